@@ -1,0 +1,78 @@
+/**
+ * How SQL values live in memory. SQL NULL is always JS `null`; nothing else is null.
+ *
+ * | SQL type | JS representation |
+ * |---|---|
+ * | bool | `boolean` |
+ * | int2, int4, oid, reg* | `number` (integral, range-checked) |
+ * | int8 | `bigint` |
+ * | float4, float8 | `number` (float4 values are `Math.fround`ed) |
+ * | numeric | `Numeric` (numeric.ts): exact, keeps its display scale |
+ * | text, varchar, bpchar, name, citext, enum labels, uuid (lowercase canonical) | `string` |
+ * | bytea | `Uint8Array` |
+ * | date | `number`: days since 2000-01-01 (Postgres's epoch); `Infinity` / `-Infinity` |
+ * | time | `number`: microseconds since midnight (0 .. 86_400_000_000) |
+ * | timetz | `TimeTz` |
+ * | timestamp, timestamptz | `bigint`: microseconds since 2000-01-01 00:00:00 (UTC for timestamptz); ±infinity are `TS_INFINITY`/`TS_NEG_INFINITY` |
+ * | interval | `Interval` |
+ * | json | `string` (the original text, validated) |
+ * | jsonb | `JsonbValue` (jsonb.ts) |
+ * | arrays | `PgArray` |
+ * | composite / record | `PgRecord` |
+ */
+import type { Numeric } from './numeric.js';
+import type { JsonbValue } from './jsonb.js';
+
+export interface TimeTz {
+  /** Microseconds since midnight, local to the zone. */
+  readonly time: number;
+  /** Zone offset in seconds *east* of UTC (Postgres stores west; output `+05:30` means 19800 here). */
+  readonly offset: number;
+}
+
+export interface Interval {
+  readonly months: number;
+  readonly days: number;
+  readonly micros: bigint;
+}
+
+/** Largest/smallest int64: Postgres's DT_NOEND / DT_NOBEGIN for timestamps. */
+export const TS_INFINITY = 9223372036854775807n;
+export const TS_NEG_INFINITY = -9223372036854775808n;
+
+/**
+ * An array value of any dimensionality. `items` is the flat row-major element list;
+ * `dims[i]` the length of dimension i, `lbounds[i]` its lower bound (1 by default).
+ * The empty array has `dims = []`, `lbounds = []`, `items = []`.
+ */
+export class PgArray {
+  constructor(
+    readonly items: Value[],
+    readonly dims: number[] = [items.length],
+    readonly lbounds: number[] = dims.map(() => 1),
+  ) {}
+
+  /** A one-dimensional array with lower bound 1 (or the empty array). */
+  static of(items: Value[]): PgArray {
+    return items.length === 0 ? new PgArray([], [], []) : new PgArray(items);
+  }
+}
+
+/** A composite (row) value: field values in attribute order. */
+export class PgRecord {
+  constructor(readonly fields: Value[]) {}
+}
+
+export type Value =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Numeric
+  | Uint8Array
+  | TimeTz
+  | Interval
+  | JsonbValue
+  | PgArray
+  | PgRecord;
