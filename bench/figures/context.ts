@@ -1,0 +1,72 @@
+/**
+ * What a figure receives: the engine, the profile, the schema variant, a way to report numbers,
+ * and shared seeded instances (one fixture, one dataset) created on first use.
+ *
+ * Postgres counterpart: none. Setup (schema + seed) is never inside a timed section except in
+ * `ready`, whose subject it is.
+ */
+import type { EngineAdapter, EngineSession } from '../engines/adapter.js';
+import type { FigureName, Profile } from '../options.js';
+import type { Measurement } from '../protocol.js';
+import { datasetSeed, fixtureSeed, schemaSql, type SchemaVariant } from '../workload/workload.js';
+
+/** Everything a figure needs. */
+export interface FigureContext {
+  readonly figure: FigureName;
+  readonly adapter: EngineAdapter;
+  readonly profile: Profile;
+  readonly variant: SchemaVariant;
+  emit(m: Measurement): void;
+  info(key: string, value: string): void;
+  /** The fixture-seeded instance shared by `insert` and `parse_heavy`. */
+  fixture(): Promise<EngineSession>;
+  /** The 10,000-order_items instance shared by `select_pk` and `join_agg`. */
+  dataset(): Promise<EngineSession>;
+}
+
+/** A figure: measures and emits; throws only when it cannot produce anything. */
+export type Figure = (ctx: FigureContext) => Promise<void>;
+
+/** Starts a fresh instance with the schema and the given seed script. */
+export async function seededInstance(adapter: EngineAdapter, variant: SchemaVariant, seed: string): Promise<EngineSession> {
+  const s = await adapter.start();
+  try {
+    await s.exec(schemaSql(variant));
+    await s.exec(seed);
+  } catch (err) {
+    await s.close().catch(() => {});
+    throw err;
+  }
+  return s;
+}
+
+/** Instance cache for one worker: fixture and dataset, created lazily, closed by `closeAll`. */
+export function instanceCache(adapter: EngineAdapter, variant: SchemaVariant) {
+  let fixture: Promise<EngineSession> | undefined;
+  let dataset: Promise<EngineSession> | undefined;
+  return {
+    fixture: () => (fixture ??= seededInstance(adapter, variant, fixtureSeed())),
+    dataset: () =>
+      (dataset ??= (async () => {
+        const s = await seededInstance(adapter, variant, datasetSeed());
+        // Real servers keep statistics up to date (autovacuum); give every engine that can the same.
+        await s.exec('ANALYZE').catch(() => {});
+        return s;
+      })()),
+    closeAll: async () => {
+      for (const p of [fixture, dataset]) {
+        if (p) await (await p.catch(() => undefined))?.close().catch(() => {});
+      }
+      fixture = dataset = undefined;
+    },
+  };
+}
+
+/** Forces garbage collection when the worker runs with --expose-gc. */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+}

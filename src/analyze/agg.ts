@@ -1,0 +1,95 @@
+/**
+ * Aggregate calls: resolution against the aggregate library, DISTINCT / FILTER / ORDER BY inside
+ * the call, and Postgres's rules on where aggregates may appear (42803).
+ * Postgres counterpart: src/backend/parser/parse_agg.c.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
+import type { Aggref, Expr } from '../nodes/primnodes.js';
+import { formatType } from '../types/registry.js';
+import { resolveFunction } from './func.js';
+import type { ExprKind, ParseState } from './parse-state.js';
+import { coerceToBoolean, makeSortKey, transformExpr, nodeKind } from './expr.js';
+
+type AnyNode = Record<string, any>;
+
+export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
+  where: 'aggregate functions are not allowed in WHERE',
+  join: 'aggregate functions are not allowed in JOIN conditions',
+  group: 'aggregate functions are not allowed in GROUP BY',
+  values: 'aggregate functions are not allowed in VALUES',
+  default: 'aggregate functions are not allowed in DEFAULT expressions',
+  check: 'aggregate functions are not allowed in check constraints',
+  generated: 'aggregate functions are not allowed in column generation expressions',
+  index: 'aggregate functions are not allowed in index expressions',
+  'index predicate': 'aggregate functions are not allowed in index predicates',
+  update: 'aggregate functions are not allowed in UPDATE',
+  returning: 'aggregate functions are not allowed in RETURNING',
+  'from function': 'aggregate functions are not allowed in functions in FROM',
+  limit: 'aggregate functions are not allowed in LIMIT',
+  offset: 'aggregate functions are not allowed in OFFSET',
+  filter: 'aggregate functions are not allowed in FILTER',
+  policy: 'aggregate functions are not allowed in policy expressions',
+  'on conflict': 'aggregate functions are not allowed in ON CONFLICT DO UPDATE',
+};
+
+export function transformAggregate(pstate: ParseState, name: string, n: AnyNode): Expr {
+  const ctxErr = AGG_CONTEXT_ERRORS[pstate.exprKind];
+  if (ctxErr) {
+    throw new PgError(SQLSTATE.grouping_error, ctxErr, { position: pstate.position(n.location) });
+  }
+  const aggs = aggregatesNamed(name);
+  const star = !!n.agg_star;
+  const saved = pstate.exprKind;
+  // Arguments are analyzed in a context where nested aggregates are an error.
+  const args: Expr[] = ((n.args ?? []) as AnyNode[]).map((a) => {
+    const before = pstate.aggs.length;
+    const e = transformExpr(pstate, a);
+    if (pstate.aggs.length > before) {
+      throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested', { position: pstate.position(pstate.aggs[before].location) });
+    }
+    return e;
+  });
+  if (!aggs.length) {
+    const sig = `${name}(${star ? '*' : args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
+    throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
+      hint: 'No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; ORDER BY must appear after all regular arguments of the aggregate.',
+      position: pstate.position(n.location),
+    });
+  }
+  if (star && name !== 'count') {
+    throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) specified, but ${name} is not an aggregate function`, { position: pstate.position(n.location) });
+  }
+  const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
+  const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveFunction(pstate, name, asFns, args, n.location);
+  const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
+  let filter: Expr | undefined;
+  if (n.agg_filter) {
+    pstate.exprKind = 'filter';
+    filter = coerceToBoolean(pstate, transformExpr(pstate, n.agg_filter), 'FILTER');
+    pstate.exprKind = saved;
+  }
+  const orderBy = n.agg_order
+    ? (n.agg_order as AnyNode[]).map((s) => {
+        const sb = nodeKind(s)[1];
+        return makeSortKey(pstate, transformExpr(pstate, sb.node), sb.sortby_dir, sb.sortby_nulls, sb.location);
+      })
+    : undefined;
+  const ref: Aggref = {
+    kind: 'Aggref',
+    name,
+    agg,
+    args: resolved.args,
+    distinct: !!n.agg_distinct,
+    star,
+    filter,
+    orderBy,
+    type: resolved.returnType,
+    typmod: -1,
+    aggIndex: -1,
+    location: n.location,
+  };
+  pstate.aggs.push(ref);
+  return ref;
+}

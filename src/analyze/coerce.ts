@@ -1,0 +1,304 @@
+/**
+ * Type coercion: whether a value of one type may become another in a given context (implicit,
+ * assignment, explicit), and the expression that does it, with Postgres's rules for unknown
+ * literals (typed by their context, read by the target type's input function at analysis time),
+ * domains (base type, then the domain's constraints), arrays and typmods.
+ *
+ * Postgres counterpart: src/backend/parser/parse_coerce.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Const, CoerceExpr, Expr, ExprRuntime } from '../nodes/primnodes.js';
+import { CAST_ROWS, type CastContext } from '../types/cast-table.js';
+import { OID } from '../types/oids.js';
+import { builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/registry.js';
+import type { Value } from '../types/values.js';
+import { PgArray } from '../types/values.js';
+import { castFunction, typmodFunction } from './cast-functions.js';
+import type { ParseState } from './parse-state.js';
+
+export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
+
+const castIndex = new Map<string, CastContext>();
+for (const [s, t, c] of CAST_ROWS) {
+  castIndex.set(`${builtinTypeOid(s)}>${builtinTypeOid(t)}`, c);
+}
+
+const ctxRank: Record<CoercionContext, number> = { implicit: 0, assignment: 1, explicit: 2 };
+const castRank: Record<CastContext, number> = { i: 0, a: 1, e: 2 };
+
+function isStringCategory(info: TypeInfo): boolean {
+  return info.category === 'S';
+}
+
+/** Whether `from` can be coerced to `to` in `ctx` (Postgres's can_coerce_type for one pair). */
+export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionContext): boolean {
+  if (from === to) return true;
+  if (from === OID.unknown) return true;
+  if (to === OID.any || to === OID.anyelement || to === OID.anycompatible) return true;
+  const fi = typeInfo(cat, from);
+  const ti = typeInfo(cat, to);
+  if ((to === OID.anyarray || to === OID.anycompatiblearray) && fi.category === 'A') return true;
+  if (to === OID.anynonarray || to === OID.anycompatiblenonarray) return fi.category !== 'A';
+  if (to === OID.anyenum) return fi.typtype === 'e';
+  if (to === OID.record && (fi.typtype === 'c' || from === OID.record)) return true;
+  // A domain coerces implicitly to its base type.
+  if (fi.typtype === 'd' && fi.baseType !== undefined) {
+    if (fi.baseType === to) return true;
+    return canCoerce(cat, fi.baseType, to, ctx);
+  }
+  if (ti.typtype === 'd' && ti.baseType !== undefined) {
+    // To a domain: as to its base type (but never implicitly from an unrelated type).
+    return canCoerce(cat, from, ti.baseType, ctx);
+  }
+  const c = castIndex.get(`${from}>${to}`);
+  if (c !== undefined) return castRank[c] <= ctxRank[ctx];
+  // Arrays: element-wise when the elements coerce.
+  if (fi.category === 'A' && ti.category === 'A' && fi.elem !== undefined && ti.elem !== undefined) {
+    return canCoerce(cat, fi.elem, ti.elem, ctx);
+  }
+  // Automatic I/O conversion casts: to a string type is assignment; from a string type is explicit.
+  if (isStringCategory(ti) && ctxRank[ctx] >= 1) return true;
+  if (isStringCategory(fi) && ctx === 'explicit') return true;
+  // enum <-> text only via I/O, explicit; json/jsonb handled by CAST_ROWS.
+  if (ctx === 'explicit' && (fi.typtype === 'e' || ti.typtype === 'e') && (isStringCategory(fi) || isStringCategory(ti))) return true;
+  return false;
+}
+
+/** A Const holding `value` of `type`. */
+export function makeConst(type: number, value: Value, typmod = -1, location?: number): Const {
+  return { kind: 'Const', type, typmod, value, location };
+}
+
+function errorAt(pstate: ParseState | undefined, e: unknown, location: number | undefined): never {
+  if (e instanceof PgError && pstate && location !== undefined && e.position === undefined) {
+    e.position = pstate.position(location);
+  }
+  throw e;
+}
+
+/**
+ * Coerces `expr` to (targetType, targetTypmod). Returns the expression unchanged when types match
+ * and no typmod applies. Throws 42846 when no coercion exists in `ctx` (callers that want the
+ * "column is of type ..." 42804 message check `canCoerce` first).
+ */
+export function coerceTo(
+  pstate: ParseState | undefined,
+  cat: Catalog,
+  expr: Expr,
+  targetType: number,
+  targetTypmod: number,
+  ctx: CoercionContext,
+  location?: number,
+): Expr {
+  const from = expr.type;
+  const loc = location ?? expr.location;
+  if (targetType === OID.any || targetType === OID.anyelement || targetType === OID.anycompatible) return expr;
+  if ((targetType === OID.anyarray || targetType === OID.anycompatiblearray || targetType === OID.anynonarray || targetType === OID.anyenum || targetType === OID.record) && from !== OID.unknown) return expr;
+  if (from === targetType && (targetTypmod < 0 || targetTypmod === expr.typmod)) return expr;
+
+  // Parameters of undetermined type take the target type.
+  if (expr.kind === 'Param' && from === OID.unknown && pstate) {
+    pstate.stmt.paramTypes[expr.index] = targetType;
+    const p: Expr = { ...expr, type: targetType, typmod: -1 };
+    return applyTypmodAndDomain(pstate, cat, p, targetType, targetTypmod, ctx, loc);
+  }
+  // Unknown literals: run the target type's input function now (Postgres folds them at parse time).
+  if (expr.kind === 'Const' && from === OID.unknown) {
+    const ti = typeInfo(cat, targetType);
+    const baseInfo = ti.typtype === 'd' && ti.baseType !== undefined ? typeInfo(cat, domainBase(cat, targetType)) : ti;
+    let value: Value = null;
+    if (expr.value !== null) {
+      try {
+        const typmodForInput = ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod;
+        value = baseInfo.io.input(expr.value as string, typmodForInput, pstate?.stmt.session.io ?? defaultIo());
+      } catch (e) {
+        errorAt(pstate, e, loc);
+      }
+    }
+    const c: Const = { kind: 'Const', type: targetType, typmod: targetTypmod, value, location: expr.location };
+    if (ti.typtype === 'd') return wrapDomainCheck(cat, c, targetType, loc);
+    if (targetTypmod >= 0) return applyTypmodAndDomain(pstate, cat, { ...c, typmod: -1 }, targetType, targetTypmod, ctx, loc);
+    return c;
+  }
+  if (!canCoerce(cat, from, targetType, ctx)) {
+    const e = new PgError(
+      SQLSTATE.cannot_coerce,
+      `cannot cast type ${formatType(cat, from)} to ${formatType(cat, targetType, targetTypmod)}`,
+    );
+    errorAt(pstate, e, loc);
+  }
+  const fi = typeInfo(cat, from);
+  const ti = typeInfo(cat, targetType);
+  // Domain source: relabel to base first.
+  if (fi.typtype === 'd' && fi.baseType !== undefined && from !== targetType) {
+    const relabeled: Expr = { ...expr, type: domainBase(cat, from), typmod: fi.baseTypmod ?? -1 } as Expr;
+    return coerceTo(pstate, cat, relabeled, targetType, targetTypmod, ctx, location);
+  }
+  if (ti.typtype === 'd' && ti.baseType !== undefined) {
+    const base = domainBase(cat, targetType);
+    const inner = coerceTo(pstate, cat, expr, base, ti.baseTypmod ?? -1, ctx, location);
+    return wrapDomainCheck(cat, inner, targetType, loc);
+  }
+  let out: Expr = expr;
+  if (from !== targetType) {
+    const conv = castFunction(cat, fi, ti, ctx);
+    const ce: CoerceExpr = {
+      kind: 'CoerceExpr',
+      arg: expr,
+      fn: conv,
+      type: targetType,
+      typmod: -1,
+      form: ctx,
+      location: loc,
+      collation: ti.category === 'S' ? (expr.collation ?? 'default') : undefined,
+    };
+    out = constFold(ce, pstate, loc);
+  }
+  return applyTypmodAndDomain(pstate, cat, out, targetType, targetTypmod, ctx, loc);
+}
+
+function defaultIo(): import('../types/type-io.js').IoContext {
+  return { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' };
+}
+
+function applyTypmodAndDomain(
+  pstate: ParseState | undefined,
+  cat: Catalog,
+  expr: Expr,
+  targetType: number,
+  targetTypmod: number,
+  ctx: CoercionContext,
+  loc: number | undefined,
+): Expr {
+  if (targetTypmod < 0 || targetTypmod === expr.typmod) return expr.typmod === targetTypmod ? expr : { ...expr, typmod: expr.typmod } as Expr;
+  const tf = typmodFunction(cat, targetType, targetTypmod, ctx === 'explicit');
+  if (!tf) return { ...expr, typmod: targetTypmod } as Expr;
+  const ce: CoerceExpr = {
+    kind: 'CoerceExpr',
+    arg: expr,
+    fn: tf,
+    type: targetType,
+    typmod: targetTypmod,
+    form: ctx,
+    location: loc,
+    collation: expr.collation,
+  };
+  return constFold(ce, pstate, loc);
+}
+
+/** Follows a domain chain to its base type. */
+export function domainBase(cat: Catalog, oid: number): number {
+  let info = typeInfo(cat, oid);
+  while (info.typtype === 'd' && info.baseType !== undefined) info = typeInfo(cat, info.baseType);
+  return info.oid;
+}
+
+/** Wraps `expr` (already of the base type) in the domain's NOT NULL and CHECK tests. */
+export function wrapDomainCheck(cat: Catalog, expr: Expr, domainType: number, loc: number | undefined): Expr {
+  const check = domainCheckFunction(cat, domainType);
+  return {
+    kind: 'CoerceExpr',
+    arg: expr,
+    fn: check,
+    handlesNull: true,
+    type: domainType,
+    typmod: -1,
+    form: 'implicit',
+    location: loc,
+    collation: expr.collation,
+  };
+}
+
+/** Set by the executor module at load time: evaluates a domain's constraints on a value. */
+let domainCheckFactory: ((cat: Catalog, domainType: number) => (v: Value, rt: ExprRuntime) => Value) | undefined;
+export function setDomainCheckFactory(f: typeof domainCheckFactory): void {
+  domainCheckFactory = f;
+}
+function domainCheckFunction(cat: Catalog, domainType: number): (v: Value, rt: ExprRuntime) => Value {
+  if (!domainCheckFactory) throw new Error('fauxgres internal: domain checks not wired');
+  return domainCheckFactory(cat, domainType);
+}
+
+/** Folds a coercion of a constant at analysis time (as Postgres's eval_const_expressions does). */
+function constFold(ce: CoerceExpr, pstate: ParseState | undefined, loc: number | undefined): Expr {
+  const arg = ce.arg;
+  if (arg.kind !== 'Const' || ce.handlesNull) return ce;
+  if (arg.value === null) return { kind: 'Const', type: ce.type, typmod: ce.typmod, value: null, location: arg.location, collation: ce.collation };
+  if (!pstate) return ce;
+  try {
+    const v = ce.fn(arg.value, { params: [], session: pstate.stmt.session });
+    return { kind: 'Const', type: ce.type, typmod: ce.typmod, value: v, location: arg.location, collation: ce.collation };
+  } catch (e) {
+    errorAt(pstate, e, loc);
+  }
+}
+
+/** Builds an array value coercion: applies `elemFn` to each element. */
+export function mapArray(arr: PgArray, elemFn: (v: Value) => Value): PgArray {
+  return new PgArray(arr.items.map((x) => (x === null ? null : elemFn(x))), arr.dims, arr.lbounds);
+}
+
+/**
+ * Postgres's select_common_type: the type a set of expressions (CASE branches, UNION columns,
+ * VALUES columns, COALESCE args, ARRAY elements) resolves to. Throws 42804 with `context`
+ * (`CASE`, `UNION`, `VALUES`, `COALESCE`, `ARRAY`) when they cannot be matched.
+ */
+export function selectCommonType(pstate: ParseState, exprs: readonly Expr[], context: string): number {
+  const cat = pstate.catalog;
+  let ptype = OID.unknown as number;
+  let pexpr: Expr | undefined;
+  for (const e of exprs) {
+    if (e.type !== OID.unknown) {
+      ptype = e.type;
+      pexpr = e;
+      break;
+    }
+  }
+  if (ptype === OID.unknown) return exprs.length && context === 'UNION/INTERSECT/EXCEPT' ? OID.unknown : OID.text;
+  ptype = domainBase(cat, ptype) === ptype ? ptype : allSame(exprs, ptype) ? ptype : domainBase(cat, ptype);
+  let pcategory = typeInfo(cat, ptype).category;
+  let pispreferred = typeInfo(cat, ptype).preferred;
+  for (const e of exprs) {
+    if (e === pexpr) continue;
+    let ntype = e.type;
+    if (ntype === OID.unknown || ntype === ptype) continue;
+    ntype = domainBase(cat, ntype);
+    if (ntype === ptype) continue;
+    const ni = typeInfo(cat, ntype);
+    if (ni.category !== pcategory) {
+      throw new PgError(
+        SQLSTATE.datatype_mismatch,
+        `${context} types ${formatType(cat, ptype)} and ${formatType(cat, ntype)} cannot be matched`,
+        { position: pstate.position(e.location) },
+      );
+    }
+    if (!pispreferred && canCoerce(cat, ptype, ntype, 'implicit') && !canCoerce(cat, ntype, ptype, 'implicit')) {
+      ptype = ntype;
+      pcategory = ni.category;
+      pispreferred = ni.preferred;
+    }
+  }
+  return ptype;
+}
+
+function allSame(exprs: readonly Expr[], t: number): boolean {
+  return exprs.every((e) => e.type === t || e.type === OID.unknown);
+}
+
+/** Coerces every expression to `type` for a common-type context, with Postgres's 42846/42804 errors. */
+export function coerceToCommon(pstate: ParseState, exprs: readonly Expr[], type: number, context: string): Expr[] {
+  const cat = pstate.catalog;
+  return exprs.map((e) => {
+    if (e.type === type) return e;
+    if (!canCoerce(cat, e.type, type, 'implicit')) {
+      throw new PgError(
+        SQLSTATE.datatype_mismatch,
+        `${context} could not convert type ${formatType(cat, e.type)} to ${formatType(cat, type)}`,
+        { position: pstate.position(e.location) },
+      );
+    }
+    return coerceTo(pstate, cat, e, type, -1, 'implicit');
+  });
+}

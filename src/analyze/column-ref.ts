@@ -1,0 +1,210 @@
+/**
+ * Column reference resolution: `col`, `tab.col`, `schema.tab.col`, `tab.*`, against the FROM
+ * namespace of this query level and then outer levels (correlated references), with Postgres's
+ * errors (42703 undefined column, 42702 ambiguous, 42P01 missing FROM-clause entry).
+ *
+ * Postgres counterpart: src/backend/parser/parse_relation.c (colNameToVar, refnameNamespaceItem).
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr, Var } from '../nodes/primnodes.js';
+import type { RangeTblEntry } from '../nodes/query.js';
+import { OID } from '../types/oids.js';
+import { typeInfo } from '../types/registry.js';
+import type { NamespaceItem, ParseState } from './parse-state.js';
+
+type AnyNode = Record<string, any>;
+
+function fieldNames(n: AnyNode): (string | '*')[] {
+  return (n.fields as AnyNode[]).map((f) => (f.A_Star ? '*' : (f.String?.sval as string)));
+}
+
+/** A Var for column `attno` (1-based) of range entry `rti`, `levelsUp` query levels out. */
+export function makeVar(rte: RangeTblEntry, rti: number, attno: number, levelsUp: number, location?: number): Expr {
+  if (rte.kind === 'join') {
+    const e = rte.aliasExprs[attno - 1];
+    return levelsUp === 0 ? e : bumpLevels(e, levelsUp);
+  }
+  const col = rte.columns[attno - 1];
+  const info = col.type;
+  const v: Var = {
+    kind: 'Var',
+    levelsUp,
+    rti,
+    attno,
+    type: info,
+    typmod: col.typmod,
+    collation: col.collation,
+    location,
+  };
+  return v;
+}
+
+/** Adds `by` to the levelsUp of every Var in `e` (when a join alias is used from a sublevel). */
+function bumpLevels(e: Expr, by: number): Expr {
+  if (e.kind === 'Var') return { ...e, levelsUp: e.levelsUp + by };
+  if (e.kind === 'CoalesceExpr') return { ...e, args: e.args.map((a) => bumpLevels(a, by)) };
+  if (e.kind === 'CoerceExpr') return { ...e, arg: bumpLevels(e.arg, by) };
+  return e;
+}
+
+function findColumn(item: NamespaceItem, name: string): number {
+  const cols = item.rte.columns;
+  let found = -1;
+  for (let i = 0; i < cols.length; i++) {
+    if (cols[i].name === name && !cols[i].dropped) {
+      if (found >= 0) return -2; // ambiguous within one entry (e.g. a subquery with duplicate names)
+      found = i;
+    }
+  }
+  return found;
+}
+
+/** Finds the namespace item a qualified reference names (`tab` or `schema.tab`). */
+function findRel(pstate: ParseState, schema: string | undefined, rel: string, location: number | undefined): NamespaceItem | undefined {
+  let match: NamespaceItem | undefined;
+  for (const item of pstate.namespace) {
+    if (!item.relVisible || item.lateralOnly) continue;
+    if (item.rte.alias !== rel) continue;
+    if (schema !== undefined) {
+      if (item.rte.kind !== 'relation' || item.rte.hasAlias) continue;
+      if (pstate.catalog.namespaceName(item.rte.rel.namespace) !== schema) continue;
+    }
+    if (match) {
+      throw new PgError(SQLSTATE.ambiguous_alias, `table reference "${rel}" is ambiguous`, { position: pstate.position(location) });
+    }
+    match = item;
+  }
+  return match;
+}
+
+/** Resolves a ColumnRef node to an expression (or throws). `*` forms are handled by target.ts. */
+export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
+  const fields = fieldNames(n);
+  const loc = n.location as number | undefined;
+  if (fields.includes('*')) {
+    // `t.*` in an expression context is a whole-row reference.
+    if (fields.length === 2 && fields[1] === '*') return wholeRow(pstate, fields[0] as string, loc);
+    throw featureNotSupported('* in this context', loc);
+  }
+  if (fields.length === 1) return resolveUnqualified(pstate, fields[0] as string, loc);
+  if (fields.length === 2) return resolveQualified(pstate, undefined, fields[0] as string, fields[1] as string, loc, n);
+  if (fields.length === 3) return resolveQualified(pstate, fields[0] as string, fields[1] as string, fields[2] as string, loc, n);
+  throw new PgError(SQLSTATE.syntax_error, `improper qualified name (too many dotted names): ${fields.join('.')}`, {
+    position: pstate.position(loc),
+  });
+}
+
+function resolveUnqualified(pstate: ParseState, name: string, loc: number | undefined): Expr {
+  let levels = 0;
+  for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent, levels++) {
+    let result: Expr | undefined;
+    for (const item of ps.namespace) {
+      if (!item.colsVisible || item.lateralOnly) continue;
+      if (item.hiddenCols?.has(name)) continue;
+      const idx = findColumn(item, name);
+      if (idx === -2 || (idx >= 0 && result)) {
+        throw new PgError(SQLSTATE.ambiguous_column, `column reference "${name}" is ambiguous`, { position: pstate.position(loc) });
+      }
+      if (idx >= 0) result = makeVar(item.rte, item.rti, idx + 1, levels, loc);
+    }
+    if (result) return result;
+  }
+  // A whole-row reference by bare table name (`SELECT t FROM t`).
+  for (let ps: ParseState | undefined = pstate, lv = 0; ps; ps = ps.parent, lv++) {
+    for (const item of ps.namespace) {
+      if (item.relVisible && !item.lateralOnly && item.rte.alias === name) return wholeRowItem(ps, item, lv, loc);
+    }
+  }
+  throw undefinedColumn(pstate, name, undefined, loc);
+}
+
+function undefinedColumn(pstate: ParseState, name: string, rel: string | undefined, loc: number | undefined): PgError {
+  const e = new PgError(SQLSTATE.undefined_column, rel ? `column ${rel}.${name} does not exist` : `column "${name}" does not exist`, {
+    position: pstate.position(loc),
+  });
+  const hint = columnHint(pstate, name, rel);
+  if (hint) e.hint = hint;
+  return e;
+}
+
+/** Postgres suggests the column when it exists in a table that is not reachable from here. */
+function columnHint(pstate: ParseState, name: string, rel: string | undefined): string | undefined {
+  if (rel) return undefined;
+  for (const item of pstate.namespace) {
+    if (item.rte.kind === 'join') continue;
+    if ((!item.colsVisible || item.lateralOnly) && findColumn(item, name) >= 0) {
+      return `There is a column named "${name}" in table "${item.rte.alias}", but it cannot be referenced from this part of the query.`;
+    }
+  }
+  return undefined;
+}
+
+function resolveQualified(pstate: ParseState, schema: string | undefined, rel: string, col: string, loc: number | undefined, n: AnyNode): Expr {
+  let levels = 0;
+  for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent, levels++) {
+    const item = findRel(ps, schema, rel, loc);
+    if (!item) continue;
+    const idx = findColumn(item, col);
+    if (idx === -2) throw new PgError(SQLSTATE.ambiguous_column, `column reference "${col}" is ambiguous`, { position: pstate.position(loc) });
+    if (idx < 0) {
+      // `t.f` where t is a column of composite type is field selection in Postgres; not here.
+      throw undefinedColumn(pstate, col, rel, loc);
+    }
+    return makeVar(item.rte, item.rti, idx + 1, levels, loc);
+  }
+  // A composite column's field: `col.field` (resolved by indirection in Postgres).
+  try {
+    const base = resolveUnqualified(pstate, rel, loc);
+    const info = typeInfo(pstate.catalog, base.type);
+    if (info.typtype === 'c' && info.relation !== undefined) {
+      const relDef = pstate.catalog.relation(info.relation);
+      const cols = relDef.columns.filter((c) => !c.dropped);
+      const i = cols.findIndex((c) => c.name === col);
+      if (i >= 0) return { kind: 'FieldSelect', arg: base, fieldIndex: i, type: cols[i].type, typmod: cols[i].typmod, location: loc };
+    }
+  } catch {
+    // fall through to the missing FROM-clause error
+  }
+  void n;
+  const hint = missingFromHint(pstate, rel);
+  throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${rel}"`, {
+    position: pstate.position(loc),
+    ...(hint ? { hint } : {}),
+  });
+}
+
+function missingFromHint(pstate: ParseState, rel: string): string | undefined {
+  for (const item of pstate.namespace) {
+    if (item.rte.kind === 'relation' && item.rte.hasAlias && item.rte.rel.name === rel) {
+      return `Perhaps you meant to reference the table alias "${item.rte.alias}".`;
+    }
+  }
+  for (const item of pstate.namespace) {
+    if (item.rte.alias === rel && item.lateralOnly) {
+      return `There is an entry for table "${rel}", but it cannot be referenced from this part of the query.`;
+    }
+  }
+  return undefined;
+}
+
+function wholeRow(pstate: ParseState, rel: string, loc: number | undefined): Expr {
+  let lv = 0;
+  for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent, lv++) {
+    const item = findRel(ps, undefined, rel, loc);
+    if (item) return wholeRowItem(ps, item, lv, loc);
+  }
+  throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${rel}"`, { position: pstate.position(loc) });
+}
+
+function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc: number | undefined): Expr {
+  const rte = item.rte;
+  const args: Expr[] = [];
+  rte.columns.forEach((c, i) => {
+    if (!c.dropped) args.push(makeVar(rte, item.rti, i + 1, levelsUp, loc));
+  });
+  const type = rte.kind === 'relation' ? rte.rel.rowType : OID.record;
+  void ps;
+  void typeInfo;
+  return { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+}

@@ -1,0 +1,571 @@
+/**
+ * Expression analysis: raw parse nodes → typed Expr trees. Resolves column references against
+ * the FROM namespace (and outer query levels), operators and functions by Postgres's rules,
+ * literals (unknown-typed strings stay unknown until context types them), casts, CASE,
+ * COALESCE, IN, BETWEEN, LIKE, IS [NOT] DISTINCT FROM, sublinks, aggregates.
+ *
+ * Postgres counterpart: src/backend/parser/parse_expr.c.
+ */
+import type { Node } from '../parser/parse.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr, Const, BoolExpr, SortKey } from '../nodes/primnodes.js';
+import { functionsNamed, operatorsNamed, aggregatesNamed } from '../functions/registry.js';
+import { OID } from '../types/oids.js';
+import { formatType, typeInfo } from '../types/registry.js';
+import { parseNumeric } from '../types/numeric.js';
+import type { Value } from '../types/values.js';
+import { canCoerce, coerceTo, coerceToCommon, makeConst, selectCommonType, domainBase } from './coerce.js';
+import { resolveFunction, resolveOperator } from './func.js';
+import type { ParseState } from './parse-state.js';
+import { resolveColumnRef } from './column-ref.js';
+import { typeNameToOid } from './type-name.js';
+import { transformSubLink } from './sublink.js';
+import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
+import { transformSpecialFunction } from './special-functions.js';
+import { compareFunctionFor } from './ordering.js';
+import { transformIndirection } from './indirection.js';
+
+type AnyNode = Record<string, any>;
+
+/** Splits a libpg-query node `{ Kind: {...} }` into its kind and body. */
+export function nodeKind(n: Node | AnyNode): [string, AnyNode] {
+  const k = Object.keys(n)[0];
+  return [k, (n as AnyNode)[k] ?? {}];
+}
+
+/** String value of a `{ String: { sval } }` node. */
+export function strVal(n: AnyNode): string {
+  return n.String?.sval ?? n.sval ?? '';
+}
+
+export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
+  const [kind, n] = nodeKind(node);
+  switch (kind) {
+    case 'A_Const':
+      return transformConst(n);
+    case 'ColumnRef':
+      return resolveColumnRef(pstate, n);
+    case 'ParamRef':
+      return transformParam(pstate, n);
+    case 'A_Expr':
+      return transformAExpr(pstate, n);
+    case 'BoolExpr':
+      return transformBoolExpr(pstate, n);
+    case 'NullTest': {
+      const arg = transformExpr(pstate, n.arg);
+      const rowArg = typeInfo(pstate.catalog, arg.type).typtype === 'c' || arg.kind === 'RowExpr';
+      return { kind: 'NullTest', arg, isNull: n.nulltesttype === 'IS_NULL', rowArg, type: OID.bool, typmod: -1, location: n.location };
+    }
+    case 'BooleanTest': {
+      const arg = coerceToBoolean(pstate, transformExpr(pstate, n.arg), 'IS TRUE');
+      const map: Record<string, 'true' | 'not_true' | 'false' | 'not_false' | 'unknown' | 'not_unknown'> = {
+        IS_TRUE: 'true', IS_NOT_TRUE: 'not_true', IS_FALSE: 'false', IS_NOT_FALSE: 'not_false', IS_UNKNOWN: 'unknown', IS_NOT_UNKNOWN: 'not_unknown',
+      };
+      return { kind: 'BooleanTest', arg, test: map[n.booltesttype], type: OID.bool, typmod: -1 };
+    }
+    case 'TypeCast':
+      return transformTypeCast(pstate, n);
+    case 'FuncCall':
+      return transformFuncCall(pstate, n);
+    case 'CaseExpr':
+      return transformCase(pstate, n);
+    case 'CoalesceExpr': {
+      const args = (n.args as AnyNode[]).map((a) => transformExpr(pstate, a));
+      const t = selectCommonType(pstate, args, 'COALESCE');
+      const cargs = coerceToCommon(pstate, args, t, 'COALESCE');
+      return { kind: 'CoalesceExpr', args: cargs, type: t, typmod: commonTypmod(cargs), collation: collationOf(pstate, t, cargs), location: n.location };
+    }
+    case 'MinMaxExpr': {
+      const args = (n.args as AnyNode[]).map((a) => transformExpr(pstate, a));
+      const opName = n.op === 'IS_GREATEST' ? 'GREATEST' : 'LEAST';
+      const t = selectCommonType(pstate, args, opName);
+      const cargs = coerceToCommon(pstate, args, t, opName);
+      const coll = collationOf(pstate, t, cargs);
+      return {
+        kind: 'MinMaxExpr', op: n.op === 'IS_GREATEST' ? 'greatest' : 'least', args: cargs, type: t, typmod: -1,
+        compare: compareFunctionFor(pstate, t, coll, n.location), collation: coll,
+      };
+    }
+    case 'SubLink':
+      return transformSubLink(pstate, n);
+    case 'A_ArrayExpr':
+      return transformArrayExpr(pstate, n, undefined);
+    case 'RowExpr': {
+      const args = ((n.args ?? []) as AnyNode[]).map((a) => transformExpr(pstate, a));
+      return { kind: 'RowExpr', args: args.map((a) => (a.type === OID.unknown ? coerceTo(pstate, pstate.catalog, a, OID.text, -1, 'implicit') : a)), type: OID.record, typmod: -1, location: n.location };
+    }
+    case 'A_Indirection':
+      return transformIndirection(pstate, n);
+    case 'SQLValueFunction':
+      return transformSqlValueFunction(n);
+    case 'CollateClause': {
+      const arg = transformExpr(pstate, n.arg);
+      const name = (n.collname as AnyNode[]).map(strVal).pop() as string;
+      const coll = name.toLowerCase() === 'c' || name === 'POSIX' ? 'C' : name === 'default' ? 'default' : name;
+      const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, arg.type === OID.unknown ? OID.text : arg.type));
+      if (info.category !== 'S') {
+        throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(pstate.catalog, arg.type)}`, {
+          position: pstate.position(n.location),
+        });
+      }
+      if (!['C', 'default', 'POSIX', 'ucs_basic', 'en-US-x-icu', 'und-x-icu', 'en_US', 'en_US.utf8'].includes(coll)) {
+        throw new PgError(SQLSTATE.undefined_object, `collation "${name}" for encoding "UTF8" does not exist`, { position: pstate.position(n.location) });
+      }
+      const typed = arg.type === OID.unknown ? coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit') : arg;
+      return { ...typed, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true } as unknown as Expr;
+    }
+    case 'SetToDefault':
+      return { kind: 'SetToDefault', type: OID.unknown, typmod: -1, location: n.location };
+    case 'GroupingFunc':
+      throw featureNotSupported('GROUPING()', n.location);
+    case 'NamedArgExpr':
+      throw featureNotSupported('named function arguments', n.location);
+    default:
+      throw featureNotSupported(`expression ${kind}`, n.location);
+  }
+}
+
+function transformConst(n: AnyNode): Expr {
+  const loc = n.location;
+  if (n.isnull) return makeConst(OID.unknown, null, -1, loc);
+  if (n.ival !== undefined) {
+    const v = n.ival.ival ?? 0;
+    return makeConst(OID.int4, v, -1, loc);
+  }
+  if (n.fval !== undefined) {
+    const text: string = n.fval.fval;
+    // Integer-looking literals too large for int4 are int8 if they fit, else numeric.
+    if (/^-?\d+$/.test(text)) {
+      const b = BigInt(text);
+      if (b >= -9223372036854775808n && b <= 9223372036854775807n) return makeConst(OID.int8, b, -1, loc);
+    }
+    return makeConst(OID.numeric, parseNumeric(text), -1, loc);
+  }
+  if (n.sval !== undefined) return makeConst(OID.unknown, n.sval.sval ?? '', -1, loc);
+  if (n.boolval !== undefined) return makeConst(OID.bool, n.boolval.boolval ?? false, -1, loc);
+  if (n.bsval !== undefined) throw featureNotSupported('bit string literals', loc);
+  return makeConst(OID.unknown, null, -1, loc);
+}
+
+function transformParam(pstate: ParseState, n: AnyNode): Expr {
+  const idx = (n.number as number) - 1;
+  const types = pstate.stmt.paramTypes;
+  if (idx >= types.length) {
+    if (!pstate.stmt.inferParams) {
+      throw new PgError(SQLSTATE.undefined_parameter, `there is no parameter $${idx + 1}`, { position: pstate.position(n.location) });
+    }
+    while (types.length <= idx) types.push(0);
+  }
+  const t = types[idx] || OID.unknown;
+  return { kind: 'Param', index: idx, type: t, typmod: -1, location: n.location };
+}
+
+export function coerceToBoolean(pstate: ParseState, e: Expr, construct: string): Expr {
+  if (e.type === OID.bool) return e;
+  if (e.type === OID.unknown) return coerceTo(pstate, pstate.catalog, e, OID.bool, -1, 'implicit');
+  if (!canCoerce(pstate.catalog, e.type, OID.bool, 'implicit')) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `argument of ${construct} must be type boolean, not type ${formatType(pstate.catalog, e.type)}`, {
+      position: pstate.position(e.location),
+    });
+  }
+  return coerceTo(pstate, pstate.catalog, e, OID.bool, -1, 'implicit');
+}
+
+function transformBoolExpr(pstate: ParseState, n: AnyNode): Expr {
+  const op = n.boolop === 'AND_EXPR' ? 'and' : n.boolop === 'OR_EXPR' ? 'or' : 'not';
+  const construct = op === 'and' ? 'AND' : op === 'or' ? 'OR' : 'NOT';
+  const args = (n.args as AnyNode[]).map((a) => coerceToBoolean(pstate, transformExpr(pstate, a), construct));
+  // Flatten nested ANDs/ORs.
+  const flat: Expr[] = [];
+  for (const a of args) {
+    if (a.kind === 'BoolExpr' && a.op === op && op !== 'not') flat.push(...a.args);
+    else flat.push(a);
+  }
+  return { kind: 'BoolExpr', op, args: flat, type: OID.bool, typmod: -1, location: n.location } as BoolExpr;
+}
+
+/** Builds `left op right` with operator resolution. */
+export function makeOp(pstate: ParseState, name: string, left: Expr | undefined, right: Expr, location?: number): Expr {
+  const ops = operatorsNamed(name);
+  const r = resolveOperator(pstate, name, ops, left, right, location);
+  const typmod = -1;
+  const rt = typeInfo(pstate.catalog, r.returnType);
+  return {
+    kind: 'OpExpr',
+    op: name,
+    fn: r.item.fn,
+    args: r.args,
+    type: r.returnType,
+    typmod,
+    location,
+    collation: rt.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
+  };
+}
+
+function inputCollation(args: Expr[]): string | undefined {
+  for (const a of args) if ((a as { explicitCollation?: boolean }).explicitCollation) return a.collation;
+  for (const a of args) if (a.collation) return a.collation;
+  return undefined;
+}
+
+export function collationOf(pstate: ParseState, type: number, args: Expr[]): string | undefined {
+  const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, type));
+  if (info.category !== 'S') return undefined;
+  return inputCollation(args) ?? 'default';
+}
+
+function opName(n: AnyNode): string {
+  const names = n.name as AnyNode[];
+  return strVal(names[names.length - 1]);
+}
+
+function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
+  const loc = n.location;
+  switch (n.kind) {
+    case 'AEXPR_OP': {
+      const name = opName(n);
+      const right = transformExpr(pstate, n.rexpr);
+      if (!n.lexpr) {
+        // Fold unary minus on numeric literals (Postgres does this in the grammar for constants).
+        return makeOp(pstate, name, undefined, right, loc);
+      }
+      const left = transformExpr(pstate, n.lexpr);
+      if (left.kind === 'RowExpr' && right.kind === 'RowExpr') return transformRowCompare(pstate, name, left, right, loc);
+      return makeOp(pstate, name, left, right, loc);
+    }
+    case 'AEXPR_OP_ANY':
+    case 'AEXPR_OP_ALL': {
+      const name = opName(n);
+      const left = transformExpr(pstate, n.lexpr);
+      let right = transformExpr(pstate, n.rexpr);
+      return makeScalarArrayOp(pstate, name, left, right, n.kind === 'AEXPR_OP_ANY', loc);
+    }
+    case 'AEXPR_DISTINCT':
+    case 'AEXPR_NOT_DISTINCT': {
+      const left = transformExpr(pstate, n.lexpr);
+      const right = transformExpr(pstate, n.rexpr);
+      const eq = makeOp(pstate, '=', left, right, loc) as Extract<Expr, { kind: 'OpExpr' }>;
+      const isNot = n.kind === 'AEXPR_NOT_DISTINCT';
+      return {
+        kind: 'FuncExpr',
+        name: isNot ? 'is not distinct from' : 'is distinct from',
+        fn: {
+          name: 'distinct', argTypes: [eq.args[0].type, eq.args[1].type], returnType: OID.bool, strict: false, volatility: 'i',
+          fn: (args, rt, call) => {
+            const [a, b] = args;
+            let same: boolean;
+            if (a === null || b === null) same = a === null && b === null;
+            else same = eq.fn.fn([a, b], rt, call) === true;
+            return isNot ? same : !same;
+          },
+        },
+        args: eq.args, type: OID.bool, typmod: -1, location: loc,
+      };
+    }
+    case 'AEXPR_NULLIF': {
+      const left = transformExpr(pstate, n.lexpr);
+      const right = transformExpr(pstate, n.rexpr);
+      const eq = makeOp(pstate, '=', left, right, loc) as Extract<Expr, { kind: 'OpExpr' }>;
+      return { kind: 'NullIfExpr', args: [eq.args[0], eq.args[1]], eq: eq.fn, type: eq.args[0].type, typmod: eq.args[0].typmod, location: loc, collation: eq.args[0].collation };
+    }
+    case 'AEXPR_IN': {
+      const name = opName(n);
+      const left = transformExpr(pstate, n.lexpr);
+      const items = (n.rexpr as AnyNode[]).map((x) => transformExpr(pstate, x));
+      const isIn = name === '=';
+      if (left.kind === 'RowExpr') {
+        const parts = items.map((it) => transformRowCompare(pstate, name, left, it, loc));
+        return { kind: 'BoolExpr', op: isIn ? 'or' : 'and', args: parts, type: OID.bool, typmod: -1, location: loc };
+      }
+      // Postgres: if all items share a type with the left side, build one ScalarArrayOpExpr.
+      const all = [left, ...items];
+      let common: number | undefined;
+      try {
+        common = selectCommonType(pstate, all, 'IN');
+      } catch {
+        common = undefined;
+      }
+      if (common !== undefined && all.every((e) => canCoerce(pstate.catalog, e.type, common as number, 'implicit'))) {
+        const cl = coerceTo(pstate, pstate.catalog, left, common, -1, 'implicit');
+        const citems = items.map((e) => coerceTo(pstate, pstate.catalog, e, common as number, -1, 'implicit'));
+        const eq = makeOp(pstate, name, cl, citems[0], loc) as Extract<Expr, { kind: 'OpExpr' }>;
+        return { kind: 'ScalarArrayOpExpr', useOr: isIn, op: name, fn: eq.fn, left: eq.args[0], right: citems.map((c) => coerceTo(pstate, pstate.catalog, c, eq.args[1].type, -1, 'implicit')), type: OID.bool, typmod: -1, location: loc };
+      }
+      const parts = items.map((it) => makeOp(pstate, name, left, it, loc));
+      return { kind: 'BoolExpr', op: isIn ? 'or' : 'and', args: parts, type: OID.bool, typmod: -1, location: loc };
+    }
+    case 'AEXPR_LIKE':
+    case 'AEXPR_ILIKE': {
+      const name = opName(n);
+      const left = transformExpr(pstate, n.lexpr);
+      const right = transformExpr(pstate, n.rexpr);
+      return makeOp(pstate, name, left, right, loc);
+    }
+    case 'AEXPR_SIMILAR': {
+      const left = transformExpr(pstate, n.lexpr);
+      const right = transformExpr(pstate, n.rexpr);
+      return makeOp(pstate, opName(n), left, right, loc);
+    }
+    case 'AEXPR_BETWEEN':
+    case 'AEXPR_NOT_BETWEEN':
+    case 'AEXPR_BETWEEN_SYM':
+    case 'AEXPR_NOT_BETWEEN_SYM': {
+      const x = n.lexpr;
+      const [lo, hi] = n.rexpr as AnyNode[];
+      const not = n.kind === 'AEXPR_NOT_BETWEEN' || n.kind === 'AEXPR_NOT_BETWEEN_SYM';
+      const build = (a: AnyNode, b: AnyNode): Expr => {
+        if (!not) {
+          return {
+            kind: 'BoolExpr', op: 'and', type: OID.bool, typmod: -1, location: loc,
+            args: [makeOp(pstate, '>=', transformExpr(pstate, x), transformExpr(pstate, a), loc), makeOp(pstate, '<=', transformExpr(pstate, x), transformExpr(pstate, b), loc)],
+          };
+        }
+        return {
+          kind: 'BoolExpr', op: 'or', type: OID.bool, typmod: -1, location: loc,
+          args: [makeOp(pstate, '<', transformExpr(pstate, x), transformExpr(pstate, a), loc), makeOp(pstate, '>', transformExpr(pstate, x), transformExpr(pstate, b), loc)],
+        };
+      };
+      if (n.kind === 'AEXPR_BETWEEN_SYM' || n.kind === 'AEXPR_NOT_BETWEEN_SYM') {
+        return { kind: 'BoolExpr', op: not ? 'and' : 'or', args: [build(lo, hi), build(hi, lo)], type: OID.bool, typmod: -1, location: loc };
+      }
+      return build(lo, hi);
+    }
+    default:
+      throw featureNotSupported(`operator expression ${n.kind}`, loc);
+  }
+}
+
+/** `left op ANY/ALL (array)`. */
+export function makeScalarArrayOp(pstate: ParseState, name: string, left: Expr, right: Expr, useOr: boolean, loc: number | undefined): Expr {
+  const cat = pstate.catalog;
+  if (right.type === OID.unknown || (right.kind === 'Param' && right.type === OID.unknown)) {
+    const lt = left.type === OID.unknown ? OID.text : domainBase(cat, left.type);
+    const arr = typeInfo(cat, lt).array;
+    if (arr !== undefined) right = coerceTo(pstate, cat, right, arr, -1, 'implicit');
+  }
+  const rinfo = typeInfo(cat, domainBase(cat, right.type));
+  if (rinfo.category !== 'A' || rinfo.elem === undefined) {
+    throw new PgError(SQLSTATE.wrong_object_type, `op ANY/ALL (array) requires array on right side`, { position: pstate.position(loc) });
+  }
+  const elemPlaceholder: Expr = { kind: 'Const', type: rinfo.elem, typmod: -1, value: null, location: right.location };
+  const eq = makeOp(pstate, name, left, elemPlaceholder, loc) as Extract<Expr, { kind: 'OpExpr' }>;
+  if (eq.type !== OID.bool) {
+    throw new PgError(SQLSTATE.wrong_object_type, `op ANY/ALL (array) requires operator to yield boolean`, { position: pstate.position(loc) });
+  }
+  let r = right;
+  const wantElem = eq.args[1].type;
+  if (wantElem !== rinfo.elem) {
+    const arrT = typeInfo(cat, wantElem).array;
+    if (arrT !== undefined) r = coerceTo(pstate, cat, right, arrT, -1, 'implicit');
+  }
+  return { kind: 'ScalarArrayOpExpr', useOr, op: name, fn: eq.fn, left: eq.args[0], right: r, type: OID.bool, typmod: -1, location: loc };
+}
+
+function transformRowCompare(pstate: ParseState, name: string, left: Expr, right: Expr, loc: number | undefined): Expr {
+  if (left.kind !== 'RowExpr' || right.kind !== 'RowExpr') throw featureNotSupported('row comparison with a non-ROW operand', loc);
+  if (left.args.length !== right.args.length) {
+    throw new PgError(SQLSTATE.syntax_error, 'unequal number of entries in row expressions', { position: pstate.position(loc) });
+  }
+  const pairs = left.args.map((l, i) => makeOp(pstate, name, l, right.args[i], loc));
+  if (name === '=') return { kind: 'BoolExpr', op: 'and', args: pairs, type: OID.bool, typmod: -1, location: loc };
+  if (name === '<>') return { kind: 'BoolExpr', op: 'or', args: pairs, type: OID.bool, typmod: -1, location: loc };
+  if (['<', '<=', '>', '>='].includes(name)) {
+    // (a1, a2) < (b1, b2): lexicographic, with Postgres's null semantics.
+    const eqs = left.args.map((l, i) => makeOp(pstate, '=', l, right.args[i], loc) as Extract<Expr, { kind: 'OpExpr' }>);
+    const strictOp = name[0];
+    const lts = left.args.map((l, i) => makeOp(pstate, strictOp, l, right.args[i], loc) as Extract<Expr, { kind: 'OpExpr' }>);
+    const last = pairs[pairs.length - 1] as Extract<Expr, { kind: 'OpExpr' }>;
+    const args = [...eqs.flatMap((e) => e.args)];
+    return {
+      kind: 'FuncExpr', name: 'rowcompare', args, type: OID.bool, typmod: -1, location: loc,
+      fn: {
+        name: 'rowcompare', argTypes: args.map((a) => a.type), returnType: OID.bool, strict: false, volatility: 'i',
+        fn: (vals, rt, call) => {
+          const n = eqs.length;
+          for (let i = 0; i < n; i++) {
+            const a = vals[2 * i];
+            const b = vals[2 * i + 1];
+            if (a === null || b === null) return null;
+            if (i === n - 1) return last.fn.fn([a, b], rt, call);
+            if (eqs[i].fn.fn([a, b], rt, call) !== true) return lts[i].fn.fn([a, b], rt, call);
+          }
+          return null;
+        },
+      },
+    };
+  }
+  throw featureNotSupported(`row comparison with operator ${name}`, loc);
+}
+
+function transformTypeCast(pstate: ParseState, n: AnyNode): Expr {
+  const { oid, typmod } = typeNameToOid(pstate, n.typeName);
+  // ARRAY[...]::type[] types the elements directly (Postgres's transformArrayExpr with a target).
+  const [argKind, argBody] = nodeKind(n.arg);
+  if (argKind === 'A_ArrayExpr') {
+    const arr = transformArrayExpr(pstate, argBody, oid);
+    return coerceTo(pstate, pstate.catalog, arr, oid, typmod, 'explicit', n.location);
+  }
+  const arg = transformExpr(pstate, n.arg);
+  if (!canCoerce(pstate.catalog, arg.type, oid, 'explicit')) {
+    throw new PgError(SQLSTATE.cannot_coerce, `cannot cast type ${formatType(pstate.catalog, arg.type)} to ${formatType(pstate.catalog, oid, typmod)}`, {
+      position: pstate.position(n.location),
+    });
+  }
+  const out = coerceTo(pstate, pstate.catalog, arg, oid, typmod, 'explicit', arg.kind === 'Const' && arg.type === OID.unknown ? arg.location : n.location);
+  // A cast result is never an unknown literal any more, and keeps its own location for errors.
+  return out;
+}
+
+function transformArrayExpr(pstate: ParseState, n: AnyNode, target: number | undefined): Expr {
+  const cat = pstate.catalog;
+  const elemsRaw = (n.elements ?? []) as AnyNode[];
+  const targetElem = target !== undefined ? typeInfo(cat, domainBase(cat, target)).elem : undefined;
+  const elems = elemsRaw.map((e) => {
+    const [k, b] = nodeKind(e);
+    if (k === 'A_ArrayExpr') return transformArrayExpr(pstate, b, target);
+    return transformExpr(pstate, e);
+  });
+  const multidims = elems.length > 0 && elems.every((e) => e.kind === 'ArrayExpr' && e.elements !== undefined) && elemsRaw.every((e) => nodeKind(e)[0] === 'A_ArrayExpr');
+  if (elems.length === 0) {
+    if (target === undefined) {
+      throw new PgError(SQLSTATE.indeterminate_datatype, 'cannot determine type of empty array', {
+        hint: 'Explicitly cast to the desired type, for example ARRAY[]::integer[].',
+        position: pstate.position(n.location),
+      });
+    }
+    return { kind: 'ArrayExpr', elementType: targetElem as number, elements: [], multidims: false, type: target, typmod: -1, location: n.location };
+  }
+  let elemType: number;
+  if (multidims) {
+    const arrType = targetElem !== undefined ? (target as number) : selectCommonType(pstate, elems, 'ARRAY');
+    const coerced = elems.map((e) => coerceTo(pstate, cat, e, arrType, -1, 'implicit'));
+    elemType = typeInfo(cat, arrType).elem as number;
+    return { kind: 'ArrayExpr', elementType: elemType, elements: coerced, multidims: true, type: arrType, typmod: -1, location: n.location };
+  }
+  if (targetElem !== undefined) elemType = targetElem;
+  else elemType = selectCommonType(pstate, elems, 'ARRAY');
+  const arrayType = typeInfo(cat, elemType).array;
+  if (arrayType === undefined) {
+    throw new PgError(SQLSTATE.undefined_object, `could not find array type for data type ${formatType(cat, elemType)}`, { position: pstate.position(n.location) });
+  }
+  const coerced = targetElem !== undefined
+    ? elems.map((e) => coerceTo(pstate, cat, e, elemType, -1, 'explicit'))
+    : coerceToCommon(pstate, elems, elemType, 'ARRAY');
+  return { kind: 'ArrayExpr', elementType: elemType, elements: coerced, multidims: false, type: arrayType, typmod: -1, location: n.location };
+}
+
+function transformCase(pstate: ParseState, n: AnyNode): Expr {
+  const arg = n.arg ? transformExpr(pstate, n.arg) : undefined;
+  const whens: { cond: Expr; result: Expr }[] = [];
+  const results: Expr[] = [];
+  for (const w of n.args as AnyNode[]) {
+    const cw = w.CaseWhen;
+    let cond: Expr;
+    if (arg) cond = makeOp(pstate, '=', arg, transformExpr(pstate, cw.expr), cw.location);
+    else cond = coerceToBoolean(pstate, transformExpr(pstate, cw.expr), 'CASE/WHEN');
+    const result = transformExpr(pstate, cw.result);
+    whens.push({ cond, result });
+    results.push(result);
+  }
+  const elseResult = n.defresult ? transformExpr(pstate, n.defresult) : makeConst(OID.unknown, null, -1);
+  const all = [...results, elseResult];
+  // The ELSE NULL default doesn't vote on the type.
+  const voters = n.defresult ? all : results;
+  const t = selectCommonType(pstate, voters, 'CASE');
+  const coerced = coerceToCommon(pstate, all, t, 'CASE');
+  return {
+    kind: 'CaseExpr',
+    whens: whens.map((w, i) => ({ cond: w.cond, result: coerced[i] })),
+    elseResult: coerced[coerced.length - 1],
+    type: t,
+    typmod: commonTypmod(coerced),
+    collation: collationOf(pstate, t, coerced),
+    location: n.location,
+  };
+}
+
+function commonTypmod(exprs: Expr[]): number {
+  if (!exprs.length) return -1;
+  const t = exprs[0].typmod;
+  return exprs.every((e) => e.typmod === t) ? t : -1;
+}
+
+function transformSqlValueFunction(n: AnyNode): Expr {
+  const map: Record<string, [string, number, number?]> = {
+    SVFOP_CURRENT_DATE: ['current_date', OID.date],
+    SVFOP_CURRENT_TIME: ['current_time', OID.timetz],
+    SVFOP_CURRENT_TIME_N: ['current_time', OID.timetz, n.typmod],
+    SVFOP_CURRENT_TIMESTAMP: ['current_timestamp', OID.timestamptz],
+    SVFOP_CURRENT_TIMESTAMP_N: ['current_timestamp', OID.timestamptz, n.typmod],
+    SVFOP_LOCALTIME: ['localtime', OID.time],
+    SVFOP_LOCALTIME_N: ['localtime', OID.time, n.typmod],
+    SVFOP_LOCALTIMESTAMP: ['localtimestamp', OID.timestamp],
+    SVFOP_LOCALTIMESTAMP_N: ['localtimestamp', OID.timestamp, n.typmod],
+    SVFOP_CURRENT_ROLE: ['current_role', OID.name],
+    SVFOP_CURRENT_USER: ['current_user', OID.name],
+    SVFOP_USER: ['user', OID.name],
+    SVFOP_SESSION_USER: ['session_user', OID.name],
+    SVFOP_CURRENT_CATALOG: ['current_catalog', OID.name],
+    SVFOP_CURRENT_SCHEMA: ['current_schema', OID.name],
+  };
+  const m = map[n.op];
+  if (!m) throw featureNotSupported(`SQL value function ${n.op}`, n.location);
+  return { kind: 'SQLValueFunction', op: m[0], type: m[1], typmod: m[2] ?? -1, location: n.location, collation: m[1] === OID.name ? 'C' : undefined };
+}
+
+function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
+  const names = (n.funcname as AnyNode[]).map(strVal);
+  const name = names[names.length - 1];
+  const schema = names.length > 1 ? names[names.length - 2] : undefined;
+  if (schema !== undefined && schema !== 'pg_catalog' && schema !== 'public' && schema !== 'extensions') {
+    if (!pstate.catalog.namespaceOid(schema)) {
+      throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`, { position: pstate.position(n.location) });
+    }
+  }
+  if (n.over) throw featureNotSupported('window functions', n.location);
+  const special = transformSpecialFunction(pstate, name, n);
+  if (special) return special;
+  const isAgg = aggregatesNamed(name).length > 0;
+  if (isAgg || n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
+    return transformAggregate(pstate, name, n);
+  }
+  const args = ((n.args ?? []) as AnyNode[]).map((a) => {
+    const [k] = nodeKind(a);
+    if (k === 'NamedArgExpr') throw featureNotSupported('named function arguments', a.NamedArgExpr.location);
+    return transformExpr(pstate, a);
+  });
+  const fns = functionsNamed(name);
+  if (!fns.length) {
+    const sig = `${names.join('.')}(${args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
+    throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
+      hint: 'No function matches the given name and argument types. You might need to add explicit type casts.',
+      position: pstate.position(n.location),
+    });
+  }
+  const r = resolveFunction(pstate, names.join('.'), fns, args, n.location);
+  if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
+  const rinfo = typeInfo(pstate.catalog, r.returnType);
+  return {
+    kind: 'FuncExpr',
+    name,
+    fn: r.item,
+    args: r.args,
+    type: r.returnType,
+    typmod: -1,
+    retset: r.item.retset,
+    location: n.location,
+    collation: rinfo.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
+  };
+}
+
+/** An ORDER BY / sort key for an expression. */
+export function makeSortKey(pstate: ParseState, expr: Expr, dir: string, nulls: string, location?: number): SortKey {
+  const descending = dir === 'SORTBY_DESC';
+  const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
+  const e = expr.type === OID.unknown ? coerceTo(pstate, pstate.catalog, expr, OID.text, -1, 'implicit') : expr;
+  return { expr: e, descending, nullsFirst, compare: compareFunctionFor(pstate, e.type, e.collation, location) };
+}
+
+export { AGG_CONTEXT_ERRORS };
+export type { Const, Value };

@@ -1,0 +1,344 @@
+/**
+ * Operator and function overload resolution, following Postgres's rules: exact match first, then
+ * candidates reachable by implicit coercion, ranked by exact matches, preferred types and the
+ * categories unknown-typed literals can take; polymorphic arguments (anyelement, anyarray,
+ * anycompatible...) bind to the actual types. Errors: 42883 (none), 42725 (ambiguous).
+ *
+ * Postgres counterpart: src/backend/parser/parse_func.c, parse_oper.c (func_select_candidate).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { FunctionImpl, OperatorDef } from '../functions/registry.js';
+import type { Expr } from '../nodes/primnodes.js';
+import { OID } from '../types/oids.js';
+import { formatType, typeInfo } from '../types/registry.js';
+import { canCoerce, coerceTo, domainBase, selectCommonType } from './coerce.js';
+import type { ParseState } from './parse-state.js';
+
+const POLY = new Set<number>([
+  OID.anyelement, OID.anyarray, OID.anynonarray, OID.anyenum, OID.anycompatible,
+  OID.anycompatiblearray, OID.anycompatiblenonarray, OID.any,
+]);
+
+export function isPolymorphic(t: number): boolean {
+  return POLY.has(t);
+}
+
+interface Candidate<T> {
+  item: T;
+  args: readonly number[];
+}
+
+/** Whether input type `from` can be passed where `to` is declared. */
+function accepts(cat: Catalog, from: number, to: number): boolean {
+  if (from === to) return true;
+  if (from === OID.unknown) return to !== OID.anyarray || true;
+  return canCoerce(cat, from, to, 'implicit');
+}
+
+/** Postgres's func_select_candidate on already-filtered candidates. */
+function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Candidate<T>[]): Candidate<T>[] {
+  const n = inputs.length;
+  const base = inputs.map((t) => (t === OID.unknown ? t : domainBase(cat, t)));
+  // Keep those with the most exact matches.
+  let best = -1;
+  let keep: Candidate<T>[] = [];
+  for (const c of cands) {
+    let m = 0;
+    for (let i = 0; i < n; i++) if (base[i] !== OID.unknown && c.args[i] === base[i]) m++;
+    if (m > best) {
+      best = m;
+      keep = [c];
+    } else if (m === best) keep.push(c);
+  }
+  if (keep.length === 1) return keep;
+  // Then the most preferred types at positions needing coercion.
+  best = -1;
+  let keep2: Candidate<T>[] = [];
+  for (const c of keep) {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (base[i] !== OID.unknown) {
+        const ti = isPolymorphic(c.args[i]) ? undefined : typeInfo(cat, c.args[i]);
+        if (c.args[i] === base[i] || (ti && ti.preferred && ti.category === typeInfo(cat, base[i]).category)) m++;
+      }
+    }
+    if (m > best) {
+      best = m;
+      keep2 = [c];
+    } else if (m === best) keep2.push(c);
+  }
+  if (keep2.length === 1) return keep2;
+  keep = keep2;
+  // Unknown inputs: choose a category per position.
+  if (base.some((t) => t === OID.unknown)) {
+    let resolved = false;
+    let current = keep;
+    for (let i = 0; i < n; i++) {
+      if (base[i] !== OID.unknown) continue;
+      resolved = true;
+      let slotCategory: string | undefined;
+      let slotPreferred = false;
+      let conflict = false;
+      for (const c of current) {
+        if (isPolymorphic(c.args[i])) continue;
+        const ti = typeInfo(cat, c.args[i]);
+        if (slotCategory === undefined) {
+          slotCategory = ti.category;
+          slotPreferred = ti.preferred;
+        } else if (slotCategory === ti.category) {
+          slotPreferred = slotPreferred || ti.preferred;
+        } else if (ti.category === 'S') {
+          slotCategory = 'S';
+          slotPreferred = ti.preferred;
+        } else if (slotCategory !== 'S') {
+          conflict = true;
+        }
+      }
+      if (conflict || slotCategory === undefined) {
+        continue;
+      }
+      const filtered = current.filter((c) => {
+        if (isPolymorphic(c.args[i])) return true;
+        const ti = typeInfo(cat, c.args[i]);
+        if (ti.category !== slotCategory) return false;
+        return !slotPreferred || ti.preferred;
+      });
+      if (filtered.length) current = filtered;
+    }
+    if (resolved && current.length === 1) return current;
+    keep = current;
+    // If all known inputs share a type, assume the unknowns are of that type too.
+    const known = base.filter((t) => t !== OID.unknown);
+    if (known.length && known.every((t) => t === known[0])) {
+      const assumed = base.map((t) => (t === OID.unknown ? known[0] : t));
+      const exact = keep.filter((c) => c.args.every((a, i) => a === assumed[i] || isPolymorphic(a)));
+      if (exact.length === 1) return exact;
+      const ok = keep.filter((c) => assumed.every((t, i) => accepts(cat, t, c.args[i])));
+      if (ok.length === 1) return ok;
+    }
+  }
+  return keep;
+}
+
+function filterByCoercion<T>(cat: Catalog, inputs: readonly number[], cands: Candidate<T>[]): Candidate<T>[] {
+  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => polyAccepts(cat, t, c.args[i])));
+}
+
+function polyAccepts(cat: Catalog, from: number, to: number): boolean {
+  if (!isPolymorphic(to)) return accepts(cat, from, to);
+  if (from === OID.unknown) return to !== OID.anyarray && to !== OID.anycompatiblearray && to !== OID.anyenum;
+  const fi = typeInfo(cat, domainBase(cat, from));
+  switch (to) {
+    case OID.anyarray:
+    case OID.anycompatiblearray:
+      return fi.category === 'A';
+    case OID.anynonarray:
+    case OID.anycompatiblenonarray:
+      return fi.category !== 'A';
+    case OID.anyenum:
+      return fi.typtype === 'e';
+    default:
+      return true;
+  }
+}
+
+function typeList(cat: Catalog, types: readonly number[]): string {
+  return types.map((t) => formatType(cat, t)).join(', ');
+}
+
+export interface ResolvedCall<T> {
+  item: T;
+  /** Arguments coerced to the declared (or bound polymorphic) types. */
+  args: Expr[];
+  returnType: number;
+}
+
+/** Binds polymorphic declared types to actual ones and coerces the arguments. */
+function bindAndCoerce(
+  pstate: ParseState,
+  declared: readonly number[],
+  declaredReturn: number,
+  args: Expr[],
+  what: string,
+  location?: number,
+): { args: Expr[]; returnType: number } {
+  const cat = pstate.catalog;
+  let elem: number | undefined;
+  let compat: Expr[] = [];
+  for (let i = 0; i < declared.length; i++) {
+    const d = declared[i];
+    const a = args[i];
+    if (a.type === OID.unknown) continue;
+    const at = domainBase(cat, a.type);
+    if (d === OID.anyelement || d === OID.anynonarray || d === OID.anyenum) {
+      if (elem !== undefined && elem !== at) {
+        throw new PgError(SQLSTATE.datatype_mismatch, `arguments declared "anyelement" are not all alike`, {
+          detail: `${formatType(cat, elem)} versus ${formatType(cat, at)}`,
+          position: pstate.position(location),
+        });
+      }
+      elem = at;
+    } else if (d === OID.anyarray) {
+      const e = typeInfo(cat, at).elem as number;
+      if (elem !== undefined && elem !== e) {
+        throw new PgError(SQLSTATE.datatype_mismatch, `function ${what} does not exist`, { position: pstate.position(location) });
+      }
+      elem = e;
+    }
+    if (d === OID.anycompatible || d === OID.anycompatiblenonarray) compat.push(a);
+    if (d === OID.anycompatiblearray) {
+      const e = typeInfo(cat, at).elem as number;
+      compat.push({ ...a, type: e } as Expr);
+    }
+  }
+  let compatType: number | undefined;
+  if (compat.length || declared.some((d) => d === OID.anycompatible || d === OID.anycompatiblearray)) {
+    const allArgs = declared.map((d, i) => (d === OID.anycompatible || d === OID.anycompatiblenonarray ? args[i] : undefined)).filter((x): x is Expr => !!x);
+    compat = compat.length ? compat : allArgs;
+    compatType = compat.length ? selectCommonType(pstate, compat, 'function') : OID.text;
+  }
+  if (elem === undefined && declared.some((d) => d === OID.anyelement || d === OID.anynonarray)) {
+    // All polymorphic inputs unknown: Postgres resolves them as text.
+    elem = OID.text;
+  }
+  const resolve = (d: number): number => {
+    switch (d) {
+      case OID.anyelement:
+      case OID.anynonarray:
+      case OID.anyenum:
+        return elem ?? OID.text;
+      case OID.anyarray:
+        return elem !== undefined ? (typeInfo(cat, elem).array ?? OID.anyarray) : OID.anyarray;
+      case OID.anycompatible:
+      case OID.anycompatiblenonarray:
+        return compatType ?? OID.text;
+      case OID.anycompatiblearray:
+        return compatType !== undefined ? (typeInfo(cat, compatType).array ?? OID.anyarray) : OID.anyarray;
+      default:
+        return d;
+    }
+  };
+  const out = args.map((a, i) => {
+    const d = declared[i];
+    if (d === OID.any) return a.type === OID.unknown ? coerceTo(pstate, cat, a, OID.text, -1, 'implicit') : a;
+    const target = resolve(d);
+    return coerceTo(pstate, cat, a, target, -1, 'implicit');
+  });
+  return { args: out, returnType: resolve(declaredReturn) };
+}
+
+/**
+ * Resolves `left op right` (left undefined for a prefix operator).
+ * @throws 42883 `operator does not exist: integer + text` with Postgres's hint.
+ */
+export function resolveOperator(
+  pstate: ParseState,
+  name: string,
+  ops: readonly OperatorDef[],
+  left: Expr | undefined,
+  right: Expr,
+  location: number | undefined,
+): ResolvedCall<OperatorDef> {
+  const cat = pstate.catalog;
+  const inputs = left ? [left.type, right.type] : [right.type];
+  const cands: Candidate<OperatorDef>[] = ops
+    .filter((o) => (left ? o.left !== 0 : o.left === 0))
+    .map((o) => ({ item: o, args: left ? [o.left, o.right] : [o.right] }));
+  let chosen: Candidate<OperatorDef> | undefined;
+  // binary_oper_exact: exact match, or one unknown side assumed to be the other's type.
+  if (left) {
+    let l = left.type;
+    let r = right.type;
+    if (l === OID.unknown && r !== OID.unknown) l = r;
+    else if (r === OID.unknown && l !== OID.unknown) r = l;
+    chosen = cands.find((c) => c.args[0] === l && c.args[1] === r);
+    if (!chosen && (l !== left.type || r !== right.type)) {
+      const lb = domainBase(cat, l);
+      const rb = domainBase(cat, r);
+      chosen = cands.find((c) => c.args[0] === lb && c.args[1] === rb);
+    } else if (!chosen) {
+      const lb = l === OID.unknown ? l : domainBase(cat, l);
+      const rb = r === OID.unknown ? r : domainBase(cat, r);
+      chosen = cands.find((c) => c.args[0] === lb && c.args[1] === rb);
+    }
+  } else {
+    chosen = cands.find((c) => c.args[0] === right.type);
+  }
+  if (!chosen) {
+    const viable = filterByCoercion(cat, inputs, cands);
+    const picked = viable.length <= 1 ? viable : selectCandidate(cat, inputs, viable);
+    if (picked.length === 1) chosen = picked[0];
+    else {
+      const sig = left ? `${formatType(cat, left.type)} ${name} ${formatType(cat, right.type)}` : `${name} ${formatType(cat, right.type)}`;
+      if (picked.length > 1) {
+        throw new PgError(SQLSTATE.ambiguous_function, `operator is not unique: ${sig}`, {
+          hint: 'Could not choose a best candidate operator. You might need to add explicit type casts.',
+          position: pstate.position(location),
+        });
+      }
+      throw new PgError(SQLSTATE.undefined_function, `operator does not exist: ${sig}`, {
+        hint: 'No operator matches the given name and argument types. You might need to add explicit type casts.',
+        position: pstate.position(location),
+      });
+    }
+  }
+  const op = chosen.item;
+  const args = left ? [left, right] : [right];
+  const bound = bindAndCoerce(pstate, chosen.args, op.result, args, name, location);
+  return { item: op, args: bound.args, returnType: bound.returnType };
+}
+
+/**
+ * Resolves a function call by name and argument types.
+ * @throws 42883 `function foo(integer) does not exist` with Postgres's hint.
+ */
+export function resolveFunction(
+  pstate: ParseState,
+  displayName: string,
+  fns: readonly FunctionImpl[],
+  args: Expr[],
+  location: number | undefined,
+): ResolvedCall<FunctionImpl> {
+  const cat = pstate.catalog;
+  const inputs = args.map((a) => a.type);
+  // Expand variadic and defaulted signatures to the call's arity.
+  const cands: Candidate<FunctionImpl>[] = [];
+  for (const f of fns) {
+    const n = f.argTypes.length;
+    if (n === inputs.length) cands.push({ item: f, args: f.argTypes });
+    else if (f.defaults && inputs.length < n && inputs.length >= n - f.defaults) {
+      cands.push({ item: f, args: f.argTypes.slice(0, inputs.length) });
+    }
+    if (f.variadic !== undefined && inputs.length >= n - 1) {
+      const elem = f.variadic === OID.anyarray ? OID.anyelement : f.variadic === OID.anycompatiblearray ? OID.anycompatible : f.variadic === OID.any ? OID.any : (typeInfo(cat, f.variadic).elem as number);
+      const expanded = [...f.argTypes.slice(0, n - 1)];
+      while (expanded.length < inputs.length) expanded.push(elem);
+      if (expanded.length === inputs.length && inputs.length !== n || (inputs.length === n && f.variadic !== f.argTypes[n - 1])) {
+        cands.push({ item: { ...f, argTypes: expanded, variadicExpanded: n - 1 }, args: expanded });
+      }
+    }
+  }
+  let chosen = cands.find((c) => c.args.every((a, i) => a === inputs[i]));
+  if (!chosen) {
+    const viable = filterByCoercion(cat, inputs, cands);
+    const picked = viable.length <= 1 ? viable : selectCandidate(cat, inputs, viable);
+    if (picked.length === 1) chosen = picked[0];
+    else {
+      const sig = `${displayName}(${typeList(cat, inputs)})`;
+      if (picked.length > 1) {
+        throw new PgError(SQLSTATE.ambiguous_function, `function ${sig} is not unique`, {
+          hint: 'Could not choose a best candidate function. You might need to add explicit type casts.',
+          position: pstate.position(location),
+        });
+      }
+      throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
+        hint: 'No function matches the given name and argument types. You might need to add explicit type casts.',
+        position: pstate.position(location),
+      });
+    }
+  }
+  const bound = bindAndCoerce(pstate, chosen.args, chosen.item.returnType, args, displayName, location);
+  return { item: chosen.item, args: bound.args, returnType: bound.returnType };
+}

@@ -1,0 +1,41 @@
+/**
+ * Postgres's grouping check: with GROUP BY or aggregates, every column used outside an aggregate
+ * must be grouped or functionally dependent on the grouped primary key (42803).
+ * Postgres counterpart: parse_agg.c parseCheckAggregates / check_ungrouped_columns.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { ParseState } from './parse-state.js';
+import { exprEqual } from './select.js';
+import { forEachChild } from '../nodes/walk.js';
+
+export function checkGrouping(pstate: ParseState): void {
+  const q = pstate.query;
+  const dependentRtis = new Set<number>();
+  // Functional dependency: all primary-key columns of a table grouped → its other columns are fine.
+  q.rtable.forEach((rte, rti) => {
+    if (rte.kind !== 'relation') return;
+    const pk = pstate.catalog.relationConstraints(rte.rel.oid).find((c) => c.kind === 'p');
+    if (!pk) return;
+    const grouped = pk.columns.every((att) => q.groupBy.some((g) => g.kind === 'Var' && g.levelsUp === 0 && g.rti === rti && g.attno === att));
+    if (grouped) dependentRtis.add(rti);
+  });
+  const check = (e: Expr, clause: string): void => {
+    if (q.groupBy.some((g) => exprEqual(g, e))) return;
+    if (e.kind === 'Aggref') return;
+    if (e.kind === 'Var' && e.levelsUp === 0) {
+      if (dependentRtis.has(e.rti)) return;
+      const rte = q.rtable[e.rti];
+      const col = rte.columns[e.attno - 1];
+      throw new PgError(SQLSTATE.grouping_error, `column "${rte.alias}.${col.name}" must appear in the GROUP BY clause or be used in an aggregate function`, {
+        position: pstate.position(e.location),
+      });
+    }
+    if (e.kind === 'SubLink') return; // correlated references inside sublinks: checked loosely
+    forEachChild(e, (c) => check(c, clause));
+  };
+  for (const t of q.targetList) check(t.expr, 'select');
+  if (q.having) check(q.having, 'having');
+  for (const s of q.sortBy) check(s.expr, 'order');
+}

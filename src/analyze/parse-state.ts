@@ -1,0 +1,100 @@
+/**
+ * The analyzer's working state for one query level: the query being built, the names visible
+ * in FROM, parameter types (shared by all levels) and what kind of clause is being analyzed.
+ *
+ * Postgres counterpart: src/include/parser/parse_node.h (ParseState, ParseNamespaceItem).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { Query, RangeTblEntry, CommonTableExpr } from '../nodes/query.js';
+import type { Aggref } from '../nodes/primnodes.js';
+import type { SessionContext } from '../session/session-context.js';
+
+export interface NamespaceItem {
+  readonly rti: number;
+  readonly rte: RangeTblEntry;
+  /** Reachable by its alias (`alias.col`). */
+  relVisible: boolean;
+  /** Its columns are reachable unqualified. */
+  colsVisible: boolean;
+  /** Columns hidden from unqualified lookup (merged into a USING join). */
+  readonly hiddenCols?: ReadonlySet<string>;
+  /** Only visible to LATERAL items right of it (set while analyzing a FROM item). */
+  lateralOnly?: boolean;
+}
+
+export type ExprKind =
+  | 'none'
+  | 'select'
+  | 'where'
+  | 'join'
+  | 'group'
+  | 'having'
+  | 'order'
+  | 'limit'
+  | 'offset'
+  | 'values'
+  | 'insert'
+  | 'update'
+  | 'returning'
+  | 'default'
+  | 'check'
+  | 'generated'
+  | 'index'
+  | 'index predicate'
+  | 'from function'
+  | 'policy'
+  | 'domain check'
+  | 'filter'
+  | 'on conflict';
+
+/** Shared by every level of one statement. */
+export interface StatementState {
+  readonly catalog: Catalog;
+  readonly session: SessionContext;
+  readonly sql: string;
+  /** Parameter types by $n - 1; 0 = not yet determined (unknown). Inference fills them in. */
+  readonly paramTypes: number[];
+  /** Whether $n with undetermined type may be inferred (false: all given). */
+  readonly inferParams: boolean;
+  /** Volatile functions seen (for defaults/generated/index checks). */
+  volatileSeen: boolean;
+}
+
+export class ParseState {
+  readonly namespace: NamespaceItem[] = [];
+  readonly ctes: CommonTableExpr[] = [];
+  exprKind: ExprKind = 'none';
+  /** Aggregates found at this level while analyzing the current clause. */
+  readonly aggs: Aggref[] = [];
+  /** Names of CTEs being defined (recursive self-reference). */
+  recursiveCte?: { name: string; columns?: import('../nodes/query.js').RteColumn[] };
+
+  constructor(
+    readonly stmt: StatementState,
+    readonly query: Query,
+    readonly parent?: ParseState,
+  ) {}
+
+  get catalog(): Catalog {
+    return this.stmt.catalog;
+  }
+
+  addRte(rte: RangeTblEntry): number {
+    this.query.rtable.push(rte);
+    return this.query.rtable.length - 1;
+  }
+
+  /** 1-based position of a 0-based byte location in the statement text. */
+  position(location: number | undefined): string | undefined {
+    if (location === undefined || location < 0) return undefined;
+    return String(charOffset(this.stmt.sql, location) + 1);
+  }
+}
+
+/** libpg-query locations are UTF-8 byte offsets; convert to a character offset. */
+export function charOffset(sql: string, byteOffset: number): number {
+  let ascii = true;
+  for (let i = 0; i < sql.length && i < byteOffset; i++) if (sql.charCodeAt(i) > 0x7f) { ascii = false; break; }
+  if (ascii) return byteOffset;
+  return Buffer.from(sql, 'utf8').subarray(0, byteOffset).toString('utf8').length;
+}

@@ -1,0 +1,568 @@
+/**
+ * SELECT analysis: WITH, FROM (tables, views, subqueries, VALUES, functions, joins with
+ * ON/USING/NATURAL), WHERE, the target list, GROUP BY/HAVING with Postgres's grouping checks,
+ * DISTINCT [ON], ORDER BY (output names, ordinals, expressions), LIMIT/OFFSET, set operations.
+ * Postgres counterpart: src/backend/parser/analyze.c (transformSelectStmt), parse_clause.c.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr, SortKey } from '../nodes/primnodes.js';
+import { emptyQuery, type JoinNode, type Query, type RteColumn, type TargetEntry, type JoinRte } from '../nodes/query.js';
+import { OID } from '../types/oids.js';
+import { typeInfo, formatType } from '../types/registry.js';
+import { coerceTo, coerceToCommon, selectCommonType, canCoerce } from './coerce.js';
+import { coerceToBoolean, makeOp, makeSortKey, nodeKind, strVal, transformExpr } from './expr.js';
+import { ParseState, type NamespaceItem, type StatementState } from './parse-state.js';
+import { openRelation, relationRte, rangeVarName } from './relation.js';
+import { resolveUnknownTargets, transformTargetList } from './target.js';
+import { checkGrouping } from './grouping.js';
+import { expandView } from '../rewrite/view.js';
+
+type AnyNode = Record<string, any>;
+
+export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: ParseState): Query {
+  if (n.op && n.op !== 'SETOP_NONE') return transformSetOp(stmt, n, parent);
+  const q = emptyQuery('select');
+  const pstate = new ParseState(stmt, q, parent);
+  if (n.withClause) transformWith(pstate, n.withClause);
+  if (n.intoClause) throw featureNotSupported('SELECT INTO', n.intoClause.rel?.location);
+  if (n.valuesLists) return transformValues(pstate, n);
+  for (const item of (n.fromClause ?? []) as AnyNode[]) {
+    const node = transformFromItem(pstate, item);
+    q.fromList.push(node);
+  }
+  // Everything in FROM is now visible to the rest of the query.
+  for (const it of pstate.namespace) it.lateralOnly = false;
+  if (n.whereClause) {
+    pstate.exprKind = 'where';
+    q.where = coerceToBoolean(pstate, transformExpr(pstate, n.whereClause), 'WHERE');
+  }
+  pstate.exprKind = 'select';
+  q.targetList = resolveUnknownTargets(pstate, transformTargetList(pstate, n.targetList ?? []));
+  if (n.groupClause) transformGroupBy(pstate, n.groupClause);
+  if (n.havingClause) {
+    pstate.exprKind = 'having';
+    q.having = coerceToBoolean(pstate, transformExpr(pstate, n.havingClause), 'HAVING');
+  }
+  pstate.exprKind = 'order';
+  q.sortBy = transformSortClause(pstate, n.sortClause ?? [], q.targetList, true);
+  if (n.distinctClause) transformDistinct(pstate, n.distinctClause);
+  transformLimit(pstate, n);
+  if (n.lockingClause) transformLocking(pstate, n.lockingClause);
+  if (n.windowClause) throw featureNotSupported('WINDOW clause', undefined);
+  q.aggs = pstate.aggs;
+  q.hasAggs = pstate.aggs.length > 0;
+  if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
+  return q;
+}
+
+function transformLocking(pstate: ParseState, clauses: AnyNode[]): void {
+  const q = pstate.query;
+  q.locking = clauses.map((c) => {
+    const lc = c.LockingClause;
+    if (q.hasAggs || q.groupBy.length || pstate.aggs.length) {
+      throw new PgError(SQLSTATE.feature_not_supported, `FOR ${strengthName(lc.strength)} is not allowed with aggregate functions`);
+    }
+    if (q.distinct) throw new PgError(SQLSTATE.feature_not_supported, `FOR ${strengthName(lc.strength)} is not allowed with DISTINCT clause`);
+    const rtis = lc.lockedRels
+      ? (lc.lockedRels as AnyNode[]).map((r) => {
+          const name = r.RangeVar.relname;
+          const i = q.rtable.findIndex((e) => e.alias === name);
+          if (i < 0) {
+            throw new PgError(SQLSTATE.undefined_table, `relation "${name}" in FOR ${strengthName(lc.strength)} clause not found in FROM clause`, {
+              position: pstate.position(r.RangeVar.location),
+            });
+          }
+          return i;
+        })
+      : q.rtable.map((_, i) => i).filter((i) => q.rtable[i].kind === 'relation');
+    const wait = lc.waitPolicy === 'LockWaitSkip' ? 'skip' : lc.waitPolicy === 'LockWaitError' ? 'nowait' : 'wait';
+    return { strength: lc.strength as string, rtis, wait };
+  });
+}
+
+function strengthName(s: string): string {
+  return ({ LCS_FORUPDATE: 'UPDATE', LCS_FORNOKEYUPDATE: 'NO KEY UPDATE', LCS_FORSHARE: 'SHARE', LCS_FORKEYSHARE: 'KEY SHARE' } as Record<string, string>)[s] ?? s;
+}
+
+function transformWith(pstate: ParseState, w: AnyNode): void {
+  for (const c of w.ctes as AnyNode[]) {
+    const cte = c.CommonTableExpr;
+    const name = cte.ctename as string;
+    if (pstate.ctes.some((x) => x.name === name)) {
+      throw new PgError(SQLSTATE.duplicate_alias, `WITH query name "${name}" specified more than once`, { position: pstate.position(cte.location) });
+    }
+    const [k, body] = nodeKind(cte.ctequery);
+    if (k !== 'SelectStmt') throw featureNotSupported('data-modifying statements in WITH', cte.location);
+    if (w.recursive && selectReferences(body, name)) throw featureNotSupported('WITH RECURSIVE', cte.location);
+    const sub = transformSelectStmt(pstate.stmt, body, pstate);
+    let cols: RteColumn[] = sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation }));
+    if (cte.aliascolnames) {
+      const names = (cte.aliascolnames as AnyNode[]).map(strVal);
+      if (names.length > cols.length) {
+        throw new PgError(SQLSTATE.invalid_column_reference, `WITH query "${name}" has ${cols.length} columns available but ${names.length} columns specified`, {
+          position: pstate.position(cte.location),
+        });
+      }
+      cols = cols.map((c, i) => (i < names.length ? { ...c, name: names[i] } : c));
+    }
+    pstate.ctes.push({ name, query: sub, columns: cols, recursive: false, materialized: cte.ctematerialized === 'CTEMaterializeAlways' ? true : undefined });
+    pstate.query.ctes.push(pstate.ctes[pstate.ctes.length - 1]);
+  }
+}
+
+function selectReferences(n: unknown, name: string): boolean {
+  if (!n || typeof n !== 'object') return false;
+  const o = n as AnyNode;
+  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
+  for (const v of Object.values(o)) if (selectReferences(v, name)) return true;
+  return false;
+}
+
+function findCte(pstate: ParseState, name: string): { cte: import('../nodes/query.js').CommonTableExpr; levelsUp: number } | undefined {
+  let lv = 0;
+  for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent, lv++) {
+    const c = ps.ctes.find((x) => x.name === name);
+    if (c) return { cte: c, levelsUp: lv };
+  }
+  return undefined;
+}
+
+function addItem(pstate: ParseState, rti: number, lateralOnly = true): NamespaceItem {
+  const item: NamespaceItem = { rti, rte: pstate.query.rtable[rti], relVisible: true, colsVisible: true, lateralOnly };
+  const dup = pstate.namespace.find((i) => i.relVisible && i.rte.alias === item.rte.alias && i.rte.kind !== 'join');
+  if (dup && item.rte.kind !== 'join') {
+    throw new PgError(SQLSTATE.duplicate_alias, `table name "${item.rte.alias}" specified more than once`);
+  }
+  pstate.namespace.push(item);
+  return item;
+}
+
+function applyColumnAliases(cols: RteColumn[], alias: AnyNode | undefined, pstate: ParseState, what: string): RteColumn[] {
+  if (!alias?.colnames) return cols;
+  const names = (alias.colnames as AnyNode[]).map(strVal);
+  const live = cols.filter((c) => !c.dropped).length;
+  if (names.length > live) {
+    throw new PgError(SQLSTATE.invalid_column_reference, `table "${alias.aliasname}" has ${live} columns available but ${names.length} columns specified`);
+  }
+  void pstate;
+  void what;
+  let i = 0;
+  return cols.map((c) => (c.dropped || i >= names.length ? c : { ...c, name: names[i++] }));
+}
+
+/** Analyzes one FROM item, adds its range entries and namespace items, returns its join node. */
+function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
+  const [k, n] = nodeKind(item);
+  switch (k) {
+    case 'RangeVar': {
+      if (!n.schemaname) {
+        const cte = findCte(pstate, n.relname);
+        if (cte) {
+          const cols = applyColumnAliases([...cte.cte.columns], n.alias, pstate, 'cte');
+          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
+          addItem(pstate, rti, false);
+          return { kind: 'RangeTblRef', rti };
+        }
+      }
+      const rel = openRelation(pstate.catalog, pstate.stmt.session.searchPath(), rangeVarName(n), pstate.position(n.location));
+      if (rel.kind === 'v') {
+        const sub = expandView(pstate, rel);
+        const cols = applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view');
+        const rti = pstate.addRte({ kind: 'subquery', query: sub, alias: n.alias?.aliasname ?? rel.name, hasAlias: !!n.alias, columns: cols, lateral: false, viewOid: rel.oid } as import('../nodes/query.js').SubqueryRte);
+        addItem(pstate, rti, false);
+        return { kind: 'RangeTblRef', rti };
+      }
+      if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
+      if (rel.kind === 'S') {
+        throw featureNotSupported('selecting from a sequence', n.location);
+      }
+      const rti = pstate.addRte(relationRte(rel, n.alias));
+      addItem(pstate, rti, false);
+      return { kind: 'RangeTblRef', rti };
+    }
+    case 'RangeSubselect': {
+      if (!n.alias) {
+        // Postgres 16+ allows subqueries without alias.
+      }
+      const lateral = !!n.lateral;
+      // Non-lateral subqueries cannot see sibling FROM items.
+      const saved = pstate.namespace.map((i) => i.lateralOnly);
+      if (!lateral) for (const i of pstate.namespace) i.lateralOnly = true;
+      else for (const i of pstate.namespace) i.lateralOnly = false;
+      const sub = transformSelectStmt(pstate.stmt, n.subquery.SelectStmt, pstate);
+      pstate.namespace.forEach((i, idx) => (i.lateralOnly = saved[idx]));
+      const cols = applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'subquery');
+      const alias = n.alias?.aliasname ?? 'unnamed_subquery';
+      const rti = pstate.addRte({ kind: 'subquery', query: sub, alias, hasAlias: !!n.alias, columns: cols, lateral });
+      const it = addItem(pstate, rti, false);
+      if (!n.alias) it.relVisible = false;
+      return { kind: 'RangeTblRef', rti };
+    }
+    case 'JoinExpr':
+      return transformJoin(pstate, n);
+    case 'RangeFunction':
+      return transformRangeFunction(pstate, n);
+    default:
+      throw featureNotSupported(`FROM item ${k}`, n.location);
+  }
+}
+
+function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
+  if (n.is_rowsfrom || (n.functions as AnyNode[]).length !== 1) throw featureNotSupported('ROWS FROM', undefined);
+  const call = (n.functions as AnyNode[])[0].List.items[0];
+  const saved = pstate.exprKind;
+  pstate.exprKind = 'from function';
+  for (const i of pstate.namespace) i.lateralOnly = false; // function args may reference earlier items (implicitly LATERAL)
+  const expr = transformExpr(pstate, call);
+  pstate.exprKind = saved;
+  const fname = nodeKind(call)[0] === 'FuncCall' ? strVal((call.FuncCall.funcname as AnyNode[]).slice(-1)[0]) : 'unnamed';
+  const info = typeInfo(pstate.catalog, expr.type);
+  let cols: RteColumn[];
+  let expandsRecord = false;
+  if (info.typtype === 'c' && info.relation !== undefined) {
+    expandsRecord = true;
+    cols = pstate.catalog.relation(info.relation).columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod, collation: c.collation }));
+  } else if (expr.type === OID.record) {
+    throw featureNotSupported('functions returning record in FROM', n.location);
+  } else {
+    cols = [{ name: n.alias?.aliasname && !n.alias.colnames ? n.alias.aliasname : fname, type: expr.type, typmod: expr.typmod, collation: expr.collation }];
+  }
+  if (n.ordinality) cols.push({ name: 'ordinality', type: OID.int8, typmod: -1 });
+  cols = applyColumnAliases(cols, n.alias, pstate, 'function');
+  const rti = pstate.addRte({ kind: 'function', call: expr, expandsRecord, ordinality: !!n.ordinality, alias: n.alias?.aliasname ?? fname, hasAlias: !!n.alias, columns: cols, lateral: true });
+  addItem(pstate, rti, false);
+  return { kind: 'RangeTblRef', rti };
+}
+
+const JOIN_TYPES: Record<string, 'inner' | 'left' | 'right' | 'full'> = {
+  JOIN_INNER: 'inner', JOIN_LEFT: 'left', JOIN_RIGHT: 'right', JOIN_FULL: 'full',
+};
+
+function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
+  const before = pstate.namespace.length;
+  const left = transformFromItem(pstate, n.larg);
+  const leftItems = pstate.namespace.slice(before);
+  const mid = pstate.namespace.length;
+  const right = transformFromItem(pstate, n.rarg);
+  const rightItems = pstate.namespace.slice(mid);
+  const joinType = JOIN_TYPES[n.jointype];
+  if (!joinType) throw featureNotSupported(`join type ${n.jointype}`, undefined);
+  let quals: Expr | undefined;
+  let usingCols: string[] | undefined;
+  if (n.isNatural) {
+    const lnames = visibleColumns(leftItems);
+    const rnames = new Set(visibleColumns(rightItems));
+    usingCols = lnames.filter((c) => rnames.has(c));
+  } else if (n.usingClause) {
+    usingCols = (n.usingClause as AnyNode[]).map(strVal);
+  }
+  if (usingCols) {
+    const aliasExprs: Expr[] = [];
+    const aliasCols: RteColumn[] = [];
+    const conds: Expr[] = [];
+    for (const name of usingCols) {
+      const l = findUsingColumn(pstate, leftItems, name, 'left');
+      const r = findUsingColumn(pstate, rightItems, name, 'right');
+      const eq = makeOp(pstate, '=', l, r, undefined);
+      conds.push(eq);
+      const common = selectCommonType(pstate, [l, r], 'JOIN/USING');
+      const [cl, cr] = coerceToCommon(pstate, [l, r], common, 'JOIN/USING');
+      let merged: Expr;
+      if (joinType === 'inner' || joinType === 'left') merged = cl;
+      else if (joinType === 'right') merged = cr;
+      else merged = { kind: 'CoalesceExpr', args: [cl, cr], type: common, typmod: -1 };
+      aliasExprs.push(merged);
+      aliasCols.push({ name, type: common, typmod: merged.typmod });
+    }
+    quals = conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : { kind: 'BoolExpr', op: 'and', args: conds, type: OID.bool, typmod: -1 };
+    const hidden = new Set(usingCols);
+    // Replace the inputs' items: their USING columns are reachable only qualified now.
+    for (const it of [...leftItems, ...rightItems]) {
+      const idx = pstate.namespace.indexOf(it);
+      pstate.namespace[idx] = { ...it, hiddenCols: new Set([...(it.hiddenCols ?? []), ...hidden]) };
+    }
+    const jr: JoinRte = { kind: 'join', aliasExprs, alias: n.alias?.aliasname ?? '', hasAlias: !!n.alias, columns: aliasCols, lateral: false };
+    const rti = pstate.addRte(jr);
+    pstate.namespace.push({ rti, rte: jr, relVisible: !!n.alias, colsVisible: true });
+    return { kind: 'JoinExpr', joinType, left, right, quals, rti };
+  }
+  if (n.quals) {
+    const saved = pstate.exprKind;
+    pstate.exprKind = 'join';
+    // Only the two join inputs are visible in ON.
+    const vis = pstate.namespace.map((i) => i.lateralOnly);
+    pstate.namespace.forEach((i, idx) => {
+      i.lateralOnly = idx < before ? true : vis[idx];
+    });
+    quals = coerceToBoolean(pstate, transformExpr(pstate, n.quals), 'JOIN/ON');
+    pstate.namespace.forEach((i, idx) => (i.lateralOnly = vis[idx]));
+    pstate.exprKind = saved;
+  }
+  if (n.alias) {
+    // An aliased join hides the inputs' names.
+    const cols: RteColumn[] = [];
+    const exprs: Expr[] = [];
+    for (const it of [...leftItems, ...rightItems]) {
+      if (it.rte.kind === 'join' && !it.relVisible) continue;
+      it.rte.columns.forEach((c, i) => {
+        if (c.dropped) return;
+        cols.push(c);
+        exprs.push({ kind: 'Var', levelsUp: 0, rti: it.rti, attno: i + 1, type: c.type, typmod: c.typmod, collation: c.collation });
+      });
+      it.relVisible = false;
+    }
+    const jr: JoinRte = { kind: 'join', aliasExprs: exprs, alias: n.alias.aliasname, hasAlias: true, columns: cols, lateral: false };
+    const rti = pstate.addRte(jr);
+    pstate.namespace.push({ rti, rte: jr, relVisible: true, colsVisible: false });
+  }
+  if (!quals && joinType !== 'inner') {
+    // unreachable: the grammar requires ON/USING for outer joins
+  }
+  return { kind: 'JoinExpr', joinType, left, right, quals };
+}
+
+function visibleColumns(items: NamespaceItem[]): string[] {
+  const out: string[] = [];
+  for (const it of items) {
+    if (!it.colsVisible) continue;
+    for (const c of it.rte.columns) if (!c.dropped && !it.hiddenCols?.has(c.name) && !out.includes(c.name)) out.push(c.name);
+  }
+  return out;
+}
+
+function findUsingColumn(pstate: ParseState, items: NamespaceItem[], name: string, side: string): Expr {
+  let found: Expr | undefined;
+  for (const it of items) {
+    if (!it.colsVisible || it.hiddenCols?.has(name)) continue;
+    const idx = it.rte.columns.findIndex((c) => c.name === name && !c.dropped);
+    if (idx < 0) continue;
+    if (found) {
+      throw new PgError(SQLSTATE.ambiguous_column, `common column name "${name}" appears more than once in ${side} table`);
+    }
+    found = it.rte.kind === 'join' ? it.rte.aliasExprs[idx] : { kind: 'Var', levelsUp: 0, rti: it.rti, attno: idx + 1, type: it.rte.columns[idx].type, typmod: it.rte.columns[idx].typmod, collation: it.rte.columns[idx].collation };
+  }
+  if (!found) {
+    throw new PgError(SQLSTATE.undefined_column, `column "${name}" specified in USING clause does not exist in ${side} table`);
+  }
+  void pstate;
+  return found;
+}
+
+function transformValues(pstate: ParseState, n: AnyNode): Query {
+  const q = pstate.query;
+  pstate.exprKind = 'values';
+  const rows = (n.valuesLists as AnyNode[]).map((l) => (l.List.items as AnyNode[]).map((e) => transformExpr(pstate, e)));
+  const width = rows[0].length;
+  for (const r of rows) {
+    if (r.length !== width) {
+      throw new PgError(SQLSTATE.syntax_error, 'VALUES lists must all be the same length', { position: pstate.position(r[0]?.location) });
+    }
+  }
+  const cols: RteColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    const colExprs = rows.map((r) => r[c]);
+    let t = selectCommonType(pstate, colExprs, 'VALUES');
+    if (t === OID.unknown) t = OID.text;
+    const coerced = coerceToCommon(pstate, colExprs, t, 'VALUES');
+    rows.forEach((r, i) => (r[c] = coerced[i]));
+    cols.push({ name: `column${c + 1}`, type: t, typmod: -1 });
+  }
+  const rti = pstate.addRte({ kind: 'values', rows, alias: '*VALUES*', hasAlias: false, columns: cols, lateral: false });
+  q.fromList.push({ kind: 'RangeTblRef', rti });
+  pstate.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
+  q.targetList = cols.map((c, i) => ({ expr: { kind: 'Var', levelsUp: 0, rti, attno: i + 1, type: c.type, typmod: c.typmod }, name: c.name, resjunk: false }));
+  pstate.exprKind = 'order';
+  q.sortBy = transformSortClause(pstate, n.sortClause ?? [], q.targetList, true);
+  transformLimit(pstate, n);
+  return q;
+}
+
+function transformGroupBy(pstate: ParseState, items: AnyNode[]): void {
+  const q = pstate.query;
+  pstate.exprKind = 'group';
+  for (const item of items) {
+    const [k, n] = nodeKind(item);
+    if (k === 'GroupingSet') throw featureNotSupported('GROUPING SETS / ROLLUP / CUBE', n.location);
+    const e = resolveGroupOrOrderItem(pstate, item, q.targetList, false);
+    if (!q.groupBy.some((g) => exprEqual(g, e))) q.groupBy.push(e);
+  }
+}
+
+/**
+ * GROUP BY / ORDER BY item: an ordinal, an output column name (ORDER BY prefers output names,
+ * GROUP BY prefers input columns), or an expression.
+ */
+function resolveGroupOrOrderItem(pstate: ParseState, item: AnyNode, tl: TargetEntry[], isOrder: boolean): Expr {
+  const [k, n] = nodeKind(item);
+  const clause = isOrder ? 'ORDER BY' : 'GROUP BY';
+  if (k === 'A_Const' && n.ival !== undefined) {
+    const pos = n.ival.ival ?? 0;
+    const visible = tl.filter((t) => !t.resjunk);
+    if (pos < 1 || pos > visible.length) {
+      throw new PgError(SQLSTATE.invalid_column_reference, `${clause} position ${pos} is not in select list`, { position: pstate.position(n.location) });
+    }
+    return visible[pos - 1].expr;
+  }
+  if (k === 'ColumnRef' && (n.fields as AnyNode[]).length === 1 && !(n.fields as AnyNode[])[0].A_Star) {
+    const name = strVal((n.fields as AnyNode[])[0]);
+    const matches = tl.filter((t) => !t.resjunk && t.name === name);
+    if (isOrder) {
+      if (matches.length > 1 && !matches.every((m) => exprEqual(m.expr, matches[0].expr))) {
+        throw new PgError(SQLSTATE.ambiguous_column, `ORDER BY "${name}" is ambiguous`, { position: pstate.position(n.location) });
+      }
+      if (matches.length) return matches[0].expr;
+    } else {
+      try {
+        return transformExpr(pstate, item);
+      } catch (e) {
+        if (e instanceof PgError && e.code === SQLSTATE.undefined_column && matches.length) return matches[0].expr;
+        throw e;
+      }
+    }
+  }
+  return transformExpr(pstate, item);
+}
+
+function transformSortClause(pstate: ParseState, items: AnyNode[], tl: TargetEntry[], addJunk: boolean): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const s of items) {
+    const sb = s.SortBy;
+    if (sb.sortby_dir === 'SORTBY_USING') throw featureNotSupported('ORDER BY ... USING', sb.location);
+    const e = resolveGroupOrOrderItem(pstate, sb.node, tl, true);
+    if (addJunk && !tl.some((t) => exprEqual(t.expr, e))) tl.push({ expr: e, name: '?column?', resjunk: true });
+    keys.push(makeSortKey(pstate, e, sb.sortby_dir, sb.sortby_nulls, sb.location));
+  }
+  return keys;
+}
+
+function transformDistinct(pstate: ParseState, clause: AnyNode[]): void {
+  const q = pstate.query;
+  const isOn = clause.length > 0 && Object.keys(clause[0]).length > 0;
+  if (!isOn) {
+    q.distinct = true;
+    for (const k of q.sortBy) {
+      if (!q.targetList.some((t) => !t.resjunk && exprEqual(t.expr, k.expr))) {
+        throw new PgError(SQLSTATE.invalid_column_reference, 'for SELECT DISTINCT, ORDER BY expressions must appear in select list', {
+          position: pstate.position(k.expr.location),
+        });
+      }
+    }
+    return;
+  }
+  q.distinct = true;
+  q.distinctOn = clause.map((c) => resolveGroupOrOrderItem(pstate, c, q.targetList, true));
+  // ORDER BY must start with the DISTINCT ON expressions.
+  for (let i = 0; i < Math.min(q.sortBy.length, q.distinctOn.length); i++) {
+    if (!q.distinctOn.some((d) => exprEqual(d, q.sortBy[i].expr))) {
+      throw new PgError(SQLSTATE.invalid_column_reference, 'SELECT DISTINCT ON expressions must match initial ORDER BY expressions', {
+        position: pstate.position(q.distinctOn[0].location),
+      });
+    }
+  }
+}
+
+function transformLimit(pstate: ParseState, n: AnyNode): void {
+  const q = pstate.query;
+  if (n.limitCount) {
+    pstate.exprKind = 'limit';
+    const e = transformExpr(pstate, n.limitCount);
+    if (!(e.kind === 'Const' && e.value === null && e.type === OID.unknown)) q.limit = coerceTo(pstate, pstate.catalog, e, OID.int8, -1, 'implicit');
+  }
+  if (n.limitOffset) {
+    pstate.exprKind = 'offset';
+    q.offset = coerceTo(pstate, pstate.catalog, transformExpr(pstate, n.limitOffset), OID.int8, -1, 'implicit');
+  }
+  if (n.limitOption === 'LIMIT_OPTION_WITH_TIES') {
+    if (!q.sortBy.length) {
+      throw new PgError(SQLSTATE.syntax_error, 'WITH TIES cannot be specified without ORDER BY clause');
+    }
+    q.limitWithTies = true;
+  }
+}
+
+function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState): Query {
+  const q = emptyQuery('select');
+  const pstate = new ParseState(stmt, q, parent);
+  if (n.withClause) transformWith(pstate, n.withClause);
+  const op = n.op === 'SETOP_UNION' ? 'union' : n.op === 'SETOP_INTERSECT' ? 'intersect' : 'except';
+  const opText = op.toUpperCase();
+  const left = transformSelectStmt(stmt, n.larg, pstate);
+  const right = transformSelectStmt(stmt, n.rarg, pstate);
+  const lt = left.targetList.filter((t) => !t.resjunk);
+  const rtl = right.targetList.filter((t) => !t.resjunk);
+  if (lt.length !== rtl.length) {
+    throw new PgError(SQLSTATE.syntax_error, `each ${opText} query must have the same number of columns`, {
+      position: pstate.position(rtl[0]?.expr.location),
+    });
+  }
+  const columnTypes: { type: number; typmod: number }[] = [];
+  for (let i = 0; i < lt.length; i++) {
+    let t = selectCommonType(pstate, [lt[i].expr, rtl[i].expr], opText);
+    if (t === OID.unknown) t = OID.text;
+    for (const side of [lt, rtl]) {
+      if (side[i].expr.type !== t) {
+        if (!canCoerce(pstate.catalog, side[i].expr.type, t, 'implicit')) {
+          throw new PgError(SQLSTATE.datatype_mismatch, `${opText} could not convert type ${formatType(pstate.catalog, side[i].expr.type)} to ${formatType(pstate.catalog, t)}`);
+        }
+        side[i] = { ...side[i], expr: coerceTo(pstate, pstate.catalog, side[i].expr, t, -1, 'implicit') };
+      }
+    }
+    const typmod = lt[i].expr.typmod === rtl[i].expr.typmod ? lt[i].expr.typmod : -1;
+    columnTypes.push({ type: t, typmod });
+  }
+  left.targetList = [...lt, ...left.targetList.filter((t) => t.resjunk)];
+  right.targetList = [...rtl, ...right.targetList.filter((t) => t.resjunk)];
+  q.setOp = { op, all: !!n.all, left, right, columnTypes };
+  q.targetList = lt.map((t, i) => ({
+    expr: { kind: 'InputRef', index: i, type: columnTypes[i].type, typmod: columnTypes[i].typmod, collation: t.expr.collation },
+    name: t.name,
+    resjunk: false,
+  }));
+  // ORDER BY on a set operation may only name output columns.
+  pstate.exprKind = 'order';
+  const keys: SortKey[] = [];
+  for (const s of (n.sortClause ?? []) as AnyNode[]) {
+    const sb = s.SortBy;
+    const [k, b] = nodeKind(sb.node);
+    let idx = -1;
+    if (k === 'A_Const' && b.ival !== undefined) idx = (b.ival.ival ?? 0) - 1;
+    else if (k === 'ColumnRef' && (b.fields as AnyNode[]).length === 1) idx = q.targetList.findIndex((t) => t.name === strVal(b.fields[0]));
+    if (idx < 0 || idx >= q.targetList.length) {
+      if (k === 'A_Const') {
+        throw new PgError(SQLSTATE.invalid_column_reference, `ORDER BY position ${b.ival?.ival ?? 0} is not in select list`, { position: pstate.position(b.location) });
+      }
+      throw new PgError(SQLSTATE.feature_not_supported, 'invalid UNION/INTERSECT/EXCEPT ORDER BY clause', {
+        detail: 'Only result column names can be used, not expressions or functions.',
+        hint: 'Add the expression/function to every SELECT, or move the UNION into a FROM clause.',
+        position: pstate.position(sb.location >= 0 ? sb.location : b.location),
+      });
+    }
+    keys.push(makeSortKey(pstate, q.targetList[idx].expr, sb.sortby_dir, sb.sortby_nulls, sb.location));
+  }
+  q.sortBy = keys;
+  transformLimit(pstate, n);
+  return q;
+}
+
+/** Structural equality of analyzed expressions (for GROUP BY matching). */
+export function exprEqual(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.type !== b.type) return false;
+  switch (a.kind) {
+    case 'Var': {
+      const v = b as typeof a;
+      return a.rti === v.rti && a.attno === v.attno && a.levelsUp === v.levelsUp;
+    }
+    case 'Const': {
+      const c = b as typeof a;
+      return a.value === c.value || String(a.value) === String(c.value);
+    }
+    case 'Param':
+      return a.index === (b as typeof a).index;
+    default: {
+      const strip = (e: unknown): unknown => JSON.stringify(e, (k, v) => (k === 'location' || typeof v === 'function' ? undefined : typeof v === 'bigint' ? v.toString() + 'n' : v));
+      return strip(a) === strip(b);
+    }
+  }
+}

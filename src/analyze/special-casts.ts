@@ -1,0 +1,19 @@
+/**
+ * Casts whose conversion is neither binary nor plain I/O: numeric ↔ integers/floats, datetime
+ * conversions, json ↔ jsonb. Filled from the type families' conversion functions.
+ */
+import type { ExprRuntime } from '../nodes/primnodes.js';
+import type { Value } from '../types/values.js';
+
+type Conv = (v: Value, rt: ExprRuntime) => Value;
+
+const table = new Map<string, Conv>();
+
+/** Registers a dedicated conversion for (from, to). */
+export function registerCast(from: number, to: number, conv: Conv): void {
+  table.set(from + '>' + to, conv);
+}
+
+export function specialCast(from: number, to: number): Conv | undefined {
+  return table.get(from + '>' + to);
+}

@@ -1,0 +1,80 @@
+/**
+ * Subqueries in expressions: EXISTS, scalar (EXPR), IN / op ANY / op ALL, ARRAY(subquery).
+ * The subquery is analyzed as a child level, so its column references may reach outward.
+ * Postgres counterpart: parse_expr.c transformSubLink.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr } from '../nodes/primnodes.js';
+import { OID } from '../types/oids.js';
+import { typeInfo, formatType } from '../types/registry.js';
+import { makeOp, transformExpr, strVal } from './expr.js';
+import type { ParseState } from './parse-state.js';
+import { transformSelectStmt } from './select.js';
+
+type AnyNode = Record<string, any>;
+
+export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
+  const sub = transformSelectStmt(pstate.stmt, n.subselect.SelectStmt ?? n.subselect, pstate);
+  const cols = sub.targetList.filter((t) => !t.resjunk);
+  const loc = n.location;
+  switch (n.subLinkType) {
+    case 'EXISTS_SUBLINK':
+      return { kind: 'SubLink', subLinkType: 'EXISTS', subquery: sub, type: OID.bool, typmod: -1, location: loc };
+    case 'EXPR_SUBLINK':
+    case 'ARRAY_SUBLINK': {
+      if (cols.length !== 1) {
+        throw new PgError(SQLSTATE.syntax_error, 'subquery must return only one column', { position: pstate.position(loc) });
+      }
+      const t = cols[0].expr.type === OID.unknown ? OID.text : cols[0].expr.type;
+      if (n.subLinkType === 'EXPR_SUBLINK') {
+        return { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, type: t, typmod: cols[0].expr.typmod, location: loc, collation: cols[0].expr.collation };
+      }
+      const arr = typeInfo(pstate.catalog, t).array;
+      if (arr === undefined) {
+        throw new PgError(SQLSTATE.undefined_object, `could not find array type for data type ${formatType(pstate.catalog, t)}`, { position: pstate.position(loc) });
+      }
+      return { kind: 'SubLink', subLinkType: 'ARRAY', subquery: sub, type: arr, typmod: -1, location: loc };
+    }
+    case 'ANY_SUBLINK':
+    case 'ALL_SUBLINK': {
+      const opName = n.operName ? strVal((n.operName as AnyNode[])[(n.operName as AnyNode[]).length - 1]) : '=';
+      const left = transformExpr(pstate, n.testexpr);
+      const lefts = left.kind === 'RowExpr' ? left.args : [left];
+      if (lefts.length !== cols.length) {
+        throw new PgError(SQLSTATE.syntax_error, lefts.length < cols.length ? 'subquery has too many columns' : 'subquery has too few columns', {
+          position: pstate.position(loc),
+        });
+      }
+      const testExprs: Expr[] = [];
+      const fns = [];
+      for (let i = 0; i < lefts.length; i++) {
+        const placeholder: Expr = { kind: 'Param', index: -1, type: cols[i].expr.type, typmod: -1 };
+        const op = makeOp(pstate, opName, lefts[i], placeholder, loc);
+        if (op.kind !== 'OpExpr') throw featureNotSupported('this subquery comparison', loc);
+        if (op.type !== OID.bool) {
+          throw new PgError(SQLSTATE.datatype_mismatch, `operator ${opName} must return type boolean, not type ${formatType(pstate.catalog, op.type)}`, { position: pstate.position(loc) });
+        }
+        testExprs.push(op.args[0]);
+        fns.push(op.fn);
+        // The subquery side may need a coercion to the operator's right input type.
+        if (op.args[1].type !== cols[i].expr.type) {
+          throw featureNotSupported(`comparison of ${formatType(pstate.catalog, lefts[i].type)} with a subquery column of type ${formatType(pstate.catalog, cols[i].expr.type)}`, loc);
+        }
+      }
+      return {
+        kind: 'SubLink',
+        subLinkType: n.subLinkType === 'ANY_SUBLINK' ? 'ANY' : 'ALL',
+        subquery: sub,
+        testExprs,
+        compareFns: fns,
+        opName,
+        type: OID.bool,
+        typmod: -1,
+        location: loc,
+      };
+    }
+    default:
+      throw featureNotSupported(`subquery type ${n.subLinkType}`, loc);
+  }
+}

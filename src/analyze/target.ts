@@ -1,0 +1,158 @@
+/**
+ * SELECT-list handling: `*` and `t.*` expansion, output column names (Postgres's FigureColname),
+ * and the typing of leftover unknown literals as text.
+ * Postgres counterpart: src/backend/parser/parse_target.c.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { TargetEntry } from '../nodes/query.js';
+import { OID } from '../types/oids.js';
+import { coerceTo } from './coerce.js';
+import { makeVar } from './column-ref.js';
+import { nodeKind, strVal, transformExpr } from './expr.js';
+import type { NamespaceItem, ParseState } from './parse-state.js';
+
+type AnyNode = Record<string, any>;
+
+/** Postgres's FigureColname: the default output name of an expression. */
+export function figureColname(node: AnyNode | undefined): string {
+  return figure(node) ?? '?column?';
+}
+
+function figure(node: AnyNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const [k, n] = nodeKind(node);
+  switch (k) {
+    case 'ColumnRef': {
+      const fields = n.fields as AnyNode[];
+      const last = fields[fields.length - 1];
+      return last.A_Star ? undefined : strVal(last);
+    }
+    case 'A_Indirection': {
+      const ind = n.indirection as AnyNode[];
+      for (let i = ind.length - 1; i >= 0; i--) {
+        if (ind[i].String) return strVal(ind[i]);
+      }
+      return figure(n.arg);
+    }
+    case 'FuncCall': {
+      const names = n.funcname as AnyNode[];
+      return strVal(names[names.length - 1]);
+    }
+    case 'A_Expr':
+      return n.kind === 'AEXPR_NULLIF' ? 'nullif' : undefined;
+    case 'TypeCast': {
+      const inner = figure(n.arg);
+      if (inner) return inner;
+      const names = n.typeName.names as AnyNode[];
+      const tn = strVal(names[names.length - 1]);
+      const friendly: Record<string, string> = { int4: 'int4', bpchar: 'bpchar' };
+      return friendly[tn] ?? tn;
+    }
+    case 'CollateClause':
+      return figure(n.arg);
+    case 'SubLink':
+      switch (n.subLinkType) {
+        case 'EXISTS_SUBLINK':
+          return 'exists';
+        case 'ARRAY_SUBLINK':
+          return 'array';
+        case 'EXPR_SUBLINK': {
+          const sel = n.subselect.SelectStmt;
+          const first = sel?.targetList?.[0]?.ResTarget;
+          if (first) return first.name ?? figure(first.val);
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    case 'CaseExpr':
+      return n.defresult || n.args ? 'case' : undefined;
+    case 'A_ArrayExpr':
+      return 'array';
+    case 'RowExpr':
+      return 'row';
+    case 'CoalesceExpr':
+      return 'coalesce';
+    case 'MinMaxExpr':
+      return n.op === 'IS_GREATEST' ? 'greatest' : 'least';
+    case 'SQLValueFunction': {
+      const map: Record<string, string> = {
+        SVFOP_CURRENT_DATE: 'current_date', SVFOP_CURRENT_TIME: 'current_time', SVFOP_CURRENT_TIME_N: 'current_time',
+        SVFOP_CURRENT_TIMESTAMP: 'current_timestamp', SVFOP_CURRENT_TIMESTAMP_N: 'current_timestamp',
+        SVFOP_LOCALTIME: 'localtime', SVFOP_LOCALTIME_N: 'localtime', SVFOP_LOCALTIMESTAMP: 'localtimestamp',
+        SVFOP_LOCALTIMESTAMP_N: 'localtimestamp', SVFOP_CURRENT_ROLE: 'current_role', SVFOP_CURRENT_USER: 'current_user',
+        SVFOP_USER: 'user', SVFOP_SESSION_USER: 'session_user', SVFOP_CURRENT_CATALOG: 'current_catalog', SVFOP_CURRENT_SCHEMA: 'current_schema',
+      };
+      return map[n.op];
+    }
+    case 'BooleanTest':
+    case 'NullTest':
+    case 'BoolExpr':
+    case 'A_Const':
+    case 'ParamRef':
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Expands `*` (all visible items) or `t.*`. */
+export function expandStar(pstate: ParseState, relName: string | undefined, location: number | undefined): TargetEntry[] {
+  const out: TargetEntry[] = [];
+  const push = (item: NamespaceItem, skip?: ReadonlySet<string>) => {
+    item.rte.columns.forEach((c, i) => {
+      if (c.dropped || skip?.has(c.name)) return;
+      const expr = makeVar(item.rte, item.rti, i + 1, 0, location);
+      const origin = item.rte.kind === 'relation' ? { relation: item.rte.rel.oid, attnum: i + 1 } : undefined;
+      out.push({ expr, name: c.name, resjunk: false, origin });
+    });
+  };
+  if (relName === undefined) {
+    const items = pstate.namespace.filter((i) => i.colsVisible && !i.lateralOnly);
+    if (!items.length) {
+      throw new PgError(SQLSTATE.syntax_error, 'SELECT * with no tables specified is not valid', { position: pstate.position(location) });
+    }
+    for (const item of items) push(item, item.hiddenCols);
+    return out;
+  }
+  const item = pstate.namespace.find((i) => i.relVisible && !i.lateralOnly && i.rte.alias === relName);
+  if (!item) {
+    throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${relName}"`, { position: pstate.position(location) });
+  }
+  push(item);
+  return out;
+}
+
+/** Analyzes a SELECT list (or RETURNING list). */
+export function transformTargetList(pstate: ParseState, targets: AnyNode[]): TargetEntry[] {
+  const out: TargetEntry[] = [];
+  for (const t of targets) {
+    const rt = t.ResTarget;
+    const [k, body] = nodeKind(rt.val);
+    if (k === 'ColumnRef') {
+      const fields = body.fields as AnyNode[];
+      if (fields[fields.length - 1].A_Star) {
+        const rel = fields.length === 2 ? strVal(fields[0]) : fields.length === 3 ? strVal(fields[1]) : undefined;
+        out.push(...expandStar(pstate, rel, body.location));
+        continue;
+      }
+    }
+    const expr = transformExpr(pstate, rt.val);
+    const name = rt.name ?? figureColname(rt.val);
+    const origin = expr.kind === 'Var' && expr.levelsUp === 0 ? originOf(pstate, expr.rti, expr.attno) : undefined;
+    out.push({ expr, name, resjunk: false, origin });
+  }
+  return out;
+}
+
+function originOf(pstate: ParseState, rti: number, attno: number): { relation: number; attnum: number } | undefined {
+  const rte = pstate.query.rtable[rti];
+  return rte && rte.kind === 'relation' ? { relation: rte.rel.oid, attnum: attno } : undefined;
+}
+
+/** Unknown-typed outputs (bare string literals, NULL) become text, as Postgres resolves them. */
+export function resolveUnknownTargets(pstate: ParseState, tl: TargetEntry[]): TargetEntry[] {
+  return tl.map((t) => (t.expr.type === OID.unknown ? { ...t, expr: coerceTo(pstate, pstate.catalog, t.expr, OID.text, -1, 'implicit') as Expr } : t));
+}

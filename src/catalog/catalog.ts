@@ -1,0 +1,178 @@
+/**
+ * The catalog: one immutable version of every schema object. A transaction that runs DDL works
+ * on its own copy (`clone()`), mutates that copy in place, and publishes it at commit; abort drops
+ * it. Records inside are shared between versions and never mutated (DDL replaces them), so a
+ * clone costs one shallow copy of each map.
+ *
+ * Postgres counterpart: the system catalogs (src/include/catalog) plus relcache/syscache lookups.
+ */
+import type {
+  ColumnDef,
+  ConstraintDef,
+  ExtensionDef,
+  NamespaceDef,
+  RelationDef,
+  UserTypeDef,
+} from './objects.js';
+
+let versionCounter = 0;
+
+export class Catalog {
+  version = ++versionCounter;
+  namespaces = new Map<number, NamespaceDef>();
+  namespaceByName = new Map<string, number>();
+  relations = new Map<number, RelationDef>();
+  /** `${namespaceOid}.${name}` → relation oid */
+  relationByName = new Map<string, number>();
+  constraints = new Map<number, ConstraintDef>();
+  /** relation oid → its constraint oids (in creation order) */
+  constraintsByRelation = new Map<number, readonly number[]>();
+  /** relation oid → its index oids (in creation order) */
+  indexesByRelation = new Map<number, readonly number[]>();
+  types = new Map<number, UserTypeDef>();
+  typeByName = new Map<string, number>();
+  extensions = new Map<string, ExtensionDef>();
+  /** `${classoid}.${objoid}.${subid}` → comment */
+  comments = new Map<string, string>();
+
+  /** A private copy for a transaction to mutate. */
+  clone(): Catalog {
+    const c = new Catalog();
+    c.namespaces = new Map(this.namespaces);
+    c.namespaceByName = new Map(this.namespaceByName);
+    c.relations = new Map(this.relations);
+    c.relationByName = new Map(this.relationByName);
+    c.constraints = new Map(this.constraints);
+    c.constraintsByRelation = new Map(this.constraintsByRelation);
+    c.indexesByRelation = new Map(this.indexesByRelation);
+    c.types = new Map(this.types);
+    c.typeByName = new Map(this.typeByName);
+    c.extensions = new Map(this.extensions);
+    c.comments = new Map(this.comments);
+    return c;
+  }
+
+  /** Marks a change so cached plans keyed by version are not reused. */
+  bump(): void {
+    this.version = ++versionCounter;
+  }
+
+  // ---- lookups -------------------------------------------------------------------------------
+
+  namespaceOid(name: string): number | undefined {
+    return this.namespaceByName.get(name);
+  }
+
+  relationIn(namespace: number, name: string): RelationDef | undefined {
+    const oid = this.relationByName.get(namespace + '.' + name);
+    return oid === undefined ? undefined : this.relations.get(oid);
+  }
+
+  relation(oid: number): RelationDef {
+    const r = this.relations.get(oid);
+    if (!r) throw new Error(`fauxgres internal: relation ${oid} missing`);
+    return r;
+  }
+
+  typeIn(namespace: number, name: string): UserTypeDef | undefined {
+    const oid = this.typeByName.get(namespace + '.' + name);
+    return oid === undefined ? undefined : this.types.get(oid);
+  }
+
+  relationConstraints(rel: number): ConstraintDef[] {
+    return (this.constraintsByRelation.get(rel) ?? []).map((o) => this.constraints.get(o) as ConstraintDef);
+  }
+
+  relationIndexes(rel: number): RelationDef[] {
+    return (this.indexesByRelation.get(rel) ?? []).map((o) => this.relation(o));
+  }
+
+  /** Foreign keys (on any table) that reference `rel`. */
+  referencingForeignKeys(rel: number): ConstraintDef[] {
+    const out: ConstraintDef[] = [];
+    for (const c of this.constraints.values()) if (c.kind === 'f' && c.fk?.refRelation === rel) out.push(c);
+    return out;
+  }
+
+  namespaceName(oid: number): string {
+    return this.namespaces.get(oid)?.name ?? String(oid);
+  }
+
+  /** Live (not dropped) columns in attnum order. */
+  static liveColumns(rel: RelationDef): ColumnDef[] {
+    return rel.columns.filter((c) => !c.dropped);
+  }
+
+  // ---- mutations (only on a private clone) ---------------------------------------------------
+
+  putNamespace(ns: NamespaceDef): void {
+    this.namespaces.set(ns.oid, ns);
+    this.namespaceByName.set(ns.name, ns.oid);
+  }
+
+  removeNamespace(oid: number): void {
+    const ns = this.namespaces.get(oid);
+    if (!ns) return;
+    this.namespaces.delete(oid);
+    this.namespaceByName.delete(ns.name);
+  }
+
+  putRelation(rel: RelationDef): void {
+    const old = this.relations.get(rel.oid);
+    if (old && (old.name !== rel.name || old.namespace !== rel.namespace)) {
+      this.relationByName.delete(old.namespace + '.' + old.name);
+    }
+    this.relations.set(rel.oid, rel);
+    this.relationByName.set(rel.namespace + '.' + rel.name, rel.oid);
+    if (rel.kind === 'i' && rel.index && !old) {
+      const list = this.indexesByRelation.get(rel.index.relation) ?? [];
+      this.indexesByRelation.set(rel.index.relation, [...list, rel.oid]);
+    }
+  }
+
+  removeRelation(oid: number): void {
+    const rel = this.relations.get(oid);
+    if (!rel) return;
+    this.relations.delete(oid);
+    this.relationByName.delete(rel.namespace + '.' + rel.name);
+    if (rel.kind === 'i' && rel.index) {
+      const list = this.indexesByRelation.get(rel.index.relation) ?? [];
+      this.indexesByRelation.set(rel.index.relation, list.filter((o) => o !== oid));
+    }
+    for (const c of this.constraintsByRelation.get(oid) ?? []) this.constraints.delete(c);
+    this.constraintsByRelation.delete(oid);
+    this.indexesByRelation.delete(oid);
+    for (const key of [...this.comments.keys()]) if (key.split('.')[1] === String(oid)) this.comments.delete(key);
+  }
+
+  putConstraint(c: ConstraintDef): void {
+    const exists = this.constraints.has(c.oid);
+    this.constraints.set(c.oid, c);
+    if (!exists) {
+      const list = this.constraintsByRelation.get(c.relation) ?? [];
+      this.constraintsByRelation.set(c.relation, [...list, c.oid]);
+    }
+  }
+
+  removeConstraint(oid: number): void {
+    const c = this.constraints.get(oid);
+    if (!c) return;
+    this.constraints.delete(oid);
+    const list = this.constraintsByRelation.get(c.relation) ?? [];
+    this.constraintsByRelation.set(c.relation, list.filter((o) => o !== oid));
+  }
+
+  putType(t: UserTypeDef): void {
+    const old = this.types.get(t.oid);
+    if (old && old.name !== t.name) this.typeByName.delete(old.namespace + '.' + old.name);
+    this.types.set(t.oid, t);
+    this.typeByName.set(t.namespace + '.' + t.name, t.oid);
+  }
+
+  removeType(oid: number): void {
+    const t = this.types.get(oid);
+    if (!t) return;
+    this.types.delete(oid);
+    this.typeByName.delete(t.namespace + '.' + t.name);
+  }
+}

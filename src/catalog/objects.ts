@@ -1,0 +1,173 @@
+/**
+ * Catalog object definitions: what pg_namespace, pg_class, pg_attribute, pg_constraint, pg_index,
+ * pg_sequence and pg_type rows hold, as immutable TypeScript records. A catalog version never
+ * mutates a record it shares with another version; DDL replaces records (see catalog.ts).
+ *
+ * Postgres counterpart: src/include/catalog/pg_*.h.
+ */
+import type { Expr } from '../nodes/primnodes.js';
+import type { Query } from '../nodes/query.js';
+import type { Value } from '../types/values.js';
+
+/** An analyzed expression kept in the catalog, with the text Postgres would deparse it to. */
+export interface StoredExpr {
+  readonly expr: Expr;
+  readonly text: string;
+  /** Whether evaluation may give a different value each time (nextval, random, now). */
+  readonly volatile: boolean;
+}
+
+export interface NamespaceDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly owner: string;
+}
+
+export interface ColumnDef {
+  readonly name: string;
+  /** 1-based attribute number; stable for the life of the column (dropped columns keep theirs). */
+  readonly attnum: number;
+  readonly type: number;
+  readonly typmod: number;
+  readonly notNull: boolean;
+  readonly collation?: string;
+  readonly default?: StoredExpr;
+  readonly generated?: { readonly kind: 's' | 'v'; readonly expr: StoredExpr };
+  readonly identity?: 'a' | 'd';
+  readonly dropped?: boolean;
+  /** Value for rows stored before this column was added (Postgres's attmissingval). */
+  readonly missing?: Value;
+}
+
+export type FkAction = 'a' | 'r' | 'c' | 'n' | 'd'; // NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT
+
+export interface ForeignKeyInfo {
+  readonly refRelation: number;
+  readonly refColumns: readonly number[];
+  readonly onDelete: FkAction;
+  readonly onUpdate: FkAction;
+  readonly match: 's' | 'f' | 'p';
+  /** ON DELETE SET NULL (cols) / SET DEFAULT (cols) column subset. */
+  readonly deleteSetColumns?: readonly number[];
+  /** The unique index on the referenced table that backs the key. */
+  readonly refIndex: number;
+}
+
+export interface ConstraintDef {
+  readonly oid: number;
+  readonly name: string;
+  /** p primary key, u unique, c check, f foreign key, n not null */
+  readonly kind: 'p' | 'u' | 'c' | 'f' | 'n';
+  readonly relation: number;
+  readonly namespace: number;
+  readonly columns: readonly number[];
+  readonly index?: number;
+  readonly check?: StoredExpr;
+  readonly fk?: ForeignKeyInfo;
+  readonly deferrable: boolean;
+  readonly deferred: boolean;
+  readonly validated: boolean;
+  readonly noInherit?: boolean;
+}
+
+export interface IndexKey {
+  /** attnum, or 0 for an expression key. */
+  readonly attnum: number;
+  readonly expr?: StoredExpr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+  readonly collation?: string;
+}
+
+export interface IndexInfo {
+  readonly relation: number;
+  readonly keys: readonly IndexKey[];
+  readonly unique: boolean;
+  readonly primary: boolean;
+  readonly nullsNotDistinct: boolean;
+  readonly predicate?: StoredExpr;
+  readonly constraint?: number;
+  /** INCLUDE columns (attnums). */
+  readonly include: readonly number[];
+  readonly method: string;
+}
+
+export interface SequenceInfo {
+  readonly type: number;
+  readonly start: bigint;
+  readonly increment: bigint;
+  readonly min: bigint;
+  readonly max: bigint;
+  readonly cache: bigint;
+  readonly cycle: boolean;
+  readonly ownedBy?: { readonly relation: number; readonly attnum: number };
+  /** Sequence created for an identity column (dependency type 'i'). */
+  readonly identity?: boolean;
+}
+
+export interface ViewInfo {
+  readonly query: Query;
+  readonly text: string;
+  readonly checkOption?: 'local' | 'cascaded';
+  readonly securityBarrier?: boolean;
+  readonly securityInvoker?: boolean;
+  /** Relations (and their columns) the view's query reads, for DROP dependency checks. */
+  readonly dependsOn: readonly number[];
+}
+
+/** A pg_class row: table (r), view (v), index (i), sequence (S), partitioned table (p), materialized view (m). */
+export interface RelationDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly kind: 'r' | 'v' | 'i' | 'S' | 'p' | 'm' | 'c';
+  readonly persistence: 'p' | 't' | 'u';
+  readonly owner: string;
+  readonly columns: readonly ColumnDef[];
+  /** Storage key of the heap (or index/sequence state); changes on rewrite (ALTER COLUMN TYPE, TRUNCATE). */
+  readonly filenode: number;
+  /** Composite row type of a table/view. */
+  readonly rowType: number;
+  readonly index?: IndexInfo;
+  readonly sequence?: SequenceInfo;
+  readonly view?: ViewInfo;
+  readonly rlsEnabled?: boolean;
+  readonly rlsForced?: boolean;
+  readonly options?: readonly string[];
+}
+
+export interface EnumInfo {
+  readonly labels: readonly { readonly label: string; readonly sortOrder: number; readonly oid: number }[];
+}
+
+export interface DomainInfo {
+  readonly baseType: number;
+  readonly baseTypmod: number;
+  readonly notNull: boolean;
+  readonly default?: StoredExpr;
+  readonly checks: readonly { readonly oid: number; readonly name: string; readonly expr: StoredExpr; readonly validated: boolean }[];
+  readonly collation?: string;
+}
+
+/** A pg_type row for a user-defined type (enum, domain, composite) or its array type. */
+export interface UserTypeDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly kind: 'e' | 'd' | 'c' | 'b' | 'r';
+  readonly owner: string;
+  readonly arrayType?: number;
+  /** For an array type: its element type. */
+  readonly elementType?: number;
+  readonly enumInfo?: EnumInfo;
+  readonly domain?: DomainInfo;
+  /** For a composite type: the relation that defines its attributes. */
+  readonly relation?: number;
+}
+
+export interface ExtensionDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly version: string;
+}

@@ -1,0 +1,131 @@
+/**
+ * Hash aggregation: groups input rows by the GROUP BY values and feeds each aggregate (with
+ * DISTINCT, FILTER and ORDER BY inside the call). Output rows are [group values, aggregate
+ * results, a representative input row] so grouped and functionally dependent columns can be read.
+ * Postgres counterpart: src/backend/executor/nodeAgg.c.
+ */
+import type { Aggref } from '../nodes/primnodes.js';
+import type { CallInfo } from '../functions/registry.js';
+import type { Value } from '../types/values.js';
+import type { ExecContext, Row } from './context.js';
+import type { CExpr } from './expr/compile.js';
+import { hashKeyOf } from './join.js';
+import type { Plan } from './scan.js';
+
+export interface CompiledAgg {
+  readonly ref: Aggref;
+  readonly args: readonly CExpr[];
+  readonly filter?: CExpr;
+  readonly distinctKey?: readonly ((v: Value) => unknown)[];
+  readonly orderBy?: readonly { expr: CExpr; descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }[];
+  readonly call: CallInfo;
+}
+
+interface GroupState {
+  keys: Value[];
+  states: unknown[];
+  seen: (Set<unknown> | undefined)[];
+  pending: (Value[][] | undefined)[];
+  rep: Row;
+}
+
+export class Agg implements Plan {
+  readonly kind = 'Agg';
+  constructor(
+    readonly input: Plan,
+    readonly groupExprs: readonly CExpr[],
+    readonly groupKeyFns: readonly ((v: Value) => unknown)[],
+    readonly aggs: readonly CompiledAgg[],
+    readonly inputWidth: number,
+  ) {}
+
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const groups = new Map<unknown, GroupState>();
+    const order: GroupState[] = [];
+    const { groupExprs, aggs } = this;
+    const newGroup = (keys: Value[], rep: Row): GroupState => ({
+      keys,
+      rep,
+      states: aggs.map((a) => a.ref.agg.init(a.call)),
+      seen: aggs.map((a) => (a.ref.distinct ? new Set() : undefined)),
+      pending: aggs.map((a) => (a.orderBy ? [] : undefined)),
+    });
+    for (const row of this.input.run(ctx, base)) {
+      const keys = groupExprs.map((g) => g(row, ctx));
+      let g: GroupState | undefined;
+      if (groupExprs.length === 0) {
+        g = order[0];
+        if (!g) {
+          g = newGroup([], row);
+          order.push(g);
+        }
+      } else {
+        const k = groupKey(keys, this.groupKeyFns);
+        g = groups.get(k);
+        if (!g) {
+          g = newGroup(keys, row);
+          groups.set(k, g);
+          order.push(g);
+        }
+      }
+      for (let i = 0; i < aggs.length; i++) {
+        const a = aggs[i];
+        if (a.filter && a.filter(row, ctx) !== true) continue;
+        const vals = a.args.map((f) => f(row, ctx));
+        if (a.ref.agg.strict && vals.some((v) => v === null)) continue;
+        if (a.distinctKey) {
+          const k = groupKey(vals, a.distinctKey);
+          const seen = g.seen[i] as Set<unknown>;
+          if (seen.has(k)) continue;
+          seen.add(k);
+        }
+        if (a.orderBy) {
+          (g.pending[i] as Value[][]).push([...vals, ...a.orderBy.map((o) => o.expr(row, ctx))]);
+          continue;
+        }
+        g.states[i] = a.ref.agg.step(g.states[i], vals, ctx, a.call);
+      }
+    }
+    if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));
+    for (const g of order) {
+      const out: Row = [...g.keys];
+      for (let i = 0; i < aggs.length; i++) {
+        const a = aggs[i];
+        let st = g.states[i];
+        const pend = g.pending[i];
+        if (pend && a.orderBy) {
+          const nargs = a.args.length;
+          const ob = a.orderBy;
+          pend.sort((x, y) => {
+            for (let k = 0; k < ob.length; k++) {
+              const c = compareNullable(x[nargs + k], y[nargs + k], ob[k]);
+              if (c !== 0) return c;
+            }
+            return 0;
+          });
+          for (const p of pend) st = a.ref.agg.step(st, p.slice(0, nargs), ctx, a.call);
+        }
+        out.push(a.ref.agg.final(st, ctx, a.call));
+      }
+      for (const v of g.rep) out.push(v);
+      yield out;
+    }
+  }
+}
+
+function groupKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unknown {
+  // Nulls group together (unlike joins).
+  if (vals.length === 1) return vals[0] === null ? NULL_KEY : fns[0](vals[0]);
+  const parts = vals.map((v, i) => (v === null ? '\u0001null' : fns[i](v)));
+  return hashKeyOf(parts as Value[], parts.map(() => (x: Value) => x));
+}
+const NULL_KEY = Symbol('null');
+
+export function compareNullable(a: Value, b: Value, k: { descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }): number {
+  if (a === null || b === null) {
+    if (a === b) return 0;
+    return (a === null) === k.nullsFirst ? -1 : 1;
+  }
+  const c = k.compare(a, b);
+  return k.descending ? -c : c;
+}

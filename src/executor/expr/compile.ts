@@ -1,0 +1,432 @@
+/**
+ * Compiles analyzed expressions into JS closures `(row, ctx) => value`, once per plan. Three-valued
+ * logic, strict functions, CASE/COALESCE short-circuiting, IN lists and = ANY(array), sublinks
+ * (uncorrelated ones computed once per execution), aggregate results and grouped columns above
+ * an Agg node.
+ * Postgres counterpart: src/backend/executor/execExpr.c + execExprInterp.c.
+ */
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import type { Aggref, Expr } from '../../nodes/primnodes.js';
+import type { Query } from '../../nodes/query.js';
+import type { CallInfo } from '../../functions/registry.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
+import type { ExecContext, Row } from '../context.js';
+import { sqlValueFunction } from './sql-value-function.js';
+import { subscriptArray } from './subscript.js';
+
+export type CExpr = (row: Row, ctx: ExecContext) => Value;
+
+/** Where each range-table entry's columns sit in the rows of one query level. */
+export interface Layout {
+  readonly depth: number;
+  /** Offset of each rti's first column in the wide row (-1: not available at this point). */
+  readonly offsets: readonly number[];
+  readonly parent?: Layout;
+  /** Above an Agg node: group keys, aggregates, then the representative input row. */
+  readonly agg?: {
+    readonly groupExprs: readonly Expr[];
+    readonly aggs: readonly Aggref[];
+    readonly equal: (a: Expr, b: Expr) => boolean;
+  };
+  /** Base offset for InputRef nodes. */
+  readonly inputBase?: number;
+}
+
+/** Set by the planner module (avoids an import cycle): plans a subquery one level down. */
+export interface SubqueryRunner {
+  run(ctx: ExecContext, row: Row): Iterable<Row>;
+  /** Whether the subquery references the outer level (must be re-run per row). */
+  correlated: boolean;
+  /** Output column positions in the subquery's rows. */
+  width: number;
+}
+let planSubquery: ((q: Query, outer: Layout) => SubqueryRunner) | undefined;
+export function setSubqueryPlanner(f: typeof planSubquery): void {
+  planSubquery = f;
+}
+
+function callInfo(e: Expr, args: readonly Expr[]): CallInfo {
+  return { argTypes: args.map((a) => a.type), returnType: e.type, returnTypmod: e.typmod, collation: e.collation ?? args.find((a) => a.collation)?.collation };
+}
+
+export function compileExpr(e: Expr, layout: Layout): CExpr {
+  if (layout.agg) {
+    const ag = layout.agg;
+    const gi = ag.groupExprs.findIndex((g) => ag.equal(g, e));
+    if (gi >= 0) return (row) => row[gi];
+    if (e.kind === 'Aggref') {
+      const ai = ag.aggs.indexOf(e);
+      if (ai < 0) throw new Error('fauxgres internal: aggregate not planned');
+      const pos = ag.groupExprs.length + ai;
+      return (row) => row[pos];
+    }
+  }
+  switch (e.kind) {
+    case 'Const': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'Param': {
+      const i = e.index;
+      return (_r, ctx) => {
+        const v = ctx.params[i];
+        return v === undefined ? null : v;
+      };
+    }
+    case 'Var':
+      return compileVar(e.levelsUp, e.rti, e.attno, layout);
+    case 'InputRef': {
+      const i = (layout.inputBase ?? 0) + e.index;
+      return (row) => row[i];
+    }
+    case 'FuncExpr':
+    case 'OpExpr': {
+      if (e.kind === 'FuncExpr' && e.retset) throw featureNotSupported('set-returning functions in this context', e.location);
+      const f = e.fn;
+      const impl = f.fn;
+      const args = e.args.map((a) => compileExpr(a, layout));
+      const call = callInfo(e, e.args);
+      const strict = f.strict;
+      const vpos = f.variadicExpanded;
+      const n = args.length;
+      if (vpos !== undefined) {
+        return (row, ctx) => {
+          const vals: Value[] = new Array(vpos + 1);
+          for (let i = 0; i < vpos; i++) {
+            vals[i] = args[i](row, ctx);
+            if (strict && vals[i] === null) return null;
+          }
+          const rest: Value[] = [];
+          for (let i = vpos; i < n; i++) rest.push(args[i](row, ctx));
+          vals[vpos] = PgArray.of(rest);
+          return impl(vals, ctx, call) as Value;
+        };
+      }
+      if (n === 1) {
+        const a0 = args[0];
+        return (row, ctx) => {
+          const x = a0(row, ctx);
+          if (strict && x === null) return null;
+          return impl([x], ctx, call) as Value;
+        };
+      }
+      if (n === 2) {
+        const a0 = args[0];
+        const a1 = args[1];
+        return (row, ctx) => {
+          const x = a0(row, ctx);
+          if (strict && x === null) return null;
+          const y = a1(row, ctx);
+          if (strict && y === null) return null;
+          return impl([x, y], ctx, call) as Value;
+        };
+      }
+      return (row, ctx) => {
+        const vals: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = args[i](row, ctx);
+          if (strict && v === null) return null;
+          vals[i] = v;
+        }
+        return impl(vals, ctx, call) as Value;
+      };
+    }
+    case 'BoolExpr': {
+      const args = e.args.map((a) => compileExpr(a, layout));
+      if (e.op === 'not') {
+        const a = args[0];
+        return (row, ctx) => {
+          const v = a(row, ctx);
+          return v === null ? null : !v;
+        };
+      }
+      if (e.op === 'and') {
+        return (row, ctx) => {
+          let sawNull = false;
+          for (const a of args) {
+            const v = a(row, ctx);
+            if (v === false) return false;
+            if (v === null) sawNull = true;
+          }
+          return sawNull ? null : true;
+        };
+      }
+      return (row, ctx) => {
+        let sawNull = false;
+        for (const a of args) {
+          const v = a(row, ctx);
+          if (v === true) return true;
+          if (v === null) sawNull = true;
+        }
+        return sawNull ? null : false;
+      };
+    }
+    case 'NullTest': {
+      const a = compileExpr(e.arg, layout);
+      const isNull = e.isNull;
+      if (e.rowArg) {
+        return (row, ctx) => {
+          const v = a(row, ctx);
+          if (v === null) return isNull;
+          const fields = (v as PgRecord).fields;
+          return isNull ? fields.every((f) => f === null) : fields.every((f) => f !== null);
+        };
+      }
+      return (row, ctx) => (a(row, ctx) === null) === isNull;
+    }
+    case 'BooleanTest': {
+      const a = compileExpr(e.arg, layout);
+      const t = e.test;
+      return (row, ctx) => {
+        const v = a(row, ctx);
+        switch (t) {
+          case 'true': return v === true;
+          case 'not_true': return v !== true;
+          case 'false': return v === false;
+          case 'not_false': return v !== false;
+          case 'unknown': return v === null;
+          case 'not_unknown': return v !== null;
+        }
+      };
+    }
+    case 'CaseExpr': {
+      const whens = e.whens.map((w) => [compileExpr(w.cond, layout), compileExpr(w.result, layout)] as const);
+      const els = compileExpr(e.elseResult, layout);
+      return (row, ctx) => {
+        for (const [c, r] of whens) if (c(row, ctx) === true) return r(row, ctx);
+        return els(row, ctx);
+      };
+    }
+    case 'CoalesceExpr': {
+      const args = e.args.map((a) => compileExpr(a, layout));
+      return (row, ctx) => {
+        for (const a of args) {
+          const v = a(row, ctx);
+          if (v !== null) return v;
+        }
+        return null;
+      };
+    }
+    case 'MinMaxExpr': {
+      const args = e.args.map((a) => compileExpr(a, layout));
+      const cmp = e.compare;
+      const greatest = e.op === 'greatest';
+      return (row, ctx) => {
+        let best: Value = null;
+        for (const a of args) {
+          const v = a(row, ctx);
+          if (v === null) continue;
+          if (best === null || (greatest ? cmp(v, best) > 0 : cmp(v, best) < 0)) best = v;
+        }
+        return best;
+      };
+    }
+    case 'NullIfExpr': {
+      const a = compileExpr(e.args[0], layout);
+      const b = compileExpr(e.args[1], layout);
+      const eq = e.eq.fn;
+      const call = callInfo(e, e.args);
+      return (row, ctx) => {
+        const x = a(row, ctx);
+        const y = b(row, ctx);
+        if (x !== null && y !== null && eq([x, y], ctx, call) === true) return null;
+        return x;
+      };
+    }
+    case 'CoerceExpr': {
+      const a = compileExpr(e.arg, layout);
+      const f = e.fn;
+      if (e.handlesNull) return (row, ctx) => f(a(row, ctx), ctx);
+      return (row, ctx) => {
+        const v = a(row, ctx);
+        return v === null ? null : f(v, ctx);
+      };
+    }
+    case 'ScalarArrayOpExpr': {
+      const left = compileExpr(e.left, layout);
+      const cmp = e.fn.fn;
+      const useOr = e.useOr;
+      const call = callInfo(e, [e.left, e.left]);
+      const items = Array.isArray(e.right) ? e.right.map((x) => compileExpr(x, layout)) : undefined;
+      const arr = Array.isArray(e.right) ? undefined : compileExpr(e.right, layout);
+      return (row, ctx) => {
+        const l = left(row, ctx);
+        let values: readonly Value[];
+        if (items) {
+          values = items.map((it) => it(row, ctx));
+        } else {
+          const a = (arr as CExpr)(row, ctx);
+          if (a === null) return null;
+          values = (a as PgArray).items;
+        }
+        if (values.length === 0) return !useOr;
+        if (l === null) return null;
+        let sawNull = false;
+        for (const v of values) {
+          if (v === null) {
+            sawNull = true;
+            continue;
+          }
+          const r = cmp([l, v], ctx, call);
+          if (r === null) sawNull = true;
+          else if (useOr && r === true) return true;
+          else if (!useOr && r === false) return false;
+        }
+        return sawNull ? null : !useOr;
+      };
+    }
+    case 'ArrayExpr': {
+      const elems = e.elements.map((x) => compileExpr(x, layout));
+      if (!e.multidims) return (row, ctx) => PgArray.of(elems.map((x) => x(row, ctx)));
+      return (row, ctx) => {
+        const subs = elems.map((x) => x(row, ctx) as PgArray | null);
+        const nonEmpty = subs.filter((s): s is PgArray => s !== null && s.items.length > 0);
+        if (!nonEmpty.length) return new PgArray([], [], []);
+        const dims0 = nonEmpty[0].dims;
+        for (const s of subs) {
+          if (s === null || s.dims.length !== dims0.length || s.dims.some((d, i) => d !== dims0[i])) {
+            throw new PgError(SQLSTATE.array_subscript_error, 'multidimensional arrays must have array expressions with matching dimensions');
+          }
+        }
+        return new PgArray(subs.flatMap((s) => (s as PgArray).items), [subs.length, ...dims0]);
+      };
+    }
+    case 'RowExpr': {
+      const args = e.args.map((a) => compileExpr(a, layout));
+      return (row, ctx) => new PgRecord(args.map((a) => a(row, ctx)));
+    }
+    case 'FieldSelect': {
+      const a = compileExpr(e.arg, layout);
+      const i = e.fieldIndex;
+      return (row, ctx) => {
+        const v = a(row, ctx);
+        return v === null ? null : ((v as PgRecord).fields[i] ?? null);
+      };
+    }
+    case 'SubscriptExpr': {
+      const a = compileExpr(e.arg, layout);
+      const idx = e.indexes.map((i) => ({ lower: i.lower && compileExpr(i.lower, layout), upper: i.upper && compileExpr(i.upper, layout), isSlice: i.isSlice }));
+      return (row, ctx) => {
+        const v = a(row, ctx);
+        if (v === null) return null;
+        return subscriptArray(v as PgArray, idx.map((i) => ({ lower: i.lower ? i.lower(row, ctx) : undefined, upper: i.upper ? i.upper(row, ctx) : undefined, isSlice: i.isSlice })));
+      };
+    }
+    case 'SQLValueFunction':
+      return sqlValueFunction(e.op, e.typmod);
+    case 'SubLink':
+      return compileSubLink(e, layout);
+    case 'Aggref':
+      throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested');
+    case 'SetToDefault':
+      throw new PgError(SQLSTATE.syntax_error, 'DEFAULT is not allowed in this context');
+    default: {
+      const never: never = e;
+      throw new Error(`fauxgres internal: cannot compile ${(never as Expr).kind}`);
+    }
+  }
+}
+
+function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout): CExpr {
+  let l: Layout | undefined = layout;
+  for (let i = 0; i < levelsUp; i++) l = l?.parent;
+  if (!l) throw new Error('fauxgres internal: outer reference without outer level');
+  const off = l.offsets[rti];
+  if (off === undefined || off < 0) throw new Error(`fauxgres internal: rti ${rti} not in row layout`);
+  const base = l.agg ? l.agg.groupExprs.length + l.agg.aggs.length : 0;
+  const pos = base + off + attno - 1;
+  if (levelsUp === 0) {
+    return (row) => {
+      const v = row[pos];
+      return v === undefined ? null : v;
+    };
+  }
+  const depth = l.depth;
+  return (_row, ctx) => {
+    const v = ctx.levelRows[depth][pos];
+    return v === undefined ? null : v;
+  };
+}
+
+function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): CExpr {
+  if (!planSubquery) throw new Error('fauxgres internal: planner not wired');
+  const sub = planSubquery(e.subquery, layout);
+  const depth = layout.depth;
+  const correlated = sub.correlated;
+  const run = (row: Row, ctx: ExecContext): Iterable<Row> => {
+    const saved = ctx.levelRows[depth];
+    ctx.levelRows[depth] = row;
+    try {
+      return [...sub.run(ctx, row)];
+    } finally {
+      ctx.levelRows[depth] = saved;
+    }
+  };
+  const cached = (row: Row, ctx: ExecContext): Row[] => {
+    if (correlated) return run(row, ctx) as Row[];
+    let r = ctx.cache.get(sub) as Row[] | undefined;
+    if (!r) {
+      r = run(row, ctx) as Row[];
+      ctx.cache.set(sub, r);
+    }
+    return r;
+  };
+  switch (e.subLinkType) {
+    case 'EXISTS':
+      if (!correlated) return (row, ctx) => cached(row, ctx).length > 0;
+      return (row, ctx) => {
+        const saved = ctx.levelRows[depth];
+        ctx.levelRows[depth] = row;
+        try {
+          for (const _ of sub.run(ctx, row)) return true;
+          return false;
+        } finally {
+          ctx.levelRows[depth] = saved;
+        }
+      };
+    case 'EXPR':
+      return (row, ctx) => {
+        const rows = cached(row, ctx);
+        if (rows.length > 1) throw new PgError(SQLSTATE.cardinality_violation, 'more than one row returned by a subquery used as an expression');
+        return rows.length ? rows[0][0] : null;
+      };
+    case 'ARRAY':
+      return (row, ctx) => PgArray.of(cached(row, ctx).map((r) => r[0]));
+    case 'ANY':
+    case 'ALL': {
+      const tests = (e.testExprs ?? []).map((t) => compileExpr(t, layout));
+      const fns = (e.compareFns ?? []).map((f) => f.fn);
+      const isAny = e.subLinkType === 'ANY';
+      const calls = (e.testExprs ?? []).map((t) => ({ argTypes: [t.type, t.type], returnType: e.type, returnTypmod: -1 }) as CallInfo);
+      return (row, ctx) => {
+        const lefts = tests.map((t) => t(row, ctx));
+        const rows = cached(row, ctx);
+        let sawNull = false;
+        for (const r of rows) {
+          let result: boolean | null = true;
+          for (let i = 0; i < lefts.length; i++) {
+            const l = lefts[i];
+            const v = r[i];
+            if (l === null || v === null) {
+              result = null;
+              continue;
+            }
+            const c = fns[i]([l, v], ctx, calls[i]) as boolean | null;
+            if (c === false) {
+              result = false;
+              break;
+            }
+            if (c === null) result = null;
+          }
+          if (isAny && result === true) return true;
+          if (!isAny && result === false) return false;
+          if (result === null) sawNull = true;
+        }
+        return sawNull ? null : !isAny;
+      };
+    }
+    default:
+      throw featureNotSupported(`subquery type ${e.subLinkType}`, e.location);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Join nodes over wide rows: nested loop (inner re-run per outer row, so an inner index scan can
+ * use the outer row's values) and hash join for equi-joins; inner, left and full joins.
+ * Postgres counterpart: src/backend/executor/nodeNestloop.c, nodeHashjoin.c.
+ */
+import type { Value } from '../types/values.js';
+import type { ExecContext, Row } from './context.js';
+import type { CExpr } from './expr/compile.js';
+import type { Plan } from './scan.js';
+
+export type ExecJoinType = 'inner' | 'left' | 'full';
+
+export class NestLoop implements Plan {
+  readonly kind = 'NestLoop';
+  constructor(
+    readonly outer: Plan,
+    readonly inner: Plan,
+    readonly joinType: ExecJoinType,
+    readonly quals: CExpr | undefined,
+    /** Wide-row positions the inner side fills (nulled for unmatched outer rows). */
+    readonly innerSlots: readonly number[],
+    readonly outerSlots: readonly number[],
+  ) {}
+
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const { inner, quals, joinType, innerSlots } = this;
+    if (joinType === 'full') {
+      yield* this.runFull(ctx, base);
+      return;
+    }
+    for (const o of this.outer.run(ctx, base)) {
+      let matched = false;
+      for (const r of inner.run(ctx, o)) {
+        if (quals && quals(r, ctx) !== true) continue;
+        matched = true;
+        yield r;
+      }
+      if (!matched && joinType === 'left') {
+        const r = o.slice();
+        for (const i of innerSlots) r[i] = null;
+        yield r;
+      }
+    }
+  }
+
+  private *runFull(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const innerRows = [...this.inner.run(ctx, base)];
+    const innerMatched = new Array<boolean>(innerRows.length).fill(false);
+    const { quals, innerSlots, outerSlots } = this;
+    for (const o of this.outer.run(ctx, base)) {
+      let matched = false;
+      for (let k = 0; k < innerRows.length; k++) {
+        const r = o.slice();
+        for (const i of innerSlots) r[i] = innerRows[k][i];
+        if (quals && quals(r, ctx) !== true) continue;
+        matched = true;
+        innerMatched[k] = true;
+        yield r;
+      }
+      if (!matched) {
+        const r = o.slice();
+        for (const i of innerSlots) r[i] = null;
+        yield r;
+      }
+    }
+    for (let k = 0; k < innerRows.length; k++) {
+      if (innerMatched[k]) continue;
+      const r = innerRows[k].slice();
+      for (const i of outerSlots) r[i] = null;
+      yield r;
+    }
+  }
+}
+
+/** Builds a hash key from key values; undefined when any is null (nulls never join). */
+export function hashKeyOf(vals: Value[], keyFns: readonly ((v: Value) => unknown)[]): unknown {
+  if (vals.length === 1) {
+    const v = vals[0];
+    return v === null ? undefined : keyFns[0](v);
+  }
+  let s = '';
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v === null) return undefined;
+    const k = keyFns[i](v);
+    s += (typeof k === 'bigint' ? k.toString() + 'n' : typeof k === 'string' ? JSON.stringify(k) : String(k)) + '\u0000';
+  }
+  return s;
+}
+
+export class HashJoin implements Plan {
+  readonly kind = 'HashJoin';
+  constructor(
+    readonly outer: Plan,
+    readonly inner: Plan,
+    readonly joinType: 'inner' | 'left',
+    readonly outerKeys: readonly CExpr[],
+    readonly innerKeys: readonly CExpr[],
+    readonly keyFns: readonly ((v: Value) => unknown)[],
+    readonly quals: CExpr | undefined,
+    readonly innerSlots: readonly number[],
+  ) {}
+
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const table = new Map<unknown, Row[]>();
+    const { innerKeys, outerKeys, keyFns, innerSlots, quals, joinType } = this;
+    for (const r of this.inner.run(ctx, base)) {
+      const k = hashKeyOf(innerKeys.map((f) => f(r, ctx)), keyFns);
+      if (k === undefined) continue;
+      const list = table.get(k);
+      if (list) list.push(r);
+      else table.set(k, [r]);
+    }
+    for (const o of this.outer.run(ctx, base)) {
+      const k = hashKeyOf(outerKeys.map((f) => f(o, ctx)), keyFns);
+      const list = k === undefined ? undefined : table.get(k);
+      let matched = false;
+      if (list) {
+        for (const ir of list) {
+          const r = o.slice();
+          for (const i of innerSlots) r[i] = ir[i];
+          if (quals && quals(r, ctx) !== true) continue;
+          matched = true;
+          yield r;
+        }
+      }
+      if (!matched && joinType === 'left') {
+        const r = o.slice();
+        for (const i of innerSlots) r[i] = null;
+        yield r;
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Small plan nodes: Result (no FROM), Filter, Values, function scans, subquery/CTE scans.
+ * Postgres counterpart: nodeResult.c, nodeValuesscan.c, nodeFunctionscan.c, nodeSubqueryscan.c, nodeCtescan.c.
+ */
+import { PgRecord, type Value } from '../types/values.js';
+import type { ExecContext, Row } from './context.js';
+import type { CExpr } from './expr/compile.js';
+import type { Plan } from './scan.js';
+
+export class Result implements Plan {
+  readonly kind = 'Result';
+  constructor(readonly width: number) {}
+  *run(_ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    yield base ? base.slice() : new Array(this.width);
+  }
+}
+
+export class Filter implements Plan {
+  readonly kind = 'Filter';
+  constructor(readonly input: Plan, readonly qual: CExpr) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    for (const r of this.input.run(ctx, base)) if (this.qual(r, ctx) === true) yield r;
+  }
+}
+
+export class ValuesScan implements Plan {
+  readonly kind = 'ValuesScan';
+  constructor(readonly rows: readonly (readonly CExpr[])[], readonly offset: number, readonly width: number) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    for (const exprs of this.rows) {
+      const row = base ? base.slice() : new Array(this.width);
+      const src = base ?? row;
+      for (let i = 0; i < exprs.length; i++) row[this.offset + i] = exprs[i](src, ctx);
+      yield row;
+    }
+  }
+}
+
+export class FunctionScan implements Plan {
+  readonly kind = 'FunctionScan';
+  constructor(
+    readonly call: (row: Row, ctx: ExecContext) => Iterable<Value> | Value,
+    readonly retset: boolean,
+    readonly expandsRecord: boolean,
+    readonly ncols: number,
+    readonly ordinality: boolean,
+    readonly offset: number,
+    readonly width: number,
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const src = base ?? new Array(this.width);
+    const out = this.call(src, ctx);
+    const values: Iterable<Value> = this.retset ? (out === null ? [] : (out as Iterable<Value>)) : [out as Value];
+    let n = 0;
+    for (const v of values) {
+      const row = src.slice();
+      n++;
+      if (this.expandsRecord) {
+        const fields = v === null ? [] : (v as PgRecord).fields;
+        for (let i = 0; i < this.ncols; i++) row[this.offset + i] = fields[i] ?? null;
+      } else row[this.offset] = v;
+      if (this.ordinality) row[this.offset + this.ncols] = BigInt(n);
+      yield row;
+    }
+  }
+}
+
+/** Runs a planned subquery (re-run for each base row when lateral) and maps its output into slots. */
+export class SubqueryScan implements Plan {
+  readonly kind = 'SubqueryScan';
+  constructor(
+    readonly sub: { run(ctx: ExecContext, row: Row): Iterable<Row> },
+    readonly depth: number,
+    readonly offset: number,
+    readonly ncols: number,
+    readonly width: number,
+    readonly cacheKey?: object,
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const src = base ?? new Array(this.width);
+    let rows: Iterable<Row>;
+    if (this.cacheKey) {
+      let cached = ctx.cache.get(this.cacheKey) as Row[] | undefined;
+      if (!cached) {
+        cached = [...this.sub.run(ctx, src)];
+        ctx.cache.set(this.cacheKey, cached);
+      }
+      rows = cached;
+    } else {
+      const saved = ctx.levelRows[this.depth];
+      ctx.levelRows[this.depth] = src;
+      try {
+        rows = [...this.sub.run(ctx, src)];
+      } finally {
+        ctx.levelRows[this.depth] = saved;
+      }
+    }
+    for (const r of rows) {
+      const row = src.slice();
+      for (let i = 0; i < this.ncols; i++) row[this.offset + i] = r[i];
+      yield row;
+    }
+  }
+}

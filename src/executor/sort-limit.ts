@@ -1,0 +1,180 @@
+/**
+ * Project, Sort, Unique (DISTINCT / DISTINCT ON), Limit, and set operations over output rows.
+ * Postgres counterpart: nodeResult.c (projection), nodeSort.c, nodeUnique.c, nodeLimit.c, nodeSetOp.c, nodeAppend.c.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Value } from '../types/values.js';
+import { compareNullable } from './agg.js';
+import type { ExecContext, Row } from './context.js';
+import type { CExpr } from './expr/compile.js';
+import { hashKeyOf } from './join.js';
+import type { Plan } from './scan.js';
+
+export class Project implements Plan {
+  readonly kind = 'Project';
+  constructor(readonly input: Plan, readonly exprs: readonly CExpr[], readonly depth: number) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const exprs = this.exprs;
+    const n = exprs.length;
+    for (const r of this.input.run(ctx, base)) {
+      const out: Row = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
+      yield out;
+    }
+  }
+}
+
+export interface SortSpec {
+  index: number;
+  descending: boolean;
+  nullsFirst: boolean;
+  compare: (a: Value, b: Value) => number;
+}
+
+export function sortRows(rows: Row[], keys: readonly SortSpec[]): Row[] {
+  return rows.sort((x, y) => {
+    for (const k of keys) {
+      const c = compareNullable(x[k.index], y[k.index], k);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
+
+export class Sort implements Plan {
+  readonly kind = 'Sort';
+  constructor(readonly input: Plan, readonly keys: readonly SortSpec[]) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    yield* sortRows([...this.input.run(ctx, base)], this.keys);
+  }
+}
+
+/** DISTINCT over the given columns (all output columns, or the DISTINCT ON ones after a sort). */
+export class Unique implements Plan {
+  readonly kind = 'Unique';
+  constructor(readonly input: Plan, readonly columns: readonly number[], readonly keyFns: readonly ((v: Value) => unknown)[]) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const seen = new Set<unknown>();
+    for (const r of this.input.run(ctx, base)) {
+      const k = rowKey(this.columns.map((c) => r[c]), this.keyFns);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      yield r;
+    }
+  }
+}
+
+export function rowKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unknown {
+  const parts = vals.map((v, i) => (v === null ? '\u0001null' : fns[i](v)));
+  return hashKeyOf(parts as Value[], parts.map(() => (x: Value) => x));
+}
+
+export class Limit implements Plan {
+  readonly kind = 'Limit';
+  constructor(
+    readonly input: Plan,
+    readonly limit: CExpr | undefined,
+    readonly offset: CExpr | undefined,
+    readonly withTies?: readonly SortSpec[],
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const empty: Row = [];
+    let off = 0n;
+    if (this.offset) {
+      const v = this.offset(empty, ctx);
+      if (v !== null) {
+        off = v as bigint;
+        if (off < 0n) throw new PgError(SQLSTATE.invalid_row_count_in_result_offset_clause, 'OFFSET must not be negative');
+      }
+    }
+    let lim: bigint | undefined;
+    if (this.limit) {
+      const v = this.limit(empty, ctx);
+      if (v !== null) {
+        lim = v as bigint;
+        if (lim < 0n) throw new PgError(SQLSTATE.invalid_row_count_in_limit_clause, 'LIMIT must not be negative');
+      }
+    }
+    if (lim === 0n) return;
+    let skipped = 0n;
+    let count = 0n;
+    let last: Row | undefined;
+    for (const r of this.input.run(ctx, base)) {
+      if (skipped < off) {
+        skipped++;
+        continue;
+      }
+      if (lim !== undefined && count >= lim) {
+        if (this.withTies && last && this.withTies.every((k) => compareNullable(r[k.index], (last as Row)[k.index], k) === 0)) {
+          yield r;
+          continue;
+        }
+        return;
+      }
+      count++;
+      last = r;
+      yield r;
+    }
+  }
+}
+
+export class SetOp implements Plan {
+  readonly kind = 'SetOp';
+  constructor(
+    readonly op: 'union' | 'intersect' | 'except',
+    readonly all: boolean,
+    readonly left: Plan,
+    readonly right: Plan,
+    readonly width: number,
+    readonly keyFns: readonly ((v: Value) => unknown)[],
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const cols = Array.from({ length: this.width }, (_, i) => i);
+    const key = (r: Row) => rowKey(cols.map((c) => r[c]), this.keyFns);
+    const strip = (r: Row) => r.slice(0, this.width);
+    if (this.op === 'union') {
+      if (this.all) {
+        for (const r of this.left.run(ctx, base)) yield strip(r);
+        for (const r of this.right.run(ctx, base)) yield strip(r);
+        return;
+      }
+      const seen = new Set<unknown>();
+      for (const side of [this.left, this.right]) {
+        for (const r of side.run(ctx, base)) {
+          const k = key(r);
+          if (seen.has(k)) continue;
+          seen.add(k);
+          yield strip(r);
+        }
+      }
+      return;
+    }
+    const counts = new Map<unknown, number>();
+    for (const r of this.right.run(ctx, base)) {
+      const k = key(r);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const emitted = new Map<unknown, number>();
+    for (const r of this.left.run(ctx, base)) {
+      const k = key(r);
+      const inRight = counts.get(k) ?? 0;
+      const done = emitted.get(k) ?? 0;
+      if (this.op === 'intersect') {
+        if (inRight === 0) continue;
+        if (this.all) {
+          if (done >= inRight) continue;
+        } else if (done > 0) continue;
+      } else {
+        if (this.all) {
+          if (inRight > 0) {
+            counts.set(k, inRight - 1);
+            continue;
+          }
+        } else if (inRight > 0 || done > 0) continue;
+      }
+      emitted.set(k, done + 1);
+      yield strip(r);
+    }
+  }
+}

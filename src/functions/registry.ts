@@ -1,0 +1,130 @@
+/**
+ * The built-in function, operator and aggregate library, declared as data and looked up by name.
+ * User-defined functions (CREATE FUNCTION) join the same lookup through the catalog later.
+ *
+ * Postgres counterpart: pg_proc.dat, pg_operator.dat, pg_aggregate.dat.
+ */
+import type { Value } from '../types/values.js';
+import type { ExprRuntime } from '../nodes/primnodes.js';
+
+export type Volatility = 'i' | 's' | 'v';
+
+export interface FunctionImpl {
+  readonly name: string;
+  /** Argument type OIDs; may contain polymorphic pseudo-types (anyelement, anyarray, anycompatible...). */
+  readonly argTypes: readonly number[];
+  readonly returnType: number;
+  /** When set, the last argument is VARIADIC of this array type. */
+  readonly variadic?: number;
+  /** Null in any argument gives null without calling `fn` (Postgres's STRICT). */
+  readonly strict: boolean;
+  readonly volatility: Volatility;
+  /** Set-returning: `fn` returns an iterable of values (or of rows, for multi-column results). */
+  readonly retset?: boolean;
+  readonly fn: (args: Value[], rt: ExprRuntime, call: CallInfo) => Value | Iterable<Value>;
+  readonly oid?: number;
+  /** Set on a call-site copy: arguments from this index on are packed into the VARIADIC array. */
+  readonly variadicExpanded?: number;
+  /** Number of trailing arguments that have defaults. */
+  readonly defaults?: number;
+}
+
+/** Facts about one call site, fixed at analysis time. */
+export interface CallInfo {
+  readonly argTypes: readonly number[];
+  readonly returnType: number;
+  readonly returnTypmod: number;
+  readonly collation?: string;
+}
+
+export interface OperatorDef {
+  readonly name: string;
+  /** 0 for a prefix operator. */
+  readonly left: number;
+  readonly right: number;
+  readonly result: number;
+  readonly fn: FunctionImpl;
+  /** Commutator / negator names, used by the planner. */
+  readonly commutator?: string;
+  readonly negator?: string;
+}
+
+export interface AggregateImpl {
+  readonly name: string;
+  readonly argTypes: readonly number[];
+  readonly returnType: number;
+  /** Transition skips rows where any argument is null (most aggregates). */
+  readonly strict: boolean;
+  init(call: CallInfo): unknown;
+  step(state: unknown, args: Value[], rt: ExprRuntime, call: CallInfo): unknown;
+  final(state: unknown, rt: ExprRuntime, call: CallInfo): Value;
+}
+
+const functions = new Map<string, FunctionImpl[]>();
+const operators = new Map<string, OperatorDef[]>();
+const aggregates = new Map<string, AggregateImpl[]>();
+
+export function registerFunction(f: FunctionImpl): void {
+  const list = functions.get(f.name);
+  if (list) list.push(f);
+  else functions.set(f.name, [f]);
+}
+
+export function registerOperator(op: OperatorDef): void {
+  const list = operators.get(op.name);
+  if (list) list.push(op);
+  else operators.set(op.name, [op]);
+}
+
+export function registerAggregate(a: AggregateImpl): void {
+  const list = aggregates.get(a.name);
+  if (list) list.push(a);
+  else aggregates.set(a.name, [a]);
+}
+
+export function functionsNamed(name: string): readonly FunctionImpl[] {
+  return functions.get(name) ?? [];
+}
+
+export function operatorsNamed(name: string): readonly OperatorDef[] {
+  return operators.get(name) ?? [];
+}
+
+export function aggregatesNamed(name: string): readonly AggregateImpl[] {
+  return aggregates.get(name) ?? [];
+}
+
+/** Shorthand for declaring a strict immutable function. */
+export function fn(
+  name: string,
+  argTypes: readonly number[],
+  returnType: number,
+  impl: (args: Value[], rt: ExprRuntime, call: CallInfo) => Value | Iterable<Value>,
+  opts: Partial<Omit<FunctionImpl, 'name' | 'argTypes' | 'returnType' | 'fn'>> = {},
+): FunctionImpl {
+  const f: FunctionImpl = { name, argTypes, returnType, strict: true, volatility: 'i', fn: impl, ...opts };
+  registerFunction(f);
+  return f;
+}
+
+/** Declares a binary operator backed by a new strict function. */
+export function op(
+  name: string,
+  left: number,
+  right: number,
+  result: number,
+  impl: (a: Value, b: Value, rt: ExprRuntime) => Value,
+  extra: { commutator?: string; negator?: string; strict?: boolean } = {},
+): OperatorDef {
+  const f: FunctionImpl = {
+    name: `op ${name}`,
+    argTypes: left === 0 ? [right] : [left, right],
+    returnType: result,
+    strict: extra.strict ?? true,
+    volatility: 'i',
+    fn: left === 0 ? (args, rt) => impl(null, args[0], rt) : (args, rt) => impl(args[0], args[1], rt),
+  };
+  const o: OperatorDef = { name, left, right, result, fn: f, commutator: extra.commutator, negator: extra.negator };
+  registerOperator(o);
+  return o;
+}

@@ -1,0 +1,228 @@
+/**
+ * Analyzed expression nodes: the typed tree the analyzer produces and the executor compiles to
+ * closures. Every node has a result `type` (OID) and `typmod`. Node kinds reuse Postgres's names.
+ *
+ * Postgres counterpart: src/include/nodes/primnodes.h.
+ */
+import type { Value } from '../types/values.js';
+import type { Query } from './query.js';
+import type { FunctionImpl, AggregateImpl } from '../functions/registry.js';
+
+interface Typed {
+  type: number;
+  typmod: number;
+  /** Collation name for string results ('default', 'C', ...); undefined for non-collatable. */
+  collation?: string;
+  /** Byte offset in the statement, for error positions. */
+  location?: number;
+}
+
+export interface Const extends Typed {
+  kind: 'Const';
+  value: Value;
+}
+
+/** `$n`; `index` is 0-based. */
+export interface Param extends Typed {
+  kind: 'Param';
+  index: number;
+}
+
+/**
+ * A column of a range-table entry. `levelsUp` > 0 refers to an outer query (correlated
+ * subqueries); `rti` indexes the query's range table (0-based), `attno` is 1-based.
+ */
+export interface Var extends Typed {
+  kind: 'Var';
+  levelsUp: number;
+  rti: number;
+  attno: number;
+}
+
+export interface FuncExpr extends Typed {
+  kind: 'FuncExpr';
+  name: string;
+  fn: FunctionImpl;
+  args: Expr[];
+  /** Set-returning function call (only allowed where Postgres allows it). */
+  retset?: boolean;
+}
+
+export interface OpExpr extends Typed {
+  kind: 'OpExpr';
+  op: string;
+  fn: FunctionImpl;
+  args: Expr[];
+}
+
+export interface BoolExpr extends Typed {
+  kind: 'BoolExpr';
+  op: 'and' | 'or' | 'not';
+  args: Expr[];
+}
+
+export interface NullTest extends Typed {
+  kind: 'NullTest';
+  arg: Expr;
+  isNull: boolean;
+  /** Row-valued argument: IS NULL means all fields null, IS NOT NULL means none null. */
+  rowArg?: boolean;
+}
+
+export interface BooleanTest extends Typed {
+  kind: 'BooleanTest';
+  arg: Expr;
+  test: 'true' | 'not_true' | 'false' | 'not_false' | 'unknown' | 'not_unknown';
+}
+
+export interface CaseExpr extends Typed {
+  kind: 'CaseExpr';
+  whens: { cond: Expr; result: Expr }[];
+  elseResult: Expr;
+}
+
+export interface CoalesceExpr extends Typed {
+  kind: 'CoalesceExpr';
+  args: Expr[];
+}
+
+export interface MinMaxExpr extends Typed {
+  kind: 'MinMaxExpr';
+  op: 'greatest' | 'least';
+  args: Expr[];
+  compare: (a: Value, b: Value) => number;
+}
+
+export interface NullIfExpr extends Typed {
+  kind: 'NullIfExpr';
+  args: [Expr, Expr];
+  eq: FunctionImpl;
+}
+
+/** A type coercion: `fn` converts a non-null input value (already checked for null). */
+export interface CoerceExpr extends Typed {
+  kind: 'CoerceExpr';
+  arg: Expr;
+  fn: (v: Value, ctx: ExprRuntime) => Value;
+  /** Call `fn` for null input too (domain NOT NULL checks); otherwise null passes through. */
+  handlesNull?: boolean;
+  /** How it was written, for deparse: 'implicit' | 'explicit' | 'assignment'. */
+  form: 'implicit' | 'explicit' | 'assignment';
+}
+
+/** `x op ANY (array)` / `x op ALL (array)`, also IN-lists. */
+export interface ScalarArrayOpExpr extends Typed {
+  kind: 'ScalarArrayOpExpr';
+  useOr: boolean;
+  op: string;
+  fn: FunctionImpl;
+  left: Expr;
+  /** Either an array-valued expression or an explicit list of element expressions (IN list). */
+  right: Expr | Expr[];
+}
+
+export interface ArrayExpr extends Typed {
+  kind: 'ArrayExpr';
+  elementType: number;
+  elements: Expr[];
+  /** True when the elements are themselves arrays (multidimensional constructor). */
+  multidims: boolean;
+}
+
+export interface RowExpr extends Typed {
+  kind: 'RowExpr';
+  args: Expr[];
+  fieldNames?: string[];
+}
+
+export interface SubLink extends Typed {
+  kind: 'SubLink';
+  subLinkType: 'EXISTS' | 'ANY' | 'ALL' | 'EXPR' | 'ARRAY' | 'ROWCOMPARE';
+  subquery: Query;
+  /** For ANY/ALL: the left-hand expressions and the comparison per column. */
+  testExprs?: Expr[];
+  compareFns?: FunctionImpl[];
+  opName?: string;
+}
+
+export interface Aggref extends Typed {
+  kind: 'Aggref';
+  name: string;
+  agg: AggregateImpl;
+  args: Expr[];
+  distinct: boolean;
+  star: boolean;
+  filter?: Expr;
+  orderBy?: SortKey[];
+  /** Index of this aggregate in its Agg node's output (set by the planner). */
+  aggIndex: number;
+}
+
+export interface SortKey {
+  expr: Expr;
+  descending: boolean;
+  nullsFirst: boolean;
+  compare: (a: Value, b: Value) => number;
+}
+
+/** current_date, current_user, ...: evaluated per statement or per call. */
+export interface SQLValueFunction extends Typed {
+  kind: 'SQLValueFunction';
+  op: string;
+}
+
+/** Field access on a composite value: (expr).field */
+export interface FieldSelect extends Typed {
+  kind: 'FieldSelect';
+  arg: Expr;
+  fieldIndex: number;
+}
+
+/** Array subscript / slice. */
+export interface SubscriptExpr extends Typed {
+  kind: 'SubscriptExpr';
+  arg: Expr;
+  indexes: { lower?: Expr; upper?: Expr; isSlice: boolean }[];
+}
+
+/** Reference to an output column of the input row of a plan node (set by the planner). */
+export interface InputRef extends Typed {
+  kind: 'InputRef';
+  index: number;
+}
+
+/** The value to use for a DEFAULT marker inside INSERT ... VALUES. */
+export interface SetToDefault extends Typed {
+  kind: 'SetToDefault';
+}
+
+export type Expr =
+  | Const
+  | Param
+  | Var
+  | FuncExpr
+  | OpExpr
+  | BoolExpr
+  | NullTest
+  | BooleanTest
+  | CaseExpr
+  | CoalesceExpr
+  | MinMaxExpr
+  | NullIfExpr
+  | CoerceExpr
+  | ScalarArrayOpExpr
+  | ArrayExpr
+  | RowExpr
+  | SubLink
+  | Aggref
+  | SQLValueFunction
+  | FieldSelect
+  | SubscriptExpr
+  | InputRef
+  | SetToDefault;
+
+/** What an expression may need at run time beyond the row: implemented by the executor. */
+export interface ExprRuntime {
+  readonly params: readonly Value[];
+  readonly session: import('../session/session-context.js').SessionContext;
+}

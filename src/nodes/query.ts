@@ -1,0 +1,163 @@
+/**
+ * The analyzed query tree (Postgres's Query): range table, join tree, target list and clauses,
+ * all with resolved types. The planner turns it into a plan; views store it.
+ *
+ * Postgres counterpart: src/include/nodes/parsenodes.h (Query, RangeTblEntry, TargetEntry).
+ */
+import type { RelationDef } from '../catalog/objects.js';
+import type { Aggref, Expr, SortKey } from './primnodes.js';
+
+export interface RteColumn {
+  readonly name: string;
+  readonly type: number;
+  readonly typmod: number;
+  readonly collation?: string;
+  /** Dropped relation columns stay in the list (so attno = position + 1) but cannot be named. */
+  readonly dropped?: boolean;
+}
+
+interface RteBase {
+  /** The name the entry is referenced by (alias or relation name). */
+  readonly alias: string;
+  /** Whether `alias` was given explicitly (affects error messages). */
+  readonly hasAlias: boolean;
+  readonly columns: readonly RteColumn[];
+  readonly lateral: boolean;
+}
+
+export interface RelationRte extends RteBase {
+  readonly kind: 'relation';
+  readonly rel: RelationDef;
+}
+
+export interface SubqueryRte extends RteBase {
+  readonly kind: 'subquery';
+  readonly query: Query;
+}
+
+export interface ValuesRte extends RteBase {
+  readonly kind: 'values';
+  readonly rows: readonly (readonly Expr[])[];
+}
+
+export interface FunctionRte extends RteBase {
+  readonly kind: 'function';
+  readonly call: Expr;
+  /** The function returns a composite: its columns are the fields. */
+  readonly expandsRecord: boolean;
+  readonly ordinality: boolean;
+}
+
+export interface CteRte extends RteBase {
+  readonly kind: 'cte';
+  readonly cteName: string;
+  /** Levels up to the query whose WITH defines it. */
+  readonly levelsUp: number;
+}
+
+/** A join's merged columns (USING / NATURAL), as expressions over its inputs. */
+export interface JoinRte extends RteBase {
+  readonly kind: 'join';
+  readonly aliasExprs: readonly Expr[];
+}
+
+export type RangeTblEntry = RelationRte | SubqueryRte | ValuesRte | FunctionRte | CteRte | JoinRte;
+
+export type JoinType = 'inner' | 'left' | 'right' | 'full';
+
+export type JoinNode =
+  | { readonly kind: 'RangeTblRef'; readonly rti: number }
+  | {
+      readonly kind: 'JoinExpr';
+      readonly joinType: JoinType;
+      readonly left: JoinNode;
+      readonly right: JoinNode;
+      readonly quals?: Expr;
+      readonly rti?: number;
+    };
+
+export interface TargetEntry {
+  readonly expr: Expr;
+  readonly name: string;
+  /** Helper entries (ORDER BY expressions not in the select list) that are not output. */
+  readonly resjunk: boolean;
+  /** For a plain column reference: the source table and column (RowDescription's tableID/columnID). */
+  readonly origin?: { readonly relation: number; readonly attnum: number };
+}
+
+export interface CommonTableExpr {
+  readonly name: string;
+  readonly query: Query;
+  readonly columns: readonly RteColumn[];
+  readonly recursive: boolean;
+  readonly materialized?: boolean;
+}
+
+export interface OnConflictClause {
+  readonly action: 'nothing' | 'update';
+  /** The arbiter unique index oids (empty: any unique violation). */
+  readonly arbiters: readonly number[];
+  /** SET assignments: attnum → expression over the target row and EXCLUDED (rti `excludedRti`). */
+  readonly set: readonly { readonly attnum: number; readonly expr: Expr }[];
+  readonly where?: Expr;
+  readonly excludedRti: number;
+}
+
+export interface Query {
+  readonly commandType: 'select' | 'insert' | 'update' | 'delete';
+  readonly rtable: RangeTblEntry[];
+  readonly fromList: JoinNode[];
+  where?: Expr;
+  targetList: TargetEntry[];
+  groupBy: Expr[];
+  /** Grouping sets as lists of indexes into groupBy (undefined: plain GROUP BY). */
+  groupingSets?: number[][];
+  having?: Expr;
+  aggs: Aggref[];
+  hasAggs: boolean;
+  sortBy: SortKey[];
+  distinct: boolean;
+  distinctOn?: Expr[];
+  limit?: Expr;
+  offset?: Expr;
+  limitWithTies?: boolean;
+  setOp?: {
+    readonly op: 'union' | 'intersect' | 'except';
+    readonly all: boolean;
+    readonly left: Query;
+    readonly right: Query;
+    /** Per output column: the comparison to use for duplicate elimination. */
+    readonly columnTypes: readonly { type: number; typmod: number }[];
+  };
+  ctes: CommonTableExpr[];
+  /** Row locking (FOR UPDATE ...), by rti. */
+  locking?: { readonly strength: string; readonly rtis: readonly number[]; readonly wait: 'wait' | 'nowait' | 'skip' }[];
+
+  // --- DML -------------------------------------------------------------------------------------
+  /** Range-table index of the target relation. */
+  resultRti?: number;
+  /** INSERT: target attnums in the order the source produces them. */
+  insertColumns?: number[];
+  /** INSERT source: a query whose target list feeds `insertColumns` (VALUES or SELECT). */
+  insertSource?: Query;
+  overriding?: 'system' | 'user';
+  onConflict?: OnConflictClause;
+  /** UPDATE: attnum → new value expression (over the scan row). */
+  updateSet?: { attnum: number; expr: Expr }[];
+  returning?: TargetEntry[];
+}
+
+export function emptyQuery(commandType: Query['commandType']): Query {
+  return {
+    commandType,
+    rtable: [],
+    fromList: [],
+    targetList: [],
+    groupBy: [],
+    aggs: [],
+    hasAggs: false,
+    sortBy: [],
+    distinct: false,
+    ctes: [],
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The parser seam: the only module that imports libpg-query (Postgres 18's own grammar, compiled
+ * to WASM). Parse trees are cached by SQL text, so a repeated statement never re-parses.
+ * Syntax errors become PgError 42601 with Postgres's message and 1-based `position`.
+ *
+ * Postgres counterpart: src/backend/parser/parser.c (raw_parser) and scan.l's error reporting.
+ */
+import { loadModule, parseSync, parsePlPgSQLSync } from 'libpg-query';
+import type { Node } from '@pgsql/types';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+
+export type { Node } from '@pgsql/types';
+export type * as Ast from '@pgsql/types';
+
+/** One statement of a parsed script, with its own text. */
+export interface RawStatement {
+  readonly stmt: Node;
+  /** Offset of the statement in the script (0-based, in characters). */
+  readonly location: number;
+  /** The statement's own text (without the terminating semicolon). */
+  readonly text: string;
+}
+
+let loading: Promise<void> | undefined;
+let loaded = false;
+
+/** Loads the WASM parser once; every other export requires it to have resolved. */
+export function initParser(): Promise<void> {
+  if (!loading) loading = loadModule().then(() => { loaded = true; });
+  return loading;
+}
+
+const cache = new Map<string, readonly RawStatement[]>();
+const CACHE_LIMIT = 5000;
+
+/** Converts UTF-8 byte offsets (what libpg-query reports) into JS string offsets. */
+function byteToCharOffsets(sql: string): ((byteOffset: number) => number) {
+  // Fast path: pure ASCII text has identical offsets.
+  let ascii = true;
+  for (let i = 0; i < sql.length; i++) if (sql.charCodeAt(i) > 0x7f) { ascii = false; break; }
+  if (ascii) return (b) => b;
+  const buf = Buffer.from(sql, 'utf8');
+  return (b) => buf.subarray(0, b).toString('utf8').length;
+}
+
+/**
+ * Parses a script into statements (cached by text). Throws PgError 42601 on a syntax error.
+ * @example parseScript('SELECT 1; SELECT 2').length === 2
+ */
+export function parseScript(sql: string): readonly RawStatement[] {
+  const hit = cache.get(sql);
+  if (hit) return hit;
+  if (!loaded) throw new Error('fauxgres: parser not initialised (await initParser())');
+  let result;
+  try {
+    result = parseSync(sql);
+  } catch (e) {
+    throw toSyntaxError(e, sql);
+  }
+  const toChar = byteToCharOffsets(sql);
+  const stmts: RawStatement[] = [];
+  for (const s of result.stmts ?? []) {
+    const startB = s.stmt_location ?? 0;
+    const start = toChar(startB);
+    const end = s.stmt_len ? toChar(startB + s.stmt_len) : sql.length;
+    stmts.push({ stmt: s.stmt as Node, location: start, text: sql.slice(start, end) });
+  }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(sql, stmts);
+  return stmts;
+}
+
+/** Parses a PL/pgSQL function body (for the PL/pgSQL interpreter). */
+export function parsePlpgsql(createFunctionSql: string): unknown {
+  try {
+    return parsePlPgSQLSync(createFunctionSql);
+  } catch (e) {
+    throw toSyntaxError(e, createFunctionSql);
+  }
+}
+
+function toSyntaxError(e: unknown, sql: string): PgError {
+  const err = e as { message?: string; sqlDetails?: { message: string; cursorPosition: number } };
+  const message = err.sqlDetails?.message ?? err.message ?? 'syntax error';
+  const out = new PgError(SQLSTATE.syntax_error, message);
+  const cursor = err.sqlDetails?.cursorPosition;
+  if (cursor !== undefined && cursor >= 0) {
+    out.position = String(byteToCharOffsets(sql)(cursor) + 1);
+  }
+  return out;
+}

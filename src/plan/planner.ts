@@ -1,0 +1,498 @@
+/**
+ * The planner: turns an analyzed Query into a tree of executable plan nodes. Chooses index scans
+ * for equality/range/IN conditions, parameterized index nested loops and hash joins for
+ * equi-joins, hash aggregation, sorts and limits. Plans are immutable and reusable: everything
+ * that varies per execution lives in the ExecContext.
+ * Postgres counterpart: src/backend/optimizer (planner.c, createplan.c, indxpath.c, joinpath.c).
+ */
+import { featureNotSupported } from '../errors/pg-error.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
+import type { RelationDef } from '../catalog/objects.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { OID } from '../types/oids.js';
+import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
+import { IndexScan, SeqScan, type IndexBound, type Plan } from '../executor/scan.js';
+import { HashJoin, NestLoop } from '../executor/join.js';
+import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
+import { Agg, type CompiledAgg } from '../executor/agg.js';
+import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
+import { exprEqual } from '../analyze/select.js';
+import { hashKeyFor } from '../analyze/ordering.js';
+import { domainBase } from '../analyze/coerce.js';
+import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
+import type { ExecContext, Row } from '../executor/context.js';
+import type { Value } from '../types/values.js';
+
+export interface PlannedSelect {
+  readonly plan: Plan;
+  /** Visible output columns (junk columns follow them in the rows). */
+  readonly width: number;
+  readonly correlated: boolean;
+}
+
+interface Conjunct {
+  expr: Expr;
+  rtis: Set<number>;
+  used: boolean;
+}
+
+interface PlanCtx {
+  q: Query;
+  cat: Catalog;
+  layout: Layout;
+  width: number;
+}
+
+/** Offsets of every range entry of `q` in its wide rows. */
+function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; width: number } {
+  const offsets: number[] = [];
+  let w = 0;
+  for (const rte of q.rtable) {
+    if (rte.kind === 'join') {
+      offsets.push(-1);
+      continue;
+    }
+    offsets.push(w);
+    w += rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
+  }
+  return { layout: { depth: parent ? parent.depth + 1 : 0, offsets, parent }, width: w };
+}
+
+function rteSlots(pc: PlanCtx, rti: number): number[] {
+  const rte = pc.q.rtable[rti];
+  const off = pc.layout.offsets[rti];
+  const n = rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
+  return Array.from({ length: n }, (_, i) => off + i);
+}
+
+function splitAnd(e: Expr | undefined): Expr[] {
+  if (!e) return [];
+  if (e.kind === 'BoolExpr' && e.op === 'and') return e.args.flatMap(splitAnd);
+  return [e];
+}
+
+function andAll(list: Expr[]): Expr | undefined {
+  if (!list.length) return undefined;
+  if (list.length === 1) return list[0];
+  return { kind: 'BoolExpr', op: 'and', args: list, type: OID.bool, typmod: -1 };
+}
+
+function compileQual(pc: PlanCtx, list: Expr[]): CExpr | undefined {
+  const e = andAll(list);
+  return e ? compileExpr(e, pc.layout) : undefined;
+}
+
+/** Plans the FROM/WHERE part of a query: rows in the level's wide layout. */
+export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog): { plan: Plan; layout: Layout; width: number } {
+  const { layout, width } = computeLayout(q, parent);
+  const pc: PlanCtx = { q, cat, layout, width };
+  const conjuncts: Conjunct[] = splitAnd(q.where).map((e) => ({ expr: e, rtis: containsSubLink(e) ? new Set([-1]) : exprRtis(e), used: false }));
+  let plan: Plan | undefined;
+  let have = new Set<number>();
+  for (const item of q.fromList) {
+    if (!plan) {
+      const r = planItem(pc, item, conjuncts, new Set());
+      plan = r.plan;
+      have = r.rtis;
+    } else {
+      const r = joinWith(pc, plan, have, item, 'inner', [], conjuncts);
+      plan = r.plan;
+      have = r.rtis;
+    }
+    // Apply WHERE conjuncts that became computable and could not be pushed lower.
+    const ready = conjuncts.filter((c) => !c.used && [...c.rtis].every((r) => have.has(r)));
+    if (ready.length && ready.length < conjuncts.filter((c) => !c.used).length) {
+      ready.forEach((c) => (c.used = true));
+      plan = new Filter(plan, compileQual(pc, ready.map((c) => c.expr)) as CExpr);
+    }
+  }
+  if (!plan) plan = new Result(width);
+  const rest = conjuncts.filter((c) => !c.used);
+  if (rest.length) plan = new Filter(plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr);
+  return { plan, layout, width };
+}
+
+function itemRtis(pc: PlanCtx, node: JoinNode): Set<number> {
+  if (node.kind === 'RangeTblRef') return new Set([node.rti]);
+  return new Set([...itemRtis(pc, node.left), ...itemRtis(pc, node.right)]);
+}
+
+/** Plans one FROM item, pushing down the conjuncts it alone can evaluate. */
+function planItem(pc: PlanCtx, node: JoinNode, pool: Conjunct[], avail: Set<number>): { plan: Plan; rtis: Set<number> } {
+  if (node.kind === 'RangeTblRef') {
+    const mine = pool.filter((c) => !c.used && [...c.rtis].every((r) => r === node.rti || avail.has(r)) && c.rtis.has(node.rti));
+    mine.forEach((c) => (c.used = true));
+    return { plan: planScan(pc, node.rti, mine.map((c) => c.expr), avail), rtis: new Set([node.rti]) };
+  }
+  if (node.joinType === 'right') {
+    // Plan as a left join with the sides swapped.
+    return planItem(pc, { ...node, joinType: 'left', left: node.right, right: node.left }, pool, avail);
+  }
+  const left = planItem(pc, node.left, node.joinType === 'full' ? [] : pool, avail);
+  const onQuals = splitAnd(node.quals);
+  return joinWith(pc, left.plan, left.rtis, node.right, node.joinType, onQuals, node.joinType === 'inner' ? pool : []);
+}
+
+function joinWith(
+  pc: PlanCtx,
+  leftPlan: Plan,
+  leftRtis: Set<number>,
+  rightNode: JoinNode,
+  joinType: 'inner' | 'left' | 'full',
+  onQuals: Expr[],
+  pool: Conjunct[],
+): { plan: Plan; rtis: Set<number> } {
+  const rightRtis = itemRtis(pc, rightNode);
+  const all = new Set([...leftRtis, ...rightRtis]);
+  const onConj: Conjunct[] = onQuals.map((e) => ({ expr: e, rtis: containsSubLink(e) ? new Set([-1]) : exprRtis(e), used: false }));
+  // Conjuncts evaluable at this join.
+  const here = [...onConj, ...pool.filter((c) => !c.used && [...c.rtis].every((r) => all.has(r)))];
+  const innerSlots = [...rightRtis].flatMap((r) => (pc.layout.offsets[r] >= 0 ? rteSlots(pc, r) : []));
+  const outerSlots = [...leftRtis].flatMap((r) => (pc.layout.offsets[r] >= 0 ? rteSlots(pc, r) : []));
+  if (joinType !== 'full' && rightNode.kind === 'RangeTblRef') {
+    const rte = pc.q.rtable[rightNode.rti];
+    if (rte.kind === 'relation') {
+      // Parameterized inner scan: conditions on the inner relation that use outer columns.
+      const candidates = here.filter((c) => !c.used && c.rtis.has(rightNode.rti) && [...c.rtis].every((r) => r === rightNode.rti || leftRtis.has(r)) && !c.rtis.has(-1));
+      const innerOnly = joinType === 'inner' ? candidates : candidates.filter((c) => onConj.includes(c));
+      const scan = tryIndexScan(pc, rightNode.rti, rte.rel, innerOnly.map((c) => c.expr), leftRtis);
+      if (scan && scan.usedOuter) {
+        innerOnly.forEach((c) => (c.used = true));
+        const restQ = here.filter((c) => !c.used);
+        restQ.forEach((c) => (c.used = true));
+        return { plan: new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+      }
+    }
+  }
+  // Hash join on equality conditions between the sides.
+  if (joinType !== 'full') {
+    const lk: Expr[] = [];
+    const rk: Expr[] = [];
+    const used: Conjunct[] = [];
+    for (const c of here) {
+      if (c.used || c.rtis.has(-1)) continue;
+      const e = c.expr;
+      if (e.kind !== 'OpExpr' || e.op !== '=' || e.args.length !== 2) continue;
+      const [a, b] = e.args;
+      if (domainBase(pc.cat, a.type) !== domainBase(pc.cat, b.type)) continue;
+      if (a.collation && a.collation !== 'default' && a.collation !== 'C') continue;
+      const ar = exprRtis(a);
+      const br = exprRtis(b);
+      if (!ar.size || !br.size) continue;
+      const inL = (s: Set<number>) => [...s].every((r) => leftRtis.has(r));
+      const inR = (s: Set<number>) => [...s].every((r) => rightRtis.has(r));
+      if (inL(ar) && inR(br)) {
+        lk.push(a);
+        rk.push(b);
+        used.push(c);
+      } else if (inL(br) && inR(ar)) {
+        lk.push(b);
+        rk.push(a);
+        used.push(c);
+      }
+    }
+    if (lk.length) {
+      used.forEach((c) => (c.used = true));
+      // Inner side: push its own single-side conjuncts (ON quals always; WHERE only for inner joins).
+      const innerPool = joinType === 'inner' ? [...onConj, ...pool] : onConj;
+      const right = planItem(pc, rightNode, innerPool, new Set());
+      const restQ = here.filter((c) => !c.used);
+      restQ.forEach((c) => (c.used = true));
+      const keyFns = lk.map((k) => hashKeyFor(pc.cat, k.type) as (v: Value) => unknown);
+      return {
+        plan: new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots),
+        rtis: all,
+      };
+    }
+  }
+  const innerPool = joinType === 'inner' ? [...onConj, ...pool] : joinType === 'left' ? onConj : [];
+  const right = planItem(pc, rightNode, innerPool, new Set());
+  const restQ = here.filter((c) => !c.used);
+  restQ.forEach((c) => (c.used = true));
+  // The inner side does not depend on the outer row: materialize it once per execution.
+  const inner = joinType === 'full' ? right.plan : new Materialize(right.plan);
+  return { plan: new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+}
+
+/** Caches its input's rows for the duration of one execution and overlays them on each base row. */
+class Materialize implements Plan {
+  readonly kind = 'Materialize';
+  constructor(readonly input: Plan) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    let rows = ctx.cache.get(this) as Row[] | undefined;
+    if (!rows) {
+      rows = [...this.input.run(ctx, undefined)];
+      ctx.cache.set(this, rows);
+    }
+    if (!base) {
+      yield* rows;
+      return;
+    }
+    for (const r of rows) {
+      const out = base.slice();
+      for (let i = 0; i < r.length; i++) if (r[i] !== undefined) out[i] = r[i];
+      yield out;
+    }
+  }
+}
+
+function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): Plan {
+  const rte = pc.q.rtable[rti];
+  const off = pc.layout.offsets[rti];
+  switch (rte.kind) {
+    case 'relation': {
+      const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
+      if (idx) return idx.plan;
+      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals));
+    }
+    case 'values': {
+      const rows = rte.rows.map((r) => r.map((e) => compileExpr(e, pc.layout)));
+      const p = new ValuesScan(rows, off, pc.width);
+      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+    }
+    case 'subquery': {
+      const sub = planSelect(rte.query, pc.layout, pc.cat);
+      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub);
+      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+    }
+    case 'function': {
+      const call = rte.call;
+      let fnc: (row: Row, ctx: ExecContext) => Iterable<Value> | Value;
+      let retset = false;
+      if (call.kind === 'FuncExpr' && call.retset) {
+        retset = true;
+        const args = call.args.map((a) => compileExpr(a, pc.layout));
+        const impl = call.fn.fn;
+        const info = { argTypes: call.args.map((a) => a.type), returnType: call.type, returnTypmod: call.typmod };
+        const strict = call.fn.strict;
+        fnc = (row, ctx) => {
+          const vals = args.map((a) => a(row, ctx));
+          if (strict && vals.some((v) => v === null)) return [];
+          return impl(vals, ctx, info) as Iterable<Value>;
+        };
+      } else {
+        const c = compileExpr(call, pc.layout);
+        fnc = (row, ctx) => c(row, ctx);
+      }
+      const ncols = rte.columns.length - (rte.ordinality ? 1 : 0);
+      const p = new FunctionScan(fnc, retset, rte.expandsRecord, ncols, rte.ordinality, off, pc.width);
+      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+    }
+    case 'cte': {
+      let lv: Layout | undefined = pc.layout;
+      let q: Query | undefined = pc.q;
+      for (let i = 0; i < rte.levelsUp; i++) {
+        lv = lv?.parent;
+        q = undefined;
+      }
+      void q;
+      const cte = findCteDef(pc, rte);
+      const sub = planSelect(cte.query, lv?.parent, pc.cat);
+      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
+      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+    }
+    case 'join':
+      throw new Error('fauxgres internal: join rte scanned');
+  }
+}
+
+const cteDefs = new WeakMap<Query, Query>();
+function findCteDef(pc: PlanCtx, rte: Extract<RangeTblEntry, { kind: 'cte' }>): { query: Query } {
+  // CTEs are analyzed into the defining query's `ctes`; the RTE names one of them.
+  const holder = rte.levelsUp === 0 ? pc.q : undefined;
+  const list = holder?.ctes ?? ctesOfAncestors.get(pc.layout)?.[rte.levelsUp - 1] ?? [];
+  const c = list.find((x) => x.name === rte.cteName);
+  if (!c) throw featureNotSupported('a WITH query referenced from a nested subquery');
+  void cteDefs;
+  return c;
+}
+const ctesOfAncestors = new WeakMap<Layout, Query['ctes'][]>();
+
+interface IndexChoice {
+  plan: Plan;
+  usedOuter: boolean;
+}
+
+/** Finds the best usable b-tree index for `quals` on relation `rti`, or undefined. */
+function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>): IndexChoice | undefined {
+  const indexes = pc.cat.relationIndexes(rel.oid).filter((i) => i.index && !i.index.predicate && i.index.method === 'btree');
+  if (!indexes.length || !quals.length) return undefined;
+  const isCol = (e: Expr, attnum: number) => e.kind === 'Var' && e.levelsUp === 0 && e.rti === rti && e.attno === attnum;
+  const otherSideOk = (e: Expr) => {
+    const rs = exprRtis(e);
+    return !rs.has(rti) && [...rs].every((r) => outerRtis.has(r)) && !containsSubLink(e) && !hasVolatile(e);
+  };
+  let best: { score: number; index: RelationDef; bound: IndexBound; used: Set<Expr>; usedOuter: boolean } | undefined;
+  for (const index of indexes) {
+    const info = index.index!;
+    const used = new Set<Expr>();
+    const bound: IndexBound = { eq: [] };
+    let usedOuter = false;
+    let k = 0;
+    for (; k < info.keys.length; k++) {
+      const key = info.keys[k];
+      if (key.attnum === 0 || key.descending) break;
+      const colType = rel.columns[key.attnum - 1].type;
+      const eq = quals.find((q) => {
+        if (used.has(q) || q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2) return false;
+        const [a, b] = q.args;
+        return (isCol(a, key.attnum) && b.type === colType && otherSideOk(b)) || (isCol(b, key.attnum) && a.type === colType && otherSideOk(a));
+      });
+      if (!eq || eq.kind !== 'OpExpr') break;
+      used.add(eq);
+      const other = isCol(eq.args[0], key.attnum) ? eq.args[1] : eq.args[0];
+      if (exprRtis(other).size) usedOuter = true;
+      bound.eq.push(compileExpr(other, pc.layout));
+    }
+    if (k === 0 && info.keys[0].attnum !== 0 && !info.keys[0].descending) {
+      // IN list / = ANY(array) on the first column.
+      const key = info.keys[0];
+      const colType = rel.columns[key.attnum - 1].type;
+      const inq = quals.find((q) => q.kind === 'ScalarArrayOpExpr' && q.useOr && q.op === '=' && isCol(q.left, key.attnum) && q.left.type === colType);
+      if (inq && inq.kind === 'ScalarArrayOpExpr') {
+        const items = Array.isArray(inq.right) ? inq.right : undefined;
+        if (items && items.every((i) => i.type === colType && otherSideOk(i))) {
+          used.add(inq);
+          const compiled = (items as Expr[]).map((i) => compileExpr(i, pc.layout));
+          bound.inList = (row, ctx) => ({ items: compiled.map((c) => c(row, ctx)) }) as unknown as Value;
+          // Remaining key columns are not used with an IN list.
+          const score = 50;
+          if (!best || score > best.score) best = { score, index, bound, used, usedOuter: false };
+          continue;
+        }
+      }
+    }
+    // Range on the next key column.
+    if (k < info.keys.length && info.keys[k].attnum !== 0 && !info.keys[k].descending) {
+      const key = info.keys[k];
+      const colType = rel.columns[key.attnum - 1].type;
+      for (const q of quals) {
+        if (used.has(q) || q.kind !== 'OpExpr' || q.args.length !== 2 || !['<', '<=', '>', '>='].includes(q.op)) continue;
+        const [a, b] = q.args;
+        let op = q.op;
+        let other: Expr;
+        if (isCol(a, key.attnum) && b.type === colType && otherSideOk(b)) other = b;
+        else if (isCol(b, key.attnum) && a.type === colType && otherSideOk(a)) {
+          other = a;
+          op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op];
+        } else continue;
+        if (q.collation && q.collation !== 'default') continue;
+        const ce = compileExpr(other, pc.layout);
+        if ((op === '>' || op === '>=') && !bound.lower) {
+          bound.lower = { expr: ce, inclusive: op === '>=' };
+          used.add(q);
+        } else if ((op === '<' || op === '<=') && !bound.upper) {
+          bound.upper = { expr: ce, inclusive: op === '<=' };
+          used.add(q);
+        }
+      }
+    }
+    if (!used.size) continue;
+    const full = info.unique && bound.eq.length === info.keys.length;
+    const score = (full ? 1000 : 0) + bound.eq.length * 10 + (bound.lower ? 2 : 0) + (bound.upper ? 2 : 0);
+    if (!best || score > best.score) best = { score, index, bound, used, usedOuter };
+  }
+  if (!best) return undefined;
+  const rest = quals.filter((q) => !best!.used.has(q));
+  const off = pc.layout.offsets[rti];
+  return {
+    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest)),
+    usedOuter: best.usedOuter,
+  };
+}
+
+function hasVolatile(e: Expr): boolean {
+  let v = false;
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object' || v) return;
+    const o = x as Record<string, unknown>;
+    if ((o.kind === 'FuncExpr' || o.kind === 'OpExpr') && (o.fn as { volatility?: string })?.volatility === 'v') v = true;
+    for (const [k, val] of Object.entries(o)) if (k !== 'fn' && k !== 'rel') walk(val);
+  };
+  walk(e);
+  return v;
+}
+
+/** Plans a SELECT (or VALUES / set operation) producing output rows. */
+export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): PlannedSelect {
+  const correlated = parent !== undefined && isCorrelated(q);
+  if (q.setOp) {
+    const l = planSelect(q.setOp.left, parent, cat);
+    const r = planSelect(q.setOp.right, parent, cat);
+    const width = q.targetList.length;
+    const keyFns = q.setOp.columnTypes.map((c) => hashKeyFor(cat, c.type) as (v: Value) => unknown);
+    let plan: Plan = new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
+    plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
+    return { plan, width, correlated };
+  }
+  const from = planFromWhere(q, parent, cat);
+  if (q.ctes.length) ctesOfAncestors.set(from.layout, [q.ctes]);
+  let plan = from.plan;
+  let layout = from.layout;
+  if (q.hasAggs || q.groupBy.length) {
+    const aggs: CompiledAgg[] = q.aggs.map((a) => ({
+      ref: a,
+      args: a.args.map((x) => compileExpr(x, layout)),
+      filter: a.filter ? compileExpr(a.filter, layout) : undefined,
+      distinctKey: a.distinct ? a.args.map((x) => hashKeyFor(cat, x.type) as (v: Value) => unknown) : undefined,
+      orderBy: a.orderBy?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
+      call: { argTypes: a.args.map((x) => x.type), returnType: a.type, returnTypmod: a.typmod, collation: a.args[0]?.collation },
+    }));
+    plan = new Agg(plan, q.groupBy.map((g) => compileExpr(g, layout)), q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown), aggs, from.width);
+    layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
+    if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
+  }
+  const exprs = q.targetList.map((t) => compileExpr(t.expr, layout));
+  plan = new Project(plan, exprs, layout.depth);
+  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
+  return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
+}
+
+/** DISTINCT, ORDER BY and LIMIT over projected rows. */
+function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog): Plan {
+  let plan = input;
+  const sortSpecs: SortSpec[] = q.sortBy.map((k) => {
+    const idx = outExprs.findIndex((e) => exprEqual(e, k.expr));
+    if (idx < 0) throw new Error('fauxgres internal: sort key not in target list');
+    return { index: idx, descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare };
+  });
+  const visible = q.targetList.map((t, i) => (t.resjunk ? -1 : i)).filter((i) => i >= 0);
+  if (q.distinct && !q.distinctOn) {
+    plan = new Unique(plan, visible, visible.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+  }
+  if (q.distinctOn) {
+    const cols = q.distinctOn.map((d) => outExprs.findIndex((e) => exprEqual(e, d)));
+    plan = new Sort(plan, sortSpecs);
+    plan = new Unique(plan, cols, cols.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+  } else if (sortSpecs.length) {
+    plan = new Sort(plan, sortSpecs);
+  }
+  if (q.limit || q.offset) {
+    const empty: Layout = { depth: 0, offsets: [] };
+    plan = new Limit(plan, q.limit ? compileExpr(q.limit, empty) : undefined, q.offset ? compileExpr(q.offset, empty) : undefined, q.limitWithTies ? sortSpecs : undefined);
+  }
+  return plan;
+}
+
+setSubqueryPlanner((q: Query, outer: Layout): SubqueryRunner => {
+  // The catalog is reached through the relation records already bound in the query.
+  const planned = planSelect(q, outer, currentPlanningCatalog());
+  return { run: (ctx, row) => planned.plan.run(ctx, undefined), correlated: planned.correlated, width: planned.width };
+});
+
+let planningCatalog: Catalog | undefined;
+/** The planner needs the catalog for hashing/domain lookups; set around each planning call. */
+export function withPlanningCatalog<T>(cat: Catalog, f: () => T): T {
+  const saved = planningCatalog;
+  planningCatalog = cat;
+  try {
+    return f();
+  } finally {
+    planningCatalog = saved;
+  }
+}
+function currentPlanningCatalog(): Catalog {
+  if (!planningCatalog) throw new Error('fauxgres internal: planning without a catalog');
+  return planningCatalog;
+}

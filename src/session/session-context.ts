@@ -1,0 +1,33 @@
+/**
+ * What running expressions may ask of the session: settings, the catalog version in use, the
+ * transaction's timestamps, sequences, randomness. The session implements it; expression code
+ * depends only on this interface.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { IoContext } from '../types/type-io.js';
+import type { PgError } from '../errors/pg-error.js';
+
+export interface SessionContext {
+  readonly io: IoContext;
+  catalog(): Catalog;
+  searchPath(): readonly string[];
+  currentUser(): string;
+  sessionUser(): string;
+  /** Transaction start, microseconds since 2000-01-01 UTC (now(), current_timestamp). */
+  transactionTimestamp(): bigint;
+  /** Statement start (statement_timestamp()). */
+  statementTimestamp(): bigint;
+  /** Wall clock (clock_timestamp()), from the database's clock. */
+  clockTimestamp(): bigint;
+  random(): number;
+  nextval(seqOid: number): bigint;
+  currval(seqOid: number): bigint;
+  setval(seqOid: number, value: bigint, isCalled: boolean): bigint;
+  lastval(): bigint;
+  getSetting(name: string, missingOk: boolean): string | null;
+  setSetting(name: string, value: string, isLocal: boolean): string;
+  notice(n: PgError): void;
+  currentXid(): bigint;
+  backendPid(): number;
+  databaseName(): string;
+}

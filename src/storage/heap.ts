@@ -1,0 +1,99 @@
+/**
+ * A table's heap: row versions keyed by tuple id, in a copy-on-write B+tree so that `clone()` is
+ * O(1) and a fork shares every page with its parent until one of them writes.
+ *
+ * Row versions are immutable: deleting or updating replaces the version with a copy whose `xmax`
+ * is set. Visibility is decided against a snapshot (see `isVisible`).
+ *
+ * Postgres counterpart: src/backend/access/heap/heapam.c, heapam_visibility.c.
+ */
+import { BTree } from './btree.js';
+import type { Value } from '../types/values.js';
+import type { Snapshot, TransactionStatus } from './xact.js';
+
+export interface Tuple {
+  readonly tid: number;
+  readonly xmin: number;
+  readonly cmin: number;
+  /** 0 when not deleted. */
+  readonly xmax: number;
+  readonly cmax: number;
+  /** True when xmax only locks the row (SELECT FOR UPDATE), not deletes it. */
+  readonly lockOnly?: boolean;
+  /** Tuple id of the newer version written by an UPDATE (Postgres's t_ctid chain). */
+  readonly next?: number;
+  /** Column values by attnum - 1; shorter than the column list for rows older than ADD COLUMN. */
+  readonly values: readonly Value[];
+}
+
+/** The reading transaction's own xids and command counter. */
+export interface OwnState {
+  /** Top-level xid and live subtransaction xids of the reader (empty set when it has none). */
+  readonly xids: ReadonlySet<number>;
+  /** Versions written by own commands numbered >= curcid are not yet visible. */
+  readonly curcid: number;
+}
+
+/** Postgres's HeapTupleSatisfiesMVCC, for an immutable version. */
+export function isVisible(t: Tuple, snap: Snapshot, own: OwnState, status: TransactionStatus): boolean {
+  const xmin = t.xmin;
+  if (own.xids.has(xmin)) {
+    if (t.cmin >= own.curcid) return false;
+  } else if (xmin >= snap.xmax || snap.xip.has(xmin) || status.aborted.has(xmin)) {
+    return false;
+  }
+  const xmax = t.xmax;
+  if (xmax === 0 || t.lockOnly) return true;
+  if (own.xids.has(xmax)) return t.cmax >= own.curcid;
+  if (xmax >= snap.xmax || snap.xip.has(xmax) || status.aborted.has(xmax)) return true;
+  return false;
+}
+
+export class Heap {
+  tree: BTree<number, Tuple>;
+  nextTid: number;
+
+  constructor(tree?: BTree<number, Tuple>, nextTid = 1) {
+    this.tree = tree ?? new BTree<number, Tuple>(undefined, (a, b) => a - b);
+    this.nextTid = nextTid;
+  }
+
+  /** O(1): shares all pages until either side writes. */
+  clone(): Heap {
+    return new Heap(this.tree.clone(), this.nextTid);
+  }
+
+  insert(values: readonly Value[], xid: number, cid: number): Tuple {
+    const t: Tuple = { tid: this.nextTid++, xmin: xid, cmin: cid, xmax: 0, cmax: 0, values };
+    this.tree.set(t.tid, t);
+    return t;
+  }
+
+  get(tid: number): Tuple | undefined {
+    return this.tree.get(tid);
+  }
+
+  /** Replaces a version (to set xmax or the next pointer). */
+  replace(t: Tuple): void {
+    this.tree.set(t.tid, t);
+  }
+
+  /** Physically removes a version (pruning, or undoing an aborted insert). */
+  remove(tid: number): void {
+    this.tree.delete(tid);
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  /** All versions in tid order. */
+  *scan(): IterableIterator<Tuple> {
+    for (const [, t] of this.tree.entries()) yield t;
+  }
+
+  /** Versions in tid order as an array (cheaper than the iterator for full scans). */
+  all(): Tuple[] {
+    return this.tree.valuesArray();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Transaction status and snapshots (MVCC bookkeeping).
+ *
+ * Every writing transaction (and subtransaction) gets an xid. An xid below `nextXid` that is
+ * neither in progress nor aborted is committed, so the commit log costs nothing per committed
+ * transaction: only aborted xids are remembered. A snapshot is the set of xids in progress when it
+ * was taken plus the first unassigned xid; it decides which row versions a statement sees.
+ *
+ * Postgres counterpart: src/backend/access/transam (clog, xact.c) and utils/time/snapmgr.c,
+ * heapam_visibility.c's HeapTupleSatisfiesMVCC.
+ */
+
+/** First xid handed out (Postgres's FirstNormalTransactionId). */
+export const FIRST_XID = 3;
+
+export interface Snapshot {
+  /** First xid not yet assigned when the snapshot was taken: everything >= is invisible. */
+  readonly xmax: number;
+  /** Xids in progress when the snapshot was taken (other transactions'). */
+  readonly xip: ReadonlySet<number>;
+}
+
+const EMPTY: ReadonlySet<number> = new Set();
+
+export class TransactionStatus {
+  nextXid = FIRST_XID;
+  readonly inProgress = new Set<number>();
+  aborted = new Set<number>();
+
+  /** Assigns a new xid, in progress until commit or abort. */
+  assign(): number {
+    const x = this.nextXid++;
+    this.inProgress.add(x);
+    return x;
+  }
+
+  commit(xids: Iterable<number>): void {
+    for (const x of xids) this.inProgress.delete(x);
+  }
+
+  abort(xids: Iterable<number>): void {
+    for (const x of xids) {
+      this.inProgress.delete(x);
+      this.aborted.add(x);
+    }
+  }
+
+  isAborted(x: number): boolean {
+    return this.aborted.has(x);
+  }
+
+  isInProgress(x: number): boolean {
+    return this.inProgress.has(x);
+  }
+
+  isCommitted(x: number): boolean {
+    return x < this.nextXid && !this.inProgress.has(x) && !this.aborted.has(x);
+  }
+
+  snapshot(): Snapshot {
+    return { xmax: this.nextXid, xip: this.inProgress.size === 0 ? EMPTY : new Set(this.inProgress) };
+  }
+
+  /**
+   * A copy for a forked database. Transactions still in progress in the parent can never
+   * commit in the child, so the child counts them as aborted.
+   */
+  fork(): TransactionStatus {
+    const t = new TransactionStatus();
+    t.nextXid = this.nextXid;
+    t.aborted = new Set(this.aborted);
+    for (const x of this.inProgress) t.aborted.add(x);
+    return t;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Maps each built-in base type OID to the TypeIO of its family module.
+ * oid/reg* types are unsigned 32-bit integers here; regclass/regtype names are resolved by the
+ * session (they need the catalog), see executor/output.ts.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { OID } from './oids.js';
+import type { TypeIO } from './type-io.js';
+import type { Value } from './values.js';
+import { boolIO } from './bool.js';
+import { int2IO, int4IO, int8IO } from './int.js';
+import { float4IO, float8IO } from './float.js';
+import { numericIO } from './numeric.js';
+import { textIO, varcharIO, bpcharIO, nameIO, charIO } from './text.js';
+import { uuidIO } from './uuid.js';
+import { byteaIO } from './bytea.js';
+import { jsonIO } from './json.js';
+import { jsonbIO } from './jsonb.js';
+import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime/index.js';
+
+/** oid: unsigned 32-bit integer. */
+export const oidIO: TypeIO<number> = {
+  input(text: string): number {
+    const t = text.trim();
+    if (!/^[+-]?\d+$/.test(t)) {
+      throw new PgError(SQLSTATE.invalid_text_representation, `invalid input syntax for type oid: "${text}"`);
+    }
+    const n = Number(t);
+    if (n > 4294967295 || n < -2147483648) {
+      throw new PgError(SQLSTATE.numeric_value_out_of_range, `value "${text}" is out of range for type oid`);
+    }
+    return n < 0 ? n + 4294967296 : n;
+  },
+  output: (v) => String(v),
+  compare: (a, b) => a - b,
+  hashKey: (v) => v,
+};
+
+const unknownIO: TypeIO<Value> = {
+  input: (text) => text,
+  output: (v) => String(v),
+  compare: (a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0),
+  hashKey: (v) => String(v),
+};
+
+const table: Record<number, TypeIO<never>> = {
+  [OID.bool]: boolIO,
+  [OID.int2]: int2IO,
+  [OID.int4]: int4IO,
+  [OID.int8]: int8IO,
+  [OID.float4]: float4IO,
+  [OID.float8]: float8IO,
+  [OID.numeric]: numericIO,
+  [OID.text]: textIO,
+  [OID.varchar]: varcharIO,
+  [OID.bpchar]: bpcharIO,
+  [OID.name]: nameIO,
+  [OID.char]: charIO,
+  [OID.uuid]: uuidIO,
+  [OID.bytea]: byteaIO,
+  [OID.json]: jsonIO,
+  [OID.jsonb]: jsonbIO,
+  [OID.date]: dateIO,
+  [OID.time]: timeIO,
+  [OID.timetz]: timetzIO,
+  [OID.timestamp]: timestampIO,
+  [OID.timestamptz]: timestamptzIO,
+  [OID.interval]: intervalIO,
+  [OID.oid]: oidIO,
+  [OID.regclass]: oidIO,
+  [OID.regtype]: oidIO,
+  [OID.regproc]: oidIO,
+  [OID.unknown]: unknownIO,
+  [OID.cstring]: unknownIO,
+  [OID.void]: unknownIO,
+};
+
+/** The TypeIO for a built-in base type; 0A000 for a type fauxgres cannot handle yet. */
+export function builtinIO(oid: number): TypeIO<Value> {
+  const io = table[oid];
+  if (!io) throw new PgError(SQLSTATE.feature_not_supported, `feature not supported: values of type with OID ${oid}`);
+  return io as unknown as TypeIO<Value>;
+}

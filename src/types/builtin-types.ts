@@ -1,0 +1,96 @@
+/**
+ * The built-in types as data: OID, name, category, preferred flag, array type, and the name
+ * format_type() prints. Postgres counterpart: src/include/catalog/pg_type.dat.
+ */
+import { OID } from './oids.js';
+
+export interface BuiltinTypeRow {
+  oid: number;
+  name: string;
+  /** typcategory: B bool, N numeric, S string, D datetime, T timespan, U user, A array, E enum, P pseudo, X unknown, R range, G geometric, I network, V bit, C composite */
+  category: string;
+  preferred?: boolean;
+  array?: number;
+  /** What format_type() and error messages call it (`integer`, `character varying`). */
+  sqlName?: string;
+  typlen: number;
+}
+
+export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
+  { oid: OID.bool, name: 'bool', category: 'B', preferred: true, array: OID._bool, sqlName: 'boolean', typlen: 1 },
+  { oid: OID.bytea, name: 'bytea', category: 'U', array: OID._bytea, typlen: -1 },
+  { oid: OID.char, name: 'char', category: 'Z', array: OID._char, sqlName: '"char"', typlen: 1 },
+  { oid: OID.name, name: 'name', category: 'S', array: OID._name, typlen: 64 },
+  { oid: OID.int8, name: 'int8', category: 'N', array: OID._int8, sqlName: 'bigint', typlen: 8 },
+  { oid: OID.int2, name: 'int2', category: 'N', array: OID._int2, sqlName: 'smallint', typlen: 2 },
+  { oid: OID.int4, name: 'int4', category: 'N', array: OID._int4, sqlName: 'integer', typlen: 4 },
+  { oid: OID.regproc, name: 'regproc', category: 'N', array: OID._regproc, typlen: 4 },
+  { oid: OID.text, name: 'text', category: 'S', preferred: true, array: OID._text, typlen: -1 },
+  { oid: OID.oid, name: 'oid', category: 'N', preferred: true, array: OID._oid, typlen: 4 },
+  { oid: OID.json, name: 'json', category: 'U', array: OID._json, typlen: -1 },
+  { oid: OID.float4, name: 'float4', category: 'N', array: OID._float4, sqlName: 'real', typlen: 4 },
+  { oid: OID.float8, name: 'float8', category: 'N', preferred: true, array: OID._float8, sqlName: 'double precision', typlen: 8 },
+  { oid: OID.unknown, name: 'unknown', category: 'X', typlen: -2 },
+  { oid: OID.bpchar, name: 'bpchar', category: 'S', array: OID._bpchar, sqlName: 'character', typlen: -1 },
+  { oid: OID.varchar, name: 'varchar', category: 'S', array: OID._varchar, sqlName: 'character varying', typlen: -1 },
+  { oid: OID.date, name: 'date', category: 'D', array: OID._date, typlen: 4 },
+  { oid: OID.time, name: 'time', category: 'D', array: OID._time, sqlName: 'time without time zone', typlen: 8 },
+  { oid: OID.timestamp, name: 'timestamp', category: 'D', array: OID._timestamp, sqlName: 'timestamp without time zone', typlen: 8 },
+  { oid: OID.timestamptz, name: 'timestamptz', category: 'D', preferred: true, array: OID._timestamptz, sqlName: 'timestamp with time zone', typlen: 8 },
+  { oid: OID.interval, name: 'interval', category: 'T', preferred: true, array: OID._interval, typlen: 16 },
+  { oid: OID.timetz, name: 'timetz', category: 'D', array: OID._timetz, sqlName: 'time with time zone', typlen: 12 },
+  { oid: OID.numeric, name: 'numeric', category: 'N', array: OID._numeric, typlen: -1 },
+  { oid: OID.regclass, name: 'regclass', category: 'N', array: OID._regclass, typlen: 4 },
+  { oid: OID.regtype, name: 'regtype', category: 'N', array: OID._regtype, typlen: 4 },
+  { oid: OID.uuid, name: 'uuid', category: 'U', array: OID._uuid, typlen: 16 },
+  { oid: OID.jsonb, name: 'jsonb', category: 'U', array: OID._jsonb, typlen: -1 },
+  { oid: OID.record, name: 'record', category: 'P', array: OID._record, typlen: -1 },
+  { oid: OID.cstring, name: 'cstring', category: 'P', array: OID._cstring, typlen: -2 },
+  { oid: OID.any, name: 'any', category: 'P', typlen: 4 },
+  { oid: OID.anyarray, name: 'anyarray', category: 'P', typlen: -1 },
+  { oid: OID.void, name: 'void', category: 'P', typlen: 4 },
+  { oid: OID.trigger, name: 'trigger', category: 'P', typlen: 4 },
+  { oid: OID.anyelement, name: 'anyelement', category: 'P', typlen: 4 },
+  { oid: OID.anynonarray, name: 'anynonarray', category: 'P', typlen: 4 },
+  { oid: OID.anyenum, name: 'anyenum', category: 'P', typlen: 4 },
+  { oid: OID.anycompatible, name: 'anycompatible', category: 'P', typlen: 4 },
+  { oid: OID.anycompatiblearray, name: 'anycompatiblearray', category: 'P', typlen: -1 },
+  { oid: OID.anycompatiblenonarray, name: 'anycompatiblenonarray', category: 'P', typlen: 4 },
+];
+
+/** Array type rows derived from BUILTIN_TYPES (`_int4` etc.), category A. */
+export const BUILTIN_ARRAY_TYPES: readonly (BuiltinTypeRow & { elem: number })[] = BUILTIN_TYPES.filter(
+  (t) => t.array !== undefined,
+).map((t) => ({
+  oid: t.array as number,
+  name: '_' + t.name,
+  category: 'A',
+  sqlName: (t.sqlName ?? t.name) + '[]',
+  typlen: -1,
+  elem: t.oid,
+}));
+
+/** Type names the grammar and users write, mapped to the catalog name (`integer` → `int4`). */
+export const TYPE_ALIASES: Readonly<Record<string, string>> = {
+  integer: 'int4',
+  int: 'int4',
+  smallint: 'int2',
+  bigint: 'int8',
+  real: 'float4',
+  float: 'float8',
+  'double precision': 'float8',
+  boolean: 'bool',
+  decimal: 'numeric',
+  'character varying': 'varchar',
+  character: 'bpchar',
+  'timestamp without time zone': 'timestamp',
+  'timestamp with time zone': 'timestamptz',
+  'time without time zone': 'time',
+  'time with time zone': 'timetz',
+  serial: 'int4',
+  bigserial: 'int8',
+  smallserial: 'int2',
+  serial4: 'int4',
+  serial8: 'int8',
+  serial2: 'int2',
+};

@@ -1,0 +1,93 @@
+/**
+ * Text output of dates, times, zone offsets and timestamps in every DateStyle (ISO is the
+ * default; SQL, Postgres and German as Postgres prints them).
+ *
+ * Postgres counterpart: EncodeDateOnly, EncodeTimeOnly, EncodeDateTime, EncodeTimezone and
+ * AppendSeconds in src/backend/utils/adt/datetime.c.
+ * Gaps: zone abbreviations in SQL/Postgres/German styles come from ICU and can differ from tzdata's.
+ */
+import type { DateTimeFields } from './calendar.js';
+import { date2j, j2day } from './calendar.js';
+import type { DateStyle } from './datestyle.js';
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Year as printed: BC years count from 1 (astronomical 0 is 1 BC), at least four digits. */
+function yearText(year: number): string {
+  return String(year > 0 ? year : 1 - year).padStart(4, '0');
+}
+
+/** Seconds with the fraction trimmed of trailing zeros (`05`, `05.5`, `05.123456`). */
+export function secondsText(second: number, fsec: number): string {
+  if (fsec === 0) return pad2(second);
+  const frac = String(fsec).padStart(6, '0').replace(/0+$/, '');
+  return `${pad2(second)}.${frac}`;
+}
+
+/** `HH:MM:SS[.ffffff]`; hours are not wrapped (time `24:00:00`). */
+export function hmsText(hour: number, minute: number, second: number, fsec: number): string {
+  return `${pad2(hour)}:${pad2(minute)}:${secondsText(second, fsec)}`;
+}
+
+/** Zone offset as ISO output prints it: `+00`, `+05:30`, `-04:56:02`. */
+export function offsetText(offsetEast: number): string {
+  const sign = offsetEast < 0 ? '-' : '+';
+  const a = Math.abs(offsetEast);
+  const h = Math.floor(a / 3600);
+  const m = Math.floor(a / 60) % 60;
+  const s = a % 60;
+  let out = sign + pad2(h);
+  if (m !== 0 || s !== 0) out += ':' + pad2(m);
+  if (s !== 0) out += ':' + pad2(s);
+  return out;
+}
+
+/** A date in the given style (EncodeDateOnly). */
+export function formatDateFields(year: number, month: number, day: number, ds: DateStyle): string {
+  const y = yearText(year);
+  const bc = year <= 0 ? ' BC' : '';
+  switch (ds.style) {
+    case 'ISO':
+      return `${y}-${pad2(month)}-${pad2(day)}${bc}`;
+    case 'SQL':
+      return ds.order === 'DMY' ? `${pad2(day)}/${pad2(month)}/${y}${bc}` : `${pad2(month)}/${pad2(day)}/${y}${bc}`;
+    case 'German':
+      return `${pad2(day)}.${pad2(month)}.${y}${bc}`;
+    case 'Postgres':
+      return ds.order === 'DMY' ? `${pad2(day)}-${pad2(month)}-${y}${bc}` : `${pad2(month)}-${pad2(day)}-${y}${bc}`;
+  }
+}
+
+/**
+ * A timestamp's fields in the given style (EncodeDateTime). `zone` is omitted for timestamp
+ * without time zone; for timestamptz it carries the offset and the abbreviation non-ISO styles print.
+ */
+export function formatDateTimeFields(
+  f: DateTimeFields,
+  ds: DateStyle,
+  zone?: { offset: number; abbrev: string },
+): string {
+  const y = yearText(f.year);
+  const bc = f.year <= 0 ? ' BC' : '';
+  const time = hmsText(f.hour, f.minute, f.second, f.fsec);
+  const abbr = zone ? ' ' + zone.abbrev : '';
+  switch (ds.style) {
+    case 'ISO':
+      return `${y}-${pad2(f.month)}-${pad2(f.day)} ${time}${zone ? offsetText(zone.offset) : ''}${bc}`;
+    case 'SQL': {
+      const d = ds.order === 'DMY' ? `${pad2(f.day)}/${pad2(f.month)}` : `${pad2(f.month)}/${pad2(f.day)}`;
+      return `${d}/${y} ${time}${abbr}${bc}`;
+    }
+    case 'German':
+      return `${pad2(f.day)}.${pad2(f.month)}.${y} ${time}${abbr}${bc}`;
+    case 'Postgres': {
+      const dow = DAY_ABBR[j2day(date2j(f.year, f.month, f.day))]!;
+      const mon = MONTH_ABBR[f.month - 1]!;
+      const md = ds.order === 'DMY' ? `${pad2(f.day)} ${mon}` : `${mon} ${pad2(f.day)}`;
+      return `${dow} ${md} ${time} ${y}${abbr}${bc}`;
+    }
+  }
+}

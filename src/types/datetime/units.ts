@@ -1,0 +1,66 @@
+/**
+ * Unit words: the interval units of interval input (`2 hours`, `3 mons ago`) and the field names of
+ * extract/date_part/date_trunc (`epoch`, `dow`, `isoyear`, ...). Like Postgres, only the first ten
+ * characters of a word are compared, so `microseconds` matches `microsecon`.
+ *
+ * Postgres counterpart: deltatktbl, DecodeUnits and DecodeSpecial in src/backend/utils/adt/datetime.c.
+ */
+
+/** A unit a word names. */
+export type DateUnit =
+  | 'microsecond' | 'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month'
+  | 'quarter' | 'year' | 'decade' | 'century' | 'millennium'
+  | 'timezone' | 'timezone_hour' | 'timezone_minute'
+  | 'dow' | 'doy' | 'isodow' | 'isoyear' | 'epoch' | 'julian';
+
+/** What a word in interval input or a field-name argument means. */
+export type UnitWord = { kind: 'unit'; unit: DateUnit } | { kind: 'ago' } | { kind: 'ignore' };
+
+const TOKMAXLEN = 10;
+
+const UNIT_WORDS: Record<string, DateUnit> = {};
+const add = (unit: DateUnit, ...words: string[]): void => {
+  for (const w of words) UNIT_WORDS[w.slice(0, TOKMAXLEN)] = unit;
+};
+add('century', 'c', 'cent', 'centuries', 'century');
+add('day', 'd', 'day', 'days');
+add('decade', 'dec', 'decade', 'decades', 'decs');
+add('hour', 'h', 'hour', 'hours', 'hr', 'hrs');
+add('minute', 'm', 'min', 'mins', 'minute', 'minutes');
+add('microsecond', 'microsecond', 'us', 'usec', 'usecond', 'useconds', 'usecs');
+add('millennium', 'mil', 'millennia', 'millennium', 'mils');
+add('millisecond', 'millisecond', 'ms', 'msec', 'msecond', 'mseconds', 'msecs');
+add('month', 'mon', 'mons', 'month', 'months');
+add('quarter', 'qtr', 'quarter');
+add('second', 's', 'sec', 'second', 'seconds', 'secs');
+add('timezone', 'timezone');
+add('timezone_hour', 'timezone_hour');
+add('timezone_minute', 'timezone_minute');
+add('week', 'w', 'week', 'weeks');
+add('year', 'y', 'year', 'years', 'yr', 'yrs');
+add('dow', 'dow');
+add('doy', 'doy');
+add('isodow', 'isodow');
+add('isoyear', 'isoyear');
+
+/** Postgres's DecodeUnits: a lower-cased word of interval input or a field name. */
+export function lookupUnitWord(word: string): UnitWord | undefined {
+  const key = word.slice(0, TOKMAXLEN);
+  if (key === '@') return { kind: 'ignore' };
+  if (key === 'ago') return { kind: 'ago' };
+  const unit = UNIT_WORDS[key];
+  return unit ? { kind: 'unit', unit } : undefined;
+}
+
+/**
+ * A field name as extract/date_part/date_trunc read it: a unit word, or the special words
+ * `epoch` and `julian`.
+ */
+export function lookupFieldName(name: string): DateUnit | undefined {
+  const w = lookupUnitWord(name);
+  if (w?.kind === 'unit') return w.unit;
+  const key = name.slice(0, TOKMAXLEN);
+  if (key === 'epoch') return 'epoch';
+  if (key === 'j' || key === 'jd' || key === 'julian') return 'julian';
+  return undefined;
+}
