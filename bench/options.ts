@@ -51,7 +51,7 @@ export const FULL: Profile = {
   memoryLevels: [1, 10, 100],
   memoryCaps: { pglite: 10, postgres: 100 },
   memoryRows: 100_000,
-  budgetMs: { ready: 40_000, insert: 60_000, select_pk: 30_000, join_agg: 30_000, parse_heavy: 40_000, reset: 8_000, memory: 90_000 },
+  budgetMs: { ready: 40_000, insert: 60_000, select_pk: 30_000, join_agg: 20_000, parse_heavy: 40_000, reset: 8_000, memory: 60_000 },
   timeoutMs: { ready: 120_000, insert: 150_000, select_pk: 120_000, join_agg: 150_000, parse_heavy: 120_000, reset: 120_000, memory: 300_000 },
 };
 
@@ -70,7 +70,7 @@ export const QUICK: Profile = {
   resetCycles: 30,
   memoryLevels: [1, 10],
   memoryCaps: { pglite: 2, postgres: 10 },
-  memoryRows: 20_000,
+  memoryRows: 10_000,
   budgetMs: { ready: 10_000, insert: 8_000, select_pk: 5_000, join_agg: 3_000, parse_heavy: 8_000, reset: 2_000, memory: 20_000 },
   timeoutMs: { ready: 60_000, insert: 60_000, select_pk: 60_000, join_agg: 60_000, parse_heavy: 60_000, reset: 60_000, memory: 120_000 },
 };
@@ -91,6 +91,12 @@ export interface Options {
   readonly renderOnly: boolean;
 }
 
+/** The profile with every figure's timeout replaced by `seconds`. */
+function withTimeout(p: Profile, seconds: number): Profile {
+  const timeoutMs = Object.fromEntries(Object.keys(p.timeoutMs).map((k) => [k, seconds * 1000])) as Record<FigureName, number>;
+  return { ...p, timeoutMs };
+}
+
 const USAGE = `usage: npm run bench -- [--quick] [--engines a,b] [--figures f,g] [--reps N] [--note TEXT]
                         [--out FILE] [--no-docs] [--render]
   --quick      1 repetition, smaller counts (about a minute)
@@ -98,6 +104,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--engines a,b] [--figures f,g]
   --figures    subset of: ${FIGURES.join(', ')}
   --reps N     repetitions (default 3, or 1 with --quick)
   --note TEXT  a caveat printed at the top of docs/benchmarks.md
+  --timeout S  per-figure wall-clock limit in seconds (default: per figure, 60 s to 300 s)
   --out FILE   results file (default bench/results/latest.json)
   --no-docs    do not regenerate docs/benchmarks.md and docs/benchmarks.svg
   --render     regenerate the docs from the results file without running anything`;
@@ -112,6 +119,7 @@ export function parseOptions(argv: readonly string[]): Options {
   let out = 'bench/results/latest.json';
   let docs = true;
   let renderOnly = false;
+  let timeout: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -138,6 +146,10 @@ export function parseOptions(argv: readonly string[]): Options {
         reps = Number(val());
         if (!Number.isInteger(reps) || reps < 1 || reps > 20) throw new Error(`--reps must be an integer in 1..20\n${USAGE}`);
         break;
+      case '--timeout':
+        timeout = Number(val());
+        if (!Number.isFinite(timeout) || timeout < 1) throw new Error(`--timeout must be a number of seconds >= 1\n${USAGE}`);
+        break;
       case '--note':
         note = val();
         break;
@@ -157,6 +169,7 @@ export function parseOptions(argv: readonly string[]): Options {
         throw new Error(`unknown option "${arg}"\n${USAGE}`);
     }
   }
-  const profile = quick ? QUICK : FULL;
-  return { profile, repetitions: reps ?? profile.repetitions, engines, figures, note, out, docs, renderOnly };
+  const base = quick ? QUICK : FULL;
+  const profile = timeout === undefined ? base : withTimeout(base, timeout);
+  return { profile, repetitions: reps ?? base.repetitions, engines, figures, note, out, docs, renderOnly };
 }

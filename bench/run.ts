@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     const raw = JSON.parse(readFileSync(out, 'utf8')) as Results;
     results = { ...raw, summary: summarize(raw) };
   } else {
-    const log = (line: string): void => console.log(line);
+    const t0 = Date.now();
+    const log = (line: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
     log(`fauxgres bench: ${opts.profile.name} mode, ${opts.repetitions} repetition(s), figures ${opts.figures.join(', ')}`);
     results = await runBenchmark(opts, log);
     mkdirSync(dirname(out), { recursive: true });

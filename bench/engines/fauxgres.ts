@@ -19,7 +19,7 @@ export function fauxDatabaseStrategies(
   const list: ResetStrategy[] = [];
   if (typeof db.fork === 'function') {
     list.push(
-      copyStrategy('fork', '`db.fork()` of the seeded database per test (timed; closing it is not)', async () => ({
+      copyStrategy('fork', '`db.fork()` of the seeded database per test (timed, closing it is not)', async () => ({
         makeCopy: async () => wrapFork(await forkOf(db)),
         dispose: async () => {},
       })),

@@ -28,7 +28,7 @@ function pgliteSession(db: PGliteDb): EngineSession {
       const list = [rollbackStrategy(session)];
       if (typeof cloneable.clone === 'function') {
         list.unshift(
-          copyStrategy('clone', '`db.clone()` of the seeded instance per test (timed; closing it is not)', async () => ({
+          copyStrategy('clone', '`db.clone()` of the seeded instance per test (timed, closing it is not)', async () => ({
             makeCopy: async () => pgliteSession(await cloneable.clone!.call(db)),
             dispose: async () => {},
           })),

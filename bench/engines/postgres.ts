@@ -62,7 +62,7 @@ export function postgresAdapter(onResource?: ResourceHook): EngineAdapter {
         },
         copyStrategy(
           'template',
-          'CREATE DATABASE ... TEMPLATE <seeded db> and connect to it, per test (timed; DROP is not)',
+          'CREATE DATABASE ... TEMPLATE <seeded db> and connect to it, per test (timed, DROP is not)',
           async () => {
             // A template database must have no other connections while it is copied.
             await client.end();

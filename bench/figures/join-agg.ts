@@ -36,6 +36,6 @@ export const joinAggFigure: Figure = async (ctx) => {
     await s.query(JOIN_AGG_SQL);
     times.push(performance.now() - t0);
   }
-  const note = times.length < p.joinRuns ? `median of ${times.length} runs (time budget)` : undefined;
+  const note = times.length < p.joinRuns ? `median of ${times.length} run${times.length === 1 ? '' : 's'} (time budget)` : undefined;
   ctx.emit({ key: 'join_agg', value: median(times), unit: 'ms', note });
 };

@@ -10,8 +10,10 @@ import { bytes, cellText, num, ratio } from './format.js';
 import { renderReading } from './reading.js';
 import type { Cell, Results } from './results.js';
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+/** A markdown table; `numeric` right-aligns every column but the first. */
+function table(header: readonly string[], rows: readonly (readonly string[])[], numeric = true): string[] {
+  const align = header.map((_, i) => (i === 0 || !numeric ? ' --- ' : ' ---: ')).join('|');
+  return [`| ${header.join(' | ')} |`, `|${align}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
 function short(s: string, n = 70): string {
@@ -66,6 +68,7 @@ export function renderMarkdown(results: Results, svgName: string): string {
         e.status !== 'ok' ? '–' : e.variant === 'trigger' ? 'with trigger' : `**notrigger**${e.triggerError ? ` (trigger variant failed: ${cellText(short(e.triggerError, 60))})` : ''}`,
         Object.entries(e.versions).map(([k, v]) => `${k} ${cellText(v.split(' (')[0]!)}`).join(', ') || '–',
       ]),
+      false,
     ),
     '',
   );
@@ -110,6 +113,7 @@ export function renderMarkdown(results: Results, svgName: string): string {
         t.value !== undefined ? `${t.unit === '×' ? ratio(t.value) : `${num(t.value)} ${t.unit}`}${t.key.includes('.') && t.key.startsWith('reset.') ? ` (${t.key.slice(6)})` : ''}` : '–',
         t.status === 'met' ? '✅ met' : t.status === 'not met' ? '❌ not met' : `not measured${t.why ? ` (${cellText(short(t.why, 80))})` : ''}`,
       ]),
+      false,
     ),
     '',
   );
@@ -138,7 +142,9 @@ export function renderMarkdown(results: Results, svgName: string): string {
     const described = new Map<string, string>();
     for (const k of resetKeys) {
       for (const c of Object.values(cells[k] ?? {})) {
-        const d = c.notes.map((x) => x.split('; ').slice(-1)[0]!).find(Boolean);
+        const d = c.notes
+          .flatMap((x) => x.split('; '))
+          .find((x) => !/^\d+ cycles$/.test(x) && !x.startsWith('DOES NOT RESET'));
         if (d && !described.has(k)) described.set(k, d);
       }
     }

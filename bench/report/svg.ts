@@ -5,6 +5,7 @@
  *
  * Postgres counterpart: none.
  */
+import { REFERENCE_ENGINE } from '../engines/registry.js';
 import { HEADLINE_KEYS } from './figure-keys.js';
 import { ratio } from './format.js';
 import type { Results } from './results.js';
@@ -18,16 +19,26 @@ const COLORS: Record<string, string> = {
   postgres: '#6b7280',
 };
 
+/** Axis label for 10^p: 0.01×, 1×, 1000×, 10⁴×. */
+function tick(p: number): string {
+  if (p >= 4) return `10${String(p).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!)}×`;
+  if (p <= -4) return `10⁻${String(-p).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!)}×`;
+  return `${p >= 0 ? String(10 ** p) : (10 ** p).toFixed(-p)}×`;
+}
+
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Renders the chart; engines without any ratio are left out of the legend. */
 export function renderSvg(results: Results): string {
   const ratios = results.summary.vsPostgres;
-  const engines = results.engines.map((e) => e.name).filter((e) => HEADLINE_KEYS.some((k) => ratios[k.key]?.[e] !== undefined));
+  // Real Postgres is the 1× line itself, so it gets no bars.
+  const engines = results.engines
+    .map((e) => e.name)
+    .filter((e) => e !== REFERENCE_ENGINE && HEADLINE_KEYS.some((k) => ratios[k.key]?.[e] !== undefined));
   const groups = HEADLINE_KEYS.map((k) => ({ k, bars: engines.filter((e) => ratios[k.key]?.[e] !== undefined) })).filter((g) => g.bars.length);
 
   const W = 820;
-  const left = 200;
+  const left = 240;
   const right = 70;
   const top = 70;
   const barH = 14;
@@ -43,18 +54,18 @@ export function renderSvg(results: Results): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`);
   out.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
-  out.push(`<text x="${W / 2}" y="20" text-anchor="middle" font-size="15" font-weight="600">Median relative to real PostgreSQL (log scale; left of 1× = faster / smaller)</text>`);
+  out.push(`<text x="${W / 2}" y="20" text-anchor="middle" font-size="15" font-weight="600">Median ÷ real PostgreSQL median (log scale; 1× = Postgres, left = faster or smaller)</text>`);
   out.push(`<text x="${W / 2}" y="38" text-anchor="middle" fill="#555">${esc(`${results.mode} run, ${results.repetitions} repetition(s), ${results.generatedAt.slice(0, 10)}`)}</text>`);
   let lx = left;
   for (const e of engines) {
     out.push(`<rect x="${lx}" y="48" width="12" height="12" fill="${COLORS[e] ?? '#999'}"/><text x="${lx + 16}" y="58">${esc(e)}</text>`);
-    lx += 24 + e.length * 7;
+    lx += 36 + e.length * 8;
   }
   const bottom = height - 30;
   for (let p = lo; p <= hi; p++) {
     const px = x(10 ** p);
     out.push(`<line x1="${px}" y1="${top - 6}" x2="${px}" y2="${bottom}" stroke="${p === 0 ? '#111' : '#ddd'}" stroke-width="${p === 0 ? 1.5 : 1}"/>`);
-    out.push(`<text x="${px}" y="${bottom + 16}" text-anchor="middle" fill="#555">${esc(ratio(10 ** p))}</text>`);
+    out.push(`<text x="${px}" y="${bottom + 16}" text-anchor="middle" fill="#555">${esc(tick(p))}</text>`);
   }
   let y = top;
   for (const g of groups) {

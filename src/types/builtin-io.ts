@@ -44,7 +44,7 @@ const unknownIO: TypeIO<Value> = {
   hashKey: (v) => String(v),
 };
 
-const table: Record<number, TypeIO<never>> = {
+const table: Record<number, unknown> = {
   [OID.bool]: boolIO,
   [OID.int2]: int2IO,
   [OID.int4]: int4IO,

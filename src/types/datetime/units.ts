@@ -53,14 +53,25 @@ export function lookupUnitWord(word: string): UnitWord | undefined {
 }
 
 /**
- * A field name as extract/date_part/date_trunc read it: a unit word, or the special words
- * `epoch` and `julian`.
+ * How extract/date_part/date_trunc classify a (lower-cased) field name: a unit; a reserved word
+ * (`epoch` is the only one with a meaning, others are "not supported"); or unknown ("not recognized").
  */
-export function lookupFieldName(name: string): DateUnit | undefined {
+export type FieldName = { kind: 'unit'; unit: DateUnit } | { kind: 'reserved'; unit?: 'epoch' } | { kind: 'unknown' };
+
+const RESERVED = new Set(['epoch', 'infinity', '-infinity', '+infinity', 'now', 'today', 'tomorrow', 'yesterday', 'allballs']);
+
+/** Classifies a field-name argument as Postgres's DecodeUnits + DecodeSpecial do. */
+export function classifyFieldName(name: string): FieldName {
   const w = lookupUnitWord(name);
-  if (w?.kind === 'unit') return w.unit;
+  if (w?.kind === 'unit') return w;
   const key = name.slice(0, TOKMAXLEN);
-  if (key === 'epoch') return 'epoch';
-  if (key === 'j' || key === 'jd' || key === 'julian') return 'julian';
-  return undefined;
+  if (key === 'j' || key === 'jd' || key === 'julian') return { kind: 'unit', unit: 'julian' };
+  if (RESERVED.has(key)) return key === 'epoch' ? { kind: 'reserved', unit: 'epoch' } : { kind: 'reserved' };
+  return { kind: 'unknown' };
+}
+
+/** Lower-cases a field-name argument as Postgres's downcase_truncate_identifier (ASCII only, 63 bytes). */
+export function lowerFieldName(name: string): string {
+  const lower = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return Buffer.byteLength(lower) > 63 ? Buffer.from(lower).subarray(0, 63).toString() : lower;
 }

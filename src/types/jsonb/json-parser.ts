@@ -62,12 +62,13 @@ function unitsAt(s: string, i: number): number {
 /**
  * Postgres's error context: the line up to the end of the offending token, cut to its last
  * 50 bytes or so (prefixed `...` when cut by more than 3 bytes), and `...` appended when the line
- * goes on after the token.
+ * goes on after the token. Lines are counted up to `tokenStart` only: like Postgres's lexer, a
+ * newline inside the offending string token (`"\<newline>`) does not start a new line.
  */
-export function jsonErrorContext(text: string, ctxEnd: number): string {
+export function jsonErrorContext(text: string, ctxEnd: number, tokenStart = ctxEnd): string {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < ctxEnd; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf('\n'); i >= 0 && i < tokenStart; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
@@ -88,11 +89,14 @@ export function jsonErrorContext(text: string, ctxEnd: number): string {
   return `JSON data, line ${line}: ${ctx}`;
 }
 
-/** `invalid input syntax for type json` with `detail` and the context ending at `ctxEnd`. */
-export function jsonSyntaxError(text: string, detail: string, ctxEnd: number): PgError {
+/**
+ * `invalid input syntax for type json` with `detail` and the context ending at `ctxEnd`, for an
+ * offending token starting at `tokenStart`.
+ */
+export function jsonSyntaxError(text: string, detail: string, ctxEnd: number, tokenStart = ctxEnd): PgError {
   return new PgError(SQLSTATE.invalid_text_representation, 'invalid input syntax for type json', {
     detail,
-    where: jsonErrorContext(text, ctxEnd),
+    where: jsonErrorContext(text, ctxEnd, tokenStart),
   });
 }
 
@@ -128,17 +132,18 @@ class JsonParser {
     private readonly build: boolean,
   ) {}
 
-  private syntax(detail: string, ctxEnd: number): PgError {
-    return jsonSyntaxError(this.text, detail, ctxEnd);
+  /** An error in the token starting at `tokenStart` (the current string, for lexString). */
+  private syntax(detail: string, ctxEnd: number, tokenStart = this.tokStart): PgError {
+    return jsonSyntaxError(this.text, detail, ctxEnd, tokenStart);
   }
 
   private invalidToken(start: number, end: number): PgError {
-    return this.syntax(`Token "${this.text.slice(start, end)}" is invalid.`, end);
+    return this.syntax(`Token "${this.text.slice(start, end)}" is invalid.`, end, start);
   }
 
   /** The error for an unexpected current token: what was expected, or end of input. */
   private expected(what: string): PgError {
-    if (this.tok === END) return this.syntax('The input string ended unexpectedly.', this.text.length);
+    if (this.tok === END) return this.syntax('The input string ended unexpectedly.', this.text.length, this.text.length);
     const found = this.text.slice(this.tokStart, this.tokEnd);
     return this.syntax(`Expected ${what}, but found "${found}".`, this.tokEnd);
   }
@@ -300,10 +305,12 @@ class JsonParser {
             if (high < 0) throw this.syntax('Unicode low surrogate must follow a high surrogate.', p);
             out += String.fromCharCode(high, v);
             high = -1;
+          } else if (high >= 0) {
+            throw this.syntax('Unicode low surrogate must follow a high surrogate.', p);
           } else if (v === 0) {
             throw new PgError(SQLSTATE.untranslatable_character, 'unsupported Unicode escape sequence', {
               detail: '\\u0000 cannot be converted to text.',
-              where: jsonErrorContext(text, p),
+              where: jsonErrorContext(text, p, start),
             });
           } else {
             out += String.fromCharCode(v);
@@ -383,7 +390,7 @@ class JsonParser {
           v = this.str;
           break;
         case NUMBER:
-          v = build ? parseJsonNumber(this.text.slice(this.cur()Start, this.cur()End)) : JSONB_NULL;
+          v = build ? parseJsonNumber(this.text.slice(this.tokStart, this.tokEnd)) : JSONB_NULL;
           break;
         case TRUE:
           v = true;

@@ -7,7 +7,8 @@
  * negative counts from the end; a NULL element reached at a container raises 22004; reaching a
  * scalar before the path ends leaves the value unchanged. jsonb_set / jsonb_insert add a missing
  * last key, and append (index past the end) or prepend (negative past the start) array elements.
- * `#-` returns a top-level empty container unchanged without looking at the path.
+ * `#-`, and jsonb_set without create_if_missing, return a top-level empty container unchanged
+ * without looking at the path.
  *
  * Postgres counterpart: jsonb_concat, jsonb_delete*, jsonb_set, jsonb_insert, setPath /
  * setPathObject / setPathArray, jsonb_strip_nulls in src/backend/utils/adt/jsonfuncs.c.
@@ -73,6 +74,10 @@ export function jsonbDeleteIndex(v: JsonbValue, index: number): JsonbValue {
   const i = index < 0 ? a.length + index : index;
   if (i < 0 || i >= a.length) return a;
   return freeze([...a.slice(0, i), ...a.slice(i + 1)]);
+}
+
+function isEmptyContainer(v: JsonbValue): boolean {
+  return v instanceof JsonbObject ? v.size === 0 : (v as readonly JsonbValue[]).length === 0;
 }
 
 function nullPathElement(level: number): PgError {
@@ -170,6 +175,8 @@ export function jsonbSet(
 ): JsonbValue {
   if (isJsonbScalar(target)) throw new PgError(SQLSTATE.invalid_parameter_value, 'cannot set path in scalar');
   if (path.length === 0) return target;
+  // An empty top-level container with nothing to create is returned without reading the path.
+  if (!createIfMissing && isEmptyContainer(target)) return target;
   return setPath(target, path, 0, newValue, 'set', createIfMissing);
 }
 
@@ -188,8 +195,7 @@ export function jsonbInsert(
 /** `v #- path`: deletes the value at the path. */
 export function jsonbDeletePath(v: JsonbValue, path: readonly (string | null)[]): JsonbValue {
   if (isJsonbScalar(v)) throw new PgError(SQLSTATE.invalid_parameter_value, 'cannot delete path in scalar');
-  if (path.length === 0) return v;
-  if (v instanceof JsonbObject ? v.size === 0 : (v as readonly JsonbValue[]).length === 0) return v;
+  if (path.length === 0 || isEmptyContainer(v)) return v;
   return setPath(v, path, 0, JSONB_NULL, 'delete', false);
 }
 

@@ -1,0 +1,115 @@
+/**
+ * Analysis of expressions stored with a table: column defaults, generated columns, CHECK
+ * constraints, index expressions and predicates. The table is range entry 0, so at run time a
+ * row's values array (by attnum - 1) is the row the compiled expression reads.
+ * Postgres counterpart: src/backend/catalog/heap.c (cookDefault, cookConstraint).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ColumnDef, RelationDef, StoredExpr } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr } from '../nodes/primnodes.js';
+import { emptyQuery } from '../nodes/query.js';
+import { ParseState, type ExprKind } from '../analyze/parse-state.js';
+import { transformExpr } from '../analyze/expr.js';
+import { coerceTo, canCoerce } from '../analyze/coerce.js';
+import { relationRte } from '../analyze/relation.js';
+import { formatType } from '../types/registry.js';
+import { OID } from '../types/oids.js';
+import type { Session } from '../session/session.js';
+import { visitVars } from '../plan/walk-query.js';
+import { charOffset } from '../analyze/parse-state.js';
+
+type AnyNode = Record<string, any>;
+
+export function sourceText(sql: string, node: AnyNode): string {
+  // Deparse is not available yet; keep the expression's own text from the statement.
+  void node;
+  return sql;
+}
+
+/** Text of a raw expression node, cut from the statement by locations (best effort). */
+export function exprText(sql: string, start: number | undefined, end?: number): string {
+  if (start === undefined || start < 0) return '';
+  return sql.slice(charOffset(sql, start), end === undefined ? undefined : charOffset(sql, end)).trim();
+}
+
+export function analyzeTableExpr(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  raw: AnyNode,
+  kind: ExprKind,
+  sql: string,
+  targetType?: { type: number; typmod: number; column: string },
+): StoredExpr {
+  const stmt = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false };
+  const q = emptyQuery('select');
+  const ps = new ParseState(stmt, q, undefined);
+  ps.exprKind = kind;
+  if (kind !== 'default') {
+    const rti = ps.addRte(relationRte(rel, undefined));
+    ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
+  }
+  let e: Expr;
+  try {
+    e = transformExpr(ps, raw);
+  } catch (err) {
+    if (err instanceof PgError && err.code === SQLSTATE.undefined_column && kind === 'default') {
+      throw new PgError(SQLSTATE.feature_not_supported, 'cannot use column reference in DEFAULT expression', { position: err.position });
+    }
+    throw err;
+  }
+  if (ps.aggs.length) {
+    const what = kind === 'default' ? 'DEFAULT expressions' : kind === 'check' ? 'check constraints' : kind === 'generated' ? 'column generation expressions' : 'index expressions';
+    throw new PgError(SQLSTATE.grouping_error, `aggregate functions are not allowed in ${what}`, { position: ps.position(ps.aggs[0].location) });
+  }
+  if (containsSubLinkExpr(e)) {
+    const what = kind === 'default' ? 'DEFAULT expression' : kind === 'check' ? 'check constraint' : kind === 'generated' ? 'column generation expression' : 'index expression';
+    throw new PgError(SQLSTATE.feature_not_supported, `cannot use subquery in ${what}`, { position: ps.position(raw[Object.keys(raw)[0]]?.location) });
+  }
+  if (kind === 'check' || kind === 'index predicate') {
+    if (e.type !== OID.bool) {
+      if (e.type === OID.unknown || canCoerce(cat, e.type, OID.bool, 'implicit')) e = coerceTo(ps, cat, e, OID.bool, -1, 'implicit');
+      else {
+        throw new PgError(SQLSTATE.datatype_mismatch, `argument of ${kind === 'check' ? 'CHECK' : 'WHERE'} must be type boolean, not type ${formatType(cat, e.type)}`, {
+          position: ps.position(e.location),
+        });
+      }
+    }
+  }
+  if (targetType) {
+    if (e.type !== targetType.type && e.type !== OID.unknown && !canCoerce(cat, e.type, targetType.type, 'assignment')) {
+      const what = kind === 'generated' ? 'generation expression' : 'default for column';
+      const msg =
+        kind === 'generated'
+          ? `column "${targetType.column}" is of type ${formatType(cat, targetType.type)} but ${what} is of type ${formatType(cat, e.type)}`
+          : `column "${targetType.column}" is of type ${formatType(cat, targetType.type)} but default expression is of type ${formatType(cat, e.type)}`;
+      throw new PgError(SQLSTATE.datatype_mismatch, msg, { hint: 'You will need to rewrite or cast the expression.', position: kind === 'generated' ? undefined : undefined });
+    }
+    e = coerceTo(ps, cat, e, targetType.type, targetType.typmod, 'assignment');
+  }
+  const start = raw[Object.keys(raw)[0]]?.location;
+  return { expr: e, text: exprText(sql, start), volatile: stmt.volatileSeen };
+}
+
+function containsSubLinkExpr(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if ((e as { kind?: string }).kind === 'SubLink') return true;
+  if (Array.isArray(e)) return e.some(containsSubLinkExpr);
+  for (const [k, v] of Object.entries(e as object)) if (k !== 'fn' && k !== 'agg' && containsSubLinkExpr(v)) return true;
+  return false;
+}
+
+/** Attnums of this table's columns an expression reads. */
+export function referencedColumns(e: Expr): Set<number> {
+  const out = new Set<number>();
+  visitVars(e, (v, depth) => {
+    if (v.levelsUp === depth && v.rti === 0) out.add(v.attno);
+  });
+  return out;
+}
+
+export function liveColumns(rel: RelationDef): ColumnDef[] {
+  return rel.columns.filter((c) => !c.dropped);
+}

@@ -1,0 +1,114 @@
+/**
+ * CREATE [UNIQUE] INDEX and the indexes behind PRIMARY KEY / UNIQUE constraints: catalog entry,
+ * storage, and the build over existing rows (with the uniqueness check a build performs).
+ * Postgres counterpart: src/backend/commands/indexcmds.c (DefineIndex), catalog/index.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { IndexKey, RelationDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { openRelation } from '../analyze/relation.js';
+import { charOffset } from '../analyze/parse-state.js';
+import { analyzeTableExpr } from './column-expr.js';
+import { chooseName, truncateIdentifier } from './naming.js';
+import { insertIndexEntry } from './unique-check.js';
+import { makeExecContext } from '../session/run-select.js';
+
+type AnyNode = Record<string, any>;
+
+export interface IndexSpec {
+  name: string;
+  keys: IndexKey[];
+  unique: boolean;
+  primary: boolean;
+  nullsNotDistinct: boolean;
+  include: number[];
+  predicate?: import('../catalog/objects.js').StoredExpr;
+}
+
+/** Creates the index relation and builds it over the table's current rows. */
+export function defineIndex(session: Session, cat: Catalog, table: RelationDef, spec: IndexSpec): number {
+  const oid = session.db.newOid();
+  const idx: RelationDef = {
+    oid,
+    name: spec.name,
+    namespace: table.namespace,
+    kind: 'i',
+    persistence: table.persistence,
+    owner: table.owner,
+    columns: [],
+    filenode: oid,
+    rowType: 0,
+    index: {
+      relation: table.oid,
+      keys: spec.keys,
+      unique: spec.unique,
+      primary: spec.primary,
+      nullsNotDistinct: spec.nullsNotDistinct,
+      predicate: spec.predicate,
+      include: spec.include,
+      method: 'btree',
+    },
+  };
+  cat.putRelation(idx);
+  const txn = session.transaction();
+  txn.createdFilenodes.add(oid);
+  // Build over existing rows (all versions visible to us; others' in-progress rows are not checked here).
+  const heap = txn.heap(table);
+  const ctx = makeExecContext(session, []);
+  for (const t of heap.all()) {
+    if (!txn.visible(t)) continue;
+    insertIndexEntry(ctx, cat, table, idx, t.values, t.tid, true);
+  }
+  return oid;
+}
+
+export function createIndex(session: Session, n: AnyNode, sql: string): StatementResult {
+  const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
+  if (n.concurrent) {
+    // CONCURRENTLY only changes locking; the result is the same index.
+  }
+  if (n.accessMethod && n.accessMethod !== 'btree') throw featureNotSupported(`index access method "${n.accessMethod}"`, n.relation?.location);
+  if (n.indexIncludingParams?.length) throw featureNotSupported('INCLUDE columns', n.relation?.location);
+  const txn = session.transaction();
+  const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
+  if (table.kind !== 'r') {
+    throw new PgError(SQLSTATE.wrong_object_type, `cannot create index on relation "${table.name}"`, { detail: `This operation is not supported for ${table.kind === 'v' ? 'views' : 'this relation kind'}.` });
+  }
+  if (n.idxname && txn.catalog.relationIn(table.namespace, n.idxname)) {
+    if (n.if_not_exists) {
+      session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${n.idxname}" already exists, skipping`, { severity: 'NOTICE' }));
+      return commandResult('CREATE INDEX');
+    }
+    throw new PgError(SQLSTATE.duplicate_table, `relation "${n.idxname}" already exists`);
+  }
+  const cat = txn.catalogForWrite();
+  const keys: IndexKey[] = [];
+  const colNames: string[] = [];
+  for (const p of (n.indexParams ?? []) as AnyNode[]) {
+    const e = p.IndexElem;
+    const desc = e.ordering === 'SORTBY_DESC';
+    const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
+    if (e.opclass?.length) throw featureNotSupported('operator classes in indexes', n.relation.location);
+    const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
+    if (e.name) {
+      const col = table.columns.find((c) => c.name === e.name && !c.dropped);
+      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
+      if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
+      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation });
+      colNames.push(col.name);
+    } else {
+      const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
+      if (ex.volatile) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
+      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation });
+      const fc = e.expr.FuncCall;
+      colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
+    }
+  }
+  const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
+  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, colNames.join('_'), n.unique ? 'key' : 'idx', new Set(), true);
+  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include: [], predicate });
+  return commandResult('CREATE INDEX');
+}

@@ -1,0 +1,329 @@
+/**
+ * CREATE TABLE: columns (types, defaults, NOT NULL, serial, identity, generated STORED/VIRTUAL),
+ * column and table constraints (PRIMARY KEY, UNIQUE [NULLS NOT DISTINCT], CHECK, FOREIGN KEY)
+ * with Postgres's default names, the table's row type, and the indexes behind keys.
+ * Postgres counterpart: src/backend/commands/tablecmds.c (DefineRelation), parser/parse_utilcmd.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ColumnDef, ConstraintDef, FkAction, RelationDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { OID } from '../types/oids.js';
+import { formatType, typeInfo } from '../types/registry.js';
+import { resolveTypeName } from '../analyze/type-name.js';
+import { creationNamespace } from '../analyze/relation.js';
+import { charOffset } from '../analyze/parse-state.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { analyzeTableExpr, referencedColumns } from './column-expr.js';
+import { chooseName, truncateIdentifier } from './naming.js';
+import { defineIndex } from './create-index.js';
+import { defineSequence, serialDefault } from './sequence.js';
+import { addForeignKey } from './foreign-key.js';
+
+type AnyNode = Record<string, any>;
+
+const FK_ACTIONS: Record<string, FkAction> = { a: 'a', r: 'r', c: 'c', n: 'n', d: 'd' };
+
+export function createTable(session: Session, n: AnyNode, sql: string): StatementResult {
+  const rv = n.relation;
+  const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
+  if (n.inhRelations?.length) throw featureNotSupported('table inheritance (INHERITS)', rv.location);
+  if (n.partspec) throw featureNotSupported('partitioned tables', rv.location);
+  if (n.partbound) throw featureNotSupported('partitions', rv.location);
+  if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
+  if (rv.relpersistence === 't') throw featureNotSupported('temporary tables', rv.location);
+  if (n.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
+  if (n.oncommit && n.oncommit !== 'ONCOMMIT_NOOP') throw featureNotSupported('ON COMMIT', rv.location);
+  const txn = session.transaction();
+  const cat0 = txn.catalog;
+  const searchPath = session.searchPath();
+  const name = truncateIdentifier(rv.relname);
+  const ns = creationNamespace(cat0, searchPath, { schema: rv.schemaname, name }, pos(rv.location));
+  if (cat0.relationIn(ns, name) || cat0.typeIn(ns, name)) {
+    if (n.if_not_exists) {
+      session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists, skipping`, { severity: 'NOTICE' }));
+      return commandResult('CREATE TABLE');
+    }
+    if (!cat0.relationIn(ns, name)) {
+      throw new PgError(SQLSTATE.duplicate_object, `type "${name}" already exists`, { hint: 'A relation has an associated type of the same name, so you must use a name not used by any existing type.' });
+    }
+    throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+  }
+  const cat = txn.catalogForWrite();
+  const db = session.db;
+  const oid = db.newOid();
+  const rowType = db.newOid();
+  const arrayType = db.newOid();
+  const columns: ColumnDef[] = [];
+  const colNodes: AnyNode[] = [];
+  const tableCons: AnyNode[] = [];
+  for (const el of n.tableElts ?? []) {
+    if (el.ColumnDef) colNodes.push(el.ColumnDef);
+    else if (el.Constraint) tableCons.push(el.Constraint);
+    else if (el.TableLikeClause) throw featureNotSupported('CREATE TABLE ... LIKE', el.TableLikeClause.relation?.location);
+    else throw featureNotSupported('this table element');
+  }
+  // Columns and their types.
+  const serials: { attnum: number; type: number }[] = [];
+  for (const cd of colNodes) {
+    const cname = truncateIdentifier(cd.colname);
+    if (columns.some((c) => c.name === cname)) {
+      throw new PgError(SQLSTATE.duplicate_column, `column "${cname}" specified more than once`, { position: pos(cd.location) });
+    }
+    const tn = cd.typeName;
+    const rawName = (tn.names as AnyNode[]).map((x) => x.String.sval).join('.');
+    const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawName) && !tn.arrayBounds;
+    const { oid: type, typmod } = resolveTypeName(cat, searchPath, tn, pos);
+    const info = typeInfo(cat, type);
+    if (info.typtype === 'p') {
+      throw new PgError(SQLSTATE.invalid_table_definition, `column "${cname}" has pseudo-type ${formatType(cat, type)}`);
+    }
+    let collation: string | undefined;
+    if (cd.collClause) {
+      const coll = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval).pop() as string;
+      collation = coll === 'POSIX' || coll === 'C' ? 'C' : coll;
+    } else if (info.category === 'S') collation = type === OID.name ? 'C' : 'default';
+    const attnum = columns.length + 1;
+    columns.push({ name: cname, attnum, type, typmod, notNull: false, collation });
+    if (isSerial) serials.push({ attnum, type });
+  }
+  let rel: RelationDef = {
+    oid,
+    name,
+    namespace: ns,
+    kind: 'r',
+    persistence: 'p',
+    owner: session.currentUser(),
+    columns,
+    filenode: oid,
+    rowType,
+  };
+  cat.putRelation(rel);
+  cat.putType({ oid: rowType, name, namespace: ns, kind: 'c', owner: rel.owner, arrayType, relation: oid });
+  cat.putType({ oid: arrayType, name: '_' + name, namespace: ns, kind: 'b', owner: rel.owner, elementType: rowType });
+  txn.createdFilenodes.add(oid);
+  const takenNames = new Set<string>();
+  const pendingCons: { con: AnyNode; attnum?: number }[] = [];
+  // Column-level constraints.
+  const setCol = (attnum: number, patch: Partial<ColumnDef>) => {
+    columns[attnum - 1] = { ...columns[attnum - 1], ...patch };
+    rel = { ...rel, columns: [...columns] };
+    cat.putRelation(rel);
+  };
+  colNodes.forEach((cd, i) => {
+    const attnum = i + 1;
+    let sawNull = false;
+    let sawNotNull = false;
+    for (const c of (cd.constraints ?? []) as AnyNode[]) {
+      const con = c.Constraint;
+      switch (con.contype) {
+        case 'CONSTR_NOTNULL':
+          if (sawNull) {
+            throw new PgError(SQLSTATE.syntax_error, `conflicting NULL/NOT NULL declarations for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          }
+          sawNotNull = true;
+          setCol(attnum, { notNull: true });
+          pendingCons.push({ con, attnum });
+          break;
+        case 'CONSTR_NULL':
+          if (sawNotNull) {
+            throw new PgError(SQLSTATE.syntax_error, `conflicting NULL/NOT NULL declarations for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          }
+          sawNull = true;
+          break;
+        case 'CONSTR_DEFAULT':
+          if (columns[i].default) {
+            throw new PgError(SQLSTATE.syntax_error, `multiple default values specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          }
+          pendingCons.push({ con, attnum });
+          break;
+        case 'CONSTR_IDENTITY': {
+          if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, columns[i].type).name)) {
+            throw new PgError(SQLSTATE.invalid_parameter_value, `identity column type must be smallint, integer, or bigint`, { position: pos(con.location) });
+          }
+          setCol(attnum, { identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true });
+          pendingCons.push({ con, attnum });
+          break;
+        }
+        case 'CONSTR_GENERATED':
+          pendingCons.push({ con, attnum });
+          break;
+        case 'CONSTR_PRIMARY':
+        case 'CONSTR_UNIQUE':
+        case 'CONSTR_CHECK':
+        case 'CONSTR_FOREIGN':
+          pendingCons.push({ con, attnum });
+          break;
+        case 'CONSTR_ATTR_DEFERRABLE':
+        case 'CONSTR_ATTR_NOT_DEFERRABLE':
+        case 'CONSTR_ATTR_DEFERRED':
+        case 'CONSTR_ATTR_IMMEDIATE':
+          throw featureNotSupported('deferrable constraints', con.location);
+        default:
+          throw featureNotSupported(`column constraint ${con.contype}`, con.location);
+      }
+    }
+  });
+  // Serial columns: sequence + nextval default + NOT NULL.
+  for (const s of serials) {
+    const col = columns[s.attnum - 1];
+    const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
+    const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum } }, {});
+    setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq) });
+  }
+  const primaryCount = [...pendingCons, ...tableCons.map((con) => ({ con }))].filter((p) => p.con.contype === 'CONSTR_PRIMARY').length;
+  if (primaryCount > 1) {
+    const second = [...pendingCons.map((p) => p.con), ...tableCons].filter((c) => c.contype === 'CONSTR_PRIMARY')[1];
+    throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${name}" are not allowed`, { position: pos(second.location) });
+  }
+  // Defaults, identity and generated expressions first (constraints may refer to them).
+  for (const p of pendingCons) {
+    const con = p.con;
+    const attnum = p.attnum as number;
+    const col = columns[attnum - 1];
+    if (con.contype === 'CONSTR_DEFAULT') {
+      if (col.identity) {
+        throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
+      }
+      const d = analyzeTableExpr(session, cat, rel, con.raw_expr, 'default', sql, { type: col.type, typmod: col.typmod, column: col.name });
+      setCol(attnum, { default: d });
+    } else if (con.contype === 'CONSTR_IDENTITY') {
+      if (col.default) {
+        throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
+      }
+      const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
+      const opts: Record<string, AnyNode> = {};
+      for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
+      const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true }, opts);
+      setCol(attnum, { default: serialDefault(cat, seq) });
+    } else if (con.contype === 'CONSTR_GENERATED') {
+      if (col.default) {
+        throw new PgError(SQLSTATE.syntax_error, `both default and generation expression specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
+      }
+      if (col.identity) {
+        throw new PgError(SQLSTATE.syntax_error, `both identity and generation expression specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
+      }
+      const kind = con.generated_kind === 'v' ? 'v' : 's';
+      setCol(attnum, { generated: { kind, expr: { expr: { kind: 'Const', type: col.type, typmod: -1, value: null }, text: '', volatile: false } } });
+    }
+  }
+  for (const p of pendingCons) {
+    if (p.con.contype !== 'CONSTR_GENERATED') continue;
+    const attnum = p.attnum as number;
+    const col = columns[attnum - 1];
+    const g = analyzeTableExpr(session, cat, rel, p.con.raw_expr, 'generated', sql, { type: col.type, typmod: col.typmod, column: col.name });
+    for (const ref of referencedColumns(g.expr)) {
+      const rc = columns[ref - 1];
+      if (rc.generated) {
+        throw new PgError(SQLSTATE.invalid_object_definition, `cannot use generated column "${rc.name}" in column generation expression`, {
+          detail: 'A generated column cannot reference another generated column.',
+          position: pos(p.con.raw_expr[Object.keys(p.con.raw_expr)[0]]?.location),
+        });
+      }
+    }
+    if (g.volatile) {
+      throw new PgError(SQLSTATE.invalid_object_definition, 'generation expression is not immutable', { position: pos(p.con.raw_expr[Object.keys(p.con.raw_expr)[0]]?.location) });
+    }
+    setCol(attnum, { generated: { kind: col.generated!.kind, expr: g } });
+  }
+  // Keys and checks, in Postgres's order: column constraints, then table constraints.
+  const all: { con: AnyNode; attnum?: number }[] = [...pendingCons.filter((p) => !['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED', 'CONSTR_NOTNULL'].includes(p.con.contype)), ...tableCons.map((con) => ({ con }))];
+  const fks: { con: AnyNode; attnum?: number }[] = [];
+  const checks: { con: AnyNode; attnum?: number }[] = [];
+  const keys: { con: AnyNode; attnum?: number }[] = [];
+  for (const p of all) {
+    if (p.con.contype === 'CONSTR_FOREIGN') fks.push(p);
+    else if (p.con.contype === 'CONSTR_CHECK') checks.push(p);
+    else if (p.con.contype === 'CONSTR_PRIMARY' || p.con.contype === 'CONSTR_UNIQUE') keys.push(p);
+    else if (p.con.contype === 'CONSTR_NOTNULL') {
+      for (const k of (p.con.keys ?? []) as AnyNode[]) {
+        const cn = k.String.sval;
+        const idx = columns.findIndex((c) => c.name === cn);
+        if (idx < 0) throw new PgError(SQLSTATE.undefined_column, `column "${cn}" named in NOT NULL constraint does not exist`);
+        setCol(idx + 1, { notNull: true });
+      }
+    } else if (p.con.contype === 'CONSTR_EXCLUSION') throw featureNotSupported('exclusion constraints', p.con.location);
+    else throw featureNotSupported(`table constraint ${p.con.contype}`, p.con.location);
+  }
+  // PRIMARY KEY columns become NOT NULL.
+  for (const p of keys) {
+    if (p.con.contype !== 'CONSTR_PRIMARY') continue;
+    for (const a of keyAttnums(p, columns, name, pos)) setCol(a, { notNull: true });
+  }
+  // Check constraints (named after the table and, for one column, the column).
+  for (const p of checks) {
+    const con = p.con;
+    const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
+    const refs = [...referencedColumns(e.expr)];
+    const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, p.attnum !== undefined ? columns[p.attnum - 1].name : refs.length === 1 ? columns[refs[0] - 1].name : undefined, 'check', takenNames, false);
+    checkDuplicateConstraint(cat, oid, conName, name, takenNames, con.conname !== undefined);
+    const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, noInherit: !!con.is_no_inherit };
+    cat.putConstraint(def);
+  }
+  // NOT NULL constraints (PG 18 catalogs them too).
+  for (const c of columns) {
+    if (!c.notNull) continue;
+    const conName = chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
+    cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true });
+  }
+  for (const p of keys) {
+    const con = p.con;
+    const atts = keyAttnums(p, columns, name, pos);
+    const primary = con.contype === 'CONSTR_PRIMARY';
+    const conName = con.conname
+      ? truncateIdentifier(con.conname)
+      : primary
+        ? chooseName(cat, ns, name, undefined, 'pkey', takenNames, true)
+        : chooseName(cat, ns, name, atts.map((a) => columns[a - 1].name).join('_'), 'key', takenNames, true);
+    if (cat.relationIn(ns, conName)) {
+      throw new PgError(SQLSTATE.duplicate_table, `relation "${conName}" already exists`);
+    }
+    if (con.including?.length) throw featureNotSupported('INCLUDE columns', con.location);
+    const idxOid = defineIndex(session, cat, rel, {
+      name: conName,
+      keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })),
+      unique: true,
+      primary,
+      nullsNotDistinct: !!con.nulls_not_distinct,
+      include: [],
+    });
+    const conOid = db.newOid();
+    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: false, deferred: false, validated: true });
+    const idx = cat.relation(idxOid);
+    cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
+  }
+  rel = cat.relation(oid);
+  for (const p of fks) {
+    addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);
+  }
+  return commandResult('CREATE TABLE');
+}
+
+function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, table: string, taken: Set<string>, explicit: boolean): void {
+  if (!explicit) return;
+  if (cat.relationConstraints(rel).some((c) => c.name === conName)) {
+    throw new PgError(SQLSTATE.duplicate_object, `constraint "${conName}" for relation "${table}" already exists`);
+  }
+  taken.add(conName);
+}
+
+function keyAttnums(p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], table: string, pos: (l: number | undefined) => string | undefined): number[] {
+  if (p.attnum !== undefined) return [p.attnum];
+  const out: number[] = [];
+  for (const k of (p.con.keys ?? []) as AnyNode[]) {
+    const cn = k.String.sval as string;
+    const idx = columns.findIndex((c) => c.name === cn && !c.dropped);
+    if (idx < 0) {
+      throw new PgError(SQLSTATE.undefined_column, `column "${cn}" named in key does not exist`, { position: pos(p.con.location) });
+    }
+    if (out.includes(idx + 1)) {
+      throw new PgError(SQLSTATE.duplicate_column, `column "${cn}" appears twice in ${p.con.contype === 'CONSTR_PRIMARY' ? 'primary key' : 'unique'} constraint`, { position: pos(p.con.location) });
+    }
+    out.push(idx + 1);
+  }
+  void table;
+  return out;
+}
+
+export { FK_ACTIONS };

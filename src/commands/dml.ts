@@ -1,0 +1,475 @@
+/**
+ * INSERT, UPDATE and DELETE: analysis of the target, columns and sources (VALUES with DEFAULT,
+ * SELECT, DEFAULT VALUES, UPDATE ... FROM, DELETE ... USING, SET (a, b) = (...)), ON CONFLICT,
+ * RETURNING, and execution through the shared row-write primitives with foreign-key work at the
+ * end of the statement. A failing statement leaves nothing behind (its writes are never visible
+ * once the transaction aborts; inside a block the block fails as in Postgres).
+ * Postgres counterpart: parser/analyze.c (transformInsertStmt ...), executor/nodeModifyTable.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ColumnDef, RelationDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Expr } from '../nodes/primnodes.js';
+import { emptyQuery, type Query, type TargetEntry } from '../nodes/query.js';
+import { ParseState, charOffset } from '../analyze/parse-state.js';
+import { transformExpr, nodeKind, coerceToBoolean } from '../analyze/expr.js';
+import { canCoerce, coerceTo } from '../analyze/coerce.js';
+import { openRelation, relationRte } from '../analyze/relation.js';
+import { transformSelectStmt } from '../analyze/select.js';
+import { transformTargetList, resolveUnknownTargets } from '../analyze/target.js';
+import { formatType } from '../types/registry.js';
+import { OID } from '../types/oids.js';
+import type { Value } from '../types/values.js';
+import type { Session } from '../session/session.js';
+import type { StatementResult } from '../session/dispatch.js';
+import { bindParams } from '../session/params.js';
+import { fieldsOf, makeExecContext, statementState, cacheFor } from '../session/run-select.js';
+import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.js';
+import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
+import type { ExecContext, Row } from '../executor/context.js';
+import type { Tuple } from '../storage/heap.js';
+import { checkConstraints, compileStored, computeGenerated, deleteTuple, insertTuple, ModifyState, updateTuple } from '../executor/modify-table.js';
+import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
+import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
+
+type AnyNode = Record<string, any>;
+
+interface ColumnSource {
+  attnum: number;
+  /** Compiled value expression, or 'default' for DEFAULT. */
+  expr: CExpr | 'default';
+}
+
+interface PreparedDml {
+  readonly kind: 'insert' | 'update' | 'delete';
+  readonly rel: RelationDef;
+  readonly paramTypes: number[];
+  readonly returning?: { exprs: CExpr[]; fields: StatementResult['fields']; layout: Layout };
+  readonly run: (ms: ModifyState, returning: Row[] | undefined) => number;
+}
+
+function pos(sql: string, loc: number | undefined): string | undefined {
+  return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
+}
+
+function newState(session: Session, sql: string, paramTypes: number[]) {
+  return statementState(session, sql, paramTypes);
+}
+
+function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string, verb: string): RelationDef {
+  const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
+  if (rel.kind === 'v') throw featureNotSupported(`${verb} on a view`, rv.location);
+  if (rel.kind !== 'r') {
+    const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : 'relation';
+    throw new PgError(SQLSTATE.wrong_object_type, `cannot change ${what} "${rel.name}"`);
+  }
+  return rel;
+}
+
+function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number | undefined): Expr {
+  const cat = ps.catalog;
+  if (e.type !== OID.unknown && e.type !== col.type && !canCoerce(cat, e.type, col.type, 'assignment')) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `column "${col.name}" is of type ${formatType(cat, col.type)} but expression is of type ${formatType(cat, e.type)}`, {
+      hint: 'You will need to rewrite or cast the expression.',
+      position: ps.position(loc ?? e.location),
+    });
+  }
+  return coerceTo(ps, cat, e, col.type, col.typmod, 'assignment', loc ?? e.location);
+}
+
+function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
+  if (!list?.length) return undefined;
+  ps.exprKind = 'returning';
+  const tl: TargetEntry[] = resolveUnknownTargets(ps, transformTargetList(ps, list));
+  return { exprs: tl.map((t) => compileExpr(t.expr, layout)), fields: fieldsOf(ps.catalog, tl), layout };
+}
+
+// ---------------------------------------------------------------------------------------------
+// INSERT
+// ---------------------------------------------------------------------------------------------
+
+function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
+  const state = newState(session, sql, paramTypes);
+  const cat = state.catalog;
+  if (n.withClause) throw featureNotSupported('WITH in INSERT', undefined);
+  const rel = targetRelation(session, cat, n.relation, sql, 'INSERT');
+  const q = emptyQuery('insert');
+  const ps = new ParseState(state, q);
+  // Target columns.
+  const cols: ColumnDef[] = [];
+  if (n.cols) {
+    for (const c of n.cols as AnyNode[]) {
+      const rt = c.ResTarget;
+      if (rt.indirection) throw featureNotSupported('INSERT into a subscripted or field column', rt.location);
+      const col = rel.columns.find((x) => x.name === rt.name && !x.dropped);
+      if (!col) {
+        throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
+      }
+      if (cols.includes(col)) {
+        throw new PgError(SQLSTATE.duplicate_column, `column "${rt.name}" specified more than once`, { position: ps.position(rt.location) });
+      }
+      cols.push(col);
+    }
+  } else cols.push(...rel.columns.filter((c) => !c.dropped));
+  const overriding = n.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : n.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
+  // Source rows.
+  let sourceRows: ((ctx: ExecContext) => Iterable<(Value | undefined)[]>) | undefined;
+  const explicitDefault = new Set<number>();
+  const sel = n.selectStmt?.SelectStmt;
+  if (!sel) {
+    sourceRows = () => [[]];
+    cols.length = 0;
+  } else if (sel.valuesLists && !sel.fromClause && !sel.sortClause && !sel.limitCount && !sel.withClause) {
+    ps.exprKind = 'values';
+    const rows: ColumnSource[][] = [];
+    for (const l of sel.valuesLists as AnyNode[]) {
+      const items = l.List.items as AnyNode[];
+      if (items.length > cols.length) {
+        throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position(items[cols.length][Object.keys(items[cols.length])[0]]?.location) });
+      }
+      if (items.length < cols.length && n.cols) {
+        throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[items.length].ResTarget.location) });
+      }
+      const row: ColumnSource[] = items.map((it, i) => {
+        const [k, b] = nodeKind(it);
+        if (k === 'SetToDefault') {
+          explicitDefault.add(cols[i].attnum);
+          return { attnum: cols[i].attnum, expr: 'default' as const };
+        }
+        const e = assignmentCoerce(ps, transformExpr(ps, it), cols[i], b.location);
+        return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
+      });
+      rows.push(row);
+    }
+    if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in VALUES', { position: ps.position(ps.aggs[0].location) });
+    const width = rows[0]?.length ?? 0;
+    cols.length = Math.min(cols.length, width);
+    sourceRows = function* (ctx) {
+      const empty: Row = [];
+      for (const r of rows) yield r.map((s) => (s.expr === 'default' ? undefined : s.expr(empty, ctx)));
+    };
+  } else {
+    const sq = transformSelectStmt(state, sel, undefined);
+    const tl = sq.targetList.filter((t) => !t.resjunk);
+    if (tl.length > cols.length) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position(tl[cols.length].expr.location) });
+    if (tl.length < cols.length && n.cols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });
+    cols.length = tl.length;
+    // Coerce each output column to its target column type.
+    sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
+    const planned = withPlanningCatalog(cat, () => planSelect(sq, undefined, cat));
+    const w = tl.length;
+    sourceRows = function* (ctx) {
+      for (const r of planned.plan.run(ctx, undefined)) yield r.slice(0, w);
+    };
+  }
+  // Identity and generated columns may not be given values.
+  for (const c of cols) {
+    if (explicitDefault.has(c.attnum) && cols.length) continue;
+    if (c.generated) {
+      if (!explicitAllDefault(sel, cols, c)) {
+        throw new PgError(SQLSTATE.generated_always, `cannot insert a non-DEFAULT value into column "${c.name}"`, {
+          detail: `Column "${c.name}" is a generated column.`,
+        });
+      }
+    }
+    if (c.identity === 'a' && overriding !== 'system' && !explicitAllDefault(sel, cols, c)) {
+      throw new PgError(SQLSTATE.generated_always, `cannot insert a non-DEFAULT value into column "${c.name}"`, {
+        detail: `Column "${c.name}" is an identity column defined as GENERATED ALWAYS.`,
+        hint: 'Use OVERRIDING SYSTEM VALUE to override.',
+      });
+    }
+  }
+  if (overriding === 'system' && !rel.columns.some((c) => c.identity === 'a')) {
+    // Postgres accepts OVERRIDING SYSTEM VALUE without an identity column.
+  }
+  const defaults = rel.columns.map((c) => (c.default && !c.generated ? compileStored(c.default) : undefined));
+  const colIdx = cols.map((c) => c.attnum - 1);
+  const useDefaultForProvided = cols.map((c) => (c.identity !== undefined && overriding === 'user') || !!c.generated);
+  // ON CONFLICT
+  let conflict: OnConflictPlan | undefined;
+  const layoutReturning: Layout = { depth: 0, offsets: [0] };
+  const rps = new ParseState(state, emptyQuery('select'));
+  const rrti = rps.addRte(relationRte(rel, n.relation.alias));
+  rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
+  if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
+  const returning = addReturning(rps, n.returningList, layoutReturning);
+  const ncols = rel.columns.length;
+  return {
+    kind: 'insert',
+    rel,
+    paramTypes: state.paramTypes,
+    returning,
+    run(ms, retRows) {
+      const ctx = ms.ctx;
+      let count = 0;
+      for (const src of (sourceRows as (c: ExecContext) => Iterable<(Value | undefined)[]>)(ctx)) {
+        const values: Value[] = new Array(ncols);
+        const given = new Array<boolean>(ncols).fill(false);
+        for (let i = 0; i < colIdx.length; i++) {
+          const v = src[i];
+          if (v === undefined || useDefaultForProvided[i]) continue;
+          values[colIdx[i]] = v;
+          given[colIdx[i]] = true;
+        }
+        for (let a = 0; a < ncols; a++) {
+          if (given[a]) continue;
+          const c = rel.columns[a];
+          if (c.dropped) {
+            values[a] = null;
+            continue;
+          }
+          const d = defaults[a];
+          values[a] = d ? d(values, ctx) : null;
+        }
+        computeGenerated(ctx, rel, values);
+        checkConstraints(ctx, ms.cat, rel, values);
+        let written: Value[] | undefined = values;
+        if (conflict) {
+          const r = conflict.handle(ms, values);
+          if (r.action === 'skip') continue;
+          if (r.action === 'updated') {
+            written = r.values;
+            count++;
+            if (retRows && returning && written) retRows.push(returning.exprs.map((f) => f([...(written as Value[]), r.tuple as unknown as Value], ctx)));
+            continue;
+          }
+        }
+        const t = insertTuple(ms, rel, values);
+        queueInsertChecks(ms, rel, t);
+        count++;
+        if (retRows && returning) {
+          const row: Row = [...values, t as unknown as Value];
+          retRows.push(returning.exprs.map((f) => f(row, ctx)));
+        }
+      }
+      return count;
+    },
+  };
+}
+
+/** True when every VALUES row gives DEFAULT for column c (or there is no source). */
+function explicitAllDefault(sel: AnyNode | undefined, cols: ColumnDef[], c: ColumnDef): boolean {
+  if (!sel) return true;
+  if (!sel.valuesLists) return false;
+  const i = cols.indexOf(c);
+  return (sel.valuesLists as AnyNode[]).every((l) => nodeKind(l.List.items[i] ?? { SetToDefault: {} })[0] === 'SetToDefault');
+}
+
+// ---------------------------------------------------------------------------------------------
+// UPDATE / DELETE
+// ---------------------------------------------------------------------------------------------
+
+function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: number[], verb: 'UPDATE' | 'DELETE') {
+  const state = newState(session, sql, paramTypes);
+  const cat = state.catalog;
+  if (n.withClause) throw featureNotSupported(`WITH in ${verb}`, undefined);
+  const rel = targetRelation(session, cat, n.relation, sql, verb);
+  const q = emptyQuery(verb === 'UPDATE' ? 'update' : 'delete');
+  const ps = new ParseState(state, q);
+  const rti = ps.addRte(relationRte(rel, n.relation.alias));
+  ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
+  q.fromList.push({ kind: 'RangeTblRef', rti });
+  const extra = (verb === 'UPDATE' ? n.fromClause : n.usingClause) as AnyNode[] | undefined;
+  if (extra?.length) {
+    // Analyze the extra FROM items as a SELECT over them, then splice in.
+    for (const item of extra) {
+      const sub = transformSelectStmt(state, { fromClause: [item], targetList: [] }, undefined);
+      const base = q.rtable.length;
+      for (const rte of sub.rtable) q.rtable.push(rte);
+      const shift = (j: import('../nodes/query.js').JoinNode): import('../nodes/query.js').JoinNode =>
+        j.kind === 'RangeTblRef' ? { kind: 'RangeTblRef', rti: j.rti + base } : { ...j, left: shift(j.left), right: shift(j.right), rti: j.rti === undefined ? undefined : j.rti + base, quals: j.quals ? shiftVars(j.quals, base) : undefined };
+      for (const j of sub.fromList) q.fromList.push(shift(j));
+      sub.rtable.forEach((rte, i) => {
+        if (rte.kind === 'join' && !rte.hasAlias) return;
+        if (rte.alias === q.rtable[rti].alias) {
+          throw new PgError(SQLSTATE.duplicate_alias, `table name "${rte.alias}" specified more than once`);
+        }
+        ps.namespace.push({ rti: base + i, rte: q.rtable[base + i], relVisible: true, colsVisible: true });
+      });
+    }
+  }
+  if (n.whereClause) {
+    ps.exprKind = 'where';
+    q.where = coerceToBoolean(ps, transformExpr(ps, n.whereClause), 'WHERE');
+    if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in WHERE', { position: ps.position(ps.aggs[0].location) });
+  }
+  return { state, cat, rel, q, ps, rti };
+}
+
+function shiftVars(e: Expr, by: number): Expr {
+  return JSON.parse(JSON.stringify(e)) && mapVars(e, by);
+}
+function mapVars(e: Expr, by: number): Expr {
+  const walk = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'Var' && o.levelsUp === 0) return { ...o, rti: (o.rti as number) + by };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = k === 'fn' || k === 'agg' || k === 'rel' || k === 'compare' || typeof v === 'function' ? v : walk(v);
+    return out;
+  };
+  return walk(e) as Expr;
+}
+
+function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
+  const { state, cat, rel, q, ps, rti } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
+  ps.exprKind = 'update';
+  const sets: { attnum: number; expr: Expr | 'default' }[] = [];
+  const targets = n.targetList as AnyNode[];
+  for (let i = 0; i < targets.length; i++) {
+    const rt = targets[i].ResTarget;
+    if (rt.indirection) throw featureNotSupported('UPDATE of a subscripted or field column', rt.location);
+    const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
+    if (!col) {
+      throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
+    }
+    if (sets.some((s) => s.attnum === col.attnum)) {
+      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+    }
+    const [k, b] = nodeKind(rt.val);
+    if (k === 'MultiAssignRef') {
+      const [sk, sb] = nodeKind(b.source);
+      let e: Expr;
+      if (sk === 'RowExpr') e = transformExpr(ps, (sb.args as AnyNode[])[b.colno - 1]);
+      else throw featureNotSupported('SET (...) = (subquery)', rt.location);
+      if (nodeKind((sb.args as AnyNode[])[b.colno - 1])[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
+      else sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, rt.location) });
+      continue;
+    }
+    if (k === 'SetToDefault') {
+      sets.push({ attnum: col.attnum, expr: 'default' });
+      continue;
+    }
+    const e = transformExpr(ps, rt.val);
+    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, rt.location) });
+  }
+  if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
+  for (const s of sets) {
+    const col = rel.columns[s.attnum - 1];
+    if (col.generated && s.expr !== 'default') {
+      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
+    }
+    if (col.identity === 'a' && s.expr !== 'default') {
+      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
+    }
+  }
+  const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
+  const off = from.layout.offsets[rti];
+  const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
+  const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
+  const returning = addReturning(ps, n.returningList, from.layout);
+  const ncols = rel.columns.length;
+  return {
+    kind: 'update',
+    rel,
+    paramTypes: state.paramTypes,
+    returning,
+    run(ms, retRows) {
+      const ctx = ms.ctx;
+      const rows = [...from.plan.run(ctx, undefined)];
+      let count = 0;
+      const done = new Set<number>();
+      for (const row of rows) {
+        const t = row[off + ncols] as unknown as Tuple;
+        if (done.has(t.tid)) continue;
+        done.add(t.tid);
+        const values = row.slice(off, off + ncols) as Value[];
+        const old = [...values];
+        for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
+        computeGenerated(ctx, rel, values);
+        checkConstraints(ctx, ms.cat, rel, values);
+        const nt = updateTuple(ms, rel, t, values);
+        if (!nt) continue;
+        count++;
+        queueUpdateActions(ms, rel, old, values, nt);
+        if (retRows && returning) {
+          const r = row.slice();
+          for (let i = 0; i < ncols; i++) r[off + i] = values[i];
+          r[off + ncols] = nt as unknown as Value;
+          retRows.push(returning.exprs.map((f) => f(r, ctx)));
+        }
+      }
+      return count;
+    },
+  };
+}
+
+function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
+  const { state, cat, rel, q, ps, rti } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
+  const off = from.layout.offsets[rti];
+  const returning = addReturning(ps, n.returningList, from.layout);
+  const ncols = rel.columns.length;
+  return {
+    kind: 'delete',
+    rel,
+    paramTypes: state.paramTypes,
+    returning,
+    run(ms, retRows) {
+      const ctx = ms.ctx;
+      const rows = [...from.plan.run(ctx, undefined)];
+      let count = 0;
+      for (const row of rows) {
+        const t = row[off + ncols] as unknown as Tuple;
+        if (!deleteTuple(ms, rel, t)) continue;
+        count++;
+        queueDeleteActions(ms, rel, row.slice(off, off + ncols) as Value[]);
+        if (retRows && returning) retRows.push(returning.exprs.map((f) => f(row, ctx)));
+      }
+      return count;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const prepCache = new WeakMap<Catalog, Map<string, PreparedDml>>();
+
+function prepared(session: Session, key: string, make: () => PreparedDml): PreparedDml {
+  const cat = session.catalog();
+  let m = prepCache.get(cat);
+  if (!m) {
+    m = new Map();
+    prepCache.set(cat, m);
+  }
+  let p = m.get(key);
+  if (!p) {
+    p = make();
+    if (m.size > 2000) m.clear();
+    m.set(key, p);
+  }
+  void cacheFor;
+  return p;
+}
+
+function execute(session: Session, p: PreparedDml, params: readonly unknown[]): StatementResult {
+  const cat = session.catalog();
+  const types = p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
+  const values = bindParams(cat, session.io, params, types);
+  const ctx = makeExecContext(session, values);
+  const ms = new ModifyState(ctx, cat);
+  const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const count = p.run(ms, ret);
+  runRiQueue(ms, session);
+  const command = p.kind.toUpperCase();
+  return { command, rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
+}
+
+export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const p = prepared(session, `I\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareInsert(session, n, sql, paramTypes));
+  return execute(session, p, params);
+}
+
+export function runUpdate(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const p = prepared(session, `U\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareUpdate(session, n, sql, paramTypes));
+  return execute(session, p, params);
+}
+
+export function runDelete(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const p = prepared(session, `D\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareDelete(session, n, sql, paramTypes));
+  return execute(session, p, params);
+}
+
+export type { Query };

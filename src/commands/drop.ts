@@ -1,0 +1,213 @@
+/**
+ * CREATE SCHEMA and DROP of tables, views, indexes, sequences, schemas and types, with
+ * dependency checks: RESTRICT raises 2BP01 listing the dependents; CASCADE drops them with
+ * Postgres's NOTICE lines.
+ * Postgres counterpart: src/backend/catalog/dependency.c (performDeletion), commands/schemacmds.c, commands/dropcmds.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { lookupRelation } from '../analyze/relation.js';
+import { truncateIdentifier } from './naming.js';
+
+type AnyNode = Record<string, any>;
+
+export function createSchema(session: Session, n: AnyNode, sql: string): StatementResult {
+  void sql;
+  if (n.schemaElts?.length) throw featureNotSupported('CREATE SCHEMA with schema elements');
+  const name = truncateIdentifier(n.schemaname ?? n.authrole?.RoleSpec?.rolename ?? '');
+  const txn = session.transaction();
+  if (txn.catalog.namespaceOid(name) !== undefined) {
+    if (n.if_not_exists) {
+      session.notice(new PgError(SQLSTATE.duplicate_schema, `schema "${name}" already exists, skipping`, { severity: 'NOTICE' }));
+      return commandResult('CREATE SCHEMA');
+    }
+    throw new PgError(SQLSTATE.duplicate_schema, `schema "${name}" already exists`);
+  }
+  if (name.startsWith('pg_')) {
+    throw new PgError(SQLSTATE.reserved_name, `unacceptable schema name "${name}"`, { detail: 'The prefix "pg_" is reserved for system schemas.' });
+  }
+  const cat = txn.catalogForWrite();
+  cat.putNamespace({ oid: session.db.newOid(), name, owner: session.currentUser() });
+  return commandResult('CREATE SCHEMA');
+}
+
+interface Dependent {
+  describe: string;
+  drop: () => void;
+}
+
+const KIND_WORD: Record<string, string> = { r: 'table', v: 'view', i: 'index', S: 'sequence', m: 'materialized view' };
+
+function relDesc(cat: Catalog, rel: RelationDef): string {
+  const ns = cat.namespaceName(rel.namespace);
+  const name = ns === 'public' ? rel.name : `${ns}.${rel.name}`;
+  return `${KIND_WORD[rel.kind] ?? 'relation'} ${name}`;
+}
+
+/** Objects that must go when `rel` goes and that Postgres reports (FKs from other tables, views). */
+function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): Dependent[] {
+  const out: Dependent[] = [];
+  if (rel.kind === 'r') {
+    for (const fk of cat.referencingForeignKeys(rel.oid)) {
+      if (fk.relation === rel.oid || dropping.has(fk.relation)) continue;
+      const child = cat.relation(fk.relation);
+      out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, drop: () => cat.removeConstraint(fk.oid) });
+    }
+  }
+  for (const v of cat.relations.values()) {
+    if (v.kind !== 'v' || dropping.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
+    out.push({ describe: relDesc(cat, v), drop: () => dropRelation(session, cat, v, dropping) });
+  }
+  // Sequences used by defaults of other tables' columns.
+  if (rel.kind === 'S') {
+    for (const t of cat.relations.values()) {
+      if (t.kind !== 'r' || dropping.has(t.oid) || t.oid === rel.sequence?.ownedBy?.relation) continue;
+      for (const c of t.columns) {
+        if (c.default?.text.includes(`'${rel.name}'::regclass`)) {
+          out.push({ describe: `default value for column ${c.name} of ${relDesc(cat, t)}`, drop: () => cat.putRelation({ ...cat.relation(t.oid), columns: cat.relation(t.oid).columns.map((x) => (x.attnum === c.attnum ? { ...x, default: undefined } : x)) }) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Removes a relation and what it owns (indexes, owned sequences, row type, constraints). */
+export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): void {
+  dropping.add(rel.oid);
+  const txn = session.transaction();
+  if (rel.kind === 'r') {
+    for (const idx of cat.relationIndexes(rel.oid)) {
+      cat.removeRelation(idx.oid);
+      txn.droppedFilenodes.add(idx.filenode);
+    }
+    for (const s of [...cat.relations.values()]) {
+      if (s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid) cat.removeRelation(s.oid);
+    }
+    for (const fk of cat.referencingForeignKeys(rel.oid)) cat.removeConstraint(fk.oid);
+    const rowType = cat.types.get(rel.rowType);
+    if (rowType) {
+      if (rowType.arrayType !== undefined) cat.removeType(rowType.arrayType);
+      cat.removeType(rowType.oid);
+    }
+  }
+  if (rel.kind === 'i' && rel.index?.constraint !== undefined) cat.removeConstraint(rel.index.constraint);
+  cat.removeRelation(rel.oid);
+  txn.droppedFilenodes.add(rel.filenode);
+}
+
+export function dropObjects(session: Session, n: AnyNode, sql: string): StatementResult {
+  void sql;
+  const type = n.removeType as string;
+  const cascade = n.behavior === 'DROP_CASCADE';
+  const txn = session.transaction();
+  switch (type) {
+    case 'OBJECT_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_INDEX':
+    case 'OBJECT_SEQUENCE': {
+      const want = { OBJECT_TABLE: 'r', OBJECT_VIEW: 'v', OBJECT_INDEX: 'i', OBJECT_SEQUENCE: 'S' }[type] as string;
+      const word = KIND_WORD[want];
+      const cmd = `DROP ${word.toUpperCase()}`;
+      const rels: RelationDef[] = [];
+      for (const obj of n.objects as AnyNode[]) {
+        const parts = (obj.List.items as AnyNode[]).map((x) => x.String.sval as string);
+        const qn = parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[parts.length - 1] };
+        let rel: RelationDef | undefined;
+        try {
+          rel = lookupRelation(txn.catalog, session.searchPath(), qn);
+        } catch (e) {
+          if (n.missing_ok && e instanceof PgError && e.code === SQLSTATE.invalid_schema_name) {
+            session.notice(new PgError(SQLSTATE.successful_completion, `schema "${qn.schema}" does not exist, skipping`, { severity: 'NOTICE' }));
+            continue;
+          }
+          throw e;
+        }
+        const display = parts.join('.');
+        if (!rel) {
+          if (n.missing_ok) {
+            session.notice(new PgError(SQLSTATE.successful_completion, `${word} "${display}" does not exist, skipping`, { severity: 'NOTICE' }));
+            continue;
+          }
+          throw new PgError(want === 'i' || want === 'S' || want === 'v' ? SQLSTATE.undefined_table : SQLSTATE.undefined_table, `${word} "${display}" does not exist`);
+        }
+        if (rel.kind !== want) {
+          throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a${/^[aeiou]/.test(word) ? 'n' : ''} ${word}`, { hint: `Use DROP ${(KIND_WORD[rel.kind] ?? 'relation').toUpperCase()} to remove a ${KIND_WORD[rel.kind] ?? 'relation'}.` });
+        }
+        if (rel.kind === 'i' && rel.index?.constraint !== undefined) {
+          const con = txn.catalog.constraints.get(rel.index.constraint);
+          const table = txn.catalog.relation(rel.index.relation);
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${rel.name} because constraint ${con?.name} on table ${table.name} requires it`, {
+            hint: `You can drop constraint ${con?.name} on table ${table.name} instead.`,
+          });
+        }
+        rels.push(rel);
+      }
+      if (!rels.length) return commandResult(cmd);
+      const cat = txn.catalogForWrite();
+      const dropping = new Set(rels.map((r) => r.oid));
+      const deps: Dependent[] = [];
+      for (const r of rels) deps.push(...dependentsOf(session, cat, r, dropping));
+      if (deps.length && !cascade) {
+        const first = rels[0];
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${word} ${first.name} because other objects depend on it`, {
+          detail: deps.map((d) => `${d.describe} depends on ${relDesc(cat, first)}`).join('\n'),
+          hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+        });
+      }
+      if (deps.length) {
+        const lines = deps.map((d) => `drop cascades to ${d.describe}`);
+        session.notice(
+          new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, {
+            severity: 'NOTICE',
+            ...(lines.length > 1 ? { detail: lines.join('\n') } : {}),
+          }),
+        );
+        for (const d of deps) d.drop();
+      }
+      for (const r of rels) if (cat.relations.has(r.oid)) dropRelation(session, cat, r, dropping);
+      return commandResult(cmd);
+    }
+    case 'OBJECT_SCHEMA': {
+      for (const obj of n.objects as AnyNode[]) {
+        const name = obj.String.sval as string;
+        const ns = txn.catalog.namespaceOid(name);
+        if (ns === undefined) {
+          if (n.missing_ok) {
+            session.notice(new PgError(SQLSTATE.successful_completion, `schema "${name}" does not exist, skipping`, { severity: 'NOTICE' }));
+            continue;
+          }
+          throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
+        }
+        const cat = txn.catalogForWrite();
+        const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
+        const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));
+        if ((members.length || types.length) && !cascade) {
+          const describe = [...members.map((m) => relDesc(cat, m)), ...types.map((t) => `type ${name}.${t.name}`)];
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop schema ${name} because other objects depend on it`, {
+            detail: describe.map((d) => `${d} depends on schema ${name}`).join('\n'),
+            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+          });
+        }
+        if (members.length || types.length) {
+          const lines = [...members.map((m) => `drop cascades to ${relDesc(cat, m)}`), ...types.map((t) => `drop cascades to type ${name}.${t.name}`)];
+          session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
+          const dropping = new Set(members.map((m) => m.oid));
+          for (const m of members) if (cat.relations.has(m.oid)) dropRelation(session, cat, m, dropping);
+          for (const t of types) {
+            if (t.arrayType !== undefined) cat.removeType(t.arrayType);
+            cat.removeType(t.oid);
+          }
+        }
+        cat.removeNamespace(ns);
+      }
+      return commandResult('DROP SCHEMA');
+    }
+    default:
+      throw featureNotSupported(`DROP ${type.replace('OBJECT_', '')}`);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * FOREIGN KEY constraints: resolving the referenced table and its unique key, type
+ * compatibility, Postgres's default name, and (for ALTER TABLE) validation of existing rows.
+ * Postgres counterpart: src/backend/commands/tablecmds.c (ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { FkAction, RelationDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { formatType } from '../types/registry.js';
+import { operatorsNamed } from '../functions/registry.js';
+import { openRelation } from '../analyze/relation.js';
+import { canCoerce } from '../analyze/coerce.js';
+import type { Session } from '../session/session.js';
+import { chooseName, truncateIdentifier } from './naming.js';
+
+type AnyNode = Record<string, any>;
+
+export function addForeignKey(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  con: AnyNode,
+  attnum: number | undefined,
+  sql: string,
+  taken: Set<string>,
+  validateExisting: boolean,
+): number {
+  void sql;
+  const pk = con.pktable;
+  const ref = pk.relname === rel.name && !pk.schemaname ? rel : openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
+  if (ref.kind !== 'r') {
+    throw new PgError(SQLSTATE.wrong_object_type, `referenced relation "${ref.name}" is not a table`);
+  }
+  const colsOf = (r: RelationDef, names: AnyNode[]) =>
+    names.map((x) => {
+      const n = x.String.sval as string;
+      const c = r.columns.find((col) => col.name === n && !col.dropped);
+      if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${n}" referenced in foreign key constraint does not exist`);
+      return c.attnum;
+    });
+  const fkCols = attnum !== undefined ? [attnum] : colsOf(rel, con.fk_attrs ?? []);
+  let refCols: number[];
+  let refIndex: RelationDef | undefined;
+  if (con.pk_attrs?.length) {
+    refCols = colsOf(ref, con.pk_attrs);
+    refIndex = cat.relationIndexes(ref.oid).find((i) => i.index!.unique && !i.index!.predicate && i.index!.keys.length === refCols.length && i.index!.keys.every((k) => k.attnum !== 0 && refCols.includes(k.attnum)));
+    if (!refIndex) {
+      throw new PgError(SQLSTATE.invalid_foreign_key, `there is no unique constraint matching given keys for referenced table "${ref.name}"`);
+    }
+  } else {
+    refIndex = cat.relationIndexes(ref.oid).find((i) => i.index!.primary);
+    if (!refIndex) throw new PgError(SQLSTATE.undefined_object, `there is no primary key for referenced table "${ref.name}"`);
+    refCols = refIndex.index!.keys.map((k) => k.attnum);
+  }
+  if (fkCols.length !== refCols.length) {
+    throw new PgError(SQLSTATE.invalid_foreign_key, 'number of referencing and referenced columns for foreign key disagree');
+  }
+  const name = con.conname
+    ? truncateIdentifier(con.conname)
+    : chooseName(cat, rel.namespace, rel.name, fkCols.map((a) => rel.columns[a - 1].name).join('_'), 'fkey', taken, false);
+  if (con.conname && cat.relationConstraints(rel.oid).some((c) => c.name === name)) {
+    throw new PgError(SQLSTATE.duplicate_object, `constraint "${name}" for relation "${rel.name}" already exists`);
+  }
+  fkCols.forEach((a, i) => {
+    const ft = rel.columns[a - 1].type;
+    const rt = ref.columns[refCols[i] - 1].type;
+    const ok = ft === rt || (canCoerce(cat, ft, rt, 'implicit') && operatorsNamed('=').some((o) => o.left === rt && o.right === rt)) || operatorsNamed('=').some((o) => o.left === ft && o.right === rt);
+    if (!ok) {
+      throw new PgError(SQLSTATE.datatype_mismatch, `foreign key constraint "${name}" cannot be implemented`, {
+        detail: `Key columns "${rel.columns[a - 1].name}" of the referencing table and "${ref.columns[refCols[i] - 1].name}" of the referenced table are of incompatible types: ${formatType(cat, ft)} and ${formatType(cat, rt)}.`,
+      });
+    }
+  });
+  if (con.deferrable || con.initdeferred) throw featureNotSupported('deferrable constraints', con.location);
+  const onDelete = (con.fk_del_action ?? 'a') as FkAction;
+  const onUpdate = (con.fk_upd_action ?? 'a') as FkAction;
+  const deleteSetColumns = con.fk_del_set_cols?.length ? colsOf(rel, con.fk_del_set_cols) : undefined;
+  const oid = session.db.newOid();
+  cat.putConstraint({
+    oid,
+    name,
+    kind: 'f',
+    relation: rel.oid,
+    namespace: rel.namespace,
+    columns: fkCols,
+    fk: { refRelation: ref.oid, refColumns: refCols, onDelete, onUpdate, match: (con.fk_matchtype ?? 's') as 's' | 'f' | 'p', deleteSetColumns, refIndex: refIndex.oid },
+    deferrable: false,
+    deferred: false,
+    validated: !con.skip_validation,
+  });
+  if (validateExisting && !con.skip_validation) {
+    throw featureNotSupported('validating a new foreign key against existing rows');
+  }
+  return oid;
+}

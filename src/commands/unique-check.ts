@@ -1,0 +1,93 @@
+/**
+ * Index maintenance on insert/update, with the uniqueness check Postgres's b-tree performs:
+ * another live (or not yet committed) version with an equal key is a 23505, with Postgres's
+ * `Key (cols)=(vals) already exists.` detail. NULLs never conflict unless NULLS NOT DISTINCT.
+ * Postgres counterpart: src/backend/access/nbtree/nbtinsert.c (_bt_check_unique), executor/execIndexing.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationDef } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { ExecContext } from '../executor/context.js';
+import type { Tuple } from '../storage/heap.js';
+import type { Value } from '../types/values.js';
+import { typeInfo } from '../types/registry.js';
+import { indexKeyFunction } from './index-keys.js';
+import { compileExpr } from '../executor/expr/compile.js';
+
+/** Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. */
+export function liveForUniqueness(ctx: ExecContext, t: Tuple): boolean {
+  const txn = ctx.txn;
+  const own = txn.own().xids;
+  const st = txn.status;
+  if (st.isAborted(t.xmin)) return false;
+  if (t.xmax === 0 || t.lockOnly) return true;
+  if (own.has(t.xmax)) return false;
+  if (st.isAborted(t.xmax)) return true;
+  if (st.isInProgress(t.xmax)) return true;
+  return false;
+}
+
+const predicateCache = new WeakMap<RelationDef, (values: Value[], ctx: ExecContext) => boolean>();
+function predicateOf(idx: RelationDef): ((values: Value[], ctx: ExecContext) => boolean) | undefined {
+  const p = idx.index?.predicate;
+  if (!p) return undefined;
+  let f = predicateCache.get(idx);
+  if (!f) {
+    const c = compileExpr(p.expr, { depth: 0, offsets: [0] });
+    f = (values, ctx) => c(values, ctx) === true;
+    predicateCache.set(idx, f);
+  }
+  return f;
+}
+
+/** Adds the index entry for a new row version, checking uniqueness first. */
+export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: RelationDef, idx: RelationDef, values: readonly Value[], tid: number, isBuild = false): void {
+  const info = idx.index!;
+  const full = values.length === table.columns.length ? (values as Value[]) : table.columns.map((c, i) => (values[i] === undefined ? (c.missing ?? null) : values[i]));
+  const pred = predicateOf(idx);
+  if (pred && !pred(full, ctx)) return;
+  const key = indexKeyFunction(idx)(full, ctx);
+  const store = ctx.txn.index(idx);
+  if (info.unique && (info.nullsNotDistinct || key.every((k) => k !== null))) {
+    const heap = ctx.txn.heap(table);
+    for (const otherTid of store.lookup(key)) {
+      if (otherTid === tid) continue;
+      const t = heap.get(otherTid);
+      if (!t || !liveForUniqueness(ctx, t)) continue;
+      // An equal key in the index: the key columns compare equal by construction.
+      throw uniqueViolation(cat, table, idx, key, isBuild);
+    }
+  }
+  store.insert(key, tid);
+}
+
+export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationDef, key: Value[], isBuild: boolean): PgError {
+  const info = idx.index!;
+  const cols = info.keys.map((k) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : (k.expr?.text ?? 'expr')));
+  const vals = info.keys.map((k, i) => {
+    const v = key[i];
+    if (v === null) return 'null';
+    const type = k.attnum ? table.columns[k.attnum - 1].type : (k.expr?.expr.type as number);
+    return typeInfo(cat, type).io.output(v, { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' });
+  });
+  const conName = info.constraint !== undefined ? (cat.constraints.get(info.constraint)?.name ?? idx.name) : idx.name;
+  if (isBuild) {
+    return new PgError(SQLSTATE.unique_violation, `could not create unique index "${idx.name}"`, {
+      detail: `Key (${cols.join(', ')})=(${vals.join(', ')}) is duplicated.`,
+      schema: cat.namespaceName(table.namespace),
+      table: table.name,
+      constraint: idx.name,
+    });
+  }
+  return new PgError(SQLSTATE.unique_violation, `duplicate key value violates unique constraint "${conName}"`, {
+    detail: `Key (${cols.join(', ')})=(${vals.join(', ')}) already exists.`,
+    schema: cat.namespaceName(table.namespace),
+    table: table.name,
+    constraint: conName,
+  });
+}
+
+function quoteColumn(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
+}

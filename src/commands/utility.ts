@@ -1,0 +1,142 @@
+/**
+ * Utility statements: transaction control, SET/SHOW/RESET, and DDL dispatch. Unsupported
+ * statements raise 0A000 naming the statement.
+ * Postgres counterpart: src/backend/tcop/utility.c.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { RawStatement } from '../parser/parse.js';
+import { OID } from '../types/oids.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { createTable } from './create-table.js';
+import { createSchema, dropObjects } from './drop.js';
+import { createIndex } from './create-index.js';
+import { createSequence } from './sequence.js';
+
+type AnyNode = Record<string, any>;
+
+function settingValue(args: AnyNode[] | undefined): string {
+  if (!args) return '';
+  return args
+    .map((a) => {
+      const c = a.A_Const;
+      if (c) {
+        if (c.sval) return c.sval.sval ?? '';
+        if (c.ival) return String(c.ival.ival ?? 0);
+        if (c.fval) return c.fval.fval;
+        if (c.boolval) return c.boolval.boolval ? 'on' : 'off';
+        return '';
+      }
+      if (a.TypeCast) return settingValue([a.TypeCast.arg]);
+      return '';
+    })
+    .join(', ');
+}
+
+export function runUtility(session: Session, kind: string, n: AnyNode, sql: string, st: RawStatement): StatementResult {
+  switch (kind) {
+    case 'TransactionStmt':
+      return transactionStmt(session, n);
+    case 'VariableSetStmt': {
+      const name = n.name as string;
+      if (n.kind === 'VAR_SET_VALUE') {
+        let value = settingValue(n.args);
+        if (name === 'search_path' || name === 'datestyle') {
+          value = (n.args as AnyNode[]).map((a) => {
+            const v = settingValue([a]);
+            return name === 'search_path' && /[^a-z0-9_$]/.test(v) ? '"' + v + '"' : v;
+          }).join(', ');
+        }
+        if (name === 'timezone' && n.args?.[0]?.A_Const?.ival !== undefined) value = settingValue(n.args);
+        session.setSetting(name, value, !!n.is_local);
+        return commandResult('SET');
+      }
+      if (n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET') {
+        session.settings.reset(name);
+        return commandResult(n.kind === 'VAR_RESET' ? 'RESET' : 'SET');
+      }
+      if (n.kind === 'VAR_SET_MULTI' && name === 'TRANSACTION') {
+        return setTransaction(session, n.args);
+      }
+      if (n.kind === 'VAR_RESET_ALL') throw featureNotSupported('RESET ALL');
+      throw featureNotSupported(`SET ${name}`);
+    }
+    case 'VariableShowStmt': {
+      const name = (n.name as string).toLowerCase();
+      const v = session.getSetting(name === 'time zone' ? 'timezone' : name, false) ?? '';
+      const display = ({ timezone: 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
+      return {
+        command: 'SHOW',
+        rowCount: 1,
+        fields: [{ name: display, tableID: 0, columnID: 0, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1, format: 'text' }],
+        rows: [[v]],
+      };
+    }
+    case 'CreateStmt':
+      return createTable(session, n, sql);
+    case 'CreateSchemaStmt':
+      return createSchema(session, n, sql);
+    case 'DropStmt':
+      return dropObjects(session, n, sql);
+    case 'IndexStmt':
+      return createIndex(session, n, sql);
+    case 'CreateSeqStmt':
+      return createSequence(session, n, sql);
+    default:
+      void st;
+      throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
+  }
+}
+
+function transactionStmt(session: Session, n: AnyNode): StatementResult {
+  switch (n.kind) {
+    case 'TRANS_STMT_BEGIN':
+    case 'TRANS_STMT_START': {
+      if (session.inBlock) {
+        session.notice(new PgError(SQLSTATE.active_sql_transaction, 'there is already a transaction in progress', { severity: 'WARNING' }));
+        return commandResult(n.kind === 'TRANS_STMT_BEGIN' ? 'BEGIN' : 'START TRANSACTION');
+      }
+      session.beginBlock();
+      if (n.options) setTransaction(session, n.options);
+      return commandResult(n.kind === 'TRANS_STMT_BEGIN' ? 'BEGIN' : 'START TRANSACTION');
+    }
+    case 'TRANS_STMT_COMMIT': {
+      if (!session.inBlock) {
+        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'there is no transaction in progress', { severity: 'WARNING' }));
+        session.finishTransaction(true);
+        return commandResult('COMMIT');
+      }
+      const failed = session.failed;
+      session.finishTransaction(!failed);
+      if (n.chain) throw featureNotSupported('COMMIT AND CHAIN');
+      return commandResult(failed ? 'ROLLBACK' : 'COMMIT');
+    }
+    case 'TRANS_STMT_ROLLBACK': {
+      if (!session.inBlock) {
+        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'there is no transaction in progress', { severity: 'WARNING' }));
+        session.finishTransaction(false);
+        return commandResult('ROLLBACK');
+      }
+      session.finishTransaction(false);
+      if (n.chain) throw featureNotSupported('ROLLBACK AND CHAIN');
+      return commandResult('ROLLBACK');
+    }
+    default:
+      throw featureNotSupported(`transaction statement ${String(n.kind).replace('TRANS_STMT_', '')}`);
+  }
+}
+
+function setTransaction(session: Session, options: AnyNode[]): StatementResult {
+  const t = session.transaction();
+  for (const o of options ?? []) {
+    const d = o.DefElem;
+    const v = settingValue([d.arg]);
+    if (d.defname === 'transaction_isolation') t.isolation = v as typeof t.isolation;
+    else if (d.defname === 'transaction_read_only') t.readOnly = v === 'on' || v === 'true' || v === '1';
+    else if (d.defname === 'transaction_deferrable') {
+      // DEFERRABLE only matters for SERIALIZABLE READ ONLY; accepted as Postgres does.
+    } else throw featureNotSupported(`SET TRANSACTION ${d.defname}`);
+  }
+  return commandResult('SET');
+}

@@ -1,0 +1,198 @@
+/**
+ * The session API: `Database.create()`, `db.query()` (node-postgres's arguments and result
+ * shape), `db.exec()`, `Database.fromMigrations()`, `db.connect()` for more sessions, `db.fork()`.
+ *
+ * @example
+ * const db = await Database.create();
+ * await db.exec(`create table users (id int primary key, email text unique not null)`);
+ * await db.query('insert into users values ($1, $2)', [1, 'a@b.c']);
+ * const { rows } = await db.query('select * from users'); // [{ id: 1, email: 'a@b.c' }]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import pgTypes from 'pg-types';
+import { initParser } from './parser/parse.js';
+import { PgError } from './errors/pg-error.js';
+import { DbState } from './session/db-state.js';
+import { Session } from './session/session.js';
+import type { StatementResult, ResultField } from './session/dispatch.js';
+import { outputFunction } from './session/output.js';
+import type { Clock } from './session/clock.js';
+import './functions/builtins/index.js';
+import './executor/domain-check.js';
+
+export interface DatabaseOptions {
+  /** Receives NOTICE / WARNING messages (as PgError objects with `severity`). */
+  onNotice?: (notice: PgError) => void;
+  /** Fix the clock: now() returns this instant (Date or ISO string) until changed. */
+  now?: Date | string;
+  /** Seed for random() and gen_random_uuid(). */
+  seed?: number;
+}
+
+export type TypeParser = (value: string) => unknown;
+
+export interface QueryConfig {
+  text: string;
+  values?: readonly unknown[];
+  rowMode?: 'array';
+  types?: { getTypeParser: (oid: number, format?: string) => TypeParser };
+  name?: string;
+}
+
+export interface QueryResult<R = Record<string, unknown>> {
+  command: string;
+  rowCount: number | null;
+  oid: number | null;
+  fields: ResultField[];
+  rows: R[];
+  rowAsArray: boolean;
+}
+
+function defaultParser(oid: number): TypeParser {
+  return pgTypes.getTypeParser(oid, 'text') as TypeParser;
+}
+
+/** node-postgres's command name: the first word of the tag (`CREATE TABLE` → `CREATE`). */
+function nodePgCommand(tag: string): string {
+  return tag.split(' ')[0];
+}
+
+/** A session with node-postgres's `query` signature. */
+export class Connection {
+  constructor(
+    readonly session: Session,
+    private readonly owner: Database,
+  ) {}
+
+  /** Runs one statement (or several, without parameters) and returns the last result. */
+  query<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): Promise<QueryResult<R>> {
+    try {
+      return Promise.resolve(this.querySync<R>(textOrConfig, values));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Synchronous form of `query` (the engine never waits without concurrent sessions). */
+  querySync<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): QueryResult<R> {
+    const cfg: QueryConfig = typeof textOrConfig === 'string' ? { text: textOrConfig, values } : { ...textOrConfig, values: textOrConfig.values ?? values };
+    const params = cfg.values ?? [];
+    const results = this.session.runScript(cfg.text, params, []);
+    const last = results[results.length - 1] ?? { command: 'EMPTY', rowCount: null, fields: [], rows: [] };
+    return this.format<R>(last, cfg);
+  }
+
+  /** Full command tag results for every statement of a script (as psql would show them). */
+  execRaw(sql: string): StatementResult[] {
+    return this.session.runScript(sql);
+  }
+
+  private format<R>(r: StatementResult, cfg: QueryConfig): QueryResult<R> {
+    const cat = this.session.catalog();
+    const getParser = cfg.types?.getTypeParser ?? defaultParser;
+    const outs = r.fields.map((f) => outputFunction(this.session, cat, f.dataTypeID));
+    const parsers = r.fields.map((f) => getParser(f.dataTypeID, 'text'));
+    const asArray = cfg.rowMode === 'array';
+    const rows = r.rows.map((row) => {
+      if (asArray) return row.map((v, i) => (v === null || v === undefined ? null : parsers[i](outs[i](v)))) as unknown as R;
+      const o: Record<string, unknown> = {};
+      r.fields.forEach((f, i) => {
+        const v = row[i];
+        o[f.name] = v === null || v === undefined ? null : parsers[i](outs[i](v));
+      });
+      return o as R;
+    });
+    return { command: nodePgCommand(r.command), rowCount: r.rowCount, oid: r.command === 'INSERT' ? 0 : null, fields: r.fields, rows, rowAsArray: asArray };
+  }
+
+  close(): Promise<void> {
+    if (this.session.txn) this.session.finishTransaction(false);
+    this.owner.sessions.delete(this);
+    return Promise.resolve();
+  }
+}
+
+export class Database {
+  readonly sessions = new Set<Connection>();
+  private readonly main: Connection;
+
+  private constructor(
+    readonly state: DbState,
+    private readonly clock: Clock,
+    private readonly options: DatabaseOptions,
+  ) {
+    this.main = this.connectSync();
+  }
+
+  /** A new, empty database (loads the parser on first use). */
+  static async create(options: DatabaseOptions = {}): Promise<Database> {
+    await initParser();
+    const clock: Clock = {};
+    if (options.now !== undefined) clock.fixedMicros = toMicros(options.now);
+    if (options.seed !== undefined) clock.seed = options.seed;
+    return new Database(new DbState(), clock, options);
+  }
+
+  /** A database with the given migration files applied in name order (`supabase/migrations`). */
+  static async fromMigrations(dirOrFiles: string | readonly string[], options: DatabaseOptions = {}): Promise<Database> {
+    const db = await Database.create(options);
+    const files = typeof dirOrFiles === 'string' && statSync(dirOrFiles).isDirectory()
+      ? readdirSync(dirOrFiles).filter((f) => f.endsWith('.sql')).sort().map((f) => join(dirOrFiles, f))
+      : typeof dirOrFiles === 'string' ? [dirOrFiles] : [...dirOrFiles];
+    for (const f of files) await db.exec(readFileSync(f, 'utf8'));
+    return db;
+  }
+
+  connectSync(): Connection {
+    const c = new Connection(new Session(this.state, this.clock, this.options.onNotice), this);
+    this.sessions.add(c);
+    return c;
+  }
+
+  /** A new session (its own transaction state and settings). */
+  connect(): Promise<Connection> {
+    return Promise.resolve(this.connectSync());
+  }
+
+  query<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): Promise<QueryResult<R>> {
+    return this.main.query<R>(textOrConfig, values);
+  }
+
+  querySync<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): QueryResult<R> {
+    return this.main.querySync<R>(textOrConfig, values);
+  }
+
+  /** Runs a multi-statement script as one simple query (one implicit transaction). */
+  exec(script: string): Promise<void> {
+    try {
+      this.main.execRaw(script);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** An independent copy sharing memory with this one until either writes. */
+  fork(): Database {
+    if (this.state.status.inProgress.size) {
+      throw new Error('fauxgres: fork() while a transaction is open would copy uncommitted state; commit or roll back first');
+    }
+    return new Database(this.state.fork(), { ...this.clock, rng: undefined }, this.options);
+  }
+
+  /** Sets the clock now() reads (undefined: real time). */
+  setNow(now: Date | string | undefined): void {
+    this.clock.fixedMicros = now === undefined ? undefined : toMicros(now);
+  }
+
+  close(): Promise<void> {
+    for (const c of [...this.sessions]) void c.close();
+    return Promise.resolve();
+  }
+}
+
+function toMicros(d: Date | string): bigint {
+  const ms = typeof d === 'string' ? Date.parse(d) : d.getTime();
+  return (BigInt(ms) - 946684800000n) * 1000n;
+}

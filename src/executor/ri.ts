@@ -1,0 +1,200 @@
+/**
+ * Referential integrity: foreign-key checks on the referencing side and ON DELETE / ON UPDATE
+ * actions (NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT) on the referenced side, queued
+ * per statement and run at its end, with Postgres's 23503 messages and details.
+ * Postgres counterpart: src/backend/utils/adt/ri_triggers.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Tuple } from '../storage/heap.js';
+import { typeInfo } from '../types/registry.js';
+import type { Value } from '../types/values.js';
+import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateTuple, type ModifyState } from './modify-table.js';
+import type { Session } from '../session/session.js';
+
+function quoteCol(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
+}
+
+function keyText(ms: ModifyState, rel: RelationDef, atts: readonly number[], vals: readonly Value[]): string {
+  const cols = atts.map((a) => quoteCol(rel.columns[a - 1].name)).join(', ');
+  const vs = vals.map((v, i) => (v === null ? 'null' : typeInfo(ms.cat, rel.columns[atts[i] - 1].type).io.output(v, ms.ctx.session.io))).join(', ');
+  return `(${cols})=(${vs})`;
+}
+
+export function queueInsertChecks(ms: ModifyState, rel: RelationDef, t: Tuple): void {
+  for (const fk of ms.cat.relationConstraints(rel.oid)) {
+    if (fk.kind === 'f') ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+  }
+}
+
+export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: readonly Value[]): void {
+  for (const fk of ms.cat.referencingForeignKeys(rel.oid)) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
+}
+
+export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple): void {
+  for (const fk of ms.cat.relationConstraints(rel.oid)) {
+    if (fk.kind !== 'f') continue;
+    // Re-check only when the referencing key changed (Postgres skips unchanged keys).
+    if (fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+  }
+  for (const fk of ms.cat.referencingForeignKeys(rel.oid)) {
+    if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
+  }
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return JSON.stringify(a, big) === JSON.stringify(b, big);
+}
+function big(_k: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? v.toString() + 'n' : v;
+}
+
+/** Runs queued RI work (and the work it queues) after the statement's own writes. */
+export function runRiQueue(ms: ModifyState, session: Session): void {
+  if (!ms.queue.length) return;
+  const txn = session.transaction();
+  txn.commandCounterIncrement();
+  while (ms.queue.length) {
+    const ev = ms.queue.shift()!;
+    if (ev.kind === 'check') checkReferenced(ms, ev.fk, ev.table, ev.tuple);
+    else if (ev.kind === 'ref-delete') onReferencedChange(ms, ev.fk, ev.table, ev.old, undefined);
+    else onReferencedChange(ms, ev.fk, ev.table, ev.old, ev.now);
+    txn.commandCounterIncrement();
+  }
+}
+
+/** Live rows of `rel` whose columns `atts` equal `key`. */
+function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[]): Tuple[] {
+  const txn = ms.ctx.txn;
+  const cat = ms.cat;
+  const heap = txn.heap(rel);
+  const idx = cat.relationIndexes(rel.oid).find((i) => i.index && !i.index.predicate && i.index.keys.length >= atts.length && atts.every((a, k) => i.index!.keys[k].attnum === a));
+  const cmps = atts.map((a) => typeInfo(cat, rel.columns[a - 1].type).io);
+  const matches = (t: Tuple) => atts.every((a, k) => {
+    const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;
+    return v !== null && cmps[k].compare(v, key[k]) === 0;
+  });
+  const out: Tuple[] = [];
+  if (idx) {
+    for (const tid of txn.index(idx).lookup(key as Value[])) {
+      const t = heap.get(tid);
+      if (t && txn.visible(t) && matches(t)) out.push(t);
+    }
+    return out;
+  }
+  for (const t of heap.all()) if (txn.visible(t) && matches(t)) out.push(t);
+  return out;
+}
+
+function coerceKey(cat: Catalog, from: RelationDef, fromAtts: readonly number[], to: RelationDef, toAtts: readonly number[], vals: Value[]): Value[] {
+  return vals.map((v, i) => {
+    if (v === null) return v;
+    const ft = from.columns[fromAtts[i] - 1].type;
+    const tt = to.columns[toAtts[i] - 1].type;
+    if (ft === tt) return v;
+    const tio = typeInfo(cat, tt).io;
+    const fio = typeInfo(cat, ft).io;
+    const io = { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' as const };
+    return tio.input(fio.output(v, io), -1, io);
+  });
+}
+
+function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef, t: Tuple): void {
+  const txn = ms.ctx.txn;
+  const cur = txn.heap(table).get(t.tid);
+  if (!cur || !txn.visible(cur)) return; // deleted or updated again later in the statement
+  const info = fk.fk!;
+  const vals = fk.columns.map((a) => cur.values[a - 1] ?? table.columns[a - 1].missing ?? null);
+  const nulls = vals.filter((v) => v === null).length;
+  if (nulls === vals.length) return;
+  if (nulls > 0) {
+    if (info.match === 'f') {
+      throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
+        detail: 'MATCH FULL does not allow mixing of null and nonnull key values.',
+        schema: ms.cat.namespaceName(table.namespace),
+        table: table.name,
+        constraint: fk.name,
+      });
+    }
+    return;
+  }
+  const ref = ms.cat.relation(info.refRelation);
+  const key = coerceKey(ms.cat, table, fk.columns, ref, info.refColumns, vals);
+  if (findRows(ms, ref, info.refColumns, key).length) return;
+  throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
+    detail: `Key ${keyText(ms, table, fk.columns, vals)} is not present in table "${ref.name}".`,
+    schema: ms.cat.namespaceName(table.namespace),
+    table: table.name,
+    constraint: fk.name,
+  });
+}
+
+function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: RelationDef, old: readonly Value[], now: readonly Value[] | undefined): void {
+  const info = fk.fk!;
+  const oldKey = info.refColumns.map((a) => old[a - 1] ?? null);
+  if (oldKey.some((v) => v === null)) return;
+  const child = ms.cat.relation(fk.relation);
+  // NO ACTION: fine if another row now provides the same key.
+  const action = now ? info.onUpdate : info.onDelete;
+  if (action === 'a' && findRows(ms, refTable, info.refColumns, oldKey).length) return;
+  const childKey = coerceKey(ms.cat, refTable, info.refColumns, child, fk.columns, oldKey as Value[]);
+  const rows = findRows(ms, child, fk.columns, childKey);
+  if (!rows.length) return;
+  const cat = ms.cat;
+  switch (action) {
+    case 'a':
+    case 'r':
+      throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${child.name}"`, {
+        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".`,
+        schema: cat.namespaceName(child.namespace),
+        table: child.name,
+        constraint: fk.name,
+      });
+    case 'c':
+      for (const t of rows) {
+        if (!now) {
+          if (deleteTuple(ms, child, t)) {
+            for (const f2 of cat.referencingForeignKeys(child.oid)) ms.queue.push({ kind: 'ref-delete', fk: f2, table: child, old: [...t.values] });
+          }
+        } else {
+          const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
+          const newKey = coerceKey(cat, refTable, info.refColumns, child, fk.columns, info.refColumns.map((a) => now[a - 1] ?? null));
+          fk.columns.forEach((a, k) => (values[a - 1] = newKey[k]));
+          rewriteChild(ms, child, t, values);
+        }
+      }
+      return;
+    case 'n':
+    case 'd': {
+      const cols = !now && info.deleteSetColumns?.length ? info.deleteSetColumns : fk.columns;
+      for (const t of rows) {
+        const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
+        for (const a of cols) {
+          const col = child.columns[a - 1];
+          values[a - 1] = action === 'n' || !col.default ? null : compileStored(col.default)(values, ms.ctx);
+        }
+        rewriteChild(ms, child, t, values);
+      }
+      return;
+    }
+  }
+}
+
+function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values: Value[]): void {
+  computeGenerated(ms.ctx, child, values);
+  checkConstraints(ms.ctx, ms.cat, child, values);
+  const old = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
+  const nt = updateTuple(ms, child, t, values);
+  if (!nt) return;
+  for (const fk of ms.cat.relationConstraints(child.oid)) {
+    if (fk.kind === 'f' && fk.columns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'check', fk, table: child, tuple: nt });
+  }
+  for (const fk of ms.cat.referencingForeignKeys(child.oid)) {
+    if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: child, old, now: values });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The database clock and randomness: real time and Math.random by default; a settable clock and
+ * a seed make now(), random() and gen_random_uuid() deterministic in tests.
+ */
+export interface Clock {
+  /** Fixed time in microseconds since 2000-01-01 UTC, or undefined for real time. */
+  fixedMicros?: bigint;
+  seed?: number;
+  rng?: () => number;
+}
+
+/** 2000-01-01T00:00:00Z in Unix milliseconds. */
+const PG_EPOCH_MS = 946684800000n;
+
+export function nowMicros(c: Clock): bigint {
+  if (c.fixedMicros !== undefined) return c.fixedMicros;
+  const ms = BigInt(Date.now());
+  const sub = BigInt(Math.floor((performance.now() % 1) * 1000));
+  return (ms - PG_EPOCH_MS) * 1000n + sub;
+}
+
+/** mulberry32: small, fast, seedable. */
+export function randomSource(c: Clock): () => number {
+  if (c.seed === undefined) return Math.random;
+  if (!c.rng) {
+    let a = c.seed >>> 0;
+    c.rng = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  return c.rng;
+}

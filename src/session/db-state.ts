@@ -1,0 +1,44 @@
+/**
+ * The state one database shares between its sessions: the committed catalog, storage (heaps,
+ * indexes, sequence counters, keyed by filenode), transaction status and the OID counter.
+ * `fork()` copies it in O(number of relations), sharing every heap and index page.
+ */
+import { Catalog } from '../catalog/catalog.js';
+import { bootstrapCatalog } from '../catalog/bootstrap.js';
+import { Heap } from '../storage/heap.js';
+import { IndexStore } from '../storage/index-store.js';
+import { TransactionStatus } from '../storage/xact.js';
+import { FIRST_NORMAL_OID } from '../types/oids.js';
+
+export interface SequenceState {
+  last: bigint;
+  isCalled: boolean;
+}
+
+export class DbState {
+  catalog: Catalog;
+  heaps = new Map<number, Heap>();
+  indexes = new Map<number, IndexStore>();
+  sequences = new Map<number, SequenceState>();
+  status = new TransactionStatus();
+  nextOid = FIRST_NORMAL_OID;
+  nextPid = 1000;
+
+  constructor(catalog?: Catalog) {
+    this.catalog = catalog ?? bootstrapCatalog(this);
+  }
+
+  newOid(): number {
+    return this.nextOid++;
+  }
+
+  fork(): DbState {
+    const s = new DbState(this.catalog);
+    for (const [k, h] of this.heaps) s.heaps.set(k, h.clone());
+    for (const [k, i] of this.indexes) s.indexes.set(k, i.clone());
+    for (const [k, q] of this.sequences) s.sequences.set(k, { ...q });
+    s.status = this.status.fork();
+    s.nextOid = this.nextOid;
+    return s;
+  }
+}

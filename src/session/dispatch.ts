@@ -1,0 +1,67 @@
+/**
+ * Statement dispatch: the one place that maps a parsed statement to the code that runs it.
+ * Queries go parse → analyze → plan (cached per text, catalog version and parameter types) →
+ * execute; utility statements go to commands/. Anything unknown is 0A000, never ignored.
+ * Postgres counterpart: src/backend/tcop/utility.c (ProcessUtility) and pquery.c.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { RawStatement } from '../parser/parse.js';
+import type { Value } from '../types/values.js';
+import { OID } from '../types/oids.js';
+import type { Session } from './session.js';
+import { runSelect } from './run-select.js';
+import { runUtility } from '../commands/utility.js';
+import { runInsert, runUpdate, runDelete } from '../commands/dml.js';
+
+export interface ResultField {
+  name: string;
+  tableID: number;
+  columnID: number;
+  dataTypeID: number;
+  dataTypeSize: number;
+  dataTypeModifier: number;
+  format: 'text';
+}
+
+export interface StatementResult {
+  /** Full command tag name (`SELECT`, `INSERT`, `CREATE TABLE`). */
+  command: string;
+  rowCount: number | null;
+  fields: ResultField[];
+  rows: Value[][];
+  /** For INSERT's tag (`INSERT 0 n`). */
+  oid?: number;
+}
+
+export function executeStatement(session: Session, st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
+  switch (kind) {
+    case 'SelectStmt':
+      return runSelect(session, st, body, sql, params, paramTypes);
+    case 'InsertStmt':
+      checkWritable(session, 'INSERT');
+      return runInsert(session, body, sql, params, paramTypes);
+    case 'UpdateStmt':
+      checkWritable(session, 'UPDATE');
+      return runUpdate(session, body, sql, params, paramTypes);
+    case 'DeleteStmt':
+      checkWritable(session, 'DELETE');
+      return runDelete(session, body, sql, params, paramTypes);
+    default:
+      return runUtility(session, kind, body, sql, st);
+  }
+}
+
+function checkWritable(session: Session, what: string): void {
+  if (session.txn?.readOnly) {
+    throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute ${what} in a read-only transaction`);
+  }
+}
+
+/** An empty result with just a command tag. */
+export function commandResult(command: string, rowCount: number | null = null): StatementResult {
+  return { command, rowCount, fields: [], rows: [] };
+}
+
+export { featureNotSupported, OID };

@@ -1,0 +1,91 @@
+/**
+ * Runs a SELECT: analyze and plan once per (text, catalog version, parameter types), then bind
+ * parameters and execute. Postgres counterpart: exec_simple_query / the plan cache (plancache.c).
+ */
+import type { RawStatement } from '../parser/parse.js';
+import type { Query, TargetEntry } from '../nodes/query.js';
+import { transformSelectStmt } from '../analyze/select.js';
+import type { StatementState } from '../analyze/parse-state.js';
+import { planSelect, withPlanningCatalog, type PlannedSelect } from '../plan/planner.js';
+import type { ExecContext, Row } from '../executor/context.js';
+import { bindParams } from './params.js';
+import type { ResultField, StatementResult } from './dispatch.js';
+import type { Session } from './session.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { typeInfo } from '../types/registry.js';
+import { OID } from '../types/oids.js';
+import { featureNotSupported } from '../errors/pg-error.js';
+
+export interface CachedQuery {
+  readonly catalog: Catalog;
+  readonly query: Query;
+  readonly planned: PlannedSelect;
+  readonly paramTypes: number[];
+  readonly fields: ResultField[];
+}
+
+const planCache = new WeakMap<Catalog, Map<string, CachedQuery>>();
+
+export function cacheFor(cat: Catalog): Map<string, CachedQuery> {
+  let m = planCache.get(cat);
+  if (!m) {
+    m = new Map();
+    planCache.set(cat, m);
+  }
+  return m;
+}
+
+export function statementState(session: Session, sql: string, paramTypes: number[]): StatementState {
+  return {
+    catalog: session.catalog(),
+    session,
+    sql,
+    paramTypes: [...paramTypes],
+    inferParams: true,
+    volatileSeen: false,
+  };
+}
+
+export function fieldsOf(cat: Catalog, tl: readonly TargetEntry[]): ResultField[] {
+  return tl
+    .filter((t) => !t.resjunk)
+    .map((t) => ({
+      name: t.name,
+      tableID: t.origin?.relation ?? 0,
+      columnID: t.origin?.attnum ?? 0,
+      dataTypeID: t.expr.type,
+      dataTypeSize: typeInfo(cat, t.expr.type).typlen,
+      dataTypeModifier: t.expr.typmod,
+      format: 'text' as const,
+    }));
+}
+
+export function makeExecContext(session: Session, params: ExecContext['params']): ExecContext {
+  return { params, session, txn: session.transaction(), levelRows: [], cache: new Map() };
+}
+
+export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const cat = session.catalog();
+  const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${sql}`;
+  const cache = cacheFor(cat);
+  let c = cache.get(key);
+  if (!c) {
+    const state = statementState(session, sql, paramTypes);
+    const query = transformSelectStmt(state, body);
+    const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
+    const planned = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
+    c = { catalog: cat, query, planned, paramTypes: types, fields: fieldsOf(cat, query.targetList) };
+    if (cache.size > 2000) cache.clear();
+    cache.set(key, c);
+  }
+  if (c.query.locking && c.query.locking.length) {
+    // Row locks only matter with concurrent sessions; refuse rather than pretend.
+    if (session.db.status.inProgress.size > (session.txn?.xid ? 1 : 0)) throw featureNotSupported('SELECT ... FOR UPDATE/SHARE with concurrent transactions');
+  }
+  const values = bindParams(cat, session.io, params, c.paramTypes);
+  const ctx = makeExecContext(session, values);
+  const width = c.fields.length;
+  const rows: Row[] = [];
+  for (const r of c.planned.plan.run(ctx, undefined)) rows.push(r.length === width ? r : r.slice(0, width));
+  return { command: 'SELECT', rowCount: rows.length, fields: c.fields, rows };
+}

@@ -1,0 +1,238 @@
+/**
+ * A session: one connection's statement loop. Parses (cached), dispatches each statement to the
+ * analyzer/planner/executor or to a utility command, and runs the transaction-block state machine
+ * (idle, in a block, failed block: 25P02), with implicit transactions around statements outside a
+ * block and around a multi-statement query.
+ * Postgres counterpart: src/backend/tcop/postgres.c (exec_simple_query) and xact.c's block states.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { parseScript, type RawStatement } from '../parser/parse.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { IoContext } from '../types/type-io.js';
+import type { SessionContext } from './session-context.js';
+import { Transaction, type IsolationLevel } from './transaction.js';
+import type { DbState } from './db-state.js';
+import { executeStatement, type StatementResult } from './dispatch.js';
+import { nowMicros, randomSource, type Clock } from './clock.js';
+import { Settings } from './settings.js';
+
+export type NoticeHandler = (n: PgError) => void;
+
+export class Session implements SessionContext {
+  txn: Transaction | undefined;
+  /** Inside BEGIN ... COMMIT. */
+  inBlock = false;
+  /** The block failed; only ROLLBACK (or COMMIT, which rolls back) is accepted. */
+  failed = false;
+  readonly settings = new Settings();
+  private statementTs = 0n;
+  private lastSeq: bigint | undefined;
+  private readonly currvals = new Map<number, bigint>();
+  readonly pid: number;
+  user = 'postgres';
+
+  constructor(
+    readonly db: DbState,
+    readonly clock: Clock,
+    private readonly onNotice: NoticeHandler | undefined,
+    readonly dbName = 'postgres',
+  ) {
+    this.pid = db.nextPid++;
+  }
+
+  get io(): IoContext {
+    return this.settings.io;
+  }
+
+  // ---- SessionContext ------------------------------------------------------------------------
+  catalog(): Catalog {
+    return this.txn?.catalog ?? this.db.catalog;
+  }
+  searchPath(): readonly string[] {
+    return this.settings.searchPath();
+  }
+  currentUser(): string {
+    return this.user;
+  }
+  sessionUser(): string {
+    return this.user;
+  }
+  transactionTimestamp(): bigint {
+    return this.txn?.startTimestamp ?? this.statementTs;
+  }
+  statementTimestamp(): bigint {
+    return this.statementTs;
+  }
+  clockTimestamp(): bigint {
+    return nowMicros(this.clock);
+  }
+  random(): number {
+    return randomSource(this.clock)();
+  }
+  nextval(seqOid: number): bigint {
+    const v = sequenceNext(this, seqOid);
+    this.currvals.set(seqOid, v);
+    this.lastSeq = v;
+    return v;
+  }
+  currval(seqOid: number): bigint {
+    const v = this.currvals.get(seqOid);
+    if (v === undefined) {
+      const rel = this.catalog().relations.get(seqOid);
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `currval of sequence "${rel?.name ?? seqOid}" is not yet defined in this session`);
+    }
+    return v;
+  }
+  setval(seqOid: number, value: bigint, isCalled: boolean): bigint {
+    const v = sequenceSet(this, seqOid, value, isCalled);
+    if (isCalled) this.currvals.set(seqOid, v);
+    return v;
+  }
+  lastval(): bigint {
+    if (this.lastSeq === undefined) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'lastval is not yet defined in this session');
+    }
+    return this.lastSeq;
+  }
+  getSetting(name: string, missingOk: boolean): string | null {
+    return this.settings.get(name, missingOk);
+  }
+  setSetting(name: string, value: string, isLocal: boolean): string {
+    return this.settings.set(name, value, isLocal && this.inBlock);
+  }
+  notice(n: PgError): void {
+    this.onNotice?.(n);
+  }
+  currentXid(): bigint {
+    return BigInt(this.transaction().writeXid());
+  }
+  backendPid(): number {
+    return this.pid;
+  }
+  databaseName(): string {
+    return this.dbName;
+  }
+
+  // ---- transactions --------------------------------------------------------------------------
+  transaction(): Transaction {
+    if (!this.txn) this.txn = new Transaction(this.db, nowMicros(this.clock));
+    return this.txn;
+  }
+
+  beginBlock(isolation?: IsolationLevel, readOnly?: boolean): void {
+    const t = this.transaction();
+    if (isolation) t.isolation = isolation;
+    if (readOnly !== undefined) t.readOnly = readOnly;
+    this.inBlock = true;
+  }
+
+  finishTransaction(commit: boolean): void {
+    const t = this.txn;
+    this.txn = undefined;
+    this.inBlock = false;
+    this.failed = false;
+    this.settings.endTransaction(commit);
+    if (!t) return;
+    if (commit) t.commit();
+    else t.abort();
+  }
+
+  /**
+   * Runs a script (one or more statements) as the simple query protocol does: each statement in
+   * turn; outside a block the whole script is one implicit transaction. Returns one result per
+   * statement; stops at the first error (which is thrown, after rolling back as Postgres does).
+   */
+  runScript(sql: string, params: readonly unknown[] = [], paramTypes: number[] = []): StatementResult[] {
+    const stmts = parseScript(sql);
+    const results: StatementResult[] = [];
+    const implicit = stmts.length > 1;
+    for (const st of stmts) {
+      results.push(this.runOne(st, sql, params, paramTypes, implicit));
+    }
+    if (implicit && this.txn && !this.inBlock) this.finishTransaction(true);
+    return results;
+  }
+
+  private runOne(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean): StatementResult {
+    this.statementTs = nowMicros(this.clock);
+    const kind = Object.keys(st.stmt)[0];
+    const isTxnControl = kind === 'TransactionStmt';
+    if (this.failed && !(isTxnControl && isEndOfBlock(st.stmt))) {
+      throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+    }
+    const t = isTxnControl ? this.txn : this.transaction();
+    try {
+      t?.beginStatement();
+      const r = executeStatement(this, st, sql, params, paramTypes);
+      if (this.txn) this.txn.commandCounterIncrement();
+      if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
+      return r;
+    } catch (e) {
+      if (this.inBlock) this.failed = true;
+      else if (this.txn) this.finishTransaction(false);
+      throw toPgError(e);
+    }
+  }
+}
+
+function isEndOfBlock(stmt: object): boolean {
+  const k = (stmt as { TransactionStmt: { kind: string } }).TransactionStmt.kind;
+  return k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK_TO';
+}
+
+/** Non-PgError exceptions are engine bugs: report them as internal errors (XX000), never hide them. */
+export function toPgError(e: unknown): PgError {
+  if (e instanceof PgError) return e;
+  const err = e as Error;
+  if (err instanceof RangeError && /call stack/.test(err.message)) {
+    return new PgError(SQLSTATE.statement_too_complex, 'stack depth limit exceeded');
+  }
+  const pe = new PgError(SQLSTATE.internal_error, `fauxgres internal error: ${err?.message ?? String(e)}`);
+  pe.stack = err?.stack;
+  return pe;
+}
+
+function sequenceNext(s: Session, oid: number): bigint {
+  const rel = s.catalog().relations.get(oid);
+  if (!rel || rel.kind !== 'S' || !rel.sequence) {
+    throw new PgError(SQLSTATE.wrong_object_type, `"${rel?.name ?? oid}" is not a sequence`);
+  }
+  const seq = rel.sequence;
+  let st = s.db.sequences.get(rel.filenode);
+  if (!st) {
+    st = { last: seq.start, isCalled: false };
+    s.db.sequences.set(rel.filenode, st);
+  }
+  if (!st.isCalled) {
+    st.isCalled = true;
+    return st.last;
+  }
+  let next = st.last + seq.increment;
+  if ((seq.increment > 0n && next > seq.max) || (seq.increment < 0n && next < seq.min)) {
+    if (!seq.cycle) {
+      throw new PgError(
+        SQLSTATE.sequence_generator_limit_exceeded,
+        `nextval: reached ${seq.increment > 0n ? 'maximum' : 'minimum'} value of sequence "${rel.name}" (${seq.increment > 0n ? seq.max : seq.min})`,
+      );
+    }
+    next = seq.increment > 0n ? seq.min : seq.max;
+  }
+  st.last = next;
+  return next;
+}
+
+function sequenceSet(s: Session, oid: number, value: bigint, isCalled: boolean): bigint {
+  const rel = s.catalog().relations.get(oid);
+  if (!rel || rel.kind !== 'S' || !rel.sequence) {
+    throw new PgError(SQLSTATE.wrong_object_type, `"${rel?.name ?? oid}" is not a sequence`);
+  }
+  const seq = rel.sequence;
+  if (value < seq.min || value > seq.max) {
+    throw new PgError(SQLSTATE.numeric_value_out_of_range, `setval: value ${value} is out of bounds for sequence "${rel.name}" (${seq.min}..${seq.max})`);
+  }
+  s.db.sequences.set(rel.filenode, { last: value, isCalled });
+  return value;
+}
+
+export { featureNotSupported };

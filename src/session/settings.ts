@@ -1,0 +1,169 @@
+/**
+ * Session settings (GUCs): SET / SET LOCAL / RESET / SHOW / current_setting / set_config, with
+ * transaction-scoped undo for SET LOCAL (and for SET inside a block that rolls back).
+ * Postgres counterpart: src/backend/utils/misc/guc.c.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { IoContext } from '../types/type-io.js';
+
+const DEFAULTS: Record<string, string> = {
+  search_path: '"$user", public',
+  timezone: 'UTC',
+  datestyle: 'ISO, MDY',
+  intervalstyle: 'postgres',
+  extra_float_digits: '1',
+  bytea_output: 'hex',
+  application_name: '',
+  client_encoding: 'UTF8',
+  server_encoding: 'UTF8',
+  standard_conforming_strings: 'on',
+  client_min_messages: 'notice',
+  lc_messages: 'C',
+  lc_monetary: 'C',
+  lc_numeric: 'C',
+  lc_time: 'C',
+  server_version: '18.4',
+  server_version_num: '180004',
+  integer_datetimes: 'on',
+  default_transaction_isolation: 'read committed',
+  default_transaction_read_only: 'off',
+  transaction_isolation: 'read committed',
+  transaction_read_only: 'off',
+  statement_timeout: '0',
+  lock_timeout: '0',
+  idle_in_transaction_session_timeout: '0',
+  max_identifier_length: '63',
+  is_superuser: 'on',
+  row_security: 'on',
+  check_function_bodies: 'on',
+  synchronous_commit: 'on',
+  session_replication_role: 'origin',
+  timezone_abbreviations: 'Default',
+  escape_string_warning: 'on',
+  jit: 'off',
+  work_mem: '4MB',
+  maintenance_work_mem: '64MB',
+  'search_path.display': '',
+  default_text_search_config: 'pg_catalog.english',
+  enable_seqscan: 'on',
+  role: 'none',
+  session_authorization: 'postgres',
+  xmloption: 'content',
+  default_with_oids: 'off',
+  plpgsql_check_asserts: 'on',
+};
+
+const ALIASES: Record<string, string> = { time_zone: 'timezone' };
+
+export class Settings {
+  private values = new Map<string, string>(Object.entries(DEFAULTS));
+  /** Values to restore at transaction end: for SET LOCAL (always) and SET (on rollback). */
+  private localUndo = new Map<string, string>();
+  private txnUndo = new Map<string, string>();
+  io: IoContext = { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' };
+
+  private norm(name: string): string {
+    const n = name.toLowerCase();
+    return ALIASES[n] ?? n;
+  }
+
+  get(name: string, missingOk: boolean): string | null {
+    const n = this.norm(name);
+    const v = this.values.get(n);
+    if (v === undefined) {
+      if (missingOk || n.includes('.')) return missingOk ? null : this.unrecognized(name, n);
+      throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
+    }
+    return v;
+  }
+
+  private unrecognized(name: string, n: string): string {
+    if (n.includes('.')) {
+      throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
+    }
+    throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
+  }
+
+  /** SET name = value (isLocal: SET LOCAL). Returns the new value as SHOW would print it. */
+  set(name: string, value: string, isLocal: boolean): string {
+    const n = this.norm(name);
+    if (!this.values.has(n) && !n.includes('.')) {
+      throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
+    }
+    const v = this.validate(n, value);
+    const old = this.values.get(n) ?? '';
+    if (isLocal) {
+      if (!this.localUndo.has(n)) this.localUndo.set(n, old);
+    } else if (!this.txnUndo.has(n)) this.txnUndo.set(n, old);
+    this.apply(n, v);
+    return v;
+  }
+
+  reset(name: string): void {
+    const n = this.norm(name);
+    this.set(n, DEFAULTS[n] ?? '', false);
+  }
+
+  private validate(n: string, value: string): string {
+    switch (n) {
+      case 'extra_float_digits': {
+        const x = Number(value);
+        if (!Number.isInteger(x)) {
+          throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "extra_float_digits": "${value}"`);
+        }
+        if (x < -15 || x > 3) {
+          throw new PgError(SQLSTATE.invalid_parameter_value, `${x} is outside the valid range for parameter "extra_float_digits" (-15 .. 3)`);
+        }
+        return String(x);
+      }
+      case 'bytea_output':
+        if (value !== 'hex' && value !== 'escape') {
+          throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "bytea_output": "${value}"`, { hint: 'Available values: escape, hex.' });
+        }
+        return value;
+      default:
+        return value;
+    }
+  }
+
+  private apply(n: string, v: string): void {
+    this.values.set(n, v);
+    switch (n) {
+      case 'timezone':
+        this.io = { ...this.io, timeZone: v };
+        break;
+      case 'datestyle':
+        this.io = { ...this.io, dateStyle: v };
+        break;
+      case 'intervalstyle':
+        this.io = { ...this.io, intervalStyle: v };
+        break;
+      case 'extra_float_digits':
+        this.io = { ...this.io, extraFloatDigits: Number(v) };
+        break;
+      case 'bytea_output':
+        this.io = { ...this.io, byteaOutput: v as 'hex' | 'escape' };
+        break;
+    }
+  }
+
+  /** search_path as a list of schema names ($user expanded). */
+  searchPath(): string[] {
+    const raw = this.values.get('search_path') ?? '';
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length)
+      .map((s) => (s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toLowerCase()))
+      .map((s) => (s === '$user' ? 'postgres' : s));
+  }
+
+  /** Transaction end: SET LOCAL values revert; plain SETs revert on rollback. */
+  endTransaction(commit: boolean): void {
+    if (!commit) for (const [n, v] of this.txnUndo) this.apply(n, v);
+    for (const [n, v] of this.localUndo) this.apply(n, v);
+    this.localUndo.clear();
+    this.txnUndo.clear();
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * One transaction of a session: its xid (assigned on first write), command counter, snapshot,
+ * private catalog copy (when it runs DDL), and the storage it created or dropped, so that commit
+ * publishes everything at once and abort forgets it.
+ * Postgres counterpart: src/backend/access/transam/xact.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationDef } from '../catalog/objects.js';
+import type { TxnAccess } from '../executor/context.js';
+import { Heap, isVisible, type OwnState, type Tuple } from '../storage/heap.js';
+import { IndexStore } from '../storage/index-store.js';
+import type { Snapshot } from '../storage/xact.js';
+import type { DbState } from './db-state.js';
+import { indexColumnOrders } from '../commands/index-keys.js';
+
+export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
+
+export class Transaction implements TxnAccess {
+  xid = 0;
+  readonly ownXids = new Set<number>();
+  cid = 0;
+  private wrote = false;
+  private privateCatalog: Catalog | undefined;
+  private snap: Snapshot | undefined;
+  isolation: IsolationLevel = 'read committed';
+  readOnly = false;
+  readonly startTimestamp: bigint;
+  /** Storage created by this transaction (dropped on abort). */
+  readonly createdFilenodes = new Set<number>();
+  /** Storage to drop at commit. */
+  readonly droppedFilenodes = new Set<number>();
+  private ownState: OwnState;
+
+  constructor(
+    readonly db: DbState,
+    now: bigint,
+  ) {
+    this.startTimestamp = now;
+    this.ownState = { xids: this.ownXids, curcid: 0 };
+  }
+
+  get catalog(): Catalog {
+    return this.privateCatalog ?? this.db.catalog;
+  }
+
+  get status() {
+    return this.db.status;
+  }
+
+  /** The catalog to modify (cloned from the committed one on first DDL). */
+  catalogForWrite(): Catalog {
+    if (!this.privateCatalog) this.privateCatalog = this.db.catalog.clone();
+    this.privateCatalog.bump();
+    return this.privateCatalog;
+  }
+
+  hasCatalogChanges(): boolean {
+    return this.privateCatalog !== undefined;
+  }
+
+  /** New statement: READ COMMITTED takes a fresh snapshot. */
+  beginStatement(): void {
+    if (this.isolation === 'read committed' || !this.snap) this.snap = this.db.status.snapshot();
+  }
+
+  snapshot(): Snapshot {
+    if (!this.snap) this.snap = this.db.status.snapshot();
+    return this.snap;
+  }
+
+  own(): OwnState {
+    return this.ownState;
+  }
+
+  writeXid(): number {
+    if (this.xid === 0) {
+      this.xid = this.db.status.assign();
+      this.ownXids.add(this.xid);
+    }
+    return this.xid;
+  }
+
+  markWrite(): void {
+    this.wrote = true;
+  }
+
+  /** Postgres's CommandCounterIncrement: later commands see this one's writes. */
+  commandCounterIncrement(): void {
+    if (this.wrote) {
+      this.cid++;
+      this.ownState = { xids: this.ownXids, curcid: this.cid };
+      this.wrote = false;
+    }
+  }
+
+  visible(t: Tuple): boolean {
+    return isVisible(t, this.snapshot(), this.ownState, this.db.status);
+  }
+
+  heap(rel: RelationDef): Heap {
+    let h = this.db.heaps.get(rel.filenode);
+    if (!h) {
+      h = new Heap();
+      this.db.heaps.set(rel.filenode, h);
+    }
+    return h;
+  }
+
+  index(idx: RelationDef): IndexStore {
+    let s = this.db.indexes.get(idx.filenode);
+    if (!s) {
+      s = new IndexStore(indexColumnOrders(this.catalog, idx));
+      this.db.indexes.set(idx.filenode, s);
+    }
+    return s;
+  }
+
+  commit(): void {
+    this.db.status.commit(this.ownXids);
+    if (this.privateCatalog) this.db.catalog = this.privateCatalog;
+    for (const f of this.droppedFilenodes) {
+      this.db.heaps.delete(f);
+      this.db.indexes.delete(f);
+    }
+  }
+
+  abort(): void {
+    this.db.status.abort(this.ownXids);
+    for (const f of this.createdFilenodes) {
+      this.db.heaps.delete(f);
+      this.db.indexes.delete(f);
+    }
+  }
+}
