@@ -6,7 +6,6 @@
  * Postgres counterpart: src/include/catalog/pg_*.h.
  */
 import type { Expr } from '../nodes/primnodes.js';
-import type { Query } from '../nodes/query.js';
 import type { Value } from '../types/values.js';
 
 /** An analyzed expression kept in the catalog, with the text Postgres would deparse it to. */
@@ -106,8 +105,11 @@ export interface SequenceInfo {
 }
 
 export interface ViewInfo {
-  readonly query: Query;
+  /** The view's SELECT as parsed (re-analyzed on use), and the statement text its locations index. */
+  readonly raw: unknown;
   readonly text: string;
+  /** search_path when the view was created (its names resolve under it). */
+  readonly searchPath: readonly string[];
   readonly checkOption?: 'local' | 'cascaded';
   readonly securityBarrier?: boolean;
   readonly securityInvoker?: boolean;

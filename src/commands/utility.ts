@@ -13,6 +13,13 @@ import { createTable } from './create-table.js';
 import { createSchema, dropObjects } from './drop.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
+import { truncateTables } from './truncate.js';
+import { alterEnum, createDomain, createEnum, dropTypes } from './typecmds.js';
+import { createView } from './view.js';
+import { commentOn } from './comment.js';
+import { createExtension, dropExtension } from './extension.js';
+import { alterTable, renameObject } from './alter-table.js';
+import { alterSequence } from './alter-sequence.js';
 
 type AnyNode = Record<string, any>;
 
@@ -78,7 +85,29 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CreateSchemaStmt':
       return createSchema(session, n, sql);
     case 'DropStmt':
+      if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
+      if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
       return dropObjects(session, n, sql);
+    case 'TruncateStmt':
+      return truncateTables(session, n);
+    case 'CreateEnumStmt':
+      return createEnum(session, n);
+    case 'AlterEnumStmt':
+      return alterEnum(session, n);
+    case 'CreateDomainStmt':
+      return createDomain(session, n, sql);
+    case 'ViewStmt':
+      return createView(session, n, sql);
+    case 'CommentStmt':
+      return commentOn(session, n);
+    case 'CreateExtensionStmt':
+      return createExtension(session, n);
+    case 'AlterTableStmt':
+      return alterTable(session, n, sql);
+    case 'RenameStmt':
+      return renameObject(session, n);
+    case 'AlterSeqStmt':
+      return alterSequence(session, n);
     case 'IndexStmt':
       return createIndex(session, n, sql);
     case 'CreateSeqStmt':

@@ -44,6 +44,7 @@ function tooManyDims(): PgError {
 }
 
 const MISMATCH = 'Multidimensional arrays must have sub-arrays with matching dimensions.';
+const SPECIFIED_MISMATCH = 'Specified array dimensions do not match array contents.';
 
 /** Reads `[lb:ub]` dimension decorations; returns the position after `=` and its whitespace. */
 function readDimensions(text: string, p: number, dims: number[], lbounds: number[]): number {
@@ -120,9 +121,13 @@ export function parseArrayText(text: string, delimiter: string, parseElement: (s
   }
 
   const items: Value[] = [];
-  const dims: number[] = []; // -1: not yet known
+  // With explicit dimensions the shape is known up front and any deviation is reported as such.
+  const dims: number[] = explicitDims ? explicitDims.slice() : []; // -1: not yet known
   const counts: number[] = [];
-  let ndim = -1;
+  // The number of dimensions grows with the nesting until the first element fixes it.
+  let ndim = explicitDims ? explicitDims.length : 0;
+  let frozen = explicitDims !== undefined;
+  const mismatch = explicitDims ? SPECIFIED_MISMATCH : MISMATCH;
   let level = 0;
   let expect = EXPECT_ELEM_OR_OPEN;
   for (;;) {
@@ -132,10 +137,13 @@ export function parseArrayText(text: string, delimiter: string, parseElement: (s
     if (c === 123 /* { */) {
       if (expect === EXPECT_DELIM_OR_CLOSE) throw malformed(text, 'Unexpected "{" character.');
       if (level >= MAX_ARRAY_DIMS) throw tooManyDims();
-      if (ndim >= 0 && level >= ndim) throw malformed(text, MISMATCH);
       counts[level] = 0;
-      if (dims.length <= level) dims.push(-1);
       level++;
+      if (level > ndim) {
+        if (frozen) throw malformed(text, mismatch);
+        ndim = level;
+        dims.push(-1);
+      }
       p++;
       expect = EXPECT_ELEM_OR_OPEN_OR_CLOSE;
       continue;
@@ -143,9 +151,8 @@ export function parseArrayText(text: string, delimiter: string, parseElement: (s
     if (c === 125 /* } */) {
       if (expect === EXPECT_ELEM_OR_OPEN) throw malformed(text, 'Unexpected "}" character.');
       const l = level - 1;
-      if (ndim < 0) ndim = level;
       if (dims[l] < 0) dims[l] = counts[l];
-      else if (dims[l] !== counts[l]) throw malformed(text, MISMATCH);
+      else if (dims[l] !== counts[l]) throw malformed(text, mismatch);
       level--;
       p++;
       expect = EXPECT_DELIM_OR_CLOSE;
@@ -159,8 +166,7 @@ export function parseArrayText(text: string, delimiter: string, parseElement: (s
       expect = EXPECT_ELEM_OR_OPEN;
       continue;
     }
-    // An element, quoted or not.
-    if (expect === EXPECT_DELIM_OR_CLOSE) throw malformed(text, 'Unexpected array element.');
+    // An element, quoted or not: read it whole first (its errors win), then check it may come here.
     let value: string;
     let isNull = false;
     if (c === 34 /* " */) {
@@ -194,7 +200,9 @@ export function parseArrayText(text: string, delimiter: string, parseElement: (s
       for (;;) {
         if (p >= len) throw malformed(text, 'Unexpected end of input.');
         const d = text.charCodeAt(p);
-        if (d === delim || d === 123 || d === 125) break;
+        if (d === delim || d === 125) break;
+        // Unlike after a quoted element, a "{" ending an unquoted one is an error of its own.
+        if (d === 123) throw malformed(text, 'Unexpected "{" character.');
         if (d === 34) throw malformed(text, 'Incorrectly quoted array element.');
         if (d === 92) {
           out += text.slice(run, p);
@@ -217,24 +225,18 @@ export function parseArrayText(text: string, delimiter: string, parseElement: (s
       value = out.slice(0, keepLen);
       isNull = !escaped && keepLen === 4 && value.toUpperCase() === 'NULL';
     }
+    if (expect === EXPECT_DELIM_OR_CLOSE) throw malformed(text, 'Unexpected array element.');
     items.push(isNull ? null : parseElement(value));
-    if (ndim >= 0 && level !== ndim) throw malformed(text, MISMATCH);
-    if (ndim < 0) ndim = level;
+    if (level !== ndim) throw malformed(text, mismatch);
+    frozen = true;
     counts[level - 1]++;
     expect = EXPECT_DELIM_OR_CLOSE;
   }
   while (p < len && isArraySpace(text.charCodeAt(p))) p++;
   if (p < len) throw malformed(text, 'Junk after closing right brace.');
 
-  const empty = items.length === 0;
-  if (explicitDims !== undefined) {
-    const lbounds = explicitLbounds as number[];
-    if (empty || explicitDims.length !== ndim || explicitDims.some((d, i) => d !== dims[i])) {
-      throw malformed(text, 'Specified array dimensions do not match array contents.');
-    }
-    return new PgArray(items, explicitDims, lbounds);
-  }
-  if (empty) return new PgArray([], [], []);
+  if (explicitDims !== undefined) return new PgArray(items, explicitDims, explicitLbounds as number[]);
+  if (items.length === 0) return new PgArray([], [], []);
   return new PgArray(items, dims.slice(0, ndim));
 }
 

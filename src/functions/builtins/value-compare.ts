@@ -66,3 +66,26 @@ export function argComparator(
   }
   return c;
 }
+
+const elemCaches: WeakMap<object, ValueComparator>[] = [];
+
+/** The element comparator of array argument `index` of a call, cached per call site. */
+export function elementComparator(
+  rt: ExprRuntime,
+  call: { readonly argTypes: readonly number[]; readonly collation?: string },
+  index = 0,
+): ValueComparator {
+  const cache = (elemCaches[index] ??= new WeakMap());
+  let c = cache.get(call);
+  if (!c) {
+    const cat = rt.session.catalog();
+    c = valueComparator(cat, arrayElementType(cat, call.argTypes[index]), call.collation);
+    cache.set(call, c);
+  }
+  return c;
+}
+
+/** The element type of an array type (domains over arrays resolved). */
+export function arrayElementType(cat: Catalog, arrayType: number): number {
+  return typeInfo(cat, baseTypeOf(cat, arrayType)).elem as number;
+}

@@ -223,6 +223,12 @@ export function decodeDateTime(fields: DateTimeField[], opts: DecodeOptions): De
         break;
       case 'string':
       case 'special': {
+        const own = opts.sessionZone.abbrevOffset?.(text);
+        if (own !== undefined) {
+          tmask = F.TZ;
+          zone = { kind: 'offset', offset: own };
+          break;
+        }
         const abbrev = lookupTzAbbrev(text);
         if (abbrev) {
           tmask = F.TZ | (abbrev.kind === 'fixed' && abbrev.isDst ? F.DTZ : 0);
@@ -388,6 +394,12 @@ export function decodeTimeOnly(fields: DateTimeField[], opts: DecodeOptions): De
         break;
       case 'string':
       case 'special': {
+        const own = opts.sessionZone.abbrevOffset?.(text);
+        if (own !== undefined) {
+          tmask = F.TZ;
+          zone = { kind: 'offset', offset: own };
+          break;
+        }
         const abbrev = lookupTzAbbrev(text);
         if (abbrev) {
           tmask = F.TZ | (abbrev.kind === 'fixed' && abbrev.isDst ? F.DTZ : 0);

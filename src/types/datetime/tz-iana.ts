@@ -5,11 +5,29 @@
  * offset is the same at both ends of the day.
  *
  * Postgres counterpart: pg_localtime / pg_interpret_timezone_abbrev in src/timezone/localtime.c.
- * Gaps: the abbreviation is ICU's en-US short name, which differs from tzdata's for many zones
- * (`GMT+1` where tzdata says `CET`); ICU and Postgres tzdata versions may differ slightly.
+ * Gaps: abbreviations are the zone's present-day ones (historical ones such as LMT print as
+ * numeric offsets); ICU and Postgres tzdata versions may differ slightly.
  */
 import type { PgTimeZone } from './tz-zone.js';
 import { numericAbbrev } from './tz-zone.js';
+import { ZONE_ABBREVS } from './tz-zone-abbrevs.js';
+
+let abbrevsByZone: Map<string, Map<string, number>> | undefined;
+
+/** The alphabetic abbreviations (upper case) a zone uses today, with their offsets. */
+function zoneAbbrevs(name: string): Map<string, number> | undefined {
+  if (!abbrevsByZone) {
+    abbrevsByZone = new Map();
+    for (const line of ZONE_ABBREVS) {
+      const [zone, ...pairs] = line.split(' ');
+      abbrevsByZone.set(zone!, new Map(pairs.map((p) => {
+        const [a, o] = p.split('=');
+        return [a!.toUpperCase(), Number(o)];
+      })));
+    }
+  }
+  return abbrevsByZone.get(name);
+}
 
 /** Milliseconds between 1970-01-01 and 2000-01-01. */
 const EPOCH_DIFF_MS = 946_684_800_000;
@@ -24,7 +42,6 @@ const OFFSET_RE = /GMT(?:([+-])(\d{1,2})(?::(\d\d))?(?::(\d\d))?)?$/;
 /** An IANA zone whose offsets come from Intl. */
 export class IanaZone implements PgTimeZone {
   private readonly fmt: Intl.DateTimeFormat;
-  private abbrevFmt: Intl.DateTimeFormat | undefined;
   private readonly dayCache = new Map<number, number>();
 
   /** Set when the zone has a single offset in all of history (Etc/GMT+3, UTC). */
@@ -60,13 +77,14 @@ export class IanaZone implements PgTimeZone {
   }
 
   abbrev(utc: bigint): string {
-    this.abbrevFmt ??= new Intl.DateTimeFormat('en-US', { timeZone: this.name, timeZoneName: 'short' });
-    const ms = Math.max(-MAX_MS, Math.min(MAX_MS, Number(utc / 1000n) + EPOCH_DIFF_MS));
-    const text = this.abbrevFmt.format(ms);
-    const m = / ([A-Z]{3,5})$/.exec(text);
-    if (m && !m[1]!.startsWith('GMT')) return m[1]!;
-    if (text.endsWith(' UTC') || text.endsWith(' GMT')) return this.utcOffset(utc) === 0 ? 'UTC' : 'GMT';
-    return numericAbbrev(this.utcOffset(utc));
+    const off = this.utcOffset(utc);
+    const known = zoneAbbrevs(this.name);
+    if (known) for (const [a, o] of known) if (o === off) return a;
+    return numericAbbrev(off);
+  }
+
+  abbrevOffset(abbrev: string): number | undefined {
+    return zoneAbbrevs(this.name)?.get(abbrev.toUpperCase());
   }
 
   private offsetAtMs(ms: number): number {

@@ -37,6 +37,13 @@ export class PosixZone implements PgTimeZone {
     return this.isDst(utc) ? this.dst!.abbrev : this.stdAbbrev;
   }
 
+  abbrevOffset(abbrev: string): number | undefined {
+    const a = abbrev.toUpperCase();
+    if (this.dst && a === this.dst.abbrev) return this.dst.offset;
+    if (a === this.stdAbbrev && a !== '') return this.stdOffset;
+    return undefined;
+  }
+
   private isDst(utc: bigint): boolean {
     const dst = this.dst;
     if (!dst) return false;

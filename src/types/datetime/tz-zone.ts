@@ -16,6 +16,12 @@ export interface PgTimeZone {
   abbrev(utc: bigint): string;
   /** Set when the offset never changes. */
   readonly fixedOffset?: number;
+  /**
+   * The offset (seconds east) an alphabetic abbreviation this zone uses stands for, if it uses it
+   * (`IST` for Asia/Kolkata, `UTC` for the POSIX zone `UTC+3`). Postgres 18 prefers these to the
+   * timezone_abbreviations table when reading input.
+   */
+  abbrevOffset?(abbrev: string): number | undefined;
 }
 
 /** Formats an offset as a POSIX-style abbreviation (`+05`, `-0330`), as tzdata names unnamed zones. */

@@ -15,8 +15,13 @@ import { lookupNamedZone, lookupTzAbbrev, offsetForLocalTime, type PgTimeZone } 
 /** A resolved zone argument. */
 export type ZoneArg = { kind: 'fixed'; offset: number } | { kind: 'zone'; zone: PgTimeZone };
 
-/** Postgres's DecodeTimezoneName; throws 22023 `time zone "x" not recognized`. */
-export function resolveZoneArgument(name: string): ZoneArg {
+/**
+ * Postgres's DecodeTimezoneName; throws 22023 `time zone "x" not recognized`. The session zone's
+ * own abbreviations come first (Postgres 18).
+ */
+export function resolveZoneArgument(name: string, session?: PgTimeZone): ZoneArg {
+  const own = session?.abbrevOffset?.(name);
+  if (own !== undefined) return { kind: 'fixed', offset: own };
   const abbrev = lookupTzAbbrev(name.toLowerCase());
   if (abbrev) return abbrev.kind === 'fixed' ? { kind: 'fixed', offset: abbrev.offset } : { kind: 'zone', zone: abbrev.zone };
   const zone = lookupNamedZone(name);
@@ -38,7 +43,7 @@ export function zoneArgOffsetForLocal(z: ZoneArg, local: bigint): number {
  * Postgres's parse_sane_timezone (make_timestamptz's zone argument): `+hh[:mm]` with the ISO
  * sign, else an abbreviation or zone name. Returns the offset for the given local time.
  */
-export function saneZoneOffsetForLocal(name: string, local: bigint): number {
+export function saneZoneOffsetForLocal(name: string, local: bigint, session?: PgTimeZone): number {
   if (/^[0-9]/.test(name)) {
     throw new PgError(SQLSTATE.invalid_parameter_value, `invalid input syntax for type numeric time zone: "${name}"`, {
       hint: 'Numeric time zones must have "-" or "+" as first character.',
@@ -53,5 +58,5 @@ export function saneZoneOffsetForLocal(name: string, local: bigint): number {
     }
     if (e.kind !== 'bad-format') throw new PgError(SQLSTATE.invalid_parameter_value, `time zone "${name}" not recognized`);
   }
-  return zoneArgOffsetForLocal(resolveZoneArgument(name), local);
+  return zoneArgOffsetForLocal(resolveZoneArgument(name, session), local);
 }

@@ -4,16 +4,16 @@
  * lengths, lower bounds), hashing, and element typmods (varchar(3)[]).
  *
  * int4 and bool have no TypeIO in src/types yet (int.ts / bool.ts are being written), so this
- * file uses minimal stand-ins that are exact for the inputs fed to them; numeric uses numericIO.
+ * file uses the stand-ins of standin-ios.ts; numeric uses the real numericIO.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgError } from '../../../src/errors/pg-error.js';
 import { makeArrayIO } from '../../../src/types/array.js';
 import { numericIO } from '../../../src/types/numeric.js';
 import { textIO, varcharIO } from '../../../src/types/text.js';
 import { DEFAULT_IO_CONTEXT as ctx, type TypeIO } from '../../../src/types/type-io.js';
 import { PgArray } from '../../../src/types/values.js';
+import { boolStandIn, int4StandIn } from './standin-ios.js';
 import { Oracle, faux, lit } from './text-json-oracle.js';
 
 let oracle: Oracle;
@@ -24,31 +24,8 @@ afterAll(async () => {
   await oracle.close();
 });
 
-/** Stand-in int4 (decimal only), exact for the inputs below. */
-const int4IO: TypeIO<number> = {
-  input(text) {
-    const t = text.replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, '');
-    if (!/^[+-]?\d+$/.test(t)) throw new PgError('22P02', `invalid input syntax for type integer: "${text}"`);
-    const n = Number(t);
-    if (n > 2147483647 || n < -2147483648) throw new PgError('22003', `value "${text}" is out of range for type integer`);
-    return n;
-  },
-  output: (v) => String(v),
-  compare: (a, b) => a - b,
-  hashKey: (v) => v,
-};
-/** Stand-in bool, exact for t/f/true/false/yes/no/on/off. */
-const boolIO: TypeIO<boolean> = {
-  input(text) {
-    const t = text.trim().toLowerCase();
-    if (['t', 'true', 'yes', 'on', '1'].includes(t)) return true;
-    if (['f', 'false', 'no', 'off', '0'].includes(t)) return false;
-    throw new PgError('22P02', `invalid input syntax for type boolean: "${text}"`);
-  },
-  output: (v) => (v ? 't' : 'f'),
-  compare: (a, b) => Number(a) - Number(b),
-  hashKey: (v) => v,
-};
+const int4IO = int4StandIn;
+const boolIO = boolStandIn;
 
 const textArrayIO = makeArrayIO(textIO, 'text');
 const int4ArrayIO = makeArrayIO(int4IO as TypeIO, 'integer');
@@ -79,14 +56,15 @@ const TEXT_EDGE = [
   '{{a}"b"}', '{"a"{b}}', '{a"}', '[2147483646:2147483646]={a}', '[2147483646:2147483647]={a,b}',
   '[1:1][1:1][1:1][1:1][1:1][1:1][1:1]={{{{{{{a}}}}}}}', '[1:1][1:1][1:1][1:1][1:1][1:1]={{{{{{a}}}}}}', '{ "" }',
   '{"",""}', '{ , }', '{{ }}', '[0:0]={ }', '{"a\\b"}', '{a\u0001b}', '{"a\\\\b","x y",NULL,"","\\"",{}}',
-  '{"{","}",",","\\\\"}', '{ a\\  }', '{ \\ a }',
+  '{"{","}",",","\\\\"}', '{ a\\  }', '{ \\ a }', '{{},{{NULL{,', '{{},{{a}}}', '{{},{{}}}', '{{},{{', '{{a},{{',
+  '{{{}},{}}', '{{{},{}},{{},{}}}', '{{a}"b"{', '{{a}b{', '[1:1]={{', '[1:2]={a}x', '{{}NULL', '[1:2]={}x', '[1:1]={a,b',
 ];
 
 /** Array-literal token soup, mostly malformed. */
 const soup = fc
   .array(
-    fc.constantFrom('{', '}', ',', 'a', ' ', '"b c"', '"\\""', '\\,', 'NULL', '"NULL"', '[1:2]=', '[0:1]', '=', '"', '\\', 'x y', '{}', '[2]', '1', 'é'),
-    { minLength: 1, maxLength: 9 },
+    fc.constantFrom('{', '}', ',', 'a', ' ', '"b c"', '"\\""', '\\,', 'NULL', '"NULL"', '[1:2]=', '[0:1]', '=', '"', '\\', 'x y', '{}', '[2]', '1', 'é', '{{', '}}', ',{', '[1:2][1:1]=', '{a}'),
+    { minLength: 1, maxLength: 10 },
   )
   .map((a) => a.join(''));
 

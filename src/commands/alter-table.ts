@@ -1,0 +1,560 @@
+/**
+ * ALTER TABLE (add/drop/rename column, ALTER COLUMN TYPE [USING], SET/DROP DEFAULT,
+ * SET/DROP NOT NULL, ADD/DROP/VALIDATE CONSTRAINT, DROP EXPRESSION) and RENAME of tables,
+ * columns, indexes and constraints. Several actions in one statement apply in order; a failure
+ * leaves nothing applied (the transaction's catalog copy is discarded).
+ * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ColumnDef, RelationDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { OID } from '../types/oids.js';
+import { formatType, typeInfo } from '../types/registry.js';
+import type { Value } from '../types/values.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { openRelation, lookupRelation } from '../analyze/relation.js';
+import { resolveTypeName } from '../analyze/type-name.js';
+import { canCoerce, coerceTo } from '../analyze/coerce.js';
+import { emptyQuery } from '../nodes/query.js';
+import { ParseState } from '../analyze/parse-state.js';
+import { relationRte } from '../analyze/relation.js';
+import { transformExpr } from '../analyze/expr.js';
+import { charOffset } from '../analyze/parse-state.js';
+import { statementState, makeExecContext } from '../session/run-select.js';
+import { compileExpr } from '../executor/expr/compile.js';
+import { compileStored, failingRow, ModifyState } from '../executor/modify-table.js';
+import { analyzeTableExpr, referencedColumns } from './column-expr.js';
+import { chooseName, truncateIdentifier } from './naming.js';
+import { defineIndex } from './create-index.js';
+import { addForeignKey } from './foreign-key.js';
+import { insertIndexEntry } from './unique-check.js';
+import { defineSequence, serialDefault } from './sequence.js';
+import { dropRelation } from './drop.js';
+import { runRiQueue } from '../executor/ri.js';
+
+type AnyNode = Record<string, any>;
+
+function visibleRows(session: Session, rel: RelationDef): { tid: number; values: Value[] }[] {
+  const txn = session.transaction();
+  const out: { tid: number; values: Value[] }[] = [];
+  for (const t of txn.heap(rel).all()) {
+    if (!txn.visible(t)) continue;
+    out.push({ tid: t.tid, values: rel.columns.map((c, i) => (t.values[i] === undefined ? (c.missing ?? null) : t.values[i])) });
+  }
+  return out;
+}
+
+/** Moves the table to new storage with every row transformed; rebuilds its indexes. */
+function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: Value[]) => Value[]): RelationDef {
+  const txn = session.transaction();
+  const rows = visibleRows(session, rel);
+  const filenode = session.db.newOid();
+  txn.droppedFilenodes.add(rel.filenode);
+  txn.createdFilenodes.add(filenode);
+  const nrel: RelationDef = { ...rel, filenode, columns: rel.columns.map((c) => ({ ...c, missing: undefined })) };
+  cat.putRelation(nrel);
+  const heap = txn.heap(nrel);
+  const xid = txn.writeXid();
+  const tids: { tid: number; values: Value[] }[] = [];
+  for (const r of rows) {
+    const values = f(r.values);
+    const t = heap.insert(values, xid, txn.cid);
+    tids.push({ tid: t.tid, values });
+  }
+  txn.markWrite();
+  rebuildIndexes(session, cat, nrel, tids);
+  return nrel;
+}
+
+function rebuildIndexes(session: Session, cat: Catalog, rel: RelationDef, rows: { tid: number; values: Value[] }[]): void {
+  const txn = session.transaction();
+  const ctx = makeExecContext(session, []);
+  for (const idx of cat.relationIndexes(rel.oid)) {
+    const fn = session.db.newOid();
+    txn.droppedFilenodes.add(idx.filenode);
+    txn.createdFilenodes.add(fn);
+    const nidx = { ...idx, filenode: fn };
+    cat.putRelation(nidx);
+    for (const r of rows) insertIndexEntry(ctx, cat, rel, nidx, r.values, r.tid, true);
+  }
+}
+
+function findColumn(rel: RelationDef, name: string): ColumnDef | undefined {
+  return rel.columns.find((c) => c.name === name && !c.dropped);
+}
+
+function noColumn(rel: RelationDef, name: string): PgError {
+  return new PgError(SQLSTATE.undefined_column, `column "${name}" of relation "${rel.name}" does not exist`);
+}
+
+function putColumn(cat: Catalog, rel: RelationDef, col: ColumnDef): RelationDef {
+  const nrel = { ...cat.relation(rel.oid) };
+  nrel.columns = nrel.columns.map((c) => (c.attnum === col.attnum ? col : c));
+  cat.putRelation(nrel);
+  return nrel;
+}
+
+export function alterTable(session: Session, n: AnyNode, sql: string): StatementResult {
+  const rv = n.relation;
+  const txn = session.transaction();
+  const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
+  const found = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  if (!found) {
+    if (n.missing_ok) {
+      session.notice(new PgError(SQLSTATE.successful_completion, `relation "${rv.relname}" does not exist, skipping`, { severity: 'NOTICE' }));
+      return commandResult('ALTER TABLE');
+    }
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`, { position: pos(rv.location) });
+  }
+  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
+    throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
+  }
+  const cat = txn.catalogForWrite();
+  const taken = new Set<string>();
+  for (const c of n.cmds as AnyNode[]) {
+    const cmd = c.AlterTableCmd;
+    const rel = cat.relation(found.oid);
+    alterOne(session, cat, rel, cmd, sql, taken, pos);
+  }
+  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : 'ALTER TABLE');
+}
+
+function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, sql: string, taken: Set<string>, pos: (l: number | undefined) => string | undefined): void {
+  const schema = cat.namespaceName(rel.namespace);
+  switch (cmd.subtype) {
+    case 'AT_AddColumn': {
+      const cd = cmd.def.ColumnDef;
+      const name = truncateIdentifier(cd.colname);
+      if (findColumn(rel, name)) {
+        if (cmd.missing_ok) {
+          session.notice(new PgError(SQLSTATE.duplicate_column, `column "${name}" of relation "${rel.name}" already exists, skipping`, { severity: 'NOTICE' }));
+          return;
+        }
+        throw new PgError(SQLSTATE.duplicate_column, `column "${name}" of relation "${rel.name}" already exists`);
+      }
+      const rawType = (cd.typeName.names as AnyNode[]).map((x) => x.String.sval).join('.');
+      const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawType);
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const info = typeInfo(cat, type);
+      const attnum = rel.columns.length + 1;
+      let col: ColumnDef = { name, attnum, type, typmod, notNull: false, collation: info.category === 'S' ? 'default' : undefined };
+      let nrel: RelationDef = { ...rel, columns: [...rel.columns, col] };
+      cat.putRelation(nrel);
+      const later: AnyNode[] = [];
+      for (const k of (cd.constraints ?? []) as AnyNode[]) {
+        const con = k.Constraint;
+        switch (con.contype) {
+          case 'CONSTR_NOTNULL':
+            col = { ...col, notNull: true };
+            break;
+          case 'CONSTR_NULL':
+            break;
+          case 'CONSTR_DEFAULT':
+            col = { ...col, default: analyzeTableExpr(session, cat, nrel, con.raw_expr, 'default', sql, { type, typmod, column: name }) };
+            break;
+          case 'CONSTR_GENERATED': {
+            const g = analyzeTableExpr(session, cat, nrel, con.raw_expr, 'generated', sql, { type, typmod, column: name });
+            col = { ...col, generated: { kind: con.generated_kind === 'v' ? 'v' : 's', expr: g } };
+            break;
+          }
+          case 'CONSTR_IDENTITY': {
+            const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, {});
+            col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq) };
+            break;
+          }
+          default:
+            later.push(con);
+        }
+      }
+      if (isSerial) {
+        const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum } }, {});
+        col = { ...col, notNull: true, default: serialDefault(cat, seq) };
+      }
+      nrel = { ...nrel, columns: [...rel.columns, col] };
+      cat.putRelation(nrel);
+      // Existing rows: a constant default is stored once (attmissingval); anything volatile or generated rewrites.
+      const ctx = makeExecContext(session, []);
+      const needsRewrite = (col.default?.volatile ?? false) || !!col.generated;
+      if (needsRewrite) {
+        const d = col.default ? compileStored(col.default) : undefined;
+        const g = col.generated ? compileStored(col.generated.expr) : undefined;
+        nrel = rewrite(session, cat, nrel, (vals) => {
+          const out = [...vals];
+          out[attnum - 1] = d ? d(out, ctx) : null;
+          if (g) out[attnum - 1] = g(out, ctx);
+          return out;
+        });
+      } else if (col.default) {
+        const v = compileStored(col.default)([], ctx);
+        nrel = putColumn(cat, nrel, { ...col, missing: v });
+      }
+      if (col.notNull) {
+        const c2 = cat.relation(rel.oid).columns[attnum - 1];
+        const rows = visibleRows(session, cat.relation(rel.oid));
+        if (rows.some((r) => r.values[attnum - 1] === null)) {
+          throw new PgError(SQLSTATE.not_null_violation, `column "${name}" of relation "${rel.name}" contains null values`, { schema, table: rel.name, column: name });
+        }
+        void c2;
+        cat.putConstraint({ oid: session.db.newOid(), name: chooseName(cat, rel.namespace, rel.name, name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [attnum], deferrable: false, deferred: false, validated: true });
+      }
+      for (const con of later) addConstraint(session, cat, cat.relation(rel.oid), con, sql, taken, attnum);
+      return;
+    }
+    case 'AT_DropColumn': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) {
+        if (cmd.missing_ok) {
+          session.notice(new PgError(SQLSTATE.successful_completion, `column "${cmd.name}" of relation "${rel.name}" does not exist, skipping`, { severity: 'NOTICE' }));
+          return;
+        }
+        throw noColumn(rel, cmd.name);
+      }
+      const cascade = cmd.behavior === 'DROP_CASCADE';
+      for (const fk of cat.referencingForeignKeys(rel.oid)) {
+        if (fk.relation === rel.oid || !fk.fk!.refColumns.includes(col.attnum)) continue;
+        const idx = cat.relation(fk.fk!.refIndex);
+        if (!cascade) {
+          const child = cat.relation(fk.relation);
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
+            detail: `constraint ${fk.name} on table ${child.name} depends on index ${idx.name}`,
+            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+          });
+        }
+        session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to constraint ${fk.name} on table ${cat.relation(fk.relation).name}`, { severity: 'NOTICE' }));
+        cat.removeConstraint(fk.oid);
+      }
+      for (const g of rel.columns) {
+        if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum) && g.attnum !== col.attnum) {
+          if (!cascade) {
+            throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
+              detail: `column ${g.name} of table ${rel.name} depends on column ${col.name}`,
+              hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+            });
+          }
+        }
+      }
+      for (const idx of cat.relationIndexes(rel.oid)) {
+        const uses = idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
+        if (uses) dropRelation(session, cat, idx, new Set());
+      }
+      for (const k of cat.relationConstraints(rel.oid)) {
+        if (k.columns.includes(col.attnum) || (k.check && referencedColumns(k.check.expr).has(col.attnum))) cat.removeConstraint(k.oid);
+      }
+      for (const s of [...cat.relations.values()]) {
+        if (s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum) cat.removeRelation(s.oid);
+      }
+      const cur = cat.relation(rel.oid);
+      putColumn(cat, cur, { ...col, dropped: true, name: `........pg.dropped.${col.attnum}........`, notNull: false, default: undefined, generated: undefined, identity: undefined });
+      return;
+    }
+    case 'AT_ColumnDefault': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      if (col.generated) {
+        throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is a generated column`, { hint: 'Use ALTER TABLE ... ALTER COLUMN ... SET EXPRESSION instead.' });
+      }
+      if (col.identity && cmd.def) {
+        throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`, { hint: 'Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.' });
+      }
+      const d = cmd.def ? analyzeTableExpr(session, cat, rel, cmd.def, 'default', sql, { type: col.type, typmod: col.typmod, column: col.name }) : undefined;
+      putColumn(cat, rel, { ...col, default: d });
+      return;
+    }
+    case 'AT_SetNotNull': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      if (col.notNull) return;
+      if (visibleRows(session, rel).some((r) => r.values[col.attnum - 1] === null)) {
+        throw new PgError(SQLSTATE.not_null_violation, `column "${col.name}" of relation "${rel.name}" contains null values`, { schema, table: rel.name, column: col.name });
+      }
+      putColumn(cat, rel, { ...col, notNull: true });
+      cat.putConstraint({ oid: session.db.newOid(), name: chooseName(cat, rel.namespace, rel.name, col.name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [col.attnum], deferrable: false, deferred: false, validated: true });
+      return;
+    }
+    case 'AT_DropNotNull': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      const pk = cat.relationConstraints(rel.oid).find((k) => k.kind === 'p' && k.columns.includes(col.attnum));
+      if (pk) throw new PgError(SQLSTATE.invalid_table_definition, `column "${col.name}" is in a primary key`);
+      if (col.identity) throw new PgError(SQLSTATE.invalid_table_definition, `column "${col.name}" of relation "${rel.name}" is an identity column`);
+      putColumn(cat, rel, { ...col, notNull: false });
+      for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'n' && k.columns[0] === col.attnum) cat.removeConstraint(k.oid);
+      return;
+    }
+    case 'AT_AddConstraint':
+      addConstraint(session, cat, rel, cmd.def.Constraint, sql, taken, undefined);
+      return;
+    case 'AT_DropConstraint': {
+      const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
+      if (!con) {
+        if (cmd.missing_ok) {
+          session.notice(new PgError(SQLSTATE.successful_completion, `constraint "${cmd.name}" of relation "${rel.name}" does not exist, skipping`, { severity: 'NOTICE' }));
+          return;
+        }
+        throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
+      }
+      if (con.index !== undefined) {
+        const deps = cat.referencingForeignKeys(rel.oid).filter((fk) => fk.fk!.refIndex === con.index && fk.oid !== con.oid);
+        if (deps.length) {
+          if (cmd.behavior !== 'DROP_CASCADE') {
+            throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop constraint ${con.name} on table ${rel.name} because other objects depend on it`, {
+              detail: deps.map((d) => `constraint ${d.name} on table ${cat.relation(d.relation).name} depends on index ${con.name}`).join('\n'),
+              hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+            });
+          }
+          for (const d of deps) {
+            session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to constraint ${d.name} on table ${cat.relation(d.relation).name}`, { severity: 'NOTICE' }));
+            cat.removeConstraint(d.oid);
+          }
+        }
+        const idx = cat.relation(con.index);
+        cat.removeConstraint(con.oid);
+        dropRelation(session, cat, { ...idx, index: { ...idx.index!, constraint: undefined } }, new Set());
+        if (con.kind === 'p') {
+          // Primary-key columns keep NOT NULL only if it was declared separately; Postgres 18 drops the implied one.
+          for (const a of con.columns) {
+            const c = cat.relation(rel.oid).columns[a - 1];
+            const nn = cat.relationConstraints(rel.oid).find((k) => k.kind === 'n' && k.columns[0] === a);
+            if (c.notNull && !nn) putColumn(cat, cat.relation(rel.oid), { ...c, notNull: false });
+          }
+        }
+        return;
+      }
+      if (con.kind === 'n') {
+        const c = cat.relation(rel.oid).columns[con.columns[0] - 1];
+        putColumn(cat, cat.relation(rel.oid), { ...c, notNull: false });
+      }
+      cat.removeConstraint(con.oid);
+      return;
+    }
+    case 'AT_ValidateConstraint': {
+      const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
+      if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
+      if (con.validated) return;
+      if (con.kind === 'c') validateCheck(session, cat, rel, con.name, con.check!);
+      else if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
+      cat.putConstraint({ ...con, validated: true });
+      return;
+    }
+    case 'AT_AlterColumnType': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      const cd = cmd.def.ColumnDef;
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      if (col.generated) throw featureNotSupported('changing the type of a generated column');
+      for (const g of rel.columns) {
+        if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');
+      }
+      // The conversion: USING expression, or an assignment cast of the old value.
+      const state = statementState(session, sql, []);
+      const ps = new ParseState({ ...state, inferParams: false }, emptyQuery('select'));
+      const rti = ps.addRte(relationRte(rel, undefined));
+      ps.namespace.push({ rti, rte: ps.query.rtable[rti], relVisible: true, colsVisible: true });
+      let e = cd.raw_default ? transformExpr(ps, cd.raw_default) : ({ kind: 'Var', levelsUp: 0, rti: 0, attno: col.attnum, type: col.type, typmod: col.typmod } as const);
+      const ctxKind = cd.raw_default ? 'assignment' : 'assignment';
+      if (e.type !== type && e.type !== OID.unknown && !canCoerce(cat, e.type, type, ctxKind)) {
+        if (cd.raw_default) {
+          throw new PgError(SQLSTATE.datatype_mismatch, `result of USING clause for column "${col.name}" cannot be cast automatically to type ${formatType(cat, type, typmod)}`, {
+            hint: 'You might need to add an explicit cast.',
+          });
+        }
+        throw new PgError(SQLSTATE.datatype_mismatch, `column "${col.name}" cannot be cast automatically to type ${formatType(cat, type, typmod)}`, {
+          hint: `You might need to specify "USING ${col.name}::${formatType(cat, type, typmod)}".`,
+        });
+      }
+      e = coerceTo(ps, cat, e, type, typmod, 'assignment');
+      let def = col.default;
+      if (def) {
+        if (def.expr.type !== type && !canCoerce(cat, def.expr.type, type, 'assignment')) {
+          throw new PgError(SQLSTATE.datatype_mismatch, `default for column "${col.name}" cannot be cast automatically to type ${formatType(cat, type, typmod)}`);
+        }
+        def = { ...def, expr: coerceTo(undefined, cat, def.expr, type, typmod, 'assignment') };
+      }
+      const conv = compileExpr(e, { depth: 0, offsets: [0] });
+      const ctx = makeExecContext(session, []);
+      const collation = typeInfo(cat, type).category === 'S' ? (col.collation ?? 'default') : undefined;
+      const nrel = putColumn(cat, rel, { ...col, type, typmod, default: def, collation, missing: undefined });
+      rewrite(session, cat, nrel, (vals) => {
+        const out = [...vals];
+        out[col.attnum - 1] = conv(vals, ctx);
+        return out;
+      });
+      // Check constraints are re-verified against the converted rows.
+      for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
+      return;
+    }
+    case 'AT_DropExpression': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      if (!col.generated) {
+        if (cmd.missing_ok) {
+          session.notice(new PgError(SQLSTATE.successful_completion, `column "${col.name}" of relation "${rel.name}" is not a generated column, skipping`, { severity: 'NOTICE' }));
+          return;
+        }
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is not a generated column`);
+      }
+      if (col.generated.kind === 'v') {
+        throw new PgError(SQLSTATE.feature_not_supported, `ALTER TABLE / DROP EXPRESSION is not supported for virtual generated columns`, { detail: `Column "${col.name}" of relation "${rel.name}" is a virtual generated column.` });
+      }
+      putColumn(cat, rel, { ...col, generated: undefined });
+      return;
+    }
+    case 'AT_SetExpression': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      if (!col.generated) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is not a generated column`);
+      const g = analyzeTableExpr(session, cat, rel, cmd.def, 'generated', sql, { type: col.type, typmod: col.typmod, column: col.name });
+      const nrel = putColumn(cat, rel, { ...col, generated: { kind: col.generated.kind, expr: g } });
+      const f = compileStored(g);
+      const ctx = makeExecContext(session, []);
+      rewrite(session, cat, nrel, (vals) => {
+        const out = [...vals];
+        out[col.attnum - 1] = f(out, ctx);
+        return out;
+      });
+      return;
+    }
+    default:
+      throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);
+  }
+}
+
+function validateCheck(session: Session, cat: Catalog, rel: RelationDef, name: string, check: import('../catalog/objects.js').StoredExpr): void {
+  const f = compileStored(check);
+  const ctx = makeExecContext(session, []);
+  for (const r of visibleRows(session, rel)) {
+    if (f(r.values, ctx) === false) {
+      throw new PgError(SQLSTATE.check_violation, `check constraint "${name}" of relation "${rel.name}" is violated by some row`, {
+        schema: cat.namespaceName(rel.namespace),
+        table: rel.name,
+        constraint: name,
+      });
+    }
+  }
+  void failingRow;
+}
+
+function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fkOid: number): void {
+  const fk = cat.constraints.get(fkOid)!;
+  const ctx = makeExecContext(session, []);
+  const ms = new ModifyState(ctx, cat);
+  const txn = session.transaction();
+  for (const t of txn.heap(rel).all()) {
+    if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+  }
+  runRiQueue(ms, session);
+}
+
+function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: AnyNode, sql: string, taken: Set<string>, attnum: number | undefined): void {
+  const ns = rel.namespace;
+  const explicit = con.conname ? truncateIdentifier(con.conname) : undefined;
+  if (explicit && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
+    throw new PgError(SQLSTATE.duplicate_object, `constraint "${explicit}" for relation "${rel.name}" already exists`);
+  }
+  switch (con.contype) {
+    case 'CONSTR_CHECK': {
+      const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
+      const refs = [...referencedColumns(e.expr)];
+      const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
+      if (!con.skip_validation) validateCheck(session, cat, rel, name, e);
+      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation });
+      return;
+    }
+    case 'CONSTR_PRIMARY':
+    case 'CONSTR_UNIQUE': {
+      if (con.indexname) throw featureNotSupported('ADD CONSTRAINT ... USING INDEX');
+      const primary = con.contype === 'CONSTR_PRIMARY';
+      const atts = attnum !== undefined ? [attnum] : ((con.keys ?? []) as AnyNode[]).map((k) => {
+        const c = findColumn(rel, k.String.sval);
+        if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${k.String.sval}" named in key does not exist`);
+        return c.attnum;
+      });
+      if (primary && cat.relationConstraints(rel.oid).some((k) => k.kind === 'p')) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
+      }
+      const name = explicit ?? (primary ? chooseName(cat, ns, rel.name, undefined, 'pkey', taken, true) : chooseName(cat, ns, rel.name, atts.map((a) => rel.columns[a - 1].name).join('_'), 'key', taken, true));
+      if (cat.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+      if (primary) {
+        for (const a of atts) {
+          const c = cat.relation(rel.oid).columns[a - 1];
+          if (!c.notNull) {
+            if (visibleRows(session, rel).some((r) => r.values[a - 1] === null)) {
+              throw new PgError(SQLSTATE.not_null_violation, `column "${c.name}" of relation "${rel.name}" contains null values`, { schema: cat.namespaceName(ns), table: rel.name, column: c.name });
+            }
+            putColumn(cat, cat.relation(rel.oid), { ...c, notNull: true });
+            cat.putConstraint({ oid: session.db.newOid(), name: chooseName(cat, ns, rel.name, c.name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: ns, columns: [a], deferrable: false, deferred: false, validated: true });
+          }
+        }
+      }
+      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include: [] });
+      const conOid = session.db.newOid();
+      cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: false, deferred: false, validated: true });
+      const idx = cat.relation(idxOid);
+      cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
+      return;
+    }
+    case 'CONSTR_FOREIGN': {
+      const oid = addForeignKey(session, cat, rel, con, attnum, sql, taken, false);
+      if (!con.skip_validation) validateForeignKey(session, cat, cat.relation(rel.oid), oid);
+      return;
+    }
+    case 'CONSTR_NOTNULL': {
+      const a = attnum ?? findColumn(rel, (con.keys as AnyNode[])[0].String.sval)?.attnum;
+      if (!a) throw new PgError(SQLSTATE.undefined_column, 'column does not exist');
+      alterOne(session, cat, rel, { subtype: 'AT_SetNotNull', name: rel.columns[a - 1].name }, sql, taken, () => undefined);
+      return;
+    }
+    default:
+      throw featureNotSupported(`ADD CONSTRAINT of type ${con.contype}`);
+  }
+}
+
+export function renameObject(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const rv = n.relation;
+  const tag = { OBJECT_TABLE: 'ALTER TABLE', OBJECT_COLUMN: 'ALTER TABLE', OBJECT_INDEX: 'ALTER INDEX', OBJECT_VIEW: 'ALTER VIEW', OBJECT_SEQUENCE: 'ALTER SEQUENCE', OBJECT_TABCONSTRAINT: 'ALTER TABLE' }[n.renameType as string];
+  if (!tag || !rv) throw featureNotSupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '')}`);
+  const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  if (!rel) {
+    if (n.missing_ok) {
+      session.notice(new PgError(SQLSTATE.successful_completion, `relation "${rv.relname}" does not exist, skipping`, { severity: 'NOTICE' }));
+      return commandResult(tag);
+    }
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`);
+  }
+  const cat = txn.catalogForWrite();
+  const newName = truncateIdentifier(n.newname);
+  switch (n.renameType) {
+    case 'OBJECT_COLUMN': {
+      const col = findColumn(rel, n.subname);
+      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${n.subname}" does not exist`);
+      if (findColumn(rel, newName)) throw new PgError(SQLSTATE.duplicate_column, `column "${newName}" of relation "${rel.name}" already exists`);
+      putColumn(cat, rel, { ...col, name: newName });
+      break;
+    }
+    case 'OBJECT_TABCONSTRAINT': {
+      const con = cat.relationConstraints(rel.oid).find((k) => k.name === n.subname);
+      if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${n.subname}" for table "${rel.name}" does not exist`);
+      cat.putConstraint({ ...con, name: newName });
+      if (con.index !== undefined) cat.putRelation({ ...cat.relation(con.index), name: newName });
+      break;
+    }
+    default: {
+      if (cat.relationIn(rel.namespace, newName)) throw new PgError(SQLSTATE.duplicate_table, `relation "${newName}" already exists`);
+      cat.putRelation({ ...rel, name: newName });
+      const rt = cat.types.get(rel.rowType);
+      if (rt) {
+        cat.putType({ ...rt, name: newName });
+        if (rt.arrayType !== undefined) cat.putType({ ...cat.types.get(rt.arrayType)!, name: '_' + newName });
+      }
+      if (rel.kind === 'i' && rel.index?.constraint !== undefined) {
+        const con = cat.constraints.get(rel.index.constraint)!;
+        cat.putConstraint({ ...con, name: newName });
+      }
+    }
+  }
+  void openRelation;
+  return commandResult(tag);
+}

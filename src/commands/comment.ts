@@ -1,0 +1,68 @@
+/**
+ * COMMENT ON TABLE / COLUMN / VIEW / INDEX / SEQUENCE / SCHEMA / TYPE / DOMAIN / CONSTRAINT:
+ * stored per (catalog class, object, sub-id) as pg_description does; NULL or '' removes.
+ * Postgres counterpart: src/backend/commands/comment.c.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { lookupRelation } from '../analyze/relation.js';
+import { lookupTypeName } from '../analyze/type-name.js';
+
+type AnyNode = Record<string, any>;
+
+/** pg_class, pg_namespace, pg_type, pg_constraint OIDs (the classoid of pg_description). */
+export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255 } as const;
+
+export function commentOn(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const cat0 = txn.catalog;
+  const sp = session.searchPath();
+  const list = (o: AnyNode): string[] => ((o.List?.items ?? []) as AnyNode[]).map((x) => x.String.sval as string);
+  let key: string;
+  switch (n.objtype) {
+    case 'OBJECT_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_INDEX':
+    case 'OBJECT_SEQUENCE': {
+      const parts = list(n.object);
+      const rel = lookupRelation(cat0, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
+      if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
+      key = `${CLASS_OID.pg_class}.${rel.oid}.0`;
+      break;
+    }
+    case 'OBJECT_COLUMN': {
+      const parts = list(n.object);
+      const col = parts.pop() as string;
+      const rel = lookupRelation(cat0, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
+      if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
+      const c = rel.columns.find((x) => x.name === col && !x.dropped);
+      if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${rel.name}" does not exist`);
+      key = `${CLASS_OID.pg_class}.${rel.oid}.${c.attnum}`;
+      break;
+    }
+    case 'OBJECT_SCHEMA': {
+      const name = n.object.String.sval as string;
+      const ns = cat0.namespaceOid(name);
+      if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
+      key = `${CLASS_OID.pg_namespace}.${ns}.0`;
+      break;
+    }
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN': {
+      const names = (n.object.TypeName?.names ?? n.object.List?.items) as AnyNode[];
+      const parts = names.map((x) => x.String.sval as string);
+      const oid = lookupTypeName(cat0, sp, parts);
+      if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
+      key = `${CLASS_OID.pg_type}.${oid}.0`;
+      break;
+    }
+    default:
+      throw featureNotSupported(`COMMENT ON ${String(n.objtype).replace('OBJECT_', '')}`);
+  }
+  const cat = txn.catalogForWrite();
+  if (n.comment === undefined || n.comment === null || n.comment === '') cat.comments.delete(key);
+  else cat.comments.set(key, n.comment);
+  return commandResult('COMMENT');
+}

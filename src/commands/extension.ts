@@ -1,0 +1,55 @@
+/**
+ * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp,
+ * citext); any other extension is 0A000 rather than a silent no-op.
+ * Postgres counterpart: src/backend/commands/extension.c.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { creationNamespace } from '../analyze/relation.js';
+
+type AnyNode = Record<string, any>;
+
+/** Extensions with the version the oracle ships. */
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.3', 'uuid-ossp': '1.1', citext: '1.6', plpgsql: '1.0' };
+
+export function createExtension(session: Session, n: AnyNode): StatementResult {
+  const name = n.extname as string;
+  const txn = session.transaction();
+  if (txn.catalog.extensions.has(name)) {
+    if (n.if_not_exists) {
+      session.notice(new PgError(SQLSTATE.duplicate_object, `extension "${name}" already exists, skipping`, { severity: 'NOTICE' }));
+      return commandResult('CREATE EXTENSION');
+    }
+    throw new PgError(SQLSTATE.duplicate_object, `extension "${name}" already exists`);
+  }
+  if (!(name in SUPPORTED_EXTENSIONS)) throw featureNotSupported(`extension "${name}"`);
+  if (name === 'citext') throw featureNotSupported('extension "citext"');
+  let schema: string | undefined;
+  for (const o of (n.options ?? []) as AnyNode[]) {
+    const d = o.DefElem;
+    if (d.defname === 'schema') schema = d.arg.String.sval;
+    else if (d.defname !== 'cascade') throw featureNotSupported(`CREATE EXTENSION option ${d.defname}`);
+  }
+  const cat = txn.catalogForWrite();
+  const ns = creationNamespace(cat, session.searchPath(), { schema, name });
+  cat.extensions.set(name, { oid: session.db.newOid(), name, namespace: ns, version: SUPPORTED_EXTENSIONS[name] });
+  return commandResult('CREATE EXTENSION');
+}
+
+export function dropExtension(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  for (const o of n.objects as AnyNode[]) {
+    const name = o.String.sval as string;
+    if (!txn.catalog.extensions.has(name)) {
+      if (n.missing_ok) {
+        session.notice(new PgError(SQLSTATE.successful_completion, `extension "${name}" does not exist, skipping`, { severity: 'NOTICE' }));
+        continue;
+      }
+      throw new PgError(SQLSTATE.undefined_object, `extension "${name}" does not exist`);
+    }
+    txn.catalogForWrite().extensions.delete(name);
+  }
+  return commandResult('DROP EXTENSION');
+}

@@ -1,0 +1,182 @@
+/**
+ * CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE / RENAME VALUE, CREATE DOMAIN (DEFAULT,
+ * NOT NULL, CHECK), ALTER DOMAIN, DROP TYPE / DROP DOMAIN.
+ * Postgres counterpart: src/backend/commands/typecmds.c, catalog/pg_enum.c.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { DomainInfo, RelationDef, UserTypeDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { creationNamespace } from '../analyze/relation.js';
+import { lookupTypeName, resolveTypeName } from '../analyze/type-name.js';
+import { typeInfo } from '../types/registry.js';
+import { analyzeTableExpr } from './column-expr.js';
+import { chooseName, truncateIdentifier } from './naming.js';
+
+type AnyNode = Record<string, any>;
+
+function qualName(names: AnyNode[]): { schema?: string; name: string } {
+  const parts = names.map((x) => x.String.sval as string);
+  return parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[parts.length - 1] };
+}
+
+function checkTypeNameFree(cat: Catalog, ns: number, name: string): void {
+  if (cat.typeIn(ns, name) || (cat.relationIn(ns, name) && cat.relationIn(ns, name)!.kind !== 'i' && cat.relationIn(ns, name)!.kind !== 'S')) {
+    throw new PgError(SQLSTATE.duplicate_object, `type "${name}" already exists`);
+  }
+}
+
+export function createEnum(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const qn = qualName(n.typeName);
+  const name = truncateIdentifier(qn.name);
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name });
+  checkTypeNameFree(txn.catalog, ns, name);
+  const labels = ((n.vals ?? []) as AnyNode[]).map((v) => v.String.sval as string);
+  const seen = new Set<string>();
+  for (const l of labels) {
+    if (Buffer.byteLength(l) > 63) {
+      throw new PgError(SQLSTATE.invalid_name, `invalid enum label "${l}"`, { detail: 'Labels must be 63 bytes or less.' });
+    }
+    if (seen.has(l)) throw new PgError(SQLSTATE.duplicate_object, `enum label "${l}" used more than once`);
+    seen.add(l);
+  }
+  const cat = txn.catalogForWrite();
+  const oid = session.db.newOid();
+  const arr = session.db.newOid();
+  cat.putType({ oid, name, namespace: ns, kind: 'e', owner: session.currentUser(), arrayType: arr, enumInfo: { labels: labels.map((label, i) => ({ label, sortOrder: i + 1, oid: session.db.newOid() })) } });
+  cat.putType({ oid: arr, name: '_' + name, namespace: ns, kind: 'b', owner: session.currentUser(), elementType: oid });
+  return commandResult('CREATE TYPE');
+}
+
+function findType(session: Session, cat: Catalog, names: AnyNode[]): UserTypeDef {
+  const parts = names.map((x) => x.String.sval as string);
+  const oid = lookupTypeName(cat, session.searchPath(), parts);
+  const t = oid === undefined ? undefined : cat.types.get(oid);
+  if (!t) throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
+  return t;
+}
+
+export function alterEnum(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const t = findType(session, txn.catalog, n.typeName);
+  if (t.kind !== 'e' || !t.enumInfo) throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not an enum`);
+  const labels = [...t.enumInfo.labels];
+  if (n.oldVal) {
+    const i = labels.findIndex((l) => l.label === n.oldVal);
+    if (i < 0) throw new PgError(SQLSTATE.invalid_parameter_value, `"${n.oldVal}" is not an existing enum label`);
+    if (labels.some((l) => l.label === n.newVal)) throw new PgError(SQLSTATE.duplicate_object, `enum label "${n.newVal}" already exists`);
+    labels[i] = { ...labels[i], label: n.newVal };
+  } else {
+    const v = n.newVal as string;
+    if (labels.some((l) => l.label === v)) {
+      if (n.skipIfNewValExists) {
+        session.notice(new PgError(SQLSTATE.duplicate_object, `enum label "${v}" already exists, skipping`, { severity: 'NOTICE' }));
+        return commandResult('ALTER TYPE');
+      }
+      throw new PgError(SQLSTATE.duplicate_object, `enum label "${v}" already exists`);
+    }
+    const sorted = [...labels].sort((a, b) => a.sortOrder - b.sortOrder);
+    let order: number;
+    if (n.newValNeighbor) {
+      const i = sorted.findIndex((l) => l.label === n.newValNeighbor);
+      if (i < 0) throw new PgError(SQLSTATE.invalid_parameter_value, `"${n.newValNeighbor}" is not an existing enum label`);
+      if (n.newValIsAfter) order = i + 1 < sorted.length ? (sorted[i].sortOrder + sorted[i + 1].sortOrder) / 2 : sorted[i].sortOrder + 1;
+      else order = i > 0 ? (sorted[i - 1].sortOrder + sorted[i].sortOrder) / 2 : sorted[i].sortOrder - 1;
+    } else order = (sorted[sorted.length - 1]?.sortOrder ?? 0) + 1;
+    labels.push({ label: v, sortOrder: order, oid: session.db.newOid() });
+  }
+  const cat = txn.catalogForWrite();
+  cat.putType({ ...t, enumInfo: { labels } });
+  return commandResult('ALTER TYPE');
+}
+
+/** A one-column stand-in relation so `VALUE` in a domain CHECK analyzes as column 1. */
+function valueRelation(base: number, typmod: number): RelationDef {
+  return { oid: 0, name: 'value', namespace: 0, kind: 'r', persistence: 'p', owner: '', filenode: 0, rowType: 0, columns: [{ name: 'value', attnum: 1, type: base, typmod, notNull: false }] };
+}
+
+export function createDomain(session: Session, n: AnyNode, sql: string): StatementResult {
+  const txn = session.transaction();
+  const qn = qualName(n.domainname);
+  const name = truncateIdentifier(qn.name);
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name });
+  checkTypeNameFree(txn.catalog, ns, name);
+  const cat = txn.catalogForWrite();
+  const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, () => undefined);
+  const bt = typeInfo(cat, baseType);
+  if (bt.typtype === 'p') throw new PgError(SQLSTATE.datatype_mismatch, `"${bt.name}" is not a valid base type for a domain`);
+  const info: { -readonly [K in keyof DomainInfo]: DomainInfo[K] } = { baseType, baseTypmod: typmod, notNull: false, checks: [] };
+  const taken = new Set<string>();
+  const checks: DomainInfo['checks'][number][] = [];
+  for (const c of (n.constraints ?? []) as AnyNode[]) {
+    const con = c.Constraint;
+    switch (con.contype) {
+      case 'CONSTR_NOTNULL':
+        info.notNull = true;
+        break;
+      case 'CONSTR_NULL':
+        break;
+      case 'CONSTR_DEFAULT':
+        info.default = analyzeTableExpr(session, cat, valueRelation(baseType, typmod), con.raw_expr, 'default', sql, { type: baseType, typmod, column: name });
+        break;
+      case 'CONSTR_CHECK': {
+        const e = analyzeTableExpr(session, cat, valueRelation(baseType, typmod), con.raw_expr, 'check', sql);
+        const cname = con.conname ?? chooseName(cat, ns, name, undefined, 'check', taken, false);
+        checks.push({ oid: session.db.newOid(), name: cname, expr: e, validated: true });
+        break;
+      }
+      default:
+        throw featureNotSupported(`domain constraint ${con.contype}`, con.location);
+    }
+  }
+  info.checks = checks;
+  const oid = session.db.newOid();
+  const arr = session.db.newOid();
+  cat.putType({ oid, name, namespace: ns, kind: 'd', owner: session.currentUser(), arrayType: arr, domain: info });
+  cat.putType({ oid: arr, name: '_' + name, namespace: ns, kind: 'b', owner: session.currentUser(), elementType: oid });
+  return commandResult('CREATE DOMAIN');
+}
+
+export function dropTypes(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const isDomain = n.removeType === 'OBJECT_DOMAIN';
+  const word = isDomain ? 'DOMAIN' : 'TYPE';
+  for (const obj of n.objects as AnyNode[]) {
+    const names = (obj.TypeName?.names ?? obj.List?.items) as AnyNode[];
+    const parts = names.map((x) => x.String.sval as string);
+    const oid = lookupTypeName(txn.catalog, session.searchPath(), parts);
+    const t = oid === undefined ? undefined : txn.catalog.types.get(oid);
+    if (!t) {
+      if (n.missing_ok) {
+        session.notice(new PgError(SQLSTATE.successful_completion, `type "${parts.join('.')}" does not exist, skipping`, { severity: 'NOTICE' }));
+        continue;
+      }
+      throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
+    }
+    if (isDomain && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
+    if (t.kind === 'c') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is a table's row type`, { hint: 'Use DROP TABLE to remove a table.' });
+    const cat = txn.catalogForWrite();
+    const users: string[] = [];
+    for (const r of cat.relations.values()) {
+      for (const c of r.columns) {
+        if (!c.dropped && (c.type === t.oid || c.type === t.arrayType)) users.push(`column ${c.name} of table ${r.name}`);
+      }
+    }
+    for (const d of cat.types.values()) if (d.kind === 'd' && d.domain?.baseType === t.oid) users.push(`type ${d.name}`);
+    if (users.length) {
+      if (n.behavior !== 'DROP_CASCADE') {
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${t.name} because other objects depend on it`, {
+          detail: users.map((u) => `${u} depends on type ${t.name}`).join('\n'),
+          hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+        });
+      }
+      throw featureNotSupported(`DROP ${word} ... CASCADE with dependent columns`);
+    }
+    if (t.arrayType !== undefined) cat.removeType(t.arrayType);
+    cat.removeType(t.oid);
+  }
+  return commandResult(`DROP ${word}`);
+}

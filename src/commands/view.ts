@@ -1,0 +1,89 @@
+/**
+ * CREATE [OR REPLACE] VIEW: the SELECT is analyzed now (errors surface at creation, column
+ * names and types are fixed) and kept as parsed for re-analysis on use.
+ * Postgres counterpart: src/backend/commands/view.c.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { RelationDef } from '../catalog/objects.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { creationNamespace } from '../analyze/relation.js';
+import { transformSelectStmt } from '../analyze/select.js';
+import { statementState } from '../session/run-select.js';
+import { formatType } from '../types/registry.js';
+import { truncateIdentifier } from './naming.js';
+
+type AnyNode = Record<string, any>;
+
+function relationsUsed(q: unknown, out: Set<number>): Set<number> {
+  if (!q || typeof q !== 'object') return out;
+  if (Array.isArray(q)) {
+    for (const x of q) relationsUsed(x, out);
+    return out;
+  }
+  const o = q as Record<string, unknown>;
+  if (o.kind === 'relation' && o.rel && typeof o.rel === 'object') out.add((o.rel as RelationDef).oid);
+  if (o.kind === 'subquery' && typeof o.viewOid === 'number') out.add(o.viewOid);
+  for (const [k, v] of Object.entries(o)) if (k !== 'rel' && k !== 'fn' && k !== 'agg') relationsUsed(v, out);
+  return out;
+}
+
+export function createView(session: Session, n: AnyNode, sql: string): StatementResult {
+  const rv = n.view;
+  if (rv.relpersistence === 't') throw featureNotSupported('temporary views', rv.location);
+  if (n.options?.length) throw featureNotSupported('view options (WITH ...)', rv.location);
+  if (n.withCheckOption && n.withCheckOption !== 'NO_CHECK_OPTION') throw featureNotSupported('WITH CHECK OPTION', rv.location);
+  const txn = session.transaction();
+  const name = truncateIdentifier(rv.relname);
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
+  const existing = txn.catalog.relationIn(ns, name);
+  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+  if (existing && existing.kind !== 'v') throw new PgError(SQLSTATE.wrong_object_type, `"${name}" is not a view`);
+  const state = statementState(session, sql, []);
+  state.paramTypes.length = 0;
+  const q = transformSelectStmt({ ...state, inferParams: false }, n.query.SelectStmt);
+  const tl = q.targetList.filter((t) => !t.resjunk);
+  const aliases = ((n.aliases ?? []) as AnyNode[]).map((a) => a.String.sval as string);
+  if (aliases.length > tl.length) throw new PgError(SQLSTATE.syntax_error, 'CREATE VIEW specifies more column names than columns');
+  const cat = txn.catalogForWrite();
+  const columns = tl.map((t, i) => ({ name: aliases[i] ?? t.name, attnum: i + 1, type: t.expr.type, typmod: t.expr.typmod, notNull: false, collation: t.expr.collation }));
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c.name)) throw new PgError(SQLSTATE.duplicate_column, `column "${c.name}" specified more than once`);
+    seen.add(c.name);
+  }
+  if (existing) {
+    const old = existing.columns;
+    if (columns.length < old.length) throw new PgError(SQLSTATE.invalid_table_definition, 'cannot drop columns from view');
+    old.forEach((c, i) => {
+      if (columns[i].name !== c.name) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change name of view column "${c.name}" to "${columns[i].name}"`, { hint: 'Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.' });
+      }
+      if (columns[i].type !== c.type) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change data type of view column "${c.name}" from ${formatType(cat, c.type)} to ${formatType(cat, columns[i].type)}`);
+      }
+    });
+  }
+  const oid = existing?.oid ?? session.db.newOid();
+  const rowType = existing?.rowType ?? session.db.newOid();
+  const rel: RelationDef = {
+    oid,
+    name,
+    namespace: ns,
+    kind: 'v',
+    persistence: 'p',
+    owner: session.currentUser(),
+    columns,
+    filenode: 0,
+    rowType,
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(q, new Set())] },
+  };
+  cat.putRelation(rel);
+  if (!existing) {
+    const arr = session.db.newOid();
+    cat.putType({ oid: rowType, name, namespace: ns, kind: 'c', owner: rel.owner, arrayType: arr, relation: oid });
+    cat.putType({ oid: arr, name: '_' + name, namespace: ns, kind: 'b', owner: rel.owner, elementType: rowType });
+  }
+  return commandResult('CREATE VIEW');
+}
