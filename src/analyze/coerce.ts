@@ -16,6 +16,7 @@ import { builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/re
 import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
 import { castFunction, typmodFunction } from './cast-functions.js';
+import { regclassIn, regtypeIn } from './regclass.js';
 import type { ParseState } from './parse-state.js';
 
 export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
@@ -112,7 +113,10 @@ export function coerceTo(
     if (expr.value !== null) {
       try {
         const typmodForInput = ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod;
-        value = baseInfo.io.input(expr.value as string, typmodForInput, pstate?.stmt.session.io ?? defaultIo());
+        const rt = pstate ? { params: [], session: pstate.stmt.session } : undefined;
+        if (baseInfo.oid === OID.regclass && rt) value = regclassIn(rt, expr.value as string);
+        else if (baseInfo.oid === OID.regtype && rt) value = regtypeIn(rt, expr.value as string);
+        else value = baseInfo.io.input(expr.value as string, typmodForInput, pstate?.stmt.session.io ?? defaultIo());
       } catch (e) {
         errorAt(pstate, e, loc);
       }

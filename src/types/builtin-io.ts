@@ -17,7 +17,7 @@ import { uuidIO } from './uuid.js';
 import { byteaIO } from './bytea.js';
 import { jsonIO } from './json.js';
 import { jsonbIO } from './jsonb.js';
-import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime/index.js';
+import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
 
 /** oid: unsigned 32-bit integer. */
 export const oidIO: TypeIO<number> = {

@@ -44,6 +44,8 @@ export class IanaZone implements PgTimeZone {
   private readonly fmt: Intl.DateTimeFormat;
   private readonly dayCache = new Map<number, number>();
 
+  private lmtOffset: number | undefined;
+
   /** Set when the zone has a single offset in all of history (Etc/GMT+3, UTC). */
   readonly fixedOffset: number | undefined;
 
@@ -80,6 +82,9 @@ export class IanaZone implements PgTimeZone {
     const off = this.utcOffset(utc);
     const known = zoneAbbrevs(this.name);
     if (known) for (const [a, o] of known) if (o === off) return a;
+    // Every tz database zone begins in local mean time; its offset is the earliest one.
+    this.lmtOffset ??= this.offsetAtMs(-62_135_596_800_000);
+    if (off === this.lmtOffset && this.fixedOffset === undefined) return 'LMT';
     return numericAbbrev(off);
   }
 

@@ -13,7 +13,8 @@
  * parse_object/parse_array, json_errdetail) and json_errsave_context in
  * src/backend/utils/adt/jsonfuncs.c.
  * Known gaps: Postgres's depth limit depends on its C stack (about 16k-20k levels on the oracle);
- * ours is a fixed MAX_JSON_DEPTH.
+ * ours is a fixed MAX_JSON_DEPTH (2000), so documents nested 2001 to ~16k deep are refused here
+ * but accepted by Postgres.
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -21,8 +22,13 @@ import { utf8Length } from '../text.js';
 import { parseJsonNumber } from './number.js';
 import { JSONB_EMPTY_ARRAY, JSONB_NULL, JsonbObject, type JsonbValue } from './value.js';
 
-/** Deepest nesting accepted before `stack depth limit exceeded` (54001). */
-export const MAX_JSON_DEPTH = 6000;
+/**
+ * Deepest nesting accepted before `stack depth limit exceeded` (54001). Postgres's limit comes from
+ * its 2 MB C stack (about 16k levels for jsonb, up to 20k for json arrays); ours is lower because
+ * output, comparison, containment and path functions recurse on the JS stack (~10k frames), and
+ * must leave room for the engine's own frames.
+ */
+export const MAX_JSON_DEPTH = 2000;
 
 const END = 0;
 const LBRACE = 1;

@@ -36,6 +36,12 @@ describe('json input', () => {
     expect(docs.map((s) => faux(() => jsonIO.output(jsonIO.input(s, -1, ctx), ctx)))).toEqual(expected);
   });
 
+  it('raises stack depth limit exceeded on very deep nesting', async () => {
+    const deep = ['['.repeat(100000), '{"a":'.repeat(50000) + '1' + '}'.repeat(50000), '[[[1]]]'];
+    const expected = await oracle.tryInput('json', deep);
+    expect(deep.map((s) => faux(() => jsonIO.output(jsonIO.input(s, -1, ctx), ctx)))).toEqual(expected);
+  });
+
   it('refuses ordering and hashing as Postgres does', () => {
     expect(faux(() => String(jsonIO.compare('1', '2')))).toEqual({
       code: '42883',

@@ -83,3 +83,24 @@ export function fauxEval(fn: () => string): string {
     return `THROWN ${String(e)}`;
   }
 }
+
+/** Compares two lists of rendered results; returns readable mismatch lines (empty when equal). */
+export function mismatches(labels: string[], expected: string[], actual: string[]): string[] {
+  const out: string[] = [];
+  labels.forEach((label, i) => {
+    if (expected[i] !== actual[i]) out.push(`${label}\n    pg: ${expected[i]}\n    us: ${actual[i]}`);
+  });
+  return out;
+}
+
+/** An I/O context (with the transaction timestamp `now`) matching oracle settings. */
+export function contextFor(settings: OracleSettings, now?: bigint): import('../../../../src/types/datetime/io-context.js').DateTimeIoContext {
+  return {
+    timeZone: settings.timeZone ?? 'UTC',
+    dateStyle: settings.dateStyle ?? 'ISO, MDY',
+    intervalStyle: settings.intervalStyle ?? 'postgres',
+    extraFloatDigits: 1,
+    byteaOutput: 'hex',
+    transactionTimestamp: now,
+  };
+}
