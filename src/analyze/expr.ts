@@ -215,6 +215,14 @@ export function collationOf(pstate: ParseState, type: number, args: Expr[]): str
   return inputCollation(args) ?? 'default';
 }
 
+/** A node list as libpg-query gives it: a bare array or a `{ List: { items } }` node. */
+export function listItems(n: AnyNode | AnyNode[] | undefined): AnyNode[] {
+  if (!n) return [];
+  if (Array.isArray(n)) return n;
+  if (n.List) return n.List.items ?? [];
+  return [n];
+}
+
 function opName(n: AnyNode): string {
   const names = n.name as AnyNode[];
   return strVal(names[names.length - 1]);
@@ -272,7 +280,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
     case 'AEXPR_IN': {
       const name = opName(n);
       const left = transformExpr(pstate, n.lexpr);
-      const items = (n.rexpr as AnyNode[]).map((x) => transformExpr(pstate, x));
+      const items = listItems(n.rexpr).map((x) => transformExpr(pstate, x));
       const isIn = name === '=';
       if (left.kind === 'RowExpr') {
         const parts = items.map((it) => transformRowCompare(pstate, name, left, it, loc));
@@ -312,7 +320,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
     case 'AEXPR_BETWEEN_SYM':
     case 'AEXPR_NOT_BETWEEN_SYM': {
       const x = n.lexpr;
-      const [lo, hi] = n.rexpr as AnyNode[];
+      const [lo, hi] = listItems(n.rexpr);
       const not = n.kind === 'AEXPR_NOT_BETWEEN' || n.kind === 'AEXPR_NOT_BETWEEN_SYM';
       const build = (a: AnyNode, b: AnyNode): Expr => {
         if (!not) {

@@ -81,9 +81,9 @@ function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Cand
       let slotCategory: string | undefined;
       let slotPreferred = false;
       let conflict = false;
+      const catOf = (t: number) => (isPolymorphic(t) ? { category: 'P', preferred: false } : typeInfo(cat, t));
       for (const c of current) {
-        if (isPolymorphic(c.args[i])) continue;
-        const ti = typeInfo(cat, c.args[i]);
+        const ti = catOf(c.args[i]);
         if (slotCategory === undefined) {
           slotCategory = ti.category;
           slotPreferred = ti.preferred;
@@ -100,8 +100,7 @@ function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Cand
         continue;
       }
       const filtered = current.filter((c) => {
-        if (isPolymorphic(c.args[i])) return true;
-        const ti = typeInfo(cat, c.args[i]);
+        const ti = catOf(c.args[i]);
         if (ti.category !== slotCategory) return false;
         return !slotPreferred || ti.preferred;
       });

@@ -161,7 +161,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           }
           case 'CONSTR_IDENTITY': {
             const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, {});
-            col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq) };
+            col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq, col.type) };
             break;
           }
           default:
@@ -170,7 +170,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       }
       if (isSerial) {
         const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum } }, {});
-        col = { ...col, notNull: true, default: serialDefault(cat, seq) };
+        col = { ...col, notNull: true, default: serialDefault(cat, seq, col.type) };
       }
       nrel = { ...nrel, columns: [...rel.columns, col] };
       cat.putRelation(nrel);

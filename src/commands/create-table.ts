@@ -170,7 +170,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     const col = columns[s.attnum - 1];
     const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
     const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum } }, {});
-    setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq) });
+    setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq, s.type) });
   }
   const primaryCount = [...pendingCons, ...tableCons.map((con) => ({ con }))].filter((p) => p.con.contype === 'CONSTR_PRIMARY').length;
   if (primaryCount > 1) {
@@ -196,7 +196,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
       const opts: Record<string, AnyNode> = {};
       for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
       const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true }, opts);
-      setCol(attnum, { default: serialDefault(cat, seq) });
+      setCol(attnum, { default: serialDefault(cat, seq, col.type) });
     } else if (con.contype === 'CONSTR_GENERATED') {
       if (col.default) {
         throw new PgError(SQLSTATE.syntax_error, `both default and generation expression specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });

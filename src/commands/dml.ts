@@ -78,6 +78,13 @@ function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number |
   return coerceTo(ps, cat, e, col.type, col.typmod, 'assignment', loc ?? e.location);
 }
 
+function returningList(n: AnyNode): AnyNode[] | undefined {
+  const rc = n.returningClause;
+  if (!rc) return undefined;
+  if (rc.options?.length) throw featureNotSupported('RETURNING OLD/NEW aliases');
+  return rc.exprs;
+}
+
 function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
@@ -193,7 +200,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const rrti = rps.addRte(relationRte(rel, n.relation.alias));
   rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
-  const returning = addReturning(rps, n.returningList, layoutReturning);
+  const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
   return {
     kind: 'insert',
@@ -359,7 +366,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const off = from.layout.offsets[rti];
   const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
   const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
-  const returning = addReturning(ps, n.returningList, from.layout);
+  const returning = addReturning(ps, returningList(n), from.layout);
   const ncols = rel.columns.length;
   return {
     kind: 'update',
@@ -400,7 +407,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const { state, cat, rel, q, ps, rti } = scanTarget(session, n, sql, paramTypes, 'DELETE');
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
-  const returning = addReturning(ps, n.returningList, from.layout);
+  const returning = addReturning(ps, returningList(n), from.layout);
   const ncols = rel.columns.length;
   return {
     kind: 'delete',

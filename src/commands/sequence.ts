@@ -11,6 +11,8 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, quoteIdentIfNeeded } from '../types/registry.js';
 import { functionsNamed } from '../functions/registry.js';
+import { coerceTo } from '../analyze/coerce.js';
+import type { Expr } from '../nodes/primnodes.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
@@ -86,14 +88,15 @@ export function defineSequence(
 }
 
 /** `nextval('name'::regclass)` as a stored default. */
-export function serialDefault(cat: Catalog, seq: RelationDef): StoredExpr {
+export function serialDefault(cat: Catalog, seq: RelationDef, columnType: number = OID.int8): StoredExpr {
   const fns = functionsNamed('nextval');
   const f = fns.find((x) => x.argTypes.length === 1 && x.argTypes[0] === OID.regclass);
   if (!f) throw new Error('fauxgres internal: nextval(regclass) missing');
   const nsName = cat.namespaceName(seq.namespace);
   const qual = nsName === 'public' ? quoteIdentIfNeeded(seq.name) : `${quoteIdentIfNeeded(nsName)}.${quoteIdentIfNeeded(seq.name)}`;
+  const call: Expr = { kind: 'FuncExpr', name: 'nextval', fn: f, args: [{ kind: 'Const', type: OID.regclass, typmod: -1, value: seq.oid }], type: OID.int8, typmod: -1 };
   return {
-    expr: { kind: 'FuncExpr', name: 'nextval', fn: f, args: [{ kind: 'Const', type: OID.regclass, typmod: -1, value: seq.oid }], type: OID.int8, typmod: -1 },
+    expr: columnType === OID.int8 ? call : coerceTo(undefined, cat, call, columnType, -1, 'assignment'),
     text: `nextval('${qual}'::regclass)`,
     volatile: true,
   };

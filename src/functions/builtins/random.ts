@@ -78,8 +78,10 @@ const states = new WeakMap<SessionContext, PrngState>();
 function stateOf(rt: ExprRuntime): PrngState {
   let st = states.get(rt.session);
   if (!st) {
-    const r = rt.session.random();
-    st = prngSeed(BigInt(Math.floor(r * 2 ** 53)) ^ (BigInt(Date.now()) << 11n));
+    // 64 seed bits from the session's source (deterministic when the session's clock is).
+    const hi = BigInt(Math.floor(rt.session.random() * 2 ** 32));
+    const lo = BigInt(Math.floor(rt.session.random() * 2 ** 32));
+    st = prngSeed((hi << 32n) | lo);
     states.set(rt.session, st);
   }
   return st;

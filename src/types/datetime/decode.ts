@@ -13,7 +13,7 @@ import {
 import { dterr } from './errors.js';
 import {
   DATE_M, decodeDate, decodeNumber, decodeNumberField, decodeTime, decodeTimezone, F, leadingInt,
-  newDecodeState, parseFraction, TIME_M, timeOverflows, type DateOrder, type DecodeState,
+  newDecodeState, TIME_M, timeOverflows, type DateOrder, type DecodeState,
 } from './decode-fields.js';
 import { lookupDateKeyword } from './keywords.js';
 import type { DateTimeField } from './parse.js';
@@ -143,10 +143,6 @@ function decodeTimeWithZone(text: string, fmask: number, st: DecodeState): { tma
   const offset = decodeTimezone(text.slice(dash));
   const tmask = decodeNumberField(text.slice(0, dash), fmask, st);
   return { tmask: tmask | F.TZ, offset };
-}
-
-interface WordResult {
-  tmask: number;
 }
 
 /**
@@ -480,4 +476,3 @@ export function decodedTimeOffset(d: DecodedTime, opts: DecodeOptions): number {
   return decodedOffset({ st, zone: z }, opts.sessionZone);
 }
 
-export { parseFraction };

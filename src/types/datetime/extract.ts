@@ -14,7 +14,7 @@ import { TS_INFINITY, TS_NEG_INFINITY } from '../values.js';
 import { date2j, j2date, j2day, POSTGRES_EPOCH_JDATE, timestampToFields, UNIX_EPOCH_JDATE, type DateTimeFields } from './calendar.js';
 import { date2isoweek, date2isoyear } from './iso-week.js';
 import { isIntervalInfinite } from './interval-value.js';
-import { divRoundHalfAway, scaledDecimalText } from './numeric-text.js';
+import { divRoundHalfAway, divScale, scaledDecimalText } from './numeric-text.js';
 import type { PgTimeZone } from './timezone.js';
 import { classifyFieldName, lowerFieldName, type DateUnit } from './units.js';
 
@@ -25,7 +25,7 @@ interface PartValue {
   float: number;
 }
 
-const int = (v: number | bigint): PartValue => ({ digits: BigInt(v), scale: 0, float: Number(v) });
+const int = (v: number | bigint): PartValue => ({ digits: BigInt(v), scale: 0, float: Number(v) + 0 });
 
 const notRecognized = (unit: string, type: string): PgError =>
   new PgError(SQLSTATE.invalid_parameter_value, `unit "${unit}" not recognized for type ${type}`);
@@ -114,7 +114,7 @@ function fieldsPart(unit: DateUnit, f: DateTimeFields): PartValue | undefined {
       const jd = date2j(f.year, f.month, f.day);
       const dayUs = BigInt(((f.hour * 60 + f.minute) * 60 + f.second)) * 1_000_000n + BigInt(f.fsec);
       // numeric division picks at least 16 significant digits (base-10000 weights), then adds.
-      const rscale = julianDivScale(dayUs);
+      const rscale = divScale(dayUs, 86_400_000_000n);
       const frac = divRoundHalfAway(dayUs * 10n ** BigInt(rscale), 86_400_000_000n);
       const float = jd + ((f.hour * 60 + f.minute) * 60 + f.second + f.fsec / 1_000_000) / 86_400;
       return { digits: BigInt(jd) * 10n ** BigInt(rscale) + frac, scale: rscale, float };
@@ -124,23 +124,8 @@ function fieldsPart(unit: DateUnit, f: DateTimeFields): PartValue | undefined {
   }
 }
 
-/** Result scale of numeric division `x / 86400000000` (Postgres's select_div_scale). */
-function julianDivScale(x: bigint): number {
-  let weight1 = 0;
-  let first1 = 0;
-  if (x !== 0n) {
-    const s = x.toString();
-    weight1 = Math.floor((s.length - 1) / 4);
-    const lead = s.length - weight1 * 4;
-    first1 = Number(s.slice(0, lead));
-  }
-  // 86400000000 = 864|0000|0000: weight 2, first digit 864.
-  let qweight = weight1 - 2;
-  if (first1 <= 864) qweight--;
-  return Math.min(Math.max(16 - qweight * 4, 0), 1000);
-}
-
 const EPOCH_TS = -946_684_800_000_000n;
+const INT64_MAX = 2n ** 63n - 1n;
 
 function render(v: PartValue | null, numeric: true): string | null;
 function render(v: PartValue | null, numeric: false): number | null;
@@ -175,7 +160,11 @@ function timestampPart(field: string, ts: bigint, zone: PgTimeZone | undefined):
   if (r.unit === undefined) throw notSupported(r.lower, typeName);
   if (r.unit === 'epoch') {
     const d = ts - EPOCH_TS;
-    return { digits: d, scale: 6, float: Number(d) / 1_000_000 };
+    if (d <= INT64_MAX) return { digits: d, scale: 6, float: Number(d) / 1_000_000 };
+    // Past int64: Postgres divides in numeric (at the division's own scale), then rounds to 6.
+    const rscale = divScale(d, 1_000_000n);
+    const q = divRoundHalfAway(d * 10n ** BigInt(rscale), 1_000_000n);
+    return { digits: q * 10n ** BigInt(6 - rscale), scale: 6, float: (Number(ts) - Number(EPOCH_TS)) / 1_000_000 };
   }
   const offset = zone ? zone.utcOffset(ts) : 0;
   if (r.unit === 'timezone' || r.unit === 'timezone_hour' || r.unit === 'timezone_minute') {
@@ -278,10 +267,17 @@ function intervalPart(field: string, v: Interval): PartValue | null {
     throw notSupported(r.lower, 'interval');
   }
   if (r.unit === 'epoch') {
-    const secs = 31_557_600n * BigInt(Math.trunc(v.months / 12)) + 2_592_000n * BigInt(v.months % 12) + 86_400n * BigInt(v.days);
-    return { digits: secs * 1_000_000n + v.micros, scale: 6, float: Number(secs) + Number(v.micros) / 1_000_000 };
+    const years = Math.trunc(v.months / 12);
+    const months = v.months % 12;
+    const secs = 31_557_600n * BigInt(years) + 2_592_000n * BigInt(months) + 86_400n * BigInt(v.days);
+    // date_part adds the parts in float8 one at a time, as Postgres does.
+    let float = Number(v.micros) / 1_000_000;
+    float += 31_557_600 * years;
+    float += 2_592_000 * months;
+    float += 86_400 * v.days;
+    return { digits: secs * 1_000_000n + v.micros, scale: 6, float };
   }
-  if (r.unit === undefined) throw notSupported(r.lower, 'interval');
+  if (r.unit === undefined) throw notRecognized(r.lower, 'interval');
   const year = Math.trunc(v.months / 12);
   const mon = v.months % 12;
   let t = v.micros;
@@ -302,6 +298,8 @@ function intervalPart(field: string, v: Interval): PartValue | null {
       return int(hour);
     case 'day':
       return int(v.days);
+    case 'week':
+      return int(Math.trunc(v.days / 7));
     case 'month':
       return int(mon);
     case 'quarter':

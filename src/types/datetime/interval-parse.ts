@@ -1,22 +1,23 @@
 /**
- * Interval text input: Postgres's own format (`1 year 2 mons -3 days 04:05:06.5 ago`, `@ 1 day`),
- * SQL-standard forms (`1-2`, `3 4:05:06`), and ISO 8601 (`P1Y2M3DT4H5M6S`, `P0001-02-03T04:05:06`).
+ * Interval text input in Postgres's own format (`1 year 2 mons -3 days 04:05:06.5 ago`, `@ 1 day`)
+ * and SQL-standard forms (`1-2`, `3 4:05:06`); ISO 8601 durations are in interval-iso8601.ts.
  * An interval type modifier's field range decides what a bare number means (`'5'::interval
  * minute` is 5 minutes) and that `mm:ss` reads as minutes and seconds for MINUTE TO SECOND.
  *
- * Postgres counterpart: DecodeInterval, DecodeTimeForInterval, DecodeISO8601Interval and the
- * Adjust* helpers in src/backend/utils/adt/datetime.c.
+ * Postgres counterpart: DecodeInterval and DecodeTimeForInterval in src/backend/utils/adt/datetime.c.
  */
 import { dterr } from './errors.js';
-import { parseFraction, rint } from './decode-fields.js';
+import { parseFraction } from './decode-fields.js';
+import {
+  addDays, addFractDays, addFractMicros, addFractYears, addMicros, addMonths, addYears, checkI64, INT32_MAX, INT32_MIN,
+  INT64_MIN, newItmIn, type ItmIn,
+} from './interval-adjust.js';
 import { lookupDateKeyword } from './keywords.js';
 import type { DateTimeField } from './parse.js';
 import { lookupUnitWord, type DateUnit } from './units.js';
 
-const INT32_MIN = -2_147_483_648;
-const INT32_MAX = 2_147_483_647;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+export type { ItmIn } from './interval-adjust.js';
+export { decodeIso8601Interval } from './interval-iso8601.js';
 
 /** Interval field-range bits of a type modifier (INTERVAL_MASK). */
 export const IRANGE = {
@@ -28,55 +29,6 @@ export const IRANGE = {
   SECOND: 1 << 12,
   FULL: 0x7fff,
 } as const;
-
-/** Accumulated interval fields (Postgres's pg_itm_in). */
-export interface ItmIn {
-  usec: bigint;
-  mday: number;
-  mon: number;
-  year: number;
-}
-
-const checkI64 = (v: bigint): bigint => (v < INT64_MIN || v > INT64_MAX ? dterr('field-overflow') : v);
-const checkI32 = (v: number): number => (v < INT32_MIN || v > INT32_MAX ? dterr('field-overflow') : v);
-
-function addFractMicros(itm: ItmIn, frac: number, scale: number): void {
-  if (frac === 0) return;
-  const f = frac * scale;
-  const us = rint(f);
-  if (!Number.isFinite(us) || Math.abs(us) > 9.2e18) dterr('field-overflow');
-  itm.usec = checkI64(itm.usec + BigInt(us));
-}
-function addMicros(itm: ItmIn, val: bigint, frac: number, scale: number): void {
-  itm.usec = checkI64(itm.usec + val * BigInt(scale));
-  addFractMicros(itm, frac, scale);
-}
-function addDays(itm: ItmIn, val: bigint, scale: number): void {
-  const d = val * BigInt(scale);
-  if (d < BigInt(INT32_MIN) || d > BigInt(INT32_MAX)) dterr('field-overflow');
-  itm.mday = checkI32(itm.mday + Number(d));
-}
-function addFractDays(itm: ItmIn, frac: number, scale: number): void {
-  if (frac === 0) return;
-  const f = frac * scale;
-  const extra = Math.trunc(f);
-  itm.mday = checkI32(itm.mday + extra);
-  addFractMicros(itm, f - extra, 86_400_000_000);
-}
-function addMonths(itm: ItmIn, val: bigint): void {
-  if (val < BigInt(INT32_MIN) || val > BigInt(INT32_MAX)) dterr('field-overflow');
-  itm.mon = checkI32(itm.mon + Number(val));
-}
-function addYears(itm: ItmIn, val: bigint, scale: number): void {
-  const y = val * BigInt(scale);
-  if (y < BigInt(INT32_MIN) || y > BigInt(INT32_MAX)) dterr('field-overflow');
-  itm.year = checkI32(itm.year + Number(y));
-}
-function addFractYears(itm: ItmIn, frac: number, scale: number): void {
-  if (frac === 0) return;
-  const months = rint(frac * scale * 12);
-  itm.mon = checkI32(itm.mon + months);
-}
 
 /** Parses `[-+]digits[.frac]`: integer part as bigint (int64-checked), rest of the text. */
 function leadingInt64(s: string): { value: bigint; rest: string; hadDigits: boolean } {
@@ -169,7 +121,7 @@ export type DecodedInterval = { kind: 'finite'; itm: ItmIn } | { kind: 'late' | 
  * minus sign to every field when no other sign appears (IntervalStyle sql_standard).
  */
 export function decodeInterval(fields: DateTimeField[], range: number, sqlStandard: boolean): DecodedInterval {
-  const itm: ItmIn = { usec: 0n, mday: 0, mon: 0, year: 0 };
+  const itm: ItmIn = newItmIn();
   let fmask = 0;
   let type: DateUnit | 'ignore' | 'none' = 'ignore';
   let parsingUnit = false;
@@ -333,144 +285,3 @@ export function decodeInterval(fields: DateTimeField[], range: number, sqlStanda
   return { kind: 'finite', itm };
 }
 
-/** Number at the start of an ISO 8601 field: integer part, fraction (same sign), rest. */
-function iso8601Number(s: string): { val: bigint; fval: number; rest: string } {
-  if (!/^[-+0-9.]/.test(s)) dterr('bad-format');
-  const m = /^([+-]?)(\d*)(\.\d*)?/.exec(s)!;
-  if (m[2] === '' && (m[3] === undefined || m[3] === '.')) dterr('bad-format');
-  let val = m[2] === '' ? 0n : BigInt(m[2]!);
-  let fval = m[3] && m[3].length > 1 ? Number('0' + m[3]) : 0;
-  if (m[1] === '-') {
-    val = -val;
-    fval = -fval;
-  }
-  checkI64(val);
-  return { val, fval, rest: s.slice(m[0].length) };
-}
-
-const isoWidth = (s: string): number => /^-?(\d*)/.exec(s)![1]!.length;
-
-/** Decodes an ISO 8601 duration (`P1Y2M3DT4H5M6S`, `P1W`, `P0001-02-03T04:05:06`, `P00010203T040506`). */
-export function decodeIso8601Interval(input: string): ItmIn {
-  const itm: ItmIn = { usec: 0n, mday: 0, mon: 0, year: 0 };
-  if (input.length < 2 || input[0] !== 'P') dterr('bad-format');
-  let str = input.slice(1);
-  let datePart = true;
-  let haveField = false;
-  while (str.length > 0) {
-    if (str[0] === 'T') {
-      datePart = false;
-      haveField = false;
-      str = str.slice(1);
-      continue;
-    }
-    const fieldStart = str;
-    let { val, fval, rest } = iso8601Number(str);
-    const unit = rest[0] ?? '';
-    str = rest.slice(1);
-    if (datePart) {
-      switch (unit) {
-        case 'Y':
-          addYears(itm, val, 1);
-          addFractYears(itm, fval, 1);
-          break;
-        case 'M':
-          addMonths(itm, val);
-          addFractDays(itm, fval, 30);
-          break;
-        case 'W':
-          addDays(itm, val, 7);
-          addFractDays(itm, fval, 7);
-          break;
-        case 'D':
-          addDays(itm, val, 1);
-          addFractMicros(itm, fval, 86_400_000_000);
-          break;
-        case 'T':
-        case '':
-        case '-': {
-          if (unit !== '-' && isoWidth(fieldStart) === 8 && !haveField) {
-            addYears(itm, val / 10000n, 1);
-            addMonths(itm, (val / 100n) % 100n);
-            addDays(itm, val % 100n, 1);
-            addFractMicros(itm, fval, 86_400_000_000);
-            if (unit === '') return itm;
-            datePart = false;
-            haveField = false;
-            continue;
-          }
-          if (haveField) dterr('bad-format');
-          addYears(itm, val, 1);
-          addFractYears(itm, fval, 1);
-          if (unit === '') return itm;
-          if (unit === 'T') {
-            datePart = false;
-            haveField = false;
-            continue;
-          }
-          ({ val, fval, rest: str } = iso8601Number(str));
-          addMonths(itm, val);
-          addFractDays(itm, fval, 30);
-          if (str === '') return itm;
-          if (str[0] === 'T') {
-            datePart = false;
-            haveField = false;
-            str = str.slice(1);
-            continue;
-          }
-          if (str[0] !== '-') dterr('bad-format');
-          ({ val, fval, rest: str } = iso8601Number(str.slice(1)));
-          addDays(itm, val, 1);
-          addFractMicros(itm, fval, 86_400_000_000);
-          if (str === '') return itm;
-          if (str[0] === 'T') {
-            datePart = false;
-            haveField = false;
-            str = str.slice(1);
-            continue;
-          }
-          return dterr('bad-format');
-        }
-        default:
-          dterr('bad-format');
-      }
-    } else {
-      switch (unit) {
-        case 'H':
-          addMicros(itm, val, fval, 3_600_000_000);
-          break;
-        case 'M':
-          addMicros(itm, val, fval, 60_000_000);
-          break;
-        case 'S':
-          addMicros(itm, val, fval, 1_000_000);
-          break;
-        case '':
-        case ':': {
-          if (unit === '' && isoWidth(fieldStart) === 6 && !haveField) {
-            addMicros(itm, val / 10000n, 0, 3_600_000_000);
-            addMicros(itm, (val / 100n) % 100n, 0, 60_000_000);
-            addMicros(itm, val % 100n, 0, 1_000_000);
-            addFractMicros(itm, fval, 1_000_000);
-            return itm;
-          }
-          if (haveField) dterr('bad-format');
-          addMicros(itm, val, fval, 3_600_000_000);
-          if (unit === '') return itm;
-          ({ val, fval, rest: str } = iso8601Number(str));
-          addMicros(itm, val, fval, 60_000_000);
-          if (str === '') return itm;
-          if (str[0] !== ':') dterr('bad-format');
-          ({ val, fval, rest: str } = iso8601Number(str.slice(1)));
-          addMicros(itm, val, fval, 1_000_000);
-          if (str === '') return itm;
-          return dterr('bad-format');
-        }
-        default:
-          dterr('bad-format');
-      }
-    }
-    haveField = true;
-  }
-  return itm;
-}

@@ -21,3 +21,21 @@ export function divRoundHalfAway(a: bigint, b: bigint): bigint {
   const q = (2n * x + y) / (2n * y);
   return neg ? -q : q;
 }
+
+/**
+ * Result scale Postgres's numeric division picks for `x / y` of integers (select_div_scale): at
+ * least 16 significant digits, judged on base-10000 digit weights.
+ */
+export function divScale(x: bigint, y: bigint): number {
+  const weightAndFirst = (v: bigint): [number, number] => {
+    if (v === 0n) return [0, 0];
+    const s = (v < 0n ? -v : v).toString();
+    const weight = Math.floor((s.length - 1) / 4);
+    return [weight, Number(s.slice(0, s.length - weight * 4))];
+  };
+  const [w1, f1] = weightAndFirst(x);
+  const [w2, f2] = weightAndFirst(y);
+  let qweight = w1 - w2;
+  if (f1 <= f2) qweight--;
+  return Math.min(Math.max(16 - qweight * 4, 0), 1000);
+}

@@ -269,14 +269,14 @@ export function dateBin(stride: Interval, source: bigint, origin: bigint): bigin
   if (!isFiniteTs(source)) return source;
   if (!isFiniteTs(origin)) throw new PgError(SQLSTATE.datetime_field_overflow, 'origin out of range');
   if (isIntervalInfinite(stride)) {
-    throw new PgError(SQLSTATE.feature_not_supported, 'timestamps cannot be binned into infinite intervals');
+    throw new PgError(SQLSTATE.datetime_field_overflow, 'timestamps cannot be binned into infinite intervals');
   }
   if (stride.months !== 0) {
     throw new PgError(SQLSTATE.feature_not_supported, 'timestamps cannot be binned into intervals containing months or years');
   }
   const strideUsecs = BigInt(stride.days) * USECS_PER_DAY + stride.micros;
   if (strideUsecs > 2n ** 63n - 1n || strideUsecs < -(2n ** 63n)) throw intervalOutOfRange();
-  if (strideUsecs <= 0n) throw new PgError(SQLSTATE.invalid_parameter_value, 'stride must be greater than zero');
+  if (strideUsecs <= 0n) throw new PgError(SQLSTATE.datetime_field_overflow, 'stride must be greater than zero');
   const diff = source - origin;
   if (diff > 2n ** 63n - 1n || diff < -(2n ** 63n)) throw intervalOutOfRange();
   const modulo = diff % strideUsecs;

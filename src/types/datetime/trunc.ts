@@ -15,7 +15,7 @@ import { intervalOutOfRange, outOfRange } from './errors.js';
 import { date2isoweek, isoweek2date } from './iso-week.js';
 import { isIntervalInfinite, makeIntervalValue } from './interval-value.js';
 import { offsetForLocalTime, type PgTimeZone } from './timezone.js';
-import { classifyFieldName, lowerFieldName, type DateUnit } from './units.js';
+import { lookupUnitWord, lowerFieldName, type DateUnit } from './units.js';
 
 const TS_UNITS: ReadonlySet<DateUnit> = new Set<DateUnit>([
   'week', 'millennium', 'century', 'decade', 'year', 'quarter', 'month', 'day', 'hour', 'minute', 'second',
@@ -65,9 +65,10 @@ function truncFields(f: DateTimeFields, unit: DateUnit): boolean {
 
 function resolveTsUnit(field: string, typeName: string): DateUnit {
   const lower = lowerFieldName(field);
-  const c = classifyFieldName(lower);
-  if (c.kind !== 'unit' || !TS_UNITS.has(c.unit)) throw notRecognized(lower, typeName);
-  return c.unit;
+  const w = lookupUnitWord(lower);
+  if (w?.kind !== 'unit') throw notRecognized(lower, typeName);
+  if (!TS_UNITS.has(w.unit)) throw notSupported(lower, typeName);
+  return w.unit;
 }
 
 function checkedTimestamp(f: DateTimeFields, offsetEast = 0): bigint {
@@ -102,17 +103,14 @@ export function dateTruncTimestamptz(field: string, ts: bigint, zone: PgTimeZone
 /** date_trunc(field, interval). */
 export function dateTruncInterval(field: string, v: Interval): Interval {
   const lower = lowerFieldName(field);
-  const c = classifyFieldName(lower);
-  if (c.kind !== 'unit') throw notRecognized(lower, 'interval');
-  const unit = c.unit;
+  const w = lookupUnitWord(lower);
+  if (w?.kind !== 'unit') throw notRecognized(lower, 'interval');
+  const unit = w.unit;
   const supported = TS_UNITS.has(unit) && unit !== 'week';
-  if (isIntervalInfinite(v)) {
-    if (supported) return v;
-    throw unit === 'week' ? notSupported(lower, 'interval', 'Months usually have fractional weeks.') : notRecognized(lower, 'interval');
-  }
   if (!supported) {
     throw unit === 'week' ? notSupported(lower, 'interval', 'Months usually have fractional weeks.') : notSupported(lower, 'interval');
   }
+  if (isIntervalInfinite(v)) return v;
   let year = Math.trunc(v.months / 12);
   let mon = v.months % 12;
   let mday = v.days;

@@ -38,12 +38,16 @@ add('timezone_hour', 'timezone_hour');
 add('timezone_minute', 'timezone_minute');
 add('week', 'w', 'week', 'weeks');
 add('year', 'y', 'year', 'years', 'yr', 'yrs');
-add('dow', 'dow');
-add('doy', 'doy');
-add('isodow', 'isodow');
-add('isoyear', 'isoyear');
 
-/** Postgres's DecodeUnits: a lower-cased word of interval input or a field name. */
+/** Field names only extract/date_part know (Postgres keeps them in the date keyword table). */
+const DATE_ONLY_UNITS: Record<string, DateUnit> = {
+  dow: 'dow', doy: 'doy', isodow: 'isodow', isoyear: 'isoyear', j: 'julian', jd: 'julian', julian: 'julian',
+};
+
+/**
+ * Postgres's DecodeUnits: a lower-cased word of interval input, or a field name for date_trunc
+ * (which knows only these words).
+ */
 export function lookupUnitWord(word: string): UnitWord | undefined {
   const key = word.slice(0, TOKMAXLEN);
   if (key === '@') return { kind: 'ignore' };
@@ -65,7 +69,8 @@ export function classifyFieldName(name: string): FieldName {
   const w = lookupUnitWord(name);
   if (w?.kind === 'unit') return w;
   const key = name.slice(0, TOKMAXLEN);
-  if (key === 'j' || key === 'jd' || key === 'julian') return { kind: 'unit', unit: 'julian' };
+  const dateOnly = DATE_ONLY_UNITS[key];
+  if (dateOnly) return { kind: 'unit', unit: dateOnly };
   if (RESERVED.has(key)) return key === 'epoch' ? { kind: 'reserved', unit: 'epoch' } : { kind: 'reserved' };
   return { kind: 'unknown' };
 }

@@ -10,7 +10,7 @@ import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { decodeTimezone } from './decode-fields.js';
 import { DateTimeDecodeError } from './errors.js';
-import { lookupNamedZone, lookupTzAbbrev, offsetForLocalTime, type PgTimeZone } from './timezone.js';
+import { FixedOffsetZone, lookupNamedZone, lookupTzAbbrev, offsetForLocalTime, type PgTimeZone } from './timezone.js';
 
 /** A resolved zone argument. */
 export type ZoneArg = { kind: 'fixed'; offset: number } | { kind: 'zone'; zone: PgTimeZone };
@@ -59,4 +59,10 @@ export function saneZoneOffsetForLocal(name: string, local: bigint, session?: Pg
     if (e.kind !== 'bad-format') throw new PgError(SQLSTATE.invalid_parameter_value, `time zone "${name}" not recognized`);
   }
   return zoneArgOffsetForLocal(resolveZoneArgument(name, session), local);
+}
+
+/** A zone argument as a PgTimeZone (fixed abbreviations become fixed-offset zones). */
+export function zoneFromArgument(name: string, session?: PgTimeZone): PgTimeZone {
+  const z = resolveZoneArgument(name, session);
+  return z.kind === 'zone' ? z.zone : new FixedOffsetZone(name, z.offset, name.toUpperCase());
 }

@@ -90,7 +90,8 @@ export function nbaseLeading(coef: bigint, scale: number): { weight: number; fir
   const digits = (coef < 0n ? -coef : coef).toString();
   const e = digits.length - 1 - scale; // decimal exponent of the leading digit
   const weight = Math.floor(e / 4);
-  return { weight, first: Number(digits.slice(0, e - 4 * weight + 1)) };
+  const g = e - 4 * weight + 1; // digit positions of the leading group, from the leading digit down
+  return { weight, first: Number(digits.slice(0, g).padEnd(g, '0')) };
 }
 
 /**

@@ -22,14 +22,13 @@ export function isqrt(n: bigint): bigint {
     const shift = BigInt(((bits - 100) >> 1) << 1);
     x = (BigInt(Math.floor(Math.sqrt(Number(n >> shift)))) + 1n) << (shift / 2n);
   }
-  // Newton from above converges monotonically once x >= sqrt(n).
+  // One Newton step lands at or above sqrt(n) (AM-GM); from there the iteration decreases to it.
+  x = (x + n / x) >> 1n;
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) break;
     x = y;
   }
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
   return x;
 }
 

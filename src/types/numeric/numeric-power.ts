@@ -133,7 +133,7 @@ function resultWeightEstimate(x: Numeric, n: number): number {
   // Postgres strips trailing zero groups: only groups holding a nonzero digit count.
   let lastNonzero = digits.length - 1;
   while (digits.charCodeAt(lastNonzero) === 48) lastNonzero--;
-  let f = Number(digits.slice(0, g));
+  let f = Number(digits.slice(0, g).padEnd(g, '0'));
   let p = weight * 4;
   for (let i = 1, start = g; i < 4 && start <= lastNonzero; i++, start += 4) {
     f = f * 10000 + Number(digits.slice(start, start + 4).padEnd(4, '0'));

@@ -49,11 +49,19 @@ export function numericSqrt(x: Numeric): Numeric {
   const w = nbaseWeight(x.coef, x.scale);
   const sweight = ((w + 1) * 4) / 2 - 1;
   const rscale = clampScale(NUMERIC_MIN_SIG_DIGITS - sweight, x.scale);
-  // q = floor(sqrt(x) * 10^rscale); round up when sqrt(x) * 10^rscale >= q + 1/2, i.e. 4n > (2q+1)^2.
-  const n = x.coef * pow10(2 * rscale - x.scale);
-  const q = isqrt(n);
+  // q = floor(sqrt(x) * 10^rscale); round up when sqrt(x) * 10^rscale > q + 1/2 (never equal).
+  const e = 2 * rscale - x.scale;
+  if (e >= 0) {
+    const n = x.coef * pow10(e);
+    const q = isqrt(n);
+    const t = 2n * q + 1n;
+    return Numeric.of(4n * n > t * t ? q + 1n : q, rscale);
+  }
+  // rscale was capped below half the input scale: floor(sqrt(floor(v))) = floor(sqrt(v)).
+  const d = pow10(-e);
+  const q = isqrt(x.coef / d);
   const t = 2n * q + 1n;
-  return Numeric.of(4n * n > t * t ? q + 1n : q, rscale);
+  return Numeric.of(4n * x.coef > t * t * d ? q + 1n : q, rscale);
 }
 
 function negativeSqrt(): PgError {
@@ -94,7 +102,7 @@ export function lnDecimalWeight(x: Numeric): number {
   const e = digits.length - 1 - scale;
   const weight = Math.floor(e / 4);
   const g = e - 4 * weight + 1; // digits in the leading base-10000 group
-  let lead = Number(digits.slice(0, g));
+  let lead = Number(digits.slice(0, g).padEnd(g, '0'));
   let dweight = weight * 4;
   let more = false;
   for (let i = g; i < digits.length; i++) {

@@ -1,0 +1,28 @@
+/**
+ * Loads the built-in function, operator and aggregate library: each module registers its
+ * entries with ../registry.ts when imported. Import this once before analyzing SQL.
+ *
+ * Postgres counterpart: pg_proc.dat / pg_operator.dat / pg_aggregate.dat as a whole.
+ */
+import './comparison.js';
+import './int-ops.js';
+import './float-ops.js';
+import './numeric-ops.js';
+import './text-ops.js';
+import './string-functions.js';
+import './string-format.js';
+import './string-encode.js';
+import './regexp-functions.js';
+import './math-functions.js';
+import './random.js';
+import './datetime-ops.js';
+import './datetime-functions.js';
+import './to-char.js';
+import './jsonb-ops.js';
+import './json-functions.js';
+import './array-ops.js';
+import './array-functions.js';
+import './aggregates.js';
+import './aggregates-collect.js';
+import './aggregates-stats.js';
+import './misc-functions.js';
