@@ -24,11 +24,19 @@ export function datetimeOutOfRange(what: string): PgError {
   return new PgError(SQLSTATE.datetime_field_overflow, `${what} out of range`);
 }
 
-/** Midnight of a date as a timestamp, without range checks (for comparisons). */
+/**
+ * Midnight of a date as a timestamp, for comparisons: a date beyond the timestamp range sorts
+ * just inside ±infinity, as Postgres's date2timestamp_opt_overflow comparison does.
+ */
 export function dateToTimestampNoOverflow(d: number): bigint {
   if (d === Infinity) return TS_INFINITY;
   if (d === -Infinity) return TS_NEG_INFINITY;
-  return BigInt(d) * USECS_PER_DAY;
+  return clampToRange(BigInt(d) * USECS_PER_DAY);
+}
+
+function clampToRange(ts: bigint): bigint {
+  if (isValidTimestamp(ts)) return ts;
+  return ts > 0n ? TS_INFINITY - 1n : TS_NEG_INFINITY + 1n;
 }
 
 /** date → timestamp; 22008 `date out of range for timestamp`. */
@@ -56,7 +64,9 @@ export function utcToLocal(utc: bigint, zone: PgTimeZone): bigint {
 
 /** date → timestamptz (midnight in the session zone), without range checks. */
 export function dateToTimestamptzNoOverflow(d: number, io: IoContext): bigint {
-  return localToUtc(dateToTimestampNoOverflow(d), sessionTimeZone(io));
+  const local = dateToTimestampNoOverflow(d);
+  if (local >= TS_INFINITY - 1n || local <= TS_NEG_INFINITY + 1n) return local;
+  return clampToRange(localToUtc(local, sessionTimeZone(io)));
 }
 
 /** date → timestamptz; 22008 when out of range. */

@@ -51,6 +51,7 @@ import {
 import { fixedOffsetZone, sessionTimeZone, type PgTimeZone } from '../../types/datetime/timezone.js';
 import { dateTruncInterval, dateTruncTimestamp, dateTruncTimestamptz } from '../../types/datetime/trunc.js';
 import { resolveZoneArgument } from '../../types/datetime/zone-arg.js';
+import { float8Out } from '../../types/float.js';
 import { parseNumeric } from '../../types/numeric.js';
 import { OID } from '../../types/oids.js';
 import { TS_INFINITY, TS_NEG_INFINITY, type Interval, type TimeTz, type Value } from '../../types/values.js';
@@ -186,15 +187,10 @@ fn('to_timestamp', [F8], TSTZ, (a) => {
   const us = Math.round(x * 1_000_000);
   const ts = BigInt(us) - 946_684_800_000_000n;
   if (!Number.isFinite(us) || Math.abs(x) > 9.3e12 || !isValidTimestamp(ts)) {
-    throw new PgError(SQLSTATE.datetime_field_overflow, `timestamp out of range: "${formatFloatArg(x)}"`);
+    throw new PgError(SQLSTATE.datetime_field_overflow, `timestamp out of range: "${float8Out(x)}"`);
   }
   return ts;
 });
-function formatFloatArg(x: number): string {
-  // Postgres prints the argument with %g-like float8 output.
-  const s = String(x);
-  return s.replace(/e\+?(-?)(\d)$/, 'e$1+0$2').replace(/e(\d)/, 'e+$1');
-}
 
 // generate_series over timestamps.
 function zeroOrInfiniteStep(step: Interval): void {

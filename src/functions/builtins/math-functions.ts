@@ -227,11 +227,11 @@ fn('sind', [F8], F8, (a) => {
     sign = -1;
   }
   if (x > 180) {
-    x -= 180;
+    x = 360 - x;
     sign = -sign;
   }
   if (x > 90) x = 180 - x;
-  return zeroFix(sign * sindQ1(x));
+  return sign * sindQ1(x);
 });
 fn('cosd', [F8], F8, (a) => {
   let x = f0(a);
@@ -244,7 +244,7 @@ fn('cosd', [F8], F8, (a) => {
     x = 180 - x;
     sign = -1;
   }
-  return zeroFix(sign * cosdQ1(x));
+  return sign * cosdQ1(x);
 });
 function tanLike(cot: boolean) {
   return (a: Value[]): number => {
@@ -257,13 +257,14 @@ function tanLike(cot: boolean) {
       sign = -1;
     }
     if (x > 180) {
-      x -= 180;
+      x = 360 - x;
       sign = -sign;
     }
     if (x > 90) {
       x = 180 - x;
       sign = -sign;
     }
+    // Postgres turns a minus-zero result into plain zero here (not in sind/cosd).
     const r = cot ? cosdQ1(x) / sindQ1(x) / COT_45 : sindQ1(x) / cosdQ1(x) / TAN_45;
     return zeroFix(sign * r);
   };

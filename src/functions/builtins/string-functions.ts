@@ -54,13 +54,21 @@ function titleChar(c: string): string {
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** initcap: each word (ICU word boundaries) gets its first character title-cased, the rest lower. */
+/**
+ * initcap: each word (ICU word boundaries) gets its first letter or digit title-cased (ICU skips
+ * leading punctuation such as `_`), everything after it lower-cased.
+ */
 export function initcap(s: string): string {
   segmenter ??= new Intl.Segmenter('en-US', { granularity: 'word' });
   let out = '';
   for (const { segment } of segmenter.segment(s)) {
-    const first = String.fromCodePoint(segment.codePointAt(0) as number);
-    out += titleChar(first) + segment.slice(first.length).toLowerCase();
+    const m = /[\p{L}\p{N}]/u.exec(segment);
+    if (!m) {
+      out += segment.toLowerCase();
+      continue;
+    }
+    const first = String.fromCodePoint(segment.codePointAt(m.index) as number);
+    out += segment.slice(0, m.index) + titleChar(first) + segment.slice(m.index + first.length).toLowerCase();
   }
   return out;
 }
@@ -215,9 +223,8 @@ fn('chr', [I4], T, (a) => {
   const c = a[0] as number;
   if (c === 0) throw new PgError(SQLSTATE.program_limit_exceeded, 'null character not permitted');
   if (c < 0) throw new PgError(SQLSTATE.invalid_parameter_value, 'character number must be positive');
-  if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-    throw new PgError(SQLSTATE.program_limit_exceeded, `requested character too large for encoding: ${c}`);
-  }
+  if (c > 0x10ffff) throw new PgError(SQLSTATE.program_limit_exceeded, `requested character too large for encoding: ${c}`);
+  if (c >= 0xd800 && c <= 0xdfff) throw new PgError(SQLSTATE.program_limit_exceeded, `requested character not valid for encoding: ${c}`);
   return String.fromCodePoint(c);
 });
 

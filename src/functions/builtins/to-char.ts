@@ -11,6 +11,7 @@
  */
 import { date2j, j2day, timestampToFields, type DateTimeFields } from '../../types/datetime/calendar.js';
 import { date2isoweek, date2isoyear, isoweek2j } from '../../types/datetime/iso-week.js';
+import { isIntervalInfinite } from '../../types/datetime/interval-value.js';
 import { sessionTimeZone } from '../../types/datetime/timezone.js';
 import { OID } from '../../types/oids.js';
 import { TS_INFINITY, TS_NEG_INFINITY, type Interval } from '../../types/values.js';
@@ -128,11 +129,15 @@ export function ordinal(n: number, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
 }
 
+/** Zero-padded to `width` for values >= 0, `width + 1` (room for the sign) below zero. */
+function padSigned(n: number, width: number, fm: boolean): string {
+  return padNum(n, n < 0 ? width + 1 : width, fm);
+}
+
+/** printf's `%0*d`: the width includes the sign. */
 function padNum(n: number, width: number, fm: boolean): string {
   if (fm) return String(n);
-  const neg = n < 0;
-  const s = String(Math.abs(n)).padStart(width, '0');
-  return neg ? '-' + s : s;
+  return n < 0 ? '-' + String(-n).padStart(width - 1, '0') : String(n).padStart(width, '0');
 }
 
 function cased(name: string, key: string): string {
@@ -154,20 +159,20 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
     case 'HH':
     case 'HH12': {
       num = f.hour % 12 === 0 ? 12 : f.hour % 12;
-      text = padNum(num, 2, fm);
+      text = padSigned(num, 2, fm);
       break;
     }
     case 'HH24':
       num = f.hour;
-      text = padNum(num, 2, fm);
+      text = padSigned(num, 2, fm);
       break;
     case 'MI':
       num = f.minute;
-      text = padNum(num, 2, fm);
+      text = padSigned(num, 2, fm);
       break;
     case 'SS':
       num = f.second;
-      text = padNum(num, 2, fm);
+      text = padSigned(num, 2, fm);
       break;
     case 'MS':
       num = Math.floor(f.fsec / 1000);
@@ -217,7 +222,7 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
     }
     case 'YYYY':
       num = f.interval ? year : bcYear;
-      text = padNum(num, 4, fm);
+      text = padSigned(num, 4, fm);
       break;
     case 'YYY':
     case 'YY':
@@ -248,7 +253,7 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
     }
     case 'MM':
       num = f.month;
-      text = padNum(num, 2, fm);
+      text = padSigned(num, 2, fm);
       break;
     case 'DAY':
     case 'DY': {
@@ -306,7 +311,7 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
     case 'CC': {
       // Century 20 is 1901-2000; century -6 is 600 BC - 501 BC.
       num = f.interval ? Math.trunc(year / 100) : year > 0 ? Math.trunc((year - 1) / 100) + 1 : Math.trunc(year / 100) - 1;
-      text = padNum(num, 2, fm);
+      text = padSigned(num, 2, fm);
       break;
     }
     case 'RM': {
@@ -383,4 +388,6 @@ fn('to_char', [OID.timestamptz, T], T, (a, rt) => {
   const zone = sessionTimeZone(rt.session.io);
   return formatDateTime(a[1] as string, timestampFields(ts, zone.utcOffset(ts), zone.abbrev(ts)));
 }, { volatility: 's' });
-fn('to_char', [OID.interval, T], T, (a) => formatDateTime(a[1] as string, intervalFields(a[0] as Interval)), { volatility: 's' });
+fn('to_char', [OID.interval, T], T, (a) => (isIntervalInfinite(a[0] as Interval) ? null : formatDateTime(a[1] as string, intervalFields(a[0] as Interval))), {
+  volatility: 's',
+});

@@ -8,6 +8,7 @@
  * Known gaps: `VARIADIC array` calls to "any" functions are not distinguished from passing an array.
  */
 import type { CallInfo } from '../registry.js';
+import { OID } from '../../types/oids.js';
 import { PgArray, type Value } from '../../types/values.js';
 
 /** One argument with its actual type. */
@@ -19,7 +20,12 @@ export interface TypedArg {
 /** The arguments from position `fixed` on, each with its type. */
 export function variadicArgs(args: readonly Value[], call: CallInfo, fixed: number): TypedArg[] {
   const types = call.argTypes;
-  if (types.length !== args.length && args[fixed] instanceof PgArray) {
+  // Packed when the counts differ, or when one packed argument arrives as an array although its
+  // own type is not an array type (array types have OIDs listed in the catalog as category A;
+  // scalars passed raw are never PgArray).
+  const packed =
+    args[fixed] instanceof PgArray && (types.length !== args.length || (args.length === fixed + 1 && !isArrayValueType(types[fixed], args[fixed] as PgArray)));
+  if (packed) {
     const items = (args[fixed] as PgArray).items;
     return items.map((value, i) => ({ value, type: types[fixed + i] }));
   }
@@ -27,3 +33,10 @@ export function variadicArgs(args: readonly Value[], call: CallInfo, fixed: numb
   for (let i = fixed; i < args.length; i++) out.push({ value: args[i], type: types[i] });
   return out;
 }
+
+/** Whether a raw argument of type `type` can be this PgArray (i.e. the type is an array type). */
+function isArrayValueType(type: number, _v: PgArray): boolean {
+  return ARRAY_TYPES.has(type) || type >= 16384;
+}
+
+const ARRAY_TYPES = new Set<number>(Object.entries(OID).filter(([k]) => k.startsWith('_')).map(([, v]) => v));

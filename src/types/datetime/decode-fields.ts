@@ -78,6 +78,13 @@ export function parseFraction(s: string): number {
   return s.length === 1 ? 0 : rint(Number('0' + s) * 1_000_000);
 }
 
+/** C's atoi on a digit string: a 64-bit strtol (saturating) truncated to int32, as glibc does. */
+function cAtoi(digits: string): number {
+  let v = BigInt(digits);
+  if (v > 2n ** 63n - 1n) v = 2n ** 63n - 1n;
+  return Number(BigInt.asIntN(32, v));
+}
+
 /** Run-together digits (`20240131`, `240131`, `123456`, `1234`, `123456.789`). Returns the mask set. */
 export function decodeNumberField(str: string, fmask: number, st: DecodeState): number {
   let s = str;
@@ -90,7 +97,7 @@ export function decodeNumberField(str: string, fmask: number, st: DecodeState): 
       const n = s.length;
       st.day = Number(s.slice(n - 2));
       st.month = Number(s.slice(n - 4, n - 2));
-      st.year = Number(s.slice(0, n - 4));
+      st.year = cAtoi(s.slice(0, n - 4));
       if (n - 4 === 2) st.is2digits = true;
       return DATE_M;
     }
@@ -276,17 +283,25 @@ export function timeOverflows(hour: number, minute: number, second: number, fsec
 export function decodeTimezone(str: string): number {
   const sign = str[0];
   if (sign !== '+' && sign !== '-') dterr('bad-format');
-  let { value: hr, rest } = leadingInt(str.slice(1));
+  // strtoint: an optional sign, digits that may be absent (`-` alone is +00); too many digits is a
+  // displacement overflow, a negative part is out of range.
+  const num = (t: string): { value: number; rest: string } => {
+    const m = /^[+-]?(\d*)/.exec(t)!;
+    const value = m[1] === '' ? 0 : Number(m[0]);
+    if (value > 2_147_483_647 || value < -2_147_483_648) dterr('tz-disp-overflow');
+    return { value, rest: t.slice(m[1] === '' ? 0 : m[0].length) };
+  };
+  let { value: hr, rest } = num(str.slice(1));
   let min = 0;
   let sec = 0;
   if (rest.startsWith(':')) {
-    ({ value: min, rest } = leadingInt(rest.slice(1), true));
-    if (rest.startsWith(':')) ({ value: sec, rest } = leadingInt(rest.slice(1), true));
+    ({ value: min, rest } = num(rest.slice(1)));
+    if (rest.startsWith(':')) ({ value: sec, rest } = num(rest.slice(1)));
   } else if (rest === '' && str.length > 3) {
     min = hr % 100;
     hr = Math.floor(hr / 100);
   }
-  if (hr > 15 || min >= 60 || sec >= 60) dterr('tz-disp-overflow');
+  if (hr < 0 || hr > 15 || min < 0 || min >= 60 || sec < 0 || sec >= 60) dterr('tz-disp-overflow');
   if (rest !== '') dterr('bad-format');
   const secs = (hr * 60 + min) * 60 + sec;
   return sign === '-' ? -secs : secs;

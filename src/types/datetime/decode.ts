@@ -105,7 +105,7 @@ function validateDate(st: DecodeState, fmask: number, isJulian: boolean, bc: boo
 
 /** A Julian day number (and optional fraction of a day) following a `J` label. */
 function decodeJulian(text: string, st: DecodeState): number {
-  const { value, rest } = leadingInt(text);
+  const { value, rest } = leadingInt(text, true);
   if (rest !== '' && !rest.startsWith('.')) dterr('bad-format');
   const d = j2date(value);
   st.year = d.year;
@@ -126,10 +126,18 @@ function decodeJulian(text: string, st: DecodeState): number {
   return mask;
 }
 
-/** A field labelled by a preceding `t` (ISO time) or `j` (Julian day). */
-function decodeLabelled(label: 'isotime' | 'julian', text: string, fmask: number, st: DecodeState): number {
-  const { rest } = leadingInt(text);
-  if (rest !== '' && !rest.startsWith('.')) dterr('bad-format');
+/** What labels the next field: `t` (ISO time), `j` (Julian day) or a bare unit letter (`s`, `h`, ...). */
+type Label = 'isotime' | 'julian' | { units: string };
+
+/** A number labelled by a preceding `t`, `j` or unit letter (the last always fails, as in Postgres). */
+function decodeLabelled(label: Label, text: string, fmask: number, st: DecodeState): number {
+  const { rest } = leadingInt(text, true);
+  if (rest.startsWith('.')) {
+    if (typeof label === 'object' && label.units !== 's') dterr('bad-format');
+  } else if (rest !== '') {
+    dterr('bad-format');
+  }
+  if (typeof label === 'object') return dterr('bad-format');
   if (label === 'julian') return decodeJulian(text, st);
   const tmask = decodeNumberField(text, fmask, st);
   if (tmask !== TIME_M) dterr('bad-format');
@@ -153,7 +161,7 @@ export function decodeDateTime(fields: DateTimeField[], opts: DecodeOptions): De
   const st = newDecodeState(opts.dateOrder);
   let kind: DecodedDateTime['kind'] = 'date';
   let zone: DecodedZone | undefined;
-  let ptype: 'isotime' | 'julian' | undefined;
+  let ptype: Label | undefined;
   let isJulian = false;
   let bc = false;
   let mer: 'am' | 'pm' | undefined;
@@ -165,9 +173,16 @@ export function decodeDateTime(fields: DateTimeField[], opts: DecodeOptions): De
     switch (type) {
       case 'date':
         if (ptype === 'julian') {
-          dterr('bad-format');
+          // J2451545-08: a Julian day with a numeric zone.
+          const { value, rest } = leadingInt(text);
+          Object.assign(st, j2date(value));
+          zone = { kind: 'offset', offset: decodeTimezone(rest) };
+          tmask = DATE_M | TIME_M | F.TZ;
+          isJulian = true;
+          ptype = undefined;
         } else if (ptype !== undefined || (st.fmask & (F.MONTH | F.DAY)) === (F.MONTH | F.DAY)) {
           if (/^[0-9]/.test(text) || ptype !== undefined) {
+            if (ptype !== undefined && ptype !== 'isotime') dterr('bad-format');
             ptype = undefined;
             if ((st.fmask & TIME_M) === TIME_M) dterr('bad-format');
             const r = decodeTimeWithZone(text, st.fmask, st);
@@ -253,8 +268,9 @@ export function decodeDateTime(fields: DateTimeField[], opts: DecodeOptions): De
                 setCurrentDate(st, opts, kw.value === 'yesterday' ? -1 : kw.value === 'today' ? 0 : 1);
                 break;
               case 'zulu':
+                // allballs: midnight UTC (a fraction already read survives, as in Postgres)
                 tmask = TIME_M | F.TZ;
-                st.hour = st.minute = st.second = st.fsec = 0;
+                st.hour = st.minute = st.second = 0;
                 zone = { kind: 'offset', offset: 0 };
                 break;
               default:
@@ -285,11 +301,12 @@ export function decodeDateTime(fields: DateTimeField[], opts: DecodeOptions): De
             tmask = 0;
             break;
           case 'julian':
-            tmask = 0;
-            ptype = 'julian';
-            break;
           case 'units':
-            return dterr('bad-format');
+            // a label may not follow another one
+            if (ptype !== undefined) dterr('bad-format');
+            tmask = 0;
+            ptype = kw.kind === 'julian' ? 'julian' : { units: kw.value };
+            break;
           case 'isotime': {
             tmask = 0;
             if ((st.fmask & DATE_M) !== DATE_M) dterr('bad-format');
@@ -334,7 +351,7 @@ export interface DecodedTime {
 export function decodeTimeOnly(fields: DateTimeField[], opts: DecodeOptions): DecodedTime {
   const st = newDecodeState(opts.dateOrder);
   let zone: DecodedZone | undefined;
-  let ptype: 'isotime' | 'julian' | undefined;
+  let ptype: Label | undefined;
   let isJulian = false;
   let bc = false;
   let mer: 'am' | 'pm' | undefined;
@@ -348,6 +365,7 @@ export function decodeTimeOnly(fields: DateTimeField[], opts: DecodeOptions): De
         if (i === 0 && nf >= 2 && (fields[nf - 1]!.type === 'date' || fields[1]!.type === 'time')) {
           tmask = decodeDate(text, st.fmask, st);
         } else if (/^[0-9]/.test(text)) {
+          if ((st.fmask & TIME_M) === TIME_M) dterr('bad-format');
           const r = decodeTimeWithZone(text, st.fmask | DATE_M, st);
           tmask = r.tmask;
           zone = { kind: 'offset', offset: r.offset };
@@ -413,10 +431,9 @@ export function decodeTimeOnly(fields: DateTimeField[], opts: DecodeOptions): De
         switch (kw.kind) {
           case 'reserved':
             if (kw.value === 'now') {
+              // the whole current date and time, date included (it then resolves zone offsets)
               tmask = TIME_M;
-              const save = { year: st.year, month: st.month, day: st.day };
               setCurrentDateTime(st, opts);
-              Object.assign(st, save);
             } else if (kw.value === 'zulu') {
               tmask = TIME_M | F.TZ;
               st.hour = st.minute = st.second = st.fsec = 0;
@@ -436,14 +453,13 @@ export function decodeTimeOnly(fields: DateTimeField[], opts: DecodeOptions): De
           case 'ignore':
             break;
           case 'julian':
-            ptype = 'julian';
+          case 'units':
+            if (ptype !== undefined) dterr('bad-format');
+            ptype = kw.kind === 'julian' ? 'julian' : { units: kw.value };
             break;
-          case 'isotime': {
-            const next = fields[i + 1];
-            if (!next || (next.type !== 'number' && next.type !== 'time' && next.type !== 'date')) dterr('bad-format');
+          case 'isotime':
             ptype = 'isotime';
             break;
-          }
           default:
             dterr('bad-format');
         }
@@ -459,10 +475,13 @@ export function decodeTimeOnly(fields: DateTimeField[], opts: DecodeOptions): De
   applyMeridian(st, mer);
   if (timeOverflows(st.hour, st.minute, st.second, st.fsec)) dterr('field-overflow');
   if ((st.fmask & TIME_M) === 0) dterr('bad-format');
-  if (zone?.kind === 'named' || zone?.kind === 'abbrev' || zone === undefined) {
-    const fixed = zone?.kind === 'named' ? zone.zone.fixedOffset : undefined;
-    if (fixed === undefined && (st.fmask & DATE_M) !== 0 && (st.fmask & DATE_M) !== DATE_M) dterr('bad-format');
-    if (zone?.kind === 'named' && fixed === undefined && (st.fmask & DATE_M) !== DATE_M) dterr('bad-format');
+  const dateMask = st.fmask & DATE_M;
+  if (zone?.kind === 'named') {
+    // A zone with DST needs a full date to pick its offset; a fixed one needs none.
+    if (zone.zone.fixedOffset === undefined && dateMask !== DATE_M) dterr('bad-format');
+  } else if (zone === undefined || zone.kind === 'abbrev') {
+    // The session zone uses the given date, or today when there is none; a partial date is an error.
+    if (dateMask !== 0 && dateMask !== DATE_M) dterr('bad-format');
   }
   return { st, zone };
 }

@@ -32,11 +32,14 @@ export const checkI64 = (v: bigint): bigint => (v < INT64_MIN || v > INT64_MAX ?
 /** The value, or a field-overflow decode error outside int32. */
 export const checkI32 = (v: number): number => (v < INT32_MIN || v > INT32_MAX ? dterr('field-overflow') : v);
 
-/** Adds `frac` units of `scale` microseconds, rounded (rint). */
+/** Adds `frac` units of `scale` microseconds; a remainder of exactly half rounds toward zero. */
 export function addFractMicros(itm: ItmIn, frac: number, scale: number): void {
   if (frac === 0) return;
   const f = frac * scale;
-  const us = rint(f);
+  let us = Math.trunc(f);
+  const rem = f - us;
+  if (rem > 0.5) us++;
+  else if (rem < -0.5) us--;
   if (!Number.isFinite(us) || Math.abs(us) > 9.2e18) dterr('field-overflow');
   itm.usec = checkI64(itm.usec + BigInt(us));
 }

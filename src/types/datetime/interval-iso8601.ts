@@ -13,7 +13,7 @@ import {
 
 /** Number at the start of an ISO 8601 field: integer part, fraction (same sign), rest. */
 function iso8601Number(s: string): { val: bigint; fval: number; rest: string } {
-  if (!/^[-+0-9.]/.test(s)) dterr('bad-format');
+  if (!/^[-0-9.]/.test(s)) dterr('bad-format');
   const m = /^([+-]?)(\d*)(\.\d*)?/.exec(s)!;
   if (m[2] === '' && (m[3] === undefined || m[3] === '.')) dterr('bad-format');
   let val = m[2] === '' ? 0n : BigInt(m[2]!);

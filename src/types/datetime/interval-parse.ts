@@ -168,9 +168,9 @@ export function decodeInterval(fields: DateTimeField[], range: number, sqlStanda
       let fval = 0;
       if (rest.startsWith('-') && hadDigits) {
         // SQL "years-months"
-        const m = /^-(\d*)/.exec(rest)!;
-        let val2 = m[1] === '' ? 0 : Number(m[1]);
-        if (val2 >= 12) dterr('field-overflow');
+        const m = /^-([+-]?)(\d*)/.exec(rest)!;
+        let val2 = m[2] === '' ? 0 : Number(m[1] + m[2]);
+        if (val2 < 0 || val2 >= 12) dterr('field-overflow');
         if (m[0].length !== rest.length) dterr('bad-format');
         type = 'month';
         if (text.startsWith('-')) val2 = -val2;
@@ -250,7 +250,11 @@ export function decodeInterval(fields: DateTimeField[], range: number, sqlStanda
     } else if (!handled && (ftype === 'string' || ftype === 'special')) {
       if (parsingUnit) dterr('bad-format');
       const w = lookupUnitWord(text);
-      if (w?.kind === 'ignore') continue;
+      // Noise words (`@`, `at`, `on`) also reset the pending unit, so the next number is bare.
+      if (w?.kind === 'ignore') {
+        type = 'ignore';
+        continue;
+      }
       if (w?.kind === 'unit') {
         type = w.unit;
         parsingUnit = true;
@@ -260,8 +264,18 @@ export function decodeInterval(fields: DateTimeField[], range: number, sqlStanda
         type = 'none';
       } else {
         const kw = lookupDateKeyword(text);
-        if (kw?.kind === 'ignore') continue;
-        if (kw?.kind !== 'reserved' || (kw.value !== 'late' && kw.value !== 'early')) dterr('bad-format');
+        if (kw?.kind === 'ignore') {
+          type = 'ignore';
+          continue;
+        }
+        if (kw?.kind === 'julian') {
+          // a unit only dates know: any number it labels fails below
+          type = 'julian';
+          parsingUnit = true;
+          continue;
+        }
+        // infinity / -infinity must be the only field
+        if (kw?.kind !== 'reserved' || (kw.value !== 'late' && kw.value !== 'early') || nf !== 1) dterr('bad-format');
         tmask = M.SPECIAL | TIME_BITS | M.DAY | M.MONTH | M.YEAR;
         special = kw.value;
       }

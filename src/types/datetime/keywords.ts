@@ -15,8 +15,8 @@ export type DateKeyword =
   | { kind: 'reserved'; value: 'epoch' | 'late' | 'early' | 'now' | 'today' | 'tomorrow' | 'yesterday' | 'zulu' }
   | { kind: 'isotime' }
   | { kind: 'julian' }
-  /** Unit labels (`d`, `h`, `m`, `mm`, `s`, `y`): reserved words that no longer decode to anything. */
-  | { kind: 'units' }
+  /** Unit labels (`d`, `h`, `m`, `mm`, `s`, `y`): they label the next field, which then fails to decode. */
+  | { kind: 'units'; value: string }
   | { kind: 'ignore' };
 
 const MONTHS: Record<string, number> = {
@@ -50,7 +50,7 @@ TABLE.set('t', { kind: 'isotime' });
 TABLE.set('j', { kind: 'julian' });
 TABLE.set('jd', { kind: 'julian' });
 TABLE.set('julian', { kind: 'julian' });
-for (const u of ['d', 'h', 'm', 'mm', 's', 'y']) TABLE.set(u, { kind: 'units' });
+for (const u of ['d', 'h', 'm', 'mm', 's', 'y']) TABLE.set(u, { kind: 'units', value: u });
 TABLE.set('on', { kind: 'ignore' });
 TABLE.set('at', { kind: 'ignore' });
 

@@ -5,7 +5,7 @@
  * November at 02:00), as in Postgres's default posixrules.
  *
  * Postgres counterpart: tzparse() in src/timezone/localtime.c.
- * Gaps: odd inputs Postgres tolerates (trailing spaces as a DST name) are rejected here.
+ * An unquoted zone name is anything up to a digit, comma or sign, as tzcode reads it.
  */
 import type { PgTimeZone } from './tz-zone.js';
 import { date2j, daysInMonth, isLeapYear, j2date, j2day, POSTGRES_EPOCH_JDATE } from './calendar.js';
@@ -25,8 +25,9 @@ export class PosixZone implements PgTimeZone {
     private readonly dst?: { abbrev: string; offset: number; start: Rule; end: Rule },
   ) {}
 
+  /** Fixed when there is no daylight-saving part, or it has the standard offset. */
   get fixedOffset(): number | undefined {
-    return this.dst ? undefined : this.stdOffset;
+    return !this.dst || this.dst.offset === this.stdOffset ? this.stdOffset : undefined;
   }
 
   utcOffset(utc: bigint): number {
@@ -98,8 +99,9 @@ function parseName(c: Cursor): string | null {
     const name = c.s.slice(start, c.pos);
     return c.eat('>') ? name : null;
   }
+  // An unquoted name runs to the first digit, comma or sign (so `W.5` is the name `W.` and offset 5).
   const start = c.pos;
-  while (/[A-Za-z]/.test(c.peek())) c.pos++;
+  while (c.pos < c.s.length && !/[0-9,+-]/.test(c.peek())) c.pos++;
   return c.s.slice(start, c.pos);
 }
 

@@ -81,12 +81,12 @@ function scanFloat(text: string, i: number): Scanned | undefined {
   }
   let j = i;
   let nonzero = false;
-  while (j < n && isDigit(text.charCodeAt(j))) nonzero ||= text.charCodeAt(j++) !== 48;
+  for (let c = text.charCodeAt(j); j < n && isDigit(c); c = text.charCodeAt(++j)) if (c !== 48) nonzero = true;
   let digits = j - i;
   if (text.charCodeAt(j) === 46) {
     j++;
     const fs = j;
-    while (j < n && isDigit(text.charCodeAt(j))) nonzero ||= text.charCodeAt(j++) !== 48;
+    for (let c = text.charCodeAt(j); j < n && isDigit(c); c = text.charCodeAt(++j)) if (c !== 48) nonzero = true;
     digits += j - fs;
     if (digits === 0) return undefined;
   } else if (digits === 0) return undefined;

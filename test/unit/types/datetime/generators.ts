@@ -118,3 +118,16 @@ export const arbTimeText = fc
     suffix: fc.constantFrom('', '+05', '-08:00', '+05:30', '-0330', ' UTC', ' EST', ' PST', ' +14', ' -12:45', 'Z'),
   })
   .map((r) => `${p2(r.h)}:${p2(r.mi)}:${p2(r.s)}${r.frac ? '.' + r.frac : ''}${r.suffix}`);
+
+/** Near-garbage: date/time-ish tokens glued in random order, to probe every error path. */
+export const arbJunkText = fc
+  .array(
+    fc.constantFrom(
+      '1', '2', '12', '31', '2024', '0', '99', '123456', '20240131', '-', '+', ':', '.', '/', ' ', ' ', 'T', 't', 'jan',
+      'Mon', 'pm', 'am', 'bc', 'ad', 'EST', 'UTC', 'z', 'America/New_York', 'epoch', 'infinity', 'now', 'today',
+      'allballs', 'j', 'day', 'days', 'hour', 'mons', 'year', 'ago', '@', 'P', 'Y', 'M', 'D', 'H', 'S', 'W', ',', '05',
+      '5', '.5', '1.5', 'on', 'at', 'week', 'ms', 'us', 'x', 'é', '"', "'", '24', '60', '+05:30', '-08',
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((a) => a.join(''));

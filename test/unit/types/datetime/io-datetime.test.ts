@@ -11,7 +11,9 @@ import { timetzIO } from '../../../../src/types/datetime/timetz.js';
 import type { TypeIO } from '../../../../src/types/type-io.js';
 import type { Value } from '../../../../src/types/values.js';
 import { DATETIME_INPUTS } from './corpus.js';
-import { arbTimestampText, SESSION_ZONES } from './generators.js';
+import { arbJunkText, arbTimestampText, SESSION_ZONES } from './generators.js';
+import { intervalIO } from '../../../../src/types/datetime/interval.js';
+import { timeIO } from '../../../../src/types/datetime/time.js';
 import { contextFor, fauxEval, lit, mismatches, OracleEval, type OracleSettings } from './oracle-eval.js';
 
 let o: OracleEval;
@@ -68,6 +70,21 @@ describe('generated timestamps in many session zones', () => {
         bad.push(...(await roundTrip(name, io, samples, { timeZone })));
       }
       expect(bad).toEqual([]);
+    });
+  }
+});
+
+describe('generated near-garbage input fails (or succeeds) exactly as in Postgres', () => {
+  const samples = fc.sample(arbJunkText, { seed: 42, numRuns: 1500 });
+  const all: [string, TypeIO<Value>][] = [
+    ...TYPES,
+    ['time', timeIO as TypeIO<Value>],
+    ['timetz', timetzIO as TypeIO<Value>],
+    ['interval', intervalIO as TypeIO<Value>],
+  ];
+  for (const [name, io] of all) {
+    it(name, async () => {
+      expect(await roundTrip(name, io, samples, { timeZone: 'America/New_York' })).toEqual([]);
     });
   }
 });

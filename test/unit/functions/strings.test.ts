@@ -1,0 +1,14 @@
+/** String functions, text operators, LIKE/regex/SIMILAR, encodings, format/concat: differential. */
+import { afterAll, expect, it } from 'vitest';
+import { cases, variadicCases } from './cases/strings.js';
+import { closeOracle, mismatches } from './harness.js';
+
+afterAll(closeOracle);
+
+it('string functions and text operators match the oracle', async () => {
+  expect(await mismatches(cases())).toEqual([]);
+});
+
+it('format, concat, concat_ws, num_nulls match the oracle', async () => {
+  expect(await mismatches(variadicCases())).toEqual([]);
+});
