@@ -20,6 +20,8 @@ import { outputFunction } from './session/output.js';
 import type { Clock } from './session/clock.js';
 import './functions/builtins/index.js';
 import './executor/domain-check.js';
+import './functions/citext.js';
+import './functions/catalog-functions.js';
 
 export interface DatabaseOptions {
   /** Receives NOTICE / WARNING messages (as PgError objects with `severity`). */
@@ -41,7 +43,10 @@ export interface QueryConfig {
 }
 
 export interface QueryResult<R = Record<string, unknown>> {
+  /** node-postgres's command: the first word of the tag (`CREATE`). */
   command: string;
+  /** The full command tag name, as Postgres sends it (`CREATE TABLE`), without row counts. */
+  commandTag: string;
   rowCount: number | null;
   oid: number | null;
   fields: ResultField[];
@@ -103,7 +108,7 @@ export class Connection {
       });
       return o as R;
     });
-    return { command: nodePgCommand(r.command), rowCount: r.rowCount, oid: r.command === 'INSERT' ? 0 : null, fields: r.fields, rows, rowAsArray: asArray };
+    return { command: nodePgCommand(r.command), commandTag: r.command, rowCount: r.rowCount, oid: r.command === 'INSERT' ? 0 : null, fields: r.fields, rows, rowAsArray: asArray };
   }
 
   close(): Promise<void> {

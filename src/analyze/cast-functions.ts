@@ -17,6 +17,7 @@ import { PgArray, type Value } from '../types/values.js';
 import type { CoercionContext } from './coerce.js';
 import { regclassIn, regclassOut, regtypeIn, regtypeOut } from './regclass.js';
 import { specialCast } from './special-casts.js';
+import { CITEXT_OID } from '../types/citext.js';
 
 type Conv = (v: Value, rt: ExprRuntime) => Value;
 
@@ -34,7 +35,7 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
   const from = fi.oid;
   const to = ti.oid;
   // Binary-coercible string family and same-representation pairs.
-  const stringy = (o: number) => o === OID.text || o === OID.varchar || o === OID.bpchar || o === OID.name;
+  const stringy = (o: number) => o === OID.text || o === OID.varchar || o === OID.bpchar || o === OID.name || o === CITEXT_OID;
   if (stringy(from) && stringy(to)) {
     if (from === OID.bpchar) return (v) => (v as string).replace(/ +$/, '');
     if (to === OID.name) return (v) => typeInfo(cat, OID.name).io.input(v as string, -1, DEFAULT_IO);

@@ -17,6 +17,7 @@ import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
 import { castFunction, typmodFunction } from './cast-functions.js';
 import { regclassIn, regtypeIn } from './regclass.js';
+import { CITEXT_OID } from '../types/citext.js';
 import type { ParseState } from './parse-state.js';
 
 export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
@@ -52,6 +53,10 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
   if (ti.typtype === 'd' && ti.baseType !== undefined) {
     // To a domain: as to its base type (but never implicitly from an unrelated type).
     return canCoerce(cat, from, ti.baseType, ctx);
+  }
+  if (from === CITEXT_OID || to === CITEXT_OID) {
+    const other = typeInfo(cat, from === CITEXT_OID ? to : from);
+    if (other.oid === OID.text || other.oid === OID.varchar || other.oid === OID.bpchar) return from === CITEXT_OID || ctxRank[ctx] >= 1;
   }
   const c = castIndex.get(`${from}>${to}`);
   if (c !== undefined) return castRank[c] <= ctxRank[ctx];
@@ -112,7 +117,9 @@ export function coerceTo(
     let value: Value = null;
     if (expr.value !== null) {
       try {
-        const typmodForInput = ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod;
+        // As Postgres's coerce_type: read with typmod -1 (interval excepted) and apply the length
+        // coercion afterwards with the context's rules (explicit casts truncate, assignments fail).
+        const typmodForInput = baseInfo.oid === OID.interval ? (ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod) : -1;
         const rt = pstate ? { params: [], session: pstate.stmt.session } : undefined;
         if (baseInfo.oid === OID.regclass && rt) value = regclassIn(rt, expr.value as string);
         else if (baseInfo.oid === OID.regtype && rt) value = regtypeIn(rt, expr.value as string);
@@ -121,9 +128,15 @@ export function coerceTo(
         errorAt(pstate, e, loc);
       }
     }
-    const c: Const = { kind: 'Const', type: targetType, typmod: targetTypmod, value, location: expr.location };
-    if (ti.typtype === 'd') return wrapDomainCheck(cat, c, targetType, loc);
-    if (targetTypmod >= 0) return applyTypmodAndDomain(pstate, cat, { ...c, typmod: -1 }, targetType, targetTypmod, ctx, loc);
+    if (ti.typtype === 'd') {
+      const baseOid = baseInfo.oid;
+      const bt = ti.baseTypmod ?? -1;
+      const inner: Const = { kind: 'Const', type: baseOid, typmod: baseOid === OID.interval ? bt : -1, value, location: expr.location };
+      const sized = bt >= 0 && baseOid !== OID.interval ? applyTypmodAndDomain(pstate, cat, inner, baseOid, bt, ctx, loc) : inner;
+      return wrapDomainCheck(cat, sized, targetType, loc);
+    }
+    const c: Const = { kind: 'Const', type: targetType, typmod: baseInfo.oid === OID.interval ? targetTypmod : -1, value, location: expr.location };
+    if (targetTypmod >= 0 && c.typmod !== targetTypmod) return applyTypmodAndDomain(pstate, cat, c, targetType, targetTypmod, ctx, loc);
     return c;
   }
   if (!canCoerce(cat, from, targetType, ctx)) {

@@ -543,7 +543,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
     if (k === 'NamedArgExpr') throw featureNotSupported('named function arguments', a.NamedArgExpr.location);
     return transformExpr(pstate, a);
   });
-  const fns = functionsNamed(name);
+  const fns = functionsNamed(name).filter((f) => !f.extension || pstate.catalog.extensions.has(f.extension));
   if (!fns.length) {
     const sig = `${names.join('.')}(${args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
     throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {

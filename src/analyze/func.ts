@@ -127,7 +127,7 @@ function filterByCoercion<T>(cat: Catalog, inputs: readonly number[], cands: Can
 
 function polyAccepts(cat: Catalog, from: number, to: number): boolean {
   if (!isPolymorphic(to)) return accepts(cat, from, to);
-  if (from === OID.unknown) return to !== OID.anyarray && to !== OID.anycompatiblearray && to !== OID.anyenum;
+  if (from === OID.unknown) return to !== OID.anyarray && to !== OID.anycompatiblearray;
   const fi = typeInfo(cat, domainBase(cat, from));
   switch (to) {
     case OID.anyarray:

@@ -6,7 +6,8 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
-import { compareText } from '../types/collation.js';
+import { compareText, compareCitext } from '../types/collation.js';
+import { CITEXT_OID } from '../types/citext.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -29,6 +30,7 @@ export function comparatorFor(cat: Catalog, type: number, collation: string | un
     });
   }
   const info = typeInfo(cat, base);
+  if (base === CITEXT_OID) return (a, b) => compareCitext(a as string, b as string, collation);
   if (base === OID.text || base === OID.varchar || (info.category === 'S' && base !== OID.name && base !== OID.bpchar)) {
     const coll = collation ?? 'default';
     return (a, b) => compareText(a as string, b as string, coll);

@@ -20,7 +20,7 @@ import { expandView } from '../rewrite/view.js';
 
 type AnyNode = Record<string, any>;
 
-export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: ParseState): Query {
+export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknownTargets = false): Query {
   if (n.op && n.op !== 'SETOP_NONE') return transformSetOp(stmt, n, parent);
   const q = emptyQuery('select');
   const pstate = new ParseState(stmt, q, parent);
@@ -38,7 +38,9 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
     q.where = coerceToBoolean(pstate, transformExpr(pstate, n.whereClause), 'WHERE');
   }
   pstate.exprKind = 'select';
-  q.targetList = resolveUnknownTargets(pstate, transformTargetList(pstate, n.targetList ?? []));
+  q.targetList = transformTargetList(pstate, n.targetList ?? []);
+  // INSERT ... SELECT types bare literals by their target columns; elsewhere they become text.
+  if (!keepUnknownTargets) q.targetList = resolveUnknownTargets(pstate, q.targetList);
   if (n.groupClause) transformGroupBy(pstate, n.groupClause);
   if (n.havingClause) {
     pstate.exprKind = 'having';

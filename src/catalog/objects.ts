@@ -165,6 +165,8 @@ export interface UserTypeDef {
   readonly domain?: DomainInfo;
   /** For a composite type: the relation that defines its attributes. */
   readonly relation?: number;
+  /** For a base type an extension brings: which built-in I/O implements it. */
+  readonly baseIO?: 'citext';
 }
 
 export interface ExtensionDef {

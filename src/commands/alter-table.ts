@@ -106,7 +106,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
       session.notice(new PgError(SQLSTATE.successful_completion, `relation "${rv.relname}" does not exist, skipping`, { severity: 'NOTICE' }));
       return commandResult('ALTER TABLE');
     }
-    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`, { position: pos(rv.location) });
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`, { position: pos(rv.location) });
   }
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);

@@ -157,7 +157,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
       for (const r of rows) yield r.map((s) => (s.expr === 'default' ? undefined : s.expr(empty, ctx)));
     };
   } else {
-    const sq = transformSelectStmt(state, sel, undefined);
+    const sq = transformSelectStmt(state, sel, undefined, true);
     const tl = sq.targetList.filter((t) => !t.resjunk);
     if (tl.length > cols.length) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position(tl[cols.length].expr.location) });
     if (tl.length < cols.length && n.cols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });

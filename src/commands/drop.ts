@@ -42,10 +42,16 @@ interface Dependent {
 
 const KIND_WORD: Record<string, string> = { r: 'table', v: 'view', i: 'index', S: 'sequence', m: 'materialized view' };
 
+let currentSearchPath: readonly string[] = ['public'];
+
+/** The relation's name, schema-qualified unless the search path finds it unqualified. */
+function relName(cat: Catalog, rel: RelationDef): string {
+  const visible = lookupRelation(cat, currentSearchPath, { name: rel.name })?.oid === rel.oid;
+  return visible ? rel.name : `${cat.namespaceName(rel.namespace)}.${rel.name}`;
+}
+
 function relDesc(cat: Catalog, rel: RelationDef): string {
-  const ns = cat.namespaceName(rel.namespace);
-  const name = ns === 'public' ? rel.name : `${ns}.${rel.name}`;
-  return `${KIND_WORD[rel.kind] ?? 'relation'} ${name}`;
+  return `${KIND_WORD[rel.kind] ?? 'relation'} ${relName(cat, rel)}`;
 }
 
 /** Objects that must go when `rel` goes and that Postgres reports (FKs from other tables, views). */
@@ -65,15 +71,23 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
   // Sequences used by defaults of other tables' columns.
   if (rel.kind === 'S') {
     for (const t of cat.relations.values()) {
-      if (t.kind !== 'r' || dropping.has(t.oid) || t.oid === rel.sequence?.ownedBy?.relation) continue;
+      if (t.kind !== 'r' || dropping.has(t.oid)) continue;
       for (const c of t.columns) {
-        if (c.default?.text.includes(`'${rel.name}'::regclass`)) {
+        if (!c.dropped && c.default && usesSequence(c.default.expr, rel.oid)) {
           out.push({ describe: `default value for column ${c.name} of ${relDesc(cat, t)}`, drop: () => cat.putRelation({ ...cat.relation(t.oid), columns: cat.relation(t.oid).columns.map((x) => (x.attnum === c.attnum ? { ...x, default: undefined } : x)) }) });
         }
       }
     }
   }
   return out;
+}
+
+function usesSequence(e: unknown, seqOid: number): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const o = e as Record<string, unknown>;
+  if (o.kind === 'Const' && o.type === 2205 && o.value === seqOid) return true;
+  for (const [k, v] of Object.entries(o)) if (k !== 'fn' && usesSequence(v, seqOid)) return true;
+  return false;
 }
 
 /** Removes a relation and what it owns (indexes, owned sequences, row type, constraints). */
@@ -102,6 +116,7 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
 
 export function dropObjects(session: Session, n: AnyNode, sql: string): StatementResult {
   void sql;
+  currentSearchPath = session.searchPath();
   const type = n.removeType as string;
   const cascade = n.behavior === 'DROP_CASCADE';
   const txn = session.transaction();
@@ -127,13 +142,13 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           }
           throw e;
         }
-        const display = parts.join('.');
+        const display = parts[parts.length - 1];
         if (!rel) {
           if (n.missing_ok) {
             session.notice(new PgError(SQLSTATE.successful_completion, `${word} "${display}" does not exist, skipping`, { severity: 'NOTICE' }));
             continue;
           }
-          throw new PgError(want === 'i' || want === 'S' || want === 'v' ? SQLSTATE.undefined_table : SQLSTATE.undefined_table, `${word} "${display}" does not exist`);
+          throw new PgError(want === 'i' ? SQLSTATE.undefined_object : SQLSTATE.undefined_table, `${word} "${display}" does not exist`);
         }
         if (rel.kind !== want) {
           throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a${/^[aeiou]/.test(word) ? 'n' : ''} ${word}`, { hint: `Use DROP ${(KIND_WORD[rel.kind] ?? 'relation').toUpperCase()} to remove a ${KIND_WORD[rel.kind] ?? 'relation'}.` });
@@ -141,8 +156,9 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         if (rel.kind === 'i' && rel.index?.constraint !== undefined) {
           const con = txn.catalog.constraints.get(rel.index.constraint);
           const table = txn.catalog.relation(rel.index.relation);
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${rel.name} because constraint ${con?.name} on table ${table.name} requires it`, {
-            hint: `You can drop constraint ${con?.name} on table ${table.name} instead.`,
+          const tn = relName(txn.catalog, table);
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${relName(txn.catalog, rel)} because constraint ${con?.name} on table ${tn} requires it`, {
+            hint: `You can drop constraint ${con?.name} on table ${tn} instead.`,
           });
         }
         rels.push(rel);
@@ -154,7 +170,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       for (const r of rels) deps.push(...dependentsOf(session, cat, r, dropping));
       if (deps.length && !cascade) {
         const first = rels[0];
-        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${word} ${first.name} because other objects depend on it`, {
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${word} ${relName(cat, first)} because other objects depend on it`, {
           detail: deps.map((d) => `${d.describe} depends on ${relDesc(cat, first)}`).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });

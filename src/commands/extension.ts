@@ -8,6 +8,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
+import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 
 type AnyNode = Record<string, any>;
 
@@ -24,8 +25,12 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
     }
     throw new PgError(SQLSTATE.duplicate_object, `extension "${name}" already exists`);
   }
-  if (!(name in SUPPORTED_EXTENSIONS)) throw featureNotSupported(`extension "${name}"`);
-  if (name === 'citext') throw featureNotSupported('extension "citext"');
+  if (!(name in SUPPORTED_EXTENSIONS)) {
+    // Postgres's own answer for an extension that is not installed (also 0A000).
+    throw new PgError(SQLSTATE.feature_not_supported, `extension "${name}" is not available`, {
+      hint: 'The extension must first be installed on the system where PostgreSQL is running.',
+    });
+  }
   let schema: string | undefined;
   for (const o of (n.options ?? []) as AnyNode[]) {
     const d = o.DefElem;
@@ -35,6 +40,11 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
   const cat = txn.catalogForWrite();
   const ns = creationNamespace(cat, session.searchPath(), { schema, name });
   cat.extensions.set(name, { oid: session.db.newOid(), name, namespace: ns, version: SUPPORTED_EXTENSIONS[name] });
+  if (name === 'citext') {
+    if (cat.typeIn(ns, 'citext')) throw new PgError(SQLSTATE.duplicate_object, 'type "citext" already exists');
+    cat.putType({ oid: CITEXT_OID, name: 'citext', namespace: ns, kind: 'b', owner: session.currentUser(), arrayType: CITEXT_ARRAY_OID, baseIO: 'citext' });
+    cat.putType({ oid: CITEXT_ARRAY_OID, name: '_citext', namespace: ns, kind: 'b', owner: session.currentUser(), elementType: CITEXT_OID });
+  }
   return commandResult('CREATE EXTENSION');
 }
 

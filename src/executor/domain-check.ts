@@ -13,12 +13,13 @@ import { compileExpr } from './expr/compile.js';
 import type { ExecContext } from './context.js';
 
 setDomainCheckFactory((cat: Catalog, domainType: number) => {
-  const chain: { name: string; notNull: boolean; checks: { name: string; f: (v: Value, rt: ExprRuntime) => Value }[] }[] = [];
+  const chain: { name: string; schema: string; notNull: boolean; checks: { name: string; f: (v: Value, rt: ExprRuntime) => Value }[] }[] = [];
   let t = cat.types.get(domainType);
   while (t && t.kind === 'd' && t.domain) {
     const d = t.domain;
     chain.unshift({
       name: t.name,
+      schema: cat.namespaceName(t.namespace),
       notNull: d.notNull,
       checks: d.checks.map((c) => {
         // Domain checks are analyzed with VALUE as Param index 0... stored as a Var of rti 0 attno 1.
@@ -31,12 +32,12 @@ setDomainCheckFactory((cat: Catalog, domainType: number) => {
   return (v, rt) => {
     for (const d of chain) {
       if (v === null) {
-        if (d.notNull) throw new PgError(SQLSTATE.not_null_violation, `domain ${d.name} does not allow null values`, { dataType: d.name });
+        if (d.notNull) throw new PgError(SQLSTATE.not_null_violation, `domain ${d.name} does not allow null values`, { schema: d.schema, dataType: d.name });
         continue;
       }
       for (const c of d.checks) {
         if (c.f(v, rt) === false) {
-          throw new PgError(SQLSTATE.check_violation, `value for domain ${d.name} violates check constraint "${c.name}"`, { dataType: d.name, constraint: c.name });
+          throw new PgError(SQLSTATE.check_violation, `value for domain ${d.name} violates check constraint "${c.name}"`, { schema: d.schema, dataType: d.name, constraint: c.name });
         }
       }
     }

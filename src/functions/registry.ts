@@ -27,6 +27,8 @@ export interface FunctionImpl {
   readonly variadicExpanded?: number;
   /** Number of trailing arguments that have defaults. */
   readonly defaults?: number;
+  /** Only callable once CREATE EXTENSION has installed this extension. */
+  readonly extension?: string;
 }
 
 /** Facts about one call site, fixed at analysis time. */

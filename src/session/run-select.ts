@@ -15,6 +15,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { typeInfo } from '../types/registry.js';
 import { OID } from '../types/oids.js';
 import { featureNotSupported } from '../errors/pg-error.js';
+import { domainBase } from '../analyze/coerce.js';
 
 export interface CachedQuery {
   readonly catalog: Catalog;
@@ -53,7 +54,8 @@ export function fieldsOf(cat: Catalog, tl: readonly TargetEntry[]): ResultField[
       name: t.name,
       tableID: t.origin?.relation ?? 0,
       columnID: t.origin?.attnum ?? 0,
-      dataTypeID: t.expr.type,
+      // Postgres's RowDescription names a domain's base type (printtup.c: getBaseType).
+      dataTypeID: domainBase(cat, t.expr.type),
       dataTypeSize: typeInfo(cat, t.expr.type).typlen,
       dataTypeModifier: t.expr.typmod,
       format: 'text' as const,

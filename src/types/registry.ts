@@ -14,6 +14,7 @@ import type { Value } from './values.js';
 import { builtinIO } from './builtin-io.js';
 import { makeArrayIO } from './array.js';
 import { makeRecordIO } from './record.js';
+import { citextIO } from './citext.js';
 
 export interface TypeInfo {
   readonly oid: number;
@@ -125,6 +126,9 @@ function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
         return io;
       },
     };
+  }
+  if (t.kind === 'b' && t.baseIO === 'citext') {
+    return { ...base, typtype: 'b', category: 'S', preferred: false, typlen: -1, io: citextIO as TypeIO<Value> };
   }
   if (t.kind === 'e') {
     const labels = t.enumInfo?.labels ?? [];

@@ -20,6 +20,8 @@ export interface FauxgresDatabase {
     types: { getTypeParser: () => (v: string) => unknown };
   }): Promise<{
     command: string;
+    /** The full tag name (`CREATE TABLE`); node-postgres's `command` keeps only the first word. */
+    commandTag?: string;
     rowCount: number | null;
     fields: readonly { name: string; dataTypeID: number }[];
     rows: readonly (readonly unknown[])[];
@@ -79,7 +81,7 @@ export class FauxgresOutcomeRunner {
       return {
         kind: 'result',
         notices,
-        command: r.command,
+        command: r.commandTag ?? r.command,
         rowCount: r.rowCount,
         fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
         rows: r.rows,

@@ -50,8 +50,9 @@ fn('array_dims', [AA], OID.text, (a) => {
 });
 fn('cardinality', [AA], I4, (a) => arr(a[0]).items.length);
 
+/** `what` is the start of Postgres's message: `searching for elements in`, `removing elements from`. */
 function oneDim(x: PgArray, what: string): void {
-  if (x.dims.length > 1) throw new PgError(SQLSTATE.feature_not_supported, `${what} in multidimensional arrays is not supported`);
+  if (x.dims.length > 1) throw new PgError(SQLSTATE.feature_not_supported, `${what} multidimensional arrays is not supported`);
 }
 
 // array_position(s): IS NOT DISTINCT FROM semantics (NULL finds NULL).
@@ -88,7 +89,7 @@ fn(
 );
 
 function arrayPositions(x: PgArray, v: Value, cmp: (a: Value, b: Value) => number, start: number, first: boolean): number[] {
-  oneDim(x, 'searching for elements');
+  oneDim(x, 'searching for elements in');
   const out: number[] = [];
   if (x.dims.length === 0) return out;
   const lb = x.lbounds[0];
@@ -142,13 +143,14 @@ fn('trim_array', [AA, I4], AA, (a) => {
   if (n < 0 || n > len) {
     throw new PgError(SQLSTATE.array_subscript_error, `number of elements to trim must be between 0 and ${len}`);
   }
-  if (n === 0) return x;
+  if (n === 0) return new PgArray(x.items, x.dims);
   const inner = x.items.length / (len || 1);
   const keep = len - n;
   if (keep === 0) return PgArray.of([]);
+  // The result is a slice, so its lower bounds are 1.
   const dims = x.dims.slice();
   dims[0] = keep;
-  return new PgArray(x.items.slice(0, keep * inner), dims, x.lbounds.slice());
+  return new PgArray(x.items.slice(0, keep * inner), dims);
 });
 fn('array_reverse', [AA], AA, (a) => {
   const x = arr(a[0]);

@@ -49,7 +49,9 @@ export function arrayCat(a: PgArray | null, b: PgArray | null): PgArray | null {
   }
   if (na === nb) {
     for (let i = 1; i < na; i++) {
-      if (a.dims[i] !== b.dims[i]) throw incompatible('Arrays with differing element dimensions are not compatible for concatenation.');
+      if (a.dims[i] !== b.dims[i] || a.lbounds[i] !== b.lbounds[i]) {
+        throw incompatible('Arrays with differing element dimensions are not compatible for concatenation.');
+      }
     }
     const dims = a.dims.slice();
     dims[0] += b.dims[0];
@@ -58,14 +60,18 @@ export function arrayCat(a: PgArray | null, b: PgArray | null): PgArray | null {
   if (na === nb - 1) {
     // a is one element of b's outer dimension: prepend it.
     for (let i = 0; i < na; i++) {
-      if (a.dims[i] !== b.dims[i + 1]) throw incompatible('Arrays with differing dimensions are not compatible for concatenation.');
+      if (a.dims[i] !== b.dims[i + 1] || a.lbounds[i] !== b.lbounds[i + 1]) {
+        throw incompatible('Arrays with differing dimensions are not compatible for concatenation.');
+      }
     }
     const dims = b.dims.slice();
     dims[0] += 1;
     return new PgArray([...a.items, ...b.items], dims, b.lbounds.slice());
   }
   for (let i = 0; i < nb; i++) {
-    if (b.dims[i] !== a.dims[i + 1]) throw incompatible('Arrays with differing dimensions are not compatible for concatenation.');
+    if (b.dims[i] !== a.dims[i + 1] || b.lbounds[i] !== a.lbounds[i + 1]) {
+      throw incompatible('Arrays with differing dimensions are not compatible for concatenation.');
+    }
   }
   const dims = a.dims.slice();
   dims[0] += 1;

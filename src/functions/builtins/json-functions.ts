@@ -31,7 +31,7 @@ import {
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
 import { jsonNodeText, type JsonNode } from './json-text.js';
-import { jsonPathNode, jsonTree } from './jsonb-ops.js';
+import { checkPathNulls, jsonPathNode, jsonTree } from './jsonb-ops.js';
 import { arrayToJson, datumToJson, jsonKeyText, recordToJson } from './to-json.js';
 import { arrayElementType } from './value-compare.js';
 import { variadicArgs, type TypedArg } from './variadic.js';
@@ -162,17 +162,17 @@ fn('jsonb_object', [TA, TA], JB, (a) =>
 const JSON_KIND: Record<JsonNode['kind'], string> = { object: 'object', array: 'array', string: 'string', number: 'number', boolean: 'boolean', null: 'null' };
 fn('json_typeof', [J], T, (a) => JSON_KIND[jsonTree(a[0] as string).kind]);
 fn('jsonb_typeof', [JB], T, (a) => jsonbTypeof(jb(a[0])));
-function notArrayLength(): PgError {
-  return new PgError(SQLSTATE.invalid_parameter_value, 'cannot get array length of a non-array');
+function notArrayLength(object: boolean): PgError {
+  return new PgError(SQLSTATE.invalid_parameter_value, `cannot get array length of ${object ? 'a non-array' : 'a scalar'}`);
 }
 fn('json_array_length', [J], I4, (a) => {
   const n = jsonTree(a[0] as string);
-  if (n.kind !== 'array') throw notArrayLength();
+  if (n.kind !== 'array') throw notArrayLength(n.kind === 'object');
   return n.items.length;
 });
 fn('jsonb_array_length', [JB], I4, (a) => {
   const v = jb(a[0]);
-  if (!isJsonbArray(v)) throw notArrayLength();
+  if (!isJsonbArray(v)) throw notArrayLength(v instanceof JsonbObject);
   return v.length;
 });
 
@@ -189,10 +189,10 @@ fn('json_extract_path_text', [J, TA], T, (a) => {
 }, { variadic: TA });
 
 // Modification.
-fn('jsonb_set', [JB, TA, JB, OID.bool], JB, (a) => jsonbSet(jb(a[0]), textPath(a[1]), jb(a[2]), a[3] === undefined ? true : (a[3] as boolean)), {
+fn('jsonb_set', [JB, TA, JB, OID.bool], JB, (a) => jsonbSet(jb(a[0]), checkPathNulls(jb(a[0]), textPath(a[1]), a[3] === false), jb(a[2]), a[3] === undefined ? true : (a[3] as boolean)), {
   defaults: 1,
 });
-fn('jsonb_insert', [JB, TA, JB, OID.bool], JB, (a) => jsonbInsert(jb(a[0]), textPath(a[1]), jb(a[2]), a[3] === undefined ? false : (a[3] as boolean)), {
+fn('jsonb_insert', [JB, TA, JB, OID.bool], JB, (a) => jsonbInsert(jb(a[0]), checkPathNulls(jb(a[0]), textPath(a[1])), jb(a[2]), a[3] === undefined ? false : (a[3] as boolean)), {
   defaults: 1,
 });
 fn(
@@ -211,7 +211,9 @@ fn(
     if (a[0] === null || a[1] === null) return null;
     const create = a.length > 3 ? a[3] : true;
     if (create === null) return null;
-    if (a[2] !== null) return jsonbSet(jb(a[0]), textPath(a[1]), jb(a[2]), create as boolean);
+    const target = jb(a[0]);
+    const p = textPath(a[1]);
+    if (a[2] !== null) return jsonbSet(target, checkPathNulls(target, p, create === false), jb(a[2]), create as boolean);
     switch (treatment) {
       case 'raise_exception':
         throw new PgError(SQLSTATE.null_value_not_allowed, 'JSON value must not be null', {
@@ -221,9 +223,9 @@ fn(
       case 'return_target':
         return a[0];
       case 'delete_key':
-        return jsonbDeletePath(jb(a[0]), textPath(a[1]));
+        return jsonbDeletePath(target, checkPathNulls(target, p, true));
       default:
-        return jsonbSet(jb(a[0]), textPath(a[1]), JSONB_NULL, create as boolean);
+        return jsonbSet(target, checkPathNulls(target, p, create === false), JSONB_NULL, create as boolean);
     }
   },
   { strict: false, defaults: 2 },
@@ -246,6 +248,8 @@ function jsonStripNulls(text: string, n: JsonNode, inArrays: boolean): string {
       );
     case 'array':
       return '[' + n.items.filter((v) => !(inArrays && v.kind === 'null')).map((v) => jsonStripNulls(text, v, inArrays)).join(',') + ']';
+    case 'string':
+      return escapeJsonString(jsonNodeText(text, n) as string);
     default:
       return text.slice(n.start, n.end);
   }
@@ -269,17 +273,13 @@ fn('jsonb_object_keys', [JB], T, (a) => {
 function jsonElements(a: Value[], fname: string, asText: boolean): Value[] {
   const text = a[0] as string;
   const n = jsonTree(text);
-  if (n.kind !== 'array') {
-    if (n.kind === 'object') throw new PgError(SQLSTATE.invalid_parameter_value, 'cannot extract elements from an object');
-    throw srfError(fname, 'a scalar');
-  }
+  if (n.kind !== 'array') throw srfError(fname, n.kind === 'object' ? 'a non-array' : 'a scalar');
   return n.items.map((e) => (asText ? jsonNodeText(text, e) : text.slice(e.start, e.end)));
 }
 function jsonbElements(a: Value[], fname: string, asText: boolean): Value[] {
   const v = jb(a[0]);
   if (!isJsonbArray(v)) {
-    if (v instanceof JsonbObject) throw new PgError(SQLSTATE.invalid_parameter_value, 'cannot extract elements from an object');
-    throw srfError(fname, 'a scalar');
+    throw new PgError(SQLSTATE.invalid_parameter_value, `cannot extract elements from ${v instanceof JsonbObject ? 'an object' : 'a scalar'}`);
   }
   return asText ? v.map((e) => jsonToText(e)) : v.slice();
 }

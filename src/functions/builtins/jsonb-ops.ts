@@ -27,10 +27,15 @@ import {
   jsonbGetPath,
   jsonbGetPathText,
   parseJsonbPathIndex,
+  JsonbObject,
+  isJsonbArray,
+  isJsonbScalar,
   type JsonbValue,
 } from '../../types/jsonb.js';
 import type { PgArray, Value } from '../../types/values.js';
 import { fn, op } from '../registry.js';
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
 import { jsonElement, jsonField, jsonNodeText, parseJsonText, type JsonNode } from './json-text.js';
 
 const J = OID.json;
@@ -60,7 +65,7 @@ op('||', JB, JB, JB, (a, b) => jsonbConcat(jb(a), jb(b)));
 op('-', JB, T, JB, (a, b) => jsonbDeleteKey(jb(a), b as string));
 op('-', JB, I4, JB, (a, b) => jsonbDeleteIndex(jb(a), b as number));
 op('-', JB, TA, JB, (a, b) => jsonbDeleteKeys(jb(a), path(b)));
-op('#-', JB, TA, JB, (a, b) => jsonbDeletePath(jb(a), path(b)));
+op('#-', JB, TA, JB, (a, b) => jsonbDeletePath(jb(a), checkPathNulls(jb(a), path(b), true)));
 
 // Function forms that pg_proc also exposes.
 fn('jsonb_exists', [JB, T], OID.bool, (a) => jsonbExists(jb(a[0]), a[1] as string));
@@ -68,7 +73,7 @@ fn('jsonb_exists_any', [JB, TA], OID.bool, (a) => jsonbExistsAny(jb(a[0]), path(
 fn('jsonb_exists_all', [JB, TA], OID.bool, (a) => jsonbExistsAll(jb(a[0]), path(a[1])));
 fn('jsonb_contains', [JB, JB], OID.bool, (a) => jsonbContains(jb(a[0]), jb(a[1])));
 fn('jsonb_concat', [JB, JB], JB, (a) => jsonbConcat(jb(a[0]), jb(a[1])));
-fn('jsonb_delete_path', [JB, TA], JB, (a) => jsonbDeletePath(jb(a[0]), path(a[1])));
+fn('jsonb_delete_path', [JB, TA], JB, (a) => jsonbDeletePath(jb(a[0]), checkPathNulls(jb(a[0]), path(a[1]), true)));
 
 // json access over the original text.
 const trees = new Map<string, JsonNode>();
@@ -85,18 +90,56 @@ export function jsonTree(text: string): JsonNode {
 const slice = (text: string, n: JsonNode | undefined): Value => (n === undefined ? null : text.slice(n.start, n.end));
 const sliceText = (text: string, n: JsonNode | undefined): Value => (n === undefined ? null : jsonNodeText(text, n));
 
-/** json #> path: the node at the path, or undefined (NULL path elements give undefined). */
+/**
+ * json #> path: the node at the path, or undefined (NULL path elements give undefined). With
+ * duplicate keys every match is followed; the last complete match in document order wins.
+ */
 export function jsonPathNode(text: string, p: readonly (string | null)[]): JsonNode | undefined {
-  let n: JsonNode | undefined = jsonTree(text);
-  for (const k of p) {
-    if (n === undefined || k === null) return undefined;
-    if (n.kind === 'object') n = jsonField(n, k);
-    else if (n.kind === 'array') {
-      const i = parseJsonbPathIndex(k);
-      n = i === undefined ? undefined : jsonElement(n, i);
-    } else return undefined;
+  if (p.some((k) => k === null)) return undefined;
+  return walkPath(jsonTree(text), p as string[], 0);
+}
+
+function walkPath(n: JsonNode, p: readonly string[], i: number): JsonNode | undefined {
+  if (i === p.length) return n;
+  const k = p[i];
+  if (n.kind === 'object') {
+    let found: JsonNode | undefined;
+    for (const [key, v] of n.fields) {
+      if (key !== k) continue;
+      const r = walkPath(v, p, i + 1);
+      if (r !== undefined) found = r;
+    }
+    return found;
   }
-  return n;
+  if (n.kind === 'array') {
+    const idx = parseJsonbPathIndex(k);
+    const e = idx === undefined ? undefined : jsonElement(n, idx);
+    return e === undefined ? undefined : walkPath(e, p, i + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Postgres's setPath raises 22004 `path element at position N is null` only when the walk down
+ * the path actually reaches that element with a container in hand; this replays the walk for
+ * paths with NULLs (types/jsonb does the rest of the work and error checking).
+ */
+export function checkPathNulls(target: JsonbValue, p: readonly (string | null)[], emptyShortcut = false): readonly string[] {
+  if (!p.includes(null) || isJsonbScalar(target)) return p as readonly string[];
+  // An empty top-level container is returned untouched before any walk (delete; set without create).
+  if (emptyShortcut && (isJsonbArray(target) ? target.length === 0 : (target as JsonbObject).size === 0)) return p as readonly string[];
+  let cur: JsonbValue | undefined = target;
+  for (let i = 0; i < p.length && cur !== undefined; i++) {
+    const k = p[i];
+    if (k === null) throw new PgError(SQLSTATE.null_value_not_allowed, `path element at position ${i + 1} is null`);
+    if (cur instanceof JsonbObject) cur = cur.get(k);
+    else if (isJsonbArray(cur)) {
+      const idx = parseJsonbPathIndex(k);
+      if (idx === undefined) break;
+      cur = cur[idx < 0 ? cur.length + idx : idx];
+    } else break;
+  }
+  return p as readonly string[];
 }
 
 op('->', J, T, J, (a, b) => slice(a as string, jsonField(jsonTree(a as string), b as string)));

@@ -13,7 +13,7 @@ import { OID } from '../../types/oids.js';
 import type { Value } from '../../types/values.js';
 import { fn, type CallInfo } from '../registry.js';
 import { quoteIdent, quoteLiteral } from './quote.js';
-import { outputValue } from './value-io.js';
+import { castValueToText, outputValue } from './value-io.js';
 import { variadicArgs, type TypedArg } from './variadic.js';
 
 const T = OID.text;
@@ -177,12 +177,12 @@ fn(
 
 fn('quote_ident', [T], T, (args) => quoteIdent(args[0] as string));
 fn('quote_literal', [T], T, (args) => quoteLiteral(args[0] as string));
-fn('quote_literal', [OID.anyelement], T, (args, rt, call) => quoteLiteral(outputValue(rt, call.argTypes[0], args[0])), { volatility: 's' });
+fn('quote_literal', [OID.anyelement], T, (args, rt, call) => quoteLiteral(castValueToText(rt, call.argTypes[0], args[0])), { volatility: 's' });
 fn('quote_nullable', [T], T, (args) => (args[0] === null ? 'NULL' : quoteLiteral(args[0] as string)), { strict: false });
 fn(
   'quote_nullable',
   [OID.anyelement],
   T,
-  (args: Value[], rt, call) => (args[0] === null ? 'NULL' : quoteLiteral(outputValue(rt, call.argTypes[0], args[0]))),
+  (args: Value[], rt, call) => (args[0] === null ? 'NULL' : quoteLiteral(castValueToText(rt, call.argTypes[0], args[0]))),
   { strict: false, volatility: 's' },
 );

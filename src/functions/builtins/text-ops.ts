@@ -13,15 +13,9 @@ import { fn, op, registerOperator } from '../registry.js';
 import { byteaLikeMatch, ilikeMatch, likeEscape, likeMatch } from './like.js';
 import { compileRe, parseReFlags } from './regex/are.js';
 import { similarToEscape } from './similar.js';
-import { outputValue } from './value-io.js';
+import { castValueToText } from './value-io.js';
 
 const T = OID.text;
-
-/** The other operand as `::text` casts it (bool prints `true`/`false` there, unlike its output). */
-function castToText(rt: Parameters<typeof outputValue>[0], type: number, v: Value): string {
-  if (type === OID.bool) return v ? 'true' : 'false';
-  return outputValue(rt, type, v);
-}
 
 op('||', T, T, T, (a, b) => (a as string) + (b as string));
 // text || anynonarray and anynonarray || text print the other side with its output function.
@@ -30,14 +24,14 @@ registerOperator({
   left: T,
   right: OID.anynonarray,
   result: T,
-  fn: { name: 'textanycat', argTypes: [T, OID.anynonarray], returnType: T, strict: true, volatility: 's', fn: (args, rt, call) => (args[0] as string) + castToText(rt, call.argTypes[1], args[1]) },
+  fn: { name: 'textanycat', argTypes: [T, OID.anynonarray], returnType: T, strict: true, volatility: 's', fn: (args, rt, call) => (args[0] as string) + castValueToText(rt, call.argTypes[1], args[1]) },
 });
 registerOperator({
   name: '||',
   left: OID.anynonarray,
   right: T,
   result: T,
-  fn: { name: 'anytextcat', argTypes: [OID.anynonarray, T], returnType: T, strict: true, volatility: 's', fn: (args, rt, call) => castToText(rt, call.argTypes[0], args[0]) + (args[1] as string) },
+  fn: { name: 'anytextcat', argTypes: [OID.anynonarray, T], returnType: T, strict: true, volatility: 's', fn: (args, rt, call) => castValueToText(rt, call.argTypes[0], args[0]) + (args[1] as string) },
 });
 op('||', OID.bytea, OID.bytea, OID.bytea, (a, b) => {
   const x = a as Uint8Array;

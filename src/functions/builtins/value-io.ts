@@ -26,3 +26,9 @@ export function inputValue(rt: ExprRuntime, type: number, text: string): Value {
 function isStringType(t: number): boolean {
   return t === OID.text || t === OID.varchar || t === OID.bpchar || t === OID.name || t === OID.unknown;
 }
+
+/** A value as `::text` casts it: like its output, except bool (`true` / `false`). */
+export function castValueToText(rt: ExprRuntime, type: number, v: Value): string {
+  if (type === OID.bool) return v ? 'true' : 'false';
+  return outputValue(rt, type, v);
+}

@@ -35,7 +35,12 @@ export function doubleParts(x: number): { mant: bigint; exp2: number } {
 export function compareDecimalToDouble(digits: bigint, exp10: number, x: number): number {
   if (x === 0) return digits === 0n ? 0 : 1;
   const { mant, exp2 } = doubleParts(x);
-  // Compare digits * 10^exp10 with mant * 2^exp2 by clearing negative exponents.
+  return compareDecimalToBinary(digits, exp10, mant, exp2);
+}
+
+/** Compares `digits * 10^exp10` with `mant * 2^exp2` (both >= 0), exactly. */
+export function compareDecimalToBinary(digits: bigint, exp10: number, mant: bigint, exp2: number): number {
+  // Clear negative exponents by scaling the other side.
   let a = digits;
   let b = mant;
   if (exp10 >= 0) a *= 10n ** BigInt(exp10);

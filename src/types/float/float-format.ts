@@ -7,15 +7,15 @@
  *
  * Postgres counterpart: float8out_internal / float4out in src/backend/utils/adt/float.c and the
  * Ryu-based double_to_shortest_decimal / float_to_shortest_decimal in src/common/d2s.c, f2s.c.
- * JS's own shortest printing (Number#toExponential()) gives the same digits as Ryu for doubles;
- * float4 digits are searched with an exact float32 round-trip test.
+ * Postgres's Ryu never accepts a decimal lying exactly on a rounding-interval bound (so 1e23
+ * prints as 9.999999999999999e+22); JS's shortest printing (Number#toExponential()) does, so
+ * doubles take JS's digits except in that case, and float4 digits are searched directly.
  * Known gaps: none known.
  */
-import { compareDecimalToDouble } from './float-bits.js';
-import { decimalToFloat32 } from './float-parse.js';
+import { compareDecimalToBinary, compareDecimalToDouble, doubleParts, float32Neighbor } from './float-bits.js';
 
 /** Splits `d.ddde±x` (from toExponential) into digit string and decimal exponent. */
-function splitExponential(s: string): { digits: string; exp: number } {
+function splitExponential(s: string): Decimal {
   const e = s.indexOf('e');
   const mant = s.charCodeAt(1) === 46 ? s[0] + s.slice(2, e) : s.slice(0, e);
   return { digits: mant, exp: Number(s.slice(e + 1)) };
@@ -37,27 +37,77 @@ function layout(neg: boolean, digits: string, exp: number, fixedLimit: number): 
   return neg ? '-' + s : s;
 }
 
-/** Shortest round-trip digits of a finite nonzero float32 value |x| (x exactly a float32). */
-export function shortestFloat4Digits(x: number): { digits: string; exp: number } {
-  const ax = Math.abs(x);
-  for (let p = 1; p < 9; p++) {
-    const { digits, exp } = splitExponential(ax.toExponential(p - 1));
-    const d = BigInt(digits);
-    if (decimalToFloat32(d, exp - p + 1) === ax) return { digits: trimZeros(digits), exp };
-    // Next to a power of two the rounding interval is lopsided: the neighbour on the wide side may fit.
-    for (const c of [d - 1n, d + 1n]) {
-      if (c > 0n && decimalToFloat32(c, exp - p + 1) === ax) {
-        const s = c.toString();
-        return { digits: trimZeros(s), exp: exp + s.length - p };
-      }
-    }
-  }
-  return splitExponentialTrimmed(ax.toExponential(8));
+/** A decimal candidate `digits * 10^exp` (exp = decimal exponent of the first digit). */
+interface Decimal {
+  digits: string;
+  exp: number;
 }
 
-function splitExponentialTrimmed(s: string): { digits: string; exp: number } {
-  const r = splitExponential(s);
+/** The candidate one unit in the last place above (+1) or below (-1) `d`, renormalized. */
+function neighbour(d: Decimal, delta: 1n | -1n): Decimal | undefined {
+  const p = d.digits.length;
+  const c = BigInt(d.digits) + delta;
+  if (c <= 0n) return undefined;
+  const s = c.toString();
+  return { digits: s, exp: d.exp + s.length - p };
+}
+
+/**
+ * The shortest decimal strictly inside the rounding interval of |x| (Ryu as Postgres builds it:
+ * interval bounds are never accepted), the nearest one at that length, ties to even.
+ * `inside(digits, exp10)` tests a candidate `digits * 10^exp10`.
+ */
+function shortestStrict(ax: number, minDigits: number, maxDigits: number, inside: (d: bigint, e10: number) => boolean): Decimal {
+  for (let p = minDigits; p <= maxDigits; p++) {
+    const r = roundedDigits(ax, p);
+    for (const c of [r, neighbour(r, 1n), neighbour(r, -1n)]) {
+      if (c && inside(BigInt(c.digits), c.exp - c.digits.length + 1)) return { digits: trimZeros(c.digits), exp: c.exp };
+    }
+  }
+  const r = roundedDigits(ax, maxDigits);
   return { digits: trimZeros(r.digits), exp: r.exp };
+}
+
+/** Shortest digits Postgres prints for a finite nonzero float32 value |x|. */
+export function shortestFloat4Digits(x: number): Decimal {
+  const ax = Math.abs(x);
+  const below = float32Neighbor(ax, false);
+  const above = ax === FLT_MAX ? FLT_MAX_PLUS_ULP : float32Neighbor(ax, true);
+  // Float32 interval bounds are exact doubles.
+  const lo = (ax + below) / 2;
+  const hi = (ax + above) / 2;
+  return shortestStrict(ax, 1, 9, (d, e10) => {
+    const v = Number(`${d}e${e10}`);
+    if (v > lo && v < hi) return true;
+    if (v < lo || v > hi) return false;
+    // Equal after rounding to double: decide exactly.
+    return v === lo ? compareDecimalToDouble(d, e10, lo) > 0 : compareDecimalToDouble(d, e10, hi) < 0;
+  });
+}
+
+const FLT_MAX = 3.4028234663852886e38;
+const FLT_MAX_PLUS_ULP = 2 ** 128;
+
+/**
+ * Shortest digits Postgres prints for a finite nonzero double |x|. JS's own shortest printing
+ * agrees except when its answer sits exactly on an interval bound (e.g. 1e23), which Postgres
+ * rejects; that can only happen from 2^53 up and for even mantissas, and is checked exactly there.
+ */
+export function shortestFloat8Digits(x: number): Decimal {
+  const ax = Math.abs(x);
+  const js = splitExponential(ax.toExponential());
+  if (ax < 9007199254740992) return js;
+  const { mant, exp2 } = doubleParts(ax);
+  if ((mant & 1n) === 1n) return js;
+  // Bounds: (2m +- 1) * 2^(e-1); the lower gap halves at a power of two.
+  const hiM = 2n * mant + 1n;
+  const pow2 = mant === 1n << 52n;
+  const loM = pow2 ? 4n * mant - 1n : 2n * mant - 1n;
+  const loE = pow2 ? exp2 - 2 : exp2 - 1;
+  const inside = (d: bigint, e10: number): boolean =>
+    compareDecimalToBinary(d, e10, loM, loE) > 0 && compareDecimalToBinary(d, e10, hiM, exp2 - 1) < 0;
+  if (inside(BigInt(js.digits), js.exp - js.digits.length + 1)) return js;
+  return shortestStrict(ax, js.digits.length, 17, inside);
 }
 
 function trimZeros(digits: string): string {
@@ -122,7 +172,7 @@ export function float8Out(x: number, extraFloatDigits = 1): string {
   if (sp !== undefined) return sp;
   if (extraFloatDigits <= 0) return formatG(x, 15 + extraFloatDigits);
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const { digits, exp } = splitExponential(Math.abs(x).toExponential());
+  const { digits, exp } = shortestFloat8Digits(x);
   return layout(x < 0, digits, exp, 15);
 }
 

@@ -13,7 +13,7 @@ const intEdge: Record<number, string[]> = {
 };
 
 function intSample(t: number, seed: number): string[] {
-  const arb =
+  const arb: fc.Arbitrary<number | bigint> =
     t === I2 ? fc.integer({ min: -32768, max: 32767 }) : t === I4 ? fc.integer() : fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
   return fc.sample(arb, { seed, numRuns: 12 }).map(String);
 }

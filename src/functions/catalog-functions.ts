@@ -1,0 +1,78 @@
+/**
+ * Functions and operators that need the catalog: enum comparison and enum_range/first/last,
+ * pg_get_serial_sequence, and the functions the emulated extensions bring (uuid-ossp).
+ * Postgres counterpart: utils/adt/enum.c, utils/adt/ruleutils.c (pg_get_serial_sequence), contrib/uuid-ossp.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { OID } from '../types/oids.js';
+import { PgArray, type Value } from '../types/values.js';
+import { typeInfo } from '../types/registry.js';
+import { genRandomUuid } from '../types/uuid.js';
+import { fn, op, type CallInfo } from './registry.js';
+import type { ExprRuntime } from '../nodes/primnodes.js';
+import { lookupRelationOid, splitQualifiedName } from '../analyze/regclass.js';
+
+function enumCompare(rt: ExprRuntime, call: CallInfo, a: Value, b: Value): number {
+  return typeInfo(rt.session.catalog(), call.argTypes[0]).io.compare(a, b);
+}
+
+const E = OID.anyenum;
+const cmpOps: [string, (c: number) => boolean, string, string][] = [
+  ['=', (c) => c === 0, '=', '<>'],
+  ['<>', (c) => c !== 0, '<>', '='],
+  ['<', (c) => c < 0, '>', '>='],
+  ['<=', (c) => c <= 0, '>=', '>'],
+  ['>', (c) => c > 0, '<', '<='],
+  ['>=', (c) => c >= 0, '<=', '<'],
+];
+for (const [name, test, commutator, negator] of cmpOps) {
+  const o = op(name, E, E, OID.bool, () => null, { commutator, negator });
+  // The comparison needs the enum's label order, known only from the call's argument type.
+  (o.fn as { fn: unknown }).fn = (args: Value[], rt: ExprRuntime, call: CallInfo) => test(enumCompare(rt, call, args[0], args[1]));
+}
+
+function enumLabels(rt: ExprRuntime, type: number): string[] {
+  const t = rt.session.catalog().types.get(type);
+  return [...(t?.enumInfo?.labels ?? [])].sort((a, b) => a.sortOrder - b.sortOrder).map((l) => l.label);
+}
+
+fn('enum_range', [E], OID.anyarray, (_a, rt, call) => PgArray.of(enumLabels(rt, call.argTypes[0])), { strict: false, volatility: 's' });
+fn('enum_range', [E, E], OID.anyarray, (a, rt, call) => {
+  const labels = enumLabels(rt, call.argTypes[0]);
+  const lo = a[0] === null ? 0 : labels.indexOf(a[0] as string);
+  const hi = a[1] === null ? labels.length - 1 : labels.indexOf(a[1] as string);
+  return PgArray.of(labels.slice(lo, hi + 1));
+}, { strict: false, volatility: 's' });
+fn('enum_first', [E], E, (_a, rt, call) => enumLabels(rt, call.argTypes[0])[0] ?? null, { strict: false, volatility: 's' });
+fn('enum_last', [E], E, (_a, rt, call) => enumLabels(rt, call.argTypes[0]).slice(-1)[0] ?? null, { strict: false, volatility: 's' });
+
+fn('pg_get_serial_sequence', [OID.text, OID.text], OID.text, (a, rt) => {
+  const cat = rt.session.catalog();
+  const parts = splitQualifiedName(a[0] as string);
+  const relOid = lookupRelationOid(cat, rt.session.searchPath(), parts);
+  if (relOid === undefined) throw new PgError(SQLSTATE.undefined_table, `relation "${a[0]}" does not exist`);
+  const rel = cat.relation(relOid);
+  const col = rel.columns.find((c) => c.name === (a[1] as string) && !c.dropped);
+  if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${a[1]}" of relation "${rel.name}" does not exist`);
+  for (const s of cat.relations.values()) {
+    if (s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum) {
+      const q = (x: string) => (/^[a-z_][a-z0-9_$]*$/.test(x) ? x : `"${x.replace(/"/g, '""')}"`);
+      return `${q(cat.namespaceName(s.namespace))}.${q(s.name)}`;
+    }
+  }
+  return null;
+}, { volatility: 's' });
+
+// uuid-ossp
+const randomBytesOf = (rt: ExprRuntime) => (n: number) => {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.floor(rt.session.random() * 256);
+  return out;
+};
+fn('uuid_generate_v4', [], OID.uuid, (_a, rt) => genRandomUuid(randomBytesOf(rt)), { volatility: 'v', extension: 'uuid-ossp' });
+fn('uuid_nil', [], OID.uuid, () => '00000000-0000-0000-0000-000000000000', { extension: 'uuid-ossp' });
+fn('uuid_ns_dns', [], OID.uuid, () => '6ba7b810-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
+fn('uuid_ns_url', [], OID.uuid, () => '6ba7b811-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
+fn('uuid_ns_oid', [], OID.uuid, () => '6ba7b812-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
+fn('uuid_ns_x500', [], OID.uuid, () => '6ba7b814-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
