@@ -22,6 +22,7 @@ import './functions/builtins/index.js';
 import './executor/domain-check.js';
 import './functions/citext.js';
 import './functions/catalog-functions.js';
+import './analyze/cast-registrations.js';
 
 export interface DatabaseOptions {
   /** Receives NOTICE / WARNING messages (as PgError objects with `severity`). */

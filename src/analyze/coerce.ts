@@ -244,12 +244,10 @@ function constFold(ce: CoerceExpr, pstate: ParseState | undefined, loc: number |
   if (arg.kind !== 'Const' || ce.handlesNull) return ce;
   if (arg.value === null) return { kind: 'Const', type: ce.type, typmod: ce.typmod, value: null, location: arg.location, collation: ce.collation };
   if (!pstate) return ce;
-  try {
-    const v = ce.fn(arg.value, { params: [], session: pstate.stmt.session });
-    return { kind: 'Const', type: ce.type, typmod: ce.typmod, value: v, location: arg.location, collation: ce.collation };
-  } catch (e) {
-    errorAt(pstate, e, loc);
-  }
+  // Errors here surface in Postgres from the planner's constant folding: no position.
+  void loc;
+  const v = ce.fn(arg.value, { params: [], session: pstate.stmt.session });
+  return { kind: 'Const', type: ce.type, typmod: ce.typmod, value: v, location: arg.location, collation: ce.collation };
 }
 
 /** Builds an array value coercion: applies `elemFn` to each element. */

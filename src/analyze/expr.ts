@@ -138,6 +138,7 @@ function transformConst(n: AnyNode): Expr {
     // Integer-looking literals too large for int4 are int8 if they fit, else numeric.
     if (/^-?\d+$/.test(text)) {
       const b = BigInt(text);
+      if (b >= -2147483648n && b <= 2147483647n) return makeConst(OID.int4, Number(b), -1, loc);
       if (b >= -9223372036854775808n && b <= 9223372036854775807n) return makeConst(OID.int8, b, -1, loc);
     }
     return makeConst(OID.numeric, parseNumeric(text), -1, loc);

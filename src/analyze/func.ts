@@ -122,7 +122,56 @@ function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Cand
 }
 
 function filterByCoercion<T>(cat: Catalog, inputs: readonly number[], cands: Candidate<T>[]): Candidate<T>[] {
-  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => polyAccepts(cat, t, c.args[i])));
+  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => polyAccepts(cat, t, c.args[i])) && polyConsistent(cat, inputs, c.args));
+}
+
+/** Postgres's check_generic_type_consistency: polymorphic arguments must bind to one type. */
+function polyConsistent(cat: Catalog, inputs: readonly number[], args: readonly number[]): boolean {
+  let elem: number | undefined;
+  const compat: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const d = args[i];
+    if (!isPolymorphic(d) || d === OID.any || inputs[i] === OID.unknown) continue;
+    const base = domainBase(cat, inputs[i]);
+    const info = typeInfo(cat, base);
+    switch (d) {
+      case OID.anyelement:
+      case OID.anynonarray:
+      case OID.anyenum:
+        if (elem !== undefined && elem !== base) return false;
+        elem = base;
+        break;
+      case OID.anyarray:
+        if (info.elem === undefined) return false;
+        if (elem !== undefined && elem !== info.elem) return false;
+        elem = info.elem;
+        break;
+      case OID.anycompatible:
+      case OID.anycompatiblenonarray:
+        compat.push(base);
+        break;
+      case OID.anycompatiblearray:
+        if (info.elem === undefined) return false;
+        compat.push(info.elem);
+        break;
+    }
+  }
+  if (compat.length > 1) {
+    const cats = new Set(compat.map((t) => typeInfo(cat, t).category));
+    if (cats.size > 1) return false;
+  }
+  return true;
+}
+
+/** Whether a type OID exists in this catalog (extension types are declared before they exist). */
+export function typeKnown(cat: Catalog, oid: number): boolean {
+  if (isPolymorphic(oid)) return true;
+  try {
+    typeInfo(cat, oid);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function polyAccepts(cat: Catalog, from: number, to: number): boolean {
@@ -243,7 +292,7 @@ export function resolveOperator(
   const cat = pstate.catalog;
   const inputs = left ? [left.type, right.type] : [right.type];
   const cands: Candidate<OperatorDef>[] = ops
-    .filter((o) => (left ? o.left !== 0 : o.left === 0))
+    .filter((o) => (left ? o.left !== 0 : o.left === 0) && typeKnown(cat, o.right) && (o.left === 0 || typeKnown(cat, o.left)))
     .map((o) => ({ item: o, args: left ? [o.left, o.right] : [o.right] }));
   let chosen: Candidate<OperatorDef> | undefined;
   // binary_oper_exact: exact match, or one unknown side assumed to be the other's type.
@@ -305,6 +354,7 @@ export function resolveFunction(
   // Expand variadic and defaulted signatures to the call's arity.
   const cands: Candidate<FunctionImpl>[] = [];
   for (const f of fns) {
+    if (!f.argTypes.every((t) => typeKnown(cat, t))) continue;
     const n = f.argTypes.length;
     if (n === inputs.length) cands.push({ item: f, args: f.argTypes });
     else if (f.defaults && inputs.length < n && inputs.length >= n - f.defaults) {

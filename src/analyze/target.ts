@@ -17,66 +17,76 @@ type AnyNode = Record<string, any>;
 
 /** Postgres's FigureColname: the default output name of an expression. */
 export function figureColname(node: AnyNode | undefined): string {
-  return figure(node) ?? '?column?';
+  return figure(node)[0] ?? '?column?';
 }
 
-function figure(node: AnyNode | undefined): string | undefined {
-  if (!node) return undefined;
+/**
+ * Postgres's FigureColnameInternal: a name and its strength (0 none, 1 weak: a type name from a
+ * cast or "case", 2 strong). A cast names its result after the type unless its argument has a
+ * strong name of its own.
+ */
+function figure(node: AnyNode | undefined): [string | undefined, number] {
+  if (!node) return [undefined, 0];
   const [k, n] = nodeKind(node);
   switch (k) {
     case 'ColumnRef': {
       const fields = n.fields as AnyNode[];
       const last = fields[fields.length - 1];
-      return last.A_Star ? undefined : strVal(last);
+      return last.A_Star ? [undefined, 0] : [strVal(last), 2];
     }
     case 'A_Indirection': {
       const ind = n.indirection as AnyNode[];
-      for (let i = ind.length - 1; i >= 0; i--) {
-        if (ind[i].String) return strVal(ind[i]);
-      }
+      for (let i = ind.length - 1; i >= 0; i--) if (ind[i].String) return [strVal(ind[i]), 2];
       return figure(n.arg);
     }
     case 'FuncCall': {
       const names = n.funcname as AnyNode[];
-      return strVal(names[names.length - 1]);
+      return [strVal(names[names.length - 1]), 2];
     }
     case 'A_Expr':
-      return n.kind === 'AEXPR_NULLIF' ? 'nullif' : undefined;
+      return n.kind === 'AEXPR_NULLIF' ? ['nullif', 2] : [undefined, 0];
     case 'TypeCast': {
       const inner = figure(n.arg);
-      if (inner) return inner;
-      const names = n.typeName.names as AnyNode[];
-      const tn = strVal(names[names.length - 1]);
-      const friendly: Record<string, string> = { int4: 'int4', bpchar: 'bpchar' };
-      return friendly[tn] ?? tn;
+      if (inner[1] <= 1) {
+        const names = n.typeName.names as AnyNode[];
+        return [strVal(names[names.length - 1]), 1];
+      }
+      return inner;
     }
     case 'CollateClause':
       return figure(n.arg);
+    case 'GroupingFunc':
+      return ['grouping', 2];
     case 'SubLink':
       switch (n.subLinkType) {
         case 'EXISTS_SUBLINK':
-          return 'exists';
+          return ['exists', 2];
         case 'ARRAY_SUBLINK':
-          return 'array';
+          return ['array', 2];
         case 'EXPR_SUBLINK': {
-          const sel = n.subselect.SelectStmt;
-          const first = sel?.targetList?.[0]?.ResTarget;
-          if (first) return first.name ?? figure(first.val);
-          return undefined;
+          const first = n.subselect?.SelectStmt?.targetList?.[0]?.ResTarget;
+          if (first?.name) return [first.name, 2];
+          if (first) {
+            const f = figure(first.val);
+            if (f[1] === 2) return f;
+          }
+          return [undefined, 0];
         }
         default:
-          return undefined;
+          return [undefined, 0];
       }
-    case 'CaseExpr':
-      return n.defresult || n.args ? 'case' : undefined;
+    case 'CaseExpr': {
+      const d = figure(n.defresult);
+      return d[1] <= 1 ? ['case', 1] : d;
+    }
     case 'A_ArrayExpr':
-      return 'array';
+      return ['array', 2];
     case 'RowExpr':
-      return 'row';
+      return ['row', 2];
     case 'CoalesceExpr':
-      return 'coalesce';
+      return ['coalesce', 2];
     case 'MinMaxExpr':
-      return n.op === 'IS_GREATEST' ? 'greatest' : 'least';
+      return [n.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
     case 'SQLValueFunction': {
       const map: Record<string, string> = {
         SVFOP_CURRENT_DATE: 'current_date', SVFOP_CURRENT_TIME: 'current_time', SVFOP_CURRENT_TIME_N: 'current_time',
@@ -85,16 +95,10 @@ function figure(node: AnyNode | undefined): string | undefined {
         SVFOP_LOCALTIMESTAMP_N: 'localtimestamp', SVFOP_CURRENT_ROLE: 'current_role', SVFOP_CURRENT_USER: 'current_user',
         SVFOP_USER: 'user', SVFOP_SESSION_USER: 'session_user', SVFOP_CURRENT_CATALOG: 'current_catalog', SVFOP_CURRENT_SCHEMA: 'current_schema',
       };
-      return map[n.op];
+      return [map[n.op], 2];
     }
-    case 'BooleanTest':
-    case 'NullTest':
-    case 'BoolExpr':
-    case 'A_Const':
-    case 'ParamRef':
-      return undefined;
     default:
-      return undefined;
+      return [undefined, 0];
   }
 }
 

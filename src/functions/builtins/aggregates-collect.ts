@@ -116,14 +116,15 @@ for (const strict of [false, true]) {
 function nullKey(): PgError {
   return new PgError(SQLSTATE.null_value_not_allowed, 'null value not allowed for object key');
 }
-function keyOf(rt: Parameters<typeof jsonKeyText>[0], type: number, v: Value): string {
-  if (v === null) throw nullKey();
+function keyOf(rt: Parameters<typeof jsonKeyText>[0], type: number, v: Value, jsonb: boolean): string {
+  if (v === null) throw jsonb ? new PgError(SQLSTATE.invalid_parameter_value, 'field name must not be null') : nullKey();
   const k = jsonKeyText(rt, type, v);
   if (k === undefined) throw new PgError(SQLSTATE.invalid_parameter_value, 'key value must be scalar, not array, composite, or json');
   return k;
 }
-function duplicateKey(k: string): PgError {
-  return new PgError(SQLSTATE.duplicate_json_object_key_value, `duplicate JSON object key value: ${escapeJsonString(k)}`);
+/** json names the key, jsonb does not. */
+function duplicateKey(k: string | undefined): PgError {
+  return new PgError(SQLSTATE.duplicate_json_object_key_value, `duplicate JSON object key value${k === undefined ? '' : ': ' + escapeJsonString(k)}`);
 }
 for (const variant of ['', '_strict', '_unique', '_unique_strict']) {
   const skipNull = variant.endsWith('strict');
@@ -134,7 +135,7 @@ for (const variant of ['', '_strict', '_unique', '_unique_strict']) {
     OID.json,
     () => null,
     (s, a, rt, call) => {
-      const k = keyOf(rt, call.argTypes[0], a[0]);
+      const k = keyOf(rt, call.argTypes[0], a[0], false);
       if (skipNull && a[1] === null) return s;
       const st = s ?? { keys: [], vals: [] };
       if (unique && st.keys.includes(k)) throw duplicateKey(k);
@@ -151,10 +152,10 @@ for (const variant of ['', '_strict', '_unique', '_unique_strict']) {
     OID.jsonb,
     () => null,
     (s, a, rt, call) => {
-      const k = keyOf(rt, call.argTypes[0], a[0]);
+      const k = keyOf(rt, call.argTypes[0], a[0], true);
       if (skipNull && a[1] === null) return s;
       const st = s ?? [];
-      if (unique && st.some(([x]) => x === k)) throw duplicateKey(k);
+      if (unique && st.some(([x]) => x === k)) throw duplicateKey(undefined);
       st.push([k, datumToJsonb(rt, call.argTypes[1], a[1])]);
       return st;
     },

@@ -120,7 +120,8 @@ for (const t of ORDERED) {
       (s, a, rt, call) => {
         const v = a[0];
         if (s === null) return v;
-        return argComparator(rt, call)(v, s) * sign > 0 ? v : s;
+        // Ties keep the newer value, as Postgres's *_smaller / *_larger return their second argument.
+        return argComparator(rt, call)(v, s) * sign >= 0 ? v : s;
       },
       (s) => s,
     );

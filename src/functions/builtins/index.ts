@@ -18,6 +18,7 @@ import './random.js';
 import './datetime-ops.js';
 import './datetime-functions.js';
 import './to-char.js';
+import './to-char-number.js';
 import './jsonb-ops.js';
 import './json-functions.js';
 import './array-ops.js';

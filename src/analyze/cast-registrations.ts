@@ -1,0 +1,43 @@
+/**
+ * The dedicated conversions behind built-in casts whose semantics are not "print, then read":
+ * numeric ↔ integers and floats (rounding and range rules of numeric.c), and the date/time
+ * conversions that depend on the session time zone.
+ * Postgres counterpart: pg_cast entries with castmethod 'f' (int4_numeric, numeric_int4,
+ * timestamptz_timestamp, ...).
+ */
+import { OID } from '../types/oids.js';
+import type { Value, Interval, TimeTz } from '../types/values.js';
+import {
+  Numeric, numericToInt2, numericToInt4, numericToInt8, numericFromInt, numericFromFloat8, numericFromFloat4, numericToFloat8, numericToFloat4,
+} from '../types/numeric.js';
+import {
+  dateToTimestamp, dateToTimestamptz, timestampToDate, timestamptzToDate, timestampToTimestamptz, timestamptzToTimestamp,
+  timestampToTime, timestamptzToTime, timestamptzToTimetz, timeToTimetz, timetzToTime, timeToInterval, intervalToTime,
+} from '../types/datetime/casts.js';
+import { sessionTimeZone } from '../types/datetime/timezone.js';
+import { registerCast } from './special-casts.js';
+
+const zone = (rt: { session: { io: import('../types/type-io.js').IoContext } }) => sessionTimeZone(rt.session.io);
+
+registerCast(OID.numeric, OID.int2, (v) => numericToInt2(v as Numeric));
+registerCast(OID.numeric, OID.int4, (v) => numericToInt4(v as Numeric));
+registerCast(OID.numeric, OID.int8, (v) => numericToInt8(v as Numeric));
+registerCast(OID.numeric, OID.float4, (v) => numericToFloat4(v as Numeric));
+registerCast(OID.numeric, OID.float8, (v) => numericToFloat8(v as Numeric));
+for (const t of [OID.int2, OID.int4, OID.int8]) registerCast(t, OID.numeric, (v) => numericFromInt(v as number | bigint));
+registerCast(OID.float8, OID.numeric, (v) => numericFromFloat8(v as number));
+registerCast(OID.float4, OID.numeric, (v) => numericFromFloat4(v as number));
+
+registerCast(OID.date, OID.timestamp, (v) => dateToTimestamp(v as number));
+registerCast(OID.date, OID.timestamptz, (v, rt) => dateToTimestamptz(v as number, zone(rt)));
+registerCast(OID.timestamp, OID.date, (v) => timestampToDate(v as bigint));
+registerCast(OID.timestamptz, OID.date, (v, rt) => timestamptzToDate(v as bigint, zone(rt)));
+registerCast(OID.timestamp, OID.timestamptz, (v, rt) => timestampToTimestamptz(v as bigint, zone(rt)));
+registerCast(OID.timestamptz, OID.timestamp, (v, rt) => timestamptzToTimestamp(v as bigint, zone(rt)));
+registerCast(OID.timestamp, OID.time, (v) => timestampToTime(v as bigint) as Value);
+registerCast(OID.timestamptz, OID.time, (v, rt) => timestamptzToTime(v as bigint, zone(rt)) as Value);
+registerCast(OID.timestamptz, OID.timetz, (v, rt) => timestamptzToTimetz(v as bigint, zone(rt)) as Value);
+registerCast(OID.time, OID.timetz, (v, rt) => timeToTimetz(v as number, zone(rt), rt.session.transactionTimestamp()));
+registerCast(OID.timetz, OID.time, (v) => timetzToTime(v as TimeTz));
+registerCast(OID.time, OID.interval, (v) => timeToInterval(v as number));
+registerCast(OID.interval, OID.time, (v) => intervalToTime(v as Interval));
