@@ -554,6 +554,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
   }
   const r = resolveFunction(pstate, names.join('.'), fns, args, n.location);
   if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
+  if (r.item.volatility !== 'i') pstate.stmt.mutableSeen = true;
   const rinfo = typeInfo(pstate.catalog, r.returnType);
   return {
     kind: 'FuncExpr',

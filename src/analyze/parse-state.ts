@@ -58,6 +58,8 @@ export interface StatementState {
   readonly inferParams: boolean;
   /** Volatile functions seen (for defaults/generated/index checks). */
   volatileSeen: boolean;
+  /** A stable or volatile function was called (generated columns and indexes need immutable). */
+  mutableSeen?: boolean;
 }
 
 export class ParseState {

@@ -12,8 +12,10 @@ import type { Value } from '../types/values.js';
 export interface StoredExpr {
   readonly expr: Expr;
   readonly text: string;
-  /** Whether evaluation may give a different value each time (nextval, random, now). */
+  /** Whether evaluation may give a different value each time (nextval, random). */
   readonly volatile: boolean;
+  /** Whether it calls anything not IMMUTABLE (now() is STABLE). */
+  readonly mutable?: boolean;
 }
 
 export interface NamespaceDef {

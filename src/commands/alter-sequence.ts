@@ -7,6 +7,8 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { lookupRelation } from '../analyze/relation.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationDef, SequenceInfo } from '../catalog/objects.js';
 
 type AnyNode = Record<string, any>;
 
@@ -30,9 +32,16 @@ export function alterSequence(session: Session, n: AnyNode): StatementResult {
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`);
   }
   if (rel.kind !== 'S' || !rel.sequence) throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a sequence`);
-  let seq = { ...rel.sequence };
+  alterSequenceOptions(session, txn.catalogForWrite(), rel, (n.options ?? []) as AnyNode[]);
+  return commandResult('ALTER SEQUENCE');
+}
+
+/** Applies ALTER SEQUENCE options (also used by ALTER TABLE ... ALTER COLUMN ... SET for identity). */
+export function alterSequenceOptions(session: Session, cat: Catalog, rel: RelationDef, options: AnyNode[]): void {
+  const seq = { ...rel.sequence! };
   let restart: bigint | 'start' | undefined;
-  for (const o of (n.options ?? []) as AnyNode[]) {
+  let ownedBy: SequenceInfo['ownedBy'] | null | undefined;
+  for (const o of options) {
     const d = o.DefElem;
     switch (d.defname) {
       case 'restart':
@@ -57,12 +66,30 @@ export function alterSequence(session: Session, n: AnyNode): StatementResult {
       case 'cache':
         seq.cache = num(d) as bigint;
         break;
+      case 'owned_by': {
+        const names = ((d.arg?.List?.items ?? d.arg ?? []) as AnyNode[]).map((x) => x.String.sval as string);
+        if (names.length === 1 && names[0] === 'none') {
+          ownedBy = null;
+          break;
+        }
+        if (names.length < 2) throw new PgError(SQLSTATE.invalid_parameter_value, 'invalid OWNED BY option', { hint: 'Specify OWNED BY table.column or OWNED BY NONE.' });
+        const col = names.pop() as string;
+        const table = lookupRelation(cat, session.searchPath(), names.length === 2 ? { schema: names[0], name: names[1] } : { name: names[0] });
+        if (!table) throw new PgError(SQLSTATE.undefined_table, `relation "${names.join('.')}" does not exist`);
+        const c = table.columns.find((x) => x.name === col && !x.dropped);
+        if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${table.name}" does not exist`);
+        if (table.namespace !== rel.namespace) {
+          throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'sequence must be in same schema as table it is linked to');
+        }
+        ownedBy = { relation: table.oid, attnum: c.attnum };
+        break;
+      }
       default:
         throw featureNotSupported(`ALTER SEQUENCE ${d.defname}`);
     }
   }
   if (seq.min >= seq.max) throw new PgError(SQLSTATE.invalid_parameter_value, `MINVALUE (${seq.min}) must be less than MAXVALUE (${seq.max})`);
-  const cat = txn.catalogForWrite();
+  if (ownedBy !== undefined) seq.ownedBy = ownedBy ?? undefined;
   cat.putRelation({ ...rel, sequence: seq });
   if (restart !== undefined) {
     const v = restart === 'start' ? seq.start : restart;
@@ -70,7 +97,4 @@ export function alterSequence(session: Session, n: AnyNode): StatementResult {
     if (v > seq.max) throw new PgError(SQLSTATE.invalid_parameter_value, `RESTART value (${v}) cannot be greater than MAXVALUE (${seq.max})`);
     session.db.sequences.set(rel.filenode, { last: v, isCalled: false });
   }
-  void seq;
-  seq = { ...seq };
-  return commandResult('ALTER SEQUENCE');
 }

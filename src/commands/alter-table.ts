@@ -33,6 +33,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
 import { runRiQueue } from '../executor/ri.js';
+import { alterSequenceOptions } from './alter-sequence.js';
 
 type AnyNode = Record<string, any>;
 
@@ -229,7 +230,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum) && g.attnum !== col.attnum) {
           if (!cascade) {
             throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
-              detail: `column ${g.name} of table ${rel.name} depends on column ${col.name}`,
+              detail: `column ${g.name} of table ${rel.name} depends on column ${col.name} of table ${rel.name}`,
               hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
             });
           }
@@ -414,6 +415,55 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         out[col.attnum - 1] = f(out, ctx);
         return out;
       });
+      return;
+    }
+    case 'AT_AddIdentity': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      const con = cmd.def.Constraint;
+      if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, col.type).name)) {
+        throw new PgError(SQLSTATE.invalid_parameter_value, 'identity column type must be smallint, integer, or bigint');
+      }
+      if (col.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is already an identity column`);
+      if (col.default) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" already has a default value`);
+      if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
+      const opts: Record<string, AnyNode> = {};
+      for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
+      const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, opts);
+      putColumn(cat, rel, { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', default: serialDefault(cat, seq, col.type) });
+      return;
+    }
+    case 'AT_SetIdentity':
+    case 'AT_DropIdentity': {
+      const col = findColumn(rel, cmd.name);
+      if (!col) throw noColumn(rel, cmd.name);
+      if (!col.identity) {
+        if (cmd.subtype === 'AT_DropIdentity' && cmd.missing_ok) {
+          session.notice(new PgError(SQLSTATE.successful_completion, `column "${col.name}" of relation "${rel.name}" is not an identity column, skipping`, { severity: 'NOTICE' }));
+          return;
+        }
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is not an identity column`);
+      }
+      const seq = [...cat.relations.values()].find((s) => s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum);
+      if (cmd.subtype === 'AT_DropIdentity') {
+        if (seq) {
+          cat.removeRelation(seq.oid);
+          session.transaction().droppedFilenodes.add(seq.filenode);
+        }
+        putColumn(cat, rel, { ...col, identity: undefined, default: undefined });
+        return;
+      }
+      let identity = col.identity;
+      const seqOpts: AnyNode[] = [];
+      for (const o of (cmd.def?.List?.items ?? []) as AnyNode[]) {
+        const d = o.DefElem;
+        if (d.defname === 'generated') identity = d.arg.Integer.ival === 97 ? 'a' : 'd';
+        else seqOpts.push(o);
+      }
+      if (seqOpts.length && seq) {
+        alterSequenceOptions(session, cat, seq, seqOpts);
+      }
+      putColumn(cat, rel, { ...cat.relation(rel.oid).columns[col.attnum - 1], identity });
       return;
     }
     default:

@@ -28,10 +28,37 @@ export function sourceText(sql: string, node: AnyNode): string {
   return sql;
 }
 
-/** Text of a raw expression node, cut from the statement by locations (best effort). */
+/**
+ * Text of a raw expression node, cut from the statement: from its start to the first top-level
+ * `,` or unbalanced `)` (quotes and nesting respected). Stands in for Postgres's deparser until
+ * fauxgres has one.
+ */
 export function exprText(sql: string, start: number | undefined, end?: number): string {
   if (start === undefined || start < 0) return '';
-  return sql.slice(charOffset(sql, start), end === undefined ? undefined : charOffset(sql, end)).trim();
+  const from = charOffset(sql, start);
+  if (end !== undefined) return sql.slice(from, charOffset(sql, end)).trim();
+  // Expressions usually start after their opening parenthesis; walk back over `(` that belong to them.
+  let depth = 0;
+  let i = from;
+  for (; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'" || c === '"') {
+      const q = c;
+      for (i++; i < sql.length; i++) {
+        if (sql[i] === q) {
+          if (sql[i + 1] === q) i++;
+          else break;
+        }
+      }
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') {
+      if (depth === 0) break;
+      depth--;
+    } else if ((c === ',' || c === ';') && depth === 0) break;
+  }
+  return sql.slice(from, i).trim();
 }
 
 export function analyzeTableExpr(
@@ -43,7 +70,7 @@ export function analyzeTableExpr(
   sql: string,
   targetType?: { type: number; typmod: number; column: string },
 ): StoredExpr {
-  const stmt = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false };
+  const stmt: import('../analyze/parse-state.js').StatementState = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false };
   const q = emptyQuery('select');
   const ps = new ParseState(stmt, q, undefined);
   ps.exprKind = kind;
@@ -90,7 +117,7 @@ export function analyzeTableExpr(
     e = coerceTo(ps, cat, e, targetType.type, targetType.typmod, 'assignment');
   }
   const start = raw[Object.keys(raw)[0]]?.location;
-  return { expr: e, text: exprText(sql, start), volatile: stmt.volatileSeen };
+  return { expr: e, text: exprText(sql, start), volatile: stmt.volatileSeen, mutable: !!stmt.mutableSeen || stmt.volatileSeen };
 }
 
 function containsSubLinkExpr(e: unknown): boolean {

@@ -101,7 +101,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
-      if (ex.volatile) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
+      if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
       keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation });
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');

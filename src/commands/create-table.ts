@@ -140,7 +140,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
           break;
         case 'CONSTR_IDENTITY': {
           if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, columns[i].type).name)) {
-            throw new PgError(SQLSTATE.invalid_parameter_value, `identity column type must be smallint, integer, or bigint`, { position: pos(con.location) });
+            throw new PgError(SQLSTATE.invalid_parameter_value, `identity column type must be smallint, integer, or bigint`);
           }
           setCol(attnum, { identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true });
           pendingCons.push({ con, attnum });
@@ -218,13 +218,11 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
       if (rc.generated) {
         throw new PgError(SQLSTATE.invalid_object_definition, `cannot use generated column "${rc.name}" in column generation expression`, {
           detail: 'A generated column cannot reference another generated column.',
-          position: pos(p.con.raw_expr[Object.keys(p.con.raw_expr)[0]]?.location),
+          position: pos(varLocation(g.expr, ref)),
         });
       }
     }
-    if (g.volatile) {
-      throw new PgError(SQLSTATE.invalid_object_definition, 'generation expression is not immutable', { position: pos(p.con.raw_expr[Object.keys(p.con.raw_expr)[0]]?.location) });
-    }
+    if (g.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'generation expression is not immutable');
     setCol(attnum, { generated: { kind: col.generated!.kind, expr: g } });
   }
   // Keys and checks, in Postgres's order: column constraints, then table constraints.
@@ -298,6 +296,19 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);
   }
   return commandResult('CREATE TABLE');
+}
+
+/** Location of the first reference to column `attno` in an analyzed expression. */
+function varLocation(e: unknown, attno: number): number | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  const o = e as Record<string, unknown>;
+  if (o.kind === 'Var' && o.attno === attno) return o.location as number | undefined;
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'fn') continue;
+    const l = varLocation(v, attno);
+    if (l !== undefined) return l;
+  }
+  return undefined;
 }
 
 function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, table: string, taken: Set<string>, explicit: boolean): void {

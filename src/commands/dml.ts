@@ -85,6 +85,28 @@ function returningList(n: AnyNode): AnyNode[] | undefined {
   return rc.exprs;
 }
 
+/** PG 18's RETURNING old.* / new.*: range entries reachable only by those names. */
+function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
+  const oldRti = ps.addRte(relationRte(rel, { aliasname: 'old' }));
+  const newRti = ps.addRte(relationRte(rel, { aliasname: 'new' }));
+  for (const rti of [oldRti, newRti]) {
+    if (!ps.namespace.some((i) => i.rte.alias === ps.query.rtable[rti].alias)) {
+      ps.namespace.push({ rti, rte: ps.query.rtable[rti], relVisible: true, colsVisible: false });
+    }
+  }
+  return { oldRti, newRti };
+}
+
+/** Fills the old/new slots of a RETURNING row (null values for a side that does not exist). */
+function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+  const o = layout.offsets[on.oldRti];
+  const nw = layout.offsets[on.newRti];
+  for (let i = 0; i < ncols; i++) {
+    row[o + i] = oldVals ? (oldVals[i] ?? null) : null;
+    row[nw + i] = newVals ? (newVals[i] ?? null) : null;
+  }
+}
+
 function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
@@ -180,7 +202,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         });
       }
     }
-    if (c.identity === 'a' && overriding !== 'system' && !explicitAllDefault(sel, cols, c)) {
+    if (c.identity === 'a' && overriding === undefined && !explicitAllDefault(sel, cols, c)) {
       throw new PgError(SQLSTATE.generated_always, `cannot insert a non-DEFAULT value into column "${c.name}"`, {
         detail: `Column "${c.name}" is an identity column defined as GENERATED ALWAYS.`,
         hint: 'Use OVERRIDING SYSTEM VALUE to override.',
@@ -195,10 +217,12 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const useDefaultForProvided = cols.map((c) => (c.identity !== undefined && overriding === 'user') || !!c.generated);
   // ON CONFLICT
   let conflict: OnConflictPlan | undefined;
-  const layoutReturning: Layout = { depth: 0, offsets: [0] };
   const rps = new ParseState(state, emptyQuery('select'));
   const rrti = rps.addRte(relationRte(rel, n.relation.alias));
   rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
+  const insOldNew = addOldNew(rps, rel);
+  const rw = rel.columns.length + 1;
+  const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
   const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
@@ -238,7 +262,11 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           if (r.action === 'updated') {
             written = r.values;
             count++;
-            if (retRows && returning && written) retRows.push(returning.exprs.map((f) => f([...(written as Value[]), r.tuple as unknown as Value], ctx)));
+            if (retRows && returning && written) {
+              const row: Row = [...(written as Value[]), r.tuple as unknown as Value];
+              fillOldNew(row, layoutReturning, insOldNew, ncols, r.old, written);
+              retRows.push(returning.exprs.map((f) => f(row, ctx)));
+            }
             continue;
           }
         }
@@ -247,6 +275,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
+          fillOldNew(row, layoutReturning, insOldNew, ncols, undefined, values);
           retRows.push(returning.exprs.map((f) => f(row, ctx)));
         }
       }
@@ -301,7 +330,8 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
     q.where = coerceToBoolean(ps, transformExpr(ps, n.whereClause), 'WHERE');
     if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in WHERE', { position: ps.position(ps.aggs[0].location) });
   }
-  return { state, cat, rel, q, ps, rti };
+  const oldNew = addOldNew(ps, rel);
+  return { state, cat, rel, q, ps, rti, oldNew };
 }
 
 function shiftVars(e: Expr, by: number): Expr {
@@ -321,9 +351,10 @@ function mapVars(e: Expr, by: number): Expr {
 }
 
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
-  const { state, cat, rel, q, ps, rti } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
+  const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
   ps.exprKind = 'update';
   const sets: { attnum: number; expr: Expr | 'default' }[] = [];
+  const multiSubqueries = new Map<number, Query>();
   const targets = n.targetList as AnyNode[];
   for (let i = 0; i < targets.length; i++) {
     const rt = targets[i].ResTarget;
@@ -338,11 +369,28 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
     const [k, b] = nodeKind(rt.val);
     if (k === 'MultiAssignRef') {
       const [sk, sb] = nodeKind(b.source);
-      let e: Expr;
-      if (sk === 'RowExpr') e = transformExpr(ps, (sb.args as AnyNode[])[b.colno - 1]);
-      else throw featureNotSupported('SET (...) = (subquery)', rt.location);
-      if (nodeKind((sb.args as AnyNode[])[b.colno - 1])[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
-      else sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, rt.location) });
+      if (sk === 'RowExpr') {
+        const item = (sb.args as AnyNode[])[b.colno - 1];
+        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
+        else {
+          const e = transformExpr(ps, item);
+          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+        }
+        continue;
+      }
+      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
+      let sub = multiSubqueries.get(sb.location);
+      if (!sub) {
+        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
+        const width = sub.targetList.filter((t) => !t.resjunk).length;
+        if (width !== b.ncolumns) {
+          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+        }
+        multiSubqueries.set(sb.location, sub);
+      }
+      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
+      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
+      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
       continue;
     }
     if (k === 'SetToDefault') {
@@ -350,7 +398,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       continue;
     }
     const e = transformExpr(ps, rt.val);
-    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, rt.location) });
+    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
   }
   if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
   for (const s of sets) {
@@ -395,6 +443,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
           r[off + ncols] = nt as unknown as Value;
+          fillOldNew(r, from.layout, oldNew, ncols, old, values);
           retRows.push(returning.exprs.map((f) => f(r, ctx)));
         }
       }
@@ -404,7 +453,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
 }
 
 function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
-  const { state, cat, rel, q, ps, rti } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
   const returning = addReturning(ps, returningList(n), from.layout);
@@ -422,8 +471,13 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const t = row[off + ncols] as unknown as Tuple;
         if (!deleteTuple(ms, rel, t)) continue;
         count++;
-        queueDeleteActions(ms, rel, row.slice(off, off + ncols) as Value[]);
-        if (retRows && returning) retRows.push(returning.exprs.map((f) => f(row, ctx)));
+        const oldVals = row.slice(off, off + ncols) as Value[];
+        queueDeleteActions(ms, rel, oldVals);
+        if (retRows && returning) {
+          const r = row.slice();
+          fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
+          retRows.push(returning.exprs.map((f) => f(r, ctx)));
+        }
       }
       return count;
     },

@@ -27,7 +27,7 @@ import { analyzeTableExpr } from './column-expr.js';
 type AnyNode = Record<string, any>;
 
 export interface OnConflictPlan {
-  handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple };
+  handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[] };
 }
 
 function inferArbiters(session: Session, state: StatementState, rel: RelationDef, clause: AnyNode, sql: string): RelationDef[] {
@@ -147,7 +147,7 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       const nt = updateTuple(ms, rel, t, nv);
       if (!nt) return { action: 'skip' };
       queueUpdateActions(ms, rel, existing, nv, nt);
-      return { action: 'updated', values: nv, tuple: nt };
+      return { action: 'updated', values: nv, tuple: nt, old: existing };
     },
   };
 }

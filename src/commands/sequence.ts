@@ -18,6 +18,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { truncateIdentifier } from './naming.js';
+import { alterSequenceOptions } from './alter-sequence.js';
 
 type AnyNode = Record<string, any>;
 
@@ -122,8 +123,10 @@ export function createSequence(session: Session, n: AnyNode, sql: string): State
     if (opts[d.defname]) throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options');
     opts[d.defname] = d;
   }
-  if (opts.owned_by) throw featureNotSupported('OWNED BY in CREATE SEQUENCE');
+  const ownedBy = opts.owned_by;
+  delete opts.owned_by;
   const rel = defineSequence(session, cat, ns, name, { type: OID.int8 }, opts);
   txn.createdFilenodes.add(rel.oid);
+  if (ownedBy) alterSequenceOptions(session, cat, rel, [{ DefElem: ownedBy }]);
   return commandResult('CREATE SEQUENCE');
 }

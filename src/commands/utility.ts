@@ -151,6 +151,26 @@ function transactionStmt(session: Session, n: AnyNode): StatementResult {
       if (n.chain) throw featureNotSupported('ROLLBACK AND CHAIN');
       return commandResult('ROLLBACK');
     }
+    case 'TRANS_STMT_SAVEPOINT': {
+      if (!session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'SAVEPOINT can only be used in transaction blocks');
+      session.transaction().savepoint(n.savepoint_name);
+      return commandResult('SAVEPOINT');
+    }
+    case 'TRANS_STMT_RELEASE': {
+      if (!session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'RELEASE SAVEPOINT can only be used in transaction blocks');
+      if (!session.transaction().release(n.savepoint_name)) {
+        throw new PgError(SQLSTATE.invalid_savepoint_specification, `savepoint "${n.savepoint_name}" does not exist`);
+      }
+      return commandResult('RELEASE');
+    }
+    case 'TRANS_STMT_ROLLBACK_TO': {
+      if (!session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'ROLLBACK TO SAVEPOINT can only be used in transaction blocks');
+      if (!session.transaction().rollbackTo(n.savepoint_name)) {
+        throw new PgError(SQLSTATE.invalid_savepoint_specification, `savepoint "${n.savepoint_name}" does not exist`);
+      }
+      session.failed = false;
+      return commandResult('ROLLBACK');
+    }
     default:
       throw featureNotSupported(`transaction statement ${String(n.kind).replace('TRANS_STMT_', '')}`);
   }

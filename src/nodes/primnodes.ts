@@ -143,6 +143,8 @@ export interface SubLink extends Typed {
   testExprs?: Expr[];
   compareFns?: FunctionImpl[];
   opName?: string;
+  /** EXPR sublink of a multi-column subquery (UPDATE SET (a, b) = (SELECT ...)): the column used. */
+  column?: number;
 }
 
 export interface Aggref extends Typed {

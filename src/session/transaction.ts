@@ -30,6 +30,10 @@ export class Transaction implements TxnAccess {
   /** Storage to drop at commit. */
   readonly droppedFilenodes = new Set<number>();
   private ownState: OwnState;
+  /** Open savepoints, innermost last; each is a subtransaction with its own xid once it writes. */
+  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; dropped: Set<number> }[] = [];
+  /** The private catalog is shared with a savepoint: copy it before the next change. */
+  private catalogShared = false;
 
   constructor(
     readonly db: DbState,
@@ -50,6 +54,8 @@ export class Transaction implements TxnAccess {
   /** The catalog to modify (cloned from the committed one on first DDL). */
   catalogForWrite(): Catalog {
     if (!this.privateCatalog) this.privateCatalog = this.db.catalog.clone();
+    else if (this.catalogShared) this.privateCatalog = this.privateCatalog.clone();
+    this.catalogShared = false;
     this.privateCatalog.bump();
     return this.privateCatalog;
   }
@@ -77,7 +83,51 @@ export class Transaction implements TxnAccess {
       this.xid = this.db.status.assign();
       this.ownXids.add(this.xid);
     }
-    return this.xid;
+    const sp = this.savepoints[this.savepoints.length - 1];
+    if (!sp) return this.xid;
+    if (sp.subxid === 0) {
+      sp.subxid = this.db.status.assign();
+      this.ownXids.add(sp.subxid);
+    }
+    return sp.subxid;
+  }
+
+  /** SAVEPOINT name: a new subtransaction. */
+  savepoint(name: string): void {
+    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, dropped: new Set(this.droppedFilenodes) });
+    this.catalogShared = true;
+  }
+
+  private findSavepoint(name: string): number {
+    for (let i = this.savepoints.length - 1; i >= 0; i--) if (this.savepoints[i].name === name) return i;
+    return -1;
+  }
+
+  /** ROLLBACK TO SAVEPOINT: undo everything since it (the savepoint stays). Returns false if unknown. */
+  rollbackTo(name: string): boolean {
+    const i = this.findSavepoint(name);
+    if (i < 0) return false;
+    const aborted: number[] = [];
+    for (let k = i; k < this.savepoints.length; k++) if (this.savepoints[k].subxid) aborted.push(this.savepoints[k].subxid);
+    for (const x of aborted) this.ownXids.delete(x);
+    this.db.status.abort(aborted);
+    const sp = this.savepoints[i];
+    this.savepoints.length = i + 1;
+    sp.subxid = 0;
+    this.privateCatalog = sp.catalog;
+    this.catalogShared = true;
+    this.droppedFilenodes.clear();
+    for (const f of sp.dropped) this.droppedFilenodes.add(f);
+    this.ownState = { xids: this.ownXids, curcid: this.cid };
+    return true;
+  }
+
+  /** RELEASE SAVEPOINT: merge it (and inner ones) into the parent. Returns false if unknown. */
+  release(name: string): boolean {
+    const i = this.findSavepoint(name);
+    if (i < 0) return false;
+    this.savepoints.length = i;
+    return true;
   }
 
   markWrite(): void {

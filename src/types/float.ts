@@ -264,7 +264,11 @@ export function float8Power(x: number, y: number): number {
     if (y > 0) return odd ? x : -x;
     return odd ? -0 : 0;
   }
-  if (x === 0) return y === 0 ? 1 : 0;
+  if (x === 0) {
+    if (y === 0) return 1;
+    // C's pow(-0, odd integer) is -0.
+    return Object.is(x, -0) && Math.abs(y % 2) === 1 ? -0 : 0;
+  }
   const m = crPowAbs(x, y);
   // A negative base has an integer exponent here; odd exponents keep the sign.
   const r = x < 0 && Math.abs(y % 2) === 1 ? -m : m;

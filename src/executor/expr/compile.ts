@@ -389,7 +389,7 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
       return (row, ctx) => {
         const rows = cached(row, ctx);
         if (rows.length > 1) throw new PgError(SQLSTATE.cardinality_violation, 'more than one row returned by a subquery used as an expression');
-        return rows.length ? rows[0][0] : null;
+        return rows.length ? rows[0][e.column ?? 0] : null;
       };
     case 'ARRAY':
       return (row, ctx) => PgArray.of(cached(row, ctx).map((r) => r[0]));

@@ -19,6 +19,7 @@ import './datetime-ops.js';
 import './datetime-functions.js';
 import './to-char.js';
 import './to-char-number.js';
+import './to-timestamp.js';
 import './jsonb-ops.js';
 import './json-functions.js';
 import './array-ops.js';

@@ -10,6 +10,7 @@
  * Known gaps: float values rounding exactly half-way in binary round up (JS toFixed) where glibc
  * rounds to even; `EEEE` for floats renormalizes like C's %e.
  */
+import { exactDecimal } from '../../types/float/float-bits.js';
 import { Numeric, numericMul, numericRound } from '../../types/numeric.js';
 import { OID } from '../../types/oids.js';
 import type { Value } from '../../types/values.js';
@@ -150,19 +151,20 @@ function roman(n: number): string {
 type Num = { kind: 'num'; n: Numeric } | { kind: 'float'; x: number; digits: number };
 
 /** Decimal digits of |value| rounded to `post` places: [integer digits, fraction digits, negative]. */
-function decimalParts(v: Num, post: number): { int: string; frac: string; neg: boolean; special?: string } {
+function decimalParts(v: Num, post: number): { int: string; frac: string; neg: boolean; special?: string; floatSign?: boolean } {
   if (v.kind === 'float') {
     const x = v.x;
     if (Number.isNaN(x)) return { int: '', frac: '', neg: false, special: 'NaN' };
     if (!Number.isFinite(x)) return { int: '', frac: '', neg: x < 0, special: 'Infinity' };
     // Postgres keeps at most DBL_DIG (FLT_DIG) significant digits.
-    const intLen = Math.abs(x) < 1 ? 1 : Math.floor(Math.log10(Math.abs(x))) + 1;
+    const intLen = printfFixed(Math.abs(x), 0).length;
     let p = post;
     if (intLen >= v.digits) p = 0;
     else if (intLen + p > v.digits) p = v.digits - intLen;
-    const s = Math.abs(x).toFixed(p);
+    const s = printfFixed(Math.abs(x), p);
     const [i, f = ''] = s.split('.');
-    return { int: i, frac: f.padEnd(post, '0'), neg: x < 0 || Object.is(x, -0) ? x < 0 : false };
+    // The sign comes from the value (printf prints -0.00 for small negatives).
+    return { int: i, frac: f.padEnd(post, '0'), neg: x < 0, floatSign: true };
   }
   const n = v.n;
   if (n.isNaN()) return { int: '', frac: '', neg: false, special: 'NaN' };
@@ -173,6 +175,25 @@ function decimalParts(v: Num, post: number): { int: string; frac: string; neg: b
   const int = digits.slice(0, digits.length - r.scale);
   const frac = digits.slice(digits.length - r.scale).padEnd(post, '0');
   return { int, frac, neg };
+}
+
+/** C's `%.<p>f` of a finite |x| >= 0: the exact binary value rounded half to even. */
+export function printfFixed(x: number, p: number): string {
+  const { digits, exp10 } = exactDecimal(x);
+  // value = digits * 10^exp10; keep p fraction digits.
+  let big = BigInt(digits);
+  const drop = -exp10 - p; // digits to remove from the right
+  if (drop > 0) {
+    const d = 10n ** BigInt(drop);
+    const q = big / d;
+    const r = big - q * d;
+    const twice = 2n * r;
+    big = twice > d || (twice === d && q % 2n === 1n) ? q + 1n : q;
+  } else if (drop < 0) {
+    big *= 10n ** BigInt(-drop);
+  }
+  const s = big.toString().padStart(p + 1, '0');
+  return p > 0 ? `${s.slice(0, s.length - p)}.${s.slice(s.length - p)}` : s;
 }
 
 /** Scientific notation as Postgres prints numerics (exponent from the unrounded value). */
@@ -218,7 +239,7 @@ export function numToChar(value: Num, fmt: string): string {
     post = Math.max(0, post - f.multi);
   }
   if (f.rn) {
-    const n = v.kind === 'num' ? Number(numericRound(v.n, 0).toString()) : Math.round(v.x);
+    const n = v.kind === 'num' ? Number(numericRound(v.n, 0).toString()) : Number(printfFixed(Math.abs(v.x), 0)) * Math.sign(v.x);
     let r = roman(Number.isFinite(n) ? n : 0);
     const lower = f.toks.some((t) => t.k === 'RN' && t.lower);
     if (lower) r = r.toLowerCase();
@@ -226,7 +247,7 @@ export function numToChar(value: Num, fmt: string): string {
   }
   if (f.eeee) return eeeeText(v, post);
   const parts = decimalParts(v, post);
-  const neg = parts.neg && !/^0*$/.test(parts.int + parts.frac);
+  const neg = parts.floatSign ? parts.neg : parts.neg && !/^0*$/.test(parts.int + parts.frac);
   let intDigits = parts.int;
   let overflow = parts.special !== undefined || intDigits.length > pre;
   if (!overflow && post > 0 && intDigits === '0') intDigits = '';

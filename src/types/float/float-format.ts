@@ -76,13 +76,30 @@ export function shortestFloat4Digits(x: number): Decimal {
   // Float32 interval bounds are exact doubles.
   const lo = (ax + below) / 2;
   const hi = (ax + above) / 2;
-  return shortestStrict(ax, 1, 9, (d, e10) => {
+  const inside = (d: bigint, e10: number): boolean => {
     const v = Number(`${d}e${e10}`);
     if (v > lo && v < hi) return true;
     if (v < lo || v > hi) return false;
     // Equal after rounding to double: decide exactly.
     return v === lo ? compareDecimalToDouble(d, e10, lo) > 0 : compareDecimalToDouble(d, e10, hi) < 0;
-  });
+  };
+  // Only next to a power of two is the interval lopsided enough for a neighbour of the nearest
+  // p-digit decimal to fit when the nearest does not; there, use the general search.
+  if (ax - below !== above - ax) return shortestStrict(ax, 1, 9, inside);
+  for (let p = 1; p <= 9; p++) {
+    const s = ax.toExponential(p - 1);
+    const v = Number(s);
+    if (v <= lo || v >= hi) {
+      if (v !== lo && v !== hi) continue;
+      const c = splitExponential(s);
+      if (!inside(BigInt(c.digits), c.exp - p + 1)) continue;
+    }
+    // Found the length. JS rounds ties away from zero; Postgres to even.
+    const r = p < 9 ? roundedDigits(ax, p) : splitExponential(s);
+    return { digits: trimZeros(r.digits), exp: r.exp };
+  }
+  const r = roundedDigits(ax, 9);
+  return { digits: trimZeros(r.digits), exp: r.exp };
 }
 
 const FLT_MAX = 3.4028234663852886e38;

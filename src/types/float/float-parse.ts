@@ -36,6 +36,10 @@ interface Scanned {
   exp2: number;
 }
 
+function scanned(end: number, neg: boolean, kind: Scanned['kind'], nonzero: boolean): Scanned {
+  return { end, neg, kind, nonzero, mant: 0n, exp2: 0 };
+}
+
 function matchWord(text: string, i: number, word: string): boolean {
   if (i + word.length > text.length) return false;
   for (let k = 0; k < word.length; k++) {
@@ -53,10 +57,9 @@ function scanFloat(text: string, i: number): Scanned | undefined {
     neg = c === 45;
     c = text.charCodeAt(++i);
   }
-  const base = { neg, nonzero: false, mant: 0n, exp2: 0 };
   if ((c | 0x20) === 105 /* i */) {
-    if (matchWord(text, i, 'infinity')) return { ...base, end: i + 8, kind: 'inf' };
-    if (matchWord(text, i, 'inf')) return { ...base, end: i + 3, kind: 'inf' };
+    if (matchWord(text, i, 'infinity')) return scanned(i + 8, neg, 'inf', false);
+    if (matchWord(text, i, 'inf')) return scanned(i + 3, neg, 'inf', false);
     return undefined;
   }
   if ((c | 0x20) === 110 /* n */) {
@@ -71,13 +74,13 @@ function scanFloat(text: string, i: number): Scanned | undefined {
       }
       if (text.charCodeAt(k) === 41 /* ) */) j = k + 1;
     }
-    return { ...base, end: j, kind: 'nan' };
+    return scanned(j, neg, 'nan', false);
   }
   if (c === 48 && (text.charCodeAt(i + 1) | 0x20) === 120 /* x */) {
     const h = scanHex(text, i + 2, neg);
     if (h) return h;
     // "0x" without hex digits: strtod reads just the "0".
-    return { ...base, end: i + 1, kind: 'dec' };
+    return scanned(i + 1, neg, 'dec', false);
   }
   let j = i;
   let nonzero = false;
@@ -100,7 +103,7 @@ function scanFloat(text: string, i: number): Scanned | undefined {
       j = k;
     }
   }
-  return { ...base, nonzero, end: j, kind: 'dec' };
+  return scanned(j, neg, 'dec', nonzero);
 }
 
 function scanHex(text: string, i: number, neg: boolean): Scanned | undefined {
@@ -205,8 +208,53 @@ function syntaxError(text: string, typeName: string): PgError {
   return new PgError(SQLSTATE.invalid_text_representation, `invalid input syntax for type ${typeName}: "${text}"`);
 }
 
+/**
+ * Classifies text that is exactly a plain decimal (`-12.5e3`, no spaces, no hex or names):
+ * 0 = not plain, 1 = plain with an all-zero mantissa, 2 = plain with a nonzero digit.
+ */
+function plainDecimal(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 45 || c === 43) c = text.charCodeAt(++i);
+  let digits = 0;
+  let nonzero = false;
+  for (; i < n; c = text.charCodeAt(++i)) {
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (c !== 48) nonzero = true;
+    } else break;
+  }
+  if (c === 46) {
+    for (c = text.charCodeAt(++i); i < n; c = text.charCodeAt(++i)) {
+      if (c >= 48 && c <= 57) {
+        digits++;
+        if (c !== 48) nonzero = true;
+      } else break;
+    }
+  }
+  if (digits === 0) return 0;
+  if (i < n && (c | 0x20) === 101) {
+    c = text.charCodeAt(++i);
+    if (c === 45 || c === 43) c = text.charCodeAt(++i);
+    const start = i;
+    while (i < n && c >= 48 && c <= 57) c = text.charCodeAt(++i);
+    if (i === start) return 0;
+  }
+  return i === n ? (nonzero ? 2 : 1) : 0;
+}
+
 function parseFloatText(text: string, float4: boolean): number {
   const typeName = float4 ? 'real' : 'double precision';
+  // Fast path: a plain decimal, as most stored values are.
+  const plain = plainDecimal(text);
+  if (plain !== 0) {
+    const v = float4 ? decimalStringToFloat32(text) : Number(text);
+    if ((v === 0 && plain === 2) || v === Infinity || v === -Infinity) {
+      throw new PgError(SQLSTATE.numeric_value_out_of_range, `"${text}" is out of range for type ${typeName}`);
+    }
+    return v;
+  }
   let i = 0;
   const n = text.length;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
