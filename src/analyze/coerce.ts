@@ -271,7 +271,7 @@ export function selectCommonType(pstate: ParseState, exprs: readonly Expr[], con
       break;
     }
   }
-  if (ptype === OID.unknown) return exprs.length && context === 'UNION/INTERSECT/EXCEPT' ? OID.unknown : OID.text;
+  if (ptype === OID.unknown) return ['UNION', 'INTERSECT', 'EXCEPT'].includes(context) ? OID.unknown : OID.text;
   ptype = domainBase(cat, ptype) === ptype ? ptype : allSame(exprs, ptype) ? ptype : domainBase(cat, ptype);
   let pcategory = typeInfo(cat, ptype).category;
   let pispreferred = typeInfo(cat, ptype).preferred;

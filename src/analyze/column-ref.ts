@@ -120,23 +120,72 @@ function resolveUnqualified(pstate: ParseState, name: string, loc: number | unde
 }
 
 function undefinedColumn(pstate: ParseState, name: string, rel: string | undefined, loc: number | undefined): PgError {
-  const e = new PgError(SQLSTATE.undefined_column, rel ? `column ${rel}.${name} does not exist` : `column "${name}" does not exist`, {
+  const hint = columnHint(pstate, name, rel);
+  return new PgError(SQLSTATE.undefined_column, rel ? `column ${rel}.${name} does not exist` : `column "${name}" does not exist`, {
+    ...(hint ? { hint } : {}),
     position: pstate.position(loc),
   });
-  const hint = columnHint(pstate, name, rel);
-  if (hint) e.hint = hint;
-  return e;
 }
 
-/** Postgres suggests the column when it exists in a table that is not reachable from here. */
-function columnHint(pstate: ParseState, name: string, rel: string | undefined): string | undefined {
-  if (rel) return undefined;
-  for (const item of pstate.namespace) {
-    if (item.rte.kind === 'join') continue;
-    if ((!item.colsVisible || item.lateralOnly) && findColumn(item, name) >= 0) {
-      return `There is a column named "${name}" in table "${item.rte.alias}", but it cannot be referenced from this part of the query.`;
+function levenshtein(a: string, b: string): number {
+  const bs = [...b];
+  const row = Array.from({ length: bs.length + 1 }, (_, i) => i);
+  for (const ca of a) {
+    let prev = row[0];
+    row[0]++;
+    for (let j = 0; j < bs.length; j++) {
+      const next = Math.min(row[j] + 1, row[j + 1] + 1, prev + (ca === bs[j] ? 0 : 1));
+      prev = row[j + 1];
+      row[j + 1] = next;
     }
   }
+  return row[bs.length];
+}
+
+const MAX_FUZZY_DISTANCE = 3;
+
+/**
+ * Postgres's errorMissingColumn hints: an exact match in an entry not reachable from here, or
+ * the closest column by Levenshtein distance (searchRangeTableForCol / updateFuzzyAttrMatchState).
+ */
+function columnHint(pstate: ParseState, name: string, rel: string | undefined): string | undefined {
+  let distance = MAX_FUZZY_DISTANCE + 1;
+  let first: [string, string] | undefined;
+  let second: [string, string] | undefined;
+  let exact: string | undefined;
+  for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent) {
+    for (const rte of ps.query.rtable) {
+      if (rte.kind === 'join' && !rte.hasAlias) continue;
+      const penalty = rel !== undefined ? levenshtein(rte.alias, rel) : 0;
+      if (rel !== undefined && penalty > MAX_FUZZY_DISTANCE) continue;
+      for (const c of rte.columns) {
+        if (c.dropped) continue;
+        if (c.name === name && rel === undefined) {
+          exact ??= rte.alias;
+          continue;
+        }
+        if (penalty > distance) continue;
+        let d = levenshtein(c.name, name);
+        if (d > Math.floor(name.length / 2)) continue;
+        d += penalty;
+        if (d < distance) {
+          distance = d;
+          first = [rte.alias, c.name];
+          second = undefined;
+        } else if (d === distance) {
+          if (second) {
+            first = undefined;
+            second = undefined;
+          } else if (first) second = [rte.alias, c.name];
+        }
+      }
+    }
+  }
+  if (exact !== undefined) {
+    return `There is a column named "${name}" in table "${exact}", but it cannot be referenced from this part of the query.`;
+  }
+  if (first && !second) return `Perhaps you meant to reference the column "${first[0]}.${first[1]}".`;
+  if (first && second) return `Perhaps you meant to reference the column "${first[0]}.${first[1]}" or the column "${second[0]}.${second[1]}".`;
   return undefined;
 }
 
@@ -168,7 +217,8 @@ function resolveQualified(pstate: ParseState, schema: string | undefined, rel: s
   }
   void n;
   const hint = missingFromHint(pstate, rel);
-  throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${rel}"`, {
+  const aliased = pstate.namespace.some((i) => i.rte.kind === 'relation' && i.rte.hasAlias && i.rte.rel.name === rel);
+  throw new PgError(SQLSTATE.undefined_table, aliased ? `invalid reference to FROM-clause entry for table "${rel}"` : `missing FROM-clause entry for table "${rel}"`, {
     position: pstate.position(loc),
     ...(hint ? { hint } : {}),
   });

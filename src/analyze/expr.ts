@@ -422,8 +422,9 @@ function transformTypeCast(pstate: ParseState, n: AnyNode): Expr {
     });
   }
   const out = coerceTo(pstate, pstate.catalog, arg, oid, typmod, 'explicit', arg.kind === 'Const' && arg.type === OID.unknown ? arg.location : n.location);
-  // A cast result is never an unknown literal any more, and keeps its own location for errors.
-  return out;
+  // exprLocation of a cast is its leftmost token: the argument's start when it has one.
+  const left = arg.location !== undefined && arg.location >= 0 && arg.location < n.location ? arg.location : n.location;
+  return out.location === left ? out : ({ ...out, location: left } as Expr);
 }
 
 function transformArrayExpr(pstate: ParseState, n: AnyNode, target: number | undefined): Expr {

@@ -37,10 +37,10 @@ export function creationNamespace(cat: Catalog, searchPath: readonly string[], q
 
 /** Finds a relation by (optionally qualified) name, or undefined. */
 export function lookupRelation(cat: Catalog, searchPath: readonly string[], qn: QualifiedName, position?: string): RelationDef | undefined {
+  void position;
   if (qn.schema) {
     const ns = cat.namespaceOid(qn.schema);
-    if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${qn.schema}" does not exist`, { position });
-    return cat.relationIn(ns, qn.name);
+    return ns === undefined ? undefined : cat.relationIn(ns, qn.name);
   }
   const tempNs = cat.namespaceOid('pg_temp');
   if (tempNs !== undefined) {

@@ -21,7 +21,7 @@ import { expandView } from '../rewrite/view.js';
 type AnyNode = Record<string, any>;
 
 export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknownTargets = false): Query {
-  if (n.op && n.op !== 'SETOP_NONE') return transformSetOp(stmt, n, parent);
+  if (n.op && n.op !== 'SETOP_NONE') return transformSetOp(stmt, n, parent, keepUnknownTargets);
   const q = emptyQuery('select');
   const pstate = new ParseState(stmt, q, parent);
   if (n.withClause) transformWith(pstate, n.withClause);
@@ -483,14 +483,14 @@ function transformLimit(pstate: ParseState, n: AnyNode): void {
   }
 }
 
-function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState): Query {
+function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknown = false): Query {
   const q = emptyQuery('select');
   const pstate = new ParseState(stmt, q, parent);
   if (n.withClause) transformWith(pstate, n.withClause);
   const op = n.op === 'SETOP_UNION' ? 'union' : n.op === 'SETOP_INTERSECT' ? 'intersect' : 'except';
   const opText = op.toUpperCase();
-  const left = transformSelectStmt(stmt, n.larg, pstate);
-  const right = transformSelectStmt(stmt, n.rarg, pstate);
+  const left = transformSelectStmt(stmt, n.larg, pstate, true);
+  const right = transformSelectStmt(stmt, n.rarg, pstate, true);
   const lt = left.targetList.filter((t) => !t.resjunk);
   const rtl = right.targetList.filter((t) => !t.resjunk);
   if (lt.length !== rtl.length) {
@@ -501,9 +501,9 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState): 
   const columnTypes: { type: number; typmod: number }[] = [];
   for (let i = 0; i < lt.length; i++) {
     let t = selectCommonType(pstate, [lt[i].expr, rtl[i].expr], opText);
-    if (t === OID.unknown) t = OID.text;
+    if (t === OID.unknown && !keepUnknown) t = OID.text;
     for (const side of [lt, rtl]) {
-      if (side[i].expr.type !== t) {
+      if (side[i].expr.type !== t && t !== OID.unknown) {
         if (!canCoerce(pstate.catalog, side[i].expr.type, t, 'implicit')) {
           throw new PgError(SQLSTATE.datatype_mismatch, `${opText} could not convert type ${formatType(pstate.catalog, side[i].expr.type)} to ${formatType(pstate.catalog, t)}`);
         }

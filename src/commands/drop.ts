@@ -132,16 +132,14 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       for (const obj of n.objects as AnyNode[]) {
         const parts = (obj.List.items as AnyNode[]).map((x) => x.String.sval as string);
         const qn = parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[parts.length - 1] };
-        let rel: RelationDef | undefined;
-        try {
-          rel = lookupRelation(txn.catalog, session.searchPath(), qn);
-        } catch (e) {
-          if (n.missing_ok && e instanceof PgError && e.code === SQLSTATE.invalid_schema_name) {
+        if (qn.schema && txn.catalog.namespaceOid(qn.schema) === undefined) {
+          if (n.missing_ok) {
             session.notice(new PgError(SQLSTATE.successful_completion, `schema "${qn.schema}" does not exist, skipping`, { severity: 'NOTICE' }));
             continue;
           }
-          throw e;
+          throw new PgError(SQLSTATE.invalid_schema_name, `schema "${qn.schema}" does not exist`);
         }
+        const rel = lookupRelation(txn.catalog, session.searchPath(), qn);
         const display = parts[parts.length - 1];
         if (!rel) {
           if (n.missing_ok) {

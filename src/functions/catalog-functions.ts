@@ -1,5 +1,5 @@
 /**
- * Functions and operators that need the catalog: enum comparison and enum_range/first/last,
+ * Functions that need the catalog: enum_range/first/last,
  * pg_get_serial_sequence, and the functions the emulated extensions bring (uuid-ossp).
  * Postgres counterpart: utils/adt/enum.c, utils/adt/ruleutils.c (pg_get_serial_sequence), contrib/uuid-ossp.
  */
@@ -7,30 +7,12 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { PgArray, type Value } from '../types/values.js';
-import { typeInfo } from '../types/registry.js';
 import { genRandomUuid } from '../types/uuid.js';
-import { fn, op, type CallInfo } from './registry.js';
+import { fn } from './registry.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import { lookupRelationOid, splitQualifiedName } from '../analyze/regclass.js';
 
-function enumCompare(rt: ExprRuntime, call: CallInfo, a: Value, b: Value): number {
-  return typeInfo(rt.session.catalog(), call.argTypes[0]).io.compare(a, b);
-}
-
 const E = OID.anyenum;
-const cmpOps: [string, (c: number) => boolean, string, string][] = [
-  ['=', (c) => c === 0, '=', '<>'],
-  ['<>', (c) => c !== 0, '<>', '='],
-  ['<', (c) => c < 0, '>', '>='],
-  ['<=', (c) => c <= 0, '>=', '>'],
-  ['>', (c) => c > 0, '<', '<='],
-  ['>=', (c) => c >= 0, '<=', '<'],
-];
-for (const [name, test, commutator, negator] of cmpOps) {
-  const o = op(name, E, E, OID.bool, () => null, { commutator, negator });
-  // The comparison needs the enum's label order, known only from the call's argument type.
-  (o.fn as { fn: unknown }).fn = (args: Value[], rt: ExprRuntime, call: CallInfo) => test(enumCompare(rt, call, args[0], args[1]));
-}
 
 function enumLabels(rt: ExprRuntime, type: number): string[] {
   const t = rt.session.catalog().types.get(type);

@@ -6,6 +6,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { IoContext } from '../types/type-io.js';
+import { resolveTimeZoneSetting } from '../types/datetime/timezone.js';
 
 const DEFAULTS: Record<string, string> = {
   search_path: '"$user", public',
@@ -116,6 +117,25 @@ export class Settings {
           throw new PgError(SQLSTATE.invalid_parameter_value, `${x} is outside the valid range for parameter "extra_float_digits" (-15 .. 3)`);
         }
         return String(x);
+      }
+      case 'timezone': {
+        try {
+          return resolveTimeZoneSetting(value).name;
+        } catch {
+          throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "TimeZone": "${value}"`);
+        }
+      }
+      case 'statement_timeout':
+      case 'lock_timeout':
+      case 'idle_in_transaction_session_timeout': {
+        const m = /^\s*(-?\d+)\s*(ms|s|min|h|d)?\s*$/.exec(value);
+        if (!m) throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "${n}": "${value}"`, m === null && /^\s*-?\d+\s*\w+\s*$/.test(value) ? { hint: 'Valid units for this parameter are "us", "ms", "s", "min", "h", and "d".' } : {});
+        const mult: Record<string, number> = { ms: 1, s: 1000, min: 60000, h: 3600000, d: 86400000 };
+        const ms = Number(m[1]) * (m[2] ? mult[m[2]] : 1);
+        if (ms < 0 || ms > 2147483647) {
+          throw new PgError(SQLSTATE.invalid_parameter_value, `${ms} ms is outside the valid range for parameter "${n}" (0 ms .. 2147483647 ms)`);
+        }
+        return String(ms === 0 ? 0 : m[2] && m[2] !== 'ms' ? `${m[1]}${m[2]}` : ms);
       }
       case 'bytea_output':
         if (value !== 'hex' && value !== 'escape') {

@@ -14,7 +14,7 @@ import { OID } from '../../types/oids.js';
 import { charIndex, charLength } from '../../types/text.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
-import { compileRe, parseReFlags, type ReFlags } from './regex/are.js';
+import { compileRe, parseReFlags, type CompiledRe, type ReFlags } from './regex/are.js';
 import { similarToEscape } from './similar.js';
 
 const T = OID.text;
@@ -43,8 +43,12 @@ function findMatches(s: string, pattern: string, flags: ReFlags, from = 0, globa
   re.lastIndex = from;
   const out: Match[] = [];
   for (;;) {
-    const m = re.exec(s);
+    let m = re.exec(s);
     if (!m) break;
+    if (c.wantsLongest) {
+      m = longestAt(c, s, m);
+      re.lastIndex = m.index + m[0].length;
+    }
     out.push({ start: m.index, end: m.index + m[0].length, groups: Array.from(m), m, re });
     if (!global) break;
     if (m[0].length === 0) {
@@ -55,6 +59,23 @@ function findMatches(s: string, pattern: string, flags: ReFlags, from = 0, globa
     }
   }
   return out;
+}
+
+/**
+ * Postgres's leftmost-longest rule: among matches starting where JS's did, the longest. Each
+ * round asks JS for a match at the same start that ends further right (a lookbehind pins the end).
+ */
+function longestAt(c: CompiledRe, s: string, m: RegExpExecArray): RegExpExecArray {
+  let best = m;
+  for (;;) {
+    const end = best.index + best[0].length;
+    if (end >= s.length) return best;
+    const longer = new RegExp(`(?:${c.source})(?<=^[^]{${end + 1},})`, c.jsFlags + 'y');
+    longer.lastIndex = best.index;
+    const n = longer.exec(s);
+    if (!n) return best;
+    best = n;
+  }
 }
 
 /** The text[] regexp_match returns for a match: the groups, or the whole match without groups. */

@@ -68,6 +68,15 @@ function shortestStrict(ax: number, minDigits: number, maxDigits: number, inside
   return { digits: trimZeros(r.digits), exp: r.exp };
 }
 
+/** Whether `d * 10^e10` lies strictly between the doubles lo and hi (exactly). */
+function insideDoubles(d: bigint, e10: number, lo: number, hi: number): boolean {
+  const v = Number(`${d}e${e10}`);
+  if (v > lo && v < hi) return true;
+  if (v < lo || v > hi) return false;
+  // Equal after rounding to double: decide exactly.
+  return v === lo ? compareDecimalToDouble(d, e10, lo) > 0 : compareDecimalToDouble(d, e10, hi) < 0;
+}
+
 /** Shortest digits Postgres prints for a finite nonzero float32 value |x|. */
 export function shortestFloat4Digits(x: number): Decimal {
   const ax = Math.abs(x);
@@ -76,26 +85,28 @@ export function shortestFloat4Digits(x: number): Decimal {
   // Float32 interval bounds are exact doubles.
   const lo = (ax + below) / 2;
   const hi = (ax + above) / 2;
-  const inside = (d: bigint, e10: number): boolean => {
-    const v = Number(`${d}e${e10}`);
-    if (v > lo && v < hi) return true;
-    if (v < lo || v > hi) return false;
-    // Equal after rounding to double: decide exactly.
-    return v === lo ? compareDecimalToDouble(d, e10, lo) > 0 : compareDecimalToDouble(d, e10, hi) < 0;
-  };
   // Only next to a power of two is the interval lopsided enough for a neighbour of the nearest
   // p-digit decimal to fit when the nearest does not; there, use the general search.
-  if (ax - below !== above - ax) return shortestStrict(ax, 1, 9, inside);
+  if (ax - below !== above - ax) return shortestStrict(ax, 1, 9, (d, e10) => insideDoubles(d, e10, lo, hi));
+  // Decimal exponent of the leading digit.
+  let e = Math.floor(Math.log10(ax));
+  if (10 ** e > ax) e--;
+  else if (10 ** (e + 1) <= ax) e++;
+  const half = (hi - lo) / 2;
   for (let p = 1; p <= 9; p++) {
-    const s = ax.toExponential(p - 1);
-    const v = Number(s);
-    if (v <= lo || v >= hi) {
-      if (v !== lo && v !== hi) continue;
-      const c = splitExponential(s);
-      if (!inside(BigInt(c.digits), c.exp - p + 1)) continue;
+    // Distance from ax to the nearest p-digit decimal, in doubles: decides unless within 1e-6.
+    const k = p - 1 - e;
+    const scale = 10 ** Math.abs(k);
+    const y = k >= 0 ? ax * scale : ax / scale;
+    const dy = Math.abs(y - Math.round(y));
+    const dist = k >= 0 ? dy / scale : dy * scale;
+    if (dist > half * (1 + 1e-6)) continue;
+    if (dist >= half * (1 - 1e-6)) {
+      const c = splitExponential(ax.toExponential(p - 1));
+      if (!insideDoubles(BigInt(c.digits), c.exp - p + 1, lo, hi)) continue;
     }
-    // Found the length. JS rounds ties away from zero; Postgres to even.
-    const r = p < 9 ? roundedDigits(ax, p) : splitExponential(s);
+    // Found the length. Round to nearest, ties to even as Postgres (JS rounds ties away from zero).
+    const r = roundedDigits(ax, p);
     return { digits: trimZeros(r.digits), exp: r.exp };
   }
   const r = roundedDigits(ax, 9);

@@ -10,9 +10,10 @@
  *
  * Postgres counterpart: src/backend/regex/regcomp.c (lexer: regc_lex.c) and the flag parsing of
  * parse_re_flags in src/backend/utils/adt/regexp.c.
- * Known gaps: POSIX leftmost-longest match semantics (JS is leftmost-first; only matters for
- * which text a match covers, not for whether one exists); BRE/ERE-only syntax; collating
- * element names beyond single characters.
+ * Match extents: JS is leftmost-first, Postgres leftmost-longest; for patterns with alternation
+ * (and no non-greedy quantifiers) callers extend JS's match to the longest one at the same start
+ * (see `wantsLongest`). Known gaps: capture groups of such extended matches follow JS's choice of
+ * path; BRE/ERE-only syntax; collating element names beyond single characters.
  */
 import { PgError } from '../../../errors/pg-error.js';
 import { SQLSTATE } from '../../../errors/sqlstate.js';
@@ -489,12 +490,20 @@ class Translator {
   }
 }
 
-/** A compiled pattern: the JS RegExp (sticky-free; add `g` via `withGlobal`) and its group count. */
+/** A compiled pattern: the JS RegExp, its group count, and what POSIX match extents need. */
 export interface CompiledRe {
   readonly re: RegExp;
   readonly groups: number;
   /** Same pattern with the JS `g` flag, for iterating matches. */
   readonly global: RegExp;
+  /** The translated source (JS syntax). */
+  readonly source: string;
+  readonly jsFlags: string;
+  /**
+   * Whether JS's leftmost-first match can be shorter than Postgres's leftmost-longest one: the
+   * pattern has a top-level-or-nested alternation and no non-greedy quantifier.
+   */
+  readonly wantsLongest: boolean;
 }
 
 const cache = new Map<string, CompiledRe>();
@@ -519,7 +528,7 @@ export function compileRe(pattern: string, flags: ReFlags): CompiledRe {
   } catch {
     throw invalidRegex('invalid regular expression syntax');
   }
-  c = { re, groups, global };
+  c = { re, groups, global, source, jsFlags, wantsLongest: /\|/.test(source.replace(/\\u\{[0-9a-f]+\}|\[(?:\\.|[^\]])*\]/g, '')) && !/[*+?}]\?/.test(source) };
   if (cache.size > 1000) cache.clear();
   cache.set(key, c);
   return c;
