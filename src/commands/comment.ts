@@ -38,7 +38,7 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const rel = lookupRelation(cat0, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
       if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
       const c = rel.columns.find((x) => x.name === col && !x.dropped);
-      if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${rel.name}" does not exist`);
+      if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${parts.join('.')}" does not exist`);
       key = `${CLASS_OID.pg_class}.${rel.oid}.${c.attnum}`;
       break;
     }

@@ -200,15 +200,16 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         const cat = txn.catalogForWrite();
         const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
         const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));
+        const ordered = [...members.map((m) => ({ oid: m.oid, d: relDesc(cat, m) })), ...types.map((t) => ({ oid: t.oid, d: `type ${name}.${t.name}` }))].sort((a, b) => a.oid - b.oid);
         if ((members.length || types.length) && !cascade) {
-          const describe = [...members.map((m) => relDesc(cat, m)), ...types.map((t) => `type ${name}.${t.name}`)];
+          const describe = ordered.map((o) => o.d);
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop schema ${name} because other objects depend on it`, {
             detail: describe.map((d) => `${d} depends on schema ${name}`).join('\n'),
             hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
           });
         }
         if (members.length || types.length) {
-          const lines = [...members.map((m) => `drop cascades to ${relDesc(cat, m)}`), ...types.map((t) => `drop cascades to type ${name}.${t.name}`)];
+          const lines = ordered.map((o) => `drop cascades to ${o.d}`);
           session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
           const dropping = new Set(members.map((m) => m.oid));
           for (const m of members) if (cat.relations.has(m.oid)) dropRelation(session, cat, m, dropping);

@@ -9,7 +9,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
-import { creationNamespace } from '../analyze/relation.js';
+import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName, resolveTypeName } from '../analyze/type-name.js';
 import { typeInfo } from '../types/registry.js';
 import { analyzeTableExpr } from './column-expr.js';
@@ -159,17 +159,20 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     if (isDomain && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
     if (t.kind === 'c') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is a table's row type`, { hint: 'Use DROP TABLE to remove a table.' });
     const cat = txn.catalogForWrite();
+    const sp = session.searchPath();
+    const relName = (r: RelationDef) => (lookupRelation(cat, sp, { name: r.name })?.oid === r.oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`);
+    const typName = (x: UserTypeDef) => (lookupTypeName(cat, sp, [x.name]) === x.oid ? x.name : `${cat.namespaceName(x.namespace)}.${x.name}`);
     const users: string[] = [];
     for (const r of cat.relations.values()) {
       for (const c of r.columns) {
-        if (!c.dropped && (c.type === t.oid || c.type === t.arrayType)) users.push(`column ${c.name} of table ${r.name}`);
+        if (!c.dropped && (c.type === t.oid || c.type === t.arrayType)) users.push(`column ${c.name} of table ${relName(r)}`);
       }
     }
-    for (const d of cat.types.values()) if (d.kind === 'd' && d.domain?.baseType === t.oid) users.push(`type ${d.name}`);
+    for (const d of cat.types.values()) if (d.kind === 'd' && d.domain?.baseType === t.oid) users.push(`type ${typName(d)}`);
     if (users.length) {
       if (n.behavior !== 'DROP_CASCADE') {
-        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${t.name} because other objects depend on it`, {
-          detail: users.map((u) => `${u} depends on type ${t.name}`).join('\n'),
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${typName(t)} because other objects depend on it`, {
+          detail: users.map((u) => `${u} depends on type ${typName(t)}`).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });
       }

@@ -29,6 +29,8 @@ export interface TxnAccess {
   readonly cid: number;
   /** Marks that this command wrote, so the next command gets a new command id. */
   markWrite(): void;
+  /** Postgres's CommandCounterIncrement: what this command wrote becomes visible. */
+  commandCounterIncrement(): void;
   /** A row version's visibility for this transaction now. */
   visible(t: Tuple): boolean;
 }

@@ -147,8 +147,14 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   if (!rows.length) return;
   const cat = ms.cat;
   switch (action) {
-    case 'a':
     case 'r':
+      throw new PgError(SQLSTATE.restrict_violation, `update or delete on table "${refTable.name}" violates RESTRICT setting of foreign key constraint "${fk.name}" on table "${child.name}"`, {
+        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is referenced from table "${child.name}".`,
+        schema: cat.namespaceName(child.namespace),
+        table: child.name,
+        constraint: fk.name,
+      });
+    case 'a':
       throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${child.name}"`, {
         detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".`,
         schema: cat.namespaceName(child.namespace),
@@ -180,11 +186,22 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
         }
         rewriteChild(ms, child, t, values);
       }
+      // SET DEFAULT may have set the very key that went away: Postgres re-checks (ri_restrict).
+      if (action === 'd') ms.ctx.txn.commandCounterIncrement();
+      if (action === 'd' && findRows(ms, child, fk.columns, childKey).length) {
+        throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${child.name}"`, {
+          detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".`,
+          schema: cat.namespaceName(child.namespace),
+          table: child.name,
+          constraint: fk.name,
+        });
+      }
       return;
     }
   }
 }
 
+/** Updates a referencing row for an RI action; SET DEFAULT re-checks the key it set (`recheck`). */
 function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values: Value[]): void {
   computeGenerated(ms.ctx, child, values);
   checkConstraints(ms.ctx, ms.cat, child, values);

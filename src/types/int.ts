@@ -53,7 +53,7 @@ function divisionByZero(): PgError {
 /**
  * Scans an integer literal. Like Postgres, the magnitude accumulates unsigned and overflow is
  * reported as soon as a digit is appended to a prefix above |min| / radix (so `99999999999x` is
- * out of range, `2147483648x` a syntax error). `limit(neg)` gives the largest allowed magnitude.
+ * out of range, `2147483648x` a syntax error); `minAbs` is |min| of the type (2^15, 2^31, 2^63).
  */
 function scanInteger(text: string, type: IntTypeName, minAbs: bigint): bigint {
   const n = text.length;
@@ -375,27 +375,23 @@ export function intToFloat4(v: number | bigint): number {
   return v < 0n ? -r : r;
 }
 
-function roundFloatForCast(v: number): number {
-  return float8Round(v);
-}
-
 /** float4/float8 -> int2: rounds half to even (rint); `smallint out of range`, also for NaN. */
 export function floatToInt2(v: number): number {
-  const r = roundFloatForCast(v);
+  const r = float8Round(v);
   if (!(r >= -32768 && r < 32768)) throw intOutOfRange('smallint');
   return r | 0;
 }
 
 /** float4/float8 -> int4: rounds half to even; `integer out of range`, also for NaN/infinity. */
 export function floatToInt4(v: number): number {
-  const r = roundFloatForCast(v);
+  const r = float8Round(v);
   if (!(r >= -2147483648 && r < 2147483648)) throw intOutOfRange('integer');
   return r | 0;
 }
 
 /** float4/float8 -> int8: rounds half to even; `bigint out of range`. */
 export function floatToInt8(v: number): bigint {
-  const r = roundFloatForCast(v);
+  const r = float8Round(v);
   if (!(r >= -9223372036854775808 && r < 9223372036854775808)) throw intOutOfRange('bigint');
   return BigInt(r);
 }

@@ -276,7 +276,7 @@ function jsonElements(a: Value[], fname: string, asText: boolean): Value[] {
   if (n.kind !== 'array') throw srfError(fname, n.kind === 'object' ? 'a non-array' : 'a scalar');
   return n.items.map((e) => (asText ? jsonNodeText(text, e) : text.slice(e.start, e.end)));
 }
-function jsonbElements(a: Value[], fname: string, asText: boolean): Value[] {
+function jsonbElements(a: Value[], asText: boolean): Value[] {
   const v = jb(a[0]);
   if (!isJsonbArray(v)) {
     throw new PgError(SQLSTATE.invalid_parameter_value, `cannot extract elements from ${v instanceof JsonbObject ? 'an object' : 'a scalar'}`);
@@ -285,5 +285,5 @@ function jsonbElements(a: Value[], fname: string, asText: boolean): Value[] {
 }
 fn('json_array_elements', [J], J, (a) => jsonElements(a, 'json_array_elements', false), { retset: true });
 fn('json_array_elements_text', [J], T, (a) => jsonElements(a, 'json_array_elements_text', true), { retset: true });
-fn('jsonb_array_elements', [JB], JB, (a) => jsonbElements(a, 'jsonb_array_elements', false), { retset: true });
-fn('jsonb_array_elements_text', [JB], T, (a) => jsonbElements(a, 'jsonb_array_elements_text', true), { retset: true });
+fn('jsonb_array_elements', [JB], JB, (a) => jsonbElements(a, false), { retset: true });
+fn('jsonb_array_elements_text', [JB], T, (a) => jsonbElements(a, true), { retset: true });

@@ -141,6 +141,19 @@ for (const name of ['substr', 'substring']) {
   fn(name, [BYTEA, I4, I4], BYTEA, (a) => Uint8Array.from(subseq(Array.from(a[0] as Uint8Array), a[1] as number, a[2] as number)));
 }
 
+// overlay(s PLACING r FROM start [FOR count]) = substr(s, 1, start - 1) || r || substr(s, start + count).
+function overlayText(s: string, r: string, start: number, count: number): string {
+  return substrText(s, 1, start - 1) + r + substrText(s, start + count);
+}
+function overlayBytes(s: Uint8Array, r: Uint8Array, start: number, count: number): Uint8Array {
+  const items = Array.from(s);
+  return Uint8Array.from([...subseq(items, 1, start - 1), ...r, ...subseq(items, start + count, undefined)]);
+}
+fn('overlay', [T, T, I4, I4], T, (a) => overlayText(s0(a), a[1] as string, a[2] as number, a[3] as number));
+fn('overlay', [T, T, I4], T, (a) => overlayText(s0(a), a[1] as string, a[2] as number, charLength(a[1] as string)));
+fn('overlay', [BYTEA, BYTEA, I4, I4], BYTEA, (a) => overlayBytes(a[0] as Uint8Array, a[1] as Uint8Array, a[2] as number, a[3] as number));
+fn('overlay', [BYTEA, BYTEA, I4], BYTEA, (a) => overlayBytes(a[0] as Uint8Array, a[1] as Uint8Array, a[2] as number, (a[1] as Uint8Array).length));
+
 /** strpos: 1-based character position of `needle`, 0 when absent (1 for the empty needle). */
 export function strpos(hay: string, needle: string): number {
   const i = hay.indexOf(needle);

@@ -8,7 +8,6 @@
  * Known gaps: see regex/are.ts.
  */
 import { OID } from '../../types/oids.js';
-import type { Value } from '../../types/values.js';
 import { fn, op, registerOperator } from '../registry.js';
 import { byteaLikeMatch, ilikeMatch, likeEscape, likeMatch } from './like.js';
 import { compileRe, parseReFlags } from './regex/are.js';

@@ -27,7 +27,7 @@ it('random() after setseed() replays Postgres sequence', async () => {
     await c.query(`select setseed(${seed})`);
     call({ fn: findFunction('setseed', [OID.float8]), argTypes: [OID.float8], returnType: OID.void, args: [seed] }, r);
     for (const [name, types, args, ret] of draws) {
-      const sql = `select ${name}(${args.map((a, i) => `$${i + 1}::${types[i] === OID.int4 ? 'int4' : types[i] === OID.int8 ? 'int8' : types[i] === OID.numeric ? 'numeric' : 'float8'}`).join(', ')})`;
+      const sql = `select ${name}(${args.map((_a, i) => `$${i + 1}::${types[i] === OID.int4 ? 'int4' : types[i] === OID.int8 ? 'int8' : types[i] === OID.numeric ? 'numeric' : 'float8'}`).join(', ')})`;
       const theirs = (await c.query({ text: sql, values: args, rowMode: 'array', types: { getTypeParser: () => (v: string) => v } })).rows[0][0];
       const ours = call({ fn: findFunction(name, types), argTypes: types, returnType: ret, args }, r);
       expect(ours, `${seed}: ${sql}`).toEqual({ value: theirs });

@@ -113,6 +113,11 @@ export function cases(): Case[] {
     ['substring', [T, T, T], ['foobar', '#"o_b#"%', '#']],
   ];
   for (const [f, types, args] of edge) out.push(fnCase(f, types, args));
+  for (const [s, r, st, n] of [['Txxxxas', 'hom', '2', '4'], ['abc', 'X', '10', '1'], ['abc', 'X', '0', '1'], ['abc', 'X', '1', '-1'], ['a😀c', 'é', '2', '1']]) {
+    out.push(fnCase('overlay', [T, T, I4, I4], [s, r, st, n], { sql: 'overlay($1::text placing $2::text from $3::int4 for $4::int4)' }));
+    out.push(fnCase('overlay', [T, T, I4], [s, r, st], { sql: 'overlay($1::text placing $2::text from $3::int4)' }));
+  }
+  out.push(fnCase('overlay', [B, B, I4, I4], ['\\x010203', '\\xff', '2', '1'], { sql: 'overlay($1::bytea placing $2::bytea from $3::int4 for $4::int4)' }));
   const bad = ['(', ')', '[', '*', 'a**', 'a{2,1}', '\\q', '[[:foo:]]', 'a{', '\\1', '[b-a]', '+', '(?z)a', 'a{1000}', 'a\\', '[a'];
   for (const p of bad) out.push(opCase('~', T, T, ['a', p]));
   for (const p of ['a\\', '%\\', 'a']) out.push(opCase('~~', T, T, ['a', p]), opCase('~~', T, T, ['a\\', p]), opCase('~~', T, T, ['ab', p]));
