@@ -177,7 +177,20 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       }
       if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
       if (rel.kind === 'S') {
-        throw featureNotSupported('selecting from a sequence', n.location);
+        // A sequence reads as one row (last_value, log_cnt, is_called).
+        const seqOid = rel.oid;
+        const field = (i: number, type: number): Expr => ({
+          kind: 'FuncExpr', name: 'sequence_row', type, typmod: -1, args: [],
+          fn: { name: 'sequence_row', argTypes: [], returnType: type, strict: false, volatility: 'v', fn: (_a, rt) => rt.session.sequenceRow(seqOid)[i] },
+        });
+        const cols = [
+          { name: 'last_value', type: OID.int8, typmod: -1 },
+          { name: 'log_cnt', type: OID.int8, typmod: -1 },
+          { name: 'is_called', type: OID.bool, typmod: -1 },
+        ];
+        const rti = pstate.addRte({ kind: 'values', rows: [[field(0, OID.int8), field(1, OID.int8), field(2, OID.bool)]], alias: n.alias?.aliasname ?? rel.name, hasAlias: !!n.alias, columns: cols, lateral: false });
+        addItem(pstate, rti, false);
+        return { kind: 'RangeTblRef', rti };
       }
       const rti = pstate.addRte(relationRte(rel, n.alias));
       addItem(pstate, rti, false);

@@ -11,7 +11,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import { resolveTypeName } from '../analyze/type-name.js';
-import { creationNamespace } from '../analyze/relation.js';
+import { creationNamespace, openRelation } from '../analyze/relation.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -58,15 +58,34 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
   const columns: ColumnDef[] = [];
   const colNodes: AnyNode[] = [];
   const tableCons: AnyNode[] = [];
+  const likes: { src: RelationDef; options: number; map: Map<number, number> }[] = [];
   for (const el of n.tableElts ?? []) {
     if (el.ColumnDef) colNodes.push(el.ColumnDef);
     else if (el.Constraint) tableCons.push(el.Constraint);
-    else if (el.TableLikeClause) throw featureNotSupported('CREATE TABLE ... LIKE', el.TableLikeClause.relation?.location);
-    else throw featureNotSupported('this table element');
+    else if (el.TableLikeClause) {
+      const lc = el.TableLikeClause;
+      const src = openRelation(cat, searchPath, { schema: lc.relation.schemaname, name: lc.relation.relname }, pos(lc.relation.location));
+      if (src.kind !== 'r' && src.kind !== 'v') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
+      const map = new Map<number, number>();
+      for (const c of src.columns) {
+        if (c.dropped) continue;
+        map.set(c.attnum, colNodes.length + 1);
+        colNodes.push({ __like: c, colname: c.name, location: lc.relation.location });
+      }
+      likes.push({ src, options: lc.options ?? 0, map });
+    } else throw featureNotSupported('this table element');
   }
   // Columns and their types.
   const serials: { attnum: number; type: number }[] = [];
   for (const cd of colNodes) {
+    if (cd.__like) {
+      const c = cd.__like as ColumnDef;
+      if (columns.some((x) => x.name === c.name)) {
+        throw new PgError(SQLSTATE.duplicate_column, `column "${c.name}" specified more than once`);
+      }
+      columns.push({ name: c.name, attnum: columns.length + 1, type: c.type, typmod: c.typmod, notNull: c.notNull, collation: c.collation });
+      continue;
+    }
     const cname = truncateIdentifier(cd.colname);
     if (columns.some((c) => c.name === cname)) {
       throw new PgError(SQLSTATE.duplicate_column, `column "${cname}" specified more than once`, { position: pos(cd.location) });
@@ -111,7 +130,10 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     rel = { ...rel, columns: [...columns] };
     cat.putRelation(rel);
   };
+  // LIKE: defaults, generated expressions, identity per the INCLUDING options.
+  for (const like of likes) applyLikeColumns(session, cat, like, columns, setCol, name, ns, takenNames, oid);
   colNodes.forEach((cd, i) => {
+    if (cd.__like) return;
     const attnum = i + 1;
     let sawNull = false;
     let sawNotNull = false;
@@ -291,6 +313,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     const idx = cat.relation(idxOid);
     cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
   }
+  for (const like of likes) applyLikeConstraints(session, cat, like, cat.relation(oid), takenNames);
   rel = cat.relation(oid);
   for (const p of fks) {
     addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);
@@ -309,6 +332,86 @@ function varLocation(e: unknown, attno: number): number | undefined {
     if (l !== undefined) return l;
   }
   return undefined;
+}
+
+const LIKE = { COMMENTS: 1, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64 } as const;
+
+/** Rewrites the Vars of an expression from the LIKE source's attnums to the new table's. */
+function remapVars<T>(e: T, map: Map<number, number>): T {
+  const walk = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'Var') return { ...o, attno: map.get(o.attno as number) ?? o.attno };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = k === 'fn' || k === 'agg' || k === 'compare' || typeof v === 'function' ? v : walk(v);
+    return out;
+  };
+  return walk(e) as T;
+}
+
+function applyLikeColumns(
+  session: Session,
+  cat: Catalog,
+  like: { src: RelationDef; options: number; map: Map<number, number> },
+  columns: ColumnDef[],
+  setCol: (attnum: number, patch: Partial<ColumnDef>) => void,
+  table: string,
+  ns: number,
+  taken: Set<string>,
+  relOid: number,
+): void {
+  for (const c of like.src.columns) {
+    const to = like.map.get(c.attnum);
+    if (to === undefined) continue;
+    if (c.generated && like.options & LIKE.GENERATED) {
+      setCol(to, { generated: { kind: c.generated.kind, expr: remapVars(c.generated.expr, like.map) } });
+    } else if (c.identity && like.options & LIKE.IDENTITY) {
+      const seq = defineSequence(session, cat, ns, chooseName(cat, ns, table, c.name, 'seq', taken, true), { type: c.type, ownedBy: { relation: relOid, attnum: to }, identity: true }, {});
+      setCol(to, { identity: c.identity, notNull: true, default: serialDefault(cat, seq, c.type) });
+    } else if (c.default && !c.identity && like.options & LIKE.DEFAULTS) {
+      setCol(to, { default: c.default });
+    }
+    if (like.options & LIKE.COMMENTS) {
+      const cmt = cat.comments.get(`1259.${like.src.oid}.${c.attnum}`);
+      if (cmt !== undefined) cat.comments.set(`1259.${relOid}.${to}`, cmt);
+    }
+  }
+  void columns;
+}
+
+function applyLikeConstraints(session: Session, cat: Catalog, like: { src: RelationDef; options: number; map: Map<number, number> }, rel: RelationDef, taken: Set<string>): void {
+  if (like.options & LIKE.CONSTRAINTS) {
+    for (const k of cat.relationConstraints(like.src.oid)) {
+      if (k.kind !== 'c' || !k.check) continue;
+      cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace, columns: k.columns.map((a) => like.map.get(a) ?? a), check: remapVars(k.check, like.map) });
+      taken.add(k.name);
+    }
+  }
+  if (like.options & LIKE.INDEXES) {
+    for (const idx of cat.relationIndexes(like.src.oid)) {
+      const info = idx.index!;
+      const keys = info.keys.map((k) => ({ ...k, attnum: k.attnum ? (like.map.get(k.attnum) ?? k.attnum) : 0, expr: k.expr ? remapVars(k.expr, like.map) : undefined }));
+      const colNames = keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : 'expr'));
+      const label = info.primary ? 'pkey' : info.unique ? 'key' : 'idx';
+      const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : colNames.join('_'), label, taken, true);
+      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
+        name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include: [],
+        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined,
+      });
+      const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
+      if (con) {
+        const conOid = session.db.newOid();
+        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: false, deferred: false, validated: true });
+        const ir = cat.relation(idxOid);
+        cat.putRelation({ ...ir, index: { ...ir.index!, constraint: conOid } });
+        if (info.primary) for (const k of keys) if (k.attnum) {
+          const col = cat.relation(rel.oid).columns[k.attnum - 1];
+          if (!col.notNull) cat.putRelation({ ...cat.relation(rel.oid), columns: cat.relation(rel.oid).columns.map((c) => (c.attnum === k.attnum ? { ...c, notNull: true } : c)) });
+        }
+      }
+    }
+  }
 }
 
 function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, table: string, taken: Set<string>, explicit: boolean): void {

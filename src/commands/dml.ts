@@ -212,7 +212,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   if (overriding === 'system' && !rel.columns.some((c) => c.identity === 'a')) {
     // Postgres accepts OVERRIDING SYSTEM VALUE without an identity column.
   }
-  const defaults = rel.columns.map((c) => (c.default && !c.generated ? compileStored(c.default) : undefined));
+  const defaults = rel.columns.map((c) => (c.default && !c.generated ? compileStored(c.default) : c.generated || c.dropped ? undefined : domainDefault(cat, c)));
   const colIdx = cols.map((c) => c.attnum - 1);
   const useDefaultForProvided = cols.map((c) => (c.identity !== undefined && overriding === 'user') || !!c.generated);
   // ON CONFLICT
@@ -282,6 +282,21 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
       return count;
     },
   };
+}
+
+/** For a domain-typed column without a default of its own: the domain's default, checked. */
+function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
+  const t = cat.types.get(col.type);
+  if (!t || t.kind !== 'd' || !t.domain) return undefined;
+  let dom: typeof t | undefined = t;
+  let def: import('../catalog/objects.js').StoredExpr | undefined;
+  while (dom && dom.kind === 'd' && dom.domain && !def) {
+    def = dom.domain.default;
+    dom = cat.types.get(dom.domain.baseType);
+  }
+  const base: Expr = def ? def.expr : { kind: 'Const', type: OID.unknown, typmod: -1, value: null };
+  const checked = coerceTo(undefined, cat, base.type === OID.unknown ? { kind: 'Const', type: t.domain.baseType, typmod: -1, value: null } : base, col.type, col.typmod, 'assignment');
+  return compileExpr(checked, { depth: 0, offsets: [] });
 }
 
 /** True when every VALUES row gives DEFAULT for column c (or there is no source). */

@@ -14,6 +14,9 @@ import { lookupTypeName, resolveTypeName } from '../analyze/type-name.js';
 import { typeInfo } from '../types/registry.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
+import { compileExpr } from '../executor/expr/compile.js';
+import { makeExecContext } from '../session/run-select.js';
+import type { Value } from '../types/values.js';
 
 type AnyNode = Record<string, any>;
 
@@ -138,6 +141,73 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   cat.putType({ oid, name, namespace: ns, kind: 'd', owner: session.currentUser(), arrayType: arr, domain: info });
   cat.putType({ oid: arr, name: '_' + name, namespace: ns, kind: 'b', owner: session.currentUser(), elementType: oid });
   return commandResult('CREATE DOMAIN');
+}
+
+export function alterDomain(session: Session, n: AnyNode, sql: string): StatementResult {
+  const txn = session.transaction();
+  const t = findType(session, txn.catalog, n.typeName);
+  if (t.kind !== 'd' || !t.domain) throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
+  const cat = txn.catalogForWrite();
+  const d = t.domain;
+  let next: DomainInfo = d;
+  switch (n.subtype) {
+    case 'T':
+      next = { ...d, default: n.def ? analyzeTableExpr(session, cat, valueRelation(d.baseType, d.baseTypmod), n.def, 'default', sql, { type: d.baseType, typmod: d.baseTypmod, column: t.name }) : undefined };
+      break;
+    case 'N':
+      next = { ...d, notNull: false };
+      break;
+    case 'O':
+      checkDomainUsers(session, cat, t, (v) => v !== null, (table, col) => new PgError(SQLSTATE.not_null_violation, `column "${col}" of table "${table.name}" contains null values`, { schema: cat.namespaceName(table.namespace), table: table.name, column: col }));
+      next = { ...d, notNull: true };
+      break;
+    case 'C': {
+      const con = n.def.Constraint;
+      if (con.contype !== 'CONSTR_CHECK') throw featureNotSupported(`ALTER DOMAIN ADD of constraint type ${con.contype}`);
+      const e = analyzeTableExpr(session, cat, valueRelation(d.baseType, d.baseTypmod), con.raw_expr, 'check', sql);
+      const cname = con.conname ?? chooseName(cat, t.namespace, t.name, undefined, 'check', new Set(d.checks.map((c) => c.name)), false);
+      if (d.checks.some((c) => c.name === cname)) throw new PgError(SQLSTATE.duplicate_object, `constraint "${cname}" for domain "${t.name}" already exists`);
+      if (!con.skip_validation) {
+        const f = compileExpr(e.expr, { depth: 0, offsets: [0] });
+        const ctx = makeExecContext(session, []);
+        checkDomainUsers(session, cat, t, (v) => v === null || f([v], ctx) !== false, (table, col) => new PgError(SQLSTATE.check_violation, `column "${col}" of table "${table.name}" contains values that violate the new constraint`, { schema: cat.namespaceName(table.namespace), table: table.name, column: col }));
+      }
+      next = { ...d, checks: [...d.checks, { oid: session.db.newOid(), name: cname, expr: e, validated: !con.skip_validation }] };
+      break;
+    }
+    case 'X': {
+      const exists = d.checks.some((c) => c.name === n.name);
+      if (!exists) {
+        if (n.missing_ok) {
+          session.notice(new PgError(SQLSTATE.successful_completion, `constraint "${n.name}" of domain "${t.name}" does not exist, skipping`, { severity: 'NOTICE' }));
+          return commandResult('ALTER DOMAIN');
+        }
+        throw new PgError(SQLSTATE.undefined_object, `constraint "${n.name}" of domain "${t.name}" does not exist`);
+      }
+      next = { ...d, checks: d.checks.filter((c) => c.name !== n.name) };
+      break;
+    }
+    default:
+      throw featureNotSupported(`ALTER DOMAIN (${n.subtype})`);
+  }
+  cat.putType({ ...t, domain: next });
+  return commandResult('ALTER DOMAIN');
+}
+
+/** Checks every stored value of every column of the domain's type. */
+function checkDomainUsers(session: Session, cat: Catalog, t: UserTypeDef, ok: (v: Value) => boolean, fail: (table: RelationDef, col: string) => PgError): void {
+  const txn = session.transaction();
+  for (const r of cat.relations.values()) {
+    if (r.kind !== 'r') continue;
+    for (const c of r.columns) {
+      if (c.dropped || c.type !== t.oid) continue;
+      for (const tup of txn.heap(r).all()) {
+        if (!txn.visible(tup)) continue;
+        const v = tup.values[c.attnum - 1] ?? c.missing ?? null;
+        if (!ok(v)) throw fail(r, c.name);
+      }
+    }
+  }
 }
 
 export function dropTypes(session: Session, n: AnyNode): StatementResult {

@@ -14,7 +14,7 @@ import { createSchema, dropObjects } from './drop.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
 import { truncateTables } from './truncate.js';
-import { alterEnum, createDomain, createEnum, dropTypes } from './typecmds.js';
+import { alterDomain, alterEnum, createDomain, createEnum, dropTypes } from './typecmds.js';
 import { createView } from './view.js';
 import { commentOn } from './comment.js';
 import { createExtension, dropExtension } from './extension.js';
@@ -96,6 +96,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return alterEnum(session, n);
     case 'CreateDomainStmt':
       return createDomain(session, n, sql);
+    case 'AlterDomainStmt':
+      return alterDomain(session, n, sql);
     case 'ViewStmt':
       return createView(session, n, sql);
     case 'CommentStmt':

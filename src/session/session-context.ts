@@ -24,6 +24,8 @@ export interface SessionContext {
   currval(seqOid: number): bigint;
   setval(seqOid: number, value: bigint, isCalled: boolean): bigint;
   lastval(): bigint;
+  /** A sequence relation's row as SELECT * FROM seq shows it: last_value, log_cnt, is_called. */
+  sequenceRow(seqOid: number): [bigint, bigint, boolean];
   getSetting(name: string, missingOk: boolean): string | null;
   setSetting(name: string, value: string, isLocal: boolean): string;
   notice(n: PgError): void;

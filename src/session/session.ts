@@ -95,6 +95,13 @@ export class Session implements SessionContext {
     }
     return this.lastSeq;
   }
+  sequenceRow(seqOid: number): [bigint, bigint, boolean] {
+    const rel = this.catalog().relation(seqOid);
+    const st = this.db.sequences.get(rel.filenode);
+    if (!st) return [rel.sequence!.start, 0n, false];
+    // Postgres pre-allocates 32 values per WAL record; log_cnt counts down from there.
+    return [st.last, st.isCalled ? 32n : 0n, st.isCalled];
+  }
   getSetting(name: string, missingOk: boolean): string | null {
     return this.settings.get(name, missingOk);
   }

@@ -45,8 +45,8 @@ function findMatches(s: string, pattern: string, flags: ReFlags, from = 0, globa
   for (;;) {
     let m = re.exec(s);
     if (!m) break;
-    if (c.wantsLongest) {
-      m = longestAt(c, s, m);
+    if (c.extent !== 'first' && s.length <= MAX_EXTENT_ADJUST) {
+      m = c.extent === 'longest' ? longestAt(c, s, m) : shortestAt(c, s, m);
       re.lastIndex = m.index + m[0].length;
     }
     out.push({ start: m.index, end: m.index + m[0].length, groups: Array.from(m), m, re });
@@ -61,18 +61,35 @@ function findMatches(s: string, pattern: string, flags: ReFlags, from = 0, globa
   return out;
 }
 
+/** Longest subject for which match extents are adjusted (each adjustment step is O(length)). */
+const MAX_EXTENT_ADJUST = 100_000;
+
 /**
- * Postgres's leftmost-longest rule: among matches starting where JS's did, the longest. Each
- * round asks JS for a match at the same start that ends further right (a lookbehind pins the end).
+ * Postgres's rule for a greedy RE: among matches starting where JS's did, the longest. Each
+ * round asks JS for a match at the same start ending further right (a lookbehind pins the end).
  */
 function longestAt(c: CompiledRe, s: string, m: RegExpExecArray): RegExpExecArray {
   let best = m;
   for (;;) {
     const end = best.index + best[0].length;
     if (end >= s.length) return best;
-    const longer = new RegExp(`(?:${c.source})(?<=^[^]{${end + 1},})`, c.jsFlags + 'y');
+    const longer = new RegExp(`(?:${c.source})(?<=[^]{${end + 1}})`, c.jsFlags + 'y');
     longer.lastIndex = best.index;
     const n = longer.exec(s);
+    if (!n) return best;
+    best = n;
+  }
+}
+
+/** Postgres's rule for a non-greedy RE: the shortest match at JS's start. */
+function shortestAt(c: CompiledRe, s: string, m: RegExpExecArray): RegExpExecArray {
+  let best = m;
+  for (;;) {
+    const end = best.index + best[0].length;
+    if (end <= best.index) return best;
+    const shorter = new RegExp(`(?:${c.source})(?<![^]{${end}})`, c.jsFlags + 'y');
+    shorter.lastIndex = best.index;
+    const n = shorter.exec(s);
     if (!n) return best;
     best = n;
   }

@@ -1,5 +1,6 @@
 /** String functions, text operators, LIKE/regex/SIMILAR, encodings, format/concat: differential. */
 import { afterAll, expect, it } from 'vitest';
+import { cases as patternCases } from './cases/patterns.js';
 import { cases, variadicCases } from './cases/strings.js';
 import { closeOracle, mismatches } from './harness.js';
 
@@ -11,4 +12,8 @@ it('string functions and text operators match the oracle', async () => {
 
 it('format, concat, concat_ws, num_nulls match the oracle', async () => {
   expect(await mismatches(variadicCases())).toEqual([]);
+});
+
+it('generated LIKE and regular-expression cases match the oracle', async () => {
+  expect(await mismatches(patternCases())).toEqual([]);
 });

@@ -10,10 +10,11 @@
  *
  * Postgres counterpart: src/backend/regex/regcomp.c (lexer: regc_lex.c) and the flag parsing of
  * parse_re_flags in src/backend/utils/adt/regexp.c.
- * Match extents: JS is leftmost-first, Postgres leftmost-longest; for patterns with alternation
- * (and no non-greedy quantifiers) callers extend JS's match to the longest one at the same start
- * (see `wantsLongest`). Known gaps: capture groups of such extended matches follow JS's choice of
- * path; BRE/ERE-only syntax; collating element names beyond single characters.
+ * Match extents: JS is leftmost-first; Postgres takes the longest (greedy RE) or shortest
+ * (non-greedy RE) match at the leftmost start; `extent` tells callers which, and they adjust JS's
+ * match. Known gaps: capture groups of adjusted matches follow JS's choice of path (Postgres
+ * gives `(a*)*` an empty capture where JS gives none); BRE/ERE-only syntax; collating element
+ * names beyond single characters.
  */
 import { PgError } from '../../../errors/pg-error.js';
 import { SQLSTATE } from '../../../errors/sqlstate.js';
@@ -129,6 +130,11 @@ class Translator {
   /** Whether the last emitted piece can take a quantifier. */
   private atom = false;
   private depth = 0;
+  /** An alternation outside any group: the RE as a whole is greedy. */
+  topAlternation = false;
+  anyAlternation = false;
+  /** Greediness of the first quantifier (undefined: none). */
+  firstGreedy: boolean | undefined;
   private f: ReFlags;
 
   constructor(pattern: string, flags: ReFlags) {
@@ -140,15 +146,21 @@ class Translator {
     return this.f;
   }
 
-  translate(): { source: string; groups: number } {
+  translate(): { source: string; groups: number; extent: MatchExtent } {
     this.directors();
     if (this.f.literal) {
       this.out = this.cps.slice(this.i).map((c) => lit(c.codePointAt(0) as number)).join('');
-      return { source: this.out, groups: 0 };
+      return { source: this.out, groups: 0, extent: 'first' };
     }
     while (this.i < this.cps.length) this.step();
     if (this.depth > 0) throw invalidRegex('parentheses () not balanced');
-    return { source: this.out, groups: this.groups };
+    // Postgres: an RE with a top-level | is greedy; otherwise it has the greediness of its first
+    // quantifier; a greedy RE matches the longest text at the leftmost start, a non-greedy one the
+    // shortest. Without quantifiers or alternation every match at a start has the same length.
+    let extent: MatchExtent = 'longest';
+    if (!this.topAlternation && this.firstGreedy === false) extent = 'shortest';
+    else if (this.firstGreedy === undefined && !this.anyAlternation) extent = 'first';
+    return { source: this.out, groups: this.groups, extent };
   }
 
   private directors(): void {
@@ -208,6 +220,8 @@ class Translator {
         this.emitAtom(')');
         return;
       case '|':
+        if (this.depth === 0) this.topAlternation = true;
+        this.anyAlternation = true;
         this.out += '|';
         this.atom = false;
         return;
@@ -243,6 +257,7 @@ class Translator {
       this.i++;
       s += '?';
     }
+    this.firstGreedy ??= s.length === 1;
     this.out += s;
     this.afterQuantifier();
   }
@@ -272,10 +287,14 @@ class Translator {
     this.i++;
     if (m > 255 || n > 255 || (n >= 0 && n < m)) throw invalidRegex('invalid repetition count(s)');
     let s = n === m ? `{${m}}` : n < 0 ? `{${m},}` : `{${m},${n}}`;
+    let greedy = true;
     if (this.peek() === '?') {
       this.i++;
       s += '?';
+      greedy = false;
     }
+    // {m} has no greediness of its own in Postgres; {m,n} does.
+    if (n !== m) this.firstGreedy ??= greedy;
     this.out += s;
     this.afterQuantifier();
   }
@@ -490,6 +509,9 @@ class Translator {
   }
 }
 
+/** Which match Postgres picks among those at the leftmost start. */
+export type MatchExtent = 'longest' | 'shortest' | 'first';
+
 /** A compiled pattern: the JS RegExp, its group count, and what POSIX match extents need. */
 export interface CompiledRe {
   readonly re: RegExp;
@@ -499,11 +521,8 @@ export interface CompiledRe {
   /** The translated source (JS syntax). */
   readonly source: string;
   readonly jsFlags: string;
-  /**
-   * Whether JS's leftmost-first match can be shorter than Postgres's leftmost-longest one: the
-   * pattern has a top-level-or-nested alternation and no non-greedy quantifier.
-   */
-  readonly wantsLongest: boolean;
+  /** Which match Postgres picks at the leftmost start (JS picks the first in its search order). */
+  readonly extent: MatchExtent;
 }
 
 const cache = new Map<string, CompiledRe>();
@@ -518,7 +537,7 @@ export function compileRe(pattern: string, flags: ReFlags): CompiledRe {
   let c = cache.get(key);
   if (c) return c;
   const t = new Translator(pattern, flags);
-  const { source, groups } = t.translate();
+  const { source, groups, extent } = t.translate();
   const jsFlags = 'u' + (t.flags.caseInsensitive ? 'i' : '');
   let re: RegExp;
   let global: RegExp;
@@ -528,7 +547,7 @@ export function compileRe(pattern: string, flags: ReFlags): CompiledRe {
   } catch {
     throw invalidRegex('invalid regular expression syntax');
   }
-  c = { re, groups, global, source, jsFlags, wantsLongest: /\|/.test(source.replace(/\\u\{[0-9a-f]+\}|\[(?:\\.|[^\]])*\]/g, '')) && !/[*+?}]\?/.test(source) };
+  c = { re, groups, global, source, jsFlags, extent };
   if (cache.size > 1000) cache.clear();
   cache.set(key, c);
   return c;
