@@ -16,6 +16,8 @@ import {
 } from '../types/datetime/casts.js';
 import { sessionTimeZone } from '../types/datetime/timezone.js';
 import { registerCast } from './special-casts.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 
 const zone = (rt: { session: { io: import('../types/type-io.js').IoContext } }) => sessionTimeZone(rt.session.io);
 
@@ -41,3 +43,19 @@ registerCast(OID.time, OID.timetz, (v, rt) => timeToTimetz(v as number, zone(rt)
 registerCast(OID.timetz, OID.time, (v) => timetzToTime(v as TimeTz));
 registerCast(OID.time, OID.interval, (v) => timeToInterval(v as number));
 registerCast(OID.interval, OID.time, (v) => intervalToTime(v as Interval));
+
+// booltext(): the cast spells the value out, unlike bool's output function (t/f).
+for (const t of [OID.text, OID.varchar, OID.bpchar]) registerCast(OID.bool, t, (v) => (v ? 'true' : 'false'));
+
+// "char" <-> integer: the byte's value (i4tochar / chartoi4).
+registerCast(OID.int4, OID.char, (v) => {
+  const n = v as number;
+  if (n < -128 || n > 127) throw new PgError(SQLSTATE.numeric_value_out_of_range, '"char" out of range');
+  return n === 0 ? '' : String.fromCharCode(n < 0 ? n + 256 : n);
+});
+registerCast(OID.char, OID.int4, (v) => {
+  const s = v as string;
+  if (!s.length) return 0;
+  const c = s.charCodeAt(0);
+  return c > 127 ? c - 256 : c;
+});

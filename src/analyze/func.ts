@@ -82,18 +82,18 @@ function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Cand
       let slotPreferred = false;
       let conflict = false;
       const catOf = (t: number) => (isPolymorphic(t) ? { category: 'P', preferred: false } : typeInfo(cat, t));
-      for (const c of current) {
-        const ti = catOf(c.args[i]);
-        if (slotCategory === undefined) {
-          slotCategory = ti.category;
-          slotPreferred = ti.preferred;
-        } else if (slotCategory === ti.category) {
-          slotPreferred = slotPreferred || ti.preferred;
-        } else if (ti.category === 'S') {
-          slotCategory = 'S';
-          slotPreferred = ti.preferred;
-        } else if (slotCategory !== 'S') {
-          conflict = true;
+      // A string-category candidate wins the slot; otherwise all candidates must agree.
+      const infos = current.map((c) => catOf(c.args[i]));
+      if (infos.some((x) => x.category === 'S')) {
+        slotCategory = 'S';
+        slotPreferred = infos.some((x) => x.category === 'S' && x.preferred);
+      } else {
+        for (const ti of infos) {
+          if (slotCategory === undefined) {
+            slotCategory = ti.category;
+            slotPreferred = ti.preferred;
+          } else if (slotCategory === ti.category) slotPreferred = slotPreferred || ti.preferred;
+          else conflict = true;
         }
       }
       if (conflict || slotCategory === undefined) {

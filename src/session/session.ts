@@ -123,7 +123,8 @@ export class Session implements SessionContext {
 
   // ---- transactions --------------------------------------------------------------------------
   transaction(): Transaction {
-    if (!this.txn) this.txn = new Transaction(this.db, nowMicros(this.clock));
+    // The transaction starts when its first statement does (now() = statement_timestamp() then).
+    if (!this.txn) this.txn = new Transaction(this.db, this.statementTs || nowMicros(this.clock));
     return this.txn;
   }
 

@@ -58,9 +58,17 @@ export class PgArray {
   }
 }
 
-/** A composite (row) value: field values in attribute order. */
+/**
+ * A composite (row) value: field values in attribute order. An anonymous record built from a
+ * subquery's row also carries its column names and types (what Postgres's blessed record
+ * descriptor holds), so row_to_json and friends can name the fields.
+ */
 export class PgRecord {
-  constructor(readonly fields: Value[]) {}
+  constructor(
+    readonly fields: Value[],
+    readonly names?: readonly string[],
+    readonly types?: readonly number[],
+  ) {}
 }
 
 export type Value =

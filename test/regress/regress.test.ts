@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQL_DIR, listRegressNames, readExpected, sqlHash, type ExpectedFile } from '../harness/expected-file.js';
 import { FauxgresOutcomeRunner, loadFauxgres } from '../harness/fauxgres-outcome.js';
-import { readKnownGaps, type KnownGap } from '../harness/known-gaps.js';
+import { readKnownGaps, readPending, type KnownGap } from '../harness/known-gaps.js';
 import { formatOutcome } from '../harness/result-format.js';
 import { loadOrderParser } from '../harness/result-order.js';
 import { splitSql } from '../harness/split-sql.js';
@@ -20,6 +20,8 @@ await loadOrderParser();
 const names = listRegressNames();
 const gaps = readKnownGaps();
 const gapByKey = new Map<string, KnownGap>(gaps.map((g) => [`${g.name}:${g.statement}`, g]));
+const pending = readPending();
+const pendingByKey = new Map<string, KnownGap>(pending.map((g) => [`${g.name}:${g.statement}`, g]));
 
 /** One line of statement text for a test title. */
 function preview(sql: string): string {
@@ -73,6 +75,11 @@ for (const name of names) {
         const actual = formatOutcome(n, st.line, st.text, outcome);
         const want = expected.blocks[i];
         const crash = session.lastCrashStack ? `\nengine stack:\n${session.lastCrashStack}` : '';
+        const pend = pendingByKey.get(`${name}:${n}`);
+        if (pend) {
+          if (actual === want) throw new Error(`${name}:${n} now matches Postgres: remove it from pending.txt (line ${pend.line})`);
+          return;
+        }
         const gap = gapByKey.get(`${name}:${n}`);
         if (gap) {
           if (actual === want) throw new Error(`${name}:${n} now passes, remove it from known-gaps.txt (line ${gap.line})`);

@@ -294,7 +294,9 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
     }
     case 'RowExpr': {
       const args = e.args.map((a) => compileExpr(a, layout));
-      return (row, ctx) => new PgRecord(args.map((a) => a(row, ctx)));
+      const names = e.fieldNames;
+      const types = e.args.map((a) => a.type);
+      return (row, ctx) => new PgRecord(args.map((a) => a(row, ctx)), names, types);
     }
     case 'FieldSelect': {
       const a = compileExpr(e.arg, layout);

@@ -68,7 +68,9 @@ export function initcap(s: string): string {
       continue;
     }
     const first = String.fromCodePoint(segment.codePointAt(m.index) as number);
-    out += segment.slice(0, m.index) + titleChar(first) + segment.slice(m.index + first.length).toLowerCase();
+    // Lower-case the rest with the first letter as context (final sigma needs a preceding letter).
+    const rest = (first + segment.slice(m.index + first.length)).toLowerCase().slice(first.toLowerCase().length);
+    out += segment.slice(0, m.index) + titleChar(first) + rest;
   }
   return out;
 }

@@ -9,6 +9,8 @@
  * Postgres counterpart: DCH_to_char and the keyword table in src/backend/utils/adt/formatting.c.
  * Known gaps: SP (spell mode) prints digits as Postgres does; TM uses English names.
  */
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
 import { date2j, j2day, timestampToFields, type DateTimeFields } from '../../types/datetime/calendar.js';
 import { date2isoweek, date2isoyear, isoweek2j } from '../../types/datetime/iso-week.js';
 import { isIntervalInfinite } from '../../types/datetime/interval-value.js';
@@ -61,18 +63,16 @@ export function parseTemplate(fmt: string): TemplateNode[] {
     let fm = false;
     let tm = false;
     let j = i;
-    // Prefixes (FM, FX, TM), in any order, any number.
-    for (;;) {
-      const p = fmt.slice(j, j + 2);
-      if (p === 'FM' || p === 'fm') {
-        fm = true;
-        j += 2;
-      } else if (p === 'TM' || p === 'tm') {
-        tm = true;
-        j += 2;
-      } else if (p === 'FX' || p === 'fx') {
-        j += 2;
-      } else break;
+    // One prefix (FM, FX, TM) may precede a keyword.
+    const p = fmt.slice(j, j + 2);
+    if (p === 'FM' || p === 'fm') {
+      fm = true;
+      j += 2;
+    } else if (p === 'TM' || p === 'tm') {
+      tm = true;
+      j += 2;
+    } else if (p === 'FX' || p === 'fx') {
+      j += 2;
     }
     const key = KEYWORDS.find((k) => fmt.startsWith(k, j));
     if (key && key !== 'FX' && key !== 'fx') {
@@ -89,8 +89,9 @@ export function parseTemplate(fmt: string): TemplateNode[] {
       continue;
     }
     if (j > i) {
-      // Prefixes with nothing after them print nothing.
+      // A prefix without a keyword prints nothing; the character after it is literal.
       i = j;
+      if (i < fmt.length && fmt[i] !== '"') lit += fmt[i++];
       continue;
     }
     const c = fmt[i];
@@ -146,10 +147,19 @@ function cased(name: string, key: string): string {
   return name;
 }
 
+/** Keywords Postgres rejects for intervals (no calendar behind them). */
+const NOT_FOR_INTERVAL = new Set(['AM', 'PM', 'A.M.', 'P.M.', 'BC', 'AD', 'B.C.', 'A.D.', 'MONTH', 'MON', 'DAY', 'DY', 'D', 'ID', 'TZ', 'TZH', 'TZM', 'OF']);
+const ALLOWED_AMPM = new Set(['AM', 'PM', 'A.M.', 'P.M.']);
+
 /** Renders one keyword. */
 function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): string {
   const k = n.key;
   const K = k.toUpperCase();
+  if (f.interval && NOT_FOR_INTERVAL.has(K) && !ALLOWED_AMPM.has(K)) {
+    throw new PgError(SQLSTATE.invalid_datetime_format, 'invalid format specification for an interval value', {
+      hint: 'Intervals are not tied to specific calendar dates.',
+    });
+  }
   const fm = n.fm;
   const year = f.year;
   const bcYear = year <= 0 ? 1 - year : year; // printed year (BC years count from 1)
@@ -200,11 +210,11 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
       break;
     case 'AM':
     case 'PM':
-      text = cased(f.hour >= 12 ? 'PM' : 'AM', k);
+      text = cased(f.hour % 24 >= 12 ? 'PM' : 'AM', k);
       break;
     case 'A.M.':
     case 'P.M.':
-      text = cased(f.hour >= 12 ? 'P.M.' : 'A.M.', k);
+      text = cased(f.hour % 24 >= 12 ? 'P.M.' : 'A.M.', k);
       break;
     case 'BC':
     case 'AD':
@@ -215,8 +225,10 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
       text = cased(year <= 0 ? 'B.C.' : 'A.D.', k);
       break;
     case 'Y,YYY': {
+      // printf("%d,%03d"): the remainder keeps its sign.
       const y = f.interval ? year : bcYear;
-      text = `${Math.trunc(y / 1000)},${String(Math.abs(y) % 1000).padStart(3, '0')}`;
+      const r = y % 1000;
+      text = `${Math.trunc(y / 1000)},${r < 0 ? '-' + String(-r).padStart(2, '0') : String(r).padStart(3, '0')}`;
       num = y;
       break;
     }
@@ -264,7 +276,8 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
       break;
     }
     case 'DDD':
-      num = f.interval ? f.day : date2j(year, f.month, f.day) - date2j(year, 1, 1) + 1;
+      // Intervals: a day count from 30-day months and 12-month years.
+      num = f.interval ? (year * 12 + f.month) * 30 + f.day : date2j(year, f.month, f.day) - date2j(year, 1, 1) + 1;
       text = padNum(num, 3, fm);
       break;
     case 'IDDD': {
@@ -288,13 +301,15 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
       break;
     }
     case 'W':
-      num = Math.floor((f.day - 1) / 7) + 1;
+      num = Math.trunc((f.day - 1) / 7) + 1;
       text = String(num);
       break;
-    case 'WW':
-      num = Math.floor((date2j(year, f.month, f.day) - date2j(year, 1, 1)) / 7) + 1;
+    case 'WW': {
+      const yday = f.interval ? (year * 12 + f.month) * 30 + f.day : date2j(year, f.month, f.day) - date2j(year, 1, 1) + 1;
+      num = Math.trunc((yday - 1) / 7) + 1;
       text = padNum(num, 2, fm);
       break;
+    }
     case 'IW':
       num = date2isoweek(year, f.month, f.day);
       text = padNum(num, 2, fm);
@@ -304,8 +319,8 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
       text = String(num);
       break;
     case 'Q':
-      if (f.interval && f.month === 0) return '';
-      num = Math.floor((f.month - 1) / 3) + 1;
+      if (f.month === 0) return '';
+      num = Math.trunc((f.month - 1) / 3) + 1;
       text = String(num);
       break;
     case 'CC': {
@@ -315,8 +330,10 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
       break;
     }
     case 'RM': {
-      if (f.interval && f.month === 0) return '';
-      const r = ROMAN[f.month - 1] ?? '';
+      // Interval months may be 0 (whole years) or negative (-1 is December).
+      if (f.month === 0 && year === 0) return '';
+      const idx = f.month === 0 ? (year >= 0 ? 11 : 0) : f.month < 0 ? 12 + f.month : f.month - 1;
+      const r = ROMAN[idx] ?? '';
       text = cased(fm ? r : r.padEnd(4, ' '), k);
       break;
     }
@@ -334,7 +351,7 @@ function renderKey(n: Extract<TemplateNode, { key: string }>, f: ToCharFields): 
     case 'OF': {
       const a = Math.abs(f.offset);
       const s = f.offset < 0 ? '-' : '+';
-      text = s + String(Math.floor(a / 3600)).padStart(2, '0');
+      text = s + (fm ? String(Math.floor(a / 3600)) : String(Math.floor(a / 3600)).padStart(2, '0'));
       const m = Math.floor(a / 60) % 60;
       if (m) text += ':' + String(m).padStart(2, '0');
       break;

@@ -68,7 +68,7 @@ function recordFields(rt: ExprRuntime, type: number, rec: PgRecord): { name: str
       .columns.filter((c) => !c.dropped)
       .map((c) => ({ name: c.name, type: c.type }));
   }
-  return rec.fields.map((_, i) => ({ name: `f${i + 1}`, type: 0 }));
+  return rec.fields.map((_, i) => ({ name: rec.names?.[i] ?? `f${i + 1}`, type: rec.types?.[i] ?? 0 }));
 }
 
 /** A type for a value of unknown type, from its JS representation. */

@@ -5,7 +5,7 @@ import { fnCase, opCase, type Case } from '../harness.js';
 
 const { text: T, int4: I4, bytea: B, bpchar: BP, name: NAME, bool: BOOL, int8: I8 } = OID;
 
-const SAMPLES = ['', 'a', 'hello', 'Hello World', '  padded  ', 'ÉCOLE émile', 'ß straße', '😀x😀', 'a,b,,c', 'xxaxx', "it's", 'a\\b', 'ǆa ǈb', 'foo_bar-baz.qux 3rd'];
+const SAMPLES = ['aΣ x', 'ǄΣ_Ǆ', '', 'a', 'hello', 'Hello World', '  padded  ', 'ÉCOLE émile', 'ß straße', '😀x😀', 'a,b,,c', 'xxaxx', "it's", 'a\\b', 'ǆa ǈb', 'foo_bar-baz.qux 3rd'];
 
 function gen(seed: number, n: number): string[] {
   return fc.sample(fc.string({ unit: fc.constantFrom('a', 'b', 'A', ' ', ',', 'é', '😀', '%', '_', '\\', 'x'), maxLength: 8 }), { seed, numRuns: n });
