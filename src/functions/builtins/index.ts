@@ -17,6 +17,7 @@ import './math-functions.js';
 import './random.js';
 import './datetime-ops.js';
 import './datetime-functions.js';
+import './datetime-overlaps.js';
 import './to-char.js';
 import './to-char-number.js';
 import './to-timestamp.js';

@@ -95,6 +95,16 @@ export function cases(): Case[] {
     ['generate_series', [TSTZ, TSTZ, IV, T], ['2024-03-09 12:00+00', '2024-03-12 12:00+00', '1 day', 'America/New_York']],
   ];
   for (const [f, types, args] of mk) out.push(fnCase(f, types, args));
+  const ends = ['2024-01-01', '2024-01-10', '2024-01-20', null];
+  for (const a of ends) for (const b of ends) for (const c of ['2024-01-05', '2024-01-10', null]) for (const d of ['2024-01-15', '2024-01-01', null]) {
+    out.push(fnCase('overlaps', [TS, TS, TS, TS], [a, b, c, d], { sql: '($1::timestamp, $2::timestamp) overlaps ($3::timestamp, $4::timestamp)' }));
+  }
+  for (const [a, b, c, d] of [['2024-01-01', '5 days', '2024-01-05', '1 day'], ['2024-01-01', '4 days', '2024-01-05', '1 day'], [null, '1 day', '2024-01-01', '1 day']]) {
+    out.push(fnCase('overlaps', [TS, IV, TS, IV], [a, b, c, d], { sql: '($1::timestamp, $2::interval) overlaps ($3::timestamp, $4::interval)' }));
+    out.push(fnCase('overlaps', [TSTZ, IV, TSTZ, TSTZ], [a && a + '+00', b, c && c + '+00', '2024-01-09+00'], { sql: '($1::timestamptz, $2::interval) overlaps ($3::timestamptz, $4::timestamptz)' }));
+  }
+  out.push(fnCase('overlaps', [TM, TM, TM, TM], ['10:00', '12:00', '11:00', '13:00'], { sql: '($1::time, $2::time) overlaps ($3::time, $4::time)' }));
+  out.push(fnCase('overlaps', [TTZ, TTZ, TTZ, TTZ], ['10:00+00', '12:00+00', '12:00+00', '13:00+00'], { sql: '($1::timetz, $2::timetz) overlaps ($3::timetz, $4::timetz)' }));
   return out;
 }
 
