@@ -29,7 +29,9 @@ import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.
 import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
-import { checkConstraints, compileStored, computeGenerated, deleteTuple, insertTuple, ModifyState, updateTuple } from '../executor/modify-table.js';
+import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, ModifyState, updateTuple } from '../executor/modify-table.js';
+import { rewriteViewDml, type ViewCheck } from '../rewrite/updatable-view.js';
+import { lookupRelation } from '../analyze/relation.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 
@@ -39,6 +41,21 @@ interface ColumnSource {
   attnum: number;
   /** Compiled value expression, or 'default' for DEFAULT. */
   expr: CExpr | 'default';
+}
+
+/** WITH CHECK OPTION of the views a statement was rewritten through. */
+function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: ExecContext, cat: Catalog, values: Value[]) => void) | undefined {
+  if (!checks.length) return undefined;
+  const fns = checks.map((c) => ({ name: c.viewName, f: compileStored(c.check) }));
+  return (ctx, cat, values) => {
+    for (const c of fns) {
+      if (c.f(values, ctx) !== true) {
+        throw new PgError(SQLSTATE.with_check_option_violation, `new row violates check option for view "${c.name}"`, {
+          detail: `Failing row contains ${failingRow(ctx, cat, rel, values)}.`,
+        });
+      }
+    }
+  };
 }
 
 interface PreparedDml {
@@ -59,7 +76,7 @@ function newState(session: Session, sql: string, paramTypes: number[]) {
 
 function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string, verb: string): RelationDef {
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
-  if (rel.kind === 'v') throw featureNotSupported(`${verb} on a view`, rv.location);
+  if (rel.kind === 'v') throw featureNotSupported(`${verb} on this view`, rv.location);
   if (rel.kind !== 'r') {
     const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : 'relation';
     throw new PgError(SQLSTATE.wrong_object_type, `cannot change ${what} "${rel.name}"`);
@@ -118,7 +135,7 @@ function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layou
 // INSERT
 // ---------------------------------------------------------------------------------------------
 
-function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
+function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   const state = newState(session, sql, paramTypes);
   const cat = state.catalog;
   if (n.withClause) throw featureNotSupported('WITH in INSERT', undefined);
@@ -226,6 +243,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
   const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
+  const viewCheck = viewCheckFn(viewChecks, rel);
   return {
     kind: 'insert',
     rel,
@@ -271,6 +289,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           }
         }
         const t = insertTuple(ms, rel, values);
+        viewCheck?.(ctx, ms.cat, values);
         queueInsertChecks(ms, rel, t);
         count++;
         if (retRows && returning) {
@@ -365,7 +384,7 @@ function mapVars(e: Expr, by: number): Expr {
   return walk(e) as Expr;
 }
 
-function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
+function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
   ps.exprKind = 'update';
   const sets: { attnum: number; expr: Expr | 'default' }[] = [];
@@ -431,6 +450,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
   const returning = addReturning(ps, returningList(n), from.layout);
   const ncols = rel.columns.length;
+  const viewCheck = viewCheckFn(viewChecks, rel);
   return {
     kind: 'update',
     rel,
@@ -452,6 +472,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         checkConstraints(ctx, ms.cat, rel, values);
         const nt = updateTuple(ms, rel, t, values);
         if (!nt) continue;
+        viewCheck?.(ctx, ms.cat, values);
         count++;
         queueUpdateActions(ms, rel, old, values, nt);
         if (retRows && returning) {
@@ -533,18 +554,39 @@ function execute(session: Session, p: PreparedDml, params: readonly unknown[]): 
   return { command, rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
 
+/** A DML target that is a view is rewritten onto its base table (possibly through several views). */
+function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' | 'update' | 'delete'): { stmt: AnyNode; checks: ViewCheck[] } {
+  let stmt = n;
+  const checks: ViewCheck[] = [];
+  for (let depth = 0; depth < 16; depth++) {
+    const rv = stmt.relation;
+    const rel = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+    if (!rel || rel.kind !== 'v') return { stmt, checks };
+    const r = rewriteViewDml(session, rel, stmt, kind, sql);
+    stmt = r.stmt;
+    checks.push(...r.checks);
+  }
+  throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
+}
+
 export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const p = prepared(session, `I\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareInsert(session, n, sql, paramTypes));
+  const p = prepared(session, `I\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
+    const v = throughViews(session, n, sql, 'insert');
+    return prepareInsert(session, v.stmt, sql, paramTypes, v.checks);
+  });
   return execute(session, p, params);
 }
 
 export function runUpdate(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const p = prepared(session, `U\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareUpdate(session, n, sql, paramTypes));
+  const p = prepared(session, `U\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
+    const v = throughViews(session, n, sql, 'update');
+    return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks);
+  });
   return execute(session, p, params);
 }
 
 export function runDelete(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const p = prepared(session, `D\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareDelete(session, n, sql, paramTypes));
+  const p = prepared(session, `D\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareDelete(session, throughViews(session, n, sql, 'delete').stmt, sql, paramTypes));
   return execute(session, p, params);
 }
 

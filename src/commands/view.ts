@@ -33,7 +33,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   const rv = n.view;
   if (rv.relpersistence === 't') throw featureNotSupported('temporary views', rv.location);
   if (n.options?.length) throw featureNotSupported('view options (WITH ...)', rv.location);
-  if (n.withCheckOption && n.withCheckOption !== 'NO_CHECK_OPTION') throw featureNotSupported('WITH CHECK OPTION', rv.location);
+  const checkOption = n.withCheckOption === 'LOCAL_CHECK_OPTION' ? 'local' : n.withCheckOption === 'CASCADED_CHECK_OPTION' ? 'cascaded' : undefined;
   const txn = session.transaction();
   const name = truncateIdentifier(rv.relname);
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
@@ -77,7 +77,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     columns,
     filenode: 0,
     rowType,
-    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(q, new Set())] },
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(q, new Set())], checkOption },
   };
   cat.putRelation(rel);
   if (!existing) {

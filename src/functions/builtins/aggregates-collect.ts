@@ -12,7 +12,9 @@
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { JsonbObject, escapeJsonString, type JsonbValue } from '../../types/jsonb.js';
+import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { OID } from '../../types/oids.js';
+import { baseTypeOf, typeInfo } from '../../types/registry.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { agg } from './aggregates.js';
 import { datumToJson, jsonKeyText } from './to-json.js';
@@ -81,6 +83,14 @@ agg<{ items: Value[]; dims: number[] | null; lbounds: number[]; n: number } | nu
   false,
 );
 
+/** Whether values of `type` are arrays or composites (json_agg puts those on new lines). */
+function isContainerType(rt: ExprRuntime, type: number): boolean {
+  if (type === OID.record) return true;
+  const cat = rt.session.catalog();
+  const c = typeInfo(cat, baseTypeOf(cat, type)).category;
+  return c === 'A' || c === 'C';
+}
+
 // json_agg / jsonb_agg.
 for (const strict of [false, true]) {
   const suffix = strict ? '_strict' : '';
@@ -94,7 +104,8 @@ for (const strict of [false, true]) {
       out.push(datumToJson(rt, call.argTypes[0], a[0]));
       return out;
     },
-    (s) => (s === null ? null : '[' + s.join(', ') + ']'),
+    // Array and composite elements start on a new line, as Postgres's json_agg_transfn writes them.
+    (s, rt, call) => (s === null ? null : '[' + s.join(isContainerType(rt, call.argTypes[0]) ? ', \n ' : ', ') + ']'),
     strict,
   );
   agg<JsonbValue[] | null>(

@@ -94,6 +94,7 @@ it('other aggregates match the oracle', async () => {
     [OID.json, ['{"b" :1}', null]],
     [OID.timestamp, ['2020-01-01 10:00']],
     [N, ['1.50', 'NaN']],
+    [OID._int4, [null, '{1,2}', '{3}']],
   ] as [number, (string | null)[]][]) {
     for (const name of ['json_agg', 'jsonb_agg', 'json_agg_strict', 'jsonb_agg_strict']) {
       cases.push({ name, declared: [OID.anyelement], argTypes: [t], ret: name.startsWith('jsonb') ? OID.jsonb : OID.json, rows: col(vals) });
