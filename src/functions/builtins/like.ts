@@ -104,11 +104,22 @@ function patternUnits(p: string): number[] {
  * @example likeMatch('abc', 'a_c') === true
  */
 export function likeMatch(text: string, pattern: string): boolean {
-  // Fast paths for the common shapes.
+  // Patterns with only `%` wildcards: literal pieces found in order (first and last anchored).
   if (pattern.indexOf('_') < 0 && pattern.indexOf('\\') < 0) {
-    const pct = pattern.indexOf('%');
-    if (pct < 0) return text === pattern;
-    if (pct === pattern.length - 1 && pattern.indexOf('%') === pct) return text.startsWith(pattern.slice(0, -1));
+    const parts = pattern.split('%');
+    if (parts.length === 1) return text === pattern;
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (!text.startsWith(first) || text.length < first.length + last.length || !text.endsWith(last)) return false;
+    let pos = first.length;
+    const end = text.length - last.length;
+    for (let i = 1; i < parts.length - 1; i++) {
+      if (parts[i] === '') continue;
+      const at = text.indexOf(parts[i], pos);
+      if (at < 0 || at + parts[i].length > end) return false;
+      pos = at + parts[i].length;
+    }
+    return true;
   }
   return matchUnits(codePoints(text), 0, patternUnits(pattern), 0) === M.True;
 }
