@@ -42,6 +42,7 @@ export function makeRuntime(io: Partial<IoContext> = {}): ExprRuntime {
     currval: () => 1n,
     setval: (_o, v) => v,
     lastval: () => 1n,
+    sequenceRow: () => [1n, 0n, true],
     getSetting: (name) => settings.get(name) ?? null,
     setSetting: (name, value) => {
       settings.set(name, value);
