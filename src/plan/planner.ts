@@ -158,15 +158,54 @@ function joinWith(
       const innerOnly = joinType === 'inner' ? candidates : candidates.filter((c) => onConj.includes(c));
       const scan = tryIndexScan(pc, rightNode.rti, rte.rel, innerOnly.map((c) => c.expr), leftRtis);
       if (scan && scan.usedOuter) {
+        // Both an index nested loop and a hash join are possible: decide per execution by the
+        // number of outer rows (few probes: the index; many: one pass over the inner side).
+        const everyConj = [...onConj, ...pool];
+        const before = everyConj.map((c) => c.used);
+        const replay = new Replay();
         innerOnly.forEach((c) => (c.used = true));
         const restQ = here.filter((c) => !c.used);
         restQ.forEach((c) => (c.used = true));
-        return { plan: new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+        const nl = new NestLoop(replay, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots);
+        const afterNl = everyConj.map((c) => c.used);
+        everyConj.forEach((c, i) => (c.used = before[i]));
+        const hashed = hashJoinPlan(pc, replay, leftRtis, rightNode, joinType, onConj, pool, here, innerSlots);
+        everyConj.forEach((c, i) => (c.used = c.used || afterNl[i]));
+        if (!hashed) {
+          return { plan: new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+        }
+        return { plan: new AdaptiveJoin(leftPlan, replay, nl, hashed), rtis: all };
       }
     }
   }
   // Hash join on equality conditions between the sides.
   if (joinType !== 'full') {
+    const h = hashJoinPlan(pc, leftPlan, leftRtis, rightNode, joinType, onConj, pool, here, innerSlots);
+    if (h) return { plan: h, rtis: all };
+  }
+  const innerPool = joinType === 'inner' ? [...onConj, ...pool] : joinType === 'left' ? onConj : [];
+  const right = planItem(pc, rightNode, innerPool, new Set());
+  const restQ = here.filter((c) => !c.used);
+  restQ.forEach((c) => (c.used = true));
+  // The inner side does not depend on the outer row: materialize it once per execution.
+  const inner = joinType === 'full' ? right.plan : new Materialize(right.plan);
+  return { plan: new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+}
+
+/** A hash join on the equality conditions between the sides, or undefined when there is none. */
+function hashJoinPlan(
+  pc: PlanCtx,
+  leftPlan: Plan,
+  leftRtis: Set<number>,
+  rightNode: JoinNode,
+  joinType: 'inner' | 'left',
+  onConj: Conjunct[],
+  pool: Conjunct[],
+  here: Conjunct[],
+  innerSlots: number[],
+): Plan | undefined {
+  const rightRtis = itemRtis(pc, rightNode);
+  {
     const lk: Expr[] = [];
     const rk: Expr[] = [];
     const used: Conjunct[] = [];
@@ -200,19 +239,35 @@ function joinWith(
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
       const keyFns = lk.map((k) => hashKeyFor(pc.cat, k.type) as (v: Value) => unknown);
-      return {
-        plan: new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots),
-        rtis: all,
-      };
+      return new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots);
     }
   }
-  const innerPool = joinType === 'inner' ? [...onConj, ...pool] : joinType === 'left' ? onConj : [];
-  const right = planItem(pc, rightNode, innerPool, new Set());
-  const restQ = here.filter((c) => !c.used);
-  restQ.forEach((c) => (c.used = true));
-  // The inner side does not depend on the outer row: materialize it once per execution.
-  const inner = joinType === 'full' ? right.plan : new Materialize(right.plan);
-  return { plan: new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+  return undefined;
+}
+
+/** Replays the outer rows an AdaptiveJoin materialized. */
+class Replay implements Plan {
+  readonly kind = 'Replay';
+  run(ctx: ExecContext): Iterable<Row> {
+    return (ctx.cache.get(this) as Row[] | undefined) ?? [];
+  }
+}
+
+/** Runs the outer side once, then probes the index for few rows or hashes the inner side for many. */
+class AdaptiveJoin implements Plan {
+  readonly kind = 'AdaptiveJoin';
+  static readonly PROBE_LIMIT = 64;
+  constructor(
+    readonly outer: Plan,
+    readonly replay: Replay,
+    readonly indexLoop: Plan,
+    readonly hashJoin: Plan,
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const rows = [...this.outer.run(ctx, base)];
+    ctx.cache.set(this.replay, rows);
+    yield* (rows.length <= AdaptiveJoin.PROBE_LIMIT ? this.indexLoop : this.hashJoin).run(ctx, base);
+  }
 }
 
 /** Caches its input's rows for the duration of one execution and overlays them on each base row. */
