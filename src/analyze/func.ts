@@ -360,7 +360,8 @@ export function resolveFunction(
     else if (f.defaults && inputs.length < n && inputs.length >= n - f.defaults) {
       cands.push({ item: f, args: f.argTypes.slice(0, inputs.length) });
     }
-    if (f.variadic !== undefined && inputs.length >= n - 1) {
+    // Variadic expansion needs at least one variadic argument (concat() does not exist).
+    if (f.variadic !== undefined && inputs.length >= n) {
       const elem = f.variadic === OID.anyarray ? OID.anyelement : f.variadic === OID.anycompatiblearray ? OID.anycompatible : f.variadic === OID.any ? OID.any : (typeInfo(cat, f.variadic).elem as number);
       const expanded = [...f.argTypes.slice(0, n - 1)];
       while (expanded.length < inputs.length) expanded.push(elem);
