@@ -12,11 +12,12 @@ export interface Clock {
 /** 2000-01-01T00:00:00Z in Unix milliseconds. */
 const PG_EPOCH_MS = 946684800000n;
 
+/** Wall-clock microseconds at performance.now() = 0: the clock is monotonic and microsecond-precise. */
+const ORIGIN_US = (BigInt(Date.now()) - PG_EPOCH_MS) * 1000n - BigInt(Math.round(performance.now() * 1000));
+
 export function nowMicros(c: Clock): bigint {
   if (c.fixedMicros !== undefined) return c.fixedMicros;
-  const ms = BigInt(Date.now());
-  const sub = BigInt(Math.floor((performance.now() % 1) * 1000));
-  return (ms - PG_EPOCH_MS) * 1000n + sub;
+  return ORIGIN_US + BigInt(Math.floor(performance.now() * 1000));
 }
 
 /** mulberry32: small, fast, seedable. */
