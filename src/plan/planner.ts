@@ -498,10 +498,77 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
     if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
   }
-  const exprs = q.targetList.map((t) => compileExpr(t.expr, layout));
+  // Set-returning functions in the select list: a ProjectSet appends their values to each row.
+  const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
+  const base = q.hasAggs || q.groupBy.length ? q.groupBy.length + q.aggs.length + from.width : from.width;
+  const tlExprs = q.targetList.map((t) => replaceSrfs(t.expr, srfs, base));
+  if (srfs.length) {
+    plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
+  }
+  const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = new Project(plan, exprs, layout.depth);
   plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
+}
+
+/** Replaces each set-returning call in `e` by a reference to the slot its values will fill. */
+function replaceSrfs(e: Expr, out: Extract<Expr, { kind: 'FuncExpr' }>[], base: number): Expr {
+  if (e.kind === 'FuncExpr' && e.retset) {
+    out.push(e);
+    return { kind: 'InputRef', index: base + out.length - 1, type: e.type, typmod: e.typmod, collation: e.collation };
+  }
+  if (e.kind === 'SubLink' || e.kind === 'Aggref') return e;
+  let changed = false;
+  const walk = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const o = x as Record<string, unknown>;
+    if (typeof o.kind === 'string' && 'type' in o) {
+      const r = replaceSrfs(o as unknown as Expr, out, base);
+      if ((r as unknown) !== o) changed = true;
+      return r;
+    }
+    return x;
+  };
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) copy[k] = k === 'fn' || k === 'agg' || k === 'compare' || typeof v === 'function' ? v : walk(v);
+  return changed ? (copy as unknown as Expr) : e;
+}
+
+/** Postgres's ProjectSet: set-returning functions of the select list advance in lockstep. */
+class ProjectSet implements Plan {
+  readonly kind = 'ProjectSet';
+  constructor(
+    readonly input: Plan,
+    readonly srfs: readonly { args: CExpr[]; f: Extract<Expr, { kind: 'FuncExpr' }> }[],
+    readonly base: number,
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    for (const row of this.input.run(ctx, base)) {
+      const iters = this.srfs.map(({ args, f }) => {
+        const vals = args.map((a) => a(row, ctx));
+        if (f.fn.strict && vals.some((v) => v === null)) return undefined;
+        const call = { argTypes: f.args.map((a) => a.type), returnType: f.type, returnTypmod: f.typmod };
+        const it = f.fn.fn(vals, ctx, call) as Iterable<Value> | null;
+        return it === null ? undefined : it[Symbol.iterator]();
+      });
+      for (;;) {
+        let any = false;
+        const vals = iters.map((it) => {
+          if (!it) return null;
+          const r = it.next();
+          if (r.done) return null;
+          any = true;
+          return r.value;
+        });
+        if (!any) break;
+        const out = row.slice(0, this.base);
+        out.length = this.base;
+        for (let k = 0; k < vals.length; k++) out[this.base + k] = vals[k];
+        yield out;
+      }
+    }
+  }
 }
 
 /** DISTINCT, ORDER BY and LIMIT over projected rows. */
