@@ -18,6 +18,8 @@ import { Session } from './session/session.js';
 import type { StatementResult, ResultField } from './session/dispatch.js';
 import { outputFunction } from './session/output.js';
 import type { Clock } from './session/clock.js';
+import { OID } from './types/oids.js';
+import { timestamptzIO } from './types/datetime/timestamp.js';
 import './functions/builtins/index.js';
 import './executor/domain-check.js';
 import './functions/citext.js';
@@ -57,6 +59,43 @@ export interface QueryResult<R = Record<string, unknown>> {
 
 function defaultParser(oid: number): TypeParser {
   return pgTypes.getTypeParser(oid, 'text') as TypeParser;
+}
+
+const identity = (v: unknown): unknown => v;
+/** Year 1 AD in microseconds since 2000: before it, Dates go through the text form. */
+const MIN_DIRECT_TS = -63082281600000000n;
+const MAX_DIRECT_TS = 8210298412800000000n;
+
+/**
+ * Conversions equal to node-postgres's default parser applied to Postgres's text output, for the
+ * types where that is cheap to do directly (numbers, strings, booleans, timestamptz instants).
+ */
+function directConversion(oid: number): ((v: unknown) => unknown) | undefined {
+  switch (oid) {
+    case OID.int2:
+    case OID.int4:
+    case OID.text:
+    case OID.varchar:
+    case OID.bpchar:
+    case OID.name:
+    case OID.uuid:
+    case OID.bool:
+      return identity;
+    case OID.timestamptz:
+      return (v) => {
+        const us = v as bigint;
+        if (us < MIN_DIRECT_TS || us > MAX_DIRECT_TS) return defaultParser(OID.timestamptz)(String(timestamptzText(us)));
+        let ms = us / 1000n;
+        if (us < 0n && ms * 1000n !== us) ms -= 1n;
+        return new Date(Number(ms) + 946684800000);
+      };
+    default:
+      return undefined;
+  }
+}
+
+function timestamptzText(us: bigint): string {
+  return timestamptzIO.output(us, { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' });
 }
 
 /** node-postgres's command name: the first word of the tag (`CREATE TABLE` → `CREATE`). */
@@ -99,14 +138,31 @@ export class Connection {
     const getParser = cfg.types?.getTypeParser ?? defaultParser;
     const outs = r.fields.map((f) => outputFunction(this.session, cat, f.dataTypeID));
     const parsers = r.fields.map((f) => getParser(f.dataTypeID, 'text'));
+    // With node-postgres's default parsers, skip the text round trip where the result is the same.
+    const direct = cfg.types ? r.fields.map(() => undefined) : r.fields.map((f) => directConversion(f.dataTypeID));
+    const convert = r.fields.map((_, i) => {
+      const d = direct[i];
+      if (d) return d;
+      const out = outs[i];
+      const parse = parsers[i];
+      return (v: unknown) => parse(out(v as never));
+    });
     const asArray = cfg.rowMode === 'array';
+    const n = r.fields.length;
     const rows = r.rows.map((row) => {
-      if (asArray) return row.map((v, i) => (v === null || v === undefined ? null : parsers[i](outs[i](v)))) as unknown as R;
+      if (asArray) {
+        const a: unknown[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = row[i];
+          a[i] = v === null || v === undefined ? null : convert[i](v);
+        }
+        return a as unknown as R;
+      }
       const o: Record<string, unknown> = {};
-      r.fields.forEach((f, i) => {
+      for (let i = 0; i < n; i++) {
         const v = row[i];
-        o[f.name] = v === null || v === undefined ? null : parsers[i](outs[i](v));
-      });
+        o[r.fields[i].name] = v === null || v === undefined ? null : convert[i](v);
+      }
       return o as R;
     });
     return { command: nodePgCommand(r.command), commandTag: r.command, rowCount: r.rowCount, oid: r.command === 'INSERT' ? 0 : null, fields: r.fields, rows, rowAsArray: asArray };

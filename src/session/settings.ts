@@ -181,6 +181,7 @@ export class Settings {
 
   /** Transaction end: SET LOCAL values revert; plain SETs revert on rollback. */
   endTransaction(commit: boolean): void {
+    if (this.localUndo.size === 0 && this.txnUndo.size === 0) return;
     if (!commit) for (const [n, v] of this.txnUndo) this.apply(n, v);
     for (const [n, v] of this.localUndo) this.apply(n, v);
     this.localUndo.clear();

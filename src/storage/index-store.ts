@@ -24,6 +24,21 @@ type Bound = Value | typeof MIN_BOUND | typeof MAX_BOUND;
 
 export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readonly Bound[], b: readonly Bound[]) => number {
   const n = cols.length;
+  if (n === 1) {
+    // The common single-column key, without the loop.
+    const { compare, descending, nullsFirst } = cols[0];
+    return (a, b) => {
+      const x = a[0];
+      const y = b[0];
+      if (x === y) return 0;
+      if (x === MIN_BOUND || y === MAX_BOUND) return -1;
+      if (y === MIN_BOUND || x === MAX_BOUND) return 1;
+      if (x === null) return y === null ? 0 : nullsFirst ? -1 : 1;
+      if (y === null) return nullsFirst ? 1 : -1;
+      const c = compare(x as Value, y as Value);
+      return descending ? -c : c;
+    };
+  }
   return (a, b) => {
     for (let i = 0; i < n; i++) {
       const x = a[i];
