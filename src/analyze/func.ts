@@ -7,7 +7,7 @@
  * Postgres counterpart: src/backend/parser/parse_func.c, parse_oper.c (func_select_candidate).
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { PgError } from '../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { FunctionImpl, OperatorDef } from '../functions/registry.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -348,6 +348,7 @@ export function resolveFunction(
   fns: readonly FunctionImpl[],
   args: Expr[],
   location: number | undefined,
+  explicitVariadic = false,
 ): ResolvedCall<FunctionImpl> {
   const cat = pstate.catalog;
   const inputs = args.map((a) => a.type);
@@ -356,16 +357,31 @@ export function resolveFunction(
   for (const f of fns) {
     if (!f.argTypes.every((t) => typeKnown(cat, t))) continue;
     const n = f.argTypes.length;
+    // Postgres considers a variadic function only in its expanded form, unless the call says
+    // VARIADIC (then only as declared).
+    if (f.variadic !== undefined && f.variadic !== OID.any) {
+      if (explicitVariadic) {
+        if (n === inputs.length) cands.push({ item: f, args: f.argTypes });
+        continue;
+      }
+      if (inputs.length >= n) {
+        const elem = f.variadic === OID.anyarray ? OID.anyelement : f.variadic === OID.anycompatiblearray ? OID.anycompatible : (typeInfo(cat, f.variadic).elem as number);
+        const expanded = [...f.argTypes.slice(0, n - 1)];
+        while (expanded.length < inputs.length) expanded.push(elem);
+        cands.push({ item: { ...f, argTypes: expanded, variadicExpanded: n - 1 }, args: expanded });
+      }
+      continue;
+    }
     if (n === inputs.length) cands.push({ item: f, args: f.argTypes });
     else if (f.defaults && inputs.length < n && inputs.length >= n - f.defaults) {
       cands.push({ item: f, args: f.argTypes.slice(0, inputs.length) });
     }
-    // Variadic expansion needs at least one variadic argument (concat() does not exist).
-    if (f.variadic !== undefined && inputs.length >= n) {
-      const elem = f.variadic === OID.anyarray ? OID.anyelement : f.variadic === OID.anycompatiblearray ? OID.anycompatible : f.variadic === OID.any ? OID.any : (typeInfo(cat, f.variadic).elem as number);
+    // VARIADIC "any": the call's arguments are passed one by one; needs at least one of them.
+    if (f.variadic === OID.any && inputs.length >= n) {
+      if (explicitVariadic) throw featureNotSupported('VARIADIC array arguments to a VARIADIC "any" function', location);
       const expanded = [...f.argTypes.slice(0, n - 1)];
-      while (expanded.length < inputs.length) expanded.push(elem);
-      if (expanded.length === inputs.length && inputs.length !== n || (inputs.length === n && f.variadic !== f.argTypes[n - 1])) {
+      while (expanded.length < inputs.length) expanded.push(OID.any);
+      if (inputs.length !== n || f.variadic !== f.argTypes[n - 1]) {
         cands.push({ item: { ...f, argTypes: expanded, variadicExpanded: n - 1 }, args: expanded });
       }
     }
