@@ -167,6 +167,16 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
           return { kind: 'RangeTblRef', rti };
         }
       }
+      const mat = !n.schemaname ? pstate.stmt.session.materializedCte(n.relname) : undefined;
+      if (mat) {
+        const cols = applyColumnAliases(mat.columns.map((c) => ({ name: c.name, type: c.type, typmod: c.typmod })), n.alias, pstate, 'cte');
+        const rows = mat.rows.map((r) => r.map((v, i) => ({ kind: 'Const', type: mat.columns[i].type, typmod: mat.columns[i].typmod, value: v }) as Expr));
+        const rti = pstate.addRte(rows.length
+          ? { kind: 'values', rows, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false }
+          : { kind: 'values', rows: [], alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
+        addItem(pstate, rti, false);
+        return { kind: 'RangeTblRef', rti };
+      }
       const rel = openRelation(pstate.catalog, pstate.stmt.session.searchPath(), rangeVarName(n), pstate.position(n.location));
       if (rel.kind === 'v') {
         const sub = expandView(pstate, rel);

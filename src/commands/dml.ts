@@ -531,27 +531,102 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
     m = new Map();
     prepCache.set(cat, m);
   }
-  let p = m.get(key);
+  let p = session.materialized ? undefined : m.get(key);
   if (!p) {
-    p = make();
+    // Compiling expressions may plan subqueries (SET (...) = (SELECT ...), RETURNING (SELECT ...)).
+    p = withPlanningCatalog(cat, make);
     if (m.size > 2000) m.clear();
-    m.set(key, p);
+    if (!session.materialized) m.set(key, p);
   }
   void cacheFor;
   return p;
 }
 
-function execute(session: Session, p: PreparedDml, params: readonly unknown[]): StatementResult {
+function execute(session: Session, p: PreparedDml, params: readonly unknown[], deferRi?: ModifyState[]): StatementResult {
   const cat = session.catalog();
   const types = p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
+  // A WITH query may use fewer parameters than its statement: the rest are bound as text.
+  while (deferRi && types.length < params.length) types.push(OID.text);
   const values = bindParams(cat, session.io, params, types);
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, cat);
   const ret: Row[] | undefined = p.returning ? [] : undefined;
   const count = p.run(ms, ret);
-  runRiQueue(ms, session);
+  if (deferRi) deferRi.push(ms);
+  else runRiQueue(ms, session);
   const command = p.kind.toUpperCase();
   return { command, rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
+}
+
+/**
+ * A statement whose WITH holds INSERT / UPDATE / DELETE queries: each runs first, in order, under
+ * the statement's snapshot and command id (so nothing it writes is visible to the rest of the
+ * statement except through RETURNING); its RETURNING rows become a constant relation for the
+ * queries that follow; foreign-key work of all parts runs at the end, as in Postgres.
+ */
+export function runWithDmlCtes(
+  session: Session,
+  kind: string,
+  body: AnyNode,
+  sql: string,
+  params: readonly unknown[],
+  paramTypes: number[],
+  runMain: (kind: string, body: AnyNode) => StatementResult,
+): StatementResult {
+  const w = body.withClause;
+  if (w.recursive) throw featureNotSupported('WITH RECURSIVE with data-modifying statements');
+  const mats = new Map<string, import('../session/session-context.js').MaterializedCte>();
+  const deferred: ModifyState[] = [];
+  const keep: AnyNode[] = [];
+  const saved = session.materialized;
+  session.materialized = mats;
+  try {
+    for (const c of w.ctes as AnyNode[]) {
+      const cte = c.CommonTableExpr;
+      const [k, cb] = nodeKind(cte.ctequery);
+      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt') {
+        keep.push(c);
+        continue;
+      }
+      if (keep.length) throw featureNotSupported('a data-modifying WITH query after a plain one', cte.location);
+      if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
+      const p = withPlanningCatalog(session.catalog(), () => k === 'InsertStmt'
+        ? (() => { const v = throughViews(session, cb, sql, 'insert'); return prepareInsert(session, v.stmt, sql, paramTypes, v.checks); })()
+        : k === 'UpdateStmt'
+          ? (() => { const v = throughViews(session, cb, sql, 'update'); return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks); })()
+          : prepareDelete(session, throughViews(session, cb, sql, 'delete').stmt, sql, paramTypes));
+      const r = execute(session, p, params, deferred);
+      let columns = r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
+      if (cte.aliascolnames) {
+        const names = (cte.aliascolnames as AnyNode[]).map((x) => x.String.sval as string);
+        columns = columns.map((col, i) => (i < names.length ? { ...col, name: names[i] } : col));
+      }
+      // Without RETURNING the query still runs; it just offers nothing to read.
+      if (p.returning) mats.set(cte.ctename, { columns, rows: r.rows });
+    }
+    const rest = keep.length ? { ...w, ctes: keep } : undefined;
+    let main: AnyNode = { ...body, withClause: rest };
+    if (kind === 'InsertStmt' && rest) {
+      const sel = body.selectStmt?.SelectStmt;
+      if (!sel || sel.withClause) throw featureNotSupported('WITH in this INSERT', undefined);
+      main = { ...body, withClause: undefined, selectStmt: { SelectStmt: { ...sel, withClause: rest } } };
+    } else if ((kind === 'UpdateStmt' || kind === 'DeleteStmt') && rest) {
+      throw featureNotSupported(`WITH in ${kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE'}`, undefined);
+    }
+    const result = runMain(kind, main);
+    for (const ms of deferred) runRiQueue(ms, session);
+    return result;
+  } finally {
+    session.materialized = saved;
+  }
+}
+
+/** Whether a statement's WITH holds a data-modifying query. */
+export function hasDmlCte(body: AnyNode): boolean {
+  return ((body.withClause?.ctes ?? []) as AnyNode[]).some((c) => {
+    const k = Object.keys(c.CommonTableExpr.ctequery)[0];
+    return k === 'InsertStmt' || k === 'UpdateStmt' || k === 'DeleteStmt';
+  });
 }
 
 /** A DML target that is a view is rewritten onto its base table (possibly through several views). */

@@ -12,7 +12,7 @@ import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
 import { runSelect } from './run-select.js';
 import { runUtility } from '../commands/utility.js';
-import { runInsert, runUpdate, runDelete } from '../commands/dml.js';
+import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte } from '../commands/dml.js';
 
 export interface ResultField {
   name: string;
@@ -36,6 +36,10 @@ export interface StatementResult {
 
 export function executeStatement(session: Session, st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
+  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
+    if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
+    return runWithDmlCtes(session, kind, body, sql, params, paramTypes, (k, b) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, sql, params, paramTypes));
+  }
   switch (kind) {
     case 'SelectStmt':
       return runSelect(session, st, body, sql, params, paramTypes);

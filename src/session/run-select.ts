@@ -78,7 +78,7 @@ export function runSelect(session: Session, st: RawStatement, body: Record<strin
     const planned = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
     c = { catalog: cat, query, planned, paramTypes: types, fields: fieldsOf(cat, query.targetList) };
     if (cache.size > 2000) cache.clear();
-    cache.set(key, c);
+    if (!session.materialized) cache.set(key, c);
   }
   if (c.query.locking && c.query.locking.length) {
     // Row locks only matter with concurrent sessions; refuse rather than pretend.

@@ -7,6 +7,11 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { IoContext } from '../types/type-io.js';
 import type { PgError } from '../errors/pg-error.js';
 
+export interface MaterializedCte {
+  readonly columns: readonly { name: string; type: number; typmod: number }[];
+  readonly rows: readonly (readonly unknown[])[];
+}
+
 export interface SessionContext {
   readonly io: IoContext;
   catalog(): Catalog;
@@ -26,6 +31,8 @@ export interface SessionContext {
   lastval(): bigint;
   /** A sequence relation's row as SELECT * FROM seq shows it: last_value, log_cnt, is_called. */
   sequenceRow(seqOid: number): [bigint, bigint, boolean];
+  /** Rows a data-modifying WITH query of the running statement returned (by CTE name). */
+  materializedCte(name: string): MaterializedCte | undefined;
   getSetting(name: string, missingOk: boolean): string | null;
   setSetting(name: string, value: string, isLocal: boolean): string;
   notice(n: PgError): void;

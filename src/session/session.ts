@@ -95,6 +95,11 @@ export class Session implements SessionContext {
     }
     return this.lastSeq;
   }
+  /** Set while a statement with data-modifying WITH queries runs. */
+  materialized: Map<string, import('./session-context.js').MaterializedCte> | undefined;
+  materializedCte(name: string): import('./session-context.js').MaterializedCte | undefined {
+    return this.materialized?.get(name);
+  }
   sequenceRow(seqOid: number): [bigint, bigint, boolean] {
     const rel = this.catalog().relation(seqOid);
     const st = this.db.sequences.get(rel.filenode);
