@@ -107,7 +107,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
       session.notice(new PgError(SQLSTATE.successful_completion, `relation "${rv.relname}" does not exist, skipping`, { severity: 'NOTICE' }));
       return commandResult('ALTER TABLE');
     }
-    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`, { position: pos(rv.location) });
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`);
   }
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
@@ -227,13 +227,16 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         cat.removeConstraint(fk.oid);
       }
       for (const g of rel.columns) {
-        if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum) && g.attnum !== col.attnum) {
+        if (g.generated && !g.dropped && referencedColumns(g.generated.expr.expr).has(col.attnum) && g.attnum !== col.attnum) {
           if (!cascade) {
             throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
               detail: `column ${g.name} of table ${rel.name} depends on column ${col.name} of table ${rel.name}`,
               hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
             });
           }
+          // CASCADE: the generated column goes too.
+          session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to column ${g.name} of table ${rel.name}`, { severity: 'NOTICE' }));
+          alterOne(session, cat, cat.relation(rel.oid), { subtype: 'AT_DropColumn', name: g.name, behavior: 'DROP_RESTRICT' }, sql, taken, pos);
         }
       }
       for (const idx of cat.relationIndexes(rel.oid)) {

@@ -183,7 +183,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           explicitDefault.add(cols[i].attnum);
           return { attnum: cols[i].attnum, expr: 'default' as const };
         }
-        const e = assignmentCoerce(ps, transformExpr(ps, it), cols[i], b.location);
+        const ex = transformExpr(ps, it);
+        const e = assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
         return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
       });
       rows.push(row);

@@ -7,7 +7,8 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
-import { creationNamespace } from '../analyze/relation.js';
+import { creationNamespace, lookupRelation } from '../analyze/relation.js';
+import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 
 type AnyNode = Record<string, any>;
@@ -58,6 +59,46 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
         continue;
       }
       throw new PgError(SQLSTATE.undefined_object, `extension "${name}" does not exist`);
+    }
+    if (name === 'citext') {
+      const cat = txn.catalog;
+      const sp = session.searchPath();
+      const relName = (oid: number) => {
+        const r = cat.relation(oid);
+        return lookupRelation(cat, sp, { name: r.name })?.oid === oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`;
+      };
+      const typName = (oid: number) => {
+        const t = cat.types.get(oid)!;
+        return lookupTypeName(cat, sp, [t.name]) === oid ? t.name : `${cat.namespaceName(t.namespace)}.${t.name}`;
+      };
+      // Dependents in discovery order: columns of the type, domains over it, their columns.
+      const lines: string[] = [];
+      const visit = (typeOid: number) => {
+        const t = cat.types.get(typeOid)!;
+        for (const r of cat.relations.values()) {
+          if (r.kind !== 'r') continue;
+          for (const c of r.columns) if (!c.dropped && (c.type === typeOid || c.type === t.arrayType)) lines.push(`column ${c.name} of table ${relName(r.oid)} depends on type ${typName(typeOid)}`);
+        }
+        for (const d of cat.types.values()) {
+          if (d.kind === 'd' && d.domain?.baseType === typeOid) {
+            lines.push(`type ${typName(d.oid)} depends on type ${typName(typeOid)}`);
+            visit(d.oid);
+          }
+        }
+      };
+      if (cat.types.has(CITEXT_OID)) visit(CITEXT_OID);
+      if (lines.length) {
+        if (n.behavior !== 'DROP_CASCADE') {
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+            detail: lines.join('\n'),
+            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+          });
+        }
+        throw featureNotSupported('DROP EXTENSION citext CASCADE with dependent columns');
+      }
+      const w = txn.catalogForWrite();
+      w.removeType(CITEXT_ARRAY_OID);
+      w.removeType(CITEXT_OID);
     }
     txn.catalogForWrite().extensions.delete(name);
   }

@@ -73,3 +73,23 @@ fn('obj_description', [OID.oid], OID.text, (a, rt) => {
 }, { volatility: 's' });
 fn('col_description', [OID.oid, OID.int4], OID.text, (a, rt) => rt.session.catalog().comments.get(`1259.${a[0]}.${a[1]}`) ?? null, { volatility: 's' });
 fn('shobj_description', [OID.oid, OID.name], OID.text, () => null, { volatility: 's' });
+
+const ENCODINGS: Record<string, BufferEncoding> = { utf8: 'utf8', 'utf-8': 'utf8', unicode: 'utf8', latin1: 'latin1', sql_ascii: 'latin1', iso88591: 'latin1' };
+function encodingOf(name: string, which: 'source' | 'destination'): BufferEncoding {
+  const e = ENCODINGS[name.toLowerCase().replace(/[_-]/g, (c) => (c === '-' ? '-' : '_'))] ?? ENCODINGS[name.toLowerCase()];
+  if (!e) throw new PgError(SQLSTATE.invalid_parameter_value, `invalid ${which} encoding name "${name}"`);
+  return e;
+}
+fn('convert_from', [OID.bytea, OID.name], OID.text, (a) => {
+  const enc = encodingOf(a[1] as string, 'source');
+  const bytes = Buffer.from(a[0] as Uint8Array);
+  if (enc === 'utf8') {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    if (text.includes('\uFFFD') && !bytes.includes(0xef)) {
+      throw new PgError(SQLSTATE.character_not_in_repertoire, 'invalid byte sequence for encoding "UTF8"');
+    }
+    return text;
+  }
+  return bytes.toString(enc);
+});
+fn('convert_to', [OID.text, OID.name], OID.bytea, (a) => new Uint8Array(Buffer.from(a[0] as string, encodingOf(a[1] as string, 'destination'))));
