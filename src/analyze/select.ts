@@ -245,7 +245,11 @@ function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
   const info = typeInfo(pstate.catalog, expr.type);
   let cols: RteColumn[];
   let expandsRecord = false;
-  if (info.typtype === 'c' && info.relation !== undefined) {
+  const outCols = expr.kind === 'FuncExpr' ? expr.fn.outColumns : undefined;
+  if (outCols) {
+    expandsRecord = true;
+    cols = outCols.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.type === OID.text ? 'default' : undefined }));
+  } else if (info.typtype === 'c' && info.relation !== undefined) {
     expandsRecord = true;
     cols = pstate.catalog.relation(info.relation).columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod, collation: c.collation }));
   } else if (expr.type === OID.record) {

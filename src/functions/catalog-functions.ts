@@ -6,7 +6,8 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
-import { PgArray, type Value } from '../types/values.js';
+import { PgArray, PgRecord, type Value } from '../types/values.js';
+import { JsonbObject, jsonToText, type JsonbValue } from '../types/jsonb.js';
 import { genRandomUuid } from '../types/uuid.js';
 import { fn } from './registry.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
@@ -93,3 +94,19 @@ fn('convert_from', [OID.bytea, OID.name], OID.text, (a) => {
   return bytes.toString(enc);
 });
 fn('convert_to', [OID.text, OID.name], OID.bytea, (a) => new Uint8Array(Buffer.from(a[0] as string, encodingOf(a[1] as string, 'destination'))));
+
+// jsonb_each / jsonb_each_text: SETOF record(key text, value jsonb|text).
+function eachObject(v: JsonbValue, fname: string): JsonbObject {
+  if (!(v instanceof JsonbObject)) {
+    throw new PgError(SQLSTATE.invalid_parameter_value, `cannot call ${fname} on ${Array.isArray(v) ? 'an array' : 'a non-object'}`);
+  }
+  return v;
+}
+fn('jsonb_each', [OID.jsonb], OID.record, (a) => {
+  const o = eachObject(a[0] as JsonbValue, 'jsonb_each');
+  return [...o.entries()].map(([k, v]) => new PgRecord([k, v], ['key', 'value'], [OID.text, OID.jsonb]));
+}, { retset: true, outColumns: [{ name: 'key', type: OID.text }, { name: 'value', type: OID.jsonb }] });
+fn('jsonb_each_text', [OID.jsonb], OID.record, (a) => {
+  const o = eachObject(a[0] as JsonbValue, 'jsonb_each_text');
+  return [...o.entries()].map(([k, v]) => new PgRecord([k, jsonToText(v)], ['key', 'value'], [OID.text, OID.text]));
+}, { retset: true, outColumns: [{ name: 'key', type: OID.text }, { name: 'value', type: OID.text }] });

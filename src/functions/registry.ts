@@ -29,6 +29,8 @@ export interface FunctionImpl {
   readonly defaults?: number;
   /** Only callable once CREATE EXTENSION has installed this extension. */
   readonly extension?: string;
+  /** For a function returning SETOF record with OUT parameters: its result columns. */
+  readonly outColumns?: readonly { readonly name: string; readonly type: number }[];
 }
 
 /** Facts about one call site, fixed at analysis time. */
