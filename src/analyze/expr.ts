@@ -540,12 +540,20 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
   if (isAgg || n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
     return transformAggregate(pstate, name, n);
   }
-  const args = ((n.args ?? []) as AnyNode[]).map((a) => {
-    const [k] = nodeKind(a);
-    if (k === 'NamedArgExpr') throw featureNotSupported('named function arguments', a.NamedArgExpr.location);
-    return transformExpr(pstate, a);
-  });
+  const named: { name: string; expr: Expr; location: number }[] = [];
+  const args: Expr[] = [];
+  for (const a of (n.args ?? []) as AnyNode[]) {
+    const [k, b] = nodeKind(a);
+    if (k === 'NamedArgExpr') named.push({ name: b.name, expr: transformExpr(pstate, b.arg), location: b.location });
+    else {
+      if (named.length) {
+        throw new PgError(SQLSTATE.syntax_error, 'positional argument cannot follow named argument', { position: pstate.position(nodeKind(a)[1].location) });
+      }
+      args.push(transformExpr(pstate, a));
+    }
+  }
   const fns = functionsNamed(name).filter((f) => !f.extension || pstate.catalog.extensions.has(f.extension));
+  if (named.length) return callWithNamedArgs(pstate, names, name, fns, args, named, n.location);
   if (!fns.length) {
     const sig = `${names.join('.')}(${args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
     throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
@@ -568,6 +576,65 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
     location: n.location,
     collation: rinfo.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
   };
+}
+
+/** A call with named arguments: each candidate with parameter names gets a full positional list. */
+function callWithNamedArgs(
+  pstate: ParseState,
+  names: string[],
+  name: string,
+  fns: readonly import('../functions/registry.js').FunctionImpl[],
+  positional: Expr[],
+  named: { name: string; expr: Expr; location: number }[],
+  location: number | undefined,
+): Expr {
+  const seen = new Set<string>();
+  for (const a of named) {
+    if (seen.has(a.name)) {
+      throw new PgError(SQLSTATE.syntax_error, `argument name "${a.name}" used more than once`, { position: pstate.position(a.location) });
+    }
+    seen.add(a.name);
+  }
+  for (const f of fns) {
+    const pn = f.argNames;
+    if (!pn || positional.length > pn.length) continue;
+    const full: (Expr | undefined)[] = [...positional];
+    let ok = true;
+    for (const a of named) {
+      const i = pn.indexOf(a.name);
+      if (i < 0 || i < positional.length) {
+        ok = false;
+        break;
+      }
+      full[i] = a.expr;
+    }
+    if (!ok) continue;
+    const firstDefault = pn.length - (f.defaults ?? 0);
+    for (let i = 0; i < pn.length; i++) {
+      if (full[i]) continue;
+      if (i < firstDefault || !f.argDefaults) {
+        ok = false;
+        break;
+      }
+      full[i] = makeConst(f.argTypes[i], f.argDefaults[i - firstDefault] ?? null, -1);
+    }
+    if (!ok) continue;
+    try {
+      const r = resolveFunction(pstate, names.join('.'), [f], full as Expr[], location);
+      const rinfo = typeInfo(pstate.catalog, r.returnType);
+      return {
+        kind: 'FuncExpr', name, fn: r.item, args: r.args, type: r.returnType, typmod: -1, retset: r.item.retset, location,
+        collation: rinfo.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
+      };
+    } catch {
+      continue;
+    }
+  }
+  const sig = [...positional.map((a) => formatType(pstate.catalog, a.type)), ...named.map((a) => `${a.name} => ${formatType(pstate.catalog, a.expr.type)}`)].join(', ');
+  throw new PgError(SQLSTATE.undefined_function, `function ${names.join('.')}(${sig}) does not exist`, {
+    hint: 'No function matches the given name and argument types. You might need to add explicit type casts.',
+    position: pstate.position(location),
+  });
 }
 
 /** An ORDER BY / sort key for an expression. */

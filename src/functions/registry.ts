@@ -29,6 +29,10 @@ export interface FunctionImpl {
   readonly defaults?: number;
   /** Only callable once CREATE EXTENSION has installed this extension. */
   readonly extension?: string;
+  /** Parameter names, for calls with named arguments (`f(a => 1)`). */
+  readonly argNames?: readonly string[];
+  /** Default values of the trailing parameters (`defaults` of them), for named-argument calls. */
+  readonly argDefaults?: readonly Value[];
   /** For a function returning SETOF record with OUT parameters: its result columns. */
   readonly outColumns?: readonly { readonly name: string; readonly type: number }[];
 }

@@ -137,7 +137,7 @@ fn(
   [I4, I4, I4, I4, I4, I4, F8],
   IV,
   (a) => makeInterval(...(a.map((x) => x as number) as [number, number, number, number, number, number, number])),
-  { defaults: 7 },
+  { defaults: 7, argNames: ['years', 'months', 'weeks', 'days', 'hours', 'mins', 'secs'], argDefaults: [0, 0, 0, 0, 0, 0, 0] },
 );
 
 fn('justify_days', [IV], IV, (a) => justifyDays(iv(a[0])));
