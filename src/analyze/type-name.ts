@@ -15,6 +15,16 @@ import type { ParseState } from './parse-state.js';
 
 type AnyNode = Record<string, any>;
 
+/** Postgres built-in types fauxgres does not emulate yet: naming one is 0A000, not "does not exist". */
+const UNSUPPORTED_BUILTIN_TYPES = new Set([
+  'inet', 'cidr', 'macaddr', 'macaddr8', 'money', 'bit', 'varbit', 'xml', 'tsvector', 'tsquery',
+  'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'int4range', 'int8range', 'numrange',
+  'tsrange', 'tstzrange', 'daterange', 'int4multirange', 'int8multirange', 'nummultirange',
+  'tsmultirange', 'tstzmultirange', 'datemultirange', 'pg_lsn', 'pg_snapshot', 'txid_snapshot',
+  'jsonpath', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole',
+  'regconfig', 'regdictionary', 'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',
+]);
+
 export interface ResolvedType {
   oid: number;
   typmod: number;
@@ -86,6 +96,9 @@ export function resolveTypeName(
     throw e;
   }
   const display = typeNameText(tn);
+  if (oid === undefined && (ns.length === 1 || ns[0] === 'pg_catalog') && UNSUPPORTED_BUILTIN_TYPES.has(ns[ns.length - 1])) {
+    throw featureNotSupported(`type ${ns[ns.length - 1]}`, tn.location);
+  }
   if (oid === undefined) {
     throw new PgError(SQLSTATE.undefined_object, `type "${display}" does not exist`, { position: position(tn.location) });
   }

@@ -16,6 +16,16 @@ type AnyNode = Record<string, any>;
 /** Extensions with the version the oracle ships. */
 export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.3', 'uuid-ossp': '1.1', citext: '1.6', plpgsql: '1.0' };
 
+/** Extensions shipped with Postgres (contrib) that fauxgres does not emulate: 0A000. */
+const CONTRIB_EXTENSIONS = new Set([
+  'btree_gist', 'btree_gin', 'hstore', 'pg_trgm', 'unaccent', 'fuzzystrmatch', 'ltree', 'intarray', 'cube',
+  'earthdistance', 'tablefunc', 'pg_stat_statements', 'pgrowlocks', 'isn', 'lo', 'seg', 'tsm_system_rows',
+  'tsm_system_time', 'dblink', 'postgres_fdw', 'file_fdw', 'amcheck', 'bloom', 'pgstattuple', 'pg_buffercache',
+  'pg_prewarm', 'sslinfo', 'xml2', 'dict_int', 'dict_xsyn', 'intagg', 'pageinspect', 'pg_freespacemap',
+  'pg_surgery', 'pg_visibility', 'pg_walinspect', 'postgres_fdw', 'refint', 'tcn', 'autoinc', 'insert_username',
+  'moddatetime', 'old_snapshot', 'pg_logicalinspect',
+]);
+
 export function createExtension(session: Session, n: AnyNode): StatementResult {
   const name = n.extname as string;
   const txn = session.transaction();
@@ -25,6 +35,9 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
       return commandResult('CREATE EXTENSION');
     }
     throw new PgError(SQLSTATE.duplicate_object, `extension "${name}" already exists`);
+  }
+  if (!(name in SUPPORTED_EXTENSIONS) && CONTRIB_EXTENSIONS.has(name)) {
+    throw featureNotSupported(`extension "${name}"`);
   }
   if (!(name in SUPPORTED_EXTENSIONS)) {
     // Postgres's own answer for an extension that is not installed (also 0A000).
