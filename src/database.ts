@@ -24,6 +24,7 @@ import './functions/builtins/index.js';
 import './executor/domain-check.js';
 import './functions/citext.js';
 import './functions/catalog-functions.js';
+import './functions/pgcrypto.js';
 import './analyze/cast-registrations.js';
 
 export interface DatabaseOptions {
