@@ -243,7 +243,7 @@ function constFold(ce: CoerceExpr, pstate: ParseState | undefined, loc: number |
   const arg = ce.arg;
   if (arg.kind !== 'Const' || ce.handlesNull) return ce;
   if (arg.value === null) return { kind: 'Const', type: ce.type, typmod: ce.typmod, value: null, location: arg.location, collation: ce.collation };
-  if (!pstate) return ce;
+  if (!pstate || pstate.stmt.noFold) return ce;
   // Errors here surface in Postgres from the planner's constant folding: no position.
   void loc;
   const v = ce.fn(arg.value, { params: [], session: pstate.stmt.session });

@@ -60,6 +60,8 @@ export interface StatementState {
   volatileSeen: boolean;
   /** A stable or volatile function was called (generated columns and indexes need immutable). */
   mutableSeen?: boolean;
+  /** Keep casts of constants as written (stored expressions print them, as Postgres stores them). */
+  noFold?: boolean;
 }
 
 export class ParseState {

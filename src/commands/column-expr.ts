@@ -70,7 +70,7 @@ export function analyzeTableExpr(
   sql: string,
   targetType?: { type: number; typmod: number; column: string },
 ): StoredExpr {
-  const stmt: import('../analyze/parse-state.js').StatementState = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false };
+  const stmt: import('../analyze/parse-state.js').StatementState = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, noFold: true };
   const q = emptyQuery('select');
   const ps = new ParseState(stmt, q, undefined);
   ps.exprKind = kind;
