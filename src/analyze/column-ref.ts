@@ -254,7 +254,5 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
     if (!c.dropped) args.push(makeVar(rte, item.rti, i + 1, levelsUp, loc));
   });
   const type = rte.kind === 'relation' ? rte.rel.rowType : OID.record;
-  void ps;
-  void typeInfo;
   return { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
 }

@@ -14,7 +14,7 @@ import { formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
-import { openRelation, lookupRelation } from '../analyze/relation.js';
+import { lookupRelation } from '../analyze/relation.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { canCoerce, coerceTo } from '../analyze/coerce.js';
 import { emptyQuery } from '../nodes/query.js';
@@ -24,7 +24,7 @@ import { transformExpr } from '../analyze/expr.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { statementState, makeExecContext } from '../session/run-select.js';
 import { compileExpr } from '../executor/expr/compile.js';
-import { compileStored, failingRow, ModifyState } from '../executor/modify-table.js';
+import { compileStored, ModifyState } from '../executor/modify-table.js';
 import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
@@ -486,7 +486,6 @@ function validateCheck(session: Session, cat: Catalog, rel: RelationDef, name: s
       });
     }
   }
-  void failingRow;
 }
 
 function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fkOid: number): void {
@@ -608,6 +607,5 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
       }
     }
   }
-  void openRelation;
   return commandResult(tag);
 }

@@ -24,7 +24,7 @@ import type { Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import type { StatementResult } from '../session/dispatch.js';
 import { bindParams } from '../session/params.js';
-import { fieldsOf, makeExecContext, statementState, cacheFor } from '../session/run-select.js';
+import { fieldsOf, makeExecContext, statementState } from '../session/run-select.js';
 import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.js';
 import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
 import type { ExecContext, Row } from '../executor/context.js';
@@ -539,7 +539,6 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
     if (m.size > 2000) m.clear();
     if (!session.materialized) m.set(key, p);
   }
-  void cacheFor;
   return p;
 }
 

@@ -23,12 +23,11 @@ export function makeObjectName(name1: string, name2: string | undefined, label: 
   let n1 = name1;
   let n2 = name2 ?? '';
   const overhead = byteLen(label) + 1 + (name2 !== undefined ? 1 : 0);
-  let avail = NAMEDATALEN - overhead;
+  const avail = NAMEDATALEN - overhead;
   while (byteLen(n1) + byteLen(n2) > avail) {
     if (byteLen(n1) > byteLen(n2)) n1 = truncBytes(n1, byteLen(n1) - 1);
     else n2 = truncBytes(n2, byteLen(n2) - 1);
   }
-  void avail;
   return name2 !== undefined ? `${n1}_${n2}_${label}` : `${n1}_${label}`;
 }
 

@@ -110,14 +110,12 @@ export class IndexScan implements Plan {
       while (hi.length < ncols) hi.push(MAX_BOUND);
       const rangeCol = prefix.length;
       const cmp = store.cols[rangeCol]?.compare;
-      const desc = store.cols[rangeCol]?.descending;
       for (const [key, tid] of store.range(lo as Value[], hi as Value[], this.reverse)) {
         if (bound.lower || bound.upper) {
           const kv = key[rangeCol];
           if (kv === null) continue;
           if (bound.lower && !bound.lower.inclusive && lo[rangeCol] !== MIN_BOUND && cmp(kv, lo[rangeCol] as Value) === 0) continue;
           if (bound.upper && !bound.upper.inclusive && hi[rangeCol] !== MAX_BOUND && cmp(kv, hi[rangeCol] as Value) === 0) continue;
-          void desc;
         }
         const t = heap.get(tid);
         if (!t || !ctx.txn.visible(t)) continue;

@@ -336,12 +336,7 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     }
     case 'cte': {
       let lv: Layout | undefined = pc.layout;
-      let q: Query | undefined = pc.q;
-      for (let i = 0; i < rte.levelsUp; i++) {
-        lv = lv?.parent;
-        q = undefined;
-      }
-      void q;
+      for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
       const sub = planSelect(cte.query, lv?.parent, pc.cat);
       const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);

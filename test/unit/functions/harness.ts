@@ -43,6 +43,7 @@ export function makeRuntime(io: Partial<IoContext> = {}): ExprRuntime {
     setval: (_o, v) => v,
     lastval: () => 1n,
     sequenceRow: () => [1n, 0n, true],
+    materializedCte: () => undefined,
     getSetting: (name) => settings.get(name) ?? null,
     setSetting: (name, value) => {
       settings.set(name, value);
