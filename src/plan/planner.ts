@@ -46,6 +46,7 @@ interface PlanCtx {
 
 /** Offsets of every range entry of `q` in its wide rows. */
 function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; width: number } {
+  // (the query is remembered per layout so CTE references from nested levels can find their WITH)
   const offsets: number[] = [];
   let w = 0;
   for (const rte of q.rtable) {
@@ -56,7 +57,9 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
     offsets.push(w);
     w += rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
   }
-  return { layout: { depth: parent ? parent.depth + 1 : 0, offsets, parent }, width: w };
+  const layout: Layout = { depth: parent ? parent.depth + 1 : 0, offsets, parent };
+  layoutQueries.set(layout, q);
+  return { layout, width: w };
 }
 
 function rteSlots(pc: PlanCtx, rti: number): number[] {
@@ -187,8 +190,10 @@ function joinWith(
   const right = planItem(pc, rightNode, innerPool, new Set());
   const restQ = here.filter((c) => !c.used);
   restQ.forEach((c) => (c.used = true));
-  // The inner side does not depend on the outer row: materialize it once per execution.
-  const inner = joinType === 'full' ? right.plan : new Materialize(right.plan);
+  // An inner side that does not depend on the outer row is materialized once per execution;
+  // a LATERAL one is re-run for every outer row.
+  const lateral = [...rightRtis].some((r) => pc.q.rtable[r].lateral);
+  const inner = joinType === 'full' || lateral ? right.plan : new Materialize(right.plan);
   return { plan: new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
 }
 
@@ -338,7 +343,8 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
-      const sub = planSelect(cte.query, lv?.parent, pc.cat);
+      // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
+      const sub = planSelect(cte.query, lv, pc.cat);
       const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
@@ -347,17 +353,16 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
   }
 }
 
-const cteDefs = new WeakMap<Query, Query>();
+const layoutQueries = new WeakMap<Layout, Query>();
 function findCteDef(pc: PlanCtx, rte: Extract<RangeTblEntry, { kind: 'cte' }>): { query: Query } {
-  // CTEs are analyzed into the defining query's `ctes`; the RTE names one of them.
-  const holder = rte.levelsUp === 0 ? pc.q : undefined;
-  const list = holder?.ctes ?? ctesOfAncestors.get(pc.layout)?.[rte.levelsUp - 1] ?? [];
-  const c = list.find((x) => x.name === rte.cteName);
-  if (!c) throw featureNotSupported('a WITH query referenced from a nested subquery');
-  void cteDefs;
+  // CTEs are analyzed into the defining query's `ctes`; the RTE names one of them, levelsUp out.
+  let lv: Layout | undefined = pc.layout;
+  for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
+  const holder = rte.levelsUp === 0 ? pc.q : lv ? layoutQueries.get(lv) : undefined;
+  const c = holder?.ctes.find((x) => x.name === rte.cteName);
+  if (!c) throw featureNotSupported('a WITH query referenced from this nested subquery');
   return c;
 }
-const ctesOfAncestors = new WeakMap<Layout, Query['ctes'][]>();
 
 interface IndexChoice {
   plan: Plan;
@@ -468,8 +473,10 @@ function hasVolatile(e: Expr): boolean {
 export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): PlannedSelect {
   const correlated = parent !== undefined && isCorrelated(q);
   if (q.setOp) {
-    const l = planSelect(q.setOp.left, parent, cat);
-    const r = planSelect(q.setOp.right, parent, cat);
+    // The set operation is a query level of its own (its WITH, and one more level for outer references).
+    const own = computeLayout(q, parent).layout;
+    const l = planSelect(q.setOp.left, own, cat);
+    const r = planSelect(q.setOp.right, own, cat);
     const width = q.targetList.length;
     const keyFns = q.setOp.columnTypes.map((c) => hashKeyFor(cat, c.type) as (v: Value) => unknown);
     let plan: Plan = new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
@@ -477,7 +484,6 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     return { plan, width, correlated };
   }
   const from = planFromWhere(q, parent, cat);
-  if (q.ctes.length) ctesOfAncestors.set(from.layout, [q.ctes]);
   let plan = from.plan;
   let layout = from.layout;
   if (q.hasAggs || q.groupBy.length) {

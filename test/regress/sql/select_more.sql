@@ -1,0 +1,65 @@
+-- Queries a reporting screen sends: joins, subqueries, aggregates, set operations, CTEs.
+CREATE TABLE teams (id int PRIMARY KEY, name text NOT NULL, parent_id int REFERENCES teams);
+CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL, team_id int REFERENCES teams, salary numeric(10,2), hired date, email text);
+INSERT INTO teams VALUES (1, 'Engineering', NULL), (2, 'Platform', 1), (3, 'Apps', 1), (4, 'Sales', NULL), (5, 'Empty', NULL);
+INSERT INTO people VALUES
+  (1, 'Ada', 2, 120000, '2020-01-15', 'ada@x.io'),
+  (2, 'Brian', 2, 95000, '2021-06-01', NULL),
+  (3, 'Chen', 3, 105000, '2019-03-20', 'chen@x.io'),
+  (4, 'Dana', 4, 70000, '2022-11-30', 'dana@x.io'),
+  (5, 'Eli', NULL, 50000, '2023-02-01', 'eli@x.io'),
+  (6, 'Fay', 3, NULL, '2024-05-05', 'FAY@x.io');
+
+SELECT p.name, t.name AS team FROM people p JOIN teams t ON t.id = p.team_id ORDER BY p.id;
+SELECT p.name, t.name AS team FROM people p LEFT JOIN teams t ON t.id = p.team_id ORDER BY p.id;
+SELECT p.name, t.name AS team FROM people p RIGHT JOIN teams t ON t.id = p.team_id ORDER BY t.id, p.id;
+SELECT p.name, t.name AS team FROM people p FULL JOIN teams t ON t.id = p.team_id ORDER BY t.id NULLS FIRST, p.id;
+SELECT count(*) FROM people CROSS JOIN teams;
+SELECT t.name, c.name AS child FROM teams t JOIN teams c ON c.parent_id = t.id ORDER BY 1, 2;
+SELECT t.name, count(p.id) AS headcount, sum(p.salary) AS payroll, avg(p.salary) AS avg_salary, max(p.hired) AS last_hire
+  FROM teams t LEFT JOIN people p ON p.team_id = t.id GROUP BY t.id, t.name ORDER BY t.id;
+SELECT team_id, count(*) FROM people GROUP BY team_id HAVING count(*) > 1 ORDER BY team_id;
+SELECT count(*), count(salary), count(DISTINCT team_id), sum(salary) FILTER (WHERE hired >= '2021-01-01') FROM people;
+SELECT string_agg(name, ', ' ORDER BY name DESC) AS names, array_agg(id ORDER BY id) AS ids FROM people WHERE team_id IS NOT NULL;
+SELECT name FROM people WHERE team_id IN (SELECT id FROM teams WHERE parent_id = 1) ORDER BY name;
+SELECT name FROM people WHERE team_id NOT IN (SELECT parent_id FROM teams) ORDER BY name;
+SELECT name FROM people WHERE team_id NOT IN (SELECT parent_id FROM teams WHERE parent_id IS NOT NULL) ORDER BY name;
+SELECT name FROM teams t WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.team_id = t.id) ORDER BY name;
+SELECT name, (SELECT count(*) FROM people p WHERE p.team_id = t.id) AS n FROM teams t ORDER BY n DESC, name;
+SELECT name, salary FROM people WHERE salary > (SELECT avg(salary) FROM people) ORDER BY salary DESC;
+SELECT name FROM people WHERE salary > ALL (SELECT salary FROM people WHERE team_id = 3 AND salary IS NOT NULL) ORDER BY name;
+SELECT name FROM people WHERE salary = ANY (ARRAY[70000, 50000]::numeric[]) ORDER BY name;
+SELECT name FROM people WHERE (SELECT name FROM teams WHERE id = 1) = 'Nope';
+SELECT (SELECT id FROM teams);
+SELECT DISTINCT team_id FROM people ORDER BY team_id NULLS LAST;
+SELECT DISTINCT ON (team_id) team_id, name, salary FROM people ORDER BY team_id, salary DESC NULLS LAST;
+SELECT name, salary FROM people ORDER BY salary DESC NULLS LAST LIMIT 2 OFFSET 1;
+SELECT name, salary FROM people ORDER BY salary NULLS FIRST FETCH FIRST 2 ROWS WITH TIES;
+SELECT name FROM people ORDER BY lower(email) NULLS FIRST, name;
+SELECT name FROM teams UNION SELECT name FROM people ORDER BY 1;
+SELECT team_id FROM people UNION ALL SELECT id FROM teams ORDER BY 1 NULLS FIRST;
+SELECT id FROM teams INTERSECT SELECT team_id FROM people ORDER BY 1;
+SELECT id FROM teams EXCEPT SELECT team_id FROM people ORDER BY 1;
+WITH eng AS (SELECT id FROM teams WHERE id = 1 OR parent_id = 1), staff AS (SELECT p.* FROM people p JOIN eng ON eng.id = p.team_id)
+SELECT count(*), sum(salary) FROM staff;
+SELECT t.name, x.name FROM teams t, LATERAL (SELECT name FROM people p WHERE p.team_id = t.id ORDER BY salary DESC NULLS LAST LIMIT 1) x ORDER BY t.id;
+SELECT name, CASE WHEN salary >= 100000 THEN 'high' WHEN salary >= 70000 THEN 'mid' ELSE 'low' END AS band FROM people ORDER BY id;
+SELECT name, coalesce(email, 'n/a'), nullif(team_id, 2), greatest(salary, 80000), least(hired, DATE '2020-06-01') FROM people ORDER BY id;
+SELECT name FROM people WHERE email ILIKE '%@X.IO' AND name ~ '^[A-D]' ORDER BY name;
+SELECT name FROM people WHERE hired BETWEEN '2020-01-01' AND '2022-12-31' ORDER BY hired;
+SELECT extract(year FROM hired) AS y, count(*) FROM people GROUP BY 1 ORDER BY 1;
+SELECT date_trunc('month', hired) AS m, count(*) FROM people GROUP BY m ORDER BY m;
+SELECT name, salary, salary * 1.1 AS raised, round(salary / 12, 2) AS monthly FROM people WHERE salary IS NOT NULL ORDER BY id;
+SELECT name FROM people WHERE team_id IS DISTINCT FROM 2 ORDER BY id;
+SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v(n, word) ORDER BY n DESC;
+SELECT generate_series(1, 3) AS n, 'x' AS label;
+SELECT i, i * i AS sq FROM generate_series(1, 5) AS g(i) WHERE i % 2 = 1 ORDER BY i;
+SELECT name, team_id FROM people p WHERE EXISTS (SELECT 1 FROM teams t WHERE t.id = p.team_id AND t.parent_id IS NOT NULL) ORDER BY name;
+SELECT name, salary FROM people GROUP BY name;
+SELECT team_id, name FROM people GROUP BY team_id;
+SELECT t.id, t.name, count(*) FROM teams t JOIN people p ON p.team_id = t.id GROUP BY t.id ORDER BY t.id;
+SELECT name FROM people ORDER BY 5;
+SELECT nosuch FROM people;
+SELECT name FROM people WHERE sum(salary) > 1;
+SELECT id, name FROM people UNION SELECT id FROM teams;
+SELECT 1 AS a, 2 AS a ORDER BY a;
