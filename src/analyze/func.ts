@@ -112,9 +112,9 @@ function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Cand
     const known = base.filter((t) => t !== OID.unknown);
     if (known.length && known.every((t) => t === known[0])) {
       const assumed = base.map((t) => (t === OID.unknown ? known[0] : t));
-      const exact = keep.filter((c) => c.args.every((a, i) => a === assumed[i] || isPolymorphic(a)));
+      const exact = keep.filter((c) => c.args.every((a, i) => a === assumed[i] || isPolymorphic(a)) && polyConsistent(cat, assumed, c.args));
       if (exact.length === 1) return exact;
-      const ok = keep.filter((c) => assumed.every((t, i) => accepts(cat, t, c.args[i])));
+      const ok = keep.filter((c) => assumed.every((t, i) => polyAccepts(cat, t, c.args[i])) && polyConsistent(cat, assumed, c.args));
       if (ok.length === 1) return ok;
     }
   }
@@ -176,7 +176,8 @@ export function typeKnown(cat: Catalog, oid: number): boolean {
 
 function polyAccepts(cat: Catalog, from: number, to: number): boolean {
   if (!isPolymorphic(to)) return accepts(cat, from, to);
-  if (from === OID.unknown) return to !== OID.anyarray && to !== OID.anycompatiblearray;
+  // An unknown literal may stand for any polymorphic argument; the others must fix its type.
+  if (from === OID.unknown) return true;
   const fi = typeInfo(cat, domainBase(cat, from));
   switch (to) {
     case OID.anyarray:
@@ -272,6 +273,9 @@ function bindAndCoerce(
     const d = declared[i];
     if (d === OID.any) return a.type === OID.unknown ? coerceTo(pstate, cat, a, OID.text, -1, 'implicit') : a;
     const target = resolve(d);
+    if (isPolymorphic(target)) {
+      throw new PgError(SQLSTATE.datatype_mismatch, `could not determine polymorphic type because input has type unknown`, { position: pstate.position(location) });
+    }
     return coerceTo(pstate, cat, a, target, -1, 'implicit');
   });
   return { args: out, returnType: resolve(declaredReturn) };
