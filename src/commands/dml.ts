@@ -31,6 +31,7 @@ import type { ExecContext, Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, ModifyState, updateTuple } from '../executor/modify-table.js';
 import { rewriteViewDml, type ViewCheck } from '../rewrite/updatable-view.js';
+import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
@@ -537,7 +538,7 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
     // Compiling expressions may plan subqueries (SET (...) = (SELECT ...), RETURNING (SELECT ...)).
     p = withPlanningCatalog(cat, make);
     if (m.size > 2000) m.clear();
-    if (!session.materialized) m.set(key, p);
+    if (!session.materialized && key.length <= CACHEABLE_SQL_LENGTH + 64) m.set(key, p);
   }
   return p;
 }

@@ -33,6 +33,8 @@ export function initParser(): Promise<void> {
 
 const cache = new Map<string, readonly RawStatement[]>();
 const CACHE_LIMIT = 5000;
+/** Statements longer than this (bulk literal INSERTs, scripts) are parsed each time, not kept. */
+export const CACHEABLE_SQL_LENGTH = 8192;
 
 /** Converts UTF-8 byte offsets (what libpg-query reports) into JS string offsets. */
 function byteToCharOffsets(sql: string): ((byteOffset: number) => number) {
@@ -66,8 +68,10 @@ export function parseScript(sql: string): readonly RawStatement[] {
     const end = s.stmt_len ? toChar(startB + s.stmt_len) : sql.length;
     stmts.push({ stmt: s.stmt as Node, location: start, text: sql.slice(start, end) });
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(sql, stmts);
+  if (sql.length <= CACHEABLE_SQL_LENGTH) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, stmts);
+  }
   return stmts;
 }
 

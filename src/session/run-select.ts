@@ -16,6 +16,7 @@ import { typeInfo } from '../types/registry.js';
 import { OID } from '../types/oids.js';
 import { featureNotSupported } from '../errors/pg-error.js';
 import { domainBase } from '../analyze/coerce.js';
+import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 
 export interface CachedQuery {
   readonly catalog: Catalog;
@@ -78,7 +79,7 @@ export function runSelect(session: Session, st: RawStatement, body: Record<strin
     const planned = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
     c = { catalog: cat, query, planned, paramTypes: types, fields: fieldsOf(cat, query.targetList) };
     if (cache.size > 2000) cache.clear();
-    if (!session.materialized) cache.set(key, c);
+    if (!session.materialized && sql.length <= CACHEABLE_SQL_LENGTH) cache.set(key, c);
   }
   if (c.query.locking && c.query.locking.length) {
     // Row locks only matter with concurrent sessions; refuse rather than pretend.
