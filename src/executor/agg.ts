@@ -9,7 +9,6 @@ import type { CallInfo } from '../functions/registry.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
-import { hashKeyOf } from './join.js';
 import type { Plan } from './scan.js';
 
 export interface CompiledAgg {
@@ -50,20 +49,25 @@ export class Agg implements Plan {
       seen: aggs.map((a) => (a.ref.distinct ? new Set() : undefined)),
       pending: aggs.map((a) => (a.orderBy ? [] : undefined)),
     });
+    // Per-row work avoids allocations: group keys go into a scratch array (copied only for a new
+    // group) and each aggregate's arguments into its own reused array.
+    const nk = groupExprs.length;
+    const scratch: Value[] = new Array(nk);
+    const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length));
     for (const row of this.input.run(ctx, base)) {
-      const keys = groupExprs.map((g) => g(row, ctx));
       let g: GroupState | undefined;
-      if (groupExprs.length === 0) {
+      if (nk === 0) {
         g = order[0];
         if (!g) {
           g = newGroup([], row);
           order.push(g);
         }
       } else {
-        const k = groupKey(keys, this.groupKeyFns);
+        for (let i = 0; i < nk; i++) scratch[i] = groupExprs[i](row, ctx);
+        const k = groupKey(scratch, this.groupKeyFns);
         g = groups.get(k);
         if (!g) {
-          g = newGroup(keys, row);
+          g = newGroup(scratch.slice(), row);
           groups.set(k, g);
           order.push(g);
         }
@@ -71,8 +75,14 @@ export class Agg implements Plan {
       for (let i = 0; i < aggs.length; i++) {
         const a = aggs[i];
         if (a.filter && a.filter(row, ctx) !== true) continue;
-        const vals = a.args.map((f) => f(row, ctx));
-        if (a.ref.agg.strict && vals.some((v) => v === null)) continue;
+        const vals = argBufs[i];
+        let anyNull = false;
+        for (let j = 0; j < vals.length; j++) {
+          const v = a.args[j](row, ctx);
+          vals[j] = v;
+          if (v === null) anyNull = true;
+        }
+        if (a.ref.agg.strict && anyNull) continue;
         if (a.distinctKey) {
           const k = groupKey(vals, a.distinctKey);
           const seen = g.seen[i] as Set<unknown>;
@@ -116,8 +126,17 @@ export class Agg implements Plan {
 function groupKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unknown {
   // Nulls group together (unlike joins).
   if (vals.length === 1) return vals[0] === null ? NULL_KEY : fns[0](vals[0]);
-  const parts = vals.map((v, i) => (v === null ? '\u0001null' : fns[i](v)));
-  return hashKeyOf(parts as Value[], parts.map(() => (x: Value) => x));
+  let s = '';
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v === null) {
+      s += '\u0001null\u0000';
+      continue;
+    }
+    const k = fns[i](v);
+    s += (typeof k === 'bigint' ? k.toString() + 'n' : typeof k === 'string' ? JSON.stringify(k) : String(k)) + '\u0000';
+  }
+  return s;
 }
 const NULL_KEY = Symbol('null');
 

@@ -116,8 +116,12 @@ export class HashJoin implements Plan {
       const list = k === undefined ? undefined : table.get(k);
       let matched = false;
       if (list) {
-        for (const ir of list) {
-          const r = o.slice();
+        // Outer rows are fresh per row (scans, aggregates, replays build new arrays), so the last
+        // match can fill the outer row itself instead of a copy: one allocation less per row.
+        const last = list.length - 1;
+        for (let m = 0; m <= last; m++) {
+          const ir = list[m];
+          const r = m === last && !quals ? o : o.slice();
           for (const i of innerSlots) r[i] = ir[i];
           if (quals && quals(r, ctx) !== true) continue;
           matched = true;
