@@ -104,15 +104,24 @@ export class HashJoin implements Plan {
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const table = new Map<unknown, Row[]>();
     const { innerKeys, outerKeys, keyFns, innerSlots, quals, joinType } = this;
+    // One key column (the usual FK = PK join): no per-row key arrays.
+    const single = innerKeys.length === 1;
+    const keyOf = (fs: readonly CExpr[], r: Row): unknown => {
+      if (single) {
+        const v = fs[0](r, ctx);
+        return v === null ? undefined : keyFns[0](v);
+      }
+      return hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
+    };
     for (const r of this.inner.run(ctx, base)) {
-      const k = hashKeyOf(innerKeys.map((f) => f(r, ctx)), keyFns);
+      const k = keyOf(innerKeys, r);
       if (k === undefined) continue;
       const list = table.get(k);
       if (list) list.push(r);
       else table.set(k, [r]);
     }
     for (const o of this.outer.run(ctx, base)) {
-      const k = hashKeyOf(outerKeys.map((f) => f(o, ctx)), keyFns);
+      const k = keyOf(outerKeys, o);
       const list = k === undefined ? undefined : table.get(k);
       let matched = false;
       if (list) {
