@@ -9,7 +9,7 @@ import { Database } from '../../src/index.js';
 const raw = { getTypeParser: () => (v: string) => v };
 
 async function rows(db: Database, sql: string): Promise<unknown[][]> {
-  return (await db.query({ text: sql, rowMode: 'array', types: raw })).rows;
+  return (await db.query<unknown[]>({ text: sql, rowMode: "array", types: raw })).rows;
 }
 
 describe('Database.fork', () => {
