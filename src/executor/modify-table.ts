@@ -15,6 +15,7 @@ import type { Value } from '../types/values.js';
 import type { ExecContext } from './context.js';
 import { compileExpr, type CExpr } from './expr/compile.js';
 import { insertIndexEntry } from '../commands/unique-check.js';
+import { checkConstraintsOf, indexesOf } from '../catalog/relation-cache.js';
 
 const TABLE_LAYOUT = { depth: 0, offsets: [0] };
 const compiledCache = new WeakMap<object, CExpr>();
@@ -83,9 +84,7 @@ export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDe
       });
     }
   }
-  const checks = cat.relationConstraints(rel.oid).filter((k) => k.kind === 'c' && k.check);
-  if (!checks.length) return;
-  checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const checks = checkConstraintsOf(cat, rel.oid);
   for (const k of checks) {
     const r = compileStored(k.check!)(values, ctx);
     if (r === false) {
@@ -106,8 +105,7 @@ export function insertTuple(ms: ModifyState, rel: RelationDef, values: Value[]):
   const t = txn.heap(rel).insert(values, txn.writeXid(), txn.cid);
   txn.markWrite();
   markTouched(ms, rel, t.tid);
-  const indexes = cat.relationIndexes(rel.oid).sort((a, b) => a.oid - b.oid);
-  for (const idx of indexes) insertIndexEntry(ctx, cat, rel, idx, values, t.tid);
+  for (const idx of indexesOf(cat, rel.oid)) insertIndexEntry(ctx, cat, rel, idx, values, t.tid);
   return t;
 }
 

@@ -13,6 +13,7 @@ import { typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateTuple, type ModifyState } from './modify-table.js';
 import type { Session } from '../session/session.js';
+import { foreignKeysOf, referencingKeysOf } from '../catalog/relation-cache.js';
 
 function quoteCol(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
@@ -25,22 +26,19 @@ function keyText(ms: ModifyState, rel: RelationDef, atts: readonly number[], val
 }
 
 export function queueInsertChecks(ms: ModifyState, rel: RelationDef, t: Tuple): void {
-  for (const fk of ms.cat.relationConstraints(rel.oid)) {
-    if (fk.kind === 'f') ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
-  }
+  for (const fk of foreignKeysOf(ms.cat, rel.oid)) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
 }
 
 export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: readonly Value[]): void {
-  for (const fk of ms.cat.referencingForeignKeys(rel.oid)) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
+  for (const fk of referencingKeysOf(ms.cat, rel.oid)) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
 }
 
 export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple): void {
-  for (const fk of ms.cat.relationConstraints(rel.oid)) {
-    if (fk.kind !== 'f') continue;
+  for (const fk of foreignKeysOf(ms.cat, rel.oid)) {
     // Re-check only when the referencing key changed (Postgres skips unchanged keys).
     if (fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
   }
-  for (const fk of ms.cat.referencingForeignKeys(rel.oid)) {
+  for (const fk of referencingKeysOf(ms.cat, rel.oid)) {
     if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
   }
 }

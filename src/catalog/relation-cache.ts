@@ -1,0 +1,59 @@
+/**
+ * Per-catalog-version lookups that row writes need on every row: a table's CHECK constraints in
+ * name order, its indexes in OID order, its foreign keys, and the foreign keys that reference it.
+ * Computed once per catalog version instead of per row.
+ * Postgres counterpart: the relcache's cached constraint and index lists (utils/cache/relcache.c).
+ */
+import type { Catalog } from './catalog.js';
+import type { ConstraintDef, RelationDef } from './objects.js';
+
+interface Entry {
+  checks?: ConstraintDef[];
+  indexes?: RelationDef[];
+  fks?: ConstraintDef[];
+  referencing?: ConstraintDef[];
+}
+
+const caches = new WeakMap<Catalog, { version: number; byRel: Map<number, Entry> }>();
+
+function entry(cat: Catalog, rel: number): Entry {
+  let c = caches.get(cat);
+  // A transaction's private catalog is changed in place; its version moves with every DDL.
+  if (!c || c.version !== cat.version) {
+    c = { version: cat.version, byRel: new Map() };
+    caches.set(cat, c);
+  }
+  let e = c.byRel.get(rel);
+  if (!e) {
+    e = {};
+    c.byRel.set(rel, e);
+  }
+  return e;
+}
+
+/** CHECK constraints of a table, in the order Postgres tests them (by name). */
+export function checkConstraintsOf(cat: Catalog, rel: number): ConstraintDef[] {
+  const e = entry(cat, rel);
+  return (e.checks ??= cat
+    .relationConstraints(rel)
+    .filter((k) => k.kind === 'c' && k.check)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+}
+
+/** A table's indexes in OID order (the order Postgres inserts into them). */
+export function indexesOf(cat: Catalog, rel: number): RelationDef[] {
+  const e = entry(cat, rel);
+  return (e.indexes ??= cat.relationIndexes(rel).sort((a, b) => a.oid - b.oid));
+}
+
+/** Foreign keys defined on a table. */
+export function foreignKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
+  const e = entry(cat, rel);
+  return (e.fks ??= cat.relationConstraints(rel).filter((k) => k.kind === 'f'));
+}
+
+/** Foreign keys (on any table) that reference this table. */
+export function referencingKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
+  const e = entry(cat, rel);
+  return (e.referencing ??= cat.referencingForeignKeys(rel));
+}
