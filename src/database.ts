@@ -20,6 +20,10 @@ import { outputFunction } from './session/output.js';
 import type { Clock } from './session/clock.js';
 import { OID } from './types/oids.js';
 import { timestamptzIO } from './types/datetime/timestamp.js';
+import { ProtocolServer } from './protocol/server.js';
+import { createServer, type FauxgresTcpServer, type TcpServerOptions } from './protocol/tcp.js';
+import { pgDropIn, type PgDropIn, type PgModule } from './clients/pg.js';
+import { postgresDropIn, type PostgresJsModule } from './clients/postgres.js';
 import './functions/builtins/index.js';
 import './executor/domain-check.js';
 import './functions/citext.js';
@@ -242,6 +246,52 @@ export class Database {
       throw new Error('fauxgres: fork() while a transaction is open would copy uncommitted state; commit or roll back first');
     }
     return new Database(this.state.fork(), { ...this.clock, rng: undefined }, this.options);
+  }
+
+  /** A bare engine session (used by the wire protocol; most code wants `connect()`). */
+  openSession(user = 'postgres', dbName = 'postgres'): Session {
+    const s = new Session(this.state, this.clock, this.options.onNotice, dbName);
+    s.user = user;
+    s.settings.set('session_authorization', user, false);
+    this.protocolSessions.add(s);
+    return s;
+  }
+
+  /** Ends a session from openSession(): rolls back what it left open. */
+  closeSession(s: Session | undefined): void {
+    if (!s) return;
+    if (s.txn) s.finishTransaction(false);
+    this.protocolSessions.delete(s);
+  }
+
+  private protocolSessions = new Set<Session>();
+  private protocolServer: ProtocolServer | undefined;
+
+  /** The in-memory protocol server the drop-in clients connect to (trust authentication). */
+  server(): ProtocolServer {
+    return (this.protocolServer ??= new ProtocolServer(this));
+  }
+
+  /**
+   * node-postgres `Client` and `Pool` classes (from the project's own `pg`) connected to this
+   * database in memory; each connection is its own session.
+   * @example const { Pool } = db.pg(); const pool = new Pool(); await pool.query('select 1');
+   */
+  pg(pgModule?: PgModule): PgDropIn {
+    return pgDropIn(this.server(), pgModule);
+  }
+
+  /**
+   * A postgres.js `sql` (from the project's own `postgres`) connected to this database in memory.
+   * @example const sql = db.postgres(); await sql`select ${1}::int as x`;
+   */
+  postgres(options: Record<string, unknown> = {}, postgresModule?: PostgresJsModule): ReturnType<PostgresJsModule> {
+    return postgresDropIn(this.server(), options, postgresModule);
+  }
+
+  /** Serves this database over TCP (see createServer). */
+  listen(options: TcpServerOptions = {}): Promise<FauxgresTcpServer> {
+    return createServer(this, options);
   }
 
   /** Sets the clock now() reads (undefined: real time). */

@@ -645,25 +645,31 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
   throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
 }
 
-export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const p = prepared(session, `I\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
-    const v = throughViews(session, n, sql, 'insert');
-    return prepareInsert(session, v.stmt, sql, paramTypes, v.checks);
+function prepareDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
+  const tag = kind === 'InsertStmt' ? 'I' : kind === 'UpdateStmt' ? 'U' : 'D';
+  return prepared(session, `${tag}\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
+    if (kind === 'DeleteStmt') return prepareDelete(session, throughViews(session, n, sql, 'delete').stmt, sql, paramTypes);
+    const v = throughViews(session, n, sql, kind === 'InsertStmt' ? 'insert' : 'update');
+    return kind === 'InsertStmt' ? prepareInsert(session, v.stmt, sql, paramTypes, v.checks) : prepareUpdate(session, v.stmt, sql, paramTypes, v.checks);
   });
-  return execute(session, p, params);
+}
+
+/** Parameter types and RETURNING columns of an INSERT / UPDATE / DELETE, without running it (for Describe). */
+export function describeDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[]): { paramTypes: number[]; fields: StatementResult['fields'] | null } {
+  const p = prepareDml(session, kind, n, sql, paramTypes);
+  return { paramTypes: p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t)), fields: p.returning?.fields ?? null };
+}
+
+export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  return execute(session, prepareDml(session, 'InsertStmt', n, sql, paramTypes), params);
 }
 
 export function runUpdate(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const p = prepared(session, `U\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
-    const v = throughViews(session, n, sql, 'update');
-    return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks);
-  });
-  return execute(session, p, params);
+  return execute(session, prepareDml(session, 'UpdateStmt', n, sql, paramTypes), params);
 }
 
 export function runDelete(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const p = prepared(session, `D\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareDelete(session, throughViews(session, n, sql, 'delete').stmt, sql, paramTypes));
-  return execute(session, p, params);
+  return execute(session, prepareDml(session, 'DeleteStmt', n, sql, paramTypes), params);
 }
 
 export type { Query };

@@ -10,9 +10,9 @@ import type { RawStatement } from '../parser/parse.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
-import { runSelect } from './run-select.js';
+import { runSelect, prepareSelect } from './run-select.js';
 import { runUtility } from '../commands/utility.js';
-import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte } from '../commands/dml.js';
+import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
 export interface ResultField {
   name: string;
@@ -54,6 +54,44 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       return runDelete(session, body, sql, params, paramTypes);
     default:
       return runUtility(session, kind, body, sql, st);
+  }
+}
+
+/** What Describe reports for a statement: its parameter types and its result columns. */
+export interface StatementDescription {
+  /** Declared or inferred parameter types (unresolved ones as text). */
+  paramTypes: number[];
+  /** Result columns; null when the statement returns no rows (NoData). */
+  fields: ResultField[] | null;
+}
+
+/**
+ * Describes a statement without running it: analyzes (and plans, from the caches) queries and DML;
+ * utility statements have no parameters and, except SHOW, no result columns.
+ * Postgres counterpart: exec_describe_statement_message / UtilityTupleDescriptor.
+ */
+export function describeStatement(session: Session, st: RawStatement, sql: string, paramTypes: number[]): StatementDescription {
+  const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
+  const text = (t: number) => (t === 0 || t === OID.unknown ? OID.text : t);
+  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
+    throw featureNotSupported('Describe of a statement with data-modifying WITH queries');
+  }
+  switch (kind) {
+    case 'SelectStmt': {
+      const c = prepareSelect(session, st, body, sql, paramTypes);
+      return { paramTypes: c.paramTypes, fields: c.fields };
+    }
+    case 'InsertStmt':
+    case 'UpdateStmt':
+    case 'DeleteStmt':
+      return describeDml(session, kind, body, sql, paramTypes);
+    case 'VariableShowStmt': {
+      const name = String(body.name).toLowerCase();
+      const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
+      return { paramTypes: paramTypes.map(text), fields: [{ name: display, tableID: 0, columnID: 0, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1, format: 'text' }] };
+    }
+    default:
+      return { paramTypes: paramTypes.map(text), fields: null };
   }
 }
 

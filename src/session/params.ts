@@ -51,6 +51,11 @@ export function prepareText(v: unknown): string | null | Uint8Array {
   return String(v);
 }
 
+/** A parameter already decoded to its engine value (a binary-format Bind parameter). */
+export class EngineValue {
+  constructor(readonly value: Value) {}
+}
+
 /** Converts user-supplied parameters to engine values for the inferred parameter types. */
 export function bindParams(cat: Catalog, io: IoContext, params: readonly unknown[], types: readonly number[]): Value[] {
   if (params.length !== types.length) {
@@ -62,6 +67,10 @@ export function bindParams(cat: Catalog, io: IoContext, params: readonly unknown
     const t = types[i] || OID.text;
     if (raw === null || raw === undefined) {
       out[i] = null;
+      continue;
+    }
+    if (raw instanceof EngineValue) {
+      out[i] = raw.value;
       continue;
     }
     // Fast paths for the common cases.

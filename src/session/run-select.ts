@@ -67,7 +67,8 @@ export function makeExecContext(session: Session, params: ExecContext['params'])
   return { params, session, txn: session.transaction(), levelRows: [], cache: new Map() };
 }
 
-export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+/** Analyzes and plans a SELECT, or finds it in the plan cache (per catalog version). */
+export function prepareSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, paramTypes: number[]): CachedQuery {
   const cat = session.catalog();
   const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${sql}`;
   const cache = cacheFor(cat);
@@ -81,6 +82,12 @@ export function runSelect(session: Session, st: RawStatement, body: Record<strin
     if (cache.size > 2000) cache.clear();
     if (!session.materialized && sql.length <= CACHEABLE_SQL_LENGTH) cache.set(key, c);
   }
+  return c;
+}
+
+export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const c = prepareSelect(session, st, body, sql, paramTypes);
+  const cat = c.catalog;
   if (c.query.locking && c.query.locking.length) {
     // Row locks only matter with concurrent sessions; refuse rather than pretend.
     if (session.db.status.inProgress.size > (session.txn?.xid ? 1 : 0)) throw featureNotSupported('SELECT ... FOR UPDATE/SHARE with concurrent transactions');

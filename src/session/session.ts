@@ -35,7 +35,8 @@ export class Session implements SessionContext {
   constructor(
     readonly db: DbState,
     readonly clock: Clock,
-    private readonly onNotice: NoticeHandler | undefined,
+    /** Where NOTICE / WARNING messages go (the wire protocol sets its own per connection). */
+    public onNotice: NoticeHandler | undefined,
     readonly dbName = 'postgres',
   ) {
     this.pid = db.nextPid++;
@@ -156,18 +157,34 @@ export class Session implements SessionContext {
    * turn; outside a block the whole script is one implicit transaction. Returns one result per
    * statement; stops at the first error (which is thrown, after rolling back as Postgres does).
    */
-  runScript(sql: string, params: readonly unknown[] = [], paramTypes: number[] = []): StatementResult[] {
+  runScript(sql: string, params: readonly unknown[] = [], paramTypes: number[] = [], onResult?: (r: StatementResult) => void): StatementResult[] {
     const stmts = parseScript(sql);
     const results: StatementResult[] = [];
     const implicit = stmts.length > 1;
     for (const st of stmts) {
-      results.push(this.runOne(st, sql, params, paramTypes, implicit));
+      const r = this.runStatement(st, sql, params, paramTypes, implicit);
+      results.push(r);
+      onResult?.(r);
     }
-    if (implicit && this.txn && !this.inBlock) this.finishTransaction(true);
+    if (implicit) this.endImplicitTransaction();
     return results;
   }
 
-  private runOne(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean): StatementResult {
+  /** Commits the implicit transaction of a multi-statement query or an extended-protocol batch (Sync). */
+  endImplicitTransaction(): void {
+    if (this.txn && !this.inBlock) this.finishTransaction(true);
+  }
+
+  /** The transaction status ReadyForQuery reports: idle, in a block, or in a failed block. */
+  get transactionStatus(): 'I' | 'T' | 'E' {
+    return this.failed ? 'E' : this.inBlock ? 'T' : 'I';
+  }
+
+  /**
+   * Runs one parsed statement. Outside a block it is its own transaction unless `implicit` (the
+   * caller ends the implicit transaction with endImplicitTransaction()).
+   */
+  runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean): StatementResult {
     this.statementTs = nowMicros(this.clock);
     const kind = Object.keys(st.stmt)[0];
     const isTxnControl = kind === 'TransactionStmt';

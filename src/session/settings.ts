@@ -36,6 +36,8 @@ const DEFAULTS: Record<string, string> = {
   idle_in_transaction_session_timeout: '0',
   max_identifier_length: '63',
   is_superuser: 'on',
+  in_hot_standby: 'off',
+  scram_iterations: '4096',
   row_security: 'on',
   check_function_bodies: 'on',
   synchronous_commit: 'on',

@@ -1,0 +1,601 @@
+/**
+ * One client connection speaking the PostgreSQL frontend/backend protocol 3.0, server side, over
+ * any byte channel: startup (SSL/GSSENC refused with 'N', cancel requests, protocol negotiation),
+ * authentication, the simple query protocol (a multi-statement string is one implicit
+ * transaction) and the extended protocol (Parse/Bind/Describe/Execute/Close/Sync/Flush with named
+ * and unnamed statements and portals, row limits with PortalSuspended, text and binary formats),
+ * error recovery that discards messages until Sync and always ends with ReadyForQuery, notices and
+ * ParameterStatus reports. Malformed input is FATAL 08P01 and closes only this connection.
+ * Messages are processed synchronously as they arrive; output is buffered and flushed at
+ * ReadyForQuery, Flush, or when the connection ends, as Postgres does.
+ * Postgres counterpart: src/backend/tcop/postgres.c (PostgresMain, exec_simple_query,
+ * exec_parse/bind/execute_message), postmaster/backend_startup.c (ProcessStartupPacket).
+ * Known gaps: COPY sub-protocol, FunctionCall ('F'), protocol 3.2 (negotiated down to 3.0).
+ */
+import { randomInt } from 'node:crypto';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { parseScript, type RawStatement } from '../parser/parse.js';
+import type { Session } from '../session/session.js';
+import { toPgError } from '../session/session.js';
+import { describeStatement, type ResultField, type StatementDescription, type StatementResult } from '../session/dispatch.js';
+import { bindParams, EngineValue } from '../session/params.js';
+import { outputFunction } from '../session/output.js';
+import type { Value } from '../types/values.js';
+import { OID } from '../types/oids.js';
+import { Authenticator, type AuthOptions } from './auth.js';
+import { binaryDecoder, binaryEncoder } from './binary-format.js';
+import { FieldReader, FrameReader, protocolViolation } from './reader.js';
+import { MessageWriter } from './writer.js';
+import { MSG, commandTag, formatOf, returnsRows, writeErrorFields, writeParameterStatus, writeReady, writeRowDescription } from './messages.js';
+
+/** The byte channel a connection talks over (an in-memory pipe or a TCP socket). */
+export interface Channel {
+  write(chunk: Buffer): void;
+  /** Closes the channel after everything written has been delivered. */
+  close(): void;
+}
+
+/** What a connection needs from the server that accepted it. */
+export interface ConnectionHost {
+  readonly auth: AuthOptions;
+  /** A new session for a user and database name. */
+  openSession(user: string, database: string): Session;
+  register(conn: BackendConnection): void;
+  unregister(conn: BackendConnection): void;
+  /** Finds the connection a CancelRequest names. */
+  find(pid: number, secret: number): BackendConnection | undefined;
+}
+
+interface PreparedStatement {
+  readonly sql: string;
+  /** Undefined for an empty query string (Execute answers EmptyQueryResponse). */
+  readonly stmt: RawStatement | undefined;
+  readonly desc: StatementDescription;
+}
+
+interface Portal {
+  readonly name: string;
+  readonly prepared: PreparedStatement;
+  readonly params: unknown[];
+  readonly resultFormats: number[];
+  result?: StatementResult;
+  sent: number;
+}
+
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+const PROTOCOL_3 = 3 << 16;
+
+/** Parameters Postgres reports at startup and whenever they change (GUC_REPORT), in its order. */
+const REPORTED: readonly [string, string][] = [
+  ['in_hot_standby', 'in_hot_standby'],
+  ['integer_datetimes', 'integer_datetimes'],
+  ['TimeZone', 'timezone'],
+  ['IntervalStyle', 'intervalstyle'],
+  ['search_path', 'search_path'],
+  ['is_superuser', 'is_superuser'],
+  ['application_name', 'application_name'],
+  ['default_transaction_read_only', 'default_transaction_read_only'],
+  ['scram_iterations', 'scram_iterations'],
+  ['DateStyle', 'datestyle'],
+  ['standard_conforming_strings', 'standard_conforming_strings'],
+  ['session_authorization', 'session_authorization'],
+  ['client_encoding', 'client_encoding'],
+  ['server_version', 'server_version'],
+  ['server_encoding', 'server_encoding'],
+];
+
+const MESSAGE_LEVELS = ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'log', 'notice', 'warning', 'error'];
+
+/** Splits a startup `options` string (`-c name=value --name=value`, backslash escapes spaces). */
+function parseStartupOptions(s: string): [string, string][] {
+  const words: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '\\' && i + 1 < s.length) {
+      cur += s[++i];
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (has) words.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += ch;
+      has = true;
+    }
+  }
+  if (has) words.push(cur);
+  const out: [string, string][] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i];
+    if (w === '-c' && i + 1 < words.length) w = words[++i];
+    else if (w.startsWith('-c')) w = w.slice(2);
+    else if (w.startsWith('--')) w = w.slice(2);
+    else throw new PgError(SQLSTATE.syntax_error, `invalid command-line argument for server process: ${w}`, { severity: 'FATAL', hint: 'Try "postgres --help" for more information.' });
+    const eq = w.indexOf('=');
+    if (eq < 0) throw new PgError(SQLSTATE.syntax_error, `parameter "${w}" requires a value`, { severity: 'FATAL' });
+    out.push([w.slice(0, eq).replace(/-/g, '_'), w.slice(eq + 1)]);
+  }
+  return out;
+}
+
+export class BackendConnection {
+  private readonly reader = new FrameReader();
+  private readonly out = new MessageWriter();
+  private phase: 'startup' | 'auth' | 'ready' | 'closed' = 'startup';
+  private auth: Authenticator | undefined;
+  private startupParams = new Map<string, string>();
+  session: Session | undefined;
+  readonly secret = randomInt(0, 0x7fffffff);
+  private readonly statements = new Map<string, PreparedStatement>();
+  private readonly portals = new Map<string, Portal>();
+  /** After an error in the extended protocol: skip messages until Sync. */
+  private skipping = false;
+  private reported = new Map<string, string>();
+  private encoders = new WeakMap<readonly ResultField[], ((v: Value) => string)[]>();
+
+  constructor(
+    private readonly host: ConnectionHost,
+    private readonly channel: Channel,
+  ) {}
+
+  get pid(): number {
+    return this.session?.pid ?? 0;
+  }
+
+  /** Feeds bytes from the client. Never throws: protocol errors close this connection only. */
+  receive(chunk: Buffer): void {
+    if (this.phase === 'closed') return;
+    try {
+      this.reader.push(chunk);
+      this.drain();
+    } catch (e) {
+      this.fatal(e);
+    }
+    this.flush();
+  }
+
+  /** The client went away: roll back whatever was open. */
+  disconnected(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    this.cleanup();
+  }
+
+  /** Sends a notification (LISTEN/NOTIFY) to this client. */
+  notify(pid: number, channel: string, payload: string): void {
+    this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
+    this.flush();
+  }
+
+  private cleanup(): void {
+    const s = this.session;
+    if (s?.txn) s.finishTransaction(false);
+    this.host.unregister(this);
+    this.statements.clear();
+    this.portals.clear();
+  }
+
+  private flush(): void {
+    if (this.out.pending) this.channel.write(this.out.take());
+  }
+
+  private close(): void {
+    this.flush();
+    if (this.phase !== 'closed') {
+      this.phase = 'closed';
+      this.cleanup();
+    }
+    this.channel.close();
+  }
+
+  private fatal(e: unknown): void {
+    const err = e instanceof PgError ? e : toPgError(e);
+    if (err.severity !== 'FATAL') err.severity = 'FATAL';
+    writeErrorFields(this.out, MSG.error, err);
+    this.close();
+  }
+
+  private drain(): void {
+    while (this.phase !== 'closed') {
+      if (this.phase === 'startup') {
+        const body = this.reader.nextStartup();
+        if (!body) return;
+        this.startup(body);
+        continue;
+      }
+      const m = this.reader.next();
+      if (!m) return;
+      if (this.phase === 'auth') {
+        if (m.type !== 0x70) throw protocolViolation(`expected password response, got message type ${m.type}`);
+        if ((this.auth as Authenticator).receive(m.body, this.out)) this.ready();
+        continue;
+      }
+      this.message(m.type, m.body);
+    }
+  }
+
+  // ---- startup ---------------------------------------------------------------------------------
+
+  private startup(body: Buffer): void {
+    const r = new FieldReader(body);
+    const code = r.int32();
+    if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+      this.channel.write(Buffer.from('N'));
+      return;
+    }
+    if (code === CANCEL_REQUEST) {
+      const pid = r.int32();
+      const secret = r.int32();
+      this.host.find(pid, secret)?.cancel();
+      this.close();
+      return;
+    }
+    const major = code >>> 16;
+    const minor = code & 0xffff;
+    if (major !== 3) {
+      throw new PgError(SQLSTATE.feature_not_supported, `unsupported frontend protocol ${major}.${minor}: server supports 3.0 to 3.0`, { severity: 'FATAL' });
+    }
+    const unrecognized: string[] = [];
+    for (;;) {
+      const k = r.cstring();
+      if (k === '') break;
+      const v = r.cstring();
+      if (k.startsWith('_pq_.')) unrecognized.push(k);
+      else this.startupParams.set(k, v);
+    }
+    if (minor > 0 || unrecognized.length) {
+      this.out.begin(MSG.negotiateProtocol).int32(PROTOCOL_3).int32(unrecognized.length);
+      for (const u of unrecognized) this.out.cstring(u);
+      this.out.end();
+    }
+    const user = this.startupParams.get('user');
+    if (!user) throw new PgError(SQLSTATE.invalid_authorization_specification, 'no PostgreSQL user name specified in startup packet', { severity: 'FATAL' });
+    if (this.startupParams.has('replication') && this.startupParams.get('replication') !== 'false') {
+      throw new PgError(SQLSTATE.feature_not_supported, 'feature not supported: replication connections', { severity: 'FATAL' });
+    }
+    this.auth = new Authenticator(this.host.auth, user);
+    this.phase = 'auth';
+    if (this.auth.start(this.out)) this.ready();
+  }
+
+  private ready(): void {
+    const user = this.startupParams.get('user') as string;
+    const database = this.startupParams.get('database') || user;
+    const session = this.host.openSession(user, database);
+    this.session = session;
+    session.onNotice = (n) => this.sendNotice(n);
+    for (const [k, v] of this.startupParams) {
+      if (k === 'user' || k === 'database') continue;
+      if (k === 'options') {
+        for (const [name, value] of parseStartupOptions(v)) this.applySetting(name, value);
+      } else this.applySetting(k, v);
+    }
+    this.out.begin(MSG.authentication).int32(0).end();
+    for (const [display, name] of REPORTED) {
+      const v = session.settings.get(name, true) ?? '';
+      this.reported.set(name, v);
+      writeParameterStatus(this.out, display, v);
+    }
+    this.host.register(this);
+    this.out.begin(MSG.backendKeyData).int32(session.pid).int32(this.secret).end();
+    this.phase = 'ready';
+    writeReady(this.out, 'I');
+  }
+
+  private applySetting(name: string, value: string): void {
+    try {
+      (this.session as Session).settings.set(name, value, false);
+    } catch (e) {
+      const err = toPgError(e);
+      err.severity = 'FATAL';
+      throw err;
+    }
+  }
+
+  /** A CancelRequest for this connection: nothing runs asynchronously yet, so there is nothing to cancel. */
+  cancel(): void {}
+
+  private sendNotice(n: PgError): void {
+    const min = (this.session?.settings.get('client_min_messages', true) ?? 'notice').toLowerCase();
+    const level = n.severity === 'WARNING' ? 'warning' : n.severity === 'LOG' ? 'log' : n.severity === 'DEBUG' ? 'debug1' : 'notice';
+    if (n.severity !== 'INFO' && MESSAGE_LEVELS.indexOf(level) < MESSAGE_LEVELS.indexOf(min)) return;
+    writeErrorFields(this.out, MSG.notice, n);
+  }
+
+  private readyForQuery(): void {
+    const s = this.session as Session;
+    for (const [display, name] of REPORTED) {
+      const v = s.settings.get(name, true) ?? '';
+      if (this.reported.get(name) !== v) {
+        this.reported.set(name, v);
+        writeParameterStatus(this.out, display, v);
+      }
+    }
+    writeReady(this.out, s.transactionStatus);
+  }
+
+  // ---- messages --------------------------------------------------------------------------------
+
+  private message(type: number, body: Buffer): void {
+    if (this.skipping && type !== 0x53 /* S */ && type !== 0x58 /* X */) return;
+    switch (type) {
+      case 0x51: // Q
+        return this.simpleQuery(new FieldReader(body));
+      case 0x50: // P
+        return this.extended(() => this.parse(new FieldReader(body)));
+      case 0x42: // B
+        return this.extended(() => this.bind(new FieldReader(body)));
+      case 0x44: // D
+        return this.extended(() => this.describe(new FieldReader(body)));
+      case 0x45: // E
+        return this.extended(() => this.execute(new FieldReader(body)));
+      case 0x43: // C
+        return this.extended(() => this.closeObject(new FieldReader(body)));
+      case 0x48: // H
+        return this.flush();
+      case 0x53: // S
+        return this.sync();
+      case 0x58: // X
+        return this.close();
+      case 0x46: // F
+        return this.extended(() => {
+          throw new PgError(SQLSTATE.feature_not_supported, 'feature not supported: the FunctionCall message');
+        });
+      case 0x64: // d
+      case 0x63: // c
+      case 0x66: // f
+        // Copy messages outside COPY are ignored, as Postgres does.
+        return;
+      default:
+        throw protocolViolation(`invalid frontend message type ${type}`);
+    }
+  }
+
+  private extended(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      const err = toPgError(e);
+      if (err.code === SQLSTATE.protocol_violation && err.severity === 'FATAL') throw err;
+      writeErrorFields(this.out, MSG.error, err);
+      this.skipping = true;
+    }
+  }
+
+  private sync(): void {
+    this.skipping = false;
+    const s = this.session as Session;
+    try {
+      s.endImplicitTransaction();
+    } catch (e) {
+      writeErrorFields(this.out, MSG.error, toPgError(e));
+    }
+    if (!s.txn) this.dropPortals();
+    this.readyForQuery();
+    this.flush();
+  }
+
+  private dropPortals(): void {
+    if (this.portals.size) this.portals.clear();
+  }
+
+  private simpleQuery(r: FieldReader): void {
+    const sql = r.cstring();
+    r.end();
+    const s = this.session as Session;
+    this.portals.delete('');
+    this.statements.delete('');
+    try {
+      let any = false;
+      s.runScript(sql, [], [], (res) => {
+        any = true;
+        this.sendResult(res, [], 0, true);
+      });
+      if (!any) this.out.begin(MSG.emptyQuery).end();
+    } catch (e) {
+      writeErrorFields(this.out, MSG.error, toPgError(e));
+    }
+    if (!s.txn) this.dropPortals();
+    this.readyForQuery();
+    this.flush();
+  }
+
+  /** Sends a result's rows (from `from`, at most `limit` when > 0) and, when complete, its tag. */
+  private sendResult(res: StatementResult, formats: readonly number[], from: number, describe: boolean, limit = 0): number {
+    const rows = returnsRows(res);
+    if (describe && rows) writeRowDescription(this.out, res.fields, formats);
+    const end = limit > 0 ? Math.min(res.rows.length, from + limit) : res.rows.length;
+    if (rows && end > from) this.writeRows(res, formats, from, end);
+    if (end < res.rows.length) {
+      this.out.begin(MSG.portalSuspended).end();
+    } else {
+      this.out.begin(MSG.commandComplete).cstring(commandTag(res)).end();
+    }
+    return end;
+  }
+
+  private textEncoders(fields: readonly ResultField[]): ((v: Value) => string)[] {
+    let enc = this.encoders.get(fields);
+    if (!enc) {
+      const s = this.session as Session;
+      const cat = s.catalog();
+      enc = fields.map((f) => outputFunction(s, cat, f.dataTypeID));
+      this.encoders.set(fields, enc);
+    }
+    return enc;
+  }
+
+  private writeRows(res: StatementResult, formats: readonly number[], from: number, end: number): void {
+    const n = res.fields.length;
+    const text = this.textEncoders(res.fields);
+    const binary = formats.some((f) => f === 1)
+      ? res.fields.map((f, i) => (formatOf(formats, i) === 1 ? binaryEncoder((this.session as Session).catalog(), f.dataTypeID, (this.session as Session).io) : undefined))
+      : undefined;
+    const w = this.out;
+    for (let r = from; r < end; r++) {
+      const row = res.rows[r];
+      w.begin(MSG.dataRow).int16(n);
+      for (let i = 0; i < n; i++) {
+        const v = row[i];
+        if (v === null || v === undefined) w.int32(-1);
+        else if (binary?.[i]) w.lengthPrefixedBytes((binary[i] as (v: Value) => Buffer)(v));
+        else w.lengthPrefixedString(text[i](v));
+      }
+      w.end();
+    }
+  }
+
+  // ---- extended query protocol -----------------------------------------------------------------
+
+  private parse(r: FieldReader): void {
+    const name = r.cstring();
+    const sql = r.cstring();
+    const n = r.int16();
+    const declared: number[] = [];
+    for (let i = 0; i < n; i++) declared.push(r.uint32());
+    r.end();
+    const s = this.session as Session;
+    if (name !== '' && this.statements.has(name)) {
+      throw new PgError(SQLSTATE.duplicate_prepared_statement, `prepared statement "${name}" already exists`);
+    }
+    const stmts = parseScript(sql);
+    if (stmts.length > 1) throw new PgError(SQLSTATE.syntax_error, 'cannot insert multiple commands into a prepared statement');
+    const stmt = stmts[0];
+    if (s.failed && !(stmt && isTransactionEnd(stmt))) {
+      throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+    }
+    const desc: StatementDescription = stmt
+      ? describeStatement(s, stmt, sql, declared)
+      : { paramTypes: declared.map((t) => (t === 0 ? OID.text : t)), fields: null };
+    this.statements.set(name, { sql, stmt, desc });
+    this.out.begin(MSG.parseComplete).end();
+  }
+
+  private bind(r: FieldReader): void {
+    const portalName = r.cstring();
+    const stmtName = r.cstring();
+    const nFormats = r.int16();
+    const formats: number[] = [];
+    for (let i = 0; i < nFormats; i++) formats.push(r.int16());
+    const nParams = r.int16();
+    const raw: (Buffer | null)[] = [];
+    for (let i = 0; i < nParams; i++) {
+      const len = r.int32();
+      raw.push(len < 0 ? null : r.bytes(len));
+    }
+    const nResult = r.int16();
+    const resultFormats: number[] = [];
+    for (let i = 0; i < nResult; i++) resultFormats.push(r.int16());
+    r.end();
+    const prepared = this.statements.get(stmtName);
+    if (!prepared) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${stmtName}" does not exist`);
+    const types = prepared.desc.paramTypes;
+    if (nFormats > 1 && nFormats !== nParams) {
+      throw protocolViolationError(`bind message has ${nFormats} parameter formats but ${nParams} parameters`);
+    }
+    if (nParams !== types.length) {
+      throw protocolViolationError(`bind message supplies ${nParams} parameters, but prepared statement "${stmtName}" requires ${types.length}`);
+    }
+    for (const f of [...formats, ...resultFormats]) {
+      if (f !== 0 && f !== 1) throw protocolViolationError(`unsupported format code: ${f}`);
+    }
+    const s = this.session as Session;
+    if (s.failed && !(prepared.stmt && isTransactionEnd(prepared.stmt))) {
+      throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+    }
+    if (portalName !== '' && this.portals.has(portalName)) {
+      throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${portalName}" already exists`);
+    }
+    const cat = s.catalog();
+    const params: unknown[] = new Array(nParams);
+    for (let i = 0; i < nParams; i++) {
+      const b = raw[i];
+      if (b === null) {
+        params[i] = null;
+        continue;
+      }
+      try {
+        if (formatOf(formats, i) === 1) params[i] = new EngineValue(binaryDecoder(cat, types[i], s.io)(b));
+        else params[i] = new EngineValue(bindParams(cat, s.io, [b.toString('utf8')], [types[i]])[0]);
+      } catch (e) {
+        const err = toPgError(e);
+        if (!err.where) err.where = `${portalName === '' ? 'unnamed portal' : `portal "${portalName}"`} parameter $${i + 1} = '...'`;
+        throw err;
+      }
+    }
+    this.portals.set(portalName, { name: portalName, prepared, params, resultFormats, sent: 0 });
+    this.out.begin(MSG.bindComplete).end();
+  }
+
+  private describe(r: FieldReader): void {
+    const kind = r.byte();
+    const name = r.cstring();
+    r.end();
+    if (kind === 0x53 /* S */) {
+      const p = this.statements.get(name);
+      if (!p) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${name}" does not exist`);
+      this.out.begin(MSG.parameterDescription).int16(p.desc.paramTypes.length);
+      for (const t of p.desc.paramTypes) this.out.int32(t);
+      this.out.end();
+      if (p.desc.fields) writeRowDescription(this.out, p.desc.fields, []);
+      else this.out.begin(MSG.noData).end();
+    } else if (kind === 0x50 /* P */) {
+      const p = this.portals.get(name);
+      if (!p) throw new PgError(SQLSTATE.invalid_cursor_name, `portal "${name}" does not exist`);
+      const fields = p.result ? (returnsRows(p.result) ? p.result.fields : null) : p.prepared.desc.fields;
+      if (fields) writeRowDescription(this.out, fields, p.resultFormats);
+      else this.out.begin(MSG.noData).end();
+    } else {
+      throw protocolViolationError(`invalid DESCRIBE message subtype ${kind}`);
+    }
+  }
+
+  private execute(r: FieldReader): void {
+    const name = r.cstring();
+    const maxRows = r.int32();
+    r.end();
+    const p = this.portals.get(name);
+    if (!p) throw new PgError(SQLSTATE.invalid_cursor_name, `portal "${name}" does not exist`);
+    const stmt = p.prepared.stmt;
+    if (!stmt) {
+      this.out.begin(MSG.emptyQuery).end();
+      return;
+    }
+    const s = this.session as Session;
+    if (!p.result) {
+      if (s.failed && !isTransactionEnd(stmt)) {
+        throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+      }
+      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true);
+    } else if (p.sent >= p.result.rows.length && returnsRows(p.result)) {
+      // A completed portal executes to nothing more.
+      this.out.begin(MSG.commandComplete).cstring(commandTag({ ...p.result, rowCount: 0 })).end();
+      return;
+    }
+    p.sent = this.sendResult(p.result, p.resultFormats, p.sent, false, maxRows > 0 ? maxRows : 0);
+  }
+
+  private closeObject(r: FieldReader): void {
+    const kind = r.byte();
+    const name = r.cstring();
+    r.end();
+    if (kind === 0x53) this.statements.delete(name);
+    else if (kind === 0x50) this.portals.delete(name);
+    else throw protocolViolationError(`invalid CLOSE message subtype ${kind}`);
+    this.out.begin(MSG.closeComplete).end();
+  }
+}
+
+function protocolViolationError(message: string): PgError {
+  return new PgError(SQLSTATE.protocol_violation, message);
+}
+
+function isTransactionEnd(st: RawStatement): boolean {
+  const t = (st.stmt as { TransactionStmt?: { kind: string } }).TransactionStmt;
+  return !!t && (t.kind === 'TRANS_STMT_ROLLBACK' || t.kind === 'TRANS_STMT_COMMIT' || t.kind === 'TRANS_STMT_ROLLBACK_TO' || t.kind === 'TRANS_STMT_PREPARE' || t.kind === 'TRANS_STMT_ROLLBACK_PREPARED');
+}
