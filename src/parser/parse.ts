@@ -54,6 +54,8 @@ export function parseScript(sql: string): readonly RawStatement[] {
   const hit = cache.get(sql);
   if (hit) return hit;
   if (!loaded) throw new Error('fauxgres: parser not initialised (await initParser())');
+  // An empty string is an empty query (EmptyQueryResponse), not a syntax error.
+  if (sql.length === 0 || /^\s*$/.test(sql)) return [];
   let result;
   try {
     result = parseSync(sql);

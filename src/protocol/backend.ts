@@ -136,6 +136,7 @@ export class BackendConnection {
   /** After an error in the extended protocol: skip messages until Sync. */
   private skipping = false;
   private reported = new Map<string, string>();
+  private reportedAt = -1;
   private encoders = new WeakMap<readonly ResultField[], ((v: Value) => string)[]>();
 
   constructor(
@@ -309,9 +310,16 @@ export class BackendConnection {
 
   private readyForQuery(): void {
     const s = this.session as Session;
-    for (const [display, name] of REPORTED) {
-      const v = s.settings.get(name, true) ?? '';
-      if (this.reported.get(name) !== v) {
+    if (s.settings.changeCount !== this.reportedAt) {
+      this.reportedAt = s.settings.changeCount;
+      // Postgres reports changed parameters most recently changed first (guc_report_list is LIFO).
+      const changed: [string, string, string, number][] = [];
+      for (const [display, name] of REPORTED) {
+        const v = s.settings.get(name, true) ?? '';
+        if (this.reported.get(name) !== v) changed.push([display, name, v, s.settings.changedAt(name)]);
+      }
+      changed.sort((a, b) => b[3] - a[3]);
+      for (const [display, name, v] of changed) {
         this.reported.set(name, v);
         writeParameterStatus(this.out, display, v);
       }
@@ -414,7 +422,8 @@ export class BackendConnection {
     if (end < res.rows.length) {
       this.out.begin(MSG.portalSuspended).end();
     } else {
-      this.out.begin(MSG.commandComplete).cstring(commandTag(res)).end();
+      // A portal run in several Executes reports the rows of the last one (`SELECT 1`).
+      this.out.begin(MSG.commandComplete).cstring(commandTag(rows && (from > 0 || limit > 0) ? { ...res, rowCount: end - from } : res)).end();
     }
     return end;
   }
@@ -507,6 +516,10 @@ export class BackendConnection {
     const s = this.session as Session;
     if (s.failed && !(prepared.stmt && isTransactionEnd(prepared.stmt))) {
       throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+    }
+    const fields = prepared.desc.fields;
+    if (fields && nResult > 1 && nResult !== fields.length) {
+      throw protocolViolationError(`bind message has ${nResult} result formats but query has ${fields.length} columns`);
     }
     if (portalName !== '' && this.portals.has(portalName)) {
       throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${portalName}" already exists`);

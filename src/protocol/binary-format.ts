@@ -48,6 +48,8 @@ function numericSend(text: string): Buffer {
   if (text === 'NaN' || text === 'Infinity' || text === '-Infinity') {
     const b = Buffer.alloc(8);
     b.writeUInt16BE(text === 'NaN' ? 0xc000 : text === 'Infinity' ? 0xd000 : 0xf000, 4);
+    // Postgres sends the infinities with display scale 32 (the bits its short header keeps).
+    if (text !== 'NaN') b.writeInt16BE(32, 6);
     return b;
   }
   const neg = text.startsWith('-');

@@ -139,6 +139,8 @@ export class Settings {
         }
         return String(ms === 0 ? 0 : m[2] && m[2] !== 'ms' ? `${m[1]}${m[2]}` : ms);
       }
+      case 'datestyle':
+        return canonicalDateStyle(value, this.values.get('datestyle') ?? 'ISO, MDY');
       case 'bytea_output':
         if (value !== 'hex' && value !== 'escape') {
           throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "bytea_output": "${value}"`, { hint: 'Available values: escape, hex.' });
@@ -149,7 +151,21 @@ export class Settings {
     }
   }
 
+  /** Increases on every change; `changedAt` tells when each setting last changed (for ParameterStatus reports). */
+  private changes = 0;
+  private readonly changed = new Map<string, number>();
+
+  /** The change counter value when `name` last changed (0: never). */
+  changedAt(name: string): number {
+    return this.changed.get(name) ?? 0;
+  }
+
+  get changeCount(): number {
+    return this.changes;
+  }
+
   private apply(n: string, v: string): void {
+    if (this.values.get(n) !== v) this.changed.set(n, ++this.changes);
     this.values.set(n, v);
     switch (n) {
       case 'timezone':
@@ -189,4 +205,43 @@ export class Settings {
     this.localUndo.clear();
     this.txnUndo.clear();
   }
+}
+
+/**
+ * DateStyle as Postgres stores it: `<style>, <order>` from any mix of style and order keywords;
+ * what is not named keeps its current value, except that German alone also means DMY.
+ * Postgres counterpart: check_datestyle in src/backend/commands/variable.c.
+ */
+function canonicalDateStyle(value: string, current: string): string {
+  const [curStyle, curOrder] = current.split(', ');
+  let style: string | undefined;
+  let order: string | undefined;
+  const conflict = () => new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "DateStyle": "${value}"`, { detail: 'Conflicting "datestyle" specifications.' });
+  for (const raw of value.split(',')) {
+    const w = raw.trim().toLowerCase();
+    const setStyle = (s: string) => {
+      if (style !== undefined && style !== s) throw conflict();
+      style = s;
+    };
+    const setOrder = (o: string) => {
+      if (order !== undefined && order !== o) throw conflict();
+      order = o;
+    };
+    if (w === 'iso') setStyle('ISO');
+    else if (w === 'sql') setStyle('SQL');
+    else if (w === 'postgres') setStyle('Postgres');
+    else if (w === 'german') {
+      setStyle('German');
+      if (order === undefined) order = 'DMY';
+    } else if (w === 'ymd') setOrder('YMD');
+    else if (w === 'dmy' || w === 'euro' || w === 'european') setOrder('DMY');
+    else if (w === 'mdy' || w === 'us' || w === 'noneuro' || w === 'noneuropean') setOrder('MDY');
+    else if (w === 'default') {
+      setStyle('ISO');
+      setOrder('MDY');
+    } else {
+      throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "DateStyle": "${value}"`, { detail: `Unrecognized key word: "${raw.trim()}".` });
+    }
+  }
+  return `${style ?? curStyle}, ${order ?? curOrder}`;
 }
