@@ -534,6 +534,8 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
     prepCache.set(cat, m);
   }
   let p = session.materialized ? undefined : m.get(key);
+  // A statement prepared with inferred parameters does not serve a query that has none (42P02 instead).
+  if (p && !session.inferParams && p.paramTypes.length > 0) p = undefined;
   if (!p) {
     // Compiling expressions may plan subqueries (SET (...) = (SELECT ...), RETURNING (SELECT ...)).
     p = withPlanningCatalog(cat, make);

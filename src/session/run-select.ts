@@ -43,7 +43,7 @@ export function statementState(session: Session, sql: string, paramTypes: number
     session,
     sql,
     paramTypes: [...paramTypes],
-    inferParams: true,
+    inferParams: session.inferParams,
     volatileSeen: false,
   };
 }
@@ -73,6 +73,8 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
   const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${sql}`;
   const cache = cacheFor(cat);
   let c = cache.get(key);
+  // A plan made with inferred parameters does not serve a query that has none (42P02 instead).
+  if (c && !session.inferParams && c.paramTypes.length > paramTypes.length) c = undefined;
   if (!c) {
     const state = statementState(session, sql, paramTypes);
     const query = transformSelectStmt(state, body);

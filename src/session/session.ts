@@ -31,6 +31,8 @@ export class Session implements SessionContext {
   private readonly currvals = new Map<number, bigint>();
   readonly pid: number;
   user = 'postgres';
+  /** False while running a query that came without parameters: `$n` is then 42P02, as in the simple query protocol. */
+  inferParams = true;
 
   constructor(
     readonly db: DbState,
@@ -161,10 +163,16 @@ export class Session implements SessionContext {
     const stmts = parseScript(sql);
     const results: StatementResult[] = [];
     const implicit = stmts.length > 1;
-    for (const st of stmts) {
-      const r = this.runStatement(st, sql, params, paramTypes, implicit);
-      results.push(r);
-      onResult?.(r);
+    const infer = this.inferParams;
+    this.inferParams = params.length > 0 || paramTypes.length > 0;
+    try {
+      for (const st of stmts) {
+        const r = this.runStatement(st, sql, params, paramTypes, implicit);
+        results.push(r);
+        onResult?.(r);
+      }
+    } finally {
+      this.inferParams = infer;
     }
     if (implicit) this.endImplicitTransaction();
     return results;
