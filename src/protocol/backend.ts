@@ -18,7 +18,8 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { parseScript, type RawStatement } from '../parser/parse.js';
 import type { Session } from '../session/session.js';
 import { toPgError } from '../session/session.js';
-import { describeStatement, type ResultField, type StatementDescription, type StatementResult } from '../session/dispatch.js';
+import { describeStatement, executeStatement, type ResultField, type StatementDescription, type StatementResult } from '../session/dispatch.js';
+import { runPreparedSelect } from '../session/run-select.js';
 import { bindParams, EngineValue } from '../session/params.js';
 import { outputFunction } from '../session/output.js';
 import type { Value } from '../types/values.js';
@@ -138,6 +139,8 @@ export class BackendConnection {
   private reported = new Map<string, string>();
   private reportedAt = -1;
   private encoders = new WeakMap<readonly ResultField[], ((v: Value) => string)[]>();
+  /** Encoded all-text RowDescription messages, per result column list (plans keep theirs). */
+  private rowDescriptions = new WeakMap<readonly ResultField[], Buffer>();
 
   constructor(
     private readonly host: ConnectionHost,
@@ -148,7 +151,11 @@ export class BackendConnection {
     return this.session?.pid ?? 0;
   }
 
-  /** Feeds bytes from the client. Never throws: protocol errors close this connection only. */
+  /**
+   * Feeds bytes from the client. Never throws: protocol errors close this connection only.
+   * Output is sent at ReadyForQuery, Flush, during authentication and when closing; in between it
+   * is buffered, as Postgres buffers it.
+   */
   receive(chunk: Buffer): void {
     if (this.phase === 'closed') return;
     try {
@@ -157,7 +164,7 @@ export class BackendConnection {
     } catch (e) {
       this.fatal(e);
     }
-    this.flush();
+    if (this.phase !== 'ready') this.flush();
   }
 
   /** The client went away: roll back whatever was open. */
@@ -286,6 +293,7 @@ export class BackendConnection {
     this.out.begin(MSG.backendKeyData).int32(session.pid).int32(this.secret).end();
     this.phase = 'ready';
     writeReady(this.out, 'I');
+    this.flush();
   }
 
   private applySetting(name: string, value: string): void {
@@ -416,7 +424,7 @@ export class BackendConnection {
   /** Sends a result's rows (from `from`, at most `limit` when > 0) and, when complete, its tag. */
   private sendResult(res: StatementResult, formats: readonly number[], from: number, describe: boolean, limit = 0): number {
     const rows = returnsRows(res);
-    if (describe && rows) writeRowDescription(this.out, res.fields, formats);
+    if (describe && rows) this.rowDescription(res.fields, formats);
     const end = limit > 0 ? Math.min(res.rows.length, from + limit) : res.rows.length;
     if (rows && end > from) this.writeRows(res, formats, from, end);
     if (end < res.rows.length) {
@@ -426,6 +434,21 @@ export class BackendConnection {
       this.out.begin(MSG.commandComplete).cstring(commandTag(rows && (from > 0 || limit > 0) ? { ...res, rowCount: end - from } : res)).end();
     }
     return end;
+  }
+
+  private rowDescription(fields: readonly ResultField[], formats: readonly number[]): void {
+    if (formats.some((f) => f !== 0)) {
+      writeRowDescription(this.out, fields, formats);
+      return;
+    }
+    let bytes = this.rowDescriptions.get(fields);
+    if (!bytes) {
+      const w = new MessageWriter();
+      writeRowDescription(w, fields, formats);
+      bytes = w.take();
+      this.rowDescriptions.set(fields, bytes);
+    }
+    this.out.bytes(bytes);
   }
 
   private textEncoders(fields: readonly ResultField[]): ((v: Value) => string)[] {
@@ -561,7 +584,7 @@ export class BackendConnection {
       const p = this.portals.get(name);
       if (!p) throw new PgError(SQLSTATE.invalid_cursor_name, `portal "${name}" does not exist`);
       const fields = p.result ? (returnsRows(p.result) ? p.result.fields : null) : p.prepared.desc.fields;
-      if (fields) writeRowDescription(this.out, fields, p.resultFormats);
+      if (fields) this.rowDescription(fields, p.resultFormats);
       else this.out.begin(MSG.noData).end();
     } else {
       throw protocolViolationError(`invalid DESCRIBE message subtype ${kind}`);
@@ -584,7 +607,10 @@ export class BackendConnection {
       if (s.failed && !isTransactionEnd(stmt)) {
         throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
       }
-      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true);
+      const sel = p.prepared.desc.select;
+      // A SELECT planned at Parse runs from that plan while the catalog it was planned on is current.
+      const exec = sel ? () => (sel.catalog === s.catalog() ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
+      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, exec);
     } else if (p.sent >= p.result.rows.length && returnsRows(p.result)) {
       // A completed portal executes to nothing more.
       this.out.begin(MSG.commandComplete).cstring(commandTag({ ...p.result, rowCount: 0 })).end();

@@ -98,7 +98,8 @@ export class MessageWriter {
 
   /** Takes everything written so far (a copy: the buffer is reused). */
   take(): Buffer {
-    const out = Buffer.from(this.buf.subarray(0, this.pos));
+    const out = Buffer.allocUnsafe(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
     this.pos = 0;
     if (this.buf.length > 1 << 20) this.buf = Buffer.allocUnsafe(16 * 1024);
     return out;

@@ -10,7 +10,7 @@ import type { RawStatement } from '../parser/parse.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
-import { runSelect, prepareSelect } from './run-select.js';
+import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
 import { runUtility } from '../commands/utility.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
@@ -63,7 +63,11 @@ export interface StatementDescription {
   paramTypes: number[];
   /** Result columns; null when the statement returns no rows (NoData). */
   fields: ResultField[] | null;
+  /** For a plain SELECT: its analyzed plan, which Execute may run directly while the catalog is unchanged. */
+  select?: CachedQuery;
 }
+
+const textIfUnknown = (t: number): number => (t === 0 || t === OID.unknown ? OID.text : t);
 
 /**
  * Describes a statement without running it: analyzes (and plans, from the caches) queries and DML;
@@ -72,14 +76,13 @@ export interface StatementDescription {
  */
 export function describeStatement(session: Session, st: RawStatement, sql: string, paramTypes: number[]): StatementDescription {
   const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
-  const text = (t: number) => (t === 0 || t === OID.unknown ? OID.text : t);
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
     throw featureNotSupported('Describe of a statement with data-modifying WITH queries');
   }
   switch (kind) {
     case 'SelectStmt': {
       const c = prepareSelect(session, st, body, sql, paramTypes);
-      return { paramTypes: c.paramTypes, fields: c.fields };
+      return { paramTypes: c.paramTypes, fields: c.fields, select: c };
     }
     case 'InsertStmt':
     case 'UpdateStmt':
@@ -88,10 +91,10 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
-      return { paramTypes: paramTypes.map(text), fields: [{ name: display, tableID: 0, columnID: 0, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1, format: 'text' }] };
+      return { paramTypes: paramTypes.map(textIfUnknown), fields: [{ name: display, tableID: 0, columnID: 0, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1, format: 'text' }] };
     }
     default:
-      return { paramTypes: paramTypes.map(text), fields: null };
+      return { paramTypes: paramTypes.map(textIfUnknown), fields: null };
   }
 }
 

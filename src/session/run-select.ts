@@ -88,7 +88,11 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
 }
 
 export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  const c = prepareSelect(session, st, body, sql, paramTypes);
+  return runPreparedSelect(session, prepareSelect(session, st, body, sql, paramTypes), params);
+}
+
+/** Executes an analyzed and planned SELECT (its catalog must be the session's current one). */
+export function runPreparedSelect(session: Session, c: CachedQuery, params: readonly unknown[]): StatementResult {
   const cat = c.catalog;
   if (c.query.locking && c.query.locking.length) {
     // Row locks only matter with concurrent sessions; refuse rather than pretend.

@@ -192,7 +192,7 @@ export class Session implements SessionContext {
    * Runs one parsed statement. Outside a block it is its own transaction unless `implicit` (the
    * caller ends the implicit transaction with endImplicitTransaction()).
    */
-  runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean): StatementResult {
+  runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean, exec?: () => StatementResult): StatementResult {
     this.statementTs = nowMicros(this.clock);
     const kind = Object.keys(st.stmt)[0];
     const isTxnControl = kind === 'TransactionStmt';
@@ -202,7 +202,7 @@ export class Session implements SessionContext {
     const t = isTxnControl ? this.txn : this.transaction();
     try {
       t?.beginStatement();
-      const r = executeStatement(this, st, sql, params, paramTypes);
+      const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
       return r;
