@@ -17,7 +17,7 @@ import { openRelation, relationRte, rangeVarName } from './relation.js';
 import { resolveUnknownTargets, transformTargetList } from './target.js';
 import { checkGrouping } from './grouping.js';
 import { expandView } from '../rewrite/view.js';
-import { systemRelation } from '../catalog/system-views.js';
+import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
 
@@ -178,11 +178,10 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }
-      const sys = systemRelation(n.schemaname, n.relname, pstate.stmt.session.searchPath());
+      const sys = lookupSystemRelation(n.schemaname, n.relname, pstate.stmt.session.searchPath());
       if (sys) {
-        const cols = applyColumnAliases(sys.columns.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.type === OID.name ? 'C' : c.type === OID.varchar || c.type === OID.text ? 'default' : undefined })), n.alias, pstate, 'catalog');
-        const rows = sys.rows(pstate.catalog, pstate.stmt.session).map((r) => r.map((v, i) => ({ kind: 'Const', type: sys.columns[i].type, typmod: -1, value: v }) as Expr));
-        const rti = pstate.addRte({ kind: 'values', rows, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
+        const cols = applyColumnAliases(sys.columns.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.collation })), n.alias, pstate, 'catalog');
+        const rti = pstate.addRte({ kind: 'function', call: systemScanCall(sys), expandsRecord: true, ordinality: false, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }

@@ -5,7 +5,7 @@
 import { Catalog } from './catalog.js';
 
 /** OIDs Postgres gives its built-in schemas. */
-export const NAMESPACE_OID = { pg_catalog: 11, public: 2200, information_schema: 13000, pg_toast: 99 } as const;
+export const NAMESPACE_OID = { pg_catalog: 11, public: 2200, information_schema: 13144, pg_toast: 99 } as const;
 
 export function bootstrapCatalog(_state: unknown): Catalog {
   const c = new Catalog();

@@ -1,106 +1,257 @@
 /**
  * Analyzed expressions back to SQL text the way Postgres's ruleutils prints stored expressions
- * (pg_get_constraintdef, pg_get_expr, information_schema defaults): operators fully
- * parenthesized, constants labelled with their type unless they read back as that type
- * (`0`, `true`, `'EUR'::bpchar`, `(1)::numeric`), implicit casts shown as `(x)::type`.
- * Postgres counterpart: src/backend/utils/adt/ruleutils.c (get_rule_expr, get_const_expr).
- * Known gaps: CASE, subscripts, row expressions and sublinks fall back to the source text.
+ * (pg_get_expr, pg_get_constraintdef, pg_get_indexdef, information_schema defaults).
+ *
+ * Plain mode parenthesizes every operator, boolean and test node (`((a > 0) AND (b < 10))`) and
+ * prints implicit casts as `(x)::type`. Pretty mode (the `true` argument psql passes) drops the
+ * parentheses a reader does not need: an operand keeps them only when it is not "simple" for its
+ * parent (an arithmetic operand of higher precedence, or the left operand of the same precedence,
+ * is simple; so is any operator under AND/OR/NOT, AND under AND/OR, OR under OR, and anything
+ * inside a function-like node), and casts print as `x::type`. Constants are labelled with their
+ * type unless they read back as that type (`0`, `1.5`, `true`, `'x'::text`, `'-1'::integer`).
+ * Implicit casts are hidden at the top of the expression only.
+ *
+ * Postgres counterpart: src/backend/utils/adt/ruleutils.c (get_rule_expr, get_const_expr,
+ * isSimpleNode).
+ * Known gaps: sublinks, field selection and row comparisons fall back to the source text.
  */
 import type { Catalog } from './catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo, quoteIdentIfNeeded } from '../types/registry.js';
+import { formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { DEFAULT_IO_CONTEXT as DEFAULT_IO } from '../types/type-io.js';
 import { domainBase } from '../analyze/coerce.js';
+import { quoteIdent } from '../functions/builtins/quote.js';
 
 export interface DeparseContext {
   readonly cat: Catalog;
   /** Column name for a Var of the table the expression belongs to. */
   columnName(attno: number): string;
+  /** Print column names as given, unquoted (a domain's VALUE). */
+  readonly rawColumnNames?: boolean;
   /** Fallback text when a node cannot be printed. */
   readonly fallback?: string;
-  /** Name a type as format_type would, qualified unless visible. */
-  typeName?(oid: number): string;
+  /** Name a type as format_type would (with its modifier), qualified unless visible. */
+  typeName?(oid: number, typmod: number): string;
+  /** Name a relation as regclass output would (for regclass constants). */
+  relationName?(oid: number): string;
+  /** Pretty mode: fewer parentheses. */
+  readonly pretty?: boolean;
+  /** Indentation level for multi-line constructs (CASE), in pretty-printed views. */
+  readonly indent?: number;
 }
 
 class Unprintable extends Error {}
 
-function typeLabel(ctx: DeparseContext, oid: number): string {
+function typeLabel(ctx: DeparseContext, oid: number, typmod = -1): string {
   // format_type_with_typemod(bpchar, -1) is "bpchar": plain "character" would mean character(1).
-  if (oid === OID.bpchar) return 'bpchar';
-  if (ctx.typeName) return ctx.typeName(oid);
-  return formatType(ctx.cat, oid, -1);
+  if (oid === OID.bpchar && typmod < 0) return 'bpchar';
+  if (ctx.typeName) return ctx.typeName(oid, typmod);
+  return formatType(ctx.cat, oid, typmod);
 }
 
 function literal(s: string): string {
   return s.includes('\\') ? `E'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${s.replace(/'/g, "''")}'`;
 }
 
-function constText(ctx: DeparseContext, type: number, value: Value): string {
-  if (value === null) return `NULL::${typeLabel(ctx, type)}`;
+/** A constant; `showType` false only where Postgres omits the label (array elements keep it). */
+function constText(ctx: DeparseContext, type: number, typmod: number, value: Value): string {
+  if (value === null) return `NULL::${typeLabel(ctx, type, typmod)}`;
   const base = domainBase(ctx.cat, type);
-  if (base === OID.bool) return value ? 'true' : 'false';
+  const label = () => `::${typeLabel(ctx, type, typmod)}`;
+  if (base === OID.bool && type === base) return value ? 'true' : 'false';
   if (base === OID.regclass) {
-    const rel = ctx.cat.relations.get(value as number);
-    return rel ? `'${rel.name.replace(/'/g, "''")}'::regclass` : `'${value}'::regclass`;
+    const name = ctx.relationName ? ctx.relationName(value as number) : String(value);
+    return `${literal(name)}::regclass`;
   }
   const text = typeInfo(ctx.cat, base).io.output(value, DEFAULT_IO);
-  if (base === OID.int4 && type === base) return text.startsWith('-') ? `'${text}'::integer` : text;
-  if ((base === OID.numeric || base === OID.int8 || base === OID.float8) && /^[0-9+\-eE.]+$/.test(text)) {
-    const shown = text.startsWith('-') ? `(${text})` : text;
-    const needLabel = base !== OID.numeric || !/[eE.]/.test(text) || type !== base;
-    return needLabel ? `${shown}::${typeLabel(ctx, type)}` : shown;
+  const numeric = /^[0-9][0-9+\-eE.]*$/.test(text);
+  switch (base) {
+    case OID.int4:
+      if (numeric && type === base) return text;
+      break;
+    case OID.numeric:
+      // A number with a point or exponent reads back as numeric; an integer would read as int.
+      if (numeric && /[.eE]/.test(text)) return type === base && typmod < 0 ? text : `${text}${label()}`;
+      break;
+    case OID.int8:
+    case OID.float8:
+    case OID.float4:
+    case OID.int2:
+    case OID.oid:
+      if (numeric) return ctx.pretty ? `${text}${label()}` : `(${text})${label()}`;
+      break;
   }
-  return `${literal(text)}::${typeLabel(ctx, type)}`;
+  return `${literal(text)}${label()}`;
+}
+
+type Parent = Expr | 'top' | 'fn';
+
+const ARITH_LOW = '+-';
+const ARITH_HIGH = '*/%';
+
+/** Whether `e` needs no parentheses as a child of `parent` in pretty mode (isSimpleNode). */
+function isSimple(e: Expr, parent: Parent): boolean {
+  if (parent === 'top' || parent === 'fn') return true;
+  if (isDistinct(e)) return underFunctionLike(parent);
+  switch (e.kind) {
+    case 'Var':
+    case 'Const':
+    case 'Param':
+    case 'FuncExpr':
+    case 'CoalesceExpr':
+    case 'MinMaxExpr':
+    case 'NullIfExpr':
+    case 'ArrayExpr':
+    case 'RowExpr':
+    case 'SQLValueFunction':
+    case 'Aggref':
+    case 'SubscriptExpr':
+    case 'CaseExpr':
+      return true;
+    case 'CoerceExpr':
+      return e.type === e.arg.type || e.handlesNull ? isSimple(e.arg, parent) : true;
+    case 'OpExpr':
+      return parent.kind === 'OpExpr' ? arithmeticSimple(e, parent) : underFunctionLike(parent);
+    case 'NullTest':
+    case 'BooleanTest':
+    case 'ScalarArrayOpExpr':
+    case 'SubLink':
+      return underFunctionLike(parent);
+    case 'BoolExpr':
+      if (parent.kind === 'BoolExpr') {
+        if (e.op === 'not' || e.op === 'and') return parent.op === 'and' || parent.op === 'or';
+        return parent.op === 'or';
+      }
+      return underFunctionLike(parent);
+    default:
+      return false;
+  }
+}
+
+function isDistinct(e: Expr): boolean {
+  return e.kind === 'FuncExpr' && (e.name === 'is distinct from' || e.name === 'is not distinct from');
+}
+
+function underFunctionLike(parent: Expr): boolean {
+  switch (parent.kind) {
+    case 'BoolExpr':
+    case 'ArrayExpr':
+    case 'RowExpr':
+    case 'CoalesceExpr':
+    case 'MinMaxExpr':
+    case 'NullIfExpr':
+    case 'Aggref':
+    case 'SubscriptExpr':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function arithmeticSimple(e: Extract<Expr, { kind: 'OpExpr' }>, parent: Extract<Expr, { kind: 'OpExpr' }>): boolean {
+  const op = e.op;
+  const pop = parent.op;
+  if (op.length !== 1 || pop.length !== 1 || e.args.length !== 2) return false;
+  const lo = ARITH_LOW.includes(op);
+  const hi = ARITH_HIGH.includes(op);
+  const plo = ARITH_LOW.includes(pop);
+  const phi = ARITH_HIGH.includes(pop);
+  if (!(lo || hi) || !(plo || phi)) return false;
+  if (hi && plo) return true;
+  if (lo && phi) return false;
+  return parent.args[0] === e;
+}
+
+/** A child expression, parenthesized in pretty mode when it is not simple for its parent. */
+function child(ctx: DeparseContext, e: Expr, parent: Expr): string {
+  const s = go(ctx, e, parent);
+  if (!ctx.pretty) return s;
+  return isSimple(e, parent) ? s : `(${s})`;
+}
+
+/** Wraps a node's own text in parentheses in plain mode. */
+function own(ctx: DeparseContext, s: string): string {
+  return ctx.pretty ? s : `(${s})`;
 }
 
 /** ruleutils hides implicit casts at the top of the expression only (showimplicit = false). */
 function top(ctx: DeparseContext, e: Expr): string {
   if (e.kind === 'CoerceExpr' && e.form !== 'explicit' && !e.handlesNull) return top(ctx, e.arg);
-  return go(ctx, e);
+  return go(ctx, e, 'top');
 }
 
-function go(ctx: DeparseContext, e: Expr): string {
+function args(ctx: DeparseContext, list: readonly Expr[]): string {
+  return list.map((a) => go(ctx, a, 'fn')).join(', ');
+}
+
+function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
   switch (e.kind) {
     case 'Var':
-      return quoteIdentIfNeeded(ctx.columnName(e.attno));
+      if (e.levelsUp !== 0) throw new Unprintable();
+      return ctx.rawColumnNames ? ctx.columnName(e.attno) : quoteIdent(ctx.columnName(e.attno));
     case 'Const':
-      return constText(ctx, e.type, e.value);
+      return constText(ctx, e.type, e.typmod, e.value);
     case 'OpExpr': {
-      if (e.args.length === 1) return `(${e.op} ${go(ctx, e.args[0])})`;
-      return `(${go(ctx, e.args[0])} ${e.op} ${go(ctx, e.args[1])})`;
+      if (e.args.length === 1) return own(ctx, `${e.op} ${child(ctx, e.args[0], e)}`);
+      return own(ctx, `${child(ctx, e.args[0], e)} ${e.op} ${child(ctx, e.args[1], e)}`);
     }
     case 'FuncExpr':
-      if (e.name === 'is distinct from' || e.name === 'is not distinct from') {
-        return `(${go(ctx, e.args[0])} IS ${e.name === 'is distinct from' ? '' : 'NOT '}DISTINCT FROM ${go(ctx, e.args[1])})`;
+      if (e.name === 'is distinct from') return own(ctx, `${child(ctx, e.args[0], e)} IS DISTINCT FROM ${child(ctx, e.args[1], e)}`);
+      if (e.name === 'is not distinct from') {
+        const inner = `${child(ctx, e.args[0], e)} IS DISTINCT FROM ${child(ctx, e.args[1], e)}`;
+        return own(ctx, `NOT ${ctx.pretty ? inner : `(${inner})`}`);
       }
       if (!/^[a-z_][a-z0-9_]*$/.test(e.name)) throw new Unprintable();
-      return `${e.name}(${e.args.map((a) => go(ctx, a)).join(', ')})`;
+      return `${e.name}(${args(ctx, e.args)})`;
     case 'BoolExpr':
-      if (e.op === 'not') return `(NOT ${go(ctx, e.args[0])})`;
-      return `(${e.args.map((a) => go(ctx, a)).join(e.op === 'and' ? ' AND ' : ' OR ')})`;
+      if (e.op === 'not') return own(ctx, `NOT ${child(ctx, e.args[0], e)}`);
+      return own(ctx, e.args.map((a) => child(ctx, a, e)).join(e.op === 'and' ? ' AND ' : ' OR '));
     case 'NullTest':
-      return `(${go(ctx, e.arg)} IS ${e.isNull ? '' : 'NOT '}NULL)`;
+      return own(ctx, `${child(ctx, e.arg, e)} IS ${e.isNull ? '' : 'NOT '}NULL`);
+    case 'BooleanTest': {
+      const t = { true: 'IS TRUE', not_true: 'IS NOT TRUE', false: 'IS FALSE', not_false: 'IS NOT FALSE', unknown: 'IS UNKNOWN', not_unknown: 'IS NOT UNKNOWN' }[e.test];
+      return own(ctx, `${child(ctx, e.arg, e)} ${t}`);
+    }
     case 'CoalesceExpr':
-      return `COALESCE(${e.args.map((a) => go(ctx, a)).join(', ')})`;
+      return `COALESCE(${args(ctx, e.args)})`;
     case 'MinMaxExpr':
-      return `${e.op.toUpperCase()}(${e.args.map((a) => go(ctx, a)).join(', ')})`;
+      return `${e.op.toUpperCase()}(${args(ctx, e.args)})`;
     case 'NullIfExpr':
-      return `NULLIF(${go(ctx, e.args[0])}, ${go(ctx, e.args[1])})`;
+      return `NULLIF(${args(ctx, e.args)})`;
     case 'CoerceExpr': {
-      // Length coercions and domain checks are not printed; type changes are.
-      if (e.type === e.arg.type || e.handlesNull) return go(ctx, e.arg);
-      return `(${go(ctx, e.arg)})::${typeLabel(ctx, e.type)}`;
+      // Domain checks are not printed; length coercions and type changes are.
+      if (e.handlesNull || (e.type === e.arg.type && e.typmod === e.arg.typmod)) return go(ctx, e.arg, parent);
+      if (e.arg.kind === 'Const' && e.arg.type === OID.unknown) return constText(ctx, e.type, e.typmod, e.arg.value);
+      const inner = ctx.pretty ? child(ctx, e.arg, e) : `(${go(ctx, e.arg, e)})`;
+      return `${inner}::${typeLabel(ctx, e.type, e.typmod)}`;
     }
     case 'ScalarArrayOpExpr': {
-      const right = Array.isArray(e.right) ? `ARRAY[${e.right.map((a) => go(ctx, a)).join(', ')}]` : go(ctx, e.right);
-      return `(${go(ctx, e.left)} ${e.op} ${e.useOr ? 'ANY' : 'ALL'} (${right}))`;
+      const right = Array.isArray(e.right) ? `ARRAY[${args(ctx, e.right)}]` : child(ctx, e.right, e);
+      return own(ctx, `${child(ctx, e.left, e)} ${e.op} ${e.useOr ? 'ANY' : 'ALL'} (${right})`);
     }
     case 'ArrayExpr':
-      return `ARRAY[${e.elements.map((a) => go(ctx, a)).join(', ')}]`;
+      return `ARRAY[${args(ctx, e.elements)}]`;
+    case 'RowExpr':
+      return `ROW(${args(ctx, e.args)})`;
     case 'SQLValueFunction':
       return e.op.toUpperCase();
+    case 'CaseExpr': {
+      const ind = ' '.repeat(ctx.indent ?? 0);
+      let s = `CASE`;
+      for (const w of e.whens) s += `\n${ind}    WHEN ${go(ctx, w.cond, e)} THEN ${go(ctx, w.result, e)}`;
+      s += `\n${ind}    ELSE ${go(ctx, e.elseResult, e)}\n${ind}END`;
+      return s;
+    }
+    case 'SubscriptExpr': {
+      let s = child(ctx, e.arg, e);
+      for (const i of e.indexes) {
+        const lo = i.lower ? go(ctx, i.lower, 'fn') : '';
+        s += i.isSlice ? `[${lo}:${i.upper ? go(ctx, i.upper, 'fn') : ''}]` : `[${lo}]`;
+      }
+      return s;
+    }
     default:
       throw new Unprintable();
   }

@@ -10,7 +10,7 @@ import { PgArray, PgRecord, type Value } from '../types/values.js';
 import { JsonbObject, jsonToText, type JsonbValue } from '../types/jsonb.js';
 import { genRandomUuid } from '../types/uuid.js';
 import { fn } from './registry.js';
-import { constraintDef, indexDef } from '../catalog/system-views.js';
+import './catalog/index.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import { lookupRelationOid, splitQualifiedName } from '../analyze/regclass.js';
 
@@ -111,16 +111,3 @@ fn('jsonb_each_text', [OID.jsonb], OID.record, (a) => {
   const o = eachObject(a[0] as JsonbValue, 'jsonb_each_text');
   return [...o.entries()].map(([k, v]) => new PgRecord([k, jsonToText(v)], ['key', 'value'], [OID.text, OID.text]));
 }, { retset: true, outColumns: [{ name: 'key', type: OID.text }, { name: 'value', type: OID.text }] });
-
-fn('pg_get_constraintdef', [OID.oid], OID.text, (a, rt) => {
-  const c = rt.session.catalog().constraints.get(a[0] as number);
-  return c ? constraintDef(rt.session.catalog(), rt.session, c) : null;
-}, { volatility: 's' });
-fn('pg_get_constraintdef', [OID.oid, OID.bool], OID.text, (a, rt) => {
-  const c = rt.session.catalog().constraints.get(a[0] as number);
-  return c ? constraintDef(rt.session.catalog(), rt.session, c) : null;
-}, { volatility: 's' });
-fn('pg_get_indexdef', [OID.oid], OID.text, (a, rt) => {
-  const r = rt.session.catalog().relations.get(a[0] as number);
-  return r?.index ? indexDef(rt.session.catalog(), rt.session, r) : null;
-}, { volatility: 's' });

@@ -90,6 +90,16 @@ export function registerAggregate(a: AggregateImpl): void {
   else aggregates.set(a.name, [a]);
 }
 
+/** Every registered function, by name (for pg_proc). Operator implementations are not included. */
+export function allFunctions(): IterableIterator<[string, readonly FunctionImpl[]]> {
+  return functions.entries();
+}
+
+/** Every registered aggregate, by name (for pg_proc). */
+export function allAggregates(): IterableIterator<[string, readonly AggregateImpl[]]> {
+  return aggregates.entries();
+}
+
 export function functionsNamed(name: string): readonly FunctionImpl[] {
   return functions.get(name) ?? [];
 }

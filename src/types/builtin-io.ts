@@ -17,6 +17,7 @@ import { uuidIO } from './uuid.js';
 import { byteaIO } from './bytea.js';
 import { jsonIO } from './json.js';
 import { jsonbIO } from './jsonb.js';
+import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
 import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
 
 /** oid: unsigned 32-bit integer. */
@@ -71,10 +72,25 @@ const table: Record<number, unknown> = {
   [OID.regclass]: oidIO,
   [OID.regtype]: oidIO,
   [OID.regproc]: oidIO,
+  [OID.regprocedure]: oidIO,
+  [OID.regoper]: oidIO,
+  [OID.regoperator]: oidIO,
+  [OID.regnamespace]: oidIO,
+  [OID.regrole]: oidIO,
+  [OID.int2vector]: makeVectorIO(int2IO as TypeIO),
+  [OID.oidvector]: makeVectorIO(oidIO as TypeIO),
+  [OID.xid]: xidIO,
+  [OID.pg_node_tree]: nodeTreeIO,
+  [OID.aclitem]: aclitemIO,
   [OID.unknown]: unknownIO,
   [OID.cstring]: unknownIO,
   [OID.void]: unknownIO,
 };
+
+/** Whether a built-in type has its own I/O (int2vector/oidvector do, other array types do not). */
+export function hasBuiltinIO(oid: number): boolean {
+  return table[oid] !== undefined;
+}
 
 /** The TypeIO for a built-in base type; 0A000 for a type fauxgres cannot handle yet. */
 export function builtinIO(oid: number): TypeIO<Value> {

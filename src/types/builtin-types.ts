@@ -14,6 +14,8 @@ export interface BuiltinTypeRow {
   /** What format_type() and error messages call it (`integer`, `character varying`). */
   sqlName?: string;
   typlen: number;
+  /** For int2vector / oidvector: the element type (they are arrays with their own I/O). */
+  elem?: number;
 }
 
 export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
@@ -56,6 +58,17 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.anycompatible, name: 'anycompatible', category: 'P', typlen: 4 },
   { oid: OID.anycompatiblearray, name: 'anycompatiblearray', category: 'P', typlen: -1 },
   { oid: OID.anycompatiblenonarray, name: 'anycompatiblenonarray', category: 'P', typlen: 4 },
+  // Types of the system catalogs' columns.
+  { oid: OID.int2vector, name: 'int2vector', category: 'A', array: 1006, typlen: -1, elem: OID.int2 },
+  { oid: OID.oidvector, name: 'oidvector', category: 'A', array: 1013, typlen: -1, elem: OID.oid },
+  { oid: OID.xid, name: 'xid', category: 'U', array: 1011, typlen: 4 },
+  { oid: OID.pg_node_tree, name: 'pg_node_tree', category: 'Z', typlen: -1 },
+  { oid: OID.aclitem, name: 'aclitem', category: 'U', array: 1034, typlen: 16 },
+  { oid: OID.regprocedure, name: 'regprocedure', category: 'N', array: 2207, typlen: 4 },
+  { oid: OID.regoper, name: 'regoper', category: 'N', array: 2208, typlen: 4 },
+  { oid: OID.regoperator, name: 'regoperator', category: 'N', array: 2209, typlen: 4 },
+  { oid: OID.regnamespace, name: 'regnamespace', category: 'N', array: 4090, typlen: 4 },
+  { oid: OID.regrole, name: 'regrole', category: 'N', array: 4097, typlen: 4 },
 ];
 
 /** Array type rows derived from BUILTIN_TYPES (`_int4` etc.), category A. */

@@ -11,7 +11,7 @@ import { BUILTIN_ARRAY_TYPES, BUILTIN_TYPES, type BuiltinTypeRow } from './built
 import { OID } from './oids.js';
 import type { TypeIO } from './type-io.js';
 import type { Value } from './values.js';
-import { builtinIO } from './builtin-io.js';
+import { builtinIO, hasBuiltinIO } from './builtin-io.js';
 import { makeArrayIO } from './array.js';
 import { makeRecordIO } from './record.js';
 import { citextIO } from './citext.js';
@@ -51,7 +51,7 @@ function builtinRow(row: BuiltinTypeRow & { elem?: number }): TypeInfo {
     array: row.array,
     get io(): TypeIO<Value> {
       if (!io) {
-        if (row.elem !== undefined) {
+        if (row.elem !== undefined && !hasBuiltinIO(row.oid)) {
           const el = builtinInfos.get(row.elem) as TypeInfo;
           io = makeArrayIO(el.io, el.name, el.oid === OID.bpchar ? ',' : ',') as TypeIO<Value>;
         } else {

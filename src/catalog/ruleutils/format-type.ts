@@ -1,0 +1,93 @@
+/**
+ * format_type(): a type's SQL name with its modifier, qualified with its schema when the search
+ * path would not find it by its bare name; regtype output uses the same rule.
+ * Postgres counterpart: src/backend/utils/adt/format_type.c (format_type_extended), namespace.c
+ * (TypeIsVisible).
+ */
+import type { Catalog } from '../catalog.js';
+import { OID } from '../../types/oids.js';
+import { BUILTIN_TYPES } from '../../types/builtin-types.js';
+import { quoteIdent } from '../../functions/builtins/quote.js';
+import { builtinFacts } from '../system/type-facts.js';
+import { systemRelationByRowType } from '../system/registry.js';
+
+const SQL_NAMES = new Map(BUILTIN_TYPES.map((t) => [t.oid, t.sqlName ?? t.name]));
+
+function typmodText(oid: number, typmod: number): string {
+  if (typmod < 0) return '';
+  switch (oid) {
+    case OID.bpchar:
+    case OID.varchar:
+      return `(${typmod - 4})`;
+    case OID.numeric: {
+      const v = typmod - 4;
+      let s = v & 0xffff;
+      if (s > 1023) s -= 2048;
+      return `(${(v >> 16) & 0xffff},${s})`;
+    }
+    case OID.timestamp:
+    case OID.timestamptz:
+    case OID.time:
+    case OID.timetz:
+      return `(${typmod})`;
+    case OID.interval:
+      return typmod === 0xffff || (typmod & 0xffff) === 0xffff ? '' : `(${typmod & 0xffff})`;
+    case OID.bit:
+    case OID.varbit:
+      return `(${typmod})`;
+  }
+  return '';
+}
+
+/** Whether the bare name of user type `oid` finds it through the search path. */
+export function typeIsVisible(cat: Catalog, searchPath: readonly string[], oid: number): boolean {
+  const t = cat.types.get(oid);
+  if (!t) return true;
+  for (const s of searchPath.includes('pg_catalog') ? searchPath : ['pg_catalog', ...searchPath]) {
+    const ns = cat.namespaceOid(s);
+    if (ns === undefined) continue;
+    if (cat.typeIn(ns, t.name)) return ns === t.namespace;
+  }
+  return false;
+}
+
+/**
+ * format_type(oid, typmod): `typmod` null means "no modifier given" (bpchar prints as character),
+ * -1 means "no modifier" (bpchar prints as bpchar). Unknown OIDs print as `???`.
+ */
+export function formatTypeName(cat: Catalog, searchPath: readonly string[], oid: number, typmod: number | null): string {
+  if (oid === 0) return '-';
+  const given = typmod !== null;
+  const mod = typmod ?? -1;
+  const b = builtinFacts.get(oid);
+  if (b) {
+    const elem = b[9];
+    if (b[5] === 'A' && elem !== 0 && b[8] !== 0 && oid !== OID.int2vector && oid !== OID.oidvector) return formatTypeName(cat, searchPath, elem, typmod) + '[]';
+    if (oid === OID.bpchar) return given && mod < 0 ? 'bpchar' : 'character' + typmodText(oid, mod);
+    switch (oid) {
+      case OID.varchar:
+        return 'character varying' + typmodText(oid, mod);
+      case OID.timestamp:
+        return 'timestamp' + typmodText(oid, mod) + ' without time zone';
+      case OID.timestamptz:
+        return 'timestamp' + typmodText(oid, mod) + ' with time zone';
+      case OID.time:
+        return 'time' + typmodText(oid, mod) + ' without time zone';
+      case OID.timetz:
+        return 'time' + typmodText(oid, mod) + ' with time zone';
+      case OID.numeric:
+      case OID.interval:
+        return (SQL_NAMES.get(oid) ?? b[1]) + typmodText(oid, mod);
+    }
+    const name = SQL_NAMES.get(oid);
+    return name ?? quoteIdent(b[1]);
+  }
+  const t = cat.types.get(oid);
+  if (!t) {
+    const sys = systemRelationByRowType(oid);
+    return sys ? (sys.schema === 'pg_catalog' ? sys.name : `${sys.schema}.${quoteIdent(sys.name)}`) : '???';
+  }
+  if (t.elementType !== undefined) return formatTypeName(cat, searchPath, t.elementType, typmod) + '[]';
+  const name = quoteIdent(t.name);
+  return typeIsVisible(cat, searchPath, oid) ? name : `${quoteIdent(cat.namespaceName(t.namespace))}.${name}`;
+}

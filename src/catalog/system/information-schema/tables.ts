@@ -1,0 +1,79 @@
+/**
+ * information_schema.tables, views and schemata.
+ * Postgres counterpart: src/backend/catalog/information_schema.sql (tables, views, schemata).
+ * Known gaps: view_definition is NULL for system views; temporary tables report LOCAL TEMPORARY
+ * only for fauxgres's pg_temp schema.
+ */
+import type { RelationDef } from '../../objects.js';
+import { allSystemRelations, defineRows } from '../registry.js';
+import { relationsInOrder } from '../common.js';
+import { yesNo } from './data-type.js';
+import { viewDefinition } from '../../ruleutils/viewdef.js';
+
+/** System views Postgres reports as insertable (simple views over one catalog). */
+const INSERTABLE_SYSTEM_VIEWS = new Set(['pg_group', 'pg_stat_database_conflicts']);
+
+/** A view's updatability in information_schema: the simple-view rules. */
+export function viewIsUpdatable(r: RelationDef): boolean {
+  const raw = r.view?.raw as Record<string, any> | undefined;
+  if (!raw) return false;
+  return !raw.groupClause && !raw.distinctClause && !raw.havingClause && !raw.limitCount && !raw.limitOffset && !raw.withClause && !raw.windowClause &&
+    (!raw.op || raw.op === 'SETOP_NONE') && (raw.fromClause?.length ?? 0) === 1 && !!raw.fromClause[0].RangeVar;
+}
+
+defineRows('information_schema', 'tables', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    const db = session.databaseName();
+    for (const s of allSystemRelations()) {
+      yield {
+        table_catalog: db, table_schema: s.schema, table_name: s.name, table_type: s.kind === 'r' ? 'BASE TABLE' : 'VIEW',
+        is_insertable_into: yesNo(s.kind === 'r' || INSERTABLE_SYSTEM_VIEWS.has(s.name)), is_typed: 'NO',
+      };
+    }
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind !== 'r' && r.kind !== 'v' && r.kind !== 'p') continue;
+      const temp = cat.namespaceName(r.namespace) === 'pg_temp';
+      yield {
+        table_catalog: db, table_schema: cat.namespaceName(r.namespace), table_name: r.name,
+        table_type: temp ? 'LOCAL TEMPORARY' : r.kind === 'v' ? 'VIEW' : 'BASE TABLE',
+        is_insertable_into: yesNo(r.kind !== 'v' || viewIsUpdatable(r)), is_typed: 'NO', commit_action: temp ? 'PRESERVE' : null,
+      };
+    }
+  },
+});
+
+defineRows('information_schema', 'views', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    const db = session.databaseName();
+    for (const s of allSystemRelations()) {
+      if (s.kind !== 'v') continue;
+      const ins = yesNo(INSERTABLE_SYSTEM_VIEWS.has(s.name));
+      yield {
+        table_catalog: db, table_schema: s.schema, table_name: s.name, view_definition: null, check_option: 'NONE',
+        is_updatable: ins, is_insertable_into: ins, is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO',
+      };
+    }
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind !== 'v') continue;
+      const upd = yesNo(viewIsUpdatable(r));
+      yield {
+        table_catalog: db, table_schema: cat.namespaceName(r.namespace), table_name: r.name,
+        view_definition: viewDefinition(cat, session, r, false), check_option: (r.view?.checkOption ?? 'none').toUpperCase(),
+        is_updatable: upd, is_insertable_into: upd, is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO',
+      };
+    }
+  },
+});
+
+defineRows('information_schema', 'schemata', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    const db = session.databaseName();
+    yield { catalog_name: db, schema_name: 'pg_toast', schema_owner: 'postgres' };
+    for (const ns of cat.namespaces.values()) {
+      yield { catalog_name: db, schema_name: ns.name, schema_owner: ns.owner };
+    }
+  },
+});

@@ -1,0 +1,91 @@
+/**
+ * pg_class: user tables, views, indexes, sequences and composite types from the catalog, and the
+ * system tables and views fauxgres knows (registry.ts).
+ * Postgres counterpart: src/include/catalog/pg_class.h.
+ * Known gaps: no TOAST tables (reltoastrelid is 0); relpages/reltuples are those of a never-analyzed
+ * relation; relhastriggers is true while foreign keys involve the table (Postgres clears it lazily).
+ */
+import type { Catalog } from '../catalog.js';
+import type { RelationDef } from '../objects.js';
+import { PgArray } from '../../types/values.js';
+import { allSystemRelations, defineRows, type RowObject } from './registry.js';
+import { relationsInOrder, roleOid } from './common.js';
+import { foreignKeysOf, referencingKeysOf } from '../relation-cache.js';
+
+/** pg_am OIDs by access method name. */
+export const AM_OID: Readonly<Record<string, number>> = { heap: 2, btree: 403, hash: 405, gist: 783, gin: 2742, spgist: 4000, brin: 3580 };
+
+function relam(rel: RelationDef): number {
+  if (rel.kind === 'r' || rel.kind === 'm') return AM_OID.heap;
+  if (rel.kind === 'i') return AM_OID[rel.index?.method ?? 'btree'] ?? AM_OID.btree;
+  return 0;
+}
+
+/** The pg_class row of a user relation. */
+export function classRow(cat: Catalog, rel: RelationDef): RowObject {
+  const kind = rel.kind;
+  const isTable = kind === 'r' || kind === 'p' || kind === 'm';
+  const constraints = cat.relationConstraints(rel.oid);
+  const natts = kind === 'i' && rel.index ? rel.index.keys.length + rel.index.include.length : kind === 'S' ? 3 : rel.columns.length;
+  return {
+    oid: rel.oid,
+    relname: rel.name,
+    relnamespace: rel.namespace,
+    reltype: rel.rowType,
+    reloftype: 0,
+    relowner: roleOid(rel.owner),
+    relam: relam(rel),
+    relfilenode: kind === 'v' || kind === 'p' || kind === 'c' ? 0 : rel.oid,
+    reltablespace: 0,
+    relpages: kind === 'i' || kind === 'S' ? 1 : 0,
+    reltuples: kind === 'i' ? 0 : kind === 'S' ? 1 : -1,
+    relallvisible: 0,
+    relallfrozen: 0,
+    reltoastrelid: 0,
+    relhasindex: isTable && (cat.indexesByRelation.get(rel.oid)?.length ?? 0) > 0,
+    relisshared: false,
+    relpersistence: rel.persistence,
+    relkind: kind,
+    relnatts: natts,
+    relchecks: constraints.filter((c) => c.kind === 'c').length,
+    relhasrules: kind === 'v',
+    relhastriggers: isTable && (foreignKeysOf(cat, rel.oid).length > 0 || referencingKeysOf(cat, rel.oid).length > 0),
+    relhassubclass: false,
+    relrowsecurity: !!rel.rlsEnabled,
+    relforcerowsecurity: !!rel.rlsForced,
+    relispopulated: true,
+    relreplident: isTable ? 'd' : 'n',
+    relispartition: false,
+    relrewrite: 0,
+    relfrozenxid: 0,
+    relminmxid: 0,
+    relacl: null,
+    reloptions: rel.options && rel.options.length ? PgArray.of([...rel.options]) : null,
+    relpartbound: null,
+  };
+}
+
+function systemClassRows(): RowObject[] {
+  const out: RowObject[] = [];
+  for (const r of allSystemRelations()) {
+    out.push({
+      oid: r.oid, relname: r.name, relnamespace: r.namespace, reltype: r.rowType, reloftype: 0, relowner: 10,
+      relam: r.kind === 'r' ? AM_OID.heap : 0, relfilenode: r.kind === 'r' ? r.oid : 0, reltablespace: 0,
+      relpages: 0, reltuples: -1, relallvisible: 0, relallfrozen: 0, reltoastrelid: 0, relhasindex: r.kind === 'r',
+      relisshared: false, relpersistence: 'p', relkind: r.kind, relnatts: r.columns.length, relchecks: 0,
+      relhasrules: r.kind === 'v', relhastriggers: false, relhassubclass: false, relrowsecurity: false,
+      relforcerowsecurity: false, relispopulated: true, relreplident: 'n', relispartition: false, relrewrite: 0,
+      relfrozenxid: 0, relminmxid: 0, relacl: null, reloptions: null, relpartbound: null,
+    });
+  }
+  return out;
+}
+let systemRows: RowObject[] | undefined;
+
+defineRows('pg_catalog', 'pg_class', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    yield* (systemRows ??= systemClassRows());
+    for (const rel of relationsInOrder(cat)) yield classRow(cat, rel);
+  },
+});

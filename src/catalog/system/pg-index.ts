@@ -1,0 +1,50 @@
+/**
+ * pg_index: one row per index, with key attnums (0 for expressions), collations, default operator
+ * classes and sort options, and references to the key expressions and predicate.
+ * Postgres counterpart: src/include/catalog/pg_index.h.
+ * Known gaps: operator classes are the type's default one (explicit opclasses are not kept).
+ */
+import { defineRows } from './registry.js';
+import { relationsInOrder } from './common.js';
+import { AM_OID } from './pg-class.js';
+import { collationOid } from './type-facts.js';
+import { defaultOpclassOid } from './operators.js';
+import { vectorOf } from '../../types/catalog-types.js';
+import { nodeTree } from '../ruleutils/node-tree.js';
+
+defineRows('pg_catalog', 'pg_index', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    for (const idx of relationsInOrder(cat)) {
+      const info = idx.index;
+      if (idx.kind !== 'i' || !info) continue;
+      const table = cat.relations.get(info.relation);
+      const am = AM_OID[info.method] ?? AM_OID.btree;
+      const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
+      const keyTypes = info.keys.map((k) => (k.attnum ? (table?.columns[k.attnum - 1]?.type ?? 0) : (k.expr?.expr.type ?? 0)));
+      yield {
+        indexrelid: idx.oid,
+        indrelid: info.relation,
+        indnatts: info.keys.length + info.include.length,
+        indnkeyatts: info.keys.length,
+        indisunique: info.unique,
+        indnullsnotdistinct: info.nullsNotDistinct,
+        indisprimary: info.primary,
+        indisexclusion: false,
+        indimmediate: !con?.deferrable,
+        indisclustered: false,
+        indisvalid: true,
+        indcheckxmin: false,
+        indisready: true,
+        indislive: true,
+        indisreplident: false,
+        indkey: vectorOf([...info.keys.map((k) => k.attnum), ...info.include]),
+        indcollation: vectorOf(info.keys.map((k, i) => collationOid(cat, keyTypes[i], k.collation ?? (k.attnum ? table?.columns[k.attnum - 1]?.collation : undefined)))),
+        indclass: vectorOf(keyTypes.map((t) => defaultOpclassOid(cat, am, t))),
+        indoption: vectorOf(info.keys.map((k) => (k.descending ? 1 : 0) | (k.nullsFirst ? 2 : 0))),
+        indexprs: info.keys.some((k) => k.expr) ? nodeTree({ kind: 'indexprs', index: idx.oid }) : null,
+        indpred: info.predicate ? nodeTree({ kind: 'indpred', index: idx.oid }) : null,
+      };
+    }
+  },
+});

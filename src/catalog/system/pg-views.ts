@@ -1,0 +1,75 @@
+/**
+ * The pg_catalog views over relations: pg_tables, pg_views, pg_matviews, pg_indexes,
+ * pg_sequences, and the pg_sequence catalog.
+ * Postgres counterpart: src/backend/catalog/system_views.sql, src/include/catalog/pg_sequence.h.
+ * Known gaps: pg_indexes lists no indexes of system catalogs.
+ */
+import { allSystemRelations, defineRows } from './registry.js';
+import { relationsInOrder } from './common.js';
+import { classRow } from './pg-class.js';
+import { indexDef } from '../ruleutils/indexdef.js';
+import { viewDefinition } from '../ruleutils/viewdef.js';
+
+defineRows('pg_catalog', 'pg_tables', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    for (const s of allSystemRelations()) {
+      if (s.kind !== 'r') continue;
+      yield { schemaname: s.schema, tablename: s.name, tableowner: 'postgres', tablespace: null, hasindexes: s.schema === 'pg_catalog', hasrules: false, hastriggers: false, rowsecurity: false };
+    }
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind !== 'r' && r.kind !== 'p') continue;
+      const c = classRow(cat, r);
+      yield { schemaname: cat.namespaceName(r.namespace), tablename: r.name, tableowner: r.owner, tablespace: null, hasindexes: c.relhasindex, hasrules: false, hastriggers: c.relhastriggers, rowsecurity: !!r.rlsEnabled };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_views', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    for (const s of allSystemRelations()) if (s.kind === 'v') yield { schemaname: s.schema, viewname: s.name, viewowner: 'postgres', definition: null };
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind === 'v') yield { schemaname: cat.namespaceName(r.namespace), viewname: r.name, viewowner: r.owner, definition: viewDefinition(cat, session, r, false) };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_indexes', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    for (const i of relationsInOrder(cat)) {
+      if (i.kind !== 'i' || !i.index) continue;
+      const table = cat.relations.get(i.index.relation);
+      if (!table || (table.kind !== 'r' && table.kind !== 'm' && table.kind !== 'p')) continue;
+      yield { schemaname: cat.namespaceName(i.namespace), tablename: table.name, indexname: i.name, tablespace: null, indexdef: indexDef(cat, session, i) };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_sequence', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    for (const r of relationsInOrder(cat)) {
+      const s = r.sequence;
+      if (r.kind !== 'S' || !s) continue;
+      yield { seqrelid: r.oid, seqtypid: s.type, seqstart: s.start, seqincrement: s.increment, seqmax: s.max, seqmin: s.min, seqcache: s.cache, seqcycle: s.cycle };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_sequences', {
+  scope: 'session',
+  *rows({ cat, session }) {
+    for (const r of relationsInOrder(cat)) {
+      const s = r.sequence;
+      if (r.kind !== 'S' || !s) continue;
+      const [last, , called] = session.sequenceRow(r.oid);
+      yield {
+        schemaname: cat.namespaceName(r.namespace), sequencename: r.name, sequenceowner: r.owner, data_type: s.type,
+        start_value: s.start, min_value: s.min, max_value: s.max, increment_by: s.increment, cycle: s.cycle, cache_size: s.cache,
+        last_value: called ? last : null,
+      };
+    }
+  },
+});

@@ -1,0 +1,13 @@
+/**
+ * Loads every row source so the registry knows which system relations have rows.
+ * Postgres counterpart: none (the catalogs are heaps there).
+ */
+import './pg-namespace.js';
+import './pg-class.js';
+import './pg-attribute.js';
+import './pg-attrdef.js';
+import './pg-constraint.js';
+import './pg-index.js';
+import './information-schema/tables.js';
+import './information-schema/columns.js';
+import './pg-views.js';

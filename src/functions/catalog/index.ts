@@ -1,0 +1,4 @@
+/**
+ * Registers the catalog functions (side-effect imports).
+ */
+import './ruleutils-functions.js';

@@ -1,0 +1,52 @@
+/**
+ * The deparsing functions clients call on catalog rows: format_type, pg_get_expr,
+ * pg_get_constraintdef, pg_get_indexdef.
+ * Postgres counterpart: src/backend/utils/adt/ruleutils.c, format_type.c.
+ */
+import { fn } from '../registry.js';
+import { OID } from '../../types/oids.js';
+import { deparseExpr } from '../../catalog/deparse.js';
+import { resolveNodeTree } from '../../catalog/ruleutils/node-tree.js';
+import { deparseContextFor } from '../../catalog/ruleutils/context.js';
+import { constraintDef, domainCheckDef } from '../../catalog/ruleutils/constraintdef.js';
+import { indexDef } from '../../catalog/ruleutils/indexdef.js';
+import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
+import { findDomainConstraint } from '../../catalog/system/pg-constraint.js';
+import type { ExprRuntime } from '../../nodes/primnodes.js';
+import type { Value } from '../../types/values.js';
+
+const S = { volatility: 's' as const };
+
+fn('format_type', [OID.oid, OID.int4], OID.text, (a, rt) => {
+  if (a[0] === null) return null;
+  return formatTypeName(rt.session.catalog(), rt.session.searchPath(), a[0] as number, a[1] === null ? null : (a[1] as number));
+}, { ...S, strict: false });
+
+function getExpr(rt: ExprRuntime, tree: Value, pretty: boolean): Value {
+  const cat = rt.session.catalog();
+  const r = resolveNodeTree(cat, tree as string);
+  if (!r) return null;
+  const ctx = deparseContextFor(cat, rt.session, r.relation, { pretty, domainValue: r.domain });
+  return r.exprs.map((e) => deparseExpr({ ...ctx, fallback: e.text }, e.expr)).join(', ');
+}
+fn('pg_get_expr', [OID.pg_node_tree, OID.oid], OID.text, (a, rt) => getExpr(rt, a[0], false), S);
+fn('pg_get_expr', [OID.pg_node_tree, OID.oid, OID.bool], OID.text, (a, rt) => getExpr(rt, a[0], a[2] as boolean), S);
+
+function getConstraintDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
+  const cat = rt.session.catalog();
+  const c = cat.constraints.get(oid);
+  if (c) return constraintDef(cat, rt.session, c, pretty);
+  const d = findDomainConstraint(cat, oid);
+  if (!d) return null;
+  return d.check ? domainCheckDef(cat, rt.session, d.check, pretty) : 'NOT NULL';
+}
+fn('pg_get_constraintdef', [OID.oid], OID.text, (a, rt) => getConstraintDef(rt, a[0] as number, false), S);
+fn('pg_get_constraintdef', [OID.oid, OID.bool], OID.text, (a, rt) => getConstraintDef(rt, a[0] as number, a[1] as boolean), S);
+
+function getIndexDef(rt: ExprRuntime, oid: number, column: number, pretty: boolean): Value {
+  const cat = rt.session.catalog();
+  const r = cat.relations.get(oid);
+  return r?.index ? indexDef(cat, rt.session, r, column, pretty) : null;
+}
+fn('pg_get_indexdef', [OID.oid], OID.text, (a, rt) => getIndexDef(rt, a[0] as number, 0, false), S);
+fn('pg_get_indexdef', [OID.oid, OID.int4, OID.bool], OID.text, (a, rt) => getIndexDef(rt, a[0] as number, a[1] as number, a[2] as boolean), S);
