@@ -10,6 +10,7 @@ import { OID } from '../types/oids.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { createTable } from './create-table.js';
+import { runCopy } from './copy.js';
 import { createSchema, dropObjects } from './drop.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
@@ -45,6 +46,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
   switch (kind) {
     case 'TransactionStmt':
       return transactionStmt(session, n);
+    case 'CopyStmt':
+      return runCopy(session, n, sql);
     case 'VariableSetStmt': {
       const name = n.name as string;
       if (n.kind === 'VAR_SET_VALUE') {

@@ -156,6 +156,7 @@ export const SQLSTATE = {
   unsafe_new_enum_value_usage: '55P04',
   query_canceled: '57014',
   admin_shutdown: '57P01',
+  undefined_file: '58P01',
   internal_error: 'XX000',
   data_corrupted: 'XX001',
   plpgsql_error: 'P0000',

@@ -28,6 +28,7 @@ import { Authenticator, type AuthOptions } from './auth.js';
 import { binaryDecoder, binaryEncoder } from './binary-format.js';
 import { FieldReader, FrameReader, protocolViolation } from './reader.js';
 import { MessageWriter } from './writer.js';
+import { copyInColumns, isCopyFromStdin } from '../commands/copy.js';
 import { MSG, commandTag, formatOf, returnsRows, writeErrorFields, writeParameterStatus, writeReady, writeRowDescription } from './messages.js';
 
 /** The byte channel a connection talks over (an in-memory pipe or a TCP socket). */
@@ -53,6 +54,24 @@ interface PreparedStatement {
   /** Undefined for an empty query string (Execute answers EmptyQueryResponse). */
   readonly stmt: RawStatement | undefined;
   readonly desc: StatementDescription;
+}
+
+/** A simple-query string being run statement by statement (it pauses at COPY FROM STDIN). */
+interface ScriptState {
+  readonly sql: string;
+  readonly stmts: readonly RawStatement[];
+  next: number;
+  readonly implicit: boolean;
+}
+
+interface CopyInState {
+  readonly stmt: RawStatement;
+  readonly sql: string;
+  readonly chunks: Buffer[];
+  /** Set for the simple protocol: the rest of the query string runs after the COPY. */
+  readonly script?: ScriptState;
+  /** Set for the extended protocol: the portal that executed the COPY. */
+  readonly portal?: Portal;
 }
 
 interface Portal {
@@ -136,6 +155,8 @@ export class BackendConnection {
   private readonly portals = new Map<string, Portal>();
   /** After an error in the extended protocol: skip messages until Sync. */
   private skipping = false;
+  /** A COPY ... FROM STDIN waiting for its data (CopyData ... CopyDone / CopyFail). */
+  private copyIn: CopyInState | undefined;
   private reported = new Map<string, string>();
   private reportedAt = -1;
   private encoders = new WeakMap<readonly ResultField[], ((v: Value) => string)[]>();
@@ -338,6 +359,7 @@ export class BackendConnection {
   // ---- messages --------------------------------------------------------------------------------
 
   private message(type: number, body: Buffer): void {
+    if (this.copyIn) return this.copyMessage(type, body);
     if (this.skipping && type !== 0x53 /* S */ && type !== 0x58 /* X */) return;
     switch (type) {
       case 0x51: // Q
@@ -403,26 +425,137 @@ export class BackendConnection {
   private simpleQuery(r: FieldReader): void {
     const sql = r.cstring();
     r.end();
-    const s = this.session as Session;
     this.portals.delete('');
     this.statements.delete('');
+    let stmts: readonly RawStatement[];
     try {
-      let any = false;
-      s.runScript(sql, [], [], (res) => {
-        any = true;
-        this.sendResult(res, [], 0, true);
-      });
-      if (!any) this.out.begin(MSG.emptyQuery).end();
+      stmts = parseScript(sql);
     } catch (e) {
       writeErrorFields(this.out, MSG.error, toPgError(e));
+      this.endQuery();
+      return;
     }
-    if (!s.txn) this.dropPortals();
+    if (stmts.length === 0) {
+      this.out.begin(MSG.emptyQuery).end();
+      this.endQuery();
+      return;
+    }
+    this.runScript({ sql, stmts, next: 0, implicit: stmts.length > 1 });
+  }
+
+  /** Runs the statements of a query string from `state.next`; pauses at COPY FROM STDIN. */
+  private runScript(state: ScriptState): void {
+    const s = this.session as Session;
+    const infer = s.inferParams;
+    s.inferParams = false;
+    try {
+      while (state.next < state.stmts.length) {
+        const st = state.stmts[state.next];
+        if (isCopyFromStdin(st) && !s.failed) {
+          this.startCopyIn(st, state.sql, state, undefined);
+          return;
+        }
+        state.next++;
+        const res = s.runStatement(st, state.sql, [], [], state.implicit);
+        this.sendResult(res, [], 0, true);
+      }
+      if (state.implicit) s.endImplicitTransaction();
+    } catch (e) {
+      writeErrorFields(this.out, MSG.error, toPgError(e));
+    } finally {
+      s.inferParams = infer;
+    }
+    this.endQuery();
+  }
+
+  private endQuery(): void {
+    if (!(this.session as Session).txn) this.dropPortals();
     this.readyForQuery();
     this.flush();
   }
 
+  // ---- COPY sub-protocol -------------------------------------------------------------------------
+
+  /** Checks the COPY (errors come before CopyInResponse, as in Postgres), then asks for the data. */
+  private startCopyIn(stmt: RawStatement, sql: string, script: ScriptState | undefined, portal: Portal | undefined): void {
+    const s = this.session as Session;
+    const c = (stmt.stmt as { CopyStmt: Record<string, unknown> }).CopyStmt;
+    let ncols = 0;
+    s.runStatement(stmt, sql, [], [], true, () => {
+      ncols = copyInColumns(s, c);
+      return { command: 'COPY', rowCount: 0, fields: [], rows: [] };
+    });
+    this.out.begin(MSG.copyIn).byte(0).int16(ncols);
+    for (let i = 0; i < ncols; i++) this.out.int16(0);
+    this.out.end();
+    this.copyIn = { stmt, sql, chunks: [], script, portal };
+    this.flush();
+  }
+
+  private copyMessage(type: number, body: Buffer): void {
+    const state = this.copyIn as CopyInState;
+    switch (type) {
+      case 0x64: // CopyData
+        state.chunks.push(Buffer.from(body));
+        return;
+      case 0x48: // Flush
+      case 0x53: // Sync: ignored during COPY, as Postgres does
+        return;
+      case 0x63: // CopyDone
+        this.copyIn = undefined;
+        return this.finishCopyIn(state, undefined);
+      case 0x66: // CopyFail
+        this.copyIn = undefined;
+        return this.finishCopyIn(state, new FieldReader(body).cstring());
+      default:
+        this.copyIn = undefined;
+        this.finishCopyIn(state, null);
+        throw protocolViolation(`unexpected message type 0x${type.toString(16).toUpperCase().padStart(2, '0')} during COPY from stdin`);
+    }
+  }
+
+  /** Runs the COPY with the collected data (or fails it), then resumes what was interrupted. */
+  private finishCopyIn(state: CopyInState, failure: string | undefined | null): void {
+    const s = this.session as Session;
+    const implicit = state.script ? state.script.implicit : true;
+    let ok = false;
+    try {
+      s.copyInData = Buffer.concat(state.chunks).toString('utf8');
+      const exec = failure === undefined ? undefined : () => {
+        const lines = (s.copyInData as string).split('\n').length;
+        const rel = (state.stmt.stmt as { CopyStmt: { relation: { relname: string } } }).CopyStmt.relation.relname;
+        throw new PgError(SQLSTATE.query_canceled, failure === null ? 'COPY from stdin failed: unexpected message' : `COPY from stdin failed: ${failure}`, { where: `COPY ${rel}, line ${lines}` });
+      };
+      const res = s.runStatement(state.stmt, state.sql, [], [], implicit, exec);
+      this.sendResult(res, [], 0, false);
+      if (state.portal) state.portal.result = res;
+      ok = true;
+    } catch (e) {
+      writeErrorFields(this.out, MSG.error, toPgError(e));
+      if (state.portal) this.skipping = true;
+    } finally {
+      s.copyInData = undefined;
+    }
+    if (state.script) {
+      if (ok) {
+        state.script.next++;
+        this.runScript(state.script);
+      } else this.endQuery();
+    }
+  }
+
   /** Sends a result's rows (from `from`, at most `limit` when > 0) and, when complete, its tag. */
   private sendResult(res: StatementResult, formats: readonly number[], from: number, describe: boolean, limit = 0): number {
+    if (res.copyOut) {
+      const w = this.out;
+      w.begin(MSG.copyOut).byte(0).int16(res.copyOut.columns);
+      for (let i = 0; i < res.copyOut.columns; i++) w.int16(0);
+      w.end();
+      for (const line of res.copyOut.lines) w.begin(MSG.copyData).text(line).end();
+      w.begin(MSG.copyDone).end();
+      w.begin(MSG.commandComplete).cstring(commandTag(res)).end();
+      return 0;
+    }
     const rows = returnsRows(res);
     if (describe && rows) this.rowDescription(res.fields, formats);
     const end = limit > 0 ? Math.min(res.rows.length, from + limit) : res.rows.length;
@@ -606,6 +739,10 @@ export class BackendConnection {
     if (!p.result) {
       if (s.failed && !isTransactionEnd(stmt)) {
         throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+      }
+      if (isCopyFromStdin(stmt)) {
+        this.startCopyIn(stmt, p.prepared.sql, undefined, p);
+        return;
       }
       const sel = p.prepared.desc.select;
       // A SELECT planned at Parse runs from that plan while the catalog it was planned on is current.

@@ -32,6 +32,8 @@ export interface StatementResult {
   rows: Value[][];
   /** For INSERT's tag (`INSERT 0 n`). */
   oid?: number;
+  /** COPY ... TO STDOUT: the data the protocol sends as CopyData messages. */
+  copyOut?: import('../commands/copy.js').CopyOut;
 }
 
 export function executeStatement(session: Session, st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {

@@ -33,6 +33,8 @@ export class Session implements SessionContext {
   user = 'postgres';
   /** False while running a query that came without parameters: `$n` is then 42P02, as in the simple query protocol. */
   inferParams = true;
+  /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
+  copyInData: string | undefined;
 
   constructor(
     readonly db: DbState,

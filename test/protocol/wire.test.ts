@@ -239,6 +239,43 @@ describe('extended query protocol', () => {
   });
 });
 
+describe('COPY', () => {
+  const data = (text: string) => fe.raw('d', Buffer.from(text));
+  const done = () => fe.raw('c', Buffer.alloc(0));
+  it('copies in and out in text and CSV formats, with Postgres\'s errors and their context', async () => {
+    await same([
+      { send: [fe.query("create table ct (a int primary key, b text, c numeric default 7, d varchar(3), e date, g int generated always as (a * 2) stored)")] },
+      { send: [fe.query('copy ct (a, b) from stdin'), data('1\tx\n2\t\\N\n'), data('3\ty\\tz\\\\w\\101\\x41\n\\.\n'), done()] },
+      { send: [fe.query('copy ct (a, b, c, d, e) from stdin with (format csv, header)'), data('a,b,c,d,e\n4,"q,""r",1.5,,2024-02-29\n5,,,"",\n6,"multi\nline",2,abc,\n'), done()] },
+      { send: [fe.query('copy ct (a, b) from stdin'), data('7\tok\n8\n'), done()] },
+      { send: [fe.query('copy ct (a, b) from stdin'), data('9\tok\textra\n'), done()] },
+      { send: [fe.query('copy ct (a, b) from stdin'), data('abc\tok\n'), done()] },
+      { send: [fe.query('copy ct (a, d) from stdin'), data('10\ttoo long\n'), done()] },
+      { send: [fe.query('copy ct (a, b) from stdin'), data('1\tdup\n'), done()] },
+      { send: [fe.query('copy ct (a, b) from stdin'), data('11\tok\n'), fe.raw('f', Buffer.from('client gave up\0'))] },
+      { send: [fe.query('copy ct (a, g) from stdin'), data('12\t1\n'), done()] },
+      { send: [fe.query('copy ct to stdout')] },
+      { send: [fe.query("copy ct (a, b, d) to stdout with (format csv, header, force_quote (b), null 'NULL')")] },
+      { send: [fe.query("copy (select a, b, e from ct where a < 6 order by a desc) to stdout with (delimiter '|')")] },
+      { send: [fe.query('select 1; copy ct (a) from stdin; select count(*) from ct'), data('20\n'), done()] },
+      { send: [fe.parse('', 'copy ct (a) from stdin'), fe.bind('', '', []), fe.execute(''), data('21\n'), done(), fe.sync()] },
+      { send: [fe.parse('', 'copy ct (a, b) to stdout'), fe.bind('', '', []), fe.describe('P', ''), fe.execute(''), fe.sync()] },
+      { send: [fe.query('begin'), fe.query('copy ct (a) from stdin'), data('1\n'), done(), fe.query('select 1'), fe.query('rollback')], ready: 4 },
+      { send: [fe.query('copy nope from stdin')] },
+      { send: [fe.query('select count(*), sum(a) from ct')] },
+    ]);
+  });
+
+  it('declines the binary COPY format with 0A000', async () => {
+    const f = new WireClient(twin.db.server().socket());
+    await f.startup({ user: 'postgres', database: 'g' });
+    f.send(fe.query('copy items from stdin (format binary)'));
+    const msgs = await f.untilReady();
+    expect(msgs[0]).toMatchObject({ type: 'E', C: '0A000', M: 'feature not supported: COPY FORMAT binary' });
+    f.end();
+  });
+});
+
 describe('bad input', () => {
   it('closes the connection on an unknown message type with 08P01, as Postgres does', async () => {
     await same([{ send: [fe.raw('!', Buffer.from('x'))] }]);
