@@ -15,7 +15,7 @@ import { OID } from '../types/oids.js';
 import { typeInfo, type TypeInfo } from '../types/registry.js';
 import { PgArray, type Value } from '../types/values.js';
 import type { CoercionContext } from './coerce.js';
-import { regclassIn, regclassOut, regtypeIn, regtypeOut } from './regclass.js';
+import { isRegType, regInput, regOutput } from './regclass.js';
 import { specialCast } from './special-casts.js';
 import { CITEXT_OID } from '../types/citext.js';
 
@@ -83,20 +83,19 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
   if (from === OID.float4 && to === OID.float8) return (v) => v;
   if (from === OID.bool && to === OID.int4) return (v) => (v ? 1 : 0);
   if (from === OID.int4 && to === OID.bool) return (v) => v !== 0;
-  if (to === OID.regclass && stringy(from)) return (v, rt) => regclassIn(rt, v as string);
-  if (to === OID.regtype && stringy(from)) return (v, rt) => regtypeIn(rt, v as string);
-  if (from === OID.regclass && stringy(to)) return (v, rt) => regclassOut(rt, v as number);
-  if (from === OID.regtype && stringy(to)) return (v, rt) => regtypeOut(rt, v as number);
-  if ((from === OID.oid || from === OID.regclass || from === OID.regtype || from === OID.regproc) &&
-      (to === OID.oid || to === OID.regclass || to === OID.regtype || to === OID.regproc)) return (v) => v;
-  if (isInt(from) && (to === OID.oid || to === OID.regclass || to === OID.regtype || to === OID.regproc)) {
+  const rin = regInput(to);
+  if (rin && stringy(from)) return (v, rt) => rin(rt, v as string);
+  const rout = regOutput(from);
+  if (rout && stringy(to)) return (v, rt) => rout(rt, v as number);
+  if (isOidLike(from) && isOidLike(to)) return (v) => v;
+  if (isInt(from) && isOidLike(to)) {
     return (v) => {
       const n = Number(v);
       if (n < -2147483648 || n > 4294967295) throw outOfRange('OID');
       return n < 0 ? n + 4294967296 : n;
     };
   }
-  if ((from === OID.oid || from === OID.regclass || from === OID.regtype || from === OID.regproc) && isInt(to)) {
+  if (isOidLike(from) && isInt(to)) {
     return to === OID.int8 ? (v) => BigInt(v as number) : (v) => ((v as number) > 2147483647 ? (v as number) - 4294967296 : v);
   }
   const special = specialCast(from, to);
@@ -120,6 +119,10 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
 }
 
 const DEFAULT_IO = { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' as const };
+
+function isOidLike(o: number): boolean {
+  return o === OID.oid || isRegType(o);
+}
 
 function isInt(o: number): boolean {
   return o === OID.int2 || o === OID.int4 || o === OID.int8;

@@ -16,7 +16,7 @@ import { builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/re
 import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
 import { castFunction, typmodFunction } from './cast-functions.js';
-import { regclassIn, regtypeIn } from './regclass.js';
+import { regInput } from './regclass.js';
 import { CITEXT_OID } from '../types/citext.js';
 import type { ParseState } from './parse-state.js';
 
@@ -121,8 +121,8 @@ export function coerceTo(
         // coercion afterwards with the context's rules (explicit casts truncate, assignments fail).
         const typmodForInput = baseInfo.oid === OID.interval ? (ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod) : -1;
         const rt = pstate ? { params: [], session: pstate.stmt.session } : undefined;
-        if (baseInfo.oid === OID.regclass && rt) value = regclassIn(rt, expr.value as string);
-        else if (baseInfo.oid === OID.regtype && rt) value = regtypeIn(rt, expr.value as string);
+        const regIn = rt ? regInput(baseInfo.oid) : undefined;
+        if (regIn && rt) value = regIn(rt, expr.value as string);
         else value = baseInfo.io.input(expr.value as string, typmodForInput, pstate?.stmt.session.io ?? defaultIo());
       } catch (e) {
         errorAt(pstate, e, loc);

@@ -61,21 +61,6 @@ fn('uuid_ns_url', [], OID.uuid, () => '6ba7b811-9dad-11d1-80b4-00c04fd430c8', { 
 fn('uuid_ns_oid', [], OID.uuid, () => '6ba7b812-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
 fn('uuid_ns_x500', [], OID.uuid, () => '6ba7b814-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
 
-const CLASS_OIDS: Record<string, number> = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255 };
-fn('obj_description', [OID.oid, OID.name], OID.text, (a, rt) => {
-  const cls = CLASS_OIDS[a[1] as string];
-  return cls === undefined ? null : (rt.session.catalog().comments.get(`${cls}.${a[0]}.0`) ?? null);
-}, { volatility: 's' });
-fn('obj_description', [OID.oid], OID.text, (a, rt) => {
-  for (const cls of Object.values(CLASS_OIDS)) {
-    const c = rt.session.catalog().comments.get(`${cls}.${a[0]}.0`);
-    if (c !== undefined) return c;
-  }
-  return null;
-}, { volatility: 's' });
-fn('col_description', [OID.oid, OID.int4], OID.text, (a, rt) => rt.session.catalog().comments.get(`1259.${a[0]}.${a[1]}`) ?? null, { volatility: 's' });
-fn('shobj_description', [OID.oid, OID.name], OID.text, () => null, { volatility: 's' });
-
 const ENCODINGS: Record<string, BufferEncoding> = { utf8: 'utf8', 'utf-8': 'utf8', unicode: 'utf8', latin1: 'latin1', sql_ascii: 'latin1', iso88591: 'latin1' };
 function encodingOf(name: string, which: 'source' | 'destination'): BufferEncoding {
   const e = ENCODINGS[name.toLowerCase().replace(/[_-]/g, (c) => (c === '-' ? '-' : '_'))] ?? ENCODINGS[name.toLowerCase()];

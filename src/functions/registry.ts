@@ -72,7 +72,15 @@ const functions = new Map<string, FunctionImpl[]>();
 const operators = new Map<string, OperatorDef[]>();
 const aggregates = new Map<string, AggregateImpl[]>();
 
+let registryVersion = 0;
+
+/** Changes whenever a function, operator or aggregate is registered (for caches of the lists). */
+export function registryChanges(): number {
+  return registryVersion;
+}
+
 export function registerFunction(f: FunctionImpl): void {
+  registryVersion++;
   const list = functions.get(f.name);
   if (list) list.push(f);
   else functions.set(f.name, [f]);
@@ -85,6 +93,7 @@ export function registerOperator(op: OperatorDef): void {
 }
 
 export function registerAggregate(a: AggregateImpl): void {
+  registryVersion++;
   const list = aggregates.get(a.name);
   if (list) list.push(a);
   else aggregates.set(a.name, [a]);

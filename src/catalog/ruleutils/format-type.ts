@@ -11,7 +11,10 @@ import { quoteIdent } from '../../functions/builtins/quote.js';
 import { builtinFacts } from '../system/type-facts.js';
 import { systemRelationByRowType } from '../system/registry.js';
 
-const SQL_NAMES = new Map(BUILTIN_TYPES.map((t) => [t.oid, t.sqlName ?? t.name]));
+const SQL_NAMES = new Map(BUILTIN_TYPES.filter((t) => t.sqlName).map((t) => [t.oid, t.sqlName as string]));
+
+/** Types only system columns have (ctid, cmin/cmax). */
+const SYSTEM_COLUMN_TYPES: Record<number, string> = { 27: 'tid', 29: 'cid' };
 
 function typmodText(oid: number, typmod: number): string {
   if (typmod < 0) return '';
@@ -83,6 +86,7 @@ export function formatTypeName(cat: Catalog, searchPath: readonly string[], oid:
     return name ?? quoteIdent(b[1]);
   }
   const t = cat.types.get(oid);
+  if (!t && SYSTEM_COLUMN_TYPES[oid]) return SYSTEM_COLUMN_TYPES[oid];
   if (!t) {
     const sys = systemRelationByRowType(oid);
     return sys ? (sys.schema === 'pg_catalog' ? sys.name : `${sys.schema}.${quoteIdent(sys.name)}`) : '???';

@@ -120,3 +120,10 @@ export function ownedSequence(cat: Catalog, rel: number, attnum: number): Relati
   }
   return hit.map.get(`${rel}.${attnum}`);
 }
+
+/** The OID of an existing role (a built-in role or the session's user), or undefined. */
+export function knownRoleOid(name: string, currentUser: string): number | undefined {
+  const b = roleByName.get(name);
+  if (b !== undefined && (roleByOid.get(b) === name) && (BUILTIN_ROLES.some(([, n]) => n === name) || name === currentUser)) return b;
+  return name === currentUser ? roleOid(name) : undefined;
+}

@@ -2,3 +2,7 @@
  * Registers the catalog functions (side-effect imports).
  */
 import './ruleutils-functions.js';
+import './object-functions.js';
+import './privilege-functions.js';
+import './comment-functions.js';
+import './size-functions.js';

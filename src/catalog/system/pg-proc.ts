@@ -1,0 +1,54 @@
+/**
+ * pg_proc: the built-in functions and aggregates fauxgres implements, with Postgres's OIDs,
+ * argument and result types, strictness, volatility and set-returning flags.
+ * Postgres counterpart: src/include/catalog/pg_proc.h, pg_proc.dat.
+ * Known gaps: user-defined functions (CREATE FUNCTION) are not listed yet; prosrc is the
+ * function's name; costs are Postgres's defaults.
+ */
+import { PgArray } from '../../types/values.js';
+import { vectorOf } from '../../types/catalog-types.js';
+import { defineRows, PG_CATALOG_NAMESPACE, type RowObject } from './registry.js';
+import { builtinProcs, type BuiltinProc } from './procs.js';
+import { OID } from '../../types/oids.js';
+
+/** provariadic: the element type of the VARIADIC array (any for VARIADIC "any"). */
+function variadicElement(p: BuiltinProc): number {
+  const v = p.fn?.variadic;
+  if (v === undefined) return 0;
+  if (v === OID.any) return OID.any;
+  if (v === OID.anyarray) return OID.anyelement;
+  if (v === OID.anycompatiblearray) return OID.anycompatible;
+  return BUILTIN_ELEMENT[v] ?? 0;
+}
+const BUILTIN_ELEMENT: Record<number, number> = { [OID._text]: OID.text, [OID._int4]: OID.int4, [OID._numeric]: OID.numeric, [OID._float8]: OID.float8 };
+
+/** The pg_proc row of a built-in function or aggregate. */
+export function procRow(p: BuiltinProc): RowObject {
+  const f = p.fn;
+  const isAgg = !!p.agg;
+  const nargs = p.argTypes.length;
+  const names = f?.argNames && f.argNames.some((n) => n) ? PgArray.of(f.argNames.map((n) => n ?? '')) : null;
+  return {
+    oid: p.oid, proname: p.name, pronamespace: PG_CATALOG_NAMESPACE, proowner: 10, prolang: 12, procost: 1, prorows: f?.retset ? 1000 : 0,
+    provariadic: variadicElement(p), prosupport: 0, prokind: isAgg ? 'a' : 'f', prosecdef: false, proleakproof: false,
+    proisstrict: isAgg ? (p.agg!.strict) : f!.strict, proretset: !!f?.retset, provolatile: isAgg ? 'i' : f!.volatility, proparallel: 's',
+    pronargs: nargs, pronargdefaults: f?.defaults ?? 0, prorettype: isAgg ? p.agg!.returnType : f!.returnType,
+    proargtypes: vectorOf([...p.argTypes]), proallargtypes: null, proargmodes: null, proargnames: names, proargdefaults: null,
+    protrftypes: null, prosrc: isAgg ? 'aggregate_dummy' : p.name, probin: null, prosqlbody: null, proconfig: null, proacl: null,
+  };
+}
+
+let rows: RowObject[] | undefined;
+let forList: readonly BuiltinProc[] | undefined;
+
+defineRows('pg_catalog', 'pg_proc', {
+  scope: 'catalog',
+  *rows() {
+    const list = builtinProcs();
+    if (forList !== list) {
+      rows = list.map(procRow);
+      forList = list;
+    }
+    yield* rows!;
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * The built-in functions and aggregates as pg_proc sees them: OIDs (Postgres's, from
+ * builtin-data.ts; a stable synthetic one for a function Postgres names differently), names and
+ * argument types, looked up by OID or by name for regproc / regprocedure.
+ * Postgres counterpart: src/include/catalog/pg_proc.dat.
+ * Known gaps: only the functions fauxgres implements (and the type I/O functions pg_type names).
+ */
+import { allAggregates, allFunctions, registryChanges, type AggregateImpl, type FunctionImpl } from '../../functions/registry.js';
+import { BUILTIN_PROC_OIDS, TYPE_FUNCTION_NAMES } from './builtin-data.js';
+
+export interface BuiltinProc {
+  readonly oid: number;
+  readonly name: string;
+  readonly argTypes: readonly number[];
+  readonly fn?: FunctionImpl;
+  readonly agg?: AggregateImpl;
+}
+
+let cache: { size: number; list: BuiltinProc[]; byOid: Map<number, BuiltinProc>; byName: Map<string, BuiltinProc[]> } | undefined;
+
+function registrySize(): number {
+  return registryChanges();
+}
+
+function build(): NonNullable<typeof cache> {
+  const list: BuiltinProc[] = [];
+  const seen = new Set<string>();
+  let synthetic = 0x7e000000;
+  const add = (name: string, argTypes: readonly number[], extra: { fn?: FunctionImpl; agg?: AggregateImpl }) => {
+    const key = `${name}(${argTypes.join(',')})`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push({ oid: BUILTIN_PROC_OIDS[key] ?? synthetic++, name, argTypes, ...extra });
+  };
+  const names = [...allFunctions()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [name, fns] of names) for (const f of fns) if (!f.extension && /^[a-z_][a-z0-9_]*$/.test(name)) add(name, f.argTypes, { fn: f });
+  const aggs = [...allAggregates()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [name, list2] of aggs) for (const a of list2) add(name, a.argTypes, { agg: a });
+  const byOid = new Map(list.map((p) => [p.oid, p]));
+  const byName = new Map<string, BuiltinProc[]>();
+  for (const p of list) {
+    const l = byName.get(p.name);
+    if (l) l.push(p);
+    else byName.set(p.name, [p]);
+  }
+  return { size: registrySize(), list, byOid, byName };
+}
+
+function current(): NonNullable<typeof cache> {
+  if (!cache || cache.size !== registrySize()) cache = build();
+  return cache;
+}
+
+/** Every built-in function and aggregate fauxgres has, with its pg_proc OID. */
+export function builtinProcs(): readonly BuiltinProc[] {
+  return current().list;
+}
+
+/** A built-in function by OID. */
+export function builtinProcByOid(oid: number): BuiltinProc | undefined {
+  return current().byOid.get(oid);
+}
+
+/** The built-in functions named `name`. */
+export function builtinProcsNamed(name: string): readonly BuiltinProc[] {
+  return current().byName.get(name) ?? [];
+}
+
+/** The name of a function by OID: a built-in, or one of the type I/O functions pg_type names. */
+export function procName(oid: number): string | undefined {
+  return builtinProcByOid(oid)?.name ?? TYPE_FUNCTION_NAMES[oid];
+}
