@@ -80,6 +80,31 @@ function findRel(pstate: ParseState, schema: string | undefined, rel: string, lo
 
 /** Resolves a ColumnRef node to an expression (or throws). `*` forms are handled by target.ts. */
 export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
+  const hook = pstate.stmt.columnRefHook;
+  if (hook) {
+    const fields = fieldNames(n);
+    if (!fields.includes('*')) {
+      const v = hook.resolve(pstate, fields as string[], n.location);
+      if (v) {
+        let col: Expr | undefined;
+        try {
+          col = resolveColumnRefCore(pstate, n);
+        } catch {
+          col = undefined;
+        }
+        if (!col) return v;
+        if (hook.conflict === 'column') return col;
+        throw new PgError(SQLSTATE.ambiguous_column, `column reference "${fields.join('.')}" is ambiguous`, {
+          detail: 'It could refer to either a PL/pgSQL variable or a table column.',
+          position: pstate.position(n.location),
+        });
+      }
+    }
+  }
+  return resolveColumnRefCore(pstate, n);
+}
+
+function resolveColumnRefCore(pstate: ParseState, n: AnyNode): Expr {
   const fields = fieldNames(n);
   const loc = n.location as number | undefined;
   if (fields.includes('*')) {

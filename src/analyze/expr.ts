@@ -10,13 +10,14 @@ import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, Const, BoolExpr, SortKey } from '../nodes/primnodes.js';
-import { functionsNamed, operatorsNamed, aggregatesNamed } from '../functions/registry.js';
+import { operatorsNamed, aggregatesNamed } from '../functions/registry.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import { parseNumeric } from '../types/numeric.js';
 import type { Value } from '../types/values.js';
 import { canCoerce, coerceTo, coerceToCommon, makeConst, selectCommonType, domainBase } from './coerce.js';
-import { resolveFunction, resolveOperator } from './func.js';
+import { completeUserCall, resolveFunction, resolveOperator } from './func.js';
+import { functionCandidates } from './func-candidates.js';
 import type { ParseState } from './parse-state.js';
 import { resolveColumnRef } from './column-ref.js';
 import { typeNameToOid } from './type-name.js';
@@ -552,7 +553,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
       args.push(transformExpr(pstate, a));
     }
   }
-  const fns = functionsNamed(name).filter((f) => !f.extension || pstate.catalog.extensions.has(f.extension));
+  const fns = functionCandidates(pstate.catalog, pstate.stmt.session.searchPath(), names, pstate.position(n.location));
   if (named.length) return callWithNamedArgs(pstate, names, name, fns, args, named, n.location);
   if (!fns.length) {
     const sig = `${names.join('.')}(${args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
@@ -561,7 +562,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
       position: pstate.position(n.location),
     });
   }
-  const r = resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic);
+  const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location);
   if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
   if (r.item.volatility !== 'i') pstate.stmt.mutableSeen = true;
   const rinfo = typeInfo(pstate.catalog, r.returnType);
@@ -612,15 +613,15 @@ function callWithNamedArgs(
     const firstDefault = pn.length - (f.defaults ?? 0);
     for (let i = 0; i < pn.length; i++) {
       if (full[i]) continue;
-      if (i < firstDefault || !f.argDefaults) {
+      if (i < firstDefault || (!f.argDefaults && !f.argDefaultExprs)) {
         ok = false;
         break;
       }
-      full[i] = makeConst(f.argTypes[i], f.argDefaults[i - firstDefault] ?? null, -1);
+      full[i] = f.argDefaultExprs ? f.argDefaultExprs[i - firstDefault] : makeConst(f.argTypes[i], f.argDefaults![i - firstDefault] ?? null, -1);
     }
     if (!ok) continue;
     try {
-      const r = resolveFunction(pstate, names.join('.'), [f], full as Expr[], location);
+      const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), [f], full as Expr[], location), location);
       const rinfo = typeInfo(pstate.catalog, r.returnType);
       return {
         kind: 'FuncExpr', name, fn: r.item, args: r.args, type: r.returnType, typmod: -1, retset: r.item.retset, location,

@@ -412,3 +412,33 @@ export function resolveFunction(
   const bound = bindAndCoerce(pstate, chosen.args, chosen.item.returnType, args, displayName, location);
   return { item: chosen.item, args: bound.args, returnType: bound.returnType };
 }
+
+/**
+ * A call of a user function that omits trailing parameters gets their DEFAULT expressions
+ * appended (Postgres's expand_function_arguments), so the function always receives every argument.
+ */
+export function completeUserCall(pstate: ParseState, r: ResolvedCall<FunctionImpl>, location: number | undefined): ResolvedCall<FunctionImpl> {
+  const f = r.item;
+  const callTarget = location !== undefined && pstate.stmt.procedureCallAt === location;
+  if (callTarget && f.prokind !== 'p') {
+    throw new PgError(SQLSTATE.wrong_object_type, `${f.name}(${typeList(pstate.catalog, f.argTypes)}) is not a procedure`, {
+      hint: 'To call a function, use SELECT.',
+      position: pstate.position(location),
+    });
+  }
+  if (!callTarget && f.prokind === 'p') {
+    throw new PgError(SQLSTATE.wrong_object_type, `${f.name}(${typeList(pstate.catalog, f.argTypes)}) is a procedure`, {
+      hint: 'To call a procedure, use CALL.',
+      position: pstate.position(location),
+    });
+  }
+  const defs = f.argDefaultExprs;
+  const n = f.argTypes.length;
+  let out = r;
+  if (defs && f.variadicExpanded === undefined && r.args.length < n) {
+    const firstDefault = n - defs.length;
+    out = { ...r, args: [...r.args, ...defs.slice(r.args.length - firstDefault)] };
+  }
+  if (f.inlineVariant && f.variadicExpanded === undefined) out = { ...out, item: f.inlineVariant(out.args.every((a) => a.kind === 'Const')) };
+  return out;
+}

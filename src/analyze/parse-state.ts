@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Query, RangeTblEntry, CommonTableExpr } from '../nodes/query.js';
-import type { Aggref } from '../nodes/primnodes.js';
+import type { Aggref, Expr } from '../nodes/primnodes.js';
 import type { SessionContext } from '../session/session-context.js';
 
 export interface NamespaceItem {
@@ -47,6 +47,25 @@ export type ExprKind =
   | 'filter'
   | 'on conflict';
 
+/**
+ * Names a function body gives its statements: PL/pgSQL variables, SQL-function parameters
+ * (Postgres's p_pre_columnref_hook / p_post_columnref_hook, installed by plpgsql and functions.c).
+ */
+export interface ColumnRefHook {
+  /**
+   * The variable a column reference (`x`, `rec.field`, `label.x`) names, as an expression
+   * (usually a Param), or undefined when it names none.
+   */
+  resolve(pstate: ParseState, fields: readonly string[], location: number | undefined): Expr | undefined;
+  /**
+   * When a name is both a column and a variable: 'error' raises 42702 (plpgsql.variable_conflict
+   * = error, PL/pgSQL's default), 'column' lets the column win (SQL functions).
+   */
+  readonly conflict: 'error' | 'column';
+  /** `rec.*` of a record variable: its fields as (name, expression) pairs, or undefined. */
+  expandStar?(pstate: ParseState, name: string, location: number | undefined): { name: string; expr: Expr }[] | undefined;
+}
+
 /** Shared by every level of one statement. */
 export interface StatementState {
   readonly catalog: Catalog;
@@ -62,6 +81,10 @@ export interface StatementState {
   mutableSeen?: boolean;
   /** Keep casts of constants as written (stored expressions print them, as Postgres stores them). */
   noFold?: boolean;
+  /** Variables of the function body this statement belongs to. */
+  columnRefHook?: ColumnRefHook;
+  /** CALL: the location of the call that must resolve to a procedure (every other call to a function). */
+  procedureCallAt?: number;
 }
 
 export class ParseState {

@@ -263,7 +263,8 @@ function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
   } else if (expr.type === OID.record) {
     throw featureNotSupported('functions returning record in FROM', n.location);
   } else {
-    cols = [{ name: n.alias?.aliasname && !n.alias.colnames ? n.alias.aliasname : fname, type: expr.type, typmod: expr.typmod, collation: expr.collation }];
+    const colName = (expr.kind === 'FuncExpr' && expr.fn.resultColumnName) || fname;
+    cols = [{ name: n.alias?.aliasname && !n.alias.colnames ? n.alias.aliasname : colName, type: expr.type, typmod: expr.typmod, collation: expr.collation }];
   }
   if (n.ordinality) cols.push({ name: 'ordinality', type: OID.int8, typmod: -1 });
   cols = applyColumnAliases(cols, n.alias, pstate, 'function');

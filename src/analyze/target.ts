@@ -123,6 +123,9 @@ export function expandStar(pstate: ParseState, relName: string | undefined, loca
   }
   const item = pstate.namespace.find((i) => i.relVisible && !i.lateralOnly && i.rte.alias === relName);
   if (!item) {
+    // `rec.*` of a PL/pgSQL record variable (NEW.* in an audit trigger).
+    const fields = pstate.stmt.columnRefHook?.expandStar?.(pstate, relName, location);
+    if (fields) return fields.map((f) => ({ expr: f.expr, name: f.name, resjunk: false }));
     throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${relName}"`, { position: pstate.position(location) });
   }
   push(item);

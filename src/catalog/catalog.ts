@@ -10,8 +10,10 @@ import type {
   ColumnDef,
   ConstraintDef,
   ExtensionDef,
+  FunctionDef,
   NamespaceDef,
   RelationDef,
+  TriggerDef,
   UserTypeDef,
 } from './objects.js';
 
@@ -34,6 +36,13 @@ export class Catalog {
   extensions = new Map<string, ExtensionDef>();
   /** `${classoid}.${objoid}.${subid}` → comment */
   comments = new Map<string, string>();
+  /** User-defined functions and procedures (pg_proc rows; built-ins live in functions/registry.ts). */
+  functions = new Map<number, FunctionDef>();
+  /** `${namespaceOid}.${name}` → oids of the functions with that name (overloads). */
+  functionsByName = new Map<string, readonly number[]>();
+  triggers = new Map<number, TriggerDef>();
+  /** relation oid → its trigger oids */
+  triggersByRelation = new Map<number, readonly number[]>();
 
   /** A private copy for a transaction to mutate. */
   clone(): Catalog {
@@ -49,6 +58,10 @@ export class Catalog {
     c.typeByName = new Map(this.typeByName);
     c.extensions = new Map(this.extensions);
     c.comments = new Map(this.comments);
+    c.functions = new Map(this.functions);
+    c.functionsByName = new Map(this.functionsByName);
+    c.triggers = new Map(this.triggers);
+    c.triggersByRelation = new Map(this.triggersByRelation);
     return c;
   }
 
@@ -143,6 +156,8 @@ export class Catalog {
     this.constraintsByRelation.delete(oid);
     this.indexesByRelation.delete(oid);
     for (const key of [...this.comments.keys()]) if (key.split('.')[1] === String(oid)) this.comments.delete(key);
+    for (const t of this.triggersByRelation.get(oid) ?? []) this.triggers.delete(t);
+    this.triggersByRelation.delete(oid);
   }
 
   putConstraint(c: ConstraintDef): void {
@@ -174,5 +189,56 @@ export class Catalog {
     if (!t) return;
     this.types.delete(oid);
     this.typeByName.delete(t.namespace + '.' + t.name);
+  }
+
+  // ---- functions and triggers ----------------------------------------------------------------
+
+  /** User functions named `name` in namespace `namespace` (every overload). */
+  functionsIn(namespace: number, name: string): FunctionDef[] {
+    return (this.functionsByName.get(namespace + '.' + name) ?? []).map((o) => this.functions.get(o) as FunctionDef);
+  }
+
+  putFunction(f: FunctionDef): void {
+    const old = this.functions.get(f.oid);
+    if (old && (old.name !== f.name || old.namespace !== f.namespace)) this.unlinkFunctionName(old);
+    this.functions.set(f.oid, f);
+    const key = f.namespace + '.' + f.name;
+    const list = this.functionsByName.get(key) ?? [];
+    if (!list.includes(f.oid)) this.functionsByName.set(key, [...list, f.oid]);
+  }
+
+  removeFunction(oid: number): void {
+    const f = this.functions.get(oid);
+    if (!f) return;
+    this.functions.delete(oid);
+    this.unlinkFunctionName(f);
+  }
+
+  private unlinkFunctionName(f: FunctionDef): void {
+    const key = f.namespace + '.' + f.name;
+    const list = (this.functionsByName.get(key) ?? []).filter((o) => o !== f.oid);
+    if (list.length) this.functionsByName.set(key, list);
+    else this.functionsByName.delete(key);
+  }
+
+  /** Triggers of a relation, in name order (the order Postgres fires them). */
+  relationTriggers(rel: number): TriggerDef[] {
+    const list = (this.triggersByRelation.get(rel) ?? []).map((o) => this.triggers.get(o) as TriggerDef);
+    return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  putTrigger(t: TriggerDef): void {
+    const exists = this.triggers.has(t.oid);
+    this.triggers.set(t.oid, t);
+    if (!exists) this.triggersByRelation.set(t.relation, [...(this.triggersByRelation.get(t.relation) ?? []), t.oid]);
+  }
+
+  removeTrigger(oid: number): void {
+    const t = this.triggers.get(oid);
+    if (!t) return;
+    this.triggers.delete(oid);
+    const list = (this.triggersByRelation.get(t.relation) ?? []).filter((o) => o !== oid);
+    if (list.length) this.triggersByRelation.set(t.relation, list);
+    else this.triggersByRelation.delete(t.relation);
   }
 }

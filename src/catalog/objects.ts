@@ -1,6 +1,6 @@
 /**
  * Catalog object definitions: what pg_namespace, pg_class, pg_attribute, pg_constraint, pg_index,
- * pg_sequence and pg_type rows hold, as immutable TypeScript records. A catalog version never
+ * pg_sequence, pg_type, pg_proc and pg_trigger rows hold, as immutable TypeScript records. A catalog version never
  * mutates a record it shares with another version; DDL replaces records (see catalog.ts).
  *
  * Postgres counterpart: src/include/catalog/pg_*.h.
@@ -176,4 +176,74 @@ export interface ExtensionDef {
   readonly name: string;
   readonly namespace: number;
   readonly version: string;
+}
+
+/** One parameter of a function (pg_proc.proargnames / proargmodes / proallargtypes). */
+export interface FunctionParamDef {
+  /** Empty for an unnamed parameter. */
+  readonly name: string;
+  /** Declared type; may be polymorphic (anyelement, anyarray, anycompatible...). */
+  readonly type: number;
+  /** i IN, o OUT, b INOUT, v VARIADIC, t TABLE (a RETURNS TABLE column). */
+  readonly mode: 'i' | 'o' | 'b' | 'v' | 't';
+  /** DEFAULT expression (analyzed, coerced to `type`). */
+  readonly default?: StoredExpr;
+}
+
+/** A pg_proc row for a user-defined function or procedure. */
+export interface FunctionDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly owner: string;
+  /** f function, p procedure. */
+  readonly kind: 'f' | 'p';
+  readonly language: 'sql' | 'plpgsql';
+  /** Every parameter in declaration order (IN, OUT, INOUT, VARIADIC, TABLE). */
+  readonly params: readonly FunctionParamDef[];
+  /** The signature: types of the input parameters (IN, INOUT, VARIADIC), pg_proc.proargtypes. */
+  readonly argTypes: readonly number[];
+  /** prorettype: the declared result (record for several OUT columns, void for procedures without OUT). */
+  readonly returnType: number;
+  readonly retset: boolean;
+  readonly volatility: 'i' | 's' | 'v';
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly leakproof: boolean;
+  readonly parallel: 's' | 'r' | 'u';
+  readonly cost: number;
+  readonly rows: number;
+  /** SET clauses (pg_proc.proconfig), as `name=value`. */
+  readonly config: readonly string[];
+  /** The body text (prosrc); for BEGIN ATOMIC bodies, the text of the statements. */
+  readonly body: string;
+  /** SQL-standard body (BEGIN ATOMIC / RETURN expr): the parsed statements. */
+  readonly sqlBody?: readonly unknown[];
+  /** Line offset of the body inside CREATE FUNCTION, for error positions at creation. */
+  readonly bodyOffset?: number;
+  /** Relations the SQL-standard body reads (pg_depend), for DROP dependency checks. */
+  readonly dependsOn?: readonly number[];
+}
+
+/** A pg_trigger row. */
+export interface TriggerDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly relation: number;
+  readonly function: number;
+  readonly timing: 'before' | 'after' | 'instead';
+  readonly events: { readonly insert: boolean; readonly update: boolean; readonly delete: boolean; readonly truncate: boolean };
+  readonly level: 'row' | 'statement';
+  /** UPDATE OF columns (attnums); empty: any column. */
+  readonly updateColumns: readonly number[];
+  /** WHEN condition over OLD / NEW (range entries 0 and 1 of a two-table layout). */
+  readonly when?: StoredExpr;
+  readonly args: readonly string[];
+  /** tgenabled: O enabled (origin), D disabled, R replica, A always. */
+  readonly enabled: 'O' | 'D' | 'R' | 'A';
+  /** CONSTRAINT trigger: its pg_constraint-like deferral settings. */
+  readonly constraint?: { readonly deferrable: boolean; readonly initiallyDeferred: boolean };
+  /** REFERENCING OLD TABLE AS / NEW TABLE AS. */
+  readonly oldTable?: string;
+  readonly newTable?: string;
 }

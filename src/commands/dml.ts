@@ -71,8 +71,13 @@ function pos(sql: string, loc: number | undefined): string | undefined {
   return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
 }
 
+/** Variables of the function body a DML statement is prepared for (see prepareDmlForSpi). */
+let spiHook: import('../analyze/parse-state.js').ColumnRefHook | undefined;
+
 function newState(session: Session, sql: string, paramTypes: number[]) {
-  return statementState(session, sql, paramTypes);
+  const st = statementState(session, sql, paramTypes);
+  if (spiHook) return { ...st, inferParams: false, columnRefHook: spiHook };
+  return st;
 }
 
 function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string, verb: string): RelationDef {
@@ -645,6 +650,51 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
     checks.push(...r.checks);
   }
   throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
+}
+
+/** A DML statement prepared for a function body (PL/pgSQL, SQL functions): see prepareDmlForSpi. */
+export type SpiDml = PreparedDml;
+
+/**
+ * Prepares INSERT / UPDATE / DELETE inside a function body: `hook` resolves the body's variables
+ * (as Params of `paramTypes`), and nothing is cached here (the caller caches per function).
+ */
+export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[], hook: import('../analyze/parse-state.js').ColumnRefHook | undefined): SpiDml {
+  if (hasDmlCte(n)) throw featureNotSupported('data-modifying WITH queries inside functions');
+  const saved = spiHook;
+  spiHook = hook;
+  try {
+    return withPlanningCatalog(session.catalog(), () => {
+      if (kind === 'InsertStmt') {
+        const v = throughViews(session, n, sql, 'insert');
+        return prepareInsert(session, v.stmt, sql, paramTypes, v.checks);
+      }
+      if (kind === 'UpdateStmt') {
+        const v = throughViews(session, n, sql, 'update');
+        return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks);
+      }
+      return prepareDelete(session, throughViews(session, n, sql, 'delete').stmt, sql, paramTypes);
+    });
+  } finally {
+    spiHook = saved;
+  }
+}
+
+/** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
+export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[]): StatementResult {
+  checkWritableSpi(session, p.kind.toUpperCase());
+  const ctx = makeExecContext(session, values);
+  const ms = new ModifyState(ctx, session.catalog());
+  const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const count = p.run(ms, ret);
+  runRiQueue(ms, session);
+  return { command: p.kind.toUpperCase(), rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
+}
+
+function checkWritableSpi(session: Session, what: string): void {
+  if (session.txn?.readOnly) {
+    throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute ${what} in a read-only transaction`);
+  }
 }
 
 function prepareDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {

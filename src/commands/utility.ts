@@ -21,6 +21,7 @@ import { commentOn } from './comment.js';
 import { createExtension, dropExtension } from './extension.js';
 import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
+import { createFunction, dropRoutines } from './functioncmds.js';
 
 type AnyNode = Record<string, any>;
 
@@ -88,6 +89,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CreateSchemaStmt':
       return createSchema(session, n, sql);
     case 'DropStmt':
+      if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
       if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
       return dropObjects(session, n, sql);
@@ -117,6 +119,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createIndex(session, n, sql);
     case 'CreateSeqStmt':
       return createSequence(session, n, sql);
+    case 'CreateFunctionStmt':
+      return createFunction(session, n, sql, st);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -1,6 +1,7 @@
 /**
  * The built-in function, operator and aggregate library, declared as data and looked up by name.
- * User-defined functions (CREATE FUNCTION) join the same lookup through the catalog later.
+ * User-defined functions (CREATE FUNCTION) live in the catalog; analyze/func-candidates.ts merges
+ * both into one candidate list.
  *
  * Postgres counterpart: pg_proc.dat, pg_operator.dat, pg_aggregate.dat.
  */
@@ -35,6 +36,14 @@ export interface FunctionImpl {
   readonly argDefaults?: readonly Value[];
   /** For a function returning SETOF record with OUT parameters: its result columns. */
   readonly outColumns?: readonly { readonly name: string; readonly type: number }[];
+  /** Default expressions of the trailing parameters (`defaults` of them), for user functions. */
+  readonly argDefaultExprs?: readonly import('../nodes/primnodes.js').Expr[];
+  /** The result column's name in FROM when it is not the function's (a single OUT parameter). */
+  readonly resultColumnName?: string;
+  /** pg_proc.prokind for user routines: procedures are only callable by CALL. */
+  readonly prokind?: 'f' | 'p';
+  /** A SQL function Postgres would inline: the call-site form, given whether all arguments are constants. */
+  readonly inlineVariant?: (constArgs: boolean) => FunctionImpl;
 }
 
 /** Facts about one call site, fixed at analysis time. */

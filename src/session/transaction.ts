@@ -132,15 +132,46 @@ export class Transaction implements TxnAccess {
 
   markWrite(): void {
     this.wrote = true;
+    this.writeCount++;
   }
 
   /** Postgres's CommandCounterIncrement: later commands see this one's writes. */
   commandCounterIncrement(): void {
     if (this.wrote) {
-      this.cid++;
+      // Above every command id a nested statement (function, trigger) used meanwhile.
+      this.cid = Math.max(this.cid, this.cidTop) + 1;
+      this.cidTop = this.cid;
       this.ownState = { xids: this.ownXids, curcid: this.cid };
       this.wrote = false;
     }
+  }
+
+  /** Highest command id handed out so far (nested commands take ids above it). */
+  private cidTop = 0;
+  /** Writes so far (to tell whether nested commands wrote). */
+  private writeCount = 0;
+
+  /**
+   * Starts a nested command (a statement of a volatile function or trigger): it sees everything
+   * done so far, including the calling command's own writes, and writes with a command id of its
+   * own. popCommand gives the caller back its command id, so the calling statement does not see
+   * what the nested ones wrote (as its snapshot in Postgres would not).
+   */
+  pushCommand(): { readonly cid: number; readonly wrote: boolean; readonly writes: number } {
+    const saved = { cid: this.cid, wrote: this.wrote, writes: this.writeCount };
+    this.cid = Math.max(this.cid, this.cidTop) + 1;
+    this.cidTop = this.cid;
+    this.ownState = { xids: this.ownXids, curcid: this.cid };
+    this.wrote = false;
+    return saved;
+  }
+
+  /** Ends a nested command started by pushCommand. */
+  popCommand(saved: { readonly cid: number; readonly wrote: boolean; readonly writes: number }): void {
+    this.cidTop = Math.max(this.cidTop, this.cid);
+    this.cid = saved.cid;
+    this.ownState = { xids: this.ownXids, curcid: saved.cid };
+    this.wrote = saved.wrote || this.writeCount !== saved.writes;
   }
 
   visible(t: Tuple): boolean {

@@ -18,7 +18,7 @@ type Reportish = Partial<Record<keyof ReportedFields, string | undefined>> & { m
 /** Copies the shown fields of a pg DatabaseError or NoticeMessage. */
 export function reportedFields(e: Reportish): ReportedFields {
   const out: Record<string, string> = { message: e.message ?? '' };
-  for (const k of ['severity', 'code', 'detail', 'hint', 'position', 'schema', 'table', 'column', 'dataType', 'constraint'] as const) {
+  for (const k of ['severity', 'code', 'detail', 'hint', 'position', 'schema', 'table', 'column', 'dataType', 'constraint', 'where'] as const) {
     const v = e[k];
     if (typeof v === 'string' && v !== '') out[k] = v;
   }

@@ -20,7 +20,7 @@ import { startOracle, type Oracle } from '../../src/conformance/oracle.js';
 import { EXPECTED_DIR, SQL_DIR, listRegressNames, sqlHash, writeExpected } from './expected-file.js';
 import { PgOutcomeRunner } from './pg-outcome.js';
 import { createRegressDatabase, dropRegressDatabase } from './regress-database.js';
-import { formatOutcome } from './result-format.js';
+import { formatOptionsFor, formatOutcome } from './result-format.js';
 import { loadOrderParser } from './result-order.js';
 import { splitSql } from './split-sql.js';
 
@@ -28,6 +28,7 @@ import { splitSql } from './split-sql.js';
 async function recordOne(oracle: Oracle, admin: pg.Client, name: string, keep: boolean): Promise<string[]> {
   const sqlText = readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
   const statements = splitSql(sqlText);
+  const options = formatOptionsFor(sqlText);
   const db = `regress_${name}`;
   await createRegressDatabase(admin, db);
   const client = new pg.Client({ connectionString: oracle.urlFor(db) });
@@ -39,7 +40,7 @@ async function recordOne(oracle: Oracle, admin: pg.Client, name: string, keep: b
   try {
     for (const [i, st] of statements.entries()) {
       const outcome = await runner.run(st.text);
-      blocks.push(formatOutcome(i + 1, st.line, st.text, outcome));
+      blocks.push(formatOutcome(i + 1, st.line, st.text, outcome, options));
       if (outcome.kind === 'error') {
         report.push(`  #${i + 1} (line ${st.line}) ${outcome.error.code} ${outcome.error.message}`);
       } else if (outcome.kind === 'crash') {

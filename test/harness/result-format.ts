@@ -22,8 +22,13 @@
  * Continuation lines of multi-line values are indented by two spaces, so only block headers start
  * with `-- #`. Rows of statements without a defined order are sorted (see result-order.ts).
  *
- * Known gaps: the error fields WHERE (context), INTERNAL QUERY/POSITION and typmods of result
- * columns are not part of the format.
+ * The WHERE field (Postgres's CONTEXT lines: `PL/pgSQL function f() line 3 at RAISE`) is shown,
+ * as a `WHERE:` line after CONSTRAINT, only in files that opt in with a line `-- regress: where`
+ * (see formatOptionsFor): older recordings predate it, and their statements (JSON input errors,
+ * ...) would all change.
+ *
+ * Known gaps: the error fields INTERNAL QUERY/POSITION and typmods of result columns are not part
+ * of the format.
  */
 import { hasUnspecifiedOrder } from './result-order.js';
 
@@ -40,6 +45,24 @@ export interface ReportedFields {
   readonly column?: string;
   readonly dataType?: string;
   readonly constraint?: string;
+  /** Postgres's CONTEXT: one line per enclosing call, innermost first. */
+  readonly where?: string;
+}
+
+/** Per-file choices of what the format shows (see formatOptionsFor). */
+export interface FormatOptions {
+  /** Show the WHERE (context) field of errors and notices. */
+  readonly where?: boolean;
+}
+
+/**
+ * The format options a .sql file asks for: a line `-- regress: where` turns on WHERE lines.
+ *
+ * @example
+ * formatOptionsFor('-- regress: where\nSELECT 1;'); // { where: true }
+ */
+export function formatOptionsFor(sqlText: string): FormatOptions {
+  return { where: /^-- regress: where\s*$/m.test(sqlText) };
 }
 
 /** A result column: its name and type OID, as in RowDescription. */
@@ -112,12 +135,13 @@ const FIELD_LINES: readonly [keyof ReportedFields, string][] = [
 ];
 
 /** Formats an error or notice: `SEVERITY CODE: message`, then its set fields. */
-export function formatReport(severity: string, r: ReportedFields): string[] {
+export function formatReport(severity: string, r: ReportedFields, options: FormatOptions = {}): string[] {
   const lines = [labelled(`${severity} ${r.code ?? '?????'}: `, r.message)];
   for (const [key, label] of FIELD_LINES) {
     const v = r[key];
     if (v !== undefined && v !== null && v !== '') lines.push(labelled(label, String(v)));
   }
+  if (options.where && r.where) lines.push(labelled('WHERE: ', r.where));
   return lines;
 }
 
@@ -149,13 +173,13 @@ function formatRow(row: readonly unknown[]): string {
  * Formats one statement's outcome as a block (no trailing newline).
  * Requires `loadOrderParser()` to have been awaited (to decide row sorting).
  */
-export function formatOutcome(index: number, line: number, sql: string, outcome: StatementOutcome): string {
+export function formatOutcome(index: number, line: number, sql: string, outcome: StatementOutcome, options: FormatOptions = {}): string {
   const lines = [blockHeader(index, line)];
   for (const l of sql.split('\n')) lines.push(l.length > 0 ? `> ${l}` : '>');
-  for (const n of outcome.notices) lines.push(...formatReport(n.severity ?? 'NOTICE', n));
+  for (const n of outcome.notices) lines.push(...formatReport(n.severity ?? 'NOTICE', n, options));
   switch (outcome.kind) {
     case 'error':
-      lines.push(...formatReport('ERROR', outcome.error));
+      lines.push(...formatReport('ERROR', outcome.error, options));
       break;
     case 'crash':
       lines.push(labelled('CRASH (not a database error): ', outcome.message));

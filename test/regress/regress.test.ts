@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQL_DIR, listRegressNames, readExpected, sqlHash, type ExpectedFile } from '../harness/expected-file.js';
 import { FauxgresOutcomeRunner, loadFauxgres } from '../harness/fauxgres-outcome.js';
 import { readKnownGaps, readPending, type KnownGap } from '../harness/known-gaps.js';
-import { formatOutcome } from '../harness/result-format.js';
+import { formatOptionsFor, formatOutcome } from '../harness/result-format.js';
 import { loadOrderParser } from '../harness/result-order.js';
 import { splitSql } from '../harness/split-sql.js';
 
@@ -43,6 +43,7 @@ for (const name of names) {
   describe(name, () => {
     const sqlText = readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
     const statements = splitSql(sqlText);
+    const options = formatOptionsFor(sqlText);
     let expected: ExpectedFile;
     let session: FauxgresOutcomeRunner | undefined;
 
@@ -72,7 +73,7 @@ for (const name of names) {
       it(`#${n} (line ${st.line}) ${preview(st.text)}`, async () => {
         if (!session) throw new Error('no fauxgres session (setup failed)');
         const outcome = await session.run(st.text);
-        const actual = formatOutcome(n, st.line, st.text, outcome);
+        const actual = formatOutcome(n, st.line, st.text, outcome, options);
         const want = expected.blocks[i];
         const crash = session.lastCrashStack ? `\nengine stack:\n${session.lastCrashStack}` : '';
         const pend = pendingByKey.get(`${name}:${n}`);

@@ -1,0 +1,395 @@
+/**
+ * CREATE [OR REPLACE] FUNCTION / PROCEDURE, DROP FUNCTION / PROCEDURE / ROUTINE: options
+ * (LANGUAGE, volatility, STRICT, SECURITY DEFINER, SET, COST, ROWS, PARALLEL, LEAKPROOF), body
+ * validation at creation (SQL statements analyzed and the result checked; PL/pgSQL parsed and
+ * its declarations compiled), the rules for replacing a function, and Postgres's messages.
+ *
+ * Postgres counterpart: src/backend/commands/functioncmds.c (CreateFunction, RemoveFunctionById),
+ * catalog/pg_proc.c (ProcedureCreate), dropcmds.c, parser/parse_func.c (LookupFuncWithArgs).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { FunctionDef } from '../catalog/objects.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { charOffset } from '../analyze/parse-state.js';
+import { creationNamespace } from '../analyze/relation.js';
+import { isPolymorphic } from '../analyze/func.js';
+import { effectiveSearchPath } from '../analyze/func-candidates.js';
+import type { RawStatement } from '../parser/parse.js';
+import { OID } from '../types/oids.js';
+import { formatType } from '../types/registry.js';
+import type { Session } from '../session/session.js';
+import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { interpretSignature, routineTypeName } from './function-params.js';
+import { bodyOffsetMapper } from './function-body.js';
+import { truncateIdentifier } from './naming.js';
+import { validateRoutineBody } from '../pl/validate.js';
+import { routineSignature } from '../pl/signature.js';
+import '../pl/handler.js';
+
+type AnyNode = Record<string, any>;
+
+function pos(sql: string, loc: number | undefined): string | undefined {
+  return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
+}
+
+function defValue(d: AnyNode): unknown {
+  const a = d.arg;
+  if (!a) return undefined;
+  if (a.String) return a.String.sval;
+  if (a.Boolean) return a.Boolean.boolval ?? false;
+  if (a.Integer) return a.Integer.ival ?? 0;
+  if (a.Float) return Number(a.Float.fval);
+  return a;
+}
+
+interface RoutineOptions {
+  language?: string;
+  body?: string;
+  bodyLocation?: number;
+  volatility?: 'i' | 's' | 'v';
+  strict?: boolean;
+  securityDefiner?: boolean;
+  leakproof?: boolean;
+  parallel?: 's' | 'r' | 'u';
+  cost?: number;
+  rows?: number;
+  config: string[];
+}
+
+function settingText(v: AnyNode): string {
+  const args = (v.args ?? []) as AnyNode[];
+  return args.map((a) => {
+    const c = a.A_Const;
+    if (c?.sval) return c.sval.sval ?? '';
+    if (c?.ival) return String(c.ival.ival ?? 0);
+    if (c?.fval) return c.fval.fval;
+    return '';
+  }).join(', ');
+}
+
+function readOptions(n: AnyNode, sql: string): RoutineOptions {
+  const o: RoutineOptions = { config: [] };
+  const seen = new Set<string>();
+  for (const item of (n.options ?? []) as AnyNode[]) {
+    const d = item.DefElem;
+    const name = d.defname as string;
+    if (name !== 'set' && seen.has(name)) {
+      throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options', { position: pos(sql, d.location) });
+    }
+    seen.add(name);
+    switch (name) {
+      case 'language':
+        o.language = String(defValue(d)).toLowerCase();
+        break;
+      case 'as': {
+        const items = (d.arg.List?.items ?? []) as AnyNode[];
+        if (items.length !== 1) throw featureNotSupported('functions with an object file and link symbol (LANGUAGE C)');
+        o.body = items[0].String.sval ?? '';
+        o.bodyLocation = d.location;
+        break;
+      }
+      case 'volatility': {
+        const v = String(defValue(d));
+        o.volatility = v === 'immutable' ? 'i' : v === 'stable' ? 's' : 'v';
+        break;
+      }
+      case 'strict':
+        o.strict = !!defValue(d);
+        break;
+      case 'security':
+        o.securityDefiner = !!defValue(d);
+        break;
+      case 'leakproof':
+        o.leakproof = !!defValue(d);
+        break;
+      case 'parallel': {
+        const v = String(defValue(d));
+        if (v !== 'safe' && v !== 'restricted' && v !== 'unsafe') {
+          throw new PgError(SQLSTATE.invalid_parameter_value, 'parameter "parallel" must be SAFE, RESTRICTED, or UNSAFE');
+        }
+        o.parallel = v[0] as 's' | 'r' | 'u';
+        break;
+      }
+      case 'cost':
+        o.cost = Number(defValue(d));
+        if (!(o.cost > 0)) throw new PgError(SQLSTATE.invalid_parameter_value, 'COST must be positive');
+        break;
+      case 'rows':
+        o.rows = Number(defValue(d));
+        if (!(o.rows > 0)) throw new PgError(SQLSTATE.invalid_parameter_value, 'ROWS must be positive');
+        break;
+      case 'set': {
+        const v = d.arg.VariableSetStmt;
+        if (v.kind !== 'VAR_SET_VALUE') throw featureNotSupported(`SET ${v.name} FROM CURRENT / RESET in a function definition`);
+        const value = settingText(v);
+        const key = String(v.name).toLowerCase();
+        o.config = o.config.filter((c) => !c.startsWith(key + '='));
+        o.config.push(`${key}=${value}`);
+        break;
+      }
+      case 'window':
+        throw featureNotSupported('WINDOW functions written in SQL or PL/pgSQL');
+      case 'support':
+        throw featureNotSupported('SUPPORT functions');
+      default:
+        throw featureNotSupported(`function option ${name}`);
+    }
+  }
+  return o;
+}
+
+/** Leftmost location in a raw parse subtree. */
+function minLocation(node: unknown): number | undefined {
+  let best: number | undefined;
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y);
+      return;
+    }
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+      if (k === 'location' && typeof v === 'number' && v >= 0) best = best === undefined ? v : Math.min(best, v);
+      else walk(v);
+    }
+  };
+  walk(node);
+  return best;
+}
+
+/** The text of a SQL-standard body (BEGIN ATOMIC ... END, or RETURN expr) as statements. */
+function standardBody(n: AnyNode, sql: string, st: RawStatement): string {
+  const body = n.sql_body;
+  const end = st.location + st.text.length;
+  if (body.ReturnStmt) {
+    const loc = minLocation(body.ReturnStmt.returnval);
+    const from = loc === undefined ? end : charOffset(sql, loc);
+    return 'SELECT ' + sql.slice(from, end).trim();
+  }
+  const text = st.text;
+  const start = text.search(/\bbegin\s+atomic\b/i);
+  const inner = text.slice(start).replace(/^begin\s+atomic/i, '');
+  return inner.slice(0, inner.toLowerCase().lastIndexOf('end'));
+}
+
+function kindWord(kind: 'f' | 'p'): string {
+  return kind === 'p' ? 'procedure' : 'function';
+}
+
+/** CREATE [OR REPLACE] FUNCTION / PROCEDURE. */
+export function createFunction(session: Session, n: AnyNode, sql: string, st: RawStatement): StatementResult {
+  const isProcedure = !!n.is_procedure;
+  const kind: 'f' | 'p' = isProcedure ? 'p' : 'f';
+  const names = (n.funcname as AnyNode[]).map((x) => x.String.sval as string);
+  const name = truncateIdentifier(names[names.length - 1]);
+  const txn = session.transaction();
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name });
+  const opts = readOptions(n, sql);
+  const sig = interpretSignature(session, txn.catalog, n, sql, isProcedure);
+  if (!opts.language) {
+    if (n.sql_body) opts.language = 'sql';
+    else throw new PgError(SQLSTATE.invalid_function_definition, 'no language specified');
+  }
+  const lang = opts.language;
+  if (lang !== 'sql' && lang !== 'plpgsql') {
+    if (lang === 'c' || lang === 'internal') throw featureNotSupported(`LANGUAGE ${lang}`);
+    if (lang === 'plpython3u' || lang === 'plperl' || lang === 'pltcl' || lang === 'plv8' || lang === 'plperlu' || lang === 'plv8') {
+      throw featureNotSupported(`LANGUAGE ${lang}`);
+    }
+    throw new PgError(SQLSTATE.undefined_object, `language "${lang}" does not exist`);
+  }
+  let body: string;
+  let standard = false;
+  if (n.sql_body) {
+    if (opts.body !== undefined) throw new PgError(SQLSTATE.invalid_function_definition, 'duplicate function body specified');
+    if (lang !== 'sql') throw new PgError(SQLSTATE.invalid_function_definition, 'inline SQL function body only valid for language SQL');
+    body = standardBody(n, sql, st);
+    standard = true;
+  } else if (opts.body === undefined) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'no function body specified');
+  } else body = opts.body;
+  if (lang === 'sql' && sig.returnType === OID.trigger) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'SQL functions cannot return type trigger');
+  }
+  const cat = txn.catalog;
+  const existing = cat.functionsIn(ns, name).find((f) => sameTypes(f.argTypes, sig.argTypes));
+  const def: FunctionDef = {
+    oid: existing?.oid ?? session.db.newOid(),
+    name,
+    namespace: ns,
+    owner: existing?.owner ?? session.currentUser(),
+    kind,
+    language: lang,
+    params: sig.params,
+    argTypes: sig.argTypes,
+    returnType: sig.returnType,
+    retset: sig.retset,
+    volatility: opts.volatility ?? 'v',
+    strict: opts.strict ?? false,
+    securityDefiner: opts.securityDefiner ?? false,
+    leakproof: opts.leakproof ?? false,
+    parallel: opts.parallel ?? 'u',
+    cost: opts.cost ?? (lang === 'sql' || lang === 'plpgsql' ? 100 : 1),
+    rows: opts.rows ?? (sig.retset ? 1000 : 0),
+    config: opts.config,
+    body,
+    sqlBody: standard ? [n.sql_body] : undefined,
+  };
+  if (opts.rows !== undefined && !sig.retset) throw new PgError(SQLSTATE.invalid_parameter_value, 'ROWS is not applicable when function does not return a set');
+  if (existing) checkReplace(session, cat, existing, def, !!n.replace);
+  // Validate the body (check_function_bodies = on).
+  const mapper = standard ? undefined : bodyOffsetMapper(sql, opts.bodyLocation, body);
+  validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
+  const w = txn.catalogForWrite();
+  w.putFunction(def);
+  return commandResult(isProcedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION');
+}
+
+function sameTypes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+function checkReplace(session: Session, cat: Catalog, old: FunctionDef, def: FunctionDef, replace: boolean): void {
+  if (!replace) {
+    throw new PgError(SQLSTATE.duplicate_function, `${kindWord(def.kind)} "${def.name}" already exists with same argument types`);
+  }
+  const sig = routineSignature(cat, old, session.searchPath()).replace(/^.*?\(/, `${old.name}(`);
+  const dropHint = `Use DROP ${old.kind === 'p' ? 'PROCEDURE' : 'FUNCTION'} ${sig} first.`;
+  if (old.kind !== def.kind) {
+    throw new PgError(SQLSTATE.wrong_object_type, 'cannot change routine kind', { detail: `"${old.name}" is a ${kindWord(old.kind)}.` });
+  }
+  if (old.returnType !== def.returnType || old.retset !== def.retset) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'cannot change return type of existing function', { hint: dropHint });
+  }
+  const oldOuts = old.params.filter((p) => p.mode !== 'i' && p.mode !== 'v');
+  const newOuts = def.params.filter((p) => p.mode !== 'i' && p.mode !== 'v');
+  if (old.returnType === OID.record && (oldOuts.length !== newOuts.length || oldOuts.some((p, i) => p.type !== newOuts[i].type || p.name !== newOuts[i].name))) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'cannot change return type of existing function', { detail: 'Row type defined by OUT parameters is different.', hint: dropHint });
+  }
+  const oldIn = old.params.filter((p) => p.mode === 'i' || p.mode === 'b' || p.mode === 'v');
+  const newIn = def.params.filter((p) => p.mode === 'i' || p.mode === 'b' || p.mode === 'v');
+  for (let i = 0; i < oldIn.length; i++) {
+    if (oldIn[i].name && oldIn[i].name !== (newIn[i]?.name ?? '')) {
+      throw new PgError(SQLSTATE.invalid_function_definition, `cannot change name of input parameter "${oldIn[i].name}"`, { hint: dropHint });
+    }
+  }
+  const oldDefaults = oldIn.filter((p) => p.default).length;
+  const newDefaults = newIn.filter((p) => p.default).length;
+  if (newDefaults < oldDefaults) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'cannot remove parameter defaults from existing function', { hint: dropHint });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// DROP FUNCTION / PROCEDURE / ROUTINE
+// ---------------------------------------------------------------------------------------------
+
+/** The words Postgres uses for a DROP of each kind. */
+const DROP_KIND: Record<string, { word: string; tag: string; want?: 'f' | 'p' }> = {
+  OBJECT_FUNCTION: { word: 'function', tag: 'DROP FUNCTION', want: 'f' },
+  OBJECT_PROCEDURE: { word: 'procedure', tag: 'DROP PROCEDURE', want: 'p' },
+  OBJECT_ROUTINE: { word: 'routine', tag: 'DROP ROUTINE' },
+};
+
+function nameListText(tn: AnyNode): string {
+  const base = (tn.names as AnyNode[]).map((x) => x.String.sval as string).join('.');
+  return base + ((tn.arrayBounds as AnyNode[] | undefined)?.map(() => '[]').join('') ?? '');
+}
+
+/**
+ * Finds the routine an ObjectWithArgs names (DROP, ALTER, COMMENT).
+ * @returns undefined when missing and `missingOk` (after the NOTICE).
+ */
+export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objType: string, missingOk: boolean): FunctionDef | undefined {
+  const k = DROP_KIND[objType] ?? DROP_KIND.OBJECT_FUNCTION;
+  const names = (owa.objname as AnyNode[]).map((x) => x.String.sval as string);
+  const name = names[names.length - 1];
+  const schema = names.length > 1 ? names[names.length - 2] : undefined;
+  if (schema !== undefined && cat.namespaceOid(schema) === undefined) {
+    if (missingOk) {
+      session.notice(new PgError(SQLSTATE.successful_completion, `schema "${schema}" does not exist, skipping`, { severity: 'NOTICE' }));
+      return undefined;
+    }
+    throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`);
+  }
+  const path = schema !== undefined ? [schema] : effectiveSearchPath(session.searchPath());
+  const all: FunctionDef[] = [];
+  for (const s of path) {
+    const ns = cat.namespaceOid(s);
+    if (ns !== undefined) all.push(...cat.functionsIn(ns, name));
+  }
+  const display = names.join('.');
+  if (owa.args_unspecified) {
+    const cands = all.filter((f) => !k.want || f.kind === k.want);
+    if (cands.length === 1) return cands[0];
+    if (cands.length === 0) {
+      if (missingOk) {
+        session.notice(new PgError(SQLSTATE.successful_completion, `${k.word} ${display}() does not exist, skipping`, { severity: 'NOTICE' }));
+        return undefined;
+      }
+      throw new PgError(SQLSTATE.undefined_function, `could not find a ${k.word} named "${display}"`);
+    }
+    throw new PgError(SQLSTATE.ambiguous_function, `${k.word} name "${display}" is not unique`, {
+      hint: `Specify the argument list to select the ${k.word} unambiguously.`,
+    });
+  }
+  const params = ((owa.objfuncargs ?? []) as AnyNode[]).map((p) => p.FunctionParameter);
+  const types = params.map((p) => ({ mode: p.mode as string, type: routineTypeName(session, cat, p.argType, '') }));
+  const wantTypes = (procedure: boolean) => types.filter((t) => t.mode !== 'FUNC_PARAM_OUT' || procedure).map((t) => t.type);
+  const found = all.find((f) => sameTypes(f.argTypes, wantTypes(f.kind === 'p')));
+  if (found) {
+    if (k.want && found.kind !== k.want) {
+      throw new PgError(SQLSTATE.wrong_object_type, `${routineSignature(cat, found, session.searchPath())} is not a ${k.word}`);
+    }
+    return found;
+  }
+  if (missingOk) {
+    const argText = ((owa.objargs ?? []) as AnyNode[]).map((t) => nameListText(t.TypeName ?? t)).join(',');
+    session.notice(new PgError(SQLSTATE.successful_completion, `${k.word} ${display}(${argText}) does not exist, skipping`, { severity: 'NOTICE' }));
+    return undefined;
+  }
+  const argText = wantTypes(k.want === 'p').map((t) => formatType(cat, t)).join(', ');
+  throw new PgError(SQLSTATE.undefined_function, `${k.word} ${display}(${argText}) does not exist`);
+}
+
+/** DROP FUNCTION / PROCEDURE / ROUTINE [IF EXISTS] name[(args)], ... [CASCADE | RESTRICT]. */
+export function dropRoutines(session: Session, n: AnyNode): StatementResult {
+  const k = DROP_KIND[n.removeType as string];
+  const txn = session.transaction();
+  const defs: FunctionDef[] = [];
+  for (const obj of n.objects as AnyNode[]) {
+    const f = lookupRoutine(session, txn.catalog, obj.ObjectWithArgs, n.removeType, !!n.missing_ok);
+    if (f && !defs.includes(f)) defs.push(f);
+  }
+  if (!defs.length) return commandResult(k.tag);
+  const cat = txn.catalogForWrite();
+  const cascade = n.behavior === 'DROP_CASCADE';
+  const deps: { describe: string; drop: () => void }[] = [];
+  for (const f of defs) {
+    for (const t of cat.triggers.values()) {
+      if (t.function !== f.oid) continue;
+      const rel = cat.relation(t.relation);
+      deps.push({ describe: `trigger ${t.name} on table ${rel.name}`, drop: () => cat.removeTrigger(t.oid) });
+    }
+  }
+  if (deps.length && !cascade) {
+    const first = defs[0];
+    const sig = routineSignature(cat, first, session.searchPath());
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${kindWord(first.kind)} ${sig} because other objects depend on it`, {
+      detail: deps.map((d) => `${d.describe} depends on ${kindWord(first.kind)} ${sig}`).join('\n'),
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+  }
+  if (deps.length) {
+    const lines = deps.map((d) => `drop cascades to ${d.describe}`);
+    session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, {
+      severity: 'NOTICE',
+      ...(lines.length > 1 ? { detail: lines.join('\n') } : {}),
+    }));
+    for (const d of deps) d.drop();
+  }
+  for (const f of defs) cat.removeFunction(f.oid);
+  return commandResult(k.tag);
+}
+
+export { isPolymorphic };

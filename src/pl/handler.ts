@@ -1,0 +1,118 @@
+/**
+ * Calling a user-defined routine: the FunctionImpl the analyzer resolves calls to (registered as
+ * the user-function factory), and the environment every call gets: SECURITY DEFINER (the owner
+ * as current user), SET clauses (restored afterwards), a nested command for volatile routines
+ * (they see the calling statement's writes; see Transaction.pushCommand), then the language
+ * handler (SQL or PL/pgSQL).
+ *
+ * Postgres counterpart: fmgr_security_definer (fmgr.c), plpgsql_call_handler (pl_handler.c),
+ * fmgr_sql (functions.c).
+ */
+import type { FunctionDef } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { isPolymorphic } from '../analyze/func.js';
+import type { CallInfo, FunctionImpl } from '../functions/registry.js';
+import { setUserFunctionFactory } from '../functions/user-functions.js';
+import type { ExecContext } from '../executor/context.js';
+import { OID } from '../types/oids.js';
+import type { Value } from '../types/values.js';
+import type { Session } from '../session/session.js';
+import { markContextDone } from './error-context.js';
+import { inputParams, resultShape, runSqlFunction, sqlFunctionInlinable, type SqlCallMode } from './sql-function.js';
+
+/** The PL/pgSQL entry point, installed by plpgsql/ (avoids an import cycle). */
+export type PlpgsqlRunner = (session: Session, def: FunctionDef, args: readonly Value[], argTypes: readonly number[], returnType: number, ctx: ExecContext) => Value | Value[];
+let plpgsqlRunner: PlpgsqlRunner | undefined;
+export function setPlpgsqlRunner(r: PlpgsqlRunner): void {
+  plpgsqlRunner = r;
+}
+
+/** The session behind an executor context (the engine's only SessionContext is a Session). */
+export function sessionOf(ctx: { session: unknown }): Session {
+  return ctx.session as Session;
+}
+
+/** Actual parameter types of a call: declared ones, polymorphic ones bound from the call. */
+export function actualParamTypes(def: FunctionDef, call: CallInfo): number[] {
+  const declared = def.argTypes;
+  if (!declared.some(isPolymorphic)) return [...declared];
+  return declared.map((t, i) => (isPolymorphic(t) ? (call.argTypes[i] ?? t) : t));
+}
+
+/**
+ * Runs `body` with the routine's environment: SECURITY DEFINER, SET clauses, and a nested
+ * command for volatile routines.
+ */
+export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, body: () => T): T {
+  const savedUser = session.user;
+  const savedSettings: [string, string][] = [];
+  if (def.securityDefiner) session.user = def.owner;
+  for (const c of def.config) {
+    const eq = c.indexOf('=');
+    const name = c.slice(0, eq);
+    savedSettings.push([name, session.getSetting(name, true) ?? '']);
+    session.settings.set(name, c.slice(eq + 1), false);
+  }
+  const txn = session.transaction();
+  const nested = def.volatility === 'v' && def.kind === 'f' ? txn.pushCommand() : undefined;
+  try {
+    return body();
+  } finally {
+    if (nested && session.txn === txn) txn.popCommand(nested);
+    for (let i = savedSettings.length - 1; i >= 0; i--) session.settings.set(savedSettings[i][0], savedSettings[i][1], false);
+    session.user = savedUser;
+  }
+}
+
+/** Calls a user routine from an expression. */
+export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: ExecContext, call: CallInfo, mode: SqlCallMode): Value | Value[] {
+  const session = sessionOf(ctx);
+  if (def.returnType === OID.trigger) {
+    const e = new PgError(SQLSTATE.feature_not_supported, 'trigger functions can only be called as triggers', {
+      where: `compilation of PL/pgSQL function "${def.name}" near line 1`,
+    });
+    markContextDone(e);
+    throw e;
+  }
+  const paramTypes = actualParamTypes(def, call);
+  return withRoutineEnvironment(session, def, () => {
+    if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType), ctx, mode);
+    if (!plpgsqlRunner) throw new Error('fauxgres internal: PL/pgSQL not loaded');
+    return plpgsqlRunner(session, def, args, paramTypes, call.returnType, ctx);
+  });
+}
+
+/** The callable form of a catalog function (see functions/user-functions.ts). */
+export function routineImpl(def: FunctionDef): FunctionImpl {
+  const inputs = inputParams(def);
+  const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
+  const firstDefault = inputs.findIndex((p) => p.default !== undefined);
+  const defaults = firstDefault < 0 ? [] : inputs.slice(firstDefault);
+  const hasVariadic = inputs.some((p) => p.mode === 'v');
+  const make = (mode: SqlCallMode): FunctionImpl => ({
+    name: def.name,
+    argTypes: def.argTypes,
+    returnType: def.returnType,
+    variadic: hasVariadic ? def.argTypes[def.argTypes.length - 1] : undefined,
+    strict: def.strict,
+    volatility: def.volatility,
+    retset: def.retset || undefined,
+    oid: def.oid,
+    defaults: defaults.length || undefined,
+    argNames: inputs.map((p) => p.name),
+    argDefaultExprs: defaults.length ? defaults.map((p) => p.default!.expr) : undefined,
+    outColumns: def.kind === 'f' && outs.length > 1 ? outs.map((p) => ({ name: p.name, type: p.type })) : undefined,
+    resultColumnName: def.kind === 'f' && outs.length === 1 && outs[0].name ? outs[0].name : undefined,
+    prokind: def.kind,
+    fn: (args, rt, call) => invokeRoutine(def, args, rt as ExecContext, call, mode),
+    // Postgres first pre-evaluates IMMUTABLE calls with constant arguments (evaluate_function:
+    // an ordinary call), then inlines; an inlined call with constant arguments is folded.
+    inlineVariant: def.language === 'sql' && sqlFunctionInlinable(def)
+      ? (constArgs: boolean) => make(constArgs ? (def.volatility === 'i' ? 'run' : 'inline-const') : 'inline')
+      : undefined,
+  });
+  return make('run');
+}
+
+setUserFunctionFactory(routineImpl);

@@ -1,0 +1,181 @@
+/**
+ * Statements inside function bodies (PL/pgSQL expressions and queries, SQL-function statements,
+ * dynamic EXECUTE): analyzed by the normal analyzer with the body's variables resolved through a
+ * ColumnRefHook (as Params), planned once, and run with the variables' current values as the
+ * parameter array. A plan is valid for one catalog version; callers keep it per function.
+ *
+ * Errors while analyzing carry Postgres's INTERNAL QUERY / INTERNAL POSITION instead of a
+ * position in the client's statement.
+ *
+ * Postgres counterpart: src/backend/executor/spi.c (SPI_prepare / SPI_execute_plan) and
+ * pl_exec.c's simple-expression path (exec_eval_simple_expr).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import type { ColumnRefHook, StatementState } from '../analyze/parse-state.js';
+import { transformSelectStmt } from '../analyze/select.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { Query } from '../nodes/query.js';
+import { planSelect, withPlanningCatalog, type PlannedSelect } from '../plan/planner.js';
+import { compileExpr, type CExpr } from '../executor/expr/compile.js';
+import type { ExecContext, Row } from '../executor/context.js';
+import { parseScript, type RawStatement } from '../parser/parse.js';
+import type { Value } from '../types/values.js';
+import type { Session } from '../session/session.js';
+import { makeExecContext } from '../session/run-select.js';
+import { runUtility } from '../commands/utility.js';
+import { executeSpiDml, prepareDmlForSpi, type SpiDml } from '../commands/dml.js';
+
+export interface SpiColumn {
+  readonly name: string;
+  readonly type: number;
+  readonly typmod: number;
+}
+
+/** How to analyze one statement of a function body. */
+export interface SpiOptions {
+  /** Types of `$1 .. $n` (the function's parameters). */
+  readonly paramTypes: readonly number[];
+  readonly hook?: ColumnRefHook;
+  /** Text shown as INTERNAL QUERY for analysis errors (defaults to the parsed text). */
+  readonly errorText?: string;
+  /** Added to 1-based positions in the parsed text to give positions in `errorText`. */
+  readonly errorDelta?: number;
+}
+
+type AnyNode = Record<string, any>;
+
+/** A prepared statement of a function body. */
+export interface SpiPlan {
+  readonly command: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'UTILITY';
+  /** Result columns (SELECT, or RETURNING of DML); empty otherwise. */
+  readonly columns: readonly SpiColumn[];
+  readonly returnsRows: boolean;
+  /** The catalog version it was planned for. */
+  readonly catalogVersion: number;
+  /** For `SELECT <expr>` without FROM: the expression alone (evaluated without a plan). */
+  readonly simple?: { readonly expr: CExpr; readonly type: number; readonly typmod: number };
+  /** Runs the statement; rows of a SELECT or RETURNING, and the processed-row count. */
+  execute(session: Session, params: readonly Value[]): { rows: Row[]; rowCount: number };
+  /** Rows of a SELECT one at a time (FOR loops, cursors). */
+  iterate(session: Session, params: readonly Value[]): Iterable<Row>;
+}
+
+/** Parses exactly one statement. */
+export function parseOne(text: string): RawStatement {
+  const stmts = parseScript(text);
+  if (stmts.length !== 1) throw featureNotSupported(stmts.length ? 'several statements in one function-body query' : 'an empty query');
+  return stmts[0];
+}
+
+/** Moves a client-side position to INTERNAL QUERY / INTERNAL POSITION (analysis errors in bodies). */
+export function internalizeError(e: unknown, text: string, delta: number): void {
+  if (!(e instanceof PgError)) return;
+  let pos: number | undefined;
+  if (e.position !== undefined) pos = Number(e.position);
+  else if (e.cursor !== undefined) pos = e.cursor + 1;
+  if (pos === undefined) return;
+  e.position = undefined;
+  e.cursor = undefined;
+  e.internalPosition = String(pos + delta);
+  e.internalQuery = text;
+}
+
+function isSimpleSelect(q: Query): boolean {
+  return (
+    q.rtable.length === 0 && q.fromList.length === 0 && !q.where && !q.hasAggs && q.groupBy.length === 0 && !q.having &&
+    q.sortBy.length === 0 && !q.distinct && !q.limit && !q.offset && !q.setOp && q.ctes.length === 0 &&
+    q.targetList.length === 1 && !q.targetList[0].resjunk && !hasSetReturning(q.targetList[0].expr)
+  );
+}
+
+function hasSetReturning(e: Expr): boolean {
+  if (e.kind === 'FuncExpr' && e.retset) return true;
+  for (const v of Object.values(e)) {
+    if (v && typeof v === 'object' && 'kind' in (v as object) && 'type' in (v as object) && hasSetReturning(v as Expr)) return true;
+    if (Array.isArray(v)) for (const x of v) if (x && typeof x === 'object' && 'kind' in x && 'type' in x && hasSetReturning(x as Expr)) return true;
+  }
+  return false;
+}
+
+function selectPlan(session: Session, state: StatementState, body: AnyNode, cat: Catalog): SpiPlan {
+  const query = transformSelectStmt(state, body);
+  const tl = query.targetList.filter((t) => !t.resjunk);
+  const columns = tl.map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod }));
+  if (isSimpleSelect(query)) {
+    const e = tl[0].expr;
+    const expr = withPlanningCatalog(cat, () => compileExpr(e, { depth: 0, offsets: [] }));
+    const empty: Row = [];
+    const one = (s: Session, params: readonly Value[]): Row => [expr(empty, execContext(s, params))];
+    return {
+      command: 'SELECT', columns, returnsRows: true, catalogVersion: cat.version, simple: { expr, type: e.type, typmod: e.typmod },
+      execute: (s, params) => ({ rows: [one(s, params)], rowCount: 1 }),
+      iterate: (s, params) => [one(s, params)],
+    };
+  }
+  const planned: PlannedSelect = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
+  const width = columns.length;
+  const iterate = function* (s: Session, params: readonly Value[]): Iterable<Row> {
+    const ctx = execContext(s, params);
+    for (const r of planned.plan.run(ctx, undefined)) yield r.length === width ? r : r.slice(0, width);
+  };
+  return {
+    command: 'SELECT', columns, returnsRows: true, catalogVersion: cat.version,
+    execute: (s, params) => {
+      const rows = [...iterate(s, params)];
+      return { rows, rowCount: rows.length };
+    },
+    iterate,
+  };
+}
+
+/** An ExecContext whose parameters are the body's variable values. */
+export function execContext(session: Session, params: readonly Value[]): ExecContext {
+  return makeExecContext(session, params);
+}
+
+/**
+ * Analyzes and plans one statement of a function body.
+ * @throws the analyzer's errors, with INTERNAL QUERY / POSITION set.
+ */
+export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions): SpiPlan {
+  const text = raw.text;
+  const cat = session.catalog();
+  const [kind, body] = Object.entries(raw.stmt)[0] as [string, AnyNode];
+  try {
+    const state: StatementState = {
+      catalog: cat, session, sql: text, paramTypes: [...opts.paramTypes], inferParams: false, volatileSeen: false, columnRefHook: opts.hook,
+    };
+    switch (kind) {
+      case 'SelectStmt':
+        if (body.withClause?.ctes?.some((c: AnyNode) => Object.keys(c.CommonTableExpr.ctequery)[0] !== 'SelectStmt')) {
+          throw featureNotSupported('data-modifying WITH queries inside functions');
+        }
+        return selectPlan(session, state, body, cat);
+      case 'InsertStmt':
+      case 'UpdateStmt':
+      case 'DeleteStmt': {
+        const p: SpiDml = prepareDmlForSpi(session, kind, body, text, [...opts.paramTypes], opts.hook);
+        const columns = (p.returning?.fields ?? []).map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
+        const command = kind.replace('Stmt', '').toUpperCase() as 'INSERT' | 'UPDATE' | 'DELETE';
+        const execute = (s: Session, params: readonly Value[]) => {
+          const r = executeSpiDml(s, p, params);
+          return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+        };
+        return { command, columns, returnsRows: !!p.returning, catalogVersion: cat.version, execute, iterate: (s, params) => execute(s, params).rows };
+      }
+      case 'TransactionStmt':
+        throw featureNotSupported('transaction control statements inside this function body');
+      default: {
+        const execute = (s: Session) => {
+          runUtility(s, kind, body, text, raw);
+          return { rows: [] as Row[], rowCount: 0 };
+        };
+        return { command: 'UTILITY', columns: [], returnsRows: false, catalogVersion: -1, execute, iterate: () => [] };
+      }
+    }
+  } catch (e) {
+    internalizeError(e, opts.errorText ?? text, opts.errorDelta ?? 0);
+    throw e;
+  }
+}
