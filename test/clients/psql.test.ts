@@ -68,4 +68,22 @@ select * from shop.customers where id = 1;
 \\x off
 `);
   });
+
+  it('copies with \\copy in and out', async () => {
+    await compare(`
+\\copy public.plain (a, b) from stdin
+1\tone
+2\t\\N
+\\.
+\\copy public.plain to stdout with (format csv, header)
+\\copy (select a * 10 as ten, b from public.plain order by a) to stdout
+`);
+  });
+
+  // Still differing, being worked on: \\dt+ (relation sizes), \\d table (regclass comparisons), \\df (pg_get_function_result).
+  for (const cmd of ['\\dn', '\\dt shop.*', '\\dv shop.*', '\\ds shop.*', '\\di shop.*', '\\dT shop.*', '\\du', '\\d shop.big_orders']) {
+    it(`answers ${cmd} like Postgres`, async () => {
+      await compare(`${cmd}\n`);
+    });
+  }
 });
