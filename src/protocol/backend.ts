@@ -18,6 +18,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { parseScript, type RawStatement } from '../parser/parse.js';
 import type { Session } from '../session/session.js';
 import { toPgError } from '../session/session.js';
+import { StatementBlocked } from '../session/blocking.js';
 import { describeStatement, executeStatement, type ResultField, type StatementDescription, type StatementResult } from '../session/dispatch.js';
 import { runPreparedSelect } from '../session/run-select.js';
 import { bindParams, EngineValue } from '../session/params.js';
@@ -155,6 +156,8 @@ export class BackendConnection {
   private readonly portals = new Map<string, Portal>();
   /** After an error in the extended protocol: skip messages until Sync. */
   private skipping = false;
+  /** A statement is waiting for another transaction; messages queue up meanwhile. */
+  private blocked = false;
   /** A COPY ... FROM STDIN waiting for its data (CopyData ... CopyDone / CopyFail). */
   private copyIn: CopyInState | undefined;
   private reported = new Map<string, string>();
@@ -229,8 +232,29 @@ export class BackendConnection {
     this.close();
   }
 
+  /**
+   * A statement is waiting for another transaction: stop reading messages, and when the wait ends
+   * run `resume` (which retries the statement) and go on with whatever arrived meanwhile.
+   */
+  private block(e: StatementBlocked, resume: () => void): void {
+    this.blocked = true;
+    this.flush();
+    const go = () => {
+      if (this.phase === 'closed') return;
+      this.blocked = false;
+      try {
+        resume();
+        this.drain();
+      } catch (err) {
+        this.fatal(err);
+      }
+      this.flush();
+    };
+    e.until.then(go, go);
+  }
+
   private drain(): void {
-    while (this.phase !== 'closed') {
+    while (this.phase !== 'closed' && !this.blocked) {
       if (this.phase === 'startup') {
         const body = this.reader.nextStartup();
         if (!body) return;
@@ -398,6 +422,7 @@ export class BackendConnection {
     try {
       f();
     } catch (e) {
+      if (e instanceof StatementBlocked) return this.block(e, () => this.extended(f));
       const err = toPgError(e);
       if (err.code === SQLSTATE.protocol_violation && err.severity === 'FATAL') throw err;
       writeErrorFields(this.out, MSG.error, err);
@@ -455,12 +480,16 @@ export class BackendConnection {
           this.startCopyIn(st, state.sql, state, undefined);
           return;
         }
-        state.next++;
         const res = s.runStatement(st, state.sql, [], [], state.implicit);
+        state.next++;
         this.sendResult(res, [], 0, true);
       }
       if (state.implicit) s.endImplicitTransaction();
     } catch (e) {
+      if (e instanceof StatementBlocked) {
+        this.block(e, () => this.runScript(state));
+        return;
+      }
       writeErrorFields(this.out, MSG.error, toPgError(e));
     } finally {
       s.inferParams = infer;
@@ -531,6 +560,11 @@ export class BackendConnection {
       if (state.portal) state.portal.result = res;
       ok = true;
     } catch (e) {
+      if (e instanceof StatementBlocked) {
+        s.copyInData = undefined;
+        this.block(e, () => this.finishCopyIn(state, failure));
+        return;
+      }
       writeErrorFields(this.out, MSG.error, toPgError(e));
       if (state.portal) this.skipping = true;
     } finally {

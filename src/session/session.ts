@@ -16,6 +16,7 @@ import type { DbState } from './db-state.js';
 import { executeStatement, type StatementResult } from './dispatch.js';
 import { nowMicros, randomSource, type Clock } from './clock.js';
 import { Settings } from './settings.js';
+import { StatementBlocked } from './blocking.js';
 
 export type NoticeHandler = (n: PgError) => void;
 
@@ -209,6 +210,8 @@ export class Session implements SessionContext {
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
       return r;
     } catch (e) {
+      // A statement that must wait is retried later, not failed.
+      if (e instanceof StatementBlocked) throw e;
       if (this.inBlock) this.failed = true;
       else if (this.txn) this.finishTransaction(false);
       throw toPgError(e);
