@@ -8,6 +8,7 @@
  * await db.query('insert into users values ($1, $2)', [1, 'a@b.c']);
  * const { rows } = await db.query('select * from users'); // [{ id: 1, email: 'a@b.c' }]
  */
+import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pgTypes from 'pg-types';
@@ -108,12 +109,18 @@ function nodePgCommand(tag: string): string {
   return tag.split(' ')[0];
 }
 
-/** A session with node-postgres's `query` signature. */
-export class Connection {
+/**
+ * A session with node-postgres's `query` signature. Emits `notification` events
+ * (`{ processId, channel, payload }`) for the channels it LISTENs on, as node-postgres's Client does.
+ */
+export class Connection extends EventEmitter {
   constructor(
     readonly session: Session,
     private readonly owner: Database,
-  ) {}
+  ) {
+    super();
+    session.onNotification = (n) => this.emit('notification', n);
+  }
 
   /** Runs one statement (or several, without parameters) and returns the last result. */
   query<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): Promise<QueryResult<R>> {
@@ -175,6 +182,7 @@ export class Connection {
 
   close(): Promise<void> {
     if (this.session.txn) this.session.finishTransaction(false);
+    this.owner.state.notify.remove(this.session);
     this.owner.sessions.delete(this);
     return Promise.resolve();
   }
@@ -261,6 +269,7 @@ export class Database {
   closeSession(s: Session | undefined): void {
     if (!s) return;
     if (s.txn) s.finishTransaction(false);
+    this.state.notify.remove(s);
     this.protocolSessions.delete(s);
   }
 

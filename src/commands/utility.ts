@@ -11,6 +11,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { createTable } from './create-table.js';
 import { runCopy } from './copy.js';
+import { notifyAction } from '../session/notify.js';
 import { createSchema, dropObjects } from './drop.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
@@ -49,6 +50,15 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return transactionStmt(session, n);
     case 'CopyStmt':
       return runCopy(session, n, sql);
+    case 'ListenStmt':
+      session.notifyAction({ kind: 'listen', channel: n.conditionname as string });
+      return commandResult('LISTEN');
+    case 'UnlistenStmt':
+      session.notifyAction(n.conditionname ? { kind: 'unlisten', channel: n.conditionname as string } : { kind: 'unlisten_all' });
+      return commandResult('UNLISTEN');
+    case 'NotifyStmt':
+      session.notifyAction(notifyAction(n.conditionname as string, (n.payload as string | undefined) ?? ''));
+      return commandResult('NOTIFY');
     case 'VariableSetStmt': {
       const name = n.name as string;
       if (n.kind === 'VAR_SET_VALUE') {

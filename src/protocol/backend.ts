@@ -30,6 +30,7 @@ import { binaryDecoder, binaryEncoder } from './binary-format.js';
 import { FieldReader, FrameReader, protocolViolation } from './reader.js';
 import { MessageWriter } from './writer.js';
 import { copyInColumns, isCopyFromStdin } from '../commands/copy.js';
+import { hasDmlCte } from '../commands/dml.js';
 import { MSG, commandTag, formatOf, returnsRows, writeErrorFields, writeParameterStatus, writeReady, writeRowDescription } from './messages.js';
 
 /** The byte channel a connection talks over (an in-memory pipe or a TCP socket). */
@@ -63,7 +64,12 @@ interface ScriptState {
   readonly stmts: readonly RawStatement[];
   next: number;
   readonly implicit: boolean;
+  /** Index of the statement whose RowDescription was already sent (when it blocked and is retried). */
+  described?: number;
 }
+
+/** Statements whose rows are described before they run. */
+const ROW_QUERIES = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt']);
 
 interface CopyInState {
   readonly stmt: RawStatement;
@@ -182,11 +188,14 @@ export class BackendConnection {
    */
   receive(chunk: Buffer): void {
     if (this.phase === 'closed') return;
+    this.processing = true;
     try {
       this.reader.push(chunk);
       this.drain();
     } catch (e) {
       this.fatal(e);
+    } finally {
+      this.processing = false;
     }
     if (this.phase !== 'ready') this.flush();
   }
@@ -198,11 +207,21 @@ export class BackendConnection {
     this.cleanup();
   }
 
-  /** Sends a notification (LISTEN/NOTIFY) to this client. */
+  /**
+   * Sends a notification (LISTEN/NOTIFY) to this client: at once when the connection is idle,
+   * otherwise just before the next ReadyForQuery, where Postgres sends them.
+   */
   notify(pid: number, channel: string, payload: string): void {
+    if (this.processing) {
+      this.pendingNotifications.push([pid, channel, payload]);
+      return;
+    }
     this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
     this.flush();
   }
+
+  private processing = false;
+  private pendingNotifications: [number, string, string][] = [];
 
   private cleanup(): void {
     const s = this.session;
@@ -322,6 +341,7 @@ export class BackendConnection {
     const session = this.host.openSession(user, database);
     this.session = session;
     session.onNotice = (n) => this.sendNotice(n);
+    session.onNotification = (n) => this.notify(n.processId, n.channel, n.payload);
     for (const [k, v] of this.startupParams) {
       if (k === 'user' || k === 'database') continue;
       if (k === 'options') {
@@ -377,6 +397,8 @@ export class BackendConnection {
         writeParameterStatus(this.out, display, v);
       }
     }
+    for (const [pid, channel, payload] of this.pendingNotifications) this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
+    this.pendingNotifications = [];
     writeReady(this.out, s.transactionStatus);
   }
 
@@ -480,9 +502,22 @@ export class BackendConnection {
           this.startCopyIn(st, state.sql, state, undefined);
           return;
         }
-        const res = s.runStatement(st, state.sql, [], [], state.implicit);
+        let described = state.described === state.next;
+        const res = s.runStatement(st, state.sql, [], [], state.implicit, () => {
+          // Like Postgres, describe the rows before running the query: an error while it runs
+          // comes after the RowDescription.
+          const kind = Object.keys(st.stmt)[0];
+          if (!ROW_QUERIES.has(kind) || hasDmlCte((st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
+          const d = describeStatement(s, st, state.sql, []);
+          if (d.fields && !described) {
+            this.rowDescription(d.fields, []);
+            described = true;
+            state.described = state.next;
+          }
+          return d.select ? runPreparedSelect(s, d.select, []) : executeStatement(s, st, state.sql, [], []);
+        });
         state.next++;
-        this.sendResult(res, [], 0, true);
+        this.sendResult(res, [], 0, !described);
       }
       if (state.implicit) s.endImplicitTransaction();
     } catch (e) {

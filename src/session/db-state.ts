@@ -15,6 +15,8 @@ export interface SequenceState {
   isCalled: boolean;
 }
 
+import { NotifyHub } from './notify.js';
+
 export class DbState {
   catalog: Catalog;
   heaps = new Map<number, Heap>();
@@ -23,6 +25,8 @@ export class DbState {
   status = new TransactionStatus();
   nextOid = FIRST_NORMAL_OID;
   nextPid = 1000;
+  /** LISTEN/NOTIFY registry (a fork starts with no listeners). */
+  readonly notify = new NotifyHub();
 
   constructor(catalog?: Catalog) {
     this.catalog = catalog ?? bootstrapCatalog(this);

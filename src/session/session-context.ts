@@ -39,4 +39,8 @@ export interface SessionContext {
   currentXid(): bigint;
   backendPid(): number;
   databaseName(): string;
+  /** Queues a LISTEN / UNLISTEN / NOTIFY on the current transaction (pg_notify). */
+  notifyAction(a: import('./notify.js').NotifyAction): void;
+  /** pg_listening_channels(). */
+  listeningChannels(): string[];
 }

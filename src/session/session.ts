@@ -17,10 +17,11 @@ import { executeStatement, type StatementResult } from './dispatch.js';
 import { nowMicros, randomSource, type Clock } from './clock.js';
 import { Settings } from './settings.js';
 import { StatementBlocked } from './blocking.js';
+import type { Notification, NotifyAction, NotifyTarget } from './notify.js';
 
 export type NoticeHandler = (n: PgError) => void;
 
-export class Session implements SessionContext {
+export class Session implements SessionContext, NotifyTarget {
   txn: Transaction | undefined;
   /** Inside BEGIN ... COMMIT. */
   inBlock = false;
@@ -153,8 +154,28 @@ export class Session implements SessionContext {
     this.failed = false;
     this.settings.endTransaction(commit);
     if (!t) return;
-    if (commit) t.commit();
-    else t.abort();
+    if (commit) {
+      t.commit();
+      if (t.notifyActions.length) this.db.notify.commit(this, t.notifyActions);
+    } else t.abort();
+    this.db.notify.flush(this);
+  }
+
+  // ---- LISTEN / NOTIFY (notify.ts) ---------------------------------------------------------------
+  /** Receives this session's notifications when it is outside a transaction. */
+  onNotification: ((n: Notification) => void) | undefined;
+  inTransaction(): boolean {
+    return this.txn !== undefined;
+  }
+  deliver(n: Notification): void {
+    this.onNotification?.(n);
+  }
+  /** Queues a LISTEN / UNLISTEN / NOTIFY on the current transaction. */
+  notifyAction(a: NotifyAction): void {
+    this.transaction().notifyActions.push(a);
+  }
+  listeningChannels(): string[] {
+    return this.db.notify.channels(this);
   }
 
   /**

@@ -12,6 +12,7 @@ import { IndexStore } from '../storage/index-store.js';
 import type { Snapshot } from '../storage/xact.js';
 import type { DbState } from './db-state.js';
 import { indexColumnOrders } from '../commands/index-keys.js';
+import type { NotifyAction } from './notify.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -31,7 +32,9 @@ export class Transaction implements TxnAccess {
   readonly droppedFilenodes = new Set<number>();
   private ownState: OwnState;
   /** Open savepoints, innermost last; each is a subtransaction with its own xid once it writes. */
-  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; dropped: Set<number> }[] = [];
+  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; dropped: Set<number>; notifyMark: number }[] = [];
+  /** LISTEN / UNLISTEN / NOTIFY of this transaction, applied at commit (notify.ts). */
+  readonly notifyActions: NotifyAction[] = [];
   /** The private catalog is shared with a savepoint: copy it before the next change. */
   private catalogShared = false;
 
@@ -94,7 +97,7 @@ export class Transaction implements TxnAccess {
 
   /** SAVEPOINT name: a new subtransaction. */
   savepoint(name: string): void {
-    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, dropped: new Set(this.droppedFilenodes) });
+    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length });
     this.catalogShared = true;
   }
 
@@ -114,6 +117,7 @@ export class Transaction implements TxnAccess {
     const sp = this.savepoints[i];
     this.savepoints.length = i + 1;
     sp.subxid = 0;
+    this.notifyActions.length = sp.notifyMark;
     this.privateCatalog = sp.catalog;
     this.catalogShared = true;
     this.droppedFilenodes.clear();

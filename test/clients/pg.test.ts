@@ -189,6 +189,45 @@ describe('pg.Client', () => {
   });
 });
 
+describe('LISTEN / NOTIFY through pg', () => {
+  it("emits the client's notification events like Postgres", async () => {
+    const run = async (make: () => pg.Client) => {
+      const listener = make();
+      const sender = make();
+      await listener.connect();
+      await sender.connect();
+      const got: unknown[] = [];
+      listener.on('notification', (n) => got.push({ channel: n.channel, payload: n.payload, fromSender: n.processId === (sender as unknown as { processID: number }).processID }));
+      await listener.query('listen jobs');
+      await sender.query("notify jobs, 'one'");
+      await sender.query("select pg_notify('jobs', 'two'), pg_notify('other', 'x')");
+      await sender.query('begin');
+      await sender.query("notify jobs, 'three'");
+      await sender.query('rollback');
+      await new Promise((r) => setTimeout(r, 50));
+      await listener.end();
+      await sender.end();
+      return got;
+    };
+    const { Client } = twin.db.pg();
+    const expected = await run(() => new pg.Client(twin.oracleUrl));
+    const actual = await run(() => new Client() as pg.Client);
+    expect(actual).toEqual(expected);
+  });
+
+  it('emits notification events on db.connect() sessions', async () => {
+    const a = await twin.db.connect();
+    const b = await twin.db.connect();
+    const got: unknown[] = [];
+    a.on('notification', (n) => got.push(n));
+    await a.query('listen ping');
+    await b.query("notify ping, 'hello'");
+    await a.close();
+    await b.close();
+    expect(got).toEqual([{ processId: b.session.pid, channel: 'ping', payload: 'hello' }]);
+  });
+});
+
 describe('pg.Pool', () => {
   it('gives each pooled connection its own session', async () => {
     const { Pool } = twin.db.pg();

@@ -251,6 +251,14 @@ export class WireClient {
     return this.untilReady(1);
   }
 
+  /** Waits `ms` and returns the messages received since the last call (asynchronous ones: notifications). */
+  async collect(ms = 50): Promise<BackendMessage[]> {
+    await new Promise((r) => setTimeout(r, ms));
+    const out = this.messages;
+    this.messages = [];
+    return out;
+  }
+
   end(): void {
     this.socket.end();
   }

@@ -14,6 +14,7 @@ import { OID } from '../../types/oids.js';
 import { genRandomUuid, uuidv7 } from '../../types/uuid.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
+import { notifyAction } from '../../session/notify.js';
 import { variadicArgs } from './variadic.js';
 
 const T = OID.text;
@@ -69,6 +70,18 @@ fn('num_nonnulls', [OID.any], OID.int4, (a, _rt, call) => variadicArgs(a, call, 
 
 fn('txid_current', [], I8, (_a, rt) => rt.session.currentXid(), { volatility: 's' });
 fn('pg_backend_pid', [], OID.int4, (_a, rt) => rt.session.backendPid(), { volatility: 's' });
+fn(
+  'pg_notify',
+  [T, T],
+  OID.void,
+  (a, rt) => {
+    rt.session.notifyAction(notifyAction(a[0] as string | null, a[1] as string | null));
+    return '';
+  },
+  { strict: false, volatility: 'v' },
+);
+fn('pg_listening_channels', [], T, (_a, rt) => rt.session.listeningChannels(), { retset: true, volatility: 'v' });
+fn('pg_notification_queue_usage', [], OID.float8, () => 0, { volatility: 'v' });
 fn('current_database', [], OID.name, (_a, rt) => rt.session.databaseName(), { volatility: 's' });
 fn('current_schema', [], OID.name, (_a, rt) => currentSchema(rt.session.searchPath(), rt), { volatility: 's' });
 fn(

@@ -44,6 +44,8 @@ export function makeRuntime(io: Partial<IoContext> = {}): ExprRuntime {
     lastval: () => 1n,
     sequenceRow: () => [1n, 0n, true],
     materializedCte: () => undefined,
+    notifyAction: () => {},
+    listeningChannels: () => [],
     getSetting: (name) => settings.get(name) ?? null,
     setSetting: (name, value) => {
       settings.set(name, value);
