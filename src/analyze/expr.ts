@@ -178,12 +178,14 @@ function transformBoolExpr(pstate: ParseState, n: AnyNode): Expr {
   const op = n.boolop === 'AND_EXPR' ? 'and' : n.boolop === 'OR_EXPR' ? 'or' : 'not';
   const construct = op === 'and' ? 'AND' : op === 'or' ? 'OR' : 'NOT';
   const args = (n.args as AnyNode[]).map((a) => coerceToBoolean(pstate, transformExpr(pstate, a), construct));
-  // Flatten nested ANDs/ORs.
+  // Flatten nested ANDs/ORs written as such; a BETWEEN's AND stays a node of its own, as in
+  // Postgres (ruleutils prints it in its own parentheses).
   const flat: Expr[] = [];
-  for (const a of args) {
-    if (a.kind === 'BoolExpr' && a.op === op && op !== 'not') flat.push(...a.args);
+  args.forEach((a, i) => {
+    const raw = (n.args as AnyNode[])[i];
+    if (a.kind === 'BoolExpr' && a.op === op && op !== 'not' && raw.BoolExpr) flat.push(...a.args);
     else flat.push(a);
-  }
+  });
   return { kind: 'BoolExpr', op, args: flat, type: OID.bool, typmod: -1, location: n.location } as BoolExpr;
 }
 

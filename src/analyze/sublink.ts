@@ -5,7 +5,9 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Expr, ExprRuntime } from '../nodes/primnodes.js';
+import type { Value } from '../types/values.js';
+import type { CallInfo } from '../functions/registry.js';
 import { OID } from '../types/oids.js';
 import { typeInfo, formatType } from '../types/registry.js';
 import { makeOp, transformExpr, strVal } from './expr.js';
@@ -56,11 +58,16 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
           throw new PgError(SQLSTATE.datatype_mismatch, `operator ${opName} must return type boolean, not type ${formatType(pstate.catalog, op.type)}`, { position: pstate.position(loc) });
         }
         testExprs.push(op.args[0]);
-        fns.push(op.fn);
-        // The subquery side may need a coercion to the operator's right input type.
+        // The subquery side may need a coercion to the operator's right input type: apply the
+        // chain of casts the analyzer put around the placeholder to each subquery value.
         if (op.args[1].type !== cols[i].expr.type) {
-          throw featureNotSupported(`comparison of ${formatType(pstate.catalog, lefts[i].type)} with a subquery column of type ${formatType(pstate.catalog, cols[i].expr.type)}`, loc);
-        }
+          const chain = coercionChain(op.args[1]);
+          if (!chain) {
+            throw featureNotSupported(`comparison of ${formatType(pstate.catalog, lefts[i].type)} with a subquery column of type ${formatType(pstate.catalog, cols[i].expr.type)}`, loc);
+          }
+          const base = op.fn;
+          fns.push({ ...base, fn: (args: Value[], rt: ExprRuntime, call: CallInfo) => base.fn([args[0], applyChain(chain, args[1], rt)], rt, call) });
+        } else fns.push(op.fn);
       }
       return {
         kind: 'SubLink',
@@ -77,4 +84,22 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
     default:
       throw featureNotSupported(`subquery type ${n.subLinkType}`, loc);
   }
+}
+
+type Coercion = Extract<Expr, { kind: 'CoerceExpr' }>;
+
+/** The casts around the comparison's placeholder, innermost first (undefined if not only casts). */
+function coercionChain(e: Expr): Coercion[] | undefined {
+  const out: Coercion[] = [];
+  let cur = e;
+  while (cur.kind === 'CoerceExpr') {
+    out.unshift(cur);
+    cur = cur.arg;
+  }
+  return cur.kind === 'Param' && cur.index === -1 ? out : undefined;
+}
+
+function applyChain(chain: readonly Coercion[], v: Value, rt: ExprRuntime): Value {
+  for (const c of chain) if (v !== null || c.handlesNull) v = c.fn(v, rt);
+  return v;
 }

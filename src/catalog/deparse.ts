@@ -17,6 +17,7 @@
  */
 import type { Catalog } from './catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
+import type { Query } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
@@ -38,11 +39,16 @@ export interface DeparseContext {
   relationName?(oid: number): string;
   /** Pretty mode: fewer parentheses. */
   readonly pretty?: boolean;
-  /** Indentation level for multi-line constructs (CASE), in pretty-printed views. */
+  /** Indentation of multi-line constructs (CASE), as in view definitions. */
   readonly indent?: number;
+  /** Name of a column reference of any query level (view definitions); overrides columnName. */
+  varName?(v: Extract<Expr, { kind: 'Var' }>): string;
+  /** Text of a subquery of a sublink (starting with a space), when printing queries. */
+  subquery?(q: Query, kind: 'expr'): string;
 }
 
-class Unprintable extends Error {}
+/** Thrown for a node the deparser cannot print; deparseExpr turns it into the fallback text. */
+export class Unprintable extends Error {}
 
 function typeLabel(ctx: DeparseContext, oid: number, typmod = -1): string {
   // format_type_with_typemod(bpchar, -1) is "bpchar": plain "character" would mean character(1).
@@ -189,6 +195,7 @@ function args(ctx: DeparseContext, list: readonly Expr[]): string {
 function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
   switch (e.kind) {
     case 'Var':
+      if (ctx.varName) return ctx.varName(e);
       if (e.levelsUp !== 0) throw new Unprintable();
       return ctx.rawColumnNames ? ctx.columnName(e.attno) : quoteIdent(ctx.columnName(e.attno));
     case 'Const':
@@ -239,22 +246,62 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
       return e.op.toUpperCase();
     case 'CaseExpr': {
       const ind = ' '.repeat(ctx.indent ?? 0);
-      let s = `CASE`;
-      for (const w of e.whens) s += `\n${ind}    WHEN ${go(ctx, w.cond, e)} THEN ${go(ctx, w.result, e)}`;
-      s += `\n${ind}    ELSE ${go(ctx, e.elseResult, e)}\n${ind}END`;
+      const inner = { ...ctx, indent: (ctx.indent ?? 0) + 4 };
+      let s = `\n${ind}CASE`;
+      for (const w of e.whens) s += `\n${ind}    WHEN ${go(inner, w.cond, e)} THEN ${go(inner, w.result, e)}`;
+      if (!(e.elseResult.kind === 'Const' && e.elseResult.value === null && e.whens.length)) s += `\n${ind}    ELSE ${go(inner, e.elseResult, e)}`;
+      return s + `\n${ind}END`;
+    }
+    case 'Aggref': {
+      let s = `${e.name}(`;
+      if (e.star) s += '*';
+      else s += (e.distinct ? 'DISTINCT ' : '') + args(ctx, e.args);
+      if (e.orderBy?.length) {
+        s += ' ORDER BY ' + e.orderBy.map((k) => go(ctx, k.expr, 'fn') + (k.descending ? ' DESC' : '') + (k.descending && !k.nullsFirst ? ' NULLS LAST' : '') + (!k.descending && k.nullsFirst ? ' NULLS FIRST' : '')).join(', ');
+      }
+      s += ')';
+      if (e.filter) s += ` FILTER (WHERE ${go(ctx, e.filter, 'top')})`;
       return s;
+    }
+    case 'SubLink': {
+      if (!ctx.subquery) throw new Unprintable();
+      const sub = ctx.subquery(e.subquery, 'expr');
+      switch (e.subLinkType) {
+        case 'EXISTS':
+          return `(EXISTS (${sub}))`;
+        case 'EXPR':
+          return `(${sub})`;
+        case 'ARRAY':
+          return `ARRAY(${sub})`;
+        case 'ANY':
+        case 'ALL': {
+          const tests = e.testExprs ?? [];
+          if (tests.length !== 1) throw new Unprintable();
+          const left = child(ctx, tests[0], e);
+          if (e.subLinkType === 'ANY' && e.opName === '=') return `(${left} IN (${sub}))`;
+          return `(${left} ${e.opName} ${e.subLinkType} (${sub}))`;
+        }
+        default:
+          throw new Unprintable();
+      }
     }
     case 'SubscriptExpr': {
       let s = child(ctx, e.arg, e);
       for (const i of e.indexes) {
         const lo = i.lower ? go(ctx, i.lower, 'fn') : '';
-        s += i.isSlice ? `[${lo}:${i.upper ? go(ctx, i.upper, 'fn') : ''}]` : `[${lo}]`;
+        const hi = i.upper ? go(ctx, i.upper, 'fn') : '';
+        s += i.isSlice ? `[${lo}:${hi}]` : `[${hi}]`;
       }
       return s;
     }
     default:
       throw new Unprintable();
   }
+}
+
+/** The expression as ruleutils would print it; throws Unprintable for nodes it cannot print. */
+export function deparseExprStrict(ctx: DeparseContext, e: Expr): string {
+  return top(ctx, e);
 }
 
 /** The expression as ruleutils would print it (or the fallback text when it cannot). */

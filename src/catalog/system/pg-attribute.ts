@@ -62,10 +62,12 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
   };
 }
 
-function droppedRow(relid: number, c: ColumnDef): RowObject {
+function droppedRow(cat: Catalog, relid: number, c: ColumnDef): RowObject {
+  // A dropped column keeps its storage facts (the rows on disk still hold its values).
+  const f = typeFacts(cat, c.type);
   return {
-    attrelid: relid, attname: `........pg.dropped.${c.attnum}........`, atttypid: 0, attlen: -1, attnum: c.attnum,
-    atttypmod: -1, attndims: 0, attbyval: false, attalign: 'i', attstorage: 'x', attcompression: '', attnotnull: false,
+    attrelid: relid, attname: `........pg.dropped.${c.attnum}........`, atttypid: 0, attlen: f.len, attnum: c.attnum,
+    atttypmod: -1, attndims: 0, attbyval: f.byval, attalign: f.align, attstorage: f.storage, attcompression: '', attnotnull: false,
     atthasdef: false, atthasmissing: false, attidentity: '', attgenerated: '', attisdropped: true, attislocal: true,
     attinhcount: 0, attcollation: 0, attstattarget: null, attacl: null, attoptions: null, attfdwoptions: null, attmissingval: null,
   };
@@ -121,7 +123,7 @@ function* relationAttributes(cat: Catalog, rel: RelationDef): Iterable<RowObject
   }
   for (const c of rel.columns) {
     if (c.dropped) {
-      yield droppedRow(rel.oid, c);
+      yield droppedRow(cat, rel.oid, c);
       continue;
     }
     const dims = hasSystemColumns && isArrayType(cat, c.type) ? 1 : 0;

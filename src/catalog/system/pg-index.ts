@@ -39,7 +39,7 @@ defineRows('pg_catalog', 'pg_index', {
         indislive: true,
         indisreplident: false,
         indkey: vectorOf([...info.keys.map((k) => k.attnum), ...info.include]),
-        indcollation: vectorOf(info.keys.map((k, i) => collationOid(cat, keyTypes[i], k.collation ?? (k.attnum ? table?.columns[k.attnum - 1]?.collation : undefined)))),
+        indcollation: vectorOf(info.keys.map((k, i) => collationOid(cat, keyTypes[i], k.collation && k.collation !== 'default' ? k.collation : k.attnum ? table?.columns[k.attnum - 1]?.collation : k.expr?.expr.collation))),
         indclass: vectorOf(keyTypes.map((t) => defaultOpclassOid(cat, am, t))),
         indoption: vectorOf(info.keys.map((k) => (k.descending ? 1 : 0) | (k.nullsFirst ? 2 : 0))),
         indexprs: info.keys.some((k) => k.expr) ? nodeTree({ kind: 'indexprs', index: idx.oid }) : null,

@@ -31,7 +31,7 @@ export function procRow(p: BuiltinProc): RowObject {
   return {
     oid: p.oid, proname: p.name, pronamespace: PG_CATALOG_NAMESPACE, proowner: 10, prolang: 12, procost: 1, prorows: f?.retset ? 1000 : 0,
     provariadic: variadicElement(p), prosupport: 0, prokind: isAgg ? 'a' : 'f', prosecdef: false, proleakproof: false,
-    proisstrict: isAgg ? (p.agg!.strict) : f!.strict, proretset: !!f?.retset, provolatile: isAgg ? 'i' : f!.volatility, proparallel: 's',
+    proisstrict: isAgg ? false : f!.strict, proretset: !!f?.retset, provolatile: isAgg ? 'i' : f!.volatility, proparallel: 's',
     pronargs: nargs, pronargdefaults: f?.defaults ?? 0, prorettype: isAgg ? p.agg!.returnType : f!.returnType,
     proargtypes: vectorOf([...p.argTypes]), proallargtypes: null, proargmodes: null, proargnames: names, proargdefaults: null,
     protrftypes: null, prosrc: isAgg ? 'aggregate_dummy' : p.name, probin: null, prosqlbody: null, proconfig: null, proacl: null,

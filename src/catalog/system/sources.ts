@@ -19,3 +19,5 @@ import './pg-type.js';
 import './pg-proc.js';
 import './pg-misc.js';
 import './pg-settings.js';
+import './information-schema/constraints.js';
+import './information-schema/sequences.js';

@@ -6,3 +6,4 @@ import './object-functions.js';
 import './privilege-functions.js';
 import './comment-functions.js';
 import './size-functions.js';
+import './function-info.js';

@@ -13,6 +13,8 @@ import { indexDef } from '../../catalog/ruleutils/indexdef.js';
 import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
 import { findDomainConstraint } from '../../catalog/system/pg-constraint.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
+import { viewDefinition } from '../../catalog/ruleutils/viewdef.js';
+import { regInput } from '../../analyze/regclass.js';
 import type { Value } from '../../types/values.js';
 
 const S = { volatility: 's' as const };
@@ -50,3 +52,16 @@ function getIndexDef(rt: ExprRuntime, oid: number, column: number, pretty: boole
 }
 fn('pg_get_indexdef', [OID.oid], OID.text, (a, rt) => getIndexDef(rt, a[0] as number, 0, false), S);
 fn('pg_get_indexdef', [OID.oid, OID.int4, OID.bool], OID.text, (a, rt) => getIndexDef(rt, a[0] as number, a[1] as number, a[2] as boolean), S);
+
+function getViewDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
+  const cat = rt.session.catalog();
+  const r = cat.relations.get(oid);
+  return r?.view ? viewDefinition(cat, rt.session, r, pretty) : null;
+}
+fn('pg_get_viewdef', [OID.oid], OID.text, (a, rt) => getViewDef(rt, a[0] as number, false), S);
+fn('pg_get_viewdef', [OID.oid, OID.bool], OID.text, (a, rt) => getViewDef(rt, a[0] as number, a[1] as boolean), S);
+fn('pg_get_viewdef', [OID.oid, OID.int4], OID.text, (a, rt) => getViewDef(rt, a[0] as number, true), S);
+fn('pg_get_viewdef', [OID.text], OID.text, (a, rt) => getViewDef(rt, regInput(OID.regclass)!(rt, a[0] as string), false), S);
+fn('pg_get_viewdef', [OID.text, OID.bool], OID.text, (a, rt) => getViewDef(rt, regInput(OID.regclass)!(rt, a[0] as string), a[1] as boolean), S);
+fn('pg_get_ruledef', [OID.oid], OID.text, () => null, S);
+fn('pg_get_ruledef', [OID.oid, OID.bool], OID.text, () => null, S);

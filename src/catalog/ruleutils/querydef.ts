@@ -1,0 +1,192 @@
+/**
+ * An analyzed SELECT back to SQL text as Postgres prints view definitions: one target per line,
+ * clauses on their own lines at fixed offsets (` SELECT`, `   FROM`, `  WHERE`, ` HAVING`), nested
+ * queries indented by 8 more, column references qualified when the query reads more than one
+ * relation or is nested, `AS name` when the output name differs from the column's own.
+ * Plain mode parenthesizes expressions fully and joins in FROM; pretty mode does not.
+ * Postgres counterpart: src/backend/utils/adt/ruleutils.c (get_query_def, get_select_query_def,
+ * get_target_list, get_from_clause, get_sublink_expr).
+ * Known gaps: VALUES lists, window functions, GROUPING SETS, row locking and set operations
+ * nested with different operators are not printed (the caller falls back).
+ */
+import type { Catalog } from '../catalog.js';
+import type { Expr } from '../../nodes/primnodes.js';
+import type { JoinNode, Query, RangeTblEntry, TargetEntry } from '../../nodes/query.js';
+import type { SessionContext } from '../../session/session-context.js';
+import { quoteIdent } from '../../functions/builtins/quote.js';
+import { deparseExprStrict, Unprintable, type DeparseContext } from '../deparse.js';
+import { formatTypeName } from './format-type.js';
+import { relationName } from './context.js';
+
+interface Level {
+  readonly q: Query;
+  readonly qualify: boolean;
+}
+
+interface QueryContext {
+  readonly cat: Catalog;
+  readonly session: SessionContext;
+  readonly pretty: boolean;
+  /** Query levels, innermost last. */
+  readonly levels: readonly Level[];
+}
+
+const spaces = (n: number) => ' '.repeat(Math.max(0, n));
+
+function isRelationLike(rte: RangeTblEntry): boolean {
+  return rte.kind !== 'join';
+}
+
+/** The name a FROM item is referred to by (its alias, or the relation's name). */
+function refName(rte: RangeTblEntry): string {
+  if (rte.kind === 'relation') return rte.hasAlias ? rte.alias : rte.rel.name;
+  return rte.alias;
+}
+
+function exprContext(qc: QueryContext, base: number): DeparseContext {
+  const sp = qc.session.searchPath();
+  return {
+    cat: qc.cat,
+    pretty: qc.pretty,
+    indent: base + 8,
+    columnName: () => {
+      throw new Unprintable();
+    },
+    typeName: (oid, typmod) => formatTypeName(qc.cat, sp, oid, typmod),
+    relationName: (oid) => relationName(qc.cat, sp, oid),
+    varName: (v) => {
+      const level = qc.levels[qc.levels.length - 1 - v.levelsUp];
+      if (!level) throw new Unprintable();
+      const rte = level.q.rtable[v.rti];
+      if (!rte) throw new Unprintable();
+      if (rte.kind === 'join') {
+        const inner = rte.aliasExprs[v.attno - 1];
+        if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp });
+        throw new Unprintable();
+      }
+      const col = quoteIdent(rte.columns[v.attno - 1]?.name ?? '?');
+      // Whether to qualify is decided by the query being printed (outer references included).
+      return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(refName(rte))}.${col}` : col;
+    },
+    subquery: (q, kind) => {
+      const inner: QueryContext = { ...qc, levels: [...qc.levels, { q, qualify: true }] };
+      return queryText(inner, q, base + 8, kind === 'expr' ? undefined : undefined);
+    },
+  };
+}
+
+function expr(qc: QueryContext, e: Expr, base: number): string {
+  return deparseExprStrict(exprContext(qc, base), e);
+}
+
+/** A target entry's text, with `AS name` unless the output name is the column's own. */
+function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string): string {
+  const s = expr(qc, t.expr, base);
+  let e = t.expr;
+  while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
+  if (e.kind === 'Var' && e.levelsUp === 0) {
+    const rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
+    const own = rte?.kind === 'join' ? undefined : rte?.columns[e.attno - 1]?.name;
+    if (own === name) return s;
+  }
+  if (name === '?column?') return s;
+  return `${s} AS ${quoteIdent(name)}`;
+}
+
+function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): string {
+  if (node.kind === 'RangeTblRef') {
+    const rte = q.rtable[node.rti];
+    switch (rte.kind) {
+      case 'relation': {
+        const name = relationName(qc.cat, qc.session.searchPath(), rte.rel.oid);
+        return rte.hasAlias && rte.alias !== rte.rel.name ? `${name} ${quoteIdent(rte.alias)}` : name;
+      }
+      case 'cte':
+        return rte.hasAlias && rte.alias !== rte.cteName ? `${quoteIdent(rte.cteName)} ${quoteIdent(rte.alias)}` : quoteIdent(rte.cteName);
+      case 'subquery': {
+        const inner: QueryContext = { ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] };
+        return `( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}`;
+      }
+      case 'function':
+        return `${expr(qc, rte.call, base)} ${quoteIdent(rte.alias)}`;
+      default:
+        throw new Unprintable();
+    }
+  }
+  const left = fromItem(qc, q, node.left, base);
+  const right = fromItem(qc, q, node.right, base);
+  const kind = { inner: 'JOIN', left: 'LEFT JOIN', right: 'RIGHT JOIN', full: 'FULL JOIN' }[node.joinType];
+  const cond = node.quals ? ` ON ${qc.pretty ? expr(qc, node.quals, base) : `(${expr(qc, node.quals, base)})`}` : node.joinType === 'inner' ? '' : ' ON true';
+  const joinWord = !node.quals && node.joinType === 'inner' ? 'CROSS JOIN' : kind;
+  const text = `${left}\n${spaces(base + 5)}${joinWord} ${right}${cond}`;
+  return qc.pretty ? text : `(${text})`;
+}
+
+function sortText(qc: QueryContext, keys: Query['sortBy'], base: number): string {
+  return keys
+    .map((k) => {
+      let s = expr(qc, k.expr, base);
+      if (k.descending) s += ' DESC';
+      if (k.descending && !k.nullsFirst) s += ' NULLS LAST';
+      if (!k.descending && k.nullsFirst) s += ' NULLS FIRST';
+      return s;
+    })
+    .join(', ');
+}
+
+function selectText(qc: QueryContext, q: Query, base: number, names: readonly string[] | undefined): string {
+  const targets = q.targetList.filter((t) => !t.resjunk);
+  let s = ' SELECT ';
+  if (q.distinctOn?.length) s += `DISTINCT ON (${q.distinctOn.map((e) => expr(qc, e, base)).join(', ')}) `;
+  else if (q.distinct) s += 'DISTINCT ';
+  targets.forEach((t, i) => {
+    const text = targetText(qc, t, base, names?.[i] ?? t.name);
+    // A target that starts on its own line (CASE) follows the comma directly.
+    s += i === 0 ? text : text.startsWith('\n') ? `,${text}` : `,\n${spaces(base + 4)}${text}`;
+  });
+  if (q.fromList.length) s += `\n${spaces(base + 3)}FROM ${q.fromList.map((f) => fromItem(qc, q, f, base)).join(`,\n${spaces(base + 4)}`)}`;
+  if (q.where) s += `\n${spaces(base + 2)}WHERE ${expr(qc, q.where, base)}`;
+  if (q.groupingSets) throw new Unprintable();
+  if (q.groupBy.length) s += `\n${spaces(base + 2)}GROUP BY ${q.groupBy.map((e) => expr(qc, e, base)).join(', ')}`;
+  if (q.having) s += `\n${spaces(base + 1)}HAVING ${expr(qc, q.having, base)}`;
+  return s;
+}
+
+/** The text of a query at indentation `base` (0 for a view), starting with a space. */
+export function queryText(qc: QueryContext, q: Query, base: number, names?: readonly string[]): string {
+  if (q.locking?.length || q.commandType !== 'select') throw new Unprintable();
+  let s = '';
+  if (q.ctes.length) {
+    s += ' WITH ';
+    if (q.ctes.some((c) => c.recursive)) s += 'RECURSIVE ';
+    s += q.ctes
+      .map((c) => {
+        const inner: QueryContext = { ...qc, levels: [...qc.levels, { q: c.query, qualify: true }] };
+        const mat = c.materialized === true ? 'MATERIALIZED ' : c.materialized === false ? 'NOT MATERIALIZED ' : '';
+        return `${quoteIdent(c.name)} AS ${mat}(\n${spaces(base + 8)}${queryText(inner, c.query, base + 8)}\n${spaces(base + 8)})`;
+      })
+      .join(', ');
+    s += '\n';
+  }
+  if (q.setOp) {
+    const op = q.setOp;
+    const left = { ...qc, levels: [...qc.levels.slice(0, -1), { q: op.left, qualify: true }] };
+    const right = { ...qc, levels: [...qc.levels.slice(0, -1), { q: op.right, qualify: true }] };
+    const colNames = names ?? q.targetList.filter((t) => !t.resjunk).map((t) => t.name);
+    if (op.left.setOp || op.right.setOp) throw new Unprintable();
+    s += `${queryText(left, op.left, base, colNames)}\n${op.op.toUpperCase()}${op.all ? ' ALL' : ''}\n${queryText(right, op.right, base, colNames)}`;
+  } else {
+    s += selectText(qc, q, base, names);
+  }
+  if (q.sortBy.length) s += `\n${spaces(base + 2)}ORDER BY ${sortText(qc, q.sortBy, base)}`;
+  if (q.offset) s += `\n${spaces(base + 1)}OFFSET ${expr(qc, q.offset, base)}`;
+  if (q.limit) s += `\n${spaces(base + 1)}LIMIT ${q.limitWithTies ? '' : ''}${expr(qc, q.limit, base)}`;
+  return s;
+}
+
+/** A top-level query (a view's) as pg_get_viewdef prints it, without the final semicolon. */
+export function topQueryText(cat: Catalog, session: SessionContext, q: Query, pretty: boolean, names?: readonly string[]): string {
+  const relations = q.rtable.filter(isRelationLike).length;
+  const qc: QueryContext = { cat, session, pretty, levels: [{ q, qualify: relations !== 1 }] };
+  return queryText(qc, q, 0, names).replace(/ +\n/g, '\n');
+}

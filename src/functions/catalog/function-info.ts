@@ -1,0 +1,70 @@
+/**
+ * Function signatures as text: pg_get_function_arguments, pg_get_function_identity_arguments,
+ * pg_get_function_result, pg_get_functiondef, for the built-in functions.
+ * Postgres counterpart: src/backend/utils/adt/ruleutils.c (print_function_arguments,
+ * pg_get_functiondef).
+ * Known gaps: built-in defaults print as their values' text; user-defined functions are not
+ * covered yet.
+ */
+import { fn } from '../registry.js';
+import { OID } from '../../types/oids.js';
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import type { ExprRuntime } from '../../nodes/primnodes.js';
+import { builtinProcByOid, type BuiltinProc } from '../../catalog/system/procs.js';
+import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
+import { typeInfo } from '../../types/registry.js';
+import { quoteIdent } from '../builtins/quote.js';
+
+const S = { volatility: 's' as const };
+
+function typeText(rt: ExprRuntime, oid: number): string {
+  return formatTypeName(rt.session.catalog(), rt.session.searchPath(), oid, null);
+}
+
+function argumentsText(rt: ExprRuntime, p: BuiltinProc, withDefaults: boolean): string {
+  const f = p.fn;
+  const n = p.argTypes.length;
+  const firstDefault = n - (f?.defaults ?? 0);
+  const parts = p.argTypes.map((t, i) => {
+    const variadic = f?.variadic !== undefined && i === n - 1;
+    const name = f?.argNames?.[i];
+    let s = (variadic ? 'VARIADIC ' : '') + (name ? `${quoteIdent(name)} ` : '') + typeText(rt, variadic ? f!.variadic! : t);
+    const dv = f?.argDefaults?.[i - firstDefault];
+    if (withDefaults && i >= firstDefault && dv !== undefined) {
+      s += ` DEFAULT ${dv === null ? 'NULL' : typeInfo(rt.session.catalog(), t).io.output(dv, rt.session.io)}`;
+    }
+    return s;
+  });
+  for (const c of f?.outColumns ?? []) parts.push(`OUT ${quoteIdent(c.name)} ${typeText(rt, c.type)}`);
+  return parts.join(', ');
+}
+
+function resultText(rt: ExprRuntime, p: BuiltinProc): string {
+  const ret = p.agg ? p.agg.returnType : p.fn!.returnType;
+  return (p.fn?.retset ? 'SETOF ' : '') + typeText(rt, ret);
+}
+
+fn('pg_get_function_arguments', [OID.oid], OID.text, (a, rt) => {
+  const p = builtinProcByOid(a[0] as number);
+  return p ? argumentsText(rt, p, true) : null;
+}, S);
+fn('pg_get_function_identity_arguments', [OID.oid], OID.text, (a, rt) => {
+  const p = builtinProcByOid(a[0] as number);
+  return p ? argumentsText(rt, p, false) : null;
+}, S);
+fn('pg_get_function_result', [OID.oid], OID.text, (a, rt) => {
+  const p = builtinProcByOid(a[0] as number);
+  return p ? resultText(rt, p) : null;
+}, S);
+
+const VOLATILITY = { i: 'IMMUTABLE', s: 'STABLE', v: 'VOLATILE' } as const;
+
+fn('pg_get_functiondef', [OID.oid], OID.text, (a, rt) => {
+  const p = builtinProcByOid(a[0] as number);
+  if (!p) return null;
+  if (p.agg) throw new PgError(SQLSTATE.wrong_object_type, `"${p.name}" is an aggregate function`);
+  const f = p.fn!;
+  const identity = p.argTypes.map((t, i) => typeText(rt, f.variadic !== undefined && i === p.argTypes.length - 1 ? f.variadic : t)).join(', ');
+  return `CREATE OR REPLACE FUNCTION pg_catalog.${quoteIdent(p.name)}(${identity})\n RETURNS ${resultText(rt, p)}\n LANGUAGE internal\n ${VOLATILITY[f.volatility]} PARALLEL SAFE${f.strict ? ' STRICT' : ''}\nAS $function$${p.name}$function$\n`;
+}, S);
