@@ -26,6 +26,7 @@ import { truncateIdentifier } from './naming.js';
 import { validateRoutineBody } from '../pl/validate.js';
 import { routineSignature } from '../pl/signature.js';
 import '../pl/handler.js';
+import '../pl/plpgsql/exec.js';
 
 type AnyNode = Record<string, any>;
 

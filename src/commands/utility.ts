@@ -23,6 +23,7 @@ import { createExtension, dropExtension } from './extension.js';
 import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
 import { createFunction, dropRoutines } from './functioncmds.js';
+import { doStatement } from './do.js';
 
 type AnyNode = Record<string, any>;
 
@@ -131,6 +132,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createSequence(session, n, sql);
     case 'CreateFunctionStmt':
       return createFunction(session, n, sql, st);
+    case 'DoStmt':
+      return doStatement(session, n, st);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -15,6 +15,9 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import type { ColumnRefHook, StatementState } from '../analyze/parse-state.js';
 import { transformSelectStmt } from '../analyze/select.js';
 import type { Expr } from '../nodes/primnodes.js';
+import { exprContains } from '../nodes/walk.js';
+import { coerceTo } from '../analyze/coerce.js';
+import { OID } from '../types/oids.js';
 import type { Query } from '../nodes/query.js';
 import { planSelect, withPlanningCatalog, type PlannedSelect } from '../plan/planner.js';
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
@@ -41,6 +44,8 @@ export interface SpiOptions {
   readonly errorText?: string;
   /** Added to 1-based positions in the parsed text to give positions in `errorText`. */
   readonly errorDelta?: number;
+  /** Rewrites each output expression of a SELECT before planning (assignment casts, folding). */
+  readonly rewriteTarget?: (e: Expr) => Expr;
 }
 
 type AnyNode = Record<string, any>;
@@ -85,7 +90,8 @@ function isSimpleSelect(q: Query): boolean {
   return (
     q.rtable.length === 0 && q.fromList.length === 0 && !q.where && !q.hasAggs && q.groupBy.length === 0 && !q.having &&
     q.sortBy.length === 0 && !q.distinct && !q.limit && !q.offset && !q.setOp && q.ctes.length === 0 &&
-    q.targetList.length === 1 && !q.targetList[0].resjunk && !hasSetReturning(q.targetList[0].expr)
+    q.targetList.length === 1 && !q.targetList[0].resjunk && !hasSetReturning(q.targetList[0].expr) &&
+    !exprContains(q.targetList[0].expr, (x) => x.kind === 'SubLink')
   );
 }
 
@@ -98,8 +104,16 @@ function hasSetReturning(e: Expr): boolean {
   return false;
 }
 
-function selectPlan(session: Session, state: StatementState, body: AnyNode, cat: Catalog): SpiPlan {
-  const query = transformSelectStmt(state, body);
+function selectPlan(session: Session, state: StatementState, body: AnyNode, cat: Catalog, rewrite: ((e: Expr) => Expr) | undefined): SpiPlan {
+  // With a rewrite (PL/pgSQL assignment), literals stay unknown so the target type reads them.
+  const query = transformSelectStmt(state, body, undefined, !!rewrite);
+  if (rewrite) {
+    query.targetList = query.targetList.map((t) => {
+      if (t.resjunk) return t;
+      const e = rewrite(t.expr);
+      return { ...t, expr: e.type === OID.unknown ? coerceTo(undefined, cat, e, OID.text, -1, 'implicit') : e };
+    });
+  }
   const tl = query.targetList.filter((t) => !t.resjunk);
   const columns = tl.map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod }));
   if (isSimpleSelect(query)) {
@@ -151,7 +165,7 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
         if (body.withClause?.ctes?.some((c: AnyNode) => Object.keys(c.CommonTableExpr.ctequery)[0] !== 'SelectStmt')) {
           throw featureNotSupported('data-modifying WITH queries inside functions');
         }
-        return selectPlan(session, state, body, cat);
+        return selectPlan(session, state, body, cat, opts.rewriteTarget);
       case 'InsertStmt':
       case 'UpdateStmt':
       case 'DeleteStmt': {

@@ -1,0 +1,191 @@
+/**
+ * Storing values into PL/pgSQL datums: scalar variables (cast to the declared type, NOT NULL
+ * checked), record variables (a named row type converts by position; `record` takes the
+ * value's structure), record fields (`NEW.x := ...`), array elements (`a[i] := ...`), and the
+ * targets of INTO / FOR (a record, or a list of variables filled column by column).
+ *
+ * Postgres counterpart: src/pl/plpgsql/src/pl_exec.c (exec_assign_value, exec_move_row,
+ * exec_move_row_from_fields).
+ */
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import type { Row } from '../../executor/context.js';
+import { OID } from '../../types/oids.js';
+import { typeInfo } from '../../types/registry.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
+import { caster } from '../cast.js';
+import type { SpiColumn } from '../spi.js';
+import { currentDesc, type ExprOwner } from './expr.js';
+import { anonymousDesc, rowtypeDesc, type Frame, type RecDesc } from './frame.js';
+
+/** Casts `v` of type `from` to (`to`, `typmod`) as PL/pgSQL assignment does. */
+export function castValue(f: Frame, v: Value, from: number, to: number, typmod: number): Value {
+  if (v === null || (from === to && typmod < 0)) return v;
+  if (to === OID.record || to === OID.any) return v;
+  const c = caster(f.session.catalog(), from === OID.unknown ? OID.text : from, to, typmod);
+  return c ? c(v, f.ctx()) : v;
+}
+
+function nullViolation(name: string): PgError {
+  return new PgError(SQLSTATE.null_value_not_allowed, `null value cannot be assigned to variable "${name}" declared NOT NULL`);
+}
+
+/** Assigns to any datum (variable, record, record field). */
+export function assignDatum(f: Frame, owner: ExprOwner, dno: number, v: Value, from: number, fromTypmod = -1): void {
+  const d = owner.datums[dno];
+  switch (d.kind) {
+    case 'var': {
+      const x = castValue(f, v, from, d.type, d.typmod);
+      if (x === null && d.notnull) throw nullViolation(d.name);
+      f.values[dno] = x;
+      return;
+    }
+    case 'rec':
+      assignRecord(f, owner, dno, v, from);
+      return;
+    case 'recfield':
+      assignField(f, owner, d.parent as number, d.field as string, v, from);
+      return;
+    case 'row': {
+      const fields = d.fields ?? [];
+      if (v !== null && !(v instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'cannot assign non-composite value to a row variable');
+      const r = v as PgRecord | null;
+      fields.forEach((fd, i) => assignDatum(f, owner, fd, r ? (r.fields[i] ?? null) : null, r?.types?.[i] ?? OID.unknown));
+      return;
+    }
+  }
+  void fromTypmod;
+}
+
+/** The structure a composite value of type `type` has. */
+function descOfValue(f: Frame, v: PgRecord, type: number): RecDesc {
+  if (type !== OID.record && type !== OID.unknown) {
+    const info = typeInfo(f.session.catalog(), type);
+    if (info.relation !== undefined) return rowtypeDesc(f.session.catalog(), type);
+  }
+  const names = v.names ?? v.fields.map((_, i) => `f${i + 1}`);
+  const types = v.types ?? v.fields.map(() => OID.text);
+  return { names, types, typmods: types.map(() => -1), typeOid: OID.record };
+}
+
+/** Converts a record to a named row type field by field (by position). */
+function toRowtype(f: Frame, v: PgRecord, src: RecDesc | undefined, desc: RecDesc): PgRecord {
+  const fields = desc.types.map((t, i) => {
+    const x = v.fields[i] ?? null;
+    return src ? castValue(f, x, src.types[i] ?? OID.unknown, t, desc.typmods[i]) : x;
+  });
+  return new PgRecord(fields, desc.names, desc.types);
+}
+
+/** Assigns a composite value (or NULL) to a record datum. */
+export function assignRecord(f: Frame, owner: ExprOwner, dno: number, v: Value, from: number): void {
+  const d = owner.datums[dno];
+  if (v !== null && !(v instanceof PgRecord)) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'cannot assign non-composite value to a record variable');
+  }
+  if (d.namedType) {
+    const desc = rowtypeDesc(f.session.catalog(), d.type);
+    f.values[dno] = v === null ? null : from === d.type ? v : toRowtype(f, v, descOfValue(f, v, from), desc);
+    f.descs[dno] = desc;
+    return;
+  }
+  if (v === null) {
+    f.values[dno] = null;
+    return;
+  }
+  const desc = descOfValue(f, v, from);
+  f.values[dno] = v.names ? v : new PgRecord(v.fields, desc.names, desc.types);
+  f.descs[dno] = desc;
+}
+
+/** `rec.field := v`. */
+export function assignField(f: Frame, owner: ExprOwner, recDno: number, field: string, v: Value, from: number): void {
+  const d = owner.datums[recDno];
+  const desc = currentDesc(f, owner, recDno);
+  if (!desc) {
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `record "${d.name}" is not assigned yet`, {
+      detail: 'The tuple structure of a not-yet-assigned record is indeterminate.',
+    });
+  }
+  const i = desc.names.indexOf(field);
+  if (i < 0) throw new PgError(SQLSTATE.undefined_column, `record "${d.name}" has no field "${field}"`);
+  const cur = f.values[recDno] as PgRecord | null;
+  const fields = cur ? cur.fields.slice() : desc.names.map(() => null as Value);
+  fields[i] = castValue(f, v, from, desc.types[i], desc.typmods[i]);
+  f.values[recDno] = new PgRecord(fields, desc.names, desc.types);
+  if (!f.descs[recDno]) f.descs[recDno] = desc;
+}
+
+/** `a[i] := v` for a one-dimensional array (extended with NULLs as Postgres does). */
+export function assignElement(f: Frame, owner: ExprOwner, dno: number, subs: Value[], v: Value, from: number): void {
+  const d = owner.datums[dno];
+  if (subs.length !== 1) throw featureNotSupported('assignment to multidimensional array elements or slices');
+  const idx = subs[0];
+  if (idx === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'array subscript in assignment must not be null');
+  const elemType = typeInfo(f.session.catalog(), d.type).elem ?? OID.text;
+  const x = castValue(f, v, from, elemType, -1);
+  const cur = f.values[dno] as PgArray | null;
+  const i = Number(idx);
+  if (!cur || cur.items.length === 0) {
+    f.values[dno] = new PgArray([x], [1], [i]);
+    return;
+  }
+  if (cur.dims.length !== 1) throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');
+  const lb = cur.lbounds[0];
+  const ub = lb + cur.dims[0] - 1;
+  const items = cur.items.slice();
+  let newLb = lb;
+  if (i < lb) {
+    const pad = lb - i;
+    items.unshift(...new Array<Value>(pad).fill(null));
+    newLb = i;
+  } else if (i > ub) {
+    items.push(...new Array<Value>(i - ub).fill(null));
+  }
+  items[i - newLb] = x;
+  f.values[dno] = new PgArray(items, [items.length], [newLb]);
+}
+
+/** Where INTO / FOR put a row: a record datum, or variables one per column. */
+export type Target = { readonly kind: 'rec'; readonly dno: number } | { readonly kind: 'vars'; readonly dnos: readonly number[] };
+
+const descByColumns = new WeakMap<readonly SpiColumn[], RecDesc>();
+
+/** One structure object per plan's column list (so plans depending on it stay valid). */
+export function columnsDesc(cols: readonly SpiColumn[]): RecDesc {
+  let d = descByColumns.get(cols);
+  if (!d) {
+    d = anonymousDesc(cols);
+    descByColumns.set(cols, d);
+  }
+  return d;
+}
+
+/** Moves a result row (or no row: NULLs) into a target. */
+export function assignRow(f: Frame, owner: ExprOwner, target: Target, row: Row | undefined, cols: readonly SpiColumn[]): void {
+  if (target.kind === 'vars') {
+    target.dnos.forEach((dno, i) => assignDatum(f, owner, dno, row ? (row[i] ?? null) : null, cols[i]?.type ?? OID.unknown, cols[i]?.typmod ?? -1));
+    return;
+  }
+  const dno = target.dno;
+  const d = owner.datums[dno];
+  if (d.kind !== 'rec' && !d.isRecord) {
+    assignDatum(f, owner, dno, row ? (row[0] ?? null) : null, cols[0]?.type ?? OID.unknown);
+    return;
+  }
+  // A single composite column fills the record with its value.
+  if (cols.length === 1 && (row?.[0] instanceof PgRecord || (cols[0].type !== OID.unknown && typeInfo(f.session.catalog(), cols[0].type).typtype === 'c'))) {
+    assignRecord(f, owner, dno, row ? (row[0] ?? null) : null, cols[0].type);
+    return;
+  }
+  const src = columnsDesc(cols);
+  if (d.namedType) {
+    const desc = rowtypeDesc(f.session.catalog(), d.type);
+    const vals = row ?? cols.map(() => null);
+    f.values[dno] = row ? toRowtype(f, new PgRecord(vals), src, desc) : null;
+    f.descs[dno] = desc;
+    return;
+  }
+  f.values[dno] = row ? new PgRecord(row.slice(0, cols.length), src.names, src.types) : new PgRecord(cols.map(() => null), src.names, src.types);
+  f.descs[dno] = src;
+}

@@ -1,0 +1,214 @@
+/**
+ * Running PL/pgSQL: function calls (arguments into the frame, the body, the result cast to the
+ * declared type or shaped into rows for set-returning functions), DO blocks, and the validator
+ * CREATE FUNCTION runs. Compiled forms are cached per function version, argument types, result
+ * type and catalog version.
+ *
+ * Postgres counterpart: src/pl/plpgsql/src/pl_handler.c (plpgsql_call_handler,
+ * plpgsql_inline_handler, plpgsql_validator), pl_exec.c (plpgsql_exec_function).
+ */
+import type { FunctionDef } from '../../catalog/objects.js';
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import type { RawStatement } from '../../parser/parse.js';
+import type { ExecContext } from '../../executor/context.js';
+import { OID } from '../../types/oids.js';
+import { PgRecord, type Value } from '../../types/values.js';
+import type { Session } from '../../session/session.js';
+import { addErrorContext, markContextDone, popContext, pushContext } from '../error-context.js';
+import { setPlpgsqlRunner } from '../handler.js';
+import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
+import { resultShape, type ResultShape } from '../sql-function.js';
+import { routineSignature } from '../signature.js';
+import { compileFunction, type PlFunction, type RoutineKind } from './compile.js';
+import { Frame, rowtypeDesc } from './frame.js';
+import { castValue } from './assign.js';
+import { parseFunctionText, plpgsqlSource } from './parse.js';
+import type { PlNode } from './tree.js';
+
+const trees = new WeakMap<FunctionDef, PlNode>();
+const compiled = new WeakMap<FunctionDef, Map<string, PlFunction>>();
+
+function treeOf(session: Session, def: FunctionDef): PlNode {
+  let t = trees.get(def);
+  if (!t) {
+    t = parseFunctionText(plpgsqlSource(session.catalog(), def), def.name, def.body);
+    trees.set(def, t);
+  }
+  return t;
+}
+
+/** The routine kind of a catalog function, for the given actual result type. */
+function routineKind(def: FunctionDef, returnType: number): RoutineKind {
+  const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
+  const nparams = def.params.length;
+  // One OUT parameter is its own datum; several get a row datum right after the parameters.
+  const outDno = outs.length === 0 ? undefined : outs.length === 1 ? def.params.indexOf(outs[0]) : nparams;
+  return {
+    returnType,
+    retset: def.retset,
+    isProcedure: def.kind === 'p',
+    isTrigger: def.returnType === OID.trigger,
+    volatility: def.volatility,
+    nparams,
+    outDno,
+  };
+}
+
+/** Parameter types of every datum-backed parameter (OUT ones included, in declaration order). */
+function allParamTypes(def: FunctionDef, inputTypes: readonly number[]): number[] {
+  let k = 0;
+  return def.params.map((p) => {
+    const isInput = p.mode === 'i' || p.mode === 'b' || p.mode === 'v' || (def.kind === 'p' && p.mode === 'o');
+    return isInput ? (inputTypes[k++] ?? p.type) : p.type;
+  });
+}
+
+/** The compiled form of a function for these argument and result types. */
+export function compiledFunction(session: Session, def: FunctionDef, inputTypes: readonly number[], returnType: number): PlFunction {
+  const cat = session.catalog();
+  let m = compiled.get(def);
+  if (!m) {
+    m = new Map();
+    compiled.set(def, m);
+  }
+  const key = `${cat.version}|${inputTypes.join(',')}|${returnType}`;
+  let fn = m.get(key);
+  if (!fn) {
+    const tree = treeOf(session, def);
+    const signature = routineSignature(cat, def, session.searchPath());
+    try {
+      fn = compileFunction(session, tree, routineKind(def, returnType), allParamTypes(def, inputTypes), def.name, signature);
+    } catch (e) {
+      if (e instanceof PgError && !e.where) {
+        e.where = `compilation of PL/pgSQL function "${def.name}" near line 1`;
+        markContextDone(e);
+      }
+      throw e;
+    }
+    if (m.size > 16) m.clear();
+    m.set(key, fn);
+  }
+  return fn;
+}
+
+/** How RETURN NEXT / RETURN QUERY values become rows of the function's result. */
+function resultConverter(f: Frame, shape: ResultShape): (v: Value, type: number) => Value {
+  if (shape.kind === 'composite') {
+    return (v) => {
+      if (v === null) return new PgRecord(shape.columns.map(() => null), shape.columns.map((c) => c.name), shape.columns.map((c) => c.type));
+      if (!(v instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'wrong record type supplied in RETURN NEXT');
+      const src = v.types;
+      return new PgRecord(shape.columns.map((c, i) => castValue(f, v.fields[i] ?? null, src?.[i] ?? OID.unknown, c.type, c.typmod)), shape.columns.map((c) => c.name), shape.columns.map((c) => c.type));
+    };
+  }
+  return (v, type) => castValue(f, v, type, shape.type, -1);
+}
+
+/** Runs a frame's body with its CONTEXT frame on the stack. */
+function runBody(fn: PlFunction, f: Frame): void {
+  pushContext(f);
+  try {
+    fn.body(f);
+  } catch (e) {
+    addErrorContext(e);
+    throw e;
+  } finally {
+    popContext();
+  }
+}
+
+/** Casts the RETURN value to the declared result (`while casting return value ...`). */
+function finishResult(f: Frame, shape: ResultShape): Value {
+  f.cur = undefined;
+  f.errVarLine = undefined;
+  f.errText = "while casting return value to function's return type";
+  pushContext(f);
+  try {
+    const v = f.retValue;
+    if (shape.kind === 'composite') {
+      if (v === null) return null;
+      if (!(v instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'cannot return non-composite value from function returning composite type');
+      return resultConverter(f, shape)(v, f.retType);
+    }
+    return castValue(f, v, f.retType, shape.type, -1);
+  } catch (e) {
+    addErrorContext(e);
+    throw e;
+  } finally {
+    popContext();
+    f.errText = undefined;
+  }
+}
+
+/** Calls a PL/pgSQL function (the handler's entry point). */
+export function runPlpgsqlFunction(session: Session, def: FunctionDef, args: readonly Value[], inputTypes: readonly number[], returnType: number, ctx: ExecContext): Value | Value[] {
+  void ctx;
+  const fn = compiledFunction(session, def, inputTypes, returnType);
+  const f = new Frame(fn, session);
+  f.routineOid = def.oid;
+  const cat = session.catalog();
+  let k = 0;
+  def.params.forEach((p, i) => {
+    const isInput = p.mode === 'i' || p.mode === 'b' || p.mode === 'v' || (def.kind === 'p' && p.mode === 'o');
+    if (!isInput) return;
+    const v = args[k++] ?? null;
+    f.values[i] = v;
+    const d = fn.datums[i];
+    if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : undefined;
+  });
+  f.values[fn.foundDno] = false;
+  const shape = resultShape(cat, def, returnType);
+  if (def.retset) {
+    f.results = [];
+    f.resultColumns = shape.kind === 'composite' ? shape.columns : [{ type: returnType }];
+    f.resultValue = resultConverter(f, shape);
+  }
+  runBody(fn, f);
+  if (def.retset) return f.results ?? [];
+  if (def.kind === 'p') return procedureOutputs(def, f);
+  if (shape.kind === 'void') return '';
+  return finishResult(f, shape);
+}
+
+/** A procedure's OUT / INOUT values as one record (CALL shows it as a row). */
+function procedureOutputs(def: FunctionDef, f: Frame): Value {
+  const outs: { name: string; type: number; v: Value }[] = [];
+  def.params.forEach((p, i) => {
+    if (p.mode === 'o' || p.mode === 'b') outs.push({ name: p.name, type: p.type, v: f.values[i] });
+  });
+  if (!outs.length) return null;
+  return new PgRecord(outs.map((o) => o.v), outs.map((o) => o.name), outs.map((o) => o.type));
+}
+
+/** Runs a DO block's PL/pgSQL code. */
+export function runDoBlock(session: Session, st: RawStatement, body: string): void {
+  const tree = parseFunctionText(st.text, 'inline_code_block', body);
+  const kind: RoutineKind = { returnType: OID.void, retset: false, isProcedure: true, isTrigger: false, volatility: 'v', nparams: 0 };
+  const fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block');
+  const f = new Frame(fn, session);
+  f.values[fn.foundDno] = false;
+  runBody(fn, f);
+}
+
+/** CREATE FUNCTION's check of a PL/pgSQL body: grammar, then declarations (types, conditions). */
+function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos: BodyPosition): void {
+  const tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
+  trees.set(def, tree);
+  if (def.returnType === OID.trigger) {
+    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
+    return;
+  }
+  try {
+    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
+  } catch (e) {
+    if (e instanceof PgError && !e.where && e.position === undefined) {
+      e.where = `compilation of PL/pgSQL function "${def.name}" near line 1`;
+      markContextDone(e);
+    }
+    throw e;
+  }
+}
+
+setPlpgsqlRunner(runPlpgsqlFunction);
+setPlpgsqlValidator(validate);

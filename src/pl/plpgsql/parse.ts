@@ -1,0 +1,93 @@
+/**
+ * Parsing PL/pgSQL bodies with libpg-query (Postgres's own PL/pgSQL grammar): a stored function
+ * is parsed from a CREATE statement rebuilt from its catalog entry (the parameter list decides
+ * the datums), once per function version. libpg-query reports grammar errors as bare messages;
+ * they get Postgres's SQLSTATE and, where the offending token can be found, a position.
+ *
+ * Postgres counterpart: src/pl/plpgsql/src/pl_gram.y, pl_scanner.c, pl_comp.c (do_compile).
+ */
+import type { Catalog } from '../../catalog/catalog.js';
+import type { FunctionDef } from '../../catalog/objects.js';
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import { parsePlpgsql } from '../../parser/parse.js';
+import { OID } from '../../types/oids.js';
+import { formatType, quoteIdentIfNeeded } from '../../types/registry.js';
+import type { PlNode } from './tree.js';
+
+const MODE_WORD: Record<string, string> = { i: 'IN', o: 'OUT', b: 'INOUT', v: 'VARIADIC' };
+
+/** A CREATE FUNCTION statement equivalent to the catalog entry (what libpg-query parses). */
+export function plpgsqlSource(cat: Catalog, def: FunctionDef): string {
+  let tag = '$fauxgres$';
+  for (let i = 0; def.body.includes(tag); i++) tag = `$fauxgres${i}$`;
+  const params = def.params.filter((p) => p.mode !== 't').map((p) => `${MODE_WORD[p.mode]} ${p.name ? quoteIdentIfNeeded(p.name) + ' ' : ''}${formatType(cat, p.type)}`);
+  const table = def.params.filter((p) => p.mode === 't');
+  let returns = '';
+  if (def.kind === 'f') {
+    if (table.length) returns = ` RETURNS TABLE (${table.map((p) => `${quoteIdentIfNeeded(p.name)} ${formatType(cat, p.type)}`).join(', ')})`;
+    else returns = ` RETURNS ${def.retset ? 'SETOF ' : ''}${def.returnType === OID.trigger ? 'trigger' : formatType(cat, def.returnType)}`;
+  }
+  return `CREATE ${def.kind === 'p' ? 'PROCEDURE' : 'FUNCTION'} ${quoteIdentIfNeeded(def.name)}(${params.join(', ')})${returns} LANGUAGE plpgsql AS ${tag}${def.body}${tag}`;
+}
+
+/** Postgres's SQLSTATE for a PL/pgSQL grammar error message. */
+function codeFor(message: string): string {
+  if (/^syntax error/.test(message)) return SQLSTATE.syntax_error;
+  if (/unrecognized exception condition/.test(message)) return SQLSTATE.undefined_object;
+  if (/must have a default value, since it's declared NOT NULL/.test(message)) return SQLSTATE.null_value_not_allowed;
+  if (/is declared CONSTANT/.test(message)) return '22005';
+  if (/^RETURN (NEXT )?cannot have a parameter/.test(message) || /cannot use RETURN (NEXT|QUERY) in a non-SETOF function/.test(message)) return SQLSTATE.datatype_mismatch;
+  if (/is not a scalar variable|is not a known variable|cannot be used outside a loop|no label|not a loop|too (many|few) parameters specified for RAISE|missing expression|missing/.test(message)) return SQLSTATE.syntax_error;
+  if (/type .* does not exist/.test(message)) return SQLSTATE.undefined_object;
+  return SQLSTATE.syntax_error;
+}
+
+/** Errors Postgres reports from the compiler (with a `compilation of ...` CONTEXT), not the grammar. */
+function isCompileError(message: string): boolean {
+  return /unrecognized exception condition|too (many|few) parameters specified for RAISE/.test(message);
+}
+
+/** Finds `token` in the body (as a word when it is one); -1 if absent. */
+function tokenOffset(body: string, token: string): number {
+  if (/^\w+$/.test(token)) {
+    const m = new RegExp(`(^|[^\\w$])(${token.replace(/[$]/g, '\\$')})(?![\\w$])`, 'i').exec(body);
+    return m ? m.index + m[1].length : -1;
+  }
+  return body.indexOf(token);
+}
+
+/**
+ * Parses a PL/pgSQL function from CREATE text. Errors become PgErrors; `where` / `position`
+ * are filled in as Postgres would report them at CREATE time.
+ */
+export function parseFunctionText(sql: string, name: string, body: string | undefined, bodyPos?: (off: number) => string | undefined): PlNode {
+  let out: { plpgsql_funcs?: PlNode[] };
+  try {
+    out = parsePlpgsql(sql) as { plpgsql_funcs?: PlNode[] };
+  } catch (e) {
+    const message = e instanceof PgError ? e.message : String((e as Error).message ?? e);
+    const err = new PgError(codeFor(message), message);
+    if (isCompileError(message)) err.where = `compilation of PL/pgSQL function "${name}" near line ${lineOfToken(body, message)}`;
+    else if (body !== undefined && bodyPos) {
+      const near = /at or near "(.*)"$/.exec(message);
+      if (near) {
+        const off = tokenOffset(body, near[1]);
+        if (off >= 0) err.position = bodyPos(off);
+      } else if (/at end of input$/.test(message)) err.position = bodyPos(body.length);
+    }
+    throw err;
+  }
+  const fn = out.plpgsql_funcs?.[0]?.PLpgSQL_function;
+  if (!fn) throw new PgError(SQLSTATE.syntax_error, 'syntax error');
+  return fn;
+}
+
+/** The line of the body a compile error's subject (a quoted name) appears on (1 if unknown). */
+function lineOfToken(body: string | undefined, message: string): number {
+  if (body === undefined) return 1;
+  const m = /"([^"]+)"/.exec(message);
+  const off = m ? tokenOffset(body, m[1]) : -1;
+  if (off < 0) return 1;
+  return body.slice(0, off).split('\n').length;
+}
