@@ -74,13 +74,27 @@ export function lookupRelationOid(cat: Catalog, searchPath: readonly string[], p
   return undefined;
 }
 
+/**
+ * A relation name's parts without a leading database name (which must be the current database:
+ * 0A000 otherwise, as Postgres's cross-database check); more than three parts is 42601.
+ */
+function qualifiedRelationParts(rt: ExprRuntime, text: string): string[] {
+  const parts = splitQualifiedName(text);
+  if (parts.length > 3) throw new PgError(SQLSTATE.syntax_error, `improper relation name (too many dotted names): ${text}`);
+  if (parts.length === 3) {
+    if (parts[0] !== rt.session.databaseName()) throw new PgError(SQLSTATE.feature_not_supported, `cross-database references are not implemented: "${text}"`);
+    return parts.slice(1);
+  }
+  return parts;
+}
+
 const isNumeric = (text: string) => /^\s*\d+\s*$/.test(text);
 
 export function regclassIn(rt: ExprRuntime, text: string): number {
   if (isNumeric(text)) return Number(text.trim());
   if (text.trim() === '-') return 0;
   const cat = rt.session.catalog();
-  const parts = splitQualifiedName(text);
+  const parts = qualifiedRelationParts(rt, text);
   let oid: number | undefined;
   try {
     oid = lookupRelationOid(cat, rt.session.searchPath(), parts);

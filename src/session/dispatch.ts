@@ -11,6 +11,8 @@ import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
 import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
+import { checkCrossDatabase } from './cross-database.js';
+import { charOffset } from '../analyze/parse-state.js';
 import { runUtility } from '../commands/utility.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
@@ -36,7 +38,10 @@ export interface StatementResult {
   copyOut?: import('../commands/copy.js').CopyOut;
 }
 
+const position = (sql: string, loc: number): string | undefined => (loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
+
 export function executeStatement(session: Session, st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  checkCrossDatabase(st, session.dbName, sql, position);
   const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
     if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
@@ -77,6 +82,7 @@ const textIfUnknown = (t: number): number => (t === 0 || t === OID.unknown ? OID
  * Postgres counterpart: exec_describe_statement_message / UtilityTupleDescriptor.
  */
 export function describeStatement(session: Session, st: RawStatement, sql: string, paramTypes: number[]): StatementDescription {
+  checkCrossDatabase(st, session.dbName, sql, position);
   const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
     throw featureNotSupported('Describe of a statement with data-modifying WITH queries');

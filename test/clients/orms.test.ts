@@ -246,3 +246,59 @@ describe('TypeORM', () => {
     expect(actual).toEqual(expected);
   });
 });
+
+const SyncAuthor = new EntitySchema<{ id: number; name: string; bio: string | null; created: Date }>({
+  name: 'sync_author',
+  columns: {
+    id: { type: Number, primary: true, generated: true },
+    name: { type: String, unique: true },
+    bio: { type: 'text', nullable: true },
+    created: { type: 'timestamptz', createDate: true },
+  },
+  relations: { books: { type: 'one-to-many', target: 'sync_book', inverseSide: 'author' } },
+});
+const SyncBook = new EntitySchema<{ id: string; title: string; price: string; author: unknown }>({
+  name: 'sync_book',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    title: { type: 'varchar', length: 200 },
+    price: { type: 'numeric', precision: 8, scale: 2, default: 0 },
+  },
+  relations: { author: { type: 'many-to-one', target: 'sync_author', onDelete: 'CASCADE' } },
+  indices: [{ columns: ['title'] }],
+});
+
+describe('TypeORM synchronize', () => {
+  it('creates the schema from entities, then finds nothing to change', async () => {
+    const [expected, actual] = await onBoth(async (pool) => {
+      const ddl: string[] = [];
+      const ds = new DataSource({
+        type: 'postgres',
+        entities: [SyncAuthor, SyncBook],
+        synchronize: false,
+        logging: ['query'],
+        logger: { logQuery: (q: string) => void (/^(create|alter|drop)/i.test(q) && ddl.push(q)), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} },
+      });
+      const driver = ds.driver as unknown as { createPool: () => Promise<pg.Pool> };
+      driver.createPool = async () => pool;
+      await ds.initialize();
+      await ds.synchronize();
+      const first = ddl.splice(0);
+      await ds.synchronize();
+      const second = ddl.splice(0);
+      const author = await ds.getRepository(SyncAuthor).save({ name: 'Ursula' });
+      const book = await ds.getRepository(SyncBook).save({ title: 'Lathe', author });
+      const columns = await ds.query(
+        "select table_name, column_name, data_type, is_nullable, column_default, character_maximum_length, numeric_precision, numeric_scale from information_schema.columns where table_name like 'sync_%' order by table_name, ordinal_position",
+      );
+      const constraints = await ds.query(
+        "select conrelid::regclass::text as rel, contype, pg_get_constraintdef(oid) as def from pg_constraint where conrelid::regclass::text like 'sync_%' order by 1, 2, 3",
+      );
+      await ds.query('drop table sync_book, sync_author');
+      await ds.destroy();
+      return { first, second, columns, constraints, bookPrice: book.price, bookHasId: typeof book.id === 'string' };
+    });
+    expect(actual).toEqual(expected);
+  });
+});
+

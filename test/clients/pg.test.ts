@@ -53,7 +53,7 @@ async function both(script: (c: AnyClient) => Promise<unknown>): Promise<[unknow
   const o = new pg.Client(twin.oracleUrl);
   await o.connect();
   const { Client } = twin.db.pg();
-  const f = new Client() as AnyClient;
+  const f = new Client({ database: twin.name }) as AnyClient;
   await f.connect();
   try {
     return [await script(o), await script(f)];
@@ -85,6 +85,7 @@ describe('pg.Client', () => {
       outcome(await c.query('select count(*), sum(balance), avg(balance), max(created), array_agg(email order by email) from accounts')),
       outcome(await c.query("select 1 as a, 'x' as a, null as n, 1.5::float8 as f, interval '1 day 02:03:04' as i, '12:34:56.789'::time as t")),
       outcome(await c.query('select $1 as untyped', ['hello'])),
+      outcome(await c.query(`select amname, current_database() = $1 as same_db, '${twin.name}.pg_catalog.pg_class'::regclass as rel from ${twin.name}.pg_catalog.pg_am where amname = 'heap'`, [twin.name])),
     ]);
   });
 

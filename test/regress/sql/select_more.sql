@@ -63,3 +63,8 @@ SELECT nosuch FROM people;
 SELECT name FROM people WHERE sum(salary) > 1;
 SELECT id, name FROM people UNION SELECT id FROM teams;
 SELECT 1 AS a, 2 AS a ORDER BY a;
+
+-- Three-part names naming another database are not implemented (the current one is, see test/clients).
+SELECT * FROM other_db.pg_catalog.pg_am;
+SELECT 'other_db.public.x'::regclass;
+SELECT 'a.b.c.d'::regclass;
