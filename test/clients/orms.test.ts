@@ -247,7 +247,7 @@ describe('TypeORM', () => {
   });
 });
 
-const SyncAuthor = new EntitySchema<{ id: number; name: string; bio: string | null; created: Date }>({
+const SyncAuthor = new EntitySchema<{ id: number; name: string; bio: string | null; created: Date; books: unknown[] }>({
   name: 'sync_author',
   columns: {
     id: { type: Number, primary: true, generated: true },
