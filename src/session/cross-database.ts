@@ -14,6 +14,7 @@ interface Reference {
 }
 
 const found = new WeakMap<RawStatement, readonly Reference[]>();
+const THREE_PARTS = /[\w"$]\s*\.\s*(?:"(?:[^"]|"")*"|[\w$]+)\s*\.\s*["\w$]/;
 
 function collect(node: unknown, out: Reference[]): void {
   if (Array.isArray(node)) {
@@ -31,6 +32,8 @@ function collect(node: unknown, out: Reference[]): void {
 export function checkCrossDatabase(st: RawStatement, database: string, sql: string, toPosition: (sql: string, loc: number) => string | undefined): void {
   let refs = found.get(st);
   if (!refs) {
+    // Without two dots in a row of names there is no three-part name: skip the tree walk.
+    if (!THREE_PARTS.test(st.text ?? sql)) return;
     const out: Reference[] = [];
     collect(st.stmt, out);
     refs = out;

@@ -15,7 +15,7 @@ import { Numeric, numericMul, numericRound } from '../../types/numeric.js';
 import { OID } from '../../types/oids.js';
 import type { Value } from '../../types/values.js';
 import { fn } from '../registry.js';
-import { ordinal } from './to-char.js';
+import { ordinal } from '../../types/datetime/to-char-template.js';
 
 type Tok =
   | { k: 'digit'; zero: boolean; afterPoint: boolean }

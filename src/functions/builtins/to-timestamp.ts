@@ -18,7 +18,7 @@ import { isoweek2j } from '../../types/datetime/iso-week.js';
 import { lookupTzAbbrev, offsetForLocalTime, sessionTimeZone } from '../../types/datetime/timezone.js';
 import { OID } from '../../types/oids.js';
 import { fn } from '../registry.js';
-import { DAYS, MONTHS, parseTemplate } from './to-char.js';
+import { DAYS, MONTHS, parseTemplate } from '../../types/datetime/to-char-template.js';
 
 const WIDTH: Record<string, number> = {
   YYYY: 4, YYY: 3, YY: 2, Y: 1, IYYY: 4, IYY: 3, IY: 2, I: 1, MM: 2, DD: 2, DDD: 3, IDDD: 3, HH: 2, HH12: 2, HH24: 2, MI: 2, SS: 2,

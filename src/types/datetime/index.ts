@@ -30,7 +30,6 @@ export * from './extract.js';
 export { makeDate, makeTime, makeTimestamp, makeTimestamptz, makeInterval } from './make.js';
 export * from './at-time-zone.js';
 export { resolveZoneArgument, zoneFromArgument, type ZoneArg } from './zone-arg.js';
-export { toCharTimestamp, toCharTimestamptz, toCharInterval } from './to-char.js';
 export {
   sessionTimeZone, resolveTimeZoneSetting, lookupNamedZone, lookupTzAbbrev, offsetForLocalTime, fixedOffsetZone,
   UTC_ZONE, type PgTimeZone,
@@ -40,3 +39,4 @@ export {
   contextNow, wallClockTimestamp, UNIX_TO_PG_EPOCH_USECS, type DateTimeIoContext,
 } from './io-context.js';
 export { roundTimestampToTypmod, roundTimeToTypmod } from './precision.js';
+export { toCharTimestamp, toCharTimestamptz, toCharInterval } from './to-char.js';

@@ -17,21 +17,10 @@ import { date2j, j2day, timestampToFields, type DateTimeFields } from './calenda
 import { date2isoweek, date2isoyear, isoweek2j } from './iso-week.js';
 import { isIntervalInfinite } from './interval-value.js';
 import type { PgTimeZone } from './timezone.js';
+import { parseTemplate } from './to-char-template.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DAYS, MONTHS } from './to-char-template.js';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-
-/** Keywords in match order (longer before shorter among same-prefix words), as Postgres lists them. */
-const KEYWORDS = [
-  'A.D.', 'A.M.', 'AD', 'AM', 'B.C.', 'BC', 'CC', 'DAY', 'DDD', 'DD', 'DY', 'Day', 'Dy', 'D', 'FF1', 'FF2', 'FF3', 'FF4',
-  'FF5', 'FF6', 'FX', 'HH24', 'HH12', 'HH', 'IDDD', 'ID', 'IW', 'IYYY', 'IYY', 'IY', 'I', 'J', 'MI', 'MM', 'MONTH', 'MON',
-  'MS', 'Month', 'Mon', 'OF', 'P.M.', 'PM', 'Q', 'RM', 'SSSSS', 'SSSS', 'SS', 'TZH', 'TZM', 'TZ', 'US', 'WW', 'W',
-  'Y,YYY', 'YYYY', 'YYY', 'YY', 'Y', 'a.d.', 'a.m.', 'ad', 'am', 'b.c.', 'bc', 'cc', 'day', 'ddd', 'dd', 'dy', 'd',
-  'ff1', 'ff2', 'ff3', 'ff4', 'ff5', 'ff6', 'fx', 'hh24', 'hh12', 'hh', 'iddd', 'id', 'iw', 'iyyy', 'iyy', 'iy', 'i',
-  'j', 'mi', 'mm', 'month', 'mon', 'ms', 'of', 'p.m.', 'pm', 'q', 'rm', 'sssss', 'ssss', 'ss', 'tzh', 'tzm', 'tz', 'us',
-  'ww', 'w', 'y,yyy', 'yyyy', 'yyy', 'yy', 'y',
-];
 
 /** Keywords whose case-insensitive spelling means the same (only the case-sensitive ones differ). */
 const LOWER_MERIDIAN_ERA = new Set(['a.d.', 'a.m.', 'ad', 'am', 'b.c.', 'bc', 'p.m.', 'pm']);
@@ -39,60 +28,9 @@ const CASED = new Set(['DAY', 'Day', 'day', 'DY', 'Dy', 'dy', 'MONTH', 'Month', 
 
 type Node = { kind: 'text'; text: string } | { kind: 'key'; key: string; fm: boolean; tm: boolean; th: '' | 'TH' | 'th' };
 
+/** The template as this formatter walks it (the grammar is shared: to-char-template.ts). */
 function parseFormat(fmt: string): Node[] {
-  const nodes: Node[] = [];
-  let i = 0;
-  while (i < fmt.length) {
-    let fm = false;
-    let tmMode = false;
-    let j = i;
-    // prefixes (FM, TM), possibly repeated
-    for (;;) {
-      const two = fmt.slice(j, j + 2);
-      if (two === 'FM' || two === 'fm') {
-        fm = true;
-        j += 2;
-      } else if (two === 'TM' || two === 'tm') {
-        tmMode = true;
-        j += 2;
-      } else break;
-    }
-    const key = KEYWORDS.find((k) => fmt.startsWith(k, j));
-    if (key) {
-      j += key.length;
-      let th: '' | 'TH' | 'th' = '';
-      const two = fmt.slice(j, j + 2);
-      if (two === 'TH' || two === 'th') {
-        th = two;
-        j += 2;
-      } else if (two === 'SP' || two === 'sp') {
-        j += 2;
-      }
-      nodes.push({ kind: 'key', key, fm, tm: tmMode, th });
-      i = j;
-      continue;
-    }
-    const c = fmt[i]!;
-    if (c === '"') {
-      i++;
-      let text = '';
-      while (i < fmt.length && fmt[i] !== '"') {
-        if (fmt[i] === '\\' && i + 1 < fmt.length) i++;
-        text += fmt[i++];
-      }
-      i++;
-      nodes.push({ kind: 'text', text });
-      continue;
-    }
-    if (c === '\\' && fmt[i + 1] === '"') {
-      nodes.push({ kind: 'text', text: '"' });
-      i += 2;
-      continue;
-    }
-    nodes.push({ kind: 'text', text: c });
-    i++;
-  }
-  return nodes;
+  return parseTemplate(fmt).map((n): Node => ('lit' in n ? { kind: 'text', text: n.lit } : { kind: 'key', key: n.key, fm: n.fm, tm: n.tm, th: n.th }));
 }
 
 /** English ordinal suffix of a printed number. */
@@ -271,7 +209,8 @@ function render(nodes: Node[], tm: Tm): string {
     }
     const s = formatKey(n.key, n.fm || (n.tm && /^(day|month)$/i.test(n.key)), tm);
     out += s;
-    if (n.th && /[0-9]$/.test(s)) out += ordinal(s, n.th === 'TH');
+    // Zone offsets (OF, TZH, TZM) take no ordinal suffix; numeric fields do.
+    if (n.th && /[0-9]$/.test(s) && !/^(of|tzh|tzm)$/i.test(n.key)) out += ordinal(s, n.th === 'TH');
   }
   return out;
 }
