@@ -137,6 +137,22 @@ function toRecords(rel: SystemRelationDef, objects: Iterable<RowObject>): PgReco
   return out;
 }
 
+/**
+ * The rows of a system relation for the running statement: computed (or taken from the catalog
+ * cache) once per statement execution, so correlated subqueries over catalogs do not recompute
+ * their cache keys per outer row.
+ */
+export function statementRows(rel: SystemRelationDef, rt: { readonly session: SessionContext; readonly cache?: Map<unknown, unknown> }): readonly PgRecord[] {
+  const cache = rt.cache;
+  if (!cache) return systemRows(rel, rt.session);
+  let rows = cache.get(rel) as readonly PgRecord[] | undefined;
+  if (!rows) {
+    rows = systemRows(rel, rt.session);
+    cache.set(rel, rows);
+  }
+  return rows;
+}
+
 /** The rows of a system relation for this session, as records in column order. */
 export function systemRows(rel: SystemRelationDef, session: SessionContext): readonly PgRecord[] {
   const source = sources.get(rel.oid);
