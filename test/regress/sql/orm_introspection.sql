@@ -1,7 +1,7 @@
 -- The schema-introspection queries of ORMs and migration tools, kept verbatim (their bound
 -- parameters written inline as literals): Knex (hasTable, hasColumn, columnInfo), TypeORM's
--- PostgresQueryRunner (loadTables, loadViews and helpers), Prisma's schema describer (db pull)
--- and drizzle-kit's introspection (pull). A query that selects `*` from information_schema is
+-- PostgresQueryRunner (loadTables and helpers), Prisma's schema describer (db pull),
+-- drizzle-kit's introspection (pull) and Kysely's introspector (kysely-codegen). A query that selects `*` from information_schema is
 -- wrapped in an outer SELECT listing every column but the *_catalog ones, which hold the database
 -- name (it differs between the recording and the replay); a selected OID column is printed as
 -- `oid IS NOT NULL` (OIDs differ between servers).
@@ -611,3 +611,7 @@ WHERE
     (c.relkind = 'm' OR c.relkind = 'v')
     AND n.nspname = 'blog'
     AND c.relname = 'published_posts';
+
+-- Kysely's PostgresIntrospector (kysely-codegen), as Kysely compiles it (parameters inline)
+select "nspname" from "pg_catalog"."pg_namespace";
+select "a"."attname" as "column", "a"."attnotnull" as "not_null", "a"."atthasdef" as "has_default", "c"."relname" as "table", "c"."relkind" as "table_type", "ns"."nspname" as "schema", "typ"."typname" as "type", "dtns"."nspname" as "type_schema", col_description(a.attrelid, a.attnum) as "column_description", pg_get_serial_sequence(quote_ident(ns.nspname) || '.' || quote_ident(c.relname), a.attname) as "auto_incrementing" from "pg_catalog"."pg_attribute" as "a" inner join "pg_catalog"."pg_class" as "c" on "a"."attrelid" = "c"."oid" inner join "pg_catalog"."pg_namespace" as "ns" on "c"."relnamespace" = "ns"."oid" inner join "pg_catalog"."pg_type" as "typ" on "a"."atttypid" = "typ"."oid" inner join "pg_catalog"."pg_namespace" as "dtns" on "typ"."typnamespace" = "dtns"."oid" where "c"."relkind" in ('r', 'v', 'p', 'f') and "ns"."nspname" !~ '^pg_' and "ns"."nspname" != 'information_schema' and "ns"."nspname" != 'crdb_internal' and has_schema_privilege(ns.nspname, 'USAGE') and "a"."attnum" >= 0 and "a"."attisdropped" != true and "c"."relname" != 'kysely_migration' and "c"."relname" != 'kysely_migration_lock' order by "ns"."nspname", "c"."relname", "a"."attnum";
