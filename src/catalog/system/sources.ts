@@ -22,3 +22,4 @@ import './pg-settings.js';
 import './information-schema/constraints.js';
 import './information-schema/sequences.js';
 import './pg-stat.js';
+import './information-schema/routines.js';

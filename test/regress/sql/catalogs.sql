@@ -181,3 +181,14 @@ SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE
 SELECT c.relname, count(*) AS columns FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname IN ('pg_catalog', 'information_schema') AND a.attnum > 0 AND c.relname IN ('pg_class', 'pg_attribute', 'pg_type', 'pg_proc', 'pg_constraint', 'pg_index', 'pg_roles', 'tables', 'columns', 'routines')
  GROUP BY 1 ORDER BY 1;
+SELECT specific_schema, routine_schema, routine_name, routine_type, data_type, type_udt_schema, type_udt_name, routine_body, routine_definition,
+       external_language, is_deterministic, is_null_call, security_type
+  FROM information_schema.routines WHERE routine_name IN ('lower', 'now', 'uuid_generate_v4') AND data_type NOT LIKE 'any%' ORDER BY routine_name, data_type;
+SELECT r.routine_name, p.ordinal_position, p.parameter_mode, p.parameter_name, p.data_type, p.udt_name
+  FROM information_schema.parameters p JOIN information_schema.routines r USING (specific_schema, specific_name)
+ WHERE r.routine_name IN ('lower', 'left', 'date_trunc') AND p.udt_name NOT LIKE 'any%' ORDER BY r.routine_name, p.data_type, p.ordinal_position;
+CREATE EXTENSION "uuid-ossp";
+SELECT routine_schema, routine_name, data_type, external_language, is_deterministic FROM information_schema.routines WHERE routine_schema = 'public' AND routine_name LIKE 'uuid%' ORDER BY routine_name;
+SELECT p.proname, n.nspname, l.lanname, p.provolatile, p.proisstrict, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE n.nspname = 'public' AND p.proname LIKE 'uuid%' ORDER BY p.proname;
+SELECT uuid_generate_v3(uuid_ns_dns(), 'www.example.com'), uuid_generate_v5(uuid_ns_url(), 'https://example.com/x'), length(uuid_generate_v1()::text), substr(uuid_generate_v1mc()::text, 15, 1);
