@@ -192,3 +192,5 @@ SELECT routine_schema, routine_name, data_type, external_language, is_determinis
 SELECT p.proname, n.nspname, l.lanname, p.provolatile, p.proisstrict, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE n.nspname = 'public' AND p.proname LIKE 'uuid%' ORDER BY p.proname;
 SELECT uuid_generate_v3(uuid_ns_dns(), 'www.example.com'), uuid_generate_v5(uuid_ns_url(), 'https://example.com/x'), length(uuid_generate_v1()::text), substr(uuid_generate_v1mc()::text, 15, 1);
+SELECT rulename, ev_type, ev_enabled, is_instead, pg_get_ruledef(oid), pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'app.published_posts'::regclass;
+SELECT pg_get_viewdef('app.published_posts'), pg_get_viewdef('app.published_posts', true), pg_get_viewdef('app.published_posts'::regclass, 80);
