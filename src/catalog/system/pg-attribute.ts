@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog.js';
 import type { ColumnDef, RelationDef } from '../objects.js';
 import { OID } from '../../types/oids.js';
 import { allSystemRelations, defineRows, type RowObject } from './registry.js';
-import { relationsInOrder } from './common.js';
+import { relationsInOrder, storedDefault } from './common.js';
 import { builtinFacts, collationOid, typeFacts } from './type-facts.js';
 
 const SYSTEM_COLUMNS: readonly (readonly [number, string, number])[] = [
@@ -46,7 +46,7 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
     attstorage: f.storage,
     attcompression: '',
     attnotnull: a.notNull ?? false,
-    atthasdef: !!((c?.default && !c.identity) || c?.generated),
+    atthasdef: !!c && !!((storedDefault(c) && !c.identity) || c.generated),
     atthasmissing: c?.missing !== undefined && c.missing !== null,
     attidentity: c?.identity ?? '',
     attgenerated: c?.generated?.kind ?? '',
