@@ -13,6 +13,8 @@ import './catalog/index.js';
 import './uuid-ossp.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import { lookupRelationOid, splitQualifiedName } from '../analyze/regclass.js';
+import { ownedSequence } from '../catalog/system/common.js';
+import { quoteIdent } from './builtins/quote.js';
 
 const E = OID.anyenum;
 
@@ -36,16 +38,12 @@ fn('pg_get_serial_sequence', [OID.text, OID.text], OID.text, (a, rt) => {
   const parts = splitQualifiedName(a[0] as string);
   const relOid = lookupRelationOid(cat, rt.session.searchPath(), parts);
   if (relOid === undefined) throw new PgError(SQLSTATE.undefined_table, `relation "${a[0]}" does not exist`);
-  const rel = cat.relation(relOid);
+  const rel = cat.relations.get(relOid);
+  if (!rel) return null; // a system catalog: no serial columns
   const col = rel.columns.find((c) => c.name === (a[1] as string) && !c.dropped);
   if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${a[1]}" of relation "${rel.name}" does not exist`);
-  for (const s of cat.relations.values()) {
-    if (s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum) {
-      const q = (x: string) => (/^[a-z_][a-z0-9_$]*$/.test(x) ? x : `"${x.replace(/"/g, '""')}"`);
-      return `${q(cat.namespaceName(s.namespace))}.${q(s.name)}`;
-    }
-  }
-  return null;
+  const seq = ownedSequence(cat, rel.oid, col.attnum);
+  return seq ? `${quoteIdent(cat.namespaceName(seq.namespace))}.${quoteIdent(seq.name)}` : null;
 }, { volatility: 's' });
 
 const ENCODINGS: Record<string, BufferEncoding> = { utf8: 'utf8', 'utf-8': 'utf8', unicode: 'utf8', latin1: 'latin1', sql_ascii: 'latin1', iso88591: 'latin1' };

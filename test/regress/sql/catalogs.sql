@@ -215,3 +215,6 @@ CREATE TABLE app.defaults (
 SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) AS plain, pg_get_expr(d.adbin, d.adrelid, true) AS pretty FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'app.defaults'::regclass ORDER BY a.attnum;
 SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = 'app.defaults'::regclass AND contype = 'c' ORDER BY conname;
 SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'app' AND table_name = 'defaults' ORDER BY ordinal_position;
+SELECT pg_get_serial_sequence('"app"."accounts"', 'id'), pg_get_serial_sequence('pg_class', 'oid');
+SELECT pg_get_serial_sequence('app.nope', 'id');
+SELECT pg_get_serial_sequence('nope.nope', 'id');
