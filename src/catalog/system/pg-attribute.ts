@@ -131,7 +131,6 @@ function* relationAttributes(cat: Catalog, rel: RelationDef): Iterable<RowObject
   }
 }
 
-let systemAttributes: RowObject[] | undefined;
 function systemAttributeRows(cat: Catalog): RowObject[] {
   const out: RowObject[] = [];
   for (const r of allSystemRelations()) {
@@ -143,8 +142,8 @@ function systemAttributeRows(cat: Catalog): RowObject[] {
 
 defineRows('pg_catalog', 'pg_attribute', {
   scope: 'catalog',
+  fixed: ({ cat }) => systemAttributeRows(cat),
   *rows({ cat }) {
-    yield* (systemAttributes ??= systemAttributeRows(cat));
     for (const rel of relationsInOrder(cat)) yield* relationAttributes(cat, rel);
   },
 });

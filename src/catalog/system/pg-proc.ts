@@ -38,19 +38,12 @@ export function procRow(p: BuiltinProc, namespace = PG_CATALOG_NAMESPACE): RowOb
   };
 }
 
-let rows: RowObject[] | undefined;
-let forList: readonly BuiltinProc[] | undefined;
 
 defineRows('pg_catalog', 'pg_proc', {
   scope: 'catalog',
+  fixed: () => builtinProcs().filter((p) => !p.extension).map((p) => procRow(p)),
   *rows({ cat }) {
-    const list = builtinProcs();
-    if (forList !== list) {
-      rows = list.filter((p) => !p.extension).map((p) => procRow(p));
-      forList = list;
-    }
-    yield* rows!;
-    for (const p of list) {
+    for (const p of builtinProcs()) {
       const ext = p.extension ? cat.extensions.get(p.extension) : undefined;
       if (ext) yield procRow(p, ext.namespace);
     }

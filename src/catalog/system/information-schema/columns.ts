@@ -64,24 +64,22 @@ function userColumnRow(cat: Catalog, session: SessionContext, db: string, rel: R
   return row;
 }
 
-let systemColumns: { db: string; rows: RowObject[] } | undefined;
 
 defineRows('information_schema', 'columns', {
   scope: 'catalog',
+  *fixed({ cat, session }) {
+    const db = session.databaseName();
+    for (const s of allSystemRelations()) {
+      for (let i = 0; i < s.columns.length; i++) {
+        const c = s.columns[i];
+        const row = columnRow(cat, session, db, s.schema, s.name, { attnum: i + 1, name: c.name, type: c.type, typmod: -1, notNull: c.notNull, collation: c.collation });
+        if (s.kind === 'v') row.is_updatable = 'NO';
+        yield row;
+      }
+    }
+  },
   *rows({ cat, session }) {
     const db = session.databaseName();
-    if (!systemColumns || systemColumns.db !== db) {
-      const rows: RowObject[] = [];
-      for (const s of allSystemRelations()) {
-        s.columns.forEach((c, i) => {
-          const row = columnRow(cat, session, db, s.schema, s.name, { attnum: i + 1, name: c.name, type: c.type, typmod: -1, notNull: c.notNull, collation: c.collation });
-          if (s.kind === 'v') row.is_updatable = 'NO';
-          rows.push(row);
-        });
-      }
-      systemColumns = { db, rows };
-    }
-    yield* systemColumns.rows;
     for (const rel of relationsInOrder(cat)) {
       if (rel.kind !== 'r' && rel.kind !== 'v' && rel.kind !== 'p') continue;
       for (const c of rel.columns) if (!c.dropped) yield userColumnRow(cat, session, db, rel, c);
