@@ -17,6 +17,7 @@ import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
 import { castFunction, typmodFunction } from './cast-functions.js';
 import { regInput } from './regclass.js';
+import { parseArrayText } from '../types/array.js';
 import { CITEXT_OID } from '../types/citext.js';
 import type { ParseState } from './parse-state.js';
 
@@ -122,7 +123,9 @@ export function coerceTo(
         const typmodForInput = baseInfo.oid === OID.interval ? (ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod) : -1;
         const rt = pstate ? { params: [], session: pstate.stmt.session } : undefined;
         const regIn = rt ? regInput(baseInfo.oid) : undefined;
+        const regElemIn = rt && baseInfo.category === 'A' && baseInfo.elem !== undefined ? regInput(baseInfo.elem) : undefined;
         if (regIn && rt) value = regIn(rt, expr.value as string);
+        else if (regElemIn && rt) value = parseArrayText(expr.value as string, ',', (s) => regElemIn(rt, s));
         else value = baseInfo.io.input(expr.value as string, typmodForInput, pstate?.stmt.session.io ?? defaultIo());
       } catch (e) {
         errorAt(pstate, e, loc);

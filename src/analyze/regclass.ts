@@ -74,27 +74,18 @@ export function lookupRelationOid(cat: Catalog, searchPath: readonly string[], p
   return undefined;
 }
 
-/**
- * A relation name's parts without a leading database name (which must be the current database:
- * 0A000 otherwise, as Postgres's cross-database check); more than three parts is 42601.
- */
-function qualifiedRelationParts(rt: ExprRuntime, text: string): string[] {
-  const parts = splitQualifiedName(text);
-  if (parts.length > 3) throw new PgError(SQLSTATE.syntax_error, `improper relation name (too many dotted names): ${text}`);
-  if (parts.length === 3) {
-    if (parts[0] !== rt.session.databaseName()) throw new PgError(SQLSTATE.feature_not_supported, `cross-database references are not implemented: "${text}"`);
-    return parts.slice(1);
-  }
-  return parts;
-}
-
 const isNumeric = (text: string) => /^\s*\d+\s*$/.test(text);
 
 export function regclassIn(rt: ExprRuntime, text: string): number {
   if (isNumeric(text)) return Number(text.trim());
   if (text.trim() === '-') return 0;
   const cat = rt.session.catalog();
-  const parts = qualifiedRelationParts(rt, text);
+  let parts = splitQualifiedName(text);
+  if (parts.length > 3) throw new PgError(SQLSTATE.syntax_error, `improper relation name (too many dotted names): ${text.trim()}`);
+  if (parts.length === 3) {
+    if (parts[0] !== rt.session.databaseName()) throw new PgError(SQLSTATE.feature_not_supported, `cross-database references are not implemented: "${text.trim()}"`);
+    parts = parts.slice(1);
+  }
   let oid: number | undefined;
   try {
     oid = lookupRelationOid(cat, rt.session.searchPath(), parts);
@@ -186,7 +177,8 @@ export function regprocIn(rt: ExprRuntime, text: string): number {
     if (rt.session.catalog().namespaceOid(parts[0]) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${parts[0]}" does not exist`);
     throw new PgError(SQLSTATE.undefined_function, `function "${text}" does not exist`);
   }
-  const found = builtinProcsNamed(name);
+  const cat = rt.session.catalog();
+  const found = builtinProcsNamed(name).filter((p) => !p.extension || cat.extensions.has(p.extension));
   if (found.length === 0) throw new PgError(SQLSTATE.undefined_function, `function "${text}" does not exist`);
   if (found.length > 1) throw new PgError(SQLSTATE.ambiguous_function, `more than one function named "${text}"`);
   return found[0].oid;
@@ -206,7 +198,8 @@ export function regprocedureIn(rt: ExprRuntime, text: string): number {
   const parts = splitQualifiedName(m[1]);
   const args = m[2].trim() === '' ? [] : m[2].split(',').map((a) => regtypeIn(rt, a.trim()));
   const name = parts[parts.length - 1];
-  const hit = parts.length === 2 && parts[0] !== 'pg_catalog' ? undefined : builtinProcsNamed(name).find((p) => p.argTypes.length === args.length && p.argTypes.every((t, i) => t === args[i]));
+  const cat = rt.session.catalog();
+  const hit = parts.length === 2 && parts[0] !== 'pg_catalog' ? undefined : builtinProcsNamed(name).find((p) => (!p.extension || cat.extensions.has(p.extension)) && p.argTypes.length === args.length && p.argTypes.every((t, i) => t === args[i]));
   if (!hit) throw new PgError(SQLSTATE.undefined_function, `function "${text}" does not exist`);
   return hit.oid;
 }

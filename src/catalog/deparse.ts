@@ -57,8 +57,9 @@ function typeLabel(ctx: DeparseContext, oid: number, typmod = -1): string {
   return formatType(ctx.cat, oid, typmod);
 }
 
+/** A string literal as ruleutils writes it (standard_conforming_strings: backslashes stay). */
 function literal(s: string): string {
-  return s.includes('\\') ? `E'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${s.replace(/'/g, "''")}'`;
+  return `'${s.replace(/'/g, "''")}'`;
 }
 
 /** A constant; `showType` false only where Postgres omits the label (array elements keep it). */
@@ -80,13 +81,6 @@ function constText(ctx: DeparseContext, type: number, typmod: number, value: Val
     case OID.numeric:
       // A number with a point or exponent reads back as numeric; an integer would read as int.
       if (numeric && /[.eE]/.test(text)) return type === base && typmod < 0 ? text : `${text}${label()}`;
-      break;
-    case OID.int8:
-    case OID.float8:
-    case OID.float4:
-    case OID.int2:
-    case OID.oid:
-      if (numeric) return ctx.pretty ? `${text}${label()}` : `(${text})${label()}`;
       break;
   }
   return `${literal(text)}${label()}`;

@@ -1,18 +1,20 @@
 /**
- * Functions that need the catalog: enum_range/first/last,
- * pg_get_serial_sequence, and the functions the emulated extensions bring (uuid-ossp).
- * Postgres counterpart: utils/adt/enum.c, utils/adt/ruleutils.c (pg_get_serial_sequence), contrib/uuid-ossp.
+ * Functions that need the catalog: enum_range/first/last, pg_get_serial_sequence, encoding
+ * conversion, jsonb_each; loads the catalog introspection functions (catalog/) and uuid-ossp.
+ * Postgres counterpart: utils/adt/enum.c, utils/adt/ruleutils.c (pg_get_serial_sequence).
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { PgArray, PgRecord, type Value } from '../types/values.js';
 import { JsonbObject, jsonToText, type JsonbValue } from '../types/jsonb.js';
-import { genRandomUuid } from '../types/uuid.js';
 import { fn } from './registry.js';
 import './catalog/index.js';
+import './uuid-ossp.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import { lookupRelationOid, splitQualifiedName } from '../analyze/regclass.js';
+import { ownedSequence } from '../catalog/system/common.js';
+import { quoteIdent } from './builtins/quote.js';
 
 const E = OID.anyenum;
 
@@ -36,30 +38,13 @@ fn('pg_get_serial_sequence', [OID.text, OID.text], OID.text, (a, rt) => {
   const parts = splitQualifiedName(a[0] as string);
   const relOid = lookupRelationOid(cat, rt.session.searchPath(), parts);
   if (relOid === undefined) throw new PgError(SQLSTATE.undefined_table, `relation "${a[0]}" does not exist`);
-  const rel = cat.relation(relOid);
+  const rel = cat.relations.get(relOid);
+  if (!rel) return null; // a system catalog: no serial columns
   const col = rel.columns.find((c) => c.name === (a[1] as string) && !c.dropped);
   if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${a[1]}" of relation "${rel.name}" does not exist`);
-  for (const s of cat.relations.values()) {
-    if (s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum) {
-      const q = (x: string) => (/^[a-z_][a-z0-9_$]*$/.test(x) ? x : `"${x.replace(/"/g, '""')}"`);
-      return `${q(cat.namespaceName(s.namespace))}.${q(s.name)}`;
-    }
-  }
-  return null;
+  const seq = ownedSequence(cat, rel.oid, col.attnum);
+  return seq ? `${quoteIdent(cat.namespaceName(seq.namespace))}.${quoteIdent(seq.name)}` : null;
 }, { volatility: 's' });
-
-// uuid-ossp
-const randomBytesOf = (rt: ExprRuntime) => (n: number) => {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.floor(rt.session.random() * 256);
-  return out;
-};
-fn('uuid_generate_v4', [], OID.uuid, (_a, rt) => genRandomUuid(randomBytesOf(rt)), { volatility: 'v', extension: 'uuid-ossp' });
-fn('uuid_nil', [], OID.uuid, () => '00000000-0000-0000-0000-000000000000', { extension: 'uuid-ossp' });
-fn('uuid_ns_dns', [], OID.uuid, () => '6ba7b810-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
-fn('uuid_ns_url', [], OID.uuid, () => '6ba7b811-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
-fn('uuid_ns_oid', [], OID.uuid, () => '6ba7b812-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
-fn('uuid_ns_x500', [], OID.uuid, () => '6ba7b814-9dad-11d1-80b4-00c04fd430c8', { extension: 'uuid-ossp' });
 
 const ENCODINGS: Record<string, BufferEncoding> = { utf8: 'utf8', 'utf-8': 'utf8', unicode: 'utf8', latin1: 'latin1', sql_ascii: 'latin1', iso88591: 'latin1' };
 function encodingOf(name: string, which: 'source' | 'destination'): BufferEncoding {

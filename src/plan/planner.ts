@@ -23,6 +23,7 @@ import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
+import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -317,6 +318,8 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
     case 'function': {
+      const lookup = systemLookup(pc, rti, quals);
+      if (lookup) return lookup;
       const call = rte.call;
       let fnc: (row: Row, ctx: ExecContext) => Iterable<Value> | Value;
       let retset = false;
@@ -351,6 +354,29 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     case 'join':
       throw new Error('fauxgres internal: join rte scanned');
   }
+}
+
+/**
+ * A keyed scan of a system relation for `column = expr` where expr does not read this entry
+ * (a constant, a parameter, an outer column): the catalogs' equivalent of an index scan.
+ */
+function systemLookup(pc: PlanCtx, rti: number, quals: Expr[]): Plan | undefined {
+  const rte = pc.q.rtable[rti];
+  if (rte.kind !== 'function') return undefined;
+  const rel = systemScanRelation(rte.call);
+  if (!rel) return undefined;
+  for (const q of quals) {
+    if (q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2 || containsSubLink(q)) continue;
+    for (const [col, other] of [[q.args[0], q.args[1]], [q.args[1], q.args[0]]]) {
+      if (col.kind !== 'Var' || col.levelsUp !== 0 || col.rti !== rti) continue;
+      if (exprRtis(other).has(rti) || domainBase(pc.cat, col.type) !== domainBase(pc.cat, other.type)) continue;
+      const off = pc.layout.offsets[rti];
+      const scan = new SystemLookupScan(rel, col.attno - 1, compileExpr(other, pc.layout), hashKeyFor(pc.cat, col.type), off, pc.width);
+      const rest = quals.filter((x) => x !== q);
+      return rest.length ? new Filter(scan, compileQual(pc, rest) as CExpr) : scan;
+    }
+  }
+  return undefined;
 }
 
 const layoutQueries = new WeakMap<Layout, Query>();

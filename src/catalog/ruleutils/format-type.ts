@@ -13,6 +13,8 @@ import { systemRelationByRowType } from '../system/registry.js';
 
 const SQL_NAMES = new Map(BUILTIN_TYPES.filter((t) => t.sqlName).map((t) => [t.oid, t.sqlName as string]));
 
+const RESERVED = new Set(['any', 'all', 'user', 'table', 'order', 'group', 'default', 'check', 'column', 'constraint']);
+
 /** Types only system columns have (ctid, cmin/cmax). */
 const SYSTEM_COLUMN_TYPES: Record<number, string> = { 27: 'tid', 29: 'cid' };
 
@@ -82,8 +84,9 @@ export function formatTypeName(cat: Catalog, searchPath: readonly string[], oid:
       case OID.interval:
         return (SQL_NAMES.get(oid) ?? b[1]) + typmodText(oid, mod);
     }
+    // format_type quotes a built-in name only when it is a reserved word ("any").
     const name = SQL_NAMES.get(oid);
-    return name ?? quoteIdent(b[1]);
+    return name ?? (RESERVED.has(b[1]) ? `"${b[1]}"` : b[1]);
   }
   const t = cat.types.get(oid);
   if (!t && SYSTEM_COLUMN_TYPES[oid]) return SYSTEM_COLUMN_TYPES[oid];

@@ -29,6 +29,8 @@ interface QueryContext {
   readonly pretty: boolean;
   /** Query levels, innermost last. */
   readonly levels: readonly Level[];
+  /** pg_get_viewdef's wrap column (0: one target per line). */
+  readonly wrapColumn: number;
 }
 
 const spaces = (n: number) => ' '.repeat(Math.max(0, n));
@@ -141,8 +143,11 @@ function selectText(qc: QueryContext, q: Query, base: number, names: readonly st
   else if (q.distinct) s += 'DISTINCT ';
   targets.forEach((t, i) => {
     const text = targetText(qc, t, base, names?.[i] ?? t.name);
-    // A target that starts on its own line (CASE) follows the comma directly.
-    s += i === 0 ? text : text.startsWith('\n') ? `,${text}` : `,\n${spaces(base + 4)}${text}`;
+    // A target that starts on its own line (CASE) follows the comma directly; with a wrap
+    // column, targets share a line while it stays narrower than that.
+    const lineLength = s.length - s.lastIndexOf('\n') - 1;
+    const fits = qc.wrapColumn > 0 && !text.includes('\n') && lineLength + 2 + text.length <= qc.wrapColumn;
+    s += i === 0 ? text : text.startsWith('\n') ? `,${text}` : fits ? `, ${text}` : `,\n${spaces(base + 4)}${text}`;
   });
   if (q.fromList.length) s += `\n${spaces(base + 3)}FROM ${q.fromList.map((f) => fromItem(qc, q, f, base)).join(`,\n${spaces(base + 4)}`)}`;
   if (q.where) s += `\n${spaces(base + 2)}WHERE ${expr(qc, q.where, base)}`;
@@ -185,8 +190,8 @@ export function queryText(qc: QueryContext, q: Query, base: number, names?: read
 }
 
 /** A top-level query (a view's) as pg_get_viewdef prints it, without the final semicolon. */
-export function topQueryText(cat: Catalog, session: SessionContext, q: Query, pretty: boolean, names?: readonly string[]): string {
+export function topQueryText(cat: Catalog, session: SessionContext, q: Query, pretty: boolean, names?: readonly string[], wrapColumn = 0): string {
   const relations = q.rtable.filter(isRelationLike).length;
-  const qc: QueryContext = { cat, session, pretty, levels: [{ q, qualify: relations !== 1 }] };
+  const qc: QueryContext = { cat, session, pretty, levels: [{ q, qualify: relations !== 1 }], wrapColumn };
   return queryText(qc, q, 0, names).replace(/ +\n/g, '\n');
 }

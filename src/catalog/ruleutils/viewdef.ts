@@ -31,11 +31,11 @@ function viewQuery(cat: Catalog, session: SessionContext, view: RelationDef): Qu
 }
 
 /** The view's definition, or null when it cannot be printed. */
-export function viewDefinition(cat: Catalog, session: SessionContext, view: RelationDef, pretty: boolean): string | null {
+export function viewDefinition(cat: Catalog, session: SessionContext, view: RelationDef, pretty: boolean, wrapColumn = 0): string | null {
   if (!view.view) return null;
   try {
     const names = view.columns.filter((c) => !c.dropped).map((c) => c.name);
-    return topQueryText(cat, session, viewQuery(cat, session, view), pretty, names) + ';';
+    return topQueryText(cat, session, viewQuery(cat, session, view), pretty, names, wrapColumn) + ';';
   } catch (e) {
     if (e instanceof Unprintable) return null;
     throw e;

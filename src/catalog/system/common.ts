@@ -6,7 +6,7 @@
  * Known gaps: roles are the bootstrap superuser, Postgres's predefined roles and the session's user.
  */
 import type { Catalog } from '../catalog.js';
-import type { RelationDef } from '../objects.js';
+import type { ColumnDef, RelationDef, StoredExpr } from '../objects.js';
 import { INFORMATION_SCHEMA_NAMESPACE, PG_CATALOG_NAMESPACE, PG_TOAST_NAMESPACE, systemRelationNamed } from './registry.js';
 
 /** OIDs of the catalogs (pg_description.classoid, pg_depend.classid). */
@@ -126,4 +126,16 @@ export function knownRoleOid(name: string, currentUser: string): number | undefi
   const b = roleByName.get(name);
   if (b !== undefined && (roleByOid.get(b) === name) && (BUILTIN_ROLES.some(([, n]) => n === name) || name === currentUser)) return b;
   return name === currentUser ? roleOid(name) : undefined;
+}
+
+/**
+ * A column's default as Postgres stores it: a default that is a NULL constant (`DEFAULT NULL`,
+ * possibly cast) is not stored at all, so the column has no pg_attrdef row.
+ */
+export function storedDefault(c: ColumnDef): StoredExpr | undefined {
+  const d = c.default;
+  if (!d) return undefined;
+  let e = d.expr;
+  while (e.kind === 'CoerceExpr' && !e.handlesNull) e = e.arg;
+  return e.kind === 'Const' && e.value === null ? undefined : d;
 }

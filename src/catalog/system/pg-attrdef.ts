@@ -4,7 +4,7 @@
  * Known gaps: OIDs are derived from the table OID and column number.
  */
 import { defineRows } from './registry.js';
-import { relationsInOrder } from './common.js';
+import { relationsInOrder, storedDefault } from './common.js';
 import { nodeTree } from '../ruleutils/node-tree.js';
 
 /** The OID fauxgres gives the default of column `attnum` of relation `rel`. */
@@ -17,7 +17,7 @@ defineRows('pg_catalog', 'pg_attrdef', {
   *rows({ cat }) {
     for (const rel of relationsInOrder(cat)) {
       for (const c of rel.columns) {
-        if (c.dropped || c.identity || !(c.default || c.generated)) continue;
+        if (c.dropped || c.identity || !(storedDefault(c) || c.generated)) continue;
         yield { oid: attrdefOid(rel.oid, c.attnum), adrelid: rel.oid, adnum: c.attnum, adbin: nodeTree({ kind: 'default', relation: rel.oid, attnum: c.attnum }) };
       }
     }

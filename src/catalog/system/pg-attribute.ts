@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog.js';
 import type { ColumnDef, RelationDef } from '../objects.js';
 import { OID } from '../../types/oids.js';
 import { allSystemRelations, defineRows, type RowObject } from './registry.js';
-import { relationsInOrder } from './common.js';
+import { relationsInOrder, storedDefault } from './common.js';
 import { builtinFacts, collationOid, typeFacts } from './type-facts.js';
 
 const SYSTEM_COLUMNS: readonly (readonly [number, string, number])[] = [
@@ -46,7 +46,7 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
     attstorage: f.storage,
     attcompression: '',
     attnotnull: a.notNull ?? false,
-    atthasdef: !!((c?.default && !c.identity) || c?.generated),
+    atthasdef: !!c && !!((storedDefault(c) && !c.identity) || c.generated),
     atthasmissing: c?.missing !== undefined && c.missing !== null,
     attidentity: c?.identity ?? '',
     attgenerated: c?.generated?.kind ?? '',
@@ -131,7 +131,6 @@ function* relationAttributes(cat: Catalog, rel: RelationDef): Iterable<RowObject
   }
 }
 
-let systemAttributes: RowObject[] | undefined;
 function systemAttributeRows(cat: Catalog): RowObject[] {
   const out: RowObject[] = [];
   for (const r of allSystemRelations()) {
@@ -143,8 +142,8 @@ function systemAttributeRows(cat: Catalog): RowObject[] {
 
 defineRows('pg_catalog', 'pg_attribute', {
   scope: 'catalog',
+  fixed: ({ cat }) => systemAttributeRows(cat),
   *rows({ cat }) {
-    yield* (systemAttributes ??= systemAttributeRows(cat));
     for (const rel of relationsInOrder(cat)) yield* relationAttributes(cat, rel);
   },
 });

@@ -80,12 +80,11 @@ function systemClassRows(): RowObject[] {
   }
   return out;
 }
-let systemRows: RowObject[] | undefined;
 
 defineRows('pg_catalog', 'pg_class', {
   scope: 'catalog',
+  fixed: () => systemClassRows(),
   *rows({ cat }) {
-    yield* (systemRows ??= systemClassRows());
     for (const rel of relationsInOrder(cat)) yield classRow(cat, rel);
   },
 });

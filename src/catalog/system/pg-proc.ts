@@ -22,33 +22,30 @@ function variadicElement(p: BuiltinProc): number {
 }
 const BUILTIN_ELEMENT: Record<number, number> = { [OID._text]: OID.text, [OID._int4]: OID.int4, [OID._numeric]: OID.numeric, [OID._float8]: OID.float8 };
 
-/** The pg_proc row of a built-in function or aggregate. */
-export function procRow(p: BuiltinProc): RowObject {
+/** The pg_proc row of a built-in function or aggregate (or of an installed extension's function). */
+export function procRow(p: BuiltinProc, namespace = PG_CATALOG_NAMESPACE): RowObject {
   const f = p.fn;
   const isAgg = !!p.agg;
   const nargs = p.argTypes.length;
   const names = f?.argNames && f.argNames.some((n) => n) ? PgArray.of(f.argNames.map((n) => n ?? '')) : null;
   return {
-    oid: p.oid, proname: p.name, pronamespace: PG_CATALOG_NAMESPACE, proowner: 10, prolang: 12, procost: 1, prorows: f?.retset ? 1000 : 0,
+    oid: p.oid, proname: p.name, pronamespace: namespace, proowner: 10, prolang: p.extension ? 13 : 12, procost: 1, prorows: f?.retset ? 1000 : 0,
     provariadic: variadicElement(p), prosupport: 0, prokind: isAgg ? 'a' : 'f', prosecdef: false, proleakproof: false,
     proisstrict: isAgg ? false : f!.strict, proretset: !!f?.retset, provolatile: isAgg ? 'i' : f!.volatility, proparallel: 's',
     pronargs: nargs, pronargdefaults: f?.defaults ?? 0, prorettype: isAgg ? p.agg!.returnType : f!.returnType,
     proargtypes: vectorOf([...p.argTypes]), proallargtypes: null, proargmodes: null, proargnames: names, proargdefaults: null,
-    protrftypes: null, prosrc: isAgg ? 'aggregate_dummy' : p.name, probin: null, prosqlbody: null, proconfig: null, proacl: null,
+    protrftypes: null, prosrc: isAgg ? 'aggregate_dummy' : p.name, probin: p.extension ? `$libdir/${p.extension}` : null, prosqlbody: null, proconfig: null, proacl: null,
   };
 }
 
-let rows: RowObject[] | undefined;
-let forList: readonly BuiltinProc[] | undefined;
 
 defineRows('pg_catalog', 'pg_proc', {
   scope: 'catalog',
-  *rows() {
-    const list = builtinProcs();
-    if (forList !== list) {
-      rows = list.map(procRow);
-      forList = list;
+  fixed: () => builtinProcs().filter((p) => !p.extension).map((p) => procRow(p)),
+  *rows({ cat }) {
+    for (const p of builtinProcs()) {
+      const ext = p.extension ? cat.extensions.get(p.extension) : undefined;
+      if (ext) yield procRow(p, ext.namespace);
     }
-    yield* rows!;
   },
 });

@@ -66,8 +66,8 @@ function userTypeRow(cat: Catalog, session: SessionContext, t: UserTypeDef): Row
 
 defineRows('pg_catalog', 'pg_type', {
   scope: 'catalog',
+  fixed: () => builtins(),
   *rows({ cat, session }) {
-    yield* builtins();
     for (const t of cat.types.values()) yield userTypeRow(cat, session, t);
   },
 });

@@ -73,3 +73,18 @@ defineRows('pg_catalog', 'pg_sequences', {
     }
   },
 });
+
+/** The OID of a view's `_RETURN` rule (derived from the view's OID). */
+export function viewRuleOid(view: number): number {
+  return 0x50000000 + view;
+}
+
+defineRows('pg_catalog', 'pg_rewrite', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind !== 'v') continue;
+      yield { oid: viewRuleOid(r.oid), rulename: '_RETURN', ev_class: r.oid, ev_type: '1', ev_enabled: 'O', is_instead: true, ev_qual: '<>', ev_action: `{FAUXGRES :viewquery ${r.oid}}` };
+    }
+  },
+});

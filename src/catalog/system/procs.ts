@@ -14,6 +14,8 @@ export interface BuiltinProc {
   readonly argTypes: readonly number[];
   readonly fn?: FunctionImpl;
   readonly agg?: AggregateImpl;
+  /** For a function an extension brings: the extension's name (listed once it is installed). */
+  readonly extension?: string;
 }
 
 let cache: { size: number; list: BuiltinProc[]; byOid: Map<number, BuiltinProc>; byName: Map<string, BuiltinProc[]> } | undefined;
@@ -26,14 +28,18 @@ function build(): NonNullable<typeof cache> {
   const list: BuiltinProc[] = [];
   const seen = new Set<string>();
   let synthetic = 0x7e000000;
-  const add = (name: string, argTypes: readonly number[], extra: { fn?: FunctionImpl; agg?: AggregateImpl }) => {
-    const key = `${name}(${argTypes.join(',')})`;
+  let extensionOid = 0x7c000000;
+  const add = (name: string, argTypes: readonly number[], extra: { fn?: FunctionImpl; agg?: AggregateImpl; extension?: string }) => {
+    const key = `${extra.extension ?? ''}:${name}(${argTypes.join(',')})`;
     if (seen.has(key)) return;
     seen.add(key);
-    list.push({ oid: BUILTIN_PROC_OIDS[key] ?? synthetic++, name, argTypes, ...extra });
+    const oid = extra.extension ? extensionOid++ : (BUILTIN_PROC_OIDS[`${name}(${argTypes.join(',')})`] ?? synthetic++);
+    list.push({ oid, name, argTypes, ...extra });
   };
   const names = [...allFunctions()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [name, fns] of names) for (const f of fns) if (!f.extension && /^[a-z_][a-z0-9_]*$/.test(name)) add(name, f.argTypes, { fn: f });
+  for (const [name, fns] of names) {
+    for (const f of fns) if (/^[a-z_][a-z0-9_]*$/.test(name)) add(name, f.argTypes, { fn: f, extension: f.extension });
+  }
   const aggs = [...allAggregates()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [name, list2] of aggs) for (const a of list2) add(name, a.argTypes, { agg: a });
   const byOid = new Map(list.map((p) => [p.oid, p]));

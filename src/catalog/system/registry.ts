@@ -11,6 +11,7 @@ import type { Catalog } from '../catalog.js';
 import type { SessionContext } from '../../session/session-context.js';
 import { PgRecord, type Value } from '../../types/values.js';
 import { RELATION_SHAPES } from './shapes.js';
+import { registryChanges } from '../../functions/registry.js';
 
 /** OIDs of the built-in schemas (as in Postgres 18). */
 export const PG_CATALOG_NAMESPACE = 11;
@@ -52,6 +53,11 @@ export interface RowSource {
    */
   readonly scope: 'catalog' | 'session';
   rows(ctx: RowContext): Iterable<RowObject>;
+  /**
+   * Rows that depend only on the database's name (the built-in objects): turned into records once
+   * and placed before the rows of `rows`, so DDL does not rebuild them.
+   */
+  fixed?(ctx: RowContext): Iterable<RowObject>;
 }
 
 const TEXT_TYPES = new Set([25, 1043, 1042, 19, 18]);
@@ -115,6 +121,19 @@ export function hasRowSource(oid: number): boolean {
   return sources.has(oid);
 }
 
+const fixedRecords = new Map<number, { db: string; records: PgRecord[] }>();
+
+function fixedRows(rel: SystemRelationDef, source: RowSource, ctx: RowContext): PgRecord[] {
+  if (!source.fixed) return [];
+  // Built-in rows change only with the database name or when functions are registered.
+  const db = `${ctx.session.databaseName()}\u0000${registryChanges()}`;
+  const hit = fixedRecords.get(rel.oid);
+  if (hit && hit.db === db) return hit.records;
+  const records = toRecords(rel, source.fixed(ctx));
+  fixedRecords.set(rel.oid, { db, records });
+  return records;
+}
+
 interface CacheEntry {
   version: number;
   key: string;
@@ -137,13 +156,29 @@ function toRecords(rel: SystemRelationDef, objects: Iterable<RowObject>): PgReco
   return out;
 }
 
+/**
+ * The rows of a system relation for the running statement: computed (or taken from the catalog
+ * cache) once per statement execution, so correlated subqueries over catalogs do not recompute
+ * their cache keys per outer row.
+ */
+export function statementRows(rel: SystemRelationDef, rt: { readonly session: SessionContext; readonly cache?: Map<unknown, unknown> }): readonly PgRecord[] {
+  const cache = rt.cache;
+  if (!cache) return systemRows(rel, rt.session);
+  let rows = cache.get(rel) as readonly PgRecord[] | undefined;
+  if (!rows) {
+    rows = systemRows(rel, rt.session);
+    cache.set(rel, rows);
+  }
+  return rows;
+}
+
 /** The rows of a system relation for this session, as records in column order. */
 export function systemRows(rel: SystemRelationDef, session: SessionContext): readonly PgRecord[] {
   const source = sources.get(rel.oid);
   if (!source) return [];
   const cat = session.catalog();
   const ctx: RowContext = { cat, session };
-  if (source.scope === 'session') return toRecords(rel, source.rows(ctx));
+  if (source.scope === 'session') return [...fixedRows(rel, source, ctx), ...toRecords(rel, source.rows(ctx))];
   const key = `${session.searchPath().join(',')}\u0000${session.databaseName()}\u0000${session.currentUser()}`;
   let perCat = caches.get(cat);
   if (!perCat) {
@@ -152,7 +187,8 @@ export function systemRows(rel: SystemRelationDef, session: SessionContext): rea
   }
   const hit = perCat.get(rel.oid);
   if (hit && hit.version === cat.version && hit.key === key) return hit.records;
-  const records = toRecords(rel, source.rows(ctx));
+  const fixed = fixedRows(rel, source, ctx);
+  const records = fixed.length ? fixed.concat(toRecords(rel, source.rows(ctx))) : toRecords(rel, source.rows(ctx));
   perCat.set(rel.oid, { version: cat.version, key, records });
   return records;
 }

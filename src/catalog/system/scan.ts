@@ -7,7 +7,7 @@
 import type { FuncExpr } from '../../nodes/primnodes.js';
 import type { FunctionImpl } from '../../functions/registry.js';
 import { OID } from '../../types/oids.js';
-import { systemRelationNamed, systemRows, type SystemRelationDef } from './registry.js';
+import { statementRows, systemRelationNamed, type SystemRelationDef } from './registry.js';
 import './sources.js';
 
 /** The system relation an unqualified or qualified name in FROM refers to, if any. */
@@ -28,6 +28,12 @@ export function lookupSystemRelation(schema: string | undefined, name: string, s
 }
 
 const calls = new Map<number, FuncExpr>();
+const relationOfFn = new WeakMap<object, SystemRelationDef>();
+
+/** The system relation whose scan `call` is (see systemScanCall), if it is one. */
+export function systemRelationOfCall(call: FuncExpr): SystemRelationDef | undefined {
+  return relationOfFn.get(call.fn);
+}
 
 /** The call whose rows are the relation's rows (records in column order). */
 export function systemScanCall(rel: SystemRelationDef): FuncExpr {
@@ -40,10 +46,11 @@ export function systemScanCall(rel: SystemRelationDef): FuncExpr {
       strict: false,
       volatility: 's',
       retset: true,
-      fn: (_args, rt) => systemRows(rel, rt.session),
+      fn: (_args, rt) => statementRows(rel, rt as { session: typeof rt.session; cache?: Map<unknown, unknown> }),
     };
     call = { kind: 'FuncExpr', name: rel.name, fn, args: [], type: OID.record, typmod: -1, retset: true };
     calls.set(rel.oid, call);
+    relationOfFn.set(fn, rel);
   }
   return call;
 }

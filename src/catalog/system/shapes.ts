@@ -3,7 +3,7 @@
  * schema, kind, row type and every column (name, type OID, flags: n = NOT NULL, c = collation "C").
  * information_schema domains are given as their base types (sql_identifier: name, character_data
  * and yes_or_no: varchar, cardinal_number: int4, time_stamp: timestamptz), which is what clients
- * see in RowDescription. Generated from the oracle's pg_attribute by ./generate-shapes.ts; do not
+ * see in RowDescription. Generated from the oracle's pg_attribute by ./generate-data.ts; do not
  * edit by hand.
  * Postgres counterpart: src/include/catalog/pg_*.h, src/backend/catalog/system_views.sql, information_schema.sql.
  * Known gaps: relations with columns of types fauxgres lacks (pg_lsn, inet, anyarray, pg_ndistinct,

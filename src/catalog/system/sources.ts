@@ -21,3 +21,5 @@ import './pg-misc.js';
 import './pg-settings.js';
 import './information-schema/constraints.js';
 import './information-schema/sequences.js';
+import './pg-stat.js';
+import './information-schema/routines.js';

@@ -10,10 +10,14 @@ import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { OID } from '../../types/oids.js';
 import { typeInfo } from '../../types/registry.js';
 import type { Value } from '../../types/values.js';
+import { regOutput } from '../../analyze/regclass.js';
 
 /** Postgres's text output of a non-null value of type `type`. */
 export function outputValue(rt: ExprRuntime, type: number, v: Value): string {
   if (typeof v === 'string' && isStringType(type)) return v;
+  // regclass, regtype, ...: names from the catalog.
+  const reg = regOutput(type);
+  if (reg) return reg(rt, v as number);
   return typeInfo(rt.session.catalog(), type).io.output(v, rt.session.io);
 }
 

@@ -65,6 +65,11 @@ fn('pg_get_functiondef', [OID.oid], OID.text, (a, rt) => {
   if (!p) return null;
   if (p.agg) throw new PgError(SQLSTATE.wrong_object_type, `"${p.name}" is an aggregate function`);
   const f = p.fn!;
-  const identity = p.argTypes.map((t, i) => typeText(rt, f.variadic !== undefined && i === p.argTypes.length - 1 ? f.variadic : t)).join(', ');
-  return `CREATE OR REPLACE FUNCTION pg_catalog.${quoteIdent(p.name)}(${identity})\n RETURNS ${resultText(rt, p)}\n LANGUAGE internal\n ${VOLATILITY[f.volatility]} PARALLEL SAFE${f.strict ? ' STRICT' : ''}\nAS $function$${p.name}$function$\n`;
+  const cat = rt.session.catalog();
+  const ext = p.extension ? cat.extensions.get(p.extension) : undefined;
+  const schema = ext ? quoteIdent(cat.namespaceName(ext.namespace)) : 'pg_catalog';
+  // VOLATILE is the default and not printed.
+  const props = [f.volatility === 'v' ? '' : VOLATILITY[f.volatility] + ' ', 'PARALLEL SAFE', f.strict ? ' STRICT' : ''].join('');
+  const body = ext ? `'$libdir/${p.extension}', $function$${p.name}$function$` : `$function$${p.name}$function$`;
+  return `CREATE OR REPLACE FUNCTION ${schema}.${quoteIdent(p.name)}(${argumentsText(rt, p, true)})\n RETURNS ${resultText(rt, p)}\n LANGUAGE ${ext ? 'c' : 'internal'}\n ${props}\nAS ${body}\n`;
 }, S);

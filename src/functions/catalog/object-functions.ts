@@ -76,3 +76,4 @@ fn('pg_get_triggerdef', [OID.oid], OID.text, () => null, S);
 fn('pg_get_triggerdef', [OID.oid, OID.bool], OID.text, () => null, S);
 fn('pg_get_statisticsobjdef_columns', [OID.oid], OID.text, () => null, S);
 fn('pg_get_statisticsobjdef', [OID.oid], OID.text, () => null, S);
+fn('pg_tablespace_location', [OID.oid], OID.text, () => '', S);

@@ -7,7 +7,7 @@ import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
 import { deparseExpr } from '../../catalog/deparse.js';
 import { resolveNodeTree } from '../../catalog/ruleutils/node-tree.js';
-import { deparseContextFor } from '../../catalog/ruleutils/context.js';
+import { deparseContextFor, qualifiedRelationName } from '../../catalog/ruleutils/context.js';
 import { constraintDef, domainCheckDef } from '../../catalog/ruleutils/constraintdef.js';
 import { indexDef } from '../../catalog/ruleutils/indexdef.js';
 import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
@@ -53,15 +53,23 @@ function getIndexDef(rt: ExprRuntime, oid: number, column: number, pretty: boole
 fn('pg_get_indexdef', [OID.oid], OID.text, (a, rt) => getIndexDef(rt, a[0] as number, 0, false), S);
 fn('pg_get_indexdef', [OID.oid, OID.int4, OID.bool], OID.text, (a, rt) => getIndexDef(rt, a[0] as number, a[1] as number, a[2] as boolean), S);
 
-function getViewDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
+function getViewDef(rt: ExprRuntime, oid: number, pretty: boolean, wrap = 0): Value {
   const cat = rt.session.catalog();
   const r = cat.relations.get(oid);
-  return r?.view ? viewDefinition(cat, rt.session, r, pretty) : null;
+  return r?.view ? viewDefinition(cat, rt.session, r, pretty, wrap) : null;
 }
 fn('pg_get_viewdef', [OID.oid], OID.text, (a, rt) => getViewDef(rt, a[0] as number, false), S);
 fn('pg_get_viewdef', [OID.oid, OID.bool], OID.text, (a, rt) => getViewDef(rt, a[0] as number, a[1] as boolean), S);
-fn('pg_get_viewdef', [OID.oid, OID.int4], OID.text, (a, rt) => getViewDef(rt, a[0] as number, true), S);
+fn('pg_get_viewdef', [OID.oid, OID.int4], OID.text, (a, rt) => getViewDef(rt, a[0] as number, true, a[1] as number), S);
 fn('pg_get_viewdef', [OID.text], OID.text, (a, rt) => getViewDef(rt, regInput(OID.regclass)!(rt, a[0] as string), false), S);
 fn('pg_get_viewdef', [OID.text, OID.bool], OID.text, (a, rt) => getViewDef(rt, regInput(OID.regclass)!(rt, a[0] as string), a[1] as boolean), S);
-fn('pg_get_ruledef', [OID.oid], OID.text, () => null, S);
-fn('pg_get_ruledef', [OID.oid, OID.bool], OID.text, () => null, S);
+// Views' _RETURN rules are the only rules here.
+function getRuleDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
+  const cat = rt.session.catalog();
+  const view = cat.relations.get(oid - 0x50000000);
+  if (!view?.view) return null;
+  const def = viewDefinition(cat, rt.session, view, pretty);
+  return def === null ? null : `CREATE RULE "_RETURN" AS\n    ON SELECT TO ${qualifiedRelationName(cat, view.oid)} DO INSTEAD ${def}`;
+}
+fn('pg_get_ruledef', [OID.oid], OID.text, (a, rt) => getRuleDef(rt, a[0] as number, false), S);
+fn('pg_get_ruledef', [OID.oid, OID.bool], OID.text, (a, rt) => getRuleDef(rt, a[0] as number, a[1] as boolean), S);

@@ -181,3 +181,40 @@ SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE
 SELECT c.relname, count(*) AS columns FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname IN ('pg_catalog', 'information_schema') AND a.attnum > 0 AND c.relname IN ('pg_class', 'pg_attribute', 'pg_type', 'pg_proc', 'pg_constraint', 'pg_index', 'pg_roles', 'tables', 'columns', 'routines')
  GROUP BY 1 ORDER BY 1;
+SELECT specific_schema, routine_schema, routine_name, routine_type, data_type, type_udt_schema, type_udt_name, routine_body, routine_definition,
+       external_language, is_deterministic, is_null_call, security_type
+  FROM information_schema.routines WHERE routine_name IN ('lower', 'now', 'uuid_generate_v4') AND data_type NOT LIKE 'any%' ORDER BY routine_name, data_type;
+SELECT r.routine_name, p.ordinal_position, p.parameter_mode, p.parameter_name, p.data_type, p.udt_name
+  FROM information_schema.parameters p JOIN information_schema.routines r USING (specific_schema, specific_name)
+ WHERE r.routine_name IN ('lower', 'left', 'date_trunc') AND p.udt_name NOT LIKE 'any%' ORDER BY r.routine_name, p.data_type, p.ordinal_position;
+CREATE EXTENSION "uuid-ossp";
+SELECT routine_schema, routine_name, data_type, external_language, is_deterministic FROM information_schema.routines WHERE routine_schema = 'public' AND routine_name LIKE 'uuid%' ORDER BY routine_name;
+SELECT p.proname, n.nspname, l.lanname, p.provolatile, p.proisstrict, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE n.nspname = 'public' AND p.proname LIKE 'uuid%' ORDER BY p.proname;
+SELECT uuid_generate_v3(uuid_ns_dns(), 'www.example.com'), uuid_generate_v5(uuid_ns_url(), 'https://example.com/x'), length(uuid_generate_v1()::text), substr(uuid_generate_v1mc()::text, 15, 1);
+SELECT rulename, ev_type, ev_enabled, is_instead, pg_get_ruledef(oid), pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'app.published_posts'::regclass;
+SELECT pg_get_viewdef('app.published_posts'), pg_get_viewdef('app.published_posts', true), pg_get_viewdef('app.published_posts'::regclass, 80);
+
+-- Defaults and CHECK constraints of every kind, deparsed (constants, casts, operators, CASE)
+CREATE TABLE app.defaults (
+  c1 numeric DEFAULT 10000000000, c2 numeric DEFAULT 1e10, c3 numeric DEFAULT 12.50, c4 int DEFAULT -3, c5 numeric DEFAULT -3.5,
+  c6 bigint DEFAULT 2147483648, c7 bigint DEFAULT -5, c8 float8 DEFAULT 1.5, c9 float8 DEFAULT -1, c10 numeric DEFAULT 'NaN',
+  c11 real DEFAULT 2.5, c12 smallint DEFAULT 7, c13 text DEFAULT 'it''s', c14 text DEFAULT E'a\\b', c15 varchar(5) DEFAULT 'x',
+  c16 char(2) DEFAULT 'ab', c17 jsonb DEFAULT '{"a": 1}', c18 json DEFAULT '[1,2]', c19 uuid DEFAULT '00000000-0000-0000-0000-000000000000',
+  c20 date DEFAULT '2024-01-02', c21 timestamptz DEFAULT '2024-01-02 03:04:05+00', c22 interval DEFAULT '1 day', c23 boolean DEFAULT false,
+  c24 int[] DEFAULT '{1,2}', c25 text[] DEFAULT ARRAY['a', 'b'], c26 app.mood DEFAULT 'happy', c27 app.mood[] DEFAULT '{sad}', c28 timestamp DEFAULT now(),
+  c29 date DEFAULT CURRENT_DATE, c30 text DEFAULT current_user, c31 int DEFAULT (1 + 2) * 3, c32 bigint DEFAULT 0, c33 numeric(5,2) DEFAULT 1,
+  c34 text DEFAULT lower('ABC'), c35 int DEFAULT NULL, c36 bytea DEFAULT '\x01', c37 float4 DEFAULT 1e20, c38 numeric DEFAULT 0.000001,
+  c39 int DEFAULT length('x'), c40 timestamptz DEFAULT (now() + '1 day'::interval), c41 text DEFAULT ('a' || 'b'), c42 int DEFAULT abs(-4),
+  c43 text DEFAULT CASE WHEN true THEN 'y' ELSE 'n' END, c44 int DEFAULT COALESCE(NULL, 5), c45 text DEFAULT gen_random_uuid()::text,
+  CONSTRAINT k1 CHECK (c4 IN (1, 2, 3)), CONSTRAINT k2 CHECK (c13 NOT IN ('x', 'y')), CONSTRAINT k3 CHECK (c26 <> 'ok'),
+  CONSTRAINT k4 CHECK (c1 > 0 OR c2 IS NULL), CONSTRAINT k5 CHECK (c15 LIKE 'x%'), CONSTRAINT k6 CHECK (c24[1] > 0),
+  CONSTRAINT k7 CHECK (c20 > '2000-01-01'), CONSTRAINT k8 CHECK (c21 < now()), CONSTRAINT k9 CHECK (c16 = 'ab'), CONSTRAINT k10 CHECK (char_length(c13) BETWEEN 1 AND 10),
+  CONSTRAINT k11 CHECK (c17 ? 'a'), CONSTRAINT k12 CHECK (c8 >= 0.5), CONSTRAINT k13 CHECK (c6 > 0), CONSTRAINT k14 CHECK (NOT c23)
+);
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) AS plain, pg_get_expr(d.adbin, d.adrelid, true) AS pretty FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'app.defaults'::regclass ORDER BY a.attnum;
+SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = 'app.defaults'::regclass AND contype = 'c' ORDER BY conname;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'app' AND table_name = 'defaults' ORDER BY ordinal_position;
+SELECT pg_get_serial_sequence('"app"."accounts"', 'id'), pg_get_serial_sequence('pg_class', 'oid');
+SELECT pg_get_serial_sequence('app.nope', 'id');
+SELECT pg_get_serial_sequence('nope.nope', 'id');

@@ -9,7 +9,7 @@ import type { Catalog } from '../../catalog.js';
 import type { ColumnDef, RelationDef } from '../../objects.js';
 import type { SessionContext } from '../../../session/session-context.js';
 import { allSystemRelations, defineRows, type RowObject } from '../registry.js';
-import { ownedSequence, relationsInOrder } from '../common.js';
+import { ownedSequence, relationsInOrder, storedDefault } from '../common.js';
 import { collationOid, COLLATION_OIDS } from '../type-facts.js';
 import { describeType, yesNo } from './data-type.js';
 import { viewIsUpdatable } from './tables.js';
@@ -42,7 +42,8 @@ function columnRow(cat: Catalog, session: SessionContext, db: string, schema: st
 function userColumnRow(cat: Catalog, session: SessionContext, db: string, rel: RelationDef, c: ColumnDef): RowObject {
   const row = columnRow(cat, session, db, cat.namespaceName(rel.namespace), rel.name, c);
   const text = (e: { expr: import('../../../nodes/primnodes.js').Expr; text: string }) => deparseExpr({ ...deparseContextFor(cat, session, rel), fallback: e.text }, e.expr);
-  if (c.default && !c.generated && !c.identity) row.column_default = text(c.default);
+  const def = storedDefault(c);
+  if (def && !c.generated && !c.identity) row.column_default = text(def);
   if (c.identity) {
     row.is_identity = 'YES';
     row.identity_generation = c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT';
@@ -63,24 +64,22 @@ function userColumnRow(cat: Catalog, session: SessionContext, db: string, rel: R
   return row;
 }
 
-let systemColumns: { db: string; rows: RowObject[] } | undefined;
 
 defineRows('information_schema', 'columns', {
   scope: 'catalog',
+  *fixed({ cat, session }) {
+    const db = session.databaseName();
+    for (const s of allSystemRelations()) {
+      for (let i = 0; i < s.columns.length; i++) {
+        const c = s.columns[i];
+        const row = columnRow(cat, session, db, s.schema, s.name, { attnum: i + 1, name: c.name, type: c.type, typmod: -1, notNull: c.notNull, collation: c.collation });
+        if (s.kind === 'v') row.is_updatable = 'NO';
+        yield row;
+      }
+    }
+  },
   *rows({ cat, session }) {
     const db = session.databaseName();
-    if (!systemColumns || systemColumns.db !== db) {
-      const rows: RowObject[] = [];
-      for (const s of allSystemRelations()) {
-        s.columns.forEach((c, i) => {
-          const row = columnRow(cat, session, db, s.schema, s.name, { attnum: i + 1, name: c.name, type: c.type, typmod: -1, notNull: c.notNull, collation: c.collation });
-          if (s.kind === 'v') row.is_updatable = 'NO';
-          rows.push(row);
-        });
-      }
-      systemColumns = { db, rows };
-    }
-    yield* systemColumns.rows;
     for (const rel of relationsInOrder(cat)) {
       if (rel.kind !== 'r' && rel.kind !== 'v' && rel.kind !== 'p') continue;
       for (const c of rel.columns) if (!c.dropped) yield userColumnRow(cat, session, db, rel, c);

@@ -23,7 +23,7 @@ export function viewIsUpdatable(r: RelationDef): boolean {
 
 defineRows('information_schema', 'tables', {
   scope: 'catalog',
-  *rows({ cat, session }) {
+  *fixed({ session }) {
     const db = session.databaseName();
     for (const s of allSystemRelations()) {
       yield {
@@ -31,6 +31,9 @@ defineRows('information_schema', 'tables', {
         is_insertable_into: yesNo(s.kind === 'r' || INSERTABLE_SYSTEM_VIEWS.has(s.name)), is_typed: 'NO',
       };
     }
+  },
+  *rows({ cat, session }) {
+    const db = session.databaseName();
     for (const r of relationsInOrder(cat)) {
       if (r.kind !== 'r' && r.kind !== 'v' && r.kind !== 'p') continue;
       const temp = cat.namespaceName(r.namespace) === 'pg_temp';
@@ -45,7 +48,7 @@ defineRows('information_schema', 'tables', {
 
 defineRows('information_schema', 'views', {
   scope: 'catalog',
-  *rows({ cat, session }) {
+  *fixed({ session }) {
     const db = session.databaseName();
     for (const s of allSystemRelations()) {
       if (s.kind !== 'v') continue;
@@ -55,6 +58,9 @@ defineRows('information_schema', 'views', {
         is_updatable: ins, is_insertable_into: ins, is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO',
       };
     }
+  },
+  *rows({ cat, session }) {
+    const db = session.databaseName();
     for (const r of relationsInOrder(cat)) {
       if (r.kind !== 'v') continue;
       const upd = yesNo(viewIsUpdatable(r));
