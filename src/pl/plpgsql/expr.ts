@@ -230,6 +230,17 @@ export class PlExpr {
     }
   }
 
+  /** Throws `e` with this expression's CONTEXT line (errors Postgres raises inside SPI). */
+  fail(e: PgError): never {
+    pushContext(fixedFrame(this.contextLine));
+    try {
+      addErrorContext(e);
+    } finally {
+      popContext();
+    }
+    throw e;
+  }
+
   /** Result columns (prepares if needed). */
   columns(f: Frame): readonly SpiColumn[] {
     return this.prepare(f).columns;

@@ -46,9 +46,11 @@ function into(c: Compiler, f: Frame, target: Target, rows: Row[], cols: readonly
   assignRow(f, c, target, rows[0], cols);
 }
 
-function checkWritable(c: Compiler, plan: SpiPlan): void {
+function checkWritable(c: Compiler, plan: SpiPlan, q?: PlExpr): void {
   if (c.kind.volatility !== 'v' && (plan.command === 'INSERT' || plan.command === 'UPDATE' || plan.command === 'DELETE')) {
-    throw new PgError(SQLSTATE.feature_not_supported, `${plan.command} is not allowed in a non-volatile function`);
+    const e = new PgError(SQLSTATE.feature_not_supported, `${plan.command} is not allowed in a non-volatile function`);
+    if (q) q.fail(e);
+    throw e;
   }
 }
 
@@ -58,7 +60,7 @@ function compileExecSql(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const strict = !!b.strict;
   return (f) => {
     const plan = q.prepare(f);
-    checkWritable(c, plan);
+    checkWritable(c, plan, q);
     if (!target && plan.returnsRows) {
       throw new PgError(SQLSTATE.syntax_error, 'query has no destination for result data', {
         hint: 'If you want to discard the results of a SELECT, use PERFORM instead.',
