@@ -20,7 +20,7 @@ import { setPlpgsqlRunner } from '../handler.js';
 import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
-import { compileFunction, type PlFunction, type RoutineKind } from './compile.js';
+import { compileFunction, declarationErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc } from './frame.js';
 import { castValue } from './assign.js';
 import { parseFunctionText, plpgsqlSource } from './parse.js';
@@ -203,8 +203,17 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
     compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
   } catch (e) {
     if (e instanceof PgError && !e.where && e.position === undefined) {
-      e.where = `compilation of PL/pgSQL function "${def.name}" near line 1`;
-      markContextDone(e);
+      const decl = declarationErrors.get(e);
+      if (decl && e.code === SQLSTATE.undefined_object) {
+        // Unknown types point at the declaration (Postgres parses them while reading DECLARE).
+        const lines = def.body.split('\n');
+        const before = lines.slice(0, decl.line - 1).join('\n').length + (decl.line > 1 ? 1 : 0);
+        const at = lines[decl.line - 1]?.indexOf(decl.typname) ?? -1;
+        if (at >= 0) e.position = bodyPos(before + at);
+      } else {
+        e.where = `compilation of PL/pgSQL function "${def.name}" near line ${decl?.line ?? 1}`;
+        markContextDone(e);
+      }
     }
     throw e;
   }

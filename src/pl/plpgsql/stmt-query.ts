@@ -25,6 +25,7 @@ import { Scope } from './scope.js';
 import type { CStmt, Compiler } from './compile.js';
 import { plKind, type PlNode } from './tree.js';
 import { runCallStatement, transactionControl } from './procedure-hooks.js';
+import { takePortalNumber } from './stmt-cursor.js';
 
 /** The INTO / FOR target a node names. */
 export function targetOf(node: PlNode | undefined): Target | undefined {
@@ -170,6 +171,7 @@ function compileFors(c: Compiler, b: PlNode, scope: Scope): CStmt {
   return (f) => {
     const plan = q.prepare(f);
     const r = q.run(f);
+    takePortalNumber(f.session);
     f.rowCount = r.rowCount;
     return loopOver(c, f, target, r.rows, plan.columns, body, label);
   };
@@ -183,6 +185,7 @@ function compileDynFors(c: Compiler, b: PlNode, scope: Scope): CStmt {
   return (f) => {
     const d = dyn(f);
     const r = d.run();
+    takePortalNumber(f.session);
     f.rowCount = r.rowCount;
     return loopOver(c, f, target, r.rows, d.plan.columns, body, label);
   };
