@@ -563,7 +563,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
       position: pstate.position(n.location),
     });
   }
-  const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location);
+  const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location, args.map((a) => a.type));
   if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
   if (r.item.volatility !== 'i') pstate.stmt.mutableSeen = true;
   const rinfo = typeInfo(pstate.catalog, r.returnType);

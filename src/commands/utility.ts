@@ -22,6 +22,7 @@ import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
 import { createFunction, dropRoutines } from './functioncmds.js';
 import { doStatement } from './do.js';
+import { callStatement } from './call.js';
 
 type AnyNode = Record<string, any>;
 
@@ -121,6 +122,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createFunction(session, n, sql, st);
     case 'DoStmt':
       return doStatement(session, n, st);
+    case 'CallStmt':
+      return callStatement(session, n, sql);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
