@@ -35,6 +35,8 @@ import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
+import { insteadOfView, runInsteadOf } from './instead-of.js';
+import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
 type AnyNode = Record<string, any>;
 
@@ -65,6 +67,8 @@ interface PreparedDml {
   readonly paramTypes: number[];
   readonly returning?: { exprs: CExpr[]; fields: StatementResult['fields']; layout: Layout };
   readonly run: (ms: ModifyState, returning: Row[] | undefined) => number;
+  /** INSERT ... ON CONFLICT DO UPDATE: UPDATE statement triggers fire too. */
+  readonly onConflictUpdate?: boolean;
 }
 
 function pos(sql: string, loc: number | undefined): string | undefined {
@@ -108,13 +112,18 @@ function returningList(n: AnyNode): AnyNode[] | undefined {
   return rc.exprs;
 }
 
-/** PG 18's RETURNING old.* / new.*: range entries reachable only by those names. */
+/** Namespace items of old / new: visible to RETURNING only (SET and WHERE cannot name them). */
+const oldNewItems = new WeakSet<object>();
+
+/** PG 18's RETURNING old.* / new.*: range entries reachable only by those names, only in RETURNING. */
 function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
   const oldRti = ps.addRte(relationRte(rel, { aliasname: 'old' }));
   const newRti = ps.addRte(relationRte(rel, { aliasname: 'new' }));
   for (const rti of [oldRti, newRti]) {
     if (!ps.namespace.some((i) => i.rte.alias === ps.query.rtable[rti].alias)) {
-      ps.namespace.push({ rti, rte: ps.query.rtable[rti], relVisible: true, colsVisible: false });
+      const item = { rti, rte: ps.query.rtable[rti], relVisible: false, colsVisible: false };
+      oldNewItems.add(item);
+      ps.namespace.push(item);
     }
   }
   return { oldRti, newRti };
@@ -133,6 +142,7 @@ function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: numb
 function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
+  for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
   const tl: TargetEntry[] = resolveUnknownTargets(ps, transformTargetList(ps, list));
   return { exprs: tl.map((t) => compileExpr(t.expr, layout)), fields: fieldsOf(ps.catalog, tl), layout };
 }
@@ -253,14 +263,16 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const viewCheck = viewCheckFn(viewChecks, rel);
   return {
     kind: 'insert',
+    onConflictUpdate: n.onConflictClause?.action === 'ONCONFLICT_UPDATE',
     rel,
     paramTypes: state.paramTypes,
     returning,
     run(ms, retRows) {
       const ctx = ms.ctx;
       let count = 0;
+      const trig = hasTriggers(ms.cat, rel.oid);
       for (const src of (sourceRows as (c: ExecContext) => Iterable<(Value | undefined)[]>)(ctx)) {
-        const values: Value[] = new Array(ncols);
+        let values: Value[] = new Array(ncols);
         const given = new Array<boolean>(ncols).fill(false);
         for (let i = 0; i < colIdx.length; i++) {
           const v = src[i];
@@ -277,6 +289,12 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           }
           const d = defaults[a];
           values[a] = d ? d(values, ctx) : null;
+        }
+        if (trig) {
+          // BEFORE ROW triggers see defaults, may change or skip the row; generated columns follow.
+          const r = beforeRowTriggers(ms, rel, 'INSERT', undefined, values);
+          if (!r) continue;
+          values = r;
         }
         computeGenerated(ctx, rel, values);
         checkConstraints(ctx, ms.cat, rel, values);
@@ -298,6 +316,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const t = insertTuple(ms, rel, values);
         viewCheck?.(ctx, ms.cat, values);
         queueInsertChecks(ms, rel, t);
+        if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
@@ -454,6 +473,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
   const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
+  const updatedCols: ReadonlySet<number> = new Set(sets.map((s) => s.attnum));
   const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
   const returning = addReturning(ps, returningList(n), from.layout);
   const ncols = rel.columns.length;
@@ -468,13 +488,19 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const done = new Set<number>();
+      const trig = hasTriggers(ms.cat, rel.oid);
       for (const row of rows) {
         const t = row[off + ncols] as unknown as Tuple;
         if (done.has(t.tid)) continue;
         done.add(t.tid);
-        const values = row.slice(off, off + ncols) as Value[];
+        let values = row.slice(off, off + ncols) as Value[];
         const old = [...values];
         for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
+        if (trig) {
+          const r = beforeRowTriggers(ms, rel, 'UPDATE', old, values, updatedCols);
+          if (!r) continue;
+          values = r;
+        }
         computeGenerated(ctx, rel, values);
         checkConstraints(ctx, ms.cat, rel, values);
         const nt = updateTuple(ms, rel, t, values);
@@ -482,6 +508,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         viewCheck?.(ctx, ms.cat, values);
         count++;
         queueUpdateActions(ms, rel, old, values, nt);
+        if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, updatedCols);
         if (retRows && returning) {
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
@@ -510,12 +537,15 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const ctx = ms.ctx;
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
+      const trig = hasTriggers(ms.cat, rel.oid);
       for (const row of rows) {
         const t = row[off + ncols] as unknown as Tuple;
+        const oldVals = row.slice(off, off + ncols) as Value[];
+        if (trig && !beforeRowTriggers(ms, rel, 'DELETE', oldVals, undefined)) continue;
         if (!deleteTuple(ms, rel, t)) continue;
         count++;
-        const oldVals = row.slice(off, off + ncols) as Value[];
         queueDeleteActions(ms, rel, oldVals);
+        if (trig) queueAfterRow(ms, rel, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
           fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
@@ -557,9 +587,20 @@ function execute(session: Session, p: PreparedDml, params: readonly unknown[], d
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, cat);
   const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const stmts = statementEvents(p);
+  const trig = hasTriggers(cat, p.rel.oid);
+  // In autocommit mode nothing can still be deferred (a failed statement's events are dropped).
+  if (!session.inBlock && !deferRi) discardDeferredTriggers(session);
+  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op);
   const count = p.run(ms, ret);
-  if (deferRi) deferRi.push(ms);
-  else runRiQueue(ms, session);
+  if (deferRi) {
+    deferRi.push(ms);
+    if (trig) deferredStatements.set(ms, stmts);
+  } else {
+    runRiQueue(ms, session);
+    if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
+    if (!session.inBlock && hasDeferredTriggers(session)) fireDeferredTriggers(session);
+  }
   const command = p.kind.toUpperCase();
   return { command, rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
@@ -620,7 +661,11 @@ export function runWithDmlCtes(
       throw featureNotSupported(`WITH in ${kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE'}`, undefined);
     }
     const result = runMain(kind, main);
-    for (const ms of deferred) runRiQueue(ms, session);
+    for (const ms of deferred) {
+      runRiQueue(ms, session);
+      const stmts = deferredStatements.get(ms);
+      if (stmts || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, stmts ? [...stmts].reverse() : []);
+    }
     return result;
   } finally {
     session.materialized = saved;
@@ -649,6 +694,17 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
   }
   throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
 }
+
+/** Statement-level trigger events of a statement (INSERT ... ON CONFLICT DO UPDATE is both). */
+function statementEvents(p: PreparedDml): { rel: RelationDef; op: TriggerOp }[] {
+  const op = p.kind === 'insert' ? 'INSERT' : p.kind === 'update' ? 'UPDATE' : 'DELETE';
+  const out: { rel: RelationDef; op: TriggerOp }[] = [{ rel: p.rel, op }];
+  if (p.onConflictUpdate) out.push({ rel: p.rel, op: 'UPDATE' });
+  return out;
+}
+
+/** Statement events of data-modifying WITH queries, fired after the whole statement. */
+const deferredStatements = new WeakMap<ModifyState, { rel: RelationDef; op: TriggerOp }[]>();
 
 /** A DML statement prepared for a function body (PL/pgSQL, SQL functions): see prepareDmlForSpi. */
 export type SpiDml = PreparedDml;
@@ -684,8 +740,12 @@ export function executeSpiDml(session: Session, p: SpiDml, values: readonly Valu
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, session.catalog());
   const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const stmts = statementEvents(p);
+  const trig = hasTriggers(ms.cat, p.rel.oid);
+  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op);
   const count = p.run(ms, ret);
   runRiQueue(ms, session);
+  if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
   return { command: p.kind.toUpperCase(), rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
 
@@ -696,6 +756,8 @@ function checkWritableSpi(session: Session, what: string): void {
 }
 
 export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const view = insteadOfView(session, n, 'INSERT');
+  if (view) return runInsteadOf(session, view, 'INSERT', n, sql, params, paramTypes);
   const p = prepared(session, `I\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
     const v = throughViews(session, n, sql, 'insert');
     return prepareInsert(session, v.stmt, sql, paramTypes, v.checks);
@@ -704,6 +766,8 @@ export function runInsert(session: Session, n: AnyNode, sql: string, params: rea
 }
 
 export function runUpdate(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const view = insteadOfView(session, n, 'UPDATE');
+  if (view) return runInsteadOf(session, view, 'UPDATE', n, sql, params, paramTypes);
   const p = prepared(session, `U\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => {
     const v = throughViews(session, n, sql, 'update');
     return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks);
@@ -712,6 +776,8 @@ export function runUpdate(session: Session, n: AnyNode, sql: string, params: rea
 }
 
 export function runDelete(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const view = insteadOfView(session, n, 'DELETE');
+  if (view) return runInsteadOf(session, view, 'DELETE', n, sql, params, paramTypes);
   const p = prepared(session, `D\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${sql}`, () => prepareDelete(session, throughViews(session, n, sql, 'delete').stmt, sql, paramTypes));
   return execute(session, p, params);
 }

@@ -8,15 +8,17 @@
  * plpgsql_inline_handler, plpgsql_validator), pl_exec.c (plpgsql_exec_function).
  */
 import type { FunctionDef } from '../../catalog/objects.js';
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { RawStatement } from '../../parser/parse.js';
 import type { ExecContext } from '../../executor/context.js';
 import { OID } from '../../types/oids.js';
-import { PgRecord, type Value } from '../../types/values.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
+import { setTriggerRunner, type TriggerCall } from '../../executor/trigger.js';
+import { atomically } from '../atomic.js';
 import type { Session } from '../../session/session.js';
 import { addErrorContext, markContextDone, popContext, pushContext } from '../error-context.js';
-import { setPlpgsqlRunner } from '../handler.js';
+import { setPlpgsqlRunner, withRoutineEnvironment } from '../handler.js';
 import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
@@ -219,5 +221,58 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
   }
 }
 
+/** Runs a PL/pgSQL trigger function for one firing (the executor's trigger runner). */
+export function runTriggerFunction(session: Session, def: FunctionDef, call: TriggerCall): Value {
+  if (def.language !== 'plpgsql') throw featureNotSupported(`trigger functions in LANGUAGE ${def.language}`);
+  const fn = compiledFunction(session, def, [], OID.trigger);
+  const f = new Frame(fn, session);
+  f.routineOid = def.oid;
+  const cat = session.catalog();
+  const desc = rowtypeDesc(cat, call.rel.rowType);
+  const set = (name: string, v: Value) => {
+    const dno = fn.scope.names.get(name);
+    if (dno !== undefined) f.values[dno] = v;
+  };
+  // NEW / OLD have the table's row type even when NULL (OLD in INSERT triggers, statement triggers).
+  const setRec = (name: string, r: PgRecord | undefined) => {
+    const dno = fn.scope.names.get(name);
+    if (dno === undefined) return;
+    f.values[dno] = r ?? null;
+    f.descs[dno] = desc;
+  };
+  setRec('new', call.newRow);
+  setRec('old', call.oldRow);
+  const t = call.trigger;
+  set('tg_name', t.name);
+  set('tg_when', call.when);
+  set('tg_level', call.level);
+  set('tg_op', call.op);
+  set('tg_relid', call.rel.oid);
+  set('tg_relname', call.rel.name);
+  set('tg_table_name', call.rel.name);
+  set('tg_table_schema', cat.namespaceName(call.rel.namespace));
+  set('tg_nargs', t.args.length);
+  set('tg_argv', t.args.length ? new PgArray([...t.args], [t.args.length], [0]) : null);
+  f.values[fn.foundDno] = false;
+  const savedMat = session.materialized;
+  if (call.transition?.size) session.materialized = new Map([...(savedMat ?? []), ...call.transition]);
+  try {
+    withRoutineEnvironment(session, def, () => atomically(session, () => runBody(fn, f)));
+  } finally {
+    session.materialized = savedMat;
+  }
+  const r = f.retValue;
+  if (call.level !== 'ROW' || call.when === 'AFTER' || r === null) return r;
+  if (!(r instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table');
+  if (r.fields.length !== desc.names.length) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table', {
+      detail: `Number of returned columns (${r.fields.length}) does not match expected column count (${desc.names.length}).`,
+    });
+  }
+  if (r.types && r.types.every((ty, i) => ty === desc.types[i])) return r;
+  return new PgRecord(desc.types.map((ty, i) => castValue(f, r.fields[i] ?? null, r.types?.[i] ?? OID.unknown, ty, desc.typmods[i])), desc.names, desc.types);
+}
+
 setPlpgsqlRunner(runPlpgsqlFunction);
+setTriggerRunner(runTriggerFunction);
 setPlpgsqlValidator(validate);

@@ -282,7 +282,7 @@ function compileReturn(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const needsValue = !k.isProcedure && k.returnType !== OID.void && k.outDno === undefined;
   return (f) => {
     if (implicitEnd && needsValue) {
-      throw new PgError(SQLSTATE.function_executed_no_return_statement, 'control reached end of function without RETURN');
+      throw new PgError(SQLSTATE.function_executed_no_return_statement, k.isTrigger ? 'control reached end of trigger procedure without RETURN' : 'control reached end of function without RETURN');
     }
     if (get) {
       const r = get(f);
