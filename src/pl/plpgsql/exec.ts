@@ -263,14 +263,26 @@ export function runTriggerFunction(session: Session, def: FunctionDef, call: Tri
   }
   const r = f.retValue;
   if (call.level !== 'ROW' || call.when === 'AFTER' || r === null) return r;
-  if (!(r instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table');
-  if (r.fields.length !== desc.names.length) {
-    throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table', {
-      detail: `Number of returned columns (${r.fields.length}) does not match expected column count (${desc.names.length}).`,
-    });
+  if (r instanceof PgRecord && r.types && r.fields.length === desc.names.length && r.types.every((ty, i) => ty === desc.types[i])) return r;
+  // Converting the returned row to the table's row type happens `during function exit`.
+  f.cur = undefined;
+  f.errText = 'during function exit';
+  pushContext(f);
+  try {
+    if (!(r instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table');
+    if (r.fields.length !== desc.names.length) {
+      throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table', {
+        detail: `Number of returned columns (${r.fields.length}) does not match expected column count (${desc.names.length}).`,
+      });
+    }
+    return new PgRecord(desc.types.map((ty, i) => castValue(f, r.fields[i] ?? null, r.types?.[i] ?? OID.unknown, ty, desc.typmods[i])), desc.names, desc.types);
+  } catch (e) {
+    addErrorContext(e);
+    throw e;
+  } finally {
+    popContext();
+    f.errText = undefined;
   }
-  if (r.types && r.types.every((ty, i) => ty === desc.types[i])) return r;
-  return new PgRecord(desc.types.map((ty, i) => castValue(f, r.fields[i] ?? null, r.types?.[i] ?? OID.unknown, ty, desc.typmods[i])), desc.names, desc.types);
 }
 
 setPlpgsqlRunner(runPlpgsqlFunction);
