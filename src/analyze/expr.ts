@@ -237,12 +237,13 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
   switch (n.kind) {
     case 'AEXPR_OP': {
       const name = opName(n);
-      const right = transformExpr(pstate, n.rexpr);
       if (!n.lexpr) {
         // Fold unary minus on numeric literals (Postgres does this in the grammar for constants).
-        return makeOp(pstate, name, undefined, right, loc);
+        return makeOp(pstate, name, undefined, transformExpr(pstate, n.rexpr), loc);
       }
+      // Left operand first, as Postgres analyzes it (decides which error a statement reports).
       const left = transformExpr(pstate, n.lexpr);
+      const right = transformExpr(pstate, n.rexpr);
       if (left.kind === 'RowExpr' && right.kind === 'RowExpr') return transformRowCompare(pstate, name, left, right, loc);
       return makeOp(pstate, name, left, right, loc);
     }
@@ -564,7 +565,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
       position: pstate.position(n.location),
     });
   }
-  const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location);
+  const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location, args.map((a) => a.type));
   if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
   if (r.item.volatility !== 'i') pstate.stmt.mutableSeen = true;
   const rinfo = typeInfo(pstate.catalog, r.returnType);

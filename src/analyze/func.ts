@@ -417,17 +417,17 @@ export function resolveFunction(
  * A call of a user function that omits trailing parameters gets their DEFAULT expressions
  * appended (Postgres's expand_function_arguments), so the function always receives every argument.
  */
-export function completeUserCall(pstate: ParseState, r: ResolvedCall<FunctionImpl>, location: number | undefined): ResolvedCall<FunctionImpl> {
+export function completeUserCall(pstate: ParseState, r: ResolvedCall<FunctionImpl>, location: number | undefined, inputTypes: readonly number[] = r.item.argTypes): ResolvedCall<FunctionImpl> {
   const f = r.item;
   const callTarget = location !== undefined && pstate.stmt.procedureCallAt === location;
   if (callTarget && f.prokind !== 'p') {
-    throw new PgError(SQLSTATE.wrong_object_type, `${f.name}(${typeList(pstate.catalog, f.argTypes)}) is not a procedure`, {
+    throw new PgError(SQLSTATE.wrong_object_type, `${f.name}(${typeList(pstate.catalog, inputTypes)}) is not a procedure`, {
       hint: 'To call a function, use SELECT.',
       position: pstate.position(location),
     });
   }
   if (!callTarget && f.prokind === 'p') {
-    throw new PgError(SQLSTATE.wrong_object_type, `${f.name}(${typeList(pstate.catalog, f.argTypes)}) is a procedure`, {
+    throw new PgError(SQLSTATE.wrong_object_type, `${f.name}(${typeList(pstate.catalog, inputTypes)}) is a procedure`, {
       hint: 'To call a procedure, use CALL.',
       position: pstate.position(location),
     });

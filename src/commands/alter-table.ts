@@ -8,6 +8,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { alterTableTrigger } from './trigger.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -470,6 +471,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       return;
     }
     default:
+      if (alterTableTrigger(cat, rel, cmd)) return;
       throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);
   }
 }

@@ -35,6 +35,8 @@ import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
+import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
+import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
 type AnyNode = Record<string, any>;
 
@@ -65,6 +67,8 @@ interface PreparedDml {
   readonly paramTypes: number[];
   readonly returning?: { exprs: CExpr[]; fields: StatementResult['fields']; layout: Layout };
   readonly run: (ms: ModifyState, returning: Row[] | undefined) => number;
+  /** INSERT ... ON CONFLICT DO UPDATE: UPDATE statement triggers fire too. */
+  readonly onConflictUpdate?: boolean;
 }
 
 function pos(sql: string, loc: number | undefined): string | undefined {
@@ -108,13 +112,18 @@ function returningList(n: AnyNode): AnyNode[] | undefined {
   return rc.exprs;
 }
 
-/** PG 18's RETURNING old.* / new.*: range entries reachable only by those names. */
+/** Namespace items of old / new: visible to RETURNING only (SET and WHERE cannot name them). */
+const oldNewItems = new WeakSet<object>();
+
+/** PG 18's RETURNING old.* / new.*: range entries reachable only by those names, only in RETURNING. */
 function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
   const oldRti = ps.addRte(relationRte(rel, { aliasname: 'old' }));
   const newRti = ps.addRte(relationRte(rel, { aliasname: 'new' }));
   for (const rti of [oldRti, newRti]) {
     if (!ps.namespace.some((i) => i.rte.alias === ps.query.rtable[rti].alias)) {
-      ps.namespace.push({ rti, rte: ps.query.rtable[rti], relVisible: true, colsVisible: false });
+      const item = { rti, rte: ps.query.rtable[rti], relVisible: false, colsVisible: false };
+      oldNewItems.add(item);
+      ps.namespace.push(item);
     }
   }
   return { oldRti, newRti };
@@ -133,6 +142,7 @@ function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: numb
 function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
+  for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
   const tl: TargetEntry[] = resolveUnknownTargets(ps, transformTargetList(ps, list));
   return { exprs: tl.map((t) => compileExpr(t.expr, layout)), fields: fieldsOf(ps.catalog, tl), layout };
 }
@@ -253,14 +263,16 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const viewCheck = viewCheckFn(viewChecks, rel);
   return {
     kind: 'insert',
+    onConflictUpdate: n.onConflictClause?.action === 'ONCONFLICT_UPDATE',
     rel,
     paramTypes: state.paramTypes,
     returning,
     run(ms, retRows) {
       const ctx = ms.ctx;
       let count = 0;
+      const trig = hasTriggers(ms.cat, rel.oid);
       for (const src of (sourceRows as (c: ExecContext) => Iterable<(Value | undefined)[]>)(ctx)) {
-        const values: Value[] = new Array(ncols);
+        let values: Value[] = new Array(ncols);
         const given = new Array<boolean>(ncols).fill(false);
         for (let i = 0; i < colIdx.length; i++) {
           const v = src[i];
@@ -277,6 +289,12 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           }
           const d = defaults[a];
           values[a] = d ? d(values, ctx) : null;
+        }
+        if (trig) {
+          // BEFORE ROW triggers see defaults, may change or skip the row; generated columns follow.
+          const r = beforeRowTriggers(ms, rel, 'INSERT', undefined, values);
+          if (!r) continue;
+          values = r;
         }
         computeGenerated(ctx, rel, values);
         checkConstraints(ctx, ms.cat, rel, values);
@@ -298,6 +316,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const t = insertTuple(ms, rel, values);
         viewCheck?.(ctx, ms.cat, values);
         queueInsertChecks(ms, rel, t);
+        if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
@@ -454,6 +473,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
   const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
+  const updatedCols: ReadonlySet<number> = new Set(sets.map((s) => s.attnum));
   const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
   const returning = addReturning(ps, returningList(n), from.layout);
   const ncols = rel.columns.length;
@@ -468,13 +488,19 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const done = new Set<number>();
+      const trig = hasTriggers(ms.cat, rel.oid);
       for (const row of rows) {
         const t = row[off + ncols] as unknown as Tuple;
         if (done.has(t.tid)) continue;
         done.add(t.tid);
-        const values = row.slice(off, off + ncols) as Value[];
+        let values = row.slice(off, off + ncols) as Value[];
         const old = [...values];
         for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
+        if (trig) {
+          const r = beforeRowTriggers(ms, rel, 'UPDATE', old, values, updatedCols);
+          if (!r) continue;
+          values = r;
+        }
         computeGenerated(ctx, rel, values);
         checkConstraints(ctx, ms.cat, rel, values);
         const nt = updateTuple(ms, rel, t, values);
@@ -482,6 +508,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         viewCheck?.(ctx, ms.cat, values);
         count++;
         queueUpdateActions(ms, rel, old, values, nt);
+        if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, updatedCols);
         if (retRows && returning) {
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
@@ -510,12 +537,15 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const ctx = ms.ctx;
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
+      const trig = hasTriggers(ms.cat, rel.oid);
       for (const row of rows) {
         const t = row[off + ncols] as unknown as Tuple;
+        const oldVals = row.slice(off, off + ncols) as Value[];
+        if (trig && !beforeRowTriggers(ms, rel, 'DELETE', oldVals, undefined)) continue;
         if (!deleteTuple(ms, rel, t)) continue;
         count++;
-        const oldVals = row.slice(off, off + ncols) as Value[];
         queueDeleteActions(ms, rel, oldVals);
+        if (trig) queueAfterRow(ms, rel, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
           fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
@@ -559,9 +589,20 @@ function execute(session: Session, p: PreparedDml, params: readonly unknown[], d
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, cat);
   const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const stmts = statementEvents(p);
+  const trig = hasTriggers(cat, p.rel.oid);
+  // In autocommit mode nothing can still be deferred (a failed statement's events are dropped).
+  if (!session.inBlock && !deferRi) discardDeferredTriggers(session);
+  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op);
   const count = p.run(ms, ret);
-  if (deferRi) deferRi.push(ms);
-  else runRiQueue(ms, session);
+  if (deferRi) {
+    deferRi.push(ms);
+    if (trig) deferredStatements.set(ms, stmts);
+  } else {
+    runRiQueue(ms, session);
+    if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
+    if (!session.inBlock && hasDeferredTriggers(session)) fireDeferredTriggers(session);
+  }
   const command = p.kind.toUpperCase();
   return { command, rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
@@ -622,7 +663,11 @@ export function runWithDmlCtes(
       throw featureNotSupported(`WITH in ${kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE'}`, undefined);
     }
     const result = runMain(kind, main);
-    for (const ms of deferred) runRiQueue(ms, session);
+    for (const ms of deferred) {
+      runRiQueue(ms, session);
+      const stmts = deferredStatements.get(ms);
+      if (stmts || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, stmts ? [...stmts].reverse() : []);
+    }
     return result;
   } finally {
     session.materialized = saved;
@@ -651,6 +696,17 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
   }
   throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
 }
+
+/** Statement-level trigger events of a statement (INSERT ... ON CONFLICT DO UPDATE is both). */
+function statementEvents(p: PreparedDml): { rel: RelationDef; op: TriggerOp }[] {
+  const op = p.kind === 'insert' ? 'INSERT' : p.kind === 'update' ? 'UPDATE' : 'DELETE';
+  const out: { rel: RelationDef; op: TriggerOp }[] = [{ rel: p.rel, op }];
+  if (p.onConflictUpdate) out.push({ rel: p.rel, op: 'UPDATE' });
+  return out;
+}
+
+/** Statement events of data-modifying WITH queries, fired after the whole statement. */
+const deferredStatements = new WeakMap<ModifyState, { rel: RelationDef; op: TriggerOp }[]>();
 
 /** A DML statement prepared for a function body (PL/pgSQL, SQL functions): see prepareDmlForSpi. */
 export type SpiDml = PreparedDml;
@@ -686,8 +742,12 @@ export function executeSpiDml(session: Session, p: SpiDml, values: readonly Valu
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, session.catalog());
   const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const stmts = statementEvents(p);
+  const trig = hasTriggers(ms.cat, p.rel.oid);
+  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op);
   const count = p.run(ms, ret);
   runRiQueue(ms, session);
+  if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
   return { command: p.kind.toUpperCase(), rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
 
@@ -708,20 +768,32 @@ function prepareDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'Delet
 
 /** Parameter types and RETURNING columns of an INSERT / UPDATE / DELETE, without running it (for Describe). */
 export function describeDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[]): { paramTypes: number[]; fields: StatementResult['fields'] | null } {
+  const view = insteadOfView(session, n, OPS[kind]);
+  // A view with an INSTEAD OF trigger is analyzed when the statement runs: its parameters stay
+  // untyped (0) here and are read then.
+  if (view) return { paramTypes: [...paramTypes], fields: insteadOfReturningFields(session, view, n, sql) };
   const p = prepareDml(session, kind, n, sql, paramTypes);
   return { paramTypes: p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t)), fields: p.returning?.fields ?? null };
 }
 
+const OPS = { InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE' } as const;
+
+function runDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
+  const view = insteadOfView(session, n, OPS[kind]);
+  if (view) return runInsteadOf(session, view, OPS[kind], n, sql, params, paramTypes);
+  return execute(session, prepareDml(session, kind, n, sql, paramTypes), params);
+}
+
 export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  return execute(session, prepareDml(session, 'InsertStmt', n, sql, paramTypes), params);
+  return runDml(session, 'InsertStmt', n, sql, params, paramTypes);
 }
 
 export function runUpdate(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  return execute(session, prepareDml(session, 'UpdateStmt', n, sql, paramTypes), params);
+  return runDml(session, 'UpdateStmt', n, sql, params, paramTypes);
 }
 
 export function runDelete(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
-  return execute(session, prepareDml(session, 'DeleteStmt', n, sql, paramTypes), params);
+  return runDml(session, 'DeleteStmt', n, sql, params, paramTypes);
 }
 
 export type { Query };

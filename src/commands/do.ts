@@ -12,6 +12,7 @@ import type { RawStatement } from '../parser/parse.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { runDoBlock } from '../pl/plpgsql/exec.js';
+import { asProcedureCall } from '../pl/atomic.js';
 
 type AnyNode = Record<string, any>;
 
@@ -32,6 +33,6 @@ export function doStatement(session: Session, n: AnyNode, st: RawStatement): Sta
     if (['plpython3u', 'plperl', 'plperlu', 'pltcl', 'plv8'].includes(language)) throw featureNotSupported(`LANGUAGE ${language}`);
     throw new PgError(SQLSTATE.undefined_object, `language "${language}" does not exist`);
   }
-  runDoBlock(session, st, body);
+  asProcedureCall(session, () => runDoBlock(session, st, body));
   return commandResult('DO');
 }

@@ -252,7 +252,7 @@ function sameTypes(a: readonly number[], b: readonly number[]): boolean {
 
 function checkReplace(session: Session, cat: Catalog, old: FunctionDef, def: FunctionDef, replace: boolean): void {
   if (!replace) {
-    throw new PgError(SQLSTATE.duplicate_function, `${kindWord(def.kind)} "${def.name}" already exists with same argument types`);
+    throw new PgError(SQLSTATE.duplicate_function, `function "${def.name}" already exists with same argument types`);
   }
   const sig = routineSignature(cat, old, session.searchPath()).replace(/^.*?\(/, `${old.name}(`);
   const dropHint = `Use DROP ${old.kind === 'p' ? 'PROCEDURE' : 'FUNCTION'} ${sig} first.`;

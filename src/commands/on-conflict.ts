@@ -20,6 +20,7 @@ import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import { indexKeyFunction } from './index-keys.js';
 import { liveForUniqueness } from './unique-check.js';
 import { queueUpdateActions } from '../executor/ri.js';
+import { beforeRowTriggers, hasTriggers, queueAfterRow } from '../executor/trigger.js';
 import type { Session } from '../session/session.js';
 import { exprEqual } from '../analyze/select.js';
 import { analyzeTableExpr } from './column-expr.js';
@@ -125,6 +126,7 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
     const e = transformExpr(ps, rt.val);
     sets.push({ idx: col.attnum - 1, f: compileExpr(assign(ps, e, col.name, col.type, col.typmod), layout) });
   }
+  const updatedCols: ReadonlySet<number> = new Set(sets.map((x) => x.idx + 1));
   const where = clause.whereClause ? compileExpr(coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), layout) : undefined;
   void cat;
   return {
@@ -140,13 +142,20 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       const existing = rel.columns.map((c, i) => (t.values[i] === undefined ? (c.missing ?? null) : t.values[i]));
       const row: Value[] = [...existing, t as unknown as Value, ...values, null];
       if (where && where(row, ms.ctx) !== true) return { action: 'skip' };
-      const nv = [...existing];
+      let nv = [...existing];
       for (const s of sets) nv[s.idx] = s.f(row, ms.ctx);
+      const trig = hasTriggers(ms.cat, rel.oid);
+      if (trig) {
+        const r = beforeRowTriggers(ms, rel, 'UPDATE', existing, nv, updatedCols);
+        if (!r) return { action: 'skip' };
+        nv = r;
+      }
       computeGenerated(ms.ctx, rel, nv);
       checkConstraints(ms.ctx, ms.cat, rel, nv);
       const nt = updateTuple(ms, rel, t, nv);
       if (!nt) return { action: 'skip' };
       queueUpdateActions(ms, rel, existing, nv, nt);
+      if (trig) queueAfterRow(ms, rel, 'UPDATE', existing, nv, updatedCols);
       return { action: 'updated', values: nv, tuple: nt, old: existing };
     },
   };

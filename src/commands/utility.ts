@@ -24,6 +24,9 @@ import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
 import { createFunction, dropRoutines } from './functioncmds.js';
 import { doStatement } from './do.js';
+import { callStatement } from './call.js';
+import { createTrigger, dropTrigger, withTruncateTriggers } from './trigger.js';
+import { discardDeferredTriggers, fireDeferredTriggers, hasDeferredTriggers } from '../executor/trigger.js';
 
 type AnyNode = Record<string, any>;
 
@@ -101,11 +104,12 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createSchema(session, n, sql);
     case 'DropStmt':
       if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
+      if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
       if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
       return dropObjects(session, n, sql);
     case 'TruncateStmt':
-      return truncateTables(session, n);
+      return withTruncateTriggers(session, n, () => truncateTables(session, n));
     case 'CreateEnumStmt':
       return createEnum(session, n);
     case 'AlterEnumStmt':
@@ -134,6 +138,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createFunction(session, n, sql, st);
     case 'DoStmt':
       return doStatement(session, n, st);
+    case 'CallStmt':
+      return callStatement(session, n, sql);
+    case 'CreateTrigStmt':
+      return createTrigger(session, n, sql);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
@@ -159,11 +167,22 @@ function transactionStmt(session: Session, n: AnyNode): StatementResult {
         return commandResult('COMMIT');
       }
       const failed = session.failed;
+      if (!failed && hasDeferredTriggers(session)) {
+        // Deferred constraint triggers run now; an error aborts the transaction.
+        try {
+          fireDeferredTriggers(session);
+        } catch (e) {
+          session.finishTransaction(false);
+          throw e;
+        }
+      }
+      discardDeferredTriggers(session);
       session.finishTransaction(!failed);
       if (n.chain) throw featureNotSupported('COMMIT AND CHAIN');
       return commandResult(failed ? 'ROLLBACK' : 'COMMIT');
     }
     case 'TRANS_STMT_ROLLBACK': {
+      discardDeferredTriggers(session);
       if (!session.inBlock) {
         session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'there is no transaction in progress', { severity: 'WARNING' }));
         session.finishTransaction(false);

@@ -14,6 +14,7 @@ import type { Value } from '../types/values.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateTuple, type ModifyState } from './modify-table.js';
 import type { Session } from '../session/session.js';
 import { foreignKeysOf, referencingKeysOf } from '../catalog/relation-cache.js';
+import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement } from './trigger.js';
 
 function quoteCol(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
@@ -142,8 +143,21 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   if (action === 'a' && findRows(ms, refTable, info.refColumns, oldKey).length) return;
   const childKey = coerceKey(ms.cat, refTable, info.refColumns, child, fk.columns, oldKey as Value[]);
   const rows = findRows(ms, child, fk.columns, childKey);
-  if (!rows.length) return;
+  // The action runs a query on the child table: its statement triggers fire (even for no rows).
+  const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
+  const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);
+  if (trig) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
+  if (rows.length) referencedAction(ms, fk, refTable, old, now, oldKey, child, childKey, rows, action, trig);
+  if (trig) queueAfterStatement(ms, child, trigOp);
+}
+
+function referencedAction(
+  ms: ModifyState, fk: ConstraintDef, refTable: RelationDef, old: readonly Value[], now: readonly Value[] | undefined, oldKey: Value[], child: RelationDef,
+  childKey: Value[], rows: Tuple[], action: string, trig: boolean,
+): void {
+  const info = fk.fk!;
   const cat = ms.cat;
+  void old;
   switch (action) {
     case 'r':
       throw new PgError(SQLSTATE.restrict_violation, `update or delete on table "${refTable.name}" violates RESTRICT setting of foreign key constraint "${fk.name}" on table "${child.name}"`, {
@@ -162,14 +176,17 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
     case 'c':
       for (const t of rows) {
         if (!now) {
+          const oldVals = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
+          if (trig && !beforeRowTriggers(ms, child, 'DELETE', oldVals, undefined)) continue;
           if (deleteTuple(ms, child, t)) {
             for (const f2 of cat.referencingForeignKeys(child.oid)) ms.queue.push({ kind: 'ref-delete', fk: f2, table: child, old: [...t.values] });
+            if (trig) queueAfterRow(ms, child, 'DELETE', oldVals, undefined);
           }
         } else {
           const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
           const newKey = coerceKey(cat, refTable, info.refColumns, child, fk.columns, info.refColumns.map((a) => now[a - 1] ?? null));
           fk.columns.forEach((a, k) => (values[a - 1] = newKey[k]));
-          rewriteChild(ms, child, t, values);
+          rewriteChild(ms, child, t, values, trig, new Set(fk.columns));
         }
       }
       return;
@@ -182,7 +199,7 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
           const col = child.columns[a - 1];
           values[a - 1] = action === 'n' || !col.default ? null : compileStored(col.default)(values, ms.ctx);
         }
-        rewriteChild(ms, child, t, values);
+        rewriteChild(ms, child, t, values, trig, new Set(cols));
       }
       // SET DEFAULT may have set the very key that went away: Postgres re-checks (ri_restrict).
       if (action === 'd') ms.ctx.txn.commandCounterIncrement();
@@ -200,12 +217,19 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
 }
 
 /** Updates a referencing row for an RI action; SET DEFAULT re-checks the key it set (`recheck`). */
-function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values: Value[]): void {
+function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Value[], trig = false, updated?: ReadonlySet<number>): void {
+  const old = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
+  let values = values0;
+  if (trig) {
+    const r = beforeRowTriggers(ms, child, 'UPDATE', old, values, updated);
+    if (!r) return;
+    values = r;
+  }
   computeGenerated(ms.ctx, child, values);
   checkConstraints(ms.ctx, ms.cat, child, values);
-  const old = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
   const nt = updateTuple(ms, child, t, values);
   if (!nt) return;
+  if (trig) queueAfterRow(ms, child, 'UPDATE', old, values, updated);
   for (const fk of ms.cat.relationConstraints(child.oid)) {
     if (fk.kind === 'f' && fk.columns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'check', fk, table: child, tuple: nt });
   }

@@ -19,6 +19,7 @@ import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import { markContextDone } from './error-context.js';
+import { atomically } from './atomic.js';
 import { inputParams, resultShape, runSqlFunction, sqlFunctionInlinable, type SqlCallMode } from './sql-function.js';
 
 /** The PL/pgSQL entry point, installed by plpgsql/ (avoids an import cycle). */
@@ -76,11 +77,13 @@ export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: Exe
     throw e;
   }
   const paramTypes = actualParamTypes(def, call);
-  return withRoutineEnvironment(session, def, () => {
+  const run = () => withRoutineEnvironment(session, def, () => {
     if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType), ctx, mode);
     if (!plpgsqlRunner) throw new Error('fauxgres internal: PL/pgSQL not loaded');
     return plpgsqlRunner(session, def, args, paramTypes, call.returnType, ctx);
   });
+  // Functions run atomically (no COMMIT inside); procedures keep the CALL's context.
+  return def.kind === 'f' ? atomically(session, run) : run();
 }
 
 /** The callable form of a catalog function (see functions/user-functions.ts). */

@@ -758,7 +758,8 @@ export class BackendConnection {
         continue;
       }
       try {
-        if (formatOf(formats, i) === 1) params[i] = new EngineValue(binaryDecoder(cat, types[i], s.io)(b));
+        if (formatOf(formats, i) === 1) params[i] = new EngineValue(binaryDecoder(cat, types[i] || OID.text, s.io)(b));
+        else if (types[i] === 0) params[i] = b.toString('utf8'); // typed when the statement runs
         else params[i] = new EngineValue(bindParams(cat, s.io, [b.toString('utf8')], [types[i]])[0]);
       } catch (e) {
         const err = toPgError(e);

@@ -163,6 +163,11 @@ export function columnsDesc(cols: readonly SpiColumn[]): RecDesc {
 
 /** Moves a result row (or no row: NULLs) into a target. */
 export function assignRow(f: Frame, owner: ExprOwner, target: Target, row: Row | undefined, cols: readonly SpiColumn[]): void {
+  if (target.kind === 'vars' && target.dnos.length === 1 && owner.datums[target.dnos[0]].isRecord) {
+    // `SELECT * INTO rowvar`: one record variable takes the whole row.
+    assignRow(f, owner, { kind: 'rec', dno: target.dnos[0] }, row, cols);
+    return;
+  }
   if (target.kind === 'vars') {
     target.dnos.forEach((dno, i) => assignDatum(f, owner, dno, row ? (row[i] ?? null) : null, cols[i]?.type ?? OID.unknown, cols[i]?.typmod ?? -1));
     return;

@@ -26,6 +26,9 @@ import { compileQueryStmt } from './stmt-query.js';
 import { compileRaise } from './stmt-raise.js';
 import { compileCursorStmt } from './stmt-cursor.js';
 
+/** Errors raised compiling a declaration: its line and type name (CREATE reports them there). */
+export const declarationErrors = new WeakMap<PgError, { readonly line: number; readonly typname: string }>();
+
 /** A compiled statement: runs in a frame, returns its control-flow outcome. */
 export type CStmt = (f: Frame) => Rc;
 
@@ -121,7 +124,13 @@ export class Compiler implements ExprOwner {
     if (/^__Case__Variable_\d+__$/.test(d.name)) {
       return { ...base, kind: 'var', type: OID.unknown, typmod: -1, isRecord: false, namedType: false };
     }
-    const t = this.typeOf(d);
+    let t: PlType;
+    try {
+      t = this.typeOf(d);
+    } catch (e) {
+      if (e instanceof PgError) declarationErrors.set(e, { line: d.lineno, typname: typeNameOf(d.body) ?? '' });
+      throw e;
+    }
     const named = t.isRecord && t.type !== OID.record;
     return { ...base, kind: t.isRecord ? 'rec' : 'var', type: t.type, typmod: t.typmod, isRecord: t.isRecord, namedType: named };
   }
@@ -268,5 +277,5 @@ export function compileFunction(session: Session, fnNode: PlNode, kind: RoutineK
   return { name, kind, foundDno: c.foundDno, body, scope, datums: c.datums, paramTypes: c.paramTypes, signature, ndatums: c.datums.length, volatile: c.volatile };
 }
 
-export type { Value, PgError };
+export type { Value };
 export { SQLSTATE };

@@ -8,19 +8,21 @@
  * plpgsql_inline_handler, plpgsql_validator), pl_exec.c (plpgsql_exec_function).
  */
 import type { FunctionDef } from '../../catalog/objects.js';
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { RawStatement } from '../../parser/parse.js';
 import type { ExecContext } from '../../executor/context.js';
 import { OID } from '../../types/oids.js';
-import { PgRecord, type Value } from '../../types/values.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
+import { setTriggerRunner, type TriggerCall } from '../../executor/trigger.js';
+import { atomically } from '../atomic.js';
 import type { Session } from '../../session/session.js';
 import { addErrorContext, markContextDone, popContext, pushContext } from '../error-context.js';
-import { setPlpgsqlRunner } from '../handler.js';
+import { setPlpgsqlRunner, withRoutineEnvironment } from '../handler.js';
 import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
-import { compileFunction, type PlFunction, type RoutineKind } from './compile.js';
+import { compileFunction, declarationErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc } from './frame.js';
 import { castValue } from './assign.js';
 import { parseFunctionText, plpgsqlSource } from './parse.js';
@@ -203,12 +205,86 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
     compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
   } catch (e) {
     if (e instanceof PgError && !e.where && e.position === undefined) {
-      e.where = `compilation of PL/pgSQL function "${def.name}" near line 1`;
-      markContextDone(e);
+      const decl = declarationErrors.get(e);
+      if (decl && e.code === SQLSTATE.undefined_object) {
+        // Unknown types point at the declaration (Postgres parses them while reading DECLARE).
+        const lines = def.body.split('\n');
+        const before = lines.slice(0, decl.line - 1).join('\n').length + (decl.line > 1 ? 1 : 0);
+        const at = lines[decl.line - 1]?.indexOf(decl.typname) ?? -1;
+        if (at >= 0) e.position = bodyPos(before + at);
+      } else {
+        e.where = `compilation of PL/pgSQL function "${def.name}" near line ${decl?.line ?? 1}`;
+        markContextDone(e);
+      }
     }
     throw e;
   }
 }
 
+/** Runs a PL/pgSQL trigger function for one firing (the executor's trigger runner). */
+export function runTriggerFunction(session: Session, def: FunctionDef, call: TriggerCall): Value {
+  if (def.language !== 'plpgsql') throw featureNotSupported(`trigger functions in LANGUAGE ${def.language}`);
+  const fn = compiledFunction(session, def, [], OID.trigger);
+  const f = new Frame(fn, session);
+  f.routineOid = def.oid;
+  const cat = session.catalog();
+  const desc = rowtypeDesc(cat, call.rel.rowType);
+  const set = (name: string, v: Value) => {
+    const dno = fn.scope.names.get(name);
+    if (dno !== undefined) f.values[dno] = v;
+  };
+  // NEW / OLD have the table's row type even when NULL (OLD in INSERT triggers, statement triggers).
+  const setRec = (name: string, r: PgRecord | undefined) => {
+    const dno = fn.scope.names.get(name);
+    if (dno === undefined) return;
+    f.values[dno] = r ?? null;
+    f.descs[dno] = desc;
+  };
+  setRec('new', call.newRow);
+  setRec('old', call.oldRow);
+  const t = call.trigger;
+  set('tg_name', t.name);
+  set('tg_when', call.when);
+  set('tg_level', call.level);
+  set('tg_op', call.op);
+  set('tg_relid', call.rel.oid);
+  set('tg_relname', call.rel.name);
+  set('tg_table_name', call.rel.name);
+  set('tg_table_schema', cat.namespaceName(call.rel.namespace));
+  set('tg_nargs', t.args.length);
+  set('tg_argv', t.args.length ? new PgArray([...t.args], [t.args.length], [0]) : null);
+  f.values[fn.foundDno] = false;
+  const savedMat = session.materialized;
+  if (call.transition?.size) session.materialized = new Map([...(savedMat ?? []), ...call.transition]);
+  try {
+    withRoutineEnvironment(session, def, () => atomically(session, () => runBody(fn, f)));
+  } finally {
+    session.materialized = savedMat;
+  }
+  const r = f.retValue;
+  if (call.level !== 'ROW' || call.when === 'AFTER' || r === null) return r;
+  if (r instanceof PgRecord && r.types && r.fields.length === desc.names.length && r.types.every((ty, i) => ty === desc.types[i])) return r;
+  // Converting the returned row to the table's row type happens `during function exit`.
+  f.cur = undefined;
+  f.errText = 'during function exit';
+  pushContext(f);
+  try {
+    if (!(r instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table');
+    if (r.fields.length !== desc.names.length) {
+      throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table', {
+        detail: `Number of returned columns (${r.fields.length}) does not match expected column count (${desc.names.length}).`,
+      });
+    }
+    return new PgRecord(desc.types.map((ty, i) => castValue(f, r.fields[i] ?? null, r.types?.[i] ?? OID.unknown, ty, desc.typmods[i])), desc.names, desc.types);
+  } catch (e) {
+    addErrorContext(e);
+    throw e;
+  } finally {
+    popContext();
+    f.errText = undefined;
+  }
+}
+
 setPlpgsqlRunner(runPlpgsqlFunction);
+setTriggerRunner(runTriggerFunction);
 setPlpgsqlValidator(validate);

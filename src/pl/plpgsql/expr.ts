@@ -108,7 +108,7 @@ function textCollation(cat: Catalog, type: number): string | undefined {
 }
 
 /** The hook that makes a function's variables visible to the analyzer. */
-function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number, RecDesc | undefined][]): ColumnRefHook {
+export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number, RecDesc | undefined][]): ColumnRefHook {
   const cat = f.session.catalog();
   const recordParam = (dno: number, location: number | undefined): Expr => {
     const desc = currentDesc(f, owner, dno);
@@ -228,6 +228,17 @@ export class PlExpr {
     } finally {
       popContext();
     }
+  }
+
+  /** Throws `e` with this expression's CONTEXT line (errors Postgres raises inside SPI). */
+  fail(e: PgError): never {
+    pushContext(fixedFrame(this.contextLine));
+    try {
+      addErrorContext(e);
+    } finally {
+      popContext();
+    }
+    throw e;
   }
 
   /** Result columns (prepares if needed). */

@@ -68,13 +68,11 @@ export function parseFunctionText(sql: string, name: string, body: string | unde
   } catch (e) {
     const message = e instanceof PgError ? e.message : String((e as Error).message ?? e);
     const err = new PgError(codeFor(message), message);
+    if (/RETURN cannot have a parameter in function returning set/.test(message)) err.hint = 'Use RETURN NEXT or RETURN QUERY.';
     if (isCompileError(message)) err.where = `compilation of PL/pgSQL function "${name}" near line ${lineOfToken(body, message)}`;
     else if (body !== undefined && bodyPos) {
-      const near = /at or near "(.*)"$/.exec(message);
-      if (near) {
-        const off = tokenOffset(body, near[1]);
-        if (off >= 0) err.position = bodyPos(off);
-      } else if (/at end of input$/.test(message)) err.position = bodyPos(body.length);
+      const off = errorOffset(body, message);
+      if (off >= 0) err.position = bodyPos(off);
     }
     throw err;
   }
@@ -83,9 +81,29 @@ export function parseFunctionText(sql: string, name: string, body: string | unde
   return fn;
 }
 
+/** Best guess of the body offset Postgres's grammar reports for an error (-1: none). */
+function errorOffset(body: string, message: string): number {
+  const near = /at or near "(.*)"$/.exec(message);
+  if (near) return tokenOffset(body, near[1]);
+  if (/at end of input$/.test(message)) return body.length;
+  if (/^RETURN (NEXT )?cannot have a parameter/.test(message)) {
+    const m = /\bRETURN\s+(?!NEXT\b|QUERY\b)([^;\s])/i.exec(body);
+    return m ? m.index + m[0].length - 1 : -1;
+  }
+  const kw = /^(EXIT|CONTINUE) cannot be used outside a loop/.exec(message);
+  if (kw) return tokenOffset(body, kw[1]);
+  const quoted = /^"([^"]+)" is not a (known|scalar) variable/.exec(message);
+  if (quoted) return tokenOffset(body, quoted[1]);
+  return -1;
+}
+
 /** The line of the body a compile error's subject (a quoted name) appears on (1 if unknown). */
 function lineOfToken(body: string | undefined, message: string): number {
   if (body === undefined) return 1;
+  if (/parameters specified for RAISE/.test(message)) {
+    const r = /\braise\b/i.exec(body);
+    return r ? body.slice(0, r.index).split('\n').length : 1;
+  }
   const m = /"([^"]+)"/.exec(message);
   const off = m ? tokenOffset(body, m[1]) : -1;
   if (off < 0) return 1;

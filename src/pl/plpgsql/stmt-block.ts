@@ -108,6 +108,9 @@ export function compileBlock(c: Compiler, b: PlNode, outer: Scope): CStmt {
           }
         }
       }
+    } catch (e) {
+      addErrorContext(e);
+      throw e;
     } finally {
       f.errText = undefined;
       f.errVarLine = undefined;

@@ -108,9 +108,11 @@ function compileIf(c: Compiler, b: PlNode, scope: Scope): CStmt {
   };
 }
 
-function compileCase(c: Compiler, b: PlNode, scope: Scope): CStmt {
-  const tExpr = b.t_expr ? c.expr(b.t_expr, scope) : undefined;
+function compileCase(c: Compiler, b: PlNode, outer: Scope): CStmt {
+  const tExpr = b.t_expr ? c.expr(b.t_expr, outer) : undefined;
   const tDno: number | undefined = b.t_expr ? (b.t_varno ?? 0) : undefined;
+  const scope = tDno !== undefined ? new Scope(outer, undefined) : outer;
+  if (tDno !== undefined) scope.names.set(c.datums[tDno].name, tDno);
   const whens = ((b.case_when_list ?? []) as PlNode[]).map((w) => ({ cond: c.expr(w.PLpgSQL_case_when.expr, scope), body: c.list(w.PLpgSQL_case_when.stmts, scope) }));
   const els = b.have_else ? c.list(b.else_stmts, scope) : undefined;
   return (f) => {
@@ -280,7 +282,7 @@ function compileReturn(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const needsValue = !k.isProcedure && k.returnType !== OID.void && k.outDno === undefined;
   return (f) => {
     if (implicitEnd && needsValue) {
-      throw new PgError(SQLSTATE.function_executed_no_return_statement, 'control reached end of function without RETURN');
+      throw new PgError(SQLSTATE.function_executed_no_return_statement, k.isTrigger ? 'control reached end of trigger procedure without RETURN' : 'control reached end of function without RETURN');
     }
     if (get) {
       const r = get(f);

@@ -45,6 +45,14 @@ function portalsOf(s: Session) {
   return p;
 }
 
+/**
+ * Takes an unnamed-portal number: Postgres's FOR loops over queries run through portals too, so
+ * they advance the `<unnamed portal N>` numbering.
+ */
+export function takePortalNumber(s: Session): number {
+  return ++portalsOf(s).counter;
+}
+
 function noCursor(name: string): PgError {
   return new PgError(SQLSTATE.invalid_cursor_name, `cursor "${name}" does not exist`);
 }

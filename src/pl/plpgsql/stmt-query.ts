@@ -25,6 +25,7 @@ import { Scope } from './scope.js';
 import type { CStmt, Compiler } from './compile.js';
 import { plKind, type PlNode } from './tree.js';
 import { runCallStatement, transactionControl } from './procedure-hooks.js';
+import { takePortalNumber } from './stmt-cursor.js';
 
 /** The INTO / FOR target a node names. */
 export function targetOf(node: PlNode | undefined): Target | undefined {
@@ -46,9 +47,11 @@ function into(c: Compiler, f: Frame, target: Target, rows: Row[], cols: readonly
   assignRow(f, c, target, rows[0], cols);
 }
 
-function checkWritable(c: Compiler, plan: SpiPlan): void {
+function checkWritable(c: Compiler, plan: SpiPlan, q?: PlExpr): void {
   if (c.kind.volatility !== 'v' && (plan.command === 'INSERT' || plan.command === 'UPDATE' || plan.command === 'DELETE')) {
-    throw new PgError(SQLSTATE.feature_not_supported, `${plan.command} is not allowed in a non-volatile function`);
+    const e = new PgError(SQLSTATE.feature_not_supported, `${plan.command} is not allowed in a non-volatile function`);
+    if (q) q.fail(e);
+    throw e;
   }
 }
 
@@ -58,7 +61,7 @@ function compileExecSql(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const strict = !!b.strict;
   return (f) => {
     const plan = q.prepare(f);
-    checkWritable(c, plan);
+    checkWritable(c, plan, q);
     if (!target && plan.returnsRows) {
       throw new PgError(SQLSTATE.syntax_error, 'query has no destination for result data', {
         hint: 'If you want to discard the results of a SELECT, use PERFORM instead.',
@@ -168,6 +171,7 @@ function compileFors(c: Compiler, b: PlNode, scope: Scope): CStmt {
   return (f) => {
     const plan = q.prepare(f);
     const r = q.run(f);
+    takePortalNumber(f.session);
     f.rowCount = r.rowCount;
     return loopOver(c, f, target, r.rows, plan.columns, body, label);
   };
@@ -181,6 +185,7 @@ function compileDynFors(c: Compiler, b: PlNode, scope: Scope): CStmt {
   return (f) => {
     const d = dyn(f);
     const r = d.run();
+    takePortalNumber(f.session);
     f.rowCount = r.rowCount;
     return loopOver(c, f, target, r.rows, d.plan.columns, body, label);
   };

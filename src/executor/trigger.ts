@@ -1,0 +1,352 @@
+/**
+ * Firing triggers from INSERT / UPDATE / DELETE / TRUNCATE, referential actions and ON CONFLICT:
+ * BEFORE ROW triggers (in name order; each may replace or skip the row), AFTER ROW triggers queued
+ * until the end of the statement (they see the final rows, after the statement's foreign-key
+ * checks), statement-level triggers (even when no row changed), WHEN conditions over OLD / NEW,
+ * UPDATE OF column lists, transition tables (REFERENCING OLD / NEW TABLE), and deferred
+ * constraint triggers (fired when the transaction commits; at the end of the statement for an
+ * autocommit statement).
+ *
+ * The trigger function itself runs through the language handler installed with
+ * setTriggerRunner (PL/pgSQL).
+ *
+ * Postgres counterpart: src/backend/commands/trigger.c (ExecBRInsertTriggers,
+ * ExecARInsertTriggers, AfterTriggerSaveEvent, AfterTriggerEndQuery, ...).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { FunctionDef, RelationDef, TriggerDef } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+import type { MaterializedCte } from '../session/session-context.js';
+import { PgRecord, type Value } from '../types/values.js';
+import { compileExpr, type CExpr } from './expr/compile.js';
+import type { ExecContext } from './context.js';
+import type { ModifyState } from './modify-table.js';
+
+export type TriggerOp = 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE';
+
+/** What a trigger function receives (Postgres's TriggerData). */
+export interface TriggerCall {
+  readonly trigger: TriggerDef;
+  readonly rel: RelationDef;
+  readonly when: 'BEFORE' | 'AFTER' | 'INSTEAD OF';
+  readonly level: 'ROW' | 'STATEMENT';
+  readonly op: TriggerOp;
+  readonly oldRow?: PgRecord;
+  readonly newRow?: PgRecord;
+  /** Transition tables visible to the function's queries, by name. */
+  readonly transition?: ReadonlyMap<string, MaterializedCte>;
+}
+
+/** Runs a trigger function; returns its result (a row or NULL; ignored for AFTER and statement triggers). */
+export type TriggerRunner = (session: Session, fn: FunctionDef, call: TriggerCall) => Value;
+
+let runner: TriggerRunner | undefined;
+export function setTriggerRunner(r: TriggerRunner): void {
+  runner = r;
+}
+
+/** The installed trigger runner. */
+export function triggerRunner(): TriggerRunner {
+  if (!runner) throw new Error('fauxgres internal: no trigger runner');
+  return runner;
+}
+
+interface RelTriggers {
+  readonly all: readonly TriggerDef[];
+}
+
+const cache = new WeakMap<Catalog, Map<number, RelTriggers>>();
+
+function relTriggers(cat: Catalog, rel: number): RelTriggers {
+  let m = cache.get(cat);
+  if (!m) {
+    m = new Map();
+    cache.set(cat, m);
+  }
+  let t = m.get(rel);
+  if (!t) {
+    t = { all: cat.triggersByRelation.has(rel) ? cat.relationTriggers(rel) : [] };
+    m.set(rel, t);
+  }
+  return t;
+}
+
+function fires(t: TriggerDef, op: TriggerOp): boolean {
+  if (t.enabled === 'D' || t.enabled === 'R') return false;
+  switch (op) {
+    case 'INSERT': return t.events.insert;
+    case 'UPDATE': return t.events.update;
+    case 'DELETE': return t.events.delete;
+    case 'TRUNCATE': return t.events.truncate;
+  }
+}
+
+/** Enabled triggers of a relation for an event, timing and level, in firing (name) order. */
+export function triggersFor(cat: Catalog, rel: number, timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp): TriggerDef[] {
+  const all = relTriggers(cat, rel).all;
+  if (!all.length) return [];
+  return all.filter((t) => t.timing === timing && t.level === level && fires(t, op));
+}
+
+/** Whether a relation has any trigger at all (the fast path skips everything else). */
+export function hasTriggers(cat: Catalog, rel: number): boolean {
+  return relTriggers(cat, rel).all.length > 0;
+}
+
+/** A table row (values by attnum, dropped columns included) as the record NEW / OLD hold. */
+export function rowRecord(rel: RelationDef, values: readonly Value[]): PgRecord {
+  const fields: Value[] = [];
+  const names: string[] = [];
+  const types: number[] = [];
+  for (const c of rel.columns) {
+    if (c.dropped) continue;
+    const v = values[c.attnum - 1];
+    fields.push(v === undefined ? (c.missing ?? null) : v);
+    names.push(c.name);
+    types.push(c.type);
+  }
+  return new PgRecord(fields, names, types);
+}
+
+/** A record returned by a trigger back into table values (by position over live columns). */
+export function recordRow(rel: RelationDef, r: PgRecord): Value[] {
+  const out: Value[] = new Array(rel.columns.length).fill(null);
+  let i = 0;
+  for (const c of rel.columns) {
+    if (c.dropped) continue;
+    out[c.attnum - 1] = r.fields[i++] ?? null;
+  }
+  return out;
+}
+
+const whenCache = new WeakMap<object, CExpr>();
+
+/** Evaluates a trigger's WHEN condition over OLD and NEW (NULL rows where absent). */
+function whenPasses(t: TriggerDef, rel: RelationDef, ctx: ExecContext, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): boolean {
+  if (!t.when) return true;
+  let f = whenCache.get(t.when);
+  const n = rel.columns.length;
+  if (!f) {
+    f = compileExpr(t.when.expr, { depth: 0, offsets: [0, n] });
+    whenCache.set(t.when, f);
+  }
+  const row: Value[] = new Array(2 * n).fill(null);
+  for (let i = 0; i < n; i++) {
+    if (oldVals) row[i] = oldVals[i] ?? null;
+    if (newVals) row[n + i] = newVals[i] ?? null;
+  }
+  return f(row, ctx) === true;
+}
+
+function callTrigger(session: Session, cat: Catalog, call: TriggerCall): Value {
+  const fn = cat.functions.get(call.trigger.function);
+  if (!fn) throw new PgError(SQLSTATE.undefined_function, `function with OID ${call.trigger.function} does not exist`);
+  if (!runner) throw new Error('fauxgres internal: no trigger runner');
+  return runner(session, fn, call);
+}
+
+function updateOfMatches(t: TriggerDef, updated: ReadonlySet<number> | undefined): boolean {
+  if (!t.updateColumns.length || !updated) return true;
+  return t.updateColumns.some((a) => updated.has(a));
+}
+
+/**
+ * Runs BEFORE ROW (or INSTEAD OF) triggers. Returns the row to write (possibly changed by the
+ * triggers), or undefined when one of them returned NULL (the row is skipped).
+ */
+export function fireBeforeRow(
+  session: Session,
+  ctx: ExecContext,
+  rel: RelationDef,
+  op: TriggerOp,
+  oldVals: readonly Value[] | undefined,
+  newVals: Value[] | undefined,
+  updated?: ReadonlySet<number>,
+  timing: 'before' | 'instead' = 'before',
+): Value[] | undefined {
+  const cat = session.catalog();
+  const trigs = triggersFor(cat, rel.oid, timing, 'row', op);
+  if (!trigs.length) return newVals ?? (oldVals as Value[]);
+  let cur = newVals;
+  if (cur && rel.columns.some((c) => c.generated)) {
+    // Generated columns are computed after BEFORE triggers: NEW shows them as NULL.
+    cur = cur.slice();
+    for (const c of rel.columns) if (c.generated && !c.dropped) cur[c.attnum - 1] = null;
+  }
+  const oldRec = oldVals ? rowRecord(rel, oldVals) : undefined;
+  for (const t of trigs) {
+    if (op === 'UPDATE' && !updateOfMatches(t, updated)) continue;
+    if (!whenPasses(t, rel, ctx, oldVals, cur)) continue;
+    const r = callTrigger(session, cat, {
+      trigger: t, rel, when: timing === 'instead' ? 'INSTEAD OF' : 'BEFORE', level: 'ROW', op, oldRow: oldRec, newRow: cur ? rowRecord(rel, cur) : undefined,
+    });
+    if (r === null) return undefined;
+    if (!(r instanceof PgRecord)) {
+      throw new PgError(SQLSTATE.datatype_mismatch, 'returned row structure does not match the structure of the triggering table');
+    }
+    if (op !== 'DELETE' || timing === 'instead') cur = recordRow(rel, r);
+  }
+  return cur ?? (oldVals as Value[]);
+}
+
+/** fireBeforeRow for a statement's ModifyState. */
+export function beforeRowTriggers(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: Value[] | undefined, updated?: ReadonlySet<number>): Value[] | undefined {
+  return fireBeforeRow(ms.ctx.session as Session, ms.ctx, rel, op, oldVals, newVals, updated);
+}
+
+/**
+ * An AFTER event waiting for the end of its statement: a changed row, or (for the queries
+ * referential actions run, whose AFTER triggers Postgres queues into the outer statement) the
+ * end of such a query.
+ */
+interface AfterEvent {
+  readonly rel: RelationDef;
+  readonly op: TriggerOp;
+  readonly oldVals?: readonly Value[];
+  readonly newVals?: readonly Value[];
+  readonly updated?: ReadonlySet<number>;
+  readonly statement?: boolean;
+}
+
+/** Per statement: queued AFTER ROW events and transition-table rows. */
+interface StatementTriggers {
+  readonly events: AfterEvent[];
+  /** `${rel}:${op}` → rows for OLD TABLE / NEW TABLE. */
+  readonly transition: Map<string, { old: Value[][]; new: Value[][] }>;
+}
+
+const perStatement = new WeakMap<ModifyState, StatementTriggers>();
+
+function stateOf(ms: ModifyState): StatementTriggers {
+  let s = perStatement.get(ms);
+  if (!s) {
+    s = { events: [], transition: new Map() };
+    perStatement.set(ms, s);
+  }
+  return s;
+}
+
+function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
+  return relTriggers(cat, rel).all.some((t) => (t.oldTable || t.newTable) && fires(t, op));
+}
+
+/** Records a changed row for AFTER ROW triggers and transition tables. */
+export function queueAfterRow(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, updated?: ReadonlySet<number>): void {
+  if (!hasTriggers(ms.cat, rel.oid)) return;
+  const st = stateOf(ms);
+  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op).length) st.events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
+  if (needsTransition(ms.cat, rel.oid, op)) {
+    const key = `${rel.oid}:${op}`;
+    let tr = st.transition.get(key);
+    if (!tr) {
+      tr = { old: [], new: [] };
+      st.transition.set(key, tr);
+    }
+    if (oldVals) tr.old.push([...oldVals]);
+    if (newVals) tr.new.push([...newVals]);
+  }
+}
+
+function transitionTables(ms: ModifyState, t: TriggerDef, rel: RelationDef, op: TriggerOp): Map<string, MaterializedCte> | undefined {
+  if (!t.oldTable && !t.newTable) return undefined;
+  const tr = stateOf(ms).transition.get(`${rel.oid}:${op}`) ?? { old: [], new: [] };
+  const live = rel.columns.filter((c) => !c.dropped);
+  const columns = live.map((c) => ({ name: c.name, type: c.type, typmod: c.typmod }));
+  const project = (rows: Value[][]) => rows.map((r) => live.map((c) => r[c.attnum - 1] ?? null));
+  const m = new Map<string, MaterializedCte>();
+  if (t.oldTable && op !== 'INSERT') m.set(t.oldTable, { columns, rows: project(tr.old) });
+  if (t.newTable && op !== 'DELETE') m.set(t.newTable, { columns, rows: project(tr.new) });
+  return m;
+}
+
+/** Whether a statement has queued AFTER events (its own, or those of referential actions). */
+export function hasQueuedEvents(ms: ModifyState): boolean {
+  return perStatement.has(ms);
+}
+
+/** Queues the AFTER STATEMENT triggers of a query run by a referential action. */
+export function queueAfterStatement(ms: ModifyState, rel: RelationDef, op: TriggerOp): void {
+  if (!triggersFor(ms.cat, rel.oid, 'after', 'statement', op).length) return;
+  stateOf(ms).events.push({ rel, op, statement: true });
+}
+
+/** Fires BEFORE STATEMENT triggers. */
+export function fireBeforeStatement(session: Session, rel: RelationDef, op: TriggerOp): void {
+  const cat = session.catalog();
+  for (const t of triggersFor(cat, rel.oid, 'before', 'statement', op)) {
+    callTrigger(session, cat, { trigger: t, rel, when: 'BEFORE', level: 'STATEMENT', op });
+  }
+}
+
+/** Deferred constraint-trigger events, per session, fired at commit. */
+const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: TriggerDef }[]>();
+
+/**
+ * End of a statement: queued AFTER ROW triggers in event order (deferred constraint triggers are
+ * kept for commit), then AFTER STATEMENT triggers for each operation the statement performed.
+ */
+export function fireAfterTriggers(session: Session, ms: ModifyState, statements: readonly { rel: RelationDef; op: TriggerOp }[]): void {
+  const st = perStatement.get(ms);
+  const cat = session.catalog();
+  if (st) {
+    for (let i = 0; i < st.events.length; i++) {
+      const ev = st.events[i];
+      if (ev.statement) {
+        for (const t of triggersFor(cat, ev.rel.oid, 'after', 'statement', ev.op)) {
+          callTrigger(session, cat, { trigger: t, rel: ev.rel, when: 'AFTER', level: 'STATEMENT', op: ev.op });
+        }
+        continue;
+      }
+      for (const t of triggersFor(cat, ev.rel.oid, 'after', 'row', ev.op)) {
+        if (ev.op === 'UPDATE' && !updateOfMatches(t, ev.updated)) continue;
+        if (!whenPasses(t, ev.rel, ms.ctx, ev.oldVals, ev.newVals)) continue;
+        if (t.constraint?.initiallyDeferred) {
+          let list = deferred.get(session);
+          if (!list) {
+            list = [];
+            deferred.set(session, list);
+          }
+          list.push({ ms, ev, t });
+          continue;
+        }
+        fireAfterRowTrigger(session, cat, ms, t, ev);
+      }
+    }
+  }
+  for (const s of statements) {
+    for (const t of triggersFor(cat, s.rel.oid, 'after', 'statement', s.op)) {
+      callTrigger(session, cat, { trigger: t, rel: s.rel, when: 'AFTER', level: 'STATEMENT', op: s.op, transition: transitionTables(ms, t, s.rel, s.op) });
+    }
+  }
+  if (st) perStatement.delete(ms);
+}
+
+function fireAfterRowTrigger(session: Session, cat: Catalog, ms: ModifyState, t: TriggerDef, ev: AfterEvent): void {
+  callTrigger(session, cat, {
+    trigger: t, rel: ev.rel, when: 'AFTER', level: 'ROW', op: ev.op,
+    oldRow: ev.oldVals ? rowRecord(ev.rel, ev.oldVals) : undefined,
+    newRow: ev.newVals ? rowRecord(ev.rel, ev.newVals) : undefined,
+    transition: transitionTables(ms, t, ev.rel, ev.op),
+  });
+}
+
+/** Fires deferred constraint triggers (at commit, or at the end of an autocommit statement). */
+export function fireDeferredTriggers(session: Session): void {
+  const list = deferred.get(session);
+  if (!list?.length) return;
+  deferred.delete(session);
+  const cat = session.catalog();
+  for (const d of list) fireAfterRowTrigger(session, cat, d.ms, d.t, d.ev);
+}
+
+/** Forgets deferred events (the transaction rolled back). */
+export function discardDeferredTriggers(session: Session): void {
+  deferred.delete(session);
+}
+
+/** Whether deferred events are waiting. */
+export function hasDeferredTriggers(session: Session): boolean {
+  return (deferred.get(session)?.length ?? 0) > 0;
+}
