@@ -9,6 +9,7 @@ import { Heap } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
 import { TransactionStatus } from '../storage/xact.js';
 import { FIRST_NORMAL_OID } from '../types/oids.js';
+import type { WaitGraph } from './lock-wait.js';
 
 export interface SequenceState {
   last: bigint;
@@ -23,6 +24,8 @@ export class DbState {
   status = new TransactionStatus();
   nextOid = FIRST_NORMAL_OID;
   nextPid = 1000;
+  /** Sessions waiting for locks, and for whom (deadlock detection). */
+  readonly waits: WaitGraph = new Map();
 
   constructor(catalog?: Catalog) {
     this.catalog = catalog ?? bootstrapCatalog(this);
