@@ -12,6 +12,7 @@ import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
 import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
 import { runUtility } from '../commands/utility.js';
+import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
 export interface ResultField {
@@ -55,6 +56,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       checkWritable(session, 'DELETE');
       return runDelete(session, body, sql, params, paramTypes);
     default:
+      checkReadOnlyUtility(session, kind, body);
       return runUtility(session, kind, body, sql, st);
   }
 }

@@ -19,6 +19,7 @@ import { Settings } from './settings.js';
 import { StatementBlocked } from './blocking.js';
 import { LockWaitBlocked, SessionWait, settingMillis } from './lock-wait.js';
 import type { SequenceState } from './db-state.js';
+import { setIsolation, setReadOnly } from '../commands/transaction-cmds.js';
 
 export type NoticeHandler = (n: PgError) => void;
 
@@ -93,6 +94,7 @@ export class Session implements SessionContext {
     return randomSource(this.clock)();
   }
   nextval(seqOid: number): bigint {
+    if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute nextval() in a read-only transaction');
     this.noteSequence(seqOid);
     const v = sequenceNext(this, seqOid);
     this.currvals.set(seqOid, v);
@@ -108,6 +110,7 @@ export class Session implements SessionContext {
     return v;
   }
   setval(seqOid: number, value: bigint, isCalled: boolean): bigint {
+    if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute setval() in a read-only transaction');
     this.noteSequence(seqOid);
     const v = sequenceSet(this, seqOid, value, isCalled);
     if (isCalled) this.currvals.set(seqOid, v);
@@ -132,9 +135,28 @@ export class Session implements SessionContext {
     return [st.last, st.isCalled ? 32n : 0n, st.isCalled];
   }
   getSetting(name: string, missingOk: boolean): string | null {
+    const n = name.toLowerCase();
+    if (n.startsWith('transaction_')) {
+      // The open transaction's characteristics (outside one: the defaults the next one gets).
+      const t = this.txn;
+      if (n === 'transaction_isolation') return t ? t.isolation : this.settings.get('default_transaction_isolation', false);
+      if (n === 'transaction_read_only') return t ? (t.readOnly ? 'on' : 'off') : this.settings.get('default_transaction_read_only', false);
+      if (n === 'transaction_deferrable') return t ? (t.deferrable ? 'on' : 'off') : this.settings.get('default_transaction_deferrable', false);
+    }
     return this.settings.get(name, missingOk);
   }
   setSetting(name: string, value: string, isLocal: boolean): string {
+    const n = name.toLowerCase();
+    if (n === 'transaction_isolation' || n === 'transaction_read_only' || n === 'transaction_deferrable') {
+      if (!this.inBlock) {
+        this.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'SET TRANSACTION can only be used in transaction blocks', { severity: 'WARNING' }));
+        return value;
+      }
+      if (n === 'transaction_isolation') setIsolation(this, value);
+      else if (n === 'transaction_read_only') setReadOnly(this, /^(on|true|1|yes)$/i.test(value));
+      else this.transaction().deferrable = /^(on|true|1|yes)$/i.test(value);
+      return this.getSetting(n, false) as string;
+    }
     return this.settings.set(name, value, isLocal && this.inBlock);
   }
   notice(n: PgError): void {
@@ -255,6 +277,13 @@ export class Session implements SessionContext {
     } else if (this.txn) this.finishTransaction(false);
   }
 
+  /** ROLLBACK TO SAVEPOINT: the block recovers from an error. */
+  rollbackToSavepoint(name: string): boolean {
+    if (!this.transaction().rollbackTo(name)) return false;
+    this.failed = false;
+    return true;
+  }
+
   beginBlock(isolation?: IsolationLevel, readOnly?: boolean): void {
     const t = this.transaction();
     if (isolation) t.isolation = isolation;
@@ -345,7 +374,7 @@ export class Session implements SessionContext {
         this.wait = undefined;
         if (w?.error) throw w.error;
       }
-      t?.beginStatement(retrying);
+      t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
       this.retry = undefined;
       if (this.txn) this.txn.commandCounterIncrement();
@@ -363,6 +392,9 @@ export class Session implements SessionContext {
     }
   }
 }
+
+/** Statements that run without a snapshot (Postgres's PlannedStmtRequiresSnapshot is false for them). */
+const NO_SNAPSHOT = new Set(['TransactionStmt', 'VariableSetStmt', 'VariableShowStmt', 'LockStmt', 'ConstraintsSetStmt', 'ListenStmt', 'NotifyStmt', 'UnlistenStmt', 'PrepareStmt', 'DeallocateStmt', 'DiscardStmt']);
 
 function isEndOfBlock(stmt: object): boolean {
   const k = (stmt as { TransactionStmt: { kind: string } }).TransactionStmt.kind;

@@ -29,6 +29,8 @@ const DEFAULTS: Record<string, string> = {
   integer_datetimes: 'on',
   default_transaction_isolation: 'read committed',
   default_transaction_read_only: 'off',
+  default_transaction_deferrable: 'off',
+  transaction_deferrable: 'off',
   transaction_isolation: 'read committed',
   transaction_read_only: 'off',
   statement_timeout: '0',

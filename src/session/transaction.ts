@@ -38,6 +38,10 @@ export class Transaction implements TxnAccess {
   private snap: Snapshot | undefined;
   isolation: IsolationLevel = 'read committed';
   readOnly = false;
+  /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
+  deferrable = false;
+  /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
+  snapshotTaken = false;
   readonly startTimestamp: bigint;
   /** Storage created by this transaction (dropped on abort). */
   readonly createdFilenodes = new Set<number>();
@@ -92,8 +96,11 @@ export class Transaction implements TxnAccess {
    * after a wait (`retry`): Postgres does not restart a statement that waited, it goes on with its
    * snapshot and re-checks the rows that changed meanwhile.
    */
-  beginStatement(retry = false): void {
-    if (!this.snap || (this.isolation === 'read committed' && !retry)) this.snap = this.db.status.snapshot();
+  beginStatement(retry = false, needsSnapshot = true): void {
+    if (needsSnapshot) {
+      if (!this.snap || (this.isolation === 'read committed' && !retry)) this.snap = this.db.status.snapshot();
+      this.snapshotTaken = true;
+    }
     if (this.undo.length) this.undo = [];
     const m = this.stmtMark;
     m.cid = this.cid;

@@ -13,8 +13,8 @@
  * Postgres counterpart: src/test/isolation/isolationtester.c.
  */
 import pg from 'pg';
-import { PgOutcomeRunner, reportedFields } from './pg-outcome.js';
-import { formatReport, formatCommandTag, type ReportedFields, type StatementOutcome } from './result-format.js';
+import { reportedFields } from './pg-outcome.js';
+import { formatReport, formatCommandTag, parseCommandTag, type ReportedFields, type StatementOutcome } from './result-format.js';
 import { hasUnspecifiedOrder } from './result-order.js';
 
 /** One step: [session index (0-based), SQL]. */
@@ -113,6 +113,7 @@ export async function runIsolation(engine: IsolationEngine, spec: IsolationSpec)
     if (busy.size) lines.push(`still waiting at the end: ${[...busy.values()].map((p) => `#${p.step + 1}`).join(', ')}`);
   } finally {
     for (const s of sessions) await s.close().catch(() => undefined);
+    await engine.close().catch(() => undefined);
   }
   return lines;
 }
@@ -150,6 +151,7 @@ export function oracleEngine(url: string): IsolationEngine {
   return {
     async open(setup, n) {
       admin = new pg.Client(url);
+      admin.on('error', () => undefined);
       await admin.connect();
       if (setup) await admin.query(setup);
       const out: IsolationSession[] = [];
@@ -161,7 +163,7 @@ export function oracleEngine(url: string): IsolationEngine {
         clients.push(c);
         const pid = (c as unknown as { processID: number }).processID;
         pids.push(pid);
-        const runner = new PgOutcomeRunner(c);
+        const runner = new MultiResultRunner(c);
         const a = admin;
         out.push({
           pid,
@@ -230,4 +232,32 @@ export function fauxgresEngine(db: FauxgresIsolationDb): IsolationEngine {
     },
     close: () => Promise.resolve(),
   };
+}
+
+/** Runs a query (possibly several statements) on a pg Client and keeps the last statement's outcome. */
+class MultiResultRunner {
+  private notices: ReportedFields[] = [];
+  private tag: string | undefined;
+  constructor(private readonly client: pg.Client) {
+    client.on('notice', (n) => this.notices.push(reportedFields(n as never)));
+    const conn = (client as unknown as { connection: { on(ev: string, cb: (m: { text: string }) => void): void } }).connection;
+    conn.on('commandComplete', (m) => {
+      this.tag = m.text;
+    });
+  }
+  async run(sql: string): Promise<StatementOutcome> {
+    this.notices = [];
+    this.tag = undefined;
+    const notices = this.notices;
+    try {
+      const res = await this.client.query({ text: sql, rowMode: 'array', types: { getTypeParser: () => (v: string) => v } });
+      const r = (Array.isArray(res) ? res[res.length - 1] : res) as pg.QueryResult<unknown[]>;
+      const { command, rowCount } = parseCommandTag(this.tag ?? '');
+      return { kind: 'result', notices, command, rowCount, fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: r.rows };
+    } catch (e) {
+      const err = e as { code?: string };
+      if (typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)) return { kind: 'error', notices, error: reportedFields(err as never) };
+      return { kind: 'crash', notices, message: String(e) };
+    }
+  }
 }
