@@ -15,7 +15,8 @@ import pgTypes from 'pg-types';
 import { initParser } from './parser/parse.js';
 import { PgError } from './errors/pg-error.js';
 import { DbState } from './session/db-state.js';
-import { Session } from './session/session.js';
+import { Session, type ScriptRun } from './session/session.js';
+import { StatementBlocked } from './session/blocking.js';
 import type { StatementResult, ResultField } from './session/dispatch.js';
 import { outputFunction } from './session/output.js';
 import type { Clock } from './session/clock.js';
@@ -104,6 +105,14 @@ function timestamptzText(us: bigint): string {
   return timestamptzIO.output(us, { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' });
 }
 
+function toConfig(textOrConfig: string | QueryConfig, values: readonly unknown[] | undefined): QueryConfig {
+  return typeof textOrConfig === 'string' ? { text: textOrConfig, values } : { ...textOrConfig, values: textOrConfig.values ?? values };
+}
+
+function lastResult(results: readonly StatementResult[]): StatementResult {
+  return results[results.length - 1] ?? { command: 'EMPTY', rowCount: null, fields: [], rows: [] };
+}
+
 /** node-postgres's command name: the first word of the tag (`CREATE TABLE` → `CREATE`). */
 function nodePgCommand(tag: string): string {
   return tag.split(' ')[0];
@@ -114,6 +123,9 @@ function nodePgCommand(tag: string): string {
  * (`{ processId, channel, payload }`) for the channels it LISTENs on, as node-postgres's Client does.
  */
 export class Connection extends EventEmitter {
+  /** The query that waits for another transaction, and those queued behind it. */
+  private queue: Promise<unknown> | undefined;
+
   constructor(
     readonly session: Session,
     private readonly owner: Database,
@@ -122,27 +134,86 @@ export class Connection extends EventEmitter {
     session.onNotification = (n) => this.emit('notification', n);
   }
 
-  /** Runs one statement (or several, without parameters) and returns the last result. */
+  /**
+   * Runs one statement (or several, without parameters) and returns the last result. A statement
+   * that must wait for another session's transaction (a row lock, a unique key being inserted)
+   * keeps the promise pending until that transaction ends, then goes on as Postgres does; queries
+   * issued meanwhile on this connection run after it, in order.
+   */
   query<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): Promise<QueryResult<R>> {
+    const cfg = toConfig(textOrConfig, values);
+    if (this.queue) return this.enqueue(() => this.runWaiting(cfg.text, cfg.values ?? [], true)).then((r) => this.format<R>(lastResult(r), cfg));
+    const run = this.session.startScript(cfg.text);
     try {
-      return Promise.resolve(this.querySync<R>(textOrConfig, values));
+      return Promise.resolve(this.format<R>(lastResult(this.session.runScript(cfg.text, cfg.values ?? [], [], undefined, run)), cfg));
     } catch (e) {
-      return Promise.reject(e);
+      if (!(e instanceof StatementBlocked)) return Promise.reject(e);
+      return this.enqueue(() => this.resume(run, cfg, e)).then((r) => this.format<R>(lastResult(r), cfg));
     }
   }
 
-  /** Synchronous form of `query` (the engine never waits without concurrent sessions). */
+  /** Runs a script from inside the queue (waiting in place when a statement must wait). */
+  private runWaiting(text: string, values: readonly unknown[], _queued: true): Promise<StatementResult[]> {
+    const run = this.session.startScript(text);
+    try {
+      return Promise.resolve(this.session.runScript(text, values, [], undefined, run));
+    } catch (e) {
+      if (!(e instanceof StatementBlocked)) return Promise.reject(e);
+      return this.resume(run, { text, values }, e);
+    }
+  }
+
+  /** Waits, then resumes the script at the statement that waited (earlier ones are not run again). */
+  private async resume(run: ScriptRun, cfg: QueryConfig, blocked: StatementBlocked): Promise<StatementResult[]> {
+    for (;;) {
+      await blocked.until;
+      try {
+        return this.session.runScript(cfg.text, cfg.values ?? [], [], undefined, run);
+      } catch (e) {
+        if (!(e instanceof StatementBlocked)) throw e;
+        blocked = e;
+      }
+    }
+  }
+
+  private enqueue<T>(f: () => Promise<T>): Promise<T> {
+    const prev = this.queue ?? Promise.resolve();
+    const p = prev.then(f, f);
+    const tail = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queue = tail;
+    void tail.then(() => {
+      if (this.queue === tail) this.queue = undefined;
+    });
+    return p;
+  }
+
+  /**
+   * Synchronous form of `query`. It cannot wait: a statement that must wait for another session
+   * throws StatementBlocked (retry with `query`, or end the other transaction first).
+   */
   querySync<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): QueryResult<R> {
-    const cfg: QueryConfig = typeof textOrConfig === 'string' ? { text: textOrConfig, values } : { ...textOrConfig, values: textOrConfig.values ?? values };
-    const params = cfg.values ?? [];
-    const results = this.session.runScript(cfg.text, params, []);
-    const last = results[results.length - 1] ?? { command: 'EMPTY', rowCount: null, fields: [], rows: [] };
-    return this.format<R>(last, cfg);
+    const cfg = toConfig(textOrConfig, values);
+    return this.format<R>(lastResult(this.session.runScript(cfg.text, cfg.values ?? [], [])), cfg);
   }
 
   /** Full command tag results for every statement of a script (as psql would show them). */
   execRaw(sql: string): StatementResult[] {
     return this.session.runScript(sql);
+  }
+
+  /** execRaw that waits when a statement must (see `query`). */
+  exec(sql: string): Promise<StatementResult[]> {
+    if (this.queue) return this.enqueue(() => this.runWaiting(sql, [], true));
+    const run = this.session.startScript(sql);
+    try {
+      return Promise.resolve(this.session.runScript(sql, [], [], undefined, run));
+    } catch (e) {
+      if (!(e instanceof StatementBlocked)) return Promise.reject(e);
+      return this.enqueue(() => this.resume(run, { text: sql }, e));
+    }
   }
 
   private format<R>(r: StatementResult, cfg: QueryConfig): QueryResult<R> {
@@ -240,12 +311,7 @@ export class Database {
 
   /** Runs a multi-statement script as one simple query (one implicit transaction). */
   exec(script: string): Promise<void> {
-    try {
-      this.main.execRaw(script);
-      return Promise.resolve();
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    return this.main.exec(script).then(() => undefined);
   }
 
   /** An independent copy sharing memory with this one until either writes. */

@@ -29,7 +29,7 @@ import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.
 import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
-import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, ModifyState, updateTuple } from '../executor/modify-table.js';
+import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, keyChanged, ModifyState, targetForWrite, updateTuple } from '../executor/modify-table.js';
 import { rewriteViewDml, type ViewCheck } from '../rewrite/updatable-view.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
@@ -472,6 +472,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   }
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
+  const recheck = q.where ? compileExpr(q.where, from.layout) : undefined;
   const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
   const updatedCols: ReadonlySet<number> = new Set(sets.map((s) => s.attnum));
   const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
@@ -489,13 +490,24 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       let count = 0;
       const done = new Set<number>();
       const trig = hasTriggers(ms.cat, rel.oid);
-      for (const row of rows) {
-        const t = row[off + ncols] as unknown as Tuple;
+      for (let row of rows) {
+        let t = row[off + ncols] as unknown as Tuple;
         if (done.has(t.tid)) continue;
         done.add(t.tid);
         let values = row.slice(off, off + ncols) as Value[];
-        const old = [...values];
+        let old = [...values];
         for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
+        // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
+        const target = targetForWrite(ms, rel, row, off, keyChanged(ms.cat, rel, old, values) ? 'update' : 'nokeyupdate', recheck);
+        if (!target) continue;
+        if (target !== row) {
+          row = target;
+          t = row[off + ncols] as unknown as Tuple;
+          values = row.slice(off, off + ncols) as Value[];
+          old = [...values];
+          for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
+        }
+        // BEFORE ROW triggers see the row as locked (Postgres's GetTupleForTrigger).
         if (trig) {
           const r = beforeRowTriggers(ms, rel, 'UPDATE', old, values, updatedCols);
           if (!r) continue;
@@ -526,6 +538,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
+  const recheck = q.where ? compileExpr(q.where, from.layout) : undefined;
   const returning = addReturning(ps, returningList(n), from.layout);
   const ncols = rel.columns.length;
   return {
@@ -538,7 +551,11 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const trig = hasTriggers(ms.cat, rel.oid);
-      for (const row of rows) {
+      for (let row of rows) {
+        // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
+        const target = targetForWrite(ms, rel, row, off, 'update', recheck);
+        if (!target) continue;
+        row = target;
         const t = row[off + ncols] as unknown as Tuple;
         const oldVals = row.slice(off, off + ncols) as Value[];
         if (trig && !beforeRowTriggers(ms, rel, 'DELETE', oldVals, undefined)) continue;

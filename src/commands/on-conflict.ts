@@ -19,6 +19,7 @@ import { checkConstraints, computeGenerated, updateTuple, type ModifyState } fro
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import { indexKeyFunction } from './index-keys.js';
 import { liveForUniqueness } from './unique-check.js';
+import { usesTransactionSnapshot } from '../executor/row-lock.js';
 import { queueUpdateActions } from '../executor/ri.js';
 import { beforeRowTriggers, hasTriggers, queueAfterRow } from '../executor/trigger.js';
 import type { Session } from '../session/session.js';
@@ -88,7 +89,13 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       if (!idx.index!.nullsNotDistinct && key.some((k) => k === null)) continue;
       for (const tid of ms.ctx.txn.index(idx).lookup(key)) {
         const t = heap.get(tid);
-        if (t && liveForUniqueness(ms.ctx, t)) return t;
+        if (t && liveForUniqueness(ms.ctx, t)) {
+          // REPEATABLE READ: a conflicting row the snapshot cannot see (Postgres's ExecCheckTupleVisible).
+          if (usesTransactionSnapshot(ms.ctx) && !ms.ctx.txn.own().xids.has(t.xmin) && !ms.ctx.txn.visible(t)) {
+            throw new PgError(SQLSTATE.serialization_failure, 'could not serialize access due to concurrent update');
+          }
+          return t;
+        }
       }
     }
     return undefined;

@@ -14,17 +14,23 @@ import type { Value } from '../types/values.js';
 import { typeInfo } from '../types/registry.js';
 import { indexKeyFunction } from './index-keys.js';
 import { compileExpr } from '../executor/expr/compile.js';
+import { waitForXid } from '../executor/row-lock.js';
 
-/** Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. */
+/**
+ * Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. A version another
+ * transaction in progress inserted or deletes makes the inserter wait for that transaction
+ * (StatementBlocked), then decide again, as _bt_check_unique does.
+ */
 export function liveForUniqueness(ctx: ExecContext, t: Tuple): boolean {
   const txn = ctx.txn;
   const own = txn.own().xids;
   const st = txn.status;
   if (st.isAborted(t.xmin)) return false;
+  if (!own.has(t.xmin) && st.isInProgress(t.xmin)) throw waitForXid(st, t.xmin);
   if (t.xmax === 0 || t.lockOnly) return true;
   if (own.has(t.xmax)) return false;
   if (st.isAborted(t.xmax)) return true;
-  if (st.isInProgress(t.xmax)) return true;
+  if (st.isInProgress(t.xmax)) throw waitForXid(st, t.xmax);
   return false;
 }
 

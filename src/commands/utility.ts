@@ -26,7 +26,7 @@ import { createFunction, dropRoutines } from './functioncmds.js';
 import { doStatement } from './do.js';
 import { callStatement } from './call.js';
 import { createTrigger, dropTrigger, withTruncateTriggers } from './trigger.js';
-import { discardDeferredTriggers, fireDeferredTriggers, hasDeferredTriggers } from '../executor/trigger.js';
+import { setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
 
 type AnyNode = Record<string, any>;
 
@@ -83,6 +83,9 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       }
       if (n.kind === 'VAR_SET_MULTI' && name === 'TRANSACTION') {
         return setTransaction(session, n.args);
+      }
+      if (n.kind === 'VAR_SET_MULTI' && name === 'SESSION CHARACTERISTICS') {
+        return setSessionCharacteristics(session, n.args);
       }
       if (n.kind === 'VAR_RESET_ALL') throw featureNotSupported('RESET ALL');
       throw featureNotSupported(`SET ${name}`);
@@ -146,87 +149,4 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
   }
-}
-
-function transactionStmt(session: Session, n: AnyNode): StatementResult {
-  switch (n.kind) {
-    case 'TRANS_STMT_BEGIN':
-    case 'TRANS_STMT_START': {
-      if (session.inBlock) {
-        session.notice(new PgError(SQLSTATE.active_sql_transaction, 'there is already a transaction in progress', { severity: 'WARNING' }));
-        return commandResult(n.kind === 'TRANS_STMT_BEGIN' ? 'BEGIN' : 'START TRANSACTION');
-      }
-      session.beginBlock();
-      if (n.options) setTransaction(session, n.options);
-      return commandResult(n.kind === 'TRANS_STMT_BEGIN' ? 'BEGIN' : 'START TRANSACTION');
-    }
-    case 'TRANS_STMT_COMMIT': {
-      if (!session.inBlock) {
-        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'there is no transaction in progress', { severity: 'WARNING' }));
-        session.finishTransaction(true);
-        return commandResult('COMMIT');
-      }
-      const failed = session.failed;
-      if (!failed && hasDeferredTriggers(session)) {
-        // Deferred constraint triggers run now; an error aborts the transaction.
-        try {
-          fireDeferredTriggers(session);
-        } catch (e) {
-          session.finishTransaction(false);
-          throw e;
-        }
-      }
-      discardDeferredTriggers(session);
-      session.finishTransaction(!failed);
-      if (n.chain) throw featureNotSupported('COMMIT AND CHAIN');
-      return commandResult(failed ? 'ROLLBACK' : 'COMMIT');
-    }
-    case 'TRANS_STMT_ROLLBACK': {
-      discardDeferredTriggers(session);
-      if (!session.inBlock) {
-        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'there is no transaction in progress', { severity: 'WARNING' }));
-        session.finishTransaction(false);
-        return commandResult('ROLLBACK');
-      }
-      session.finishTransaction(false);
-      if (n.chain) throw featureNotSupported('ROLLBACK AND CHAIN');
-      return commandResult('ROLLBACK');
-    }
-    case 'TRANS_STMT_SAVEPOINT': {
-      if (!session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'SAVEPOINT can only be used in transaction blocks');
-      session.transaction().savepoint(n.savepoint_name);
-      return commandResult('SAVEPOINT');
-    }
-    case 'TRANS_STMT_RELEASE': {
-      if (!session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'RELEASE SAVEPOINT can only be used in transaction blocks');
-      if (!session.transaction().release(n.savepoint_name)) {
-        throw new PgError(SQLSTATE.invalid_savepoint_specification, `savepoint "${n.savepoint_name}" does not exist`);
-      }
-      return commandResult('RELEASE');
-    }
-    case 'TRANS_STMT_ROLLBACK_TO': {
-      if (!session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'ROLLBACK TO SAVEPOINT can only be used in transaction blocks');
-      if (!session.transaction().rollbackTo(n.savepoint_name)) {
-        throw new PgError(SQLSTATE.invalid_savepoint_specification, `savepoint "${n.savepoint_name}" does not exist`);
-      }
-      session.failed = false;
-      return commandResult('ROLLBACK');
-    }
-    default:
-      throw featureNotSupported(`transaction statement ${String(n.kind).replace('TRANS_STMT_', '')}`);
-  }
-}
-
-function setTransaction(session: Session, options: AnyNode[]): StatementResult {
-  const t = session.transaction();
-  for (const o of options ?? []) {
-    const d = o.DefElem;
-    const v = settingValue([d.arg]);
-    if (d.defname === 'transaction_isolation') t.isolation = v as typeof t.isolation;
-    else if (d.defname === 'transaction_read_only') t.readOnly = v === 'on' || v === 'true' || v === '1';
-    else if (d.defname === 'transaction_deferrable') {
-      // DEFERRABLE only matters for SERIALIZABLE READ ONLY; accepted as Postgres does.
-    } else throw featureNotSupported(`SET TRANSACTION ${d.defname}`);
-  }
-  return commandResult('SET');
 }

@@ -12,7 +12,10 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Tuple } from '../storage/heap.js';
 import { typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
-import type { ExecContext } from './context.js';
+import type { ExecContext, Row } from './context.js';
+import type { RowLockMode } from '../storage/row-locks.js';
+import { checkRowLock } from './row-lock.js';
+import { fillSlots } from './scan.js';
 import { compileExpr, type CExpr } from './expr/compile.js';
 import { insertIndexEntry } from '../commands/unique-check.js';
 import { checkConstraintsOf, indexesOf } from '../catalog/relation-cache.js';
@@ -102,7 +105,9 @@ export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDe
 export function insertTuple(ms: ModifyState, rel: RelationDef, values: Value[]): Tuple {
   const { ctx, cat } = ms;
   const txn = ctx.txn;
-  const t = txn.heap(rel).insert(values, txn.writeXid(), txn.cid);
+  const heap = txn.heap(rel);
+  const t = heap.insert(values, txn.writeXid(), txn.cid);
+  txn.noteInsert(heap, rel.filenode, t.tid);
   txn.markWrite();
   markTouched(ms, rel, t.tid);
   for (const idx of indexesOf(cat, rel.oid)) insertIndexEntry(ctx, cat, rel, idx, values, t.tid);
@@ -118,26 +123,113 @@ export function markTouched(ms: ModifyState, rel: RelationDef, tid: number): voi
   s.add(tid);
 }
 
+/**
+ * The version to change for a row the statement found, once no other transaction in progress
+ * holds a conflicting lock on it (else the statement waits: StatementBlocked). Undefined when the
+ * row is to be skipped: changed by this command already, or deleted by a transaction that
+ * committed meanwhile. Callers without a re-check of their own (referential actions) follow an
+ * update by a committed transaction to the newest version; UPDATE and DELETE re-check it first
+ * (see targetForWrite).
+ */
+function versionForWrite(ms: ModifyState, rel: RelationDef, t: Tuple, mode: RowLockMode): Tuple | undefined {
+  let v = t;
+  for (;;) {
+    const r = checkRowLock(ms.ctx, rel, v, mode, 'wait', true);
+    switch (r.status) {
+      case 'ok':
+        return r.tuple;
+      case 'updated':
+        v = r.latest;
+        continue;
+      default:
+        return undefined;
+    }
+  }
+}
+
 /** Marks a version deleted by this command (returns false if it was already deleted by it). */
 export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolean {
   const txn = ms.ctx.txn;
+  const cur = versionForWrite(ms, rel, t, 'update');
+  if (!cur) return false;
   const heap = txn.heap(rel);
-  const cur = heap.get(t.tid) ?? t;
-  if (cur.xmax !== 0 && !cur.lockOnly && !ms.ctx.txn.status.isAborted(cur.xmax)) {
-    if (txn.own().xids.has(cur.xmax)) return false;
-    throw new PgError(SQLSTATE.serialization_failure, 'could not serialize access due to concurrent update');
-  }
-  heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false });
+  heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined });
+  txn.noteReplace(heap, rel.filenode, cur, 'update');
   txn.markWrite();
   return true;
 }
 
 /** Replaces a version with a new one (UPDATE). */
 export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values: Value[]): Tuple | undefined {
-  if (!deleteTuple(ms, rel, t)) return undefined;
-  const nt = insertTuple(ms, rel, values);
-  const heap = ms.ctx.txn.heap(rel);
-  const old = heap.get(t.tid);
-  if (old) heap.replace({ ...old, next: nt.tid });
+  const { ctx, cat } = ms;
+  const txn = ctx.txn;
+  const mode: RowLockMode = keyChanged(cat, rel, t.values, values) ? 'update' : 'nokeyupdate';
+  const cur = versionForWrite(ms, rel, t, mode);
+  if (!cur) return undefined;
+  const heap = txn.heap(rel);
+  const xid = txn.writeXid();
+  const nt = heap.insert(values, xid, txn.cid);
+  txn.noteInsert(heap, rel.filenode, nt.tid);
+  heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid });
+  txn.noteReplace(heap, rel.filenode, cur, mode);
+  const locks = txn.status.rowLocks;
+  if (!locks.empty) locks.carryOver(rel.filenode, cur.tid, nt.tid, txn.own().xids);
+  txn.markWrite();
+  markTouched(ms, rel, nt.tid);
+  for (const idx of indexesOf(cat, rel.oid)) insertIndexEntry(ctx, cat, rel, idx, values, nt.tid);
   return nt;
+}
+
+/**
+ * UPDATE / DELETE in READ COMMITTED: Postgres's EvalPlanQual for one row of the statement's scan
+ * (`row`, the target's slots at `offset`). When a transaction that committed meanwhile updated
+ * the row, the newest version replaces the old one in the row and `recheck` (the statement's
+ * WHERE) decides again. Returns the row to go on with (the same array when nothing changed), or
+ * undefined to skip the row. Waits (StatementBlocked) while another transaction holds it.
+ */
+export function targetForWrite(ms: ModifyState, rel: RelationDef, row: Row, offset: number, mode: RowLockMode, recheck: CExpr | undefined): Row | undefined {
+  const n = rel.columns.length;
+  let cur = row;
+  for (;;) {
+    const t = cur[offset + n] as unknown as Tuple;
+    const r = checkRowLock(ms.ctx, rel, t, mode, 'wait', true);
+    if (r.status === 'ok') return cur;
+    if (r.status !== 'updated') return undefined;
+    cur = cur.slice();
+    fillSlots(cur, offset, r.latest, rel);
+    if (recheck && recheck(cur, ms.ctx) !== true) return undefined;
+  }
+}
+
+const keyAttsCache = new WeakMap<readonly RelationDef[], readonly number[]>();
+
+/**
+ * Whether an update changes a key column: one of a unique index without expressions or predicate
+ * (Postgres's INDEX_ATTR_BITMAP_KEY). Such an update locks FOR UPDATE, others FOR NO KEY UPDATE.
+ */
+export function keyChanged(cat: Catalog, rel: RelationDef, old: readonly Value[], now: readonly Value[]): boolean {
+  const idxs = indexesOf(cat, rel.oid);
+  let atts = keyAttsCache.get(idxs);
+  if (!atts) {
+    const s = new Set<number>();
+    for (const i of idxs) {
+      const info = i.index!;
+      if (!info.unique || info.predicate || info.keys.some((k) => !k.attnum)) continue;
+      for (const k of info.keys) s.add(k.attnum);
+    }
+    atts = [...s];
+    keyAttsCache.set(idxs, atts);
+  }
+  for (const a of atts) {
+    const x = old[a - 1] ?? rel.columns[a - 1].missing ?? null;
+    const y = now[a - 1] ?? null;
+    if (x === y) continue;
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return true;
+    if (JSON.stringify(x, bigintJson) !== JSON.stringify(y, bigintJson)) return true;
+  }
+  return false;
+}
+
+function bigintJson(_k: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? v.toString() : v;
 }

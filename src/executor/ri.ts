@@ -15,6 +15,8 @@ import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateT
 import type { Session } from '../session/session.js';
 import { foreignKeysOf, referencingKeysOf } from '../catalog/relation-cache.js';
 import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement } from './trigger.js';
+import { isVisible } from '../storage/heap.js';
+import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
 
 function quoteCol(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
@@ -67,8 +69,15 @@ export function runRiQueue(ms: ModifyState, session: Session): void {
   }
 }
 
-/** Live rows of `rel` whose columns `atts` equal `key`. */
-function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[]): Tuple[] {
+/**
+ * Live rows of `rel` whose columns `atts` equal `key`, as Postgres's RI queries see them: in READ
+ * COMMITTED through a fresh snapshot (rows committed by others meanwhile count); in REPEATABLE
+ * READ through the transaction's snapshot, except that searches for referencing rows
+ * (`detectNew`) look at the latest state and fail with 40001 on a row the snapshot cannot see.
+ * With `lock`, each row found is locked FOR KEY SHARE (waiting for a transaction that deletes it
+ * or changes its key), as the RI queries' `FOR KEY SHARE OF x` does.
+ */
+function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], lock = false, detectNew = false): Tuple[] {
   const txn = ms.ctx.txn;
   const cat = ms.cat;
   const heap = txn.heap(rel);
@@ -78,15 +87,40 @@ function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], ke
     const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;
     return v !== null && cmps[k].compare(v, key[k]) === 0;
   });
-  const out: Tuple[] = [];
-  if (idx) {
-    for (const tid of txn.index(idx).lookup(key as Value[])) {
-      const t = heap.get(tid);
-      if (t && txn.visible(t) && matches(t)) out.push(t);
+  const txnSnapshot = usesTransactionSnapshot(ms.ctx);
+  const own = txn.own();
+  const status = txn.status;
+  const snap = txnSnapshot && !detectNew ? txn.snapshot() : status.snapshot();
+  const visible = (t: Tuple): boolean => {
+    if (!isVisible(t, snap, own, status)) return false;
+    if (detectNew && txnSnapshot && !txn.visible(t)) {
+      throw new PgError(SQLSTATE.serialization_failure, 'could not serialize access due to concurrent update');
     }
+    return true;
+  };
+  const out: Tuple[] = [];
+  const consider = (t: Tuple | undefined) => {
+    if (!t || !visible(t) || !matches(t)) return;
+    if (!lock) {
+      out.push(t);
+      return;
+    }
+    let v: Tuple | undefined = t;
+    while (v) {
+      const r = checkRowLock(ms.ctx, rel, v, 'keyshare', 'wait', false);
+      if (r.status === 'ok' || r.status === 'self') {
+        takeRowLock(ms.ctx, rel, r.tuple, 'keyshare');
+        out.push(r.tuple);
+        return;
+      }
+      v = r.status === 'updated' && matches(r.latest) ? r.latest : undefined;
+    }
+  };
+  if (idx) {
+    for (const tid of txn.index(idx).lookup(key as Value[])) consider(heap.get(tid));
     return out;
   }
-  for (const t of heap.all()) if (txn.visible(t) && matches(t)) out.push(t);
+  for (const t of heap.all()) consider(t);
   return out;
 }
 
@@ -124,7 +158,7 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
   }
   const ref = ms.cat.relation(info.refRelation);
   const key = coerceKey(ms.cat, table, fk.columns, ref, info.refColumns, vals);
-  if (findRows(ms, ref, info.refColumns, key).length) return;
+  if (findRows(ms, ref, info.refColumns, key, true).length) return;
   throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
     detail: `Key ${keyText(ms, table, fk.columns, vals)} is not present in table "${ref.name}".`,
     schema: ms.cat.namespaceName(table.namespace),
@@ -140,9 +174,9 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   const child = ms.cat.relation(fk.relation);
   // NO ACTION: fine if another row now provides the same key.
   const action = now ? info.onUpdate : info.onDelete;
-  if (action === 'a' && findRows(ms, refTable, info.refColumns, oldKey).length) return;
+  if (action === 'a' && findRows(ms, refTable, info.refColumns, oldKey, true).length) return;
   const childKey = coerceKey(ms.cat, refTable, info.refColumns, child, fk.columns, oldKey as Value[]);
-  const rows = findRows(ms, child, fk.columns, childKey);
+  const rows = findRows(ms, child, fk.columns, childKey, action === 'a' || action === 'r', true);
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
   const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);

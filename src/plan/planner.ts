@@ -21,6 +21,7 @@ import { exprEqual } from '../analyze/select.js';
 import { hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
+import { planLockingSelect } from './plan-locking.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
@@ -497,6 +498,8 @@ function hasVolatile(e: Expr): boolean {
 
 /** Plans a SELECT (or VALUES / set operation) producing output rows. */
 export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): PlannedSelect {
+  // SELECT ... FOR UPDATE / SHARE: see plan-locking.ts.
+  if (q.locking?.length && !q.setOp) return planLockingSelect(q, parent, cat);
   const correlated = parent !== undefined && isCorrelated(q);
   if (q.setOp) {
     // The set operation is a query level of its own (its WITH, and one more level for outer references).

@@ -371,8 +371,13 @@ export class BackendConnection {
     }
   }
 
-  /** A CancelRequest for this connection: nothing runs asynchronously yet, so there is nothing to cancel. */
-  cancel(): void {}
+  /**
+   * A CancelRequest for this connection: a statement waiting for a lock fails with 57014 (a
+   * running statement never yields, so only a waiting one can be cancelled).
+   */
+  cancel(): void {
+    this.session?.cancelWait(new PgError(SQLSTATE.query_canceled, 'canceling statement due to user request'));
+  }
 
   private sendNotice(n: PgError): void {
     const min = (this.session?.settings.get('client_min_messages', true) ?? 'notice').toLowerCase();

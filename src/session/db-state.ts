@@ -9,6 +9,7 @@ import { Heap } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
 import { TransactionStatus } from '../storage/xact.js';
 import { FIRST_NORMAL_OID } from '../types/oids.js';
+import type { WaitGraph } from './lock-wait.js';
 
 export interface SequenceState {
   last: bigint;
@@ -27,6 +28,8 @@ export class DbState {
   nextPid = 1000;
   /** LISTEN/NOTIFY registry (a fork starts with no listeners). */
   readonly notify = new NotifyHub();
+  /** Sessions waiting for locks, and for whom (deadlock detection). */
+  readonly waits: WaitGraph = new Map();
 
   constructor(catalog?: Catalog) {
     this.catalog = catalog ?? bootstrapCatalog(this);

@@ -14,6 +14,7 @@ import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
 import { checkCrossDatabase } from './cross-database.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { runUtility } from '../commands/utility.js';
+import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
 export interface ResultField {
@@ -60,6 +61,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       checkWritable(session, 'DELETE');
       return runDelete(session, body, sql, params, paramTypes);
     default:
+      checkReadOnlyUtility(session, kind, body);
       return runUtility(session, kind, body, sql, st);
   }
 }

@@ -14,7 +14,8 @@ import type { Session } from './session.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { typeInfo } from '../types/registry.js';
 import { OID } from '../types/oids.js';
-import { featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 import { domainBase } from '../analyze/coerce.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 
@@ -91,13 +92,16 @@ export function runSelect(session: Session, st: RawStatement, body: Record<strin
   return runPreparedSelect(session, prepareSelect(session, st, body, sql, paramTypes), params);
 }
 
+/** SELECT ... FOR UPDATE in a READ ONLY transaction: 25006, naming the strongest clause as Postgres does. */
+function checkLockingReadOnly(locking: NonNullable<Query['locking']>): void {
+  const names: Record<string, string> = { LCS_FORUPDATE: 'UPDATE', LCS_FORNOKEYUPDATE: 'NO KEY UPDATE', LCS_FORSHARE: 'SHARE', LCS_FORKEYSHARE: 'KEY SHARE' };
+  throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute SELECT FOR ${names[locking[0].strength] ?? 'UPDATE'} in a read-only transaction`);
+}
+
 /** Executes an analyzed and planned SELECT (its catalog must be the session's current one). */
 export function runPreparedSelect(session: Session, c: CachedQuery, params: readonly unknown[]): StatementResult {
   const cat = c.catalog;
-  if (c.query.locking && c.query.locking.length) {
-    // Row locks only matter with concurrent sessions; refuse rather than pretend.
-    if (session.db.status.inProgress.size > (session.txn?.xid ? 1 : 0)) throw featureNotSupported('SELECT ... FOR UPDATE/SHARE with concurrent transactions');
-  }
+  if (c.query.locking?.length && session.txn?.readOnly) checkLockingReadOnly(c.query.locking);
   const values = bindParams(cat, session.io, params, c.paramTypes);
   const ctx = makeExecContext(session, values);
   const width = c.fields.length;

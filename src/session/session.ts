@@ -18,8 +18,19 @@ import { nowMicros, randomSource, type Clock } from './clock.js';
 import { Settings } from './settings.js';
 import { StatementBlocked } from './blocking.js';
 import type { Notification, NotifyAction, NotifyTarget } from './notify.js';
+import { LockWaitBlocked, SessionWait, settingMillis } from './lock-wait.js';
+import type { SequenceState } from './db-state.js';
+import { setIsolation, setReadOnly } from '../commands/transaction-cmds.js';
 
 export type NoticeHandler = (n: PgError) => void;
+
+/** A script in progress: its statements, the next to run, the results so far. */
+export interface ScriptRun {
+  readonly stmts: readonly RawStatement[];
+  next: number;
+  readonly results: StatementResult[];
+  readonly implicit: boolean;
+}
 
 export class Session implements SessionContext, NotifyTarget {
   txn: Transaction | undefined;
@@ -37,6 +48,12 @@ export class Session implements SessionContext, NotifyTarget {
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
   copyInData: string | undefined;
+  /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
+  private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number } | undefined;
+  /** The wait in progress (or just ended, until the statement is retried). */
+  private wait: SessionWait | undefined;
+  /** Sequence states (and this session's currval/lastval) before the running statement changed them. */
+  private seqUndo: { seqs: Map<number, SequenceState | undefined>; currvals: Map<number, bigint | undefined>; lastSeq: bigint | undefined } | undefined;
 
   constructor(
     readonly db: DbState,
@@ -78,6 +95,8 @@ export class Session implements SessionContext, NotifyTarget {
     return randomSource(this.clock)();
   }
   nextval(seqOid: number): bigint {
+    if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute nextval() in a read-only transaction');
+    this.noteSequence(seqOid);
     const v = sequenceNext(this, seqOid);
     this.currvals.set(seqOid, v);
     this.lastSeq = v;
@@ -92,6 +111,8 @@ export class Session implements SessionContext, NotifyTarget {
     return v;
   }
   setval(seqOid: number, value: bigint, isCalled: boolean): bigint {
+    if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute setval() in a read-only transaction');
+    this.noteSequence(seqOid);
     const v = sequenceSet(this, seqOid, value, isCalled);
     if (isCalled) this.currvals.set(seqOid, v);
     return v;
@@ -115,9 +136,28 @@ export class Session implements SessionContext, NotifyTarget {
     return [st.last, st.isCalled ? 32n : 0n, st.isCalled];
   }
   getSetting(name: string, missingOk: boolean): string | null {
+    const n = name.toLowerCase();
+    if (n.startsWith('transaction_')) {
+      // The open transaction's characteristics (outside one: the defaults the next one gets).
+      const t = this.txn;
+      if (n === 'transaction_isolation') return t ? t.isolation : this.settings.get('default_transaction_isolation', false);
+      if (n === 'transaction_read_only') return t ? (t.readOnly ? 'on' : 'off') : this.settings.get('default_transaction_read_only', false);
+      if (n === 'transaction_deferrable') return t ? (t.deferrable ? 'on' : 'off') : this.settings.get('default_transaction_deferrable', false);
+    }
     return this.settings.get(name, missingOk);
   }
   setSetting(name: string, value: string, isLocal: boolean): string {
+    const n = name.toLowerCase();
+    if (n === 'transaction_isolation' || n === 'transaction_read_only' || n === 'transaction_deferrable') {
+      if (!this.inBlock) {
+        this.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'SET TRANSACTION can only be used in transaction blocks', { severity: 'WARNING' }));
+        return value;
+      }
+      if (n === 'transaction_isolation') setIsolation(this, value);
+      else if (n === 'transaction_read_only') setReadOnly(this, /^(on|true|1|yes)$/i.test(value));
+      else this.transaction().deferrable = /^(on|true|1|yes)$/i.test(value);
+      return this.getSetting(n, false) as string;
+    }
     return this.settings.set(name, value, isLocal && this.inBlock);
   }
   notice(n: PgError): void {
@@ -133,11 +173,116 @@ export class Session implements SessionContext, NotifyTarget {
     return this.dbName;
   }
 
+  /**
+   * Sequences are not transactional, but a statement that must wait is undone and retried: what it
+   * drew from sequences is given back then (nobody else ran meanwhile), so that the retry draws
+   * the same values the one execution in Postgres would.
+   */
+  private noteSequence(seqOid: number): void {
+    const rel = this.catalog().relations.get(seqOid);
+    if (!rel) return;
+    const u = (this.seqUndo ??= { seqs: new Map(), currvals: new Map(), lastSeq: this.lastSeq });
+    if (!u.seqs.has(rel.filenode)) {
+      const st = this.db.sequences.get(rel.filenode);
+      u.seqs.set(rel.filenode, st && { ...st });
+    }
+    if (!u.currvals.has(seqOid)) u.currvals.set(seqOid, this.currvals.get(seqOid));
+  }
+
+  private undoSequences(): void {
+    const u = this.seqUndo;
+    if (!u) return;
+    this.seqUndo = undefined;
+    for (const [f, st] of u.seqs) {
+      if (st) this.db.sequences.set(f, st);
+      else this.db.sequences.delete(f);
+    }
+    for (const [oid, v] of u.currvals) {
+      if (v === undefined) this.currvals.delete(oid);
+      else this.currvals.set(oid, v);
+    }
+    this.lastSeq = u.lastSeq;
+  }
+
   // ---- transactions --------------------------------------------------------------------------
   transaction(): Transaction {
     // The transaction starts when its first statement does (now() = statement_timestamp() then).
-    if (!this.txn) this.txn = new Transaction(this.db, this.statementTs || nowMicros(this.clock));
+    if (!this.txn) {
+      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid);
+      const iso = this.settings.get('default_transaction_isolation', true);
+      if (iso && iso !== 'read committed') t.isolation = iso as IsolationLevel;
+      if (this.settings.get('default_transaction_read_only', true) === 'on') t.readOnly = true;
+      this.txn = t;
+    }
     return this.txn;
+  }
+
+  /** True while a statement of this session waits for another transaction. */
+  get waiting(): boolean {
+    return this.wait !== undefined && !this.wait.settled;
+  }
+
+  /**
+   * Ends the wait of a waiting statement with an error (the statement fails when it is retried):
+   * a CancelRequest (57014 "canceling statement due to user request").
+   */
+  cancelWait(error: PgError): boolean {
+    const w = this.wait;
+    if (!w || w.settled) return false;
+    w.finish(error);
+    return true;
+  }
+
+  /**
+   * A statement must wait: undo what it did, remember it for the retry, and start the wait with
+   * its timers. Returns what the caller waits for.
+   */
+  private blockStatement(st: RawStatement, e: StatementBlocked): StatementBlocked {
+    this.txn?.undoStatement();
+    this.undoSequences();
+    const now = performance.now();
+    if (!this.retry) this.retry = { st, statementTs: this.statementTs, startedAt: now };
+    const stTimeout = settingMillis(this.settings.get('statement_timeout', true));
+    const w = new SessionWait(
+      { pid: this.pid, holders: e instanceof LockWaitBlocked ? e.holders : [], awaited: e instanceof LockWaitBlocked ? e.awaited : 'a lock' },
+      this.db.waits,
+      e,
+      {
+        lockTimeout: settingMillis(this.settings.get('lock_timeout', true)),
+        statementTimeLeft: stTimeout > 0 ? stTimeout - (now - this.retry.startedAt) : undefined,
+        deadlockTimeout: settingMillis(this.settings.get('deadlock_timeout', true)) || 1000,
+      },
+    );
+    this.wait = w;
+    return new StatementBlocked(w.promise);
+  }
+
+  /** A waiting statement that will not be retried (the caller moved on): it counts as cancelled. */
+  private abandonRetry(): void {
+    this.retry = undefined;
+    const w = this.wait;
+    this.wait = undefined;
+    w?.finish(undefined);
+    this.failStatement();
+  }
+
+  /**
+   * A statement failed. Outside a block its transaction rolls back. Inside one the block fails
+   * (25P02 until ROLLBACK); as in Postgres the (sub)transaction aborts at once, so its locks are
+   * released now and whoever waited for them goes on.
+   */
+  private failStatement(): void {
+    if (this.inBlock) {
+      this.failed = true;
+      this.txn?.abortOnError();
+    } else if (this.txn) this.finishTransaction(false);
+  }
+
+  /** ROLLBACK TO SAVEPOINT: the block recovers from an error. */
+  rollbackToSavepoint(name: string): boolean {
+    if (!this.transaction().rollbackTo(name)) return false;
+    this.failed = false;
+    return true;
   }
 
   beginBlock(isolation?: IsolationLevel, readOnly?: boolean): void {
@@ -149,6 +294,11 @@ export class Session implements SessionContext, NotifyTarget {
 
   finishTransaction(commit: boolean): void {
     const t = this.txn;
+    if (this.wait) {
+      this.wait.finish(undefined);
+      this.wait = undefined;
+      this.retry = undefined;
+    }
     this.txn = undefined;
     this.inBlock = false;
     this.failed = false;
@@ -182,16 +332,17 @@ export class Session implements SessionContext, NotifyTarget {
    * Runs a script (one or more statements) as the simple query protocol does: each statement in
    * turn; outside a block the whole script is one implicit transaction. Returns one result per
    * statement; stops at the first error (which is thrown, after rolling back as Postgres does).
+   * A statement that must wait throws StatementBlocked; pass the same `run` (from startScript)
+   * again after the wait to resume at that statement.
    */
-  runScript(sql: string, params: readonly unknown[] = [], paramTypes: number[] = [], onResult?: (r: StatementResult) => void): StatementResult[] {
-    const stmts = parseScript(sql);
-    const results: StatementResult[] = [];
-    const implicit = stmts.length > 1;
+  runScript(sql: string, params: readonly unknown[] = [], paramTypes: number[] = [], onResult?: (r: StatementResult) => void, run: ScriptRun = this.startScript(sql)): StatementResult[] {
+    const { stmts, results, implicit } = run;
     const infer = this.inferParams;
     this.inferParams = params.length > 0 || paramTypes.length > 0;
     try {
-      for (const st of stmts) {
-        const r = this.runStatement(st, sql, params, paramTypes, implicit);
+      while (run.next < stmts.length) {
+        const r = this.runStatement(stmts[run.next], sql, params, paramTypes, implicit);
+        run.next++;
         results.push(r);
         onResult?.(r);
       }
@@ -200,6 +351,12 @@ export class Session implements SessionContext, NotifyTarget {
     }
     if (implicit) this.endImplicitTransaction();
     return results;
+  }
+
+  /** Parses a script for runScript. */
+  startScript(sql: string): ScriptRun {
+    const stmts = parseScript(sql);
+    return { stmts, next: 0, results: [], implicit: stmts.length > 1 };
   }
 
   /** Commits the implicit transaction of a multi-statement query or an extended-protocol batch (Sync). */
@@ -217,7 +374,13 @@ export class Session implements SessionContext, NotifyTarget {
    * caller ends the implicit transaction with endImplicitTransaction()).
    */
   runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean, exec?: () => StatementResult): StatementResult {
-    this.statementTs = nowMicros(this.clock);
+    let retrying = false;
+    if (this.retry) {
+      if (this.retry.st === st) retrying = true;
+      else this.abandonRetry();
+    }
+    this.statementTs = retrying ? this.retry!.statementTs : nowMicros(this.clock);
+    this.seqUndo = undefined;
     const kind = Object.keys(st.stmt)[0];
     const isTxnControl = kind === 'TransactionStmt';
     if (this.failed && !(isTxnControl && isEndOfBlock(st.stmt))) {
@@ -225,20 +388,34 @@ export class Session implements SessionContext, NotifyTarget {
     }
     const t = isTxnControl ? this.txn : this.transaction();
     try {
-      t?.beginStatement();
+      if (retrying) {
+        // The wait ended: by a timeout, a deadlock or a cancel the statement fails; otherwise it goes on.
+        const w = this.wait;
+        if (w && !w.settled) throw new StatementBlocked(w.promise);
+        this.wait = undefined;
+        if (w?.error) throw w.error;
+      }
+      t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
+      this.retry = undefined;
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
       return r;
     } catch (e) {
       // A statement that must wait is retried later, not failed.
-      if (e instanceof StatementBlocked) throw e;
-      if (this.inBlock) this.failed = true;
-      else if (this.txn) this.finishTransaction(false);
+      if (e instanceof StatementBlocked) {
+        if (this.wait && !this.wait.settled) throw e;
+        throw this.blockStatement(st, e);
+      }
+      this.retry = undefined;
+      this.failStatement();
       throw toPgError(e);
     }
   }
 }
+
+/** Statements that run without a snapshot (Postgres's PlannedStmtRequiresSnapshot is false for them). */
+const NO_SNAPSHOT = new Set(['TransactionStmt', 'VariableSetStmt', 'VariableShowStmt', 'LockStmt', 'ConstraintsSetStmt', 'ListenStmt', 'NotifyStmt', 'UnlistenStmt', 'PrepareStmt', 'DeallocateStmt', 'DiscardStmt']);
 
 function isEndOfBlock(stmt: object): boolean {
   const k = (stmt as { TransactionStmt: { kind: string } }).TransactionStmt.kind;

@@ -29,10 +29,13 @@ const DEFAULTS: Record<string, string> = {
   integer_datetimes: 'on',
   default_transaction_isolation: 'read committed',
   default_transaction_read_only: 'off',
+  default_transaction_deferrable: 'off',
+  transaction_deferrable: 'off',
   transaction_isolation: 'read committed',
   transaction_read_only: 'off',
   statement_timeout: '0',
   lock_timeout: '0',
+  deadlock_timeout: '1s',
   idle_in_transaction_session_timeout: '0',
   max_identifier_length: '63',
   is_superuser: 'on',
@@ -128,6 +131,7 @@ export class Settings {
         }
       }
       case 'statement_timeout':
+      case 'deadlock_timeout':
       case 'lock_timeout':
       case 'idle_in_transaction_session_timeout': {
         const m = /^\s*(-?\d+)\s*(ms|s|min|h|d)?\s*$/.exec(value);

@@ -10,11 +10,25 @@ import type { TxnAccess } from '../executor/context.js';
 import { Heap, isVisible, type OwnState, type Tuple } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
 import type { Snapshot } from '../storage/xact.js';
+import type { RowLockMode } from '../storage/row-locks.js';
 import type { DbState } from './db-state.js';
 import { indexColumnOrders } from '../commands/index-keys.js';
 import type { NotifyAction } from './notify.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
+
+/**
+ * One change a statement made, to undo it when the statement must wait and be retried: a version
+ * it inserted (prev undefined) or a version it replaced (to set xmax), with the row lock mode the
+ * change stood for (kept after the undo, as Postgres keeps the locks of a waiting statement).
+ */
+interface UndoRecord {
+  readonly heap: Heap;
+  readonly filenode: number;
+  readonly tid: number;
+  readonly prev: Tuple | undefined;
+  readonly lock: RowLockMode | undefined;
+}
 
 export class Transaction implements TxnAccess {
   xid = 0;
@@ -25,6 +39,10 @@ export class Transaction implements TxnAccess {
   private snap: Snapshot | undefined;
   isolation: IsolationLevel = 'read committed';
   readOnly = false;
+  /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
+  deferrable = false;
+  /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
+  snapshotTaken = false;
   readonly startTimestamp: bigint;
   /** Storage created by this transaction (dropped on abort). */
   readonly createdFilenodes = new Set<number>();
@@ -38,9 +56,18 @@ export class Transaction implements TxnAccess {
   /** The private catalog is shared with a savepoint: copy it before the next change. */
   private catalogShared = false;
 
+  /** Changes of the running statement (see UndoRecord). */
+  private undo: UndoRecord[] = [];
+  /** Command counter state when the running statement began. */
+  private stmtMark = { cid: 0, cidTop: 0, wrote: false, writes: 0 };
+  /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
+  statements = 0;
+
   constructor(
     readonly db: DbState,
     now: bigint,
+    /** Backend pid of the owning session (the waits-for graph names sessions). */
+    readonly ownerPid = 0,
   ) {
     this.startTimestamp = now;
     this.ownState = { xids: this.ownXids, curcid: 0 };
@@ -67,9 +94,58 @@ export class Transaction implements TxnAccess {
     return this.privateCatalog !== undefined;
   }
 
-  /** New statement: READ COMMITTED takes a fresh snapshot. */
-  beginStatement(): void {
-    if (this.isolation === 'read committed' || !this.snap) this.snap = this.db.status.snapshot();
+  /**
+   * New statement: READ COMMITTED takes a fresh snapshot, unless the statement is being retried
+   * after a wait (`retry`): Postgres does not restart a statement that waited, it goes on with its
+   * snapshot and re-checks the rows that changed meanwhile.
+   */
+  beginStatement(retry = false, needsSnapshot = true): void {
+    if (needsSnapshot) {
+      if (!this.snap || (this.isolation === 'read committed' && !retry)) this.snap = this.db.status.snapshot();
+      this.snapshotTaken = true;
+    }
+    if (this.undo.length) this.undo = [];
+    const m = this.stmtMark;
+    m.cid = this.cid;
+    m.cidTop = this.cidTop;
+    m.wrote = this.wrote;
+    m.writes = this.writeCount;
+  }
+
+  /** Remembers a version the running statement inserted. */
+  noteInsert(heap: Heap, filenode: number, tid: number): void {
+    this.undo.push({ heap, filenode, tid, prev: undefined, lock: undefined });
+  }
+
+  /** Remembers the version the running statement replaced, and the row lock its change amounts to. */
+  noteReplace(heap: Heap, filenode: number, prev: Tuple, lock: RowLockMode | undefined): void {
+    this.undo.push({ heap, filenode, tid: prev.tid, prev, lock });
+  }
+
+  /**
+   * Undoes the running statement's changes (it must wait and will be retried): inserted versions
+   * go, replaced ones come back, rows it had changed stay locked by it, and the command counter
+   * is back where the statement began.
+   */
+  undoStatement(): void {
+    const locks = this.db.status.rowLocks;
+    for (let i = this.undo.length - 1; i >= 0; i--) {
+      const u = this.undo[i];
+      if (!u.prev) {
+        u.heap.remove(u.tid);
+        continue;
+      }
+      const cur = u.heap.get(u.tid);
+      u.heap.replace(u.prev);
+      if (u.lock && cur && cur.xmax !== 0 && this.ownXids.has(cur.xmax)) locks.add(u.filenode, u.tid, cur.xmax, u.lock);
+    }
+    this.undo = [];
+    const m = this.stmtMark;
+    this.cid = m.cid;
+    this.cidTop = m.cidTop;
+    this.wrote = m.wrote;
+    this.writeCount = m.writes;
+    this.ownState = { xids: this.ownXids, curcid: this.cid };
   }
 
   snapshot(): Snapshot {
@@ -83,13 +159,13 @@ export class Transaction implements TxnAccess {
 
   writeXid(): number {
     if (this.xid === 0) {
-      this.xid = this.db.status.assign();
+      this.xid = this.db.status.assign(this.ownerPid);
       this.ownXids.add(this.xid);
     }
     const sp = this.savepoints[this.savepoints.length - 1];
     if (!sp) return this.xid;
     if (sp.subxid === 0) {
-      sp.subxid = this.db.status.assign();
+      sp.subxid = this.db.status.assign(this.ownerPid);
       this.ownXids.add(sp.subxid);
     }
     return sp.subxid;
@@ -124,6 +200,19 @@ export class Transaction implements TxnAccess {
     for (const f of sp.dropped) this.droppedFilenodes.add(f);
     this.ownState = { xids: this.ownXids, curcid: this.cid };
     return true;
+  }
+
+  /**
+   * An error in a transaction block: the innermost subtransaction aborts (the whole transaction
+   * when there is no savepoint), releasing its locks; the block waits for ROLLBACK or ROLLBACK TO.
+   */
+  abortOnError(): void {
+    const sp = this.savepoints[this.savepoints.length - 1];
+    if (!sp) {
+      this.db.status.abort(this.ownXids);
+      return;
+    }
+    if (sp.subxid) this.db.status.abort([sp.subxid]);
   }
 
   /** RELEASE SAVEPOINT: merge it (and inner ones) into the parent. Returns false if unknown. */

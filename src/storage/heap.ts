@@ -20,6 +20,8 @@ export interface Tuple {
   readonly cmax: number;
   /** True when xmax only locks the row (SELECT FOR UPDATE), not deletes it. */
   readonly lockOnly?: boolean;
+  /** The update that set xmax changed no key column (it holds FOR NO KEY UPDATE, not FOR UPDATE). */
+  readonly noKeyUpdate?: boolean;
   /** Tuple id of the newer version written by an UPDATE (Postgres's t_ctid chain). */
   readonly next?: number;
   /** Column values by attnum - 1; shorter than the column list for rows older than ADD COLUMN. */

@@ -10,6 +10,8 @@
  * heapam_visibility.c's HeapTupleSatisfiesMVCC.
  */
 
+import { RowLockTable } from './row-locks.js';
+
 /** First xid handed out (Postgres's FirstNormalTransactionId). */
 export const FIRST_XID = 3;
 
@@ -22,27 +24,66 @@ export interface Snapshot {
 
 const EMPTY: ReadonlySet<number> = new Set();
 
+interface Ending {
+  readonly promise: Promise<void>;
+  readonly resolve: () => void;
+}
+
 export class TransactionStatus {
   nextXid = FIRST_XID;
   readonly inProgress = new Set<number>();
   aborted = new Set<number>();
+  /** Session (backend pid) of each xid in progress: the waits-for graph of deadlock detection. */
+  readonly owners = new Map<number, number>();
+  /** Promises of xids someone waits for, settled when the xid ends (Postgres's lock on the xid). */
+  private readonly endings = new Map<number, Ending>();
+  /** Row locks (SELECT FOR ..., foreign-key checks, and the locks a blocked statement keeps). */
+  readonly rowLocks = new RowLockTable();
 
   /** Assigns a new xid, in progress until commit or abort. */
-  assign(): number {
+  assign(ownerPid = 0): number {
     const x = this.nextXid++;
     this.inProgress.add(x);
+    if (ownerPid) this.owners.set(x, ownerPid);
     return x;
   }
 
   commit(xids: Iterable<number>): void {
-    for (const x of xids) this.inProgress.delete(x);
+    for (const x of xids) {
+      this.inProgress.delete(x);
+      this.ended(x);
+    }
   }
 
   abort(xids: Iterable<number>): void {
     for (const x of xids) {
       this.inProgress.delete(x);
       this.aborted.add(x);
+      this.ended(x);
     }
+  }
+
+  private ended(x: number): void {
+    this.owners.delete(x);
+    this.rowLocks.release(x);
+    const e = this.endings.get(x);
+    if (e) {
+      this.endings.delete(x);
+      e.resolve();
+    }
+  }
+
+  /** Settles when `xid` commits or aborts (at once if it is not in progress). */
+  whenEnded(xid: number): Promise<void> {
+    if (!this.inProgress.has(xid)) return Promise.resolve();
+    let e = this.endings.get(xid);
+    if (!e) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      e = { promise, resolve };
+      this.endings.set(xid, e);
+    }
+    return e.promise;
   }
 
   isAborted(x: number): boolean {

@@ -1,0 +1,597 @@
+/**
+ * Multi-session scenarios (see test/harness/isolation.ts): each runs on the oracle and on
+ * fauxgres, and the per-step outcomes must be the same. The expected outcomes are never written
+ * here: the oracle produces them in the test.
+ */
+import type { IsolationSpec } from '../harness/isolation.js';
+
+const accounts = `
+  DROP TABLE IF EXISTS accounts CASCADE;
+  CREATE TABLE accounts (id int PRIMARY KEY, owner text NOT NULL, balance int NOT NULL CHECK (balance >= 0));
+  INSERT INTO accounts VALUES (1, 'ann', 100), (2, 'bob', 50), (3, 'cy', 0);`;
+
+const RR = 'BEGIN ISOLATION LEVEL REPEATABLE READ';
+
+export const visibility: IsolationSpec[] = [
+  {
+    name: 'read committed sees commits between statements, never uncommitted rows',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO accounts VALUES (4, 'dee', 10)"],
+      [0, 'UPDATE accounts SET balance = 90 WHERE id = 1'],
+      [1, 'BEGIN'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+      [1, 'COMMIT'],
+    ],
+  },
+  {
+    name: 'repeatable read keeps its snapshot from the first statement',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [1, RR],
+      [0, "INSERT INTO accounts VALUES (4, 'dee', 10)"],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, "INSERT INTO accounts VALUES (5, 'eve', 10)"],
+      [0, 'DELETE FROM accounts WHERE id = 1'],
+      [1, 'SELECT id FROM accounts ORDER BY id'],
+      [1, 'COMMIT'],
+      [1, 'SELECT id FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'serializable reads a stable snapshot too',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [1, 'BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY'],
+      [1, 'SELECT sum(balance) FROM accounts'],
+      [0, 'UPDATE accounts SET balance = balance + 5'],
+      [1, 'SELECT sum(balance) FROM accounts'],
+      [1, 'SHOW transaction_isolation'],
+      [1, 'COMMIT'],
+      [1, 'SELECT sum(balance) FROM accounts'],
+    ],
+  },
+  {
+    name: 'a rolled-back insert was never visible',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO accounts VALUES (9, 'zed', 1)"],
+      [1, 'SELECT count(*) FROM accounts WHERE id = 9'],
+      [0, 'ROLLBACK'],
+      [1, 'SELECT count(*) FROM accounts WHERE id = 9'],
+    ],
+  },
+  {
+    name: 'transactional DDL is invisible to others until commit',
+    setup: accounts + 'DROP TABLE IF EXISTS audit;',
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'CREATE TABLE audit (id int, note text)'],
+      [0, "INSERT INTO audit VALUES (1, 'x')"],
+      [1, 'SELECT * FROM audit'],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM audit'],
+      [0, 'BEGIN'],
+      [0, 'DROP TABLE audit'],
+      [0, 'ROLLBACK'],
+      [1, 'SELECT * FROM audit'],
+      [0, 'DROP TABLE audit'],
+    ],
+  },
+];
+
+export const writes: IsolationSpec[] = [
+  {
+    name: 'lost update is prevented: the second writer waits and adds to the committed value',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [1, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = balance + 10 WHERE id = 1 RETURNING balance'],
+      [1, 'UPDATE accounts SET balance = balance + 20 WHERE id = 1 RETURNING balance'],
+      [0, 'COMMIT'],
+      [1, 'COMMIT'],
+      [0, 'SELECT balance FROM accounts WHERE id = 1'],
+    ],
+  },
+  {
+    name: 'a waiting writer proceeds on the old value when the holder rolls back',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM accounts WHERE id = 2'],
+      [1, 'UPDATE accounts SET balance = balance - 5 WHERE id = 2 RETURNING *'],
+      [0, 'ROLLBACK'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'a waiting delete finds the row gone after the holder commits a delete',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM accounts WHERE id = 2'],
+      [1, 'DELETE FROM accounts WHERE id = 2 RETURNING *'],
+      [0, 'COMMIT'],
+      [1, 'SELECT count(*) FROM accounts'],
+    ],
+  },
+  {
+    name: 'read committed re-checks the updated row, and does not see rows inserted meanwhile',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 0 WHERE id = 1'],
+      [0, "INSERT INTO accounts VALUES (4, 'dee', 500)"],
+      [1, 'UPDATE accounts SET balance = balance + 1 WHERE balance > 20 RETURNING id, balance'],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'a re-checked row whose key moved is skipped',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET id = 10 WHERE id = 1'],
+      [1, 'BEGIN'],
+      [1, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+      [1, 'COMMIT'],
+    ],
+  },
+  {
+    name: 'repeatable read fails with 40001 after the holder commits, succeeds after a rollback',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [1, RR],
+      [1, 'SELECT balance FROM accounts WHERE id = 1'],
+      [1, 'UPDATE accounts SET balance = 2 WHERE id = 1'],
+      [0, 'COMMIT'],
+      [1, 'SELECT 1'],
+      [1, 'ROLLBACK'],
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 3 WHERE id = 2'],
+      [1, RR],
+      [1, 'UPDATE accounts SET balance = 4 WHERE id = 2'],
+      [0, 'ROLLBACK'],
+      [1, 'COMMIT'],
+      [0, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'repeatable read: a row changed after the snapshot fails without waiting',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [1, RR],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, 'UPDATE accounts SET balance = 7 WHERE id = 3'],
+      [1, 'DELETE FROM accounts WHERE id = 3'],
+      [1, 'ROLLBACK'],
+      [1, RR],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, 'DELETE FROM accounts WHERE id = 3'],
+      [1, 'UPDATE accounts SET balance = 1 WHERE id = 3'],
+      [1, 'ROLLBACK'],
+    ],
+  },
+  {
+    name: 'write skew is allowed under repeatable read',
+    setup: `
+      DROP TABLE IF EXISTS doctors;
+      CREATE TABLE doctors (name text PRIMARY KEY, on_call boolean NOT NULL);
+      INSERT INTO doctors VALUES ('alice', true), ('bob', true);`,
+    sessions: 2,
+    steps: [
+      [0, RR],
+      [1, RR],
+      [0, 'SELECT count(*) FROM doctors WHERE on_call'],
+      [1, 'SELECT count(*) FROM doctors WHERE on_call'],
+      [0, "UPDATE doctors SET on_call = false WHERE name = 'alice'"],
+      [1, "UPDATE doctors SET on_call = false WHERE name = 'bob'"],
+      [0, 'COMMIT'],
+      [1, 'COMMIT'],
+      [0, 'SELECT * FROM doctors ORDER BY name'],
+    ],
+  },
+  {
+    name: 'three sessions queue on one row',
+    setup: accounts,
+    sessions: 3,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = balance * 2 WHERE id = 2'],
+      [1, 'UPDATE accounts SET balance = balance + 1 WHERE id = 2 RETURNING balance'],
+      [2, 'UPDATE accounts SET balance = balance + 100 WHERE id = 2 RETURNING balance'],
+      [0, 'COMMIT'],
+      [0, 'SELECT balance FROM accounts WHERE id = 2'],
+    ],
+  },
+  {
+    name: 'a multi-statement query waits in the middle and resumes there',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 2'],
+      [1, "INSERT INTO accounts VALUES (7, 'gus', 7); UPDATE accounts SET balance = balance + 1 WHERE id = 2; SELECT count(*) FROM accounts"],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+];
+
+export const locks: IsolationSpec[] = [
+  {
+    name: 'SELECT FOR UPDATE waits, NOWAIT fails, SKIP LOCKED skips',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'SELECT * FROM accounts WHERE id = 1 FOR UPDATE'],
+      [1, 'SELECT * FROM accounts WHERE id = 1 FOR UPDATE NOWAIT'],
+      [1, 'SELECT id FROM accounts ORDER BY id FOR UPDATE SKIP LOCKED'],
+      [1, 'SELECT id FROM accounts ORDER BY id FOR SHARE SKIP LOCKED'],
+      [1, 'SELECT id FROM accounts WHERE id = 1 FOR KEY SHARE NOWAIT'],
+      [1, 'BEGIN'],
+      [1, 'SELECT * FROM accounts WHERE id = 1 FOR SHARE'],
+      [0, 'UPDATE accounts SET balance = 77 WHERE id = 1'],
+      [0, 'COMMIT'],
+      [1, 'COMMIT'],
+    ],
+  },
+  {
+    name: 'lock strengths: key share and share coexist with no key update as Postgres says',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'SELECT id FROM accounts WHERE id = 1 FOR KEY SHARE'],
+      [1, 'BEGIN'],
+      [1, 'UPDATE accounts SET balance = 5 WHERE id = 1'],
+      [1, 'SELECT id FROM accounts WHERE id = 1 FOR NO KEY UPDATE NOWAIT'],
+      [1, 'ROLLBACK'],
+      [0, 'SELECT id FROM accounts WHERE id = 2 FOR SHARE'],
+      [1, 'SELECT id FROM accounts WHERE id = 2 FOR SHARE NOWAIT'],
+      [1, 'SELECT id FROM accounts WHERE id = 2 FOR NO KEY UPDATE NOWAIT'],
+      [1, 'SELECT id FROM accounts WHERE id = 1 FOR UPDATE NOWAIT'],
+      [1, 'UPDATE accounts SET id = 11 WHERE id = 1'],
+      [0, 'COMMIT'],
+      [0, 'SELECT id FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'a job queue with SKIP LOCKED hands each worker a different job',
+    setup: `
+      DROP TABLE IF EXISTS jobs;
+      CREATE TABLE jobs (id serial PRIMARY KEY, payload text NOT NULL, done boolean NOT NULL DEFAULT false);
+      INSERT INTO jobs (payload) SELECT 'job ' || g FROM generate_series(1, 4) g;`,
+    sessions: 3,
+    steps: [
+      [0, 'BEGIN'],
+      [1, 'BEGIN'],
+      [2, 'BEGIN'],
+      [0, 'SELECT id, payload FROM jobs WHERE NOT done ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED'],
+      [1, 'SELECT id, payload FROM jobs WHERE NOT done ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED'],
+      [2, 'SELECT id, payload FROM jobs WHERE NOT done ORDER BY id LIMIT 2 FOR UPDATE SKIP LOCKED'],
+      [0, 'UPDATE jobs SET done = true WHERE id = 1'],
+      [0, 'COMMIT'],
+      [1, 'ROLLBACK'],
+      [0, 'DELETE FROM jobs WHERE id = (SELECT id FROM jobs WHERE NOT done ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id'],
+      [2, 'COMMIT'],
+      [0, 'SELECT id, done FROM jobs ORDER BY id'],
+    ],
+  },
+  {
+    name: 'FOR UPDATE re-checks a row updated meanwhile and returns its new values',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = balance + 1000 WHERE id = 2'],
+      [0, 'UPDATE accounts SET balance = 0 WHERE id = 1'],
+      [1, 'SELECT id, balance FROM accounts WHERE balance > 10 ORDER BY id FOR UPDATE'],
+      [0, 'COMMIT'],
+      [1, 'SELECT id, balance FROM accounts ORDER BY id FOR UPDATE'],
+    ],
+  },
+  {
+    name: 'repeatable read FOR UPDATE of a row changed after the snapshot',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [1, RR],
+      [1, 'SELECT 1'],
+      [0, 'UPDATE accounts SET balance = 3 WHERE id = 1'],
+      [1, 'SELECT * FROM accounts WHERE id = 2 FOR UPDATE'],
+      [1, 'SELECT * FROM accounts WHERE id = 1 FOR UPDATE'],
+      [1, 'ROLLBACK'],
+    ],
+  },
+  {
+    name: 'deadlock: the session whose wait closes the cycle is the victim',
+    setup: accounts,
+    sessions: 2,
+    sessionSetup: ["SET deadlock_timeout = '50ms'", "SET deadlock_timeout = '50ms'"],
+    settleMs: 200,
+    steps: [
+      [0, 'BEGIN'],
+      [1, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [1, 'UPDATE accounts SET balance = 2 WHERE id = 2'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 2'],
+      [1, 'UPDATE accounts SET balance = 2 WHERE id = 1'],
+      [1, 'SELECT 1'],
+      [1, 'ROLLBACK'],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'deadlock of three sessions through SELECT FOR UPDATE',
+    setup: accounts,
+    sessions: 3,
+    sessionSetup: ["SET deadlock_timeout = '50ms'", "SET deadlock_timeout = '50ms'", "SET deadlock_timeout = '50ms'"],
+    settleMs: 200,
+    steps: [
+      [0, 'BEGIN'],
+      [1, 'BEGIN'],
+      [2, 'BEGIN'],
+      [0, 'SELECT id FROM accounts WHERE id = 1 FOR UPDATE'],
+      [1, 'SELECT id FROM accounts WHERE id = 2 FOR UPDATE'],
+      [2, 'SELECT id FROM accounts WHERE id = 3 FOR UPDATE'],
+      [0, 'SELECT id FROM accounts WHERE id = 2 FOR UPDATE'],
+      [1, 'SELECT id FROM accounts WHERE id = 3 FOR UPDATE'],
+      [2, 'SELECT id FROM accounts WHERE id = 1 FOR SHARE'],
+      [2, 'ROLLBACK'],
+      [1, 'COMMIT'],
+      [0, 'COMMIT'],
+    ],
+  },
+  {
+    name: 'lock_timeout and statement_timeout end a wait',
+    setup: accounts,
+    sessions: 2,
+    settleMs: 150,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM accounts WHERE id = 3'],
+      [1, "SET lock_timeout = '40ms'"],
+      [1, 'UPDATE accounts SET balance = 1 WHERE id = 3'],
+      [1, 'RESET lock_timeout'],
+      [1, 'BEGIN'],
+      [1, "SET LOCAL statement_timeout = '40ms'"],
+      [1, 'SELECT * FROM accounts WHERE id = 3 FOR SHARE'],
+      [1, 'SELECT 1'],
+      [1, 'ROLLBACK'],
+      [0, 'ROLLBACK'],
+    ],
+  },
+  {
+    name: 'an error in a block releases its locks at once',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [1, 'UPDATE accounts SET balance = 2 WHERE id = 1 RETURNING balance'],
+      [0, 'SELECT 1 / 0'],
+      [0, 'SELECT 1'],
+      [0, 'ROLLBACK'],
+    ],
+  },
+];
+
+const users = `
+  DROP TABLE IF EXISTS users CASCADE;
+  CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE NOT NULL);
+  INSERT INTO users VALUES (1, 'a@x.io');`;
+
+export const uniques: IsolationSpec[] = [
+  {
+    name: 'concurrent insert of one key: 23505 after commit, success after rollback',
+    setup: users,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO users VALUES (2, 'b@x.io')"],
+      [1, "INSERT INTO users VALUES (3, 'b@x.io')"],
+      [0, 'COMMIT'],
+      [0, 'BEGIN'],
+      [0, "INSERT INTO users VALUES (4, 'c@x.io')"],
+      [1, "INSERT INTO users VALUES (5, 'c@x.io')"],
+      [0, 'ROLLBACK'],
+      [0, 'SELECT * FROM users ORDER BY id'],
+    ],
+  },
+  {
+    name: 'ON CONFLICT waits for the inserter, then does nothing or updates',
+    setup: users,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO users VALUES (2, 'b@x.io')"],
+      [1, "INSERT INTO users VALUES (2, 'bb@x.io') ON CONFLICT DO NOTHING"],
+      [0, 'COMMIT'],
+      [0, 'BEGIN'],
+      [0, "INSERT INTO users VALUES (3, 'c@x.io')"],
+      [1, "INSERT INTO users VALUES (3, 'cc@x.io') ON CONFLICT (id) DO UPDATE SET email = users.email || '!' RETURNING *"],
+      [0, 'COMMIT'],
+      [1, RR],
+      [1, 'SELECT 1'],
+      [0, "INSERT INTO users VALUES (9, 'z@x.io')"],
+      [1, "INSERT INTO users VALUES (9, 'zz@x.io') ON CONFLICT DO NOTHING"],
+      [1, 'ROLLBACK'],
+      [0, 'SELECT * FROM users ORDER BY id'],
+    ],
+  },
+  {
+    name: 'a unique key freed by an uncommitted delete waits for it',
+    setup: users,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM users WHERE id = 1'],
+      [1, "INSERT INTO users VALUES (2, 'a@x.io')"],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM users ORDER BY id'],
+    ],
+  },
+  {
+    name: 'serial values drawn by a statement that waited are not drawn twice',
+    setup: `
+      DROP TABLE IF EXISTS tags;
+      CREATE TABLE tags (id serial PRIMARY KEY, name text UNIQUE);
+      INSERT INTO tags (name) VALUES ('a');`,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO tags (name) VALUES ('b') RETURNING id"],
+      [1, "INSERT INTO tags (name) VALUES ('b') RETURNING id"],
+      [0, 'ROLLBACK'],
+      [1, "INSERT INTO tags (name) VALUES ('c') RETURNING id"],
+    ],
+  },
+];
+
+const shop = `
+  DROP TABLE IF EXISTS order_lines CASCADE;
+  DROP TABLE IF EXISTS products CASCADE;
+  CREATE TABLE products (id int PRIMARY KEY, name text NOT NULL, price int NOT NULL);
+  CREATE TABLE order_lines (id int PRIMARY KEY, product_id int NOT NULL REFERENCES products, qty int NOT NULL);
+  INSERT INTO products VALUES (1, 'pen', 2), (2, 'ink', 5), (3, 'pad', 4);
+  INSERT INTO order_lines VALUES (1, 1, 10);`;
+
+export const foreignKeys: IsolationSpec[] = [
+  {
+    name: 'a referenced row being deleted makes the referencing insert wait',
+    setup: shop,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM products WHERE id = 2'],
+      [1, 'INSERT INTO order_lines VALUES (2, 2, 1)'],
+      [0, 'COMMIT'],
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM products WHERE id = 3'],
+      [1, 'INSERT INTO order_lines VALUES (3, 3, 1)'],
+      [0, 'ROLLBACK'],
+      [0, 'SELECT * FROM order_lines ORDER BY id'],
+    ],
+  },
+  {
+    name: 'deleting a row that a concurrent insert references waits, then fails',
+    setup: shop,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'INSERT INTO order_lines VALUES (2, 3, 1)'],
+      [1, 'DELETE FROM products WHERE id = 3'],
+      [0, 'COMMIT'],
+      [1, 'SELECT count(*) FROM products'],
+    ],
+  },
+  {
+    name: 'key share locks let non-key updates through',
+    setup: shop,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'INSERT INTO order_lines VALUES (2, 2, 1)'],
+      [1, 'UPDATE products SET price = 6 WHERE id = 2'],
+      [1, 'UPDATE products SET id = 20 WHERE id = 2'],
+      [0, 'ROLLBACK'],
+      [1, 'SELECT * FROM products ORDER BY id'],
+    ],
+  },
+  {
+    name: 'a referencing insert does not see an uncommitted referenced row',
+    setup: shop,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO products VALUES (4, 'cap', 1)"],
+      [1, 'INSERT INTO order_lines VALUES (2, 4, 1)'],
+      [0, 'COMMIT'],
+      [1, 'INSERT INTO order_lines VALUES (2, 4, 1)'],
+    ],
+  },
+];
+
+export const savepoints: IsolationSpec[] = [
+  {
+    name: 'ROLLBACK TO SAVEPOINT releases the row locks taken after it',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [0, 'SAVEPOINT s'],
+      [0, 'UPDATE accounts SET balance = 2 WHERE id = 2'],
+      [0, 'SELECT * FROM accounts WHERE id = 3 FOR UPDATE'],
+      [1, 'UPDATE accounts SET balance = 20 WHERE id = 2 RETURNING *'],
+      [0, 'ROLLBACK TO SAVEPOINT s'],
+      [1, 'SELECT * FROM accounts WHERE id = 3 FOR UPDATE NOWAIT'],
+      [1, 'SELECT * FROM accounts WHERE id = 1 FOR UPDATE NOWAIT'],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'released savepoints keep their changes and locks until commit',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'SAVEPOINT a'],
+      [0, 'UPDATE accounts SET balance = 5 WHERE id = 1'],
+      [0, 'SAVEPOINT b'],
+      [0, "INSERT INTO accounts VALUES (4, 'dee', 4)"],
+      [0, 'RELEASE SAVEPOINT a'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+      [1, 'UPDATE accounts SET balance = 6 WHERE id = 1'],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'an error inside a savepoint keeps the outer locks; 25P02 until ROLLBACK TO',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [0, 'SAVEPOINT s'],
+      [0, 'UPDATE accounts SET balance = 2 WHERE id = 2'],
+      [0, 'UPDATE accounts SET balance = -1 WHERE id = 3'],
+      [0, 'SELECT 1'],
+      [1, 'UPDATE accounts SET balance = 50 WHERE id = 2 RETURNING *'],
+      [1, 'SELECT * FROM accounts WHERE id = 1 FOR UPDATE NOWAIT'],
+      [0, 'ROLLBACK TO s'],
+      [0, 'SELECT * FROM accounts ORDER BY id'],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+];
+
+export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, foreignKeys, savepoints };
