@@ -181,7 +181,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       const sys = lookupSystemRelation(n.schemaname, n.relname, pstate.stmt.session.searchPath());
       if (sys) {
         const cols = applyColumnAliases(sys.columns.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.collation })), n.alias, pstate, 'catalog');
-        const rti = pstate.addRte({ kind: 'function', call: systemScanCall(sys), expandsRecord: true, ordinality: false, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
+        const rti = pstate.addRte({ kind: 'function', call: systemScanCall(sys), expandsRecord: true, ...(sys.kind === 'r' ? { systemTable: sys.oid } : {}), ordinality: false, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }

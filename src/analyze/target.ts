@@ -109,7 +109,7 @@ export function expandStar(pstate: ParseState, relName: string | undefined, loca
     item.rte.columns.forEach((c, i) => {
       if (c.dropped || skip?.has(c.name)) return;
       const expr = makeVar(item.rte, item.rti, i + 1, 0, location);
-      const origin = item.rte.kind === 'relation' ? { relation: item.rte.rel.oid, attnum: i + 1 } : undefined;
+      const origin = originOf(pstate, item.rti, i + 1);
       out.push({ expr, name: c.name, resjunk: false, origin });
     });
   };
@@ -156,7 +156,9 @@ export function transformTargetList(pstate: ParseState, targets: AnyNode[]): Tar
 
 function originOf(pstate: ParseState, rti: number, attno: number): { relation: number; attnum: number } | undefined {
   const rte = pstate.query.rtable[rti];
-  return rte && rte.kind === 'relation' ? { relation: rte.rel.oid, attnum: attno } : undefined;
+  if (rte?.kind === 'relation') return { relation: rte.rel.oid, attnum: attno };
+  if (rte?.kind === 'function' && rte.systemTable !== undefined) return { relation: rte.systemTable, attnum: attno };
+  return undefined;
 }
 
 /** Unknown-typed outputs (bare string literals, NULL) become text, as Postgres resolves them. */

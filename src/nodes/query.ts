@@ -45,6 +45,8 @@ export interface FunctionRte extends RteBase {
   readonly call: Expr;
   /** The function returns a composite: its columns are the fields. */
   readonly expandsRecord: boolean;
+  /** A system catalog table read through this scan: its OID (RowDescription names it as a column's origin). */
+  readonly systemTable?: number;
   readonly ordinality: boolean;
 }
 
