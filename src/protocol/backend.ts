@@ -706,7 +706,7 @@ export class BackendConnection {
     if (stmts.length > 1) throw new PgError(SQLSTATE.syntax_error, 'cannot insert multiple commands into a prepared statement');
     const stmt = stmts[0];
     if (s.failed && !(stmt && isTransactionEnd(stmt))) {
-      throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+      throw abortedTransaction();
     }
     const desc: StatementDescription = stmt
       ? describeStatement(s, stmt, sql, declared)
@@ -745,7 +745,7 @@ export class BackendConnection {
     }
     const s = this.session as Session;
     if (s.failed && !(prepared.stmt && isTransactionEnd(prepared.stmt))) {
-      throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+      throw abortedTransaction();
     }
     const fields = prepared.desc.fields;
     if (fields && nResult > 1 && nResult !== fields.length) {
@@ -813,7 +813,7 @@ export class BackendConnection {
     const s = this.session as Session;
     if (!p.result) {
       if (s.failed && !isTransactionEnd(stmt)) {
-        throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
+        throw abortedTransaction();
       }
       if (isCopyFromStdin(stmt)) {
         this.startCopyIn(stmt, p.prepared.sql, undefined, p);
@@ -840,6 +840,11 @@ export class BackendConnection {
     else throw protocolViolationError(`invalid CLOSE message subtype ${kind}`);
     this.out.begin(MSG.closeComplete).end();
   }
+}
+
+/** 25P02: what every statement but ROLLBACK / COMMIT gets in a failed transaction block. */
+function abortedTransaction(): PgError {
+  return new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
 }
 
 function protocolViolationError(message: string): PgError {

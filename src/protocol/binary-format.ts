@@ -17,6 +17,9 @@ import { PgArray, type Interval, type TimeTz, type Value } from '../types/values
 type Encode = (v: Value) => Buffer;
 type Decode = (b: Buffer) => Value;
 
+/** oid and the reg* types: an unsigned 32-bit integer on the wire. */
+const OID_LIKE: ReadonlySet<number> = new Set([OID.oid, OID.regclass, OID.regtype, OID.regproc, OID.regnamespace, OID.regrole]);
+
 const INT32_MAX = 2147483647;
 const INT32_MIN = -2147483648;
 
@@ -111,6 +114,13 @@ function numericRecvText(b: Buffer): string {
 export function binaryEncoder(cat: Catalog, type: number, io: IoContext): Encode {
   const base = baseTypeOf(cat, type);
   const info = typeInfo(cat, base);
+  if (OID_LIKE.has(base)) {
+    return (v) => {
+      const b = Buffer.allocUnsafe(4);
+      b.writeUInt32BE(v as number, 0);
+      return b;
+    };
+  }
   switch (base) {
     case OID.bool:
       return (v) => Buffer.from([v ? 1 : 0]);
@@ -122,17 +132,7 @@ export function binaryEncoder(cat: Catalog, type: number, io: IoContext): Encode
       };
     case OID.int4:
       return (v) => int32(v as number);
-    case OID.oid:
-    case OID.regclass:
-    case OID.regtype:
-    case OID.regproc:
-    case OID.regnamespace:
-    case OID.regrole:
-      return (v) => {
-        const b = Buffer.allocUnsafe(4);
-        b.writeUInt32BE(v as number, 0);
-        return b;
-      };
+
     case OID.int8:
       return (v) => int64(v as bigint);
     case OID.float4:
@@ -215,6 +215,7 @@ export function binaryDecoder(cat: Catalog, type: number, io: IoContext): Decode
   const base = baseTypeOf(cat, type);
   const info = typeInfo(cat, base);
   const viaText = (b: Buffer): Value => info.io.input(b.toString('utf8'), -1, io);
+  if (OID_LIKE.has(base)) return fixed(4, (b) => b.readUInt32BE(0));
   switch (base) {
     case OID.bool:
       return fixed(1, (b) => b[0] !== 0);
@@ -222,13 +223,7 @@ export function binaryDecoder(cat: Catalog, type: number, io: IoContext): Decode
       return fixed(2, (b) => b.readInt16BE(0));
     case OID.int4:
       return fixed(4, (b) => b.readInt32BE(0));
-    case OID.oid:
-    case OID.regclass:
-    case OID.regtype:
-    case OID.regproc:
-    case OID.regnamespace:
-    case OID.regrole:
-      return fixed(4, (b) => b.readUInt32BE(0));
+
     case OID.int8:
       return fixed(8, (b) => b.readBigInt64BE(0));
     case OID.float4:
