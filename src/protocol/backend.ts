@@ -53,6 +53,8 @@ export interface ConnectionHost {
 
 interface PreparedStatement {
   readonly sql: string;
+  /** search_path when it was planned: its plan serves only under the same path. */
+  readonly searchPath: string;
   /** Undefined for an empty query string (Execute answers EmptyQueryResponse). */
   readonly stmt: RawStatement | undefined;
   readonly desc: StatementDescription;
@@ -711,7 +713,7 @@ export class BackendConnection {
     const desc: StatementDescription = stmt
       ? describeStatement(s, stmt, sql, declared)
       : { paramTypes: declared.map((t) => (t === 0 ? OID.text : t)), fields: null };
-    this.statements.set(name, { sql, stmt, desc });
+    this.statements.set(name, { sql, searchPath: s.settings.searchPathText, stmt, desc });
     this.out.begin(MSG.parseComplete).end();
   }
 
@@ -821,7 +823,7 @@ export class BackendConnection {
       }
       const sel = p.prepared.desc.select;
       // A SELECT planned at Parse runs from that plan while the catalog it was planned on is current.
-      const exec = sel ? () => (sel.catalog === s.catalog() ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
+      const exec = sel ? () => (sel.catalog === s.catalog() && p.prepared.searchPath === s.settings.searchPathText ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
       p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, exec);
     } else if (p.sent >= p.result.rows.length && returnsRows(p.result)) {
       // A completed portal executes to nothing more.

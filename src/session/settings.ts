@@ -190,6 +190,11 @@ export class Settings {
     }
   }
 
+  /** search_path as set (plan caches key on it: the same text may resolve elsewhere under another path). */
+  get searchPathText(): string {
+    return this.values.get('search_path') ?? '';
+  }
+
   /** search_path as a list of schema names ($user expanded). */
   searchPath(): string[] {
     const raw = this.values.get('search_path') ?? '';

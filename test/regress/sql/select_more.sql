@@ -68,3 +68,21 @@ SELECT 1 AS a, 2 AS a ORDER BY a;
 SELECT * FROM other_db.pg_catalog.pg_am;
 SELECT 'other_db.public.x'::regclass;
 SELECT 'a.b.c.d'::regclass;
+
+-- The same text names other tables under another search path (plans must not be reused across paths).
+CREATE SCHEMA sp_a;
+CREATE SCHEMA sp_b;
+CREATE TABLE sp_a.t (x text);
+CREATE TABLE sp_b.t (x text);
+INSERT INTO sp_a.t VALUES ('from a');
+INSERT INTO sp_b.t VALUES ('from b');
+SET search_path = sp_a;
+SELECT x FROM t;
+INSERT INTO t VALUES ('a again');
+SET search_path = sp_b;
+SELECT x FROM t;
+INSERT INTO t VALUES ('b again');
+SELECT x FROM t ORDER BY x;
+SET search_path = sp_a;
+SELECT x FROM t ORDER BY x;
+RESET search_path;
