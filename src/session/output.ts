@@ -1,23 +1,29 @@
 /**
  * Result values as Postgres's text output (what psql prints and what the wire carries), including
- * the catalog-dependent types (regclass, regtype) that need the session.
+ * the catalog-dependent types (regclass, regtype, regproc, regnamespace, ... and their arrays)
+ * that need the session.
  * Postgres counterpart: the type output functions called by printtup.c.
  */
 import { OID } from '../types/oids.js';
 import { typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import type { Session } from './session.js';
-import { regclassOut, regtypeOut } from '../analyze/regclass.js';
+import { regOutput } from '../analyze/regclass.js';
+import { formatArrayText } from '../types/array.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { anonymousRecordText } from '../pl/record-text.js';
-import type { PgRecord } from '../types/values.js';
+import type { PgArray, PgRecord } from '../types/values.js';
 
 export function outputFunction(session: Session, cat: Catalog, type: number): (v: Value) => string {
-  if (type === OID.regclass) {
-    return (v) => regclassOut({ params: [], session }, v as number);
-  }
-  if (type === OID.regtype) return (v) => regtypeOut({ params: [], session }, v as number);
+  // The reg* types print names looked up in the session's catalog and search path.
+  const reg = regOutput(type);
+  if (reg) return (v) => reg({ params: [], session }, v as number);
   if (type === OID.record) return (v) => anonymousRecordText(cat, v as PgRecord, session.io);
-  const io = typeInfo(cat, type).io;
+  const info = typeInfo(cat, type);
+  if (info.category === 'A' && info.elem !== undefined && regOutput(info.elem)) {
+    const el = outputFunction(session, cat, info.elem);
+    return (v) => formatArrayText(v as PgArray, ',', el);
+  }
+  const io = info.io;
   return (v) => io.output(v, session.io);
 }

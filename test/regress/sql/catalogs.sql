@@ -218,3 +218,6 @@ SELECT column_name, column_default FROM information_schema.columns WHERE table_s
 SELECT pg_get_serial_sequence('"app"."accounts"', 'id'), pg_get_serial_sequence('pg_class', 'oid');
 SELECT pg_get_serial_sequence('app.nope', 'id');
 SELECT pg_get_serial_sequence('nope.nope', 'id');
+
+-- reg* values in result columns print as names (and inside arrays).
+SELECT 'pg_catalog'::regnamespace, 'postgres'::regrole, 'now'::regproc, array['int4'::regtype, 'text'::regtype], 'sum(int4)'::regprocedure, array['pg_class'::regclass];
