@@ -40,6 +40,8 @@ export interface DatabaseOptions {
   now?: Date | string;
   /** Seed for random() and gen_random_uuid(). */
   seed?: number;
+  /** The database's name (current_database(), three-part names); default `postgres`. */
+  database?: string;
 }
 
 export type TypeParser = (value: string) => unknown;
@@ -291,7 +293,7 @@ export class Database {
   }
 
   connectSync(): Connection {
-    const c = new Connection(new Session(this.state, this.clock, this.options.onNotice), this);
+    const c = new Connection(new Session(this.state, this.clock, this.options.onNotice, this.options.database ?? 'postgres'), this);
     this.sessions.add(c);
     return c;
   }

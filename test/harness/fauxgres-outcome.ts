@@ -31,7 +31,7 @@ export interface FauxgresDatabase {
 
 /** The `Database` class of src/index.ts, as the runner uses it. */
 export interface FauxgresModule {
-  Database: { create(options: { onNotice?: (n: ReportedFields) => void }): Promise<FauxgresDatabase> };
+  Database: { create(options: { onNotice?: (n: ReportedFields) => void; database?: string }): Promise<FauxgresDatabase> };
 }
 
 /**
@@ -65,9 +65,9 @@ export class FauxgresOutcomeRunner {
   ) {}
 
   /** Creates a fresh in-memory database. */
-  static async create(mod: FauxgresModule): Promise<FauxgresOutcomeRunner> {
+  static async create(mod: FauxgresModule, database?: string): Promise<FauxgresOutcomeRunner> {
     const sink: { notices: ReportedFields[] } = { notices: [] };
-    const db = await mod.Database.create({ onNotice: (n) => sink.notices.push(reportedFields(n as never)) });
+    const db = await mod.Database.create({ onNotice: (n) => sink.notices.push(reportedFields(n as never)), database });
     return new FauxgresOutcomeRunner(db, sink);
   }
 

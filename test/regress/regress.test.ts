@@ -61,7 +61,8 @@ for (const name of names) {
           `expected/${name}.out has ${expected.blocks.length} blocks but sql/${name}.sql has ${statements.length} statements; run: npm run record ${name}`,
         );
       }
-      session = await FauxgresOutcomeRunner.create(await loadFauxgres());
+      // The same database name the recording had (current_database(), information_schema's *_catalog columns).
+      session = await FauxgresOutcomeRunner.create(await loadFauxgres(), `regress_${name}`);
     });
 
     afterAll(async () => {
