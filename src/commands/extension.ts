@@ -14,7 +14,7 @@ import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.3', 'uuid-ossp': '1.1', citext: '1.6', plpgsql: '1.0' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0' };
 
 /** Extensions shipped with Postgres (contrib) that fauxgres does not emulate: 0A000. */
 const CONTRIB_EXTENSIONS = new Set([
