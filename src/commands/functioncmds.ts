@@ -238,11 +238,12 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   };
   if (opts.rows !== undefined && !sig.retset) throw new PgError(SQLSTATE.invalid_parameter_value, 'ROWS is not applicable when function does not return a set');
   if (existing) checkReplace(session, cat, existing, def, !!n.replace);
-  // Validate the body (check_function_bodies = on).
-  const mapper = standard ? undefined : bodyOffsetMapper(sql, opts.bodyLocation, body);
-  validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
+  // The function exists before its body is validated (it may call itself), as in Postgres; a
+  // failing validation fails the statement, which takes the new catalog entry with it.
   const w = txn.catalogForWrite();
   w.putFunction(def);
+  const mapper = standard ? undefined : bodyOffsetMapper(sql, opts.bodyLocation, body);
+  validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
   return commandResult(isProcedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION');
 }
 

@@ -9,6 +9,7 @@
  * INSTEAD OF paths), rewrite/rewriteHandler.c (views with INSTEAD OF triggers are not rewritten).
  * Known gaps: UPDATE SET (a, b) = (...) and WITH in these statements raise 0A000.
  */
+import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -34,10 +35,25 @@ type AnyNode = Record<string, any>;
 
 /** The view a DML statement targets, when it has an INSTEAD OF trigger for the operation. */
 export function insteadOfView(session: Session, n: AnyNode, op: TriggerOp): RelationDef | undefined {
+  const cat = session.catalog();
+  if (!hasInsteadTriggers(cat)) return undefined;
   const rv = n.relation;
-  const rel = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel || rel.kind !== 'v') return undefined;
   return triggersFor(session.catalog(), rel.oid, 'instead', 'row', op).length ? rel : undefined;
+}
+
+const insteadCache = new WeakMap<Catalog, boolean>();
+
+/** Whether any view has an INSTEAD OF trigger (checked once per catalog version). */
+function hasInsteadTriggers(cat: Catalog): boolean {
+  let v = insteadCache.get(cat);
+  if (v === undefined) {
+    v = false;
+    for (const t of cat.triggers.values()) if (t.timing === 'instead') v = true;
+    insteadCache.set(cat, v);
+  }
+  return v;
 }
 
 function colRef(name: string): AnyNode {

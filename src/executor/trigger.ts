@@ -55,6 +55,8 @@ export function triggerRunner(): TriggerRunner {
 
 interface RelTriggers {
   readonly all: readonly TriggerDef[];
+  /** By timing, level and operation (see slot()) → the enabled triggers that fire, in name order. */
+  readonly bySlot: (TriggerDef[] | undefined)[];
 }
 
 const cache = new WeakMap<Catalog, Map<number, RelTriggers>>();
@@ -67,7 +69,7 @@ function relTriggers(cat: Catalog, rel: number): RelTriggers {
   }
   let t = m.get(rel);
   if (!t) {
-    t = { all: cat.triggersByRelation.has(rel) ? cat.relationTriggers(rel) : [] };
+    t = { all: cat.triggersByRelation.has(rel) ? cat.relationTriggers(rel) : [], bySlot: [] };
     m.set(rel, t);
   }
   return t;
@@ -85,29 +87,59 @@ function fires(t: TriggerDef, op: TriggerOp): boolean {
 
 /** Enabled triggers of a relation for an event, timing and level, in firing (name) order. */
 export function triggersFor(cat: Catalog, rel: number, timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp): TriggerDef[] {
-  const all = relTriggers(cat, rel).all;
-  if (!all.length) return [];
-  return all.filter((t) => t.timing === timing && t.level === level && fires(t, op));
+  const rt = relTriggers(cat, rel);
+  if (!rt.all.length) return EMPTY;
+  const k = slot(timing, level, op);
+  let list = rt.bySlot[k];
+  if (!list) {
+    list = rt.all.filter((t) => t.timing === timing && t.level === level && fires(t, op));
+    rt.bySlot[k] = list;
+  }
+  return list;
 }
+
+const TIMING_SLOT = { before: 0, after: 1, instead: 2 } as const;
+const OP_SLOT = { INSERT: 0, UPDATE: 1, DELETE: 2, TRUNCATE: 3 } as const;
+function slot(timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp): number {
+  return TIMING_SLOT[timing] * 8 + (level === 'row' ? 0 : 4) + OP_SLOT[op];
+}
+
+const EMPTY: TriggerDef[] = [];
 
 /** Whether a relation has any trigger at all (the fast path skips everything else). */
 export function hasTriggers(cat: Catalog, rel: number): boolean {
   return relTriggers(cat, rel).all.length > 0;
 }
 
+interface RowShape {
+  readonly names: string[];
+  readonly types: number[];
+  readonly attnums: number[];
+  readonly generated: number[];
+}
+const shapes = new WeakMap<RelationDef, RowShape>();
+
+/** Live columns of a relation version (names, types, attnums, generated ones). */
+function shapeOf(rel: RelationDef): RowShape {
+  let sh = shapes.get(rel);
+  if (!sh) {
+    const live = rel.columns.filter((c) => !c.dropped);
+    sh = { names: live.map((c) => c.name), types: live.map((c) => c.type), attnums: live.map((c) => c.attnum), generated: live.filter((c) => c.generated).map((c) => c.attnum) };
+    shapes.set(rel, sh);
+  }
+  return sh;
+}
+
 /** A table row (values by attnum, dropped columns included) as the record NEW / OLD hold. */
 export function rowRecord(rel: RelationDef, values: readonly Value[]): PgRecord {
-  const fields: Value[] = [];
-  const names: string[] = [];
-  const types: number[] = [];
-  for (const c of rel.columns) {
-    if (c.dropped) continue;
-    const v = values[c.attnum - 1];
-    fields.push(v === undefined ? (c.missing ?? null) : v);
-    names.push(c.name);
-    types.push(c.type);
+  const sh = shapeOf(rel);
+  const fields: Value[] = new Array(sh.attnums.length);
+  for (let i = 0; i < sh.attnums.length; i++) {
+    const a = sh.attnums[i];
+    const v = values[a - 1];
+    fields[i] = v === undefined ? (rel.columns[a - 1].missing ?? null) : v;
   }
-  return new PgRecord(fields, names, types);
+  return new PgRecord(fields, sh.names, sh.types);
 }
 
 /** A record returned by a trigger back into table values (by position over live columns). */
@@ -170,10 +202,11 @@ export function fireBeforeRow(
   const trigs = triggersFor(cat, rel.oid, timing, 'row', op);
   if (!trigs.length) return newVals ?? (oldVals as Value[]);
   let cur = newVals;
-  if (cur && rel.columns.some((c) => c.generated)) {
+  const gen = shapeOf(rel).generated;
+  if (cur && gen.length) {
     // Generated columns are computed after BEFORE triggers: NEW shows them as NULL.
     cur = cur.slice();
-    for (const c of rel.columns) if (c.generated && !c.dropped) cur[c.attnum - 1] = null;
+    for (const a of gen) cur[a - 1] = null;
   }
   const oldRec = oldVals ? rowRecord(rel, oldVals) : undefined;
   for (const t of trigs) {
@@ -235,9 +268,9 @@ function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
 /** Records a changed row for AFTER ROW triggers and transition tables. */
 export function queueAfterRow(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, updated?: ReadonlySet<number>): void {
   if (!hasTriggers(ms.cat, rel.oid)) return;
-  const st = stateOf(ms);
-  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op).length) st.events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
+  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op).length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
   if (needsTransition(ms.cat, rel.oid, op)) {
+    const st = stateOf(ms);
     const key = `${rel.oid}:${op}`;
     let tr = st.transition.get(key);
     if (!tr) {
