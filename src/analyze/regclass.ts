@@ -16,6 +16,7 @@ import { systemRelationByOid, systemRelationNamed, PG_TOAST_NAMESPACE } from '..
 import { knownRoleOid, roleName } from '../catalog/system/common.js';
 import { builtinProcByOid, builtinProcsNamed, procName } from '../catalog/system/procs.js';
 import { formatTypeName } from '../catalog/ruleutils/format-type.js';
+import { userFunction, userFunctions, type UserFunction } from '../catalog/system/user-functions.js';
 import { relationName } from '../catalog/ruleutils/context.js';
 
 /** Splits `a.b` / `"A".b` into identifiers, lowercasing unquoted parts like the lexer. */
@@ -175,17 +176,25 @@ export function regprocIn(rt: ExprRuntime, text: string): number {
   const name = parts[parts.length - 1];
   if (parts.length === 2 && parts[0] !== 'pg_catalog') {
     if (rt.session.catalog().namespaceOid(parts[0]) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${parts[0]}" does not exist`);
+    const inSchema = userFunctionsNamed(rt, parts);
+    if (inSchema.length === 1) return inSchema[0].oid;
+    if (inSchema.length > 1) throw new PgError(SQLSTATE.ambiguous_function, `more than one function named "${text}"`);
     throw new PgError(SQLSTATE.undefined_function, `function "${text}" does not exist`);
   }
   const cat = rt.session.catalog();
+  const user = userFunctionsNamed(rt, parts);
+  if (user.length === 1) return user[0].oid;
+  if (user.length > 1) throw new PgError(SQLSTATE.ambiguous_function, `more than one function named "${text}"`);
   const found = builtinProcsNamed(name).filter((p) => !p.extension || cat.extensions.has(p.extension));
   if (found.length === 0) throw new PgError(SQLSTATE.undefined_function, `function "${text}" does not exist`);
   if (found.length > 1) throw new PgError(SQLSTATE.ambiguous_function, `more than one function named "${text}"`);
   return found[0].oid;
 }
 
-export function regprocOut(_rt: ExprRuntime, oid: number): string {
+export function regprocOut(rt: ExprRuntime, oid: number): string {
   if (oid === 0) return '-';
+  const u = userFunction(rt.session.catalog(), oid);
+  if (u) return userFunctionName(rt, u);
   const name = procName(oid);
   return name === undefined ? String(oid) : quoteIdent(name);
 }
@@ -199,6 +208,8 @@ export function regprocedureIn(rt: ExprRuntime, text: string): number {
   const args = m[2].trim() === '' ? [] : m[2].split(',').map((a) => regtypeIn(rt, a.trim()));
   const name = parts[parts.length - 1];
   const cat = rt.session.catalog();
+  const user = userFunctionsNamed(rt, parts).find((f) => f.argTypes.length === args.length && f.argTypes.every((t, i) => t === args[i]));
+  if (user) return user.oid;
   const hit = parts.length === 2 && parts[0] !== 'pg_catalog' ? undefined : builtinProcsNamed(name).find((p) => (!p.extension || cat.extensions.has(p.extension)) && p.argTypes.length === args.length && p.argTypes.every((t, i) => t === args[i]));
   if (!hit) throw new PgError(SQLSTATE.undefined_function, `function "${text}" does not exist`);
   return hit.oid;
@@ -206,10 +217,37 @@ export function regprocedureIn(rt: ExprRuntime, text: string): number {
 
 export function regprocedureOut(rt: ExprRuntime, oid: number): string {
   if (oid === 0) return '-';
+  const cat = rt.session.catalog();
+  const u = userFunction(cat, oid);
+  if (u) return `${userFunctionName(rt, u)}(${u.argTypes.map((t) => formatTypeName(cat, rt.session.searchPath(), t, null)).join(',')})`;
   const p = builtinProcByOid(oid);
   if (!p) return String(oid);
-  const cat = rt.session.catalog();
   return `${quoteIdent(p.name)}(${p.argTypes.map((t) => formatTypeName(cat, rt.session.searchPath(), t, null)).join(',')})`;
+}
+
+/** User-defined functions a (possibly qualified) name finds: in that schema, or the first schema of the search path with one. */
+function userFunctionsNamed(rt: ExprRuntime, parts: string[]): UserFunction[] {
+  const cat = rt.session.catalog();
+  const name = parts[parts.length - 1];
+  const all = [...userFunctions(cat)].filter((f) => f.name === name);
+  if (!all.length) return [];
+  if (parts.length === 2) {
+    const ns = cat.namespaceOid(parts[0]);
+    return all.filter((f) => f.namespace === ns);
+  }
+  for (const s of rt.session.searchPath()) {
+    const ns = cat.namespaceOid(s);
+    const here = all.filter((f) => f.namespace === ns);
+    if (here.length) return here;
+  }
+  return [];
+}
+
+/** A user function's name, schema-qualified unless the search path finds it first. */
+function userFunctionName(rt: ExprRuntime, f: UserFunction): string {
+  const found = userFunctionsNamed(rt, [f.name]);
+  const name = quoteIdent(f.name);
+  return found.some((x) => x.oid === f.oid) ? name : `${quoteIdent(rt.session.catalog().namespaceName(f.namespace))}.${name}`;
 }
 
 type RegIn = (rt: ExprRuntime, text: string) => number;

@@ -183,6 +183,19 @@ function joinWith(
       }
     }
   }
+  // A system relation on the inner side, keyed by an outer column: a lookup per outer row.
+  if (joinType !== 'full' && rightNode.kind === 'RangeTblRef' && pc.q.rtable[rightNode.rti].kind === 'function') {
+    const rti = rightNode.rti;
+    const candidates = here.filter((c) => !c.used && c.rtis.has(rti) && [...c.rtis].every((r) => r === rti || leftRtis.has(r)) && !c.rtis.has(-1));
+    const innerOnly = joinType === 'inner' ? candidates : candidates.filter((c) => onConj.includes(c));
+    const lookup = systemLookup(pc, rti, innerOnly.map((c) => c.expr), leftRtis);
+    if (lookup?.usedOuter) {
+      innerOnly.forEach((c) => (c.used = true));
+      const restQ = here.filter((c) => !c.used);
+      restQ.forEach((c) => (c.used = true));
+      return { plan: new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+    }
+  }
   // Hash join on equality conditions between the sides.
   if (joinType !== 'full') {
     const h = hashJoinPlan(pc, leftPlan, leftRtis, rightNode, joinType, onConj, pool, here, innerSlots);
@@ -320,7 +333,7 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     }
     case 'function': {
       const lookup = systemLookup(pc, rti, quals);
-      if (lookup) return lookup;
+      if (lookup) return lookup.plan;
       const call = rte.call;
       let fnc: (row: Row, ctx: ExecContext) => Iterable<Value> | Value;
       let retset = false;
@@ -359,9 +372,10 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
 
 /**
  * A keyed scan of a system relation for `column = expr` where expr does not read this entry
- * (a constant, a parameter, an outer column): the catalogs' equivalent of an index scan.
+ * (a constant, a parameter, an outer column, or with `outer` given a column of the outer side of
+ * a join): the catalogs' equivalent of an index scan.
  */
-function systemLookup(pc: PlanCtx, rti: number, quals: Expr[]): Plan | undefined {
+function systemLookup(pc: PlanCtx, rti: number, quals: Expr[], outer?: Set<number>): { plan: Plan; usedOuter: boolean } | undefined {
   const rte = pc.q.rtable[rti];
   if (rte.kind !== 'function') return undefined;
   const rel = systemScanRelation(rte.call);
@@ -370,11 +384,13 @@ function systemLookup(pc: PlanCtx, rti: number, quals: Expr[]): Plan | undefined
     if (q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2 || containsSubLink(q)) continue;
     for (const [col, other] of [[q.args[0], q.args[1]], [q.args[1], q.args[0]]]) {
       if (col.kind !== 'Var' || col.levelsUp !== 0 || col.rti !== rti) continue;
-      if (exprRtis(other).has(rti) || domainBase(pc.cat, col.type) !== domainBase(pc.cat, other.type)) continue;
+      const otherRtis = exprRtis(other);
+      if (otherRtis.has(rti) || [...otherRtis].some((r) => !outer?.has(r))) continue;
+      if (domainBase(pc.cat, col.type) !== domainBase(pc.cat, other.type)) continue;
       const off = pc.layout.offsets[rti];
       const scan = new SystemLookupScan(rel, col.attno - 1, compileExpr(other, pc.layout), hashKeyFor(pc.cat, col.type), off, pc.width);
       const rest = quals.filter((x) => x !== q);
-      return rest.length ? new Filter(scan, compileQual(pc, rest) as CExpr) : scan;
+      return { plan: rest.length ? new Filter(scan, compileQual(pc, rest) as CExpr) : scan, usedOuter: otherRtis.size > 0 };
     }
   }
   return undefined;

@@ -11,6 +11,12 @@ import { PgArray } from '../../types/values.js';
 import { allSystemRelations, defineRows, type RowObject } from './registry.js';
 import { relationsInOrder, roleOid } from './common.js';
 import { foreignKeysOf, referencingKeysOf } from '../relation-cache.js';
+import { userTriggers } from './user-functions.js';
+
+function hasTriggers(cat: Catalog, rel: number): boolean {
+  for (const t of userTriggers(cat)) if (t.relation === rel) return true;
+  return false;
+}
 
 /** pg_am OIDs by access method name. */
 export const AM_OID: Readonly<Record<string, number>> = { heap: 2, btree: 403, hash: 405, gist: 783, gin: 2742, spgist: 4000, brin: 3580 };
@@ -49,7 +55,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relnatts: natts,
     relchecks: constraints.filter((c) => c.kind === 'c').length,
     relhasrules: kind === 'v',
-    relhastriggers: isTable && (foreignKeysOf(cat, rel.oid).length > 0 || referencingKeysOf(cat, rel.oid).length > 0),
+    relhastriggers: isTable && (foreignKeysOf(cat, rel.oid).length > 0 || referencingKeysOf(cat, rel.oid).length > 0 || hasTriggers(cat, rel.oid)),
     relhassubclass: false,
     relrowsecurity: !!rel.rlsEnabled,
     relforcerowsecurity: !!rel.rlsForced,

@@ -10,6 +10,10 @@ import { vectorOf } from '../../types/catalog-types.js';
 import { defineRows, PG_CATALOG_NAMESPACE, type RowObject } from './registry.js';
 import { builtinProcs, type BuiltinProc } from './procs.js';
 import { OID } from '../../types/oids.js';
+import { languageOid, userFunctions, type UserFunction } from './user-functions.js';
+import { roleOid } from './common.js';
+import { typeInfo } from '../../types/registry.js';
+import type { Catalog } from '../catalog.js';
 
 /** provariadic: the element type of the VARIADIC array (any for VARIADIC "any"). */
 function variadicElement(p: BuiltinProc): number {
@@ -47,5 +51,29 @@ defineRows('pg_catalog', 'pg_proc', {
       const ext = p.extension ? cat.extensions.get(p.extension) : undefined;
       if (ext) yield procRow(p, ext.namespace);
     }
+    for (const f of userFunctions(cat)) yield userProcRow(cat, f);
   },
 });
+
+/** The pg_proc row of a user-defined function or procedure. */
+export function userProcRow(cat: Catalog, f: UserFunction): RowObject {
+  const allIn = f.params.every((p) => p.mode === 'i');
+  const variadic = f.params.find((p) => p.mode === 'v');
+  let provariadic = 0;
+  if (variadic) {
+    try {
+      provariadic = typeInfo(cat, variadic.type).elem ?? 0;
+    } catch {
+      provariadic = 0;
+    }
+  }
+  return {
+    oid: f.oid, proname: f.name, pronamespace: f.namespace, proowner: roleOid(f.owner), prolang: languageOid(f.language), procost: f.cost,
+    prorows: f.retset ? f.rows : 0, provariadic, prosupport: 0, prokind: f.kind, prosecdef: f.securityDefiner, proleakproof: f.leakproof,
+    proisstrict: f.strict, proretset: f.retset, provolatile: f.volatility, proparallel: f.parallel, pronargs: f.argTypes.length,
+    pronargdefaults: f.params.filter((p) => p.default).length, prorettype: f.returnType, proargtypes: vectorOf([...f.argTypes]),
+    proallargtypes: allIn ? null : PgArray.of(f.params.map((p) => p.type)), proargmodes: allIn ? null : PgArray.of(f.params.map((p) => p.mode)),
+    proargnames: f.params.some((p) => p.name) ? PgArray.of(f.params.map((p) => p.name)) : null, proargdefaults: null, protrftypes: null,
+    prosrc: f.body, probin: null, prosqlbody: null, proconfig: f.config.length ? PgArray.of([...f.config]) : null, proacl: null,
+  };
+}

@@ -23,3 +23,4 @@ import './information-schema/constraints.js';
 import './information-schema/sequences.js';
 import './pg-stat.js';
 import './information-schema/routines.js';
+import './pg-trigger.js';

@@ -15,6 +15,8 @@ import { builtinProcByOid, type BuiltinProc } from '../../catalog/system/procs.j
 import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
 import { typeInfo } from '../../types/registry.js';
 import { quoteIdent } from '../builtins/quote.js';
+import { userFunction } from '../../catalog/system/user-functions.js';
+import { userFunctionArguments, userFunctionDef, userFunctionResult } from '../../catalog/ruleutils/functiondef.js';
 
 const S = { volatility: 's' as const };
 
@@ -46,14 +48,20 @@ function resultText(rt: ExprRuntime, p: BuiltinProc): string {
 }
 
 fn('pg_get_function_arguments', [OID.oid], OID.text, (a, rt) => {
+  const u = userFunction(rt.session.catalog(), a[0] as number);
+  if (u) return userFunctionArguments(rt.session.catalog(), rt.session, u, true);
   const p = builtinProcByOid(a[0] as number);
   return p ? argumentsText(rt, p, true) : null;
 }, S);
 fn('pg_get_function_identity_arguments', [OID.oid], OID.text, (a, rt) => {
+  const u = userFunction(rt.session.catalog(), a[0] as number);
+  if (u) return userFunctionArguments(rt.session.catalog(), rt.session, u, false);
   const p = builtinProcByOid(a[0] as number);
   return p ? argumentsText(rt, p, false) : null;
 }, S);
 fn('pg_get_function_result', [OID.oid], OID.text, (a, rt) => {
+  const u = userFunction(rt.session.catalog(), a[0] as number);
+  if (u) return userFunctionResult(rt.session.catalog(), rt.session, u);
   const p = builtinProcByOid(a[0] as number);
   return p ? resultText(rt, p) : null;
 }, S);
@@ -61,6 +69,8 @@ fn('pg_get_function_result', [OID.oid], OID.text, (a, rt) => {
 const VOLATILITY = { i: 'IMMUTABLE', s: 'STABLE', v: 'VOLATILE' } as const;
 
 fn('pg_get_functiondef', [OID.oid], OID.text, (a, rt) => {
+  const u = userFunction(rt.session.catalog(), a[0] as number);
+  if (u) return userFunctionDef(rt.session.catalog(), rt.session, u);
   const p = builtinProcByOid(a[0] as number);
   if (!p) return null;
   if (p.agg) throw new PgError(SQLSTATE.wrong_object_type, `"${p.name}" is an aggregate function`);

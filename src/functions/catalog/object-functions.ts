@@ -15,6 +15,8 @@ import { systemRelationByOid } from '../../catalog/system/registry.js';
 import { typeIsVisible } from '../../catalog/ruleutils/format-type.js';
 import { builtinFacts } from '../../catalog/system/type-facts.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
+import { userFunction, userFunctions, userTrigger } from '../../catalog/system/user-functions.js';
+import { triggerDef } from '../../catalog/ruleutils/triggerdef.js';
 import { regInput } from '../../analyze/regclass.js';
 
 const S = { volatility: 's' as const };
@@ -35,7 +37,20 @@ fn('pg_type_is_visible', [OID.oid], OID.bool, (a, rt) => {
   const cat = rt.session.catalog();
   return cat.types.has(oid) ? typeIsVisible(cat, rt.session.searchPath(), oid) : null;
 }, S);
-fn('pg_function_is_visible', [OID.oid], OID.bool, (a) => (builtinProcByOid(a[0] as number) ? true : null), S);
+fn('pg_function_is_visible', [OID.oid], OID.bool, (a, rt) => {
+  const cat = rt.session.catalog();
+  const u = userFunction(cat, a[0] as number);
+  if (u) {
+    // Visible when the first schema of the search path holding a function of that name is its own.
+    for (const s of rt.session.searchPath()) {
+      const ns = cat.namespaceOid(s);
+      if (ns === undefined) continue;
+      if ([...userFunctions(cat)].some((f) => f.namespace === ns && f.name === u.name)) return ns === u.namespace;
+    }
+    return false;
+  }
+  return builtinProcByOid(a[0] as number) ? true : null;
+}, S);
 fn('pg_my_temp_schema', [], OID.oid, (_a, rt) => rt.session.catalog().namespaceOid('pg_temp') ?? 0, S);
 fn('pg_is_other_temp_schema', [OID.oid], OID.bool, () => false, S);
 
@@ -72,8 +87,14 @@ fn('pg_relation_is_publishable', [OID.regclass], OID.bool, (a, rt) => {
 fn('pg_partition_ancestors', [OID.regclass], OID.regclass, () => [], { ...S, retset: true });
 fn('pg_partition_root', [OID.regclass], OID.regclass, () => null, S);
 fn('pg_get_partkeydef', [OID.oid], OID.text, () => null, S);
-fn('pg_get_triggerdef', [OID.oid], OID.text, () => null, S);
-fn('pg_get_triggerdef', [OID.oid, OID.bool], OID.text, () => null, S);
+fn('pg_get_triggerdef', [OID.oid], OID.text, (a, rt) => {
+  const t = userTrigger(rt.session.catalog(), a[0] as number);
+  return t ? triggerDef(rt.session.catalog(), rt.session, t, false) : null;
+}, S);
+fn('pg_get_triggerdef', [OID.oid, OID.bool], OID.text, (a, rt) => {
+  const t = userTrigger(rt.session.catalog(), a[0] as number);
+  return t ? triggerDef(rt.session.catalog(), rt.session, t, a[1] as boolean) : null;
+}, S);
 fn('pg_get_statisticsobjdef_columns', [OID.oid], OID.text, () => null, S);
 fn('pg_get_statisticsobjdef', [OID.oid], OID.text, () => null, S);
 fn('pg_tablespace_location', [OID.oid], OID.text, () => '', S);
