@@ -68,7 +68,8 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
   let haveDefault = false;
   let variadicSeen = false;
   const seen = new Set<string>();
-  const stmt = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false };
+  // Defaults are stored unfolded (an implicit cast stays a cast), as Postgres stores proargdefaults.
+  const stmt = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, noFold: true };
   const ps = new ParseState(stmt, emptyQuery('select'));
   ps.exprKind = 'default';
   for (const p of (n.parameters ?? []) as AnyNode[]) {

@@ -18,6 +18,10 @@ const SETUP = `
   create index orders_customer_idx on shop.orders (customer);
   create view shop.big_orders as select id, total from shop.orders where total > 100;
   create table public.plain (a int, b text default 'x');
+  create function shop.order_total(customer_id int, min_total numeric default 0) returns numeric language sql stable
+    as $$ select coalesce(sum(total), 0) from shop.orders where customer = customer_id and total >= min_total $$;
+  create function shop.touch() returns trigger language plpgsql as $$ begin new.note := coalesce(new.note, 'touched'); return new; end $$;
+  create trigger orders_touch before insert on shop.orders for each row execute function shop.touch();
 `;
 
 let twin: Twin;
