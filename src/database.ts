@@ -245,7 +245,7 @@ export class Connection {
   }
 
   close(): Promise<void> {
-    if (this.session.txn) this.session.finishTransaction(false);
+    this.session.close();
     this.owner.sessions.delete(this);
     return Promise.resolve();
   }
@@ -326,7 +326,7 @@ export class Database {
   /** Ends a session from openSession(): rolls back what it left open. */
   closeSession(s: Session | undefined): void {
     if (!s) return;
-    if (s.txn) s.finishTransaction(false);
+    s.close();
     this.protocolSessions.delete(s);
   }
 

@@ -262,7 +262,26 @@ export class Session implements SessionContext {
     const w = this.wait;
     this.wait = undefined;
     w?.finish(undefined);
+    this.releaseStatementLocks();
     this.failStatement();
+  }
+
+  /** The statement ended: tuple locks it queued with and its places in lock queues go. */
+  private releaseStatementLocks(): void {
+    const lm = this.db.status.locks;
+    if (lm.empty) return;
+    lm.releaseAll(this.pid, (h, tag) => !h.xact && tag.startsWith('t:'));
+    lm.dequeue(this.pid);
+  }
+
+  /** Ends the session: rolls back what is open and releases its session-level locks (advisory locks). */
+  close(): void {
+    if (this.txn) this.finishTransaction(false);
+    const lm = this.db.status.locks;
+    if (!lm.empty) {
+      lm.releaseAll(this.pid, () => true);
+      lm.dequeue(this.pid);
+    }
   }
 
   /**
@@ -273,7 +292,10 @@ export class Session implements SessionContext {
   private failStatement(): void {
     if (this.inBlock) {
       this.failed = true;
-      this.txn?.abortOnError();
+      if (this.txn?.abortOnError()) {
+        const lm = this.db.status.locks;
+        if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
+      }
     } else if (this.txn) this.finishTransaction(false);
   }
 
@@ -302,6 +324,8 @@ export class Session implements SessionContext {
     this.inBlock = false;
     this.failed = false;
     this.settings.endTransaction(commit);
+    const lm = this.db.status.locks;
+    if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
     if (!t) return;
     if (commit) t.commit();
     else t.abort();
@@ -377,6 +401,7 @@ export class Session implements SessionContext {
       t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
       this.retry = undefined;
+      this.releaseStatementLocks();
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
       return r;
@@ -387,6 +412,7 @@ export class Session implements SessionContext {
         throw this.blockStatement(st, e);
       }
       this.retry = undefined;
+      this.releaseStatementLocks();
       this.failStatement();
       throw toPgError(e);
     }
