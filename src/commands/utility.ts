@@ -23,6 +23,8 @@ import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
 import { createFunction, dropRoutines } from './functioncmds.js';
 import { setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
+import { discard } from './temp-tables.js';
+import { deallocate, executePrepared, prepareStatement } from './prepare.js';
 
 type AnyNode = Record<string, any>;
 
@@ -74,7 +76,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.kind === 'VAR_SET_MULTI' && name === 'SESSION CHARACTERISTICS') {
         return setSessionCharacteristics(session, n.args);
       }
-      if (n.kind === 'VAR_RESET_ALL') throw featureNotSupported('RESET ALL');
+      if (n.kind === 'VAR_RESET_ALL') {
+        session.settings.resetAll();
+        return commandResult('RESET');
+      }
       throw featureNotSupported(`SET ${name}`);
     }
     case 'VariableShowStmt': {
@@ -125,6 +130,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createSequence(session, n, sql);
     case 'CreateFunctionStmt':
       return createFunction(session, n, sql, st);
+    case 'DiscardStmt':
+      return discard(session, n);
+    case 'PrepareStmt':
+      return prepareStatement(session, n, sql, st);
+    case 'ExecuteStmt':
+      return executePrepared(session, n, sql);
+    case 'DeallocateStmt':
+      return deallocate(session, n);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -106,6 +106,15 @@ export class Settings {
     return v;
   }
 
+  /** RESET ALL: every setting back to its default (the session's startup values). */
+  resetAll(): void {
+    for (const n of [...this.values.keys()]) {
+      if (n.includes('.') || n.startsWith('transaction_') || n === 'session_authorization') continue;
+      const d = DEFAULTS[n];
+      if (d !== undefined && this.values.get(n) !== d) this.set(n, d, false);
+    }
+  }
+
   reset(name: string): void {
     const n = this.norm(name);
     this.set(n, DEFAULTS[n] ?? '', false);

@@ -35,6 +35,8 @@ export class Transaction implements TxnAccess {
   readOnly = false;
   /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
   deferrable = false;
+  /** Temporary tables created ON COMMIT DROP in this transaction. */
+  readonly onCommitDrop: number[] = [];
   /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
   snapshotTaken = false;
   readonly startTimestamp: bigint;

@@ -87,6 +87,25 @@ export const visibility: IsolationSpec[] = [
       [0, 'DROP TABLE audit'],
     ],
   },
+  {
+    name: 'temporary tables belong to their session',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'CREATE TEMP TABLE basket (sku text PRIMARY KEY, qty int)'],
+      [0, "INSERT INTO basket VALUES ('pen', 1)"],
+      [1, 'SELECT * FROM basket'],
+      [1, 'CREATE TEMP TABLE basket (sku text PRIMARY KEY, qty int)'],
+      [1, "INSERT INTO basket VALUES ('pen', 5), ('ink', 2)"],
+      [0, 'SELECT * FROM basket ORDER BY sku'],
+      [1, 'SELECT * FROM basket ORDER BY sku'],
+      [0, 'CREATE TEMP TABLE accounts (id int)'],
+      [0, 'SELECT count(*) FROM accounts'],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, 'DISCARD TEMP'],
+      [0, 'SELECT count(*) FROM accounts'],
+    ],
+  },
 ];
 
 export const writes: IsolationSpec[] = [
