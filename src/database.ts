@@ -254,8 +254,7 @@ export class Connection extends EventEmitter {
   }
 
   close(): Promise<void> {
-    if (this.session.txn) this.session.finishTransaction(false);
-    this.owner.state.notify.remove(this.session);
+    this.session.close();
     this.owner.sessions.delete(this);
     return Promise.resolve();
   }
@@ -336,8 +335,7 @@ export class Database {
   /** Ends a session from openSession(): rolls back what it left open. */
   closeSession(s: Session | undefined): void {
     if (!s) return;
-    if (s.txn) s.finishTransaction(false);
-    this.state.notify.remove(s);
+    s.close();
     this.protocolSessions.delete(s);
   }
 

@@ -28,7 +28,7 @@ export function creationNamespace(cat: Catalog, searchPath: readonly string[], q
     return ns;
   }
   for (const s of searchPath) {
-    if (s === 'pg_catalog' || s === 'pg_temp') continue;
+    if (s === 'pg_catalog' || s === 'pg_temp' || s.startsWith('pg_temp_')) continue;
     const ns = cat.namespaceOid(s);
     if (ns !== undefined) return ns;
   }
@@ -39,7 +39,9 @@ export function creationNamespace(cat: Catalog, searchPath: readonly string[], q
 export function lookupRelation(cat: Catalog, searchPath: readonly string[], qn: QualifiedName, position?: string): RelationDef | undefined {
   void position;
   if (qn.schema) {
-    const ns = cat.namespaceOid(qn.schema);
+    // pg_temp names the session's own temporary schema (the pg_temp_N its search path starts with).
+    const schema = qn.schema === 'pg_temp' ? (searchPath.find((x) => x.startsWith('pg_temp_')) ?? qn.schema) : qn.schema;
+    const ns = cat.namespaceOid(schema);
     return ns === undefined ? undefined : cat.relationIn(ns, qn.name);
   }
   const tempNs = cat.namespaceOid('pg_temp');

@@ -12,6 +12,7 @@ import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { creationNamespace, openRelation } from '../analyze/relation.js';
+import { registerOnCommit, tempTableNamespace } from './temp-tables.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -32,14 +33,14 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
   if (n.partspec) throw featureNotSupported('partitioned tables', rv.location);
   if (n.partbound) throw featureNotSupported('partitions', rv.location);
   if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
-  if (rv.relpersistence === 't') throw featureNotSupported('temporary tables', rv.location);
   if (n.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
-  if (n.oncommit && n.oncommit !== 'ONCOMMIT_NOOP') throw featureNotSupported('ON COMMIT', rv.location);
+  const temp = rv.relpersistence === 't';
+  if (!temp && n.oncommit && n.oncommit !== 'ONCOMMIT_NOOP') registerOnCommit(session, 0, false, n.oncommit);
   const txn = session.transaction();
-  const cat0 = txn.catalog;
   const searchPath = session.searchPath();
   const name = truncateIdentifier(rv.relname);
-  const ns = creationNamespace(cat0, searchPath, { schema: rv.schemaname, name }, pos(rv.location));
+  const ns = temp ? tempTableNamespace(session, rv.schemaname, pos(rv.location)) : creationNamespace(txn.catalog, searchPath, { schema: rv.schemaname, name }, pos(rv.location));
+  const cat0 = txn.catalog;
   if (cat0.relationIn(ns, name) || cat0.typeIn(ns, name)) {
     if (n.if_not_exists) {
       session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists, skipping`, { severity: 'NOTICE' }));
@@ -112,13 +113,14 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     name,
     namespace: ns,
     kind: 'r',
-    persistence: 'p',
+    persistence: temp ? 't' : 'p',
     owner: session.currentUser(),
     columns,
     filenode: oid,
     rowType,
   };
   cat.putRelation(rel);
+  registerOnCommit(session, oid, temp, n.oncommit);
   cat.putType({ oid: rowType, name, namespace: ns, kind: 'c', owner: rel.owner, arrayType, relation: oid });
   cat.putType({ oid: arrayType, name: '_' + name, namespace: ns, kind: 'b', owner: rel.owner, elementType: rowType });
   txn.createdFilenodes.add(oid);

@@ -27,6 +27,8 @@ import { doStatement } from './do.js';
 import { callStatement } from './call.js';
 import { createTrigger, dropTrigger, withTruncateTriggers } from './trigger.js';
 import { setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
+import { discard } from './temp-tables.js';
+import { deallocate, executePrepared, prepareStatement } from './prepare.js';
 
 type AnyNode = Record<string, any>;
 
@@ -87,7 +89,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.kind === 'VAR_SET_MULTI' && name === 'SESSION CHARACTERISTICS') {
         return setSessionCharacteristics(session, n.args);
       }
-      if (n.kind === 'VAR_RESET_ALL') throw featureNotSupported('RESET ALL');
+      if (n.kind === 'VAR_RESET_ALL') {
+        session.settings.resetAll();
+        return commandResult('RESET');
+      }
       throw featureNotSupported(`SET ${name}`);
     }
     case 'VariableShowStmt': {
@@ -145,6 +150,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return callStatement(session, n, sql);
     case 'CreateTrigStmt':
       return createTrigger(session, n, sql);
+    case 'DiscardStmt':
+      return discard(session, n);
+    case 'PrepareStmt':
+      return prepareStatement(session, n, sql, st);
+    case 'ExecuteStmt':
+      return executePrepared(session, n, sql);
+    case 'DeallocateStmt':
+      return deallocate(session, n);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -11,7 +11,6 @@ import type { SessionContext } from '../session/session-context.js';
 import type { Heap, OwnState, Tuple } from '../storage/heap.js';
 import type { IndexStore } from '../storage/index-store.js';
 import type { Snapshot, TransactionStatus } from '../storage/xact.js';
-import type { RowLockMode } from '../storage/row-locks.js';
 import type { Value } from '../types/values.js';
 
 export type Row = Value[];
@@ -34,12 +33,12 @@ export interface TxnAccess {
   commandCounterIncrement(): void;
   /** A row version's visibility for this transaction now. */
   visible(t: Tuple): boolean;
+  /** Backend pid of the session (lock holders and waiters are sessions). */
+  readonly ownerPid: number;
   /** 'read committed', 'repeatable read', 'serializable' (row conflicts depend on it). */
   readonly isolation: string;
-  /** Records a version the running statement inserted (undone if the statement must wait). */
-  noteInsert(heap: Heap, filenode: number, tid: number): void;
-  /** Records a version the running statement replaced, and the row lock the change stands for. */
-  noteReplace(heap: Heap, filenode: number, prev: Tuple, lock: RowLockMode | undefined): void;
+  /** Records a version the running statement inserted or stamped with xmax (undone if the statement must wait). */
+  noteWrite(heap: Heap, tid: number): void;
 }
 
 export interface ExecContext extends ExprRuntime {

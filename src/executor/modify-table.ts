@@ -107,7 +107,7 @@ export function insertTuple(ms: ModifyState, rel: RelationDef, values: Value[]):
   const txn = ctx.txn;
   const heap = txn.heap(rel);
   const t = heap.insert(values, txn.writeXid(), txn.cid);
-  txn.noteInsert(heap, rel.filenode, t.tid);
+  txn.noteWrite(heap, t.tid);
   txn.markWrite();
   markTouched(ms, rel, t.tid);
   for (const idx of indexesOf(cat, rel.oid)) insertIndexEntry(ctx, cat, rel, idx, values, t.tid);
@@ -154,7 +154,7 @@ export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolea
   if (!cur) return false;
   const heap = txn.heap(rel);
   heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined });
-  txn.noteReplace(heap, rel.filenode, cur, 'update');
+  txn.noteWrite(heap, cur.tid);
   txn.markWrite();
   return true;
 }
@@ -169,9 +169,9 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const heap = txn.heap(rel);
   const xid = txn.writeXid();
   const nt = heap.insert(values, xid, txn.cid);
-  txn.noteInsert(heap, rel.filenode, nt.tid);
+  txn.noteWrite(heap, nt.tid);
   heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid });
-  txn.noteReplace(heap, rel.filenode, cur, mode);
+  txn.noteWrite(heap, cur.tid);
   const locks = txn.status.rowLocks;
   if (!locks.empty) locks.carryOver(rel.filenode, cur.tid, nt.tid, txn.own().xids);
   txn.markWrite();

@@ -15,6 +15,8 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Tuple } from '../storage/heap.js';
 import { rowLockConflicts, type RowLockMode } from '../storage/row-locks.js';
 import type { TransactionStatus } from '../storage/xact.js';
+import { LOCK_MODE_NAMES, LockMode } from '../storage/lock-manager.js';
+import { databaseOid } from '../catalog/system/pg-database.js';
 import { LockWaitBlocked } from '../session/lock-wait.js';
 import type { ExecContext } from './context.js';
 
@@ -51,16 +53,26 @@ export function writerMode(t: Tuple): RowLockMode {
 export function checkRowLock(ctx: ExecContext, rel: RelationDef, t: Tuple, mode: RowLockMode, policy: WaitPolicy, forWrite: boolean): RowLockCheck {
   const txn = ctx.txn;
   const status = txn.status;
-  const own = txn.own().xids;
   const cur = txn.heap(rel).get(t.tid) ?? t;
+  const r = examine(ctx, rel, cur, mode, policy, forWrite);
+  // Done waiting for this version: the tuple lock (if this session queued for it) goes.
+  const locks = status.locks;
+  if (!locks.empty) {
+    const tag = tupleTag(rel, cur.tid);
+    if (locks.holds(tag, txn.ownerPid)) locks.releaseAll(txn.ownerPid, (h, tg) => tg === tag && !h.xact);
+  }
+  return r;
+}
+
+function examine(ctx: ExecContext, rel: RelationDef, cur: Tuple, mode: RowLockMode, policy: WaitPolicy, forWrite: boolean): RowLockCheck {
+  const txn = ctx.txn;
+  const status = txn.status;
+  const own = txn.own().xids;
   const x = cur.xmax;
   if (x !== 0 && !status.isAborted(x)) {
     if (own.has(x)) return { status: 'self', tuple: cur };
     if (status.isInProgress(x)) {
-      if (rowLockConflicts(writerMode(cur), mode)) {
-        const r = conflict(status, rel, x, policy);
-        if (r) return r;
-      }
+      if (rowLockConflicts(writerMode(cur), mode)) return conflict(ctx, rel, cur.tid, mode, x, policy);
     } else {
       // Committed after the statement's snapshot was taken (otherwise the version would be invisible).
       const latest = cur.next !== undefined ? txn.heap(rel).get(cur.next) : undefined;
@@ -74,17 +86,42 @@ export function checkRowLock(ctx: ExecContext, rel: RelationDef, t: Tuple, mode:
   if (holders) {
     for (const h of holders) {
       if (own.has(h.xid) || !status.isInProgress(h.xid) || !rowLockConflicts(h.mode, mode)) continue;
-      const r = conflict(status, rel, h.xid, policy);
-      if (r) return r;
+      return conflict(ctx, rel, cur.tid, mode, h.xid, policy);
     }
   }
   return { status: 'ok', tuple: cur };
 }
 
-/** A conflicting holder in progress: wait for it, fail (NOWAIT) or skip (SKIP LOCKED). */
-function conflict(status: TransactionStatus, rel: RelationDef, xid: number, policy: WaitPolicy): RowLockCheck | undefined {
+/** The heavyweight lock a session takes on a tuple while it waits for it (heapam.c's tupleLockExtraInfo). */
+const TUPLE_LOCK_MODE: Record<RowLockMode, number> = {
+  keyshare: LockMode.AccessShare,
+  share: LockMode.RowShare,
+  nokeyupdate: LockMode.Exclusive,
+  update: LockMode.AccessExclusive,
+};
+
+function tupleTag(rel: RelationDef, tid: number): string {
+  return `t:${rel.filenode}:${tid}`;
+}
+
+/**
+ * A conflicting holder in progress: wait for it, fail (NOWAIT) or skip (SKIP LOCKED). As in
+ * Postgres, a session first takes the tuple's heavyweight lock, so that sessions queue for a row
+ * in order: the next one waits for the session ahead of it, not for the holder.
+ */
+function conflict(ctx: ExecContext, rel: RelationDef, tid: number, mode: RowLockMode, xid: number, policy: WaitPolicy): RowLockCheck {
+  const status = ctx.txn.status;
+  const pid = ctx.txn.ownerPid;
+  const tag = tupleTag(rel, tid);
+  const lockMode = TUPLE_LOCK_MODE[mode];
+  const r = status.locks.acquire(tag, pid, lockMode, false, policy === 'wait');
+  if (r.granted && policy !== 'wait') status.locks.release(tag, pid, lockMode, false);
   if (policy === 'skip') return { status: 'skip' };
   if (policy === 'nowait') throw new PgError(SQLSTATE.lock_not_available, `could not obtain lock on row in relation "${rel.name}"`);
+  if (!r.granted) {
+    const db = databaseOid(ctx.session.databaseName(), ctx.session.databaseName());
+    throw new LockWaitBlocked(status.locks.whenChanged(tag), r.blockers, `${LOCK_MODE_NAMES[lockMode]} on tuple (0,${tid}) of relation ${rel.oid} of database ${db}`);
+  }
   throw waitForXid(status, xid);
 }
 

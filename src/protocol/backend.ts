@@ -713,7 +713,7 @@ export class BackendConnection {
     const desc: StatementDescription = stmt
       ? describeStatement(s, stmt, sql, declared)
       : { paramTypes: declared.map((t) => (t === 0 ? OID.text : t)), fields: null };
-    this.statements.set(name, { sql, searchPath: s.settings.searchPathText, stmt, desc });
+    this.statements.set(name, { sql, searchPath: s.searchPathKey(), stmt, desc });
     this.out.begin(MSG.parseComplete).end();
   }
 
@@ -823,7 +823,7 @@ export class BackendConnection {
       }
       const sel = p.prepared.desc.select;
       // A SELECT planned at Parse runs from that plan while the catalog it was planned on is current.
-      const exec = sel ? () => (sel.catalog === s.catalog() && p.prepared.searchPath === s.settings.searchPathText ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
+      const exec = sel ? () => (sel.catalog === s.catalog() && p.prepared.searchPath === s.searchPathKey() ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
       p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, exec);
     } else if (p.sent >= p.result.rows.length && returnsRows(p.result)) {
       // A completed portal executes to nothing more.

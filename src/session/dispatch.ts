@@ -98,6 +98,13 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
     case 'UpdateStmt':
     case 'DeleteStmt':
       return describeDml(session, kind, body, sql, paramTypes);
+    case 'ExecuteStmt': {
+      // EXECUTE describes as the prepared statement does, its parameters being its arguments.
+      const p = session.prepared.get(body.name);
+      if (!p) return { paramTypes: paramTypes.map(textIfUnknown), fields: null };
+      const d = describeStatement(session, p.stmt, p.sql, p.paramTypes);
+      return { paramTypes: paramTypes.map(textIfUnknown), fields: d.fields };
+    }
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;

@@ -21,6 +21,20 @@ import type { Notification, NotifyAction, NotifyTarget } from './notify.js';
 import { LockWaitBlocked, SessionWait, settingMillis } from './lock-wait.js';
 import type { SequenceState } from './db-state.js';
 import { setIsolation, setReadOnly } from '../commands/transaction-cmds.js';
+import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../commands/temp-tables.js';
+
+/** A statement prepared with SQL PREPARE. */
+export interface PreparedSqlStatement {
+  readonly name: string;
+  readonly stmt: RawStatement;
+  /** The statement's text (for error positions and pg_prepared_statements). */
+  readonly sql: string;
+  /** Declared parameter types (0: to be inferred). */
+  readonly paramTypes: number[];
+  /** The full PREPARE text. */
+  readonly statement: string;
+  readonly prepareTime: bigint;
+}
 
 export type NoticeHandler = (n: PgError) => void;
 
@@ -48,6 +62,12 @@ export class Session implements SessionContext, NotifyTarget {
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
   copyInData: string | undefined;
+  /** Set once the session created its temporary schema (pg_temp_N). */
+  hasTempSchema = false;
+  /** Temporary tables emptied at every commit (ON COMMIT DELETE ROWS). */
+  tempDeleteRows = new Set<number>();
+  /** SQL-level prepared statements (PREPARE / EXECUTE / DEALLOCATE). */
+  readonly prepared = new Map<string, PreparedSqlStatement>();
   /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
   private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number } | undefined;
   /** The wait in progress (or just ended, until the statement is retried). */
@@ -74,7 +94,32 @@ export class Session implements SessionContext, NotifyTarget {
     return this.txn?.catalog ?? this.db.catalog;
   }
   searchPath(): readonly string[] {
-    return this.settings.searchPath();
+    return this.searchPathInfo().path;
+  }
+  /** The search path as a string, for plan cache keys (a plan is only valid for the path it was made with). */
+  searchPathKey(): string {
+    return this.searchPathInfo().key;
+  }
+  private spCache: { changes: number; cat: Catalog; version: number; path: readonly string[]; key: string } | undefined;
+  private searchPathInfo(): { path: readonly string[]; key: string } {
+    const cat = this.catalog();
+    const c = this.spCache;
+    if (c && c.changes === this.settings.changeCount && c.cat === cat && c.version === cat.version) return c;
+    let path: readonly string[] = this.settings.searchPath();
+    // The session's temporary schema is searched first (where search_path names pg_temp: there).
+    const temp = this.hasTempSchema ? tempSchemaName(this) : undefined;
+    if (temp !== undefined && cat.namespaceOid(temp) !== undefined) {
+      const i = path.indexOf('pg_temp');
+      if (i < 0) path = [temp, ...path];
+      else {
+        const out = [...path];
+        out[i] = temp;
+        path = out;
+      }
+    }
+    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key: path.join(',') };
+    this.spCache = info;
+    return info;
   }
   currentUser(): string {
     return this.user;
@@ -263,7 +308,70 @@ export class Session implements SessionContext, NotifyTarget {
     const w = this.wait;
     this.wait = undefined;
     w?.finish(undefined);
+    this.releaseStatementLocks();
     this.failStatement();
+  }
+
+  /** The statement ended: tuple locks it queued with and its places in lock queues go. */
+  private releaseStatementLocks(): void {
+    const lm = this.db.status.locks;
+    if (lm.empty) return;
+    lm.releaseAll(this.pid, (h, tag) => !h.xact && tag.startsWith('t:'));
+    lm.dequeue(this.pid);
+  }
+
+  /**
+   * Runs SQL inside the running transaction on behalf of the engine (ON COMMIT DROP, DISCARD,
+   * session cleanup): no notices, no transaction-block effects.
+   */
+  runInternal(sql: string): void {
+    const saved = this.onNotice;
+    this.onNotice = undefined;
+    try {
+      const t = this.transaction();
+      for (const st of parseScript(sql)) {
+        executeStatement(this, st, sql, [], []);
+        t.commandCounterIncrement();
+      }
+    } finally {
+      this.onNotice = saved;
+    }
+  }
+
+  /** DEALLOCATE ALL. */
+  deallocateAll(): void {
+    this.prepared.clear();
+  }
+
+  /** Releases the session's advisory locks (pg_advisory_unlock_all, DISCARD ALL). */
+  releaseAdvisoryLocks(): void {
+    const lm = this.db.status.locks;
+    if (!lm.empty) lm.releaseAll(this.pid, (h, tag) => tag.startsWith('a:'));
+  }
+
+  /** DISCARD SEQUENCES: forgets currval / lastval. */
+  discardSequences(): void {
+    this.currvals.clear();
+    this.lastSeq = undefined;
+  }
+
+  /** Ends the session: rolls back what is open, drops its temporary tables, releases its locks. */
+  close(): void {
+    if (this.txn) this.finishTransaction(false);
+    this.db.notify.remove(this);
+    if (this.hasTempSchema) {
+      try {
+        dropTempObjects(this);
+        this.finishTransaction(true);
+      } catch {
+        if (this.txn) this.finishTransaction(false);
+      }
+    }
+    const lm = this.db.status.locks;
+    if (!lm.empty) {
+      lm.releaseAll(this.pid, () => true);
+      lm.dequeue(this.pid);
+    }
   }
 
   /**
@@ -274,7 +382,10 @@ export class Session implements SessionContext, NotifyTarget {
   private failStatement(): void {
     if (this.inBlock) {
       this.failed = true;
-      this.txn?.abortOnError();
+      if (this.txn?.abortOnError()) {
+        const lm = this.db.status.locks;
+        if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
+      }
     } else if (this.txn) this.finishTransaction(false);
   }
 
@@ -293,6 +404,7 @@ export class Session implements SessionContext, NotifyTarget {
   }
 
   finishTransaction(commit: boolean): void {
+    if (commit && this.txn && !this.failed) preCommitTempActions(this);
     const t = this.txn;
     if (this.wait) {
       this.wait.finish(undefined);
@@ -303,6 +415,8 @@ export class Session implements SessionContext, NotifyTarget {
     this.inBlock = false;
     this.failed = false;
     this.settings.endTransaction(commit);
+    const lm = this.db.status.locks;
+    if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
     if (!t) return;
     if (commit) {
       t.commit();
@@ -398,6 +512,7 @@ export class Session implements SessionContext, NotifyTarget {
       t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
       this.retry = undefined;
+      this.releaseStatementLocks();
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
       return r;
@@ -408,6 +523,7 @@ export class Session implements SessionContext, NotifyTarget {
         throw this.blockStatement(st, e);
       }
       this.retry = undefined;
+      this.releaseStatementLocks();
       this.failStatement();
       throw toPgError(e);
     }

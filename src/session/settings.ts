@@ -106,6 +106,15 @@ export class Settings {
     return v;
   }
 
+  /** RESET ALL: every setting back to its default (the session's startup values). */
+  resetAll(): void {
+    for (const n of [...this.values.keys()]) {
+      if (n.includes('.') || n.startsWith('transaction_') || n === 'session_authorization') continue;
+      const d = DEFAULTS[n];
+      if (d !== undefined && this.values.get(n) !== d) this.set(n, d, false);
+    }
+  }
+
   reset(name: string): void {
     const n = this.norm(name);
     this.set(n, DEFAULTS[n] ?? '', false);
@@ -188,11 +197,6 @@ export class Settings {
         this.io = { ...this.io, byteaOutput: v as 'hex' | 'escape' };
         break;
     }
-  }
-
-  /** search_path as set (plan caches key on it: the same text may resolve elsewhere under another path). */
-  get searchPathText(): string {
-    return this.values.get('search_path') ?? '';
   }
 
   /** search_path as a list of schema names ($user expanded). */

@@ -10,7 +10,6 @@ import type { TxnAccess } from '../executor/context.js';
 import { Heap, isVisible, type OwnState, type Tuple } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
 import type { Snapshot } from '../storage/xact.js';
-import type { RowLockMode } from '../storage/row-locks.js';
 import type { DbState } from './db-state.js';
 import { indexColumnOrders } from '../commands/index-keys.js';
 import type { NotifyAction } from './notify.js';
@@ -18,16 +17,12 @@ import type { NotifyAction } from './notify.js';
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
 /**
- * One change a statement made, to undo it when the statement must wait and be retried: a version
- * it inserted (prev undefined) or a version it replaced (to set xmax), with the row lock mode the
- * change stood for (kept after the undo, as Postgres keeps the locks of a waiting statement).
+ * A row version the running statement wrote (inserted, or stamped with xmax), to hand over to a
+ * phantom transaction when the statement must wait (see undoStatement).
  */
 interface UndoRecord {
   readonly heap: Heap;
-  readonly filenode: number;
   readonly tid: number;
-  readonly prev: Tuple | undefined;
-  readonly lock: RowLockMode | undefined;
 }
 
 export class Transaction implements TxnAccess {
@@ -41,6 +36,8 @@ export class Transaction implements TxnAccess {
   readOnly = false;
   /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
   deferrable = false;
+  /** Temporary tables created ON COMMIT DROP in this transaction. */
+  readonly onCommitDrop: number[] = [];
   /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
   snapshotTaken = false;
   readonly startTimestamp: bigint;
@@ -58,6 +55,8 @@ export class Transaction implements TxnAccess {
 
   /** Changes of the running statement (see UndoRecord). */
   private undo: UndoRecord[] = [];
+  /** Phantom xids holding what waiting statements wrote (aborted when the statement goes on). */
+  private phantoms: number[] = [];
   /** Command counter state when the running statement began. */
   private stmtMark = { cid: 0, cidTop: 0, wrote: false, writes: 0 };
   /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
@@ -105,6 +104,7 @@ export class Transaction implements TxnAccess {
       this.snapshotTaken = true;
     }
     if (this.undo.length) this.undo = [];
+    if (this.phantoms.length) this.endPhantoms();
     const m = this.stmtMark;
     m.cid = this.cid;
     m.cidTop = this.cidTop;
@@ -112,32 +112,33 @@ export class Transaction implements TxnAccess {
     m.writes = this.writeCount;
   }
 
-  /** Remembers a version the running statement inserted. */
-  noteInsert(heap: Heap, filenode: number, tid: number): void {
-    this.undo.push({ heap, filenode, tid, prev: undefined, lock: undefined });
-  }
-
-  /** Remembers the version the running statement replaced, and the row lock its change amounts to. */
-  noteReplace(heap: Heap, filenode: number, prev: Tuple, lock: RowLockMode | undefined): void {
-    this.undo.push({ heap, filenode, tid: prev.tid, prev, lock });
+  /** Remembers a version the running statement inserted or stamped with its xmax. */
+  noteWrite(heap: Heap, tid: number): void {
+    this.undo.push({ heap, tid });
   }
 
   /**
-   * Undoes the running statement's changes (it must wait and will be retried): inserted versions
-   * go, replaced ones come back, rows it had changed stay locked by it, and the command counter
-   * is back where the statement began.
+   * Undoes the running statement's changes when it must wait (it will be retried from the start).
+   * In Postgres the waiting statement keeps what it wrote until it goes on, and others wait for
+   * it (a unique key it inserted, a row it updated). So its versions are handed over to a phantom
+   * transaction of this session, in progress until the retry begins: to the statement itself they
+   * are gone, to others they are still being written, by this session. The command counter goes
+   * back to where the statement began.
    */
   undoStatement(): void {
-    const locks = this.db.status.rowLocks;
-    for (let i = this.undo.length - 1; i >= 0; i--) {
-      const u = this.undo[i];
-      if (!u.prev) {
-        u.heap.remove(u.tid);
-        continue;
+    if (this.undo.length) {
+      const status = this.db.status;
+      const phantom = status.assign(this.ownerPid);
+      this.phantoms.push(phantom);
+      const own = this.ownXids;
+      const from = this.stmtMark.cid;
+      for (const u of this.undo) {
+        const cur = u.heap.get(u.tid);
+        if (!cur) continue;
+        const xmin = own.has(cur.xmin) && cur.cmin >= from ? phantom : cur.xmin;
+        const xmax = cur.xmax !== 0 && own.has(cur.xmax) && cur.cmax >= from ? phantom : cur.xmax;
+        if (xmin !== cur.xmin || xmax !== cur.xmax) u.heap.replace({ ...cur, xmin, xmax });
       }
-      const cur = u.heap.get(u.tid);
-      u.heap.replace(u.prev);
-      if (u.lock && cur && cur.xmax !== 0 && this.ownXids.has(cur.xmax)) locks.add(u.filenode, u.tid, cur.xmax, u.lock);
     }
     this.undo = [];
     const m = this.stmtMark;
@@ -205,14 +206,24 @@ export class Transaction implements TxnAccess {
   /**
    * An error in a transaction block: the innermost subtransaction aborts (the whole transaction
    * when there is no savepoint), releasing its locks; the block waits for ROLLBACK or ROLLBACK TO.
+   * Returns true when the whole transaction aborted.
    */
-  abortOnError(): void {
+  abortOnError(): boolean {
+    if (this.phantoms.length) this.endPhantoms();
     const sp = this.savepoints[this.savepoints.length - 1];
     if (!sp) {
       this.db.status.abort(this.ownXids);
-      return;
+      return true;
     }
     if (sp.subxid) this.db.status.abort([sp.subxid]);
+    return false;
+  }
+
+  /** The waiting statement goes on (or the transaction ends): its phantom versions die. */
+  private endPhantoms(): void {
+    const p = this.phantoms;
+    this.phantoms = [];
+    this.db.status.abort(p);
   }
 
   /** RELEASE SAVEPOINT: merge it (and inner ones) into the parent. Returns false if unknown. */
@@ -290,6 +301,7 @@ export class Transaction implements TxnAccess {
   }
 
   commit(): void {
+    if (this.phantoms.length) this.endPhantoms();
     this.db.status.commit(this.ownXids);
     if (this.privateCatalog) this.db.catalog = this.privateCatalog;
     for (const f of this.droppedFilenodes) {
@@ -299,6 +311,7 @@ export class Transaction implements TxnAccess {
   }
 
   abort(): void {
+    if (this.phantoms.length) this.endPhantoms();
     this.db.status.abort(this.ownXids);
     for (const f of this.createdFilenodes) {
       this.db.heaps.delete(f);

@@ -11,6 +11,7 @@
  */
 
 import { RowLockTable } from './row-locks.js';
+import { LockManager } from './lock-manager.js';
 
 /** First xid handed out (Postgres's FirstNormalTransactionId). */
 export const FIRST_XID = 3;
@@ -39,6 +40,8 @@ export class TransactionStatus {
   private readonly endings = new Map<number, Ending>();
   /** Row locks (SELECT FOR ..., foreign-key checks, and the locks a blocked statement keeps). */
   readonly rowLocks = new RowLockTable();
+  /** Heavyweight locks: LOCK TABLE, advisory locks, tuple locks of sessions queued for a row. */
+  readonly locks = new LockManager();
 
   /** Assigns a new xid, in progress until commit or abort. */
   assign(ownerPid = 0): number {

@@ -28,6 +28,12 @@ export interface IsolationSpec {
   /** Per-session setup run right after connecting (for example `SET deadlock_timeout = '20ms'`). */
   readonly sessionSetup?: readonly string[];
   readonly steps: readonly IsolationStep[];
+  /**
+   * Instead of fixed steps: each session's statements in order, and the order in which sessions
+   * are picked (a waiting or finished session passes its turn to the next one). For generated tests.
+   */
+  readonly scripts?: readonly (readonly string[])[];
+  readonly picks?: readonly number[];
   /** After a step, wait this long before polling waiting steps again (lets deadlock_timeout or lock_timeout fire). */
   readonly settleMs?: number;
 }
@@ -84,10 +90,38 @@ export async function runIsolation(engine: IsolationEngine, spec: IsolationSpec)
         await sleep(1);
       }
     };
-    for (let i = 0; i < spec.steps.length; i++) {
-      const [k, sql] = spec.steps[i];
+    const issued: IsolationStep[] = [];
+    /** Records waiting steps that completed; returns how many did. */
+    const poll = async (after: number, includeLast: boolean): Promise<number> => {
+      let n = 0;
+      for (const [bk, bp] of [...busy].sort((a, b) => a[1].step - b[1].step)) {
+        if (bp.step === after && !includeLast) continue;
+        const br = await settle(bp, sessions[bk], Date.now() + 10_000);
+        if (br === 'done') {
+          busy.delete(bk);
+          n++;
+          lines.push(`#${bp.step + 1} s${bk + 1} completes after #${after + 1} => ${fmt(bp.outcome!, issued[bp.step][1])}`);
+        }
+      }
+      return n;
+    };
+    const next = nextStepFunction(spec);
+    for (let i = 0; ; i++) {
+      let step = next(busy);
+      if (step === 'wait') {
+        // Every session with work left waits: one of the waits must end (a deadlock, a timeout).
+        const deadline = Date.now() + 10_000;
+        while (step === 'wait') {
+          if (Date.now() > deadline) throw new Error(`spec ${spec.name}: every session waits after step #${i}`);
+          await sleep(5);
+          await poll(i - 1, true);
+          step = next(busy);
+        }
+      }
+      if (step === 'end') break;
+      const [k, sql] = step;
+      issued.push(step);
       const s = sessions[k];
-      if (busy.has(k)) throw new Error(`spec ${spec.name}: step #${i + 1} uses session ${k + 1}, which is still waiting`);
       const p: Pending = { step: i, done: false };
       void s.run(sql).then((o) => {
         p.outcome = o;
@@ -101,14 +135,7 @@ export async function runIsolation(engine: IsolationEngine, spec: IsolationSpec)
       }
       if (spec.settleMs && busy.size) await sleep(spec.settleMs);
       // Steps that were waiting may have completed (or started waiting on something else).
-      for (const [bk, bp] of [...busy].sort((a, b) => a[1].step - b[1].step)) {
-        if (bp.step === i && !spec.settleMs) continue;
-        const br = await settle(bp, sessions[bk], Date.now() + 10_000);
-        if (br === 'done') {
-          busy.delete(bk);
-          lines.push(`#${bp.step + 1} s${bk + 1} completes after #${i + 1} => ${fmt(bp.outcome!, spec.steps[bp.step][1])}`);
-        }
-      }
+      await poll(i, !!spec.settleMs);
     }
     if (busy.size) lines.push(`still waiting at the end: ${[...busy.values()].map((p) => `#${p.step + 1}`).join(', ')}`);
   } finally {
@@ -116,6 +143,37 @@ export async function runIsolation(engine: IsolationEngine, spec: IsolationSpec)
     await engine.close().catch(() => undefined);
   }
   return lines;
+}
+
+/**
+ * The step source of a spec: its fixed steps, or (with `scripts` and `picks`) the next statement
+ * of the picked session, or of the next session that has statements left and is not waiting.
+ */
+function nextStepFunction(spec: IsolationSpec): (busy: ReadonlyMap<number, unknown>) => IsolationStep | 'wait' | 'end' {
+  if (!spec.scripts) {
+    let i = 0;
+    return (busy) => {
+      if (i >= spec.steps.length) return 'end';
+      const step = spec.steps[i];
+      if (busy.has(step[0])) throw new Error(`spec ${spec.name}: step #${i + 1} uses session ${step[0] + 1}, which is still waiting`);
+      i++;
+      return step;
+    };
+  }
+  const scripts = spec.scripts;
+  const pos = scripts.map(() => 0);
+  const picks = spec.picks ?? [];
+  let p = 0;
+  return (busy) => {
+    const left = scripts.map((sc, k) => (pos[k] < sc.length ? k : -1)).filter((k) => k >= 0);
+    if (!left.length) return 'end';
+    const ready = left.filter((k) => !busy.has(k));
+    if (!ready.length) return 'wait';
+    const want = picks.length ? picks[p++ % picks.length] % scripts.length : 0;
+    let k = want;
+    while (!ready.includes(k)) k = (k + 1) % scripts.length;
+    return [k, scripts[k][pos[k]++]];
+  };
 }
 
 function oneLine(sql: string): string {
@@ -127,7 +185,8 @@ export function formatStep(o: StatementOutcome, sql: string, pidNames: ReadonlyM
   const norm = (text: string) =>
     text
       .replace(/\b([Pp]rocess) (\d+)/g, (m, w: string, pid: string) => `${w} ${pidNames.get(Number(pid)) ?? '?'}`)
-      .replace(/\btransaction \d+/g, 'transaction <xid>');
+      .replace(/\btransaction \d+/g, 'transaction <xid>')
+      .replace(/\brelation \d+ of database \d+/g, 'relation <oid> of database <oid>');
   const notices = o.notices.map((n) => formatReport(n.severity ?? 'NOTICE', n).join(' / ')).map(norm);
   let body: string;
   if (o.kind === 'crash') body = `CRASH ${o.message}`;

@@ -87,6 +87,25 @@ export const visibility: IsolationSpec[] = [
       [0, 'DROP TABLE audit'],
     ],
   },
+  {
+    name: 'temporary tables belong to their session',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'CREATE TEMP TABLE basket (sku text PRIMARY KEY, qty int)'],
+      [0, "INSERT INTO basket VALUES ('pen', 1)"],
+      [1, 'SELECT * FROM basket'],
+      [1, 'CREATE TEMP TABLE basket (sku text PRIMARY KEY, qty int)'],
+      [1, "INSERT INTO basket VALUES ('pen', 5), ('ink', 2)"],
+      [0, 'SELECT * FROM basket ORDER BY sku'],
+      [1, 'SELECT * FROM basket ORDER BY sku'],
+      [0, 'CREATE TEMP TABLE accounts (id int)'],
+      [0, 'SELECT count(*) FROM accounts'],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, 'DISCARD TEMP'],
+      [0, 'SELECT count(*) FROM accounts'],
+    ],
+  },
 ];
 
 export const writes: IsolationSpec[] = [
@@ -365,6 +384,27 @@ export const locks: IsolationSpec[] = [
       [2, 'ROLLBACK'],
       [1, 'COMMIT'],
       [0, 'COMMIT'],
+    ],
+  },
+  {
+    name: 'a second waiter queues behind the first (tuple lock), and a deadlock runs through the queue',
+    setup: `DROP TABLE IF EXISTS kv; CREATE TABLE kv (k int PRIMARY KEY, v int NOT NULL); INSERT INTO kv VALUES (1, 10), (2, 20), (3, 30);`,
+    sessions: 3,
+    sessionSetup: ["SET deadlock_timeout = '20ms'", "SET deadlock_timeout = '20ms'", "SET deadlock_timeout = '20ms'"],
+    settleMs: 100,
+    steps: [
+      [1, 'BEGIN'],
+      [1, 'DELETE FROM kv WHERE k = 3'],
+      [2, 'BEGIN'],
+      [2, 'UPDATE kv SET v = v + 22 WHERE k = 3'],
+      [0, 'BEGIN'],
+      [0, 'SELECT k FROM kv WHERE k = 2 FOR SHARE'],
+      [0, 'UPDATE kv SET v = v * 2 WHERE v > 19 RETURNING k, v'],
+      [1, 'DELETE FROM kv WHERE k = 2'],
+      [1, 'ROLLBACK'],
+      [2, 'ROLLBACK'],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM kv ORDER BY k'],
     ],
   },
   {
