@@ -12,6 +12,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { truncateIdentifier } from './naming.js';
+import { routineSignature } from '../pl/signature.js';
 
 type AnyNode = Record<string, any>;
 
@@ -200,15 +201,25 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         const cat = txn.catalogForWrite();
         const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
         const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));
-        const ordered = [...members.map((m) => ({ oid: m.oid, d: relDesc(cat, m) })), ...types.map((t) => ({ oid: t.oid, d: `type ${name}.${t.name}` }))].sort((a, b) => a.oid - b.oid);
-        if ((members.length || types.length) && !cascade) {
+        const routines = [...cat.functions.values()].filter((f) => f.namespace === ns);
+        const ordered = [
+          ...members.map((m) => ({ oid: m.oid, d: relDesc(cat, m) })),
+          ...types.map((t) => ({ oid: t.oid, d: `type ${name}.${t.name}` })),
+          ...routines.map((f) => ({ oid: f.oid, d: `${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, session.searchPath())}` })),
+        ].sort((a, b) => a.oid - b.oid);
+        if ((members.length || types.length || routines.length) && !cascade) {
           const describe = ordered.map((o) => o.d);
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop schema ${name} because other objects depend on it`, {
             detail: describe.map((d) => `${d} depends on schema ${name}`).join('\n'),
             hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
           });
         }
-        if (members.length || types.length) {
+        for (const f of routines) {
+          if (!cascade) continue;
+          for (const t of [...cat.triggers.values()]) if (t.function === f.oid) cat.removeTrigger(t.oid);
+          cat.removeFunction(f.oid);
+        }
+        if (members.length || types.length || routines.length) {
           const lines = ordered.map((o) => `drop cascades to ${o.d}`);
           session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
           const dropping = new Set(members.map((m) => m.oid));

@@ -373,6 +373,22 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
       const rel = cat.relation(t.relation);
       deps.push({ describe: `trigger ${t.name} on table ${rel.name}`, drop: () => cat.removeTrigger(t.oid) });
     }
+    // Stored expressions calling it: column defaults, generated columns, CHECK constraints.
+    for (const rel of cat.relations.values()) {
+      if (rel.kind !== 'r') continue;
+      for (const c of rel.columns) {
+        if (c.dropped) continue;
+        if (c.default && usesFunction(c.default.expr, f.oid)) {
+          deps.push({ describe: `default value for column ${c.name} of table ${rel.name}`, drop: () => putColumn(cat, rel.oid, c.attnum, { default: undefined }) });
+        }
+        if (c.generated && usesFunction(c.generated.expr.expr, f.oid)) {
+          deps.push({ describe: `column ${c.name} of table ${rel.name}`, drop: () => putColumn(cat, rel.oid, c.attnum, { dropped: true }) });
+        }
+      }
+      for (const con of cat.relationConstraints(rel.oid)) {
+        if (con.check && usesFunction(con.check.expr, f.oid)) deps.push({ describe: `constraint ${con.name} on table ${rel.name}`, drop: () => cat.removeConstraint(con.oid) });
+      }
+    }
   }
   if (deps.length && !cascade) {
     const first = defs[0];
@@ -392,6 +408,21 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
   }
   for (const f of defs) cat.removeFunction(f.oid);
   return commandResult(k.tag);
+}
+
+/** Whether an analyzed expression calls the function `oid`. */
+function usesFunction(e: unknown, oid: number): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if (Array.isArray(e)) return e.some((x) => usesFunction(x, oid));
+  const o = e as Record<string, unknown>;
+  if ((o.kind === 'FuncExpr' || o.kind === 'OpExpr') && (o.fn as { oid?: number } | undefined)?.oid === oid) return true;
+  for (const [k, v] of Object.entries(o)) if (k !== 'fn' && k !== 'agg' && k !== 'rel' && usesFunction(v, oid)) return true;
+  return false;
+}
+
+function putColumn(cat: Catalog, relOid: number, attnum: number, change: Partial<import('../catalog/objects.js').ColumnDef>): void {
+  const rel = cat.relation(relOid);
+  cat.putRelation({ ...rel, columns: rel.columns.map((c) => (c.attnum === attnum ? { ...c, ...change } : c)) });
 }
 
 export { isPolymorphic };

@@ -146,3 +146,17 @@ DROP FUNCTION IF EXISTS nothing_here();
 DROP FUNCTION triple_it, double_it;
 DROP FUNCTION nosuch;
 SELECT double_it(1);
+
+CREATE SCHEMA reports;
+CREATE TABLE reports.daily (id int);
+CREATE FUNCTION reports.f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION reports.g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER daily_g BEFORE INSERT ON reports.daily FOR EACH ROW EXECUTE FUNCTION reports.g();
+DROP SCHEMA reports;
+DROP SCHEMA reports CASCADE;
+SELECT reports.f(1);
+CREATE FUNCTION next_code() RETURNS int LANGUAGE sql AS 'SELECT 7';
+CREATE TABLE coded (id int DEFAULT next_code(), n int CHECK (n <> next_code()));
+DROP FUNCTION next_code();
+DROP FUNCTION next_code() CASCADE;
+INSERT INTO coded (n) VALUES (7) RETURNING *;
