@@ -22,7 +22,7 @@ import { createExtension, dropExtension } from './extension.js';
 import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
 import { createFunction, dropRoutines } from './functioncmds.js';
-import { setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
+import { setConstraints, setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
 import { discard } from './temp-tables.js';
 import { deallocate, executePrepared, prepareStatement } from './prepare.js';
 
@@ -138,6 +138,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return executePrepared(session, n, sql);
     case 'DeallocateStmt':
       return deallocate(session, n);
+    case 'ConstraintsSetStmt':
+      return setConstraints(session, n);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -41,6 +41,8 @@ export type RiEvent =
 
 export class ModifyState {
   readonly queue: RiEvent[] = [];
+  /** Running deferred constraint checks (at commit or SET CONSTRAINTS ... IMMEDIATE): none is deferred again. */
+  firingDeferred = false;
   /** Tids written by this statement per relation (to skip rows updated twice by joins). */
   readonly touched = new Map<number, Set<number>>();
   constructor(

@@ -21,6 +21,7 @@ import { LockWaitBlocked, SessionWait, settingMillis } from './lock-wait.js';
 import type { SequenceState } from './db-state.js';
 import { setIsolation, setReadOnly } from '../commands/transaction-cmds.js';
 import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../commands/temp-tables.js';
+import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraints.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -402,7 +403,11 @@ export class Session implements SessionContext {
   }
 
   finishTransaction(commit: boolean): void {
-    if (commit && this.txn && !this.failed) preCommitTempActions(this);
+    if (commit && this.txn && !this.failed) {
+      // Deferred constraints first (a violation throws: the caller rolls back), then ON COMMIT actions.
+      if (this.txn.deferredEvents.length) fireDeferred(this);
+      preCommitTempActions(this);
+    }
     const t = this.txn;
     if (this.wait) {
       this.wait.finish(undefined);
@@ -453,7 +458,13 @@ export class Session implements SessionContext {
 
   /** Commits the implicit transaction of a multi-statement query or an extended-protocol batch (Sync). */
   endImplicitTransaction(): void {
-    if (this.txn && !this.inBlock) this.finishTransaction(true);
+    if (!this.txn || this.inBlock) return;
+    try {
+      this.finishTransaction(true);
+    } catch (e) {
+      if (this.txn) this.finishTransaction(false);
+      throw toPgError(e);
+    }
   }
 
   /** The transaction status ReadyForQuery reports: idle, in a block, or in a failed block. */
@@ -489,6 +500,7 @@ export class Session implements SessionContext {
       }
       t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
+      if (this.txn?.uniqueRechecks.length) runUniqueRechecks(this);
       this.retry = undefined;
       this.releaseStatementLocks();
       if (this.txn) this.txn.commandCounterIncrement();

@@ -5,7 +5,22 @@
  * Postgres counterpart: src/backend/access/transam/xact.c.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { RelationDef } from '../catalog/objects.js';
+import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
+import type { RiEvent } from '../executor/modify-table.js';
+import type { Value } from '../types/values.js';
+
+/** A uniqueness check of a DEFERRABLE unique key, made at statement end or at commit. */
+export interface UniqueRecheck {
+  readonly kind: 'unique';
+  readonly con: ConstraintDef;
+  readonly table: RelationDef;
+  readonly idx: RelationDef;
+  readonly tid: number;
+  readonly key: readonly Value[];
+}
+
+/** A constraint check waiting for commit: a foreign-key event or a uniqueness check. */
+export type DeferredEvent = RiEvent | UniqueRecheck;
 import type { TxnAccess } from '../executor/context.js';
 import { Heap, isVisible, type OwnState, type Tuple } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
@@ -35,6 +50,14 @@ export class Transaction implements TxnAccess {
   readOnly = false;
   /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
   deferrable = false;
+  /** Uniqueness checks of DEFERRABLE unique keys written by the running statement. */
+  uniqueRechecks: UniqueRecheck[] = [];
+  /** Constraint checks deferred to commit (or to SET CONSTRAINTS ... IMMEDIATE). */
+  deferredEvents: DeferredEvent[] = [];
+  /** SET CONSTRAINTS: per constraint oid, deferred (true) or immediate (false). */
+  readonly constraintModes = new Map<number, boolean>();
+  /** SET CONSTRAINTS ALL DEFERRED / IMMEDIATE (undefined: each constraint's own default). */
+  allConstraintsDeferred: boolean | undefined;
   /** Temporary tables created ON COMMIT DROP in this transaction. */
   readonly onCommitDrop: number[] = [];
   /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
@@ -102,6 +125,7 @@ export class Transaction implements TxnAccess {
     }
     if (this.undo.length) this.undo = [];
     if (this.phantoms.length) this.endPhantoms();
+    if (this.uniqueRechecks.length) this.uniqueRechecks = [];
     const m = this.stmtMark;
     m.cid = this.cid;
     m.cidTop = this.cidTop;
@@ -213,6 +237,18 @@ export class Transaction implements TxnAccess {
     }
     if (sp.subxid) this.db.status.abort([sp.subxid]);
     return false;
+  }
+
+  /** Whether a DEFERRABLE constraint is currently deferred (SET CONSTRAINTS, else INITIALLY ...). */
+  isDeferred(con: ConstraintDef): boolean {
+    if (!con.deferrable) return false;
+    const m = this.constraintModes.get(con.oid);
+    if (m !== undefined) return m;
+    return this.allConstraintsDeferred ?? con.deferred;
+  }
+
+  noteUniqueRecheck(check: UniqueRecheck): void {
+    this.uniqueRechecks.push(check);
   }
 
   /** The waiting statement goes on (or the transaction ends): its phantom versions die. */
