@@ -25,6 +25,7 @@ import { createFunction, dropRoutines } from './functioncmds.js';
 import { setConstraints, setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
 import { discard } from './temp-tables.js';
 import { deallocate, executePrepared, prepareStatement } from './prepare.js';
+import { lockTable } from './lock.js';
 
 type AnyNode = Record<string, any>;
 
@@ -140,6 +141,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return deallocate(session, n);
     case 'ConstraintsSetStmt':
       return setConstraints(session, n);
+    case 'LockStmt':
+      return lockTable(session, n, sql);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

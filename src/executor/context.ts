@@ -21,7 +21,8 @@ export interface TxnAccess {
   readonly status: TransactionStatus;
   snapshot(): Snapshot;
   own(): OwnState;
-  heap(rel: RelationDef): Heap;
+  /** A relation's storage; the first use takes the statement's implicit table lock (`lockMode`, default ACCESS SHARE). */
+  heap(rel: RelationDef, lockMode?: number): Heap;
   index(idx: RelationDef): IndexStore;
   /** The xid to stamp new row versions with (assigned on first write). */
   writeXid(): number;

@@ -13,6 +13,7 @@ import type { Session } from './session.js';
 import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
 import { runUtility } from '../commands/utility.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
+import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
 export interface ResultField {
@@ -57,6 +58,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       return runDelete(session, body, sql, params, paramTypes);
     default:
       checkReadOnlyUtility(session, kind, body);
+      lockUtilityTargets(session, kind, body);
       return runUtility(session, kind, body, sql, st);
   }
 }

@@ -38,5 +38,9 @@ export interface SessionContext {
   notice(n: PgError): void;
   currentXid(): bigint;
   backendPid(): number;
+  /** pg_advisory_lock and friends (see session/advisory-locks.ts). */
+  advisoryLock?(req: import('./advisory-locks.js').AdvisoryRequest): boolean;
+  /** pg_advisory_unlock_all(). */
+  advisoryUnlockAll?(): void;
   databaseName(): string;
 }

@@ -22,6 +22,8 @@ import type { SequenceState } from './db-state.js';
 import { setIsolation, setReadOnly } from '../commands/transaction-cmds.js';
 import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../commands/temp-tables.js';
 import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraints.js';
+import { databaseOid } from '../catalog/system/pg-database.js';
+import { advisoryLock, type AdvisoryRequest } from './advisory-locks.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -69,7 +71,7 @@ export class Session implements SessionContext {
   /** SQL-level prepared statements (PREPARE / EXECUTE / DEALLOCATE). */
   readonly prepared = new Map<string, PreparedSqlStatement>();
   /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
-  private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number } | undefined;
+  private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number; freshSnapshot: boolean } | undefined;
   /** The wait in progress (or just ended, until the statement is retried). */
   private wait: SessionWait | undefined;
   /** Sequence states (and this session's currval/lastval) before the running statement changed them. */
@@ -83,6 +85,7 @@ export class Session implements SessionContext {
     readonly dbName = 'postgres',
   ) {
     this.pid = db.nextPid++;
+    db.sessions.add(this);
   }
 
   get io(): IoContext {
@@ -217,6 +220,18 @@ export class Session implements SessionContext {
   databaseName(): string {
     return this.dbName;
   }
+  get dbOid(): number {
+    return databaseOid(this.dbName, this.dbName);
+  }
+  /** Advisory locks taken by the running statement, and those a retried statement still holds. */
+  readonly advisoryTaken: string[] = [];
+  advisoryRetry: string[] = [];
+  advisoryLock(req: AdvisoryRequest): boolean {
+    return advisoryLock(this.db.status, this, req);
+  }
+  advisoryUnlockAll(): void {
+    this.releaseAdvisoryLocks();
+  }
 
   /**
    * Sequences are not transactional, but a statement that must wait is undone and retried: what it
@@ -253,7 +268,7 @@ export class Session implements SessionContext {
   transaction(): Transaction {
     // The transaction starts when its first statement does (now() = statement_timestamp() then).
     if (!this.txn) {
-      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid);
+      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, databaseOid(this.dbName, this.dbName));
       const iso = this.settings.get('default_transaction_isolation', true);
       if (iso && iso !== 'read committed') t.isolation = iso as IsolationLevel;
       if (this.settings.get('default_transaction_read_only', true) === 'on') t.readOnly = true;
@@ -285,8 +300,13 @@ export class Session implements SessionContext {
   private blockStatement(st: RawStatement, e: StatementBlocked): StatementBlocked {
     this.txn?.undoStatement();
     this.undoSequences();
+    if (this.advisoryTaken.length) {
+      this.advisoryRetry = [...this.advisoryRetry, ...this.advisoryTaken];
+      this.advisoryTaken.length = 0;
+    }
     const now = performance.now();
-    if (!this.retry) this.retry = { st, statementTs: this.statementTs, startedAt: now };
+    if (!this.retry) this.retry = { st, statementTs: this.statementTs, startedAt: now, freshSnapshot: false };
+    this.retry.freshSnapshot = e instanceof LockWaitBlocked && e.freshSnapshot;
     const stTimeout = settingMillis(this.settings.get('statement_timeout', true));
     const w = new SessionWait(
       { pid: this.pid, holders: e instanceof LockWaitBlocked ? e.holders : [], awaited: e instanceof LockWaitBlocked ? e.awaited : 'a lock' },
@@ -314,6 +334,8 @@ export class Session implements SessionContext {
 
   /** The statement ended: tuple locks it queued with and its places in lock queues go. */
   private releaseStatementLocks(): void {
+    if (this.advisoryTaken.length) this.advisoryTaken.length = 0;
+    if (this.advisoryRetry.length) this.advisoryRetry = [];
     const lm = this.db.status.locks;
     if (lm.empty) return;
     lm.releaseAll(this.pid, (h, tag) => !h.xact && tag.startsWith('t:'));
@@ -357,6 +379,7 @@ export class Session implements SessionContext {
 
   /** Ends the session: rolls back what is open, drops its temporary tables, releases its locks. */
   close(): void {
+    this.db.sessions.delete(this);
     if (this.txn) this.finishTransaction(false);
     if (this.hasTempSchema) {
       try {
@@ -498,7 +521,7 @@ export class Session implements SessionContext {
         this.wait = undefined;
         if (w?.error) throw w.error;
       }
-      t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
+      t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind), retrying && this.retry!.freshSnapshot);
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
       if (this.txn?.uniqueRechecks.length) runUniqueRechecks(this);
       this.retry = undefined;

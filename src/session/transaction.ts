@@ -27,6 +27,8 @@ import { IndexStore } from '../storage/index-store.js';
 import type { Snapshot } from '../storage/xact.js';
 import type { DbState } from './db-state.js';
 import { indexColumnOrders } from '../commands/index-keys.js';
+import { LockMode } from '../storage/lock-manager.js';
+import { checkStrongLocks } from './table-locks.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -82,11 +84,19 @@ export class Transaction implements TxnAccess {
   /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
   statements = 0;
 
+  /** Weak table locks taken implicitly (relation oid → strongest mode), created on first use. */
+  relLocks: Map<number, number> | undefined;
+  private ended: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** The snapshot was taken by the running statement (a table-lock wait makes the retry take a new one). */
+  private snapTakenNow = false;
+
   constructor(
     readonly db: DbState,
     now: bigint,
     /** Backend pid of the owning session (the waits-for graph names sessions). */
     readonly ownerPid = 0,
+    /** OID of the session's database (lock messages name it). */
+    readonly dbOid = 0,
   ) {
     this.startTimestamp = now;
     this.ownState = { xids: this.ownXids, curcid: 0 };
@@ -118,9 +128,14 @@ export class Transaction implements TxnAccess {
    * after a wait (`retry`): Postgres does not restart a statement that waited, it goes on with its
    * snapshot and re-checks the rows that changed meanwhile.
    */
-  beginStatement(retry = false, needsSnapshot = true): void {
+  beginStatement(retry = false, needsSnapshot = true, freshSnapshot = false): void {
+    if (freshSnapshot && this.snapTakenNow) this.snap = undefined;
+    this.snapTakenNow = false;
     if (needsSnapshot) {
-      if (!this.snap || (this.isolation === 'read committed' && !retry)) this.snap = this.db.status.snapshot();
+      if (!this.snap || (this.isolation === 'read committed' && (!retry || freshSnapshot))) {
+        this.snap = this.db.status.snapshot();
+        this.snapTakenNow = true;
+      }
       this.snapshotTaken = true;
     }
     if (this.undo.length) this.undo = [];
@@ -233,6 +248,9 @@ export class Transaction implements TxnAccess {
     const sp = this.savepoints[this.savepoints.length - 1];
     if (!sp) {
       this.db.status.abort(this.ownXids);
+      // Its table locks go too: whoever waits for this transaction goes on.
+      this.relLocks = undefined;
+      this.ended?.resolve();
       return true;
     }
     if (sp.subxid) this.db.status.abort([sp.subxid]);
@@ -314,7 +332,27 @@ export class Transaction implements TxnAccess {
     return isVisible(t, this.snapshot(), this.ownState, this.db.status);
   }
 
-  heap(rel: RelationDef): Heap {
+  /** Settles when the transaction commits or aborts. */
+  whenEnded(): Promise<void> {
+    if (!this.ended) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.ended = { promise, resolve };
+    }
+    return this.ended.promise;
+  }
+
+  /**
+   * A relation's storage, taking the statement's implicit table lock on first use (ACCESS SHARE to
+   * read, ROW SHARE / ROW EXCLUSIVE to lock or change rows): waits for conflicting strong locks.
+   */
+  heap(rel: RelationDef, lockMode: number = LockMode.AccessShare): Heap {
+    const m = (this.relLocks ??= new Map());
+    const held = m.get(rel.oid);
+    if (held === undefined || held < lockMode) {
+      if (!this.db.status.locks.empty) checkStrongLocks(this.db.status, this, rel, lockMode);
+      m.set(rel.oid, lockMode);
+    }
     let h = this.db.heaps.get(rel.filenode);
     if (!h) {
       h = new Heap();
@@ -333,6 +371,7 @@ export class Transaction implements TxnAccess {
   }
 
   commit(): void {
+    this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
     this.db.status.commit(this.ownXids);
     if (this.privateCatalog) this.db.catalog = this.privateCatalog;
@@ -343,6 +382,7 @@ export class Transaction implements TxnAccess {
   }
 
   abort(): void {
+    this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
     this.db.status.abort(this.ownXids);
     for (const f of this.createdFilenodes) {
