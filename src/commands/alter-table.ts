@@ -544,7 +544,7 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       }
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include: [] });
       const conOid = session.db.newOid();
-      cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: false, deferred: false, validated: true });
+      cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
       const idx = cat.relation(idxOid);
       cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
       return;

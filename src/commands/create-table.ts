@@ -13,6 +13,7 @@ import { formatType, typeInfo } from '../types/registry.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { creationNamespace, openRelation } from '../analyze/relation.js';
 import { registerOnCommit, tempTableNamespace } from './temp-tables.js';
+import { applyConstraintAttr } from './constraint-attrs.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -182,8 +183,12 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
         case 'CONSTR_ATTR_DEFERRABLE':
         case 'CONSTR_ATTR_NOT_DEFERRABLE':
         case 'CONSTR_ATTR_DEFERRED':
-        case 'CONSTR_ATTR_IMMEDIATE':
-          throw featureNotSupported('deferrable constraints', con.location);
+        case 'CONSTR_ATTR_IMMEDIATE': {
+          // Applies to the constraint just before it (Postgres's transformConstraintAttrs).
+          const prev = pendingCons.length && pendingCons[pendingCons.length - 1].attnum === attnum ? pendingCons[pendingCons.length - 1] : undefined;
+          pendingCons[pendingCons.length - 1] = { con: applyConstraintAttr(prev?.con, con, pos(con.location)), attnum };
+          break;
+        }
         default:
           throw featureNotSupported(`column constraint ${con.contype}`, con.location);
       }
@@ -311,7 +316,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
       include: [],
     });
     const conOid = db.newOid();
-    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: false, deferred: false, validated: true });
+    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
     const idx = cat.relation(idxOid);
     cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
   }
@@ -404,7 +409,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {
         const conOid = session.db.newOid();
-        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: false, deferred: false, validated: true });
+        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: con.deferrable, deferred: con.deferred, validated: true });
         const ir = cat.relation(idxOid);
         cat.putRelation({ ...ir, index: { ...ir.index!, constraint: conOid } });
         if (info.primary) for (const k of keys) if (k.attnum) {

@@ -72,7 +72,6 @@ export function addForeignKey(
       });
     }
   });
-  if (con.deferrable || con.initdeferred) throw featureNotSupported('deferrable constraints', con.location);
   const onDelete = (con.fk_del_action ?? 'a') as FkAction;
   const onUpdate = (con.fk_upd_action ?? 'a') as FkAction;
   const deleteSetColumns = con.fk_del_set_cols?.length ? colsOf(rel, con.fk_del_set_cols) : undefined;
@@ -85,8 +84,8 @@ export function addForeignKey(
     namespace: rel.namespace,
     columns: fkCols,
     fk: { refRelation: ref.oid, refColumns: refCols, onDelete, onUpdate, match: (con.fk_matchtype ?? 's') as 's' | 'f' | 'p', deleteSetColumns, refIndex: refIndex.oid },
-    deferrable: false,
-    deferred: false,
+    deferrable: !!con.deferrable || !!con.initdeferred,
+    deferred: !!con.initdeferred,
     validated: !con.skip_validation,
   });
   if (validateExisting && !con.skip_validation) {

@@ -12,6 +12,9 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import type { IsolationLevel } from '../session/transaction.js';
 import { discardDeferredTriggers, fireDeferredTriggers, hasDeferredTriggers } from '../executor/trigger.js';
+import { StatementBlocked } from '../session/blocking.js';
+import { fireDeferred } from '../executor/deferred-constraints.js';
+import type { ConstraintDef } from '../catalog/objects.js';
 
 type AnyNode = Record<string, any>;
 
@@ -64,7 +67,14 @@ export function transactionStmt(session: Session, n: AnyNode): StatementResult {
       discardDeferredTriggers(session);
       const t = session.txn;
       const characteristics = t && { isolation: t.isolation, readOnly: t.readOnly, deferrable: t.deferrable };
-      session.finishTransaction(commit && !failed);
+      try {
+        session.finishTransaction(commit && !failed);
+      } catch (e) {
+        // A deferred constraint failed at COMMIT: the transaction rolls back and the block ends.
+        if (e instanceof StatementBlocked) throw e;
+        session.finishTransaction(false);
+        throw e;
+      }
       // AND CHAIN: a new block at once, with the same characteristics.
       if (n.chain && characteristics) {
         session.beginBlock(characteristics.isolation, characteristics.readOnly);
@@ -209,4 +219,49 @@ export function checkReadOnlyUtility(session: Session, kind: string, n: AnyNode)
   if (!session.txn?.readOnly) return;
   const name = writingCommandName(kind, n);
   if (name) throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute ${name} in a read-only transaction`);
+}
+
+/**
+ * SET CONSTRAINTS { ALL | name, ... } { DEFERRED | IMMEDIATE }. Names are looked up through the
+ * search path (a schema-qualified name in that schema); switching to IMMEDIATE runs the checks
+ * deferred so far for those constraints.
+ */
+export function setConstraints(session: Session, n: AnyNode): StatementResult {
+  if (!session.inBlock) {
+    session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'SET CONSTRAINTS can only be used in transaction blocks', { severity: 'WARNING' }));
+    return commandResult('SET CONSTRAINTS');
+  }
+  const txn = session.transaction();
+  const deferred = !!n.deferred;
+  const names = (n.constraints ?? []) as AnyNode[];
+  let selected: Set<number> | undefined;
+  if (!names.length) {
+    txn.allConstraintsDeferred = deferred;
+    txn.constraintModes.clear();
+  } else {
+    selected = new Set();
+    const cat = txn.catalog;
+    for (const item of names) {
+      const rv = item.RangeVar;
+      const schemas = rv.schemaname ? [rv.schemaname as string] : session.searchPath();
+      let found: ConstraintDef[] = [];
+      for (const sch of schemas) {
+        const ns = cat.namespaceOid(sch);
+        if (ns === undefined) continue;
+        found = [...cat.constraints.values()].filter((c) => c.namespace === ns && c.name === rv.relname);
+        if (found.length) break;
+      }
+      if (!found.length) throw new PgError(SQLSTATE.undefined_object, `constraint "${rv.relname}" does not exist`);
+      for (const c of found) {
+        if (!c.deferrable) throw new PgError(SQLSTATE.wrong_object_type, `constraint "${c.name}" is not deferrable`);
+        txn.constraintModes.set(c.oid, deferred);
+        selected.add(c.oid);
+      }
+    }
+  }
+  if (!deferred) {
+    const sel = selected;
+    fireDeferred(session, sel ? (oid) => sel.has(oid) : undefined);
+  }
+  return commandResult('SET CONSTRAINTS');
 }

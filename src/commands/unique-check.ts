@@ -56,6 +56,13 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
   const key = indexKeyFunction(idx)(full, ctx);
   const store = ctx.txn.index(idx);
   if (info.unique && (info.nullsNotDistinct || key.every((k) => k !== null))) {
+    // A DEFERRABLE unique key is checked at the end of the statement or at commit instead.
+    const con = info.constraint !== undefined && !isBuild ? cat.constraints.get(info.constraint) : undefined;
+    if (con?.deferrable) {
+      store.insert(key, tid);
+      ctx.txn.noteUniqueRecheck({ kind: 'unique', con, table, idx, tid, key });
+      return;
+    }
     const heap = ctx.txn.heap(table);
     for (const otherTid of store.lookup(key)) {
       if (otherTid === tid) continue;
@@ -66,6 +73,21 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
     }
   }
   store.insert(key, tid);
+}
+
+/**
+ * The deferred check of a DEFERRABLE unique key: if the version written is still live, no other
+ * live version may have the same key (Postgres's unique_key_recheck).
+ */
+export function recheckUnique(ctx: ExecContext, cat: Catalog, c: { table: RelationDef; idx: RelationDef; tid: number; key: readonly Value[] }): void {
+  const heap = ctx.txn.heap(c.table);
+  const t = heap.get(c.tid);
+  if (!t || !liveForUniqueness(ctx, t)) return;
+  for (const otherTid of ctx.txn.index(c.idx).lookup(c.key as Value[])) {
+    if (otherTid === c.tid) continue;
+    const o = heap.get(otherTid);
+    if (o && liveForUniqueness(ctx, o)) throw uniqueViolation(cat, c.table, c.idx, [...c.key], false);
+  }
 }
 
 export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationDef, key: Value[], isBuild: boolean): PgError {

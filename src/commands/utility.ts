@@ -26,9 +26,10 @@ import { createFunction, dropRoutines } from './functioncmds.js';
 import { doStatement } from './do.js';
 import { callStatement } from './call.js';
 import { createTrigger, dropTrigger, withTruncateTriggers } from './trigger.js';
-import { setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
+import { setConstraints, setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
 import { discard } from './temp-tables.js';
 import { deallocate, executePrepared, prepareStatement } from './prepare.js';
+import { lockTable } from './lock.js';
 
 type AnyNode = Record<string, any>;
 
@@ -158,6 +159,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return executePrepared(session, n, sql);
     case 'DeallocateStmt':
       return deallocate(session, n);
+    case 'ConstraintsSetStmt':
+      return setConstraints(session, n);
+    case 'LockStmt':
+      return lockTable(session, n, sql);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -21,7 +21,8 @@ export interface TxnAccess {
   readonly status: TransactionStatus;
   snapshot(): Snapshot;
   own(): OwnState;
-  heap(rel: RelationDef): Heap;
+  /** A relation's storage; the first use takes the statement's implicit table lock (`lockMode`, default ACCESS SHARE). */
+  heap(rel: RelationDef, lockMode?: number): Heap;
   index(idx: RelationDef): IndexStore;
   /** The xid to stamp new row versions with (assigned on first write). */
   writeXid(): number;
@@ -37,6 +38,8 @@ export interface TxnAccess {
   readonly ownerPid: number;
   /** 'read committed', 'repeatable read', 'serializable' (row conflicts depend on it). */
   readonly isolation: string;
+  /** A DEFERRABLE unique key was written without its check: check it at statement end or commit. */
+  noteUniqueRecheck(check: import('../session/transaction.js').UniqueRecheck): void;
   /** Records a version the running statement inserted or stamped with xmax (undone if the statement must wait). */
   noteWrite(heap: Heap, tid: number): void;
 }

@@ -19,6 +19,7 @@ import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
 import { checkRowLock, takeRowLock, type WaitPolicy } from './row-lock.js';
 import { fillSlots, type Plan } from './scan.js';
+import { LockMode } from '../storage/lock-manager.js';
 
 export interface LockTarget {
   readonly rel: RelationDef;
@@ -43,6 +44,7 @@ export class LockRows implements Plan {
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const { width, targets } = this;
+    for (const target of targets) ctx.txn.heap(target.rel, LockMode.RowShare);
     rows: for (const row of this.input.run(ctx, base)) {
       let wide = row[width] as unknown as Row;
       let changed = false;

@@ -15,6 +15,7 @@ import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { RowLockMode } from '../storage/row-locks.js';
 import { checkRowLock } from './row-lock.js';
+import { LockMode } from '../storage/lock-manager.js';
 import { fillSlots } from './scan.js';
 import { compileExpr, type CExpr } from './expr/compile.js';
 import { insertIndexEntry } from '../commands/unique-check.js';
@@ -41,6 +42,8 @@ export type RiEvent =
 
 export class ModifyState {
   readonly queue: RiEvent[] = [];
+  /** Running deferred constraint checks (at commit or SET CONSTRAINTS ... IMMEDIATE): none is deferred again. */
+  firingDeferred = false;
   /** Tids written by this statement per relation (to skip rows updated twice by joins). */
   readonly touched = new Map<number, Set<number>>();
   constructor(
@@ -105,7 +108,7 @@ export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDe
 export function insertTuple(ms: ModifyState, rel: RelationDef, values: Value[]): Tuple {
   const { ctx, cat } = ms;
   const txn = ctx.txn;
-  const heap = txn.heap(rel);
+  const heap = txn.heap(rel, LockMode.RowExclusive);
   const t = heap.insert(values, txn.writeXid(), txn.cid);
   txn.noteWrite(heap, t.tid);
   txn.markWrite();
@@ -150,9 +153,9 @@ function versionForWrite(ms: ModifyState, rel: RelationDef, t: Tuple, mode: RowL
 /** Marks a version deleted by this command (returns false if it was already deleted by it). */
 export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolean {
   const txn = ms.ctx.txn;
+  const heap = txn.heap(rel, LockMode.RowExclusive);
   const cur = versionForWrite(ms, rel, t, 'update');
   if (!cur) return false;
-  const heap = txn.heap(rel);
   heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined });
   txn.noteWrite(heap, cur.tid);
   txn.markWrite();
@@ -164,9 +167,9 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const { ctx, cat } = ms;
   const txn = ctx.txn;
   const mode: RowLockMode = keyChanged(cat, rel, t.values, values) ? 'update' : 'nokeyupdate';
+  const heap = txn.heap(rel, LockMode.RowExclusive);
   const cur = versionForWrite(ms, rel, t, mode);
   if (!cur) return undefined;
-  const heap = txn.heap(rel);
   const xid = txn.writeXid();
   const nt = heap.insert(values, xid, txn.cid);
   txn.noteWrite(heap, nt.tid);

@@ -62,6 +62,11 @@ export function runRiQueue(ms: ModifyState, session: Session): void {
   txn.commandCounterIncrement();
   while (ms.queue.length) {
     const ev = ms.queue.shift()!;
+    // A deferred constraint's checks (and actions, except RESTRICT) wait for commit.
+    if (!ms.firingDeferred && txn.isDeferred(ev.fk) && !(ev.kind !== 'check' && (ev.kind === 'ref-delete' ? ev.fk.fk!.onDelete : ev.fk.fk!.onUpdate) === 'r')) {
+      txn.deferredEvents.push(ev);
+      continue;
+    }
     if (ev.kind === 'check') checkReferenced(ms, ev.fk, ev.table, ev.tuple);
     else if (ev.kind === 'ref-delete') onReferencedChange(ms, ev.fk, ev.table, ev.old, undefined);
     else onReferencedChange(ms, ev.fk, ev.table, ev.old, ev.now);

@@ -10,6 +10,7 @@ import { IndexStore } from '../storage/index-store.js';
 import { TransactionStatus } from '../storage/xact.js';
 import { FIRST_NORMAL_OID } from '../types/oids.js';
 import type { WaitGraph } from './lock-wait.js';
+import type { Transaction } from './transaction.js';
 
 export interface SequenceState {
   last: bigint;
@@ -30,6 +31,8 @@ export class DbState {
   readonly notify = new NotifyHub();
   /** Sessions waiting for locks, and for whom (deadlock detection). */
   readonly waits: WaitGraph = new Map();
+  /** Open sessions (a strong table lock must find the transactions holding weak ones). */
+  readonly sessions = new Set<{ readonly txn: Transaction | undefined }>();
 
   constructor(catalog?: Catalog) {
     this.catalog = catalog ?? bootstrapCatalog(this);

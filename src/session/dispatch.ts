@@ -15,6 +15,7 @@ import { checkCrossDatabase } from './cross-database.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { runUtility } from '../commands/utility.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
+import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
 
 export interface ResultField {
@@ -62,6 +63,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       return runDelete(session, body, sql, params, paramTypes);
     default:
       checkReadOnlyUtility(session, kind, body);
+      lockUtilityTargets(session, kind, body);
       return runUtility(session, kind, body, sql, st);
   }
 }

@@ -22,6 +22,11 @@ export class LockWaitBlocked extends StatementBlocked {
     readonly holders: readonly number[],
     /** What is awaited, as DeadLockReport words it: `ShareLock on transaction 745`. */
     readonly awaited: string,
+    /**
+     * The wait is for a table lock, which Postgres takes before the statement's snapshot: the
+     * retry takes a new one (a row wait keeps the statement's snapshot).
+     */
+    readonly freshSnapshot = false,
   ) {
     super(until);
   }

@@ -38,6 +38,10 @@ export interface SessionContext {
   notice(n: PgError): void;
   currentXid(): bigint;
   backendPid(): number;
+  /** pg_advisory_lock and friends (see session/advisory-locks.ts). */
+  advisoryLock?(req: import('./advisory-locks.js').AdvisoryRequest): boolean;
+  /** pg_advisory_unlock_all(). */
+  advisoryUnlockAll?(): void;
   databaseName(): string;
   /** Queues a LISTEN / UNLISTEN / NOTIFY on the current transaction (pg_notify). */
   notifyAction(a: import('./notify.js').NotifyAction): void;

@@ -22,6 +22,9 @@ import { LockWaitBlocked, SessionWait, settingMillis } from './lock-wait.js';
 import type { SequenceState } from './db-state.js';
 import { setIsolation, setReadOnly } from '../commands/transaction-cmds.js';
 import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../commands/temp-tables.js';
+import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraints.js';
+import { databaseOid } from '../catalog/system/pg-database.js';
+import { advisoryLock, type AdvisoryRequest } from './advisory-locks.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -69,7 +72,7 @@ export class Session implements SessionContext, NotifyTarget {
   /** SQL-level prepared statements (PREPARE / EXECUTE / DEALLOCATE). */
   readonly prepared = new Map<string, PreparedSqlStatement>();
   /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
-  private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number } | undefined;
+  private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number; freshSnapshot: boolean } | undefined;
   /** The wait in progress (or just ended, until the statement is retried). */
   private wait: SessionWait | undefined;
   /** Sequence states (and this session's currval/lastval) before the running statement changed them. */
@@ -83,6 +86,7 @@ export class Session implements SessionContext, NotifyTarget {
     readonly dbName = 'postgres',
   ) {
     this.pid = db.nextPid++;
+    db.sessions.add(this);
   }
 
   get io(): IoContext {
@@ -217,6 +221,18 @@ export class Session implements SessionContext, NotifyTarget {
   databaseName(): string {
     return this.dbName;
   }
+  get dbOid(): number {
+    return databaseOid(this.dbName, this.dbName);
+  }
+  /** Advisory locks taken by the running statement, and those a retried statement still holds. */
+  readonly advisoryTaken: string[] = [];
+  advisoryRetry: string[] = [];
+  advisoryLock(req: AdvisoryRequest): boolean {
+    return advisoryLock(this.db.status, this, req);
+  }
+  advisoryUnlockAll(): void {
+    this.releaseAdvisoryLocks();
+  }
 
   /**
    * Sequences are not transactional, but a statement that must wait is undone and retried: what it
@@ -253,7 +269,7 @@ export class Session implements SessionContext, NotifyTarget {
   transaction(): Transaction {
     // The transaction starts when its first statement does (now() = statement_timestamp() then).
     if (!this.txn) {
-      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid);
+      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, databaseOid(this.dbName, this.dbName));
       const iso = this.settings.get('default_transaction_isolation', true);
       if (iso && iso !== 'read committed') t.isolation = iso as IsolationLevel;
       if (this.settings.get('default_transaction_read_only', true) === 'on') t.readOnly = true;
@@ -285,8 +301,13 @@ export class Session implements SessionContext, NotifyTarget {
   private blockStatement(st: RawStatement, e: StatementBlocked): StatementBlocked {
     this.txn?.undoStatement();
     this.undoSequences();
+    if (this.advisoryTaken.length) {
+      this.advisoryRetry = [...this.advisoryRetry, ...this.advisoryTaken];
+      this.advisoryTaken.length = 0;
+    }
     const now = performance.now();
-    if (!this.retry) this.retry = { st, statementTs: this.statementTs, startedAt: now };
+    if (!this.retry) this.retry = { st, statementTs: this.statementTs, startedAt: now, freshSnapshot: false };
+    this.retry.freshSnapshot = e instanceof LockWaitBlocked && e.freshSnapshot;
     const stTimeout = settingMillis(this.settings.get('statement_timeout', true));
     const w = new SessionWait(
       { pid: this.pid, holders: e instanceof LockWaitBlocked ? e.holders : [], awaited: e instanceof LockWaitBlocked ? e.awaited : 'a lock' },
@@ -314,6 +335,8 @@ export class Session implements SessionContext, NotifyTarget {
 
   /** The statement ended: tuple locks it queued with and its places in lock queues go. */
   private releaseStatementLocks(): void {
+    if (this.advisoryTaken.length) this.advisoryTaken.length = 0;
+    if (this.advisoryRetry.length) this.advisoryRetry = [];
     const lm = this.db.status.locks;
     if (lm.empty) return;
     lm.releaseAll(this.pid, (h, tag) => !h.xact && tag.startsWith('t:'));
@@ -357,6 +380,7 @@ export class Session implements SessionContext, NotifyTarget {
 
   /** Ends the session: rolls back what is open, drops its temporary tables, releases its locks. */
   close(): void {
+    this.db.sessions.delete(this);
     if (this.txn) this.finishTransaction(false);
     this.db.notify.remove(this);
     if (this.hasTempSchema) {
@@ -404,7 +428,11 @@ export class Session implements SessionContext, NotifyTarget {
   }
 
   finishTransaction(commit: boolean): void {
-    if (commit && this.txn && !this.failed) preCommitTempActions(this);
+    if (commit && this.txn && !this.failed) {
+      // Deferred constraints first (a violation throws: the caller rolls back), then ON COMMIT actions.
+      if (this.txn.deferredEvents.length) fireDeferred(this);
+      preCommitTempActions(this);
+    }
     const t = this.txn;
     if (this.wait) {
       this.wait.finish(undefined);
@@ -475,7 +503,13 @@ export class Session implements SessionContext, NotifyTarget {
 
   /** Commits the implicit transaction of a multi-statement query or an extended-protocol batch (Sync). */
   endImplicitTransaction(): void {
-    if (this.txn && !this.inBlock) this.finishTransaction(true);
+    if (!this.txn || this.inBlock) return;
+    try {
+      this.finishTransaction(true);
+    } catch (e) {
+      if (this.txn) this.finishTransaction(false);
+      throw toPgError(e);
+    }
   }
 
   /** The transaction status ReadyForQuery reports: idle, in a block, or in a failed block. */
@@ -509,8 +543,9 @@ export class Session implements SessionContext, NotifyTarget {
         this.wait = undefined;
         if (w?.error) throw w.error;
       }
-      t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind));
+      t?.beginStatement(retrying, !NO_SNAPSHOT.has(kind), retrying && this.retry!.freshSnapshot);
       const r = exec ? exec() : executeStatement(this, st, sql, params, paramTypes);
+      if (this.txn?.uniqueRechecks.length) runUniqueRechecks(this);
       this.retry = undefined;
       this.releaseStatementLocks();
       if (this.txn) this.txn.commandCounterIncrement();

@@ -5,7 +5,22 @@
  * Postgres counterpart: src/backend/access/transam/xact.c.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { RelationDef } from '../catalog/objects.js';
+import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
+import type { RiEvent } from '../executor/modify-table.js';
+import type { Value } from '../types/values.js';
+
+/** A uniqueness check of a DEFERRABLE unique key, made at statement end or at commit. */
+export interface UniqueRecheck {
+  readonly kind: 'unique';
+  readonly con: ConstraintDef;
+  readonly table: RelationDef;
+  readonly idx: RelationDef;
+  readonly tid: number;
+  readonly key: readonly Value[];
+}
+
+/** A constraint check waiting for commit: a foreign-key event or a uniqueness check. */
+export type DeferredEvent = RiEvent | UniqueRecheck;
 import type { TxnAccess } from '../executor/context.js';
 import { Heap, isVisible, type OwnState, type Tuple } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
@@ -13,6 +28,8 @@ import type { Snapshot } from '../storage/xact.js';
 import type { DbState } from './db-state.js';
 import { indexColumnOrders } from '../commands/index-keys.js';
 import type { NotifyAction } from './notify.js';
+import { LockMode } from '../storage/lock-manager.js';
+import { checkStrongLocks } from './table-locks.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -36,6 +53,14 @@ export class Transaction implements TxnAccess {
   readOnly = false;
   /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
   deferrable = false;
+  /** Uniqueness checks of DEFERRABLE unique keys written by the running statement. */
+  uniqueRechecks: UniqueRecheck[] = [];
+  /** Constraint checks deferred to commit (or to SET CONSTRAINTS ... IMMEDIATE). */
+  deferredEvents: DeferredEvent[] = [];
+  /** SET CONSTRAINTS: per constraint oid, deferred (true) or immediate (false). */
+  readonly constraintModes = new Map<number, boolean>();
+  /** SET CONSTRAINTS ALL DEFERRED / IMMEDIATE (undefined: each constraint's own default). */
+  allConstraintsDeferred: boolean | undefined;
   /** Temporary tables created ON COMMIT DROP in this transaction. */
   readonly onCommitDrop: number[] = [];
   /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
@@ -62,11 +87,19 @@ export class Transaction implements TxnAccess {
   /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
   statements = 0;
 
+  /** Weak table locks taken implicitly (relation oid → strongest mode), created on first use. */
+  relLocks: Map<number, number> | undefined;
+  private ended: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** The snapshot was taken by the running statement (a table-lock wait makes the retry take a new one). */
+  private snapTakenNow = false;
+
   constructor(
     readonly db: DbState,
     now: bigint,
     /** Backend pid of the owning session (the waits-for graph names sessions). */
     readonly ownerPid = 0,
+    /** OID of the session's database (lock messages name it). */
+    readonly dbOid = 0,
   ) {
     this.startTimestamp = now;
     this.ownState = { xids: this.ownXids, curcid: 0 };
@@ -98,13 +131,19 @@ export class Transaction implements TxnAccess {
    * after a wait (`retry`): Postgres does not restart a statement that waited, it goes on with its
    * snapshot and re-checks the rows that changed meanwhile.
    */
-  beginStatement(retry = false, needsSnapshot = true): void {
+  beginStatement(retry = false, needsSnapshot = true, freshSnapshot = false): void {
+    if (freshSnapshot && this.snapTakenNow) this.snap = undefined;
+    this.snapTakenNow = false;
     if (needsSnapshot) {
-      if (!this.snap || (this.isolation === 'read committed' && !retry)) this.snap = this.db.status.snapshot();
+      if (!this.snap || (this.isolation === 'read committed' && (!retry || freshSnapshot))) {
+        this.snap = this.db.status.snapshot();
+        this.snapTakenNow = true;
+      }
       this.snapshotTaken = true;
     }
     if (this.undo.length) this.undo = [];
     if (this.phantoms.length) this.endPhantoms();
+    if (this.uniqueRechecks.length) this.uniqueRechecks = [];
     const m = this.stmtMark;
     m.cid = this.cid;
     m.cidTop = this.cidTop;
@@ -213,10 +252,25 @@ export class Transaction implements TxnAccess {
     const sp = this.savepoints[this.savepoints.length - 1];
     if (!sp) {
       this.db.status.abort(this.ownXids);
+      // Its table locks go too: whoever waits for this transaction goes on.
+      this.relLocks = undefined;
+      this.ended?.resolve();
       return true;
     }
     if (sp.subxid) this.db.status.abort([sp.subxid]);
     return false;
+  }
+
+  /** Whether a DEFERRABLE constraint is currently deferred (SET CONSTRAINTS, else INITIALLY ...). */
+  isDeferred(con: ConstraintDef): boolean {
+    if (!con.deferrable) return false;
+    const m = this.constraintModes.get(con.oid);
+    if (m !== undefined) return m;
+    return this.allConstraintsDeferred ?? con.deferred;
+  }
+
+  noteUniqueRecheck(check: UniqueRecheck): void {
+    this.uniqueRechecks.push(check);
   }
 
   /** The waiting statement goes on (or the transaction ends): its phantom versions die. */
@@ -282,7 +336,27 @@ export class Transaction implements TxnAccess {
     return isVisible(t, this.snapshot(), this.ownState, this.db.status);
   }
 
-  heap(rel: RelationDef): Heap {
+  /** Settles when the transaction commits or aborts. */
+  whenEnded(): Promise<void> {
+    if (!this.ended) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.ended = { promise, resolve };
+    }
+    return this.ended.promise;
+  }
+
+  /**
+   * A relation's storage, taking the statement's implicit table lock on first use (ACCESS SHARE to
+   * read, ROW SHARE / ROW EXCLUSIVE to lock or change rows): waits for conflicting strong locks.
+   */
+  heap(rel: RelationDef, lockMode: number = LockMode.AccessShare): Heap {
+    const m = (this.relLocks ??= new Map());
+    const held = m.get(rel.oid);
+    if (held === undefined || held < lockMode) {
+      if (!this.db.status.locks.empty) checkStrongLocks(this.db.status, this, rel, lockMode);
+      m.set(rel.oid, lockMode);
+    }
     let h = this.db.heaps.get(rel.filenode);
     if (!h) {
       h = new Heap();
@@ -301,6 +375,7 @@ export class Transaction implements TxnAccess {
   }
 
   commit(): void {
+    this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
     this.db.status.commit(this.ownXids);
     if (this.privateCatalog) this.db.catalog = this.privateCatalog;
@@ -311,6 +386,7 @@ export class Transaction implements TxnAccess {
   }
 
   abort(): void {
+    this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
     this.db.status.abort(this.ownXids);
     for (const f of this.createdFilenodes) {

@@ -105,6 +105,34 @@ export class LockManager {
     return { granted: true };
   }
 
+  /**
+   * Conflicts a request would meet without queueing: other sessions holding a conflicting mode and,
+   * unless `pid` already holds the lock, earlier waiters wanting one.
+   */
+  conflicts(tag: string, pid: number, mode: number): number[] {
+    const e = this.locks.get(tag);
+    if (!e) return [];
+    const out: number[] = [];
+    for (const h of e.holders) if (h.pid !== pid && lockModesConflict(mode, h.mode) && !out.includes(h.pid)) out.push(h.pid);
+    if (!e.holders.some((h) => h.pid === pid)) {
+      for (const w of e.waiters) {
+        if (w.pid === pid) break;
+        if (lockModesConflict(mode, w.mode) && !out.includes(w.pid)) out.push(w.pid);
+      }
+    }
+    return out;
+  }
+
+  /** Queues `pid` for `tag` (it waits for holders the lock manager does not track). */
+  enqueue(tag: string, pid: number, mode: number): void {
+    let e = this.locks.get(tag);
+    if (!e) {
+      e = { holders: [], waiters: [] };
+      this.locks.set(tag, e);
+    }
+    if (!e.waiters.some((w) => w.pid === pid)) e.waiters.push({ pid, mode });
+  }
+
   /** Whether `pid` holds `tag` (in `mode`, when given). */
   holds(tag: string, pid: number, mode?: number): boolean {
     return this.locks.get(tag)?.holders.some((h) => h.pid === pid && (mode === undefined || h.mode === mode)) ?? false;

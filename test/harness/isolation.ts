@@ -186,7 +186,8 @@ export function formatStep(o: StatementOutcome, sql: string, pidNames: ReadonlyM
     text
       .replace(/\b([Pp]rocess) (\d+)/g, (m, w: string, pid: string) => `${w} ${pidNames.get(Number(pid)) ?? '?'}`)
       .replace(/\btransaction \d+/g, 'transaction <xid>')
-      .replace(/\brelation \d+ of database \d+/g, 'relation <oid> of database <oid>');
+      .replace(/\brelation \d+ of database \d+/g, 'relation <oid> of database <oid>')
+      .replace(/\badvisory lock \[\d+,/g, 'advisory lock [<db>,');
   const notices = o.notices.map((n) => formatReport(n.severity ?? 'NOTICE', n).join(' / ')).map(norm);
   let body: string;
   if (o.kind === 'crash') body = `CRASH ${o.message}`;

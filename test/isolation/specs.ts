@@ -634,4 +634,117 @@ export const savepoints: IsolationSpec[] = [
   },
 ];
 
-export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, foreignKeys, savepoints };
+export const tableLocks: IsolationSpec[] = [
+  {
+    name: 'LOCK TABLE ... ACCESS EXCLUSIVE blocks readers, who then see what was committed',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE'],
+      [0, "INSERT INTO accounts VALUES (4, 'dee', 40)"],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, 'COMMIT'],
+      [1, 'SELECT count(*) FROM accounts'],
+    ],
+  },
+  {
+    name: 'LOCK TABLE waits for readers; SHARE mode lets reads through and blocks writes',
+    setup: accounts,
+    sessions: 3,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'SELECT count(*) FROM accounts'],
+      [1, 'BEGIN'],
+      [1, 'LOCK TABLE accounts IN EXCLUSIVE MODE NOWAIT'],
+      [1, 'ROLLBACK'],
+      [1, 'BEGIN'],
+      [1, 'LOCK TABLE accounts IN SHARE MODE'],
+      [2, 'SELECT count(*) FROM accounts'],
+      [2, 'UPDATE accounts SET balance = 0 WHERE id = 3'],
+      [1, 'COMMIT'],
+      [0, 'LOCK TABLE accounts'],
+      [0, 'COMMIT'],
+    ],
+  },
+  {
+    name: 'ALTER TABLE waits for a transaction using the table; later queries queue behind it',
+    setup: accounts,
+    sessions: 3,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'SELECT count(*) FROM accounts'],
+      [1, 'ALTER TABLE accounts ADD COLUMN note text'],
+      [2, 'SELECT count(*) FROM accounts'],
+      [0, 'COMMIT'],
+      [2, 'SELECT * FROM accounts ORDER BY id'],
+      [0, 'ALTER TABLE accounts DROP COLUMN note'],
+    ],
+  },
+  {
+    name: 'LOCK TABLE outside a block, unknown tables, deadlock between table locks',
+    setup: accounts + `DROP TABLE IF EXISTS other; CREATE TABLE other (x int);`,
+    sessions: 2,
+    sessionSetup: ["SET deadlock_timeout = '20ms'", "SET deadlock_timeout = '20ms'"],
+    settleMs: 100,
+    steps: [
+      [0, 'LOCK TABLE accounts'],
+      [0, 'BEGIN'],
+      [0, 'LOCK TABLE nope'],
+      [0, 'ROLLBACK'],
+      [0, 'BEGIN'],
+      [1, 'BEGIN'],
+      [0, 'LOCK TABLE accounts IN ROW EXCLUSIVE MODE'],
+      [1, 'LOCK TABLE other IN ROW EXCLUSIVE MODE'],
+      [0, 'LOCK TABLE other IN SHARE MODE'],
+      [1, 'LOCK TABLE accounts IN SHARE MODE'],
+      [1, 'ROLLBACK'],
+      [0, 'COMMIT'],
+    ],
+  },
+];
+
+export const advisory: IsolationSpec[] = [
+  {
+    name: 'advisory locks: session and transaction level, shared and exclusive, try variants',
+    setup: '',
+    sessions: 2,
+    steps: [
+      [0, 'SELECT pg_advisory_lock(42)'],
+      [1, 'SELECT pg_try_advisory_lock(42)'],
+      [1, 'SELECT pg_try_advisory_lock_shared(42)'],
+      [1, 'SELECT pg_advisory_lock(42)'],
+      [0, 'SELECT pg_advisory_lock(42)'],
+      [0, 'SELECT pg_advisory_unlock(42)'],
+      [0, 'SELECT pg_advisory_unlock(42)'],
+      [1, 'SELECT pg_advisory_unlock(42), pg_advisory_unlock(42)'],
+      [0, 'BEGIN'],
+      [0, 'SELECT pg_advisory_xact_lock(1, 2)'],
+      [1, 'SELECT pg_try_advisory_xact_lock(1, 2)'],
+      [1, 'SELECT pg_advisory_lock_shared(7), pg_advisory_lock_shared(7)'],
+      [0, 'SELECT pg_advisory_lock_shared(7)'],
+      [0, 'SELECT pg_try_advisory_lock(7)'],
+      [0, 'COMMIT'],
+      [1, 'SELECT pg_try_advisory_xact_lock(1, 2)'],
+      [1, 'SELECT pg_advisory_unlock_all()'],
+      [0, 'SELECT pg_try_advisory_lock(7)'],
+    ],
+  },
+  {
+    name: 'advisory lock deadlock',
+    setup: '',
+    sessions: 2,
+    sessionSetup: ["SET deadlock_timeout = '20ms'", "SET deadlock_timeout = '20ms'"],
+    settleMs: 100,
+    steps: [
+      [0, 'SELECT pg_advisory_lock(1)'],
+      [1, 'SELECT pg_advisory_lock(2)'],
+      [0, 'SELECT pg_advisory_lock(2)'],
+      [1, 'SELECT pg_advisory_lock(1)'],
+      [1, 'SELECT pg_advisory_unlock_all()'],
+      [0, 'SELECT pg_advisory_unlock_all()'],
+    ],
+  },
+];
+
+export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, foreignKeys, savepoints, tableLocks, advisory };
