@@ -16,6 +16,7 @@ import { ParseState, type NamespaceItem, type StatementState } from './parse-sta
 import { openRelation, relationRte, rangeVarName } from './relation.js';
 import { resolveUnknownTargets, transformTargetList } from './target.js';
 import { checkGrouping } from './grouping.js';
+import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { expandView } from '../rewrite/view.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
@@ -97,7 +98,18 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
     }
     const [k, body] = nodeKind(cte.ctequery);
     if (k !== 'SelectStmt') throw featureNotSupported('data-modifying statements in WITH', cte.location);
-    if (w.recursive && selectReferences(body, name)) throw featureNotSupported('WITH RECURSIVE', cte.location);
+    if (w.recursive && selectReferences(body, name)) {
+      // Self-referencing: see recursive-cte.ts. The provisional entry is replaced by the final one.
+      let slot = -1;
+      const r = transformRecursiveCte(pstate, cte, body, transformSelectStmt, (p) => {
+        slot = pstate.ctes.push(p) - 1;
+      });
+      const final = { name, query: r.query, columns: r.columns, recursive: true };
+      if (slot >= 0) pstate.ctes[slot] = final;
+      else pstate.ctes.push(final);
+      pstate.query.ctes.push(final);
+      continue;
+    }
     const sub = transformSelectStmt(pstate.stmt, body, pstate);
     let cols: RteColumn[] = sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation }));
     if (cte.aliascolnames) {
@@ -163,7 +175,8 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         const cte = findCte(pstate, n.relname);
         if (cte) {
           const cols = applyColumnAliases([...cte.cte.columns], n.alias, pstate, 'cte');
-          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
+          const selfReference = checkRecursiveReference(pstate, cte.cte, n.location);
+          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false, ...(selfReference ? { selfReference } : {}) });
           addItem(pstate, rti, false);
           return { kind: 'RangeTblRef', rti };
         }

@@ -22,6 +22,7 @@ import { hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
 import { planLockingSelect } from './plan-locking.js';
+import { RecursiveUnion, SharedCteScan, WorkTableScan, workTableKey } from '../executor/recursive-union.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
@@ -360,9 +361,12 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
+      if (rte.selfReference) return planWorkTableScan(cte.query, off, rte.columns.length, pc.width, quals.length ? compileQual(pc, quals) : undefined);
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
-      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
+      const p = cte.query.setOp?.recursive
+        ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width)
+        : new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
     case 'join':
@@ -394,6 +398,12 @@ function systemLookup(pc: PlanCtx, rti: number, quals: Expr[], outer?: Set<numbe
     }
   }
   return undefined;
+}
+
+/** The recursive term's self-reference: the working table of the RecursiveUnion planned for `q`. */
+function planWorkTableScan(q: Query, off: number, ncols: number, width: number, qual: CExpr | undefined): Plan {
+  const p = new WorkTableScan(workTableKey(q), off, ncols, width);
+  return qual ? new Filter(p, qual) : p;
 }
 
 const layoutQueries = new WeakMap<Layout, Query>();
@@ -524,7 +534,9 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     const r = planSelect(q.setOp.right, own, cat);
     const width = q.targetList.length;
     const keyFns = q.setOp.columnTypes.map((c) => hashKeyFor(cat, c.type) as (v: Value) => unknown);
-    let plan: Plan = new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
+    let plan: Plan = q.setOp.recursive
+      ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
+      : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
