@@ -16,6 +16,7 @@ import { ParseState, type NamespaceItem, type StatementState } from './parse-sta
 import { openRelation, relationRte, rangeVarName } from './relation.js';
 import { resolveUnknownTargets, transformTargetList } from './target.js';
 import { checkGrouping } from './grouping.js';
+import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { expandView } from '../rewrite/view.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
@@ -57,6 +58,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   q.aggs = pstate.aggs;
   q.hasAggs = pstate.aggs.length > 0;
   if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
+  if (q.hasAggs) checkGroupingFuncs(pstate, exprEqual);
   return q;
 }
 
@@ -432,12 +434,17 @@ function transformValues(pstate: ParseState, n: AnyNode): Query {
 function transformGroupBy(pstate: ParseState, items: AnyNode[]): void {
   const q = pstate.query;
   pstate.exprKind = 'group';
-  for (const item of items) {
-    const [k, n] = nodeKind(item);
-    if (k === 'GroupingSet') throw featureNotSupported('GROUPING SETS / ROLLUP / CUBE', n.location);
+  const resolve = (item: AnyNode): number => {
     const e = resolveGroupOrOrderItem(pstate, item, q.targetList, false);
-    if (!q.groupBy.some((g) => exprEqual(g, e))) q.groupBy.push(e);
+    const i = q.groupBy.findIndex((g) => exprEqual(g, e));
+    return i >= 0 ? i : q.groupBy.push(e) - 1;
+  };
+  // ROLLUP / CUBE / GROUPING SETS: see grouping-sets.ts.
+  if (hasGroupingSets(items)) {
+    q.groupingSets = expandGroupingSets(items, resolve);
+    return;
   }
+  for (const item of items) resolve(item);
 }
 
 /**
