@@ -5,7 +5,7 @@
  * executor fills in per grouping set.
  * Postgres counterpart: src/backend/parser/parse_agg.c (transformGroupingFunc, expand_grouping_sets),
  * parse_clause.c (transformGroupClause's grouping-set handling).
- * Known gaps: GROUP BY DISTINCT; the 4096-set limit; functional-dependency checks under grouping sets.
+ * Known gaps: the 4096-set limit; functional-dependency checks under grouping sets.
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -26,7 +26,7 @@ export function hasGroupingSets(items: readonly AnyNode[]): boolean {
 }
 
 /** Expands a raw GROUP BY clause into grouping sets (each a sorted, duplicate-free index list). */
-export function expandGroupingSets(items: readonly AnyNode[], resolve: GroupItemResolver): number[][] {
+export function expandGroupingSets(items: readonly AnyNode[], resolve: GroupItemResolver, distinct = false): number[][] {
   let product: number[][] = [[]];
   for (const item of items) {
     const sets = expandItem(item, resolve);
@@ -34,6 +34,8 @@ export function expandGroupingSets(items: readonly AnyNode[], resolve: GroupItem
     for (const p of product) for (const s of sets) next.push([...new Set([...p, ...s])].sort((a, b) => a - b));
     product = next;
   }
+  // GROUP BY DISTINCT drops repeated sets (plain GROUP BY keeps them: each yields its rows).
+  if (distinct) product = product.filter((set, i) => product.findIndex((o) => o.join() === set.join()) === i);
   return product;
 }
 

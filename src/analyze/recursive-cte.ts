@@ -4,7 +4,8 @@
  * coerced to them, and the self-reference may appear once, directly in the recursive term's FROM.
  * Postgres counterpart: src/backend/parser/parse_cte.c (checkWellFormedRecursion) and
  * analyze.c (transformSetOperationTree's recursive case).
- * Known gaps: SEARCH / CYCLE clauses; the outer-join and INTERSECT/EXCEPT placement checks;
+ * Known gaps: SEARCH / CYCLE clauses (0A000: record values are not supported yet); the
+ * INTERSECT/EXCEPT placement checks;
  * a WITH clause attached to the recursive UNION itself.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -80,6 +81,9 @@ export function transformRecursiveCte(
   if (body.limitCount) throw notImpl('LIMIT', exprLocation(body.limitCount));
   if (body.lockingClause) throw notImpl('FOR UPDATE/SHARE', undefined);
   if (body.withClause) throw featureNotSupported('WITH attached to a recursive UNION', cte.location);
+  if (cte.search_clause) throw featureNotSupported('SEARCH clause of WITH RECURSIVE', cte.search_clause.CTESearchClause?.location);
+  if (cte.cycle_clause) throw featureNotSupported('CYCLE clause of WITH RECURSIVE', cte.cycle_clause.CTECycleClause?.location);
+  for (const item of (body.rarg.fromClause ?? []) as AnyNode[]) checkOuterJoins(pstate, item, name);
 
   const q = emptyQuery('select');
   const setLevel = new ParseState(pstate.stmt, q, pstate);
@@ -133,6 +137,21 @@ export function transformRecursiveCte(
     resjunk: false,
   }));
   return { query: q, columns };
+}
+
+/** The self-reference may not be on the nullable side of an outer join (42P19). */
+function checkOuterJoins(pstate: ParseState, item: AnyNode, name: string): void {
+  const j = item.JoinExpr as AnyNode | undefined;
+  if (!j) return;
+  const nullable = j.jointype === 'JOIN_LEFT' ? [j.rarg] : j.jointype === 'JOIN_RIGHT' ? [j.larg] : j.jointype === 'JOIN_FULL' ? [j.larg, j.rarg] : [];
+  for (const side of nullable) {
+    const loc = firstReferenceLocation(side, name);
+    if (loc !== undefined) {
+      throw new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${name}" must not appear within an outer join`, { position: pstate.position(loc) });
+    }
+  }
+  checkOuterJoins(pstate, j.larg, name);
+  checkOuterJoins(pstate, j.rarg, name);
 }
 
 function firstReferenceLocation(n: unknown, name: string): number | undefined {

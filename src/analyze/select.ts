@@ -44,7 +44,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   q.targetList = transformTargetList(pstate, n.targetList ?? []);
   // INSERT ... SELECT types bare literals by their target columns; elsewhere they become text.
   if (!keepUnknownTargets) q.targetList = resolveUnknownTargets(pstate, q.targetList);
-  if (n.groupClause) transformGroupBy(pstate, n.groupClause);
+  if (n.groupClause) transformGroupBy(pstate, n.groupClause, !!n.groupDistinct);
   if (n.havingClause) {
     pstate.exprKind = 'having';
     q.having = coerceToBoolean(pstate, transformExpr(pstate, n.havingClause), 'HAVING');
@@ -431,7 +431,7 @@ function transformValues(pstate: ParseState, n: AnyNode): Query {
   return q;
 }
 
-function transformGroupBy(pstate: ParseState, items: AnyNode[]): void {
+function transformGroupBy(pstate: ParseState, items: AnyNode[], distinct = false): void {
   const q = pstate.query;
   pstate.exprKind = 'group';
   const resolve = (item: AnyNode): number => {
@@ -441,7 +441,7 @@ function transformGroupBy(pstate: ParseState, items: AnyNode[]): void {
   };
   // ROLLUP / CUBE / GROUPING SETS: see grouping-sets.ts.
   if (hasGroupingSets(items)) {
-    q.groupingSets = expandGroupingSets(items, resolve);
+    q.groupingSets = expandGroupingSets(items, resolve, distinct);
     return;
   }
   for (const item of items) resolve(item);

@@ -91,3 +91,8 @@ SELECT lvl, count(*), sum(total) FROM totals GROUP BY lvl ORDER BY lvl;
 SELECT region, GROUPING(product) FROM sales GROUP BY ROLLUP (region);
 SELECT region FROM sales WHERE GROUPING(region) = 0 GROUP BY ROLLUP (region);
 SELECT region, product FROM sales GROUP BY ROLLUP (region);
+
+-- GROUP BY DISTINCT removes repeated grouping sets
+SELECT region, count(*) FROM sales GROUP BY DISTINCT ROLLUP (region), ROLLUP (region) ORDER BY region NULLS LAST;
+SELECT region, count(*) FROM sales GROUP BY ALL ROLLUP (region), ROLLUP (region) ORDER BY region NULLS LAST, count(*);
+SELECT region, product, count(*) FROM sales GROUP BY DISTINCT CUBE (region, product), region ORDER BY region, product NULLS FIRST;

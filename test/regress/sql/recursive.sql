@@ -140,3 +140,19 @@ WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT count(*) FROM t) SELECT * FROM
 WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1, 2 FROM t) SELECT * FROM t;
 WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT (SELECT n + 1 FROM t)) SELECT * FROM t;
 WITH RECURSIVE t(a, b) AS (SELECT 1 UNION ALL SELECT a + 1 FROM t WHERE a < 3) SELECT * FROM t;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT t.n + 1 FROM (SELECT 1) x LEFT JOIN t ON true) SELECT * FROM t;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT t.n + 1 FROM t LEFT JOIN (SELECT 1) x ON true WHERE t.n < 3) SELECT n FROM t ORDER BY n;
+
+-- SEARCH and CYCLE clauses
+WITH RECURSIVE tree(id, name) AS (
+  SELECT id, name FROM categories WHERE parent_id IS NULL
+  UNION ALL
+  SELECT c.id, c.name FROM categories c JOIN tree t ON c.parent_id = t.id
+) SEARCH DEPTH FIRST BY id SET ord
+SELECT id, name FROM tree ORDER BY ord;
+WITH RECURSIVE walk(node) AS (
+  SELECT 'a'::text
+  UNION ALL
+  SELECT e.dst FROM walk w JOIN edges e ON e.src = w.node
+) CYCLE node SET is_cycle USING path
+SELECT node, is_cycle FROM walk WHERE is_cycle ORDER BY path::text;
