@@ -118,11 +118,16 @@ export class SharedCteScan implements Plan {
     readonly offset: number,
     readonly ncols: number,
     readonly width: number,
+    /** False when the WITH query reads outer columns: then every scan runs it afresh, to the end. */
+    readonly shareable = true,
   ) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const src = base ?? new Array(this.width);
-    let shared = ctx.cache.get(this.cacheKey) as SharedRun | undefined;
-    if (!shared) {
+    let shared = this.shareable ? (ctx.cache.get(this.cacheKey) as SharedRun | undefined) : undefined;
+    if (!this.shareable) {
+      // Run to completion before yielding: two lazy runs of one plan would share its working table.
+      shared = { rows: [...this.sub.run(ctx, src)] };
+    } else if (!shared) {
       shared = { rows: [], iter: this.sub.run(ctx, src)[Symbol.iterator]() };
       ctx.cache.set(this.cacheKey, shared);
     }

@@ -367,7 +367,7 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
       const p = cte.query.setOp?.recursive
-        ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width)
+        ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
         : new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }

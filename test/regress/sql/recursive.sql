@@ -156,3 +156,26 @@ WITH RECURSIVE walk(node) AS (
   SELECT e.dst FROM walk w JOIN edges e ON e.src = w.node
 ) CYCLE node SET is_cycle USING path
 SELECT node, is_cycle FROM walk WHERE is_cycle ORDER BY path::text;
+
+-- a recursive CTE per outer row (correlated), in a view and in a SQL function
+SELECT e.name,
+  (WITH RECURSIVE r(id) AS (SELECT e.id UNION ALL SELECT x.id FROM employees x JOIN r ON x.manager_id = r.id)
+   SELECT count(*) - 1 FROM r) AS reports
+FROM employees e ORDER BY e.id;
+CREATE VIEW category_paths AS
+WITH RECURSIVE p(id, path) AS (
+  SELECT id, name FROM categories WHERE parent_id IS NULL
+  UNION ALL
+  SELECT c.id, p.path || '/' || c.name FROM categories c JOIN p ON c.parent_id = p.id
+)
+SELECT id, path FROM p;
+SELECT id, path FROM category_paths WHERE path LIKE 'Electronics/%' ORDER BY id;
+CREATE FUNCTION ancestors(cid integer) RETURNS SETOF integer LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE a(id, parent_id) AS (
+    SELECT id, parent_id FROM categories WHERE id = cid
+    UNION ALL
+    SELECT c.id, c.parent_id FROM categories c JOIN a ON c.id = a.parent_id
+  )
+  SELECT id FROM a WHERE id <> cid
+$$;
+SELECT c.id, array_agg(x ORDER BY x) AS ancestors FROM categories c, ancestors(c.id) x GROUP BY c.id ORDER BY c.id;
