@@ -96,3 +96,9 @@ SELECT region, product FROM sales GROUP BY ROLLUP (region);
 SELECT region, count(*) FROM sales GROUP BY DISTINCT ROLLUP (region), ROLLUP (region) ORDER BY region NULLS LAST;
 SELECT region, count(*) FROM sales GROUP BY ALL ROLLUP (region), ROLLUP (region) ORDER BY region NULLS LAST, count(*);
 SELECT region, product, count(*) FROM sales GROUP BY DISTINCT CUBE (region, product), region ORDER BY region, product NULLS FIRST;
+
+-- ordinals and output names inside ROLLUP, HAVING on GROUPING()
+SELECT region AS r, product, sum(qty) FROM sales GROUP BY ROLLUP (1, 2) HAVING GROUPING(product) = 1 ORDER BY r NULLS LAST;
+SELECT id, region, sum(qty) FROM sales GROUP BY ROLLUP (id) ORDER BY id NULLS LAST;
+SELECT id, region, sum(qty) FROM sales GROUP BY id, ROLLUP (region) ORDER BY id, region NULLS LAST;
+SELECT region, product, sum(qty) FROM sales GROUP BY GROUPING SETS (region, product) ORDER BY region NULLS LAST, product NULLS LAST;
