@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
+import { transformGroupingFunc } from './grouping-sets.js';
 import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -119,7 +120,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
     case 'SetToDefault':
       return { kind: 'SetToDefault', type: OID.unknown, typmod: -1, location: n.location };
     case 'GroupingFunc':
-      throw featureNotSupported('GROUPING()', n.location);
+      return transformGroupingFunc(pstate, n);
     case 'NamedArgExpr':
       throw featureNotSupported('named function arguments', n.location);
     default:

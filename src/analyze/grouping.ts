@@ -18,7 +18,9 @@ export function checkGrouping(pstate: ParseState): void {
     if (rte.kind !== 'relation') return;
     const pk = pstate.catalog.relationConstraints(rte.rel.oid).find((c) => c.kind === 'p');
     if (!pk) return;
-    const grouped = pk.columns.every((att) => q.groupBy.some((g) => g.kind === 'Var' && g.levelsUp === 0 && g.rti === rti && g.attno === att));
+    // Under grouping sets only the columns grouped in every set count (parse_agg.c's common vars).
+    const common = q.groupingSets ? q.groupBy.filter((_, i) => q.groupingSets!.every((s) => s.includes(i))) : q.groupBy;
+    const grouped = pk.columns.every((att) => common.some((g) => g.kind === 'Var' && g.levelsUp === 0 && g.rti === rti && g.attno === att));
     if (grouped) dependentRtis.add(rti);
   });
   const check = (e: Expr, clause: string): void => {

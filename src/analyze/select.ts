@@ -16,6 +16,8 @@ import { ParseState, type NamespaceItem, type StatementState } from './parse-sta
 import { openRelation, relationRte, rangeVarName } from './relation.js';
 import { resolveUnknownTargets, transformTargetList } from './target.js';
 import { checkGrouping } from './grouping.js';
+import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
+import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { expandView } from '../rewrite/view.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
@@ -42,7 +44,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   q.targetList = transformTargetList(pstate, n.targetList ?? []);
   // INSERT ... SELECT types bare literals by their target columns; elsewhere they become text.
   if (!keepUnknownTargets) q.targetList = resolveUnknownTargets(pstate, q.targetList);
-  if (n.groupClause) transformGroupBy(pstate, n.groupClause);
+  if (n.groupClause) transformGroupBy(pstate, n.groupClause, !!n.groupDistinct);
   if (n.havingClause) {
     pstate.exprKind = 'having';
     q.having = coerceToBoolean(pstate, transformExpr(pstate, n.havingClause), 'HAVING');
@@ -56,6 +58,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   q.aggs = pstate.aggs;
   q.hasAggs = pstate.aggs.length > 0;
   if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
+  if (q.hasAggs) checkGroupingFuncs(pstate, exprEqual);
   return q;
 }
 
@@ -97,7 +100,18 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
     }
     const [k, body] = nodeKind(cte.ctequery);
     if (k !== 'SelectStmt') throw featureNotSupported('data-modifying statements in WITH', cte.location);
-    if (w.recursive && selectReferences(body, name)) throw featureNotSupported('WITH RECURSIVE', cte.location);
+    if (w.recursive && selectReferences(body, name)) {
+      // Self-referencing: see recursive-cte.ts. The provisional entry is replaced by the final one.
+      let slot = -1;
+      const r = transformRecursiveCte(pstate, cte, body, transformSelectStmt, (p) => {
+        slot = pstate.ctes.push(p) - 1;
+      });
+      const final = { name, query: r.query, columns: r.columns, recursive: true };
+      if (slot >= 0) pstate.ctes[slot] = final;
+      else pstate.ctes.push(final);
+      pstate.query.ctes.push(final);
+      continue;
+    }
     const sub = transformSelectStmt(pstate.stmt, body, pstate);
     let cols: RteColumn[] = sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation }));
     if (cte.aliascolnames) {
@@ -163,7 +177,8 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         const cte = findCte(pstate, n.relname);
         if (cte) {
           const cols = applyColumnAliases([...cte.cte.columns], n.alias, pstate, 'cte');
-          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
+          const selfReference = checkRecursiveReference(pstate, cte.cte, n.location);
+          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false, ...(selfReference ? { selfReference } : {}) });
           addItem(pstate, rti, false);
           return { kind: 'RangeTblRef', rti };
         }
@@ -416,15 +431,20 @@ function transformValues(pstate: ParseState, n: AnyNode): Query {
   return q;
 }
 
-function transformGroupBy(pstate: ParseState, items: AnyNode[]): void {
+function transformGroupBy(pstate: ParseState, items: AnyNode[], distinct = false): void {
   const q = pstate.query;
   pstate.exprKind = 'group';
-  for (const item of items) {
-    const [k, n] = nodeKind(item);
-    if (k === 'GroupingSet') throw featureNotSupported('GROUPING SETS / ROLLUP / CUBE', n.location);
+  const resolve = (item: AnyNode): number => {
     const e = resolveGroupOrOrderItem(pstate, item, q.targetList, false);
-    if (!q.groupBy.some((g) => exprEqual(g, e))) q.groupBy.push(e);
+    const i = q.groupBy.findIndex((g) => exprEqual(g, e));
+    return i >= 0 ? i : q.groupBy.push(e) - 1;
+  };
+  // ROLLUP / CUBE / GROUPING SETS: see grouping-sets.ts.
+  if (hasGroupingSets(items)) {
+    q.groupingSets = expandGroupingSets(items, resolve, distinct);
+    return;
   }
+  for (const item of items) resolve(item);
 }
 
 /**

@@ -55,6 +55,8 @@ export interface CteRte extends RteBase {
   readonly cteName: string;
   /** Levels up to the query whose WITH defines it. */
   readonly levelsUp: number;
+  /** The recursive term's reference to its own WITH RECURSIVE query: reads the working table. */
+  readonly selfReference?: boolean;
 }
 
 /** A join's merged columns (USING / NATURAL), as expressions over its inputs. */
@@ -130,6 +132,8 @@ export interface Query {
     readonly right: Query;
     /** Per output column: the comparison to use for duplicate elimination. */
     readonly columnTypes: readonly { type: number; typmod: number }[];
+    /** WITH RECURSIVE: `right` is the recursive term, iterated over the working table. */
+    readonly recursive?: boolean;
   };
   ctes: CommonTableExpr[];
   /** Row locking (FOR UPDATE ...), by rti. */

@@ -22,6 +22,9 @@ import { hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
 import { planLockingSelect } from './plan-locking.js';
+import { GroupingSetsAgg } from '../executor/grouping-sets.js';
+import { isGroupingFunc } from '../analyze/grouping-sets.js';
+import { RecursiveUnion, SharedCteScan, WorkTableScan, workTableKey } from '../executor/recursive-union.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
@@ -360,9 +363,12 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
+      if (rte.selfReference) return planWorkTableScan(cte.query, off, rte.columns.length, pc.width, quals.length ? compileQual(pc, quals) : undefined);
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
-      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
+      const p = cte.query.setOp?.recursive
+        ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
+        : new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
     case 'join':
@@ -394,6 +400,17 @@ function systemLookup(pc: PlanCtx, rti: number, quals: Expr[], outer?: Set<numbe
     }
   }
   return undefined;
+}
+
+/** Per aggregate of `q`: for GROUPING(...), the groupBy index of each argument. */
+function groupingFuncArgs(q: Query): (number[] | undefined)[] {
+  return q.aggs.map((a) => (isGroupingFunc(a) ? a.args.map((x) => q.groupBy.findIndex((g) => exprEqual(g, x))) : undefined));
+}
+
+/** The recursive term's self-reference: the working table of the RecursiveUnion planned for `q`. */
+function planWorkTableScan(q: Query, off: number, ncols: number, width: number, qual: CExpr | undefined): Plan {
+  const p = new WorkTableScan(workTableKey(q), off, ncols, width);
+  return qual ? new Filter(p, qual) : p;
 }
 
 const layoutQueries = new WeakMap<Layout, Query>();
@@ -524,14 +541,16 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     const r = planSelect(q.setOp.right, own, cat);
     const width = q.targetList.length;
     const keyFns = q.setOp.columnTypes.map((c) => hashKeyFor(cat, c.type) as (v: Value) => unknown);
-    let plan: Plan = new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
+    let plan: Plan = q.setOp.recursive
+      ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
+      : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
   const from = planFromWhere(q, parent, cat);
   let plan = from.plan;
   let layout = from.layout;
-  if (q.hasAggs || q.groupBy.length) {
+  if (q.hasAggs || q.groupBy.length || q.groupingSets) {
     const aggs: CompiledAgg[] = q.aggs.map((a) => ({
       ref: a,
       args: a.args.map((x) => compileExpr(x, layout)),
@@ -540,13 +559,17 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       orderBy: a.orderBy?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
       call: { argTypes: a.args.map((x) => x.type), returnType: a.type, returnTypmod: a.typmod, collation: a.args[0]?.collation },
     }));
-    plan = new Agg(plan, q.groupBy.map((g) => compileExpr(g, layout)), q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown), aggs, from.width);
+    const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
+    const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown);
+    plan = q.groupingSets
+      ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
+      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width);
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
     if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
   }
   // Set-returning functions in the select list: a ProjectSet appends their values to each row.
   const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
-  const base = q.hasAggs || q.groupBy.length ? q.groupBy.length + q.aggs.length + from.width : from.width;
+  const base = q.hasAggs || q.groupBy.length || q.groupingSets ? q.groupBy.length + q.aggs.length + from.width : from.width;
   const tlExprs = q.targetList.map((t) => replaceSrfs(t.expr, srfs, base));
   if (srfs.length) {
     plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);

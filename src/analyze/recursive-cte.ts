@@ -1,0 +1,171 @@
+/**
+ * WITH RECURSIVE analysis: a self-referencing WITH query must be `non-recursive-term UNION [ALL]
+ * recursive-term`; its column types come from the non-recursive term, the recursive term is
+ * coerced to them, and the self-reference may appear once, directly in the recursive term's FROM.
+ * Postgres counterpart: src/backend/parser/parse_cte.c (checkWellFormedRecursion) and
+ * analyze.c (transformSetOperationTree's recursive case).
+ * Known gaps: SEARCH / CYCLE clauses (0A000: record values are not supported yet); the
+ * INTERSECT/EXCEPT placement checks;
+ * a WITH clause attached to the recursive UNION itself.
+ */
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { emptyQuery, type CommonTableExpr, type Query, type RteColumn } from '../nodes/query.js';
+import { OID } from '../types/oids.js';
+import { formatType } from '../types/registry.js';
+import { coerceTo, selectCommonType } from './coerce.js';
+import { strVal } from './expr.js';
+import { ParseState, type StatementState } from './parse-state.js';
+
+type AnyNode = Record<string, any>;
+type SelectFn = (stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknownTargets?: boolean) => Query;
+
+/** A recursive WITH query while its recursive term is analyzed: where it may be referenced from. */
+interface Pending {
+  readonly setLevel: ParseState;
+  referenced: boolean;
+}
+const pending = new WeakMap<CommonTableExpr, Pending>();
+
+/** Whether `n` (a raw parse tree) names relation `name` without a schema anywhere. */
+export function referencesName(n: unknown, name: string): boolean {
+  if (!n || typeof n !== 'object') return false;
+  const o = n as AnyNode;
+  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
+  for (const v of Object.values(o)) if (referencesName(v, name)) return true;
+  return false;
+}
+
+/**
+ * Called for each FROM reference to a WITH query: true when it is the recursive self-reference
+ * (the scan then reads the working table). Raises Postgres's errors for misplaced references.
+ */
+export function checkRecursiveReference(pstate: ParseState, cte: CommonTableExpr, location: number | undefined): boolean {
+  const p = pending.get(cte);
+  if (!p) return false;
+  const fail = (what: string) =>
+    new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${cte.name}" must not appear ${what}`, { position: pstate.position(location) });
+  if (pstate.parent !== p.setLevel) throw fail('within a subquery');
+  if (p.referenced) throw fail('more than once');
+  p.referenced = true;
+  return true;
+}
+
+/**
+ * Analyzes the body of a self-referencing WITH RECURSIVE query `cte` (raw CommonTableExpr node)
+ * into a recursive UNION query and its columns. `register` makes the (provisional) WITH query
+ * visible while the recursive term is analyzed.
+ */
+export function transformRecursiveCte(
+  pstate: ParseState,
+  cte: AnyNode,
+  body: AnyNode,
+  transformSelect: SelectFn,
+  register: (c: CommonTableExpr) => void,
+): { query: Query; columns: RteColumn[] } {
+  const name = cte.ctename as string;
+  if (body.op !== 'SETOP_UNION') {
+    throw new PgError(SQLSTATE.invalid_recursion, `recursive query "${name}" does not have the form non-recursive-term UNION [ALL] recursive-term`, {
+      position: pstate.position(cte.location),
+    });
+  }
+  if (referencesName(body.larg, name)) {
+    throw new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${name}" must not appear within its non-recursive term`, {
+      position: pstate.position(firstReferenceLocation(body.larg, name)),
+    });
+  }
+  const notImpl = (what: string, loc: number | undefined) =>
+    new PgError(SQLSTATE.feature_not_supported, `${what} in a recursive query is not implemented`, { position: pstate.position(loc) });
+  if (body.sortClause) throw notImpl('ORDER BY', exprLocation(body.sortClause[0]?.SortBy?.node ?? {}));
+  if (body.limitOffset) throw notImpl('OFFSET', exprLocation(body.limitOffset));
+  if (body.limitCount) throw notImpl('LIMIT', exprLocation(body.limitCount));
+  if (body.lockingClause) throw notImpl('FOR UPDATE/SHARE', undefined);
+  if (body.withClause) throw featureNotSupported('WITH attached to a recursive UNION', cte.location);
+  if (cte.search_clause) throw featureNotSupported('SEARCH clause of WITH RECURSIVE', cte.search_clause.CTESearchClause?.location);
+  if (cte.cycle_clause) throw featureNotSupported('CYCLE clause of WITH RECURSIVE', cte.cycle_clause.CTECycleClause?.location);
+  for (const item of (body.rarg.fromClause ?? []) as AnyNode[]) checkOuterJoins(pstate, item, name);
+
+  const q = emptyQuery('select');
+  const setLevel = new ParseState(pstate.stmt, q, pstate);
+  const left = transformSelect(pstate.stmt, body.larg, setLevel, false);
+  const lt = left.targetList.filter((t) => !t.resjunk);
+  let columns: RteColumn[] = lt.map((t) => ({ name: t.name, type: t.expr.type === OID.unknown ? OID.text : t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation }));
+  if (cte.aliascolnames) {
+    const names = (cte.aliascolnames as AnyNode[]).map(strVal);
+    if (names.length > columns.length) {
+      throw new PgError(SQLSTATE.invalid_column_reference, `WITH query "${name}" has ${columns.length} columns available but ${names.length} columns specified`, {
+        position: pstate.position(cte.location),
+      });
+    }
+    columns = columns.map((c, i) => (i < names.length ? { ...c, name: names[i] } : c));
+  }
+  const provisional: CommonTableExpr = { name, query: q, columns, recursive: true };
+  pending.set(provisional, { setLevel, referenced: false });
+  register(provisional);
+  const right = transformSelect(pstate.stmt, body.rarg, setLevel, true);
+  pending.delete(provisional);
+  if (right.hasAggs) {
+    throw new PgError(SQLSTATE.invalid_recursion, "aggregate functions are not allowed in a recursive query's recursive term", {
+      position: pstate.position(right.aggs[0]?.location),
+    });
+  }
+  const rt = right.targetList.filter((t) => !t.resjunk);
+  if (rt.length !== lt.length) {
+    throw new PgError(SQLSTATE.syntax_error, 'each UNION query must have the same number of columns', {
+      position: pstate.position(body.rarg.targetList?.[0]?.ResTarget?.location),
+    });
+  }
+  for (let i = 0; i < lt.length; i++) {
+    const want = columns[i].type;
+    const common = selectCommonType(setLevel, [lt[i].expr, rt[i].expr], 'UNION');
+    if (common !== want && common !== OID.unknown) {
+      throw new PgError(SQLSTATE.datatype_mismatch, `recursive query "${name}" column ${i + 1} has type ${formatType(pstate.catalog, want)} in non-recursive term but type ${formatType(pstate.catalog, common)} overall`, {
+        hint: 'Cast the output of the non-recursive term to the correct type.',
+        position: pstate.position(lt[i].expr.location),
+      });
+    }
+    if (lt[i].expr.type !== want) lt[i] = { ...lt[i], expr: coerceTo(setLevel, pstate.catalog, lt[i].expr, want, -1, 'implicit') };
+    if (rt[i].expr.type !== want) rt[i] = { ...rt[i], expr: coerceTo(setLevel, pstate.catalog, rt[i].expr, want, -1, 'implicit') };
+  }
+  left.targetList = [...lt, ...left.targetList.filter((t) => t.resjunk)];
+  right.targetList = [...rt, ...right.targetList.filter((t) => t.resjunk)];
+  const columnTypes = columns.map((c) => ({ type: c.type, typmod: c.typmod }));
+  q.setOp = { op: 'union', all: !!body.all, left, right, columnTypes, recursive: true };
+  q.targetList = lt.map((t, i) => ({
+    expr: { kind: 'InputRef', index: i, type: columns[i].type, typmod: columns[i].typmod, collation: t.expr.collation },
+    name: t.name,
+    resjunk: false,
+  }));
+  return { query: q, columns };
+}
+
+/** The self-reference may not be on the nullable side of an outer join (42P19). */
+function checkOuterJoins(pstate: ParseState, item: AnyNode, name: string): void {
+  const j = item.JoinExpr as AnyNode | undefined;
+  if (!j) return;
+  const nullable = j.jointype === 'JOIN_LEFT' ? [j.rarg] : j.jointype === 'JOIN_RIGHT' ? [j.larg] : j.jointype === 'JOIN_FULL' ? [j.larg, j.rarg] : [];
+  for (const side of nullable) {
+    const loc = firstReferenceLocation(side, name);
+    if (loc !== undefined) {
+      throw new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${name}" must not appear within an outer join`, { position: pstate.position(loc) });
+    }
+  }
+  checkOuterJoins(pstate, j.larg, name);
+  checkOuterJoins(pstate, j.rarg, name);
+}
+
+function firstReferenceLocation(n: unknown, name: string): number | undefined {
+  if (!n || typeof n !== 'object') return undefined;
+  const o = n as AnyNode;
+  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return o.RangeVar.location;
+  for (const v of Object.values(o)) {
+    const l = firstReferenceLocation(v, name);
+    if (l !== undefined) return l;
+  }
+  return undefined;
+}
+
+function exprLocation(n: AnyNode): number | undefined {
+  const inner = Object.values(n)[0] as AnyNode | undefined;
+  return inner?.location;
+}
