@@ -16,6 +16,7 @@ import { ParseState, type NamespaceItem, type StatementState } from './parse-sta
 import { openRelation, relationRte, rangeVarName } from './relation.js';
 import { resolveUnknownTargets, transformTargetList } from './target.js';
 import { checkGrouping } from './grouping.js';
+import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { expandView } from '../rewrite/view.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
@@ -38,6 +39,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
     pstate.exprKind = 'where';
     q.where = coerceToBoolean(pstate, transformExpr(pstate, n.whereClause), 'WHERE');
   }
+  if (n.windowClause) registerWindowClause(pstate, n.windowClause);
   pstate.exprKind = 'select';
   q.targetList = transformTargetList(pstate, n.targetList ?? []);
   // INSERT ... SELECT types bare literals by their target columns; elsewhere they become text.
@@ -52,8 +54,11 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   if (n.distinctClause) transformDistinct(pstate, n.distinctClause);
   transformLimit(pstate, n);
   if (n.lockingClause) transformLocking(pstate, n.lockingClause);
-  if (n.windowClause) throw featureNotSupported('WINDOW clause', undefined);
   q.aggs = pstate.aggs;
+  if (windowFuncsOf(pstate).length) {
+    q.windowFuncs = windowFuncsOf(pstate);
+    checkWindowsInAggregates(pstate);
+  }
   q.hasAggs = pstate.aggs.length > 0;
   if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
   return q;
