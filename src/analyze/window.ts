@@ -68,8 +68,13 @@ export function windowFuncsOf(pstate: ParseState): WindowFunc[] {
 export function checkWindowsInAggregates(pstate: ParseState): void {
   if (!windowFuncsOf(pstate).length) return;
   for (const a of pstate.aggs) {
-    if (exprContains(a, (x) => x.kind === 'WindowFunc')) {
-      throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot contain window function calls', { position: pstate.position(a.location) });
+    let inner: Expr | undefined;
+    exprContains(a, (x) => {
+      if (x.kind === 'WindowFunc') inner ??= x;
+      return inner !== undefined;
+    });
+    if (inner) {
+      throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot contain window function calls', { position: pstate.position(inner.location) });
     }
   }
 }
@@ -82,7 +87,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
   const before = st.calls.length;
   const args: Expr[] = ((n.args ?? []) as AnyNode[]).map((a) => transformExpr(pstate, a));
   if (st.calls.length > before) {
-    throw new PgError(SQLSTATE.windowing_error, 'window function calls cannot be nested', { position: pstate.position(n.location) });
+    throw new PgError(SQLSTATE.windowing_error, 'window function calls cannot be nested', { position: pstate.position(st.calls[before].location) });
   }
   const wins = windowFunctionsNamed(name);
   const aggs = wins.length ? [] : aggregatesNamed(name);

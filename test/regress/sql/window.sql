@@ -111,18 +111,39 @@ SELECT id, first_value(id) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURREN
 
 -- frames: RANGE
 SELECT id, salary, array_agg(id) OVER (ORDER BY salary RANGE BETWEEN 10 PRECEDING AND 10 FOLLOWING) FROM employees ORDER BY id;
-SELECT id, salary, array_agg(id) OVER (ORDER BY salary DESC RANGE BETWEEN 20 PRECEDING AND CURRENT ROW) FROM employees ORDER BY id;
+SELECT id, salary, sum(id) OVER w, count(*) OVER w FROM employees WINDOW w AS (ORDER BY salary DESC RANGE BETWEEN 20 PRECEDING AND CURRENT ROW) ORDER BY id;
 SELECT id, sold_on, sum(amount) OVER (ORDER BY sold_on RANGE BETWEEN interval '3 days' PRECEDING AND CURRENT ROW) FROM sales ORDER BY id;
 SELECT id, amount, count(*) OVER (ORDER BY amount RANGE BETWEEN 50.5 PRECEDING AND 50 FOLLOWING) FROM sales ORDER BY id;
 SELECT id, array_agg(id) OVER (ORDER BY salary RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM employees ORDER BY id;
-SELECT id, array_agg(id) OVER (ORDER BY dept RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) FROM employees ORDER BY id;
-SELECT id, array_agg(id) OVER (ORDER BY dept RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) FROM employees ORDER BY id;
-SELECT id, array_agg(id) OVER (ORDER BY dept RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE NO OTHERS) FROM employees ORDER BY id;
+SELECT id, sum(id) OVER w, count(*) OVER w, max(name) OVER w FROM employees WINDOW w AS (ORDER BY dept RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) ORDER BY id;
+SELECT id, sum(id) OVER w, count(*) OVER w, max(name) OVER w FROM employees WINDOW w AS (ORDER BY dept RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) ORDER BY id;
+SELECT id, sum(id) OVER w, count(*) OVER w, max(name) OVER w FROM employees WINDOW w AS (ORDER BY dept RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE NO OTHERS) ORDER BY id;
 
 -- frames: GROUPS
 SELECT id, salary, array_agg(id) OVER (ORDER BY salary GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM employees ORDER BY id;
 SELECT id, salary, sum(salary) OVER (ORDER BY salary GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING EXCLUDE TIES) FROM employees ORDER BY id;
-SELECT id, first_value(id) OVER (ORDER BY salary GROUPS 1 PRECEDING EXCLUDE CURRENT ROW) FROM employees ORDER BY id;
+SELECT id, min(id) OVER w, max(id) OVER w, count(*) OVER w FROM employees WINDOW w AS (ORDER BY salary GROUPS 1 PRECEDING EXCLUDE CURRENT ROW) ORDER BY id;
+
+-- nulls, datetime and float RANGE keys, DISTINCT, LIMIT, CTEs, views
+SELECT id, region, count(*) OVER (PARTITION BY region), rank() OVER (ORDER BY region NULLS FIRST) FROM sales ORDER BY id;
+CREATE TABLE readings (id integer PRIMARY KEY, taken_at timestamptz, value float8);
+INSERT INTO readings VALUES (1, '2024-01-01 10:00+00', 1.5), (2, '2024-01-01 10:30+00', 2.5), (3, '2024-01-01 12:00+00', NULL),
+  (4, NULL, 4.0), (5, '2024-01-01 13:00+00', 3.25), (6, NULL, 1.0);
+SELECT id, sum(value) OVER (ORDER BY taken_at RANGE BETWEEN interval '1 hour' PRECEDING AND CURRENT ROW),
+       count(*) OVER (ORDER BY taken_at DESC NULLS LAST RANGE BETWEEN CURRENT ROW AND interval '90 minutes' FOLLOWING)
+  FROM readings ORDER BY id;
+SELECT id, avg(value) OVER (ORDER BY value RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING), count(*) OVER (ORDER BY value NULLS FIRST RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM readings ORDER BY id;
+SELECT DISTINCT dept, count(*) OVER (PARTITION BY dept) FROM employees ORDER BY dept;
+SELECT id, row_number() OVER (ORDER BY id DESC) FROM employees ORDER BY id LIMIT 3 OFFSET 2;
+WITH ranked AS (SELECT dept, name, rank() OVER (PARTITION BY dept ORDER BY hired_on) AS r FROM employees)
+SELECT dept, name FROM ranked WHERE r = 1 ORDER BY dept;
+SELECT id, (SELECT max(s.amount) FROM sales s WHERE s.employee_id = e.id) AS best,
+       sum(salary) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) FROM employees e ORDER BY id;
+SELECT id, lag(amount, 1) OVER w IS DISTINCT FROM amount AS changed, percent_rank() OVER w FROM sales WINDOW w AS (PARTITION BY region ORDER BY amount, id) ORDER BY id;
+SELECT id, ntile(4) OVER (ORDER BY id), cume_dist() OVER (PARTITION BY dept ORDER BY salary) FROM employees ORDER BY id;
+SELECT id, dept, salary, salary - avg(salary) OVER (PARTITION BY dept) AS vs_avg, max(salary) OVER (PARTITION BY dept) = salary AS top FROM employees ORDER BY id;
+CREATE VIEW dept_rank AS SELECT id, dept, rank() OVER (PARTITION BY dept ORDER BY salary DESC) AS r FROM employees;
+SELECT * FROM dept_rank ORDER BY id;
 
 -- errors
 SELECT id FROM employees WHERE row_number() OVER (ORDER BY id) > 1;
