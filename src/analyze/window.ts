@@ -255,7 +255,7 @@ function transformFrame(pstate: ParseState, def: AnyNode, orderBy: SortKey[]): W
   const start = bound(F.START_UNBOUNDED_PRECEDING, F.START_UNBOUNDED_FOLLOWING, F.START_CURRENT_ROW, F.START_OFFSET_PRECEDING, F.START_OFFSET_FOLLOWING, def.startOffset, true);
   const end = bound(F.END_UNBOUNDED_PRECEDING, F.END_UNBOUNDED_FOLLOWING, F.END_CURRENT_ROW, F.END_OFFSET_PRECEDING, F.END_OFFSET_FOLLOWING, def.endOffset, false);
   const exclude = o & F.EXCLUDE_CURRENT_ROW ? 'current row' : o & F.EXCLUDE_GROUP ? 'group' : o & F.EXCLUDE_TIES ? 'ties' : 'no others';
-  return { mode, start, end, exclude };
+  return { mode, start, end, exclude, explicit: (o & 0x1) !== 0, between: (o & 0x10) !== 0 };
 }
 
 /** The offset type RANGE needs for an ORDER BY key of this (base) type, or undefined. */
@@ -292,7 +292,7 @@ function transformOffset(pstate: ParseState, mode: WindowFrame['mode'], kind: Fr
     if (!canCoerce(pstate.catalog, raw.type, OID.int8, 'implicit')) {
       throw new PgError(SQLSTATE.datatype_mismatch, `argument of ${mode.toUpperCase()} must be type bigint, not type ${formatType(pstate.catalog, raw.type)}`, { position: pstate.position(raw.location) });
     }
-    return { kind, offset: coerceTo(pstate, pstate.catalog, raw, OID.int8, -1, 'implicit') };
+    return { kind, offset: coerceTo(pstate, pstate.catalog, raw, OID.int8, -1, 'implicit'), written: raw };
   }
   const k = key as SortKey;
   const keyType = domainBase(pstate.catalog, k.expr.type);
@@ -319,7 +319,7 @@ function transformOffset(pstate: ParseState, mode: WindowFrame['mode'], kind: Fr
   const rangeTest = makeOp(pstate, afterInSortOrder ? '>=' : '<=', cand, boundValue);
   const zero = coerceTo(pstate, pstate.catalog, makeConst(OID.unknown, '0'), offType2, -1, 'implicit');
   const rangeNegative = makeOp(pstate, '<', offset, zero);
-  return { kind, offset, rangeTest, rangeNegative };
+  return { kind, offset, written: raw, rangeTest, rangeNegative };
 }
 
 function firstVar(e: Expr): Extract<Expr, { kind: 'Var' }> | undefined {

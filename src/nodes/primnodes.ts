@@ -198,6 +198,8 @@ export interface FrameBound {
   kind: 'unbounded preceding' | 'offset preceding' | 'current row' | 'offset following' | 'unbounded following';
   /** ROWS / GROUPS: the offset count (int8); RANGE: the offset in the key's offset type. */
   offset?: Expr;
+  /** The offset as written, before coercion (what view definitions print). */
+  written?: Expr;
   /**
    * RANGE with an offset: a boolean over InputRef 0 (a candidate row's ORDER BY key) and
    * InputRef 1 (the current row's key), true when the candidate is on the frame's side of the bound.
@@ -213,6 +215,9 @@ export interface WindowFrame {
   start: FrameBound;
   end: FrameBound;
   exclude: 'no others' | 'current row' | 'group' | 'ties';
+  /** Written out in the query (not the default frame), and whether as BETWEEN ... AND ... (for deparsing). */
+  explicit?: boolean;
+  between?: boolean;
 }
 
 /** A resolved window: PARTITION BY, ORDER BY and frame (Postgres's WindowClause). */

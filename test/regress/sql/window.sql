@@ -173,3 +173,13 @@ SELECT id, rank() FILTER (WHERE id > 1) OVER () FROM employees;
 UPDATE employees SET salary = rank() OVER (ORDER BY id);
 INSERT INTO employees VALUES (row_number() OVER (), 'x', 'x', 1, '2020-01-01');
 SELECT id, sum(salary) OVER (PARTITION BY sum(salary) OVER ()) FROM employees;
+SELECT pg_get_viewdef('dept_rank'::regclass);
+CREATE VIEW running AS
+  SELECT id, count(*) FILTER (WHERE amount > 100) OVER () AS big,
+         sum(amount) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS pair,
+         lag(amount, 2, 0) OVER (ORDER BY sold_on, id RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) AS back2,
+         avg(amount) OVER (ORDER BY amount DESC NULLS LAST RANGE BETWEEN 10 PRECEDING AND 5 FOLLOWING) AS near,
+         max(id) OVER (ORDER BY id GROUPS 2 PRECEDING EXCLUDE GROUP) AS g
+    FROM sales;
+SELECT pg_get_viewdef('running'::regclass);
+SELECT * FROM running ORDER BY id;
