@@ -128,17 +128,17 @@ function computePartition(w: CompiledWindow, part: number[], rows: Row[], ok: Va
     const g = groupOf[c];
     const peerStart = groupStarts[g];
     const peerEnd = groupEnd(g);
-    let frame: number[] | undefined;
-    const frameRows = () => (frame ??= computeFrame(w, c, n, groupOf, groupStarts, groupEnd, part, rows, ok, ctx));
-    let lastAggFrame: string | undefined;
-    void lastAggFrame;
+    let bounds: FrameBounds | undefined;
+    const frameBounds = () => (bounds ??= computeFrame(w, c, n, groupOf, groupStarts, groupEnd, part, rows, ok, ctx));
+    let list: number[] | undefined;
+    const frameRows = () => (list ??= frameList(frameBounds()));
     for (const f of w.funcs) {
       let v: Value;
       if (f.win) {
         const view: WindowFrameView = { size: n, current: c, peerStart, peerEnd, peerGroup: g, argCount: f.args.length, frame: frameRows, arg: (i, row) => argOf(f, i, row) };
         v = f.win.evaluate(view);
       } else {
-        v = aggregateFrame(f, frameRows(), part, rows, ctx);
+        v = aggregateFrame(f, frameBounds(), part, rows, ctx);
       }
       out[part[c]][base + f.slot] = v;
     }
@@ -153,16 +153,44 @@ function cmpOrder(w: CompiledWindow, a: Value[], b: Value[]): number {
   return 0;
 }
 
-/** Per aggregate call: the last frame computed and its result (peers share frames). */
-const frameMemo = new WeakMap<CompiledWindowFunc, { frame: number[]; part: number[]; value: Value }>();
+/** A frame: rows s..e of the partition, minus those `skip` rejects (EXCLUDE). */
+interface FrameBounds {
+  readonly s: number;
+  readonly e: number;
+  readonly skip?: (i: number) => boolean;
+}
 
-function aggregateFrame(f: CompiledWindowFunc, frame: number[], part: number[], rows: Row[], ctx: ExecContext): Value {
-  const memo = frameMemo.get(f);
-  if (memo && memo.part === part && sameFrame(memo.frame, frame)) return memo.value;
+function frameList(f: FrameBounds): number[] {
+  const out: number[] = [];
+  for (let i = f.s; i <= f.e; i++) if (!f.skip?.(i)) out.push(i);
+  return out;
+}
+
+/**
+ * Aggregates whose final function leaves the transition state intact, so a frame that grows at
+ * its end can continue from the previous row's state (Postgres reuses states the same way).
+ */
+const EXTENDABLE = new Set(['count', 'sum', 'avg', 'min', 'max', 'bool_and', 'bool_or', 'every', 'bit_and', 'bit_or', 'bit_xor']);
+
+/** Per aggregate call: the last frame computed, its state and its result (reset per partition). */
+const frameMemo = new WeakMap<CompiledWindowFunc, { part: number[]; s: number; e: number; skip: boolean; state: unknown; value: Value }>();
+
+function aggregateFrame(f: CompiledWindowFunc, frame: FrameBounds, part: number[], rows: Row[], ctx: ExecContext): Value {
   const agg = f.agg as AggregateImpl;
-  let state = agg.init(f.call);
+  const memo = frameMemo.get(f);
+  let state: unknown;
+  let from = frame.s;
+  if (memo && memo.part === part && !frame.skip && !memo.skip && memo.s === frame.s) {
+    if (memo.e === frame.e) return memo.value;
+    if (memo.e < frame.e && EXTENDABLE.has(agg.name)) {
+      state = memo.state;
+      from = memo.e + 1;
+    }
+  }
+  if (from === frame.s) state = agg.init(f.call);
   const vals: Value[] = new Array(f.args.length);
-  for (const i of frame) {
+  for (let i = from; i <= frame.e; i++) {
+    if (frame.skip?.(i)) continue;
     const row = rows[part[i]];
     if (f.filter && f.filter(row, ctx) !== true) continue;
     let anyNull = false;
@@ -174,15 +202,8 @@ function aggregateFrame(f: CompiledWindowFunc, frame: number[], part: number[], 
     state = agg.step(state, vals.slice(), ctx, f.call);
   }
   const value = agg.final(state, ctx, f.call);
-  frameMemo.set(f, { frame, part, value });
+  frameMemo.set(f, { part, s: frame.s, e: frame.e, skip: !!frame.skip, state, value });
   return value;
-}
-
-function sameFrame(a: number[], b: number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function offsetValue(b: CompiledBound, isStart: boolean, row: Row, ctx: ExecContext): Value {
@@ -203,7 +224,7 @@ function computeFrame(
   rows: Row[],
   ok: Value[][],
   ctx: ExecContext,
-): number[] {
+): FrameBounds {
   const g = groupOf[c];
   const row = rows[part[c]];
   const bound = (b: CompiledBound, isStart: boolean): number => {
@@ -251,24 +272,16 @@ function computeFrame(
   };
   const s = Math.max(0, bound(w.start, true));
   const e = Math.min(n - 1, bound(w.end, false));
-  const frame: number[] = [];
   const ps = groupStarts[g];
   const pe = groupEnd(g);
-  for (let i = s; i <= e; i++) {
-    switch (w.exclude) {
-      case 'current row':
-        if (i === c) continue;
-        break;
-      case 'group':
-        if (i >= ps && i < pe) continue;
-        break;
-      case 'ties':
-        if (i >= ps && i < pe && i !== c) continue;
-        break;
-      default:
-        break;
-    }
-    frame.push(i);
+  switch (w.exclude) {
+    case 'current row':
+      return { s, e, skip: (i) => i === c };
+    case 'group':
+      return { s, e, skip: (i) => i >= ps && i < pe };
+    case 'ties':
+      return { s, e, skip: (i) => i >= ps && i < pe && i !== c };
+    default:
+      return { s, e };
   }
-  return frame;
 }
