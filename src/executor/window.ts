@@ -180,14 +180,17 @@ function aggregateFrame(f: CompiledWindowFunc, frame: FrameBounds, part: number[
   const memo = frameMemo.get(f);
   let state: unknown;
   let from = frame.s;
+  let fresh = true;
   if (memo && memo.part === part && !frame.skip && !memo.skip && memo.s === frame.s) {
     if (memo.e === frame.e) return memo.value;
     if (memo.e < frame.e && EXTENDABLE.has(agg.name)) {
       state = memo.state;
-      from = memo.e + 1;
+      // (an empty previous frame has e < s)
+      from = Math.max(frame.s, memo.e + 1);
+      fresh = false;
     }
   }
-  if (from === frame.s) state = agg.init(f.call);
+  if (fresh) state = agg.init(f.call);
   const vals: Value[] = new Array(f.args.length);
   for (let i = from; i <= frame.e; i++) {
     if (frame.skip?.(i)) continue;
