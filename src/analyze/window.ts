@@ -289,10 +289,10 @@ function transformOffset(pstate: ParseState, mode: WindowFrame['mode'], kind: Fr
     throw new PgError(SQLSTATE.invalid_column_reference, `argument of ${mode.toUpperCase()} must not contain variables`, { position: pstate.position(v.location) });
   }
   if (mode !== 'range') {
-    if (!canCoerce(pstate.catalog, raw.type, OID.int8, 'implicit')) {
+    if (!canCoerce(pstate.catalog, raw.type, OID.int8, 'assignment')) {
       throw new PgError(SQLSTATE.datatype_mismatch, `argument of ${mode.toUpperCase()} must be type bigint, not type ${formatType(pstate.catalog, raw.type)}`, { position: pstate.position(raw.location) });
     }
-    return { kind, offset: coerceTo(pstate, pstate.catalog, raw, OID.int8, -1, 'implicit'), written: raw };
+    return { kind, offset: coerceTo(pstate, pstate.catalog, raw, OID.int8, -1, 'assignment'), written: raw };
   }
   const k = key as SortKey;
   const keyType = domainBase(pstate.catalog, k.expr.type);

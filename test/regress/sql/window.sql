@@ -184,3 +184,4 @@ CREATE VIEW running AS
     FROM sales;
 SELECT pg_get_viewdef('running'::regclass);
 SELECT * FROM running ORDER BY id;
+SELECT id, sum(amount) OVER (ORDER BY id ROWS BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM sales ORDER BY id;
