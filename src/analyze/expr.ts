@@ -24,6 +24,7 @@ import { resolveColumnRef } from './column-ref.js';
 import { typeNameToOid } from './type-name.js';
 import { transformSubLink } from './sublink.js';
 import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
+import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
 import { compareFunctionFor } from './ordering.js';
 import { transformIndirection } from './indirection.js';
@@ -538,7 +539,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
       throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`, { position: pstate.position(n.location) });
     }
   }
-  if (n.over) throw featureNotSupported('window functions', n.location);
+  if (n.over) return transformWindowFuncCall(pstate, name, n);
   const special = transformSpecialFunction(pstate, name, n);
   if (special) return special;
   const isAgg = aggregatesNamed(name).length > 0;

@@ -45,6 +45,7 @@ export type ExprKind =
   | 'policy'
   | 'domain check'
   | 'filter'
+  | 'window definition'
   | 'on conflict';
 
 /**

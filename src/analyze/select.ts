@@ -18,6 +18,7 @@ import { resolveUnknownTargets, transformTargetList } from './target.js';
 import { checkGrouping } from './grouping.js';
 import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
+import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { expandView } from '../rewrite/view.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
@@ -40,6 +41,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
     pstate.exprKind = 'where';
     q.where = coerceToBoolean(pstate, transformExpr(pstate, n.whereClause), 'WHERE');
   }
+  if (n.windowClause) registerWindowClause(pstate, n.windowClause);
   pstate.exprKind = 'select';
   q.targetList = transformTargetList(pstate, n.targetList ?? []);
   // INSERT ... SELECT types bare literals by their target columns; elsewhere they become text.
@@ -54,8 +56,11 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   if (n.distinctClause) transformDistinct(pstate, n.distinctClause);
   transformLimit(pstate, n);
   if (n.lockingClause) transformLocking(pstate, n.lockingClause);
-  if (n.windowClause) throw featureNotSupported('WINDOW clause', undefined);
   q.aggs = pstate.aggs;
+  if (windowFuncsOf(pstate).length) {
+    q.windowFuncs = windowFuncsOf(pstate);
+    checkWindowsInAggregates(pstate);
+  }
   q.hasAggs = pstate.aggs.length > 0;
   if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
   if (q.hasAggs) checkGroupingFuncs(pstate, exprEqual);

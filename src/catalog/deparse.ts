@@ -15,6 +15,7 @@
  * isSimpleNode).
  * Known gaps: sublinks, field selection and row comparisons fall back to the source text.
  */
+import { deparseWindowFunc } from './deparse-window.js';
 import type { Catalog } from './catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { Query } from '../nodes/query.js';
@@ -257,6 +258,8 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
       if (e.filter) s += ` FILTER (WHERE ${go(ctx, e.filter, 'top')})`;
       return s;
     }
+    case 'WindowFunc':
+      return deparseWindowFunc(e, (x) => go(ctx, x, 'fn'), (x) => go(ctx, x, 'top'), (l) => args(ctx, l));
     case 'SubLink': {
       if (!ctx.subquery) throw new Unprintable();
       const sub = ctx.subquery(e.subquery, 'expr');

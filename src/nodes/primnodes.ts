@@ -193,6 +193,53 @@ export interface InputRef extends Typed {
   index: number;
 }
 
+/** One end of a window frame; offsets are constant expressions (no variables). */
+export interface FrameBound {
+  kind: 'unbounded preceding' | 'offset preceding' | 'current row' | 'offset following' | 'unbounded following';
+  /** ROWS / GROUPS: the offset count (int8); RANGE: the offset in the key's offset type. */
+  offset?: Expr;
+  /** The offset as written, before coercion (what view definitions print). */
+  written?: Expr;
+  /**
+   * RANGE with an offset: a boolean over InputRef 0 (a candidate row's ORDER BY key) and
+   * InputRef 1 (the current row's key), true when the candidate is on the frame's side of the bound.
+   */
+  rangeTest?: Expr;
+  /** RANGE with an offset: true when the offset is negative (an error at run time). */
+  rangeNegative?: Expr;
+}
+
+/** The frame clause of a window (Postgres's frameOptions + start/end offsets). */
+export interface WindowFrame {
+  mode: 'range' | 'rows' | 'groups';
+  start: FrameBound;
+  end: FrameBound;
+  exclude: 'no others' | 'current row' | 'group' | 'ties';
+  /** Written out in the query (not the default frame), and whether as BETWEEN ... AND ... (for deparsing). */
+  explicit?: boolean;
+  between?: boolean;
+}
+
+/** A resolved window: PARTITION BY, ORDER BY and frame (Postgres's WindowClause). */
+export interface WindowSpec {
+  /** Partition keys, as ascending sort keys (their compare functions decide equality). */
+  partitionBy: SortKey[];
+  orderBy: SortKey[];
+  frame: WindowFrame;
+}
+
+/** A window function call, or an aggregate used with OVER (Postgres's WindowFunc). */
+export interface WindowFunc extends Typed {
+  kind: 'WindowFunc';
+  name: string;
+  args: Expr[];
+  /** Set when a plain aggregate is used as a window function. */
+  agg?: AggregateImpl;
+  star: boolean;
+  filter?: Expr;
+  spec: WindowSpec;
+}
+
 /** The value to use for a DEFAULT marker inside INSERT ... VALUES. */
 export interface SetToDefault extends Typed {
   kind: 'SetToDefault';
@@ -217,6 +264,7 @@ export type Expr =
   | RowExpr
   | SubLink
   | Aggref
+  | WindowFunc
   | SQLValueFunction
   | FieldSelect
   | SubscriptExpr

@@ -5,7 +5,7 @@
  * Postgres counterpart: src/include/nodes/parsenodes.h (Query, RangeTblEntry, TargetEntry).
  */
 import type { RelationDef } from '../catalog/objects.js';
-import type { Aggref, Expr, SortKey } from './primnodes.js';
+import type { Aggref, Expr, SortKey, WindowFunc } from './primnodes.js';
 
 export interface RteColumn {
   readonly name: string;
@@ -119,6 +119,8 @@ export interface Query {
   having?: Expr;
   aggs: Aggref[];
   hasAggs: boolean;
+  /** Window function calls of the target list and ORDER BY (computed by a WindowAgg node). */
+  windowFuncs?: WindowFunc[];
   sortBy: SortKey[];
   distinct: boolean;
   distinctOn?: Expr[];

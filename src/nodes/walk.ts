@@ -54,6 +54,12 @@ export function forEachChild(e: Expr, f: (c: Expr) => void): void {
       if (e.filter) f(e.filter);
       e.orderBy?.forEach((k) => f(k.expr));
       return;
+    case 'WindowFunc':
+      e.args.forEach(f);
+      if (e.filter) f(e.filter);
+      e.spec.partitionBy.forEach((k) => f(k.expr));
+      e.spec.orderBy.forEach((k) => f(k.expr));
+      return;
     case 'SubscriptExpr':
       f(e.arg);
       for (const i of e.indexes) {

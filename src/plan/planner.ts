@@ -25,6 +25,7 @@ import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
 import { isGroupingFunc } from '../analyze/grouping-sets.js';
 import { RecursiveUnion, SharedCteScan, WorkTableScan, workTableKey } from '../executor/recursive-union.js';
+import { planWindowAgg, replaceWindowFuncs } from './window.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
@@ -569,8 +570,16 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   // Set-returning functions in the select list: a ProjectSet appends their values to each row.
   const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
-  const base = q.hasAggs || q.groupBy.length || q.groupingSets ? q.groupBy.length + q.aggs.length + from.width : from.width;
-  const tlExprs = q.targetList.map((t) => replaceSrfs(t.expr, srfs, base));
+  let base = q.hasAggs || q.groupBy.length || q.groupingSets ? q.groupBy.length + q.aggs.length + from.width : from.width;
+  let windowed = q.targetList.map((t) => t.expr);
+  if (q.windowFuncs?.length) {
+    // Window functions: a WindowAgg appends one column per call (see window.ts).
+    const wfs = q.windowFuncs;
+    plan = planWindowAgg(plan, wfs, layout, base, cat);
+    windowed = windowed.map((e) => replaceWindowFuncs(e, wfs, base));
+    base += wfs.length;
+  }
+  const tlExprs = windowed.map((e) => replaceSrfs(e, srfs, base));
   if (srfs.length) {
     plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
   }

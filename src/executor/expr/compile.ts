@@ -321,6 +321,9 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
       return compileSubLink(e, layout);
     case 'Aggref':
       throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested');
+    case 'WindowFunc':
+      // The planner replaces window calls by references to WindowAgg's output columns.
+      throw featureNotSupported('window functions in this context', e.location);
     case 'SetToDefault':
       throw new PgError(SQLSTATE.syntax_error, 'DEFAULT is not allowed in this context');
     default: {

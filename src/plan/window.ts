@@ -1,0 +1,105 @@
+/**
+ * Planning of window functions: groups the query's window calls by identical window, compiles
+ * them into a WindowAgg node over the (possibly grouped) input, and rewrites the target list so
+ * each call reads the column WindowAgg filled.
+ * Postgres counterpart: src/backend/optimizer/plan/planner.c (optimize_window_clauses,
+ * make_window_input_target) and createplan.c (create_windowagg_plan).
+ * Known gaps: no reuse of a sort order between windows or with the query's ORDER BY.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { Expr, FrameBound, SortKey, WindowFunc } from '../nodes/primnodes.js';
+import { compileExpr, type Layout } from '../executor/expr/compile.js';
+import type { Plan } from '../executor/scan.js';
+import { WindowAgg, type CompiledBound, type CompiledWindow, type CompiledWindowFunc } from '../executor/window.js';
+import type { WindowFunctionImpl } from '../functions/window-functions.js';
+import { windowFunctionsNamed } from '../functions/window-functions.js';
+
+/** Wraps `input` in a WindowAgg computing `funcs` into columns base, base + 1, ... */
+export function planWindowAgg(input: Plan, funcs: readonly WindowFunc[], layout: Layout, base: number, cat: Catalog): Plan {
+  void cat;
+  const keyLayout: Layout = { depth: layout.depth, offsets: [], parent: layout.parent };
+  const byWindow = new Map<string, { spec: WindowFunc['spec']; funcs: CompiledWindowFunc[] }>();
+  funcs.forEach((f, slot) => {
+    const key = specKey(f.spec);
+    let w = byWindow.get(key);
+    if (!w) {
+      w = { spec: f.spec, funcs: [] };
+      byWindow.set(key, w);
+    }
+    w.funcs.push({
+      slot,
+      args: f.args.map((a) => compileExpr(a, layout)),
+      filter: f.filter ? compileExpr(f.filter, layout) : undefined,
+      agg: f.agg,
+      win: f.agg ? undefined : resolveWin(f),
+      call: { argTypes: f.args.map((a) => a.type), returnType: f.type, returnTypmod: f.typmod, collation: f.args[0]?.collation },
+    });
+  });
+  const key = (k: SortKey) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare });
+  const bound = (b: FrameBound): CompiledBound => ({
+    kind: b.kind,
+    offset: b.offset ? compileExpr(b.offset, keyLayout) : undefined,
+    rangeTest: b.rangeTest ? compileExpr(b.rangeTest, keyLayout) : undefined,
+    rangeNegative: b.rangeNegative ? compileExpr(b.rangeNegative, keyLayout) : undefined,
+  });
+  const windows: CompiledWindow[] = [...byWindow.values()].map(({ spec, funcs: fs }) => ({
+    partitionBy: spec.partitionBy.map(key),
+    orderBy: spec.orderBy.map(key),
+    mode: spec.frame.mode,
+    start: bound(spec.frame.start),
+    end: bound(spec.frame.end),
+    exclude: spec.frame.exclude,
+    funcs: fs,
+  }));
+  return new WindowAgg(input, windows, base, funcs.length);
+}
+
+/** The built-in implementation for a call (the overload with its argument count). */
+function resolveWin(f: WindowFunc): WindowFunctionImpl {
+  const impls = windowFunctionsNamed(f.name);
+  const impl = impls.find((i) => i.argTypes.length === f.args.length) ?? impls[0];
+  if (!impl) throw new Error(`fauxgres internal: window function ${f.name} has no implementation`);
+  return impl;
+}
+
+function specKey(spec: WindowFunc['spec']): string {
+  return JSON.stringify(spec, (k, v) => (k === 'location' || typeof v === 'function' ? undefined : typeof v === 'bigint' ? v.toString() + 'n' : v));
+}
+
+/** Replaces each window call of `funcs` in `e` by a reference to its WindowAgg column. */
+export function replaceWindowFuncs(e: Expr, funcs: readonly WindowFunc[], base: number): Expr {
+  const walk = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) {
+      let changed = false;
+      const out = x.map((y) => {
+        const r = walk(y);
+        if (r !== y) changed = true;
+        return r;
+      });
+      return changed ? out : x;
+    }
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'WindowFunc') {
+      const i = funcs.indexOf(o as unknown as WindowFunc);
+      if (i < 0) return x;
+      const f = funcs[i];
+      return { kind: 'InputRef', index: base + i, type: f.type, typmod: f.typmod, collation: f.collation } satisfies Expr;
+    }
+    // Sublinks are planned as their own level; aggregates never hold window calls.
+    if (o.kind === 'SubLink' || o.kind === 'Aggref') return x;
+    let changed = false;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'fn' || k === 'agg' || k === 'compare' || k === 'rel' || typeof v === 'function') {
+        copy[k] = v;
+        continue;
+      }
+      const r = walk(v);
+      if (r !== v) changed = true;
+      copy[k] = r;
+    }
+    return changed ? copy : x;
+  };
+  return walk(e) as Expr;
+}
