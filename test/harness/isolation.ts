@@ -142,7 +142,27 @@ export async function runIsolation(engine: IsolationEngine, spec: IsolationSpec)
     for (const s of sessions) await s.close().catch(() => undefined);
     await engine.close().catch(() => undefined);
   }
-  return lines;
+  return mergeSelfCompletions(lines);
+}
+
+/**
+ * A step that waited and completed in the poll right after itself (`#6 => waiting` then
+ * `#6 completes after #6 => ...`) is written as one immediate outcome: whether a wait of a few
+ * milliseconds (deadlock_timeout, lock_timeout) is observed before it ends depends on machine
+ * load on either server, not on behaviour.
+ */
+function mergeSelfCompletions(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    const m = /^#(\d+) (s\d+): (.*) => waiting$/s.exec(out[i]);
+    if (!m) continue;
+    const prefix = `#${m[1]} ${m[2]} completes after #${m[1]} => `;
+    const j = out.findIndex((l, k) => k > i && l.startsWith(prefix));
+    if (j < 0) continue;
+    out[i] = `#${m[1]} ${m[2]}: ${m[3]} => ${out[j].slice(prefix.length)}`;
+    out.splice(j, 1);
+  }
+  return out;
 }
 
 /**
