@@ -24,6 +24,7 @@ import { alterTable, renameObject } from './alter-table.js';
 import { alterSequence } from './alter-sequence.js';
 import { createFunction, dropRoutines } from './functioncmds.js';
 import { doStatement } from './do.js';
+import { alterRoutine, isRoutineAlter } from './alter-function.js';
 import { callStatement } from './call.js';
 import { createTrigger, dropTrigger, withTruncateTriggers } from './trigger.js';
 import { setConstraints, setSessionCharacteristics, setTransaction, transactionStmt } from './transaction-cmds.js';
@@ -136,7 +137,13 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterTableStmt':
       return alterTable(session, n, sql);
     case 'RenameStmt':
+      if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       return renameObject(session, n);
+    case 'AlterFunctionStmt':
+    case 'AlterOwnerStmt':
+    case 'AlterObjectSchemaStmt':
+      if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
+      throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
     case 'AlterSeqStmt':
       return alterSequence(session, n);
     case 'IndexStmt':

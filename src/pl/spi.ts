@@ -58,6 +58,8 @@ export interface SpiPlan {
   readonly returnsRows: boolean;
   /** The catalog version it was planned for. */
   readonly catalogVersion: number;
+  /** Whether it calls anything not IMMUTABLE (Postgres would not fold it at plan time). */
+  readonly mutable?: boolean;
   /** For `SELECT <expr>` without FROM: the expression alone (evaluated without a plan). */
   readonly simple?: { readonly expr: CExpr; readonly type: number; readonly typmod: number };
   /** Runs the statement; rows of a SELECT or RETURNING, and the processed-row count. */
@@ -161,11 +163,13 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
       catalog: cat, session, sql: text, paramTypes: [...opts.paramTypes], inferParams: false, volatileSeen: false, columnRefHook: opts.hook,
     };
     switch (kind) {
-      case 'SelectStmt':
+      case 'SelectStmt': {
         if (body.withClause?.ctes?.some((c: AnyNode) => Object.keys(c.CommonTableExpr.ctequery)[0] !== 'SelectStmt')) {
           throw featureNotSupported('data-modifying WITH queries inside functions');
         }
-        return selectPlan(session, state, body, cat, opts.rewriteTarget);
+        const plan = selectPlan(session, state, body, cat, opts.rewriteTarget);
+        return { ...plan, mutable: !!state.mutableSeen || state.volatileSeen };
+      }
       case 'InsertStmt':
       case 'UpdateStmt':
       case 'DeleteStmt': {

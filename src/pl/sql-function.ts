@@ -194,8 +194,10 @@ export function runSqlFunction(
   const n = c.statements.length;
   let last: { rows: Row[]; rowCount: number } | undefined;
   let stmtNo = 0;
+  // An inlined call with constant arguments is folded while planning only when the body is immutable.
+  const folded = () => mode === 'inline-const' && !set?.plans[0]?.mutable;
   const frame: ContextFrame = {
-    describe: () => (mode === 'run' || !c.inlinable ? `SQL function "${def.name}" statement ${stmtNo}` : mode === 'inline-const' ? `SQL function "${def.name}" during inlining` : undefined),
+    describe: () => (mode === 'run' || !c.inlinable ? `SQL function "${def.name}" statement ${stmtNo}` : folded() ? `SQL function "${def.name}" during inlining` : undefined),
   };
   const txn = session.transaction();
   for (let i = 0; i < n; i++) {

@@ -15,6 +15,9 @@ export function expandView(pstate: ParseState, view: RelationDef): Query {
   const session = pstate.stmt.session;
   const viewState = {
     ...pstate.stmt,
+    // The view's own names: variables of a calling function body are not visible inside it.
+    columnRefHook: undefined,
+    procedureCallAt: undefined,
     sql: info.text,
     session: Object.assign(Object.create(session) as typeof session, { searchPath: () => info.searchPath }),
   };

@@ -166,6 +166,12 @@ export class PlExpr {
   private deps: [number, RecDesc | undefined][] = [];
   private raw: RawStatement | undefined;
   private readonly contextLine: string;
+  /**
+   * Preparing failed once: Postgres then runs the expression through custom plans, folding it
+   * with the variables' values while planning (so errors come in evaluation order, under the
+   * expression's CONTEXT line). Here: no generic folding, evaluation under the line.
+   */
+  private custom = false;
 
   /**
    * @param text the text Postgres shows (`x > 1`, `x := x + 1`, `select ... from t`)
@@ -202,9 +208,13 @@ export class PlExpr {
       this.raw ??= parseOne(this.parseText);
       const ctx = f.ctx();
       const target = this.target;
+      const custom = this.custom;
       const rewrite = this.mode === 'sql'
         ? undefined
-        : (e: Expr): Expr => foldConstants(target && target.type !== OID.record && !typeInfo(cat, target.type).relation ? castExpr(cat, e, target.type, target.typmod) : e, ctx);
+        : (e: Expr): Expr => {
+            const cast = target && target.type !== OID.record && !typeInfo(cat, target.type).relation ? castExpr(cat, e, target.type, target.typmod) : e;
+            return custom ? cast : foldConstants(cast, ctx);
+          };
       this.plan = prepareSpi(f.session, this.raw, {
         paramTypes: this.owner.paramTypes,
         hook: makeHook(this.owner, this.scope, f, deps),
@@ -216,6 +226,7 @@ export class PlExpr {
       this.deps = deps;
       return this.plan;
     } catch (e) {
+      this.custom = true;
       if (hasPosition(e)) {
         popContext();
         try {
@@ -252,7 +263,18 @@ export class PlExpr {
    */
   value(f: Frame): Value {
     const plan = this.prepare(f);
-    if (plan.simple) return plan.simple.expr(EMPTY, f.ctx());
+    if (plan.simple && !this.custom) return plan.simple.expr(EMPTY, f.ctx());
+    if (plan.simple) {
+      pushContext(fixedFrame(this.contextLine));
+      try {
+        return plan.simple.expr(EMPTY, f.ctx());
+      } catch (e) {
+        addErrorContext(e);
+        throw e;
+      } finally {
+        popContext();
+      }
+    }
     const cols = plan.columns.length;
     if (cols !== 1) {
       const e = new PgError(SQLSTATE.syntax_error, this.mode === 'assign' ? `assignment source returned ${cols} columns` : `query returned ${cols} columns`);

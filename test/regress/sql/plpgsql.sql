@@ -557,3 +557,44 @@ create function a21() returns text language plpgsql as $$ declare r kv; begin se
 select a21();
 create function a22() returns void language plpgsql as $$ begin perform 1; end $$;
 select a22();
+
+-- CONTEXT lines of errors in EXECUTE, RETURN QUERY, FOR loops, nested calls, SQL functions, triggers
+CREATE TABLE ctx_t (id int PRIMARY KEY);
+create function ctx_e1() returns void language plpgsql as $$ begin execute 'insert into ctx_t values (1), (1)'; end $$;
+select ctx_e1();
+create function ctx_e2() returns void language plpgsql as $$ begin execute 'select 1/0'; end $$;
+select ctx_e2();
+create function ctx_e3(n int) returns int language plpgsql as $$ begin return (select count(*) from ctx_t) / n; end $$;
+select ctx_e3(0);
+create function ctx_e4() returns setof int language plpgsql as $$ begin return query select 1/0; end $$;
+select * from ctx_e4();
+create function ctx_e5() returns void language plpgsql as $$ declare r record; begin for r in select 1/0 as x loop end loop; end $$;
+select ctx_e5();
+create function ctx_e6() returns void language plpgsql as $$ begin perform ctx_e2(); end $$;
+select ctx_e6();
+create function ctx_e7() returns int language sql as $$ select ctx_e3(0) $$;
+select ctx_e7();
+do $$ declare x int; begin x := 1; raise notice 'done %', x; perform 1/0; end $$;
+create function ctx_e8() returns trigger language plpgsql as $$ begin perform 1/0; return new; end $$;
+create trigger ctx_tr before insert on ctx_t for each row execute function ctx_e8();
+insert into ctx_t values (5);
+create function ctx_e9() returns void language plpgsql as $$ begin insert into ctx_t values (6); end $$;
+select ctx_e9();
+
+-- Constant folding: errors Postgres raises while planning an expression
+create function v1(a int) returns int language plpgsql as $$ begin raise notice '%', a % 0; return 1; end $$;
+select v1(0);
+create function v2(a int) returns int language plpgsql as $$ begin raise notice '%', greatest(1, a % 0); return 1; end $$;
+select v2(0);
+create function v3(a int) returns int language plpgsql as $$ begin raise notice '%', greatest(0, 2147483647) - -1; return 1; end $$;
+select v3(0);
+create function v4(a int) returns int language plpgsql as $$ begin raise notice '%', (a % 0) + (greatest(0, 2147483647) - -1); return 1; end $$;
+select v4(0);
+create function v5(a int) returns int language plpgsql as $$ begin return a % 0; end $$;
+select v5(0);
+create function v6(a int) returns int language plpgsql as $$ begin raise notice '%', (a % 0) + (2147483647 - -1); return 1; end $$;
+select v6(0);
+create function v7(a int) returns int language plpgsql as $$ begin if greatest(1, 2) < a / 0 then return 1; end if; return 2; end $$;
+select v7(0);
+create function v8(a int) returns int language plpgsql as $$ declare x int; begin x := greatest(a, 1) / 0; return 2; end $$;
+select v8(0);
