@@ -220,8 +220,9 @@ export class Session implements SessionContext {
   databaseName(): string {
     return this.dbName;
   }
+  private dbOidCache: number | undefined;
   get dbOid(): number {
-    return databaseOid(this.dbName, this.dbName);
+    return (this.dbOidCache ??= databaseOid(this.dbName, this.dbName));
   }
   /** Advisory locks taken by the running statement, and those a retried statement still holds. */
   readonly advisoryTaken: string[] = [];
@@ -268,13 +269,23 @@ export class Session implements SessionContext {
   transaction(): Transaction {
     // The transaction starts when its first statement does (now() = statement_timestamp() then).
     if (!this.txn) {
-      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, databaseOid(this.dbName, this.dbName));
-      const iso = this.settings.get('default_transaction_isolation', true);
-      if (iso && iso !== 'read committed') t.isolation = iso as IsolationLevel;
-      if (this.settings.get('default_transaction_read_only', true) === 'on') t.readOnly = true;
+      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, this.dbOid);
+      const d = this.txnDefaults();
+      if (d.isolation !== 'read committed') t.isolation = d.isolation;
+      if (d.readOnly) t.readOnly = true;
       this.txn = t;
     }
     return this.txn;
+  }
+
+  private defaults: { changes: number; isolation: IsolationLevel; readOnly: boolean } | undefined;
+  /** default_transaction_isolation / _read_only, re-read only when settings changed. */
+  private txnDefaults(): { changes: number; isolation: IsolationLevel; readOnly: boolean } {
+    const d = this.defaults;
+    if (d && d.changes === this.settings.changeCount) return d;
+    const isolation = (this.settings.get('default_transaction_isolation', true) ?? 'read committed') as IsolationLevel;
+    const readOnly = this.settings.get('default_transaction_read_only', true) === 'on';
+    return (this.defaults = { changes: this.settings.changeCount, isolation, readOnly });
   }
 
   /** True while a statement of this session waits for another transaction. */

@@ -32,14 +32,6 @@ import { checkStrongLocks } from './table-locks.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
-/**
- * A row version the running statement wrote (inserted, or stamped with xmax), to hand over to a
- * phantom transaction when the statement must wait (see undoStatement).
- */
-interface UndoRecord {
-  readonly heap: Heap;
-  readonly tid: number;
-}
 
 export class Transaction implements TxnAccess {
   xid = 0;
@@ -57,7 +49,7 @@ export class Transaction implements TxnAccess {
   /** Constraint checks deferred to commit (or to SET CONSTRAINTS ... IMMEDIATE). */
   deferredEvents: DeferredEvent[] = [];
   /** SET CONSTRAINTS: per constraint oid, deferred (true) or immediate (false). */
-  readonly constraintModes = new Map<number, boolean>();
+  constraintModes: Map<number, boolean> | undefined;
   /** SET CONSTRAINTS ALL DEFERRED / IMMEDIATE (undefined: each constraint's own default). */
   allConstraintsDeferred: boolean | undefined;
   /** Temporary tables created ON COMMIT DROP in this transaction. */
@@ -75,8 +67,8 @@ export class Transaction implements TxnAccess {
   /** The private catalog is shared with a savepoint: copy it before the next change. */
   private catalogShared = false;
 
-  /** Changes of the running statement (see UndoRecord). */
-  private undo: UndoRecord[] = [];
+  /** Changes of the running statement: heap, tid, heap, tid, ... (versions it inserted or stamped with xmax). */
+  private undo: (Heap | number)[] = [];
   /** Phantom xids holding what waiting statements wrote (aborted when the statement goes on). */
   private phantoms: number[] = [];
   /** Command counter state when the running statement began. */
@@ -84,8 +76,13 @@ export class Transaction implements TxnAccess {
   /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
   statements = 0;
 
-  /** Weak table locks taken implicitly (relation oid → strongest mode), created on first use. */
-  relLocks: Map<number, number> | undefined;
+  /**
+   * Table locks held (relation oid → strongest mode): the first relation inline (most statements
+   * use one), the others in a map created when needed.
+   */
+  private lockOid = 0;
+  private lockMode = 0;
+  private moreLocks: Map<number, number> | undefined;
   private ended: { promise: Promise<void>; resolve: () => void } | undefined;
   /** The snapshot was taken by the running statement (a table-lock wait makes the retry take a new one). */
   private snapTakenNow = false;
@@ -150,7 +147,7 @@ export class Transaction implements TxnAccess {
 
   /** Remembers a version the running statement inserted or stamped with its xmax. */
   noteWrite(heap: Heap, tid: number): void {
-    this.undo.push({ heap, tid });
+    this.undo.push(heap, tid);
   }
 
   /**
@@ -168,12 +165,14 @@ export class Transaction implements TxnAccess {
       this.phantoms.push(phantom);
       const own = this.ownXids;
       const from = this.stmtMark.cid;
-      for (const u of this.undo) {
-        const cur = u.heap.get(u.tid);
+      const undo = this.undo;
+      for (let i = 0; i < undo.length; i += 2) {
+        const heap = undo[i] as Heap;
+        const cur = heap.get(undo[i + 1] as number);
         if (!cur) continue;
         const xmin = own.has(cur.xmin) && cur.cmin >= from ? phantom : cur.xmin;
         const xmax = cur.xmax !== 0 && own.has(cur.xmax) && cur.cmax >= from ? phantom : cur.xmax;
-        if (xmin !== cur.xmin || xmax !== cur.xmax) u.heap.replace({ ...cur, xmin, xmax });
+        if (xmin !== cur.xmin || xmax !== cur.xmax) heap.replace({ ...cur, xmin, xmax });
       }
     }
     this.undo = [];
@@ -249,7 +248,8 @@ export class Transaction implements TxnAccess {
     if (!sp) {
       this.db.status.abort(this.ownXids);
       // Its table locks go too: whoever waits for this transaction goes on.
-      this.relLocks = undefined;
+      this.lockOid = 0;
+      this.moreLocks = undefined;
       this.ended?.resolve();
       return true;
     }
@@ -260,7 +260,7 @@ export class Transaction implements TxnAccess {
   /** Whether a DEFERRABLE constraint is currently deferred (SET CONSTRAINTS, else INITIALLY ...). */
   isDeferred(con: ConstraintDef): boolean {
     if (!con.deferrable) return false;
-    const m = this.constraintModes.get(con.oid);
+    const m = this.constraintModes?.get(con.oid);
     if (m !== undefined) return m;
     return this.allConstraintsDeferred ?? con.deferred;
   }
@@ -332,6 +332,17 @@ export class Transaction implements TxnAccess {
     return isVisible(t, this.snapshot(), this.ownState, this.db.status);
   }
 
+  relLockMode(oid: number): number | undefined {
+    return oid === this.lockOid ? this.lockMode : this.moreLocks?.get(oid);
+  }
+
+  setRelLock(oid: number, mode: number): void {
+    if (this.lockOid === 0 || this.lockOid === oid) {
+      this.lockOid = oid;
+      this.lockMode = mode;
+    } else (this.moreLocks ??= new Map()).set(oid, mode);
+  }
+
   /** Settles when the transaction commits or aborts. */
   whenEnded(): Promise<void> {
     if (!this.ended) {
@@ -347,11 +358,10 @@ export class Transaction implements TxnAccess {
    * read, ROW SHARE / ROW EXCLUSIVE to lock or change rows): waits for conflicting strong locks.
    */
   heap(rel: RelationDef, lockMode: number = LockMode.AccessShare): Heap {
-    const m = (this.relLocks ??= new Map());
-    const held = m.get(rel.oid);
+    const held = rel.oid === this.lockOid ? this.lockMode : this.moreLocks?.get(rel.oid);
     if (held === undefined || held < lockMode) {
       if (!this.db.status.locks.empty) checkStrongLocks(this.db.status, this, rel, lockMode);
-      m.set(rel.oid, lockMode);
+      this.setRelLock(rel.oid, lockMode);
     }
     let h = this.db.heaps.get(rel.filenode);
     if (!h) {
