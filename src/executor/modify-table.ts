@@ -163,6 +163,7 @@ export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolea
   const cur = checked ?? versionForWrite(ms, rel, t, 'update');
   if (!cur) return false;
   heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined });
+  heap.garbage++;
   txn.noteWrite(heap, cur.tid);
   txn.markWrite();
   return true;
@@ -182,6 +183,7 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const nt = heap.insert(values, xid, txn.cid);
   txn.noteWrite(heap, nt.tid);
   heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid });
+  heap.garbage++;
   txn.noteWrite(heap, cur.tid);
   const locks = txn.status.rowLocks;
   if (!locks.empty) locks.carryOver(rel.filenode, cur.tid, nt.tid, txn.own().xids);

@@ -24,6 +24,10 @@ import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../comman
 import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraints.js';
 import { databaseOid } from '../catalog/system/pg-database.js';
 import { advisoryLock, type AdvisoryRequest } from './advisory-locks.js';
+import { needsPrune, pruneHeap, pruneKey } from '../storage/prune.js';
+import type { Heap } from '../storage/heap.js';
+import type { IndexStore } from '../storage/index-store.js';
+import type { RelationDef } from '../catalog/objects.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -422,6 +426,40 @@ export class Session implements SessionContext {
     } else if (this.txn) this.finishTransaction(false);
   }
 
+  /** After a transaction: prunes the heaps it wrote that gathered enough dead versions. */
+  private pruneWritten(heaps: readonly Heap[], hints: Transaction['pruneHints']): void {
+    const full = heaps.length > 0 && heaps.some(needsPrune);
+    if (!full && !hints) return;
+    const status = this.db.status;
+    // The oldest xid a snapshot in use (or a running transaction) may still need.
+    let horizon = status.nextXid;
+    for (const x of status.inProgress) if (x < horizon) horizon = x;
+    for (const s of this.db.sessions) {
+      const h = s.txn?.snapshotHorizon();
+      if (h !== undefined && h < horizon) horizon = h;
+    }
+    if (hints) for (const h of hints) pruneKey(h.heap, h.index, h.key, horizon, status);
+    if (!full) return;
+    const cat = this.db.catalog;
+    for (const [filenode, heap] of this.db.heaps) {
+      if (!heaps.includes(heap) || !needsPrune(heap)) continue;
+      let rel: RelationDef | undefined;
+      for (const r of cat.relations.values()) {
+        if (r.filenode === filenode && r.kind === 'r') {
+          rel = r;
+          break;
+        }
+      }
+      if (!rel) continue;
+      const idxs: IndexStore[] = [];
+      for (const i of cat.relationIndexes(rel.oid)) {
+        const store = this.db.indexes.get(i.filenode);
+        if (store) idxs.push(store);
+      }
+      pruneHeap(heap, idxs, horizon, status);
+    }
+  }
+
   /** ROLLBACK TO SAVEPOINT: the block recovers from an error. */
   rollbackToSavepoint(name: string): boolean {
     if (!this.transaction().rollbackTo(name)) return false;
@@ -457,6 +495,7 @@ export class Session implements SessionContext {
     if (!t) return;
     if (commit) t.commit();
     else t.abort();
+    this.pruneWritten(t.writtenHeaps(), t.pruneHints);
   }
 
   /**

@@ -135,7 +135,7 @@ export class Transaction implements TxnAccess {
       }
       this.snapshotTaken = true;
     }
-    if (this.undo.length) this.undo = [];
+    if (this.undo.length) this.foldUndo();
     if (this.phantoms.length) this.endPhantoms();
     if (this.uniqueRechecks.length) this.uniqueRechecks = [];
     const m = this.stmtMark;
@@ -143,6 +143,41 @@ export class Transaction implements TxnAccess {
     m.cidTop = this.cidTop;
     m.wrote = this.wrote;
     m.writes = this.writeCount;
+  }
+
+  /** Heaps the transaction wrote, with how many versions (they become garbage if it aborts). */
+  private wroteHeap: Heap | undefined;
+  private wroteCount = 0;
+  private moreHeaps: Map<Heap, number> | undefined;
+
+  /** The finished statement's changes join the transaction's tally of written heaps. */
+  private foldUndo(): void {
+    const undo = this.undo;
+    for (let i = 0; i < undo.length; i += 2) {
+      const h = undo[i] as Heap;
+      if (this.wroteHeap === undefined || this.wroteHeap === h) {
+        this.wroteHeap = h;
+        this.wroteCount++;
+      } else {
+        const m = (this.moreHeaps ??= new Map());
+        m.set(h, (m.get(h) ?? 0) + 1);
+      }
+    }
+    this.undo = [];
+  }
+
+  /** Hot keys seen by unique checks (pruned after the transaction; see storage/prune.ts). */
+  pruneHints: { heap: Heap; index: IndexStore; key: readonly Value[] }[] | undefined;
+  notePruneHint(heap: Heap, index: IndexStore, key: readonly Value[]): void {
+    const hints = (this.pruneHints ??= []);
+    if (hints.length < 16 && !hints.some((h) => h.index === index && h.key === key)) hints.push({ heap, index, key });
+  }
+
+  /** The heaps this transaction wrote (after it ended: candidates for pruning). */
+  writtenHeaps(): Heap[] {
+    if (this.undo.length) this.foldUndo();
+    if (!this.wroteHeap) return [];
+    return this.moreHeaps ? [this.wroteHeap, ...this.moreHeaps.keys()] : [this.wroteHeap];
   }
 
   /** Remembers a version the running statement inserted or stamped with its xmax. */
@@ -343,6 +378,18 @@ export class Transaction implements TxnAccess {
     } else (this.moreLocks ??= new Map()).set(oid, mode);
   }
 
+  /**
+   * The oldest xid the transaction's snapshot may still see as running (its smallest running xid,
+   * or its xmax), or undefined without a snapshot: versions deleted before it are invisible to it.
+   */
+  snapshotHorizon(): number | undefined {
+    const s = this.snap;
+    if (!s) return undefined;
+    let h = s.xmax;
+    for (const x of s.xip) if (x < h) h = x;
+    return h;
+  }
+
   /** Settles when the transaction commits or aborts. */
   whenEnded(): Promise<void> {
     if (!this.ended) {
@@ -394,6 +441,12 @@ export class Transaction implements TxnAccess {
   abort(): void {
     this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
+    // Everything it wrote is garbage now.
+    if (this.undo.length) this.foldUndo();
+    if (this.wroteHeap) {
+      this.wroteHeap.garbage += this.wroteCount;
+      if (this.moreHeaps) for (const [h, n] of this.moreHeaps) h.garbage += n;
+    }
     this.db.status.abort(this.ownXids);
     for (const f of this.createdFilenodes) {
       this.db.heaps.delete(f);
