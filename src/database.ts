@@ -261,6 +261,12 @@ export class Connection extends EventEmitter {
   }
 }
 
+/** A saved database state, from `db.snapshot()`, for `db.restore()`. Opaque. */
+export class DatabaseSnapshot {
+  /** @internal */
+  constructor(readonly state: DbState) {}
+}
+
 export class Database {
   readonly sessions = new Set<Connection>();
   private readonly main: Connection;
@@ -322,6 +328,35 @@ export class Database {
       throw new Error('fauxgres: fork() while a transaction is open would copy uncommitted state; commit or roll back first');
     }
     return new Database(this.state.fork(), { ...this.clock, rng: undefined }, this.options);
+  }
+
+  /**
+   * Saves the database's state (schema, data, sequences) in O(number of relations); the snapshot
+   * shares memory with the database until either writes. Refused while a transaction is open.
+   * @example
+   * const clean = db.snapshot();
+   * await db.query('delete from users');
+   * db.restore(clean); // users are back, even after DDL
+   */
+  snapshot(): DatabaseSnapshot {
+    this.checkQuiet('snapshot()');
+    return new DatabaseSnapshot(this.state.fork());
+  }
+
+  /**
+   * Puts the database back in the state of a snapshot taken from it (or from a database it was
+   * forked from), whatever happened since, DDL included. Open sessions stay open; a session with
+   * an open transaction makes it refuse. The same snapshot can be restored any number of times.
+   */
+  restore(snapshot: DatabaseSnapshot): void {
+    this.checkQuiet('restore()');
+    this.state.restoreFrom(snapshot.state);
+  }
+
+  private checkQuiet(what: string): void {
+    if (this.state.status.inProgress.size || [...this.state.sessions].some((s) => s.txn)) {
+      throw new Error(`fauxgres: ${what} while a transaction is open would capture uncommitted state; commit or roll back first`);
+    }
   }
 
   /** A bare engine session (used by the wire protocol; most code wants `connect()`). */

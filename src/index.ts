@@ -6,7 +6,9 @@
  * const db = await Database.create();
  * await db.exec('create table t (id int primary key)');
  */
-export { Database, Connection } from './database.js';
+export { Database, Connection, DatabaseSnapshot } from './database.js';
+export { databaseTemplate, useTestDatabase } from './testing/test-database.js';
+export type { DatabaseTemplate, TestHooks } from './testing/test-database.js';
 export type { DatabaseOptions, QueryConfig, QueryResult } from './database.js';
 export { PgError, isPgError } from './errors/pg-error.js';
 export { SQLSTATE } from './errors/sqlstate.js';

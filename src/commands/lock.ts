@@ -27,8 +27,7 @@ export function lockRelation(session: Session, rel: RelationDef, mode: number, n
   const others = [...session.db.sessions].map((s) => s.txn).filter((t): t is NonNullable<typeof t> => t !== undefined);
   acquireRelationLock(session.db.status, txn, others, rel, mode, nowait);
   // The transaction holds it now; record it like the implicit ones so stronger requests see it.
-  const m = (txn.relLocks ??= new Map());
-  if ((m.get(rel.oid) ?? 0) < mode) m.set(rel.oid, mode);
+  if ((txn.relLockMode(rel.oid) ?? 0) < mode) txn.setRelLock(rel.oid, mode);
 }
 
 /** LOCK [TABLE] [ONLY] name [, ...] [IN lockmode MODE] [NOWAIT]. */

@@ -237,7 +237,7 @@ export function setConstraints(session: Session, n: AnyNode): StatementResult {
   let selected: Set<number> | undefined;
   if (!names.length) {
     txn.allConstraintsDeferred = deferred;
-    txn.constraintModes.clear();
+    txn.constraintModes = undefined;
   } else {
     selected = new Set();
     const cat = txn.catalog;
@@ -254,7 +254,7 @@ export function setConstraints(session: Session, n: AnyNode): StatementResult {
       if (!found.length) throw new PgError(SQLSTATE.undefined_object, `constraint "${rv.relname}" does not exist`);
       for (const c of found) {
         if (!c.deferrable) throw new PgError(SQLSTATE.wrong_object_type, `constraint "${c.name}" is not deferrable`);
-        txn.constraintModes.set(c.oid, deferred);
+        (txn.constraintModes ??= new Map()).set(c.oid, deferred);
         selected.add(c.oid);
       }
     }

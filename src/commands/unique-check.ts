@@ -64,13 +64,16 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
       return;
     }
     const heap = ctx.txn.heap(table);
-    for (const otherTid of store.lookup(key)) {
+    const others = store.lookup(key);
+    for (const otherTid of others) {
       if (otherTid === tid) continue;
       const t = heap.get(otherTid);
       if (!t || !liveForUniqueness(ctx, t)) continue;
       // An equal key in the index: the key columns compare equal by construction.
       throw uniqueViolation(cat, table, idx, key, isBuild);
     }
+    // Many dead versions under one key (a hot row): have them pruned when the transaction ends.
+    if (others.length > 32) ctx.txn.notePruneHint?.(heap, store, key);
   }
   store.insert(key, tid);
 }

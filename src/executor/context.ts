@@ -38,6 +38,8 @@ export interface TxnAccess {
   readonly ownerPid: number;
   /** 'read committed', 'repeatable read', 'serializable' (row conflicts depend on it). */
   readonly isolation: string;
+  /** An index key with many versions (a hot row): prune them when the transaction ends. */
+  notePruneHint?(heap: Heap, index: IndexStore, key: readonly Value[]): void;
   /** A DEFERRABLE unique key was written without its check: check it at statement end or commit. */
   noteUniqueRecheck(check: import('../session/transaction.js').UniqueRecheck): void;
   /** Records a version the running statement inserted or stamped with xmax (undone if the statement must wait). */

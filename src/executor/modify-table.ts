@@ -44,6 +44,10 @@ export class ModifyState {
   readonly queue: RiEvent[] = [];
   /** Running deferred constraint checks (at commit or SET CONSTRAINTS ... IMMEDIATE): none is deferred again. */
   firingDeferred = false;
+  /** The row targetForWrite just cleared for writing (so the write does not check it again). */
+  checkedScan: Tuple | undefined;
+  checkedVersion: Tuple | undefined;
+  checkedMode: RowLockMode | undefined;
   /** Tids written by this statement per relation (to skip rows updated twice by joins). */
   readonly touched = new Map<number, Set<number>>();
   constructor(
@@ -154,9 +158,12 @@ function versionForWrite(ms: ModifyState, rel: RelationDef, t: Tuple, mode: RowL
 export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolean {
   const txn = ms.ctx.txn;
   const heap = txn.heap(rel, LockMode.RowExclusive);
-  const cur = versionForWrite(ms, rel, t, 'update');
+  const checked = ms.checkedScan === t && ms.checkedMode === 'update' ? ms.checkedVersion : undefined;
+  ms.checkedScan = undefined;
+  const cur = checked ?? versionForWrite(ms, rel, t, 'update');
   if (!cur) return false;
   heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined });
+  heap.garbage++;
   txn.noteWrite(heap, cur.tid);
   txn.markWrite();
   return true;
@@ -166,14 +173,17 @@ export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolea
 export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values: Value[]): Tuple | undefined {
   const { ctx, cat } = ms;
   const txn = ctx.txn;
-  const mode: RowLockMode = keyChanged(cat, rel, t.values, values) ? 'update' : 'nokeyupdate';
+  const checked = ms.checkedScan === t ? ms.checkedVersion : undefined;
+  ms.checkedScan = undefined;
+  const mode: RowLockMode = checked ? ms.checkedMode! : keyChanged(cat, rel, t.values, values) ? 'update' : 'nokeyupdate';
   const heap = txn.heap(rel, LockMode.RowExclusive);
-  const cur = versionForWrite(ms, rel, t, mode);
+  const cur = checked ?? versionForWrite(ms, rel, t, mode);
   if (!cur) return undefined;
   const xid = txn.writeXid();
   const nt = heap.insert(values, xid, txn.cid);
   txn.noteWrite(heap, nt.tid);
   heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid });
+  heap.garbage++;
   txn.noteWrite(heap, cur.tid);
   const locks = txn.status.rowLocks;
   if (!locks.empty) locks.carryOver(rel.filenode, cur.tid, nt.tid, txn.own().xids);
@@ -196,7 +206,12 @@ export function targetForWrite(ms: ModifyState, rel: RelationDef, row: Row, offs
   for (;;) {
     const t = cur[offset + n] as unknown as Tuple;
     const r = checkRowLock(ms.ctx, rel, t, mode, 'wait', true);
-    if (r.status === 'ok') return cur;
+    if (r.status === 'ok') {
+      ms.checkedScan = t;
+      ms.checkedVersion = r.tuple;
+      ms.checkedMode = mode;
+      return cur;
+    }
     if (r.status !== 'updated') return undefined;
     cur = cur.slice();
     fillSlots(cur, offset, r.latest, rel);

@@ -42,6 +42,20 @@ export class DbState {
     return this.nextOid++;
   }
 
+  /**
+   * Becomes a copy of `other` (a snapshot): its catalog, storage, sequences and transaction
+   * status, sharing pages with it until either writes. Sessions and their pids stay.
+   */
+  restoreFrom(other: DbState): void {
+    const copy = other.fork();
+    this.catalog = copy.catalog;
+    this.heaps = copy.heaps;
+    this.indexes = copy.indexes;
+    this.sequences = copy.sequences;
+    this.status = copy.status;
+    this.nextOid = copy.nextOid;
+  }
+
   fork(): DbState {
     const s = new DbState(this.catalog);
     for (const [k, h] of this.heaps) s.heaps.set(k, h.clone());

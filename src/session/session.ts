@@ -25,6 +25,10 @@ import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../comman
 import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraints.js';
 import { databaseOid } from '../catalog/system/pg-database.js';
 import { advisoryLock, type AdvisoryRequest } from './advisory-locks.js';
+import { needsPrune, pruneHeap, pruneKey } from '../storage/prune.js';
+import type { Heap } from '../storage/heap.js';
+import type { IndexStore } from '../storage/index-store.js';
+import type { RelationDef } from '../catalog/objects.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -221,8 +225,9 @@ export class Session implements SessionContext, NotifyTarget {
   databaseName(): string {
     return this.dbName;
   }
+  private dbOidCache: number | undefined;
   get dbOid(): number {
-    return databaseOid(this.dbName, this.dbName);
+    return (this.dbOidCache ??= databaseOid(this.dbName, this.dbName));
   }
   /** Advisory locks taken by the running statement, and those a retried statement still holds. */
   readonly advisoryTaken: string[] = [];
@@ -269,13 +274,23 @@ export class Session implements SessionContext, NotifyTarget {
   transaction(): Transaction {
     // The transaction starts when its first statement does (now() = statement_timestamp() then).
     if (!this.txn) {
-      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, databaseOid(this.dbName, this.dbName));
-      const iso = this.settings.get('default_transaction_isolation', true);
-      if (iso && iso !== 'read committed') t.isolation = iso as IsolationLevel;
-      if (this.settings.get('default_transaction_read_only', true) === 'on') t.readOnly = true;
+      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, this.dbOid);
+      const d = this.txnDefaults();
+      if (d.isolation !== 'read committed') t.isolation = d.isolation;
+      if (d.readOnly) t.readOnly = true;
       this.txn = t;
     }
     return this.txn;
+  }
+
+  private defaults: { changes: number; isolation: IsolationLevel; readOnly: boolean } | undefined;
+  /** default_transaction_isolation / _read_only, re-read only when settings changed. */
+  private txnDefaults(): { changes: number; isolation: IsolationLevel; readOnly: boolean } {
+    const d = this.defaults;
+    if (d && d.changes === this.settings.changeCount) return d;
+    const isolation = (this.settings.get('default_transaction_isolation', true) ?? 'read committed') as IsolationLevel;
+    const readOnly = this.settings.get('default_transaction_read_only', true) === 'on';
+    return (this.defaults = { changes: this.settings.changeCount, isolation, readOnly });
   }
 
   /** True while a statement of this session waits for another transaction. */
@@ -413,6 +428,40 @@ export class Session implements SessionContext, NotifyTarget {
     } else if (this.txn) this.finishTransaction(false);
   }
 
+  /** After a transaction: prunes the heaps it wrote that gathered enough dead versions. */
+  private pruneWritten(heaps: readonly Heap[], hints: Transaction['pruneHints']): void {
+    const full = heaps.length > 0 && heaps.some(needsPrune);
+    if (!full && !hints) return;
+    const status = this.db.status;
+    // The oldest xid a snapshot in use (or a running transaction) may still need.
+    let horizon = status.nextXid;
+    for (const x of status.inProgress) if (x < horizon) horizon = x;
+    for (const s of this.db.sessions) {
+      const h = s.txn?.snapshotHorizon();
+      if (h !== undefined && h < horizon) horizon = h;
+    }
+    if (hints) for (const h of hints) pruneKey(h.heap, h.index, h.key, horizon, status);
+    if (!full) return;
+    const cat = this.db.catalog;
+    for (const [filenode, heap] of this.db.heaps) {
+      if (!heaps.includes(heap) || !needsPrune(heap)) continue;
+      let rel: RelationDef | undefined;
+      for (const r of cat.relations.values()) {
+        if (r.filenode === filenode && r.kind === 'r') {
+          rel = r;
+          break;
+        }
+      }
+      if (!rel) continue;
+      const idxs: IndexStore[] = [];
+      for (const i of cat.relationIndexes(rel.oid)) {
+        const store = this.db.indexes.get(i.filenode);
+        if (store) idxs.push(store);
+      }
+      pruneHeap(heap, idxs, horizon, status);
+    }
+  }
+
   /** ROLLBACK TO SAVEPOINT: the block recovers from an error. */
   rollbackToSavepoint(name: string): boolean {
     if (!this.transaction().rollbackTo(name)) return false;
@@ -450,6 +499,7 @@ export class Session implements SessionContext, NotifyTarget {
       t.commit();
       if (t.notifyActions.length) this.db.notify.commit(this, t.notifyActions);
     } else t.abort();
+    this.pruneWritten(t.writtenHeaps(), t.pruneHints);
     this.db.notify.flush(this);
   }
 

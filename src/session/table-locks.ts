@@ -19,8 +19,8 @@ import { LockWaitBlocked } from './lock-wait.js';
 export interface RelationLockHolder {
   readonly ownerPid: number;
   readonly dbOid: number;
-  /** Weak modes taken implicitly, by relation oid (the strongest per relation). */
-  readonly relLocks: ReadonlyMap<number, number> | undefined;
+  /** The table lock mode the transaction holds on a relation (undefined: none). */
+  relLockMode(oid: number): number | undefined;
   /** Settles when the transaction ends. */
   whenEnded(): Promise<void>;
 }
@@ -58,7 +58,7 @@ export function acquireRelationLock(
   // Transactions holding a conflicting weak lock (only they know they do).
   for (const o of others) {
     if (o === holder || o.ownerPid === holder.ownerPid) continue;
-    const held = o.relLocks?.get(rel.oid);
+    const held = o.relLockMode(rel.oid);
     if (held === undefined || !lockModesConflict(mode, held)) continue;
     if (nowait) throw fail();
     lm.enqueue(tag, holder.ownerPid, mode);

@@ -33,14 +33,6 @@ import { checkStrongLocks } from './table-locks.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
-/**
- * A row version the running statement wrote (inserted, or stamped with xmax), to hand over to a
- * phantom transaction when the statement must wait (see undoStatement).
- */
-interface UndoRecord {
-  readonly heap: Heap;
-  readonly tid: number;
-}
 
 export class Transaction implements TxnAccess {
   xid = 0;
@@ -58,7 +50,7 @@ export class Transaction implements TxnAccess {
   /** Constraint checks deferred to commit (or to SET CONSTRAINTS ... IMMEDIATE). */
   deferredEvents: DeferredEvent[] = [];
   /** SET CONSTRAINTS: per constraint oid, deferred (true) or immediate (false). */
-  readonly constraintModes = new Map<number, boolean>();
+  constraintModes: Map<number, boolean> | undefined;
   /** SET CONSTRAINTS ALL DEFERRED / IMMEDIATE (undefined: each constraint's own default). */
   allConstraintsDeferred: boolean | undefined;
   /** Temporary tables created ON COMMIT DROP in this transaction. */
@@ -78,8 +70,8 @@ export class Transaction implements TxnAccess {
   /** The private catalog is shared with a savepoint: copy it before the next change. */
   private catalogShared = false;
 
-  /** Changes of the running statement (see UndoRecord). */
-  private undo: UndoRecord[] = [];
+  /** Changes of the running statement: heap, tid, heap, tid, ... (versions it inserted or stamped with xmax). */
+  private undo: (Heap | number)[] = [];
   /** Phantom xids holding what waiting statements wrote (aborted when the statement goes on). */
   private phantoms: number[] = [];
   /** Command counter state when the running statement began. */
@@ -87,8 +79,13 @@ export class Transaction implements TxnAccess {
   /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
   statements = 0;
 
-  /** Weak table locks taken implicitly (relation oid → strongest mode), created on first use. */
-  relLocks: Map<number, number> | undefined;
+  /**
+   * Table locks held (relation oid → strongest mode): the first relation inline (most statements
+   * use one), the others in a map created when needed.
+   */
+  private lockOid = 0;
+  private lockMode = 0;
+  private moreLocks: Map<number, number> | undefined;
   private ended: { promise: Promise<void>; resolve: () => void } | undefined;
   /** The snapshot was taken by the running statement (a table-lock wait makes the retry take a new one). */
   private snapTakenNow = false;
@@ -141,7 +138,7 @@ export class Transaction implements TxnAccess {
       }
       this.snapshotTaken = true;
     }
-    if (this.undo.length) this.undo = [];
+    if (this.undo.length) this.foldUndo();
     if (this.phantoms.length) this.endPhantoms();
     if (this.uniqueRechecks.length) this.uniqueRechecks = [];
     const m = this.stmtMark;
@@ -151,9 +148,44 @@ export class Transaction implements TxnAccess {
     m.writes = this.writeCount;
   }
 
+  /** Heaps the transaction wrote, with how many versions (they become garbage if it aborts). */
+  private wroteHeap: Heap | undefined;
+  private wroteCount = 0;
+  private moreHeaps: Map<Heap, number> | undefined;
+
+  /** The finished statement's changes join the transaction's tally of written heaps. */
+  private foldUndo(): void {
+    const undo = this.undo;
+    for (let i = 0; i < undo.length; i += 2) {
+      const h = undo[i] as Heap;
+      if (this.wroteHeap === undefined || this.wroteHeap === h) {
+        this.wroteHeap = h;
+        this.wroteCount++;
+      } else {
+        const m = (this.moreHeaps ??= new Map());
+        m.set(h, (m.get(h) ?? 0) + 1);
+      }
+    }
+    this.undo = [];
+  }
+
+  /** Hot keys seen by unique checks (pruned after the transaction; see storage/prune.ts). */
+  pruneHints: { heap: Heap; index: IndexStore; key: readonly Value[] }[] | undefined;
+  notePruneHint(heap: Heap, index: IndexStore, key: readonly Value[]): void {
+    const hints = (this.pruneHints ??= []);
+    if (hints.length < 16 && !hints.some((h) => h.index === index && h.key === key)) hints.push({ heap, index, key });
+  }
+
+  /** The heaps this transaction wrote (after it ended: candidates for pruning). */
+  writtenHeaps(): Heap[] {
+    if (this.undo.length) this.foldUndo();
+    if (!this.wroteHeap) return [];
+    return this.moreHeaps ? [this.wroteHeap, ...this.moreHeaps.keys()] : [this.wroteHeap];
+  }
+
   /** Remembers a version the running statement inserted or stamped with its xmax. */
   noteWrite(heap: Heap, tid: number): void {
-    this.undo.push({ heap, tid });
+    this.undo.push(heap, tid);
   }
 
   /**
@@ -171,12 +203,14 @@ export class Transaction implements TxnAccess {
       this.phantoms.push(phantom);
       const own = this.ownXids;
       const from = this.stmtMark.cid;
-      for (const u of this.undo) {
-        const cur = u.heap.get(u.tid);
+      const undo = this.undo;
+      for (let i = 0; i < undo.length; i += 2) {
+        const heap = undo[i] as Heap;
+        const cur = heap.get(undo[i + 1] as number);
         if (!cur) continue;
         const xmin = own.has(cur.xmin) && cur.cmin >= from ? phantom : cur.xmin;
         const xmax = cur.xmax !== 0 && own.has(cur.xmax) && cur.cmax >= from ? phantom : cur.xmax;
-        if (xmin !== cur.xmin || xmax !== cur.xmax) u.heap.replace({ ...cur, xmin, xmax });
+        if (xmin !== cur.xmin || xmax !== cur.xmax) heap.replace({ ...cur, xmin, xmax });
       }
     }
     this.undo = [];
@@ -253,7 +287,8 @@ export class Transaction implements TxnAccess {
     if (!sp) {
       this.db.status.abort(this.ownXids);
       // Its table locks go too: whoever waits for this transaction goes on.
-      this.relLocks = undefined;
+      this.lockOid = 0;
+      this.moreLocks = undefined;
       this.ended?.resolve();
       return true;
     }
@@ -264,7 +299,7 @@ export class Transaction implements TxnAccess {
   /** Whether a DEFERRABLE constraint is currently deferred (SET CONSTRAINTS, else INITIALLY ...). */
   isDeferred(con: ConstraintDef): boolean {
     if (!con.deferrable) return false;
-    const m = this.constraintModes.get(con.oid);
+    const m = this.constraintModes?.get(con.oid);
     if (m !== undefined) return m;
     return this.allConstraintsDeferred ?? con.deferred;
   }
@@ -336,6 +371,29 @@ export class Transaction implements TxnAccess {
     return isVisible(t, this.snapshot(), this.ownState, this.db.status);
   }
 
+  relLockMode(oid: number): number | undefined {
+    return oid === this.lockOid ? this.lockMode : this.moreLocks?.get(oid);
+  }
+
+  setRelLock(oid: number, mode: number): void {
+    if (this.lockOid === 0 || this.lockOid === oid) {
+      this.lockOid = oid;
+      this.lockMode = mode;
+    } else (this.moreLocks ??= new Map()).set(oid, mode);
+  }
+
+  /**
+   * The oldest xid the transaction's snapshot may still see as running (its smallest running xid,
+   * or its xmax), or undefined without a snapshot: versions deleted before it are invisible to it.
+   */
+  snapshotHorizon(): number | undefined {
+    const s = this.snap;
+    if (!s) return undefined;
+    let h = s.xmax;
+    for (const x of s.xip) if (x < h) h = x;
+    return h;
+  }
+
   /** Settles when the transaction commits or aborts. */
   whenEnded(): Promise<void> {
     if (!this.ended) {
@@ -351,11 +409,10 @@ export class Transaction implements TxnAccess {
    * read, ROW SHARE / ROW EXCLUSIVE to lock or change rows): waits for conflicting strong locks.
    */
   heap(rel: RelationDef, lockMode: number = LockMode.AccessShare): Heap {
-    const m = (this.relLocks ??= new Map());
-    const held = m.get(rel.oid);
+    const held = rel.oid === this.lockOid ? this.lockMode : this.moreLocks?.get(rel.oid);
     if (held === undefined || held < lockMode) {
       if (!this.db.status.locks.empty) checkStrongLocks(this.db.status, this, rel, lockMode);
-      m.set(rel.oid, lockMode);
+      this.setRelLock(rel.oid, lockMode);
     }
     let h = this.db.heaps.get(rel.filenode);
     if (!h) {
@@ -388,6 +445,12 @@ export class Transaction implements TxnAccess {
   abort(): void {
     this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
+    // Everything it wrote is garbage now.
+    if (this.undo.length) this.foldUndo();
+    if (this.wroteHeap) {
+      this.wroteHeap.garbage += this.wroteCount;
+      if (this.moreHeaps) for (const [h, n] of this.moreHeaps) h.garbage += n;
+    }
     this.db.status.abort(this.ownXids);
     for (const f of this.createdFilenodes) {
       this.db.heaps.delete(f);

@@ -54,6 +54,8 @@ export function isVisible(t: Tuple, snap: Snapshot, own: OwnState, status: Trans
 export class Heap {
   tree: BTree<number, Tuple>;
   nextTid: number;
+  /** Versions replaced (updated, deleted) or written by aborted transactions since the last prune. */
+  garbage = 0;
 
   constructor(tree?: BTree<number, Tuple>, nextTid = 1) {
     this.tree = tree ?? new BTree<number, Tuple>(undefined, (a, b) => a - b);
@@ -62,7 +64,9 @@ export class Heap {
 
   /** O(1): shares all pages until either side writes. */
   clone(): Heap {
-    return new Heap(this.tree.clone(), this.nextTid);
+    const h = new Heap(this.tree.clone(), this.nextTid);
+    h.garbage = this.garbage;
+    return h;
   }
 
   insert(values: readonly Value[], xid: number, cid: number): Tuple {
