@@ -35,6 +35,7 @@ export function plpgsqlSource(cat: Catalog, def: FunctionDef): string {
 function codeFor(message: string): string {
   if (/^syntax error/.test(message)) return SQLSTATE.syntax_error;
   if (/unrecognized exception condition/.test(message)) return SQLSTATE.undefined_object;
+  if (/^parameter name ".*" used more than once$/.test(message)) return SQLSTATE.invalid_function_definition;
   if (/must have a default value, since it's declared NOT NULL/.test(message)) return SQLSTATE.null_value_not_allowed;
   if (/is declared CONSTANT/.test(message)) return '22005';
   if (/^RETURN (NEXT )?cannot have a parameter/.test(message) || /cannot use RETURN (NEXT|QUERY) in a non-SETOF function/.test(message)) return SQLSTATE.datatype_mismatch;
@@ -45,7 +46,7 @@ function codeFor(message: string): string {
 
 /** Errors Postgres reports from the compiler (with a `compilation of ...` CONTEXT), not the grammar. */
 function isCompileError(message: string): boolean {
-  return /unrecognized exception condition|too (many|few) parameters specified for RAISE/.test(message);
+  return /unrecognized exception condition|too (many|few) parameters specified for RAISE|^parameter name ".*" used more than once$/.test(message);
 }
 
 /** Finds `token` in the body (as a word when it is one); -1 if absent. */
@@ -100,6 +101,7 @@ function errorOffset(body: string, message: string): number {
 /** The line of the body a compile error's subject (a quoted name) appears on (1 if unknown). */
 function lineOfToken(body: string | undefined, message: string): number {
   if (body === undefined) return 1;
+  if (/used more than once/.test(message)) return 1;
   if (/parameters specified for RAISE/.test(message)) {
     const r = /\braise\b/i.exec(body);
     return r ? body.slice(0, r.index).split('\n').length : 1;

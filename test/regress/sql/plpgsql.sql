@@ -598,3 +598,26 @@ create function v7(a int) returns int language plpgsql as $$ begin if greatest(1
 select v7(0);
 create function v8(a int) returns int language plpgsql as $$ declare x int; begin x := greatest(a, 1) / 0; return 2; end $$;
 select v8(0);
+
+-- Idioms of real trigger and RPC code
+CREATE TABLE names (id int PRIMARY KEY, name text, n int DEFAULT 0);
+insert into names values (1, 'a'), (2, 'b');
+create function keep_old() returns trigger language plpgsql as $$ begin if new.name = 'x' then new := old; end if; return coalesce(new, old); end $$;
+create trigger names_k before update or delete on names for each row execute function keep_old();
+update names set name = 'x' where id = 1 returning *;
+delete from names where id = 2 returning *;
+create function by_name(name text) returns table(id int, name text) language plpgsql as $$ begin return query select id, name from names where names.name = by_name.name; end $$;
+select * from by_name('a');
+create function by_name2(p text) returns table(id int, name text) language plpgsql as $$ begin return query select names.id, names.name from names where names.name = p; end $$;
+select * from by_name2('a');
+create function counter() returns int language plpgsql as $$ declare c int; begin update names set n = n + 1; get diagnostics c = row_count; if found then return c; end if; return -1; end $$;
+select counter();
+create function jwt() returns text language plpgsql as $$ begin return coalesce(current_setting('request.jwt.claims', true), 'none'); end $$;
+select jwt();
+create function fmt(v text) returns text language plpgsql as $$ declare r text; begin execute format('select %L || %s', v, '''!''') into r; return r; end $$;
+select fmt('it''s');
+create function arr() returns int[] language plpgsql as $$ declare a int[] := '{}'; begin a := a || 1; a[3] := 3; a := array_append(a, 4); return a; end $$;
+select arr();
+create function json_trg() returns trigger language plpgsql as $$ begin raise notice '%', jsonb_build_object('op', tg_op, 'new', to_jsonb(new)); return new; end $$;
+create trigger names_j after insert on names for each row execute function json_trg();
+insert into names values (3, 'c');
