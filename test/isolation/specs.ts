@@ -253,6 +253,8 @@ export const writes: IsolationSpec[] = [
   },
   {
     name: 'three sessions queue on one row',
+    // Two sessions wait at once: let each chain of wake-ups finish before the next step.
+    settleMs: 60,
     setup: accounts,
     sessions: 3,
     steps: [
@@ -669,6 +671,8 @@ export const tableLocks: IsolationSpec[] = [
   },
   {
     name: 'LOCK TABLE waits for readers; SHARE mode lets reads through and blocks writes',
+    // Two sessions wait at once: let each chain of wake-ups finish before the next step.
+    settleMs: 60,
     setup: accounts,
     sessions: 3,
     steps: [
@@ -688,6 +692,8 @@ export const tableLocks: IsolationSpec[] = [
   },
   {
     name: 'ALTER TABLE waits for a transaction using the table; later queries queue behind it',
+    // Two sessions wait at once: let each chain of wake-ups finish before the next step.
+    settleMs: 60,
     setup: accounts,
     sessions: 3,
     steps: [
