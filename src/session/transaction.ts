@@ -30,6 +30,7 @@ import { indexColumnOrders } from '../commands/index-keys.js';
 import type { NotifyAction } from './notify.js';
 import { LockMode } from '../storage/lock-manager.js';
 import { checkStrongLocks } from './table-locks.js';
+import { mergeCatalogs } from './catalog-merge.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -64,7 +65,9 @@ export class Transaction implements TxnAccess {
   readonly droppedFilenodes = new Set<number>();
   private ownState: OwnState;
   /** Open savepoints, innermost last; each is a subtransaction with its own xid once it writes. */
-  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; dropped: Set<number>; notifyMark: number }[] = [];
+  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; base: Catalog | undefined; dropped: Set<number>; notifyMark: number }[] = [];
+  /** The committed catalog the private one was copied from (to merge with DDL committed meanwhile). */
+  private catalogBase: Catalog | undefined;
   /** LISTEN / UNLISTEN / NOTIFY of this transaction, applied at commit (notify.ts). */
   readonly notifyActions: NotifyAction[] = [];
   /** The private catalog is shared with a savepoint: copy it before the next change. */
@@ -112,11 +115,21 @@ export class Transaction implements TxnAccess {
 
   /** The catalog to modify (cloned from the committed one on first DDL). */
   catalogForWrite(): Catalog {
-    if (!this.privateCatalog) this.privateCatalog = this.db.catalog.clone();
+    if (!this.privateCatalog) {
+      this.catalogBase = this.db.catalog;
+      this.privateCatalog = this.db.catalog.clone();
+    }
     else if (this.catalogShared) this.privateCatalog = this.privateCatalog.clone();
     this.catalogShared = false;
     this.privateCatalog.bump();
     return this.privateCatalog;
+  }
+
+  private rebaseCatalog(): void {
+    const merged = mergeCatalogs(this.catalogBase!, this.privateCatalog!, this.db.catalog);
+    this.catalogBase = this.db.catalog;
+    this.privateCatalog = merged;
+    this.catalogShared = false;
   }
 
   hasCatalogChanges(): boolean {
@@ -129,6 +142,9 @@ export class Transaction implements TxnAccess {
    * snapshot and re-checks the rows that changed meanwhile.
    */
   beginStatement(retry = false, needsSnapshot = true, freshSnapshot = false): void {
+    // Catalog lookups see the latest committed DDL (Postgres reads catalogs with a fresh catalog
+    // snapshot): a transaction with DDL of its own rebases it on what others committed since.
+    if (this.privateCatalog && this.catalogBase !== undefined && this.catalogBase !== this.db.catalog) this.rebaseCatalog();
     if (freshSnapshot && this.snapTakenNow) this.snap = undefined;
     this.snapTakenNow = false;
     if (needsSnapshot) {
@@ -247,7 +263,7 @@ export class Transaction implements TxnAccess {
 
   /** SAVEPOINT name: a new subtransaction. */
   savepoint(name: string): void {
-    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length });
+    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length });
     this.catalogShared = true;
   }
 
@@ -269,6 +285,7 @@ export class Transaction implements TxnAccess {
     sp.subxid = 0;
     this.notifyActions.length = sp.notifyMark;
     this.privateCatalog = sp.catalog;
+    this.catalogBase = sp.base;
     this.catalogShared = true;
     this.droppedFilenodes.clear();
     for (const f of sp.dropped) this.droppedFilenodes.add(f);
@@ -435,7 +452,10 @@ export class Transaction implements TxnAccess {
     this.ended?.resolve();
     if (this.phantoms.length) this.endPhantoms();
     this.db.status.commit(this.ownXids);
-    if (this.privateCatalog) this.db.catalog = this.privateCatalog;
+    if (this.privateCatalog) {
+      const base = this.catalogBase;
+      this.db.catalog = base === undefined || base === this.db.catalog ? this.privateCatalog : mergeCatalogs(base, this.privateCatalog, this.db.catalog);
+    }
     for (const f of this.droppedFilenodes) {
       this.db.heaps.delete(f);
       this.db.indexes.delete(f);

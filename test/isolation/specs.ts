@@ -88,6 +88,25 @@ export const visibility: IsolationSpec[] = [
     ],
   },
   {
+    name: 'DDL of two open transactions on different tables: both commits keep their objects',
+    setup: 'DROP TABLE IF EXISTS t_a; DROP TABLE IF EXISTS t_b; DROP TYPE IF EXISTS mood;',
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [1, 'BEGIN'],
+      [0, 'CREATE TABLE t_a (id int PRIMARY KEY)'],
+      [1, 'CREATE TABLE t_b (id int PRIMARY KEY)'],
+      [1, "CREATE TYPE mood AS ENUM ('ok', 'meh')"],
+      [0, 'INSERT INTO t_a VALUES (1)'],
+      [0, 'COMMIT'],
+      [1, 'SELECT count(*) FROM t_a'],
+      [1, 'COMMIT'],
+      [0, "SELECT (SELECT count(*) FROM t_a) AS a, (SELECT count(*) FROM t_b) AS b, 'ok'::mood AS m"],
+      [0, 'DROP TABLE t_a, t_b'],
+      [0, 'DROP TYPE mood'],
+    ],
+  },
+  {
     name: 'temporary tables belong to their session',
     setup: accounts,
     sessions: 2,
@@ -234,6 +253,8 @@ export const writes: IsolationSpec[] = [
   },
   {
     name: 'three sessions queue on one row',
+    // Two sessions wait at once: let each chain of wake-ups finish before the next step.
+    settleMs: 60,
     setup: accounts,
     sessions: 3,
     steps: [
@@ -650,6 +671,8 @@ export const tableLocks: IsolationSpec[] = [
   },
   {
     name: 'LOCK TABLE waits for readers; SHARE mode lets reads through and blocks writes',
+    // Two sessions wait at once: let each chain of wake-ups finish before the next step.
+    settleMs: 60,
     setup: accounts,
     sessions: 3,
     steps: [
@@ -669,6 +692,8 @@ export const tableLocks: IsolationSpec[] = [
   },
   {
     name: 'ALTER TABLE waits for a transaction using the table; later queries queue behind it',
+    // Two sessions wait at once: let each chain of wake-ups finish before the next step.
+    settleMs: 60,
     setup: accounts,
     sessions: 3,
     steps: [
