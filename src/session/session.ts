@@ -237,6 +237,18 @@ export class Session implements SessionContext {
   advisoryUnlockAll(): void {
     this.releaseAdvisoryLocks();
   }
+  blockingPids(pid: number): readonly number[] {
+    return this.db.waits.get(pid)?.holders ?? [];
+  }
+  cancelBackend(pid: number): boolean {
+    for (const s of this.db.sessions) {
+      if ((s as Session).pid === pid) {
+        (s as Session).cancelWait(new PgError(SQLSTATE.query_canceled, 'canceling statement due to user request'));
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Sequences are not transactional, but a statement that must wait is undone and retried: what it
