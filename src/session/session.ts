@@ -68,6 +68,8 @@ export class Session implements SessionContext {
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
   copyInData: string | undefined;
+  /** close() ran: the session takes no more statements. */
+  private closed = false;
   /** Set once the session created its temporary schema (pg_temp_N). */
   hasTempSchema = false;
   /** Temporary tables emptied at every commit (ON COMMIT DELETE ROWS). */
@@ -406,6 +408,7 @@ export class Session implements SessionContext {
 
   /** Ends the session: rolls back what is open, drops its temporary tables, releases its locks. */
   close(): void {
+    this.closed = true;
     this.db.sessions.delete(this);
     if (this.txn) this.finishTransaction(false);
     if (this.hasTempSchema) {
@@ -562,6 +565,8 @@ export class Session implements SessionContext {
    * caller ends the implicit transaction with endImplicitTransaction()).
    */
   runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean, exec?: () => StatementResult): StatementResult {
+    // A statement still waiting when its session was closed does not run.
+    if (this.closed) throw new PgError(SQLSTATE.admin_shutdown, 'terminating connection because the session was closed', { severity: 'FATAL' });
     let retrying = false;
     if (this.retry) {
       if (this.retry.st === st) retrying = true;
