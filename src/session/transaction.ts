@@ -1,8 +1,12 @@
 /**
  * One transaction of a session: its xid (assigned on first write), command counter, snapshot,
  * private catalog copy (when it runs DDL), and the storage it created or dropped, so that commit
- * publishes everything at once and abort forgets it.
+ * publishes everything at once and abort forgets it; the undo of a statement that must wait, its
+ * table locks, deferred constraint checks and isolation level.
  * Postgres counterpart: src/backend/access/transam/xact.c.
+ * Known gaps: SERIALIZABLE behaves as REPEATABLE READ (no serializable snapshot isolation: write
+ * skew and read-only anomalies are not detected, no 40001 "read/write dependencies"); a subtransaction
+ * that fails releases its own row locks but the table locks it took stay until the transaction ends.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
