@@ -510,7 +510,7 @@ export class Session implements SessionContext {
     if (!t) return;
     if (commit) t.commit();
     else t.abort();
-    this.pruneWritten(t.writtenHeaps(), t.pruneHints);
+    if (t.wantsPrune()) this.pruneWritten(t.writtenHeaps(), t.pruneHints);
   }
 
   /**
