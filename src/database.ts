@@ -31,7 +31,7 @@ import './executor/domain-check.js';
 import './functions/citext.js';
 import './functions/catalog-functions.js';
 import './functions/pgcrypto.js';
-import './functions/advisory-locks.js';
+import './functions/lock-functions.js';
 import './analyze/cast-registrations.js';
 
 export interface DatabaseOptions {

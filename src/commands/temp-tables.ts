@@ -47,7 +47,7 @@ export function tempTableNamespace(session: Session, schema: string | undefined,
 export function registerOnCommit(session: Session, relOid: number, temp: boolean, onCommit: string | undefined): void {
   if (!onCommit || onCommit === 'ONCOMMIT_NOOP') return;
   if (!temp) throw new PgError(SQLSTATE.invalid_table_definition, 'ON COMMIT can only be used on temporary tables');
-  if (onCommit === 'ONCOMMIT_DROP') session.transaction().onCommitDrop.push(relOid);
+  if (onCommit === 'ONCOMMIT_DROP') session.transaction().addOnCommitDrop(relOid);
   else if (onCommit === 'ONCOMMIT_DELETE_ROWS') session.tempDeleteRows.add(relOid);
 }
 
@@ -57,7 +57,7 @@ export function registerOnCommit(session: Session, relOid: number, temp: boolean
  */
 export function preCommitTempActions(session: Session): void {
   const txn = session.txn;
-  if (!txn) return;
+  if (!txn || (!txn.onCommitDrop.length && !session.tempDeleteRows.size)) return;
   const cat = txn.catalog;
   const drops = txn.onCommitDrop.filter((oid) => cat.relations.has(oid));
   if (drops.length) {

@@ -20,7 +20,7 @@ export function runUniqueRechecks(session: Session): void {
   const ctx = makeExecContext(session, []);
   const cat = session.catalog();
   for (const c of checks) {
-    if (txn.isDeferred(c.con)) txn.deferredEvents.push(c);
+    if (txn.isDeferred(c.con)) txn.deferEvent(c);
     else recheckUnique(ctx, cat, c);
   }
 }

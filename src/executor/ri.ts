@@ -64,7 +64,7 @@ export function runRiQueue(ms: ModifyState, session: Session): void {
     const ev = ms.queue.shift()!;
     // A deferred constraint's checks (and actions, except RESTRICT) wait for commit.
     if (!ms.firingDeferred && txn.isDeferred(ev.fk) && !(ev.kind !== 'check' && (ev.kind === 'ref-delete' ? ev.fk.fk!.onDelete : ev.fk.fk!.onUpdate) === 'r')) {
-      txn.deferredEvents.push(ev);
+      txn.deferEvent(ev);
       continue;
     }
     if (ev.kind === 'check') checkReferenced(ms, ev.fk, ev.table, ev.tuple);

@@ -42,6 +42,10 @@ export interface SessionContext {
   advisoryLock?(req: import('./advisory-locks.js').AdvisoryRequest): boolean;
   /** pg_advisory_unlock_all(). */
   advisoryUnlockAll?(): void;
+  /** pg_blocking_pids(pid): the sessions the given one waits for. */
+  blockingPids?(pid: number): readonly number[];
+  /** pg_cancel_backend(pid): cancels that session's waiting statement. */
+  cancelBackend?(pid: number): boolean;
   databaseName(): string;
   /** Queues a LISTEN / UNLISTEN / NOTIFY on the current transaction (pg_notify). */
   notifyAction(a: import('./notify.js').NotifyAction): void;

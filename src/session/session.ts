@@ -69,6 +69,8 @@ export class Session implements SessionContext, NotifyTarget {
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
   copyInData: string | undefined;
+  /** close() ran: the session takes no more statements. */
+  private closed = false;
   /** Set once the session created its temporary schema (pg_temp_N). */
   hasTempSchema = false;
   /** Temporary tables emptied at every commit (ON COMMIT DELETE ROWS). */
@@ -238,6 +240,18 @@ export class Session implements SessionContext, NotifyTarget {
   advisoryUnlockAll(): void {
     this.releaseAdvisoryLocks();
   }
+  blockingPids(pid: number): readonly number[] {
+    return this.db.waits.get(pid)?.holders ?? [];
+  }
+  cancelBackend(pid: number): boolean {
+    for (const s of this.db.sessions) {
+      if ((s as Session).pid === pid) {
+        (s as Session).cancelWait(new PgError(SQLSTATE.query_canceled, 'canceling statement due to user request'));
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Sequences are not transactional, but a statement that must wait is undone and retried: what it
@@ -395,6 +409,7 @@ export class Session implements SessionContext, NotifyTarget {
 
   /** Ends the session: rolls back what is open, drops its temporary tables, releases its locks. */
   close(): void {
+    this.closed = true;
     this.db.sessions.delete(this);
     if (this.txn) this.finishTransaction(false);
     this.db.notify.remove(this);
@@ -499,7 +514,7 @@ export class Session implements SessionContext, NotifyTarget {
       t.commit();
       if (t.notifyActions.length) this.db.notify.commit(this, t.notifyActions);
     } else t.abort();
-    this.pruneWritten(t.writtenHeaps(), t.pruneHints);
+    if (t.wantsPrune()) this.pruneWritten(t.writtenHeaps(), t.pruneHints);
     this.db.notify.flush(this);
   }
 
@@ -572,6 +587,8 @@ export class Session implements SessionContext, NotifyTarget {
    * caller ends the implicit transaction with endImplicitTransaction()).
    */
   runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean, exec?: () => StatementResult): StatementResult {
+    // A statement still waiting when its session was closed does not run.
+    if (this.closed) throw new PgError(SQLSTATE.admin_shutdown, 'terminating connection because the session was closed', { severity: 'FATAL' });
     let retrying = false;
     if (this.retry) {
       if (this.retry.st === st) retrying = true;

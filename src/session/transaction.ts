@@ -1,8 +1,12 @@
 /**
  * One transaction of a session: its xid (assigned on first write), command counter, snapshot,
  * private catalog copy (when it runs DDL), and the storage it created or dropped, so that commit
- * publishes everything at once and abort forgets it.
+ * publishes everything at once and abort forgets it; the undo of a statement that must wait, its
+ * table locks, deferred constraint checks and isolation level.
  * Postgres counterpart: src/backend/access/transam/xact.c.
+ * Known gaps: SERIALIZABLE behaves as REPEATABLE READ (no serializable snapshot isolation: write
+ * skew and read-only anomalies are not detected, no 40001 "read/write dependencies"); a subtransaction
+ * that fails releases its own row locks but the table locks it took stay until the transaction ends.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
@@ -21,6 +25,11 @@ export interface UniqueRecheck {
 
 /** A constraint check waiting for commit: a foreign-key event or a uniqueness check. */
 export type DeferredEvent = RiEvent | UniqueRecheck;
+
+/** The empty list transactions start with (most never need their own). */
+const NONE: readonly never[] = Object.freeze([]);
+/** Shared empty undo log (a statement that writes gets its own). */
+const NO_UNDO: (Heap | number)[] = Object.freeze([]) as unknown as (Heap | number)[];
 import type { TxnAccess } from '../executor/context.js';
 import { Heap, isVisible, type OwnState, type Tuple } from '../storage/heap.js';
 import { IndexStore } from '../storage/index-store.js';
@@ -31,6 +40,7 @@ import type { NotifyAction } from './notify.js';
 import { LockMode } from '../storage/lock-manager.js';
 import { checkStrongLocks } from './table-locks.js';
 import { mergeCatalogs } from './catalog-merge.js';
+import { needsPrune } from '../storage/prune.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -47,15 +57,15 @@ export class Transaction implements TxnAccess {
   /** BEGIN ... DEFERRABLE (only meaningful for SERIALIZABLE READ ONLY; shown by SHOW transaction_deferrable). */
   deferrable = false;
   /** Uniqueness checks of DEFERRABLE unique keys written by the running statement. */
-  uniqueRechecks: UniqueRecheck[] = [];
+  uniqueRechecks: readonly UniqueRecheck[] = NONE;
   /** Constraint checks deferred to commit (or to SET CONSTRAINTS ... IMMEDIATE). */
-  deferredEvents: DeferredEvent[] = [];
+  deferredEvents: readonly DeferredEvent[] = NONE;
   /** SET CONSTRAINTS: per constraint oid, deferred (true) or immediate (false). */
   constraintModes: Map<number, boolean> | undefined;
   /** SET CONSTRAINTS ALL DEFERRED / IMMEDIATE (undefined: each constraint's own default). */
   allConstraintsDeferred: boolean | undefined;
   /** Temporary tables created ON COMMIT DROP in this transaction. */
-  readonly onCommitDrop: number[] = [];
+  onCommitDrop: readonly number[] = NONE;
   /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
   snapshotTaken = false;
   readonly startTimestamp: bigint;
@@ -74,11 +84,14 @@ export class Transaction implements TxnAccess {
   private catalogShared = false;
 
   /** Changes of the running statement: heap, tid, heap, tid, ... (versions it inserted or stamped with xmax). */
-  private undo: (Heap | number)[] = [];
+  private undo: (Heap | number)[] = NO_UNDO;
   /** Phantom xids holding what waiting statements wrote (aborted when the statement goes on). */
-  private phantoms: number[] = [];
+  private phantoms: readonly number[] = NONE;
   /** Command counter state when the running statement began. */
-  private stmtMark = { cid: 0, cidTop: 0, wrote: false, writes: 0 };
+  private markCid = 0;
+  private markCidTop = 0;
+  private markWrote = false;
+  private markWrites = 0;
   /** Changes made by earlier statements of the block (for COMMIT AND CHAIN, SET TRANSACTION checks). */
   statements = 0;
 
@@ -156,12 +169,11 @@ export class Transaction implements TxnAccess {
     }
     if (this.undo.length) this.foldUndo();
     if (this.phantoms.length) this.endPhantoms();
-    if (this.uniqueRechecks.length) this.uniqueRechecks = [];
-    const m = this.stmtMark;
-    m.cid = this.cid;
-    m.cidTop = this.cidTop;
-    m.wrote = this.wrote;
-    m.writes = this.writeCount;
+    if (this.uniqueRechecks.length) this.uniqueRechecks = NONE;
+    this.markCid = this.cid;
+    this.markCidTop = this.cidTop;
+    this.markWrote = this.wrote;
+    this.markWrites = this.writeCount;
   }
 
   /** Heaps the transaction wrote, with how many versions (they become garbage if it aborts). */
@@ -182,7 +194,7 @@ export class Transaction implements TxnAccess {
         m.set(h, (m.get(h) ?? 0) + 1);
       }
     }
-    this.undo = [];
+    this.undo = NO_UNDO;
   }
 
   /** Hot keys seen by unique checks (pruned after the transaction; see storage/prune.ts). */
@@ -190,6 +202,16 @@ export class Transaction implements TxnAccess {
   notePruneHint(heap: Heap, index: IndexStore, key: readonly Value[]): void {
     const hints = (this.pruneHints ??= []);
     if (hints.length < 16 && !hints.some((h) => h.index === index && h.key === key)) hints.push({ heap, index, key });
+  }
+
+  /** Whether what the transaction wrote (or a hot key it met) may be worth pruning now it ended. */
+  wantsPrune(): boolean {
+    if (this.pruneHints) return true;
+    if (this.undo.length) this.foldUndo();
+    if (!this.wroteHeap) return false;
+    if (needsPrune(this.wroteHeap)) return true;
+    if (this.moreHeaps) for (const h of this.moreHeaps.keys()) if (needsPrune(h)) return true;
+    return false;
   }
 
   /** The heaps this transaction wrote (after it ended: candidates for pruning). */
@@ -201,7 +223,8 @@ export class Transaction implements TxnAccess {
 
   /** Remembers a version the running statement inserted or stamped with its xmax. */
   noteWrite(heap: Heap, tid: number): void {
-    this.undo.push(heap, tid);
+    if (this.undo === NO_UNDO) this.undo = [heap, tid];
+    else this.undo.push(heap, tid);
   }
 
   /**
@@ -216,9 +239,9 @@ export class Transaction implements TxnAccess {
     if (this.undo.length) {
       const status = this.db.status;
       const phantom = status.assign(this.ownerPid);
-      this.phantoms.push(phantom);
+      this.phantoms = [...this.phantoms, phantom];
       const own = this.ownXids;
-      const from = this.stmtMark.cid;
+      const from = this.markCid;
       const undo = this.undo;
       for (let i = 0; i < undo.length; i += 2) {
         const heap = undo[i] as Heap;
@@ -229,12 +252,11 @@ export class Transaction implements TxnAccess {
         if (xmin !== cur.xmin || xmax !== cur.xmax) heap.replace({ ...cur, xmin, xmax });
       }
     }
-    this.undo = [];
-    const m = this.stmtMark;
-    this.cid = m.cid;
-    this.cidTop = m.cidTop;
-    this.wrote = m.wrote;
-    this.writeCount = m.writes;
+    this.undo = NO_UNDO;
+    this.cid = this.markCid;
+    this.cidTop = this.markCidTop;
+    this.wrote = this.markWrote;
+    this.writeCount = this.markWrites;
     this.ownState = { xids: this.ownXids, curcid: this.cid };
   }
 
@@ -321,14 +343,24 @@ export class Transaction implements TxnAccess {
     return this.allConstraintsDeferred ?? con.deferred;
   }
 
+  /** Keeps a constraint check for commit. */
+  deferEvent(e: DeferredEvent): void {
+    this.deferredEvents = this.deferredEvents === NONE ? [e] : [...this.deferredEvents, e];
+  }
+
+  /** A temporary table to drop at commit. */
+  addOnCommitDrop(oid: number): void {
+    this.onCommitDrop = [...this.onCommitDrop, oid];
+  }
+
   noteUniqueRecheck(check: UniqueRecheck): void {
-    this.uniqueRechecks.push(check);
+    this.uniqueRechecks = [...this.uniqueRechecks, check];
   }
 
   /** The waiting statement goes on (or the transaction ends): its phantom versions die. */
   private endPhantoms(): void {
     const p = this.phantoms;
-    this.phantoms = [];
+    this.phantoms = NONE;
     this.db.status.abort(p);
   }
 

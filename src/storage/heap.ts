@@ -56,6 +56,8 @@ export class Heap {
   nextTid: number;
   /** Versions replaced (updated, deleted) or written by aborted transactions since the last prune. */
   garbage = 0;
+  /** Tids pruned one key at a time, whose entries in other indexes the next full prune removes. */
+  orphans: number[] | undefined;
 
   constructor(tree?: BTree<number, Tuple>, nextTid = 1) {
     this.tree = tree ?? new BTree<number, Tuple>(undefined, (a, b) => a - b);

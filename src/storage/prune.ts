@@ -29,6 +29,7 @@ export function pruneKey(heap: Heap, index: IndexStore, key: readonly unknown[],
     if (t && !removable(t, horizon, status)) continue;
     if (t) {
       heap.remove(tid);
+      (heap.orphans ??= []).push(tid);
       n++;
     }
     index.remove(key as never, tid);
@@ -49,13 +50,18 @@ function removable(t: Tuple, horizon: number, status: TransactionStatus): boolea
  * running in some snapshot in use (nextXid when there is none).
  */
 export function pruneHeap(heap: Heap, indexes: readonly IndexStore[], horizon: number, status: TransactionStatus): number {
-  const dead = new Set<number>();
-  for (const t of heap.all()) if (removable(t, horizon, status)) dead.add(t.tid);
+  // Versions removed by pruneKey still have entries in the other indexes.
+  const dead = new Set<number>(heap.orphans ?? []);
+  heap.orphans = undefined;
   heap.garbage = 0;
+  heap.tree.editAll((tid, t) => {
+    if (!removable(t, horizon, status)) return undefined;
+    dead.add(tid);
+    return { delete: true };
+  });
   if (!dead.size) return 0;
-  for (const tid of dead) heap.remove(tid);
   for (const idx of indexes) {
-    idx.tree.editAll((k) => (dead.has(k[1]) || heap.get(k[1]) === undefined ? { delete: true } : undefined));
+    idx.tree.editAll((k) => (dead.has(k[1]) ? { delete: true } : undefined));
   }
   return dead.size;
 }

@@ -1,12 +1,14 @@
 /**
- * Advisory lock functions: pg_advisory_lock / _shared, pg_try_advisory_lock / _shared,
- * pg_advisory_unlock / _shared, pg_advisory_unlock_all, and the transaction-level
- * pg_advisory_xact_lock / _shared, pg_try_advisory_xact_lock / _shared, each with a bigint key
- * or two int4 keys. The locking itself is session/advisory-locks.ts.
- * Postgres counterpart: src/backend/utils/adt/lockfuncs.c.
+ * Lock functions: the advisory locks (pg_advisory_lock / _shared, pg_try_advisory_lock /
+ * _shared, pg_advisory_unlock / _shared, pg_advisory_unlock_all, and the transaction-level
+ * pg_advisory_xact_lock / _shared, pg_try_advisory_xact_lock / _shared, each with a bigint key or
+ * two int4 keys; the locking itself is session/advisory-locks.ts), pg_blocking_pids and
+ * pg_cancel_backend.
+ * Postgres counterpart: src/backend/utils/adt/lockfuncs.c, storage/ipc/signalfuncs.c.
+ * Known gaps: pg_cancel_backend only cancels a waiting statement (a running one never yields).
  */
 import { OID } from '../types/oids.js';
-import type { Value } from '../types/values.js';
+import { PgArray, type Value } from '../types/values.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import { fn } from './registry.js';
 import type { AdvisoryKey, AdvisoryRequest } from '../session/advisory-locks.js';
@@ -51,3 +53,6 @@ fn(
   },
   { volatility: 'v' },
 );
+
+fn('pg_blocking_pids', [OID.int4], OID._int4, (a: Value[], rt: ExprRuntime) => PgArray.of([...(rt.session.blockingPids?.(a[0] as number) ?? [])]), { volatility: 'v' });
+fn('pg_cancel_backend', [OID.int4], OID.bool, (a: Value[], rt: ExprRuntime) => rt.session.cancelBackend?.(a[0] as number) ?? false, { volatility: 'v' });
