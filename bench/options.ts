@@ -7,7 +7,7 @@
  */
 
 /** The figures, in the order a worker runs them. */
-export const FIGURES = ['ready', 'insert', 'select_pk', 'join_agg', 'parse_heavy', 'reset', 'memory'] as const;
+export const FIGURES = ['ready', 'insert', 'insert_plain', 'select_pk', 'join_agg', 'parse_heavy', 'txn', 'reset', 'scale', 'memory'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
 /** Counts, budgets and timeouts of one profile. */
@@ -29,6 +29,14 @@ export interface Profile {
   /** Per-engine cap on instances held at once (PGlite is ~200 MB each). */
   readonly memoryCaps: Readonly<Record<string, number>>;
   readonly memoryRows: number;
+  /** `txn`: BEGIN + `txnInserts` INSERTs + ROLLBACK cycles. */
+  readonly txnCycles: number;
+  readonly txnInserts: number;
+  /** `scale`: database sizes (orders rows) at which resets are timed, and cycles per strategy. */
+  readonly scaleRows: readonly number[];
+  readonly scaleCycles: number;
+  /** `scale`: copies held at once for the memory-per-copy reading, per engine (absent: not measured). */
+  readonly copyCaps: Readonly<Record<string, number>>;
   /** Time budget of each figure's measured loops, ms. */
   readonly budgetMs: Readonly<Record<FigureName, number>>;
   /** Wall-clock limit per figure including setup, after which the worker is killed, ms. */
@@ -51,8 +59,13 @@ export const FULL: Profile = {
   memoryLevels: [1, 10, 100],
   memoryCaps: { pglite: 10, postgres: 100 },
   memoryRows: 100_000,
-  budgetMs: { ready: 40_000, insert: 60_000, select_pk: 30_000, join_agg: 20_000, parse_heavy: 40_000, reset: 8_000, memory: 60_000 },
-  timeoutMs: { ready: 120_000, insert: 150_000, select_pk: 120_000, join_agg: 150_000, parse_heavy: 120_000, reset: 120_000, memory: 300_000 },
+  txnCycles: 50,
+  txnInserts: 100,
+  scaleRows: [1_000, 100_000],
+  scaleCycles: 30,
+  copyCaps: { fauxgres: 100, pglite: 3 },
+  budgetMs: { ready: 40_000, insert: 60_000, insert_plain: 60_000, select_pk: 30_000, join_agg: 20_000, parse_heavy: 40_000, txn: 20_000, reset: 8_000, scale: 60_000, memory: 60_000 },
+  timeoutMs: { ready: 120_000, insert: 150_000, insert_plain: 150_000, select_pk: 120_000, join_agg: 150_000, parse_heavy: 120_000, txn: 120_000, reset: 120_000, scale: 300_000, memory: 300_000 },
 };
 
 export const QUICK: Profile = {
@@ -71,8 +84,13 @@ export const QUICK: Profile = {
   memoryLevels: [1, 10],
   memoryCaps: { pglite: 2, postgres: 10 },
   memoryRows: 10_000,
-  budgetMs: { ready: 10_000, insert: 8_000, select_pk: 5_000, join_agg: 3_000, parse_heavy: 8_000, reset: 2_000, memory: 20_000 },
-  timeoutMs: { ready: 60_000, insert: 60_000, select_pk: 60_000, join_agg: 60_000, parse_heavy: 60_000, reset: 60_000, memory: 120_000 },
+  txnCycles: 10,
+  txnInserts: 100,
+  scaleRows: [1_000, 10_000],
+  scaleCycles: 5,
+  copyCaps: { fauxgres: 20, pglite: 1 },
+  budgetMs: { ready: 10_000, insert: 8_000, insert_plain: 8_000, select_pk: 5_000, join_agg: 3_000, parse_heavy: 8_000, txn: 3_000, reset: 2_000, scale: 10_000, memory: 20_000 },
+  timeoutMs: { ready: 60_000, insert: 60_000, insert_plain: 60_000, select_pk: 60_000, join_agg: 60_000, parse_heavy: 60_000, txn: 60_000, reset: 60_000, scale: 120_000, memory: 120_000 },
 };
 
 /** Parsed command line. */

@@ -269,14 +269,17 @@ export class DatabaseSnapshot {
 
 export class Database {
   readonly sessions = new Set<Connection>();
-  private readonly main: Connection;
+  private mainConnection: Connection | undefined;
 
   private constructor(
     readonly state: DbState,
     private readonly clock: Clock,
     private readonly options: DatabaseOptions,
-  ) {
-    this.main = this.connectSync();
+  ) {}
+
+  /** The connection behind `db.query` / `db.exec`, opened on first use (a fork may never need it). */
+  private get main(): Connection {
+    return (this.mainConnection ??= this.connectSync());
   }
 
   /** A new, empty database (loads the parser on first use). */

@@ -46,6 +46,8 @@ export interface ResetRun {
    * cleans up (timed only if it is part of the reset). Resolves to the timed milliseconds.
    */
   cycle(test: (session: EngineSession) => Promise<void>): Promise<number>;
+  /** Copy strategies only: a clean copy the caller keeps (and closes), for memory per copy. */
+  hold?(): Promise<EngineSession>;
   dispose(): Promise<void>;
 }
 

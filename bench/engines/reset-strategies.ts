@@ -60,6 +60,7 @@ export function copyStrategy(
           }
           return elapsed;
         },
+        hold: makeCopy,
         dispose,
       };
     },

@@ -70,3 +70,20 @@ export function collectGarbage(): void {
     gc();
   }
 }
+
+/** A memory reading of this process (after GC) plus the engine's external memory, if any. */
+export interface MemoryReading {
+  js: number;
+  rss: number;
+  external: number;
+}
+
+/** Reads memory after forcing GC twice around a short pause. */
+export async function readMemory(ctx: FigureContext): Promise<MemoryReading> {
+  collectGarbage();
+  await new Promise((r) => setTimeout(r, 50));
+  collectGarbage();
+  const m = process.memoryUsage();
+  const ext = ctx.adapter.externalMemory ? (await ctx.adapter.externalMemory()).bytes : 0;
+  return { js: m.heapUsed + m.external, rss: m.rss, external: ext };
+}

@@ -15,22 +15,7 @@
 import type { EngineSession } from '../engines/adapter.js';
 import { timedLoop } from '../timing.js';
 import { fixtureSeed, ordersBatchSql, schemaSql } from '../workload/workload.js';
-import { collectGarbage, seededInstance, type Figure, type FigureContext } from './context.js';
-
-interface Reading {
-  js: number;
-  rss: number;
-  external: number;
-}
-
-async function read(ctx: FigureContext): Promise<Reading> {
-  collectGarbage();
-  await new Promise((r) => setTimeout(r, 50));
-  collectGarbage();
-  const m = process.memoryUsage();
-  const ext = ctx.adapter.externalMemory ? (await ctx.adapter.externalMemory()).bytes : 0;
-  return { js: m.heapUsed + m.external, rss: m.rss, external: ext };
-}
+import { readMemory as read, seededInstance, type Figure, type FigureContext } from './context.js';
 
 async function instances(ctx: FigureContext): Promise<void> {
   const p = ctx.profile;

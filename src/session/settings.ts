@@ -62,8 +62,12 @@ const DEFAULTS: Record<string, string> = {
 
 const ALIASES: Record<string, string> = { time_zone: 'timezone' };
 
+/** The defaults as a map every new session starts from (copied on its first change). */
+const DEFAULT_VALUES: ReadonlyMap<string, string> = new Map(Object.entries(DEFAULTS));
+
 export class Settings {
-  private values = new Map<string, string>(Object.entries(DEFAULTS));
+  private values = DEFAULT_VALUES as Map<string, string>;
+  private ownValues = false;
   /** Values to restore at transaction end: for SET LOCAL (always) and SET (on rollback). */
   private localUndo = new Map<string, string>();
   private txnUndo = new Map<string, string>();
@@ -179,6 +183,10 @@ export class Settings {
 
   private apply(n: string, v: string): void {
     if (this.values.get(n) !== v) this.changed.set(n, ++this.changes);
+    if (!this.ownValues) {
+      this.values = new Map(this.values);
+      this.ownValues = true;
+    }
     this.values.set(n, v);
     switch (n) {
       case 'timezone':
