@@ -5,7 +5,8 @@
  * Postgres counterpart: none. Setup (schema + seed) is never inside a timed section except in
  * `ready`, whose subject it is.
  */
-import type { EngineAdapter, EngineSession } from '../engines/adapter.js';
+import type { EngineAdapter, EngineSession, ResetRun } from '../engines/adapter.js';
+import { median } from '../timing.js';
 import type { FigureName, Profile } from '../options.js';
 import type { Measurement } from '../protocol.js';
 import { datasetSeed, fixtureSeed, schemaSql, type SchemaVariant } from '../workload/workload.js';
@@ -86,4 +87,37 @@ export async function readMemory(ctx: FigureContext): Promise<MemoryReading> {
   const m = process.memoryUsage();
   const ext = ctx.adapter.externalMemory ? (await ctx.adapter.externalMemory()).bytes : 0;
   return { js: m.heapUsed + m.external, rss: m.rss, external: ext };
+}
+
+/**
+ * Times a prepared reset strategy over simulated tests (at least 3 cycles, then up to `cycles`
+ * within `budgetMs`); `test` answers whether it found the clean state. Emits `key` (median ms,
+ * marked DOES NOT RESET when a test saw a dirty state) and returns the median when every test
+ * was clean. `between` runs after the timed cycles, before the run is disposed.
+ */
+export async function timeResetCycles(
+  ctx: FigureContext,
+  key: string,
+  description: string,
+  run: ResetRun,
+  limits: { cycles: number; budgetMs: number },
+  test: (s: EngineSession) => Promise<boolean>,
+  between?: () => Promise<void>,
+): Promise<number | undefined> {
+  const times: number[] = [];
+  let dirty = 0;
+  try {
+    const start = performance.now();
+    while (times.length < limits.cycles && (times.length < 3 || performance.now() - start < limits.budgetMs)) {
+      times.push(await run.cycle(async (s) => void (!(await test(s)) && dirty++)));
+    }
+    await between?.();
+  } finally {
+    await run.dispose();
+  }
+  const ms = median(times);
+  const notes = [`${times.length} cycles`, description];
+  if (dirty > 0) notes.unshift(`DOES NOT RESET: ${dirty} of ${times.length} tests saw a dirty state`);
+  ctx.emit({ key, value: ms, unit: 'ms', note: notes.join('; ') });
+  return dirty === 0 ? ms : undefined;
 }

@@ -9,9 +9,8 @@
  * template databases).
  */
 import type { EngineSession } from '../engines/adapter.js';
-import { median } from '../timing.js';
 import { dirtySql, fixtureSeed, FIXTURE_ORGANIZATIONS } from '../workload/workload.js';
-import { seededInstance, type Figure } from './context.js';
+import { seededInstance, timeResetCycles, type Figure } from './context.js';
 
 export const resetFigure: Figure = async (ctx) => {
   const p = ctx.profile;
@@ -32,26 +31,13 @@ export const resetFigure: Figure = async (ctx) => {
       const strategy = strategies[index]!;
       key = `reset.${strategy.name}`;
       const run = await strategy.prepare({ seedSql: seed });
-      const times: number[] = [];
-      let dirty = 0;
-      const test = async (s: EngineSession): Promise<void> => {
+      const test = async (s: EngineSession): Promise<boolean> => {
         const r = await s.query('SELECT count(*) AS n FROM organizations');
-        if (Number((r.rows[0] as { n: unknown }).n) !== FIXTURE_ORGANIZATIONS) dirty++;
         await s.query(dirtySql(++probe));
+        return Number((r.rows[0] as { n: unknown }).n) === FIXTURE_ORGANIZATIONS;
       };
-      try {
-        const start = performance.now();
-        while (times.length < p.resetCycles && (times.length < 3 || performance.now() - start < p.budgetMs.reset)) {
-          times.push(await run.cycle(test));
-        }
-      } finally {
-        await run.dispose();
-      }
-      const ms = median(times);
-      const notes = [`${times.length} cycles`, strategy.description];
-      if (dirty > 0) notes.unshift(`DOES NOT RESET: ${dirty} of ${times.length} tests saw a dirty state`);
-      ctx.emit({ key, value: ms, unit: 'ms', note: notes.join('; ') });
-      if (dirty === 0 && (!best || ms < best.ms)) best = { name: strategy.name, ms };
+      const ms = await timeResetCycles(ctx, key, strategy.description, run, { cycles: p.resetCycles, budgetMs: p.budgetMs.reset }, test);
+      if (ms !== undefined && (!best || ms < best.ms)) best = { name: strategy.name, ms };
     } catch (err) {
       // Without a strategy list there is nothing to report per strategy: the figure fails.
       if (count === Infinity || count === 0) throw err;

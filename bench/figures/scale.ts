@@ -9,9 +9,8 @@
  * Postgres counterpart: CREATE DATABASE ... TEMPLATE of a bigger database.
  */
 import type { EngineSession } from '../engines/adapter.js';
-import { median, timedLoop } from '../timing.js';
 import { dirtySql, fixtureSeed, ordersBatchSql } from '../workload/workload.js';
-import { readMemory, seededInstance, type Figure, type FigureContext } from './context.js';
+import { readMemory, seededInstance, timeResetCycles, type Figure, type FigureContext } from './context.js';
 
 const label = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
 
@@ -21,8 +20,14 @@ async function atSize(ctx: FigureContext, rows: number, last: boolean): Promise<
   let probe = 0;
   try {
     const batch = 1000;
-    const fill = await timedLoop(Math.ceil(rows / batch), p.budgetMs.scale, (i) => s.query(ordersBatchSql(i * batch, Math.min(batch, rows - i * batch))));
-    if (fill.truncated) throw new Error(`seeding ${rows} rows exceeded the time budget`);
+    const batches = Math.ceil(rows / batch);
+    const start = performance.now();
+    for (let i = 0; i < batches; i++) {
+      await s.query(ordersBatchSql(i * batch, Math.min(batch, rows - i * batch)));
+      // Give up as soon as the whole seed would not fit in the budget (pg-mem at 100k rows).
+      const projected = ((performance.now() - start) / (i + 1)) * batches;
+      if (i >= 2 && projected > p.budgetMs.scale) throw new Error(`seeding ${rows.toLocaleString('en-US')} rows would take ~${Math.round(projected / 1000)} s, over the ${p.budgetMs.scale / 1000} s budget`);
+    }
     const countOf = async (x: EngineSession): Promise<number> => Number((await x.query('SELECT count(*) AS n FROM orders')).rows[0]!['n' as never]);
     let best: { name: string; ms: number } | undefined;
     for (const strategy of s.resetStrategies()) {
@@ -30,28 +35,16 @@ async function atSize(ctx: FigureContext, rows: number, last: boolean): Promise<
       try {
         const expected = await countOf(s);
         const run = await strategy.prepare({ seedSql: `${fixtureSeed()};\n${ordersBatchSql(0, rows)}` });
-        let dirty = 0;
-        const times: number[] = [];
-        try {
-          const start = performance.now();
-          while (times.length < p.scaleCycles && (times.length < 3 || performance.now() - start < p.budgetMs.scale / 4)) {
-            times.push(
-              await run.cycle(async (x) => {
-                if ((await countOf(x)) !== expected) dirty++;
-                await x.query(`INSERT INTO orders (customer_id, status) VALUES (1, 'pending')`);
-                await x.query(dirtySql(++probe));
-              }),
-            );
-          }
-          if (last && run.hold && p.copyCaps[ctx.adapter.name]) await copyMemory(ctx, run.hold, p.copyCaps[ctx.adapter.name]!, strategy.name);
-        } finally {
-          await run.dispose();
-        }
-        const ms = median(times);
-        const notes = [`${times.length} cycles`, strategy.description];
-        if (dirty > 0) notes.unshift(`DOES NOT RESET: ${dirty} of ${times.length} tests saw a dirty state`);
-        ctx.emit({ key, value: ms, unit: 'ms', note: notes.join('; ') });
-        if (dirty === 0 && (!best || ms < best.ms)) best = { name: strategy.name, ms };
+        const test = async (x: EngineSession): Promise<boolean> => {
+          const clean = (await countOf(x)) === expected;
+          await x.query(`INSERT INTO orders (customer_id, status) VALUES (1, 'pending')`);
+          await x.query(dirtySql(++probe));
+          return clean;
+        };
+        const cap = p.copyCaps[ctx.adapter.name];
+        const hold = last && cap ? run.hold : undefined;
+        const ms = await timeResetCycles(ctx, key, strategy.description, run, { cycles: p.scaleCycles, budgetMs: p.budgetMs.scale / 4 }, test, hold && (() => copyMemory(ctx, hold, cap!, strategy.name)));
+        if (ms !== undefined && (!best || ms < best.ms)) best = { name: strategy.name, ms };
       } catch (err) {
         ctx.emit({ key, unit: 'ms', error: (err as Error).message.split('\n')[0] });
       }
@@ -84,5 +77,11 @@ async function copyMemory(ctx: FigureContext, hold: () => Promise<EngineSession>
 
 export const scaleFigure: Figure = async (ctx) => {
   const sizes = ctx.profile.scaleRows;
-  for (let i = 0; i < sizes.length; i++) await atSize(ctx, sizes[i]!, i === sizes.length - 1);
+  for (let i = 0; i < sizes.length; i++) {
+    try {
+      await atSize(ctx, sizes[i]!, i === sizes.length - 1);
+    } catch (err) {
+      ctx.emit({ key: `scale.reset@${label(sizes[i]!)}`, unit: 'ms', error: (err as Error).message.split('\n')[0] });
+    }
+  }
 };

@@ -118,27 +118,19 @@ export function renderMarkdown(results: Results, svgName: string): string {
     '',
   );
 
+  /** A reset strategy's median, its failure, or ✗ when a simulated test saw a dirty state. */
+  const strategyCell = (k: string, n: string): string => {
+    const c = cells[k]?.[n];
+    if (!c) return down.has(n) ? 'n/a' : '–';
+    if (!Number.isFinite(c.median)) return `failed: ${cellText(short(c.errors[0] ?? '', 50))}`;
+    return `${num(c.median)}${c.notes.some((x) => x.startsWith('DOES NOT RESET')) ? ' ✗ does not reset' : ''}`;
+  };
   out.push('## Details', '');
   const resetKeys = Object.keys(cells).filter((k) => k.startsWith('reset.')).sort();
   if (resetKeys.length) {
     out.push('### Reset strategies', '');
     out.push('Median milliseconds per reset. A strategy whose simulated tests saw rows left by the previous test is marked ✗ and never counts as the engine\'s `reset`.', '');
-    out.push(
-      ...table(
-        ['strategy', ...names.map((n) => `\`${n}\``)],
-        resetKeys.map((k) => [
-          k.slice(6),
-          ...names.map((n) => {
-            const c = cells[k]?.[n];
-            if (!c) return down.has(n) ? 'n/a' : '–';
-            if (!Number.isFinite(c.median)) return `failed: ${cellText(short(c.errors[0] ?? '', 50))}`;
-            const bad = c.notes.some((x) => x.startsWith('DOES NOT RESET'));
-            return `${num(c.median)}${bad ? ' ✗ does not reset' : ''}`;
-          }),
-        ]),
-      ),
-      '',
-    );
+    out.push(...table(['strategy', ...names.map((n) => `\`${n}\``)], resetKeys.map((k) => [k.slice(6), ...names.map((n) => strategyCell(k, n))])), '');
     const described = new Map<string, string>();
     for (const k of resetKeys) {
       for (const c of Object.values(cells[k] ?? {})) {
@@ -157,21 +149,7 @@ export function renderMarkdown(results: Results, svgName: string): string {
   if (scaleKeys.length) {
     out.push('### Resets of a bigger database', '');
     out.push('`scale`: the fixture plus 1k / 100k rows in `orders`; median milliseconds per reset by each strategy (✗: a simulated test saw a dirty state).', '');
-    out.push(
-      ...table(
-        ['strategy@rows', ...names.map((n) => `\`${n}\``)],
-        scaleKeys.map((k) => [
-          k.slice(6),
-          ...names.map((n) => {
-            const c = cells[k]?.[n];
-            if (!c) return down.has(n) ? 'n/a' : '–';
-            if (!Number.isFinite(c.median)) return `failed: ${cellText(short(c.errors[0] ?? '', 50))}`;
-            return `${num(c.median)}${c.notes.some((x) => x.startsWith('DOES NOT RESET')) ? ' ✗ does not reset' : ''}`;
-          }),
-        ]),
-      ),
-      '',
-    );
+    out.push(...table(['strategy@rows', ...names.map((n) => `\`${n}\``)], scaleKeys.map((k) => [k.slice(6), ...names.map((n) => strategyCell(k, n))])), '');
   }
   const memKeys = Object.keys(cells)
     .filter((k) => k.startsWith('memory.') && !HEADLINE_KEYS.some((h) => h.key === k))

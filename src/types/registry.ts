@@ -221,7 +221,8 @@ export function formatType(cat: Catalog, oid: number, typmod = -1): string {
   return needsQualify ? quoteIdentIfNeeded(info.namespace) + '.' + name : name;
 }
 
-function typmodText(oid: number, typmod: number): string {
+/** A type modifier as format_type prints it after the name: `(10)`, `(12,2)`, '' for none. */
+export function typmodText(oid: number, typmod: number): string {
   if (typmod < 0) return '';
   switch (oid) {
     case OID.bpchar:
@@ -240,7 +241,10 @@ function typmodText(oid: number, typmod: number): string {
     case OID.timetz:
       return `(${typmod})`;
     case OID.interval:
-      return typmod === 0xffff ? '' : `(${typmod & 0xffff})`;
+      return (typmod & 0xffff) === 0xffff ? '' : `(${typmod & 0xffff})`;
+    case OID.bit:
+    case OID.varbit:
+      return `(${typmod})`;
   }
   return '';
 }

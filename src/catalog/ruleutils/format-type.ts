@@ -10,6 +10,7 @@ import { BUILTIN_TYPES } from '../../types/builtin-types.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { builtinFacts } from '../system/type-facts.js';
 import { systemRelationByRowType } from '../system/registry.js';
+import { typmodText } from '../../types/registry.js';
 
 const SQL_NAMES = new Map(BUILTIN_TYPES.filter((t) => t.sqlName).map((t) => [t.oid, t.sqlName as string]));
 
@@ -17,32 +18,6 @@ const RESERVED = new Set(['any', 'all', 'user', 'table', 'order', 'group', 'defa
 
 /** Types only system columns have (ctid, cmin/cmax). */
 const SYSTEM_COLUMN_TYPES: Record<number, string> = { 27: 'tid', 29: 'cid' };
-
-function typmodText(oid: number, typmod: number): string {
-  if (typmod < 0) return '';
-  switch (oid) {
-    case OID.bpchar:
-    case OID.varchar:
-      return `(${typmod - 4})`;
-    case OID.numeric: {
-      const v = typmod - 4;
-      let s = v & 0xffff;
-      if (s > 1023) s -= 2048;
-      return `(${(v >> 16) & 0xffff},${s})`;
-    }
-    case OID.timestamp:
-    case OID.timestamptz:
-    case OID.time:
-    case OID.timetz:
-      return `(${typmod})`;
-    case OID.interval:
-      return typmod === 0xffff || (typmod & 0xffff) === 0xffff ? '' : `(${typmod & 0xffff})`;
-    case OID.bit:
-    case OID.varbit:
-      return `(${typmod})`;
-  }
-  return '';
-}
 
 /** Whether the bare name of user type `oid` finds it through the search path. */
 export function typeIsVisible(cat: Catalog, searchPath: readonly string[], oid: number): boolean {

@@ -14,40 +14,13 @@ import { resolveTypeName } from '../../analyze/type-name.js';
 import { parseScript } from '../../parser/parse.js';
 import { OID } from '../../types/oids.js';
 import { typeInfo } from '../../types/registry.js';
+import { splitQualifiedName } from '../../analyze/regclass.js';
 
 export interface PlType {
   readonly type: number;
   readonly typmod: number;
   /** A composite type (table row type, composite type) or `record`: the variable is a record. */
   readonly isRecord: boolean;
-}
-
-/** Splits a possibly dotted, possibly quoted name (`public."My Table"`). */
-export function splitName(s: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < s.length) {
-    if (s[i] === '"') {
-      let j = i + 1;
-      let part = '';
-      while (j < s.length) {
-        if (s[j] === '"' && s[j + 1] === '"') {
-          part += '"';
-          j += 2;
-        } else if (s[j] === '"') break;
-        else part += s[j++];
-      }
-      out.push(part);
-      i = j + 1;
-    } else {
-      let j = i;
-      while (j < s.length && s[j] !== '.') j++;
-      out.push(s.slice(i, j).trim().toLowerCase());
-      i = j;
-    }
-    if (s[i] === '.') i++;
-  }
-  return out;
 }
 
 function typeOf(cat: Catalog, oid: number, typmod: number): PlType {
@@ -63,14 +36,14 @@ export function resolvePlType(cat: Catalog, searchPath: readonly string[], typna
   const t = typname.trim();
   const row = /^(.*)%rowtype$/i.exec(t);
   if (row) {
-    const parts = splitName(row[1]);
+    const parts = splitQualifiedName(row[1]);
     const rel = lookupRelation(cat, searchPath, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[parts.length - 1] });
     if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
     return { type: rel.rowType, typmod: -1, isRecord: true };
   }
   const pct = /^(.*)%type$/i.exec(t);
   if (pct) {
-    const parts = splitName(pct[1]);
+    const parts = splitQualifiedName(pct[1]);
     if (parts.length === 1) {
       const v = variableType(parts[0]);
       if (v) return v;
