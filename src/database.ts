@@ -20,6 +20,7 @@ import { StatementBlocked } from './session/blocking.js';
 import type { StatementResult, ResultField } from './session/dispatch.js';
 import { outputFunction } from './session/output.js';
 import type { Clock } from './session/clock.js';
+import type { Catalog } from './catalog/catalog.js';
 import { OID } from './types/oids.js';
 import { timestamptzIO } from './types/datetime/timestamp.js';
 import { ProtocolServer } from './protocol/server.js';
@@ -219,22 +220,33 @@ export class Connection extends EventEmitter {
     }
   }
 
-  private format<R>(r: StatementResult, cfg: QueryConfig): QueryResult<R> {
+  /** Value converters per result shape (a cached plan's fields) under the default parsers. */
+  private readonly converters = new WeakMap<readonly ResultField[], { cat: Catalog; convert: ((v: unknown) => unknown)[] }>();
+
+  private converterList(fields: readonly ResultField[], cfg: QueryConfig): ((v: unknown) => unknown)[] {
     const cat = this.session.catalog();
+    if (!cfg.types) {
+      const hit = this.converters.get(fields);
+      if (hit?.cat === cat) return hit.convert;
+    }
     const getParser = cfg.types?.getTypeParser ?? defaultParser;
-    const outs = r.fields.map((f) => outputFunction(this.session, cat, f.dataTypeID));
-    const parsers = r.fields.map((f) => getParser(f.dataTypeID, 'text'));
-    // With node-postgres's default parsers, skip the text round trip where the result is the same.
-    const direct = cfg.types ? r.fields.map(() => undefined) : r.fields.map((f) => directConversion(f.dataTypeID));
-    const convert = r.fields.map((_, i) => {
-      const d = direct[i];
-      if (d) return d;
-      const out = outs[i];
-      const parse = parsers[i];
+    const convert = fields.map((f) => {
+      // With node-postgres's default parsers, skip the text round trip where the result is the same.
+      const direct = cfg.types ? undefined : directConversion(f.dataTypeID);
+      if (direct) return direct;
+      const out = outputFunction(this.session, cat, f.dataTypeID);
+      const parse = getParser(f.dataTypeID, 'text');
       return (v: unknown) => parse(out(v as never));
     });
+    if (!cfg.types) this.converters.set(fields, { cat, convert });
+    return convert;
+  }
+
+  private format<R>(r: StatementResult, cfg: QueryConfig): QueryResult<R> {
+    const convert = this.converterList(r.fields, cfg);
     const asArray = cfg.rowMode === 'array';
-    const n = r.fields.length;
+    const fields = r.fields;
+    const n = fields.length;
     const rows = r.rows.map((row) => {
       if (asArray) {
         const a: unknown[] = new Array(n);
@@ -247,7 +259,7 @@ export class Connection extends EventEmitter {
       const o: Record<string, unknown> = {};
       for (let i = 0; i < n; i++) {
         const v = row[i];
-        o[r.fields[i].name] = v === null || v === undefined ? null : convert[i](v);
+        o[fields[i].name] = v === null || v === undefined ? null : convert[i](v);
       }
       return o as R;
     });
