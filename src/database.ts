@@ -378,7 +378,7 @@ export class Database {
   openSession(user = 'postgres', dbName = 'postgres'): Session {
     const s = new Session(this.state, this.clock, this.options.onNotice, dbName);
     s.user = user;
-    s.settings.set('session_authorization', user, false);
+    s.settings.setSessionUser(user);
     this.protocolSessions.add(s);
     return s;
   }

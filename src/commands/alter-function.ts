@@ -4,8 +4,10 @@
  *
  * Postgres counterpart: src/backend/commands/functioncmds.c (AlterFunction), alter.c
  * (ExecRenameStmt, ExecAlterObjectSchemaStmt, ExecAlterOwnerStmt).
- * Known gaps: roles are not modelled, so OWNER TO accepts any role name.
+ * Known gaps: roles are not modelled, so OWNER TO takes only the session's user (another
+ * existing role is 0A000).
  */
+import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -99,9 +101,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
       break;
     }
     case 'AlterOwnerStmt': {
-      const r = n.newowner;
-      const owner = r.roletype === 'ROLESPEC_CSTRING' ? r.rolename : r.roletype === 'ROLESPEC_CURRENT_USER' || r.roletype === 'ROLESPEC_CURRENT_ROLE' ? session.currentUser() : session.sessionUser();
-      next = { ...f, owner };
+      next = { ...f, owner: resolveRoleSpec(n.newowner, session.currentUser(), session.sessionUser()) };
       break;
     }
   }

@@ -3,6 +3,7 @@
  * storage, and the build over existing rows (with the uniqueness check a build performs).
  * Postgres counterpart: src/backend/commands/indexcmds.c (DefineIndex), catalog/index.c.
  */
+import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { IndexKey, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -72,6 +73,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   }
   if (n.accessMethod && n.accessMethod !== 'btree') throw featureNotSupported(`index access method "${n.accessMethod}"`, n.relation?.location);
   if (n.indexIncludingParams?.length) throw featureNotSupported('INCLUDE columns', n.relation?.location);
+  checkTablespace(n.tableSpace);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
   if (table.kind !== 'r') {

@@ -35,6 +35,10 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
   if (n.partbound) throw featureNotSupported('partitions', rv.location);
   if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
   if (n.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
+  checkTablespace(n.tablespacename);
+  for (const e of (n.tableElts ?? []) as AnyNode[]) {
+    for (const c of e.Constraint ? [e.Constraint] : ((e.ColumnDef?.constraints ?? []) as AnyNode[]).map((x) => x.Constraint)) checkTablespace(c?.indexspace);
+  }
   const temp = rv.relpersistence === 't';
   if (!temp && n.oncommit && n.oncommit !== 'ONCOMMIT_NOOP') registerOnCommit(session, 0, false, n.oncommit);
   const txn = session.transaction();
@@ -448,3 +452,13 @@ function keyAttnums(p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], 
 }
 
 export { FK_ACTIONS };
+
+/**
+ * TABLESPACE / USING INDEX TABLESPACE: only pg_default exists (data lives in memory anyway).
+ * Postgres counterpart: get_tablespace_oid and DefineRelation's pg_global check.
+ */
+export function checkTablespace(name: string | undefined): void {
+  if (name === undefined || name === '' || name === 'pg_default') return;
+  if (name === 'pg_global') throw new PgError(SQLSTATE.invalid_parameter_value, 'only shared relations can be placed in pg_global tablespace');
+  throw new PgError(SQLSTATE.undefined_object, `tablespace "${name}" does not exist`);
+}

@@ -4,6 +4,7 @@
  * Postgres's NOTICE lines.
  * Postgres counterpart: src/backend/catalog/dependency.c (performDeletion), commands/schemacmds.c, commands/dropcmds.c.
  */
+import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -18,8 +19,9 @@ type AnyNode = Record<string, any>;
 
 export function createSchema(session: Session, n: AnyNode, sql: string): StatementResult {
   void sql;
+  const owner = n.authrole ? resolveRoleSpec(n.authrole.RoleSpec ?? n.authrole, session.currentUser(), session.sessionUser()) : session.currentUser();
   if (n.schemaElts?.length) throw featureNotSupported('CREATE SCHEMA with schema elements');
-  const name = truncateIdentifier(n.schemaname ?? n.authrole?.RoleSpec?.rolename ?? '');
+  const name = truncateIdentifier(n.schemaname ?? owner);
   const txn = session.transaction();
   if (txn.catalog.namespaceOid(name) !== undefined) {
     if (n.if_not_exists) {
@@ -32,7 +34,7 @@ export function createSchema(session: Session, n: AnyNode, sql: string): Stateme
     throw new PgError(SQLSTATE.reserved_name, `unacceptable schema name "${name}"`, { detail: 'The prefix "pg_" is reserved for system schemas.' });
   }
   const cat = txn.catalogForWrite();
-  cat.putNamespace({ oid: session.db.newOid(), name, owner: session.currentUser() });
+  cat.putNamespace({ oid: session.db.newOid(), name, owner });
   return commandResult('CREATE SCHEMA');
 }
 

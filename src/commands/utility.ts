@@ -5,7 +5,10 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
+import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
+import { intervalIO } from '../types/datetime/interval.js';
 import type { RawStatement } from '../parser/parse.js';
+import { allSettingFacts, settingFact } from '../session/guc.js';
 import { OID } from '../types/oids.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -78,6 +81,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
           }).join(', ');
         }
         if (name === 'timezone' && n.args?.[0]?.A_Const?.ival !== undefined) value = settingValue(n.args);
+        if (name === 'timezone' && n.args?.[0]?.TypeCast) value = intervalZoneHours(n.args[0].TypeCast as AnyNode, value);
         session.setSetting(name, value, !!n.is_local);
         return commandResult('SET');
       }
@@ -97,17 +101,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       }
       throw featureNotSupported(`SET ${name}`);
     }
-    case 'VariableShowStmt': {
-      const name = (n.name as string).toLowerCase();
-      const v = session.getSetting(name === 'time zone' ? 'timezone' : name, false) ?? '';
-      const display = ({ timezone: 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
-      return {
-        command: 'SHOW',
-        rowCount: 1,
-        fields: [{ name: display, tableID: 0, columnID: 0, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1, format: 'text' }],
-        rows: [[v]],
-      };
-    }
+    case 'VariableShowStmt':
+      return showStatement(session, n.name as string);
     case 'CreateStmt':
       return createTable(session, n, sql);
     case 'CreateSchemaStmt':
@@ -174,4 +169,35 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
   }
+}
+
+/** SHOW name / SHOW ALL (name, setting, description of every setting, by name). */
+function showStatement(session: Session, raw: string): StatementResult {
+  const textField = (name: string) => ({ name, tableID: 0, columnID: 0, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1, format: 'text' as const });
+  const name = raw.toLowerCase();
+  if (name === 'all') {
+    const rows = [...allSettingFacts().entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, f]) => [f.name, session.getSetting(key, true) ?? '', f.shortDesc]);
+    return { command: 'SHOW', rowCount: rows.length, fields: [textField('name'), textField('setting'), textField('description')], rows };
+  }
+  const key = name === 'time zone' ? 'timezone' : name;
+  const v = session.getSetting(key, false) ?? '';
+  return { command: 'SHOW', rowCount: 1, fields: [textField(settingFact(key)?.name ?? key)], rows: [[v]] };
+}
+
+/**
+ * SET TIME ZONE INTERVAL '...': a fixed offset given as an interval (hours east of UTC, as a
+ * number the TimeZone setting takes); months and days are refused as Postgres refuses them.
+ */
+function intervalZoneHours(cast: AnyNode, text: string): string {
+  const names = ((cast.typeName as AnyNode | undefined)?.names as AnyNode[] | undefined)?.map((x) => x.String?.sval as string) ?? [];
+  if (names[names.length - 1] !== 'interval') return text;
+  const iv = intervalIO.input(text, -1, DEFAULT_IO_CONTEXT);
+  const shown = intervalIO.output(iv, DEFAULT_IO_CONTEXT);
+  const refuse = (what: string) =>
+    new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "TimeZone": "INTERVAL '${shown}'"`, { detail: `Cannot specify ${what} in time zone interval.` });
+  if (iv.months !== 0) throw refuse('months');
+  if (iv.days !== 0) throw refuse('days');
+  return String(Number(iv.micros) / 3_600_000_000);
 }

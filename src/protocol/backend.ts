@@ -365,7 +365,7 @@ export class BackendConnection {
 
   private applySetting(name: string, value: string): void {
     try {
-      (this.session as Session).settings.set(name, value, false);
+      (this.session as Session).settings.set(name, value, false, 'startup');
     } catch (e) {
       const err = toPgError(e);
       err.severity = 'FATAL';

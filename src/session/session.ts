@@ -106,7 +106,12 @@ export class Session implements SessionContext, NotifyTarget {
   searchPath(): readonly string[] {
     return this.searchPathInfo().path;
   }
-  /** The search path as a string, for plan cache keys (a plan is only valid for the path it was made with). */
+  /**
+   * The search path and the I/O settings as a string, for plan cache keys: a plan is only valid
+   * for the path it was made with, and for the TimeZone / DateStyle / IntervalStyle /
+   * extra_float_digits / bytea_output its constants were converted with (Postgres parses a simple
+   * query again each time, so `'...'::timestamptz::text` follows SET TIME ZONE).
+   */
   searchPathKey(): string {
     return this.searchPathInfo().key;
   }
@@ -127,7 +132,9 @@ export class Session implements SessionContext, NotifyTarget {
         path = out;
       }
     }
-    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key: path.join(',') };
+    const io = this.settings.io;
+    const key = `${path.join(',')}\u0001${io.timeZone}\u0001${io.dateStyle}\u0001${io.intervalStyle}\u0001${io.extraFloatDigits}\u0001${io.byteaOutput}`;
+    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key };
     this.spCache = info;
     return info;
   }

@@ -7,6 +7,9 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { IoContext } from '../types/type-io.js';
 import { resolveTimeZoneSetting } from '../types/datetime/timezone.js';
+import { allSettingFacts, canonicalSettingValue, checkSettingContext, defaultShown, settingFact } from './guc.js';
+import { featureNotSupported } from '../errors/pg-error.js';
+import { knownRoleOid } from '../catalog/system/common.js';
 
 const DEFAULTS: Record<string, string> = {
   search_path: '"$user", public',
@@ -47,7 +50,6 @@ const DEFAULTS: Record<string, string> = {
   session_replication_role: 'origin',
   timezone_abbreviations: 'Default',
   escape_string_warning: 'on',
-  jit: 'off',
   work_mem: '4MB',
   maintenance_work_mem: '64MB',
   'search_path.display': '',
@@ -62,8 +64,34 @@ const DEFAULTS: Record<string, string> = {
 
 const ALIASES: Record<string, string> = { time_zone: 'timezone' };
 
-/** The defaults as a map every new session starts from (copied on its first change). */
-const DEFAULT_VALUES: ReadonlyMap<string, string> = new Map(Object.entries(DEFAULTS));
+/**
+ * The defaults as a map every new session starts from (copied on its first change): every
+ * Postgres setting at a standard installation's default, then fauxgres's own session defaults.
+ */
+const DEFAULT_VALUES: ReadonlyMap<string, string> = new Map([
+  ...[...allSettingFacts()].map(([n, f]) => [n, defaultShown(f)] as const),
+  ...Object.entries(DEFAULTS),
+]);
+
+/**
+ * Settings whose other values change results in ways fauxgres does not emulate: setting one to
+ * anything but these values is 0A000 rather than silently ignored.
+ */
+const EMULATED_ONLY: Record<string, (v: string) => boolean> = {
+  standard_conforming_strings: (v) => v === 'on',
+  array_nulls: (v) => v === 'on',
+  transform_null_equals: (v) => v === 'off',
+  quote_all_identifiers: (v) => v === 'off',
+  exit_on_error: (v) => v === 'off',
+  client_encoding: (v) => /^(utf-?8|unicode)$/i.test(v.trim()),
+  lc_monetary: (v) => /^(c|posix|c\.utf-?8|)$/i.test(v.trim()),
+  lc_numeric: (v) => /^(c|posix|c\.utf-?8|)$/i.test(v.trim()),
+  lc_time: (v) => /^(c|posix|c\.utf-?8|)$/i.test(v.trim()),
+  timezone_abbreviations: (v) => v === 'Default',
+  default_table_access_method: (v) => v === 'heap',
+  default_tablespace: (v) => v === '' || v === 'pg_default',
+  temp_tablespaces: (v) => v === '' || v === 'pg_default',
+};
 
 export class Settings {
   private values = DEFAULT_VALUES as Map<string, string>;
@@ -96,12 +124,16 @@ export class Settings {
   }
 
   /** SET name = value (isLocal: SET LOCAL). Returns the new value as SHOW would print it. */
-  set(name: string, value: string, isLocal: boolean): string {
+  set(name: string, value: string, isLocal: boolean, when: 'set' | 'startup' = 'set'): string {
     const n = this.norm(name);
     if (!this.values.has(n) && !n.includes('.')) {
       throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
     }
+    const fact = settingFact(n);
+    if (fact) checkSettingContext(fact, when);
     const v = this.validate(n, value);
+    const emulated = EMULATED_ONLY[n];
+    if (emulated && !emulated(v)) throw featureNotSupported(`${fact?.name ?? n} = '${v}' (only the default is emulated)`);
     const old = this.values.get(n) ?? '';
     if (isLocal) {
       if (!this.localUndo.has(n)) this.localUndo.set(n, old);
@@ -114,14 +146,19 @@ export class Settings {
   resetAll(): void {
     for (const n of [...this.values.keys()]) {
       if (n.includes('.') || n.startsWith('transaction_') || n === 'session_authorization') continue;
-      const d = DEFAULTS[n];
+      const d = DEFAULT_VALUES.get(n);
       if (d !== undefined && this.values.get(n) !== d) this.set(n, d, false);
     }
   }
 
+  /** The session's user (startup packet), as session_authorization shows it. */
+  setSessionUser(user: string): void {
+    this.apply('session_authorization', user);
+  }
+
   reset(name: string): void {
     const n = this.norm(name);
-    this.set(n, DEFAULTS[n] ?? '', false);
+    this.set(n, DEFAULT_VALUES.get(n) ?? '', false);
   }
 
   private validate(n: string, value: string): string {
@@ -143,18 +180,13 @@ export class Settings {
           throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "TimeZone": "${value}"`);
         }
       }
-      case 'statement_timeout':
-      case 'deadlock_timeout':
-      case 'lock_timeout':
-      case 'idle_in_transaction_session_timeout': {
-        const m = /^\s*(-?\d+)\s*(ms|s|min|h|d)?\s*$/.exec(value);
-        if (!m) throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "${n}": "${value}"`, m === null && /^\s*-?\d+\s*\w+\s*$/.test(value) ? { hint: 'Valid units for this parameter are "us", "ms", "s", "min", "h", and "d".' } : {});
-        const mult: Record<string, number> = { ms: 1, s: 1000, min: 60000, h: 3600000, d: 86400000 };
-        const ms = Number(m[1]) * (m[2] ? mult[m[2]] : 1);
-        if (ms < 0 || ms > 2147483647) {
-          throw new PgError(SQLSTATE.invalid_parameter_value, `${ms} ms is outside the valid range for parameter "${n}" (0 ms .. 2147483647 ms)`);
-        }
-        return String(ms === 0 ? 0 : m[2] && m[2] !== 'ms' ? `${m[1]}${m[2]}` : ms);
+      case 'role':
+      case 'session_authorization': {
+        // Roles are not emulated: the session's own user (and ROLE none) only.
+        const user = this.values.get('session_authorization') ?? 'postgres';
+        if ((n === 'role' && value.toLowerCase() === 'none') || value === user) return value;
+        if (knownRoleOid(value, user) === undefined) throw new PgError(SQLSTATE.invalid_parameter_value, `role "${value}" does not exist`);
+        throw featureNotSupported(`SET ${n === 'role' ? 'ROLE' : 'SESSION AUTHORIZATION'} to another role`);
       }
       case 'datestyle':
         return canonicalDateStyle(value, this.values.get('datestyle') ?? 'ISO, MDY');
@@ -163,8 +195,10 @@ export class Settings {
           throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "bytea_output": "${value}"`, { hint: 'Available values: escape, hex.' });
         }
         return value;
-      default:
-        return value;
+      default: {
+        const f = settingFact(n);
+        return f ? canonicalSettingValue(f, value) : value;
+      }
     }
   }
 

@@ -8,6 +8,8 @@
 import type { Catalog } from '../catalog.js';
 import type { ColumnDef, RelationDef, StoredExpr } from '../objects.js';
 import { INFORMATION_SCHEMA_NAMESPACE, PG_CATALOG_NAMESPACE, PG_TOAST_NAMESPACE, systemRelationNamed } from './registry.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
 
 /** OIDs of the catalogs (pg_description.classoid, pg_depend.classid). */
 export const CLASS_OID = {
@@ -138,4 +140,24 @@ export function storedDefault(c: ColumnDef): StoredExpr | undefined {
   let e = d.expr;
   while (e.kind === 'CoerceExpr' && !e.handlesNull) e = e.arg;
   return e.kind === 'Const' && e.value === null ? undefined : d;
+}
+
+/**
+ * The role a RoleSpec names (OWNER TO, AUTHORIZATION): the session's own user, or 42704 when no
+ * such role exists. Roles are not modelled, so another existing role is 0A000.
+ */
+export function resolveRoleSpec(spec: { roletype?: string; rolename?: string }, user: string, sessionUser: string): string {
+  switch (spec.roletype) {
+    case 'ROLESPEC_CURRENT_USER':
+    case 'ROLESPEC_CURRENT_ROLE':
+      return user;
+    case 'ROLESPEC_SESSION_USER':
+      return sessionUser;
+    case 'ROLESPEC_PUBLIC':
+      throw new PgError(SQLSTATE.undefined_object, 'role "public" does not exist');
+  }
+  const name = spec.rolename ?? '';
+  if (name === user) return name;
+  if (knownRoleOid(name, user) === undefined) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
+  throw featureNotSupported(`objects owned by another role ("${name}")`);
 }

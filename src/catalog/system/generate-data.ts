@@ -139,26 +139,37 @@ log(types.length, 'types, missing', missing, opc.length, 'opclasses', procMap.le
 }
 
 async function generateSettings(c: pgTypes.Client): Promise<void> {
-const src = readFileSync(join(HERE, '../../session/settings.ts'), 'utf8');
-const block = src.slice(src.indexOf('const DEFAULTS'), src.indexOf('};', src.indexOf('const DEFAULTS')));
-const names = [...block.matchAll(/^\s+'?([a-z_.]+)'?:/gm)].map((m) => m[1]);
-const rows = (await c.query(`select name, unit, category, short_desc, extra_desc, context, vartype, min_val, max_val, enumvals, boot_val from pg_settings where lower(name) = any($1) order by name`, [names])).rows;
-const lines = rows.map((r) => `  [${[r.name, r.unit, r.category, r.short_desc, r.extra_desc, r.context, r.vartype, r.min_val, r.max_val].map((v) => JSON.stringify(v)).join(', ')}, ${r.enumvals === null ? 'null' : JSON.stringify(r.enumvals)}, ${JSON.stringify(r.boot_val)}],`);
+// Every setting of Postgres 18. The default is what a standard installation shows: the value
+// initdb writes into postgresql.conf (source 'configuration file'), else the boot value; the
+// oracle's own command-line settings (fsync off, its port) are not defaults.
+// Values computed at startup (wal_buffers, max_stack_depth) are taken as the server shows them;
+// paths of the oracle's data directory are not recorded.
+const shown = new Map((await c.query<{ name: string; setting: string }>('show all')).rows.map((r) => [r.name, r.setting]));
+const local = new Set(['config_file', 'data_directory', 'hba_file', 'ident_file', 'application_name']);
+const rows = (await c.query(`select name, unit, category, short_desc, extra_desc, context, vartype, min_val, max_val, enumvals, boot_val, source,
+  case when source = 'configuration file' then reset_val when source in ('default', 'override') then setting else boot_val end as default_val
+  from pg_settings order by name`)).rows;
+for (const r of rows) {
+  if (local.has(r.name)) r.default_val = r.boot_val;
+  r.shown = ['default', 'override', 'configuration file'].includes(r.source) && !local.has(r.name) ? shown.get(r.name) : null;
+}
+const lines = rows.map((r) => `  [${[r.name, r.unit, r.category, r.short_desc, r.extra_desc, r.context, r.vartype, r.min_val, r.max_val].map((v) => JSON.stringify(v)).join(', ')}, ${r.enumvals === null ? 'null' : JSON.stringify(r.enumvals)}, ${JSON.stringify(r.boot_val)}, ${JSON.stringify(r.default_val)}, ${JSON.stringify(r.shown ?? null)}],`);
 writeFileSync(join(HERE, 'settings-data.ts'), `/**
- * pg_settings metadata (unit, category, descriptions, context, type, bounds, enum values, boot
- * value) of the settings fauxgres's sessions have, recorded from Postgres 18's pg_settings by
- * ./generate-data.ts; current values come from the session.
+ * pg_settings metadata of every Postgres 18 setting (unit, category, descriptions, context, type,
+ * bounds, enum values, boot value, and the default of a standard installation, in the setting's
+ * base unit), recorded from Postgres 18's pg_settings by ./generate-data.ts (\`--settings\` for
+ * this file alone); current values come from the session (src/session/settings.ts).
  * Postgres counterpart: src/backend/utils/misc/guc_tables.c.
  */
 
-/** [name, unit, category, short_desc, extra_desc, context, vartype, min_val, max_val, enumvals, boot_val] */
-export type SettingFacts = readonly [string, string | null, string, string, string | null, string, string, string | null, string | null, readonly string[] | null, string | null];
+/** [name, unit, category, short_desc, extra_desc, context, vartype, min_val, max_val, enumvals, boot_val, default_val, default as SHOW prints it] */
+export type SettingFacts = readonly [string, string | null, string, string, string | null, string, string, string | null, string | null, readonly string[] | null, string | null, string | null, string | null];
 
 export const SETTING_FACTS: readonly SettingFacts[] = [
 ${lines.join('\n')}
 ];
 `);
-log(rows.length, 'of', names.length, names.filter((n) => !rows.some((r) => r.name.toLowerCase() === n)));
+log(rows.length, 'settings');
 }
 
 async function main(): Promise<void> {
@@ -168,8 +179,10 @@ async function main(): Promise<void> {
   const c = new pg.Client(oracle.url);
   await c.connect();
   try {
-    await generateShapes(c);
-    await generateBuiltinData(c);
+    if (!process.argv.includes('--settings')) {
+      await generateShapes(c);
+      await generateBuiltinData(c);
+    }
     await generateSettings(c);
   } finally {
     await c.end();

@@ -95,7 +95,7 @@ class Cursor {
 function parseName(c: Cursor): string | null {
   if (c.eat('<')) {
     const start = c.pos;
-    while (c.pos < c.s.length && /[A-Za-z0-9+-]/.test(c.peek())) c.pos++;
+    while (c.pos < c.s.length && c.peek() !== '>') c.pos++; // tzcode's getqzname: anything up to '>'
     const name = c.s.slice(start, c.pos);
     return c.eat('>') ? name : null;
   }
