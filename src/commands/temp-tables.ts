@@ -99,7 +99,7 @@ export function dropTempObjects(session: Session): void {
 export function discard(session: Session, n: AnyNode): StatementResult {
   switch (n.target) {
     case 'DISCARD_ALL':
-      if (session.inBlock) throw new PgError(SQLSTATE.active_sql_transaction, 'DISCARD ALL cannot run inside a transaction block');
+      session.preventInTransactionBlock('DISCARD ALL');
       session.settings.resetAll();
       session.deallocateAll();
       session.releaseAdvisoryLocks();

@@ -9,6 +9,7 @@ import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
 import { intervalIO } from '../types/datetime/interval.js';
 import type { RawStatement } from '../parser/parse.js';
 import { allSettingFacts, settingFact } from '../session/guc.js';
+import { checkpoint, reindex, vacuum } from './maintenance.js';
 import { OID } from '../types/oids.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -103,6 +104,12 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     }
     case 'VariableShowStmt':
       return showStatement(session, n.name as string);
+    case 'VacuumStmt':
+      return vacuum(session, n, sql);
+    case 'ReindexStmt':
+      return reindex(session, n);
+    case 'CheckPointStmt':
+      return checkpoint();
     case 'CreateStmt':
       return createTable(session, n, sql);
     case 'CreateSchemaStmt':

@@ -57,6 +57,13 @@ export class Session implements SessionContext, NotifyTarget {
   txn: Transaction | undefined;
   /** Inside BEGIN ... COMMIT. */
   inBlock = false;
+  /** The running statement is part of a multi-statement query (one implicit transaction). */
+  inImplicitBlock = false;
+
+  /** PreventInTransactionBlock: `what` (VACUUM, DISCARD ALL, ...) must run as its own transaction. */
+  preventInTransactionBlock(what: string): void {
+    if (this.inBlock || this.inImplicitBlock) throw new PgError(SQLSTATE.active_sql_transaction, `${what} cannot run inside a transaction block`);
+  }
   /** The block failed; only ROLLBACK (or COMMIT, which rolls back) is accepted. */
   failed = false;
   readonly settings = new Settings();
@@ -605,6 +612,7 @@ export class Session implements SessionContext, NotifyTarget {
     this.seqUndo = undefined;
     const kind = Object.keys(st.stmt)[0];
     const isTxnControl = kind === 'TransactionStmt';
+    this.inImplicitBlock = implicit;
     if (this.failed && !(isTxnControl && isEndOfBlock(st.stmt))) {
       throw new PgError(SQLSTATE.in_failed_sql_transaction, 'current transaction is aborted, commands ignored until end of transaction block');
     }
