@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
+import { textComparator } from '../types/collation.js';
 import { transformGroupingFunc } from './grouping-sets.js';
 import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -112,7 +113,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
           position: pstate.position(n.location),
         });
       }
-      if (!['C', 'default', 'POSIX', 'ucs_basic', 'en-US-x-icu', 'und-x-icu', 'en_US', 'en_US.utf8'].includes(coll)) {
+      if (textComparator(coll) === undefined) {
         throw new PgError(SQLSTATE.undefined_object, `collation "${name}" for encoding "UTF8" does not exist`, { position: pstate.position(n.location) });
       }
       const typed = arg.type === OID.unknown ? coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit') : arg;

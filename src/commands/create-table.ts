@@ -4,6 +4,7 @@
  * with Postgres's default names, the table's row type, and the indexes behind keys.
  * Postgres counterpart: src/backend/commands/tablecmds.c (DefineRelation), parser/parse_utilcmd.c.
  */
+import { textComparator } from '../types/collation.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, FkAction, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -107,6 +108,9 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     let collation: string | undefined;
     if (cd.collClause) {
       const coll = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval).pop() as string;
+      if (textComparator(coll) === undefined) {
+        throw new PgError(SQLSTATE.undefined_object, `collation "${coll}" for encoding "UTF8" does not exist`, { position: pos(cd.collClause.location) });
+      }
       collation = coll === 'POSIX' || coll === 'C' ? 'C' : coll;
     } else if (info.category === 'S') collation = type === OID.name ? 'C' : 'default';
     const attnum = columns.length + 1;

@@ -66,6 +66,8 @@ const comparators = new Map<string, TextComparator>([
   ['POSIX', compareCodePoints],
   ['ucs_basic', compareCodePoints],
   ['pg_c_utf8', compareCodePoints],
+  ['pg_unicode_fast', compareCodePoints],
+  ['C.utf8', compareCodePoints],
   ['unicode', icuComparator('und')],
   ['en-US-x-icu', compareDefaultText],
 ]);
