@@ -99,6 +99,9 @@ function currentSchema(path: readonly string[], rt: { session: { catalog(): { na
   return null;
 }
 fn('pg_sleep', [OID.float8], OID.void, () => '', { volatility: 'v' });
+fn('pg_sleep_for', [OID.interval], OID.void, () => '', { volatility: 'v' });
+fn('pg_sleep_until', [OID.timestamptz], OID.void, () => '', { volatility: 'v' });
+fn('pg_is_in_recovery', [], OID.bool, () => false, { volatility: 'v' });
 fn(
   'timeofday',
   [],

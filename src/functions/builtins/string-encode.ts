@@ -159,3 +159,36 @@ export function decodeText(s: string, format: string): Uint8Array {
 
 fn('encode', [BYTEA, T], T, (a) => encodeBytes(a[0] as Uint8Array, a[1] as string));
 fn('decode', [T, T], BYTEA, (a) => decodeText(a[0] as string, a[1] as string));
+
+/** bit_count(bytea): set bits. */
+fn('bit_count', [BYTEA], OID.int8, (a) => {
+  let n = 0n;
+  for (const b of a[0] as Uint8Array) {
+    let x = b;
+    while (x) {
+      n += BigInt(x & 1);
+      x >>= 1;
+    }
+  }
+  return n;
+});
+
+/** A reflected CRC-32 table for the polynomial `poly` (0xEDB88320: CRC-32; 0x82F63B78: CRC-32C). */
+function crcTable(poly: number): Uint32Array {
+  const t = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
+    t[i] = c >>> 0;
+  }
+  return t;
+}
+const CRC32 = crcTable(0xedb88320);
+const CRC32C = crcTable(0x82f63b78);
+function crc(table: Uint32Array, bytes: Uint8Array): bigint {
+  let c = 0xffffffff;
+  for (const b of bytes) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return BigInt((c ^ 0xffffffff) >>> 0);
+}
+fn('crc32', [BYTEA], OID.int8, (a) => crc(CRC32, a[0] as Uint8Array));
+fn('crc32c', [BYTEA], OID.int8, (a) => crc(CRC32C, a[0] as Uint8Array));

@@ -260,4 +260,78 @@ fn('string_to_array', [T, T, T], OID._text, (a) => (a[0] === null ? null : strin
   strict: false,
 });
 
+fn('string_to_table', [T, T], T, (a) => (a[0] === null ? [] : stringToArray(s0(a), a[1] as string | null, null).items), { strict: false, retset: true });
+fn('string_to_table', [T, T, T], T, (a) => (a[0] === null ? [] : stringToArray(s0(a), a[1] as string | null, a[2] as string | null).items), {
+  strict: false,
+  retset: true,
+});
+
+/** unistr(): `\XXXX`, `\+XXXXXX`, `\uXXXX`, `\UXXXXXXXX` escapes (and `\\`), surrogate pairs joined. */
+fn('unistr', [T], T, (a) => {
+  const s = s0(a);
+  const bad = () => new PgError(SQLSTATE.syntax_error, 'invalid Unicode escape', { hint: 'Unicode escapes must be \\XXXX, \\+XXXXXX, \\uXXXX, or \\UXXXXXXXX.' });
+  let out = '';
+  let pendingHigh: number | undefined;
+  const put = (cp: number) => {
+    if (cp > 0x10ffff || cp === 0) throw new PgError(SQLSTATE.invalid_parameter_value, `invalid Unicode code point: ${cp.toString(16).toUpperCase().padStart(cp > 0xffff ? 6 : 4, '0')}`);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      if (pendingHigh !== undefined) throw new PgError(SQLSTATE.syntax_error, 'invalid Unicode surrogate pair');
+      pendingHigh = cp;
+      return;
+    }
+    if (cp >= 0xdc00 && cp <= 0xdfff) {
+      if (pendingHigh === undefined) throw new PgError(SQLSTATE.syntax_error, 'invalid Unicode surrogate pair');
+      out += String.fromCodePoint(0x10000 + ((pendingHigh - 0xd800) << 10) + (cp - 0xdc00));
+      pendingHigh = undefined;
+      return;
+    }
+    if (pendingHigh !== undefined) throw new PgError(SQLSTATE.syntax_error, 'invalid Unicode surrogate pair');
+    out += String.fromCodePoint(cp);
+  };
+  for (let i = 0; i < s.length; ) {
+    if (s[i] !== '\\') {
+      if (pendingHigh !== undefined) throw new PgError(SQLSTATE.syntax_error, 'invalid Unicode surrogate pair');
+      out += s[i++];
+      continue;
+    }
+    const hex = (n: number, from: number) => {
+      const h = s.slice(from, from + n);
+      if (h.length !== n || !/^[0-9a-fA-F]+$/.test(h)) throw bad();
+      return parseInt(h, 16);
+    };
+    const c = s[i + 1];
+    if (c === '\\') {
+      out += '\\';
+      i += 2;
+    } else if (c === '+') {
+      put(hex(6, i + 2));
+      i += 8;
+    } else if (c === 'u') {
+      put(hex(4, i + 2));
+      i += 6;
+    } else if (c === 'U') {
+      put(hex(8, i + 2));
+      i += 10;
+    } else {
+      put(hex(4, i + 1));
+      i += 5;
+    }
+  }
+  if (pendingHigh !== undefined) throw new PgError(SQLSTATE.syntax_error, 'invalid Unicode surrogate pair');
+  return out;
+});
+
+/**
+ * casefold() under the database's ICU collation: Unicode full case folding (ß → ss, final sigma
+ * → σ), which for all but Cherokee is lower-casing after upper-casing; Cherokee folds to
+ * upper case.
+ */
+fn('casefold', [T], T, (a) =>
+  Array.from(s0(a), (ch) => {
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x13a0 && cp <= 0x13f5) || (cp >= 0x13f8 && cp <= 0x13fd) || (cp >= 0xab70 && cp <= 0xabbf)) return ch.toUpperCase();
+    return ch.toUpperCase().toLowerCase().replace(/ς/g, 'σ');
+  }).join(''),
+);
+
 export { substrText };
