@@ -13,7 +13,9 @@ import { openRelation } from '../analyze/relation.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
-import { insertIndexEntry } from './unique-check.js';
+import { insertIndexEntry, predicateHolds } from './unique-check.js';
+import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { indexKeyFunction } from './index-keys.js';
 import { makeExecContext } from '../session/run-select.js';
 
 type AnyNode = Record<string, any>;
@@ -26,6 +28,10 @@ export interface IndexSpec {
   nullsNotDistinct: boolean;
   include: number[];
   predicate?: import('../catalog/objects.js').StoredExpr;
+  /** Access method (default btree). */
+  method?: string;
+  /** For the index of an exclusion constraint: the operator of each key. */
+  exclusion?: readonly import('../catalog/objects.js').ExclusionOperator[];
 }
 
 /** Creates the index relation and builds it over the table's current rows. */
@@ -49,7 +55,8 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
       nullsNotDistinct: spec.nullsNotDistinct,
       predicate: spec.predicate,
       include: spec.include,
-      method: 'btree',
+      method: spec.method ?? 'btree',
+      exclusion: spec.exclusion,
     },
   };
   cat.putRelation(idx);
@@ -62,6 +69,16 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
     if (!txn.visible(t)) continue;
     insertIndexEntry(ctx, cat, table, idx, t.values, t.tid, true);
   }
+  // An exclusion constraint is checked once the index holds every row (as index_build + check_exclusion_constraint).
+  if (spec.exclusion) {
+    const keyOf = indexKeyFunction(idx);
+    for (const t of heap.all()) {
+      if (!txn.visible(t)) continue;
+      const full = table.columns.map((c, i) => (t.values[i] === undefined ? (c.missing ?? null) : t.values[i]));
+      if (idx.index!.predicate && !predicateHolds(idx, full, ctx)) continue;
+      checkExclusion(ctx, cat, table, idx, keyOf(full, ctx), t.tid, true);
+    }
+  }
   return oid;
 }
 
@@ -70,7 +87,8 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   if (n.concurrent) {
     // CONCURRENTLY only changes locking; the result is the same index.
   }
-  if (n.accessMethod && n.accessMethod !== 'btree') throw featureNotSupported(`index access method "${n.accessMethod}"`, n.relation?.location);
+  const method: string = n.accessMethod ?? 'btree';
+  if (method !== 'btree' && method !== 'gist' && method !== 'spgist') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   if (n.indexIncludingParams?.length) throw featureNotSupported('INCLUDE columns', n.relation?.location);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
@@ -109,6 +127,13 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   }
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
   const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, colNames.join('_'), n.unique ? 'key' : 'idx', new Set(), true);
-  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include: [], predicate });
+  if (n.unique && method !== 'btree') {
+    throw new PgError(SQLSTATE.feature_not_supported, `access method "${method}" does not support unique indexes`);
+  }
+  for (const k of keys) {
+    const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
+    if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+  }
+  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include: [], predicate, method });
   return commandResult('CREATE INDEX');
 }

@@ -19,6 +19,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
+import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
@@ -259,6 +260,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
   const fks: { con: AnyNode; attnum?: number }[] = [];
   const checks: { con: AnyNode; attnum?: number }[] = [];
   const keys: { con: AnyNode; attnum?: number }[] = [];
+  const excls: AnyNode[] = [];
   for (const p of all) {
     if (p.con.contype === 'CONSTR_FOREIGN') fks.push(p);
     else if (p.con.contype === 'CONSTR_CHECK') checks.push(p);
@@ -270,7 +272,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
         if (idx < 0) throw new PgError(SQLSTATE.undefined_column, `column "${cn}" named in NOT NULL constraint does not exist`);
         setCol(idx + 1, { notNull: true });
       }
-    } else if (p.con.contype === 'CONSTR_EXCLUSION') throw featureNotSupported('exclusion constraints', p.con.location);
+    } else if (p.con.contype === 'CONSTR_EXCLUSION') excls.push(p.con);
     else throw featureNotSupported(`table constraint ${p.con.contype}`, p.con.location);
   }
   // PRIMARY KEY columns become NOT NULL.
@@ -320,6 +322,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     const idx = cat.relation(idxOid);
     cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
   }
+  for (const con of excls) addExclusionConstraint(session, cat, cat.relation(oid), con, sql, takenNames);
   for (const like of likes) applyLikeConstraints(session, cat, like, cat.relation(oid), takenNames);
   rel = cat.relation(oid);
   for (const p of fks) {

@@ -14,11 +14,11 @@ import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8' };
 
 /** Extensions shipped with Postgres (contrib) that fauxgres does not emulate: 0A000. */
 const CONTRIB_EXTENSIONS = new Set([
-  'btree_gist', 'btree_gin', 'hstore', 'pg_trgm', 'unaccent', 'fuzzystrmatch', 'ltree', 'intarray', 'cube',
+  'btree_gin', 'hstore', 'pg_trgm', 'unaccent', 'fuzzystrmatch', 'ltree', 'intarray', 'cube',
   'earthdistance', 'tablefunc', 'pg_stat_statements', 'pgrowlocks', 'isn', 'lo', 'seg', 'tsm_system_rows',
   'tsm_system_time', 'dblink', 'postgres_fdw', 'file_fdw', 'amcheck', 'bloom', 'pgstattuple', 'pg_buffercache',
   'pg_prewarm', 'sslinfo', 'xml2', 'dict_int', 'dict_xsyn', 'intagg', 'pageinspect', 'pg_freespacemap',

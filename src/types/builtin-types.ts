@@ -58,6 +58,16 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.anycompatible, name: 'anycompatible', category: 'P', typlen: 4 },
   { oid: OID.anycompatiblearray, name: 'anycompatiblearray', category: 'P', typlen: -1 },
   { oid: OID.anycompatiblenonarray, name: 'anycompatiblenonarray', category: 'P', typlen: 4 },
+  // Range types (typtype 'r'), network types and money.
+  { oid: OID.int4range, name: 'int4range', category: 'R', array: 3905, typlen: -1 },
+  { oid: OID.numrange, name: 'numrange', category: 'R', array: 3907, typlen: -1 },
+  { oid: OID.tsrange, name: 'tsrange', category: 'R', array: 3909, typlen: -1 },
+  { oid: OID.tstzrange, name: 'tstzrange', category: 'R', array: 3911, typlen: -1 },
+  { oid: OID.daterange, name: 'daterange', category: 'R', array: 3913, typlen: -1 },
+  { oid: OID.int8range, name: 'int8range', category: 'R', array: 3927, typlen: -1 },
+  { oid: OID.inet, name: 'inet', category: 'I', preferred: true, array: OID._inet, typlen: -1 },
+  { oid: OID.cidr, name: 'cidr', category: 'I', array: OID._cidr, typlen: -1 },
+  { oid: OID.money, name: 'money', category: 'N', array: OID._money, typlen: 8 },
   // Types of the system catalogs' columns.
   { oid: OID.int2vector, name: 'int2vector', category: 'A', array: 1006, typlen: -1, elem: OID.int2 },
   { oid: OID.oidvector, name: 'oidvector', category: 'A', array: 1013, typlen: -1, elem: OID.oid },

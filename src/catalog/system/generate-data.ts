@@ -73,7 +73,7 @@ const lines = types.map((t) => {
   return `  [${t.oid}, ${JSON.stringify(t.typname)}, ${t.typlen}, ${t.typbyval}, '${t.typtype}', '${t.typcategory}', ${t.typispreferred}, '${t.typdelim}', ${t.typsubscript}, ${t.typelem}, ${t.typarray}, [${[t.typinput,t.typoutput,t.typreceive,t.typsend,t.typmodin,t.typmodout,t.typanalyze].join(', ')}], '${t.typalign}', '${t.typstorage}', ${t.typcollation}, ${t.descr === null ? 'null' : JSON.stringify(t.descr)}],`;
 });
 const missing = typeOids.filter((o) => !types.some((t) => t.oid === o));
-const opc = (await c.query(`select oid, opcmethod, opcname, opcfamily, opcintype, opcdefault, opckeytype from pg_opclass where opcmethod in (403, 405, 2742, 783) and (opcintype = any($1) or opcintype in (2277, 2283, 3500, 2776)) order by oid`, [typeOids])).rows;
+const opc = (await c.query(`select oid, opcmethod, opcname, opcfamily, opcintype, opcdefault, opckeytype from pg_opclass where opcmethod in (403, 405, 2742, 783) and (opcintype = any($1) or opcintype in (2277, 2283, 3500, 2776, 3831)) order by oid`, [typeOids])).rows;
 const opcLines = opc.map((o) => `  [${o.oid}, ${o.opcmethod}, '${o.opcname}', ${o.opcfamily}, ${o.opcintype}, ${o.opcdefault}, ${o.opckeytype}],`);
 // function oids for the registry's functions
 const sigs: { name: string; args: number[] }[] = [];
