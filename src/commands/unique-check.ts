@@ -15,7 +15,7 @@ import { typeInfo } from '../types/registry.js';
 import { indexKeyFunction } from './index-keys.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { waitForXid } from '../executor/row-lock.js';
-import { checkExclusion } from './exclusion.js';
+import { checkExclusion, findExclusionConflict } from './exclusion.js';
 
 /**
  * Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. A version another
@@ -66,8 +66,9 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
     // An index build checks every row once all are in (defineIndex); DEFERRABLE ones at statement end or commit.
     const con = info.constraint !== undefined && !isBuild ? cat.constraints.get(info.constraint) : undefined;
     if (con?.deferrable) {
+      // As Postgres, only a row that conflicts now gets a recheck queued (execIndexing.c, noDupErr).
+      if (findExclusionConflict(ctx, cat, table, idx, key, tid)) ctx.txn.noteUniqueRecheck({ kind: 'unique', con, table, idx, tid, key });
       store.insert(key, tid);
-      ctx.txn.noteUniqueRecheck({ kind: 'unique', con, table, idx, tid, key });
       return;
     }
     if (!isBuild) checkExclusion(ctx, cat, table, idx, key, tid, false);

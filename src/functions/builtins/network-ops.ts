@@ -12,6 +12,7 @@ import { PgInet, type Value } from '../../types/values.js';
 import { registerCast } from '../../analyze/special-casts.js';
 import { fn, op } from '../registry.js';
 import { registerComparisons } from './comparison.js';
+import { agg } from './aggregates.js';
 
 const I = OID.inet;
 const C = OID.cidr;
@@ -56,4 +57,8 @@ registerCast(C, I, (v) => v);
 for (const t of [OID.text, OID.varchar, OID.bpchar]) {
   registerCast(I, t, (v) => inetOutput(v as PgInet, true));
   registerCast(C, t, (v) => inetOutput(v as PgInet, true));
+}
+
+for (const [name, sign] of [['min', -1], ['max', 1]] as const) {
+  agg<PgInet | null>(name, [I], I, () => null, (s, a) => (s === null || compareInet(a[0] as PgInet, s) * sign > 0 ? (a[0] as PgInet) : s), (s) => s);
 }
