@@ -16,6 +16,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ExecContext } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
+import { MAX_BOUND, MIN_BOUND, type Bound } from '../storage/index-store.js';
 import { OID } from '../types/oids.js';
 import { rangeAdjacent, rangeOverlaps, rangeTypeDef } from '../types/range.js';
 import { inetOverlaps } from '../types/inet.js';
@@ -104,6 +105,12 @@ export function exclusionOperator(cat: Catalog, method: string, type: number, na
   return { name, oid };
 }
 
+function padded(key: readonly Value[], n: number, len: number, fill: typeof MIN_BOUND | typeof MAX_BOUND): Bound[] {
+  const out: Bound[] = key.slice(0, n);
+  while (out.length < len) out.push(fill);
+  return out;
+}
+
 type Conflicts = (a: Value, b: Value) => boolean;
 
 const testCache = new WeakMap<RelationDef, Conflicts[]>();
@@ -137,7 +144,14 @@ export function findExclusionConflict(ctx: ExecContext, cat: Catalog, table: Rel
   if (key.some((k) => k === null)) return undefined;
   const tests = conflictTests(cat, table, idx);
   const heap = ctx.txn.heap(table);
-  for (const [otherKey, otherTid] of ctx.txn.index(idx).tree.keys()) {
+  const store = ctx.txn.index(idx);
+  // Leading `=` keys (room WITH =, during WITH &&) narrow the scan to that prefix of the b-tree.
+  const ops = idx.index!.exclusion!;
+  let prefix = 0;
+  while (prefix < ops.length && ops[prefix].name === '=') prefix++;
+  const entries: Iterable<readonly [readonly Value[], number]> =
+    prefix > 0 ? store.range(padded(key, prefix, store.cols.length, MIN_BOUND), padded(key, prefix, store.cols.length, MAX_BOUND)) : store.tree.keys();
+  for (const [otherKey, otherTid] of entries) {
     if (otherTid === tid) continue;
     let all = true;
     for (let i = 0; i < tests.length; i++) {

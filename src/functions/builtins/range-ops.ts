@@ -7,7 +7,7 @@
  * Postgres counterpart: src/backend/utils/adt/rangetypes.c.
  * Known gaps: multirange operators and range_agg (multiranges are 0A000).
  */
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { OID } from '../../types/oids.js';
 import {
@@ -17,6 +17,7 @@ import {
 import type { PgRange, Value } from '../../types/values.js';
 import { fn, op } from '../registry.js';
 import { registerComparisons } from './comparison.js';
+import { agg } from './aggregates.js';
 
 const B = OID.bool;
 
@@ -49,6 +50,16 @@ function registerRange(d: RangeTypeDef): void {
   fn('lower_inf', [R], B, (a) => !r0(a).empty && r0(a).lower === null);
   fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null);
   fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false));
+
+  // Aggregates: range_intersect_agg; range_agg builds a multirange, which fauxgres lacks (0A000).
+  agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);
+  const multirange = d.name.replace('range', 'multirange');
+  agg<null>('range_agg', [R], R, () => {
+    throw featureNotSupported(`type ${multirange}`);
+  }, (st) => st, (st) => st);
+  fn('multirange', [R], R, () => {
+    throw featureNotSupported(`type ${multirange}`);
+  });
 
   // Constructors: NULL bounds are infinite, so they are not strict.
   fn(d.name, [E, E], R, (a) => serialize(d, a[0], a[1], true, false), { strict: false });
