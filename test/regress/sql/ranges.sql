@@ -202,4 +202,29 @@ SELECT typname, typtype, typcategory, typarray::regtype FROM pg_type WHERE typna
 SELECT format_type('tstzrange'::regtype, -1), format_type('_daterange'::regtype, -1), 'inet'::regtype, 'money[]'::regtype;
 SELECT table_name, column_name, data_type, udt_name FROM information_schema.columns WHERE table_name IN ('reservations', 'invoices', 'logins') ORDER BY table_name, ordinal_position;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'price_bands'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT range_intersect_agg(during) FROM reservations WHERE room_id = 1 AND id IN (1, 7);
+
+-- What psql's \d sends for a table with an exclusion constraint (captured with psql -E).
+SELECT a.attname,
+  pg_catalog.format_type(a.atttypid, a.atttypmod),
+  (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true)
+   FROM pg_catalog.pg_attrdef d
+   WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef),
+  a.attnotnull,
+  (SELECT c.collname FROM pg_catalog.pg_collation c, pg_catalog.pg_type t
+   WHERE c.oid = a.attcollation AND t.oid = a.atttypid AND a.attcollation <> t.typcollation) AS attcollation,
+  a.attidentity,
+  a.attgenerated
+FROM pg_catalog.pg_attribute a
+WHERE a.attrelid = 'public.maintenance'::pg_catalog.regclass AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attnum;
+SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),
+  pg_catalog.pg_get_constraintdef(con.oid, true), contype, condeferrable, condeferred, i.indisreplident, c2.reltablespace
+FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i
+  LEFT JOIN pg_catalog.pg_constraint con ON (conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x'))
+WHERE c.oid IN ('public.reservations'::pg_catalog.regclass, 'public.maintenance'::pg_catalog.regclass, 'public.shifts'::pg_catalog.regclass) AND c.oid = i.indrelid AND i.indexrelid = c2.oid
+ORDER BY i.indisprimary DESC, c2.relname;
+
+-- Multiranges are not emulated (0A000).
+SELECT range_agg(during) FROM reservations WHERE room_id = 1;
 CREATE TABLE multi (r int4multirange);
