@@ -25,6 +25,10 @@ import type { PgInet, PgRange, Value } from '../types/values.js';
 import { valueComparator } from '../functions/builtins/value-compare.js';
 import { EQUALITY_OPERATORS } from '../catalog/system/builtin-data.js';
 import { liveForUniqueness } from './unique-check.js';
+import { indexKeyFunction } from './index-keys.js';
+import { indexDef } from '../catalog/ruleutils/indexdef.js';
+import { quoteIdent } from '../functions/builtins/quote.js';
+import type { SessionContext } from '../session/session-context.js';
 
 /** Whether `type` has a default operator class for `method` (btree_gist adds scalar gist ones). */
 export function hasDefaultOpclass(cat: Catalog, method: string, type: number): boolean {
@@ -173,13 +177,13 @@ export function findExclusionConflict(ctx: ExecContext, cat: Catalog, table: Rel
 export function checkExclusion(ctx: ExecContext, cat: Catalog, table: RelationDef, idx: RelationDef, key: readonly Value[], tid: number, isBuild: boolean): void {
   const other = findExclusionConflict(ctx, cat, table, idx, key, tid);
   if (!other) return;
-  const otherKey = idx.index!.keys.map((k) => (k.attnum ? (other.values[k.attnum - 1] ?? null) : null));
-  throw exclusionViolation(ctx, cat, table, idx, key, idx.index!.keys.some((k) => !k.attnum) ? key : otherKey, isBuild);
+  const full = table.columns.map((c, i) => (other.values[i] === undefined ? (c.missing ?? null) : other.values[i]));
+  throw exclusionViolation(ctx, cat, table, idx, key, indexKeyFunction(idx)(full, ctx), isBuild);
 }
 
 function exclusionViolation(ctx: ExecContext, cat: Catalog, table: RelationDef, idx: RelationDef, key: readonly Value[], otherKey: readonly Value[], isBuild: boolean): PgError {
   const info = idx.index!;
-  const cols = info.keys.map((k) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : (k.expr?.text ?? 'expr'))).join(', ');
+  const cols = info.keys.map((_k, i) => exclusionKeyText(cat, ctx.session, table, idx, i)).join(', ');
   const io = ctx.session.io;
   const vals = (kv: readonly Value[]) =>
     info.keys
@@ -204,6 +208,12 @@ function exclusionViolation(ctx: ExecContext, cat: Catalog, table: RelationDef, 
   });
 }
 
-function quoteColumn(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
+/**
+ * A key column as Postgres prints it in DETAILs (pg_get_indexdef of the column): the column name,
+ * or the deparsed expression.
+ */
+export function exclusionKeyText(cat: Catalog, session: SessionContext, table: RelationDef, idx: RelationDef, i: number): string {
+  const k = idx.index!.keys[i];
+  if (k.attnum) return quoteIdent(table.columns[k.attnum - 1].name);
+  return indexDef(cat, session, idx, i + 1);
 }

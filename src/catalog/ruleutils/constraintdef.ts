@@ -9,7 +9,7 @@ import type { SessionContext } from '../../session/session-context.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExpr } from '../deparse.js';
 import { deparseContextFor, relationName } from './context.js';
-import { indexDef } from './indexdef.js';
+import { exclusionKeyText } from '../../commands/exclusion.js';
 
 const FK_ACTION: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -56,8 +56,8 @@ export function constraintDef(cat: Catalog, session: SessionContext, c: Constrai
       const idxRel = cat.relation(c.index!);
       const idx = idxRel.index!;
       const keys = idx.keys.map((k, i) => {
-        const text = k.attnum ? quoteIdent(rel.columns[k.attnum - 1].name) : `(${indexDef(cat, session, idxRel, i + 1)})`;
-        return `${text} WITH ${idx.exclusion![i].name}`;
+        const text = exclusionKeyText(cat, session, rel, idxRel, i);
+        return `${k.attnum ? text : `(${text})`} WITH ${idx.exclusion![i].name}`;
       });
       let s = `EXCLUDE USING ${idx.method} (${keys.join(', ')})`;
       if (idx.include.length) s += ` INCLUDE (${columnList(rel, idx.include)})`;

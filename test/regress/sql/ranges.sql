@@ -225,6 +225,28 @@ FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i
 WHERE c.oid IN ('public.reservations'::pg_catalog.regclass, 'public.maintenance'::pg_catalog.regclass, 'public.shifts'::pg_catalog.regclass) AND c.oid = i.indrelid AND i.indexrelid = c2.oid
 ORDER BY i.indisprimary DESC, c2.relname;
 
+-- Dropping constraints and the extension; expression keys; partial constraints and TRUNCATE.
+SELECT constraint_name, constraint_type FROM information_schema.table_constraints WHERE table_name = 'reservations' ORDER BY 1;
+DROP EXTENSION btree_gist;
+ALTER TABLE reservations DROP CONSTRAINT reservations_room_id_during_excl;
+SELECT indexname FROM pg_indexes WHERE tablename = 'reservations' ORDER BY 1;
+INSERT INTO reservations VALUES (11, 1, 'ada', '[2024-05-01 10:00+00, 2024-05-01 12:00+00)');
+DROP TABLE shifts, price_bands, desks, parking;
+DROP INDEX plain_numbers_label_idx;
+DROP EXTENSION btree_gist;
+CREATE TABLE clipped (n integer, r int4range, EXCLUDE USING gist ((r * int4range(0, 100)) WITH &&));
+INSERT INTO clipped VALUES (1, '[1,5)'), (2, '[4,9)');
+INSERT INTO clipped VALUES (3, '[200,300)'), (4, '[100,300)');
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'clipped'::regclass;
+CREATE TABLE partial_bookings (n integer, r int4range, EXCLUDE USING gist (r WITH &&) WHERE (n > 0));
+INSERT INTO partial_bookings VALUES (1, '[1,5)'), (0, '[4,9)'), (2, '[5,9)');
+INSERT INTO partial_bookings VALUES (3, '[4,6)');
+TRUNCATE partial_bookings;
+INSERT INTO partial_bookings VALUES (3, '[4,6)');
+CREATE TABLE adjacent_slots (r int4range, EXCLUDE USING gist (r WITH -|-));
+INSERT INTO adjacent_slots VALUES ('[1,5)'), ('[6,9)');
+INSERT INTO adjacent_slots VALUES ('[9,12)');
+
 -- Multiranges are not emulated (0A000).
 SELECT range_agg(during) FROM reservations WHERE room_id = 1;
 CREATE TABLE multi (r int4multirange);
