@@ -55,6 +55,8 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.anyelement, name: 'anyelement', category: 'P', typlen: 4 },
   { oid: OID.anynonarray, name: 'anynonarray', category: 'P', typlen: 4 },
   { oid: OID.anyenum, name: 'anyenum', category: 'P', typlen: 4 },
+  { oid: OID.anyrange, name: 'anyrange', category: 'P', typlen: -1 },
+  { oid: 4537, name: 'anymultirange', category: 'P', typlen: -1 },
   { oid: OID.anycompatible, name: 'anycompatible', category: 'P', typlen: 4 },
   { oid: OID.anycompatiblearray, name: 'anycompatiblearray', category: 'P', typlen: -1 },
   { oid: OID.anycompatiblenonarray, name: 'anycompatiblenonarray', category: 'P', typlen: 4 },

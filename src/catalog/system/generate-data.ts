@@ -77,8 +77,8 @@ const opc = (await c.query(`select oid, opcmethod, opcname, opcfamily, opcintype
 const opcLines = opc.map((o) => `  [${o.oid}, ${o.opcmethod}, '${o.opcname}', ${o.opcfamily}, ${o.opcintype}, ${o.opcdefault}, ${o.opckeytype}],`);
 // function oids for the registry's functions
 const sigs: { name: string; args: number[] }[] = [];
-for (const [name, list] of allFunctions()) for (const f of list) if (!f.extension) sigs.push({ name, args: [...f.argTypes] });
-for (const [name, list] of allAggregates()) for (const f of list) sigs.push({ name, args: [...f.argTypes] });
+for (const [name, list] of allFunctions()) for (const f of list) if (!f.extension) sigs.push({ name, args: [...(f.catalogSignature?.argTypes ?? f.argTypes)] });
+for (const [name, list] of allAggregates()) for (const f of list) sigs.push({ name, args: [...(f.catalogSignature?.argTypes ?? f.argTypes)] });
 const procs = (await c.query(`select p.oid, p.proname, p.proargtypes::oid[] as args from pg_proc p where p.pronamespace = 11 and p.proname = any($1)`, [sigs.map((s) => s.name)])).rows;
 const procMap: string[] = [];
 const found = new Set<string>();

@@ -42,24 +42,29 @@ function registerRange(d: RangeTypeDef): void {
   op('-', R, R, R, (a, b) => rangeMinus(d, a as PgRange, b as PgRange));
 
   const r0 = (a: Value[]) => a[0] as PgRange;
-  fn('lower', [R], E, (a) => r0(a).lower);
-  fn('upper', [R], E, (a) => r0(a).upper);
-  fn('isempty', [R], B, (a) => r0(a).empty);
-  fn('lower_inc', [R], B, (a) => r0(a).lowerInc);
-  fn('upper_inc', [R], B, (a) => r0(a).upperInc);
-  fn('lower_inf', [R], B, (a) => !r0(a).empty && r0(a).lower === null);
-  fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null);
-  fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false));
+  // pg_proc lists these once, on anyrange.
+  const AR = OID.anyrange;
+  const as = (argTypes: number[], returnType: number) => ({ catalogSignature: { argTypes, returnType } });
+  fn('lower', [R], E, (a) => r0(a).lower, as([AR], OID.anyelement));
+  fn('upper', [R], E, (a) => r0(a).upper, as([AR], OID.anyelement));
+  fn('isempty', [R], B, (a) => r0(a).empty, as([AR], B));
+  fn('lower_inc', [R], B, (a) => r0(a).lowerInc, as([AR], B));
+  fn('upper_inc', [R], B, (a) => r0(a).upperInc, as([AR], B));
+  fn('lower_inf', [R], B, (a) => !r0(a).empty && r0(a).lower === null, as([AR], B));
+  fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null, as([AR], B));
+  fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false), as([AR, AR], AR));
 
   // Aggregates: range_intersect_agg; range_agg builds a multirange, which fauxgres lacks (0A000).
-  agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);
+  const intersect = agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);
   const multirange = d.name.replace('range', 'multirange');
-  agg<null>('range_agg', [R], R, () => {
+  const rangeAgg = agg<null>('range_agg', [R], R, () => {
     throw featureNotSupported(`type ${multirange}`);
   }, (st) => st, (st) => st);
+  Object.assign(intersect, as([AR], AR));
+  Object.assign(rangeAgg, as([AR], 4537));
   fn('multirange', [R], R, () => {
     throw featureNotSupported(`type ${multirange}`);
-  });
+  }, as([AR], 4537));
 
   // Constructors: NULL bounds are infinite, so they are not strict.
   fn(d.name, [E, E], R, (a) => serialize(d, a[0], a[1], true, false), { strict: false });
