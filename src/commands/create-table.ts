@@ -403,11 +403,13 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const info = idx.index!;
       const keys = info.keys.map((k) => ({ ...k, attnum: k.attnum ? (like.map.get(k.attnum) ?? k.attnum) : 0, expr: k.expr ? remapVars(k.expr, like.map) : undefined }));
       const colNames = keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : 'expr'));
-      const label = info.primary ? 'pkey' : info.unique ? 'key' : 'idx';
+      const include = info.exclusion ? info.include.map((a) => like.map.get(a) ?? a) : [];
+      for (const a of include) colNames.push(rel.columns[a - 1].name);
+      const label = info.primary ? 'pkey' : info.unique ? 'key' : info.exclusion ? 'excl' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : colNames.join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
-        name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include: [],
-        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined,
+        name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
+        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion,
       });
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {

@@ -247,6 +247,10 @@ CREATE TABLE adjacent_slots (r int4range, EXCLUDE USING gist (r WITH -|-));
 INSERT INTO adjacent_slots VALUES ('[1,5)'), ('[6,9)');
 INSERT INTO adjacent_slots VALUES ('[9,12)');
 
+CREATE TABLE slots_copy (LIKE adjacent_slots INCLUDING ALL);
+SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'slots_copy'::regclass;
+INSERT INTO slots_copy VALUES ('[1,5)'), ('[5,9)');
+
 -- Multiranges are not emulated (0A000).
 SELECT range_agg(during) FROM reservations WHERE room_id = 1;
 CREATE TABLE multi (r int4multirange);
