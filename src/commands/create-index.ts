@@ -88,8 +88,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     // CONCURRENTLY only changes locking; the result is the same index.
   }
   const method: string = n.accessMethod ?? 'btree';
-  if (method !== 'btree' && method !== 'gist' && method !== 'spgist') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
-  if (n.indexIncludingParams?.length) throw featureNotSupported('INCLUDE columns', n.relation?.location);
+  if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
   if (table.kind !== 'r') {
@@ -103,10 +102,21 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     throw new PgError(SQLSTATE.duplicate_table, `relation "${n.idxname}" already exists`);
   }
   const cat = txn.catalogForWrite();
+  // What the access method can do (Postgres's amcanunique / amcanmulticol / amcaninclude / amcanorder).
+  const amError = (what: string) => new PgError(SQLSTATE.feature_not_supported, `access method "${method}" does not support ${what}`);
+  if (n.unique && method !== 'btree') throw amError('unique indexes');
+  if ((n.indexParams ?? []).length > 1 && (method === 'spgist' || method === 'hash')) throw amError('multicolumn indexes');
+  if (n.indexIncludingParams?.length && method === 'hash') throw amError('included columns');
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
   for (const p of (n.indexParams ?? []) as AnyNode[]) {
     const e = p.IndexElem;
+    if (method !== 'btree') {
+      const type = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
+      if (type !== undefined && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+      if (e.ordering !== 'SORTBY_DEFAULT') throw amError('ASC/DESC options');
+      if (e.nulls_ordering !== 'SORTBY_NULLS_DEFAULT') throw amError('NULLS FIRST/LAST options');
+    }
     const desc = e.ordering === 'SORTBY_DESC';
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
     if (e.opclass?.length) throw featureNotSupported('operator classes in indexes', n.relation.location);
@@ -125,15 +135,20 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
   }
+  const include = ((n.indexIncludingParams ?? []) as AnyNode[]).map((p) => {
+    const e = p.IndexElem;
+    if (!e.name) throw new PgError(SQLSTATE.feature_not_supported, 'expressions are not supported in included columns');
+    const col = table.columns.find((c) => c.name === e.name && !c.dropped);
+    if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
+    colNames.push(col.name);
+    return col.attnum;
+  });
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
   const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, colNames.join('_'), n.unique ? 'key' : 'idx', new Set(), true);
-  if (n.unique && method !== 'btree') {
-    throw new PgError(SQLSTATE.feature_not_supported, `access method "${method}" does not support unique indexes`);
-  }
   for (const k of keys) {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }
-  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include: [], predicate, method });
+  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
   return commandResult('CREATE INDEX');
 }

@@ -251,6 +251,13 @@ CREATE TABLE slots_copy (LIKE adjacent_slots INCLUDING ALL);
 SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'slots_copy'::regclass;
 INSERT INTO slots_copy VALUES ('[1,5)'), ('[5,9)');
 
+CREATE INDEX ON partial_bookings USING spgist (r, n);
+CREATE INDEX ON partial_bookings USING gist (r DESC);
+CREATE UNIQUE INDEX ON partial_bookings USING gist (r);
+CREATE INDEX ON partial_bookings USING hash (n);
+CREATE INDEX ON partial_bookings USING gist (r) INCLUDE (n);
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'partial_bookings' ORDER BY indexname;
+
 -- Multiranges are not emulated (0A000).
 SELECT range_agg(during) FROM reservations WHERE room_id = 1;
 CREATE TABLE multi (r int4multirange);
