@@ -2,7 +2,8 @@
  * inet/cidr operators and functions: comparisons, `<< <<= >> >>= &&`, host, masklen, network,
  * broadcast, netmask, hostmask, family, set_masklen, abbrev, text, and the inet → cidr / text casts.
  * Postgres counterpart: src/backend/utils/adt/network.c.
- * Known gaps: inet arithmetic (`+`, `-`), `~ & |`, inet_same_family, inet_merge.
+ * Also `+ -` with integers, `inet - inet`, `~ & |`, inet_same_family, inet_merge.
+ * Known gaps: none known.
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -62,3 +63,69 @@ for (const t of [OID.text, OID.varchar, OID.bpchar]) {
 for (const [name, sign] of [['min', -1], ['max', 1]] as const) {
   agg<PgInet | null>(name, [I], I, () => null, (s, a) => (s === null || compareInet(a[0] as PgInet, s) * sign > 0 ? (a[0] as PgInet) : s), (s) => s);
 }
+
+// Arithmetic and bitwise operators (inetpl, inetmi, inetmi_int8, inetnot, inetand, inetor).
+function toBig(b: Uint8Array): bigint {
+  let n = 0n;
+  for (const x of b) n = (n << 8n) | BigInt(x);
+  return n;
+}
+function fromBig(n: bigint, len: number): Uint8Array {
+  const out = new Uint8Array(len);
+  for (let i = len - 1; i >= 0; i--) {
+    out[i] = Number(n & 0xffn);
+    n >>= 8n;
+  }
+  return out;
+}
+const outOfRange = () => new PgError(SQLSTATE.numeric_value_out_of_range, 'result is out of range');
+function addToInet(v: PgInet, k: bigint): PgInet {
+  const n = toBig(v.bytes) + k;
+  if (n < 0n || n >= 1n << BigInt(v.bytes.length * 8)) throw outOfRange();
+  return new PgInet(v.family, fromBig(n, v.bytes.length), v.bits);
+}
+function sameSize(a: PgInet, b: PgInet, what: string): void {
+  if (a.family !== b.family) throw new PgError(SQLSTATE.invalid_parameter_value, `cannot ${what} inet values of different sizes`);
+}
+const I8 = OID.int8;
+op('+', I, I8, I, (a, b) => addToInet(a as PgInet, b as bigint), { commutator: '+' });
+op('+', I8, I, I, (a, b) => addToInet(b as PgInet, a as bigint), { commutator: '+' });
+op('-', I, I8, I, (a, b) => addToInet(a as PgInet, -(b as bigint)));
+op('-', I, I, I8, (a, b) => {
+  sameSize(a as PgInet, b as PgInet, 'subtract');
+  const d = toBig((a as PgInet).bytes) - toBig((b as PgInet).bytes);
+  if (d > 9223372036854775807n || d < -9223372036854775808n) throw outOfRange();
+  return d;
+});
+op('~', 0, I, I, (_a, b) => {
+  const v = b as PgInet;
+  return new PgInet(v.family, v.bytes.map((x) => ~x & 0xff), v.bits);
+});
+op('&', I, I, I, (a, b) => {
+  const x = a as PgInet;
+  const y = b as PgInet;
+  sameSize(x, y, 'AND');
+  return new PgInet(x.family, x.bytes.map((v, i) => v & y.bytes[i]), Math.max(x.bits, y.bits));
+});
+op('|', I, I, I, (a, b) => {
+  const x = a as PgInet;
+  const y = b as PgInet;
+  sameSize(x, y, 'OR');
+  return new PgInet(x.family, x.bytes.map((v, i) => v | y.bytes[i]), Math.max(x.bits, y.bits));
+});
+fn('inet_same_family', [I, I], OID.bool, (a) => (a[0] as PgInet).family === (a[1] as PgInet).family);
+fn('inet_merge', [I, I], C, (a) => {
+  const x = a[0] as PgInet;
+  const y = a[1] as PgInet;
+  if (x.family !== y.family) throw new PgError(SQLSTATE.invalid_parameter_value, 'cannot merge addresses from different families');
+  let bits = Math.min(x.bits, y.bits);
+  let common = 0;
+  while (common < bits) {
+    const byte = common >> 3;
+    const mask = 0x80 >> (common & 7);
+    if ((x.bytes[byte] & mask) !== (y.bytes[byte] & mask)) break;
+    common++;
+  }
+  bits = common;
+  return new PgInet(x.family, maskAddress(x, bits, false), bits);
+});

@@ -179,6 +179,10 @@ SELECT id, addr FROM logins WHERE NOT EXISTS (SELECT 1 FROM allow_list a WHERE l
 SELECT network, masklen(network), family(network) FROM allow_list ORDER BY network;
 SELECT addr FROM logins ORDER BY addr DESC;
 SELECT min(addr), max(addr) FROM logins WHERE family(addr) = 4;
+SELECT '10.1.2.3/24'::inet + 300, 300 + '10.1.2.3'::inet, '10.1.2.3'::inet - 4, '10.1.2.3'::inet - '10.1.1.250'::inet, '::1'::inet + 65536, ~'10.1.2.3'::inet, '10.1.2.3'::inet & '255.255.0.0'::inet, '10.1.2.3'::inet | '0.0.0.255'::inet;
+SELECT inet_same_family('1.2.3.4', '::1'), inet_merge('10.1.2.3/24', '10.1.9.0/24');
+SELECT '255.255.255.255'::inet + 1;
+SELECT '::1'::inet - '1.2.3.4'::inet;
 
 -- Invoices with money.
 SELECT '1000'::money, '-1000.5'::money, '$1,234.567'::money, '(12.34)'::money, '$-5'::money, '1.005'::money, '12,34.5'::money, '$'::money;
