@@ -90,6 +90,14 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   const findConflict = (ms: ModifyState, values: Value[]): Tuple | undefined => {
     const heap = ms.ctx.txn.heap(rel);
     for (const idx of arbiters) {
+      const con = idx.index!.constraint !== undefined ? cat.constraints.get(idx.index!.constraint) : undefined;
+      if (con?.deferrable) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters', {
+          schema: cat.namespaceName(rel.namespace),
+          table: rel.name,
+          constraint: idx.name,
+        });
+      }
       const key = indexKeyFunction(idx)(values, ms.ctx);
       if (idx.index!.exclusion) {
         if (!predicateHolds(idx, values, ms.ctx)) continue;

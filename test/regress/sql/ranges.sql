@@ -262,6 +262,11 @@ CREATE INDEX ON partial_bookings USING hash (n);
 CREATE INDEX ON partial_bookings USING gist (r) INCLUDE (n);
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'partial_bookings' ORDER BY indexname;
 
+CREATE TABLE deferred_slots (r int4range, EXCLUDE USING gist (r WITH &&) DEFERRABLE);
+INSERT INTO deferred_slots VALUES ('[1,3)') ON CONFLICT DO NOTHING;
+INSERT INTO slots_copy VALUES ('[1,3)'), ('[2,4)'), ('[20,30)') ON CONFLICT DO NOTHING;
+SELECT r FROM slots_copy ORDER BY r;
+
 -- Multiranges are not emulated (0A000).
 SELECT range_agg(during) FROM reservations WHERE room_id = 1;
 CREATE TABLE multi (r int4multirange);
