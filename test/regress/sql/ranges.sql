@@ -267,6 +267,11 @@ INSERT INTO deferred_slots VALUES ('[1,3)') ON CONFLICT DO NOTHING;
 INSERT INTO slots_copy VALUES ('[1,3)'), ('[2,4)'), ('[20,30)') ON CONFLICT DO NOTHING;
 SELECT r FROM slots_copy ORDER BY r;
 
+-- In JSON and text functions.
+SELECT to_json(int4range(1, 5)), to_jsonb('1.5'::money), to_json('10.0.0.1'::inet), row_to_json(row(int4range(1, 2), '1'::money, '::1'::inet)), jsonb_build_object('r', numrange(1, 2));
+SELECT array_to_json(ARRAY[int4range(1, 2)]), format('%s %L', int4range(1, 2), '1'::money), concat(int4range(1, 2), '10.0.0.0/8'::cidr);
+SELECT count(DISTINCT r), count(DISTINCT m), count(DISTINCT i) FROM (VALUES (int4range(1, 2), '1'::money, '1.2.3.4'::inet), ('[1,1]', '1.00', '1.2.3.4/32')) v(r, m, i);
+
 -- Multiranges are not emulated (0A000).
 SELECT range_agg(during) FROM reservations WHERE room_id = 1;
 CREATE TABLE multi (r int4multirange);
