@@ -115,20 +115,25 @@ const upperOf = (r: PgRange): Bound => ({ val: r.upper, infinite: r.upper === nu
 
 /** range_cmp_bounds: orders bounds, lower and upper alike (an exclusive lower bound sorts after). */
 function cmpBounds(d: RangeTypeDef, b1: Bound, b2: Bound): number {
-  if (b1.infinite && b2.infinite) {
-    if (b1.lower === b2.lower) return 0;
-    return b1.lower ? -1 : 1;
+  return cmpBoundParts(d, b1.val, b1.inclusive, b1.lower, b2.val, b2.inclusive, b2.lower);
+}
+
+/** cmpBounds on a bound's parts (a null value is an infinite bound); no allocation, for hot paths. */
+function cmpBoundParts(d: RangeTypeDef, v1: Value, inc1: boolean, lower1: boolean, v2: Value, inc2: boolean, lower2: boolean): number {
+  if (v1 === null && v2 === null) {
+    if (lower1 === lower2) return 0;
+    return lower1 ? -1 : 1;
   }
-  if (b1.infinite) return b1.lower ? -1 : 1;
-  if (b2.infinite) return b2.lower ? 1 : -1;
-  const c = d.elem.compare(b1.val, b2.val);
+  if (v1 === null) return lower1 ? -1 : 1;
+  if (v2 === null) return lower2 ? 1 : -1;
+  const c = d.elem.compare(v1, v2);
   if (c !== 0) return c;
-  if (!b1.inclusive && !b2.inclusive) {
-    if (b1.lower === b2.lower) return 0;
-    return b1.lower ? 1 : -1;
+  if (!inc1 && !inc2) {
+    if (lower1 === lower2) return 0;
+    return lower1 ? 1 : -1;
   }
-  if (!b1.inclusive) return b1.lower ? 1 : -1;
-  if (!b2.inclusive) return b2.lower ? -1 : 1;
+  if (!inc1) return lower1 ? 1 : -1;
+  if (!inc2) return lower2 ? -1 : 1;
   return 0;
 }
 
@@ -254,8 +259,8 @@ export function rangeOutput(d: RangeTypeDef, r: PgRange, ctx: IoContext): string
 /** range_cmp: empty sorts first, then by lower bound, then by upper bound. */
 export function compareRanges(d: RangeTypeDef, a: PgRange, b: PgRange): number {
   if (a.empty || b.empty) return a.empty && b.empty ? 0 : a.empty ? -1 : 1;
-  const c = cmpBounds(d, lowerOf(a), lowerOf(b));
-  return c !== 0 ? c : cmpBounds(d, upperOf(a), upperOf(b));
+  const c = cmpBoundParts(d, a.lower, a.lowerInc, true, b.lower, b.lowerInc, true);
+  return c !== 0 ? c : cmpBoundParts(d, a.upper, a.upperInc, false, b.upper, b.upperInc, false);
 }
 
 /** `@>` range: every point of b is in a. */
@@ -282,10 +287,17 @@ export function rangeContainsElem(d: RangeTypeDef, r: PgRange, v: Value): boolea
 /** `&&` */
 export function rangeOverlaps(d: RangeTypeDef, a: PgRange, b: PgRange): boolean {
   if (a.empty || b.empty) return false;
-  const l1 = lowerOf(a);
-  const l2 = lowerOf(b);
-  if (cmpBounds(d, l1, l2) >= 0 && cmpBounds(d, l1, upperOf(b)) <= 0) return true;
-  return cmpBounds(d, l2, l1) >= 0 && cmpBounds(d, l2, upperOf(a)) <= 0;
+  // lower(a) within [lower(b), upper(b)], or lower(b) within [lower(a), upper(a)].
+  if (
+    cmpBoundParts(d, a.lower, a.lowerInc, true, b.lower, b.lowerInc, true) >= 0 &&
+    cmpBoundParts(d, a.lower, a.lowerInc, true, b.upper, b.upperInc, false) <= 0
+  ) {
+    return true;
+  }
+  return (
+    cmpBoundParts(d, b.lower, b.lowerInc, true, a.lower, a.lowerInc, true) >= 0 &&
+    cmpBoundParts(d, b.lower, b.lowerInc, true, a.upper, a.upperInc, false) <= 0
+  );
 }
 
 /** `<<` strictly left of. */
