@@ -17,9 +17,8 @@ type AnyNode = Record<string, any>;
 
 /** Postgres built-in types fauxgres does not emulate yet: naming one is 0A000, not "does not exist". */
 const UNSUPPORTED_BUILTIN_TYPES = new Set([
-  'inet', 'cidr', 'macaddr', 'macaddr8', 'money', 'bit', 'varbit', 'xml', 'tsvector', 'tsquery',
-  'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'int4range', 'int8range', 'numrange',
-  'tsrange', 'tstzrange', 'daterange', 'int4multirange', 'int8multirange', 'nummultirange',
+  'macaddr', 'macaddr8', 'bit', 'varbit', 'xml', 'tsvector', 'tsquery',
+  'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'int4multirange', 'int8multirange', 'nummultirange',
   'tsmultirange', 'tstzmultirange', 'datemultirange', 'pg_lsn', 'pg_snapshot', 'txid_snapshot',
   'jsonpath', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole',
   'regconfig', 'regdictionary', 'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',

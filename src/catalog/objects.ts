@@ -57,8 +57,8 @@ export interface ForeignKeyInfo {
 export interface ConstraintDef {
   readonly oid: number;
   readonly name: string;
-  /** p primary key, u unique, c check, f foreign key, n not null */
-  readonly kind: 'p' | 'u' | 'c' | 'f' | 'n';
+  /** p primary key, u unique, c check, f foreign key, n not null, x exclusion */
+  readonly kind: 'p' | 'u' | 'c' | 'f' | 'n' | 'x';
   readonly relation: number;
   readonly namespace: number;
   readonly columns: readonly number[];
@@ -91,6 +91,16 @@ export interface IndexInfo {
   /** INCLUDE columns (attnums). */
   readonly include: readonly number[];
   readonly method: string;
+  /** Exclusion constraint index: the operator of each key column (pg_constraint.conexclop). */
+  readonly exclusion?: readonly ExclusionOperator[];
+}
+
+/** One `col WITH op` of an exclusion constraint. */
+export interface ExclusionOperator {
+  /** Operator name (`=`, `&&`, `<>`, `-|-`). */
+  readonly name: string;
+  /** Postgres's pg_operator OID of it (0 when unknown). */
+  readonly oid: number;
 }
 
 export interface SequenceInfo {

@@ -31,6 +31,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
 import { insertIndexEntry } from './unique-check.js';
+import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
 import { runRiQueue } from '../executor/ri.js';
@@ -549,6 +550,9 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
       return;
     }
+    case 'CONSTR_EXCLUSION':
+      addExclusionConstraint(session, cat, cat.relation(rel.oid), { ...con, conname: explicit ?? con.conname }, sql, taken);
+      return;
     case 'CONSTR_FOREIGN': {
       const oid = addForeignKey(session, cat, rel, con, attnum, sql, taken, false);
       if (!con.skip_validation) validateForeignKey(session, cat, cat.relation(rel.oid), oid);

@@ -14,7 +14,9 @@ import { openRelation } from '../analyze/relation.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
-import { insertIndexEntry } from './unique-check.js';
+import { insertIndexEntry, predicateHolds } from './unique-check.js';
+import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { indexKeyFunction } from './index-keys.js';
 import { makeExecContext } from '../session/run-select.js';
 
 type AnyNode = Record<string, any>;
@@ -27,6 +29,10 @@ export interface IndexSpec {
   nullsNotDistinct: boolean;
   include: number[];
   predicate?: import('../catalog/objects.js').StoredExpr;
+  /** Access method (default btree). */
+  method?: string;
+  /** For the index of an exclusion constraint: the operator of each key. */
+  exclusion?: readonly import('../catalog/objects.js').ExclusionOperator[];
 }
 
 /** Creates the index relation and builds it over the table's current rows. */
@@ -50,7 +56,8 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
       nullsNotDistinct: spec.nullsNotDistinct,
       predicate: spec.predicate,
       include: spec.include,
-      method: 'btree',
+      method: spec.method ?? 'btree',
+      exclusion: spec.exclusion,
     },
   };
   cat.putRelation(idx);
@@ -63,6 +70,16 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
     if (!txn.visible(t)) continue;
     insertIndexEntry(ctx, cat, table, idx, t.values, t.tid, true);
   }
+  // An exclusion constraint is checked once the index holds every row (as index_build + check_exclusion_constraint).
+  if (spec.exclusion) {
+    const keyOf = indexKeyFunction(idx);
+    for (const t of heap.all()) {
+      if (!txn.visible(t)) continue;
+      const full = table.columns.map((c, i) => (t.values[i] === undefined ? (c.missing ?? null) : t.values[i]));
+      if (idx.index!.predicate && !predicateHolds(idx, full, ctx)) continue;
+      checkExclusion(ctx, cat, table, idx, keyOf(full, ctx), t.tid, true);
+    }
+  }
   return oid;
 }
 
@@ -71,8 +88,8 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   if (n.concurrent) {
     // CONCURRENTLY only changes locking; the result is the same index.
   }
-  if (n.accessMethod && n.accessMethod !== 'btree') throw featureNotSupported(`index access method "${n.accessMethod}"`, n.relation?.location);
-  if (n.indexIncludingParams?.length) throw featureNotSupported('INCLUDE columns', n.relation?.location);
+  const method: string = n.accessMethod ?? 'btree';
+  if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
@@ -87,10 +104,21 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     throw new PgError(SQLSTATE.duplicate_table, `relation "${n.idxname}" already exists`);
   }
   const cat = txn.catalogForWrite();
+  // What the access method can do (Postgres's amcanunique / amcanmulticol / amcaninclude / amcanorder).
+  const amError = (what: string) => new PgError(SQLSTATE.feature_not_supported, `access method "${method}" does not support ${what}`);
+  if (n.unique && method !== 'btree') throw amError('unique indexes');
+  if ((n.indexParams ?? []).length > 1 && (method === 'spgist' || method === 'hash')) throw amError('multicolumn indexes');
+  if (n.indexIncludingParams?.length && method === 'hash') throw amError('included columns');
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
   for (const p of (n.indexParams ?? []) as AnyNode[]) {
     const e = p.IndexElem;
+    if (method !== 'btree') {
+      const type = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
+      if (type !== undefined && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+      if (e.ordering !== 'SORTBY_DEFAULT') throw amError('ASC/DESC options');
+      if (e.nulls_ordering !== 'SORTBY_NULLS_DEFAULT') throw amError('NULLS FIRST/LAST options');
+    }
     const desc = e.ordering === 'SORTBY_DESC';
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
     if (e.opclass?.length) throw featureNotSupported('operator classes in indexes', n.relation.location);
@@ -109,8 +137,20 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
   }
+  const include = ((n.indexIncludingParams ?? []) as AnyNode[]).map((p) => {
+    const e = p.IndexElem;
+    if (!e.name) throw new PgError(SQLSTATE.feature_not_supported, 'expressions are not supported in included columns');
+    const col = table.columns.find((c) => c.name === e.name && !c.dropped);
+    if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
+    colNames.push(col.name);
+    return col.attnum;
+  });
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
   const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, colNames.join('_'), n.unique ? 'key' : 'idx', new Set(), true);
-  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include: [], predicate });
+  for (const k of keys) {
+    const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
+    if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+  }
+  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
   return commandResult('CREATE INDEX');
 }

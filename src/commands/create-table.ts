@@ -20,6 +20,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
+import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
@@ -267,6 +268,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
   const fks: { con: AnyNode; attnum?: number }[] = [];
   const checks: { con: AnyNode; attnum?: number }[] = [];
   const keys: { con: AnyNode; attnum?: number }[] = [];
+  const excls: AnyNode[] = [];
   for (const p of all) {
     if (p.con.contype === 'CONSTR_FOREIGN') fks.push(p);
     else if (p.con.contype === 'CONSTR_CHECK') checks.push(p);
@@ -278,7 +280,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
         if (idx < 0) throw new PgError(SQLSTATE.undefined_column, `column "${cn}" named in NOT NULL constraint does not exist`);
         setCol(idx + 1, { notNull: true });
       }
-    } else if (p.con.contype === 'CONSTR_EXCLUSION') throw featureNotSupported('exclusion constraints', p.con.location);
+    } else if (p.con.contype === 'CONSTR_EXCLUSION') excls.push(p.con);
     else throw featureNotSupported(`table constraint ${p.con.contype}`, p.con.location);
   }
   // PRIMARY KEY columns become NOT NULL.
@@ -328,6 +330,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     const idx = cat.relation(idxOid);
     cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
   }
+  for (const con of excls) addExclusionConstraint(session, cat, cat.relation(oid), con, sql, takenNames);
   for (const like of likes) applyLikeConstraints(session, cat, like, cat.relation(oid), takenNames);
   rel = cat.relation(oid);
   for (const p of fks) {
@@ -408,11 +411,13 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const info = idx.index!;
       const keys = info.keys.map((k) => ({ ...k, attnum: k.attnum ? (like.map.get(k.attnum) ?? k.attnum) : 0, expr: k.expr ? remapVars(k.expr, like.map) : undefined }));
       const colNames = keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : 'expr'));
-      const label = info.primary ? 'pkey' : info.unique ? 'key' : 'idx';
+      const include = info.exclusion ? info.include.map((a) => like.map.get(a) ?? a) : [];
+      for (const a of include) colNames.push(rel.columns[a - 1].name);
+      const label = info.primary ? 'pkey' : info.unique ? 'key' : info.exclusion ? 'excl' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : colNames.join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
-        name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include: [],
-        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined,
+        name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
+        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion,
       });
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {

@@ -1,6 +1,6 @@
 /**
  * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp,
- * citext); any other extension is 0A000 rather than a silent no-op.
+ * citext, btree_gist); any other extension is 0A000 rather than a silent no-op.
  * Postgres counterpart: src/backend/commands/extension.c.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -10,15 +10,16 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
+import { baseTypeOf, typeInfo } from '../types/registry.js';
 
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8' };
 
 /** Extensions shipped with Postgres (contrib) that fauxgres does not emulate: 0A000. */
 const CONTRIB_EXTENSIONS = new Set([
-  'btree_gist', 'btree_gin', 'hstore', 'pg_trgm', 'unaccent', 'fuzzystrmatch', 'ltree', 'intarray', 'cube',
+  'btree_gin', 'hstore', 'pg_trgm', 'unaccent', 'fuzzystrmatch', 'ltree', 'intarray', 'cube',
   'earthdistance', 'tablefunc', 'pg_stat_statements', 'pgrowlocks', 'isn', 'lo', 'seg', 'tsm_system_rows',
   'tsm_system_time', 'dblink', 'postgres_fdw', 'file_fdw', 'amcheck', 'bloom', 'pgstattuple', 'pg_buffercache',
   'pg_prewarm', 'sslinfo', 'xml2', 'dict_int', 'dict_xsyn', 'intagg', 'pageinspect', 'pg_freespacemap',
@@ -112,6 +113,41 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
       const w = txn.catalogForWrite();
       w.removeType(CITEXT_ARRAY_OID);
       w.removeType(CITEXT_OID);
+    }
+    if (name === 'btree_gist') {
+      // Gist indexes on scalar columns use btree_gist's operator classes.
+      const cat = txn.catalog;
+      // Postgres lists dependents per operator class, in the order btree_gist's script creates them.
+      const ORDER = ['oid', 'int2', 'int4', 'int8', 'float4', 'float8', 'timestamp', 'timestamptz', 'time', 'date', 'interval', 'money', 'text', 'bpchar', 'bytea', 'numeric', 'inet', 'cidr', 'timetz', 'uuid', 'bool'];
+      const found: { order: number; line: string }[] = [];
+      for (const idx of [...cat.relations.values()].filter((r) => r.kind === 'i' && r.index?.method === 'gist').sort((a, b) => a.oid - b.oid)) {
+        const info = idx.index!;
+        const table = cat.relations.get(info.relation);
+        if (!table) continue;
+        const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
+        const seen = new Set<string>();
+        for (const k of info.keys) {
+          const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
+          const t = typeInfo(cat, baseTypeOf(cat, type));
+          if (t.typtype === 'r') continue;
+          const tn = t.name === 'varchar' ? 'text' : t.name;
+          const opclass = `gist_${tn}_ops`;
+          if (seen.has(opclass)) continue;
+          seen.add(opclass);
+          const who = con ? `constraint ${con.name} on table ${table.name}` : `index ${idx.name}`;
+          found.push({ order: ORDER.indexOf(tn), line: `${who} depends on operator class ${opclass} for access method gist` });
+        }
+      }
+      const lines = found.sort((a, b) => a.order - b.order).map((f) => f.line);
+      if (lines.length) {
+        if (n.behavior !== 'DROP_CASCADE') {
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+            detail: lines.join('\n'),
+            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+          });
+        }
+        throw featureNotSupported('DROP EXTENSION btree_gist CASCADE with dependent indexes');
+      }
     }
     txn.catalogForWrite().extensions.delete(name);
   }

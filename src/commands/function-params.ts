@@ -121,6 +121,10 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
     params.push({ name, type, mode, default: def });
     if (isInput || (isProcedure && mode === 'o')) argTypes.push(type);
   }
+  // Polymorphic range parameters are not resolved by the analyzer (built-ins have concrete overloads).
+  for (const p of params) {
+    if (p.type === OID.anyrange || p.type === 4537) throw featureNotSupported(`${p.type === OID.anyrange ? 'anyrange' : 'anymultirange'} parameters`);
+  }
   const outs = params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
   let returnType: number;
   let retset = false;

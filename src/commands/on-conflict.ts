@@ -18,7 +18,8 @@ import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, computeGenerated, updateTuple, type ModifyState } from '../executor/modify-table.js';
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import { indexKeyFunction } from './index-keys.js';
-import { liveForUniqueness } from './unique-check.js';
+import { liveForUniqueness, predicateHolds } from './unique-check.js';
+import { findExclusionConflict } from './exclusion.js';
 import { usesTransactionSnapshot } from '../executor/row-lock.js';
 import { queueUpdateActions } from '../executor/ri.js';
 import { beforeRowTriggers, hasTriggers, queueAfterRow } from '../executor/trigger.js';
@@ -43,12 +44,16 @@ function inferArbiters(session: Session, state: StatementState, rel: RelationDef
         position: String(clause.location + 1),
       });
     }
-    return uniques;
+    // Without a target, DO NOTHING arbitrates on every unique and exclusion index.
+    return cat.relationIndexes(rel.oid).filter((i) => i.index!.unique || i.index!.exclusion);
   }
   if (infer.conname) {
     const con = cat.relationConstraints(rel.oid).find((c) => c.name === infer.conname);
     if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${infer.conname}" for table "${rel.name}" does not exist`);
     if (con.index === undefined) throw new PgError(SQLSTATE.wrong_object_type, `constraint in ON CONFLICT clause has no associated index`);
+    if (con.kind === 'x' && clause.action === 'ONCONFLICT_UPDATE') {
+      throw new PgError(SQLSTATE.wrong_object_type, 'ON CONFLICT DO UPDATE not supported with exclusion constraints');
+    }
     return [cat.relation(con.index)];
   }
   const atts: number[] = [];
@@ -85,7 +90,21 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   const findConflict = (ms: ModifyState, values: Value[]): Tuple | undefined => {
     const heap = ms.ctx.txn.heap(rel);
     for (const idx of arbiters) {
+      const con = idx.index!.constraint !== undefined ? cat.constraints.get(idx.index!.constraint) : undefined;
+      if (con?.deferrable) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters', {
+          schema: cat.namespaceName(rel.namespace),
+          table: rel.name,
+          constraint: idx.name,
+        });
+      }
       const key = indexKeyFunction(idx)(values, ms.ctx);
+      if (idx.index!.exclusion) {
+        if (!predicateHolds(idx, values, ms.ctx)) continue;
+        const t = findExclusionConflict(ms.ctx, cat, rel, idx, key, -1);
+        if (t) return t;
+        continue;
+      }
       if (!idx.index!.nullsNotDistinct && key.some((k) => k === null)) continue;
       for (const tid of ms.ctx.txn.index(idx).lookup(key)) {
         const t = heap.get(tid);

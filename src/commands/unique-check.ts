@@ -15,6 +15,7 @@ import { typeInfo } from '../types/registry.js';
 import { indexKeyFunction } from './index-keys.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { waitForXid } from '../executor/row-lock.js';
+import { checkExclusion, findExclusionConflict } from './exclusion.js';
 
 /**
  * Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. A version another
@@ -47,6 +48,12 @@ function predicateOf(idx: RelationDef): ((values: Value[], ctx: ExecContext) => 
   return f;
 }
 
+/** Whether a row (all columns) satisfies the index's predicate (true without one). */
+export function predicateHolds(idx: RelationDef, values: Value[], ctx: ExecContext): boolean {
+  const p = predicateOf(idx);
+  return !p || p(values, ctx);
+}
+
 /** Adds the index entry for a new row version, checking uniqueness first. */
 export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: RelationDef, idx: RelationDef, values: readonly Value[], tid: number, isBuild = false): void {
   const info = idx.index!;
@@ -55,6 +62,19 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
   if (pred && !pred(full, ctx)) return;
   const key = indexKeyFunction(idx)(full, ctx);
   const store = ctx.txn.index(idx);
+  if (info.exclusion) {
+    // An index build checks every row once all are in (defineIndex); DEFERRABLE ones at statement end or commit.
+    const con = info.constraint !== undefined && !isBuild ? cat.constraints.get(info.constraint) : undefined;
+    if (con?.deferrable) {
+      // As Postgres, only a row that conflicts now gets a recheck queued (execIndexing.c, noDupErr).
+      if (findExclusionConflict(ctx, cat, table, idx, key, tid)) ctx.txn.noteUniqueRecheck({ kind: 'unique', con, table, idx, tid, key });
+      store.insert(key, tid);
+      return;
+    }
+    if (!isBuild) checkExclusion(ctx, cat, table, idx, key, tid, false);
+    store.insert(key, tid);
+    return;
+  }
   if (info.unique && (info.nullsNotDistinct || key.every((k) => k !== null))) {
     // A DEFERRABLE unique key is checked at the end of the statement or at commit instead.
     const con = info.constraint !== undefined && !isBuild ? cat.constraints.get(info.constraint) : undefined;
@@ -86,6 +106,10 @@ export function recheckUnique(ctx: ExecContext, cat: Catalog, c: { table: Relati
   const heap = ctx.txn.heap(c.table);
   const t = heap.get(c.tid);
   if (!t || !liveForUniqueness(ctx, t)) return;
+  if (c.idx.index?.exclusion) {
+    checkExclusion(ctx, cat, c.table, c.idx, c.key, c.tid, false);
+    return;
+  }
   for (const otherTid of ctx.txn.index(c.idx).lookup(c.key as Value[])) {
     if (otherTid === c.tid) continue;
     const o = heap.get(otherTid);

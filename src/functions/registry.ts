@@ -42,6 +42,11 @@ export interface FunctionImpl {
   readonly resultColumnName?: string;
   /** pg_proc.prokind for user routines: procedures are only callable by CALL. */
   readonly prokind?: 'f' | 'p';
+  /**
+   * How pg_proc lists this function when Postgres declares it polymorphically and fauxgres has one
+   * overload per concrete type (`lower(anyrange)` for lower(int4range), lower(numrange), ...).
+   */
+  readonly catalogSignature?: { readonly argTypes: readonly number[]; readonly returnType: number };
   /** A SQL function Postgres would inline: the call-site form, given whether all arguments are constants. */
   readonly inlineVariant?: (constArgs: boolean) => FunctionImpl;
 }
@@ -72,6 +77,8 @@ export interface AggregateImpl {
   readonly returnType: number;
   /** Transition skips rows where any argument is null (most aggregates). */
   readonly strict: boolean;
+  /** As FunctionImpl.catalogSignature: the polymorphic signature pg_proc lists. */
+  readonly catalogSignature?: { readonly argTypes: readonly number[]; readonly returnType: number };
   init(call: CallInfo): unknown;
   step(state: unknown, args: Value[], rt: ExprRuntime, call: CallInfo): unknown;
   final(state: unknown, rt: ExprRuntime, call: CallInfo): Value;

@@ -12,7 +12,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { typeInfo, baseTypeOf } from '../types/registry.js';
 import type { IoContext } from '../types/type-io.js';
-import { PgArray, type Interval, type TimeTz, type Value } from '../types/values.js';
+import { PgArray, type Interval, type PgInet, type TimeTz, type Value } from '../types/values.js';
 
 type Encode = (v: Value) => Buffer;
 type Decode = (b: Buffer) => Value;
@@ -132,6 +132,15 @@ export function binaryEncoder(cat: Catalog, type: number, io: IoContext): Encode
       };
     case OID.int4:
       return (v) => int32(v as number);
+    case OID.money:
+      return (v) => int64(v as bigint);
+    case OID.inet:
+    case OID.cidr:
+      // inet_send: family (2 = IPv4, 3 = IPv6), bits, is_cidr, address length, address.
+      return (v) => {
+        const x = v as PgInet;
+        return Buffer.from([x.family === 4 ? 2 : 3, x.bits, base === OID.cidr ? 1 : 0, x.bytes.length, ...x.bytes]);
+      };
 
     case OID.int8:
       return (v) => int64(v as bigint);
@@ -225,6 +234,7 @@ export function binaryDecoder(cat: Catalog, type: number, io: IoContext): Decode
       return fixed(4, (b) => b.readInt32BE(0));
 
     case OID.int8:
+    case OID.money:
       return fixed(8, (b) => b.readBigInt64BE(0));
     case OID.float4:
       return fixed(4, (b) => b.readFloatBE(0));

@@ -20,7 +20,7 @@ export type IndexEntry = readonly [key: readonly Value[], tid: number];
 /** Sentinels used as range bounds: below or above every value (nulls included). */
 export const MIN_BOUND = Symbol('min');
 export const MAX_BOUND = Symbol('max');
-type Bound = Value | typeof MIN_BOUND | typeof MAX_BOUND;
+export type Bound = Value | typeof MIN_BOUND | typeof MAX_BOUND;
 
 export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readonly Bound[], b: readonly Bound[]) => number {
   const n = cols.length;

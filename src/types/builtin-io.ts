@@ -18,6 +18,9 @@ import { byteaIO } from './bytea.js';
 import { jsonIO } from './json.js';
 import { jsonbIO } from './jsonb.js';
 import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
+import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
+import { inetIO, cidrIO } from './inet.js';
+import { moneyIO } from './money.js';
 import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
 
 /** oid: unsigned 32-bit integer. */
@@ -68,6 +71,15 @@ const table: Record<number, unknown> = {
   [OID.timestamp]: timestampIO,
   [OID.timestamptz]: timestamptzIO,
   [OID.interval]: intervalIO,
+  [OID.int4range]: int4rangeIO,
+  [OID.int8range]: int8rangeIO,
+  [OID.numrange]: numrangeIO,
+  [OID.daterange]: daterangeIO,
+  [OID.tsrange]: tsrangeIO,
+  [OID.tstzrange]: tstzrangeIO,
+  [OID.inet]: inetIO,
+  [OID.cidr]: cidrIO,
+  [OID.money]: moneyIO,
   [OID.oid]: oidIO,
   [OID.regclass]: oidIO,
   [OID.regtype]: oidIO,

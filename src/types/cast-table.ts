@@ -50,4 +50,7 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ] as const).filter(([a, b]) => !(a === 'int4' && b === 'regproc') && !(a === 'oid' && b === 'regproc') && !(a === 'regproc' && (b === 'oid' || b === 'int8' || b === 'int4'))),
   ['regproc', 'regprocedure', 'i'], ['regprocedure', 'regproc', 'i'], ['regoper', 'regoperator', 'i'], ['regoperator', 'regoper', 'i'],
   ['pg_node_tree', 'text', 'i'],
+  ['cidr', 'inet', 'i'], ['inet', 'cidr', 'a'], ['inet', 'text', 'a'], ['cidr', 'text', 'a'], ['inet', 'varchar', 'a'], ['cidr', 'varchar', 'a'],
+  ['inet', 'bpchar', 'a'], ['cidr', 'bpchar', 'a'],
+  ['money', 'numeric', 'a'], ['numeric', 'money', 'a'], ['int4', 'money', 'a'], ['int8', 'money', 'a'],
 ];

@@ -43,7 +43,7 @@ function builtinRow(row: BuiltinTypeRow & { elem?: number }): TypeInfo {
     oid: row.oid,
     name: row.name,
     namespace: 'pg_catalog',
-    typtype: row.category === 'P' ? 'p' : 'b',
+    typtype: row.category === 'P' ? 'p' : row.category === 'R' ? 'r' : 'b',
     category: row.category,
     preferred: row.preferred ?? false,
     typlen: row.typlen,

@@ -19,6 +19,9 @@
  * | jsonb | `JsonbValue` (jsonb.ts) |
  * | arrays | `PgArray` |
  * | composite / record | `PgRecord` |
+ * | range types | `PgRange` (bounds are values of the subtype) |
+ * | inet, cidr | `PgInet` |
+ * | money | `bigint` (cents) |
  */
 import type { Numeric } from './numeric.js';
 import type { JsonbValue } from './jsonb.js';
@@ -71,6 +74,31 @@ export class PgRecord {
   ) {}
 }
 
+/**
+ * A range value. `lower`/`upper` null means an infinite bound; an empty range has `empty` set
+ * (and null bounds). Built by src/types/range.ts's serialize(), which keeps Postgres's invariants.
+ */
+export class PgRange {
+  constructor(
+    readonly empty: boolean,
+    readonly lower: Value,
+    readonly upper: Value,
+    readonly lowerInc: boolean,
+    readonly upperInc: boolean,
+  ) {}
+}
+
+/**
+ * An inet or cidr value: address bytes (4 for IPv4, 16 for IPv6) and the netmask length.
+ */
+export class PgInet {
+  constructor(
+    readonly family: 4 | 6,
+    readonly bytes: Uint8Array,
+    readonly bits: number,
+  ) {}
+}
+
 export type Value =
   | null
   | boolean
@@ -83,4 +111,6 @@ export type Value =
   | Interval
   | JsonbValue
   | PgArray
-  | PgRecord;
+  | PgRecord
+  | PgRange
+  | PgInet;

@@ -772,4 +772,44 @@ export const advisory: IsolationSpec[] = [
   },
 ];
 
-export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, foreignKeys, savepoints, tableLocks, advisory };
+const bookings = `
+  DROP TABLE IF EXISTS bookings CASCADE;
+  CREATE TABLE bookings (id int PRIMARY KEY, room int NOT NULL, during int4range NOT NULL, EXCLUDE USING gist (during WITH &&));
+  INSERT INTO bookings VALUES (1, 1, '[1,5)');`;
+
+export const exclusions: IsolationSpec[] = [
+  {
+    name: 'an overlapping insert waits for the uncommitted booking: 23P01 after commit, success after rollback',
+    setup: bookings,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO bookings VALUES (2, 1, '[10,20)')"],
+      [1, "INSERT INTO bookings VALUES (3, 1, '[15,25)')"],
+      [0, 'COMMIT'],
+      [0, 'BEGIN'],
+      [0, "INSERT INTO bookings VALUES (4, 1, '[30,40)')"],
+      [1, "INSERT INTO bookings VALUES (5, 1, '[35,45)')"],
+      [0, 'ROLLBACK'],
+      [0, 'SELECT * FROM bookings ORDER BY id'],
+    ],
+  },
+  {
+    name: 'ON CONFLICT DO NOTHING waits for an overlapping booking, then skips',
+    setup: bookings,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO bookings VALUES (2, 1, '[10,20)')"],
+      [1, "INSERT INTO bookings VALUES (3, 1, '[12,13)') ON CONFLICT DO NOTHING"],
+      [0, 'COMMIT'],
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM bookings WHERE id = 1'],
+      [1, "INSERT INTO bookings VALUES (6, 1, '[2,3)')"],
+      [0, 'COMMIT'],
+      [0, 'SELECT * FROM bookings ORDER BY id'],
+    ],
+  },
+];
+
+export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, exclusions, foreignKeys, savepoints, tableLocks, advisory };

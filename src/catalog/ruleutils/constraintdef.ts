@@ -1,7 +1,7 @@
 /**
  * pg_get_constraintdef(): a table or domain constraint as the clause that would create it.
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (pg_get_constraintdef_worker).
- * Known gaps: exclusion constraints and temporal (WITHOUT OVERLAPS / PERIOD) keys do not exist here.
+ * Known gaps: temporal (WITHOUT OVERLAPS / PERIOD) keys do not exist here.
  */
 import type { Catalog } from '../catalog.js';
 import type { ConstraintDef, RelationDef } from '../objects.js';
@@ -9,6 +9,7 @@ import type { SessionContext } from '../../session/session-context.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExpr } from '../deparse.js';
 import { deparseContextFor, relationName } from './context.js';
+import { exclusionKeyText } from '../../commands/exclusion.js';
 
 const FK_ACTION: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -50,6 +51,21 @@ export function constraintDef(cat: Catalog, session: SessionContext, c: Constrai
       let s = `CHECK (${deparseExpr(ctx, c.check!.expr)})`;
       if (c.noInherit) s += ' NO INHERIT';
       return c.validated ? s : s + ' NOT VALID';
+    }
+    case 'x': {
+      const idxRel = cat.relation(c.index!);
+      const idx = idxRel.index!;
+      const keys = idx.keys.map((k, i) => {
+        const text = exclusionKeyText(cat, session, rel, idxRel, i);
+        return `${k.attnum ? text : `(${text})`} WITH ${idx.exclusion![i].name}`;
+      });
+      let s = `EXCLUDE USING ${idx.method} (${keys.join(', ')})`;
+      if (idx.include.length) s += ` INCLUDE (${columnList(rel, idx.include)})`;
+      if (idx.predicate) {
+        const ctx = deparseContextFor(cat, session, rel, { pretty, fallback: idx.predicate.text });
+        s += ` WHERE (${deparseExpr(ctx, idx.predicate.expr)})`;
+      }
+      return s + deferrability(c);
     }
     case 'n':
       return `NOT NULL ${quoteIdent(rel.columns[c.columns[0] - 1].name)}${c.noInherit ? ' NO INHERIT' : ''}${c.validated ? '' : ' NOT VALID'}`;

@@ -73,12 +73,12 @@ const lines = types.map((t) => {
   return `  [${t.oid}, ${JSON.stringify(t.typname)}, ${t.typlen}, ${t.typbyval}, '${t.typtype}', '${t.typcategory}', ${t.typispreferred}, '${t.typdelim}', ${t.typsubscript}, ${t.typelem}, ${t.typarray}, [${[t.typinput,t.typoutput,t.typreceive,t.typsend,t.typmodin,t.typmodout,t.typanalyze].join(', ')}], '${t.typalign}', '${t.typstorage}', ${t.typcollation}, ${t.descr === null ? 'null' : JSON.stringify(t.descr)}],`;
 });
 const missing = typeOids.filter((o) => !types.some((t) => t.oid === o));
-const opc = (await c.query(`select oid, opcmethod, opcname, opcfamily, opcintype, opcdefault, opckeytype from pg_opclass where opcmethod in (403, 405, 2742, 783) and (opcintype = any($1) or opcintype in (2277, 2283, 3500, 2776)) order by oid`, [typeOids])).rows;
+const opc = (await c.query(`select oid, opcmethod, opcname, opcfamily, opcintype, opcdefault, opckeytype from pg_opclass where opcmethod in (403, 405, 2742, 783) and (opcintype = any($1) or opcintype in (2277, 2283, 3500, 2776, 3831)) order by oid`, [typeOids])).rows;
 const opcLines = opc.map((o) => `  [${o.oid}, ${o.opcmethod}, '${o.opcname}', ${o.opcfamily}, ${o.opcintype}, ${o.opcdefault}, ${o.opckeytype}],`);
 // function oids for the registry's functions
 const sigs: { name: string; args: number[] }[] = [];
-for (const [name, list] of allFunctions()) for (const f of list) if (!f.extension) sigs.push({ name, args: [...f.argTypes] });
-for (const [name, list] of allAggregates()) for (const f of list) sigs.push({ name, args: [...f.argTypes] });
+for (const [name, list] of allFunctions()) for (const f of list) if (!f.extension) sigs.push({ name, args: [...(f.catalogSignature?.argTypes ?? f.argTypes)] });
+for (const [name, list] of allAggregates()) for (const f of list) sigs.push({ name, args: [...(f.catalogSignature?.argTypes ?? f.argTypes)] });
 const procs = (await c.query(`select p.oid, p.proname, p.proargtypes::oid[] as args from pg_proc p where p.pronamespace = 11 and p.proname = any($1)`, [sigs.map((s) => s.name)])).rows;
 const procMap: string[] = [];
 const found = new Set<string>();

@@ -36,6 +36,7 @@ export function defaultOpclassOid(cat: Catalog, amOid: number, type: number): nu
   if (type === 1043) return DEFAULT_OPCLASS.get(`${amOid}/25`) ?? 0; // varchar uses text_ops
   if (t?.elementType !== undefined || (BUILTIN_ARRAYS.has(type))) return DEFAULT_OPCLASS.get(`${amOid}/${ANYARRAY}`) ?? 0;
   if (t?.kind === 'e') return DEFAULT_OPCLASS.get(`${amOid}/${ANYENUM}`) ?? 0;
+  if (BUILTIN_RANGES.has(type)) return DEFAULT_OPCLASS.get(`${amOid}/${ANYRANGE}`) ?? 0;
   if (t?.kind === 'd' && t.domain) return defaultOpclassOid(cat, amOid, t.domain.baseType);
   return 0;
 }
@@ -45,4 +46,6 @@ export function opclassNamed(name: string, amOid: number): readonly [number, num
   return OPCLASS_BY_NAME.get(name + '/' + amOid);
 }
 
+const ANYRANGE = 3831;
+const BUILTIN_RANGES = new Set(BUILTIN_TYPE_FACTS.filter((t) => t[4] === 'r').map((t) => t[0]));
 const BUILTIN_ARRAYS = new Set(BUILTIN_TYPE_FACTS.filter((t) => t[5] === 'A' && t[8] !== 0).map((t) => t[0]));

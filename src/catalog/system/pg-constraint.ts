@@ -51,6 +51,10 @@ defineRows('pg_catalog', 'pg_constraint', {
         condeferred: c.deferred, convalidated: c.validated, conrelid: c.relation, conindid: c.index ?? c.fk?.refIndex ?? 0,
         connoinherit: c.kind === 'p' || c.kind === 'u' || c.kind === 'f' || !!c.noInherit, conkey: PgArray.of([...c.columns]),
       };
+      if (c.kind === 'x' && c.index !== undefined) {
+        const ops = cat.relations.get(c.index)?.index?.exclusion ?? [];
+        row.conexclop = PgArray.of(ops.map((o) => o.oid));
+      }
       if (c.kind === 'c' && c.check) row.conbin = nodeTree({ kind: 'check', constraint: c.oid });
       if (c.fk && rel) {
         const ref = cat.relations.get(c.fk.refRelation);

@@ -30,7 +30,7 @@ defineRows('pg_catalog', 'pg_index', {
         indisunique: info.unique,
         indnullsnotdistinct: info.nullsNotDistinct,
         indisprimary: info.primary,
-        indisexclusion: false,
+        indisexclusion: !!info.exclusion,
         indimmediate: !con?.deferrable,
         indisclustered: false,
         indisvalid: true,

@@ -36,7 +36,7 @@ export function procRow(p: BuiltinProc, namespace = PG_CATALOG_NAMESPACE): RowOb
     oid: p.oid, proname: p.name, pronamespace: namespace, proowner: 10, prolang: p.extension ? 13 : 12, procost: 1, prorows: f?.retset ? 1000 : 0,
     provariadic: variadicElement(p), prosupport: 0, prokind: isAgg ? 'a' : 'f', prosecdef: false, proleakproof: false,
     proisstrict: isAgg ? false : f!.strict, proretset: !!f?.retset, provolatile: isAgg ? 'i' : f!.volatility, proparallel: 's',
-    pronargs: nargs, pronargdefaults: f?.defaults ?? 0, prorettype: isAgg ? p.agg!.returnType : f!.returnType,
+    pronargs: nargs, pronargdefaults: f?.defaults ?? 0, prorettype: isAgg ? (p.agg!.catalogSignature?.returnType ?? p.agg!.returnType) : (f!.catalogSignature?.returnType ?? f!.returnType),
     proargtypes: vectorOf([...p.argTypes]), proallargtypes: null, proargmodes: null, proargnames: names, proargdefaults: null,
     protrftypes: null, prosrc: isAgg ? 'aggregate_dummy' : p.name, probin: p.extension ? `$libdir/${p.extension}` : null, prosqlbody: null, proconfig: null, proacl: null,
   };

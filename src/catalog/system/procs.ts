@@ -38,10 +38,10 @@ function build(): NonNullable<typeof cache> {
   };
   const names = [...allFunctions()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [name, fns] of names) {
-    for (const f of fns) if (/^[a-z_][a-z0-9_]*$/.test(name)) add(name, f.argTypes, { fn: f, extension: f.extension });
+    for (const f of fns) if (/^[a-z_][a-z0-9_]*$/.test(name)) add(name, f.catalogSignature?.argTypes ?? f.argTypes, { fn: f, extension: f.extension });
   }
   const aggs = [...allAggregates()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [name, list2] of aggs) for (const a of list2) add(name, a.argTypes, { agg: a });
+  for (const [name, list2] of aggs) for (const a of list2) add(name, a.catalogSignature?.argTypes ?? a.argTypes, { agg: a });
   const byOid = new Map(list.map((p) => [p.oid, p]));
   const byName = new Map<string, BuiltinProc[]>();
   for (const p of list) {

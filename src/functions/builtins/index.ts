@@ -29,3 +29,6 @@ import './aggregates.js';
 import './aggregates-collect.js';
 import './aggregates-stats.js';
 import './misc-functions.js';
+import './range-ops.js';
+import './network-ops.js';
+import './money-ops.js';

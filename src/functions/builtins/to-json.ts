@@ -131,7 +131,7 @@ export function datumToJson(rt: ExprRuntime, type: number, v: Value): string {
   }
   if (v instanceof PgRecord) return recordToJson(rt, base, v);
   const info = typeInfo(cat, base);
-  if (info.category === 'N') return outputValue(rt, base, v);
+  if (info.category === 'N' && base !== OID.money) return outputValue(rt, base, v);
   return escapeJsonString(outputValue(rt, base, v));
 }
 

@@ -16,9 +16,9 @@ const TYPE_NAMES: Record<string, string> = { p: 'PRIMARY KEY', u: 'UNIQUE', f: '
 const RULES: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const MATCH: Record<string, string> = { s: 'NONE', f: 'FULL', p: 'PARTIAL' };
 
-/** Table constraints in a stable order (by OID). */
+/** Table constraints in a stable order (by OID); exclusion constraints are not in the SQL standard's views. */
 function tableConstraints(cat: Catalog): ConstraintDef[] {
-  return [...cat.constraints.values()].filter((c) => cat.relations.get(c.relation)?.kind !== 'i').sort((a, b) => a.oid - b.oid);
+  return [...cat.constraints.values()].filter((c) => c.kind !== 'x' && cat.relations.get(c.relation)?.kind !== 'i').sort((a, b) => a.oid - b.oid);
 }
 
 function names(cat: Catalog, session: SessionContext, c: ConstraintDef): RowObject {

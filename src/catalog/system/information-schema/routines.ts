@@ -75,7 +75,7 @@ defineRows('information_schema', 'routines', {
       yield {
         specific_catalog: db, specific_schema: schema, specific_name: `${p.name}_${p.oid}`,
         routine_catalog: db, routine_schema: schema, routine_name: p.name, routine_type: 'FUNCTION',
-        ...typeColumns(cat, f.returnType, 'type_udt'), type_udt_catalog: db, dtd_identifier: '0',
+        ...typeColumns(cat, f.catalogSignature?.returnType ?? f.returnType, 'type_udt'), type_udt_catalog: db, dtd_identifier: '0',
         routine_body: 'EXTERNAL', routine_definition: p.name, external_name: p.extension ? `$libdir/${p.extension}` : null,
         external_language: p.extension ? 'C' : 'INTERNAL', parameter_style: 'GENERAL', is_deterministic: yesNo(f.volatility === 'i'),
         sql_data_access: 'MODIFIES', is_null_call: yesNo(f.strict), schema_level_routine: 'YES', max_dynamic_result_sets: 0,

@@ -1,0 +1,84 @@
+/**
+ * Range operators and functions, declared per built-in range type (Postgres declares them on
+ * anyrange/anyelement; one concrete overload per type resolves the same way for these six):
+ * btree comparisons, `@> <@ && << >> &< &> -|- + * -`, lower/upper/isempty/lower_inc/upper_inc/
+ * lower_inf/upper_inf/range_merge, and the constructors `int4range(a, b [, flags])` etc.
+ *
+ * Postgres counterpart: src/backend/utils/adt/rangetypes.c.
+ * Known gaps: multirange operators and range_agg (multiranges are 0A000).
+ */
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import { OID } from '../../types/oids.js';
+import {
+  RANGE_TYPES, compareRanges, parseRangeFlags, rangeAdjacent, rangeAfter, rangeBefore, rangeContains, rangeContainsElem,
+  rangeIntersect, rangeMinus, rangeOverlaps, rangeOverleft, rangeOverright, rangeUnion, serialize, type RangeTypeDef,
+} from '../../types/range.js';
+import type { PgRange, Value } from '../../types/values.js';
+import { fn, op } from '../registry.js';
+import { registerComparisons } from './comparison.js';
+import { agg } from './aggregates.js';
+
+const B = OID.bool;
+
+function registerRange(d: RangeTypeDef): void {
+  const R = d.oid;
+  const E = d.subtype;
+  registerComparisons(R, R, (a, b) => compareRanges(d, a as PgRange, b as PgRange));
+  const rr = (name: string, impl: (a: PgRange, b: PgRange) => boolean, commutator?: string, negator?: string) =>
+    op(name, R, R, B, (a, b) => impl(a as PgRange, b as PgRange), { commutator, negator });
+  rr('@>', (a, b) => rangeContains(d, a, b), '<@');
+  rr('<@', (a, b) => rangeContains(d, b, a), '@>');
+  rr('&&', (a, b) => rangeOverlaps(d, a, b), '&&');
+  rr('<<', (a, b) => rangeBefore(d, a, b), '>>');
+  rr('>>', (a, b) => rangeAfter(d, a, b), '<<');
+  rr('&<', (a, b) => rangeOverleft(d, a, b));
+  rr('&>', (a, b) => rangeOverright(d, a, b));
+  rr('-|-', (a, b) => rangeAdjacent(d, a, b), '-|-');
+  op('@>', R, E, B, (a, b) => rangeContainsElem(d, a as PgRange, b), { commutator: '<@' });
+  op('<@', E, R, B, (a, b) => rangeContainsElem(d, b as PgRange, a), { commutator: '@>' });
+  op('+', R, R, R, (a, b) => rangeUnion(d, a as PgRange, b as PgRange, true), { commutator: '+' });
+  op('*', R, R, R, (a, b) => rangeIntersect(d, a as PgRange, b as PgRange), { commutator: '*' });
+  op('-', R, R, R, (a, b) => rangeMinus(d, a as PgRange, b as PgRange));
+
+  const r0 = (a: Value[]) => a[0] as PgRange;
+  // pg_proc lists these once, on anyrange.
+  const AR = OID.anyrange;
+  const as = (argTypes: number[], returnType: number) => ({ catalogSignature: { argTypes, returnType } });
+  fn('lower', [R], E, (a) => r0(a).lower, as([AR], OID.anyelement));
+  fn('upper', [R], E, (a) => r0(a).upper, as([AR], OID.anyelement));
+  fn('isempty', [R], B, (a) => r0(a).empty, as([AR], B));
+  fn('lower_inc', [R], B, (a) => r0(a).lowerInc, as([AR], B));
+  fn('upper_inc', [R], B, (a) => r0(a).upperInc, as([AR], B));
+  fn('lower_inf', [R], B, (a) => !r0(a).empty && r0(a).lower === null, as([AR], B));
+  fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null, as([AR], B));
+  fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false), as([AR, AR], AR));
+
+  // Aggregates: range_intersect_agg; range_agg builds a multirange, which fauxgres lacks (0A000).
+  const intersect = agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);
+  const multirange = d.name.replace('range', 'multirange');
+  const rangeAgg = agg<null>('range_agg', [R], R, () => {
+    throw featureNotSupported(`type ${multirange}`);
+  }, (st) => st, (st) => st);
+  Object.assign(intersect, as([AR], AR));
+  Object.assign(rangeAgg, as([AR], 4537));
+  fn('multirange', [R], R, () => {
+    throw featureNotSupported(`type ${multirange}`);
+  }, as([AR], 4537));
+
+  // Constructors: NULL bounds are infinite, so they are not strict.
+  fn(d.name, [E, E], R, (a) => serialize(d, a[0], a[1], true, false), { strict: false });
+  fn(
+    d.name,
+    [E, E, OID.text],
+    R,
+    (a) => {
+      if (a[2] === null) throw new PgError(SQLSTATE.data_exception, 'range constructor flags argument must not be null');
+      const [li, ui] = parseRangeFlags(a[2] as string);
+      return serialize(d, a[0], a[1], li, ui);
+    },
+    { strict: false },
+  );
+}
+
+for (const d of RANGE_TYPES) registerRange(d);
