@@ -214,6 +214,9 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         return { kind: 'RangeTblRef', rti };
       }
       if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
+      if (rel.kind === 'm' && !rel.view?.populated) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
+      }
       if (rel.kind === 'S') {
         // A sequence reads as one row (last_value, log_cnt, is_called).
         const seqOid = rel.oid;

@@ -88,7 +88,7 @@ function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
   if (rel.kind === 'v') throw featureNotSupported(`${verb} on this view`, rv.location);
   if (rel.kind !== 'r') {
-    const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : 'relation';
+    const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : rel.kind === 'm' ? 'materialized view' : 'relation';
     throw new PgError(SQLSTATE.wrong_object_type, `cannot change ${what} "${rel.name}"`);
   }
   return rel;

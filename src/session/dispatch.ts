@@ -14,6 +14,8 @@ import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
 import { checkCrossDatabase } from './cross-database.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { runUtility } from '../commands/utility.js';
+import { hoistSetOpInto, selectIntoAsCtas } from '../commands/create-table-as.js';
+import { describeFetch } from '../commands/portalcmds.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
@@ -51,6 +53,13 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
   }
   switch (kind) {
     case 'SelectStmt':
+      if (body.intoClause || (body.op && body.op !== 'SETOP_NONE')) {
+        const b = hoistSetOpInto(body, sql);
+        if (b.intoClause) {
+          checkReadOnlyUtility(session, 'CreateTableAsStmt', b);
+          return runUtility(session, 'CreateTableAsStmt', selectIntoAsCtas(b), sql, st);
+        }
+      }
       return runSelect(session, st, body, sql, params, paramTypes);
     case 'InsertStmt':
       checkWritable(session, 'INSERT');
@@ -107,6 +116,8 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
       const d = describeStatement(session, p.stmt, p.sql, p.paramTypes);
       return { paramTypes: paramTypes.map(textIfUnknown), fields: d.fields };
     }
+    case 'FetchStmt':
+      return { paramTypes: paramTypes.map(textIfUnknown), fields: describeFetch(session, body) };
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;

@@ -18,6 +18,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { domainBase } from '../analyze/coerce.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
+import { foldQueryConstants } from '../plan/const-fold.js';
 
 export interface CachedQuery {
   readonly catalog: Catalog;
@@ -80,6 +81,7 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
   if (!c) {
     const state = statementState(session, sql, paramTypes);
     const query = transformSelectStmt(state, body);
+    foldQueryConstants(query, makeExecContext(session, []));
     const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
     const planned = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
     c = { catalog: cat, query, planned, paramTypes: types, fields: fieldsOf(cat, query.targetList) };

@@ -29,6 +29,7 @@ import { needsPrune, pruneHeap, pruneKey } from '../storage/prune.js';
 import type { Heap } from '../storage/heap.js';
 import type { IndexStore } from '../storage/index-store.js';
 import type { RelationDef } from '../catalog/objects.js';
+import { endTransactionCursors } from './cursors.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -498,6 +499,7 @@ export class Session implements SessionContext, NotifyTarget {
       preCommitTempActions(this);
     }
     const t = this.txn;
+    const failed = this.failed;
     if (this.wait) {
       this.wait.finish(undefined);
       this.wait = undefined;
@@ -510,6 +512,7 @@ export class Session implements SessionContext, NotifyTarget {
     const lm = this.db.status.locks;
     if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
     if (!t) return;
+    endTransactionCursors(this, t, commit && !failed);
     if (commit) {
       t.commit();
       if (t.notifyActions.length) this.db.notify.commit(this, t.notifyActions);

@@ -35,6 +35,19 @@ defineRows('pg_catalog', 'pg_views', {
   },
 });
 
+defineRows('pg_catalog', 'pg_matviews', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind !== 'm') continue;
+      yield {
+        schemaname: cat.namespaceName(r.namespace), matviewname: r.name, matviewowner: r.owner, tablespace: null,
+        hasindexes: cat.relationIndexes(r.oid).length > 0, ispopulated: !!r.view?.populated, definition: viewDefinition(cat, session, r, false),
+      };
+    }
+  },
+});
+
 defineRows('pg_catalog', 'pg_indexes', {
   scope: 'catalog',
   *rows({ cat, session }) {
@@ -83,7 +96,7 @@ defineRows('pg_catalog', 'pg_rewrite', {
   scope: 'catalog',
   *rows({ cat }) {
     for (const r of relationsInOrder(cat)) {
-      if (r.kind !== 'v') continue;
+      if (r.kind !== 'v' && r.kind !== 'm') continue;
       yield { oid: viewRuleOid(r.oid), rulename: '_RETURN', ev_class: r.oid, ev_type: '1', ev_enabled: 'O', is_instead: true, ev_qual: '<>', ev_action: `{FAUXGRES :viewquery ${r.oid}}` };
     }
   },
