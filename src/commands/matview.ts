@@ -12,7 +12,6 @@ import type { RelationDef } from '../catalog/objects.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { openRelation } from '../analyze/relation.js';
-import { charOffset } from '../analyze/parse-state.js';
 import { transformSelectStmt } from '../analyze/select.js';
 import { statementState, makeExecContext } from '../session/run-select.js';
 import { planSelect, withPlanningCatalog } from '../plan/planner.js';
@@ -25,11 +24,13 @@ type AnyNode = Record<string, any>;
 export function refreshMatview(session: Session, n: AnyNode, sql: string): StatementResult {
   const rv = n.relation as AnyNode;
   const txn = session.transaction();
-  const rel = openRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, rv.location < 0 ? undefined : String(charOffset(sql, rv.location) + 1));
+  // Postgres reports a missing relation here without a position (RangeVarGetRelid in matview.c).
+  void sql;
+  const rel = openRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (rel.kind !== 'm') throw new PgError(SQLSTATE.feature_not_supported, `"${rel.name}" is not a materialized view`);
   const withData = !n.skipData;
   if (n.concurrent) {
-    if (!withData) throw new PgError(SQLSTATE.syntax_error, 'REFRESH options CONCURRENTLY and WITH NO DATA cannot be used together');
+    if (!withData) throw new PgError(SQLSTATE.syntax_error, 'CONCURRENTLY and WITH NO DATA options cannot be used together');
     if (!rel.view?.populated) throw new PgError(SQLSTATE.feature_not_supported, 'CONCURRENTLY cannot be used when the materialized view is not populated');
     const hasUnique = txn.catalog.relationIndexes(rel.oid).some((i) => i.index?.unique && !i.index.predicate && i.index.keys.every((k) => k.attnum > 0));
     if (!hasUnique) {

@@ -127,7 +127,8 @@ export function fetchCursor(c: Cursor, direction: FetchDirection, count: number,
       return single(c, Math.max(0, Math.min(end(c), target)), isMove);
     }
     case 'relative': {
-      if (count < 0 && !c.scroll) throw forwardOnly();
+      // Re-fetching the current row (count 0) also needs a backward step.
+      if (count <= 0 && !c.scroll) throw forwardOnly();
       if (count === 0) {
         const row = rowAt(c, c.pos);
         return row ? { rows: isMove ? [] : [row], count: 1 } : { rows: [], count: 0 };
