@@ -95,7 +95,7 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   const cols = c.query.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod }));
   const txn = session.transaction();
   reg.map.set(name, {
-    name, rows, cols, error, pos: 0, scroll, holdable: hold, binary: (opts & OPT_BINARY) !== 0, statement: sql,
+    name, rows, cols, fields: c.fields, error, pos: 0, scroll, holdable: hold, binary: (opts & OPT_BINARY) !== 0, statement: sql,
     created: session.statementTimestamp(), fromSql: true, txn,
   });
   return commandResult('DECLARE CURSOR');
@@ -128,14 +128,15 @@ export function fetchStatement(session: Session, n: AnyNode): StatementResult {
   const { dir, count } = direction(n);
   const r = fetchCursor(c, dir, count, isMove);
   if (isMove) return commandResult('MOVE', r.count);
-  return { command: 'FETCH', rowCount: r.rows.length, fields: cursorFields(session.catalog(), c.cols), rows: r.rows };
+  return { command: 'FETCH', rowCount: r.rows.length, fields: c.fields ? [...c.fields] : cursorFields(session.catalog(), c.cols), rows: r.rows };
 }
 
 /** Describe of a FETCH statement: the cursor's columns (NoData for MOVE or an unknown cursor). */
 export function describeFetch(session: Session, n: AnyNode): ResultField[] | null {
   if (n.ismove) return null;
   const c = cursorsOf(session).map.get(n.portalname ?? '');
-  return c ? cursorFields(session.catalog(), c.cols) : null;
+  if (!c) return null;
+  return c.fields ? [...c.fields] : cursorFields(session.catalog(), c.cols);
 }
 
 export function closeCursor(session: Session, n: AnyNode): StatementResult {

@@ -516,6 +516,8 @@ export class BackendConnection {
           const kind = Object.keys(st.stmt)[0];
           if (!ROW_QUERIES.has(kind) || hasDmlCte((st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
           const d = describeStatement(s, st, state.sql, []);
+          // Postgres plans before it describes: errors of constant folding come first.
+          if (d.planError !== undefined) throw d.planError;
           if (d.fields && !described) {
             this.rowDescription(d.fields, []);
             described = true;
@@ -774,6 +776,8 @@ export class BackendConnection {
         throw err;
       }
     }
+    // Postgres plans at Bind: errors of constant folding come here.
+    if (prepared.desc.planError !== undefined) throw prepared.desc.planError;
     this.portals.set(portalName, { name: portalName, prepared, params, resultFormats, sent: 0 });
     this.out.begin(MSG.bindComplete).end();
   }

@@ -26,6 +26,8 @@ export interface Cursor {
   readonly name: string;
   readonly rows: Row[];
   readonly cols: readonly CursorColumn[];
+  /** RowDescription of FETCH (SQL cursors: the query's, with source table and column). */
+  readonly fields?: readonly import('./dispatch.js').ResultField[];
   /** An error the query raised after `rows`: raised when a fetch goes past them. */
   readonly error?: unknown;
   /** 0 before the first row, rows.length + 1 after the last. */

@@ -10,7 +10,7 @@ import type { RawStatement } from '../parser/parse.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
-import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
+import { runSelect, prepareSelect, DeferredPlanError, type CachedQuery } from './run-select.js';
 import { checkCrossDatabase } from './cross-database.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { runUtility } from '../commands/utility.js';
@@ -85,6 +85,8 @@ export interface StatementDescription {
   fields: ResultField[] | null;
   /** For a plain SELECT: its analyzed plan, which Execute may run directly while the catalog is unchanged. */
   select?: CachedQuery;
+  /** An error planning raises (constant folding): Postgres plans at Bind, so Bind raises it. */
+  planError?: unknown;
 }
 
 const textIfUnknown = (t: number): number => (t === 0 || t === OID.unknown ? OID.text : t);
@@ -102,8 +104,13 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
   }
   switch (kind) {
     case 'SelectStmt': {
-      const c = prepareSelect(session, st, body, sql, paramTypes);
-      return { paramTypes: c.paramTypes, fields: c.fields, select: c };
+      try {
+        const c = prepareSelect(session, st, body, sql, paramTypes, true);
+        return { paramTypes: c.paramTypes, fields: c.fields, select: c };
+      } catch (e) {
+        if (e instanceof DeferredPlanError) return { paramTypes: e.paramTypes, fields: e.fields, planError: e.error };
+        throw e;
+      }
     }
     case 'InsertStmt':
     case 'UpdateStmt':
