@@ -20,6 +20,7 @@ import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './group
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { expandView } from '../rewrite/view.js';
+import { isMultiArgUnnest, transformMultiArgUnnest } from './multi-unnest.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -267,6 +268,17 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
 function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
   if (n.is_rowsfrom || (n.functions as AnyNode[]).length !== 1) throw featureNotSupported('ROWS FROM', undefined);
   const call = (n.functions as AnyNode[])[0].List.items[0];
+  if (isMultiArgUnnest(call)) {
+    for (const i of pstate.namespace) i.lateralOnly = false;
+    const saved0 = pstate.exprKind;
+    pstate.exprKind = 'from function';
+    const { expr, cols: ucols } = transformMultiArgUnnest(pstate, call);
+    pstate.exprKind = saved0;
+    const cols = applyColumnAliases(n.ordinality ? [...ucols, { name: 'ordinality', type: OID.int8, typmod: -1 }] : ucols, n.alias, pstate, 'function');
+    const rti = pstate.addRte({ kind: 'function', call: expr, expandsRecord: true, ordinality: !!n.ordinality, alias: n.alias?.aliasname ?? 'unnest', hasAlias: !!n.alias, columns: cols, lateral: true });
+    addItem(pstate, rti, false);
+    return { kind: 'RangeTblRef', rti };
+  }
   const saved = pstate.exprKind;
   pstate.exprKind = 'from function';
   for (const i of pstate.namespace) i.lateralOnly = false; // function args may reference earlier items (implicitly LATERAL)
