@@ -357,7 +357,8 @@ function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
     }
     const jr: JoinRte = { kind: 'join', aliasExprs, alias: n.alias?.aliasname ?? '', hasAlias: !!n.alias, columns: aliasCols, lateral: false };
     const rti = pstate.addRte(jr);
-    pstate.namespace.push({ rti, rte: jr, relVisible: !!n.alias, colsVisible: true });
+    // Before its inputs: `*` lists the merged USING columns first, as Postgres does.
+    pstate.namespace.splice(before, 0, { rti, rte: jr, relVisible: !!n.alias, colsVisible: true });
     return { kind: 'JoinExpr', joinType, left, right, quals, rti };
   }
   if (n.quals) {

@@ -23,6 +23,11 @@ CREATE TABLE agg AS SELECT category, count(*) AS n, sum(price) AS total FROM pro
 SELECT * FROM agg ORDER BY category;
 CREATE TEMP TABLE tmp_products AS SELECT * FROM products WHERE price > 20;
 SELECT id FROM tmp_products ORDER BY id;
+CREATE TABLE stock AS SELECT id, 10 - id AS qty FROM products;
+SELECT * FROM products JOIN stock USING (id) WHERE id < 3 ORDER BY id;
+SELECT * FROM products NATURAL JOIN stock WHERE id = 4;
+CREATE TABLE joined AS SELECT * FROM products JOIN stock USING (id);
+SELECT attname FROM pg_attribute WHERE attrelid = 'joined'::regclass AND attnum > 0 ORDER BY attnum;
 CREATE TABLE from_values AS VALUES (1, 'a'), (2, 'b');
 SELECT * FROM from_values ORDER BY column1;
 CREATE TABLE from_union AS SELECT 1 AS x UNION ALL SELECT 2;
