@@ -15,7 +15,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type ResultField, type StatementResult } from '../session/dispatch.js';
 import { prepareSelect, makeExecContext } from '../session/run-select.js';
 import { bindParams } from '../session/params.js';
-import { cursorsOf, fetchCursor, findCursor, type Cursor, type FetchDirection } from '../session/cursors.js';
+import { addCursor, cursorsOf, fetchCursor, findCursor, type Cursor, type FetchDirection } from '../session/cursors.js';
 import { typeInfo } from '../types/registry.js';
 import { domainBase } from '../analyze/coerce.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -78,7 +78,7 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   const name = n.portalname as string;
   const opts = (n.options ?? 0) as number;
   const hold = (opts & OPT_HOLD) !== 0;
-  if (!hold && !session.inBlock) throw new PgError(SQLSTATE.no_active_sql_transaction, 'DECLARE CURSOR can only be used in transaction blocks');
+  if (!hold && !session.inBlock && !session.multiStatement) throw new PgError(SQLSTATE.no_active_sql_transaction, 'DECLARE CURSOR can only be used in transaction blocks');
   const reg = cursorsOf(session);
   if (reg.map.has(name)) throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${name}" already exists`);
   const q = n.query as AnyNode;
@@ -94,7 +94,7 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   const scroll = (opts & OPT_SCROLL) !== 0 || ((opts & OPT_NO_SCROLL) === 0 && planCanScrollBackward(c.query));
   const cols = c.query.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod }));
   const txn = session.transaction();
-  reg.map.set(name, {
+  addCursor(session, {
     name, rows, cols, fields: c.fields, error, pos: 0, scroll, holdable: hold, binary: (opts & OPT_BINARY) !== 0, statement: sql,
     created: session.statementTimestamp(), fromSql: true, txn,
   });

@@ -510,6 +510,7 @@ export class BackendConnection {
           return;
         }
         let described = state.described === state.next;
+        s.multiStatement = state.implicit;
         const res = s.runStatement(st, state.sql, [], [], state.implicit, () => {
           // Like Postgres, describe the rows before running the query: an error while it runs
           // comes after the RowDescription.
@@ -525,6 +526,7 @@ export class BackendConnection {
           }
           return d.select ? runPreparedSelect(s, d.select, []) : executeStatement(s, st, state.sql, [], []);
         });
+        s.multiStatement = false;
         state.next++;
         this.sendResult(res, [], 0, !described);
       }
@@ -537,6 +539,7 @@ export class BackendConnection {
       writeErrorFields(this.out, MSG.error, toPgError(e));
     } finally {
       s.inferParams = infer;
+      s.multiStatement = false;
     }
     this.endQuery();
   }

@@ -44,6 +44,8 @@ export interface Cursor {
   readonly fromSql: boolean;
   /** The transaction that opened it, until a commit makes a holdable cursor outlive it. */
   txn: object | undefined;
+  /** Opening order (ROLLBACK TO SAVEPOINT drops the cursors opened after the savepoint). */
+  seq?: number;
 }
 
 interface Registry {
@@ -53,6 +55,29 @@ interface Registry {
 }
 
 const registries = new WeakMap<object, Registry>();
+/** The registry a transaction's cursors are in (for ROLLBACK TO SAVEPOINT). */
+const byTxn = new WeakMap<object, Registry>();
+let seqCounter = 0;
+
+/** A mark for SAVEPOINT: cursors opened later have a higher `seq`. */
+export function cursorMark(): number {
+  return seqCounter;
+}
+
+/** Registers an opened cursor under its name. */
+export function addCursor(session: object, c: Cursor): void {
+  const r = cursorsOf(session);
+  c.seq = ++seqCounter;
+  r.map.set(c.name, c);
+  if (c.txn) byTxn.set(c.txn, r);
+}
+
+/** ROLLBACK TO SAVEPOINT (or an exception block's rollback): the cursors opened since the mark go. */
+export function dropCursorsSince(txn: object, mark: number): void {
+  const r = byTxn.get(txn);
+  if (!r) return;
+  for (const [name, c] of r.map) if (c.txn === txn && (c.seq ?? 0) > mark) r.map.delete(name);
+}
 
 /** The open cursors of a session. */
 export function cursorsOf(session: object): Registry {

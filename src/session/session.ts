@@ -551,6 +551,7 @@ export class Session implements SessionContext, NotifyTarget {
     this.inferParams = params.length > 0 || paramTypes.length > 0;
     try {
       while (run.next < stmts.length) {
+        this.multiStatement = implicit;
         const r = this.runStatement(stmts[run.next], sql, params, paramTypes, implicit);
         run.next++;
         results.push(r);
@@ -558,6 +559,7 @@ export class Session implements SessionContext, NotifyTarget {
       }
     } finally {
       this.inferParams = infer;
+      this.multiStatement = false;
     }
     if (implicit) this.endImplicitTransaction();
     return results;
@@ -589,6 +591,12 @@ export class Session implements SessionContext, NotifyTarget {
    * Runs one parsed statement. Outside a block it is its own transaction unless `implicit` (the
    * caller ends the implicit transaction with endImplicitTransaction()).
    */
+  /**
+   * The running statement is part of a multi-statement simple query: an implicit transaction
+   * block, where DECLARE CURSOR is allowed as in an explicit one (IsTransactionBlock()).
+   */
+  multiStatement = false;
+
   runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean, exec?: () => StatementResult): StatementResult {
     // A statement still waiting when its session was closed does not run.
     if (this.closed) throw new PgError(SQLSTATE.admin_shutdown, 'terminating connection because the session was closed', { severity: 'FATAL' });

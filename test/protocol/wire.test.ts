@@ -236,6 +236,9 @@ describe('extended query protocol', () => {
       { send: [fe.query('rollback')] },
       { send: [fe.query('declare h cursor with hold for select id from items order by id; fetch h; close h')] },
       { send: [fe.query('declare n cursor for select 1')] },
+      { send: [fe.query('declare m cursor for select 1 as one; fetch m; fetch m')] },
+      { send: [fe.query('fetch m')] },
+      { send: [fe.parse('', 'declare e cursor for select 1'), fe.bind('', '', []), fe.execute(''), fe.sync()] },
     ]);
   });
 

@@ -13,7 +13,7 @@
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { Row } from '../../executor/context.js';
-import { cursorsOf, noCursor, type Cursor } from '../../session/cursors.js';
+import { addCursor, cursorsOf, noCursor, type Cursor } from '../../session/cursors.js';
 import { parseScript } from '../../parser/parse.js';
 import type { Session } from '../../session/session.js';
 import { OID } from '../../types/oids.js';
@@ -87,7 +87,7 @@ function openPortal(c: Compiler, f: Frame, curDno: number, src: Source): string 
     f.values[curDno] = name;
   }
   const s = f.session;
-  ps.map.set(name, { name, rows, cols, pos: 0, scroll: true, holdable: false, binary: false, statement: text ?? '', created: s.statementTimestamp(), fromSql: false, txn: s.transaction() });
+  addCursor(s, { name, rows, cols, pos: 0, scroll: true, holdable: false, binary: false, statement: text ?? '', created: s.statementTimestamp(), fromSql: false, txn: s.transaction() });
   void c;
   return name;
 }

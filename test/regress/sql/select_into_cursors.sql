@@ -190,6 +190,23 @@ ROLLBACK;
 BEGIN;
 DECLARE e CURSOR FOR SELECT 10 / 0 FROM products;
 ROLLBACK;
+BEGIN;
+DECLARE before_sp CURSOR FOR SELECT 1 AS one;
+SAVEPOINT sp;
+DECLARE after_sp CURSOR FOR SELECT 2 AS two;
+FETCH before_sp;
+ROLLBACK TO SAVEPOINT sp;
+FETCH after_sp;
+ROLLBACK TO SAVEPOINT sp;
+FETCH before_sp;
+SAVEPOINT sp2;
+DECLARE kept CURSOR FOR SELECT 3 AS three;
+RELEASE SAVEPOINT sp2;
+FETCH kept;
+SELECT name FROM pg_cursors ORDER BY name;
+COMMIT;
+DECLARE m1 CURSOR FOR SELECT 1 AS one\; FETCH m1;
+SELECT count(*) FROM pg_cursors;
 
 -- Refcursors returned by PL/pgSQL, fetched with SQL
 CREATE FUNCTION open_products(lim int) RETURNS refcursor LANGUAGE plpgsql AS $$
@@ -256,6 +273,11 @@ SELECT now() IS NOT NULL, clock_timestamp() >= now();
 SELECT length(repeat('ab', 3)) + abs(-2) AS folded;
 SELECT sqrt(-1) FROM empty_table;
 SELECT 'abc'::int FROM empty_table;
+UPDATE empty_table SET a = 1 / 0;
+DELETE FROM empty_table WHERE a = 1 / 0;
+INSERT INTO empty_table SELECT 1 / 0 FROM empty_table;
+PREPARE folded AS SELECT 1 / 0 FROM empty_table;
+EXECUTE folded;
 
 -- WITH queries read in a correlated subquery: evaluated again for each outer row
 CREATE TABLE orders (id int PRIMARY KEY, product_id int, qty int);
