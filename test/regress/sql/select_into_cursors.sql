@@ -238,7 +238,7 @@ DECLARE sqlcur CURSOR FOR SELECT id, name FROM products ORDER BY id;
 FETCH sqlcur;
 SELECT fetch_one('sqlcur');
 FETCH sqlcur;
-SELECT open_named('other'), 'x'::refcursor;
+SELECT open_named('other'), 'x'::refcursor, pg_typeof(open_named('other2'));
 CLOSE mine;
 COMMIT;
 SELECT open_products(2);
