@@ -273,6 +273,8 @@ SELECT now() IS NOT NULL, clock_timestamp() >= now();
 SELECT length(repeat('ab', 3)) + abs(-2) AS folded;
 SELECT sqrt(-1) FROM empty_table;
 SELECT 'abc'::int FROM empty_table;
+SELECT 10 / (id - 3) FROM products WHERE id < 5 LIMIT 2;
+SELECT 10 / (id - 3) FROM products WHERE id < 5 LIMIT 3;
 UPDATE empty_table SET a = 1 / 0;
 DELETE FROM empty_table WHERE a = 1 / 0;
 INSERT INTO empty_table SELECT 1 / 0 FROM empty_table;
