@@ -154,12 +154,16 @@ export function fetchCursor(c: Cursor, direction: FetchDirection, count: number,
       return single(c, Math.max(0, Math.min(end(c), target)), isMove);
     }
     case 'relative': {
-      // Re-fetching the current row (count 0) also needs a backward step.
-      if (count <= 0 && !c.scroll) throw forwardOnly();
       if (count === 0) {
+        // Re-fetch the current row: MOVE 0 only reports whether there is one; FETCH 0 steps back
+        // to read it again (a backward step), unless the cursor is before the first or after the last row.
         const row = rowAt(c, c.pos);
-        return row ? { rows: isMove ? [] : [row], count: 1 } : { rows: [], count: 0 };
+        if (!row) return { rows: [], count: 0 };
+        if (isMove) return { rows: [], count: 1 };
+        if (!c.scroll) throw forwardOnly();
+        return { rows: [row], count: 1 };
       }
+      if (count < 0 && !c.scroll) throw forwardOnly();
       return single(c, Math.max(0, Math.min(end(c), c.pos + count)), isMove);
     }
     case 'forward': {
