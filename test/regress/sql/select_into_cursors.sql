@@ -91,6 +91,20 @@ DROP MATERIALIZED VIEW products;
 DROP MATERIALIZED VIEW IF EXISTS no_such_view;
 DROP MATERIALIZED VIEW later;
 SELECT count(*) FROM pg_matviews;
+CREATE MATERIALIZED VIEW priced (pid, pname) AS SELECT id, name, price FROM products WHERE price > 10;
+SELECT * FROM priced ORDER BY pid;
+COMMENT ON MATERIALIZED VIEW priced IS 'cached prices';
+SELECT obj_description('priced'::regclass, 'pg_class');
+ALTER MATERIALIZED VIEW priced RENAME TO priced2;
+ALTER MATERIALIZED VIEW priced2 RENAME COLUMN pname TO product_name;
+SELECT * FROM priced2 ORDER BY pid;
+TRUNCATE priced2;
+CREATE VIEW priced_view AS SELECT pid, product_name FROM priced2 WHERE pid > 2;
+SELECT * FROM priced_view ORDER BY pid;
+DROP MATERIALIZED VIEW priced2;
+DROP MATERIALIZED VIEW priced2 CASCADE;
+CREATE MATERIALIZED VIEW ranked AS SELECT id, rank() OVER (ORDER BY price DESC) AS r FROM products;
+SELECT * FROM ranked ORDER BY id;
 
 -- Cursors
 DECLARE outside CURSOR FOR SELECT 1;
