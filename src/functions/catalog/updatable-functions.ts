@@ -1,6 +1,6 @@
 /**
  * pg_relation_is_updatable, pg_column_is_updatable (what information_schema and postgres-meta ask
- * of views) and the table statistics accessors pg_stat_get_live_tuples / pg_stat_get_dead_tuples.
+ * of views), pg_available_extensions() and the table statistics accessors pg_stat_get_live_tuples / pg_stat_get_dead_tuples.
  * Postgres counterpart: src/backend/utils/adt/misc.c (pg_relation_is_updatable), pgstatfuncs.c.
  * Known gaps: INSTEAD OF triggers and rules do not make a view updatable here; the statistics
  * accessors count visible rows (live) and report no dead rows.
@@ -11,6 +11,8 @@ import type { ExprRuntime } from '../../nodes/primnodes.js';
 import type { ExecContext } from '../../executor/context.js';
 import type { RelationDef } from '../../catalog/objects.js';
 import { viewIsUpdatable } from '../../catalog/system/information-schema/tables.js';
+import { AVAILABLE } from '../../catalog/system/pg-extension.js';
+import { PgRecord } from '../../types/values.js';
 
 const S = { volatility: 's' as const };
 const V = { volatility: 'v' as const };
@@ -46,3 +48,10 @@ function liveTuples(a: unknown[], rt: ExprRuntime): bigint {
 
 fn('pg_stat_get_live_tuples', [OID.oid], OID.int8, liveTuples, V);
 fn('pg_stat_get_dead_tuples', [OID.oid], OID.int8, () => 0n, V);
+
+// pg_available_extensions(): the extensions fauxgres can create (the pg_available_extensions view reads it in Postgres).
+fn('pg_available_extensions', [], OID.record, () => AVAILABLE.map(([name, version, comment]) => new PgRecord([name, version, comment], ['name', 'default_version', 'comment'], [OID.name, OID.text, OID.text])), {
+  retset: true,
+  volatility: 's',
+  outColumns: [{ name: 'name', type: OID.name }, { name: 'default_version', type: OID.text }, { name: 'comment', type: OID.text }],
+});
