@@ -940,7 +940,7 @@ GROUP BY
 ) q ORDER BY schema, "table", name;
 
 -- indexes
-SELECT id IS NOT NULL AS id, table_id IS NOT NULL AS table_id, schema, number_of_attributes, number_of_key_attributes, is_unique, is_primary, is_exclusion, is_immediate, is_clustered, is_valid, check_xmin, is_ready, is_live, is_replica_identity, key_attributes, collation, class, options, index_predicate, comment, index_definition, access_method, index_attributes FROM (SELECT
+SELECT id IS NOT NULL AS id, table_id IS NOT NULL AS table_id, schema, number_of_attributes, number_of_key_attributes, is_unique, is_primary, is_exclusion, is_immediate, is_clustered, is_valid, check_xmin, is_ready, is_live, is_replica_identity, key_attributes, "collation", class, options, index_predicate, comment, index_definition, access_method, index_attributes FROM (SELECT
     idx.indexrelid::int8 AS id,
     idx.indrelid::int8 AS table_id,
     n.nspname AS schema,
