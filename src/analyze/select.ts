@@ -20,6 +20,7 @@ import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './group
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { expandView } from '../rewrite/view.js';
+import { isMultiArgUnnest, transformMultiArgUnnest } from './multi-unnest.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -214,6 +215,9 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         return { kind: 'RangeTblRef', rti };
       }
       if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
+      if (rel.kind === 'm' && !rel.view?.populated) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
+      }
       if (rel.kind === 'S') {
         // A sequence reads as one row (last_value, log_cnt, is_called).
         const seqOid = rel.oid;
@@ -264,6 +268,17 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
 function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
   if (n.is_rowsfrom || (n.functions as AnyNode[]).length !== 1) throw featureNotSupported('ROWS FROM', undefined);
   const call = (n.functions as AnyNode[])[0].List.items[0];
+  if (isMultiArgUnnest(call)) {
+    for (const i of pstate.namespace) i.lateralOnly = false;
+    const saved0 = pstate.exprKind;
+    pstate.exprKind = 'from function';
+    const { expr, cols: ucols } = transformMultiArgUnnest(pstate, call);
+    pstate.exprKind = saved0;
+    const cols = applyColumnAliases(n.ordinality ? [...ucols, { name: 'ordinality', type: OID.int8, typmod: -1 }] : ucols, n.alias, pstate, 'function');
+    const rti = pstate.addRte({ kind: 'function', call: expr, expandsRecord: true, ordinality: !!n.ordinality, alias: n.alias?.aliasname ?? 'unnest', hasAlias: !!n.alias, columns: cols, lateral: true });
+    addItem(pstate, rti, false);
+    return { kind: 'RangeTblRef', rti };
+  }
   const saved = pstate.exprKind;
   pstate.exprKind = 'from function';
   for (const i of pstate.namespace) i.lateralOnly = false; // function args may reference earlier items (implicitly LATERAL)
@@ -342,7 +357,8 @@ function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
     }
     const jr: JoinRte = { kind: 'join', aliasExprs, alias: n.alias?.aliasname ?? '', hasAlias: !!n.alias, columns: aliasCols, lateral: false };
     const rti = pstate.addRte(jr);
-    pstate.namespace.push({ rti, rte: jr, relVisible: !!n.alias, colsVisible: true });
+    // Before its inputs: `*` lists the merged USING columns first, as Postgres does.
+    pstate.namespace.splice(before, 0, { rti, rte: jr, relVisible: !!n.alias, colsVisible: true });
     return { kind: 'JoinExpr', joinType, left, right, quals, rti };
   }
   if (n.quals) {

@@ -127,6 +127,8 @@ export interface ViewInfo {
   readonly securityInvoker?: boolean;
   /** Relations (and their columns) the view's query reads, for DROP dependency checks. */
   readonly dependsOn: readonly number[];
+  /** Materialized views: whether it holds data (false after WITH NO DATA), pg_class.relispopulated. */
+  readonly populated?: boolean;
 }
 
 /** A pg_class row: table (r), view (v), index (i), sequence (S), partitioned table (p), materialized view (m). */

@@ -572,7 +572,9 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
 export function renameObject(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
   const rv = n.relation;
-  const tag = { OBJECT_TABLE: 'ALTER TABLE', OBJECT_COLUMN: 'ALTER TABLE', OBJECT_INDEX: 'ALTER INDEX', OBJECT_VIEW: 'ALTER VIEW', OBJECT_SEQUENCE: 'ALTER SEQUENCE', OBJECT_TABCONSTRAINT: 'ALTER TABLE' }[n.renameType as string];
+  const tag = n.relationType === 'OBJECT_MATVIEW' && n.renameType === 'OBJECT_COLUMN'
+    ? 'ALTER MATERIALIZED VIEW'
+    : { OBJECT_TABLE: 'ALTER TABLE', OBJECT_COLUMN: 'ALTER TABLE', OBJECT_INDEX: 'ALTER INDEX', OBJECT_VIEW: 'ALTER VIEW', OBJECT_MATVIEW: 'ALTER MATERIALIZED VIEW', OBJECT_SEQUENCE: 'ALTER SEQUENCE', OBJECT_TABCONSTRAINT: 'ALTER TABLE' }[n.renameType as string];
   if (!tag || !rv) throw featureNotSupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '')}`);
   const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel) {

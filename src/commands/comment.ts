@@ -24,6 +24,7 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
   switch (n.objtype) {
     case 'OBJECT_TABLE':
     case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW':
     case 'OBJECT_INDEX':
     case 'OBJECT_SEQUENCE': {
       const parts = list(n.object);

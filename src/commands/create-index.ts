@@ -93,7 +93,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
-  if (table.kind !== 'r') {
+  if (table.kind !== 'r' && table.kind !== 'm') {
     throw new PgError(SQLSTATE.wrong_object_type, `cannot create index on relation "${table.name}"`, { detail: `This operation is not supported for ${table.kind === 'v' ? 'views' : 'this relation kind'}.` });
   }
   if (n.idxname && txn.catalog.relationIn(table.namespace, n.idxname)) {

@@ -29,7 +29,15 @@ type AnyNode = Record<string, any>;
 
 const FK_ACTIONS: Record<string, FkAction> = { a: 'a', r: 'r', c: 'c', n: 'n', d: 'd' };
 
-export function createTable(session: Session, n: AnyNode, sql: string): StatementResult {
+/** What CREATE TABLE AS / CREATE MATERIALIZED VIEW ask of createTable. */
+export interface CreateTableOptions {
+  readonly relkind?: 'r' | 'm';
+  readonly view?: RelationDef['view'];
+  /** Called with the new relation (not when IF NOT EXISTS skipped it). */
+  readonly created?: (rel: RelationDef) => void;
+}
+
+export function createTable(session: Session, n: AnyNode, sql: string, opts?: CreateTableOptions): StatementResult {
   const rv = n.relation;
   const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
   if (n.inhRelations?.length) throw featureNotSupported('table inheritance (INHERITS)', rv.location);
@@ -122,12 +130,13 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
     oid,
     name,
     namespace: ns,
-    kind: 'r',
+    kind: opts?.relkind ?? 'r',
     persistence: temp ? 't' : 'p',
     owner: session.currentUser(),
     columns,
     filenode: oid,
     rowType,
+    ...(opts?.view ? { view: opts.view } : {}),
   };
   cat.putRelation(rel);
   registerOnCommit(session, oid, temp, n.oncommit);
@@ -336,6 +345,7 @@ export function createTable(session: Session, n: AnyNode, sql: string): Statemen
   for (const p of fks) {
     addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);
   }
+  opts?.created?.(cat.relation(oid));
   return commandResult('CREATE TABLE');
 }
 

@@ -26,6 +26,7 @@ import type { StatementResult } from '../session/dispatch.js';
 import { bindParams } from '../session/params.js';
 import { fieldsOf, makeExecContext, statementState } from '../session/run-select.js';
 import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.js';
+import { foldExpr, foldQueryConstants } from '../plan/const-fold.js';
 import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
@@ -88,7 +89,7 @@ function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
   if (rel.kind === 'v') throw featureNotSupported(`${verb} on this view`, rv.location);
   if (rel.kind !== 'r') {
-    const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : 'relation';
+    const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : rel.kind === 'm' ? 'materialized view' : 'relation';
     throw new PgError(SQLSTATE.wrong_object_type, `cannot change ${what} "${rel.name}"`);
   }
   return rel;
@@ -220,6 +221,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
     cols.length = tl.length;
     // Coerce each output column to its target column type.
     sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
+    foldQueryConstants(sq, makeExecContext(session, []));
     const planned = withPlanningCatalog(cat, () => planSelect(sq, undefined, cat));
     const w = tl.length;
     sourceRows = function* (ctx) {
@@ -461,6 +463,8 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
     sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
   }
   if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
+  const foldCtx = makeExecContext(session, []);
+  for (const st of sets) if (st.expr !== 'default') st.expr = foldExpr(st.expr, foldCtx);
   for (const s of sets) {
     const col = rel.columns[s.attnum - 1];
     if (col.generated && s.expr !== 'default') {
@@ -470,6 +474,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
     }
   }
+  foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
   const recheck = q.where ? compileExpr(q.where, from.layout) : undefined;
@@ -534,8 +539,14 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   };
 }
 
+/** Plan-time constant folding of UPDATE / DELETE's WHERE (errors of constant calls come now, as in Postgres). */
+function foldDmlConstants(session: Session, q: Query): void {
+  if (q.where) q.where = foldExpr(q.where, makeExecContext(session, []));
+}
+
 function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   const off = from.layout.offsets[rti];
   const recheck = q.where ? compileExpr(q.where, from.layout) : undefined;

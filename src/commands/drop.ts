@@ -68,7 +68,7 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
     }
   }
   for (const v of cat.relations.values()) {
-    if (v.kind !== 'v' || dropping.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
+    if ((v.kind !== 'v' && v.kind !== 'm') || dropping.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
     out.push({ describe: relDesc(cat, v), drop: () => dropRelation(session, cat, v, dropping) });
   }
   // Sequences used by defaults of other tables' columns.
@@ -97,7 +97,7 @@ function usesSequence(e: unknown, seqOid: number): boolean {
 export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): void {
   dropping.add(rel.oid);
   const txn = session.transaction();
-  if (rel.kind === 'r') {
+  if (rel.kind === 'r' || rel.kind === 'm') {
     for (const idx of cat.relationIndexes(rel.oid)) {
       cat.removeRelation(idx.oid);
       txn.droppedFilenodes.add(idx.filenode);
@@ -127,8 +127,9 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
     case 'OBJECT_TABLE':
     case 'OBJECT_VIEW':
     case 'OBJECT_INDEX':
-    case 'OBJECT_SEQUENCE': {
-      const want = { OBJECT_TABLE: 'r', OBJECT_VIEW: 'v', OBJECT_INDEX: 'i', OBJECT_SEQUENCE: 'S' }[type] as string;
+    case 'OBJECT_SEQUENCE':
+    case 'OBJECT_MATVIEW': {
+      const want = { OBJECT_TABLE: 'r', OBJECT_VIEW: 'v', OBJECT_INDEX: 'i', OBJECT_SEQUENCE: 'S', OBJECT_MATVIEW: 'm' }[type] as string;
       const word = KIND_WORD[want];
       const cmd = `DROP ${word.toUpperCase()}`;
       const rels: RelationDef[] = [];

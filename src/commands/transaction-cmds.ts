@@ -171,7 +171,9 @@ function writingCommandName(kind: string, n: AnyNode): string | undefined {
     case 'CreateStmt':
       return 'CREATE TABLE';
     case 'CreateTableAsStmt':
-      return n.objtype === 'OBJECT_MATVIEW' ? 'CREATE MATERIALIZED VIEW' : 'CREATE TABLE AS';
+      return n.objtype === 'OBJECT_MATVIEW' ? 'CREATE MATERIALIZED VIEW' : n.is_select_into || n.intoClause ? 'SELECT INTO' : 'CREATE TABLE AS';
+    case 'RefreshMatViewStmt':
+      return 'REFRESH MATERIALIZED VIEW';
     case 'IndexStmt':
       return 'CREATE INDEX';
     case 'CreateSeqStmt':

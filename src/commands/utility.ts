@@ -35,6 +35,9 @@ import { setConstraints, setSessionCharacteristics, setTransaction, transactionS
 import { discard } from './temp-tables.js';
 import { deallocate, executePrepared, prepareStatement } from './prepare.js';
 import { lockTable } from './lock.js';
+import { createTableAs } from './create-table-as.js';
+import { refreshMatview } from './matview.js';
+import { closeCursor, declareCursor, fetchStatement } from './portalcmds.js';
 
 type AnyNode = Record<string, any>;
 
@@ -172,6 +175,16 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return setConstraints(session, n);
     case 'LockStmt':
       return lockTable(session, n, sql);
+    case 'DeclareCursorStmt':
+      return declareCursor(session, n, sql, st);
+    case 'FetchStmt':
+      return fetchStatement(session, n);
+    case 'ClosePortalStmt':
+      return closeCursor(session, n);
+    case 'CreateTableAsStmt':
+      return createTableAs(session, n, sql, st);
+    case 'RefreshMatViewStmt':
+      return refreshMatview(session, n, sql);
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));

@@ -16,7 +16,7 @@ import { truncateIdentifier } from './naming.js';
 
 type AnyNode = Record<string, any>;
 
-function relationsUsed(q: unknown, out: Set<number>): Set<number> {
+export function relationsUsed(q: unknown, out: Set<number>): Set<number> {
   if (!q || typeof q !== 'object') return out;
   if (Array.isArray(q)) {
     for (const x of q) relationsUsed(x, out);

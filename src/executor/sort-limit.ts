@@ -115,6 +115,8 @@ export class Limit implements Plan {
       count++;
       last = r;
       yield r;
+      // Stop without reading another row (Postgres's Limit does not fetch past the last one).
+      if (lim !== undefined && count >= lim && !this.withTies) return;
     }
   }
 }

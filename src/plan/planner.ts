@@ -369,7 +369,8 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       const sub = planSelect(cte.query, lv, pc.cat);
       const p = cte.query.setOp?.recursive
         ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
-        : new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, cte);
+        : // A WITH query reading outer columns (in a correlated subquery) runs again for each outer row.
+          new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : cte);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
     case 'join':

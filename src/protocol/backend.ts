@@ -510,12 +510,15 @@ export class BackendConnection {
           return;
         }
         let described = state.described === state.next;
+        s.multiStatement = state.implicit;
         const res = s.runStatement(st, state.sql, [], [], state.implicit, () => {
           // Like Postgres, describe the rows before running the query: an error while it runs
           // comes after the RowDescription.
           const kind = Object.keys(st.stmt)[0];
           if (!ROW_QUERIES.has(kind) || hasDmlCte((st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
           const d = describeStatement(s, st, state.sql, []);
+          // Postgres plans before it describes: errors of constant folding come first.
+          if (d.planError !== undefined) throw d.planError;
           if (d.fields && !described) {
             this.rowDescription(d.fields, []);
             described = true;
@@ -523,6 +526,7 @@ export class BackendConnection {
           }
           return d.select ? runPreparedSelect(s, d.select, []) : executeStatement(s, st, state.sql, [], []);
         });
+        s.multiStatement = false;
         state.next++;
         this.sendResult(res, [], 0, !described);
       }
@@ -535,6 +539,7 @@ export class BackendConnection {
       writeErrorFields(this.out, MSG.error, toPgError(e));
     } finally {
       s.inferParams = infer;
+      s.multiStatement = false;
     }
     this.endQuery();
   }
@@ -774,6 +779,8 @@ export class BackendConnection {
         throw err;
       }
     }
+    // Postgres plans at Bind: errors of constant folding come here.
+    if (prepared.desc.planError !== undefined) throw prepared.desc.planError;
     this.portals.set(portalName, { name: portalName, prepared, params, resultFormats, sent: 0 });
     this.out.begin(MSG.bindComplete).end();
   }

@@ -10,10 +10,12 @@ import type { RawStatement } from '../parser/parse.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
-import { runSelect, prepareSelect, type CachedQuery } from './run-select.js';
+import { runSelect, prepareSelect, DeferredPlanError, type CachedQuery } from './run-select.js';
 import { checkCrossDatabase } from './cross-database.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { runUtility } from '../commands/utility.js';
+import { hoistSetOpInto, selectIntoAsCtas } from '../commands/create-table-as.js';
+import { describeFetch } from '../commands/portalcmds.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
@@ -51,6 +53,13 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
   }
   switch (kind) {
     case 'SelectStmt':
+      if (body.intoClause || (body.op && body.op !== 'SETOP_NONE')) {
+        const b = hoistSetOpInto(body, sql);
+        if (b.intoClause) {
+          checkReadOnlyUtility(session, 'CreateTableAsStmt', b);
+          return runUtility(session, 'CreateTableAsStmt', selectIntoAsCtas(b), sql, st);
+        }
+      }
       return runSelect(session, st, body, sql, params, paramTypes);
     case 'InsertStmt':
       checkWritable(session, 'INSERT');
@@ -76,6 +85,8 @@ export interface StatementDescription {
   fields: ResultField[] | null;
   /** For a plain SELECT: its analyzed plan, which Execute may run directly while the catalog is unchanged. */
   select?: CachedQuery;
+  /** An error planning raises (constant folding): Postgres plans at Bind, so Bind raises it. */
+  planError?: unknown;
 }
 
 const textIfUnknown = (t: number): number => (t === 0 || t === OID.unknown ? OID.text : t);
@@ -93,8 +104,13 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
   }
   switch (kind) {
     case 'SelectStmt': {
-      const c = prepareSelect(session, st, body, sql, paramTypes);
-      return { paramTypes: c.paramTypes, fields: c.fields, select: c };
+      try {
+        const c = prepareSelect(session, st, body, sql, paramTypes, true);
+        return { paramTypes: c.paramTypes, fields: c.fields, select: c };
+      } catch (e) {
+        if (e instanceof DeferredPlanError) return { paramTypes: e.paramTypes, fields: e.fields, planError: e.error };
+        throw e;
+      }
     }
     case 'InsertStmt':
     case 'UpdateStmt':
@@ -107,6 +123,8 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
       const d = describeStatement(session, p.stmt, p.sql, p.paramTypes);
       return { paramTypes: paramTypes.map(textIfUnknown), fields: d.fields };
     }
+    case 'FetchStmt':
+      return { paramTypes: paramTypes.map(textIfUnknown), fields: describeFetch(session, body) };
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;

@@ -18,6 +18,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { domainBase } from '../analyze/coerce.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
+import { foldQueryConstants } from '../plan/const-fold.js';
 
 export interface CachedQuery {
   readonly catalog: Catalog;
@@ -68,8 +69,23 @@ export function makeExecContext(session: Session, params: ExecContext['params'])
   return { params, session, txn: session.transaction(), levelRows: [], cache: new Map() };
 }
 
-/** Analyzes and plans a SELECT, or finds it in the plan cache (per catalog version). */
-export function prepareSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, paramTypes: number[]): CachedQuery {
+/**
+ * An error of plan-time constant folding met while describing a statement (Parse): Postgres plans
+ * at Bind, so the protocol raises it there. Carries what Describe reports.
+ */
+export class DeferredPlanError {
+  constructor(
+    readonly error: unknown,
+    readonly paramTypes: number[],
+    readonly fields: ResultField[],
+  ) {}
+}
+
+/**
+ * Analyzes and plans a SELECT, or finds it in the plan cache (per catalog version). With
+ * `deferPlanErrors` (Describe at Parse), an error of constant folding comes as a DeferredPlanError.
+ */
+export function prepareSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, paramTypes: number[], deferPlanErrors = false): CachedQuery {
   const cat = session.catalog();
   // The search path is part of the key: the same text may name other objects under another one.
   const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${session.searchPathKey()}\u0000${sql}`;
@@ -81,6 +97,12 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
     const state = statementState(session, sql, paramTypes);
     const query = transformSelectStmt(state, body);
     const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
+    try {
+      foldQueryConstants(query, makeExecContext(session, []));
+    } catch (e) {
+      if (deferPlanErrors) throw new DeferredPlanError(e, types, fieldsOf(cat, query.targetList));
+      throw e;
+    }
     const planned = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
     c = { catalog: cat, query, planned, paramTypes: types, fields: fieldsOf(cat, query.targetList) };
     if (cache.size > 2000) cache.clear();

@@ -29,6 +29,7 @@ import { needsPrune, pruneHeap, pruneKey } from '../storage/prune.js';
 import type { Heap } from '../storage/heap.js';
 import type { IndexStore } from '../storage/index-store.js';
 import type { RelationDef } from '../catalog/objects.js';
+import { endTransactionCursors } from './cursors.js';
 
 /** A statement prepared with SQL PREPARE. */
 export interface PreparedSqlStatement {
@@ -512,6 +513,7 @@ export class Session implements SessionContext, NotifyTarget {
       preCommitTempActions(this);
     }
     const t = this.txn;
+    const failed = this.failed;
     if (this.wait) {
       this.wait.finish(undefined);
       this.wait = undefined;
@@ -524,6 +526,7 @@ export class Session implements SessionContext, NotifyTarget {
     const lm = this.db.status.locks;
     if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
     if (!t) return;
+    endTransactionCursors(this, t, commit && !failed);
     if (commit) {
       t.commit();
       if (t.notifyActions.length) this.db.notify.commit(this, t.notifyActions);
@@ -562,6 +565,7 @@ export class Session implements SessionContext, NotifyTarget {
     this.inferParams = params.length > 0 || paramTypes.length > 0;
     try {
       while (run.next < stmts.length) {
+        this.multiStatement = implicit;
         const r = this.runStatement(stmts[run.next], sql, params, paramTypes, implicit);
         run.next++;
         results.push(r);
@@ -569,6 +573,7 @@ export class Session implements SessionContext, NotifyTarget {
       }
     } finally {
       this.inferParams = infer;
+      this.multiStatement = false;
     }
     if (implicit) this.endImplicitTransaction();
     return results;
@@ -600,6 +605,12 @@ export class Session implements SessionContext, NotifyTarget {
    * Runs one parsed statement. Outside a block it is its own transaction unless `implicit` (the
    * caller ends the implicit transaction with endImplicitTransaction()).
    */
+  /**
+   * The running statement is part of a multi-statement simple query: an implicit transaction
+   * block, where DECLARE CURSOR is allowed as in an explicit one (IsTransactionBlock()).
+   */
+  multiStatement = false;
+
   runStatement(st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[], implicit: boolean, exec?: () => StatementResult): StatementResult {
     // A statement still waiting when its session was closed does not run.
     if (this.closed) throw new PgError(SQLSTATE.admin_shutdown, 'terminating connection because the session was closed', { severity: 'FATAL' });

@@ -41,6 +41,7 @@ import { LockMode } from '../storage/lock-manager.js';
 import { checkStrongLocks } from './table-locks.js';
 import { mergeCatalogs } from './catalog-merge.js';
 import { needsPrune } from '../storage/prune.js';
+import { cursorMark, dropCursorsSince } from './cursors.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -75,7 +76,7 @@ export class Transaction implements TxnAccess {
   readonly droppedFilenodes = new Set<number>();
   private ownState: OwnState;
   /** Open savepoints, innermost last; each is a subtransaction with its own xid once it writes. */
-  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; base: Catalog | undefined; dropped: Set<number>; notifyMark: number }[] = [];
+  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; base: Catalog | undefined; dropped: Set<number>; notifyMark: number; cursorMark: number }[] = [];
   /** The committed catalog the private one was copied from (to merge with DDL committed meanwhile). */
   private catalogBase: Catalog | undefined;
   /** LISTEN / UNLISTEN / NOTIFY of this transaction, applied at commit (notify.ts). */
@@ -285,7 +286,7 @@ export class Transaction implements TxnAccess {
 
   /** SAVEPOINT name: a new subtransaction. */
   savepoint(name: string): void {
-    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length });
+    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length, cursorMark: cursorMark() });
     this.catalogShared = true;
   }
 
@@ -306,6 +307,7 @@ export class Transaction implements TxnAccess {
     this.savepoints.length = i + 1;
     sp.subxid = 0;
     this.notifyActions.length = sp.notifyMark;
+    dropCursorsSince(this, sp.cursorMark);
     this.privateCatalog = sp.catalog;
     this.catalogBase = sp.base;
     this.catalogShared = true;

@@ -57,6 +57,7 @@ const table: Record<number, unknown> = {
   [OID.float8]: float8IO,
   [OID.numeric]: numericIO,
   [OID.text]: textIO,
+  [OID.refcursor]: textIO,
   [OID.varchar]: varcharIO,
   [OID.bpchar]: bpcharIO,
   [OID.name]: nameIO,

@@ -28,6 +28,7 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.int4, name: 'int4', category: 'N', array: OID._int4, sqlName: 'integer', typlen: 4 },
   { oid: OID.regproc, name: 'regproc', category: 'N', array: OID._regproc, typlen: 4 },
   { oid: OID.text, name: 'text', category: 'S', preferred: true, array: OID._text, typlen: -1 },
+  { oid: OID.refcursor, name: 'refcursor', category: 'U', array: OID._refcursor, typlen: -1 },
   { oid: OID.oid, name: 'oid', category: 'N', preferred: true, array: OID._oid, typlen: 4 },
   { oid: OID.json, name: 'json', category: 'U', array: OID._json, typlen: -1 },
   { oid: OID.float4, name: 'float4', category: 'N', array: OID._float4, sqlName: 'real', typlen: 4 },

@@ -86,6 +86,7 @@ export const OID = {
   _int4: 1007,
   _regproc: 1008,
   _text: 1009,
+  _refcursor: 2201,
   _oid: 1028,
   _bpchar: 1014,
   _varchar: 1015,

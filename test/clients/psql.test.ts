@@ -18,6 +18,8 @@ const SETUP = `
   create index orders_customer_idx on shop.orders (customer);
   create view shop.big_orders as select id, total from shop.orders where total > 100;
   create table public.plain (a int, b text default 'x');
+  create materialized view shop.order_counts as select customer, count(*) as n from shop.orders group by customer;
+  create unique index order_counts_customer on shop.order_counts (customer);
   create function shop.order_total(customer_id int, min_total numeric default 0) returns numeric language sql stable
     as $$ select coalesce(sum(total), 0) from shop.orders where customer = customer_id and total >= min_total $$;
   create function shop.touch() returns trigger language plpgsql as $$ begin new.note := coalesce(new.note, 'touched'); return new; end $$;
@@ -85,7 +87,7 @@ select * from shop.customers where id = 1;
   });
 
   // \\dt+ is left out: it prints on-disk sizes (pages, free-space maps) that an in-memory database only estimates.
-  for (const cmd of ['\\dn', '\\dt shop.*', '\\d shop.customers', '\\d+ shop.orders', '\\dv shop.*', '\\ds shop.*', '\\di shop.*', '\\dT shop.*', '\\df shop.*', '\\du', '\\d shop.big_orders', '\\dx', '\\l']) {
+  for (const cmd of ['\\dn', '\\dt shop.*', '\\d shop.customers', '\\d+ shop.orders', '\\dv shop.*', '\\ds shop.*', '\\di shop.*', '\\dT shop.*', '\\df shop.*', '\\du', '\\d shop.big_orders', '\\dm shop.*', '\\d shop.order_counts', '\\d+ shop.order_counts', '\\dx', '\\l']) {
     it(`answers ${cmd} like Postgres`, async () => {
       await compare(`${cmd}\n`);
     });

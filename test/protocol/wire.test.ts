@@ -225,6 +225,31 @@ describe('extended query protocol', () => {
     ]);
   });
 
+  it('declares, fetches, moves and closes cursors in the simple and extended protocols', async () => {
+    await same([
+      { send: [fe.query('begin; declare c scroll cursor for select id, name from items order by id; fetch 2 c; move 1 c; fetch prior c')] },
+      { send: [fe.parse('', 'fetch 2 from c'), fe.describe('S', ''), fe.bind('', '', []), fe.describe('P', ''), fe.execute(''), fe.sync()] },
+      { send: [fe.parse('', 'move backward all in c'), fe.describe('S', ''), fe.bind('', '', []), fe.describe('P', ''), fe.execute(''), fe.sync()] },
+      { send: [fe.parse('f', 'fetch forward 3 c'), fe.bind('p', 'f', []), fe.execute('p', 2), fe.execute('p', 2), fe.sync()] },
+      { send: [fe.parse('', 'fetch c'), fe.bind('', '', []), fe.execute(''), fe.parse('', 'close c'), fe.bind('', '', []), fe.execute(''), fe.sync()] },
+      { send: [fe.query('fetch c')] },
+      { send: [fe.query('rollback')] },
+      { send: [fe.query('declare h cursor with hold for select id from items order by id; fetch h; close h')] },
+      { send: [fe.query('declare n cursor for select 1')] },
+      { send: [fe.query('declare m cursor for select 1 as one; fetch m; fetch m')] },
+      { send: [fe.query('fetch m')] },
+      { send: [fe.parse('', 'declare e cursor for select 1'), fe.bind('', '', []), fe.execute(''), fe.sync()] },
+    ]);
+  });
+
+  it('raises errors of constant expressions when Postgres plans (at Bind for the unnamed statement)', async () => {
+    await same([
+      { send: [fe.parse('', 'select 1/0 from items where false'), fe.bind('', '', []), fe.execute(''), fe.sync()] },
+      { send: [fe.parse('', 'select 1/0 from items where false'), fe.describe('S', ''), fe.sync()] },
+      { send: [fe.query('select 1/0 from items where false')] },
+    ]);
+  });
+
   it('returns binary results and reads binary parameters of the common types', async () => {
     const i32 = (n: number) => {
       const b = Buffer.alloc(4);

@@ -16,7 +16,7 @@ import { topQueryText } from './querydef.js';
 const analyzed = new WeakMap<Catalog, { version: number; map: Map<number, Query> }>();
 
 /** The view's stored query, analyzed (cached per catalog version). */
-function viewQuery(cat: Catalog, session: SessionContext, view: RelationDef): Query {
+export function viewQuery(cat: Catalog, session: SessionContext, view: RelationDef): Query {
   let entry = analyzed.get(cat);
   if (!entry || entry.version !== cat.version) analyzed.set(cat, (entry = { version: cat.version, map: new Map() }));
   const m = entry.map;

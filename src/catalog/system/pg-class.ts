@@ -59,7 +59,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relhassubclass: false,
     relrowsecurity: !!rel.rlsEnabled,
     relforcerowsecurity: !!rel.rlsForced,
-    relispopulated: true,
+    relispopulated: kind !== 'm' || !!rel.view?.populated,
     relreplident: isTable ? 'd' : 'n',
     relispartition: false,
     relrewrite: 0,

@@ -11,7 +11,7 @@ export const PLPGSQL_EXTENSION_OID = 13494;
 export const PLPGSQL_LANGUAGE_OID = 13498;
 
 /** The extensions fauxgres emulates: [name, default version, relocatable, description]. */
-const AVAILABLE: readonly (readonly [string, string, string])[] = [
+export const AVAILABLE: readonly (readonly [string, string, string])[] = [
   ['citext', '1.8', 'data type for case-insensitive character strings'],
   ['pgcrypto', '1.4', 'cryptographic functions'],
   ['plpgsql', '1.0', 'PL/pgSQL procedural language'],

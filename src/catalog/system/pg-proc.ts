@@ -74,6 +74,18 @@ export function userProcRow(cat: Catalog, f: UserFunction): RowObject {
     pronargdefaults: f.params.filter((p) => p.default).length, prorettype: f.returnType, proargtypes: vectorOf([...f.argTypes]),
     proallargtypes: allIn ? null : PgArray.of(f.params.map((p) => p.type)), proargmodes: allIn ? null : PgArray.of(f.params.map((p) => p.mode)),
     proargnames: f.params.some((p) => p.name) ? PgArray.of(f.params.map((p) => p.name)) : null, proargdefaults: null, protrftypes: null,
-    prosrc: f.body, probin: null, prosqlbody: null, proconfig: f.config.length ? PgArray.of([...f.config]) : null, proacl: null,
+    prosrc: f.body, probin: null, prosqlbody: null, proconfig: f.config.length ? PgArray.of(f.config.map(flatConfig)) : null, proacl: null,
   };
+}
+
+/**
+ * A SET clause as pg_proc.proconfig stores it: list settings (search_path) keep each element as
+ * an identifier, quoted when needed (`search_path=""` for `SET search_path = ''`), as
+ * flatten_set_variable_args does for GUC_LIST_QUOTE settings.
+ */
+function flatConfig(c: string): string {
+  const eq = c.indexOf('=');
+  if (c.slice(0, eq) !== 'search_path') return c;
+  const items = c.slice(eq + 1).split(/\s*,\s*/);
+  return `search_path=${items.map((x) => (/^[a-z_][a-z0-9_$]*$/.test(x) ? x : `"${x.replace(/"/g, '""')}"`)).join(', ')}`;
 }

@@ -8,7 +8,10 @@ import { allSystemRelations, defineRows } from './registry.js';
 import { relationsInOrder } from './common.js';
 import { classRow } from './pg-class.js';
 import { indexDef } from '../ruleutils/indexdef.js';
-import { viewDefinition } from '../ruleutils/viewdef.js';
+import { viewDefinition, viewQuery } from '../ruleutils/viewdef.js';
+import type { Catalog } from '../catalog.js';
+import type { RelationDef } from '../objects.js';
+import type { SessionContext } from '../../session/session-context.js';
 
 defineRows('pg_catalog', 'pg_tables', {
   scope: 'catalog',
@@ -31,6 +34,19 @@ defineRows('pg_catalog', 'pg_views', {
     for (const s of allSystemRelations()) if (s.kind === 'v') yield { schemaname: s.schema, viewname: s.name, viewowner: 'postgres', definition: null };
     for (const r of relationsInOrder(cat)) {
       if (r.kind === 'v') yield { schemaname: cat.namespaceName(r.namespace), viewname: r.name, viewowner: r.owner, definition: viewDefinition(cat, session, r, false) };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_matviews', {
+  scope: 'catalog',
+  *rows({ cat, session }) {
+    for (const r of relationsInOrder(cat)) {
+      if (r.kind !== 'm') continue;
+      yield {
+        schemaname: cat.namespaceName(r.namespace), matviewname: r.name, matviewowner: r.owner, tablespace: null,
+        hasindexes: cat.relationIndexes(r.oid).length > 0, ispopulated: !!r.view?.populated, definition: viewDefinition(cat, session, r, false),
+      };
     }
   },
 });
@@ -79,12 +95,28 @@ export function viewRuleOid(view: number): number {
   return 0x50000000 + view;
 }
 
+/**
+ * A view's `_RETURN` rule action as pg_node_tree text: only the query's target list, each entry
+ * with resno, resname and the table column it comes from (resorigtbl / resorigcol), which is what
+ * tools parse from it (PostgREST and postgres-meta find keys seen through views this way).
+ */
+function ruleAction(cat: Catalog, session: SessionContext, r: RelationDef): string {
+  let tl: readonly { name: string; resjunk: boolean; origin?: { relation: number; attnum: number } }[] = [];
+  try {
+    tl = viewQuery(cat, session, r).targetList;
+  } catch {
+    tl = [];
+  }
+  const entries = tl.filter((t) => !t.resjunk).map((t, i) => `{TARGETENTRY :resno ${i + 1} :resname ${t.name} :ressortgroupref 0 :resorigtbl ${t.origin?.relation ?? 0} :resorigcol ${t.origin?.attnum ?? 0} :resjunk false}`);
+  return `({QUERY :commandType 1 :querySource 0 :canSetTag true :targetList (${entries.join(' ')}) :viewOid ${r.oid}})`;
+}
+
 defineRows('pg_catalog', 'pg_rewrite', {
-  scope: 'catalog',
-  *rows({ cat }) {
+  scope: 'session',
+  *rows({ cat, session }) {
     for (const r of relationsInOrder(cat)) {
-      if (r.kind !== 'v') continue;
-      yield { oid: viewRuleOid(r.oid), rulename: '_RETURN', ev_class: r.oid, ev_type: '1', ev_enabled: 'O', is_instead: true, ev_qual: '<>', ev_action: `{FAUXGRES :viewquery ${r.oid}}` };
+      if (r.kind !== 'v' && r.kind !== 'm') continue;
+      yield { oid: viewRuleOid(r.oid), rulename: '_RETURN', ev_class: r.oid, ev_type: '1', ev_enabled: 'O', is_instead: true, ev_qual: '<>', ev_action: ruleAction(cat, session, r) };
     }
   },
 });

@@ -24,3 +24,4 @@ import './information-schema/sequences.js';
 import './pg-stat.js';
 import './information-schema/routines.js';
 import './pg-trigger.js';
+import './pg-cursors.js';

@@ -62,7 +62,8 @@ fn(
   I4,
   (a, rt, call) => {
     if (a[0] === null) return null;
-    return arrayPositions(a[0] as PgArray, a[1], elementComparator(rt, call, 0), 1, true)[0] ?? null;
+    // Without a start position the search starts at the lower bound (0 for int2vector / oidvector).
+    return arrayPositions(a[0] as PgArray, a[1], elementComparator(rt, call, 0), -Infinity, true)[0] ?? null;
   },
   { strict: false },
 );
@@ -83,7 +84,7 @@ fn(
   OID._int4,
   (a, rt, call) => {
     if (a[0] === null) return null;
-    return PgArray.of(arrayPositions(a[0] as PgArray, a[1], elementComparator(rt, call, 0), 1, false));
+    return PgArray.of(arrayPositions(a[0] as PgArray, a[1], elementComparator(rt, call, 0), -Infinity, false));
   },
   { strict: false },
 );

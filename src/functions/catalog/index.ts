@@ -7,3 +7,4 @@ import './privilege-functions.js';
 import './comment-functions.js';
 import './size-functions.js';
 import './function-info.js';
+import './updatable-functions.js';

@@ -6,12 +6,14 @@
  *
  * Postgres counterpart: src/pl/plpgsql/src/pl_exec.c (exec_stmt_open, exec_stmt_fetch,
  * exec_stmt_close, exec_stmt_forc); portals in src/backend/utils/mmgr/portalmem.c.
- * Known gaps: rows are materialized at OPEN (no lazy fetching, no FOR UPDATE cursors); SQL-level
- * DECLARE / FETCH of a returned refcursor is not supported.
+ * Portals are the session's cursors (session/cursors.ts), so SQL FETCH reads a returned refcursor.
+ * Known gaps: rows are materialized at OPEN (no lazy fetching, no FOR UPDATE cursors); SCROLL /
+ * NO SCROLL are not enforced.
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { Row } from '../../executor/context.js';
+import { addCursor, cursorsOf, noCursor, type Cursor } from '../../session/cursors.js';
 import { parseScript } from '../../parser/parse.js';
 import type { Session } from '../../session/session.js';
 import { OID } from '../../types/oids.js';
@@ -27,22 +29,11 @@ import { Scope } from './scope.js';
 import type { CStmt, Compiler } from './compile.js';
 import { exprText, type PlNode } from './tree.js';
 
-interface Portal {
-  readonly rows: Row[];
-  readonly cols: readonly SpiColumn[];
-  /** 0 before the first row, n + 1 after the last. */
-  pos: number;
-}
+type Portal = Cursor;
 
-const portals = new WeakMap<Session, { map: Map<string, Portal>; counter: number }>();
-
+/** The session's cursors: shared with SQL DECLARE / FETCH (session/cursors.ts). */
 function portalsOf(s: Session) {
-  let p = portals.get(s);
-  if (!p) {
-    p = { map: new Map(), counter: 0 };
-    portals.set(s, p);
-  }
-  return p;
+  return cursorsOf(s);
 }
 
 /**
@@ -53,9 +44,6 @@ export function takePortalNumber(s: Session): number {
   return ++portalsOf(s).counter;
 }
 
-function noCursor(name: string): PgError {
-  return new PgError(SQLSTATE.invalid_cursor_name, `cursor "${name}" does not exist`);
-}
 
 function cursorName(c: Compiler, f: Frame, dno: number): string {
   const v = f.values[dno];
@@ -64,7 +52,7 @@ function cursorName(c: Compiler, f: Frame, dno: number): string {
 }
 
 /** How a cursor's rows are produced (bound query with arguments, or an OPEN ... FOR). */
-type Source = (f: Frame) => { rows: Row[]; cols: readonly SpiColumn[] };
+type Source = (f: Frame) => { rows: Row[]; cols: readonly SpiColumn[]; text?: string };
 
 /** The query of a bound cursor variable, with its arguments (if any) assigned first. */
 function boundSource(c: Compiler, curDno: number, argNode: PlNode | undefined, scope: Scope): Source {
@@ -74,6 +62,7 @@ function boundSource(c: Compiler, curDno: number, argNode: PlNode | undefined, s
   const qscope = new Scope(scope, undefined);
   for (const a of argDnos) qscope.names.set(c.datums[a].name, a);
   const query = c.sql(raw.cursor_explicit_expr, qscope);
+  const queryText = exprText(raw.cursor_explicit_expr) ?? '';
   const args = argNode ? new PlExpr(c, scope, exprText(argNode) ?? '', `SELECT ${exprText(argNode)}`, -7, 'expr') : undefined;
   return (f) => {
     if (args) {
@@ -84,7 +73,7 @@ function boundSource(c: Compiler, curDno: number, argNode: PlNode | undefined, s
       });
     }
     const cols = query.prepare(f).columns;
-    return { rows: query.run(f).rows, cols };
+    return { rows: query.run(f).rows, cols, text: queryText };
   };
 }
 
@@ -92,12 +81,13 @@ function openPortal(c: Compiler, f: Frame, curDno: number, src: Source): string 
   const ps = portalsOf(f.session);
   let name = f.values[curDno] === null ? undefined : String(f.values[curDno]);
   if (name !== undefined && ps.map.has(name)) throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${name}" already in use`);
-  const { rows, cols } = src(f);
+  const { rows, cols, text } = src(f);
   if (name === undefined) {
     name = `<unnamed portal ${++ps.counter}>`;
     f.values[curDno] = name;
   }
-  ps.map.set(name, { rows, cols, pos: 0 });
+  const s = f.session;
+  addCursor(s, { name, rows, cols, pos: 0, scroll: true, holdable: false, binary: false, statement: text ?? '', created: s.statementTimestamp(), fromSql: false, txn: s.transaction() });
   void c;
   return name;
 }
@@ -107,7 +97,8 @@ function compileOpen(c: Compiler, b: PlNode, scope: Scope): CStmt {
   let src: Source;
   if (b.query) {
     const q = c.sql(b.query, scope);
-    src = (f) => ({ cols: q.prepare(f).columns, rows: q.run(f).rows });
+    const text = exprText(b.query) ?? '';
+    src = (f) => ({ cols: q.prepare(f).columns, rows: q.run(f).rows, text });
   } else if (b.dynquery) {
     const query = c.expr(b.dynquery, scope);
     const params = ((b.params ?? []) as PlNode[]).map((p) => c.expr(p, scope));
@@ -118,7 +109,7 @@ function compileOpen(c: Compiler, b: PlNode, scope: Scope): CStmt {
       const plan = prepareSpi(f.session, parseScript(text)[0], { paramTypes: types });
       pushContext({ describe: () => `SQL statement "${text}"` });
       try {
-        return { cols: plan.columns, rows: plan.execute(f.session, values).rows };
+        return { cols: plan.columns, rows: plan.execute(f.session, values).rows, text };
       } catch (e) {
         addErrorContext(e);
         throw e;
