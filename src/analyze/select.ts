@@ -214,6 +214,9 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         return { kind: 'RangeTblRef', rti };
       }
       if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
+      if (rel.kind === 'c') {
+        throw new PgError(SQLSTATE.wrong_object_type, `cannot open relation "${rel.name}"`, { detail: 'This operation is not supported for composite types.', position: pstate.position(n.location) });
+      }
       if (rel.kind === 'S') {
         // A sequence reads as one row (last_value, log_cnt, is_called).
         const seqOid = rel.oid;

@@ -12,6 +12,7 @@ import { coerceTo } from './coerce.js';
 import { makeVar } from './column-ref.js';
 import { nodeKind, strVal, transformExpr } from './expr.js';
 import type { NamespaceItem, ParseState } from './parse-state.js';
+import { expandIndirectionStar } from './indirection.js';
 
 type AnyNode = Record<string, any>;
 
@@ -145,6 +146,11 @@ export function transformTargetList(pstate: ParseState, targets: AnyNode[]): Tar
         out.push(...expandStar(pstate, rel, body.location));
         continue;
       }
+    }
+    const star = expandIndirectionStar(pstate, rt.val);
+    if (star) {
+      for (const f of star) out.push({ expr: f.expr, name: f.name, resjunk: false });
+      continue;
     }
     const expr = transformExpr(pstate, rt.val);
     const name = rt.name ?? figureColname(rt.val);
