@@ -117,12 +117,15 @@ export function selectField(pstate: ParseState, e: Expr, field: string, location
   const fields = recordFieldsOf(pstate, e);
   if (!fields) {
     if (e.type === OID.record) {
-      throw new PgError(SQLSTATE.feature_not_supported, 'could not identify column "' + field + '" in record data type', { position: pstate.position(location) });
+      throw new PgError(SQLSTATE.undefined_column, `could not identify column "${field}" in record data type`, { position: pstate.position(location) });
     }
-    throw new PgError(SQLSTATE.undefined_column, `column notation .${field} applied to type ${formatType(pstate.catalog, e.type)}, which is not a composite type`, { position: pstate.position(location) });
+    throw new PgError(SQLSTATE.wrong_object_type, `column notation .${field} applied to type ${formatType(pstate.catalog, e.type)}, which is not a composite type`, { position: pstate.position(location) });
   }
   const idx = fields.findIndex((f) => f.name === field);
   if (idx < 0) {
+    if (e.type === OID.record) {
+      throw new PgError(SQLSTATE.undefined_column, `could not identify column "${field}" in record data type`, { position: pstate.position(location) });
+    }
     throw new PgError(SQLSTATE.undefined_column, `column "${field}" not found in data type ${formatType(pstate.catalog, e.type)}`, { position: pstate.position(location) });
   }
   const f = fields[idx];

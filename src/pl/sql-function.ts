@@ -73,6 +73,8 @@ export function checkSqlResult(cat: Catalog, shape: ResultShape, last: SpiPlan |
     throw mismatch(cat, shape.type, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE/MERGE RETURNING.");
   }
   const cols = last.columns;
+  // An anonymous `record` result: any row shape (checked against the caller's column list).
+  if (shape.kind === 'scalar' && shape.type === OID.record) return;
   if (shape.kind === 'scalar') {
     if (cols.length !== 1) throw mismatch(cat, shape.type, 'Final statement must return exactly one column.');
     const t = cols[0].type === OID.unknown ? OID.text : cols[0].type;
@@ -128,6 +130,8 @@ interface PlanSet {
   readonly plans: (SpiPlan | undefined)[];
   resultCasters?: (Caster | undefined)[];
   wholeRow?: boolean;
+  /** For a function returning `record`: the last statement's columns. */
+  recordColumns?: readonly SpiColumn[];
 }
 
 interface Compiled {
@@ -210,6 +214,7 @@ export function runSqlFunction(
         if (i === n - 1) {
           checkSqlResult(cat, shape, plan, def.retset);
           set.resultCasters = resultCasters(cat, shape, plan);
+          if (shape.kind === 'scalar' && shape.type === OID.record) set.recordColumns = plan.columns;
           set.wholeRow = wholeRowResult(cat, shape, plan.columns);
         }
       } catch (e) {
@@ -236,12 +241,20 @@ export function runSqlFunction(
   const rows = last?.rows ?? [];
   const casters = set.resultCasters ?? [];
   const wholeRow = !!set.wholeRow;
-  const toValue = (r: Row): Value => shapeRow(shape, r, casters, ctx, wholeRow);
+  const rc = set.recordColumns;
+  const toValue = rc ? (r: Row): Value => recordRow(cat, rc, r) : (r: Row): Value => shapeRow(shape, r, casters, ctx, wholeRow);
   if (def.retset) return rows.map(toValue);
   return rows.length ? toValue(rows[0]) : null;
 }
 
+/** One row of a function returning `record`: the row itself, or its only column if that is a row. */
+function recordRow(cat: Catalog, cols: readonly SpiColumn[], r: Row): Value {
+  if (cols.length === 1 && (cols[0].type === OID.record || typeInfo(cat, cols[0].type).typtype === 'c')) return r[0] ?? null;
+  return new PgRecord(cols.map((_, i) => r[i] ?? null), cols.map((c) => c.name), cols.map((c) => (c.type === OID.unknown ? OID.text : c.type)));
+}
+
 function resultCasters(cat: Catalog, shape: ResultShape, plan: SpiPlan): (Caster | undefined)[] {
+  if (shape.kind === 'scalar' && shape.type === OID.record) return [];
   if (shape.kind === 'scalar') return [caster(cat, plan.columns[0].type === OID.unknown ? OID.text : plan.columns[0].type, shape.type, -1)];
   if (shape.kind !== 'composite') return [];
   if (wholeRowResult(cat, shape, plan.columns)) return [];

@@ -41,14 +41,28 @@ function fieldCompare(cat: Catalog, type: number | undefined, x: Value, y: Value
 
 /** record_cmp: field by field, NULL after any value; dissimilar field types are an error. */
 export function compareAnonymousRecords(cat: Catalog, a: PgRecord, b: PgRecord): number {
+  return compareTypedRecords(cat, a, a.types, b, b.types);
+}
+
+/**
+ * record_cmp with each side's field types given (a composite's attribute types, or the types a
+ * record value carries).
+ */
+export function compareTypedRecords(
+  cat: Catalog,
+  a: PgRecord,
+  typesA: readonly number[] | undefined,
+  b: PgRecord,
+  typesB: readonly number[] | undefined,
+): number {
   const n = Math.max(a.fields.length, b.fields.length);
   for (let i = 0; i < n; i++) {
     if (i >= a.fields.length || i >= b.fields.length) {
       throw new PgError(SQLSTATE.datatype_mismatch, 'cannot compare record types with different numbers of columns');
     }
-    const ta = a.types?.[i];
-    const tb = b.types?.[i];
-    if (ta !== undefined && tb !== undefined && ta !== tb && ta !== OID.unknown && tb !== OID.unknown) {
+    const ta = typesA?.[i];
+    const tb = typesB?.[i];
+    if (ta !== undefined && tb !== undefined && ta !== tb) {
       throw new PgError(SQLSTATE.datatype_mismatch, `cannot compare dissimilar column types ${formatType(cat, ta)} and ${formatType(cat, tb)} at record column ${i + 1}`);
     }
     const x = a.fields[i];
@@ -62,6 +76,21 @@ export function compareAnonymousRecords(cat: Catalog, a: PgRecord, b: PgRecord):
     if (c !== 0) return c;
   }
   return 0;
+}
+
+/** The field types of a value of `type`: a composite's attribute types, else what the value carries. */
+function fieldTypesFor(cat: Catalog, type: number): readonly number[] | undefined {
+  if (type === OID.record) return undefined;
+  const info = typeInfo(cat, type);
+  if (info.typtype !== 'c' || info.relation === undefined) return undefined;
+  return cat.relation(info.relation).columns.filter((c) => !c.dropped).map((c) => c.type);
+}
+
+/** A comparator for `left op right` where either side is a record or a composite type. */
+export function recordComparator(cat: Catalog, left: number, right: number): (a: Value, b: Value) => number {
+  const tl = fieldTypesFor(cat, left);
+  const tr = fieldTypesFor(cat, right);
+  return (a, b) => compareTypedRecords(cat, a as PgRecord, tl ?? (a as PgRecord).types, b as PgRecord, tr ?? (b as PgRecord).types);
 }
 
 function hashText(cat: Catalog, r: PgRecord): string {

@@ -180,7 +180,7 @@ function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
         if (!io) {
           const rel = cat.relation(relOid);
           const cols = rel.columns.filter((c) => !c.dropped);
-          io = makeRecordIO(cols.map((c) => typeInfo(cat, c.type).io)) as TypeIO<Value>;
+          io = makeRecordIO(cols.map((c) => typeInfo(cat, c.type).io), cols.map((c) => c.typmod)) as TypeIO<Value>;
         }
         return io;
       },
