@@ -54,7 +54,9 @@ export function analyzeFromFunction(
     }
     const oid = expr.kind === 'FuncExpr' ? expr.fn.oid : undefined;
     const sql = oid !== undefined && pstate.catalog.functions.get(oid)?.language === 'sql';
-    return { call: expr, expandsRecord: true, checkRecord: sql ? 'sql' : 'other', columns: coldefColumns(pstate, coldefs), name: fname };
+    const columns = coldefColumns(pstate, coldefs);
+    const call: Expr = expr.kind === 'FuncExpr' && expr.fn.withColumns ? { ...expr, fn: expr.fn.withColumns(columns) } : expr;
+    return { call, expandsRecord: true, checkRecord: sql ? 'sql' : 'other', columns, name: fname };
   }
   if (outCols) {
     return { call: expr, expandsRecord: true, columns: outCols.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.type === OID.text ? 'default' : undefined })), name: fname };

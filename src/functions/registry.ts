@@ -42,8 +42,17 @@ export interface FunctionImpl {
   readonly resultColumnName?: string;
   /** pg_proc.prokind for user routines: procedures are only callable by CALL. */
   readonly prokind?: 'f' | 'p';
+  /** A function returning `record` that needs its caller's column definition list (json_to_record): the call-site form. */
+  readonly withColumns?: (cols: readonly RecordColumn[]) => FunctionImpl;
   /** A SQL function Postgres would inline: the call-site form, given whether all arguments are constants. */
   readonly inlineVariant?: (constArgs: boolean) => FunctionImpl;
+}
+
+/** A column of a record result, as a column definition list gives it. */
+export interface RecordColumn {
+  readonly name: string;
+  readonly type: number;
+  readonly typmod: number;
 }
 
 /** Facts about one call site, fixed at analysis time. */
