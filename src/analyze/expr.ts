@@ -97,6 +97,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
     case 'RowExpr': {
       const expanded = transformRowArgs(pstate, (n.args ?? []) as AnyNode[]);
       const row: RowExpr = { kind: 'RowExpr', args: expanded.map((a) => (a.type === OID.unknown ? coerceTo(pstate, pstate.catalog, a, OID.text, -1, 'implicit') : a)), type: OID.record, typmod: -1, location: n.location };
+      if (n.colnames?.length) row.fieldNames = (n.colnames as AnyNode[]).map(strVal);
       // Unknown literals stay unresolved for row comparisons and casts to a composite type.
       if (expanded.some((a) => a.type === OID.unknown)) row.rawArgs = expanded;
       return row;

@@ -15,6 +15,11 @@ import { expandFields, selectField } from './record-fields.js';
 type AnyNode = Record<string, any>;
 
 export function transformIndirection(pstate: ParseState, n: AnyNode): Expr {
+  if (n.searchDepth) {
+    // The depth of a SEARCH BREADTH FIRST sequence record (search-cycle.ts builds this node; SQL cannot).
+    const arg = transformExpr(pstate, n.arg);
+    return { kind: 'FieldSelect', arg, fieldIndex: 0, type: OID.int8, typmod: -1 };
+  }
   return applyIndirection(pstate, n, transformExpr(pstate, n.arg), n.indirection as AnyNode[]);
 }
 

@@ -81,6 +81,15 @@ export function recordFieldsOf(pstate: ParseState, e: Expr, depth = 0): RecordFi
         const first = rte.rows[0]?.[e.attno - 1];
         return first ? recordFieldsOfQueryExpr(undefined, first, cat) : undefined;
       }
+      if (rte.kind === 'cte' && at) {
+        let ps: ParseState | undefined = at.ps;
+        for (let i = 0; i < rte.levelsUp && ps; i++) ps = ps.parent;
+        let def;
+        for (let p2 = ps; p2 && !def; p2 = p2.parent) def = p2.ctes.find((c) => c.name === rte.cteName);
+        const cq = def?.query;
+        const te = (cq?.setOp?.recursive ? cq.setOp.left : cq)?.targetList.filter((t) => !t.resjunk)[e.attno - 1];
+        return te ? recordFieldsOfQueryExpr(undefined, te.expr, cat) : undefined;
+      }
       if (rte.kind === 'function' && !rte.expandsRecord && rte.call.kind === 'FuncExpr' && e.attno === 1) {
         return recordFieldsOf(pstate, rte.call, depth + 1);
       }

@@ -333,7 +333,8 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     }
     case 'subquery': {
       const sub = planSelect(rte.query, pc.layout, pc.cat);
-      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub);
+      // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
+      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
     case 'function': {
@@ -684,4 +685,9 @@ export function withPlanningCatalog<T>(cat: Catalog, f: () => T): T {
 function currentPlanningCatalog(): Catalog {
   if (!planningCatalog) throw new Error('fauxgres internal: planning without a catalog');
   return planningCatalog;
+}
+
+/** Whether a query scans a recursive query's working table directly in its FROM. */
+function readsWorkTable(q: Query): boolean {
+  return q.rtable.some((r) => (r.kind === 'cte' && !!r.selfReference) || (r.kind === 'subquery' && readsWorkTable(r.query)));
 }
