@@ -49,6 +49,9 @@ export function analyzeFromFunction(
     if (outCols) {
       throw new PgError(SQLSTATE.syntax_error, 'a column definition list is redundant for a function with OUT parameters', { position: pstate.position(coldefs[0].ColumnDef?.location) });
     }
+    if (info.typtype === 'c') {
+      throw new PgError(SQLSTATE.syntax_error, 'a column definition list is redundant for a function returning a named composite type', { position: pstate.position(coldefs[0].ColumnDef?.location) });
+    }
     if (expr.type !== OID.record) {
       throw new PgError(SQLSTATE.syntax_error, 'a column definition list is only allowed for functions returning "record"', { position: pstate.position(coldefs[0].ColumnDef?.location) });
     }

@@ -229,7 +229,10 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     }
     if (isDomain && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
     const compRel = t.kind === 'c' && t.relation !== undefined ? txn.catalog.relations.get(t.relation) : undefined;
-    if (t.kind === 'c' && compRel?.kind !== 'c') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is a table's row type`, { hint: 'Use DROP TABLE to remove a table.' });
+    if (t.kind === 'c' && compRel && compRel.kind !== 'c') {
+      const word = compRel.kind === 'v' ? 'view' : compRel.kind === 'm' ? 'materialized view' : 'table';
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${t.name} because ${word} ${compRel.name} requires it`, { hint: `You can drop ${word} ${compRel.name} instead.` });
+    }
     const cat = txn.catalogForWrite();
     const sp = session.searchPath();
     const relName = (r: RelationDef) => (lookupRelation(cat, sp, { name: r.name })?.oid === r.oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`);
@@ -241,7 +244,7 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     for (const viaArray of [true, false]) {
       for (const r of cat.relations.values()) {
         if (r.oid === compRel?.oid) continue;
-        for (const c of r.columns) {
+        for (const c of [...r.columns].reverse()) {
           if (!c.dropped && c.type === (viaArray ? t.arrayType : t.oid)) {
             const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
             users.push(`column ${c.name} of ${word} ${relName(r)}` + (viaArray ? '\u0000[]' : ''));

@@ -28,6 +28,7 @@ import type { Session } from '../session/session.js';
 import { addErrorContext, popContext, pushContext, type ContextFrame } from './error-context.js';
 import { caster, type Caster } from './cast.js';
 import { prepareSpi, type SpiColumn, type SpiPlan } from './spi.js';
+import { selectField } from '../analyze/record-fields.js';
 
 /** How a call was planned: as Postgres would inline it (with constant arguments or not), or run. */
 export type SqlCallMode = 'run' | 'inline' | 'inline-const';
@@ -107,15 +108,23 @@ export function sqlParamHook(def: FunctionDef, paramTypes: readonly number[]): C
   const names = inputParams(def).map((p) => p.name);
   return {
     conflict: 'column',
-    resolve(_ps, fields, location) {
-      let name: string | undefined;
-      if (fields.length === 1) name = fields[0];
-      else if (fields.length === 2 && fields[0] === def.name) name = fields[1];
-      if (name === undefined) return undefined;
-      const i = names.indexOf(name);
-      if (i < 0 || name === '') return undefined;
-      const p: Expr = { kind: 'Param', index: i, type: paramTypes[i], typmod: -1, location };
-      return p;
+    resolve(ps, fields, location) {
+      const param = (name: string | undefined): Expr | undefined => {
+        if (name === undefined || name === '') return undefined;
+        const i = names.indexOf(name);
+        return i < 0 ? undefined : { kind: 'Param', index: i, type: paramTypes[i], typmod: -1, location };
+      };
+      if (fields.length === 1) return param(fields[0]);
+      if (fields.length === 2 && fields[0] === def.name) {
+        const p = param(fields[1]);
+        if (p) return p;
+      }
+      // `c.f`: a field of a composite parameter c (columns of FROM items were tried first).
+      const p = param(fields[0]);
+      if (!p || fields.some((f) => f === '*')) return undefined;
+      let e = p;
+      for (const f of fields.slice(1)) e = selectField(ps, e, f, location);
+      return e;
     },
   };
 }
