@@ -246,6 +246,13 @@ WITH RECURSIVE t(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM t WHERE id < 3) S
 
 -- the catalog and DROP TYPE
 SELECT typname, typtype, typrelid <> 0 AS has_rel FROM pg_type WHERE typname IN ('address', 'price', 'customers', '_price') ORDER BY typname;
+CREATE TYPE dims AS (w int, h int);
+ALTER TYPE dims ADD ATTRIBUTE d int;
+SELECT '(1,2,3)'::dims;
+ALTER TYPE dims DROP ATTRIBUTE d;
+SELECT ROW(1, 2)::dims;
+ALTER TYPE customers ADD ATTRIBUTE x int;
+ALTER TYPE address ADD ATTRIBUTE country text;
 SELECT * FROM address;
 DROP TABLE address;
 DROP TYPE customers;
