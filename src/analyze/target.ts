@@ -31,9 +31,9 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
   const [k, n] = nodeKind(node);
   switch (k) {
     case 'ColumnRef': {
-      const fields = n.fields as AnyNode[];
-      const last = fields[fields.length - 1];
-      return last.A_Star ? [undefined, 0] : [strVal(last), 2];
+      // The last field name, ignoring `*` (`t.*` is named t).
+      const named = (n.fields as AnyNode[]).filter((f) => !f.A_Star);
+      return named.length ? [strVal(named[named.length - 1]), 2] : [undefined, 0];
     }
     case 'A_Indirection': {
       const ind = n.indirection as AnyNode[];
