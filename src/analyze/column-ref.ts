@@ -265,6 +265,9 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
   rte.columns.forEach((c, i) => {
     if (!c.dropped) args.push(makeVar(rte, item.rti, i + 1, levelsUp, loc));
   });
-  const type = rte.kind === 'relation' ? rte.rel.rowType : OID.record;
+  // A view's whole row has the view's row type (the entry is the view's expanded subquery).
+  const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
+  const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
+  const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : OID.record;
   return { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
 }

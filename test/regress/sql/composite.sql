@@ -100,6 +100,22 @@ SELECT ARRAY[(1, 'USD')::price, NULL];
 SELECT '{"(1,USD)","(2.5,EUR)"}'::price[];
 SELECT ('{"(1,USD)","(2.5,EUR)"}'::price[])[2], (('{"(1,USD)","(2.5,EUR)"}'::price[])[2]).currency;
 
+-- composite columns with defaults, checks, indexes, views
+CREATE TABLE offers (id int PRIMARY KEY, label text, price price DEFAULT (0, 'USD') CHECK ((price).amount >= 0));
+INSERT INTO offers (id, label) VALUES (1, 'free');
+INSERT INTO offers VALUES (2, 'refund', (-1, 'USD'));
+INSERT INTO offers VALUES (3, 'deal', (5, 'EUR')), (4, 'promo', (5, 'USD'));
+CREATE INDEX offers_price_idx ON offers (price);
+SELECT id FROM offers WHERE price = '(5,EUR)' ORDER BY id;
+CREATE VIEW offer_view AS SELECT id, price, (price).currency AS cur FROM offers;
+SELECT v FROM offer_view v ORDER BY id;
+SELECT pg_get_viewdef('offer_view');
+SELECT coalesce(NULL::price, (1, 'USD')::price), CASE WHEN true THEN (2, 'GBP')::price END;
+SELECT price FROM offers UNION SELECT (7, 'GBP')::price ORDER BY 1;
+SELECT DISTINCT ON (price) id, price FROM offers ORDER BY price, id;
+DROP VIEW offer_view;
+DROP TABLE offers;
+
 -- anonymous records: comparison semantics
 SELECT ROW(1, 2) = ROW(1, 2), ROW(1, 2) < ROW(2, 1), ROW(1, NULL) = ROW(1, NULL), ROW(1, NULL) <> ROW(2, NULL);
 SELECT ROW(1, 2) IS DISTINCT FROM ROW(1, 3), ROW(1, NULL) IS NOT DISTINCT FROM ROW(1, NULL);
