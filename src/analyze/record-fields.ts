@@ -60,11 +60,6 @@ export function recordFieldsOf(pstate: ParseState, e: Expr, depth = 0): RecordFi
     }
     case 'CoerceExpr':
       return recordFieldsOf(pstate, e.arg, depth + 1);
-    case 'FieldSelect': {
-      const parent = recordFieldsOf(pstate, e.arg, depth + 1);
-      void parent;
-      return undefined;
-    }
     case 'Var': {
       const at = queryAt(pstate, e.levelsUp);
       const rte = at?.q.rtable[e.rti];

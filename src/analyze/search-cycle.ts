@@ -141,6 +141,3 @@ export function rewriteSearchCycle(pstate: ParseState, cte: AnyNode, body: AnyNo
   };
   return { ...body, larg, rarg };
 }
-
-/** The names of the breadth-first sequence record's fields (Postgres's). */
-export const BREADTH_FIRST_DEPTH_FIELD = '*DEPTH*';
