@@ -46,6 +46,8 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
   if (to === OID.anynonarray || to === OID.anycompatiblenonarray) return fi.category !== 'A';
   if (to === OID.anyenum) return fi.typtype === 'e';
   if (to === OID.record && (fi.typtype === 'c' || from === OID.record)) return true;
+  // A ROW(...) coerces to any composite type (field by field, checked when coercing).
+  if (from === OID.record && ti.typtype === 'c') return true;
   // A domain coerces implicitly to its base type.
   if (fi.typtype === 'd' && fi.baseType !== undefined) {
     if (fi.baseType === to) return true;
@@ -141,6 +143,9 @@ export function coerceTo(
     const c: Const = { kind: 'Const', type: targetType, typmod: baseInfo.oid === OID.interval ? targetTypmod : -1, value, location: expr.location };
     if (targetTypmod >= 0 && c.typmod !== targetTypmod) return applyTypmodAndDomain(pstate, cat, c, targetType, targetTypmod, ctx, loc);
     return c;
+  }
+  if (from === OID.record && targetType !== OID.record && typeInfo(cat, targetType).typtype === 'c') {
+    return coerceRecordToComplex(pstate, cat, expr, targetType, ctx, loc);
   }
   if (!canCoerce(cat, from, targetType, ctx)) {
     const e = new PgError(
@@ -319,4 +324,29 @@ export function coerceToCommon(pstate: ParseState, exprs: readonly Expr[], type:
     }
     return coerceTo(pstate, cat, e, type, -1, 'implicit');
   });
+}
+
+/**
+ * ROW(...) to a composite type: each field coerced to its attribute's type in the same context
+ * (Postgres's coerce_record_to_complex); any other record-valued expression cannot be cast.
+ */
+function coerceRecordToComplex(pstate: ParseState | undefined, cat: Catalog, expr: Expr, targetType: number, ctx: CoercionContext, loc: number | undefined): Expr {
+  const fail = (detail?: string): never =>
+    errorAt(pstate, new PgError(SQLSTATE.cannot_coerce, `cannot cast type ${formatType(cat, expr.type)} to ${formatType(cat, targetType)}`, detail ? { detail } : {}), loc);
+  if (expr.kind !== 'RowExpr') return fail();
+  const relOid = typeInfo(cat, targetType).relation as number;
+  const cols = cat.relation(relOid).columns.filter((c) => !c.dropped);
+  const args = expr.rawArgs ?? expr.args;
+  const out: Expr[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    if (i >= args.length) fail('Input has too few columns.');
+    const a = args[i];
+    const c = cols[i];
+    if (!canCoerce(cat, a.type, c.type, ctx)) {
+      fail(`Cannot cast type ${formatType(cat, a.type)} to ${formatType(cat, c.type, c.typmod)} in column ${i + 1}.`);
+    }
+    out.push(coerceTo(pstate, cat, a, c.type, c.typmod, ctx, a.location ?? loc));
+  }
+  if (args.length > cols.length) fail('Input has too many columns.');
+  return { kind: 'RowExpr', args: out, type: targetType, typmod: -1, location: expr.location, fieldNames: cols.map((c) => c.name) };
 }

@@ -227,19 +227,6 @@ function resolveQualified(pstate: ParseState, schema: string | undefined, rel: s
     }
     return makeVar(item.rte, item.rti, idx + 1, levels, loc);
   }
-  // A composite column's field: `col.field` (resolved by indirection in Postgres).
-  try {
-    const base = resolveUnqualified(pstate, rel, loc);
-    const info = typeInfo(pstate.catalog, base.type);
-    if (info.typtype === 'c' && info.relation !== undefined) {
-      const relDef = pstate.catalog.relation(info.relation);
-      const cols = relDef.columns.filter((c) => !c.dropped);
-      const i = cols.findIndex((c) => c.name === col);
-      if (i >= 0) return { kind: 'FieldSelect', arg: base, fieldIndex: i, type: cols[i].type, typmod: cols[i].typmod, location: loc };
-    }
-  } catch {
-    // fall through to the missing FROM-clause error
-  }
   void n;
   const hint = missingFromHint(pstate, rel);
   const aliased = pstate.namespace.some((i) => i.rte.kind === 'relation' && i.rte.hasAlias && i.rte.rel.name === rel);
@@ -278,6 +265,9 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
   rte.columns.forEach((c, i) => {
     if (!c.dropped) args.push(makeVar(rte, item.rti, i + 1, levelsUp, loc));
   });
-  const type = rte.kind === 'relation' ? rte.rel.rowType : OID.record;
+  // A view's whole row has the view's row type (the entry is the view's expanded subquery).
+  const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
+  const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
+  const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : OID.record;
   return { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
 }

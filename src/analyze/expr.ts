@@ -11,7 +11,7 @@ import { transformGroupingFunc } from './grouping-sets.js';
 import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr, Const, BoolExpr, SortKey } from '../nodes/primnodes.js';
+import type { Expr, Const, BoolExpr, SortKey, RowExpr } from '../nodes/primnodes.js';
 import { operatorsNamed, aggregatesNamed } from '../functions/registry.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -28,7 +28,7 @@ import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
 import { compareFunctionFor } from './ordering.js';
-import { transformIndirection } from './indirection.js';
+import { expandIndirectionStar, transformIndirection } from './indirection.js';
 
 type AnyNode = Record<string, any>;
 
@@ -96,8 +96,12 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
     case 'A_ArrayExpr':
       return transformArrayExpr(pstate, n, undefined);
     case 'RowExpr': {
-      const args = ((n.args ?? []) as AnyNode[]).map((a) => transformExpr(pstate, a));
-      return { kind: 'RowExpr', args: args.map((a) => (a.type === OID.unknown ? coerceTo(pstate, pstate.catalog, a, OID.text, -1, 'implicit') : a)), type: OID.record, typmod: -1, location: n.location };
+      const expanded = transformRowArgs(pstate, (n.args ?? []) as AnyNode[]);
+      const row: RowExpr = { kind: 'RowExpr', args: expanded.map((a) => (a.type === OID.unknown ? coerceTo(pstate, pstate.catalog, a, OID.text, -1, 'implicit') : a)), type: OID.record, typmod: -1, location: n.location };
+      if (n.colnames?.length) row.fieldNames = (n.colnames as AnyNode[]).map(strVal);
+      // Unknown literals stay unresolved for row comparisons and casts to a composite type.
+      if (expanded.some((a) => a.type === OID.unknown)) row.rawArgs = expanded;
+      return row;
     }
     case 'A_Indirection':
       return transformIndirection(pstate, n);
@@ -378,8 +382,10 @@ export function makeScalarArrayOp(pstate: ParseState, name: string, left: Expr, 
   return { kind: 'ScalarArrayOpExpr', useOr, op: name, fn: eq.fn, left: eq.args[0], right: r, type: OID.bool, typmod: -1, location: loc };
 }
 
-function transformRowCompare(pstate: ParseState, name: string, left: Expr, right: Expr, loc: number | undefined): Expr {
-  if (left.kind !== 'RowExpr' || right.kind !== 'RowExpr') throw featureNotSupported('row comparison with a non-ROW operand', loc);
+function transformRowCompare(pstate: ParseState, name: string, left0: Expr, right0: Expr, loc: number | undefined): Expr {
+  if (left0.kind !== 'RowExpr' || right0.kind !== 'RowExpr') throw featureNotSupported('row comparison with a non-ROW operand', loc);
+  const left = left0.rawArgs ? { ...left0, args: left0.rawArgs } : left0;
+  const right = right0.rawArgs ? { ...right0, args: right0.rawArgs } : right0;
   if (left.args.length !== right.args.length) {
     throw new PgError(SQLSTATE.syntax_error, 'unequal number of entries in row expressions', { position: pstate.position(loc) });
   }
@@ -654,3 +660,20 @@ export function makeSortKey(pstate: ParseState, expr: Expr, dir: string, nulls: 
 
 export { AGG_CONTEXT_ERRORS };
 export type { Const, Value };
+
+/** ROW(...) arguments: `t.*` and `(x).*` expand into their fields, as in Postgres's transformRowExpr. */
+function transformRowArgs(pstate: ParseState, nodes: AnyNode[]): Expr[] {
+  const out: Expr[] = [];
+  for (const a of nodes) {
+    const star = expandIndirectionStar(pstate, a);
+    if (star) {
+      for (const f of star) out.push(f.expr);
+      continue;
+    }
+    const [k, body] = nodeKind(a);
+    const e = transformExpr(pstate, a);
+    if (k === 'ColumnRef' && (body.fields as AnyNode[])[(body.fields as AnyNode[]).length - 1].A_Star && e.kind === 'RowExpr') out.push(...e.args);
+    else out.push(e);
+  }
+  return out;
+}

@@ -10,12 +10,34 @@ import { formatType, typeInfo } from '../types/registry.js';
 import { coerceTo, domainBase } from './coerce.js';
 import { transformExpr, nodeKind } from './expr.js';
 import type { ParseState } from './parse-state.js';
+import { expandFields, selectField } from './record-fields.js';
 
 type AnyNode = Record<string, any>;
 
 export function transformIndirection(pstate: ParseState, n: AnyNode): Expr {
-  let e = transformExpr(pstate, n.arg);
-  const ind = n.indirection as AnyNode[];
+  if (n.searchDepth) {
+    // The depth of a SEARCH BREADTH FIRST sequence record (search-cycle.ts builds this node; SQL cannot).
+    const arg = transformExpr(pstate, n.arg);
+    return { kind: 'FieldSelect', arg, fieldIndex: 0, type: OID.int8, typmod: -1 };
+  }
+  return applyIndirection(pstate, n, transformExpr(pstate, n.arg), n.indirection as AnyNode[]);
+}
+
+/**
+ * `(expr).*` (the indirection ends in a star): the expansion, one entry per field; undefined when
+ * `n` is not such an indirection.
+ */
+export function expandIndirectionStar(pstate: ParseState, n: AnyNode): { expr: Expr; name: string }[] | undefined {
+  const [k, body] = nodeKind(n);
+  if (k !== 'A_Indirection') return undefined;
+  const ind = body.indirection as AnyNode[];
+  if (!ind.length || !nodeKind(ind[ind.length - 1])[0].startsWith('A_Star')) return undefined;
+  const base = applyIndirection(pstate, body, transformExpr(pstate, body.arg), ind.slice(0, -1));
+  return expandFields(pstate, base, base.location);
+}
+
+function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode[]): Expr {
+  let e = e0;
   let subs: { lower?: Expr; upper?: Expr; isSlice: boolean }[] = [];
   const flush = () => {
     if (!subs.length) return;
@@ -36,28 +58,9 @@ export function transformIndirection(pstate: ParseState, n: AnyNode): Expr {
       subs.push({ lower: b.is_slice ? conv(b.lidx) : undefined, upper: conv(b.uidx), isSlice: !!b.is_slice });
     } else if (k === 'String') {
       flush();
-      const field = b.sval as string;
-      const info = typeInfo(pstate.catalog, e.type);
-      if (info.typtype !== 'c' || info.relation === undefined) {
-        if (e.kind === 'RowExpr' && e.fieldNames) {
-          const idx = e.fieldNames.indexOf(field);
-          if (idx >= 0) {
-            e = e.args[idx];
-            continue;
-          }
-        }
-        throw new PgError(SQLSTATE.undefined_column, `column "${field}" not found in data type ${formatType(pstate.catalog, e.type)}`, {
-          position: pstate.position(n.arg?.ColumnRef?.location ?? e.location),
-        });
-      }
-      const cols = pstate.catalog.relation(info.relation).columns.filter((c) => !c.dropped);
-      const idx = cols.findIndex((c) => c.name === field);
-      if (idx < 0) {
-        throw new PgError(SQLSTATE.undefined_column, `column "${field}" not found in data type ${formatType(pstate.catalog, e.type)}`, {
-          position: pstate.position(e.location),
-        });
-      }
-      e = { kind: 'FieldSelect', arg: e, fieldIndex: idx, type: cols[idx].type, typmod: cols[idx].typmod, location: e.location };
+      e = selectField(pstate, e, b.sval as string, n.arg?.ColumnRef?.location ?? e.location);
+    } else if (k === 'A_Star') {
+      throw new PgError(SQLSTATE.feature_not_supported, 'row expansion via "*" is not supported here', { position: pstate.position(e.location) });
     } else {
       throw featureNotSupported('this indirection', e.location);
     }

@@ -4,8 +4,8 @@
  * coerced to them, and the self-reference may appear once, directly in the recursive term's FROM.
  * Postgres counterpart: src/backend/parser/parse_cte.c (checkWellFormedRecursion) and
  * analyze.c (transformSetOperationTree's recursive case).
- * Known gaps: SEARCH / CYCLE clauses (0A000: record values are not supported yet); the
- * INTERSECT/EXCEPT placement checks;
+ * SEARCH / CYCLE clauses are rewritten first (search-cycle.ts).
+ * Known gaps: the INTERSECT/EXCEPT placement checks;
  * a WITH clause attached to the recursive UNION itself.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -16,6 +16,7 @@ import { formatType } from '../types/registry.js';
 import { coerceTo, selectCommonType } from './coerce.js';
 import { strVal } from './expr.js';
 import { ParseState, type StatementState } from './parse-state.js';
+import { rewriteSearchCycle } from './search-cycle.js';
 
 type AnyNode = Record<string, any>;
 type SelectFn = (stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknownTargets?: boolean) => Query;
@@ -24,6 +25,8 @@ type SelectFn = (stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnkn
 interface Pending {
   readonly setLevel: ParseState;
   referenced: boolean;
+  /** SEARCH/CYCLE rewrite: the recursive term is wrapped in one subquery. */
+  readonly wrapped?: boolean;
 }
 const pending = new WeakMap<CommonTableExpr, Pending>();
 
@@ -45,7 +48,7 @@ export function checkRecursiveReference(pstate: ParseState, cte: CommonTableExpr
   if (!p) return false;
   const fail = (what: string) =>
     new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${cte.name}" must not appear ${what}`, { position: pstate.position(location) });
-  if (pstate.parent !== p.setLevel) throw fail('within a subquery');
+  if (pstate.parent !== p.setLevel && !(p.wrapped && pstate.parent?.parent === p.setLevel)) throw fail('within a subquery');
   if (p.referenced) throw fail('more than once');
   p.referenced = true;
   return true;
@@ -59,10 +62,11 @@ export function checkRecursiveReference(pstate: ParseState, cte: CommonTableExpr
 export function transformRecursiveCte(
   pstate: ParseState,
   cte: AnyNode,
-  body: AnyNode,
+  body0: AnyNode,
   transformSelect: SelectFn,
   register: (c: CommonTableExpr) => void,
 ): { query: Query; columns: RteColumn[] } {
+  let body = body0;
   const name = cte.ctename as string;
   if (body.op !== 'SETOP_UNION') {
     throw new PgError(SQLSTATE.invalid_recursion, `recursive query "${name}" does not have the form non-recursive-term UNION [ALL] recursive-term`, {
@@ -81,9 +85,15 @@ export function transformRecursiveCte(
   if (body.limitCount) throw notImpl('LIMIT', exprLocation(body.limitCount));
   if (body.lockingClause) throw notImpl('FOR UPDATE/SHARE', undefined);
   if (body.withClause) throw featureNotSupported('WITH attached to a recursive UNION', cte.location);
-  if (cte.search_clause) throw featureNotSupported('SEARCH clause of WITH RECURSIVE', cte.search_clause.CTESearchClause?.location);
-  if (cte.cycle_clause) throw featureNotSupported('CYCLE clause of WITH RECURSIVE', cte.cycle_clause.CTECycleClause?.location);
   for (const item of (body.rarg.fromClause ?? []) as AnyNode[]) checkOuterJoins(pstate, item, name);
+  const wrapped = !!(cte.search_clause || cte.cycle_clause);
+  if (wrapped) {
+    // The column names, from a first look at the non-recursive term (it is analyzed again below).
+    const probe = transformSelect(pstate.stmt, body.larg, new ParseState(pstate.stmt, emptyQuery('select'), pstate), false);
+    const names = probe.targetList.filter((t) => !t.resjunk).map((t) => t.name);
+    const alias = ((cte.aliascolnames ?? []) as AnyNode[]).map(strVal);
+    body = rewriteSearchCycle(pstate, cte, body, names.map((nm, i) => alias[i] ?? nm));
+  }
 
   const q = emptyQuery('select');
   const setLevel = new ParseState(pstate.stmt, q, pstate);
@@ -100,7 +110,9 @@ export function transformRecursiveCte(
     columns = columns.map((c, i) => (i < names.length ? { ...c, name: names[i] } : c));
   }
   const provisional: CommonTableExpr = { name, query: q, columns, recursive: true };
-  pending.set(provisional, { setLevel, referenced: false });
+  pending.set(provisional, { setLevel, referenced: false, wrapped });
+  // While the recursive term is analyzed, the WITH query's rows are the non-recursive term's.
+  q.targetList = lt;
   register(provisional);
   const right = transformSelect(pstate.stmt, body.rarg, setLevel, true);
   pending.delete(provisional);

@@ -19,8 +19,8 @@ import { checkGrouping } from './grouping.js';
 import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
+import { analyzeFromFunction } from './range-function.js';
 import { expandView } from '../rewrite/view.js';
-import { isMultiArgUnnest, transformMultiArgUnnest } from './multi-unnest.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -218,6 +218,9 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       if (rel.kind === 'm' && !rel.view?.populated) {
         throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
       }
+      if (rel.kind === 'c') {
+        throw new PgError(SQLSTATE.wrong_object_type, `cannot open relation "${rel.name}"`, { detail: 'This operation is not supported for composite types.', position: pstate.position(n.location) });
+      }
       if (rel.kind === 'S') {
         // A sequence reads as one row (last_value, log_cnt, is_called).
         const seqOid = rel.oid;
@@ -266,44 +269,37 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
 }
 
 function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
-  if (n.is_rowsfrom || (n.functions as AnyNode[]).length !== 1) throw featureNotSupported('ROWS FROM', undefined);
-  const call = (n.functions as AnyNode[])[0].List.items[0];
-  if (isMultiArgUnnest(call)) {
-    for (const i of pstate.namespace) i.lateralOnly = false;
-    const saved0 = pstate.exprKind;
-    pstate.exprKind = 'from function';
-    const { expr, cols: ucols } = transformMultiArgUnnest(pstate, call);
-    pstate.exprKind = saved0;
-    const cols = applyColumnAliases(n.ordinality ? [...ucols, { name: 'ordinality', type: OID.int8, typmod: -1 }] : ucols, n.alias, pstate, 'function');
-    const rti = pstate.addRte({ kind: 'function', call: expr, expandsRecord: true, ordinality: !!n.ordinality, alias: n.alias?.aliasname ?? 'unnest', hasAlias: !!n.alias, columns: cols, lateral: true });
-    addItem(pstate, rti, false);
-    return { kind: 'RangeTblRef', rti };
-  }
+  const funcs = [...(n.functions as AnyNode[])];
   const saved = pstate.exprKind;
   pstate.exprKind = 'from function';
   for (const i of pstate.namespace) i.lateralOnly = false; // function args may reference earlier items (implicitly LATERAL)
-  const expr = transformExpr(pstate, call);
-  pstate.exprKind = saved;
-  const fname = nodeKind(call)[0] === 'FuncCall' ? strVal((call.FuncCall.funcname as AnyNode[]).slice(-1)[0]) : 'unnamed';
-  const info = typeInfo(pstate.catalog, expr.type);
-  let cols: RteColumn[];
-  let expandsRecord = false;
-  const outCols = expr.kind === 'FuncExpr' ? expr.fn.outColumns : undefined;
-  if (outCols) {
-    expandsRecord = true;
-    cols = outCols.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.type === OID.text ? 'default' : undefined }));
-  } else if (info.typtype === 'c' && info.relation !== undefined) {
-    expandsRecord = true;
-    cols = pstate.catalog.relation(info.relation).columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod, collation: c.collation }));
-  } else if (expr.type === OID.record) {
-    throw featureNotSupported('functions returning record in FROM', n.location);
-  } else {
-    const colName = (expr.kind === 'FuncExpr' && expr.fn.resultColumnName) || fname;
-    cols = [{ name: n.alias?.aliasname && !n.alias.colnames ? n.alias.aliasname : colName, type: expr.type, typmod: expr.typmod, collation: expr.collation }];
+  if (funcs.length > 1 && n.coldeflist?.length) {
+    throw new PgError(SQLSTATE.syntax_error, 'ROWS FROM() with multiple functions cannot have a column definition list', {
+      hint: 'Put a separate column definition list for each function inside ROWS FROM().',
+      position: pstate.position(n.coldeflist[0].ColumnDef?.location),
+    });
   }
+  // unnest(a, b, ...) in FROM is ROWS FROM (unnest(a), unnest(b), ...).
+  const only = funcs.length === 1 && !n.is_rowsfrom ? funcs[0].List.items[0].FuncCall : undefined;
+  if (only && (only.args?.length ?? 0) > 1 && (only.funcname as AnyNode[]).length === 1 && strVal(only.funcname[0]) === 'unnest' && !only.agg_star && !only.func_variadic) {
+    funcs.splice(0, 1, ...(only.args as AnyNode[]).map((a) => ({ List: { items: [{ FuncCall: { ...only, args: [a] } }, {}] } })));
+  }
+  const items = funcs.map((f) => {
+    const [call, defs] = f.List.items as AnyNode[];
+    const coldefs = (defs?.List?.items as AnyNode[] | undefined) ?? (funcs.length === 1 ? (n.coldeflist as AnyNode[] | undefined) : undefined);
+    return analyzeFromFunction(pstate, call, coldefs, n.alias, funcs.length);
+  });
+  pstate.exprKind = saved;
+  let cols: RteColumn[] = items.flatMap((it) => [...it.columns]);
   if (n.ordinality) cols.push({ name: 'ordinality', type: OID.int8, typmod: -1 });
   cols = applyColumnAliases(cols, n.alias, pstate, 'function');
-  const rti = pstate.addRte({ kind: 'function', call: expr, expandsRecord, ordinality: !!n.ordinality, alias: n.alias?.aliasname ?? fname, hasAlias: !!n.alias, columns: cols, lateral: true });
+  const first = items[0];
+  const rti = pstate.addRte({
+    kind: 'function', call: first.call, expandsRecord: first.expandsRecord, ordinality: !!n.ordinality,
+    ...(items.length > 1 ? { rowsFrom: items.map(({ name: _n, ...it }) => it) } : {}),
+    ...(first.checkRecord ? { checkRecord: first.checkRecord } : {}),
+    alias: n.alias?.aliasname ?? first.name, hasAlias: !!n.alias, columns: cols, lateral: true,
+  });
   addItem(pstate, rti, false);
   return { kind: 'RangeTblRef', rti };
 }

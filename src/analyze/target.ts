@@ -12,6 +12,7 @@ import { coerceTo } from './coerce.js';
 import { makeVar } from './column-ref.js';
 import { nodeKind, strVal, transformExpr } from './expr.js';
 import type { NamespaceItem, ParseState } from './parse-state.js';
+import { expandIndirectionStar } from './indirection.js';
 
 type AnyNode = Record<string, any>;
 
@@ -30,9 +31,9 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
   const [k, n] = nodeKind(node);
   switch (k) {
     case 'ColumnRef': {
-      const fields = n.fields as AnyNode[];
-      const last = fields[fields.length - 1];
-      return last.A_Star ? [undefined, 0] : [strVal(last), 2];
+      // The last field name, ignoring `*` (`t.*` is named t).
+      const named = (n.fields as AnyNode[]).filter((f) => !f.A_Star);
+      return named.length ? [strVal(named[named.length - 1]), 2] : [undefined, 0];
     }
     case 'A_Indirection': {
       const ind = n.indirection as AnyNode[];
@@ -145,6 +146,11 @@ export function transformTargetList(pstate: ParseState, targets: AnyNode[]): Tar
         out.push(...expandStar(pstate, rel, body.location));
         continue;
       }
+    }
+    const star = expandIndirectionStar(pstate, rt.val);
+    if (star) {
+      for (const f of star) out.push({ expr: f.expr, name: f.name, resjunk: false });
+      continue;
     }
     const expr = transformExpr(pstate, rt.val);
     const name = rt.name ?? figureColname(rt.val);

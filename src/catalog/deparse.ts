@@ -110,6 +110,7 @@ function isSimple(e: Expr, parent: Parent): boolean {
     case 'Aggref':
     case 'SubscriptExpr':
     case 'CaseExpr':
+    case 'FieldSelect':
       return true;
     case 'CoerceExpr':
       return e.type === e.arg.type || e.handlesNull ? isSimple(e.arg, parent) : true;
@@ -281,6 +282,13 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
         default:
           throw new Unprintable();
       }
+    }
+    case 'FieldSelect': {
+      // `(arg).field`, the field named from the argument's composite type (ruleutils's FieldSelect).
+      const info = typeInfo(ctx.cat, e.arg.type);
+      const col = info.relation !== undefined ? ctx.cat.relation(info.relation).columns.filter((c) => !c.dropped)[e.fieldIndex] : undefined;
+      if (!col) throw new Unprintable();
+      return `(${go(ctx, e.arg, e)}).${quoteIdent(col.name)}`;
     }
     case 'SubscriptExpr': {
       let s = child(ctx, e.arg, e);

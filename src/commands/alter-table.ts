@@ -114,6 +114,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
+  if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));
   const cat = txn.catalogForWrite();
   const taken = new Set<string>();
   for (const c of n.cmds as AnyNode[]) {
@@ -121,7 +122,28 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     const rel = cat.relation(found.oid);
     alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
-  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : 'ALTER TABLE');
+  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
+}
+
+/**
+ * ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE: only of a composite type, and only while no column
+ * stores values of it (ALTER ATTRIBUTE TYPE: Postgres's error; ADD/DROP: not supported yet).
+ */
+function checkAlterCompositeType(cat: Catalog, rel: RelationDef, subtypes: readonly string[]): void {
+  if (rel.kind !== 'c') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a composite type`);
+  const arr = cat.types.get(rel.rowType)?.arrayType;
+  for (const r of cat.relations.values()) {
+    if (r.oid === rel.oid) continue;
+    for (const c of r.columns) {
+      if (!c.dropped && (c.type === rel.rowType || c.type === arr)) {
+        if (subtypes.includes('AT_AlterColumnType')) {
+          throw new PgError(SQLSTATE.feature_not_supported, `cannot alter type "${rel.name}" because column "${r.name}.${c.name}" uses it`);
+        }
+        // Postgres allows adding and dropping attributes here (stored values keep their layout).
+        throw featureNotSupported('ALTER TYPE ... ADD/DROP ATTRIBUTE of a composite type that a column uses');
+      }
+    }
+  }
 }
 
 function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, sql: string, taken: Set<string>, pos: (l: number | undefined) => string | undefined): void {

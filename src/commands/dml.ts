@@ -34,6 +34,8 @@ import { checkConstraints, compileStored, computeGenerated, deleteTuple, failing
 import { rewriteViewDml, type ViewCheck } from '../rewrite/updatable-view.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
+import { makeVar } from '../analyze/column-ref.js';
+import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
@@ -417,13 +419,26 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   ps.exprKind = 'update';
   const sets: { attnum: number; expr: Expr | 'default' }[] = [];
   const multiSubqueries = new Map<number, Query>();
+  const fieldStores = new Set<Expr>();
   const targets = n.targetList as AnyNode[];
   for (let i = 0; i < targets.length; i++) {
     const rt = targets[i].ResTarget;
-    if (rt.indirection) throw featureNotSupported('UPDATE of a subscripted or field column', rt.location);
     const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
     if (!col) {
       throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
+    }
+    if (rt.indirection) {
+      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
+      const prev = sets.find((s) => s.attnum === col.attnum);
+      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
+        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      }
+      const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
+      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
+      fieldStores.add(e);
+      if (prev) prev.expr = e;
+      else sets.push({ attnum: col.attnum, expr: e });
+      continue;
     }
     if (sets.some((s) => s.attnum === col.attnum)) {
       throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });

@@ -153,7 +153,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           throw new PgError(want === 'i' ? SQLSTATE.undefined_object : SQLSTATE.undefined_table, `${word} "${display}" does not exist`);
         }
         if (rel.kind !== want) {
-          throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a${/^[aeiou]/.test(word) ? 'n' : ''} ${word}`, { hint: `Use DROP ${(KIND_WORD[rel.kind] ?? 'relation').toUpperCase()} to remove a ${KIND_WORD[rel.kind] ?? 'relation'}.` });
+          throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a${/^[aeiou]/.test(word) ? 'n' : ''} ${word}`, { hint: rel.kind === 'c' ? 'Use DROP TYPE to remove a type.' : `Use DROP ${(KIND_WORD[rel.kind] ?? 'relation').toUpperCase()} to remove a ${KIND_WORD[rel.kind] ?? 'relation'}.` });
         }
         if (rel.kind === 'i' && rel.index?.constraint !== undefined) {
           const con = txn.catalog.constraints.get(rel.index.constraint);

@@ -187,6 +187,7 @@ function writingCommandName(kind: string, n: AnyNode): string | undefined {
     case 'CreateFunctionStmt':
       return n.is_procedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION';
     case 'CreateEnumStmt':
+    case 'CompositeTypeStmt':
       return 'CREATE TYPE';
     case 'AlterEnumStmt':
       return 'ALTER TYPE';

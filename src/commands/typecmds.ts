@@ -12,6 +12,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName, resolveTypeName } from '../analyze/type-name.js';
 import { typeInfo } from '../types/registry.js';
+import { routineSignature } from '../pl/signature.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { compileExpr } from '../executor/expr/compile.js';
@@ -227,29 +228,70 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
       throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
     }
     if (isDomain && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
-    if (t.kind === 'c') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is a table's row type`, { hint: 'Use DROP TABLE to remove a table.' });
+    const compRel = t.kind === 'c' && t.relation !== undefined ? txn.catalog.relations.get(t.relation) : undefined;
+    if (t.kind === 'c' && compRel && compRel.kind !== 'c') {
+      const word = compRel.kind === 'v' ? 'view' : compRel.kind === 'm' ? 'materialized view' : 'table';
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${t.name} because ${word} ${compRel.name} requires it`, { hint: `You can drop ${word} ${compRel.name} instead.` });
+    }
     const cat = txn.catalogForWrite();
     const sp = session.searchPath();
     const relName = (r: RelationDef) => (lookupRelation(cat, sp, { name: r.name })?.oid === r.oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`);
     const typName = (x: UserTypeDef) => (lookupTypeName(cat, sp, [x.name]) === x.oid ? x.name : `${cat.namespaceName(x.namespace)}.${x.name}`);
     const users: string[] = [];
-    for (const r of cat.relations.values()) {
-      for (const c of r.columns) {
-        if (!c.dropped && (c.type === t.oid || c.type === t.arrayType)) users.push(`column ${c.name} of table ${relName(r)}`);
+    const drops: (() => void)[] = [];
+    let onlyColumnsAndRoutines = true;
+    // Dependents of the array type come first (Postgres reaches them through it), naming `t[]`.
+    for (const viaArray of [true, false]) {
+      for (const r of cat.relations.values()) {
+        if (r.oid === compRel?.oid) continue;
+        for (const c of [...r.columns].reverse()) {
+          if (!c.dropped && c.type === (viaArray ? t.arrayType : t.oid)) {
+            const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
+            users.push(`column ${c.name} of ${word} ${relName(r)}` + (viaArray ? '\u0000[]' : ''));
+            if (r.kind !== 'r' && r.kind !== 'c') onlyColumnsAndRoutines = false;
+            drops.push(() => dropColumnForType(cat, r.oid, c.attnum));
+          }
+        }
       }
     }
-    for (const d of cat.types.values()) if (d.kind === 'd' && d.domain?.baseType === t.oid) users.push(`type ${typName(d)}`);
+    for (const d of cat.types.values()) {
+      if (d.kind === 'd' && d.domain?.baseType === t.oid) {
+        users.push(`type ${typName(d)}`);
+        onlyColumnsAndRoutines = false;
+      }
+    }
+    for (const f of cat.functions.values()) {
+      if (f.returnType === t.oid || f.returnType === t.arrayType || f.params.some((p) => p.type === t.oid || p.type === t.arrayType)) {
+        users.push(`${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, sp)}`);
+        drops.push(() => cat.removeFunction(f.oid));
+      }
+    }
     if (users.length) {
       if (n.behavior !== 'DROP_CASCADE') {
         throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${typName(t)} because other objects depend on it`, {
-          detail: users.map((u) => `${u} depends on type ${typName(t)}`).join('\n'),
+          detail: users.map((u) => (u.endsWith('\u0000[]') ? `${u.slice(0, -3)} depends on type ${typName(t)}[]` : `${u} depends on type ${typName(t)}`)).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });
       }
-      throw featureNotSupported(`DROP ${word} ... CASCADE with dependent columns`);
+      if (!onlyColumnsAndRoutines) throw featureNotSupported(`DROP ${word} ... CASCADE with dependent columns`);
+      for (let i = 0; i < users.length; i++) if (users[i].endsWith('\u0000[]')) users[i] = users[i].slice(0, -3);
+      if (users.length === 1) session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to ${users[0]}`, { severity: 'NOTICE' }));
+      else session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to ${users.length} other objects`, { severity: 'NOTICE', detail: users.map((u) => `drop cascades to ${u}`).join('\n') }));
+      for (const d of drops) d();
     }
     if (t.arrayType !== undefined) cat.removeType(t.arrayType);
     cat.removeType(t.oid);
+    if (compRel) cat.removeRelation(compRel.oid);
   }
   return commandResult(`DROP ${word}`);
+}
+
+/** DROP TYPE ... CASCADE: a column of the dropped type goes (its constraints with it). */
+function dropColumnForType(cat: Catalog, relOid: number, attnum: number): void {
+  const rel = cat.relation(relOid);
+  for (const k of cat.relationConstraints(relOid)) if (k.columns.includes(attnum)) cat.removeConstraint(k.oid);
+  cat.putRelation({
+    ...rel,
+    columns: rel.columns.map((c) => (c.attnum === attnum ? { ...c, dropped: true, name: `........pg.dropped.${attnum}........`, notNull: false, default: undefined, generated: undefined, identity: undefined } : c)),
+  });
 }

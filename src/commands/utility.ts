@@ -21,6 +21,7 @@ import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
 import { truncateTables } from './truncate.js';
 import { alterDomain, alterEnum, createDomain, createEnum, dropTypes } from './typecmds.js';
+import { createCompositeType } from './composite-type.js';
 import { createView } from './view.js';
 import { commentOn } from './comment.js';
 import { createExtension, dropExtension } from './extension.js';
@@ -127,6 +128,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return withTruncateTriggers(session, n, () => truncateTables(session, n));
     case 'CreateEnumStmt':
       return createEnum(session, n);
+    case 'CompositeTypeStmt':
+      return createCompositeType(session, n, sql);
     case 'AlterEnumStmt':
       return alterEnum(session, n);
     case 'CreateDomainStmt':

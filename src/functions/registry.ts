@@ -47,8 +47,17 @@ export interface FunctionImpl {
    * overload per concrete type (`lower(anyrange)` for lower(int4range), lower(numrange), ...).
    */
   readonly catalogSignature?: { readonly argTypes: readonly number[]; readonly returnType: number };
+  /** A function returning `record` that needs its caller's column definition list (json_to_record): the call-site form. */
+  readonly withColumns?: (cols: readonly RecordColumn[]) => FunctionImpl;
   /** A SQL function Postgres would inline: the call-site form, given whether all arguments are constants. */
   readonly inlineVariant?: (constArgs: boolean) => FunctionImpl;
+}
+
+/** A column of a record result, as a column definition list gives it. */
+export interface RecordColumn {
+  readonly name: string;
+  readonly type: number;
+  readonly typmod: number;
 }
 
 /** Facts about one call site, fixed at analysis time. */

@@ -133,6 +133,8 @@ export interface RowExpr extends Typed {
   kind: 'RowExpr';
   args: Expr[];
   fieldNames?: string[];
+  /** The arguments before unknown literals were resolved to text (analysis only). */
+  rawArgs?: Expr[];
 }
 
 export interface SubLink extends Typed {

@@ -40,9 +40,23 @@ export interface ValuesRte extends RteBase {
   readonly rows: readonly (readonly Expr[])[];
 }
 
+/** One function of `ROWS FROM (...)` (or the only function of a function RTE). */
+export interface RowsFromItem {
+  readonly call: Expr;
+  /** The function returns a composite: its fields are the columns. */
+  readonly expandsRecord: boolean;
+  /** A `record` result read through a column definition list: check each row's shape (the messages differ for SQL functions). */
+  readonly checkRecord?: 'sql' | 'other';
+  readonly columns: readonly RteColumn[];
+}
+
 export interface FunctionRte extends RteBase {
   readonly kind: 'function';
   readonly call: Expr;
+  /** ROWS FROM with several functions (call is the first one's): zipped row by row. */
+  readonly rowsFrom?: readonly RowsFromItem[];
+  /** The single function returns `record` through a column definition list. */
+  readonly checkRecord?: 'sql' | 'other';
   /** The function returns a composite: its columns are the fields. */
   readonly expandsRecord: boolean;
   /** A system catalog table read through this scan: its OID (RowDescription names it as a column's origin). */

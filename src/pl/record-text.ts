@@ -9,7 +9,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
-import { formatRecordText } from '../types/record.js';
+import { anonymousRecordOutput } from '../types/anon-record.js';
 import { typeInfo } from '../types/registry.js';
 import type { IoContext } from '../types/type-io.js';
 import { PgRecord, type Value } from '../types/values.js';
@@ -23,5 +23,5 @@ export function valueText(cat: Catalog, type: number | undefined, v: Value, io: 
 
 /** `(1,"a b",)` for a record value, whatever its type. */
 export function anonymousRecordText(cat: Catalog, r: PgRecord, io: IoContext): string {
-  return formatRecordText(r.fields, (i, v) => valueText(cat, r.types?.[i], v, io));
+  return anonymousRecordOutput(cat, r, io);
 }

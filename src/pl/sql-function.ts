@@ -28,6 +28,7 @@ import type { Session } from '../session/session.js';
 import { addErrorContext, popContext, pushContext, type ContextFrame } from './error-context.js';
 import { caster, type Caster } from './cast.js';
 import { prepareSpi, type SpiColumn, type SpiPlan } from './spi.js';
+import { selectField } from '../analyze/record-fields.js';
 
 /** How a call was planned: as Postgres would inline it (with constant arguments or not), or run. */
 export type SqlCallMode = 'run' | 'inline' | 'inline-const';
@@ -73,6 +74,8 @@ export function checkSqlResult(cat: Catalog, shape: ResultShape, last: SpiPlan |
     throw mismatch(cat, shape.type, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE/MERGE RETURNING.");
   }
   const cols = last.columns;
+  // An anonymous `record` result: any row shape (checked against the caller's column list).
+  if (shape.kind === 'scalar' && shape.type === OID.record) return;
   if (shape.kind === 'scalar') {
     if (cols.length !== 1) throw mismatch(cat, shape.type, 'Final statement must return exactly one column.');
     const t = cols[0].type === OID.unknown ? OID.text : cols[0].type;
@@ -105,15 +108,23 @@ export function sqlParamHook(def: FunctionDef, paramTypes: readonly number[]): C
   const names = inputParams(def).map((p) => p.name);
   return {
     conflict: 'column',
-    resolve(_ps, fields, location) {
-      let name: string | undefined;
-      if (fields.length === 1) name = fields[0];
-      else if (fields.length === 2 && fields[0] === def.name) name = fields[1];
-      if (name === undefined) return undefined;
-      const i = names.indexOf(name);
-      if (i < 0 || name === '') return undefined;
-      const p: Expr = { kind: 'Param', index: i, type: paramTypes[i], typmod: -1, location };
-      return p;
+    resolve(ps, fields, location) {
+      const param = (name: string | undefined): Expr | undefined => {
+        if (name === undefined || name === '') return undefined;
+        const i = names.indexOf(name);
+        return i < 0 ? undefined : { kind: 'Param', index: i, type: paramTypes[i], typmod: -1, location };
+      };
+      if (fields.length === 1) return param(fields[0]);
+      if (fields.length === 2 && fields[0] === def.name) {
+        const p = param(fields[1]);
+        if (p) return p;
+      }
+      // `c.f`: a field of a composite parameter c (columns of FROM items were tried first).
+      const p = param(fields[0]);
+      if (!p || fields.some((f) => f === '*')) return undefined;
+      let e = p;
+      for (const f of fields.slice(1)) e = selectField(ps, e, f, location);
+      return e;
     },
   };
 }
@@ -128,6 +139,8 @@ interface PlanSet {
   readonly plans: (SpiPlan | undefined)[];
   resultCasters?: (Caster | undefined)[];
   wholeRow?: boolean;
+  /** For a function returning `record`: the last statement's columns. */
+  recordColumns?: readonly SpiColumn[];
 }
 
 interface Compiled {
@@ -210,6 +223,7 @@ export function runSqlFunction(
         if (i === n - 1) {
           checkSqlResult(cat, shape, plan, def.retset);
           set.resultCasters = resultCasters(cat, shape, plan);
+          if (shape.kind === 'scalar' && shape.type === OID.record) set.recordColumns = plan.columns;
           set.wholeRow = wholeRowResult(cat, shape, plan.columns);
         }
       } catch (e) {
@@ -236,12 +250,20 @@ export function runSqlFunction(
   const rows = last?.rows ?? [];
   const casters = set.resultCasters ?? [];
   const wholeRow = !!set.wholeRow;
-  const toValue = (r: Row): Value => shapeRow(shape, r, casters, ctx, wholeRow);
+  const rc = set.recordColumns;
+  const toValue = rc ? (r: Row): Value => recordRow(cat, rc, r) : (r: Row): Value => shapeRow(shape, r, casters, ctx, wholeRow);
   if (def.retset) return rows.map(toValue);
   return rows.length ? toValue(rows[0]) : null;
 }
 
+/** One row of a function returning `record`: the row itself, or its only column if that is a row. */
+function recordRow(cat: Catalog, cols: readonly SpiColumn[], r: Row): Value {
+  if (cols.length === 1 && (cols[0].type === OID.record || typeInfo(cat, cols[0].type).typtype === 'c')) return r[0] ?? null;
+  return new PgRecord(cols.map((_, i) => r[i] ?? null), cols.map((c) => c.name), cols.map((c) => (c.type === OID.unknown ? OID.text : c.type)));
+}
+
 function resultCasters(cat: Catalog, shape: ResultShape, plan: SpiPlan): (Caster | undefined)[] {
+  if (shape.kind === 'scalar' && shape.type === OID.record) return [];
   if (shape.kind === 'scalar') return [caster(cat, plan.columns[0].type === OID.unknown ? OID.text : plan.columns[0].type, shape.type, -1)];
   if (shape.kind !== 'composite') return [];
   if (wholeRowResult(cat, shape, plan.columns)) return [];

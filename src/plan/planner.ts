@@ -15,6 +15,7 @@ import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type Subquery
 import { IndexScan, SeqScan, type IndexBound, type Plan } from '../executor/scan.js';
 import { HashJoin, NestLoop } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
+import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
@@ -332,31 +333,20 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     }
     case 'subquery': {
       const sub = planSelect(rte.query, pc.layout, pc.cat);
-      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub);
+      // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
+      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
     case 'function': {
       const lookup = systemLookup(pc, rti, quals);
       if (lookup) return lookup.plan;
-      const call = rte.call;
-      let fnc: (row: Row, ctx: ExecContext) => Iterable<Value> | Value;
-      let retset = false;
-      if (call.kind === 'FuncExpr' && call.retset) {
-        retset = true;
-        const args = call.args.map((a) => compileExpr(a, pc.layout));
-        const impl = call.fn.fn;
-        const info = { argTypes: call.args.map((a) => a.type), returnType: call.type, returnTypmod: call.typmod };
-        const strict = call.fn.strict;
-        fnc = (row, ctx) => {
-          const vals = args.map((a) => a(row, ctx));
-          if (strict && vals.some((v) => v === null)) return [];
-          return impl(vals, ctx, info) as Iterable<Value>;
-        };
-      } else {
-        const c = compileExpr(call, pc.layout);
-        fnc = (row, ctx) => c(row, ctx);
+      if (rte.rowsFrom) {
+        const parts = rte.rowsFrom.map((it) => ({ ...compileFromCall(it.call, pc.layout, it.checkRecord ? it.columns : undefined, it.checkRecord), expandsRecord: it.expandsRecord, ncols: it.columns.length }));
+        const p = new RowsFromScan(parts, rte.ordinality, off, pc.width);
+        return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
       }
       const ncols = rte.columns.length - (rte.ordinality ? 1 : 0);
+      const { fnc, retset } = compileFromCall(rte.call, pc.layout, rte.checkRecord ? rte.columns.slice(0, ncols) : undefined, rte.checkRecord);
       const p = new FunctionScan(fnc, retset, rte.expandsRecord, ncols, rte.ordinality, off, pc.width);
       return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
     }
@@ -696,4 +686,9 @@ export function withPlanningCatalog<T>(cat: Catalog, f: () => T): T {
 function currentPlanningCatalog(): Catalog {
   if (!planningCatalog) throw new Error('fauxgres internal: planning without a catalog');
   return planningCatalog;
+}
+
+/** Whether a query scans a recursive query's working table directly in its FROM. */
+function readsWorkTable(q: Query): boolean {
+  return q.rtable.some((r) => (r.kind === 'cte' && !!r.selfReference) || (r.kind === 'subquery' && readsWorkTable(r.query)));
 }

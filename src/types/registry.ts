@@ -15,6 +15,7 @@ import { builtinIO, hasBuiltinIO } from './builtin-io.js';
 import { makeArrayIO } from './array.js';
 import { makeRecordIO } from './record.js';
 import { citextIO } from './citext.js';
+import { anonymousRecordArrayIO, anonymousRecordIO } from './anon-record.js';
 
 export interface TypeInfo {
   readonly oid: number;
@@ -83,7 +84,7 @@ const userCache = new WeakMap<Catalog, Map<number, TypeInfo>>();
 /** The TypeInfo of `oid` in this catalog version; throws 42704 for an unknown OID. */
 export function typeInfo(cat: Catalog, oid: number): TypeInfo {
   const b = builtinInfos.get(oid);
-  if (b) return b;
+  if (b && oid !== OID.record && oid !== OID._record) return b;
   let cache = userCache.get(cat);
   if (!cache) {
     cache = new Map();
@@ -98,6 +99,12 @@ export function typeInfo(cat: Catalog, oid: number): TypeInfo {
 }
 
 function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
+  if (oid === OID.record || oid === OID._record) {
+    // Anonymous records: field types travel with the values; user field types need the catalog.
+    const b = builtinInfos.get(oid) as TypeInfo;
+    const io = oid === OID.record ? (anonymousRecordIO(cat) as TypeIO<Value>) : anonymousRecordArrayIO(cat);
+    return { oid: b.oid, name: b.name, namespace: b.namespace, typtype: b.typtype, category: b.category, preferred: b.preferred, typlen: b.typlen, elem: b.elem, array: b.array, io };
+  }
   const t = cat.types.get(oid);
   if (!t) throw new PgError(SQLSTATE.undefined_object, `cache lookup failed for type ${oid}`);
   const namespace = cat.namespaceName(t.namespace);
@@ -173,7 +180,7 @@ function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
         if (!io) {
           const rel = cat.relation(relOid);
           const cols = rel.columns.filter((c) => !c.dropped);
-          io = makeRecordIO(cols.map((c) => typeInfo(cat, c.type).io)) as TypeIO<Value>;
+          io = makeRecordIO(cols.map((c) => typeInfo(cat, c.type).io), cols.map((c) => c.typmod)) as TypeIO<Value>;
         }
         return io;
       },

@@ -89,6 +89,22 @@ describe('pg.Client', () => {
     ]);
   });
 
+  it('returns record and composite columns (text format, RowDescription type OIDs)', async () => {
+    const userOid = (r: pg.QueryResult) => ({ ...(outcome(r) as object), fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID >= 16384 ? 'user' : f.dataTypeID })) });
+    await expectSame(async (c) => {
+      await c.query('create type pg_client_price as (amount numeric(12,2), currency text)');
+      try {
+        return [
+          userOid(await c.query("select row(1, 'a b', null) as r, (2.5, 'EUR')::pg_client_price as p, array[row(1, 2)] as ra, a from accounts a where id = 1")),
+          userOid(await c.query('select $1::pg_client_price as p, ($1::pg_client_price).amount as amount', ['(3,USD)'])),
+          userOid(await c.query('select * from json_to_record($1) as x(id int, email text)', ['{"id": 7, "email": "x@example.com"}'])),
+        ];
+      } finally {
+        await c.query('drop type pg_client_price');
+      }
+    });
+  });
+
   it('reports INSERT/UPDATE/DELETE counts and RETURNING rows', async () => {
     await expectSame(async (c) => {
       const out = [

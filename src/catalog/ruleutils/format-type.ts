@@ -42,7 +42,7 @@ export function formatTypeName(cat: Catalog, searchPath: readonly string[], oid:
   const b = builtinFacts.get(oid);
   if (b) {
     const elem = b[9];
-    if (b[5] === 'A' && elem !== 0 && b[8] !== 0 && oid !== OID.int2vector && oid !== OID.oidvector) return formatTypeName(cat, searchPath, elem, typmod) + '[]';
+    if ((b[5] === 'A' || oid === OID._record) && elem !== 0 && b[8] !== 0 && oid !== OID.int2vector && oid !== OID.oidvector) return formatTypeName(cat, searchPath, elem, typmod) + '[]';
     if (oid === OID.bpchar) return given && mod < 0 ? 'bpchar' : 'character' + typmodText(oid, mod);
     switch (oid) {
       case OID.varchar:

@@ -295,7 +295,8 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
     case 'RowExpr': {
       const args = e.args.map((a) => compileExpr(a, layout));
       const names = e.fieldNames;
-      const types = e.args.map((a) => a.type);
+      // Fields that were unknown literals keep type unknown, as Postgres's record values do.
+      const types = (e.rawArgs ?? e.args).map((a) => a.type);
       return (row, ctx) => new PgRecord(args.map((a) => a(row, ctx)), names, types);
     }
     case 'FieldSelect': {

@@ -23,6 +23,7 @@ import type { Interval, TimeTz, Value } from '../../types/values.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { registerOperator, type CallInfo, type FunctionImpl } from '../registry.js';
 import { argComparator } from './value-compare.js';
+import { recordComparator } from '../../types/anon-record.js';
 import {
   dateToTimestampNoOverflow,
   dateToTimestamptzNoOverflow,
@@ -126,4 +127,12 @@ registerComparisons(OID.timestamptz, OID.timestamp, (a, b, rt) => big(a, localTo
 const generic: Cmp = (a, b, rt, call) => argComparator(rt, call)(a, b);
 registerComparisons(OID.anyarray, OID.anyarray, generic);
 registerComparisons(OID.anyenum, OID.anyenum, generic);
-registerComparisons(OID.record, OID.record, generic);
+const recordCaches = new WeakMap<object, (a: Value, b: Value) => number>();
+registerComparisons(OID.record, OID.record, (a, b, rt, call) => {
+  let c = recordCaches.get(call);
+  if (!c) {
+    c = recordComparator(rt.session.catalog(), call.argTypes[0], call.argTypes[1]);
+    recordCaches.set(call, c);
+  }
+  return c(a, b);
+});

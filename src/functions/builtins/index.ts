@@ -23,6 +23,7 @@ import './to-char-number.js';
 import './to-timestamp.js';
 import './jsonb-ops.js';
 import './json-functions.js';
+import './json-populate.js';
 import './array-ops.js';
 import './array-functions.js';
 import './aggregates.js';

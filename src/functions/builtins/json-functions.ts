@@ -5,7 +5,7 @@
  * set-returning json(b)_object_keys and json(b)_array_elements(_text).
  *
  * Postgres counterpart: src/backend/utils/adt/json.c, jsonb.c, jsonfuncs.c.
- * Known gaps: json(b)_each / json(b)_populate_record / json(b)_to_record (multi-column results).
+ * Known gaps: json(b)_each (multi-column results). json(b)_populate_record / json(b)_to_record are in json-populate.ts.
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';

@@ -13,6 +13,7 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { RawStatement } from '../../parser/parse.js';
 import type { ExecContext } from '../../executor/context.js';
 import { OID } from '../../types/oids.js';
+import { formatType } from '../../types/registry.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { setTriggerRunner, type TriggerCall } from '../../executor/trigger.js';
 import { atomically } from '../atomic.js';
@@ -100,11 +101,30 @@ function resultConverter(f: Frame, shape: ResultShape): (v: Value, type: number)
     return (v) => {
       if (v === null) return new PgRecord(shape.columns.map(() => null), shape.columns.map((c) => c.name), shape.columns.map((c) => c.type));
       if (!(v instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'wrong record type supplied in RETURN NEXT');
+      checkReturnedRecord(f, shape, v);
       const src = v.types;
       return new PgRecord(shape.columns.map((c, i) => castValue(f, v.fields[i] ?? null, src?.[i] ?? OID.unknown, c.type, c.typmod)), shape.columns.map((c) => c.name), shape.columns.map((c) => c.type));
     };
   }
   return (v, type) => castValue(f, v, type, shape.type, -1);
+}
+
+/**
+ * RETURN of a record whose field types are known: they must be the result's column types, as
+ * Postgres's convert_tuples_by_position requires (no casts).
+ */
+function checkReturnedRecord(f: Frame, shape: ResultShape, v: PgRecord): void {
+  const types = v.types;
+  if (!types || types.length !== shape.columns.length) return;
+  const cat = f.session.catalog();
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
+    const c = shape.columns[i];
+    if (t === c.type || t === OID.unknown) continue;
+    throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
+      detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, c.type, c.typmod)} in column "${c.name}" (position ${i + 1}).`,
+    });
+  }
 }
 
 /** Runs a frame's body with its CONTEXT frame on the stack. */

@@ -1,0 +1,231 @@
+/**
+ * json(b)_populate_record(set), json(b)_to_record(set): JSON objects to rows. Each field takes
+ * the member of the same name: JSON null or a missing key gives NULL (populate_*: the base
+ * record's value), a string gives its contents to the type's input, numbers and booleans their
+ * text; json/jsonb fields get the JSON value itself, array fields a JSON array (or an array
+ * literal string), composite fields a nested object (or a record literal string).
+ *
+ * Postgres counterpart: populate_record / populate_recordset_worker / populate_record_field in
+ * src/backend/utils/adt/jsonfuncs.c.
+ * Known gaps: multidimensional arrays from nested JSON arrays; domain constraints of fields.
+ */
+import type { Catalog } from '../../catalog/catalog.js';
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import type { ExprRuntime } from '../../nodes/primnodes.js';
+import { OID } from '../../types/oids.js';
+import { JSONB_NULL, JsonbObject, jsonbToText, parseJsonb, validateJson, type JsonbValue } from '../../types/jsonb.js';
+import { baseTypeOf, typeInfo } from '../../types/registry.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
+import { fn, type FunctionImpl, type RecordColumn } from '../registry.js';
+
+/** A JSON value seen the same way whether it came from json (raw text) or jsonb. */
+interface JNode {
+  readonly kind: 'null' | 'string' | 'scalar' | 'object' | 'array';
+  /** string: the decoded contents; scalar: the literal; others: the JSON text. */
+  readonly text: string;
+  member(key: string): JNode | undefined;
+  elements(): JNode[];
+  asJson(): string;
+  asJsonb(): JsonbValue;
+}
+
+// ---- json: slices of the original text -------------------------------------------------------
+
+function skipWs(s: string, p: number): number {
+  while (p < s.length && (s[p] === ' ' || s[p] === '\t' || s[p] === '\n' || s[p] === '\r')) p++;
+  return p;
+}
+
+/** End of the JSON value starting at p (the text is already validated). */
+function valueEnd(s: string, p: number): number {
+  const c = s[p];
+  if (c === '"') {
+    p++;
+    while (s[p] !== '"') p += s[p] === '\\' ? 2 : 1;
+    return p + 1;
+  }
+  if (c === '{' || c === '[') {
+    let depth = 0;
+    for (;;) {
+      const d = s[p];
+      if (d === '"') {
+        p = valueEnd(s, p);
+        continue;
+      }
+      if (d === '{' || d === '[') depth++;
+      else if (d === '}' || d === ']') {
+        depth--;
+        if (depth === 0) return p + 1;
+      }
+      p++;
+    }
+  }
+  while (p < s.length && !/[\s,}\]]/.test(s[p])) p++;
+  return p;
+}
+
+function rawNode(raw: string): JNode {
+  const c = raw[0];
+  const kind = c === '"' ? 'string' : c === '{' ? 'object' : c === '[' ? 'array' : raw === 'null' ? 'null' : 'scalar';
+  let members: Map<string, JNode> | undefined;
+  return {
+    kind,
+    text: kind === 'string' ? (JSON.parse(raw) as string) : raw,
+    member(key) {
+      if (!members) {
+        members = new Map();
+        let p = skipWs(raw, 1);
+        while (raw[p] !== '}') {
+          const ke = valueEnd(raw, p);
+          const k = JSON.parse(raw.slice(p, ke)) as string;
+          p = skipWs(raw, skipWs(raw, ke) + 1);
+          const ve = valueEnd(raw, p);
+          members.set(k, rawNode(raw.slice(p, ve))); // the last duplicate key wins, as in Postgres
+          p = skipWs(raw, ve);
+          if (raw[p] === ',') p = skipWs(raw, p + 1);
+        }
+      }
+      return members.get(key);
+    },
+    elements() {
+      const out: JNode[] = [];
+      let p = skipWs(raw, 1);
+      while (raw[p] !== ']') {
+        const ve = valueEnd(raw, p);
+        out.push(rawNode(raw.slice(p, ve)));
+        p = skipWs(raw, ve);
+        if (raw[p] === ',') p = skipWs(raw, p + 1);
+      }
+      return out;
+    },
+    asJson: () => raw,
+    asJsonb: () => parseJsonb(raw),
+  };
+}
+
+function jsonNode(text: string): JNode {
+  validateJson(text);
+  const p = skipWs(text, 0);
+  return rawNode(text.slice(p, valueEnd(text, p)));
+}
+
+// ---- jsonb -----------------------------------------------------------------------------------
+
+function jsonbNode(v: JsonbValue): JNode {
+  const kind = v === JSONB_NULL ? 'null' : typeof v === 'string' ? 'string' : v instanceof JsonbObject ? 'object' : Array.isArray(v) ? 'array' : 'scalar';
+  return {
+    kind,
+    text: typeof v === 'string' ? v : jsonbToText(v),
+    member: (key) => {
+      const m = (v as JsonbObject).get(key);
+      return m === undefined ? undefined : jsonbNode(m);
+    },
+    elements: () => (v as readonly JsonbValue[]).map(jsonbNode),
+    asJson: () => jsonbToText(v),
+    asJsonb: () => v,
+  };
+}
+
+// ---- conversion ------------------------------------------------------------------------------
+
+function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode, key: string): Value {
+  if (n.kind === 'null') return null;
+  const base = baseTypeOf(cat, type);
+  if (base === OID.json) return n.asJson();
+  if (base === OID.jsonb) return n.asJsonb();
+  const info = typeInfo(cat, base);
+  if (info.category === 'A' && info.elem !== undefined) {
+    if (n.kind === 'array') {
+      const el = info.elem;
+      return PgArray.of(n.elements().map((e) => fieldValue(rt, cat, el, -1, e, key)));
+    }
+    if (n.kind === 'string') return info.io.input(n.text, typmod, rt.session.io);
+    throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the value of key "${key}".` });
+  }
+  if (info.typtype === 'c' && info.relation !== undefined) {
+    if (n.kind === 'object') return objectToRecord(rt, cat, columnsOf(cat, base), n, undefined);
+    return info.io.input(n.text, typmod, rt.session.io);
+  }
+  return typeInfo(cat, type).io.input(n.text, typmod, rt.session.io);
+}
+
+function columnsOf(cat: Catalog, type: number): RecordColumn[] {
+  const info = typeInfo(cat, type);
+  if (info.typtype !== 'c' || info.relation === undefined) {
+    throw new PgError(SQLSTATE.invalid_parameter_value, 'first argument of json_populate_record must be a row type');
+  }
+  return cat
+    .relation(info.relation)
+    .columns.filter((c) => !c.dropped)
+    .map((c) => ({ name: c.name, type: c.type, typmod: c.typmod }));
+}
+
+function objectToRecord(rt: ExprRuntime, cat: Catalog, cols: readonly RecordColumn[], n: JNode, base: PgRecord | undefined): PgRecord {
+  const fields = cols.map((c, i) => {
+    const m = n.member(c.name);
+    if (m === undefined) return base ? (base.fields[i] ?? null) : null;
+    return fieldValue(rt, cat, c.type, c.typmod, m, c.name);
+  });
+  return new PgRecord(fields, cols.map((c) => c.name), cols.map((c) => c.type));
+}
+
+function topObject(n: JNode): JNode {
+  if (n.kind !== 'object') {
+    throw new PgError(SQLSTATE.invalid_parameter_value, `cannot call populate_composite on ${n.kind === 'array' ? 'an array' : 'a scalar'}`);
+  }
+  return n;
+}
+
+function topArray(n: JNode, fname: string): JNode[] {
+  if (n.kind !== 'array') throw new PgError(SQLSTATE.invalid_parameter_value, `cannot call ${fname} on ${n.kind === 'object' ? 'an object' : 'a scalar'}`);
+  return n.elements().map((e) => {
+    if (e.kind !== 'object') throw new PgError(SQLSTATE.invalid_parameter_value, 'argument of ' + fname + ' must be an array of objects');
+    return e;
+  });
+}
+
+const noColumns = (fname: string): never => {
+  throw new PgError(SQLSTATE.feature_not_supported, `could not determine row type for result of ${fname}`, {
+    hint: 'Provide a non-null record argument, or call the function in the FROM clause using a column definition list.',
+  });
+};
+
+for (const [prefix, argType, toNode] of [
+  ['json', OID.json, (v: Value) => jsonNode(v as string)],
+  ['jsonb', OID.jsonb, (v: Value) => jsonbNode(v as JsonbValue)],
+] as const) {
+  // *_to_record(set): the columns come from the call's column definition list.
+  const toRecord = (cols: readonly RecordColumn[] | undefined): FunctionImpl['fn'] => (a, rt) => {
+    if (!cols) return noColumns(`${prefix}_to_record`);
+    return objectToRecord(rt, rt.session.catalog(), cols, topObject(toNode(a[0])), undefined);
+  };
+  const toRecordset = (cols: readonly RecordColumn[] | undefined): FunctionImpl['fn'] => (a, rt) => {
+    if (!cols) return noColumns(`${prefix}_to_recordset`);
+    const cat = rt.session.catalog();
+    return topArray(toNode(a[0]), `${prefix}_to_recordset`).map((o) => objectToRecord(rt, cat, cols, o, undefined));
+  };
+  const single: FunctionImpl = fn(`${prefix}_to_record`, [argType], OID.record, toRecord(undefined), {
+    volatility: 's',
+    withColumns: (cols) => ({ ...single, fn: toRecord(cols) }),
+  });
+  const set: FunctionImpl = fn(`${prefix}_to_recordset`, [argType], OID.record, toRecordset(undefined), {
+    volatility: 's',
+    retset: true,
+    withColumns: (cols) => ({ ...set, fn: toRecordset(cols) }),
+  });
+  // *_populate_record(set)(base anyelement, from_json): the columns of base's row type.
+  fn(`${prefix}_populate_record`, [OID.anyelement, argType], OID.anyelement, (a, rt, call) => {
+    if (a[1] === null) return a[0];
+    const cat = rt.session.catalog();
+    const cols = columnsOf(cat, call.argTypes[0]);
+    return objectToRecord(rt, cat, cols, topObject(toNode(a[1])), (a[0] as PgRecord | null) ?? undefined);
+  }, { volatility: 's', strict: false });
+  fn(`${prefix}_populate_recordset`, [OID.anyelement, argType], OID.anyelement, (a, rt, call) => {
+    if (a[1] === null) return [];
+    const cat = rt.session.catalog();
+    const cols = columnsOf(cat, call.argTypes[0]);
+    const base = (a[0] as PgRecord | null) ?? undefined;
+    return topArray(toNode(a[1]), `${prefix}_populate_recordset`).map((o) => objectToRecord(rt, cat, cols, o, base));
+  }, { volatility: 's', strict: false, retset: true });
+}
