@@ -61,9 +61,15 @@ export async function runBenchmark(opts: Options, log: (line: string) => void): 
   }
 
   const available = engines.filter((e) => e.status === 'ok');
-  const main = opts.figures.filter((f) => f !== 'memory');
-  const memory: FigureName[] = opts.figures.includes('memory') ? ['memory'] : [];
-  const jobs: FigureName[][] = [main, memory].filter((j) => j.length > 0);
+  // The heavy figures (100k-row databases, 100 instances) run in their own worker, in the first
+  // repetition only: they are slow on the slower engines and vary little between runs.
+  const HEAVY: readonly FigureName[] = ['scale', 'memory'];
+  const main = opts.figures.filter((f) => !HEAVY.includes(f));
+  const heavy = opts.figures.filter((f) => HEAVY.includes(f));
+  const jobs: { figures: FigureName[]; firstRepOnly: boolean }[] = [
+    { figures: main, firstRepOnly: false },
+    { figures: heavy, firstRepOnly: true },
+  ].filter((j) => j.figures.length > 0);
   const profile = opts.profile;
 
   const runJob = async (engine: EngineInfo, rep: number, figures: readonly FigureName[]): Promise<void> => {
@@ -111,10 +117,13 @@ export async function runBenchmark(opts: Options, log: (line: string) => void): 
 
   for (let rep = 0; rep < opts.repetitions; rep++) {
     const order = rotate(available, rep);
-    for (const figures of jobs) {
+    for (const { figures, firstRepOnly } of jobs) {
+      if (firstRepOnly && rep > 0) continue;
       for (const engine of order) {
+        const t = Date.now();
         log(`rep ${rep + 1}/${opts.repetitions} ${engine.name}: ${figures.join(', ')}`);
         await runJob(engine, rep, figures);
+        log(`    (${engine.name}: ${Math.round((Date.now() - t) / 1000)} s)`);
       }
     }
   }
