@@ -14,6 +14,7 @@ import { parsePlpgsql } from '../../parser/parse.js';
 import { OID } from '../../types/oids.js';
 import { formatType, quoteIdentIfNeeded } from '../../types/registry.js';
 import type { PlNode } from './tree.js';
+import { restoreRecordDefaults } from './rec-defaults.js';
 
 const MODE_WORD: Record<string, string> = { i: 'IN', o: 'OUT', b: 'INOUT', v: 'VARIADIC' };
 
@@ -79,6 +80,7 @@ export function parseFunctionText(sql: string, name: string, body: string | unde
   }
   const fn = out.plpgsql_funcs?.[0]?.PLpgSQL_function;
   if (!fn) throw new PgError(SQLSTATE.syntax_error, 'syntax error');
+  if (body !== undefined) restoreRecordDefaults(fn, body);
   return fn;
 }
 
@@ -93,6 +95,12 @@ function errorOffset(body: string, message: string): number {
   }
   const kw = /^(EXIT|CONTINUE) cannot be used outside a loop/.exec(message);
   if (kw) return tokenOffset(body, kw[1]);
+  const constant = /^variable "([^"]+)" is declared CONSTANT$/.exec(message);
+  if (constant) {
+    // The assignment to it, not its declaration.
+    const m = new RegExp(`(^|[^\\w$])(${constant[1].replace(/[$]/g, '\\$')})\\s*:?=`, 'i').exec(body);
+    return m ? m.index + m[1].length : -1;
+  }
   const quoted = /^"([^"]+)" is not a (known|scalar) variable/.exec(message);
   if (quoted) return tokenOffset(body, quoted[1]);
   return -1;
