@@ -7,6 +7,8 @@
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
 import { textComparator } from '../types/collation.js';
+import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
+import type { JsonbValue } from '../types/jsonb/value.js';
 import { transformGroupingFunc } from './grouping-sets.js';
 import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -68,6 +70,8 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       };
       return { kind: 'BooleanTest', arg, test: map[n.booltesttype], type: OID.bool, typmod: -1 };
     }
+    case 'JsonIsPredicate':
+      return transformJsonIsPredicate(pstate, n);
     case 'TypeCast':
       return transformTypeCast(pstate, n);
     case 'FuncCall':
@@ -676,4 +680,36 @@ function transformRowArgs(pstate: ParseState, nodes: AnyNode[]): Expr[] {
     else out.push(e);
   }
   return out;
+}
+
+/** `expr IS JSON [VALUE | SCALAR | ARRAY | OBJECT] [WITH UNIQUE KEYS]` (see json-is.ts). */
+function transformJsonIsPredicate(pstate: ParseState, n: AnyNode): Expr {
+  let arg = transformExpr(pstate, n.expr);
+  if (arg.type === OID.unknown) arg = coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit');
+  const base = domainBase(pstate.catalog, arg.type);
+  const cat = typeInfo(pstate.catalog, base).category;
+  if (!(cat === 'S' || base === OID.json || base === OID.jsonb || base === OID.bytea)) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `cannot use type ${formatType(pstate.catalog, arg.type)} in IS JSON predicate`);
+  }
+  const want = ({ JS_TYPE_ANY: 'any', JS_TYPE_SCALAR: 'scalar', JS_TYPE_ARRAY: 'array', JS_TYPE_OBJECT: 'object' } as Record<string, JsonItemType>)[n.item_type] ?? 'any';
+  const unique = !!n.unique_keys;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const test: (v: Value) => boolean =
+    base === OID.jsonb
+      ? (v) => jsonbIsJson(v as JsonbValue, want)
+      : base === OID.bytea
+        ? (v) => {
+            let text: string;
+            try {
+              text = utf8.decode(v as Uint8Array);
+            } catch {
+              return false;
+            }
+            return textIsJson(text, want, unique);
+          }
+        : (v) => textIsJson(v as string, want, unique, base === OID.json);
+  return {
+    kind: 'FuncExpr', name: 'is_json', args: [arg], type: OID.bool, typmod: -1, location: n.location,
+    fn: { name: 'is_json', argTypes: [arg.type], returnType: OID.bool, strict: true, volatility: 'i', fn: (a) => test(a[0]!) },
+  } as Expr;
 }
