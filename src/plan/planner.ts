@@ -5,6 +5,7 @@
  * that varies per execution lives in the ExecContext.
  * Postgres counterpart: src/backend/optimizer (planner.c, createplan.c, indxpath.c, joinpath.c).
  */
+import { orderQuals } from './qual-order.js';
 import { featureNotSupported } from '../errors/pg-error.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
@@ -81,15 +82,19 @@ function splitAnd(e: Expr | undefined): Expr[] {
   return [e];
 }
 
-function andAll(list: Expr[]): Expr | undefined {
-  if (!list.length) return undefined;
-  if (list.length === 1) return list[0];
-  return { kind: 'BoolExpr', op: 'and', args: list, type: OID.bool, typmod: -1 };
-}
-
+/**
+ * A scan's or join's qual list as one test, in Postgres's order (qual-order.ts). Like ExecQual,
+ * the first qual that is false *or null* ends the test, so later quals are not evaluated (an
+ * explicit AND inside an expression still evaluates on past a null).
+ */
 function compileQual(pc: PlanCtx, list: Expr[]): CExpr | undefined {
-  const e = andAll(list);
-  return e ? compileExpr(e, pc.layout) : undefined;
+  if (!list.length) return undefined;
+  const quals = orderQuals(list).map((q) => compileExpr(q, pc.layout));
+  if (quals.length === 1) return quals[0];
+  return (row, ctx) => {
+    for (const q of quals) if (q(row, ctx) !== true) return false;
+    return true;
+  };
 }
 
 /** Plans the FROM/WHERE part of a query: rows in the level's wide layout. */
