@@ -116,7 +116,12 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
         throw new PgError(SQLSTATE.undefined_object, `collation "${name}" for encoding "UTF8" does not exist`, { position: pstate.position(n.location) });
       }
       const typed = arg.type === OID.unknown ? coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit') : arg;
-      return { ...typed, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
+      // COLLATE sets the collation of the result; a function or operator below keeps computing
+      // with the collation of its own inputs (Postgres's inputcollid).
+      const inner = typed.kind === 'FuncExpr' || typed.kind === 'OpExpr'
+        ? { inputCollation: (typed as { inputCollation?: string }).inputCollation ?? typed.collation ?? typed.args.find((a) => a.collation)?.collation }
+        : {};
+      return { ...typed, ...inner, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
     }
     case 'SetToDefault':
       return { kind: 'SetToDefault', type: OID.unknown, typmod: -1, location: n.location };

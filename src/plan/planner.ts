@@ -6,6 +6,7 @@
  * Postgres counterpart: src/backend/optimizer (planner.c, createplan.c, indxpath.c, joinpath.c).
  */
 import { orderQuals } from './qual-order.js';
+import { aggregatePresortKeys } from './agg-presort.js';
 import { featureNotSupported } from '../errors/pg-error.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
@@ -16,7 +17,7 @@ import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type Subquery
 import { IndexScan, SeqScan, type IndexBound, type Plan } from '../executor/scan.js';
 import { HashJoin, NestLoop } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
-import { Agg, type CompiledAgg } from '../executor/agg.js';
+import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
 import { hashKeyFor } from '../analyze/ordering.js';
@@ -535,6 +536,11 @@ function hasVolatile(e: Expr): boolean {
   return v;
 }
 
+/** The compiled input sort of an aggregation with ordered aggregates (agg-presort.ts). */
+function presortFor(q: Query, cat: Catalog, layout: Layout): AggPresortKey[] | undefined {
+  return aggregatePresortKeys(q, cat)?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
+}
+
 /** Plans a SELECT (or VALUES / set operation) producing output rows. */
 export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): PlannedSelect {
   // SELECT ... FOR UPDATE / SHARE: see plan-locking.ts.
@@ -569,7 +575,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown);
     plan = q.groupingSets
       ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
-      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width);
+      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout));
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
     if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
   }

@@ -15,7 +15,7 @@ import { createTwin, type Twin } from '../harness/twin.js';
 import { compareOne, describeMismatches, type Mismatch } from './differential.js';
 import { CREATE_TABLE, insertSql, queriesArb, rowsArb, settingsArb } from './expression-gen.js';
 
-const RUNS = Number(process.env.FAUXGRES_PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.FAUXGRES_PROPERTY_RUNS ?? 150);
 const SEED = Number(process.env.FAUXGRES_PROPERTY_SEED ?? 20261123);
 
 const caseArb = fc.tuple(settingsArb, rowsArb, queriesArb, queriesArb);

@@ -13,7 +13,7 @@ import { createTwin, type Twin } from '../harness/twin.js';
 import { compareExprs, describeMismatches } from './differential.js';
 import { CASTS, SETTINGS, TYPE_INPUTS, TYPE_SETUP, lit } from './type-inputs.js';
 
-const RUNS = Number(process.env.FAUXGRES_PROPERTY_RUNS ?? 30);
+const RUNS = Number(process.env.FAUXGRES_PROPERTY_RUNS ?? 100);
 const SEED = Number(process.env.FAUXGRES_PROPERTY_SEED ?? 20261123);
 
 /** One batch: settings plus a list of `'<text>'::type` expressions over all types. */

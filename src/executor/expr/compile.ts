@@ -47,7 +47,8 @@ export function setSubqueryPlanner(f: typeof planSubquery): void {
 }
 
 function callInfo(e: Expr, args: readonly Expr[]): CallInfo {
-  return { argTypes: args.map((a) => a.type), returnType: e.type, returnTypmod: e.typmod, collation: e.collation ?? args.find((a) => a.collation)?.collation };
+  const input = (e as { inputCollation?: string }).inputCollation;
+  return { argTypes: args.map((a) => a.type), returnType: e.type, returnTypmod: e.typmod, collation: input ?? e.collation ?? args.find((a) => a.collation)?.collation };
 }
 
 export function compileExpr(e: Expr, layout: Layout): CExpr {
