@@ -8,7 +8,7 @@
 import { orderQuals } from './qual-order.js';
 import { aggregatePresortKeys } from './agg-presort.js';
 import { featureNotSupported } from '../errors/pg-error.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Aggref, Expr, SortKey } from '../nodes/primnodes.js';
 import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -20,7 +20,7 @@ import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../execu
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
-import { hashKeyFor } from '../analyze/ordering.js';
+import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
 import { planLockingSelect } from './plan-locking.js';
@@ -536,6 +536,16 @@ function hasVolatile(e: Expr): boolean {
   return v;
 }
 
+/** agg(DISTINCT x) sorts its input to find duplicates, so it sees the values in ascending order. */
+function distinctOrder(a: Aggref, cat: Catalog): SortKey[] | undefined {
+  if (!a.distinct) return undefined;
+  try {
+    return a.args.map((x) => ({ expr: x, descending: false, nullsFirst: false, compare: comparatorFor(cat, x.type, x.collation) }));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The compiled input sort of an aggregation with ordered aggregates (agg-presort.ts). */
 function presortFor(q: Query, cat: Catalog, layout: Layout): AggPresortKey[] | undefined {
   return aggregatePresortKeys(q, cat)?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
@@ -568,7 +578,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       args: a.args.map((x) => compileExpr(x, layout)),
       filter: a.filter ? compileExpr(a.filter, layout) : undefined,
       distinctKey: a.distinct ? a.args.map((x) => hashKeyFor(cat, x.type) as (v: Value) => unknown) : undefined,
-      orderBy: a.orderBy?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
+      orderBy: (a.orderBy?.length ? a.orderBy : distinctOrder(a, cat))?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
       call: { argTypes: a.args.map((x) => x.type), returnType: a.type, returnTypmod: a.typmod, collation: a.args[0]?.collation },
     }));
     const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
