@@ -509,11 +509,12 @@ function transformCase(pstate: ParseState, n: AnyNode): Expr {
     results.push(result);
   }
   const elseResult = n.defresult ? transformExpr(pstate, n.defresult) : makeConst(OID.unknown, null, -1);
-  const all = [...results, elseResult];
-  // The ELSE NULL default doesn't vote on the type.
-  const voters = n.defresult ? all : results;
+  // As transformCaseExpr: the ELSE result comes first, for the type choice and its errors (an
+  // implicit ELSE NULL doesn't vote on the type).
+  const voters = n.defresult ? [elseResult, ...results] : results;
   const t = selectCommonType(pstate, voters, 'CASE');
-  const coerced = coerceToCommon(pstate, all, t, 'CASE');
+  const [coercedElse, ...coercedResults] = coerceToCommon(pstate, [elseResult, ...results], t, 'CASE');
+  const coerced = [...coercedResults, coercedElse];
   return {
     kind: 'CaseExpr',
     whens: whens.map((w, i) => ({ cond: w.cond, result: coerced[i] })),

@@ -86,3 +86,18 @@ SELECT array_agg(id ORDER BY id DESC), max(extract(day from d)::int / (5 - id)) 
 SELECT i, array_agg(id ORDER BY id DESC), count(DISTINCT s) FROM pf GROUP BY i;
 SELECT i % 2, string_agg(s, ',' ORDER BY s COLLATE "C"), array_agg(DISTINCT b) FROM pf GROUP BY 1;
 SELECT i, array_agg(id ORDER BY id) FROM pf GROUP BY i ORDER BY i DESC;
+
+-- to_char of NaN and infinities: NaN prints as NaN next to the sign, infinities overflow the
+-- picture with their sign, EEEE pictures fill with '#'; a picture without digits has no sign.
+SELECT to_char(x, '9.9EEEE'), to_char(x, '999D999'), to_char(x, 'FM9990.00'), to_char(x, '99.99EEEE') FROM unnest(ARRAY['NaN', 'Infinity', '-Infinity', '1234.5', '-0.5']::float8[]) x;
+SELECT to_char(x, 'S999'), to_char(x, '999MI'), to_char(x, '999PR'), to_char(x, '999S'), to_char(x, 'PL999'), to_char(x, 'FM999PR') FROM unnest(ARRAY['NaN', '-Infinity', '-0.5']::float8[]) x;
+SELECT to_char(x, '999D999'), to_char(x, '9.9EEEE'), to_char(x, 'FM999') FROM unnest(ARRAY['NaN', 'Infinity', '-Infinity']::numeric[]) x;
+SELECT to_char(x, 'X'), to_char(x, 'FMX'), to_char(x, 'X9'), to_char(x, '.9'), to_char(x, 'FM.9'), to_char(x, 'MI') FROM unnest(ARRAY[-19, 0, 5]) x;
+SELECT to_char('NaN'::float8, 'FM9.9EEEE');
+SELECT to_char(1.5, 'S9.9EEEE');
+
+-- CASE chooses its type (and reports mismatches) with the ELSE result first.
+SELECT CASE WHEN true THEN ARRAY[1] ELSE 1 END;
+SELECT CASE WHEN true THEN 1 ELSE ARRAY[1] END;
+SELECT CASE WHEN true THEN 1 WHEN false THEN 'x'::text ELSE 2.5 END;
+SELECT CASE WHEN id > 2 THEN a[0:0][0] ELSE i END FROM pf;
