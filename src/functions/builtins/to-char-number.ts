@@ -254,6 +254,12 @@ export function numToChar(value: Num, fmt: string): string {
     return f.fm ? r : r.padStart(15, ' ');
   }
   if (f.eeee) return eeeeText(v, pre, post);
+  // float*_to_char keeps at most DBL_DIG (FLT_DIG) significant digits: fewer fraction digits.
+  if (v.kind === 'float' && Number.isFinite(v.x)) {
+    const intLen = printfFixed(Math.abs(v.x), 0).length;
+    if (intLen >= v.digits) post = 0;
+    else if (intLen + post > v.digits) post = v.digits - intLen;
+  }
   const parts = decimalParts(v, post);
   // NaN prints as itself; infinities overflow the picture (with their sign).
   if (parts.special === 'NaN') {
@@ -319,8 +325,9 @@ export function numToChar(value: Num, fmt: string): string {
           }
           intPos++;
         } else {
-          if (overflow) out += '#';
-          else if (fracPos < fracKeep) {
+          if (overflow) {
+            if (fracPos < post) out += '#';
+          } else if (fracPos < fracKeep) {
             out += parts.frac[fracPos];
             printedDigits++;
           }

@@ -101,3 +101,7 @@ SELECT CASE WHEN true THEN ARRAY[1] ELSE 1 END;
 SELECT CASE WHEN true THEN 1 ELSE ARRAY[1] END;
 SELECT CASE WHEN true THEN 1 WHEN false THEN 'x'::text ELSE 2.5 END;
 SELECT CASE WHEN id > 2 THEN a[0:0][0] ELSE i END FROM pf;
+
+-- to_char of a float keeps at most 15 (float4: 6) significant digits: fewer fraction places.
+SELECT to_char(123456.789::float8, '999999D999999999999'), to_char(1e15::float8, '9999999999999999D999'), to_char(1e15::float8, '999D999'), to_char(1.5::float4, '9D999999999');
+SELECT to_char(123.5::float4, '999D99999'), to_char(1e15::float8, 'FM9999999999999999D999'), to_char(12345678.5::float4, '99999999D99'), to_char(0.125::float8, '0D9999999999999999999'), to_char(-1.5e20::float8, '999D99');
