@@ -105,3 +105,7 @@ SELECT CASE WHEN id > 2 THEN a[0:0][0] ELSE i END FROM pf;
 -- to_char of a float keeps at most 15 (float4: 6) significant digits: fewer fraction places.
 SELECT to_char(123456.789::float8, '999999D999999999999'), to_char(1e15::float8, '9999999999999999D999'), to_char(1e15::float8, '999D999'), to_char(1.5::float4, '9D999999999');
 SELECT to_char(123.5::float4, '999D99999'), to_char(1e15::float8, 'FM9999999999999999D999'), to_char(12345678.5::float4, '99999999D99'), to_char(0.125::float8, '0D9999999999999999999'), to_char(-1.5e20::float8, '999D99');
+
+-- stddev of big numerics (the integer square root used to take ~10^13 steps).
+SELECT stddev(x), stddev_pop(x), stddev(x::float8) FROM (VALUES (123456789012345678901234567890::numeric), (19::numeric), (123456789012345678901234567890), (8)) v(x);
+SELECT stddev(x) FROM (VALUES (1::numeric), (2), (4), (1e60), (3.5)) v(x);
