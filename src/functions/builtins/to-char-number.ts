@@ -172,7 +172,7 @@ function decimalParts(v: Num, post: number): { int: string; frac: string; neg: b
     const s = printfFixed(Math.abs(x), p);
     const [i, f = ''] = s.split('.');
     // The sign comes from the value (printf prints -0.00 for small negatives).
-    return { int: i, frac: f.padEnd(post, '0'), neg: x < 0, floatSign: true };
+    return { int: i, frac: f.padEnd(post, '0'), neg: x < 0 || Object.is(x, -0), floatSign: true };
   }
   const n = v.n;
   if (n.isNaN()) return { int: '', frac: '', neg: false, special: 'NaN' };
@@ -183,6 +183,28 @@ function decimalParts(v: Num, post: number): { int: string; frac: string; neg: b
   const int = digits.slice(0, digits.length - r.scale);
   const frac = digits.slice(digits.length - r.scale).padEnd(post, '0');
   return { int, frac, neg };
+}
+
+/** C's `%.<p>e` of a finite x: the exact binary value rounded half to even (toExponential rounds ties up). */
+function printfExp(x: number, p: number): string {
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  if (x === 0) return `${sign}0${p > 0 ? '.' + '0'.repeat(p) : ''}e+00`;
+  const { digits, exp10 } = exactDecimal(Math.abs(x));
+  let e = digits.length - 1 + exp10;
+  const drop = digits.length - (p + 1);
+  let q = BigInt(digits);
+  if (drop > 0) {
+    const d = 10n ** BigInt(drop);
+    const base = q / d;
+    const twice = 2n * (q - base * d);
+    q = twice > d || (twice === d && base % 2n === 1n) ? base + 1n : base;
+    if (q.toString().length > p + 1) {
+      q /= 10n;
+      e++;
+    }
+  } else if (drop < 0) q *= 10n ** BigInt(-drop);
+  const m = q.toString();
+  return `${sign}${m[0]}${p > 0 ? '.' + m.slice(1) : ''}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
 /** C's `%.<p>f` of a finite |x| >= 0: the exact binary value rounded half to even. */
@@ -209,8 +231,8 @@ function eeeeText(v: Num, pre: number, post: number): string {
   // NaN and infinities fill the picture with '#' (pre + post + 5 characters, the point kept).
   if (v.kind === 'float' ? !Number.isFinite(v.x) : !v.n.isFinite()) return ` ${'#'.repeat(pre)}.${'#'.repeat(post + 4)}`;
   if (v.kind === 'float') {
-    const s = v.x.toExponential(post).replace(/e([+-])(\d)$/, 'e$10$2');
-    return v.x < 0 ? s : ' ' + s;
+    const s = printfExp(v.x, post);
+    return s.startsWith('-') ? s : ' ' + s;
   }
   const n = v.n;
   if (n.isZero()) return ` ${'0' + (post > 0 ? '.' + '0'.repeat(post) : '')}e+00`;

@@ -109,3 +109,7 @@ SELECT to_char(123.5::float4, '999D99999'), to_char(1e15::float8, 'FM99999999999
 -- stddev of big numerics (the integer square root used to take ~10^13 steps).
 SELECT stddev(x), stddev_pop(x), stddev(x::float8) FROM (VALUES (123456789012345678901234567890::numeric), (19::numeric), (123456789012345678901234567890), (8)) v(x);
 SELECT stddev(x) FROM (VALUES (1::numeric), (2), (4), (1e60), (3.5)) v(x);
+
+-- to_char of floats: EEEE rounds the exact binary value half to even, as printf; -0 keeps its sign.
+SELECT to_char(x, '9.9EEEE'), to_char(x, '9.99EEEE'), to_char(x, '9EEEE') FROM unnest(ARRAY[26.5, 25.5, 0, '-0', -1234.5, 9.96, 9.95, 1e-310, 1.7976931348623157e308, 0.125, 5e-324]::float8[]) x;
+SELECT to_char('-0'::float8, '999D999'), to_char('-0'::float8, 'FM990.0'), to_char(-0.0001::float8, '999D999'), to_char('-0'::float4, '9D9');
