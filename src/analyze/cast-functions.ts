@@ -112,7 +112,7 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
   const fio = fi.io;
   const tio = ti.io;
   if ((from === OID.float4 || from === OID.float8) && ti.category !== 'S') {
-    // float → numeric (and others, but not text: that is float8out's own output) reads Postgres's 15/6-digit legacy output, as float8_numeric does.
+    // float → numeric (and others; not text, which prints with extra_float_digits) reads Postgres's 15/6-digit legacy output, as float8_numeric does.
     return (v, rt) => tio.input(fio.output(v, { ...rt.session.io, extraFloatDigits: 0 }), -1, rt.session.io);
   }
   return (v, rt) => tio.input(fio.output(v, rt.session.io), -1, rt.session.io);

@@ -18,6 +18,7 @@ import { sessionTimeZone } from '../types/datetime/timezone.js';
 import { registerCast } from './special-casts.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
+import { JSONB_NULL, jsonbTypeof, type JsonbValue } from '../types/jsonb.js';
 
 const zone = (rt: { session: { io: import('../types/type-io.js').IoContext } }) => sessionTimeZone(rt.session.io);
 
@@ -59,3 +60,26 @@ registerCast(OID.char, OID.int4, (v) => {
   const c = s.charCodeAt(0);
   return c > 127 ? c - 256 : c;
 });
+
+// jsonb → scalar (jsonb_bool, jsonb_int4, jsonb_numeric, ...): only a JSON scalar of the matching
+// kind converts; JSON null gives SQL NULL; anything else is 22023 naming the JSON kind.
+const JSONB_KIND: Record<string, string> = { null: 'null', boolean: 'boolean', string: 'string', number: 'numeric', array: 'array', object: 'object' };
+function jsonbScalar(v: Value, want: 'boolean' | 'number', typeName: string): Value {
+  const j = v as JsonbValue;
+  if (j === JSONB_NULL) return null;
+  const kind = jsonbTypeof(j);
+  if (kind !== want) throw new PgError(SQLSTATE.invalid_parameter_value, `cannot cast jsonb ${JSONB_KIND[kind]} to type ${typeName}`);
+  return j as Value;
+}
+registerCast(OID.jsonb, OID.bool, (v) => jsonbScalar(v, 'boolean', 'boolean'));
+registerCast(OID.jsonb, OID.numeric, (v) => jsonbScalar(v, 'number', 'numeric'));
+const viaNumeric: [number, string, (n: Numeric) => Value][] = [
+  [OID.int2, 'smallint', numericToInt2], [OID.int4, 'integer', numericToInt4], [OID.int8, 'bigint', numericToInt8],
+  [OID.float4, 'real', numericToFloat4], [OID.float8, 'double precision', numericToFloat8],
+];
+for (const [t, name, conv] of viaNumeric) {
+  registerCast(OID.jsonb, t, (v) => {
+    const n = jsonbScalar(v, 'number', name);
+    return n === null ? null : conv(n as Numeric);
+  });
+}

@@ -125,7 +125,12 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
         throw new PgError(SQLSTATE.undefined_object, `collation "${name}" for encoding "UTF8" does not exist`, { position: pstate.position(n.location) });
       }
       const typed = arg.type === OID.unknown ? coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit') : arg;
-      return { ...typed, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true } as unknown as Expr;
+      // COLLATE sets the collation of the result; a function or operator below keeps computing
+      // with the collation of its own inputs (Postgres's inputcollid).
+      const inner = typed.kind === 'FuncExpr' || typed.kind === 'OpExpr'
+        ? { inputCollation: (typed as { inputCollation?: string }).inputCollation ?? typed.collation ?? typed.args.find((a) => a.collation)?.collation }
+        : {};
+      return { ...typed, ...inner, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
     }
     case 'SetToDefault':
       return { kind: 'SetToDefault', type: OID.unknown, typmod: -1, location: n.location };
@@ -214,12 +219,31 @@ export function makeOp(pstate: ParseState, name: string, left: Expr | undefined,
     type: r.returnType,
     typmod,
     location,
-    collation: rt.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
+    collation: rt.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args, pstate),
+    // An explicit collation of an operand stays explicit in a string result (parse_collate.c).
+    ...(rt.category === 'S' ? explicitOf(r.args) : {}),
   };
 }
 
-function inputCollation(args: Expr[]): string | undefined {
-  for (const a of args) if ((a as { explicitCollation?: boolean }).explicitCollation) return a.collation;
+type ExplicitCollation = { explicitCollation?: boolean; collateLocation?: number; collation?: string };
+
+function explicitOf(args: Expr[]): ExplicitCollation {
+  for (const a of args as ExplicitCollation[]) if (a.explicitCollation) return { explicitCollation: true, collateLocation: a.collateLocation };
+  return {};
+}
+
+function inputCollation(args: Expr[], pstate?: ParseState): string | undefined {
+  let explicit: ExplicitCollation | undefined;
+  for (const a of args as ExplicitCollation[]) {
+    if (!a.explicitCollation) continue;
+    if (!explicit) explicit = a;
+    else if (pstate && a.collation !== explicit.collation) {
+      throw new PgError(SQLSTATE.collation_mismatch, `collation mismatch between explicit collations "${explicit.collation}" and "${a.collation}"`, {
+        position: a.collateLocation !== undefined ? pstate.position(a.collateLocation) : undefined,
+      });
+    }
+  }
+  if (explicit) return explicit.collation;
   for (const a of args) if (a.collation) return a.collation;
   return undefined;
 }
@@ -227,7 +251,7 @@ function inputCollation(args: Expr[]): string | undefined {
 export function collationOf(pstate: ParseState, type: number, args: Expr[]): string | undefined {
   const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, type));
   if (info.category !== 'S') return undefined;
-  return inputCollation(args) ?? 'default';
+  return inputCollation(args, pstate) ?? 'default';
 }
 
 /** A node list as libpg-query gives it: a bare array or a `{ List: { items } }` node. */
@@ -496,11 +520,12 @@ function transformCase(pstate: ParseState, n: AnyNode): Expr {
     results.push(result);
   }
   const elseResult = n.defresult ? transformExpr(pstate, n.defresult) : makeConst(OID.unknown, null, -1);
-  const all = [...results, elseResult];
-  // The ELSE NULL default doesn't vote on the type.
-  const voters = n.defresult ? all : results;
+  // As transformCaseExpr: the ELSE result comes first, for the type choice and its errors (an
+  // implicit ELSE NULL doesn't vote on the type).
+  const voters = n.defresult ? [elseResult, ...results] : results;
   const t = selectCommonType(pstate, voters, 'CASE');
-  const coerced = coerceToCommon(pstate, all, t, 'CASE');
+  const [coercedElse, ...coercedResults] = coerceToCommon(pstate, [elseResult, ...results], t, 'CASE');
+  const coerced = [...coercedResults, coercedElse];
   return {
     kind: 'CaseExpr',
     whens: whens.map((w, i) => ({ cond: w.cond, result: coerced[i] })),

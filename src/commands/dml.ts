@@ -802,7 +802,7 @@ function checkWritableSpi(session: Session, what: string): void {
 
 function prepareDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
   const tag = kind === 'InsertStmt' ? 'I' : kind === 'UpdateStmt' ? 'U' : 'D';
-  return prepared(session, `${tag}\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${session.searchPathKey()}\u0000${sql}`, () => {
+  return prepared(session, `${tag}\u0000${paramTypes.join(',')}\u0000${n.relation.location}\u0000${session.searchPathKey()}\u0000${session.settings.ioKey}\u0000${sql}`, () => {
     if (kind === 'DeleteStmt') return prepareDelete(session, throughViews(session, n, sql, 'delete').stmt, sql, paramTypes);
     const v = throughViews(session, n, sql, kind === 'InsertStmt' ? 'insert' : 'update');
     return kind === 'InsertStmt' ? prepareInsert(session, v.stmt, sql, paramTypes, v.checks) : prepareUpdate(session, v.stmt, sql, paramTypes, v.checks);

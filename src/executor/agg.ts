@@ -20,6 +20,14 @@ export interface CompiledAgg {
   readonly call: CallInfo;
 }
 
+/** A key of the sort Postgres puts below an aggregation with ordered aggregates. */
+export interface AggPresortKey {
+  readonly expr: CExpr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+  readonly compare: (a: Value, b: Value) => number;
+}
+
 interface GroupState {
   keys: Value[];
   states: unknown[];
@@ -36,7 +44,23 @@ export class Agg implements Plan {
     readonly groupKeyFns: readonly ((v: Value) => unknown)[],
     readonly aggs: readonly CompiledAgg[],
     readonly inputWidth: number,
+    /** Sort the input by these keys first (see plan/agg-presort.ts). */
+    readonly presort?: readonly AggPresortKey[],
   ) {}
+
+  /** The input rows, sorted as Postgres's Sort below a GroupAggregate (keys computed in input order). */
+  private *sortedInput(ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[]): Iterable<Row> {
+    const rows: { row: Row; k: Value[] }[] = [];
+    for (const row of this.input.run(ctx, base)) rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+    rows.sort((x, y) => {
+      for (let i = 0; i < keys.length; i++) {
+        const c = compareNullable(x.k[i], y.k[i], keys[i]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    for (const r of rows) yield r.row;
+  }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const groups = new Map<unknown, GroupState>();
@@ -54,7 +78,8 @@ export class Agg implements Plan {
     const nk = groupExprs.length;
     const scratch: Value[] = new Array(nk);
     const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length));
-    for (const row of this.input.run(ctx, base)) {
+    const input = this.presort?.length ? this.sortedInput(ctx, base, this.presort) : this.input.run(ctx, base);
+    for (const row of input) {
       let g: GroupState | undefined;
       if (nk === 0) {
         g = order[0];

@@ -5,8 +5,10 @@
  * that varies per execution lives in the ExecContext.
  * Postgres counterpart: src/backend/optimizer (planner.c, createplan.c, indxpath.c, joinpath.c).
  */
+import { orderQuals } from './qual-order.js';
+import { aggregatePresortKeys } from './agg-presort.js';
 import { featureNotSupported } from '../errors/pg-error.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Aggref, Expr, SortKey } from '../nodes/primnodes.js';
 import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -16,10 +18,10 @@ import { IndexScan, SeqScan, type IndexBound, type Plan } from '../executor/scan
 import { HashJoin, NestLoop } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
-import { Agg, type CompiledAgg } from '../executor/agg.js';
+import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
-import { hashKeyFor } from '../analyze/ordering.js';
+import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
 import { planLockingSelect } from './plan-locking.js';
@@ -82,15 +84,19 @@ function splitAnd(e: Expr | undefined): Expr[] {
   return [e];
 }
 
-function andAll(list: Expr[]): Expr | undefined {
-  if (!list.length) return undefined;
-  if (list.length === 1) return list[0];
-  return { kind: 'BoolExpr', op: 'and', args: list, type: OID.bool, typmod: -1 };
-}
-
+/**
+ * A scan's or join's qual list as one test, in Postgres's order (qual-order.ts). Like ExecQual,
+ * the first qual that is false *or null* ends the test, so later quals are not evaluated (an
+ * explicit AND inside an expression still evaluates on past a null).
+ */
 function compileQual(pc: PlanCtx, list: Expr[]): CExpr | undefined {
-  const e = andAll(list);
-  return e ? compileExpr(e, pc.layout) : undefined;
+  if (!list.length) return undefined;
+  const quals = orderQuals(list).map((q) => compileExpr(q, pc.layout));
+  if (quals.length === 1) return quals[0];
+  return (row, ctx) => {
+    for (const q of quals) if (q(row, ctx) !== true) return false;
+    return true;
+  };
 }
 
 /** Plans the FROM/WHERE part of a query: rows in the level's wide layout. */
@@ -521,6 +527,21 @@ function hasVolatile(e: Expr): boolean {
   return v;
 }
 
+/** agg(DISTINCT x) sorts its input to find duplicates, so it sees the values in ascending order. */
+function distinctOrder(a: Aggref, cat: Catalog): SortKey[] | undefined {
+  if (!a.distinct) return undefined;
+  try {
+    return a.args.map((x) => ({ expr: x, descending: false, nullsFirst: false, compare: comparatorFor(cat, x.type, x.collation) }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The compiled input sort of an aggregation with ordered aggregates (agg-presort.ts). */
+function presortFor(q: Query, cat: Catalog, layout: Layout): AggPresortKey[] | undefined {
+  return aggregatePresortKeys(q, cat)?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
+}
+
 /** Plans a SELECT (or VALUES / set operation) producing output rows. */
 export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): PlannedSelect {
   // SELECT ... FOR UPDATE / SHARE: see plan-locking.ts.
@@ -548,14 +569,14 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       args: a.args.map((x) => compileExpr(x, layout)),
       filter: a.filter ? compileExpr(a.filter, layout) : undefined,
       distinctKey: a.distinct ? a.args.map((x) => hashKeyFor(cat, x.type) as (v: Value) => unknown) : undefined,
-      orderBy: a.orderBy?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
+      orderBy: (a.orderBy?.length ? a.orderBy : distinctOrder(a, cat))?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
       call: { argTypes: a.args.map((x) => x.type), returnType: a.type, returnTypmod: a.typmod, collation: a.args[0]?.collation },
     }));
     const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
     const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown);
     plan = q.groupingSets
       ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
-      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width);
+      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout));
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
     if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
   }

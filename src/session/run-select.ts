@@ -88,7 +88,7 @@ export class DeferredPlanError {
 export function prepareSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, paramTypes: number[], deferPlanErrors = false): CachedQuery {
   const cat = session.catalog();
   // The search path is part of the key: the same text may name other objects under another one.
-  const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${session.searchPathKey()}\u0000${sql}`;
+  const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${session.searchPathKey()}\u0000${session.settings.ioKey}\u0000${sql}`;
   const cache = cacheFor(cat);
   let c = cache.get(key);
   // A plan made with inferred parameters does not serve a query that has none (42P02 instead).

@@ -114,12 +114,7 @@ export class Session implements SessionContext, NotifyTarget {
   searchPath(): readonly string[] {
     return this.searchPathInfo().path;
   }
-  /**
-   * The search path and the I/O settings as a string, for plan cache keys: a plan is only valid
-   * for the path it was made with, and for the TimeZone / DateStyle / IntervalStyle /
-   * extra_float_digits / bytea_output its constants were converted with (Postgres parses a simple
-   * query again each time, so `'...'::timestamptz::text` follows SET TIME ZONE).
-   */
+  /** The search path as a string, for plan cache keys (a plan is only valid for the path it was made with; run-select and dml add the I/O settings). */
   searchPathKey(): string {
     return this.searchPathInfo().key;
   }
@@ -140,9 +135,7 @@ export class Session implements SessionContext, NotifyTarget {
         path = out;
       }
     }
-    const io = this.settings.io;
-    const key = `${path.join(',')}\u0001${io.timeZone}\u0001${io.dateStyle}\u0001${io.intervalStyle}\u0001${io.extraFloatDigits}\u0001${io.byteaOutput}`;
-    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key };
+    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key: path.join(',') };
     this.spCache = info;
     return info;
   }

@@ -215,6 +215,22 @@ export class Settings {
     return this.changes;
   }
 
+  private ioKeyOf: IoContext | undefined;
+  private ioKeyText = '';
+  /**
+   * The I/O settings as a string, for plan cache keys: casts of constants are folded at analysis
+   * time with the session's TimeZone, DateStyle, IntervalStyle, extra_float_digits and
+   * bytea_output, so a plan made under other values would print stale text.
+   */
+  get ioKey(): string {
+    if (this.ioKeyOf !== this.io) {
+      const io = this.io;
+      this.ioKeyText = `${io.timeZone}|${io.dateStyle}|${io.intervalStyle}|${io.extraFloatDigits}|${io.byteaOutput}`;
+      this.ioKeyOf = io;
+    }
+    return this.ioKeyText;
+  }
+
   private apply(n: string, v: string): void {
     if (this.values.get(n) !== v) this.changed.set(n, ++this.changes);
     if (!this.ownValues) {

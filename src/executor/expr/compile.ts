@@ -47,7 +47,8 @@ export function setSubqueryPlanner(f: typeof planSubquery): void {
 }
 
 function callInfo(e: Expr, args: readonly Expr[]): CallInfo {
-  return { argTypes: args.map((a) => a.type), returnType: e.type, returnTypmod: e.typmod, collation: e.collation ?? args.find((a) => a.collation)?.collation };
+  const input = (e as { inputCollation?: string }).inputCollation;
+  return { argTypes: args.map((a) => a.type), returnType: e.type, returnTypmod: e.typmod, collation: input ?? e.collation ?? args.find((a) => a.collation)?.collation };
 }
 
 export function compileExpr(e: Expr, layout: Layout): CExpr {
@@ -93,12 +94,15 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
       if (vpos !== undefined) {
         return (row, ctx) => {
           const vals: Value[] = new Array(vpos + 1);
+          // As Postgres: every argument is evaluated (errors included) before strictness applies.
+          let sawNull = false;
           for (let i = 0; i < vpos; i++) {
             vals[i] = args[i](row, ctx);
-            if (strict && vals[i] === null) return null;
+            if (vals[i] === null) sawNull = true;
           }
           const rest: Value[] = [];
           for (let i = vpos; i < n; i++) rest.push(args[i](row, ctx));
+          if (strict && sawNull) return null;
           vals[vpos] = PgArray.of(rest);
           return impl(vals, ctx, call) as Value;
         };
@@ -116,19 +120,20 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
         const a1 = args[1];
         return (row, ctx) => {
           const x = a0(row, ctx);
-          if (strict && x === null) return null;
           const y = a1(row, ctx);
-          if (strict && y === null) return null;
+          if (strict && (x === null || y === null)) return null;
           return impl([x, y], ctx, call) as Value;
         };
       }
       return (row, ctx) => {
         const vals: Value[] = new Array(n);
+        let sawNull = false;
         for (let i = 0; i < n; i++) {
           const v = args[i](row, ctx);
-          if (strict && v === null) return null;
+          if (v === null) sawNull = true;
           vals[i] = v;
         }
+        if (strict && sawNull) return null;
         return impl(vals, ctx, call) as Value;
       };
     }

@@ -27,9 +27,8 @@ export function subscriptArray(a: PgArray, subs: SubscriptValue[]): Value {
     return a.items[offset] ?? null;
   }
   if (a.dims.length === 0) return new PgArray([], [], []);
-  if (subs.length > a.dims.length) {
-    throw new PgError(SQLSTATE.program_limit_exceeded, 'number of array dimensions exceeds the maximum allowed');
-  }
+  // array_get_slice: more subscripts than the array has dimensions give an empty array.
+  if (subs.length > a.dims.length) return new PgArray([], [], []);
   const lo: number[] = [];
   const hi: number[] = [];
   for (let d = 0; d < a.dims.length; d++) {

@@ -49,12 +49,15 @@ function numAccum(s: NumAcc, v: Value): NumAcc {
   return s;
 }
 
+/** floor(sqrt(n)): Newton's method from a start above the root (a float guess can be far below it for big n). */
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  while (x * x > n) x = (x + n / x) >> 1n;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
 }
 
 function divRound(num: bigint, den: bigint): bigint {

@@ -36,9 +36,22 @@ fn('bit_length', [T], I4, (a) => utf8Length(s0(a)) * 8);
 fn('bit_length', [BYTEA], I4, (a) => (a[0] as Uint8Array).length * 8);
 
 // Case mapping.
-fn('lower', [T], T, (a) => s0(a).toLowerCase());
-fn('upper', [T], T, (a) => s0(a).toUpperCase());
-fn('initcap', [T], T, (a) => initcap(s0(a)));
+// Under the C collation only ASCII letters change case (formatting.c: asc_tolower, asc_initcap).
+fn('lower', [T], T, (a, _rt, call) => (call.collation === 'C' ? s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s0(a).toLowerCase()));
+fn('upper', [T], T, (a, _rt, call) => (call.collation === 'C' ? s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase()) : s0(a).toUpperCase()));
+fn('initcap', [T], T, (a, _rt, call) => (call.collation === 'C' ? asciiInitcap(s0(a)) : initcap(s0(a))));
+
+/** asc_initcap: a letter right after an ASCII letter or digit is lowered, any other raised. */
+function asciiInitcap(s: string): string {
+  let out = '';
+  let wasAlnum = false;
+  for (const ch of s) {
+    const c = wasAlnum ? (ch >= 'A' && ch <= 'Z' ? ch.toLowerCase() : ch) : ch >= 'a' && ch <= 'z' ? ch.toUpperCase() : ch;
+    out += c;
+    wasAlnum = /^[A-Za-z0-9]$/.test(c);
+  }
+  return out;
+}
 
 /** Title-case forms JS cannot derive from toUpperCase (digraphs). */
 const TITLE: Record<string, string> = {

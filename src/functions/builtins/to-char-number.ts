@@ -10,6 +10,8 @@
  * Known gaps: float values rounding exactly half-way in binary round up (JS toFixed) where glibc
  * rounds to even; `EEEE` for floats renormalizes like C's %e.
  */
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
 import { exactDecimal } from '../../types/float/float-bits.js';
 import { Numeric, numericMul, numericRound } from '../../types/numeric.js';
 import { OID } from '../../types/oids.js';
@@ -80,6 +82,12 @@ function parseFormat(fmt: string): NumFormat {
       toks.push({ k: 'group' });
       i++;
     } else if (rest.startsWith('EEEE')) {
+      // NUMDesc_prepare: fill mode, signs, RN or V before EEEE.
+      if (fm || toks.some((t) => t.k === 'S' || t.k === 'MI' || t.k === 'PL' || t.k === 'SG' || t.k === 'PR' || t.k === 'RN') || /V/i.test(fmt.slice(0, i))) {
+        throw new PgError(SQLSTATE.syntax_error, '"EEEE" is incompatible with other formats', {
+          detail: '"EEEE" may only be used together with digit and decimal point patterns.',
+        });
+      }
       toks.push({ k: 'EEEE' });
       i += 4;
     } else if (rest.startsWith('MI') || rest.startsWith('PL') || rest.startsWith('SG') || rest.startsWith('PR')) {
@@ -164,7 +172,7 @@ function decimalParts(v: Num, post: number): { int: string; frac: string; neg: b
     const s = printfFixed(Math.abs(x), p);
     const [i, f = ''] = s.split('.');
     // The sign comes from the value (printf prints -0.00 for small negatives).
-    return { int: i, frac: f.padEnd(post, '0'), neg: x < 0, floatSign: true };
+    return { int: i, frac: f.padEnd(post, '0'), neg: x < 0 || Object.is(x, -0), floatSign: true };
   }
   const n = v.n;
   if (n.isNaN()) return { int: '', frac: '', neg: false, special: 'NaN' };
@@ -175,6 +183,28 @@ function decimalParts(v: Num, post: number): { int: string; frac: string; neg: b
   const int = digits.slice(0, digits.length - r.scale);
   const frac = digits.slice(digits.length - r.scale).padEnd(post, '0');
   return { int, frac, neg };
+}
+
+/** C's `%.<p>e` of a finite x: the exact binary value rounded half to even (toExponential rounds ties up). */
+function printfExp(x: number, p: number): string {
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  if (x === 0) return `${sign}0${p > 0 ? '.' + '0'.repeat(p) : ''}e+00`;
+  const { digits, exp10 } = exactDecimal(Math.abs(x));
+  let e = digits.length - 1 + exp10;
+  const drop = digits.length - (p + 1);
+  let q = BigInt(digits);
+  if (drop > 0) {
+    const d = 10n ** BigInt(drop);
+    const base = q / d;
+    const twice = 2n * (q - base * d);
+    q = twice > d || (twice === d && base % 2n === 1n) ? base + 1n : base;
+    if (q.toString().length > p + 1) {
+      q /= 10n;
+      e++;
+    }
+  } else if (drop < 0) q *= 10n ** BigInt(-drop);
+  const m = q.toString();
+  return `${sign}${m[0]}${p > 0 ? '.' + m.slice(1) : ''}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
 /** C's `%.<p>f` of a finite |x| >= 0: the exact binary value rounded half to even. */
@@ -197,14 +227,14 @@ export function printfFixed(x: number, p: number): string {
 }
 
 /** Scientific notation as Postgres prints numerics (exponent from the unrounded value). */
-function eeeeText(v: Num, post: number): string {
+function eeeeText(v: Num, pre: number, post: number): string {
+  // NaN and infinities fill the picture with '#' (pre + post + 5 characters, the point kept).
+  if (v.kind === 'float' ? !Number.isFinite(v.x) : !v.n.isFinite()) return ` ${'#'.repeat(pre)}.${'#'.repeat(post + 4)}`;
   if (v.kind === 'float') {
-    if (!Number.isFinite(v.x)) return v.x !== v.x ? ' NaN' : v.x < 0 ? '-Infinity' : ' Infinity';
-    const s = v.x.toExponential(post).replace(/e([+-])(\d)$/, 'e$10$2');
-    return v.x < 0 ? s : ' ' + s;
+    const s = printfExp(v.x, post);
+    return s.startsWith('-') ? s : ' ' + s;
   }
   const n = v.n;
-  if (!n.isFinite()) return ' ' + n.toString();
   if (n.isZero()) return ` ${'0' + (post > 0 ? '.' + '0'.repeat(post) : '')}e+00`;
   const neg = n.coef < 0n;
   const abs = (neg ? -n.coef : n.coef).toString();
@@ -245,9 +275,24 @@ export function numToChar(value: Num, fmt: string): string {
     if (lower) r = r.toLowerCase();
     return f.fm ? r : r.padStart(15, ' ');
   }
-  if (f.eeee) return eeeeText(v, post);
+  if (f.eeee) return eeeeText(v, pre, post);
+  // float*_to_char keeps at most DBL_DIG (FLT_DIG) significant digits: fewer fraction digits.
+  if (v.kind === 'float' && Number.isFinite(v.x)) {
+    const intLen = printfFixed(Math.abs(v.x), 0).length;
+    if (intLen >= v.digits) post = 0;
+    else if (intLen + post > v.digits) post = v.digits - intLen;
+  }
   const parts = decimalParts(v, post);
-  const neg = parts.floatSign ? parts.neg : parts.neg && !/^0*$/.test(parts.int + parts.frac);
+  // NaN prints as itself; infinities overflow the picture (with their sign).
+  if (parts.special === 'NaN') {
+    const blank = f.fm ? '' : ' ';
+    if (f.toks.some((t) => t.k === 'PR')) return `${blank}NaN${blank}`;
+    if (f.toks.some((t) => t.k === 'S')) return sAfterDigits(f) ? 'NaN+' : '+NaN';
+    if (f.toks.some((t) => t.k === 'MI')) return `NaN${blank}`;
+    if (f.toks.some((t) => t.k === 'PL')) return `+${blank}NaN`;
+    return `${blank}NaN`;
+  }
+  const neg = parts.floatSign || parts.special !== undefined ? parts.neg : parts.neg && !/^0*$/.test(parts.int + parts.frac);
   let intDigits = parts.int;
   let overflow = parts.special !== undefined || intDigits.length > pre;
   if (!overflow && post > 0 && intDigits === '0') intDigits = '';
@@ -302,8 +347,9 @@ export function numToChar(value: Num, fmt: string): string {
           }
           intPos++;
         } else {
-          if (overflow) out += '#';
-          else if (fracPos < fracKeep) {
+          if (overflow) {
+            if (fracPos < post) out += '#';
+          } else if (fracPos < fracKeep) {
             out += parts.frac[fracPos];
             printedDigits++;
           }
@@ -350,7 +396,8 @@ export function numToChar(value: Num, fmt: string): string {
         break;
     }
   }
-  if (!started && !signDone) out += signChar();
+  // A picture without digit positions ('X') prints no sign.
+  if (!started && !signDone && f.toks.some((t) => t.k === 'digit')) out += signChar();
   if (f.fm && printedDigits === 0 && !overflow && !out.includes('.') && !out.includes('0')) {
     // FM with nothing printed (value 0 with `9`s only): a single 0.
     out = out.replace(/(?=[^-+<\s]|$)/, '0');

@@ -118,8 +118,9 @@ function parseHms(c: Cursor, maxHours: number): number | null {
     if (m === '' || Number(m) > 59) return null;
     secs += Number(m) * 60;
     if (c.eat(':')) {
+      // Postgres's getsecs allows 60 (a leap second).
       const s = c.digits();
-      if (s === '' || Number(s) > 59) return null;
+      if (s === '' || Number(s) > 60) return null;
       secs += Number(s);
     }
   }
