@@ -48,13 +48,13 @@ export const FULL: Profile = {
   repetitions: 3,
   readyWarm: 5,
   insertRows: 10_000,
-  insertWarmup: 500,
+  insertWarmup: 2_000,
   selects: 1_000,
-  selectWarmup: 100,
+  selectWarmup: 2_000,
   joinRuns: 15,
   joinWarmup: 2,
   parseStatements: 2_000,
-  parseWarmup: 100,
+  parseWarmup: 300,
   resetCycles: 200,
   memoryLevels: [1, 10, 100],
   memoryCaps: { pglite: 10, postgres: 100 },
@@ -73,9 +73,9 @@ export const QUICK: Profile = {
   repetitions: 1,
   readyWarm: 2,
   insertRows: 2_000,
-  insertWarmup: 100,
+  insertWarmup: 500,
   selects: 500,
-  selectWarmup: 50,
+  selectWarmup: 500,
   joinRuns: 5,
   joinWarmup: 1,
   parseStatements: 500,
@@ -117,7 +117,7 @@ function withTimeout(p: Profile, seconds: number): Profile {
 
 const USAGE = `usage: npm run bench -- [--quick] [--engines a,b] [--figures f,g] [--reps N] [--note TEXT]
                         [--out FILE] [--no-docs] [--render]
-  --quick      1 repetition, smaller counts (about a minute)
+  --quick      1 repetition, smaller counts, no scale/memory figures (about a minute)
   --engines    subset of: fauxgres, fauxgres-pg, fauxgres-tcp, pg-mem, pglite, postgres
   --figures    subset of: ${FIGURES.join(', ')}
   --reps N     repetitions (default 3, or 1 with --quick)
@@ -131,7 +131,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--engines a,b] [--figures f,g]
 export function parseOptions(argv: readonly string[]): Options {
   let quick = false;
   let engines: string[] = [];
-  let figures: FigureName[] = [...FIGURES];
+  let figures: FigureName[] | undefined;
   let reps: number | undefined;
   let note: string | undefined;
   let out = 'bench/results/latest.json';
@@ -188,6 +188,8 @@ export function parseOptions(argv: readonly string[]): Options {
     }
   }
   const base = quick ? QUICK : FULL;
+  // --quick leaves out the heavy figures (100k-row databases, 100 instances) unless named.
+  figures ??= quick ? FIGURES.filter((f) => f !== 'scale' && f !== 'memory') : [...FIGURES];
   const profile = timeout === undefined ? base : withTimeout(base, timeout);
   return { profile, repetitions: reps ?? base.repetitions, engines, figures, note, out, docs, renderOnly };
 }
