@@ -46,7 +46,7 @@ export interface Profile {
 export const FULL: Profile = {
   name: 'full',
   repetitions: 3,
-  readyWarm: 5,
+  readyWarm: 4,
   insertRows: 10_000,
   insertWarmup: 2_000,
   selects: 1_000,
@@ -64,7 +64,7 @@ export const FULL: Profile = {
   scaleRows: [1_000, 100_000],
   scaleCycles: 30,
   copyCaps: { fauxgres: 100, pglite: 3 },
-  budgetMs: { ready: 40_000, insert: 60_000, insert_plain: 60_000, select_pk: 30_000, join_agg: 20_000, parse_heavy: 40_000, txn: 20_000, reset: 8_000, scale: 60_000, memory: 60_000 },
+  budgetMs: { ready: 40_000, insert: 40_000, insert_plain: 40_000, select_pk: 30_000, join_agg: 15_000, parse_heavy: 25_000, txn: 20_000, reset: 8_000, scale: 60_000, memory: 60_000 },
   timeoutMs: { ready: 120_000, insert: 150_000, insert_plain: 150_000, select_pk: 120_000, join_agg: 150_000, parse_heavy: 120_000, txn: 120_000, reset: 120_000, scale: 300_000, memory: 300_000 },
 };
 

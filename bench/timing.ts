@@ -4,6 +4,9 @@
  * Postgres counterpart: none (pgbench's per-transaction timing, simplified).
  */
 
+/** Time budget of every warm-up loop (slow engines warm up with fewer statements). */
+export const WARMUP_MS = 3_000;
+
 /** Result of a bounded loop. */
 export interface LoopResult {
   /** Iterations completed. */

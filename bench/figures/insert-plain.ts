@@ -6,7 +6,7 @@
  * Postgres counterpart: none (a workload variant).
  */
 import { fixtureSeed, INSERT_SQL, insertParams } from '../workload/workload.js';
-import { timedLoop, truncationNote } from '../timing.js';
+import { WARMUP_MS, timedLoop, truncationNote } from '../timing.js';
 import { seededInstance, type Figure } from './context.js';
 
 export const insertPlainFigure: Figure = async (ctx) => {
@@ -14,7 +14,7 @@ export const insertPlainFigure: Figure = async (ctx) => {
   const s = await seededInstance(ctx.adapter, 'notrigger', fixtureSeed());
   try {
     const p = ctx.profile;
-    await timedLoop(p.insertWarmup, p.budgetMs.insert_plain, (i) => s.query(INSERT_SQL, insertParams(1_000_000 + i)));
+    await timedLoop(p.insertWarmup, WARMUP_MS, (i) => s.query(INSERT_SQL, insertParams(1_000_000 + i)));
     const r = await timedLoop(p.insertRows, p.budgetMs.insert_plain, (i) => s.query(INSERT_SQL, insertParams(i)));
     ctx.emit({ key: 'insert_plain', value: (r.elapsedMs * 1000) / r.done, unit: 'us', note: truncationNote(r, p.insertRows) });
   } finally {

@@ -4,7 +4,7 @@
  *
  * Postgres counterpart: pgbench -S (select-only).
  */
-import { timedLoop, truncationNote } from '../timing.js';
+import { WARMUP_MS, timedLoop, truncationNote } from '../timing.js';
 import { SELECT_PK_SQL, selectPkId } from '../workload/workload.js';
 import type { Figure } from './context.js';
 
@@ -16,7 +16,7 @@ export const selectPkFigure: Figure = async (ctx) => {
     const r = await s.query(SELECT_PK_SQL, [selectPkId(i)]);
     if (r.rows.length !== 1) wrong++;
   };
-  await timedLoop(p.selectWarmup, p.budgetMs.select_pk, (i) => lookup(i + 500));
+  await timedLoop(p.selectWarmup, WARMUP_MS, (i) => lookup(i + 500));
   wrong = 0;
   const r = await timedLoop(p.selects, p.budgetMs.select_pk, lookup);
   const notes = [truncationNote(r, p.selects), wrong ? `${wrong} lookups did not return exactly one row` : undefined].filter(Boolean);
