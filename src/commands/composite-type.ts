@@ -12,10 +12,8 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
-import { resolveTypeName } from '../analyze/type-name.js';
-import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
 import { truncateIdentifier } from './naming.js';
+import { columnTypeOf } from './create-table.js';
 
 type AnyNode = Record<string, any>;
 
@@ -40,16 +38,7 @@ export function createCompositeType(session: Session, n: AnyNode, sql: string): 
     if (columns.some((c) => c.name === cname)) {
       throw new PgError(SQLSTATE.duplicate_column, `column "${cname}" specified more than once`);
     }
-    const { oid: type, typmod } = resolveTypeName(cat, searchPath, cd.typeName, pos);
-    const info = typeInfo(cat, type);
-    if (info.typtype === 'p') {
-      throw new PgError(SQLSTATE.invalid_table_definition, `column "${cname}" has pseudo-type ${formatType(cat, type)}`);
-    }
-    let collation: string | undefined;
-    if (cd.collClause) {
-      const coll = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval).pop() as string;
-      collation = coll === 'POSIX' || coll === 'C' ? 'C' : coll;
-    } else if (info.category === 'S') collation = type === OID.name ? 'C' : 'default';
+    const { type, typmod, collation } = columnTypeOf(cat, searchPath, cd, cname, pos, false);
     columns.push({ name: cname, attnum: columns.length + 1, type, typmod, notNull: false, collation });
   }
   const owner = session.currentUser();

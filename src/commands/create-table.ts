@@ -109,19 +109,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const tn = cd.typeName;
     const rawName = (tn.names as AnyNode[]).map((x) => x.String.sval).join('.');
     const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawName) && !tn.arrayBounds;
-    const { oid: type, typmod } = resolveTypeName(cat, searchPath, tn, pos);
-    const info = typeInfo(cat, type);
-    if (info.typtype === 'p') {
-      throw new PgError(SQLSTATE.invalid_table_definition, `column "${cname}" has pseudo-type ${formatType(cat, type)}`);
-    }
-    let collation: string | undefined;
-    if (cd.collClause) {
-      const coll = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval).pop() as string;
-      if (textComparator(coll) === undefined) {
-        throw new PgError(SQLSTATE.undefined_object, `collation "${coll}" for encoding "UTF8" does not exist`, { position: pos(cd.collClause.location) });
-      }
-      collation = coll === 'POSIX' || coll === 'C' ? 'C' : coll;
-    } else if (info.category === 'S') collation = type === OID.name ? 'C' : 'default';
+    const { type, typmod, collation } = columnTypeOf(cat, searchPath, cd, cname, pos);
     const attnum = columns.length + 1;
     columns.push({ name: cname, attnum, type, typmod, notNull: false, collation });
     if (isSerial) serials.push({ attnum, type });
@@ -480,4 +468,33 @@ export function checkTablespace(name: string | undefined): void {
   if (name === undefined || name === '' || name === 'pg_default') return;
   if (name === 'pg_global') throw new PgError(SQLSTATE.invalid_parameter_value, 'only shared relations can be placed in pg_global tablespace');
   throw new PgError(SQLSTATE.undefined_object, `tablespace "${name}" does not exist`);
+}
+
+/**
+ * A column definition's type, typmod and collation (CREATE TABLE, CREATE TYPE ... AS): pseudo-types
+ * are refused, a COLLATE clause must name an existing collation, string types get the default.
+ */
+export function columnTypeOf(
+  cat: Catalog,
+  searchPath: readonly string[],
+  cd: AnyNode,
+  cname: string,
+  pos: (loc: number | undefined) => string | undefined,
+  /** CREATE TYPE reports an unknown collation without a position, as Postgres does. */
+  collationPosition = true,
+): { type: number; typmod: number; collation: string | undefined } {
+  const { oid: type, typmod } = resolveTypeName(cat, searchPath, cd.typeName, pos);
+  const info = typeInfo(cat, type);
+  if (info.typtype === 'p') {
+    throw new PgError(SQLSTATE.invalid_table_definition, `column "${cname}" has pseudo-type ${formatType(cat, type)}`);
+  }
+  let collation: string | undefined;
+  if (cd.collClause) {
+    const coll = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval).pop() as string;
+    if (textComparator(coll) === undefined) {
+      throw new PgError(SQLSTATE.undefined_object, `collation "${coll}" for encoding "UTF8" does not exist`, { position: collationPosition ? pos(cd.collClause.location) : undefined });
+    }
+    collation = coll === 'POSIX' || coll === 'C' ? 'C' : coll;
+  } else if (info.category === 'S') collation = type === OID.name ? 'C' : 'default';
+  return { type, typmod, collation };
 }

@@ -21,3 +21,5 @@ SELECT 'a' COLLATE "sv-SE" < 'b';
 SELECT 'a' COLLATE "en_US" < 'b';
 SELECT 'a' COLLATE "fr-FR-x-icu" < 'b';
 SELECT 1 COLLATE "C";
+CREATE TYPE person_name AS (given text COLLATE "sv-x-icu", family text COLLATE "fr-FR");
+CREATE TYPE person_name AS (given text COLLATE "sv-x-icu", family text);
