@@ -176,7 +176,7 @@ export function canonicalSettingValue(f: SettingFact, value: string): string {
     case 'integer': {
       const raw = parseNumberWithUnit(f, value, true);
       const n = Math.round(raw);
-      if (!Number.isFinite(raw) || Math.abs(raw) > 2147483647) throw invalidValue(f, value, f.unit ? { hint: 'Value exceeds integer range.' } : { hint: 'Value exceeds integer range.' });
+      if (!Number.isFinite(raw) || Math.abs(raw) > 2147483647) throw invalidValue(f, value, { hint: 'Value exceeds integer range.' });
       if ((f.min !== null && n < f.min) || (f.max !== null && n > f.max)) {
         const u = f.unit ? ` ${f.unit}` : '';
         throw new PgError(SQLSTATE.invalid_parameter_value, `${n}${u} is outside the valid range for parameter "${f.name}" (${f.min}${u} .. ${f.max}${u})`);
@@ -201,6 +201,18 @@ export function canonicalSettingValue(f: SettingFact, value: string): string {
     default:
       return value;
   }
+}
+
+/** A value as SHOW prints it, in the setting's base unit as pg_settings.setting shows it (`4MB` → `4096`). */
+export function settingInBaseUnit(f: SettingFact, shown: string): string {
+  if (!f.unit || (f.vartype !== 'integer' && f.vartype !== 'real')) return shown;
+  let n: number;
+  try {
+    n = parseNumberWithUnit(f, shown, f.vartype === 'integer');
+  } catch {
+    return shown;
+  }
+  return f.vartype === 'integer' ? String(Math.round(n)) : formatG(n);
 }
 
 /** The SHOW text of a setting's standard default. */

@@ -11,55 +11,20 @@ import { allSettingFacts, canonicalSettingValue, checkSettingContext, defaultSho
 import { featureNotSupported } from '../errors/pg-error.js';
 import { knownRoleOid } from '../catalog/system/common.js';
 
+/**
+ * Where fauxgres's session defaults differ from a standard installation's (settings-data.ts): the
+ * regress databases' TimeZone and the C locales, UTF8 on the client side, and the settings
+ * pg_settings does not list (role, session_authorization, is_superuser).
+ */
 const DEFAULTS: Record<string, string> = {
-  search_path: '"$user", public',
   timezone: 'UTC',
-  datestyle: 'ISO, MDY',
-  intervalstyle: 'postgres',
-  extra_float_digits: '1',
-  bytea_output: 'hex',
-  application_name: '',
   client_encoding: 'UTF8',
-  server_encoding: 'UTF8',
-  standard_conforming_strings: 'on',
-  client_min_messages: 'notice',
-  lc_messages: 'C',
   lc_monetary: 'C',
   lc_numeric: 'C',
   lc_time: 'C',
-  server_version: '18.4',
-  server_version_num: '180004',
-  integer_datetimes: 'on',
-  default_transaction_isolation: 'read committed',
-  default_transaction_read_only: 'off',
-  default_transaction_deferrable: 'off',
-  transaction_deferrable: 'off',
-  transaction_isolation: 'read committed',
-  transaction_read_only: 'off',
-  statement_timeout: '0',
-  lock_timeout: '0',
-  deadlock_timeout: '1s',
-  idle_in_transaction_session_timeout: '0',
-  max_identifier_length: '63',
   is_superuser: 'on',
-  in_hot_standby: 'off',
-  scram_iterations: '4096',
-  row_security: 'on',
-  check_function_bodies: 'on',
-  synchronous_commit: 'on',
-  session_replication_role: 'origin',
-  timezone_abbreviations: 'Default',
-  escape_string_warning: 'on',
-  work_mem: '4MB',
-  maintenance_work_mem: '64MB',
-  'search_path.display': '',
-  default_text_search_config: 'pg_catalog.english',
-  enable_seqscan: 'on',
   role: 'none',
   session_authorization: 'postgres',
-  xmloption: 'content',
-  default_with_oids: 'off',
-  plpgsql_check_asserts: 'on',
 };
 
 const ALIASES: Record<string, string> = { time_zone: 'timezone' };
