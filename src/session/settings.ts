@@ -14,7 +14,7 @@ import { knownRoleOid } from '../catalog/system/common.js';
 /**
  * Where fauxgres's session defaults differ from a standard installation's (settings-data.ts): the
  * regress databases' TimeZone and the C locales, UTF8 on the client side, and the settings
- * pg_settings does not list (role, session_authorization, is_superuser).
+ * pg_settings does not list (role, session_authorization, is_superuser, default_with_oids).
  */
 const DEFAULTS: Record<string, string> = {
   timezone: 'UTC',
@@ -25,6 +25,7 @@ const DEFAULTS: Record<string, string> = {
   is_superuser: 'on',
   role: 'none',
   session_authorization: 'postgres',
+  default_with_oids: 'off',
 };
 
 const ALIASES: Record<string, string> = { time_zone: 'timezone' };

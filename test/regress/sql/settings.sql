@@ -196,3 +196,4 @@ SET datestyle = 'German';
 SELECT '2024-03-10 12:00:00+00'::timestamptz::text AS shown;
 RESET ALL;
 SELECT '2024-03-10 12:00:00+00'::timestamptz::text AS shown;
+SHOW default_with_oids;
