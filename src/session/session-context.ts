@@ -36,7 +36,10 @@ export interface SessionContext {
   getSetting(name: string, missingOk: boolean): string | null;
   setSetting(name: string, value: string, isLocal: boolean): string;
   notice(n: PgError): void;
+  /** The top-level transaction id, assigned on demand (txid_current(), pg_current_xact_id()). */
   currentXid(): bigint;
+  /** Transaction-id facts for the xid functions (see session/xact-info.ts). */
+  xactInfo(): import('./xact-info.js').XactInfo;
   backendPid(): number;
   /** pg_advisory_lock and friends (see session/advisory-locks.ts). */
   advisoryLock?(req: import('./advisory-locks.js').AdvisoryRequest): boolean;

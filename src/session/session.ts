@@ -26,6 +26,7 @@ import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraint
 import { databaseOid } from '../catalog/system/pg-database.js';
 import { advisoryLock, type AdvisoryRequest } from './advisory-locks.js';
 import { needsPrune, pruneHeap, pruneKey } from '../storage/prune.js';
+import { xactInfo, type XactInfo } from './xact-info.js';
 import type { Heap } from '../storage/heap.js';
 import type { IndexStore } from '../storage/index-store.js';
 import type { RelationDef } from '../catalog/objects.js';
@@ -227,7 +228,10 @@ export class Session implements SessionContext, NotifyTarget {
     this.onNotice?.(n);
   }
   currentXid(): bigint {
-    return BigInt(this.transaction().writeXid());
+    return BigInt(this.transaction().topXid(true));
+  }
+  xactInfo(): XactInfo {
+    return xactInfo(this.transaction(), this.db.status);
   }
   backendPid(): number {
     return this.pid;
@@ -272,7 +276,7 @@ export class Session implements SessionContext, NotifyTarget {
     const u = (this.seqUndo ??= { seqs: new Map(), currvals: new Map(), lastSeq: this.lastSeq });
     if (!u.seqs.has(rel.filenode)) {
       const st = this.db.sequences.get(rel.filenode);
-      u.seqs.set(rel.filenode, st && { ...st });
+      u.seqs.set(rel.filenode, st);
     }
     if (!u.currvals.has(seqOid)) u.currvals.set(seqOid, this.currvals.get(seqOid));
   }
@@ -466,7 +470,7 @@ export class Session implements SessionContext, NotifyTarget {
     if (hints) for (const h of hints) pruneKey(h.heap, h.index, h.key, horizon, status);
     if (!full) return;
     const cat = this.db.catalog;
-    for (const [filenode, heap] of this.db.heaps) {
+    for (const [filenode, heap] of this.db.heaps.ownEntries()) {
       if (!heaps.includes(heap) || !needsPrune(heap)) continue;
       let rel: RelationDef | undefined;
       for (const r of cat.relations.values()) {
@@ -478,7 +482,7 @@ export class Session implements SessionContext, NotifyTarget {
       if (!rel) continue;
       const idxs: IndexStore[] = [];
       for (const i of cat.relationIndexes(rel.oid)) {
-        const store = this.db.indexes.get(i.filenode);
+        const store = this.db.indexFor(i.filenode);
         if (store) idxs.push(store);
       }
       pruneHeap(heap, idxs, horizon, status);
@@ -677,13 +681,9 @@ function sequenceNext(s: Session, oid: number): bigint {
     throw new PgError(SQLSTATE.wrong_object_type, `"${rel?.name ?? oid}" is not a sequence`);
   }
   const seq = rel.sequence;
-  let st = s.db.sequences.get(rel.filenode);
-  if (!st) {
-    st = { last: seq.start, isCalled: false };
-    s.db.sequences.set(rel.filenode, st);
-  }
+  const st = s.db.sequences.get(rel.filenode) ?? { last: seq.start, isCalled: false };
   if (!st.isCalled) {
-    st.isCalled = true;
+    s.db.sequences.set(rel.filenode, { last: st.last, isCalled: true });
     return st.last;
   }
   let next = st.last + seq.increment;
@@ -696,7 +696,7 @@ function sequenceNext(s: Session, oid: number): bigint {
     }
     next = seq.increment > 0n ? seq.min : seq.max;
   }
-  st.last = next;
+  s.db.sequences.set(rel.filenode, { last: next, isCalled: true });
   return next;
 }
 

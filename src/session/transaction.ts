@@ -270,6 +270,15 @@ export class Transaction implements TxnAccess {
     return this.ownState;
   }
 
+  /** The top-level xid (txid_current()), assigned when `assign` and none is yet; 0 when none. */
+  topXid(assign: boolean): number {
+    if (this.xid === 0 && assign) {
+      this.xid = this.db.status.assign(this.ownerPid);
+      this.ownXids.add(this.xid);
+    }
+    return this.xid;
+  }
+
   writeXid(): number {
     if (this.xid === 0) {
       this.xid = this.db.status.assign(this.ownerPid);
@@ -465,7 +474,7 @@ export class Transaction implements TxnAccess {
       if (!this.db.status.locks.empty) checkStrongLocks(this.db.status, this, rel, lockMode);
       this.setRelLock(rel.oid, lockMode);
     }
-    let h = this.db.heaps.get(rel.filenode);
+    let h = this.db.heapFor(rel.filenode);
     if (!h) {
       h = new Heap();
       this.db.heaps.set(rel.filenode, h);
@@ -474,7 +483,7 @@ export class Transaction implements TxnAccess {
   }
 
   index(idx: RelationDef): IndexStore {
-    let s = this.db.indexes.get(idx.filenode);
+    let s = this.db.indexFor(idx.filenode);
     if (!s) {
       s = new IndexStore(indexColumnOrders(this.catalog, idx));
       this.db.indexes.set(idx.filenode, s);

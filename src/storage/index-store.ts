@@ -66,8 +66,12 @@ export class IndexStore {
   readonly tree: BTree<IndexEntry, true>;
   readonly keyCompare: (a: readonly Bound[], b: readonly Bound[]) => number;
 
-  constructor(readonly cols: readonly IndexColumnOrder[], tree?: BTree<IndexEntry, true>) {
-    this.keyCompare = makeKeyComparator(cols);
+  constructor(
+    readonly cols: readonly IndexColumnOrder[],
+    tree?: BTree<IndexEntry, true>,
+    keyCompare?: (a: readonly Bound[], b: readonly Bound[]) => number,
+  ) {
+    this.keyCompare = keyCompare ?? makeKeyComparator(cols);
     const kc = this.keyCompare;
     this.tree =
       tree ??
@@ -77,8 +81,9 @@ export class IndexStore {
       });
   }
 
+  /** O(1): shares all pages until either side writes. */
   clone(): IndexStore {
-    return new IndexStore(this.cols, this.tree.clone());
+    return new IndexStore(this.cols, this.tree.clone(), this.keyCompare);
   }
 
   insert(key: readonly Value[], tid: number): void {

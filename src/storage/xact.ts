@@ -112,8 +112,10 @@ export class TransactionStatus {
   fork(): TransactionStatus {
     const t = new TransactionStatus();
     t.nextXid = this.nextXid;
-    t.aborted = new Set(this.aborted);
-    for (const x of this.inProgress) t.aborted.add(x);
+    if (this.aborted.size > 0 || this.inProgress.size > 0) {
+      t.aborted = new Set(this.aborted);
+      for (const x of this.inProgress) t.aborted.add(x);
+    }
     return t;
   }
 }

@@ -18,6 +18,7 @@ import { byteaIO } from './bytea.js';
 import { jsonIO } from './json.js';
 import { jsonbIO } from './jsonb.js';
 import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
+import { cidIO, snapshotIO, tidIO, xid8IO } from './xact-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
@@ -93,6 +94,11 @@ const table: Record<number, unknown> = {
   [OID.int2vector]: makeVectorIO(int2IO as TypeIO),
   [OID.oidvector]: makeVectorIO(oidIO as TypeIO),
   [OID.xid]: xidIO,
+  [OID.xid8]: xid8IO as TypeIO,
+  [OID.cid]: cidIO as TypeIO,
+  [OID.tid]: tidIO as TypeIO,
+  [OID.pg_snapshot]: snapshotIO as TypeIO,
+  [OID.txid_snapshot]: snapshotIO as TypeIO,
   [OID.pg_node_tree]: nodeTreeIO,
   [OID.aclitem]: aclitemIO,
   [OID.unknown]: unknownIO,

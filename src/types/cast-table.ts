@@ -33,6 +33,7 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ['regproc', 'int8', 'a'], ['regproc', 'int4', 'a'],
   ['text', 'char', 'a'],
   ['oid', 'int8', 'a'], ['oid', 'int4', 'a'],
+  ['xid8', 'xid', 'e'],
   ['json', 'jsonb', 'a'],
   ['float4', 'int8', 'a'], ['float4', 'int2', 'a'], ['float4', 'int4', 'a'], ['float4', 'numeric', 'a'],
   ['float8', 'int8', 'a'], ['float8', 'int2', 'a'], ['float8', 'int4', 'a'], ['float8', 'float4', 'a'], ['float8', 'numeric', 'a'],

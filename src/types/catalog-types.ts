@@ -11,6 +11,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { compareArrays } from './array.js';
 import type { IoContext, TypeIO } from './type-io.js';
 import { PgArray, type Value } from './values.js';
+import { readUint32 } from './xact-types.js';
 
 /** An int2vector / oidvector: space-separated elements, one dimension, lower bound 0. */
 export function makeVectorIO(elementIO: TypeIO): TypeIO<PgArray> {
@@ -34,15 +35,9 @@ export function vectorOf(items: readonly Value[]): PgArray {
   return items.length ? new PgArray([...items], [items.length], [0]) : new PgArray([], [], []);
 }
 
-/** xid: a 32-bit transaction id; input accepts negative numbers and wraps them. */
+/** xid: a 32-bit transaction id; input reads strtoul's syntax and wraps negative numbers. */
 export const xidIO: TypeIO<number> = {
-  input(text: string): number {
-    const t = text.trim();
-    if (!/^[+-]?\d+$/.test(t)) throw new PgError(SQLSTATE.invalid_text_representation, `invalid input syntax for type xid: "${text}"`);
-    const n = Number(t);
-    if (n > 4294967295 || n < -2147483648) throw new PgError(SQLSTATE.numeric_value_out_of_range, `value "${text}" is out of range for type xid`);
-    return n < 0 ? n + 4294967296 : n;
-  },
+  input: (text) => readUint32(text, 'xid'),
   output: (v) => String(v),
   compare: (a, b) => a - b,
   hashKey: (v) => v,

@@ -57,6 +57,8 @@ export const OID = {
   jsonb: 3802,
   jsonpath: 4072,
   xid8: 5069,
+  pg_snapshot: 5038,
+  txid_snapshot: 2970,
   record: 2249,
   cstring: 2275,
   any: 2276,

@@ -57,4 +57,37 @@ describe('Database.fork', () => {
     expect(await rows(b, 'SELECT count(*) FROM t')).toEqual([['2']]);
     expect(await rows(c, 'SELECT count(*) FROM t')).toEqual([['3']]);
   });
+
+  it('keeps drops, truncates and sequence calls apart across repeated forks with writes between', async () => {
+    const a = await Database.create();
+    await a.exec(`
+      CREATE TABLE t (id serial PRIMARY KEY, v int);
+      CREATE TABLE gone (x int);
+      INSERT INTO t (v) VALUES (1), (2);
+      INSERT INTO gone VALUES (7);
+    `);
+    const b = a.fork();
+    await a.query('INSERT INTO t (v) VALUES (3)');
+    await b.query('DROP TABLE gone');
+    await b.query('TRUNCATE t');
+    // a wrote since its last fork: this fork freezes a's changes into a new shared base.
+    const c = a.fork();
+    await a.query('DELETE FROM t WHERE v = 1');
+    expect(await rows(a, 'SELECT string_agg(v::text, \',\' ORDER BY v) FROM t')).toEqual([['2,3']]);
+    expect(await rows(b, 'SELECT count(*) FROM t')).toEqual([['0']]);
+    expect(await rows(c, 'SELECT string_agg(v::text, \',\' ORDER BY v) FROM t')).toEqual([['1,2,3']]);
+    expect(await rows(a, 'SELECT x FROM gone')).toEqual([['7']]);
+    expect(await rows(c, 'SELECT x FROM gone')).toEqual([['7']]);
+    await expect(b.query('SELECT x FROM gone')).rejects.toMatchObject({ code: '42P01' });
+    // Sequence counters: each copy continues from the value at its fork.
+    expect(await rows(c, `SELECT nextval('t_id_seq')`)).toEqual([['4']]);
+    expect(await rows(c, `SELECT nextval('t_id_seq')`)).toEqual([['5']]);
+    expect(await rows(a, `SELECT nextval('t_id_seq')`)).toEqual([['4']]);
+    expect(await rows(b, `SELECT nextval('t_id_seq')`)).toEqual([['3']]);
+    // The primary key index of each copy holds only its own rows.
+    await expect(c.query('INSERT INTO t (id, v) VALUES (1, 10)')).rejects.toMatchObject({ code: '23505' });
+    await a.query('INSERT INTO t (id, v) VALUES (1, 10)');
+    expect(await rows(a, 'SELECT v FROM t WHERE id = 1')).toEqual([['10']]);
+    expect(await rows(c, 'SELECT v FROM t WHERE id = 1')).toEqual([['1']]);
+  });
 });

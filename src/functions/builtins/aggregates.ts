@@ -105,7 +105,7 @@ agg<{ n: number; sum: Interval | null }>(
 // min / max: per type, compared with the type's order (and the call's collation).
 const ORDERED = [
   I2, I4, I8, F4, F8, N, OID.oid, OID.text, OID.bpchar, OID.bytea, OID.date, OID.time, OID.timetz, OID.timestamp,
-  OID.timestamptz, OID.interval, OID.anyarray, OID.anyenum, OID.record,
+  OID.timestamptz, OID.interval, OID.anyarray, OID.anyenum, OID.record, OID.xid8, OID.tid,
 ];
 for (const t of ORDERED) {
   for (const [name, sign] of [

@@ -68,7 +68,6 @@ fn('num_nonnulls', [OID.any], OID.int4, (a, _rt, call) => variadicArgs(a, call, 
   variadic: OID.any,
 });
 
-fn('txid_current', [], I8, (_a, rt) => rt.session.currentXid(), { volatility: 's' });
 fn('pg_backend_pid', [], OID.int4, (_a, rt) => rt.session.backendPid(), { volatility: 's' });
 fn(
   'pg_notify',

@@ -53,6 +53,7 @@ export function makeRuntime(io: Partial<IoContext> = {}): ExprRuntime {
     },
     notice: () => {},
     currentXid: () => 1000n,
+    xactInfo: () => { throw new Error("no transaction in the function harness"); },
     backendPid: () => 4242,
     databaseName: () => 'postgres',
   };
