@@ -145,8 +145,9 @@ function resolveUnqualified(pstate: ParseState, name: string, loc: number | unde
 }
 
 function undefinedColumn(pstate: ParseState, name: string, rel: string | undefined, loc: number | undefined): PgError {
-  const hint = columnHint(pstate, name, rel);
+  const { detail, hint } = columnHint(pstate, name, rel);
   return new PgError(SQLSTATE.undefined_column, rel ? `column ${rel}.${name} does not exist` : `column "${name}" does not exist`, {
+    ...(detail ? { detail } : {}),
     ...(hint ? { hint } : {}),
     position: pstate.position(loc),
   });
@@ -170,23 +171,24 @@ function levenshtein(a: string, b: string): number {
 const MAX_FUZZY_DISTANCE = 3;
 
 /**
- * Postgres's errorMissingColumn hints: an exact match in an entry not reachable from here, or
- * the closest column by Levenshtein distance (searchRangeTableForCol / updateFuzzyAttrMatchState).
+ * Postgres's errorMissingColumn detail and hint: exact matches in entries not reachable from here,
+ * else the closest column by Levenshtein distance (searchRangeTableForCol /
+ * updateFuzzyAttrMatchState). Join entries are skipped, as in Postgres: they repeat their inputs.
  */
-function columnHint(pstate: ParseState, name: string, rel: string | undefined): string | undefined {
+function columnHint(pstate: ParseState, name: string, rel: string | undefined): { detail?: string; hint?: string } {
   let distance = MAX_FUZZY_DISTANCE + 1;
   let first: [string, string] | undefined;
   let second: [string, string] | undefined;
-  let exact: string | undefined;
+  const exact: { ps: ParseState; rti: number; alias: string }[] = [];
   for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent) {
-    for (const rte of ps.query.rtable) {
-      if (rte.kind === 'join' && !rte.hasAlias) continue;
+    ps.query.rtable.forEach((rte, rti) => {
+      if (rte.kind === 'join') return;
       const penalty = rel !== undefined ? levenshtein(rte.alias, rel) : 0;
-      if (rel !== undefined && penalty > MAX_FUZZY_DISTANCE) continue;
+      if (rel !== undefined && penalty > MAX_FUZZY_DISTANCE) return;
       for (const c of rte.columns) {
         if (c.dropped) continue;
         if (c.name === name && rel === undefined) {
-          exact ??= rte.alias;
+          exact.push({ ps: ps!, rti, alias: rte.alias });
           continue;
         }
         if (penalty > distance) continue;
@@ -204,14 +206,29 @@ function columnHint(pstate: ParseState, name: string, rel: string | undefined): 
           } else if (first) second = [rte.alias, c.name];
         }
       }
-    }
+    });
   }
-  if (exact !== undefined) {
-    return `There is a column named "${name}" in table "${exact}", but it cannot be referenced from this part of the query.`;
+  if (exact.length === 1) {
+    const e = exact[0];
+    return {
+      detail: `There is a column named "${name}" in table "${e.alias}", but it cannot be referenced from this part of the query.`,
+      ...(lateralCandidate(e.ps, e.rti) ? { hint: 'To reference that column, you must mark this subquery with LATERAL.' } : {}),
+    };
   }
-  if (first && !second) return `Perhaps you meant to reference the column "${first[0]}.${first[1]}".`;
-  if (first && second) return `Perhaps you meant to reference the column "${first[0]}.${first[1]}" or the column "${second[0]}.${second[1]}".`;
-  return undefined;
+  if (exact.length > 1) {
+    return {
+      detail: `There are columns named "${name}", but they are in tables that cannot be referenced from this part of the query.`,
+      hint: 'Try using a table-qualified name.',
+    };
+  }
+  if (first && !second) return { hint: `Perhaps you meant to reference the column "${first[0]}.${first[1]}".` };
+  if (first && second) return { hint: `Perhaps you meant to reference the column "${first[0]}.${first[1]}" or the column "${second[0]}.${second[1]}".` };
+  return {};
+}
+
+/** The entry would be reachable from a LATERAL subquery (it is a FROM item left of this one). */
+function lateralCandidate(ps: ParseState, rti: number): boolean {
+  return ps.namespace.some((i) => i.rti === rti && i.lateralOnly === true && (i.relVisible || i.colsVisible));
 }
 
 function resolveQualified(pstate: ParseState, schema: string | undefined, rel: string, col: string, loc: number | undefined, n: AnyNode): Expr {
@@ -228,26 +245,36 @@ function resolveQualified(pstate: ParseState, schema: string | undefined, rel: s
     return makeVar(item.rte, item.rti, idx + 1, levels, loc);
   }
   void n;
-  const hint = missingFromHint(pstate, rel);
-  const aliased = pstate.namespace.some((i) => i.rte.kind === 'relation' && i.rte.hasAlias && i.rte.rel.name === rel);
-  throw new PgError(SQLSTATE.undefined_table, aliased ? `invalid reference to FROM-clause entry for table "${rel}"` : `missing FROM-clause entry for table "${rel}"`, {
-    position: pstate.position(loc),
-    ...(hint ? { hint } : {}),
-  });
+  throw missingRte(pstate, rel, loc);
 }
 
-function missingFromHint(pstate: ParseState, rel: string): string | undefined {
-  for (const item of pstate.namespace) {
-    if (item.rte.kind === 'relation' && item.rte.hasAlias && item.rte.rel.name === rel) {
-      return `Perhaps you meant to reference the table alias "${item.rte.alias}".`;
+/**
+ * Postgres's errorMissingRTE: a relation aliased to another name, an entry of the range table not
+ * reachable from here (hidden by a join alias, or a FROM item left of a non-LATERAL subquery), or
+ * none at all.
+ */
+export function missingRte(pstate: ParseState, rel: string, loc: number | undefined): PgError {
+  const position = pstate.position(loc);
+  for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent) {
+    for (let rti = 0; rti < ps.query.rtable.length; rti++) {
+      const rte = ps.query.rtable[rti];
+      if (rte.kind === 'join' && !rte.hasAlias) continue;
+      if (rte.alias === rel) {
+        return new PgError(SQLSTATE.undefined_table, `invalid reference to FROM-clause entry for table "${rel}"`, {
+          detail: `There is an entry for table "${rel}", but it cannot be referenced from this part of the query.`,
+          ...(lateralCandidate(ps, rti) ? { hint: 'To reference that table, you must mark this subquery with LATERAL.' } : {}),
+          position,
+        });
+      }
+      if (rte.kind === 'relation' && rte.hasAlias && rte.rel.name === rel) {
+        return new PgError(SQLSTATE.undefined_table, `invalid reference to FROM-clause entry for table "${rel}"`, {
+          hint: `Perhaps you meant to reference the table alias "${rte.alias}".`,
+          position,
+        });
+      }
     }
   }
-  for (const item of pstate.namespace) {
-    if (item.rte.alias === rel && item.lateralOnly) {
-      return `There is an entry for table "${rel}", but it cannot be referenced from this part of the query.`;
-    }
-  }
-  return undefined;
+  return new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${rel}"`, { position });
 }
 
 function wholeRow(pstate: ParseState, rel: string, loc: number | undefined): Expr {
@@ -256,7 +283,7 @@ function wholeRow(pstate: ParseState, rel: string, loc: number | undefined): Exp
     const item = findRel(ps, undefined, rel, loc);
     if (item) return wholeRowItem(ps, item, lv, loc);
   }
-  throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${rel}"`, { position: pstate.position(loc) });
+  throw missingRte(pstate, rel, loc);
 }
 
 function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc: number | undefined): Expr {

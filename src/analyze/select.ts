@@ -15,6 +15,7 @@ import { coerceToBoolean, makeOp, makeSortKey, nodeKind, strVal, transformExpr }
 import { ParseState, type NamespaceItem, type StatementState } from './parse-state.js';
 import { openRelation, relationRte, rangeVarName } from './relation.js';
 import { resolveUnknownTargets, transformTargetList } from './target.js';
+import { makeVar } from './column-ref.js';
 import { checkGrouping } from './grouping.js';
 import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
@@ -153,7 +154,7 @@ function findCte(pstate: ParseState, name: string): { cte: import('../nodes/quer
 
 function addItem(pstate: ParseState, rti: number, lateralOnly = true): NamespaceItem {
   const item: NamespaceItem = { rti, rte: pstate.query.rtable[rti], relVisible: true, colsVisible: true, lateralOnly };
-  const dup = pstate.namespace.find((i) => i.relVisible && i.rte.alias === item.rte.alias && i.rte.kind !== 'join');
+  const dup = pstate.namespace.find((i) => i.relVisible && !i.lateralOnly && i.rte.alias === item.rte.alias && (i.rte.kind !== 'join' || i.rte.hasAlias));
   if (dup && item.rte.kind !== 'join') {
     throw new PgError(SQLSTATE.duplicate_alias, `table name "${item.rte.alias}" specified more than once`);
   }
@@ -166,10 +167,10 @@ function applyColumnAliases(cols: RteColumn[], alias: AnyNode | undefined, pstat
   const names = (alias.colnames as AnyNode[]).map(strVal);
   const live = cols.filter((c) => !c.dropped).length;
   if (names.length > live) {
-    throw new PgError(SQLSTATE.invalid_column_reference, `table "${alias.aliasname}" has ${live} columns available but ${names.length} columns specified`);
+    const subject = what === 'join' ? 'join expression' : 'table';
+    throw new PgError(SQLSTATE.invalid_column_reference, `${subject} "${alias.aliasname}" has ${live} columns available but ${names.length} columns specified`);
   }
   void pstate;
-  void what;
   let i = 0;
   return cols.map((c) => (c.dropped || i >= names.length ? c : { ...c, name: names[i++] }));
 }
@@ -351,10 +352,19 @@ function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
       const idx = pstate.namespace.indexOf(it);
       pstate.namespace[idx] = { ...it, hiddenCols: new Set([...(it.hiddenCols ?? []), ...hidden]) };
     }
-    const jr: JoinRte = { kind: 'join', aliasExprs, alias: n.alias?.aliasname ?? '', hasAlias: !!n.alias, columns: aliasCols, lateral: false };
+    const jr: JoinRte = { kind: 'join', aliasExprs, alias: '', hasAlias: false, columns: aliasCols, lateral: false };
     const rti = pstate.addRte(jr);
     // Before its inputs: `*` lists the merged USING columns first, as Postgres does.
-    pstate.namespace.splice(before, 0, { rti, rte: jr, relVisible: !!n.alias, colsVisible: true });
+    pstate.namespace.splice(before, 0, { rti, rte: jr, relVisible: false, colsVisible: true });
+    if (n.join_using_alias) {
+      // `JOIN ... USING (a) AS u`: u names the merged columns only, reachable qualified.
+      const name = n.join_using_alias.aliasname as string;
+      checkDuplicateAlias(pstate, name, before, true);
+      const ur: JoinRte = { kind: 'join', aliasExprs, alias: name, hasAlias: true, columns: aliasCols, lateral: false };
+      const urti = pstate.addRte(ur);
+      pstate.namespace.push({ rti: urti, rte: ur, relVisible: true, colsVisible: false });
+    }
+    if (n.alias) aliasJoin(pstate, n.alias, before);
     return { kind: 'JoinExpr', joinType, left, right, quals, rti };
   }
   if (n.quals) {
@@ -369,27 +379,53 @@ function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
     pstate.namespace.forEach((i, idx) => (i.lateralOnly = vis[idx]));
     pstate.exprKind = saved;
   }
-  if (n.alias) {
-    // An aliased join hides the inputs' names.
-    const cols: RteColumn[] = [];
-    const exprs: Expr[] = [];
-    for (const it of [...leftItems, ...rightItems]) {
-      if (it.rte.kind === 'join' && !it.relVisible) continue;
-      it.rte.columns.forEach((c, i) => {
-        if (c.dropped) return;
-        cols.push(c);
-        exprs.push({ kind: 'Var', levelsUp: 0, rti: it.rti, attno: i + 1, type: c.type, typmod: c.typmod, collation: c.collation });
-      });
-      it.relVisible = false;
-    }
-    const jr: JoinRte = { kind: 'join', aliasExprs: exprs, alias: n.alias.aliasname, hasAlias: true, columns: cols, lateral: false };
-    const rti = pstate.addRte(jr);
-    pstate.namespace.push({ rti, rte: jr, relVisible: true, colsVisible: false });
-  }
+  if (n.alias) aliasJoin(pstate, n.alias, before);
   if (!quals && joinType !== 'inner') {
     // unreachable: the grammar requires ON/USING for outer joins
   }
   return { kind: 'JoinExpr', joinType, left, right, quals };
+}
+
+/**
+ * `(a JOIN b ...) AS j [(cols)]`: j names every column of the join, in `*` order (merged USING
+ * columns, then the left input's, then the right's), and hides the inputs, whose names and
+ * columns are no longer reachable.
+ */
+function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
+  const items = pstate.namespace.slice(from);
+  checkDuplicateAlias(pstate, alias.aliasname as string, from, false);
+  let cols: RteColumn[] = [];
+  const exprs: Expr[] = [];
+  for (const it of items) {
+    if (!it.colsVisible || it.lateralOnly) continue;
+    it.rte.columns.forEach((c, i) => {
+      if (c.dropped || it.hiddenCols?.has(c.name)) return;
+      cols.push(c);
+      exprs.push(makeVar(it.rte, it.rti, i + 1, 0));
+    });
+  }
+  cols = applyColumnAliases(cols, alias, pstate, 'join');
+  for (const it of items) {
+    it.relVisible = false;
+    it.colsVisible = false;
+  }
+  const jr: JoinRte = { kind: 'join', aliasExprs: exprs, alias: alias.aliasname, hasAlias: true, columns: cols, lateral: false };
+  const rti = pstate.addRte(jr);
+  pstate.namespace.push({ rti, rte: jr, relVisible: true, colsVisible: true });
+}
+
+/**
+ * Postgres's checkNameSpaceConflicts for a join's alias: against the items before the join (at
+ * `from`), and for a USING alias also against the join's own inputs.
+ */
+function checkDuplicateAlias(pstate: ParseState, name: string, from: number, withInputs: boolean): void {
+  for (let i = 0; i < pstate.namespace.length; i++) {
+    const it = pstate.namespace[i];
+    if (i >= from && (!withInputs || it.rte.kind === 'join')) continue;
+    if (it.relVisible && !it.lateralOnly && it.rte.alias === name) {
+      throw new PgError(SQLSTATE.duplicate_alias, `table name "${name}" specified more than once`);
+    }
+  }
 }
 
 function visibleColumns(items: NamespaceItem[]): string[] {

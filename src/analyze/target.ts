@@ -9,7 +9,7 @@ import type { Expr } from '../nodes/primnodes.js';
 import type { TargetEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { coerceTo } from './coerce.js';
-import { makeVar } from './column-ref.js';
+import { makeVar, missingRte } from './column-ref.js';
 import { nodeKind, strVal, transformExpr } from './expr.js';
 import type { NamespaceItem, ParseState } from './parse-state.js';
 import { expandIndirectionStar } from './indirection.js';
@@ -127,7 +127,7 @@ export function expandStar(pstate: ParseState, relName: string | undefined, loca
     // `rec.*` of a PL/pgSQL record variable (NEW.* in an audit trigger).
     const fields = pstate.stmt.columnRefHook?.expandStar?.(pstate, relName, location);
     if (fields) return fields.map((f) => ({ expr: f.expr, name: f.name, resjunk: false }));
-    throw new PgError(SQLSTATE.undefined_table, `missing FROM-clause entry for table "${relName}"`, { position: pstate.position(location) });
+    throw missingRte(pstate, relName, location);
   }
   push(item);
   return out;
