@@ -5,6 +5,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_relation.c (colNameToVar, refnameNamespaceItem).
  */
+import { SYSTEM_COLUMNS, systemColumnInfo } from './system-columns.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, Var } from '../nodes/primnodes.js';
@@ -46,6 +47,22 @@ function bumpLevels(e: Expr, by: number): Expr {
   if (e.kind === 'CoalesceExpr') return { ...e, args: e.args.map((a) => bumpLevels(a, by)) };
   if (e.kind === 'CoerceExpr') return { ...e, arg: bumpLevels(e.arg, by) };
   return e;
+}
+
+/** A system column (ctid, xmin, ...) of a table's entry, or undefined. */
+function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Var | undefined {
+  const rte = item.rte;
+  const def = SYSTEM_COLUMNS.get(name);
+  if (!def || rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm')) return undefined;
+  const kind = ps.exprKind;
+  if (name !== 'tableoid' && kind === 'check') {
+    throw new PgError(SQLSTATE.invalid_column_reference, `system column "${name}" reference in check constraint is invalid`, { position: ps.position(location) });
+  }
+  if (name !== 'tableoid' && kind === 'generated') {
+    throw new PgError(SQLSTATE.invalid_column_reference, `cannot use system column "${name}" in column generation expression`, { position: ps.position(location) });
+  }
+  if (kind === 'index' || kind === 'index predicate') throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
+  return { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
 }
 
 function findColumn(item: NamespaceItem, name: string): number {
@@ -128,10 +145,12 @@ function resolveUnqualified(pstate: ParseState, name: string, loc: number | unde
       if (!item.colsVisible || item.lateralOnly) continue;
       if (item.hiddenCols?.has(name)) continue;
       const idx = findColumn(item, name);
-      if (idx === -2 || (idx >= 0 && result)) {
+      const sys = idx === -1 && !item.joinInput ? systemVar(ps, item, name, levels, loc) : undefined;
+      if (idx === -2 || ((idx >= 0 || sys) && result)) {
         throw new PgError(SQLSTATE.ambiguous_column, `column reference "${name}" is ambiguous`, { position: pstate.position(loc) });
       }
       if (idx >= 0) result = makeVar(item.rte, item.rti, idx + 1, levels, loc);
+      else if (sys) result = sys;
     }
     if (result) return result;
   }
@@ -185,6 +204,10 @@ function columnHint(pstate: ParseState, name: string, rel: string | undefined): 
       if (rte.kind === 'join') return;
       const penalty = rel !== undefined ? levenshtein(rte.alias, rel) : 0;
       if (rel !== undefined && penalty > MAX_FUZZY_DISTANCE) return;
+      if (rel === undefined && rte.kind === 'relation' && (rte.rel.kind === 'r' || rte.rel.kind === 'm') && SYSTEM_COLUMNS.has(name)) {
+        exact.push({ ps: ps!, rti, alias: rte.alias });
+        return;
+      }
       for (const c of rte.columns) {
         if (c.dropped) continue;
         if (c.name === name && rel === undefined) {
@@ -238,6 +261,8 @@ function resolveQualified(pstate: ParseState, schema: string | undefined, rel: s
     if (!item) continue;
     const idx = findColumn(item, col);
     if (idx === -2) throw new PgError(SQLSTATE.ambiguous_column, `column reference "${col}" is ambiguous`, { position: pstate.position(loc) });
+    const sys = idx === -1 ? systemVar(ps, item, col, levels, loc) : undefined;
+    if (sys) return sys;
     if (idx < 0) {
       // `t.f` where t is a column of composite type is field selection in Postgres; not here.
       throw undefinedColumn(pstate, col, rel, loc);

@@ -3,6 +3,7 @@
  * must be grouped or functionally dependent on the grouped primary key (42803).
  * Postgres counterpart: parse_agg.c parseCheckAggregates / check_ungrouped_columns.
  */
+import { systemColumnName } from './system-columns.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -29,8 +30,8 @@ export function checkGrouping(pstate: ParseState): void {
     if (e.kind === 'Var' && e.levelsUp === 0) {
       if (dependentRtis.has(e.rti)) return;
       const rte = q.rtable[e.rti];
-      const col = rte.columns[e.attno - 1];
-      throw new PgError(SQLSTATE.grouping_error, `column "${rte.alias}.${col.name}" must appear in the GROUP BY clause or be used in an aggregate function`, {
+      const colName = e.attno < 0 ? systemColumnName(e.attno) : rte.columns[e.attno - 1].name;
+      throw new PgError(SQLSTATE.grouping_error, `column "${rte.alias}.${colName}" must appear in the GROUP BY clause or be used in an aggregate function`, {
         position: pstate.position(e.location),
       });
     }

@@ -20,6 +20,11 @@ export interface NamespaceItem {
   readonly hiddenCols?: ReadonlySet<string>;
   /** Only visible to LATERAL items right of it (set while analyzing a FROM item). */
   lateralOnly?: boolean;
+  /**
+   * An input of a JOIN: Postgres resolves unqualified names through the join's own entry, so
+   * an input's system columns (ctid, xmin, ...) are not reachable unqualified.
+   */
+  joinInput?: boolean;
 }
 
 export type ExprKind =

@@ -311,6 +311,14 @@ const JOIN_TYPES: Record<string, 'inner' | 'left' | 'right' | 'full'> = {
 
 function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
   const before = pstate.namespace.length;
+  try {
+    return transformJoinItems(pstate, n, before);
+  } finally {
+    for (let i = before; i < pstate.namespace.length; i++) if (pstate.namespace[i].rte.kind !== 'join') pstate.namespace[i].joinInput = true;
+  }
+}
+
+function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): JoinNode {
   const left = transformFromItem(pstate, n.larg);
   const leftItems = pstate.namespace.slice(before);
   const mid = pstate.namespace.length;

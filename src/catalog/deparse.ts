@@ -15,6 +15,7 @@
  * isSimpleNode).
  * Known gaps: sublinks, field selection and row comparisons fall back to the source text.
  */
+import { systemColumnName } from '../analyze/system-columns.js';
 import { deparseWindowFunc } from './deparse-window.js';
 import type { Catalog } from './catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -193,6 +194,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
     case 'Var':
       if (ctx.varName) return ctx.varName(e);
       if (e.levelsUp !== 0) throw new Unprintable();
+      if (e.attno < 0) return systemColumnName(e.attno);
       return ctx.rawColumnNames ? ctx.columnName(e.attno) : quoteIdent(ctx.columnName(e.attno));
     case 'Const':
       return constText(ctx, e.type, e.typmod, e.value);

@@ -5,6 +5,7 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -152,6 +153,9 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_AddColumn': {
       const cd = cmd.def.ColumnDef;
       const name = truncateIdentifier(cd.colname);
+      if (SYSTEM_COLUMNS.has(name) && (rel.kind === 'r' || rel.kind === 'm')) {
+        throw new PgError(SQLSTATE.duplicate_column, `column name "${name}" conflicts with a system column name`);
+      }
       if (findColumn(rel, name)) {
         if (cmd.missing_ok) {
           session.notice(new PgError(SQLSTATE.duplicate_column, `column "${name}" of relation "${rel.name}" already exists, skipping`, { severity: 'NOTICE' }));
@@ -612,6 +616,9 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
     case 'OBJECT_COLUMN': {
       const col = findColumn(rel, n.subname);
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${n.subname}" does not exist`);
+      if (SYSTEM_COLUMNS.has(newName) && (rel.kind === 'r' || rel.kind === 'm')) {
+        throw new PgError(SQLSTATE.duplicate_column, `column name "${newName}" conflicts with a system column name`);
+      }
       if (findColumn(rel, newName)) throw new PgError(SQLSTATE.duplicate_column, `column "${newName}" of relation "${rel.name}" already exists`);
       putColumn(cat, rel, { ...col, name: newName });
       break;

@@ -128,11 +128,11 @@ function containsSubLinkExpr(e: unknown): boolean {
   return false;
 }
 
-/** Attnums of this table's columns an expression reads. */
+/** Attnums of this table's columns an expression reads (system columns such as tableoid excluded). */
 export function referencedColumns(e: Expr): Set<number> {
   const out = new Set<number>();
   visitVars(e, (v, depth) => {
-    if (v.levelsUp === depth && v.rti === 0) out.add(v.attno);
+    if (v.levelsUp === depth && v.rti === 0 && v.attno > 0) out.add(v.attno);
   });
   return out;
 }

@@ -3,6 +3,7 @@
  * storage, and the build over existing rows (with the uniqueness check a build performs).
  * Postgres counterpart: src/backend/commands/indexcmds.c (DefineIndex), catalog/index.c.
  */
+import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { IndexKey, RelationDef } from '../catalog/objects.js';
@@ -125,6 +126,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
     if (e.name) {
       const col = table.columns.find((c) => c.name === e.name && !c.dropped);
+      if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
       keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation });

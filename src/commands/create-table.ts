@@ -4,6 +4,7 @@
  * with Postgres's default names, the table's row type, and the indexes behind keys.
  * Postgres counterpart: src/backend/commands/tablecmds.c (DefineRelation), parser/parse_utilcmd.c.
  */
+import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { textComparator } from '../types/collation.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, FkAction, RelationDef } from '../catalog/objects.js';
@@ -103,6 +104,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       continue;
     }
     const cname = truncateIdentifier(cd.colname);
+    if (SYSTEM_COLUMNS.has(cname)) throw new PgError(SQLSTATE.duplicate_column, `column name "${cname}" conflicts with a system column name`);
     if (columns.some((c) => c.name === cname)) {
       throw new PgError(SQLSTATE.duplicate_column, `column "${cname}" specified more than once`, { position: pos(cd.location) });
     }

@@ -36,7 +36,10 @@ export interface Var extends Typed {
   kind: 'Var';
   levelsUp: number;
   rti: number;
+  /** 1-based column number; negative for a system column (ctid -1 ... tableoid -6). */
   attno: number;
+  /** For a system column: where its row version sits and what it needs (analyze/system-columns.ts). */
+  sys?: import('../analyze/system-columns.js').SystemColumnInfo;
 }
 
 export interface FuncExpr extends Typed {

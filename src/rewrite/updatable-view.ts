@@ -100,7 +100,8 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
   q.targetList.filter((t) => !t.resjunk).forEach((t, i) => {
     const name = view.columns[i]?.name ?? t.name;
     viewCols.push(name);
-    if (t.expr.kind === 'Var' && t.expr.levelsUp === 0) colMap.set(name, base.columns[t.expr.attno - 1].name);
+    // System columns (ctid, xmin, ...) are not updatable view columns.
+    if (t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0) colMap.set(name, base.columns[t.expr.attno - 1].name);
   });
   if (!colMap.size) throw notUpdatable(view, kind, 'Views that have no updatable columns are not automatically updatable.');
   const ns = session.catalog().namespaceName(base.namespace);

@@ -9,6 +9,7 @@
  * Known gaps: VALUES lists, window functions, GROUPING SETS, row locking and set operations
  * nested with different operators are not printed (the caller falls back).
  */
+import { systemColumnName } from '../../analyze/system-columns.js';
 import type { Catalog } from '../catalog.js';
 import type { Expr } from '../../nodes/primnodes.js';
 import type { JoinNode, Query, RangeTblEntry, TargetEntry } from '../../nodes/query.js';
@@ -66,7 +67,7 @@ function exprContext(qc: QueryContext, base: number): DeparseContext {
         if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp });
         throw new Unprintable();
       }
-      const col = quoteIdent(rte.columns[v.attno - 1]?.name ?? '?');
+      const col = quoteIdent(v.attno < 0 ? systemColumnName(v.attno) : (rte.columns[v.attno - 1]?.name ?? '?'));
       // Whether to qualify is decided by the query being printed (outer references included).
       return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(refName(rte))}.${col}` : col;
     },
@@ -88,7 +89,7 @@ function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string
   while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
   if (e.kind === 'Var' && e.levelsUp === 0) {
     const rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
-    const own = rte?.kind === 'join' ? undefined : rte?.columns[e.attno - 1]?.name;
+    const own = rte?.kind === 'join' ? undefined : e.attno < 0 ? systemColumnName(e.attno) : rte?.columns[e.attno - 1]?.name;
     if (own === name) return s;
   }
   if (name === '?column?') return s;

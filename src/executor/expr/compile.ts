@@ -5,9 +5,11 @@
  * an Agg node.
  * Postgres counterpart: src/backend/executor/execExpr.c + execExprInterp.c.
  */
+import { systemColumnReader } from '../../analyze/system-columns.js';
+import type { Tuple } from '../../storage/heap.js';
 import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
-import type { Aggref, Expr } from '../../nodes/primnodes.js';
+import type { Aggref, Expr, Var } from '../../nodes/primnodes.js';
 import type { Query } from '../../nodes/query.js';
 import type { CallInfo } from '../../functions/registry.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
@@ -76,7 +78,7 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
       };
     }
     case 'Var':
-      return compileVar(e.levelsUp, e.rti, e.attno, layout);
+      return e.sys ? compileSystemVar(e, layout) : compileVar(e.levelsUp, e.rti, e.attno, layout);
     case 'InputRef': {
       const i = (layout.inputBase ?? 0) + e.index;
       return (row) => row[i];
@@ -357,6 +359,19 @@ function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout
   return (_row, ctx) => {
     const v = ctx.levelRows[depth][pos];
     return v === undefined ? null : v;
+  };
+}
+
+/** A system column: read from the row version that follows the relation's columns. */
+function compileSystemVar(e: Var, layout: Layout): CExpr {
+  const sys = e.sys!;
+  const read = systemColumnReader(e.attno, sys);
+  // tableoid needs no row version (CHECK constraints and generated columns may use it).
+  if (e.attno === -6) return () => sys.relOid;
+  const tuple = compileVar(e.levelsUp, e.rti, sys.width + 1, layout);
+  return (row, ctx) => {
+    const t = tuple(row, ctx);
+    return t === null ? null : read(t as unknown as Tuple);
   };
 }
 
