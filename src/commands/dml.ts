@@ -24,7 +24,7 @@ import type { Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import type { StatementResult } from '../session/dispatch.js';
 import { bindParams } from '../session/params.js';
-import { fieldsOf, makeExecContext, statementState } from '../session/run-select.js';
+import { fieldsOf, makeExecContext, runSelect, statementState } from '../session/run-select.js';
 import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.js';
 import { foldExpr, foldQueryConstants } from '../plan/const-fold.js';
 import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
@@ -32,7 +32,7 @@ import type { ExecContext, Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, keyChanged, ModifyState, targetForWrite, updateTuple } from '../executor/modify-table.js';
 import { rewriteViewDml, type ViewCheck } from '../rewrite/updatable-view.js';
-import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
+import { CACHEABLE_SQL_LENGTH, type RawStatement } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { makeVar } from '../analyze/column-ref.js';
 import { fieldStore } from '../analyze/field-store.js';
@@ -155,6 +155,13 @@ function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layou
 // ---------------------------------------------------------------------------------------------
 
 function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
+  if (n.withClause && n.selectStmt?.SelectStmt) {
+    // WITH ... INSERT ... SELECT / VALUES: the WITH queries belong to the source query.
+    const sel = n.selectStmt.SelectStmt;
+    const inner = sel.withClause;
+    const withClause = inner ? { ...inner, ctes: [...n.withClause.ctes, ...inner.ctes], recursive: inner.recursive || n.withClause.recursive } : n.withClause;
+    n = { ...n, withClause: undefined, selectStmt: { SelectStmt: { ...sel, withClause } } };
+  }
   const state = newState(session, sql, paramTypes);
   const cat = state.catalog;
   if (n.withClause) throw featureNotSupported('WITH in INSERT', undefined);
@@ -666,7 +673,7 @@ export function runWithDmlCtes(
   runMain: (kind: string, body: AnyNode) => StatementResult,
 ): StatementResult {
   const w = body.withClause;
-  if (w.recursive) throw featureNotSupported('WITH RECURSIVE with data-modifying statements');
+  if (w.recursive && hasDmlCte(body)) throw featureNotSupported('WITH RECURSIVE with data-modifying statements');
   const mats = new Map<string, import('../session/session-context.js').MaterializedCte>();
   const deferred: ModifyState[] = [];
   const keep: AnyNode[] = [];
@@ -698,12 +705,12 @@ export function runWithDmlCtes(
     }
     const rest = keep.length ? { ...w, ctes: keep } : undefined;
     let main: AnyNode = { ...body, withClause: rest };
-    if (kind === 'InsertStmt' && rest) {
-      const sel = body.selectStmt?.SelectStmt;
-      if (!sel || sel.withClause) throw featureNotSupported('WITH in this INSERT', undefined);
-      main = { ...body, withClause: undefined, selectStmt: { SelectStmt: { ...sel, withClause: rest } } };
-    } else if ((kind === 'UpdateStmt' || kind === 'DeleteStmt') && rest) {
-      throw featureNotSupported(`WITH in ${kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE'}`, undefined);
+    // INSERT ... SELECT / VALUES takes the remaining WITH into its query (prepareInsert).
+    if (kind !== 'SelectStmt' && rest && !(kind === 'InsertStmt' && body.selectStmt?.SelectStmt)) {
+      // UPDATE / DELETE (and INSERT ... DEFAULT VALUES) cannot take the WITH along: the plain
+      // queries it names are run first, under the statement's snapshot, and read as constants.
+      materializePlainCtes(session, rest, sql, params, paramTypes, mats, main);
+      main = { ...main, withClause: undefined };
     }
     const result = runMain(kind, main);
     for (const ms of deferred) {
@@ -715,6 +722,55 @@ export function runWithDmlCtes(
   } finally {
     session.materialized = saved;
   }
+}
+
+/**
+ * Runs each plain WITH query of `w` that the statement refers to (Postgres skips the others) as
+ * `WITH name AS (...) SELECT * FROM name`, in order, so later ones and the statement read the
+ * earlier ones' rows from `mats`.
+ */
+function materializePlainCtes(
+  session: Session,
+  w: AnyNode,
+  sql: string,
+  params: readonly unknown[],
+  paramTypes: number[],
+  mats: Map<string, import('../session/session-context.js').MaterializedCte>,
+  main: AnyNode,
+): void {
+  const ctes = w.ctes as AnyNode[];
+  ctes.forEach((c, i) => {
+    const cte = c.CommonTableExpr;
+    const name = cte.ctename as string;
+    const later = [main, ...ctes.slice(i + 1).map((x) => x.CommonTableExpr.ctequery)];
+    if (!later.some((n) => refersToName(n, name))) return;
+    const select: AnyNode = {
+      withClause: { ctes: [c], recursive: w.recursive },
+      targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }],
+      fromClause: [{ RangeVar: { relname: name, inh: true, relpersistence: 'p' } }],
+    };
+    const r = runSelect(session, { stmt: { SelectStmt: select }, location: -1 - i } as unknown as RawStatement, select, sql, params, paramTypes);
+    mats.set(name, { columns: r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier })), rows: r.rows });
+  });
+}
+
+/** Whether a parse tree mentions an unqualified relation `name` (a reference to a WITH query). */
+function refersToName(n: unknown, name: string): boolean {
+  if (!n || typeof n !== 'object') return false;
+  const o = n as AnyNode;
+  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
+  for (const v of Object.values(o)) if (refersToName(v, name)) return true;
+  return false;
+}
+
+/**
+ * Whether a statement goes through runWithDmlCtes: a data-modifying WITH query anywhere, or an
+ * UPDATE / DELETE / INSERT without a query that has a WITH.
+ */
+export function needsCteRun(kind: string, body: AnyNode): boolean {
+  if (hasDmlCte(body)) return true;
+  if (!body.withClause) return false;
+  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || (kind === 'InsertStmt' && !body.selectStmt?.SelectStmt);
 }
 
 /** Whether a statement's WITH holds a data-modifying query. */

@@ -30,7 +30,7 @@ import { binaryDecoder, binaryEncoder } from './binary-format.js';
 import { FieldReader, FrameReader, protocolViolation } from './reader.js';
 import { MessageWriter } from './writer.js';
 import { copyInColumns, isCopyFromStdin } from '../commands/copy.js';
-import { hasDmlCte } from '../commands/dml.js';
+import { needsCteRun } from '../commands/dml.js';
 import { MSG, commandTag, formatOf, returnsRows, writeErrorFields, writeParameterStatus, writeReady, writeRowDescription } from './messages.js';
 
 /** The byte channel a connection talks over (an in-memory pipe or a TCP socket). */
@@ -515,7 +515,7 @@ export class BackendConnection {
           // Like Postgres, describe the rows before running the query: an error while it runs
           // comes after the RowDescription.
           const kind = Object.keys(st.stmt)[0];
-          if (!ROW_QUERIES.has(kind) || hasDmlCte((st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
+          if (!ROW_QUERIES.has(kind) || needsCteRun(kind, (st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
           const d = describeStatement(s, st, state.sql, []);
           // Postgres plans before it describes: errors of constant folding come first.
           if (d.planError !== undefined) throw d.planError;

@@ -18,7 +18,7 @@ import { hoistSetOpInto, selectIntoAsCtas } from '../commands/create-table-as.js
 import { describeFetch } from '../commands/portalcmds.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { lockUtilityTargets } from '../commands/lock.js';
-import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
+import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, needsCteRun, describeDml } from '../commands/dml.js';
 
 export interface ResultField {
   name: string;
@@ -47,7 +47,7 @@ const position = (sql: string, loc: number): string | undefined => (loc < 0 ? un
 export function executeStatement(session: Session, st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   checkCrossDatabase(st, session.dbName, sql, position);
   const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
-  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
+  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && needsCteRun(kind, body)) {
     if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
     return runWithDmlCtes(session, kind, body, sql, params, paramTypes, (k, b) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, sql, params, paramTypes));
   }

@@ -219,3 +219,25 @@ COMMIT;
 SELECT slug FROM orgs ORDER BY id;
 COMMIT;
 ROLLBACK;
+
+-- WITH queries on UPDATE, DELETE and INSERT (plain SELECT / VALUES queries, recursive ones, and
+-- together with data-modifying ones); an unreferenced WITH query is never run.
+CREATE TABLE wq (id int PRIMARY KEY, v int);
+INSERT INTO wq VALUES (1, 10), (2, 20), (3, 30);
+WITH x AS (SELECT 2 AS id) UPDATE wq SET v = v + 1 FROM x WHERE wq.id = x.id RETURNING wq.*;
+WITH x AS (SELECT 3 AS id) DELETE FROM wq USING x WHERE wq.id = x.id RETURNING wq.id;
+WITH x AS (SELECT 1 AS id) DELETE FROM wq WHERE id IN (SELECT id FROM x);
+WITH x AS (SELECT 5 AS id, 50 AS v) INSERT INTO wq SELECT * FROM x RETURNING *;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) UPDATE wq SET v = v * 2 WHERE id IN (SELECT n FROM r);
+WITH d AS (DELETE FROM wq WHERE id = 5 RETURNING *) UPDATE wq SET v = (SELECT count(*) FROM d) WHERE id = 2 RETURNING *;
+WITH x AS (SELECT 1/0 AS id) UPDATE wq SET v = 1 WHERE id = 1 RETURNING *;
+WITH x AS (SELECT 1/0 AS id) UPDATE wq SET v = 1 WHERE id IN (SELECT id FROM x);
+WITH x AS (SELECT 7 AS id) INSERT INTO wq VALUES ((SELECT id FROM x), 70) RETURNING *;
+WITH x AS (SELECT 8 AS id), y AS (SELECT id + 1 AS id FROM x) INSERT INTO wq SELECT id, 0 FROM y RETURNING *;
+WITH a AS (SELECT 1 AS id) INSERT INTO wq WITH b AS (SELECT id + 20 AS id FROM a) SELECT id, 1 FROM b RETURNING *;
+WITH x AS (SELECT id FROM wq WHERE v > 25) DELETE FROM wq WHERE id IN (SELECT id FROM x) RETURNING id;
+WITH x(q) AS (VALUES (2), (9)) UPDATE wq SET v = -1 FROM x WHERE wq.id = x.q RETURNING wq.id, x.q;
+WITH totals AS (SELECT sum(v) AS s FROM wq), bumped AS (SELECT id FROM wq ORDER BY id LIMIT 1) UPDATE wq SET v = (SELECT s FROM totals) WHERE id IN (SELECT id FROM bumped) RETURNING *;
+WITH x AS (SELECT 1 AS id) INSERT INTO wq DEFAULT VALUES;
+WITH x AS (SELECT 99 AS nope) UPDATE wq SET v = nope;
+SELECT * FROM wq ORDER BY id;
