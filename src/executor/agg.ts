@@ -63,9 +63,8 @@ export class Agg implements Plan {
   }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const groups = new Map<unknown, GroupState>();
     const order: GroupState[] = [];
-    const { groupExprs, aggs } = this;
+    const { groupExprs, aggs, groupKeyFns } = this;
     const newGroup = (keys: Value[], rep: Row): GroupState => ({
       keys,
       rep,
@@ -73,41 +72,73 @@ export class Agg implements Plan {
       seen: aggs.map((a) => (a.ref.distinct ? new Set() : undefined)),
       pending: aggs.map((a) => (a.orderBy ? [] : undefined)),
     });
-    // Per-row work avoids allocations: group keys go into a scratch array (copied only for a new
-    // group) and each aggregate's arguments into its own reused array.
+    // Per-row work avoids allocations: groups are found through one Map per grouping column
+    // (keyed by each value's hash key, so no composite key is built), group keys go into a
+    // scratch array (copied only for a new group) and each aggregate's arguments into its own
+    // reused array.
     const nk = groupExprs.length;
+    const root = new Map<unknown, unknown>();
     const scratch: Value[] = new Array(nk);
+    const na = aggs.length;
     const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length));
+    const steps = aggs.map((a) => a.ref.agg.step);
+    // Aggregates of one argument with no FILTER, DISTINCT or ORDER BY take the short path.
+    const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);
+    const simpleArg = aggs.map((a) => a.args[0]);
+    const strict = aggs.map((a) => a.ref.agg.strict);
     const input = this.presort?.length ? this.sortedInput(ctx, base, this.presort) : this.input.run(ctx, base);
+    let single: GroupState | undefined;
     for (const row of input) {
       let g: GroupState | undefined;
       if (nk === 0) {
-        g = order[0];
+        g = single;
         if (!g) {
-          g = newGroup([], row);
+          g = single = newGroup([], row);
           order.push(g);
         }
       } else {
-        for (let i = 0; i < nk; i++) scratch[i] = groupExprs[i](row, ctx);
-        const k = groupKey(scratch, this.groupKeyFns);
-        g = groups.get(k);
+        let m = root;
+        for (let i = 0; i < nk - 1; i++) {
+          const v = (scratch[i] = groupExprs[i](row, ctx));
+          const k = v === null ? NULL_KEY : groupKeyFns[i](v);
+          let next = m.get(k) as Map<unknown, unknown> | undefined;
+          if (!next) {
+            next = new Map();
+            m.set(k, next);
+          }
+          m = next;
+        }
+        const v = (scratch[nk - 1] = groupExprs[nk - 1](row, ctx));
+        const k = v === null ? NULL_KEY : groupKeyFns[nk - 1](v);
+        g = m.get(k) as GroupState | undefined;
         if (!g) {
           g = newGroup(scratch.slice(), row);
-          groups.set(k, g);
+          m.set(k, g);
           order.push(g);
         }
       }
-      for (let i = 0; i < aggs.length; i++) {
+      const states = g.states;
+      for (let i = 0; i < na; i++) {
         const a = aggs[i];
-        if (a.filter && a.filter(row, ctx) !== true) continue;
         const vals = argBufs[i];
+        if (simple[i]) {
+          const arg = simpleArg[i];
+          if (arg) {
+            const v = arg(row, ctx);
+            if (v === null && strict[i]) continue;
+            vals[0] = v;
+          }
+          states[i] = steps[i](states[i], vals, ctx, a.call);
+          continue;
+        }
+        if (a.filter && a.filter(row, ctx) !== true) continue;
         let anyNull = false;
         for (let j = 0; j < vals.length; j++) {
           const v = a.args[j](row, ctx);
           vals[j] = v;
           if (v === null) anyNull = true;
         }
-        if (a.ref.agg.strict && anyNull) continue;
+        if (strict[i] && anyNull) continue;
         if (a.distinctKey) {
           const k = groupKey(vals, a.distinctKey);
           const seen = g.seen[i] as Set<unknown>;
@@ -118,7 +149,7 @@ export class Agg implements Plan {
           (g.pending[i] as Value[][]).push([...vals, ...a.orderBy.map((o) => o.expr(row, ctx))]);
           continue;
         }
-        g.states[i] = a.ref.agg.step(g.states[i], vals, ctx, a.call);
+        states[i] = steps[i](states[i], vals, ctx, a.call);
       }
     }
     if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));

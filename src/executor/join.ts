@@ -102,36 +102,50 @@ export class HashJoin implements Plan {
   ) {}
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const table = new Map<unknown, Row[]>();
+    // The first inner row of each key, and the further ones of keys that have several (the usual
+    // FK = PK join keeps no per-key arrays).
+    const first = new Map<unknown, Row>();
+    let more: Map<unknown, Row[]> | undefined;
     const { innerKeys, outerKeys, keyFns, innerSlots, quals, joinType } = this;
-    // One key column (the usual FK = PK join): no per-row key arrays.
+    const ns = innerSlots.length;
+    // One key column: no per-row key arrays.
     const single = innerKeys.length === 1;
+    const keyFn = keyFns[0];
     const keyOf = (fs: readonly CExpr[], r: Row): unknown => {
       if (single) {
         const v = fs[0](r, ctx);
-        return v === null ? undefined : keyFns[0](v);
+        return v === null ? undefined : keyFn(v);
       }
       return hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
     };
     for (const r of this.inner.run(ctx, base)) {
       const k = keyOf(innerKeys, r);
       if (k === undefined) continue;
-      const list = table.get(k);
+      if (!first.has(k)) {
+        first.set(k, r);
+        continue;
+      }
+      more ??= new Map();
+      const list = more.get(k);
       if (list) list.push(r);
-      else table.set(k, [r]);
+      else more.set(k, [r]);
     }
     for (const o of this.outer.run(ctx, base)) {
       const k = keyOf(outerKeys, o);
-      const list = k === undefined ? undefined : table.get(k);
+      const ir0 = k === undefined ? undefined : first.get(k);
       let matched = false;
-      if (list) {
+      if (ir0) {
+        const extra = more?.get(k);
+        const last = extra ? extra.length : 0;
         // Outer rows are fresh per row (scans, aggregates, replays build new arrays), so the last
         // match can fill the outer row itself instead of a copy: one allocation less per row.
-        const last = list.length - 1;
         for (let m = 0; m <= last; m++) {
-          const ir = list[m];
+          const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
-          for (const i of innerSlots) r[i] = ir[i];
+          for (let j = 0; j < ns; j++) {
+            const i = innerSlots[j];
+            r[i] = ir[i];
+          }
           if (quals && quals(r, ctx) !== true) continue;
           matched = true;
           yield r;

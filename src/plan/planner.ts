@@ -23,7 +23,7 @@ import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/
 import { exprEqual } from '../analyze/select.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
-import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
+import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
 import { isGroupingFunc } from '../analyze/grouping-sets.js';
@@ -51,6 +51,11 @@ interface PlanCtx {
   cat: Catalog;
   layout: Layout;
   width: number;
+  /**
+   * Per relation entry, the 0-based columns anything in the query reads (projection pruning:
+   * scans fill only these slots of the wide row, joins copy only these); undefined: all columns.
+   */
+  needed?: Map<number, number[]>;
 }
 
 /** Offsets of every range entry of `q` in its wide rows. */
@@ -74,6 +79,9 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
 function rteSlots(pc: PlanCtx, rti: number): number[] {
   const rte = pc.q.rtable[rti];
   const off = pc.layout.offsets[rti];
+  const cols = rte.kind === 'relation' ? pc.needed?.get(rti) : undefined;
+  // (a relation's row version, after its columns, is always filled)
+  if (cols) return [...cols.map((c) => off + c), off + rte.columns.length];
   const n = rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
   return Array.from({ length: n }, (_, i) => off + i);
 }
@@ -99,10 +107,34 @@ function compileQual(pc: PlanCtx, list: Expr[]): CExpr | undefined {
   };
 }
 
-/** Plans the FROM/WHERE part of a query: rows in the level's wide layout. */
-export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog): { plan: Plan; layout: Layout; width: number } {
+/**
+ * The columns of each relation entry of `q` that the query reads anywhere (its clauses, target
+ * list, join alias expressions, and Vars of nested subqueries that point at this level).
+ */
+function neededColumns(q: Query): Map<number, number[]> {
+  const sets = new Map<number, Set<number>>();
+  q.rtable.forEach((rte, rti) => {
+    if (rte.kind === 'relation') sets.set(rti, new Set());
+  });
+  visitVars(q, (v, depth) => {
+    if (v.levelsUp !== depth) return;
+    const rte = q.rtable[v.rti];
+    // (the row-version slot after the columns is filled anyway)
+    if (rte?.kind === 'relation' && v.attno >= 1 && v.attno <= rte.columns.length) sets.get(v.rti)?.add(v.attno - 1);
+  });
+  const out = new Map<number, number[]>();
+  for (const [rti, set] of sets) out.set(rti, [...set].sort((a, b) => a - b));
+  return out;
+}
+
+/**
+ * Plans the FROM/WHERE part of a query: rows in the level's wide layout. With `prune`, relation
+ * scans fill only the columns the query reads (callers that read whole row versions back from the
+ * wide row, such as UPDATE, DELETE and locking, leave it off).
+ */
+export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog, prune = false): { plan: Plan; layout: Layout; width: number } {
   const { layout, width } = computeLayout(q, parent);
-  const pc: PlanCtx = { q, cat, layout, width };
+  const pc: PlanCtx = { q, cat, layout, width, needed: prune ? neededColumns(q) : undefined };
   const conjuncts: Conjunct[] = splitAnd(q.where).map((e) => ({ expr: e, rtis: containsSubLink(e) ? new Set([-1]) : exprRtis(e), used: false }));
   let plan: Plan | undefined;
   let have = new Set<number>();
@@ -276,15 +308,23 @@ function hashJoinPlan(
   return undefined;
 }
 
-/** Replays the outer rows an AdaptiveJoin materialized. */
+/** Replays the outer rows an AdaptiveJoin read ahead, then the rest of its outer side. */
 class Replay implements Plan {
   readonly kind = 'Replay';
-  run(ctx: ExecContext): Iterable<Row> {
-    return (ctx.cache.get(this) as Row[] | undefined) ?? [];
+  *run(ctx: ExecContext): Iterable<Row> {
+    const state = ctx.cache.get(this) as { rows: Row[]; rest: Iterator<Row> | undefined } | undefined;
+    if (!state) return;
+    yield* state.rows;
+    const rest = state.rest;
+    if (!rest) return;
+    for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
   }
 }
 
-/** Runs the outer side once, then probes the index for few rows or hashes the inner side for many. */
+/**
+ * Reads up to PROBE_LIMIT + 1 outer rows, then probes the index for few rows or hashes the inner
+ * side for many (the rest of the outer side streams through without being materialized).
+ */
 class AdaptiveJoin implements Plan {
   readonly kind = 'AdaptiveJoin';
   static readonly PROBE_LIMIT = 64;
@@ -295,9 +335,19 @@ class AdaptiveJoin implements Plan {
     readonly hashJoin: Plan,
   ) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const rows = [...this.outer.run(ctx, base)];
-    ctx.cache.set(this.replay, rows);
-    yield* (rows.length <= AdaptiveJoin.PROBE_LIMIT ? this.indexLoop : this.hashJoin).run(ctx, base);
+    const it = this.outer.run(ctx, base)[Symbol.iterator]();
+    const rows: Row[] = [];
+    let rest: Iterator<Row> | undefined = it;
+    while (rows.length <= AdaptiveJoin.PROBE_LIMIT) {
+      const r = it.next();
+      if (r.done) {
+        rest = undefined;
+        break;
+      }
+      rows.push(r.value);
+    }
+    ctx.cache.set(this.replay, { rows, rest });
+    yield* (rest === undefined ? this.indexLoop : this.hashJoin).run(ctx, base);
   }
 }
 
@@ -330,7 +380,7 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     case 'relation': {
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
-      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals));
+      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), pc.needed?.get(rti));
     }
     case 'values': {
       const rows = rte.rows.map((r) => r.map((e) => compileExpr(e, pc.layout)));
@@ -510,7 +560,7 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
   const rest = quals.filter((q) => !best!.used.has(q));
   const off = pc.layout.offsets[rti];
   return {
-    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest)),
+    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), false, pc.needed?.get(rti)),
     usedOuter: best.usedOuter,
   };
 }
@@ -560,7 +610,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
-  const from = planFromWhere(q, parent, cat);
+  const from = planFromWhere(q, parent, cat, true);
   let plan = from.plan;
   let layout = from.layout;
   if (q.hasAggs || q.groupBy.length || q.groupingSets) {
