@@ -9,7 +9,7 @@ import type { CallInfo } from '../functions/registry.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
-import type { Plan } from './scan.js';
+import { eachRow, type Plan } from './scan.js';
 
 export interface CompiledAgg {
   readonly ref: Aggref;
@@ -51,7 +51,9 @@ export class Agg implements Plan {
   /** The input rows, sorted as Postgres's Sort below a GroupAggregate (keys computed in input order). */
   private *sortedInput(ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[]): Iterable<Row> {
     const rows: { row: Row; k: Value[] }[] = [];
-    for (const row of this.input.run(ctx, base)) rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+    eachRow(this.input, ctx, base, (row) => {
+      rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+    });
     rows.sort((x, y) => {
       for (let i = 0; i < keys.length; i++) {
         const c = compareNullable(x.k[i], y.k[i], keys[i]);
@@ -86,9 +88,8 @@ export class Agg implements Plan {
     const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);
     const simpleArg = aggs.map((a) => a.args[0]);
     const strict = aggs.map((a) => a.ref.agg.strict);
-    const input = this.presort?.length ? this.sortedInput(ctx, base, this.presort) : this.input.run(ctx, base);
     let single: GroupState | undefined;
-    for (const row of input) {
+    const consume = (row: Row): void => {
       let g: GroupState | undefined;
       if (nk === 0) {
         g = single;
@@ -151,7 +152,9 @@ export class Agg implements Plan {
         }
         states[i] = steps[i](states[i], vals, ctx, a.call);
       }
-    }
+    };
+    if (this.presort?.length) for (const row of this.sortedInput(ctx, base, this.presort)) consume(row);
+    else eachRow(this.input, ctx, base, consume);
     if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));
     for (const g of order) {
       const out: Row = [...g.keys];

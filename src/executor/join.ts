@@ -6,7 +6,7 @@
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
-import type { Plan } from './scan.js';
+import { eachRow, type Plan } from './scan.js';
 
 export type ExecJoinType = 'inner' | 'left' | 'full';
 
@@ -101,37 +101,51 @@ export class HashJoin implements Plan {
     readonly innerSlots: readonly number[],
   ) {}
 
-  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    // The first inner row of each key, and the further ones of keys that have several (the usual
-    // FK = PK join keeps no per-key arrays).
+  /**
+   * Builds the hash table from the inner side: the first inner row of each key, and the further
+   * ones of keys that have several (the usual FK = PK join keeps no per-key arrays).
+   */
+  private build(ctx: ExecContext, base: Row | undefined): HashTable {
     const first = new Map<unknown, Row>();
     let more: Map<unknown, Row[]> | undefined;
-    const { innerKeys, outerKeys, keyFns, innerSlots, quals, joinType } = this;
-    const ns = innerSlots.length;
-    // One key column: no per-row key arrays.
-    const single = innerKeys.length === 1;
-    const keyFn = keyFns[0];
-    const keyOf = (fs: readonly CExpr[], r: Row): unknown => {
-      if (single) {
-        const v = fs[0](r, ctx);
-        return v === null ? undefined : keyFn(v);
-      }
-      return hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
-    };
-    for (const r of this.inner.run(ctx, base)) {
-      const k = keyOf(innerKeys, r);
-      if (k === undefined) continue;
+    const keyOf = this.keyOf(this.innerKeys, ctx);
+    eachRow(this.inner, ctx, base, (r) => {
+      const k = keyOf(r);
+      if (k === undefined) return;
       if (!first.has(k)) {
         first.set(k, r);
-        continue;
+        return;
       }
       more ??= new Map();
       const list = more.get(k);
       if (list) list.push(r);
       else more.set(k, [r]);
+    });
+    return { first, more };
+  }
+
+  /** The hash key of a row by `fs`; undefined when a key is null (nulls never join). */
+  private keyOf(fs: readonly CExpr[], ctx: ExecContext): (r: Row) => unknown {
+    const keyFns = this.keyFns;
+    if (fs.length === 1) {
+      const f = fs[0];
+      const keyFn = keyFns[0];
+      return (r) => {
+        const v = f(r, ctx);
+        return v === null ? undefined : keyFn(v);
+      };
     }
-    for (const o of this.outer.run(ctx, base)) {
-      const k = keyOf(outerKeys, o);
+    return (r) => hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
+  }
+
+  /** Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`. */
+  prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): (o: Row) => void {
+    const { first, more } = this.build(ctx, base);
+    const { innerSlots, quals, joinType } = this;
+    const ns = innerSlots.length;
+    const keyOf = this.keyOf(this.outerKeys, ctx);
+    return (o) => {
+      const k = keyOf(o);
       const ir0 = k === undefined ? undefined : first.get(k);
       let matched = false;
       if (ir0) {
@@ -139,6 +153,43 @@ export class HashJoin implements Plan {
         const last = extra ? extra.length : 0;
         // Outer rows are fresh per row (scans, aggregates, replays build new arrays), so the last
         // match can fill the outer row itself instead of a copy: one allocation less per row.
+        for (let m = 0; m <= last; m++) {
+          const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
+          const r = m === last && !quals ? o : o.slice();
+          for (let j = 0; j < ns; j++) {
+            const i = innerSlots[j];
+            r[i] = ir[i];
+          }
+          if (quals && quals(r, ctx) !== true) continue;
+          matched = true;
+          sink(r);
+        }
+      }
+      if (!matched && joinType === 'left') {
+        const r = o.slice();
+        for (const i of innerSlots) r[i] = null;
+        sink(r);
+      }
+    };
+  }
+
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    eachRow(this.outer, ctx, base, this.prober(ctx, base, sink));
+  }
+
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    // (the probe loop of `prober`, yielding each joined row as it is found)
+    const { first, more } = this.build(ctx, base);
+    const { innerSlots, quals, joinType } = this;
+    const ns = innerSlots.length;
+    const keyOf = this.keyOf(this.outerKeys, ctx);
+    for (const o of this.outer.run(ctx, base)) {
+      const k = keyOf(o);
+      const ir0 = k === undefined ? undefined : first.get(k);
+      let matched = false;
+      if (ir0) {
+        const extra = more?.get(k);
+        const last = extra ? extra.length : 0;
         for (let m = 0; m <= last; m++) {
           const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
@@ -158,4 +209,9 @@ export class HashJoin implements Plan {
       }
     }
   }
+}
+
+interface HashTable {
+  readonly first: Map<unknown, Row>;
+  readonly more: Map<unknown, Row[]> | undefined;
 }

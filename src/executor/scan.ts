@@ -13,6 +13,21 @@ import type { CExpr } from './expr/compile.js';
 export interface Plan {
   readonly kind: string;
   run(ctx: ExecContext, base: Row | undefined): Iterable<Row>;
+  /**
+   * The same rows as `run`, in the same order and with the same evaluation, pushed to `sink`:
+   * for consumers that read every row (aggregation, sorts, hash join sides), without a generator
+   * step per row and node. Optional: `eachRow` falls back to `run`.
+   */
+  each?(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void;
+}
+
+/** Calls `sink` for every row of `plan` (its push form when it has one). */
+export function eachRow(plan: Plan, ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  if (plan.each) {
+    plan.each(ctx, base, sink);
+    return;
+  }
+  for (const r of plan.run(ctx, base)) sink(r);
 }
 
 /**
@@ -58,6 +73,18 @@ export class SeqScan implements Plan {
       fillSlots(row, offset, t, rel, cols);
       if (filter && filter(row, ctx) !== true) continue;
       yield row;
+    }
+  }
+
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    const heap = ctx.txn.heap(this.rel);
+    const { rel, offset, filter, width, cols } = this;
+    for (const t of heap.all()) {
+      if (!ctx.txn.visible(t)) continue;
+      const row = base ? base.slice() : new Array(width);
+      fillSlots(row, offset, t, rel, cols);
+      if (filter && filter(row, ctx) !== true) continue;
+      sink(row);
     }
   }
 }

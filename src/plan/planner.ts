@@ -14,7 +14,7 @@ import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
 import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
-import { IndexScan, SeqScan, type IndexBound, type Plan } from '../executor/scan.js';
+import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
 import { HashJoin, NestLoop } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
@@ -266,7 +266,7 @@ function hashJoinPlan(
   pool: Conjunct[],
   here: Conjunct[],
   innerSlots: number[],
-): Plan | undefined {
+): HashJoin | undefined {
   const rightRtis = itemRtis(pc, rightNode);
   {
     const lk: Expr[] = [];
@@ -319,6 +319,9 @@ class Replay implements Plan {
     if (!rest) return;
     for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
   }
+  each(ctx: ExecContext, _base: Row | undefined, sink: (row: Row) => void): void {
+    for (const r of this.run(ctx)) sink(r);
+  }
 }
 
 /**
@@ -332,7 +335,7 @@ class AdaptiveJoin implements Plan {
     readonly outer: Plan,
     readonly replay: Replay,
     readonly indexLoop: Plan,
-    readonly hashJoin: Plan,
+    readonly hashJoin: HashJoin,
   ) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const it = this.outer.run(ctx, base)[Symbol.iterator]();
@@ -349,6 +352,27 @@ class AdaptiveJoin implements Plan {
     ctx.cache.set(this.replay, { rows, rest });
     yield* (rest === undefined ? this.indexLoop : this.hashJoin).run(ctx, base);
   }
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    // The same decision with the outer side pushed: past PROBE_LIMIT rows the hash table is
+    // built and the rows read so far, then every further one, are probed as they come.
+    const rows: Row[] = [];
+    let probe: ((o: Row) => void) | undefined;
+    eachRow(this.outer, ctx, base, (r) => {
+      if (probe) {
+        probe(r);
+        return;
+      }
+      rows.push(r);
+      if (rows.length > AdaptiveJoin.PROBE_LIMIT) {
+        probe = this.hashJoin.prober(ctx, base, sink);
+        for (const x of rows) probe(x);
+        rows.length = 0;
+      }
+    });
+    if (probe) return;
+    ctx.cache.set(this.replay, { rows, rest: undefined });
+    eachRow(this.indexLoop, ctx, base, sink);
+  }
 }
 
 /** Caches its input's rows for the duration of one execution and overlays them on each base row. */
@@ -358,7 +382,10 @@ class Materialize implements Plan {
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     let rows = ctx.cache.get(this) as Row[] | undefined;
     if (!rows) {
-      rows = [...this.input.run(ctx, undefined)];
+      const all: Row[] = (rows = []);
+      eachRow(this.input, ctx, undefined, (r) => {
+        all.push(r);
+      });
       ctx.cache.set(this, rows);
     }
     if (!base) {
