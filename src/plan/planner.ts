@@ -80,8 +80,8 @@ function rteSlots(pc: PlanCtx, rti: number): number[] {
   const rte = pc.q.rtable[rti];
   const off = pc.layout.offsets[rti];
   const cols = rte.kind === 'relation' ? pc.needed?.get(rti) : undefined;
-  // (a relation's row version, after its columns, is always filled)
-  if (cols) return [...cols.map((c) => off + c), off + rte.columns.length];
+  // (with pruning, nothing reads a relation's row version slot: only locking and DML do)
+  if (cols) return cols.map((c) => off + c);
   const n = rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
   return Array.from({ length: n }, (_, i) => off + i);
 }

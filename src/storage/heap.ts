@@ -39,9 +39,10 @@ export interface OwnState {
 /** Postgres's HeapTupleSatisfiesMVCC, for an immutable version. */
 export function isVisible(t: Tuple, snap: Snapshot, own: OwnState, status: TransactionStatus): boolean {
   const xmin = t.xmin;
-  if (own.xids.has(xmin)) {
+  // (the sets are usually empty: their sizes are checked before hashing the xid)
+  if (own.xids.size !== 0 && own.xids.has(xmin)) {
     if (t.cmin >= own.curcid) return false;
-  } else if (xmin >= snap.xmax || snap.xip.has(xmin) || status.aborted.has(xmin)) {
+  } else if (xmin >= snap.xmax || (snap.xip.size !== 0 && snap.xip.has(xmin)) || (status.aborted.size !== 0 && status.aborted.has(xmin))) {
     return false;
   }
   const xmax = t.xmax;

@@ -35,8 +35,9 @@ export function agg<S>(
     returnType,
     strict,
     init: () => init(),
-    step: (s, args, rt, call) => step(s as S, args, rt, call),
-    final: (s, rt, call) => final(s as S, rt, call),
+    // (the transition and final functions themselves: no forwarding call per row)
+    step: step as AggregateImpl['step'],
+    final: final as AggregateImpl['final'],
   };
   registerAggregate(a);
   return a;
