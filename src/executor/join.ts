@@ -121,7 +121,7 @@ export class HashJoin implements Plan {
       if (list) list.push(r);
       else more.set(k, [r]);
     });
-    return { first, more };
+    return { first, more, dense: denseIndex(first) };
   }
 
   /** The hash key of a row by `fs`; undefined when a key is null (nulls never join). */
@@ -140,13 +140,13 @@ export class HashJoin implements Plan {
 
   /** Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`. */
   prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): (o: Row) => void {
-    const { first, more } = this.build(ctx, base);
+    const { first, more, dense } = this.build(ctx, base);
     const { innerSlots, quals, joinType } = this;
     const ns = innerSlots.length;
     const keyOf = this.keyOf(this.outerKeys, ctx);
     return (o) => {
       const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : first.get(k);
+      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
       let matched = false;
       if (ir0) {
         const extra = more?.get(k);
@@ -179,13 +179,13 @@ export class HashJoin implements Plan {
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     // (the probe loop of `prober`, yielding each joined row as it is found)
-    const { first, more } = this.build(ctx, base);
+    const { first, more, dense } = this.build(ctx, base);
     const { innerSlots, quals, joinType } = this;
     const ns = innerSlots.length;
     const keyOf = this.keyOf(this.outerKeys, ctx);
     for (const o of this.outer.run(ctx, base)) {
       const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : first.get(k);
+      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
       let matched = false;
       if (ir0) {
         const extra = more?.get(k);
@@ -214,4 +214,23 @@ export class HashJoin implements Plan {
 interface HashTable {
   readonly first: Map<unknown, Row>;
   readonly more: Map<unknown, Row[]> | undefined;
+  /** `first` as an array indexed by key, when every key is a small non-negative integer. */
+  readonly dense: (Row | undefined)[] | undefined;
+}
+
+/**
+ * Integer keys (ids, the usual join keys) that are all non-negative and not too sparse: an array
+ * indexed by key finds the inner row faster than the Map. A probe key that is not such an index
+ * cannot equal any of them (both sides hash the same type).
+ */
+function denseIndex(first: Map<unknown, Row>): (Row | undefined)[] | undefined {
+  let max = -1;
+  for (const k of first.keys()) {
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) return undefined;
+    if (k > max) max = k;
+  }
+  if (max < 0 || max > 4 * first.size + 1024) return undefined;
+  const arr: (Row | undefined)[] = new Array(max + 1).fill(undefined);
+  for (const [k, r] of first) arr[k as number] = r;
+  return arr;
 }

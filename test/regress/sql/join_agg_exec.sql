@@ -144,3 +144,19 @@ SELECT count(*) FROM order_items;
 SELECT p.category_id, sum(oi.quantity / (p.id - 20)) FROM order_items oi JOIN products p ON p.id = oi.product_id GROUP BY 1;
 SELECT sum(x) FROM (VALUES (2147483647), (1)) t (x);
 SELECT sum(x)::int4 FROM (VALUES (2147483647), (1)) t (x);
+
+-- hash join keys of every shape: negative and zero ids, sparse ids, bigint, float (-0 = 0, NaN = NaN), numeric
+CREATE TABLE ledger (id integer, acct integer, big bigint, f float8, amount numeric(8, 2));
+INSERT INTO ledger
+SELECT g, g % 7 - 3, g::bigint * 100000000000, CASE WHEN g % 5 = 0 THEN 'NaN' WHEN g % 5 = 1 THEN '-0' ELSE g % 4 / 2.0 END, (g % 6) / 4.0
+FROM generate_series(1, 120) g;
+INSERT INTO ledger VALUES (1000, 2000000, NULL, NULL, NULL), (1001, -2000000, 5, 0.5, 1.5);
+SELECT a.acct, count(*) FROM ledger a JOIN ledger b ON b.acct = a.acct AND b.id = a.id GROUP BY a.acct ORDER BY a.acct;
+SELECT a.id, b.id FROM ledger a JOIN ledger b ON b.acct = a.acct WHERE a.id >= 1000 ORDER BY 1, 2;
+SELECT count(*), count(DISTINCT a.id) FROM ledger a JOIN ledger b ON b.acct = a.acct;
+SELECT a.f, count(*) FROM ledger a JOIN ledger b ON b.f = a.f GROUP BY a.f ORDER BY a.f;
+SELECT count(*) FROM ledger a JOIN ledger b ON b.big = a.big;
+SELECT a.amount, count(*) FROM ledger a JOIN ledger b ON b.amount = a.amount GROUP BY a.amount ORDER BY a.amount;
+SELECT l.id, o.id FROM ledger l JOIN orders o ON o.id = l.acct + 3 WHERE l.id <= 80 ORDER BY l.id;
+SELECT l.id, o.id FROM ledger l LEFT JOIN orders o ON o.id = l.acct WHERE l.id <= 70 OR l.id >= 1000 ORDER BY l.id;
+SELECT f, count(*) FROM ledger GROUP BY f ORDER BY f;
