@@ -103,15 +103,20 @@ export class HashJoin implements Plan {
 
   /**
    * Builds the hash table from the inner side: the first inner row of each key, and the further
-   * ones of keys that have several (the usual FK = PK join keeps no per-key arrays).
+   * ones of keys that have several (the usual FK = PK join keeps no per-key arrays). Each inner
+   * row is kept as its `innerSlots` values only (a short array: probes read less memory).
    */
   private build(ctx: ExecContext, base: Row | undefined): HashTable {
     const first = new Map<unknown, Row>();
     let more: Map<unknown, Row[]> | undefined;
     const keyOf = this.keyOf(this.innerKeys, ctx);
-    eachRow(this.inner, ctx, base, (r) => {
-      const k = keyOf(r);
+    const slots = this.innerSlots;
+    const ns = slots.length;
+    eachRow(this.inner, ctx, base, (wide) => {
+      const k = keyOf(wide);
       if (k === undefined) return;
+      const r: Row = new Array(ns);
+      for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
       if (!first.has(k)) {
         first.set(k, r);
         return;
@@ -156,10 +161,7 @@ export class HashJoin implements Plan {
         for (let m = 0; m <= last; m++) {
           const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
-          for (let j = 0; j < ns; j++) {
-            const i = innerSlots[j];
-            r[i] = ir[i];
-          }
+          for (let j = 0; j < ns; j++) r[innerSlots[j]] = ir[j];
           if (quals && quals(r, ctx) !== true) continue;
           matched = true;
           sink(r);
@@ -193,10 +195,7 @@ export class HashJoin implements Plan {
         for (let m = 0; m <= last; m++) {
           const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
-          for (let j = 0; j < ns; j++) {
-            const i = innerSlots[j];
-            r[i] = ir[i];
-          }
+          for (let j = 0; j < ns; j++) r[innerSlots[j]] = ir[j];
           if (quals && quals(r, ctx) !== true) continue;
           matched = true;
           yield r;
@@ -211,6 +210,7 @@ export class HashJoin implements Plan {
   }
 }
 
+/** Inner rows are kept as their `innerSlots` values, in that order. */
 interface HashTable {
   readonly first: Map<unknown, Row>;
   readonly more: Map<unknown, Row[]> | undefined;
