@@ -80,9 +80,11 @@ export class Agg implements Plan {
     // reused array.
     const nk = groupExprs.length;
     const root = new Map<unknown, unknown>();
-    const scratch: Value[] = new Array(nk);
+    // (filled with null up front: arrays that start as small-integer arrays change their element
+    // kind at the first other value, which deoptimizes the code that reads them)
+    const scratch: Value[] = new Array(nk).fill(null);
     const na = aggs.length;
-    const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length));
+    const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length).fill(null));
     const steps = aggs.map((a) => a.ref.agg.step);
     // Aggregates of one argument with no FILTER, DISTINCT or ORDER BY take the short path.
     const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);

@@ -160,3 +160,8 @@ SELECT a.amount, count(*) FROM ledger a JOIN ledger b ON b.amount = a.amount GRO
 SELECT l.id, o.id FROM ledger l JOIN orders o ON o.id = l.acct + 3 WHERE l.id <= 80 ORDER BY l.id;
 SELECT l.id, o.id FROM ledger l LEFT JOIN orders o ON o.id = l.acct WHERE l.id <= 70 OR l.id >= 1000 ORDER BY l.id;
 SELECT f, count(*) FROM ledger GROUP BY f ORDER BY f;
+
+-- joins read row by row (under a LIMIT that keeps every row) rather than pushed to the end
+SELECT count(*), sum(q) FROM (SELECT oi.quantity AS q FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE o.status = 'paid' LIMIT 100000) s;
+SELECT s.id, s.status FROM (SELECT oi.id, o.status FROM order_items oi JOIN orders o ON o.id = oi.order_id AND o.id > 100 LIMIT 100000) s ORDER BY s.id;
+SELECT s.pid, s.n FROM (SELECT p.id AS pid, oi.id AS n FROM products p LEFT JOIN order_items oi ON oi.product_id = p.id AND oi.quantity > 3 AND oi.id % 2 = 0 LIMIT 100000) s ORDER BY 1, 2 NULLS FIRST;
