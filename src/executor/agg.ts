@@ -9,7 +9,7 @@ import type { CallInfo } from '../functions/registry.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
-import type { Plan } from './scan.js';
+import { eachRow, type Plan } from './scan.js';
 
 export interface CompiledAgg {
   readonly ref: Aggref;
@@ -51,7 +51,9 @@ export class Agg implements Plan {
   /** The input rows, sorted as Postgres's Sort below a GroupAggregate (keys computed in input order). */
   private *sortedInput(ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[]): Iterable<Row> {
     const rows: { row: Row; k: Value[] }[] = [];
-    for (const row of this.input.run(ctx, base)) rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+    eachRow(this.input, ctx, base, (row) => {
+      rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+    });
     rows.sort((x, y) => {
       for (let i = 0; i < keys.length; i++) {
         const c = compareNullable(x.k[i], y.k[i], keys[i]);
@@ -63,9 +65,8 @@ export class Agg implements Plan {
   }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const groups = new Map<unknown, GroupState>();
     const order: GroupState[] = [];
-    const { groupExprs, aggs } = this;
+    const { groupExprs, aggs, groupKeyFns } = this;
     const newGroup = (keys: Value[], rep: Row): GroupState => ({
       keys,
       rep,
@@ -73,41 +74,74 @@ export class Agg implements Plan {
       seen: aggs.map((a) => (a.ref.distinct ? new Set() : undefined)),
       pending: aggs.map((a) => (a.orderBy ? [] : undefined)),
     });
-    // Per-row work avoids allocations: group keys go into a scratch array (copied only for a new
-    // group) and each aggregate's arguments into its own reused array.
+    // Per-row work avoids allocations: groups are found through one Map per grouping column
+    // (keyed by each value's hash key, so no composite key is built), group keys go into a
+    // scratch array (copied only for a new group) and each aggregate's arguments into its own
+    // reused array.
     const nk = groupExprs.length;
-    const scratch: Value[] = new Array(nk);
-    const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length));
-    const input = this.presort?.length ? this.sortedInput(ctx, base, this.presort) : this.input.run(ctx, base);
-    for (const row of input) {
+    const root = new Map<unknown, unknown>();
+    // (filled with null up front: arrays that start as small-integer arrays change their element
+    // kind at the first other value, which deoptimizes the code that reads them)
+    const scratch: Value[] = new Array(nk).fill(null);
+    const na = aggs.length;
+    const argBufs: Value[][] = aggs.map((a) => new Array(a.args.length).fill(null));
+    const steps = aggs.map((a) => a.ref.agg.step);
+    // Aggregates of one argument with no FILTER, DISTINCT or ORDER BY take the short path.
+    const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);
+    const simpleArg = aggs.map((a) => a.args[0]);
+    const strict = aggs.map((a) => a.ref.agg.strict);
+    let single: GroupState | undefined;
+    const consume = (row: Row): void => {
       let g: GroupState | undefined;
       if (nk === 0) {
-        g = order[0];
+        g = single;
         if (!g) {
-          g = newGroup([], row);
+          g = single = newGroup([], row);
           order.push(g);
         }
       } else {
-        for (let i = 0; i < nk; i++) scratch[i] = groupExprs[i](row, ctx);
-        const k = groupKey(scratch, this.groupKeyFns);
-        g = groups.get(k);
+        let m = root;
+        for (let i = 0; i < nk - 1; i++) {
+          const v = (scratch[i] = groupExprs[i](row, ctx));
+          const k = v === null ? NULL_KEY : groupKeyFns[i](v);
+          let next = m.get(k) as Map<unknown, unknown> | undefined;
+          if (!next) {
+            next = new Map();
+            m.set(k, next);
+          }
+          m = next;
+        }
+        const v = (scratch[nk - 1] = groupExprs[nk - 1](row, ctx));
+        const k = v === null ? NULL_KEY : groupKeyFns[nk - 1](v);
+        g = m.get(k) as GroupState | undefined;
         if (!g) {
           g = newGroup(scratch.slice(), row);
-          groups.set(k, g);
+          m.set(k, g);
           order.push(g);
         }
       }
-      for (let i = 0; i < aggs.length; i++) {
+      const states = g.states;
+      for (let i = 0; i < na; i++) {
         const a = aggs[i];
-        if (a.filter && a.filter(row, ctx) !== true) continue;
         const vals = argBufs[i];
+        if (simple[i]) {
+          const arg = simpleArg[i];
+          if (arg) {
+            const v = arg(row, ctx);
+            if (v === null && strict[i]) continue;
+            vals[0] = v;
+          }
+          states[i] = steps[i](states[i], vals, ctx, a.call);
+          continue;
+        }
+        if (a.filter && a.filter(row, ctx) !== true) continue;
         let anyNull = false;
         for (let j = 0; j < vals.length; j++) {
           const v = a.args[j](row, ctx);
           vals[j] = v;
           if (v === null) anyNull = true;
         }
-        if (a.ref.agg.strict && anyNull) continue;
+        if (strict[i] && anyNull) continue;
         if (a.distinctKey) {
           const k = groupKey(vals, a.distinctKey);
           const seen = g.seen[i] as Set<unknown>;
@@ -118,9 +152,11 @@ export class Agg implements Plan {
           (g.pending[i] as Value[][]).push([...vals, ...a.orderBy.map((o) => o.expr(row, ctx))]);
           continue;
         }
-        g.states[i] = a.ref.agg.step(g.states[i], vals, ctx, a.call);
+        states[i] = steps[i](states[i], vals, ctx, a.call);
       }
-    }
+    };
+    if (this.presort?.length) for (const row of this.sortedInput(ctx, base, this.presort)) consume(row);
+    else eachRow(this.input, ctx, base, consume);
     if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));
     for (const g of order) {
       const out: Row = [...g.keys];

@@ -6,7 +6,7 @@
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
-import type { Plan } from './scan.js';
+import { eachRow, type Plan } from './scan.js';
 
 export type ExecJoinType = 'inner' | 'left' | 'full';
 
@@ -101,37 +101,101 @@ export class HashJoin implements Plan {
     readonly innerSlots: readonly number[],
   ) {}
 
-  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const table = new Map<unknown, Row[]>();
-    const { innerKeys, outerKeys, keyFns, innerSlots, quals, joinType } = this;
-    // One key column (the usual FK = PK join): no per-row key arrays.
-    const single = innerKeys.length === 1;
-    const keyOf = (fs: readonly CExpr[], r: Row): unknown => {
-      if (single) {
-        const v = fs[0](r, ctx);
-        return v === null ? undefined : keyFns[0](v);
+  /**
+   * Builds the hash table from the inner side: the first inner row of each key, and the further
+   * ones of keys that have several (the usual FK = PK join keeps no per-key arrays). Each inner
+   * row is kept as its `innerSlots` values only (a short array: probes read less memory).
+   */
+  private build(ctx: ExecContext, base: Row | undefined): HashTable {
+    const first = new Map<unknown, Row>();
+    let more: Map<unknown, Row[]> | undefined;
+    const keyOf = this.keyOf(this.innerKeys, ctx);
+    const slots = this.innerSlots;
+    const ns = slots.length;
+    eachRow(this.inner, ctx, base, (wide) => {
+      const k = keyOf(wide);
+      if (k === undefined) return;
+      const r: Row = new Array(ns);
+      for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
+      if (!first.has(k)) {
+        first.set(k, r);
+        return;
       }
-      return hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
-    };
-    for (const r of this.inner.run(ctx, base)) {
-      const k = keyOf(innerKeys, r);
-      if (k === undefined) continue;
-      const list = table.get(k);
+      more ??= new Map();
+      const list = more.get(k);
       if (list) list.push(r);
-      else table.set(k, [r]);
+      else more.set(k, [r]);
+    });
+    return { first, more, dense: denseIndex(first) };
+  }
+
+  /** The hash key of a row by `fs`; undefined when a key is null (nulls never join). */
+  private keyOf(fs: readonly CExpr[], ctx: ExecContext): (r: Row) => unknown {
+    const keyFns = this.keyFns;
+    if (fs.length === 1) {
+      const f = fs[0];
+      const keyFn = keyFns[0];
+      return (r) => {
+        const v = f(r, ctx);
+        return v === null ? undefined : keyFn(v);
+      };
     }
-    for (const o of this.outer.run(ctx, base)) {
-      const k = keyOf(outerKeys, o);
-      const list = k === undefined ? undefined : table.get(k);
+    return (r) => hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
+  }
+
+  /** Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`. */
+  prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): (o: Row) => void {
+    const { first, more, dense } = this.build(ctx, base);
+    const { innerSlots, quals, joinType } = this;
+    const ns = innerSlots.length;
+    const keyOf = this.keyOf(this.outerKeys, ctx);
+    return (o) => {
+      const k = keyOf(o);
+      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
       let matched = false;
-      if (list) {
+      if (ir0) {
+        const extra = more?.get(k);
+        const last = extra ? extra.length : 0;
         // Outer rows are fresh per row (scans, aggregates, replays build new arrays), so the last
         // match can fill the outer row itself instead of a copy: one allocation less per row.
-        const last = list.length - 1;
         for (let m = 0; m <= last; m++) {
-          const ir = list[m];
+          const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
-          for (const i of innerSlots) r[i] = ir[i];
+          for (let j = 0; j < ns; j++) r[innerSlots[j]] = ir[j];
+          if (quals && quals(r, ctx) !== true) continue;
+          matched = true;
+          sink(r);
+        }
+      }
+      if (!matched && joinType === 'left') {
+        const r = o.slice();
+        for (const i of innerSlots) r[i] = null;
+        sink(r);
+      }
+    };
+  }
+
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    eachRow(this.outer, ctx, base, this.prober(ctx, base, sink));
+  }
+
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    // (the probe loop of `prober`, yielding each joined row as it is found)
+    const { first, more, dense } = this.build(ctx, base);
+    const { innerSlots, quals, joinType } = this;
+    const ns = innerSlots.length;
+    const keyOf = this.keyOf(this.outerKeys, ctx);
+    for (const o of this.outer.run(ctx, base)) {
+      const k = keyOf(o);
+      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
+      let matched = false;
+      if (ir0) {
+        const extra = more?.get(k);
+        const last = extra ? extra.length : 0;
+        for (let m = 0; m <= last; m++) {
+          const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
+          const r = m === last && !quals ? o : o.slice();
+          for (let j = 0; j < ns; j++) r[innerSlots[j]] = ir[j];
           if (quals && quals(r, ctx) !== true) continue;
           matched = true;
           yield r;
@@ -144,4 +208,29 @@ export class HashJoin implements Plan {
       }
     }
   }
+}
+
+/** Inner rows are kept as their `innerSlots` values, in that order. */
+interface HashTable {
+  readonly first: Map<unknown, Row>;
+  readonly more: Map<unknown, Row[]> | undefined;
+  /** `first` as an array indexed by key, when every key is a small non-negative integer. */
+  readonly dense: (Row | undefined)[] | undefined;
+}
+
+/**
+ * Integer keys (ids, the usual join keys) that are all non-negative and not too sparse: an array
+ * indexed by key finds the inner row faster than the Map. A probe key that is not such an index
+ * cannot equal any of them (both sides hash the same type).
+ */
+function denseIndex(first: Map<unknown, Row>): (Row | undefined)[] | undefined {
+  let max = -1;
+  for (const k of first.keys()) {
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) return undefined;
+    if (k > max) max = k;
+  }
+  if (max < 0 || max > 4 * first.size + 1024) return undefined;
+  const arr: (Row | undefined)[] = new Array(max + 1).fill(undefined);
+  for (const [k, r] of first) arr[k as number] = r;
+  return arr;
 }

@@ -5,7 +5,7 @@
 import { PgRecord, type Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
-import type { Plan } from './scan.js';
+import { eachRow, type Plan } from './scan.js';
 
 export class Result implements Plan {
   readonly kind = 'Result';
@@ -20,6 +20,12 @@ export class Filter implements Plan {
   constructor(readonly input: Plan, readonly qual: CExpr) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     for (const r of this.input.run(ctx, base)) if (this.qual(r, ctx) === true) yield r;
+  }
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    const qual = this.qual;
+    eachRow(this.input, ctx, base, (r) => {
+      if (qual(r, ctx) === true) sink(r);
+    });
   }
 }
 

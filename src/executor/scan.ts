@@ -13,16 +13,42 @@ import type { CExpr } from './expr/compile.js';
 export interface Plan {
   readonly kind: string;
   run(ctx: ExecContext, base: Row | undefined): Iterable<Row>;
+  /**
+   * The same rows as `run`, in the same order and with the same evaluation, pushed to `sink`:
+   * for consumers that read every row (aggregation, sorts, hash join sides), without a generator
+   * step per row and node. Optional: `eachRow` falls back to `run`.
+   */
+  each?(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void;
 }
 
-/** Copies a row version into the wide row at `offset`, filling columns added later from `missing`. */
-export function fillSlots(row: Row, offset: number, t: Tuple, rel: RelationDef): void {
+/** Calls `sink` for every row of `plan` (its push form when it has one). */
+export function eachRow(plan: Plan, ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  if (plan.each) {
+    plan.each(ctx, base, sink);
+    return;
+  }
+  for (const r of plan.run(ctx, base)) sink(r);
+}
+
+/**
+ * Copies a row version into the wide row at `offset`, filling columns added later from `missing`:
+ * every column, or only `only` (0-based, the columns the query reads).
+ */
+export function fillSlots(row: Row, offset: number, t: Tuple, rel: RelationDef, only?: readonly number[]): void {
   const vals = t.values;
   const cols = rel.columns;
   const n = cols.length;
-  for (let i = 0; i < n; i++) {
-    const v = vals[i];
-    row[offset + i] = v === undefined ? (cols[i].missing ?? null) : v;
+  if (only) {
+    for (let j = 0; j < only.length; j++) {
+      const i = only[j];
+      const v = vals[i];
+      row[offset + i] = v === undefined ? (cols[i].missing ?? null) : v;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = vals[i];
+      row[offset + i] = v === undefined ? (cols[i].missing ?? null) : v;
+    }
   }
   row[offset + n] = t as unknown as Value;
 }
@@ -34,17 +60,31 @@ export class SeqScan implements Plan {
     readonly offset: number,
     readonly width: number,
     readonly filter: CExpr | undefined,
+    /** Columns to fill (0-based); undefined: all. */
+    readonly cols?: readonly number[],
   ) {}
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const heap = ctx.txn.heap(this.rel);
-    const { rel, offset, filter, width } = this;
+    const { rel, offset, filter, width, cols } = this;
     for (const t of heap.all()) {
       if (!ctx.txn.visible(t)) continue;
       const row = base ? base.slice() : new Array(width);
-      fillSlots(row, offset, t, rel);
+      fillSlots(row, offset, t, rel, cols);
       if (filter && filter(row, ctx) !== true) continue;
       yield row;
+    }
+  }
+
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    const heap = ctx.txn.heap(this.rel);
+    const { rel, offset, filter, width, cols } = this;
+    for (const t of heap.all()) {
+      if (!ctx.txn.visible(t)) continue;
+      const row = base ? base.slice() : new Array(width);
+      fillSlots(row, offset, t, rel, cols);
+      if (filter && filter(row, ctx) !== true) continue;
+      sink(row);
     }
   }
 }
@@ -69,12 +109,14 @@ export class IndexScan implements Plan {
     readonly bound: IndexBound,
     readonly filter: CExpr | undefined,
     readonly reverse = false,
+    /** Columns to fill (0-based); undefined: all. */
+    readonly cols?: readonly number[],
   ) {}
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const heap = ctx.txn.heap(this.rel);
     const store = ctx.txn.index(this.index);
-    const { rel, offset, filter, width, bound } = this;
+    const { rel, offset, filter, width, bound, cols } = this;
     const probe = base ?? [];
     const eq: Value[] = [];
     for (const e of bound.eq) {
@@ -120,7 +162,7 @@ export class IndexScan implements Plan {
         const t = heap.get(tid);
         if (!t || !ctx.txn.visible(t)) continue;
         const row = base ? base.slice() : new Array(width);
-        fillSlots(row, offset, t, rel);
+        fillSlots(row, offset, t, rel, cols);
         if (filter && filter(row, ctx) !== true) continue;
         yield row;
       }

@@ -9,7 +9,7 @@ import { compareNullable } from './agg.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
 import { hashKeyOf } from './join.js';
-import type { Plan } from './scan.js';
+import { eachRow, type Plan } from './scan.js';
 
 export class Project implements Plan {
   readonly kind = 'Project';
@@ -22,6 +22,15 @@ export class Project implements Plan {
       for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
       yield out;
     }
+  }
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    const exprs = this.exprs;
+    const n = exprs.length;
+    eachRow(this.input, ctx, base, (r) => {
+      const out: Row = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
+      sink(out);
+    });
   }
 }
 
@@ -46,7 +55,11 @@ export class Sort implements Plan {
   readonly kind = 'Sort';
   constructor(readonly input: Plan, readonly keys: readonly SortSpec[]) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    yield* sortRows([...this.input.run(ctx, base)], this.keys);
+    const rows: Row[] = [];
+    eachRow(this.input, ctx, base, (r) => {
+      rows.push(r);
+    });
+    yield* sortRows(rows, this.keys);
   }
 }
 

@@ -14,7 +14,7 @@ import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
 import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
-import { IndexScan, SeqScan, type IndexBound, type Plan } from '../executor/scan.js';
+import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
 import { HashJoin, NestLoop } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
@@ -23,7 +23,7 @@ import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/
 import { exprEqual } from '../analyze/select.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
-import { containsSubLink, exprRtis, isCorrelated } from './walk-query.js';
+import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
 import { isGroupingFunc } from '../analyze/grouping-sets.js';
@@ -51,6 +51,11 @@ interface PlanCtx {
   cat: Catalog;
   layout: Layout;
   width: number;
+  /**
+   * Per relation entry, the 0-based columns anything in the query reads (projection pruning:
+   * scans fill only these slots of the wide row, joins copy only these); undefined: all columns.
+   */
+  needed?: Map<number, number[]>;
 }
 
 /** Offsets of every range entry of `q` in its wide rows. */
@@ -74,6 +79,9 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
 function rteSlots(pc: PlanCtx, rti: number): number[] {
   const rte = pc.q.rtable[rti];
   const off = pc.layout.offsets[rti];
+  const cols = rte.kind === 'relation' ? pc.needed?.get(rti) : undefined;
+  // (with pruning, nothing reads a relation's row version slot: only locking and DML do)
+  if (cols) return cols.map((c) => off + c);
   const n = rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
   return Array.from({ length: n }, (_, i) => off + i);
 }
@@ -99,10 +107,34 @@ function compileQual(pc: PlanCtx, list: Expr[]): CExpr | undefined {
   };
 }
 
-/** Plans the FROM/WHERE part of a query: rows in the level's wide layout. */
-export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog): { plan: Plan; layout: Layout; width: number } {
+/**
+ * The columns of each relation entry of `q` that the query reads anywhere (its clauses, target
+ * list, join alias expressions, and Vars of nested subqueries that point at this level).
+ */
+function neededColumns(q: Query): Map<number, number[]> {
+  const sets = new Map<number, Set<number>>();
+  q.rtable.forEach((rte, rti) => {
+    if (rte.kind === 'relation') sets.set(rti, new Set());
+  });
+  visitVars(q, (v, depth) => {
+    if (v.levelsUp !== depth) return;
+    const rte = q.rtable[v.rti];
+    // (the row-version slot after the columns is filled anyway)
+    if (rte?.kind === 'relation' && v.attno >= 1 && v.attno <= rte.columns.length) sets.get(v.rti)?.add(v.attno - 1);
+  });
+  const out = new Map<number, number[]>();
+  for (const [rti, set] of sets) out.set(rti, [...set].sort((a, b) => a - b));
+  return out;
+}
+
+/**
+ * Plans the FROM/WHERE part of a query: rows in the level's wide layout. With `prune`, relation
+ * scans fill only the columns the query reads (callers that read whole row versions back from the
+ * wide row, such as UPDATE, DELETE and locking, leave it off).
+ */
+export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog, prune = false): { plan: Plan; layout: Layout; width: number } {
   const { layout, width } = computeLayout(q, parent);
-  const pc: PlanCtx = { q, cat, layout, width };
+  const pc: PlanCtx = { q, cat, layout, width, needed: prune ? neededColumns(q) : undefined };
   const conjuncts: Conjunct[] = splitAnd(q.where).map((e) => ({ expr: e, rtis: containsSubLink(e) ? new Set([-1]) : exprRtis(e), used: false }));
   let plan: Plan | undefined;
   let have = new Set<number>();
@@ -234,7 +266,7 @@ function hashJoinPlan(
   pool: Conjunct[],
   here: Conjunct[],
   innerSlots: number[],
-): Plan | undefined {
+): HashJoin | undefined {
   const rightRtis = itemRtis(pc, rightNode);
   {
     const lk: Expr[] = [];
@@ -276,15 +308,26 @@ function hashJoinPlan(
   return undefined;
 }
 
-/** Replays the outer rows an AdaptiveJoin materialized. */
+/** Replays the outer rows an AdaptiveJoin read ahead, then the rest of its outer side. */
 class Replay implements Plan {
   readonly kind = 'Replay';
-  run(ctx: ExecContext): Iterable<Row> {
-    return (ctx.cache.get(this) as Row[] | undefined) ?? [];
+  *run(ctx: ExecContext): Iterable<Row> {
+    const state = ctx.cache.get(this) as { rows: Row[]; rest: Iterator<Row> | undefined } | undefined;
+    if (!state) return;
+    yield* state.rows;
+    const rest = state.rest;
+    if (!rest) return;
+    for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
+  }
+  each(ctx: ExecContext, _base: Row | undefined, sink: (row: Row) => void): void {
+    for (const r of this.run(ctx)) sink(r);
   }
 }
 
-/** Runs the outer side once, then probes the index for few rows or hashes the inner side for many. */
+/**
+ * Reads up to PROBE_LIMIT + 1 outer rows, then probes the index for few rows or hashes the inner
+ * side for many (the rest of the outer side streams through without being materialized).
+ */
 class AdaptiveJoin implements Plan {
   readonly kind = 'AdaptiveJoin';
   static readonly PROBE_LIMIT = 64;
@@ -292,12 +335,43 @@ class AdaptiveJoin implements Plan {
     readonly outer: Plan,
     readonly replay: Replay,
     readonly indexLoop: Plan,
-    readonly hashJoin: Plan,
+    readonly hashJoin: HashJoin,
   ) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const rows = [...this.outer.run(ctx, base)];
-    ctx.cache.set(this.replay, rows);
-    yield* (rows.length <= AdaptiveJoin.PROBE_LIMIT ? this.indexLoop : this.hashJoin).run(ctx, base);
+    const it = this.outer.run(ctx, base)[Symbol.iterator]();
+    const rows: Row[] = [];
+    let rest: Iterator<Row> | undefined = it;
+    while (rows.length <= AdaptiveJoin.PROBE_LIMIT) {
+      const r = it.next();
+      if (r.done) {
+        rest = undefined;
+        break;
+      }
+      rows.push(r.value);
+    }
+    ctx.cache.set(this.replay, { rows, rest });
+    yield* (rest === undefined ? this.indexLoop : this.hashJoin).run(ctx, base);
+  }
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    // The same decision with the outer side pushed: past PROBE_LIMIT rows the hash table is
+    // built and the rows read so far, then every further one, are probed as they come.
+    const rows: Row[] = [];
+    let probe: ((o: Row) => void) | undefined;
+    eachRow(this.outer, ctx, base, (r) => {
+      if (probe) {
+        probe(r);
+        return;
+      }
+      rows.push(r);
+      if (rows.length > AdaptiveJoin.PROBE_LIMIT) {
+        probe = this.hashJoin.prober(ctx, base, sink);
+        for (const x of rows) probe(x);
+        rows.length = 0;
+      }
+    });
+    if (probe) return;
+    ctx.cache.set(this.replay, { rows, rest: undefined });
+    eachRow(this.indexLoop, ctx, base, sink);
   }
 }
 
@@ -308,7 +382,10 @@ class Materialize implements Plan {
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     let rows = ctx.cache.get(this) as Row[] | undefined;
     if (!rows) {
-      rows = [...this.input.run(ctx, undefined)];
+      const all: Row[] = (rows = []);
+      eachRow(this.input, ctx, undefined, (r) => {
+        all.push(r);
+      });
       ctx.cache.set(this, rows);
     }
     if (!base) {
@@ -330,7 +407,7 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     case 'relation': {
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
-      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals));
+      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), pc.needed?.get(rti));
     }
     case 'values': {
       const rows = rte.rows.map((r) => r.map((e) => compileExpr(e, pc.layout)));
@@ -510,7 +587,7 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
   const rest = quals.filter((q) => !best!.used.has(q));
   const off = pc.layout.offsets[rti];
   return {
-    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest)),
+    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), false, pc.needed?.get(rti)),
     usedOuter: best.usedOuter,
   };
 }
@@ -560,7 +637,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
-  const from = planFromWhere(q, parent, cat);
+  const from = planFromWhere(q, parent, cat, true);
   let plan = from.plan;
   let layout = from.layout;
   if (q.hasAggs || q.groupBy.length || q.groupingSets) {

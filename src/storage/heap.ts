@@ -39,9 +39,10 @@ export interface OwnState {
 /** Postgres's HeapTupleSatisfiesMVCC, for an immutable version. */
 export function isVisible(t: Tuple, snap: Snapshot, own: OwnState, status: TransactionStatus): boolean {
   const xmin = t.xmin;
-  if (own.xids.has(xmin)) {
+  // (the sets are usually empty: their sizes are checked before hashing the xid)
+  if (own.xids.size !== 0 && own.xids.has(xmin)) {
     if (t.cmin >= own.curcid) return false;
-  } else if (xmin >= snap.xmax || snap.xip.has(xmin) || status.aborted.has(xmin)) {
+  } else if (xmin >= snap.xmax || (snap.xip.size !== 0 && snap.xip.has(xmin)) || (status.aborted.size !== 0 && status.aborted.has(xmin))) {
     return false;
   }
   const xmax = t.xmax;
@@ -58,6 +59,8 @@ export class Heap {
   garbage = 0;
   /** Tids pruned one key at a time, whose entries in other indexes the next full prune removes. */
   orphans: number[] | undefined;
+  /** `all()`'s array, kept until the next write (reads of an unchanged table share it). */
+  private allCache: readonly Tuple[] | undefined;
 
   constructor(tree?: BTree<number, Tuple>, nextTid = 1) {
     this.tree = tree ?? new BTree<number, Tuple>(undefined, (a, b) => a - b);
@@ -74,6 +77,7 @@ export class Heap {
   insert(values: readonly Value[], xid: number, cid: number): Tuple {
     const t: Tuple = { tid: this.nextTid++, xmin: xid, cmin: cid, xmax: 0, cmax: 0, values };
     this.tree.set(t.tid, t);
+    this.allCache = undefined;
     return t;
   }
 
@@ -84,11 +88,19 @@ export class Heap {
   /** Replaces a version (to set xmax or the next pointer). */
   replace(t: Tuple): void {
     this.tree.set(t.tid, t);
+    this.allCache = undefined;
   }
 
   /** Physically removes a version (pruning, or undoing an aborted insert). */
   remove(tid: number): void {
     this.tree.delete(tid);
+    this.allCache = undefined;
+  }
+
+  /** Physically removes every version `dead` accepts (pruning). */
+  removeWhere(dead: (tid: number, t: Tuple) => boolean): void {
+    this.tree.editAll((tid, t) => (dead(tid, t) ? { delete: true } : undefined));
+    this.allCache = undefined;
   }
 
   get size(): number {
@@ -100,8 +112,11 @@ export class Heap {
     for (const [, t] of this.tree.entries()) yield t;
   }
 
-  /** Versions in tid order as an array (cheaper than the iterator for full scans). */
-  all(): Tuple[] {
-    return this.tree.valuesArray();
+  /**
+   * Versions in tid order as an array (cheaper than the iterator for full scans); the same array
+   * until the heap is written, so callers must not change it.
+   */
+  all(): readonly Tuple[] {
+    return (this.allCache ??= this.tree.valuesArray());
   }
 }

@@ -54,10 +54,10 @@ export function pruneHeap(heap: Heap, indexes: readonly IndexStore[], horizon: n
   const dead = new Set<number>(heap.orphans ?? []);
   heap.orphans = undefined;
   heap.garbage = 0;
-  heap.tree.editAll((tid, t) => {
-    if (!removable(t, horizon, status)) return undefined;
+  heap.removeWhere((tid, t) => {
+    if (!removable(t, horizon, status)) return false;
     dead.add(tid);
-    return { delete: true };
+    return true;
   });
   if (!dead.size) return 0;
   for (const idx of indexes) {

@@ -35,8 +35,9 @@ export function agg<S>(
     returnType,
     strict,
     init: () => init(),
-    step: (s, args, rt, call) => step(s as S, args, rt, call),
-    final: (s, rt, call) => final(s as S, rt, call),
+    // (the transition and final functions themselves: no forwarding call per row)
+    step: step as AggregateImpl['step'],
+    final: final as AggregateImpl['final'],
   };
   registerAggregate(a);
   return a;
@@ -50,12 +51,27 @@ const F8 = OID.float8;
 const N = OID.numeric;
 
 // count.
-agg('count', [], I8, () => 0n, (n) => n + 1n, (n) => n);
-agg('count', [OID.any], I8, () => 0n, (n) => n + 1n, (n) => n);
+// (counted in a JS number: a count cannot reach 2^53)
+agg<number>('count', [], I8, () => 0, (n) => n + 1, (n) => BigInt(n));
+agg<number>('count', [OID.any], I8, () => 0, (n) => n + 1, (n) => BigInt(n));
 
 // sum.
-agg<bigint | null>('sum', [I2], I8, () => null, (s, a) => checkInt8((s ?? 0n) + BigInt(a[0] as number)), (s) => s);
-agg<bigint | null>('sum', [I4], I8, () => null, (s, a) => checkInt8((s ?? 0n) + BigInt(a[0] as number)), (s) => s);
+// sum(int2) and sum(int4) accumulate in a JS number while the total stays within ±2^52 (each
+// addend is below 2^31, so every intermediate sum is exact), then in a bigint with int8's
+// overflow check, as int4_sum / int2_sum.
+const SUM_NUMBER_LIMIT = 2 ** 52;
+function intSumStep(s: number | bigint | null, a: Value[]): number | bigint {
+  const v = a[0] as number;
+  if (s === null) return v;
+  if (typeof s === 'number') {
+    const r = s + v;
+    return r > SUM_NUMBER_LIMIT || r < -SUM_NUMBER_LIMIT ? BigInt(r) : r;
+  }
+  return checkInt8(s + BigInt(v));
+}
+const intSumFinal = (s: number | bigint | null): Value => (typeof s === 'number' ? BigInt(s) : s);
+agg<number | bigint | null>('sum', [I2], I8, () => null, intSumStep, intSumFinal);
+agg<number | bigint | null>('sum', [I4], I8, () => null, intSumStep, intSumFinal);
 agg<bigint | null>('sum', [I8], N, () => null, (s, a) => (s ?? 0n) + (a[0] as bigint), (s) => (s === null ? null : numericFromInt(s)));
 agg<Numeric | null>('sum', [N], N, () => null, (s, a) => (s === null ? (a[0] as Numeric) : numericAdd(s, a[0] as Numeric)), (s) => s);
 agg<number | null>('sum', [F4], F4, () => null, (s, a) => (s === null ? (a[0] as number) : float4Add(s, a[0] as number)), (s) => s);
@@ -107,11 +123,27 @@ const ORDERED = [
   I2, I4, I8, F4, F8, N, OID.oid, OID.text, OID.bpchar, OID.bytea, OID.date, OID.time, OID.timetz, OID.timestamp,
   OID.timestamptz, OID.interval, OID.anyarray, OID.anyenum, OID.record, OID.xid8, OID.tid,
 ];
+// Integers (JS numbers / bigints) compare with < and > directly.
+const PLAIN_ORDER = new Set<number>([I2, I4, I8, OID.oid]);
 for (const t of ORDERED) {
   for (const [name, sign] of [
     ['min', -1],
     ['max', 1],
   ] as const) {
+    if (PLAIN_ORDER.has(t)) {
+      agg<Value>(
+        name,
+        [t],
+        t,
+        () => null,
+        sign > 0 ? (s, a) => (s === null || (a[0] as number) > (s as number) ? a[0] : s) : (s, a) => (s === null || (a[0] as number) < (s as number) ? a[0] : s),
+        (s) => s,
+      );
+      continue;
+    }
+    // The comparator of the last call site, kept to skip the per-call-site cache on every row.
+    let lastCall: CallInfo | undefined;
+    let lastCompare: (a: Value, b: Value) => number = () => 0;
     agg<Value>(
       name,
       [t],
@@ -120,8 +152,12 @@ for (const t of ORDERED) {
       (s, a, rt, call) => {
         const v = a[0];
         if (s === null) return v;
+        if (call !== lastCall) {
+          lastCompare = argComparator(rt, call);
+          lastCall = call;
+        }
         // Ties keep the newer value, as Postgres's *_smaller / *_larger return their second argument.
-        return argComparator(rt, call)(v, s) * sign >= 0 ? v : s;
+        return lastCompare(v, s) * sign >= 0 ? v : s;
       },
       (s) => s,
     );
