@@ -121,6 +121,8 @@ function neededColumns(q: Query): Map<number, number[]> {
     const rte = q.rtable[v.rti];
     // (the row-version slot after the columns is filled anyway)
     if (rte?.kind === 'relation' && v.attno >= 1 && v.attno <= rte.columns.length) sets.get(v.rti)?.add(v.attno - 1);
+    // A system column (ctid, xmin, ...) reads the row version: joins must carry its slot.
+    else if (rte?.kind === 'relation' && v.attno < 0 && v.attno !== -6) sets.get(v.rti)?.add(rte.columns.length);
   });
   const out = new Map<number, number[]>();
   for (const [rti, set] of sets) out.set(rti, [...set].sort((a, b) => a - b));

@@ -183,3 +183,12 @@ CREATE TABLE bad_name (xmin int);
 ALTER TABLE docs ADD COLUMN cmax int;
 ALTER TABLE docs RENAME COLUMN title TO xmax;
 SELECT ctid FROM generate_series(1, 2) g;
+-- System columns through hash joins and sorts (the row version travels with the joined row).
+CREATE TABLE sj_a (id int PRIMARY KEY, v int);
+CREATE TABLE sj_b (id int PRIMARY KEY, w int);
+INSERT INTO sj_a SELECT g, g FROM generate_series(1, 300) g;
+INSERT INTO sj_b SELECT g, g FROM generate_series(1, 300) g;
+SELECT sj_a.ctid, sj_b.xmin = sj_b.xmin, sj_a.id FROM sj_a JOIN sj_b ON sj_a.id = sj_b.id WHERE sj_a.id <= 3 ORDER BY sj_a.id;
+SELECT count(*) FROM sj_a JOIN sj_b ON sj_a.id = sj_b.id WHERE sj_a.ctid = sj_b.ctid;
+SELECT sj_a.id, sj_b.ctid FROM sj_a JOIN sj_b ON sj_a.id = sj_b.id ORDER BY sj_b.ctid DESC LIMIT 3;
+SELECT sj_a.id % 2 AS odd, count(*), min(sj_a.ctid), max(sj_b.ctid) FROM sj_a JOIN sj_b ON sj_a.id = sj_b.id GROUP BY 1 ORDER BY 1;
