@@ -14,7 +14,7 @@ import { Numeric } from '../../types/numeric/numeric-value.js';
 import { parseNumeric } from '../../types/numeric/numeric-input.js';
 import { numericNeg } from '../../types/numeric/numeric-arith.js';
 import { compileRe, parseReFlags } from '../../functions/builtins/regex/are.js';
-import { ANY_LAST, JsonPath, type JpBinaryOp, type JpDatetimeMethod, type JpItem, type JpItemBody, type JpMethod, type JsonPath } from './ast.js';
+import { ANY_LAST, JsonPath, type JpBinaryOp, type JpDatetimeMethod, type JpItem, type JpItemBody, type JpMethod } from './ast.js';
 import { jsonpathSyntaxError, keywordOf, scanJsonPath, type Token } from './scanner.js';
 import { printJsonPath } from './print.js';
 
@@ -81,7 +81,7 @@ class Parser {
       this.pos++;
     } else if (this.isKeyword('lax')) this.pos++;
     const p = this.parseOr();
-    if (this.tok.kind !== 'eof') this.fail();
+    if ((this.tok.kind as string) !== 'eof') this.fail();
     return { lax, expr: p.item };
   }
 
