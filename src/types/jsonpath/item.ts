@@ -65,7 +65,10 @@ export function jpDatetimeText(d: JpDatetime): string {
       return builtinIO(OID.time).output(d.value, DEFAULT_IO_CONTEXT);
     case OID.timetz: {
       const t = d.value as TimeTz;
-      return builtinIO(OID.timetz).output(t, DEFAULT_IO_CONTEXT);
+      const abs = Math.abs(t.offset);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const sec = abs % 60 ? `:${pad(abs % 60)}` : '';
+      return `${builtinIO(OID.time).output(t.time, DEFAULT_IO_CONTEXT)}${t.offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${sec}`;
     }
     case OID.timestamp:
       return timestampXsd(d.value as bigint);
