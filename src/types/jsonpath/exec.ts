@@ -37,8 +37,13 @@ export const enum Bool3 {
 }
 
 /** Evaluation state (JsonPathExecContext). */
+/** Path variables: a jsonb object (jsonb_path_* functions) or PASSING arguments. */
+export interface JpVars {
+  get(name: string): JpValue | undefined;
+}
+
 export interface JpContext {
-  readonly vars: JsonbObject | null;
+  readonly vars: JpVars | null;
   readonly root: JsonbValue;
   current: JpValue;
   readonly lax: boolean;
@@ -75,20 +80,20 @@ const isContainer = (v: JpValue) => isArr(v) || isObj(v);
  */
 export function executeJsonPath(
   path: JsonPath,
-  vars: JsonbValue | null,
+  vars: JsonbValue | Map<string, JpValue> | null,
   json: JsonbValue,
   throwErrors: boolean,
   found: JpValue[] | null,
   useTz: boolean,
   io: IoContext,
 ): Res {
-  if (vars !== null && !isObj(vars)) {
+  if (vars !== null && !(vars instanceof Map) && !isObj(vars)) {
     throw new PgError(SQLSTATE.invalid_parameter_value, '"vars" argument is not an object', {
       detail: 'Jsonpath parameters should be encoded as key-value pairs of "vars" object.',
     });
   }
   const cx: JpContext = {
-    vars,
+    vars: vars as JpVars | null,
     root: json,
     current: json,
     lax: path.lax,
@@ -99,7 +104,7 @@ export function executeJsonPath(
     io,
     baseObject: null,
     baseId: 0,
-    lastGeneratedObjectId: 1 + (vars !== null ? 1 : 0),
+    lastGeneratedObjectId: 1 + (vars instanceof Map ? vars.size : vars !== null ? 1 : 0),
   };
   if (!cx.lax && !found) {
     const vals: JpValue[] = [];
@@ -154,7 +159,7 @@ function executeItemOpt(cx: JpContext, jsp: JpItem, jb: JpValue, found: JpValue[
           if (val === undefined) throw new PgError(SQLSTATE.undefined_object, `could not find jsonpath variable "${jsp.name}"`);
           v = val;
           if (isContainer(val)) {
-            cx.baseObject = cx.vars;
+            cx.baseObject = cx.vars instanceof JsonbObject ? cx.vars : (val as JsonbValue);
             cx.baseId = 1;
           }
         }
