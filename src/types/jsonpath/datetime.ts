@@ -6,7 +6,7 @@
  *
  * Postgres counterpart: executeDateTimeMethod, compareDatetime and checkTimezoneIsUsedForCast in
  * src/backend/utils/adt/jsonpath_exec.c.
- * Known gaps: `.datetime(template)` raises 0A000 (to_timestamp-style templates are not wired in).
+ * `.datetime(template)` reads with to_timestamp's template reader in strict mode.
  */
 import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -27,6 +27,8 @@ import {
   timestamptzToTimetz,
 } from '../datetime/casts.js';
 import { JpDatetime, type JpValue } from './item.js';
+import { parseTemplate } from '../datetime/to-char-template.js';
+import { toLocal } from '../../functions/builtins/to-timestamp.js';
 import { executeNext, fail, jpError, Res, type JpContext } from './exec.js';
 
 const POSTGRES_EPOCH_JDATE = 2451545;
@@ -107,8 +109,15 @@ export function executeDatetimeMethod(cx: JpContext, jsp: JpItem, jb: JpValue, f
   if (typeof jb !== 'string') {
     return fail(cx, jpError(SQLSTATE.invalid_argument_for_sql_json_datetime_function, `jsonpath item method .${method}() can only be applied to a string`));
   }
-  if (jsp.kind === 'datetimeMethod' && method === 'datetime' && jsp.arg) {
-    throw featureNotSupported('jsonpath item method .datetime() with a template');
+  if (jsp.kind === 'datetimeMethod' && method === 'datetime' && jsp.arg?.kind === 'string') {
+    let value: JpDatetime;
+    try {
+      value = parseWithTemplate(jb, jsp.arg.value);
+    } catch (e) {
+      if (!(e instanceof PgError)) throw e;
+      return fail(cx, () => e);
+    }
+    return executeNext(cx, jsp.next, value, found);
   }
   const notRecognized = () =>
     fail(cx, () => new PgError(SQLSTATE.invalid_argument_for_sql_json_datetime_function, `${method} format is not recognized: "${jb}"`));
@@ -190,6 +199,45 @@ export function executeDatetimeMethod(cx: JpContext, jsp: JpItem, jb: JpValue, f
     }
   }
   return executeNext(cx, jsp.next, out, found);
+}
+
+const DATED = /^(Y,YYY|YYYY|YYY|YY|Y|IYYY|IYY|IY|I|MM|MONTH|MON|DDD|DD|IDDD|J|CC|RM|WW|W|IW|Q|BC|AD|B\.C\.|A\.D\.)$/i;
+const TIMED = /^(HH24|HH12|HH|MI|SSSSS|SSSS|SS|MS|US|FF[1-6]|AM|PM|A\.M\.|P\.M\.)$/i;
+const ZONED = /^(TZH|TZM|TZ|OF)$/i;
+
+/** .datetime(template): parse_datetime in strict mode; the type follows the template's fields. */
+function parseWithTemplate(input: string, template: string): JpDatetime {
+  let dated = false;
+  let timed = false;
+  let zoned = false;
+  for (const node of parseTemplate(template)) {
+    if (!('key' in node)) {
+      // Outside double quotes, only separators and spaces may stand between fields in strict mode.
+      if (!template.includes('"')) {
+        for (const c of node.lit) {
+          if (!/[\s\-\/,.';:]/.test(c)) throw new PgError(SQLSTATE.invalid_datetime_format, `invalid datetime format separator: "${c}"`);
+        }
+      }
+      continue;
+    }
+    if (DATED.test(node.key)) dated = true;
+    else if (TIMED.test(node.key)) timed = true;
+    else if (ZONED.test(node.key)) zoned = true;
+  }
+  if (!dated && !timed) {
+    throw new PgError(SQLSTATE.invalid_datetime_format, 'datetime format is not dated and not timed');
+  }
+  const { local, tz } = toLocal(input, template, !timed, true);
+  const off = zoned ? (tz ?? 0) : null;
+  if (dated && !timed && !zoned) {
+    return new JpDatetime(OID.date, Number(local / USECS_PER_DAY) - (local < 0n && local % USECS_PER_DAY !== 0n ? 1 : 0), null);
+  }
+  if (!dated) {
+    const t = Number(((local % USECS_PER_DAY) + USECS_PER_DAY) % USECS_PER_DAY);
+    return off === null ? new JpDatetime(OID.time, t, null) : new JpDatetime(OID.timetz, { time: t, offset: off } satisfies TimeTz, off);
+  }
+  if (off === null) return new JpDatetime(OID.timestamp, local, null);
+  return new JpDatetime(OID.timestamptz, local - BigInt(off) * 1_000_000n, off);
 }
 
 /** compareDatetime: order of two datetime items, null when they are not comparable. */
