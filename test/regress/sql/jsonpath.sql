@@ -260,6 +260,15 @@ SELECT jsonb_path_query('"2024-03-01"', '$.datetime() < "2024-03-02 00:00:00+00"
 SELECT jsonb_path_query_tz('"2024-03-01"', '$.datetime() < "2024-03-02 00:00:00+00".datetime()');
 SELECT jsonb_path_query('["12:00:00+01", "12:00:00+02"]', '$[*] ? (@.datetime() > "10:30:00+00".datetime())');
 SELECT jsonb_path_query('"2024-03-01 10:15:00+01"', '$.datetime() == "2024-03-01 09:15:00+00".datetime()');
+SELECT jsonb_path_query('"03/01/2024 10:20"', '$.datetime("MM/DD/YYYY HH24:MI")'), jsonb_path_query('"03/01/2024 10:20 +05"', '$.datetime("MM/DD/YYYY HH24:MI TZH")');
+SELECT jsonb_path_query('"10:20 +05:30"', '$.datetime("HH24:MI TZH:TZM")'), jsonb_path_query('"01-Mar-2024"', '$.datetime("DD-Mon-YYYY")'), jsonb_path_query('"2024"', '$.datetime("YYYY").type()');
+SELECT jsonb_path_query('"2024-03-01 xyz"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2024-03"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2024/03/01"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2024-13-01"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"xx"', '$.datetime("YYYY")');
+SELECT jsonb_path_query('["2024-03-01", "bad"]', '$[*].datetime("YYYY-MM-DD")', silent => true);
+SELECT id FROM events WHERE payload @? '$.at ? (@.datetime("YYYY-MM-DD HH24:MI:SS") > "2024-03-02 00:00:00".datetime())' ORDER BY id;
 
 -- jsonpath values in tables, parameters, PL/pgSQL and constraints.
 CREATE TABLE saved_filters (name text PRIMARY KEY, path jsonpath NOT NULL);
@@ -329,7 +338,34 @@ SELECT JSON_QUERY(jsonb '{"a": "x"}', '$.a' KEEP QUOTES), JSON_QUERY(jsonb '{"a"
 SELECT JSON_QUERY(jsonb '{"a": 1}', '$.b' EMPTY ARRAY ON EMPTY), JSON_QUERY(jsonb '{"a": 1}', '$.b' EMPTY OBJECT ON EMPTY), JSON_QUERY(jsonb '{"a": [1, 2]}', '$.a[*]' EMPTY ARRAY ON ERROR);
 SELECT JSON_QUERY(jsonb '{"a": {"b": 1}}', '$.a' RETURNING json), JSON_QUERY(jsonb '{"a": [1, 2]}', '$.a[$i]' PASSING 1 AS i);
 SELECT id, JSON_QUERY(payload, '$.order.items[*].sku' WITH WRAPPER) FROM events ORDER BY id;
+SELECT JSON_VALUE(jsonb '{"a": true}', '$.a'), JSON_VALUE(jsonb '{"a": "2024-03-01 10:00:00+02"}', '$.a.datetime()'), JSON_VALUE(jsonb '{"a": "2024-03-01 10:00:00+02"}', '$.a.datetime()' RETURNING timestamptz);
+SELECT JSON_VALUE(jsonb '{}', '$d.type()' PASSING '2024-01-01'::date AS d), JSON_VALUE(jsonb '{}', '$d' PASSING 1.5::float8 AS d), JSON_VALUE(jsonb '{}', '$d' PASSING 'txt' AS d), JSON_VALUE(jsonb '{}', '$d.a' PASSING '{"a": 5}'::jsonb AS d);
+SELECT JSON_VALUE(jsonb '{}', '$zz');
+SELECT JSON_VALUE(NULL::jsonb, '$'), JSON_QUERY(jsonb '{}', NULL), JSON_EXISTS(NULL::jsonb, '$'), JSON_VALUE(jsonb '{"a": 1}', '$' || '.a');
+SELECT JSON_VALUE(jsonb '{"a": 5}', '$.b' RETURNING int DEFAULT 1 ON EMPTY DEFAULT 2 ON ERROR), JSON_VALUE(jsonb '[1, 2]', 'strict $[5]' DEFAULT 9 ON ERROR), JSON_VALUE(jsonb '{"a": 1.5}', '$.a' RETURNING int);
+SELECT JSON_QUERY(jsonb '{"a": "1"}', '$.a' RETURNING int OMIT QUOTES), JSON_QUERY(jsonb '{"a": "x"}', '$.a' RETURNING int), JSON_QUERY(jsonb '{"a": {"b": 1}}', '$.a' RETURNING bytea);
+SELECT JSON_QUERY(jsonb '{"a": "x"}', '$.a' OMIT QUOTES ERROR ON ERROR);
+SELECT JSON_VALUE(jsonb '{"a": "abc"}', '$.a' RETURNING varchar(2) ERROR ON ERROR);
+SELECT JSON_VALUE(1, '$');
+SELECT JSON_VALUE(jsonb '{"a": 1}', '$.a' EMPTY ON ERROR);
+SELECT JSON_QUERY(jsonb '{"a": 1}', '$.a' TRUE ON ERROR);
+SELECT JSON_EXISTS(jsonb '{"a": 1}', '$.a' NULL ON ERROR);
+SELECT JSON_VALUE(jsonb '{"a": 1}', '$.a' RETURNING text FORMAT JSON);
+SELECT JSON_VALUE(jsonb '{"a": "x"}', '$.a' RETURNING int DEFAULT 'z' ON ERROR);
 SELECT * FROM JSON_TABLE(jsonb '[{"a": 1}, {"a": 2}]', '$[*]' COLUMNS (a int PATH '$.a')) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '[{"a": 1, "b": "x"}, {"a": "z"}, {"b": [1, 2]}]', '$[*]' COLUMNS (id FOR ORDINALITY, a int PATH '$.a', b text, bj jsonb PATH '$.b', e bool EXISTS PATH '$.b')) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '[{"a": 1}, {"a": "z"}]', '$[*]' COLUMNS (a int PATH '$.a' ERROR ON ERROR)) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '[{"a": 1}, {"a": "z"}]', '$[*]' COLUMNS (a int PATH '$.a') ERROR ON ERROR) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '{"a": 1}', 'strict $.b' COLUMNS (a int PATH '$.a')) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '{"a": 1}', 'strict $.b' COLUMNS (a int PATH '$.a') ERROR ON ERROR) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '[{"o": 1, "items": [{"s": "A"}, {"s": "B"}], "tags": ["t1"]}, {"o": 2, "items": []}]', '$[*]'
+  COLUMNS (o int, n FOR ORDINALITY, NESTED PATH '$.items[*]' COLUMNS (s text, i FOR ORDINALITY), NESTED PATH '$.tags[*]' COLUMNS (tag text PATH '$'))) AS jt;
+SELECT * FROM JSON_TABLE(jsonb '[1, 2]', '$[*] ? (@ > $m)' PASSING 1 AS m COLUMNS (v int PATH '$', w int PATH '$ + $m'));
+SELECT * FROM JSON_TABLE(jsonb '[{"a": [1, 2]}]', '$[*]' COLUMNS (a int PATH '$.a', q jsonb PATH '$.a[*]' WITH WRAPPER, t text FORMAT JSON PATH '$.a', o text PATH '$.a[0]' DEFAULT 'none' ON EMPTY, k int EXISTS PATH '$.zz'));
+SELECT * FROM JSON_TABLE(jsonb '{"a": "q"}', '$' COLUMNS (a text PATH '$.a' OMIT QUOTES, b jsonb PATH '$.a')), JSON_TABLE(NULL::jsonb, '$' COLUMNS (c int PATH '$.c')) AS n;
+SELECT * FROM JSON_TABLE(jsonb '{}', '$' COLUMNS (a int PATH '$.a', a text PATH '$.b'));
+SELECT e.id, jt.* FROM events e, JSON_TABLE(e.payload, '$.order.items[*]' COLUMNS (line FOR ORDINALITY, sku text, qty int, price numeric, amount numeric PATH '$.qty * $.price')) AS jt ORDER BY e.id, jt.line;
+SELECT p.name, s.* FROM products p CROSS JOIN LATERAL JSON_TABLE(p.attrs, '$' COLUMNS (color text DEFAULT 'n/a' ON EMPTY, w int PATH '$.dims.w', tagged bool EXISTS PATH '$.tags[0]', NESTED PATH '$.stock[*]' COLUMNS (store text, qty int))) AS s ORDER BY p.id, s.store;
 SELECT '{"a": 1}' IS JSON OBJECT, '[1]'::jsonb IS JSON ARRAY, 'x' IS JSON;
 
 DROP TABLE events, products, saved_filters, orders;
