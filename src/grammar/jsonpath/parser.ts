@@ -46,7 +46,9 @@ class Parser {
   constructor(private readonly toks: Token[]) {}
 
   private get tok(): Token {
-    return this.toks[this.pos];
+    const t = this.toks[this.pos];
+    if (t.kind === 'error') throw t.error!;
+    return t;
   }
   private peek(k = 1): Token {
     return this.toks[Math.min(this.pos + k, this.toks.length - 1)];

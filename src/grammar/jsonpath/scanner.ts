@@ -11,7 +11,7 @@ import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 
 export type TokKind =
-  | 'ident' | 'string' | 'variable' | 'int' | 'numeric'
+  | 'error' | 'ident' | 'string' | 'variable' | 'int' | 'numeric'
   | '&&' | '||' | '!' | '**' | '<' | '<=' | '==' | '!=' | '>=' | '>'
   | 'special' | 'eof';
 
@@ -21,6 +21,8 @@ export interface Token {
   readonly value: string;
   /** What an error "at or near" quotes; '' means "at end of jsonpath input". */
   readonly text: string;
+  /** For an `error` token: the lexical error, raised only when the parser reads this token. */
+  readonly error?: PgError;
 }
 
 /** 42601 from the scanner or grammar: `<message> at or near "<text>" of jsonpath input`. */
@@ -120,9 +122,23 @@ export function keywordOf(word: string): string | null {
   return KEYWORDS.has(lw) ? lw : null;
 }
 
-/** Splits jsonpath text into tokens (all at once; paths are short). */
+/**
+ * Splits jsonpath text into tokens (all at once; paths are short). A lexical error becomes a
+ * final `error` token: flex reports it only when bison asks for that token, so a syntax error
+ * earlier in the text wins.
+ */
 export function scanJsonPath(s: string): Token[] {
   const out: Token[] = [];
+  try {
+    scanInto(s, out);
+  } catch (e) {
+    if (!(e instanceof PgError)) throw e;
+    out.push({ kind: 'error', value: '', text: '', error: e });
+  }
+  return out;
+}
+
+function scanInto(s: string, out: Token[]): void {
   let i = 0;
   const n = s.length;
   while (i < n) {
@@ -225,7 +241,6 @@ export function scanJsonPath(s: string): Token[] {
     i = j;
   }
   out.push({ kind: 'eof', value: '', text: '' });
-  return out;
 }
 
 /** Reads a quoted string's body from `i` (after the opening quote) to its closing quote. */
