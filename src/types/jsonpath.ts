@@ -1,8 +1,8 @@
 /**
  * jsonpath: the SQL type's TypeIO. Values are parsed paths (`JsonPath`, see
  * src/grammar/jsonpath/); output is Postgres's canonical text, computed once at input.
- * Postgres has no btree opclass for jsonpath; compare/hash go by the canonical text (DISTINCT,
- * GROUP BY and sorts of jsonpath values work on that).
+ * Postgres has no btree or hash opclass for jsonpath: ORDER BY / DISTINCT / GROUP BY on it fail
+ * with 42883 (analyze/ordering.ts); compare/hash here go by the canonical text for internal uses.
  *
  * Postgres counterpart: jsonpath_in / jsonpath_out in src/backend/utils/adt/jsonpath.c.
  */
