@@ -25,6 +25,7 @@ import {
   timestampToTime,
   timestamptzToTime,
   timestamptzToTimetz,
+  timeToTimetz,
 } from '../datetime/casts.js';
 import { JpDatetime, type JpValue } from './item.js';
 import { parseTemplate } from '../datetime/to-char-template.js';
@@ -32,6 +33,11 @@ import { toLocal } from '../../functions/builtins/to-timestamp.js';
 import { executeNext, fail, jpError, Res, type JpContext } from './exec.js';
 
 const POSTGRES_EPOCH_JDATE = 2451545;
+
+/** Now, in microseconds since 2000-01-01 (for time → timetz, which takes today's zone offset). */
+function nowMicros(): bigint {
+  return BigInt(Date.now() - 946_684_800_000) * 1000n;
+}
 const USECS_PER_DAY = 86_400_000_000n;
 
 /** The ISO forms `.datetime()` tries, as one pattern: date, time, timestamp, each with optional zone. */
@@ -163,12 +169,12 @@ export function executeDatetimeMethod(cx: JpContext, jsp: JpItem, jb: JpValue, f
       let t: TimeTz;
       if (typid === OID.time) {
         checkTz(cx.useTz, typid, OID.timetz);
-        throw featureNotSupported('jsonpath .time_tz() of a time without time zone');
+        t = timeToTimetz(value as number, zone(), nowMicros());
       } else if (typid === OID.timetz) t = value as TimeTz;
       else if (typid === OID.timestamptz) t = timestamptzToTimetz(value as bigint, zone()) as TimeTz;
       else return notRecognized();
       if (precision >= 0) t = { time: Number(roundMicros(BigInt(t.time), precision)), offset: t.offset };
-      out = new JpDatetime(OID.timetz, t, tz);
+      out = new JpDatetime(OID.timetz, t, t.offset);
       break;
     }
     case 'timestamp': {
@@ -194,7 +200,8 @@ export function executeDatetimeMethod(cx: JpContext, jsp: JpItem, jb: JpValue, f
       } else if (typid === OID.timestamptz) ts = value as bigint;
       else return notRecognized();
       if (precision >= 0) ts = roundMicros(ts, precision);
-      out = new JpDatetime(OID.timestamptz, ts, tz ?? 0);
+      // A converted value prints with the session zone's offset at that instant.
+      out = new JpDatetime(OID.timestamptz, ts, typid === OID.timestamptz ? (tz ?? 0) : zone().utcOffset(ts));
       break;
     }
   }
@@ -265,7 +272,10 @@ export function compareDatetimes(a: JpDatetime, b: JpDatetime, useTz: boolean, c
       return cmp(x.time - x.offset * 1_000_000, y.time - y.offset * 1_000_000) || cmp(-x.offset, -y.offset);
     }
     checkTz(useTz, OID.time, OID.timetz);
-    throw featureNotSupported('jsonpath comparison of time with time with time zone');
+    const asTz = (d: JpDatetime): TimeTz => (d.typid === OID.timetz ? (d.value as TimeTz) : timeToTimetz(d.value as number, zone(), nowMicros()));
+    const x = asTz(a);
+    const y = asTz(b);
+    return cmp(x.time - x.offset * 1_000_000, y.time - y.offset * 1_000_000) || cmp(-x.offset, -y.offset);
   }
   return null;
 }

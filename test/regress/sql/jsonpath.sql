@@ -260,6 +260,17 @@ SELECT jsonb_path_query('"2024-03-01"', '$.datetime() < "2024-03-02 00:00:00+00"
 SELECT jsonb_path_query_tz('"2024-03-01"', '$.datetime() < "2024-03-02 00:00:00+00".datetime()');
 SELECT jsonb_path_query('["12:00:00+01", "12:00:00+02"]', '$[*] ? (@.datetime() > "10:30:00+00".datetime())');
 SELECT jsonb_path_query('"2024-03-01 10:15:00+01"', '$.datetime() == "2024-03-01 09:15:00+00".datetime()');
+-- Zone-dependent datetime casts follow the session TimeZone (the _tz variants and SQL/JSON functions).
+SET TimeZone = 'America/New_York';
+SELECT jsonb_path_query_tz('"2024-03-10"', '$.timestamp_tz()'), jsonb_path_query_tz('"2024-03-10 12:00:00"', '$.timestamp_tz()'), jsonb_path_query_tz('"2024-03-10 12:00:00+00"', '$.timestamp()');
+SELECT jsonb_path_query_tz('"2024-03-10 03:00:00+00"', '$.date()'), jsonb_path_query_tz('"2024-03-10 03:00:00+00"', '$.time()'), jsonb_path_query_tz('"2024-03-10 03:00:00+00"', '$.time_tz()');
+SELECT jsonb_path_query_tz('"2024-03-10"', '$.datetime() < "2024-03-10 04:00:00+00".datetime()'), jsonb_path_query_tz('"2024-03-10"', '$.datetime() < "2024-03-10 06:00:00+00".datetime()');
+SELECT jsonb_path_query_tz('"2024-03-10 00:30:00"', '$.datetime() == "2024-03-10 05:30:00+00".datetime()');
+SELECT JSON_VALUE(jsonb '"2024-03-10 12:00:00+02"', '$.datetime()'), JSON_VALUE(jsonb '"2024-03-10"', '$.timestamp_tz()'), JSON_VALUE(jsonb '"2024-03-10 12:00:00+02"', '$.datetime()' RETURNING timestamp);
+SELECT JSON_EXISTS(jsonb '"2024-03-10"', '$ ? (@.datetime() < "2024-03-10 06:00:00+00".datetime())');
+SELECT jsonb_path_query_tz('"12:00:00"', '$.time_tz()');
+SELECT jsonb_path_query_tz('["10:00:00", "12:00:00+01"]', '$[*] ? (@.datetime() > "11:30:00+00".datetime())');
+RESET TimeZone;
 SELECT jsonb_path_query('"03/01/2024 10:20"', '$.datetime("MM/DD/YYYY HH24:MI")'), jsonb_path_query('"03/01/2024 10:20 +05"', '$.datetime("MM/DD/YYYY HH24:MI TZH")');
 SELECT jsonb_path_query('"10:20 +05:30"', '$.datetime("HH24:MI TZH:TZM")'), jsonb_path_query('"01-Mar-2024"', '$.datetime("DD-Mon-YYYY")'), jsonb_path_query('"2024"', '$.datetime("YYYY").type()');
 SELECT jsonb_path_query('"2024-03-01 xyz"', '$.datetime("YYYY-MM-DD")');
