@@ -29,6 +29,7 @@ import { transformSubLink } from './sublink.js';
 import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
+import { transformJsonFuncExpr } from './json-func-expr.js';
 import { compareFunctionFor } from './ordering.js';
 import { expandIndirectionStar, transformIndirection } from './indirection.js';
 
@@ -72,6 +73,8 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
     }
     case 'JsonIsPredicate':
       return transformJsonIsPredicate(pstate, n);
+    case 'JsonFuncExpr':
+      return transformJsonFuncExpr(pstate, n);
     case 'TypeCast':
       return transformTypeCast(pstate, n);
     case 'FuncCall':

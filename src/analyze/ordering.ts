@@ -14,7 +14,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ParseState } from './parse-state.js';
 import { domainBase } from './coerce.js';
 
-const UNORDERED = new Set<number>([OID.json, OID.xml, OID.point]);
+const UNORDERED = new Set<number>([OID.json, OID.xml, OID.point, OID.jsonpath]);
 
 /** A comparator for values of `type` (nulls are handled by callers). */
 export function compareFunctionFor(pstate: ParseState, type: number, collation: string | undefined, location?: number): (a: Value, b: Value) => number {

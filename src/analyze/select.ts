@@ -21,6 +21,7 @@ import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './group
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
 import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { analyzeFromFunction } from './range-function.js';
+import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
@@ -264,6 +265,18 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       return transformJoin(pstate, n);
     case 'RangeFunction':
       return transformRangeFunction(pstate, n);
+    case 'JsonTable': {
+      // JSON_TABLE is implicitly LATERAL, like functions in FROM.
+      for (const i of pstate.namespace) i.lateralOnly = false;
+      const saved = pstate.exprKind;
+      pstate.exprKind = 'from function';
+      const jt = analyzeJsonTable(pstate, n);
+      pstate.exprKind = saved;
+      const cols = applyColumnAliases(jt.columns, n.alias, pstate, 'function');
+      const rti = pstate.addRte({ kind: 'function', call: jt.call, expandsRecord: true, ordinality: false, alias: n.alias?.aliasname ?? 'json_table', hasAlias: !!n.alias, columns: cols, lateral: true });
+      addItem(pstate, rti, false);
+      return { kind: 'RangeTblRef', rti };
+    }
     default:
       throw featureNotSupported(`FROM item ${k}`, n.location);
   }

@@ -58,6 +58,8 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
       return figure(n.arg);
     case 'GroupingFunc':
       return ['grouping', 2];
+    case 'JsonFuncExpr':
+      return [n.op === 'JSON_EXISTS_OP' ? 'json_exists' : n.op === 'JSON_VALUE_OP' ? 'json_value' : n.op === 'JSON_QUERY_OP' ? 'json_query' : 'json_table', 2];
     case 'SubLink':
       switch (n.subLinkType) {
         case 'EXISTS_SUBLINK':

@@ -78,6 +78,8 @@ export interface IndexKey {
   readonly descending: boolean;
   readonly nullsFirst: boolean;
   readonly collation?: string;
+  /** A non-default operator class named in CREATE INDEX (gin's jsonb_path_ops). */
+  readonly opclass?: string;
 }
 
 export interface IndexInfo {

@@ -4,6 +4,7 @@
  * Postgres counterpart: src/backend/commands/indexcmds.c (DefineIndex), catalog/index.c.
  */
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
+import { OID } from '../types/oids.js';
 import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { IndexKey, RelationDef } from '../catalog/objects.js';
@@ -90,7 +91,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     // CONCURRENTLY only changes locking; the result is the same index.
   }
   const method: string = n.accessMethod ?? 'btree';
-  if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
+  if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash' && method !== 'gin') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
@@ -122,14 +123,23 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     }
     const desc = e.ordering === 'SORTBY_DESC';
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
-    if (e.opclass?.length) throw featureNotSupported('operator classes in indexes', n.relation.location);
+    // gin over jsonb: the default jsonb_ops or jsonb_path_ops (the index is kept but never planned).
+    let opclass: string | undefined;
+    if (e.opclass?.length) {
+      const oc = (e.opclass as AnyNode[]).map((x) => x.String.sval).pop();
+      const colType = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
+      if (!(method === 'gin' && (oc === 'jsonb_path_ops' || oc === 'jsonb_ops') && colType === OID.jsonb && !e.opclassopts?.length)) {
+        throw featureNotSupported('operator classes in indexes', n.relation.location);
+      }
+      if (oc === 'jsonb_path_ops') opclass = oc;
+    }
     const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
     if (e.name) {
       const col = table.columns.find((c) => c.name === e.name && !c.dropped);
       if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
-      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation });
+      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, opclass });
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);

@@ -41,6 +41,8 @@ export function hasDefaultOpclass(cat: Catalog, method: string, type: number): b
     if (method === 'gist' && cat.extensions.has('btree_gist') && BTREE_GIST_TYPES.has(base)) return true;
     return false;
   }
+  // gin: jsonb_ops for jsonb, array_ops for arrays (tsvector_ops comes with text search).
+  if (method === 'gin') return base === OID.jsonb || base === OID.tsvector || info.category === 'A';
   return true;
 }
 

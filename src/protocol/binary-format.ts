@@ -180,6 +180,7 @@ export function binaryEncoder(cat: Catalog, type: number, io: IoContext): Encode
     case OID.numeric:
       return (v) => numericSend(info.io.output(v, io));
     case OID.jsonb:
+    case OID.jsonpath:
       return (v) => Buffer.concat([Buffer.from([1]), Buffer.from(info.io.output(v, io), 'utf8')]);
     case OID.text:
     case OID.varchar:
@@ -266,6 +267,11 @@ export function binaryDecoder(cat: Catalog, type: number, io: IoContext): Decode
     case OID.jsonb:
       return (b) => {
         if (b[0] !== 1) throw new PgError(SQLSTATE.invalid_binary_representation, `unsupported jsonb version number ${b[0]}`);
+        return info.io.input(b.subarray(1).toString('utf8'), -1, io);
+      };
+    case OID.jsonpath:
+      return (b) => {
+        if (b[0] !== 1) throw new PgError(SQLSTATE.internal_error, `unsupported jsonpath version number: ${b[0]}`);
         return info.io.input(b.subarray(1).toString('utf8'), -1, io);
       };
     case OID.text:

@@ -17,6 +17,7 @@ import { uuidIO } from './uuid.js';
 import { byteaIO } from './bytea.js';
 import { jsonIO } from './json.js';
 import { jsonbIO } from './jsonb.js';
+import { jsonpathIO } from './jsonpath.js';
 import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
 import { cidIO, snapshotIO, tidIO, xid8IO } from './xact-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
@@ -67,6 +68,7 @@ const table: Record<number, unknown> = {
   [OID.bytea]: byteaIO,
   [OID.json]: jsonIO,
   [OID.jsonb]: jsonbIO,
+  [OID.jsonpath]: jsonpathIO,
   [OID.date]: dateIO,
   [OID.time]: timeIO,
   [OID.timetz]: timetzIO,

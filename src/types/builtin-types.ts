@@ -47,6 +47,7 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.regtype, name: 'regtype', category: 'N', array: OID._regtype, typlen: 4 },
   { oid: OID.uuid, name: 'uuid', category: 'U', array: OID._uuid, typlen: 16 },
   { oid: OID.jsonb, name: 'jsonb', category: 'U', array: OID._jsonb, typlen: -1 },
+  { oid: OID.jsonpath, name: 'jsonpath', category: 'U', array: OID._jsonpath, typlen: -1 },
   { oid: OID.record, name: 'record', category: 'P', array: OID._record, typlen: -1 },
   { oid: OID.cstring, name: 'cstring', category: 'P', array: OID._cstring, typlen: -2 },
   { oid: OID.any, name: 'any', category: 'P', typlen: 4 },

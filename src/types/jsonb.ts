@@ -4,7 +4,7 @@
  *
  * Postgres counterpart: src/backend/utils/adt/jsonb.c (jsonb_in / jsonb_out), jsonb_util.c,
  * jsonb_op.c, jsonfuncs.c.
- * Known gaps: jsonpath, jsonb subscripting assignment, the jsonb_*_agg / *_each set functions
+ * Known gaps: jsonb subscripting assignment (jsonpath is in jsonpath.ts and jsonpath/), the jsonb_*_agg / *_each set functions
  * (those live with the function library).
  */
 import type { TypeIO } from './type-io.js';

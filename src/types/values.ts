@@ -22,9 +22,11 @@
  * | range types | `PgRange` (bounds are values of the subtype) |
  * | inet, cidr | `PgInet` |
  * | money | `bigint` (cents) |
+ * | jsonpath | `JsonPath` (grammar/jsonpath/ast.ts) |
  */
 import type { Numeric } from './numeric.js';
 import type { JsonbValue } from './jsonb.js';
+import type { JsonPath } from '../grammar/jsonpath/ast.js';
 
 export interface TimeTz {
   /** Microseconds since midnight, local to the zone. */
@@ -113,4 +115,5 @@ export type Value =
   | PgArray
   | PgRecord
   | PgRange
-  | PgInet;
+  | PgInet
+  | JsonPath;

@@ -184,6 +184,24 @@ function arrayLiteral(elem: fc.Arbitrary<string | null>): fc.Arbitrary<string> {
 }
 
 /** type name → generator of input texts. */
+/** jsonpath texts: a mode, a primary, accessors, filters and operators, sometimes malformed. */
+const jpPredicate = fc.constantFrom(
+  '@ > 1', '@.a == "x"', 'exists(@.b)', '@ like_regex "^a" flag "i"', '@ starts with "a"', '!(@ < 0) && @ != null',
+  '(@ == 1) is unknown', '@.size() >= $n || @.type() == "string"', '@ + 1 * 2 > (3 - @) / 2', '@ == true', '@ <> 1.5e2',
+);
+const jpAccessor = fc.oneof(
+  fc.constantFrom('.a', '.b', '."x y"', '.size', '.*', '.**', '.**{1 to last}', '.**{2}', '[*]', '[0]', '[1 to last]', '[last - 1, 0]', '.type()', '.double()', '.keyvalue()', '.datetime()', '.decimal(5,2)', '.time(3)', '.string()'),
+  jpPredicate.map((p) => ` ? (${p})`),
+);
+const jsonpathText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('', 'strict ', 'lax ', 'STRICT '),
+    fc.constantFrom('$', '$var', '1', '"s"', '-$', '(1 + 2)', '0x1F', '.5', '1e3', '$."a b"'),
+    fc.array(jpAccessor, { maxLength: 4 }),
+    fc.constantFrom('', '', ' + 1', ' * $.a', ' == 2', ' % 3', ' )', ' &&', ' like_regex "("', '.1a', ' ? (@)', '@', ' last'),
+  )
+  .map(([mode, head, acc, tail]) => mode + head + acc.join('') + tail);
+
 export const TYPE_INPUTS: Record<string, fc.Arbitrary<string>> = {
   bool,
   int2: intOf(16),
@@ -216,6 +234,7 @@ export const TYPE_INPUTS: Record<string, fc.Arbitrary<string>> = {
   'interval year to month': interval,
   json: jsonText,
   jsonb: jsonText,
+  jsonpath: jsonpathText,
   'int4[]': arrayLiteral(arrayElems.int4),
   'text[]': arrayLiteral(arrayElems.text),
   'numeric[]': arrayLiteral(arrayElems.numeric),

@@ -22,6 +22,7 @@ import './to-char.js';
 import './to-char-number.js';
 import './to-timestamp.js';
 import './jsonb-ops.js';
+import './jsonpath-functions.js';
 import './json-functions.js';
 import './json-populate.js';
 import './array-ops.js';

@@ -61,7 +61,10 @@ const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c
 const isSeparator = (c: string | undefined): boolean => c !== undefined && !/[\p{L}\p{N}]/u.test(c) && !isSpace(c);
 
 /** Parses `input` with a template into raw fields. */
-function fromChar(input: string, fmt: string): Fields {
+/** Strict (standard) mode of the jsonpath .datetime(template) method: separators must match, the whole input must be read. */
+const tooShort = () => new PgError(SQLSTATE.invalid_datetime_format, 'input string is too short for datetime format');
+
+function fromChar(input: string, fmt: string, strict = false): Fields {
   const nodes = parseTemplate(fmt);
   const fx = /^\s*FX/i.test(fmt);
   const f: Fields = {};
@@ -85,6 +88,17 @@ function fromChar(input: string, fmt: string): Fields {
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     if ('lit' in node) {
+      if (strict) {
+        for (const c of node.lit) {
+          if (i >= input.length) throw tooShort();
+          if (input[i] !== c) {
+            if (isSpace(c) || isSeparator(c)) throw new PgError(SQLSTATE.invalid_datetime_format, `unmatched format separator "${c}"`);
+            throw new PgError(SQLSTATE.invalid_datetime_format, `invalid datetime format separator: "${c}"`);
+          }
+          i++;
+        }
+        continue;
+      }
       for (const c of node.lit) {
         if (i >= input.length) break;
         if (isSpace(c) || isSeparator(c)) {
@@ -102,8 +116,11 @@ function fromChar(input: string, fmt: string): Fields {
       }
       continue;
     }
-    if (!fx) skipSpaces();
-    if (i >= input.length) continue;
+    if (!fx && !strict) skipSpaces();
+    if (i >= input.length) {
+      if (strict) throw tooShort();
+      continue;
+    }
     const key = node.key.toUpperCase();
     if (key !== 'TZH' && key !== 'OF') extraSkip = 0;
     const names = nameList(key);
@@ -184,6 +201,7 @@ function fromChar(input: string, fmt: string): Fields {
     applyNumber(f, key, v, len, set, node.key);
     if (node.th && /^(st|nd|rd|th)/i.test(input.slice(i))) i += 2;
   }
+  if (strict && i < input.length) throw new PgError(SQLSTATE.invalid_datetime_format, 'trailing characters remain in input string after datetime format');
   return f;
 }
 
@@ -350,8 +368,12 @@ function completeYear(y: number): number {
 }
 
 /** Builds the local timestamp (and the zone offset when the input gave one). */
-function toLocal(input: string, fmt: string, forDate: boolean): { local: bigint; tz?: number; f: Fields } {
-  const f = fromChar(input, fmt);
+/**
+ * Reads `input` with a to_char template: local wall-clock microseconds since 2000-01-01, the zone
+ * offset (seconds east) if the input gave one. `strict` is the jsonpath .datetime() mode.
+ */
+export function toLocal(input: string, fmt: string, forDate: boolean, strict = false): { local: bigint; tz?: number; f: Fields } {
+  const f = fromChar(input, fmt, strict);
   let year = f.year;
   if (f.cc !== undefined) {
     if (year === undefined) year = (f.cc - 1) * 100 + 1;

@@ -14,7 +14,7 @@ import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { builtinProcByOid, type BuiltinProc } from '../../catalog/system/procs.js';
 import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
 import { typeInfo } from '../../types/registry.js';
-import { quoteIdent } from '../builtins/quote.js';
+import { quoteIdent, quoteLiteral } from '../builtins/quote.js';
 import { userFunction } from '../../catalog/system/user-functions.js';
 import { userFunctionArguments, userFunctionDef, userFunctionResult } from '../../catalog/ruleutils/functiondef.js';
 
@@ -22,6 +22,16 @@ const S = { volatility: 's' as const };
 
 function typeText(rt: ExprRuntime, oid: number): string {
   return formatTypeName(rt.session.catalog(), rt.session.searchPath(), oid, null);
+}
+
+/** A default value as ruleutils prints its Const: numbers and booleans bare, others as 'text'::type. */
+function defaultText(rt: ExprRuntime, type: number, v: NonNullable<unknown> | null): string {
+  if (v === null) return 'NULL';
+  if (type === OID.bool) return v ? 'true' : 'false';
+  const info = typeInfo(rt.session.catalog(), type);
+  const text = info.io.output(v as never, rt.session.io);
+  if (info.category === 'N' && !text.startsWith('-')) return text;
+  return `${quoteLiteral(text)}::${typeText(rt, type)}`;
 }
 
 function argumentsText(rt: ExprRuntime, p: BuiltinProc, withDefaults: boolean): string {
@@ -34,7 +44,7 @@ function argumentsText(rt: ExprRuntime, p: BuiltinProc, withDefaults: boolean): 
     let s = (variadic ? 'VARIADIC ' : '') + (name ? `${quoteIdent(name)} ` : '') + typeText(rt, variadic ? f!.variadic! : t);
     const dv = f?.argDefaults?.[i - firstDefault];
     if (withDefaults && i >= firstDefault && dv !== undefined) {
-      s += ` DEFAULT ${dv === null ? 'NULL' : typeInfo(rt.session.catalog(), t).io.output(dv, rt.session.io)}`;
+      s += ` DEFAULT ${defaultText(rt, t, dv)}`;
     }
     return s;
   });
