@@ -100,12 +100,27 @@ function compileQual(pc: PlanCtx, list: Expr[]): CExpr | undefined {
 }
 
 /** Plans the FROM/WHERE part of a query: rows in the level's wide layout. */
-export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog): { plan: Plan; layout: Layout; width: number } {
+export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog, order?: OrderRequest): { plan: Plan; layout: Layout; width: number; ordered?: boolean } {
   const { layout, width } = computeLayout(q, parent);
   const pc: PlanCtx = { q, cat, layout, width };
   const conjuncts: Conjunct[] = splitAnd(q.where).map((e) => ({ expr: e, rtis: containsSubLink(e) ? new Set([-1]) : exprRtis(e), used: false }));
   let plan: Plan | undefined;
   let have = new Set<number>();
+  if (order && q.fromList.length === 1 && q.fromList[0].kind === 'RangeTblRef') {
+    // One relation whose rows the query wants in an order an index may give (ORDER BY ... LIMIT).
+    const rti = q.fromList[0].rti;
+    const rte = q.rtable[rti];
+    if (rte.kind === 'relation') {
+      const mine = conjuncts.filter((c) => c.rtis.has(rti) && c.rtis.size === 1);
+      const idx = tryIndexScan(pc, rti, rte.rel, mine.map((c) => c.expr), new Set(), order);
+      if (idx?.ordered) {
+        mine.forEach((c) => (c.used = true));
+        const rest = conjuncts.filter((c) => !c.used);
+        plan = rest.length ? new Filter(idx.plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr) : idx.plan;
+        return { plan, layout, width, ordered: true };
+      }
+    }
+  }
   for (const item of q.fromList) {
     if (!plan) {
       const r = planItem(pc, item, conjuncts, new Set());
@@ -425,18 +440,57 @@ function findCteDef(pc: PlanCtx, rte: Extract<RangeTblEntry, { kind: 'cte' }>): 
 interface IndexChoice {
   plan: Plan;
   usedOuter: boolean;
+  /** The scan returns rows in the requested order (so no Sort is needed). */
+  ordered?: boolean;
+}
+
+/** The order a query wants its scan's rows in (its ORDER BY), and whether a LIMIT cuts it short. */
+export interface OrderRequest {
+  keys: readonly SortKey[];
+  limited: boolean;
+}
+
+/**
+ * Whether an index scan with equality on the first `eqCount` key columns returns rows in the
+ * order of `keys`: forward, backward (every key with the opposite direction *and* nulls
+ * placement), or not at all. ORDER BY keys on equality-bound columns are constant and skipped.
+ * Text keys must use the index's collation (else the order differs and a Sort is needed).
+ * Postgres counterpart: pathkeys.c (build_index_pathkeys, pathkeys_contained_in).
+ */
+function indexOrderDirection(rti: number, rel: RelationDef, keysOfIndex: readonly import('../catalog/objects.js').IndexKey[], eqCount: number, keys: readonly SortKey[]): 'forward' | 'backward' | undefined {
+  let dir: 'forward' | 'backward' | undefined;
+  let i = eqCount;
+  for (const sk of keys) {
+    const e = sk.expr;
+    if (e.kind !== 'Var' || e.levelsUp !== 0 || e.rti !== rti) return undefined;
+    if (keysOfIndex.some((k, j) => j < eqCount && k.attnum === e.attno)) continue;
+    if (i >= keysOfIndex.length) return undefined;
+    const ik = keysOfIndex[i];
+    if (ik.attnum !== e.attno) return undefined;
+    const col = rel.columns[e.attno - 1];
+    if (e.type !== col.type) return undefined;
+    if ((ik.collation ?? col.collation ?? 'default') !== (e.collation ?? 'default')) return undefined;
+    const d = sk.descending === ik.descending && sk.nullsFirst === ik.nullsFirst ? 'forward' : sk.descending !== ik.descending && sk.nullsFirst !== ik.nullsFirst ? 'backward' : undefined;
+    if (!d || (dir && d !== dir)) return undefined;
+    dir = d;
+    i++;
+  }
+  return dir ?? 'forward';
 }
 
 /** Finds the best usable b-tree index for `quals` on relation `rti`, or undefined. */
-function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>): IndexChoice | undefined {
+function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>, order?: OrderRequest): IndexChoice | undefined {
   const indexes = pc.cat.relationIndexes(rel.oid).filter((i) => i.index && !i.index.predicate && i.index.method === 'btree');
-  if (!indexes.length || !quals.length) return undefined;
+  if (!indexes.length || (!quals.length && !order)) return undefined;
   const isCol = (e: Expr, attnum: number) => e.kind === 'Var' && e.levelsUp === 0 && e.rti === rti && e.attno === attnum;
   const otherSideOk = (e: Expr) => {
     const rs = exprRtis(e);
     return !rs.has(rti) && [...rs].every((r) => outerRtis.has(r)) && !containsSubLink(e) && !hasVolatile(e);
   };
-  let best: { score: number; index: RelationDef; bound: IndexBound; used: Set<Expr>; usedOuter: boolean } | undefined;
+  type Candidate = { score: number; index: RelationDef; bound: IndexBound; used: Set<Expr>; usedOuter: boolean; reverse?: boolean };
+  let best: Candidate | undefined;
+  // The best index that also gives the requested order (possibly using no qual at all).
+  let bestOrdered: Candidate | undefined;
   for (const index of indexes) {
     const info = index.index!;
     const used = new Set<Expr>();
@@ -445,7 +499,7 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
     let k = 0;
     for (; k < info.keys.length; k++) {
       const key = info.keys[k];
-      if (key.attnum === 0 || key.descending) break;
+      if (key.attnum === 0) break;
       const colType = rel.columns[key.attnum - 1].type;
       const eq = quals.find((q) => {
         if (used.has(q) || q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2) return false;
@@ -501,17 +555,29 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
         }
       }
     }
-    if (!used.size) continue;
     const full = info.unique && bound.eq.length === info.keys.length;
     const score = (full ? 1000 : 0) + bound.eq.length * 10 + (bound.lower ? 2 : 0) + (bound.upper ? 2 : 0);
+    if (order) {
+      const dir = indexOrderDirection(rti, rel, info.keys, bound.eq.length, order.keys);
+      if (dir && (!bestOrdered || score > bestOrdered.score)) bestOrdered = { score, index, bound, used, usedOuter, reverse: dir === 'backward' };
+    }
+    if (!used.size) continue;
     if (!best || score > best.score) best = { score, index, bound, used, usedOuter };
+  }
+  // With an ORDER BY: the ordered scan, unless another index pins the rows down better (a unique
+  // key, or more equality columns without a LIMIT to stop the ordered scan early).
+  let ordered = false;
+  if (bestOrdered && (!best || bestOrdered.score >= best.score || (order!.limited && best.score < 1000))) {
+    best = bestOrdered;
+    ordered = true;
   }
   if (!best) return undefined;
   const rest = quals.filter((q) => !best!.used.has(q));
   const off = pc.layout.offsets[rti];
   return {
-    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest)),
+    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), best.reverse ?? false),
     usedOuter: best.usedOuter,
+    ordered,
   };
 }
 
@@ -560,7 +626,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
-  const from = planFromWhere(q, parent, cat);
+  const from = planFromWhere(q, parent, cat, wantedOrder(q));
   let plan = from.plan;
   let layout = from.layout;
   if (q.hasAggs || q.groupBy.length || q.groupingSets) {
@@ -597,8 +663,32 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = new Project(plan, exprs, layout.depth);
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
+  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
+}
+
+/**
+ * The ORDER BY a scan could satisfy directly: a plain one-relation query (no aggregation,
+ * window, DISTINCT or set-returning select list between the scan and the sort).
+ */
+function wantedOrder(q: Query): OrderRequest | undefined {
+  if (!q.sortBy.length || q.hasAggs || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
+  if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return undefined;
+  if (q.targetList.some((t) => hasSrf(t.expr))) return undefined;
+  return { keys: q.sortBy, limited: !!q.limit };
+}
+
+function hasSrf(e: Expr): boolean {
+  let found = false;
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object' || found) return;
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'FuncExpr' && o.retset) found = true;
+    if (o.kind === 'SubLink' || o.kind === 'Aggref') return;
+    for (const [k, v] of Object.entries(o)) if (k !== 'fn' && k !== 'rel' && k !== 'compare') walk(v);
+  };
+  walk(e);
+  return found;
 }
 
 /** Replaces each set-returning call in `e` by a reference to the slot its values will fill. */
@@ -662,7 +752,7 @@ class ProjectSet implements Plan {
 }
 
 /** DISTINCT, ORDER BY and LIMIT over projected rows. */
-function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog): Plan {
+function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, presorted = false): Plan {
   let plan = input;
   const sortSpecs: SortSpec[] = q.sortBy.map((k) => {
     const idx = outExprs.findIndex((e) => exprEqual(e, k.expr));
@@ -677,7 +767,7 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog): Pl
     const cols = q.distinctOn.map((d) => outExprs.findIndex((e) => exprEqual(e, d)));
     plan = new Sort(plan, sortSpecs);
     plan = new Unique(plan, cols, cols.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
-  } else if (sortSpecs.length) {
+  } else if (sortSpecs.length && !presorted) {
     plan = new Sort(plan, sortSpecs);
   }
   if (q.limit || q.offset) {
