@@ -32,6 +32,7 @@ import { planWindowAgg, replaceWindowFuncs } from './window.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
+import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -69,6 +70,21 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
   const layout: Layout = { depth: parent ? parent.depth + 1 : 0, offsets, parent };
   layoutQueries.set(layout, q);
   return { layout, width: w };
+}
+
+/** Records what EXPLAIN shows of `plan` (only while EXPLAIN plans: see explain-notes.ts). */
+function note<T extends object>(pc: PlanCtx, plan: T, n: PlanNote): T {
+  if (!capturingPlanNotes()) return plan;
+  return notePlan(plan, { levels: levelsOf(pc.q, pc.layout), ...n });
+}
+
+function levelsOf(q: Query, layout: Layout): Query[] {
+  const out = [q];
+  for (let lv = layout.parent; lv; lv = lv.parent) {
+    const x = layoutQueries.get(lv);
+    if (x) out.push(x);
+  }
+  return out;
 }
 
 function rteSlots(pc: PlanCtx, rti: number): number[] {
@@ -116,7 +132,7 @@ export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog
       if (idx?.ordered) {
         mine.forEach((c) => (c.used = true));
         const rest = conjuncts.filter((c) => !c.used);
-        plan = rest.length ? new Filter(idx.plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr) : idx.plan;
+        plan = rest.length ? note(pc, new Filter(idx.plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr), { filter: rest.map((c) => c.expr) }) : idx.plan;
         return { plan, layout, width, ordered: true };
       }
     }
@@ -135,12 +151,12 @@ export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog
     const ready = conjuncts.filter((c) => !c.used && [...c.rtis].every((r) => have.has(r)));
     if (ready.length && ready.length < conjuncts.filter((c) => !c.used).length) {
       ready.forEach((c) => (c.used = true));
-      plan = new Filter(plan, compileQual(pc, ready.map((c) => c.expr)) as CExpr);
+      plan = note(pc, new Filter(plan, compileQual(pc, ready.map((c) => c.expr)) as CExpr), { filter: ready.map((c) => c.expr) });
     }
   }
   if (!plan) plan = new Result(width);
   const rest = conjuncts.filter((c) => !c.used);
-  if (rest.length) plan = new Filter(plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr);
+  if (rest.length) plan = note(pc, new Filter(plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr), { filter: rest.map((c) => c.expr) });
   return { plan, layout, width };
 }
 
@@ -197,13 +213,13 @@ function joinWith(
         innerOnly.forEach((c) => (c.used = true));
         const restQ = here.filter((c) => !c.used);
         restQ.forEach((c) => (c.used = true));
-        const nl = new NestLoop(replay, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots);
+        const nl = note(pc, new NestLoop(replay, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) });
         const afterNl = everyConj.map((c) => c.used);
         everyConj.forEach((c, i) => (c.used = before[i]));
         const hashed = hashJoinPlan(pc, replay, leftRtis, rightNode, joinType, onConj, pool, here, innerSlots);
         everyConj.forEach((c, i) => (c.used = c.used || afterNl[i]));
         if (!hashed) {
-          return { plan: new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+          return { plan: note(pc, new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
         }
         return { plan: new AdaptiveJoin(leftPlan, replay, nl, hashed), rtis: all };
       }
@@ -219,7 +235,7 @@ function joinWith(
       innerOnly.forEach((c) => (c.used = true));
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
-      return { plan: new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+      return { plan: note(pc, new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
     }
   }
   // Hash join on equality conditions between the sides.
@@ -235,7 +251,7 @@ function joinWith(
   // a LATERAL one is re-run for every outer row.
   const lateral = [...rightRtis].some((r) => pc.q.rtable[r].lateral);
   const inner = joinType === 'full' || lateral ? right.plan : new Materialize(right.plan);
-  return { plan: new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+  return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
 }
 
 /** A hash join on the equality conditions between the sides, or undefined when there is none. */
@@ -285,7 +301,10 @@ function hashJoinPlan(
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
       const keyFns = lk.map((k) => hashKeyFor(pc.cat, k.type) as (v: Value) => unknown);
-      return new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots);
+      return note(pc, new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots), {
+        hashCond: used.map((c) => c.expr),
+        joinFilter: restQ.map((c) => c.expr),
+      });
     }
   }
   return undefined;
@@ -345,44 +364,48 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     case 'relation': {
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
-      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals));
+      return note(pc, new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals)), { rte, filter: quals });
     }
     case 'values': {
       const rows = rte.rows.map((r) => r.map((e) => compileExpr(e, pc.layout)));
-      const p = new ValuesScan(rows, off, pc.width);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(pc, new ValuesScan(rows, off, pc.width), { rte });
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'subquery': {
       const sub = planSelect(rte.query, pc.layout, pc.cat);
       // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
-      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte });
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'function': {
       const lookup = systemLookup(pc, rti, quals);
-      if (lookup) return lookup.plan;
+      if (lookup) return note(pc, lookup.plan, { rte });
       if (rte.rowsFrom) {
         const parts = rte.rowsFrom.map((it) => ({ ...compileFromCall(it.call, pc.layout, it.checkRecord ? it.columns : undefined, it.checkRecord), expandsRecord: it.expandsRecord, ncols: it.columns.length }));
-        const p = new RowsFromScan(parts, rte.ordinality, off, pc.width);
-        return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+        const p = note(pc, new RowsFromScan(parts, rte.ordinality, off, pc.width), { rte });
+        return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
       }
       const ncols = rte.columns.length - (rte.ordinality ? 1 : 0);
       const { fnc, retset } = compileFromCall(rte.call, pc.layout, rte.checkRecord ? rte.columns.slice(0, ncols) : undefined, rte.checkRecord);
-      const p = new FunctionScan(fnc, retset, rte.expandsRecord, ncols, rte.ordinality, off, pc.width);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(pc, new FunctionScan(fnc, retset, rte.expandsRecord, ncols, rte.ordinality, off, pc.width), { rte });
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'cte': {
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
-      if (rte.selfReference) return planWorkTableScan(cte.query, off, rte.columns.length, pc.width, quals.length ? compileQual(pc, quals) : undefined);
+      if (rte.selfReference) return note(pc, planWorkTableScan(cte.query, off, rte.columns.length, pc.width, quals.length ? compileQual(pc, quals) : undefined), { rte, filter: quals });
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
-      const p = cte.query.setOp?.recursive
-        ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
-        : // A WITH query reading outer columns (in a correlated subquery) runs again for each outer row.
-          new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : cte);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(
+        pc,
+        cte.query.setOp?.recursive
+          ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
+          : // A WITH query reading outer columns (in a correlated subquery) runs again for each outer row.
+            new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : cte),
+        { rte },
+      );
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'join':
       throw new Error('fauxgres internal: join rte scanned');
@@ -574,11 +597,32 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
   if (!best) return undefined;
   const rest = quals.filter((q) => !best!.used.has(q));
   const off = pc.layout.offsets[rti];
+  const indexCond = capturingPlanNotes() ? indexCondOrder(best.index, rti, [...best.used]) : [];
   return {
-    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), best.reverse ?? false),
+    plan: note(pc, new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), best.reverse ?? false), { rte: pc.q.rtable[rti], indexCond, filter: rest }),
     usedOuter: best.usedOuter,
     ordered,
   };
+}
+
+/** Index quals in index column order, with the indexed column on the left (as Postgres prints them). */
+function indexCondOrder(index: RelationDef, rti: number, used: Expr[]): Expr[] {
+  const keys = index.index!.keys;
+  const isCol = (e: Expr) => e.kind === 'Var' && e.rti === rti && e.levelsUp === 0;
+  const commute: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
+  const colOf = (q: Expr): number => {
+    if (q.kind === 'OpExpr' && q.args.length === 2) for (const a of q.args) if (isCol(a)) return (a as Extract<Expr, { kind: 'Var' }>).attno;
+    if (q.kind === 'ScalarArrayOpExpr' && isCol(q.left)) return (q.left as Extract<Expr, { kind: 'Var' }>).attno;
+    return 0;
+  };
+  return used
+    .map((q) => {
+      if (q.kind === 'OpExpr' && q.args.length === 2 && !isCol(q.args[0]) && isCol(q.args[1]) && commute[q.op]) {
+        return { ...q, op: commute[q.op], args: [q.args[1], q.args[0]] } as Expr;
+      }
+      return q;
+    })
+    .sort((a, b) => keys.findIndex((k) => k.attnum === colOf(a)) - keys.findIndex((k) => k.attnum === colOf(b)));
 }
 
 function hasVolatile(e: Expr): boolean {
@@ -623,6 +667,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     let plan: Plan = q.setOp.recursive
       ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
       : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
+    if (capturingPlanNotes()) notePlan(plan, { levels: [q], output: q.targetList.map((t) => t.expr), query: q });
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
@@ -643,8 +688,9 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = q.groupingSets
       ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
       : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout));
+    plan = notePlanOf(q, layout, plan, { groupKeys: q.groupBy, query: q });
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
-    if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
+    if (q.having) plan = notePlanOf(q, layout, new Filter(plan, compileExpr(q.having, layout)), { filter: splitAnd(q.having) });
   }
   // Set-returning functions in the select list: a ProjectSet appends their values to each row.
   const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
@@ -662,7 +708,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
   }
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
-  plan = new Project(plan, exprs, layout.depth);
+  plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
   plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }
@@ -689,6 +735,11 @@ function hasSrf(e: Expr): boolean {
   };
   walk(e);
   return found;
+}
+
+function notePlanOf<T extends object>(q: Query, layout: Layout, plan: T, n: PlanNote): T {
+  if (!capturingPlanNotes()) return plan;
+  return notePlan(plan, { levels: levelsOf(q, layout), ...n });
 }
 
 /** Replaces each set-returning call in `e` by a reference to the slot its values will fill. */
@@ -760,19 +811,25 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, pre
     return { index: idx, descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare };
   });
   const visible = q.targetList.map((t, i) => (t.resjunk ? -1 : i)).filter((i) => i >= 0);
+  const capturing = capturingPlanNotes();
   if (q.distinct && !q.distinctOn) {
     plan = new Unique(plan, visible, visible.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+    if (capturing) notePlan(plan, { levels: [q], groupKeys: visible.map((i) => outExprs[i]), query: q });
   }
   if (q.distinctOn) {
     const cols = q.distinctOn.map((d) => outExprs.findIndex((e) => exprEqual(e, d)));
     plan = new Sort(plan, sortSpecs);
+    if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
     plan = new Unique(plan, cols, cols.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+    if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
   } else if (sortSpecs.length && !presorted) {
     plan = new Sort(plan, sortSpecs);
+    if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
   }
   if (q.limit || q.offset) {
     const empty: Layout = { depth: 0, offsets: [] };
     plan = new Limit(plan, q.limit ? compileExpr(q.limit, empty) : undefined, q.offset ? compileExpr(q.offset, empty) : undefined, q.limitWithTies ? sortSpecs : undefined);
+    if (capturing) notePlan(plan, { levels: [q], query: q });
   }
   return plan;
 }

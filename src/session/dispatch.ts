@@ -19,6 +19,7 @@ import { describeFetch } from '../commands/portalcmds.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, describeDml } from '../commands/dml.js';
+import { describeExplain, runExplain } from '../commands/explain.js';
 
 export interface ResultField {
   name: string;
@@ -70,6 +71,8 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
     case 'DeleteStmt':
       checkWritable(session, 'DELETE');
       return runDelete(session, body, sql, params, paramTypes);
+    case 'ExplainStmt':
+      return runExplain(session, body, sql, st, params, paramTypes);
     default:
       checkReadOnlyUtility(session, kind, body);
       lockUtilityTargets(session, kind, body);
@@ -125,6 +128,8 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
     }
     case 'FetchStmt':
       return { paramTypes: paramTypes.map(textIfUnknown), fields: describeFetch(session, body) };
+    case 'ExplainStmt':
+      return { paramTypes: paramTypes.map(textIfUnknown), fields: describeExplain(body, sql) };
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
