@@ -190,6 +190,8 @@ function args(ctx: DeparseContext, list: readonly Expr[]): string {
 
 function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
   switch (e.kind) {
+    case 'Param':
+      return `$${e.index + 1}`;
     case 'Var':
       if (ctx.varName) return ctx.varName(e);
       if (e.levelsUp !== 0) throw new Unprintable();

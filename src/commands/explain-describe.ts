@@ -20,6 +20,7 @@ import type { PlanCapture, PlanNote } from '../plan/explain-notes.js';
 import type { Plan } from '../executor/scan.js';
 import type { Session } from '../session/session.js';
 import { typeInfo } from '../types/registry.js';
+import { PgArray, type Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 
 /** One property of a node: text, number (with decimals for the text layout), bool, or a list. */
@@ -82,6 +83,10 @@ export interface DescribeContext {
   readonly manyRtes: boolean;
   /** Row counts of relations, for estimates. */
   readonly relRows: (rel: RelationDef) => number;
+  /** Parameter values of a custom plan (EXPLAIN EXECUTE): shown as constants, as Postgres shows them. */
+  readonly params?: readonly Value[];
+  /** Average width of a relation's row (sampled), for estimates. */
+  readonly relWidth: (rel: RelationDef) => number;
 }
 
 const SEL_EQ = 0.005;
@@ -135,8 +140,51 @@ function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: bo
   };
 }
 
-function andText(dc: DescribeContext, note: PlanNote | undefined, quals: readonly Expr[], prefix: boolean): string | undefined {
-  if (!quals.length) return undefined;
+/**
+ * The planner's view of a qual: `x IN (1, 2)` / `x = ANY (ARRAY[1, 2])` over constants is one
+ * array constant (Postgres folds the ARRAY[] before EXPLAIN sees it).
+ */
+function folded(dc: DescribeContext, e0: Expr): Expr {
+  const e = dc.params ? withParamValues(e0, dc.params) : e0;
+  if (e.kind === 'ScalarArrayOpExpr' && Array.isArray(e.right) && e.right.every((x) => x.kind === 'Const')) {
+    const elem = e.right[0]?.type ?? e.left.type;
+    let arrayType: number | undefined;
+    try {
+      arrayType = typeInfo(dc.cat, elem).array;
+    } catch {
+      arrayType = undefined;
+    }
+    if (arrayType) {
+      const c = { kind: 'Const', type: arrayType, typmod: -1, value: PgArray.of(e.right.map((x) => (x as Extract<Expr, { kind: 'Const' }>).value)) } as unknown as Expr;
+      return { ...e, right: c } as Expr;
+    }
+  }
+  if (e.kind === 'BoolExpr') return { ...e, args: e.args.map((a) => folded(dc, a)) } as Expr;
+  return e;
+}
+
+/** `e` with its parameters replaced by their values. */
+function withParamValues(e: Expr, params: readonly Value[]): Expr {
+  const walk = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const o = x as Record<string, unknown>;
+    if (typeof o.kind !== 'string' || !('type' in o)) return x;
+    if (o.kind === 'Param') {
+      const v = params[o.index as number];
+      return v === undefined ? o : { kind: 'Const', type: o.type, typmod: o.typmod, collation: o.collation, value: v };
+    }
+    if (o.kind === 'SubLink') return o;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) copy[k] = k === 'fn' || k === 'agg' || k === 'compare' || typeof v === 'function' ? v : walk(v);
+    return copy;
+  };
+  return walk(e) as Expr;
+}
+
+function andText(dc: DescribeContext, note: PlanNote | undefined, quals0: readonly Expr[], prefix: boolean): string | undefined {
+  if (!quals0.length) return undefined;
+  const quals = quals0.map((q) => folded(dc, q));
   const e: Expr = quals.length === 1 ? quals[0] : ({ kind: 'BoolExpr', op: 'and', args: [...quals], type: OID.bool, typmod: -1 } as unknown as Expr);
   const text = deparseExpr(exprContext(dc, note, prefix), e);
   // A bare column or function as a qual prints without parentheses in ruleutils; EXPLAIN shows it as is.
@@ -144,7 +192,7 @@ function andText(dc: DescribeContext, note: PlanNote | undefined, quals: readonl
 }
 
 function sortKeyText(dc: DescribeContext, note: PlanNote | undefined, k: SortKey, prefix: boolean): string {
-  let s = deparseExpr(exprContext(dc, note, prefix), k.expr);
+  let s = deparseExpr(exprContext(dc, note, prefix), folded(dc, k.expr));
   if (k.expr.kind !== 'Var' && k.expr.kind !== 'FuncExpr' && k.expr.kind !== 'Aggref' && !s.startsWith('(')) s = `(${s})`;
   if (k.descending) s += ' DESC';
   if (k.nullsFirst !== k.descending) s += k.nullsFirst ? ' NULLS FIRST' : ' NULLS LAST';
@@ -153,7 +201,7 @@ function sortKeyText(dc: DescribeContext, note: PlanNote | undefined, k: SortKey
 
 function exprListText(dc: DescribeContext, note: PlanNote | undefined, es: readonly Expr[], prefix: boolean): string[] {
   const ctx = exprContext(dc, note, prefix);
-  return es.map((e) => deparseExpr(ctx, e));
+  return es.map((e) => deparseExpr(ctx, folded(dc, e)));
 }
 
 /** Average width in bytes of a value of `type` (typlen, or Postgres's default 32 for varlena). */
@@ -254,10 +302,13 @@ function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined
   const outer = peeled.filters[0]?.plan ?? peeled.project ?? p;
   if (dc.stats) withStats(dc, n, top, outer, p);
   if (dc.opts.verbose && peeled.project) {
+    // The projection is the node's own target list.
     const pn = noteOf(dc, peeled.project);
-    if (pn?.output && !n.details.some(([k]) => k === 'Output')) {
-      const visible = pn.query ? pn.output.filter((_, i) => !pn.query!.targetList[i]?.resjunk || true) : pn.output;
-      n.details.unshift(['Output', exprListText(dc, pn, visible, dc.manyRtes)]);
+    if (pn?.output) {
+      const i = n.details.findIndex(([k]) => k === 'Output');
+      const out: Prop = ['Output', exprListText(dc, pn, pn.output, dc.manyRtes)];
+      if (i >= 0) n.details[i] = out;
+      else n.details.unshift(out);
     }
   }
   void parentQuery;
@@ -300,7 +351,7 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       const rows = dc.relRows(rel);
       const pages = Math.max(1, Math.ceil((rows * (columnsWidth(dc.cat, rel.columns) + 28)) / 8192));
       const own = note?.filter ?? [];
-      const n = node('Seq Scan', 'Seq Scan', { startup: 0, total: pages + rows * 0.01 + rows * 0.0025 * own.length, rows: filtered(rows, own), width: columnsWidth(dc.cat, rel.columns) });
+      const n = node('Seq Scan', 'Seq Scan', { startup: 0, total: pages + rows * 0.01 + rows * 0.0025 * own.length, rows: filtered(rows, own), width: dc.relWidth(rel) });
       n.textName = `Seq Scan on ${scanTarget(dc, n, note?.rte, rel)}`;
       addOutputForScan(dc, n, note, rel);
       addFilters(dc, n, note, own, filters, true);
@@ -316,14 +367,19 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       const est = unique ? 1 : cond.length ? clampRows(rows * qualSelectivity(cond)) : rows;
       const own = note?.filter ?? [];
       const backward = !!any.reverse;
-      const n = node('Index Scan', '', { startup: 0.28, total: unique ? 8.29 : 0.28 + est * 0.04 + 4, rows: filtered(est, own), width: columnsWidth(dc.cat, rel.columns) });
+      const indexOnly = coveredByIndex(note, index);
+      const n = node(indexOnly ? 'Index Only Scan' : 'Index Scan', '', { startup: 0.28, total: unique ? 8.29 : 0.28 + est * 0.04 + 4, rows: filtered(est, own), width: dc.relWidth(rel) });
       n.head.push(['Scan Direction', backward ? 'Backward' : 'Forward'], ['Index Name', index.name]);
-      n.textName = `Index Scan${backward ? ' Backward' : ''} using ${quoteIdent(index.name)} on ${scanTarget(dc, n, note?.rte, rel)}`;
+      n.textName = `${n.nodeType}${backward ? ' Backward' : ''} using ${quoteIdent(index.name)} on ${scanTarget(dc, n, note?.rte, rel)}`;
       addOutputForScan(dc, n, note, rel);
       const ct = andText(dc, note, cond, dc.opts.verbose);
       if (ct) n.details.push(['Index Cond', ct]);
       addFilters(dc, n, note, own, filters, true);
-      if (dc.stats) n.analyzed.push(['Index Searches', dc.stats.get(p)?.loops ?? 0]);
+      if (dc.stats) {
+        // An index-only scan still visits the heap for visibility (no visibility map here).
+        if (indexOnly) n.analyzed.push(['Heap Fetches', dc.stats.get(p)?.rows ?? 0]);
+        n.analyzed.push(['Index Searches', dc.stats.get(p)?.loops ?? 0]);
+      }
       return n;
     }
     case 'SystemLookupScan': {
@@ -520,6 +576,38 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       return n;
     }
   }
+}
+
+/**
+ * Whether the query reads nothing of the scanned relation but the index's columns (keys and
+ * INCLUDE), so Postgres would plan an index-only scan. Not for UPDATE / DELETE / FOR UPDATE,
+ * which need the row itself.
+ */
+function coveredByIndex(note: PlanNote | undefined, index: RelationDef): boolean {
+  const q = note?.levels?.[0];
+  const rte = note?.rte;
+  if (!q || !rte || q.commandType !== 'select' || q.locking?.length) return false;
+  const rti = q.rtable.indexOf(rte);
+  if (rti < 0) return false;
+  const info = index.index!;
+  const cols = new Set<number>([...info.keys.map((k) => k.attnum), ...info.include]);
+  if (cols.has(0)) return false;
+  let ok = true;
+  const seen = new Set<object>();
+  const walk = (x: unknown, depth: number): void => {
+    if (!ok || !x || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y, depth);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'Var' && o.rti === rti && o.levelsUp === depth && !cols.has(o.attno as number)) ok = false;
+    const inner = typeof o.commandType === 'string' ? depth + 1 : depth;
+    for (const [k, v] of Object.entries(o)) if (k !== 'rel' && k !== 'fn' && k !== 'compare' && k !== 'agg' && k !== 'rtable' && typeof v === 'object') walk(v, inner);
+  };
+  walk(q, -1);
+  return ok;
 }
 
 function constInt(e: Expr | undefined): number | undefined {

@@ -90,7 +90,7 @@ function queryObj(root: ExplainNode, o: FormatOptions, s: ExplainSummary): Obj {
   if (s.serialization) {
     const ser: Obj = [];
     if (s.serialization.time !== undefined) ser.push(['Time', num(s.serialization.time, 3)]);
-    ser.push(['Output Volume', num(Math.round(s.serialization.bytes / 1024))], ['Format', s.serialization.format]);
+    ser.push(['Output Volume', num(Math.ceil(s.serialization.bytes / 1024))], ['Format', s.serialization.format]);
     if (o.buffers) for (const k of BUFFER_KEYS) ser.push([k, num(0)]);
     out.push(['Serialization', ser]);
   }
@@ -190,6 +190,7 @@ function textAnalyzed(props: readonly Prop[]): string[] {
   if (m.has('Sort Method')) out.push(`Sort Method: ${m.get('Sort Method')}  ${m.get('Sort Space Type')}: ${m.get('Sort Space Used')}kB`);
   if (m.has('Hash Buckets')) out.push(`Buckets: ${m.get('Hash Buckets')}  Batches: ${m.get('Hash Batches')}  Memory Usage: ${m.get('Peak Memory Usage')}kB`);
   if (m.has('HashAgg Batches')) out.push(`Batches: ${m.get('HashAgg Batches')}  Memory Usage: ${m.get('Peak Memory Usage')}kB`);
+  if (m.has('Heap Fetches')) out.push(`Heap Fetches: ${m.get('Heap Fetches')}`);
   if (m.has('Index Searches')) out.push(`Index Searches: ${m.get('Index Searches')}`);
   return out;
 }
@@ -237,7 +238,7 @@ export function formatExplain(root: ExplainNode, o: FormatOptions, s: ExplainSum
       if (s.planningTime !== undefined) out.push(`Planning Time: ${fixed(s.planningTime, 3)} ms`);
       if (s.serialization) {
         const t = s.serialization.time !== undefined ? `time=${fixed(s.serialization.time, 3)} ms  ` : '';
-        out.push(`Serialization: ${t}output=${Math.round(s.serialization.bytes / 1024)}kB  format=${s.serialization.format}`);
+        out.push(`Serialization: ${t}output=${Math.ceil(s.serialization.bytes / 1024)}kB  format=${s.serialization.format}`);
       }
       if (s.executionTime !== undefined) out.push(`Execution Time: ${fixed(s.executionTime, 3)} ms`);
       return out;

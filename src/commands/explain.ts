@@ -29,7 +29,8 @@ import type { Row } from '../executor/context.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Query } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
-import { countRtes, describeModify, describePlan, leafNode, type DescribeContext, type ExplainNode, type NodeStats } from './explain-describe.js';
+import type { Value } from '../types/values.js';
+import { countRtes, describeModify, describePlan, leafNode, typeWidth, type DescribeContext, type ExplainNode, type NodeStats } from './explain-describe.js';
 import { formatExplain, type ExplainFormat, type ExplainSummary } from './explain-format.js';
 import { runDelete, runInsert, runUpdate, describeDml, hasDmlCte } from './dml.js';
 import { executePrepared } from './prepare.js';
@@ -201,26 +202,45 @@ interface Explained {
   serializedBytes?: number;
 }
 
-function relRowsFor(session: Session): (rel: RelationDef) => number {
-  const cache = new Map<number, number>();
-  return (rel) => {
-    let n = cache.get(rel.oid);
-    if (n === undefined) {
+/** Live row counts and average row widths of relations (sampled), for the estimates. */
+function relStatsFor(session: Session): { rows: (rel: RelationDef) => number; width: (rel: RelationDef) => number } {
+  const cache = new Map<number, { rows: number; width: number }>();
+  const get = (rel: RelationDef) => {
+    let s = cache.get(rel.oid);
+    if (s === undefined) {
+      const cat = session.catalog();
+      const fixedW = rel.columns.map((c) => (c.dropped ? 0 : typeWidth(cat, c.type)));
+      let rows = 0;
+      let sampled = 0;
+      let width = 0;
       try {
         const txn = session.transaction();
-        n = 0;
-        for (const t of txn.heap(rel).all()) if (txn.visible(t)) n++;
+        for (const t of txn.heap(rel).all()) {
+          if (!txn.visible(t)) continue;
+          rows++;
+          if (sampled < 100) {
+            sampled++;
+            rel.columns.forEach((c, i) => {
+              const v = t.values[i];
+              if (c.dropped || v === null || v === undefined) return;
+              width += fixedW[i] !== 32 ? fixedW[i] : typeof v === 'string' ? v.length + 1 : 32;
+            });
+          }
+        }
       } catch {
-        n = 1000;
+        rows = 1000;
       }
-      cache.set(rel.oid, n);
+      s = { rows, width: sampled ? Math.round(width / sampled) : fixedW.reduce((a, b) => a + b, 0) };
+      cache.set(rel.oid, s);
     }
-    return n;
+    return s;
   };
+  return { rows: (rel) => get(rel).rows, width: (rel) => get(rel).width };
 }
 
-function describeContext(session: Session, capture: PlanCapture, o: ExplainOptions, q: Query | undefined, stats: Map<object, NodeStats> | undefined): DescribeContext {
-  return { cat: session.catalog(), session, capture, opts: { verbose: o.verbose, analyze: o.analyze, costs: o.costs }, stats, manyRtes: countRtes(q) > 1, relRows: relRowsFor(session) };
+function describeContext(session: Session, capture: PlanCapture, o: ExplainOptions, q: Query | undefined, stats: Map<object, NodeStats> | undefined, params?: readonly Value[]): DescribeContext {
+  const rs = relStatsFor(session);
+  return { cat: session.catalog(), session, capture, opts: { verbose: o.verbose, analyze: o.analyze, costs: o.costs }, stats, manyRtes: countRtes(q) > 1, relRows: rs.rows, relWidth: rs.width, params };
 }
 
 function outputBytes(rows: Row[]): number {
@@ -241,19 +261,20 @@ function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainO
   let stats: Map<object, NodeStats> | undefined;
   let executionMs: number | undefined;
   let serializedBytes: number | undefined;
+  const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
+  const values = params.length && !o.generic ? bindParams(cat, session.io, params, types) : undefined;
   if (o.analyze) {
     if (query.locking?.length && session.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute SELECT FOR UPDATE in a read-only transaction');
     stats = new Map();
     instrument(planned.plan, stats);
-    const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
     const t1 = now();
-    const ctx = makeExecContext(session, bindParams(cat, session.io, params, types));
+    const ctx = makeExecContext(session, values ?? []);
     const rows: Row[] = [];
     for (const r of planned.plan.run(ctx, undefined)) if (o.serialize !== 'none') rows.push(r.slice(0, planned.width));
     executionMs = now() - t1;
     if (o.serialize !== 'none') serializedBytes = outputBytes(rows) + rows.length * (11 + 4 * planned.width);
   }
-  const root = describePlan(describeContext(session, capture, o, query, stats), planned.plan);
+  const root = describePlan(describeContext(session, capture, o, query, stats, values), planned.plan);
   return { root, planningMs, executionMs, serializedBytes };
 }
 
@@ -360,6 +381,8 @@ function changedSettings(session: Session): [string, string][] {
 /** Runs an EXPLAIN statement. */
 export function runExplain(session: Session, body: AnyNode, sql: string, _st: RawStatement, params: readonly unknown[], paramTypes: number[]): StatementResult {
   const o = parseExplainOptions(body.options, sql);
+  // The result column of FORMAT XML is of type xml, which fauxgres does not have.
+  if (o.format === 'xml') throw featureNotSupported('EXPLAIN (FORMAT XML)');
   const e = explainInner(session, body.query, sql, o, params, paramTypes);
   const summary: ExplainSummary = {};
   if (o.settings) {
