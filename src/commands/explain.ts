@@ -16,7 +16,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { RawStatement } from '../parser/parse.js';
 import type { Session } from '../session/session.js';
 import type { ResultField, StatementResult } from '../session/dispatch.js';
-import { charOffset } from '../analyze/parse-state.js';
+import { charOffset, type ColumnRefHook } from '../analyze/parse-state.js';
 import { transformSelectStmt } from '../analyze/select.js';
 import { openRelation } from '../analyze/relation.js';
 import { statementState, makeExecContext } from '../session/run-select.js';
@@ -249,10 +249,10 @@ function outputBytes(rows: Row[]): number {
   return n;
 }
 
-function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[]): Explained {
+function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook): Explained {
   const t0 = now();
   const base = statementState(session, sql, paramTypes);
-  const state = o.generic ? { ...base, inferParams: true } : base;
+  const state = o.generic || hook ? { ...base, inferParams: o.generic, columnRefHook: hook } : base;
   const cat = state.catalog;
   const query = transformSelectStmt(state, body);
   foldQueryConstants(query, makeExecContext(session, []));
@@ -262,7 +262,8 @@ function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainO
   let executionMs: number | undefined;
   let serializedBytes: number | undefined;
   const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
-  const values = params.length && !o.generic ? bindParams(cat, session.io, params, types) : undefined;
+  // Inside PL/pgSQL (a column hook) the parameters are the variables' values already.
+  const values = hook ? (params as Value[]) : params.length && !o.generic ? bindParams(cat, session.io, params, types) : undefined;
   if (o.analyze) {
     if (query.locking?.length && session.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute SELECT FOR UPDATE in a read-only transaction');
     stats = new Map();
@@ -337,21 +338,21 @@ function dmlRteCount(body: AnyNode): number {
   return n;
 }
 
-function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[]): Explained {
+function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook): Explained {
   const [kind, body] = Object.entries(stmt)[0] as [string, AnyNode];
   switch (kind) {
     case 'SelectStmt':
       if (body.intoClause) {
         if (o.analyze) throw featureNotSupported('EXPLAIN ANALYZE SELECT INTO');
-        return explainSelect(session, { ...body, intoClause: undefined }, sql, o, params, paramTypes);
+        return explainSelect(session, { ...body, intoClause: undefined }, sql, o, params, paramTypes, hook);
       }
-      return explainSelect(session, body, sql, o, params, paramTypes);
+      return explainSelect(session, body, sql, o, params, paramTypes, hook);
     case 'InsertStmt':
     case 'UpdateStmt':
     case 'DeleteStmt':
       return explainDml(session, kind, body, sql, o, params, paramTypes);
     case 'DeclareCursorStmt':
-      return explainInner(session, body.query, sql, o, params, paramTypes);
+      return explainInner(session, body.query, sql, o, params, paramTypes, hook);
     case 'CreateTableAsStmt':
       if (o.analyze) throw featureNotSupported(`EXPLAIN ANALYZE CREATE ${body.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE AS'}`);
       return explainInner(session, body.query, sql, o, params, paramTypes);
@@ -379,11 +380,11 @@ function changedSettings(session: Session): [string, string][] {
 }
 
 /** Runs an EXPLAIN statement. */
-export function runExplain(session: Session, body: AnyNode, sql: string, _st: RawStatement, params: readonly unknown[], paramTypes: number[]): StatementResult {
+export function runExplain(session: Session, body: AnyNode, sql: string, _st: RawStatement, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook): StatementResult {
   const o = parseExplainOptions(body.options, sql);
   // The result column of FORMAT XML is of type xml, which fauxgres does not have.
   if (o.format === 'xml') throw featureNotSupported('EXPLAIN (FORMAT XML)');
-  const e = explainInner(session, body.query, sql, o, params, paramTypes);
+  const e = explainInner(session, body.query, sql, o, params, paramTypes, hook);
   const summary: ExplainSummary = {};
   if (o.settings) {
     const s = changedSettings(session);
