@@ -44,6 +44,8 @@ export interface DeparseContext {
   readonly indent?: number;
   /** Name of a column reference of any query level (view definitions); overrides columnName. */
   varName?(v: Extract<Expr, { kind: 'Var' }>): string;
+  /** Text of a whole sublink (EXPLAIN's `(SubPlan 1)`); `operand` prints a test expression. */
+  sublink?(e: Extract<Expr, { kind: 'SubLink' }>, operand: (x: Expr) => string): string;
   /** Text of a subquery of a sublink (starting with a space), when printing queries. */
   subquery?(q: Query, kind: 'expr'): string;
 }
@@ -264,6 +266,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
     case 'WindowFunc':
       return deparseWindowFunc(e, (x) => go(ctx, x, 'fn'), (x) => go(ctx, x, 'top'), (l) => args(ctx, l));
     case 'SubLink': {
+      if (ctx.sublink) return ctx.sublink(e, (x) => child(ctx, x, e));
       if (!ctx.subquery) throw new Unprintable();
       const sub = ctx.subquery(e.subquery, 'expr');
       switch (e.subLinkType) {

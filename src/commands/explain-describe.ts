@@ -85,6 +85,12 @@ export interface DescribeContext {
   readonly relRows: (rel: RelationDef) => number;
   /** Parameter values of a custom plan (EXPLAIN EXECUTE): shown as constants, as Postgres shows them. */
   readonly params?: readonly Value[];
+  /** Sub-plans met while printing the current node's expressions (they become its children). */
+  pending: ExplainChild[];
+  /** Numbers of the sub-plans described so far (InitPlan n / SubPlan n), by subquery. */
+  readonly subplanNumbers: Map<object, number>;
+  /** Unique names of range entries (Postgres's rtable_names: `users`, `users_1`). */
+  readonly rteNames: Map<RangeTblEntry, string>;
   /** Average width of a relation's row (sampled), for estimates. */
   readonly relWidth: (rel: RelationDef) => number;
 }
@@ -113,7 +119,15 @@ export function countRtes(q: Query | undefined): number {
   return n;
 }
 
+let currentNames: Map<RangeTblEntry, string> | undefined;
+
 function refName(rte: RangeTblEntry): string {
+  const unique = currentNames?.get(rte);
+  if (unique) return unique;
+  return baseName(rte);
+}
+
+function baseName(rte: RangeTblEntry): string {
   if (rte.kind === 'relation') return rte.hasAlias ? rte.alias : rte.rel.name;
   if (rte.kind === 'values') return '*VALUES*';
   return rte.alias;
@@ -129,6 +143,7 @@ function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: bo
     columnName: (a) => `column${a}`,
     typeName: (oid, typmod) => formatTypeName(dc.cat, sp, oid, typmod),
     relationName: (oid) => relationName(dc.cat, sp, oid),
+    sublink: (e, operand) => sublinkText(dc, e, operand),
     varName: (v) => {
       const q = levels[v.levelsUp];
       const rte = q?.rtable[v.rti];
@@ -180,6 +195,41 @@ function withParamValues(e: Expr, params: readonly Value[]): Expr {
     return copy;
   };
   return walk(e) as Expr;
+}
+
+/** A sublink as EXPLAIN prints it, describing its plan as a child of the current node. */
+function sublinkText(dc: DescribeContext, e: Extract<Expr, { kind: 'SubLink' }>, operand: (x: Expr) => string): string {
+  const n = dc.capture.notes.get(e.subquery);
+  let num = dc.subplanNumbers.get(e.subquery);
+  const correlated = !!n?.correlated;
+  const hashed = !correlated && (e.subLinkType === 'ANY' || e.subLinkType === 'ALL');
+  const init = !correlated && !hashed;
+  if (num === undefined && n?.subplan) {
+    const saved = dc.pending;
+    dc.pending = [];
+    const sub = describe(dc, n.subplan as Plan, undefined);
+    sub.children.push(...dc.pending);
+    dc.pending = saved;
+    num = dc.subplanNumbers.size + 1;
+    dc.subplanNumbers.set(e.subquery, num);
+    dc.pending.push({ relationship: init ? 'InitPlan' : 'SubPlan', subplanName: `${init ? 'InitPlan' : hashed ? 'hashed SubPlan' : 'SubPlan'} ${num}`, node: sub });
+  }
+  const name = `${init ? 'InitPlan' : hashed ? 'hashed SubPlan' : 'SubPlan'} ${num ?? '?'}`;
+  switch (e.subLinkType) {
+    case 'EXPR':
+    case 'ARRAY':
+      return init ? `(${name}).col1` : `(${name})`;
+    case 'EXISTS':
+      return init ? `(${name}).col1` : `EXISTS(${name})`;
+    case 'ANY':
+    case 'ALL': {
+      const tests = e.testExprs ?? [];
+      const left = tests.length === 1 ? operand(tests[0]) : `ROW(${tests.map(operand).join(', ')})`;
+      return `(${e.subLinkType} (${left} ${e.opName ?? '='} (${name}).col1))`;
+    }
+    default:
+      return `(${name})`;
+  }
 }
 
 function andText(dc: DescribeContext, note: PlanNote | undefined, quals0: readonly Expr[], prefix: boolean): string | undefined {
@@ -295,9 +345,17 @@ function peel(dc: DescribeContext, plan: Plan): Peeled {
 }
 
 function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined): ExplainNode {
+  currentNames = dc.rteNames;
+  const outerPending = dc.pending;
+  dc.pending = [];
   const peeled = peel(dc, top);
   const p = peeled.plan;
   const n = describeCore(dc, p, peeled);
+  if (!dc.opts.verbose && peeled.project) {
+    // Sub-plans of the select list belong to this node even when its Output is not shown.
+    const pn = noteOf(dc, peeled.project);
+    if (pn?.output?.some(hasSubLink)) exprListText(dc, pn, pn.output, dc.manyRtes);
+  }
   // Projection and filters are part of the node in Postgres: its rows are those they pass.
   const outer = peeled.filters[0]?.plan ?? peeled.project ?? p;
   if (dc.stats) withStats(dc, n, top, outer, p);
@@ -312,7 +370,80 @@ function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined
     }
   }
   void parentQuery;
+  n.children.push(...dc.pending);
+  dc.pending = outerPending;
   return n;
+}
+
+function hasSubLink(e: Expr): boolean {
+  let found = false;
+  const walk = (x: unknown): void => {
+    if (found || !x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'SubLink') {
+      found = true;
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'fn' && k !== 'rel' && k !== 'compare' && typeof v === 'object') walk(v);
+  };
+  walk(e);
+  return found;
+}
+
+/**
+ * Unique names for the range entries of a statement, as Postgres's select_rtable_names_for_explain
+ * gives them: each level's entries in order, then the nested queries'; a repeated name gets `_n`.
+ */
+export function uniqueRteNames(q: Query | undefined): Map<RangeTblEntry, string> {
+  const out = new Map<RangeTblEntry, string>();
+  if (!q) return out;
+  const used = new Map<string, number>();
+  const queue: Query[] = [q];
+  const seen = new Set<object>();
+  while (queue.length) {
+    const cur = queue.shift()!;
+    if (seen.has(cur)) continue;
+    seen.add(cur);
+    for (const rte of cur.rtable) {
+      if (rte.kind === 'join') continue;
+      const base = baseName(rte);
+      const k = used.get(base);
+      if (k === undefined) {
+        used.set(base, 0);
+        out.set(rte, base);
+      } else {
+        let i = k + 1;
+        while (used.has(`${base}_${i}`)) i++;
+        used.set(base, i);
+        used.set(`${base}_${i}`, 0);
+        out.set(rte, `${base}_${i}`);
+      }
+    }
+    // Nested queries: set operation branches, FROM subqueries, WITH queries, sublinks.
+    const nested: Query[] = [];
+    const walk = (x: unknown): void => {
+      if (!x || typeof x !== 'object' || seen.has(x)) return;
+      if (Array.isArray(x)) {
+        for (const y of x) walk(y);
+        return;
+      }
+      const o = x as Record<string, unknown>;
+      if (typeof o.commandType === 'string' && Array.isArray(o.rtable) && (o as unknown) !== cur) {
+        nested.push(o as unknown as Query);
+        return;
+      }
+      for (const [k, v] of Object.entries(o)) if (k !== 'rel' && k !== 'fn' && k !== 'compare' && k !== 'agg' && typeof v === 'object') walk(v);
+    };
+    walk(cur.setOp);
+    walk(cur.ctes);
+    for (const rte of cur.rtable) if (rte.kind === 'subquery') nested.push(rte.query);
+    walk(cur.targetList);
+    walk(cur.where);
+    walk(cur.having);
+    walk(cur.fromList);
+    queue.push(...nested);
+  }
+  return out;
 }
 
 /** Rows estimate after applying filter selectivities. */

@@ -72,7 +72,9 @@ function nodeObj(n: ExplainNode, o: FormatOptions, relationship?: string, subpla
   for (const [k, v] of n.details) out.push([k, propVal(v)]);
   if (o.analyze) for (const [k, v] of n.analyzed) out.push([k, propVal(v)]);
   if (o.buffers && o.analyze) for (const k of BUFFER_KEYS) out.push([k, num(0)]);
-  if (n.children.length) out.push(['Plans', { list: n.children.map((c) => nodeObj(c.node, o, c.relationship, c.subplanName)) }]);
+  const order = (r: string) => (r === 'InitPlan' ? 0 : r === 'SubPlan' ? 2 : 1);
+  const kids = [...n.children].sort((a, b) => order(a.relationship) - order(b.relationship));
+  if (kids.length) out.push(['Plans', { list: kids.map((c) => nodeObj(c.node, o, c.relationship, c.subplanName)) }]);
   return out;
 }
 
@@ -220,8 +222,9 @@ function textNode(n: ExplainNode, o: FormatOptions, indent: number, subplanName:
   if (o.analyze && n.stats && n.stats.loops > 0) for (const l of textAnalyzed(n.analyzed)) out.push(sp + l);
   // InitPlans (CTEs) come before the node's inputs, as Postgres prints them.
   const init = n.children.filter((c) => c.relationship === 'InitPlan');
-  const rest = n.children.filter((c) => c.relationship !== 'InitPlan');
-  for (const c of [...init, ...rest]) textNode(c.node, o, indent, c.subplanName, out);
+  const subs = n.children.filter((c) => c.relationship === 'SubPlan');
+  const rest = n.children.filter((c) => c.relationship !== 'InitPlan' && c.relationship !== 'SubPlan');
+  for (const c of [...init, ...rest, ...subs]) textNode(c.node, o, indent, c.subplanName, out);
 }
 
 /** The rows of EXPLAIN's result: one per line in TEXT format, one document otherwise. */

@@ -30,7 +30,7 @@ import type { RelationDef } from '../catalog/objects.js';
 import type { Query } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
-import { countRtes, describeModify, describePlan, leafNode, typeWidth, type DescribeContext, type ExplainNode, type NodeStats } from './explain-describe.js';
+import { countRtes, uniqueRteNames, describeModify, describePlan, leafNode, typeWidth, type DescribeContext, type ExplainNode, type NodeStats } from './explain-describe.js';
 import { formatExplain, type ExplainFormat, type ExplainSummary } from './explain-format.js';
 import { runDelete, runInsert, runUpdate, describeDml, hasDmlCte } from './dml.js';
 import { executePrepared } from './prepare.js';
@@ -240,7 +240,20 @@ function relStatsFor(session: Session): { rows: (rel: RelationDef) => number; wi
 
 function describeContext(session: Session, capture: PlanCapture, o: ExplainOptions, q: Query | undefined, stats: Map<object, NodeStats> | undefined, params?: readonly Value[]): DescribeContext {
   const rs = relStatsFor(session);
-  return { cat: session.catalog(), session, capture, opts: { verbose: o.verbose, analyze: o.analyze, costs: o.costs }, stats, manyRtes: countRtes(q) > 1, relRows: rs.rows, relWidth: rs.width, params };
+  return {
+    cat: session.catalog(),
+    session,
+    capture,
+    opts: { verbose: o.verbose, analyze: o.analyze, costs: o.costs },
+    stats,
+    manyRtes: countRtes(q) > 1,
+    relRows: rs.rows,
+    relWidth: rs.width,
+    params,
+    pending: [],
+    subplanNumbers: new Map(),
+    rteNames: uniqueRteNames(q),
+  };
 }
 
 function outputBytes(rows: Row[]): number {

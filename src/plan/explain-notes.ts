@@ -26,6 +26,9 @@ export interface PlanNote {
   output?: readonly Expr[];
   /** The query a SELECT-level node (Project, Limit, Sort) belongs to. */
   query?: Query;
+  /** A sublink's subquery (noted on its Query): the plan run for it, and whether per outer row. */
+  subplan?: object;
+  correlated?: boolean;
 }
 
 export interface PlanCapture {

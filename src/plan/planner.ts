@@ -837,6 +837,7 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, pre
 setSubqueryPlanner((q: Query, outer: Layout): SubqueryRunner => {
   // The catalog is reached through the relation records already bound in the query.
   const planned = planSelect(q, outer, currentPlanningCatalog());
+  if (capturingPlanNotes()) notePlan(q, { subplan: planned.plan, correlated: planned.correlated });
   return { run: (ctx, row) => planned.plan.run(ctx, undefined), correlated: planned.correlated, width: planned.width };
 });
 
