@@ -36,6 +36,8 @@ export interface NodeStats {
   total: number;
   /** Index scans: descents of the index (Postgres 18's `Index Searches`). */
   searches?: number;
+  /** Rows its filter rejected. */
+  removed?: number;
 }
 
 export interface ExplainNode {
@@ -451,11 +453,17 @@ function filtered(rows: number, quals: readonly Expr[]): number {
   return quals.length ? clampRows(rows * qualSelectivity(quals)) : rows;
 }
 
-function addFilters(dc: DescribeContext, n: ExplainNode, own: PlanNote | undefined, ownQuals: readonly Expr[], filters: Peeled['filters'], scanLevel: boolean, label = 'Filter'): void {
+function addFilters(dc: DescribeContext, n: ExplainNode, own: PlanNote | undefined, ownQuals: readonly Expr[], filters: Peeled['filters'], scanLevel: boolean, label = 'Filter', self?: object): void {
   const all = [...ownQuals, ...filters.flatMap((f) => f.quals)];
   const prefix = scanLevel ? dc.opts.verbose : dc.manyRtes || dc.opts.verbose;
   const text = andText(dc, own ?? filters[0]?.note, all, prefix);
   if (text) n.details.push([label, text]);
+  if (text && dc.stats && label === 'Filter') {
+    let removed = (self && dc.stats.get(self)?.removed) ?? 0;
+    for (const f of filters) removed += dc.stats.get(f.plan)?.removed ?? 0;
+    const loops = Math.max(1, n.stats?.loops ?? dc.stats.get(self ?? {})?.loops ?? 1);
+    n.details.push(['Rows Removed by Filter', { num: removed / loops, decimals: 0 }]);
+  }
   n.rows = filtered(n.rows, filters.flatMap((f) => f.quals));
 }
 
@@ -485,7 +493,7 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       const n = node('Seq Scan', 'Seq Scan', { startup: 0, total: pages + rows * 0.01 + rows * 0.0025 * own.length, rows: filtered(rows, own), width: dc.relWidth(rel) });
       n.textName = `Seq Scan on ${scanTarget(dc, n, note?.rte, rel)}`;
       addOutputForScan(dc, n, note, rel);
-      addFilters(dc, n, note, own, filters, true);
+      addFilters(dc, n, note, own, filters, true, 'Filter', p);
       return n;
     }
     case 'IndexScan': {
@@ -505,7 +513,7 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       addOutputForScan(dc, n, note, rel);
       const ct = andText(dc, note, cond, dc.opts.verbose);
       if (ct) n.details.push(['Index Cond', ct]);
-      addFilters(dc, n, note, own, filters, true);
+      addFilters(dc, n, note, own, filters, true, 'Filter', p);
       if (dc.stats) {
         // An index-only scan still visits the heap for visibility (no visibility map here).
         if (indexOnly) n.analyzed.push(['Heap Fetches', dc.stats.get(p)?.rows ?? 0]);

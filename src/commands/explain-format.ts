@@ -218,7 +218,11 @@ function textNode(n: ExplainNode, o: FormatOptions, indent: number, subplanName:
   out.push(line);
   indent++;
   const sp = '  '.repeat(indent);
-  for (const [k, v] of n.details) out.push(sp + textProp(k, v));
+  for (const [k, v] of n.details) {
+    // Counters print in the text layout only when they are not zero.
+    if (k === 'Rows Removed by Filter' && typeof v === 'object' && 'num' in v && v.num === 0) continue;
+    out.push(sp + textProp(k, v));
+  }
   if (o.analyze && n.stats && n.stats.loops > 0) for (const l of textAnalyzed(n.analyzed)) out.push(sp + l);
   // InitPlans (CTEs) come before the node's inputs, as Postgres prints them.
   const init = n.children.filter((c) => c.relationship === 'InitPlan');

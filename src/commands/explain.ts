@@ -25,6 +25,7 @@ import { foldQueryConstants } from '../plan/const-fold.js';
 import { planSelect, withPlanningCatalog } from '../plan/planner.js';
 import { capturePlanNotes, type PlanCapture } from '../plan/explain-notes.js';
 import type { Plan } from '../executor/scan.js';
+import type { CExpr } from '../executor/expr/compile.js';
 import type { Row } from '../executor/context.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Query } from '../nodes/query.js';
@@ -169,6 +170,18 @@ function instrument(plan: Plan, stats: Map<object, NodeStats>, seen = new Set<ob
   }
   const s: NodeStats = { loops: 0, rows: 0, startup: 0, total: 0 };
   stats.set(plan, s);
+  // Rows a scan's filter (or a Filter node's qual) rejects: `Rows Removed by Filter`.
+  const field = plan.kind === 'Filter' ? 'qual' : plan.kind === 'SeqScan' || plan.kind === 'IndexScan' ? 'filter' : undefined;
+  const f = field ? ((plan as unknown as Record<string, unknown>)[field] as CExpr | undefined) : undefined;
+  if (field && f) {
+    s.removed = 0;
+    const counted: CExpr = (row, ctx) => {
+      const v = f(row, ctx);
+      if (v !== true) s.removed!++;
+      return v;
+    };
+    Object.defineProperty(plan, field, { value: counted });
+  }
   const orig = plan.run.bind(plan);
   (plan as { run: Plan['run'] }).run = function* (ctx, base) {
     s.loops++;
