@@ -128,8 +128,17 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
     }
     case 'FetchStmt':
       return { paramTypes: paramTypes.map(textIfUnknown), fields: describeFetch(session, body) };
-    case 'ExplainStmt':
-      return { paramTypes: paramTypes.map(textIfUnknown), fields: describeExplain(body, sql) };
+    case 'ExplainStmt': {
+      // Parameters are typed by the explained statement.
+      const fields = describeExplain(body, sql);
+      let types = paramTypes.map(textIfUnknown);
+      try {
+        types = describeStatement(session, { ...st, stmt: body.query }, sql, paramTypes).paramTypes;
+      } catch (e) {
+        if (!(e instanceof PgError) || e.code !== SQLSTATE.feature_not_supported) throw e;
+      }
+      return { paramTypes: types, fields };
+    }
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
