@@ -396,10 +396,27 @@ function hasSubLink(e: Expr): boolean {
  * Unique names for the range entries of a statement, as Postgres's select_rtable_names_for_explain
  * gives them: each level's entries in order, then the nested queries'; a repeated name gets `_n`.
  */
-export function uniqueRteNames(q: Query | undefined): Map<RangeTblEntry, string> {
+export function uniqueRteNames(q: Query | undefined, scanned?: ReadonlySet<RangeTblEntry>): Map<RangeTblEntry, string> {
   const out = new Map<RangeTblEntry, string>();
-  if (!q) return out;
   const used = new Map<string, number>();
+  const name = (rte: RangeTblEntry) => {
+    const base = baseName(rte);
+    const k = used.get(base);
+    if (k === undefined) {
+      used.set(base, 0);
+      out.set(rte, base);
+    } else {
+      let i = k + 1;
+      while (used.has(`${base}_${i}`)) i++;
+      used.set(base, i);
+      used.set(`${base}_${i}`, 0);
+      out.set(rte, `${base}_${i}`);
+    }
+  };
+  if (!q) {
+    for (const rte of scanned ?? []) if (!out.has(rte)) name(rte);
+    return out;
+  }
   const queue: Query[] = [q];
   const seen = new Set<object>();
   while (queue.length) {
@@ -407,19 +424,9 @@ export function uniqueRteNames(q: Query | undefined): Map<RangeTblEntry, string>
     if (seen.has(cur)) continue;
     seen.add(cur);
     for (const rte of cur.rtable) {
-      if (rte.kind === 'join') continue;
-      const base = baseName(rte);
-      const k = used.get(base);
-      if (k === undefined) {
-        used.set(base, 0);
-        out.set(rte, base);
-      } else {
-        let i = k + 1;
-        while (used.has(`${base}_${i}`)) i++;
-        used.set(base, i);
-        used.set(`${base}_${i}`, 0);
-        out.set(rte, `${base}_${i}`);
-      }
+      // Only entries the plan reads get a name (an entry a min/max probe replaced does not).
+      if (rte.kind === 'join' || (scanned && rte.kind === 'relation' && !scanned.has(rte))) continue;
+      name(rte);
     }
     // Nested queries: set operation branches, FROM subqueries, WITH queries, sublinks.
     const nested: Query[] = [];
@@ -445,6 +452,8 @@ export function uniqueRteNames(q: Query | undefined): Map<RangeTblEntry, string>
     walk(cur.fromList);
     queue.push(...nested);
   }
+  // Entries of queries the planner made (min/max probes), in planning order.
+  for (const rte of scanned ?? []) if (!out.has(rte)) name(rte);
   return out;
 }
 
@@ -701,6 +710,22 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       const c = describe(dc, any.input, undefined);
       const n = node('LockRows', 'LockRows', { startup: c.startupCost, total: c.totalCost + c.rows * 0.01, rows: c.rows, width: c.width + 6 });
       n.children.push({ relationship: 'Outer', node: c });
+      return n;
+    }
+    case 'MinMaxAgg': {
+      // min() / max() by index probes: a Result over one InitPlan per aggregate, as Postgres shows it.
+      const n = node('Result', 'Result', { startup: 0, total: 0.5, rows: 1, width: 4 * (any.subplans as unknown[]).length });
+      for (const sp of new Set(any.subplans as Plan[])) {
+        const saved = dc.pending;
+        dc.pending = [];
+        const sub = describe(dc, sp, undefined);
+        sub.children.push(...dc.pending);
+        dc.pending = saved;
+        const num = dc.subplanNumbers.size + 1;
+        dc.subplanNumbers.set(sp, num);
+        n.children.push({ relationship: 'InitPlan', subplanName: `InitPlan ${num}`, node: sub });
+      }
+      addFilters(dc, n, undefined, [], filters, false, 'One-Time Filter');
       return n;
     }
     case 'Replay':

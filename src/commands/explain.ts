@@ -28,7 +28,7 @@ import type { Plan } from '../executor/scan.js';
 import type { CExpr } from '../executor/expr/compile.js';
 import type { Row } from '../executor/context.js';
 import type { RelationDef } from '../catalog/objects.js';
-import type { Query } from '../nodes/query.js';
+import type { Query, RangeTblEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import { countRtes, uniqueRteNames, describeModify, describePlan, leafNode, typeWidth, type DescribeContext, type ExplainNode, type NodeStats } from './explain-describe.js';
@@ -165,8 +165,10 @@ const now = () => performance.now();
 function instrument(plan: Plan, stats: Map<object, NodeStats>, seen = new Set<object>()): void {
   if (seen.has(plan)) return;
   seen.add(plan);
+  const isPlan = (v: unknown): v is Plan => !!v && typeof v === 'object' && typeof (v as Plan).run === 'function' && typeof (v as Plan).kind === 'string';
   for (const v of Object.values(plan)) {
-    if (v && typeof v === 'object' && typeof (v as Plan).run === 'function' && typeof (v as Plan).kind === 'string') instrument(v as Plan, stats, seen);
+    if (isPlan(v)) instrument(v, stats, seen);
+    else if (Array.isArray(v)) for (const x of v) if (isPlan(x)) instrument(x, stats, seen);
   }
   const s: NodeStats = { loops: 0, rows: 0, startup: 0, total: 0 };
   stats.set(plan, s);
@@ -265,8 +267,15 @@ function describeContext(session: Session, capture: PlanCapture, o: ExplainOptio
     params,
     pending: [],
     subplanNumbers: new Map(),
-    rteNames: uniqueRteNames(q),
+    rteNames: uniqueRteNames(q, scannedRtes(capture)),
   };
+}
+
+/** The range entries the plan's scans read, in planning order. */
+function scannedRtes(capture: PlanCapture): Set<RangeTblEntry> {
+  const out = new Set<RangeTblEntry>();
+  for (const n of capture.notes.values()) if (n.rte) out.add(n.rte);
+  return out;
 }
 
 function outputBytes(rows: Row[]): number {

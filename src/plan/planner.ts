@@ -33,6 +33,7 @@ import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
 import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
+import { planMinMaxAgg } from './planagg.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -553,6 +554,15 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
         }
       }
     }
+    // `col IS NOT NULL` on the column after the equality prefix: skip the NULL keys.
+    if (k < info.keys.length && info.keys[k].attnum !== 0) {
+      const attnum = info.keys[k].attnum;
+      const nn = quals.find((q) => !used.has(q) && q.kind === 'NullTest' && !q.isNull && !q.rowArg && isCol(q.arg, attnum));
+      if (nn) {
+        bound.notNull = true;
+        used.add(nn);
+      }
+    }
     // Range on the next key column.
     if (k < info.keys.length && info.keys[k].attnum !== 0 && !info.keys[k].descending) {
       const key = info.keys[k];
@@ -579,12 +589,13 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
       }
     }
     const full = info.unique && bound.eq.length === info.keys.length;
-    const score = (full ? 1000 : 0) + bound.eq.length * 10 + (bound.lower ? 2 : 0) + (bound.upper ? 2 : 0);
+    const score = (full ? 1000 : 0) + bound.eq.length * 10 + (bound.lower ? 2 : 0) + (bound.upper ? 2 : 0) + (bound.notNull ? 1 : 0);
     if (order) {
       const dir = indexOrderDirection(rti, rel, info.keys, bound.eq.length, order.keys);
       if (dir && (!bestOrdered || score > bestOrdered.score)) bestOrdered = { score, index, bound, used, usedOuter, reverse: dir === 'backward' };
     }
-    if (!used.size) continue;
+    // (IS NOT NULL alone selects most rows: a sequential scan reads them faster.)
+    if (!used.size || (used.size === 1 && bound.notNull)) continue;
     if (!best || score > best.score) best = { score, index, bound, used, usedOuter };
   }
   // With an ORDER BY: the ordered scan, unless another index pins the rows down better (a unique
@@ -671,7 +682,9 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
-  const from = planFromWhere(q, parent, cat, wantedOrder(q));
+  // min(col) / max(col) alone: the first row of an ordered index scan each (planagg.ts).
+  const minMax = q.hasAggs && !q.groupingSets && !q.groupBy.length ? planMinMaxAgg(q, parent, cat, computeLayout(q, parent).width, (sq, par) => planSelect(sq, par, cat)) : undefined;
+  const from = minMax ? { ...computeLayout(q, parent), plan: minMax, ordered: false } : planFromWhere(q, parent, cat, wantedOrder(q));
   let plan = from.plan;
   let layout = from.layout;
   if (q.hasAggs || q.groupBy.length || q.groupingSets) {
@@ -685,9 +698,11 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     }));
     const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
     const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown);
-    plan = q.groupingSets
-      ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
-      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout));
+    plan =
+      minMax ??
+      (q.groupingSets
+        ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
+        : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout)));
     plan = notePlanOf(q, layout, plan, { groupKeys: q.groupBy, query: q });
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
     if (q.having) plan = notePlanOf(q, layout, new Filter(plan, compileExpr(q.having, layout)), { filter: splitAnd(q.having) });

@@ -136,3 +136,38 @@ EXPLAIN (COSTS yes) SELECT 1;
 EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF, SERIALIZE NONE) SELECT 1;
 EXPLAIN SELECT * FROM no_such_table;
 EXPLAIN SELECT nope FROM users;
+
+-- min() / max() by index probes
+CREATE TABLE scores (id int PRIMARY KEY, player text NOT NULL, score int);
+CREATE INDEX scores_score ON scores (score);
+INSERT INTO scores SELECT g, 'p' || (g % 40), CASE WHEN g % 10 = 0 THEN NULL ELSE g % 97 END FROM generate_series(1, 600) g;
+ANALYZE scores;
+EXPLAIN (COSTS OFF) SELECT max(id) FROM scores;
+EXPLAIN (COSTS OFF) SELECT min(id), max(id) FROM scores;
+EXPLAIN (COSTS OFF) SELECT max(score) FROM scores;
+EXPLAIN (COSTS OFF) SELECT max(score) FROM scores WHERE score < 50;
+EXPLAIN (COSTS OFF) SELECT max(id) + 1 FROM scores;
+EXPLAIN (COSTS OFF) SELECT max(player) FROM scores;
+SELECT max(id), min(id), max(score), min(score), max(player) FROM scores;
+SELECT max(score) FROM scores WHERE score < 50;
+SELECT min(score) FROM scores WHERE id > 100;
+SELECT max(id) FROM scores WHERE id < 0;
+SELECT max(id) + 1 FROM scores;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, BUFFERS OFF) SELECT max(score) FROM scores;
+
+-- Index order and collations: an index on text in another collation does not give ORDER BY's order
+CREATE INDEX users_name_c ON users (name COLLATE "C");
+EXPLAIN (COSTS OFF) SELECT id, name FROM users ORDER BY name LIMIT 3;
+SELECT id, name FROM users ORDER BY name LIMIT 3;
+EXPLAIN (COSTS OFF) SELECT id, name FROM users ORDER BY name COLLATE "C" LIMIT 3;
+SELECT id, name FROM users ORDER BY name COLLATE "C" LIMIT 3;
+EXPLAIN (COSTS OFF) SELECT id, name FROM users ORDER BY name COLLATE "C" DESC LIMIT 3;
+SELECT id, name FROM users ORDER BY name COLLATE "C" DESC LIMIT 3;
+-- DESC / NULLS placement against the index's
+CREATE INDEX scores_score_desc ON scores (score DESC NULLS LAST);
+EXPLAIN (COSTS OFF) SELECT id, score FROM scores ORDER BY score DESC NULLS LAST LIMIT 4;
+SELECT id, score FROM scores ORDER BY score DESC NULLS LAST, id LIMIT 4;
+EXPLAIN (COSTS OFF) SELECT id, score FROM scores ORDER BY score NULLS FIRST LIMIT 4;
+SELECT score FROM scores ORDER BY score NULLS FIRST LIMIT 4;
+SELECT score FROM scores ORDER BY score DESC LIMIT 4;
+SELECT score FROM scores ORDER BY score LIMIT 4;
