@@ -598,10 +598,10 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
     if (!used.size || (used.size === 1 && bound.notNull)) continue;
     if (!best || score > best.score) best = { score, index, bound, used, usedOuter };
   }
-  // With an ORDER BY: the ordered scan, unless another index pins the rows down better (a unique
-  // key, or more equality columns without a LIMIT to stop the ordered scan early).
+  // With an ORDER BY: the ordered scan, unless another index pins the rows down better (more
+  // equality columns; a range only loses to the ordered scan when a LIMIT can stop it early).
   let ordered = false;
-  if (bestOrdered && (!best || bestOrdered.score >= best.score || (order!.limited && best.score < 1000))) {
+  if (bestOrdered && (!best || bestOrdered.score >= best.score || (order!.limited && best.bound.eq.length === 0 && !best.bound.inList))) {
     best = bestOrdered;
     ordered = true;
   }
