@@ -152,7 +152,9 @@ function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: bo
       if (!rte) return `column${v.attno}`;
       const col = v.attno === 0 ? refName(rte) : quoteIdent(rte.columns[v.attno - 1]?.name ?? `column${v.attno}`);
       if (v.attno === 0) return quoteIdent(col);
-      return prefix || v.levelsUp > 0 ? `${quoteIdent(refName(rte))}.${col}` : col;
+      // Unqualified names are the scanned relation's own; any other entry's columns are qualified.
+      const other = note?.rte !== undefined && rte !== note.rte;
+      return prefix || v.levelsUp > 0 || other ? `${quoteIdent(refName(rte))}.${col}` : col;
     },
   };
 }
@@ -245,7 +247,8 @@ function andText(dc: DescribeContext, note: PlanNote | undefined, quals0: readon
 
 function sortKeyText(dc: DescribeContext, note: PlanNote | undefined, k: SortKey, prefix: boolean): string {
   let s = deparseExpr(exprContext(dc, note, prefix), folded(dc, k.expr));
-  if (k.expr.kind !== 'Var' && k.expr.kind !== 'FuncExpr' && k.expr.kind !== 'Aggref' && !s.startsWith('(')) s = `(${s})`;
+  // An expression key is computed below the Sort and printed as a reference to it: in parentheses.
+  if (k.expr.kind !== 'Var' && k.expr.kind !== 'Const' && !(s.startsWith('(') && s.endsWith(')'))) s = `(${s})`;
   if (k.descending) s += ' DESC';
   if (k.nullsFirst !== k.descending) s += k.nullsFirst ? ' NULLS FIRST' : ' NULLS LAST';
   return s;
@@ -582,8 +585,9 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
     case 'WorkTableScan': {
       const rte = note?.rte;
       const name = rte?.kind === 'cte' ? rte.cteName : 'worktable';
-      const n = node('WorkTable Scan', `WorkTable Scan on ${quoteIdent(name)}${rte && rte.alias !== name ? ` ${quoteIdent(rte.alias)}` : ''}`, { startup: 0, total: 2, rows: 100, width: rte ? columnsWidth(dc.cat, rte.columns) : 4 });
-      n.head.push(['CTE Name', name], ['Alias', rte?.alias ?? name]);
+      const alias = rte ? refName(rte) : name;
+      const n = node('WorkTable Scan', `WorkTable Scan on ${quoteIdent(name)}${alias !== name ? ` ${quoteIdent(alias)}` : ''}`, { startup: 0, total: 2, rows: 100, width: rte ? columnsWidth(dc.cat, rte.columns) : 4 });
+      n.head.push(['CTE Name', name], ['Alias', alias]);
       addFilters(dc, n, note, note?.filter ?? [], filters, true);
       return n;
     }
@@ -625,7 +629,7 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       n.head.push(['Strategy', hashed ? (p.kind === 'GroupingSetsAgg' ? 'Mixed' : 'Hashed') : 'Plain'], ['Partial Mode', 'Simple']);
       if (keys.length) n.details.push(['Group Key', exprListText(dc, note, keys, dc.manyRtes || dc.opts.verbose)]);
       addFilters(dc, n, note, [], filters, false);
-      if (dc.stats && hashed) n.analyzed.push(['Batches', 1], ['Memory Usage', 24 + Math.ceil((n.stats?.rows ?? 0) / 16)]);
+      if (dc.stats && hashed) n.analyzed.push(['Planned Partitions', 0], ['HashAgg Batches', 1], ['Peak Memory Usage', 24 + Math.ceil((n.stats?.rows ?? 0) / 16)], ['Disk Usage', 0]);
       n.children.push({ relationship: 'Outer', node: c });
       return n;
     }
@@ -669,7 +673,7 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       n.head.push(['Strategy', 'Hashed'], ['Partial Mode', 'Simple']);
       passOutput(dc, n, note, c);
       if (note?.groupKeys) n.details.push(['Group Key', exprListText(dc, note, note.groupKeys, dc.manyRtes || dc.opts.verbose)]);
-      if (dc.stats) n.analyzed.push(['Batches', 1], ['Memory Usage', 24 + Math.ceil((n.stats?.rows ?? 0) / 16)]);
+      if (dc.stats) n.analyzed.push(['Planned Partitions', 0], ['HashAgg Batches', 1], ['Peak Memory Usage', 24 + Math.ceil((n.stats?.rows ?? 0) / 16)], ['Disk Usage', 0]);
       n.children.push({ relationship: 'Outer', node: c });
       return n;
     }
@@ -680,6 +684,8 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       const rows = lim !== undefined ? Math.max(0, Math.min(lim, Math.max(c.rows - off, 0))) : Math.max(c.rows - off, 0);
       const frac = c.rows > 0 ? Math.min(1, (rows + off) / c.rows) : 1;
       const n = node('Limit', 'Limit', { startup: c.startupCost, total: c.startupCost + (c.totalCost - c.startupCost) * frac, rows, width: c.width });
+      // A Sort under a Limit keeps only the top rows (Postgres's bounded sort).
+      if (c.nodeType === 'Sort' && lim !== undefined) c.analyzed = c.analyzed.map(([k, v]) => [k, k === 'Sort Method' ? 'top-N heapsort' : v] as Prop);
       passOutput(dc, n, note, c);
       n.children.push({ relationship: 'Outer', node: c });
       return n;
@@ -865,7 +871,7 @@ function describeJoinNode(dc: DescribeContext, p: Plan, note: PlanNote | undefin
 }
 
 /** The ModifyTable node of an INSERT / UPDATE / DELETE over its input. */
-export function describeModify(dc: DescribeContext, op: 'Insert' | 'Update' | 'Delete', rel: RelationDef, alias: string | undefined, input: ExplainNode, stats: NodeStats | undefined): ExplainNode {
+export function describeModify(dc: DescribeContext, op: 'Insert' | 'Update' | 'Delete', rel: RelationDef, alias: string | undefined, input: ExplainNode, stats: NodeStats | undefined, conflict?: { action: string; arbiters: string[] }): ExplainNode {
   const n = node('ModifyTable', '', { startup: 0, total: input.totalCost + input.rows * 0.01, rows: 0, width: 0 });
   n.head.push(['Operation', op]);
   const rname = rel.name;
@@ -874,6 +880,10 @@ export function describeModify(dc: DescribeContext, op: 'Insert' | 'Update' | 'D
   n.head.push(['Alias', alias ?? rname]);
   const shown = dc.opts.verbose ? `${quoteIdent(dc.cat.namespaceName(rel.namespace))}.${quoteIdent(rname)}` : quoteIdent(rname);
   n.textName = `${op} on ${shown}${alias && alias !== rname ? ` ${quoteIdent(alias)}` : ''}`;
+  if (conflict) {
+    n.details.push(['Conflict Resolution', conflict.action]);
+    if (conflict.arbiters.length) n.details.push(['Conflict Arbiter Indexes', conflict.arbiters]);
+  }
   if (stats) n.stats = stats;
   n.children.push({ relationship: 'Outer', node: input });
   return n;

@@ -360,8 +360,26 @@ function explainDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'Delet
   }
   const alias = body.relation.alias?.aliasname as string | undefined;
   const modStats = stats ? { loops: 1, rows: result?.rows.length ?? 0, startup: executionMs ?? 0, total: executionMs ?? 0 } : undefined;
-  const root = describeModify(dc, DML_OPS[kind], rel, alias, input, modStats);
+  const root = describeModify(dc, DML_OPS[kind], rel, alias, input, modStats, conflictOf(session, rel, body.onConflictClause));
   return { root, planningMs, executionMs };
+}
+
+/** ON CONFLICT's action and arbiter indexes (the unique index on the inferred columns, or the named constraint's). */
+function conflictOf(session: Session, rel: RelationDef, oc: AnyNode | undefined): { action: string; arbiters: string[] } | undefined {
+  if (!oc) return undefined;
+  const action = oc.action === 'ONCONFLICT_UPDATE' ? 'UPDATE' : 'NOTHING';
+  const infer = oc.infer as AnyNode | undefined;
+  const indexes = session.catalog().relationIndexes(rel.oid).filter((i) => i.index?.unique);
+  let arbiters: string[] = [];
+  if (infer?.conname) arbiters = indexes.filter((i) => i.name === infer.conname).map((i) => i.name);
+  else if (infer?.indexElems) {
+    const cols = (infer.indexElems as AnyNode[]).map((e) => e.IndexElem?.name as string | undefined);
+    const attnums = cols.map((c) => rel.columns.findIndex((x) => x.name === c) + 1).sort();
+    arbiters = indexes
+      .filter((i) => !i.index!.predicate && i.index!.keys.length === attnums.length && i.index!.keys.map((k) => k.attnum).sort().every((a, j) => a === attnums[j]))
+      .map((i) => i.name);
+  }
+  return { action, arbiters };
 }
 
 /** Entries of an INSERT / UPDATE / DELETE's range table: the target, USING / FROM items, a VALUES list. */

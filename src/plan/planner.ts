@@ -303,7 +303,8 @@ function hashJoinPlan(
       restQ.forEach((c) => (c.used = true));
       const keyFns = lk.map((k) => hashKeyFor(pc.cat, k.type) as (v: Value) => unknown);
       return note(pc, new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots), {
-        hashCond: used.map((c) => c.expr),
+        // Printed outer key first, as Postgres prints hash clauses.
+        hashCond: used.map((c, i) => (c.expr.kind === 'OpExpr' ? ({ ...c.expr, args: [lk[i], rk[i]] } as Expr) : c.expr)),
         joinFilter: restQ.map((c) => c.expr),
       });
     }
