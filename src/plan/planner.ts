@@ -396,7 +396,10 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
-      if (rte.selfReference) return note(pc, planWorkTableScan(cte.query, off, rte.columns.length, pc.width, quals.length ? compileQual(pc, quals) : undefined), { rte, filter: quals });
+      if (rte.selfReference) {
+        const wt = note(pc, planWorkTableScan(cte.query, off, rte.columns.length, pc.width, undefined), { rte });
+        return quals.length ? note(pc, new Filter(wt, compileQual(pc, quals) as CExpr), { filter: quals }) : wt;
+      }
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
       const p = note(
