@@ -14,6 +14,7 @@ export interface FormatOptions {
   analyze: boolean;
   timing: boolean;
   buffers: boolean;
+  wal: boolean;
   verbose: boolean;
 }
 
@@ -71,7 +72,8 @@ function nodeObj(n: ExplainNode, o: FormatOptions, relationship?: string, subpla
   out.push(['Disabled', false]);
   for (const [k, v] of n.details) out.push([k, propVal(v)]);
   if (o.analyze) for (const [k, v] of n.analyzed) out.push([k, propVal(v)]);
-  if (o.buffers && o.analyze) for (const k of BUFFER_KEYS) out.push([k, num(0)]);
+  if (o.buffers) for (const k of BUFFER_KEYS) out.push([k, num(0)]);
+  if (o.wal) out.push(['WAL Records', num(0)], ['WAL FPI', num(0)], ['WAL Bytes', num(0)], ['WAL Buffers Full', num(0)]);
   const order = (r: string) => (r === 'InitPlan' ? 0 : r === 'SubPlan' ? 2 : 1);
   const kids = [...n.children].sort((a, b) => order(a.relationship) - order(b.relationship));
   if (kids.length) out.push(['Plans', { list: kids.map((c) => nodeObj(c.node, o, c.relationship, c.subplanName)) }]);
@@ -119,6 +121,7 @@ function jsonValue(v: Val, ind: number): string {
     if (!v.list.length) return `[\n${sp}]`;
     return `[\n${v.list.map((o) => `${sp}  ${jsonValue(o, ind + 2)}`).join(',\n')}\n${sp}]`;
   }
+  if (isObj(v) && !v.length) return `{\n${sp}}`;
   if (isObj(v)) return `{\n${v.map(([k, x]) => `${sp}  ${JSON.stringify(k)}: ${jsonValue(x, ind + 2)}`).join(',\n')}\n${sp}}`;
   if (isStrList(v)) return `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
   if (typeof v === 'string') return JSON.stringify(v);

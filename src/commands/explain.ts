@@ -327,7 +327,14 @@ function explainDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'Delet
   let result: StatementResult | undefined;
   let capture: PlanCapture;
   if (!o.analyze) {
-    capture = capturePlanNotes(() => describeDml(session, kind, body, sql, paramTypes)).capture;
+    // GENERIC_PLAN: parameters take the types the statement gives them.
+    const infer = session.inferParams;
+    if (o.generic) session.inferParams = true;
+    try {
+      capture = capturePlanNotes(() => describeDml(session, kind, body, sql, paramTypes)).capture;
+    } finally {
+      session.inferParams = infer;
+    }
     planningMs = now() - t0;
   } else {
     if (session.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute ${DML_OPS[kind].toUpperCase()} in a read-only transaction`);
@@ -448,6 +455,6 @@ export function runExplain(session: Session, body: AnyNode, sql: string, _st: Ra
   if (o.analyze) summary.triggers = true;
   if (o.serialize !== 'none') summary.serialization = { time: o.timing ? 0.001 : undefined, bytes: e.serializedBytes ?? 0, format: o.serialize };
   if (o.summary && o.analyze) summary.executionTime = e.executionMs ?? 0;
-  const lines = formatExplain(e.root, { format: o.format, costs: o.costs, analyze: o.analyze, timing: o.timing, buffers: o.buffers, verbose: o.verbose }, summary);
+  const lines = formatExplain(e.root, { format: o.format, costs: o.costs, analyze: o.analyze, timing: o.timing, buffers: o.buffers, wal: o.wal, verbose: o.verbose }, summary);
   return { command: 'EXPLAIN', rowCount: lines.length, fields: explainFields(o.format), rows: lines.map((l) => [l]) };
 }
