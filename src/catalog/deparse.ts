@@ -45,6 +45,8 @@ export interface DeparseContext {
   readonly indent?: number;
   /** Name of a column reference of any query level (view definitions); overrides columnName. */
   varName?(v: Extract<Expr, { kind: 'Var' }>): string;
+  /** Text of a whole sublink (EXPLAIN's `(SubPlan 1)`); `operand` prints a test expression. */
+  sublink?(e: Extract<Expr, { kind: 'SubLink' }>, operand: (x: Expr) => string): string;
   /** Text of a subquery of a sublink (starting with a space), when printing queries. */
   subquery?(q: Query, kind: 'expr'): string;
 }
@@ -191,6 +193,8 @@ function args(ctx: DeparseContext, list: readonly Expr[]): string {
 
 function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
   switch (e.kind) {
+    case 'Param':
+      return `$${e.index + 1}`;
     case 'Var':
       if (ctx.varName) return ctx.varName(e);
       if (e.levelsUp !== 0) throw new Unprintable();
@@ -264,6 +268,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
     case 'WindowFunc':
       return deparseWindowFunc(e, (x) => go(ctx, x, 'fn'), (x) => go(ctx, x, 'top'), (l) => args(ctx, l));
     case 'SubLink': {
+      if (ctx.sublink) return ctx.sublink(e, (x) => child(ctx, x, e));
       if (!ctx.subquery) throw new Unprintable();
       const sub = ctx.subquery(e.subquery, 'expr');
       switch (e.subLinkType) {

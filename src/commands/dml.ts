@@ -26,6 +26,7 @@ import type { StatementResult } from '../session/dispatch.js';
 import { bindParams } from '../session/params.js';
 import { fieldsOf, makeExecContext, runSelect, statementState } from '../session/run-select.js';
 import { planFromWhere, planSelect, withPlanningCatalog } from '../plan/planner.js';
+import { capturingPlanNotes, noteDmlInput } from '../plan/explain-notes.js';
 import { foldExpr, foldQueryConstants } from '../plan/const-fold.js';
 import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.js';
 import type { ExecContext, Row } from '../executor/context.js';
@@ -232,6 +233,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
     sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
     foldQueryConstants(sq, makeExecContext(session, []));
     const planned = withPlanningCatalog(cat, () => planSelect(sq, undefined, cat));
+    noteDmlInput(planned.plan);
     const w = tl.length;
     sourceRows = function* (ctx) {
       for (const r of planned.plan.run(ctx, undefined)) yield r.slice(0, w);
@@ -498,6 +500,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   }
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
+  noteDmlInput(from.plan);
   const off = from.layout.offsets[rti];
   const recheck = q.where ? compileExpr(q.where, from.layout) : undefined;
   const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
@@ -570,6 +573,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
+  noteDmlInput(from.plan);
   const off = from.layout.offsets[rti];
   const recheck = q.where ? compileExpr(q.where, from.layout) : undefined;
   const returning = addReturning(ps, returningList(n), from.layout);
@@ -618,14 +622,16 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
     m = new Map();
     prepCache.set(cat, m);
   }
-  let p = session.materialized ? undefined : m.get(key);
+  // EXPLAIN plans afresh (its planner notes and instrumentation must not reach the cache).
+  const uncached = session.materialized || capturingPlanNotes();
+  let p = uncached ? undefined : m.get(key);
   // A statement prepared with inferred parameters does not serve a query that has none (42P02 instead).
   if (p && !session.inferParams && p.paramTypes.length > 0) p = undefined;
   if (!p) {
     // Compiling expressions may plan subqueries (SET (...) = (SELECT ...), RETURNING (SELECT ...)).
     p = withPlanningCatalog(cat, make);
     if (m.size > 2000) m.clear();
-    if (!session.materialized && key.length <= CACHEABLE_SQL_LENGTH + 64) m.set(key, p);
+    if (!uncached && key.length <= CACHEABLE_SQL_LENGTH + 64) m.set(key, p);
   }
   return p;
 }

@@ -52,7 +52,12 @@ export function prepareStatement(session: Session, n: AnyNode, sql: string, st: 
 }
 
 /** EXECUTE name [(expression, ...)]: the statement's own result. */
-export function executePrepared(session: Session, n: AnyNode, sql: string): StatementResult {
+export function executePrepared(
+  session: Session,
+  n: AnyNode,
+  sql: string,
+  run: (stmt: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]) => StatementResult = (st, text, params, types) => executeStatement(session, st, text, params, types),
+): StatementResult {
   const name = n.name as string;
   const p = session.prepared.get(name);
   if (!p) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${name}" does not exist`);
@@ -81,7 +86,7 @@ export function executePrepared(session: Session, n: AnyNode, sql: string): Stat
   const infer = session.inferParams;
   session.inferParams = true;
   try {
-    return executeStatement(session, p.stmt, p.sql, values, p.paramTypes);
+    return run(p.stmt, p.sql, values, p.paramTypes);
   } finally {
     session.inferParams = infer;
   }

@@ -98,6 +98,8 @@ export interface IndexBound {
   /** Range on the column after the equality prefix. */
   lower?: { expr: CExpr; inclusive: boolean };
   upper?: { expr: CExpr; inclusive: boolean };
+  /** `col IS NOT NULL` on that column: NULL keys are skipped. */
+  notNull?: boolean;
 }
 
 export class IndexScan implements Plan {
@@ -153,8 +155,9 @@ export class IndexScan implements Plan {
       while (hi.length < ncols) hi.push(MAX_BOUND);
       const rangeCol = prefix.length;
       const cmp = store.cols[rangeCol]?.compare;
+      const ranged = !!(bound.lower || bound.upper || bound.notNull);
       for (const [key, tid] of store.range(lo as Value[], hi as Value[], this.reverse)) {
-        if (bound.lower || bound.upper) {
+        if (ranged) {
           const kv = key[rangeCol];
           if (kv === null) continue;
           if (bound.lower && !bound.lower.inclusive && lo[rangeCol] !== MIN_BOUND && cmp(kv, lo[rangeCol] as Value) === 0) continue;

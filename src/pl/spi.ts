@@ -28,6 +28,7 @@ import type { Session } from '../session/session.js';
 import { makeExecContext } from '../session/run-select.js';
 import { runUtility } from '../commands/utility.js';
 import { executeSpiDml, prepareDmlForSpi, type SpiDml } from '../commands/dml.js';
+import { explainFields, parseExplainOptions, runExplain } from '../commands/explain.js';
 
 export interface SpiColumn {
   readonly name: string;
@@ -181,6 +182,15 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
           return { rows: r.rows, rowCount: r.rowCount ?? 0 };
         };
         return { command, columns, returnsRows: !!p.returning, catalogVersion: cat.version, execute, iterate: (s, params) => execute(s, params).rows };
+      }
+      case 'ExplainStmt': {
+        // FOR r IN EXPLAIN ... / EXECUTE 'EXPLAIN ...': the plan lines as rows of one column.
+        const field = explainFields(parseExplainOptions(body.options, text).format)[0];
+        const execute = (s: Session, params: readonly Value[]) => {
+          const r = runExplain(s, body, text, raw, params, [...opts.paramTypes], opts.hook);
+          return { rows: r.rows, rowCount: r.rows.length };
+        };
+        return { command: 'SELECT', columns: [{ name: field.name, type: field.dataTypeID, typmod: -1 }], returnsRows: true, catalogVersion: -1, execute, iterate: (s, params) => execute(s, params).rows };
       }
       case 'TransactionStmt':
         throw featureNotSupported('transaction control statements inside this function body');

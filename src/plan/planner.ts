@@ -32,6 +32,8 @@ import { planWindowAgg, replaceWindowFuncs } from './window.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
+import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
+import { planMinMaxAgg } from './planagg.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -74,6 +76,21 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
   const layout: Layout = { depth: parent ? parent.depth + 1 : 0, offsets, parent };
   layoutQueries.set(layout, q);
   return { layout, width: w };
+}
+
+/** Records what EXPLAIN shows of `plan` (only while EXPLAIN plans: see explain-notes.ts). */
+function note<T extends object>(pc: PlanCtx, plan: T, n: PlanNote): T {
+  if (!capturingPlanNotes()) return plan;
+  return notePlan(plan, { levels: levelsOf(pc.q, pc.layout), ...n });
+}
+
+function levelsOf(q: Query, layout: Layout): Query[] {
+  const out = [q];
+  for (let lv = layout.parent; lv; lv = lv.parent) {
+    const x = layoutQueries.get(lv);
+    if (x) out.push(x);
+  }
+  return out;
 }
 
 function rteSlots(pc: PlanCtx, rti: number): number[] {
@@ -134,12 +151,27 @@ function neededColumns(q: Query): Map<number, number[]> {
  * scans fill only the columns the query reads (callers that read whole row versions back from the
  * wide row, such as UPDATE, DELETE and locking, leave it off).
  */
-export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog, prune = false): { plan: Plan; layout: Layout; width: number } {
+export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog, prune = false, order?: OrderRequest): { plan: Plan; layout: Layout; width: number; ordered?: boolean } {
   const { layout, width } = computeLayout(q, parent);
   const pc: PlanCtx = { q, cat, layout, width, needed: prune ? neededColumns(q) : undefined };
   const conjuncts: Conjunct[] = splitAnd(q.where).map((e) => ({ expr: e, rtis: containsSubLink(e) ? new Set([-1]) : exprRtis(e), used: false }));
   let plan: Plan | undefined;
   let have = new Set<number>();
+  if (order && q.fromList.length === 1 && q.fromList[0].kind === 'RangeTblRef') {
+    // One relation whose rows the query wants in an order an index may give (ORDER BY ... LIMIT).
+    const rti = q.fromList[0].rti;
+    const rte = q.rtable[rti];
+    if (rte.kind === 'relation') {
+      const mine = conjuncts.filter((c) => c.rtis.has(rti) && c.rtis.size === 1);
+      const idx = tryIndexScan(pc, rti, rte.rel, mine.map((c) => c.expr), new Set(), order);
+      if (idx?.ordered) {
+        mine.forEach((c) => (c.used = true));
+        const rest = conjuncts.filter((c) => !c.used);
+        plan = rest.length ? note(pc, new Filter(idx.plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr), { filter: rest.map((c) => c.expr) }) : idx.plan;
+        return { plan, layout, width, ordered: true };
+      }
+    }
+  }
   for (const item of q.fromList) {
     if (!plan) {
       const r = planItem(pc, item, conjuncts, new Set());
@@ -154,12 +186,12 @@ export function planFromWhere(q: Query, parent: Layout | undefined, cat: Catalog
     const ready = conjuncts.filter((c) => !c.used && [...c.rtis].every((r) => have.has(r)));
     if (ready.length && ready.length < conjuncts.filter((c) => !c.used).length) {
       ready.forEach((c) => (c.used = true));
-      plan = new Filter(plan, compileQual(pc, ready.map((c) => c.expr)) as CExpr);
+      plan = note(pc, new Filter(plan, compileQual(pc, ready.map((c) => c.expr)) as CExpr), { filter: ready.map((c) => c.expr) });
     }
   }
   if (!plan) plan = new Result(width);
   const rest = conjuncts.filter((c) => !c.used);
-  if (rest.length) plan = new Filter(plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr);
+  if (rest.length) plan = note(pc, new Filter(plan, compileQual(pc, rest.map((c) => c.expr)) as CExpr), { filter: rest.map((c) => c.expr) });
   return { plan, layout, width };
 }
 
@@ -216,13 +248,13 @@ function joinWith(
         innerOnly.forEach((c) => (c.used = true));
         const restQ = here.filter((c) => !c.used);
         restQ.forEach((c) => (c.used = true));
-        const nl = new NestLoop(replay, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots);
+        const nl = note(pc, new NestLoop(replay, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) });
         const afterNl = everyConj.map((c) => c.used);
         everyConj.forEach((c, i) => (c.used = before[i]));
         const hashed = hashJoinPlan(pc, replay, leftRtis, rightNode, joinType, onConj, pool, here, innerSlots);
         everyConj.forEach((c, i) => (c.used = c.used || afterNl[i]));
         if (!hashed) {
-          return { plan: new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+          return { plan: note(pc, new NestLoop(leftPlan, scan.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
         }
         return { plan: new AdaptiveJoin(leftPlan, replay, nl, hashed), rtis: all };
       }
@@ -238,7 +270,7 @@ function joinWith(
       innerOnly.forEach((c) => (c.used = true));
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
-      return { plan: new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+      return { plan: note(pc, new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
     }
   }
   // Hash join on equality conditions between the sides.
@@ -254,7 +286,7 @@ function joinWith(
   // a LATERAL one is re-run for every outer row.
   const lateral = [...rightRtis].some((r) => pc.q.rtable[r].lateral);
   const inner = joinType === 'full' || lateral ? right.plan : new Materialize(right.plan);
-  return { plan: new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), rtis: all };
+  return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
 }
 
 /** A hash join on the equality conditions between the sides, or undefined when there is none. */
@@ -304,7 +336,11 @@ function hashJoinPlan(
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
       const keyFns = lk.map((k) => hashKeyFor(pc.cat, k.type) as (v: Value) => unknown);
-      return new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots);
+      return note(pc, new HashJoin(leftPlan, right.plan, joinType, lk.map((k) => compileExpr(k, pc.layout)), rk.map((k) => compileExpr(k, pc.layout)), keyFns, compileQual(pc, restQ.map((c) => c.expr)), innerSlots), {
+        // Printed outer key first, as Postgres prints hash clauses.
+        hashCond: used.map((c, i) => (c.expr.kind === 'OpExpr' ? ({ ...c.expr, args: [lk[i], rk[i]] } as Expr) : c.expr)),
+        joinFilter: restQ.map((c) => c.expr),
+      });
     }
   }
   return undefined;
@@ -409,44 +445,51 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     case 'relation': {
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
-      return new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), pc.needed?.get(rti));
+      return note(pc, new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), pc.needed?.get(rti)), { rte, filter: quals });
     }
     case 'values': {
       const rows = rte.rows.map((r) => r.map((e) => compileExpr(e, pc.layout)));
-      const p = new ValuesScan(rows, off, pc.width);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(pc, new ValuesScan(rows, off, pc.width), { rte });
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'subquery': {
       const sub = planSelect(rte.query, pc.layout, pc.cat);
       // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
-      const p = new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte });
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'function': {
       const lookup = systemLookup(pc, rti, quals);
-      if (lookup) return lookup.plan;
+      if (lookup) return note(pc, lookup.plan, { rte });
       if (rte.rowsFrom) {
         const parts = rte.rowsFrom.map((it) => ({ ...compileFromCall(it.call, pc.layout, it.checkRecord ? it.columns : undefined, it.checkRecord), expandsRecord: it.expandsRecord, ncols: it.columns.length }));
-        const p = new RowsFromScan(parts, rte.ordinality, off, pc.width);
-        return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+        const p = note(pc, new RowsFromScan(parts, rte.ordinality, off, pc.width), { rte });
+        return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
       }
       const ncols = rte.columns.length - (rte.ordinality ? 1 : 0);
       const { fnc, retset } = compileFromCall(rte.call, pc.layout, rte.checkRecord ? rte.columns.slice(0, ncols) : undefined, rte.checkRecord);
-      const p = new FunctionScan(fnc, retset, rte.expandsRecord, ncols, rte.ordinality, off, pc.width);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(pc, new FunctionScan(fnc, retset, rte.expandsRecord, ncols, rte.ordinality, off, pc.width), { rte });
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'cte': {
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
       const cte = findCteDef(pc, rte);
-      if (rte.selfReference) return planWorkTableScan(cte.query, off, rte.columns.length, pc.width, quals.length ? compileQual(pc, quals) : undefined);
+      if (rte.selfReference) {
+        const wt = note(pc, planWorkTableScan(cte.query, off, rte.columns.length, pc.width, undefined), { rte });
+        return quals.length ? note(pc, new Filter(wt, compileQual(pc, quals) as CExpr), { filter: quals }) : wt;
+      }
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
-      const p = cte.query.setOp?.recursive
-        ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
-        : // A WITH query reading outer columns (in a correlated subquery) runs again for each outer row.
-          new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : cte);
-      return quals.length ? new Filter(p, compileQual(pc, quals) as CExpr) : p;
+      const p = note(
+        pc,
+        cte.query.setOp?.recursive
+          ? new SharedCteScan(sub.plan, cte, off, rte.columns.length, pc.width, !sub.correlated)
+          : // A WITH query reading outer columns (in a correlated subquery) runs again for each outer row.
+            new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : cte),
+        { rte },
+      );
+      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'join':
       throw new Error('fauxgres internal: join rte scanned');
@@ -504,18 +547,57 @@ function findCteDef(pc: PlanCtx, rte: Extract<RangeTblEntry, { kind: 'cte' }>): 
 interface IndexChoice {
   plan: Plan;
   usedOuter: boolean;
+  /** The scan returns rows in the requested order (so no Sort is needed). */
+  ordered?: boolean;
+}
+
+/** The order a query wants its scan's rows in (its ORDER BY), and whether a LIMIT cuts it short. */
+export interface OrderRequest {
+  keys: readonly SortKey[];
+  limited: boolean;
+}
+
+/**
+ * Whether an index scan with equality on the first `eqCount` key columns returns rows in the
+ * order of `keys`: forward, backward (every key with the opposite direction *and* nulls
+ * placement), or not at all. ORDER BY keys on equality-bound columns are constant and skipped.
+ * Text keys must use the index's collation (else the order differs and a Sort is needed).
+ * Postgres counterpart: pathkeys.c (build_index_pathkeys, pathkeys_contained_in).
+ */
+function indexOrderDirection(rti: number, rel: RelationDef, keysOfIndex: readonly import('../catalog/objects.js').IndexKey[], eqCount: number, keys: readonly SortKey[]): 'forward' | 'backward' | undefined {
+  let dir: 'forward' | 'backward' | undefined;
+  let i = eqCount;
+  for (const sk of keys) {
+    const e = sk.expr;
+    if (e.kind !== 'Var' || e.levelsUp !== 0 || e.rti !== rti) return undefined;
+    if (keysOfIndex.some((k, j) => j < eqCount && k.attnum === e.attno)) continue;
+    if (i >= keysOfIndex.length) return undefined;
+    const ik = keysOfIndex[i];
+    if (ik.attnum !== e.attno) return undefined;
+    const col = rel.columns[e.attno - 1];
+    if (e.type !== col.type) return undefined;
+    if ((ik.collation ?? col.collation ?? 'default') !== (e.collation ?? 'default')) return undefined;
+    const d = sk.descending === ik.descending && sk.nullsFirst === ik.nullsFirst ? 'forward' : sk.descending !== ik.descending && sk.nullsFirst !== ik.nullsFirst ? 'backward' : undefined;
+    if (!d || (dir && d !== dir)) return undefined;
+    dir = d;
+    i++;
+  }
+  return dir ?? 'forward';
 }
 
 /** Finds the best usable b-tree index for `quals` on relation `rti`, or undefined. */
-function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>): IndexChoice | undefined {
+function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>, order?: OrderRequest): IndexChoice | undefined {
   const indexes = pc.cat.relationIndexes(rel.oid).filter((i) => i.index && !i.index.predicate && i.index.method === 'btree');
-  if (!indexes.length || !quals.length) return undefined;
+  if (!indexes.length || (!quals.length && !order)) return undefined;
   const isCol = (e: Expr, attnum: number) => e.kind === 'Var' && e.levelsUp === 0 && e.rti === rti && e.attno === attnum;
   const otherSideOk = (e: Expr) => {
     const rs = exprRtis(e);
     return !rs.has(rti) && [...rs].every((r) => outerRtis.has(r)) && !containsSubLink(e) && !hasVolatile(e);
   };
-  let best: { score: number; index: RelationDef; bound: IndexBound; used: Set<Expr>; usedOuter: boolean } | undefined;
+  type Candidate = { score: number; index: RelationDef; bound: IndexBound; used: Set<Expr>; usedOuter: boolean; reverse?: boolean };
+  let best: Candidate | undefined;
+  // The best index that also gives the requested order (possibly using no qual at all).
+  let bestOrdered: Candidate | undefined;
   for (const index of indexes) {
     const info = index.index!;
     const used = new Set<Expr>();
@@ -524,7 +606,7 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
     let k = 0;
     for (; k < info.keys.length; k++) {
       const key = info.keys[k];
-      if (key.attnum === 0 || key.descending) break;
+      if (key.attnum === 0) break;
       const colType = rel.columns[key.attnum - 1].type;
       const eq = quals.find((q) => {
         if (used.has(q) || q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2) return false;
@@ -555,6 +637,15 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
         }
       }
     }
+    // `col IS NOT NULL` on the column after the equality prefix: skip the NULL keys.
+    if (k < info.keys.length && info.keys[k].attnum !== 0) {
+      const attnum = info.keys[k].attnum;
+      const nn = quals.find((q) => !used.has(q) && q.kind === 'NullTest' && !q.isNull && !q.rowArg && isCol(q.arg, attnum));
+      if (nn) {
+        bound.notNull = true;
+        used.add(nn);
+      }
+    }
     // Range on the next key column.
     if (k < info.keys.length && info.keys[k].attnum !== 0 && !info.keys[k].descending) {
       const key = info.keys[k];
@@ -580,18 +671,52 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
         }
       }
     }
-    if (!used.size) continue;
     const full = info.unique && bound.eq.length === info.keys.length;
-    const score = (full ? 1000 : 0) + bound.eq.length * 10 + (bound.lower ? 2 : 0) + (bound.upper ? 2 : 0);
+    const score = (full ? 1000 : 0) + bound.eq.length * 10 + (bound.lower ? 2 : 0) + (bound.upper ? 2 : 0) + (bound.notNull ? 1 : 0);
+    if (order) {
+      const dir = indexOrderDirection(rti, rel, info.keys, bound.eq.length, order.keys);
+      if (dir && (!bestOrdered || score > bestOrdered.score)) bestOrdered = { score, index, bound, used, usedOuter, reverse: dir === 'backward' };
+    }
+    // (IS NOT NULL alone selects most rows: a sequential scan reads them faster.)
+    if (!used.size || (used.size === 1 && bound.notNull)) continue;
     if (!best || score > best.score) best = { score, index, bound, used, usedOuter };
+  }
+  // With an ORDER BY: the ordered scan, unless another index pins the rows down better (more
+  // equality columns; a range only loses to the ordered scan when a LIMIT can stop it early).
+  let ordered = false;
+  if (bestOrdered && (!best || bestOrdered.score >= best.score || (order!.limited && best.bound.eq.length === 0 && !best.bound.inList))) {
+    best = bestOrdered;
+    ordered = true;
   }
   if (!best) return undefined;
   const rest = quals.filter((q) => !best!.used.has(q));
   const off = pc.layout.offsets[rti];
+  const indexCond = capturingPlanNotes() ? indexCondOrder(best.index, rti, [...best.used]) : [];
   return {
-    plan: new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), false, pc.needed?.get(rti)),
+    plan: note(pc, new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), best.reverse ?? false, pc.needed?.get(rti)), { rte: pc.q.rtable[rti], indexCond, filter: rest }),
     usedOuter: best.usedOuter,
+    ordered,
   };
+}
+
+/** Index quals in index column order, with the indexed column on the left (as Postgres prints them). */
+function indexCondOrder(index: RelationDef, rti: number, used: Expr[]): Expr[] {
+  const keys = index.index!.keys;
+  const isCol = (e: Expr) => e.kind === 'Var' && e.rti === rti && e.levelsUp === 0;
+  const commute: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
+  const colOf = (q: Expr): number => {
+    if (q.kind === 'OpExpr' && q.args.length === 2) for (const a of q.args) if (isCol(a)) return (a as Extract<Expr, { kind: 'Var' }>).attno;
+    if (q.kind === 'ScalarArrayOpExpr' && isCol(q.left)) return (q.left as Extract<Expr, { kind: 'Var' }>).attno;
+    return 0;
+  };
+  return used
+    .map((q) => {
+      if (q.kind === 'OpExpr' && q.args.length === 2 && !isCol(q.args[0]) && isCol(q.args[1]) && commute[q.op]) {
+        return { ...q, op: commute[q.op], args: [q.args[1], q.args[0]] } as Expr;
+      }
+      return q;
+    })
+    .sort((a, b) => keys.findIndex((k) => k.attnum === colOf(a)) - keys.findIndex((k) => k.attnum === colOf(b)));
 }
 
 function hasVolatile(e: Expr): boolean {
@@ -636,10 +761,13 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     let plan: Plan = q.setOp.recursive
       ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
       : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
+    if (capturingPlanNotes()) notePlan(plan, { levels: [q], output: q.targetList.map((t) => t.expr), query: q });
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
     return { plan, width, correlated };
   }
-  const from = planFromWhere(q, parent, cat, true);
+  // min(col) / max(col) alone: the first row of an ordered index scan each (planagg.ts).
+  const minMax = q.hasAggs && !q.groupingSets && !q.groupBy.length ? planMinMaxAgg(q, parent, cat, computeLayout(q, parent).width, (sq, par) => planSelect(sq, par, cat)) : undefined;
+  const from = minMax ? { ...computeLayout(q, parent), plan: minMax, ordered: false } : planFromWhere(q, parent, cat, true, wantedOrder(q));
   let plan = from.plan;
   let layout = from.layout;
   if (q.hasAggs || q.groupBy.length || q.groupingSets) {
@@ -653,11 +781,14 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     }));
     const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
     const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown);
-    plan = q.groupingSets
-      ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
-      : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout));
+    plan =
+      minMax ??
+      (q.groupingSets
+        ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
+        : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout)));
+    plan = notePlanOf(q, layout, plan, { groupKeys: q.groupBy, query: q });
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
-    if (q.having) plan = new Filter(plan, compileExpr(q.having, layout));
+    if (q.having) plan = notePlanOf(q, layout, new Filter(plan, compileExpr(q.having, layout)), { filter: splitAnd(q.having) });
   }
   // Set-returning functions in the select list: a ProjectSet appends their values to each row.
   const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
@@ -675,9 +806,38 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
   }
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
-  plan = new Project(plan, exprs, layout.depth);
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
+  plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
+  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
+}
+
+/**
+ * The ORDER BY a scan could satisfy directly: a plain one-relation query (no aggregation,
+ * window, DISTINCT or set-returning select list between the scan and the sort).
+ */
+function wantedOrder(q: Query): OrderRequest | undefined {
+  if (!q.sortBy.length || q.hasAggs || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
+  if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return undefined;
+  if (q.targetList.some((t) => hasSrf(t.expr))) return undefined;
+  return { keys: q.sortBy, limited: !!q.limit };
+}
+
+function hasSrf(e: Expr): boolean {
+  let found = false;
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object' || found) return;
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'FuncExpr' && o.retset) found = true;
+    if (o.kind === 'SubLink' || o.kind === 'Aggref') return;
+    for (const [k, v] of Object.entries(o)) if (k !== 'fn' && k !== 'rel' && k !== 'compare') walk(v);
+  };
+  walk(e);
+  return found;
+}
+
+function notePlanOf<T extends object>(q: Query, layout: Layout, plan: T, n: PlanNote): T {
+  if (!capturingPlanNotes()) return plan;
+  return notePlan(plan, { levels: levelsOf(q, layout), ...n });
 }
 
 /** Replaces each set-returning call in `e` by a reference to the slot its values will fill. */
@@ -741,7 +901,7 @@ class ProjectSet implements Plan {
 }
 
 /** DISTINCT, ORDER BY and LIMIT over projected rows. */
-function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog): Plan {
+function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, presorted = false): Plan {
   let plan = input;
   const sortSpecs: SortSpec[] = q.sortBy.map((k) => {
     const idx = outExprs.findIndex((e) => exprEqual(e, k.expr));
@@ -749,19 +909,25 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog): Pl
     return { index: idx, descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare };
   });
   const visible = q.targetList.map((t, i) => (t.resjunk ? -1 : i)).filter((i) => i >= 0);
+  const capturing = capturingPlanNotes();
   if (q.distinct && !q.distinctOn) {
     plan = new Unique(plan, visible, visible.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+    if (capturing) notePlan(plan, { levels: [q], groupKeys: visible.map((i) => outExprs[i]), query: q });
   }
   if (q.distinctOn) {
     const cols = q.distinctOn.map((d) => outExprs.findIndex((e) => exprEqual(e, d)));
     plan = new Sort(plan, sortSpecs);
+    if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
     plan = new Unique(plan, cols, cols.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
-  } else if (sortSpecs.length) {
+    if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
+  } else if (sortSpecs.length && !presorted) {
     plan = new Sort(plan, sortSpecs);
+    if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
   }
   if (q.limit || q.offset) {
     const empty: Layout = { depth: 0, offsets: [] };
     plan = new Limit(plan, q.limit ? compileExpr(q.limit, empty) : undefined, q.offset ? compileExpr(q.offset, empty) : undefined, q.limitWithTies ? sortSpecs : undefined);
+    if (capturing) notePlan(plan, { levels: [q], query: q });
   }
   return plan;
 }
@@ -769,6 +935,7 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog): Pl
 setSubqueryPlanner((q: Query, outer: Layout): SubqueryRunner => {
   // The catalog is reached through the relation records already bound in the query.
   const planned = planSelect(q, outer, currentPlanningCatalog());
+  if (capturingPlanNotes()) notePlan(q, { subplan: planned.plan, correlated: planned.correlated });
   return { run: (ctx, row) => planned.plan.run(ctx, undefined), correlated: planned.correlated, width: planned.width };
 });
 

@@ -19,6 +19,7 @@ import { describeFetch } from '../commands/portalcmds.js';
 import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, needsCteRun, describeDml } from '../commands/dml.js';
+import { describeExplain, runExplain } from '../commands/explain.js';
 
 export interface ResultField {
   name: string;
@@ -70,6 +71,8 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
     case 'DeleteStmt':
       checkWritable(session, 'DELETE');
       return runDelete(session, body, sql, params, paramTypes);
+    case 'ExplainStmt':
+      return runExplain(session, body, sql, st, params, paramTypes);
     default:
       checkReadOnlyUtility(session, kind, body);
       lockUtilityTargets(session, kind, body);
@@ -125,6 +128,17 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
     }
     case 'FetchStmt':
       return { paramTypes: paramTypes.map(textIfUnknown), fields: describeFetch(session, body) };
+    case 'ExplainStmt': {
+      // Parameters are typed by the explained statement.
+      const fields = describeExplain(body, sql);
+      let types = paramTypes.map(textIfUnknown);
+      try {
+        types = describeStatement(session, { ...st, stmt: body.query }, sql, paramTypes).paramTypes;
+      } catch (e) {
+        if (!(e instanceof PgError) || e.code !== SQLSTATE.feature_not_supported) throw e;
+      }
+      return { paramTypes: types, fields };
+    }
     case 'VariableShowStmt': {
       const name = String(body.name).toLowerCase();
       const display = ({ timezone: 'TimeZone', 'time zone': 'TimeZone', datestyle: 'DateStyle', intervalstyle: 'IntervalStyle' } as Record<string, string>)[name] ?? name;
