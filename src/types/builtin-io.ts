@@ -21,6 +21,8 @@ import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
+import { tsvectorIO } from '../tsearch/tsvector-io.js';
+import { tsqueryIO } from '../tsearch/tsquery-io.js';
 import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
 
 /** oid: unsigned 32-bit integer. */
@@ -81,6 +83,10 @@ const table: Record<number, unknown> = {
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,
+  [OID.tsvector]: tsvectorIO,
+  [OID.tsquery]: tsqueryIO,
+  [OID.regconfig]: oidIO,
+  [OID.regdictionary]: oidIO,
   [OID.oid]: oidIO,
   [OID.regclass]: oidIO,
   [OID.regtype]: oidIO,

@@ -22,9 +22,12 @@
  * | range types | `PgRange` (bounds are values of the subtype) |
  * | inet, cidr | `PgInet` |
  * | money | `bigint` (cents) |
+ * | tsvector, tsquery | `TsVector`, `TsQuery` (src/tsearch/ts-values.ts) |
+ * | regconfig, regdictionary | `number` (OID) |
  */
 import type { Numeric } from './numeric.js';
 import type { JsonbValue } from './jsonb.js';
+import type { TsVector, TsQuery } from '../tsearch/ts-values.js';
 
 export interface TimeTz {
   /** Microseconds since midnight, local to the zone. */
@@ -113,4 +116,6 @@ export type Value =
   | PgArray
   | PgRecord
   | PgRange
-  | PgInet;
+  | PgInet
+  | TsVector
+  | TsQuery;
