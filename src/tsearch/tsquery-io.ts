@@ -24,12 +24,23 @@ export interface RawOperand {
   prefix: boolean;
 }
 
-/** What an operand becomes: a subtree, or null for a stop word (removed with its operator). */
-export type PushValue = (op: RawOperand) => QueryNode | null;
+/** What an operand becomes: a subtree, which may contain STOP_WORD placeholders (cleaned away after parsing). */
+export type PushValue = (op: RawOperand) => QueryNode;
 
 const MAX_DISTANCE = 16384;
 /** Stands for a removed stop word until cleanup (QI_VALSTOP). */
-const STOP: QueryNode = { kind: 'val', word: '\u0000stop', weight: 0, prefix: false };
+export const STOP_WORD: QueryNode = { kind: 'val', word: '\u0000stop', weight: 0, prefix: false };
+const STOP = STOP_WORD;
+
+function containsStop(n: QueryNode): boolean {
+  if (n === STOP) return true;
+  if (n.kind === 'val') return false;
+  if (n.kind === 'not') return containsStop(n.arg);
+  return containsStop(n.left) || containsStop(n.right);
+}
+
+/** How operands are read: tsquery syntax, the whole text as one operand (plainto/phraseto), or websearch syntax. */
+export type QueryMode = 'standard' | 'plain' | 'web';
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
 
@@ -47,13 +58,14 @@ const OP_PRIORITY = { not: 4, phrase: 3, and: 2, or: 1 } as const;
  * uses (the whole text is one operand). Stop words pushed as null are cleaned away as Postgres's
  * cleanup_tsquery_stopwords does, with its NOTICE when nothing is left.
  */
-export function parseTsQuery(input: string, push: PushValue, notice?: (msg: string) => void): TsQuery {
+export function parseTsQuery(input: string, push: PushValue, notice?: (msg: string) => void, mode: QueryMode = 'standard'): TsQuery {
   const syntax = () => new PgError(SQLSTATE.syntax_error, `syntax error in tsquery: "${input}"`);
   let i = 0;
-  let state: 'first' | 'operand' | 'operator' = 'first';
+  let state: 'first' | 'operand' | 'operator' | 'single' = mode === 'plain' ? 'single' : 'first';
   let depth = 0;
-  let sawStop = false;
   let items = 0;
+  /** A stop placeholder the websearch tokenizer pushes for a missing last operand. */
+  let pendingStop = false;
 
   const modifiers = (op: RawOperand): void => {
     if (input[i] !== ':') return;
@@ -69,9 +81,88 @@ export function parseTsQuery(input: string, push: PushValue, notice?: (msg: stri
     }
   };
 
-  const next = (): Tok => {
+  const next = (): Tok => (mode === 'web' ? nextWeb() : nextStandard());
+
+  const isOrOperator = (): boolean => {
+    if (input.slice(i, i + 2).toLowerCase() !== 'or') return false;
+    let j = i + 2;
+    if (j >= input.length) return false;
+    const c = input[j];
+    if (c === '-' || c === '_' || /[\p{L}0-9]/u.test(c)) return false;
+    for (;;) {
+      j++;
+      if (j >= input.length) return false;
+      if (!isSpace(input[j])) return true;
+    }
+  };
+
+  // gettoken_query_websearch: never a syntax error; "quoted text" is one operand, - is NOT, "or" is OR.
+  const nextWeb = (): Tok => {
     for (;;) {
       const c = input[i];
+      if (state === 'first' || state === 'operand') {
+        if (c === '-') {
+          i++;
+          state = 'operand';
+          return { t: 'opr', op: 'not', distance: 0 };
+        }
+        if (c === '"') {
+          i++;
+          const start = i;
+          while (i < input.length && input[i] !== '"') i++;
+          const word = input.slice(start, i);
+          if (i < input.length) i++;
+          state = 'operator';
+          return { t: 'val', op: { word, weight: 0, prefix: false } };
+        }
+        if (c !== undefined && (c === '!' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<')) {
+          i++;
+          state = 'operand';
+          continue;
+        }
+        if (c === undefined) {
+          if (state === 'operand') pendingStop = true;
+          return { t: 'end' };
+        }
+        if (!isSpace(c)) {
+          const tok = readToken(input, i, true, true);
+          if (tok) {
+            i = tok.end;
+            state = 'operator';
+            return { t: 'val', op: { word: tok.word, weight: 0, prefix: false } };
+          }
+          if (state === 'operand') pendingStop = true;
+          return { t: 'end' };
+        }
+      } else {
+        if (c === '"') {
+          state = 'operand';
+          return { t: 'opr', op: 'and', distance: 0 };
+        }
+        if (isOrOperator()) {
+          i += 2;
+          state = 'operand';
+          return { t: 'opr', op: 'or', distance: 0 };
+        }
+        if (c === undefined) return { t: 'end' };
+        if (!isSpace(c)) {
+          state = 'operand';
+          return { t: 'opr', op: 'and', distance: 0 };
+        }
+      }
+      i++;
+    }
+  };
+
+  const nextStandard = (): Tok => {
+    for (;;) {
+      const c = input[i];
+      if (state === 'single') {
+        if (i >= input.length) return { t: 'end' };
+        const word = input.slice(i);
+        i = input.length;
+        return { t: 'val', op: { word, weight: 0, prefix: false } };
+      }
       if (state === 'first' || state === 'operand') {
         if (c === '!') {
           i++;
@@ -165,12 +256,17 @@ export function parseTsQuery(input: string, push: PushValue, notice?: (msg: stri
     };
     for (;;) {
       const tok = next();
-      if (tok.t === 'end') break;
+      if (tok.t === 'end') {
+        if (pendingStop) {
+          pendingStop = false;
+          items++;
+          operands.push(STOP);
+        }
+        break;
+      }
       if (tok.t === 'val') {
         items++;
-        const v = push(tok.op);
-        if (v === null) sawStop = true;
-        operands.push(v ?? STOP);
+        operands.push(push(tok.op));
       } else if (tok.t === 'opr') {
         clean(tok.op);
         ops.push({ op: tok.op, distance: tok.distance });
@@ -191,7 +287,7 @@ export function parseTsQuery(input: string, push: PushValue, notice?: (msg: stri
     notice?.(`text-search query doesn't contain lexemes: "${input}"`);
     return new TsQuery(null);
   }
-  if (!sawStop) return new TsQuery(root);
+  if (!containsStop(root)) return new TsQuery(root);
   const cleaned = cleanStopwords(root);
   if (!cleaned) {
     notice?.('text-search query contains only stop words or doesn\'t contain lexemes, ignored');

@@ -29,7 +29,7 @@ export interface RawToken {
  * in tsvector mode also its `:1,2A` position list. Returns null at the end of input.
  * `query` is tsquery mode: operator characters and `:` end a word, errors say "tsquery".
  */
-export function readToken(input: string, start: number, query: boolean): RawToken | null {
+export function readToken(input: string, start: number, query: boolean, web = false): RawToken | null {
   const syntax = () => new PgError(SQLSTATE.syntax_error, `syntax error in ${query ? 'tsquery' : 'tsvector'}: "${input}"`);
   let i = start;
   let word = '';
@@ -39,17 +39,17 @@ export function readToken(input: string, start: number, query: boolean): RawToke
   for (;;) {
     if (i >= n) return null;
     const c = input[i];
-    if (c === "'") {
+    if (c === "'" && !web) {
       i++;
       break;
     }
-    if (c === '\\') {
+    if (c === '\\' && !web) {
       i++;
       if (i >= n) throw new PgError(SQLSTATE.syntax_error, `there is no escaped character: "${input}"`);
       word += input[i++];
       return readPlain();
     }
-    if (query && isQueryOperatorChar(c)) throw syntax();
+    if ((query && isQueryOperatorChar(c)) || (web && c === '"')) throw syntax();
     if (!isSpace(c)) return readPlain();
     i++;
   }
@@ -94,13 +94,13 @@ export function readToken(input: string, start: number, query: boolean): RawToke
     // WAITENDWORD
     for (;;) {
       const c = input[i];
-      if (c === '\\') {
+      if (c === '\\' && !web) {
         i++;
         if (i >= n) throw new PgError(SQLSTATE.syntax_error, `there is no escaped character: "${input}"`);
         word += input[i++];
         continue;
       }
-      if (i >= n || isSpace(c) || (query && isQueryOperatorChar(c))) {
+      if (i >= n || isSpace(c) || (query && isQueryOperatorChar(c)) || (web && c === '"')) {
         if (word === '') throw syntax();
         return done();
       }

@@ -33,3 +33,4 @@ import './misc-functions.js';
 import './range-ops.js';
 import './network-ops.js';
 import './money-ops.js';
+import './tsearch-functions.js';
