@@ -89,7 +89,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     // CONCURRENTLY only changes locking; the result is the same index.
   }
   const method: string = n.accessMethod ?? 'btree';
-  if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
+  if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash' && method !== 'gin') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
@@ -108,6 +108,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   const amError = (what: string) => new PgError(SQLSTATE.feature_not_supported, `access method "${method}" does not support ${what}`);
   if (n.unique && method !== 'btree') throw amError('unique indexes');
   if ((n.indexParams ?? []).length > 1 && (method === 'spgist' || method === 'hash')) throw amError('multicolumn indexes');
+  if (n.indexIncludingParams?.length && method === 'gin') throw amError('included columns');
   if (n.indexIncludingParams?.length && method === 'hash') throw amError('included columns');
   const keys: IndexKey[] = [];
   const colNames: string[] = [];

@@ -27,8 +27,9 @@ const PG_CATALOG = 11;
 export interface TsTemplate {
   readonly oid: number;
   readonly name: string;
-  readonly init: string | null;
-  readonly lexize: string;
+  /** pg_proc OIDs of the init and lexize functions. */
+  readonly init: number;
+  readonly lexize: number;
 }
 export interface TsDictionary {
   readonly oid: number;
@@ -50,11 +51,11 @@ export interface TsConfig {
 }
 
 export const TS_TEMPLATES: readonly TsTemplate[] = [
-  { oid: 3727, name: 'simple', init: 'dsimple_init', lexize: 'dsimple_lexize' },
-  { oid: 3730, name: 'synonym', init: 'dsynonym_init', lexize: 'dsynonym_lexize' },
-  { oid: 3733, name: 'ispell', init: 'dispell_init', lexize: 'dispell_lexize' },
-  { oid: 3742, name: 'thesaurus', init: 'thesaurus_init', lexize: 'thesaurus_lexize' },
-  { oid: SNOWBALL_TEMPLATE_OID, name: 'snowball', init: 'dsnowball_init', lexize: 'dsnowball_lexize' },
+  { oid: 3727, name: 'simple', init: 3725, lexize: 3726 },
+  { oid: 3730, name: 'synonym', init: 3728, lexize: 3729 },
+  { oid: 3733, name: 'ispell', init: 3731, lexize: 3732 },
+  { oid: 3742, name: 'thesaurus', init: 3740, lexize: 3741 },
+  { oid: SNOWBALL_TEMPLATE_OID, name: 'snowball', init: 13083, lexize: 13084 },
 ];
 
 /** Snowball languages in OID order, and whether each has a stop-word file. */
