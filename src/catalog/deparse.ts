@@ -15,6 +15,7 @@
  * isSimpleNode).
  * Known gaps: sublinks, field selection and row comparisons fall back to the source text.
  */
+import { regconfigOut, regdictionaryOut } from '../tsearch/ts-config.js';
 import { deparseWindowFunc } from './deparse-window.js';
 import type { Catalog } from './catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -73,6 +74,8 @@ function constText(ctx: DeparseContext, type: number, typmod: number, value: Val
     const name = ctx.relationName ? ctx.relationName(value as number) : String(value);
     return `${literal(name)}::regclass`;
   }
+  if (base === OID.regconfig) return `${literal(regconfigOut(null, value as number))}::regconfig`;
+  if (base === OID.regdictionary) return `${literal(regdictionaryOut(null, value as number))}::regdictionary`;
   const text = typeInfo(ctx.cat, base).io.output(value, DEFAULT_IO);
   const numeric = /^[0-9][0-9+\-eE.]*$/.test(text);
   switch (base) {
