@@ -12,7 +12,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { TsQuery, TsVector, byteLength, compareLexemes, packPos, type QueryNode, type QueryVal } from './ts-values.js';
-import { configOf, lexize } from './ts-config.js';
+import { lexize, type TsConfig } from './ts-config.js';
 import { parseText, TOKEN } from './wparser.js';
 import { tsMatch } from './ts-match.js';
 
@@ -47,8 +47,7 @@ function operands(q: QueryNode | null, out: QueryVal[] = []): QueryVal[] {
 }
 
 /** hlparsetext: every token as a word, matched against the query's operands. */
-function parseForHeadline(cfgOid: number, text: string, q: TsQuery): HlWord[] {
-  const cfg = configOf(cfgOid);
+function parseForHeadline(cfg: TsConfig, text: string, q: TsQuery): HlWord[] {
   const ops = operands(q.root);
   const words: HlWord[] = [];
   let pos = 0;
@@ -350,7 +349,7 @@ function intOption(name: string, v: string): number {
 }
 
 /** ts_headline(config, document, query, options). */
-export function headline(cfgOid: number, text: string, query: TsQuery, options: string): string {
+export function headline(cfg: TsConfig, text: string, query: TsQuery, options: string): string {
   let startSel = '<b>';
   let stopSel = '</b>';
   let fragDelim = ' ... ';
@@ -391,7 +390,7 @@ export function headline(cfgOid: number, text: string, query: TsQuery, options: 
     if (o.shortWord < 0) throw new PgError(SQLSTATE.invalid_parameter_value, 'ShortWord must be >= 0');
     if (o.maxFragments < 0) throw new PgError(SQLSTATE.invalid_parameter_value, 'MaxFragments must be >= 0');
   }
-  const words = parseForHeadline(cfgOid, text, query);
+  const words = parseForHeadline(cfg, text, query);
   const q = new TsQuery(query.root ? unweighted(query.root) : null);
   const maxCover = Math.max(o.maxWords * 10, 100);
   if (o.maxFragments === 0) markWords(words, q, o, maxCover);

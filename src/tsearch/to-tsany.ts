@@ -10,7 +10,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { MAX_POS, TsVector, byteLength, packPos, type QueryNode, type TsLexeme, type TsQuery } from './ts-values.js';
-import { configOf, lexize } from './ts-config.js';
+import { lexize, type TsConfig } from './ts-config.js';
 import { parseText, type Token } from './wparser.js';
 import { makeTsVector } from './tsvector-io.js';
 import { parseTsQuery, STOP_WORD, type QueryMode } from './tsquery-io.js';
@@ -30,8 +30,7 @@ export type NoticeSink = (message: string, detail?: string) => void;
  * parsetext: the lexemes of `text` under configuration `cfgOid`. `start` is the position before
  * the first word (0 for a fresh text); the last position used is returned.
  */
-export function parseWords(cfgOid: number, text: string, out: ParsedWord[], start = 0, notice?: NoticeSink): number {
-  const cfg = configOf(cfgOid);
+export function parseWords(cfg: TsConfig, text: string, out: ParsedWord[], start = 0, notice?: NoticeSink): number {
   let pos = start;
   for (const tok of parseText(text)) {
     const dicts = cfg.map.get(tok.type);
@@ -58,19 +57,19 @@ export function wordsToTsVector(words: readonly ParsedWord[]): TsVector {
 }
 
 /** to_tsvector(config, text). */
-export function toTsVector(cfgOid: number, text: string, notice?: NoticeSink): TsVector {
+export function toTsVector(cfg: TsConfig, text: string, notice?: NoticeSink): TsVector {
   const words: ParsedWord[] = [];
-  parseWords(cfgOid, text, words, 0, notice);
+  parseWords(cfg, text, words, 0, notice);
   return wordsToTsVector(words);
 }
 
 /** to_tsvector over the string values of a json document (in order), with a gap after each value that gave words. */
-export function toTsVectorOfStrings(cfgOid: number, strings: Iterable<string>, notice?: NoticeSink): TsVector {
+export function toTsVectorOfStrings(cfg: TsConfig, strings: Iterable<string>, notice?: NoticeSink): TsVector {
   const words: ParsedWord[] = [];
   let pos = 0;
   for (const s of strings) {
     const before = words.length;
-    pos = parseWords(cfgOid, s, words, pos, notice);
+    pos = parseWords(cfg, s, words, pos, notice);
     if (words.length > before) pos++;
   }
   return wordsToTsVector(words);
@@ -81,9 +80,9 @@ export function toTsVectorOfStrings(cfgOid: number, strings: Iterable<string>, n
  * ANDed; consecutive positions are joined by `join` (<-> for to_tsquery, & for plainto_tsquery),
  * and stop words in between leave placeholders that widen the phrase distance when removed.
  */
-function morphOperand(cfgOid: number, word: string, weight: number, prefix: boolean, join: 'and' | 'phrase'): QueryNode {
+function morphOperand(cfg: TsConfig, word: string, weight: number, prefix: boolean, join: 'and' | 'phrase'): QueryNode {
   const words: ParsedWord[] = [];
-  parseWords(cfgOid, word, words);
+  parseWords(cfg, word, words);
   if (words.length === 0) return STOP_WORD;
   const stack: QueryNode[] = [];
   const pushOp = (kind: 'and' | 'or' | 'phrase', distance: number) => {
@@ -119,11 +118,10 @@ function morphOperand(cfgOid: number, word: string, weight: number, prefix: bool
 }
 
 /** to_tsquery / plainto_tsquery / phraseto_tsquery / websearch_to_tsquery under a configuration. */
-export function toTsQuery(cfgOid: number, text: string, kind: 'to' | 'plain' | 'phrase' | 'web', notice?: (msg: string) => void): TsQuery {
-  configOf(cfgOid);
+export function toTsQuery(cfg: TsConfig, text: string, kind: 'to' | 'plain' | 'phrase' | 'web', notice?: (msg: string) => void): TsQuery {
   const join = kind === 'plain' ? 'and' : 'phrase';
   const mode: QueryMode = kind === 'plain' || kind === 'phrase' ? 'plain' : kind === 'web' ? 'web' : 'standard';
-  return parseTsQuery(text, (op) => morphOperand(cfgOid, op.word, op.weight, op.prefix, join), notice, mode);
+  return parseTsQuery(text, (op) => morphOperand(cfg, op.word, op.weight, op.prefix, join), notice, mode);
 }
 
 /** ts_lexize-style token list for ts_debug: each token with the dictionaries tried and the result. */
@@ -135,8 +133,7 @@ export interface DebugRow {
 }
 
 /** ts_debug(config, text). */
-export function debugText(cfgOid: number, text: string): DebugRow[] {
-  const cfg = configOf(cfgOid);
+export function debugText(cfg: TsConfig, text: string): DebugRow[] {
   const rows: DebugRow[] = [];
   for (const tok of parseText(text)) {
     const dicts = cfg.map.get(tok.type) ?? [];

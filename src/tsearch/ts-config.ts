@@ -14,6 +14,7 @@
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { englishStem } from './english-stem.js';
 import { ENGLISH_STOPWORDS } from './stopwords.js';
 import { TOKEN } from './wparser.js';
@@ -116,9 +117,14 @@ export function tsDictionaryByOid(oid: number): TsDictionary | undefined {
   return DICT_BY_OID.get(oid);
 }
 
+/** Every configuration: the built-in ones, then those CREATE TEXT SEARCH CONFIGURATION added. */
+export function allConfigs(cat: Catalog | undefined): TsConfig[] {
+  return cat && cat.tsConfigs.size ? [...TS_CONFIGS, ...[...cat.tsConfigs.values()].sort((a, b) => a.oid - b.oid)] : [...TS_CONFIGS];
+}
+
 /** The configuration of a regconfig value (cache lookup: 'cache lookup failed' for unknown OIDs). */
-export function configOf(oid: number): TsConfig {
-  const c = CONFIG_BY_OID.get(oid);
+export function configOf(oid: number, cat?: Catalog): TsConfig {
+  const c = CONFIG_BY_OID.get(oid) ?? cat?.tsConfigs.get(oid);
   if (!c) throw new PgError(SQLSTATE.internal_error, `cache lookup failed for text search configuration ${oid}`);
   return c;
 }
@@ -171,20 +177,45 @@ function splitName(text: string): string[] {
   return out;
 }
 
-function lookupNamed<T extends { name: string; namespace: number }>(rt: ExprRuntime | null, list: readonly T[], parts: string[]): T | undefined {
+/** Namespaces searched for an unqualified name: pg_catalog first (unless listed), then the search path. */
+function searchNamespaces(cat: Catalog | undefined, searchPath: readonly string[]): number[] {
+  const names = searchPath.includes('pg_catalog') ? searchPath : ['pg_catalog', ...searchPath];
+  const out: number[] = [];
+  for (const n of names) {
+    const ns = n === 'pg_catalog' ? PG_CATALOG : cat?.namespaceOid(n);
+    if (ns !== undefined) out.push(ns);
+  }
+  return out;
+}
+
+/** Finds a (possibly qualified) name among text-search objects, through the search path. */
+export function lookupNamed<T extends { name: string; namespace: number }>(
+  cat: Catalog | undefined,
+  searchPath: readonly string[],
+  list: readonly T[],
+  parts: readonly string[],
+): T | undefined {
   if (parts.length === 1) {
-    // pg_catalog is searched first unless the search path names it later; only built-ins live there.
-    return list.find((x) => x.name === parts[0] && x.namespace === PG_CATALOG);
+    for (const ns of searchNamespaces(cat, searchPath)) {
+      const hit = list.find((x) => x.name === parts[0] && x.namespace === ns);
+      if (hit) return hit;
+    }
+    return undefined;
   }
   if (parts.length === 2) {
-    if (parts[0] !== 'pg_catalog') {
-      const ns = rt?.session.catalog().namespaceOid(parts[0]);
-      if (ns === undefined) return undefined;
-      return list.find((x) => x.name === parts[1] && x.namespace === ns);
-    }
-    return list.find((x) => x.name === parts[1] && x.namespace === PG_CATALOG);
+    const ns = parts[0] === 'pg_catalog' ? PG_CATALOG : cat?.namespaceOid(parts[0]);
+    if (ns === undefined) return undefined;
+    return list.find((x) => x.name === parts[1] && x.namespace === ns);
   }
   return undefined;
+}
+
+/** A configuration's name as regconfigout prints it: qualified unless the search path finds it. */
+export function configName(cat: Catalog | undefined, searchPath: readonly string[], c: TsConfig): string {
+  if (c.namespace === PG_CATALOG) return c.name;
+  const found = lookupNamed(cat, searchPath, allConfigs(cat), [c.name]);
+  const ident = (s: string) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`);
+  return found?.oid === c.oid ? ident(c.name) : `${ident(cat?.namespaceName(c.namespace) ?? String(c.namespace))}.${ident(c.name)}`;
 }
 
 const isNumeric = (text: string) => /^\s*\d+\s*$/.test(text);
@@ -197,16 +228,22 @@ export function regconfigIn(rt: ExprRuntime | null, text: string): number {
   if (parts.length > 2) {
     throw new PgError(SQLSTATE.syntax_error, `improper qualified name (too many dotted names): ${text.trim()}`);
   }
-  const c = lookupNamed(rt, TS_CONFIGS, parts);
+  const cat = rt?.session.catalog();
+  const c = lookupNamed(cat, rt?.session.searchPath() ?? [], allConfigs(cat), parts);
   if (!c) throw new PgError(SQLSTATE.undefined_object, `text search configuration "${text}" does not exist`);
   return c.oid;
 }
 
 /** regconfigout. */
-export function regconfigOut(_rt: ExprRuntime | null, oid: number): string {
+export function regconfigOut(rt: ExprRuntime | null, oid: number): string {
   if (oid === 0) return '-';
-  const c = CONFIG_BY_OID.get(oid);
-  return c ? c.name : String(oid);
+  const cat = rt?.session.catalog();
+  const c = configOf0(oid, cat);
+  return c ? configName(cat, rt?.session.searchPath() ?? [], c) : String(oid);
+}
+
+function configOf0(oid: number, cat: Catalog | undefined): TsConfig | undefined {
+  return CONFIG_BY_OID.get(oid) ?? cat?.tsConfigs.get(oid);
 }
 
 /** regdictionaryin. */
@@ -217,7 +254,7 @@ export function regdictionaryIn(rt: ExprRuntime | null, text: string): number {
   if (parts.length > 2) {
     throw new PgError(SQLSTATE.syntax_error, `improper qualified name (too many dotted names): ${text.trim()}`);
   }
-  const d = lookupNamed(rt, TS_DICTIONARIES, parts);
+  const d = lookupNamed(rt?.session.catalog(), rt?.session.searchPath() ?? [], TS_DICTIONARIES, parts);
   if (!d) throw new PgError(SQLSTATE.undefined_object, `text search dictionary "${text}" does not exist`);
   return d.oid;
 }

@@ -6,7 +6,7 @@
  * Known gaps: the regproc columns (prsstart, tmplinit, ...) print as OIDs.
  */
 import { defineRows, PG_CATALOG_NAMESPACE } from './registry.js';
-import { DEFAULT_PARSER_OID, TS_CONFIGS, TS_DICTIONARIES, TS_TEMPLATES } from '../../tsearch/ts-config.js';
+import { allConfigs, DEFAULT_PARSER_OID, TS_DICTIONARIES, TS_TEMPLATES } from '../../tsearch/ts-config.js';
 
 defineRows('pg_catalog', 'pg_ts_parser', {
   scope: 'catalog',
@@ -36,15 +36,15 @@ defineRows('pg_catalog', 'pg_ts_dict', {
 
 defineRows('pg_catalog', 'pg_ts_config', {
   scope: 'catalog',
-  *rows() {
-    for (const c of TS_CONFIGS) yield { oid: c.oid, cfgname: c.name, cfgnamespace: c.namespace, cfgowner: 10, cfgparser: c.parser };
+  *rows({ cat }) {
+    for (const c of allConfigs(cat)) yield { oid: c.oid, cfgname: c.name, cfgnamespace: c.namespace, cfgowner: 10, cfgparser: c.parser };
   },
 });
 
 defineRows('pg_catalog', 'pg_ts_config_map', {
   scope: 'catalog',
-  *rows() {
-    for (const c of TS_CONFIGS) {
+  *rows({ cat }) {
+    for (const c of allConfigs(cat)) {
       for (const [type, dicts] of [...c.map].sort((a, b) => a[0] - b[0])) {
         let seq = 1;
         for (const d of dicts) yield { mapcfg: c.oid, maptokentype: type, mapseqno: seq++, mapdict: d };

@@ -21,7 +21,7 @@ import { TsQuery, TsVector, posOf, weightOf } from '../../tsearch/ts-values.js';
 import { compareTsVectors } from '../../tsearch/tsvector-io.js';
 import { compareTsQueries, nodeCount } from '../../tsearch/tsquery-io.js';
 import { debugText, toTsQuery, toTsVector, toTsVectorOfStrings } from '../../tsearch/to-tsany.js';
-import { currentConfig, DEFAULT_PARSER_OID, lexize, regdictionaryOut, tsDictionaryByOid } from '../../tsearch/ts-config.js';
+import { configOf, currentConfig, DEFAULT_PARSER_OID, lexize, regdictionaryOut, tsDictionaryByOid } from '../../tsearch/ts-config.js';
 import { tsMatch } from '../../tsearch/ts-match.js';
 import { DEFAULT_WEIGHTS, readWeights, tsRank, tsRankCd } from '../../tsearch/tsrank.js';
 import {
@@ -43,11 +43,14 @@ const notice = (rt: ExprRuntime) => (msg: string, detail?: string) =>
   rt.session.notice(new PgError(SQLSTATE.successful_completion, msg, { severity: 'NOTICE', detail }));
 
 const vec = (v: Value) => v as TsVector;
+/** The configuration a regconfig argument names (built-in or CREATE TEXT SEARCH CONFIGURATION). */
+const cfgArg = (v: Value, rt: ExprRuntime) => configOf(v as number, rt.session.catalog());
+const currentCfg = (rt: ExprRuntime) => configOf(currentConfig(rt), rt.session.catalog());
 const qry = (v: Value) => v as TsQuery;
 
 // to_tsvector and the query constructors.
-fn('to_tsvector', [C, T], V, (a, rt) => toTsVector(a[0] as number, a[1] as string, notice(rt)));
-fn('to_tsvector', [T], V, (a, rt) => toTsVector(currentConfig(rt), a[0] as string, notice(rt)), stable);
+fn('to_tsvector', [C, T], V, (a, rt) => toTsVector(cfgArg(a[0], rt), a[1] as string, notice(rt)));
+fn('to_tsvector', [T], V, (a, rt) => toTsVector(currentCfg(rt), a[0] as string, notice(rt)), stable);
 
 /** The string values of a jsonb document, in its order. */
 function* jsonbStrings(v: JsonbValue): Generator<string> {
@@ -62,14 +65,14 @@ function* jsonStrings(text: string): Generator<string> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) if (!m[2]) yield JSON.parse(`"${m[1]}"`) as string;
 }
-fn('to_tsvector', [C, OID.jsonb], V, (a, rt) => toTsVectorOfStrings(a[0] as number, jsonbStrings(a[1] as JsonbValue), notice(rt)));
-fn('to_tsvector', [OID.jsonb], V, (a, rt) => toTsVectorOfStrings(currentConfig(rt), jsonbStrings(a[0] as JsonbValue), notice(rt)), stable);
-fn('to_tsvector', [C, OID.json], V, (a, rt) => toTsVectorOfStrings(a[0] as number, jsonStrings(a[1] as string), notice(rt)));
-fn('to_tsvector', [OID.json], V, (a, rt) => toTsVectorOfStrings(currentConfig(rt), jsonStrings(a[0] as string), notice(rt)), stable);
+fn('to_tsvector', [C, OID.jsonb], V, (a, rt) => toTsVectorOfStrings(cfgArg(a[0], rt), jsonbStrings(a[1] as JsonbValue), notice(rt)));
+fn('to_tsvector', [OID.jsonb], V, (a, rt) => toTsVectorOfStrings(currentCfg(rt), jsonbStrings(a[0] as JsonbValue), notice(rt)), stable);
+fn('to_tsvector', [C, OID.json], V, (a, rt) => toTsVectorOfStrings(cfgArg(a[0], rt), jsonStrings(a[1] as string), notice(rt)));
+fn('to_tsvector', [OID.json], V, (a, rt) => toTsVectorOfStrings(currentCfg(rt), jsonStrings(a[0] as string), notice(rt)), stable);
 
 for (const [name, kind] of [['to_tsquery', 'to'], ['plainto_tsquery', 'plain'], ['phraseto_tsquery', 'phrase'], ['websearch_to_tsquery', 'web']] as const) {
-  fn(name, [C, T], Q, (a, rt) => toTsQuery(a[0] as number, a[1] as string, kind, notice(rt)));
-  fn(name, [T], Q, (a, rt) => toTsQuery(currentConfig(rt), a[0] as string, kind, notice(rt)), stable);
+  fn(name, [C, T], Q, (a, rt) => toTsQuery(cfgArg(a[0], rt), a[1] as string, kind, notice(rt)));
+  fn(name, [T], Q, (a, rt) => toTsQuery(currentCfg(rt), a[0] as string, kind, notice(rt)), stable);
 }
 fn('get_current_ts_config', [], C, (_a, rt) => currentConfig(rt), stable);
 
@@ -78,9 +81,9 @@ for (const name of ['@@', '@@@']) {
   op(name, V, Q, OID.bool, (v, q) => tsMatch(vec(v), qry(q)), { commutator: name });
   op(name, Q, V, OID.bool, (q, v) => tsMatch(vec(v), qry(q)), { commutator: name });
 }
-op('@@', T, Q, OID.bool, (t, q, rt) => tsMatch(toTsVector(currentConfig(rt), t as string), qry(q)));
+op('@@', T, Q, OID.bool, (t, q, rt) => tsMatch(toTsVector(currentCfg(rt), t as string), qry(q)));
 op('@@', T, T, OID.bool, (t, s, rt) => {
-  const cfg = currentConfig(rt);
+  const cfg = currentCfg(rt);
   return tsMatch(toTsVector(cfg, t as string), toTsQuery(cfg, s as string, 'plain'));
 });
 fn('ts_match_vq', [V, Q], OID.bool, (a) => tsMatch(vec(a[0]), qry(a[1])));
@@ -155,15 +158,15 @@ registerComparisons(V, V, (a, b) => compareTsVectors(vec(a), vec(b)));
 registerComparisons(Q, Q, (a, b) => compareTsQueries(qry(a), qry(b)));
 
 // Headlines.
-fn('ts_headline', [C, T, Q, T], T, (a) => headline(a[0] as number, a[1] as string, qry(a[2]), a[3] as string));
-fn('ts_headline', [C, T, Q], T, (a) => headline(a[0] as number, a[1] as string, qry(a[2]), ''));
-fn('ts_headline', [T, Q, T], T, (a, rt) => headline(currentConfig(rt), a[0] as string, qry(a[1]), a[2] as string), stable);
-fn('ts_headline', [T, Q], T, (a, rt) => headline(currentConfig(rt), a[0] as string, qry(a[1]), ''), stable);
+fn('ts_headline', [C, T, Q, T], T, (a, rt) => headline(cfgArg(a[0], rt), a[1] as string, qry(a[2]), a[3] as string));
+fn('ts_headline', [C, T, Q], T, (a, rt) => headline(cfgArg(a[0], rt), a[1] as string, qry(a[2]), ''));
+fn('ts_headline', [T, Q, T], T, (a, rt) => headline(currentCfg(rt), a[0] as string, qry(a[1]), a[2] as string), stable);
+fn('ts_headline', [T, Q], T, (a, rt) => headline(currentCfg(rt), a[0] as string, qry(a[1]), ''), stable);
 
 // Debugging functions.
 const DICT_ARRAY = OID._regdictionary;
-fn('ts_debug', [C, T], OID.record, (a) =>
-  debugText(a[0] as number, a[1] as string).map(
+fn('ts_debug', [C, T], OID.record, (a, rt) =>
+  debugText(cfgArg(a[0], rt), a[1] as string).map(
     (r) =>
       new PgRecord(
         [TOKEN_TYPES[r.token.type - 1][0], TOKEN_TYPES[r.token.type - 1][1], r.token.text, PgArray.of([...r.dictionaries]), r.dictionary, r.lexemes ? PgArray.of([...r.lexemes]) : null],
@@ -176,7 +179,7 @@ fn('ts_debug', [C, T], OID.record, (a) =>
   { name: 'dictionaries', type: DICT_ARRAY }, { name: 'dictionary', type: OID.regdictionary }, { name: 'lexemes', type: OID._text },
 ] });
 fn('ts_debug', [T], OID.record, (a, rt) =>
-  debugText(currentConfig(rt), a[0] as string).map(
+  debugText(currentCfg(rt), a[0] as string).map(
     (r) =>
       new PgRecord(
         [TOKEN_TYPES[r.token.type - 1][0], TOKEN_TYPES[r.token.type - 1][1], r.token.text, PgArray.of([...r.dictionaries]), r.dictionary, r.lexemes ? PgArray.of([...r.lexemes]) : null],

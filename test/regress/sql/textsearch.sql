@@ -248,6 +248,47 @@ SET default_text_search_config = 'nope';
 RESET default_text_search_config;
 SHOW default_text_search_config;
 
+-- a configuration of one's own
+CREATE TEXT SEARCH CONFIGURATION blog_english (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION blog_english DROP MAPPING FOR email, url, url_path, host, file;
+ALTER TEXT SEARCH CONFIGURATION blog_english ALTER MAPPING FOR int, uint WITH simple;
+SELECT to_tsvector('blog_english', 'Mail admin@example.com about https://example.com/docs, 42 times'), to_tsvector('english', 'Mail admin@example.com about https://example.com/docs, 42 times');
+SELECT 'blog_english'::regconfig, 'public.blog_english'::regconfig::oid >= 16384, 'blog_english'::regconfig = 'english'::regconfig;
+CREATE TEXT SEARCH CONFIGURATION plain_words (PARSER = default);
+SELECT to_tsvector('plain_words', 'The cats');
+ALTER TEXT SEARCH CONFIGURATION plain_words ADD MAPPING FOR asciiword, word WITH english_stem;
+ALTER TEXT SEARCH CONFIGURATION plain_words ALTER MAPPING FOR asciiword WITH simple, english_stem;
+SELECT to_tsvector('plain_words', 'The cats 123'), to_tsquery('plain_words', 'The & cats');
+ALTER TEXT SEARCH CONFIGURATION plain_words ALTER MAPPING REPLACE english_stem WITH simple;
+SELECT maptokentype, mapseqno, mapdict::regdictionary FROM pg_ts_config_map WHERE mapcfg = 'plain_words'::regconfig ORDER BY 1, 2;
+SELECT cfgname FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace ORDER BY 1;
+CREATE TEXT SEARCH CONFIGURATION bad_cfg (COPY = nosuch);
+CREATE TEXT SEARCH CONFIGURATION bad_cfg (PARSER = default, COPY = english);
+CREATE TEXT SEARCH CONFIGURATION bad_cfg (PARSER = nosuch);
+CREATE TEXT SEARCH CONFIGURATION bad_cfg (foo = bar);
+ALTER TEXT SEARCH CONFIGURATION plain_words ALTER MAPPING FOR nosuch WITH simple;
+ALTER TEXT SEARCH CONFIGURATION plain_words ALTER MAPPING FOR word WITH nosuch;
+ALTER TEXT SEARCH CONFIGURATION plain_words DROP MAPPING FOR email;
+ALTER TEXT SEARCH CONFIGURATION plain_words DROP MAPPING IF EXISTS FOR email;
+ALTER TEXT SEARCH CONFIGURATION nosuch ADD MAPPING FOR word WITH simple;
+CREATE TABLE notes (body text, search tsvector GENERATED ALWAYS AS (to_tsvector('blog_english', body)) STORED);
+CREATE INDEX notes_body_idx ON notes USING gin (to_tsvector('blog_english', body));
+INSERT INTO notes (body) VALUES ('Write to admin@example.com'), ('Cats and dogs');
+SELECT body, search FROM notes ORDER BY body;
+SELECT indexdef FROM pg_indexes WHERE indexname = 'notes_body_idx';
+DROP TEXT SEARCH CONFIGURATION blog_english;
+DROP TABLE notes;
+DROP TEXT SEARCH CONFIGURATION blog_english;
+DROP TEXT SEARCH CONFIGURATION blog_english;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS blog_english, plain_words;
+DROP TEXT SEARCH CONFIGURATION simple;
+BEGIN;
+CREATE TEXT SEARCH CONFIGURATION scratch_cfg (COPY = simple);
+SELECT to_tsvector('scratch_cfg', 'The Cats');
+ROLLBACK;
+SELECT 'scratch_cfg'::regconfig;
+CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
+
 -- catalogs
 SELECT oid, cfgname, cfgnamespace, cfgparser FROM pg_ts_config WHERE cfgname IN ('simple', 'english') ORDER BY oid;
 SELECT oid, dictname, dicttemplate, dictinitoption FROM pg_ts_dict WHERE dictname IN ('simple', 'english_stem') ORDER BY oid;
