@@ -109,20 +109,15 @@ const firstIndex = (words: HlWord[], from: number) => {
   return -1;
 };
 
-/** hlCover: the earliest, shortest run of words from *p on that satisfies the query. */
+/** hlCover: the earliest-ending, then shortest, run of words from `from` on that satisfies the query. */
 function cover(words: HlWord[], query: TsQuery, maxCover: number, from: number): [number, number] | null {
-  let pmin = from;
-  while ((pmin = firstIndex(words, pmin)) >= 0) {
-    let nextpmin = -1;
-    let pmax = pmin;
-    do {
+  // A document the query does not match (a negated term occurs somewhere) has no cover.
+  if (words.length === 0 || !satisfies(words, 0, words.length - 1, query)) return null;
+  for (let pmax = firstIndex(words, from); pmax >= 0; pmax = firstIndex(words, pmax + 1)) {
+    for (let pmin = pmax; pmin >= from && pmax - pmin < maxCover; pmin--) {
+      if (!interesting(words, pmin)) continue;
       if (satisfies(words, pmin, pmax, query)) return [pmin, pmax];
-      const nextpmax = firstIndex(words, pmax + 1);
-      if (pmax === pmin) nextpmin = nextpmax;
-      pmax = nextpmax;
-    } while (pmax >= 0 && pmax - pmin < maxCover);
-    if (nextpmin < 0) break;
-    pmin = nextpmin;
+    }
   }
   return null;
 }
@@ -408,7 +403,7 @@ export function headline(cfg: TsConfig, text: string, query: TsQuery, options: s
       }
       if (w.replace) out += ' ';
       else if (!w.skip) out += w.selected ? startSel + w.text + stopSel : w.text;
-    } else infrag = false;
+    } else if (!w.repeated) infrag = false;
   }
   return out;
 }

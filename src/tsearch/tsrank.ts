@@ -4,13 +4,12 @@
  *
  * Postgres counterpart: src/backend/utils/adt/tsrank.c (calc_rank_or, calc_rank_and,
  * word_distance, calc_rank_cd, Cover, get_docrep, getWeights).
- * Known gaps: covers for ts_rank_cd treat phrase operators like AND.
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { PgArray, type Value } from '../types/values.js';
-import { TsQuery, TsVector, compareLexemes, posOf, weightOf, type QueryNode, type QueryVal, type TsLexeme } from './ts-values.js';
-import { matchingLexemes } from './ts-match.js';
+import { TsQuery, TsVector, compareLexemes, packPos, posOf, weightOf, type QueryNode, type QueryVal, type TsLexeme } from './ts-values.js';
+import { matchingLexemes, tsMatch } from './ts-match.js';
 
 const f = Math.fround;
 export const DEFAULT_WEIGHTS: readonly number[] = [f(0.1), f(0.2), f(0.4), f(1.0)];
@@ -45,12 +44,7 @@ function uniqueOperands(q: TsQuery): QueryVal[] {
   if (q.root) walk(q.root);
   const sorted = all
     .map((v, i) => ({ v, i }))
-    .sort((a, b) => {
-      const la = Buffer.byteLength(a.v.word);
-      const lb = Buffer.byteLength(b.v.word);
-      if (la !== lb) return la - lb;
-      return compareLexemes(a.v.word, b.v.word) || a.i - b.i;
-    })
+    .sort((a, b) => compareLexemes(a.v.word, b.v.word) || a.i - b.i)
     .map((x) => x.v);
   const out: QueryVal[] = [];
   for (const v of sorted) if (!out.length || out[out.length - 1].word !== v.word) out.push(v);
@@ -148,18 +142,20 @@ interface DocEntry {
   operands: Set<QueryVal>;
 }
 
-/** Evaluates the query with the operands present; NOT counts as true when `calcNot` is false. */
-function evalPresent(n: QueryNode, present: Set<QueryVal>, calcNot: boolean): boolean {
-  switch (n.kind) {
-    case 'val':
-      return present.has(n);
-    case 'not':
-      return calcNot ? !evalPresent(n.arg, present, calcNot) : true;
-    case 'or':
-      return evalPresent(n.left, present, calcNot) || evalPresent(n.right, present, calcNot);
-    default:
-      return evalPresent(n.left, present, calcNot) && evalPresent(n.right, present, calcNot);
+/** Whether the query holds on the document entries doc[from..to] (NOT and phrases computed on that window). */
+function windowMatches(doc: DocEntry[], from: number, to: number, q: TsQuery): boolean {
+  const byWord = new Map<string, number[]>();
+  for (let k = from; k <= to; k++) {
+    for (const o of doc[k].operands) {
+      let list = byWord.get(o.word);
+      if (!list) byWord.set(o.word, (list = []));
+      list.push(packPos(doc[k].pos, doc[k].weight));
+    }
   }
+  const lexemes = [...byWord.entries()]
+    .sort((a, b) => compareLexemes(a[0], b[0]))
+    .map(([word, pos]) => ({ word, pos: pos.sort((x, y) => posOf(x) - posOf(y)) }));
+  return tsMatch(new TsVector(lexemes), q);
 }
 
 /** ts_rank_cd([weights,] vector, query [, normalization]). */
@@ -201,21 +197,17 @@ export function tsRankCd(w: readonly number[], v: TsVector, q: TsQuery, method: 
   let start = 0;
   while (start < doc.length) {
     // Upper bound of the next cover.
-    const present = new Set<QueryVal>();
     let end = -1;
     for (let k = start; k < doc.length; k++) {
-      for (const o of doc[k].operands) present.add(o);
-      if (evalPresent(q.root, present, false)) {
+      if (windowMatches(doc, start, k, q)) {
         end = k;
         break;
       }
     }
     if (end < 0) break;
-    present.clear();
     let begin = -1;
     for (let k = end; k >= start; k--) {
-      for (const o of doc[k].operands) present.add(o);
-      if (evalPresent(q.root, present, true)) {
+      if (windowMatches(doc, k, end, q)) {
         begin = k;
         break;
       }

@@ -340,7 +340,7 @@ const ACTIONS: Record<string, readonly Action[]> = {
   InProtocolEnd: [a(null, BINGO | CLRALL, 'Base', T.protocol)],
   InHyphenAsciiWordFirst: [
     a(isEOF, POP, null), a(isAsclet, NEXT, 'InHyphenAsciiWord'), a(isAlpha, NEXT, 'InHyphenWord'),
-    a(isSpecial, NEXT, 'InHyphenWord'), a(isDigit, NEXT, 'InHyphenDigitLookahead'), a(null, POP, null),
+    a(isDigit, NEXT, 'InHyphenDigitLookahead'), a(null, POP, null),
   ],
   InHyphenAsciiWord: [
     a(isEOF, BINGO | CLRALL, 'InParseHyphen', T.asciihword, specialHyphen), a(isAsclet, NEXT, 'InHyphenAsciiWord'),
@@ -348,8 +348,7 @@ const ACTIONS: Record<string, readonly Action[]> = {
     a(eq('-'), PUSH, 'InHyphenAsciiWordFirst'), a(null, BINGO | CLRALL, 'InParseHyphen', T.asciihword, specialHyphen),
   ],
   InHyphenWordFirst: [
-    a(isEOF, POP, null), a(isAlpha, NEXT, 'InHyphenWord'), a(isSpecial, NEXT, 'InHyphenWord'),
-    a(isDigit, NEXT, 'InHyphenDigitLookahead'), a(null, POP, null),
+    a(isEOF, POP, null), a(isAlpha, NEXT, 'InHyphenWord'), a(isDigit, NEXT, 'InHyphenDigitLookahead'), a(null, POP, null),
   ],
   InHyphenWord: [
     a(isEOF, BINGO | CLRALL, 'InParseHyphen', T.hword, specialHyphen), a(isAlpha, NEXT, 'InHyphenWord'),
@@ -357,8 +356,7 @@ const ACTIONS: Record<string, readonly Action[]> = {
     a(null, BINGO | CLRALL, 'InParseHyphen', T.hword, specialHyphen),
   ],
   InHyphenNumWordFirst: [
-    a(isEOF, POP, null), a(isAlpha, NEXT, 'InHyphenNumWord'), a(isSpecial, NEXT, 'InHyphenNumWord'),
-    a(isDigit, NEXT, 'InHyphenDigitLookahead'), a(null, POP, null),
+    a(isEOF, POP, null), a(isAlpha, NEXT, 'InHyphenNumWord'), a(isDigit, NEXT, 'InHyphenDigitLookahead'), a(null, POP, null),
   ],
   InHyphenNumWord: [
     a(isEOF, BINGO | CLRALL, 'InParseHyphen', T.numhword, specialHyphen), a(isAlnum, NEXT, 'InHyphenNumWord'),
@@ -371,7 +369,7 @@ const ACTIONS: Record<string, readonly Action[]> = {
   ],
   InParseHyphen: [
     a(isEOF, RERUN, 'Base'), a(isAsclet, NEXT, 'InHyphenAsciiWordPart'), a(isAlpha, NEXT, 'InHyphenWordPart'),
-    a(isSpecial, NEXT, 'InHyphenWordPart'), a(isDigit, PUSH, 'InHyphenUnsignedInt'), a(eq('-'), PUSH, 'InParseHyphenHyphen'),
+    a(isDigit, PUSH, 'InHyphenUnsignedInt'), a(eq('-'), PUSH, 'InParseHyphenHyphen'),
     a(null, RERUN, 'Base'),
   ],
   InParseHyphenHyphen: [
