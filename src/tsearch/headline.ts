@@ -8,6 +8,7 @@
  * Postgres counterpart: src/backend/tsearch/wparser.c (ts_headline_byid_opt), ts_parse.c
  * (hlparsetext, generateHeadline), wparser_def.c (prsd_headline, hlCover, mark_hl_words,
  * mark_hl_fragments, get_next_fragment, mark_fragment).
+ * Known gaps: with negated query terms the chosen fragment can differ from Postgres's.
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -307,7 +308,14 @@ function markFragments(words: HlWord[], query: TsQuery, o: Opts, maxCover: numbe
     markFragment(words, o.highlightAll, startpos, endpos);
     numF++;
     for (let i = 0; i < covers.length; i++) {
-      if (i !== minI && ((covers[i].start >= cv.start && covers[i].start <= cv.end) || (covers[i].end >= cv.start && covers[i].end <= cv.end))) covers[i].excluded = true;
+      if (
+        i !== minI &&
+        ((covers[i].start >= cv.start && covers[i].start <= cv.end) ||
+          (covers[i].end >= cv.start && covers[i].end <= cv.end) ||
+          (covers[i].start < cv.start && covers[i].end > cv.end))
+      ) {
+        covers[i].excluded = true;
+      }
     }
   }
   if (numF <= 0) {
