@@ -18,6 +18,7 @@ import { builtinProcByOid, builtinProcsNamed, procName } from '../catalog/system
 import { formatTypeName } from '../catalog/ruleutils/format-type.js';
 import { userFunction, userFunctions, type UserFunction } from '../catalog/system/user-functions.js';
 import { relationName } from '../catalog/ruleutils/context.js';
+import { regconfigIn, regconfigOut, regdictionaryIn, regdictionaryOut } from '../tsearch/ts-config.js';
 
 /** Splits `a.b` / `"A".b` into identifiers, lowercasing unquoted parts like the lexer. */
 export function splitQualifiedName(text: string): string[] {
@@ -259,6 +260,8 @@ const REG_IO: Record<number, [RegIn, RegOut]> = {
   [OID.regrole]: [regroleIn, regroleOut],
   [OID.regproc]: [regprocIn, regprocOut],
   [OID.regprocedure]: [regprocedureIn, regprocedureOut],
+  [OID.regconfig]: [regconfigIn, regconfigOut],
+  [OID.regdictionary]: [regdictionaryIn, regdictionaryOut],
 };
 
 /** Whether `type` is one of the OID alias types (regclass, regtype, ...). */

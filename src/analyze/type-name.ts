@@ -17,11 +17,11 @@ type AnyNode = Record<string, any>;
 
 /** Postgres built-in types fauxgres does not emulate yet: naming one is 0A000, not "does not exist". */
 const UNSUPPORTED_BUILTIN_TYPES = new Set([
-  'macaddr', 'macaddr8', 'bit', 'varbit', 'xml', 'tsvector', 'tsquery',
+  'macaddr', 'macaddr8', 'bit', 'varbit', 'xml',
   'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'int4multirange', 'int8multirange', 'nummultirange',
   'tsmultirange', 'tstzmultirange', 'datemultirange', 'pg_lsn', 'pg_snapshot', 'txid_snapshot',
   'jsonpath', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole',
-  'regconfig', 'regdictionary', 'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',
+  'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',
 ]);
 
 export interface ResolvedType {

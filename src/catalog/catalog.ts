@@ -43,6 +43,8 @@ export class Catalog {
   triggers = new Map<number, TriggerDef>();
   /** relation oid → its trigger oids */
   triggersByRelation = new Map<number, readonly number[]>();
+  /** Text-search configurations made by CREATE TEXT SEARCH CONFIGURATION (built-ins live in src/tsearch/ts-config.ts). */
+  tsConfigs = new Map<number, import('../tsearch/ts-config.js').TsConfig>();
 
   /** A private copy for a transaction to mutate. */
   clone(): Catalog {
@@ -62,6 +64,7 @@ export class Catalog {
     c.functionsByName = new Map(this.functionsByName);
     c.triggers = new Map(this.triggers);
     c.triggersByRelation = new Map(this.triggersByRelation);
+    c.tsConfigs = new Map(this.tsConfigs);
     return c;
   }
 

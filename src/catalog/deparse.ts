@@ -16,6 +16,7 @@
  * Known gaps: sublinks, field selection and row comparisons fall back to the source text.
  */
 import { systemColumnName } from '../analyze/system-columns.js';
+import { configName, configOf, regdictionaryOut } from '../tsearch/ts-config.js';
 import { deparseWindowFunc } from './deparse-window.js';
 import type { Catalog } from './catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -61,6 +62,15 @@ function typeLabel(ctx: DeparseContext, oid: number, typmod = -1): string {
   return formatType(ctx.cat, oid, typmod);
 }
 
+/** A regconfig constant's name (qualified unless in pg_catalog or public). */
+function regconfigOutIn(cat: Catalog, oid: number): string {
+  try {
+    return configName(cat, ['public'], configOf(oid, cat));
+  } catch {
+    return String(oid);
+  }
+}
+
 /** A string literal as ruleutils writes it (standard_conforming_strings: backslashes stay). */
 function literal(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
@@ -76,6 +86,8 @@ function constText(ctx: DeparseContext, type: number, typmod: number, value: Val
     const name = ctx.relationName ? ctx.relationName(value as number) : String(value);
     return `${literal(name)}::regclass`;
   }
+  if (base === OID.regconfig) return `${literal(regconfigOutIn(ctx.cat, value as number))}::regconfig`;
+  if (base === OID.regdictionary) return `${literal(regdictionaryOut(null, value as number))}::regdictionary`;
   const text = typeInfo(ctx.cat, base).io.output(value, DEFAULT_IO);
   const numeric = /^[0-9][0-9+\-eE.]*$/.test(text);
   switch (base) {

@@ -110,6 +110,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   const amError = (what: string) => new PgError(SQLSTATE.feature_not_supported, `access method "${method}" does not support ${what}`);
   if (n.unique && method !== 'btree') throw amError('unique indexes');
   if ((n.indexParams ?? []).length > 1 && (method === 'spgist' || method === 'hash')) throw amError('multicolumn indexes');
+  if (n.indexIncludingParams?.length && method === 'gin') throw amError('included columns');
   if (n.indexIncludingParams?.length && method === 'hash') throw amError('included columns');
   const keys: IndexKey[] = [];
   const colNames: string[] = [];

@@ -35,8 +35,13 @@ export function hasDefaultOpclass(cat: Catalog, method: string, type: number): b
   const base = baseTypeOf(cat, type);
   const info = typeInfo(cat, base);
   if (method === 'btree' || method === 'hash') return true;
+  if (method === 'gin') {
+    // tsvector_ops, jsonb_ops, array_ops (the planner never uses them; they are maintained and checked).
+    return base === OID.tsvector || base === OID.jsonb || info.category === 'A';
+  }
   if (method === 'gist' || method === 'spgist') {
     if (info.typtype === 'r') return true;
+    if (method === 'gist' && (base === OID.tsvector || base === OID.tsquery)) return true;
     if (method === 'spgist' && (base === OID.inet || base === OID.cidr || base === OID.text)) return true;
     if (method === 'gist' && cat.extensions.has('btree_gist') && BTREE_GIST_TYPES.has(base)) return true;
     return false;

@@ -3,6 +3,7 @@
  * statements raise 0A000 naming the statement.
  * Postgres counterpart: src/backend/tcop/utility.c.
  */
+import { alterTsConfiguration, defineTsConfiguration, dropTsConfigurations } from './tsearch-cmds.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
@@ -123,6 +124,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
       if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
+      if (n.removeType === 'OBJECT_TSCONFIGURATION') return dropTsConfigurations(session, n);
+      if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
       return dropObjects(session, n, sql);
     case 'TruncateStmt':
       return withTruncateTriggers(session, n, () => truncateTables(session, n));
@@ -188,11 +191,22 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createTableAs(session, n, sql, st);
     case 'RefreshMatViewStmt':
       return refreshMatview(session, n, sql);
+    case 'DefineStmt':
+      if (n.kind === 'OBJECT_TSCONFIGURATION') return defineTsConfiguration(session, n);
+      if (TS_OBJECTS[n.kind]) throw featureNotSupported(`CREATE TEXT SEARCH ${TS_OBJECTS[n.kind]}`);
+      throw featureNotSupported('Define statement');
+    case 'AlterTSConfigurationStmt':
+      return alterTsConfiguration(session, n);
+    case 'AlterTSDictionaryStmt':
+      throw featureNotSupported('ALTER TEXT SEARCH DICTIONARY');
     default:
       void st;
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
   }
 }
+
+/** Text-search object kinds fauxgres cannot create or drop (only configurations). */
+const TS_OBJECTS: Record<string, string> = { OBJECT_TSDICTIONARY: 'DICTIONARY', OBJECT_TSPARSER: 'PARSER', OBJECT_TSTEMPLATE: 'TEMPLATE' };
 
 /** SHOW name / SHOW ALL (name, setting, description of every setting, by name). */
 function showStatement(session: Session, raw: string): StatementResult {

@@ -6,6 +6,7 @@
  * Postgres counterpart: src/backend/utils/misc/guc.c (parse_int, parse_real, parse_bool,
  * config_enum_lookup_by_name, _ShowOption, set_config_with_handle's context checks).
  */
+import { regconfigIn, tsConfigByOid } from '../tsearch/ts-config.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { SETTING_FACTS, type SettingFacts } from '../catalog/system/settings-data.js';
@@ -199,8 +200,22 @@ export function canonicalSettingValue(f: SettingFact, value: string): string {
       return hit;
     }
     default:
+      if (f.name === 'default_text_search_config') return canonicalTsConfig(f, value);
       return value;
   }
+}
+
+/** check_default_text_search_config: the configuration must exist; it is shown schema-qualified. */
+function canonicalTsConfig(f: SettingFact, value: string): string {
+  let oid: number;
+  try {
+    oid = regconfigIn(null, value);
+  } catch {
+    throw invalidValue(f, value);
+  }
+  const cfg = tsConfigByOid(oid);
+  if (!cfg) throw invalidValue(f, value);
+  return `pg_catalog.${cfg.name}`;
 }
 
 /** A value as SHOW prints it, in the setting's base unit as pg_settings.setting shows it (`4MB` → `4096`). */

@@ -23,6 +23,8 @@ import { cidIO, snapshotIO, tidIO, xid8IO } from './xact-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
+import { tsvectorIO } from '../tsearch/tsvector-io.js';
+import { tsqueryIO } from '../tsearch/tsquery-io.js';
 import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
 
 /** oid: unsigned 32-bit integer. */
@@ -84,6 +86,10 @@ const table: Record<number, unknown> = {
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,
+  [OID.tsvector]: tsvectorIO,
+  [OID.tsquery]: tsqueryIO,
+  [OID.regconfig]: oidIO,
+  [OID.regdictionary]: oidIO,
   [OID.oid]: oidIO,
   [OID.regclass]: oidIO,
   [OID.regtype]: oidIO,

@@ -72,6 +72,11 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.inet, name: 'inet', category: 'I', preferred: true, array: OID._inet, typlen: -1 },
   { oid: OID.cidr, name: 'cidr', category: 'I', array: OID._cidr, typlen: -1 },
   { oid: OID.money, name: 'money', category: 'N', array: OID._money, typlen: 8 },
+  // Full-text search (src/tsearch/).
+  { oid: OID.tsvector, name: 'tsvector', category: 'U', array: OID._tsvector, typlen: -1 },
+  { oid: OID.tsquery, name: 'tsquery', category: 'U', array: OID._tsquery, typlen: -1 },
+  { oid: OID.regconfig, name: 'regconfig', category: 'N', array: OID._regconfig, typlen: 4 },
+  { oid: OID.regdictionary, name: 'regdictionary', category: 'N', array: OID._regdictionary, typlen: 4 },
   // Types of the system catalogs' columns.
   { oid: OID.int2vector, name: 'int2vector', category: 'A', array: 1006, typlen: -1, elem: OID.int2 },
   { oid: OID.oidvector, name: 'oidvector', category: 'A', array: 1013, typlen: -1, elem: OID.oid },

@@ -46,7 +46,7 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ['jsonb', 'bool', 'e'], ['jsonb', 'int8', 'e'], ['jsonb', 'int2', 'e'], ['jsonb', 'int4', 'e'], ['jsonb', 'json', 'a'],
   ['jsonb', 'float4', 'e'], ['jsonb', 'float8', 'e'], ['jsonb', 'numeric', 'e'],
   // The other reg* types (regproc's int4/oid casts are above) and the catalogs' pg_node_tree.
-  ...['regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole'].flatMap((t) => [
+  ...['regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole', 'regconfig', 'regdictionary'].flatMap((t) => [
     ['int8', t, 'i'], ['int2', t, 'i'], ['int4', t, 'i'], ['oid', t, 'i'], [t, 'oid', 'i'], [t, 'int8', 'a'], [t, 'int4', 'a'],
   ] as const).filter(([a, b]) => !(a === 'int4' && b === 'regproc') && !(a === 'oid' && b === 'regproc') && !(a === 'regproc' && (b === 'oid' || b === 'int8' || b === 'int4'))),
   ['regproc', 'regprocedure', 'i'], ['regprocedure', 'regproc', 'i'], ['regoper', 'regoperator', 'i'], ['regoperator', 'regoper', 'i'],

@@ -54,6 +54,7 @@ export const OID = {
   tsvector: 3614,
   tsquery: 3615,
   regconfig: 3734,
+  regdictionary: 3769,
   jsonb: 3802,
   jsonpath: 4072,
   xid8: 5069,
@@ -118,6 +119,8 @@ export const OID = {
   _xml: 143,
   _tsvector: 3643,
   _tsquery: 3645,
+  _regconfig: 3735,
+  _regdictionary: 3770,
   _jsonpath: 4073,
 } as const;
 

@@ -23,10 +23,13 @@
  * | inet, cidr | `PgInet` |
  * | money | `bigint` (cents) |
  * | jsonpath | `JsonPath` (grammar/jsonpath/ast.ts) |
+ * | tsvector, tsquery | `TsVector`, `TsQuery` (src/tsearch/ts-values.ts) |
+ * | regconfig, regdictionary | `number` (OID) |
  */
 import type { Numeric } from './numeric.js';
 import type { JsonbValue } from './jsonb.js';
 import type { JsonPath } from '../grammar/jsonpath/ast.js';
+import type { TsVector, TsQuery } from '../tsearch/ts-values.js';
 
 export interface TimeTz {
   /** Microseconds since midnight, local to the zone. */
@@ -116,4 +119,6 @@ export type Value =
   | PgRecord
   | PgRange
   | PgInet
-  | JsonPath;
+  | JsonPath
+  | TsVector
+  | TsQuery;

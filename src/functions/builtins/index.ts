@@ -35,3 +35,4 @@ import './range-ops.js';
 import './network-ops.js';
 import './money-ops.js';
 import './xact-functions.js';
+import './tsearch-functions.js';
