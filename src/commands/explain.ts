@@ -11,6 +11,7 @@
  * follow a simple model; `Rows Removed by Filter` is not counted; EXPLAIN ANALYZE of CREATE TABLE
  * AS and of statements with data-modifying WITH queries is 0A000.
  */
+import { planningCursor } from '../plan/planner.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { RawStatement } from '../parser/parse.js';
@@ -412,7 +413,7 @@ function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOp
     case 'DeleteStmt':
       return explainDml(session, kind, body, sql, o, params, paramTypes);
     case 'DeclareCursorStmt':
-      return explainInner(session, body.query, sql, o, params, paramTypes, hook);
+      return planningCursor(() => explainInner(session, body.query, sql, o, params, paramTypes, hook));
     case 'CreateTableAsStmt':
       if (o.analyze) throw featureNotSupported(`EXPLAIN ANALYZE CREATE ${body.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE AS'}`);
       return explainInner(session, body.query, sql, o, params, paramTypes);

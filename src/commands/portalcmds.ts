@@ -14,6 +14,7 @@ import type { Row } from '../executor/context.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type ResultField, type StatementResult } from '../session/dispatch.js';
 import { prepareSelect, makeExecContext } from '../session/run-select.js';
+import { planningCursor } from '../plan/planner.js';
 import { bindParams } from '../session/params.js';
 import { addCursor, cursorsOf, fetchCursor, findCursor, type Cursor, type FetchDirection } from '../session/cursors.js';
 import { typeInfo } from '../types/registry.js';
@@ -83,7 +84,7 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   if (reg.map.has(name)) throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${name}" already exists`);
   const q = n.query as AnyNode;
   if (!q.SelectStmt) throw featureNotSupported('DECLARE CURSOR for a non-SELECT query');
-  const c = prepareSelect(session, st, q.SelectStmt, sql, paramTypes);
+  const c = planningCursor(() => prepareSelect(session, st, q.SelectStmt, sql, paramTypes));
   if (c.query.locking?.length) {
     if (opts & OPT_SCROLL) throw new PgError(SQLSTATE.feature_not_supported, 'DECLARE SCROLL CURSOR ... FOR UPDATE is not supported', { detail: 'Scrollable cursors must be READ ONLY.' });
     if (hold) throw new PgError(SQLSTATE.feature_not_supported, 'DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported', { detail: 'Holdable cursors must be READ ONLY.' });

@@ -683,8 +683,11 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
   }
   // With an ORDER BY: the ordered scan, unless another index pins the rows down better (more
   // equality columns; a range only loses to the ordered scan when a LIMIT can stop it early).
+  // Without a LIMIT, an ordered scan that narrows nothing loses to a sequential scan and a sort,
+  // as Postgres chooses on tables of test size (and then evaluates the select list in heap order).
   let ordered = false;
-  if (bestOrdered && (!best || bestOrdered.score >= best.score || (order!.limited && best.bound.eq.length === 0 && !best.bound.inList))) {
+  const worthIt = bestOrdered && (order!.limited || bestOrdered.used.size > 0);
+  if (bestOrdered && worthIt && (!best || bestOrdered.score >= best.score || (order!.limited && best.bound.eq.length === 0 && !best.bound.inList))) {
     best = bestOrdered;
     ordered = true;
   }
@@ -815,11 +818,27 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
  * The ORDER BY a scan could satisfy directly: a plain one-relation query (no aggregation,
  * window, DISTINCT or set-returning select list between the scan and the sort).
  */
+let cursorPlanning = false;
+
+/**
+ * Plans `f` as a cursor's query: Postgres expects to fetch only part of a cursor
+ * (cursor_tuple_fraction), so an ordered index scan is worth it as under a LIMIT.
+ */
+export function planningCursor<T>(f: () => T): T {
+  const saved = cursorPlanning;
+  cursorPlanning = true;
+  try {
+    return f();
+  } finally {
+    cursorPlanning = saved;
+  }
+}
+
 function wantedOrder(q: Query): OrderRequest | undefined {
   if (!q.sortBy.length || q.hasAggs || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
   if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return undefined;
   if (q.targetList.some((t) => hasSrf(t.expr))) return undefined;
-  return { keys: q.sortBy, limited: !!q.limit };
+  return { keys: q.sortBy, limited: !!q.limit || cursorPlanning };
 }
 
 function hasSrf(e: Expr): boolean {
