@@ -24,6 +24,7 @@ import './to-timestamp.js';
 import './jsonb-ops.js';
 import './json-functions.js';
 import './json-populate.js';
+import './json-named.js';
 import './array-ops.js';
 import './array-functions.js';
 import './aggregates.js';
