@@ -20,6 +20,7 @@ import './datetime-functions.js';
 import './datetime-overlaps.js';
 import './to-char.js';
 import './to-char-number.js';
+import './to-number.js';
 import './to-timestamp.js';
 import './jsonb-ops.js';
 import './json-functions.js';
