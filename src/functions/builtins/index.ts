@@ -31,6 +31,7 @@ import './array-functions.js';
 import './aggregates.js';
 import './aggregates-collect.js';
 import './aggregates-stats.js';
+import './aggregates-regr.js';
 import './misc-functions.js';
 import './range-ops.js';
 import './network-ops.js';
