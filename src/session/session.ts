@@ -74,6 +74,8 @@ export class Session implements SessionContext, NotifyTarget {
   private readonly currvals = new Map<number, bigint>();
   readonly pid: number;
   user = 'postgres';
+  /** Nesting depth of trigger functions running now (pg_trigger_depth()). */
+  triggerDepth = 0;
   /** False while running a query that came without parameters: `$n` is then 42P02, as in the simple query protocol. */
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */

@@ -37,3 +37,6 @@ import './range-ops.js';
 import './network-ops.js';
 import './money-ops.js';
 import './xact-functions.js';
+import './session-info.js';
+import './string-extra.js';
+import './column-size.js';
