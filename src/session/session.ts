@@ -43,6 +43,10 @@ export interface PreparedSqlStatement {
   /** The full PREPARE text. */
   readonly statement: string;
   readonly prepareTime: bigint;
+  /** Result column types (null when it returns no rows), for pg_prepared_statements. */
+  readonly resultTypes?: readonly number[] | null;
+  /** How many times it ran (EXECUTE or Bind), for pg_prepared_statements' plan counts. */
+  executions?: number;
 }
 
 export type NoticeHandler = (n: PgError) => void;
@@ -88,6 +92,8 @@ export class Session implements SessionContext, NotifyTarget {
   tempDeleteRows = new Set<number>();
   /** SQL-level prepared statements (PREPARE / EXECUTE / DEALLOCATE). */
   readonly prepared = new Map<string, PreparedSqlStatement>();
+  /** Named statements of the extended query protocol (Parse), kept by protocol/backend.ts for pg_prepared_statements. */
+  readonly protocolPrepared = new Map<string, PreparedSqlStatement>();
   /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
   private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number; freshSnapshot: boolean } | undefined;
   /** The wait in progress (or just ended, until the statement is retried). */

@@ -25,3 +25,4 @@ import './pg-stat.js';
 import './information-schema/routines.js';
 import './pg-trigger.js';
 import './pg-cursors.js';
+import './pg-prepared-statements.js';
