@@ -47,7 +47,8 @@ fn('system_user', [], OID.text, () => null, { volatility: 's' });
 /** When this process loaded fauxgres: the "server" start, in microseconds since 2000-01-01. */
 const START_MICROS = BigInt(Date.now() - Date.UTC(2000, 0, 1)) * 1000n;
 fn('pg_postmaster_start_time', [], OID.timestamptz, () => START_MICROS, { volatility: 's' });
-fn('pg_conf_load_time', [], OID.timestamptz, () => START_MICROS, { volatility: 's' });
+// Postgres reads its configuration just before the postmaster's start time is taken.
+fn('pg_conf_load_time', [], OID.timestamptz, () => START_MICROS - 1000n, { volatility: 's' });
 fn('pg_jit_available', [], OID.bool, () => false, { volatility: 'v' });
 
 fn('pg_collation_for', [OID.any], OID.text, (a, rt, call) => {
