@@ -80,6 +80,10 @@ export class Session implements SessionContext, NotifyTarget {
   user = 'postgres';
   /** Nesting depth of trigger functions running now (pg_trigger_depth()). */
   triggerDepth = 0;
+  /** For pg_stat_activity: the latest query string, when it started, and whether it is running. */
+  activity: { query: string; queryStart: bigint | null; running: boolean; stateChange: bigint | null; readonly backendStart: bigint } = {
+    query: '', queryStart: null, running: false, stateChange: null, backendStart: 0n,
+  };
   /** False while running a query that came without parameters: `$n` is then 42P02, as in the simple query protocol. */
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
@@ -110,6 +114,7 @@ export class Session implements SessionContext, NotifyTarget {
   ) {
     this.pid = db.nextPid++;
     db.sessions.add(this);
+    this.activity = { query: '', queryStart: null, running: false, stateChange: null, backendStart: nowMicros(clock) };
   }
 
   get io(): IoContext {
@@ -626,6 +631,13 @@ export class Session implements SessionContext, NotifyTarget {
     }
     this.statementTs = retrying ? this.retry!.statementTs : nowMicros(this.clock);
     this.seqUndo = undefined;
+    const act = this.activity;
+    if (!retrying && (act.query !== sql || !act.running)) {
+      act.query = sql;
+      act.queryStart = this.statementTs;
+      act.stateChange = this.statementTs;
+    }
+    act.running = true;
     const kind = Object.keys(st.stmt)[0];
     const isTxnControl = kind === 'TransactionStmt';
     this.inImplicitBlock = implicit;
@@ -648,6 +660,8 @@ export class Session implements SessionContext, NotifyTarget {
       this.releaseStatementLocks();
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
+      act.running = false;
+      act.stateChange = nowMicros(this.clock);
       return r;
     } catch (e) {
       // A statement that must wait is retried later, not failed.
@@ -658,6 +672,8 @@ export class Session implements SessionContext, NotifyTarget {
       this.retry = undefined;
       this.releaseStatementLocks();
       this.failStatement();
+      act.running = false;
+      act.stateChange = nowMicros(this.clock);
       throw toPgError(e);
     }
   }

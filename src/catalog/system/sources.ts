@@ -28,3 +28,4 @@ import './pg-cursors.js';
 import './pg-prepared-statements.js';
 import './pg-timezone.js';
 import './pg-locks.js';
+import './pg-stat-activity.js';

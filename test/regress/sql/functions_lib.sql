@@ -203,3 +203,10 @@ CLOSE hold_cur;
 SELECT count(*) > 500, count(*) FILTER (WHERE name = 'UTC') FROM pg_timezone_names;
 SELECT name, abbrev, utc_offset, is_dst FROM pg_timezone_names WHERE name IN ('UTC', 'Asia/Tokyo', 'Asia/Kolkata', 'Etc/GMT+5', 'Africa/Lagos') ORDER BY name;
 SELECT count(*) FROM pg_timezone_names WHERE name LIKE 'Europe/%' AND utc_offset IS NOT NULL;
+
+-- sessions
+SELECT datname, usename, application_name, state, query, backend_type, backend_start <= now(), xact_start = now(), query_start = statement_timestamp(), wait_event FROM pg_stat_activity WHERE pid = pg_backend_pid();
+SELECT count(*) FROM pg_stat_activity WHERE pid = pg_backend_pid();
+SELECT count(*) >= 1 FROM pg_stat_activity WHERE backend_type = 'client backend' AND state = 'active';
+SET application_name = 'billing-worker';
+SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid();
