@@ -390,6 +390,15 @@ export function resolveFunction(
       }
     }
   }
+  // Postgres's FuncnameGetCandidates: a variadic expansion that duplicates the signature of a
+  // plain function loses to it (jsonb_delete(jsonb, text) vs jsonb_delete(jsonb, VARIADIC text[])).
+  if (cands.some((c) => c.item.variadicExpanded !== undefined) && cands.some((c) => c.item.variadicExpanded === undefined)) {
+    const plain = cands.filter((c) => c.item.variadicExpanded === undefined);
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i];
+      if (c.item.variadicExpanded !== undefined && plain.some((p) => p.args.length === c.args.length && p.args.every((t, j) => t === c.args[j]))) cands.splice(i, 1);
+    }
+  }
   let chosen = cands.find((c) => c.args.every((a, i) => a === inputs[i]));
   if (!chosen) {
     const viable = filterByCoercion(cat, inputs, cands);

@@ -42,12 +42,15 @@ export function prepareStatement(session: Session, n: AnyNode, sql: string, st: 
   const infer = session.inferParams;
   session.inferParams = true;
   let paramTypes: number[];
+  let resultTypes: number[] | null;
   try {
-    paramTypes = describeStatement(session, inner, sql, declared).paramTypes;
+    const desc = describeStatement(session, inner, sql, declared);
+    paramTypes = desc.paramTypes;
+    resultTypes = desc.fields?.map((f) => f.dataTypeID) ?? null;
   } finally {
     session.inferParams = infer;
   }
-  session.prepared.set(name, { name, stmt: inner, sql, paramTypes, statement: st.text, prepareTime: nowMicros(session.clock) });
+  session.prepared.set(name, { name, stmt: inner, sql, paramTypes, statement: st.text, prepareTime: nowMicros(session.clock), resultTypes, executions: 0 });
   return commandResult('PREPARE');
 }
 
@@ -61,6 +64,7 @@ export function executePrepared(
   const name = n.name as string;
   const p = session.prepared.get(name);
   if (!p) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${name}" does not exist`);
+  p.executions = (p.executions ?? 0) + 1;
   const args = (n.params ?? []) as AnyNode[];
   if (args.length !== p.paramTypes.length) {
     throw new PgError(SQLSTATE.syntax_error, `wrong number of parameters for prepared statement "${name}"`, {

@@ -44,7 +44,15 @@ export type TriggerRunner = (session: Session, fn: FunctionDef, call: TriggerCal
 
 let runner: TriggerRunner | undefined;
 export function setTriggerRunner(r: TriggerRunner): void {
-  runner = r;
+  // pg_trigger_depth(): the nesting depth of trigger calls in the session (ExecCallTriggerFunc's MyTriggerDepth).
+  runner = (session, fn, call) => {
+    session.triggerDepth++;
+    try {
+      return r(session, fn, call);
+    } finally {
+      session.triggerDepth--;
+    }
+  };
 }
 
 /** The installed trigger runner. */

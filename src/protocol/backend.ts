@@ -21,6 +21,7 @@ import { toPgError } from '../session/session.js';
 import { StatementBlocked } from '../session/blocking.js';
 import { describeStatement, executeStatement, type ResultField, type StatementDescription, type StatementResult } from '../session/dispatch.js';
 import { runPreparedSelect } from '../session/run-select.js';
+import { nowMicros } from '../session/clock.js';
 import { bindParams, EngineValue } from '../session/params.js';
 import { outputFunction } from '../session/output.js';
 import type { Value } from '../types/values.js';
@@ -230,6 +231,7 @@ export class BackendConnection {
     if (s?.txn) s.finishTransaction(false);
     this.host.unregister(this);
     this.statements.clear();
+    this.session?.protocolPrepared.clear();
     this.portals.clear();
   }
 
@@ -719,6 +721,12 @@ export class BackendConnection {
       ? describeStatement(s, stmt, sql, declared)
       : { paramTypes: declared.map((t) => (t === 0 ? OID.text : t)), fields: null };
     this.statements.set(name, { sql, searchPath: s.searchPathKey(), stmt, desc });
+    if (name !== '' && stmt) {
+      s.protocolPrepared.set(name, {
+        name, stmt, sql, paramTypes: desc.paramTypes, statement: sql, prepareTime: nowMicros(s.clock),
+        resultTypes: desc.fields?.map((f) => f.dataTypeID) ?? null, executions: 0,
+      });
+    }
     this.out.begin(MSG.parseComplete).end();
   }
 
@@ -740,6 +748,8 @@ export class BackendConnection {
     r.end();
     const prepared = this.statements.get(stmtName);
     if (!prepared) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${stmtName}" does not exist`);
+    const info = stmtName === '' ? undefined : this.session?.protocolPrepared.get(stmtName);
+    if (info) info.executions = (info.executions ?? 0) + 1;
     const types = prepared.desc.paramTypes;
     if (nFormats > 1 && nFormats !== nParams) {
       throw protocolViolationError(`bind message has ${nFormats} parameter formats but ${nParams} parameters`);
@@ -844,7 +854,10 @@ export class BackendConnection {
     const kind = r.byte();
     const name = r.cstring();
     r.end();
-    if (kind === 0x53) this.statements.delete(name);
+    if (kind === 0x53) {
+      this.statements.delete(name);
+      this.session?.protocolPrepared.delete(name);
+    }
     else if (kind === 0x50) this.portals.delete(name);
     else throw protocolViolationError(`invalid CLOSE message subtype ${kind}`);
     this.out.begin(MSG.closeComplete).end();

@@ -41,6 +41,8 @@ export interface SessionContext {
   /** Transaction-id facts for the xid functions (see session/xact-info.ts). */
   xactInfo(): import('./xact-info.js').XactInfo;
   backendPid(): number;
+  /** Nesting depth of running trigger functions (pg_trigger_depth()). */
+  readonly triggerDepth?: number;
   /** pg_advisory_lock and friends (see session/advisory-locks.ts). */
   advisoryLock?(req: import('./advisory-locks.js').AdvisoryRequest): boolean;
   /** pg_advisory_unlock_all(). */

@@ -43,6 +43,10 @@ export interface PreparedSqlStatement {
   /** The full PREPARE text. */
   readonly statement: string;
   readonly prepareTime: bigint;
+  /** Result column types (null when it returns no rows), for pg_prepared_statements. */
+  readonly resultTypes?: readonly number[] | null;
+  /** How many times it ran (EXECUTE or Bind), for pg_prepared_statements' plan counts. */
+  executions?: number;
 }
 
 export type NoticeHandler = (n: PgError) => void;
@@ -74,6 +78,12 @@ export class Session implements SessionContext, NotifyTarget {
   private readonly currvals = new Map<number, bigint>();
   readonly pid: number;
   user = 'postgres';
+  /** Nesting depth of trigger functions running now (pg_trigger_depth()). */
+  triggerDepth = 0;
+  /** For pg_stat_activity: the latest query string, when it started, and whether it is running. */
+  activity: { query: string; queryStart: bigint | null; running: boolean; stateChange: bigint | null; readonly backendStart: bigint } = {
+    query: '', queryStart: null, running: false, stateChange: null, backendStart: 0n,
+  };
   /** False while running a query that came without parameters: `$n` is then 42P02, as in the simple query protocol. */
   inferParams = true;
   /** The data of a COPY ... FROM STDIN, collected by the wire protocol before the statement runs. */
@@ -86,6 +96,8 @@ export class Session implements SessionContext, NotifyTarget {
   tempDeleteRows = new Set<number>();
   /** SQL-level prepared statements (PREPARE / EXECUTE / DEALLOCATE). */
   readonly prepared = new Map<string, PreparedSqlStatement>();
+  /** Named statements of the extended query protocol (Parse), kept by protocol/backend.ts for pg_prepared_statements. */
+  readonly protocolPrepared = new Map<string, PreparedSqlStatement>();
   /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
   private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number; freshSnapshot: boolean } | undefined;
   /** The wait in progress (or just ended, until the statement is retried). */
@@ -102,6 +114,7 @@ export class Session implements SessionContext, NotifyTarget {
   ) {
     this.pid = db.nextPid++;
     db.sessions.add(this);
+    this.activity = { query: '', queryStart: null, running: false, stateChange: null, backendStart: nowMicros(clock) };
   }
 
   get io(): IoContext {
@@ -618,6 +631,13 @@ export class Session implements SessionContext, NotifyTarget {
     }
     this.statementTs = retrying ? this.retry!.statementTs : nowMicros(this.clock);
     this.seqUndo = undefined;
+    const act = this.activity;
+    if (!retrying && (act.query !== sql || !act.running)) {
+      act.query = sql;
+      act.queryStart = this.statementTs;
+      act.stateChange = this.statementTs;
+    }
+    act.running = true;
     const kind = Object.keys(st.stmt)[0];
     const isTxnControl = kind === 'TransactionStmt';
     this.inImplicitBlock = implicit;
@@ -640,6 +660,8 @@ export class Session implements SessionContext, NotifyTarget {
       this.releaseStatementLocks();
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
+      act.running = false;
+      act.stateChange = nowMicros(this.clock);
       return r;
     } catch (e) {
       // A statement that must wait is retried later, not failed.
@@ -650,6 +672,8 @@ export class Session implements SessionContext, NotifyTarget {
       this.retry = undefined;
       this.releaseStatementLocks();
       this.failStatement();
+      act.running = false;
+      act.stateChange = nowMicros(this.clock);
       throw toPgError(e);
     }
   }

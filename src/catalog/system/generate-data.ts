@@ -20,7 +20,7 @@ void readFileSync;
 
 async function generateShapes(c: pgTypes.Client): Promise<void> {
 const DOMAIN_BASE: Record<number, number> = { 13158: 23, 13161: 1043, 13163: 19, 13169: 1184, 13171: 1043 };
-const SUPPORTED = new Set([16,17,18,19,20,21,22,23,24,25,26,28,30,194,700,701,1000,1002,1003,1005,1007,1009,1021,1022,1028,1034,1184,1186,1700,2206,2211,2277,13158,13161,13163,13169,13171]);
+const SUPPORTED = new Set([16,17,18,19,20,21,22,23,24,25,26,28,30,194,869,700,701,1000,1002,1003,1005,1007,1009,1021,1022,1028,1034,1184,1186,1700,2206,2211,2277,13158,13161,13163,13169,13171]);
 const rels = (await c.query(`select c.oid, c.relname, n.nspname, c.relkind, c.reltype from pg_class c join pg_namespace n on n.oid=c.relnamespace where n.nspname in ('pg_catalog','information_schema') and c.relkind in ('r','v') order by n.nspname, c.relname`)).rows;
 const atts = (await c.query(`select a.attrelid, a.attname, a.atttypid, a.attnotnull, a.attcollation from pg_attribute a join pg_class c on c.oid=a.attrelid join pg_namespace n on n.oid=c.relnamespace where n.nspname in ('pg_catalog','information_schema') and c.relkind in ('r','v') and a.attnum>0 and not a.attisdropped order by a.attrelid, a.attnum`)).rows;
 const byRel = new Map<number, any[]>();

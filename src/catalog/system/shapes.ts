@@ -7,7 +7,7 @@
  * edit by hand.
  * Postgres counterpart: src/include/catalog/pg_*.h, src/backend/catalog/system_views.sql, information_schema.sql.
  * Known gaps: relations with columns of types fauxgres lacks (pg_lsn, inet, anyarray, pg_ndistinct,
- * ...) are left out: pg_catalog.pg_replication_origin_status, pg_catalog.pg_replication_slots, pg_catalog.pg_stat_activity, pg_catalog.pg_stat_replication, pg_catalog.pg_stat_subscription, pg_catalog.pg_stat_wal_receiver, pg_catalog.pg_statistic_ext_data, pg_catalog.pg_stats_ext, pg_catalog.pg_subscription, pg_catalog.pg_subscription_rel.
+ * ...) are left out: pg_catalog.pg_replication_origin_status, pg_catalog.pg_replication_slots, pg_catalog.pg_stat_replication, pg_catalog.pg_stat_subscription, pg_catalog.pg_stat_wal_receiver, pg_catalog.pg_statistic_ext_data, pg_catalog.pg_stats_ext, pg_catalog.pg_subscription, pg_catalog.pg_subscription_rel.
  */
 
 /** [oid, name, namespace oid, relkind, row type oid, columns] */
@@ -157,6 +157,7 @@ export const RELATION_SHAPES: readonly RelationShapeRow[] = [
   [12134, 'pg_shmem_allocations', 11, 'v', 12136, 'name 25,off 20,size 20,allocated_size 20'],
   [12138, 'pg_shmem_allocations_numa', 11, 'v', 12140, 'name 25,numa_node 23,size 20'],
   [3592, 'pg_shseclabel', 11, 'r', 4066, 'objoid 26 n,classoid 26 n,provider 25 nc,label 25 nc'],
+  [12226, 'pg_stat_activity', 11, 'v', 12228, 'datid 26,datname 19 c,pid 23,leader_pid 23,usesysid 26,usename 19 c,application_name 25,client_addr 869,client_hostname 25,client_port 23,backend_start 1184,xact_start 1184,query_start 1184,state_change 1184,wait_event_type 25,wait_event 25,state 25,backend_xid 28,backend_xmin 28,query_id 20,query 25,backend_type 25'],
   [12187, 'pg_stat_all_indexes', 11, 'v', 12189, 'relid 26,indexrelid 26,schemaname 19 c,relname 19 c,indexrelname 19 c,idx_scan 20,last_idx_scan 1184,idx_tup_read 20,idx_tup_fetch 20'],
   [12146, 'pg_stat_all_tables', 11, 'v', 12148, 'relid 26,schemaname 19 c,relname 19 c,seq_scan 20,last_seq_scan 1184,seq_tup_read 20,idx_scan 20,last_idx_scan 1184,idx_tup_fetch 20,n_tup_ins 20,n_tup_upd 20,n_tup_del 20,n_tup_hot_upd 20,n_tup_newpage_upd 20,n_live_tup 20,n_dead_tup 20,n_mod_since_analyze 20,n_ins_since_vacuum 20,last_vacuum 1184,last_autovacuum 1184,last_analyze 1184,last_autoanalyze 1184,vacuum_count 20,autovacuum_count 20,analyze_count 20,autoanalyze_count 20,total_vacuum_time 701,total_autovacuum_time 701,total_analyze_time 701,total_autoanalyze_time 701'],
   [12289, 'pg_stat_archiver', 11, 'v', 12291, 'archived_count 20,last_archived_wal 25,last_archived_time 1184,failed_count 20,last_failed_wal 25,last_failed_time 1184,stats_reset 1184'],

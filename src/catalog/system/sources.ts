@@ -26,3 +26,7 @@ import './information-schema/routines.js';
 import './pg-trigger.js';
 import './pg-cursors.js';
 import './pg-ts.js';
+import './pg-prepared-statements.js';
+import './pg-timezone.js';
+import './pg-locks.js';
+import './pg-stat-activity.js';
