@@ -136,7 +136,8 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
   }
 }
 
-function selectReferences(n: unknown, name: string): boolean {
+/** Whether a parse tree mentions an unqualified relation `name` (a reference to a WITH query). */
+export function selectReferences(n: unknown, name: string): boolean {
   if (!n || typeof n !== 'object') return false;
   const o = n as AnyNode;
   if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;

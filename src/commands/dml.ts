@@ -16,7 +16,7 @@ import { ParseState, charOffset } from '../analyze/parse-state.js';
 import { transformExpr, nodeKind, coerceToBoolean } from '../analyze/expr.js';
 import { canCoerce, coerceTo } from '../analyze/coerce.js';
 import { openRelation, relationRte } from '../analyze/relation.js';
-import { transformSelectStmt } from '../analyze/select.js';
+import { selectReferences, transformSelectStmt } from '../analyze/select.js';
 import { transformTargetList, resolveUnknownTargets } from '../analyze/target.js';
 import { formatType } from '../types/registry.js';
 import { OID } from '../types/oids.js';
@@ -749,7 +749,7 @@ function materializePlainCtes(
     const cte = c.CommonTableExpr;
     const name = cte.ctename as string;
     const later = [main, ...ctes.slice(i + 1).map((x) => x.CommonTableExpr.ctequery)];
-    if (!later.some((n) => refersToName(n, name))) return;
+    if (!later.some((n) => selectReferences(n, name))) return;
     const select: AnyNode = {
       withClause: { ctes: [c], recursive: w.recursive },
       targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }],
@@ -758,15 +758,6 @@ function materializePlainCtes(
     const r = runSelect(session, { stmt: { SelectStmt: select }, location: -1 - i } as unknown as RawStatement, select, sql, params, paramTypes);
     mats.set(name, { columns: r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier })), rows: r.rows });
   });
-}
-
-/** Whether a parse tree mentions an unqualified relation `name` (a reference to a WITH query). */
-function refersToName(n: unknown, name: string): boolean {
-  if (!n || typeof n !== 'object') return false;
-  const o = n as AnyNode;
-  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
-  for (const v of Object.values(o)) if (refersToName(v, name)) return true;
-  return false;
 }
 
 /**

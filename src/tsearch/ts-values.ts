@@ -6,6 +6,7 @@
  * QueryItem). Postgres keeps a tsquery in polish notation; here it is a tree, printed and compared
  * the way Postgres prints and compares the polish form.
  */
+import { compareCodePoints } from '../types/collation.js';
 
 /** Largest position a tsvector keeps (MAXENTRYPOS - 1); larger ones are clamped to it. */
 export const MAX_POS = 16383;
@@ -88,23 +89,7 @@ export function byteLength(s: string): number {
 }
 
 /** Code-point (= UTF-8 byte) order of two strings: tsCompareString without prefix matching. */
-export function compareLexemes(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      // UTF-16 code units order surrogates (supplementary planes) before U+E000..U+FFFF; code points do not.
-      if (x >= 0xd800 && y >= 0xd800) {
-        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-      }
-      return x < y ? -1 : 1;
-    }
-  }
-  return a.length - b.length;
-}
+export const compareLexemes: (a: string, b: string) => number = compareCodePoints;
 
 /** Whether `word` starts with `prefix` (tsCompareString with prefix = true). */
 export function isPrefixOf(prefix: string, word: string): boolean {

@@ -14,35 +14,12 @@
 import { featureNotSupported } from '../../errors/pg-error.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import type { Numeric } from '../../types/numeric.js';
-import { NumericKind } from '../../types/numeric.js';
+import { numericStoredBytes } from '../../types/numeric/numeric-value.js';
 import { OID } from '../../types/oids.js';
 import { typeInfo } from '../../types/registry.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn, type FunctionImpl } from '../registry.js';
 
-/** Data bytes of a numeric (its header excluded) and whether it packs into the short header. */
-function numericBytes(n: Numeric): number {
-  if (n.kind !== NumericKind.finite) return 2;
-  let s = (n.coef < 0n ? -n.coef : n.coef).toString();
-  if (s === '0') return 2;
-  const scale = n.scale;
-  while (s.length <= scale) s = '0' + s;
-  let int = s.slice(0, s.length - scale);
-  let frac = s.slice(s.length - scale);
-  int = int.padStart(Math.ceil(int.length / 4) * 4, '0');
-  frac = frac.padEnd(Math.ceil(frac.length / 4) * 4, '0');
-  const groups: string[] = [];
-  for (let i = 0; i < int.length; i += 4) groups.push(int.slice(i, i + 4));
-  const intGroups = groups.length;
-  for (let i = 0; i < frac.length; i += 4) groups.push(frac.slice(i, i + 4));
-  let first = 0;
-  while (first < groups.length && groups[first] === '0000') first++;
-  let last = groups.length;
-  while (last > first && groups[last - 1] === '0000') last--;
-  const weight = intGroups - 1 - first;
-  const short = scale <= 63 && weight >= -64 && weight <= 63;
-  return (short ? 2 : 4) + 2 * (last - first);
-}
 
 const VARLENA_SHORT_MAX = 126;
 /** Past about this many bytes Postgres may compress or move the value out of line (TOAST_TUPLE_THRESHOLD). */
@@ -72,7 +49,7 @@ export function datumSize(rt: ExprRuntime, type: number, v: Value, stored: boole
     case OID.bytea:
       return varlenaSize((v as Uint8Array).length, stored);
     case OID.numeric:
-      return varlenaSize(numericBytes(v as Numeric), stored);
+      return varlenaSize(numericStoredBytes(v as Numeric), stored);
     default:
       break;
   }

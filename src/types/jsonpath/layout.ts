@@ -9,7 +9,7 @@
  */
 import { utf8Length } from '../text.js';
 import { JsonbObject, type JsonbValue } from '../jsonb/value.js';
-import { Numeric } from '../numeric/numeric-value.js';
+import { Numeric, numericStoredBytes } from '../numeric/numeric-value.js';
 
 const layouts = new WeakMap<object, Map<object, number>>();
 
@@ -52,24 +52,7 @@ function computeLayout(base: JsonbValue): Map<object, number> {
   return map;
 }
 
-/** VARSIZE of a finite numeric as numeric_in builds it (short or long header, base-10000 digits). */
+/** VARSIZE of a finite numeric as numeric_in builds it (4-byte varlena header included). */
 function numericSize(n: Numeric): number {
-  const s = (n.coef < 0n ? -n.coef : n.coef).toString();
-  const scale = n.scale;
-  let intPart = s.length > scale ? s.slice(0, s.length - scale) : '';
-  let frac = s.length > scale ? s.slice(s.length - scale) : s.padStart(scale, '0');
-  intPart = intPart.padStart(Math.ceil(intPart.length / 4) * 4, '0');
-  frac = frac.padEnd(Math.ceil(frac.length / 4) * 4, '0');
-  const groups: string[] = [];
-  for (let i = 0; i < intPart.length; i += 4) groups.push(intPart.slice(i, i + 4));
-  const intGroups = groups.length;
-  for (let i = 0; i < frac.length; i += 4) groups.push(frac.slice(i, i + 4));
-  let first = 0;
-  while (first < groups.length && groups[first] === '0000') first++;
-  let last = groups.length;
-  while (last > first && groups[last - 1] === '0000') last--;
-  const ndigits = last - first;
-  const weight = ndigits === 0 ? 0 : intGroups - 1 - first;
-  const short = scale <= 63 && weight >= -64 && weight <= 63;
-  return (short ? 6 : 8) + 2 * ndigits;
+  return 4 + numericStoredBytes(n);
 }

@@ -218,3 +218,31 @@ export function numericHashKey(v: Numeric): string | bigint {
   if (end !== digits.length) digits = digits.slice(0, end);
   return `${digits}e-${scale}`;
 }
+
+/**
+ * Bytes of a numeric's stored form without the varlena header: the numeric header (2 bytes in the
+ * short form, 4 in the long one) and one 2-byte base-10000 digit per group, leading and trailing
+ * zero groups dropped (numeric.c's make_result). Used for pg_column_size and jsonb layouts.
+ */
+export function numericStoredBytes(n: Numeric): number {
+  if (n.kind !== NumericKind.finite) return 2;
+  let s = (n.coef < 0n ? -n.coef : n.coef).toString();
+  if (s === '0') return 2;
+  const scale = n.scale;
+  while (s.length <= scale) s = '0' + s;
+  let int = s.slice(0, s.length - scale);
+  let frac = s.slice(s.length - scale);
+  int = int.padStart(Math.ceil(int.length / 4) * 4, '0');
+  frac = frac.padEnd(Math.ceil(frac.length / 4) * 4, '0');
+  const groups: string[] = [];
+  for (let i = 0; i < int.length; i += 4) groups.push(int.slice(i, i + 4));
+  const intGroups = groups.length;
+  for (let i = 0; i < frac.length; i += 4) groups.push(frac.slice(i, i + 4));
+  let first = 0;
+  while (first < groups.length && groups[first] === '0000') first++;
+  let last = groups.length;
+  while (last > first && groups[last - 1] === '0000') last--;
+  const weight = intGroups - 1 - first;
+  const short = scale <= 63 && weight >= -64 && weight <= 63;
+  return (short ? 2 : 4) + 2 * (last - first);
+}
