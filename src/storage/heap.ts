@@ -61,6 +61,12 @@ export class Heap {
   orphans: number[] | undefined;
   /** `all()`'s array, kept until the next write (reads of an unchanged table share it). */
   private allCache: readonly Tuple[] | undefined;
+  /**
+   * The heap this one was cloned from, until this one is first written. Cloned-from heaps are
+   * shared by forks and never change (DbState clones before writing), so a scan array computed
+   * for one copy serves the source and every later copy of it.
+   */
+  private origin: Heap | undefined;
 
   constructor(tree?: BTree<number, Tuple>, nextTid = 1) {
     this.tree = tree ?? new BTree<number, Tuple>(undefined, (a, b) => a - b);
@@ -71,13 +77,15 @@ export class Heap {
   clone(): Heap {
     const h = new Heap(this.tree.clone(), this.nextTid);
     h.garbage = this.garbage;
+    h.allCache = this.allCache;
+    h.origin = this;
     return h;
   }
 
   insert(values: readonly Value[], xid: number, cid: number): Tuple {
     const t: Tuple = { tid: this.nextTid++, xmin: xid, cmin: cid, xmax: 0, cmax: 0, values };
     this.tree.set(t.tid, t);
-    this.allCache = undefined;
+    this.changed();
     return t;
   }
 
@@ -88,19 +96,24 @@ export class Heap {
   /** Replaces a version (to set xmax or the next pointer). */
   replace(t: Tuple): void {
     this.tree.set(t.tid, t);
-    this.allCache = undefined;
+    this.changed();
   }
 
   /** Physically removes a version (pruning, or undoing an aborted insert). */
   remove(tid: number): void {
     this.tree.delete(tid);
-    this.allCache = undefined;
+    this.changed();
   }
 
   /** Physically removes every version `dead` accepts (pruning). */
   removeWhere(dead: (tid: number, t: Tuple) => boolean): void {
     this.tree.editAll((tid, t) => (dead(tid, t) ? { delete: true } : undefined));
+    this.changed();
+  }
+
+  private changed(): void {
     this.allCache = undefined;
+    this.origin = undefined;
   }
 
   get size(): number {
@@ -117,6 +130,13 @@ export class Heap {
    * until the heap is written, so callers must not change it.
    */
   all(): readonly Tuple[] {
-    return (this.allCache ??= this.tree.valuesArray());
+    let a = this.allCache;
+    if (a === undefined) {
+      const o = this.origin;
+      a = o?.allCache ?? this.tree.valuesArray();
+      this.allCache = a;
+      if (o !== undefined) o.allCache = a;
+    }
+    return a;
   }
 }
