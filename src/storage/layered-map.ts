@@ -28,10 +28,6 @@ export class LayeredMap<K, V> {
     return v === GONE ? undefined : v;
   }
 
-  has(key: K): boolean {
-    return this.get(key) !== undefined;
-  }
-
   set(key: K, value: V): void {
     this.own.set(key, value);
   }
@@ -44,15 +40,6 @@ export class LayeredMap<K, V> {
   /** Entries of the own layer (the values this copy changed or created since its last fork). */
   *ownEntries(): IterableIterator<[K, V]> {
     for (const [k, v] of this.own) if (v !== GONE) yield [k, v];
-  }
-
-  *entries(): IterableIterator<[K, V]> {
-    for (const [k, v] of this.base) if (!this.own.has(k)) yield [k, v];
-    yield* this.ownEntries();
-  }
-
-  [Symbol.iterator](): IterableIterator<[K, V]> {
-    return this.entries();
   }
 
   /** A copy sharing every value with this one; afterwards both must clone before changing one. */

@@ -30,35 +30,22 @@ const num = (a: Value, b: Value): number => (a as number) - (b as number);
 registerComparisons(X8, X8, big);
 registerComparisons(OID.tid, OID.tid, num);
 
-/** Registers = and <> only (xid has no ordering: it wraps around). */
-function equality(left: number, right: number, name: string): void {
+/**
+ * Registers `=` (and `<>` when a second name is given) for types without an ordering (xid wraps around),
+ * with the names of Postgres's functions (`names`: the = one, then the <> one).
+ */
+function equality(left: number, right: number, names: readonly [string, string?], eq: (a: Value, b: Value) => boolean): void {
+  const eqOnly = names[1] === undefined;
   for (const [op, negate, negator] of [['=', false, '<>'], ['<>', true, '=']] as const) {
-    const f: FunctionImpl = {
-      name: `${name}${negate ? 'ne' : 'eq'}`,
-      argTypes: [left, right],
-      returnType: OID.bool,
-      strict: true,
-      volatility: 'i',
-      fn: (a) => (a[0] === a[1]) !== negate,
-    };
-    registerOperator({ name: op, left, right, result: OID.bool, fn: f, commutator: left === right ? op : undefined, negator });
+    if (negate && eqOnly) continue;
+    const f: FunctionImpl = { name: (negate ? names[1] : names[0])!, argTypes: [left, right], returnType: OID.bool, strict: true, volatility: 'i', fn: (a) => eq(a[0], a[1]) !== negate };
+    registerOperator({ name: op, left, right, result: OID.bool, fn: f, commutator: left === right ? op : undefined, negator: eqOnly ? undefined : negator });
   }
 }
-equality(OID.xid, OID.xid, 'xid');
+equality(OID.xid, OID.xid, ['xideq', 'xidneq'], (a, b) => a === b);
 // xid = integer compares the integer's 32 bits as an xid (xideqint4).
-for (const [op, negate] of [['=', false], ['<>', true]] as const) {
-  const f: FunctionImpl = {
-    name: negate ? 'xidneqint4' : 'xideqint4',
-    argTypes: [OID.xid, OID.int4],
-    returnType: OID.bool,
-    strict: true,
-    volatility: 'i',
-    fn: (a) => ((a[0] as number) === ((a[1] as number) >>> 0)) !== negate,
-  };
-  registerOperator({ name: op, left: OID.xid, right: OID.int4, result: OID.bool, fn: f, negator: negate ? '=' : '<>' });
-}
-const cideq: FunctionImpl = { name: 'cideq', argTypes: [OID.cid, OID.cid], returnType: OID.bool, strict: true, volatility: 'i', fn: (a) => a[0] === a[1] };
-registerOperator({ name: '=', left: OID.cid, right: OID.cid, result: OID.bool, fn: cideq, commutator: '=' });
+equality(OID.xid, OID.int4, ['xideqint4', 'xidneqint4'], (a, b) => a === (b as number) >>> 0);
+equality(OID.cid, OID.cid, ['cideq'], (a, b) => a === b);
 
 const toXid = (v: Value): number => Number((v as bigint) & 0xffffffffn);
 fn('xid', [X8], OID.xid, (a) => toXid(a[0]));
