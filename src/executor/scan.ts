@@ -41,7 +41,6 @@ export function fillSlots(row: Row, offset: number, t: Tuple, rel: RelationDef, 
   if (only) {
     for (let j = 0; j < only.length; j++) {
       const i = only[j];
-      if (i === n) continue; // the row version's slot (system columns), filled below
       const v = vals[i];
       row[offset + i] = v === undefined ? (cols[i].missing ?? null) : v;
     }

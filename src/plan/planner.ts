@@ -103,6 +103,13 @@ function rteSlots(pc: PlanCtx, rti: number): number[] {
   return Array.from({ length: n }, (_, i) => off + i);
 }
 
+/** The user columns a scan fills (the row-version slot that system columns need is filled anyway). */
+function scanCols(pc: PlanCtx, rti: number): number[] | undefined {
+  const cols = pc.needed?.get(rti);
+  const rte = pc.q.rtable[rti];
+  return cols && rte.kind === 'relation' ? cols.filter((c) => c < rte.columns.length) : cols;
+}
+
 function splitAnd(e: Expr | undefined): Expr[] {
   if (!e) return [];
   if (e.kind === 'BoolExpr' && e.op === 'and') return e.args.flatMap(splitAnd);
@@ -445,7 +452,7 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
     case 'relation': {
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
-      return note(pc, new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), pc.needed?.get(rti)), { rte, filter: quals });
+      return note(pc, new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals });
     }
     case 'values': {
       const rows = rte.rows.map((r) => r.map((e) => compileExpr(e, pc.layout)));
@@ -696,7 +703,7 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
   const off = pc.layout.offsets[rti];
   const indexCond = capturingPlanNotes() ? indexCondOrder(best.index, rti, [...best.used]) : [];
   return {
-    plan: note(pc, new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), best.reverse ?? false, pc.needed?.get(rti)), { rte: pc.q.rtable[rti], indexCond, filter: rest }),
+    plan: note(pc, new IndexScan(rel, best.index, off, pc.width, best.bound, compileQual(pc, rest), best.reverse ?? false, scanCols(pc, rti)), { rte: pc.q.rtable[rti], indexCond, filter: rest }),
     usedOuter: best.usedOuter,
     ordered,
   };
