@@ -119,7 +119,8 @@ function lastResult(results: readonly StatementResult[]): StatementResult {
 
 /** node-postgres's command name: the first word of the tag (`CREATE TABLE` → `CREATE`). */
 function nodePgCommand(tag: string): string {
-  return tag.split(' ')[0];
+  const sp = tag.indexOf(' ');
+  return sp < 0 ? tag : tag.slice(0, sp);
 }
 
 /**

@@ -7,9 +7,14 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { IndexColumnOrder } from '../storage/index-store.js';
 import { comparatorFor } from '../analyze/ordering.js';
+import { domainBase } from '../analyze/coerce.js';
+import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import type { ExecContext } from '../executor/context.js';
+
+/** Integer types: their values are JS numbers (or bigints) ordered by `<`. */
+const PLAIN_ORDER = new Set<number>([OID.int2, OID.int4, OID.int8, OID.oid]);
 
 export function indexColumnOrders(cat: Catalog, idx: RelationDef): IndexColumnOrder[] {
   const info = idx.index!;
@@ -17,7 +22,7 @@ export function indexColumnOrders(cat: Catalog, idx: RelationDef): IndexColumnOr
   return info.keys.map((k) => {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     const coll = k.collation ?? (k.attnum ? table.columns[k.attnum - 1].collation : k.expr!.expr.collation);
-    return { compare: comparatorFor(cat, type, coll), descending: k.descending, nullsFirst: k.nullsFirst };
+    return { compare: comparatorFor(cat, type, coll), descending: k.descending, nullsFirst: k.nullsFirst, plain: PLAIN_ORDER.has(domainBase(cat, type)) };
   });
 }
 

@@ -89,6 +89,8 @@ export class SeqScan implements Plan {
   }
 }
 
+const EMPTY_ROW: Row = Object.freeze([]) as unknown as Row;
+
 export interface IndexBound {
   /** Equality keys for the leading index columns. */
   eq: CExpr[];
@@ -114,6 +116,38 @@ export class IndexScan implements Plan {
     /** Columns to fill (0-based); undefined: all. */
     readonly cols?: readonly number[],
   ) {}
+
+  /**
+   * Pushes the rows to `sink`. Equality on every index column (a primary-key or unique lookup)
+   * finds its few versions in one walk of the tree, without a range iterator.
+   */
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    const { rel, offset, filter, width, bound, cols } = this;
+    const store = ctx.txn.index(this.index);
+    if (bound.eq.length !== store.cols.length || bound.inList || bound.lower || bound.upper || bound.notNull) {
+      for (const r of this.run(ctx, base)) sink(r);
+      return;
+    }
+    const probe = base ?? EMPTY_ROW;
+    const n = bound.eq.length;
+    const key: Value[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = bound.eq[i](probe, ctx);
+      if (v === null) return; // = NULL never matches
+      key[i] = v;
+    }
+    const tids = store.lookup(key);
+    if (tids.length === 0) return;
+    const heap = ctx.txn.heap(rel);
+    for (const tid of tids) {
+      const t = heap.get(tid);
+      if (!t || !ctx.txn.visible(t)) continue;
+      const row = base ? base.slice() : new Array(width);
+      fillSlots(row, offset, t, rel, cols);
+      if (filter && filter(row, ctx) !== true) continue;
+      sink(row);
+    }
+  }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const heap = ctx.txn.heap(this.rel);

@@ -15,9 +15,27 @@ const PG_EPOCH_MS = 946684800000n;
 /** Wall-clock microseconds at performance.now() = 0: the clock is monotonic and microsecond-precise. */
 const ORIGIN_US = (BigInt(Date.now()) - PG_EPOCH_MS) * 1000n - BigInt(Math.round(performance.now() * 1000));
 
+/** ORIGIN_US as a number (microseconds since 2000 stay far below 2^53). */
+const ORIGIN_US_NUM = Number(ORIGIN_US);
+
 export function nowMicros(c: Clock): bigint {
   if (c.fixedMicros !== undefined) return c.fixedMicros;
-  return ORIGIN_US + BigInt(Math.floor(performance.now() * 1000));
+  return BigInt(ORIGIN_US_NUM + Math.floor(performance.now() * 1000));
+}
+
+/**
+ * A clock reading that costs no bigint: the fixed instant, or performance.now() to convert only
+ * when someone asks (most statements never call now()).
+ */
+export type ClockReading = bigint | number;
+
+export function readClock(c: Clock): ClockReading {
+  return c.fixedMicros ?? performance.now();
+}
+
+/** The reading in microseconds since 2000-01-01 UTC. */
+export function readingMicros(r: ClockReading): bigint {
+  return typeof r === 'bigint' ? r : BigInt(ORIGIN_US_NUM + Math.floor(r * 1000));
 }
 
 /** mulberry32: small, fast, seedable. */

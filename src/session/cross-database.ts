@@ -14,6 +14,7 @@ interface Reference {
 }
 
 const found = new WeakMap<RawStatement, readonly Reference[]>();
+const NONE: readonly Reference[] = [];
 const THREE_PARTS = /[\w"$]\s*\.\s*(?:"(?:[^"]|"")*"|[\w$]+)\s*\.\s*["\w$]/;
 
 function collect(node: unknown, out: Reference[]): void {
@@ -33,7 +34,10 @@ export function checkCrossDatabase(st: RawStatement, database: string, sql: stri
   let refs = found.get(st);
   if (!refs) {
     // Without two dots in a row of names there is no three-part name: skip the tree walk.
-    if (!THREE_PARTS.test(st.text ?? sql)) return;
+    if (!THREE_PARTS.test(st.text ?? sql)) {
+      if (st.text !== undefined) found.set(st, NONE);
+      return;
+    }
     const out: Reference[] = [];
     collect(st.stmt, out);
     refs = out;

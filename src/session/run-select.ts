@@ -19,6 +19,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { domainBase } from '../analyze/coerce.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
 import { foldQueryConstants } from '../plan/const-fold.js';
+import { eachRow } from '../executor/scan.js';
 
 export interface CachedQuery {
   readonly catalog: Catalog;
@@ -87,8 +88,15 @@ export class DeferredPlanError {
  */
 export function prepareSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, paramTypes: number[], deferPlanErrors = false): CachedQuery {
   const cat = session.catalog();
+  const spKey = session.searchPathKey();
+  const ioKey = session.settings.ioKey;
+  // A repeated statement finds its plan on its parse tree, without building the text key.
+  const m = lastPlan.get(body);
+  if (m && m.c.catalog === cat && m.sql === sql && m.spKey === spKey && m.ioKey === ioKey && sameTypes(m.types, paramTypes)) {
+    if (session.inferParams || m.c.paramTypes.length <= paramTypes.length) return m.c;
+  }
   // The search path is part of the key: the same text may name other objects under another one.
-  const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${session.searchPathKey()}\u0000${session.settings.ioKey}\u0000${sql}`;
+  const key = `${st.location}\u0000${paramTypes.join(',')}\u0000${spKey}\u0000${ioKey}\u0000${sql}`;
   const cache = cacheFor(cat);
   let c = cache.get(key);
   // A plan made with inferred parameters does not serve a query that has none (42P02 instead).
@@ -108,7 +116,17 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
     if (cache.size > 2000) cache.clear();
     if (!session.materialized && sql.length <= CACHEABLE_SQL_LENGTH) cache.set(key, c);
   }
+  if (!session.materialized && sql.length <= CACHEABLE_SQL_LENGTH) lastPlan.set(body, { c, sql, spKey, ioKey, types: paramTypes.slice() });
   return c;
+}
+
+/** The plan a parsed SELECT last used, with what its cache key was made of. */
+const lastPlan = new WeakMap<object, { c: CachedQuery; sql: string; spKey: string; ioKey: string; types: readonly number[] }>();
+
+function sameTypes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
@@ -129,6 +147,8 @@ export function runPreparedSelect(session: Session, c: CachedQuery, params: read
   const ctx = makeExecContext(session, values);
   const width = c.fields.length;
   const rows: Row[] = [];
-  for (const r of c.planned.plan.run(ctx, undefined)) rows.push(r.length === width ? r : r.slice(0, width));
+  eachRow(c.planned.plan, ctx, undefined, (r) => {
+    rows.push(r.length === width ? r : r.slice(0, width));
+  });
   return { command: 'SELECT', rowCount: rows.length, fields: c.fields, rows };
 }

@@ -14,7 +14,7 @@ import type { SessionContext } from './session-context.js';
 import { Transaction, type IsolationLevel } from './transaction.js';
 import type { DbState } from './db-state.js';
 import { executeStatement, type StatementResult } from './dispatch.js';
-import { nowMicros, randomSource, type Clock } from './clock.js';
+import { nowMicros, randomSource, readClock, readingMicros, type Clock, type ClockReading } from './clock.js';
 import { Settings } from './settings.js';
 import { StatementBlocked } from './blocking.js';
 import type { Notification, NotifyAction, NotifyTarget } from './notify.js';
@@ -73,7 +73,12 @@ export class Session implements SessionContext, NotifyTarget {
   /** The block failed; only ROLLBACK (or COMMIT, which rolls back) is accepted. */
   failed = false;
   readonly settings = new Settings();
-  private statementTs = 0n;
+  /** When the running statement started (converted to microseconds on demand). */
+  private statementClock: ClockReading = 0;
+  private statementMicros: bigint | undefined;
+  private get statementTs(): bigint {
+    return (this.statementMicros ??= readingMicros(this.statementClock));
+  }
   private lastSeq: bigint | undefined;
   private readonly currvals = new Map<number, bigint>();
   readonly pid: number;
@@ -81,7 +86,7 @@ export class Session implements SessionContext, NotifyTarget {
   /** Nesting depth of trigger functions running now (pg_trigger_depth()). */
   triggerDepth = 0;
   /** For pg_stat_activity: the latest query string, when it started, and whether it is running. */
-  activity: { query: string; queryStart: bigint | null; running: boolean; stateChange: bigint | null; readonly backendStart: bigint } = {
+  activity: { query: string; queryStart: ClockReading | null; running: boolean; stateChange: ClockReading | null; readonly backendStart: bigint } = {
     query: '', queryStart: null, running: false, stateChange: null, backendStart: 0n,
   };
   /** False while running a query that came without parameters: `$n` is then 42P02, as in the simple query protocol. */
@@ -99,7 +104,7 @@ export class Session implements SessionContext, NotifyTarget {
   /** Named statements of the extended query protocol (Parse), kept by protocol/backend.ts for pg_prepared_statements. */
   readonly protocolPrepared = new Map<string, PreparedSqlStatement>();
   /** The statement that waited and is to be retried (it keeps its snapshot and start time). */
-  private retry: { readonly st: RawStatement; readonly statementTs: bigint; readonly startedAt: number; freshSnapshot: boolean } | undefined;
+  private retry: { readonly st: RawStatement; readonly statementClock: ClockReading; readonly startedAt: number; freshSnapshot: boolean } | undefined;
   /** The wait in progress (or just ended, until the statement is retried). */
   private wait: SessionWait | undefined;
   /** Sequence states (and this session's currval/lastval) before the running statement changed them. */
@@ -313,7 +318,7 @@ export class Session implements SessionContext, NotifyTarget {
   transaction(): Transaction {
     // The transaction starts when its first statement does (now() = statement_timestamp() then).
     if (!this.txn) {
-      const t = new Transaction(this.db, this.statementTs || nowMicros(this.clock), this.pid, this.dbOid);
+      const t = new Transaction(this.db, this.statementClock || readClock(this.clock), this.pid, this.dbOid);
       const d = this.txnDefaults();
       if (d.isolation !== 'read committed') t.isolation = d.isolation;
       if (d.readOnly) t.readOnly = true;
@@ -360,7 +365,7 @@ export class Session implements SessionContext, NotifyTarget {
       this.advisoryTaken.length = 0;
     }
     const now = performance.now();
-    if (!this.retry) this.retry = { st, statementTs: this.statementTs, startedAt: now, freshSnapshot: false };
+    if (!this.retry) this.retry = { st, statementClock: this.statementClock, startedAt: now, freshSnapshot: false };
     this.retry.freshSnapshot = e instanceof LockWaitBlocked && e.freshSnapshot;
     const stTimeout = settingMillis(this.settings.get('statement_timeout', true));
     const w = new SessionWait(
@@ -629,13 +634,14 @@ export class Session implements SessionContext, NotifyTarget {
       if (this.retry.st === st) retrying = true;
       else this.abandonRetry();
     }
-    this.statementTs = retrying ? this.retry!.statementTs : nowMicros(this.clock);
+    this.statementClock = retrying ? this.retry!.statementClock : readClock(this.clock);
+    this.statementMicros = undefined;
     this.seqUndo = undefined;
     const act = this.activity;
     if (!retrying && (act.query !== sql || !act.running)) {
       act.query = sql;
-      act.queryStart = this.statementTs;
-      act.stateChange = this.statementTs;
+      act.queryStart = this.statementClock;
+      act.stateChange = this.statementClock;
     }
     act.running = true;
     const kind = Object.keys(st.stmt)[0];
@@ -661,7 +667,7 @@ export class Session implements SessionContext, NotifyTarget {
       if (this.txn) this.txn.commandCounterIncrement();
       if (!this.inBlock && !implicit && this.txn && !isTxnControl) this.finishTransaction(true);
       act.running = false;
-      act.stateChange = nowMicros(this.clock);
+      act.stateChange = readClock(this.clock);
       return r;
     } catch (e) {
       // A statement that must wait is retried later, not failed.
@@ -673,7 +679,7 @@ export class Session implements SessionContext, NotifyTarget {
       this.releaseStatementLocks();
       this.failStatement();
       act.running = false;
-      act.stateChange = nowMicros(this.clock);
+      act.stateChange = readClock(this.clock);
       throw toPgError(e);
     }
   }

@@ -42,6 +42,7 @@ import { checkStrongLocks } from './table-locks.js';
 import { mergeCatalogs } from './catalog-merge.js';
 import { needsPrune } from '../storage/prune.js';
 import { cursorMark, dropCursorsSince } from './cursors.js';
+import { readingMicros, type ClockReading } from './clock.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable' | 'read uncommitted';
 
@@ -69,7 +70,12 @@ export class Transaction implements TxnAccess {
   onCommitDrop: readonly number[] = NONE;
   /** A statement needing a snapshot has run (SET TRANSACTION ISOLATION LEVEL is refused from then on). */
   snapshotTaken = false;
-  readonly startTimestamp: bigint;
+  private readonly startClock: ClockReading;
+  private startMicros: bigint | undefined;
+  /** When the transaction started, in microseconds since 2000 (now(), xact_start). */
+  get startTimestamp(): bigint {
+    return (this.startMicros ??= readingMicros(this.startClock));
+  }
   /** Storage created by this transaction (dropped on abort). */
   readonly createdFilenodes = new Set<number>();
   /** Storage to drop at commit. */
@@ -109,13 +115,13 @@ export class Transaction implements TxnAccess {
 
   constructor(
     readonly db: DbState,
-    now: bigint,
+    now: ClockReading,
     /** Backend pid of the owning session (the waits-for graph names sessions). */
     readonly ownerPid = 0,
     /** OID of the session's database (lock messages name it). */
     readonly dbOid = 0,
   ) {
-    this.startTimestamp = now;
+    this.startClock = now;
     this.ownState = { xids: this.ownXids, curcid: 0 };
   }
 

@@ -13,6 +13,8 @@ export interface IndexColumnOrder {
   compare: (a: Value, b: Value) => number;
   descending: boolean;
   nullsFirst: boolean;
+  /** The values are JS numbers or bigints ordered by `<` (integer types): compared inline. */
+  plain?: boolean;
 }
 
 export type IndexEntry = readonly [key: readonly Value[], tid: number];
@@ -26,11 +28,15 @@ export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readon
   const n = cols.length;
   if (n === 1) {
     // The common single-column key, without the loop.
-    const { compare, descending, nullsFirst } = cols[0];
+    const { compare, descending, nullsFirst, plain } = cols[0];
     return (a, b) => {
       const x = a[0];
       const y = b[0];
       if (x === y) return 0;
+      if (plain) {
+        const t = typeof x;
+        if (t === typeof y && (t === 'number' || t === 'bigint')) return ((x as number) < (y as number)) !== descending ? -1 : 1;
+      }
       if (x === MIN_BOUND || y === MAX_BOUND) return -1;
       if (y === MIN_BOUND || x === MAX_BOUND) return 1;
       if (x === null) return y === null ? 0 : nullsFirst ? -1 : 1;
@@ -62,6 +68,27 @@ export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readon
   };
 }
 
+/** Order of the tree's entries: by key, then by tid. */
+function entryComparator(cols: readonly IndexColumnOrder[], kc: (a: readonly Bound[], b: readonly Bound[]) => number): (a: IndexEntry, b: IndexEntry) => number {
+  if (cols.length === 1 && cols[0].plain) {
+    // A single integer column (most primary and foreign keys): compared here, without two calls.
+    const descending = cols[0].descending;
+    return (a, b) => {
+      const x = a[0][0];
+      const y = b[0][0];
+      if (x === y) return a[1] - b[1];
+      const t = typeof x;
+      if (t === typeof y && (t === 'number' || t === 'bigint')) return ((x as number) < (y as number)) !== descending ? -1 : 1;
+      const c = kc(a[0], b[0]);
+      return c !== 0 ? c : a[1] - b[1];
+    };
+  }
+  return (a, b) => {
+    const c = kc(a[0], b[0]);
+    return c !== 0 ? c : a[1] - b[1];
+  };
+}
+
 export class IndexStore {
   readonly tree: BTree<IndexEntry, true>;
   readonly keyCompare: (a: readonly Bound[], b: readonly Bound[]) => number;
@@ -73,12 +100,7 @@ export class IndexStore {
   ) {
     this.keyCompare = keyCompare ?? makeKeyComparator(cols);
     const kc = this.keyCompare;
-    this.tree =
-      tree ??
-      new BTree<IndexEntry, true>(undefined, (a, b) => {
-        const c = kc(a[0], b[0]);
-        return c !== 0 ? c : a[1] - b[1];
-      });
+    this.tree = tree ?? new BTree<IndexEntry, true>(undefined, entryComparator(cols, kc));
   }
 
   /** O(1): shares all pages until either side writes. */
@@ -97,6 +119,12 @@ export class IndexStore {
   /** Tids of entries whose key equals `key` on its first key.length columns. */
   lookup(key: readonly Value[]): number[] {
     const out: number[] = [];
+    if (key.length === this.cols.length) {
+      this.tree.forRange([key, -Infinity], [key, Infinity], true, (k) => {
+        out.push(k[1]);
+      });
+      return out;
+    }
     const lo: Bound[] = [...key];
     const hi: Bound[] = [...key];
     for (let i = key.length; i < this.cols.length; i++) {

@@ -11,6 +11,7 @@
 import type { Session } from '../../session/session.js';
 import { databaseOid } from './pg-database.js';
 import { defineRows } from './registry.js';
+import { readingMicros } from '../../session/clock.js';
 
 defineRows('pg_catalog', 'pg_stat_activity', {
   scope: 'session',
@@ -28,8 +29,8 @@ defineRows('pg_catalog', 'pg_stat_activity', {
       yield {
         datid: databaseOid(current, current), datname: current, pid: s.pid, leader_pid: null, usesysid: 10, usename: s.sessionUser(),
         application_name: app ?? '', client_addr: null, client_hostname: null, client_port: -1,
-        backend_start: act.backendStart, xact_start: s.txn ? s.txn.startTimestamp : null, query_start: act.queryStart,
-        state_change: act.stateChange, wait_event_type: null, wait_event: null, state, backend_xid: null, backend_xmin: null,
+        backend_start: act.backendStart, xact_start: s.txn ? s.txn.startTimestamp : null, query_start: act.queryStart === null ? null : readingMicros(act.queryStart),
+        state_change: act.stateChange === null ? null : readingMicros(act.stateChange), wait_event_type: null, wait_event: null, state, backend_xid: null, backend_xmin: null,
         query_id: null, query: act.query, backend_type: 'client backend',
       };
     }
