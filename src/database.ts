@@ -281,7 +281,11 @@ export class DatabaseSnapshot {
 }
 
 export class Database {
-  readonly sessions = new Set<Connection>();
+  private openConnections: Set<Connection> | undefined;
+  /** Open connections (made on first use: a fork may never open one). */
+  get sessions(): Set<Connection> {
+    return (this.openConnections ??= new Set());
+  }
   private mainConnection: Connection | undefined;
 
   private constructor(

@@ -33,10 +33,16 @@ export class DbState {
   nextOid = FIRST_NORMAL_OID;
   nextPid = 1000;
   private notifyHub: NotifyHub | undefined;
+  private waitGraph: WaitGraph | undefined;
+  private openSessions: Set<{ readonly txn: Transaction | undefined }> | undefined;
   /** Sessions waiting for locks, and for whom (deadlock detection). */
-  readonly waits: WaitGraph = new Map();
+  get waits(): WaitGraph {
+    return (this.waitGraph ??= new Map());
+  }
   /** Open sessions (a strong table lock must find the transactions holding weak ones). */
-  readonly sessions = new Set<{ readonly txn: Transaction | undefined }>();
+  get sessions(): Set<{ readonly txn: Transaction | undefined }> {
+    return (this.openSessions ??= new Set());
+  }
 
   /** A new database (bootstrapped catalog), or a fork's state built from another's parts. */
   constructor(from?: Pick<DbState, 'catalog' | 'heaps' | 'indexes' | 'sequences' | 'status' | 'nextOid'>) {

@@ -1,13 +1,12 @@
 /**
- * A table's heap: row versions keyed by tuple id, in a copy-on-write B+tree so that `clone()` is
- * O(1) and a fork shares every page with its parent until one of them writes.
+ * A table's heap: row versions keyed by tuple id, in pages of 256 slots that are copied on write,
+ * so that `clone()` is O(1) and a fork shares every page with its parent until one of them writes.
  *
  * Row versions are immutable: deleting or updating replaces the version with a copy whose `xmax`
  * is set. Visibility is decided against a snapshot (see `isVisible`).
  *
  * Postgres counterpart: src/backend/access/heap/heapam.c, heapam_visibility.c.
  */
-import { BTree } from './btree.js';
 import type { Value } from '../types/values.js';
 import type { Snapshot, TransactionStatus } from './xact.js';
 
@@ -52,8 +51,22 @@ export function isVisible(t: Tuple, snap: Snapshot, own: OwnState, status: Trans
   return false;
 }
 
+/** Versions per page: tids map to (page, slot) by bit arithmetic. */
+const PAGE_BITS = 8;
+const PAGE_SIZE = 1 << PAGE_BITS;
+const SLOT_MASK = PAGE_SIZE - 1;
+/** Owner tags: each heap writes only pages (and a page directory) tagged with its own. */
+let nextOwner = 1;
+
 export class Heap {
-  tree: BTree<number, Tuple>;
+  /** Page directory: pages[tid >> PAGE_BITS][tid & SLOT_MASK] (tids are dense, from 1). */
+  private pages: (Tuple | undefined)[][];
+  /** Owner tag of each page: a page tagged with another heap's is shared and copied before a write. */
+  private pageOwner: number[];
+  /** Owner tag of the directory arrays themselves. */
+  private dirOwner: number;
+  private owner: number;
+  private count: number;
   nextTid: number;
   /** Versions replaced (updated, deleted) or written by aborted transactions since the last prune. */
   garbage = 0;
@@ -68,46 +81,95 @@ export class Heap {
    */
   private origin: Heap | undefined;
 
-  constructor(tree?: BTree<number, Tuple>, nextTid = 1) {
-    this.tree = tree ?? new BTree<number, Tuple>(undefined, (a, b) => a - b);
+  constructor(nextTid = 1) {
+    this.owner = nextOwner++;
+    this.pages = [];
+    this.pageOwner = [];
+    this.dirOwner = this.owner;
+    this.count = 0;
     this.nextTid = nextTid;
   }
 
-  /** O(1): shares all pages until either side writes. */
+  /** O(1): shares the directory and every page until either side writes. */
   clone(): Heap {
-    const h = new Heap(this.tree.clone(), this.nextTid);
+    const h = new Heap(this.nextTid);
+    h.pages = this.pages;
+    h.pageOwner = this.pageOwner;
+    h.dirOwner = 0;
+    h.count = this.count;
     h.garbage = this.garbage;
     h.allCache = this.allCache;
     h.origin = this;
+    // This heap's pages are shared from now on too: a new tag makes its next write copy them.
+    this.owner = nextOwner++;
     return h;
+  }
+
+  /** The page of `tid`, writable by this heap (copying the directory and the page if shared). */
+  private writablePage(tid: number): (Tuple | undefined)[] {
+    const p = tid >>> PAGE_BITS;
+    if (this.dirOwner !== this.owner) {
+      this.pages = this.pages.slice();
+      this.pageOwner = this.pageOwner.slice();
+      this.dirOwner = this.owner;
+    }
+    let page = this.pages[p];
+    if (page === undefined) {
+      while (this.pages.length < p) {
+        this.pages.push(undefined as unknown as Tuple[]);
+        this.pageOwner.push(0);
+      }
+      page = new Array<Tuple | undefined>(PAGE_SIZE);
+      this.pages[p] = page;
+      this.pageOwner[p] = this.owner;
+    } else if (this.pageOwner[p] !== this.owner) {
+      page = page.slice();
+      this.pages[p] = page;
+      this.pageOwner[p] = this.owner;
+    }
+    return page;
   }
 
   insert(values: readonly Value[], xid: number, cid: number): Tuple {
     const t: Tuple = { tid: this.nextTid++, xmin: xid, cmin: cid, xmax: 0, cmax: 0, values };
-    this.tree.set(t.tid, t);
+    this.writablePage(t.tid)[t.tid & SLOT_MASK] = t;
+    this.count++;
     this.changed();
     return t;
   }
 
   get(tid: number): Tuple | undefined {
-    return this.tree.get(tid);
+    const page = this.pages[tid >>> PAGE_BITS];
+    return page === undefined ? undefined : page[tid & SLOT_MASK];
   }
 
   /** Replaces a version (to set xmax or the next pointer). */
   replace(t: Tuple): void {
-    this.tree.set(t.tid, t);
+    const page = this.writablePage(t.tid);
+    if (page[t.tid & SLOT_MASK] === undefined) this.count++;
+    page[t.tid & SLOT_MASK] = t;
     this.changed();
   }
 
   /** Physically removes a version (pruning, or undoing an aborted insert). */
   remove(tid: number): void {
-    this.tree.delete(tid);
+    if (this.get(tid) === undefined) return;
+    this.writablePage(tid)[tid & SLOT_MASK] = undefined;
+    this.count--;
     this.changed();
   }
 
   /** Physically removes every version `dead` accepts (pruning). */
   removeWhere(dead: (tid: number, t: Tuple) => boolean): void {
-    this.tree.editAll((tid, t) => (dead(tid, t) ? { delete: true } : undefined));
+    const pages = this.pages;
+    for (let p = 0; p < pages.length; p++) {
+      const page = pages[p];
+      if (page === undefined) continue;
+      for (let i = 0; i < PAGE_SIZE; i++) {
+        const t = page[i];
+        if (t !== undefined && dead(t.tid, t)) this.remove(t.tid);
+      }
+    }
     this.changed();
   }
 
@@ -117,12 +179,20 @@ export class Heap {
   }
 
   get size(): number {
-    return this.tree.size;
+    return this.count;
   }
 
   /** All versions in tid order. */
   *scan(): IterableIterator<Tuple> {
-    for (const [, t] of this.tree.entries()) yield t;
+    const pages = this.pages;
+    for (let p = 0; p < pages.length; p++) {
+      const page = pages[p];
+      if (page === undefined) continue;
+      for (let i = 0; i < PAGE_SIZE; i++) {
+        const t = page[i];
+        if (t !== undefined) yield t;
+      }
+    }
   }
 
   /**
@@ -133,10 +203,26 @@ export class Heap {
     let a = this.allCache;
     if (a === undefined) {
       const o = this.origin;
-      a = o?.allCache ?? this.tree.valuesArray();
+      a = o?.allCache ?? this.collect();
       this.allCache = a;
       if (o !== undefined) o.allCache = a;
     }
     return a;
+  }
+
+  private collect(): Tuple[] {
+    const out: Tuple[] = new Array(this.count);
+    let n = 0;
+    const pages = this.pages;
+    for (let p = 0; p < pages.length; p++) {
+      const page = pages[p];
+      if (page === undefined) continue;
+      for (let i = 0; i < PAGE_SIZE; i++) {
+        const t = page[i];
+        if (t !== undefined) out[n++] = t;
+      }
+    }
+    out.length = n;
+    return out;
   }
 }

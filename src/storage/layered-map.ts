@@ -12,46 +12,51 @@
 const GONE: unique symbol = Symbol('deleted');
 
 export class LayeredMap<K, V> {
-  private own = new Map<K, V | typeof GONE>();
+  /** This copy's changes (made on first write: a fork that only reads never needs one). */
+  private own: Map<K, V | typeof GONE> | undefined;
 
   constructor(private base: ReadonlyMap<K, V> = new Map()) {}
 
   get(key: K): V | undefined {
-    const v = this.own.get(key);
-    if (v !== undefined) return v === GONE ? undefined : v;
+    const own = this.own;
+    if (own !== undefined) {
+      const v = own.get(key);
+      if (v !== undefined) return v === GONE ? undefined : v;
+    }
     return this.base.get(key);
   }
 
   /** The value when it is already in the own layer (so this copy may change it in place). */
   getOwn(key: K): V | undefined {
-    const v = this.own.get(key);
+    const v = this.own?.get(key);
     return v === GONE ? undefined : v;
   }
 
   set(key: K, value: V): void {
-    this.own.set(key, value);
+    (this.own ??= new Map()).set(key, value);
   }
 
   delete(key: K): void {
-    if (this.base.has(key)) this.own.set(key, GONE);
-    else this.own.delete(key);
+    if (this.base.has(key)) (this.own ??= new Map()).set(key, GONE);
+    else this.own?.delete(key);
   }
 
   /** Entries of the own layer (the values this copy changed or created since its last fork). */
   *ownEntries(): IterableIterator<[K, V]> {
-    for (const [k, v] of this.own) if (v !== GONE) yield [k, v];
+    if (this.own) for (const [k, v] of this.own) if (v !== GONE) yield [k, v];
   }
 
   /** A copy sharing every value with this one; afterwards both must clone before changing one. */
   fork(): LayeredMap<K, V> {
-    if (this.own.size > 0) {
+    const own = this.own;
+    if (own !== undefined && own.size > 0) {
       const merged = new Map(this.base);
-      for (const [k, v] of this.own) {
+      for (const [k, v] of own) {
         if (v === GONE) merged.delete(k);
         else merged.set(k, v);
       }
       this.base = merged;
-      this.own = new Map();
+      this.own = undefined;
     }
     return new LayeredMap(this.base);
   }

@@ -34,14 +34,27 @@ export class TransactionStatus {
   nextXid = FIRST_XID;
   readonly inProgress = new Set<number>();
   aborted = new Set<number>();
+  // The tables below are made on first use: a fork that only reads never needs them.
+  private ownersMap: Map<number, number> | undefined;
+  private endingsMap: Map<number, Ending> | undefined;
+  private rowLockTable: RowLockTable | undefined;
+  private lockManager: LockManager | undefined;
   /** Session (backend pid) of each xid in progress: the waits-for graph of deadlock detection. */
-  readonly owners = new Map<number, number>();
+  get owners(): Map<number, number> {
+    return (this.ownersMap ??= new Map());
+  }
   /** Promises of xids someone waits for, settled when the xid ends (Postgres's lock on the xid). */
-  private readonly endings = new Map<number, Ending>();
+  private get endings(): Map<number, Ending> {
+    return (this.endingsMap ??= new Map());
+  }
   /** Row locks (SELECT FOR ..., foreign-key checks, and the locks a blocked statement keeps). */
-  readonly rowLocks = new RowLockTable();
+  get rowLocks(): RowLockTable {
+    return (this.rowLockTable ??= new RowLockTable());
+  }
   /** Heavyweight locks: LOCK TABLE, advisory locks, tuple locks of sessions queued for a row. */
-  readonly locks = new LockManager();
+  get locks(): LockManager {
+    return (this.lockManager ??= new LockManager());
+  }
 
   /** Assigns a new xid, in progress until commit or abort. */
   assign(ownerPid = 0): number {
@@ -67,11 +80,11 @@ export class TransactionStatus {
   }
 
   private ended(x: number): void {
-    this.owners.delete(x);
-    this.rowLocks.release(x);
-    const e = this.endings.get(x);
+    this.ownersMap?.delete(x);
+    this.rowLockTable?.release(x);
+    const e = this.endingsMap?.get(x);
     if (e) {
-      this.endings.delete(x);
+      this.endingsMap!.delete(x);
       e.resolve();
     }
   }
