@@ -161,7 +161,7 @@ export function findExclusionConflict(ctx: ExecContext, cat: Catalog, table: Rel
   let prefix = 0;
   while (prefix < ops.length && ops[prefix].name === '=') prefix++;
   const entries: Iterable<readonly [readonly Value[], number]> =
-    prefix > 0 ? store.range(padded(key, prefix, store.cols.length, MIN_BOUND), padded(key, prefix, store.cols.length, MAX_BOUND)) : store.tree.keys();
+    prefix > 0 ? store.range(padded(key, prefix, store.cols.length, MIN_BOUND), padded(key, prefix, store.cols.length, MAX_BOUND)) : store.entries();
   for (const [otherKey, otherTid] of entries) {
     if (otherTid === tid) continue;
     let all = true;

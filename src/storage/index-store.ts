@@ -6,7 +6,7 @@
  *
  * Postgres counterpart: src/backend/access/nbtree.
  */
-import { BTree } from './btree.js';
+import { KeyTree, type KeyOrder } from './key-tree.js';
 import type { Value } from '../types/values.js';
 
 export interface IndexColumnOrder {
@@ -68,39 +68,28 @@ export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readon
   };
 }
 
-/** Order of the tree's entries: by key, then by tid. */
-function entryComparator(cols: readonly IndexColumnOrder[], kc: (a: readonly Bound[], b: readonly Bound[]) => number): (a: IndexEntry, b: IndexEntry) => number {
-  if (cols.length === 1 && cols[0].plain) {
-    // A single integer column (most primary and foreign keys): compared here, without two calls.
-    const descending = cols[0].descending;
-    return (a, b) => {
-      const x = a[0][0];
-      const y = b[0][0];
-      if (x === y) return a[1] - b[1];
-      const t = typeof x;
-      if (t === typeof y && (t === 'number' || t === 'bigint')) return ((x as number) < (y as number)) !== descending ? -1 : 1;
-      const c = kc(a[0], b[0]);
-      return c !== 0 ? c : a[1] - b[1];
-    };
-  }
-  return (a, b) => {
-    const c = kc(a[0], b[0]);
-    return c !== 0 ? c : a[1] - b[1];
+/** The tree's order from the index columns' (see KeyTree). */
+function keyOrder(cols: readonly IndexColumnOrder[], whole: (a: readonly Bound[], b: readonly Bound[]) => number): KeyOrder {
+  const first = makeKeyComparator(cols.slice(0, 1));
+  return {
+    first: (a, b) => first([a], [b]),
+    whole: cols.length > 1 ? whole : undefined,
+    plain: cols.length > 0 && cols[0].plain === true,
+    descending: cols.length > 0 && cols[0].descending,
   };
 }
 
 export class IndexStore {
-  readonly tree: BTree<IndexEntry, true>;
+  readonly tree: KeyTree;
   readonly keyCompare: (a: readonly Bound[], b: readonly Bound[]) => number;
 
   constructor(
     readonly cols: readonly IndexColumnOrder[],
-    tree?: BTree<IndexEntry, true>,
+    tree?: KeyTree,
     keyCompare?: (a: readonly Bound[], b: readonly Bound[]) => number,
   ) {
     this.keyCompare = keyCompare ?? makeKeyComparator(cols);
-    const kc = this.keyCompare;
-    this.tree = tree ?? new BTree<IndexEntry, true>(undefined, entryComparator(cols, kc));
+    this.tree = tree ?? new KeyTree(keyOrder(cols, this.keyCompare));
   }
 
   /** O(1): shares all pages until either side writes. */
@@ -109,19 +98,22 @@ export class IndexStore {
   }
 
   insert(key: readonly Value[], tid: number): void {
-    this.tree.set([key, tid], true);
+    this.tree.insert(key, tid);
   }
 
   remove(key: readonly Value[], tid: number): void {
-    this.tree.delete([key, tid]);
+    this.tree.delete(key, tid);
   }
 
   /** Tids of entries whose key equals `key` on its first key.length columns. */
   lookup(key: readonly Value[]): number[] {
     const out: number[] = [];
+    const kc = this.keyCompare;
     if (key.length === this.cols.length) {
-      this.tree.forRange([key, -Infinity], [key, Infinity], true, (k) => {
-        out.push(k[1]);
+      this.tree.scanFrom(key, -Infinity, (k, tid) => {
+        if (kc(k, key) !== 0) return false;
+        out.push(tid);
+        return true;
       });
       return out;
     }
@@ -131,8 +123,10 @@ export class IndexStore {
       lo.push(MIN_BOUND);
       hi.push(MAX_BOUND);
     }
-    this.tree.forRange([lo as Value[], -Infinity], [hi as Value[], Infinity], true, (k) => {
-      out.push(k[1]);
+    this.tree.scanFrom(lo, -Infinity, (k, tid) => {
+      if (kc(k, hi) > 0) return false;
+      out.push(tid);
+      return true;
     });
     return out;
   }
@@ -143,16 +137,26 @@ export class IndexStore {
    */
   *range(lo: readonly Bound[], hi: readonly Bound[], reverse = false): IterableIterator<IndexEntry> {
     if (!reverse) {
-      for (const [k] of this.tree.entries([lo as Value[], -Infinity])) {
-        if (this.keyCompare(k[0], hi) > 0) return;
-        yield k;
+      for (const e of this.tree.entries(lo, -Infinity)) {
+        if (this.keyCompare(e[0], hi) > 0) return;
+        yield e as unknown as IndexEntry;
       }
     } else {
-      for (const [k] of this.tree.entriesReversed([hi as Value[], Infinity])) {
-        if (this.keyCompare(k[0], lo) < 0) return;
-        yield k;
+      for (const e of this.tree.entriesReversed(hi, Infinity)) {
+        if (this.keyCompare(e[0], lo) < 0) return;
+        yield e as unknown as IndexEntry;
       }
     }
+  }
+
+  /** Every entry, in index order. */
+  entries(): IterableIterator<IndexEntry> {
+    return this.tree.entries() as unknown as IterableIterator<IndexEntry>;
+  }
+
+  /** Removes the entries of the tids `dead` accepts (pruning). */
+  removeTids(dead: (tid: number) => boolean): void {
+    this.tree.deleteWhere(dead);
   }
 
   get size(): number {

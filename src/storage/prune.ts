@@ -61,7 +61,7 @@ export function pruneHeap(heap: Heap, indexes: readonly IndexStore[], horizon: n
   });
   if (!dead.size) return 0;
   for (const idx of indexes) {
-    idx.tree.editAll((k) => (dead.has(k[1]) ? { delete: true } : undefined));
+    idx.removeTids((tid) => dead.has(tid));
   }
   return dead.size;
 }
