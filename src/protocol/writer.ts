@@ -1,9 +1,14 @@
 /**
  * An output buffer for backend messages: messages are appended (type byte, length patched when the
  * message ends) and taken out in one chunk when the connection flushes, as Postgres's pqcomm.c
- * buffers output until Sync, Flush or ReadyForQuery.
+ * buffers output until Sync, Flush or ReadyForQuery. Integers are stored byte by byte and short
+ * ASCII strings copied by a loop: both beat Buffer's methods (bounds checks, a native call) for
+ * the few bytes a protocol field has.
  * Postgres counterpart: src/backend/libpq/pqformat.c and pqcomm.c.
  */
+
+/** Strings up to this length are copied by a JS loop when they are ASCII (else Buffer.write). */
+const SHORT_STRING = 64;
 
 export class MessageWriter {
   private buf = Buffer.allocUnsafe(16 * 1024);
@@ -15,7 +20,8 @@ export class MessageWriter {
     return this.pos > 0;
   }
 
-  private ensure(n: number): void {
+  /** Makes room for n more bytes. */
+  ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + n) size *= 2;
@@ -34,34 +40,82 @@ export class MessageWriter {
   }
 
   end(): void {
-    this.buf.writeInt32BE(this.pos - this.start, this.start);
+    const n = this.pos - this.start;
+    const b = this.buf;
+    const s = this.start;
+    b[s] = n >>> 24;
+    b[s + 1] = n >>> 16;
+    b[s + 2] = n >>> 8;
+    b[s + 3] = n;
     this.start = -1;
   }
 
-  byte(b: number): this {
+  /** A whole message without a body (ParseComplete, BindComplete, NoData, ...). */
+  empty(type: number): void {
+    this.ensure(5);
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = type;
+    b[p + 1] = 0;
+    b[p + 2] = 0;
+    b[p + 3] = 0;
+    b[p + 4] = 4;
+    this.pos = p + 5;
+  }
+
+  byte(v: number): this {
     this.ensure(1);
-    this.buf[this.pos++] = b;
+    this.buf[this.pos++] = v;
     return this;
   }
 
   int16(n: number): this {
     this.ensure(2);
-    this.buf.writeInt16BE(n, this.pos);
-    this.pos += 2;
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n >>> 8;
+    b[p + 1] = n;
+    this.pos = p + 2;
     return this;
   }
 
   int32(n: number): this {
     this.ensure(4);
-    this.buf.writeInt32BE(n, this.pos);
-    this.pos += 4;
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n >>> 24;
+    b[p + 1] = n >>> 16;
+    b[p + 2] = n >>> 8;
+    b[p + 3] = n;
+    this.pos = p + 4;
     return this;
+  }
+
+  /** Copies an ASCII string of at most SHORT_STRING chars at `at`; -1 if it is not ASCII. */
+  private ascii(s: string, at: number): number {
+    const b = this.buf;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return -1;
+      b[at + i] = c;
+    }
+    return n;
+  }
+
+  /** Writes s as UTF-8 at `at` (room for s.length * 3 bytes must be ensured); returns its length. */
+  private utf8(s: string, at: number): number {
+    if (s.length <= SHORT_STRING) {
+      const n = this.ascii(s, at);
+      if (n >= 0) return n;
+    }
+    return this.buf.write(s, at, 'utf8');
   }
 
   /** A NUL-terminated UTF-8 string. */
   cstring(s: string): this {
     this.ensure(s.length * 3 + 1);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.pos += this.utf8(s, this.pos);
     this.buf[this.pos++] = 0;
     return this;
   }
@@ -76,9 +130,40 @@ export class MessageWriter {
   /** A length-prefixed UTF-8 string (a DataRow column or CopyData payload). */
   lengthPrefixedString(s: string): this {
     this.ensure(s.length * 3 + 4);
-    const n = this.buf.write(s, this.pos + 4, 'utf8');
-    this.buf.writeInt32BE(n, this.pos);
-    this.pos += 4 + n;
+    const p = this.pos;
+    const n = this.utf8(s, p + 4);
+    const b = this.buf;
+    b[p] = n >>> 24;
+    b[p + 1] = n >>> 16;
+    b[p + 2] = n >>> 8;
+    b[p + 3] = n;
+    this.pos = p + 4 + n;
+    return this;
+  }
+
+  /** A length-prefixed integer in decimal (a DataRow column of an int2/int4 value). */
+  lengthPrefixedInt(v: number): this {
+    if ((v | 0) !== v) return this.lengthPrefixedString(String(v));
+    this.ensure(15);
+    const b = this.buf;
+    const p = this.pos;
+    const neg = v < 0 ? 1 : 0;
+    let t = neg ? -v : v;
+    let digits = 1;
+    for (let x = t; x >= 10; x = Math.floor(x / 10)) digits++;
+    const n = digits + neg;
+    b[p] = 0;
+    b[p + 1] = 0;
+    b[p + 2] = 0;
+    b[p + 3] = n;
+    if (neg) b[p + 4] = 45; // '-'
+    let q = p + 4 + n;
+    do {
+      const d = Math.floor(t / 10);
+      b[--q] = 48 + t - d * 10;
+      t = d;
+    } while (t > 0);
+    this.pos = p + 4 + n;
     return this;
   }
 
@@ -92,7 +177,7 @@ export class MessageWriter {
   /** Raw UTF-8 text without terminator. */
   text(s: string): this {
     this.ensure(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.pos += this.utf8(s, this.pos);
     return this;
   }
 
