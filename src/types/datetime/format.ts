@@ -15,6 +15,65 @@ const DAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** `00` .. `99`. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** ISO offset texts already made (a session prints few distinct offsets). */
+const offsetTexts = new Map<number, string>();
+
+/** Largest |microseconds| a double holds exactly: timestamps within it (1715 to 2285) take the fast path. */
+const SAFE_MICROS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A timestamp in DateStyle ISO, from local microseconds since 2000-01-01 as a number, with the
+ * zone offset for timestamptz: the same text as formatDateTimeFields, made without bigint
+ * arithmetic or intermediate objects. Undefined when `local` is not a safe integer (the general
+ * path handles it) or the year has not four digits (BC, 10000+).
+ */
+export function isoTimestampText(local: number, offset: number | undefined): string | undefined {
+  if (!(local <= SAFE_MICROS && local >= -SAFE_MICROS)) return undefined;
+  const days = Math.floor(local / 86_400_000_000);
+  const time = local - days * 86_400_000_000;
+  // Civil date (Howard Hinnant's civil_from_days, as j2date): z counts days from 0000-03-01.
+  const z = days + 10_957 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return undefined;
+  const fsec = time % 1_000_000;
+  const secs = (time - fsec) / 1_000_000;
+  const hour = Math.floor(secs / 3600);
+  const minute = Math.floor(secs / 60) % 60;
+  const second = secs % 60;
+  let out = `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]} ${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}`;
+  if (fsec !== 0) out += fractionText(fsec);
+  if (offset !== undefined) {
+    let o = offsetTexts.get(offset);
+    if (o === undefined) {
+      o = offsetText(offset);
+      if (offsetTexts.size < 1000) offsetTexts.set(offset, o);
+    }
+    out += o;
+  }
+  return out;
+}
+
+/** `.f` .. `.ffffff` for 1 .. 999999 microseconds, trailing zeros trimmed. */
+function fractionText(fsec: number): string {
+  let digits = 6;
+  let f = fsec;
+  while (f % 10 === 0) {
+    f /= 10;
+    digits--;
+  }
+  return '.' + String(f).padStart(digits, '0');
+}
+
 /** Year as printed: BC years count from 1 (astronomical 0 is 1 BC), at least four digits. */
 function yearText(year: number): string {
   return String(year > 0 ? year : 1 - year).padStart(4, '0');

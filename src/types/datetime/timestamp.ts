@@ -13,7 +13,7 @@ import { isValidJulianYm, isValidTimestamp, timestampToFields } from './calendar
 import { parseDateStyle } from './datestyle.js';
 import { decodedLocalMicros, decodedOffset } from './decode.js';
 import { outOfRange } from './errors.js';
-import { formatDateTimeFields } from './format.js';
+import { formatDateTimeFields, isoTimestampText } from './format.js';
 import { parseDateTimeText } from './io-context.js';
 import { roundTimestampToTypmod } from './precision.js';
 import { sessionTimeZone, type PgTimeZone } from './timezone.js';
@@ -59,7 +59,12 @@ export function timestamptzIn(text: string, typmod: number, ctx: IoContext): big
 export function timestampOut(ts: bigint, ctx: IoContext): string {
   if (ts === TS_INFINITY) return 'infinity';
   if (ts === TS_NEG_INFINITY) return '-infinity';
-  return formatDateTimeFields(timestampToFields(ts), parseDateStyle(ctx.dateStyle));
+  const ds = parseDateStyle(ctx.dateStyle);
+  if (ds.style === 'ISO') {
+    const fast = isoTimestampText(Number(ts), undefined);
+    if (fast !== undefined) return fast;
+  }
+  return formatDateTimeFields(timestampToFields(ts), ds);
 }
 
 /** Formats a timestamptz in `zone` (default: the session zone). */
@@ -68,6 +73,14 @@ export function timestamptzOut(ts: bigint, ctx: IoContext, zone: PgTimeZone = se
   if (ts === TS_NEG_INFINITY) return '-infinity';
   const offset = zone.utcOffset(ts);
   const ds = parseDateStyle(ctx.dateStyle);
+  if (ds.style === 'ISO') {
+    // Number(ts) is exact only below 2^53 (the sum with the offset is checked again inside).
+    const n = Number(ts);
+    if (Number.isSafeInteger(n)) {
+      const fast = isoTimestampText(n + offset * 1_000_000, offset);
+      if (fast !== undefined) return fast;
+    }
+  }
   const abbrev = ds.style === 'ISO' ? '' : zone.abbrev(ts);
   return formatDateTimeFields(timestampToFields(ts + BigInt(offset) * 1_000_000n), ds, { offset, abbrev });
 }
