@@ -30,6 +30,8 @@ import { domainBase } from '../analyze/coerce.js';
 import { directOutput, outputFunction } from '../session/output.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
+import { writeTimestampIso } from '../types/datetime/timestamp.js';
+import { ISO_TIMESTAMP_MAX } from '../types/datetime/format.js';
 import { Authenticator, type AuthOptions } from './auth.js';
 import { binaryDecoder, binaryEncoder } from './binary-format.js';
 import { FieldReader, FrameReader, protocolViolation } from './reader.js';
@@ -79,7 +81,7 @@ interface ScriptState {
 
 /** Text output of a result's columns: the output functions, and which columns skip them. */
 interface TextColumns {
-  /** Per column: 0 (call the output function), DIRECT_STRING or DIRECT_INT. */
+  /** Per column: 0 (call the output function) or one of the DIRECT_ kinds. */
   readonly kinds: Uint8Array;
   readonly fns: readonly ((v: Value) => string)[];
 }
@@ -87,6 +89,9 @@ interface TextColumns {
 const DIRECT_STRING = 1;
 /** The value is a JS number printed in decimal (int2, int4). */
 const DIRECT_INT = 2;
+/** timestamptz / timestamp (bigint microseconds) written by writeTimestampIso when it can. */
+const DIRECT_TIMESTAMPTZ = 3;
+const DIRECT_TIMESTAMP = 4;
 
 /** Whether a format-code list asks for text only. */
 function allText(formats: readonly number[]): boolean {
@@ -760,7 +765,7 @@ export class BackendConnection {
       const kinds = new Uint8Array(fields.length);
       const fns = fields.map((f, i) => {
         const direct = directOutput(cat, f.dataTypeID);
-        kinds[i] = direct === 'string' ? DIRECT_STRING : direct === 'int' ? DIRECT_INT : 0;
+        kinds[i] = direct === 'string' ? DIRECT_STRING : direct === 'int' ? DIRECT_INT : direct === 'timestamptz' ? DIRECT_TIMESTAMPTZ : direct === 'timestamp' ? DIRECT_TIMESTAMP : 0;
         return outputFunction(s, cat, f.dataTypeID);
       });
       enc = { kinds, fns };
@@ -777,6 +782,7 @@ export class BackendConnection {
       : res.fields.map((f, i) => (formatOf(formats, i) === 1 ? binaryEncoder((this.session as Session).catalog(), f.dataTypeID, (this.session as Session).io) : undefined));
     const w = this.out;
     const rows = res.rows;
+    const io = (this.session as Session).io;
     for (let r = from; r < end; r++) {
       const row = rows[r];
       w.begin(MSG.dataRow).int16(n);
@@ -788,7 +794,12 @@ export class BackendConnection {
           const k = kinds[i];
           if (k === DIRECT_STRING && typeof v === 'string') w.lengthPrefixedString(v);
           else if (k === DIRECT_INT && typeof v === 'number') w.lengthPrefixedInt(v);
-          else w.lengthPrefixedString(fns[i](v));
+          else if (k >= DIRECT_TIMESTAMPTZ && typeof v === 'bigint') {
+            const at = w.reserveLengthPrefixed(ISO_TIMESTAMP_MAX);
+            const len = writeTimestampIso(v, k === DIRECT_TIMESTAMPTZ, io, w.buffer, at);
+            if (len >= 0) w.commitLengthPrefixed(len);
+            else w.lengthPrefixedString(fns[i](v));
+          } else w.lengthPrefixedString(fns[i](v));
         }
       }
       w.end();

@@ -167,6 +167,31 @@ export class MessageWriter {
     return this;
   }
 
+  /**
+   * Makes room for a length-prefixed field of at most `max` bytes that the caller writes itself
+   * into `buffer`: returns where its bytes go; commitLengthPrefixed(n) then ends it.
+   */
+  reserveLengthPrefixed(max: number): number {
+    this.ensure(max + 4);
+    return this.pos + 4;
+  }
+
+  /** The buffer being written (valid until the next call that may grow it). */
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  /** Ends a field written into the room reserveLengthPrefixed made: its length is n bytes. */
+  commitLengthPrefixed(n: number): void {
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n >>> 24;
+    b[p + 1] = n >>> 16;
+    b[p + 2] = n >>> 8;
+    b[p + 3] = n;
+    this.pos = p + 4 + n;
+  }
+
   /** A length-prefixed byte string (-1 for NULL). */
   lengthPrefixedBytes(b: Uint8Array | null): this {
     if (b === null) return this.int32(-1);

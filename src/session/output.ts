@@ -15,6 +15,7 @@ import { anonymousRecordText } from '../pl/record-text.js';
 import type { PgArray, PgRecord } from '../types/values.js';
 import { bpcharIO, nameIO, textIO, varcharIO } from '../types/text.js';
 import { int2IO, int4IO } from '../types/int.js';
+import { timestampIO, timestamptzIO } from '../types/datetime/timestamp.js';
 
 export function outputFunction(session: Session, cat: Catalog, type: number): (v: Value) => string {
   // The reg* types print names looked up in the session's catalog and search path.
@@ -33,13 +34,15 @@ export function outputFunction(session: Session, cat: Catalog, type: number): (v
 /**
  * Types whose text output a writer can produce without calling the output function: 'string'
  * when a value is its own text (text, varchar, bpchar, name), 'int' for int2/int4 (a JS number
- * printed in decimal). Undefined for everything else (and for the reg* types, whose values are
- * numbers printed as names).
+ * printed in decimal), 'timestamp' / 'timestamptz' for writeTimestampIso. Undefined for
+ * everything else (and for the reg* types, whose values are numbers printed as names).
  */
-export function directOutput(cat: Catalog, type: number): 'string' | 'int' | undefined {
+export function directOutput(cat: Catalog, type: number): 'string' | 'int' | 'timestamp' | 'timestamptz' | undefined {
   if (regOutput(type) || type === OID.record) return undefined;
   const io = typeInfo(cat, type).io;
   if (io === textIO || io === varcharIO || io === bpcharIO || io === nameIO) return 'string';
   if (io === int4IO || io === int2IO) return 'int';
+  if (io === timestamptzIO) return 'timestamptz';
+  if (io === timestampIO) return 'timestamp';
   return undefined;
 }
