@@ -486,8 +486,10 @@ export class BackendConnection {
         writeParameterStatus(this.out, display, v);
       }
     }
-    for (const [pid, channel, payload] of this.pendingNotifications) this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
-    this.pendingNotifications = [];
+    if (this.pendingNotifications.length > 0) {
+      for (const [pid, channel, payload] of this.pendingNotifications) this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
+      this.pendingNotifications = [];
+    }
     writeReady(this.out, s.transactionStatus);
   }
 
@@ -748,7 +750,7 @@ export class BackendConnection {
     }
     let bytes = this.rowDescriptions.get(fields);
     if (!bytes) {
-      const w = new MessageWriter();
+      const w = new MessageWriter(256);
       writeRowDescription(w, fields, formats);
       bytes = w.take();
       this.rowDescriptions.set(fields, bytes);

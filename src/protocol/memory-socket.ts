@@ -34,15 +34,18 @@ export class MemorySocket extends EventEmitter {
     this.pending.push(chunk);
     if (!this.scheduled) {
       this.scheduled = true;
-      process.nextTick(() => this.emitPending());
+      process.nextTick(this.emitPendingBound);
     }
   }
 
+  private readonly emitPendingBound = (): void => this.emitPending();
+
   private emitPending(): void {
     this.scheduled = false;
-    if (this.pending.length === 0) return;
-    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-    this.pending = [];
+    const n = this.pending.length;
+    if (n === 0) return;
+    const data = n === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    this.pending.length = 0;
     if (this.readyState === 'closed' && !this.closing) return;
     this.emit('data', data);
   }

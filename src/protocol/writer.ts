@@ -11,9 +11,14 @@
 const SHORT_STRING = 64;
 
 export class MessageWriter {
-  private buf = Buffer.allocUnsafe(16 * 1024);
+  private buf: Buffer;
   private pos = 0;
   private start = -1;
+
+  /** `size`: the first buffer's size (it grows as needed). */
+  constructor(private readonly size = BUFFER_SIZE) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
 
   /** Whether anything is waiting to be flushed. */
   get pending(): boolean {
@@ -206,12 +211,20 @@ export class MessageWriter {
     return this;
   }
 
-  /** Takes everything written so far (a copy: the buffer is reused). */
+  /**
+   * Takes everything written so far. The bytes are not copied: the chunk is a view of the buffer,
+   * and writing goes on in the rest of it (a fresh buffer when little is left), so a chunk handed
+   * to a channel is never written over.
+   */
   take(): Buffer {
-    const out = Buffer.allocUnsafe(this.pos);
-    this.buf.copy(out, 0, 0, this.pos);
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = this.buf.length - this.pos >= MIN_REST ? this.buf.subarray(this.pos) : Buffer.allocUnsafe(this.size);
     this.pos = 0;
-    if (this.buf.length > 1 << 20) this.buf = Buffer.allocUnsafe(16 * 1024);
     return out;
   }
 }
+
+/** Size of a fresh output buffer. */
+const BUFFER_SIZE = 64 * 1024;
+/** Below this many free bytes, take() starts a fresh buffer. */
+const MIN_REST = 4 * 1024;
