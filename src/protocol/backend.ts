@@ -102,8 +102,29 @@ function allText(formats: readonly number[]): boolean {
 /** Statement kinds an identical unnamed Parse may reuse (their description is a function of the catalog and settings). */
 const REUSED_PARSE = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt']);
 
-/** An empty format-code (or offset) list, shared. */
-const NO_FORMATS: number[] = [];
+/** An empty format-code list (all text), shared. */
+const NO_FORMATS: readonly number[] = [];
+
+/** n format codes; all-text lists (pg sends one 0 per parameter) come back as the shared empty list. */
+function readFormats(r: FieldReader, n: number): readonly number[] {
+  if (n === 0) return NO_FORMATS;
+  const start = r.offset;
+  let text = true;
+  for (let i = 0; i < n; i++) if (r.int16() !== 0) text = false;
+  if (text) return NO_FORMATS;
+  const out: number[] = new Array(n);
+  const again = new FieldReader(r.raw, start, r.limit);
+  for (let i = 0; i < n; i++) out[i] = again.int16();
+  return out;
+}
+
+/** Only text (0) and binary (1) exist. */
+function checkFormats(formats: readonly number[]): void {
+  for (let i = 0; i < formats.length; i++) {
+    const f = formats[i];
+    if (f !== 0 && f !== 1) throw protocolViolationError(`unsupported format code: ${f}`);
+  }
+}
 
 /** Reads a text-format parameter (bytes `off` to `off + len` of `raw`) as its type's input function does. */
 type ParamDecoder = (raw: Buffer, off: number, len: number, io: IoContext) => Value;
@@ -247,6 +268,9 @@ export class BackendConnection {
   /** A COPY ... FROM STDIN waiting for its data (CopyData ... CopyDone / CopyFail). */
   private copyIn: CopyInState | undefined;
   private reported = new Map<string, string>();
+  /** Where Bind found each parameter value (reused from message to message). */
+  private readonly paramOffsets: number[] = [];
+  private readonly paramLengths: number[] = [];
   /** The last unnamed statement parsed, with the Parse message's bytes and what its description depended on. */
   private lastParse: { bytes: Buffer; catalog: Catalog; version: number; changes: number; prepared: PreparedStatement } | undefined;
   private reportedAt = -1;
@@ -871,12 +895,11 @@ export class BackendConnection {
     const portalName = r.cstring();
     const stmtName = r.cstring();
     const nFormats = r.int16();
-    const formats: number[] = nFormats === 0 ? NO_FORMATS : new Array(nFormats);
-    for (let i = 0; i < nFormats; i++) formats[i] = r.int16();
+    const formats = readFormats(r, nFormats);
     const nParams = r.int16();
     // Parameter values are read where they lie in the message: offsets now, decoding below.
-    const offsets: number[] = nParams === 0 ? NO_FORMATS : new Array(nParams);
-    const lengths: number[] = nParams === 0 ? NO_FORMATS : new Array(nParams);
+    const offsets = this.paramOffsets;
+    const lengths = this.paramLengths;
     for (let i = 0; i < nParams; i++) {
       const len = r.int32();
       offsets[i] = r.offset;
@@ -884,8 +907,7 @@ export class BackendConnection {
       if (len > 0) r.skip(len);
     }
     const nResult = r.int16();
-    const resultFormats: number[] = nResult === 0 ? NO_FORMATS : new Array(nResult);
-    for (let i = 0; i < nResult; i++) resultFormats[i] = r.int16();
+    const resultFormats = readFormats(r, nResult);
     r.end();
     const prepared = this.statements.get(stmtName);
     if (!prepared) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${stmtName}" does not exist`);
@@ -898,10 +920,8 @@ export class BackendConnection {
     if (nParams !== types.length) {
       throw protocolViolationError(`bind message supplies ${nParams} parameters, but prepared statement "${stmtName}" requires ${types.length}`);
     }
-    for (let i = 0; i < nFormats + nResult; i++) {
-      const f = i < nFormats ? formats[i] : resultFormats[i - nFormats];
-      if (f !== 0 && f !== 1) throw protocolViolationError(`unsupported format code: ${f}`);
-    }
+    checkFormats(formats);
+    checkFormats(resultFormats);
     const s = this.session as Session;
     if (s.failed && !(prepared.stmt && isTransactionEnd(prepared.stmt))) {
       throw abortedTransaction();
@@ -985,10 +1005,8 @@ export class BackendConnection {
         this.startCopyIn(stmt, p.prepared.sql, undefined, p);
         return;
       }
-      const sel = p.prepared.desc.select;
-      // A SELECT planned at Parse runs from that plan while the catalog it was planned on is current.
-      const exec = sel ? () => (sel.catalog === s.catalog() && p.prepared.searchPath === s.searchPathKey() ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
-      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, exec);
+      this.executing = p;
+      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, p.prepared.desc.select ? this.runSelectPortal : undefined);
     } else if (p.sent >= p.result.rows.length && returnsRows(p.result)) {
       // A completed portal executes to nothing more.
       this.out.begin(MSG.commandComplete).cstring(commandTag({ ...p.result, rowCount: 0 })).end();
@@ -996,6 +1014,21 @@ export class BackendConnection {
     }
     p.sent = this.sendResult(p.result, p.resultFormats, p.sent, false, maxRows > 0 ? maxRows : 0);
   }
+
+  /** The portal whose Execute is running (for runSelectPortal). */
+  private executing: Portal | undefined;
+
+  /**
+   * Runs the SELECT of the executing portal: from the plan made at Parse while the catalog it was
+   * planned on is current (one bound function rather than a closure per Execute).
+   */
+  private readonly runSelectPortal = (): StatementResult => {
+    const p = this.executing as Portal;
+    const s = this.session as Session;
+    const sel = p.prepared.desc.select as NonNullable<StatementDescription['select']>;
+    if (sel.catalog === s.catalog() && p.prepared.searchPath === s.searchPathKey()) return runPreparedSelect(s, sel, p.params);
+    return executeStatement(s, p.prepared.stmt as RawStatement, p.prepared.sql, p.params, p.prepared.desc.paramTypes);
+  };
 
   private closeObject(r: FieldReader): void {
     const kind = r.byte();

@@ -12,6 +12,8 @@ const SHORT_STRING = 64;
 
 export class MessageWriter {
   private buf: Buffer;
+  /** Bytes before `base` were taken (they belong to a chunk handed out; never written again). */
+  private base = 0;
   private pos = 0;
   private start = -1;
 
@@ -22,17 +24,21 @@ export class MessageWriter {
 
   /** Whether anything is waiting to be flushed. */
   get pending(): boolean {
-    return this.pos > 0;
+    return this.pos > this.base;
   }
 
-  /** Makes room for n more bytes. */
+  /** Makes room for n more bytes (moving what is not taken yet to a larger buffer). */
   ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
+    const used = this.pos - this.base;
+    let size = this.size;
+    while (size < used + n) size *= 2;
     const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
+    this.buf.copy(next, 0, this.base, this.pos);
+    if (this.start >= 0) this.start -= this.base;
     this.buf = next;
+    this.base = 0;
+    this.pos = used;
   }
 
   /** Starts a message with its type byte; its length is written by end(). */
@@ -217,9 +223,13 @@ export class MessageWriter {
    * to a channel is never written over.
    */
   take(): Buffer {
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = this.buf.length - this.pos >= MIN_REST ? this.buf.subarray(this.pos) : Buffer.allocUnsafe(this.size);
-    this.pos = 0;
+    const out = this.buf.subarray(this.base, this.pos);
+    if (this.buf.length - this.pos >= MIN_REST) this.base = this.pos;
+    else {
+      this.buf = Buffer.allocUnsafe(this.size);
+      this.base = 0;
+      this.pos = 0;
+    }
     return out;
   }
 }
