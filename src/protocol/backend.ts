@@ -102,6 +102,12 @@ function allText(formats: readonly number[]): boolean {
 /** Statement kinds an identical unnamed Parse may reuse (their description is a function of the catalog and settings). */
 const REUSED_PARSE = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt']);
 
+/** Whether `b` equals the bytes of `raw` from `start` on (a JS loop: Buffer.compare costs more for ~100 bytes). */
+function sameBytes(raw: Buffer, start: number, b: Buffer): boolean {
+  for (let i = b.length - 1; i >= 0; i--) if (raw[start + i] !== b[i]) return false;
+  return true;
+}
+
 /** An empty format-code list (all text), shared. */
 const NO_FORMATS: readonly number[] = [];
 
@@ -590,7 +596,10 @@ export class BackendConnection {
   }
 
   private dropPortals(): void {
-    if (this.portals.size) this.portals.clear();
+    const n = this.portals.size;
+    // Map.clear() allocates a new table: the usual lone unnamed portal is deleted instead.
+    if (n === 1 && this.portals.delete('')) return;
+    if (n > 0) this.portals.clear();
   }
 
   private simpleQuery(r: FieldReader): void {
@@ -847,7 +856,7 @@ export class BackendConnection {
       hit.catalog === s.catalog() &&
       hit.version === hit.catalog.version &&
       hit.changes === s.settings.changeCount &&
-      r.raw.compare(hit.bytes, 0, hit.bytes.length, start, end) === 0
+      sameBytes(r.raw, start, hit.bytes)
     ) {
       if (s.failed && !isTransactionEnd(hit.prepared.stmt as RawStatement)) throw abortedTransaction();
       this.statements.set('', hit.prepared);
