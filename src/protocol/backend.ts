@@ -640,9 +640,8 @@ export class BackendConnection {
         const res = s.runStatement(st, state.sql, [], [], state.implicit, () => {
           // Like Postgres, describe the rows before running the query: an error while it runs
           // comes after the RowDescription.
-          const kind = Object.keys(st.stmt)[0];
-          if (!ROW_QUERIES.has(kind) || needsCteRun(kind, (st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
-          const d = describeStatement(s, st, state.sql, []);
+          const d = this.describeSimple(st, state.sql);
+          if (d === undefined) return executeStatement(s, st, state.sql, [], []);
           // Postgres plans before it describes: errors of constant folding come first.
           if (d.planError !== undefined) throw d.planError;
           if (d.fields && !described) {
@@ -668,6 +667,29 @@ export class BackendConnection {
       s.multiStatement = false;
     }
     this.endQuery();
+  }
+
+  /** The last statement describeSimple described, with what its description depended on. */
+  private lastSimple: { st: RawStatement; catalog: Catalog; version: number; changes: number; desc: StatementDescription } | undefined;
+
+  /**
+   * The description of a simple-query statement that returns rows (SELECT, and INSERT / UPDATE /
+   * DELETE without data-modifying WITH), undefined for the others. The same parsed statement
+   * (parseScript caches them by text, so it is the same text) on the same catalog version and
+   * settings reuses the last one.
+   */
+  private describeSimple(st: RawStatement, sql: string): StatementDescription | undefined {
+    const s = this.session as Session;
+    const hit = this.lastSimple;
+    const cat = s.catalog();
+    if (hit !== undefined && hit.st === st && hit.catalog === cat && hit.version === cat.version && hit.changes === s.settings.changeCount) return hit.desc;
+    const kind = Object.keys(st.stmt)[0];
+    if (!ROW_QUERIES.has(kind) || needsCteRun(kind, (st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return undefined;
+    const version = cat.version;
+    const changes = s.settings.changeCount;
+    const desc = describeStatement(s, st, sql, []);
+    if (s.catalog() === cat && cat.version === version && s.settings.changeCount === changes) this.lastSimple = { st, catalog: cat, version, changes, desc };
+    return desc;
   }
 
   private endQuery(): void {
