@@ -22,10 +22,16 @@ import { StatementBlocked } from '../session/blocking.js';
 import { describeStatement, executeStatement, type ResultField, type StatementDescription, type StatementResult } from '../session/dispatch.js';
 import { runPreparedSelect } from '../session/run-select.js';
 import { nowMicros } from '../session/clock.js';
-import { bindParams, EngineValue } from '../session/params.js';
-import { outputFunction } from '../session/output.js';
+import { EngineValue } from '../session/params.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { IoContext } from '../types/type-io.js';
+import { typeInfo } from '../types/registry.js';
+import { domainBase } from '../analyze/coerce.js';
+import { directOutput, outputFunction } from '../session/output.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
+import { writeTimestampIso } from '../types/datetime/timestamp.js';
+import { ISO_TIMESTAMP_MAX } from '../types/datetime/format.js';
 import { Authenticator, type AuthOptions } from './auth.js';
 import { binaryDecoder, binaryEncoder } from './binary-format.js';
 import { FieldReader, FrameReader, protocolViolation } from './reader.js';
@@ -54,6 +60,8 @@ export interface ConnectionHost {
 
 interface PreparedStatement {
   readonly sql: string;
+  /** Text-format parameter readers for the catalog version they were made on (see textParamDecoders). */
+  decoders?: { readonly catalog: Catalog; readonly version: number; readonly fns: readonly (ParamDecoder | undefined)[] };
   /** search_path when it was planned: its plan serves only under the same path. */
   readonly searchPath: string;
   /** Undefined for an empty query string (Execute answers EmptyQueryResponse). */
@@ -69,6 +77,102 @@ interface ScriptState {
   readonly implicit: boolean;
   /** Index of the statement whose RowDescription was already sent (when it blocked and is retried). */
   described?: number;
+}
+
+/** Text output of a result's columns: the output functions, and which columns skip them. */
+interface TextColumns {
+  /** Per column: 0 (call the output function) or one of the DIRECT_ kinds. */
+  readonly kinds: Uint8Array;
+  readonly fns: readonly ((v: Value) => string)[];
+}
+/** The value is a string that is its own text (text, varchar, bpchar, name). */
+const DIRECT_STRING = 1;
+/** The value is a JS number printed in decimal (int2, int4). */
+const DIRECT_INT = 2;
+/** timestamptz / timestamp (bigint microseconds) written by writeTimestampIso when it can. */
+const DIRECT_TIMESTAMPTZ = 3;
+const DIRECT_TIMESTAMP = 4;
+
+/** Whether a format-code list asks for text only. */
+function allText(formats: readonly number[]): boolean {
+  for (let i = 0; i < formats.length; i++) if (formats[i] !== 0) return false;
+  return true;
+}
+
+/** Statement kinds an identical unnamed Parse may reuse (their description is a function of the catalog and settings). */
+const REUSED_PARSE = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt']);
+
+/** Whether `b` equals the bytes of `raw` from `start` on (a JS loop: Buffer.compare costs more for ~100 bytes). */
+function sameBytes(raw: Buffer, start: number, b: Buffer): boolean {
+  for (let i = b.length - 1; i >= 0; i--) if (raw[start + i] !== b[i]) return false;
+  return true;
+}
+
+/** An empty format-code list (all text), shared. */
+const NO_FORMATS: readonly number[] = [];
+
+/** n format codes; all-text lists (pg sends one 0 per parameter) come back as the shared empty list. */
+function readFormats(r: FieldReader, n: number): readonly number[] {
+  if (n === 0) return NO_FORMATS;
+  const start = r.offset;
+  let text = true;
+  for (let i = 0; i < n; i++) if (r.int16() !== 0) text = false;
+  if (text) return NO_FORMATS;
+  const out: number[] = new Array(n);
+  const again = new FieldReader(r.raw, start, r.limit);
+  for (let i = 0; i < n; i++) out[i] = again.int16();
+  return out;
+}
+
+/** Only text (0) and binary (1) exist. */
+function checkFormats(formats: readonly number[]): void {
+  for (let i = 0; i < formats.length; i++) {
+    const f = formats[i];
+    if (f !== 0 && f !== 1) throw protocolViolationError(`unsupported format code: ${f}`);
+  }
+}
+
+/** Reads a text-format parameter (bytes `off` to `off + len` of `raw`) as its type's input function does. */
+type ParamDecoder = (raw: Buffer, off: number, len: number, io: IoContext) => Value;
+
+/**
+ * The text-format parameter readers of a prepared statement: what bindParams does with the text
+ * (its type's input function; text and varchar are their own value), with int4 read straight from
+ * the bytes when they are plain digits. Undefined for an untyped parameter (typed at run time).
+ */
+function textParamDecoders(prepared: PreparedStatement, cat: Catalog): readonly (ParamDecoder | undefined)[] {
+  const d = prepared.decoders;
+  if (d && d.catalog === cat && d.version === cat.version) return d.fns;
+  const fns = prepared.desc.paramTypes.map((t): ParamDecoder | undefined => {
+    if (t === 0) return undefined;
+    if (t === OID.text || t === OID.varchar) return readText;
+    const base = domainBase(cat, t);
+    const io = typeInfo(cat, base).io;
+    const general: ParamDecoder = (raw, off, len, ctx) => io.input(raw.toString('utf8', off, off + len), -1, ctx);
+    if (t === OID.int4 && base === OID.int4) return (raw, off, len, ctx) => readPlainInt4(raw, off, len) ?? general(raw, off, len, ctx);
+    return general;
+  });
+  prepared.decoders = { catalog: cat, version: cat.version, fns };
+  return fns;
+}
+
+const readText: ParamDecoder = (raw, off, len) => raw.toString('utf8', off, off + len);
+
+/** `-?[0-9]{1,9}` as a number; undefined for anything else (int4's input function decides). */
+function readPlainInt4(raw: Buffer, off: number, len: number): number | undefined {
+  let i = off;
+  const end = off + len;
+  const neg = raw[i] === 45; // '-'
+  if (neg) i++;
+  const digits = end - i;
+  if (digits < 1 || digits > 9) return undefined;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = raw[i] - 48;
+    if (c < 0 || c > 9) return undefined;
+    v = v * 10 + c;
+  }
+  return neg ? -v | 0 : v;
 }
 
 /** Statements whose rows are described before they run. */
@@ -88,7 +192,7 @@ interface Portal {
   readonly name: string;
   readonly prepared: PreparedStatement;
   readonly params: unknown[];
-  readonly resultFormats: number[];
+  readonly resultFormats: readonly number[];
   result?: StatementResult;
   sent: number;
 }
@@ -170,8 +274,13 @@ export class BackendConnection {
   /** A COPY ... FROM STDIN waiting for its data (CopyData ... CopyDone / CopyFail). */
   private copyIn: CopyInState | undefined;
   private reported = new Map<string, string>();
+  /** Where Bind found each parameter value (reused from message to message). */
+  private readonly paramOffsets: number[] = [];
+  private readonly paramLengths: number[] = [];
+  /** The last unnamed statement parsed, with the Parse message's bytes and what its description depended on. */
+  private lastParse: { bytes: Buffer; catalog: Catalog; version: number; changes: number; prepared: PreparedStatement } | undefined;
   private reportedAt = -1;
-  private encoders = new WeakMap<readonly ResultField[], ((v: Value) => string)[]>();
+  private encoders = new WeakMap<readonly ResultField[], TextColumns>();
   /** Encoded all-text RowDescription messages, per result column list (plans keep theirs). */
   private rowDescriptions = new WeakMap<readonly ResultField[], Buffer>();
 
@@ -284,14 +393,15 @@ export class BackendConnection {
         this.startup(body);
         continue;
       }
-      const m = this.reader.next();
-      if (!m) return;
+      const type = this.reader.next();
+      if (type < 0) return;
+      const body = this.reader.body;
       if (this.phase === 'auth') {
-        if (m.type !== 0x70) throw protocolViolation(`expected password response, got message type ${m.type}`);
-        if ((this.auth as Authenticator).receive(m.body, this.out)) this.ready();
+        if (type !== 0x70) throw protocolViolation(`expected password response, got message type ${type}`);
+        if ((this.auth as Authenticator).receive(body.rest(), this.out)) this.ready();
         continue;
       }
-      this.message(m.type, m.body);
+      this.message(type, body);
     }
   }
 
@@ -406,39 +516,34 @@ export class BackendConnection {
         writeParameterStatus(this.out, display, v);
       }
     }
-    for (const [pid, channel, payload] of this.pendingNotifications) this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
-    this.pendingNotifications = [];
+    if (this.pendingNotifications.length > 0) {
+      for (const [pid, channel, payload] of this.pendingNotifications) this.out.begin(MSG.notification).int32(pid).cstring(channel).cstring(payload).end();
+      this.pendingNotifications = [];
+    }
     writeReady(this.out, s.transactionStatus);
   }
 
   // ---- messages --------------------------------------------------------------------------------
 
-  private message(type: number, body: Buffer): void {
-    if (this.copyIn) return this.copyMessage(type, body);
+  private message(type: number, r: FieldReader): void {
+    if (this.copyIn) return this.copyMessage(type, r);
     if (this.skipping && type !== 0x53 /* S */ && type !== 0x58 /* X */) return;
     switch (type) {
       case 0x51: // Q
-        return this.simpleQuery(new FieldReader(body));
+        return this.simpleQuery(r);
       case 0x50: // P
-        return this.extended(() => this.parse(new FieldReader(body)));
       case 0x42: // B
-        return this.extended(() => this.bind(new FieldReader(body)));
       case 0x44: // D
-        return this.extended(() => this.describe(new FieldReader(body)));
       case 0x45: // E
-        return this.extended(() => this.execute(new FieldReader(body)));
       case 0x43: // C
-        return this.extended(() => this.closeObject(new FieldReader(body)));
+      case 0x46: // F
+        return this.extended(type, r);
       case 0x48: // H
         return this.flush();
       case 0x53: // S
         return this.sync();
       case 0x58: // X
         return this.close();
-      case 0x46: // F
-        return this.extended(() => {
-          throw new PgError(SQLSTATE.feature_not_supported, 'feature not supported: the FunctionCall message');
-        });
       case 0x64: // d
       case 0x63: // c
       case 0x66: // f
@@ -449,11 +554,27 @@ export class BackendConnection {
     }
   }
 
-  private extended(f: () => void): void {
+  /** An extended-protocol message: an error is reported and the rest skipped until Sync. */
+  private extended(type: number, r: FieldReader): void {
+    const start = r.offset;
     try {
-      f();
+      switch (type) {
+        case 0x50:
+          return this.parse(r);
+        case 0x42:
+          return this.bind(r);
+        case 0x44:
+          return this.describe(r);
+        case 0x45:
+          return this.execute(r);
+        case 0x43:
+          return this.closeObject(r);
+        default:
+          throw new PgError(SQLSTATE.feature_not_supported, 'feature not supported: the FunctionCall message');
+      }
     } catch (e) {
-      if (e instanceof StatementBlocked) return this.block(e, () => this.extended(f));
+      // A statement that must wait runs the whole message again when the wait ends.
+      if (e instanceof StatementBlocked) return this.block(e, () => this.extended(type, new FieldReader(r.raw, start, r.limit)));
       const err = toPgError(e);
       if (err.code === SQLSTATE.protocol_violation && err.severity === 'FATAL') throw err;
       writeErrorFields(this.out, MSG.error, err);
@@ -475,7 +596,10 @@ export class BackendConnection {
   }
 
   private dropPortals(): void {
-    if (this.portals.size) this.portals.clear();
+    const n = this.portals.size;
+    // Map.clear() allocates a new table: the usual lone unnamed portal is deleted instead.
+    if (n === 1 && this.portals.delete('')) return;
+    if (n > 0) this.portals.clear();
   }
 
   private simpleQuery(r: FieldReader): void {
@@ -492,7 +616,7 @@ export class BackendConnection {
       return;
     }
     if (stmts.length === 0) {
-      this.out.begin(MSG.emptyQuery).end();
+      this.out.empty(MSG.emptyQuery);
       this.endQuery();
       return;
     }
@@ -516,9 +640,8 @@ export class BackendConnection {
         const res = s.runStatement(st, state.sql, [], [], state.implicit, () => {
           // Like Postgres, describe the rows before running the query: an error while it runs
           // comes after the RowDescription.
-          const kind = Object.keys(st.stmt)[0];
-          if (!ROW_QUERIES.has(kind) || needsCteRun(kind, (st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return executeStatement(s, st, state.sql, [], []);
-          const d = describeStatement(s, st, state.sql, []);
+          const d = this.describeSimple(st, state.sql);
+          if (d === undefined) return executeStatement(s, st, state.sql, [], []);
           // Postgres plans before it describes: errors of constant folding come first.
           if (d.planError !== undefined) throw d.planError;
           if (d.fields && !described) {
@@ -546,6 +669,29 @@ export class BackendConnection {
     this.endQuery();
   }
 
+  /** The last statement describeSimple described, with what its description depended on. */
+  private lastSimple: { st: RawStatement; catalog: Catalog; version: number; changes: number; desc: StatementDescription } | undefined;
+
+  /**
+   * The description of a simple-query statement that returns rows (SELECT, and INSERT / UPDATE /
+   * DELETE without data-modifying WITH), undefined for the others. The same parsed statement
+   * (parseScript caches them by text, so it is the same text) on the same catalog version and
+   * settings reuses the last one.
+   */
+  private describeSimple(st: RawStatement, sql: string): StatementDescription | undefined {
+    const s = this.session as Session;
+    const hit = this.lastSimple;
+    const cat = s.catalog();
+    if (hit !== undefined && hit.st === st && hit.catalog === cat && hit.version === cat.version && hit.changes === s.settings.changeCount) return hit.desc;
+    const kind = Object.keys(st.stmt)[0];
+    if (!ROW_QUERIES.has(kind) || needsCteRun(kind, (st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return undefined;
+    const version = cat.version;
+    const changes = s.settings.changeCount;
+    const desc = describeStatement(s, st, sql, []);
+    if (s.catalog() === cat && cat.version === version && s.settings.changeCount === changes) this.lastSimple = { st, catalog: cat, version, changes, desc };
+    return desc;
+  }
+
   private endQuery(): void {
     if (!(this.session as Session).txn) this.dropPortals();
     this.readyForQuery();
@@ -570,11 +716,11 @@ export class BackendConnection {
     this.flush();
   }
 
-  private copyMessage(type: number, body: Buffer): void {
+  private copyMessage(type: number, r: FieldReader): void {
     const state = this.copyIn as CopyInState;
     switch (type) {
       case 0x64: // CopyData
-        state.chunks.push(Buffer.from(body));
+        state.chunks.push(r.bodyCopy());
         return;
       case 0x48: // Flush
       case 0x53: // Sync: ignored during COPY, as Postgres does
@@ -584,7 +730,7 @@ export class BackendConnection {
         return this.finishCopyIn(state, undefined);
       case 0x66: // CopyFail
         this.copyIn = undefined;
-        return this.finishCopyIn(state, new FieldReader(body).cstring());
+        return this.finishCopyIn(state, r.cstring());
       default:
         this.copyIn = undefined;
         this.finishCopyIn(state, null);
@@ -635,7 +781,7 @@ export class BackendConnection {
       for (let i = 0; i < res.copyOut.columns; i++) w.int16(0);
       w.end();
       for (const line of res.copyOut.lines) w.begin(MSG.copyData).text(line).end();
-      w.begin(MSG.copyDone).end();
+      w.empty(MSG.copyDone);
       w.begin(MSG.commandComplete).cstring(commandTag(res)).end();
       return 0;
     }
@@ -644,7 +790,7 @@ export class BackendConnection {
     const end = limit > 0 ? Math.min(res.rows.length, from + limit) : res.rows.length;
     if (rows && end > from) this.writeRows(res, formats, from, end);
     if (end < res.rows.length) {
-      this.out.begin(MSG.portalSuspended).end();
+      this.out.empty(MSG.portalSuspended);
     } else {
       // A portal run in several Executes reports the rows of the last one (`SELECT 1`).
       this.out.begin(MSG.commandComplete).cstring(commandTag(rows && (from > 0 || limit > 0) ? { ...res, rowCount: end - from } : res)).end();
@@ -653,13 +799,13 @@ export class BackendConnection {
   }
 
   private rowDescription(fields: readonly ResultField[], formats: readonly number[]): void {
-    if (formats.some((f) => f !== 0)) {
+    if (!allText(formats)) {
       writeRowDescription(this.out, fields, formats);
       return;
     }
     let bytes = this.rowDescriptions.get(fields);
     if (!bytes) {
-      const w = new MessageWriter();
+      const w = new MessageWriter(256);
       writeRowDescription(w, fields, formats);
       bytes = w.take();
       this.rowDescriptions.set(fields, bytes);
@@ -667,12 +813,19 @@ export class BackendConnection {
     this.out.bytes(bytes);
   }
 
-  private textEncoders(fields: readonly ResultField[]): ((v: Value) => string)[] {
+  /** How each column of a result is written as text (cached per column list: plans keep theirs). */
+  private textEncoders(fields: readonly ResultField[]): TextColumns {
     let enc = this.encoders.get(fields);
     if (!enc) {
       const s = this.session as Session;
       const cat = s.catalog();
-      enc = fields.map((f) => outputFunction(s, cat, f.dataTypeID));
+      const kinds = new Uint8Array(fields.length);
+      const fns = fields.map((f, i) => {
+        const direct = directOutput(cat, f.dataTypeID);
+        kinds[i] = direct === 'string' ? DIRECT_STRING : direct === 'int' ? DIRECT_INT : direct === 'timestamptz' ? DIRECT_TIMESTAMPTZ : direct === 'timestamp' ? DIRECT_TIMESTAMP : 0;
+        return outputFunction(s, cat, f.dataTypeID);
+      });
+      enc = { kinds, fns };
       this.encoders.set(fields, enc);
     }
     return enc;
@@ -680,19 +833,31 @@ export class BackendConnection {
 
   private writeRows(res: StatementResult, formats: readonly number[], from: number, end: number): void {
     const n = res.fields.length;
-    const text = this.textEncoders(res.fields);
-    const binary = formats.some((f) => f === 1)
-      ? res.fields.map((f, i) => (formatOf(formats, i) === 1 ? binaryEncoder((this.session as Session).catalog(), f.dataTypeID, (this.session as Session).io) : undefined))
-      : undefined;
+    const { kinds, fns } = this.textEncoders(res.fields);
+    const binary = allText(formats)
+      ? undefined
+      : res.fields.map((f, i) => (formatOf(formats, i) === 1 ? binaryEncoder((this.session as Session).catalog(), f.dataTypeID, (this.session as Session).io) : undefined));
     const w = this.out;
+    const rows = res.rows;
+    const io = (this.session as Session).io;
     for (let r = from; r < end; r++) {
-      const row = res.rows[r];
+      const row = rows[r];
       w.begin(MSG.dataRow).int16(n);
       for (let i = 0; i < n; i++) {
         const v = row[i];
         if (v === null || v === undefined) w.int32(-1);
         else if (binary?.[i]) w.lengthPrefixedBytes((binary[i] as (v: Value) => Buffer)(v));
-        else w.lengthPrefixedString(text[i](v));
+        else {
+          const k = kinds[i];
+          if (k === DIRECT_STRING && typeof v === 'string') w.lengthPrefixedString(v);
+          else if (k === DIRECT_INT && typeof v === 'number') w.lengthPrefixedInt(v);
+          else if (k >= DIRECT_TIMESTAMPTZ && typeof v === 'bigint') {
+            const at = w.reserveLengthPrefixed(ISO_TIMESTAMP_MAX);
+            const len = writeTimestampIso(v, k === DIRECT_TIMESTAMPTZ, io, w.buffer, at);
+            if (len >= 0) w.commitLengthPrefixed(len);
+            else w.lengthPrefixedString(fns[i](v));
+          } else w.lengthPrefixedString(fns[i](v));
+        }
       }
       w.end();
     }
@@ -701,13 +866,31 @@ export class BackendConnection {
   // ---- extended query protocol -----------------------------------------------------------------
 
   private parse(r: FieldReader): void {
+    const s = this.session as Session;
+    const start = r.offset;
+    const end = r.limit;
+    // An unnamed Parse identical to the previous one, on the same catalog version and settings,
+    // describes the same statement: reuse it (Postgres parses again; the messages are the same).
+    const hit = this.lastParse;
+    if (
+      hit !== undefined &&
+      hit.bytes.length === end - start &&
+      hit.catalog === s.catalog() &&
+      hit.version === hit.catalog.version &&
+      hit.changes === s.settings.changeCount &&
+      sameBytes(r.raw, start, hit.bytes)
+    ) {
+      if (s.failed && !isTransactionEnd(hit.prepared.stmt as RawStatement)) throw abortedTransaction();
+      this.statements.set('', hit.prepared);
+      this.out.empty(MSG.parseComplete);
+      return;
+    }
     const name = r.cstring();
     const sql = r.cstring();
     const n = r.int16();
     const declared: number[] = [];
     for (let i = 0; i < n; i++) declared.push(r.uint32());
     r.end();
-    const s = this.session as Session;
     if (name !== '' && this.statements.has(name)) {
       throw new PgError(SQLSTATE.duplicate_prepared_statement, `prepared statement "${name}" already exists`);
     }
@@ -717,34 +900,45 @@ export class BackendConnection {
     if (s.failed && !(stmt && isTransactionEnd(stmt))) {
       throw abortedTransaction();
     }
+    const cat = s.catalog();
+    const version = cat.version;
+    const changes = s.settings.changeCount;
     const desc: StatementDescription = stmt
       ? describeStatement(s, stmt, sql, declared)
       : { paramTypes: declared.map((t) => (t === 0 ? OID.text : t)), fields: null };
-    this.statements.set(name, { sql, searchPath: s.searchPathKey(), stmt, desc });
+    const prepared: PreparedStatement = { sql, searchPath: s.searchPathKey(), stmt, desc };
+    this.statements.set(name, prepared);
     if (name !== '' && stmt) {
       s.protocolPrepared.set(name, {
         name, stmt, sql, paramTypes: desc.paramTypes, statement: sql, prepareTime: nowMicros(s.clock),
         resultTypes: desc.fields?.map((f) => f.dataTypeID) ?? null, executions: 0,
       });
     }
-    this.out.begin(MSG.parseComplete).end();
+    // Only statements whose description depends on nothing but the catalog and the settings
+    // (not EXECUTE, FETCH, ...: they describe session objects) are reused.
+    if (name === '' && stmt && REUSED_PARSE.has(Object.keys(stmt.stmt)[0]) && s.catalog() === cat && cat.version === version && s.settings.changeCount === changes) {
+      this.lastParse = { bytes: Buffer.from(r.raw.subarray(start, end)), catalog: cat, version, changes, prepared };
+    }
+    this.out.empty(MSG.parseComplete);
   }
 
   private bind(r: FieldReader): void {
     const portalName = r.cstring();
     const stmtName = r.cstring();
     const nFormats = r.int16();
-    const formats: number[] = [];
-    for (let i = 0; i < nFormats; i++) formats.push(r.int16());
+    const formats = readFormats(r, nFormats);
     const nParams = r.int16();
-    const raw: (Buffer | null)[] = [];
+    // Parameter values are read where they lie in the message: offsets now, decoding below.
+    const offsets = this.paramOffsets;
+    const lengths = this.paramLengths;
     for (let i = 0; i < nParams; i++) {
       const len = r.int32();
-      raw.push(len < 0 ? null : r.bytes(len));
+      offsets[i] = r.offset;
+      lengths[i] = len;
+      if (len > 0) r.skip(len);
     }
     const nResult = r.int16();
-    const resultFormats: number[] = [];
-    for (let i = 0; i < nResult; i++) resultFormats.push(r.int16());
+    const resultFormats = readFormats(r, nResult);
     r.end();
     const prepared = this.statements.get(stmtName);
     if (!prepared) throw new PgError(SQLSTATE.invalid_sql_statement_name, `prepared statement "${stmtName}" does not exist`);
@@ -757,9 +951,8 @@ export class BackendConnection {
     if (nParams !== types.length) {
       throw protocolViolationError(`bind message supplies ${nParams} parameters, but prepared statement "${stmtName}" requires ${types.length}`);
     }
-    for (const f of [...formats, ...resultFormats]) {
-      if (f !== 0 && f !== 1) throw protocolViolationError(`unsupported format code: ${f}`);
-    }
+    checkFormats(formats);
+    checkFormats(resultFormats);
     const s = this.session as Session;
     if (s.failed && !(prepared.stmt && isTransactionEnd(prepared.stmt))) {
       throw abortedTransaction();
@@ -771,28 +964,33 @@ export class BackendConnection {
     if (portalName !== '' && this.portals.has(portalName)) {
       throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${portalName}" already exists`);
     }
-    const cat = s.catalog();
     const params: unknown[] = new Array(nParams);
-    for (let i = 0; i < nParams; i++) {
-      const b = raw[i];
-      if (b === null) {
-        params[i] = null;
-        continue;
-      }
-      try {
-        if (formatOf(formats, i) === 1) params[i] = new EngineValue(binaryDecoder(cat, types[i] || OID.text, s.io)(b));
-        else if (types[i] === 0) params[i] = b.toString('utf8'); // typed when the statement runs
-        else params[i] = new EngineValue(bindParams(cat, s.io, [b.toString('utf8')], [types[i]])[0]);
-      } catch (e) {
-        const err = toPgError(e);
-        if (!err.where) err.where = `${portalName === '' ? 'unnamed portal' : `portal "${portalName}"`} parameter $${i + 1} = '...'`;
-        throw err;
+    if (nParams > 0) {
+      const cat = s.catalog();
+      const decoders = textParamDecoders(prepared, cat);
+      const raw = r.raw;
+      for (let i = 0; i < nParams; i++) {
+        const len = lengths[i];
+        if (len < 0) {
+          params[i] = null;
+          continue;
+        }
+        const off = offsets[i];
+        try {
+          if (formatOf(formats, i) === 1) params[i] = new EngineValue(binaryDecoder(cat, types[i] || OID.text, s.io)(raw.subarray(off, off + len)));
+          else if (types[i] === 0) params[i] = raw.toString('utf8', off, off + len); // typed when the statement runs
+          else params[i] = new EngineValue((decoders[i] as ParamDecoder)(raw, off, len, s.io));
+        } catch (e) {
+          const err = toPgError(e);
+          if (!err.where) err.where = `${portalName === '' ? 'unnamed portal' : `portal "${portalName}"`} parameter $${i + 1} = '...'`;
+          throw err;
+        }
       }
     }
     // Postgres plans at Bind: errors of constant folding come here.
     if (prepared.desc.planError !== undefined) throw prepared.desc.planError;
     this.portals.set(portalName, { name: portalName, prepared, params, resultFormats, sent: 0 });
-    this.out.begin(MSG.bindComplete).end();
+    this.out.empty(MSG.bindComplete);
   }
 
   private describe(r: FieldReader): void {
@@ -806,13 +1004,13 @@ export class BackendConnection {
       for (const t of p.desc.paramTypes) this.out.int32(t);
       this.out.end();
       if (p.desc.fields) writeRowDescription(this.out, p.desc.fields, []);
-      else this.out.begin(MSG.noData).end();
+      else this.out.empty(MSG.noData);
     } else if (kind === 0x50 /* P */) {
       const p = this.portals.get(name);
       if (!p) throw new PgError(SQLSTATE.invalid_cursor_name, `portal "${name}" does not exist`);
       const fields = p.result ? (returnsRows(p.result) ? p.result.fields : null) : p.prepared.desc.fields;
       if (fields) this.rowDescription(fields, p.resultFormats);
-      else this.out.begin(MSG.noData).end();
+      else this.out.empty(MSG.noData);
     } else {
       throw protocolViolationError(`invalid DESCRIBE message subtype ${kind}`);
     }
@@ -826,7 +1024,7 @@ export class BackendConnection {
     if (!p) throw new PgError(SQLSTATE.invalid_cursor_name, `portal "${name}" does not exist`);
     const stmt = p.prepared.stmt;
     if (!stmt) {
-      this.out.begin(MSG.emptyQuery).end();
+      this.out.empty(MSG.emptyQuery);
       return;
     }
     const s = this.session as Session;
@@ -838,10 +1036,8 @@ export class BackendConnection {
         this.startCopyIn(stmt, p.prepared.sql, undefined, p);
         return;
       }
-      const sel = p.prepared.desc.select;
-      // A SELECT planned at Parse runs from that plan while the catalog it was planned on is current.
-      const exec = sel ? () => (sel.catalog === s.catalog() && p.prepared.searchPath === s.searchPathKey() ? runPreparedSelect(s, sel, p.params) : executeStatement(s, stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes)) : undefined;
-      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, exec);
+      this.executing = p;
+      p.result = s.runStatement(stmt, p.prepared.sql, p.params, p.prepared.desc.paramTypes, true, p.prepared.desc.select ? this.runSelectPortal : undefined);
     } else if (p.sent >= p.result.rows.length && returnsRows(p.result)) {
       // A completed portal executes to nothing more.
       this.out.begin(MSG.commandComplete).cstring(commandTag({ ...p.result, rowCount: 0 })).end();
@@ -849,6 +1045,21 @@ export class BackendConnection {
     }
     p.sent = this.sendResult(p.result, p.resultFormats, p.sent, false, maxRows > 0 ? maxRows : 0);
   }
+
+  /** The portal whose Execute is running (for runSelectPortal). */
+  private executing: Portal | undefined;
+
+  /**
+   * Runs the SELECT of the executing portal: from the plan made at Parse while the catalog it was
+   * planned on is current (one bound function rather than a closure per Execute).
+   */
+  private readonly runSelectPortal = (): StatementResult => {
+    const p = this.executing as Portal;
+    const s = this.session as Session;
+    const sel = p.prepared.desc.select as NonNullable<StatementDescription['select']>;
+    if (sel.catalog === s.catalog() && p.prepared.searchPath === s.searchPathKey()) return runPreparedSelect(s, sel, p.params);
+    return executeStatement(s, p.prepared.stmt as RawStatement, p.prepared.sql, p.params, p.prepared.desc.paramTypes);
+  };
 
   private closeObject(r: FieldReader): void {
     const kind = r.byte();
@@ -860,7 +1071,7 @@ export class BackendConnection {
     }
     else if (kind === 0x50) this.portals.delete(name);
     else throw protocolViolationError(`invalid CLOSE message subtype ${kind}`);
-    this.out.begin(MSG.closeComplete).end();
+    this.out.empty(MSG.closeComplete);
   }
 }
 

@@ -11,7 +11,8 @@ import type { ProtocolServer } from './server.js';
 
 export class MemorySocket extends EventEmitter {
   private readonly backend: BackendConnection;
-  private pending: Buffer[] = [];
+  /** Server output not yet emitted: one chunk (the usual case, no array), or several. */
+  private pending: Buffer | Buffer[] | undefined;
   private scheduled = false;
   private ended = false;
   private closing = false;
@@ -31,18 +32,24 @@ export class MemorySocket extends EventEmitter {
   }
 
   private deliver(chunk: Buffer): void {
-    this.pending.push(chunk);
+    const p = this.pending;
+    if (p === undefined) this.pending = chunk;
+    else if (Array.isArray(p)) p.push(chunk);
+    else this.pending = [p, chunk];
     if (!this.scheduled) {
       this.scheduled = true;
-      process.nextTick(() => this.emitPending());
+      process.nextTick(this.emitPendingBound);
     }
   }
 
+  private readonly emitPendingBound = (): void => this.emitPending();
+
   private emitPending(): void {
     this.scheduled = false;
-    if (this.pending.length === 0) return;
-    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-    this.pending = [];
+    const p = this.pending;
+    if (p === undefined) return;
+    const data = Array.isArray(p) ? Buffer.concat(p) : p;
+    this.pending = undefined;
     if (this.readyState === 'closed' && !this.closing) return;
     this.emit('data', data);
   }

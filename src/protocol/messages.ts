@@ -77,7 +77,7 @@ export function writeParameterStatus(w: MessageWriter, name: string, value: stri
 }
 
 export function writeReady(w: MessageWriter, status: 'I' | 'T' | 'E'): void {
-  w.begin(MSG.readyForQuery).byte(status.charCodeAt(0)).end();
+  w.begin(MSG.readyForQuery).byte(status === 'I' ? 0x49 : status === 'T' ? 0x54 : 0x45).end();
 }
 
 /** The CommandComplete tag: `INSERT 0 n`, `SELECT n`, `UPDATE n`, or the bare command name. */

@@ -1,27 +1,44 @@
 /**
  * An output buffer for backend messages: messages are appended (type byte, length patched when the
  * message ends) and taken out in one chunk when the connection flushes, as Postgres's pqcomm.c
- * buffers output until Sync, Flush or ReadyForQuery.
+ * buffers output until Sync, Flush or ReadyForQuery. Integers are stored byte by byte and short
+ * ASCII strings copied by a loop: both beat Buffer's methods (bounds checks, a native call) for
+ * the few bytes a protocol field has.
  * Postgres counterpart: src/backend/libpq/pqformat.c and pqcomm.c.
  */
 
+/** Strings up to this length are copied by a JS loop when they are ASCII (else Buffer.write). */
+const SHORT_STRING = 64;
+
 export class MessageWriter {
-  private buf = Buffer.allocUnsafe(16 * 1024);
+  private buf: Buffer;
+  /** Bytes before `base` were taken (they belong to a chunk handed out; never written again). */
+  private base = 0;
   private pos = 0;
   private start = -1;
 
-  /** Whether anything is waiting to be flushed. */
-  get pending(): boolean {
-    return this.pos > 0;
+  /** `size`: the first buffer's size (it grows as needed). */
+  constructor(private readonly size = BUFFER_SIZE) {
+    this.buf = Buffer.allocUnsafe(size);
   }
 
-  private ensure(n: number): void {
+  /** Whether anything is waiting to be flushed. */
+  get pending(): boolean {
+    return this.pos > this.base;
+  }
+
+  /** Makes room for n more bytes (moving what is not taken yet to a larger buffer). */
+  ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
+    const used = this.pos - this.base;
+    let size = this.size;
+    while (size < used + n) size *= 2;
     const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
+    this.buf.copy(next, 0, this.base, this.pos);
+    if (this.start >= 0) this.start -= this.base;
     this.buf = next;
+    this.base = 0;
+    this.pos = used;
   }
 
   /** Starts a message with its type byte; its length is written by end(). */
@@ -34,34 +51,82 @@ export class MessageWriter {
   }
 
   end(): void {
-    this.buf.writeInt32BE(this.pos - this.start, this.start);
+    const n = this.pos - this.start;
+    const b = this.buf;
+    const s = this.start;
+    b[s] = n >>> 24;
+    b[s + 1] = n >>> 16;
+    b[s + 2] = n >>> 8;
+    b[s + 3] = n;
     this.start = -1;
   }
 
-  byte(b: number): this {
+  /** A whole message without a body (ParseComplete, BindComplete, NoData, ...). */
+  empty(type: number): void {
+    this.ensure(5);
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = type;
+    b[p + 1] = 0;
+    b[p + 2] = 0;
+    b[p + 3] = 0;
+    b[p + 4] = 4;
+    this.pos = p + 5;
+  }
+
+  byte(v: number): this {
     this.ensure(1);
-    this.buf[this.pos++] = b;
+    this.buf[this.pos++] = v;
     return this;
   }
 
   int16(n: number): this {
     this.ensure(2);
-    this.buf.writeInt16BE(n, this.pos);
-    this.pos += 2;
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n >>> 8;
+    b[p + 1] = n;
+    this.pos = p + 2;
     return this;
   }
 
   int32(n: number): this {
     this.ensure(4);
-    this.buf.writeInt32BE(n, this.pos);
-    this.pos += 4;
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n >>> 24;
+    b[p + 1] = n >>> 16;
+    b[p + 2] = n >>> 8;
+    b[p + 3] = n;
+    this.pos = p + 4;
     return this;
+  }
+
+  /** Copies an ASCII string of at most SHORT_STRING chars at `at`; -1 if it is not ASCII. */
+  private ascii(s: string, at: number): number {
+    const b = this.buf;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return -1;
+      b[at + i] = c;
+    }
+    return n;
+  }
+
+  /** Writes s as UTF-8 at `at` (room for s.length * 3 bytes must be ensured); returns its length. */
+  private utf8(s: string, at: number): number {
+    if (s.length <= SHORT_STRING) {
+      const n = this.ascii(s, at);
+      if (n >= 0) return n;
+    }
+    return this.buf.write(s, at, 'utf8');
   }
 
   /** A NUL-terminated UTF-8 string. */
   cstring(s: string): this {
     this.ensure(s.length * 3 + 1);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.pos += this.utf8(s, this.pos);
     this.buf[this.pos++] = 0;
     return this;
   }
@@ -76,10 +141,66 @@ export class MessageWriter {
   /** A length-prefixed UTF-8 string (a DataRow column or CopyData payload). */
   lengthPrefixedString(s: string): this {
     this.ensure(s.length * 3 + 4);
-    const n = this.buf.write(s, this.pos + 4, 'utf8');
-    this.buf.writeInt32BE(n, this.pos);
-    this.pos += 4 + n;
+    const p = this.pos;
+    const n = this.utf8(s, p + 4);
+    const b = this.buf;
+    b[p] = n >>> 24;
+    b[p + 1] = n >>> 16;
+    b[p + 2] = n >>> 8;
+    b[p + 3] = n;
+    this.pos = p + 4 + n;
     return this;
+  }
+
+  /** A length-prefixed integer in decimal (a DataRow column of an int2/int4 value). */
+  lengthPrefixedInt(v: number): this {
+    if ((v | 0) !== v) return this.lengthPrefixedString(String(v));
+    this.ensure(15);
+    const b = this.buf;
+    const p = this.pos;
+    const neg = v < 0 ? 1 : 0;
+    let t = neg ? -v : v;
+    let digits = 1;
+    for (let x = t; x >= 10; x = Math.floor(x / 10)) digits++;
+    const n = digits + neg;
+    b[p] = 0;
+    b[p + 1] = 0;
+    b[p + 2] = 0;
+    b[p + 3] = n;
+    if (neg) b[p + 4] = 45; // '-'
+    let q = p + 4 + n;
+    do {
+      const d = Math.floor(t / 10);
+      b[--q] = 48 + t - d * 10;
+      t = d;
+    } while (t > 0);
+    this.pos = p + 4 + n;
+    return this;
+  }
+
+  /**
+   * Makes room for a length-prefixed field of at most `max` bytes that the caller writes itself
+   * into `buffer`: returns where its bytes go; commitLengthPrefixed(n) then ends it.
+   */
+  reserveLengthPrefixed(max: number): number {
+    this.ensure(max + 4);
+    return this.pos + 4;
+  }
+
+  /** The buffer being written (valid until the next call that may grow it). */
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  /** Ends a field written into the room reserveLengthPrefixed made: its length is n bytes. */
+  commitLengthPrefixed(n: number): void {
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n >>> 24;
+    b[p + 1] = n >>> 16;
+    b[p + 2] = n >>> 8;
+    b[p + 3] = n;
+    this.pos = p + 4 + n;
   }
 
   /** A length-prefixed byte string (-1 for NULL). */
@@ -92,16 +213,28 @@ export class MessageWriter {
   /** Raw UTF-8 text without terminator. */
   text(s: string): this {
     this.ensure(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.pos += this.utf8(s, this.pos);
     return this;
   }
 
-  /** Takes everything written so far (a copy: the buffer is reused). */
+  /**
+   * Takes everything written so far. The bytes are not copied: the chunk is a view of the buffer,
+   * and writing goes on in the rest of it (a fresh buffer when little is left), so a chunk handed
+   * to a channel is never written over.
+   */
   take(): Buffer {
-    const out = Buffer.allocUnsafe(this.pos);
-    this.buf.copy(out, 0, 0, this.pos);
-    this.pos = 0;
-    if (this.buf.length > 1 << 20) this.buf = Buffer.allocUnsafe(16 * 1024);
+    const out = this.buf.subarray(this.base, this.pos);
+    if (this.buf.length - this.pos >= MIN_REST) this.base = this.pos;
+    else {
+      this.buf = Buffer.allocUnsafe(this.size);
+      this.base = 0;
+      this.pos = 0;
+    }
     return out;
   }
 }
+
+/** Size of a fresh output buffer. */
+const BUFFER_SIZE = 64 * 1024;
+/** Below this many free bytes, take() starts a fresh buffer. */
+const MIN_REST = 4 * 1024;

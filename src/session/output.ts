@@ -13,6 +13,9 @@ import { formatArrayText } from '../types/array.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { anonymousRecordText } from '../pl/record-text.js';
 import type { PgArray, PgRecord } from '../types/values.js';
+import { bpcharIO, nameIO, textIO, varcharIO } from '../types/text.js';
+import { int2IO, int4IO } from '../types/int.js';
+import { timestampIO, timestamptzIO } from '../types/datetime/timestamp.js';
 
 export function outputFunction(session: Session, cat: Catalog, type: number): (v: Value) => string {
   // The reg* types print names looked up in the session's catalog and search path.
@@ -26,4 +29,20 @@ export function outputFunction(session: Session, cat: Catalog, type: number): (v
   }
   const io = info.io;
   return (v) => io.output(v, session.io);
+}
+
+/**
+ * Types whose text output a writer can produce without calling the output function: 'string'
+ * when a value is its own text (text, varchar, bpchar, name), 'int' for int2/int4 (a JS number
+ * printed in decimal), 'timestamp' / 'timestamptz' for writeTimestampIso. Undefined for
+ * everything else (and for the reg* types, whose values are numbers printed as names).
+ */
+export function directOutput(cat: Catalog, type: number): 'string' | 'int' | 'timestamp' | 'timestamptz' | undefined {
+  if (regOutput(type) || type === OID.record) return undefined;
+  const io = typeInfo(cat, type).io;
+  if (io === textIO || io === varcharIO || io === bpcharIO || io === nameIO) return 'string';
+  if (io === int4IO || io === int2IO) return 'int';
+  if (io === timestamptzIO) return 'timestamptz';
+  if (io === timestampIO) return 'timestamp';
+  return undefined;
 }

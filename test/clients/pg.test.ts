@@ -181,6 +181,38 @@ describe('pg.Client', () => {
     });
   });
 
+  it('prints columns in DataRows as Postgres does: ints, text, timestamp(tz) in every DateStyle and several zones', async () => {
+    // Deterministic generated values: timestamps from year 900 to 10100 (and BC, infinity) with
+    // 0-6 fraction digits, ints at the type bounds, ASCII / non-ASCII / long text.
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamps: string[] = ['infinity', '-infinity', '0044-03-15 10:00:00 BC', '0999-12-31 23:59:59.999999', '1000-01-01 00:00:00', '9999-12-31 23:59:59.5', '1715-06-01 12:00:00', '2285-06-05 00:51:22.228989'];
+    for (let i = 0; i < 60; i++) {
+      const year = i < 20 ? 1990 + rand(50) : 900 + rand(9300);
+      const frac = rand(7) === 0 ? '' : '.' + String(rand(1_000_000)).padStart(6, '0').slice(0, 1 + rand(6));
+      stamps.push(`${String(year).padStart(4, '0')}-${two(1 + rand(12))}-${two(1 + rand(28))} ${two(rand(24))}:${two(rand(60))}:${two(rand(60))}${frac}`);
+    }
+    const ints = [0, 1, -1, 9, 10, -10, 99, 100, 32767, -32768, 2147483647, -2147483648, 1000000, -999999999];
+    const texts = ['', 'a', 'pending', 'héllo wörld', 'emoji 😀 here', 'x'.repeat(63), 'y'.repeat(64), 'z'.repeat(65) + 'é', "quote ' and \\ backslash"];
+    const raw = { getTypeParser: () => (v: string) => v };
+    await expectSame(async (c) => {
+      const out: unknown[] = [];
+      for (const [zone, style] of [['UTC', 'ISO, MDY'], ['America/New_York', 'ISO, MDY'], ['Asia/Kolkata', 'ISO, DMY'], ['Australia/Lord_Howe', 'SQL, DMY'], ['+05:30', 'Postgres, MDY'], ['Europe/London', 'German']]) {
+        await c.query(`set timezone = '${zone}'`);
+        await c.query(`set datestyle = '${style}'`);
+        const sql = 'select s::timestamptz as tz, s::timestamp as ts, s::timestamptz::date as d from unnest($1::text[]) as s';
+        out.push((await c.query({ text: sql, values: [stamps], rowMode: 'array', types: raw } as pg.QueryConfig)).rows);
+        out.push((await c.query({ text: 'select i::int4, (i % 32767)::int2 as i2, (i::int8 * 3) as i8, i::oid::int4 as o from unnest($1::int[]) as i', values: [ints], rowMode: 'array', types: raw } as pg.QueryConfig)).rows);
+        out.push((await c.query({ text: 'select t, t::varchar(70), t::char(3), t::name from unnest($1::text[]) as t', values: [texts], rowMode: 'array', types: raw } as pg.QueryConfig)).rows);
+      }
+      return out;
+    });
+  });
+
   it('streams through pg-cursor in batches', async () => {
     await expectSame(async (c) => {
       const cursor = c.query(new Cursor('select g, g * 2 as d from generate_series(1, $1::int) g', [7]));

@@ -157,6 +157,56 @@ describe('extended query protocol', () => {
     ]);
   });
 
+  it('describes a repeated identical Parse or simple query anew after DDL, SET search_path, in a failed transaction and after ROLLBACK', async () => {
+    const P = () => fe.parse('', 'select * from pc where a = $1');
+    const run = (v: string): Step => ({ send: [P(), fe.describe('S', ''), fe.bind('', '', [v]), fe.describe('P', ''), fe.execute(''), fe.sync()] });
+    const q = (sql: string, ready = 1): Step => ({ send: [fe.query(sql)], ready });
+    await same([
+      q('create table pc (a int, b text); insert into pc values (1, \'one\'), (2, \'two\')'),
+      run('1'),
+      run('2'),
+      q('select * from pc order by a'),
+      q('alter table pc add column c int default 7'),
+      run('1'),
+      q('select * from pc order by a'),
+      q('alter table pc alter column a type bigint'),
+      run('2'),
+      q('create schema s2; create table s2.pc (a text, z int); insert into s2.pc values (\'1\', 9)'),
+      run('1'),
+      q('select * from pc order by a'),
+      q('set search_path = s2, public'),
+      run('1'),
+      q('select * from pc order by a'),
+      q('reset search_path'),
+      run('1'),
+      q('begin'),
+      run('1'),
+      q('alter table pc drop column b'),
+      run('1'),
+      q('select * from pc order by a'),
+      q('rollback'),
+      run('1'),
+      q('select * from pc order by a'),
+      q('begin'),
+      q('select 1/(a - a) from pc'),
+      run('1'),
+      q('select * from pc order by a'),
+      q('rollback'),
+      run('2'),
+      { send: [fe.parse('', "select '2024-01-02 03:04:05'::timestamp as t"), fe.bind('', '', []), fe.describe('P', ''), fe.execute(''), fe.sync()] },
+      q("select '2024-01-02 03:04:05'::timestamp as t"),
+      q('set datestyle = german'),
+      { send: [fe.parse('', "select '2024-01-02 03:04:05'::timestamp as t"), fe.bind('', '', []), fe.describe('P', ''), fe.execute(''), fe.sync()] },
+      q("select '2024-01-02 03:04:05'::timestamp as t"),
+      q('reset datestyle'),
+      { send: [fe.parse('', "select '2024-01-02 03:04:05'::timestamp as t"), fe.bind('', '', []), fe.describe('P', ''), fe.execute(''), fe.sync()] },
+      q("select '2024-01-02 03:04:05'::timestamp as t"),
+      q('drop table pc; drop schema s2 cascade'),
+      run('1'),
+      q('select * from pc order by a'),
+    ]);
+  });
+
   it('suspends a portal at the row limit and resumes it', async () => {
     await same([
       {

@@ -15,6 +15,124 @@ const DAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** Largest |microseconds| a double holds exactly: timestamps within it (1715 to 2285) take the fast path. */
+const SAFE_MICROS = Number.MAX_SAFE_INTEGER;
+
+/** The longest text writeIsoTimestamp writes: `YYYY-MM-DD HH:MM:SS.ffffff+HH:MM:SS`. */
+export const ISO_TIMESTAMP_MAX = 35;
+
+const scratch = Buffer.allocUnsafe(ISO_TIMESTAMP_MAX);
+/** The date parts (`YYYY-MM-DD `) of the last two days printed, which rows often share. */
+const dateDays = [NaN, NaN];
+const dateBytes = [new Uint8Array(11), new Uint8Array(11)];
+let dateNext = 0;
+
+/**
+ * A timestamp in DateStyle ISO, from local microseconds since 2000-01-01 as a number, with the
+ * zone offset for timestamptz: the same text as formatDateTimeFields, made without bigint
+ * arithmetic or intermediate objects. Undefined when `local` is not a safe integer (the general
+ * path handles it) or the year has not four digits (BC, 10000+).
+ */
+export function isoTimestampText(local: number, offset: number | undefined): string | undefined {
+  const n = writeIsoTimestamp(scratch, 0, local, offset);
+  return n < 0 ? undefined : scratch.toString('latin1', 0, n);
+}
+
+/**
+ * Writes what isoTimestampText returns, as ASCII bytes at `at` of `out` (which must have room
+ * for ISO_TIMESTAMP_MAX bytes); returns the byte count, or -1 where isoTimestampText is undefined.
+ */
+export function writeIsoTimestamp(out: Uint8Array, at: number, local: number, offset: number | undefined): number {
+  if (!(local <= SAFE_MICROS && local >= -SAFE_MICROS)) return -1;
+  const days = Math.floor(local / 86_400_000_000);
+  const time = local - days * 86_400_000_000;
+  let p = at;
+  let d: Uint8Array;
+  if (days === dateDays[0]) d = dateBytes[0];
+  else if (days === dateDays[1]) d = dateBytes[1];
+  else {
+    // Civil date (Howard Hinnant's civil_from_days, as j2date): z counts days from 0000-03-01.
+    const z = days + 10_957 + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1000 || year > 9999) return -1;
+    const hi = Math.floor(year / 100);
+    const slot = dateNext;
+    dateNext = 1 - slot;
+    d = dateBytes[slot];
+    two(d, 0, hi);
+    two(d, 2, year - hi * 100);
+    d[4] = 45; // -
+    two(d, 5, month);
+    d[7] = 45;
+    two(d, 8, day);
+    d[10] = 32; // space
+    dateDays[slot] = days;
+  }
+  for (let i = 0; i < 11; i++) out[p + i] = d[i];
+  p += 11;
+  // time < 86_400_000_000: whole seconds and microseconds are small integers.
+  const secs = Math.floor(time / 1_000_000);
+  const fsec = time - secs * 1_000_000;
+  const hour = Math.floor(secs / 3600);
+  const minute = Math.floor(secs / 60) % 60;
+  const second = secs % 60;
+  p = two(out, p, hour);
+  out[p++] = 58; // :
+  p = two(out, p, minute);
+  out[p++] = 58;
+  p = two(out, p, second);
+  if (fsec !== 0) {
+    out[p++] = 46; // .
+    let f = fsec;
+    let digits = 6;
+    while (f % 10 === 0) {
+      f /= 10;
+      digits--;
+    }
+    for (let i = digits - 1; i >= 0; i--) {
+      const d = Math.floor(f / 10);
+      out[p + i] = 48 + f - d * 10;
+      f = d;
+    }
+    p += digits;
+  }
+  if (offset !== undefined) {
+    // `+00`, `+05:30`, `-04:56:02` (offsetText).
+    out[p++] = offset < 0 ? 45 : 43;
+    const a = Math.abs(offset);
+    const h = Math.floor(a / 3600);
+    const m = Math.floor(a / 60) % 60;
+    const sec = a % 60;
+    if (h > 99) return -1;
+    p = two(out, p, h);
+    if (m !== 0 || sec !== 0) {
+      out[p++] = 58;
+      p = two(out, p, m);
+    }
+    if (sec !== 0) {
+      out[p++] = 58;
+      p = two(out, p, sec);
+    }
+  }
+  return p - at;
+}
+
+/** Writes 0 <= n <= 99 as two digits. */
+function two(out: Uint8Array, p: number, n: number): number {
+  const t = Math.floor(n / 10);
+  out[p] = 48 + t;
+  out[p + 1] = 48 + n - t * 10;
+  return p + 2;
+}
+
+
 /** Year as printed: BC years count from 1 (astronomical 0 is 1 BC), at least four digits. */
 function yearText(year: number): string {
   return String(year > 0 ? year : 1 - year).padStart(4, '0');

@@ -13,7 +13,7 @@ import { isValidJulianYm, isValidTimestamp, timestampToFields } from './calendar
 import { parseDateStyle } from './datestyle.js';
 import { decodedLocalMicros, decodedOffset } from './decode.js';
 import { outOfRange } from './errors.js';
-import { formatDateTimeFields } from './format.js';
+import { formatDateTimeFields, isoTimestampText, writeIsoTimestamp } from './format.js';
 import { parseDateTimeText } from './io-context.js';
 import { roundTimestampToTypmod } from './precision.js';
 import { sessionTimeZone, type PgTimeZone } from './timezone.js';
@@ -59,7 +59,12 @@ export function timestamptzIn(text: string, typmod: number, ctx: IoContext): big
 export function timestampOut(ts: bigint, ctx: IoContext): string {
   if (ts === TS_INFINITY) return 'infinity';
   if (ts === TS_NEG_INFINITY) return '-infinity';
-  return formatDateTimeFields(timestampToFields(ts), parseDateStyle(ctx.dateStyle));
+  const ds = parseDateStyle(ctx.dateStyle);
+  if (ds.style === 'ISO') {
+    const fast = isoTimestampText(Number(ts), undefined);
+    if (fast !== undefined) return fast;
+  }
+  return formatDateTimeFields(timestampToFields(ts), ds);
 }
 
 /** Formats a timestamptz in `zone` (default: the session zone). */
@@ -68,8 +73,30 @@ export function timestamptzOut(ts: bigint, ctx: IoContext, zone: PgTimeZone = se
   if (ts === TS_NEG_INFINITY) return '-infinity';
   const offset = zone.utcOffset(ts);
   const ds = parseDateStyle(ctx.dateStyle);
+  if (ds.style === 'ISO') {
+    // Number(ts) is exact only below 2^53 (the sum with the offset is checked again inside).
+    const n = Number(ts);
+    if (Number.isSafeInteger(n)) {
+      const fast = isoTimestampText(n + offset * 1_000_000, offset);
+      if (fast !== undefined) return fast;
+    }
+  }
   const abbrev = ds.style === 'ISO' ? '' : zone.abbrev(ts);
   return formatDateTimeFields(timestampToFields(ts + BigInt(offset) * 1_000_000n), ds, { offset, abbrev });
+}
+
+/**
+ * timestampOut / timestamptzOut (session zone) as ASCII bytes at `at` of `out`, which must have
+ * room for ISO_TIMESTAMP_MAX bytes: the byte count, or -1 when only the string functions print
+ * the value (DateStyles other than ISO, infinities, years outside 1000-9999 or beyond 2^53 us).
+ */
+export function writeTimestampIso(ts: bigint, withZone: boolean, ctx: IoContext, out: Uint8Array, at: number): number {
+  if (ts === TS_INFINITY || ts === TS_NEG_INFINITY || parseDateStyle(ctx.dateStyle).style !== 'ISO') return -1;
+  const n = Number(ts);
+  if (!Number.isSafeInteger(n)) return -1;
+  if (!withZone) return writeIsoTimestamp(out, at, n, undefined);
+  const offset = sessionTimeZone(ctx).utcOffset(ts);
+  return writeIsoTimestamp(out, at, n + offset * 1_000_000, offset);
 }
 
 const compareBig = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -109,3 +109,37 @@ describe('ordering', () => {
     expect(dateIO.compare(Infinity, 5_000_000)).toBeGreaterThan(0);
   });
 });
+
+/**
+ * ISO output has a fast path (number arithmetic, years 1000-9999, |microseconds| < 2^53): values
+ * on both sides of its bounds, with every fraction length, print as Postgres prints them. The
+ * oracle reads each value as UTC text made by the general formatter and prints it in the zone.
+ */
+describe('output of microsecond values around the fast path', () => {
+  const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+  const arbMicros = fc.oneof(
+    fc.bigInt({ min: -3_000_000_000_000_000n, max: 3_000_000_000_000_000n }),
+    fc.bigInt({ min: -SAFE - 100_000_000_000n, max: -SAFE + 100_000_000_000n }),
+    fc.bigInt({ min: SAFE - 100_000_000_000n, max: SAFE + 100_000_000_000n }),
+    fc.bigInt({ min: -211_813_488_000_000_000n, max: 9_223_371_331_199_999_999n }),
+    // 0999-12-31 .. 1000-01-02 (the four-digit year bound) and whole seconds / tenths.
+    fc.bigInt({ min: -31_556_995_200_000_000n - 86_400_000_000n, max: -31_556_995_200_000_000n + 86_400_000_000n }),
+    fc.bigInt({ min: -1_000_000_000n, max: 1_000_000_000n }).map((s) => s * 1_000_000n),
+    fc.bigInt({ min: -10_000_000_000n, max: 10_000_000_000n }).map((s) => s * 100_000n),
+  );
+  const values = fc.sample(arbMicros, { seed: 7, numRuns: 300 });
+  const utc = contextFor({ timeZone: 'UTC' });
+  const texts = values.map((v) => timestamptzIO.output(v, utc));
+  for (const timeZone of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/St_Johns', '+05:30', 'Europe/London']) {
+    it(`timestamptz under ${timeZone}`, async () => {
+      const { results } = await o.evalAll(texts.map((t) => `${lit(t)}::timestamptz`), { timeZone });
+      const ctx = contextFor({ timeZone });
+      expect(mismatches(texts.map((t) => `${timeZone} ${t}`), results, values.map((v) => fauxEval(() => timestamptzIO.output(v, ctx))))).toEqual([]);
+    });
+  }
+  it('timestamp', async () => {
+    const plain = values.map((v) => timestampIO.output(v, utc));
+    const { results } = await o.evalAll(plain.map((t) => `${lit(t)}::timestamp`), {});
+    expect(mismatches(plain, results, plain)).toEqual([]);
+  });
+});
