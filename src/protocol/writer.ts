@@ -10,6 +10,14 @@
 /** Strings up to this length are copied by a JS loop when they are ASCII (else Buffer.write). */
 const SHORT_STRING = 64;
 
+/** Writes a big-endian int32 at `at`. */
+function put32(b: Buffer, at: number, n: number): void {
+  b[at] = n >>> 24;
+  b[at + 1] = n >>> 16;
+  b[at + 2] = n >>> 8;
+  b[at + 3] = n;
+}
+
 export class MessageWriter {
   private buf: Buffer;
   /** Bytes before `base` were taken (they belong to a chunk handed out; never written again). */
@@ -54,10 +62,7 @@ export class MessageWriter {
     const n = this.pos - this.start;
     const b = this.buf;
     const s = this.start;
-    b[s] = n >>> 24;
-    b[s + 1] = n >>> 16;
-    b[s + 2] = n >>> 8;
-    b[s + 3] = n;
+    put32(b, s, n);
     this.start = -1;
   }
 
@@ -94,10 +99,7 @@ export class MessageWriter {
     this.ensure(4);
     const b = this.buf;
     const p = this.pos;
-    b[p] = n >>> 24;
-    b[p + 1] = n >>> 16;
-    b[p + 2] = n >>> 8;
-    b[p + 3] = n;
+    put32(b, p, n);
     this.pos = p + 4;
     return this;
   }
@@ -144,10 +146,7 @@ export class MessageWriter {
     const p = this.pos;
     const n = this.utf8(s, p + 4);
     const b = this.buf;
-    b[p] = n >>> 24;
-    b[p + 1] = n >>> 16;
-    b[p + 2] = n >>> 8;
-    b[p + 3] = n;
+    put32(b, p, n);
     this.pos = p + 4 + n;
     return this;
   }
@@ -196,10 +195,7 @@ export class MessageWriter {
   commitLengthPrefixed(n: number): void {
     const b = this.buf;
     const p = this.pos;
-    b[p] = n >>> 24;
-    b[p + 1] = n >>> 16;
-    b[p + 2] = n >>> 8;
-    b[p + 3] = n;
+    put32(b, p, n);
     this.pos = p + 4 + n;
   }
 

@@ -161,15 +161,7 @@ export class Heap {
 
   /** Physically removes every version `dead` accepts (pruning). */
   removeWhere(dead: (tid: number, t: Tuple) => boolean): void {
-    const pages = this.pages;
-    for (let p = 0; p < pages.length; p++) {
-      const page = pages[p];
-      if (page === undefined) continue;
-      for (let i = 0; i < PAGE_SIZE; i++) {
-        const t = page[i];
-        if (t !== undefined && dead(t.tid, t)) this.remove(t.tid);
-      }
-    }
+    for (const t of this.collect()) if (dead(t.tid, t)) this.remove(t.tid);
     this.changed();
   }
 
@@ -184,15 +176,7 @@ export class Heap {
 
   /** All versions in tid order. */
   *scan(): IterableIterator<Tuple> {
-    const pages = this.pages;
-    for (let p = 0; p < pages.length; p++) {
-      const page = pages[p];
-      if (page === undefined) continue;
-      for (let i = 0; i < PAGE_SIZE; i++) {
-        const t = page[i];
-        if (t !== undefined) yield t;
-      }
-    }
+    yield* this.all();
   }
 
   /**
