@@ -46,6 +46,12 @@ function byteToCharOffsets(sql: string): ((byteOffset: number) => number) {
   return (b) => buf.subarray(0, b).toString('utf8').length;
 }
 
+/** The statement's node type (`SelectStmt`, ...): its one key, read without building an array. */
+export function stmtKind(st: RawStatement): string {
+  for (const k in st.stmt) return k;
+  return '';
+}
+
 /**
  * Parses a script into statements (cached by text). Throws PgError 42601 on a syntax error.
  * @example parseScript('SELECT 1; SELECT 2').length === 2

@@ -6,7 +6,7 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { RawStatement } from '../parser/parse.js';
+import { stmtKind, type RawStatement } from '../parser/parse.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
 import type { Session } from './session.js';
@@ -47,7 +47,8 @@ const position = (sql: string, loc: number): string | undefined => (loc < 0 ? un
 
 export function executeStatement(session: Session, st: RawStatement, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   checkCrossDatabase(st, session.dbName, sql, position);
-  const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
+  const kind = stmtKind(st);
+  const body = (st.stmt as Record<string, any>)[kind] as Record<string, any>;
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && needsCteRun(kind, body)) {
     if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
     return runWithDmlCtes(session, kind, body, sql, params, paramTypes, (k, b) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, sql, params, paramTypes));
@@ -101,7 +102,8 @@ const textIfUnknown = (t: number): number => (t === 0 || t === OID.unknown ? OID
  */
 export function describeStatement(session: Session, st: RawStatement, sql: string, paramTypes: number[]): StatementDescription {
   checkCrossDatabase(st, session.dbName, sql, position);
-  const [kind, body] = Object.entries(st.stmt)[0] as [string, Record<string, any>];
+  const kind = stmtKind(st);
+  const body = (st.stmt as Record<string, any>)[kind] as Record<string, any>;
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
     throw featureNotSupported('Describe of a statement with data-modifying WITH queries');
   }

@@ -7,7 +7,7 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import { parseScript, type RawStatement } from '../parser/parse.js';
+import { parseScript, stmtKind, type RawStatement } from '../parser/parse.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { IoContext } from '../types/type-io.js';
 import type { SessionContext } from './session-context.js';
@@ -644,7 +644,7 @@ export class Session implements SessionContext, NotifyTarget {
       act.stateChange = this.statementClock;
     }
     act.running = true;
-    const kind = Object.keys(st.stmt)[0];
+    const kind = stmtKind(st);
     const isTxnControl = kind === 'TransactionStmt';
     this.inImplicitBlock = implicit;
     if (this.failed && !(isTxnControl && isEndOfBlock(st.stmt))) {

@@ -76,10 +76,16 @@ export class Transaction implements TxnAccess {
   get startTimestamp(): bigint {
     return (this.startMicros ??= readingMicros(this.startClock));
   }
-  /** Storage created by this transaction (dropped on abort). */
-  readonly createdFilenodes = new Set<number>();
+  private created: Set<number> | undefined;
+  private dropped: Set<number> | undefined;
+  /** Storage created by this transaction (dropped on abort); made on first use, as most never do. */
+  get createdFilenodes(): Set<number> {
+    return (this.created ??= new Set());
+  }
   /** Storage to drop at commit. */
-  readonly droppedFilenodes = new Set<number>();
+  get droppedFilenodes(): Set<number> {
+    return (this.dropped ??= new Set());
+  }
   private ownState: OwnState;
   /** Open savepoints, innermost last; each is a subtransaction with its own xid once it writes. */
   private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; base: Catalog | undefined; dropped: Set<number>; notifyMark: number; cursorMark: number }[] = [];
@@ -505,7 +511,7 @@ export class Transaction implements TxnAccess {
       const base = this.catalogBase;
       this.db.catalog = base === undefined || base === this.db.catalog ? this.privateCatalog : mergeCatalogs(base, this.privateCatalog, this.db.catalog);
     }
-    for (const f of this.droppedFilenodes) {
+    for (const f of this.dropped ?? []) {
       this.db.heaps.delete(f);
       this.db.indexes.delete(f);
     }
@@ -521,7 +527,7 @@ export class Transaction implements TxnAccess {
       if (this.moreHeaps) for (const [h, n] of this.moreHeaps) h.garbage += n;
     }
     this.db.status.abort(this.ownXids);
-    for (const f of this.createdFilenodes) {
+    for (const f of this.created ?? []) {
       this.db.heaps.delete(f);
       this.db.indexes.delete(f);
     }

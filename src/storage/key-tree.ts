@@ -258,10 +258,24 @@ export class KeyTree {
    * `f` must not write to the tree.
    */
   scanFrom(key: TreeKey, tid: number, f: (key: TreeKey, tid: number) => boolean): void {
+    // Most scans (a key lookup) end in the leaf they start in: find it without recording a path.
+    const k0 = key[0];
+    let node = this.root;
+    while (node instanceof Inner) {
+      const c = this.lowerBound(node, k0, key, tid);
+      node = node.children[c === node.children.length ? c - 1 : c];
+    }
+    const first = node as Leaf;
+    const n = first.tids.length;
+    for (let j = this.lowerBound(first, k0, key, tid); j < n; j++) if (!f(first.keys[j], first.tids[j])) return;
+    if (n === 0) return;
+    // The scan goes on past that leaf: walk on with a path, after the leaf's last entry.
+    const lastKey = first.keys[n - 1];
+    const after = first.tids[n - 1] + 0.5;
     const path: Inner[] = [];
     const idx: number[] = [];
-    let leaf: Leaf | undefined = this.seek(key[0], key, tid, path, idx);
-    let i = this.lowerBound(leaf, key[0], key, tid);
+    let leaf: Leaf | undefined = this.seek(lastKey[0], lastKey, after, path, idx);
+    let i = this.lowerBound(leaf, lastKey[0], lastKey, after);
     while (leaf !== undefined) {
       const n = leaf.tids.length;
       for (; i < n; i++) if (!f(leaf.keys[i], leaf.tids[i])) return;
