@@ -7,6 +7,7 @@
  * Known gaps: roles are not modelled, so OWNER TO takes only the session's user (another
  * existing role is 0A000).
  */
+import { sameTypes } from '../types/oids.js';
 import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -109,6 +110,3 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
   return commandResult(TAG[objType]);
 }
 
-function sameTypes(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((t, i) => t === b[i]);
-}

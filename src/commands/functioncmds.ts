@@ -16,7 +16,7 @@ import { creationNamespace } from '../analyze/relation.js';
 import { isPolymorphic } from '../analyze/func.js';
 import { effectiveSearchPath } from '../analyze/func-candidates.js';
 import type { RawStatement } from '../parser/parse.js';
-import { OID } from '../types/oids.js';
+import { OID, sameTypes } from '../types/oids.js';
 import { formatType } from '../types/registry.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -245,10 +245,6 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   const mapper = standard ? undefined : bodyOffsetMapper(sql, opts.bodyLocation, body);
   validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
   return commandResult(isProcedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION');
-}
-
-function sameTypes(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 function checkReplace(session: Session, cat: Catalog, old: FunctionDef, def: FunctionDef, replace: boolean): void {

@@ -4,7 +4,7 @@
  * Postgres counterpart: src/backend/executor/nodeSeqscan.c, nodeIndexscan.c.
  */
 import type { RelationDef } from '../catalog/objects.js';
-import type { Tuple } from '../storage/heap.js';
+import type { Heap, Tuple } from '../storage/heap.js';
 import { MAX_BOUND, MIN_BOUND } from '../storage/index-store.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
@@ -118,41 +118,37 @@ export class IndexScan implements Plan {
   ) {}
 
   /**
-   * Pushes the rows to `sink`. Equality on every index column (a primary-key or unique lookup)
-   * finds its few versions in one walk of the tree, without a range iterator.
+   * Pushes the rows to `sink`: a lookup with equality on every index column (a primary-key or
+   * unique lookup) without a generator step; other scans through run().
    */
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
-    const { rel, offset, filter, width, bound, cols } = this;
     const store = ctx.txn.index(this.index);
-    if (bound.eq.length !== store.cols.length || bound.inList || bound.lower || bound.upper || bound.notNull) {
+    const b = this.bound;
+    const n = b.eq.length;
+    if (b.inList || b.lower || b.upper || b.notNull || n !== store.cols.length) {
       for (const r of this.run(ctx, base)) sink(r);
       return;
     }
     const probe = base ?? EMPTY_ROW;
-    const n = bound.eq.length;
     const key: Value[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const v = bound.eq[i](probe, ctx);
+      const v = b.eq[i](probe, ctx);
       if (v === null) return; // = NULL never matches
       key[i] = v;
     }
     const tids = store.lookup(key);
-    if (tids.length === 0) return;
-    const heap = ctx.txn.heap(rel);
+    if (this.reverse) tids.reverse();
+    const heap = ctx.txn.heap(this.rel);
     for (const tid of tids) {
-      const t = heap.get(tid);
-      if (!t || !ctx.txn.visible(t)) continue;
-      const row = base ? base.slice() : new Array(width);
-      fillSlots(row, offset, t, rel, cols);
-      if (filter && filter(row, ctx) !== true) continue;
-      sink(row);
+      const row = this.fetch(ctx, heap, base, tid);
+      if (row) sink(row);
     }
   }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const heap = ctx.txn.heap(this.rel);
     const store = ctx.txn.index(this.index);
-    const { rel, offset, filter, width, bound, cols } = this;
+    const bound = this.bound;
     const probe = base ?? [];
     const eq: Value[] = [];
     for (const e of bound.eq) {
@@ -175,6 +171,16 @@ export class IndexScan implements Plan {
     } else prefixes.push(eq);
     const ncols = store.cols.length;
     for (const prefix of prefixes) {
+      if (!bound.lower && !bound.upper && !bound.notNull && prefix.length === ncols) {
+        // Equality on every column (a primary-key or unique lookup): one walk of the tree.
+        const tids = store.lookup(prefix);
+        if (this.reverse) tids.reverse();
+        for (const tid of tids) {
+          const row = this.fetch(ctx, heap, base, tid);
+          if (row) yield row;
+        }
+        continue;
+      }
       const lo: (Value | symbol)[] = [...prefix];
       const hi: (Value | symbol)[] = [...prefix];
       if (bound.lower || bound.upper) {
@@ -196,13 +202,18 @@ export class IndexScan implements Plan {
           if (bound.lower && !bound.lower.inclusive && lo[rangeCol] !== MIN_BOUND && cmp(kv, lo[rangeCol] as Value) === 0) continue;
           if (bound.upper && !bound.upper.inclusive && hi[rangeCol] !== MAX_BOUND && cmp(kv, hi[rangeCol] as Value) === 0) continue;
         }
-        const t = heap.get(tid);
-        if (!t || !ctx.txn.visible(t)) continue;
-        const row = base ? base.slice() : new Array(width);
-        fillSlots(row, offset, t, rel, cols);
-        if (filter && filter(row, ctx) !== true) continue;
-        yield row;
+        const row = this.fetch(ctx, heap, base, tid);
+        if (row) yield row;
       }
     }
+  }
+
+  /** The row of version `tid` when it is visible to the statement and passes the filter. */
+  private fetch(ctx: ExecContext, heap: Heap, base: Row | undefined, tid: number): Row | undefined {
+    const t = heap.get(tid);
+    if (!t || !ctx.txn.visible(t)) return undefined;
+    const row = base ? base.slice() : new Array(this.width);
+    fillSlots(row, this.offset, t, this.rel, this.cols);
+    return this.filter && this.filter(row, ctx) !== true ? undefined : row;
   }
 }

@@ -15,7 +15,7 @@
 import { randomInt } from 'node:crypto';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import { parseScript, type RawStatement } from '../parser/parse.js';
+import { parseScript, stmtKind, type RawStatement } from '../parser/parse.js';
 import type { Session } from '../session/session.js';
 import { toPgError } from '../session/session.js';
 import { StatementBlocked } from '../session/blocking.js';
@@ -97,6 +97,24 @@ const DIRECT_TIMESTAMP = 4;
 function allText(formats: readonly number[]): boolean {
   for (let i = 0; i < formats.length; i++) if (formats[i] !== 0) return false;
   return true;
+}
+
+/** What a statement's description depends on besides its text: the catalog (object and version) and the settings. */
+interface DescriptionStamp {
+  readonly catalog: Catalog;
+  readonly version: number;
+  readonly changes: number;
+}
+
+function stampOf(s: Session): DescriptionStamp {
+  const catalog = s.catalog();
+  return { catalog, version: catalog.version, changes: s.settings.changeCount };
+}
+
+/** The catalog and settings are still those of the stamp. */
+function stampHolds(d: DescriptionStamp, s: Session): boolean {
+  const c = s.catalog();
+  return d.catalog === c && d.version === c.version && d.changes === s.settings.changeCount;
 }
 
 /** Statement kinds an identical unnamed Parse may reuse (their description is a function of the catalog and settings). */
@@ -278,7 +296,7 @@ export class BackendConnection {
   private readonly paramOffsets: number[] = [];
   private readonly paramLengths: number[] = [];
   /** The last unnamed statement parsed, with the Parse message's bytes and what its description depended on. */
-  private lastParse: { bytes: Buffer; catalog: Catalog; version: number; changes: number; prepared: PreparedStatement } | undefined;
+  private lastParse: { bytes: Buffer; stamp: DescriptionStamp; prepared: PreparedStatement } | undefined;
   private reportedAt = -1;
   private encoders = new WeakMap<readonly ResultField[], TextColumns>();
   /** Encoded all-text RowDescription messages, per result column list (plans keep theirs). */
@@ -670,7 +688,7 @@ export class BackendConnection {
   }
 
   /** The last statement describeSimple described, with what its description depended on. */
-  private lastSimple: { st: RawStatement; catalog: Catalog; version: number; changes: number; desc: StatementDescription } | undefined;
+  private lastSimple: { st: RawStatement; stamp: DescriptionStamp; desc: StatementDescription } | undefined;
 
   /**
    * The description of a simple-query statement that returns rows (SELECT, and INSERT / UPDATE /
@@ -681,14 +699,12 @@ export class BackendConnection {
   private describeSimple(st: RawStatement, sql: string): StatementDescription | undefined {
     const s = this.session as Session;
     const hit = this.lastSimple;
-    const cat = s.catalog();
-    if (hit !== undefined && hit.st === st && hit.catalog === cat && hit.version === cat.version && hit.changes === s.settings.changeCount) return hit.desc;
-    const kind = Object.keys(st.stmt)[0];
+    if (hit !== undefined && hit.st === st && stampHolds(hit.stamp, s)) return hit.desc;
+    const kind = stmtKind(st);
     if (!ROW_QUERIES.has(kind) || needsCteRun(kind, (st.stmt as unknown as Record<string, Record<string, unknown>>)[kind])) return undefined;
-    const version = cat.version;
-    const changes = s.settings.changeCount;
+    const stamp = stampOf(s);
     const desc = describeStatement(s, st, sql, []);
-    if (s.catalog() === cat && cat.version === version && s.settings.changeCount === changes) this.lastSimple = { st, catalog: cat, version, changes, desc };
+    if (stampHolds(stamp, s)) this.lastSimple = { st, stamp, desc };
     return desc;
   }
 
@@ -875,9 +891,7 @@ export class BackendConnection {
     if (
       hit !== undefined &&
       hit.bytes.length === end - start &&
-      hit.catalog === s.catalog() &&
-      hit.version === hit.catalog.version &&
-      hit.changes === s.settings.changeCount &&
+      stampHolds(hit.stamp, s) &&
       sameBytes(r.raw, start, hit.bytes)
     ) {
       if (s.failed && !isTransactionEnd(hit.prepared.stmt as RawStatement)) throw abortedTransaction();
@@ -900,9 +914,7 @@ export class BackendConnection {
     if (s.failed && !(stmt && isTransactionEnd(stmt))) {
       throw abortedTransaction();
     }
-    const cat = s.catalog();
-    const version = cat.version;
-    const changes = s.settings.changeCount;
+    const stamp = stampOf(s);
     const desc: StatementDescription = stmt
       ? describeStatement(s, stmt, sql, declared)
       : { paramTypes: declared.map((t) => (t === 0 ? OID.text : t)), fields: null };
@@ -916,8 +928,8 @@ export class BackendConnection {
     }
     // Only statements whose description depends on nothing but the catalog and the settings
     // (not EXECUTE, FETCH, ...: they describe session objects) are reused.
-    if (name === '' && stmt && REUSED_PARSE.has(Object.keys(stmt.stmt)[0]) && s.catalog() === cat && cat.version === version && s.settings.changeCount === changes) {
-      this.lastParse = { bytes: Buffer.from(r.raw.subarray(start, end)), catalog: cat, version, changes, prepared };
+    if (name === '' && stmt && REUSED_PARSE.has(stmtKind(stmt)) && stampHolds(stamp, s)) {
+      this.lastParse = { bytes: Buffer.from(r.raw.subarray(start, end)), stamp, prepared };
     }
     this.out.empty(MSG.parseComplete);
   }

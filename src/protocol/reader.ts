@@ -84,11 +84,6 @@ export class FieldReader {
     this.end_ = end;
   }
 
-  /** An independent reader of what is left of this body (for a message processed later). */
-  copy(): FieldReader {
-    return new FieldReader(this.buf, this.pos, this.end_);
-  }
-
   private need(n: number): void {
     if (this.pos + n > this.end_) throw protocolViolation('insufficient data left in message');
   }
@@ -132,27 +127,11 @@ export class FieldReader {
     return b.toString('utf8', p, end);
   }
 
-  /** Skips a NUL-terminated string, returning its [start, end) byte range. */
-  cstringRange(): number {
-    const end = this.buf.indexOf(0, this.pos);
-    if (end < 0 || end >= this.end_) throw protocolViolation('invalid string in message');
-    this.pos = end + 1;
-    return end;
-  }
-
   bytes(n: number): Buffer {
     this.need(n);
     const b = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return b;
-  }
-
-  /** n bytes as UTF-8 text. */
-  text(n: number): string {
-    this.need(n);
-    const p = this.pos;
-    this.pos = p + n;
-    return this.buf.toString('utf8', p, p + n);
   }
 
   rest(): Buffer {

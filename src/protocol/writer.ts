@@ -72,10 +72,7 @@ export class MessageWriter {
     const b = this.buf;
     const p = this.pos;
     b[p] = type;
-    b[p + 1] = 0;
-    b[p + 2] = 0;
-    b[p + 3] = 0;
-    b[p + 4] = 4;
+    put32(b, p + 1, 4);
     this.pos = p + 5;
   }
 

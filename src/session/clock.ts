@@ -18,10 +18,6 @@ const ORIGIN_US = (BigInt(Date.now()) - PG_EPOCH_MS) * 1000n - BigInt(Math.round
 /** ORIGIN_US as a number (microseconds since 2000 stay far below 2^53). */
 const ORIGIN_US_NUM = Number(ORIGIN_US);
 
-export function nowMicros(c: Clock): bigint {
-  if (c.fixedMicros !== undefined) return c.fixedMicros;
-  return BigInt(ORIGIN_US_NUM + Math.floor(performance.now() * 1000));
-}
 
 /**
  * A clock reading that costs no bigint: the fixed instant, or performance.now() to convert only
@@ -36,6 +32,11 @@ export function readClock(c: Clock): ClockReading {
 /** The reading in microseconds since 2000-01-01 UTC. */
 export function readingMicros(r: ClockReading): bigint {
   return typeof r === 'bigint' ? r : BigInt(ORIGIN_US_NUM + Math.floor(r * 1000));
+}
+
+/** The clock now, in microseconds since 2000-01-01 UTC. */
+export function nowMicros(c: Clock): bigint {
+  return readingMicros(readClock(c));
 }
 
 /** mulberry32: small, fast, seedable. */

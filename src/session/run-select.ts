@@ -13,7 +13,7 @@ import type { ResultField, StatementResult } from './dispatch.js';
 import type { Session } from './session.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { typeInfo } from '../types/registry.js';
-import { OID } from '../types/oids.js';
+import { OID, sameTypes } from '../types/oids.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { domainBase } from '../analyze/coerce.js';
@@ -123,11 +123,6 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
 /** The plan a parsed SELECT last used, with what its cache key was made of. */
 const lastPlan = new WeakMap<object, { c: CachedQuery; sql: string; spKey: string; ioKey: string; types: readonly number[] }>();
 
-function sameTypes(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   return runPreparedSelect(session, prepareSelect(session, st, body, sql, paramTypes), params);

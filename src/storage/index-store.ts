@@ -24,26 +24,30 @@ export const MIN_BOUND = Symbol('min');
 export const MAX_BOUND = Symbol('max');
 export type Bound = Value | typeof MIN_BOUND | typeof MAX_BOUND;
 
+/** Order of one key column's values, sentinels and nulls included. */
+export function columnComparator(col: IndexColumnOrder): (x: Bound, y: Bound) => number {
+  const { compare, descending, nullsFirst, plain } = col;
+  return (x, y) => {
+    if (x === y) return 0;
+    if (plain) {
+      const t = typeof x;
+      if (t === typeof y && (t === 'number' || t === 'bigint')) return ((x as number) < (y as number)) !== descending ? -1 : 1;
+    }
+    if (x === MIN_BOUND || y === MAX_BOUND) return -1;
+    if (y === MIN_BOUND || x === MAX_BOUND) return 1;
+    if (x === null) return y === null ? 0 : nullsFirst ? -1 : 1;
+    if (y === null) return nullsFirst ? 1 : -1;
+    const c = compare(x as Value, y as Value);
+    return descending ? -c : c;
+  };
+}
+
 export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readonly Bound[], b: readonly Bound[]) => number {
   const n = cols.length;
   if (n === 1) {
     // The common single-column key, without the loop.
-    const { compare, descending, nullsFirst, plain } = cols[0];
-    return (a, b) => {
-      const x = a[0];
-      const y = b[0];
-      if (x === y) return 0;
-      if (plain) {
-        const t = typeof x;
-        if (t === typeof y && (t === 'number' || t === 'bigint')) return ((x as number) < (y as number)) !== descending ? -1 : 1;
-      }
-      if (x === MIN_BOUND || y === MAX_BOUND) return -1;
-      if (y === MIN_BOUND || x === MAX_BOUND) return 1;
-      if (x === null) return y === null ? 0 : nullsFirst ? -1 : 1;
-      if (y === null) return nullsFirst ? 1 : -1;
-      const c = compare(x as Value, y as Value);
-      return descending ? -c : c;
-    };
+    const first = columnComparator(cols[0]);
+    return (a, b) => first(a[0], b[0]);
   }
   return (a, b) => {
     for (let i = 0; i < n; i++) {
@@ -68,15 +72,10 @@ export function makeKeyComparator(cols: readonly IndexColumnOrder[]): (a: readon
   };
 }
 
-/** The tree's order from the index columns' (see KeyTree). */
+/** The tree's order from the index columns' (see KeyTree); an index has at least one key column. */
 function keyOrder(cols: readonly IndexColumnOrder[], whole: (a: readonly Bound[], b: readonly Bound[]) => number): KeyOrder {
-  const first = makeKeyComparator(cols.slice(0, 1));
-  return {
-    first: (a, b) => first([a], [b]),
-    whole: cols.length > 1 ? whole : undefined,
-    plain: cols.length > 0 && cols[0].plain === true,
-    descending: cols.length > 0 && cols[0].descending,
-  };
+  const c0 = cols[0];
+  return { first: columnComparator(c0), whole: cols.length > 1 ? whole : undefined, plain: c0.plain === true, descending: c0.descending };
 }
 
 export class IndexStore {

@@ -126,3 +126,10 @@ export const OID = {
 
 /** First OID handed out to user objects (Postgres's FirstNormalObjectId). */
 export const FIRST_NORMAL_OID = 16384;
+
+/** Whether two type-OID lists are equal (argument lists, parameter types). */
+export function sameTypes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

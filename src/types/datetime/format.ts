@@ -7,7 +7,7 @@
  * Gaps: zone abbreviations in SQL/Postgres/German styles come from ICU and can differ from tzdata's.
  */
 import type { DateTimeFields } from './calendar.js';
-import { date2j, j2day } from './calendar.js';
+import { POSTGRES_EPOCH_JDATE, date2j, j2date, j2day } from './calendar.js';
 import type { DateStyle } from './datestyle.js';
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -51,16 +51,7 @@ export function writeIsoTimestamp(out: Uint8Array, at: number, local: number, of
   if (days === dateDays[0]) d = dateBytes[0];
   else if (days === dateDays[1]) d = dateBytes[1];
   else {
-    // Civil date (Howard Hinnant's civil_from_days, as j2date): z counts days from 0000-03-01.
-    const z = days + 10_957 + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const { year, month, day } = j2date(days + POSTGRES_EPOCH_JDATE);
     if (year < 1000 || year > 9999) return -1;
     const hi = Math.floor(year / 100);
     const slot = dateNext;
