@@ -96,6 +96,12 @@ function directConversion(oid: number): ((v: unknown) => unknown) | undefined {
       return (v) => {
         const us = v as bigint;
         if (us < MIN_DIRECT_TS || us > MAX_DIRECT_TS) return defaultParser(OID.timestamptz)(String(timestamptzText(us)));
+        // Milliseconds, rounded down as node-postgres's parser does (in doubles while they are exact).
+        const n = Number(us);
+        if (Number.isSafeInteger(n)) {
+          const r = n % 1000;
+          return new Date((n - r) / 1000 - (r < 0 ? 1 : 0) + 946684800000);
+        }
         let ms = us / 1000n;
         if (us < 0n && ms * 1000n !== us) ms -= 1n;
         return new Date(Number(ms) + 946684800000);

@@ -12,7 +12,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { FunctionImpl, OperatorDef } from '../functions/registry.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
+import { formatType, typeExists, typeInfo } from '../types/registry.js';
 import { canCoerce, coerceTo, domainBase, selectCommonType } from './coerce.js';
 import type { ParseState } from './parse-state.js';
 
@@ -165,13 +165,7 @@ function polyConsistent(cat: Catalog, inputs: readonly number[], args: readonly 
 
 /** Whether a type OID exists in this catalog (extension types are declared before they exist). */
 export function typeKnown(cat: Catalog, oid: number): boolean {
-  if (isPolymorphic(oid)) return true;
-  try {
-    typeInfo(cat, oid);
-    return true;
-  } catch {
-    return false;
-  }
+  return isPolymorphic(oid) || typeExists(cat, oid);
 }
 
 function polyAccepts(cat: Catalog, from: number, to: number): boolean {

@@ -126,8 +126,18 @@ export class ParseState {
 
 /** libpg-query locations are UTF-8 byte offsets; convert to a character offset. */
 export function charOffset(sql: string, byteOffset: number): number {
-  let ascii = true;
-  for (let i = 0; i < sql.length && i < byteOffset; i++) if (sql.charCodeAt(i) > 0x7f) { ascii = false; break; }
-  if (ascii) return byteOffset;
+  if (byteOffset <= asciiPrefix(sql)) return byteOffset;
   return Buffer.from(sql, 'utf8').subarray(0, byteOffset).toString('utf8').length;
+}
+
+/** Length of the all-ASCII prefix of the last text asked about (a script's statements share it). */
+let prefixOf: string | undefined;
+let prefixLength = 0;
+function asciiPrefix(sql: string): number {
+  if (sql === prefixOf) return prefixLength;
+  let i = 0;
+  while (i < sql.length && sql.charCodeAt(i) <= 0x7f) i++;
+  prefixOf = sql;
+  prefixLength = i;
+  return i;
 }

@@ -33,8 +33,50 @@ export function initParser(): Promise<void> {
 
 const cache = new Map<string, readonly RawStatement[]>();
 const CACHE_LIMIT = 5000;
-/** Statements longer than this (bulk literal INSERTs, scripts) are parsed each time, not kept. */
+/** Statements longer than this (bulk literal INSERTs, scripts) are kept only when they come back. */
 export const CACHEABLE_SQL_LENGTH = 8192;
+
+/**
+ * Long scripts: a schema applied to every new database comes back and is kept from its second
+ * parse on (up to LONG_TEXT_BUDGET characters of text, least recently used dropped first); a
+ * one-off bulk load is parsed once and never kept. `seenLong` remembers the texts parsed once.
+ */
+const longCache = new Map<string, readonly RawStatement[]>();
+const seenLong = new Set<string>();
+const SEEN_LONG_LIMIT = 16;
+const LONG_TEXT_BUDGET = 1 << 20;
+let longCached = 0;
+
+function lookup(sql: string): readonly RawStatement[] | undefined {
+  if (sql.length <= CACHEABLE_SQL_LENGTH) return cache.get(sql);
+  const hit = longCache.get(sql);
+  if (hit) {
+    longCache.delete(sql);
+    longCache.set(sql, hit);
+  }
+  return hit;
+}
+
+function remember(sql: string, stmts: readonly RawStatement[]): void {
+  if (sql.length <= CACHEABLE_SQL_LENGTH) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, stmts);
+    return;
+  }
+  if (sql.length > LONG_TEXT_BUDGET) return;
+  if (!seenLong.delete(sql)) {
+    if (seenLong.size >= SEEN_LONG_LIMIT) seenLong.delete(seenLong.values().next().value as string);
+    seenLong.add(sql);
+    return;
+  }
+  while (longCached + sql.length > LONG_TEXT_BUDGET) {
+    const oldest = longCache.keys().next().value as string;
+    longCache.delete(oldest);
+    longCached -= oldest.length;
+  }
+  longCache.set(sql, stmts);
+  longCached += sql.length;
+}
 
 /** Converts UTF-8 byte offsets (what libpg-query reports) into JS string offsets. */
 function byteToCharOffsets(sql: string): ((byteOffset: number) => number) {
@@ -57,7 +99,7 @@ export function stmtKind(st: RawStatement): string {
  * @example parseScript('SELECT 1; SELECT 2').length === 2
  */
 export function parseScript(sql: string): readonly RawStatement[] {
-  const hit = cache.get(sql);
+  const hit = lookup(sql);
   if (hit) return hit;
   if (!loaded) throw new Error('fauxgres: parser not initialised (await initParser())');
   // An empty string is an empty query (EmptyQueryResponse), not a syntax error.
@@ -76,10 +118,7 @@ export function parseScript(sql: string): readonly RawStatement[] {
     const end = s.stmt_len ? toChar(startB + s.stmt_len) : sql.length;
     stmts.push({ stmt: s.stmt as Node, location: start, text: sql.slice(start, end) });
   }
-  if (sql.length <= CACHEABLE_SQL_LENGTH) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(sql, stmts);
-  }
+  remember(sql, stmts);
   return stmts;
 }
 

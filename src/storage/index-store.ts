@@ -109,6 +109,11 @@ export class IndexStore {
     const out: number[] = [];
     const kc = this.keyCompare;
     if (key.length === this.cols.length) {
+      const k0 = key[0];
+      if (typeof k0 === 'number' || typeof k0 === 'bigint') {
+        const tids = this.tree.plainEqual(k0);
+        if (tids) return tids;
+      }
       this.tree.scanFrom(key, -Infinity, (k, tid) => {
         if (kc(k, key) !== 0) return false;
         out.push(tid);

@@ -23,6 +23,8 @@ const MAX = 64;
 const PACK = 48;
 
 let nextOwner = 1;
+/** Whole key of a probe on a one-column tree (cmpAt reads only k0 there). */
+const EMPTY_KEY: TreeKey = [];
 
 class Leaf {
   constructor(
@@ -252,6 +254,45 @@ export class KeyTree {
   }
 
   // ---- reads ------------------------------------------------------------------------------------
+
+  /**
+   * Tids of the entries whose first column is the integer `k0`, in order, when the tree has one
+   * key column of plain integers; undefined when it cannot tell from one leaf (the caller scans).
+   */
+  plainEqual(k0: number | bigint): number[] | undefined {
+    const o = this.order;
+    if (!o.plain || o.whole !== undefined) return undefined;
+    const t = typeof k0;
+    const desc = o.descending;
+    let node = this.root;
+    for (;;) {
+      const a = node.k0;
+      let lo = 0;
+      let hi = a.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const x = a[mid];
+        // Is entry mid before every entry with key k0? (k0 with tid -Infinity: before all equal keys.)
+        const before = typeof x === t ? (desc ? (x as number) > (k0 as number) : (x as number) < (k0 as number)) : this.cmpAt(node, mid, k0, EMPTY_KEY, -Infinity) < 0;
+        if (before) lo = mid + 1;
+        else hi = mid;
+      }
+      if (node instanceof Inner) {
+        node = node.children[lo === node.children.length ? lo - 1 : lo];
+        continue;
+      }
+      const out: number[] = [];
+      const n = a.length;
+      for (; lo < n; lo++) {
+        const x = a[lo];
+        if (x === k0) out.push(node.tids[lo]);
+        else if (typeof x === t || x === null) return out;
+        else return undefined; // a bigint entry against a number probe (cross-type): the general scan decides
+      }
+      // Equal keys may go on in the next leaf: only the caller's general scan follows them.
+      return n === 0 ? out : undefined;
+    }
+  }
 
   /**
    * Calls `f` for each entry from the first >= (key, tid) on, in order, while `f` returns true.

@@ -81,6 +81,11 @@ export function builtinTypeOid(name: string): number | undefined {
 
 const userCache = new WeakMap<Catalog, Map<number, TypeInfo>>();
 
+/** Whether `oid` names a type of this catalog version (typeInfo would not throw 42704). */
+export function typeExists(cat: Catalog, oid: number): boolean {
+  return builtinInfos.has(oid) || cat.types.has(oid);
+}
+
 /** The TypeInfo of `oid` in this catalog version; throws 42704 for an unknown OID. */
 export function typeInfo(cat: Catalog, oid: number): TypeInfo {
   const b = builtinInfos.get(oid);
