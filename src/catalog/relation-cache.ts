@@ -12,6 +12,8 @@ interface Entry {
   indexes?: RelationDef[];
   fks?: ConstraintDef[];
   referencing?: ConstraintDef[];
+  /** keyIndexOf's answers by column list (null: no such index). */
+  keyIndexes?: Map<readonly number[], RelationDef | null>;
 }
 
 const caches = new WeakMap<Catalog, { version: number; byRel: Map<number, Entry> }>();
@@ -56,4 +58,19 @@ export function foreignKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
 export function referencingKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
   return (e.referencing ??= cat.referencingForeignKeys(rel));
+}
+
+/**
+ * An index without a predicate whose leading key columns are `atts` (attnums, in order), to find
+ * rows by those columns (foreign-key checks); undefined when the table has none. `atts` is a
+ * catalog array (a constraint's column list): answers are kept by its identity.
+ */
+export function keyIndexOf(cat: Catalog, rel: number, atts: readonly number[]): RelationDef | undefined {
+  const m = (entry(cat, rel).keyIndexes ??= new Map());
+  let idx = m.get(atts);
+  if (idx === undefined) {
+    idx = cat.relationIndexes(rel).find((i) => i.index && !i.index.predicate && i.index.keys.length >= atts.length && atts.every((a, k) => i.index!.keys[k].attnum === a)) ?? null;
+    m.set(atts, idx);
+  }
+  return idx ?? undefined;
 }

@@ -13,7 +13,7 @@ import { typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateTuple, type ModifyState } from './modify-table.js';
 import type { Session } from '../session/session.js';
-import { foreignKeysOf, referencingKeysOf } from '../catalog/relation-cache.js';
+import { foreignKeysOf, keyIndexOf, referencingKeysOf } from '../catalog/relation-cache.js';
 import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement } from './trigger.js';
 import { isVisible } from '../storage/heap.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
@@ -86,7 +86,7 @@ function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], ke
   const txn = ms.ctx.txn;
   const cat = ms.cat;
   const heap = txn.heap(rel);
-  const idx = cat.relationIndexes(rel.oid).find((i) => i.index && !i.index.predicate && i.index.keys.length >= atts.length && atts.every((a, k) => i.index!.keys[k].attnum === a));
+  const idx = keyIndexOf(cat, rel.oid, atts);
   const cmps = atts.map((a) => typeInfo(cat, rel.columns[a - 1].type).io);
   const matches = (t: Tuple) => atts.every((a, k) => {
     const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;

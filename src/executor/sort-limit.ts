@@ -7,30 +7,38 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Value } from '../types/values.js';
 import { compareNullable } from './agg.js';
 import type { ExecContext, Row } from './context.js';
-import type { CExpr } from './expr/compile.js';
+import { rowSlot, type CExpr } from './expr/compile.js';
 import { hashKeyOf } from './join.js';
 import { eachRow, type Plan } from './scan.js';
 
 export class Project implements Plan {
   readonly kind = 'Project';
-  constructor(readonly input: Plan, readonly exprs: readonly CExpr[], readonly depth: number) {}
-  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const exprs = this.exprs;
-    const n = exprs.length;
-    for (const r of this.input.run(ctx, base)) {
-      const out: Row = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
-      yield out;
+  /** When every output is a plain column of the input: their positions (copied without a call). */
+  private readonly slots: readonly number[] | undefined;
+  constructor(readonly input: Plan, readonly exprs: readonly CExpr[], readonly depth: number) {
+    const slots = exprs.map(rowSlot);
+    this.slots = slots.every((p) => p !== undefined) ? (slots as number[]) : undefined;
+  }
+  private project(r: Row, ctx: ExecContext): Row {
+    const n = this.exprs.length;
+    const out: Row = new Array(n);
+    const slots = this.slots;
+    if (slots) {
+      for (let i = 0; i < n; i++) {
+        const v = r[slots[i]];
+        out[i] = v === undefined ? null : v;
+      }
+      return out;
     }
+    const exprs = this.exprs;
+    for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
+    return out;
+  }
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    for (const r of this.input.run(ctx, base)) yield this.project(r, ctx);
   }
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
-    const exprs = this.exprs;
-    const n = exprs.length;
-    eachRow(this.input, ctx, base, (r) => {
-      const out: Row = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
-      sink(out);
-    });
+    eachRow(this.input, ctx, base, (r) => sink(this.project(r, ctx)));
   }
 }
 

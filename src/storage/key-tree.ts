@@ -265,6 +265,8 @@ export class KeyTree {
     const t = typeof k0;
     const desc = o.descending;
     let node = this.root;
+    // Whether equal keys may go on past the leaf reached: some child on the way ends with k0.
+    let spill = false;
     for (;;) {
       const a = node.k0;
       let lo = 0;
@@ -278,6 +280,7 @@ export class KeyTree {
         else hi = mid;
       }
       if (node instanceof Inner) {
+        if (lo < a.length && (a[lo] === k0 || (typeof a[lo] !== t && a[lo] !== null))) spill = true;
         node = node.children[lo === node.children.length ? lo - 1 : lo];
         continue;
       }
@@ -290,7 +293,7 @@ export class KeyTree {
         else return undefined; // a bigint entry against a number probe (cross-type): the general scan decides
       }
       // Equal keys may go on in the next leaf: only the caller's general scan follows them.
-      return n === 0 ? out : undefined;
+      return spill ? undefined : out;
     }
   }
 

@@ -341,6 +341,17 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
   }
 }
 
+/** The row position a compiled column read of the current level returns (see rowSlot). */
+const rowSlots = new WeakMap<CExpr, number>();
+
+/**
+ * The position in the input row that `e` returns when it is a plain column read of the current
+ * query level (`row[pos]`, undefined read as NULL), so a projection can copy it without a call.
+ */
+export function rowSlot(e: CExpr): number | undefined {
+  return rowSlots.get(e);
+}
+
 function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout): CExpr {
   let l: Layout | undefined = layout;
   for (let i = 0; i < levelsUp; i++) l = l?.parent;
@@ -350,10 +361,12 @@ function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout
   const base = l.agg ? l.agg.groupExprs.length + l.agg.aggs.length : 0;
   const pos = base + off + attno - 1;
   if (levelsUp === 0) {
-    return (row) => {
+    const read: CExpr = (row) => {
       const v = row[pos];
       return v === undefined ? null : v;
     };
+    rowSlots.set(read, pos);
+    return read;
   }
   const depth = l.depth;
   return (_row, ctx) => {
