@@ -108,7 +108,11 @@ export class Session implements SessionContext, NotifyTarget {
   /** The wait in progress (or just ended, until the statement is retried). */
   private wait: SessionWait | undefined;
   /** Sequence states (and this session's currval/lastval) before the running statement changed them. */
-  private seqUndo: { seqs: Map<number, SequenceState | undefined>; currvals: Map<number, bigint | undefined>; lastSeq: bigint | undefined } | undefined;
+  /**
+   * What the running statement's nextval/setval calls changed, to put back if it must wait and
+   * retry: per sequence (by oid) its state and this session's currval before (a statement uses few).
+   */
+  private seqUndo: { seqs: { oid: number; filenode: number; st: SequenceState | undefined; currval: bigint | undefined }[]; lastSeq: bigint | undefined } | undefined;
 
   constructor(
     readonly db: DbState,
@@ -291,25 +295,20 @@ export class Session implements SessionContext, NotifyTarget {
   private noteSequence(seqOid: number): void {
     const rel = this.catalog().relations.get(seqOid);
     if (!rel) return;
-    const u = (this.seqUndo ??= { seqs: new Map(), currvals: new Map(), lastSeq: this.lastSeq });
-    if (!u.seqs.has(rel.filenode)) {
-      const st = this.db.sequences.get(rel.filenode);
-      u.seqs.set(rel.filenode, st);
-    }
-    if (!u.currvals.has(seqOid)) u.currvals.set(seqOid, this.currvals.get(seqOid));
+    const u = (this.seqUndo ??= { seqs: [], lastSeq: this.lastSeq });
+    for (const s of u.seqs) if (s.oid === seqOid) return;
+    u.seqs.push({ oid: seqOid, filenode: rel.filenode, st: this.db.sequences.get(rel.filenode), currval: this.currvals.get(seqOid) });
   }
 
   private undoSequences(): void {
     const u = this.seqUndo;
     if (!u) return;
     this.seqUndo = undefined;
-    for (const [f, st] of u.seqs) {
-      if (st) this.db.sequences.set(f, st);
-      else this.db.sequences.delete(f);
-    }
-    for (const [oid, v] of u.currvals) {
-      if (v === undefined) this.currvals.delete(oid);
-      else this.currvals.set(oid, v);
+    for (const { oid, filenode, st, currval } of u.seqs) {
+      if (st) this.db.sequences.set(filenode, st);
+      else this.db.sequences.delete(filenode);
+      if (currval === undefined) this.currvals.delete(oid);
+      else this.currvals.set(oid, currval);
     }
     this.lastSeq = u.lastSeq;
   }
