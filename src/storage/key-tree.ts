@@ -4,6 +4,9 @@
  * column without following a pointer per entry (integer keys are compared inline), and the nodes
  * are copied on write: `clone()` is O(1) and a copy shares every node until one side writes.
  *
+ * A one-column tree keeps no whole keys (the first column is the key): callers get `[k0]` made on
+ * demand, and an entry costs its value and tid only.
+ *
  * Underfull nodes are allowed (a node is removed only when it becomes empty); `deleteWhere`
  * rebuilds the tree packed. Iterators survive writes to the tree: after one, they seek again
  * from the last entry they returned.
@@ -30,6 +33,7 @@ class Leaf {
   constructor(
     public owner: number,
     public k0: KeyBound[],
+    /** Whole keys (empty in a one-column tree). */
     public keys: TreeKey[],
     public tids: number[],
   ) {}
@@ -65,7 +69,11 @@ export class KeyTree {
   private version = 0;
   size = 0;
 
+  /** One key column: `keys` arrays stay empty. */
+  private readonly single: boolean;
+
   constructor(private readonly order: KeyOrder) {
+    this.single = order.whole === undefined;
     this.owner = nextOwner++;
     this.root = new Leaf(this.owner, [], [], []);
   }
@@ -81,6 +89,11 @@ export class KeyTree {
   }
 
   // ---- comparison --------------------------------------------------------------------------------
+
+  /** The whole key of entry i. */
+  private keyAt(node: Node, i: number): TreeKey {
+    return this.single ? [node.k0[i]] : node.keys[i];
+  }
 
   /** Entry i of `node` against the target (k0 = key[0]). */
   private cmpAt(node: Node, i: number, k0: KeyBound, key: TreeKey, tid: number): number {
@@ -132,7 +145,7 @@ export class KeyTree {
     if (right) {
       const n = root.k0.length - 1;
       const m = right.k0.length - 1;
-      this.root = new Inner(this.owner, [root.k0[n], right.k0[m]], [root.keys[n], right.keys[m]], [root.tids[n], right.tids[m]], [root, right]);
+      this.root = new Inner(this.owner, [root.k0[n], right.k0[m]], this.single ? [] : [root.keys[n], right.keys[m]], [root.tids[n], right.tids[m]], [root, right]);
     }
     this.size++;
     this.version++;
@@ -143,7 +156,7 @@ export class KeyTree {
     let i = this.lowerBound(node, k0, key, tid);
     if (node instanceof Leaf) {
       node.k0.splice(i, 0, k0);
-      node.keys.splice(i, 0, key);
+      if (!this.single) node.keys.splice(i, 0, key);
       node.tids.splice(i, 0, tid);
       return node.k0.length > MAX ? this.split(node) : undefined;
     }
@@ -152,11 +165,11 @@ export class KeyTree {
     const child = this.writable(inner.children[i]);
     inner.children[i] = child;
     const right = this.insertInto(child, k0, key, tid);
-    setMax(inner, i, child);
+    setMax(inner, i, child, this.single);
     if (right) {
       const m = right.k0.length - 1;
       inner.k0.splice(i + 1, 0, right.k0[m]);
-      inner.keys.splice(i + 1, 0, right.keys[m]);
+      if (!this.single) inner.keys.splice(i + 1, 0, right.keys[m]);
       inner.tids.splice(i + 1, 0, right.tids[m]);
       inner.children.splice(i + 1, 0, right);
       if (inner.children.length > MAX) return this.split(inner);
@@ -218,7 +231,7 @@ export class KeyTree {
       inner.keys.splice(i, 1);
       inner.tids.splice(i, 1);
       inner.children.splice(i, 1);
-    } else setMax(inner, i, child);
+    } else setMax(inner, i, child, this.single);
   }
 
   /** Removes every entry `dead` accepts, and packs the tree (pruning). */
@@ -229,7 +242,7 @@ export class KeyTree {
     for (const [key, tid] of this.entries()) {
       if (dead(tid)) continue;
       k0.push(key[0]);
-      keys.push(key);
+      if (!this.single) keys.push(key);
       tids.push(tid);
     }
     this.owner = nextOwner++;
@@ -245,7 +258,7 @@ export class KeyTree {
       for (let i = 0; i < level.length; i += PACK) {
         const children = level.slice(i, i + PACK);
         const inner = new Inner(this.owner, [], [], [], children);
-        for (let j = 0; j < children.length; j++) setMax(inner, j, children[j]);
+        for (let j = 0; j < children.length; j++) setMax(inner, j, children[j], this.single);
         up.push(inner);
       }
       level = up;
@@ -311,10 +324,10 @@ export class KeyTree {
     }
     const first = node as Leaf;
     const n = first.tids.length;
-    for (let j = this.lowerBound(first, k0, key, tid); j < n; j++) if (!f(first.keys[j], first.tids[j])) return;
+    for (let j = this.lowerBound(first, k0, key, tid); j < n; j++) if (!f(this.keyAt(first, j), first.tids[j])) return;
     if (n === 0) return;
     // The scan goes on past that leaf: walk on with a path, after the leaf's last entry.
-    const lastKey = first.keys[n - 1];
+    const lastKey = this.keyAt(first, n - 1);
     const after = first.tids[n - 1] + 0.5;
     const path: Inner[] = [];
     const idx: number[] = [];
@@ -322,7 +335,7 @@ export class KeyTree {
     let i = this.lowerBound(leaf, lastKey[0], lastKey, after);
     while (leaf !== undefined) {
       const n = leaf.tids.length;
-      for (; i < n; i++) if (!f(leaf.keys[i], leaf.tids[i])) return;
+      for (; i < n; i++) if (!f(this.keyAt(leaf, i), leaf.tids[i])) return;
       leaf = nextLeaf(path, idx);
       i = 0;
     }
@@ -344,7 +357,7 @@ export class KeyTree {
     let version = this.version;
     while (leaf !== undefined) {
       if (i < leaf.tids.length) {
-        const k = leaf.keys[i];
+        const k = this.keyAt(leaf, i);
         const t = leaf.tids[i];
         yield [k, t];
         if (this.version !== version) {
@@ -371,7 +384,7 @@ export class KeyTree {
     let version = this.version;
     while (leaf !== undefined) {
       if (i >= 0) {
-        const k = leaf.keys[i];
+        const k = this.keyAt(leaf, i);
         const t = leaf.tids[i];
         yield [k, t];
         if (this.version !== version) {
@@ -409,10 +422,10 @@ export class KeyTree {
 }
 
 /** Entry i of an inner node becomes the largest entry of its child. */
-function setMax(inner: Inner, i: number, child: Node): void {
+function setMax(inner: Inner, i: number, child: Node, single: boolean): void {
   const m = child.k0.length - 1;
   inner.k0[i] = child.k0[m];
-  inner.keys[i] = child.keys[m];
+  if (!single) inner.keys[i] = child.keys[m];
   inner.tids[i] = child.tids[m];
 }
 
