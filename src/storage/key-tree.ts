@@ -158,7 +158,7 @@ export class KeyTree {
       node.k0.splice(i, 0, k0);
       if (!this.single) node.keys.splice(i, 0, key);
       node.tids.splice(i, 0, tid);
-      return node.k0.length > MAX ? this.split(node) : undefined;
+      return node.k0.length > MAX ? this.split(node, i === MAX) : undefined;
     }
     const inner = node as Inner;
     if (i === inner.children.length) i--;
@@ -172,19 +172,31 @@ export class KeyTree {
       if (!this.single) inner.keys.splice(i + 1, 0, right.keys[m]);
       inner.tids.splice(i + 1, 0, right.tids[m]);
       inner.children.splice(i + 1, 0, right);
-      if (inner.children.length > MAX) return this.split(inner);
+      if (inner.children.length > MAX) return this.split(inner, i + 1 === MAX);
     }
     return undefined;
   }
 
-  /** Moves the upper half of an overfull node into a new right sibling. */
-  private split(node: Node): Node {
-    const half = node.k0.length >>> 1;
-    const k0 = node.k0.splice(half);
-    const keys = node.keys.splice(half);
-    const tids = node.tids.splice(half);
-    if (node instanceof Leaf) return new Leaf(this.owner, k0, keys, tids);
-    return new Inner(this.owner, k0, keys, tids, (node as Inner).children.splice(half));
+  /**
+   * Moves the upper half of an overfull node into a new right sibling; when the entry that made it
+   * overfull went last (ascending keys: serial ids, timestamps), only that entry moves and the node
+   * stays full, as Postgres splits its rightmost pages, so appended keys fill their pages.
+   */
+  private split(node: Node, appended: boolean): Node {
+    const cut = appended ? node.k0.length - 1 : node.k0.length >>> 1;
+    const k0 = node.k0.splice(cut);
+    const keys = node.keys.splice(cut);
+    const tids = node.tids.splice(cut);
+    const children = node instanceof Inner ? node.children.splice(cut) : undefined;
+    if (appended) {
+      // Its arrays stay at this size: drop the room they grew for appends.
+      node.k0 = node.k0.slice();
+      node.keys = node.keys.slice();
+      node.tids = node.tids.slice();
+      if (node instanceof Inner) node.children = node.children.slice();
+    }
+    if (!children) return new Leaf(this.owner, k0, keys, tids);
+    return new Inner(this.owner, k0, keys, tids, children);
   }
 
   /** Removes the entry (key, tid); false when there is none. */
