@@ -123,6 +123,38 @@ function lastResult(results: readonly StatementResult[]): StatementResult {
   return results[results.length - 1] ?? { command: 'EMPTY', rowCount: null, fields: [], rows: [] };
 }
 
+type RowObjectMaker = (row: readonly unknown[], convert: readonly ((v: unknown) => unknown)[]) => Record<string, unknown>;
+
+/** rowObjectMaker's functions by field list (null: generic loop; 0: seen once). */
+const rowObjectMakers = new WeakMap<readonly ResultField[], RowObjectMaker | null | 0>();
+
+/**
+ * A function that builds a result row object for one field list with one object literal: the
+ * same object as assigning each column by name in order (node-postgres's parseRow), without a
+ * keyed store per column. Made for a field list seen a second time (a cached plan's), so one-off
+ * statements compile nothing; lists with a `__proto__` column keep the generic assignments.
+ */
+function rowObjectMaker(fields: readonly ResultField[]): RowObjectMaker | undefined {
+  const make = rowObjectMakers.get(fields);
+  if (make) return make;
+  if (make === null) return undefined;
+  if (make === undefined) {
+    rowObjectMakers.set(fields, 0);
+    return undefined;
+  }
+  let made: RowObjectMaker | null = null;
+  if (fields.length > 0 && fields.length <= 100 && !fields.some((f) => f.name === '__proto__')) {
+    const props = fields.map((f, i) => `${JSON.stringify(f.name)}: (x = r[${i}]) === null || x === undefined ? null : c[${i}](x)`);
+    try {
+      made = new Function('r', 'c', `let x;\nreturn {\n${props.join(',\n')}\n};`) as RowObjectMaker;
+    } catch {
+      made = null; // no code generation here (a locked-down runtime): the generic loop
+    }
+  }
+  rowObjectMakers.set(fields, made);
+  return made ?? undefined;
+}
+
 /** node-postgres's command name: the first word of the tag (`CREATE TABLE` → `CREATE`). */
 function nodePgCommand(tag: string): string {
   const sp = tag.indexOf(' ');
@@ -254,7 +286,9 @@ export class Connection extends EventEmitter {
     const asArray = cfg.rowMode === 'array';
     const fields = r.fields;
     const n = fields.length;
+    const make = asArray ? undefined : rowObjectMaker(fields);
     const rows = r.rows.map((row) => {
+      if (make) return make(row, convert) as R;
       if (asArray) {
         const a: unknown[] = new Array(n);
         for (let i = 0; i < n; i++) {

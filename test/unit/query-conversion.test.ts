@@ -3,7 +3,8 @@
  * skipping the text for some types (timestamptz straight to a Date). Invariant (no oracle needed,
  * both sides are fauxgres; the text output itself is checked against the oracle elsewhere): the
  * direct conversion equals pg-types' parser applied to the text, across the range where doubles
- * hold microseconds exactly and beyond it.
+ * hold microseconds exactly and beyond it. Row objects equal assigning each column by name in
+ * order (node-postgres's parseRow), whatever the names, also once the field list is compiled.
  */
 import fc from 'fast-check';
 import pgTypes from 'pg-types';
@@ -39,5 +40,33 @@ describe('db.query timestamptz → Date', () => {
       fc.asyncProperty(fc.array(fc.bigInt({ min: -60_000_000_000_000_000n, max: 9_000_000_000_000_000n }), { minLength: 1, maxLength: 50 }), (vs) => check(vs)),
       { seed: 42, numRuns: 40 },
     );
+  });
+});
+
+describe('db.query row objects', () => {
+  it('equal assigning each column by name in order, for odd and repeated names', async () => {
+    const db = await Database.create();
+    const sql = `SELECT 1 AS a, 'x' AS "we""ird", NULL::int AS a, 2 AS "10", 3 AS "2", 'é' AS "ünï code", true AS "line\nbreak", '{"k":1}'::jsonb AS "constructor", 4 AS "toString"`;
+    for (let round = 0; round < 3; round++) {
+      const arr = await db.query<unknown[]>({ text: sql, rowMode: 'array' });
+      const expected: Record<string, unknown> = {};
+      arr.fields.forEach((f, i) => (expected[f.name] = arr.rows[0][i]));
+      const obj = (await db.query(sql)).rows[0];
+      expect(Object.keys(obj)).toEqual(Object.keys(expected));
+      expect(obj).toEqual(expected);
+      expect(Object.getPrototypeOf(obj)).toBe(Object.prototype);
+    }
+  });
+
+  it('keeps __proto__ as an assignment (as node-postgres does)', async () => {
+    const db = await Database.create();
+    for (let round = 0; round < 3; round++) {
+      const r = (await db.query(`SELECT 1 AS a, 'v' AS "__proto__"`)).rows[0] as Record<string, unknown>;
+      const expected: Record<string, unknown> = {};
+      expected['a'] = 1;
+      expected['__proto__'] = 'v';
+      expect(Object.keys(r)).toEqual(Object.keys(expected));
+      expect(Object.getPrototypeOf(r)).toBe(Object.getPrototypeOf(expected));
+    }
   });
 });
