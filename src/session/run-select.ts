@@ -66,8 +66,22 @@ export function fieldsOf(cat: Catalog, tl: readonly TargetEntry[]): ResultField[
     }));
 }
 
+/** A statement's execution context; its cache Map is made on first use (most statements never need one). */
+class StatementContext implements ExecContext {
+  readonly levelRows: Row[] = [];
+  private caches: Map<object, unknown> | undefined;
+  constructor(
+    readonly params: ExecContext['params'],
+    readonly session: Session,
+    readonly txn: ExecContext['txn'],
+  ) {}
+  get cache(): Map<object, unknown> {
+    return (this.caches ??= new Map());
+  }
+}
+
 export function makeExecContext(session: Session, params: ExecContext['params']): ExecContext {
-  return { params, session, txn: session.transaction(), levelRows: [], cache: new Map() };
+  return new StatementContext(params, session, session.transaction());
 }
 
 /**
@@ -141,9 +155,12 @@ export function runPreparedSelect(session: Session, c: CachedQuery, params: read
   const values = bindParams(cat, session.io, params, c.paramTypes);
   const ctx = makeExecContext(session, values);
   const width = c.fields.length;
-  const rows: Row[] = [];
+  // (made on the first row: a one-row result gets an array of one)
+  let rows: Row[] | undefined;
   eachRow(c.planned.plan, ctx, undefined, (r) => {
-    rows.push(r.length === width ? r : r.slice(0, width));
+    const out = r.length === width ? r : r.slice(0, width);
+    if (rows) rows.push(out);
+    else rows = [out];
   });
-  return { command: 'SELECT', rowCount: rows.length, fields: c.fields, rows };
+  return { command: 'SELECT', rowCount: rows ? rows.length : 0, fields: c.fields, rows: rows ?? [] };
 }

@@ -309,16 +309,16 @@ export class KeyTree {
         node = node.children[lo === node.children.length ? lo - 1 : lo];
         continue;
       }
-      const out: number[] = [];
       const n = a.length;
-      for (; lo < n; lo++) {
-        const x = a[lo];
-        if (x === k0) out.push(node.tids[lo]);
-        else if (typeof x === t || x === null) return out;
-        else return undefined; // a bigint entry against a number probe (cross-type): the general scan decides
+      let end = lo;
+      while (end < n && a[end] === k0) end++;
+      if (end < n) {
+        const x = a[end];
+        // A bigint entry against a number probe (cross-type): the general scan decides.
+        return typeof x === t || x === null ? node.tids.slice(lo, end) : undefined;
       }
       // Equal keys may go on in the next leaf: only the caller's general scan follows them.
-      return spill ? undefined : out;
+      return spill ? undefined : node.tids.slice(lo, end);
     }
   }
 

@@ -114,8 +114,14 @@ export class TransactionStatus {
     return x < this.nextXid && !this.inProgress.has(x) && !this.aborted.has(x);
   }
 
+  /** The last snapshot taken while no transaction was in progress (reused until an xid is assigned). */
+  private idleSnapshot: Snapshot | undefined;
+
   snapshot(): Snapshot {
-    return { xmax: this.nextXid, xip: this.inProgress.size === 0 ? EMPTY : new Set(this.inProgress) };
+    if (this.inProgress.size !== 0) return { xmax: this.nextXid, xip: new Set(this.inProgress) };
+    const s = this.idleSnapshot;
+    if (s !== undefined && s.xmax === this.nextXid) return s;
+    return (this.idleSnapshot = { xmax: this.nextXid, xip: EMPTY });
   }
 
   /**
