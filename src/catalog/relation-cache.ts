@@ -6,14 +6,24 @@
  */
 import type { Catalog } from './catalog.js';
 import type { ConstraintDef, RelationDef } from './objects.js';
+import { typeInfo } from '../types/registry.js';
+import type { Value } from '../types/values.js';
 
 interface Entry {
   checks?: ConstraintDef[];
   indexes?: RelationDef[];
   fks?: ConstraintDef[];
   referencing?: ConstraintDef[];
-  /** keyIndexOf's answers by column list (null: no such index). */
-  keyIndexes?: Map<readonly number[], RelationDef | null>;
+  /** keySearchOf's answers by column list. */
+  keySearches?: Map<readonly number[], KeySearch>;
+}
+
+/** How to find a table's rows by some of its columns (foreign-key checks and actions). */
+export interface KeySearch {
+  /** An index without a predicate led by those columns, if the table has one. */
+  readonly index: RelationDef | undefined;
+  /** Each column's value order (equality is compare() === 0). */
+  readonly compare: readonly ((a: Value, b: Value) => number)[];
 }
 
 const caches = new WeakMap<Catalog, { version: number; byRel: Map<number, Entry> }>();
@@ -61,16 +71,23 @@ export function referencingKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
 }
 
 /**
- * An index without a predicate whose leading key columns are `atts` (attnums, in order), to find
- * rows by those columns (foreign-key checks); undefined when the table has none. `atts` is a
- * catalog array (a constraint's column list): answers are kept by its identity.
+ * How to find rows of `rel` by the columns `atts` (attnums, in order): an index without a
+ * predicate whose leading key columns they are, and their comparators. `atts` is a catalog array
+ * (a constraint's column list): answers are kept by its identity, per catalog version.
  */
-export function keyIndexOf(cat: Catalog, rel: number, atts: readonly number[]): RelationDef | undefined {
-  const m = (entry(cat, rel).keyIndexes ??= new Map());
-  let idx = m.get(atts);
-  if (idx === undefined) {
-    idx = cat.relationIndexes(rel).find((i) => i.index && !i.index.predicate && i.index.keys.length >= atts.length && atts.every((a, k) => i.index!.keys[k].attnum === a)) ?? null;
-    m.set(atts, idx);
+export function keySearchOf(cat: Catalog, rel: RelationDef, atts: readonly number[]): KeySearch {
+  const m = (entry(cat, rel.oid).keySearches ??= new Map());
+  let ks = m.get(atts);
+  if (!ks) {
+    const index = cat.relationIndexes(rel.oid).find((i) => i.index && !i.index.predicate && i.index.keys.length >= atts.length && atts.every((a, k) => i.index!.keys[k].attnum === a));
+    ks = {
+      index,
+      compare: atts.map((a) => {
+        const io = typeInfo(cat, rel.columns[a - 1].type).io;
+        return (x: Value, y: Value) => io.compare(x, y);
+      }),
+    };
+    m.set(atts, ks);
   }
-  return idx ?? undefined;
+  return ks;
 }

@@ -13,9 +13,10 @@ import { typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateTuple, type ModifyState } from './modify-table.js';
 import type { Session } from '../session/session.js';
-import { foreignKeysOf, keyIndexOf, referencingKeysOf } from '../catalog/relation-cache.js';
+import { foreignKeysOf, keySearchOf, referencingKeysOf } from '../catalog/relation-cache.js';
 import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement } from './trigger.js';
 import { isVisible } from '../storage/heap.js';
+import type { Snapshot } from '../storage/xact.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
 
 function quoteCol(name: string): string {
@@ -84,52 +85,69 @@ export function runRiQueue(ms: ModifyState, session: Session): void {
  */
 function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], lock = false, detectNew = false): Tuple[] {
   const txn = ms.ctx.txn;
-  const cat = ms.cat;
-  const heap = txn.heap(rel);
-  const idx = keyIndexOf(cat, rel.oid, atts);
-  const cmps = atts.map((a) => typeInfo(cat, rel.columns[a - 1].type).io);
-  const matches = (t: Tuple) => atts.every((a, k) => {
-    const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;
-    return v !== null && cmps[k].compare(v, key[k]) === 0;
-  });
+  const { index, compare } = keySearchOf(ms.cat, rel, atts);
   const txnSnapshot = usesTransactionSnapshot(ms.ctx);
-  const own = txn.own();
-  const status = txn.status;
-  const snap = txnSnapshot && !detectNew ? txn.snapshot() : status.snapshot();
-  const visible = (t: Tuple): boolean => {
-    if (!isVisible(t, snap, own, status)) return false;
-    if (detectNew && txnSnapshot && !txn.visible(t)) {
-      throw new PgError(SQLSTATE.serialization_failure, 'could not serialize access due to concurrent update');
+  const search = new RowSearch(ms, rel, atts, compare, key, txnSnapshot && !detectNew ? txn.snapshot() : txn.status.snapshot(), detectNew && txnSnapshot, lock);
+  const heap = txn.heap(rel);
+  if (index) {
+    for (const tid of txn.index(index).lookup(key as Value[])) search.consider(heap.get(tid));
+  } else {
+    for (const t of heap.all()) search.consider(t);
+  }
+  return search.found;
+}
+
+/** One findRows search: the rows found so far, and the test each candidate version goes through. */
+class RowSearch {
+  readonly found: Tuple[] = [];
+  constructor(
+    private readonly ms: ModifyState,
+    private readonly rel: RelationDef,
+    private readonly atts: readonly number[],
+    private readonly compare: readonly ((a: Value, b: Value) => number)[],
+    private readonly key: readonly Value[],
+    private readonly snap: Snapshot,
+    /** REPEATABLE READ search for referencing rows: a row the transaction cannot see is 40001. */
+    private readonly detectNew: boolean,
+    private readonly lock: boolean,
+  ) {}
+
+  private matches(t: Tuple): boolean {
+    const { atts, rel, compare, key } = this;
+    for (let k = 0; k < atts.length; k++) {
+      const a = atts[k];
+      const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;
+      if (v === null || compare[k](v, key[k]) !== 0) return false;
     }
     return true;
-  };
-  const out: Tuple[] = [];
-  const consider = (t: Tuple | undefined) => {
-    if (!t || !visible(t) || !matches(t)) return;
-    if (!lock) {
-      out.push(t);
+  }
+
+  consider(t: Tuple | undefined): void {
+    const txn = this.ms.ctx.txn;
+    if (!t || !isVisible(t, this.snap, txn.own(), txn.status)) return;
+    if (this.detectNew && !txn.visible(t)) throw new PgError(SQLSTATE.serialization_failure, 'could not serialize access due to concurrent update');
+    if (!this.matches(t)) return;
+    if (!this.lock) {
+      this.found.push(t);
       return;
     }
     let v: Tuple | undefined = t;
     while (v) {
-      const r = checkRowLock(ms.ctx, rel, v, 'keyshare', 'wait', false);
+      const r = checkRowLock(this.ms.ctx, this.rel, v, 'keyshare', 'wait', false);
       if (r.status === 'ok' || r.status === 'self') {
-        takeRowLock(ms.ctx, rel, r.tuple, 'keyshare');
-        out.push(r.tuple);
+        takeRowLock(this.ms.ctx, this.rel, r.tuple, 'keyshare');
+        this.found.push(r.tuple);
         return;
       }
-      v = r.status === 'updated' && matches(r.latest) ? r.latest : undefined;
+      v = r.status === 'updated' && this.matches(r.latest) ? r.latest : undefined;
     }
-  };
-  if (idx) {
-    for (const tid of txn.index(idx).lookup(key as Value[])) consider(heap.get(tid));
-    return out;
   }
-  for (const t of heap.all()) consider(t);
-  return out;
 }
 
 function coerceKey(cat: Catalog, from: RelationDef, fromAtts: readonly number[], to: RelationDef, toAtts: readonly number[], vals: Value[]): Value[] {
+  let same = true;
+  for (let i = 0; i < vals.length && same; i++) same = from.columns[fromAtts[i] - 1].type === to.columns[toAtts[i] - 1].type;
+  if (same) return vals;
   return vals.map((v, i) => {
     if (v === null) return v;
     const ft = from.columns[fromAtts[i] - 1].type;
@@ -148,7 +166,8 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
   if (!cur || !txn.visible(cur)) return; // deleted or updated again later in the statement
   const info = fk.fk!;
   const vals = fk.columns.map((a) => cur.values[a - 1] ?? table.columns[a - 1].missing ?? null);
-  const nulls = vals.filter((v) => v === null).length;
+  let nulls = 0;
+  for (const v of vals) if (v === null) nulls++;
   if (nulls === vals.length) return;
   if (nulls > 0) {
     if (info.match === 'f') {
