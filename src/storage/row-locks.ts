@@ -36,18 +36,26 @@ export interface RowLockHolder {
 }
 
 export class RowLockTable {
+  /**
+   * Lockers by row: filenode → tid → holders. A row's list is emptied in place when its last lock
+   * ends and kept (so a row locked again, say by the next foreign-key check, reuses it instead of
+   * churning the Maps); empty lists are swept once there are many.
+   */
   private readonly byRow = new Map<number, Map<number, RowLockHolder[]>>();
-  private readonly byXid = new Map<number, [filenode: number, tid: number][]>();
+  /** Each holding xid with the rows it locked as (filenode, tid) pairs: few hold locks at once. */
+  private readonly owners: { readonly xid: number; readonly rows: number[] }[] = [];
+  private emptyLists = 0;
 
   /** True when no row lock is held at all (the common case: one session, no FOR UPDATE). */
   get empty(): boolean {
-    return this.byXid.size === 0;
+    return this.owners.length === 0;
   }
 
   /** Lockers of a row version. */
   holders(filenode: number, tid: number): readonly RowLockHolder[] | undefined {
-    if (this.byXid.size === 0) return undefined;
-    return this.byRow.get(filenode)?.get(tid);
+    if (this.owners.length === 0) return undefined;
+    const list = this.byRow.get(filenode)?.get(tid);
+    return list !== undefined && list.length > 0 ? list : undefined;
   }
 
   /** Records that `xid` holds `mode` on the row (upgrading a weaker lock it already holds). */
@@ -61,19 +69,19 @@ export class RowLockTable {
     if (!list) {
       list = [];
       rows.set(tid, list);
-    }
+    } else if (list.length === 0) this.emptyLists--;
     const mine = list.find((h) => h.xid === xid);
     if (mine) {
       if (!rowLockCovers(mine.mode, mode)) mine.mode = mode;
       return;
     }
     list.push({ xid, mode });
-    let own = this.byXid.get(xid);
+    let own = this.owners.find((o) => o.xid === xid);
     if (!own) {
-      own = [];
-      this.byXid.set(xid, own);
+      own = { xid, rows: [] };
+      this.owners.push(own);
     }
-    own.push([filenode, tid]);
+    own.rows.push(filenode, tid);
   }
 
   /**
@@ -83,24 +91,33 @@ export class RowLockTable {
   carryOver(filenode: number, oldTid: number, newTid: number, except: ReadonlySet<number>): void {
     const list = this.holders(filenode, oldTid);
     if (!list) return;
-    for (const h of list) if (!except.has(h.xid)) this.add(filenode, newTid, h.xid, h.mode);
+    for (const h of [...list]) if (!except.has(h.xid)) this.add(filenode, newTid, h.xid, h.mode);
   }
 
   /** Drops every lock of `xid` (its transaction or subtransaction ended). */
   release(xid: number): void {
-    const own = this.byXid.get(xid);
-    if (!own) return;
-    this.byXid.delete(xid);
-    for (const [filenode, tid] of own) {
-      const rows = this.byRow.get(filenode);
-      const list = rows?.get(tid);
-      if (!rows || !list) continue;
-      const rest = list.filter((h) => h.xid !== xid);
-      if (rest.length) rows.set(tid, rest);
-      else {
-        rows.delete(tid);
-        if (rows.size === 0) this.byRow.delete(filenode);
-      }
+    const i = this.owners.findIndex((o) => o.xid === xid);
+    if (i < 0) return;
+    const { rows } = this.owners[i];
+    this.owners[i] = this.owners[this.owners.length - 1];
+    this.owners.pop();
+    for (let k = 0; k < rows.length; k += 2) {
+      const list = this.byRow.get(rows[k])?.get(rows[k + 1]);
+      if (!list || list.length === 0) continue;
+      let w = 0;
+      for (const h of list) if (h.xid !== xid) list[w++] = h;
+      list.length = w;
+      if (w === 0) this.emptyLists++;
     }
+    if (this.emptyLists > 4096) this.sweep();
+  }
+
+  /** Forgets the rows whose lists are empty. */
+  private sweep(): void {
+    for (const [filenode, rows] of this.byRow) {
+      for (const [tid, list] of rows) if (list.length === 0) rows.delete(tid);
+      if (rows.size === 0) this.byRow.delete(filenode);
+    }
+    this.emptyLists = 0;
   }
 }
