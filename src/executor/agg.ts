@@ -8,7 +8,8 @@ import type { Aggref } from '../nodes/primnodes.js';
 import type { CallInfo } from '../functions/registry.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
-import type { CExpr } from './expr/compile.js';
+import { identityHashKey } from '../analyze/ordering.js';
+import { varSlot, type CExpr } from './expr/compile.js';
 import { eachRow, type Plan } from './scan.js';
 
 export interface CompiledAgg {
@@ -79,6 +80,10 @@ export class Agg implements Plan {
     // scratch array (copied only for a new group) and each aggregate's arguments into its own
     // reused array.
     const nk = groupExprs.length;
+    // Column group keys and arguments are read from their slots; keys of types keyed by their
+    // values are used as they are.
+    const keySlots = groupExprs.map(varSlot);
+    const keyFns = groupKeyFns.map((f) => (f === identityHashKey ? undefined : f));
     const root = new Map<unknown, unknown>();
     // (filled with null up front: arrays that start as small-integer arrays change their element
     // kind at the first other value, which deoptimizes the code that reads them)
@@ -89,6 +94,7 @@ export class Agg implements Plan {
     // Aggregates of one argument with no FILTER, DISTINCT or ORDER BY take the short path.
     const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);
     const simpleArg = aggs.map((a) => a.args[0]);
+    const argSlots = simpleArg.map((f) => (f ? varSlot(f) : -1));
     const strict = aggs.map((a) => a.ref.agg.strict);
     let single: GroupState | undefined;
     const consume = (row: Row): void => {
@@ -96,14 +102,18 @@ export class Agg implements Plan {
       if (nk === 0) {
         g = single;
         if (!g) {
-          g = single = newGroup([], row);
+          g = single = newGroup([], row.slice());
           order.push(g);
         }
       } else {
         let m = root;
-        for (let i = 0; i < nk - 1; i++) {
-          const v = (scratch[i] = groupExprs[i](row, ctx));
-          const k = v === null ? NULL_KEY : groupKeyFns[i](v);
+        let k: unknown;
+        for (let i = 0; ; i++) {
+          const pos = keySlots[i];
+          const v = (scratch[i] = pos >= 0 ? (row[pos] ?? null) : groupExprs[i](row, ctx));
+          const fn = keyFns[i];
+          k = v === null ? NULL_KEY : fn === undefined ? v : fn(v);
+          if (i === nk - 1) break;
           let next = m.get(k) as Map<unknown, unknown> | undefined;
           if (!next) {
             next = new Map();
@@ -111,11 +121,9 @@ export class Agg implements Plan {
           }
           m = next;
         }
-        const v = (scratch[nk - 1] = groupExprs[nk - 1](row, ctx));
-        const k = v === null ? NULL_KEY : groupKeyFns[nk - 1](v);
         g = m.get(k) as GroupState | undefined;
         if (!g) {
-          g = newGroup(scratch.slice(), row);
+          g = newGroup(scratch.slice(), row.slice());
           m.set(k, g);
           order.push(g);
         }
@@ -127,7 +135,8 @@ export class Agg implements Plan {
         if (simple[i]) {
           const arg = simpleArg[i];
           if (arg) {
-            const v = arg(row, ctx);
+            const pos = argSlots[i];
+            const v = pos >= 0 ? (row[pos] ?? null) : arg(row, ctx);
             if (v === null && strict[i]) continue;
             vals[0] = v;
           }
@@ -156,7 +165,8 @@ export class Agg implements Plan {
       }
     };
     if (this.presort?.length) for (const row of this.sortedInput(ctx, base, this.presort)) consume(row);
-    else eachRow(this.input, ctx, base, consume);
+    // (consume keeps no input row: a group's representative row is a copy)
+    else eachRow(this.input, ctx, base, consume, true);
     if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));
     for (const g of order) {
       const out: Row = [...g.keys];

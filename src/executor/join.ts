@@ -5,7 +5,8 @@
  */
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
-import type { CExpr } from './expr/compile.js';
+import { identityHashKey } from '../analyze/ordering.js';
+import { varSlot, type CExpr } from './expr/compile.js';
 import { eachRow, type Plan } from './scan.js';
 
 export type ExecJoinType = 'inner' | 'left' | 'full';
@@ -112,20 +113,27 @@ export class HashJoin implements Plan {
     const keyOf = this.keyOf(this.innerKeys, ctx);
     const slots = this.innerSlots;
     const ns = slots.length;
-    eachRow(this.inner, ctx, base, (wide) => {
-      const k = keyOf(wide);
-      if (k === undefined) return;
-      const r: Row = new Array(ns);
-      for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
-      if (!first.has(k)) {
-        first.set(k, r);
-        return;
-      }
-      more ??= new Map();
-      const list = more.get(k);
-      if (list) list.push(r);
-      else more.set(k, [r]);
-    });
+    // (the needed slots are copied out: the inner rows may be transient)
+    eachRow(
+      this.inner,
+      ctx,
+      base,
+      (wide) => {
+        const k = keyOf(wide);
+        if (k === undefined) return;
+        const r: Row = new Array(ns);
+        for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
+        if (!first.has(k)) {
+          first.set(k, r);
+          return;
+        }
+        more ??= new Map();
+        const list = more.get(k);
+        if (list) list.push(r);
+        else more.set(k, [r]);
+      },
+      true,
+    );
     return { first, more, dense: denseIndex(first) };
   }
 
@@ -135,6 +143,15 @@ export class HashJoin implements Plan {
     if (fs.length === 1) {
       const f = fs[0];
       const keyFn = keyFns[0];
+      // A column key is read from its slot (an unfilled slot reads as NULL).
+      const pos = varSlot(f);
+      if (pos >= 0) {
+        if (keyFn === identityHashKey) return (r) => r[pos] ?? undefined;
+        return (r) => {
+          const v = r[pos];
+          return v == null ? undefined : keyFn(v);
+        };
+      }
       return (r) => {
         const v = f(r, ctx);
         return v === null ? undefined : keyFn(v);
@@ -175,8 +192,10 @@ export class HashJoin implements Plan {
     };
   }
 
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
-    eachRow(this.outer, ctx, base, this.prober(ctx, base, sink));
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
+    // The probe passes the outer row itself on (filled with the inner slots) and keeps none, so
+    // the outer rows may be transient when the sink's rows may be.
+    eachRow(this.outer, ctx, base, this.prober(ctx, base, sink), transient);
   }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {

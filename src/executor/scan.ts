@@ -17,14 +17,21 @@ export interface Plan {
    * The same rows as `run`, in the same order and with the same evaluation, pushed to `sink`:
    * for consumers that read every row (aggregation, sorts, hash join sides), without a generator
    * step per row and node. Optional: `eachRow` falls back to `run`.
+   *
+   * `transient`: the sink keeps neither the row array nor a reference to it once it returns
+   * (aggregation, the build side of a hash join), so a node may push the same array again for
+   * its next row, refilled, instead of a new one per row.
    */
-  each?(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void;
+  each?(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void;
 }
 
-/** Calls `sink` for every row of `plan` (its push form when it has one). */
-export function eachRow(plan: Plan, ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+/**
+ * Calls `sink` for every row of `plan` (its push form when it has one). With `transient`, the
+ * sink promises to keep no row array after it returns (see Plan.each), and rows may be reused.
+ */
+export function eachRow(plan: Plan, ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient = false): void {
   if (plan.each) {
-    plan.each(ctx, base, sink);
+    plan.each(ctx, base, sink, transient);
     return;
   }
   for (const r of plan.run(ctx, base)) sink(r);
@@ -76,12 +83,15 @@ export class SeqScan implements Plan {
     }
   }
 
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
     const heap = ctx.txn.heap(this.rel);
     const { rel, offset, filter, width, cols } = this;
+    // A transient sink gets one array, refilled per row: the same slots (cols and the version)
+    // are written for every row, so nothing of the previous row shows through.
+    const reused: Row | undefined = transient && !base ? new Array(width) : undefined;
     for (const t of heap.all()) {
       if (!ctx.txn.visible(t)) continue;
-      const row = base ? base.slice() : new Array(width);
+      const row = reused ?? (base ? base.slice() : new Array(width));
       fillSlots(row, offset, t, rel, cols);
       if (filter && filter(row, ctx) !== true) continue;
       sink(row);

@@ -26,11 +26,18 @@ export class Project implements Plan {
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
     const exprs = this.exprs;
     const n = exprs.length;
-    eachRow(this.input, ctx, base, (r) => {
-      const out: Row = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
-      sink(out);
-    });
+    // (the input rows are read once into a new output row: they may be transient)
+    eachRow(
+      this.input,
+      ctx,
+      base,
+      (r) => {
+        const out: Row = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = exprs[i](r, ctx);
+        sink(out);
+      },
+      true,
+    );
   }
 }
 

@@ -397,23 +397,30 @@ class AdaptiveJoin implements Plan {
     ctx.cache.set(this.replay, { rows, rest });
     yield* (rest === undefined ? this.indexLoop : this.hashJoin).run(ctx, base);
   }
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
     // The same decision with the outer side pushed: past PROBE_LIMIT rows the hash table is
-    // built and the rows read so far, then every further one, are probed as they come.
+    // built and the rows read so far, then every further one, are probed as they come. With a
+    // transient sink the outer rows may be transient too: the ones read ahead are copied.
     const rows: Row[] = [];
     let probe: ((o: Row) => void) | undefined;
-    eachRow(this.outer, ctx, base, (r) => {
-      if (probe) {
-        probe(r);
-        return;
-      }
-      rows.push(r);
-      if (rows.length > AdaptiveJoin.PROBE_LIMIT) {
-        probe = this.hashJoin.prober(ctx, base, sink);
-        for (const x of rows) probe(x);
-        rows.length = 0;
-      }
-    });
+    eachRow(
+      this.outer,
+      ctx,
+      base,
+      (r) => {
+        if (probe) {
+          probe(r);
+          return;
+        }
+        rows.push(transient ? r.slice() : r);
+        if (rows.length > AdaptiveJoin.PROBE_LIMIT) {
+          probe = this.hashJoin.prober(ctx, base, sink);
+          for (const x of rows) probe(x);
+          rows.length = 0;
+        }
+      },
+      transient,
+    );
     if (probe) return;
     ctx.cache.set(this.replay, { rows, rest: undefined });
     eachRow(this.indexLoop, ctx, base, sink);

@@ -341,6 +341,18 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
   }
 }
 
+/** The slot each compiled plain Var of its own level reads (see varSlot). */
+const VAR_SLOTS = new WeakMap<CExpr, number>();
+
+/**
+ * The wide-row slot `f` reads when it is a compiled Var of the row's own level, else -1: nodes
+ * that evaluate the same expression for every row (join and group keys, aggregate arguments)
+ * read the slot directly (`row[slot] ?? null`) instead of calling the closure.
+ */
+export function varSlot(f: CExpr): number {
+  return VAR_SLOTS.get(f) ?? -1;
+}
+
 function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout): CExpr {
   let l: Layout | undefined = layout;
   for (let i = 0; i < levelsUp; i++) l = l?.parent;
@@ -350,10 +362,12 @@ function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout
   const base = l.agg ? l.agg.groupExprs.length + l.agg.aggs.length : 0;
   const pos = base + off + attno - 1;
   if (levelsUp === 0) {
-    return (row) => {
+    const f: CExpr = (row) => {
       const v = row[pos];
       return v === undefined ? null : v;
     };
+    VAR_SLOTS.set(f, pos);
+    return f;
   }
   const depth = l.depth;
   return (_row, ctx) => {
