@@ -84,7 +84,7 @@ export class Agg implements Plan {
     // values are used as they are.
     const keySlots = groupExprs.map(varSlot);
     const keyFns = groupKeyFns.map((f) => (f === identityHashKey ? undefined : f));
-    const root = new Map<unknown, unknown>();
+    const root = new KeyTable();
     // (filled with null up front: arrays that start as small-integer arrays change their element
     // kind at the first other value, which deoptimizes the code that reads them)
     const scratch: Value[] = new Array(nk).fill(null);
@@ -114,9 +114,9 @@ export class Agg implements Plan {
           const fn = keyFns[i];
           k = v === null ? NULL_KEY : fn === undefined ? v : fn(v);
           if (i === nk - 1) break;
-          let next = m.get(k) as Map<unknown, unknown> | undefined;
+          let next = m.get(k) as KeyTable | undefined;
           if (!next) {
-            next = new Map();
+            next = new KeyTable();
             m.set(k, next);
           }
           m = next;
@@ -191,6 +191,34 @@ export class Agg implements Plan {
       for (const v of g.rep) out.push(v);
       yield out;
     }
+  }
+}
+
+/**
+ * One level of the group lookup: keys that are small non-negative integers (ids, codes: the
+ * usual grouping columns) index an array while it stays dense enough, other keys go to a Map.
+ */
+class KeyTable {
+  private readonly small: unknown[] = [];
+  private count = 0;
+  private map: Map<unknown, unknown> | undefined;
+
+  get(k: unknown): unknown {
+    if (typeof k === 'number' && (k | 0) === k && k >= 0 && k < this.small.length) {
+      const v = this.small[k];
+      if (v !== undefined) return v;
+    }
+    // (an integer key too far past the array when it was added is in the Map)
+    return this.map?.get(k);
+  }
+
+  set(k: unknown, v: unknown): void {
+    if (typeof k === 'number' && (k | 0) === k && k >= 0 && k <= 2 * this.count + 64) {
+      // (grown by push: the array stays packed)
+      while (this.small.length <= k) this.small.push(undefined);
+      this.small[k] = v;
+      this.count++;
+    } else (this.map ??= new Map()).set(k, v);
   }
 }
 

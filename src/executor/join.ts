@@ -106,9 +106,14 @@ export class HashJoin implements Plan {
    * Builds the hash table from the inner side: the first inner row of each key, and the further
    * ones of keys that have several (the usual FK = PK join keeps no per-key arrays). Each inner
    * row is kept as its `innerSlots` values only (a short array: probes read less memory).
+   * Integer keys (ids, the usual join keys) that are non-negative and not too sparse go to an
+   * array indexed by key, which is cheaper to fill and to probe than a Map; the first other key
+   * moves them to the Map.
    */
   private build(ctx: ExecContext, base: Row | undefined): HashTable {
-    const first = new Map<unknown, Row>();
+    let dense: (Row | undefined)[] | undefined = [];
+    let first: Map<unknown, Row> | undefined;
+    let count = 0;
     let more: Map<unknown, Row[]> | undefined;
     const keyOf = this.keyOf(this.innerKeys, ctx);
     const slots = this.innerSlots;
@@ -123,7 +128,22 @@ export class HashJoin implements Plan {
         if (k === undefined) return;
         const r: Row = new Array(ns);
         for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
-        if (!first.has(k)) {
+        if (dense !== undefined) {
+          if (typeof k === 'number' && k >= 0 && Number.isInteger(k) && k <= 4 * count + 1024) {
+            // (grown by push: the array stays packed, never a sparse dictionary)
+            while (dense.length <= k) dense.push(undefined);
+            if (dense[k] === undefined) {
+              dense[k] = r;
+              count++;
+              return;
+            }
+          } else {
+            first = new Map();
+            for (let i = 0; i < dense.length; i++) if (dense[i] !== undefined) first.set(i, dense[i] as Row);
+            dense = undefined;
+          }
+        }
+        if (first !== undefined && !first.has(k)) {
           first.set(k, r);
           return;
         }
@@ -134,7 +154,7 @@ export class HashJoin implements Plan {
       },
       true,
     );
-    return { first, more, dense: denseIndex(first) };
+    return { first, more, dense };
   }
 
   /** The hash key of a row by `fs`; undefined when a key is null (nulls never join). */
@@ -168,13 +188,14 @@ export class HashJoin implements Plan {
     const keyOf = this.keyOf(this.outerKeys, ctx);
     return (o) => {
       const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
+      const ir0 = k === undefined ? undefined : firstMatch(first, dense, k);
       let matched = false;
       if (ir0) {
         const extra = more?.get(k);
         const last = extra ? extra.length : 0;
-        // Outer rows are fresh per row (scans, aggregates, replays build new arrays), so the last
-        // match can fill the outer row itself instead of a copy: one allocation less per row.
+        // Outer rows are not used again by the node that pushed them (fresh arrays, or transient
+        // ones refilled for the next row), so the last match can fill the outer row itself
+        // instead of a copy: one allocation less per row.
         for (let m = 0; m <= last; m++) {
           const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
@@ -206,7 +227,7 @@ export class HashJoin implements Plan {
     const keyOf = this.keyOf(this.outerKeys, ctx);
     for (const o of this.outer.run(ctx, base)) {
       const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
+      const ir0 = k === undefined ? undefined : firstMatch(first, dense, k);
       let matched = false;
       if (ir0) {
         const extra = more?.get(k);
@@ -231,25 +252,18 @@ export class HashJoin implements Plan {
 
 /** Inner rows are kept as their `innerSlots` values, in that order. */
 interface HashTable {
-  readonly first: Map<unknown, Row>;
+  /** The first inner row of each key, when `dense` is not used. */
+  readonly first: Map<unknown, Row> | undefined;
   readonly more: Map<unknown, Row[]> | undefined;
-  /** `first` as an array indexed by key, when every key is a small non-negative integer. */
+  /** The first inner row of each key by key, when every key is a small non-negative integer. */
   readonly dense: (Row | undefined)[] | undefined;
 }
 
 /**
- * Integer keys (ids, the usual join keys) that are all non-negative and not too sparse: an array
- * indexed by key finds the inner row faster than the Map. A probe key that is not such an index
- * cannot equal any of them (both sides hash the same type).
+ * The first inner row of probe key `k`. With the dense array, a key that is not one of its
+ * indexes (negative, fractional, another type) cannot equal an inner key: both sides hash alike.
  */
-function denseIndex(first: Map<unknown, Row>): (Row | undefined)[] | undefined {
-  let max = -1;
-  for (const k of first.keys()) {
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) return undefined;
-    if (k > max) max = k;
-  }
-  if (max < 0 || max > 4 * first.size + 1024) return undefined;
-  const arr: (Row | undefined)[] = new Array(max + 1).fill(undefined);
-  for (const [k, r] of first) arr[k as number] = r;
-  return arr;
+function firstMatch(first: Map<unknown, Row> | undefined, dense: (Row | undefined)[] | undefined, k: unknown): Row | undefined {
+  if (dense !== undefined) return typeof k === 'number' && k >= 0 && k < dense.length ? dense[k] : undefined;
+  return (first as Map<unknown, Row>).get(k);
 }

@@ -4,7 +4,7 @@
  * Postgres counterpart: src/backend/executor/nodeSeqscan.c, nodeIndexscan.c.
  */
 import type { RelationDef } from '../catalog/objects.js';
-import type { Heap, Tuple } from '../storage/heap.js';
+import { isVisible, type Heap, type Tuple } from '../storage/heap.js';
 import { MAX_BOUND, MIN_BOUND } from '../storage/index-store.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
@@ -89,10 +89,28 @@ export class SeqScan implements Plan {
     // A transient sink gets one array, refilled per row: the same slots (cols and the version)
     // are written for every row, so nothing of the previous row shows through.
     const reused: Row | undefined = transient && !base ? new Array(width) : undefined;
-    for (const t of heap.all()) {
-      if (!ctx.txn.visible(t)) continue;
+    // The statement's snapshot is fixed for the scan (as Postgres's scan keeps the one it
+    // started with); the command's own state is read per row, as txn.visible does.
+    const txn = ctx.txn;
+    const snap = txn.snapshot();
+    const status = txn.status;
+    const tuples = heap.all();
+    const nt = tuples.length;
+    const ncols = rel.columns.length;
+    for (let ti = 0; ti < nt; ti++) {
+      const t = tuples[ti];
+      if (!isVisible(t, snap, txn.own(), status)) continue;
       const row = reused ?? (base ? base.slice() : new Array(width));
-      fillSlots(row, offset, t, rel, cols);
+      const vals = t.values;
+      if (cols !== undefined && vals.length >= ncols) {
+        // (the usual case of fillSlots: the version has every column, only some are read)
+        for (let j = 0; j < cols.length; j++) {
+          const i = cols[j];
+          const v = vals[i];
+          row[offset + i] = v === undefined ? (rel.columns[i].missing ?? null) : v;
+        }
+        row[offset + ncols] = t as unknown as Value;
+      } else fillSlots(row, offset, t, rel, cols);
       if (filter && filter(row, ctx) !== true) continue;
       sink(row);
     }
