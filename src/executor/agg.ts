@@ -95,6 +95,8 @@ export class Agg implements Plan {
     const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);
     const simpleArg = aggs.map((a) => a.args[0]);
     const argSlots = simpleArg.map((f) => (f ? varSlot(f) : -1));
+    // Transitions run inline (see AggregateImpl.inline) for the simple aggregates that have one.
+    const inline = aggs.map((a, i) => (simple[i] ? INLINE_CODE[a.ref.agg.inline ?? ''] ?? 0 : 0));
     const strict = aggs.map((a) => a.ref.agg.strict);
     let single: GroupState | undefined;
     const consume = (row: Row): void => {
@@ -134,11 +136,37 @@ export class Agg implements Plan {
         const vals = argBufs[i];
         if (simple[i]) {
           const arg = simpleArg[i];
+          let v: Value = null;
           if (arg) {
             const pos = argSlots[i];
-            const v = pos >= 0 ? (row[pos] ?? null) : arg(row, ctx);
+            v = pos >= 0 ? (row[pos] ?? null) : arg(row, ctx);
             if (v === null && strict[i]) continue;
             vals[0] = v;
+          }
+          const code = inline[i];
+          if (code !== 0) {
+            const s = states[i];
+            if (code === INLINE_COUNT) {
+              states[i] = (s as number) + 1;
+              continue;
+            }
+            if (code === INLINE_INT_SUM) {
+              if (s === null) {
+                states[i] = v;
+                continue;
+              }
+              if (typeof s === 'number') {
+                const r = s + (v as number);
+                if (r <= INT_SUM_LIMIT && r >= -INT_SUM_LIMIT) {
+                  states[i] = r;
+                  continue;
+                }
+              }
+            } else {
+              // (max / min over numbers or bigints of one type)
+              if (s === null || (code === INLINE_MAX ? (v as number) > (s as number) : (v as number) < (s as number))) states[i] = v;
+              continue;
+            }
           }
           states[i] = steps[i](states[i], vals, ctx, a.call);
           continue;
@@ -238,6 +266,14 @@ function groupKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unkno
   return s;
 }
 const NULL_KEY = Symbol('null');
+
+const INLINE_COUNT = 1;
+const INLINE_INT_SUM = 2;
+const INLINE_MAX = 3;
+const INLINE_MIN = 4;
+const INLINE_CODE: Record<string, number> = { count: INLINE_COUNT, 'int-sum': INLINE_INT_SUM, max: INLINE_MAX, min: INLINE_MIN };
+/** As intSumStep's: within ±2^52 every partial sum of int2 / int4 values is exact in a double. */
+const INT_SUM_LIMIT = 2 ** 52;
 
 export function compareNullable(a: Value, b: Value, k: { descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }): number {
   if (a === null || b === null) {
