@@ -116,14 +116,17 @@ export class Agg implements Plan {
           const fn = keyFns[i];
           k = v === null ? NULL_KEY : fn === undefined ? v : fn(v);
           if (i === nk - 1) break;
-          let next = m.get(k) as KeyTable | undefined;
+          // (KeyTable.get's array case written out: no call per row for it)
+          let next = (typeof k === 'number' && k >= 0 && k < m.small.length ? m.small[k] : undefined) as KeyTable | undefined;
+          if (next === undefined) next = m.get(k) as KeyTable | undefined;
           if (!next) {
             next = new KeyTable();
             m.set(k, next);
           }
           m = next;
         }
-        g = m.get(k) as GroupState | undefined;
+        g = (typeof k === 'number' && k >= 0 && k < m.small.length ? m.small[k] : undefined) as GroupState | undefined;
+        if (g === undefined) g = m.get(k) as GroupState | undefined;
         if (!g) {
           g = newGroup(scratch.slice(), row.slice());
           m.set(k, g);
@@ -227,7 +230,8 @@ export class Agg implements Plan {
  * usual grouping columns) index an array while it stays dense enough, other keys go to a Map.
  */
 class KeyTable {
-  private readonly small: unknown[] = [];
+  /** Values of the small integer keys, by key (read directly by the lookup loop). */
+  readonly small: unknown[] = [];
   private count = 0;
   private map: Map<unknown, unknown> | undefined;
 

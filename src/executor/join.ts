@@ -186,11 +186,15 @@ export class HashJoin implements Plan {
     const { innerSlots, quals, joinType } = this;
     const ns = innerSlots.length;
     const keyOf = this.keyOf(this.outerKeys, ctx);
+    // (the usual key, one column of a type keyed by its values, and the array lookup are
+    // written out here: no call per row for them)
+    const keySlot = this.outerKeys.length === 1 && this.keyFns[0] === identityHashKey ? varSlot(this.outerKeys[0]) : -1;
     return (o) => {
-      const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : firstMatch(first, dense, k);
+      const k = keySlot >= 0 ? (o[keySlot] ?? undefined) : keyOf(o);
+      const ir0 =
+        k === undefined ? undefined : dense !== undefined ? (typeof k === 'number' && k >= 0 && k < dense.length ? dense[k] : undefined) : firstMatch(first, dense, k);
       let matched = false;
-      if (ir0) {
+      if (ir0 !== undefined) {
         const extra = more?.get(k);
         const last = extra ? extra.length : 0;
         // Outer rows are not used again by the node that pushed them (fresh arrays, or transient

@@ -94,12 +94,18 @@ export class SeqScan implements Plan {
     const txn = ctx.txn;
     const snap = txn.snapshot();
     const status = txn.status;
+    // The common case needs no call per row: a version no one deleted, created before the
+    // snapshot, while no transaction was in progress, none ever aborted and the reader has no
+    // xid of its own (its xid set is one Set for the transaction's life: see OwnState).
+    const sxmax = snap.xmax;
+    const xipEmpty = snap.xip.size === 0;
+    const ownXids = txn.own().xids;
     const tuples = heap.all();
     const nt = tuples.length;
     const ncols = rel.columns.length;
     for (let ti = 0; ti < nt; ti++) {
       const t = tuples[ti];
-      if (!isVisible(t, snap, txn.own(), status)) continue;
+      if (!(t.xmax === 0 && t.xmin < sxmax && xipEmpty && ownXids.size === 0 && status.aborted.size === 0) && !isVisible(t, snap, txn.own(), status)) continue;
       const row = reused ?? (base ? base.slice() : new Array(width));
       const vals = t.values;
       if (cols !== undefined && vals.length >= ncols) {
