@@ -180,16 +180,34 @@ export class HashJoin implements Plan {
     return (r) => hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
   }
 
-  /** Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`. */
-  prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): (o: Row) => void {
-    const { first, more, dense } = this.build(ctx, base);
+  /**
+   * Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`.
+   * With `ahead`, the probe first collects up to `ahead.limit` outer rows (copies when `copy`)
+   * in `ahead.rows` and builds the hash table only at the next one, probing the collected rows
+   * then; `ahead.built` tells whether it did (AdaptiveJoin's choice, made in the same call per row).
+   */
+  prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, ahead?: ReadAhead): (o: Row) => void {
+    let first: Map<unknown, Row> | undefined;
+    let more: Map<unknown, Row[]> | undefined;
+    let dense: (Row | undefined)[] | undefined;
+    if (!ahead) ({ first, more, dense } = this.build(ctx, base));
     const { innerSlots, quals, joinType } = this;
     const ns = innerSlots.length;
     const keyOf = this.keyOf(this.outerKeys, ctx);
     // (the usual key, one column of a type keyed by its values, and the array lookup are
     // written out here: no call per row for them)
     const keySlot = this.outerKeys.length === 1 && this.keyFns[0] === identityHashKey ? varSlot(this.outerKeys[0]) : -1;
-    return (o) => {
+    const probe = (o: Row): void => {
+      if (ahead !== undefined && !ahead.built) {
+        const rows = ahead.rows;
+        rows.push(ahead.copy ? o.slice() : o);
+        if (rows.length <= ahead.limit) return;
+        ({ first, more, dense } = this.build(ctx, base));
+        ahead.built = true;
+        for (let i = 0; i < rows.length; i++) probe(rows[i]);
+        rows.length = 0;
+        return;
+      }
       const k = keySlot >= 0 ? (o[keySlot] ?? undefined) : keyOf(o);
       const ir0 =
         k === undefined ? undefined : dense !== undefined ? (typeof k === 'number' && k >= 0 && k < dense.length ? dense[k] : undefined) : firstMatch(first, dense, k);
@@ -215,6 +233,7 @@ export class HashJoin implements Plan {
         sink(r);
       }
     };
+    return probe;
   }
 
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
@@ -252,6 +271,15 @@ export class HashJoin implements Plan {
       }
     }
   }
+}
+
+/** The outer rows a probe reads ahead before building its hash table (see HashJoin.prober). */
+export interface ReadAhead {
+  readonly limit: number;
+  readonly rows: Row[];
+  /** Copy the rows kept (the outer side's rows are transient). */
+  readonly copy: boolean;
+  built: boolean;
 }
 
 /** Inner rows are kept as their `innerSlots` values, in that order. */
