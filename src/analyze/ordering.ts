@@ -44,13 +44,26 @@ export function comparatorFor(cat: Catalog, type: number, collation: string | un
   return (a, b) => io.compare(a, b);
 }
 
-/** Equality for hashing/grouping: a key function such that equal values share a key. */
+/** The hash key of types whose values are their own keys (see hashKeyFor). */
+export const identityHashKey = (v: Value): unknown => v;
+
+/**
+ * Types whose in-memory values (numbers, bigints, strings, booleans) are equal exactly when
+ * their SQL values are, so a value is its own hash key (their TypeIO.hashKey is the identity).
+ */
+const IDENTITY_KEYED = new Set<number>([OID.int2, OID.int4, OID.int8, OID.oid, OID.text, OID.varchar, OID.name, OID.bool, OID.date, OID.timestamp, OID.timestamptz]);
+
+/**
+ * Equality for hashing/grouping: a key function such that equal values share a key. Returns
+ * `identityHashKey` itself for the types keyed by their value, which callers may skip.
+ */
 export function hashKeyFor(cat: Catalog, type: number): (v: Value) => unknown {
   const base = domainBase(cat, type);
   const info = typeInfo(cat, base);
   if (UNORDERED.has(base)) {
     throw new PgError(SQLSTATE.undefined_function, `could not identify an equality operator for type ${formatType(cat, type)}`);
   }
+  if (IDENTITY_KEYED.has(base)) return identityHashKey;
   const io = info.io;
   return (v) => (v === null ? null : io.hashKey(v));
 }

@@ -8,7 +8,8 @@ import type { Aggref } from '../nodes/primnodes.js';
 import type { CallInfo } from '../functions/registry.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
-import type { CExpr } from './expr/compile.js';
+import { identityHashKey } from '../analyze/ordering.js';
+import { varSlot, type CExpr } from './expr/compile.js';
 import { eachRow, type Plan } from './scan.js';
 
 export interface CompiledAgg {
@@ -79,7 +80,11 @@ export class Agg implements Plan {
     // scratch array (copied only for a new group) and each aggregate's arguments into its own
     // reused array.
     const nk = groupExprs.length;
-    const root = new Map<unknown, unknown>();
+    // Column group keys and arguments are read from their slots; keys of types keyed by their
+    // values are used as they are.
+    const keySlots = groupExprs.map(varSlot);
+    const keyFns = groupKeyFns.map((f) => (f === identityHashKey ? undefined : f));
+    const root = new KeyTable();
     // (filled with null up front: arrays that start as small-integer arrays change their element
     // kind at the first other value, which deoptimizes the code that reads them)
     const scratch: Value[] = new Array(nk).fill(null);
@@ -89,6 +94,9 @@ export class Agg implements Plan {
     // Aggregates of one argument with no FILTER, DISTINCT or ORDER BY take the short path.
     const simple = aggs.map((a) => !a.filter && !a.distinctKey && !a.orderBy && a.args.length <= 1);
     const simpleArg = aggs.map((a) => a.args[0]);
+    const argSlots = simpleArg.map((f) => (f ? varSlot(f) : -1));
+    // Transitions run inline (see AggregateImpl.inline) for the simple aggregates that have one.
+    const inline = aggs.map((a, i) => (simple[i] ? INLINE_CODE[a.ref.agg.inline ?? ''] ?? 0 : 0));
     const strict = aggs.map((a) => a.ref.agg.strict);
     let single: GroupState | undefined;
     const consume = (row: Row): void => {
@@ -96,26 +104,31 @@ export class Agg implements Plan {
       if (nk === 0) {
         g = single;
         if (!g) {
-          g = single = newGroup([], row);
+          g = single = newGroup([], row.slice());
           order.push(g);
         }
       } else {
         let m = root;
-        for (let i = 0; i < nk - 1; i++) {
-          const v = (scratch[i] = groupExprs[i](row, ctx));
-          const k = v === null ? NULL_KEY : groupKeyFns[i](v);
-          let next = m.get(k) as Map<unknown, unknown> | undefined;
+        let k: unknown;
+        for (let i = 0; ; i++) {
+          const pos = keySlots[i];
+          const v = (scratch[i] = pos >= 0 ? (row[pos] ?? null) : groupExprs[i](row, ctx));
+          const fn = keyFns[i];
+          k = v === null ? NULL_KEY : fn === undefined ? v : fn(v);
+          if (i === nk - 1) break;
+          // (KeyTable.get's array case written out: no call per row for it)
+          let next = (typeof k === 'number' && k >= 0 && k < m.small.length ? m.small[k] : undefined) as KeyTable | undefined;
+          if (next === undefined) next = m.get(k) as KeyTable | undefined;
           if (!next) {
-            next = new Map();
+            next = new KeyTable();
             m.set(k, next);
           }
           m = next;
         }
-        const v = (scratch[nk - 1] = groupExprs[nk - 1](row, ctx));
-        const k = v === null ? NULL_KEY : groupKeyFns[nk - 1](v);
-        g = m.get(k) as GroupState | undefined;
+        g = (typeof k === 'number' && k >= 0 && k < m.small.length ? m.small[k] : undefined) as GroupState | undefined;
+        if (g === undefined) g = m.get(k) as GroupState | undefined;
         if (!g) {
-          g = newGroup(scratch.slice(), row);
+          g = newGroup(scratch.slice(), row.slice());
           m.set(k, g);
           order.push(g);
         }
@@ -126,10 +139,37 @@ export class Agg implements Plan {
         const vals = argBufs[i];
         if (simple[i]) {
           const arg = simpleArg[i];
+          let v: Value = null;
           if (arg) {
-            const v = arg(row, ctx);
+            const pos = argSlots[i];
+            v = pos >= 0 ? (row[pos] ?? null) : arg(row, ctx);
             if (v === null && strict[i]) continue;
             vals[0] = v;
+          }
+          const code = inline[i];
+          if (code !== 0) {
+            const s = states[i];
+            if (code === INLINE_COUNT) {
+              states[i] = (s as number) + 1;
+              continue;
+            }
+            if (code === INLINE_INT_SUM) {
+              if (s === null) {
+                states[i] = v;
+                continue;
+              }
+              if (typeof s === 'number') {
+                const r = s + (v as number);
+                if (r <= INT_SUM_LIMIT && r >= -INT_SUM_LIMIT) {
+                  states[i] = r;
+                  continue;
+                }
+              }
+            } else {
+              // (max / min over numbers or bigints of one type)
+              if (s === null || (code === INLINE_MAX ? (v as number) > (s as number) : (v as number) < (s as number))) states[i] = v;
+              continue;
+            }
           }
           states[i] = steps[i](states[i], vals, ctx, a.call);
           continue;
@@ -156,7 +196,8 @@ export class Agg implements Plan {
       }
     };
     if (this.presort?.length) for (const row of this.sortedInput(ctx, base, this.presort)) consume(row);
-    else eachRow(this.input, ctx, base, consume);
+    // (consume keeps no input row: a group's representative row is a copy)
+    else eachRow(this.input, ctx, base, consume, true);
     if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));
     for (const g of order) {
       const out: Row = [...g.keys];
@@ -184,6 +225,35 @@ export class Agg implements Plan {
   }
 }
 
+/**
+ * One level of the group lookup: keys that are small non-negative integers (ids, codes: the
+ * usual grouping columns) index an array while it stays dense enough, other keys go to a Map.
+ */
+class KeyTable {
+  /** Values of the small integer keys, by key (read directly by the lookup loop). */
+  readonly small: unknown[] = [];
+  private count = 0;
+  private map: Map<unknown, unknown> | undefined;
+
+  get(k: unknown): unknown {
+    if (typeof k === 'number' && (k | 0) === k && k >= 0 && k < this.small.length) {
+      const v = this.small[k];
+      if (v !== undefined) return v;
+    }
+    // (an integer key too far past the array when it was added is in the Map)
+    return this.map?.get(k);
+  }
+
+  set(k: unknown, v: unknown): void {
+    if (typeof k === 'number' && (k | 0) === k && k >= 0 && k <= 2 * this.count + 64) {
+      // (grown by push: the array stays packed)
+      while (this.small.length <= k) this.small.push(undefined);
+      this.small[k] = v;
+      this.count++;
+    } else (this.map ??= new Map()).set(k, v);
+  }
+}
+
 function groupKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unknown {
   // Nulls group together (unlike joins).
   if (vals.length === 1) return vals[0] === null ? NULL_KEY : fns[0](vals[0]);
@@ -200,6 +270,14 @@ function groupKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unkno
   return s;
 }
 const NULL_KEY = Symbol('null');
+
+const INLINE_COUNT = 1;
+const INLINE_INT_SUM = 2;
+const INLINE_MAX = 3;
+const INLINE_MIN = 4;
+const INLINE_CODE: Record<string, number> = { count: INLINE_COUNT, 'int-sum': INLINE_INT_SUM, max: INLINE_MAX, min: INLINE_MIN };
+/** As intSumStep's: within ±2^52 every partial sum of int2 / int4 values is exact in a double. */
+const INT_SUM_LIMIT = 2 ** 52;
 
 export function compareNullable(a: Value, b: Value, k: { descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }): number {
   if (a === null || b === null) {

@@ -5,7 +5,8 @@
  */
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
-import type { CExpr } from './expr/compile.js';
+import { identityHashKey } from '../analyze/ordering.js';
+import { varSlot, type CExpr } from './expr/compile.js';
 import { eachRow, type Plan } from './scan.js';
 
 export type ExecJoinType = 'inner' | 'left' | 'full';
@@ -105,28 +106,55 @@ export class HashJoin implements Plan {
    * Builds the hash table from the inner side: the first inner row of each key, and the further
    * ones of keys that have several (the usual FK = PK join keeps no per-key arrays). Each inner
    * row is kept as its `innerSlots` values only (a short array: probes read less memory).
+   * Integer keys (ids, the usual join keys) that are non-negative and not too sparse go to an
+   * array indexed by key, which is cheaper to fill and to probe than a Map; the first other key
+   * moves them to the Map.
    */
   private build(ctx: ExecContext, base: Row | undefined): HashTable {
-    const first = new Map<unknown, Row>();
+    let dense: (Row | undefined)[] | undefined = [];
+    let first: Map<unknown, Row> | undefined;
+    let count = 0;
     let more: Map<unknown, Row[]> | undefined;
     const keyOf = this.keyOf(this.innerKeys, ctx);
     const slots = this.innerSlots;
     const ns = slots.length;
-    eachRow(this.inner, ctx, base, (wide) => {
-      const k = keyOf(wide);
-      if (k === undefined) return;
-      const r: Row = new Array(ns);
-      for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
-      if (!first.has(k)) {
-        first.set(k, r);
-        return;
-      }
-      more ??= new Map();
-      const list = more.get(k);
-      if (list) list.push(r);
-      else more.set(k, [r]);
-    });
-    return { first, more, dense: denseIndex(first) };
+    // (the needed slots are copied out: the inner rows may be transient)
+    eachRow(
+      this.inner,
+      ctx,
+      base,
+      (wide) => {
+        const k = keyOf(wide);
+        if (k === undefined) return;
+        const r: Row = new Array(ns);
+        for (let j = 0; j < ns; j++) r[j] = wide[slots[j]];
+        if (dense !== undefined) {
+          if (typeof k === 'number' && k >= 0 && Number.isInteger(k) && k <= 4 * count + 1024) {
+            // (grown by push: the array stays packed, never a sparse dictionary)
+            while (dense.length <= k) dense.push(undefined);
+            if (dense[k] === undefined) {
+              dense[k] = r;
+              count++;
+              return;
+            }
+          } else {
+            first = new Map();
+            for (let i = 0; i < dense.length; i++) if (dense[i] !== undefined) first.set(i, dense[i] as Row);
+            dense = undefined;
+          }
+        }
+        if (first !== undefined && !first.has(k)) {
+          first.set(k, r);
+          return;
+        }
+        more ??= new Map();
+        const list = more.get(k);
+        if (list) list.push(r);
+        else more.set(k, [r]);
+      },
+      true,
+    );
+    return { first, more, dense };
   }
 
   /** The hash key of a row by `fs`; undefined when a key is null (nulls never join). */
@@ -135,6 +163,15 @@ export class HashJoin implements Plan {
     if (fs.length === 1) {
       const f = fs[0];
       const keyFn = keyFns[0];
+      // A column key is read from its slot (an unfilled slot reads as NULL).
+      const pos = varSlot(f);
+      if (pos >= 0) {
+        if (keyFn === identityHashKey) return (r) => r[pos] ?? undefined;
+        return (r) => {
+          const v = r[pos];
+          return v == null ? undefined : keyFn(v);
+        };
+      }
       return (r) => {
         const v = f(r, ctx);
         return v === null ? undefined : keyFn(v);
@@ -143,21 +180,44 @@ export class HashJoin implements Plan {
     return (r) => hashKeyOf(fs.map((f) => f(r, ctx)), keyFns);
   }
 
-  /** Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`. */
-  prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): (o: Row) => void {
-    const { first, more, dense } = this.build(ctx, base);
+  /**
+   * Builds the hash table, then returns the probe that pushes an outer row's joined rows to `sink`.
+   * With `ahead`, the probe first collects up to `ahead.limit` outer rows (copies when `copy`)
+   * in `ahead.rows` and builds the hash table only at the next one, probing the collected rows
+   * then; `ahead.built` tells whether it did (AdaptiveJoin's choice, made in the same call per row).
+   */
+  prober(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, ahead?: ReadAhead): (o: Row) => void {
+    let first: Map<unknown, Row> | undefined;
+    let more: Map<unknown, Row[]> | undefined;
+    let dense: (Row | undefined)[] | undefined;
+    if (!ahead) ({ first, more, dense } = this.build(ctx, base));
     const { innerSlots, quals, joinType } = this;
     const ns = innerSlots.length;
     const keyOf = this.keyOf(this.outerKeys, ctx);
-    return (o) => {
-      const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
+    // (the usual key, one column of a type keyed by its values, and the array lookup are
+    // written out here: no call per row for them)
+    const keySlot = this.outerKeys.length === 1 && this.keyFns[0] === identityHashKey ? varSlot(this.outerKeys[0]) : -1;
+    const probe = (o: Row): void => {
+      if (ahead !== undefined && !ahead.built) {
+        const rows = ahead.rows;
+        rows.push(ahead.copy ? o.slice() : o);
+        if (rows.length <= ahead.limit) return;
+        ({ first, more, dense } = this.build(ctx, base));
+        ahead.built = true;
+        for (let i = 0; i < rows.length; i++) probe(rows[i]);
+        rows.length = 0;
+        return;
+      }
+      const k = keySlot >= 0 ? (o[keySlot] ?? undefined) : keyOf(o);
+      const ir0 =
+        k === undefined ? undefined : dense !== undefined ? (typeof k === 'number' && k >= 0 && k < dense.length ? dense[k] : undefined) : firstMatch(first, dense, k);
       let matched = false;
-      if (ir0) {
+      if (ir0 !== undefined) {
         const extra = more?.get(k);
         const last = extra ? extra.length : 0;
-        // Outer rows are fresh per row (scans, aggregates, replays build new arrays), so the last
-        // match can fill the outer row itself instead of a copy: one allocation less per row.
+        // Outer rows are not used again by the node that pushed them (fresh arrays, or transient
+        // ones refilled for the next row), so the last match can fill the outer row itself
+        // instead of a copy: one allocation less per row.
         for (let m = 0; m <= last; m++) {
           const ir = m === 0 ? ir0 : (extra as Row[])[m - 1];
           const r = m === last && !quals ? o : o.slice();
@@ -173,10 +233,13 @@ export class HashJoin implements Plan {
         sink(r);
       }
     };
+    return probe;
   }
 
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
-    eachRow(this.outer, ctx, base, this.prober(ctx, base, sink));
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
+    // The probe passes the outer row itself on (filled with the inner slots) and keeps none, so
+    // the outer rows may be transient when the sink's rows may be.
+    eachRow(this.outer, ctx, base, this.prober(ctx, base, sink), transient);
   }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
@@ -187,7 +250,7 @@ export class HashJoin implements Plan {
     const keyOf = this.keyOf(this.outerKeys, ctx);
     for (const o of this.outer.run(ctx, base)) {
       const k = keyOf(o);
-      const ir0 = k === undefined ? undefined : dense ? (typeof k === 'number' ? (k >= 0 && k < dense.length ? dense[k] : undefined) : first.get(k)) : first.get(k);
+      const ir0 = k === undefined ? undefined : firstMatch(first, dense, k);
       let matched = false;
       if (ir0) {
         const extra = more?.get(k);
@@ -210,27 +273,29 @@ export class HashJoin implements Plan {
   }
 }
 
+/** The outer rows a probe reads ahead before building its hash table (see HashJoin.prober). */
+export interface ReadAhead {
+  readonly limit: number;
+  readonly rows: Row[];
+  /** Copy the rows kept (the outer side's rows are transient). */
+  readonly copy: boolean;
+  built: boolean;
+}
+
 /** Inner rows are kept as their `innerSlots` values, in that order. */
 interface HashTable {
-  readonly first: Map<unknown, Row>;
+  /** The first inner row of each key, when `dense` is not used. */
+  readonly first: Map<unknown, Row> | undefined;
   readonly more: Map<unknown, Row[]> | undefined;
-  /** `first` as an array indexed by key, when every key is a small non-negative integer. */
+  /** The first inner row of each key by key, when every key is a small non-negative integer. */
   readonly dense: (Row | undefined)[] | undefined;
 }
 
 /**
- * Integer keys (ids, the usual join keys) that are all non-negative and not too sparse: an array
- * indexed by key finds the inner row faster than the Map. A probe key that is not such an index
- * cannot equal any of them (both sides hash the same type).
+ * The first inner row of probe key `k`. With the dense array, a key that is not one of its
+ * indexes (negative, fractional, another type) cannot equal an inner key: both sides hash alike.
  */
-function denseIndex(first: Map<unknown, Row>): (Row | undefined)[] | undefined {
-  let max = -1;
-  for (const k of first.keys()) {
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) return undefined;
-    if (k > max) max = k;
-  }
-  if (max < 0 || max > 4 * first.size + 1024) return undefined;
-  const arr: (Row | undefined)[] = new Array(max + 1).fill(undefined);
-  for (const [k, r] of first) arr[k as number] = r;
-  return arr;
+function firstMatch(first: Map<unknown, Row> | undefined, dense: (Row | undefined)[] | undefined, k: unknown): Row | undefined {
+  if (dense !== undefined) return typeof k === 'number' && k >= 0 && k < dense.length ? dense[k] : undefined;
+  return (first as Map<unknown, Row>).get(k);
 }

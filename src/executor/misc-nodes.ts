@@ -21,11 +21,17 @@ export class Filter implements Plan {
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     for (const r of this.input.run(ctx, base)) if (this.qual(r, ctx) === true) yield r;
   }
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
     const qual = this.qual;
-    eachRow(this.input, ctx, base, (r) => {
-      if (qual(r, ctx) === true) sink(r);
-    });
+    eachRow(
+      this.input,
+      ctx,
+      base,
+      (r) => {
+        if (qual(r, ctx) === true) sink(r);
+      },
+      transient,
+    );
   }
 }
 

@@ -4,7 +4,7 @@
  * Postgres counterpart: src/backend/executor/nodeSeqscan.c, nodeIndexscan.c.
  */
 import type { RelationDef } from '../catalog/objects.js';
-import type { Heap, Tuple } from '../storage/heap.js';
+import { isVisible, type Heap, type Tuple } from '../storage/heap.js';
 import { MAX_BOUND, MIN_BOUND } from '../storage/index-store.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
@@ -17,14 +17,21 @@ export interface Plan {
    * The same rows as `run`, in the same order and with the same evaluation, pushed to `sink`:
    * for consumers that read every row (aggregation, sorts, hash join sides), without a generator
    * step per row and node. Optional: `eachRow` falls back to `run`.
+   *
+   * `transient`: the sink keeps neither the row array nor a reference to it once it returns
+   * (aggregation, the build side of a hash join), so a node may push the same array again for
+   * its next row, refilled, instead of a new one per row.
    */
-  each?(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void;
+  each?(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void;
 }
 
-/** Calls `sink` for every row of `plan` (its push form when it has one). */
-export function eachRow(plan: Plan, ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+/**
+ * Calls `sink` for every row of `plan` (its push form when it has one). With `transient`, the
+ * sink promises to keep no row array after it returns (see Plan.each), and rows may be reused.
+ */
+export function eachRow(plan: Plan, ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient = false): void {
   if (plan.each) {
-    plan.each(ctx, base, sink);
+    plan.each(ctx, base, sink, transient);
     return;
   }
   for (const r of plan.run(ctx, base)) sink(r);
@@ -76,13 +83,40 @@ export class SeqScan implements Plan {
     }
   }
 
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
     const heap = ctx.txn.heap(this.rel);
     const { rel, offset, filter, width, cols } = this;
-    for (const t of heap.all()) {
-      if (!ctx.txn.visible(t)) continue;
-      const row = base ? base.slice() : new Array(width);
-      fillSlots(row, offset, t, rel, cols);
+    // A transient sink gets one array, refilled per row: the same slots (cols and the version)
+    // are written for every row, so nothing of the previous row shows through.
+    const reused: Row | undefined = transient && !base ? new Array(width) : undefined;
+    // The statement's snapshot is fixed for the scan (as Postgres's scan keeps the one it
+    // started with); the command's own state is read per row, as txn.visible does.
+    const txn = ctx.txn;
+    const snap = txn.snapshot();
+    const status = txn.status;
+    // The common case needs no call per row: a version no one deleted, created before the
+    // snapshot, while no transaction was in progress, none ever aborted and the reader has no
+    // xid of its own (its xid set is one Set for the transaction's life: see OwnState).
+    const sxmax = snap.xmax;
+    const xipEmpty = snap.xip.size === 0;
+    const ownXids = txn.own().xids;
+    const tuples = heap.all();
+    const nt = tuples.length;
+    const ncols = rel.columns.length;
+    for (let ti = 0; ti < nt; ti++) {
+      const t = tuples[ti];
+      if (!(t.xmax === 0 && t.xmin < sxmax && xipEmpty && ownXids.size === 0 && status.aborted.size === 0) && !isVisible(t, snap, txn.own(), status)) continue;
+      const row = reused ?? (base ? base.slice() : new Array(width));
+      const vals = t.values;
+      if (cols !== undefined && vals.length >= ncols) {
+        // (the usual case of fillSlots: the version has every column, only some are read)
+        for (let j = 0; j < cols.length; j++) {
+          const i = cols[j];
+          const v = vals[i];
+          row[offset + i] = v === undefined ? (rel.columns[i].missing ?? null) : v;
+        }
+        row[offset + ncols] = t as unknown as Value;
+      } else fillSlots(row, offset, t, rel, cols);
       if (filter && filter(row, ctx) !== true) continue;
       sink(row);
     }

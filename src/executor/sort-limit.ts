@@ -7,7 +7,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Value } from '../types/values.js';
 import { compareNullable } from './agg.js';
 import type { ExecContext, Row } from './context.js';
-import { rowSlot, type CExpr } from './expr/compile.js';
+import { varSlot, type CExpr } from './expr/compile.js';
 import { hashKeyOf } from './join.js';
 import { eachRow, type Plan } from './scan.js';
 
@@ -16,8 +16,8 @@ export class Project implements Plan {
   /** When every output is a plain column of the input: their positions (copied without a call). */
   private readonly slots: readonly number[] | undefined;
   constructor(readonly input: Plan, readonly exprs: readonly CExpr[], readonly depth: number) {
-    const slots = exprs.map(rowSlot);
-    this.slots = slots.every((p) => p !== undefined) ? (slots as number[]) : undefined;
+    const slots = exprs.map(varSlot);
+    this.slots = slots.every((p) => p >= 0) ? slots : undefined;
   }
   private project(r: Row, ctx: ExecContext): Row {
     const n = this.exprs.length;
@@ -38,7 +38,8 @@ export class Project implements Plan {
     for (const r of this.input.run(ctx, base)) yield this.project(r, ctx);
   }
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
-    eachRow(this.input, ctx, base, (r) => sink(this.project(r, ctx)));
+    // (the input rows are read once into a new output row: they may be transient)
+    eachRow(this.input, ctx, base, (r) => sink(this.project(r, ctx)), true);
   }
 }
 

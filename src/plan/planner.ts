@@ -15,7 +15,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
 import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
 import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
-import { HashJoin, NestLoop } from '../executor/join.js';
+import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
@@ -397,24 +397,15 @@ class AdaptiveJoin implements Plan {
     ctx.cache.set(this.replay, { rows, rest });
     yield* (rest === undefined ? this.indexLoop : this.hashJoin).run(ctx, base);
   }
-  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
     // The same decision with the outer side pushed: past PROBE_LIMIT rows the hash table is
-    // built and the rows read so far, then every further one, are probed as they come.
+    // built and the rows read so far, then every further one, are probed as they come. With a
+    // transient sink the outer rows may be transient too: the ones read ahead are copied.
+    // (the hash join's probe reads ahead itself: no extra call per outer row)
     const rows: Row[] = [];
-    let probe: ((o: Row) => void) | undefined;
-    eachRow(this.outer, ctx, base, (r) => {
-      if (probe) {
-        probe(r);
-        return;
-      }
-      rows.push(r);
-      if (rows.length > AdaptiveJoin.PROBE_LIMIT) {
-        probe = this.hashJoin.prober(ctx, base, sink);
-        for (const x of rows) probe(x);
-        rows.length = 0;
-      }
-    });
-    if (probe) return;
+    const ahead: ReadAhead = { limit: AdaptiveJoin.PROBE_LIMIT, rows, copy: transient === true, built: false };
+    eachRow(this.outer, ctx, base, this.hashJoin.prober(ctx, base, sink, ahead), transient);
+    if (ahead.built) return;
     ctx.cache.set(this.replay, { rows, rest: undefined });
     eachRow(this.indexLoop, ctx, base, sink);
   }

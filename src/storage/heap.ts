@@ -29,7 +29,10 @@ export interface Tuple {
 
 /** The reading transaction's own xids and command counter. */
 export interface OwnState {
-  /** Top-level xid and live subtransaction xids of the reader (empty set when it has none). */
+  /**
+   * Top-level xid and live subtransaction xids of the reader (empty set when it has none): one
+   * Set for the transaction's life, updated in place (scans read its size per row).
+   */
   readonly xids: ReadonlySet<number>;
   /** Versions written by own commands numbered >= curcid are not yet visible. */
   readonly curcid: number;

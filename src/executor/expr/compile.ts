@@ -341,15 +341,16 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
   }
 }
 
-/** The row position a compiled column read of the current level returns (see rowSlot). */
-const rowSlots = new WeakMap<CExpr, number>();
+/** The slot each compiled plain Var of its own level reads (see varSlot). */
+const VAR_SLOTS = new WeakMap<CExpr, number>();
 
 /**
- * The position in the input row that `e` returns when it is a plain column read of the current
- * query level (`row[pos]`, undefined read as NULL), so a projection can copy it without a call.
+ * The wide-row slot `f` reads when it is a compiled Var of the row's own level, else -1: nodes
+ * that evaluate the same expression for every row (join and group keys, aggregate arguments)
+ * read the slot directly (`row[slot] ?? null`) instead of calling the closure.
  */
-export function rowSlot(e: CExpr): number | undefined {
-  return rowSlots.get(e);
+export function varSlot(f: CExpr): number {
+  return VAR_SLOTS.get(f) ?? -1;
 }
 
 function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout): CExpr {
@@ -361,12 +362,12 @@ function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout
   const base = l.agg ? l.agg.groupExprs.length + l.agg.aggs.length : 0;
   const pos = base + off + attno - 1;
   if (levelsUp === 0) {
-    const read: CExpr = (row) => {
+    const f: CExpr = (row) => {
       const v = row[pos];
       return v === undefined ? null : v;
     };
-    rowSlots.set(read, pos);
-    return read;
+    VAR_SLOTS.set(f, pos);
+    return f;
   }
   const depth = l.depth;
   return (_row, ctx) => {

@@ -15,7 +15,7 @@ import { float4Add, float8Add } from '../../types/float.js';
 import { Numeric, numericAdd, numericDiv, numericFromInt } from '../../types/numeric.js';
 import { OID } from '../../types/oids.js';
 import type { Interval, Value } from '../../types/values.js';
-import { registerAggregate, type AggregateImpl, type CallInfo } from '../registry.js';
+import { registerAggregate, type AggregateImpl, type AggregateInline, type CallInfo } from '../registry.js';
 import { checkInt2, checkInt4, checkInt8 } from './int-ops.js';
 import { argComparator } from './value-compare.js';
 
@@ -28,12 +28,14 @@ export function agg<S>(
   step: (state: S, args: Value[], rt: ExprRuntime, call: CallInfo) => S,
   final: (state: S, rt: ExprRuntime, call: CallInfo) => Value,
   strict = true,
+  inline?: AggregateInline,
 ): AggregateImpl {
   const a: AggregateImpl = {
     name,
     argTypes,
     returnType,
     strict,
+    inline,
     init: () => init(),
     // (the transition and final functions themselves: no forwarding call per row)
     step: step as AggregateImpl['step'],
@@ -52,8 +54,8 @@ const N = OID.numeric;
 
 // count.
 // (counted in a JS number: a count cannot reach 2^53)
-agg<number>('count', [], I8, () => 0, (n) => n + 1, (n) => BigInt(n));
-agg<number>('count', [OID.any], I8, () => 0, (n) => n + 1, (n) => BigInt(n));
+agg<number>('count', [], I8, () => 0, (n) => n + 1, (n) => BigInt(n), true, 'count');
+agg<number>('count', [OID.any], I8, () => 0, (n) => n + 1, (n) => BigInt(n), true, 'count');
 
 // sum.
 // sum(int2) and sum(int4) accumulate in a JS number while the total stays within ±2^52 (each
@@ -70,8 +72,9 @@ function intSumStep(s: number | bigint | null, a: Value[]): number | bigint {
   return checkInt8(s + BigInt(v));
 }
 const intSumFinal = (s: number | bigint | null): Value => (typeof s === 'number' ? BigInt(s) : s);
-agg<number | bigint | null>('sum', [I2], I8, () => null, intSumStep, intSumFinal);
-agg<number | bigint | null>('sum', [I4], I8, () => null, intSumStep, intSumFinal);
+// ('int-sum': the aggregation node adds in a JS number inline within the same ±2^52, as intSumStep)
+agg<number | bigint | null>('sum', [I2], I8, () => null, intSumStep, intSumFinal, true, 'int-sum');
+agg<number | bigint | null>('sum', [I4], I8, () => null, intSumStep, intSumFinal, true, 'int-sum');
 agg<bigint | null>('sum', [I8], N, () => null, (s, a) => (s ?? 0n) + (a[0] as bigint), (s) => (s === null ? null : numericFromInt(s)));
 agg<Numeric | null>('sum', [N], N, () => null, (s, a) => (s === null ? (a[0] as Numeric) : numericAdd(s, a[0] as Numeric)), (s) => s);
 agg<number | null>('sum', [F4], F4, () => null, (s, a) => (s === null ? (a[0] as number) : float4Add(s, a[0] as number)), (s) => s);
@@ -138,6 +141,8 @@ for (const t of ORDERED) {
         () => null,
         sign > 0 ? (s, a) => (s === null || (a[0] as number) > (s as number) ? a[0] : s) : (s, a) => (s === null || (a[0] as number) < (s as number) ? a[0] : s),
         (s) => s,
+        true,
+        name,
       );
       continue;
     }
