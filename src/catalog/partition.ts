@@ -1,0 +1,154 @@
+/**
+ * Declarative partitioning in the catalog: the partition key of a partitioned table (relkind p,
+ * pg_partitioned_table), the bound of each partition (pg_class.relpartbound), the partition tree
+ * (pg_inherits), and the text Postgres prints for them (pg_get_partkeydef, pg_get_expr of a
+ * bound, the "Partition key of the failing row" detail).
+ *
+ * Partitions have the parent's column layout attnum for attnum (CREATE TABLE ... PARTITION OF
+ * copies it; ATTACH PARTITION accepts only tables with the same layout), so a row moves between
+ * the parent and its partitions without remapping.
+ *
+ * Postgres counterpart: src/backend/partitioning/partbounds.c, utils/cache/partcache.c,
+ * utils/adt/ruleutils.c (pg_get_partkeydef, get_rule_expr for PartitionBoundSpec).
+ */
+import type { Catalog } from './catalog.js';
+import type { RelationDef, StoredExpr } from './objects.js';
+import { deparseExpr } from './deparse.js';
+import { OID } from '../types/oids.js';
+import { baseTypeOf, typeInfo } from '../types/registry.js';
+import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
+import type { Value } from '../types/values.js';
+import { quoteIdent } from '../functions/builtins/quote.js';
+
+/** One column or expression of a partition key. */
+export interface PartitionKeyPart {
+  /** attnum, or 0 for an expression. */
+  readonly attnum: number;
+  readonly expr?: StoredExpr;
+  /** The key's type (the column's or the expression's). */
+  readonly type: number;
+  readonly collation?: string;
+}
+
+export type PartitionStrategy = 'range' | 'list' | 'hash';
+
+export interface PartitionKey {
+  readonly strategy: PartitionStrategy;
+  readonly parts: readonly PartitionKeyPart[];
+}
+
+/** One datum of a range bound. */
+export type RangeDatum = { readonly kind: 'minvalue' } | { readonly kind: 'maxvalue' } | { readonly kind: 'value'; readonly value: Value };
+
+export type PartitionBound =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'list'; readonly values: readonly Value[] }
+  | { readonly kind: 'range'; readonly lower: readonly RangeDatum[]; readonly upper: readonly RangeDatum[] }
+  | { readonly kind: 'hash'; readonly modulus: number; readonly remainder: number };
+
+export interface PartitionOf {
+  readonly parent: number;
+  readonly bound: PartitionBound;
+}
+
+/** pg_partitioned_table.partstrat. */
+export function strategyChar(s: PartitionStrategy): 'r' | 'l' | 'h' {
+  return s === 'range' ? 'r' : s === 'list' ? 'l' : 'h';
+}
+
+/** The direct partitions of a partitioned table. */
+export function partitionsOf(cat: Catalog, rel: RelationDef): RelationDef[] {
+  const out: RelationDef[] = [];
+  for (const oid of rel.partitions ?? []) {
+    const r = cat.relations.get(oid);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Every partition below `rel` (depth first, each partitioned table before its partitions). */
+export function partitionDescendants(cat: Catalog, rel: RelationDef): RelationDef[] {
+  const out: RelationDef[] = [];
+  const walk = (r: RelationDef) => {
+    for (const c of partitionsOf(cat, r)) {
+      out.push(c);
+      if (c.kind === 'p') walk(c);
+    }
+  };
+  walk(rel);
+  return out;
+}
+
+/** The leaf partitions (those that hold rows) below a partitioned table. */
+export function partitionLeaves(cat: Catalog, rel: RelationDef): RelationDef[] {
+  return partitionDescendants(cat, rel).filter((r) => r.kind !== 'p');
+}
+
+/** The top of the partition tree `rel` belongs to (itself when it is no partition). */
+export function partitionRoot(cat: Catalog, rel: RelationDef): RelationDef {
+  let r = rel;
+  while (r.partitionOf) r = cat.relation(r.partitionOf.parent);
+  return r;
+}
+
+/** The name of a relation as regclass prints it (qualified unless in public / pg_catalog). */
+function relName(cat: Catalog, rel: RelationDef): string {
+  const ns = cat.namespaceName(rel.namespace);
+  return ns === 'public' || ns === 'pg_catalog' ? quoteIdent(rel.name) : `${quoteIdent(ns)}.${quoteIdent(rel.name)}`;
+}
+export { relName as partitionRelName };
+
+/** The text of one key part: the column name, or the expression (as ruleutils prints it, plain). */
+export function keyPartText(cat: Catalog, rel: RelationDef, p: PartitionKeyPart, pretty = false): string {
+  if (p.attnum) return quoteIdent(rel.columns[p.attnum - 1].name);
+  return deparseExpr({ cat, columnName: (a) => quoteIdent(rel.columns[a - 1].name), pretty, fallback: p.expr!.text }, p.expr!.expr);
+}
+
+/** pg_get_partkeydef: `RANGE (logdate)`, `LIST (region)`, `HASH (id)`, `RANGE (((a + 1)))`. */
+export function partitionKeyDef(cat: Catalog, rel: RelationDef): string {
+  const key = rel.partitionKey!;
+  const parts = key.parts.map((p) => {
+    if (p.attnum) return quoteIdent(rel.columns[p.attnum - 1].name);
+    const e = p.expr!.expr;
+    const text = keyPartText(cat, rel, p);
+    return e.kind === 'FuncExpr' ? text : `(${text})`;
+  });
+  return `${key.strategy.toUpperCase()} (${parts.join(', ')})`;
+}
+
+/** A bound datum as get_const_expr prints it without a type label. */
+export function boundValueText(cat: Catalog, type: number, v: Value): string {
+  if (v === null) return 'NULL';
+  const info = typeInfo(cat, type);
+  const text = info.io.output(v, DEFAULT_IO_CONTEXT);
+  switch (baseTypeOf(cat, type)) {
+    case OID.int2:
+    case OID.int4:
+    case OID.int8:
+    case OID.oid:
+    case OID.float4:
+    case OID.float8:
+    case OID.numeric:
+      return /^[0-9]/.test(text) && !/[a-zA-Z]/.test(text.replace(/e[+-]?\d+$/, '')) ? text : `'${text}'`;
+    case OID.bool:
+      return v ? 'true' : 'false';
+  }
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+function rangeDatumsText(cat: Catalog, key: PartitionKey, ds: readonly RangeDatum[]): string {
+  return `(${ds.map((d, i) => (d.kind === 'minvalue' ? 'MINVALUE' : d.kind === 'maxvalue' ? 'MAXVALUE' : boundValueText(cat, key.parts[i].type, d.value))).join(', ')})`;
+}
+export { rangeDatumsText };
+
+/** pg_get_expr(relpartbound, oid): `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `DEFAULT`. */
+export function partitionBoundText(cat: Catalog, rel: RelationDef): string {
+  const po = rel.partitionOf!;
+  const parent = cat.relations.get(po.parent);
+  const key = parent?.partitionKey;
+  const b = po.bound;
+  if (b.kind === 'default' || !key) return 'DEFAULT';
+  if (b.kind === 'hash') return `FOR VALUES WITH (modulus ${b.modulus}, remainder ${b.remainder})`;
+  if (b.kind === 'list') return `FOR VALUES IN (${b.values.map((v) => boundValueText(cat, key.parts[0].type, v)).join(', ')})`;
+  return `FOR VALUES FROM ${rangeDatumsText(cat, key, b.lower)} TO ${rangeDatumsText(cat, key, b.upper)}`;
+}
