@@ -152,3 +152,55 @@ export function partitionBoundText(cat: Catalog, rel: RelationDef): string {
   if (b.kind === 'list') return `FOR VALUES IN (${b.values.map((v) => boundValueText(cat, key.parts[0].type, v)).join(', ')})`;
   return `FOR VALUES FROM ${rangeDatumsText(cat, key, b.lower)} TO ${rangeDatumsText(cat, key, b.upper)}`;
 }
+
+/** pg_get_expr of a relpartbound value (`{FAUXGRES :partbound <oid>}`): the bound's text; undefined for other trees. */
+export function partitionBoundTree(cat: Catalog, tree: string): string | null | undefined {
+  const m = /^\{FAUXGRES :partbound (\d+)\}$/.exec(tree);
+  if (!m) return undefined;
+  const rel = cat.relations.get(Number(m[1]));
+  return rel?.partitionOf ? partitionBoundText(cat, rel) : null;
+}
+
+/** A relation's parent in a partition tree (a partition's table, a partition index's index). */
+function treeParent(cat: Catalog, oid: number): number | undefined {
+  const r = cat.relations.get(oid);
+  return r?.partitionOf?.parent ?? r?.index?.parentIndex;
+}
+
+function inTree(cat: Catalog, oid: number): boolean {
+  const r = cat.relations.get(oid);
+  if (!r) return false;
+  if (r.kind === 'p' || r.partitionOf || r.index?.parentIndex !== undefined) return true;
+  return r.kind === 'i' && cat.relations.get(r.index!.relation)?.kind === 'p';
+}
+
+/** pg_partition_ancestors: the relation itself, then its parents up to the root (empty outside a tree). */
+export function partitionAncestors(cat: Catalog, oid: number): number[] {
+  if (!inTree(cat, oid)) return [];
+  const out = [oid];
+  for (let p = treeParent(cat, oid); p !== undefined; p = treeParent(cat, p)) out.push(p);
+  return out;
+}
+
+/** pg_partition_tree: the relation and everything below it, with parent, leaf flag and depth. */
+export function partitionTree(cat: Catalog, oid: number): { relid: number; parent: number | null; leaf: boolean; level: number }[] {
+  if (!inTree(cat, oid)) return [];
+  const children = (o: number): number[] => {
+    const r = cat.relations.get(o)!;
+    if (r.kind === 'p') return [...(r.partitions ?? [])];
+    if (r.kind === 'i') return [...cat.relations.values()].filter((x) => x.index?.parentIndex === o).map((x) => x.oid);
+    return [];
+  };
+  const isLeaf = (o: number) => {
+    const r = cat.relations.get(o)!;
+    return r.kind === 'i' ? cat.relations.get(r.index!.relation)?.kind !== 'p' : r.kind !== 'p';
+  };
+  const out: { relid: number; parent: number | null; leaf: boolean; level: number }[] = [];
+  const queue: { oid: number; level: number }[] = [{ oid, level: 0 }];
+  while (queue.length) {
+    const { oid: o, level } = queue.shift()!;
+    out.push({ relid: o, parent: treeParent(cat, o) ?? null, leaf: isLeaf(o), level });
+    for (const c of children(o)) queue.push({ oid: c, level: level + 1 });
+  }
+  return out;
+}

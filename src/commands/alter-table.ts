@@ -35,6 +35,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
+import { alterPartitioned } from './partition-ddl.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 
@@ -112,7 +113,11 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     }
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`);
   }
-  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
+  if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition'))) {
+    // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
+    if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql)) return commandResult('ALTER TABLE');
+  }
+  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
   if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));

@@ -414,6 +414,12 @@ export function finishPartitionOf(session: Session, cat: Catalog, relOid: number
     return { ...c, default: c.default ?? p.default, generated: p.generated, identity: p.identity, ...(p.dropped ? { dropped: true } : {}) };
   });
   cat.putRelation({ ...rel, columns });
+  // Inherited NOT NULL constraints keep the parent's names.
+  for (const k of cat.relationConstraints(parent.oid)) {
+    if (k.kind !== 'n') continue;
+    const mine = cat.relationConstraints(relOid).find((o) => o.kind === 'n' && o.columns[0] === k.columns[0]);
+    if (mine && mine.name !== k.name && !cat.relationConstraints(relOid).some((o) => o.name === k.name)) cat.putConstraint({ ...mine, name: k.name });
+  }
   linkPartition(session, cat, parent, cat.relation(relOid), bound, true);
 }
 
@@ -447,7 +453,7 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, position(sql, rv.location));
   if (rel.kind !== 'r' && rel.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a table`);
   if (rel.partitionOf) {
-    throw new PgError(SQLSTATE.object_in_use, `"${rel.name}" is already a partition`);
+    throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is already a partition`);
   }
   if (rel.oid === parent.oid) throw new PgError(SQLSTATE.duplicate_table, `relation "${rel.name}" is already a partition of "${parent.name}"`);
   const mismatch = sameLayout(parent, rel);
@@ -542,4 +548,40 @@ function dropChildIndexes(session: Session, cat: Catalog, idx: RelationDef, drop
   for (const r of [...cat.relations.values()]) {
     if (r.kind === 'i' && r.index?.parentIndex === idx.oid && !dropping.has(r.oid)) drop(session, cat, r, dropping);
   }
+}
+
+/** Subcommands that keep a partition tree's column layout and need nothing more here. */
+const LAYOUT_SAFE = new Set(['AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner']);
+
+/**
+ * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
+ * handled); column changes that would break the shared layout raise Postgres's errors or 0A000;
+ * anything else goes on through ALTER TABLE (false).
+ */
+export function alterPartitioned(session: Session, rel: RelationDef, cmds: readonly AnyNode[], sql: string): boolean {
+  for (const cmd of cmds) {
+    const sub = cmd.subtype as string;
+    if (sub === 'AT_AttachPartition' || sub === 'AT_DetachPartition' || sub === 'AT_DetachPartitionFinalize') {
+      if (cmds.length > 1) throw featureNotSupported('ATTACH / DETACH PARTITION with other ALTER TABLE actions');
+      if (rel.kind !== 'p') {
+        const action = sub === 'AT_AttachPartition' ? 'ATTACH PARTITION' : 'DETACH PARTITION';
+        throw new PgError(SQLSTATE.wrong_object_type, `ALTER action ${action} cannot be performed on relation "${rel.name}"`, { detail: 'This operation is not supported for tables.' });
+      }
+      if (sub === 'AT_DetachPartitionFinalize') throw featureNotSupported('DETACH PARTITION ... FINALIZE');
+      if (sub === 'AT_AttachPartition') attachPartition(session, rel, cmd, sql);
+      else detachPartition(session, rel, cmd, sql);
+      return true;
+    }
+    if (rel.partitionOf) {
+      const col = cmd.name as string | undefined;
+      if (sub === 'AT_AddColumn') throw new PgError(SQLSTATE.wrong_object_type, 'cannot add column to a partition');
+      if (sub === 'AT_DropColumn' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited column "${col}"`);
+      if (sub === 'AT_AlterColumnType' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${col}"`);
+    }
+    if (rel.kind === 'p' && !LAYOUT_SAFE.has(sub)) {
+      // Postgres recurses these to the partitions; fauxgres does not yet.
+      throw featureNotSupported(`ALTER TABLE ${sub.replace('AT_', '')} on a partitioned table`);
+    }
+  }
+  return false;
 }
