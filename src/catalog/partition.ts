@@ -13,6 +13,7 @@
  */
 import type { Catalog } from './catalog.js';
 import type { RelationDef, StoredExpr } from './objects.js';
+import type { Expr } from '../nodes/primnodes.js';
 import { deparseExpr } from './deparse.js';
 import { OID } from '../types/oids.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
@@ -203,4 +204,50 @@ export function partitionTree(cat: Catalog, oid: number): { relid: number; paren
     for (const c of children(o)) queue.push({ oid: c, level: level + 1 });
   }
   return out;
+}
+
+/** A constant as ruleutils prints it in an expression (`'2024-01-01'::date`, `1`, `'x'::text`). */
+function constExprText(cat: Catalog, type: number, v: Value): string {
+  return deparseExpr({ cat, columnName: () => '?' }, { kind: 'Const', type, typmod: -1, value: v } as Expr);
+}
+
+/**
+ * pg_get_partition_constraintdef: the partition's implicit constraint (its ancestors' first),
+ * as get_qual_for_list / get_qual_for_range / get_qual_for_hash build it. Undefined for shapes
+ * not printed here (multi-column ranges, default partitions).
+ */
+export function partitionConstraintDef(cat: Catalog, rel: RelationDef): string | null | undefined {
+  if (!rel.partitionOf) return null;
+  const parts: string[] = [];
+  const chain: RelationDef[] = [];
+  for (let r: RelationDef | undefined = rel; r?.partitionOf; r = cat.relations.get(r.partitionOf.parent)) chain.unshift(r);
+  for (const r of chain) {
+    const parent = cat.relation(r.partitionOf!.parent);
+    const key = parent.partitionKey!;
+    const b = r.partitionOf!.bound;
+    const col = (i: number) => keyPartText(cat, parent, key.parts[i]);
+    if (b.kind === 'default') return undefined;
+    if (b.kind === 'hash') {
+      parts.push(`satisfies_hash_partition('${parent.oid}'::oid, ${b.modulus}, ${b.remainder}, ${key.parts.map((_, i) => col(i)).join(', ')})`);
+      continue;
+    }
+    if (b.kind === 'list') {
+      const type = key.parts[0].type;
+      const vals = b.values.filter((v) => v !== null);
+      const hasNull = vals.length !== b.values.length;
+      const eq = vals.length === 0 ? undefined : vals.length === 1 ? `(${col(0)} = ${constExprText(cat, type, vals[0])})` : `(${col(0)} = ANY (ARRAY[${vals.map((v) => constExprText(cat, type, v)).join(', ')}]))`;
+      if (hasNull) parts.push(eq ? `((${col(0)} IS NULL) OR ${eq})` : `(${col(0)} IS NULL)`);
+      else {
+        parts.push(`(${col(0)} IS NOT NULL)`);
+        if (eq) parts.push(eq);
+      }
+      continue;
+    }
+    if (key.parts.length !== 1) return undefined;
+    const type = key.parts[0].type;
+    parts.push(`(${col(0)} IS NOT NULL)`);
+    if (b.lower[0].kind === 'value') parts.push(`(${col(0)} >= ${constExprText(cat, type, b.lower[0].value)})`);
+    if (b.upper[0].kind === 'value') parts.push(`(${col(0)} < ${constExprText(cat, type, b.upper[0].value)})`);
+  }
+  return parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
 }

@@ -7,7 +7,7 @@
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { roleName } from '../../catalog/system/common.js';
 import { relationIsVisible } from '../../catalog/system/common.js';
@@ -18,7 +18,7 @@ import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { userFunction, userFunctions, userTrigger } from '../../catalog/system/user-functions.js';
 import { triggerDef } from '../../catalog/ruleutils/triggerdef.js';
 import { regInput } from '../../analyze/regclass.js';
-import { partitionAncestors, partitionKeyDef, partitionTree } from '../../catalog/partition.js';
+import { partitionAncestors, partitionConstraintDef, partitionKeyDef, partitionTree } from '../../catalog/partition.js';
 import { PgRecord } from '../../types/values.js';
 
 const S = { volatility: 's' as const };
@@ -86,7 +86,7 @@ fn('pg_relation_is_publishable', [OID.regclass], OID.bool, (a, rt) => {
   return (rel.kind === 'r' || rel.kind === 'p') && rel.persistence === 'p';
 }, S);
 // Partition trees (of tables and of partitioned indexes): see catalog/partition.ts.
-fn('pg_partition_ancestors', [OID.regclass], OID.regclass, (a, rt) => partitionAncestors(rt.session.catalog(), a[0] as number).map((o) => new PgRecord([o], ['relid'], [OID.regclass])), { ...S, retset: true, argNames: ['partitionid'], outColumns: [{ name: 'relid', type: OID.regclass }] });
+fn('pg_partition_ancestors', [OID.regclass], OID.regclass, (a, rt) => partitionAncestors(rt.session.catalog(), a[0] as number), { ...S, retset: true, argNames: ['partitionid'], resultColumnName: 'relid' });
 fn('pg_partition_root', [OID.regclass], OID.regclass, (a, rt) => {
   const up = partitionAncestors(rt.session.catalog(), a[0] as number);
   return up.length ? up[up.length - 1] : null;
@@ -100,6 +100,14 @@ fn('pg_partition_tree', [OID.regclass], OID.record, (a, rt) =>
   argNames: ['rootrelid'],
   outColumns: TREE_NAMES.map((name, i) => ({ name, type: TREE_TYPES[i] })),
 });
+fn('pg_get_partition_constraintdef', [OID.oid], OID.text, (a, rt) => {
+  const cat = rt.session.catalog();
+  const rel = cat.relations.get(a[0] as number);
+  if (!rel) return null;
+  const def = partitionConstraintDef(cat, rel);
+  if (def === undefined) throw featureNotSupported('pg_get_partition_constraintdef of a default partition or a multi-column range partition');
+  return def;
+}, S);
 fn('pg_get_partkeydef', [OID.oid], OID.text, (a, rt) => {
   const cat = rt.session.catalog();
   const rel = cat.relations.get(a[0] as number);
