@@ -269,4 +269,6 @@ export interface TriggerDef {
   /** REFERENCING OLD TABLE AS / NEW TABLE AS. */
   readonly oldTable?: string;
   readonly newTable?: string;
+  /** A partition's clone of its partitioned table's row trigger: that trigger (pg_trigger.tgparentid). */
+  readonly parentTrigger?: number;
 }

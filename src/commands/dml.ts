@@ -40,6 +40,7 @@ import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
+import { partitionLeaves } from '../catalog/partition.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -271,8 +272,9 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const insOldNew = addOldNew(rps, rel);
   const rw = rel.columns.length + 1;
   const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
-  if (n.onConflictClause && rel.kind === 'p') throw featureNotSupported('INSERT ... ON CONFLICT on a partitioned table', n.relation.location);
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
+  // Through a partitioned table: each leaf partition resolves the conflict on its own indexes.
+  const leafConflicts = n.onConflictClause && rel.kind === 'p' ? new Map(partitionLeaves(cat, rel).map((l) => [l.oid, onConflictPlan(session, state, l, n.onConflictClause, n.relation.alias ?? { aliasname: rel.name }, sql)])) : undefined;
   const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
@@ -319,7 +321,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         checkConstraints(ctx, ms.cat, tgt, values);
         let written: Value[] | undefined = values;
         if (conflict) {
-          const r = conflict.handle(ms, values);
+          const r = (leafConflicts?.get(tgt.oid) ?? conflict).handle(ms, values);
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
             written = r.values;

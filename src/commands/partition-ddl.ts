@@ -12,7 +12,7 @@
  * constants, DETACH ... CONCURRENTLY / FINALIZE.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnDef, IndexKey, RelationDef } from '../catalog/objects.js';
+import type { ColumnDef, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
 import {
   partitionLeaves,
   partitionsOf,
@@ -365,6 +365,33 @@ function linkPartition(session: Session, cat: Catalog, parent: RelationDef, rel:
     cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
   }
   for (const idx of cat.relationIndexes(parent.oid)) cloneIndex(session, cat, idx, cat.relation(rel.oid));
+  cloneRowTriggers(session, cat, cat.relation(parent.oid), cat.relationTriggers(parent.oid).filter((t) => t.level === 'row'), [cat.relation(rel.oid)]);
+}
+
+/** CloneRowTriggersToPartition: the partitions' copies of a partitioned table's row triggers (recursively). */
+export function cloneRowTriggers(session: Session, cat: Catalog, parent: RelationDef, triggers: readonly TriggerDef[], only?: readonly RelationDef[]): void {
+  for (const part of only ?? partitionsOf(cat, parent)) {
+    const mine = cat.relationTriggers(part.oid);
+    const clones: TriggerDef[] = [];
+    for (const t of triggers) {
+      if (mine.some((m) => m.name === t.name)) {
+        throw new PgError(SQLSTATE.duplicate_object, `trigger "${t.name}" for relation "${part.name}" already exists`);
+      }
+      const c: TriggerDef = { ...t, oid: session.db.newOid(), relation: part.oid, parentTrigger: t.oid };
+      cat.putTrigger(c);
+      clones.push(c);
+    }
+    if (part.kind === 'p' && clones.length) cloneRowTriggers(session, cat, part, clones);
+  }
+}
+
+/** Removes the partitions' clones of a trigger (DROP TRIGGER on the partitioned table). */
+export function dropTriggerClones(cat: Catalog, trigger: number): void {
+  for (const t of [...cat.triggers.values()]) {
+    if (t.parentTrigger !== trigger) continue;
+    dropTriggerClones(cat, t.oid);
+    cat.removeTrigger(t.oid);
+  }
 }
 
 /** DefineIndex's recursion: the partition's copy of a partitioned table's index. */
@@ -516,6 +543,11 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
     const { partitionOf: _drop, ...rest } = cat.relation(rel.oid);
     void _drop;
     cat.putRelation(rest);
+    for (const t of cat.relationTriggers(rel.oid)) {
+      if (t.parentTrigger === undefined) continue;
+      dropTriggerClones(cat, t.oid);
+      cat.removeTrigger(t.oid);
+    }
     for (const idx of cat.relationIndexes(rel.oid)) {
       if (idx.index?.parentIndex !== undefined) {
         const { parentIndex: _p, ...info } = idx.index;
