@@ -35,7 +35,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
-import { alterPartitioned } from './partition-ddl.js';
+import { alterPartitioned, alterPartitionedCmd, cascadesToPartitions, renamePartitionColumn } from './partition-ddl.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 
@@ -126,6 +126,11 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   for (const c of n.cmds as AnyNode[]) {
     const cmd = c.AlterTableCmd;
     const rel = cat.relation(found.oid);
+    if (rel.kind === 'p' && cascadesToPartitions(cmd)) {
+      // A partitioned table: the partitions too (see partition-ddl.ts).
+      alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos));
+      continue;
+    }
     alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
   return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
@@ -625,6 +630,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
         throw new PgError(SQLSTATE.duplicate_column, `column name "${newName}" conflicts with a system column name`);
       }
       if (findColumn(rel, newName)) throw new PgError(SQLSTATE.duplicate_column, `column "${newName}" of relation "${rel.name}" already exists`);
+      if (rel.kind === 'p' || rel.partitionOf) renamePartitionColumn(cat, rel, col.attnum, newName);
       putColumn(cat, rel, { ...col, name: newName });
       break;
     }

@@ -14,6 +14,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
 import {
+  partitionDescendants,
   partitionLeaves,
   partitionsOf,
   rangeDatumsText,
@@ -608,12 +609,99 @@ export function alterPartitioned(session: Session, rel: RelationDef, cmds: reado
       const col = cmd.name as string | undefined;
       if (sub === 'AT_AddColumn') throw new PgError(SQLSTATE.wrong_object_type, 'cannot add column to a partition');
       if (sub === 'AT_DropColumn' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited column "${col}"`);
-      if (sub === 'AT_AlterColumnType' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${col}"`);
+      if (sub === 'AT_AlterColumnType' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${col}"`, { position: position(sql, cmd.def?.ColumnDef?.location) });
     }
-    if (rel.kind === 'p' && !LAYOUT_SAFE.has(sub)) {
+    if (rel.kind === 'p' && !LAYOUT_SAFE.has(sub) && !cascadesToPartitions(cmd)) {
       // Postgres recurses these to the partitions; fauxgres does not yet.
       throw featureNotSupported(`ALTER TABLE ${sub.replace('AT_', '')} on a partitioned table`);
     }
   }
   return false;
+}
+
+/** Subcommands that ALTER TABLE on a partitioned table applies to its partitions too. */
+const CASCADING = new Set(['AT_AddColumn', 'AT_DropColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddConstraint', 'AT_DropConstraint', 'AT_AlterColumnType', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableAlwaysTrig', 'AT_EnableReplicaTrig']);
+
+/** Whether `alterPartitionedCmd` handles this subcommand on a partitioned table. */
+export function cascadesToPartitions(cmd: AnyNode): boolean {
+  return CASCADING.has(cmd.subtype);
+}
+
+/** The attnums the partition key of `rel` (and of its ancestors) uses. */
+function keyAttnums(cat: Catalog, rel: RelationDef): Map<number, RelationDef> {
+  const out = new Map<number, RelationDef>();
+  for (let r: RelationDef | undefined = rel; r; r = r.partitionOf ? cat.relations.get(r.partitionOf.parent) : undefined) {
+    for (const p of r.partitionKey?.parts ?? []) {
+      if (p.attnum) out.set(p.attnum, r);
+      else for (const a of referencedAttnums(p.expr!.expr)) out.set(a, r);
+    }
+  }
+  return out;
+}
+
+function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
+  if (!e || typeof e !== 'object') return out;
+  const o = e as Record<string, unknown>;
+  if (o.kind === 'Var' && typeof o.attno === 'number' && o.attno > 0) out.add(o.attno);
+  for (const [k, v] of Object.entries(o)) if (k !== 'fn') referencedAttnums(v, out);
+  return out;
+}
+
+/**
+ * ALTER TABLE on a partitioned table, recursing as Postgres does: the command runs on the table,
+ * then on each partition (constraints the partitions inherit keep the parent's names; a new key
+ * gives each partition its own index, named after the partition).
+ */
+export function alterPartitionedCmd(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, sql: string, run: (r: RelationDef, c: AnyNode) => void, inherited?: readonly { kind: string; columns: readonly number[]; name: string }[]): void {
+  const sub = cmd.subtype as string;
+  const keyCols = keyAttnums(cat, rel);
+  const col = cmd.name ? rel.columns.find((c) => c.name === cmd.name && !c.dropped) : undefined;
+  if (col && keyCols.has(col.attnum) && (sub === 'AT_DropColumn' || sub === 'AT_AlterColumnType')) {
+    const verb = sub === 'AT_DropColumn' ? 'drop' : 'alter';
+    throw new PgError(SQLSTATE.invalid_table_definition, `cannot ${verb} column "${col.name}" because it is part of the partition key of relation "${keyCols.get(col.attnum)!.name}"`, {
+      position: sub === 'AT_AlterColumnType' ? position(sql, cmd.def?.ColumnDef?.location) : undefined,
+    });
+  }
+  const con = cmd.def?.Constraint;
+  if (sub === 'AT_AddConstraint' && (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') && rel.kind === 'p') {
+    const keys = ((con.keys ?? []) as AnyNode[]).map((k) => ({ attnum: rel.columns.find((c) => c.name === k.String.sval && !c.dropped)?.attnum ?? -1, descending: false, nullsFirst: false }));
+    if (keys.every((k) => k.attnum > 0)) checkUniqueCoversKey(cat, rel, keys, con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE');
+    const before = new Set(cat.indexesByRelation.get(rel.oid) ?? []);
+    run(rel, cmd);
+    const idx = cat.relationIndexes(rel.oid).find((i) => !before.has(i.oid));
+    if (idx) for (const c of partitionsOf(cat, cat.relation(rel.oid))) cloneIndex(session, cat, idx, c);
+    return;
+  }
+  const beforeCons = new Set(cat.constraintsByRelation.get(rel.oid) ?? []);
+  run(rel, cmd);
+  const added = cat.relationConstraints(rel.oid).filter((k) => !beforeCons.has(k.oid));
+  // Inherited constraints keep the parent's names.
+  for (const k of added) {
+    if (k.kind !== 'c' && k.kind !== 'n') continue;
+    const from = inherited?.find((p) => p.kind === k.kind && p.columns.join() === k.columns.join());
+    if (from && from.name !== k.name) cat.putConstraint({ ...k, name: from.name });
+  }
+  const mine = cat.relationConstraints(rel.oid).filter((k) => !beforeCons.has(k.oid)).map((k) => ({ kind: k.kind, columns: k.columns, name: k.name }));
+  if (rel.kind !== 'p') return;
+  for (const child of partitionsOf(cat, cat.relation(rel.oid))) {
+    let c = cmd;
+    if (sub === 'AT_DropConstraint') {
+      if (!cat.relationConstraints(child.oid).some((k) => k.name === cmd.name)) continue;
+    } else if (/Trig$/.test(sub) && cmd.name) {
+      if (!cat.relationTriggers(child.oid).some((t) => t.name === cmd.name)) continue;
+    } else if (sub === 'AT_AddConstraint' && con?.contype === 'CONSTR_CHECK' && !con.conname) {
+      const named = mine.find((k) => k.kind === 'c');
+      if (named) c = { ...cmd, def: { Constraint: { ...con, conname: named.name } } };
+    }
+    alterPartitionedCmd(session, cat, cat.relation(child.oid), c, sql, run, mine);
+  }
+}
+
+/** RENAME COLUMN: a partitioned table renames it in its partitions; a partition may not. */
+export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: number, newName: string): void {
+  if (rel.partitionOf) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${rel.columns[attnum - 1].name}"`);
+  for (const d of partitionDescendants(cat, rel)) {
+    const r = cat.relation(d.oid);
+    cat.putRelation({ ...r, columns: r.columns.map((c) => (c.attnum === attnum ? { ...c, name: newName } : c)) });
+  }
 }
