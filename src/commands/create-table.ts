@@ -89,7 +89,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     else if (el.TableLikeClause) {
       const lc = el.TableLikeClause;
       const src = openRelation(cat, searchPath, { schema: lc.relation.schemaname, name: lc.relation.relname }, pos(lc.relation.location));
-      if (src.kind !== 'r' && src.kind !== 'v') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
+      if (src.kind !== 'r' && src.kind !== 'v' && src.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
       const map = new Map<number, number>();
       for (const c of src.columns) {
         if (c.dropped) continue;

@@ -1,0 +1,52 @@
+-- Partitioned tables elsewhere: EXPLAIN, views, LIKE, hash keys of several types, temp tables.
+CREATE TABLE sessions (id uuid, username text, started timestamptz, PRIMARY KEY (id, username)) PARTITION BY HASH (id, username);
+CREATE TABLE sessions_0 PARTITION OF sessions FOR VALUES WITH (MODULUS 3, REMAINDER 0);
+CREATE TABLE sessions_1 PARTITION OF sessions FOR VALUES WITH (MODULUS 3, REMAINDER 1);
+CREATE TABLE sessions_2 PARTITION OF sessions FOR VALUES WITH (MODULUS 3, REMAINDER 2);
+INSERT INTO sessions SELECT md5(g::text)::uuid, 'user' || g, '2024-01-01'::timestamptz + g * interval '1 hour' FROM generate_series(1, 30) g;
+SELECT tableoid::regclass, count(*) FROM sessions GROUP BY 1 ORDER BY 1;
+SELECT tableoid::regclass, username FROM sessions WHERE username IN ('user1', 'user2', 'user3', 'user10') ORDER BY username;
+INSERT INTO sessions VALUES (NULL, NULL, NULL);
+INSERT INTO sessions (username) VALUES ('only-name');
+CREATE TABLE ticks (at timestamp, venue varchar(10), price numeric) PARTITION BY HASH (at);
+CREATE TABLE ticks_0 PARTITION OF ticks FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE ticks_1 PARTITION OF ticks FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO ticks SELECT '2024-01-01'::timestamp + g * interval '1 minute', 'x', g FROM generate_series(1, 12) g;
+SELECT tableoid::regclass, count(*) FROM ticks GROUP BY 1 ORDER BY 1;
+INSERT INTO ticks VALUES (NULL, 'n', 0);
+SELECT tableoid::regclass, price FROM ticks WHERE at IS NULL;
+CREATE TABLE flags (on_off boolean, code smallint, day date) PARTITION BY HASH (on_off, code, day);
+CREATE TABLE flags_0 PARTITION OF flags FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE flags_1 PARTITION OF flags FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO flags SELECT g % 2 = 0, g, '2024-01-01'::date + g FROM generate_series(1, 10) g;
+SELECT tableoid::regclass, code FROM flags ORDER BY code;
+CREATE TABLE names (n text, v varchar(20), c char(4)) PARTITION BY HASH (v, c);
+CREATE TABLE names_0 PARTITION OF names FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE names_1 PARTITION OF names FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO names SELECT 'n' || g, 'value number ' || g, 'c' || g FROM generate_series(1, 10) g;
+SELECT tableoid::regclass, n FROM names ORDER BY n;
+CREATE TABLE amounts (a numeric) PARTITION BY HASH (a);
+-- EXPLAIN
+CREATE TABLE visits (id int, day date, page text) PARTITION BY RANGE (day);
+CREATE TABLE visits_jan PARTITION OF visits FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+CREATE TABLE visits_feb PARTITION OF visits FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
+EXPLAIN (COSTS OFF) SELECT * FROM visits;
+EXPLAIN (COSTS OFF) SELECT page FROM visits WHERE id = 3;
+-- views, LIKE, subqueries
+INSERT INTO visits VALUES (1, '2024-01-10', '/'), (2, '2024-02-10', '/about'), (3, '2024-02-11', '/');
+CREATE VIEW page_counts AS SELECT page, count(*) AS n FROM visits GROUP BY page;
+SELECT * FROM page_counts ORDER BY page;
+INSERT INTO visits VALUES (4, '2024-01-20', '/pricing');
+SELECT * FROM page_counts ORDER BY page;
+CREATE TABLE visits_copy (LIKE visits);
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'visits_copy'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT relkind FROM pg_class WHERE relname = 'visits_copy';
+SELECT id FROM visits v WHERE EXISTS (SELECT 1 FROM visits w WHERE w.page = v.page AND w.id <> v.id) ORDER BY id;
+SELECT day, page FROM visits WHERE id = (SELECT max(id) FROM visits);
+SELECT count(*) FILTER (WHERE day < '2024-02-01') AS jan, count(*) FILTER (WHERE day >= '2024-02-01') AS feb FROM visits;
+-- temporary partitioned tables
+CREATE TEMP TABLE scratch (k int, v text) PARTITION BY LIST (k);
+CREATE TEMP TABLE scratch_1 PARTITION OF scratch FOR VALUES IN (1);
+CREATE TABLE scratch_2 PARTITION OF scratch FOR VALUES IN (2);
+INSERT INTO scratch VALUES (1, 'a');
+SELECT * FROM scratch;
