@@ -12,7 +12,9 @@
  * constants, DETACH ... CONCURRENTLY / FINALIZE.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnDef, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
+import type { ColumnDef, ConstraintDef, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
+import { ModifyState } from '../executor/modify-table.js';
+import { runRiQueue } from '../executor/ri.js';
 import {
   partitionDescendants,
   partitionLeaves,
@@ -503,6 +505,10 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   checkNewBound(cat, parent, rel.name, bound, pc.bound, sql);
   checkDefaultContents(session, cat, parent, bound);
   linkPartition(session, cat, parent, rel, bound, true);
+  // Foreign keys of the partitioned table now apply to the attached rows.
+  for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
+    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f') validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk);
+  }
   // The existing rows must satisfy the partition constraint.
   const attached = cat.relation(rel.oid);
   const ctx = makeExecContext(session, []);
@@ -673,6 +679,13 @@ export function alterPartitionedCmd(session: Session, cat: Catalog, rel: Relatio
     return;
   }
   const beforeCons = new Set(cat.constraintsByRelation.get(rel.oid) ?? []);
+  if (sub === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN' && rel.kind === 'p') {
+    // A foreign key stays on the partitioned table (its partitions' rows inherit it): check their rows.
+    run(rel, cmd);
+    const fk = cat.relationConstraints(rel.oid).find((k) => !beforeCons.has(k.oid) && k.kind === 'f');
+    if (fk && !con.skip_validation) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk);
+    return;
+  }
   run(rel, cmd);
   const added = cat.relationConstraints(rel.oid).filter((k) => !beforeCons.has(k.oid));
   // Inherited constraints keep the parent's names.
@@ -704,4 +717,14 @@ export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: nu
     const r = cat.relation(d.oid);
     cat.putRelation({ ...r, columns: r.columns.map((c) => (c.attnum === attnum ? { ...c, name: newName } : c)) });
   }
+}
+
+/** Checks the existing rows of `rel`'s leaves against a foreign key (as RI's validation query). */
+function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef): void {
+  const ms = new ModifyState(makeExecContext(session, []), cat);
+  const txn = session.transaction();
+  for (const leaf of rel.kind === 'p' ? partitionLeaves(cat, rel) : [rel]) {
+    for (const t of txn.heap(leaf).all()) if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: leaf, tuple: t });
+  }
+  runRiQueue(ms, session);
 }
