@@ -737,6 +737,12 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
     case 'Append': {
       // A partitioned table's scan: one member per partition, aliased <alias>_<n> as Postgres names them.
       const kids = (any.children as Plan[]).map((c) => describe(dc, c, undefined));
+      if (!kids.length) {
+        // Every partition pruned.
+        const r = node('Result', 'Result', { startup: 0, total: 0, rows: 0, width: 0 });
+        r.details.push(['One-Time Filter', 'false']);
+        return r;
+      }
       const n = node('Append', 'Append', { startup: 0, total: kids.reduce((t, k) => t + k.totalCost, 0), rows: kids.reduce((t, k) => t + k.rows, 0), width: Math.max(0, ...kids.map((k) => k.width)) });
       kids.forEach((k, i) => {
         const at = k.head.findIndex((h) => h[0] === 'Alias');

@@ -16,7 +16,7 @@ import { OID } from '../types/oids.js';
 import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
 import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
 import { Append } from '../executor/append.js';
-import { partitionLeaves } from '../catalog/partition.js';
+import { prunedLeaves } from './partition-prune.js';
 import { HashJoin, NestLoop } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
@@ -453,8 +453,9 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
   switch (rte.kind) {
     case 'relation': {
       if (rte.rel.kind === 'p' && !rte.only) {
-        // A partitioned table: its leaf partitions, each scanned as the table would be.
-        return new Append(partitionLeaves(pc.cat, rte.rel).map((leaf) => tryIndexScan(pc, rti, leaf, quals, avail)?.plan ?? note(pc, new SeqScan(leaf, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals })));
+        // A partitioned table: the leaf partitions the quals leave, each scanned as the table would be.
+        const scans = prunedLeaves(pc.cat, rte.rel, quals, rti).map((leaf) => tryIndexScan(pc, rti, leaf, quals, avail)?.plan ?? note(pc, new SeqScan(leaf, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals }));
+        return scans.length === 1 ? scans[0] : new Append(scans);
       }
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
