@@ -166,7 +166,10 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
     newTable,
   };
   const cat = txn.catalogForWrite();
-  if (rel.kind === 'p' && level === 'row' && (oldTable || newTable)) throw featureNotSupported('row triggers with transition tables on a partitioned table');
+  if (rel.kind === 'p' && (oldTable || newTable)) throw featureNotSupported('transition tables of triggers on a partitioned table');
+  if (rel.partitionOf && level === 'row' && (oldTable || newTable)) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'ROW triggers with transition tables are not supported on partitions');
+  }
   cat.putTrigger(def);
   // A row trigger on a partitioned table fires on its partitions: each gets a clone.
   if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def]);

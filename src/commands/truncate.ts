@@ -22,6 +22,9 @@ export function truncateTables(session: Session, n: AnyNode): StatementResult {
     const rv = r.RangeVar;
     const rel = openRelation(cat0, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
     if (rel.kind !== 'r' && rel.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a table`);
+    if (rel.kind === 'p' && !rv.inh) {
+      throw new PgError(SQLSTATE.wrong_object_type, 'cannot truncate only a partitioned table', { hint: 'Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.' });
+    }
     // A partitioned table: its partitions (rows live there).
     for (const x of rel.kind === 'p' ? [rel, ...partitionDescendants(cat0, rel)] : [rel]) if (!rels.some((y) => y.oid === x.oid)) rels.push(x);
   }
