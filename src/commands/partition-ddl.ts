@@ -536,7 +536,16 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
   if (rel.partitionOf?.parent !== parent.oid) {
     throw new PgError(SQLSTATE.undefined_table, `relation "${rel.name}" is not a partition of relation "${parent.name}"`);
   }
+  // The foreign keys it inherited become its own (as Postgres turns their clones into local constraints).
+  const inherited: ConstraintDef[] = [];
+  for (let a: RelationDef | undefined = parent; a; a = a.partitionOf ? cat.relations.get(a.partitionOf.parent) : undefined) {
+    for (const k of cat.relationConstraints(a.oid)) if (k.kind === 'f') inherited.push(k);
+  }
   unlinkPartition(cat, rel);
+  const mine = cat.relationConstraints(rel.oid);
+  for (const k of inherited) {
+    if (!mine.some((m) => m.name === k.name)) cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
+  }
   cat.bump();
 }
 

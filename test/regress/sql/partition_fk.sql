@@ -43,3 +43,6 @@ UPDATE orders_b SET tenant_id = 2;
 ALTER TABLE orders ATTACH PARTITION orders_b FOR VALUES FROM (100) TO (200);
 DELETE FROM tenants WHERE id = 2;
 SELECT * FROM orders ORDER BY id;
+ALTER TABLE orders DETACH PARTITION orders_b;
+SELECT conname, conrelid::regclass, confrelid::regclass FROM pg_constraint WHERE conrelid = 'orders_b'::regclass AND contype = 'f';
+INSERT INTO orders_b VALUES (160, 99, 1);
