@@ -20,6 +20,7 @@ import { baseTypeOf, typeInfo } from '../types/registry.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
 import type { Value } from '../types/values.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
+import { valueComparator } from '../functions/builtins/value-compare.js';
 
 /** One column or expression of a partition key. */
 export interface PartitionKeyPart {
@@ -226,7 +227,12 @@ export function partitionConstraintDef(cat: Catalog, rel: RelationDef): string |
     const key = parent.partitionKey!;
     const b = r.partitionOf!.bound;
     const col = (i: number) => keyPartText(cat, parent, key.parts[i]);
-    if (b.kind === 'default') return undefined;
+    if (b.kind === 'default') {
+      const part = defaultPartitionQual(cat, parent, col(0));
+      if (part === undefined) return undefined;
+      if (part !== null) parts.push(part);
+      continue;
+    }
     if (b.kind === 'hash') {
       parts.push(`satisfies_hash_partition('${parent.oid}'::oid, ${b.modulus}, ${b.remainder}, ${key.parts.map((_, i) => col(i)).join(', ')})`);
       continue;
@@ -249,5 +255,43 @@ export function partitionConstraintDef(cat: Catalog, rel: RelationDef): string |
     if (b.lower[0].kind === 'value') parts.push(`(${col(0)} >= ${constExprText(cat, type, b.lower[0].value)})`);
     if (b.upper[0].kind === 'value') parts.push(`(${col(0)} < ${constExprText(cat, type, b.upper[0].value)})`);
   }
+  if (!parts.length) return null;
   return parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+}
+
+/**
+ * A default partition's constraint: NOT (what the other partitions take), their values / ranges in
+ * bound order. Null when there are no other partitions; undefined for shapes not printed here.
+ */
+function defaultPartitionQual(cat: Catalog, parent: RelationDef, col: string): string | null | undefined {
+  const key = parent.partitionKey!;
+  if (key.parts.length !== 1) return undefined;
+  const type = key.parts[0].type;
+  const cmp = valueComparator(cat, type, key.parts[0].collation);
+  const others = partitionsOf(cat, parent).map((p) => p.partitionOf!.bound).filter((b) => b.kind !== 'default');
+  if (!others.length) return null;
+  if (key.strategy === 'list') {
+    const vals: Value[] = [];
+    let hasNull = false;
+    for (const b of others) {
+      if (b.kind !== 'list') return undefined;
+      for (const v of b.values) if (v === null) hasNull = true; else vals.push(v);
+    }
+    if (!vals.length) return undefined;
+    vals.sort(cmp);
+    const eq = vals.length === 1 ? `(${col} = ${constExprText(cat, type, vals[0])})` : `(${col} = ANY (ARRAY[${vals.map((v) => constExprText(cat, type, v)).join(', ')}]))`;
+    return hasNull ? `(NOT ((${col} IS NULL) OR ${eq}))` : `(NOT ((${col} IS NOT NULL) AND ${eq}))`;
+  }
+  if (key.strategy !== 'range') return undefined;
+  const ranges = others.filter((b): b is Extract<PartitionBound, { kind: 'range' }> => b.kind === 'range');
+  const rank = (d: RangeDatum) => (d.kind === 'minvalue' ? -1 : d.kind === 'maxvalue' ? 1 : 0);
+  ranges.sort((a, b) => rank(a.lower[0]) - rank(b.lower[0]) || (a.lower[0].kind === 'value' && b.lower[0].kind === 'value' ? cmp(a.lower[0].value, b.lower[0].value) : 0));
+  const exprs: string[] = [];
+  for (const r of ranges) {
+    const lo = r.lower[0].kind === 'value' ? `(${col} >= ${constExprText(cat, type, r.lower[0].value)})` : undefined;
+    const hi = r.upper[0].kind === 'value' ? `(${col} < ${constExprText(cat, type, r.upper[0].value)})` : undefined;
+    if (!lo && !hi) return undefined;
+    exprs.push(lo && hi ? `(${lo} AND ${hi})` : (lo ?? hi)!);
+  }
+  return `(NOT ((${col} IS NOT NULL) AND ${exprs.length > 1 ? `(${exprs.join(' OR ')})` : exprs[0]}))`;
 }

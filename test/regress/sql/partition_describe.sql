@@ -140,3 +140,25 @@ SELECT pg_partition_root('regions_big_a'), pg_partition_root('regions_big_a_pkey
 SELECT relid, parentrelid, isleaf, level FROM pg_partition_tree('regions') ORDER BY level, relid::text;
 SELECT relid, parentrelid, isleaf, level FROM pg_partition_tree('metrics_pkey') ORDER BY level, relid::text;
 SELECT pg_get_partkeydef('metrics_2024'::regclass), pg_get_partkeydef('regions_big'::regclass);
+-- default partitions' constraints
+CREATE TABLE r (d date, k int) PARTITION BY RANGE (d);
+CREATE TABLE rd PARTITION OF r DEFAULT;
+SELECT pg_get_partition_constraintdef('rd'::regclass);
+CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+SELECT pg_get_partition_constraintdef('rd'::regclass);
+CREATE TABLE r2 PARTITION OF r FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE r0 PARTITION OF r FOR VALUES FROM (MINVALUE) TO ('2023-01-01');
+SELECT pg_get_partition_constraintdef('rd'::regclass);
+CREATE TABLE l (c text) PARTITION BY LIST (c);
+CREATE TABLE l2 PARTITION OF l FOR VALUES IN ('c');
+CREATE TABLE ld PARTITION OF l DEFAULT;
+SELECT pg_get_partition_constraintdef('ld'::regclass);
+CREATE TABLE l1 PARTITION OF l FOR VALUES IN ('b', 'a');
+SELECT pg_get_partition_constraintdef('ld'::regclass);
+CREATE TABLE l3 PARTITION OF l FOR VALUES IN (NULL);
+SELECT pg_get_partition_constraintdef('ld'::regclass);
+CREATE TABLE s (k int, d date) PARTITION BY LIST (k);
+CREATE TABLE s1 PARTITION OF s FOR VALUES IN (1) PARTITION BY RANGE (d);
+CREATE TABLE s1a PARTITION OF s1 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE s1d PARTITION OF s1 DEFAULT;
+SELECT pg_get_partition_constraintdef('s1d'::regclass);
