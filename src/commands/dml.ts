@@ -384,7 +384,8 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
   const rel = targetRelation(session, cat, n.relation, sql, verb);
   const q = emptyQuery(verb === 'UPDATE' ? 'update' : 'delete');
   const ps = new ParseState(state, q);
-  const rti = ps.addRte(relationRte(rel, n.relation.alias));
+  // UPDATE / DELETE ONLY a partitioned table reaches no partition (its own heap is empty).
+  const rti = ps.addRte(rel.kind === 'p' && !n.relation.inh ? { ...relationRte(rel, n.relation.alias), only: true } : relationRte(rel, n.relation.alias));
   ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
   q.fromList.push({ kind: 'RangeTblRef', rti });
   const extra = (verb === 'UPDATE' ? n.fromClause : n.usingClause) as AnyNode[] | undefined;

@@ -133,7 +133,7 @@ export function partitionParent(session: Session, n: AnyNode, sql: string): Rela
  * PARTITION OF column list gives them (`col WITH OPTIONS DEFAULT ..., NOT NULL, CHECK`).
  */
 export function partitionColumnNodes(parent: RelationDef, elts: readonly AnyNode[], location: number): { cols: AnyNode[]; rest: AnyNode[] } {
-  const cols: AnyNode[] = parent.columns.map((c) => ({ __like: c, __partition: true, colname: c.name, location, constraints: [] as AnyNode[] }));
+  const cols: AnyNode[] = parent.columns.map((c) => ({ __like: c.dropped ? { ...c, notNull: false } : c, __partition: true, colname: c.name, location, constraints: [] as AnyNode[] }));
   const rest: AnyNode[] = [];
   for (const el of elts) {
     if (!el.ColumnDef) {

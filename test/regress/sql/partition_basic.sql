@@ -98,3 +98,16 @@ SELECT count(*) FROM measurements;
 DROP TABLE measurements_2025;
 DROP TABLE measurements;
 SELECT count(*) FROM pg_class WHERE relname LIKE 'measurements%';
+-- ONLY on a partitioned table, dropped columns
+CREATE TABLE items (a int, junk text, b text NOT NULL, c int) PARTITION BY LIST (a);
+CREATE TABLE items_1 PARTITION OF items FOR VALUES IN (1);
+ALTER TABLE items DROP COLUMN junk;
+CREATE TABLE items_2 PARTITION OF items FOR VALUES IN (2);
+INSERT INTO items VALUES (1, 'x', 10), (2, 'y', 20);
+SELECT tableoid::regclass, * FROM items ORDER BY a;
+UPDATE ONLY items SET c = 0;
+DELETE FROM ONLY items;
+SELECT * FROM ONLY items;
+UPDATE items SET a = 2, c = c + 1 WHERE a = 1 RETURNING tableoid::regclass, *;
+SELECT attrelid::regclass, string_agg(attname, ',' ORDER BY attnum) AS cols FROM pg_attribute WHERE attrelid::regclass::text LIKE 'items%' AND attnum > 0 AND NOT attisdropped GROUP BY 1 ORDER BY 1::regclass::text;
+SELECT conrelid::regclass, count(*) FROM pg_constraint WHERE conrelid::regclass::text LIKE 'items%' GROUP BY 1 ORDER BY 1::regclass::text;
