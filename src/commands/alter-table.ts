@@ -35,7 +35,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
-import { alterPartitioned, alterPartitionedCmd, cascadesToPartitions, renamePartitionColumn } from './partition-ddl.js';
+import { alterPartitioned, alterPartitionedCmd, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 
@@ -127,7 +127,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     const cmd = c.AlterTableCmd;
     const rel = cat.relation(found.oid);
     if (rel.kind === 'p' && cascadesToPartitions(cmd)) {
-      // A partitioned table: the partitions too (see partition-ddl.ts).
+      // A partitioned table: the partitions too (see partition-alter.ts).
       alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos));
       continue;
     }
