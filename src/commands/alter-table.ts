@@ -35,7 +35,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
-import { alterPartitioned, alterPartitionedCmd, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
+import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 
@@ -117,6 +117,10 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
     if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql)) return commandResult('ALTER TABLE');
   }
+  if (n.objtype === 'OBJECT_INDEX' && (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition')) {
+    attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
+    return commandResult('ALTER INDEX');
+  }
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
@@ -128,7 +132,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     const rel = cat.relation(found.oid);
     if (rel.kind === 'p' && cascadesToPartitions(cmd)) {
       // A partitioned table: the partitions too (see partition-alter.ts).
-      alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos));
+      alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), !rv.inh);
       continue;
     }
     alterOne(session, cat, rel, cmd, sql, taken, pos);

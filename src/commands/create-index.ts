@@ -168,12 +168,12 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   }
   if (table.kind === 'p') {
     if (n.concurrent) throw new PgError(SQLSTATE.feature_not_supported, `cannot create index on partitioned table "${table.name}" concurrently`);
-    if (!n.relation.inh) throw featureNotSupported('CREATE INDEX ON ONLY a partitioned table', n.relation.location);
     if (n.unique) checkUniqueCoversKey(cat, table, keys, 'UNIQUE');
     if (method !== 'btree' && method !== 'hash' && n.unique) throw featureNotSupported('this unique index on a partitioned table');
   }
   const oid = defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
   // On a partitioned table: each partition gets its own copy (and later partitions too).
-  if (table.kind === 'p') for (const c of partitionsOf(cat, table)) cloneIndex(session, cat, cat.relation(oid), c);
+  // (ON ONLY: the partitioned table alone, as pg_dump writes it; partitions attach theirs.)
+  if (table.kind === 'p' && n.relation.inh) for (const c of partitionsOf(cat, table)) cloneIndex(session, cat, cat.relation(oid), c);
   return commandResult('CREATE INDEX');
 }

@@ -166,6 +166,13 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
             hint: `You can drop constraint ${con?.name} on table ${tn} instead.`,
           });
         }
+        if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
+          // A partition's part of a partitioned index goes only with it (or with its partition).
+          const parentIdx = txn.catalog.relation(rel.index.parentIndex);
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${relName(txn.catalog, rel)} because index ${relName(txn.catalog, parentIdx)} requires it`, {
+            hint: `You can drop index ${relName(txn.catalog, parentIdx)} instead.`,
+          });
+        }
         rels.push(rel);
       }
       if (!rels.length) return commandResult(cmd);

@@ -212,8 +212,24 @@ function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
  * then on each partition (constraints the partitions inherit keep the parent's names; a new key
  * gives each partition its own index, named after the partition).
  */
-export function alterPartitionedCmd(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, sql: string, run: (r: RelationDef, c: AnyNode) => void, inherited?: readonly { kind: string; columns: readonly number[]; name: string }[]): void {
+export function alterPartitionedCmd(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  cmd: AnyNode,
+  sql: string,
+  run: (r: RelationDef, c: AnyNode) => void,
+  /** ALTER TABLE ONLY: a key on the partitioned table alone (pg_dump's form; partitions attach theirs). */
+  only = false,
+  inherited?: readonly { kind: string; columns: readonly number[]; name: string }[],
+): void {
   const sub = cmd.subtype as string;
+  if (only && partitionsOf(cat, rel).length) {
+    const c = cmd.def?.Constraint;
+    if (!(sub === 'AT_AddConstraint' && (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE'))) {
+      throw featureNotSupported(`ALTER TABLE ONLY ... ${sub.replace('AT_', '')} on a partitioned table with partitions`);
+    }
+  }
   const keyCols = keyAttnums(cat, rel);
   const col = cmd.name ? rel.columns.find((c) => c.name === cmd.name && !c.dropped) : undefined;
   if (col && keyCols.has(col.attnum) && (sub === 'AT_DropColumn' || sub === 'AT_AlterColumnType')) {
@@ -229,7 +245,7 @@ export function alterPartitionedCmd(session: Session, cat: Catalog, rel: Relatio
     const before = new Set(cat.indexesByRelation.get(rel.oid) ?? []);
     run(rel, cmd);
     const idx = cat.relationIndexes(rel.oid).find((i) => !before.has(i.oid));
-    if (idx) for (const c of partitionsOf(cat, cat.relation(rel.oid))) cloneIndex(session, cat, idx, c);
+    if (idx && !only) for (const c of partitionsOf(cat, cat.relation(rel.oid))) cloneIndex(session, cat, idx, c);
     return;
   }
   const beforeCons = new Set(cat.constraintsByRelation.get(rel.oid) ?? []);
@@ -260,7 +276,7 @@ export function alterPartitionedCmd(session: Session, cat: Catalog, rel: Relatio
       const named = mine.find((k) => k.kind === 'c');
       if (named) c = { ...cmd, def: { Constraint: { ...con, conname: named.name } } };
     }
-    alterPartitionedCmd(session, cat, cat.relation(child.oid), c, sql, run, mine);
+    alterPartitionedCmd(session, cat, cat.relation(child.oid), c, sql, run, false, mine);
   }
 }
 
@@ -281,4 +297,42 @@ function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef
     for (const t of txn.heap(leaf).all()) if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: leaf, tuple: t });
   }
   runRiQueue(ms, session);
+}
+
+/**
+ * ALTER INDEX parent ATTACH PARTITION child (pg_dump's form): a partition's index becomes the
+ * partition's part of the partitioned table's index.
+ */
+export function attachIndexPartition(session: Session, parentIdx: RelationDef, cmds: readonly AnyNode[], sql: string): void {
+  if (cmds.length > 1) throw featureNotSupported('ALTER INDEX ... ATTACH PARTITION with other actions');
+  const txn = session.transaction();
+  const cat = txn.catalogForWrite();
+  const rv = cmds[0].def.PartitionCmd.name;
+  const child = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, position(sql, rv.location));
+  const pinfo = parentIdx.index;
+  const cinfo = child.index;
+  if (!pinfo || !cinfo) throw new PgError(SQLSTATE.wrong_object_type, `"${(pinfo ? child : parentIdx).name}" is not an index`);
+  const parentTable = cat.relation(pinfo.relation);
+  const childTable = cat.relation(cinfo.relation);
+  if (parentTable.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${parentIdx.name}" is not a partitioned index`);
+  if (childTable.partitionOf?.parent !== parentTable.oid) {
+    throw new PgError(SQLSTATE.invalid_object_definition, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
+      detail: `Index "${child.name}" is not an index on any partition of table "${parentTable.name}".`,
+    });
+  }
+  if (cinfo.parentIndex === parentIdx.oid) return;
+  if (cat.relationIndexes(childTable.oid).some((i) => i.index?.parentIndex === parentIdx.oid)) {
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
+      detail: `Another index is already attached for partition "${childTable.name}".`,
+    });
+  }
+  const same = cinfo.unique === pinfo.unique && cinfo.method === pinfo.method && cinfo.keys.length === pinfo.keys.length &&
+    cinfo.keys.every((k, i) => k.attnum === pinfo.keys[i].attnum && k.attnum !== 0 && k.descending === pinfo.keys[i].descending) && !cinfo.predicate === !pinfo.predicate;
+  if (!same || cinfo.parentIndex !== undefined) {
+    throw new PgError(SQLSTATE.invalid_object_definition, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
+      detail: cinfo.parentIndex !== undefined ? `Index "${child.name}" is already attached to another index.` : 'The index definitions do not match.',
+    });
+  }
+  cat.putRelation({ ...child, index: { ...cinfo, parentIndex: parentIdx.oid } });
+  cat.bump();
 }
