@@ -53,7 +53,7 @@ function bumpLevels(e: Expr, by: number): Expr {
 function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Var | undefined {
   const rte = item.rte;
   const def = SYSTEM_COLUMNS.get(name);
-  if (!def || rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm')) return undefined;
+  if (!def || rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm' && rte.rel.kind !== 'p')) return undefined;
   const kind = ps.exprKind;
   if (name !== 'tableoid' && kind === 'check') {
     throw new PgError(SQLSTATE.invalid_column_reference, `system column "${name}" reference in check constraint is invalid`, { position: ps.position(location) });
@@ -204,7 +204,7 @@ function columnHint(pstate: ParseState, name: string, rel: string | undefined): 
       if (rte.kind === 'join') return;
       const penalty = rel !== undefined ? levenshtein(rte.alias, rel) : 0;
       if (rel !== undefined && penalty > MAX_FUZZY_DISTANCE) return;
-      if (rel === undefined && rte.kind === 'relation' && (rte.rel.kind === 'r' || rte.rel.kind === 'm') && SYSTEM_COLUMNS.has(name)) {
+      if (rel === undefined && rte.kind === 'relation' && (rte.rel.kind === 'r' || rte.rel.kind === 'm' || rte.rel.kind === 'p') && SYSTEM_COLUMNS.has(name)) {
         exact.push({ ps: ps!, rti, alias: rte.alias });
         return;
       }

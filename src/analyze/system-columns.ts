@@ -44,6 +44,8 @@ export interface SystemColumnInfo {
   readonly relOid: number;
   /** Row versions per 8 kB page (for ctid). */
   readonly perPage: number;
+  /** A partitioned table: tableoid is the leaf partition each row version comes from. */
+  readonly partitioned?: boolean;
 }
 
 const MAXALIGN = (n: number): number => (n + 7) & ~7;
@@ -72,7 +74,7 @@ export function systemColumnInfo(cat: Catalog, rel: RelationDef): SystemColumnIn
   }
   const perTuple = MAXALIGN(MAXALIGN(23) + Math.ceil(data)) + 4;
   const perPage = Math.max(1, Math.min(291, Math.floor((8192 - 24) / perTuple)));
-  return { width: rel.columns.length, relOid: rel.oid, perPage };
+  return { width: rel.columns.length, relOid: rel.oid, perPage, ...(rel.kind === 'p' ? { partitioned: true } : {}) };
 }
 
 /** Reads system column `attno` of a row version. */

@@ -7,6 +7,7 @@
  */
 import type { Expr } from '../nodes/primnodes.js';
 import type { Value } from '../types/values.js';
+import type { PartitionKey, PartitionOf } from './partition.js';
 
 /** An analyzed expression kept in the catalog, with the text Postgres would deparse it to. */
 export interface StoredExpr {
@@ -95,6 +96,8 @@ export interface IndexInfo {
   readonly method: string;
   /** Exclusion constraint index: the operator of each key column (pg_constraint.conexclop). */
   readonly exclusion?: readonly ExclusionOperator[];
+  /** A partition's copy of its partitioned table's index: that index (pg_inherits of indexes). */
+  readonly parentIndex?: number;
 }
 
 /** One `col WITH op` of an exclusion constraint. */
@@ -152,6 +155,12 @@ export interface RelationDef {
   readonly rlsEnabled?: boolean;
   readonly rlsForced?: boolean;
   readonly options?: readonly string[];
+  /** Partitioned table (relkind p): its partition key (pg_partitioned_table). */
+  readonly partitionKey?: PartitionKey;
+  /** Partitioned table: its partitions' oids, in attach order (pg_inherits). */
+  readonly partitions?: readonly number[];
+  /** A partition (relispartition): its parent and bound (relpartbound). */
+  readonly partitionOf?: PartitionOf;
 }
 
 export interface EnumInfo {
@@ -260,4 +269,6 @@ export interface TriggerDef {
   /** REFERENCING OLD TABLE AS / NEW TABLE AS. */
   readonly oldTable?: string;
   readonly newTable?: string;
+  /** A partition's clone of its partitioned table's row trigger: that trigger (pg_trigger.tgparentid). */
+  readonly parentTrigger?: number;
 }

@@ -61,13 +61,20 @@ export function indexesOf(cat: Catalog, rel: number): RelationDef[] {
 /** Foreign keys defined on a table. */
 export function foreignKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
-  return (e.fks ??= cat.relationConstraints(rel).filter((k) => k.kind === 'f'));
+  return (e.fks ??= [...cat.relationConstraints(rel).filter((k) => k.kind === 'f'), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.relationConstraints(a).filter((k) => k.kind === 'f'))]);
+}
+
+/** A partition's partitioned ancestors: their foreign keys apply to its rows too. */
+function partitionAncestorsOf(cat: Catalog, rel: number): number[] {
+  const out: number[] = [];
+  for (let p = cat.relations.get(rel)?.partitionOf?.parent; p !== undefined; p = cat.relations.get(p)?.partitionOf?.parent) out.push(p);
+  return out;
 }
 
 /** Foreign keys (on any table) that reference this table. */
 export function referencingKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
-  return (e.referencing ??= cat.referencingForeignKeys(rel));
+  return (e.referencing ??= [...cat.referencingForeignKeys(rel), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.referencingForeignKeys(a))]);
 }
 
 /**

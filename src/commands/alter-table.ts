@@ -35,6 +35,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropRelation } from './drop.js';
+import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 
@@ -112,7 +113,15 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     }
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`);
   }
-  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
+  if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition'))) {
+    // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
+    if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql)) return commandResult('ALTER TABLE');
+  }
+  if (n.objtype === 'OBJECT_INDEX' && (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition')) {
+    attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
+    return commandResult('ALTER INDEX');
+  }
+  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
   if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));
@@ -121,6 +130,11 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   for (const c of n.cmds as AnyNode[]) {
     const cmd = c.AlterTableCmd;
     const rel = cat.relation(found.oid);
+    if (rel.kind === 'p' && cascadesToPartitions(cmd)) {
+      // A partitioned table: the partitions too (see partition-alter.ts).
+      alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), !rv.inh);
+      continue;
+    }
     alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
   return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
@@ -620,6 +634,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
         throw new PgError(SQLSTATE.duplicate_column, `column name "${newName}" conflicts with a system column name`);
       }
       if (findColumn(rel, newName)) throw new PgError(SQLSTATE.duplicate_column, `column "${newName}" of relation "${rel.name}" already exists`);
+      if (rel.kind === 'p' || rel.partitionOf) renamePartitionColumn(cat, rel, col.attnum, newName);
       putColumn(cat, rel, { ...col, name: newName });
       break;
     }

@@ -429,6 +429,7 @@ export function copyTo(session: Session, n: AnyNode, sql: string): { result: Sta
     const rel = targetRelation(session, n.relation);
     if (rel.kind === 'v') throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from view "${rel.name}"`, { hint: 'Try the COPY (SELECT ...) TO variant.' });
     if (rel.kind === 'S') throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from sequence "${rel.name}"`);
+    if (rel.kind === 'p') throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from partitioned table "${rel.name}"`, { hint: 'Try the COPY (SELECT ...) TO variant.' });
     const cols = targetColumns(rel, n.attlist, false);
     const text = `select ${cols.map((c) => quoteIdentIfNeeded(c.name)).join(', ')} from only ${qualifiedName(session, rel)}`;
     const st = parseScript(text)[0] as RawStatement;

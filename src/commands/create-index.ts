@@ -20,6 +20,8 @@ import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
 import { makeExecContext } from '../session/run-select.js';
+import { checkUniqueCoversKey, cloneIndex } from './partition-ddl.js';
+import { partitionsOf } from '../catalog/partition.js';
 
 type AnyNode = Record<string, any>;
 
@@ -95,7 +97,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
   const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
-  if (table.kind !== 'r' && table.kind !== 'm') {
+  if (table.kind !== 'r' && table.kind !== 'm' && table.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `cannot create index on relation "${table.name}"`, { detail: `This operation is not supported for ${table.kind === 'v' ? 'views' : 'this relation kind'}.` });
   }
   if (n.idxname && txn.catalog.relationIn(table.namespace, n.idxname)) {
@@ -164,6 +166,14 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }
-  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
+  if (table.kind === 'p') {
+    if (n.concurrent) throw new PgError(SQLSTATE.feature_not_supported, `cannot create index on partitioned table "${table.name}" concurrently`);
+    if (n.unique) checkUniqueCoversKey(cat, table, keys, 'UNIQUE');
+    if (method !== 'btree' && method !== 'hash' && n.unique) throw featureNotSupported('this unique index on a partitioned table');
+  }
+  const oid = defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
+  // On a partitioned table: each partition gets its own copy (and later partitions too).
+  // (ON ONLY: the partitioned table alone, as pg_dump writes it; partitions attach theirs.)
+  if (table.kind === 'p' && n.relation.inh) for (const c of partitionsOf(cat, table)) cloneIndex(session, cat, cat.relation(oid), c);
   return commandResult('CREATE INDEX');
 }

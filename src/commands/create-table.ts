@@ -25,6 +25,7 @@ import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
+import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -41,9 +42,9 @@ export interface CreateTableOptions {
 export function createTable(session: Session, n: AnyNode, sql: string, opts?: CreateTableOptions): StatementResult {
   const rv = n.relation;
   const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
-  if (n.inhRelations?.length) throw featureNotSupported('table inheritance (INHERITS)', rv.location);
-  if (n.partspec) throw featureNotSupported('partitioned tables', rv.location);
-  if (n.partbound) throw featureNotSupported('partitions', rv.location);
+  if (n.inhRelations?.length && !n.partbound) throw featureNotSupported('table inheritance (INHERITS)', rv.location);
+  if (n.partspec && opts?.relkind) throw featureNotSupported('partitioned tables here', rv.location);
+  const partParent = n.partbound ? partitionParent(session, n, sql) : undefined;
   if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
   if (n.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
   checkTablespace(n.tablespacename);
@@ -76,13 +77,19 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   const colNodes: AnyNode[] = [];
   const tableCons: AnyNode[] = [];
   const likes: { src: RelationDef; options: number; map: Map<number, number> }[] = [];
-  for (const el of n.tableElts ?? []) {
+  let elts = (n.tableElts ?? []) as AnyNode[];
+  if (partParent) {
+    const inherited = partitionColumnNodes(partParent, elts, rv.location);
+    colNodes.push(...inherited.cols);
+    elts = inherited.rest;
+  }
+  for (const el of elts) {
     if (el.ColumnDef) colNodes.push(el.ColumnDef);
     else if (el.Constraint) tableCons.push(el.Constraint);
     else if (el.TableLikeClause) {
       const lc = el.TableLikeClause;
       const src = openRelation(cat, searchPath, { schema: lc.relation.schemaname, name: lc.relation.relname }, pos(lc.relation.location));
-      if (src.kind !== 'r' && src.kind !== 'v') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
+      if (src.kind !== 'r' && src.kind !== 'v' && src.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
       const map = new Map<number, number>();
       for (const c of src.columns) {
         if (c.dropped) continue;
@@ -120,7 +127,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     oid,
     name,
     namespace: ns,
-    kind: opts?.relkind ?? 'r',
+    kind: opts?.relkind ?? (n.partspec ? 'p' : 'r'),
     persistence: temp ? 't' : 'p',
     owner: session.currentUser(),
     columns,
@@ -128,6 +135,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     rowType,
     ...(opts?.view ? { view: opts.view } : {}),
   };
+  if (n.partspec) rel = { ...rel, partitionKey: definePartitionKey(session, cat, rel, n.partspec, sql) };
   cat.putRelation(rel);
   registerOnCommit(session, oid, temp, n.oncommit);
   cat.putType({ oid: rowType, name, namespace: ns, kind: 'c', owner: rel.owner, arrayType, relation: oid });
@@ -144,7 +152,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   // LIKE: defaults, generated expressions, identity per the INCLUDING options.
   for (const like of likes) applyLikeColumns(session, cat, like, columns, setCol, name, ns, takenNames, oid);
   colNodes.forEach((cd, i) => {
-    if (cd.__like) return;
+    if (cd.__like && !cd.__override) return;
     const attnum = i + 1;
     let sawNull = false;
     let sawNotNull = false;
@@ -316,6 +324,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       throw new PgError(SQLSTATE.duplicate_table, `relation "${conName}" already exists`);
     }
     if (con.including?.length) throw featureNotSupported('INCLUDE columns', con.location);
+    if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE');
     const idxOid = defineIndex(session, cat, rel, {
       name: conName,
       keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })),
@@ -331,6 +340,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   }
   for (const con of excls) addExclusionConstraint(session, cat, cat.relation(oid), con, sql, takenNames);
   for (const like of likes) applyLikeConstraints(session, cat, like, cat.relation(oid), takenNames);
+  if (partParent) finishPartitionOf(session, cat, oid, partParent, n.partbound, sql);
   rel = cat.relation(oid);
   for (const p of fks) {
     addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);

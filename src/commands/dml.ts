@@ -39,6 +39,8 @@ import { makeVar } from '../analyze/column-ref.js';
 import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
+import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
+import { partitionLeaves } from '../catalog/partition.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -91,7 +93,7 @@ function newState(session: Session, sql: string, paramTypes: number[]) {
 function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string, verb: string): RelationDef {
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
   if (rel.kind === 'v') throw featureNotSupported(`${verb} on this view`, rv.location);
-  if (rel.kind !== 'r') {
+  if (rel.kind !== 'r' && rel.kind !== 'p') {
     const what = rel.kind === 'S' ? 'sequence' : rel.kind === 'i' ? 'index' : rel.kind === 'm' ? 'materialized view' : 'relation';
     throw new PgError(SQLSTATE.wrong_object_type, `cannot change ${what} "${rel.name}"`);
   }
@@ -271,6 +273,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const rw = rel.columns.length + 1;
   const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
+  // Through a partitioned table: each leaf partition resolves the conflict on its own indexes.
+  const leafConflicts = n.onConflictClause && rel.kind === 'p' ? new Map(partitionLeaves(cat, rel).map((l) => [l.oid, onConflictPlan(session, state, l, n.onConflictClause, n.relation.alias ?? { aliasname: rel.name }, sql)])) : undefined;
   const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
@@ -303,17 +307,21 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const d = defaults[a];
           values[a] = d ? d(values, ctx) : null;
         }
-        if (trig) {
+        // A partitioned table: the leaf partition the row goes to (whose triggers and constraints apply).
+        const tgt = rel.kind === 'p' ? routeRow(ctx, ms.cat, rel, values) : rel;
+        const rtrig = tgt === rel ? trig : hasTriggers(ms.cat, tgt.oid);
+        if (rtrig) {
           // BEFORE ROW triggers see defaults, may change or skip the row; generated columns follow.
-          const r = beforeRowTriggers(ms, rel, 'INSERT', undefined, values);
+          const r = beforeRowTriggers(ms, tgt, 'INSERT', undefined, values);
           if (!r) continue;
           values = r;
         }
-        computeGenerated(ctx, rel, values);
-        checkConstraints(ctx, ms.cat, rel, values);
+        computeGenerated(ctx, tgt, values);
+        if (tgt.partitionOf && (tgt === rel || rtrig)) checkPartitionConstraint(ctx, ms.cat, tgt, values);
+        checkConstraints(ctx, ms.cat, tgt, values);
         let written: Value[] | undefined = values;
         if (conflict) {
-          const r = conflict.handle(ms, values);
+          const r = (leafConflicts?.get(tgt.oid) ?? conflict).handle(ms, values);
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
             written = r.values;
@@ -326,10 +334,10 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
             continue;
           }
         }
-        const t = insertTuple(ms, rel, values);
+        const t = insertTuple(ms, tgt, values);
         viewCheck?.(ctx, ms.cat, values);
-        queueInsertChecks(ms, rel, t);
-        if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
+        queueInsertChecks(ms, tgt, t);
+        if (rtrig) queueAfterRow(ms, tgt, 'INSERT', undefined, values);
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
@@ -376,7 +384,8 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
   const rel = targetRelation(session, cat, n.relation, sql, verb);
   const q = emptyQuery(verb === 'UPDATE' ? 'update' : 'delete');
   const ps = new ParseState(state, q);
-  const rti = ps.addRte(relationRte(rel, n.relation.alias));
+  // UPDATE / DELETE ONLY a partitioned table reaches no partition (its own heap is empty).
+  const rti = ps.addRte(rel.kind === 'p' && !n.relation.inh ? { ...relationRte(rel, n.relation.alias), only: true } : relationRte(rel, n.relation.alias));
   ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
   q.fromList.push({ kind: 'RangeTblRef', rti });
   const extra = (verb === 'UPDATE' ? n.fromClause : n.usingClause) as AnyNode[] | undefined;
@@ -519,16 +528,21 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const done = new Set<number>();
+      const doneLeaf = new Set<readonly Value[]>();
       const trig = hasTriggers(ms.cat, rel.oid);
       for (let row of rows) {
         let t = row[off + ncols] as unknown as Tuple;
-        if (done.has(t.tid)) continue;
-        done.add(t.tid);
+        // Through a partitioned table: the leaf partition holding the row.
+        const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, t) : rel;
+        if (leaf === rel ? done.has(t.tid) : doneLeaf.has(t.values)) continue;
+        if (leaf === rel) done.add(t.tid);
+        else doneLeaf.add(t.values);
+        const ltrig = leaf === rel ? trig : hasTriggers(ms.cat, leaf.oid);
         let values = row.slice(off, off + ncols) as Value[];
         let old = [...values];
         for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
         // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
-        const target = targetForWrite(ms, rel, row, off, keyChanged(ms.cat, rel, old, values) ? 'update' : 'nokeyupdate', recheck);
+        const target = targetForWrite(ms, leaf, row, off, keyChanged(ms.cat, leaf, old, values) ? 'update' : 'nokeyupdate', recheck);
         if (!target) continue;
         if (target !== row) {
           row = target;
@@ -538,19 +552,30 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
         }
         // BEFORE ROW triggers see the row as locked (Postgres's GetTupleForTrigger).
-        if (trig) {
-          const r = beforeRowTriggers(ms, rel, 'UPDATE', old, values, updatedCols);
+        if (ltrig) {
+          const r = beforeRowTriggers(ms, leaf, 'UPDATE', old, values, updatedCols);
           if (!r) continue;
           values = r;
         }
-        computeGenerated(ctx, rel, values);
-        checkConstraints(ctx, ms.cat, rel, values);
-        const nt = updateTuple(ms, rel, t, values);
-        if (!nt) continue;
+        computeGenerated(ctx, leaf, values);
+        let nt: Tuple | undefined;
+        const moved = !!leaf.partitionOf && !fitsPartition(ctx, ms.cat, leaf, values);
+        if (moved) {
+          // The row leaves its partition: delete it there and insert it where it now belongs.
+          if (rel.kind !== 'p') checkPartitionConstraint(ctx, ms.cat, leaf, values);
+          nt = moveRow(ms, rel, leaf, t, old, values);
+          if (!nt) continue;
+        } else {
+          checkConstraints(ctx, ms.cat, leaf, values);
+          nt = updateTuple(ms, leaf, t, values);
+          if (!nt) continue;
+        }
         viewCheck?.(ctx, ms.cat, values);
         count++;
-        queueUpdateActions(ms, rel, old, values, nt);
-        if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, updatedCols);
+        if (!moved) {
+          queueUpdateActions(ms, leaf, old, values, nt);
+          if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, updatedCols);
+        }
         if (retRows && returning) {
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
@@ -590,16 +615,18 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const trig = hasTriggers(ms.cat, rel.oid);
       for (let row of rows) {
         // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
-        const target = targetForWrite(ms, rel, row, off, 'update', recheck);
+        const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, row[off + ncols] as unknown as Tuple) : rel;
+        const ltrig = leaf === rel ? trig : hasTriggers(ms.cat, leaf.oid);
+        const target = targetForWrite(ms, leaf, row, off, 'update', recheck);
         if (!target) continue;
         row = target;
         const t = row[off + ncols] as unknown as Tuple;
         const oldVals = row.slice(off, off + ncols) as Value[];
-        if (trig && !beforeRowTriggers(ms, rel, 'DELETE', oldVals, undefined)) continue;
-        if (!deleteTuple(ms, rel, t)) continue;
+        if (ltrig && !beforeRowTriggers(ms, leaf, 'DELETE', oldVals, undefined)) continue;
+        if (!deleteTuple(ms, leaf, t)) continue;
         count++;
-        queueDeleteActions(ms, rel, oldVals);
-        if (trig) queueAfterRow(ms, rel, 'DELETE', oldVals, undefined);
+        queueDeleteActions(ms, leaf, oldVals);
+        if (ltrig) queueAfterRow(ms, leaf, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
           fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
@@ -609,6 +636,33 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       return count;
     },
   };
+}
+
+/**
+ * ExecCrossPartitionUpdate: an UPDATE through partitioned table `root` whose new row belongs to
+ * another partition: DELETE from `leaf` (its DELETE row triggers fire), INSERT routed from the
+ * root (the destination's INSERT row triggers and constraints apply). Undefined when skipped.
+ */
+function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[]): Tuple | undefined {
+  const { ctx, cat } = ms;
+  const dest = routeRow(ctx, cat, root, values);
+  const srcTrig = hasTriggers(cat, leaf.oid);
+  const destTrig = hasTriggers(cat, dest.oid);
+  if (srcTrig && !beforeRowTriggers(ms, leaf, 'DELETE', old, undefined)) return undefined;
+  if (!deleteTuple(ms, leaf, t)) return undefined;
+  queueDeleteActions(ms, leaf, old);
+  if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
+  if (destTrig) {
+    const r = beforeRowTriggers(ms, dest, 'INSERT', undefined, values);
+    if (!r) return undefined;
+    for (let i = 0; i < r.length; i++) values[i] = r[i];
+    checkPartitionConstraint(ctx, cat, dest, values);
+  }
+  checkConstraints(ctx, cat, dest, values);
+  const nt = insertTuple(ms, dest, values);
+  queueInsertChecks(ms, dest, nt);
+  if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, values);
+  return nt;
 }
 
 // ---------------------------------------------------------------------------------------------

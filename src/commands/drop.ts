@@ -14,6 +14,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { truncateIdentifier } from './naming.js';
 import { routineSignature } from '../pl/signature.js';
+import { dropPartitionLinks } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -43,7 +44,7 @@ interface Dependent {
   drop: () => void;
 }
 
-const KIND_WORD: Record<string, string> = { r: 'table', v: 'view', i: 'index', S: 'sequence', m: 'materialized view' };
+const KIND_WORD: Record<string, string> = { r: 'table', p: 'table', v: 'view', i: 'index', S: 'sequence', m: 'materialized view' };
 
 let currentSearchPath: readonly string[] = ['public'];
 
@@ -60,7 +61,7 @@ function relDesc(cat: Catalog, rel: RelationDef): string {
 /** Objects that must go when `rel` goes and that Postgres reports (FKs from other tables, views). */
 function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): Dependent[] {
   const out: Dependent[] = [];
-  if (rel.kind === 'r') {
+  if (rel.kind === 'r' || rel.kind === 'p') {
     for (const fk of cat.referencingForeignKeys(rel.oid)) {
       if (fk.relation === rel.oid || dropping.has(fk.relation)) continue;
       const child = cat.relation(fk.relation);
@@ -97,7 +98,9 @@ function usesSequence(e: unknown, seqOid: number): boolean {
 export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): void {
   dropping.add(rel.oid);
   const txn = session.transaction();
-  if (rel.kind === 'r' || rel.kind === 'm') {
+  // A partitioned table takes its partitions along; a partition leaves its parent's list.
+  dropPartitionLinks(session, cat, rel, dropping, dropRelation);
+  if (rel.kind === 'r' || rel.kind === 'm' || rel.kind === 'p') {
     for (const idx of cat.relationIndexes(rel.oid)) {
       cat.removeRelation(idx.oid);
       txn.droppedFilenodes.add(idx.filenode);
@@ -152,7 +155,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           }
           throw new PgError(want === 'i' ? SQLSTATE.undefined_object : SQLSTATE.undefined_table, `${word} "${display}" does not exist`);
         }
-        if (rel.kind !== want) {
+        if (rel.kind !== want && !(want === 'r' && rel.kind === 'p')) {
           throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a${/^[aeiou]/.test(word) ? 'n' : ''} ${word}`, { hint: rel.kind === 'c' ? 'Use DROP TYPE to remove a type.' : `Use DROP ${(KIND_WORD[rel.kind] ?? 'relation').toUpperCase()} to remove a ${KIND_WORD[rel.kind] ?? 'relation'}.` });
         }
         if (rel.kind === 'i' && rel.index?.constraint !== undefined) {
@@ -161,6 +164,13 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           const tn = relName(txn.catalog, table);
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${relName(txn.catalog, rel)} because constraint ${con?.name} on table ${tn} requires it`, {
             hint: `You can drop constraint ${con?.name} on table ${tn} instead.`,
+          });
+        }
+        if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
+          // A partition's part of a partitioned index goes only with it (or with its partition).
+          const parentIdx = txn.catalog.relation(rel.index.parentIndex);
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${relName(txn.catalog, rel)} because index ${relName(txn.catalog, parentIdx)} requires it`, {
+            hint: `You can drop index ${relName(txn.catalog, parentIdx)} instead.`,
           });
         }
         rels.push(rel);

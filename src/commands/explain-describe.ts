@@ -734,6 +734,31 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
       addFilters(dc, n, undefined, [], filters, false, 'One-Time Filter');
       return n;
     }
+    case 'Append': {
+      // A partitioned table's scan: one member per partition, aliased <alias>_<n> as Postgres names them.
+      const kids = (any.children as Plan[]).map((c) => describe(dc, c, undefined));
+      if (!kids.length) {
+        // Every partition pruned.
+        const r = node('Result', 'Result', { startup: 0, total: 0, rows: 0, width: 0 });
+        r.details.push(['One-Time Filter', 'false']);
+        return r;
+      }
+      const n = node('Append', 'Append', { startup: 0, total: kids.reduce((t, k) => t + k.totalCost, 0), rows: kids.reduce((t, k) => t + k.rows, 0), width: Math.max(0, ...kids.map((k) => k.width)) });
+      kids.forEach((k, i) => {
+        const at = k.head.findIndex((h) => h[0] === 'Alias');
+        if (at >= 0) {
+          const old = String(k.head[at][1]);
+          const renamed = `${old}_${i + 1}`;
+          const tail = ` ${quoteIdent(old)}`;
+          const rel = k.head.find((h) => h[0] === 'Relation Name');
+          k.textName = rel && String(rel[1]) !== old && k.textName.endsWith(tail) ? `${k.textName.slice(0, -tail.length)} ${quoteIdent(renamed)}` : `${k.textName} ${quoteIdent(renamed)}`;
+          k.head[at] = ['Alias', renamed];
+        }
+        n.children.push({ relationship: 'Member', node: k });
+      });
+      if (dc.stats) withStats(dc, n, p);
+      return n;
+    }
     case 'Replay':
       return node('Result', 'Result', { startup: 0, total: 0.01, rows: 1, width: 4 });
     default: {

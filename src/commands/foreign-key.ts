@@ -29,7 +29,7 @@ export function addForeignKey(
   void sql;
   const pk = con.pktable;
   const ref = pk.relname === rel.name && !pk.schemaname ? rel : openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
-  if (ref.kind !== 'r') {
+  if (ref.kind !== 'r' && ref.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `referenced relation "${ref.name}" is not a table`);
   }
   const colsOf = (r: RelationDef, names: AnyNode[]) =>

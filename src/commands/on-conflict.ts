@@ -16,6 +16,7 @@ import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, computeGenerated, updateTuple, type ModifyState } from '../executor/modify-table.js';
+import { fitsPartition } from '../executor/partition-route.js';
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import { indexKeyFunction } from './index-keys.js';
 import { liveForUniqueness, predicateHolds } from './unique-check.js';
@@ -177,6 +178,9 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
         nv = r;
       }
       computeGenerated(ms.ctx, rel, nv);
+      if (rel.partitionOf && !fitsPartition(ms.ctx, ms.cat, rel, nv)) {
+        throw new PgError(SQLSTATE.feature_not_supported, 'invalid ON UPDATE specification', { detail: 'The result tuple would appear in a different partition than the original tuple.' });
+      }
       checkConstraints(ms.ctx, ms.cat, rel, nv);
       const nt = updateTuple(ms, rel, t, nv);
       if (!nt) return { action: 'skip' };

@@ -24,6 +24,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { exprText } from './column-expr.js';
 import { truncateIdentifier } from './naming.js';
 import { fireBeforeStatement, hasTriggers, triggerRunner, triggersFor } from '../executor/trigger.js';
+import { cloneRowTriggers, dropTriggerClones } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -66,7 +67,7 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
       throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is a view`, { detail: 'Views cannot have row-level BEFORE or AFTER triggers.' });
     }
     if (events.truncate) throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is a view`, { detail: 'Views cannot have TRUNCATE triggers.' });
-  } else if (rel.kind === 'r') {
+  } else if (rel.kind === 'r' || rel.kind === 'p') {
     if (timing === 'instead') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is a table`, { detail: 'Tables cannot have INSTEAD OF triggers.' });
   } else {
     throw new PgError(SQLSTATE.wrong_object_type, `relation "${rel.name}" cannot have triggers`);
@@ -165,7 +166,13 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
     newTable,
   };
   const cat = txn.catalogForWrite();
+  if (rel.kind === 'p' && (oldTable || newTable)) throw featureNotSupported('transition tables of triggers on a partitioned table');
+  if (rel.partitionOf && level === 'row' && (oldTable || newTable)) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'ROW triggers with transition tables are not supported on partitions');
+  }
   cat.putTrigger(def);
+  // A row trigger on a partitioned table fires on its partitions: each gets a clone.
+  if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def]);
   return commandResult('CREATE TRIGGER');
 }
 
@@ -193,6 +200,16 @@ export function dropTrigger(session: Session, n: AnyNode): StatementResult {
       }
       throw new PgError(SQLSTATE.undefined_object, `trigger "${tname}" for table "${rel.name}" does not exist`);
     }
+    if (t.parentTrigger !== undefined) {
+      const pt = txn.catalog.triggers.get(t.parentTrigger);
+      const prel = pt && txn.catalog.relations.get(pt.relation);
+      if (pt && prel) {
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop trigger ${t.name} on table ${rel.name} because trigger ${pt.name} on table ${prel.name} requires it`, {
+          hint: `You can drop trigger ${pt.name} on table ${prel.name} instead.`,
+        });
+      }
+    }
+    dropTriggerClones(txn.catalogForWrite(), t.oid);
     txn.catalogForWrite().removeTrigger(t.oid);
   }
   return commandResult('DROP TRIGGER');

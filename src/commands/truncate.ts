@@ -10,6 +10,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { openRelation } from '../analyze/relation.js';
+import { partitionDescendants } from '../catalog/partition.js';
 
 type AnyNode = Record<string, any>;
 
@@ -20,8 +21,12 @@ export function truncateTables(session: Session, n: AnyNode): StatementResult {
   for (const r of n.relations as AnyNode[]) {
     const rv = r.RangeVar;
     const rel = openRelation(cat0, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
-    if (rel.kind !== 'r') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a table`);
-    if (!rels.some((x) => x.oid === rel.oid)) rels.push(rel);
+    if (rel.kind !== 'r' && rel.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a table`);
+    if (rel.kind === 'p' && !rv.inh) {
+      throw new PgError(SQLSTATE.wrong_object_type, 'cannot truncate only a partitioned table', { hint: 'Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.' });
+    }
+    // A partitioned table: its partitions (rows live there).
+    for (const x of rel.kind === 'p' ? [rel, ...partitionDescendants(cat0, rel)] : [rel]) if (!rels.some((y) => y.oid === x.oid)) rels.push(x);
   }
   const cascade = n.behavior === 'DROP_CASCADE';
   // Tables referencing the truncated ones must be truncated too.

@@ -14,6 +14,7 @@ import type { Value } from '../types/values.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateTuple, type ModifyState } from './modify-table.js';
 import type { Session } from '../session/session.js';
 import { foreignKeysOf, keySearchOf, referencingKeysOf } from '../catalog/relation-cache.js';
+import { partitionDescendants, partitionLeaves } from '../catalog/partition.js';
 import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement } from './trigger.js';
 import { isVisible } from '../storage/heap.js';
 import type { Snapshot } from '../storage/xact.js';
@@ -85,6 +86,8 @@ export function runRiQueue(ms: ModifyState, session: Session): void {
  */
 function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], lock = false, detectNew = false): Tuple[] {
   const txn = ms.ctx.txn;
+  // A partitioned table: the rows of its partitions.
+  if (rel.kind === 'p') return partitionLeaves(ms.cat, rel).flatMap((leaf) => findRows(ms, leaf, atts, key, lock, detectNew));
   const { index, compare } = keySearchOf(ms.cat, rel, atts);
   const txnSnapshot = usesTransactionSnapshot(ms.ctx);
   const search = new RowSearch(ms, rel, atts, compare, key, txnSnapshot && !detectNew ? txn.snapshot() : txn.status.snapshot(), detectNew && txnSnapshot, lock);
@@ -196,39 +199,47 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   const oldKey = info.refColumns.map((a) => old[a - 1] ?? null);
   if (oldKey.some((v) => v === null)) return;
   const child = ms.cat.relation(fk.relation);
-  // NO ACTION: fine if another row now provides the same key.
+  // NO ACTION: fine if another row now provides the same key (in any partition of a partitioned table).
   const action = now ? info.onUpdate : info.onDelete;
-  if (action === 'a' && findRows(ms, refTable, info.refColumns, oldKey, true).length) return;
+  const referenced = info.refRelation === refTable.oid ? refTable : ms.cat.relation(info.refRelation);
+  if (action === 'a' && findRows(ms, referenced, info.refColumns, oldKey, true).length) return;
   const childKey = coerceKey(ms.cat, refTable, info.refColumns, child, fk.columns, oldKey as Value[]);
-  const rows = findRows(ms, child, fk.columns, childKey, action === 'a' || action === 'r', true);
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
   const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);
   if (trig) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
-  if (rows.length) referencedAction(ms, fk, refTable, old, now, oldKey, child, childKey, rows, action, trig);
+  // A partitioned referencing table: each partition's rows (errors name the partitioned table).
+  // A row of a partition of a referenced partitioned table: Postgres reports the partition and
+  // the partition's copy of the key, named <key>_<n>.
+  const shownFk = referenced === refTable ? fk : { ...fk, name: `${fk.name}_${partitionDescendants(ms.cat, referenced).findIndex((r) => r.oid === refTable.oid) + 1}` };
+  for (const part of child.kind === 'p' ? partitionLeaves(ms.cat, child) : [child]) {
+    const rows = findRows(ms, part, fk.columns, childKey, action === 'a' || action === 'r', true);
+    if (rows.length) referencedAction(ms, shownFk, refTable, old, now, oldKey, part, childKey, rows, action, trig && part === child, child);
+  }
   if (trig) queueAfterStatement(ms, child, trigOp);
 }
 
 function referencedAction(
   ms: ModifyState, fk: ConstraintDef, refTable: RelationDef, old: readonly Value[], now: readonly Value[] | undefined, oldKey: Value[], child: RelationDef,
-  childKey: Value[], rows: Tuple[], action: string, trig: boolean,
+  childKey: Value[], rows: Tuple[], action: string, trig: boolean, shown: RelationDef = child,
 ): void {
   const info = fk.fk!;
   const cat = ms.cat;
   void old;
+  trig ||= child !== shown && hasTriggers(cat, child.oid);
   switch (action) {
     case 'r':
-      throw new PgError(SQLSTATE.restrict_violation, `update or delete on table "${refTable.name}" violates RESTRICT setting of foreign key constraint "${fk.name}" on table "${child.name}"`, {
-        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is referenced from table "${child.name}".`,
-        schema: cat.namespaceName(child.namespace),
-        table: child.name,
+      throw new PgError(SQLSTATE.restrict_violation, `update or delete on table "${refTable.name}" violates RESTRICT setting of foreign key constraint "${fk.name}" on table "${shown.name}"`, {
+        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is referenced from table "${shown.name}".`,
+        schema: cat.namespaceName(shown.namespace),
+        table: shown.name,
         constraint: fk.name,
       });
     case 'a':
-      throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${child.name}"`, {
-        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".`,
-        schema: cat.namespaceName(child.namespace),
-        table: child.name,
+      throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${shown.name}"`, {
+        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${shown.name}".`,
+        schema: cat.namespaceName(shown.namespace),
+        table: shown.name,
         constraint: fk.name,
       });
     case 'c':
@@ -237,7 +248,7 @@ function referencedAction(
           const oldVals = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
           if (trig && !beforeRowTriggers(ms, child, 'DELETE', oldVals, undefined)) continue;
           if (deleteTuple(ms, child, t)) {
-            for (const f2 of cat.referencingForeignKeys(child.oid)) ms.queue.push({ kind: 'ref-delete', fk: f2, table: child, old: [...t.values] });
+            for (const f2 of referencingKeysOf(cat, child.oid)) ms.queue.push({ kind: 'ref-delete', fk: f2, table: child, old: [...t.values] });
             if (trig) queueAfterRow(ms, child, 'DELETE', oldVals, undefined);
           }
         } else {
@@ -288,10 +299,10 @@ function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Va
   const nt = updateTuple(ms, child, t, values);
   if (!nt) return;
   if (trig) queueAfterRow(ms, child, 'UPDATE', old, values, updated);
-  for (const fk of ms.cat.relationConstraints(child.oid)) {
+  for (const fk of foreignKeysOf(ms.cat, child.oid)) {
     if (fk.kind === 'f' && fk.columns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'check', fk, table: child, tuple: nt });
   }
-  for (const fk of ms.cat.referencingForeignKeys(child.oid)) {
+  for (const fk of referencingKeysOf(ms.cat, child.oid)) {
     if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: child, old, now: values });
   }
 }

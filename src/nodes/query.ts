@@ -28,6 +28,8 @@ interface RteBase {
 export interface RelationRte extends RteBase {
   readonly kind: 'relation';
   readonly rel: RelationDef;
+  /** FROM ONLY: a partitioned table's own (empty) heap, not its partitions. */
+  readonly only?: boolean;
 }
 
 export interface SubqueryRte extends RteBase {

@@ -15,6 +15,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
 import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
 import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
+import { Append } from '../executor/append.js';
+import { prunedLeaves } from './partition-prune.js';
 import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
@@ -441,6 +443,11 @@ function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): 
   const off = pc.layout.offsets[rti];
   switch (rte.kind) {
     case 'relation': {
+      if (rte.rel.kind === 'p' && !rte.only) {
+        // A partitioned table: the leaf partitions the quals leave, each scanned as the table would be.
+        const scans = prunedLeaves(pc.cat, rte.rel, quals, rti).map((leaf) => tryIndexScan(pc, rti, leaf, quals, avail)?.plan ?? note(pc, new SeqScan(leaf, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals }));
+        return scans.length === 1 ? scans[0] : new Append(scans);
+      }
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
       return note(pc, new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals });
@@ -585,6 +592,7 @@ function indexOrderDirection(rti: number, rel: RelationDef, keysOfIndex: readonl
 
 /** Finds the best usable b-tree index for `quals` on relation `rti`, or undefined. */
 function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>, order?: OrderRequest): IndexChoice | undefined {
+  if (rel.kind === 'p') return undefined; // a partitioned table's indexes hold nothing (its partitions' do)
   const indexes = pc.cat.relationIndexes(rel.oid).filter((i) => i.index && !i.index.predicate && i.index.method === 'btree');
   if (!indexes.length || (!quals.length && !order)) return undefined;
   const isCol = (e: Expr, attnum: number) => e.kind === 'Var' && e.levelsUp === 0 && e.rti === rti && e.attno === attnum;

@@ -43,7 +43,7 @@ export function indexDef(cat: Catalog, session: SessionContext, idx: RelationDef
     return s;
   });
   const tableName = pretty ? relationName(cat, session.searchPath(), table.oid) : qualifiedRelationName(cat, table.oid);
-  let s = `CREATE ${info.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(idx.name)} ON ${tableName} USING ${info.method} (${keys.join(', ')})`;
+  let s = `CREATE ${info.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(idx.name)} ON ${table.kind === 'p' ? 'ONLY ' : ''}${tableName} USING ${info.method} (${keys.join(', ')})`;
   if (info.include.length) s += ` INCLUDE (${info.include.map((a) => quoteIdent(table.columns[a - 1].name)).join(', ')})`;
   if (info.nullsNotDistinct) s += ' NULLS NOT DISTINCT';
   if (info.predicate) s += ` WHERE ${deparseExpr({ ...ctx, fallback: info.predicate.text }, info.predicate.expr)}`;

@@ -14,7 +14,8 @@ export type NodeTreeRef =
   | { readonly kind: 'check'; readonly constraint: number }
   | { readonly kind: 'domaincheck'; readonly type: number; readonly constraint: number }
   | { readonly kind: 'domaindefault'; readonly type: number }
-  | { readonly kind: 'indexprs' | 'indpred'; readonly index: number };
+  | { readonly kind: 'indexprs' | 'indpred'; readonly index: number }
+  | { readonly kind: 'partexprs' | 'partbound'; readonly relation: number };
 
 /** The pg_node_tree text for a reference. */
 export function nodeTree(ref: NodeTreeRef): string {
@@ -27,6 +28,9 @@ export function nodeTree(ref: NodeTreeRef): string {
       return `{FAUXGRES :domaincheck ${ref.type} ${ref.constraint}}`;
     case 'domaindefault':
       return `{FAUXGRES :domaindefault ${ref.type}}`;
+    case 'partexprs':
+    case 'partbound':
+      return `{FAUXGRES :${ref.kind} ${ref.relation}}`;
     default:
       return `{FAUXGRES :${ref.kind} ${ref.index}}`;
   }
@@ -63,6 +67,11 @@ export function resolveNodeTree(cat: Catalog, text: string): ResolvedTree | unde
     case 'domaindefault': {
       const d = cat.types.get(a)?.domain?.default;
       return d ? { exprs: [d], domain: true } : undefined;
+    }
+    case 'partexprs': {
+      const rel = cat.relations.get(a);
+      const parts = rel?.partitionKey?.parts.filter((p) => p.expr);
+      return rel && parts?.length ? { exprs: parts.map((p) => p.expr!), relation: rel } : undefined;
     }
     case 'indexprs':
     case 'indpred': {

@@ -12,6 +12,7 @@ import { allSystemRelations, defineRows, type RowObject } from './registry.js';
 import { relationsInOrder, roleOid } from './common.js';
 import { foreignKeysOf, referencingKeysOf } from '../relation-cache.js';
 import { userTriggers } from './user-functions.js';
+import { nodeTree } from '../ruleutils/node-tree.js';
 
 function hasTriggers(cat: Catalog, rel: number): boolean {
   for (const t of userTriggers(cat)) if (t.relation === rel) return true;
@@ -51,24 +52,29 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relhasindex: isTable && (cat.indexesByRelation.get(rel.oid)?.length ?? 0) > 0,
     relisshared: false,
     relpersistence: rel.persistence,
-    relkind: kind,
+    relkind: kind === 'i' && rel.index && cat.relations.get(rel.index.relation)?.kind === 'p' ? 'I' : kind,
     relnatts: natts,
     relchecks: constraints.filter((c) => c.kind === 'c').length,
     relhasrules: kind === 'v',
     relhastriggers: isTable && (foreignKeysOf(cat, rel.oid).length > 0 || referencingKeysOf(cat, rel.oid).length > 0 || hasTriggers(cat, rel.oid)),
-    relhassubclass: false,
+    relhassubclass: (rel.partitions?.length ?? 0) > 0 || (kind === 'i' && hasIndexPartitions(cat, rel.oid)),
     relrowsecurity: !!rel.rlsEnabled,
     relforcerowsecurity: !!rel.rlsForced,
     relispopulated: kind !== 'm' || !!rel.view?.populated,
     relreplident: isTable ? 'd' : 'n',
-    relispartition: false,
+    relispartition: !!rel.partitionOf || rel.index?.parentIndex !== undefined,
     relrewrite: 0,
     relfrozenxid: 0,
     relminmxid: 0,
     relacl: null,
     reloptions: rel.options && rel.options.length ? PgArray.of([...rel.options]) : null,
-    relpartbound: null,
+    relpartbound: rel.partitionOf ? nodeTree({ kind: 'partbound', relation: rel.oid }) : null,
   };
+}
+
+function hasIndexPartitions(cat: Catalog, idx: number): boolean {
+  const table = cat.relations.get(cat.relations.get(idx)?.index?.relation ?? -1);
+  return table?.kind === 'p' && (table.partitions?.length ?? 0) > 0;
 }
 
 function systemClassRows(): RowObject[] {

@@ -21,7 +21,7 @@ defineRows('pg_catalog', 'pg_trigger', {
     for (const t of userTriggers(cat)) {
       const args = new TextEncoder().encode(t.args.map((a) => a + '\0').join(''));
       yield {
-        oid: t.oid, tgrelid: t.relation, tgparentid: 0, tgname: t.name, tgfoid: t.function, tgtype: triggerType(t), tgenabled: t.enabled,
+        oid: t.oid, tgrelid: t.relation, tgparentid: t.parentTrigger ?? 0, tgname: t.name, tgfoid: t.function, tgtype: triggerType(t), tgenabled: t.enabled,
         tgisinternal: false, tgconstrrelid: 0, tgconstrindid: 0, tgconstraint: 0, tgdeferrable: !!t.constraint?.deferrable,
         tginitdeferred: !!t.constraint?.initiallyDeferred, tgnargs: t.args.length, tgattr: vectorOf([...t.updateColumns]), tgargs: args,
         tgqual: t.when ? `{FAUXGRES :trigwhen ${t.oid}}` : null, tgoldtable: t.oldTable ?? null, tgnewtable: t.newTable ?? null,

@@ -8,6 +8,7 @@ import './pg-attribute.js';
 import './pg-attrdef.js';
 import './pg-constraint.js';
 import './pg-index.js';
+import './pg-partition.js';
 import './information-schema/tables.js';
 import './information-schema/columns.js';
 import './pg-views.js';

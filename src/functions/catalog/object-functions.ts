@@ -7,7 +7,7 @@
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { roleName } from '../../catalog/system/common.js';
 import { relationIsVisible } from '../../catalog/system/common.js';
@@ -18,6 +18,8 @@ import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { userFunction, userFunctions, userTrigger } from '../../catalog/system/user-functions.js';
 import { triggerDef } from '../../catalog/ruleutils/triggerdef.js';
 import { regInput } from '../../analyze/regclass.js';
+import { partitionAncestors, partitionConstraintDef, partitionKeyDef, partitionTree } from '../../catalog/partition.js';
+import { PgRecord } from '../../types/values.js';
 
 const S = { volatility: 's' as const };
 
@@ -83,10 +85,34 @@ fn('pg_relation_is_publishable', [OID.regclass], OID.bool, (a, rt) => {
   if (!rel) return systemRelationByOid(a[0] as number) ? false : null;
   return (rel.kind === 'r' || rel.kind === 'p') && rel.persistence === 'p';
 }, S);
-// No partitioning: a table has no ancestors (not even itself) and no partition tree.
-fn('pg_partition_ancestors', [OID.regclass], OID.regclass, () => [], { ...S, retset: true });
-fn('pg_partition_root', [OID.regclass], OID.regclass, () => null, S);
-fn('pg_get_partkeydef', [OID.oid], OID.text, () => null, S);
+// Partition trees (of tables and of partitioned indexes): see catalog/partition.ts.
+fn('pg_partition_ancestors', [OID.regclass], OID.regclass, (a, rt) => partitionAncestors(rt.session.catalog(), a[0] as number), { ...S, retset: true, argNames: ['partitionid'], resultColumnName: 'relid' });
+fn('pg_partition_root', [OID.regclass], OID.regclass, (a, rt) => {
+  const up = partitionAncestors(rt.session.catalog(), a[0] as number);
+  return up.length ? up[up.length - 1] : null;
+}, S);
+const TREE_TYPES = [OID.regclass, OID.regclass, OID.bool, OID.int4];
+const TREE_NAMES = ['relid', 'parentrelid', 'isleaf', 'level'];
+fn('pg_partition_tree', [OID.regclass], OID.record, (a, rt) =>
+  partitionTree(rt.session.catalog(), a[0] as number).map((r) => new PgRecord([r.relid, r.parent, r.leaf, r.level], TREE_NAMES, TREE_TYPES)), {
+  ...S,
+  retset: true,
+  argNames: ['rootrelid'],
+  outColumns: TREE_NAMES.map((name, i) => ({ name, type: TREE_TYPES[i] })),
+});
+fn('pg_get_partition_constraintdef', [OID.oid], OID.text, (a, rt) => {
+  const cat = rt.session.catalog();
+  const rel = cat.relations.get(a[0] as number);
+  if (!rel) return null;
+  const def = partitionConstraintDef(cat, rel);
+  if (def === undefined) throw featureNotSupported('pg_get_partition_constraintdef of a default partition or a multi-column range partition');
+  return def;
+}, S);
+fn('pg_get_partkeydef', [OID.oid], OID.text, (a, rt) => {
+  const cat = rt.session.catalog();
+  const rel = cat.relations.get(a[0] as number);
+  return rel?.partitionKey ? partitionKeyDef(cat, rel) : null;
+}, S);
 fn('pg_get_triggerdef', [OID.oid], OID.text, (a, rt) => {
   const t = userTrigger(rt.session.catalog(), a[0] as number);
   return t ? triggerDef(rt.session.catalog(), rt.session, t, false) : null;

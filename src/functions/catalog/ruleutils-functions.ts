@@ -7,6 +7,7 @@ import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
 import { deparseExpr } from '../../catalog/deparse.js';
 import { resolveNodeTree } from '../../catalog/ruleutils/node-tree.js';
+import { partitionBoundTree } from '../../catalog/partition.js';
 import { deparseContextFor, qualifiedRelationName } from '../../catalog/ruleutils/context.js';
 import { constraintDef, domainCheckDef } from '../../catalog/ruleutils/constraintdef.js';
 import { indexDef } from '../../catalog/ruleutils/indexdef.js';
@@ -26,6 +27,8 @@ fn('format_type', [OID.oid, OID.int4], OID.text, (a, rt) => {
 
 function getExpr(rt: ExprRuntime, tree: Value, pretty: boolean): Value {
   const cat = rt.session.catalog();
+  const bound = partitionBoundTree(cat, tree as string);
+  if (bound !== undefined) return bound;
   const r = resolveNodeTree(cat, tree as string);
   if (!r) return null;
   const ctx = deparseContextFor(cat, rt.session, r.relation, { pretty, domainValue: r.domain });

@@ -1,0 +1,338 @@
+/**
+ * ALTER TABLE on partition trees: ATTACH / DETACH PARTITION (layout, NOT NULL, CHECK and row
+ * checks, the default partition, inherited foreign keys), and the subcommands that recurse from
+ * a partitioned table to its partitions or that Postgres refuses on partitions.
+ * Postgres counterpart: commands/tablecmds.c (ATExecAttachPartition, ATExecDetachPartition,
+ * ATSimpleRecursion and the inheritance checks of ATPrepCmd).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ColumnDef, ConstraintDef, RelationDef } from '../catalog/objects.js';
+import { ModifyState } from '../executor/modify-table.js';
+import { runRiQueue } from '../executor/ri.js';
+import { partitionDescendants, partitionLeaves, partitionsOf } from '../catalog/partition.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { openRelation } from '../analyze/relation.js';
+import { fitsPartition } from '../executor/partition-route.js';
+import type { Session } from '../session/session.js';
+import { makeExecContext } from '../session/run-select.js';
+
+import { checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
+import { checkUniqueCoversKey, cloneIndex, dropTriggerClones, linkPartition } from './partition-ddl.js';
+
+type AnyNode = Record<string, any>;
+
+// ---- ALTER TABLE ... ATTACH / DETACH PARTITION -------------------------------------------------
+
+/** Whether a table has the parent's column layout (names, types, attnums) so rows need no mapping. */
+function sameLayout(parent: RelationDef, rel: RelationDef): string | undefined {
+  for (const c of rel.columns) {
+    if (c.dropped) continue;
+    const p = parent.columns.find((x) => x.name === c.name && !x.dropped);
+    if (!p) return `table "${rel.name}" contains column "${c.name}" not found in parent "${parent.name}"`;
+  }
+  for (const p of parent.columns) {
+    if (p.dropped) continue;
+    const c = rel.columns.find((x) => x.name === p.name && !x.dropped);
+    if (!c) return `child table is missing column "${p.name}"`;
+    if (c.type !== p.type || c.typmod !== p.typmod) return `child table "${rel.name}" has different type for column "${p.name}"`;
+  }
+  return undefined;
+}
+
+export function attachPartition(session: Session, parent: RelationDef, cmd: AnyNode, sql: string): void {
+  const txn = session.transaction();
+  const pc = cmd.def.PartitionCmd;
+  const rv = pc.name;
+  const cat = txn.catalogForWrite();
+  parent = cat.relation(parent.oid);
+  if (parent.kind !== 'p') {
+    throw new PgError(SQLSTATE.wrong_object_type, `table "${parent.name}" is not partitioned`);
+  }
+  const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, position(sql, rv.location));
+  if (rel.kind !== 'r' && rel.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a table`);
+  if (rel.partitionOf) {
+    throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is already a partition`);
+  }
+  if (rel.oid === parent.oid) throw new PgError(SQLSTATE.duplicate_table, `relation "${rel.name}" is already a partition of "${parent.name}"`);
+  const mismatch = sameLayout(parent, rel);
+  if (mismatch) throw new PgError(SQLSTATE.datatype_mismatch, mismatch);
+  if (rel.columns.length !== parent.columns.length || rel.columns.some((c, i) => c.name !== parent.columns[i].name || !!c.dropped !== !!parent.columns[i].dropped)) {
+    throw featureNotSupported('ATTACH PARTITION of a table whose columns are in another order than its parent\'s');
+  }
+  for (const p of parent.columns) {
+    if (p.notNull && !p.dropped && !rel.columns[p.attnum - 1].notNull) {
+      throw new PgError(SQLSTATE.datatype_mismatch, `column "${p.name}" in child table "${rel.name}" must be marked NOT NULL`);
+    }
+  }
+  for (const k of cat.relationConstraints(parent.oid)) {
+    if (k.kind !== 'c' || k.noInherit) continue;
+    const mine = cat.relationConstraints(rel.oid).find((o) => o.kind === 'c' && o.name === k.name);
+    if (!mine) throw new PgError(SQLSTATE.datatype_mismatch, `child table is missing constraint "${k.name}"`);
+  }
+  const bound = transformBound(session, cat, parent, pc.bound, sql);
+  checkNewBound(cat, parent, rel.name, bound, pc.bound, sql);
+  checkDefaultContents(session, cat, parent, bound);
+  linkPartition(session, cat, parent, rel, bound, true);
+  // Foreign keys of the partitioned table now apply to the attached rows.
+  for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
+    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f') validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk);
+  }
+  // The existing rows must satisfy the partition constraint.
+  const attached = cat.relation(rel.oid);
+  const ctx = makeExecContext(session, []);
+  for (const leaf of attached.kind === 'p' ? partitionLeaves(cat, attached) : [attached]) {
+    for (const t of txn.heap(leaf).all()) {
+      if (!txn.visible(t)) continue;
+      if (!fitsPartition(ctx, cat, attached, leaf.columns.map((c, i) => (t.values[i] === undefined ? (c.missing ?? null) : t.values[i])))) {
+        throw new PgError(SQLSTATE.check_violation, `partition constraint of relation "${leaf.name}" is violated by some row`, {
+          schema: cat.namespaceName(leaf.namespace),
+          table: leaf.name,
+        });
+      }
+    }
+  }
+  cat.bump();
+}
+
+export function detachPartition(session: Session, parent: RelationDef, cmd: AnyNode, sql: string): void {
+  const pc = cmd.def.PartitionCmd;
+  if (pc.concurrent) throw featureNotSupported('DETACH PARTITION ... CONCURRENTLY');
+  const txn = session.transaction();
+  const cat = txn.catalogForWrite();
+  const rv = pc.name;
+  const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, position(sql, rv.location));
+  if (rel.partitionOf?.parent !== parent.oid) {
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rel.name}" is not a partition of relation "${parent.name}"`);
+  }
+  // The foreign keys it inherited become its own (as Postgres turns their clones into local constraints).
+  const inherited: ConstraintDef[] = [];
+  for (let a: RelationDef | undefined = parent; a; a = a.partitionOf ? cat.relations.get(a.partitionOf.parent) : undefined) {
+    for (const k of cat.relationConstraints(a.oid)) if (k.kind === 'f') inherited.push(k);
+  }
+  unlinkPartition(cat, rel);
+  const mine = cat.relationConstraints(rel.oid);
+  for (const k of inherited) {
+    if (!mine.some((m) => m.name === k.name)) cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
+  }
+  cat.bump();
+}
+
+/** Removes a partition from its parent's list (DETACH, DROP of the partition). */
+export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
+  const po = rel.partitionOf;
+  if (!po) return;
+  const parent = cat.relations.get(po.parent);
+  if (parent) cat.putRelation({ ...parent, partitions: (parent.partitions ?? []).filter((o) => o !== rel.oid) });
+  if (cat.relations.has(rel.oid)) {
+    const { partitionOf: _drop, ...rest } = cat.relation(rel.oid);
+    void _drop;
+    cat.putRelation(rest);
+    for (const t of cat.relationTriggers(rel.oid)) {
+      if (t.parentTrigger === undefined) continue;
+      dropTriggerClones(cat, t.oid);
+      cat.removeTrigger(t.oid);
+    }
+    for (const idx of cat.relationIndexes(rel.oid)) {
+      if (idx.index?.parentIndex !== undefined) {
+        const { parentIndex: _p, ...info } = idx.index;
+        void _p;
+        cat.putRelation({ ...idx, index: info });
+      }
+    }
+  }
+}
+
+/** Subcommands that keep a partition tree's column layout and need nothing more here. */
+const LAYOUT_SAFE = new Set(['AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner']);
+
+/**
+ * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
+ * handled); column changes that would break the shared layout raise Postgres's errors or 0A000;
+ * anything else goes on through ALTER TABLE (false).
+ */
+export function alterPartitioned(session: Session, rel: RelationDef, cmds: readonly AnyNode[], sql: string): boolean {
+  for (const cmd of cmds) {
+    const sub = cmd.subtype as string;
+    if (sub === 'AT_AttachPartition' || sub === 'AT_DetachPartition' || sub === 'AT_DetachPartitionFinalize') {
+      if (cmds.length > 1) throw featureNotSupported('ATTACH / DETACH PARTITION with other ALTER TABLE actions');
+      if (rel.kind !== 'p') {
+        const action = sub === 'AT_AttachPartition' ? 'ATTACH PARTITION' : 'DETACH PARTITION';
+        throw new PgError(SQLSTATE.wrong_object_type, `ALTER action ${action} cannot be performed on relation "${rel.name}"`, { detail: 'This operation is not supported for tables.' });
+      }
+      if (sub === 'AT_DetachPartitionFinalize') throw featureNotSupported('DETACH PARTITION ... FINALIZE');
+      if (sub === 'AT_AttachPartition') attachPartition(session, rel, cmd, sql);
+      else detachPartition(session, rel, cmd, sql);
+      return true;
+    }
+    if (rel.partitionOf) {
+      const col = cmd.name as string | undefined;
+      if (sub === 'AT_AddColumn') throw new PgError(SQLSTATE.wrong_object_type, 'cannot add column to a partition');
+      if (sub === 'AT_DropColumn' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited column "${col}"`);
+      if (sub === 'AT_AlterColumnType' && rel.columns.some((c) => c.name === col && !c.dropped)) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${col}"`, { position: position(sql, cmd.def?.ColumnDef?.location) });
+    }
+    if (rel.kind === 'p' && !LAYOUT_SAFE.has(sub) && !cascadesToPartitions(cmd)) {
+      // Postgres recurses these to the partitions; fauxgres does not yet.
+      throw featureNotSupported(`ALTER TABLE ${sub.replace('AT_', '')} on a partitioned table`);
+    }
+  }
+  return false;
+}
+
+/** Subcommands that ALTER TABLE on a partitioned table applies to its partitions too. */
+const CASCADING = new Set(['AT_AddColumn', 'AT_DropColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddConstraint', 'AT_DropConstraint', 'AT_AlterColumnType', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableAlwaysTrig', 'AT_EnableReplicaTrig']);
+
+/** Whether `alterPartitionedCmd` handles this subcommand on a partitioned table. */
+export function cascadesToPartitions(cmd: AnyNode): boolean {
+  return CASCADING.has(cmd.subtype);
+}
+
+/** The attnums the partition key of `rel` (and of its ancestors) uses. */
+function keyAttnums(cat: Catalog, rel: RelationDef): Map<number, RelationDef> {
+  const out = new Map<number, RelationDef>();
+  for (let r: RelationDef | undefined = rel; r; r = r.partitionOf ? cat.relations.get(r.partitionOf.parent) : undefined) {
+    for (const p of r.partitionKey?.parts ?? []) {
+      if (p.attnum) out.set(p.attnum, r);
+      else for (const a of referencedAttnums(p.expr!.expr)) out.set(a, r);
+    }
+  }
+  return out;
+}
+
+function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
+  if (!e || typeof e !== 'object') return out;
+  const o = e as Record<string, unknown>;
+  if (o.kind === 'Var' && typeof o.attno === 'number' && o.attno > 0) out.add(o.attno);
+  for (const [k, v] of Object.entries(o)) if (k !== 'fn') referencedAttnums(v, out);
+  return out;
+}
+
+/**
+ * ALTER TABLE on a partitioned table, recursing as Postgres does: the command runs on the table,
+ * then on each partition (constraints the partitions inherit keep the parent's names; a new key
+ * gives each partition its own index, named after the partition).
+ */
+export function alterPartitionedCmd(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  cmd: AnyNode,
+  sql: string,
+  run: (r: RelationDef, c: AnyNode) => void,
+  /** ALTER TABLE ONLY: a key on the partitioned table alone (pg_dump's form; partitions attach theirs). */
+  only = false,
+  inherited?: readonly { kind: string; columns: readonly number[]; name: string }[],
+): void {
+  const sub = cmd.subtype as string;
+  if (only && partitionsOf(cat, rel).length) {
+    const c = cmd.def?.Constraint;
+    if (!(sub === 'AT_AddConstraint' && (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE'))) {
+      throw featureNotSupported(`ALTER TABLE ONLY ... ${sub.replace('AT_', '')} on a partitioned table with partitions`);
+    }
+  }
+  const keyCols = keyAttnums(cat, rel);
+  const col = cmd.name ? rel.columns.find((c) => c.name === cmd.name && !c.dropped) : undefined;
+  if (col && keyCols.has(col.attnum) && (sub === 'AT_DropColumn' || sub === 'AT_AlterColumnType')) {
+    const verb = sub === 'AT_DropColumn' ? 'drop' : 'alter';
+    throw new PgError(SQLSTATE.invalid_table_definition, `cannot ${verb} column "${col.name}" because it is part of the partition key of relation "${keyCols.get(col.attnum)!.name}"`, {
+      position: sub === 'AT_AlterColumnType' ? position(sql, cmd.def?.ColumnDef?.location) : undefined,
+    });
+  }
+  const con = cmd.def?.Constraint;
+  if (sub === 'AT_AddConstraint' && (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') && rel.kind === 'p') {
+    const keys = ((con.keys ?? []) as AnyNode[]).map((k) => ({ attnum: rel.columns.find((c) => c.name === k.String.sval && !c.dropped)?.attnum ?? -1, descending: false, nullsFirst: false }));
+    if (keys.every((k) => k.attnum > 0)) checkUniqueCoversKey(cat, rel, keys, con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE');
+    const before = new Set(cat.indexesByRelation.get(rel.oid) ?? []);
+    run(rel, cmd);
+    const idx = cat.relationIndexes(rel.oid).find((i) => !before.has(i.oid));
+    if (idx && !only) for (const c of partitionsOf(cat, cat.relation(rel.oid))) cloneIndex(session, cat, idx, c);
+    return;
+  }
+  const beforeCons = new Set(cat.constraintsByRelation.get(rel.oid) ?? []);
+  if (sub === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN' && rel.kind === 'p') {
+    // A foreign key stays on the partitioned table (its partitions' rows inherit it): check their rows.
+    run(rel, cmd);
+    const fk = cat.relationConstraints(rel.oid).find((k) => !beforeCons.has(k.oid) && k.kind === 'f');
+    if (fk && !con.skip_validation) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk);
+    return;
+  }
+  run(rel, cmd);
+  const added = cat.relationConstraints(rel.oid).filter((k) => !beforeCons.has(k.oid));
+  // Inherited constraints keep the parent's names.
+  for (const k of added) {
+    if (k.kind !== 'c' && k.kind !== 'n') continue;
+    const from = inherited?.find((p) => p.kind === k.kind && p.columns.join() === k.columns.join());
+    if (from && from.name !== k.name) cat.putConstraint({ ...k, name: from.name });
+  }
+  const mine = cat.relationConstraints(rel.oid).filter((k) => !beforeCons.has(k.oid)).map((k) => ({ kind: k.kind, columns: k.columns, name: k.name }));
+  if (rel.kind !== 'p') return;
+  for (const child of partitionsOf(cat, cat.relation(rel.oid))) {
+    let c = cmd;
+    if (sub === 'AT_DropConstraint') {
+      if (!cat.relationConstraints(child.oid).some((k) => k.name === cmd.name)) continue;
+    } else if (/Trig$/.test(sub) && cmd.name) {
+      if (!cat.relationTriggers(child.oid).some((t) => t.name === cmd.name)) continue;
+    } else if (sub === 'AT_AddConstraint' && con?.contype === 'CONSTR_CHECK' && !con.conname) {
+      const named = mine.find((k) => k.kind === 'c');
+      if (named) c = { ...cmd, def: { Constraint: { ...con, conname: named.name } } };
+    }
+    alterPartitionedCmd(session, cat, cat.relation(child.oid), c, sql, run, false, mine);
+  }
+}
+
+/** RENAME COLUMN: a partitioned table renames it in its partitions; a partition may not. */
+export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: number, newName: string): void {
+  if (rel.partitionOf) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${rel.columns[attnum - 1].name}"`);
+  for (const d of partitionDescendants(cat, rel)) {
+    const r = cat.relation(d.oid);
+    cat.putRelation({ ...r, columns: r.columns.map((c) => (c.attnum === attnum ? { ...c, name: newName } : c)) });
+  }
+}
+
+/** Checks the existing rows of `rel`'s leaves against a foreign key (as RI's validation query). */
+function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef): void {
+  const ms = new ModifyState(makeExecContext(session, []), cat);
+  const txn = session.transaction();
+  for (const leaf of rel.kind === 'p' ? partitionLeaves(cat, rel) : [rel]) {
+    for (const t of txn.heap(leaf).all()) if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: leaf, tuple: t });
+  }
+  runRiQueue(ms, session);
+}
+
+/**
+ * ALTER INDEX parent ATTACH PARTITION child (pg_dump's form): a partition's index becomes the
+ * partition's part of the partitioned table's index.
+ */
+export function attachIndexPartition(session: Session, parentIdx: RelationDef, cmds: readonly AnyNode[], sql: string): void {
+  if (cmds.length > 1) throw featureNotSupported('ALTER INDEX ... ATTACH PARTITION with other actions');
+  const txn = session.transaction();
+  const cat = txn.catalogForWrite();
+  const rv = cmds[0].def.PartitionCmd.name;
+  const child = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, position(sql, rv.location));
+  const pinfo = parentIdx.index;
+  const cinfo = child.index;
+  if (!pinfo || !cinfo) throw new PgError(SQLSTATE.wrong_object_type, `"${(pinfo ? child : parentIdx).name}" is not an index`);
+  const parentTable = cat.relation(pinfo.relation);
+  const childTable = cat.relation(cinfo.relation);
+  if (parentTable.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${parentIdx.name}" is not a partitioned index`);
+  if (childTable.partitionOf?.parent !== parentTable.oid) {
+    throw new PgError(SQLSTATE.invalid_object_definition, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
+      detail: `Index "${child.name}" is not an index on any partition of table "${parentTable.name}".`,
+    });
+  }
+  if (cinfo.parentIndex === parentIdx.oid) return;
+  if (cat.relationIndexes(childTable.oid).some((i) => i.index?.parentIndex === parentIdx.oid)) {
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
+      detail: `Another index is already attached for partition "${childTable.name}".`,
+    });
+  }
+  const same = cinfo.unique === pinfo.unique && cinfo.method === pinfo.method && cinfo.keys.length === pinfo.keys.length &&
+    cinfo.keys.every((k, i) => k.attnum === pinfo.keys[i].attnum && k.attnum !== 0 && k.descending === pinfo.keys[i].descending) && !cinfo.predicate === !pinfo.predicate;
+  if (!same || cinfo.parentIndex !== undefined) {
+    throw new PgError(SQLSTATE.invalid_object_definition, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
+      detail: cinfo.parentIndex !== undefined ? `Index "${child.name}" is already attached to another index.` : 'The index definitions do not match.',
+    });
+  }
+  cat.putRelation({ ...child, index: { ...cinfo, parentIndex: parentIdx.oid } });
+  cat.bump();
+}

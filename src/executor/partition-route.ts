@@ -1,0 +1,178 @@
+/**
+ * Tuple routing: which leaf partition a row of a partitioned table goes to (INSERT, COPY, an
+ * UPDATE that moves a row), the partition constraint of a partition written directly, and the
+ * leaf a scanned row version came from (UPDATE / DELETE / tableoid through the parent).
+ *
+ * Postgres counterpart: executor/execPartition.c (ExecFindPartition, get_partition_for_tuple),
+ * partitioning/partbounds.c (partition_rbound_datum_cmp, partition_list_bsearch),
+ * executor/execMain.c (ExecPartitionCheck, ExecPartitionCheckEmitError).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationDef } from '../catalog/objects.js';
+import { keyPartText, partitionsOf, type PartitionBound, type PartitionKey, type RangeDatum } from '../catalog/partition.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import { valueComparator, type ValueComparator } from '../functions/builtins/value-compare.js';
+import type { Tuple } from '../storage/heap.js';
+import { baseTypeOf, typeInfo } from '../types/registry.js';
+import type { Value } from '../types/values.js';
+import type { ExecContext } from './context.js';
+import { failingRow, compileStored } from './modify-table.js';
+import { hashFunctionFor, rowHash } from './partition-hash.js';
+
+/** How one partitioned table sends a row to one of its partitions. */
+interface Router {
+  readonly keyOf: (values: readonly Value[], ctx: ExecContext) => Value[];
+  /** Index into `children` of the partition accepting the key, or -1. */
+  readonly find: (key: readonly Value[]) => number;
+  readonly children: readonly number[];
+}
+
+const routers = new WeakMap<RelationDef, Router>();
+
+/** Compares key values to range bound datums (MINVALUE below and MAXVALUE above every value). */
+export function compareToRangeBound(cmps: readonly ValueComparator[], key: readonly Value[], bound: readonly RangeDatum[]): number {
+  for (let i = 0; i < bound.length; i++) {
+    const d = bound[i];
+    if (d.kind === 'minvalue') return 1;
+    if (d.kind === 'maxvalue') return -1;
+    const c = cmps[i](key[i], d.value);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The comparators of a partition key's columns (their collations). */
+export function keyComparators(cat: Catalog, key: PartitionKey): ValueComparator[] {
+  return key.parts.map((p) => valueComparator(cat, p.type, p.collation));
+}
+
+/** Whether a key (non-null for range) lies in a bound; `default` bounds accept nothing here. */
+export function boundAccepts(cmps: readonly ValueComparator[], hashes: readonly ((v: Value) => bigint)[] | undefined, b: PartitionBound, key: readonly Value[]): boolean {
+  switch (b.kind) {
+    case 'default':
+      return false;
+    case 'list': {
+      const v = key[0];
+      for (const x of b.values) {
+        if (x === null ? v === null : v !== null && cmps[0](v, x) === 0) return true;
+      }
+      return false;
+    }
+    case 'range':
+      if (key.some((v) => v === null)) return false;
+      return compareToRangeBound(cmps, key, b.lower) >= 0 && compareToRangeBound(cmps, key, b.upper) < 0;
+    case 'hash': {
+      const h = rowHash(hashes!, key);
+      return Number(h % BigInt(b.modulus)) === b.remainder;
+    }
+  }
+}
+
+function hashFns(cat: Catalog, key: PartitionKey): ((v: Value) => bigint)[] | undefined {
+  return key.strategy === 'hash' ? key.parts.map((p) => hashFunctionFor(baseTypeOf(cat, p.type))) : undefined;
+}
+
+function keyExtractor(key: PartitionKey): (values: readonly Value[], ctx: ExecContext) => Value[] {
+  const getters = key.parts.map((p) => {
+    if (p.attnum) {
+      const i = p.attnum - 1;
+      return (values: readonly Value[]) => (values[i] === undefined ? null : values[i]);
+    }
+    const f = compileStored(p.expr!);
+    return (values: readonly Value[], ctx: ExecContext) => f(values as Value[], ctx);
+  });
+  return (values, ctx) => getters.map((g) => g(values, ctx));
+}
+
+function routerOf(cat: Catalog, rel: RelationDef): Router {
+  let r = routers.get(rel);
+  if (r) return r;
+  const key = rel.partitionKey!;
+  const cmps = keyComparators(cat, key);
+  const hashes = hashFns(cat, key);
+  const kids = partitionsOf(cat, rel);
+  const bounds = kids.map((k) => k.partitionOf!.bound);
+  const dflt = bounds.findIndex((b) => b.kind === 'default');
+  const find = (k: readonly Value[]) => {
+    for (let i = 0; i < bounds.length; i++) if (boundAccepts(cmps, hashes, bounds[i], k)) return i;
+    return dflt;
+  };
+  r = { keyOf: keyExtractor(key), find, children: kids.map((k) => k.oid) };
+  routers.set(rel, r);
+  return r;
+}
+
+/** The key's text in errors: `(logdate) = (2023-05-05)`. */
+function keyDescription(ctx: ExecContext, cat: Catalog, rel: RelationDef, key: readonly Value[]): string {
+  const pk = rel.partitionKey!;
+  const names = pk.parts.map((p) => keyPartText(cat, rel, p));
+  const vals = key.map((v, i) => (v === null ? 'null' : typeInfo(cat, pk.parts[i].type).io.output(v, ctx.session.io)));
+  return `(${names.join(', ')}) = (${vals.join(', ')})`;
+}
+
+/**
+ * The leaf partition for a row of partitioned table `rel` (through sub-partitions), or Postgres's
+ * 23514 `no partition of relation "p" found for row`.
+ */
+export function routeRow(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): RelationDef {
+  let cur = rel;
+  while (cur.kind === 'p') {
+    const r = routerOf(cat, cur);
+    const key = r.keyOf(values, ctx);
+    const i = r.find(key);
+    if (i < 0) {
+      throw new PgError(SQLSTATE.check_violation, `no partition of relation "${cur.name}" found for row`, {
+        detail: `Partition key of the failing row contains ${keyDescription(ctx, cat, cur, key)}.`,
+        schema: cat.namespaceName(cur.namespace),
+        table: cur.name,
+      });
+    }
+    cur = cat.relation(r.children[i]);
+  }
+  return cur;
+}
+
+/** Whether `values` satisfy the partition constraint of partition `rel` (and of its ancestors). */
+export function fitsPartition(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): boolean {
+  let cur = rel;
+  while (cur.partitionOf) {
+    const parent = cat.relation(cur.partitionOf.parent);
+    const r = routerOf(cat, parent);
+    if (r.children[r.find(r.keyOf(values, ctx))] !== cur.oid) return false;
+    cur = parent;
+  }
+  return true;
+}
+
+/** ExecPartitionCheck for a row written into a partition directly. */
+export function checkPartitionConstraint(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): void {
+  if (!rel.partitionOf || fitsPartition(ctx, cat, rel, values)) return;
+  throw new PgError(SQLSTATE.check_violation, `new row for relation "${rel.name}" violates partition constraint`, {
+    detail: `Failing row contains ${failingRow(ctx, cat, rel, values)}.`,
+    schema: cat.namespaceName(rel.namespace),
+    table: rel.name,
+  });
+}
+
+/**
+ * The leaf partition below `rel` that holds row version `t` (read by a scan of the partitioned
+ * table): found by routing its values, confirmed by identity in that leaf's heap, else searched.
+ */
+export function leafOfTuple(ctx: ExecContext, cat: Catalog, rel: RelationDef, t: Tuple): RelationDef {
+  try {
+    const leaf = routeRow(ctx, cat, rel, t.values);
+    if (ctx.txn.heap(leaf).get(t.tid)?.values === t.values) return leaf;
+  } catch {
+    // fall through to the search
+  }
+  const stack = [rel];
+  while (stack.length) {
+    const r = stack.pop()!;
+    for (const c of partitionsOf(cat, r)) {
+      if (c.kind === 'p') stack.push(c);
+      else if (ctx.txn.heap(c).get(t.tid)?.values === t.values) return c;
+    }
+  }
+  throw new Error('fauxgres internal: row version of no partition');
+}
