@@ -521,6 +521,8 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
   const fk = cat.constraints.get(fkOid)!;
   const ctx = makeExecContext(session, []);
   const ms = new ModifyState(ctx, cat);
+  // Existing rows are checked now even when the constraint is deferred (RI_Initial_Check).
+  ms.firingDeferred = true;
   const txn = session.transaction();
   for (const t of txn.heap(rel).all()) {
     if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
@@ -580,7 +582,7 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       addExclusionConstraint(session, cat, cat.relation(rel.oid), { ...con, conname: explicit ?? con.conname }, sql, taken);
       return;
     case 'CONSTR_FOREIGN': {
-      const oid = addForeignKey(session, cat, rel, con, attnum, sql, taken, false);
+      const oid = addForeignKey(session, cat, rel, con, attnum, sql, taken);
       if (!con.skip_validation) validateForeignKey(session, cat, cat.relation(rel.oid), oid);
       return;
     }

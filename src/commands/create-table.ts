@@ -333,7 +333,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   for (const like of likes) applyLikeConstraints(session, cat, like, cat.relation(oid), takenNames);
   rel = cat.relation(oid);
   for (const p of fks) {
-    addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);
+    addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames);
   }
   opts?.created?.(cat.relation(oid));
   return commandResult('CREATE TABLE');
