@@ -31,6 +31,7 @@ import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
+import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
@@ -268,7 +269,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
       }
       for (const idx of cat.relationIndexes(rel.oid)) {
-        const uses = idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
+        const uses = idx.index!.include.includes(col.attnum) || idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
         if (uses) dropRelation(session, cat, idx, new Set());
       }
       for (const k of cat.relationConstraints(rel.oid)) {
@@ -557,7 +558,8 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       if (primary && cat.relationConstraints(rel.oid).some((k) => k.kind === 'p')) {
         throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
       }
-      const name = explicit ?? (primary ? chooseName(cat, ns, rel.name, undefined, 'pkey', taken, true) : chooseName(cat, ns, rel.name, atts.map((a) => rel.columns[a - 1].name).join('_'), 'key', taken, true));
+      const include = constraintIncludeAttnums(con, rel.columns, undefined);
+      const name = explicit ?? (primary ? chooseName(cat, ns, rel.name, undefined, 'pkey', taken, true) : chooseName(cat, ns, rel.name, distinctIndexColumnNames([...atts, ...include].map((a) => rel.columns[a - 1].name)).join('_'), 'key', taken, true));
       if (cat.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
       if (primary) {
         for (const a of atts) {
@@ -571,7 +573,7 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
           }
         }
       }
-      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include: [] });
+      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include });
       const conOid = session.db.newOid();
       cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
       const idx = cat.relation(idxOid);

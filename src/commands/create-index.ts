@@ -19,6 +19,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
+import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
 
 type AnyNode = Record<string, any>;
@@ -150,16 +151,10 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
   }
-  const include = ((n.indexIncludingParams ?? []) as AnyNode[]).map((p) => {
-    const e = p.IndexElem;
-    if (!e.name) throw new PgError(SQLSTATE.feature_not_supported, 'expressions are not supported in included columns');
-    const col = table.columns.find((c) => c.name === e.name && !c.dropped);
-    if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
-    colNames.push(col.name);
-    return col.attnum;
-  });
+  const include = indexIncludeAttnums(n.indexIncludingParams ?? [], table.columns);
+  for (const a of include) colNames.push(table.columns[a - 1].name);
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
-  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, colNames.join('_'), n.unique ? 'key' : 'idx', new Set(), true);
+  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), n.unique ? 'key' : 'idx', new Set(), true);
   for (const k of keys) {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
