@@ -31,6 +31,8 @@ import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
+import { relOptionsOf } from './reloptions.js';
+import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
@@ -113,7 +115,8 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     }
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`);
   }
-  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r') {
+  const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd));
+  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && !onlyRelOptions) {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
   if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));
@@ -122,9 +125,10 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   for (const c of n.cmds as AnyNode[]) {
     const cmd = c.AlterTableCmd;
     const rel = cat.relation(found.oid);
-    alterOne(session, cat, rel, cmd, sql, taken, pos);
+    if (isRelOptionsCommand(cmd)) alterRelOptions(session, cat, rel, cmd, n.objtype);
+    else alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
-  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
+  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_MATVIEW' ? 'ALTER MATERIALIZED VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
 }
 
 /**
@@ -573,7 +577,7 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
           }
         }
       }
-      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include });
+      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include, options: relOptionsOf(con.options, 'btree') });
       const conOid = session.db.newOid();
       cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
       const idx = cat.relation(idxOid);

@@ -19,6 +19,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
+import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
 
@@ -34,6 +35,8 @@ export interface IndexSpec {
   predicate?: import('../catalog/objects.js').StoredExpr;
   /** Access method (default btree). */
   method?: string;
+  /** Storage parameters (pg_class.reloptions), validated. */
+  options?: string[];
   /** For the index of an exclusion constraint: the operator of each key. */
   exclusion?: readonly import('../catalog/objects.js').ExclusionOperator[];
 }
@@ -51,6 +54,7 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
     columns: [],
     filenode: oid,
     rowType: 0,
+    ...(spec.options ? { options: spec.options } : {}),
     index: {
       relation: table.oid,
       keys: spec.keys,
@@ -159,6 +163,6 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }
-  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
+  defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method, options: relOptionsOf(n.options, indexOptionKind(method)) });
   return commandResult('CREATE INDEX');
 }

@@ -25,6 +25,7 @@ import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
+import { relOptionsOf } from './reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames, distinctKeyConstraints } from './index-include.js';
 
 type AnyNode = Record<string, any>;
@@ -46,7 +47,6 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   if (n.partspec) throw featureNotSupported('partitioned tables', rv.location);
   if (n.partbound) throw featureNotSupported('partitions', rv.location);
   if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
-  if (n.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
   checkTablespace(n.tablespacename);
   for (const e of (n.tableElts ?? []) as AnyNode[]) {
     for (const c of e.Constraint ? [e.Constraint] : ((e.ColumnDef?.constraints ?? []) as AnyNode[]).map((x) => x.Constraint)) checkTablespace(c?.indexspace);
@@ -132,6 +132,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     filenode: oid,
     rowType,
     ...(opts?.view ? { view: opts.view } : {}),
+    options: relOptionsOf(n.options, 'heap'),
   };
   cat.putRelation(rel);
   registerOnCommit(session, oid, temp, n.oncommit);
@@ -327,6 +328,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       primary,
       nullsNotDistinct: !!con.nulls_not_distinct,
       include: [...include],
+      options: relOptionsOf(con.options, 'btree'),
     });
     const conOid = db.newOid();
     cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
@@ -421,7 +423,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
-        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion,
+        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion, options: idx.options ? [...idx.options] : undefined,
       });
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {
