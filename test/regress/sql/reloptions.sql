@@ -167,3 +167,14 @@ FROM pg_catalog.pg_class c
  LEFT JOIN pg_catalog.pg_class tc ON (c.reltoastrelid = tc.oid)
 LEFT JOIN pg_catalog.pg_am am ON (c.relam = am.oid)
 WHERE c.oid = 'public.open_orders'::pg_catalog.regclass;
+
+-- exclusion constraints take index options too
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE bookings (room int, during tsrange, EXCLUDE USING gist (room WITH =, during WITH &&) WITH (fillfactor = 80, buffering = auto));
+SELECT c.relname, c.reloptions, pg_get_indexdef(c.oid) FROM pg_class c WHERE c.relname = 'bookings_room_during_excl';
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'bookings_room_during_excl';
+CREATE TABLE bad (room int, EXCLUDE USING gist (room WITH =) WITH (buffering = sometimes));
+CREATE TABLE bad (room int, EXCLUDE USING gist (room WITH =) WITH (deduplicate_items = on));
+
+-- TOAST options (stored on the table's TOAST relation)
+CREATE TABLE documents (id int, body text) WITH (toast.autovacuum_enabled = false, fillfactor = 90);
