@@ -31,6 +31,9 @@ import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
+import { relOptionsOf } from './reloptions.js';
+import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
+import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
@@ -121,7 +124,8 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
     return commandResult('ALTER INDEX');
   }
-  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p') {
+  const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd));
+  if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p' && !onlyRelOptions) {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
   if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));
@@ -130,6 +134,10 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   for (const c of n.cmds as AnyNode[]) {
     const cmd = c.AlterTableCmd;
     const rel = cat.relation(found.oid);
+    if (isRelOptionsCommand(cmd)) {
+      alterRelOptions(session, cat, rel, cmd, n.objtype);
+      continue;
+    }
     if (rel.kind === 'p' && cascadesToPartitions(cmd)) {
       // A partitioned table: the partitions too (see partition-alter.ts).
       alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), !rv.inh);
@@ -137,7 +145,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     }
     alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
-  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
+  return commandResult(n.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : n.objtype === 'OBJECT_MATVIEW' ? 'ALTER MATERIALIZED VIEW' : n.objtype === 'OBJECT_SEQUENCE' ? 'ALTER SEQUENCE' : n.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : n.objtype === 'OBJECT_TYPE' ? 'ALTER TYPE' : 'ALTER TABLE');
 }
 
 /**
@@ -282,7 +290,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
       }
       for (const idx of cat.relationIndexes(rel.oid)) {
-        const uses = idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
+        const uses = idx.index!.include.includes(col.attnum) || idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
         if (uses) dropRelation(session, cat, idx, new Set());
       }
       for (const k of cat.relationConstraints(rel.oid)) {
@@ -535,6 +543,8 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
   const fk = cat.constraints.get(fkOid)!;
   const ctx = makeExecContext(session, []);
   const ms = new ModifyState(ctx, cat);
+  // Existing rows are checked now even when the constraint is deferred (RI_Initial_Check).
+  ms.firingDeferred = true;
   const txn = session.transaction();
   for (const t of txn.heap(rel).all()) {
     if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
@@ -569,7 +579,8 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       if (primary && cat.relationConstraints(rel.oid).some((k) => k.kind === 'p')) {
         throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
       }
-      const name = explicit ?? (primary ? chooseName(cat, ns, rel.name, undefined, 'pkey', taken, true) : chooseName(cat, ns, rel.name, atts.map((a) => rel.columns[a - 1].name).join('_'), 'key', taken, true));
+      const include = constraintIncludeAttnums(con, rel.columns, undefined);
+      const name = explicit ?? (primary ? chooseName(cat, ns, rel.name, undefined, 'pkey', taken, true) : chooseName(cat, ns, rel.name, distinctIndexColumnNames([...atts, ...include].map((a) => rel.columns[a - 1].name)).join('_'), 'key', taken, true));
       if (cat.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
       if (primary) {
         for (const a of atts) {
@@ -583,7 +594,7 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
           }
         }
       }
-      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include: [] });
+      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include, options: relOptionsOf(con.options, 'btree') });
       const conOid = session.db.newOid();
       cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
       const idx = cat.relation(idxOid);
@@ -594,7 +605,7 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       addExclusionConstraint(session, cat, cat.relation(rel.oid), { ...con, conname: explicit ?? con.conname }, sql, taken);
       return;
     case 'CONSTR_FOREIGN': {
-      const oid = addForeignKey(session, cat, rel, con, attnum, sql, taken, false);
+      const oid = addForeignKey(session, cat, rel, con, attnum, sql, taken);
       if (!con.skip_validation) validateForeignKey(session, cat, cat.relation(rel.oid), oid);
       return;
     }

@@ -19,6 +19,8 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
+import { indexOptionKind, relOptionsOf } from './reloptions.js';
+import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
 import { checkUniqueCoversKey, cloneIndex } from './partition-ddl.js';
 import { partitionsOf } from '../catalog/partition.js';
@@ -35,6 +37,8 @@ export interface IndexSpec {
   predicate?: import('../catalog/objects.js').StoredExpr;
   /** Access method (default btree). */
   method?: string;
+  /** Storage parameters (pg_class.reloptions), validated. */
+  options?: string[];
   /** For the index of an exclusion constraint: the operator of each key. */
   exclusion?: readonly import('../catalog/objects.js').ExclusionOperator[];
 }
@@ -52,6 +56,7 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
     columns: [],
     filenode: oid,
     rowType: 0,
+    ...(spec.options ? { options: spec.options } : {}),
     index: {
       relation: table.oid,
       keys: spec.keys,
@@ -152,16 +157,10 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
   }
-  const include = ((n.indexIncludingParams ?? []) as AnyNode[]).map((p) => {
-    const e = p.IndexElem;
-    if (!e.name) throw new PgError(SQLSTATE.feature_not_supported, 'expressions are not supported in included columns');
-    const col = table.columns.find((c) => c.name === e.name && !c.dropped);
-    if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
-    colNames.push(col.name);
-    return col.attnum;
-  });
+  const include = indexIncludeAttnums(n.indexIncludingParams ?? [], table.columns);
+  for (const a of include) colNames.push(table.columns[a - 1].name);
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
-  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, colNames.join('_'), n.unique ? 'key' : 'idx', new Set(), true);
+  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), n.unique ? 'key' : 'idx', new Set(), true);
   for (const k of keys) {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
@@ -171,7 +170,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     if (n.unique) checkUniqueCoversKey(cat, table, keys, 'UNIQUE');
     if (method !== 'btree' && method !== 'hash' && n.unique) throw featureNotSupported('this unique index on a partitioned table');
   }
-  const oid = defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method });
+  const oid = defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method, options: relOptionsOf(n.options, indexOptionKind(method)) });
   // On a partitioned table: each partition gets its own copy (and later partitions too).
   // (ON ONLY: the partitioned table alone, as pg_dump writes it; partitions attach theirs.)
   if (table.kind === 'p' && n.relation.inh) for (const c of partitionsOf(cat, table)) cloneIndex(session, cat, cat.relation(oid), c);

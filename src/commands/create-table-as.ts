@@ -87,7 +87,6 @@ export function createTableAs(session: Session, n: AnyNode, sql: string, st: Raw
   const matview = n.objtype === 'OBJECT_MATVIEW';
   const tag = matview ? 'CREATE MATERIALIZED VIEW' : 'CREATE TABLE AS';
   const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
-  if (into.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
   if (into.accessMethod) throw featureNotSupported('USING access method', rv.location);
   if (into.tableSpaceName) throw featureNotSupported('TABLESPACE', rv.location);
   if (matview && rv.relpersistence === 't') throw new PgError(SQLSTATE.feature_not_supported, 'materialized views must not use temporary tables or views');
@@ -116,7 +115,7 @@ export function createTableAs(session: Session, n: AnyNode, sql: string, st: Raw
   let created: RelationDef | undefined;
   createTable(
     session,
-    { relation: rv, tableElts: colNodes, oncommit: into.onCommit, if_not_exists: n.if_not_exists },
+    { relation: rv, tableElts: colNodes, options: into.options, oncommit: into.onCommit, if_not_exists: n.if_not_exists },
     sql,
     {
       relkind: matview ? 'm' : 'r',

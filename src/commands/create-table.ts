@@ -26,6 +26,8 @@ import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
 import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
+import { relOptionsOf } from './reloptions.js';
+import { constraintIncludeAttnums, distinctIndexColumnNames, distinctKeyConstraints } from './index-include.js';
 
 type AnyNode = Record<string, any>;
 
@@ -46,7 +48,6 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   if (n.partspec && opts?.relkind) throw featureNotSupported('partitioned tables here', rv.location);
   const partParent = n.partbound ? partitionParent(session, n, sql) : undefined;
   if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
-  if (n.options?.length) throw featureNotSupported('storage parameters (WITH)', rv.location);
   checkTablespace(n.tablespacename);
   for (const e of (n.tableElts ?? []) as AnyNode[]) {
     for (const c of e.Constraint ? [e.Constraint] : ((e.ColumnDef?.constraints ?? []) as AnyNode[]).map((x) => x.Constraint)) checkTablespace(c?.indexspace);
@@ -94,13 +95,14 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       for (const c of src.columns) {
         if (c.dropped) continue;
         map.set(c.attnum, colNodes.length + 1);
-        colNodes.push({ __like: c, colname: c.name, location: lc.relation.location });
+        colNodes.push({ __like: c, __likeRel: src.oid, colname: c.name, location: lc.relation.location });
       }
       likes.push({ src, options: lc.options ?? 0, map });
     } else throw featureNotSupported('this table element');
   }
   // Columns and their types.
   const serials: { attnum: number; type: number }[] = [];
+  const likeNotNullNames = new Map<number, string>();
   for (const cd of colNodes) {
     if (cd.__like) {
       const c = cd.__like as ColumnDef;
@@ -108,6 +110,9 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
         throw new PgError(SQLSTATE.duplicate_column, `column "${c.name}" specified more than once`);
       }
       columns.push({ name: c.name, attnum: columns.length + 1, type: c.type, typmod: c.typmod, notNull: c.notNull, collation: c.collation });
+      // PG 18 copies a NOT NULL constraint under its own name.
+      const nn = c.notNull ? cat.relationConstraints(cd.__likeRel).find((k) => k.kind === 'n' && k.columns[0] === c.attnum) : undefined;
+      if (nn) likeNotNullNames.set(columns.length, nn.name);
       continue;
     }
     const cname = truncateIdentifier(cd.colname);
@@ -134,6 +139,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     filenode: oid,
     rowType,
     ...(opts?.view ? { view: opts.view } : {}),
+    options: relOptionsOf(n.options, 'heap'),
   };
   if (n.partspec) rel = { ...rel, partitionKey: definePartitionKey(session, cat, rel, n.partspec, sql) };
   cat.putRelation(rel);
@@ -308,22 +314,21 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   // NOT NULL constraints (PG 18 catalogs them too).
   for (const c of columns) {
     if (!c.notNull) continue;
-    const conName = chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
+    const conName = likeNotNullNames.get(c.attnum) ?? chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
+    takenNames.add(conName);
     cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true });
   }
-  for (const p of keys) {
-    const con = p.con;
-    const atts = keyAttnums(p, columns, name, pos);
+  const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
+  for (const { con, atts, include, name: given } of keyIndexes) {
     const primary = con.contype === 'CONSTR_PRIMARY';
-    const conName = con.conname
-      ? truncateIdentifier(con.conname)
+    const conName = given
+      ? truncateIdentifier(given)
       : primary
         ? chooseName(cat, ns, name, undefined, 'pkey', takenNames, true)
-        : chooseName(cat, ns, name, atts.map((a) => columns[a - 1].name).join('_'), 'key', takenNames, true);
+        : chooseName(cat, ns, name, distinctIndexColumnNames([...atts, ...include].map((a) => columns[a - 1].name)).join('_'), 'key', takenNames, true);
     if (cat.relationIn(ns, conName)) {
       throw new PgError(SQLSTATE.duplicate_table, `relation "${conName}" already exists`);
     }
-    if (con.including?.length) throw featureNotSupported('INCLUDE columns', con.location);
     if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE');
     const idxOid = defineIndex(session, cat, rel, {
       name: conName,
@@ -331,7 +336,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       unique: true,
       primary,
       nullsNotDistinct: !!con.nulls_not_distinct,
-      include: [],
+      include: [...include],
+      options: relOptionsOf(con.options, 'btree'),
     });
     const conOid = db.newOid();
     cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
@@ -343,7 +349,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   if (partParent) finishPartitionOf(session, cat, oid, partParent, n.partbound, sql);
   rel = cat.relation(oid);
   for (const p of fks) {
-    addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames, false);
+    addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames);
   }
   opts?.created?.(cat.relation(oid));
   return commandResult('CREATE TABLE');
@@ -421,13 +427,13 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const info = idx.index!;
       const keys = info.keys.map((k) => ({ ...k, attnum: k.attnum ? (like.map.get(k.attnum) ?? k.attnum) : 0, expr: k.expr ? remapVars(k.expr, like.map) : undefined }));
       const colNames = keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : 'expr'));
-      const include = info.exclusion ? info.include.map((a) => like.map.get(a) ?? a) : [];
+      const include = info.include.map((a) => like.map.get(a) ?? a);
       for (const a of include) colNames.push(rel.columns[a - 1].name);
       const label = info.primary ? 'pkey' : info.unique ? 'key' : info.exclusion ? 'excl' : 'idx';
-      const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : colNames.join('_'), label, taken, true);
+      const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
-        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion,
+        predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion, options: idx.options ? [...idx.options] : undefined,
       });
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {

@@ -12,6 +12,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { defineIndex } from './create-index.js';
+import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { exclusionOperator, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 
@@ -63,7 +64,7 @@ export function addExclusionConstraint(session: Session, cat: Catalog, rel: Rela
   const name = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, rel.name, names.join('_'), 'excl', taken, true);
   if (cat.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
   taken.add(name);
-  const idxOid = defineIndex(session, cat, rel, { name, keys, unique: false, primary: false, nullsNotDistinct: false, include, predicate, method, exclusion: ops });
+  const idxOid = defineIndex(session, cat, rel, { name, keys, unique: false, primary: false, nullsNotDistinct: false, include, predicate, method, exclusion: ops, options: relOptionsOf(con.options, indexOptionKind(method)) });
   const conOid = session.db.newOid();
   cat.putConstraint({
     oid: conOid, name, kind: 'x', relation: rel.oid, namespace: ns, columns: keys.map((k) => k.attnum), index: idxOid,

@@ -1,11 +1,11 @@
 /**
  * FOREIGN KEY constraints: resolving the referenced table and its unique key, type
- * compatibility, Postgres's default name, and (for ALTER TABLE) validation of existing rows.
+ * compatibility, Postgres's default name. ALTER TABLE validates existing rows (alter-table.ts).
  * Postgres counterpart: src/backend/commands/tablecmds.c (ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { FkAction, RelationDef } from '../catalog/objects.js';
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { formatType } from '../types/registry.js';
 import { operatorsNamed } from '../functions/registry.js';
@@ -24,7 +24,6 @@ export function addForeignKey(
   attnum: number | undefined,
   sql: string,
   taken: Set<string>,
-  validateExisting: boolean,
 ): number {
   void sql;
   const pk = con.pktable;
@@ -88,8 +87,5 @@ export function addForeignKey(
     deferred: !!con.initdeferred,
     validated: !con.skip_validation,
   });
-  if (validateExisting && !con.skip_validation) {
-    throw featureNotSupported('validating a new foreign key against existing rows');
-  }
   return oid;
 }

@@ -13,6 +13,9 @@ import { transformSelectStmt } from '../analyze/select.js';
 import { statementState } from '../session/run-select.js';
 import { formatType } from '../types/registry.js';
 import { truncateIdentifier } from './naming.js';
+import { relOptionsOf, viewBoolOption, viewCheckOption } from './reloptions.js';
+import { nonUpdatableReason } from '../rewrite/updatable-view.js';
+import type { Query } from '../nodes/query.js';
 
 type AnyNode = Record<string, any>;
 
@@ -32,8 +35,9 @@ export function relationsUsed(q: unknown, out: Set<number>): Set<number> {
 export function createView(session: Session, n: AnyNode, sql: string): StatementResult {
   const rv = n.view;
   if (rv.relpersistence === 't') throw featureNotSupported('temporary views', rv.location);
-  if (n.options?.length) throw featureNotSupported('view options (WITH ...)', rv.location);
-  const checkOption = n.withCheckOption === 'LOCAL_CHECK_OPTION' ? 'local' : n.withCheckOption === 'CASCADED_CHECK_OPTION' ? 'cascaded' : undefined;
+  // WITH [LOCAL | CASCADED] CHECK OPTION is the check_option reloption (DefineView).
+  const syntaxCheck = n.withCheckOption === 'LOCAL_CHECK_OPTION' ? 'local' : n.withCheckOption === 'CASCADED_CHECK_OPTION' ? 'cascaded' : undefined;
+  const optionDefs = [...((n.options ?? []) as AnyNode[]), ...(syntaxCheck ? [{ DefElem: { defname: 'check_option', arg: { String: { sval: syntaxCheck } } } }] : [])];
   const txn = session.transaction();
   const name = truncateIdentifier(rv.relname);
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
@@ -43,6 +47,9 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   const state = statementState(session, sql, []);
   state.paramTypes.length = 0;
   const q = transformSelectStmt({ ...state, inferParams: false }, n.query.SelectStmt);
+  if (optionDefs.some((d) => d.DefElem.defname === 'check_option')) refuseCheckOption(q, n.query.SelectStmt);
+  const options = relOptionsOf(optionDefs, 'view');
+  const checkOption = viewCheckOption(options);
   const tl = q.targetList.filter((t) => !t.resjunk);
   const aliases = ((n.aliases ?? []) as AnyNode[]).map((a) => a.String.sval as string);
   if (aliases.length > tl.length) throw new PgError(SQLSTATE.syntax_error, 'CREATE VIEW specifies more column names than columns');
@@ -77,7 +84,8 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     columns,
     filenode: 0,
     rowType,
-    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(q, new Set())], checkOption },
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(q, new Set())], checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
+    options,
   };
   cat.putRelation(rel);
   if (!existing) {
@@ -86,4 +94,18 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     cat.putType({ oid: arr, name: '_' + name, namespace: ns, kind: 'b', owner: rel.owner, elementType: rowType });
   }
   return commandResult('CREATE VIEW');
+}
+
+function refuseCheckOption(q: Query, raw: AnyNode): void {
+  const reason = nonUpdatableReason(q, raw);
+  if (reason) throw new PgError(SQLSTATE.feature_not_supported, 'WITH CHECK OPTION is supported only on automatically updatable views', { hint: reason });
+}
+
+/** ALTER VIEW ... SET (check_option = ...): the view's query must be automatically updatable. */
+export function checkViewCheckOption(session: Session, view: RelationDef): void {
+  const info = view.view!;
+  const sub = Object.assign(Object.create(session) as Session, { searchPath: () => info.searchPath });
+  const state = statementState(sub, info.text, []);
+  state.paramTypes.length = 0;
+  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false }, info.raw as AnyNode), info.raw as AnyNode);
 }

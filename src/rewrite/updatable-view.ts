@@ -90,6 +90,7 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
     throw notUpdatable(view, kind, 'Views that do not select from a single table or view are not automatically updatable.');
   }
   const rte = q.rtable[q.fromList[0].rti];
+  if (rte.kind === 'subquery' && (rte as { viewOid?: number }).viewOid !== undefined) throw featureNotSupported('INSERT / UPDATE / DELETE through a view on another view');
   if (rte.kind !== 'relation') {
     throw notUpdatable(view, kind, 'Views that do not select from a single table or view are not automatically updatable.');
   }
@@ -159,4 +160,27 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
   }
   void sql;
   return { stmt, base, checks };
+}
+
+/**
+ * Why a view's query is not automatically updatable (the DETAIL Postgres gives), in
+ * view_query_is_auto_updatable's order; undefined when it is. CREATE VIEW / ALTER VIEW use it
+ * to refuse WITH CHECK OPTION (check_option) on views that are not.
+ */
+export function nonUpdatableReason(q: import('../nodes/query.js').Query, raw: AnyNode): string | undefined {
+  if (q.distinct) return 'Views containing DISTINCT are not automatically updatable.';
+  if (q.groupBy.length || q.groupingSets) return 'Views containing GROUP BY are not automatically updatable.';
+  if (q.having) return 'Views containing HAVING are not automatically updatable.';
+  if (q.setOp) return 'Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.';
+  if (raw.withClause) return 'Views containing WITH are not automatically updatable.';
+  if (q.limit || q.offset) return 'Views containing LIMIT or OFFSET are not automatically updatable.';
+  if (q.hasAggs) return 'Views that return aggregate functions are not automatically updatable.';
+  if (q.windowFuncs?.length) return 'Views that return window functions are not automatically updatable.';
+  const single = 'Views that do not select from a single table or view are not automatically updatable.';
+  if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return single;
+  const rte = q.rtable[q.fromList[0].rti] as { kind: string; viewOid?: number };
+  if (rte.kind !== 'relation' && !(rte.kind === 'subquery' && rte.viewOid !== undefined)) return single;
+  const updatable = q.targetList.some((t) => !t.resjunk && t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0);
+  if (!updatable) return 'Views that have no updatable columns are not automatically updatable.';
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (pg_get_constraintdef_worker).
  * Known gaps: temporal (WITHOUT OVERLAPS / PERIOD) keys do not exist here.
  */
+import { flattenRelOptions } from '../../commands/reloptions.js';
 import type { Catalog } from '../catalog.js';
 import type { ConstraintDef, RelationDef } from '../objects.js';
 import type { SessionContext } from '../../session/session-context.js';
@@ -61,6 +62,7 @@ export function constraintDef(cat: Catalog, session: SessionContext, c: Constrai
       });
       let s = `EXCLUDE USING ${idx.method} (${keys.join(', ')})`;
       if (idx.include.length) s += ` INCLUDE (${columnList(rel, idx.include)})`;
+      if (idxRel.options?.length) s += ` WITH (${flattenRelOptions(idxRel.options)})`;
       if (idx.predicate) {
         const ctx = deparseContextFor(cat, session, rel, { pretty, fallback: idx.predicate.text });
         s += ` WHERE (${deparseExpr(ctx, idx.predicate.expr)})`;

@@ -2,13 +2,14 @@
  * pg_get_indexdef(): the CREATE INDEX statement of an index, or one of its key columns.
  * Plain mode names the table schema-qualified; pretty mode only when it is not visible.
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (pg_get_indexdef_worker).
- * Known gaps: operator classes other than the default are not printed; no index options (WITH).
+ * Known gaps: operator classes other than the default are not printed.
  */
 import type { Catalog } from '../catalog.js';
 import type { RelationDef } from '../objects.js';
 import type { SessionContext } from '../../session/session-context.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExpr } from '../deparse.js';
+import { flattenRelOptions } from '../../commands/reloptions.js';
 import { deparseContextFor, qualifiedRelationName, relationName } from './context.js';
 
 /**
@@ -46,6 +47,7 @@ export function indexDef(cat: Catalog, session: SessionContext, idx: RelationDef
   let s = `CREATE ${info.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(idx.name)} ON ${table.kind === 'p' ? 'ONLY ' : ''}${tableName} USING ${info.method} (${keys.join(', ')})`;
   if (info.include.length) s += ` INCLUDE (${info.include.map((a) => quoteIdent(table.columns[a - 1].name)).join(', ')})`;
   if (info.nullsNotDistinct) s += ' NULLS NOT DISTINCT';
+  if (idx.options?.length) s += ` WITH (${flattenRelOptions(idx.options)})`;
   if (info.predicate) s += ` WHERE ${deparseExpr({ ...ctx, fallback: info.predicate.text }, info.predicate.expr)}`;
   return s;
 }

@@ -117,7 +117,9 @@ function* relationAttributes(cat: Catalog, rel: RelationDef): Iterable<RowObject
       const k = keys[i];
       const col = k.attnum > 0 ? table?.columns[k.attnum - 1] : undefined;
       const type = col ? col.type : (k.expr?.expr.type ?? OID.text);
-      yield attributeRow(cat, rel.oid, { attnum: i + 1, name: names[i], type, typmod: col ? col.typmod : -1, collation: k.collation ?? col?.collation });
+      const row = attributeRow(cat, rel.oid, { attnum: i + 1, name: names[i], type, typmod: col ? col.typmod : -1, collation: k.collation ?? col?.collation });
+      // Included columns have no collation (index_create's ConstructTupleDescriptor).
+      yield i < rel.index.keys.length ? row : { ...row, attcollation: 0 };
     }
     return;
   }

@@ -66,7 +66,7 @@ defineRows('information_schema', 'views', {
       const upd = yesNo(viewIsUpdatable(r));
       yield {
         table_catalog: db, table_schema: cat.namespaceName(r.namespace), table_name: r.name,
-        view_definition: viewDefinition(cat, session, r, false), check_option: (r.view?.checkOption ?? 'none').toUpperCase(),
+        view_definition: viewDefinition(cat, session, r, false), check_option: r.options?.includes('check_option=cascaded') ? 'CASCADED' : r.options?.includes('check_option=local') ? 'LOCAL' : 'NONE',
         is_updatable: upd, is_insertable_into: upd, is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO',
       };
     }
