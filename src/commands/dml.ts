@@ -39,6 +39,7 @@ import { makeVar } from '../analyze/column-ref.js';
 import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
+import { prepareMerge } from './merge.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -51,7 +52,7 @@ interface ColumnSource {
 }
 
 /** WITH CHECK OPTION of the views a statement was rewritten through. */
-function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: ExecContext, cat: Catalog, values: Value[]) => void) | undefined {
+export function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: ExecContext, cat: Catalog, values: Value[]) => void) | undefined {
   if (!checks.length) return undefined;
   const fns = checks.map((c) => ({ name: c.viewName, f: compileStored(c.check) }));
   return (ctx, cat, values) => {
@@ -65,24 +66,26 @@ function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: Exe
   };
 }
 
-interface PreparedDml {
-  readonly kind: 'insert' | 'update' | 'delete';
+export interface PreparedDml {
+  readonly kind: 'insert' | 'update' | 'delete' | 'merge';
   readonly rel: RelationDef;
   readonly paramTypes: number[];
   readonly returning?: { exprs: CExpr[]; fields: StatementResult['fields']; layout: Layout };
   readonly run: (ms: ModifyState, returning: Row[] | undefined) => number;
   /** INSERT ... ON CONFLICT DO UPDATE: UPDATE statement triggers fire too. */
   readonly onConflictUpdate?: boolean;
+  /** MERGE: the statement-trigger events of the actions its clauses name (INSERT, UPDATE, DELETE order). */
+  readonly statementOps?: readonly TriggerOp[];
 }
 
-function pos(sql: string, loc: number | undefined): string | undefined {
+export function pos(sql: string, loc: number | undefined): string | undefined {
   return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
 }
 
 /** Variables of the function body a DML statement is prepared for (see prepareDmlForSpi). */
 let spiHook: import('../analyze/parse-state.js').ColumnRefHook | undefined;
 
-function newState(session: Session, sql: string, paramTypes: number[]) {
+export function newState(session: Session, sql: string, paramTypes: number[]) {
   const st = statementState(session, sql, paramTypes);
   if (spiHook) return { ...st, inferParams: false, columnRefHook: spiHook };
   return st;
@@ -98,7 +101,7 @@ function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string
   return rel;
 }
 
-function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number | undefined): Expr {
+export function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number | undefined): Expr {
   const cat = ps.catalog;
   if (e.type !== OID.unknown && e.type !== col.type && !canCoerce(cat, e.type, col.type, 'assignment')) {
     throw new PgError(SQLSTATE.datatype_mismatch, `column "${col.name}" is of type ${formatType(cat, col.type)} but expression is of type ${formatType(cat, e.type)}`, {
@@ -109,7 +112,7 @@ function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number |
   return coerceTo(ps, cat, e, col.type, col.typmod, 'assignment', loc ?? e.location);
 }
 
-function returningList(n: AnyNode): AnyNode[] | undefined {
+export function returningList(n: AnyNode): AnyNode[] | undefined {
   const rc = n.returningClause;
   if (!rc) return undefined;
   if (rc.options?.length) throw featureNotSupported('RETURNING OLD/NEW aliases');
@@ -120,9 +123,9 @@ function returningList(n: AnyNode): AnyNode[] | undefined {
 const oldNewItems = new WeakSet<object>();
 
 /** PG 18's RETURNING old.* / new.*: range entries reachable only by those names, only in RETURNING. */
-function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
-  const oldRti = ps.addRte(relationRte(rel, { aliasname: 'old' }));
-  const newRti = ps.addRte(relationRte(rel, { aliasname: 'new' }));
+export function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
+  const oldRti = ps.addRte({ ...relationRte(rel, { aliasname: 'old' }), nullableRow: true });
+  const newRti = ps.addRte({ ...relationRte(rel, { aliasname: 'new' }), nullableRow: true });
   for (const rti of [oldRti, newRti]) {
     if (!ps.namespace.some((i) => i.rte.alias === ps.query.rtable[rti].alias)) {
       const item = { rti, rte: ps.query.rtable[rti], relVisible: false, colsVisible: false };
@@ -134,16 +137,19 @@ function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: 
 }
 
 /** Fills the old/new slots of a RETURNING row (null values for a side that does not exist). */
-function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
   const o = layout.offsets[on.oldRti];
   const nw = layout.offsets[on.newRti];
   for (let i = 0; i < ncols; i++) {
     row[o + i] = oldVals ? (oldVals[i] ?? null) : null;
     row[nw + i] = newVals ? (newVals[i] ?? null) : null;
   }
+  // The row-version slots say whether each side exists (a whole-row old / new is NULL otherwise).
+  row[o + ncols] = oldVals ? undefined : null;
+  row[nw + ncols] = newVals ? undefined : null;
 }
 
-function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
+export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
   for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
@@ -343,7 +349,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
 }
 
 /** For a domain-typed column without a default of its own: the domain's default, checked. */
-function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
+export function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
   const t = cat.types.get(col.type);
   if (!t || t.kind !== 'd' || !t.domain) return undefined;
   let dom: typeof t | undefined = t;
@@ -358,7 +364,7 @@ function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
 }
 
 /** True when every VALUES row gives DEFAULT for column c (or there is no source). */
-function explicitAllDefault(sel: AnyNode | undefined, cols: ColumnDef[], c: ColumnDef): boolean {
+export function explicitAllDefault(sel: AnyNode | undefined, cols: ColumnDef[], c: ColumnDef): boolean {
   if (!sel) return true;
   if (!sel.valuesLists) return false;
   const i = cols.indexOf(c);
@@ -425,79 +431,7 @@ function mapVars(e: Expr, by: number): Expr {
 
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
-  ps.exprKind = 'update';
-  const sets: { attnum: number; expr: Expr | 'default' }[] = [];
-  const multiSubqueries = new Map<number, Query>();
-  const fieldStores = new Set<Expr>();
-  const targets = n.targetList as AnyNode[];
-  for (let i = 0; i < targets.length; i++) {
-    const rt = targets[i].ResTarget;
-    const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
-    if (!col) {
-      throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-    }
-    if (rt.indirection) {
-      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
-      const prev = sets.find((s) => s.attnum === col.attnum);
-      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
-        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
-      }
-      const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
-      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
-      fieldStores.add(e);
-      if (prev) prev.expr = e;
-      else sets.push({ attnum: col.attnum, expr: e });
-      continue;
-    }
-    if (sets.some((s) => s.attnum === col.attnum)) {
-      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
-    }
-    const [k, b] = nodeKind(rt.val);
-    if (k === 'MultiAssignRef') {
-      const [sk, sb] = nodeKind(b.source);
-      if (sk === 'RowExpr') {
-        const item = (sb.args as AnyNode[])[b.colno - 1];
-        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
-        else {
-          const e = transformExpr(ps, item);
-          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
-        }
-        continue;
-      }
-      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
-      let sub = multiSubqueries.get(sb.location);
-      if (!sub) {
-        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
-        const width = sub.targetList.filter((t) => !t.resjunk).length;
-        if (width !== b.ncolumns) {
-          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
-        }
-        multiSubqueries.set(sb.location, sub);
-      }
-      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
-      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
-      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
-      continue;
-    }
-    if (k === 'SetToDefault') {
-      sets.push({ attnum: col.attnum, expr: 'default' });
-      continue;
-    }
-    const e = transformExpr(ps, rt.val);
-    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
-  }
-  if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
-  const foldCtx = makeExecContext(session, []);
-  for (const st of sets) if (st.expr !== 'default') st.expr = foldExpr(st.expr, foldCtx);
-  for (const s of sets) {
-    const col = rel.columns[s.attnum - 1];
-    if (col.generated && s.expr !== 'default') {
-      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
-    }
-    if (col.identity === 'a' && s.expr !== 'default') {
-      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
-    }
-  }
+  const sets = transformUpdateTargets(session, ps, rel, q, rti, n.targetList as AnyNode[]);
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);
@@ -564,6 +498,91 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   };
 }
 
+/**
+ * UPDATE's SET list (also MERGE's UPDATE SET): each target column's new value as an expression
+ * over the statement's range table, or DEFAULT; field and multi-column assignments; the checks on
+ * generated and GENERATED ALWAYS identity columns. Constant calls are folded now (as Postgres plans).
+ */
+export function transformUpdateTargets(session: Session, ps: ParseState, rel: RelationDef, q: Query, rti: number, targets: AnyNode[]): { attnum: number; expr: Expr | 'default' }[] {
+  ps.exprKind = 'update';
+  const sets: { attnum: number; expr: Expr | 'default' }[] = [];
+  const multiSubqueries = new Map<number, Query>();
+  const fieldStores = new Set<Expr>();
+  for (let i = 0; i < targets.length; i++) {
+    const rt = targets[i].ResTarget;
+    const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
+    if (!col) {
+      const qualified = rt.indirection && rt.name === q.rtable[rti].alias;
+      throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, {
+        ...(qualified ? { hint: 'SET target columns cannot be qualified with the relation name.' } : {}),
+        position: ps.position(rt.location),
+      });
+    }
+    if (rt.indirection) {
+      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
+      const prev = sets.find((s) => s.attnum === col.attnum);
+      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
+        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      }
+      const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
+      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
+      fieldStores.add(e);
+      if (prev) prev.expr = e;
+      else sets.push({ attnum: col.attnum, expr: e });
+      continue;
+    }
+    if (sets.some((s) => s.attnum === col.attnum)) {
+      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+    }
+    const [k, b] = nodeKind(rt.val);
+    if (k === 'MultiAssignRef') {
+      const [sk, sb] = nodeKind(b.source);
+      if (sk === 'RowExpr') {
+        const item = (sb.args as AnyNode[])[b.colno - 1];
+        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
+        else {
+          const e = transformExpr(ps, item);
+          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+        }
+        continue;
+      }
+      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
+      let sub = multiSubqueries.get(sb.location);
+      if (!sub) {
+        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
+        const width = sub.targetList.filter((t) => !t.resjunk).length;
+        if (width !== b.ncolumns) {
+          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+        }
+        multiSubqueries.set(sb.location, sub);
+      }
+      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
+      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
+      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
+      continue;
+    }
+    if (k === 'SetToDefault') {
+      sets.push({ attnum: col.attnum, expr: 'default' });
+      continue;
+    }
+    const e = transformExpr(ps, rt.val);
+    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+  }
+  if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
+  const foldCtx = makeExecContext(session, []);
+  for (const st of sets) if (st.expr !== 'default') st.expr = foldExpr(st.expr, foldCtx);
+  for (const s of sets) {
+    const col = rel.columns[s.attnum - 1];
+    if (col.generated && s.expr !== 'default') {
+      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
+    }
+    if (col.identity === 'a' && s.expr !== 'default') {
+      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
+    }
+  }
+  return sets;
+}
+
 /** Plan-time constant folding of UPDATE / DELETE's WHERE (errors of constant calls come now, as in Postgres). */
 function foldDmlConstants(session: Session, q: Query): void {
   if (q.where) q.where = foldExpr(q.where, makeExecContext(session, []));
@@ -615,7 +634,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
 
 const prepCache = new WeakMap<Catalog, Map<string, PreparedDml>>();
 
-function prepared(session: Session, key: string, make: () => PreparedDml): PreparedDml {
+export function prepared(session: Session, key: string, make: () => PreparedDml): PreparedDml {
   const cat = session.catalog();
   let m = prepCache.get(cat);
   if (!m) {
@@ -636,7 +655,7 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
   return p;
 }
 
-function execute(session: Session, p: PreparedDml, params: readonly unknown[], deferRi?: ModifyState[]): StatementResult {
+export function executePrepared(session: Session, p: PreparedDml, params: readonly unknown[], deferRi?: ModifyState[]): StatementResult {
   const cat = session.catalog();
   const types = p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
   // A WITH query may use fewer parameters than its statement: the rest are bound as text.
@@ -689,18 +708,20 @@ export function runWithDmlCtes(
     for (const c of w.ctes as AnyNode[]) {
       const cte = c.CommonTableExpr;
       const [k, cb] = nodeKind(cte.ctequery);
-      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt') {
+      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt' && k !== 'MergeStmt') {
         keep.push(c);
         continue;
       }
       if (keep.length) throw featureNotSupported('a data-modifying WITH query after a plain one', cte.location);
       if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
-      const p = withPlanningCatalog(session.catalog(), () => k === 'InsertStmt'
+      const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
+        ? prepareMerge(session, cb, sql, paramTypes)
+        : k === 'InsertStmt'
         ? (() => { const v = throughViews(session, cb, sql, 'insert'); return prepareInsert(session, v.stmt, sql, paramTypes, v.checks); })()
         : k === 'UpdateStmt'
           ? (() => { const v = throughViews(session, cb, sql, 'update'); return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks); })()
           : prepareDelete(session, throughViews(session, cb, sql, 'delete').stmt, sql, paramTypes));
-      const r = execute(session, p, params, deferred);
+      const r = executePrepared(session, p, params, deferred);
       let columns = r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
       if (cte.aliascolnames) {
         const names = (cte.aliascolnames as AnyNode[]).map((x) => x.String.sval as string);
@@ -767,14 +788,14 @@ function materializePlainCtes(
 export function needsCteRun(kind: string, body: AnyNode): boolean {
   if (hasDmlCte(body)) return true;
   if (!body.withClause) return false;
-  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || (kind === 'InsertStmt' && !body.selectStmt?.SelectStmt);
+  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt' || (kind === 'InsertStmt' && !body.selectStmt?.SelectStmt);
 }
 
 /** Whether a statement's WITH holds a data-modifying query. */
 export function hasDmlCte(body: AnyNode): boolean {
   return ((body.withClause?.ctes ?? []) as AnyNode[]).some((c) => {
     const k = Object.keys(c.CommonTableExpr.ctequery)[0];
-    return k === 'InsertStmt' || k === 'UpdateStmt' || k === 'DeleteStmt';
+    return k === 'InsertStmt' || k === 'UpdateStmt' || k === 'DeleteStmt' || k === 'MergeStmt';
   });
 }
 
@@ -795,6 +816,7 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
 
 /** Statement-level trigger events of a statement (INSERT ... ON CONFLICT DO UPDATE is both). */
 function statementEvents(p: PreparedDml): { rel: RelationDef; op: TriggerOp }[] {
+  if (p.statementOps) return p.statementOps.map((op) => ({ rel: p.rel, op }));
   const op = p.kind === 'insert' ? 'INSERT' : p.kind === 'update' ? 'UPDATE' : 'DELETE';
   const out: { rel: RelationDef; op: TriggerOp }[] = [{ rel: p.rel, op }];
   if (p.onConflictUpdate) out.push({ rel: p.rel, op: 'UPDATE' });
@@ -877,7 +899,7 @@ const OPS = { InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE' }
 function runDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   const view = insteadOfView(session, n, OPS[kind]);
   if (view) return runInsteadOf(session, view, OPS[kind], n, sql, params, paramTypes);
-  return execute(session, prepareDml(session, kind, n, sql, paramTypes), params);
+  return executePrepared(session, prepareDml(session, kind, n, sql, paramTypes), params);
 }
 
 export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {

@@ -28,6 +28,8 @@ interface RteBase {
 export interface RelationRte extends RteBase {
   readonly kind: 'relation';
   readonly rel: RelationDef;
+  /** RETURNING's old / new: the whole row is NULL when that side does not exist (its row-version slot is null). */
+  readonly nullableRow?: boolean;
 }
 
 export interface SubqueryRte extends RteBase {

@@ -1,0 +1,49 @@
+-- Triggers under MERGE: which statement triggers fire, row triggers per action, BEFORE ROW
+-- changing or skipping rows, and transition order.
+CREATE TABLE stock (sku text PRIMARY KEY, qty integer NOT NULL);
+INSERT INTO stock VALUES ('a', 1), ('b', 2), ('c', 3);
+CREATE TABLE incoming (sku text, qty integer);
+INSERT INTO incoming VALUES ('a', 10), ('b', 0), ('d', 4), ('skip', 1);
+CREATE FUNCTION log_stmt() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE '% % % %', TG_NAME, TG_WHEN, TG_LEVEL, TG_OP;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION log_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE '% % % old=% new=%', TG_NAME, TG_WHEN, TG_OP, OLD, NEW;
+  IF TG_WHEN = 'BEFORE' AND TG_OP <> 'DELETE' THEN
+    IF NEW.sku = 'skip' THEN RETURN NULL; END IF;
+    NEW.qty := NEW.qty * 100;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER s_before_ins BEFORE INSERT ON stock FOR EACH STATEMENT EXECUTE FUNCTION log_stmt();
+CREATE TRIGGER s_before_upd BEFORE UPDATE ON stock FOR EACH STATEMENT EXECUTE FUNCTION log_stmt();
+CREATE TRIGGER s_before_del BEFORE DELETE ON stock FOR EACH STATEMENT EXECUTE FUNCTION log_stmt();
+CREATE TRIGGER s_after_ins AFTER INSERT ON stock FOR EACH STATEMENT EXECUTE FUNCTION log_stmt();
+CREATE TRIGGER s_after_upd AFTER UPDATE ON stock FOR EACH STATEMENT EXECUTE FUNCTION log_stmt();
+CREATE TRIGGER s_after_del AFTER DELETE ON stock FOR EACH STATEMENT EXECUTE FUNCTION log_stmt();
+MERGE INTO stock s USING incoming i ON s.sku = i.sku
+WHEN MATCHED THEN UPDATE SET qty = i.qty;
+MERGE INTO stock s USING incoming i ON s.sku = i.sku
+WHEN MATCHED AND i.qty = 0 THEN DELETE
+WHEN NOT MATCHED THEN DO NOTHING;
+MERGE INTO stock s USING incoming i ON s.sku = i.sku
+WHEN NOT MATCHED BY SOURCE THEN DELETE
+WHEN NOT MATCHED THEN INSERT VALUES (i.sku, i.qty)
+WHEN MATCHED THEN UPDATE SET qty = s.qty + 1;
+SELECT * FROM stock ORDER BY sku;
+MERGE INTO stock s USING (SELECT 'zz' AS sku WHERE false) i ON s.sku = i.sku
+WHEN MATCHED THEN DO NOTHING;
+CREATE TRIGGER r_before BEFORE INSERT OR UPDATE OR DELETE ON stock FOR EACH ROW EXECUTE FUNCTION log_row();
+CREATE TRIGGER r_after AFTER INSERT OR UPDATE OR DELETE ON stock FOR EACH ROW EXECUTE FUNCTION log_row();
+INSERT INTO incoming VALUES ('e', 5);
+MERGE INTO stock s USING incoming i ON s.sku = i.sku
+WHEN MATCHED AND i.sku = 'a' THEN DELETE
+WHEN MATCHED THEN UPDATE SET qty = i.qty
+WHEN NOT MATCHED THEN INSERT VALUES (i.sku, i.qty)
+RETURNING merge_action(), s.*;
+SELECT * FROM stock ORDER BY sku;
