@@ -145,8 +145,8 @@ export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRt
     row[nw + i] = newVals ? (newVals[i] ?? null) : null;
   }
   // The row-version slots say whether each side exists (a whole-row old / new is NULL otherwise).
-  row[o + ncols] = oldVals ? undefined : null;
-  row[nw + ncols] = newVals ? undefined : null;
+  row[o + ncols] = oldVals ? true : null;
+  row[nw + ncols] = newVals ? true : null;
 }
 
 export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
@@ -833,12 +833,13 @@ export type SpiDml = PreparedDml;
  * Prepares INSERT / UPDATE / DELETE inside a function body: `hook` resolves the body's variables
  * (as Params of `paramTypes`), and nothing is cached here (the caller caches per function).
  */
-export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[], hook: import('../analyze/parse-state.js').ColumnRefHook | undefined): SpiDml {
+export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt' | 'MergeStmt', n: AnyNode, sql: string, paramTypes: number[], hook: import('../analyze/parse-state.js').ColumnRefHook | undefined): SpiDml {
   if (hasDmlCte(n)) throw featureNotSupported('data-modifying WITH queries inside functions');
   const saved = spiHook;
   spiHook = hook;
   try {
     return withPlanningCatalog(session.catalog(), () => {
+      if (kind === 'MergeStmt') return prepareMerge(session, n, sql, paramTypes);
       if (kind === 'InsertStmt') {
         const v = throughViews(session, n, sql, 'insert');
         return prepareInsert(session, v.stmt, sql, paramTypes, v.checks);

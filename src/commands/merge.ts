@@ -172,7 +172,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     visible(kind !== 'target', kind !== 'source');
     let cond: Expr | undefined;
     if (w.condition) {
-      ps.exprKind = 'where';
+      ps.exprKind = 'merge when';
       ps.aggs.length = 0;
       cond = coerceToBoolean(ps, transformExpr(ps, w.condition), 'WHEN');
       if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in MERGE WHEN conditions', { position: ps.position(ps.aggs[0].location) });
