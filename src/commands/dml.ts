@@ -115,7 +115,6 @@ export function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: n
 export function returningList(n: AnyNode): AnyNode[] | undefined {
   const rc = n.returningClause;
   if (!rc) return undefined;
-  if (rc.options?.length) throw featureNotSupported('RETURNING OLD/NEW aliases');
   return rc.exprs;
 }
 
@@ -123,9 +122,21 @@ export function returningList(n: AnyNode): AnyNode[] | undefined {
 const oldNewItems = new WeakSet<object>();
 
 /** PG 18's RETURNING old.* / new.*: range entries reachable only by those names, only in RETURNING. */
-export function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
-  const oldRti = ps.addRte({ ...relationRte(rel, { aliasname: 'old' }), nullableRow: true });
-  const newRti = ps.addRte({ ...relationRte(rel, { aliasname: 'new' }), nullableRow: true });
+export function addOldNew(ps: ParseState, rel: RelationDef, rc?: AnyNode): { oldRti: number; newRti: number } {
+  // RETURNING WITH (OLD AS o, NEW AS n) renames them; a given name must be free.
+  const names = { old: 'old', new: 'new' };
+  const given = new Set<string>();
+  for (const o of (rc?.options ?? []) as AnyNode[]) {
+    const opt = o.ReturningOption;
+    const which = opt.option === 'RETURNING_OPTION_OLD' ? 'old' : 'new';
+    if (given.has(which)) throw new PgError(SQLSTATE.syntax_error, `${which.toUpperCase()} cannot be specified multiple times`, { position: ps.position(opt.location) });
+    const taken = ps.namespace.some((i) => i.rte.alias === opt.value) || (given.size > 0 && names[which === 'old' ? 'new' : 'old'] === opt.value);
+    if (taken) throw new PgError(SQLSTATE.duplicate_alias, `table name "${opt.value}" specified more than once`, { position: ps.position(opt.location) });
+    given.add(which);
+    names[which] = opt.value;
+  }
+  const oldRti = ps.addRte({ ...relationRte(rel, { aliasname: names.old }), nullableRow: true });
+  const newRti = ps.addRte({ ...relationRte(rel, { aliasname: names.new }), nullableRow: true });
   for (const rti of [oldRti, newRti]) {
     if (!ps.namespace.some((i) => i.rte.alias === ps.query.rtable[rti].alias)) {
       const item = { rti, rte: ps.query.rtable[rti], relVisible: false, colsVisible: false };
@@ -273,7 +284,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const rps = new ParseState(state, emptyQuery('select'));
   const rrti = rps.addRte(relationRte(rel, n.relation.alias));
   rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
-  const insOldNew = addOldNew(rps, rel);
+  const insOldNew = addOldNew(rps, rel, n.returningClause);
   const rw = rel.columns.length + 1;
   const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
@@ -409,7 +420,7 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
     q.where = coerceToBoolean(ps, transformExpr(ps, n.whereClause), 'WHERE');
     if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in WHERE', { position: ps.position(ps.aggs[0].location) });
   }
-  const oldNew = addOldNew(ps, rel);
+  const oldNew = addOldNew(ps, rel, n.returningClause);
   return { state, cat, rel, q, ps, rti, oldNew };
 }
 

@@ -12,7 +12,7 @@
  *
  * Postgres counterpart: parser/parse_merge.c (transformMergeStmt), executor/nodeModifyTable.c
  * (ExecMerge, ExecMergeMatched, ExecMergeNotMatched).
- * Known gaps: MERGE into views and partitioned tables, RETURNING WITH (OLD AS ...) aliases (0A000).
+ * Known gaps: MERGE into views and partitioned tables (0A000).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -157,7 +157,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     items.push(item);
     ps.namespace.push(item);
   });
-  const oldNew = addOldNew(ps, rel);
+  const oldNew = addOldNew(ps, rel, n.returningClause);
   const actionRti = ps.addRte(actionRte());
   mergeActionSlots.set(ps, actionRti);
   // Each clause sees the target (matched, by source) and the source (matched, by target).

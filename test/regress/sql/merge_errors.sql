@@ -62,3 +62,17 @@ SELECT * FROM accounts ORDER BY id;
 BEGIN;
 DECLARE c CURSOR FOR MERGE INTO accounts a USING payments p ON a.id = p.account_id WHEN MATCHED THEN DELETE RETURNING a.id;
 ROLLBACK;
+-- RETURNING WITH (OLD AS ..., NEW AS ...) in MERGE and the other DML statements.
+INSERT INTO accounts VALUES (5, 'fay', 1), (6, 'gus', 2);
+MERGE INTO accounts a USING (VALUES (5), (7)) v(id) ON a.id = v.id
+WHEN MATCHED THEN UPDATE SET balance = a.balance + 1
+WHEN NOT MATCHED THEN INSERT VALUES (v.id, 'hal', 0)
+RETURNING WITH (OLD AS o, NEW AS n) merge_action(), o.balance, n.balance, o, n;
+UPDATE accounts SET balance = balance * 10 WHERE id = 6 RETURNING WITH (OLD AS before) before.balance, new.balance, old.balance;
+DELETE FROM accounts WHERE id = 7 RETURNING WITH (NEW AS after) old.owner, after.owner, after;
+INSERT INTO accounts VALUES (8, 'ivy', 3) RETURNING WITH (OLD AS o) o.id, new.id;
+UPDATE accounts SET balance = 0 WHERE id = 6 RETURNING WITH (OLD AS o, OLD AS p) o.id;
+UPDATE accounts SET balance = 0 WHERE id = 6 RETURNING WITH (NEW AS n, NEW AS m) n.id;
+UPDATE accounts SET balance = 0 WHERE id = 6 RETURNING WITH (OLD AS accounts) accounts.id;
+UPDATE accounts a SET balance = 0 WHERE id = 6 RETURNING WITH (OLD AS a) a.id;
+UPDATE accounts SET balance = 0 WHERE id = 6 RETURNING WITH (OLD AS x, NEW AS x) x.id;
