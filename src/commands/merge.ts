@@ -1,8 +1,8 @@
 /**
- * MERGE: analysis and execution. The target and the source are joined as Postgres joins them
- * (inner join when only WHEN MATCHED clauses exist, the source outer-joined to the target for
- * WHEN NOT MATCHED [BY TARGET], a full join for WHEN NOT MATCHED BY SOURCE); each joined row is
- * classified as matched / not matched by target / not matched by source, and the first clause of
+ * MERGE: analysis and execution. The source is joined to the target (an inner join, or a left
+ * join when there are WHEN NOT MATCHED [BY TARGET] clauses); for WHEN NOT MATCHED BY SOURCE the
+ * target rows the join did not reach follow (Postgres's full join, computed as a second scan).
+ * Each row is classified as matched / not matched by target / not matched by source, and the first clause of
  * its kind whose condition holds acts on it through the same row-write primitives, triggers,
  * constraint and foreign-key machinery as INSERT / UPDATE / DELETE (see dml.ts).
  *
@@ -109,9 +109,6 @@ const actionRte = (): ValuesRte => ({
   rows: [],
 });
 
-/** Name of the one-row VALUES joined to the source when a row's source side can be missing (FULL / RIGHT join). */
-const SOURCE_MARK = '*merge_source*';
-
 export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
   const state = newState(session, sql, paramTypes);
   const cat = state.catalog;
@@ -134,25 +131,16 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
   const hasTarget = whens.some((w) => MATCH_KINDS[w.matchKind] === 'target');
   const hasSource = whens.some((w) => MATCH_KINDS[w.matchKind] === 'source');
   // The source on the left, the target on the right: `*` lists the source's columns first.
-  let left: AnyNode = n.sourceRelation;
-  if (hasSource) {
-    const mark = { RangeSubselect: { subquery: { SelectStmt: { valuesLists: [{ List: { items: [{ A_Const: { boolval: { boolval: true } } }] } }] } }, alias: { aliasname: SOURCE_MARK } } };
-    left = { JoinExpr: { jointype: 'JOIN_INNER', larg: n.sourceRelation, rarg: mark } };
-  }
-  const jointype = hasSource ? (hasTarget ? 'JOIN_FULL' : 'JOIN_RIGHT') : hasTarget ? 'JOIN_LEFT' : 'JOIN_INNER';
-  const join = { JoinExpr: { jointype, larg: left, rarg: { RangeVar: n.relation }, quals: n.joinCondition } };
+  // Rows not matched by source come from a second scan of the target (the target rows the join
+  // did not reach), not from a FULL join: the same rows, and the join stays a hash join.
+  const join = { JoinExpr: { jointype: hasTarget ? 'JOIN_LEFT' : 'JOIN_INNER', larg: n.sourceRelation, rarg: { RangeVar: n.relation }, quals: n.joinCondition } };
   const q = transformSelectStmt(state, { fromClause: [join], targetList: [] });
   const top = q.fromList[0] as Extract<JoinNode, { kind: 'JoinExpr' }>;
   const rti = (top.right as { rti: number }).rti;
   const ps = new ParseState(state, q);
   const items: NamespaceItem[] = [];
-  let markRti = -1;
   q.rtable.forEach((rte, i) => {
     if (rte.kind === 'join' && !rte.hasAlias) return;
-    if (rte.alias === SOURCE_MARK) {
-      markRti = i;
-      return;
-    }
     const item = { rti: i, rte, relVisible: true, colsVisible: true };
     items.push(item);
     ps.namespace.push(item);
@@ -203,7 +191,8 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
   noteDmlInput(layoutPlan.plan);
   const { plan, layout } = layoutPlan;
   const off = layout.offsets[rti];
-  const markOff = markRti >= 0 ? layout.offsets[markRti] : -1;
+  // The target alone, over the same range table (so the same row layout) for NOT MATCHED BY SOURCE.
+  const targetScan = hasSource ? withPlanningCatalog(cat, () => planFromWhere({ ...q, fromList: [{ kind: 'RangeTblRef', rti }], where: undefined }, undefined, cat)) : undefined;
   const actionOff = layout.offsets[actionRti];
   const onRecheck = top.quals ? compileExpr(top.quals, layout) : undefined;
   const defaults = cols.map((c) => (c.default && !c.generated ? compileStored(c.default) : c.generated || c.dropped ? undefined : domainDefault(cat, c)));
@@ -245,6 +234,23 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     run(ms, retRows) {
       const ctx = ms.ctx;
       const rows = [...plan.run(ctx, undefined)];
+      const nJoined = rows.length;
+      if (targetScan) {
+        // Target rows no source row joined: each one once, its other slots NULL.
+        const reached = new Set<number>();
+        for (const r of rows) {
+          const t = r[off + ncols] as unknown as Tuple | null;
+          if (t != null) reached.add(t.tid);
+        }
+        const width = targetScan.width;
+        for (const r of targetScan.plan.run(ctx, undefined)) {
+          const t = r[off + ncols] as unknown as Tuple;
+          if (reached.has(t.tid)) continue;
+          const row: Row = new Array(width).fill(null);
+          for (let i = 0; i <= ncols; i++) row[off + i] = r[off + i];
+          rows.push(row);
+        }
+      }
       const trig = hasTriggers(ms.cat, rel.oid);
       /** Scanned target versions this statement updated or deleted (a second match is an error). */
       const done = new Set<number>();
@@ -255,8 +261,9 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
         fillOldNew(r, layout, oldNew, ncols, old, now);
         retRows.push(returning.exprs.map((f) => f(r, ctx)));
       };
-      for (let row of rows) {
-        let kind: MatchKind = row[off + ncols] == null ? 'target' : markOff >= 0 && row[markOff] !== true ? 'source' : 'matched';
+      for (let ri = 0; ri < rows.length; ri++) {
+        let row = rows[ri];
+        let kind: MatchKind = ri >= nJoined ? 'source' : row[off + ncols] == null ? 'target' : 'matched';
         for (;;) {
           let clause: CompiledClause | undefined;
           for (const c of lists[kind]) {
