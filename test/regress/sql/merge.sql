@@ -202,3 +202,58 @@ BEGIN
 END $$;
 SELECT restock(1, 5), restock(13, 2);
 SELECT * FROM products ORDER BY id;
+
+-- A self-merge reads the table as it was before the statement.
+CREATE TABLE counters (k text PRIMARY KEY, n integer NOT NULL);
+INSERT INTO counters VALUES ('a', 1), ('b', 2);
+MERGE INTO counters c USING (SELECT k || '2' AS k, n * 10 AS n FROM counters) s ON c.k = s.k
+WHEN MATCHED THEN UPDATE SET n = c.n + s.n
+WHEN NOT MATCHED THEN INSERT VALUES (s.k, s.n)
+RETURNING merge_action(), c.*;
+MERGE INTO counters c USING counters s ON c.k = s.k || '2'
+WHEN MATCHED THEN UPDATE SET n = c.n + s.n
+RETURNING c.k, c.n, s.n AS source_n;
+SELECT * FROM counters ORDER BY k;
+
+-- BY SOURCE with conditions and DO NOTHING, ON conditions on one side only, subqueries in SET.
+MERGE INTO counters c USING (VALUES ('a')) s(k) ON c.k = s.k
+WHEN NOT MATCHED BY SOURCE AND c.n > 100 THEN DO NOTHING
+WHEN NOT MATCHED BY SOURCE AND c.k LIKE '%2' THEN UPDATE SET n = -c.n
+WHEN MATCHED THEN UPDATE SET n = (SELECT max(n) FROM counters) + 1
+RETURNING merge_action(), c.k, c.n;
+MERGE INTO counters c USING (VALUES (1)) s(x) ON c.k = 'zz'
+WHEN NOT MATCHED THEN INSERT VALUES ('zz', s.x)
+RETURNING *;
+MERGE INTO counters c USING (VALUES (1)) s(x) ON s.x = 1
+WHEN MATCHED AND c.k = 'zz' THEN DELETE
+RETURNING *;
+MERGE INTO counters c USING (VALUES ('b', 5)) s(k, n) ON c.k = s.k
+WHEN MATCHED THEN UPDATE SET k = 'a';
+SELECT * FROM counters ORDER BY k;
+
+-- Domains and dropped columns on the target.
+CREATE DOMAIN qty AS integer DEFAULT 1 CHECK (VALUE > 0);
+CREATE TABLE bins (id integer PRIMARY KEY, junk text, q qty, label text DEFAULT 'bin');
+ALTER TABLE bins DROP COLUMN junk;
+MERGE INTO bins b USING (VALUES (1), (2)) s(id) ON b.id = s.id
+WHEN NOT MATCHED AND s.id = 1 THEN INSERT (id) VALUES (s.id)
+WHEN NOT MATCHED THEN INSERT VALUES (s.id, 7, DEFAULT)
+RETURNING *;
+MERGE INTO bins b USING (VALUES (1)) s(id) ON b.id = s.id
+WHEN MATCHED THEN UPDATE SET q = 0;
+MERGE INTO bins b USING (VALUES (1)) s(id) ON b.id = s.id
+WHEN MATCHED THEN UPDATE SET q = DEFAULT, label = upper(b.label)
+RETURNING b.*, old.q AS old_q;
+
+-- MERGE in a SQL function, returning its rows.
+CREATE FUNCTION upsert_counter(key text, delta int) RETURNS SETOF counters LANGUAGE sql AS $$
+  MERGE INTO counters c USING (SELECT key AS k) s ON c.k = s.k
+  WHEN MATCHED THEN UPDATE SET n = c.n + delta
+  WHEN NOT MATCHED THEN INSERT VALUES (key, delta)
+  RETURNING c.*
+$$;
+SELECT * FROM upsert_counter('a', 100);
+SELECT * FROM upsert_counter('q', 3);
+
+-- EXPLAIN.
+EXPLAIN (COSTS OFF) MERGE INTO counters c USING (VALUES ('a')) s(k) ON c.k = s.k WHEN MATCHED THEN DELETE;
