@@ -47,3 +47,24 @@ WHEN MATCHED THEN UPDATE SET qty = i.qty
 WHEN NOT MATCHED THEN INSERT VALUES (i.sku, i.qty)
 RETURNING merge_action(), s.*;
 SELECT * FROM stock ORDER BY sku;
+-- Transition tables of the statement triggers MERGE fires.
+DROP TRIGGER r_before ON stock;
+DROP TRIGGER r_after ON stock;
+CREATE FUNCTION log_transition() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE o text; n text;
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT string_agg(sku || ':' || qty, ',' ORDER BY sku) INTO o FROM old_rows; END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN SELECT string_agg(sku || ':' || qty, ',' ORDER BY sku) INTO n FROM new_rows; END IF;
+  RAISE NOTICE '% % old=[%] new=[%]', TG_NAME, TG_OP, o, n;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER t_upd AFTER UPDATE ON stock REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION log_transition();
+CREATE TRIGGER t_ins AFTER INSERT ON stock REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION log_transition();
+CREATE TRIGGER t_del AFTER DELETE ON stock REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION log_transition();
+MERGE INTO stock s USING (VALUES ('b', 1), ('x', 2), ('skip', 0)) i(sku, qty) ON s.sku = i.sku
+WHEN MATCHED AND i.qty = 0 THEN DELETE
+WHEN MATCHED THEN UPDATE SET qty = s.qty + i.qty
+WHEN NOT MATCHED THEN INSERT VALUES (i.sku, i.qty);
+MERGE INTO stock s USING (VALUES ('nothing')) i(sku) ON s.sku = i.sku
+WHEN MATCHED THEN DELETE
+WHEN NOT MATCHED AND false THEN INSERT VALUES (i.sku, 0);
