@@ -335,10 +335,10 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             row = target;
             continue;
           }
-          done.add(t.tid);
           if (!values) {
             if (trig && !beforeRowTriggers(ms, rel, 'DELETE', old, undefined)) break;
             if (!deleteTuple(ms, rel, t)) break;
+            done.add(t.tid);
             count++;
             queueDeleteActions(ms, rel, old);
             if (trig) queueAfterRow(ms, rel, 'DELETE', old, undefined);
@@ -354,6 +354,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
           checkConstraints(ctx, ms.cat, rel, values);
           const nt = updateTuple(ms, rel, t, values);
           if (!nt) break;
+          done.add(t.tid);
           count++;
           queueUpdateActions(ms, rel, old, values, nt);
           if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, clause.updatedCols);

@@ -68,3 +68,17 @@ WHEN NOT MATCHED THEN INSERT VALUES (i.sku, i.qty);
 MERGE INTO stock s USING (VALUES ('nothing')) i(sku) ON s.sku = i.sku
 WHEN MATCHED THEN DELETE
 WHEN NOT MATCHED AND false THEN INSERT VALUES (i.sku, 0);
+-- A row a BEFORE trigger skipped may be matched again.
+CREATE FUNCTION skip_zero() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.qty = 0 THEN RETURN NULL; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER z_skip BEFORE UPDATE ON stock FOR EACH ROW EXECUTE FUNCTION skip_zero();
+MERGE INTO stock s USING (VALUES ('x', 0), ('x', 5)) i(sku, qty) ON s.sku = i.sku
+WHEN MATCHED THEN UPDATE SET qty = i.qty
+RETURNING s.*;
+MERGE INTO stock s USING (VALUES ('x', 6), ('x', 0)) i(sku, qty) ON s.sku = i.sku
+WHEN MATCHED THEN UPDATE SET qty = i.qty
+RETURNING s.*;
+SELECT * FROM stock ORDER BY sku;
