@@ -32,6 +32,7 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   filter: 'aggregate functions are not allowed in FILTER',
   policy: 'aggregate functions are not allowed in policy expressions',
   'on conflict': 'aggregate functions are not allowed in ON CONFLICT DO UPDATE',
+  'merge when': 'aggregate functions are not allowed in MERGE WHEN conditions',
 };
 
 export function transformAggregate(pstate: ParseState, name: string, n: AnyNode): Expr {

@@ -321,5 +321,10 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
   const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
   const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
   const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : OID.record;
-  return { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  const row: Expr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  if (rte.kind !== 'relation' || !rte.nullableRow) return row;
+  // RETURNING old / new of a row that has no such side (INSERT's old, DELETE's new): NULL, not a row of NULLs.
+  const slot: Expr = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: OID.tid, typmod: -1 };
+  const missing: Expr = { kind: 'NullTest', arg: slot, isNull: true, rowArg: false, type: OID.bool, typmod: -1 };
+  return { kind: 'CaseExpr', whens: [{ cond: missing, result: { kind: 'Const', type, typmod: -1, value: null } }], elseResult: row, type, typmod: -1, location: loc } as Expr;
 }

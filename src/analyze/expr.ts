@@ -32,6 +32,7 @@ import { transformSpecialFunction } from './special-functions.js';
 import { transformJsonFuncExpr } from './json-func-expr.js';
 import { compareFunctionFor } from './ordering.js';
 import { expandIndirectionStar, transformIndirection } from './indirection.js';
+import { transformMergeSupportFunc } from './merge-support.js';
 
 type AnyNode = Record<string, any>;
 
@@ -141,6 +142,8 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       return transformGroupingFunc(pstate, n);
     case 'NamedArgExpr':
       throw featureNotSupported('named function arguments', n.location);
+    case 'MergeSupportFunc':
+      return transformMergeSupportFunc(pstate, n.location);
     default:
       throw featureNotSupported(`expression ${kind}`, n.location);
   }

@@ -51,7 +51,8 @@ export type ExprKind =
   | 'domain check'
   | 'filter'
   | 'window definition'
-  | 'on conflict';
+  | 'on conflict'
+  | 'merge when';
 
 /**
  * Names a function body gives its statements: PL/pgSQL variables, SQL-function parameters

@@ -40,6 +40,8 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
       for (let i = ind.length - 1; i >= 0; i--) if (ind[i].String) return [strVal(ind[i]), 2];
       return figure(n.arg);
     }
+    case 'MergeSupportFunc':
+      return ['merge_action', 2];
     case 'FuncCall': {
       const names = n.funcname as AnyNode[];
       return [strVal(names[names.length - 1]), 2];

@@ -41,6 +41,7 @@ import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue }
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
 import { partitionLeaves } from '../catalog/partition.js';
+import { prepareMerge } from './merge.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -53,7 +54,7 @@ interface ColumnSource {
 }
 
 /** WITH CHECK OPTION of the views a statement was rewritten through. */
-function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: ExecContext, cat: Catalog, values: Value[]) => void) | undefined {
+export function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: ExecContext, cat: Catalog, values: Value[]) => void) | undefined {
   if (!checks.length) return undefined;
   const fns = checks.map((c) => ({ name: c.viewName, f: compileStored(c.check) }));
   return (ctx, cat, values) => {
@@ -67,24 +68,26 @@ function viewCheckFn(checks: readonly ViewCheck[], rel: RelationDef): ((ctx: Exe
   };
 }
 
-interface PreparedDml {
-  readonly kind: 'insert' | 'update' | 'delete';
+export interface PreparedDml {
+  readonly kind: 'insert' | 'update' | 'delete' | 'merge';
   readonly rel: RelationDef;
   readonly paramTypes: number[];
   readonly returning?: { exprs: CExpr[]; fields: StatementResult['fields']; layout: Layout };
   readonly run: (ms: ModifyState, returning: Row[] | undefined) => number;
   /** INSERT ... ON CONFLICT DO UPDATE: UPDATE statement triggers fire too. */
   readonly onConflictUpdate?: boolean;
+  /** MERGE: the statement-trigger events of the actions its clauses name (INSERT, UPDATE, DELETE order). */
+  readonly statementOps?: readonly TriggerOp[];
 }
 
-function pos(sql: string, loc: number | undefined): string | undefined {
+export function pos(sql: string, loc: number | undefined): string | undefined {
   return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
 }
 
 /** Variables of the function body a DML statement is prepared for (see prepareDmlForSpi). */
 let spiHook: import('../analyze/parse-state.js').ColumnRefHook | undefined;
 
-function newState(session: Session, sql: string, paramTypes: number[]) {
+export function newState(session: Session, sql: string, paramTypes: number[]) {
   const st = statementState(session, sql, paramTypes);
   if (spiHook) return { ...st, inferParams: false, columnRefHook: spiHook };
   return st;
@@ -100,7 +103,7 @@ function targetRelation(session: Session, cat: Catalog, rv: AnyNode, sql: string
   return rel;
 }
 
-function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number | undefined): Expr {
+export function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number | undefined): Expr {
   const cat = ps.catalog;
   if (e.type !== OID.unknown && e.type !== col.type && !canCoerce(cat, e.type, col.type, 'assignment')) {
     throw new PgError(SQLSTATE.datatype_mismatch, `column "${col.name}" is of type ${formatType(cat, col.type)} but expression is of type ${formatType(cat, e.type)}`, {
@@ -111,10 +114,9 @@ function assignmentCoerce(ps: ParseState, e: Expr, col: ColumnDef, loc: number |
   return coerceTo(ps, cat, e, col.type, col.typmod, 'assignment', loc ?? e.location);
 }
 
-function returningList(n: AnyNode): AnyNode[] | undefined {
+export function returningList(n: AnyNode): AnyNode[] | undefined {
   const rc = n.returningClause;
   if (!rc) return undefined;
-  if (rc.options?.length) throw featureNotSupported('RETURNING OLD/NEW aliases');
   return rc.exprs;
 }
 
@@ -122,9 +124,21 @@ function returningList(n: AnyNode): AnyNode[] | undefined {
 const oldNewItems = new WeakSet<object>();
 
 /** PG 18's RETURNING old.* / new.*: range entries reachable only by those names, only in RETURNING. */
-function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: number } {
-  const oldRti = ps.addRte(relationRte(rel, { aliasname: 'old' }));
-  const newRti = ps.addRte(relationRte(rel, { aliasname: 'new' }));
+export function addOldNew(ps: ParseState, rel: RelationDef, rc?: AnyNode): { oldRti: number; newRti: number } {
+  // RETURNING WITH (OLD AS o, NEW AS n) renames them; a given name must be free.
+  const names = { old: 'old', new: 'new' };
+  const given = new Set<string>();
+  for (const o of (rc?.options ?? []) as AnyNode[]) {
+    const opt = o.ReturningOption;
+    const which = opt.option === 'RETURNING_OPTION_OLD' ? 'old' : 'new';
+    if (given.has(which)) throw new PgError(SQLSTATE.syntax_error, `${which.toUpperCase()} cannot be specified multiple times`, { position: ps.position(opt.location) });
+    const taken = ps.namespace.some((i) => i.rte.alias === opt.value) || (given.size > 0 && names[which === 'old' ? 'new' : 'old'] === opt.value);
+    if (taken) throw new PgError(SQLSTATE.duplicate_alias, `table name "${opt.value}" specified more than once`, { position: ps.position(opt.location) });
+    given.add(which);
+    names[which] = opt.value;
+  }
+  const oldRti = ps.addRte({ ...relationRte(rel, { aliasname: names.old }), nullableRow: true });
+  const newRti = ps.addRte({ ...relationRte(rel, { aliasname: names.new }), nullableRow: true });
   for (const rti of [oldRti, newRti]) {
     if (!ps.namespace.some((i) => i.rte.alias === ps.query.rtable[rti].alias)) {
       const item = { rti, rte: ps.query.rtable[rti], relVisible: false, colsVisible: false };
@@ -136,16 +150,19 @@ function addOldNew(ps: ParseState, rel: RelationDef): { oldRti: number; newRti: 
 }
 
 /** Fills the old/new slots of a RETURNING row (null values for a side that does not exist). */
-function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
   const o = layout.offsets[on.oldRti];
   const nw = layout.offsets[on.newRti];
   for (let i = 0; i < ncols; i++) {
     row[o + i] = oldVals ? (oldVals[i] ?? null) : null;
     row[nw + i] = newVals ? (newVals[i] ?? null) : null;
   }
+  // The row-version slots say whether each side exists (a whole-row old / new is NULL otherwise).
+  row[o + ncols] = oldVals ? true : null;
+  row[nw + ncols] = newVals ? true : null;
 }
 
-function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
+export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
   for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
@@ -269,7 +286,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const rps = new ParseState(state, emptyQuery('select'));
   const rrti = rps.addRte(relationRte(rel, n.relation.alias));
   rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
-  const insOldNew = addOldNew(rps, rel);
+  const insOldNew = addOldNew(rps, rel, n.returningClause);
   const rw = rel.columns.length + 1;
   const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
@@ -351,7 +368,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
 }
 
 /** For a domain-typed column without a default of its own: the domain's default, checked. */
-function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
+export function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
   const t = cat.types.get(col.type);
   if (!t || t.kind !== 'd' || !t.domain) return undefined;
   let dom: typeof t | undefined = t;
@@ -366,7 +383,7 @@ function domainDefault(cat: Catalog, col: ColumnDef): CExpr | undefined {
 }
 
 /** True when every VALUES row gives DEFAULT for column c (or there is no source). */
-function explicitAllDefault(sel: AnyNode | undefined, cols: ColumnDef[], c: ColumnDef): boolean {
+export function explicitAllDefault(sel: AnyNode | undefined, cols: ColumnDef[], c: ColumnDef): boolean {
   if (!sel) return true;
   if (!sel.valuesLists) return false;
   const i = cols.indexOf(c);
@@ -412,7 +429,7 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
     q.where = coerceToBoolean(ps, transformExpr(ps, n.whereClause), 'WHERE');
     if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in WHERE', { position: ps.position(ps.aggs[0].location) });
   }
-  const oldNew = addOldNew(ps, rel);
+  const oldNew = addOldNew(ps, rel, n.returningClause);
   return { state, cat, rel, q, ps, rti, oldNew };
 }
 
@@ -434,79 +451,7 @@ function mapVars(e: Expr, by: number): Expr {
 
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
-  ps.exprKind = 'update';
-  const sets: { attnum: number; expr: Expr | 'default' }[] = [];
-  const multiSubqueries = new Map<number, Query>();
-  const fieldStores = new Set<Expr>();
-  const targets = n.targetList as AnyNode[];
-  for (let i = 0; i < targets.length; i++) {
-    const rt = targets[i].ResTarget;
-    const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
-    if (!col) {
-      throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-    }
-    if (rt.indirection) {
-      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
-      const prev = sets.find((s) => s.attnum === col.attnum);
-      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
-        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
-      }
-      const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
-      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
-      fieldStores.add(e);
-      if (prev) prev.expr = e;
-      else sets.push({ attnum: col.attnum, expr: e });
-      continue;
-    }
-    if (sets.some((s) => s.attnum === col.attnum)) {
-      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
-    }
-    const [k, b] = nodeKind(rt.val);
-    if (k === 'MultiAssignRef') {
-      const [sk, sb] = nodeKind(b.source);
-      if (sk === 'RowExpr') {
-        const item = (sb.args as AnyNode[])[b.colno - 1];
-        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
-        else {
-          const e = transformExpr(ps, item);
-          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
-        }
-        continue;
-      }
-      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
-      let sub = multiSubqueries.get(sb.location);
-      if (!sub) {
-        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
-        const width = sub.targetList.filter((t) => !t.resjunk).length;
-        if (width !== b.ncolumns) {
-          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
-        }
-        multiSubqueries.set(sb.location, sub);
-      }
-      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
-      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
-      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
-      continue;
-    }
-    if (k === 'SetToDefault') {
-      sets.push({ attnum: col.attnum, expr: 'default' });
-      continue;
-    }
-    const e = transformExpr(ps, rt.val);
-    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
-  }
-  if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
-  const foldCtx = makeExecContext(session, []);
-  for (const st of sets) if (st.expr !== 'default') st.expr = foldExpr(st.expr, foldCtx);
-  for (const s of sets) {
-    const col = rel.columns[s.attnum - 1];
-    if (col.generated && s.expr !== 'default') {
-      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
-    }
-    if (col.identity === 'a' && s.expr !== 'default') {
-      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
-    }
-  }
+  const sets = transformUpdateTargets(session, ps, rel, q, rti, n.targetList as AnyNode[]);
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);
@@ -589,6 +534,91 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   };
 }
 
+/**
+ * UPDATE's SET list (also MERGE's UPDATE SET): each target column's new value as an expression
+ * over the statement's range table, or DEFAULT; field and multi-column assignments; the checks on
+ * generated and GENERATED ALWAYS identity columns. Constant calls are folded now (as Postgres plans).
+ */
+export function transformUpdateTargets(session: Session, ps: ParseState, rel: RelationDef, q: Query, rti: number, targets: AnyNode[]): { attnum: number; expr: Expr | 'default' }[] {
+  ps.exprKind = 'update';
+  const sets: { attnum: number; expr: Expr | 'default' }[] = [];
+  const multiSubqueries = new Map<number, Query>();
+  const fieldStores = new Set<Expr>();
+  for (let i = 0; i < targets.length; i++) {
+    const rt = targets[i].ResTarget;
+    const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
+    if (!col) {
+      const qualified = rt.indirection && rt.name === q.rtable[rti].alias;
+      throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, {
+        ...(qualified ? { hint: 'SET target columns cannot be qualified with the relation name.' } : {}),
+        position: ps.position(rt.location),
+      });
+    }
+    if (rt.indirection) {
+      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
+      const prev = sets.find((s) => s.attnum === col.attnum);
+      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
+        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      }
+      const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
+      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
+      fieldStores.add(e);
+      if (prev) prev.expr = e;
+      else sets.push({ attnum: col.attnum, expr: e });
+      continue;
+    }
+    if (sets.some((s) => s.attnum === col.attnum)) {
+      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+    }
+    const [k, b] = nodeKind(rt.val);
+    if (k === 'MultiAssignRef') {
+      const [sk, sb] = nodeKind(b.source);
+      if (sk === 'RowExpr') {
+        const item = (sb.args as AnyNode[])[b.colno - 1];
+        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
+        else {
+          const e = transformExpr(ps, item);
+          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+        }
+        continue;
+      }
+      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
+      let sub = multiSubqueries.get(sb.location);
+      if (!sub) {
+        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
+        const width = sub.targetList.filter((t) => !t.resjunk).length;
+        if (width !== b.ncolumns) {
+          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+        }
+        multiSubqueries.set(sb.location, sub);
+      }
+      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
+      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
+      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
+      continue;
+    }
+    if (k === 'SetToDefault') {
+      sets.push({ attnum: col.attnum, expr: 'default' });
+      continue;
+    }
+    const e = transformExpr(ps, rt.val);
+    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+  }
+  if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
+  const foldCtx = makeExecContext(session, []);
+  for (const st of sets) if (st.expr !== 'default') st.expr = foldExpr(st.expr, foldCtx);
+  for (const s of sets) {
+    const col = rel.columns[s.attnum - 1];
+    if (col.generated && s.expr !== 'default') {
+      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
+    }
+    if (col.identity === 'a' && s.expr !== 'default') {
+      throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
+    }
+  }
+  return sets;
+}
+
 /** Plan-time constant folding of UPDATE / DELETE's WHERE (errors of constant calls come now, as in Postgres). */
 function foldDmlConstants(session: Session, q: Query): void {
   if (q.where) q.where = foldExpr(q.where, makeExecContext(session, []));
@@ -669,7 +699,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
 
 const prepCache = new WeakMap<Catalog, Map<string, PreparedDml>>();
 
-function prepared(session: Session, key: string, make: () => PreparedDml): PreparedDml {
+export function prepared(session: Session, key: string, make: () => PreparedDml): PreparedDml {
   const cat = session.catalog();
   let m = prepCache.get(cat);
   if (!m) {
@@ -690,7 +720,7 @@ function prepared(session: Session, key: string, make: () => PreparedDml): Prepa
   return p;
 }
 
-function execute(session: Session, p: PreparedDml, params: readonly unknown[], deferRi?: ModifyState[]): StatementResult {
+export function executePrepared(session: Session, p: PreparedDml, params: readonly unknown[], deferRi?: ModifyState[]): StatementResult {
   const cat = session.catalog();
   const types = p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
   // A WITH query may use fewer parameters than its statement: the rest are bound as text.
@@ -743,18 +773,20 @@ export function runWithDmlCtes(
     for (const c of w.ctes as AnyNode[]) {
       const cte = c.CommonTableExpr;
       const [k, cb] = nodeKind(cte.ctequery);
-      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt') {
+      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt' && k !== 'MergeStmt') {
         keep.push(c);
         continue;
       }
       if (keep.length) throw featureNotSupported('a data-modifying WITH query after a plain one', cte.location);
       if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
-      const p = withPlanningCatalog(session.catalog(), () => k === 'InsertStmt'
+      const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
+        ? prepareMerge(session, cb, sql, paramTypes)
+        : k === 'InsertStmt'
         ? (() => { const v = throughViews(session, cb, sql, 'insert'); return prepareInsert(session, v.stmt, sql, paramTypes, v.checks); })()
         : k === 'UpdateStmt'
           ? (() => { const v = throughViews(session, cb, sql, 'update'); return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks); })()
           : prepareDelete(session, throughViews(session, cb, sql, 'delete').stmt, sql, paramTypes));
-      const r = execute(session, p, params, deferred);
+      const r = executePrepared(session, p, params, deferred);
       let columns = r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
       if (cte.aliascolnames) {
         const names = (cte.aliascolnames as AnyNode[]).map((x) => x.String.sval as string);
@@ -821,14 +853,14 @@ function materializePlainCtes(
 export function needsCteRun(kind: string, body: AnyNode): boolean {
   if (hasDmlCte(body)) return true;
   if (!body.withClause) return false;
-  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || (kind === 'InsertStmt' && !body.selectStmt?.SelectStmt);
+  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt' || (kind === 'InsertStmt' && !body.selectStmt?.SelectStmt);
 }
 
 /** Whether a statement's WITH holds a data-modifying query. */
 export function hasDmlCte(body: AnyNode): boolean {
   return ((body.withClause?.ctes ?? []) as AnyNode[]).some((c) => {
     const k = Object.keys(c.CommonTableExpr.ctequery)[0];
-    return k === 'InsertStmt' || k === 'UpdateStmt' || k === 'DeleteStmt';
+    return k === 'InsertStmt' || k === 'UpdateStmt' || k === 'DeleteStmt' || k === 'MergeStmt';
   });
 }
 
@@ -849,6 +881,7 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
 
 /** Statement-level trigger events of a statement (INSERT ... ON CONFLICT DO UPDATE is both). */
 function statementEvents(p: PreparedDml): { rel: RelationDef; op: TriggerOp }[] {
+  if (p.statementOps) return p.statementOps.map((op) => ({ rel: p.rel, op }));
   const op = p.kind === 'insert' ? 'INSERT' : p.kind === 'update' ? 'UPDATE' : 'DELETE';
   const out: { rel: RelationDef; op: TriggerOp }[] = [{ rel: p.rel, op }];
   if (p.onConflictUpdate) out.push({ rel: p.rel, op: 'UPDATE' });
@@ -865,12 +898,13 @@ export type SpiDml = PreparedDml;
  * Prepares INSERT / UPDATE / DELETE inside a function body: `hook` resolves the body's variables
  * (as Params of `paramTypes`), and nothing is cached here (the caller caches per function).
  */
-export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, paramTypes: number[], hook: import('../analyze/parse-state.js').ColumnRefHook | undefined): SpiDml {
+export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt' | 'MergeStmt', n: AnyNode, sql: string, paramTypes: number[], hook: import('../analyze/parse-state.js').ColumnRefHook | undefined): SpiDml {
   if (hasDmlCte(n)) throw featureNotSupported('data-modifying WITH queries inside functions');
   const saved = spiHook;
   spiHook = hook;
   try {
     return withPlanningCatalog(session.catalog(), () => {
+      if (kind === 'MergeStmt') return prepareMerge(session, n, sql, paramTypes);
       if (kind === 'InsertStmt') {
         const v = throughViews(session, n, sql, 'insert');
         return prepareInsert(session, v.stmt, sql, paramTypes, v.checks);
@@ -931,7 +965,7 @@ const OPS = { InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE' }
 function runDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   const view = insteadOfView(session, n, OPS[kind]);
   if (view) return runInsteadOf(session, view, OPS[kind], n, sql, params, paramTypes);
-  return execute(session, prepareDml(session, kind, n, sql, paramTypes), params);
+  return executePrepared(session, prepareDml(session, kind, n, sql, paramTypes), params);
 }
 
 export function runInsert(session: Session, n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {

@@ -28,7 +28,7 @@ import { nowMicros } from '../session/clock.js';
 
 type AnyNode = Record<string, any>;
 
-const PREPARABLE = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt']);
+const PREPARABLE = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 
 /** PREPARE name [(type, ...)] AS statement. */
 export function prepareStatement(session: Session, n: AnyNode, sql: string, st: RawStatement): StatementResult {

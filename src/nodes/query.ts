@@ -30,6 +30,8 @@ export interface RelationRte extends RteBase {
   readonly rel: RelationDef;
   /** FROM ONLY: a partitioned table's own (empty) heap, not its partitions. */
   readonly only?: boolean;
+  /** RETURNING's old / new: the whole row is NULL when that side does not exist (its row-version slot is null). */
+  readonly nullableRow?: boolean;
 }
 
 export interface SubqueryRte extends RteBase {

@@ -53,7 +53,7 @@ type AnyNode = Record<string, any>;
 
 /** A prepared statement of a function body. */
 export interface SpiPlan {
-  readonly command: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'UTILITY';
+  readonly command: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'MERGE' | 'UTILITY';
   /** Result columns (SELECT, or RETURNING of DML); empty otherwise. */
   readonly columns: readonly SpiColumn[];
   readonly returnsRows: boolean;
@@ -173,10 +173,11 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
       }
       case 'InsertStmt':
       case 'UpdateStmt':
-      case 'DeleteStmt': {
+      case 'DeleteStmt':
+      case 'MergeStmt': {
         const p: SpiDml = prepareDmlForSpi(session, kind, body, text, [...opts.paramTypes], opts.hook);
         const columns = (p.returning?.fields ?? []).map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
-        const command = kind.replace('Stmt', '').toUpperCase() as 'INSERT' | 'UPDATE' | 'DELETE';
+        const command = kind.replace('Stmt', '').toUpperCase() as 'INSERT' | 'UPDATE' | 'DELETE' | 'MERGE';
         const execute = (s: Session, params: readonly Value[]) => {
           const r = executeSpiDml(s, p, params);
           return { rows: r.rows, rowCount: r.rowCount ?? 0 };

@@ -20,6 +20,7 @@ import { checkReadOnlyUtility } from '../commands/transaction-cmds.js';
 import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, needsCteRun, describeDml } from '../commands/dml.js';
 import { describeExplain, runExplain } from '../commands/explain.js';
+import { describeMerge, runMerge } from '../commands/merge.js';
 
 export interface ResultField {
   name: string;
@@ -49,7 +50,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
   checkCrossDatabase(st, session.dbName, sql, position);
   const kind = stmtKind(st);
   const body = (st.stmt as Record<string, any>)[kind] as Record<string, any>;
-  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && needsCteRun(kind, body)) {
+  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') && needsCteRun(kind, body)) {
     if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
     return runWithDmlCtes(session, kind, body, sql, params, paramTypes, (k, b) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, sql, params, paramTypes));
   }
@@ -72,6 +73,9 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
     case 'DeleteStmt':
       checkWritable(session, 'DELETE');
       return runDelete(session, body, sql, params, paramTypes);
+    case 'MergeStmt':
+      checkWritable(session, 'MERGE');
+      return runMerge(session, body, sql, params, paramTypes);
     case 'ExplainStmt':
       return runExplain(session, body, sql, st, params, paramTypes);
     default:
@@ -104,7 +108,7 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
   checkCrossDatabase(st, session.dbName, sql, position);
   const kind = stmtKind(st);
   const body = (st.stmt as Record<string, any>)[kind] as Record<string, any>;
-  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') && hasDmlCte(body)) {
+  if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') && hasDmlCte(body)) {
     throw featureNotSupported('Describe of a statement with data-modifying WITH queries');
   }
   switch (kind) {
@@ -121,6 +125,8 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
     case 'UpdateStmt':
     case 'DeleteStmt':
       return describeDml(session, kind, body, sql, paramTypes);
+    case 'MergeStmt':
+      return describeMerge(session, body, sql, paramTypes);
     case 'ExecuteStmt': {
       // EXECUTE describes as the prepared statement does, its parameters being its arguments.
       const p = session.prepared.get(body.name);

@@ -117,6 +117,23 @@ describe('pg.Client', () => {
     });
   });
 
+  it('reports MERGE counts and RETURNING rows, with parameters and in the simple protocol', async () => {
+    await expectSame(async (c) => {
+      const merge = `merge into accounts a using (values ($1::text, $2::numeric), ($3, $4)) as v(email, amount) on a.email = v.email
+        when matched then update set balance = a.balance + v.amount
+        when not matched then insert (email, balance) values (v.email, v.amount)
+        returning merge_action() as action, a.email, a.balance`;
+      const sortRows = (r: pg.QueryResult) => ({ ...(outcome(r) as object), rows: [...r.rows].sort((x, y) => String(x.email).localeCompare(String(y.email))) });
+      const out = [
+        sortRows(await c.query(merge, ['ann@example.com', 1, 'mia@example.com', 2])),
+        outcome(await c.query("merge into accounts a using (select 'mia@example.com' as email) s on a.email = s.email when matched then delete")),
+        outcome(await c.query("merge into accounts a using (select 'nobody' as email) s on a.email = s.email when matched then delete")),
+        outcome(await c.query({ text: "merge into accounts a using (select 'ann@example.com' as email) s on a.email = s.email when matched then update set balance = a.balance - 1 returning a.balance", rowMode: 'array' })),
+      ];
+      return out;
+    });
+  });
+
   it('produces the same error objects, and the client keeps working after each', async () => {
     await expectSame(async (c) => {
       const out: unknown[] = [];

@@ -812,4 +812,93 @@ export const exclusions: IsolationSpec[] = [
   },
 ];
 
-export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, exclusions, foreignKeys, savepoints, tableLocks, advisory };
+const MERGE_PAY = `MERGE INTO accounts a USING (VALUES (1, 5), (4, 7)) AS p(id, amount) ON a.id = p.id
+  WHEN MATCHED THEN UPDATE SET balance = a.balance + p.amount
+  WHEN NOT MATCHED THEN INSERT VALUES (p.id, 'new', p.amount)
+  RETURNING merge_action(), a.*`;
+
+export const merge: IsolationSpec[] = [
+  {
+    name: 'MERGE waits for a concurrent update of a matched row and updates the committed value',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = balance + 10 WHERE id = 1'],
+      [1, MERGE_PAY],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'MERGE: a matched row deleted meanwhile is not matched any more (INSERT)',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM accounts WHERE id = 1'],
+      [1, MERGE_PAY],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'MERGE: a matched row whose key moved meanwhile is joined again and not matched',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET id = 10 WHERE id = 1'],
+      [1, MERGE_PAY],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'MERGE: a row changed meanwhile re-evaluates the WHEN conditions on the new version',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, 'UPDATE accounts SET balance = 0 WHERE id = 2'],
+      [1, `MERGE INTO accounts a USING (VALUES (2)) AS p(id) ON a.id = p.id
+        WHEN MATCHED AND a.balance = 0 THEN DELETE
+        WHEN MATCHED THEN UPDATE SET balance = a.balance - 1
+        RETURNING merge_action(), a.*`],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+  {
+    name: 'MERGE under repeatable read fails with 40001 on a row changed after its snapshot',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [1, RR],
+      [1, 'SELECT count(*) FROM accounts'],
+      [0, 'UPDATE accounts SET balance = 1 WHERE id = 1'],
+      [1, MERGE_PAY],
+      [1, 'ROLLBACK'],
+      [0, 'BEGIN'],
+      [0, 'DELETE FROM accounts WHERE id = 2'],
+      [1, RR],
+      [1, 'MERGE INTO accounts a USING (VALUES (2)) AS p(id) ON a.id = p.id WHEN MATCHED THEN UPDATE SET balance = 9'],
+      [0, 'COMMIT'],
+      [1, 'ROLLBACK'],
+    ],
+  },
+  {
+    name: 'MERGE inserting a key another transaction is inserting waits, then fails with 23505',
+    setup: accounts,
+    sessions: 2,
+    steps: [
+      [0, 'BEGIN'],
+      [0, "INSERT INTO accounts VALUES (4, 'dee', 1)"],
+      [1, MERGE_PAY],
+      [0, 'COMMIT'],
+      [1, 'SELECT * FROM accounts ORDER BY id'],
+    ],
+  },
+];
+
+export const allSpecs: Record<string, IsolationSpec[]> = { visibility, writes, locks, uniques, exclusions, foreignKeys, savepoints, tableLocks, advisory, merge };

@@ -48,7 +48,7 @@ function into(c: Compiler, f: Frame, target: Target, rows: Row[], cols: readonly
 }
 
 function checkWritable(c: Compiler, plan: SpiPlan, q?: PlExpr): void {
-  if (c.kind.volatility !== 'v' && (plan.command === 'INSERT' || plan.command === 'UPDATE' || plan.command === 'DELETE')) {
+  if (c.kind.volatility !== 'v' && (plan.command === 'INSERT' || plan.command === 'UPDATE' || plan.command === 'DELETE' || plan.command === 'MERGE')) {
     const e = new PgError(SQLSTATE.feature_not_supported, `${plan.command} is not allowed in a non-volatile function`);
     if (q) q.fail(e);
     throw e;
