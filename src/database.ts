@@ -282,12 +282,18 @@ export class Connection extends EventEmitter {
   }
 
   private format<R>(r: StatementResult, cfg: QueryConfig): QueryResult<R> {
-    const convert = this.converterList(r.fields, cfg);
     const asArray = cfg.rowMode === 'array';
+    // (no rows, as for most INSERT / UPDATE / DELETE: nothing to convert)
+    const rows = r.rows.length === 0 ? [] : this.convertRows<R>(r, cfg, asArray);
+    return { command: nodePgCommand(r.command), commandTag: r.command, rowCount: r.rowCount, oid: r.command === 'INSERT' ? 0 : null, fields: r.fields, rows, rowAsArray: asArray };
+  }
+
+  private convertRows<R>(r: StatementResult, cfg: QueryConfig, asArray: boolean): R[] {
+    const convert = this.converterList(r.fields, cfg);
     const fields = r.fields;
     const n = fields.length;
     const make = asArray ? undefined : rowObjectMaker(fields);
-    const rows = r.rows.map((row) => {
+    return r.rows.map((row) => {
       if (make) return make(row, convert) as R;
       if (asArray) {
         const a: unknown[] = new Array(n);
@@ -304,8 +310,8 @@ export class Connection extends EventEmitter {
       }
       return o as R;
     });
-    return { command: nodePgCommand(r.command), commandTag: r.command, rowCount: r.rowCount, oid: r.command === 'INSERT' ? 0 : null, fields: r.fields, rows, rowAsArray: asArray };
   }
+
 
   close(): Promise<void> {
     this.session.close();
