@@ -91,6 +91,8 @@ export interface StatementState {
   columnRefHook?: ColumnRefHook;
   /** CALL: the location of the call that must resolve to a procedure (every other call to a function). */
   procedureCallAt?: number;
+  /** Inside a view: the role whose privileges and policies apply (the view's owner); else current_user. */
+  asUser?: string;
 }
 
 export class ParseState {

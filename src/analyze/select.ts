@@ -23,6 +23,8 @@ import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from '.
 import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
+import { rlsSelectRte } from '../rewrite/row-security.js';
+import { checkSelectPermissions } from './permissions.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -67,6 +69,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   q.hasAggs = pstate.aggs.length > 0;
   if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
   if (q.hasAggs) checkGroupingFuncs(pstate, exprEqual);
+  checkSelectPermissions(stmt, q);
   return q;
 }
 
@@ -240,7 +243,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }
-      const rti = pstate.addRte(relationRte(rel, n.alias));
+      const rti = pstate.addRte(rlsSelectRte(pstate.stmt, rel, n.alias) ?? relationRte(rel, n.alias));
       addItem(pstate, rti, false);
       return { kind: 'RangeTblRef', rti };
     }

@@ -39,6 +39,7 @@ import { makeVar } from '../analyze/column-ref.js';
 import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
+import { dmlSecurity } from './dml-security.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -274,6 +275,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
+  const security = dmlSecurity(state, rel, 'insert', n, { targetCols: cols.map((c) => c.attnum), returning: returningList(n) });
   return {
     kind: 'insert',
     onConflictUpdate: n.onConflictClause?.action === 'ONCONFLICT_UPDATE',
@@ -310,6 +312,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           values = r;
         }
         computeGenerated(ctx, rel, values);
+        security.check?.(ctx, values);
         checkConstraints(ctx, ms.cat, rel, values);
         let written: Value[] | undefined = values;
         if (conflict) {
@@ -498,6 +501,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
     }
   }
+  const security = dmlSecurity(state, rel, 'update', n, { q, rti, targetCols: sets.map((x) => x.attnum), setExprs: sets.flatMap((x) => (x.expr === 'default' ? [] : [x.expr])), returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);
@@ -544,6 +548,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           values = r;
         }
         computeGenerated(ctx, rel, values);
+        security.check?.(ctx, values);
         checkConstraints(ctx, ms.cat, rel, values);
         const nt = updateTuple(ms, rel, t, values);
         if (!nt) continue;
@@ -571,6 +576,7 @@ function foldDmlConstants(session: Session, q: Query): void {
 
 function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  dmlSecurity(state, rel, 'delete', n, { q, rti, targetCols: [], returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);

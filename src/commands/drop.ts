@@ -19,7 +19,7 @@ type AnyNode = Record<string, any>;
 
 export function createSchema(session: Session, n: AnyNode, sql: string): StatementResult {
   void sql;
-  const owner = n.authrole ? resolveRoleSpec(n.authrole.RoleSpec ?? n.authrole, session.currentUser(), session.sessionUser()) : session.currentUser();
+  const owner = n.authrole ? resolveRoleSpec(n.authrole.RoleSpec ?? n.authrole, session.currentUser(), session.sessionUser(), session.catalog()) : session.currentUser();
   if (n.schemaElts?.length) throw featureNotSupported('CREATE SCHEMA with schema elements');
   const name = truncateIdentifier(n.schemaname ?? owner);
   const txn = session.transaction();

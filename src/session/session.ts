@@ -154,15 +154,17 @@ export class Session implements SessionContext, NotifyTarget {
         path = out;
       }
     }
-    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key: path.join(',') };
+    // The role is part of the key: privilege checks and row-level security are decided at analysis.
+    const user = this.settings.currentUser;
+    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key: user === 'postgres' ? path.join(',') : path.join(',') + '\u0001' + user };
     this.spCache = info;
     return info;
   }
   currentUser(): string {
-    return this.user;
+    return this.settings.currentUser;
   }
   sessionUser(): string {
-    return this.user;
+    return this.settings.get('session_authorization', false) as string;
   }
   transactionTimestamp(): bigint {
     return this.txn?.startTimestamp ?? this.statementTs;

@@ -15,6 +15,7 @@ import './pg-extension.js';
 import './pg-description.js';
 import './pg-database.js';
 import './pg-roles.js';
+import './pg-policy.js';
 import './pg-type.js';
 import './pg-proc.js';
 import './pg-misc.js';

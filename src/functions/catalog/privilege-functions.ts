@@ -1,9 +1,9 @@
 /**
- * has_*_privilege and pg_has_role: every session is a superuser, so an existing object is always
- * accessible; names that do not exist and unknown privilege words raise Postgres's errors, and an
- * OID that names nothing gives NULL.
+ * has_*_privilege and pg_has_role: the object's ACL (or acldefault) read for the role asked about;
+ * names that do not exist and unknown privilege words raise Postgres's errors, and an OID that
+ * names nothing gives NULL.
  * Postgres counterpart: src/backend/utils/adt/acl.c.
- * Known gaps: no GRANT / REVOKE, so no non-superuser answers.
+ * Known gaps: built-in functions, types and languages are usable by everyone.
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
@@ -13,6 +13,8 @@ import type { ExprRuntime } from '../../nodes/primnodes.js';
 import type { Value } from '../../types/values.js';
 import { regInput } from '../../analyze/regclass.js';
 import { knownRoleOid } from '../../catalog/system/common.js';
+import type { AclItem } from '../../catalog/objects.js';
+import { PRIV_LETTER, PUBLIC, aclDefault, aclMask, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
 import { systemRelationByOid } from '../../catalog/system/registry.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { builtinFacts } from '../../catalog/system/type-facts.js';
@@ -57,7 +59,7 @@ function exists(rt: ExprRuntime, kind: Kind, oid: number): boolean {
     case 'schema':
       return cat.namespaces.has(oid) || oid === 99;
     case 'function':
-      return !!builtinProcByOid(oid);
+      return !!builtinProcByOid(oid) || cat.functions.has(oid);
     case 'type':
       return builtinFacts.has(oid) || cat.types.has(oid);
     case 'database':
@@ -97,7 +99,7 @@ function byName(rt: ExprRuntime, kind: Kind, name: string): number {
 }
 
 function roleByName(rt: ExprRuntime, name: string): number {
-  const oid = knownRoleOid(name, rt.session.currentUser());
+  const oid = knownRoleOid(name, rt.session.currentUser(), rt.session.catalog());
   if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
   return oid;
 }
@@ -110,21 +112,98 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
       const userFirst = args.length > obj.length + 1;
       fn(name, args, OID.bool, (a: Value[], rt) => {
         const vals = userFirst ? a.slice(1) : a;
-        if (userFirst && typeof a[0] === 'string') roleByName(rt, a[0]);
-        checkPrivileges(kind, vals[vals.length - 1] as string);
-        const target = vals[0];
-        if (typeof target === 'string') {
-          byName(rt, kind, target);
-        } else if (!exists(rt, kind, target as number)) return null;
-        if (kind === 'column' && vals.length === 3 && typeof vals[1] === 'string') {
-          const rel = rt.session.catalog().relations.get(typeof target === 'string' ? byName(rt, kind, target) : (target as number));
-          if (rel && !rel.columns.some((c) => !c.dropped && c.name === vals[1])) {
-            throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
+        let user = rt.session.currentUser();
+        if (userFirst) {
+          if (typeof a[0] === 'string') {
+            roleByName(rt, a[0]);
+            user = a[0];
+          } else {
+            const r = rt.session.catalog().roles.get(a[0] as number);
+            if (!r) return null;
+            user = r.name;
           }
         }
-        return true;
+        const privText = vals[vals.length - 1] as string;
+        checkPrivileges(kind, privText);
+        const target = vals[0];
+        let oid: number;
+        if (typeof target === 'string') oid = byName(rt, kind, target);
+        else if (!exists(rt, kind, target as number)) return null;
+        else oid = target as number;
+        let attnum: number | undefined;
+        if (kind === 'column' && vals.length === 3) {
+          const rel = rt.session.catalog().relations.get(oid);
+          if (typeof vals[1] === 'string') {
+            const col = rel?.columns.find((c) => !c.dropped && c.name === vals[1]);
+            if (rel && !col) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
+            attnum = col?.attnum;
+          } else {
+            attnum = vals[1] as number;
+            if (rel && (!rel.columns[attnum - 1] || rel.columns[attnum - 1].dropped)) return null;
+          }
+        }
+        return privilegeHeld(rt, kind, user, oid, privText, attnum);
       }, { volatility: 's' });
     }
+  }
+}
+
+/** Whether `user` holds any of the privileges listed in `text` on the object. */
+function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, text: string, attnum: number | undefined): boolean {
+  const cat = rt.session.catalog();
+  for (const part of text.split(',')) {
+    const grant = /\s+WITH\s+(GRANT|ADMIN|SET)\s+OPTION$/i.test(part.trim());
+    const word = part.trim().replace(/\s+WITH\s+(GRANT|ADMIN|SET)\s+OPTION$/i, '').toUpperCase();
+    if (kind === 'role') {
+      const role = cat.roles.get(oid);
+      const me = cat.roleByName.get(user);
+      if (!role || me === undefined) continue;
+      if (isSuperuser(cat, user)) return true;
+      if (grant || word === 'MEMBER' ? rolesOf(cat, me, 'member').has(oid) : word === 'SET' ? rolesOf(cat, me, 'set').has(oid) : rolesOf(cat, me, 'privs').has(oid)) return true;
+      continue;
+    }
+    const letter = PRIV_LETTER[word];
+    if (isSuperuser(cat, user)) return true;
+    const acl = objectAcl(rt, kind, oid);
+    if (!acl) return true;
+    if (aclMask(cat, acl.table, user, grant).includes(letter)) return true;
+    if (kind === 'column' || kind === 'any_column') {
+      const rel = cat.relations.get(oid);
+      for (const c of rel?.columns ?? []) {
+        if (c.dropped || !c.acl || (attnum !== undefined && c.attnum !== attnum)) continue;
+        if (aclMask(cat, c.acl, user, grant).includes(letter)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The effective ACL of an object (undefined: a built-in object everyone may use). */
+function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly AclItem[] } | undefined {
+  const cat = rt.session.catalog();
+  switch (kind) {
+    case 'table':
+    case 'sequence':
+    case 'column':
+    case 'any_column': {
+      const rel = cat.relations.get(oid);
+      if (!rel) return systemRelationByOid(oid) ? { table: [{ grantee: PUBLIC, grantor: 10, privs: 'r', grantable: '' }] } : undefined;
+      return { table: relationAcl(cat, rel) };
+    }
+    case 'schema':
+      return cat.namespaces.has(oid) ? { table: namespaceAcl(cat, oid) } : undefined;
+    case 'function': {
+      const f = cat.functions.get(oid);
+      return f ? { table: f.acl ?? aclDefault('function', ownerOid(cat, f.owner)) } : undefined;
+    }
+    case 'type': {
+      const t = cat.types.get(oid);
+      return t ? { table: t.acl ?? aclDefault('type', ownerOid(cat, t.owner)) } : undefined;
+    }
+    case 'database':
+      return { table: cat.databaseAcl ?? aclDefault('database', 10) };
+    default:
+      return undefined;
   }
 }
 

@@ -1,0 +1,46 @@
+/**
+ * Privilege checks of an analyzed query level: SELECT on every table read in FROM (on the table,
+ * or on each column the query uses), as the current role or, inside a view, as the view's owner.
+ * Postgres counterpart: ExecCheckPermissions (src/backend/executor/execMain.c), run here at the
+ * end of analysis; plans are cached per role (see Session.searchPathKey).
+ */
+import type { RelationDef } from '../catalog/objects.js';
+import type { Query } from '../nodes/query.js';
+import { checkRelation, isSuperuser } from '../catalog/acl.js';
+import { visitVars } from '../plan/walk-query.js';
+import type { StatementState } from './parse-state.js';
+
+/** Columns of range entry `rti` of `q` used anywhere in it (attno 0: the whole row). */
+export function usedColumns(q: Query, rti: number): Set<number> {
+  const out = new Set<number>();
+  visitVars(q, (v, depth) => {
+    if (v.levelsUp === depth && v.rti === rti) out.add(v.attno);
+  });
+  return out;
+}
+
+/** Whole-row references mean every column. */
+function expand(rel: RelationDef, cols: Set<number>): Set<number> {
+  if (!cols.has(0)) return cols;
+  const all = new Set<number>();
+  for (const c of rel.columns) if (!c.dropped) all.add(c.attnum);
+  for (const c of cols) if (c > 0) all.add(c);
+  return all;
+}
+
+/** SELECT on each table (or RLS-wrapped table) this query level reads. */
+export function checkSelectPermissions(stmt: StatementState, q: Query): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (isSuperuser(cat, user)) return;
+  q.rtable.forEach((rte, rti) => {
+    let rel: RelationDef | undefined;
+    if (rte.kind === 'relation') rel = rte.rel;
+    else if (rte.kind === 'subquery') {
+      const o = (rte as { rlsRelation?: number; viewOid?: number }).rlsRelation ?? (rte as { viewOid?: number }).viewOid;
+      if (o !== undefined) rel = cat.relations.get(o);
+    }
+    if (!rel || (rte as { skipPerms?: boolean }).skipPerms) return;
+    checkRelation(cat, user, rel, 'r', expand(rel, usedColumns(q, rti)));
+  });
+}
