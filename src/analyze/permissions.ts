@@ -6,7 +6,8 @@
  */
 import type { RelationDef } from '../catalog/objects.js';
 import type { Query } from '../nodes/query.js';
-import { checkRelation, isSuperuser } from '../catalog/acl.js';
+import { aclDefault, aclHolds, checkNamespace, checkRelation, isSuperuser, ownerOid, permissionDenied } from '../catalog/acl.js';
+import { PgError } from '../errors/pg-error.js';
 import { visitVars } from '../plan/walk-query.js';
 import type { StatementState } from './parse-state.js';
 
@@ -43,4 +44,27 @@ export function checkSelectPermissions(stmt: StatementState, q: Query): void {
     if (!rel || (rte as { skipPerms?: boolean }).skipPerms) return;
     checkRelation(cat, user, rel, 'r', expand(rel, usedColumns(q, rti)));
   });
+}
+
+/** EXECUTE on a user function or procedure (at analysis; SECURITY DEFINER bodies run as the owner). */
+export function checkExecute(stmt: StatementState, oid: number): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (isSuperuser(cat, user)) return;
+  const f = cat.functions.get(oid);
+  if (!f) return;
+  if (!aclHolds(cat, f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), user, 'X')) throw permissionDenied(f.kind === 'p' ? 'procedure' : 'function', f.name);
+}
+
+/** USAGE on the schema a qualified name names (Postgres checks it during name lookup, with the position). */
+export function checkSchemaUsage(stmt: StatementState, nsOid: number, position: string | undefined): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (isSuperuser(cat, user)) return;
+  try {
+    checkNamespace(cat, user, nsOid, 'U');
+  } catch (e) {
+    if (e instanceof PgError && position) e.position = position;
+    throw e;
+  }
 }

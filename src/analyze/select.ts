@@ -24,7 +24,7 @@ import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
 import { rlsSelectRte } from '../rewrite/row-security.js';
-import { checkSelectPermissions } from './permissions.js';
+import { checkSchemaUsage, checkSelectPermissions } from './permissions.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -213,6 +213,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         return { kind: 'RangeTblRef', rti };
       }
       const rel = openRelation(pstate.catalog, pstate.stmt.session.searchPath(), rangeVarName(n), pstate.position(n.location));
+      if (n.schemaname) checkSchemaUsage(pstate.stmt, rel.namespace, pstate.position(n.location));
       if (rel.kind === 'v') {
         const sub = expandView(pstate, rel);
         const cols = applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view');

@@ -253,3 +253,15 @@ export function isOwner(cat: Catalog, user: string, owner: string): boolean {
 export function checkOwner(cat: Catalog, user: string, owner: string, what: string, name: string): void {
   if (!isOwner(cat, user, owner)) throw mustBeOwner(what, name);
 }
+
+/** nextval / currval / setval: any one of `anyOf` (U USAGE, r SELECT, w UPDATE) on the sequence. */
+export function checkSequence(rt: { readonly session: { catalog(): Catalog; currentUser(): string } }, oid: number, anyOf: string): void {
+  const cat = rt.session.catalog();
+  const user = rt.session.currentUser();
+  if (isSuperuser(cat, user)) return;
+  const rel = cat.relations.get(oid);
+  if (!rel) return;
+  const held = aclMask(cat, relationAcl(cat, rel), user);
+  for (const c of anyOf) if (held.includes(c)) return;
+  throw permissionDenied('sequence', rel.name);
+}

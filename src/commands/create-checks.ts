@@ -4,11 +4,14 @@
  */
 import type { Session } from '../session/session.js';
 import { checkNamespace } from '../catalog/acl.js';
-import { creationNamespace } from '../analyze/relation.js';
+import { creationNamespace, lookupRelation } from '../analyze/relation.js';
+import { checkRelationOwner } from './owner.js';
+import { PgError } from '../errors/pg-error.js';
+import { charOffset } from '../analyze/parse-state.js';
 
 type AnyNode = Record<string, any>;
 
-export function checkCreateIn(session: Session, rv: AnyNode | undefined): void {
+export function checkCreateIn(session: Session, rv: AnyNode | undefined, sql: string): void {
   if (!rv || rv.relpersistence === 't') return;
   const cat = session.catalog();
   const user = session.currentUser();
@@ -19,5 +22,19 @@ export function checkCreateIn(session: Session, rv: AnyNode | undefined): void {
   } catch {
     return; // the command itself reports a missing schema
   }
-  checkNamespace(cat, user, ns, 'C');
+  try {
+    checkNamespace(cat, user, ns, 'C');
+  } catch (e) {
+    if (e instanceof PgError && rv.location !== undefined && rv.location >= 0) e.position = String(charOffset(sql, rv.location) + 1);
+    throw e;
+  }
+}
+
+/** CREATE INDEX / CREATE TRIGGER: the current role must own the table (a missing table is the command's error). */
+export function checkTableOwner(session: Session, rv: AnyNode | undefined): void {
+  if (!rv) return;
+  const cat = session.catalog();
+  if (cat.role(session.currentUser())?.superuser) return;
+  const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  if (rel) checkRelationOwner(session, cat, rel);
 }

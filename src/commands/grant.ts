@@ -175,7 +175,7 @@ function lettersFor(session: Session, t: Target, privs: PrivSpec[] | undefined):
       else throw new PgError(SQLSTATE.invalid_grant_operation, `invalid privilege type ${p.name} for ${t.kind}`);
     }
   }
-  if (dropped) session.notice(new PgError(SQLSTATE.warning, `sequence "${t.name}" only supports USAGE, SELECT, and UPDATE privileges`, { severity: 'WARNING' }));
+  if (dropped) session.notice(new PgError(SQLSTATE.invalid_grant_operation, `sequence "${t.name}" only supports USAGE, SELECT, and UPDATE privileges`, { severity: 'WARNING' }));
   return { table, cols };
 }
 

@@ -4,6 +4,7 @@
  * foreign keys, RESTRICT refuses with Postgres's 0A000.
  * Postgres counterpart: src/backend/commands/tablecmds.c (ExecuteTruncate).
  */
+import { checkRelation } from '../catalog/acl.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -21,6 +22,7 @@ export function truncateTables(session: Session, n: AnyNode): StatementResult {
     const rv = r.RangeVar;
     const rel = openRelation(cat0, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
     if (rel.kind !== 'r') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a table`);
+    checkRelation(cat0, session.currentUser(), rel, 'D');
     if (!rels.some((x) => x.oid === rel.oid)) rels.push(rel);
   }
   const cascade = n.behavior === 'DROP_CASCADE';

@@ -45,7 +45,7 @@ import { alterDefaultPrivileges, grantStatement } from './grant.js';
 import { alterOwner } from './owner.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
-import { checkCreateIn } from './create-checks.js';
+import { checkCreateIn, checkTableOwner } from './create-checks.js';
 
 type AnyNode = Record<string, any>;
 
@@ -131,7 +131,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CheckPointStmt':
       return checkpoint();
     case 'CreateStmt':
-      checkCreateIn(session, n.relation);
+      checkCreateIn(session, n.relation, sql);
       return createTable(session, n, sql);
     case 'CreateSchemaStmt':
       return createSchema(session, n, sql);
@@ -206,6 +206,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterSeqStmt':
       return alterSequence(session, n);
     case 'IndexStmt':
+      checkTableOwner(session, n.relation);
       return createIndex(session, n, sql);
     case 'CreateSeqStmt':
       return createSequence(session, n, sql);
@@ -216,6 +217,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CallStmt':
       return callStatement(session, n, sql);
     case 'CreateTrigStmt':
+      checkTableOwner(session, n.relation);
       return createTrigger(session, n, sql);
     case 'DiscardStmt':
       return discard(session, n);
