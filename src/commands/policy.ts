@@ -42,7 +42,14 @@ function targetTable(session: Session, cat: Catalog, rv: AnyNode): RelationDef {
 
 function stored(session: Session, cat: Catalog, rel: RelationDef, raw: AnyNode | undefined, sql: string): PolicyDef['qual'] {
   if (!raw) return undefined;
-  const expr = analyzePolicyExpr(session, cat, rel, raw, sql);
+  let expr;
+  try {
+    expr = analyzePolicyExpr(session, cat, rel, raw, sql);
+  } catch (e) {
+    // Postgres reports errors in policy expressions without a position.
+    if (e instanceof PgError) e.position = undefined;
+    throw e;
+  }
   return { raw, expr, text: exprText(sql, raw[Object.keys(raw)[0]]?.location), sql };
 }
 
@@ -56,7 +63,7 @@ export function createPolicy(session: Session, n: AnyNode, sql: string): Stateme
   if ((cmd === 'r' || cmd === 'd') && n.with_check) throw new PgError(SQLSTATE.syntax_error, 'WITH CHECK cannot be applied to SELECT or DELETE');
   if (cmd === 'a' && n.qual) throw new PgError(SQLSTATE.syntax_error, 'only WITH CHECK expression allowed for INSERT');
   const p: PolicyDef = {
-    oid: session.db.newOid(), name: n.policy_name, relation: rel.oid, cmd, permissive: n.permissive !== false,
+    oid: session.db.newOid(), name: n.policy_name, relation: rel.oid, cmd, permissive: !!n.permissive,
     roles: policyRoles(session, cat, n.roles), qual: stored(session, cat, rel, n.qual, sql), withCheck: stored(session, cat, rel, n.with_check, sql),
   };
   cat.policies.set(p.oid, p);
