@@ -45,7 +45,7 @@ import { alterDefaultPrivileges, grantStatement } from './grant.js';
 import { alterOwner } from './owner.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
-import { checkCreateIn, checkTableOwner } from './create-checks.js';
+import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
 
 type AnyNode = Record<string, any>;
 
@@ -132,7 +132,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return checkpoint();
     case 'CreateStmt':
       checkCreateIn(session, n.relation, sql);
-      return createTable(session, n, sql);
+      return withDefaultAcls(session, () => createTable(session, n, sql));
     case 'CreateSchemaStmt':
       return createSchema(session, n, sql);
     case 'DropStmt':
@@ -157,7 +157,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterDomainStmt':
       return alterDomain(session, n, sql);
     case 'ViewStmt':
-      return createView(session, n, sql);
+      checkCreateIn(session, n.view, sql);
+      return withDefaultAcls(session, () => createView(session, n, sql));
     case 'CommentStmt':
       return commentOn(session, n);
     case 'CreateExtensionStmt':
@@ -209,9 +210,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       checkTableOwner(session, n.relation);
       return createIndex(session, n, sql);
     case 'CreateSeqStmt':
-      return createSequence(session, n, sql);
+      checkCreateIn(session, n.sequence, sql);
+      return withDefaultAcls(session, () => createSequence(session, n, sql));
     case 'CreateFunctionStmt':
-      return createFunction(session, n, sql, st);
+      return withDefaultAcls(session, () => createFunction(session, n, sql, st));
     case 'DoStmt':
       return doStatement(session, n, st);
     case 'CallStmt':

@@ -8,6 +8,7 @@ import { defineRows } from './registry.js';
 import { PgArray } from '../../types/values.js';
 import type { Catalog } from '../catalog.js';
 import type { RoleDef } from '../objects.js';
+import { aclText } from '../acl.js';
 import { timestamptzIO } from '../../types/datetime/timestamp.js';
 import type { Value } from '../../types/values.js';
 import type { SessionContext } from '../../session/session-context.js';
@@ -90,6 +91,16 @@ defineRows('pg_catalog', 'pg_auth_members', {
   *rows({ cat }) {
     for (const m of cat.authMembers) {
       yield { oid: m.oid, roleid: m.role, member: m.member, grantor: m.grantor, admin_option: m.admin, inherit_option: m.inherit, set_option: m.set };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_default_acl', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    let i = 0;
+    for (const d of cat.defaultAcls) {
+      yield { oid: 16384 * 48 + i++, defaclrole: d.role, defaclnamespace: d.namespace, defaclobjtype: d.objtype, defaclacl: PgArray.of(aclText(cat, d.acl)) };
     }
   },
 });

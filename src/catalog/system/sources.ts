@@ -24,6 +24,7 @@ import './information-schema/constraints.js';
 import './information-schema/sequences.js';
 import './pg-stat.js';
 import './information-schema/routines.js';
+import './information-schema/privileges.js';
 import './pg-trigger.js';
 import './pg-cursors.js';
 import './pg-ts.js';
