@@ -334,3 +334,10 @@ export function roleExists(cat: Catalog, name: string): boolean {
 
 export type { AclItem };
 export { isSuperuser };
+
+/** A connection's StartupMessage user: the role must exist and may log in (InitializeSessionUserId). */
+export function checkLoginRole(cat: Catalog, user: string): void {
+  const r = cat.role(user);
+  if (!r) throw new PgError(SQLSTATE.invalid_authorization_specification, `role "${user}" does not exist`, { severity: 'FATAL' });
+  if (!r.canLogin) throw new PgError(SQLSTATE.invalid_authorization_specification, `role "${user}" is not permitted to log in`, { severity: 'FATAL' });
+}
