@@ -10,11 +10,11 @@ import { OID } from '../../types/oids.js';
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
-import type { Value } from '../../types/values.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { regInput } from '../../analyze/regclass.js';
 import { knownRoleOid } from '../../catalog/system/common.js';
 import type { AclItem } from '../../catalog/objects.js';
-import { PRIV_LETTER, PUBLIC, aclDefault, aclMask, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
+import { PRIV_LETTER, PUBLIC, aclDefault, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
 import { systemRelationByOid } from '../../catalog/system/registry.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { builtinFacts } from '../../catalog/system/type-facts.js';
@@ -218,3 +218,74 @@ define('has_type_privilege', 'type', [[OID.text], [OID.oid]]);
 define('has_language_privilege', 'language', [[OID.text], [OID.oid]]);
 define('has_tablespace_privilege', 'tablespace', [[OID.text], [OID.oid]]);
 define('pg_has_role', 'role', [[OID.name], [OID.oid]]);
+
+// ---- aclitem functions ---------------------------------------------------------------------
+
+const ACLITEM_ARRAY = 1034;
+
+/** aclexplode's privilege order (the ACL_* bit order) and names. */
+const EXPLODE_ORDER: readonly [string, string][] = [
+  ['a', 'INSERT'], ['r', 'SELECT'], ['w', 'UPDATE'], ['d', 'DELETE'], ['D', 'TRUNCATE'], ['x', 'REFERENCES'], ['t', 'TRIGGER'], ['X', 'EXECUTE'],
+  ['U', 'USAGE'], ['C', 'CREATE'], ['T', 'TEMPORARY'], ['c', 'CONNECT'], ['s', 'SET'], ['A', 'ALTER SYSTEM'], ['m', 'MAINTAIN'],
+];
+
+/** A role name of aclitem text (possibly double-quoted), from position `i`; returns [name, next]. */
+function readAclName(s: string, i: number): [string, number] {
+  if (s[i] !== '"') {
+    let j = i;
+    while (j < s.length && s[j] !== '=' && s[j] !== '/') j++;
+    return [s.slice(i, j), j];
+  }
+  let out = '';
+  let j = i + 1;
+  for (; j < s.length; j++) {
+    if (s[j] === '"') {
+      if (s[j + 1] === '"') {
+        out += '"';
+        j++;
+      } else break;
+    } else out += s[j];
+  }
+  return [out, j + 1];
+}
+
+function parseAclItem(rt: ExprRuntime, text: string): AclItem {
+  const cat = rt.session.catalog();
+  const [grantee, eq] = readAclName(text, 0);
+  const slash = text.lastIndexOf('/');
+  const letters = text.slice(eq + 1, slash);
+  const [grantor] = readAclName(text, slash + 1);
+  let privs = '';
+  let grantable = '';
+  for (let i = 0; i < letters.length; i++) {
+    privs += letters[i];
+    if (letters[i + 1] === '*') {
+      grantable += letters[i];
+      i++;
+    }
+  }
+  const oidOf = (n: string) => cat.roleByName.get(n) ?? (/^\d+$/.test(n) ? Number(n) : 0);
+  return { grantee: grantee === '' ? PUBLIC : oidOf(grantee), grantor: oidOf(grantor), privs, grantable };
+}
+
+fn('aclexplode', [ACLITEM_ARRAY], OID.record, (a, rt) => {
+  const out: PgRecord[] = [];
+  const names = ['grantor', 'grantee', 'privilege_type', 'is_grantable'];
+  const types = [OID.oid, OID.oid, OID.text, OID.bool];
+  for (const v of (a[0] as PgArray).items) {
+    if (v === null) continue;
+    const item = parseAclItem(rt, v as string);
+    for (const [c, word] of EXPLODE_ORDER) if (item.privs.includes(c)) out.push(new PgRecord([item.grantor, item.grantee, word, item.grantable.includes(c)], names, types));
+  }
+  return out;
+}, { retset: true, outColumns: [{ name: 'grantor', type: OID.oid }, { name: 'grantee', type: OID.oid }, { name: 'privilege_type', type: OID.text }, { name: 'is_grantable', type: OID.bool }] });
+
+const ACLDEFAULT_KIND: Record<string, import('../../catalog/acl.js').AclObjectKind | undefined> = {
+  c: 'column', r: 'table', s: 'sequence', d: 'database', f: 'function', l: 'language', n: 'schema', T: 'type',
+};
+
+fn('acldefault', [OID.char, OID.oid], ACLITEM_ARRAY, (a, rt) => {
+  const kind = ACLDEFAULT_KIND[a[0] as string];
+  if (!kind) throw new PgError(SQLSTATE.internal_error, `unrecognized object type abbreviation: ${a[0] as string}`);
+  return PgArray.of(aclText(rt.session.catalog(), aclDefault(kind, a[1] as number)));
+}, { volatility: 'i' });
