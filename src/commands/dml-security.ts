@@ -14,9 +14,8 @@ import type { ExecContext } from '../executor/context.js';
 import type { StatementState } from '../analyze/parse-state.js';
 import { checkRelation, isSuperuser } from '../catalog/acl.js';
 import { visitVars } from '../plan/walk-query.js';
-import { featureNotSupported } from '../errors/pg-error.js';
 import { compileStored } from '../executor/modify-table.js';
-import { effectiveUser, policyChecks, policyQual, retargetVars, rlsApplies, rlsViolation } from '../rewrite/row-security.js';
+import { effectiveUser, policyChecks, policyQual, policyUsingChecks, retargetVars, rlsApplies, rlsViolation, type RlsCheck } from '../rewrite/row-security.js';
 
 type AnyNode = Record<string, any>;
 
@@ -55,6 +54,8 @@ function varsOf(e: unknown, rti: number, out: Set<number>): void {
 export interface DmlSecurity {
   /** Raises 42501 when a new row fails a policy's WITH CHECK. */
   readonly check?: (ctx: ExecContext, values: Value[]) => void;
+  /** INSERT ... ON CONFLICT DO UPDATE: checks the existing row and its update. */
+  readonly conflict?: (ctx: ExecContext, old: Value[], values: Value[]) => void;
 }
 
 const NONE: DmlSecurity = {};
@@ -89,7 +90,6 @@ export function dmlSecurity(
   const readsRows = read.size > 0 || (cmd !== 'insert' && !!opts.q?.where);
   if (readsRows) checkRelation(cat, user, rel, 'r', read);
   if (!rlsApplies(state.session, cat, rel, user)) return NONE;
-  if (cmd === 'insert' && n.onConflictClause) throw featureNotSupported('INSERT ... ON CONFLICT on a table with row-level security');
   if (cmd !== 'insert' && opts.q && opts.rti !== undefined) {
     const quals = [retargetVars(policyQual(state, cat, rel, user, cmd === 'update' ? 'w' : 'd'), opts.rti)];
     if (readsRows) quals.push(retargetVars(policyQual(state, cat, rel, user, 'r'), opts.rti));
@@ -97,10 +97,23 @@ export function dmlSecurity(
     opts.q.where = { kind: 'BoolExpr', op: 'and', args: all, type: 16, typmod: -1 } as unknown as Expr;
   }
   if (cmd === 'delete') return NONE;
-  const checks = policyChecks(state, cat, rel, user, cmd === 'insert' ? 'a' : 'w', cmd === 'insert' ? !!opts.returning?.length : readsRows).map((c) => ({ c, f: compileStored(c) }));
+  const upsert = cmd === 'insert' && n.onConflictClause?.action === 'ONCONFLICT_UPDATE';
+  const compile = (list: RlsCheck[]) => list.map((c) => ({ c, f: compileStored(c) }));
+  const checks = compile(policyChecks(state, cat, rel, user, cmd === 'insert' ? 'a' : 'w', cmd === 'insert' ? !!opts.returning?.length || upsert : readsRows));
+  // ON CONFLICT DO UPDATE: the existing row must pass UPDATE's (and SELECT's) USING, the new one UPDATE's WITH CHECK.
+  const existing = upsert ? compile(policyUsingChecks(state, cat, rel, user)) : [];
+  const updated = upsert ? compile(policyChecks(state, cat, rel, user, 'w', true)) : [];
   return {
     check(ctx, values) {
       for (const { c, f } of checks) if (f(values, ctx) !== true) throw rlsViolation(rel, c);
     },
+    ...(upsert
+      ? {
+          conflict(ctx: ExecContext, old: Value[], values: Value[]) {
+            for (const { c, f } of existing) if (f(old, ctx) !== true) throw rlsViolation(rel, c, true);
+            for (const { c, f } of updated) if (f(values, ctx) !== true) throw rlsViolation(rel, c);
+          },
+        }
+      : {}),
   };
 }

@@ -319,6 +319,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const r = conflict.handle(ms, values);
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
+            security.conflict?.(ctx, r.old as Value[], r.values as Value[]);
             written = r.values;
             count++;
             if (retRows && returning && written) {

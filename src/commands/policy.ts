@@ -9,7 +9,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { PolicyDef, RelationDef } from '../catalog/objects.js';
-import { PUBLIC } from '../catalog/acl.js';
+import { PUBLIC, isOwner, mustBeOwner } from '../catalog/acl.js';
 import { openRelation, lookupRelation } from '../analyze/relation.js';
 import { roleSpecName } from './role-cmds.js';
 import { exprText } from './column-expr.js';
@@ -127,7 +127,7 @@ export function dropPolicy(session: Session, n: AnyNode): StatementResult {
       }
       throw new PgError(SQLSTATE.undefined_object, `policy "${name}" for table "${rel.name}" does not exist`);
     }
-    checkRelationOwner(session, cat, rel);
+    if (!isOwner(cat, session.currentUser(), rel.owner)) throw mustBeOwner('relation', rel.name);
     cat.policies.delete(p.oid);
   }
   return commandResult('DROP POLICY');

@@ -56,7 +56,14 @@ function roleObjects(cat: Catalog): RoleObject[] {
 /** DROP ROLE's DETAIL lines: `owner of table t`, `privileges for schema s`, ... */
 export function describeRoleDependents(cat: Catalog, role: RoleDef): string[] {
   const lines: string[] = [];
-  for (const o of roleObjects(cat)) {
+  const policies = [...cat.policies.values()].filter((p) => p.roles.includes(role.oid));
+  const objects: (RoleObject | { oid: number; policy: string })[] = [...roleObjects(cat), ...policies.map((p) => ({ oid: p.oid, policy: `target of policy ${p.name} on table ${cat.relations.get(p.relation)?.name}` }))];
+  objects.sort((a, b) => a.oid - b.oid);
+  for (const o of objects) {
+    if ('policy' in o) {
+      lines.push(o.policy);
+      continue;
+    }
     if (o.owner === role.name) lines.push(`owner of ${o.describe}`);
     else if (namesRole(o.acl, role.oid)) lines.push(`privileges for ${o.describe}`);
     for (const c of o.columnAcls ?? []) if (namesRole(c.acl, role.oid)) lines.push(`privileges for column ${c.name} of ${o.describe}`);

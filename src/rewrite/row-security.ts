@@ -4,7 +4,8 @@
  * barrier, so outer joins and qual order stay correct); UPDATE / DELETE get the policies' USING
  * ANDed into their WHERE; INSERT / UPDATE check each new row against WITH CHECK (or USING).
  * Postgres counterpart: src/backend/rewrite/rowsecurity.c, utils/misc/rls.c (check_enable_rls).
- * Known gaps: INSERT ... ON CONFLICT on a table under RLS is 0A000.
+ * Known gaps: ON CONFLICT DO UPDATE checks the existing row after the update (an error rolls the
+ * statement back, so only which of two errors is reported can differ).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { PolicyDef, RelationDef } from '../catalog/objects.js';
@@ -114,9 +115,24 @@ export function policyChecks(stmt: StatementState, cat: Catalog, rel: RelationDe
   return out;
 }
 
-/** The error a failed new-row check raises. */
-export function rlsViolation(rel: RelationDef, c: RlsCheck): PgError {
-  return new PgError(SQLSTATE.insufficient_privilege, c.policy ? `new row violates row-level security policy "${c.policy}" for table "${rel.name}"` : `new row violates row-level security policy for table "${rel.name}"`);
+/** ON CONFLICT DO UPDATE's checks of the existing row: UPDATE's and SELECT's USING (WCO_RLS_CONFLICT_CHECK). */
+export function policyUsingChecks(stmt: StatementState, cat: Catalog, rel: RelationDef, user: string): RlsCheck[] {
+  const out: RlsCheck[] = [];
+  for (const cmd of ['w', 'r'] as const) {
+    const ps = applicable(cat, rel, user, cmd);
+    out.push({ expr: or(ps.filter((p) => p.permissive).map((p) => policyExpr(stmt, cat, rel, p, 'qual') ?? TRUE)) });
+    for (const p of ps.filter((x) => !x.permissive)) {
+      const e = policyExpr(stmt, cat, rel, p, 'qual');
+      if (e) out.push({ policy: p.name, expr: e });
+    }
+  }
+  return out;
+}
+
+/** The error a failed new-row check raises (`using`: the existing row of ON CONFLICT DO UPDATE). */
+export function rlsViolation(rel: RelationDef, c: RlsCheck, using = false): PgError {
+  const u = using ? ' (USING expression)' : '';
+  return new PgError(SQLSTATE.insufficient_privilege, c.policy ? `new row violates row-level security policy "${c.policy}"${u} for table "${rel.name}"` : `new row violates row-level security policy${u} for table "${rel.name}"`);
 }
 
 /**

@@ -156,7 +156,7 @@ export class Session implements SessionContext, NotifyTarget {
     }
     // The role is part of the key: privilege checks and row-level security are decided at analysis.
     const user = this.settings.currentUser;
-    const info = { changes: this.settings.changeCount, cat, version: cat.version, user, path, key: user === 'postgres' ? path.join(',') : path.join(',') + '\u0001' + user };
+    const info = { changes: this.settings.changeCount, cat, version: cat.version, user, path, key: (user === 'postgres' ? path.join(',') : path.join(',') + '\u0001' + user) + (this.settings.get('row_security', true) === 'off' ? '\u0002' : '') };
     this.spCache = info;
     return info;
   }
