@@ -93,6 +93,8 @@ export interface StatementState {
   procedureCallAt?: number;
   /** Inside a view: the role whose privileges and policies apply (the view's owner); else current_user. */
   asUser?: string;
+  /** Structural analysis only (a view's query read to rewrite DML onto its table): no privilege checks, no RLS. */
+  skipSecurity?: boolean;
 }
 
 export class ParseState {

@@ -24,7 +24,7 @@ import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
 import { rlsSelectRte } from '../rewrite/row-security.js';
-import { checkSchemaUsage, checkSelectPermissions } from './permissions.js';
+import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect } from './permissions.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -230,6 +230,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       }
       if (rel.kind === 'S') {
         // A sequence reads as one row (last_value, log_cnt, is_called).
+        checkSequenceSelect(pstate.stmt, rel);
         const seqOid = rel.oid;
         const field = (i: number, type: number): Expr => ({
           kind: 'FuncExpr', name: 'sequence_row', type, typmod: -1, args: [],

@@ -117,3 +117,15 @@ export function dmlSecurity(
       : {}),
   };
 }
+
+/**
+ * INSERT / UPDATE / DELETE through an auto-updatable view: the acting role needs the privilege on
+ * the view; the base table is then used as the view's owner (unless security_invoker).
+ * Returns the role for the next level.
+ */
+export function viewDmlUser(session: { catalog(): import('../catalog/catalog.js').Catalog; currentUser(): string }, view: RelationDef, kind: 'insert' | 'update' | 'delete', prior: string | undefined): string | undefined {
+  const cat = session.catalog();
+  const user = prior ?? session.currentUser();
+  if (!isSuperuser(cat, user)) checkRelation(cat, user, view, kind === 'insert' ? 'a' : kind === 'update' ? 'w' : 'd');
+  return view.view?.securityInvoker ? prior : view.owner;
+}

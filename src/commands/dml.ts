@@ -39,7 +39,7 @@ import { makeVar } from '../analyze/column-ref.js';
 import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
-import { dmlSecurity } from './dml-security.js';
+import { dmlSecurity, viewDmlUser } from './dml-security.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -83,8 +83,12 @@ function pos(sql: string, loc: number | undefined): string | undefined {
 /** Variables of the function body a DML statement is prepared for (see prepareDmlForSpi). */
 let spiHook: import('../analyze/parse-state.js').ColumnRefHook | undefined;
 
+/** The role a statement through a view acts as on the base table (the view's owner); see throughViews. */
+let dmlAsUser: string | undefined;
+
 function newState(session: Session, sql: string, paramTypes: number[]) {
-  const st = statementState(session, sql, paramTypes);
+  let st = statementState(session, sql, paramTypes);
+  if (dmlAsUser !== undefined) st = { ...st, asUser: dmlAsUser };
   if (spiHook) return { ...st, inferParams: false, columnRefHook: spiHook };
   return st;
 }
@@ -789,10 +793,13 @@ export function hasDmlCte(body: AnyNode): boolean {
 function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' | 'update' | 'delete'): { stmt: AnyNode; checks: ViewCheck[] } {
   let stmt = n;
   const checks: ViewCheck[] = [];
+  dmlAsUser = undefined;
   for (let depth = 0; depth < 16; depth++) {
     const rv = stmt.relation;
     const rel = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
     if (!rel || rel.kind !== 'v') return { stmt, checks };
+    // The view's privileges are the caller's; the table under it is used with the view owner's.
+    dmlAsUser = viewDmlUser(session, rel, kind, dmlAsUser);
     const r = rewriteViewDml(session, rel, stmt, kind, sql);
     stmt = r.stmt;
     checks.push(...r.checks);

@@ -41,6 +41,10 @@ export function alterTableRoleCmd(session: Session, cat: Catalog, rel: RelationD
   switch (cmd.subtype) {
     case 'AT_ChangeOwner': {
       const role = lookupRole(session, cat, cmd.newowner);
+      if (rel.kind === 'S' && rel.sequence?.ownedBy && role.name !== rel.owner) {
+        const table = cat.relations.get(rel.sequence.ownedBy.relation);
+        throw new PgError(SQLSTATE.feature_not_supported, `cannot change owner of sequence "${rel.name}"`, { detail: `Sequence "${rel.name}" is linked to table "${table?.name}".` });
+      }
       if (role.name === rel.owner) return true;
       checkRelationOwner(session, cat, rel);
       checkNewOwner(session, cat, role.name, rel.namespace);

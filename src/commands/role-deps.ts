@@ -84,6 +84,16 @@ export function renameRoleReferences(cat: Catalog, from: string, to: string, oid
   for (const t of [...cat.types.values()]) if (t.owner === from) cat.putType({ ...t, owner: to });
 }
 
+/** Objects owned by `from` go to `to`; their ACLs name the new owner where they named the old (aclnewowner). */
+function reassignObjects(cat: Catalog, from: RoleDef, to: RoleDef): void {
+  const swap = (acl: readonly AclItem[] | undefined) =>
+    acl?.map((a) => ({ ...a, grantee: a.grantee === from.oid ? to.oid : a.grantee, grantor: a.grantor === from.oid ? to.oid : a.grantor }));
+  for (const ns of [...cat.namespaces.values()]) if (ns.owner === from.name) cat.putNamespace({ ...ns, owner: to.name, acl: swap(ns.acl) });
+  for (const r of [...cat.relations.values()]) if (r.owner === from.name) cat.putRelation({ ...r, owner: to.name, acl: swap(r.acl) });
+  for (const f of [...cat.functions.values()]) if (f.owner === from.name) cat.putFunction({ ...f, owner: to.name, acl: swap(f.acl) });
+  for (const t of [...cat.types.values()]) if (t.owner === from.name) cat.putType({ ...t, owner: to.name, acl: swap(t.acl) });
+}
+
 /** REASSIGN OWNED BY old [, ...] TO new. */
 export function reassignOwned(session: Session, n: AnyNode): StatementResult {
   const cat = session.transaction().catalogForWrite();
@@ -94,7 +104,7 @@ export function reassignOwned(session: Session, n: AnyNode): StatementResult {
     if (!me?.superuser && from.name !== me?.name) {
       throw new PgError(SQLSTATE.insufficient_privilege, 'permission denied to reassign objects', { detail: `Only roles with privileges of role "${from.name}" may reassign objects owned by it.` });
     }
-    renameRoleReferences(cat, from.name, to.name, from.oid);
+    reassignObjects(cat, from, to);
   }
   return commandResult('REASSIGN OWNED');
 }

@@ -46,6 +46,7 @@ import { alterOwner } from './owner.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
 import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
+import { checkCopy } from './copy-security.js';
 
 type AnyNode = Record<string, any>;
 
@@ -72,6 +73,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'TransactionStmt':
       return transactionStmt(session, n);
     case 'CopyStmt':
+      checkCopy(session, n);
       return runCopy(session, n, sql);
     case 'ListenStmt':
       session.notifyAction({ kind: 'listen', channel: n.conditionname as string });
