@@ -8,6 +8,7 @@
  * await db.query('insert into users values ($1, $2)', [1, 'a@b.c']);
  * const { rows } = await db.query('select * from users'); // [{ id: 1, email: 'a@b.c' }]
  */
+import { checkLoginRole } from './commands/role-cmds.js';
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -427,6 +428,7 @@ export class Database {
 
   /** A bare engine session (used by the wire protocol; most code wants `connect()`). */
   openSession(user = 'postgres', dbName = 'postgres'): Session {
+    checkLoginRole(this.state.catalog, user);
     const s = new Session(this.state, this.clock, this.options.onNotice, dbName);
     s.user = user;
     s.settings.setSessionUser(user);

@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_func.c, parse_oper.c (func_select_candidate).
  */
+import { checkExecute } from './permissions.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -435,6 +436,7 @@ export function completeUserCall(pstate: ParseState, r: ResolvedCall<FunctionImp
       position: pstate.position(location),
     });
   }
+  if (f.prokind && f.oid !== undefined) checkExecute(pstate.stmt, f.oid);
   const defs = f.argDefaultExprs;
   const n = f.argTypes.length;
   let out = r;

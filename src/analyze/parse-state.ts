@@ -92,6 +92,10 @@ export interface StatementState {
   columnRefHook?: ColumnRefHook;
   /** CALL: the location of the call that must resolve to a procedure (every other call to a function). */
   procedureCallAt?: number;
+  /** Inside a view: the role whose privileges and policies apply (the view's owner); else current_user. */
+  asUser?: string;
+  /** Structural analysis only (a view's query read to rewrite DML onto its table): no privilege checks, no RLS. */
+  skipSecurity?: boolean;
 }
 
 export class ParseState {

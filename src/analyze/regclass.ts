@@ -159,14 +159,14 @@ export function regroleIn(rt: ExprRuntime, text: string): number {
   if (text.trim() === '-') return 0;
   const parts = splitQualifiedName(text);
   if (parts.length !== 1) throw new PgError(SQLSTATE.invalid_name, 'invalid name syntax');
-  const oid = knownRoleOid(parts[0], rt.session.currentUser());
+  const oid = knownRoleOid(parts[0], rt.session.currentUser(), rt.session.catalog());
   if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `role "${parts[0]}" does not exist`);
   return oid;
 }
 
-export function regroleOut(_rt: ExprRuntime, oid: number): string {
+export function regroleOut(rt: ExprRuntime, oid: number): string {
   if (oid === 0) return '-';
-  const name = roleName(oid);
+  const name = roleName(oid, rt.session.catalog());
   return name === undefined ? String(oid) : quoteIdent(name);
 }
 

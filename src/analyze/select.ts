@@ -23,6 +23,8 @@ import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from '.
 import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
+import { rlsSelectRte } from '../rewrite/row-security.js';
+import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect } from './permissions.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -67,6 +69,7 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   q.hasAggs = pstate.aggs.length > 0;
   if (q.hasAggs || q.groupBy.length || q.having) checkGrouping(pstate);
   if (q.hasAggs) checkGroupingFuncs(pstate, exprEqual);
+  checkSelectPermissions(stmt, q);
   return q;
 }
 
@@ -210,6 +213,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         return { kind: 'RangeTblRef', rti };
       }
       const rel = openRelation(pstate.catalog, pstate.stmt.session.searchPath(), rangeVarName(n), pstate.position(n.location));
+      if (n.schemaname) checkSchemaUsage(pstate.stmt, rel.namespace, pstate.position(n.location));
       if (rel.kind === 'v') {
         const sub = expandView(pstate, rel);
         const cols = applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view');
@@ -226,6 +230,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       }
       if (rel.kind === 'S') {
         // A sequence reads as one row (last_value, log_cnt, is_called).
+        checkSequenceSelect(pstate.stmt, rel);
         const seqOid = rel.oid;
         const field = (i: number, type: number): Expr => ({
           kind: 'FuncExpr', name: 'sequence_row', type, typmod: -1, args: [],
@@ -240,7 +245,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }
-      const rti = pstate.addRte(!n.inh && rel.kind === 'p' ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias));
+      const rti = pstate.addRte(rlsSelectRte(pstate.stmt, rel, n.alias) ?? (!n.inh && rel.kind === 'p' ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias)));
       addItem(pstate, rti, false);
       return { kind: 'RangeTblRef', rti };
     }

@@ -7,6 +7,10 @@
  * Postgres counterpart: the system catalogs (src/include/catalog) plus relcache/syscache lookups.
  */
 import type {
+  AclItem,
+  AuthMemberDef,
+  PolicyDef,
+  RoleDef,
   ColumnDef,
   ConstraintDef,
   ExtensionDef,
@@ -45,6 +49,17 @@ export class Catalog {
   triggersByRelation = new Map<number, readonly number[]>();
   /** Text-search configurations made by CREATE TEXT SEARCH CONFIGURATION (built-ins live in src/tsearch/ts-config.ts). */
   tsConfigs = new Map<number, import('../tsearch/ts-config.js').TsConfig>();
+  /** Roles (pg_authid) by OID and name; cluster-wide in Postgres, per database here. */
+  roles = new Map<number, RoleDef>();
+  roleByName = new Map<string, number>();
+  /** pg_auth_members rows (replaced, never mutated). */
+  authMembers: readonly AuthMemberDef[] = [];
+  /** Row-level security policies by OID. */
+  policies = new Map<number, PolicyDef>();
+  /** The database's datacl (undefined: the default). */
+  databaseAcl: readonly AclItem[] | undefined;
+  /** ALTER DEFAULT PRIVILEGES entries (pg_default_acl). */
+  defaultAcls: readonly { readonly role: number; readonly namespace: number; readonly objtype: 'r' | 'S' | 'f' | 'T' | 'n'; readonly acl: readonly AclItem[] }[] = [];
 
   /** A private copy for a transaction to mutate. */
   clone(): Catalog {
@@ -65,6 +80,12 @@ export class Catalog {
     c.triggers = new Map(this.triggers);
     c.triggersByRelation = new Map(this.triggersByRelation);
     c.tsConfigs = new Map(this.tsConfigs);
+    c.roles = new Map(this.roles);
+    c.roleByName = new Map(this.roleByName);
+    c.authMembers = this.authMembers;
+    c.policies = new Map(this.policies);
+    c.databaseAcl = this.databaseAcl;
+    c.defaultAcls = this.defaultAcls;
     return c;
   }
 
@@ -161,6 +182,7 @@ export class Catalog {
     for (const key of [...this.comments.keys()]) if (key.split('.')[1] === String(oid)) this.comments.delete(key);
     for (const t of this.triggersByRelation.get(oid) ?? []) this.triggers.delete(t);
     this.triggersByRelation.delete(oid);
+    for (const p of [...this.policies.values()]) if (p.relation === oid) this.policies.delete(p.oid);
   }
 
   putConstraint(c: ConstraintDef): void {
@@ -192,6 +214,35 @@ export class Catalog {
     if (!t) return;
     this.types.delete(oid);
     this.typeByName.delete(t.namespace + '.' + t.name);
+  }
+
+  // ---- roles and policies ----------------------------------------------------------------------
+
+  role(name: string): RoleDef | undefined {
+    const oid = this.roleByName.get(name);
+    return oid === undefined ? undefined : this.roles.get(oid);
+  }
+
+  putRole(r: RoleDef): void {
+    const old = this.roles.get(r.oid);
+    if (old && old.name !== r.name) this.roleByName.delete(old.name);
+    this.roles.set(r.oid, r);
+    this.roleByName.set(r.name, r.oid);
+  }
+
+  removeRole(oid: number): void {
+    const r = this.roles.get(oid);
+    if (!r) return;
+    this.roles.delete(oid);
+    this.roleByName.delete(r.name);
+    this.authMembers = this.authMembers.filter((m) => m.role !== oid && m.member !== oid);
+  }
+
+  /** Policies of a relation, in name order. */
+  relationPolicies(rel: number): PolicyDef[] {
+    const out: PolicyDef[] = [];
+    for (const p of this.policies.values()) if (p.relation === rel) out.push(p);
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   // ---- functions and triggers ----------------------------------------------------------------

@@ -23,6 +23,73 @@ export interface NamespaceDef {
   readonly oid: number;
   readonly name: string;
   readonly owner: string;
+  /** nspacl; undefined: the default (acldefault). */
+  readonly acl?: readonly AclItem[];
+}
+
+/**
+ * One aclitem: what `grantee` (0 = PUBLIC) may do, granted by `grantor` (role OIDs). `privs` and
+ * `grantable` are sets of Postgres's privilege letters (`arwdDxtm`, `X`, `U`, `C`, `UC`, ...).
+ */
+export interface AclItem {
+  readonly grantee: number;
+  readonly grantor: number;
+  readonly privs: string;
+  readonly grantable: string;
+}
+
+/** A pg_authid row. */
+export interface RoleDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly superuser: boolean;
+  readonly inherit: boolean;
+  readonly createRole: boolean;
+  readonly createDb: boolean;
+  readonly canLogin: boolean;
+  readonly replication: boolean;
+  readonly bypassRls: boolean;
+  readonly connLimit: number;
+  readonly password: string | null;
+  /** VALID UNTIL as given (a timestamptz literal), or null. */
+  readonly validUntil: string | null;
+  /** ALTER ROLE ... SET: `name=value` (pg_db_role_setting). */
+  readonly config: readonly string[];
+}
+
+/** A pg_auth_members row: `member` is a member of `role`. */
+export interface AuthMemberDef {
+  readonly oid: number;
+  readonly role: number;
+  readonly member: number;
+  readonly grantor: number;
+  readonly admin: boolean;
+  readonly inherit: boolean;
+  readonly set: boolean;
+}
+
+/** A policy expression as parsed (re-analyzed on use), its text, and the statement it came from. */
+export interface PolicyExpr {
+  readonly raw: unknown;
+  /** As analyzed at CREATE / ALTER POLICY (for pg_get_expr). */
+  readonly expr: Expr;
+  readonly text: string;
+  readonly sql: string;
+}
+
+/** A pg_policy row (row-level security). */
+export interface PolicyDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly relation: number;
+  /** polcmd: r SELECT, a INSERT, w UPDATE, d DELETE, * ALL. */
+  readonly cmd: 'r' | 'a' | 'w' | 'd' | '*';
+  readonly permissive: boolean;
+  /** Role OIDs; [0] is PUBLIC. */
+  readonly roles: readonly number[];
+  /** USING and WITH CHECK as parsed (re-analyzed on use) with their deparsed text. */
+  readonly qual?: PolicyExpr;
+  readonly withCheck?: PolicyExpr;
 }
 
 export interface ColumnDef {
@@ -39,6 +106,8 @@ export interface ColumnDef {
   readonly dropped?: boolean;
   /** Value for rows stored before this column was added (Postgres's attmissingval). */
   readonly missing?: Value;
+  /** attacl: column privileges (undefined: none). */
+  readonly acl?: readonly AclItem[];
 }
 
 export type FkAction = 'a' | 'r' | 'c' | 'n' | 'd'; // NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT
@@ -161,6 +230,8 @@ export interface RelationDef {
   readonly partitions?: readonly number[];
   /** A partition (relispartition): its parent and bound (relpartbound). */
   readonly partitionOf?: PartitionOf;
+  /** relacl; undefined: the default (acldefault). */
+  readonly acl?: readonly AclItem[];
 }
 
 export interface EnumInfo {
@@ -192,6 +263,8 @@ export interface UserTypeDef {
   readonly relation?: number;
   /** For a base type an extension brings: which built-in I/O implements it. */
   readonly baseIO?: 'citext';
+  /** typacl; undefined: the default (acldefault). */
+  readonly acl?: readonly AclItem[];
 }
 
 export interface ExtensionDef {
@@ -246,6 +319,8 @@ export interface FunctionDef {
   readonly bodyOffset?: number;
   /** Relations the SQL-standard body reads (pg_depend), for DROP dependency checks. */
   readonly dependsOn?: readonly number[];
+  /** proacl; undefined: the default (acldefault). */
+  readonly acl?: readonly AclItem[];
 }
 
 /** A pg_trigger row. */

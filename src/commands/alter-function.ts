@@ -102,7 +102,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
       break;
     }
     case 'AlterOwnerStmt': {
-      next = { ...f, owner: resolveRoleSpec(n.newowner, session.currentUser(), session.sessionUser()) };
+      next = { ...f, owner: resolveRoleSpec(n.newowner, session.currentUser(), session.sessionUser(), session.catalog()) };
       break;
     }
   }

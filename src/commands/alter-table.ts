@@ -22,6 +22,7 @@ import { canCoerce, coerceTo } from '../analyze/coerce.js';
 import { emptyQuery } from '../nodes/query.js';
 import { ParseState } from '../analyze/parse-state.js';
 import { relationRte } from '../analyze/relation.js';
+import { alterTableRoleCmd, checkRelationOwner } from './owner.js';
 import { transformExpr } from '../analyze/expr.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { statementState, makeExecContext } from '../session/run-select.js';
@@ -129,6 +130,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
   if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));
+  if (!(n.cmds as AnyNode[]).every((c) => c.AlterTableCmd.subtype === 'AT_ChangeOwner')) checkRelationOwner(session, txn.catalog, found);
   const cat = txn.catalogForWrite();
   const taken = new Set<string>();
   for (const c of n.cmds as AnyNode[]) {
@@ -521,6 +523,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     }
     default:
       if (alterTableTrigger(cat, rel, cmd)) return;
+      if (alterTableRoleCmd(session, cat, rel, cmd)) return;
       throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);
   }
 }

@@ -42,6 +42,7 @@ import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
 import { partitionLeaves } from '../catalog/partition.js';
 import { prepareMerge } from './merge.js';
+import { dmlSecurity, viewDmlUser } from './dml-security.js';
 import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 
@@ -87,8 +88,12 @@ export function pos(sql: string, loc: number | undefined): string | undefined {
 /** Variables of the function body a DML statement is prepared for (see prepareDmlForSpi). */
 let spiHook: import('../analyze/parse-state.js').ColumnRefHook | undefined;
 
+/** The role a statement through a view acts as on the base table (the view's owner); see throughViews. */
+let dmlAsUser: string | undefined;
+
 export function newState(session: Session, sql: string, paramTypes: number[]) {
-  const st = statementState(session, sql, paramTypes);
+  let st = statementState(session, sql, paramTypes);
+  if (dmlAsUser !== undefined) st = { ...st, asUser: dmlAsUser };
   if (spiHook) return { ...st, inferParams: false, columnRefHook: spiHook };
   return st;
 }
@@ -295,6 +300,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const returning = addReturning(rps, returningList(n), layoutReturning);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
+  const security = dmlSecurity(state, rel, 'insert', n, { targetCols: cols.map((c) => c.attnum), returning: returningList(n) });
   return {
     kind: 'insert',
     onConflictUpdate: n.onConflictClause?.action === 'ONCONFLICT_UPDATE',
@@ -334,6 +340,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           values = r;
         }
         computeGenerated(ctx, tgt, values);
+        security.check?.(ctx, values);
         if (tgt.partitionOf && (tgt === rel || rtrig)) checkPartitionConstraint(ctx, ms.cat, tgt, values);
         checkConstraints(ctx, ms.cat, tgt, values);
         let written: Value[] | undefined = values;
@@ -341,6 +348,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const r = (leafConflicts?.get(tgt.oid) ?? conflict).handle(ms, values);
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
+            security.conflict?.(ctx, r.old as Value[], r.values as Value[]);
             written = r.values;
             count++;
             if (retRows && returning && written) {
@@ -452,6 +460,7 @@ function mapVars(e: Expr, by: number): Expr {
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
   const sets = transformUpdateTargets(session, ps, rel, q, rti, n.targetList as AnyNode[]);
+  const security = dmlSecurity(state, rel, 'update', n, { q, rti, targetCols: sets.map((x) => x.attnum), setExprs: sets.flatMap((x) => (x.expr === 'default' ? [] : [x.expr])), returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);
@@ -511,6 +520,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           nt = moveRow(ms, rel, leaf, t, old, values);
           if (!nt) continue;
         } else {
+          security.check?.(ctx, values);
           checkConstraints(ctx, ms.cat, leaf, values);
           nt = updateTuple(ms, leaf, t, values);
           if (!nt) continue;
@@ -626,6 +636,7 @@ function foldDmlConstants(session: Session, q: Query): void {
 
 function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  dmlSecurity(state, rel, 'delete', n, { q, rti, targetCols: [], returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);
@@ -868,10 +879,13 @@ export function hasDmlCte(body: AnyNode): boolean {
 function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' | 'update' | 'delete'): { stmt: AnyNode; checks: ViewCheck[] } {
   let stmt = n;
   const checks: ViewCheck[] = [];
+  dmlAsUser = undefined;
   for (let depth = 0; depth < 16; depth++) {
     const rv = stmt.relation;
     const rel = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
     if (!rel || rel.kind !== 'v') return { stmt, checks };
+    // The view's privileges are the caller's; the table under it is used with the view owner's.
+    dmlAsUser = viewDmlUser(session, rel, kind, dmlAsUser);
     const r = rewriteViewDml(session, rel, stmt, kind, sql);
     stmt = r.stmt;
     checks.push(...r.checks);

@@ -4,6 +4,8 @@
  * Postgres's NOTICE lines.
  * Postgres counterpart: src/backend/catalog/dependency.c (performDeletion), commands/schemacmds.c, commands/dropcmds.c.
  */
+import { checkRelationOwner } from './owner.js';
+import { checkOwner } from '../catalog/acl.js';
 import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
@@ -20,7 +22,7 @@ type AnyNode = Record<string, any>;
 
 export function createSchema(session: Session, n: AnyNode, sql: string): StatementResult {
   void sql;
-  const owner = n.authrole ? resolveRoleSpec(n.authrole.RoleSpec ?? n.authrole, session.currentUser(), session.sessionUser()) : session.currentUser();
+  const owner = n.authrole ? resolveRoleSpec(n.authrole.RoleSpec ?? n.authrole, session.currentUser(), session.sessionUser(), session.catalog()) : session.currentUser();
   if (n.schemaElts?.length) throw featureNotSupported('CREATE SCHEMA with schema elements');
   const name = truncateIdentifier(n.schemaname ?? owner);
   const txn = session.transaction();
@@ -166,6 +168,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
             hint: `You can drop constraint ${con?.name} on table ${tn} instead.`,
           });
         }
+        checkRelationOwner(session, txn.catalog, rel);
         if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
           // A partition's part of a partitioned index goes only with it (or with its partition).
           const parentIdx = txn.catalog.relation(rel.index.parentIndex);
@@ -211,6 +214,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           }
           throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
         }
+        checkOwner(txn.catalog, session.currentUser(), txn.catalog.namespaces.get(ns)!.owner, 'schema', name);
         const cat = txn.catalogForWrite();
         const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
         const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));

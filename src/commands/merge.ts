@@ -14,6 +14,7 @@
  * (ExecMerge, ExecMergeMatched, ExecMergeNotMatched).
  * Known gaps: MERGE into views and partitioned tables (0A000).
  */
+import { isSuperuser } from '../catalog/acl.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -114,6 +115,8 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
   const cat = state.catalog;
   if (n.withClause) throw featureNotSupported('WITH in MERGE');
   const rel = mergeTarget(session, cat, n.relation, sql);
+  // MERGE does not apply privileges and row-level security to its target yet: never bypass them.
+  if (!isSuperuser(cat, session.currentUser())) throw featureNotSupported('MERGE run by a role that is not a superuser (privilege checks and row-level security of MERGE)');
   const whens = ((n.mergeWhenClauses ?? []) as AnyNode[]).map((w) => w.MergeWhenClause as AnyNode);
   // An unconditional clause makes the later clauses of its kind unreachable.
   const seenUnconditional = new Set<MatchKind>();

@@ -4,6 +4,7 @@
  * foreign keys, RESTRICT refuses with Postgres's 0A000.
  * Postgres counterpart: src/backend/commands/tablecmds.c (ExecuteTruncate).
  */
+import { checkRelation } from '../catalog/acl.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -25,6 +26,7 @@ export function truncateTables(session: Session, n: AnyNode): StatementResult {
     if (rel.kind === 'p' && !rv.inh) {
       throw new PgError(SQLSTATE.wrong_object_type, 'cannot truncate only a partitioned table', { hint: 'Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.' });
     }
+    checkRelation(cat0, session.currentUser(), rel, 'D');
     // A partitioned table: its partitions (rows live there).
     for (const x of rel.kind === 'p' ? [rel, ...partitionDescendants(cat0, rel)] : [rel]) if (!rels.some((y) => y.oid === x.oid)) rels.push(x);
   }

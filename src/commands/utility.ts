@@ -40,6 +40,13 @@ import { lockTable } from './lock.js';
 import { createTableAs } from './create-table-as.js';
 import { refreshMatview } from './matview.js';
 import { closeCursor, declareCursor, fetchStatement } from './portalcmds.js';
+import { alterRole, alterRoleSet, checkSetRole, createRole, dropRoles, grantRole, renameRole } from './role-cmds.js';
+import { alterDefaultPrivileges, grantStatement } from './grant.js';
+import { alterOwner } from './owner.js';
+import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
+import { dropOwned, reassignOwned } from './role-deps.js';
+import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
+import { checkCopy } from './copy-security.js';
 
 type AnyNode = Record<string, any>;
 
@@ -66,6 +73,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'TransactionStmt':
       return transactionStmt(session, n);
     case 'CopyStmt':
+      checkCopy(session, n);
       return runCopy(session, n, sql);
     case 'ListenStmt':
       session.notifyAction({ kind: 'listen', channel: n.conditionname as string });
@@ -78,6 +86,15 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return commandResult('NOTIFY');
     case 'VariableSetStmt': {
       const name = n.name as string;
+      if ((name === 'role' || name === 'session_authorization') && (n.kind === 'VAR_SET_VALUE' || n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET')) {
+        const value = n.kind === 'VAR_SET_VALUE' ? checkSetRole(session, name, settingValue(n.args)) : name === 'role' ? 'none' : session.user;
+        if (name === 'session_authorization') {
+          if (n.kind === 'VAR_SET_VALUE') checkSetRole(session, name, value);
+          session.setSetting('role', 'none', !!n.is_local);
+        }
+        session.setSetting(name, value, !!n.is_local);
+        return commandResult(n.kind === 'VAR_RESET' ? 'RESET' : 'SET');
+      }
       if (n.kind === 'VAR_SET_VALUE') {
         let value = settingValue(n.args);
         if (name === 'search_path' || name === 'datestyle') {
@@ -116,7 +133,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CheckPointStmt':
       return checkpoint();
     case 'CreateStmt':
-      return createTable(session, n, sql);
+      checkCreateIn(session, n.relation, sql);
+      return withDefaultAcls(session, () => createTable(session, n, sql));
     case 'CreateSchemaStmt':
       return createSchema(session, n, sql);
     case 'DropStmt':
@@ -125,6 +143,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
       if (n.removeType === 'OBJECT_TSCONFIGURATION') return dropTsConfigurations(session, n);
+      if (n.removeType === 'OBJECT_POLICY') return dropPolicy(session, n);
       if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
       return dropObjects(session, n, sql);
     case 'TruncateStmt':
@@ -140,7 +159,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterDomainStmt':
       return alterDomain(session, n, sql);
     case 'ViewStmt':
-      return createView(session, n, sql);
+      checkCreateIn(session, n.view, sql);
+      return withDefaultAcls(session, () => createView(session, n, sql));
     case 'CommentStmt':
       return commentOn(session, n);
     case 'CreateExtensionStmt':
@@ -148,26 +168,60 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterTableStmt':
       return alterTable(session, n, sql);
     case 'RenameStmt':
+      if (n.renameType === 'OBJECT_ROLE') return renameRole(session, n);
+      if (n.renameType === 'OBJECT_POLICY') return renamePolicy(session, n);
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       return renameObject(session, n);
     case 'AlterFunctionStmt':
     case 'AlterOwnerStmt':
     case 'AlterObjectSchemaStmt':
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
+      if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
+    case 'CreateRoleStmt':
+      return createRole(session, n, sql);
+    case 'AlterRoleStmt':
+      return alterRole(session, n, sql);
+    case 'AlterRoleSetStmt':
+      return alterRoleSet(session, n, settingValue);
+    case 'DropRoleStmt':
+      return dropRoles(session, n);
+    case 'GrantRoleStmt':
+      return grantRole(session, n);
+    case 'GrantStmt':
+      return grantStatement(session, n);
+    case 'AlterDefaultPrivilegesStmt':
+      return alterDefaultPrivileges(session, n);
+    case 'ReassignOwnedStmt':
+      return reassignOwned(session, n);
+    case 'DropOwnedStmt':
+      return dropOwned(session, n, (objs) => {
+        for (const o of objs) {
+          const removeType = o.kind === 'schema' ? 'OBJECT_SCHEMA' : o.kind === 'v' ? 'OBJECT_VIEW' : o.kind === 'S' ? 'OBJECT_SEQUENCE' : o.kind === 'm' ? 'OBJECT_MATVIEW' : 'OBJECT_TABLE';
+          const names = o.kind === 'schema' ? { String: { sval: o.name } } : { List: { items: [{ String: { sval: o.schema } }, { String: { sval: o.name } }] } };
+          dropObjects(session, { removeType, objects: [names], behavior: 'DROP_CASCADE', missing_ok: true }, sql);
+        }
+      });
+    case 'CreatePolicyStmt':
+      return createPolicy(session, n, sql);
+    case 'AlterPolicyStmt':
+      return alterPolicy(session, n, sql);
     case 'AlterSeqStmt':
       return alterSequence(session, n);
     case 'IndexStmt':
+      checkTableOwner(session, n.relation);
       return createIndex(session, n, sql);
     case 'CreateSeqStmt':
-      return createSequence(session, n, sql);
+      checkCreateIn(session, n.sequence, sql);
+      return withDefaultAcls(session, () => createSequence(session, n, sql));
     case 'CreateFunctionStmt':
-      return createFunction(session, n, sql, st);
+      return withDefaultAcls(session, () => createFunction(session, n, sql, st));
     case 'DoStmt':
       return doStatement(session, n, st);
     case 'CallStmt':
       return callStatement(session, n, sql);
     case 'CreateTrigStmt':
+      checkTableOwner(session, n.relation);
       return createTrigger(session, n, sql);
     case 'DiscardStmt':
       return discard(session, n);

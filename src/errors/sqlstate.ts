@@ -6,6 +6,8 @@
 export const SQLSTATE = {
   successful_completion: '00000',
   warning: '01000',
+  warning_privilege_not_granted: '01007',
+  warning_privilege_not_revoked: '01006',
   deprecated_feature: '01P01',
   no_data: '02000',
   connection_exception: '08000',
@@ -106,6 +108,8 @@ export const SQLSTATE = {
   syntax_error_or_access_rule_violation: '42000',
   syntax_error: '42601',
   insufficient_privilege: '42501',
+  invalid_grant_operation: '0LP01',
+  invalid_grantor: '0L000',
   cannot_coerce: '42846',
   grouping_error: '42803',
   windowing_error: '42P20',

@@ -46,9 +46,10 @@ export function actualParamTypes(def: FunctionDef, call: CallInfo): number[] {
  * command for volatile routines.
  */
 export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, body: () => T): T {
-  const savedUser = session.user;
+  const savedUser = session.settings.currentUser;
   const savedSettings: [string, string][] = [];
-  if (def.securityDefiner) session.user = def.owner;
+  // SECURITY DEFINER: current_user is the owner while the body runs (not a SET ROLE: SHOW role is unchanged).
+  if (def.securityDefiner) session.settings.currentUser = def.owner;
   for (const c of def.config) {
     const eq = c.indexOf('=');
     const name = c.slice(0, eq);
@@ -62,7 +63,7 @@ export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, bo
   } finally {
     if (nested && session.txn === txn) txn.popCommand(nested);
     for (let i = savedSettings.length - 1; i >= 0; i--) session.settings.set(savedSettings[i][0], savedSettings[i][1], false);
-    session.user = savedUser;
+    if (def.securityDefiner) session.settings.currentUser = savedUser;
   }
 }
 

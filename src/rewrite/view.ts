@@ -19,6 +19,8 @@ export function expandView(pstate: ParseState, view: RelationDef): Query {
     columnRefHook: undefined,
     procedureCallAt: undefined,
     sql: info.text,
+    // Tables inside a view are read with its owner's privileges and policies (unless security_invoker).
+    asUser: info.securityInvoker ? pstate.stmt.asUser : view.owner,
     session: Object.assign(Object.create(session) as typeof session, { searchPath: () => info.searchPath }),
   };
   return transformSelectStmt(viewState, info.raw as Record<string, unknown>);

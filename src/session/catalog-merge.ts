@@ -19,7 +19,11 @@ export function mergeCatalogs(base: Catalog, ours: Catalog, theirs: Catalog): Ca
   const t = out as unknown as Record<string, unknown>;
   for (const field of Object.keys(o)) {
     const ov = o[field];
-    if (!(ov instanceof Map)) continue;
+    if (!(ov instanceof Map)) {
+      // Immutable list fields (pg_auth_members, default ACLs): ours wins if this transaction replaced it.
+      if (field !== 'version' && ov !== b[field]) t[field] = ov;
+      continue;
+    }
     const bv = b[field] as Map<unknown, unknown>;
     const tv = t[field] as Map<unknown, unknown>;
     for (const [k, v] of ov) if (bv.get(k) !== v || !bv.has(k)) tv.set(k, v);

@@ -141,11 +141,11 @@ export class Session implements SessionContext, NotifyTarget {
   searchPathKey(): string {
     return this.searchPathInfo().key;
   }
-  private spCache: { changes: number; cat: Catalog; version: number; path: readonly string[]; key: string } | undefined;
+  private spCache: { changes: number; cat: Catalog; version: number; user: string; path: readonly string[]; key: string } | undefined;
   private searchPathInfo(): { path: readonly string[]; key: string } {
     const cat = this.catalog();
     const c = this.spCache;
-    if (c && c.changes === this.settings.changeCount && c.cat === cat && c.version === cat.version) return c;
+    if (c && c.changes === this.settings.changeCount && c.cat === cat && c.version === cat.version && c.user === this.settings.currentUser) return c;
     let path: readonly string[] = this.settings.searchPath();
     // The session's temporary schema is searched first (where search_path names pg_temp: there).
     const temp = this.hasTempSchema ? tempSchemaName(this) : undefined;
@@ -158,15 +158,17 @@ export class Session implements SessionContext, NotifyTarget {
         path = out;
       }
     }
-    const info = { changes: this.settings.changeCount, cat, version: cat.version, path, key: path.join(',') };
+    // The role is part of the key: privilege checks and row-level security are decided at analysis.
+    const user = this.settings.currentUser;
+    const info = { changes: this.settings.changeCount, cat, version: cat.version, user, path, key: (user === 'postgres' ? path.join(',') : path.join(',') + '\u0001' + user) + (this.settings.get('row_security', true) === 'off' ? '\u0002' : '') };
     this.spCache = info;
     return info;
   }
   currentUser(): string {
-    return this.user;
+    return this.settings.currentUser;
   }
   sessionUser(): string {
-    return this.user;
+    return this.settings.get('session_authorization', false) as string;
   }
   transactionTimestamp(): bigint {
     return this.txn?.startTimestamp ?? this.statementTs;

@@ -9,7 +9,6 @@ import type { IoContext } from '../types/type-io.js';
 import { resolveTimeZoneSetting } from '../types/datetime/timezone.js';
 import { allSettingFacts, canonicalSettingValue, checkSettingContext, defaultShown, settingFact } from './guc.js';
 import { featureNotSupported } from '../errors/pg-error.js';
-import { knownRoleOid } from '../catalog/system/common.js';
 
 /**
  * Where fauxgres's session defaults differ from a standard installation's (settings-data.ts): the
@@ -66,6 +65,8 @@ export class Settings {
   private localUndo = new Map<string, string>();
   private txnUndo = new Map<string, string>();
   io: IoContext = { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' };
+  /** current_user: the role SET ROLE chose, else the session user. */
+  currentUser = 'postgres';
 
   private norm(name: string): string {
     const n = name.toLowerCase();
@@ -147,13 +148,9 @@ export class Settings {
         }
       }
       case 'role':
-      case 'session_authorization': {
-        // Roles are not emulated: the session's own user (and ROLE none) only.
-        const user = this.values.get('session_authorization') ?? 'postgres';
-        if ((n === 'role' && value.toLowerCase() === 'none') || value === user) return value;
-        if (knownRoleOid(value, user) === undefined) throw new PgError(SQLSTATE.invalid_parameter_value, `role "${value}" does not exist`);
-        throw featureNotSupported(`SET ${n === 'role' ? 'ROLE' : 'SESSION AUTHORIZATION'} to another role`);
-      }
+      case 'session_authorization':
+        // Checked against the catalog (existence, membership) by commands/role-cmds.ts before SET.
+        return n === 'role' && value.toLowerCase() === 'none' ? 'none' : value;
       case 'datestyle':
         return canonicalDateStyle(value, this.values.get('datestyle') ?? 'ISO, MDY');
       case 'bytea_output':
@@ -205,6 +202,12 @@ export class Settings {
     }
     this.values.set(n, v);
     switch (n) {
+      case 'role':
+      case 'session_authorization': {
+        const role = this.values.get('role') ?? 'none';
+        this.currentUser = role !== 'none' ? role : (this.values.get('session_authorization') ?? 'postgres');
+        break;
+      }
       case 'timezone':
         this.io = { ...this.io, timeZone: v };
         break;
@@ -231,7 +234,7 @@ export class Settings {
       .map((s) => s.trim())
       .filter((s) => s.length)
       .map((s) => (s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toLowerCase()))
-      .map((s) => (s === '$user' ? 'postgres' : s));
+      .map((s) => (s === '$user' ? this.currentUser : s));
   }
 
   /** Transaction end: SET LOCAL values revert; plain SETs revert on rollback. */

@@ -14,6 +14,8 @@ let db: Database;
 
 beforeAll(async () => {
   db = await Database.create();
+  // Connections name an existing role, as in Postgres.
+  await db.query('CREATE ROLE app LOGIN');
   await db.exec('create table counter (id int primary key, n int not null)');
   await db.exec('insert into counter values (1, 0)');
 });
@@ -83,6 +85,18 @@ describe('authentication', () => {
       });
     });
   }
+
+  it('refuses a role that does not exist or may not log in (FATAL 28000, as Postgres with trust authentication)', async () => {
+    await db.query('CREATE ROLE app_nologin');
+    await withServer({}, async (s) => {
+      const missing = await connectError({ host: s.host, port: s.port, user: 'nobody', database: 'postgres' });
+      const nologin = await connectError({ host: s.host, port: s.port, user: 'app_nologin', database: 'postgres' });
+      expect({ missing, nologin }).toEqual({
+        missing: { code: '28000', message: 'role "nobody" does not exist', severity: 'FATAL' },
+        nologin: { code: '28000', message: 'role "app_nologin" is not permitted to log in', severity: 'FATAL' },
+      });
+    });
+  });
 
   it('lets postgres.js authenticate with SCRAM', async () => {
     await withServer({ password: 'pw' }, async (s) => {

@@ -15,7 +15,8 @@ export type NodeTreeRef =
   | { readonly kind: 'domaincheck'; readonly type: number; readonly constraint: number }
   | { readonly kind: 'domaindefault'; readonly type: number }
   | { readonly kind: 'indexprs' | 'indpred'; readonly index: number }
-  | { readonly kind: 'partexprs' | 'partbound'; readonly relation: number };
+  | { readonly kind: 'partexprs' | 'partbound'; readonly relation: number }
+  | { readonly kind: 'polqual' | 'polwithcheck'; readonly index: number };
 
 /** The pg_node_tree text for a reference. */
 export function nodeTree(ref: NodeTreeRef): string {
@@ -81,6 +82,12 @@ export function resolveNodeTree(cat: Catalog, text: string): ResolvedTree | unde
       const table = cat.relations.get(info.relation);
       if (m[1] === 'indpred') return info.predicate ? { exprs: [info.predicate], relation: table } : undefined;
       return { exprs: info.keys.filter((k) => k.expr).map((k) => k.expr!), relation: table };
+    }
+    case 'polqual':
+    case 'polwithcheck': {
+      const p = cat.policies.get(a);
+      const e = m[1] === 'polqual' ? p?.qual : p?.withCheck;
+      return p && e ? { exprs: [{ expr: e.expr as StoredExpr['expr'], text: e.text, volatile: false }], relation: cat.relations.get(p.relation) } : undefined;
     }
   }
   return undefined;

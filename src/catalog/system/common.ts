@@ -63,9 +63,16 @@ export function roleOid(name: string): number {
   return oid;
 }
 
-/** The name of a role by OID, if known. */
-export function roleName(oid: number): string | undefined {
+/** The name of a role by OID, if known (from the catalog when given). */
+export function roleName(oid: number, cat?: Catalog): string | undefined {
+  if (cat) return cat.roles.get(oid)?.name;
   return roleByOid.get(oid);
+}
+
+/** ALTER ROLE RENAME: the role keeps its OID under its new name. */
+export function registerRoleName(name: string, oid: number): void {
+  roleByName.set(name, oid);
+  roleByOid.set(oid, name);
 }
 
 /** Whether a namespace OID is one of the built-in system schemas. */
@@ -124,7 +131,8 @@ export function ownedSequence(cat: Catalog, rel: number, attnum: number): Relati
 }
 
 /** The OID of an existing role (a built-in role or the session's user), or undefined. */
-export function knownRoleOid(name: string, currentUser: string): number | undefined {
+export function knownRoleOid(name: string, currentUser: string, cat?: Catalog): number | undefined {
+  if (cat) return cat.roleByName.get(name);
   const b = roleByName.get(name);
   if (b !== undefined && (roleByOid.get(b) === name) && (BUILTIN_ROLES.some(([, n]) => n === name) || name === currentUser)) return b;
   return name === currentUser ? roleOid(name) : undefined;
@@ -146,7 +154,7 @@ export function storedDefault(c: ColumnDef): StoredExpr | undefined {
  * The role a RoleSpec names (OWNER TO, AUTHORIZATION): the session's own user, or 42704 when no
  * such role exists. Roles are not modelled, so another existing role is 0A000.
  */
-export function resolveRoleSpec(spec: { roletype?: string; rolename?: string }, user: string, sessionUser: string): string {
+export function resolveRoleSpec(spec: { roletype?: string; rolename?: string }, user: string, sessionUser: string, cat?: Catalog): string {
   switch (spec.roletype) {
     case 'ROLESPEC_CURRENT_USER':
     case 'ROLESPEC_CURRENT_ROLE':
@@ -158,6 +166,10 @@ export function resolveRoleSpec(spec: { roletype?: string; rolename?: string }, 
   }
   const name = spec.rolename ?? '';
   if (name === user) return name;
+  if (cat) {
+    if (!cat.roleByName.has(name)) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
+    return name;
+  }
   if (knownRoleOid(name, user) === undefined) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
   throw featureNotSupported(`objects owned by another role ("${name}")`);
 }

@@ -6,6 +6,8 @@
  * (ConstructTupleDescriptor, ChooseIndexColumnNames).
  * Known gaps: attmissingval is NULL (atthasmissing is right).
  */
+import { PgArray } from '../../types/values.js';
+import { aclText } from '../acl.js';
 import type { Catalog } from '../catalog.js';
 import type { ColumnDef, RelationDef } from '../objects.js';
 import { OID } from '../../types/oids.js';
@@ -55,7 +57,7 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
     attinhcount: 0,
     attcollation: collationOid(cat, a.type, a.collation),
     attstattarget: null,
-    attacl: null,
+    attacl: c?.acl ? PgArray.of(aclText(cat, c.acl)) : null,
     attoptions: null,
     attfdwoptions: null,
     attmissingval: null,

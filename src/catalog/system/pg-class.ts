@@ -5,6 +5,7 @@
  * Known gaps: no TOAST tables (reltoastrelid is 0); relpages/reltuples are those of a never-analyzed
  * relation; relhastriggers is true while foreign keys involve the table (Postgres clears it lazily).
  */
+import { aclText } from '../acl.js';
 import type { Catalog } from '../catalog.js';
 import type { RelationDef } from '../objects.js';
 import { PgArray } from '../../types/values.js';
@@ -66,7 +67,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relrewrite: 0,
     relfrozenxid: 0,
     relminmxid: 0,
-    relacl: null,
+    relacl: rel.acl ? PgArray.of(aclText(cat, rel.acl)) : null,
     reloptions: rel.options && rel.options.length ? PgArray.of([...rel.options]) : null,
     relpartbound: rel.partitionOf ? nodeTree({ kind: 'partbound', relation: rel.oid }) : null,
   };

@@ -4,6 +4,7 @@
  * Postgres counterpart: src/include/catalog/pg_database.h, pg_tablespace.h.
  * Known gaps: other databases of a real cluster do not exist; datfrozenxid is 0.
  */
+import { aclText } from '../acl.js';
 import { PgArray } from '../../types/values.js';
 import { defineRows } from './registry.js';
 
@@ -20,7 +21,7 @@ const TEMPLATE_ACL = PgArray.of(['=c/postgres', 'postgres=CTc/postgres']);
 
 defineRows('pg_catalog', 'pg_database', {
   scope: 'catalog',
-  *rows({ session }) {
+  *rows({ session, cat }) {
     const current = session.databaseName();
     const names = ['postgres', 'template1', 'template0'];
     if (!names.includes(current)) names.push(current);
@@ -29,7 +30,7 @@ defineRows('pg_catalog', 'pg_database', {
       yield {
         oid: databaseOid(name, current), datname: name, datdba: 10, encoding: 6, datlocprovider: 'i', datistemplate: template,
         datallowconn: name !== 'template0', dathasloginevt: false, datconnlimit: -1, datfrozenxid: 0, datminmxid: 1, dattablespace: 1663,
-        datcollate: 'C.UTF-8', datctype: 'C.UTF-8', datlocale: 'en-US', daticurules: null, datcollversion: '153.80', datacl: template ? TEMPLATE_ACL : null,
+        datcollate: 'C.UTF-8', datctype: 'C.UTF-8', datlocale: 'en-US', daticurules: null, datcollversion: '153.80', datacl: template ? TEMPLATE_ACL : name === current && cat.databaseAcl ? PgArray.of(aclText(cat, cat.databaseAcl)) : null,
       };
     }
   },

@@ -3,6 +3,7 @@
  * Postgres counterpart: src/include/catalog/pg_namespace.h.
  * Known gaps: a temporary schema is named pg_temp, not pg_temp_N.
  */
+import { aclText } from '../acl.js';
 import { PgArray } from '../../types/values.js';
 import { defineRows, PG_CATALOG_NAMESPACE, PG_TOAST_NAMESPACE, INFORMATION_SCHEMA_NAMESPACE } from './registry.js';
 import { roleOid } from './common.js';
@@ -19,7 +20,7 @@ defineRows('pg_catalog', 'pg_namespace', {
   *rows({ cat }) {
     yield { oid: PG_TOAST_NAMESPACE, nspname: 'pg_toast', nspowner: 10, nspacl: null };
     for (const ns of cat.namespaces.values()) {
-      yield { oid: ns.oid, nspname: ns.name, nspowner: roleOid(ns.owner), nspacl: ACLS[ns.oid] ?? null };
+      yield { oid: ns.oid, nspname: ns.name, nspowner: roleOid(ns.owner), nspacl: ns.acl ? PgArray.of(aclText(cat, ns.acl)) : (ACLS[ns.oid] ?? null) };
     }
   },
 });

@@ -5,6 +5,7 @@
  * Known gaps: user-defined functions (CREATE FUNCTION) are not listed yet; prosrc is the
  * function's name; costs are Postgres's defaults.
  */
+import { aclText } from '../acl.js';
 import { PgArray } from '../../types/values.js';
 import { vectorOf } from '../../types/catalog-types.js';
 import { defineRows, PG_CATALOG_NAMESPACE, type RowObject } from './registry.js';
@@ -74,7 +75,7 @@ export function userProcRow(cat: Catalog, f: UserFunction): RowObject {
     pronargdefaults: f.params.filter((p) => p.default).length, prorettype: f.returnType, proargtypes: vectorOf([...f.argTypes]),
     proallargtypes: allIn ? null : PgArray.of(f.params.map((p) => p.type)), proargmodes: allIn ? null : PgArray.of(f.params.map((p) => p.mode)),
     proargnames: f.params.some((p) => p.name) ? PgArray.of(f.params.map((p) => p.name)) : null, proargdefaults: null, protrftypes: null,
-    prosrc: f.body, probin: null, prosqlbody: null, proconfig: f.config.length ? PgArray.of(f.config.map(flatConfig)) : null, proacl: null,
+    prosrc: f.body, probin: null, prosqlbody: null, proconfig: f.config.length ? PgArray.of(f.config.map(flatConfig)) : null, proacl: f.acl ? PgArray.of(aclText(cat, f.acl)) : null,
   };
 }
 

@@ -1,33 +1,42 @@
 /**
- * Roles: pg_authid, the pg_roles / pg_user / pg_shadow / pg_group views and pg_auth_members: the
- * bootstrap superuser, Postgres's predefined roles and the session's user (a superuser).
+ * Roles: pg_authid, the pg_roles / pg_user / pg_shadow / pg_group views and pg_auth_members, from
+ * the catalog's roles (the bootstrap superuser, Postgres's predefined roles, CREATE ROLE).
  * Postgres counterpart: src/include/catalog/pg_authid.h, pg_auth_members.h, system_views.sql.
- * Known gaps: CREATE ROLE does not exist; passwords are not kept.
+ * Known gaps: passwords are kept as given (Postgres stores a SCRAM verifier).
  */
 import { defineRows } from './registry.js';
-import { BUILTIN_ROLES, BUILTIN_ROLE_MEMBERS, roleOid } from './common.js';
 import { PgArray } from '../../types/values.js';
+import type { Catalog } from '../catalog.js';
+import type { RoleDef } from '../objects.js';
+import { aclText } from '../acl.js';
+import { timestamptzIO } from '../../types/datetime/timestamp.js';
+import type { Value } from '../../types/values.js';
+import type { SessionContext } from '../../session/session-context.js';
 
-interface RoleFacts {
-  readonly oid: number;
-  readonly name: string;
-  readonly superuser: boolean;
+function rolesInOrder(cat: Catalog): RoleDef[] {
+  return [...cat.roles.values()].sort((a, b) => a.oid - b.oid);
 }
 
-function roles(currentUser: string): RoleFacts[] {
-  const out: RoleFacts[] = BUILTIN_ROLES.map(([oid, name]) => ({ oid, name, superuser: oid === 10 }));
-  if (!out.some((r) => r.name === currentUser)) out.push({ oid: roleOid(currentUser), name: currentUser, superuser: true });
-  return out;
+function validUntil(session: SessionContext, r: RoleDef): Value {
+  if (r.validUntil === null) return null;
+  try {
+    return timestamptzIO.input(r.validUntil, -1, session.io);
+  } catch {
+    return null;
+  }
+}
+
+function config(r: RoleDef): PgArray | null {
+  return r.config.length ? PgArray.of([...r.config]) : null;
 }
 
 defineRows('pg_catalog', 'pg_authid', {
   scope: 'catalog',
-  *rows({ session }) {
-    for (const r of roles(session.currentUser())) {
-      const s = r.superuser;
+  *rows({ cat, session }) {
+    for (const r of rolesInOrder(cat)) {
       yield {
-        oid: r.oid, rolname: r.name, rolsuper: s, rolinherit: true, rolcreaterole: s, rolcreatedb: s, rolcanlogin: s, rolreplication: s,
-        rolbypassrls: s, rolconnlimit: -1, rolpassword: null, rolvaliduntil: null,
+        oid: r.oid, rolname: r.name, rolsuper: r.superuser, rolinherit: r.inherit, rolcreaterole: r.createRole, rolcreatedb: r.createDb, rolcanlogin: r.canLogin,
+        rolreplication: r.replication, rolbypassrls: r.bypassRls, rolconnlimit: r.connLimit, rolpassword: r.password, rolvaliduntil: validUntil(session, r),
       };
     }
   },
@@ -35,12 +44,12 @@ defineRows('pg_catalog', 'pg_authid', {
 
 defineRows('pg_catalog', 'pg_roles', {
   scope: 'catalog',
-  *rows({ session }) {
-    for (const r of roles(session.currentUser())) {
-      const s = r.superuser;
+  *rows({ cat, session }) {
+    for (const r of rolesInOrder(cat)) {
       yield {
-        rolname: r.name, rolsuper: s, rolinherit: true, rolcreaterole: s, rolcreatedb: s, rolcanlogin: s, rolreplication: s,
-        rolconnlimit: -1, rolpassword: '********', rolvaliduntil: null, rolbypassrls: s, rolconfig: null, oid: r.oid,
+        rolname: r.name, rolsuper: r.superuser, rolinherit: r.inherit, rolcreaterole: r.createRole, rolcreatedb: r.createDb, rolcanlogin: r.canLogin,
+        rolreplication: r.replication, rolconnlimit: r.connLimit, rolpassword: '********', rolvaliduntil: validUntil(session, r), rolbypassrls: r.bypassRls,
+        rolconfig: config(r), oid: r.oid,
       };
     }
   },
@@ -48,40 +57,50 @@ defineRows('pg_catalog', 'pg_roles', {
 
 defineRows('pg_catalog', 'pg_user', {
   scope: 'catalog',
-  *rows({ session }) {
-    for (const r of roles(session.currentUser())) {
-      if (!r.superuser) continue;
-      yield { usename: r.name, usesysid: r.oid, usecreatedb: true, usesuper: true, userepl: true, usebypassrls: true, passwd: '********', valuntil: null, useconfig: null };
+  *rows({ cat, session }) {
+    for (const r of rolesInOrder(cat)) {
+      if (!r.canLogin) continue;
+      yield { usename: r.name, usesysid: r.oid, usecreatedb: r.createDb, usesuper: r.superuser, userepl: r.replication, usebypassrls: r.bypassRls, passwd: '********', valuntil: validUntil(session, r), useconfig: config(r) };
     }
   },
 });
 
 defineRows('pg_catalog', 'pg_shadow', {
   scope: 'catalog',
-  *rows({ session }) {
-    for (const r of roles(session.currentUser())) {
-      if (!r.superuser) continue;
-      yield { usename: r.name, usesysid: r.oid, usecreatedb: true, usesuper: true, userepl: true, usebypassrls: true, passwd: null, valuntil: null, useconfig: null };
+  *rows({ cat, session }) {
+    for (const r of rolesInOrder(cat)) {
+      if (!r.canLogin) continue;
+      yield { usename: r.name, usesysid: r.oid, usecreatedb: r.createDb, usesuper: r.superuser, userepl: r.replication, usebypassrls: r.bypassRls, passwd: r.password, valuntil: validUntil(session, r), useconfig: config(r) };
     }
   },
 });
 
 defineRows('pg_catalog', 'pg_group', {
   scope: 'catalog',
-  *rows() {
-    for (const [oid, name] of BUILTIN_ROLES) {
-      if (oid === 10) continue;
-      const members = BUILTIN_ROLE_MEMBERS.filter((m) => m[1] === oid).map((m) => m[2]);
-      yield { groname: name, grosysid: oid, grolist: PgArray.of(members) };
+  *rows({ cat }) {
+    for (const r of rolesInOrder(cat)) {
+      if (r.canLogin) continue;
+      const members = cat.authMembers.filter((m) => m.role === r.oid).map((m) => m.member);
+      yield { groname: r.name, grosysid: r.oid, grolist: PgArray.of(members) };
     }
   },
 });
 
 defineRows('pg_catalog', 'pg_auth_members', {
   scope: 'catalog',
-  *rows() {
-    for (const [oid, roleid, member] of BUILTIN_ROLE_MEMBERS) {
-      yield { oid, roleid, member, grantor: 10, admin_option: false, inherit_option: true, set_option: true };
+  *rows({ cat }) {
+    for (const m of cat.authMembers) {
+      yield { oid: m.oid, roleid: m.role, member: m.member, grantor: m.grantor, admin_option: m.admin, inherit_option: m.inherit, set_option: m.set };
+    }
+  },
+});
+
+defineRows('pg_catalog', 'pg_default_acl', {
+  scope: 'catalog',
+  *rows({ cat }) {
+    let i = 0;
+    for (const d of cat.defaultAcls) {
+      yield { oid: 16384 * 48 + i++, defaclrole: d.role, defaclnamespace: d.namespace, defaclobjtype: d.objtype, defaclacl: PgArray.of(aclText(cat, d.acl)) };
     }
   },
 });

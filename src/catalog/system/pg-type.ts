@@ -5,6 +5,8 @@
  * Postgres counterpart: src/include/catalog/pg_type.h, catalog/pg_type.c, commands/typecmds.c.
  * Known gaps: no row types of system catalogs; extension types have no I/O function OIDs.
  */
+import { PgArray } from '../../types/values.js';
+import { aclText } from '../acl.js';
 import type { Catalog } from '../catalog.js';
 import type { SessionContext } from '../../session/session-context.js';
 import type { UserTypeDef } from '../objects.js';
@@ -36,7 +38,7 @@ function userTypeRow(cat: Catalog, session: SessionContext, t: UserTypeDef): Row
   const f = typeFacts(cat, t.oid);
   const base = { ...COMMON, oid: t.oid, typname: t.name, typnamespace: t.namespace, typowner: roleOid(t.owner), typdelim: ',', typispreferred: false,
     typlen: f.len, typbyval: f.byval, typalign: f.align, typstorage: f.storage, typcollation: f.collation, typarray: t.arrayType ?? 0,
-    typsubscript: 0, typelem: 0, typmodin: 0, typmodout: 0, typanalyze: 0 };
+    typsubscript: 0, typelem: 0, typmodin: 0, typmodout: 0, typanalyze: 0, typacl: t.acl ? PgArray.of(aclText(cat, t.acl)) : null };
   if (t.elementType !== undefined) {
     return { ...base, typtype: 'b', typcategory: 'A', typsubscript: typeFunctionOid('array_subscript_handler'), typelem: t.elementType, typarray: 0,
       typinput: typeFunctionOid('array_in'), typoutput: typeFunctionOid('array_out'), typreceive: typeFunctionOid('array_recv'), typsend: typeFunctionOid('array_send'),

@@ -8,6 +8,7 @@
  * uuid.c, version.c, misc.c (num_nulls, pg_sleep), xid8funcs.c.
  * Known gaps: pg_sleep does not sleep (a synchronous engine cannot yield); xid8 functions.
  */
+import { checkSequence } from '../../catalog/acl.js';
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { OID } from '../../types/oids.js';
@@ -37,10 +38,10 @@ fn(
   { strict: false, volatility: 'v' },
 );
 
-fn('nextval', [REGCLASS], I8, (a, rt) => rt.session.nextval(a[0] as number), { volatility: 'v' });
-fn('currval', [REGCLASS], I8, (a, rt) => rt.session.currval(a[0] as number), { volatility: 'v' });
-fn('setval', [REGCLASS, I8], I8, (a, rt) => rt.session.setval(a[0] as number, a[1] as bigint, true), { volatility: 'v' });
-fn('setval', [REGCLASS, I8, OID.bool], I8, (a, rt) => rt.session.setval(a[0] as number, a[1] as bigint, a[2] as boolean), { volatility: 'v' });
+fn('nextval', [REGCLASS], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'Uw'), rt.session.nextval(a[0] as number)), { volatility: 'v' });
+fn('currval', [REGCLASS], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'rU'), rt.session.currval(a[0] as number)), { volatility: 'v' });
+fn('setval', [REGCLASS, I8], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'w'), rt.session.setval(a[0] as number, a[1] as bigint, true)), { volatility: 'v' });
+fn('setval', [REGCLASS, I8, OID.bool], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'w'), rt.session.setval(a[0] as number, a[1] as bigint, a[2] as boolean)), { volatility: 'v' });
 fn('lastval', [], I8, (_a, rt) => rt.session.lastval(), { volatility: 'v' });
 
 /** Random bytes from the session's source (deterministic when its clock is). */

@@ -23,7 +23,7 @@ import { PgRecord } from '../../types/values.js';
 
 const S = { volatility: 's' as const };
 
-fn('pg_get_userbyid', [OID.oid], OID.name, (a) => roleName(a[0] as number) ?? `unknown (OID=${a[0]})`, S);
+fn('pg_get_userbyid', [OID.oid], OID.name, (a, rt) => roleName(a[0] as number, rt.session.catalog()) ?? `unknown (OID=${a[0]})`, S);
 
 fn('pg_table_is_visible', [OID.oid], OID.bool, (a, rt) => {
   const cat = rt.session.catalog();

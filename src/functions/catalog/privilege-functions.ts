@@ -1,18 +1,20 @@
 /**
- * has_*_privilege and pg_has_role: every session is a superuser, so an existing object is always
- * accessible; names that do not exist and unknown privilege words raise Postgres's errors, and an
- * OID that names nothing gives NULL.
+ * has_*_privilege and pg_has_role: the object's ACL (or acldefault) read for the role asked about;
+ * names that do not exist and unknown privilege words raise Postgres's errors, and an OID that
+ * names nothing gives NULL.
  * Postgres counterpart: src/backend/utils/adt/acl.c.
- * Known gaps: no GRANT / REVOKE, so no non-superuser answers.
+ * Known gaps: built-in functions, types and languages are usable by everyone.
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
-import type { Value } from '../../types/values.js';
+import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { regInput } from '../../analyze/regclass.js';
 import { knownRoleOid } from '../../catalog/system/common.js';
+import type { AclItem } from '../../catalog/objects.js';
+import { PRIV_LETTER, PUBLIC, aclDefault, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
 import { systemRelationByOid } from '../../catalog/system/registry.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { builtinFacts } from '../../catalog/system/type-facts.js';
@@ -57,7 +59,7 @@ function exists(rt: ExprRuntime, kind: Kind, oid: number): boolean {
     case 'schema':
       return cat.namespaces.has(oid) || oid === 99;
     case 'function':
-      return !!builtinProcByOid(oid);
+      return !!builtinProcByOid(oid) || cat.functions.has(oid);
     case 'type':
       return builtinFacts.has(oid) || cat.types.has(oid);
     case 'database':
@@ -97,7 +99,7 @@ function byName(rt: ExprRuntime, kind: Kind, name: string): number {
 }
 
 function roleByName(rt: ExprRuntime, name: string): number {
-  const oid = knownRoleOid(name, rt.session.currentUser());
+  const oid = knownRoleOid(name, rt.session.currentUser(), rt.session.catalog());
   if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
   return oid;
 }
@@ -110,21 +112,98 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
       const userFirst = args.length > obj.length + 1;
       fn(name, args, OID.bool, (a: Value[], rt) => {
         const vals = userFirst ? a.slice(1) : a;
-        if (userFirst && typeof a[0] === 'string') roleByName(rt, a[0]);
-        checkPrivileges(kind, vals[vals.length - 1] as string);
-        const target = vals[0];
-        if (typeof target === 'string') {
-          byName(rt, kind, target);
-        } else if (!exists(rt, kind, target as number)) return null;
-        if (kind === 'column' && vals.length === 3 && typeof vals[1] === 'string') {
-          const rel = rt.session.catalog().relations.get(typeof target === 'string' ? byName(rt, kind, target) : (target as number));
-          if (rel && !rel.columns.some((c) => !c.dropped && c.name === vals[1])) {
-            throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
+        let user = rt.session.currentUser();
+        if (userFirst) {
+          if (typeof a[0] === 'string') {
+            roleByName(rt, a[0]);
+            user = a[0];
+          } else {
+            const r = rt.session.catalog().roles.get(a[0] as number);
+            if (!r) return null;
+            user = r.name;
           }
         }
-        return true;
+        const privText = vals[vals.length - 1] as string;
+        checkPrivileges(kind, privText);
+        const target = vals[0];
+        let oid: number;
+        if (typeof target === 'string') oid = byName(rt, kind, target);
+        else if (!exists(rt, kind, target as number)) return null;
+        else oid = target as number;
+        let attnum: number | undefined;
+        if (kind === 'column' && vals.length === 3) {
+          const rel = rt.session.catalog().relations.get(oid);
+          if (typeof vals[1] === 'string') {
+            const col = rel?.columns.find((c) => !c.dropped && c.name === vals[1]);
+            if (rel && !col) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
+            attnum = col?.attnum;
+          } else {
+            attnum = vals[1] as number;
+            if (rel && (!rel.columns[attnum - 1] || rel.columns[attnum - 1].dropped)) return null;
+          }
+        }
+        return privilegeHeld(rt, kind, user, oid, privText, attnum);
       }, { volatility: 's' });
     }
+  }
+}
+
+/** Whether `user` holds any of the privileges listed in `text` on the object. */
+function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, text: string, attnum: number | undefined): boolean {
+  const cat = rt.session.catalog();
+  for (const part of text.split(',')) {
+    const grant = /\s+WITH\s+(GRANT|ADMIN|SET)\s+OPTION$/i.test(part.trim());
+    const word = part.trim().replace(/\s+WITH\s+(GRANT|ADMIN|SET)\s+OPTION$/i, '').toUpperCase();
+    if (kind === 'role') {
+      const role = cat.roles.get(oid);
+      const me = cat.roleByName.get(user);
+      if (!role || me === undefined) continue;
+      if (isSuperuser(cat, user)) return true;
+      if (grant || word === 'MEMBER' ? rolesOf(cat, me, 'member').has(oid) : word === 'SET' ? rolesOf(cat, me, 'set').has(oid) : rolesOf(cat, me, 'privs').has(oid)) return true;
+      continue;
+    }
+    const letter = PRIV_LETTER[word];
+    if (isSuperuser(cat, user)) return true;
+    const acl = objectAcl(rt, kind, oid);
+    if (!acl) return true;
+    if (aclMask(cat, acl.table, user, grant).includes(letter)) return true;
+    if (kind === 'column' || kind === 'any_column') {
+      const rel = cat.relations.get(oid);
+      for (const c of rel?.columns ?? []) {
+        if (c.dropped || !c.acl || (attnum !== undefined && c.attnum !== attnum)) continue;
+        if (aclMask(cat, c.acl, user, grant).includes(letter)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The effective ACL of an object (undefined: a built-in object everyone may use). */
+function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly AclItem[] } | undefined {
+  const cat = rt.session.catalog();
+  switch (kind) {
+    case 'table':
+    case 'sequence':
+    case 'column':
+    case 'any_column': {
+      const rel = cat.relations.get(oid);
+      if (!rel) return systemRelationByOid(oid) ? { table: [{ grantee: PUBLIC, grantor: 10, privs: 'r', grantable: '' }] } : undefined;
+      return { table: relationAcl(cat, rel) };
+    }
+    case 'schema':
+      return cat.namespaces.has(oid) ? { table: namespaceAcl(cat, oid) } : undefined;
+    case 'function': {
+      const f = cat.functions.get(oid);
+      return f ? { table: f.acl ?? aclDefault('function', ownerOid(cat, f.owner)) } : undefined;
+    }
+    case 'type': {
+      const t = cat.types.get(oid);
+      return t ? { table: t.acl ?? aclDefault('type', ownerOid(cat, t.owner)) } : undefined;
+    }
+    case 'database':
+      return { table: cat.databaseAcl ?? aclDefault('database', 10) };
+    default:
+      return undefined;
   }
 }
 
@@ -139,3 +218,74 @@ define('has_type_privilege', 'type', [[OID.text], [OID.oid]]);
 define('has_language_privilege', 'language', [[OID.text], [OID.oid]]);
 define('has_tablespace_privilege', 'tablespace', [[OID.text], [OID.oid]]);
 define('pg_has_role', 'role', [[OID.name], [OID.oid]]);
+
+// ---- aclitem functions ---------------------------------------------------------------------
+
+const ACLITEM_ARRAY = 1034;
+
+/** aclexplode's privilege order (the ACL_* bit order) and names. */
+const EXPLODE_ORDER: readonly [string, string][] = [
+  ['a', 'INSERT'], ['r', 'SELECT'], ['w', 'UPDATE'], ['d', 'DELETE'], ['D', 'TRUNCATE'], ['x', 'REFERENCES'], ['t', 'TRIGGER'], ['X', 'EXECUTE'],
+  ['U', 'USAGE'], ['C', 'CREATE'], ['T', 'TEMPORARY'], ['c', 'CONNECT'], ['s', 'SET'], ['A', 'ALTER SYSTEM'], ['m', 'MAINTAIN'],
+];
+
+/** A role name of aclitem text (possibly double-quoted), from position `i`; returns [name, next]. */
+function readAclName(s: string, i: number): [string, number] {
+  if (s[i] !== '"') {
+    let j = i;
+    while (j < s.length && s[j] !== '=' && s[j] !== '/') j++;
+    return [s.slice(i, j), j];
+  }
+  let out = '';
+  let j = i + 1;
+  for (; j < s.length; j++) {
+    if (s[j] === '"') {
+      if (s[j + 1] === '"') {
+        out += '"';
+        j++;
+      } else break;
+    } else out += s[j];
+  }
+  return [out, j + 1];
+}
+
+function parseAclItem(rt: ExprRuntime, text: string): AclItem {
+  const cat = rt.session.catalog();
+  const [grantee, eq] = readAclName(text, 0);
+  const slash = text.lastIndexOf('/');
+  const letters = text.slice(eq + 1, slash);
+  const [grantor] = readAclName(text, slash + 1);
+  let privs = '';
+  let grantable = '';
+  for (let i = 0; i < letters.length; i++) {
+    privs += letters[i];
+    if (letters[i + 1] === '*') {
+      grantable += letters[i];
+      i++;
+    }
+  }
+  const oidOf = (n: string) => cat.roleByName.get(n) ?? (/^\d+$/.test(n) ? Number(n) : 0);
+  return { grantee: grantee === '' ? PUBLIC : oidOf(grantee), grantor: oidOf(grantor), privs, grantable };
+}
+
+fn('aclexplode', [ACLITEM_ARRAY], OID.record, (a, rt) => {
+  const out: PgRecord[] = [];
+  const names = ['grantor', 'grantee', 'privilege_type', 'is_grantable'];
+  const types = [OID.oid, OID.oid, OID.text, OID.bool];
+  for (const v of (a[0] as PgArray).items) {
+    if (v === null) continue;
+    const item = parseAclItem(rt, v as string);
+    for (const [c, word] of EXPLODE_ORDER) if (item.privs.includes(c)) out.push(new PgRecord([item.grantor, item.grantee, word, item.grantable.includes(c)], names, types));
+  }
+  return out;
+}, { retset: true, outColumns: [{ name: 'grantor', type: OID.oid }, { name: 'grantee', type: OID.oid }, { name: 'privilege_type', type: OID.text }, { name: 'is_grantable', type: OID.bool }] });
+
+const ACLDEFAULT_KIND: Record<string, import('../../catalog/acl.js').AclObjectKind | undefined> = {
+  c: 'column', r: 'table', s: 'sequence', d: 'database', f: 'function', l: 'language', n: 'schema', T: 'type',
+};
+
+fn('acldefault', [OID.char, OID.oid], ACLITEM_ARRAY, (a, rt) => {
+  const kind = ACLDEFAULT_KIND[a[0] as string];
+  if (!kind) throw new PgError(SQLSTATE.internal_error, `unrecognized object type abbreviation: ${a[0] as string}`);
+  return PgArray.of(aclText(rt.session.catalog(), aclDefault(kind, a[1] as number)));
+}, { volatility: 'i' });

@@ -1,0 +1,78 @@
+/**
+ * Privilege checks of an analyzed query level: SELECT on every table read in FROM (on the table,
+ * or on each column the query uses), as the current role or, inside a view, as the view's owner.
+ * Postgres counterpart: ExecCheckPermissions (src/backend/executor/execMain.c), run here at the
+ * end of analysis; plans are cached per role (see Session.searchPathKey).
+ */
+import type { RelationDef } from '../catalog/objects.js';
+import type { Query } from '../nodes/query.js';
+import { aclDefault, aclHolds, checkNamespace, checkRelation, isSuperuser, ownerOid, permissionDenied } from '../catalog/acl.js';
+import { PgError } from '../errors/pg-error.js';
+import { visitVars } from '../plan/walk-query.js';
+import type { StatementState } from './parse-state.js';
+
+/** Columns of range entry `rti` of `q` used anywhere in it (attno 0: the whole row). */
+export function usedColumns(q: Query, rti: number): Set<number> {
+  const out = new Set<number>();
+  visitVars(q, (v, depth) => {
+    if (v.levelsUp === depth && v.rti === rti) out.add(v.attno);
+  });
+  return out;
+}
+
+/** Whole-row references mean every column. */
+function expand(rel: RelationDef, cols: Set<number>): Set<number> {
+  if (!cols.has(0)) return cols;
+  const all = new Set<number>();
+  for (const c of rel.columns) if (!c.dropped) all.add(c.attnum);
+  for (const c of cols) if (c > 0) all.add(c);
+  return all;
+}
+
+/** SELECT on each table (or RLS-wrapped table) this query level reads. */
+export function checkSelectPermissions(stmt: StatementState, q: Query): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (stmt.skipSecurity || isSuperuser(cat, user)) return;
+  q.rtable.forEach((rte, rti) => {
+    let rel: RelationDef | undefined;
+    if (rte.kind === 'relation') rel = rte.rel;
+    else if (rte.kind === 'subquery') {
+      const o = (rte as { rlsRelation?: number; viewOid?: number }).rlsRelation ?? (rte as { viewOid?: number }).viewOid;
+      if (o !== undefined) rel = cat.relations.get(o);
+    }
+    if (!rel || (rte as { skipPerms?: boolean }).skipPerms) return;
+    checkRelation(cat, user, rel, 'r', expand(rel, usedColumns(q, rti)));
+  });
+}
+
+/** EXECUTE on a user function or procedure (at analysis; SECURITY DEFINER bodies run as the owner). */
+export function checkExecute(stmt: StatementState, oid: number): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (stmt.skipSecurity || isSuperuser(cat, user)) return;
+  const f = cat.functions.get(oid);
+  if (!f) return;
+  if (!aclHolds(cat, f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), user, 'X')) throw permissionDenied(f.kind === 'p' ? 'procedure' : 'function', f.name);
+}
+
+/** USAGE on the schema a qualified name names (Postgres checks it during name lookup, with the position). */
+export function checkSchemaUsage(stmt: StatementState, nsOid: number, position: string | undefined): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (stmt.skipSecurity || isSuperuser(cat, user)) return;
+  try {
+    checkNamespace(cat, user, nsOid, 'U');
+  } catch (e) {
+    if (e instanceof PgError && position) e.position = position;
+    throw e;
+  }
+}
+
+/** SELECT from a sequence (its one row) needs SELECT on it. */
+export function checkSequenceSelect(stmt: StatementState, rel: RelationDef): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (stmt.skipSecurity || isSuperuser(cat, user)) return;
+  checkRelation(cat, user, rel, 'r');
+}

@@ -1,0 +1,90 @@
+-- Roles: CREATE / ALTER / DROP ROLE, membership, SET ROLE, and the catalogs that show them.
+-- Roles are cluster-wide in Postgres: every role this file makes is dropped at its end.
+SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit
+  FROM pg_roles WHERE rolname LIKE 'pg_%' OR rolname = 'postgres' ORDER BY oid;
+CREATE ROLE rb_app;
+CREATE ROLE rb_app;
+CREATE USER rb_alice PASSWORD 'secret' CONNECTION LIMIT 3 VALID UNTIL '2030-01-01';
+CREATE ROLE rb_admin LOGIN CREATEROLE CREATEDB BYPASSRLS IN ROLE rb_app;
+CREATE ROLE public;
+CREATE ROLE none;
+CREATE ROLE pg_mine;
+SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolbypassrls, rolconnlimit, rolvaliduntil, rolpassword
+  FROM pg_roles WHERE rolname LIKE 'rb\_%' ORDER BY rolname;
+SELECT usename, usecreatedb, usesuper FROM pg_user WHERE usename LIKE 'rb\_%' ORDER BY 1;
+SELECT roleid::regrole, member::regrole, grantor::regrole, admin_option, inherit_option, set_option
+  FROM pg_auth_members WHERE member::regrole::text LIKE 'rb\_%' ORDER BY 1, 2;
+GRANT rb_app TO rb_alice;
+GRANT rb_app TO rb_alice WITH ADMIN OPTION;
+GRANT rb_alice TO rb_app;
+GRANT rb_app TO rb_app;
+GRANT rb_nobody TO rb_alice;
+GRANT rb_app TO rb_nobody;
+SELECT roleid::regrole, member::regrole, admin_option, inherit_option, set_option
+  FROM pg_auth_members WHERE member::regrole::text LIKE 'rb\_%' ORDER BY 1, 2;
+REVOKE ADMIN OPTION FOR rb_app FROM rb_alice;
+SELECT admin_option FROM pg_auth_members WHERE roleid = 'rb_app'::regrole AND member = 'rb_alice'::regrole;
+REVOKE rb_app FROM rb_alice;
+REVOKE rb_app FROM rb_alice;
+SELECT count(*) FROM pg_auth_members WHERE roleid = 'rb_app'::regrole AND member = 'rb_alice'::regrole;
+GRANT rb_app TO rb_alice WITH INHERIT FALSE, SET TRUE;
+SELECT inherit_option, set_option FROM pg_auth_members WHERE roleid = 'rb_app'::regrole AND member = 'rb_alice'::regrole;
+ALTER ROLE rb_alice CREATEDB NOLOGIN CONNECTION LIMIT 10;
+ALTER ROLE rb_nobody LOGIN;
+ALTER ROLE rb_alice SET search_path = app, public;
+ALTER ROLE rb_alice SET statement_timeout = '5s';
+SELECT rolname, rolcreatedb, rolcanlogin, rolconnlimit, rolconfig FROM pg_roles WHERE rolname = 'rb_alice';
+ALTER ROLE rb_alice RESET statement_timeout;
+SELECT rolconfig FROM pg_roles WHERE rolname = 'rb_alice';
+ALTER ROLE rb_alice RESET ALL;
+SELECT rolconfig FROM pg_roles WHERE rolname = 'rb_alice';
+ALTER ROLE rb_admin RENAME TO rb_boss;
+ALTER ROLE rb_boss RENAME TO rb_alice;
+SELECT rolname FROM pg_roles WHERE rolname LIKE 'rb\_%' ORDER BY 1;
+-- SET ROLE and the user functions
+SELECT current_user, session_user, current_role;
+SET ROLE rb_alice;
+SELECT current_user, session_user, current_role;
+SHOW role;
+SET ROLE rb_nobody;
+RESET ROLE;
+SELECT current_user;
+SET ROLE rb_boss;
+SET ROLE rb_app;
+SELECT current_user;
+SET ROLE postgres;
+RESET ROLE;
+BEGIN;
+SET LOCAL ROLE rb_alice;
+SELECT current_user;
+COMMIT;
+SELECT current_user;
+BEGIN;
+SET ROLE rb_alice;
+ROLLBACK;
+SELECT current_user;
+SET SESSION AUTHORIZATION rb_alice;
+SELECT current_user, session_user;
+SHOW role;
+SET ROLE rb_app;
+SELECT current_user, session_user;
+SET ROLE postgres;
+CREATE ROLE rb_x;
+RESET SESSION AUTHORIZATION;
+SELECT current_user, session_user;
+SET SESSION AUTHORIZATION rb_alice;
+SET SESSION AUTHORIZATION DEFAULT;
+SELECT current_user, session_user;
+SELECT 'rb_alice'::regrole, 'rb_nobody'::regrole;
+SELECT pg_has_role('rb_alice', 'rb_app', 'MEMBER'), pg_has_role('rb_alice', 'rb_app', 'USAGE'), pg_has_role('rb_boss', 'rb_app', 'MEMBER');
+-- DROP ROLE
+DROP ROLE rb_nobody;
+DROP ROLE IF EXISTS rb_nobody;
+DROP ROLE pg_monitor;
+DROP ROLE postgres;
+CREATE TABLE rb_t (id int);
+ALTER TABLE rb_t OWNER TO rb_alice;
+DROP ROLE rb_alice;
+DROP TABLE rb_t;
+DROP ROLE rb_alice, rb_boss, rb_app;
+SELECT count(*) FROM pg_roles WHERE rolname LIKE 'rb\_%';
