@@ -48,8 +48,6 @@ export class ModifyState {
   checkedScan: Tuple | undefined;
   checkedVersion: Tuple | undefined;
   checkedMode: RowLockMode | undefined;
-  /** Tids written by this statement per relation (to skip rows updated twice by joins). */
-  readonly touched = new Map<number, Set<number>>();
   constructor(
     readonly ctx: ExecContext,
     readonly cat: Catalog,
@@ -116,18 +114,8 @@ export function insertTuple(ms: ModifyState, rel: RelationDef, values: Value[]):
   const t = heap.insert(values, txn.writeXid(), txn.cid);
   txn.noteWrite(heap, t.tid);
   txn.markWrite();
-  markTouched(ms, rel, t.tid);
   for (const idx of indexesOf(cat, rel.oid)) insertIndexEntry(ctx, cat, rel, idx, values, t.tid);
   return t;
-}
-
-export function markTouched(ms: ModifyState, rel: RelationDef, tid: number): void {
-  let s = ms.touched.get(rel.oid);
-  if (!s) {
-    s = new Set();
-    ms.touched.set(rel.oid, s);
-  }
-  s.add(tid);
 }
 
 /**
@@ -188,7 +176,6 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const locks = txn.status.rowLocks;
   if (!locks.empty) locks.carryOver(rel.filenode, cur.tid, nt.tid, txn.own().xids);
   txn.markWrite();
-  markTouched(ms, rel, nt.tid);
   for (const idx of indexesOf(cat, rel.oid)) insertIndexEntry(ctx, cat, rel, idx, values, nt.tid);
   return nt;
 }
