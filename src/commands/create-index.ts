@@ -19,6 +19,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
+import { resolveIndexOpclass } from './index-opclass.js';
 import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
@@ -121,49 +122,45 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   if (n.indexIncludingParams?.length && method === 'hash') throw amError('included columns');
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
+  /** Keys with an operator class named in the statement (no default class needed). */
+  const explicitClass = new Set<number>();
   for (const p of (n.indexParams ?? []) as AnyNode[]) {
     const e = p.IndexElem;
     if (method !== 'btree') {
       const type = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
-      if (type !== undefined && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+      if (type !== undefined && !e.opclass?.length && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
       if (e.ordering !== 'SORTBY_DEFAULT') throw amError('ASC/DESC options');
       if (e.nulls_ordering !== 'SORTBY_NULLS_DEFAULT') throw amError('NULLS FIRST/LAST options');
     }
     const desc = e.ordering === 'SORTBY_DESC';
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
-    // gin over jsonb: the default jsonb_ops or jsonb_path_ops (the index is kept but never planned).
-    let opclass: string | undefined;
-    if (e.opclass?.length) {
-      const oc = (e.opclass as AnyNode[]).map((x) => x.String.sval).pop();
-      const colType = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
-      if (!(method === 'gin' && (oc === 'jsonb_path_ops' || oc === 'jsonb_ops') && colType === OID.jsonb && !e.opclassopts?.length)) {
-        throw featureNotSupported('operator classes in indexes', n.relation.location);
-      }
-      if (oc === 'jsonb_path_ops') opclass = oc;
-    }
+    const opclassNames = e.opclass?.length ? (e.opclass as AnyNode[]).map((x) => x.String.sval as string) : undefined;
     const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
     if (e.name) {
       const col = table.columns.find((c) => c.name === e.name && !c.dropped);
       if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
+      const opclass = opclassNames ? resolveIndexOpclass(cat, method, opclassNames, e.opclassopts, col.type) : undefined;
       keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, opclass });
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
       if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
-      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation });
+      const opclass = opclassNames ? resolveIndexOpclass(cat, method, opclassNames, e.opclassopts, ex.expr.type) : undefined;
+      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, opclass });
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
+    if (opclassNames) explicitClass.add(keys.length - 1);
   }
   const include = indexIncludeAttnums(n.indexIncludingParams ?? [], table.columns);
   for (const a of include) colNames.push(table.columns[a - 1].name);
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
-  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), n.unique ? 'key' : 'idx', new Set(), true);
-  for (const k of keys) {
+  const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), 'idx', new Set(), true);
+  for (const [i, k] of keys.entries()) {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
-    if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+    if (!explicitClass.has(i) && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }
   if (table.kind === 'p') {
     if (n.concurrent) throw new PgError(SQLSTATE.feature_not_supported, `cannot create index on partitioned table "${table.name}" concurrently`);

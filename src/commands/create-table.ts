@@ -426,10 +426,13 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
     for (const idx of cat.relationIndexes(like.src.oid)) {
       const info = idx.index!;
       const keys = info.keys.map((k) => ({ ...k, attnum: k.attnum ? (like.map.get(k.attnum) ?? k.attnum) : 0, expr: k.expr ? remapVars(k.expr, like.map) : undefined }));
-      const colNames = keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : 'expr'));
+      // An expression column is named after its function, as CREATE INDEX names it (FigureIndexColname).
+      const colNames = keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : k.expr!.expr.kind === 'FuncExpr' ? k.expr!.expr.name : 'expr'));
       const include = info.include.map((a) => like.map.get(a) ?? a);
       for (const a of include) colNames.push(rel.columns[a - 1].name);
-      const label = info.primary ? 'pkey' : info.unique ? 'key' : info.exclusion ? 'excl' : 'idx';
+      // A unique index that backs no constraint is named like any other index.
+      const conKind = info.constraint !== undefined ? cat.constraints.get(info.constraint)?.kind : undefined;
+      const label = info.primary ? 'pkey' : conKind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,

@@ -11,6 +11,7 @@ import { domainBase } from '../analyze/coerce.js';
 import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import { compileExpr } from '../executor/expr/compile.js';
+import { isPatternOpclass } from './index-opclass.js';
 import type { ExecContext } from '../executor/context.js';
 
 /** Integer types: their values are JS numbers (or bigints) ordered by `<`. */
@@ -21,7 +22,7 @@ export function indexColumnOrders(cat: Catalog, idx: RelationDef): IndexColumnOr
   const table = cat.relation(info.relation);
   return info.keys.map((k) => {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
-    const coll = k.collation ?? (k.attnum ? table.columns[k.attnum - 1].collation : k.expr!.expr.collation);
+    const coll = isPatternOpclass(k.opclass) ? 'C' : (k.collation ?? (k.attnum ? table.columns[k.attnum - 1].collation : k.expr!.expr.collation));
     return { compare: comparatorFor(cat, type, coll), descending: k.descending, nullsFirst: k.nullsFirst, plain: PLAIN_ORDER.has(domainBase(cat, type)) };
   });
 }

@@ -36,6 +36,7 @@ import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
 import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
 import { planMinMaxAgg } from './planagg.js';
+import { indexKeyOrderCollation } from '../commands/index-opclass.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -581,7 +582,7 @@ function indexOrderDirection(rti: number, rel: RelationDef, keysOfIndex: readonl
     if (ik.attnum !== e.attno) return undefined;
     const col = rel.columns[e.attno - 1];
     if (e.type !== col.type) return undefined;
-    if ((ik.collation ?? col.collation ?? 'default') !== (e.collation ?? 'default')) return undefined;
+    if (indexKeyOrderCollation(ik, col.collation) !== (e.collation ?? 'default')) return undefined;
     const d = sk.descending === ik.descending && sk.nullsFirst === ik.nullsFirst ? 'forward' : sk.descending !== ik.descending && sk.nullsFirst !== ik.nullsFirst ? 'backward' : undefined;
     if (!d || (dir && d !== dir)) return undefined;
     dir = d;
@@ -656,6 +657,7 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
     if (k < info.keys.length && info.keys[k].attnum !== 0 && !info.keys[k].descending) {
       const key = info.keys[k];
       const colType = rel.columns[key.attnum - 1].type;
+      const keyOrder = indexKeyOrderCollation(key, rel.columns[key.attnum - 1].collation);
       for (const q of quals) {
         if (used.has(q) || q.kind !== 'OpExpr' || q.args.length !== 2 || !['<', '<=', '>', '>='].includes(q.op)) continue;
         const [a, b] = q.args;
@@ -666,7 +668,8 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
           other = a;
           op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op];
         } else continue;
-        if (q.collation && q.collation !== 'default') continue;
+        // A range needs the index in the qual's order (a COLLATE "C" or pattern-class key is not).
+        if ((q.collation ?? 'default') !== keyOrder) continue;
         const ce = compileExpr(other, pc.layout);
         if ((op === '>' || op === '>=') && !bound.lower) {
           bound.lower = { expr: ce, inclusive: op === '>=' };

@@ -1,14 +1,13 @@
 /**
- * pg_index: one row per index, with key attnums (0 for expressions), collations, default operator
- * classes and sort options, and references to the key expressions and predicate.
+ * pg_index: one row per index, with key attnums (0 for expressions), collations, operator classes
+ * and sort options, and references to the key expressions and predicate.
  * Postgres counterpart: src/include/catalog/pg_index.h.
- * Known gaps: operator classes are the type's default one (explicit opclasses are not kept).
  */
 import { defineRows } from './registry.js';
 import { relationsInOrder } from './common.js';
 import { AM_OID } from './pg-class.js';
 import { collationOid } from './type-facts.js';
-import { defaultOpclassOid } from './operators.js';
+import { defaultOpclassOid, opclassNamed } from './operators.js';
 import { vectorOf } from '../../types/catalog-types.js';
 import { nodeTree } from '../ruleutils/node-tree.js';
 
@@ -40,7 +39,10 @@ defineRows('pg_catalog', 'pg_index', {
         indisreplident: false,
         indkey: vectorOf([...info.keys.map((k) => k.attnum), ...info.include]),
         indcollation: vectorOf(info.keys.map((k, i) => collationOid(cat, keyTypes[i], k.collation && k.collation !== 'default' ? k.collation : k.attnum ? table?.columns[k.attnum - 1]?.collation : k.expr?.expr.collation))),
-        indclass: vectorOf(keyTypes.map((t) => defaultOpclassOid(cat, am, t))),
+        indclass: vectorOf(keyTypes.map((t, i) => {
+          const named = info.keys[i].opclass;
+          return (named !== undefined ? opclassNamed(named, am)?.[0] : undefined) ?? defaultOpclassOid(cat, am, t);
+        })),
         indoption: vectorOf(info.keys.map((k) => (k.descending ? 1 : 0) | (k.nullsFirst ? 2 : 0))),
         indexprs: info.keys.some((k) => k.expr) ? nodeTree({ kind: 'indexprs', index: idx.oid }) : null,
         indpred: info.predicate ? nodeTree({ kind: 'indpred', index: idx.oid }) : null,
