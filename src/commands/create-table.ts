@@ -133,7 +133,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     name,
     namespace: ns,
     kind: opts?.relkind ?? (n.partspec ? 'p' : 'r'),
-    persistence: temp ? 't' : 'p',
+    persistence: temp ? 't' : rv.relpersistence === 'u' ? 'u' : 'p',
     owner: session.currentUser(),
     columns,
     filenode: oid,
@@ -220,7 +220,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   for (const s of serials) {
     const col = columns[s.attnum - 1];
     const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
-    const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum } }, {});
+    const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum }, persistence: rel.persistence }, {});
     setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq, s.type) });
   }
   const primaryCount = [...pendingCons, ...tableCons.map((con) => ({ con }))].filter((p) => p.con.contype === 'CONSTR_PRIMARY').length;
@@ -246,7 +246,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
       const opts: Record<string, AnyNode> = {};
       for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
-      const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true }, opts);
+      const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true, persistence: rel.persistence }, opts);
       setCol(attnum, { default: serialDefault(cat, seq, col.type) });
     } else if (con.contype === 'CONSTR_GENERATED') {
       if (col.default) {

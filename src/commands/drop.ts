@@ -43,6 +43,8 @@ export function createSchema(session: Session, n: AnyNode, sql: string): Stateme
 
 interface Dependent {
   describe: string;
+  /** What it depends on directly (the dropped object, or a dependent listed before it). */
+  on: string;
   drop: () => void;
 }
 
@@ -67,12 +69,15 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
     for (const fk of cat.referencingForeignKeys(rel.oid)) {
       if (fk.relation === rel.oid || dropping.has(fk.relation)) continue;
       const child = cat.relation(fk.relation);
-      out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, drop: () => cat.removeConstraint(fk.oid) });
+      out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, on: relDesc(cat, rel), drop: () => cat.removeConstraint(fk.oid) });
     }
   }
   for (const v of cat.relations.values()) {
     if ((v.kind !== 'v' && v.kind !== 'm') || dropping.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
-    out.push({ describe: relDesc(cat, v), drop: () => dropRelation(session, cat, v, dropping) });
+    // Depth first, as Postgres reports them: a view, then what depends on that view.
+    dropping.add(v.oid);
+    out.push({ describe: relDesc(cat, v), on: relDesc(cat, rel), drop: () => dropRelation(session, cat, v, dropping) });
+    out.push(...dependentsOf(session, cat, v, dropping));
   }
   // Sequences used by defaults of other tables' columns.
   if (rel.kind === 'S') {
@@ -80,7 +85,7 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
       if (t.kind !== 'r' || dropping.has(t.oid)) continue;
       for (const c of t.columns) {
         if (!c.dropped && c.default && usesSequence(c.default.expr, rel.oid)) {
-          out.push({ describe: `default value for column ${c.name} of ${relDesc(cat, t)}`, drop: () => cat.putRelation({ ...cat.relation(t.oid), columns: cat.relation(t.oid).columns.map((x) => (x.attnum === c.attnum ? { ...x, default: undefined } : x)) }) });
+          out.push({ describe: `default value for column ${c.name} of ${relDesc(cat, t)}`, on: relDesc(cat, rel), drop: () => cat.putRelation({ ...cat.relation(t.oid), columns: cat.relation(t.oid).columns.map((x) => (x.attnum === c.attnum ? { ...x, default: undefined } : x)) }) });
         }
       }
     }
@@ -186,7 +191,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       if (deps.length && !cascade) {
         const first = rels[0];
         throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${word} ${relName(cat, first)} because other objects depend on it`, {
-          detail: deps.map((d) => `${d.describe} depends on ${relDesc(cat, first)}`).join('\n'),
+          detail: deps.map((d) => `${d.describe} depends on ${d.on}`).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });
       }

@@ -19,6 +19,7 @@ import { creationNamespace } from '../analyze/relation.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { truncateIdentifier } from './naming.js';
 import { alterSequenceOptions } from './alter-sequence.js';
+import { tempTableNamespace } from './temp-tables.js';
 
 type AnyNode = Record<string, any>;
 
@@ -43,7 +44,7 @@ export function defineSequence(
   cat: Catalog,
   ns: number,
   name: string,
-  base: { type: number; ownedBy?: SequenceInfo['ownedBy']; identity?: boolean },
+  base: { type: number; ownedBy?: SequenceInfo['ownedBy']; identity?: boolean; persistence?: RelationDef['persistence'] },
   opts: Record<string, AnyNode>,
 ): RelationDef {
   let type = base.type;
@@ -76,7 +77,8 @@ export function defineSequence(
     name,
     namespace: ns,
     kind: 'S',
-    persistence: 'p',
+    // An owned sequence shares its table's persistence; anything in a temporary schema is temporary.
+    persistence: base.persistence ?? (base.ownedBy ? cat.relations.get(base.ownedBy.relation)?.persistence : undefined) ?? (cat.namespaceName(ns).startsWith('pg_temp_') ? 't' : 'p'),
     owner: session.currentUser(),
     columns: [],
     filenode: oid,
@@ -108,7 +110,8 @@ export function createSequence(session: Session, n: AnyNode, sql: string): State
   const rv = n.sequence;
   const txn = session.transaction();
   const name = truncateIdentifier(rv.relname);
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
+  const temp = rv.relpersistence === 't';
+  const ns = temp ? tempTableNamespace(session, rv.schemaname, undefined) : creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
   if (txn.catalog.relationIn(ns, name)) {
     if (n.if_not_exists) {
       session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists, skipping`, { severity: 'NOTICE' }));
@@ -125,7 +128,7 @@ export function createSequence(session: Session, n: AnyNode, sql: string): State
   }
   const ownedBy = opts.owned_by;
   delete opts.owned_by;
-  const rel = defineSequence(session, cat, ns, name, { type: OID.int8 }, opts);
+  const rel = defineSequence(session, cat, ns, name, { type: OID.int8, persistence: temp ? 't' : rv.relpersistence === 'u' ? 'u' : 'p' }, opts);
   txn.createdFilenodes.add(rel.oid);
   if (ownedBy) alterSequenceOptions(session, cat, rel, [{ DefElem: ownedBy }]);
   return commandResult('CREATE SEQUENCE');

@@ -6,18 +6,19 @@
  * Postgres counterpart: src/backend/catalog/namespace.c (InitTempTableNamespace,
  * RemoveTempRelations), commands/tablecmds.c (PreCommit_on_commit_actions), commands/discard.c.
  * Known gaps: other sessions may read a temporary table through its pg_temp_N name (Postgres
- * refuses); temporary views and sequences are not supported.
+ * refuses).
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
+import { tempSchemaNameFor } from '../session/temp-schema.js';
 
 type AnyNode = Record<string, any>;
 
 /** The name of a session's temporary schema (Postgres numbers them by backend slot). */
 export function tempSchemaName(session: Session): string {
-  return `pg_temp_${session.pid - 997}`;
+  return tempSchemaNameFor(session.pid);
 }
 
 /** The session's temporary schema oid, created (in the running transaction) when `create`. */

@@ -13,6 +13,7 @@ import { transformSelectStmt } from '../analyze/select.js';
 import { statementState } from '../session/run-select.js';
 import { formatType } from '../types/registry.js';
 import { truncateIdentifier } from './naming.js';
+import { tempTableNamespace } from './temp-tables.js';
 import { relOptionsOf, viewBoolOption, viewCheckOption } from './reloptions.js';
 import { nonUpdatableReason } from '../rewrite/updatable-view.js';
 import type { Query } from '../nodes/query.js';
@@ -27,26 +28,36 @@ export function relationsUsed(q: unknown, out: Set<number>): Set<number> {
   }
   const o = q as Record<string, unknown>;
   if (o.kind === 'relation' && o.rel && typeof o.rel === 'object') out.add((o.rel as RelationDef).oid);
-  if (o.kind === 'subquery' && typeof o.viewOid === 'number') out.add(o.viewOid);
+  // A view depends on the views it names, not on what those read (pg_depend holds direct references).
+  if (o.kind === 'subquery' && typeof o.viewOid === 'number') {
+    out.add(o.viewOid);
+    return out;
+  }
   for (const [k, v] of Object.entries(o)) if (k !== 'rel' && k !== 'fn' && k !== 'agg') relationsUsed(v, out);
   return out;
 }
 
 export function createView(session: Session, n: AnyNode, sql: string): StatementResult {
   const rv = n.view;
-  if (rv.relpersistence === 't') throw featureNotSupported('temporary views', rv.location);
   // WITH [LOCAL | CASCADED] CHECK OPTION is the check_option reloption (DefineView).
   const syntaxCheck = n.withCheckOption === 'LOCAL_CHECK_OPTION' ? 'local' : n.withCheckOption === 'CASCADED_CHECK_OPTION' ? 'cascaded' : undefined;
   const optionDefs = [...((n.options ?? []) as AnyNode[]), ...(syntaxCheck ? [{ DefElem: { defname: 'check_option', arg: { String: { sval: syntaxCheck } } } }] : [])];
   const txn = session.transaction();
   const name = truncateIdentifier(rv.relname);
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
-  const existing = txn.catalog.relationIn(ns, name);
-  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
-  if (existing && existing.kind !== 'v') throw new PgError(SQLSTATE.wrong_object_type, `"${name}" is not a view`);
   const state = statementState(session, sql, []);
   state.paramTypes.length = 0;
   const q = transformSelectStmt({ ...state, inferParams: false }, n.query.SelectStmt);
+  const dependsOn = [...relationsUsed(q, new Set())];
+  // A view over a temporary relation is itself temporary (DefineView), with a NOTICE.
+  let temp = rv.relpersistence === 't';
+  if (!temp && dependsOn.some((oid) => txn.catalog.relations.get(oid)?.persistence === 't')) {
+    temp = true;
+    session.notice(new PgError(SQLSTATE.successful_completion, `view "${name}" will be a temporary view`, { severity: 'NOTICE' }));
+  }
+  const ns = temp ? tempTableNamespace(session, rv.schemaname, undefined) : creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
+  const existing = txn.catalog.relationIn(ns, name);
+  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+  if (existing && existing.kind !== 'v') throw new PgError(SQLSTATE.wrong_object_type, `"${name}" is not a view`);
   if (optionDefs.some((d) => d.DefElem.defname === 'check_option')) refuseCheckOption(q, n.query.SelectStmt);
   const options = relOptionsOf(optionDefs, 'view');
   const checkOption = viewCheckOption(options);
@@ -79,12 +90,12 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     name,
     namespace: ns,
     kind: 'v',
-    persistence: 'p',
+    persistence: temp ? 't' : 'p',
     owner: session.currentUser(),
     columns,
     filenode: 0,
     rowType,
-    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(q, new Set())], checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
     options,
   };
   cat.putRelation(rel);

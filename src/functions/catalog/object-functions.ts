@@ -7,6 +7,7 @@
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
+import { tempSchemaNameFor } from '../../session/temp-schema.js';
 import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { roleName } from '../../catalog/system/common.js';
@@ -53,7 +54,7 @@ fn('pg_function_is_visible', [OID.oid], OID.bool, (a, rt) => {
   }
   return builtinProcByOid(a[0] as number) ? true : null;
 }, S);
-fn('pg_my_temp_schema', [], OID.oid, (_a, rt) => rt.session.catalog().namespaceOid('pg_temp') ?? 0, S);
+fn('pg_my_temp_schema', [], OID.oid, (_a, rt) => rt.session.catalog().namespaceOid(tempSchemaNameFor(rt.session.backendPid())) ?? 0, S);
 fn('pg_is_other_temp_schema', [OID.oid], OID.bool, () => false, S);
 
 // to_regclass(text) etc.: the reg* input, NULL where it would raise "does not exist".

@@ -1,14 +1,14 @@
 /**
  * information_schema.tables, views and schemata.
  * Postgres counterpart: src/backend/catalog/information_schema.sql (tables, views, schemata).
- * Known gaps: view_definition is NULL for system views; temporary tables report LOCAL TEMPORARY
- * only for fauxgres's pg_temp schema.
+ * Known gaps: view_definition is NULL for system views.
  */
 import type { RelationDef } from '../../objects.js';
 import { allSystemRelations, defineRows } from '../registry.js';
 import { relationsInOrder } from '../common.js';
 import { yesNo } from './data-type.js';
 import { viewDefinition } from '../../ruleutils/viewdef.js';
+import { tempSchemaNameFor } from '../../../session/temp-schema.js';
 
 /** System views Postgres reports as insertable (simple views over one catalog). */
 const INSERTABLE_SYSTEM_VIEWS = new Set(['pg_group', 'pg_stat_database_conflicts']);
@@ -34,13 +34,15 @@ defineRows('information_schema', 'tables', {
   },
   *rows({ cat, session }) {
     const db = session.databaseName();
+    // Only the session's own temporary schema reads LOCAL TEMPORARY (pg_my_temp_schema()).
+    const ownTemp = cat.namespaceOid(tempSchemaNameFor(session.backendPid()));
     for (const r of relationsInOrder(cat)) {
       if (r.kind !== 'r' && r.kind !== 'v' && r.kind !== 'p') continue;
-      const temp = cat.namespaceName(r.namespace) === 'pg_temp';
+      const temp = r.namespace === ownTemp;
       yield {
         table_catalog: db, table_schema: cat.namespaceName(r.namespace), table_name: r.name,
         table_type: temp ? 'LOCAL TEMPORARY' : r.kind === 'v' ? 'VIEW' : 'BASE TABLE',
-        is_insertable_into: yesNo(r.kind !== 'v' || viewIsUpdatable(r)), is_typed: 'NO', commit_action: temp ? 'PRESERVE' : null,
+        is_insertable_into: yesNo(r.kind !== 'v' || viewIsUpdatable(r)), is_typed: 'NO', commit_action: null,
       };
     }
   },
