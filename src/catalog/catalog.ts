@@ -10,6 +10,7 @@ import type {
   AclItem,
   AuthMemberDef,
   PolicyDef,
+  PublicationDef,
   RoleDef,
   ColumnDef,
   ConstraintDef,
@@ -56,6 +57,8 @@ export class Catalog {
   authMembers: readonly AuthMemberDef[] = [];
   /** Row-level security policies by OID. */
   policies = new Map<number, PolicyDef>();
+  /** Publications by OID (CREATE PUBLICATION). */
+  publications = new Map<number, PublicationDef>();
   /** The database's datacl (undefined: the default). */
   databaseAcl: readonly AclItem[] | undefined;
   /** ALTER DEFAULT PRIVILEGES entries (pg_default_acl). */
@@ -84,6 +87,7 @@ export class Catalog {
     c.roleByName = new Map(this.roleByName);
     c.authMembers = this.authMembers;
     c.policies = new Map(this.policies);
+    c.publications = new Map(this.publications);
     c.databaseAcl = this.databaseAcl;
     c.defaultAcls = this.defaultAcls;
     return c;

@@ -108,6 +108,8 @@ export interface ColumnDef {
   readonly missing?: Value;
   /** attacl: column privileges (undefined: none). */
   readonly acl?: readonly AclItem[];
+  /** ALTER COLUMN ... SET STATISTICS (attstattarget); undefined: the default (NULL). */
+  readonly statTarget?: number;
 }
 
 export type FkAction = 'a' | 'r' | 'c' | 'n' | 'd'; // NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT
@@ -232,6 +234,35 @@ export interface RelationDef {
   readonly partitionOf?: PartitionOf;
   /** relacl; undefined: the default (acldefault). */
   readonly acl?: readonly AclItem[];
+  /** REPLICA IDENTITY (relreplident) of a table: undefined is DEFAULT ('d'). */
+  readonly replicaIdentity?: 'n' | 'f' | 'i';
+  /** REPLICA IDENTITY USING INDEX: that index (it may since have been dropped). */
+  readonly replicaIndex?: number;
+}
+
+/** A table named in a publication (a pg_publication_rel row). */
+export interface PublicationRel {
+  /** The pg_publication_rel row's own oid. */
+  readonly oid: number;
+  readonly relation: number;
+}
+
+/** A publication (pg_publication with its pg_publication_rel / pg_publication_namespace rows). */
+export interface PublicationDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly owner: string;
+  readonly allTables: boolean;
+  readonly insert: boolean;
+  readonly update: boolean;
+  readonly delete: boolean;
+  readonly truncate: boolean;
+  readonly viaRoot: boolean;
+  /** publish_generated_columns: none ('n') or stored ('s'). */
+  readonly generatedColumns: 'n' | 's';
+  readonly tables: readonly PublicationRel[];
+  /** FOR TABLES IN SCHEMA: [pg_publication_namespace oid, namespace oid]. */
+  readonly schemas: readonly (readonly [number, number])[];
 }
 
 export interface EnumInfo {

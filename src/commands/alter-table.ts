@@ -174,6 +174,23 @@ function checkAlterCompositeType(cat: Catalog, rel: RelationDef, subtypes: reado
 function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, sql: string, taken: Set<string>, pos: (l: number | undefined) => string | undefined): void {
   const schema = cat.namespaceName(rel.namespace);
   switch (cmd.subtype) {
+    case 'AT_ReplicaIdentity':
+      setReplicaIdentity(cat, rel, cmd.def.ReplicaIdentityStmt);
+      return;
+    case 'AT_SetStatistics': {
+      if (cmd.num) throw new PgError(SQLSTATE.feature_not_supported, 'cannot refer to non-index column by number');
+      const col = findColumn(rel, cmd.name);
+      if (!col && SYSTEM_COLUMNS.has(cmd.name)) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter system column "${cmd.name}"`);
+      if (!col) throw noColumn(rel, cmd.name);
+      let target: number | undefined = cmd.def?.Integer ? (cmd.def.Integer.ival ?? 0) : undefined;
+      if (target !== undefined && target < -1) throw new PgError(SQLSTATE.invalid_parameter_value, `statistics target ${target} is too low`);
+      if (target !== undefined && target > 10000) {
+        session.notice(new PgError(SQLSTATE.invalid_parameter_value, 'lowering statistics target to 10000', { severity: 'WARNING' }));
+        target = 10000;
+      }
+      putColumn(cat, rel, { ...col, statTarget: target === -1 ? undefined : target });
+      return;
+    }
     case 'AT_AddColumn': {
       const cd = cmd.def.ColumnDef;
       const name = truncateIdentifier(cd.colname);
@@ -674,4 +691,28 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
     }
   }
   return commandResult(tag);
+}
+
+/** REPLICA IDENTITY { DEFAULT | FULL | NOTHING | USING INDEX name } (ATExecReplicaIdentity). */
+function setReplicaIdentity(cat: Catalog, rel: RelationDef, d: AnyNode): void {
+  if (d.identity_type !== 'i') {
+    const ri = d.identity_type === 'f' ? 'f' : d.identity_type === 'n' ? 'n' : undefined;
+    cat.putRelation({ ...rel, replicaIdentity: ri, replicaIndex: undefined });
+    return;
+  }
+  const name = d.name as string;
+  const idx = cat.relationIn(rel.namespace, name);
+  if (!idx || idx.kind !== 'i') throw new PgError(SQLSTATE.undefined_object, `index "${name}" for table "${rel.name}" does not exist`);
+  const info = idx.index!;
+  if (info.relation !== rel.oid) throw new PgError(SQLSTATE.wrong_object_type, `"${name}" is not an index for table "${rel.name}"`);
+  if (!info.unique) throw new PgError(SQLSTATE.wrong_object_type, `cannot use non-unique index "${name}" as replica identity`);
+  const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
+  if (con?.deferrable) throw new PgError(SQLSTATE.wrong_object_type, `cannot use non-immediate index "${name}" as replica identity`);
+  if (info.keys.some((k) => k.attnum === 0)) throw new PgError(SQLSTATE.feature_not_supported, `cannot use expression index "${name}" as replica identity`);
+  if (info.predicate) throw new PgError(SQLSTATE.feature_not_supported, `cannot use partial index "${name}" as replica identity`);
+  for (const k of info.keys) {
+    const col = rel.columns[k.attnum - 1];
+    if (!col.notNull) throw new PgError(SQLSTATE.wrong_object_type, `index "${name}" cannot be used as replica identity because column "${col.name}" is nullable`);
+  }
+  cat.putRelation({ ...rel, replicaIdentity: 'i', replicaIndex: idx.oid });
 }

@@ -3,6 +3,7 @@
  * stored per (catalog class, object, sub-id) as pg_description does; NULL or '' removes.
  * Postgres counterpart: src/backend/commands/comment.c.
  */
+import { publicationNamed } from './publication.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -13,7 +14,7 @@ import { lookupTypeName } from '../analyze/type-name.js';
 type AnyNode = Record<string, any>;
 
 /** pg_class, pg_namespace, pg_type, pg_constraint OIDs (the classoid of pg_description). */
-export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255 } as const;
+export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255, pg_publication: 6104 } as const;
 
 export function commentOn(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
@@ -48,6 +49,13 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const ns = cat0.namespaceOid(name);
       if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
       key = `${CLASS_OID.pg_namespace}.${ns}.0`;
+      break;
+    }
+    case 'OBJECT_PUBLICATION': {
+      const name = n.object.String.sval as string;
+      const pub = publicationNamed(cat0, name);
+      if (!pub) throw new PgError(SQLSTATE.undefined_object, `publication "${name}" does not exist`);
+      key = `${CLASS_OID.pg_publication}.${pub.oid}.0`;
       break;
     }
     case 'OBJECT_TYPE':

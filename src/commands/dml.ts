@@ -6,6 +6,7 @@
  * once the transaction aborts; inside a block the block fails as in Postgres).
  * Postgres counterpart: parser/analyze.c (transformInsertStmt ...), executor/nodeModifyTable.c.
  */
+import { checkReplicaIdentity } from './publication.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -733,6 +734,8 @@ export function prepared(session: Session, key: string, make: () => PreparedDml)
 
 export function executePrepared(session: Session, p: PreparedDml, params: readonly unknown[], deferRi?: ModifyState[]): StatementResult {
   const cat = session.catalog();
+  // A published table needs a replica identity before it is updated or deleted from (at executor start).
+  if (cat.publications.size && (p.kind === 'update' || p.kind === 'delete')) checkReplicaIdentity(cat, p.rel, p.kind);
   const types = p.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
   // A WITH query may use fewer parameters than its statement: the rest are bound as text.
   while (deferRi && types.length < params.length) types.push(OID.text);

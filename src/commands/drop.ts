@@ -4,6 +4,7 @@
  * Postgres's NOTICE lines.
  * Postgres counterpart: src/backend/catalog/dependency.c (performDeletion), commands/schemacmds.c, commands/dropcmds.c.
  */
+import { forgetPublishedRelation, forgetPublishedSchema } from './publication.js';
 import { checkRelationOwner } from './owner.js';
 import { checkOwner } from '../catalog/acl.js';
 import { resolveRoleSpec } from '../catalog/system/common.js';
@@ -124,6 +125,7 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
   }
   if (rel.kind === 'i' && rel.index?.constraint !== undefined) cat.removeConstraint(rel.index.constraint);
   cat.removeRelation(rel.oid);
+  if (cat.publications.size) forgetPublishedRelation(cat, rel.oid);
   txn.droppedFilenodes.add(rel.filenode);
 }
 
@@ -252,6 +254,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           }
         }
         cat.removeNamespace(ns);
+        if (cat.publications.size) forgetPublishedSchema(cat, ns);
       }
       return commandResult('DROP SCHEMA');
     }

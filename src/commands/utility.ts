@@ -47,6 +47,7 @@ import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js
 import { dropOwned, reassignOwned } from './role-deps.js';
 import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
 import { checkCopy } from './copy-security.js';
+import { alterPublication, createPublication, dropPublications, publicationOwner, renamePublication } from './publication.js';
 
 type AnyNode = Record<string, any>;
 
@@ -144,6 +145,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
       if (n.removeType === 'OBJECT_TSCONFIGURATION') return dropTsConfigurations(session, n);
       if (n.removeType === 'OBJECT_POLICY') return dropPolicy(session, n);
+      if (n.removeType === 'OBJECT_PUBLICATION') return dropPublications(session, n);
       if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
       return dropObjects(session, n, sql);
     case 'TruncateStmt':
@@ -170,12 +172,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'RenameStmt':
       if (n.renameType === 'OBJECT_ROLE') return renameRole(session, n);
       if (n.renameType === 'OBJECT_POLICY') return renamePolicy(session, n);
+      if (n.renameType === 'OBJECT_PUBLICATION') return renamePublication(session, n);
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       return renameObject(session, n);
     case 'AlterFunctionStmt':
     case 'AlterOwnerStmt':
     case 'AlterObjectSchemaStmt':
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
+      if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
       if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
     case 'CreateRoleStmt':
@@ -202,6 +206,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
           dropObjects(session, { removeType, objects: [names], behavior: 'DROP_CASCADE', missing_ok: true }, sql);
         }
       });
+    case 'CreatePublicationStmt':
+      return createPublication(session, n, sql);
+    case 'AlterPublicationStmt':
+      return alterPublication(session, n, sql);
     case 'CreatePolicyStmt':
       return createPolicy(session, n, sql);
     case 'AlterPolicyStmt':

@@ -30,6 +30,7 @@ export const CLASS_OID = {
   pg_language: 2612,
   pg_rewrite: 2618,
   pg_policy: 3256,
+  pg_publication: 6104,
   pg_tablespace: 1213,
 } as const;
 

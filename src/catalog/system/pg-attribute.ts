@@ -56,7 +56,7 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
     attislocal: true,
     attinhcount: 0,
     attcollation: collationOid(cat, a.type, a.collation),
-    attstattarget: null,
+    attstattarget: c?.statTarget ?? null,
     attacl: c?.acl ? PgArray.of(aclText(cat, c.acl)) : null,
     attoptions: null,
     attfdwoptions: null,

@@ -62,7 +62,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relrowsecurity: !!rel.rlsEnabled,
     relforcerowsecurity: !!rel.rlsForced,
     relispopulated: kind !== 'm' || !!rel.view?.populated,
-    relreplident: isTable ? 'd' : 'n',
+    relreplident: isTable ? (rel.replicaIdentity ?? 'd') : 'n',
     relispartition: !!rel.partitionOf || rel.index?.parentIndex !== undefined,
     relrewrite: 0,
     relfrozenxid: 0,

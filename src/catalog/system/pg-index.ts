@@ -36,7 +36,7 @@ defineRows('pg_catalog', 'pg_index', {
         indcheckxmin: false,
         indisready: true,
         indislive: true,
-        indisreplident: false,
+        indisreplident: table?.replicaIdentity === 'i' && table.replicaIndex === idx.oid,
         indkey: vectorOf([...info.keys.map((k) => k.attnum), ...info.include]),
         indcollation: vectorOf(info.keys.map((k, i) => collationOid(cat, keyTypes[i], k.collation && k.collation !== 'default' ? k.collation : k.attnum ? table?.columns[k.attnum - 1]?.collation : k.expr?.expr.collation))),
         indclass: vectorOf(keyTypes.map((t, i) => {
