@@ -5,9 +5,9 @@
  * lower_inf/upper_inf/range_merge, and the constructors `int4range(a, b [, flags])` etc.
  *
  * Postgres counterpart: src/backend/utils/adt/rangetypes.c.
- * Known gaps: multirange operators and range_agg (multiranges are 0A000).
+ * Multirange operators, range_agg and multirange(range) are in multirange-ops.ts.
  */
-import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { OID } from '../../types/oids.js';
 import {
@@ -54,17 +54,9 @@ function registerRange(d: RangeTypeDef): void {
   fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null, as([AR], B));
   fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false), as([AR, AR], AR));
 
-  // Aggregates: range_intersect_agg; range_agg builds a multirange, which fauxgres lacks (0A000).
+  // range_intersect_agg; range_agg and multirange(range) are in multirange-ops.ts.
   const intersect = agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);
-  const multirange = d.name.replace('range', 'multirange');
-  const rangeAgg = agg<null>('range_agg', [R], R, () => {
-    throw featureNotSupported(`type ${multirange}`);
-  }, (st) => st, (st) => st);
   Object.assign(intersect, as([AR], AR));
-  Object.assign(rangeAgg, as([AR], 4537));
-  fn('multirange', [R], R, () => {
-    throw featureNotSupported(`type ${multirange}`);
-  }, as([AR], 4537));
 
   // Constructors: NULL bounds are infinite, so they are not strict.
   fn(d.name, [E, E], R, (a) => serialize(d, a[0], a[1], true, false), { strict: false });
