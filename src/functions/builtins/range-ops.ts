@@ -11,10 +11,13 @@ import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { OID } from '../../types/oids.js';
 import {
-  RANGE_TYPES, compareRanges, parseRangeFlags, rangeAdjacent, rangeAfter, rangeBefore, rangeContains, rangeContainsElem,
+  DATERANGE, INT4RANGE, INT8RANGE, RANGE_TYPES, compareRanges, parseRangeFlags, rangeAdjacent, rangeAfter, rangeBefore, rangeContains, rangeContainsElem,
   rangeIntersect, rangeMinus, rangeOverlaps, rangeOverleft, rangeOverright, rangeUnion, serialize, type RangeTypeDef,
 } from '../../types/range.js';
 import type { PgRange, Value } from '../../types/values.js';
+import type { Numeric } from '../../types/numeric.js';
+import { numericSub } from '../../types/numeric/numeric-arith.js';
+import { numericToFloat8 } from '../../types/numeric/numeric-convert.js';
 import { fn, op } from '../registry.js';
 import { registerComparisons } from './comparison.js';
 import { agg } from './aggregates.js';
@@ -74,3 +77,15 @@ function registerRange(d: RangeTypeDef): void {
 }
 
 for (const d of RANGE_TYPES) registerRange(d);
+
+// The canonical and subtype-difference functions pg_range names (rngcanonical, rngsubdiff).
+const F8 = OID.float8;
+fn('int4range_canonical', [OID.int4range], OID.int4range, (a) => INT4RANGE.canonical!(a[0] as PgRange));
+fn('int8range_canonical', [OID.int8range], OID.int8range, (a) => INT8RANGE.canonical!(a[0] as PgRange));
+fn('daterange_canonical', [OID.daterange], OID.daterange, (a) => DATERANGE.canonical!(a[0] as PgRange));
+fn('int4range_subdiff', [OID.int4, OID.int4], F8, (a) => (a[0] as number) - (a[1] as number));
+fn('int8range_subdiff', [OID.int8, OID.int8], F8, (a) => Number(a[0] as bigint) - Number(a[1] as bigint));
+fn('numrange_subdiff', [OID.numeric, OID.numeric], F8, (a) => numericToFloat8(numericSub(a[0] as Numeric, a[1] as Numeric)));
+fn('daterange_subdiff', [OID.date, OID.date], F8, (a) => (a[0] as number) - (a[1] as number));
+fn('tsrange_subdiff', [OID.timestamp, OID.timestamp], F8, (a) => (Number(a[0] as bigint) - Number(a[1] as bigint)) / 1e6);
+fn('tstzrange_subdiff', [OID.timestamptz, OID.timestamptz], F8, (a) => (Number(a[0] as bigint) - Number(a[1] as bigint)) / 1e6);
