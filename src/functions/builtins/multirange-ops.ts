@@ -52,8 +52,10 @@ function registerMultirange(m: MultirangeTypeDef): void {
     result = B,
     extra: { commutator?: string; negator?: string } = {},
   ) => {
-    op(name, left, right, result, impl, extra);
-    fn(procName, [left, right], result, (a) => impl(a[0], a[1]), { catalogSignature: { argTypes: catalogArgs, returnType: result === B ? B : AM } });
+    // The element of `anymultirange @> anyelement` takes no implicit cast.
+    const exactArgs = catalogArgs[0] === AE ? [0] : catalogArgs[1] === AE ? [1] : undefined;
+    op(name, left, right, result, impl, { ...extra, exactArgs });
+    fn(procName, [left, right], result, (a) => impl(a[0], a[1]), { catalogSignature: { argTypes: catalogArgs, returnType: result === B ? B : AM }, exactArgs });
   };
 
   // Containment.

@@ -38,8 +38,9 @@ function registerRange(d: RangeTypeDef): void {
   rr('&<', (a, b) => rangeOverleft(d, a, b));
   rr('&>', (a, b) => rangeOverright(d, a, b));
   rr('-|-', (a, b) => rangeAdjacent(d, a, b), '-|-');
-  op('@>', R, E, B, (a, b) => rangeContainsElem(d, a as PgRange, b), { commutator: '<@' });
-  op('<@', E, R, B, (a, b) => rangeContainsElem(d, b as PgRange, a), { commutator: '@>' });
+  // anyrange @> anyelement: the element takes no implicit cast (generic type consistency).
+  op('@>', R, E, B, (a, b) => rangeContainsElem(d, a as PgRange, b), { commutator: '<@', exactArgs: [1] });
+  op('<@', E, R, B, (a, b) => rangeContainsElem(d, b as PgRange, a), { commutator: '@>', exactArgs: [0] });
   op('+', R, R, R, (a, b) => rangeUnion(d, a as PgRange, b as PgRange, true), { commutator: '+' });
   op('*', R, R, R, (a, b) => rangeIntersect(d, a as PgRange, b as PgRange), { commutator: '*' });
   op('-', R, R, R, (a, b) => rangeMinus(d, a as PgRange, b as PgRange));
