@@ -159,6 +159,46 @@ BEGIN
 END $$;
 SELECT shop, weekday, total_minutes(hours) FROM opening_hours ORDER BY shop, weekday;
 
-DROP TABLE bookings, rooms, opening_hours, price_bands, on_call;
+-- Running aggregates over a timeline; a column converted from ranges to multiranges.
+CREATE TABLE shifts (id integer PRIMARY KEY, worker text NOT NULL, slot int4range, covered int4multirange);
+INSERT INTO shifts VALUES (1, 'ana', '[8,12)', '{[8,12)}'), (2, 'ben', '[11,15)', '{[11,13), [14,15)}'), (3, 'ana', NULL, NULL), (4, 'cy', 'empty', '{}'), (5, 'ben', '[20,22)', '{[20,22)}');
+SELECT id, range_agg(slot) OVER (ORDER BY id) AS so_far, range_agg(covered) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS pair,
+  range_intersect_agg(covered) OVER (PARTITION BY worker ORDER BY id) AS common FROM shifts ORDER BY id;
+INSERT INTO shifts (id, worker, covered) VALUES (6, 'dee', int4range(1, 2));
+ALTER TABLE shifts ALTER COLUMN slot TYPE int4multirange USING slot::int4multirange;
+ALTER TABLE shifts ALTER COLUMN covered TYPE nummultirange;
+ALTER TABLE shifts ALTER COLUMN covered TYPE nummultirange USING covered::text::nummultirange;
+SELECT id, slot, covered + slot::text::nummultirange AS merged FROM shifts ORDER BY id;
+COPY shifts TO STDOUT;
+SELECT worker, array_agg(slot ORDER BY id) AS slots, range_agg(slot) AS merged FROM shifts GROUP BY worker ORDER BY worker;
+SELECT slot FROM shifts UNION SELECT '{[8,12)}'::int4multirange ORDER BY 1;
+SELECT slot FROM shifts EXCEPT SELECT '{[8,12)}'::int4multirange ORDER BY 1;
+SELECT row_to_json(s), to_jsonb(s.slot) FROM shifts s WHERE id = 2;
+
+-- A hash index, and a domain over a multirange.
+CREATE INDEX shifts_slot_hash ON shifts USING hash (slot);
+SELECT id FROM shifts WHERE slot = '{[11,15)}' ORDER BY id;
+CREATE DOMAIN working_hours AS int4multirange CHECK (upper(VALUE) <= 24 AND lower(VALUE) >= 0);
+SELECT '{[9,17)}'::working_hours @> 12, '{[9,17)}'::working_hours * '{[12,20)}';
+SELECT '{[9,25)}'::working_hours;
+CREATE TABLE rota (worker text PRIMARY KEY, hours working_hours NOT NULL);
+INSERT INTO rota VALUES ('ana', '{[8,12), [13,17)}'), ('ben', '{}');
+INSERT INTO rota VALUES ('cy', '{(,5)}');
+SELECT worker, hours, hours @> 9 AS at_nine FROM rota ORDER BY worker;
+
+-- Element arguments take no implicit cast (anyelement must be the subtype); unknown literals do.
+SELECT '{[1,2)}'::nummultirange @> 1;
+SELECT 1 <@ '{[1,2)}'::int8multirange;
+SELECT '{[2024-01-01,2024-02-01)}'::tsmultirange @> '2024-01-05'::date;
+SELECT multirange_contains_elem('{[1,2)}'::nummultirange, 1);
+SELECT numrange(1, 2) @> 1;
+SELECT '{[1,2)}'::nummultirange @> 1.5, '{[1,2)}'::int4multirange @> '1'::int4, '{[1,2)}'::int4multirange @> '{}', int4multirange(int4range(1, 2), '[3,4)');
+SELECT '{[1,2)}'::nummultirange @> '1';
+CREATE DOMAIN small_int AS int4;
+SELECT '{[1,2)}'::int4multirange @> 1::small_int;
+DROP DOMAIN small_int;
+
+DROP TABLE bookings, rooms, opening_hours, price_bands, on_call, shifts, rota;
+DROP DOMAIN working_hours;
 DROP FUNCTION free_time(tsmultirange, date);
 DROP FUNCTION total_minutes(int4multirange);
