@@ -198,6 +198,11 @@ CREATE DOMAIN small_int AS int4;
 SELECT '{[1,2)}'::int4multirange @> 1::small_int;
 DROP DOMAIN small_int;
 
+-- Built-in types cannot be dropped.
+DROP TYPE int4multirange;
+DROP TYPE IF EXISTS _datemultirange;
+DROP DOMAIN nummultirange;
+
 DROP TABLE bookings, rooms, opening_hours, price_bands, on_call, shifts, rota;
 DROP DOMAIN working_hours;
 DROP FUNCTION free_time(tsmultirange, date);
