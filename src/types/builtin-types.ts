@@ -62,6 +62,8 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.anycompatible, name: 'anycompatible', category: 'P', typlen: 4 },
   { oid: OID.anycompatiblearray, name: 'anycompatiblearray', category: 'P', typlen: -1 },
   { oid: OID.anycompatiblenonarray, name: 'anycompatiblenonarray', category: 'P', typlen: 4 },
+  { oid: 5080, name: 'anycompatiblerange', category: 'P', typlen: -1 },
+  { oid: 4538, name: 'anycompatiblemultirange', category: 'P', typlen: -1 },
   // Range types (typtype 'r'), network types and money.
   { oid: OID.int4range, name: 'int4range', category: 'R', array: 3905, typlen: -1 },
   { oid: OID.numrange, name: 'numrange', category: 'R', array: 3907, typlen: -1 },

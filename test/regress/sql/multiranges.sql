@@ -147,6 +147,20 @@ SELECT proname, pg_get_function_arguments(oid), prorettype::regtype FROM pg_proc
 SELECT opcname, amname, opcintype::regtype FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod WHERE opcname = 'multirange_ops' ORDER BY amname;
 SELECT i.relname, am.amname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam WHERE x.indrelid IN ('price_bands'::regclass, 'on_call'::regclass) ORDER BY i.relname;
 
+-- What psql's \dT sends for a name pattern (captured with psql -E).
+SELECT n.nspname as "Schema",
+  pg_catalog.format_type(t.oid, NULL) AS "Name",
+  pg_catalog.obj_description(t.oid, 'pg_type') as "Description"
+FROM pg_catalog.pg_type t
+     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))
+  AND NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)
+  AND pg_catalog.format_type(t.oid, NULL) OPERATOR(pg_catalog.~) '^(.*multirange)$' COLLATE pg_catalog.default
+ORDER BY 1, 2;
+SELECT t.typname, t.typlen, t.typbyval, t.typstorage, t.typalign, t.typreceive::oid, t.typsend::oid, t.typanalyze::oid, t.typelem, e.typname AS array_of
+  FROM pg_type t LEFT JOIN pg_type e ON e.oid = t.typelem WHERE t.typname LIKE '%multirange' ORDER BY t.oid;
+SELECT proname, proargtypes::regtype[], prorettype::regtype, proretset, provariadic::regtype FROM pg_proc WHERE proname IN ('unnest', 'range_merge', 'lower') AND (proargtypes[0] = 'anymultirange'::regtype) ORDER BY proname;
+
 -- Values through PL/pgSQL and SQL functions.
 CREATE FUNCTION free_time(booked tsmultirange, day date) RETURNS tsmultirange LANGUAGE sql
   RETURN tsmultirange(tsrange(day + time '08:00', day + time '18:00')) - booked;
