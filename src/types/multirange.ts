@@ -17,7 +17,7 @@ import type { IoContext, TypeIO } from './type-io.js';
 import { PgMultirange, type PgRange, type Value } from './values.js';
 import {
   DATERANGE, EMPTY_RANGE, INT4RANGE, INT8RANGE, NUMRANGE, TSRANGE, TSTZRANGE, boundsAdjacent, cmpBoundParts, compareRanges, fromBounds,
-  lowerOf, parseRange, rangeAdjacent, rangeBefore, rangeContainsElem, rangeHashKey, rangeIntersect, rangeMinus, rangeOutput,
+  lowerOf, parseRange, rangeAdjacent, rangeBefore, rangeHashKey, rangeIntersect, rangeMinus, rangeOutput,
   rangeOverlaps, rangeUnion, upperOf, type RangeTypeDef,
 } from './range.js';
 
