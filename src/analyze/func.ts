@@ -123,7 +123,20 @@ function selectCandidate<T>(cat: Catalog, inputs: readonly number[], cands: Cand
 }
 
 function filterByCoercion<T>(cat: Catalog, inputs: readonly number[], cands: Candidate<T>[]): Candidate<T>[] {
-  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => polyAccepts(cat, t, c.args[i])) && polyConsistent(cat, inputs, c.args));
+  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => polyAccepts(cat, t, c.args[i])) && polyConsistent(cat, inputs, c.args) && exactArgsOk(c, inputs));
+}
+
+/**
+ * A concrete overload standing for a polymorphic one (`int4multirange @> int4` for `anymultirange
+ * @> anyelement`) takes the element argument only as exactly that type (or an unknown literal):
+ * Postgres's generic type consistency allows no cast there.
+ */
+function exactArgsOk<T>(c: Candidate<T>, inputs: readonly number[]): boolean {
+  const item = c.item as { fn?: FunctionImpl; exactArgs?: readonly number[] };
+  const exact = item.exactArgs ?? item.fn?.exactArgs;
+  if (!exact) return true;
+  for (const i of exact) if (inputs[i] !== OID.unknown && inputs[i] !== c.args[i]) return false;
+  return true;
 }
 
 /** Postgres's check_generic_type_consistency: polymorphic arguments must bind to one type. */
@@ -308,7 +321,7 @@ export function resolveOperator(
     } else if (!chosen) {
       const lb = l === OID.unknown ? l : domainBase(cat, l);
       const rb = r === OID.unknown ? r : domainBase(cat, r);
-      chosen = cands.find((c) => c.args[0] === lb && c.args[1] === rb);
+      chosen = cands.find((c) => c.args[0] === lb && c.args[1] === rb && exactArgsOk(c, [l, r]));
     }
   } else {
     chosen = cands.find((c) => c.args[0] === right.type);

@@ -21,7 +21,8 @@ import { OID } from '../types/oids.js';
 import { rangeAdjacent, rangeOverlaps, rangeTypeDef } from '../types/range.js';
 import { inetOverlaps } from '../types/inet.js';
 import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
-import type { PgInet, PgRange, Value } from '../types/values.js';
+import type { PgInet, PgMultirange, PgRange, Value } from '../types/values.js';
+import { adjacent, firstRange, lastRange, multirangeOverlapsMultirange, multirangeTypeDef } from '../types/multirange.js';
 import { valueComparator } from '../functions/builtins/value-compare.js';
 import { EQUALITY_OPERATORS } from '../catalog/system/builtin-data.js';
 import { liveForUniqueness } from './unique-check.js';
@@ -41,6 +42,7 @@ export function hasDefaultOpclass(cat: Catalog, method: string, type: number): b
   }
   if (method === 'gist' || method === 'spgist') {
     if (info.typtype === 'r') return true;
+    if (method === 'gist' && info.typtype === 'm') return true;
     if (method === 'gist' && (base === OID.tsvector || base === OID.tsquery)) return true;
     if (method === 'spgist' && (base === OID.inet || base === OID.cidr || base === OID.text)) return true;
     if (method === 'gist' && cat.extensions.has('btree_gist') && BTREE_GIST_TYPES.has(base)) return true;
@@ -70,6 +72,9 @@ const RANGE_OPERATOR_OIDS: Record<string, number> = { '=': 3882, '<>': 3883, '&&
 /** `<>` of the built-in scalar types btree_gist supports. */
 const NOT_EQUAL_OIDS: Record<number, number> = { [OID.int2]: 519, [OID.int4]: 518, [OID.int8]: 411, [OID.text]: 531, [OID.bpchar]: 1057, [OID.float4]: 621, [OID.float8]: 671, [OID.numeric]: 1753, [OID.date]: 1094, [OID.timestamp]: 2061, [OID.timestamptz]: 1321, [OID.bool]: 85, [OID.uuid]: 2973, [OID.inet]: 1202, [OID.money]: 903, [OID.interval]: 1331, [OID.time]: 1109, [OID.bytea]: 1956, [OID.oid]: 608 };
 
+/** pg_operator OIDs of the multirange operators (declared on anymultirange). */
+const MULTIRANGE_OPERATOR_OIDS: Record<string, number> = { '=': 2860, '<>': 2861, '&&': 2868, '-|-': 4198, '@>': 2871, '<@': 2874, '<<': 4397, '>>': 4400, '&<': 2877, '&>': 4142, '+': 4392, '*': 4394, '-': 4393 };
+
 const COMMUTATIVE = new Set(['=', '<>', '&&', '-|-', '+', '*']);
 const RANGE_GIST_OPS = new Set(['=', '&&', '-|-', '@>', '<@', '<<', '>>', '&<', '&>']);
 const SCALAR_OPS = new Set(['=', '<>', '<', '<=', '>', '>=']);
@@ -82,14 +87,16 @@ const SCALAR_OPS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 export function exclusionOperator(cat: Catalog, method: string, type: number, name: string): ExclusionOperator {
   const base = baseTypeOf(cat, type);
   const info = typeInfo(cat, base);
-  const isRange = info.typtype === 'r';
+  const isMulti = info.typtype === 'm';
+  const isRange = info.typtype === 'r' || isMulti;
+  const rangeOids = isMulti ? MULTIRANGE_OPERATOR_OIDS : RANGE_OPERATOR_OIDS;
   const isInet = base === OID.inet || base === OID.cidr;
-  const argText = isRange ? 'anyrange,anyrange' : `${formatType(cat, isInet ? OID.inet : base)},${formatType(cat, isInet ? OID.inet : base)}`;
-  const known = isRange ? RANGE_OPERATOR_OIDS[name] !== undefined : SCALAR_OPS.has(name) || (isInet && name === '&&');
+  const argText = isMulti ? 'anymultirange,anymultirange' : isRange ? 'anyrange,anyrange' : `${formatType(cat, isInet ? OID.inet : base)},${formatType(cat, isInet ? OID.inet : base)}`;
+  const known = isRange ? rangeOids[name] !== undefined : SCALAR_OPS.has(name) || (isInet && name === '&&');
   if (!known) {
     throw new PgError(SQLSTATE.undefined_function, `operator does not exist: ${formatType(cat, type)} ${name} ${formatType(cat, type)}`);
   }
-  const family = isRange ? 'range_ops' : method === 'gist' ? `gist_${info.name}_ops` : `${info.name}_ops`;
+  const family = isMulti ? 'multirange_ops' : isRange ? 'range_ops' : method === 'gist' ? `gist_${info.name}_ops` : `${info.name}_ops`;
   if (!COMMUTATIVE.has(name)) {
     throw new PgError(SQLSTATE.wrong_object_type, `operator ${name}(${argText}) is not commutative`, {
       detail: 'Only commutative operators can be used in exclusion constraints.',
@@ -109,7 +116,7 @@ export function exclusionOperator(cat: Catalog, method: string, type: number, na
     });
   }
   let oid = 0;
-  if (isRange) oid = RANGE_OPERATOR_OIDS[name];
+  if (isRange) oid = rangeOids[name];
   else if (name === '=') oid = EQUALITY_OPERATORS[base] ?? 0;
   else if (name === '<>') oid = NOT_EQUAL_OIDS[base] ?? 0;
   else if (name === '&&') oid = 3552;
@@ -138,6 +145,11 @@ function conflictTests(cat: Catalog, table: RelationDef, idx: RelationDef): Conf
     const rd = rangeTypeDef(type);
     if (rd && op === '&&') return (a, b) => rangeOverlaps(rd, a as PgRange, b as PgRange);
     if (rd && op === '-|-') return (a, b) => rangeAdjacent(rd, a as PgRange, b as PgRange);
+    const md = multirangeTypeDef(type);
+    if (md && op === '&&') return (a, b) => multirangeOverlapsMultirange(md.range, a as PgMultirange, b as PgMultirange);
+    if (md && op === '-|-') {
+      return (a, b) => adjacent(md.range, firstRange(a as PgMultirange), lastRange(a as PgMultirange), firstRange(b as PgMultirange), lastRange(b as PgMultirange));
+    }
     if (op === '&&') return (a, b) => inetOverlaps(a as PgInet, b as PgInet);
     const cmp = valueComparator(cat, type, coll);
     if (op === '<>') return (a, b) => cmp(a, b) !== 0;

@@ -31,6 +31,9 @@ function pos(sql: string, loc: number | undefined): string | undefined {
   return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
 }
 
+/** Polymorphic range pseudo-types (not resolved by the analyzer: built-ins have concrete overloads). */
+const RANGE_POLYMORPHIC: Record<number, string> = { [OID.anyrange]: 'anyrange', [OID.anymultirange]: 'anymultirange', 5080: 'anycompatiblerange', 4538: 'anycompatiblemultirange' };
+
 /**
  * A TypeName of a routine parameter or result: ordinary names, arrays, and `rel.col%TYPE`
  * (with Postgres's NOTICE). Typmods are dropped, as Postgres drops them for parameters.
@@ -123,7 +126,8 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
   }
   // Polymorphic range parameters are not resolved by the analyzer (built-ins have concrete overloads).
   for (const p of params) {
-    if (p.type === OID.anyrange || p.type === 4537) throw featureNotSupported(`${p.type === OID.anyrange ? 'anyrange' : 'anymultirange'} parameters`);
+    const rangePoly = RANGE_POLYMORPHIC[p.type];
+    if (rangePoly) throw featureNotSupported(`${rangePoly} parameters`);
   }
   const outs = params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
   let returnType: number;

@@ -11,7 +11,8 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName, resolveTypeName } from '../analyze/type-name.js';
-import { typeInfo } from '../types/registry.js';
+import { formatType, typeInfo } from '../types/registry.js';
+import { FIRST_NORMAL_OID } from '../types/oids.js';
 import { routineSignature } from '../pl/signature.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
@@ -220,6 +221,12 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     const parts = names.map((x) => x.String.sval as string);
     const oid = lookupTypeName(txn.catalog, session.searchPath(), parts);
     const t = oid === undefined ? undefined : txn.catalog.types.get(oid);
+    if (!t && oid !== undefined && oid < FIRST_NORMAL_OID) {
+      // Built-in types are pinned (dependency.c: "required by the database system").
+      const shown = formatType(txn.catalog, oid);
+      if (isDomain) throw new PgError(SQLSTATE.wrong_object_type, `"${shown}" is not a domain`);
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${shown} because it is required by the database system`);
+    }
     if (!t) {
       if (n.missing_ok) {
         session.notice(new PgError(SQLSTATE.successful_completion, `type "${parts.join('.')}" does not exist, skipping`, { severity: 'NOTICE' }));

@@ -47,6 +47,12 @@ export interface FunctionImpl {
    * overload per concrete type (`lower(anyrange)` for lower(int4range), lower(numrange), ...).
    */
   readonly catalogSignature?: { readonly argTypes: readonly number[]; readonly returnType: number };
+  /**
+   * Argument positions that accept only exactly their declared type (or an unknown literal), no
+   * implicit cast: the element of a concrete overload Postgres declares as `anyelement` next to
+   * `anyrange` / `anymultirange` (generic type consistency allows no cast there).
+   */
+  readonly exactArgs?: readonly number[];
   /** A function returning `record` that needs its caller's column definition list (json_to_record): the call-site form. */
   readonly withColumns?: (cols: readonly RecordColumn[]) => FunctionImpl;
   /** A SQL function Postgres would inline: the call-site form, given whether all arguments are constants. */
@@ -176,7 +182,7 @@ export function op(
   right: number,
   result: number,
   impl: (a: Value, b: Value, rt: ExprRuntime) => Value,
-  extra: { commutator?: string; negator?: string; strict?: boolean } = {},
+  extra: { commutator?: string; negator?: string; strict?: boolean; exactArgs?: readonly number[] } = {},
 ): OperatorDef {
   const f: FunctionImpl = {
     name: `op ${name}`,
@@ -185,6 +191,7 @@ export function op(
     strict: extra.strict ?? true,
     volatility: 'i',
     fn: left === 0 ? (args, rt) => impl(null, args[0], rt) : (args, rt) => impl(args[0], args[1], rt),
+    ...(extra.exactArgs ? { exactArgs: extra.exactArgs } : {}),
   };
   const o: OperatorDef = { name, left, right, result, fn: f, commutator: extra.commutator, negator: extra.negator };
   registerOperator(o);

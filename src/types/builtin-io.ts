@@ -21,6 +21,7 @@ import { jsonpathIO } from './jsonpath.js';
 import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
 import { cidIO, snapshotIO, tidIO, xid8IO } from './xact-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
+import { int4multirangeIO, int8multirangeIO, nummultirangeIO, datemultirangeIO, tsmultirangeIO, tstzmultirangeIO } from './multirange.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
 import { tsvectorIO } from '../tsearch/tsvector-io.js';
@@ -83,6 +84,12 @@ const table: Record<number, unknown> = {
   [OID.daterange]: daterangeIO,
   [OID.tsrange]: tsrangeIO,
   [OID.tstzrange]: tstzrangeIO,
+  [OID.int4multirange]: int4multirangeIO,
+  [OID.int8multirange]: int8multirangeIO,
+  [OID.nummultirange]: nummultirangeIO,
+  [OID.datemultirange]: datemultirangeIO,
+  [OID.tsmultirange]: tsmultirangeIO,
+  [OID.tstzmultirange]: tstzmultirangeIO,
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,

@@ -54,4 +54,7 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ['cidr', 'inet', 'i'], ['inet', 'cidr', 'a'], ['inet', 'text', 'a'], ['cidr', 'text', 'a'], ['inet', 'varchar', 'a'], ['cidr', 'varchar', 'a'],
   ['inet', 'bpchar', 'a'], ['cidr', 'bpchar', 'a'],
   ['money', 'numeric', 'a'], ['numeric', 'money', 'a'], ['int4', 'money', 'a'], ['int8', 'money', 'a'],
+  // A range to its multirange (int4multirange(int4range) etc.).
+  ['int4range', 'int4multirange', 'e'], ['int8range', 'int8multirange', 'e'], ['numrange', 'nummultirange', 'e'],
+  ['daterange', 'datemultirange', 'e'], ['tsrange', 'tsmultirange', 'e'], ['tstzrange', 'tstzmultirange', 'e'],
 ];

@@ -80,6 +80,13 @@ export const OID = {
   tsrange: 3908,
   tstzrange: 3910,
   daterange: 3912,
+  anymultirange: 4537,
+  int4multirange: 4451,
+  int8multirange: 4536,
+  nummultirange: 4532,
+  tsmultirange: 4533,
+  tstzmultirange: 4534,
+  datemultirange: 4535,
   // array types
   _bool: 1000,
   _bytea: 1001,

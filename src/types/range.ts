@@ -7,7 +7,7 @@
  *
  * Postgres counterpart: src/backend/utils/adt/rangetypes.c (range_in/out, range_serialize,
  * range_cmp_bounds, int4range_canonical, daterange_canonical ...).
- * Known gaps: multiranges are not implemented (naming one is 0A000).
+ * Multiranges (multirange.ts) build on the bound helpers exported here.
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -103,23 +103,23 @@ export function rangeTypeDef(oid: number): RangeTypeDef | undefined {
 // Bounds
 
 /** One bound of a range as range_cmp_bounds sees it. */
-interface Bound {
+export interface Bound {
   val: Value;
   infinite: boolean;
   inclusive: boolean;
   lower: boolean;
 }
 
-const lowerOf = (r: PgRange): Bound => ({ val: r.lower, infinite: r.lower === null, inclusive: r.lowerInc, lower: true });
-const upperOf = (r: PgRange): Bound => ({ val: r.upper, infinite: r.upper === null, inclusive: r.upperInc, lower: false });
+export const lowerOf = (r: PgRange): Bound => ({ val: r.lower, infinite: r.lower === null, inclusive: r.lowerInc, lower: true });
+export const upperOf = (r: PgRange): Bound => ({ val: r.upper, infinite: r.upper === null, inclusive: r.upperInc, lower: false });
 
 /** range_cmp_bounds: orders bounds, lower and upper alike (an exclusive lower bound sorts after). */
-function cmpBounds(d: RangeTypeDef, b1: Bound, b2: Bound): number {
+export function cmpBounds(d: RangeTypeDef, b1: Bound, b2: Bound): number {
   return cmpBoundParts(d, b1.val, b1.inclusive, b1.lower, b2.val, b2.inclusive, b2.lower);
 }
 
 /** cmpBounds on a bound's parts (a null value is an infinite bound); no allocation, for hot paths. */
-function cmpBoundParts(d: RangeTypeDef, v1: Value, inc1: boolean, lower1: boolean, v2: Value, inc2: boolean, lower2: boolean): number {
+export function cmpBoundParts(d: RangeTypeDef, v1: Value, inc1: boolean, lower1: boolean, v2: Value, inc2: boolean, lower2: boolean): number {
   if (v1 === null && v2 === null) {
     if (lower1 === lower2) return 0;
     return lower1 ? -1 : 1;
@@ -162,7 +162,7 @@ export function serialize(
   return canonicalize && d.canonical ? d.canonical(r) : r;
 }
 
-function fromBounds(d: RangeTypeDef, lo: Bound, up: Bound): PgRange {
+export function fromBounds(d: RangeTypeDef, lo: Bound, up: Bound): PgRange {
   return serialize(d, lo.infinite ? null : lo.val, up.infinite ? null : up.val, lo.inclusive, up.inclusive);
 }
 
@@ -325,7 +325,7 @@ export function rangeOverright(d: RangeTypeDef, a: PgRange, b: PgRange): boolean
 }
 
 /** bounds_adjacent: upper bound `a` meets lower bound `b` with nothing between them. */
-function boundsAdjacent(d: RangeTypeDef, a: Bound, b: Bound): boolean {
+export function boundsAdjacent(d: RangeTypeDef, a: Bound, b: Bound): boolean {
   if (a.infinite || b.infinite) return false;
   const c = d.elem.compare(a.val, b.val);
   if (c < 0) {
@@ -403,7 +403,7 @@ export function parseRangeFlags(flags: string): [boolean, boolean] {
 }
 
 /** A hash key equal for equal ranges. */
-function rangeHashKey(d: RangeTypeDef, r: PgRange): string {
+export function rangeHashKey(d: RangeTypeDef, r: PgRange): string {
   if (r.empty) return 'e';
   const lo = r.lower === null ? '' : String(d.elem.hashKey(r.lower));
   const up = r.upper === null ? '' : String(d.elem.hashKey(r.upper));

@@ -21,8 +21,8 @@ export interface TypeInfo {
   readonly oid: number;
   readonly name: string;
   readonly namespace: string;
-  /** pg_type.typtype: b base, e enum, d domain, c composite, p pseudo, r range; arrays are 'b' with elem. */
-  readonly typtype: 'b' | 'e' | 'd' | 'c' | 'p' | 'r';
+  /** pg_type.typtype: b base, e enum, d domain, c composite, p pseudo, r range, m multirange; arrays are 'b' with elem. */
+  readonly typtype: 'b' | 'e' | 'd' | 'c' | 'p' | 'r' | 'm';
   readonly category: string;
   readonly preferred: boolean;
   readonly typlen: number;
@@ -44,7 +44,7 @@ function builtinRow(row: BuiltinTypeRow & { elem?: number }): TypeInfo {
     oid: row.oid,
     name: row.name,
     namespace: 'pg_catalog',
-    typtype: row.category === 'P' ? 'p' : row.category === 'R' ? 'r' : 'b',
+    typtype: row.category === 'P' ? 'p' : row.category === 'R' ? (row.name.endsWith('multirange') ? 'm' : 'r') : 'b',
     category: row.category,
     preferred: row.preferred ?? false,
     typlen: row.typlen,

@@ -20,6 +20,7 @@
  * | arrays | `PgArray` |
  * | composite / record | `PgRecord` |
  * | range types | `PgRange` (bounds are values of the subtype) |
+ * | multirange types | `PgMultirange` (normalised ranges) |
  * | inet, cidr | `PgInet` |
  * | money | `bigint` (cents) |
  * | jsonpath | `JsonPath` (grammar/jsonpath/ast.ts) |
@@ -94,6 +95,14 @@ export class PgRange {
 }
 
 /**
+ * A multirange value: its ranges sorted, non-empty, neither overlapping nor adjacent. Built by
+ * src/types/multirange.ts's makeMultirange(), which keeps Postgres's invariants.
+ */
+export class PgMultirange {
+  constructor(readonly ranges: readonly PgRange[]) {}
+}
+
+/**
  * An inet or cidr value: address bytes (4 for IPv4, 16 for IPv6) and the netmask length.
  */
 export class PgInet {
@@ -118,6 +127,7 @@ export type Value =
   | PgArray
   | PgRecord
   | PgRange
+  | PgMultirange
   | PgInet
   | JsonPath
   | TsVector

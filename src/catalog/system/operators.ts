@@ -37,6 +37,7 @@ export function defaultOpclassOid(cat: Catalog, amOid: number, type: number): nu
   if (t?.elementType !== undefined || (BUILTIN_ARRAYS.has(type))) return DEFAULT_OPCLASS.get(`${amOid}/${ANYARRAY}`) ?? 0;
   if (t?.kind === 'e') return DEFAULT_OPCLASS.get(`${amOid}/${ANYENUM}`) ?? 0;
   if (BUILTIN_RANGES.has(type)) return DEFAULT_OPCLASS.get(`${amOid}/${ANYRANGE}`) ?? 0;
+  if (BUILTIN_MULTIRANGES.has(type)) return DEFAULT_OPCLASS.get(`${amOid}/${ANYMULTIRANGE}`) ?? 0;
   if (t?.kind === 'd' && t.domain) return defaultOpclassOid(cat, amOid, t.domain.baseType);
   return 0;
 }
@@ -48,4 +49,6 @@ export function opclassNamed(name: string, amOid: number): readonly [number, num
 
 const ANYRANGE = 3831;
 const BUILTIN_RANGES = new Set(BUILTIN_TYPE_FACTS.filter((t) => t[4] === 'r').map((t) => t[0]));
+const ANYMULTIRANGE = 4537;
+const BUILTIN_MULTIRANGES = new Set(BUILTIN_TYPE_FACTS.filter((t) => t[4] === 'm').map((t) => t[0]));
 const BUILTIN_ARRAYS = new Set(BUILTIN_TYPE_FACTS.filter((t) => t[5] === 'A' && t[8] !== 0).map((t) => t[0]));

@@ -21,6 +21,7 @@ import './pg-publication.js';
 import './pg-type.js';
 import './pg-proc.js';
 import './pg-misc.js';
+import './pg-range.js';
 import './pg-settings.js';
 import './information-schema/constraints.js';
 import './information-schema/sequences.js';

@@ -36,6 +36,7 @@ import './aggregates-stats.js';
 import './aggregates-regr.js';
 import './misc-functions.js';
 import './range-ops.js';
+import './multirange-ops.js';
 import './network-ops.js';
 import './money-ops.js';
 import './xact-functions.js';

@@ -5,16 +5,19 @@
  * lower_inf/upper_inf/range_merge, and the constructors `int4range(a, b [, flags])` etc.
  *
  * Postgres counterpart: src/backend/utils/adt/rangetypes.c.
- * Known gaps: multirange operators and range_agg (multiranges are 0A000).
+ * Multirange operators, range_agg and multirange(range) are in multirange-ops.ts.
  */
-import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { OID } from '../../types/oids.js';
 import {
-  RANGE_TYPES, compareRanges, parseRangeFlags, rangeAdjacent, rangeAfter, rangeBefore, rangeContains, rangeContainsElem,
+  DATERANGE, INT4RANGE, INT8RANGE, RANGE_TYPES, compareRanges, parseRangeFlags, rangeAdjacent, rangeAfter, rangeBefore, rangeContains, rangeContainsElem,
   rangeIntersect, rangeMinus, rangeOverlaps, rangeOverleft, rangeOverright, rangeUnion, serialize, type RangeTypeDef,
 } from '../../types/range.js';
 import type { PgRange, Value } from '../../types/values.js';
+import type { Numeric } from '../../types/numeric.js';
+import { numericSub } from '../../types/numeric/numeric-arith.js';
+import { numericToFloat8 } from '../../types/numeric/numeric-convert.js';
 import { fn, op } from '../registry.js';
 import { registerComparisons } from './comparison.js';
 import { agg } from './aggregates.js';
@@ -35,8 +38,9 @@ function registerRange(d: RangeTypeDef): void {
   rr('&<', (a, b) => rangeOverleft(d, a, b));
   rr('&>', (a, b) => rangeOverright(d, a, b));
   rr('-|-', (a, b) => rangeAdjacent(d, a, b), '-|-');
-  op('@>', R, E, B, (a, b) => rangeContainsElem(d, a as PgRange, b), { commutator: '<@' });
-  op('<@', E, R, B, (a, b) => rangeContainsElem(d, b as PgRange, a), { commutator: '@>' });
+  // anyrange @> anyelement: the element takes no implicit cast (generic type consistency).
+  op('@>', R, E, B, (a, b) => rangeContainsElem(d, a as PgRange, b), { commutator: '<@', exactArgs: [1] });
+  op('<@', E, R, B, (a, b) => rangeContainsElem(d, b as PgRange, a), { commutator: '@>', exactArgs: [0] });
   op('+', R, R, R, (a, b) => rangeUnion(d, a as PgRange, b as PgRange, true), { commutator: '+' });
   op('*', R, R, R, (a, b) => rangeIntersect(d, a as PgRange, b as PgRange), { commutator: '*' });
   op('-', R, R, R, (a, b) => rangeMinus(d, a as PgRange, b as PgRange));
@@ -54,17 +58,9 @@ function registerRange(d: RangeTypeDef): void {
   fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null, as([AR], B));
   fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false), as([AR, AR], AR));
 
-  // Aggregates: range_intersect_agg; range_agg builds a multirange, which fauxgres lacks (0A000).
+  // range_intersect_agg; range_agg and multirange(range) are in multirange-ops.ts.
   const intersect = agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);
-  const multirange = d.name.replace('range', 'multirange');
-  const rangeAgg = agg<null>('range_agg', [R], R, () => {
-    throw featureNotSupported(`type ${multirange}`);
-  }, (st) => st, (st) => st);
   Object.assign(intersect, as([AR], AR));
-  Object.assign(rangeAgg, as([AR], 4537));
-  fn('multirange', [R], R, () => {
-    throw featureNotSupported(`type ${multirange}`);
-  }, as([AR], 4537));
 
   // Constructors: NULL bounds are infinite, so they are not strict.
   fn(d.name, [E, E], R, (a) => serialize(d, a[0], a[1], true, false), { strict: false });
@@ -82,3 +78,15 @@ function registerRange(d: RangeTypeDef): void {
 }
 
 for (const d of RANGE_TYPES) registerRange(d);
+
+// The canonical and subtype-difference functions pg_range names (rngcanonical, rngsubdiff).
+const F8 = OID.float8;
+fn('int4range_canonical', [OID.int4range], OID.int4range, (a) => INT4RANGE.canonical!(a[0] as PgRange));
+fn('int8range_canonical', [OID.int8range], OID.int8range, (a) => INT8RANGE.canonical!(a[0] as PgRange));
+fn('daterange_canonical', [OID.daterange], OID.daterange, (a) => DATERANGE.canonical!(a[0] as PgRange));
+fn('int4range_subdiff', [OID.int4, OID.int4], F8, (a) => (a[0] as number) - (a[1] as number));
+fn('int8range_subdiff', [OID.int8, OID.int8], F8, (a) => Number(a[0] as bigint) - Number(a[1] as bigint));
+fn('numrange_subdiff', [OID.numeric, OID.numeric], F8, (a) => numericToFloat8(numericSub(a[0] as Numeric, a[1] as Numeric)));
+fn('daterange_subdiff', [OID.date, OID.date], F8, (a) => (a[0] as number) - (a[1] as number));
+fn('tsrange_subdiff', [OID.timestamp, OID.timestamp], F8, (a) => (Number(a[0] as bigint) - Number(a[1] as bigint)) / 1e6);
+fn('tstzrange_subdiff', [OID.timestamptz, OID.timestamptz], F8, (a) => (Number(a[0] as bigint) - Number(a[1] as bigint)) / 1e6);
