@@ -15,7 +15,10 @@ import { baseTypeOf, typeInfo } from '../types/registry.js';
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6' };
+
+/** The shared library an extension's C functions load (its custom settings appear with it). */
+const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
 
 /** Extensions shipped with Postgres (contrib) that fauxgres does not emulate: 0A000. */
 const CONTRIB_EXTENSIONS = new Set([
@@ -55,6 +58,7 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
   const cat = txn.catalogForWrite();
   const ns = creationNamespace(cat, session.searchPath(), { schema, name });
   cat.extensions.set(name, { oid: session.db.newOid(), name, namespace: ns, version: SUPPORTED_EXTENSIONS[name] });
+  if (EXTENSION_LIBRARY[name]) session.loadLibrary(EXTENSION_LIBRARY[name]);
   if (name === 'citext') {
     if (cat.typeIn(ns, 'citext')) throw new PgError(SQLSTATE.duplicate_object, 'type "citext" already exists');
     cat.putType({ oid: CITEXT_OID, name: 'citext', namespace: ns, kind: 'b', owner: session.currentUser(), arrayType: CITEXT_ARRAY_OID, baseIO: 'citext' });
