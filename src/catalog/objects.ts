@@ -150,6 +150,10 @@ export interface IndexKey {
   readonly collation?: string;
   /** A non-default operator class named in CREATE INDEX (gin's jsonb_path_ops). */
   readonly opclass?: string;
+  /** The extension whose operator class `opclass` is (commands/extension-opclasses.ts). */
+  readonly opclassExtension?: string;
+  /** That class's options as pg_get_indexdef prints them (`siglen='32'`). */
+  readonly opclassOptions?: string;
 }
 
 export interface IndexInfo {

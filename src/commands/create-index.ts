@@ -19,6 +19,8 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
+import { EXTENSION_OPCLASSES, resolveExtensionOpclass } from './extension-opclasses.js';
+import { OPCLASS_FACTS } from '../catalog/system/builtin-data.js';
 import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
@@ -125,7 +127,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const e = p.IndexElem;
     if (method !== 'btree') {
       const type = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
-      if (type !== undefined && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+      if (type !== undefined && !e.opclass?.length && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
       if (e.ordering !== 'SORTBY_DEFAULT') throw amError('ASC/DESC options');
       if (e.nulls_ordering !== 'SORTBY_NULLS_DEFAULT') throw amError('NULLS FIRST/LAST options');
     }
@@ -133,13 +135,26 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
     // gin over jsonb: the default jsonb_ops or jsonb_path_ops (the index is kept but never planned).
     let opclass: string | undefined;
+    let extOpclass: Pick<IndexKey, 'opclass' | 'opclassExtension' | 'opclassOptions'> | undefined;
     if (e.opclass?.length) {
-      const oc = (e.opclass as AnyNode[]).map((x) => x.String.sval).pop();
+      const ocNames = (e.opclass as AnyNode[]).map((x) => x.String.sval as string);
+      const oc = ocNames[ocNames.length - 1];
+      const keyType = () => (e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : analyzeTableExpr(session, cat, table, e.expr, 'index', sql).expr.type);
       const colType = e.name ? table.columns.find((c) => c.name === e.name && !c.dropped)?.type : undefined;
-      if (!(method === 'gin' && (oc === 'jsonb_path_ops' || oc === 'jsonb_ops') && colType === OID.jsonb && !e.opclassopts?.length)) {
-        throw featureNotSupported('operator classes in indexes', n.relation.location);
+      if (method === 'gin' && (oc === 'jsonb_path_ops' || oc === 'jsonb_ops') && colType === OID.jsonb && !e.opclassopts?.length) {
+        if (oc === 'jsonb_path_ops') opclass = oc;
+      } else {
+        const t = keyType();
+        extOpclass = t === undefined ? undefined : resolveExtensionOpclass(cat, session.searchPath(), method, ocNames, t, e.opclassopts);
+        if (!extOpclass) {
+          // A name no operator class has (a builtin fauxgres does not emulate stays 0A000).
+          const builtin = OPCLASS_FACTS.some((f) => f[2] === oc) || method === 'spgist';
+          if (EXTENSION_OPCLASSES.some((o) => o.name === oc) || !builtin) {
+            throw new PgError(SQLSTATE.undefined_object, `operator class "${ocNames.join('.')}" does not exist for access method "${method}"`);
+          }
+          throw featureNotSupported('operator classes in indexes', n.relation.location);
+        }
       }
-      if (oc === 'jsonb_path_ops') opclass = oc;
     }
     const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
     if (e.name) {
@@ -147,12 +162,12 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
-      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, opclass });
+      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, opclass, ...extOpclass });
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
       if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
-      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation });
+      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, ...extOpclass });
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
@@ -162,6 +177,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
   const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), n.unique ? 'key' : 'idx', new Set(), true);
   for (const k of keys) {
+    if (k.opclassExtension) continue;
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }

@@ -11,6 +11,7 @@ import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
+import { opclassDependents } from './extension-opclasses.js';
 
 type AnyNode = Record<string, any>;
 
@@ -151,6 +152,18 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
           });
         }
         throw featureNotSupported('DROP EXTENSION btree_gist CASCADE with dependent indexes');
+      }
+    }
+    if (name !== 'btree_gist' && name !== 'citext') {
+      const lines = opclassDependents(txn.catalog, name);
+      if (lines.length) {
+        if (n.behavior !== 'DROP_CASCADE') {
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+            detail: lines.join('\n'),
+            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+          });
+        }
+        throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent indexes`);
       }
     }
     txn.catalogForWrite().extensions.delete(name);
