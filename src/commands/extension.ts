@@ -12,11 +12,13 @@ import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
 import { opclassDependents } from './extension-opclasses.js';
+import { extensionDictionaries } from '../tsearch/ts-config.js';
+import type { Catalog } from '../catalog/catalog.js';
 
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1' };
 
 /** The shared library an extension's C functions load (its custom settings appear with it). */
 const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
@@ -155,7 +157,7 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
       }
     }
     if (name !== 'btree_gist' && name !== 'citext') {
-      const lines = opclassDependents(txn.catalog, name);
+      const lines = [...opclassDependents(txn.catalog, name), ...dictionaryDependents(txn.catalog, session.searchPath(), name)];
       if (lines.length) {
         if (n.behavior !== 'DROP_CASCADE') {
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
@@ -163,10 +165,24 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
             hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
           });
         }
-        throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent indexes`);
+        throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent objects`);
       }
     }
     txn.catalogForWrite().extensions.delete(name);
   }
   return commandResult('DROP EXTENSION');
+}
+
+/** Text search configurations mapping tokens to a dictionary the extension installed. */
+function dictionaryDependents(cat: Catalog, searchPath: readonly string[], name: string): string[] {
+  const lines: string[] = [];
+  for (const { dict, ext } of extensionDictionaries(cat)) {
+    if (ext.extension !== name) continue;
+    for (const c of [...cat.tsConfigs.values()].sort((a, b) => a.oid - b.oid)) {
+      if (![...c.map.values()].some((ds) => ds.includes(dict.oid))) continue;
+      const ns = cat.namespaceName(c.namespace);
+      lines.push(`text search configuration ${searchPath.includes(ns) ? c.name : `${ns}.${c.name}`} depends on text search dictionary ${dict.name}`);
+    }
+  }
+  return lines;
 }

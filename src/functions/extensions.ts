@@ -3,3 +3,4 @@
  * and types register here and become callable once CREATE EXTENSION installs them.
  */
 import './pg-trgm.js';
+import './unaccent.js';

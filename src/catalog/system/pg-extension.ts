@@ -16,6 +16,7 @@ export const AVAILABLE: readonly (readonly [string, string, string])[] = [
   ['pg_trgm', '1.6', 'text similarity measurement and index searching based on trigrams'],
   ['pgcrypto', '1.4', 'cryptographic functions'],
   ['plpgsql', '1.0', 'PL/pgSQL procedural language'],
+  ['unaccent', '1.1', 'text search dictionary that removes accents'],
   ['uuid-ossp', '1.1', 'generate universally unique identifiers (UUIDs)'],
 ];
 
