@@ -12,13 +12,14 @@ import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
 import { opclassDependents } from './extension-opclasses.js';
+import { functionDependents } from './extension-deps.js';
 import { extensionDictionaries } from '../tsearch/ts-config.js';
 import type { Catalog } from '../catalog/catalog.js';
 
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2' };
 
 /** The shared library an extension's C functions load (its custom settings appear with it). */
 const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
@@ -157,7 +158,7 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
       }
     }
     if (name !== 'btree_gist' && name !== 'citext') {
-      const lines = [...opclassDependents(txn.catalog, name), ...dictionaryDependents(txn.catalog, session.searchPath(), name)];
+      const lines = [...opclassDependents(txn.catalog, name), ...dictionaryDependents(txn.catalog, session.searchPath(), name), ...functionDependents(txn.catalog, session.searchPath(), name)];
       if (lines.length) {
         if (n.behavior !== 'DROP_CASCADE') {
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {

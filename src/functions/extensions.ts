@@ -4,3 +4,4 @@
  */
 import './pg-trgm.js';
 import './unaccent.js';
+import './fuzzystrmatch.js';

@@ -5,7 +5,7 @@ SELECT extname, extversion FROM pg_extension WHERE extname = 'unaccent';
 SELECT name, default_version, installed_version, comment FROM pg_available_extensions WHERE name = 'unaccent';
 SELECT dictname, dictnamespace::regnamespace, dictinitoption FROM pg_ts_dict WHERE dictname = 'unaccent';
 SELECT tmplname, tmplnamespace::regnamespace FROM pg_ts_template WHERE tmplname = 'unaccent';
-SELECT p.oid::regprocedure, provolatile, proisstrict FROM pg_proc p WHERE proname = 'unaccent' ORDER BY 1::text;
+SELECT p.oid::regprocedure, provolatile, proisstrict FROM pg_proc p WHERE proname = 'unaccent' ORDER BY p.oid::regprocedure::text;
 
 SELECT unaccent('Hôtel Crème Brûlée');
 SELECT unaccent('ÀÁÂÃÄÅ Æ Ç ÈÉÊË ÌÍÎÏ Ð Ñ ÒÓÔÕÖ Ø ÙÚÛÜ Ý Þ ß àáâãäå æ ç');
