@@ -13,13 +13,14 @@ import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
 import { opclassDependents } from './extension-opclasses.js';
 import { functionDependents } from './extension-deps.js';
+import { moddatetimeFunction } from '../functions/moddatetime.js';
 import { extensionDictionaries } from '../tsearch/ts-config.js';
 import type { Catalog } from '../catalog/catalog.js';
 
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2', moddatetime: '1.0' };
 
 /** The shared library an extension's C functions load (its custom settings appear with it). */
 const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
@@ -63,6 +64,11 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
   const ns = creationNamespace(cat, session.searchPath(), { schema, name });
   cat.extensions.set(name, { oid: session.db.newOid(), name, namespace: ns, version: SUPPORTED_EXTENSIONS[name] });
   if (EXTENSION_LIBRARY[name]) session.loadLibrary(EXTENSION_LIBRARY[name]);
+  if (name === 'moddatetime') {
+    const existing = cat.functionsIn(ns, 'moddatetime').find((f) => f.argTypes.length === 0);
+    if (existing) throw new PgError(SQLSTATE.duplicate_function, `function "moddatetime" already exists with same argument types`);
+    cat.putFunction(moddatetimeFunction(session.db.newOid(), ns, session.currentUser()));
+  }
   if (name === 'citext') {
     if (cat.typeIn(ns, 'citext')) throw new PgError(SQLSTATE.duplicate_object, 'type "citext" already exists');
     cat.putType({ oid: CITEXT_OID, name: 'citext', namespace: ns, kind: 'b', owner: session.currentUser(), arrayType: CITEXT_ARRAY_OID, baseIO: 'citext' });
@@ -167,6 +173,27 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
           });
         }
         throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent objects`);
+      }
+    }
+    if (name === 'moddatetime') {
+      const cat = txn.catalog;
+      const ext = cat.extensions.get(name)!;
+      const fn = cat.functionsIn(ext.namespace, 'moddatetime').find((f) => f.argTypes.length === 0);
+      if (fn) {
+        const ns = cat.namespaceName(ext.namespace);
+        const sig = `${session.searchPath().includes(ns) ? '' : `${ns}.`}moddatetime()`;
+        const lines = [...cat.triggers.values()].filter((t) => t.function === fn.oid).sort((a, b) => a.oid - b.oid)
+          .map((t) => `trigger ${t.name} on table ${cat.relation(t.relation).name} depends on function ${sig}`);
+        if (lines.length) {
+          if (n.behavior !== 'DROP_CASCADE') {
+            throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+              detail: lines.join('\n'),
+              hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+            });
+          }
+          throw featureNotSupported('DROP EXTENSION moddatetime CASCADE with dependent triggers');
+        }
+        txn.catalogForWrite().removeFunction(fn.oid);
       }
     }
     txn.catalogForWrite().extensions.delete(name);

@@ -14,6 +14,7 @@ export const PLPGSQL_LANGUAGE_OID = 13498;
 export const AVAILABLE: readonly (readonly [string, string, string])[] = [
   ['citext', '1.8', 'data type for case-insensitive character strings'],
   ['fuzzystrmatch', '1.2', 'determine similarities and distance between strings'],
+  ['moddatetime', '1.0', 'functions for tracking last modification time'],
   ['pg_trgm', '1.6', 'text similarity measurement and index searching based on trigrams'],
   ['pgcrypto', '1.4', 'cryptographic functions'],
   ['plpgsql', '1.0', 'PL/pgSQL procedural language'],
