@@ -154,6 +154,8 @@ export interface IndexKey {
   readonly opclassExtension?: string;
   /** That class's options as pg_get_indexdef prints them (`siglen='32'`). */
   readonly opclassOptions?: string;
+  /** That class is the type's default one (pg_get_indexdef does not print it). */
+  readonly opclassDefault?: boolean;
 }
 
 export interface IndexInfo {

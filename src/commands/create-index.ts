@@ -17,9 +17,9 @@ import { charOffset } from '../analyze/parse-state.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
-import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { checkExclusion, hasBuiltinDefault, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
-import { EXTENSION_OPCLASSES, resolveExtensionOpclass } from './extension-opclasses.js';
+import { defaultExtensionOpclass, EXTENSION_OPCLASSES, resolveExtensionOpclass } from './extension-opclasses.js';
 import { OPCLASS_FACTS } from '../catalog/system/builtin-data.js';
 import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
@@ -135,7 +135,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
     // gin over jsonb: the default jsonb_ops or jsonb_path_ops (the index is kept but never planned).
     let opclass: string | undefined;
-    let extOpclass: Pick<IndexKey, 'opclass' | 'opclassExtension' | 'opclassOptions'> | undefined;
+    let extOpclass: Pick<IndexKey, 'opclass' | 'opclassExtension' | 'opclassOptions' | 'opclassDefault'> | undefined;
     if (e.opclass?.length) {
       const ocNames = (e.opclass as AnyNode[]).map((x) => x.String.sval as string);
       const oc = ocNames[ocNames.length - 1];
@@ -162,11 +162,13 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
+      if (!extOpclass && !opclass && method !== 'btree' && method !== 'hash' && !hasBuiltinDefault(cat, method, col.type)) extOpclass = defaultExtensionOpclass(cat, method, col.type);
       keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, opclass, ...extOpclass });
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
       if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
+      if (!extOpclass && method !== 'btree' && method !== 'hash' && !hasBuiltinDefault(cat, method, ex.expr.type)) extOpclass = defaultExtensionOpclass(cat, method, ex.expr.type);
       keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, ...extOpclass });
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');

@@ -14,13 +14,14 @@ import { baseTypeOf, typeInfo } from '../types/registry.js';
 import { opclassDependents } from './extension-opclasses.js';
 import { functionDependents } from './extension-deps.js';
 import { moddatetimeFunction } from '../functions/moddatetime.js';
+import { pgStatStatementsViews } from '../functions/pg-stat-statements.js';
 import { extensionDictionaries } from '../tsearch/ts-config.js';
 import type { Catalog } from '../catalog/catalog.js';
 
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2', moddatetime: '1.0' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2', moddatetime: '1.0', pg_stat_statements: '1.12', btree_gin: '1.3' };
 
 /** The shared library an extension's C functions load (its custom settings appear with it). */
 const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
@@ -64,6 +65,13 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
   const ns = creationNamespace(cat, session.searchPath(), { schema, name });
   cat.extensions.set(name, { oid: session.db.newOid(), name, namespace: ns, version: SUPPORTED_EXTENSIONS[name] });
   if (EXTENSION_LIBRARY[name]) session.loadLibrary(EXTENSION_LIBRARY[name]);
+  if (name === 'pg_stat_statements') {
+    const q = `"${cat.namespaceName(ns).replace(/"/g, '""')}"`;
+    for (const v of ['pg_stat_statements', 'pg_stat_statements_info']) {
+      if (cat.relationIn(ns, v)) throw new PgError(SQLSTATE.duplicate_table, `relation "${v}" already exists`);
+    }
+    session.runInternal(pgStatStatementsViews(q));
+  }
   if (name === 'moddatetime') {
     const existing = cat.functionsIn(ns, 'moddatetime').find((f) => f.argTypes.length === 0);
     if (existing) throw new PgError(SQLSTATE.duplicate_function, `function "moddatetime" already exists with same argument types`);
@@ -173,6 +181,20 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
           });
         }
         throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent objects`);
+      }
+    }
+    if (name === 'pg_stat_statements') {
+      const cat = txn.catalog;
+      const ns = cat.extensions.get(name)!.namespace;
+      const q = `"${cat.namespaceName(ns).replace(/"/g, '""')}"`;
+      const views = ['pg_stat_statements', 'pg_stat_statements_info'].filter((v) => cat.relationIn(ns, v));
+      if (views.length) {
+        try {
+          session.runInternal(`DROP VIEW ${views.map((v) => `${q}.${v}`).join(', ')}`);
+        } catch (e) {
+          if (e instanceof PgError && e.code === SQLSTATE.dependent_objects_still_exist) throw featureNotSupported('DROP EXTENSION pg_stat_statements with objects depending on its views');
+          throw e;
+        }
       }
     }
     if (name === 'moddatetime') {

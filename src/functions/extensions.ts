@@ -5,3 +5,5 @@
 import './pg-trgm.js';
 import './unaccent.js';
 import './fuzzystrmatch.js';
+import './pg-stat-statements.js';
+import './moddatetime.js';

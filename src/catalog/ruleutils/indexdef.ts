@@ -38,7 +38,9 @@ export function indexDef(cat: Catalog, session: SessionContext, idx: RelationDef
   const keys = info.keys.map((k, i) => {
     let s = keyText(i);
     if (k.collation && k.collation !== 'default' && k.attnum && table.columns[k.attnum - 1].collation !== k.collation) s += ` COLLATE ${quoteIdent(k.collation)}`;
-    if (k.opclassExtension) s += ` ${extensionOpclassText(cat, session.searchPath(), k)}`;
+    if (k.opclassExtension) {
+      if (!k.opclassDefault || k.opclassOptions) s += ` ${extensionOpclassText(cat, session.searchPath(), k)}`;
+    }
     else if (k.opclass) s += ` ${k.opclass}`;
     if (k.descending) s += ' DESC';
     if (k.descending && !k.nullsFirst) s += ' NULLS LAST';
