@@ -1,5 +1,6 @@
 /**
- * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp,
+ * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp, pg_trgm,
+ * unaccent, fuzzystrmatch, moddatetime, btree_gin, pg_stat_statements,
  * citext, btree_gist); any other extension is 0A000 rather than a silent no-op.
  * Postgres counterpart: src/backend/commands/extension.c.
  */
