@@ -33,6 +33,7 @@ import './executor/domain-check.js';
 import './functions/citext.js';
 import './functions/catalog-functions.js';
 import './functions/pgcrypto.js';
+import './functions/extensions.js';
 import './functions/lock-functions.js';
 import './analyze/cast-registrations.js';
 

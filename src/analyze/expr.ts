@@ -213,7 +213,9 @@ function transformBoolExpr(pstate: ParseState, n: AnyNode): Expr {
 
 /** Builds `left op right` with operator resolution. */
 export function makeOp(pstate: ParseState, name: string, left: Expr | undefined, right: Expr, location?: number): Expr {
-  const ops = operatorsNamed(name);
+  let ops = operatorsNamed(name);
+  // Operators an extension declares exist once CREATE EXTENSION has installed it.
+  if (ops.some((o) => o.fn.extension)) ops = ops.filter((o) => !o.fn.extension || pstate.catalog.extensions.has(o.fn.extension));
   const r = resolveOperator(pstate, name, ops, left, right, location);
   const typmod = -1;
   const rt = typeInfo(pstate.catalog, r.returnType);

@@ -152,6 +152,12 @@ export interface IndexKey {
   readonly collation?: string;
   /** A non-default operator class named in CREATE INDEX (gin's jsonb_path_ops). */
   readonly opclass?: string;
+  /** The extension whose operator class `opclass` is (commands/extension-opclasses.ts). */
+  readonly opclassExtension?: string;
+  /** That class's options as pg_get_indexdef prints them (`siglen='32'`). */
+  readonly opclassOptions?: string;
+  /** That class is the type's default one (pg_get_indexdef does not print it). */
+  readonly opclassDefault?: boolean;
 }
 
 export interface IndexInfo {

@@ -17,9 +17,10 @@ import { charOffset } from '../analyze/parse-state.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
-import { checkExclusion, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { checkExclusion, hasBuiltinDefault, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { indexKeyFunction } from './index-keys.js';
 import { resolveIndexOpclass } from './index-opclass.js';
+import { defaultExtensionOpclass, resolveExtensionOpclass } from './extension-opclasses.js';
 import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
@@ -135,20 +136,25 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
     const desc = e.ordering === 'SORTBY_DESC';
     const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : desc;
     const opclassNames = e.opclass?.length ? (e.opclass as AnyNode[]).map((x) => x.String.sval as string) : undefined;
+    type KeyClass = Pick<IndexKey, 'opclass' | 'opclassExtension' | 'opclassOptions' | 'opclassDefault'>;
+    /** The key's operator class: the one named (an installed extension's, else a built-in one), or an extension's default. */
+    const classFor = (type: number): KeyClass | undefined => {
+      if (opclassNames) return resolveExtensionOpclass(cat, session.searchPath(), method, opclassNames, type, e.opclassopts) ?? { opclass: resolveIndexOpclass(cat, method, opclassNames, e.opclassopts, type) };
+      if (method !== 'btree' && method !== 'hash' && !hasBuiltinDefault(cat, method, type)) return defaultExtensionOpclass(cat, method, type);
+      return undefined;
+    };
     const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
     if (e.name) {
       const col = table.columns.find((c) => c.name === e.name && !c.dropped);
       if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
-      const opclass = opclassNames ? resolveIndexOpclass(cat, method, opclassNames, e.opclassopts, col.type) : undefined;
-      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, opclass });
+      keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, ...classFor(col.type) });
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
       if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
-      const opclass = opclassNames ? resolveIndexOpclass(cat, method, opclassNames, e.opclassopts, ex.expr.type) : undefined;
-      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, opclass });
+      keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, ...classFor(ex.expr.type) });
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
@@ -159,6 +165,7 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
   const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), 'idx', new Set(), true);
   for (const [i, k] of keys.entries()) {
+    if (k.opclassExtension) continue;
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     if (!explicitClass.has(i) && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }

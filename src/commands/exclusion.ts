@@ -20,6 +20,7 @@ import { MAX_BOUND, MIN_BOUND, type Bound } from '../storage/index-store.js';
 import { OID } from '../types/oids.js';
 import { rangeAdjacent, rangeOverlaps, rangeTypeDef } from '../types/range.js';
 import { inetOverlaps } from '../types/inet.js';
+import { extensionDefaultOpclass } from './extension-opclasses.js';
 import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { PgInet, PgMultirange, PgRange, Value } from '../types/values.js';
 import { adjacent, firstRange, lastRange, multirangeOverlapsMultirange, multirangeTypeDef } from '../types/multirange.js';
@@ -33,6 +34,11 @@ import type { SessionContext } from '../session/session-context.js';
 
 /** Whether `type` has a default operator class for `method` (btree_gist adds scalar gist ones). */
 export function hasDefaultOpclass(cat: Catalog, method: string, type: number): boolean {
+  return hasBuiltinDefault(cat, method, type) || (cat.extensions.size > 0 && extensionDefaultOpclass(cat, method, type) !== undefined);
+}
+
+/** Whether core Postgres (or btree_gist, emulated separately) gives the type a default class. */
+export function hasBuiltinDefault(cat: Catalog, method: string, type: number): boolean {
   const base = baseTypeOf(cat, type);
   const info = typeInfo(cat, base);
   if (method === 'btree' || method === 'hash') return true;

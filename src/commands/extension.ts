@@ -1,5 +1,6 @@
 /**
- * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp,
+ * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp, pg_trgm,
+ * unaccent, fuzzystrmatch, moddatetime, btree_gin, pg_stat_statements,
  * citext, btree_gist); any other extension is 0A000 rather than a silent no-op.
  * Postgres counterpart: src/backend/commands/extension.c.
  */
@@ -11,11 +12,20 @@ import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
+import { opclassDependents } from './extension-opclasses.js';
+import { functionDependents } from './extension-deps.js';
+import { moddatetimeFunction } from '../functions/moddatetime.js';
+import { pgStatStatementsViews } from '../functions/pg-stat-statements.js';
+import { extensionDictionaries } from '../tsearch/ts-config.js';
+import type { Catalog } from '../catalog/catalog.js';
 
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2', moddatetime: '1.0', pg_stat_statements: '1.12', btree_gin: '1.3' };
+
+/** The shared library an extension's C functions load (its custom settings appear with it). */
+const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
 
 /** Extensions shipped with Postgres (contrib) that fauxgres does not emulate: 0A000. */
 const CONTRIB_EXTENSIONS = new Set([
@@ -55,6 +65,19 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
   const cat = txn.catalogForWrite();
   const ns = creationNamespace(cat, session.searchPath(), { schema, name });
   cat.extensions.set(name, { oid: session.db.newOid(), name, namespace: ns, version: SUPPORTED_EXTENSIONS[name] });
+  if (EXTENSION_LIBRARY[name]) session.loadLibrary(EXTENSION_LIBRARY[name]);
+  if (name === 'pg_stat_statements') {
+    const q = `"${cat.namespaceName(ns).replace(/"/g, '""')}"`;
+    for (const v of ['pg_stat_statements', 'pg_stat_statements_info']) {
+      if (cat.relationIn(ns, v)) throw new PgError(SQLSTATE.duplicate_table, `relation "${v}" already exists`);
+    }
+    session.runInternal(pgStatStatementsViews(q));
+  }
+  if (name === 'moddatetime') {
+    const existing = cat.functionsIn(ns, 'moddatetime').find((f) => f.argTypes.length === 0);
+    if (existing) throw new PgError(SQLSTATE.duplicate_function, `function "moddatetime" already exists with same argument types`);
+    cat.putFunction(moddatetimeFunction(session.db.newOid(), ns, session.currentUser()));
+  }
   if (name === 'citext') {
     if (cat.typeIn(ns, 'citext')) throw new PgError(SQLSTATE.duplicate_object, 'type "citext" already exists');
     cat.putType({ oid: CITEXT_OID, name: 'citext', namespace: ns, kind: 'b', owner: session.currentUser(), arrayType: CITEXT_ARRAY_OID, baseIO: 'citext' });
@@ -149,7 +172,68 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
         throw featureNotSupported('DROP EXTENSION btree_gist CASCADE with dependent indexes');
       }
     }
+    if (name !== 'btree_gist' && name !== 'citext') {
+      const lines = [...opclassDependents(txn.catalog, name), ...dictionaryDependents(txn.catalog, session.searchPath(), name), ...functionDependents(txn.catalog, session.searchPath(), name)];
+      if (lines.length) {
+        if (n.behavior !== 'DROP_CASCADE') {
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+            detail: lines.join('\n'),
+            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+          });
+        }
+        throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent objects`);
+      }
+    }
+    if (name === 'pg_stat_statements') {
+      const cat = txn.catalog;
+      const ns = cat.extensions.get(name)!.namespace;
+      const q = `"${cat.namespaceName(ns).replace(/"/g, '""')}"`;
+      const views = ['pg_stat_statements', 'pg_stat_statements_info'].filter((v) => cat.relationIn(ns, v));
+      if (views.length) {
+        try {
+          session.runInternal(`DROP VIEW ${views.map((v) => `${q}.${v}`).join(', ')}`);
+        } catch (e) {
+          if (e instanceof PgError && e.code === SQLSTATE.dependent_objects_still_exist) throw featureNotSupported('DROP EXTENSION pg_stat_statements with objects depending on its views');
+          throw e;
+        }
+      }
+    }
+    if (name === 'moddatetime') {
+      const cat = txn.catalog;
+      const ext = cat.extensions.get(name)!;
+      const fn = cat.functionsIn(ext.namespace, 'moddatetime').find((f) => f.argTypes.length === 0);
+      if (fn) {
+        const ns = cat.namespaceName(ext.namespace);
+        const sig = `${session.searchPath().includes(ns) ? '' : `${ns}.`}moddatetime()`;
+        const lines = [...cat.triggers.values()].filter((t) => t.function === fn.oid).sort((a, b) => a.oid - b.oid)
+          .map((t) => `trigger ${t.name} on table ${cat.relation(t.relation).name} depends on function ${sig}`);
+        if (lines.length) {
+          if (n.behavior !== 'DROP_CASCADE') {
+            throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+              detail: lines.join('\n'),
+              hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+            });
+          }
+          throw featureNotSupported('DROP EXTENSION moddatetime CASCADE with dependent triggers');
+        }
+        txn.catalogForWrite().removeFunction(fn.oid);
+      }
+    }
     txn.catalogForWrite().extensions.delete(name);
   }
   return commandResult('DROP EXTENSION');
+}
+
+/** Text search configurations mapping tokens to a dictionary the extension installed. */
+function dictionaryDependents(cat: Catalog, searchPath: readonly string[], name: string): string[] {
+  const lines: string[] = [];
+  for (const { dict, ext } of extensionDictionaries(cat)) {
+    if (ext.extension !== name) continue;
+    for (const c of [...cat.tsConfigs.values()].sort((a, b) => a.oid - b.oid)) {
+      if (![...c.map.values()].some((ds) => ds.includes(dict.oid))) continue;
+      const ns = cat.namespaceName(c.namespace);
+      lines.push(`text search configuration ${searchPath.includes(ns) ? c.name : `${ns}.${c.name}`} depends on text search dictionary ${dict.name}`);
+    }
+  }
+  return lines;
 }

@@ -17,7 +17,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
-import { allConfigs, DEFAULT_PARSER_OID, lookupNamed, SIMPLE_CONFIG_OID, TS_DICTIONARIES, type TsConfig } from '../tsearch/ts-config.js';
+import { allConfigs, allDictionaries, DEFAULT_PARSER_OID, lookupNamed, SIMPLE_CONFIG_OID, type TsConfig } from '../tsearch/ts-config.js';
 import { TOKEN_TYPES } from '../tsearch/wparser.js';
 
 type AnyNode = Record<string, any>;
@@ -33,7 +33,7 @@ function configNotFound(parts: string[]): PgError {
 }
 
 function dictionaryOid(session: Session, cat: Catalog, parts: string[]): number {
-  const d = lookupNamed(cat, session.searchPath(), TS_DICTIONARIES, parts);
+  const d = lookupNamed(cat, session.searchPath(), allDictionaries(cat), parts);
   if (!d) throw new PgError(SQLSTATE.undefined_object, `text search dictionary "${parts.join('.')}" does not exist`);
   return d.oid;
 }

@@ -13,6 +13,7 @@ export const SQLSTATE = {
   connection_exception: '08000',
   connection_failure: '08006',
   protocol_violation: '08P01',
+  triggered_action_exception: '09000',
   feature_not_supported: '0A000',
   invalid_transaction_initiation: '0B000',
   invalid_role_specification: '0P000',

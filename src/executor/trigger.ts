@@ -42,12 +42,23 @@ export interface TriggerCall {
 /** Runs a trigger function; returns its result (a row or NULL; ignored for AFTER and statement triggers). */
 export type TriggerRunner = (session: Session, fn: FunctionDef, call: TriggerCall) => Value;
 
+/** Trigger functions written in C by extensions (moddatetime), by their pg_proc.prosrc. */
+const NATIVE_TRIGGERS = new Map<string, (session: Session, call: TriggerCall) => Value>();
+export function registerNativeTrigger(symbol: string, run: (session: Session, call: TriggerCall) => Value): void {
+  NATIVE_TRIGGERS.set(symbol, run);
+}
+
 let runner: TriggerRunner | undefined;
 export function setTriggerRunner(r: TriggerRunner): void {
   // pg_trigger_depth(): the nesting depth of trigger calls in the session (ExecCallTriggerFunc's MyTriggerDepth).
   runner = (session, fn, call) => {
     session.triggerDepth++;
     try {
+      if ((fn.language as string) === 'c') {
+        const native = NATIVE_TRIGGERS.get(fn.body);
+        if (!native) throw new PgError(SQLSTATE.undefined_function, `could not find function "${fn.body}"`);
+        return native(session, call);
+      }
       return r(session, fn, call);
     } finally {
       session.triggerDepth--;

@@ -34,6 +34,8 @@ export interface SessionContext {
   /** Rows a data-modifying WITH query of the running statement returned (by CTE name). */
   materializedCte(name: string): MaterializedCte | undefined;
   getSetting(name: string, missingOk: boolean): string | null;
+  /** A loadable module (an extension's shared library) is used: its custom settings appear. */
+  loadLibrary?(library: string): void;
   setSetting(name: string, value: string, isLocal: boolean): string;
   notice(n: PgError): void;
   /** The top-level transaction id, assigned on demand (txid_current(), pg_current_xact_id()). */

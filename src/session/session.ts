@@ -234,6 +234,9 @@ export class Session implements SessionContext, NotifyTarget {
     }
     return this.settings.get(name, missingOk);
   }
+  loadLibrary(library: string): void {
+    this.settings.loadLibrary(library);
+  }
   setSetting(name: string, value: string, isLocal: boolean): string {
     const n = name.toLowerCase();
     if (n === 'transaction_isolation' || n === 'transaction_read_only' || n === 'transaction_deferrable') {

@@ -9,6 +9,8 @@ import type { IoContext } from '../types/type-io.js';
 import { resolveTimeZoneSetting } from '../types/datetime/timezone.js';
 import { allSettingFacts, canonicalSettingValue, checkSettingContext, defaultShown, settingFact } from './guc.js';
 import { featureNotSupported } from '../errors/pg-error.js';
+import { customLibrary } from './custom-settings.js';
+import type { SettingFact } from './guc.js';
 
 /**
  * Where fauxgres's session defaults differ from a standard installation's (settings-data.ts): the
@@ -96,6 +98,7 @@ export class Settings {
     if (!this.values.has(n) && !n.includes('.')) {
       throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
     }
+    if (this.reserved && n.includes('.')) this.checkReserved(n);
     const fact = settingFact(n);
     if (fact) checkSettingContext(fact, when);
     const v = this.validate(n, value);
@@ -125,7 +128,47 @@ export class Settings {
 
   reset(name: string): void {
     const n = this.norm(name);
-    this.set(n, DEFAULT_VALUES.get(n) ?? '', false);
+    const custom = this.loadedFacts?.get(n);
+    this.set(n, DEFAULT_VALUES.get(n) ?? (custom && this.values.has(n) ? custom.defaultText! : ''), false);
+  }
+
+  /** Libraries loaded in this session (their custom settings are defined, their prefixes reserved). */
+  private loaded: Set<string> | undefined;
+  private reserved: Set<string> | undefined;
+  private loadedFacts: Map<string, SettingFact> | undefined;
+
+  /**
+   * A loadable module is loaded into the session (CREATE EXTENSION, or a call of one of its
+   * functions): its custom settings get their defaults, or keep a valid placeholder value.
+   */
+  loadLibrary(library: string): void {
+    if (this.loaded?.has(library)) return;
+    (this.loaded ??= new Set()).add(library);
+    const lib = customLibrary(library);
+    if (!lib) return;
+    (this.reserved ??= new Set()).add(lib.prefix);
+    for (const f of lib.settings) {
+      const n = f.name.toLowerCase();
+      (this.loadedFacts ??= new Map()).set(n, f);
+      const placeholder = this.values.get(n);
+      let v = f.defaultText!;
+      if (placeholder !== undefined) {
+        try {
+          v = this.validate(n, placeholder);
+        } catch {
+          v = f.defaultText!;
+        }
+      }
+      this.apply(n, v);
+    }
+  }
+
+  /** A name under a reserved prefix must be one the library defined (42602). */
+  private checkReserved(n: string): void {
+    const prefix = n.slice(0, n.indexOf('.'));
+    if (this.reserved!.has(prefix) && !this.loadedFacts?.has(n)) {
+      throw new PgError(SQLSTATE.invalid_name, `invalid configuration parameter name "${n}"`, { detail: `"${prefix}" is a reserved prefix.` });
+    }
   }
 
   private validate(n: string, value: string): string {
@@ -159,7 +202,7 @@ export class Settings {
         }
         return value;
       default: {
-        const f = settingFact(n);
+        const f = settingFact(n) ?? this.loadedFacts?.get(n);
         return f ? canonicalSettingValue(f, value) : value;
       }
     }

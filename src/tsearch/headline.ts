@@ -13,7 +13,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { TsQuery, TsVector, byteLength, compareLexemes, packPos, type QueryNode, type QueryVal } from './ts-values.js';
-import { lexize, type TsConfig } from './ts-config.js';
+import { lexizeChain, type TsConfig } from './ts-config.js';
 import { parseText, TOKEN } from './wparser.js';
 import { tsMatch } from './ts-match.js';
 
@@ -57,8 +57,7 @@ function parseForHeadline(cfg: TsConfig, text: string, q: TsQuery): HlWord[] {
     words.push(w);
     const dicts = cfg.map.get(tok.type);
     if (!dicts) continue;
-    for (const d of dicts) {
-      const lexemes = lexize(d, tok.text);
+    for (const lexemes of [lexizeChain(dicts, tok.text)]) {
       if (lexemes === null) continue;
       pos++;
       w.pos = pos;

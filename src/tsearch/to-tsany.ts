@@ -10,7 +10,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { MAX_POS, TsVector, byteLength, packPos, type QueryNode, type TsLexeme, type TsQuery } from './ts-values.js';
-import { lexize, type TsConfig } from './ts-config.js';
+import { lexize, lexizeChain, type TsConfig } from './ts-config.js';
 import { parseText, type Token } from './wparser.js';
 import { makeTsVector } from './tsvector-io.js';
 import { parseTsQuery, STOP_WORD, type QueryMode } from './tsquery-io.js';
@@ -39,12 +39,10 @@ export function parseWords(cfg: TsConfig, text: string, out: ParsedWord[], start
       notice?.('word is too long to be indexed', 'Words longer than 2047 characters are ignored.');
       continue;
     }
-    for (const d of dicts) {
-      const lexemes = lexize(d, tok.text);
-      if (lexemes === null) continue;
+    const lexemes = lexizeChain(dicts, tok.text);
+    if (lexemes !== null) {
       pos++;
       for (const l of lexemes) out.push({ word: l, pos });
-      break;
     }
   }
   return pos;

@@ -110,11 +110,66 @@ export const TS_CONFIGS: readonly TsConfig[] = [
 const CONFIG_BY_OID = new Map(TS_CONFIGS.map((c) => [c.oid, c]));
 const DICT_BY_OID = new Map(TS_DICTIONARIES.map((d) => [d.oid, d]));
 
+/**
+ * A dictionary (and its template) an extension installs (unaccent): it exists while the
+ * extension does, in the extension's schema. A filtering dictionary (TSL_FILTER) hands its
+ * output to the next dictionary of the mapping instead of ending the chain.
+ */
+export interface ExtensionDictionary {
+  readonly extension: string;
+  readonly dictionary: Omit<TsDictionary, 'namespace'>;
+  readonly template: TsTemplate;
+  readonly filter: boolean;
+  lexize(token: string): string[] | null;
+}
+const EXT_DICTS = new Map<number, ExtensionDictionary>();
+
+export function registerExtensionDictionary(d: ExtensionDictionary): void {
+  EXT_DICTS.set(d.dictionary.oid, d);
+}
+
+/** The extension dictionaries installed in `cat`, with their namespaces. */
+export function extensionDictionaries(cat: Catalog | undefined): { dict: TsDictionary; ext: ExtensionDictionary }[] {
+  if (!cat || cat.extensions.size === 0 || EXT_DICTS.size === 0) return [];
+  const out: { dict: TsDictionary; ext: ExtensionDictionary }[] = [];
+  for (const d of EXT_DICTS.values()) {
+    const e = cat.extensions.get(d.extension);
+    if (e) out.push({ dict: { ...d.dictionary, namespace: e.namespace }, ext: d });
+  }
+  return out;
+}
+
+/** Every dictionary: the built-in ones, then those installed extensions added. */
+export function allDictionaries(cat: Catalog | undefined): TsDictionary[] {
+  const ext = extensionDictionaries(cat);
+  return ext.length ? [...TS_DICTIONARIES, ...ext.map((x) => x.dict)] : (TS_DICTIONARIES as TsDictionary[]);
+}
+
+/**
+ * LexizeExec over one token: the first dictionary of the chain that recognizes it gives its
+ * lexemes; a filtering dictionary's output replaces the token for the dictionaries after it.
+ * `onHit` receives the dictionary that answered.
+ */
+export function lexizeChain(dicts: readonly number[], token: string): string[] | null {
+  let t = token;
+  for (const d of dicts) {
+    const ext = EXT_DICTS.size ? EXT_DICTS.get(d) : undefined;
+    if (ext?.filter) {
+      const r = ext.lexize(t);
+      if (r && r.length) t = r[0];
+      continue;
+    }
+    const l = lexize(d, t);
+    if (l !== null) return l;
+  }
+  return null;
+}
+
 export function tsConfigByOid(oid: number): TsConfig | undefined {
   return CONFIG_BY_OID.get(oid);
 }
-export function tsDictionaryByOid(oid: number): TsDictionary | undefined {
-  return DICT_BY_OID.get(oid);
+export function tsDictionaryByOid(oid: number, cat?: Catalog): TsDictionary | undefined {
+  return DICT_BY_OID.get(oid) ?? (EXT_DICTS.has(oid) ? extensionDictionaries(cat).find((x) => x.dict.oid === oid)?.dict : undefined);
 }
 
 /** Every configuration: the built-in ones, then those CREATE TEXT SEARCH CONFIGURATION added. */
@@ -135,6 +190,8 @@ export function configOf(oid: number, cat?: Catalog): TsConfig {
  */
 export function lexize(dictOid: number, token: string): string[] | null {
   if (dictOid === SIMPLE_DICT_OID) return [token.toLowerCase()];
+  const ext = EXT_DICTS.size ? EXT_DICTS.get(dictOid) : undefined;
+  if (ext) return ext.lexize(token);
   const d = DICT_BY_OID.get(dictOid);
   if (!d) throw new PgError(SQLSTATE.internal_error, `cache lookup failed for text search dictionary ${dictOid}`);
   if (d.language === 'english') {
@@ -254,15 +311,23 @@ export function regdictionaryIn(rt: ExprRuntime | null, text: string): number {
   if (parts.length > 2) {
     throw new PgError(SQLSTATE.syntax_error, `improper qualified name (too many dotted names): ${text.trim()}`);
   }
-  const d = lookupNamed(rt?.session.catalog(), rt?.session.searchPath() ?? [], TS_DICTIONARIES, parts);
+  const cat = rt?.session.catalog();
+  const d = lookupNamed(cat, rt?.session.searchPath() ?? [], allDictionaries(cat), parts);
   if (!d) throw new PgError(SQLSTATE.undefined_object, `text search dictionary "${text}" does not exist`);
   return d.oid;
 }
 
 /** regdictionaryout. */
-export function regdictionaryOut(_rt: ExprRuntime | null, oid: number): string {
+export function regdictionaryOut(rt: ExprRuntime | null, oid: number): string {
   if (oid === 0) return '-';
   const d = DICT_BY_OID.get(oid);
+  if (!d && EXT_DICTS.has(oid)) {
+    const cat = rt?.session.catalog();
+    const x = extensionDictionaries(cat).find((e) => e.dict.oid === oid);
+    if (!x) return String(oid);
+    const found = lookupNamed(cat, rt?.session.searchPath() ?? [], allDictionaries(cat), [x.dict.name]);
+    return found?.oid === oid ? x.dict.name : `${cat!.namespaceName(x.dict.namespace)}.${x.dict.name}`;
+  }
   return d ? d.name : String(oid);
 }
 

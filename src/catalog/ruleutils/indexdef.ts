@@ -10,6 +10,7 @@ import type { SessionContext } from '../../session/session-context.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExpr } from '../deparse.js';
 import { flattenRelOptions } from '../../commands/reloptions.js';
+import { extensionOpclassText } from '../../commands/extension-opclasses.js';
 import { deparseContextFor, qualifiedRelationName, relationName } from './context.js';
 
 /**
@@ -37,7 +38,10 @@ export function indexDef(cat: Catalog, session: SessionContext, idx: RelationDef
   const keys = info.keys.map((k, i) => {
     let s = keyText(i);
     if (k.collation && k.collation !== 'default' && k.attnum && table.columns[k.attnum - 1].collation !== k.collation) s += ` COLLATE ${quoteIdent(k.collation)}`;
-    if (k.opclass) s += ` ${k.opclass}`;
+    if (k.opclassExtension) {
+      if (!k.opclassDefault || k.opclassOptions) s += ` ${extensionOpclassText(cat, session.searchPath(), k)}`;
+    }
+    else if (k.opclass) s += ` ${k.opclass}`;
     if (k.descending) s += ' DESC';
     if (k.descending && !k.nullsFirst) s += ' NULLS LAST';
     if (!k.descending && k.nullsFirst) s += ' NULLS FIRST';

@@ -12,9 +12,15 @@ export const PLPGSQL_LANGUAGE_OID = 13498;
 
 /** The extensions fauxgres emulates: [name, default version, relocatable, description]. */
 export const AVAILABLE: readonly (readonly [string, string, string])[] = [
+  ['btree_gin', '1.3', 'support for indexing common datatypes in GIN'],
   ['citext', '1.8', 'data type for case-insensitive character strings'],
+  ['fuzzystrmatch', '1.2', 'determine similarities and distance between strings'],
+  ['moddatetime', '1.0', 'functions for tracking last modification time'],
+  ['pg_stat_statements', '1.12', 'track planning and execution statistics of all SQL statements executed'],
+  ['pg_trgm', '1.6', 'text similarity measurement and index searching based on trigrams'],
   ['pgcrypto', '1.4', 'cryptographic functions'],
   ['plpgsql', '1.0', 'PL/pgSQL procedural language'],
+  ['unaccent', '1.1', 'text search dictionary that removes accents'],
   ['uuid-ossp', '1.1', 'generate universally unique identifiers (UUIDs)'],
 ];
 

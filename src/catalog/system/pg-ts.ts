@@ -6,7 +6,8 @@
  * Known gaps: the regproc columns (prsstart, tmplinit, ...) print as OIDs.
  */
 import { defineRows, PG_CATALOG_NAMESPACE } from './registry.js';
-import { allConfigs, DEFAULT_PARSER_OID, TS_DICTIONARIES, TS_TEMPLATES } from '../../tsearch/ts-config.js';
+import { allConfigs, allDictionaries, DEFAULT_PARSER_OID, extensionDictionaries, TS_TEMPLATES } from '../../tsearch/ts-config.js';
+import { builtinProcsNamed } from './procs.js';
 
 defineRows('pg_catalog', 'pg_ts_parser', {
   scope: 'catalog',
@@ -20,15 +21,20 @@ defineRows('pg_catalog', 'pg_ts_parser', {
 
 defineRows('pg_catalog', 'pg_ts_template', {
   scope: 'catalog',
-  *rows() {
+  *rows({ cat }) {
     for (const t of TS_TEMPLATES) yield { oid: t.oid, tmplname: t.name, tmplnamespace: PG_CATALOG_NAMESPACE, tmplinit: t.init, tmpllexize: t.lexize };
+    // An extension's template: its init / lexize functions are the extension's (by name).
+    for (const { dict, ext } of extensionDictionaries(cat)) {
+      const proc = (name: string) => builtinProcsNamed(name)[0]?.oid ?? 0;
+      yield { oid: ext.template.oid, tmplname: ext.template.name, tmplnamespace: dict.namespace, tmplinit: proc(`${ext.template.name}_init`), tmpllexize: proc(`${ext.template.name}_lexize`) };
+    }
   },
 });
 
 defineRows('pg_catalog', 'pg_ts_dict', {
   scope: 'catalog',
-  *rows() {
-    for (const d of TS_DICTIONARIES) {
+  *rows({ cat }) {
+    for (const d of allDictionaries(cat)) {
       yield { oid: d.oid, dictname: d.name, dictnamespace: d.namespace, dictowner: 10, dicttemplate: d.template, dictinitoption: d.initOption };
     }
   },

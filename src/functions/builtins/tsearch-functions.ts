@@ -192,9 +192,9 @@ fn('ts_debug', [T], OID.record, (a, rt) =>
   { name: 'dictionaries', type: DICT_ARRAY }, { name: 'dictionary', type: OID.regdictionary }, { name: 'lexemes', type: OID._text },
 ] });
 fn('ts_lexize', [OID.regdictionary], OID._text, () => null);
-fn('ts_lexize', [OID.regdictionary, T], OID._text, (a) => {
+fn('ts_lexize', [OID.regdictionary, T], OID._text, (a, rt) => {
   const dict = a[0] as number;
-  if (!tsDictionaryByOid(dict)) throw new PgError(SQLSTATE.internal_error, `cache lookup failed for text search dictionary ${regdictionaryOut(null, dict)}`);
+  if (!tsDictionaryByOid(dict, rt.session.catalog())) throw new PgError(SQLSTATE.internal_error, `cache lookup failed for text search dictionary ${regdictionaryOut(null, dict)}`);
   const r = lexize(dict, a[1] as string);
   return r === null ? null : PgArray.of(r);
 });
