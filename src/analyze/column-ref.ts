@@ -8,7 +8,7 @@
 import { SYSTEM_COLUMNS, systemColumnInfo } from './system-columns.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr, Var } from '../nodes/primnodes.js';
+import type { Expr, RowExpr, Var } from '../nodes/primnodes.js';
 import type { RangeTblEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { typeInfo } from '../types/registry.js';
@@ -321,7 +321,13 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
   const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
   const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
   const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : OID.record;
-  const row: Expr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  const row: RowExpr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, wholeRow: true, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  if (item.nullable) {
+    // Null-extended by an outer join, the whole row is NULL, not a row of NULLs: a relation's
+    // row-version slot is NULL then; other entries get a presence slot (see RteBase.presenceSlot).
+    if (rte.kind !== 'relation') (rte as { presenceSlot?: boolean }).presenceSlot = true;
+    row.presence = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: rte.kind === 'relation' ? OID.tid : OID.bool, typmod: -1 };
+  }
   if (rte.kind !== 'relation' || !rte.nullableRow) return row;
   // RETURNING old / new of a row that has no such side (INSERT's old, DELETE's new): NULL, not a row of NULLs.
   const slot: Expr = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: OID.tid, typmod: -1 };

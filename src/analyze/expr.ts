@@ -285,7 +285,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       // Left operand first, as Postgres analyzes it (decides which error a statement reports).
       const left = transformExpr(pstate, n.lexpr);
       const right = transformExpr(pstate, n.rexpr);
-      if (left.kind === 'RowExpr' && right.kind === 'RowExpr') return transformRowCompare(pstate, name, left, right, loc);
+      if (left.kind === 'RowExpr' && right.kind === 'RowExpr' && !left.wholeRow && !right.wholeRow) return transformRowCompare(pstate, name, left, right, loc);
       return makeOp(pstate, name, left, right, loc);
     }
     case 'AEXPR_OP_ANY':
@@ -328,7 +328,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       const left = transformExpr(pstate, n.lexpr);
       const items = listItems(n.rexpr).map((x) => transformExpr(pstate, x));
       const isIn = name === '=';
-      if (left.kind === 'RowExpr') {
+      if (left.kind === 'RowExpr' && !left.wholeRow) {
         const parts = items.map((it) => transformRowCompare(pstate, name, left, it, loc));
         return { kind: 'BoolExpr', op: isIn ? 'or' : 'and', args: parts, type: OID.bool, typmod: -1, location: loc };
       }

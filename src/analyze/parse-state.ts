@@ -25,6 +25,8 @@ export interface NamespaceItem {
    * an input's system columns (ctid, xmin, ...) are not reachable unqualified.
    */
   joinInput?: boolean;
+  /** On the nullable side of an outer join (its whole-row references may be NULL). */
+  nullable?: boolean;
 }
 
 export type ExprKind =

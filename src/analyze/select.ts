@@ -345,6 +345,8 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
   const rightItems = pstate.namespace.slice(mid);
   const joinType = JOIN_TYPES[n.jointype];
   if (!joinType) throw featureNotSupported(`join type ${n.jointype}`, undefined);
+  if (joinType === 'left' || joinType === 'full') for (const it of rightItems) it.nullable = true;
+  if (joinType === 'right' || joinType === 'full') for (const it of leftItems) it.nullable = true;
   let quals: Expr | undefined;
   let usingCols: string[] | undefined;
   if (n.isNatural) {

@@ -42,7 +42,7 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
     case 'ALL_SUBLINK': {
       const opName = n.operName ? strVal((n.operName as AnyNode[])[(n.operName as AnyNode[]).length - 1]) : '=';
       const left = transformExpr(pstate, n.testexpr);
-      const lefts = left.kind === 'RowExpr' ? left.args : [left];
+      const lefts = left.kind === 'RowExpr' && !left.wholeRow ? left.args : [left];
       if (lefts.length !== cols.length) {
         throw new PgError(SQLSTATE.syntax_error, lefts.length < cols.length ? 'subquery has too many columns' : 'subquery has too few columns', {
           position: pstate.position(loc),

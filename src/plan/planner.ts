@@ -18,7 +18,7 @@ import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../exec
 import { Append } from '../executor/append.js';
 import { prunedLeaves } from './partition-prune.js';
 import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
-import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
+import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
@@ -73,7 +73,7 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
       continue;
     }
     offsets.push(w);
-    w += rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
+    w += rte.columns.length + (rte.kind === 'relation' || rte.presenceSlot ? 1 : 0);
   }
   const layout: Layout = { depth: parent ? parent.depth + 1 : 0, offsets, parent };
   layoutQueries.set(layout, q);
@@ -101,7 +101,7 @@ function rteSlots(pc: PlanCtx, rti: number): number[] {
   const cols = rte.kind === 'relation' ? pc.needed?.get(rti) : undefined;
   // (with pruning, nothing reads a relation's row version slot: only locking and DML do)
   if (cols) return cols.map((c) => off + c);
-  const n = rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
+  const n = rte.columns.length + (rte.kind === 'relation' || rte.presenceSlot ? 1 : 0);
   return Array.from({ length: n }, (_, i) => off + i);
 }
 
@@ -149,6 +149,8 @@ function neededColumns(q: Query): Map<number, number[]> {
     if (rte?.kind === 'relation' && v.attno >= 1 && v.attno <= rte.columns.length) sets.get(v.rti)?.add(v.attno - 1);
     // A system column (ctid, xmin, ...) reads the row version: joins must carry its slot.
     else if (rte?.kind === 'relation' && v.attno < 0 && v.attno !== -6) sets.get(v.rti)?.add(rte.columns.length);
+    // A whole-row reference's presence test reads the row-version slot too (NULL when null-extended).
+    else if (rte?.kind === 'relation' && v.attno === rte.columns.length + 1) sets.get(v.rti)?.add(rte.columns.length);
   });
   const out = new Map<number, number[]>();
   for (const [rti, set] of sets) out.set(rti, [...set].sort((a, b) => a - b));
@@ -279,7 +281,9 @@ function joinWith(
       innerOnly.forEach((c) => (c.used = true));
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
-      return { plan: note(pc, new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
+      const rte = pc.q.rtable[rti];
+      const inner = rte.presenceSlot ? new MarkPresent(lookup.plan, pc.layout.offsets[rti] + rte.columns.length) : lookup.plan;
+      return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
     }
   }
   // Hash join on equality conditions between the sides.
@@ -439,6 +443,12 @@ class Materialize implements Plan {
 }
 
 function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): Plan {
+  const rte = pc.q.rtable[rti];
+  const p = planScanOf(pc, rti, quals, avail);
+  return rte.kind !== 'relation' && rte.presenceSlot ? new MarkPresent(p, pc.layout.offsets[rti] + rte.columns.length) : p;
+}
+
+function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): Plan {
   const rte = pc.q.rtable[rti];
   const off = pc.layout.offsets[rti];
   switch (rte.kind) {
@@ -779,7 +789,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   const from = minMax ? { ...computeLayout(q, parent), plan: minMax, ordered: false } : planFromWhere(q, parent, cat, true, wantedOrder(q));
   let plan = from.plan;
   let layout = from.layout;
-  if (q.hasAggs || q.groupBy.length || q.groupingSets) {
+  if (q.hasAggs || q.groupBy.length || q.groupingSets || q.having) {
     const aggs: CompiledAgg[] = q.aggs.map((a) => ({
       ref: a,
       args: a.args.map((x) => compileExpr(x, layout)),
@@ -801,7 +811,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   // Set-returning functions in the select list: a ProjectSet appends their values to each row.
   const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
-  let base = q.hasAggs || q.groupBy.length || q.groupingSets ? q.groupBy.length + q.aggs.length + from.width : from.width;
+  let base = q.hasAggs || q.groupBy.length || q.groupingSets || q.having ? q.groupBy.length + q.aggs.length + from.width : from.width;
   let windowed = q.targetList.map((t) => t.expr);
   if (q.windowFuncs?.length) {
     // Window functions: a WindowAgg appends one column per call (see window.ts).
@@ -841,7 +851,7 @@ export function planningCursor<T>(f: () => T): T {
 }
 
 function wantedOrder(q: Query): OrderRequest | undefined {
-  if (!q.sortBy.length || q.hasAggs || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
+  if (!q.sortBy.length || q.hasAggs || q.having || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
   if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return undefined;
   if (q.targetList.some((t) => hasSrf(t.expr))) return undefined;
   return { keys: q.sortBy, limited: !!q.limit || cursorPlanning };
