@@ -298,7 +298,10 @@ function joinWith(
   // An inner side that does not depend on the outer row is materialized once per execution;
   // a LATERAL one is re-run for every outer row.
   const lateral = [...rightRtis].some((r) => pc.q.rtable[r].lateral);
-  const inner = joinType === 'full' || lateral ? right.plan : new Materialize(right.plan);
+  // Nor is one that reads an outer query level's columns (in a correlated subquery): its rows
+  // change with the outer row, and the cache lives as long as the statement.
+  const outerRefs = pc.layout.parent !== undefined && isCorrelated([...[...rightRtis].map((r) => pc.q.rtable[r]), ...innerPool.map((c) => c.expr)]);
+  const inner = joinType === 'full' || lateral || outerRefs ? right.plan : new Materialize(right.plan);
   return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
 }
 
@@ -781,7 +784,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
       : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
     if (capturingPlanNotes()) notePlan(plan, { levels: [q], output: q.targetList.map((t) => t.expr), query: q });
-    plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
+    plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, false, parent);
     return { plan, width, correlated };
   }
   // min(col) / max(col) alone: the first row of an ordered index scan each (planagg.ts).
@@ -826,7 +829,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered);
+  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered, parent);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }
 
@@ -936,7 +939,7 @@ class ProjectSet implements Plan {
 }
 
 /** DISTINCT, ORDER BY and LIMIT over projected rows. */
-function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, presorted = false): Plan {
+function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, presorted = false, parent?: Layout): Plan {
   let plan = input;
   const sortSpecs: SortSpec[] = q.sortBy.map((k) => {
     const idx = outExprs.findIndex((e) => exprEqual(e, k.expr));
@@ -960,7 +963,8 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, pre
     if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
   }
   if (q.limit || q.offset) {
-    const empty: Layout = { depth: 0, offsets: [] };
+    // (LIMIT / OFFSET read no column of their own level, but may read outer levels' columns)
+    const empty: Layout = { depth: parent ? parent.depth + 1 : 0, offsets: [], parent };
     plan = new Limit(plan, q.limit ? compileExpr(q.limit, empty) : undefined, q.offset ? compileExpr(q.offset, empty) : undefined, q.limitWithTies ? sortSpecs : undefined);
     if (capturing) notePlan(plan, { levels: [q], query: q });
   }

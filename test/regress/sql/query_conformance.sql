@@ -43,3 +43,29 @@ SELECT o.id, o = ROW(11, 1, 10.00, NULL)::orders AS is_eleven FROM orders o ORDE
 SELECT o.id FROM orders o WHERE o IN (ROW(11, 1, 10.00, NULL)::orders, ROW(12, 3, 99.99, 'gift')::orders) ORDER BY o.id;
 SELECT o.id FROM orders o WHERE o IN (SELECT x FROM orders x WHERE x.note IS NULL) ORDER BY o.id;
 SELECT o.id, ROW(o.*) = ROW(o.*) AS row_ctor_eq FROM orders o ORDER BY o.id;
+
+-- t.* of an outer level in a LATERAL or correlated subquery's select list
+SELECT c.id, s.* FROM customers c, LATERAL (SELECT c.*, o.id AS order_id FROM orders o WHERE o.customer_id = c.id ORDER BY o.id LIMIT 1) s ORDER BY c.id;
+SELECT c.id, s.* FROM customers c, LATERAL (SELECT c.name) s1, LATERAL (SELECT s1.*, length(s1.name) AS len) s ORDER BY c.id;
+SELECT c.id FROM customers c WHERE EXISTS (SELECT c.* FROM orders o WHERE o.customer_id = c.id) ORDER BY c.id;
+-- a scalar subquery column is named after the subquery's (analyzed) first column
+SELECT (SELECT c.* FROM orders o WHERE o.id = 12) FROM customers c WHERE c.id = 1;
+SELECT (SELECT s.* FROM orders o WHERE o.id = 12) FROM (SELECT 'solo' AS label) s;
+SELECT (SELECT o.note FROM orders o WHERE o.id = 10), (SELECT 1), (SELECT max(total) FROM orders);
+
+-- LIMIT / OFFSET reading a column of an outer query level
+SELECT c.id, (SELECT count(*) FROM (SELECT 1 FROM orders LIMIT c.id) x) AS upto FROM customers c ORDER BY c.id;
+SELECT c.id, (SELECT o.id FROM (VALUES (1)) v, (SELECT id FROM orders ORDER BY id LIMIT 1 OFFSET c.id - 1) o) AS nth FROM customers c ORDER BY c.id;
+SELECT c.id, l.id FROM customers c, LATERAL (SELECT id FROM orders ORDER BY id LIMIT c.id) l ORDER BY 1, 2;
+-- a join input reading an outer level's columns is re-read for each outer row
+SELECT c.id, (SELECT count(*) FROM (VALUES (1), (2)) v, (SELECT * FROM orders o WHERE o.customer_id = c.id) mine) AS n FROM customers c ORDER BY c.id;
+SELECT c.id, (SELECT count(*) FROM (VALUES (1), (2)) v JOIN orders o ON o.customer_id = c.id) AS n FROM customers c ORDER BY c.id;
+
+-- ROW(...) op (SELECT ...): row comparison with a subquery's single row
+SELECT ROW(1, 25.50) = (SELECT customer_id, total FROM orders WHERE id = 10) AS eq;
+SELECT o.id, (o.customer_id, o.total) <> (SELECT 1, 10.00) AS ne, (o.customer_id, o.total) < (SELECT 3, 0) AS lt FROM orders o ORDER BY o.id;
+SELECT o.id FROM orders o WHERE (o.customer_id, o.total) = (SELECT customer_id, max(total) FROM orders WHERE customer_id = 1 GROUP BY customer_id);
+SELECT (1, NULL::int) = (SELECT 1, 2) AS unknown, (2, NULL::int) = (SELECT 1, 2) AS no, (1, 2) = (SELECT 1, 2 WHERE false) AS empty;
+SELECT ROW(1, 2) = (SELECT customer_id, id FROM orders);
+SELECT ROW(1, 2) = (SELECT customer_id FROM orders LIMIT 1);
+SELECT ROW(1, 2, 3) = (SELECT customer_id, id FROM orders LIMIT 1);
