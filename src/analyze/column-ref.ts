@@ -122,6 +122,23 @@ export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
 }
 
 function resolveColumnRefCore(pstate: ParseState, n: AnyNode): Expr {
+  const e = resolveColumnRefAny(pstate, n);
+  const v = e.kind === 'Var' ? e : e.kind === 'RowExpr' && e.wholeRow && e.args[0]?.kind === 'Var' ? e.args[0] : undefined;
+  if (v) {
+    let ps: ParseState | undefined = pstate;
+    for (let i = 0; i < v.levelsUp && ps; i++) ps = ps.parent;
+    const item = ps?.namespace.find((it) => it.rti === v.rti && it.lateralNotOk);
+    if (item) {
+      throw new PgError(SQLSTATE.invalid_column_reference, `invalid reference to FROM-clause entry for table "${item.rte.alias}"`, {
+        detail: 'The combining JOIN type must be INNER or LEFT for a LATERAL reference.',
+        position: pstate.position(n.location),
+      });
+    }
+  }
+  return e;
+}
+
+function resolveColumnRefAny(pstate: ParseState, n: AnyNode): Expr {
   const fields = fieldNames(n);
   const loc = n.location as number | undefined;
   if (fields.includes('*')) {

@@ -27,6 +27,8 @@ export interface NamespaceItem {
   joinInput?: boolean;
   /** On the nullable side of an outer join (its whole-row references may be NULL). */
   nullable?: boolean;
+  /** The left input of a RIGHT / FULL join while its right input is analyzed (no LATERAL reference). */
+  lateralNotOk?: boolean;
 }
 
 export type ExprKind =

@@ -69,3 +69,15 @@ SELECT (1, NULL::int) = (SELECT 1, 2) AS unknown, (2, NULL::int) = (SELECT 1, 2)
 SELECT ROW(1, 2) = (SELECT customer_id, id FROM orders);
 SELECT ROW(1, 2) = (SELECT customer_id FROM orders LIMIT 1);
 SELECT ROW(1, 2, 3) = (SELECT customer_id, id FROM orders LIMIT 1);
+
+-- DISTINCT aggregates: ORDER BY must use the arguments
+SELECT string_agg(DISTINCT note, ', ' ORDER BY note) AS notes, array_agg(DISTINCT customer_id ORDER BY customer_id DESC) AS ids FROM orders;
+SELECT string_agg(DISTINCT note, ', ' ORDER BY id) FROM orders;
+SELECT array_agg(DISTINCT total ORDER BY total, customer_id) FROM orders;
+SELECT count(DISTINCT customer_id ORDER BY customer_id + 1) FROM orders;
+
+-- a LATERAL item may not read the left input of a RIGHT or FULL join
+SELECT c.id, g FROM customers c RIGHT JOIN LATERAL generate_series(1, c.id) g ON true;
+SELECT * FROM customers c FULL JOIN LATERAL (SELECT c.name) s ON true;
+SELECT * FROM customers c RIGHT JOIN LATERAL (SELECT city) s ON true;
+SELECT c.id, g FROM customers c LEFT JOIN LATERAL generate_series(1, c.id) g ON g > 1 ORDER BY 1, 2;
