@@ -50,7 +50,7 @@ function bumpLevels(e: Expr, by: number): Expr {
 }
 
 /** A system column (ctid, xmin, ...) of a table's entry, or undefined. */
-function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Var | undefined {
+function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Expr | undefined {
   const rte = item.rte;
   const def = SYSTEM_COLUMNS.get(name);
   if (!def || rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm' && rte.rel.kind !== 'p')) return undefined;
@@ -62,7 +62,15 @@ function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: 
     throw new PgError(SQLSTATE.invalid_column_reference, `cannot use system column "${name}" in column generation expression`, { position: ps.position(location) });
   }
   if (kind === 'index' || kind === 'index predicate') throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
-  return { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
+  const v: Var = { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
+  if (rte.nullableRow) {
+    // RETURNING old.* / new.*: their slot holds no row version, only whether the side exists.
+    if (name !== 'tableoid') throw featureNotSupported(`system column "${name}" of OLD / NEW in RETURNING`, location);
+    const slot: Expr = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: OID.tid, typmod: -1 };
+    const missing: Expr = { kind: 'NullTest', arg: slot, isNull: true, rowArg: false, type: OID.bool, typmod: -1 };
+    return { kind: 'CaseExpr', whens: [{ cond: missing, result: { kind: 'Const', type: v.type, typmod: -1, value: null } }], elseResult: v, type: v.type, typmod: -1, location } as Expr;
+  }
+  return v;
 }
 
 function findColumn(item: NamespaceItem, name: string): number {

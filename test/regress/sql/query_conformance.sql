@@ -81,3 +81,8 @@ SELECT c.id, g FROM customers c RIGHT JOIN LATERAL generate_series(1, c.id) g ON
 SELECT * FROM customers c FULL JOIN LATERAL (SELECT c.name) s ON true;
 SELECT * FROM customers c RIGHT JOIN LATERAL (SELECT city) s ON true;
 SELECT c.id, g FROM customers c LEFT JOIN LATERAL generate_series(1, c.id) g ON g > 1 ORDER BY 1, 2;
+
+-- tableoid of RETURNING old / new: NULL for the side that does not exist
+INSERT INTO orders VALUES (13, 2, 5.00, 'new') RETURNING old.tableoid::regclass AS old_rel, new.tableoid::regclass AS new_rel, old.id, new.id;
+UPDATE orders SET note = 'changed' WHERE id = 13 RETURNING old.tableoid::regclass AS old_rel, new.tableoid::regclass AS new_rel, old.note, new.note;
+DELETE FROM orders WHERE id = 13 RETURNING old.tableoid::regclass AS old_rel, new.tableoid::regclass AS new_rel, old, new;
