@@ -9,6 +9,7 @@ import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../funct
 import type { Aggref, Expr } from '../nodes/primnodes.js';
 import { formatType } from '../types/registry.js';
 import { resolveFunction } from './func.js';
+import { exprEqual } from './select.js';
 import type { ExprKind, ParseState } from './parse-state.js';
 import { coerceToBoolean, makeSortKey, transformExpr, nodeKind } from './expr.js';
 
@@ -77,6 +78,15 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
         return makeSortKey(pstate, transformExpr(pstate, sb.node), sb.sortby_dir, sb.sortby_nulls, sb.location);
       })
     : undefined;
+  if (n.agg_distinct && orderBy) {
+    // DISTINCT sorts on the arguments: every ORDER BY expression must be one of them.
+    orderBy.forEach((k, i) => {
+      if (resolved.args.some((a) => exprEqual(a, k.expr))) return;
+      throw new PgError(SQLSTATE.invalid_column_reference, 'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list', {
+        position: pstate.position(leftmostLocation(nodeKind((n.agg_order as AnyNode[])[i])[1].node)),
+      });
+    });
+  }
   const ref: Aggref = {
     kind: 'Aggref',
     name,
@@ -93,4 +103,19 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   };
   pstate.aggs.push(ref);
   return ref;
+}
+
+/** The leftmost token of a raw expression (Postgres's exprLocation of its analyzed form, mostly). */
+function leftmostLocation(node: unknown): number | undefined {
+  let min: number | undefined;
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(visit);
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+      if (k === 'location' && typeof v === 'number' && v >= 0) min = min === undefined ? v : Math.min(min, v);
+      else visit(v);
+    }
+  };
+  visit(node);
+  return min;
 }

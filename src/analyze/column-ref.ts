@@ -8,7 +8,7 @@
 import { SYSTEM_COLUMNS, systemColumnInfo } from './system-columns.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr, Var } from '../nodes/primnodes.js';
+import type { Expr, RowExpr, Var } from '../nodes/primnodes.js';
 import type { RangeTblEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { typeInfo } from '../types/registry.js';
@@ -50,7 +50,7 @@ function bumpLevels(e: Expr, by: number): Expr {
 }
 
 /** A system column (ctid, xmin, ...) of a table's entry, or undefined. */
-function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Var | undefined {
+function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Expr | undefined {
   const rte = item.rte;
   const def = SYSTEM_COLUMNS.get(name);
   if (!def || rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm' && rte.rel.kind !== 'p')) return undefined;
@@ -62,7 +62,15 @@ function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: 
     throw new PgError(SQLSTATE.invalid_column_reference, `cannot use system column "${name}" in column generation expression`, { position: ps.position(location) });
   }
   if (kind === 'index' || kind === 'index predicate') throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
-  return { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
+  const v: Var = { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
+  if (rte.nullableRow) {
+    // RETURNING old.* / new.*: their slot holds no row version, only whether the side exists.
+    if (name !== 'tableoid') throw featureNotSupported(`system column "${name}" of OLD / NEW in RETURNING`, location);
+    const slot: Expr = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: OID.tid, typmod: -1 };
+    const missing: Expr = { kind: 'NullTest', arg: slot, isNull: true, rowArg: false, type: OID.bool, typmod: -1 };
+    return { kind: 'CaseExpr', whens: [{ cond: missing, result: { kind: 'Const', type: v.type, typmod: -1, value: null } }], elseResult: v, type: v.type, typmod: -1, location } as Expr;
+  }
+  return v;
 }
 
 function findColumn(item: NamespaceItem, name: string): number {
@@ -122,6 +130,23 @@ export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
 }
 
 function resolveColumnRefCore(pstate: ParseState, n: AnyNode): Expr {
+  const e = resolveColumnRefAny(pstate, n);
+  const v = e.kind === 'Var' ? e : e.kind === 'RowExpr' && e.wholeRow && e.args[0]?.kind === 'Var' ? e.args[0] : undefined;
+  if (v) {
+    let ps: ParseState | undefined = pstate;
+    for (let i = 0; i < v.levelsUp && ps; i++) ps = ps.parent;
+    const item = ps?.namespace.find((it) => it.rti === v.rti && it.lateralNotOk);
+    if (item) {
+      throw new PgError(SQLSTATE.invalid_column_reference, `invalid reference to FROM-clause entry for table "${item.rte.alias}"`, {
+        detail: 'The combining JOIN type must be INNER or LEFT for a LATERAL reference.',
+        position: pstate.position(n.location),
+      });
+    }
+  }
+  return e;
+}
+
+function resolveColumnRefAny(pstate: ParseState, n: AnyNode): Expr {
   const fields = fieldNames(n);
   const loc = n.location as number | undefined;
   if (fields.includes('*')) {
@@ -321,7 +346,13 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
   const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
   const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
   const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : OID.record;
-  const row: Expr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  const row: RowExpr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, wholeRow: true, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  if (item.nullable) {
+    // Null-extended by an outer join, the whole row is NULL, not a row of NULLs: a relation's
+    // row-version slot is NULL then; other entries get a presence slot (see RteBase.presenceSlot).
+    if (rte.kind !== 'relation') (rte as { presenceSlot?: boolean }).presenceSlot = true;
+    row.presence = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: rte.kind === 'relation' ? OID.tid : OID.bool, typmod: -1 };
+  }
   if (rte.kind !== 'relation' || !rte.nullableRow) return row;
   // RETURNING old / new of a row that has no such side (INSERT's old, DELETE's new): NULL, not a row of NULLs.
   const slot: Expr = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: OID.tid, typmod: -1 };

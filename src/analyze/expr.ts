@@ -25,7 +25,7 @@ import { functionCandidates } from './func-candidates.js';
 import type { ParseState } from './parse-state.js';
 import { resolveColumnRef } from './column-ref.js';
 import { typeNameToOid } from './type-name.js';
-import { transformSubLink } from './sublink.js';
+import { rowCompareSubLinkRow, transformSubLink } from './sublink.js';
 import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
@@ -286,8 +286,12 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       }
       // Left operand first, as Postgres analyzes it (decides which error a statement reports).
       const left = transformExpr(pstate, n.lexpr);
+      if (left.kind === 'RowExpr' && !left.wholeRow && n.rexpr?.SubLink?.subLinkType === 'EXPR_SUBLINK') {
+        // `ROW(...) op (SELECT ...)`: a row comparison with the subquery's row.
+        return transformRowCompare(pstate, name, left, rowCompareSubLinkRow(pstate, n.rexpr.SubLink, left.args.length, loc), loc);
+      }
       const right = transformExpr(pstate, n.rexpr);
-      if (left.kind === 'RowExpr' && right.kind === 'RowExpr') return transformRowCompare(pstate, name, left, right, loc);
+      if (left.kind === 'RowExpr' && right.kind === 'RowExpr' && !left.wholeRow && !right.wholeRow) return transformRowCompare(pstate, name, left, right, loc);
       return makeOp(pstate, name, left, right, loc);
     }
     case 'AEXPR_OP_ANY':
@@ -330,7 +334,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       const left = transformExpr(pstate, n.lexpr);
       const items = listItems(n.rexpr).map((x) => transformExpr(pstate, x));
       const isIn = name === '=';
-      if (left.kind === 'RowExpr') {
+      if (left.kind === 'RowExpr' && !left.wholeRow) {
         const parts = items.map((it) => transformRowCompare(pstate, name, left, it, loc));
         return { kind: 'BoolExpr', op: isIn ? 'or' : 'and', args: parts, type: OID.bool, typmod: -1, location: loc };
       }

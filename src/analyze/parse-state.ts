@@ -25,6 +25,10 @@ export interface NamespaceItem {
    * an input's system columns (ctid, xmin, ...) are not reachable unqualified.
    */
   joinInput?: boolean;
+  /** On the nullable side of an outer join (its whole-row references may be NULL). */
+  nullable?: boolean;
+  /** The left input of a RIGHT / FULL join while its right input is analyzed (no LATERAL reference). */
+  lateralNotOk?: boolean;
 }
 
 export type ExprKind =

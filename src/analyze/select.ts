@@ -341,10 +341,20 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
   const left = transformFromItem(pstate, n.larg);
   const leftItems = pstate.namespace.slice(before);
   const mid = pstate.namespace.length;
-  const right = transformFromItem(pstate, n.rarg);
-  const rightItems = pstate.namespace.slice(mid);
   const joinType = JOIN_TYPES[n.jointype];
   if (!joinType) throw featureNotSupported(`join type ${n.jointype}`, undefined);
+  // A LATERAL right input of a RIGHT or FULL join may not read the left input (42P10).
+  const noLateral = joinType === 'right' || joinType === 'full';
+  if (noLateral) for (const it of leftItems) it.lateralNotOk = true;
+  let right: JoinNode;
+  try {
+    right = transformFromItem(pstate, n.rarg);
+  } finally {
+    if (noLateral) for (const it of leftItems) it.lateralNotOk = undefined;
+  }
+  const rightItems = pstate.namespace.slice(mid);
+  if (joinType === 'left' || joinType === 'full') for (const it of rightItems) it.nullable = true;
+  if (joinType === 'right' || joinType === 'full') for (const it of leftItems) it.nullable = true;
   let quals: Expr | undefined;
   let usingCols: string[] | undefined;
   if (n.isNatural) {

@@ -5,7 +5,7 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr, ExprRuntime } from '../nodes/primnodes.js';
+import type { Expr, ExprRuntime, RowExpr } from '../nodes/primnodes.js';
 import type { Value } from '../types/values.js';
 import type { CallInfo } from '../functions/registry.js';
 import { OID } from '../types/oids.js';
@@ -42,7 +42,7 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
     case 'ALL_SUBLINK': {
       const opName = n.operName ? strVal((n.operName as AnyNode[])[(n.operName as AnyNode[]).length - 1]) : '=';
       const left = transformExpr(pstate, n.testexpr);
-      const lefts = left.kind === 'RowExpr' ? left.args : [left];
+      const lefts = left.kind === 'RowExpr' && !left.wholeRow ? left.args : [left];
       if (lefts.length !== cols.length) {
         throw new PgError(SQLSTATE.syntax_error, lefts.length < cols.length ? 'subquery has too many columns' : 'subquery has too few columns', {
           position: pstate.position(loc),
@@ -84,6 +84,24 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
     default:
       throw featureNotSupported(`subquery type ${n.subLinkType}`, loc);
   }
+}
+
+/**
+ * `ROW(a, b) op (SELECT x, y ...)` (Postgres's ROWCOMPARE sublink): the subquery's columns as a
+ * row of single-column EXPR sublinks over the same query, for a field-by-field row comparison.
+ * (The subquery runs once per column when it reads outer columns; once otherwise.)
+ */
+export function rowCompareSubLinkRow(pstate: ParseState, n: AnyNode, nLeft: number, opLoc: number | undefined): RowExpr {
+  const sub = transformSelectStmt(pstate.stmt, n.subselect.SelectStmt ?? n.subselect, pstate);
+  const cols = sub.targetList.filter((t) => !t.resjunk);
+  if (cols.length !== nLeft) {
+    throw new PgError(SQLSTATE.syntax_error, nLeft < cols.length ? 'subquery has too many columns' : 'subquery has too few columns', { position: pstate.position(opLoc) });
+  }
+  const args: Expr[] = cols.map((c, i) => ({
+    kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: i,
+    type: c.expr.type === OID.unknown ? OID.text : c.expr.type, typmod: c.expr.typmod, location: n.location, collation: c.expr.collation,
+  }));
+  return { kind: 'RowExpr', args, type: OID.record, typmod: -1, location: n.location };
 }
 
 type Coercion = Extract<Expr, { kind: 'CoerceExpr' }>;

@@ -110,11 +110,11 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
 /** Expands `*` (all visible items) or `t.*`. */
 export function expandStar(pstate: ParseState, relName: string | undefined, location: number | undefined): TargetEntry[] {
   const out: TargetEntry[] = [];
-  const push = (item: NamespaceItem, skip?: ReadonlySet<string>) => {
+  const push = (item: NamespaceItem, skip?: ReadonlySet<string>, levelsUp = 0, ps: ParseState = pstate) => {
     item.rte.columns.forEach((c, i) => {
       if (c.dropped || skip?.has(c.name)) return;
-      const expr = makeVar(item.rte, item.rti, i + 1, 0, location);
-      const origin = originOf(pstate, item.rti, i + 1);
+      const expr = makeVar(item.rte, item.rti, i + 1, levelsUp, location);
+      const origin = originOf(ps, item.rti, i + 1);
       out.push({ expr, name: c.name, resjunk: false, origin });
     });
   };
@@ -128,6 +128,15 @@ export function expandStar(pstate: ParseState, relName: string | undefined, loca
   }
   const item = pstate.namespace.find((i) => i.relVisible && !i.lateralOnly && i.rte.alias === relName);
   if (!item) {
+    // `t.*` of an outer query level (a LATERAL or correlated subquery): outer Vars.
+    let lv = 1;
+    for (let ps = pstate.parent; ps; ps = ps.parent, lv++) {
+      const outer = ps.namespace.find((i) => i.relVisible && !i.lateralOnly && i.rte.alias === relName);
+      if (outer) {
+        push(outer, undefined, lv, ps);
+        return out;
+      }
+    }
     // `rec.*` of a PL/pgSQL record variable (NEW.* in an audit trigger).
     const fields = pstate.stmt.columnRefHook?.expandStar?.(pstate, relName, location);
     if (fields) return fields.map((f) => ({ expr: f.expr, name: f.name, resjunk: false }));
@@ -157,7 +166,9 @@ export function transformTargetList(pstate: ParseState, targets: AnyNode[]): Tar
       continue;
     }
     const expr = transformExpr(pstate, rt.val);
-    const name = rt.name ?? figureColname(rt.val);
+    // A scalar subquery is named after its analyzed first column (`(SELECT t.* ...)` → t's column).
+    const subName = expr.kind === 'SubLink' && expr.subLinkType === 'EXPR' ? expr.subquery.targetList[0]?.name : undefined;
+    const name = rt.name ?? subName ?? figureColname(rt.val);
     const origin = expr.kind === 'Var' && expr.levelsUp === 0 ? originOf(pstate, expr.rti, expr.attno) : undefined;
     out.push({ expr, name, resjunk: false, origin });
   }

@@ -339,6 +339,11 @@ function peel(dc: DescribeContext, plan: Plan): Peeled {
       p = child(p, 'input')!;
       continue;
     }
+    if (p.kind === 'MarkPresent') {
+      // (fauxgres's own bookkeeping for whole-row references: no Postgres node)
+      p = child(p, 'input')!;
+      continue;
+    }
     if (p.kind === 'Project' && !project) {
       project = p;
       p = child(p, 'input')!;

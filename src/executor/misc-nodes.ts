@@ -35,6 +35,37 @@ export class Filter implements Plan {
   }
 }
 
+/**
+ * Sets the presence slot of a non-relation range entry in each row of its scan (see
+ * RteBase.presenceSlot): an outer join nulls it when it null-extends the entry, so a whole-row
+ * reference to the entry reads NULL there. Postgres needs no such slot: its whole-row Var is nulled
+ * by the join itself.
+ */
+export class MarkPresent implements Plan {
+  readonly kind = 'MarkPresent';
+  constructor(readonly input: Plan, readonly slot: number) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const slot = this.slot;
+    for (const r of this.input.run(ctx, base)) {
+      r[slot] = true;
+      yield r;
+    }
+  }
+  each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
+    const slot = this.slot;
+    eachRow(
+      this.input,
+      ctx,
+      base,
+      (r) => {
+        r[slot] = true;
+        sink(r);
+      },
+      transient,
+    );
+  }
+}
+
 export class ValuesScan implements Plan {
   readonly kind = 'ValuesScan';
   constructor(readonly rows: readonly (readonly CExpr[])[], readonly offset: number, readonly width: number) {}

@@ -136,6 +136,13 @@ export interface RowExpr extends Typed {
   kind: 'RowExpr';
   args: Expr[];
   fieldNames?: string[];
+  /**
+   * A whole-row reference (`t` / `t.*` as a value): a Var that is NULL exactly when a join
+   * null-extended the entry's row, which makes the whole row NULL (Postgres's whole-row Var).
+   */
+  presence?: Expr;
+  /** A whole-row reference (a composite value, compared with record_eq, not field by field). */
+  wholeRow?: boolean;
   /** The arguments before unknown literals were resolved to text (analysis only). */
   rawArgs?: Expr[];
 }

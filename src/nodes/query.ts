@@ -23,6 +23,13 @@ interface RteBase {
   readonly hasAlias: boolean;
   readonly columns: readonly RteColumn[];
   readonly lateral: boolean;
+  /**
+   * A whole-row reference to this entry sits on the nullable side of an outer join: the wide row
+   * has one more slot after the columns, set when the entry produced a row and nulled when a join
+   * null-extends it, so the whole row reads as NULL rather than a row of NULLs (relations use
+   * their row-version slot instead). Set by the analyzer; not for relation entries.
+   */
+  presenceSlot?: boolean;
 }
 
 export interface RelationRte extends RteBase {

@@ -19,8 +19,11 @@ export function forEachChild(e: Expr, f: (c: Expr) => void): void {
     case 'BoolExpr':
     case 'CoalesceExpr':
     case 'MinMaxExpr':
+      e.args.forEach(f);
+      return;
     case 'RowExpr':
       e.args.forEach(f);
+      if (e.presence) f(e.presence);
       return;
     case 'NullIfExpr':
       e.args.forEach(f);

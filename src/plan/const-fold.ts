@@ -157,7 +157,7 @@ export function foldQueryConstants(q: Query, ctx: ExecContext): void {
   if (q.where) q.where = foldExpr(q.where, ctx);
   // Aggregate arguments, in place (the planner finds aggregates by identity).
   for (const a of q.aggs) if (!a.orderBy?.length && !a.distinct) a.args = foldList(a.args, ctx);
-  if (q.hasAggs || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinctOn) return;
+  if (q.hasAggs || q.having || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinctOn) return;
   for (let i = 0; i < q.targetList.length; i++) {
     const t = q.targetList[i];
     if (t.resjunk) continue;

@@ -18,7 +18,7 @@ import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../exec
 import { Append } from '../executor/append.js';
 import { prunedLeaves } from './partition-prune.js';
 import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
-import { Filter, FunctionScan, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
+import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
@@ -74,7 +74,7 @@ function computeLayout(q: Query, parent: Layout | undefined): { layout: Layout; 
       continue;
     }
     offsets.push(w);
-    w += rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
+    w += rte.columns.length + (rte.kind === 'relation' || rte.presenceSlot ? 1 : 0);
   }
   const layout: Layout = { depth: parent ? parent.depth + 1 : 0, offsets, parent };
   layoutQueries.set(layout, q);
@@ -102,7 +102,7 @@ function rteSlots(pc: PlanCtx, rti: number): number[] {
   const cols = rte.kind === 'relation' ? pc.needed?.get(rti) : undefined;
   // (with pruning, nothing reads a relation's row version slot: only locking and DML do)
   if (cols) return cols.map((c) => off + c);
-  const n = rte.columns.length + (rte.kind === 'relation' ? 1 : 0);
+  const n = rte.columns.length + (rte.kind === 'relation' || rte.presenceSlot ? 1 : 0);
   return Array.from({ length: n }, (_, i) => off + i);
 }
 
@@ -150,6 +150,8 @@ function neededColumns(q: Query): Map<number, number[]> {
     if (rte?.kind === 'relation' && v.attno >= 1 && v.attno <= rte.columns.length) sets.get(v.rti)?.add(v.attno - 1);
     // A system column (ctid, xmin, ...) reads the row version: joins must carry its slot.
     else if (rte?.kind === 'relation' && v.attno < 0 && v.attno !== -6) sets.get(v.rti)?.add(rte.columns.length);
+    // A whole-row reference's presence test reads the row-version slot too (NULL when null-extended).
+    else if (rte?.kind === 'relation' && v.attno === rte.columns.length + 1) sets.get(v.rti)?.add(rte.columns.length);
   });
   const out = new Map<number, number[]>();
   for (const [rti, set] of sets) out.set(rti, [...set].sort((a, b) => a - b));
@@ -280,7 +282,9 @@ function joinWith(
       innerOnly.forEach((c) => (c.used = true));
       const restQ = here.filter((c) => !c.used);
       restQ.forEach((c) => (c.used = true));
-      return { plan: note(pc, new NestLoop(leftPlan, lookup.plan, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
+      const rte = pc.q.rtable[rti];
+      const inner = rte.presenceSlot ? new MarkPresent(lookup.plan, pc.layout.offsets[rti] + rte.columns.length) : lookup.plan;
+      return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
     }
   }
   // Hash join on equality conditions between the sides.
@@ -295,7 +299,10 @@ function joinWith(
   // An inner side that does not depend on the outer row is materialized once per execution;
   // a LATERAL one is re-run for every outer row.
   const lateral = [...rightRtis].some((r) => pc.q.rtable[r].lateral);
-  const inner = joinType === 'full' || lateral ? right.plan : new Materialize(right.plan);
+  // Nor is one that reads an outer query level's columns (in a correlated subquery): its rows
+  // change with the outer row, and the cache lives as long as the statement.
+  const outerRefs = pc.layout.parent !== undefined && isCorrelated([...[...rightRtis].map((r) => pc.q.rtable[r]), ...innerPool.map((c) => c.expr)]);
+  const inner = joinType === 'full' || lateral || outerRefs ? right.plan : new Materialize(right.plan);
   return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
 }
 
@@ -440,6 +447,12 @@ class Materialize implements Plan {
 }
 
 function planScan(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): Plan {
+  const rte = pc.q.rtable[rti];
+  const p = planScanOf(pc, rti, quals, avail);
+  return rte.kind !== 'relation' && rte.presenceSlot ? new MarkPresent(p, pc.layout.offsets[rti] + rte.columns.length) : p;
+}
+
+function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>): Plan {
   const rte = pc.q.rtable[rti];
   const off = pc.layout.offsets[rti];
   switch (rte.kind) {
@@ -774,7 +787,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
       : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
     if (capturingPlanNotes()) notePlan(plan, { levels: [q], output: q.targetList.map((t) => t.expr), query: q });
-    plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat);
+    plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, false, parent);
     return { plan, width, correlated };
   }
   // min(col) / max(col) alone: the first row of an ordered index scan each (planagg.ts).
@@ -782,7 +795,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   const from = minMax ? { ...computeLayout(q, parent), plan: minMax, ordered: false } : planFromWhere(q, parent, cat, true, wantedOrder(q));
   let plan = from.plan;
   let layout = from.layout;
-  if (q.hasAggs || q.groupBy.length || q.groupingSets) {
+  if (q.hasAggs || q.groupBy.length || q.groupingSets || q.having) {
     const aggs: CompiledAgg[] = q.aggs.map((a) => ({
       ref: a,
       args: a.args.map((x) => compileExpr(x, layout)),
@@ -804,7 +817,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   // Set-returning functions in the select list: a ProjectSet appends their values to each row.
   const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
-  let base = q.hasAggs || q.groupBy.length || q.groupingSets ? q.groupBy.length + q.aggs.length + from.width : from.width;
+  let base = q.hasAggs || q.groupBy.length || q.groupingSets || q.having ? q.groupBy.length + q.aggs.length + from.width : from.width;
   let windowed = q.targetList.map((t) => t.expr);
   if (q.windowFuncs?.length) {
     // Window functions: a WindowAgg appends one column per call (see window.ts).
@@ -819,7 +832,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered);
+  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered, parent);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }
 
@@ -844,7 +857,7 @@ export function planningCursor<T>(f: () => T): T {
 }
 
 function wantedOrder(q: Query): OrderRequest | undefined {
-  if (!q.sortBy.length || q.hasAggs || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
+  if (!q.sortBy.length || q.hasAggs || q.having || q.groupBy.length || q.groupingSets || q.windowFuncs?.length || q.distinct || q.distinctOn) return undefined;
   if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return undefined;
   if (q.targetList.some((t) => hasSrf(t.expr))) return undefined;
   return { keys: q.sortBy, limited: !!q.limit || cursorPlanning };
@@ -929,7 +942,7 @@ class ProjectSet implements Plan {
 }
 
 /** DISTINCT, ORDER BY and LIMIT over projected rows. */
-function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, presorted = false): Plan {
+function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, presorted = false, parent?: Layout): Plan {
   let plan = input;
   const sortSpecs: SortSpec[] = q.sortBy.map((k) => {
     const idx = outExprs.findIndex((e) => exprEqual(e, k.expr));
@@ -953,7 +966,8 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, pre
     if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
   }
   if (q.limit || q.offset) {
-    const empty: Layout = { depth: 0, offsets: [] };
+    // (LIMIT / OFFSET read no column of their own level, but may read outer levels' columns)
+    const empty: Layout = { depth: parent ? parent.depth + 1 : 0, offsets: [], parent };
     plan = new Limit(plan, q.limit ? compileExpr(q.limit, empty) : undefined, q.offset ? compileExpr(q.offset, empty) : undefined, q.limitWithTies ? sortSpecs : undefined);
     if (capturing) notePlan(plan, { levels: [q], query: q });
   }

@@ -305,6 +305,11 @@ export function compileExpr(e: Expr, layout: Layout): CExpr {
       const names = e.fieldNames;
       // Fields that were unknown literals keep type unknown, as Postgres's record values do.
       const types = (e.rawArgs ?? e.args).map((a) => a.type);
+      if (e.presence) {
+        // A whole-row reference: NULL when an outer join null-extended the entry.
+        const present = compileExpr(e.presence, layout);
+        return (row, ctx) => (present(row, ctx) === null ? null : new PgRecord(args.map((a) => a(row, ctx)), names, types));
+      }
       return (row, ctx) => new PgRecord(args.map((a) => a(row, ctx)), names, types);
     }
     case 'FieldSelect': {

@@ -79,7 +79,8 @@ export class Compiler implements ExprOwner {
     this.raw = readDatums(fnNode);
     this.paramTypes = [...paramTypes];
     const firstBody = this.functionDatumCount();
-    this.implicit = assignDatums(this.raw, firstBody, fnNode.action);
+    const aliases = ((fnNode.aliases ?? []) as PlNode[]).map((a) => ({ name: String(a.PLpgSQL_alias.name), varno: a.PLpgSQL_alias.varno ?? 0, lineno: a.PLpgSQL_alias.lineno ?? 0 }));
+    this.implicit = assignDatums(this.raw, firstBody, fnNode.action, aliases);
     for (const d of this.raw) this.datums.push(this.datumRt(d, paramTypes));
   }
 

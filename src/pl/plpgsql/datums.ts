@@ -39,6 +39,15 @@ export interface ImplicitDatums {
   readonly handlerVars: Map<PlNode, [number, number]>;
   /** Blocks and what they declare. */
   readonly blockDecls: BlockDecls;
+  /** Blocks and the `name ALIAS FOR $n / var` declarations in their DECLARE section. */
+  readonly blockAliases: Map<PlNode, PlAlias[]>;
+}
+
+/** `name ALIAS FOR target`: another name for datum `varno` (libpg-query lists them per function). */
+export interface PlAlias {
+  readonly name: string;
+  readonly varno: number;
+  readonly lineno: number;
 }
 
 /** Everything inside a statement, in source order, calling `visit` on statements before their children. */
@@ -80,7 +89,7 @@ function walk(list: PlNode[] | undefined, visit: (kind: string, body: PlNode) =>
  * Assigns every datum after the function-level ones (parameters, FOUND, trigger variables) to
  * the block that declares it or the statement that creates it.
  */
-export function assignDatums(datums: readonly RawDatum[], firstBodyDatum: number, action: PlNode): ImplicitDatums {
+export function assignDatums(datums: readonly RawDatum[], firstBodyDatum: number, action: PlNode, aliases: readonly PlAlias[] = []): ImplicitDatums {
   const implicit = new Set<number>();
   for (const d of datums) {
     if (d.dno < firstBodyDatum) continue;
@@ -120,13 +129,20 @@ export function assignDatums(datums: readonly RawDatum[], firstBodyDatum: number
   });
   const declared = datums.filter((d) => d.dno >= firstBodyDatum && !implicit.has(d.dno));
   const blockDecls: BlockDecls = new Map();
+  const blockAliases = new Map<PlNode, PlAlias[]>();
+  // (aliases go to blocks by line as declarations do: a DECLARE section precedes its BEGIN line)
+  const pending = [...aliases].sort((a, b) => a.lineno - b.lineno);
   let cursor = 0;
+  let aliasCursor = 0;
   walk([action], (k, b) => {
     if (k !== 'PLpgSQL_stmt_block') return;
     const line = b.lineno ?? 0;
     const mine: number[] = [];
     while (cursor < declared.length && declared[cursor].lineno <= line) mine.push(declared[cursor++].dno);
     blockDecls.set(b, mine);
+    const own: PlAlias[] = [];
+    while (aliasCursor < pending.length && pending[aliasCursor].lineno <= line) own.push(pending[aliasCursor++]);
+    if (own.length) blockAliases.set(b, own);
   });
-  return { loopVars, handlerVars, blockDecls };
+  return { loopVars, handlerVars, blockDecls, blockAliases };
 }

@@ -42,6 +42,7 @@ function codeFor(message: string): string {
   if (/^RETURN (NEXT )?cannot have a parameter/.test(message) || /cannot use RETURN (NEXT|QUERY) in a non-SETOF function/.test(message)) return SQLSTATE.datatype_mismatch;
   if (/is not a scalar variable|is not a known variable|cannot be used outside a loop|no label|not a loop|too (many|few) parameters specified for RAISE|missing expression|missing/.test(message)) return SQLSTATE.syntax_error;
   if (/type .* does not exist/.test(message)) return SQLSTATE.undefined_object;
+  if (/^variable ".*" does not exist$/.test(message)) return SQLSTATE.undefined_object;
   return SQLSTATE.syntax_error;
 }
 
@@ -95,6 +96,12 @@ function errorOffset(body: string, message: string): number {
   }
   const kw = /^(EXIT|CONTINUE) cannot be used outside a loop/.exec(message);
   if (kw) return tokenOffset(body, kw[1]);
+  const aliased = /^variable "([^"]+)" does not exist$/.exec(message);
+  if (aliased) {
+    // `name ALIAS FOR $3` naming no datum: the target token.
+    const m = new RegExp(`\\balias\\s+for\\s+(${aliased[1].replace(/[$]/g, '\\$')})(?![\\w$])`, 'i').exec(body);
+    return m ? m.index + m[0].length - m[1].length : -1;
+  }
   const constant = /^variable "([^"]+)" is declared CONSTANT$/.exec(message);
   if (constant) {
     // The assignment to it, not its declaration.

@@ -64,6 +64,8 @@ export function compileBlock(c: Compiler, b: PlNode, outer: Scope): CStmt {
       def: defNode ? c.expr(defNode, scope) : undefined,
     });
   }
+  // `name ALIAS FOR $1 / new / var`: one more name for the datum, in this block's scope.
+  for (const a of c.implicit.blockAliases.get(b) ?? []) scope.names.set(a.name, a.varno);
   const body = c.list(b.body, scope);
   const label = b.label as string | undefined;
   const exc = b.exceptions?.PLpgSQL_exception_block;
