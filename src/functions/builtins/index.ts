@@ -35,6 +35,7 @@ import './aggregates-collect.js';
 import './aggregates-stats.js';
 import './aggregates-regr.js';
 import './misc-functions.js';
+import './input-validation.js';
 import './range-ops.js';
 import './network-ops.js';
 import './money-ops.js';

@@ -1,0 +1,63 @@
+-- Scalar types, operators and built-in functions: behaviours found by scanning Postgres's own
+-- regression files against fauxgres (one section per cause).
+
+-- pg_input_is_valid / pg_input_error_info: validating user input before storing it
+CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped');
+CREATE DOMAIN us_zip AS text CHECK (VALUE ~ '^[0-9]{5}$');
+CREATE DOMAIN positive_qty AS int4 CHECK (VALUE > 0);
+CREATE TABLE import_rows (id int PRIMARY KEY, qty text, price text, status text, zip text, sku text, placed text);
+INSERT INTO import_rows VALUES
+  (1, '3', '19.99', 'paid', '12345', 'AB-1', '2024-02-29'),
+  (2, 'three', '1e400', 'lost', '1234', 'ABCDEFGHIJK', '2023-02-29'),
+  (3, '-2', '123456.789', 'pending', '98765x', 'X', 'yesterday'),
+  (4, '99999999999', 'NaN', 'PAID', '00000', '', 'not a date');
+SELECT id,
+       pg_input_is_valid(qty, 'int4') AS qty_int,
+       pg_input_is_valid(qty, 'positive_qty') AS qty_pos,
+       pg_input_is_valid(price, 'numeric(8,2)') AS price_ok,
+       pg_input_is_valid(status, 'order_status') AS status_ok,
+       pg_input_is_valid(zip, 'us_zip') AS zip_ok,
+       pg_input_is_valid(sku, 'varchar(8)') AS sku_ok,
+       pg_input_is_valid(placed, 'date') AS placed_ok
+  FROM import_rows ORDER BY id;
+SELECT r.id, e.*
+  FROM import_rows r, pg_input_error_info(r.qty, 'positive_qty') e ORDER BY r.id;
+SELECT r.id, e.message, e.sql_error_code
+  FROM import_rows r, pg_input_error_info(r.price, 'numeric(8,2)') e ORDER BY r.id;
+SELECT r.id, e.message, e.detail, e.sql_error_code
+  FROM import_rows r, pg_input_error_info(r.status, 'order_status') e ORDER BY r.id;
+SELECT * FROM pg_input_error_info('ABCDEFGHIJK', 'char(4)');
+SELECT * FROM pg_input_error_info('2023-02-29', 'timestamp with time zone');
+SELECT * FROM pg_input_error_info('{1,2,x}', 'integer[]');
+SELECT * FROM pg_input_error_info('{"a": 1', 'jsonb');
+SELECT * FROM pg_input_error_info('12:61', 'time');
+SELECT * FROM pg_input_error_info('maybe', 'bool');
+SELECT * FROM pg_input_error_info('11', 'uuid');
+SELECT * FROM pg_input_error_info('1 day 3 fortnights', 'interval');
+SELECT * FROM pg_input_error_info('300', 'int2');
+SELECT * FROM pg_input_error_info('5', 'pg_catalog.int8');
+SELECT pg_input_is_valid('12345', 'us_zip'), pg_input_is_valid('1e5', 'float8'), pg_input_is_valid('1e500', 'float8');
+SELECT pg_input_is_valid('5', 'no_such_type');
+SELECT pg_input_is_valid('5', 'numeric(2000)');
+SELECT pg_input_is_valid(NULL, 'int4'), pg_input_is_valid('1', NULL);
+
+-- format(): %% in a format without arguments, and too few arguments
+SELECT format('Progress: 100%%'), format('%%s is literal'), format('no placeholders');
+SELECT format('Hello %s');
+SELECT format('%s of %s done (%s%%)', 3, 4, 75);
+
+-- VARIADIC arrays passed to VARIADIC "any" functions (concat, concat_ws, format, json builders)
+SELECT concat(VARIADIC ARRAY['order-', '42', '-b']), concat_ws('/', VARIADIC ARRAY['usr', 'local', 'bin']);
+SELECT concat_ws(', ', VARIADIC ARRAY[1, 2, 3]), concat(VARIADIC ARRAY[true, false]);
+SELECT concat(VARIADIC NULL::text[]) IS NULL AS concat_null, concat_ws(',', VARIADIC NULL::int[]) IS NULL AS ws_null;
+SELECT concat(VARIADIC '{}'::text[]) = '' AS empty_concat, concat_ws('-', VARIADIC '{}'::int[]) = '' AS empty_ws;
+SELECT format('%s has %s items', VARIADIC ARRAY['cart', '3']);
+SELECT format('%2$s, %1$s', VARIADIC ARRAY['first', 'second']);
+SELECT format('Total: %s', VARIADIC NULL::int[]);
+SELECT format('%s-%s', VARIADIC ARRAY[[1, 2], [3, 4]]);
+SELECT format('%s %s', VARIADIC ARRAY[1]);
+SELECT json_build_object(VARIADIC ARRAY['sku', 'A-1', 'qty', '2']), jsonb_build_array(VARIADIC ARRAY[1, 2, 3]);
+SELECT json_build_array(VARIADIC NULL::text[]) IS NULL AS arr_null;
+SELECT concat_ws(',', VARIADIC 10);
+SELECT concat(VARIADIC 'abc'::text);
+SELECT id, format('%s=%s', VARIADIC ARRAY[sku, qty]) FROM import_rows ORDER BY id;
