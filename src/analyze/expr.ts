@@ -18,6 +18,7 @@ import { operatorsNamed, aggregatesNamed } from '../functions/registry.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import { parseNumeric } from '../types/numeric.js';
+import { parseBitString } from '../types/bit.js';
 import type { Value } from '../types/values.js';
 import { canCoerce, coerceTo, coerceToCommon, makeConst, selectCommonType, domainBase } from './coerce.js';
 import { completeUserCall, resolveFunction, resolveOperator } from './func.js';
@@ -51,7 +52,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
   const [kind, n] = nodeKind(node);
   switch (kind) {
     case 'A_Const':
-      return transformConst(n);
+      return transformConst(n, pstate);
     case 'ColumnRef':
       return resolveColumnRef(pstate, n);
     case 'ParamRef':
@@ -149,7 +150,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
   }
 }
 
-function transformConst(n: AnyNode): Expr {
+function transformConst(n: AnyNode, pstate: ParseState): Expr {
   const loc = n.location;
   if (n.isnull) return makeConst(OID.unknown, null, -1, loc);
   if (n.ival !== undefined) {
@@ -168,7 +169,16 @@ function transformConst(n: AnyNode): Expr {
   }
   if (n.sval !== undefined) return makeConst(OID.unknown, n.sval.sval ?? '', -1, loc);
   if (n.boolval !== undefined) return makeConst(OID.bool, n.boolval.boolval ?? false, -1, loc);
-  if (n.bsval !== undefined) throw featureNotSupported('bit string literals', loc);
+  if (n.bsval !== undefined) {
+    // B'...' / X'...': a constant of type bit (unconstrained length), read by bit_in.
+    const raw: string = n.bsval.bsval ?? '';
+    try {
+      return makeConst(OID.bit, parseBitString(raw), -1, loc);
+    } catch (e) {
+      if (e instanceof PgError && e.position === undefined) e.position = pstate.position(loc);
+      throw e;
+    }
+  }
   return makeConst(OID.unknown, null, -1, loc);
 }
 

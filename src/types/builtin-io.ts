@@ -23,6 +23,7 @@ import { cidIO, snapshotIO, tidIO, xid8IO } from './xact-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
+import { bitIO, varbitIO } from './bit.js';
 import { tsvectorIO } from '../tsearch/tsvector-io.js';
 import { tsqueryIO } from '../tsearch/tsquery-io.js';
 import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
@@ -86,6 +87,8 @@ const table: Record<number, unknown> = {
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,
+  [OID.bit]: bitIO,
+  [OID.varbit]: varbitIO,
   [OID.tsvector]: tsvectorIO,
   [OID.tsquery]: tsqueryIO,
   [OID.regconfig]: oidIO,

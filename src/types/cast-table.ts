@@ -54,4 +54,5 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ['cidr', 'inet', 'i'], ['inet', 'cidr', 'a'], ['inet', 'text', 'a'], ['cidr', 'text', 'a'], ['inet', 'varchar', 'a'], ['cidr', 'varchar', 'a'],
   ['inet', 'bpchar', 'a'], ['cidr', 'bpchar', 'a'],
   ['money', 'numeric', 'a'], ['numeric', 'money', 'a'], ['int4', 'money', 'a'], ['int8', 'money', 'a'],
+  ['bit', 'varbit', 'i'], ['varbit', 'bit', 'i'], ['int8', 'bit', 'e'], ['int4', 'bit', 'e'], ['bit', 'int8', 'e'], ['bit', 'int4', 'e'],
 ];

@@ -39,6 +39,7 @@ import './input-validation.js';
 import './range-ops.js';
 import './network-ops.js';
 import './money-ops.js';
+import './bit-ops.js';
 import './xact-functions.js';
 import './tsearch-functions.js';
 import './session-info.js';
