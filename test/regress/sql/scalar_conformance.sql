@@ -61,3 +61,21 @@ SELECT json_build_array(VARIADIC NULL::text[]) IS NULL AS arr_null;
 SELECT concat_ws(',', VARIADIC 10);
 SELECT concat(VARIADIC 'abc'::text);
 SELECT id, format('%s=%s', VARIADIC ARRAY[sku, qty]) FROM import_rows ORDER BY id;
+
+-- json(b)_to_tsvector with a filter of value kinds: searching product documents
+CREATE TABLE products (id int PRIMARY KEY, doc jsonb, raw json);
+INSERT INTO products VALUES
+  (1, '{"title": "Red running shoes", "size": 42, "price": 1e2, "tags": ["sport", "outdoor"], "instock": true, "note": null}',
+      '{"title": "Red running shoes", "size": 42, "price": 1e2, "tags": ["sport", "outdoor"], "instock": true, "note": null}'),
+  (2, '{"title": "Blue jacket", "specs": {"waterproof": false, "weight": 0.80}}',
+      '{"title": "Blue jacket", "specs": {"waterproof": false, "weight": 0.80}}');
+SELECT id, jsonb_to_tsvector('english', doc, '"all"'), json_to_tsvector('english', raw, '"all"') FROM products ORDER BY id;
+SELECT id, jsonb_to_tsvector('simple', doc, '["string", "numeric"]'), json_to_tsvector('simple', raw, '["Key", "boolean"]') FROM products ORDER BY id;
+SELECT id, jsonb_to_tsvector(doc, '"key"'), json_to_tsvector(raw, '"numeric"') FROM products ORDER BY id;
+SELECT id FROM products WHERE jsonb_to_tsvector('english', doc, '"string"') @@ to_tsquery('english', 'run & shoe') ORDER BY id;
+SELECT jsonb_to_tsvector('simple', doc, '[]') FROM products WHERE id = 1;
+SELECT jsonb_to_tsvector('simple', '"plain text"', '"string"'), json_to_tsvector('simple', '[1, "two", true]', '"all"');
+SELECT jsonb_to_tsvector('simple', doc, '"strings"') FROM products WHERE id = 1;
+SELECT json_to_tsvector('simple', raw, '{"all": true}') FROM products WHERE id = 1;
+SELECT json_to_tsvector('simple', raw, '["all", 1]') FROM products WHERE id = 1;
+SELECT jsonb_to_tsvector('simple', doc, 'null') FROM products WHERE id = 1;
