@@ -79,3 +79,24 @@ SELECT jsonb_to_tsvector('simple', doc, '"strings"') FROM products WHERE id = 1;
 SELECT json_to_tsvector('simple', raw, '{"all": true}') FROM products WHERE id = 1;
 SELECT json_to_tsvector('simple', raw, '["all", 1]') FROM products WHERE id = 1;
 SELECT jsonb_to_tsvector('simple', doc, 'null') FROM products WHERE id = 1;
+
+-- jsonb subscripting (reading): settings documents
+CREATE TABLE app_settings (id int PRIMARY KEY, cfg jsonb);
+INSERT INTO app_settings VALUES
+  (1, '{"theme": "dark", "limits": {"daily": 100, "burst": [5, 10, 20]}, "flags": ["beta", "new-ui"], "1": "one"}'),
+  (2, '{"theme": "light", "limits": null}'),
+  (3, '[10, 20, 30]'),
+  (4, '"scalar"');
+SELECT id, cfg['theme'], cfg['limits']['daily'], cfg['limits']['burst'][1], cfg['flags'][-1], cfg['missing'] FROM app_settings ORDER BY id;
+SELECT id, cfg[0], cfg['1'], cfg[1], cfg[-1], cfg[NULL] FROM app_settings ORDER BY id;
+SELECT id, cfg['limits']['burst'][2]::int + 1 AS next_burst, cfg['theme'] = '"dark"' AS dark FROM app_settings ORDER BY id;
+SELECT id FROM app_settings WHERE cfg['theme'] = to_jsonb('light'::text) ORDER BY id;
+SELECT ('{"a": {"b": [1, {"c": true}]}}'::jsonb)['a']['b'][1]['c'], ('[1, [2, 3]]'::jsonb)[1][0], pg_typeof(('{}'::jsonb)['x']);
+SELECT k, ('{"x": 1, "y": 2}'::jsonb)[k] FROM (VALUES ('x'), ('y'), ('z')) t(k) ORDER BY k;
+SELECT i, ('["a", "b", "c"]'::jsonb)[i] FROM generate_series(-4, 3) i ORDER BY i;
+SELECT ('[1, 2, 3]'::jsonb)['1'], ('[1, 2, 3]'::jsonb)['x'], ('[1, 2, 3]'::jsonb)[1::int8], ('[1, 2, 3]'::jsonb)[1::int2];
+SELECT ('[1, 2, 3]'::jsonb)[1:2];
+SELECT ('[1, 2, 3]'::jsonb)[:2];
+SELECT ('[1, 2, 3]'::jsonb)[1.5];
+SELECT ('[1, 2, 3]'::jsonb)[true];
+SELECT ('{"a": 1}'::json)['a'];
