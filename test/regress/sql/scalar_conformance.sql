@@ -100,3 +100,17 @@ SELECT ('[1, 2, 3]'::jsonb)[:2];
 SELECT ('[1, 2, 3]'::jsonb)[1.5];
 SELECT ('[1, 2, 3]'::jsonb)[true];
 SELECT ('{"a": 1}'::json)['a'];
+
+-- type names called as functions: casts (date(created_at), float8(n), text(x), ...)
+CREATE TABLE visits (id int PRIMARY KEY, seen_at timestamptz, ms int8, ok bool, amount numeric(8,2));
+INSERT INTO visits VALUES (1, '2024-03-10 23:30:00+00', 1500, true, 12.50), (2, '2024-03-11 08:15:00+00', 250, false, 3.25);
+SELECT id, date(seen_at), float8(ms) / 1000 AS secs, int4(amount), text(ok), numeric(ms), int8(amount) FROM visits ORDER BY id;
+SELECT date(seen_at) AS day, count(*) FROM visits GROUP BY date(seen_at) ORDER BY day;
+SELECT date('2024-02-29'), int4('42'), bool('yes'), float4(1), name('abc'), bpchar(12), int8('7');
+SELECT timestamptz(date(seen_at)), jsonb('{"a":1}'), text(ARRAY[1,2]), int2(ms) FROM visits WHERE id = 2;
+SELECT pg_catalog.date(now()) = current_date, pg_catalog.int4(1.6);
+SELECT date(1);
+SELECT int4(ok) FROM visits ORDER BY id;
+SELECT text(v) FROM visits v WHERE id = 1;
+SELECT int4(1, 2);
+SELECT integer('1');
