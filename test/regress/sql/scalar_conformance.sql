@@ -114,3 +114,8 @@ SELECT int4(ok) FROM visits ORDER BY id;
 SELECT text(v) FROM visits v WHERE id = 1;
 SELECT int4(1, 2);
 SELECT integer('1');
+
+-- growing an array past the maximum size is an error, not an allocation
+DO $$ DECLARE a int[]; BEGIN a := '[-2147483648:-2147483647]={1,2}'::int[]; a[2147483647] := 42; END $$;
+DO $$ DECLARE a int[] := '{1,2}'; BEGIN a[200000000] := 1; END $$;
+DO $$ DECLARE a int[] := '{1,2}'; BEGIN a[5] := 1; RAISE NOTICE '%', a; END $$;
