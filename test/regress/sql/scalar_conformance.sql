@@ -119,3 +119,14 @@ SELECT integer('1');
 DO $$ DECLARE a int[]; BEGIN a := '[-2147483648:-2147483647]={1,2}'::int[]; a[2147483647] := 42; END $$;
 DO $$ DECLARE a int[] := '{1,2}'; BEGIN a[200000000] := 1; END $$;
 DO $$ DECLARE a int[] := '{1,2}'; BEGIN a[5] := 1; RAISE NOTICE '%', a; END $$;
+
+-- timestamp(date, time) / timestamptz(date, time[tz]): appointment slots
+CREATE TABLE slots (id int PRIMARY KEY, day date, starts time, starts_tz timetz);
+INSERT INTO slots VALUES (1, '2024-03-31', '01:30', '01:30-05'), (2, '2024-07-04', '23:59:59.5', '23:00+02'), (3, 'infinity', '10:00', '10:00+00');
+SELECT id, "timestamp"(day, starts), timestamptz(day, starts), timestamptz(day, starts_tz) FROM slots ORDER BY id;
+SET TimeZone = 'Europe/Berlin';
+SELECT id, timestamptz(day, starts), timestamptz(day, starts_tz) FROM slots ORDER BY id;
+RESET TimeZone;
+
+-- float4send / float8send
+SELECT float4send('1.5'::float4), float4send('-0'::float4), float4send('NaN'::float4), float8send(0.1::float8), float8send('-Infinity'::float8);
