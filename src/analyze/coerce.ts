@@ -16,6 +16,7 @@ import { builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/re
 import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
 import { castFunction, typmodFunction } from './cast-functions.js';
+import { typmodCast } from './special-casts.js';
 import { regInput } from './regclass.js';
 import { parseArrayText } from '../types/array.js';
 import { CITEXT_OID } from '../types/citext.js';
@@ -167,6 +168,11 @@ export function coerceTo(
     return wrapDomainCheck(cat, inner, targetType, loc);
   }
   let out: Expr = expr;
+  const withTypmod = from !== targetType ? typmodCast(from, targetType) : undefined;
+  if (withTypmod) {
+    const ce: CoerceExpr = { kind: 'CoerceExpr', arg: expr, fn: withTypmod(targetTypmod), type: targetType, typmod: targetTypmod, form: ctx, location: loc };
+    return constFold(ce, pstate, loc);
+  }
   if (from !== targetType) {
     const conv = castFunction(cat, fi, ti, ctx);
     const ce: CoerceExpr = {

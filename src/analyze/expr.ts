@@ -14,10 +14,11 @@ import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, Const, BoolExpr, SortKey, RowExpr } from '../nodes/primnodes.js';
-import { operatorsNamed, aggregatesNamed } from '../functions/registry.js';
+import { operatorsNamed, aggregatesNamed, functionsNamed } from '../functions/registry.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
+import { builtinTypeOid, formatType, typeInfo } from '../types/registry.js';
 import { parseNumeric } from '../types/numeric.js';
+import { parseBitString } from '../types/bit.js';
 import type { Value } from '../types/values.js';
 import { canCoerce, coerceTo, coerceToCommon, makeConst, selectCommonType, domainBase } from './coerce.js';
 import { completeUserCall, resolveFunction, resolveOperator } from './func.js';
@@ -51,7 +52,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
   const [kind, n] = nodeKind(node);
   switch (kind) {
     case 'A_Const':
-      return transformConst(n);
+      return transformConst(n, pstate);
     case 'ColumnRef':
       return resolveColumnRef(pstate, n);
     case 'ParamRef':
@@ -149,7 +150,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
   }
 }
 
-function transformConst(n: AnyNode): Expr {
+function transformConst(n: AnyNode, pstate: ParseState): Expr {
   const loc = n.location;
   if (n.isnull) return makeConst(OID.unknown, null, -1, loc);
   if (n.ival !== undefined) {
@@ -168,7 +169,16 @@ function transformConst(n: AnyNode): Expr {
   }
   if (n.sval !== undefined) return makeConst(OID.unknown, n.sval.sval ?? '', -1, loc);
   if (n.boolval !== undefined) return makeConst(OID.bool, n.boolval.boolval ?? false, -1, loc);
-  if (n.bsval !== undefined) throw featureNotSupported('bit string literals', loc);
+  if (n.bsval !== undefined) {
+    // B'...' / X'...': a constant of type bit (unconstrained length), read by bit_in.
+    const raw: string = n.bsval.bsval ?? '';
+    try {
+      return makeConst(OID.bit, parseBitString(raw), -1, loc);
+    } catch (e) {
+      if (e instanceof PgError && e.position === undefined) e.position = pstate.position(loc);
+      throw e;
+    }
+  }
   return makeConst(OID.unknown, null, -1, loc);
 }
 
@@ -578,6 +588,32 @@ function transformSqlValueFunction(n: AnyNode): Expr {
   return { kind: 'SQLValueFunction', op: m[0], type: m[1], typmod: m[2] ?? -1, location: n.location, collation: m[1] === OID.name ? 'C' : undefined };
 }
 
+/**
+ * `typename(arg)` as a cast, as Postgres's func_get_detail does when no function matches exactly:
+ * a built-in type's name called with one argument is a coercion when an explicit cast exists
+ * (most of these are pg_proc entries too: float8(int8), date(timestamptz), numeric(int4), text(x)).
+ * Undefined when the call is not such a cast, or a function of that name takes the argument type.
+ */
+function functionStyleCast(pstate: ParseState, names: string[], n: AnyNode, args: Expr[], hasFunctions: boolean): Expr | undefined {
+  if (args.length !== 1 || n.func_variadic || (n.args as AnyNode[]).length !== 1) return undefined;
+  if (names.length > 2 || (names.length === 2 && names[0] !== 'pg_catalog')) return undefined;
+  const target = builtinTypeOid(names[names.length - 1]);
+  if (target === undefined) return undefined;
+  const cat = pstate.catalog;
+  const tinfo = typeInfo(cat, target);
+  if (tinfo.typtype === 'p' || target === OID.record) return undefined;
+  const arg = args[0];
+  if (hasFunctions && functionsNamed(names[names.length - 1]).some((f) => f.argTypes.length === 1 && f.argTypes[0] === arg.type)) return undefined;
+  const from = domainBase(cat, arg.type);
+  if (from !== OID.unknown) {
+    if (!canCoerce(cat, from, target, 'explicit')) return undefined;
+    // Coercion through I/O from a row to a string type is not a cast here (Postgres's rule).
+    const finfo = typeInfo(cat, from);
+    if ((finfo.typtype === 'c' || from === OID.record) && tinfo.category === 'S') return undefined;
+  }
+  return coerceTo(pstate, cat, arg, target, -1, 'explicit', n.location);
+}
+
 function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
   const names = (n.funcname as AnyNode[]).map(strVal);
   const name = names[names.length - 1];
@@ -608,6 +644,8 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
   }
   const fns = functionCandidates(pstate.catalog, pstate.stmt.session.searchPath(), names, pstate.position(n.location));
   if (named.length) return callWithNamedArgs(pstate, names, name, fns, args, named, n.location);
+  const asCast = functionStyleCast(pstate, names, n, args, fns.length > 0);
+  if (asCast) return asCast;
   if (!fns.length) {
     const sig = `${names.join('.')}(${args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
     throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {

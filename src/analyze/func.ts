@@ -13,6 +13,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { FunctionImpl, OperatorDef } from '../functions/registry.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
+import { PgArray } from '../types/values.js';
 import { formatType, typeExists, typeInfo } from '../types/registry.js';
 import { canCoerce, coerceTo, domainBase, selectCommonType } from './coerce.js';
 import type { ParseState } from './parse-state.js';
@@ -350,6 +351,39 @@ export function resolveOperator(
   return { item: op, args: bound.args, returnType: bound.returnType };
 }
 
+/** Functions whose VARIADIC "any" NULL array means "no variadic arguments" rather than a NULL result. */
+const NULL_VARIADIC_IS_EMPTY = new Set(['format']);
+
+/**
+ * `f(..., VARIADIC arr)` of a VARIADIC "any" function: the array's elements become the variadic
+ * arguments (of the element type), as Postgres's extract_variadic_args; a NULL array gives NULL
+ * (format() reads it as no arguments).
+ */
+function variadicAnyArrayCandidate(pstate: ParseState, f: FunctionImpl, args: Expr[]): Candidate<FunctionImpl> {
+  const cat = pstate.catalog;
+  const n = f.argTypes.length;
+  const last = args[n - 1];
+  const info = typeInfo(cat, domainBase(cat, last.type));
+  const elem = info.category === 'A' ? info.elem : undefined;
+  if (elem === undefined) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'VARIADIC argument must be an array', { position: pstate.position(last.location) });
+  }
+  const impl = f.fn;
+  const nullIsEmpty = NULL_VARIADIC_IS_EMPTY.has(f.name);
+  const fixedTypes = args.slice(0, n - 1).map((a) => a.type);
+  const fn: FunctionImpl['fn'] = (vals, rt, call) => {
+    const arr = vals[n - 1];
+    if (arr === null && !nullIsEmpty) return null;
+    const items = arr === null ? [] : (arr as PgArray).items;
+    const packed = [...vals.slice(0, n - 1), PgArray.of(items)];
+    const types = [...fixedTypes];
+    for (let i = 0; i < items.length; i++) types.push(elem);
+    return impl(packed, rt, { ...call, argTypes: types });
+  };
+  const argTypes = [...f.argTypes.slice(0, n - 1), last.type];
+  return { item: { ...f, fn, argTypes, variadic: undefined }, args: argTypes };
+}
+
 /**
  * Resolves a function call by name and argument types.
  * @throws 42883 `function foo(integer) does not exist` with Postgres's hint.
@@ -390,7 +424,10 @@ export function resolveFunction(
     }
     // VARIADIC "any": the call's arguments are passed one by one; needs at least one of them.
     if (f.variadic === OID.any && inputs.length >= n) {
-      if (explicitVariadic) throw featureNotSupported('VARIADIC array arguments to a VARIADIC "any" function', location);
+      if (explicitVariadic) {
+        if (inputs.length === n) cands.push(variadicAnyArrayCandidate(pstate, f, args));
+        continue;
+      }
       const expanded = [...f.argTypes.slice(0, n - 1)];
       while (expanded.length < inputs.length) expanded.push(OID.any);
       if (inputs.length !== n || f.variadic !== f.argTypes[n - 1]) {

@@ -7,7 +7,10 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
-import { coerceTo, domainBase } from './coerce.js';
+import { canCoerce, coerceTo, domainBase } from './coerce.js';
+import type { FunctionImpl } from '../functions/registry.js';
+import { jsonbGetPath } from '../types/jsonb/access.js';
+import type { JsonbValue } from '../types/jsonb/value.js';
 import { transformExpr, nodeKind } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { expandFields, selectField } from './record-fields.js';
@@ -38,24 +41,33 @@ export function expandIndirectionStar(pstate: ParseState, n: AnyNode): { expr: E
 
 function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode[]): Expr {
   let e = e0;
-  let subs: { lower?: Expr; upper?: Expr; isSlice: boolean }[] = [];
+  // Subscripts as written (transformed, not yet coerced: arrays take int4, jsonb int4 or text).
+  let subs: { lower?: Expr; upper?: Expr; isSlice: boolean; node: AnyNode }[] = [];
   const flush = () => {
     if (!subs.length) return;
-    const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, e.type));
+    const base = domainBase(pstate.catalog, e.type);
+    if (base === OID.jsonb) {
+      e = jsonbSubscript(pstate, e, subs);
+      subs = [];
+      return;
+    }
+    const info = typeInfo(pstate.catalog, base);
     if (info.category !== 'A' || info.elem === undefined) {
       throw new PgError(SQLSTATE.datatype_mismatch, `cannot subscript type ${formatType(pstate.catalog, e.type)} because it does not support subscripting`, {
         position: pstate.position(e.location),
       });
     }
+    const conv = (x: Expr | undefined) => (x ? coerceTo(pstate, pstate.catalog, x, OID.int4, -1, 'implicit') : undefined);
+    const indexes = subs.map((s) => ({ lower: conv(s.lower), upper: conv(s.upper), isSlice: s.isSlice }));
     const isSlice = subs.some((s) => s.isSlice);
-    e = { kind: 'SubscriptExpr', arg: e, indexes: subs, type: isSlice ? e.type : info.elem, typmod: isSlice ? e.typmod : -1, location: e.location };
+    e = { kind: 'SubscriptExpr', arg: e, indexes, type: isSlice ? e.type : info.elem, typmod: isSlice ? e.typmod : -1, location: e.location };
     subs = [];
   };
   for (const i of ind) {
     const [k, b] = nodeKind(i);
     if (k === 'A_Indices') {
-      const conv = (x: AnyNode | undefined) => (x ? coerceTo(pstate, pstate.catalog, transformExpr(pstate, x), OID.int4, -1, 'implicit') : undefined);
-      subs.push({ lower: b.is_slice ? conv(b.lidx) : undefined, upper: conv(b.uidx), isSlice: !!b.is_slice });
+      const tx = (x: AnyNode | undefined) => (x ? transformExpr(pstate, x) : undefined);
+      subs.push({ lower: b.is_slice ? tx(b.lidx) : undefined, upper: tx(b.uidx), isSlice: !!b.is_slice, node: b });
     } else if (k === 'String') {
       flush();
       e = selectField(pstate, e, b.sval as string, n.arg?.ColumnRef?.location ?? e.location);
@@ -67,4 +79,45 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
   }
   flush();
   return e;
+}
+
+/**
+ * `jsonb_value[sub]...`: each subscript is coerced to integer or text (whichever one it can
+ * reach implicitly; unknown literals are text), and the value is fetched as `#>` does
+ * (jsonb_get_element): object keys, array positions (negative from the end), NULL when absent.
+ * Postgres counterpart: src/backend/utils/adt/jsonbsubs.c (jsonb_subscript_transform/fetch).
+ */
+function jsonbSubscript(pstate: ParseState, e: Expr, subs: { lower?: Expr; upper?: Expr; isSlice: boolean; node: AnyNode }[]): Expr {
+  const cat = pstate.catalog;
+  const args: Expr[] = [e];
+  for (const s of subs) {
+    if (s.isSlice) {
+      const at = s.node.uidx ?? s.node.lidx;
+      throw new PgError(SQLSTATE.datatype_mismatch, 'jsonb subscript does not support slices', {
+        position: at ? pstate.position(s.upper?.location ?? s.lower?.location) : undefined,
+      });
+    }
+    const x = s.upper as Expr;
+    let target: number = OID.text;
+    if (x.type !== OID.unknown) {
+      const fits = [OID.int4, OID.text].filter((t) => canCoerce(cat, x.type, t, 'implicit'));
+      if (fits.length !== 1) {
+        throw new PgError(SQLSTATE.datatype_mismatch, `subscript type ${formatType(cat, x.type)} is not supported`, {
+          hint: fits.length ? 'jsonb subscript must be coercible to only one type, integer or text.' : 'jsonb subscript must be coercible to either integer or text.',
+          position: pstate.position(x.location),
+        });
+      }
+      target = fits[0];
+    }
+    args.push(coerceTo(pstate, cat, x, target, -1, 'implicit'));
+  }
+  const fn: FunctionImpl = {
+    name: 'jsonb_subscript_handler',
+    argTypes: args.map((a) => a.type),
+    returnType: OID.jsonb,
+    strict: true,
+    volatility: 'i',
+    fn: (vals) => jsonbGetPath(vals[0] as JsonbValue, vals.slice(1).map((v) => String(v))),
+  };
+  return { kind: 'FuncExpr', name: 'jsonb_subscript_handler', fn, args, type: OID.jsonb, typmod: -1, location: e.location };
 }

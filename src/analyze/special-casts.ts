@@ -17,3 +17,17 @@ export function registerCast(from: number, to: number, conv: Conv): void {
 export function specialCast(from: number, to: number): Conv | undefined {
   return table.get(from + '>' + to);
 }
+
+const typmodTable = new Map<string, (typmod: number) => Conv>();
+
+/**
+ * Registers a conversion that depends on the target's typmod (Postgres's cast functions with a
+ * typmod argument, like bitfromint4(int4, typmod)); it also applies the typmod itself.
+ */
+export function registerTypmodCast(from: number, to: number, make: (typmod: number) => Conv): void {
+  typmodTable.set(from + '>' + to, make);
+}
+
+export function typmodCast(from: number, to: number): ((typmod: number) => Conv) | undefined {
+  return typmodTable.get(from + '>' + to);
+}

@@ -17,7 +17,7 @@ type AnyNode = Record<string, any>;
 
 /** Postgres built-in types fauxgres does not emulate yet: naming one is 0A000, not "does not exist". */
 const UNSUPPORTED_BUILTIN_TYPES = new Set([
-  'macaddr', 'macaddr8', 'bit', 'varbit', 'xml',
+  'macaddr', 'macaddr8', 'xml',
   'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'pg_lsn', 'pg_snapshot', 'txid_snapshot',
   'jsonpath', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole',
   'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',
@@ -132,6 +132,15 @@ function computeTypmod(oid: number, mods: number[], display: string, position: s
       if (n < 1) throw fail(`length for type ${label} must be at least 1`);
       if (n > 10485760) throw fail(`length for type ${label} cannot exceed 10485760`);
       return n + 4;
+    }
+    case OID.bit:
+    case OID.varbit: {
+      if (mods.length !== 1) throw fail(`invalid type modifier`);
+      const n = mods[0];
+      const label = oid === OID.bit ? 'bit' : 'varbit';
+      if (n < 1) throw fail(`length for type ${label} must be at least 1`);
+      if (n > 83886080) throw fail(`length for type ${label} cannot exceed 83886080`);
+      return n;
     }
     case OID.numeric: {
       if (mods.length > 2) throw fail(`invalid NUMERIC type modifier`);

@@ -24,6 +24,7 @@ import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrange
 import { int4multirangeIO, int8multirangeIO, nummultirangeIO, datemultirangeIO, tsmultirangeIO, tstzmultirangeIO } from './multirange.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
+import { bitIO, varbitIO } from './bit.js';
 import { tsvectorIO } from '../tsearch/tsvector-io.js';
 import { tsqueryIO } from '../tsearch/tsquery-io.js';
 import { dateIO, timeIO, timetzIO, timestampIO, timestamptzIO, intervalIO } from './datetime-io.js';
@@ -93,6 +94,8 @@ const table: Record<number, unknown> = {
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,
+  [OID.bit]: bitIO,
+  [OID.varbit]: varbitIO,
   [OID.tsvector]: tsvectorIO,
   [OID.tsquery]: tsqueryIO,
   [OID.regconfig]: oidIO,

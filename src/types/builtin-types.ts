@@ -81,6 +81,9 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.inet, name: 'inet', category: 'I', preferred: true, array: OID._inet, typlen: -1 },
   { oid: OID.cidr, name: 'cidr', category: 'I', array: OID._cidr, typlen: -1 },
   { oid: OID.money, name: 'money', category: 'N', array: OID._money, typlen: 8 },
+  // Bit strings (types/bit.ts).
+  { oid: OID.bit, name: 'bit', category: 'V', array: OID._bit, typlen: -1 },
+  { oid: OID.varbit, name: 'varbit', category: 'V', preferred: true, array: OID._varbit, typlen: -1, sqlName: 'bit varying' },
   // Full-text search (src/tsearch/).
   { oid: OID.tsvector, name: 'tsvector', category: 'U', array: OID._tsvector, typlen: -1 },
   { oid: OID.tsquery, name: 'tsquery', category: 'U', array: OID._tsquery, typlen: -1 },
@@ -128,6 +131,7 @@ export const TYPE_ALIASES: Readonly<Record<string, string>> = {
   boolean: 'bool',
   decimal: 'numeric',
   'character varying': 'varchar',
+  'bit varying': 'varbit',
   character: 'bpchar',
   'timestamp without time zone': 'timestamp',
   'timestamp with time zone': 'timestamptz',

@@ -57,4 +57,5 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   // A range to its multirange (int4multirange(int4range) etc.).
   ['int4range', 'int4multirange', 'e'], ['int8range', 'int8multirange', 'e'], ['numrange', 'nummultirange', 'e'],
   ['daterange', 'datemultirange', 'e'], ['tsrange', 'tsmultirange', 'e'], ['tstzrange', 'tstzmultirange', 'e'],
+  ['bit', 'varbit', 'i'], ['varbit', 'bit', 'i'], ['int8', 'bit', 'e'], ['int4', 'bit', 'e'], ['bit', 'int8', 'e'], ['bit', 'int4', 'e'],
 ];

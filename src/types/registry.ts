@@ -225,6 +225,10 @@ export function formatType(cat: Catalog, oid: number, typmod = -1): string {
       return 'time' + mod + ' with time zone';
     case OID.interval:
       return 'interval' + mod;
+    case OID.bit:
+      return 'bit' + mod;
+    case OID.varbit:
+      return 'bit varying' + mod;
   }
   const row = BUILTIN_TYPES.find((r) => r.oid === oid);
   if (row) return row.sqlName ?? row.name;

@@ -58,6 +58,11 @@ export function formatTypeName(cat: Catalog, searchPath: readonly string[], oid:
       case OID.numeric:
       case OID.interval:
         return (SQL_NAMES.get(oid) ?? b[1]) + typmodText(oid, mod);
+      case OID.bit:
+        // bit with typmod -1 is not BIT (which means bit(1)): quoted so that it reads back as is.
+        return mod >= 0 ? 'bit' + typmodText(oid, mod) : given ? '"bit"' : 'bit';
+      case OID.varbit:
+        return 'bit varying' + typmodText(oid, mod);
     }
     // format_type quotes a built-in name only when it is a reserved word ("any").
     const name = SQL_NAMES.get(oid);

@@ -33,7 +33,8 @@ import {
 import { sessionTimeZone } from '../../types/datetime/timezone.js';
 import { OID } from '../../types/oids.js';
 import type { Interval, TimeTz } from '../../types/values.js';
-import { op } from '../registry.js';
+import { fn, op } from '../registry.js';
+import { timestampToTimestamptz } from './datetime-convert.js';
 
 const D = OID.date;
 const TM = OID.time;
@@ -87,3 +88,9 @@ op('-', 0, IV, IV, (_, a) => intervalNegate(iv(a)));
 op('*', IV, F8, IV, (a, b) => intervalMul(iv(a), b as number), { commutator: '*' });
 op('*', F8, IV, IV, (a, b) => intervalMul(iv(b), a as number), { commutator: '*' });
 op('/', IV, F8, IV, (a, b) => intervalDiv(iv(a), b as number));
+
+// timestamp(date, time), timestamptz(date, time) (in the session's zone) and
+// timestamptz(date, timetz): the pg_proc functions behind `date + time` and friends.
+fn('timestamp', [D, TM], TS, (a) => dateAddTime(a[0] as number, a[1] as number));
+fn('timestamptz', [D, TM], TSTZ, (a, rt) => timestampToTimestamptz(dateAddTime(a[0] as number, a[1] as number), rt.session.io), { volatility: 's' });
+fn('timestamptz', [D, TTZ], TSTZ, (a) => dateAddTimetz(a[0] as number, a[1] as TimeTz));

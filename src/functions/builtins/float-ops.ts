@@ -20,7 +20,7 @@ import {
   float8Sub,
 } from '../../types/float.js';
 import { OID } from '../../types/oids.js';
-import { op } from '../registry.js';
+import { fn, op } from '../registry.js';
 
 type F2 = (a: number, b: number) => number;
 const F4 = OID.float4;
@@ -46,3 +46,15 @@ for (const t of [F4, F8]) {
 op('^', F8, F8, F8, (a, b) => float8Power(a as number, b as number));
 op('|/', 0, F8, F8, (_, a) => float8Sqrt(a as number));
 op('||/', 0, F8, F8, (_, a) => float8Cbrt(a as number));
+
+// float4send / float8send: the binary wire form (IEEE 754, big-endian), as bytea.
+fn('float4send', [OID.float4], OID.bytea, (a) => {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setFloat32(0, a[0] as number);
+  return b;
+});
+fn('float8send', [OID.float8], OID.bytea, (a) => {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setFloat64(0, a[0] as number);
+  return b;
+});

@@ -149,7 +149,7 @@ export function textFormat(rt: ExprRuntime, fmt: string, args: readonly TypedArg
   return out;
 }
 
-fn('format', [T], T, (args) => args[0], { volatility: 's' });
+fn('format', [T], T, (args, rt) => textFormat(rt, args[0] as string, []), { volatility: 's' });
 fn('format', [T, OID.any], T, (args, rt, call) => (args[0] === null ? null : textFormat(rt, args[0] as string, variadicArgs(args, call, 1))), {
   strict: false,
   volatility: 's',

@@ -14,6 +14,7 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
 import { OID } from '../../types/oids.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { JsonbObject, parseJsonb, type JsonbValue } from '../../types/jsonb.js';
+import { formatJsonNumber, isJsonNumber } from '../../types/jsonb/number.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { fn, op } from '../registry.js';
 import { registerComparisons } from './comparison.js';
@@ -65,6 +66,57 @@ function* jsonStrings(text: string): Generator<string> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) if (!m[2]) yield JSON.parse(`"${m[1]}"`) as string;
 }
+/** The json(b)_to_tsvector filter: which kinds of values (and keys) are indexed. */
+interface JsonTsFlags { string: boolean; numeric: boolean; boolean: boolean; key: boolean }
+const FLAG_HINT = 'Possible values are: "string", "numeric", "boolean", "key", and "all".';
+/** parse_jsonb_index_flags: a string or an array of strings, case-insensitive. */
+function jsonTsFlags(filter: JsonbValue): JsonTsFlags {
+  const flags: JsonTsFlags = { string: false, numeric: false, boolean: false, key: false };
+  if (filter instanceof JsonbObject) throw new PgError(SQLSTATE.invalid_parameter_value, 'wrong flag type, only arrays and scalars are allowed');
+  for (const f of Array.isArray(filter) ? (filter as readonly JsonbValue[]) : [filter]) {
+    if (typeof f !== 'string') throw new PgError(SQLSTATE.invalid_parameter_value, 'flag array element is not a string', { hint: FLAG_HINT });
+    const k = f.toLowerCase();
+    if (k === 'all') flags.string = flags.numeric = flags.boolean = flags.key = true;
+    else if (k === 'string' || k === 'numeric' || k === 'boolean' || k === 'key') flags[k] = true;
+    else throw new PgError(SQLSTATE.invalid_parameter_value, `wrong flag in flag array: "${f}"`, { hint: FLAG_HINT });
+  }
+  return flags;
+}
+/** The keys and values of a jsonb document the flags select, in its order (numbers as jsonb prints them). */
+function* jsonbFlaggedStrings(v: JsonbValue, f: JsonTsFlags): Generator<string> {
+  if (typeof v === 'string') {
+    if (f.string) yield v;
+  } else if (typeof v === 'boolean') {
+    if (f.boolean) yield v ? 'true' : 'false';
+  } else if (Array.isArray(v)) {
+    for (const x of v as readonly JsonbValue[]) yield* jsonbFlaggedStrings(x, f);
+  } else if (v instanceof JsonbObject) {
+    for (const [k, x] of v.entries()) {
+      if (f.key) yield k;
+      yield* jsonbFlaggedStrings(x, f);
+    }
+  } else if (isJsonNumber(v)) {
+    if (f.numeric) yield formatJsonNumber(v);
+  }
+}
+/** The same for json text, in document order, numbers as written. */
+function* jsonFlaggedStrings(text: string, f: JsonTsFlags): Generator<string> {
+  parseJsonb(text);
+  const re = /"((?:[^"\\]|\\.)*)"(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[1] !== undefined) {
+      if (m[2] ? f.key : f.string) yield JSON.parse(`"${m[1]}"`) as string;
+    } else if (m[3] !== undefined) {
+      if (f.numeric) yield m[3];
+    } else if (f.boolean) yield m[4];
+  }
+}
+const J = OID.jsonb;
+fn('jsonb_to_tsvector', [C, J, J], V, (a, rt) => toTsVectorOfStrings(cfgArg(a[0], rt), jsonbFlaggedStrings(a[1] as JsonbValue, jsonTsFlags(a[2] as JsonbValue)), notice(rt)));
+fn('jsonb_to_tsvector', [J, J], V, (a, rt) => toTsVectorOfStrings(currentCfg(rt), jsonbFlaggedStrings(a[0] as JsonbValue, jsonTsFlags(a[1] as JsonbValue)), notice(rt)), stable);
+fn('json_to_tsvector', [C, OID.json, J], V, (a, rt) => toTsVectorOfStrings(cfgArg(a[0], rt), jsonFlaggedStrings(a[1] as string, jsonTsFlags(a[2] as JsonbValue)), notice(rt)));
+fn('json_to_tsvector', [OID.json, J], V, (a, rt) => toTsVectorOfStrings(currentCfg(rt), jsonFlaggedStrings(a[0] as string, jsonTsFlags(a[1] as JsonbValue)), notice(rt)), stable);
 fn('to_tsvector', [C, OID.jsonb], V, (a, rt) => toTsVectorOfStrings(cfgArg(a[0], rt), jsonbStrings(a[1] as JsonbValue), notice(rt)));
 fn('to_tsvector', [OID.jsonb], V, (a, rt) => toTsVectorOfStrings(currentCfg(rt), jsonbStrings(a[0] as JsonbValue), notice(rt)), stable);
 fn('to_tsvector', [C, OID.json], V, (a, rt) => toTsVectorOfStrings(cfgArg(a[0], rt), jsonStrings(a[1] as string), notice(rt)));

@@ -133,6 +133,9 @@ export function assignElement(f: Frame, owner: ExprOwner, dno: number, subs: Val
   if (cur.dims.length !== 1) throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');
   const lb = cur.lbounds[0];
   const ub = lb + cur.dims[0] - 1;
+  // array_set_element: the grown array must stay within MaxArraySize (1 GB of Datums).
+  const newLen = Math.max(ub, i) - Math.min(lb, i) + 1;
+  if (newLen > 134217727) throw new PgError(SQLSTATE.program_limit_exceeded, 'array size exceeds the maximum allowed (134217727)');
   const items = cur.items.slice();
   let newLb = lb;
   if (i < lb) {
