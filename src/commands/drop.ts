@@ -43,6 +43,8 @@ export function createSchema(session: Session, n: AnyNode, sql: string): Stateme
 
 interface Dependent {
   describe: string;
+  /** What it depends on, when not the object dropped (a view on a dependent view). */
+  on?: string;
   drop: () => void;
 }
 
@@ -61,7 +63,7 @@ function relDesc(cat: Catalog, rel: RelationDef): string {
 }
 
 /** Objects that must go when `rel` goes and that Postgres reports (FKs from other tables, views). */
-function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): Dependent[] {
+function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>, seen = new Set<number>(), on?: string): Dependent[] {
   const out: Dependent[] = [];
   if (rel.kind === 'r' || rel.kind === 'p') {
     for (const fk of cat.referencingForeignKeys(rel.oid)) {
@@ -71,8 +73,11 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
     }
   }
   for (const v of cat.relations.values()) {
-    if ((v.kind !== 'v' && v.kind !== 'm') || dropping.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
-    out.push({ describe: relDesc(cat, v), drop: () => dropRelation(session, cat, v, dropping) });
+    if ((v.kind !== 'v' && v.kind !== 'm') || dropping.has(v.oid) || seen.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
+    seen.add(v.oid);
+    out.push({ describe: relDesc(cat, v), on, drop: () => dropRelation(session, cat, v, dropping) });
+    // Views on that view go too (pg_depend records each view's direct uses only).
+    out.push(...dependentsOf(session, cat, v, dropping, seen, relDesc(cat, v)).filter((d) => d.on !== undefined));
   }
   // Sequences used by defaults of other tables' columns.
   if (rel.kind === 'S') {
@@ -186,7 +191,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       if (deps.length && !cascade) {
         const first = rels[0];
         throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${word} ${relName(cat, first)} because other objects depend on it`, {
-          detail: deps.map((d) => `${d.describe} depends on ${relDesc(cat, first)}`).join('\n'),
+          detail: deps.map((d) => `${d.describe} depends on ${d.on ?? relDesc(cat, first)}`).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });
       }

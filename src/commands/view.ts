@@ -27,7 +27,11 @@ export function relationsUsed(q: unknown, out: Set<number>): Set<number> {
   }
   const o = q as Record<string, unknown>;
   if (o.kind === 'relation' && o.rel && typeof o.rel === 'object') out.add((o.rel as RelationDef).oid);
-  if (o.kind === 'subquery' && typeof o.viewOid === 'number') out.add(o.viewOid);
+  // A view in FROM: the view itself, not the relations under it (pg_depend records direct uses).
+  if (o.kind === 'subquery' && typeof o.viewOid === 'number') {
+    out.add(o.viewOid);
+    return out;
+  }
   for (const [k, v] of Object.entries(o)) if (k !== 'rel' && k !== 'fn' && k !== 'agg') relationsUsed(v, out);
   return out;
 }
