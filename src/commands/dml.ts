@@ -169,11 +169,26 @@ export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRt
 }
 
 export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
+  const tl = analyzeReturning(ps, list);
+  return tl && compileReturning(ps, tl, layout);
+}
+
+/** RETURNING analyzed (before planning; see compileReturning). */
+export function analyzeReturning(ps: ParseState, list: AnyNode[] | undefined): TargetEntry[] | undefined {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
   for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
-  const tl: TargetEntry[] = resolveUnknownTargets(ps, transformTargetList(ps, list));
+  return resolveUnknownTargets(ps, transformTargetList(ps, list));
+}
+
+export function compileReturning(ps: ParseState, tl: TargetEntry[], layout: Layout): PreparedDml['returning'] {
   return { exprs: tl.map((t) => compileExpr(t.expr, layout)), fields: fieldsOf(ps.catalog, tl), layout };
+}
+
+/** Forgets the acting role and column reads a statement through views left behind (MERGE prepares without throughViews). */
+export function clearViewDmlState(): void {
+  dmlAsUser = undefined;
+  setViewReads(undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
