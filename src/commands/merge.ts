@@ -13,7 +13,8 @@
  * Postgres counterpart: parser/parse_merge.c (transformMergeStmt), executor/nodeModifyTable.c
  * (ExecMerge, ExecMergeMatched, ExecMergeNotMatched).
  * Privileges and row-level security: see merge-security.ts.
- * Known gaps: MERGE into views and partitioned tables (0A000).
+ * Into an automatically updatable view: rewritten onto its base table first (merge-views.ts).
+ * Known gaps: MERGE into views with INSTEAD OF triggers, and into partitioned tables (0A000).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -39,10 +40,11 @@ import type { Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, insertTuple, keyChanged, targetForWrite, updateTuple } from '../executor/modify-table.js';
 import { mergeSecurity, targetColumnsRead } from './merge-security.js';
+import { mergeThroughViews } from './merge-views.js';
 import { queueDeleteActions, queueInsertChecks, queueUpdateActions } from '../executor/ri.js';
 import { beforeRowTriggers, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 import {
-  addOldNew, analyzeReturning, assignmentCoerce, clearViewDmlState, compileReturning, domainDefault, executePrepared, fillOldNew, newState, pos, prepared, returningList, transformUpdateTargets, type PreparedDml,
+  addOldNew, analyzeReturning, assignmentCoerce, clearViewDmlState, compileReturning, viewCheckFn, domainDefault, executePrepared, fillOldNew, newState, pos, prepared, returningList, transformUpdateTargets, type PreparedDml,
 } from './dml.js';
 
 type AnyNode = Record<string, any>;
@@ -101,6 +103,11 @@ function mergeTarget(session: Session, cat: Catalog, rv: AnyNode, sql: string): 
   throw new PgError(SQLSTATE.feature_not_supported, `cannot execute MERGE on relation "${rel.name}"`, what ? { detail: `This operation is not supported for ${what}.` } : {});
 }
 
+function andExprs(list: (Expr | undefined)[]): Expr | undefined {
+  const xs = list.filter((x): x is Expr => x !== undefined);
+  return xs.length <= 1 ? xs[0] : ({ kind: 'BoolExpr', op: 'and', args: xs, type: OID.bool, typmod: -1 } as unknown as Expr);
+}
+
 /** The hidden range entry merge_action() reads (one text column, filled per RETURNING row). */
 const actionRte = (): ValuesRte => ({
   kind: 'values',
@@ -113,7 +120,9 @@ const actionRte = (): ValuesRte => ({
 
 export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
   clearViewDmlState();
-  const state = newState(session, sql, paramTypes);
+  const views = mergeThroughViews(session, n);
+  n = views.stmt;
+  const state = views.levels ? { ...newState(session, sql, paramTypes), asUser: views.user } : newState(session, sql, paramTypes);
   const cat = state.catalog;
   if (n.withClause) throw featureNotSupported('WITH in MERGE');
   const rel = mergeTarget(session, cat, n.relation, sql);
@@ -191,6 +200,13 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
         throw featureNotSupported(`MERGE action ${w.commandType}`);
     }
   }
+  // Through views: their WHERE limits the target rows the statement sees (matched or not matched by source).
+  let viewQual: Expr | undefined;
+  if (views.targetQual) {
+    visible(true, false);
+    ps.exprKind = 'where';
+    viewQual = coerceToBoolean(ps, transformExpr(ps, views.targetQual), 'WHERE');
+  }
   visible(true, true);
   const retList = analyzeReturning(ps, returningList(n));
   // Privileges of the target (before the source's), then its row-level security.
@@ -211,14 +227,16 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
   );
   state.deferredPerms = undefined;
   for (const d of deferred) d.run();
-  if (security.targetQual) (top as { quals?: Expr }).quals = top.quals ? ({ kind: 'BoolExpr', op: 'and', args: [top.quals, security.targetQual], type: OID.bool, typmod: -1 } as unknown as Expr) : security.targetQual;
+  const targetFilter = andExprs([viewQual, security.targetQual]);
+  if (targetFilter) (top as { quals?: Expr }).quals = andExprs([top.quals, targetFilter]);
+  const viewCheck = viewCheckFn(views.checks, rel);
   const foldCtx = makeExecContext(session, []);
   const layoutPlan = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(layoutPlan.plan);
   const { plan, layout } = layoutPlan;
   const off = layout.offsets[rti];
   // The target alone, over the same range table (so the same row layout) for NOT MATCHED BY SOURCE.
-  const targetScan = hasSource ? withPlanningCatalog(cat, () => planFromWhere({ ...q, fromList: [{ kind: 'RangeTblRef', rti }], where: security.targetQual }, undefined, cat)) : undefined;
+  const targetScan = hasSource ? withPlanningCatalog(cat, () => planFromWhere({ ...q, fromList: [{ kind: 'RangeTblRef', rti }], where: targetFilter }, undefined, cat)) : undefined;
   const actionOff = layout.offsets[actionRti];
   const onRecheck = top.quals ? compileExpr(top.quals, layout) : undefined;
   const defaults = cols.map((c) => (c.default && !c.generated ? compileStored(c.default) : c.generated || c.dropped ? undefined : domainDefault(cat, c)));
@@ -323,6 +341,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             security.insertNew?.(ctx, values);
             checkConstraints(ctx, ms.cat, rel, values);
             const t = insertTuple(ms, rel, values);
+            viewCheck?.(ctx, ms.cat, values);
             queueInsertChecks(ms, rel, t);
             if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
             count++;
@@ -385,6 +404,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
           checkConstraints(ctx, ms.cat, rel, values);
           const nt = updateTuple(ms, rel, t, values);
           if (!nt) break;
+          viewCheck?.(ctx, ms.cat, values);
           done.add(t.tid);
           count++;
           queueUpdateActions(ms, rel, old, values, nt);

@@ -80,7 +80,7 @@ const VERB: Record<ViewDmlKind, [string, string]> = {
   insert: ['cannot insert into view', 'To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional ON INSERT DO INSTEAD rule.'],
   update: ['cannot update view', 'To enable updating the view, provide an INSTEAD OF UPDATE trigger or an unconditional ON UPDATE DO INSTEAD rule.'],
   delete: ['cannot delete from view', 'To enable deleting from the view, provide an INSTEAD OF DELETE trigger or an unconditional ON DELETE DO INSTEAD rule.'],
-  merge: ['cannot merge into view', 'To enable merging into the view, either provide a full set of INSTEAD OF triggers or drop existing INSTEAD OF triggers.'],
+  merge: ['cannot merge into view', 'To enable merging into the view, either provide a full set of INSTEAD OF triggers or drop the existing INSTEAD OF triggers.'],
 };
 
 export function notUpdatable(view: RelationDef, kind: ViewDmlKind, detail: string): PgError {
@@ -417,4 +417,120 @@ export function nonUpdatableReason(q: import('../nodes/query.js').Query, raw: An
   const updatable = q.targetList.some((t) => !t.resjunk && t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0);
   if (!updatable) return 'Views that have no updatable columns are not automatically updatable.';
   return undefined;
+}
+
+export interface RewrittenMerge {
+  readonly stmt: AnyNode;
+  readonly base: RelationDef;
+  readonly checks: RawViewCheck[];
+  /** The view's WHERE (qualified by the target's alias): it limits the target rows MERGE sees. */
+  readonly targetQual?: AnyNode;
+  readonly read: Set<string>;
+  readonly baseRead: Set<string>;
+  readonly inserted: Set<string>;
+  readonly updated: Set<string>;
+  readonly baseInserted: Set<string>;
+  readonly baseUpdated: Set<string>;
+}
+
+/**
+ * MERGE into an automatically updatable view (PG 17): one level down. `sourceNames` are the
+ * names the source makes visible (RETURNING * lists the source's columns first).
+ */
+export function rewriteViewMerge(session: Session, view: RelationDef, n: AnyNode, checks: readonly RawViewCheck[], sourceNames: readonly string[], targetQual: AnyNode | undefined): RewrittenMerge {
+  const alias = (n.relation.alias?.aliasname as string | undefined) ?? view.name;
+  const whens = ((n.mergeWhenClauses ?? []) as AnyNode[]).map((w) => w.MergeWhenClause as AnyNode);
+  // The first action the view cannot take names the error (insert, update, delete in clause order).
+  const kindOf = (w: AnyNode): ViewDmlKind => (w.commandType === 'CMD_INSERT' ? 'insert' : w.commandType === 'CMD_UPDATE' ? 'update' : 'delete');
+  const acting = whens.filter((w) => w.commandType !== 'CMD_NOTHING');
+  let level: ViewLevel;
+  try {
+    level = viewLevel(session, view, 'merge', alias);
+  } catch (e) {
+    if (e instanceof PgError && e.code === SQLSTATE.object_not_in_prerequisite_state && acting.length) {
+      const k = kindOf(acting[0]);
+      const verb = k === 'insert' ? ['cannot insert into view', 'INSERT'] : k === 'update' ? ['cannot update view', 'UPDATE'] : ['cannot delete from view', 'DELETE'];
+      const what = k === 'insert' ? 'inserting into' : k === 'update' ? 'updating' : 'deleting from';
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `${verb[0]} "${view.name}"`, { detail: e.detail, hint: `To enable ${what} the view using MERGE, provide an INSTEAD OF ${verb[1]} trigger.` });
+    }
+    throw e;
+  }
+  const { base, map } = level;
+  const ns = session.catalog().namespaceName(base.namespace);
+  const quals = new Set([alias]);
+  const read = new Set<string>();
+  const inserted = new Set<string>();
+  const updated = new Set<string>();
+  const target = (name: string, loc: number | undefined, out: Set<string>): string => {
+    const m = map.get(name);
+    if (m?.base === undefined) {
+      if (!level.columns.includes(name)) {
+        throw new PgError(SQLSTATE.undefined_column, `column "${name}" of relation "${view.name}" does not exist`, { position: loc === undefined || loc < 0 ? undefined : String(loc + 1) });
+      }
+      throw new PgError(SQLSTATE.feature_not_supported, `cannot merge into column "${name}" of view "${view.name}"`, { detail: 'View columns that are not columns of their base relation are not updatable.' });
+    }
+    out.add(name);
+    return m.base;
+  };
+  const defaultOf = (c: string) => view.columns.find((x) => x.name === c)?.default;
+  const clauses = whens.map((w) => {
+    const out: AnyNode = { ...w, condition: mapRefs(w.condition, level, quals, alias, read) };
+    if (w.commandType === 'CMD_UPDATE') {
+      out.targetList = (w.targetList as AnyNode[]).map((t) => {
+        const rt = t.ResTarget;
+        const d = defaultOf(rt.name);
+        const val = setDefault(rt.val) && d ? rawDefault(d) : rt.val;
+        return { ResTarget: { ...rt, name: target(rt.name, rt.location, updated), val: mapRefs(val, level, quals, alias, read) } };
+      });
+    } else if (w.commandType === 'CMD_INSERT') {
+      const given = (w.targetList ?? []) as AnyNode[];
+      const values = w.values as AnyNode[] | undefined;
+      let names = given.length ? given.map((t) => ({ name: t.ResTarget.name as string, location: t.ResTarget.location as number })) : level.columns.slice(0, values?.length ?? 0).map((c) => ({ name: c, location: -1 }));
+      let vals = values ? values.map((v, i) => (setDefault(v) && names[i] && defaultOf(names[i].name) ? rawDefault(defaultOf(names[i].name)!) : v)) : undefined;
+      const missing = level.columns.filter((c) => defaultOf(c) && !names.some((x) => x.name === c));
+      if (missing.length) {
+        vals = [...(vals ?? []), ...missing.map((c) => rawDefault(defaultOf(c)!))];
+        names = [...names, ...missing.map((c) => ({ name: c, location: -1 }))];
+      }
+      out.targetList = names.map((c) => ({ ResTarget: { name: target(c.name, c.location, inserted), location: c.location } }));
+      if (!names.length) delete out.targetList;
+      if (vals) out.values = vals;
+    }
+    return { MergeWhenClause: out };
+  });
+  const stmt: AnyNode = {
+    ...n,
+    relation: { ...n.relation, schemaname: ns, relname: base.name, alias: n.relation.alias ?? { aliasname: view.name } },
+    joinCondition: mapRefs(n.joinCondition, level, quals, alias, read),
+    mergeWhenClauses: clauses,
+  };
+  if (n.returningClause) {
+    // RETURNING *: the source's columns, then the view's.
+    const rc = n.returningClause as AnyNode;
+    const exprs = (rc.exprs as AnyNode[]).flatMap((t) => {
+      const f = t.ResTarget.val?.ColumnRef?.fields as AnyNode[] | undefined;
+      if (f && f.length === 1 && f[0].A_Star) {
+        return [...sourceNames.map((s) => ({ ResTarget: { val: { ColumnRef: { fields: [str(s), { A_Star: {} }], location: t.ResTarget.location } }, location: t.ResTarget.location } })), { ResTarget: { val: { ColumnRef: { fields: [str(alias), { A_Star: {} }], location: t.ResTarget.location } }, location: t.ResTarget.location } }];
+      }
+      return [t];
+    });
+    stmt.returningClause = rewriteReturning({ ...rc, exprs }, level, alias, read);
+  }
+  // Pending quals of the views above, then this view's, all mapped to the relation under it.
+  const above = targetQual ? (mapRefs(targetQual, level, quals, alias, undefined) as AnyNode) : undefined;
+  const parts = [level.where, above].filter(Boolean) as AnyNode[];
+  const qual = parts.length === 2 ? { BoolExpr: { boolop: 'AND_EXPR', args: parts, location: -1 } } : parts[0];
+  const mapNames = (s: Set<string>) => new Set([...s].map((c) => map.get(c)!.base!));
+  return {
+    stmt,
+    base,
+    checks: viewChecks(level, checks),
+    targetQual: qual,
+    read,
+    baseRead: baseColumnsOf(level, read),
+    inserted,
+    updated,
+    baseInserted: mapNames(inserted),
+    baseUpdated: mapNames(updated),
+  };
 }
