@@ -341,7 +341,10 @@ function rewriteInsert(view: RelationDef, n: AnyNode, stmt: AnyNode, level: View
   if (given) names = given.map((r) => ({ name: r.name, location: r.location }));
   else if (!sel) names = [];
   else {
-    const width = values ? Math.max(...values.map((v) => v.length)) : undefined;
+    // The source's width: VALUES rows, or a plain SELECT's target list without `*`.
+    const tl = (sel.targetList ?? []) as AnyNode[];
+    const plain = (sel.op ?? 'SETOP_NONE') === 'SETOP_NONE' && tl.length > 0 && !tl.some((t) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: AnyNode) => f.A_Star));
+    const width = values ? Math.max(...values.map((v) => v.length)) : plain ? tl.length : undefined;
     names = viewCols.slice(0, width ?? viewCols.length).map((c) => ({ name: c, location: -1 }));
     if (width === undefined) stmt.viewImplicitCols = true;
   }

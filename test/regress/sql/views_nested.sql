@@ -189,6 +189,15 @@ UPDATE concat_top SET name = 'ADA' WHERE id = 1 RETURNING *;
 SELECT id, name FROM accounts WHERE id = 1;
 INSERT INTO concat_top VALUES (60, 'x');
 DELETE FROM concat_top WHERE id = 1;
+-- computed columns read through two levels, UPDATE ... FROM, DELETE ... USING, INSERT ... SELECT, PREPARE
+UPDATE open_labels2 SET priority = priority + 1 WHERE label = 'open!' RETURNING id, label, priority;
+UPDATE eu_active e SET balance = e.balance + d.x FROM (VALUES (1, 5)) d(id, x) WHERE e.account_id = d.id RETURNING e.*, d.x;
+DELETE FROM eu_active e USING (VALUES (50)) d(id) WHERE e.account_id = d.id RETURNING e.holder;
+INSERT INTO eu_active SELECT 70, 1, 'zed' RETURNING holder::varchar, account_id;
+PREPARE bump(numeric, int) AS UPDATE eu_active SET balance = $1 WHERE account_id = $2 RETURNING *;
+EXECUTE bump(3, 1);
+EXECUTE bump(4, 70);
+SELECT * FROM accounts ORDER BY id;
 -- dropping the lower view needs CASCADE
 DROP VIEW active_accounts;
 DROP VIEW active_accounts CASCADE;
