@@ -21,8 +21,9 @@ export function expandView(pstate: ParseState, view: RelationDef): Query {
     columnRefHook: undefined,
     procedureCallAt: undefined,
     sql: info.text,
-    // Tables inside a view are read with its owner's privileges and policies (unless security_invoker).
-    asUser: info.securityInvoker ? pstate.stmt.asUser : view.owner,
+    // Tables inside a view are read with its owner's privileges and policies; a security_invoker
+    // view's with the current user's, even below another view (ApplyRetrieveRule leaves checkAsUser unset).
+    asUser: info.securityInvoker ? undefined : view.owner,
     session: Object.assign(Object.create(session) as typeof session, { searchPath: () => info.searchPath }),
     deferredPerms: deferred,
   };
