@@ -100,6 +100,8 @@ export interface StatementState {
   asUser?: string;
   /** Structural analysis only (a view's query read to rewrite DML onto its table): no privilege checks, no RLS. */
   skipSecurity?: boolean;
+  /** Inside a view's query: SELECT checks collected here, run after the naming level's (see deferViewChecks). */
+  deferredPerms?: { q: import('../nodes/query.js').Query; run: () => void }[];
 }
 
 export class ParseState {

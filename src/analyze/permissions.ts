@@ -29,8 +29,44 @@ function expand(rel: RelationDef, cols: Set<number>): Set<number> {
   return all;
 }
 
+/**
+ * Checks of the views expanded in a query level, run after the level's own: Postgres checks the
+ * flattened range table, where a view's tables come after the query that names the view.
+ */
+const afterLevel = new WeakMap<Query, (() => void)[]>();
+/** Query levels whose checks run through checkSelectPermissions (SELECT levels). */
+const selectLevels = new WeakSet<Query>();
+
+export function markSelectLevel(q: Query): void {
+  selectLevels.add(q);
+}
+
+/**
+ * Runs the permission checks of a view's query after those of the level that names it (or now,
+ * when that level is not a SELECT level). `deferred` holds the view query's own levels.
+ */
+export function deferViewChecks(outer: Query, viewQuery: Query, deferred: readonly { q: Query; run: () => void }[]): void {
+  const ordered = [...deferred.filter((d) => d.q === viewQuery), ...deferred.filter((d) => d.q !== viewQuery)].map((d) => d.run);
+  if (!selectLevels.has(outer)) {
+    for (const f of ordered) f();
+    return;
+  }
+  let list = afterLevel.get(outer);
+  if (!list) afterLevel.set(outer, (list = []));
+  list.push(...ordered);
+}
+
 /** SELECT on each table (or RLS-wrapped table) this query level reads. */
 export function checkSelectPermissions(stmt: StatementState, q: Query): void {
+  const run = () => {
+    ownSelectPermissions(stmt, q);
+    for (const f of afterLevel.get(q) ?? []) f();
+  };
+  if (stmt.deferredPerms) stmt.deferredPerms.push({ q, run });
+  else run();
+}
+
+function ownSelectPermissions(stmt: StatementState, q: Query): void {
   const cat = stmt.catalog;
   const user = stmt.asUser ?? stmt.session.currentUser();
   if (stmt.skipSecurity || isSuperuser(cat, user)) return;

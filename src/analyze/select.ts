@@ -24,7 +24,7 @@ import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
 import { rlsSelectRte } from '../rewrite/row-security.js';
-import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect } from './permissions.js';
+import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, markSelectLevel } from './permissions.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -32,6 +32,7 @@ type AnyNode = Record<string, any>;
 export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknownTargets = false): Query {
   if (n.op && n.op !== 'SETOP_NONE') return transformSetOp(stmt, n, parent, keepUnknownTargets);
   const q = emptyQuery('select');
+  markSelectLevel(q);
   const pstate = new ParseState(stmt, q, parent);
   if (n.withClause) transformWith(pstate, n.withClause);
   if (n.intoClause) throw featureNotSupported('SELECT INTO', n.intoClause.rel?.location);
@@ -245,7 +246,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }
-      const rti = pstate.addRte(rlsSelectRte(pstate.stmt, rel, n.alias) ?? (!n.inh && rel.kind === 'p' ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias)));
+      const rti = pstate.addRte((n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias)) ?? (!n.inh && rel.kind === 'p' ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias)));
       addItem(pstate, rti, false);
       return { kind: 'RangeTblRef', rti };
     }

@@ -75,19 +75,21 @@ export function dmlSecurity(
   const user = effectiveUser(state);
   if (isSuperuser(cat, user)) return NONE;
   // Columns read: WHERE, SET expressions, RETURNING.
-  const read = new Set<number>();
-  if (opts.q && opts.rti !== undefined) {
+  const read = new Set<number>(viewReads?.cols);
+  if (viewReads) {
+    // Through views: what the user's statement reads, mapped down (a view's own WHERE needs no SELECT).
+  } else if (opts.q && opts.rti !== undefined) {
     varsOf(opts.q.where, opts.rti, read);
     for (const e of opts.setExprs ?? []) varsOf(e, opts.rti, read);
   }
-  returningColumns(rel, opts.returning, read);
+  if (!viewReads) returningColumns(rel, opts.returning, read);
   if (read.has(-1)) {
     read.delete(-1);
     for (const c of rel.columns) if (!c.dropped) read.add(c.attnum);
   }
   const letter = cmd === 'insert' ? 'a' : cmd === 'update' ? 'w' : 'd';
   checkRelation(cat, user, rel, letter, cmd === 'delete' ? undefined : new Set(opts.targetCols));
-  const readsRows = read.size > 0 || (cmd !== 'insert' && !!opts.q?.where);
+  const readsRows = read.size > 0 || (viewReads ? viewReads.rows : cmd !== 'insert' && !!opts.q?.where);
   if (readsRows) checkRelation(cat, user, rel, 'r', read);
   if (!rlsApplies(state.session, cat, rel, user)) return NONE;
   if (cmd !== 'insert' && opts.q && opts.rti !== undefined) {
@@ -120,12 +122,26 @@ export function dmlSecurity(
 
 /**
  * INSERT / UPDATE / DELETE through an auto-updatable view: the acting role needs the privilege on
- * the view; the base table is then used as the view's owner (unless security_invoker).
- * Returns the role for the next level.
+ * the view (on the columns written), and SELECT on the columns the statement reads.
  */
-export function viewDmlUser(session: { catalog(): import('../catalog/catalog.js').Catalog; currentUser(): string }, view: RelationDef, kind: 'insert' | 'update' | 'delete', prior: string | undefined): string | undefined {
-  const cat = session.catalog();
-  const user = prior ?? session.currentUser();
-  if (!isSuperuser(cat, user)) checkRelation(cat, user, view, kind === 'insert' ? 'a' : kind === 'update' ? 'w' : 'd');
-  return view.view?.securityInvoker ? prior : view.owner;
+export function viewPrivileges(cat: import('../catalog/catalog.js').Catalog, user: string, view: RelationDef, kind: 'insert' | 'update' | 'delete', written: readonly string[], read: ReadonlySet<string>, readsRows: boolean): void {
+  if (isSuperuser(cat, user)) return;
+  const attnums = (names: Iterable<string>) => new Set([...names].flatMap((n) => view.columns.filter((c) => c.name === n && !c.dropped).map((c) => c.attnum)));
+  checkRelation(cat, user, view, kind === 'insert' ? 'a' : kind === 'update' ? 'w' : 'd', kind === 'delete' ? undefined : attnums(written));
+  if (read.size || readsRows) checkRelation(cat, user, view, 'r', attnums(read));
+}
+
+/**
+ * The role the relation under a view is used as: the view's owner, or for security_invoker views
+ * the current user (rewriteTargetView leaves checkAsUser unset, even below another view).
+ */
+export function viewDmlUser(view: RelationDef): string | undefined {
+  return view.view?.securityInvoker ? undefined : view.owner;
+}
+
+/** Columns a statement through views reads from its base table (the user's references, mapped down). */
+let viewReads: { cols: Set<number>; rows: boolean } | undefined;
+
+export function setViewReads(v: { cols: Set<number>; rows: boolean } | undefined): void {
+  viewReads = v;
 }

@@ -33,9 +33,10 @@ import { compileExpr, type CExpr, type Layout } from '../executor/expr/compile.j
 import type { ExecContext, Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, keyChanged, ModifyState, targetForWrite, updateTuple } from '../executor/modify-table.js';
-import { rewriteViewDml, type ViewCheck } from '../rewrite/updatable-view.js';
+import { renameCheckAlias, rewriteViewDml, type RawViewCheck, type ViewCheck } from '../rewrite/updatable-view.js';
 import { CACHEABLE_SQL_LENGTH, type RawStatement } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
+import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
 import { fieldStore } from '../analyze/field-store.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
@@ -43,9 +44,9 @@ import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
 import { partitionLeaves } from '../catalog/partition.js';
 import { prepareMerge } from './merge.js';
-import { dmlSecurity, viewDmlUser } from './dml-security.js';
-import { insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
-import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
+import { dmlSecurity, setViewReads, viewDmlUser, viewPrivileges } from './dml-security.js';
+import { hasInsteadTriggers, insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
+import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, triggersFor, type TriggerOp } from '../executor/trigger.js';
 
 type AnyNode = Record<string, any>;
 
@@ -169,11 +170,26 @@ export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRt
 }
 
 export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
+  const tl = analyzeReturning(ps, list);
+  return tl && compileReturning(ps, tl, layout);
+}
+
+/** RETURNING analyzed (before planning; see compileReturning). */
+export function analyzeReturning(ps: ParseState, list: AnyNode[] | undefined): TargetEntry[] | undefined {
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
   for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
-  const tl: TargetEntry[] = resolveUnknownTargets(ps, transformTargetList(ps, list));
+  return resolveUnknownTargets(ps, transformTargetList(ps, list));
+}
+
+export function compileReturning(ps: ParseState, tl: TargetEntry[], layout: Layout): PreparedDml['returning'] {
   return { exprs: tl.map((t) => compileExpr(t.expr, layout)), fields: fieldsOf(ps.catalog, tl), layout };
+}
+
+/** Forgets the acting role and column reads a statement through views left behind (MERGE prepares without throughViews). */
+export function clearViewDmlState(): void {
+  dmlAsUser = undefined;
+  setViewReads(undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +268,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
     const sq = transformSelectStmt(state, sel, undefined, true);
     const tl = sq.targetList.filter((t) => !t.resjunk);
     if (tl.length > cols.length) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position(tl[cols.length].expr.location) });
-    if (tl.length < cols.length && n.cols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });
+    if (tl.length < cols.length && n.cols && !n.viewImplicitCols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });
     cols.length = tl.length;
     // Coerce each output column to its target column type.
     sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
@@ -350,6 +366,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
             security.conflict?.(ctx, r.old as Value[], r.values as Value[]);
+            viewCheck?.(ctx, ms.cat, r.values as Value[]);
             written = r.values;
             count++;
             if (retRows && returning && written) {
@@ -878,23 +895,77 @@ export function hasDmlCte(body: AnyNode): boolean {
   });
 }
 
-/** A DML target that is a view is rewritten onto its base table (possibly through several views). */
-function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' | 'update' | 'delete'): { stmt: AnyNode; checks: ViewCheck[] } {
+/**
+ * A DML target that is a view is rewritten onto its base table, one view at a time (a view on a
+ * view is rewritten twice). Privileges of each view are checked after the whole rewrite, top view
+ * first, as the role acting at that level (the caller, then each view's owner unless the view is
+ * security_invoker); the base table is then used as the last view's acting role. With `stopAt`,
+ * the walk stops at a view below the top that has an INSTEAD OF trigger for that event.
+ */
+function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' | 'update' | 'delete', stopAt?: TriggerOp): { stmt: AnyNode; checks: ViewCheck[]; insteadOf?: RelationDef } {
   let stmt = n;
-  const checks: ViewCheck[] = [];
+  let pending: RawViewCheck[] = [];
   dmlAsUser = undefined;
-  for (let depth = 0; depth < 16; depth++) {
+  setViewReads(undefined);
+  const cat = session.catalog();
+  const perms: (() => void)[] = [];
+  let user: string | undefined;
+  let read: Set<string> | undefined;
+  let written: string[] | undefined;
+  let readsRows = false;
+  let base: RelationDef | undefined;
+  for (let depth = 0; ; depth++) {
+    if (depth >= 16) throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
     const rv = stmt.relation;
-    const rel = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
-    if (!rel || rel.kind !== 'v') return { stmt, checks };
-    // The view's privileges are the caller's; the table under it is used with the view owner's.
-    dmlAsUser = viewDmlUser(session, rel, kind, dmlAsUser);
-    const r = rewriteViewDml(session, rel, stmt, kind, sql);
+    const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+    if (!rel || rel.kind !== 'v') {
+      base = rel;
+      break;
+    }
+    if (stopAt && depth > 0 && triggersFor(cat, rel.oid, 'instead', 'row', stopAt).length) return { stmt, checks: [], insteadOf: rel };
+    const r = rewriteViewDml(session, rel, stmt, kind, pending);
+    if (depth === 0) {
+      read = r.read;
+      written = r.written;
+      readsRows = r.readsRows;
+    }
+    const actor = user ?? session.currentUser();
+    const w = written!;
+    const rd = read!;
+    perms.push(() => viewPrivileges(cat, actor, rel, kind, w, rd, readsRows));
+    // Columns the statement reads and writes, as the next level names them.
+    read = r.baseRead;
+    written = r.baseWritten;
+    user = viewDmlUser(rel);
     stmt = r.stmt;
-    checks.push(...r.checks);
+    pending = r.checks;
   }
-  throw new PgError(SQLSTATE.invalid_recursion, 'infinite recursion detected in rules');
+  for (const p of perms) p();
+  if (!perms.length || !base) return { stmt, checks: [] };
+  dmlAsUser = user;
+  const byName = new Map(base.columns.filter((c) => !c.dropped).map((c) => [c.name, c.attnum]));
+  setViewReads({ cols: new Set([...read!].flatMap((c) => (byName.has(c) ? [byName.get(c)!] : []))), rows: readsRows });
+  const checks = pending.flatMap((c) => (c.expr ? [{ viewName: c.viewName, check: analyzeTableExpr(session, cat, base, renameCheckAlias(c.expr, base.name) as AnyNode, 'check', '') }] : []));
+  return { stmt, checks };
 }
+
+/**
+ * INSERT / UPDATE / DELETE on a view below the target (a view on a view) that has an INSTEAD OF
+ * trigger for the event: the statement rewritten down to that view, and the view.
+ */
+function insteadOfBelow(session: Session, n: AnyNode, kind: 'insert' | 'update' | 'delete'): { view: RelationDef; stmt: AnyNode } | undefined {
+  if (!hasInsteadTriggers(session.catalog())) return undefined;
+  const rv = n.relation;
+  const rel = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  if (!rel || rel.kind !== 'v') return undefined;
+  const saved = dmlAsUser;
+  const r = throughViews(session, n, '', kind, OPS_OF[kind]);
+  dmlAsUser = saved;
+  setViewReads(undefined);
+  return r.insteadOf ? { view: r.insteadOf, stmt: r.stmt } : undefined;
+}
+
+const OPS_OF = { insert: 'INSERT', update: 'UPDATE', delete: 'DELETE' } as const;
 
 /** Statement-level trigger events of a statement (INSERT ... ON CONFLICT DO UPDATE is both). */
 function statementEvents(p: PreparedDml): { rel: RelationDef; op: TriggerOp }[] {
@@ -982,6 +1053,8 @@ const OPS = { InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE' }
 function runDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', n: AnyNode, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   const view = insteadOfView(session, n, OPS[kind]);
   if (view) return runInsteadOf(session, view, OPS[kind], n, sql, params, paramTypes);
+  const below = insteadOfBelow(session, n, kind === 'InsertStmt' ? 'insert' : kind === 'UpdateStmt' ? 'update' : 'delete');
+  if (below) return runInsteadOf(session, below.view, OPS[kind], below.stmt, sql, params, paramTypes);
   return executePrepared(session, prepareDml(session, kind, n, sql, paramTypes), params);
 }
 

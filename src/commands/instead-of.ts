@@ -46,7 +46,7 @@ export function insteadOfView(session: Session, n: AnyNode, op: TriggerOp): Rela
 const insteadCache = new WeakMap<Catalog, boolean>();
 
 /** Whether any view has an INSTEAD OF trigger (checked once per catalog version). */
-function hasInsteadTriggers(cat: Catalog): boolean {
+export function hasInsteadTriggers(cat: Catalog): boolean {
   let v = insteadCache.get(cat);
   if (v === undefined) {
     v = false;

@@ -12,9 +12,10 @@
  *
  * Postgres counterpart: parser/parse_merge.c (transformMergeStmt), executor/nodeModifyTable.c
  * (ExecMerge, ExecMergeMatched, ExecMergeNotMatched).
- * Known gaps: MERGE into views and partitioned tables (0A000).
+ * Privileges and row-level security: see merge-security.ts.
+ * Into an automatically updatable view: rewritten onto its base table first (merge-views.ts).
+ * Known gaps: MERGE into views with INSTEAD OF triggers, and into partitioned tables (0A000).
  */
-import { isSuperuser } from '../catalog/acl.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -38,10 +39,12 @@ import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import type { Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, insertTuple, keyChanged, targetForWrite, updateTuple } from '../executor/modify-table.js';
+import { mergeSecurity, targetColumnsRead } from './merge-security.js';
+import { mergeThroughViews } from './merge-views.js';
 import { queueDeleteActions, queueInsertChecks, queueUpdateActions } from '../executor/ri.js';
 import { beforeRowTriggers, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
 import {
-  addOldNew, addReturning, assignmentCoerce, domainDefault, executePrepared, fillOldNew, newState, pos, prepared, returningList, transformUpdateTargets, type PreparedDml,
+  addOldNew, analyzeReturning, assignmentCoerce, clearViewDmlState, compileReturning, viewCheckFn, domainDefault, executePrepared, fillOldNew, newState, pos, prepared, returningList, transformUpdateTargets, type PreparedDml,
 } from './dml.js';
 
 type AnyNode = Record<string, any>;
@@ -100,6 +103,11 @@ function mergeTarget(session: Session, cat: Catalog, rv: AnyNode, sql: string): 
   throw new PgError(SQLSTATE.feature_not_supported, `cannot execute MERGE on relation "${rel.name}"`, what ? { detail: `This operation is not supported for ${what}.` } : {});
 }
 
+function andExprs(list: (Expr | undefined)[]): Expr | undefined {
+  const xs = list.filter((x): x is Expr => x !== undefined);
+  return xs.length <= 1 ? xs[0] : ({ kind: 'BoolExpr', op: 'and', args: xs, type: OID.bool, typmod: -1 } as unknown as Expr);
+}
+
 /** The hidden range entry merge_action() reads (one text column, filled per RETURNING row). */
 const actionRte = (): ValuesRte => ({
   kind: 'values',
@@ -111,12 +119,16 @@ const actionRte = (): ValuesRte => ({
 });
 
 export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
-  const state = newState(session, sql, paramTypes);
+  clearViewDmlState();
+  const views = mergeThroughViews(session, n);
+  n = views.stmt;
+  const state = views.levels ? { ...newState(session, sql, paramTypes), asUser: views.user } : newState(session, sql, paramTypes);
   const cat = state.catalog;
   if (n.withClause) throw featureNotSupported('WITH in MERGE');
   const rel = mergeTarget(session, cat, n.relation, sql);
-  // MERGE does not apply privileges and row-level security to its target yet: never bypass them.
-  if (!isSuperuser(cat, session.currentUser())) throw featureNotSupported('MERGE run by a role that is not a superuser (privilege checks and row-level security of MERGE)');
+  // SELECT checks of the source's tables run after the target's privileges (mergeSecurity).
+  const deferred: NonNullable<typeof state.deferredPerms> = [];
+  state.deferredPerms = deferred;
   const whens = ((n.mergeWhenClauses ?? []) as AnyNode[]).map((w) => w.MergeWhenClause as AnyNode);
   // An unconditional clause makes the later clauses of its kind unreachable.
   const seenUnconditional = new Set<MatchKind>();
@@ -136,7 +148,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
   // The source on the left, the target on the right: `*` lists the source's columns first.
   // Rows not matched by source come from a second scan of the target (the target rows the join
   // did not reach), not from a FULL join: the same rows, and the join stays a hash join.
-  const join = { JoinExpr: { jointype: hasTarget ? 'JOIN_LEFT' : 'JOIN_INNER', larg: n.sourceRelation, rarg: { RangeVar: n.relation }, quals: n.joinCondition } };
+  const join = { JoinExpr: { jointype: hasTarget ? 'JOIN_LEFT' : 'JOIN_INNER', larg: n.sourceRelation, rarg: { RangeVar: { ...n.relation, mergeTarget: true } }, quals: n.joinCondition } };
   const q = transformSelectStmt(state, { fromClause: [join], targetList: [] });
   const top = q.fromList[0] as Extract<JoinNode, { kind: 'JoinExpr' }>;
   const rti = (top.right as { rti: number }).rti;
@@ -188,14 +200,43 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
         throw featureNotSupported(`MERGE action ${w.commandType}`);
     }
   }
+  // Through views: their WHERE limits the target rows the statement sees (matched or not matched by source).
+  let viewQual: Expr | undefined;
+  if (views.targetQual) {
+    visible(true, false);
+    ps.exprKind = 'where';
+    viewQual = coerceToBoolean(ps, transformExpr(ps, views.targetQual), 'WHERE');
+  }
   visible(true, true);
+  const retList = analyzeReturning(ps, returningList(n));
+  // Privileges of the target (before the source's), then its row-level security.
+  const readExprs: unknown[] = [top.quals, ...analyzed.flatMap((a) => [a.cond, ...(a.sets ?? []).map((x) => x.expr)]), ...(retList ?? []).map((t) => t.expr)];
+  const read = new Set([...targetColumnsRead(rel, readExprs, rti), ...targetColumnsRead(rel, readExprs, oldNew.oldRti), ...targetColumnsRead(rel, readExprs, oldNew.newRti)]);
+  const has = (a: string) => analyzed.some((x) => x.action === a);
+  const security = mergeSecurity(
+    state,
+    rel,
+    rti,
+    {
+      insertCols: has('insert') ? new Set(analyzed.flatMap((a) => (a.ins ? a.ins.cols.map((c) => c.attnum) : []))) : undefined,
+      updateCols: has('update') ? new Set(analyzed.flatMap((a) => (a.sets ? a.sets.map((x) => x.attnum) : []))) : undefined,
+      delete: has('delete'),
+    },
+    read,
+    !!retList,
+  );
+  state.deferredPerms = undefined;
+  for (const d of deferred) d.run();
+  const targetFilter = andExprs([viewQual, security.targetQual]);
+  if (targetFilter) (top as { quals?: Expr }).quals = andExprs([top.quals, targetFilter]);
+  const viewCheck = viewCheckFn(views.checks, rel);
   const foldCtx = makeExecContext(session, []);
   const layoutPlan = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(layoutPlan.plan);
   const { plan, layout } = layoutPlan;
   const off = layout.offsets[rti];
   // The target alone, over the same range table (so the same row layout) for NOT MATCHED BY SOURCE.
-  const targetScan = hasSource ? withPlanningCatalog(cat, () => planFromWhere({ ...q, fromList: [{ kind: 'RangeTblRef', rti }], where: undefined }, undefined, cat)) : undefined;
+  const targetScan = hasSource ? withPlanningCatalog(cat, () => planFromWhere({ ...q, fromList: [{ kind: 'RangeTblRef', rti }], where: targetFilter }, undefined, cat)) : undefined;
   const actionOff = layout.offsets[actionRti];
   const onRecheck = top.quals ? compileExpr(top.quals, layout) : undefined;
   const defaults = cols.map((c) => (c.default && !c.generated ? compileStored(c.default) : c.generated || c.dropped ? undefined : domainDefault(cat, c)));
@@ -227,7 +268,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     }
   }
   const statementOps = (['INSERT', 'UPDATE', 'DELETE'] as const).filter((o) => ops.has(o));
-  const returning = addReturning(ps, returningList(n), layout);
+  const returning = retList && compileReturning(ps, retList, layout);
   return {
     kind: 'merge',
     rel,
@@ -297,8 +338,10 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
               values = r;
             }
             computeGenerated(ctx, rel, values);
+            security.insertNew?.(ctx, values);
             checkConstraints(ctx, ms.cat, rel, values);
             const t = insertTuple(ms, rel, values);
+            viewCheck?.(ctx, ms.cat, values);
             queueInsertChecks(ms, rel, t);
             if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
             count++;
@@ -312,12 +355,15 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
           }
           // UPDATE or DELETE of the target row.
           const t = row[off + ncols] as unknown as Tuple;
+          const old = row.slice(off, off + ncols) as Value[];
+          // The existing row must pass the action's USING policies (checked only for the action taken).
+          if (clause.action === 'update') security.updateExisting?.(ctx, old);
+          else security.deleteExisting?.(ctx, old);
           if (done.has(t.tid)) {
             throw new PgError(SQLSTATE.cardinality_violation, 'MERGE command cannot affect row a second time', {
               hint: 'Ensure that not more than one source row matches any one target row.',
             });
           }
-          const old = row.slice(off, off + ncols) as Value[];
           let values: Value[] | undefined;
           if (clause.action === 'update') {
             values = [...old];
@@ -354,9 +400,11 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             values = r;
           }
           computeGenerated(ctx, rel, values);
+          security.updateNew?.(ctx, values);
           checkConstraints(ctx, ms.cat, rel, values);
           const nt = updateTuple(ms, rel, t, values);
           if (!nt) break;
+          viewCheck?.(ctx, ms.cat, values);
           done.add(t.tid);
           count++;
           queueUpdateActions(ms, rel, old, values, nt);

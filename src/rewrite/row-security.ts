@@ -129,6 +129,17 @@ export function policyUsingChecks(stmt: StatementState, cat: Catalog, rel: Relat
   return out;
 }
 
+/** The USING quals of `cmd`'s policies as checks of an existing row (MERGE's WCO_RLS_MERGE_UPDATE/DELETE_CHECK). */
+export function policyUsingOnly(stmt: StatementState, cat: Catalog, rel: RelationDef, user: string, cmd: 'w' | 'd'): RlsCheck[] {
+  const ps = applicable(cat, rel, user, cmd);
+  const out: RlsCheck[] = [{ expr: or(ps.filter((p) => p.permissive).map((p) => policyExpr(stmt, cat, rel, p, 'qual') ?? TRUE)) }];
+  for (const p of ps.filter((x) => !x.permissive)) {
+    const e = policyExpr(stmt, cat, rel, p, 'qual');
+    if (e) out.push({ policy: p.name, expr: e });
+  }
+  return out;
+}
+
 /** The error a failed new-row check raises (`using`: the existing row of ON CONFLICT DO UPDATE). */
 export function rlsViolation(rel: RelationDef, c: RlsCheck, using = false): PgError {
   const u = using ? ' (USING expression)' : '';

@@ -8,20 +8,26 @@ import type { RelationDef } from '../catalog/objects.js';
 import type { Query } from '../nodes/query.js';
 import type { ParseState } from '../analyze/parse-state.js';
 import { transformSelectStmt } from '../analyze/select.js';
+import { deferViewChecks } from '../analyze/permissions.js';
 
 export function expandView(pstate: ParseState, view: RelationDef): Query {
   const info = view.view;
   if (!info) throw new Error('fauxgres internal: not a view');
   const session = pstate.stmt.session;
+  const deferred: { q: Query; run: () => void }[] = [];
   const viewState = {
     ...pstate.stmt,
     // The view's own names: variables of a calling function body are not visible inside it.
     columnRefHook: undefined,
     procedureCallAt: undefined,
     sql: info.text,
-    // Tables inside a view are read with its owner's privileges and policies (unless security_invoker).
-    asUser: info.securityInvoker ? pstate.stmt.asUser : view.owner,
+    // Tables inside a view are read with its owner's privileges and policies; a security_invoker
+    // view's with the current user's, even below another view (ApplyRetrieveRule leaves checkAsUser unset).
+    asUser: info.securityInvoker ? undefined : view.owner,
     session: Object.assign(Object.create(session) as typeof session, { searchPath: () => info.searchPath }),
+    deferredPerms: deferred,
   };
-  return transformSelectStmt(viewState, info.raw as Record<string, unknown>);
+  const q = transformSelectStmt(viewState, info.raw as Record<string, unknown>);
+  deferViewChecks(pstate.query, q, deferred);
+  return q;
 }
