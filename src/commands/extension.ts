@@ -124,15 +124,7 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
         }
       };
       if (cat.types.has(CITEXT_OID)) visit(CITEXT_OID);
-      if (lines.length) {
-        if (n.behavior !== 'DROP_CASCADE') {
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
-            detail: lines.join('\n'),
-            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-          });
-        }
-        throw featureNotSupported('DROP EXTENSION citext CASCADE with dependent columns');
-      }
+      refuseDependents(name, lines, n.behavior, 'DROP EXTENSION citext CASCADE with dependent columns');
       const w = txn.catalogForWrite();
       w.removeType(CITEXT_ARRAY_OID);
       w.removeType(CITEXT_OID);
@@ -162,27 +154,11 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
         }
       }
       const lines = found.sort((a, b) => a.order - b.order).map((f) => f.line);
-      if (lines.length) {
-        if (n.behavior !== 'DROP_CASCADE') {
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
-            detail: lines.join('\n'),
-            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-          });
-        }
-        throw featureNotSupported('DROP EXTENSION btree_gist CASCADE with dependent indexes');
-      }
+      refuseDependents(name, lines, n.behavior, 'DROP EXTENSION btree_gist CASCADE with dependent indexes');
     }
     if (name !== 'btree_gist' && name !== 'citext') {
       const lines = [...opclassDependents(txn.catalog, name), ...dictionaryDependents(txn.catalog, session.searchPath(), name), ...functionDependents(txn.catalog, session.searchPath(), name)];
-      if (lines.length) {
-        if (n.behavior !== 'DROP_CASCADE') {
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
-            detail: lines.join('\n'),
-            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-          });
-        }
-        throw featureNotSupported(`DROP EXTENSION ${name} CASCADE with dependent objects`);
-      }
+      refuseDependents(name, lines, n.behavior, `DROP EXTENSION ${name} CASCADE with dependent objects`);
     }
     if (name === 'pg_stat_statements') {
       const cat = txn.catalog;
@@ -207,15 +183,7 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
         const sig = `${session.searchPath().includes(ns) ? '' : `${ns}.`}moddatetime()`;
         const lines = [...cat.triggers.values()].filter((t) => t.function === fn.oid).sort((a, b) => a.oid - b.oid)
           .map((t) => `trigger ${t.name} on table ${cat.relation(t.relation).name} depends on function ${sig}`);
-        if (lines.length) {
-          if (n.behavior !== 'DROP_CASCADE') {
-            throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
-              detail: lines.join('\n'),
-              hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-            });
-          }
-          throw featureNotSupported('DROP EXTENSION moddatetime CASCADE with dependent triggers');
-        }
+        refuseDependents(name, lines, n.behavior, 'DROP EXTENSION moddatetime CASCADE with dependent triggers');
         txn.catalogForWrite().removeFunction(fn.oid);
       }
     }
@@ -236,4 +204,19 @@ function dictionaryDependents(cat: Catalog, searchPath: readonly string[], name:
     }
   }
   return lines;
+}
+
+/**
+ * DROP EXTENSION with objects depending on it: Postgres's 2BP01 listing them, or, under CASCADE,
+ * 0A000 naming `cascadeWhat` (dropping the dependents is not emulated).
+ */
+function refuseDependents(name: string, lines: readonly string[], behavior: string | undefined, cascadeWhat: string): void {
+  if (!lines.length) return;
+  if (behavior !== 'DROP_CASCADE') {
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop extension ${name} because other objects depend on it`, {
+      detail: lines.join('\n'),
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+  }
+  throw featureNotSupported(cascadeWhat);
 }

@@ -7,6 +7,7 @@
  * only is refused as Postgres refuses it.
  * Postgres counterpart: rewrite/rewriteHandler.c (RewriteQuery, rewriteTargetView for CMD_MERGE).
  */
+import { sourceNames } from './merge.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -30,21 +31,6 @@ export interface MergeThroughViews {
   readonly checks: ViewCheck[];
   /** The views' WHERE over the target (raw, qualified by its alias). */
   readonly targetQual?: AnyNode;
-}
-
-/** Names a FROM item makes visible (RETURNING * lists the source's columns by them). */
-function sourceNames(n: AnyNode, out: string[]): void {
-  const [k, b] = nodeKind(n);
-  if (k === 'RangeVar') out.push(b.alias?.aliasname ?? b.relname);
-  else if (k === 'RangeSubselect' || k === 'RangeFunction' || k === 'RangeTableFunc' || k === 'JsonTable') {
-    if (b.alias?.aliasname) out.push(b.alias.aliasname);
-  } else if (k === 'JoinExpr') {
-    if (b.alias?.aliasname) out.push(b.alias.aliasname);
-    else {
-      sourceNames(b.larg, out);
-      sourceNames(b.rarg, out);
-    }
-  }
 }
 
 const OPS: Record<string, TriggerOp> = { CMD_INSERT: 'INSERT', CMD_UPDATE: 'UPDATE', CMD_DELETE: 'DELETE' };

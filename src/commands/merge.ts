@@ -80,7 +80,7 @@ const OBJECT_KINDS: Record<string, string> = {
 };
 
 /** The names a source FROM item makes visible at the top level (aliases, or relation names). */
-function sourceNames(n: AnyNode, out: string[]): void {
+export function sourceNames(n: AnyNode, out: string[]): void {
   const [k, b] = nodeKind(n);
   if (k === 'RangeVar') out.push(b.alias?.aliasname ?? b.relname);
   else if (k === 'RangeSubselect' || k === 'RangeFunction' || k === 'RangeTableFunc' || k === 'JsonTable') {
