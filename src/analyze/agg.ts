@@ -3,7 +3,8 @@
  * the call, and Postgres's rules on where aggregates may appear (42803).
  * Postgres counterpart: src/backend/parser/parse_agg.c.
  */
-import { PgError } from '../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { forEachChild } from '../nodes/walk.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
 import type { Aggref, Expr } from '../nodes/primnodes.js';
@@ -37,10 +38,6 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
 };
 
 export function transformAggregate(pstate: ParseState, name: string, n: AnyNode): Expr {
-  const ctxErr = AGG_CONTEXT_ERRORS[pstate.exprKind];
-  if (ctxErr) {
-    throw new PgError(SQLSTATE.grouping_error, ctxErr, { position: pstate.position(n.location) });
-  }
   const aggs = aggregatesNamed(name);
   const star = !!n.agg_star;
   const saved = pstate.exprKind;
@@ -53,6 +50,18 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
     }
     return e;
   });
+  // An aggregate whose arguments read only an outer query's columns belongs to that query
+  // (Postgres's agglevelsup): computed there, once per group, not here once per row.
+  // (FILTER and ORDER BY count too: with them, the check waits until they are analyzed, below.)
+  const argLevel = lowestVarLevel(args);
+  if (argLevel !== undefined && argLevel > 0 && !n.agg_filter && !n.agg_order) {
+    throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
+  }
+  // Where aggregates may not appear (checked at the aggregate's own level, after its arguments).
+  const ctxErr = AGG_CONTEXT_ERRORS[pstate.exprKind];
+  if (ctxErr) {
+    throw new PgError(SQLSTATE.grouping_error, ctxErr, { position: pstate.position(n.location) });
+  }
   if (!aggs.length) {
     const sig = `${name}(${star ? '*' : args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
     throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
@@ -101,8 +110,27 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
     aggIndex: -1,
     location: n.location,
   };
+  const level = lowestVarLevel([...resolved.args, ...(filter ? [filter] : []), ...(orderBy ?? []).map((k) => k.expr)]);
+  if (level !== undefined && level > 0) {
+    throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
+  }
   pstate.aggs.push(ref);
   return ref;
+}
+
+/**
+ * The lowest query level (levelsUp) of the columns `exprs` read outside subqueries: Postgres's
+ * min_varlevel, which decides the query level an aggregate belongs to. Undefined when they read
+ * no column.
+ */
+function lowestVarLevel(exprs: readonly Expr[]): number | undefined {
+  let min: number | undefined;
+  const visit = (e: Expr): void => {
+    if (e.kind === 'Var') min = min === undefined ? e.levelsUp : Math.min(min, e.levelsUp);
+    forEachChild(e, visit);
+  };
+  exprs.forEach(visit);
+  return min;
 }
 
 /** The leftmost token of a raw expression (Postgres's exprLocation of its analyzed form, mostly). */

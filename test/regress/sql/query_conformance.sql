@@ -86,3 +86,10 @@ SELECT c.id, g FROM customers c LEFT JOIN LATERAL generate_series(1, c.id) g ON 
 INSERT INTO orders VALUES (13, 2, 5.00, 'new') RETURNING old.tableoid::regclass AS old_rel, new.tableoid::regclass AS new_rel, old.id, new.id;
 UPDATE orders SET note = 'changed' WHERE id = 13 RETURNING old.tableoid::regclass AS old_rel, new.tableoid::regclass AS new_rel, old.note, new.note;
 DELETE FROM orders WHERE id = 13 RETURNING old.tableoid::regclass AS old_rel, new.tableoid::regclass AS new_rel, old, new;
+
+-- aggregates in subqueries: the query level an aggregate belongs to is the lowest level of the
+-- columns it reads; one over only outer columns belongs to the outer query (not emulated: 0A000)
+SELECT o.id, (SELECT sum(o.total + c.id) FROM customers c) AS s FROM orders o ORDER BY o.id;
+SELECT o.id, (SELECT count(*) FROM customers c WHERE c.id > o.customer_id) AS n FROM orders o ORDER BY o.id;
+SELECT o.id, (SELECT sum(c.id) FILTER (WHERE o.total > 10) FROM customers c) AS s FROM orders o ORDER BY o.id;
+SELECT (SELECT max(o.total) FROM customers c WHERE c.id > 1) FROM orders o;
