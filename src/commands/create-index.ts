@@ -123,8 +123,6 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   if (n.indexIncludingParams?.length && method === 'hash') throw amError('included columns');
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
-  /** Keys with an operator class named in the statement (no default class needed). */
-  const explicitClass = new Set<number>();
   for (const p of (n.indexParams ?? []) as AnyNode[]) {
     const e = p.IndexElem;
     if (method !== 'btree') {
@@ -158,16 +156,16 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }
-    if (opclassNames) explicitClass.add(keys.length - 1);
   }
   const include = indexIncludeAttnums(n.indexIncludingParams ?? [], table.columns);
   for (const a of include) colNames.push(table.columns[a - 1].name);
   const predicate = n.whereClause ? analyzeTableExpr(session, cat, table, n.whereClause, 'index predicate', sql) : undefined;
   const name = n.idxname ? truncateIdentifier(n.idxname) : chooseName(cat, table.namespace, table.name, distinctIndexColumnNames(colNames).join('_'), 'idx', new Set(), true);
-  for (const [i, k] of keys.entries()) {
-    if (k.opclassExtension) continue;
+  for (const k of keys) {
+    // A key with a class of its own needs no default one (a named default class left none on the key, and exists).
+    if (k.opclass) continue;
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
-    if (!explicitClass.has(i) && !hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
+    if (!hasDefaultOpclass(cat, method, type)) throw noDefaultOpclass(cat, method, type);
   }
   if (table.kind === 'p') {
     if (n.concurrent) throw new PgError(SQLSTATE.feature_not_supported, `cannot create index on partitioned table "${table.name}" concurrently`);

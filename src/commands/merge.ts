@@ -305,6 +305,14 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
         fillOldNew(r, layout, oldNew, ncols, old, now);
         retRows.push(returning.exprs.map((f) => f(r, ctx)));
       };
+      /** RETURNING for a row version this statement wrote: the joined row with the target's new values. */
+      const emitWritten = (row: Row, values: readonly Value[], t: Tuple, action: string, old: readonly Value[] | undefined) => {
+        if (!retRows) return;
+        const r = row.slice();
+        for (let i = 0; i < ncols; i++) r[off + i] = values[i];
+        r[off + ncols] = t as unknown as Value;
+        emit(r, action, old, values);
+      };
       for (let ri = 0; ri < rows.length; ri++) {
         let row = rows[ri];
         let kind: MatchKind = ri >= nJoined ? 'source' : row[off + ncols] == null ? 'target' : 'matched';
@@ -345,12 +353,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             queueInsertChecks(ms, rel, t);
             if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
             count++;
-            if (retRows) {
-              const r = row.slice();
-              for (let i = 0; i < ncols; i++) r[off + i] = values[i];
-              r[off + ncols] = t as unknown as Value;
-              emit(r, 'INSERT', undefined, values);
-            }
+            emitWritten(row, values, t, 'INSERT', undefined);
             break;
           }
           // UPDATE or DELETE of the target row.
@@ -409,12 +412,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
           count++;
           queueUpdateActions(ms, rel, old, values, nt);
           if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, clause.updatedCols);
-          if (retRows) {
-            const r = row.slice();
-            for (let i = 0; i < ncols; i++) r[off + i] = values[i];
-            r[off + ncols] = nt as unknown as Value;
-            emit(r, 'UPDATE', old, values);
-          }
+          emitWritten(row, values, nt, 'UPDATE', old);
           break;
         }
       }

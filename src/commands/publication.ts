@@ -16,8 +16,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { openRelation } from '../analyze/relation.js';
 import { checkOwner, isSuperuser } from '../catalog/acl.js';
-import { resolveRoleSpec } from '../catalog/system/common.js';
-import { isSystemNamespace } from '../catalog/system/common.js';
+import { isSystemNamespace, resolveRoleSpec } from '../catalog/system/common.js';
 import { systemRelationNamed } from '../catalog/system/registry.js';
 import { charOffset } from '../analyze/parse-state.js';
 
