@@ -44,6 +44,25 @@ export function comparatorFor(cat: Catalog, type: number, collation: string | un
   return (a, b) => io.compare(a, b);
 }
 
+/**
+ * Built-in types with equality but no hash operator class (nor one by binary coercion): money,
+ * bit strings, text search types and snapshots.
+ */
+const UNHASHABLE = new Set<number>([OID.money, OID.bit, OID.varbit, OID.tsvector, OID.tsquery, OID.pg_snapshot, OID.txid_snapshot]);
+
+/**
+ * Whether the planner finds a hash opclass for `type`: arrays by their element, domains by their
+ * base. (Composites count as hashable here; Postgres finds a column without a hash function only
+ * when it hashes a row.) Types without equality fail earlier, in hashKeyFor.
+ */
+export function isHashableType(cat: Catalog, type: number): boolean {
+  const base = domainBase(cat, type);
+  if (UNHASHABLE.has(base)) return false;
+  const info = typeInfo(cat, base);
+  if (info.elem !== undefined && info.elem !== 0 && info.typlen === -1) return isHashableType(cat, info.elem);
+  return true;
+}
+
 /** The hash key of types whose values are their own keys (see hashKeyFor). */
 export const identityHashKey = (v: Value): unknown => v;
 

@@ -14,6 +14,7 @@ import { emptyQuery, type CommonTableExpr, type Query, type RteColumn } from '..
 import { OID } from '../types/oids.js';
 import { formatType } from '../types/registry.js';
 import { coerceTo, selectCommonType } from './coerce.js';
+import { isHashableType } from './ordering.js';
 import { strVal } from './expr.js';
 import { ParseState, type StatementState } from './parse-state.js';
 import { rewriteSearchCycle } from './search-cycle.js';
@@ -142,6 +143,10 @@ export function transformRecursiveCte(
   left.targetList = [...lt, ...left.targetList.filter((t) => t.resjunk)];
   right.targetList = [...rt, ...right.targetList.filter((t) => t.resjunk)];
   const columnTypes = columns.map((c) => ({ type: c.type, typmod: c.typmod }));
+  // A recursive UNION (not ALL) remembers the rows it has seen in a hash table (Postgres's planner).
+  if (!body.all && columnTypes.some((c) => !isHashableType(pstate.catalog, c.type))) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'could not implement recursive UNION', { detail: 'All column datatypes must be hashable.' });
+  }
   q.setOp = { op: 'union', all: !!body.all, left, right, columnTypes, recursive: true };
   q.targetList = lt.map((t, i) => ({
     expr: { kind: 'InputRef', index: i, type: columns[i].type, typmod: columns[i].typmod, collation: t.expr.collation },

@@ -179,3 +179,10 @@ CREATE FUNCTION ancestors(cid integer) RETURNS SETOF integer LANGUAGE sql STABLE
   SELECT id FROM a WHERE id <> cid
 $$;
 SELECT c.id, array_agg(x ORDER BY x) AS ancestors FROM categories c, ancestors(c.id) x GROUP BY c.id ORDER BY c.id;
+-- A recursive UNION (without ALL) needs hashable column types; UNION ALL does not.
+WITH RECURSIVE flags(bits) AS (VALUES ('01'::varbit) UNION SELECT bits || '10'::varbit FROM flags WHERE bits < '100'::varbit) SELECT bits FROM flags;
+WITH RECURSIVE fees(amount) AS (VALUES ('1.50'::money) UNION SELECT amount * 2 FROM fees WHERE amount < '10'::money) SELECT amount FROM fees;
+WITH RECURSIVE fees(amount) AS (VALUES ('1.50'::money) UNION ALL SELECT amount * 2 FROM fees WHERE amount < '10'::money) SELECT amount FROM fees;
+WITH RECURSIVE docs(v) AS (VALUES ('fat cat'::tsvector) UNION SELECT v FROM docs) SELECT v FROM docs;
+WITH RECURSIVE masks(m) AS (VALUES (ARRAY[B'1']) UNION SELECT m FROM masks) SELECT m FROM masks;
+WITH RECURSIVE n(i) AS (VALUES (1) UNION SELECT i + 1 FROM n WHERE i < 4) SELECT i FROM n;
