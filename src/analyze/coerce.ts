@@ -20,6 +20,7 @@ import { typmodCast } from './special-casts.js';
 import { regInput } from './regclass.js';
 import { parseArrayText } from '../types/array.js';
 import { CITEXT_OID } from '../types/citext.js';
+import { HSTORE_OID } from '../types/hstore.js';
 import type { ParseState } from './parse-state.js';
 
 export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
@@ -62,6 +63,8 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
     const other = typeInfo(cat, from === CITEXT_OID ? to : from);
     if (other.oid === OID.text || other.oid === OID.varchar || other.oid === OID.bpchar) return from === CITEXT_OID || ctxRank[ctx] >= 1;
   }
+  // hstore's casts (hstore--1.8.sql): to json / jsonb and from text[], explicit only.
+  if ((from === HSTORE_OID && (to === OID.json || to === OID.jsonb)) || (from === OID._text && to === HSTORE_OID)) return ctx === 'explicit';
   const c = castIndex.get(`${from}>${to}`);
   if (c !== undefined) return castRank[c] <= ctxRank[ctx];
   // Arrays: element-wise when the elements coerce.

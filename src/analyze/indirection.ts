@@ -2,6 +2,7 @@
  * `expr[i]`, `expr[lo:hi]`, `(expr).field`: array subscripts and composite field selection.
  * Postgres counterpart: parse_expr.c transformIndirection, parse_node.c transformContainerSubscripts.
  */
+import { HSTORE_OID, type Hstore } from '../types/hstore.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -51,6 +52,11 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
       subs = [];
       return;
     }
+    if (base === HSTORE_OID) {
+      e = hstoreSubscript(pstate, e, subs);
+      subs = [];
+      return;
+    }
     const info = typeInfo(pstate.catalog, base);
     if (info.category !== 'A' || info.elem === undefined) {
       throw new PgError(SQLSTATE.datatype_mismatch, `cannot subscript type ${formatType(pstate.catalog, e.type)} because it does not support subscripting`, {
@@ -79,6 +85,32 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
   }
   flush();
   return e;
+}
+
+/**
+ * `hstore_value[key]`: one text subscript (assignment-coerced), fetched as `->` does.
+ * Postgres counterpart: contrib/hstore/hstore_subs.c (hstore_subscript_transform / fetch).
+ */
+function hstoreSubscript(pstate: ParseState, e: Expr, subs: { lower?: Expr; upper?: Expr; isSlice: boolean }[]): Expr {
+  if (subs.length !== 1 || subs[0].isSlice) throw new PgError(SQLSTATE.feature_not_supported, 'hstore allows only one subscript');
+  const x = subs[0].upper as Expr;
+  if (!canCoerce(pstate.catalog, x.type, OID.text, 'assignment')) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'hstore subscript must have type text', { position: pstate.position(x.location) });
+  }
+  const key = coerceTo(pstate, pstate.catalog, x, OID.text, -1, 'assignment');
+  const fn: FunctionImpl = {
+    name: 'hstore_subscript_handler',
+    argTypes: [e.type, OID.text],
+    returnType: OID.text,
+    strict: true,
+    volatility: 'i',
+    fn: (vals) => {
+      const h = vals[0] as Hstore;
+      const i = h.find(vals[1] as string);
+      return i < 0 ? null : h.vals[i];
+    },
+  };
+  return { kind: 'FuncExpr', name: 'hstore_subscript_handler', fn, args: [e, key], type: OID.text, typmod: -1, location: e.location };
 }
 
 /**

@@ -299,7 +299,7 @@ export interface UserTypeDef {
   /** For a composite type: the relation that defines its attributes. */
   readonly relation?: number;
   /** For a base type an extension brings: which built-in I/O implements it. */
-  readonly baseIO?: 'citext';
+  readonly baseIO?: 'citext' | 'hstore';
   /** typacl; undefined: the default (acldefault). */
   readonly acl?: readonly AclItem[];
 }

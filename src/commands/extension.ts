@@ -1,7 +1,7 @@
 /**
  * CREATE EXTENSION / DROP EXTENSION for the extensions fauxgres emulates (pgcrypto, uuid-ossp, pg_trgm,
  * unaccent, fuzzystrmatch, moddatetime, btree_gin, pg_stat_statements,
- * citext, btree_gist); any other extension is 0A000 rather than a silent no-op.
+ * citext, hstore, btree_gist); any other extension is 0A000 rather than a silent no-op.
  * Postgres counterpart: src/backend/commands/extension.c.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -11,6 +11,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace, lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { CITEXT_ARRAY_OID, CITEXT_OID } from '../types/citext.js';
+import { HSTORE_ARRAY_OID, HSTORE_OID } from '../types/hstore.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
 import { opclassDependents } from './extension-opclasses.js';
 import { functionDependents } from './extension-deps.js';
@@ -22,7 +23,13 @@ import type { Catalog } from '../catalog/catalog.js';
 type AnyNode = Record<string, any>;
 
 /** Extensions with the version the oracle ships. */
-export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2', moddatetime: '1.0', pg_stat_statements: '1.12', btree_gin: '1.3' };
+export const SUPPORTED_EXTENSIONS: Record<string, string> = { pgcrypto: '1.4', 'uuid-ossp': '1.1', citext: '1.8', plpgsql: '1.0', btree_gist: '1.8', pg_trgm: '1.6', unaccent: '1.1', fuzzystrmatch: '1.2', moddatetime: '1.0', pg_stat_statements: '1.12', btree_gin: '1.3', hstore: '1.8' };
+
+/** Extensions that bring a base type (on fixed OIDs): the type, its array type, the built-in I/O behind it. */
+const EXTENSION_TYPES: Record<string, { name: string; oid: number; arrayOid: number; baseIO: 'citext' | 'hstore' }> = {
+  citext: { name: 'citext', oid: CITEXT_OID, arrayOid: CITEXT_ARRAY_OID, baseIO: 'citext' },
+  hstore: { name: 'hstore', oid: HSTORE_OID, arrayOid: HSTORE_ARRAY_OID, baseIO: 'hstore' },
+};
 
 /** The shared library an extension's C functions load (its custom settings appear with it). */
 const EXTENSION_LIBRARY: Record<string, string> = { pg_trgm: 'pg_trgm' };
@@ -78,10 +85,11 @@ export function createExtension(session: Session, n: AnyNode): StatementResult {
     if (existing) throw new PgError(SQLSTATE.duplicate_function, `function "moddatetime" already exists with same argument types`);
     cat.putFunction(moddatetimeFunction(session.db.newOid(), ns, session.currentUser()));
   }
-  if (name === 'citext') {
-    if (cat.typeIn(ns, 'citext')) throw new PgError(SQLSTATE.duplicate_object, 'type "citext" already exists');
-    cat.putType({ oid: CITEXT_OID, name: 'citext', namespace: ns, kind: 'b', owner: session.currentUser(), arrayType: CITEXT_ARRAY_OID, baseIO: 'citext' });
-    cat.putType({ oid: CITEXT_ARRAY_OID, name: '_citext', namespace: ns, kind: 'b', owner: session.currentUser(), elementType: CITEXT_OID });
+  const et = EXTENSION_TYPES[name];
+  if (et) {
+    if (cat.typeIn(ns, et.name)) throw new PgError(SQLSTATE.duplicate_object, `type "${et.name}" already exists`);
+    cat.putType({ oid: et.oid, name: et.name, namespace: ns, kind: 'b', owner: session.currentUser(), arrayType: et.arrayOid, baseIO: et.baseIO });
+    cat.putType({ oid: et.arrayOid, name: `_${et.name}`, namespace: ns, kind: 'b', owner: session.currentUser(), elementType: et.oid });
   }
   return commandResult('CREATE EXTENSION');
 }
@@ -97,7 +105,8 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
       }
       throw new PgError(SQLSTATE.undefined_object, `extension "${name}" does not exist`);
     }
-    if (name === 'citext') {
+    const et = EXTENSION_TYPES[name];
+    if (et) {
       const cat = txn.catalog;
       const sp = session.searchPath();
       const relName = (oid: number) => {
@@ -123,11 +132,13 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
           }
         }
       };
-      if (cat.types.has(CITEXT_OID)) visit(CITEXT_OID);
-      refuseDependents(name, lines, n.behavior, 'DROP EXTENSION citext CASCADE with dependent columns');
+      if (cat.types.has(et.oid)) visit(et.oid);
+      // (indexes using the extension's operator classes go with the columns listed above)
+      if (!lines.length) lines.push(...opclassDependents(cat, name));
+      refuseDependents(name, lines, n.behavior, `DROP EXTENSION ${name} CASCADE with dependent columns`);
       const w = txn.catalogForWrite();
-      w.removeType(CITEXT_ARRAY_OID);
-      w.removeType(CITEXT_OID);
+      w.removeType(et.arrayOid);
+      w.removeType(et.oid);
     }
     if (name === 'btree_gist') {
       // Gist indexes on scalar columns use btree_gist's operator classes.
@@ -156,7 +167,7 @@ export function dropExtension(session: Session, n: AnyNode): StatementResult {
       const lines = found.sort((a, b) => a.order - b.order).map((f) => f.line);
       refuseDependents(name, lines, n.behavior, 'DROP EXTENSION btree_gist CASCADE with dependent indexes');
     }
-    if (name !== 'btree_gist' && name !== 'citext') {
+    if (name !== 'btree_gist' && !et) {
       const lines = [...opclassDependents(txn.catalog, name), ...dictionaryDependents(txn.catalog, session.searchPath(), name), ...functionDependents(txn.catalog, session.searchPath(), name)];
       refuseDependents(name, lines, n.behavior, `DROP EXTENSION ${name} CASCADE with dependent objects`);
     }

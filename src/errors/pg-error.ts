@@ -23,6 +23,8 @@ export interface PgErrorFields {
   column?: string;
   dataType?: string;
   constraint?: string;
+  /** Reported softly by an input function (errsave) whatever its SQLSTATE: pg_input_is_valid returns it. */
+  soft?: boolean;
 }
 
 /**
@@ -47,6 +49,8 @@ export class PgError extends Error {
   column?: string;
   dataType?: string;
   constraint?: string;
+  /** Reported softly by an input function (errsave) whatever its SQLSTATE: pg_input_is_valid returns it. */
+  soft?: boolean;
   /** Character offset (0-based) in the statement, set by the analyzer before the text is known. */
   cursor?: number;
 

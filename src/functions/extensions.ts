@@ -7,3 +7,4 @@ import './unaccent.js';
 import './fuzzystrmatch.js';
 import './pg-stat-statements.js';
 import './moddatetime.js';
+import './hstore.js';

@@ -18,7 +18,7 @@ import type { IoContext, TypeIO } from './type-io.js';
 import { PgRecord, type Value } from './values.js';
 
 /** Output of one field value whose type may be unknown (then its JS string form). */
-function fieldText(cat: Catalog, type: number | undefined, v: Value, ctx: IoContext): string {
+export function fieldText(cat: Catalog, type: number | undefined, v: Value, ctx: IoContext): string {
   if (v instanceof PgRecord && (type === undefined || type === OID.record)) return anonymousRecordOutput(cat, v, ctx);
   if (type === undefined || type === OID.unknown) return String(v);
   return typeInfo(cat, type).io.output(v, ctx);

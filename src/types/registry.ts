@@ -14,6 +14,7 @@ import type { Value } from './values.js';
 import { builtinIO, hasBuiltinIO } from './builtin-io.js';
 import { makeArrayIO } from './array.js';
 import { makeRecordIO } from './record.js';
+import { hstoreIO } from './hstore.js';
 import { citextIO } from './citext.js';
 import { anonymousRecordArrayIO, anonymousRecordIO } from './anon-record.js';
 
@@ -141,6 +142,9 @@ function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
   }
   if (t.kind === 'b' && t.baseIO === 'citext') {
     return { ...base, typtype: 'b', category: 'S', preferred: false, typlen: -1, io: citextIO as TypeIO<Value> };
+  }
+  if (t.kind === 'b' && t.baseIO === 'hstore') {
+    return { ...base, typtype: 'b', category: 'U', preferred: false, typlen: -1, io: hstoreIO as TypeIO<Value> };
   }
   if (t.kind === 'e') {
     const labels = t.enumInfo?.labels ?? [];

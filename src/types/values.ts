@@ -27,6 +27,7 @@
  * | tsvector, tsquery | `TsVector`, `TsQuery` (src/tsearch/ts-values.ts) |
  * | regconfig, regdictionary | `number` (OID) |
  */
+import type { Hstore } from './hstore.js';
 import type { Numeric } from './numeric.js';
 import type { JsonbValue } from './jsonb.js';
 import type { JsonPath } from '../grammar/jsonpath/ast.js';
@@ -131,4 +132,5 @@ export type Value =
   | PgInet
   | JsonPath
   | TsVector
-  | TsQuery;
+  | TsQuery
+  | Hstore;

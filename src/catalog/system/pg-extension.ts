@@ -15,6 +15,7 @@ export const AVAILABLE: readonly (readonly [string, string, string])[] = [
   ['btree_gin', '1.3', 'support for indexing common datatypes in GIN'],
   ['citext', '1.8', 'data type for case-insensitive character strings'],
   ['fuzzystrmatch', '1.2', 'determine similarities and distance between strings'],
+  ['hstore', '1.8', 'data type for storing sets of (key, value) pairs'],
   ['moddatetime', '1.0', 'functions for tracking last modification time'],
   ['pg_stat_statements', '1.12', 'track planning and execution statistics of all SQL statements executed'],
   ['pg_trgm', '1.6', 'text similarity measurement and index searching based on trigrams'],

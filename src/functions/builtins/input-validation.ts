@@ -69,7 +69,7 @@ function tryInput(rt: ExprRuntime, text: string, typeText: string): PgError | un
     evalCoercion(coerceTo(undefined, cat, lit, oid, typmod, 'assignment'), rt);
     return undefined;
   } catch (e) {
-    if (e instanceof PgError && (e.code.startsWith('22') || e.code.startsWith('23'))) return e;
+    if (e instanceof PgError && (e.soft || e.code.startsWith('22') || e.code.startsWith('23'))) return e;
     throw e;
   }
 }
