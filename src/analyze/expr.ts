@@ -22,7 +22,7 @@ import { parseBitString } from '../types/bit.js';
 import type { Value } from '../types/values.js';
 import { canCoerce, coerceTo, coerceToCommon, makeConst, selectCommonType, domainBase } from './coerce.js';
 import { completeUserCall, resolveFunction, resolveOperator } from './func.js';
-import { functionCandidates } from './func-candidates.js';
+import { builtinSchema, effectiveSearchPath, functionCandidates } from './func-candidates.js';
 import type { ParseState } from './parse-state.js';
 import { resolveColumnRef } from './column-ref.js';
 import { typeNameToOid } from './type-name.js';
@@ -222,10 +222,18 @@ function transformBoolExpr(pstate: ParseState, n: AnyNode): Expr {
 }
 
 /** Builds `left op right` with operator resolution. */
-export function makeOp(pstate: ParseState, name: string, left: Expr | undefined, right: Expr, location?: number): Expr {
+export function makeOp(pstate: ParseState, name: string, left: Expr | undefined, right: Expr, location?: number, schema?: string): Expr {
   let ops = operatorsNamed(name);
-  // Operators an extension declares exist once CREATE EXTENSION has installed it.
-  if (ops.some((o) => o.fn.extension)) ops = ops.filter((o) => !o.fn.extension || pstate.catalog.extensions.has(o.fn.extension));
+  // Operators an extension declares exist once CREATE EXTENSION has installed it, in its schema:
+  // visible through the search path, or named as OPERATOR(schema.op).
+  if (ops.some((o) => o.fn.extension)) {
+    const path = schema !== undefined ? [schema] : effectiveSearchPath(pstate.stmt.session.searchPath());
+    ops = ops.filter((o) => {
+      if (!o.fn.extension) return true;
+      const s = builtinSchema(pstate.catalog, o.fn);
+      return s !== undefined && path.includes(s);
+    });
+  }
   const r = resolveOperator(pstate, name, ops, left, right, location);
   const typmod = -1;
   const rt = typeInfo(pstate.catalog, r.returnType);
@@ -285,6 +293,12 @@ function opName(n: AnyNode): string {
   return strVal(names[names.length - 1]);
 }
 
+/** The schema of `OPERATOR(schema.op)`, if written. */
+function opSchema(n: AnyNode): string | undefined {
+  const names = n.name as AnyNode[];
+  return names.length > 1 ? strVal(names[names.length - 2]) : undefined;
+}
+
 function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
   const loc = n.location;
   switch (n.kind) {
@@ -292,7 +306,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       const name = opName(n);
       if (!n.lexpr) {
         // Fold unary minus on numeric literals (Postgres does this in the grammar for constants).
-        return makeOp(pstate, name, undefined, transformExpr(pstate, n.rexpr), loc);
+        return makeOp(pstate, name, undefined, transformExpr(pstate, n.rexpr), loc, opSchema(n));
       }
       // Left operand first, as Postgres analyzes it (decides which error a statement reports).
       const left = transformExpr(pstate, n.lexpr);
@@ -302,7 +316,7 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       }
       const right = transformExpr(pstate, n.rexpr);
       if (left.kind === 'RowExpr' && right.kind === 'RowExpr' && !left.wholeRow && !right.wholeRow) return transformRowCompare(pstate, name, left, right, loc);
-      return makeOp(pstate, name, left, right, loc);
+      return makeOp(pstate, name, left, right, loc, opSchema(n));
     }
     case 'AEXPR_OP_ANY':
     case 'AEXPR_OP_ALL': {

@@ -13,8 +13,15 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { functionsNamed, type FunctionImpl } from '../functions/registry.js';
 import { userFunctionImpl } from '../functions/user-functions.js';
 
-/** Schemas whose names resolve to built-ins too: extension functions are declared there. */
-const BUILTIN_ALIASES = new Set(['pg_catalog', 'public', 'extensions']);
+/**
+ * The schema an installed extension's built-in function lives in (the one CREATE EXTENSION put
+ * it in), or undefined when the extension is not installed; core built-ins are in pg_catalog.
+ */
+export function builtinSchema(cat: Catalog, f: { readonly extension?: string }): string | undefined {
+  if (!f.extension) return 'pg_catalog';
+  const ext = cat.extensions.get(f.extension);
+  return ext ? cat.namespaceName(ext.namespace) : undefined;
+}
 
 /** The effective search path: pg_catalog first unless listed explicitly. */
 export function effectiveSearchPath(searchPath: readonly string[]): string[] {
@@ -48,34 +55,29 @@ function sameArgs(a: readonly number[], b: readonly number[]): boolean {
 export function functionCandidates(cat: Catalog, searchPath: readonly string[], names: readonly string[], position?: string): FunctionImpl[] {
   const name = names[names.length - 1];
   const schema = names.length > 1 ? names[names.length - 2] : undefined;
-  if (schema !== undefined && !BUILTIN_ALIASES.has(schema) && cat.namespaceOid(schema) === undefined) {
+  if (schema !== undefined && schema !== 'pg_catalog' && cat.namespaceOid(schema) === undefined) {
     throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`, { position });
   }
-  const builtins = schema === undefined || BUILTIN_ALIASES.has(schema)
-    ? functionsNamed(name).filter((f) => !f.extension || cat.extensions.has(f.extension))
-    : [];
-  if (cat.functions.size === 0) return builtins as FunctionImpl[];
+  // Built-ins by schema: core ones in pg_catalog, an extension's in the schema it was created in.
+  const all = functionsNamed(name);
+  const builtinsIn = (s: string): readonly FunctionImpl[] => (all.some((f) => f.extension) ? all.filter((f) => builtinSchema(cat, f) === s) : s === 'pg_catalog' ? all : []);
+  if (cat.functions.size === 0 && !all.some((f) => f.extension)) return (schema === undefined || schema === 'pg_catalog' ? all : []) as FunctionImpl[];
   const out: FunctionImpl[] = [];
   const add = (f: FunctionImpl): void => {
     if (!out.some((o) => sameArgs(o.argTypes, f.argTypes))) out.push(f);
   };
   // Built-ins may declare one signature twice (extension variants): keep them all.
-  const addBuiltins = (): void => {
+  const addBuiltins = (s: string): void => {
     const hidden = out.slice();
-    for (const b of builtins) if (!hidden.some((o) => sameArgs(o.argTypes, b.argTypes))) out.push(b);
+    for (const b of builtinsIn(s)) if (!hidden.some((o) => sameArgs(o.argTypes, b.argTypes))) out.push(b);
   };
   const addUser = (s: string): void => {
     const ns = cat.namespaceOid(s);
     if (ns !== undefined) for (const def of cat.functionsIn(ns, name)) add(userFunctionImpl(def));
   };
-  if (schema === undefined) {
-    for (const s of effectiveSearchPath(searchPath)) {
-      if (s === 'pg_catalog') addBuiltins();
-      else addUser(s);
-    }
-  } else {
-    if (schema !== 'pg_catalog') addUser(schema);
-    addBuiltins();
+  for (const s of schema === undefined ? effectiveSearchPath(searchPath) : [schema]) {
+    if (s !== 'pg_catalog') addUser(s);
+    addBuiltins(s);
   }
   return out;
 }
