@@ -44,6 +44,6 @@ fn('pg_stat_statements_reset', [OID.oid, OID.oid, B, OID.bool], OID.timestamptz,
 
 /** The views CREATE EXTENSION pg_stat_statements creates in `schema` (quoted identifier). */
 export function pgStatStatementsViews(schema: string): string {
-  return `CREATE VIEW ${schema}.pg_stat_statements AS SELECT * FROM pg_stat_statements(true);
-CREATE VIEW ${schema}.pg_stat_statements_info AS SELECT * FROM pg_stat_statements_info();`;
+  return `CREATE VIEW ${schema}.pg_stat_statements AS SELECT * FROM ${schema}.pg_stat_statements(true);
+CREATE VIEW ${schema}.pg_stat_statements_info AS SELECT * FROM ${schema}.pg_stat_statements_info();`;
 }

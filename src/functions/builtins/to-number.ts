@@ -147,8 +147,6 @@ function prepare(d: NumDesc, key: NumKey): void {
       }
       d.eeee = true;
       break;
-    case '0':
-      break;
     default:
       break;
   }
