@@ -6,6 +6,7 @@
  * Postgres counterpart: src/backend/commands/functioncmds.c (interpret_function_parameter_list,
  * compute_return_type), parser/parse_type.c (%TYPE).
  */
+import { lookupSystemRelation } from '../catalog/system/scan.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionParamDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -44,9 +45,11 @@ export function routineTypeName(session: Session, cat: Catalog, tn: AnyNode, sql
     if (names.length < 2) throw new PgError(SQLSTATE.syntax_error, `improper %TYPE reference (too few dotted names): ${names.join('.')}`, { position: pos(sql, tn.location) });
     const col = names[names.length - 1];
     const rel = lookupRelation(cat, session.searchPath(), names.length === 3 ? { schema: names[0], name: names[1] } : { name: names[0] });
-    if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${names.slice(0, -1).join('.')}" does not exist`);
-    const c = rel.columns.find((x) => x.name === col && !x.dropped);
-    if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${rel.name}" does not exist`);
+    // Else a system catalog's column (pg_class.oid%TYPE).
+    const sys = rel ? undefined : lookupSystemRelation(names.length === 3 ? names[0] : undefined, names[names.length - 2], session.searchPath());
+    if (!rel && !sys) throw new PgError(SQLSTATE.undefined_table, `relation "${names.slice(0, -1).join('.')}" does not exist`);
+    const c = rel ? rel.columns.find((x) => x.name === col && !x.dropped) : sys!.columns.find((x) => x.name === col);
+    if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${(rel ?? sys)!.name}" does not exist`, { position: pos(sql, tn.location) });
     let t = c.type;
     if (tn.arrayBounds?.length) t = typeInfo(cat, t).array ?? t;
     session.notice(new PgError(SQLSTATE.successful_completion, `type reference ${names.join('.')}%TYPE converted to ${formatType(cat, t)}`, { severity: 'NOTICE' }));

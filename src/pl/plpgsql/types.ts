@@ -6,6 +6,7 @@
  * Postgres counterpart: src/pl/plpgsql/src/pl_comp.c (plpgsql_parse_wordtype,
  * plpgsql_parse_cwordrowtype, plpgsql_build_datatype).
  */
+import { lookupSystemRelation } from '../../catalog/system/scan.js';
 import type { Catalog } from '../../catalog/catalog.js';
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -38,8 +39,10 @@ export function resolvePlType(cat: Catalog, searchPath: readonly string[], typna
   if (row) {
     const parts = splitQualifiedName(row[1]);
     const rel = lookupRelation(cat, searchPath, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[parts.length - 1] });
-    if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
-    return { type: rel.rowType, typmod: -1, isRecord: true };
+    const sys = rel ? undefined : lookupSystemRelation(parts.length === 2 ? parts[0] : undefined, parts[parts.length - 1], searchPath);
+    if (!rel && !sys) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
+    // (a system catalog's row type is not a registered type here: its rows are plain records)
+    return { type: rel ? rel.rowType : OID.record, typmod: -1, isRecord: true };
   }
   const pct = /^(.*)%type$/i.exec(t);
   if (pct) {
@@ -54,7 +57,14 @@ export function resolvePlType(cat: Catalog, searchPath: readonly string[], typna
     const col = parts[parts.length - 1];
     const relParts = parts.slice(0, -1);
     const rel = lookupRelation(cat, searchPath, relParts.length === 2 ? { schema: relParts[0], name: relParts[1] } : { name: relParts[0] });
-    if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${relParts.join('.')}" does not exist`);
+    if (!rel) {
+      // A system catalog's column (pg_class.oid%TYPE).
+      const sys = lookupSystemRelation(relParts.length === 2 ? relParts[0] : undefined, relParts[relParts.length - 1], searchPath);
+      if (!sys) throw new PgError(SQLSTATE.undefined_table, `relation "${relParts.join('.')}" does not exist`);
+      const sc = sys.columns.find((x) => x.name === col);
+      if (!sc) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${sys.name}" does not exist`);
+      return typeOf(cat, sc.type, -1);
+    }
     const c = rel.columns.find((x) => x.name === col && !x.dropped);
     if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${rel.name}" does not exist`);
     return typeOf(cat, c.type, c.typmod);

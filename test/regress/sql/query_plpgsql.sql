@@ -69,3 +69,16 @@ BEGIN
   RETURN x;
 END
 $$;
+-- %TYPE / %ROWTYPE of system catalogs.
+CREATE FUNCTION schema_label(x int) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE v pg_catalog.pg_class.relname%TYPE; r pg_namespace%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM pg_namespace WHERE nspname = 'public';
+  v := r.nspname;
+  RETURN v || ':' || pg_typeof(v)::text || ':' || x;
+END $$;
+SELECT schema_label(1);
+CREATE FUNCTION type_label(x pg_class.oid%TYPE) RETURNS pg_type.typname%TYPE LANGUAGE sql AS 'SELECT x::text';
+SELECT type_label(3), pg_typeof(type_label(3));
+CREATE FUNCTION bad_label(x pg_class.nosuch%TYPE) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION bad_label2(x nosuchtab.nosuch%TYPE) RETURNS int LANGUAGE sql AS 'SELECT 1';
