@@ -9,7 +9,7 @@ import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
-import { alterTableTrigger } from './trigger.js';
+import { alterTableTrigger, renameTrigger } from './trigger.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -646,6 +646,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
   const tag = n.relationType === 'OBJECT_MATVIEW' && n.renameType === 'OBJECT_COLUMN'
     ? 'ALTER MATERIALIZED VIEW'
     : { OBJECT_TABLE: 'ALTER TABLE', OBJECT_COLUMN: 'ALTER TABLE', OBJECT_INDEX: 'ALTER INDEX', OBJECT_VIEW: 'ALTER VIEW', OBJECT_MATVIEW: 'ALTER MATERIALIZED VIEW', OBJECT_SEQUENCE: 'ALTER SEQUENCE', OBJECT_TABCONSTRAINT: 'ALTER TABLE' }[n.renameType as string];
+  if (n.renameType === 'OBJECT_TRIGGER') return renameTrigger(session, n);
   if (!tag || !rv) throw featureNotSupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '')}`);
   const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel) {

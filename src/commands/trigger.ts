@@ -257,3 +257,41 @@ function runTrigger(session: Session, t: TriggerDef, rel: RelationDef): void {
   const fn = session.catalog().functions.get(t.function);
   if (fn) triggerRunner()(session, fn, { trigger: t, rel, when: 'AFTER', level: 'STATEMENT', op: 'TRUNCATE' });
 }
+
+/** ALTER TRIGGER name ON table RENAME TO new (renametrig): a partitioned table's clones follow. */
+export function renameTrigger(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const rv = n.relation;
+  const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  if (!rel) {
+    if (n.missing_ok) return commandResult('ALTER TRIGGER');
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`);
+  }
+  if (rel.kind !== 'r' && rel.kind !== 'p' && rel.kind !== 'v') {
+    throw new PgError(SQLSTATE.wrong_object_type, `relation "${rel.name}" cannot have triggers`);
+  }
+  const oldName = n.subname as string;
+  const newName = truncateIdentifier(n.newname);
+  const t = txn.catalog.relationTriggers(rel.oid).find((x) => x.name === oldName);
+  if (!t) throw new PgError(SQLSTATE.undefined_object, `trigger "${oldName}" for table "${rel.name}" does not exist`);
+  if (t.parentTrigger !== undefined) {
+    const pt = txn.catalog.triggers.get(t.parentTrigger);
+    const prel = pt && txn.catalog.relations.get(pt.relation);
+    throw new PgError(SQLSTATE.feature_not_supported, `cannot rename trigger "${t.name}" on table "${rel.name}"`, {
+      hint: `Rename the trigger on the partitioned table "${prel?.name ?? ''}" instead.`,
+    });
+  }
+  const cat = txn.catalogForWrite();
+  const rename = (trig: TriggerDef, r: RelationDef): void => {
+    if (trig.name !== newName && cat.relationTriggers(r.oid).some((x) => x.name === newName)) {
+      throw new PgError(SQLSTATE.duplicate_object, `trigger "${newName}" for relation "${r.name}" already exists`);
+    }
+    cat.putTrigger({ ...trig, name: newName });
+    for (const c of [...cat.triggers.values()]) {
+      const crel = c.parentTrigger === trig.oid ? cat.relations.get(c.relation) : undefined;
+      if (crel) rename(c, crel);
+    }
+  };
+  rename(t, rel);
+  return commandResult('ALTER TRIGGER');
+}

@@ -324,10 +324,18 @@ export function queueAfterStatement(ms: ModifyState, rel: RelationDef, op: Trigg
   stateOf(ms).events.push({ rel, op, statement: true });
 }
 
-/** Fires BEFORE STATEMENT triggers. */
-export function fireBeforeStatement(session: Session, rel: RelationDef, op: TriggerOp): void {
+/** A statement-level event: the table, the operation and, for UPDATE, the columns assigned. */
+export interface StatementEvent {
+  readonly rel: RelationDef;
+  readonly op: TriggerOp;
+  readonly updated?: ReadonlySet<number>;
+}
+
+/** Fires BEFORE STATEMENT triggers (an UPDATE OF trigger only when the statement assigns one of its columns). */
+export function fireBeforeStatement(session: Session, rel: RelationDef, op: TriggerOp, updated?: ReadonlySet<number>): void {
   const cat = session.catalog();
   for (const t of triggersFor(cat, rel.oid, 'before', 'statement', op)) {
+    if (op === 'UPDATE' && !updateOfMatches(t, updated)) continue;
     callTrigger(session, cat, { trigger: t, rel, when: 'BEFORE', level: 'STATEMENT', op });
   }
 }
@@ -339,7 +347,7 @@ const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: Trig
  * End of a statement: queued AFTER ROW triggers in event order (deferred constraint triggers are
  * kept for commit), then AFTER STATEMENT triggers for each operation the statement performed.
  */
-export function fireAfterTriggers(session: Session, ms: ModifyState, statements: readonly { rel: RelationDef; op: TriggerOp }[]): void {
+export function fireAfterTriggers(session: Session, ms: ModifyState, statements: readonly StatementEvent[]): void {
   const st = perStatement.get(ms);
   const cat = session.catalog();
   if (st) {
@@ -369,6 +377,7 @@ export function fireAfterTriggers(session: Session, ms: ModifyState, statements:
   }
   for (const s of statements) {
     for (const t of triggersFor(cat, s.rel.oid, 'after', 'statement', s.op)) {
+      if (s.op === 'UPDATE' && !updateOfMatches(t, s.updated)) continue;
       callTrigger(session, cat, { trigger: t, rel: s.rel, when: 'AFTER', level: 'STATEMENT', op: s.op, transition: transitionTables(ms, t, s.rel, s.op) });
     }
   }

@@ -1,0 +1,80 @@
+-- Triggers on realistic application schemas: audit logs, versioning, counters, renames.
+
+-- An audit log that stores whole rows as text (new.* / old.* in PL/pgSQL expressions).
+CREATE TABLE accounts (id int PRIMARY KEY, email text NOT NULL, balance numeric(12,2) NOT NULL DEFAULT 0, status text);
+CREATE TABLE audit_log (id serial PRIMARY KEY, op text, old_row text, new_row text, unchanged boolean);
+CREATE FUNCTION audit_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO audit_log (op, new_row) VALUES (TG_OP, new.*::text);
+    RAISE NOTICE 'inserted %', new.*::text;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO audit_log (op, old_row, new_row, unchanged) VALUES (TG_OP, old.*::text, NEW.*::text, row(old.*) = row(new.*));
+    IF row(old.*) IS NOT DISTINCT FROM row(new.*) THEN
+      RAISE NOTICE 'row % not changed', new.id;
+    ELSE
+      RAISE NOTICE 'row % changed: % -> %', new.id, old.*, new.*;
+    END IF;
+  ELSE
+    INSERT INTO audit_log (op, old_row) VALUES (TG_OP, OLD.*::text);
+  END IF;
+  RETURN coalesce(new, old);
+END $$;
+CREATE TRIGGER accounts_audit AFTER INSERT OR UPDATE OR DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION audit_accounts();
+INSERT INTO accounts VALUES (1, 'ann@example.com', 10, 'active'), (2, 'bob@example.com', 0, NULL);
+UPDATE accounts SET status = status;
+UPDATE accounts SET balance = balance + 5 WHERE id = 1;
+DELETE FROM accounts WHERE id = 2;
+SELECT op, old_row, new_row, unchanged FROM audit_log ORDER BY id;
+
+-- new.* in a target list and in ROW() with a table column of the same name as the record.
+CREATE FUNCTION show_new() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  SELECT new.* INTO r;
+  RAISE NOTICE 'r = %, email = %', r, r.email;
+  RAISE NOTICE 'row = %', row(new.*, TG_NAME);
+  RETURN new;
+END $$;
+CREATE TRIGGER accounts_show BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION show_new();
+INSERT INTO accounts VALUES (3, 'cy@example.com', 1.5, 'trial');
+DROP TRIGGER accounts_show ON accounts;
+
+-- UPDATE OF column lists decide statement-level triggers too.
+CREATE TABLE products (id int PRIMARY KEY, name text, price numeric, stock int, updated_at timestamptz);
+CREATE FUNCTION note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE '% % % % on %', TG_NAME, TG_WHEN, TG_LEVEL, TG_OP, TG_TABLE_NAME;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER price_stmt_before BEFORE UPDATE OF price ON products FOR EACH STATEMENT EXECUTE FUNCTION note();
+CREATE TRIGGER price_stmt_after AFTER UPDATE OF price ON products FOR EACH STATEMENT EXECUTE FUNCTION note();
+CREATE TRIGGER stock_stmt_after AFTER UPDATE OF stock, name ON products FOR EACH STATEMENT EXECUTE FUNCTION note();
+CREATE TRIGGER price_row_after AFTER UPDATE OF price ON products FOR EACH ROW EXECUTE FUNCTION note();
+CREATE TRIGGER any_stmt_after AFTER UPDATE ON products FOR EACH STATEMENT EXECUTE FUNCTION note();
+INSERT INTO products VALUES (1, 'pen', 1.20, 100), (2, 'ink', 4.00, 10);
+UPDATE products SET stock = stock - 1 WHERE id = 1;
+UPDATE products SET price = price * 1.1;
+UPDATE products SET price = price WHERE false;
+UPDATE products SET name = upper(name), price = 2 WHERE id = 2;
+INSERT INTO products VALUES (1, 'pen', 1.30, 5) ON CONFLICT (id) DO UPDATE SET stock = products.stock + excluded.stock;
+INSERT INTO products VALUES (2, 'ink', 4.50, 5) ON CONFLICT (id) DO UPDATE SET price = excluded.price;
+MERGE INTO products p USING (VALUES (1, 3)) v(id, n) ON p.id = v.id WHEN MATCHED THEN UPDATE SET stock = p.stock + v.n;
+MERGE INTO products p USING (VALUES (2, 9.99)) v(id, pr) ON p.id = v.id WHEN MATCHED THEN UPDATE SET price = v.pr;
+SELECT id, name, price, stock FROM products ORDER BY id;
+
+-- ALTER TRIGGER ... RENAME TO.
+ALTER TRIGGER price_row_after ON products RENAME TO products_price_changed;
+SELECT tgname FROM pg_trigger WHERE tgrelid = 'products'::regclass ORDER BY tgname;
+ALTER TRIGGER products_price_changed ON products RENAME TO price_stmt_after;
+ALTER TRIGGER products_price_changed ON products RENAME TO products_price_changed;
+ALTER TRIGGER no_such ON products RENAME TO other;
+ALTER TRIGGER price_stmt_after ON no_such_table RENAME TO other;
+UPDATE products SET price = 3 WHERE id = 1;
+CREATE TABLE events (id int, kind text, at date) PARTITION BY LIST (kind);
+CREATE TABLE events_click PARTITION OF events FOR VALUES IN ('click');
+CREATE TRIGGER events_note AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION note();
+ALTER TRIGGER events_note ON events_click RENAME TO events_note2;
+ALTER TRIGGER events_note ON events RENAME TO events_inserted;
+SELECT tgrelid::regclass, tgname FROM pg_trigger WHERE tgname LIKE 'events%' ORDER BY 1::text, 2;
+INSERT INTO events VALUES (1, 'click', '2024-01-01');
