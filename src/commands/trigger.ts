@@ -23,7 +23,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { exprText } from './column-expr.js';
 import { truncateIdentifier } from './naming.js';
-import { fireBeforeStatement, hasTriggers, triggerRunner, triggersFor } from '../executor/trigger.js';
+import { fireBeforeStatement, hasTriggers, replicaRole, triggerRunner, triggersFor } from '../executor/trigger.js';
 import { cloneRowTriggers, dropTriggerClones } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
@@ -147,8 +147,7 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
   if (!fn) throw new PgError(SQLSTATE.undefined_function, `function ${fnames.join('.')}() does not exist`);
   if (fn.returnType !== OID.trigger) throw new PgError(SQLSTATE.invalid_object_definition, `function ${fnames.join('.')} must return type trigger`);
   const existing = cat0.relationTriggers(rel.oid).find((t) => t.name === name);
-  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_object, `trigger "${name}" for relation "${rel.name}" already exists`);
-  if (existing && n.isconstraint) throw featureNotSupported('CREATE OR REPLACE CONSTRAINT TRIGGER');
+  if (existing) checkReplaceable(existing, rel, !!n.replace, false);
   const def: TriggerDef = {
     oid: existing?.oid ?? session.db.newOid(),
     name,
@@ -160,7 +159,7 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
     updateColumns,
     when,
     args: ((n.args ?? []) as AnyNode[]).map((a) => String(a.String?.sval ?? '')),
-    enabled: existing?.enabled ?? 'O',
+    enabled: 'O',
     constraint: n.isconstraint ? { deferrable: !!n.deferrable, initiallyDeferred: !!n.initdeferred } : undefined,
     oldTable,
     newTable,
@@ -172,8 +171,20 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
   }
   cat.putTrigger(def);
   // A row trigger on a partitioned table fires on its partitions: each gets a clone.
-  if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def]);
+  if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def], undefined, !!n.replace);
   return commandResult('CREATE TRIGGER');
+}
+
+/**
+ * CREATE [OR REPLACE] TRIGGER over a trigger of the same name: only OR REPLACE replaces, never a
+ * constraint trigger, and a partition's clone only when the parent's trigger is being replaced.
+ */
+export function checkReplaceable(existing: TriggerDef, rel: RelationDef, replace: boolean, inPartition: boolean): void {
+  if (!replace) throw new PgError(SQLSTATE.duplicate_object, `trigger "${existing.name}" for relation "${rel.name}" already exists`);
+  if (existing.parentTrigger !== undefined && !inPartition) {
+    throw new PgError(SQLSTATE.duplicate_object, `trigger "${existing.name}" for relation "${rel.name}" is an internal or a child trigger`);
+  }
+  if (existing.constraint) throw new PgError(SQLSTATE.duplicate_object, `trigger "${existing.name}" for relation "${rel.name}" is a constraint trigger`);
 }
 
 /** DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]. */
@@ -246,7 +257,7 @@ export function withTruncateTriggers(session: Session, n: AnyNode, run: () => St
   for (const rel of rels) fireBeforeStatement(session, rel, 'TRUNCATE');
   const result = run();
   for (const rel of rels) {
-    for (const t of triggersFor(session.catalog(), rel.oid, 'after', 'statement', 'TRUNCATE')) {
+    for (const t of triggersFor(session.catalog(), rel.oid, 'after', 'statement', 'TRUNCATE', replicaRole(session))) {
       runTrigger(session, t, rel);
     }
   }

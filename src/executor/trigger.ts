@@ -94,8 +94,9 @@ function relTriggers(cat: Catalog, rel: number): RelTriggers {
   return t;
 }
 
-function fires(t: TriggerDef, op: TriggerOp): boolean {
-  if (t.enabled === 'D' || t.enabled === 'R') return false;
+function fires(t: TriggerDef, op: TriggerOp, replica = false): boolean {
+  // session_replication_role = replica fires only ENABLE REPLICA / ALWAYS triggers; origin and local the others.
+  if (t.enabled === 'D' || t.enabled === (replica ? 'O' : 'R')) return false;
   switch (op) {
     case 'INSERT': return t.events.insert;
     case 'UPDATE': return t.events.update;
@@ -104,14 +105,22 @@ function fires(t: TriggerDef, op: TriggerOp): boolean {
   }
 }
 
-/** Enabled triggers of a relation for an event, timing and level, in firing (name) order. */
-export function triggersFor(cat: Catalog, rel: number, timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp): TriggerDef[] {
+/** Whether the session's triggers fire as on a replica (SET session_replication_role = replica). */
+export function replicaRole(session: { getSetting(name: string, missingOk: boolean): string | null }): boolean {
+  return session.getSetting('session_replication_role', false) === 'replica';
+}
+
+/**
+ * Enabled triggers of a relation for an event, timing and level, in firing (name) order.
+ * @param replica whether session_replication_role is replica (see replicaRole)
+ */
+export function triggersFor(cat: Catalog, rel: number, timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp, replica = false): TriggerDef[] {
   const rt = relTriggers(cat, rel);
   if (!rt.all.length) return EMPTY;
-  const k = slot(timing, level, op);
+  const k = slot(timing, level, op) + (replica ? 24 : 0);
   let list = rt.bySlot[k];
   if (!list) {
-    list = rt.all.filter((t) => t.timing === timing && t.level === level && fires(t, op));
+    list = rt.all.filter((t) => t.timing === timing && t.level === level && fires(t, op, replica));
     rt.bySlot[k] = list;
   }
   return list;
@@ -218,7 +227,7 @@ export function fireBeforeRow(
   timing: 'before' | 'instead' = 'before',
 ): Value[] | undefined {
   const cat = session.catalog();
-  const trigs = triggersFor(cat, rel.oid, timing, 'row', op);
+  const trigs = triggersFor(cat, rel.oid, timing, 'row', op, replicaRole(session));
   if (!trigs.length) return newVals ?? (oldVals as Value[]);
   let cur = newVals;
   const gen = shapeOf(rel).generated;
@@ -281,13 +290,13 @@ function stateOf(ms: ModifyState): StatementTriggers {
 }
 
 function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
-  return relTriggers(cat, rel).all.some((t) => (t.oldTable || t.newTable) && fires(t, op));
+  return relTriggers(cat, rel).all.some((t) => (t.oldTable || t.newTable) && t.enabled !== 'D' && fires(t, op, t.enabled === 'R'));
 }
 
 /** Records a changed row for AFTER ROW triggers and transition tables. */
 export function queueAfterRow(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, updated?: ReadonlySet<number>): void {
   if (!hasTriggers(ms.cat, rel.oid)) return;
-  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op).length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
+  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op, replicaRole(ms.ctx.session as Session)).length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
   if (needsTransition(ms.cat, rel.oid, op)) {
     const st = stateOf(ms);
     const key = `${rel.oid}:${op}`;
@@ -320,7 +329,7 @@ export function hasQueuedEvents(ms: ModifyState): boolean {
 
 /** Queues the AFTER STATEMENT triggers of a query run by a referential action. */
 export function queueAfterStatement(ms: ModifyState, rel: RelationDef, op: TriggerOp): void {
-  if (!triggersFor(ms.cat, rel.oid, 'after', 'statement', op).length) return;
+  if (!triggersFor(ms.cat, rel.oid, 'after', 'statement', op, replicaRole(ms.ctx.session as Session)).length) return;
   stateOf(ms).events.push({ rel, op, statement: true });
 }
 
@@ -334,7 +343,7 @@ export interface StatementEvent {
 /** Fires BEFORE STATEMENT triggers (an UPDATE OF trigger only when the statement assigns one of its columns). */
 export function fireBeforeStatement(session: Session, rel: RelationDef, op: TriggerOp, updated?: ReadonlySet<number>): void {
   const cat = session.catalog();
-  for (const t of triggersFor(cat, rel.oid, 'before', 'statement', op)) {
+  for (const t of triggersFor(cat, rel.oid, 'before', 'statement', op, replicaRole(session))) {
     if (op === 'UPDATE' && !updateOfMatches(t, updated)) continue;
     callTrigger(session, cat, { trigger: t, rel, when: 'BEFORE', level: 'STATEMENT', op });
   }
@@ -350,16 +359,17 @@ const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: Trig
 export function fireAfterTriggers(session: Session, ms: ModifyState, statements: readonly StatementEvent[]): void {
   const st = perStatement.get(ms);
   const cat = session.catalog();
+  const replica = replicaRole(session);
   if (st) {
     for (let i = 0; i < st.events.length; i++) {
       const ev = st.events[i];
       if (ev.statement) {
-        for (const t of triggersFor(cat, ev.rel.oid, 'after', 'statement', ev.op)) {
+        for (const t of triggersFor(cat, ev.rel.oid, 'after', 'statement', ev.op, replica)) {
           callTrigger(session, cat, { trigger: t, rel: ev.rel, when: 'AFTER', level: 'STATEMENT', op: ev.op });
         }
         continue;
       }
-      for (const t of triggersFor(cat, ev.rel.oid, 'after', 'row', ev.op)) {
+      for (const t of triggersFor(cat, ev.rel.oid, 'after', 'row', ev.op, replica)) {
         if (ev.op === 'UPDATE' && !updateOfMatches(t, ev.updated)) continue;
         if (!whenPasses(t, ev.rel, ms.ctx, ev.oldVals, ev.newVals)) continue;
         if (t.constraint?.initiallyDeferred) {
@@ -376,7 +386,7 @@ export function fireAfterTriggers(session: Session, ms: ModifyState, statements:
     }
   }
   for (const s of statements) {
-    for (const t of triggersFor(cat, s.rel.oid, 'after', 'statement', s.op)) {
+    for (const t of triggersFor(cat, s.rel.oid, 'after', 'statement', s.op, replica)) {
       if (s.op === 'UPDATE' && !updateOfMatches(t, s.updated)) continue;
       callTrigger(session, cat, { trigger: t, rel: s.rel, when: 'AFTER', level: 'STATEMENT', op: s.op, transition: transitionTables(ms, t, s.rel, s.op) });
     }

@@ -76,5 +76,91 @@ CREATE TABLE events_click PARTITION OF events FOR VALUES IN ('click');
 CREATE TRIGGER events_note AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION note();
 ALTER TRIGGER events_note ON events_click RENAME TO events_note2;
 ALTER TRIGGER events_note ON events RENAME TO events_inserted;
-SELECT tgrelid::regclass, tgname FROM pg_trigger WHERE tgname LIKE 'events%' ORDER BY 1::text, 2;
+SELECT tgrelid::regclass, tgname FROM pg_trigger WHERE tgname LIKE 'events%' ORDER BY tgrelid::regclass::text, 2;
 INSERT INTO events VALUES (1, 'click', '2024-01-01');
+
+-- CREATE OR REPLACE TRIGGER: swaps the function, timing or condition in place.
+CREATE TABLE posts (id int PRIMARY KEY, title text, version int NOT NULL DEFAULT 1, updated_at timestamptz);
+CREATE FUNCTION bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.version := OLD.version + 1;
+  RAISE NOTICE 'bump_version: % -> %', OLD.version, NEW.version;
+  RETURN NEW;
+END $$;
+CREATE FUNCTION bump_version_twice() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.version := OLD.version + 2;
+  RAISE NOTICE 'bump_version_twice: % -> %', OLD.version, NEW.version;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER posts_version BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION bump_version();
+INSERT INTO posts (id, title) VALUES (1, 'hello');
+UPDATE posts SET title = 'hello, world';
+CREATE TRIGGER posts_version BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION bump_version_twice();
+CREATE OR REPLACE TRIGGER posts_version BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION bump_version_twice();
+UPDATE posts SET title = 'hello again';
+ALTER TABLE posts DISABLE TRIGGER posts_version;
+SELECT tgenabled FROM pg_trigger WHERE tgname = 'posts_version';
+CREATE OR REPLACE TRIGGER posts_version BEFORE UPDATE OF title ON posts FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title) EXECUTE FUNCTION bump_version();
+SELECT tgenabled, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'posts_version';
+UPDATE posts SET title = title;
+UPDATE posts SET title = 'bye';
+SELECT id, title, version FROM posts;
+CREATE CONSTRAINT TRIGGER posts_check AFTER UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION note();
+CREATE OR REPLACE TRIGGER posts_check AFTER UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION note();
+CREATE OR REPLACE CONSTRAINT TRIGGER posts_check AFTER UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION note();
+DROP TRIGGER posts_check ON posts;
+
+-- ... on a partitioned table: the partitions' clones are replaced too.
+CREATE TABLE orders (id int, region text, total numeric) PARTITION BY LIST (region);
+CREATE TABLE orders_eu PARTITION OF orders FOR VALUES IN ('eu') PARTITION BY LIST (region);
+CREATE TABLE orders_eu_1 PARTITION OF orders_eu FOR VALUES IN ('eu');
+CREATE TABLE orders_us PARTITION OF orders FOR VALUES IN ('us');
+CREATE FUNCTION order_a() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'order_a on %', TG_TABLE_NAME; RETURN NULL; END $$;
+CREATE FUNCTION order_b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'order_b on %', TG_TABLE_NAME; RETURN NULL; END $$;
+CREATE OR REPLACE TRIGGER order_placed AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION order_a();
+INSERT INTO orders VALUES (1, 'eu', 10);
+CREATE OR REPLACE TRIGGER order_placed AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION order_b();
+INSERT INTO orders VALUES (2, 'eu', 20), (3, 'us', 5);
+CREATE OR REPLACE TRIGGER order_placed AFTER INSERT ON orders_eu FOR EACH ROW EXECUTE FUNCTION order_a();
+SELECT tgrelid::regclass, tgname, tgfoid::regproc, tgparentid <> 0 AS is_clone FROM pg_trigger WHERE tgname = 'order_placed' ORDER BY tgrelid::regclass::text;
+DROP TRIGGER order_placed ON orders;
+CREATE TRIGGER order_placed AFTER INSERT ON orders_eu_1 FOR EACH ROW EXECUTE FUNCTION order_a();
+CREATE TRIGGER order_placed AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION order_b();
+INSERT INTO orders VALUES (4, 'eu', 1);
+CREATE OR REPLACE TRIGGER order_placed AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION order_b();
+INSERT INTO orders VALUES (5, 'eu', 1);
+SELECT tgrelid::regclass, tgname, tgfoid::regproc, tgparentid <> 0 AS is_clone FROM pg_trigger WHERE tgname = 'order_placed' ORDER BY tgrelid::regclass::text;
+
+-- session_replication_role: a replica (or a data load) fires only REPLICA / ALWAYS triggers, and no foreign-key checks.
+CREATE TABLE teams (id int PRIMARY KEY, name text);
+CREATE TABLE members (id int PRIMARY KEY, team_id int REFERENCES teams ON DELETE CASCADE, name text);
+CREATE TRIGGER members_origin AFTER INSERT ON members FOR EACH ROW EXECUTE FUNCTION note();
+CREATE TRIGGER members_replica AFTER INSERT ON members FOR EACH ROW EXECUTE FUNCTION note();
+CREATE TRIGGER members_always BEFORE INSERT ON members FOR EACH STATEMENT EXECUTE FUNCTION note();
+ALTER TABLE members ENABLE REPLICA TRIGGER members_replica;
+ALTER TABLE members ENABLE ALWAYS TRIGGER members_always;
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'members'::regclass AND NOT tgisinternal ORDER BY tgname;
+INSERT INTO teams VALUES (1, 'core');
+INSERT INTO members VALUES (1, 1, 'ann');
+SET session_replication_role = replica;
+INSERT INTO members VALUES (2, 99, 'orphan');
+DELETE FROM teams WHERE id = 1;
+SELECT * FROM members ORDER BY id;
+SET session_replication_role = local;
+INSERT INTO members VALUES (3, 98, 'bad');
+RESET session_replication_role;
+INSERT INTO teams VALUES (1, 'core again');
+INSERT INTO members VALUES (4, 1, 'dan');
+DELETE FROM teams WHERE id = 1;
+SELECT * FROM members ORDER BY id;
+BEGIN;
+SET LOCAL session_replication_role = replica;
+INSERT INTO members VALUES (5, 7, 'eve');
+COMMIT;
+SHOW session_replication_role;
+INSERT INTO members VALUES (6, 7, 'fay');
+ALTER TABLE members DISABLE TRIGGER USER;
+INSERT INTO members VALUES (7, NULL, 'gus');
+ALTER TABLE members ENABLE TRIGGER ALL;
+INSERT INTO members VALUES (8, NULL, 'hal');
