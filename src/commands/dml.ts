@@ -46,7 +46,7 @@ import { partitionLeaves } from '../catalog/partition.js';
 import { prepareMerge } from './merge.js';
 import { dmlSecurity, setViewReads, viewDmlUser, viewPrivileges } from './dml-security.js';
 import { hasInsteadTriggers, insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
-import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, triggersFor, type StatementEvent, type TriggerOp } from '../executor/trigger.js';
+import { beforeRowTriggers, captureRouted, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, triggersFor, type StatementEvent, type TriggerOp } from '../executor/trigger.js';
 
 type AnyNode = Record<string, any>;
 
@@ -384,6 +384,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         viewCheck?.(ctx, ms.cat, values);
         queueInsertChecks(ms, tgt, t);
         if (rtrig) queueAfterRow(ms, tgt, 'INSERT', undefined, values);
+        if (trig && tgt !== rel) captureRouted(ms, tgt, 'INSERT', undefined, values);
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
@@ -552,6 +553,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         if (!moved) {
           queueUpdateActions(ms, leaf, old, values, nt);
           if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, updatedCols);
+          if (trig && leaf !== rel) captureRouted(ms, leaf, 'UPDATE', old, values);
         }
         if (retRows && returning) {
           const r = row.slice();
@@ -690,6 +692,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         queueDeleteActions(ms, leaf, oldVals);
         if (ltrig) queueAfterRow(ms, leaf, 'DELETE', oldVals, undefined);
+        if (trig && leaf !== rel) captureRouted(ms, leaf, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
           fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
@@ -715,6 +718,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   if (!deleteTuple(ms, leaf, t)) return undefined;
   queueDeleteActions(ms, leaf, old);
   if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
+  captureRouted(ms, leaf, 'UPDATE', old, undefined);
   if (destTrig) {
     const r = beforeRowTriggers(ms, dest, 'INSERT', undefined, values);
     if (!r) return undefined;
@@ -725,6 +729,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   const nt = insertTuple(ms, dest, values);
   queueInsertChecks(ms, dest, nt);
   if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, values);
+  captureRouted(ms, dest, 'UPDATE', undefined, values);
   return nt;
 }
 

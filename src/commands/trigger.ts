@@ -9,7 +9,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef, TriggerDef } from '../catalog/objects.js';
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { ParseState, charOffset } from '../analyze/parse-state.js';
 import { coerceToBoolean, transformExpr } from '../analyze/expr.js';
@@ -83,6 +83,11 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
   for (const tr of (n.transitionRels ?? []) as AnyNode[]) {
     const t = tr.TriggerTransition;
     if (!t.isTable) throw new PgError(SQLSTATE.feature_not_supported, 'ROW variable naming in the REFERENCING clause is not supported', { hint: 'Use OLD TABLE or NEW TABLE for naming transition tables.' });
+    if (rel.kind === 'v') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is a view`, { detail: 'Triggers on views cannot have transition tables.' });
+    if (rel.kind === 'p' && level === 'row') {
+      throw new PgError(SQLSTATE.feature_not_supported, `"${rel.name}" is a partitioned table`, { detail: 'ROW triggers with transition tables are not supported on partitioned tables.' });
+    }
+    if (rel.partitionOf && level === 'row') throw new PgError(SQLSTATE.feature_not_supported, 'ROW triggers with transition tables are not supported on partitions');
     if (timing !== 'after') throw new PgError(SQLSTATE.invalid_object_definition, 'transition table name can only be specified for an AFTER trigger');
     if (events.truncate) throw new PgError(SQLSTATE.feature_not_supported, 'TRUNCATE triggers with transition tables are not supported');
     if (Number(events.insert) + Number(events.update) + Number(events.delete) > 1) {
@@ -165,10 +170,6 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
     newTable,
   };
   const cat = txn.catalogForWrite();
-  if (rel.kind === 'p' && (oldTable || newTable)) throw featureNotSupported('transition tables of triggers on a partitioned table');
-  if (rel.partitionOf && level === 'row' && (oldTable || newTable)) {
-    throw new PgError(SQLSTATE.feature_not_supported, 'ROW triggers with transition tables are not supported on partitions');
-  }
   cat.putTrigger(def);
   // A row trigger on a partitioned table fires on its partitions: each gets a clone.
   if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def], undefined, !!n.replace);

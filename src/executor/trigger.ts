@@ -297,16 +297,30 @@ function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
 export function queueAfterRow(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, updated?: ReadonlySet<number>): void {
   if (!hasTriggers(ms.cat, rel.oid)) return;
   if (triggersFor(ms.cat, rel.oid, 'after', 'row', op, replicaRole(ms.ctx.session as Session)).length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
-  if (needsTransition(ms.cat, rel.oid, op)) {
-    const st = stateOf(ms);
-    const key = `${rel.oid}:${op}`;
-    let tr = st.transition.get(key);
-    if (!tr) {
-      tr = { old: [], new: [] };
-      st.transition.set(key, tr);
-    }
-    if (oldVals) tr.old.push([...oldVals]);
-    if (newVals) tr.new.push([...newVals]);
+  if (needsTransition(ms.cat, rel.oid, op)) captureTransition(ms, rel, op, oldVals, newVals);
+}
+
+function captureTransition(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+  const st = stateOf(ms);
+  const key = `${rel.oid}:${op}`;
+  let tr = st.transition.get(key);
+  if (!tr) {
+    tr = { old: [], new: [] };
+    st.transition.set(key, tr);
+  }
+  if (oldVals) tr.old.push([...oldVals]);
+  if (newVals) tr.new.push([...newVals]);
+}
+
+/**
+ * A row a statement through a partitioned table wrote into partition `leaf`: it also belongs to
+ * the transition tables of the partitioned tables above (the statement's target among them).
+ * Partitions share their parent's column layout here, so rows need no conversion. For a row an
+ * UPDATE moves to another partition, call it for the old row (source) and the new row (destination).
+ */
+export function captureRouted(ms: ModifyState, leaf: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+  for (let p = leaf.partitionOf && ms.cat.relations.get(leaf.partitionOf.parent); p; p = p.partitionOf && ms.cat.relations.get(p.partitionOf.parent)) {
+    if (needsTransition(ms.cat, p.oid, op)) captureTransition(ms, p, op, oldVals, newVals);
   }
 }
 

@@ -164,3 +164,50 @@ ALTER TABLE members DISABLE TRIGGER USER;
 INSERT INTO members VALUES (7, NULL, 'gus');
 ALTER TABLE members ENABLE TRIGGER ALL;
 INSERT INTO members VALUES (8, NULL, 'hal');
+
+-- Transition tables of statement triggers on a partitioned table: rows of every partition.
+CREATE TABLE metrics (id int, region text, value int) PARTITION BY LIST (region);
+CREATE TABLE metrics_eu PARTITION OF metrics FOR VALUES IN ('eu');
+CREATE TABLE metrics_us PARTITION OF metrics FOR VALUES IN ('us', 'ca') PARTITION BY LIST (region);
+CREATE TABLE metrics_us_main PARTITION OF metrics_us FOR VALUES IN ('us');
+CREATE TABLE metrics_ca PARTITION OF metrics_us FOR VALUES IN ('ca');
+CREATE TABLE metric_totals (op text, n int, total int);
+CREATE FUNCTION metrics_new_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO metric_totals SELECT TG_OP, count(*), sum(value) FROM new_rows;
+  RAISE NOTICE '% on %: %', TG_OP, TG_TABLE_NAME, (SELECT string_agg(id || ':' || region || ':' || value, ', ' ORDER BY id) FROM new_rows);
+  RETURN NULL;
+END $$;
+CREATE FUNCTION metrics_old_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE '% on % old: %', TG_OP, TG_TABLE_NAME, (SELECT string_agg(id || ':' || region || ':' || value, ', ' ORDER BY id) FROM old_rows);
+  RETURN NULL;
+END $$;
+CREATE FUNCTION metrics_upd_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE 'UPDATE on %: old % / new %', TG_TABLE_NAME,
+    (SELECT string_agg(id || ':' || region || ':' || value, ', ' ORDER BY id) FROM old_rows),
+    (SELECT string_agg(id || ':' || region || ':' || value, ', ' ORDER BY id) FROM new_rows);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER metrics_row_tt AFTER INSERT ON metrics REFERENCING NEW TABLE AS new_rows FOR EACH ROW EXECUTE FUNCTION metrics_new_summary();
+CREATE TRIGGER metrics_row_tt BEFORE INSERT ON metrics REFERENCING NEW TABLE AS new_rows FOR EACH ROW EXECUTE FUNCTION metrics_new_summary();
+CREATE TRIGGER metrics_eu_row_tt AFTER INSERT ON metrics_eu REFERENCING NEW TABLE AS new_rows FOR EACH ROW EXECUTE FUNCTION metrics_new_summary();
+CREATE TRIGGER metrics_ins AFTER INSERT ON metrics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_new_summary();
+CREATE TRIGGER metrics_del AFTER DELETE ON metrics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_old_summary();
+CREATE TRIGGER metrics_upd AFTER UPDATE ON metrics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_upd_summary();
+CREATE TRIGGER metrics_us_ins AFTER INSERT ON metrics_us REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_new_summary();
+INSERT INTO metrics VALUES (1, 'eu', 10), (2, 'us', 20), (3, 'ca', 30), (4, 'eu', 40);
+INSERT INTO metrics_us VALUES (5, 'ca', 50);
+INSERT INTO metrics_eu VALUES (6, 'eu', 60);
+INSERT INTO metrics SELECT 7, 'us', 70 WHERE false;
+UPDATE metrics SET value = value + 1 WHERE region <> 'eu';
+UPDATE metrics SET region = 'us' WHERE id = 1;
+UPDATE metrics_us SET value = 0 WHERE id = 5;
+DELETE FROM metrics WHERE value > 35;
+DELETE FROM metrics_eu;
+SELECT * FROM metric_totals;
+SELECT tableoid::regclass, * FROM metrics ORDER BY id;
+CREATE VIEW metrics_v AS SELECT * FROM metrics;
+CREATE TRIGGER metrics_v_tt AFTER INSERT ON metrics_v REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_new_summary();
+CREATE TRIGGER metrics_v_tt INSTEAD OF INSERT ON metrics_v REFERENCING NEW TABLE AS new_rows FOR EACH ROW EXECUTE FUNCTION metrics_new_summary();
