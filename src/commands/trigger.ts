@@ -133,6 +133,13 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
       const newRef = firstVar(e, w);
       if (events.insert && oldRef) throw new PgError(SQLSTATE.invalid_object_definition, "INSERT trigger's WHEN condition cannot reference OLD values", { position: pos(sql, oldRef.location) });
       if (events.delete && newRef) throw new PgError(SQLSTATE.invalid_object_definition, "DELETE trigger's WHEN condition cannot reference NEW values", { position: pos(sql, newRef.location) });
+      // A BEFORE trigger's NEW row has no system columns yet.
+      let sysRef: Expr | undefined;
+      if (timing === 'before') exprContains(e, (x) => {
+        if (x.kind === 'Var' && x.rti === w && x.attno < 0 && !sysRef) sysRef = x;
+        return false;
+      });
+      if (sysRef) throw new PgError(SQLSTATE.feature_not_supported, "BEFORE trigger's WHEN condition cannot reference NEW system columns", { position: pos(sql, sysRef.location) });
     }
     const start = Object.values(n.whenClause as AnyNode)[0]?.location;
     when = { expr: e, text: exprText(sql, start), volatile: stmt.volatileSeen };

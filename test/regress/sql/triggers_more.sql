@@ -211,3 +211,18 @@ SELECT tableoid::regclass, * FROM metrics ORDER BY id;
 CREATE VIEW metrics_v AS SELECT * FROM metrics;
 CREATE TRIGGER metrics_v_tt AFTER INSERT ON metrics_v REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_new_summary();
 CREATE TRIGGER metrics_v_tt INSTEAD OF INSERT ON metrics_v REFERENCING NEW TABLE AS new_rows FOR EACH ROW EXECUTE FUNCTION metrics_new_summary();
+
+-- WHEN conditions as the catalog prints them, and what they may reference.
+CREATE TABLE profiles (id int PRIMARY KEY, username text, bio text, updated_at timestamptz);
+CREATE TRIGGER profiles_changed BEFORE UPDATE ON profiles FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION note();
+CREATE TRIGGER profiles_same AFTER UPDATE ON profiles FOR EACH ROW WHEN (old.* = new.* OR new.username IS NULL) EXECUTE FUNCTION note();
+SELECT pg_get_triggerdef(oid), pg_get_triggerdef(oid, true) FROM pg_trigger WHERE tgrelid = 'profiles'::regclass ORDER BY tgname;
+SELECT trigger_name, action_condition FROM information_schema.triggers WHERE event_object_table = 'profiles' ORDER BY trigger_name;
+INSERT INTO profiles VALUES (1, 'ann', NULL, NULL);
+UPDATE profiles SET bio = bio;
+UPDATE profiles SET bio = 'hi';
+CREATE TRIGGER profiles_sys BEFORE INSERT OR UPDATE ON profiles FOR EACH ROW WHEN (NEW.tableoid <> 0) EXECUTE FUNCTION note();
+CREATE TRIGGER profiles_sys BEFORE UPDATE ON profiles FOR EACH ROW WHEN (OLD.xmin <> '0' AND NEW.ctid IS NOT NULL) EXECUTE FUNCTION note();
+CREATE TRIGGER profiles_sys BEFORE UPDATE ON profiles FOR EACH ROW WHEN (OLD.tableoid <> 0) EXECUTE FUNCTION note();
+CREATE TRIGGER profiles_sys_after AFTER UPDATE ON profiles FOR EACH ROW WHEN (NEW.tableoid <> 0) EXECUTE FUNCTION note();
+UPDATE profiles SET bio = 'hello';
