@@ -9,7 +9,7 @@ import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
-import { alterTableTrigger, renameTrigger } from './trigger.js';
+import { alterTableTrigger, dropColumnTriggers, renameTrigger } from './trigger.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -308,6 +308,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           alterOne(session, cat, cat.relation(rel.oid), { subtype: 'AT_DropColumn', name: g.name, behavior: 'DROP_RESTRICT' }, sql, taken, pos);
         }
       }
+      dropColumnTriggers(session, cat, rel, col, cascade);
       for (const idx of cat.relationIndexes(rel.oid)) {
         const uses = idx.index!.include.includes(col.attnum) || idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
         if (uses) dropRelation(session, cat, idx, new Set());

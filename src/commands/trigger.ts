@@ -314,3 +314,28 @@ export function renameTrigger(session: Session, n: AnyNode): StatementResult {
   rename(t, rel);
   return commandResult('ALTER TRIGGER');
 }
+
+/**
+ * DROP COLUMN: triggers whose UPDATE OF list or WHEN condition names the column depend on it
+ * (2BP01 without CASCADE; with CASCADE they are dropped, with Postgres's notices).
+ */
+export function dropColumnTriggers(session: Session, cat: Catalog, rel: RelationDef, col: { attnum: number; name: string }, cascade: boolean): void {
+  const deps = cat.relationTriggers(rel.oid).filter((t) => t.updateColumns.includes(col.attnum) || (t.when && exprContains(t.when.expr, (x) => x.kind === 'Var' && x.attno === col.attnum)));
+  if (!deps.length) return;
+  deps.sort((a, b) => a.oid - b.oid);
+  const lines = deps.map((t) => `trigger ${t.name} on table ${rel.name}`);
+  if (!cascade) {
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
+      detail: lines.map((l) => `${l} depends on column ${col.name} of table ${rel.name}`).join('\n'),
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+  }
+  const notice = deps.length === 1
+    ? new PgError(SQLSTATE.successful_completion, `drop cascades to ${lines[0]}`, { severity: 'NOTICE' })
+    : new PgError(SQLSTATE.successful_completion, `drop cascades to ${deps.length} other objects`, { severity: 'NOTICE', detail: lines.map((l) => `drop cascades to ${l}`).join('\n') });
+  session.notice(notice);
+  for (const t of deps) {
+    dropTriggerClones(cat, t.oid);
+    cat.removeTrigger(t.oid);
+  }
+}

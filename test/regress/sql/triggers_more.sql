@@ -226,3 +226,17 @@ CREATE TRIGGER profiles_sys BEFORE UPDATE ON profiles FOR EACH ROW WHEN (OLD.xmi
 CREATE TRIGGER profiles_sys BEFORE UPDATE ON profiles FOR EACH ROW WHEN (OLD.tableoid <> 0) EXECUTE FUNCTION note();
 CREATE TRIGGER profiles_sys_after AFTER UPDATE ON profiles FOR EACH ROW WHEN (NEW.tableoid <> 0) EXECUTE FUNCTION note();
 UPDATE profiles SET bio = 'hello';
+
+-- Dropping a column that a trigger's UPDATE OF list or WHEN condition names.
+CREATE TABLE invoices (id int PRIMARY KEY, amount numeric, currency text, paid_at timestamptz, note text);
+CREATE TRIGGER invoices_amount BEFORE UPDATE OF amount ON invoices FOR EACH ROW EXECUTE FUNCTION note();
+CREATE TRIGGER invoices_paid AFTER UPDATE ON invoices FOR EACH ROW WHEN (OLD.paid_at IS NULL AND NEW.paid_at IS NOT NULL) EXECUTE FUNCTION note();
+CREATE TRIGGER invoices_money AFTER UPDATE OF currency, amount ON invoices FOR EACH STATEMENT EXECUTE FUNCTION note();
+ALTER TABLE invoices DROP COLUMN amount;
+ALTER TABLE invoices DROP COLUMN paid_at;
+ALTER TABLE invoices DROP COLUMN note;
+ALTER TABLE invoices DROP COLUMN paid_at CASCADE;
+ALTER TABLE invoices DROP COLUMN amount CASCADE;
+SELECT tgname FROM pg_trigger WHERE tgrelid = 'invoices'::regclass ORDER BY tgname;
+INSERT INTO invoices VALUES (1, 'EUR');
+UPDATE invoices SET currency = 'USD';
