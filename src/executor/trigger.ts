@@ -364,7 +364,7 @@ export function fireBeforeStatement(session: Session, rel: RelationDef, op: Trig
 }
 
 /** Deferred constraint-trigger events, per session, fired at commit. */
-const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: TriggerDef }[]>();
+const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: TriggerDef; user: string }[]>();
 
 /**
  * End of a statement: queued AFTER ROW triggers in event order (deferred constraint triggers are
@@ -392,7 +392,8 @@ export function fireAfterTriggers(session: Session, ms: ModifyState, statements:
             list = [];
             deferred.set(session, list);
           }
-          list.push({ ms, ev, t });
+          // Postgres 18 runs a deferred trigger as the role that queued its event.
+          list.push({ ms, ev, t, user: session.settings.currentUser });
           continue;
         }
         fireAfterRowTrigger(session, cat, ms, t, ev);
@@ -423,7 +424,15 @@ export function fireDeferredTriggers(session: Session): void {
   if (!list?.length) return;
   deferred.delete(session);
   const cat = session.catalog();
-  for (const d of list) fireAfterRowTrigger(session, cat, d.ms, d.t, d.ev);
+  const saved = session.settings.currentUser;
+  try {
+    for (const d of list) {
+      session.settings.currentUser = d.user;
+      fireAfterRowTrigger(session, cat, d.ms, d.t, d.ev);
+    }
+  } finally {
+    session.settings.currentUser = saved;
+  }
 }
 
 /** Forgets deferred events (the transaction rolled back). */

@@ -240,3 +240,36 @@ ALTER TABLE invoices DROP COLUMN amount CASCADE;
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'invoices'::regclass ORDER BY tgname;
 INSERT INTO invoices VALUES (1, 'EUR');
 UPDATE invoices SET currency = 'USD';
+
+-- Deferred triggers run as the role that queued their event (Postgres 18).
+CREATE ROLE regress_trg_alice;
+CREATE ROLE regress_trg_bob;
+CREATE TABLE signups (id int);
+GRANT INSERT ON signups TO PUBLIC;
+CREATE FUNCTION signup_whoami() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE 'signup % checked by % (session user %)', NEW.id, current_user, session_user;
+  RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER signups_check AFTER INSERT ON signups DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION signup_whoami();
+BEGIN;
+SET ROLE regress_trg_alice;
+INSERT INTO signups VALUES (1);
+RESET ROLE;
+SET ROLE regress_trg_bob;
+INSERT INTO signups VALUES (2);
+RESET ROLE;
+INSERT INTO signups VALUES (3);
+COMMIT;
+SELECT current_user;
+ALTER FUNCTION signup_whoami() OWNER TO regress_trg_bob;
+ALTER FUNCTION signup_whoami() SECURITY DEFINER;
+BEGIN;
+SET ROLE regress_trg_alice;
+INSERT INTO signups VALUES (4);
+RESET ROLE;
+COMMIT;
+DROP TABLE signups;
+DROP FUNCTION signup_whoami();
+DROP ROLE regress_trg_alice;
+DROP ROLE regress_trg_bob;
