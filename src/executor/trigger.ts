@@ -269,6 +269,8 @@ interface AfterEvent {
   readonly newVals?: readonly Value[];
   readonly updated?: ReadonlySet<number>;
   readonly statement?: boolean;
+  /** The AFTER ROW triggers whose UPDATE OF list and WHEN condition passed when the row was queued. */
+  readonly triggers?: readonly TriggerDef[];
 }
 
 /** Per statement: queued AFTER ROW events and transition-table rows. */
@@ -296,7 +298,19 @@ function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
 /** Records a changed row for AFTER ROW triggers and transition tables. */
 export function queueAfterRow(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, updated?: ReadonlySet<number>): void {
   if (!hasTriggers(ms.cat, rel.oid)) return;
-  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op, replicaRole(ms.ctx.session as Session)).length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
+  const trigs = triggersFor(ms.cat, rel.oid, 'after', 'row', op, replicaRole(ms.ctx.session as Session));
+  if (trigs.length) {
+    // Postgres decides which AFTER ROW triggers an event gets (UPDATE OF, WHEN) as it queues it.
+    let pass: TriggerDef[] | undefined;
+    for (let i = 0; i < trigs.length; i++) {
+      const t = trigs[i];
+      const ok = (op !== 'UPDATE' || updateOfMatches(t, updated)) && whenPasses(t, rel, ms.ctx, oldVals, newVals);
+      if (ok && pass) pass.push(t);
+      else if (!ok && !pass) pass = trigs.slice(0, i);
+    }
+    const triggers = pass ?? trigs;
+    if (triggers.length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated, triggers });
+  }
   if (needsTransition(ms.cat, rel.oid, op)) captureTransition(ms, rel, op, oldVals, newVals);
 }
 
@@ -383,10 +397,8 @@ export function fireAfterTriggers(session: Session, ms: ModifyState, statements:
         }
         continue;
       }
-      for (const t of triggersFor(cat, ev.rel.oid, 'after', 'row', ev.op, replica)) {
-        if (ev.op === 'UPDATE' && !updateOfMatches(t, ev.updated)) continue;
-        if (!whenPasses(t, ev.rel, ms.ctx, ev.oldVals, ev.newVals)) continue;
-        if (t.constraint?.initiallyDeferred) {
+      for (const t of ev.triggers ?? EMPTY) {
+        if (t.constraint && triggerDeferred(session, t)) {
           let list = deferred.get(session);
           if (!list) {
             list = [];
@@ -418,11 +430,24 @@ function fireAfterRowTrigger(session: Session, cat: Catalog, ms: ModifyState, t:
   });
 }
 
-/** Fires deferred constraint triggers (at commit, or at the end of an autocommit statement). */
-export function fireDeferredTriggers(session: Session): void {
-  const list = deferred.get(session);
-  if (!list?.length) return;
-  deferred.delete(session);
+/** Whether a constraint trigger's events wait for commit (SET CONSTRAINTS, else INITIALLY DEFERRED). */
+function triggerDeferred(session: Session, t: TriggerDef): boolean {
+  const c = t.constraint!;
+  if (!c.deferrable) return false;
+  const txn = session.transaction();
+  return txn.constraintModes?.get(t.oid) ?? txn.allConstraintsDeferred ?? c.initiallyDeferred;
+}
+
+/**
+ * Fires deferred constraint triggers (at commit, at the end of an autocommit statement, or at
+ * SET CONSTRAINTS ... IMMEDIATE for the triggers `only` selects).
+ */
+export function fireDeferredTriggers(session: Session, only?: (triggerOid: number) => boolean): void {
+  const all = deferred.get(session);
+  if (!all?.length) return;
+  const list = only ? all.filter((d) => only(d.t.oid)) : all;
+  if (only) deferred.set(session, all.filter((d) => !only(d.t.oid)));
+  else deferred.delete(session);
   const cat = session.catalog();
   const saved = session.settings.currentUser;
   try {

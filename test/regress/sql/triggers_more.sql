@@ -273,3 +273,39 @@ DROP TABLE signups;
 DROP FUNCTION signup_whoami();
 DROP ROLE regress_trg_alice;
 DROP ROLE regress_trg_bob;
+
+-- Constraint triggers: WHEN is evaluated as the row is queued; SET CONSTRAINTS defers or fires them.
+CREATE TABLE ledger (id int, account text, delta int);
+CREATE FUNCTION loud(t text) RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'checking %', t; RETURN true; END $$;
+CREATE FUNCTION ledger_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE '% fired for %/%', TG_NAME, NEW.id, NEW.account;
+  RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER ledger_immediate AFTER INSERT ON ledger DEFERRABLE FOR EACH ROW EXECUTE FUNCTION ledger_note();
+CREATE CONSTRAINT TRIGGER ledger_deferred AFTER INSERT ON ledger DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (loud(NEW.account) AND NEW.delta < 0) EXECUTE FUNCTION ledger_note();
+CREATE CONSTRAINT TRIGGER ledger_strict AFTER INSERT ON ledger FOR EACH ROW WHEN (NEW.delta = 0) EXECUTE FUNCTION ledger_note();
+CREATE TRIGGER ledger_plain AFTER INSERT ON ledger FOR EACH ROW WHEN (loud('plain ' || NEW.id)) EXECUTE FUNCTION ledger_note();
+INSERT INTO ledger VALUES (1, 'cash', -5), (2, 'bank', 5);
+BEGIN;
+INSERT INTO ledger VALUES (3, 'cash', -1);
+SET CONSTRAINTS ledger_immediate DEFERRED;
+INSERT INTO ledger VALUES (4, 'bank', -2);
+SET CONSTRAINTS ledger_deferred IMMEDIATE;
+INSERT INTO ledger VALUES (5, 'cash', -3);
+COMMIT;
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO ledger VALUES (6, 'cash', 0);
+INSERT INTO ledger VALUES (7, 'bank', -7);
+SET CONSTRAINTS ALL IMMEDIATE;
+INSERT INTO ledger VALUES (8, 'cash', -8);
+COMMIT;
+BEGIN;
+SET CONSTRAINTS ledger_strict DEFERRED;
+ROLLBACK;
+BEGIN;
+SET CONSTRAINTS ledger_deferred, ledger_immediate DEFERRED;
+INSERT INTO ledger VALUES (9, 'cash', -9);
+ROLLBACK;
+SELECT count(*) FROM ledger;
