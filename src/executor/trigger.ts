@@ -4,8 +4,14 @@
  * until the end of the statement (they see the final rows, after the statement's foreign-key
  * checks), statement-level triggers (even when no row changed), WHEN conditions over OLD / NEW,
  * UPDATE OF column lists, transition tables (REFERENCING OLD / NEW TABLE), and deferred
- * constraint triggers (fired when the transaction commits; at the end of the statement for an
- * autocommit statement).
+ * constraint triggers (fired when the transaction commits, or at SET CONSTRAINTS ... IMMEDIATE;
+ * at the end of the statement for an autocommit statement; as the role that queued the event).
+ * AFTER ROW WHEN conditions are evaluated as the row is queued. session_replication_role =
+ * replica fires only ENABLE REPLICA / ALWAYS triggers.
+ *
+ * Known gaps: data-modifying WITH queries on one table get separate transition tables and
+ * statement triggers (Postgres shares them); no 27000 "tuple ... already modified by an
+ * operation triggered by the current command" check for BEFORE triggers.
  *
  * The trigger function itself runs through the language handler installed with
  * setTriggerRunner (PL/pgSQL).
