@@ -108,8 +108,10 @@ export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
   const hook = pstate.stmt.columnRefHook;
   if (hook) {
     const fields = fieldNames(n);
-    if (!fields.includes('*')) {
-      const v = hook.resolve(pstate, fields as string[], n.location);
+    // `rec.*` of a record variable in an expression (`new.*::text`): the whole record.
+    const star = fields.length === 2 && fields[1] === '*' && hook.expandStar?.(pstate, fields[0] as string, n.location);
+    if (!fields.includes('*') || star) {
+      const v = hook.resolve(pstate, star ? [fields[0] as string] : (fields as string[]), n.location);
       if (v) {
         let col: Expr | undefined;
         try {

@@ -765,8 +765,15 @@ function transformRowArgs(pstate: ParseState, nodes: AnyNode[]): Expr[] {
     }
     const [k, body] = nodeKind(a);
     const e = transformExpr(pstate, a);
-    if (k === 'ColumnRef' && (body.fields as AnyNode[])[(body.fields as AnyNode[]).length - 1].A_Star && e.kind === 'RowExpr') out.push(...e.args);
-    else out.push(e);
+    const starRef = k === 'ColumnRef' && (body.fields as AnyNode[])[(body.fields as AnyNode[]).length - 1].A_Star;
+    if (starRef && e.kind === 'RowExpr') out.push(...e.args);
+    else if (starRef && e.kind === 'Param') {
+      // ROW(rec.*) of a PL/pgSQL record variable: its fields.
+      const name = (body.fields as AnyNode[])[0].String?.sval as string;
+      const fields = pstate.stmt.columnRefHook?.expandStar?.(pstate, name, body.location as number | undefined);
+      if (fields) for (const f of fields) out.push(f.expr);
+      else out.push(e);
+    } else out.push(e);
   }
   return out;
 }

@@ -46,6 +46,8 @@ export interface DeparseContext {
   readonly indent?: number;
   /** Name of a column reference of any query level (view definitions); overrides columnName. */
   varName?(v: Extract<Expr, { kind: 'Var' }>): string;
+  /** How a whole-row reference (`t.*`, analyzed as a RowExpr of its columns) prints, if not as ROW(...). */
+  wholeRowName?(v: Extract<Expr, { kind: 'Var' }>): string;
   /** Text of a whole sublink (EXPLAIN's `(SubPlan 1)`); `operand` prints a test expression. */
   sublink?(e: Extract<Expr, { kind: 'SubLink' }>, operand: (x: Expr) => string): string;
   /** Text of a subquery of a sublink (starting with a space), when printing queries. */
@@ -255,6 +257,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
     case 'ArrayExpr':
       return `ARRAY[${args(ctx, e.elements)}]`;
     case 'RowExpr':
+      if (e.wholeRow && ctx.wholeRowName && e.args[0]?.kind === 'Var') return ctx.wholeRowName(e.args[0]);
       return `ROW(${args(ctx, e.args)})`;
     case 'SQLValueFunction':
       return e.op.toUpperCase();

@@ -46,7 +46,7 @@ import { partitionLeaves } from '../catalog/partition.js';
 import { prepareMerge } from './merge.js';
 import { dmlSecurity, setViewReads, viewDmlUser, viewPrivileges } from './dml-security.js';
 import { hasInsteadTriggers, insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
-import { beforeRowTriggers, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, triggersFor, type TriggerOp } from '../executor/trigger.js';
+import { beforeRowTriggers, captureRouted, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, triggersFor, type StatementEvent, type TriggerOp } from '../executor/trigger.js';
 
 type AnyNode = Record<string, any>;
 
@@ -81,6 +81,8 @@ export interface PreparedDml {
   readonly onConflictUpdate?: boolean;
   /** MERGE: the statement-trigger events of the actions its clauses name (INSERT, UPDATE, DELETE order). */
   readonly statementOps?: readonly TriggerOp[];
+  /** UPDATE (and ON CONFLICT DO UPDATE, MERGE's UPDATE actions): the columns assigned, for UPDATE OF statement triggers. */
+  readonly updatedCols?: ReadonlySet<number>;
 }
 
 export function pos(sql: string, loc: number | undefined): string | undefined {
@@ -321,6 +323,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   return {
     kind: 'insert',
     onConflictUpdate: n.onConflictClause?.action === 'ONCONFLICT_UPDATE',
+    updatedCols: conflict?.updatedCols,
     rel,
     paramTypes: state.paramTypes,
     returning,
@@ -381,6 +384,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         viewCheck?.(ctx, ms.cat, values);
         queueInsertChecks(ms, tgt, t);
         if (rtrig) queueAfterRow(ms, tgt, 'INSERT', undefined, values);
+        if (trig && tgt !== rel) captureRouted(ms, tgt, 'INSERT', undefined, values);
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
@@ -492,6 +496,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const viewCheck = viewCheckFn(viewChecks, rel);
   return {
     kind: 'update',
+    updatedCols,
     rel,
     paramTypes: state.paramTypes,
     returning,
@@ -548,6 +553,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         if (!moved) {
           queueUpdateActions(ms, leaf, old, values, nt);
           if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, updatedCols);
+          if (trig && leaf !== rel) captureRouted(ms, leaf, 'UPDATE', old, values);
         }
         if (retRows && returning) {
           const r = row.slice();
@@ -686,6 +692,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         queueDeleteActions(ms, leaf, oldVals);
         if (ltrig) queueAfterRow(ms, leaf, 'DELETE', oldVals, undefined);
+        if (trig && leaf !== rel) captureRouted(ms, leaf, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
           fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
@@ -711,6 +718,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   if (!deleteTuple(ms, leaf, t)) return undefined;
   queueDeleteActions(ms, leaf, old);
   if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
+  captureRouted(ms, leaf, 'UPDATE', old, undefined);
   if (destTrig) {
     const r = beforeRowTriggers(ms, dest, 'INSERT', undefined, values);
     if (!r) return undefined;
@@ -721,6 +729,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   const nt = insertTuple(ms, dest, values);
   queueInsertChecks(ms, dest, nt);
   if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, values);
+  captureRouted(ms, dest, 'UPDATE', undefined, values);
   return nt;
 }
 
@@ -764,7 +773,7 @@ export function executePrepared(session: Session, p: PreparedDml, params: readon
   const trig = hasTriggers(cat, p.rel.oid);
   // In autocommit mode nothing can still be deferred (a failed statement's events are dropped).
   if (!session.inBlock && !deferRi) discardDeferredTriggers(session);
-  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op);
+  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op, e.updated);
   const count = p.run(ms, ret);
   if (deferRi) {
     deferRi.push(ms);
@@ -968,16 +977,17 @@ function insteadOfBelow(session: Session, n: AnyNode, kind: 'insert' | 'update' 
 const OPS_OF = { insert: 'INSERT', update: 'UPDATE', delete: 'DELETE' } as const;
 
 /** Statement-level trigger events of a statement (INSERT ... ON CONFLICT DO UPDATE is both). */
-function statementEvents(p: PreparedDml): { rel: RelationDef; op: TriggerOp }[] {
-  if (p.statementOps) return p.statementOps.map((op) => ({ rel: p.rel, op }));
+function statementEvents(p: PreparedDml): StatementEvent[] {
+  const updated = p.updatedCols;
+  if (p.statementOps) return p.statementOps.map((op) => ({ rel: p.rel, op, updated: op === 'UPDATE' ? updated : undefined }));
   const op = p.kind === 'insert' ? 'INSERT' : p.kind === 'update' ? 'UPDATE' : 'DELETE';
-  const out: { rel: RelationDef; op: TriggerOp }[] = [{ rel: p.rel, op }];
-  if (p.onConflictUpdate) out.push({ rel: p.rel, op: 'UPDATE' });
+  const out: StatementEvent[] = [{ rel: p.rel, op, updated: op === 'UPDATE' ? updated : undefined }];
+  if (p.onConflictUpdate) out.push({ rel: p.rel, op: 'UPDATE', updated });
   return out;
 }
 
 /** Statement events of data-modifying WITH queries, fired after the whole statement. */
-const deferredStatements = new WeakMap<ModifyState, { rel: RelationDef; op: TriggerOp }[]>();
+const deferredStatements = new WeakMap<ModifyState, StatementEvent[]>();
 
 /** A DML statement prepared for a function body (PL/pgSQL, SQL functions): see prepareDmlForSpi. */
 export type SpiDml = PreparedDml;
@@ -1016,7 +1026,7 @@ export function executeSpiDml(session: Session, p: SpiDml, values: readonly Valu
   const ret: Row[] | undefined = p.returning ? [] : undefined;
   const stmts = statementEvents(p);
   const trig = hasTriggers(ms.cat, p.rel.oid);
-  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op);
+  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op, e.updated);
   const count = p.run(ms, ret);
   runRiQueue(ms, session);
   if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);

@@ -268,6 +268,8 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     }
   }
   const statementOps = (['INSERT', 'UPDATE', 'DELETE'] as const).filter((o) => ops.has(o));
+  // UPDATE OF statement triggers look at every column some UPDATE action assigns.
+  const updatedCols = new Set(analyzed.flatMap((a) => (a.action === 'update' ? a.sets!.map((s) => s.attnum) : [])));
   const returning = retList && compileReturning(ps, retList, layout);
   return {
     kind: 'merge',
@@ -275,6 +277,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     paramTypes: state.paramTypes,
     returning,
     statementOps,
+    updatedCols,
     run(ms, retRows) {
       const ctx = ms.ctx;
       const rows = [...plan.run(ctx, undefined)];

@@ -32,6 +32,8 @@ type AnyNode = Record<string, any>;
 
 export interface OnConflictPlan {
   handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[] };
+  /** DO UPDATE: the columns its SET assigns (UPDATE OF triggers, row and statement level). */
+  readonly updatedCols?: ReadonlySet<number>;
 }
 
 function inferArbiters(session: Session, state: StatementState, rel: RelationDef, clause: AnyNode, sql: string): RelationDef[] {
@@ -157,6 +159,7 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   const where = clause.whereClause ? compileExpr(coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), layout) : undefined;
   void cat;
   return {
+    updatedCols,
     handle(ms, values) {
       const t = findConflict(ms, values);
       if (!t) return { action: 'insert' };

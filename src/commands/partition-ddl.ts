@@ -19,6 +19,7 @@ import { hashFunctionFor } from '../executor/partition-hash.js';
 import { baseTypeOf, typeInfo } from '../types/registry.js';
 import type { Session } from '../session/session.js';
 import { analyzeTableExpr } from './column-expr.js';
+import { checkReplaceable } from './trigger.js';
 import { defineIndex } from './create-index.js';
 import { chooseName } from './naming.js';
 
@@ -136,19 +137,19 @@ export function linkPartition(session: Session, cat: Catalog, parent: RelationDe
 }
 
 /** CloneRowTriggersToPartition: the partitions' copies of a partitioned table's row triggers (recursively). */
-export function cloneRowTriggers(session: Session, cat: Catalog, parent: RelationDef, triggers: readonly TriggerDef[], only?: readonly RelationDef[]): void {
+export function cloneRowTriggers(session: Session, cat: Catalog, parent: RelationDef, triggers: readonly TriggerDef[], only?: readonly RelationDef[], replace = false): void {
   for (const part of only ?? partitionsOf(cat, parent)) {
     const mine = cat.relationTriggers(part.oid);
     const clones: TriggerDef[] = [];
     for (const t of triggers) {
-      if (mine.some((m) => m.name === t.name)) {
-        throw new PgError(SQLSTATE.duplicate_object, `trigger "${t.name}" for relation "${part.name}" already exists`);
-      }
-      const c: TriggerDef = { ...t, oid: session.db.newOid(), relation: part.oid, parentTrigger: t.oid };
+      // CREATE OR REPLACE on the parent replaces the partitions' triggers of that name too.
+      const existing = mine.find((m) => m.name === t.name);
+      if (existing) checkReplaceable(existing, part, replace, true);
+      const c: TriggerDef = { ...t, oid: existing?.oid ?? session.db.newOid(), relation: part.oid, parentTrigger: t.oid };
       cat.putTrigger(c);
       clones.push(c);
     }
-    if (part.kind === 'p' && clones.length) cloneRowTriggers(session, cat, part, clones);
+    if (part.kind === 'p' && clones.length) cloneRowTriggers(session, cat, part, clones, undefined, replace);
   }
 }
 

@@ -252,6 +252,12 @@ export function setConstraints(session: Session, n: AnyNode): StatementResult {
         const ns = cat.namespaceOid(sch);
         if (ns === undefined) continue;
         found = [...cat.constraints.values()].filter((c) => c.namespace === ns && c.name === rv.relname);
+        // Constraint triggers are constraints too (pg_constraint contype 't'), in their table's schema.
+        for (const t of cat.triggers.values()) {
+          if (t.constraint && t.name === rv.relname && cat.relations.get(t.relation)?.namespace === ns) {
+            found.push({ oid: t.oid, name: t.name, deferrable: t.constraint.deferrable } as ConstraintDef);
+          }
+        }
         if (found.length) break;
       }
       if (!found.length) throw new PgError(SQLSTATE.undefined_object, `constraint "${rv.relname}" does not exist`);
@@ -265,6 +271,7 @@ export function setConstraints(session: Session, n: AnyNode): StatementResult {
   if (!deferred) {
     const sel = selected;
     fireDeferred(session, sel ? (oid) => sel.has(oid) : undefined);
+    fireDeferredTriggers(session, sel ? (oid) => sel.has(oid) : undefined);
   }
   return commandResult('SET CONSTRAINTS');
 }

@@ -9,7 +9,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef, TriggerDef } from '../catalog/objects.js';
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { ParseState, charOffset } from '../analyze/parse-state.js';
 import { coerceToBoolean, transformExpr } from '../analyze/expr.js';
@@ -23,7 +23,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { exprText } from './column-expr.js';
 import { truncateIdentifier } from './naming.js';
-import { fireBeforeStatement, hasTriggers, triggerRunner, triggersFor } from '../executor/trigger.js';
+import { fireBeforeStatement, hasTriggers, replicaRole, triggerRunner, triggersFor } from '../executor/trigger.js';
 import { cloneRowTriggers, dropTriggerClones } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
@@ -83,6 +83,11 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
   for (const tr of (n.transitionRels ?? []) as AnyNode[]) {
     const t = tr.TriggerTransition;
     if (!t.isTable) throw new PgError(SQLSTATE.feature_not_supported, 'ROW variable naming in the REFERENCING clause is not supported', { hint: 'Use OLD TABLE or NEW TABLE for naming transition tables.' });
+    if (rel.kind === 'v') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is a view`, { detail: 'Triggers on views cannot have transition tables.' });
+    if (rel.kind === 'p' && level === 'row') {
+      throw new PgError(SQLSTATE.feature_not_supported, `"${rel.name}" is a partitioned table`, { detail: 'ROW triggers with transition tables are not supported on partitioned tables.' });
+    }
+    if (rel.partitionOf && level === 'row') throw new PgError(SQLSTATE.feature_not_supported, 'ROW triggers with transition tables are not supported on partitions');
     if (timing !== 'after') throw new PgError(SQLSTATE.invalid_object_definition, 'transition table name can only be specified for an AFTER trigger');
     if (events.truncate) throw new PgError(SQLSTATE.feature_not_supported, 'TRUNCATE triggers with transition tables are not supported');
     if (Number(events.insert) + Number(events.update) + Number(events.delete) > 1) {
@@ -128,6 +133,13 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
       const newRef = firstVar(e, w);
       if (events.insert && oldRef) throw new PgError(SQLSTATE.invalid_object_definition, "INSERT trigger's WHEN condition cannot reference OLD values", { position: pos(sql, oldRef.location) });
       if (events.delete && newRef) throw new PgError(SQLSTATE.invalid_object_definition, "DELETE trigger's WHEN condition cannot reference NEW values", { position: pos(sql, newRef.location) });
+      // A BEFORE trigger's NEW row has no system columns yet.
+      let sysRef: Expr | undefined;
+      if (timing === 'before') exprContains(e, (x) => {
+        if (x.kind === 'Var' && x.rti === w && x.attno < 0 && !sysRef) sysRef = x;
+        return false;
+      });
+      if (sysRef) throw new PgError(SQLSTATE.feature_not_supported, "BEFORE trigger's WHEN condition cannot reference NEW system columns", { position: pos(sql, sysRef.location) });
     }
     const start = Object.values(n.whenClause as AnyNode)[0]?.location;
     when = { expr: e, text: exprText(sql, start), volatile: stmt.volatileSeen };
@@ -147,8 +159,7 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
   if (!fn) throw new PgError(SQLSTATE.undefined_function, `function ${fnames.join('.')}() does not exist`);
   if (fn.returnType !== OID.trigger) throw new PgError(SQLSTATE.invalid_object_definition, `function ${fnames.join('.')} must return type trigger`);
   const existing = cat0.relationTriggers(rel.oid).find((t) => t.name === name);
-  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_object, `trigger "${name}" for relation "${rel.name}" already exists`);
-  if (existing && n.isconstraint) throw featureNotSupported('CREATE OR REPLACE CONSTRAINT TRIGGER');
+  if (existing) checkReplaceable(existing, rel, !!n.replace, false);
   const def: TriggerDef = {
     oid: existing?.oid ?? session.db.newOid(),
     name,
@@ -160,20 +171,28 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
     updateColumns,
     when,
     args: ((n.args ?? []) as AnyNode[]).map((a) => String(a.String?.sval ?? '')),
-    enabled: existing?.enabled ?? 'O',
+    enabled: 'O',
     constraint: n.isconstraint ? { deferrable: !!n.deferrable, initiallyDeferred: !!n.initdeferred } : undefined,
     oldTable,
     newTable,
   };
   const cat = txn.catalogForWrite();
-  if (rel.kind === 'p' && (oldTable || newTable)) throw featureNotSupported('transition tables of triggers on a partitioned table');
-  if (rel.partitionOf && level === 'row' && (oldTable || newTable)) {
-    throw new PgError(SQLSTATE.feature_not_supported, 'ROW triggers with transition tables are not supported on partitions');
-  }
   cat.putTrigger(def);
   // A row trigger on a partitioned table fires on its partitions: each gets a clone.
-  if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def]);
+  if (rel.kind === 'p' && level === 'row') cloneRowTriggers(session, cat, rel, [def], undefined, !!n.replace);
   return commandResult('CREATE TRIGGER');
+}
+
+/**
+ * CREATE [OR REPLACE] TRIGGER over a trigger of the same name: only OR REPLACE replaces, never a
+ * constraint trigger, and a partition's clone only when the parent's trigger is being replaced.
+ */
+export function checkReplaceable(existing: TriggerDef, rel: RelationDef, replace: boolean, inPartition: boolean): void {
+  if (!replace) throw new PgError(SQLSTATE.duplicate_object, `trigger "${existing.name}" for relation "${rel.name}" already exists`);
+  if (existing.parentTrigger !== undefined && !inPartition) {
+    throw new PgError(SQLSTATE.duplicate_object, `trigger "${existing.name}" for relation "${rel.name}" is an internal or a child trigger`);
+  }
+  if (existing.constraint) throw new PgError(SQLSTATE.duplicate_object, `trigger "${existing.name}" for relation "${rel.name}" is a constraint trigger`);
 }
 
 /** DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]. */
@@ -246,7 +265,7 @@ export function withTruncateTriggers(session: Session, n: AnyNode, run: () => St
   for (const rel of rels) fireBeforeStatement(session, rel, 'TRUNCATE');
   const result = run();
   for (const rel of rels) {
-    for (const t of triggersFor(session.catalog(), rel.oid, 'after', 'statement', 'TRUNCATE')) {
+    for (const t of triggersFor(session.catalog(), rel.oid, 'after', 'statement', 'TRUNCATE', replicaRole(session))) {
       runTrigger(session, t, rel);
     }
   }
@@ -256,4 +275,67 @@ export function withTruncateTriggers(session: Session, n: AnyNode, run: () => St
 function runTrigger(session: Session, t: TriggerDef, rel: RelationDef): void {
   const fn = session.catalog().functions.get(t.function);
   if (fn) triggerRunner()(session, fn, { trigger: t, rel, when: 'AFTER', level: 'STATEMENT', op: 'TRUNCATE' });
+}
+
+/** ALTER TRIGGER name ON table RENAME TO new (renametrig): a partitioned table's clones follow. */
+export function renameTrigger(session: Session, n: AnyNode): StatementResult {
+  const txn = session.transaction();
+  const rv = n.relation;
+  const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  if (!rel) {
+    if (n.missing_ok) return commandResult('ALTER TRIGGER');
+    throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`);
+  }
+  if (rel.kind !== 'r' && rel.kind !== 'p' && rel.kind !== 'v') {
+    throw new PgError(SQLSTATE.wrong_object_type, `relation "${rel.name}" cannot have triggers`);
+  }
+  const oldName = n.subname as string;
+  const newName = truncateIdentifier(n.newname);
+  const t = txn.catalog.relationTriggers(rel.oid).find((x) => x.name === oldName);
+  if (!t) throw new PgError(SQLSTATE.undefined_object, `trigger "${oldName}" for table "${rel.name}" does not exist`);
+  if (t.parentTrigger !== undefined) {
+    const pt = txn.catalog.triggers.get(t.parentTrigger);
+    const prel = pt && txn.catalog.relations.get(pt.relation);
+    throw new PgError(SQLSTATE.feature_not_supported, `cannot rename trigger "${t.name}" on table "${rel.name}"`, {
+      hint: `Rename the trigger on the partitioned table "${prel?.name ?? ''}" instead.`,
+    });
+  }
+  const cat = txn.catalogForWrite();
+  const rename = (trig: TriggerDef, r: RelationDef): void => {
+    if (trig.name !== newName && cat.relationTriggers(r.oid).some((x) => x.name === newName)) {
+      throw new PgError(SQLSTATE.duplicate_object, `trigger "${newName}" for relation "${r.name}" already exists`);
+    }
+    cat.putTrigger({ ...trig, name: newName });
+    for (const c of [...cat.triggers.values()]) {
+      const crel = c.parentTrigger === trig.oid ? cat.relations.get(c.relation) : undefined;
+      if (crel) rename(c, crel);
+    }
+  };
+  rename(t, rel);
+  return commandResult('ALTER TRIGGER');
+}
+
+/**
+ * DROP COLUMN: triggers whose UPDATE OF list or WHEN condition names the column depend on it
+ * (2BP01 without CASCADE; with CASCADE they are dropped, with Postgres's notices).
+ */
+export function dropColumnTriggers(session: Session, cat: Catalog, rel: RelationDef, col: { attnum: number; name: string }, cascade: boolean): void {
+  const deps = cat.relationTriggers(rel.oid).filter((t) => t.updateColumns.includes(col.attnum) || (t.when && exprContains(t.when.expr, (x) => x.kind === 'Var' && x.attno === col.attnum)));
+  if (!deps.length) return;
+  deps.sort((a, b) => a.oid - b.oid);
+  const lines = deps.map((t) => `trigger ${t.name} on table ${rel.name}`);
+  if (!cascade) {
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
+      detail: lines.map((l) => `${l} depends on column ${col.name} of table ${rel.name}`).join('\n'),
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+  }
+  const notice = deps.length === 1
+    ? new PgError(SQLSTATE.successful_completion, `drop cascades to ${lines[0]}`, { severity: 'NOTICE' })
+    : new PgError(SQLSTATE.successful_completion, `drop cascades to ${deps.length} other objects`, { severity: 'NOTICE', detail: lines.map((l) => `drop cascades to ${l}`).join('\n') });
+  session.notice(notice);
+  for (const t of deps) {
+    dropTriggerClones(cat, t.oid);
+    cat.removeTrigger(t.oid);
+  }
 }

@@ -15,7 +15,7 @@ import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateT
 import type { Session } from '../session/session.js';
 import { foreignKeysOf, keySearchOf, referencingKeysOf } from '../catalog/relation-cache.js';
 import { partitionDescendants, partitionLeaves } from '../catalog/partition.js';
-import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement } from './trigger.js';
+import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement, replicaRole } from './trigger.js';
 import { isVisible } from '../storage/heap.js';
 import type { Snapshot } from '../storage/xact.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
@@ -30,15 +30,23 @@ function keyText(ms: ModifyState, rel: RelationDef, atts: readonly number[], val
   return `(${cols})=(${vs})`;
 }
 
+// Foreign keys are enforced by ordinary (origin) triggers in Postgres: a session with
+// session_replication_role = replica (a data load) skips them.
+
 export function queueInsertChecks(ms: ModifyState, rel: RelationDef, t: Tuple): void {
-  for (const fk of foreignKeysOf(ms.cat, rel.oid)) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+  const fks = foreignKeysOf(ms.cat, rel.oid);
+  if (!fks.length || replicaRole(ms.ctx.session as Session)) return;
+  for (const fk of fks) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
 }
 
 export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: readonly Value[]): void {
-  for (const fk of referencingKeysOf(ms.cat, rel.oid)) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
+  const refs = referencingKeysOf(ms.cat, rel.oid);
+  if (!refs.length || replicaRole(ms.ctx.session as Session)) return;
+  for (const fk of refs) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
 }
 
 export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple): void {
+  if ((!foreignKeysOf(ms.cat, rel.oid).length && !referencingKeysOf(ms.cat, rel.oid).length) || replicaRole(ms.ctx.session as Session)) return;
   for (const fk of foreignKeysOf(ms.cat, rel.oid)) {
     // Re-check only when the referencing key changed (Postgres skips unchanged keys).
     if (fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });

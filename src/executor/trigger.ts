@@ -4,8 +4,14 @@
  * until the end of the statement (they see the final rows, after the statement's foreign-key
  * checks), statement-level triggers (even when no row changed), WHEN conditions over OLD / NEW,
  * UPDATE OF column lists, transition tables (REFERENCING OLD / NEW TABLE), and deferred
- * constraint triggers (fired when the transaction commits; at the end of the statement for an
- * autocommit statement).
+ * constraint triggers (fired when the transaction commits, or at SET CONSTRAINTS ... IMMEDIATE;
+ * at the end of the statement for an autocommit statement; as the role that queued the event).
+ * AFTER ROW WHEN conditions are evaluated as the row is queued. session_replication_role =
+ * replica fires only ENABLE REPLICA / ALWAYS triggers.
+ *
+ * Known gaps: data-modifying WITH queries on one table get separate transition tables and
+ * statement triggers (Postgres shares them); no 27000 "tuple ... already modified by an
+ * operation triggered by the current command" check for BEFORE triggers.
  *
  * The trigger function itself runs through the language handler installed with
  * setTriggerRunner (PL/pgSQL).
@@ -94,8 +100,9 @@ function relTriggers(cat: Catalog, rel: number): RelTriggers {
   return t;
 }
 
-function fires(t: TriggerDef, op: TriggerOp): boolean {
-  if (t.enabled === 'D' || t.enabled === 'R') return false;
+function fires(t: TriggerDef, op: TriggerOp, replica = false): boolean {
+  // session_replication_role = replica fires only ENABLE REPLICA / ALWAYS triggers; origin and local the others.
+  if (t.enabled === 'D' || t.enabled === (replica ? 'O' : 'R')) return false;
   switch (op) {
     case 'INSERT': return t.events.insert;
     case 'UPDATE': return t.events.update;
@@ -104,14 +111,22 @@ function fires(t: TriggerDef, op: TriggerOp): boolean {
   }
 }
 
-/** Enabled triggers of a relation for an event, timing and level, in firing (name) order. */
-export function triggersFor(cat: Catalog, rel: number, timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp): TriggerDef[] {
+/** Whether the session's triggers fire as on a replica (SET session_replication_role = replica). */
+export function replicaRole(session: { getSetting(name: string, missingOk: boolean): string | null }): boolean {
+  return session.getSetting('session_replication_role', false) === 'replica';
+}
+
+/**
+ * Enabled triggers of a relation for an event, timing and level, in firing (name) order.
+ * @param replica whether session_replication_role is replica (see replicaRole)
+ */
+export function triggersFor(cat: Catalog, rel: number, timing: TriggerDef['timing'], level: TriggerDef['level'], op: TriggerOp, replica = false): TriggerDef[] {
   const rt = relTriggers(cat, rel);
   if (!rt.all.length) return EMPTY;
-  const k = slot(timing, level, op);
+  const k = slot(timing, level, op) + (replica ? 24 : 0);
   let list = rt.bySlot[k];
   if (!list) {
-    list = rt.all.filter((t) => t.timing === timing && t.level === level && fires(t, op));
+    list = rt.all.filter((t) => t.timing === timing && t.level === level && fires(t, op, replica));
     rt.bySlot[k] = list;
   }
   return list;
@@ -218,7 +233,7 @@ export function fireBeforeRow(
   timing: 'before' | 'instead' = 'before',
 ): Value[] | undefined {
   const cat = session.catalog();
-  const trigs = triggersFor(cat, rel.oid, timing, 'row', op);
+  const trigs = triggersFor(cat, rel.oid, timing, 'row', op, replicaRole(session));
   if (!trigs.length) return newVals ?? (oldVals as Value[]);
   let cur = newVals;
   const gen = shapeOf(rel).generated;
@@ -260,6 +275,8 @@ interface AfterEvent {
   readonly newVals?: readonly Value[];
   readonly updated?: ReadonlySet<number>;
   readonly statement?: boolean;
+  /** The AFTER ROW triggers whose UPDATE OF list and WHEN condition passed when the row was queued. */
+  readonly triggers?: readonly TriggerDef[];
 }
 
 /** Per statement: queued AFTER ROW events and transition-table rows. */
@@ -281,23 +298,49 @@ function stateOf(ms: ModifyState): StatementTriggers {
 }
 
 function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
-  return relTriggers(cat, rel).all.some((t) => (t.oldTable || t.newTable) && fires(t, op));
+  return relTriggers(cat, rel).all.some((t) => (t.oldTable || t.newTable) && t.enabled !== 'D' && fires(t, op, t.enabled === 'R'));
 }
 
 /** Records a changed row for AFTER ROW triggers and transition tables. */
 export function queueAfterRow(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, updated?: ReadonlySet<number>): void {
   if (!hasTriggers(ms.cat, rel.oid)) return;
-  if (triggersFor(ms.cat, rel.oid, 'after', 'row', op).length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated });
-  if (needsTransition(ms.cat, rel.oid, op)) {
-    const st = stateOf(ms);
-    const key = `${rel.oid}:${op}`;
-    let tr = st.transition.get(key);
-    if (!tr) {
-      tr = { old: [], new: [] };
-      st.transition.set(key, tr);
+  const trigs = triggersFor(ms.cat, rel.oid, 'after', 'row', op, replicaRole(ms.ctx.session as Session));
+  if (trigs.length) {
+    // Postgres decides which AFTER ROW triggers an event gets (UPDATE OF, WHEN) as it queues it.
+    let pass: TriggerDef[] | undefined;
+    for (let i = 0; i < trigs.length; i++) {
+      const t = trigs[i];
+      const ok = (op !== 'UPDATE' || updateOfMatches(t, updated)) && whenPasses(t, rel, ms.ctx, oldVals, newVals);
+      if (ok && pass) pass.push(t);
+      else if (!ok && !pass) pass = trigs.slice(0, i);
     }
-    if (oldVals) tr.old.push([...oldVals]);
-    if (newVals) tr.new.push([...newVals]);
+    const triggers = pass ?? trigs;
+    if (triggers.length) stateOf(ms).events.push({ rel, op, oldVals: oldVals && [...oldVals], newVals: newVals && [...newVals], updated, triggers });
+  }
+  if (needsTransition(ms.cat, rel.oid, op)) captureTransition(ms, rel, op, oldVals, newVals);
+}
+
+function captureTransition(ms: ModifyState, rel: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+  const st = stateOf(ms);
+  const key = `${rel.oid}:${op}`;
+  let tr = st.transition.get(key);
+  if (!tr) {
+    tr = { old: [], new: [] };
+    st.transition.set(key, tr);
+  }
+  if (oldVals) tr.old.push([...oldVals]);
+  if (newVals) tr.new.push([...newVals]);
+}
+
+/**
+ * A row a statement through a partitioned table wrote into partition `leaf`: it also belongs to
+ * the transition tables of the partitioned tables above (the statement's target among them).
+ * Partitions share their parent's column layout here, so rows need no conversion. For a row an
+ * UPDATE moves to another partition, call it for the old row (source) and the new row (destination).
+ */
+export function captureRouted(ms: ModifyState, leaf: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+  for (let p = leaf.partitionOf && ms.cat.relations.get(leaf.partitionOf.parent); p; p = p.partitionOf && ms.cat.relations.get(p.partitionOf.parent)) {
+    if (needsTransition(ms.cat, p.oid, op)) captureTransition(ms, p, op, oldVals, newVals);
   }
 }
 
@@ -320,47 +363,55 @@ export function hasQueuedEvents(ms: ModifyState): boolean {
 
 /** Queues the AFTER STATEMENT triggers of a query run by a referential action. */
 export function queueAfterStatement(ms: ModifyState, rel: RelationDef, op: TriggerOp): void {
-  if (!triggersFor(ms.cat, rel.oid, 'after', 'statement', op).length) return;
+  if (!triggersFor(ms.cat, rel.oid, 'after', 'statement', op, replicaRole(ms.ctx.session as Session)).length) return;
   stateOf(ms).events.push({ rel, op, statement: true });
 }
 
-/** Fires BEFORE STATEMENT triggers. */
-export function fireBeforeStatement(session: Session, rel: RelationDef, op: TriggerOp): void {
+/** A statement-level event: the table, the operation and, for UPDATE, the columns assigned. */
+export interface StatementEvent {
+  readonly rel: RelationDef;
+  readonly op: TriggerOp;
+  readonly updated?: ReadonlySet<number>;
+}
+
+/** Fires BEFORE STATEMENT triggers (an UPDATE OF trigger only when the statement assigns one of its columns). */
+export function fireBeforeStatement(session: Session, rel: RelationDef, op: TriggerOp, updated?: ReadonlySet<number>): void {
   const cat = session.catalog();
-  for (const t of triggersFor(cat, rel.oid, 'before', 'statement', op)) {
+  for (const t of triggersFor(cat, rel.oid, 'before', 'statement', op, replicaRole(session))) {
+    if (op === 'UPDATE' && !updateOfMatches(t, updated)) continue;
     callTrigger(session, cat, { trigger: t, rel, when: 'BEFORE', level: 'STATEMENT', op });
   }
 }
 
 /** Deferred constraint-trigger events, per session, fired at commit. */
-const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: TriggerDef }[]>();
+const deferred = new WeakMap<Session, { ms: ModifyState; ev: AfterEvent; t: TriggerDef; user: string }[]>();
 
 /**
  * End of a statement: queued AFTER ROW triggers in event order (deferred constraint triggers are
  * kept for commit), then AFTER STATEMENT triggers for each operation the statement performed.
  */
-export function fireAfterTriggers(session: Session, ms: ModifyState, statements: readonly { rel: RelationDef; op: TriggerOp }[]): void {
+export function fireAfterTriggers(session: Session, ms: ModifyState, statements: readonly StatementEvent[]): void {
   const st = perStatement.get(ms);
   const cat = session.catalog();
+  const replica = replicaRole(session);
   if (st) {
     for (let i = 0; i < st.events.length; i++) {
       const ev = st.events[i];
       if (ev.statement) {
-        for (const t of triggersFor(cat, ev.rel.oid, 'after', 'statement', ev.op)) {
+        for (const t of triggersFor(cat, ev.rel.oid, 'after', 'statement', ev.op, replica)) {
           callTrigger(session, cat, { trigger: t, rel: ev.rel, when: 'AFTER', level: 'STATEMENT', op: ev.op });
         }
         continue;
       }
-      for (const t of triggersFor(cat, ev.rel.oid, 'after', 'row', ev.op)) {
-        if (ev.op === 'UPDATE' && !updateOfMatches(t, ev.updated)) continue;
-        if (!whenPasses(t, ev.rel, ms.ctx, ev.oldVals, ev.newVals)) continue;
-        if (t.constraint?.initiallyDeferred) {
+      for (const t of ev.triggers ?? EMPTY) {
+        if (t.constraint && triggerDeferred(session, t)) {
           let list = deferred.get(session);
           if (!list) {
             list = [];
             deferred.set(session, list);
           }
-          list.push({ ms, ev, t });
+          // Postgres 18 runs a deferred trigger as the role that queued its event.
+          list.push({ ms, ev, t, user: session.settings.currentUser });
           continue;
         }
         fireAfterRowTrigger(session, cat, ms, t, ev);
@@ -368,7 +419,8 @@ export function fireAfterTriggers(session: Session, ms: ModifyState, statements:
     }
   }
   for (const s of statements) {
-    for (const t of triggersFor(cat, s.rel.oid, 'after', 'statement', s.op)) {
+    for (const t of triggersFor(cat, s.rel.oid, 'after', 'statement', s.op, replica)) {
+      if (s.op === 'UPDATE' && !updateOfMatches(t, s.updated)) continue;
       callTrigger(session, cat, { trigger: t, rel: s.rel, when: 'AFTER', level: 'STATEMENT', op: s.op, transition: transitionTables(ms, t, s.rel, s.op) });
     }
   }
@@ -384,13 +436,34 @@ function fireAfterRowTrigger(session: Session, cat: Catalog, ms: ModifyState, t:
   });
 }
 
-/** Fires deferred constraint triggers (at commit, or at the end of an autocommit statement). */
-export function fireDeferredTriggers(session: Session): void {
-  const list = deferred.get(session);
-  if (!list?.length) return;
-  deferred.delete(session);
+/** Whether a constraint trigger's events wait for commit (SET CONSTRAINTS, else INITIALLY DEFERRED). */
+function triggerDeferred(session: Session, t: TriggerDef): boolean {
+  const c = t.constraint!;
+  if (!c.deferrable) return false;
+  const txn = session.transaction();
+  return txn.constraintModes?.get(t.oid) ?? txn.allConstraintsDeferred ?? c.initiallyDeferred;
+}
+
+/**
+ * Fires deferred constraint triggers (at commit, at the end of an autocommit statement, or at
+ * SET CONSTRAINTS ... IMMEDIATE for the triggers `only` selects).
+ */
+export function fireDeferredTriggers(session: Session, only?: (triggerOid: number) => boolean): void {
+  const all = deferred.get(session);
+  if (!all?.length) return;
+  const list = only ? all.filter((d) => only(d.t.oid)) : all;
+  if (only) deferred.set(session, all.filter((d) => !only(d.t.oid)));
+  else deferred.delete(session);
   const cat = session.catalog();
-  for (const d of list) fireAfterRowTrigger(session, cat, d.ms, d.t, d.ev);
+  const saved = session.settings.currentUser;
+  try {
+    for (const d of list) {
+      session.settings.currentUser = d.user;
+      fireAfterRowTrigger(session, cat, d.ms, d.t, d.ev);
+    }
+  } finally {
+    session.settings.currentUser = saved;
+  }
 }
 
 /** Forgets deferred events (the transaction rolled back). */

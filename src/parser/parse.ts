@@ -135,7 +135,13 @@ function toSyntaxError(e: unknown, sql: string): PgError {
   const err = e as { message?: string; sqlDetails?: { message: string; cursorPosition: number } };
   const message = err.sqlDetails?.message ?? err.message ?? 'syntax error';
   // The grammar's own window-frame checks ("frame start cannot be UNBOUNDED FOLLOWING") are 42P20.
-  const code = /^frame (start|end|starting) /.test(message) ? SQLSTATE.windowing_error : /^role name ".*" is reserved$/.test(message) ? SQLSTATE.reserved_name : SQLSTATE.syntax_error;
+  const code = /^frame (start|end|starting) /.test(message)
+    ? SQLSTATE.windowing_error
+    : /^role name ".*" is reserved$/.test(message)
+      ? SQLSTATE.reserved_name
+      : /^CREATE OR REPLACE CONSTRAINT TRIGGER is not supported$/.test(message)
+        ? SQLSTATE.feature_not_supported
+        : SQLSTATE.syntax_error;
   const out = new PgError(code, message);
   const cursor = err.sqlDetails?.cursorPosition;
   if (cursor !== undefined && cursor >= 0) {

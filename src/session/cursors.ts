@@ -150,7 +150,8 @@ export function fetchCursor(c: Cursor, direction: FetchDirection, count: number,
         if (!c.scroll) throw forwardOnly();
         target = c.error !== undefined ? end(c) : n + 1 + count;
       } else target = 0;
-      if (target < c.pos && !c.scroll) throw forwardOnly();
+      // Postgres reaches an earlier or the same row by rewinding or reading backward: both need SCROLL.
+      if (target <= c.pos && c.pos > 0 && !c.scroll) throw forwardOnly();
       return single(c, Math.max(0, Math.min(end(c), target)), isMove);
     }
     case 'relative': {

@@ -30,7 +30,11 @@ export function triggerCondition(cat: Catalog, session: SessionContext, t: UserT
   if (!t.when) return undefined;
   const rel = cat.relations.get(t.relation);
   const ctx = deparseContextFor(cat, session, rel, { pretty, fallback: t.when.text });
-  return deparseExpr({ ...ctx, varName: (v) => `${v.rti === 0 ? 'old' : 'new'}.${quoteIdent(rel?.columns[v.attno - 1]?.name ?? '?')}` }, t.when.expr);
+  return deparseExpr({
+    ...ctx,
+    varName: (v) => `${v.rti === 0 ? 'old' : 'new'}.${quoteIdent(rel?.columns[v.attno - 1]?.name ?? '?')}`,
+    wholeRowName: (v) => `${v.rti === 0 ? 'old' : 'new'}.*`,
+  }, t.when.expr);
 }
 
 /** `EXECUTE FUNCTION f('arg', ...)`. */

@@ -13,11 +13,12 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { Row } from '../../executor/context.js';
 import { parseScript } from '../../parser/parse.js';
 import { OID } from '../../types/oids.js';
-import { formatType } from '../../types/registry.js';
+import { formatType, typeInfo } from '../../types/registry.js';
 import { PgRecord, type Value } from '../../types/values.js';
 import { addErrorContext, currentContext, popContext, pushContext } from '../error-context.js';
 import { prepareSpi, type SpiColumn, type SpiPlan } from '../spi.js';
-import { Rc, type Frame } from './frame.js';
+import { Rc, rowtypeDesc, type Frame } from './frame.js';
+import { extraCheckLevel, fieldCountMismatch, reportExtra } from './extra-checks.js';
 import type { PlExpr } from './expr.js';
 import { assignDatum, assignRow, castValue, type Target } from './assign.js';
 import { loopOutcome } from './stmt-control.js';
@@ -43,8 +44,27 @@ function tooMany(): PgError {
 /** Applies INTO: strictness, the first row into the target, FOUND. */
 function into(c: Compiler, f: Frame, target: Target, rows: Row[], cols: readonly SpiColumn[], strict: boolean, dml: boolean): void {
   if (strict && rows.length === 0) throw new PgError(SQLSTATE.no_data_found, 'query returned no rows');
-  if ((strict || dml) && rows.length > 1) throw tooMany();
+  if (rows.length > 1) {
+    if (strict || dml) throw tooMany();
+    const level = extraCheckLevel(f.session, 'too_many_rows');
+    if (level) reportExtra(f, level, tooMany());
+  }
+  checkFieldCount(c, f, target, cols);
   assignRow(f, c, target, rows[0], cols);
+}
+
+/** plpgsql.extra_checks strict_multi_assignment: as many result columns as target fields. */
+function checkFieldCount(c: Compiler, f: Frame, target: Target, cols: readonly SpiColumn[]): void {
+  const level = extraCheckLevel(f.session, 'strict_multi_assignment');
+  if (!level) return;
+  let n: number | undefined;
+  if (target.kind === 'vars' && !(target.dnos.length === 1 && c.datums[target.dnos[0]].isRecord)) n = target.dnos.length;
+  else {
+    const d = c.datums[target.kind === 'vars' ? target.dnos[0] : target.dno];
+    const composite = cols.length === 1 && cols[0].type !== OID.unknown && typeInfo(f.session.catalog(), cols[0].type).typtype === 'c';
+    if (d.namedType && !composite) n = rowtypeDesc(f.session.catalog(), d.type).names.length;
+  }
+  if (n !== undefined && n !== cols.length) reportExtra(f, level, fieldCountMismatch(level));
 }
 
 function checkWritable(c: Compiler, plan: SpiPlan, q?: PlExpr): void {
