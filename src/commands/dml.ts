@@ -38,7 +38,8 @@ import { CACHEABLE_SQL_LENGTH, type RawStatement } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
-import { fieldStore } from '../analyze/field-store.js';
+import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
+import { insertTargets } from './insert-targets.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
@@ -212,20 +213,9 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const ps = new ParseState(state, q);
   // Target columns.
   const cols: ColumnDef[] = [];
-  if (n.cols) {
-    for (const c of n.cols as AnyNode[]) {
-      const rt = c.ResTarget;
-      if (rt.indirection) throw featureNotSupported('INSERT into a subscripted or field column', rt.location);
-      const col = rel.columns.find((x) => x.name === rt.name && !x.dropped);
-      if (!col) {
-        throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-      }
-      if (cols.includes(col)) {
-        throw new PgError(SQLSTATE.duplicate_column, `column "${rt.name}" specified more than once`, { position: ps.position(rt.location) });
-      }
-      cols.push(col);
-    }
-  } else cols.push(...rel.columns.filter((c) => !c.dropped));
+  const targets = n.cols ? insertTargets(ps, rel, n.cols as AnyNode[]) : undefined;
+  if (targets) cols.push(...targets.cols);
+  else cols.push(...rel.columns.filter((c) => !c.dropped));
   const overriding = n.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : n.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
   // Source rows.
   let sourceRows: ((ctx: ExecContext) => Iterable<(Value | undefined)[]>) | undefined;
@@ -245,14 +235,16 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
       if (items.length < cols.length && n.cols) {
         throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[items.length].ResTarget.location) });
       }
+      const chain = new Map<number, Expr>();
       const row: ColumnSource[] = items.map((it, i) => {
         const [k, b] = nodeKind(it);
         if (k === 'SetToDefault') {
+          if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
           explicitDefault.add(cols[i].attnum);
           return { attnum: cols[i].attnum, expr: 'default' as const };
         }
         const ex = transformExpr(ps, it);
-        const e = assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
+        const e = targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location)) : assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
         return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
       });
       rows.push(row);
@@ -271,7 +263,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
     if (tl.length < cols.length && n.cols && !n.viewImplicitCols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });
     cols.length = tl.length;
     // Coerce each output column to its target column type.
-    sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
+    const chain = new Map<number, Expr>();
+    sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: targets?.assign(i, t.expr, chain) ?? assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
     foldQueryConstants(sq, makeExecContext(session, []));
     const planned = withPlanningCatalog(cat, () => planSelect(sq, undefined, cat));
     noteDmlInput(planned.plan);
@@ -582,55 +575,25 @@ export function transformUpdateTargets(session: Session, ps: ParseState, rel: Re
         position: ps.position(rt.location),
       });
     }
+    const { val, loc } = updateTargetValue(ps, rt, multiSubqueries);
     if (rt.indirection) {
-      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
+      // SET c.f = v, SET a[i] = v, SET doc['k'] = v: built on the column's current value, or on an
+      // earlier assignment through indirection to the same column.
+      if (val === 'default') throw defaultThroughIndirection(ps, rt);
       const prev = sets.find((s) => s.attnum === col.attnum);
-      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
-        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      if (prev && (prev.expr === 'default' || !isIndirectAssignment(prev.expr))) {
+        throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${rt.name}"`);
       }
       const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
-      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
-      fieldStores.add(e);
+      const e = transformAssignmentIndirection(ps, base, col.name, col.type, col.typmod, rt.indirection as AnyNode[], val, rt.location);
       if (prev) prev.expr = e;
       else sets.push({ attnum: col.attnum, expr: e });
       continue;
     }
     if (sets.some((s) => s.attnum === col.attnum)) {
-      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${rt.name}"`);
     }
-    const [k, b] = nodeKind(rt.val);
-    if (k === 'MultiAssignRef') {
-      const [sk, sb] = nodeKind(b.source);
-      if (sk === 'RowExpr') {
-        const item = (sb.args as AnyNode[])[b.colno - 1];
-        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
-        else {
-          const e = transformExpr(ps, item);
-          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
-        }
-        continue;
-      }
-      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
-      let sub = multiSubqueries.get(sb.location);
-      if (!sub) {
-        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
-        const width = sub.targetList.filter((t) => !t.resjunk).length;
-        if (width !== b.ncolumns) {
-          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
-        }
-        multiSubqueries.set(sb.location, sub);
-      }
-      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
-      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
-      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
-      continue;
-    }
-    if (k === 'SetToDefault') {
-      sets.push({ attnum: col.attnum, expr: 'default' });
-      continue;
-    }
-    const e = transformExpr(ps, rt.val);
-    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+    sets.push({ attnum: col.attnum, expr: val === 'default' ? 'default' : assignmentCoerce(ps, val, col, loc) });
   }
   if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
   const foldCtx = makeExecContext(session, []);
@@ -645,6 +608,50 @@ export function transformUpdateTargets(session: Session, ps: ParseState, rel: Re
     }
   }
   return sets;
+}
+
+/**
+ * The value of one UPDATE SET target (also ON CONFLICT DO UPDATE's and MERGE's): an expression,
+ * DEFAULT, or one column of `SET (a, b) = (ROW(...) | sub-SELECT)` (the sub-SELECT analyzed once
+ * per statement and shared by its columns, through `multiSubqueries`). Not yet coerced.
+ */
+export function updateTargetValue(ps: ParseState, rt: AnyNode, multiSubqueries: Map<number, Query>): { val: Expr | 'default'; loc: number | undefined } {
+  // The value: an expression, DEFAULT, or one column of SET (...) = (ROW(...) | sub-SELECT).
+  const [k, b] = nodeKind(rt.val);
+  let val: Expr | 'default';
+  let loc: number | undefined;
+  if (k === 'MultiAssignRef') {
+    const [sk, sb] = nodeKind(b.source);
+    if (sk === 'RowExpr') {
+      if ((sb.args as AnyNode[]).length !== b.ncolumns) {
+        throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+      }
+      const item = (sb.args as AnyNode[])[b.colno - 1];
+      val = nodeKind(item)[0] === 'SetToDefault' ? 'default' : transformExpr(ps, item);
+      loc = val === 'default' ? undefined : val.location;
+    } else {
+      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') {
+        throw new PgError(SQLSTATE.feature_not_supported, 'source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression', { position: ps.position(sb?.location) });
+      }
+      let sub = multiSubqueries.get(sb.location);
+      if (!sub) {
+        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
+        const width = sub.targetList.filter((t) => !t.resjunk).length;
+        if (width !== b.ncolumns) {
+          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+        }
+        multiSubqueries.set(sb.location, sub);
+      }
+      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
+      val = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
+      loc = te.expr.location ?? sb.location;
+    }
+  } else if (k === 'SetToDefault') val = 'default';
+  else {
+    val = transformExpr(ps, rt.val);
+    loc = val.location;
+  }
+  return { val, loc };
 }
 
 /** Plan-time constant folding of UPDATE / DELETE's WHERE (errors of constant calls come now, as in Postgres). */

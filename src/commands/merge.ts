@@ -16,6 +16,8 @@
  * Into an automatically updatable view: rewritten onto its base table first (merge-views.ts).
  * Known gaps: MERGE into views with INSTEAD OF triggers, and into partitioned tables (0A000).
  */
+import { insertTargets } from './insert-targets.js';
+import { defaultThroughIndirection } from '../analyze/assign-indirection.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -426,16 +428,9 @@ function analyzeInsert(ps: ParseState, rel: RelationDef, w: AnyNode): { cols: Co
   const overriding = w.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : w.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
   const cols: ColumnDef[] = [];
   const named = w.targetList as AnyNode[] | undefined;
-  if (named?.length) {
-    for (const c of named) {
-      const rt = c.ResTarget;
-      if (rt.indirection) throw featureNotSupported('INSERT into a subscripted or field column', rt.location);
-      const col = rel.columns.find((x) => x.name === rt.name && !x.dropped);
-      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-      if (cols.includes(col)) throw new PgError(SQLSTATE.duplicate_column, `column "${rt.name}" specified more than once`, { position: ps.position(rt.location) });
-      cols.push(col);
-    }
-  } else cols.push(...rel.columns.filter((c) => !c.dropped));
+  const targets = named?.length ? insertTargets(ps, rel, named) : undefined;
+  if (targets) cols.push(...targets.cols);
+  else cols.push(...rel.columns.filter((c) => !c.dropped));
   const values = w.values as AnyNode[] | undefined;
   if (!values) return { cols: [], exprs: [], overriding };
   if (values.length > cols.length) {
@@ -448,11 +443,15 @@ function analyzeInsert(ps: ParseState, rel: RelationDef, w: AnyNode): { cols: Co
   cols.length = values.length;
   ps.exprKind = 'values';
   ps.aggs.length = 0;
+  const chain = new Map<number, Expr>();
   const exprs = values.map((v, i): Expr | 'default' => {
     const [k, b] = nodeKind(v);
-    if (k === 'SetToDefault') return 'default';
+    if (k === 'SetToDefault') {
+      if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
+      return 'default';
+    }
     const e = transformExpr(ps, v);
-    return assignmentCoerce(ps, e, cols[i], e.location ?? b.location);
+    return targets?.assign(i, e, chain) ?? assignmentCoerce(ps, e, cols[i], e.location ?? b.location);
   });
   if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in VALUES', { position: ps.position(ps.aggs[0].location) });
   cols.forEach((c, i) => {
