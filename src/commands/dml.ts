@@ -158,16 +158,26 @@ export function addOldNew(ps: ParseState, rel: RelationDef, rc?: AnyNode): { old
 }
 
 /** Fills the old/new slots of a RETURNING row (null values for a side that does not exist). */
-export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+export function fillOldNew(
+  row: Row,
+  layout: Layout,
+  on: { oldRti: number; newRti: number },
+  ncols: number,
+  oldVals: readonly Value[] | undefined,
+  newVals: readonly Value[] | undefined,
+  oldTuple?: Tuple,
+  newTuple?: Tuple,
+): void {
   const o = layout.offsets[on.oldRti];
   const nw = layout.offsets[on.newRti];
   for (let i = 0; i < ncols; i++) {
     row[o + i] = oldVals ? (oldVals[i] ?? null) : null;
     row[nw + i] = newVals ? (newVals[i] ?? null) : null;
   }
-  // The row-version slots say whether each side exists (a whole-row old / new is NULL otherwise).
-  row[o + ncols] = oldVals ? true : null;
-  row[nw + ncols] = newVals ? true : null;
+  // The row-version slots: the old and new versions (their system columns), NULL for a side that
+  // does not exist (a whole-row old / new is NULL then).
+  row[o + ncols] = oldVals ? ((oldTuple ?? true) as unknown as Value) : null;
+  row[nw + ncols] = newVals ? ((newTuple ?? true) as unknown as Value) : null;
 }
 
 export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
@@ -180,7 +190,9 @@ export function analyzeReturning(ps: ParseState, list: AnyNode[] | undefined): T
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
   for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
-  return resolveUnknownTargets(ps, transformTargetList(ps, list));
+  const tl = resolveUnknownTargets(ps, transformTargetList(ps, list));
+  if (!tl.length) throw new PgError(SQLSTATE.syntax_error, 'RETURNING must have at least one column', { position: ps.position(list[0].ResTarget?.location) });
+  return tl;
 }
 
 export function compileReturning(ps: ParseState, tl: TargetEntry[], layout: Layout): PreparedDml['returning'] {
@@ -364,7 +376,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
             count++;
             if (retRows && returning && written) {
               const row: Row = [...(written as Value[]), r.tuple as unknown as Value];
-              fillOldNew(row, layoutReturning, insOldNew, ncols, r.old, written);
+              fillOldNew(row, layoutReturning, insOldNew, ncols, r.old, written, r.oldTuple, r.tuple);
               retRows.push(returning.exprs.map((f) => f(row, ctx)));
             }
             continue;
@@ -377,7 +389,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
-          fillOldNew(row, layoutReturning, insOldNew, ncols, undefined, values);
+          fillOldNew(row, layoutReturning, insOldNew, ncols, undefined, values, undefined, t);
           retRows.push(returning.exprs.map((f) => f(row, ctx)));
         }
       }
@@ -546,7 +558,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
           r[off + ncols] = nt as unknown as Value;
-          fillOldNew(r, from.layout, oldNew, ncols, old, values);
+          fillOldNew(r, from.layout, oldNew, ncols, old, values, t, nt);
           retRows.push(returning.exprs.map((f) => f(r, ctx)));
         }
       }
@@ -695,7 +707,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         if (ltrig) queueAfterRow(ms, leaf, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
-          fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
+          fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined, t);
           retRows.push(returning.exprs.map((f) => f(r, ctx)));
         }
       }

@@ -301,19 +301,20 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
       /** Scanned target versions this statement updated or deleted (a second match is an error). */
       const done = new Set<number>();
       let count = 0;
-      const emit = (r: Row, action: string, old: readonly Value[] | undefined, now: readonly Value[] | undefined) => {
+      const emit = (r: Row, action: string, old: readonly Value[] | undefined, now: readonly Value[] | undefined, oldT?: Tuple, newT?: Tuple) => {
         if (!retRows || !returning) return;
         r[actionOff] = action;
-        fillOldNew(r, layout, oldNew, ncols, old, now);
+        fillOldNew(r, layout, oldNew, ncols, old, now, oldT, newT);
         retRows.push(returning.exprs.map((f) => f(r, ctx)));
       };
       /** RETURNING for a row version this statement wrote: the joined row with the target's new values. */
       const emitWritten = (row: Row, values: readonly Value[], t: Tuple, action: string, old: readonly Value[] | undefined) => {
         if (!retRows) return;
         const r = row.slice();
+        const oldT = old ? (row[off + ncols] as unknown as Tuple) : undefined;
         for (let i = 0; i < ncols; i++) r[off + i] = values[i];
         r[off + ncols] = t as unknown as Value;
-        emit(r, action, old, values);
+        emit(r, action, old, values, oldT, t);
       };
       for (let ri = 0; ri < rows.length; ri++) {
         let row = rows[ri];
@@ -396,7 +397,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             count++;
             queueDeleteActions(ms, rel, old);
             if (trig) queueAfterRow(ms, rel, 'DELETE', old, undefined);
-            if (retRows) emit(row.slice(), 'DELETE', old, undefined);
+            if (retRows) emit(row.slice(), 'DELETE', old, undefined, row[off + ncols] as unknown as Tuple);
             break;
           }
           if (trig) {

@@ -36,7 +36,7 @@ import { updateTargetValue } from './dml.js';
 type AnyNode = Record<string, any>;
 
 export interface OnConflictPlan {
-  handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[] };
+  handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[]; oldTuple?: Tuple };
 }
 
 function inferArbiters(session: Session, state: StatementState, rel: RelationDef, clause: AnyNode, sql: string): RelationDef[] {
@@ -201,7 +201,7 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       if (!nt) return { action: 'skip' };
       queueUpdateActions(ms, rel, existing, nv, nt);
       if (trig) queueAfterRow(ms, rel, 'UPDATE', existing, nv, updatedCols);
-      return { action: 'updated', values: nv, tuple: nt, old: existing };
+      return { action: 'updated', values: nv, tuple: nt, old: existing, oldTuple: t };
     },
   };
 }
