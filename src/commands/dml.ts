@@ -40,6 +40,7 @@ import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
 import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
 import { insertTargets } from './insert-targets.js';
+import { isCurrentOf, transformCurrentOf } from './current-of.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
@@ -455,13 +456,20 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
       });
     }
   }
-  if (n.whereClause) {
+  let currentOf: ReturnType<typeof transformCurrentOf> | undefined;
+  if (isCurrentOf(n.whereClause)) {
+    // WHERE CURRENT OF cursor: the version the cursor is on, by its ctid.
+    if (rel.kind !== 'r') throw featureNotSupported('WHERE CURRENT OF on a partitioned table');
+    const ctid = transformExpr(ps, { ColumnRef: { fields: [{ String: { sval: q.rtable[rti].alias } }, { String: { sval: 'ctid' } }], location: -1 } });
+    currentOf = transformCurrentOf(ps, n.whereClause, rel, ctid);
+    q.where = currentOf.where;
+  } else if (n.whereClause) {
     ps.exprKind = 'where';
     q.where = coerceToBoolean(ps, transformExpr(ps, n.whereClause), 'WHERE');
     if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in WHERE', { position: ps.position(ps.aggs[0].location) });
   }
   const oldNew = addOldNew(ps, rel, n.returningClause);
-  return { state, cat, rel, q, ps, rti, oldNew };
+  return { state, cat, rel, q, ps, rti, oldNew, currentOf };
 }
 
 function shiftVars(e: Expr, by: number): Expr {
@@ -481,7 +489,7 @@ function mapVars(e: Expr, by: number): Expr {
 }
 
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
-  const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
+  const { state, cat, rel, q, ps, rti, oldNew, currentOf } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
   const sets = transformUpdateTargets(session, ps, rel, q, rti, n.targetList as AnyNode[]);
   const security = dmlSecurity(state, rel, 'update', n, { q, rti, targetCols: sets.map((x) => x.attnum), setExprs: sets.flatMap((x) => (x.expr === 'default' ? [] : [x.expr])), returning: returningList(n) });
   foldDmlConstants(session, q);
@@ -502,6 +510,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
     returning,
     run(ms, retRows) {
       const ctx = ms.ctx;
+      currentOf?.start(ctx);
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const done = new Set<number>();
@@ -672,7 +681,7 @@ function foldDmlConstants(session: Session, q: Query): void {
 }
 
 function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
-  const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  const { state, cat, rel, q, ps, rti, oldNew, currentOf } = scanTarget(session, n, sql, paramTypes, 'DELETE');
   dmlSecurity(state, rel, 'delete', n, { q, rti, targetCols: [], returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
@@ -688,6 +697,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
     returning,
     run(ms, retRows) {
       const ctx = ms.ctx;
+      currentOf?.start(ctx);
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const trig = hasTriggers(ms.cat, rel.oid);
