@@ -23,7 +23,9 @@ import { compileExpr } from '../executor/expr/compile.js';
 import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import { cursorsOf, type Cursor } from '../session/cursors.js';
-import type { Row } from '../executor/context.js';
+import type { ExecContext, Row } from '../executor/context.js';
+import { systemColumnInfo } from '../analyze/system-columns.js';
+import { makeTid } from '../types/xact-types.js';
 
 type AnyNode = Record<string, any>;
 
@@ -128,6 +130,27 @@ export function isCurrentOf(node: AnyNode | undefined): boolean {
  * (`start`, which raises the cursor errors even when the table is empty), then each row's ctid is
  * compared with the cursor's current one.
  */
+/**
+ * The ctid of the newest version of the row at `ctid` (Postgres's TID scan for CURRENT OF
+ * follows the update chain: heap_get_latest_tid), or `ctid` itself.
+ */
+function latestVersion(ctx: ExecContext, rel: RelationDef, ctid: Value): Value {
+  if (ctid === null) return null;
+  const per = systemColumnInfo(ctx.txn.catalog, rel).perPage;
+  const c = Number(ctid);
+  let tid = Math.floor(c / 65536) * per + (c % 65536);
+  const heap = ctx.txn.heap(rel);
+  let t = heap.get(tid);
+  if (!t) return ctid;
+  while (t.next !== undefined) {
+    const n = heap.get(t.next);
+    if (!n) break;
+    t = n;
+    tid = n.tid;
+  }
+  return makeTid(Math.floor((tid - 1) / per), ((tid - 1) % per) + 1);
+}
+
 export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationDef, ctidVar: Expr): { where: Expr; start: (rt: ExprRuntime & { session: object }) => void } {
   const b = node.CurrentOfExpr;
   const name = b.cursor_name as string;
@@ -160,7 +183,7 @@ export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationD
         if (v === null) throw new PgError(SQLSTATE.invalid_parameter_value, 'cursor variable is null');
         cursorName = String(v);
       }
-      holder.tid = currentOfCtid(rt.session, cursorName, rel);
+      holder.tid = latestVersion(rt as unknown as ExecContext, rel, currentOfCtid(rt.session, cursorName, rel));
     },
   };
 }
