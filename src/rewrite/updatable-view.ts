@@ -11,8 +11,9 @@
  * references to the view's computed columns are replaced by their expressions.
  * Postgres counterpart: src/backend/rewrite/rewriteHandler.c (view_query_is_auto_updatable,
  * rewriteTargetView, rewriteTargetListIU for view defaults).
- * Known gaps: INSERT ... SELECT without a column list into a view with column defaults, and
- * old.* / new.* in RETURNING through a view, raise 0A000.
+ * RETURNING old.* / new.* and whole-row references (the view's alias, old, new, excluded.*)
+ * become the view's row built from the row under it (NULL when old / new does not exist).
+ * Known gaps: INSERT ... SELECT without a column list into a view with column defaults raises 0A000.
  */
 import type { RelationDef, StoredExpr } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
