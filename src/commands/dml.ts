@@ -636,6 +636,9 @@ export function transformUpdateTargets(session: Session, ps: ParseState, rel: Re
  * DEFAULT, or one column of `SET (a, b) = (ROW(...) | sub-SELECT)` (the sub-SELECT analyzed once
  * per statement and shared by its columns, through `multiSubqueries`). Not yet coerced.
  */
+/** `SET (...) = ROW(t.*)` rows, expanded once per statement. */
+const expandedRows = new WeakMap<object, Extract<Expr, { kind: 'RowExpr' }>>();
+
 export function updateTargetValue(ps: ParseState, rt: AnyNode, multiSubqueries: Map<number, Query>): { val: Expr | 'default'; loc: number | undefined } {
   // The value: an expression, DEFAULT, or one column of SET (...) = (ROW(...) | sub-SELECT).
   const [k, b] = nodeKind(rt.val);
@@ -644,10 +647,24 @@ export function updateTargetValue(ps: ParseState, rt: AnyNode, multiSubqueries: 
   if (k === 'MultiAssignRef') {
     const [sk, sb] = nodeKind(b.source);
     if (sk === 'RowExpr') {
-      if ((sb.args as AnyNode[]).length !== b.ncolumns) {
+      const args = sb.args as AnyNode[];
+      const starred = args.some((a) => (a.ColumnRef?.fields as AnyNode[] | undefined)?.some((f) => f.A_Star) || (a.A_Indirection?.indirection as AnyNode[] | undefined)?.some((f) => f.A_Star));
+      if (starred) {
+        // ROW(t.*): the expanded row's fields, analyzed once for all the target columns.
+        let row = expandedRows.get(sb);
+        if (!row) {
+          row = transformExpr(ps, b.source) as Extract<Expr, { kind: 'RowExpr' }>;
+          if (row.args.length !== b.ncolumns) throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+          expandedRows.set(sb, row);
+        }
+        val = row.args[b.colno - 1];
+        loc = val.location;
+        return { val, loc };
+      }
+      if (args.length !== b.ncolumns) {
         throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
       }
-      const item = (sb.args as AnyNode[])[b.colno - 1];
+      const item = args[b.colno - 1];
       val = nodeKind(item)[0] === 'SetToDefault' ? 'default' : transformExpr(ps, item);
       loc = val === 'default' ? undefined : val.location;
     } else {

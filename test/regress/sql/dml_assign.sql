@@ -160,3 +160,11 @@ UPDATE customers SET (name, visits) = (SELECT 1, 'x');
 UPDATE customers SET (name, visits) = (SELECT 'x', 1) WHERE id = 99 RETURNING id;
 
 SELECT id, name, tags, settings, billing, site, labels, shipping, scores, visits FROM customers ORDER BY id;
+
+-- ROW(t.*) as the source of a multi-column SET.
+CREATE TABLE price_changes (id int, new_name text, new_visits int);
+INSERT INTO price_changes VALUES (1, 'ACME', 500);
+UPDATE customers c SET (name, visits) = ROW(p.new_name, p.new_visits) FROM price_changes p WHERE c.id = p.id RETURNING c.id, c.name, c.visits;
+UPDATE customers c SET (id, name, visits) = ROW(p.*) FROM price_changes p WHERE c.id = p.id RETURNING c.id, c.name, c.visits;
+UPDATE customers c SET (name, visits) = ROW(p.*) FROM price_changes p WHERE c.id = p.id;
+UPDATE customers c SET (name, visits) = (p.*) FROM price_changes p WHERE c.id = p.id;
