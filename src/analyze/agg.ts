@@ -12,6 +12,7 @@ import { formatType } from '../types/registry.js';
 import { resolveFunction } from './func.js';
 import { exprEqual } from './select.js';
 import type { ExprKind, ParseState } from './parse-state.js';
+import { sortUsingDirection } from './sort-using.js';
 import { coerceToBoolean, makeSortKey, transformExpr, nodeKind } from './expr.js';
 
 type AnyNode = Record<string, any>;
@@ -84,7 +85,8 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   const orderBy = n.agg_order
     ? (n.agg_order as AnyNode[]).map((s) => {
         const sb = nodeKind(s)[1];
-        return makeSortKey(pstate, transformExpr(pstate, sb.node), sb.sortby_dir, sb.sortby_nulls, sb.location);
+        const e = transformExpr(pstate, sb.node);
+        return makeSortKey(pstate, e, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, e) : sb.sortby_dir, sb.sortby_nulls, sb.location);
       })
     : undefined;
   if (n.agg_distinct && orderBy) {

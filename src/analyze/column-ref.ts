@@ -64,8 +64,8 @@ function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: 
   if (kind === 'index' || kind === 'index predicate') throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
   const v: Var = { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
   if (rte.nullableRow) {
-    // RETURNING old.* / new.*: their slot holds no row version, only whether the side exists.
-    if (name !== 'tableoid') throw featureNotSupported(`system column "${name}" of OLD / NEW in RETURNING`, location);
+    // RETURNING old / new: their slot holds the old or new row version, NULL when the side does not exist.
+    if (name !== 'tableoid' && name !== 'ctid') throw featureNotSupported(`system column "${name}" of OLD / NEW in RETURNING`, location);
     const slot: Expr = { kind: 'Var', levelsUp, rti: item.rti, attno: rte.columns.length + 1, type: OID.tid, typmod: -1 };
     const missing: Expr = { kind: 'NullTest', arg: slot, isNull: true, rowArg: false, type: OID.bool, typmod: -1 };
     return { kind: 'CaseExpr', whens: [{ cond: missing, result: { kind: 'Const', type: v.type, typmod: -1, value: null } }], elseResult: v, type: v.type, typmod: -1, location } as Expr;

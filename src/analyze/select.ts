@@ -4,6 +4,7 @@
  * DISTINCT [ON], ORDER BY (output names, ordinals, expressions), LIMIT/OFFSET, set operations.
  * Postgres counterpart: src/backend/parser/analyze.c (transformSelectStmt), parse_clause.c.
  */
+import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, SortKey } from '../nodes/primnodes.js';
@@ -577,10 +578,10 @@ function transformSortClause(pstate: ParseState, items: AnyNode[], tl: TargetEnt
   const keys: SortKey[] = [];
   for (const s of items) {
     const sb = s.SortBy;
-    if (sb.sortby_dir === 'SORTBY_USING') throw featureNotSupported('ORDER BY ... USING', sb.location);
     const e = resolveGroupOrOrderItem(pstate, sb.node, tl, true);
+    const dir = sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, e) : sb.sortby_dir;
     if (addJunk && !tl.some((t) => exprEqual(t.expr, e))) tl.push({ expr: e, name: '?column?', resjunk: true });
-    keys.push(makeSortKey(pstate, e, sb.sortby_dir, sb.sortby_nulls, sb.location));
+    keys.push(makeSortKey(pstate, e, dir, sb.sortby_nulls, sb.location));
   }
   return keys;
 }
@@ -687,7 +688,8 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, k
         position: pstate.position(sb.location >= 0 ? sb.location : b.location),
       });
     }
-    keys.push(makeSortKey(pstate, q.targetList[idx].expr, sb.sortby_dir, sb.sortby_nulls, sb.location));
+    const se = q.targetList[idx].expr;
+    keys.push(makeSortKey(pstate, se, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, se) : sb.sortby_dir, sb.sortby_nulls, sb.location));
   }
   q.sortBy = keys;
   transformLimit(pstate, n);

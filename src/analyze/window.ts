@@ -7,6 +7,7 @@
  * Known gaps: window definitions are analyzed at each use, so an unused named window with an
  * error in it is not reported; RANGE offsets support numeric, integer, float and datetime keys.
  */
+import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
@@ -201,8 +202,8 @@ function resolveWindowDef(pstate: ParseState, def: AnyNode): WindowSpec {
 function transformOrder(pstate: ParseState, items: AnyNode[]): SortKey[] {
   return items.map((s) => {
     const sb = nodeKind(s)[1];
-    if (sb.sortby_dir === 'SORTBY_USING') throw featureNotSupported('ORDER BY ... USING', sb.location);
-    return makeSortKey(pstate, transformExpr(pstate, sb.node), sb.sortby_dir, sb.sortby_nulls, sb.location);
+    const e = transformExpr(pstate, sb.node);
+    return makeSortKey(pstate, e, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, e) : sb.sortby_dir, sb.sortby_nulls, sb.location);
   });
 }
 

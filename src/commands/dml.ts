@@ -38,7 +38,9 @@ import { CACHEABLE_SQL_LENGTH, type RawStatement } from '../parser/parse.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
-import { fieldStore } from '../analyze/field-store.js';
+import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
+import { insertTargets } from './insert-targets.js';
+import { isCurrentOf, transformCurrentOf } from './current-of.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
@@ -159,16 +161,26 @@ export function addOldNew(ps: ParseState, rel: RelationDef, rc?: AnyNode): { old
 }
 
 /** Fills the old/new slots of a RETURNING row (null values for a side that does not exist). */
-export function fillOldNew(row: Row, layout: Layout, on: { oldRti: number; newRti: number }, ncols: number, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+export function fillOldNew(
+  row: Row,
+  layout: Layout,
+  on: { oldRti: number; newRti: number },
+  ncols: number,
+  oldVals: readonly Value[] | undefined,
+  newVals: readonly Value[] | undefined,
+  oldTuple?: Tuple,
+  newTuple?: Tuple,
+): void {
   const o = layout.offsets[on.oldRti];
   const nw = layout.offsets[on.newRti];
   for (let i = 0; i < ncols; i++) {
     row[o + i] = oldVals ? (oldVals[i] ?? null) : null;
     row[nw + i] = newVals ? (newVals[i] ?? null) : null;
   }
-  // The row-version slots say whether each side exists (a whole-row old / new is NULL otherwise).
-  row[o + ncols] = oldVals ? true : null;
-  row[nw + ncols] = newVals ? true : null;
+  // The row-version slots: the old and new versions (their system columns), NULL for a side that
+  // does not exist (a whole-row old / new is NULL then).
+  row[o + ncols] = oldVals ? ((oldTuple ?? true) as unknown as Value) : null;
+  row[nw + ncols] = newVals ? ((newTuple ?? true) as unknown as Value) : null;
 }
 
 export function addReturning(ps: ParseState, list: AnyNode[] | undefined, layout: Layout): PreparedDml['returning'] {
@@ -181,7 +193,9 @@ export function analyzeReturning(ps: ParseState, list: AnyNode[] | undefined): T
   if (!list?.length) return undefined;
   ps.exprKind = 'returning';
   for (const item of ps.namespace) if (oldNewItems.has(item)) item.relVisible = true;
-  return resolveUnknownTargets(ps, transformTargetList(ps, list));
+  const tl = resolveUnknownTargets(ps, transformTargetList(ps, list));
+  if (!tl.length) throw new PgError(SQLSTATE.syntax_error, 'RETURNING must have at least one column', { position: ps.position(list[0].ResTarget?.location) });
+  return tl;
 }
 
 export function compileReturning(ps: ParseState, tl: TargetEntry[], layout: Layout): PreparedDml['returning'] {
@@ -214,20 +228,9 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const ps = new ParseState(state, q);
   // Target columns.
   const cols: ColumnDef[] = [];
-  if (n.cols) {
-    for (const c of n.cols as AnyNode[]) {
-      const rt = c.ResTarget;
-      if (rt.indirection) throw featureNotSupported('INSERT into a subscripted or field column', rt.location);
-      const col = rel.columns.find((x) => x.name === rt.name && !x.dropped);
-      if (!col) {
-        throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-      }
-      if (cols.includes(col)) {
-        throw new PgError(SQLSTATE.duplicate_column, `column "${rt.name}" specified more than once`, { position: ps.position(rt.location) });
-      }
-      cols.push(col);
-    }
-  } else cols.push(...rel.columns.filter((c) => !c.dropped));
+  const targets = n.cols ? insertTargets(ps, rel, n.cols as AnyNode[]) : undefined;
+  if (targets) cols.push(...targets.cols);
+  else cols.push(...rel.columns.filter((c) => !c.dropped));
   const overriding = n.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : n.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
   // Source rows.
   let sourceRows: ((ctx: ExecContext) => Iterable<(Value | undefined)[]>) | undefined;
@@ -247,14 +250,16 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
       if (items.length < cols.length && n.cols) {
         throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[items.length].ResTarget.location) });
       }
+      const chain = new Map<number, Expr>();
       const row: ColumnSource[] = items.map((it, i) => {
         const [k, b] = nodeKind(it);
         if (k === 'SetToDefault') {
+          if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
           explicitDefault.add(cols[i].attnum);
           return { attnum: cols[i].attnum, expr: 'default' as const };
         }
         const ex = transformExpr(ps, it);
-        const e = assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
+        const e = targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location)) : assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
         return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
       });
       rows.push(row);
@@ -273,7 +278,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
     if (tl.length < cols.length && n.cols && !n.viewImplicitCols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });
     cols.length = tl.length;
     // Coerce each output column to its target column type.
-    sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
+    const chain = new Map<number, Expr>();
+    sq.targetList = sq.targetList.map((t, i) => (t.resjunk ? t : { ...t, expr: targets?.assign(i, t.expr, chain) ?? assignmentCoerce(ps, t.expr, cols[i], t.expr.location) }));
     foldQueryConstants(sq, makeExecContext(session, []));
     const planned = withPlanningCatalog(cat, () => planSelect(sq, undefined, cat));
     noteDmlInput(planned.plan);
@@ -374,7 +380,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
             count++;
             if (retRows && returning && written) {
               const row: Row = [...(written as Value[]), r.tuple as unknown as Value];
-              fillOldNew(row, layoutReturning, insOldNew, ncols, r.old, written);
+              fillOldNew(row, layoutReturning, insOldNew, ncols, r.old, written, r.oldTuple, r.tuple);
               retRows.push(returning.exprs.map((f) => f(row, ctx)));
             }
             continue;
@@ -388,7 +394,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         if (retRows && returning) {
           const row: Row = [...values, t as unknown as Value];
-          fillOldNew(row, layoutReturning, insOldNew, ncols, undefined, values);
+          fillOldNew(row, layoutReturning, insOldNew, ncols, undefined, values, undefined, t);
           retRows.push(returning.exprs.map((f) => f(row, ctx)));
         }
       }
@@ -454,13 +460,20 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
       });
     }
   }
-  if (n.whereClause) {
+  let currentOf: ReturnType<typeof transformCurrentOf> | undefined;
+  if (isCurrentOf(n.whereClause)) {
+    // WHERE CURRENT OF cursor: the version the cursor is on, by its ctid.
+    if (rel.kind !== 'r') throw featureNotSupported('WHERE CURRENT OF on a partitioned table');
+    const ctid = transformExpr(ps, { ColumnRef: { fields: [{ String: { sval: q.rtable[rti].alias } }, { String: { sval: 'ctid' } }], location: -1 } });
+    currentOf = transformCurrentOf(ps, n.whereClause, rel, ctid);
+    q.where = currentOf.where;
+  } else if (n.whereClause) {
     ps.exprKind = 'where';
     q.where = coerceToBoolean(ps, transformExpr(ps, n.whereClause), 'WHERE');
     if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in WHERE', { position: ps.position(ps.aggs[0].location) });
   }
   const oldNew = addOldNew(ps, rel, n.returningClause);
-  return { state, cat, rel, q, ps, rti, oldNew };
+  return { state, cat, rel, q, ps, rti, oldNew, currentOf };
 }
 
 function shiftVars(e: Expr, by: number): Expr {
@@ -480,7 +493,7 @@ function mapVars(e: Expr, by: number): Expr {
 }
 
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
-  const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
+  const { state, cat, rel, q, ps, rti, oldNew, currentOf } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
   const sets = transformUpdateTargets(session, ps, rel, q, rti, n.targetList as AnyNode[]);
   const security = dmlSecurity(state, rel, 'update', n, { q, rti, targetCols: sets.map((x) => x.attnum), setExprs: sets.flatMap((x) => (x.expr === 'default' ? [] : [x.expr])), returning: returningList(n) });
   foldDmlConstants(session, q);
@@ -502,6 +515,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
     returning,
     run(ms, retRows) {
       const ctx = ms.ctx;
+      currentOf?.start(ctx);
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const done = new Set<number>();
@@ -559,7 +573,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
           r[off + ncols] = nt as unknown as Value;
-          fillOldNew(r, from.layout, oldNew, ncols, old, values);
+          fillOldNew(r, from.layout, oldNew, ncols, old, values, t, nt);
           retRows.push(returning.exprs.map((f) => f(r, ctx)));
         }
       }
@@ -588,55 +602,25 @@ export function transformUpdateTargets(session: Session, ps: ParseState, rel: Re
         position: ps.position(rt.location),
       });
     }
+    const { val, loc } = updateTargetValue(ps, rt, multiSubqueries);
     if (rt.indirection) {
-      // SET c.f = v: a copy of the column's (or the previous assignment's) record with field f replaced.
+      // SET c.f = v, SET a[i] = v, SET doc['k'] = v: built on the column's current value, or on an
+      // earlier assignment through indirection to the same column.
+      if (val === 'default') throw defaultThroughIndirection(ps, rt);
       const prev = sets.find((s) => s.attnum === col.attnum);
-      if (prev && (prev.expr === 'default' || !fieldStores.has(prev.expr))) {
-        throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      if (prev && (prev.expr === 'default' || !isIndirectAssignment(prev.expr))) {
+        throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${rt.name}"`);
       }
       const base = prev ? (prev.expr as Expr) : makeVar(q.rtable[rti], rti, col.attnum, 0, rt.location);
-      const e = fieldStore(ps, base, col, rt.indirection as AnyNode[], transformExpr(ps, rt.val), rt.location);
-      fieldStores.add(e);
+      const e = transformAssignmentIndirection(ps, base, col.name, col.type, col.typmod, rt.indirection as AnyNode[], val, rt.location);
       if (prev) prev.expr = e;
       else sets.push({ attnum: col.attnum, expr: e });
       continue;
     }
     if (sets.some((s) => s.attnum === col.attnum)) {
-      throw new PgError(SQLSTATE.duplicate_column, `multiple assignments to same column "${rt.name}"`, { position: ps.position(rt.location) });
+      throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${rt.name}"`);
     }
-    const [k, b] = nodeKind(rt.val);
-    if (k === 'MultiAssignRef') {
-      const [sk, sb] = nodeKind(b.source);
-      if (sk === 'RowExpr') {
-        const item = (sb.args as AnyNode[])[b.colno - 1];
-        if (nodeKind(item)[0] === 'SetToDefault') sets.push({ attnum: col.attnum, expr: 'default' });
-        else {
-          const e = transformExpr(ps, item);
-          sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
-        }
-        continue;
-      }
-      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') throw featureNotSupported('this SET (...) = source', rt.location);
-      let sub = multiSubqueries.get(sb.location);
-      if (!sub) {
-        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
-        const width = sub.targetList.filter((t) => !t.resjunk).length;
-        if (width !== b.ncolumns) {
-          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
-        }
-        multiSubqueries.set(sb.location, sub);
-      }
-      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
-      const link: Expr = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
-      sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, link, col, sb.location) });
-      continue;
-    }
-    if (k === 'SetToDefault') {
-      sets.push({ attnum: col.attnum, expr: 'default' });
-      continue;
-    }
-    const e = transformExpr(ps, rt.val);
-    sets.push({ attnum: col.attnum, expr: assignmentCoerce(ps, e, col, e.location) });
+    sets.push({ attnum: col.attnum, expr: val === 'default' ? 'default' : assignmentCoerce(ps, val, col, loc) });
   }
   if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in UPDATE', { position: ps.position(ps.aggs[0].location) });
   const foldCtx = makeExecContext(session, []);
@@ -653,13 +637,74 @@ export function transformUpdateTargets(session: Session, ps: ParseState, rel: Re
   return sets;
 }
 
+/**
+ * The value of one UPDATE SET target (also ON CONFLICT DO UPDATE's and MERGE's): an expression,
+ * DEFAULT, or one column of `SET (a, b) = (ROW(...) | sub-SELECT)` (the sub-SELECT analyzed once
+ * per statement and shared by its columns, through `multiSubqueries`). Not yet coerced.
+ */
+/** `SET (...) = ROW(t.*)` rows, expanded once per statement. */
+const expandedRows = new WeakMap<object, Extract<Expr, { kind: 'RowExpr' }>>();
+
+export function updateTargetValue(ps: ParseState, rt: AnyNode, multiSubqueries: Map<number, Query>): { val: Expr | 'default'; loc: number | undefined } {
+  // The value: an expression, DEFAULT, or one column of SET (...) = (ROW(...) | sub-SELECT).
+  const [k, b] = nodeKind(rt.val);
+  let val: Expr | 'default';
+  let loc: number | undefined;
+  if (k === 'MultiAssignRef') {
+    const [sk, sb] = nodeKind(b.source);
+    if (sk === 'RowExpr') {
+      const args = sb.args as AnyNode[];
+      const starred = args.some((a) => (a.ColumnRef?.fields as AnyNode[] | undefined)?.some((f) => f.A_Star) || (a.A_Indirection?.indirection as AnyNode[] | undefined)?.some((f) => f.A_Star));
+      if (starred) {
+        // ROW(t.*): the expanded row's fields, analyzed once for all the target columns.
+        let row = expandedRows.get(sb);
+        if (!row) {
+          row = transformExpr(ps, b.source) as Extract<Expr, { kind: 'RowExpr' }>;
+          if (row.args.length !== b.ncolumns) throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+          expandedRows.set(sb, row);
+        }
+        val = row.args[b.colno - 1];
+        loc = val.location;
+        return { val, loc };
+      }
+      if (args.length !== b.ncolumns) {
+        throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+      }
+      const item = args[b.colno - 1];
+      val = nodeKind(item)[0] === 'SetToDefault' ? 'default' : transformExpr(ps, item);
+      loc = val === 'default' ? undefined : val.location;
+    } else {
+      if (sk !== 'SubLink' || sb.subLinkType !== 'EXPR_SUBLINK') {
+        throw new PgError(SQLSTATE.feature_not_supported, 'source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression', { position: ps.position(sb?.location) });
+      }
+      let sub = multiSubqueries.get(sb.location);
+      if (!sub) {
+        sub = transformSelectStmt(ps.stmt, sb.subselect.SelectStmt, ps);
+        const width = sub.targetList.filter((t) => !t.resjunk).length;
+        if (width !== b.ncolumns) {
+          throw new PgError(SQLSTATE.syntax_error, 'number of columns does not match number of values', { position: ps.position(sb.location) });
+        }
+        multiSubqueries.set(sb.location, sub);
+      }
+      const te = sub.targetList.filter((t) => !t.resjunk)[b.colno - 1];
+      val = { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, column: b.colno - 1, type: te.expr.type, typmod: te.expr.typmod, location: sb.location };
+      loc = te.expr.location ?? sb.location;
+    }
+  } else if (k === 'SetToDefault') val = 'default';
+  else {
+    val = transformExpr(ps, rt.val);
+    loc = val.location;
+  }
+  return { val, loc };
+}
+
 /** Plan-time constant folding of UPDATE / DELETE's WHERE (errors of constant calls come now, as in Postgres). */
 function foldDmlConstants(session: Session, q: Query): void {
   if (q.where) q.where = foldExpr(q.where, makeExecContext(session, []));
 }
 
 function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: number[]): PreparedDml {
-  const { state, cat, rel, q, ps, rti, oldNew } = scanTarget(session, n, sql, paramTypes, 'DELETE');
+  const { state, cat, rel, q, ps, rti, oldNew, currentOf } = scanTarget(session, n, sql, paramTypes, 'DELETE');
   dmlSecurity(state, rel, 'delete', n, { q, rti, targetCols: [], returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
@@ -675,6 +720,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
     returning,
     run(ms, retRows) {
       const ctx = ms.ctx;
+      currentOf?.start(ctx);
       const rows = [...from.plan.run(ctx, undefined)];
       let count = 0;
       const trig = hasTriggers(ms.cat, rel.oid);
@@ -695,7 +741,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         if (trig && leaf !== rel) captureRouted(ms, leaf, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
-          fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined);
+          fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined, t);
           retRows.push(returning.exprs.map((f) => f(r, ctx)));
         }
       }

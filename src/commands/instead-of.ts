@@ -16,7 +16,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { ParseState } from '../analyze/parse-state.js';
 import { lookupRelation, relationRte } from '../analyze/relation.js';
 import { transformSelectStmt } from '../analyze/select.js';
-import { resolveUnknownTargets, transformTargetList } from '../analyze/target.js';
+import { addOldNew, analyzeReturning, fillOldNew } from './dml.js';
 import { canCoerce, coerceTo } from '../analyze/coerce.js';
 import { emptyQuery } from '../nodes/query.js';
 import { compileExpr } from '../executor/expr/compile.js';
@@ -96,10 +96,13 @@ function returningOf(session: Session, rel: RelationDef, n: AnyNode, sql: string
   const ps = new ParseState(state, emptyQuery('select'));
   const rti = ps.addRte(relationRte(rel, n.relation.alias));
   ps.namespace.push({ rti, rte: ps.query.rtable[rti], relVisible: true, colsVisible: true });
-  ps.exprKind = 'returning';
-  const tl = resolveUnknownTargets(ps, transformTargetList(ps, list));
-  const exprs = withPlanningCatalog(session.catalog(), () => tl.map((t) => compileExpr(t.expr, { depth: 0, offsets: [0] })));
-  return { exprs, fields: fieldsOf(session.catalog(), tl) };
+  // PG 18's old / new: the view's row before, and the row the trigger returned.
+  const oldNew = addOldNew(ps, rel, n.returningClause);
+  const tl = analyzeReturning(ps, list) ?? [];
+  const w = rel.columns.length + 1;
+  const layout = { depth: 0, offsets: [0, oldNew.oldRti * w, oldNew.newRti * w] };
+  const exprs = withPlanningCatalog(session.catalog(), () => tl.map((t) => compileExpr(t.expr, layout)));
+  return { exprs, fields: fieldsOf(session.catalog(), tl), layout, oldNew, width: 3 * w };
 }
 
 /** The RETURNING columns of a statement on a view with an INSTEAD OF trigger (for Describe), or null. */
@@ -119,7 +122,13 @@ export function runInsteadOf(session: Session, rel: RelationDef, op: TriggerOp, 
     const r = fireBeforeRow(session, ctx, rel, op, oldVals, newVals, undefined, 'instead');
     if (!r) return;
     count++;
-    if (ret) out.push(ret.exprs.map((f) => f(r, ctx)));
+    if (ret) {
+      const row: Row = new Array(ret.width).fill(null);
+      for (let i = 0; i < ncols; i++) row[i] = r[i] ?? null;
+      row[ncols] = true;
+      fillOldNew(row, ret.layout, ret.oldNew, ncols, oldVals, op === 'DELETE' ? undefined : r);
+      out.push(ret.exprs.map((f) => f(row, ctx)));
+    }
   };
   if (op === 'INSERT') {
     const cols = n.cols ? (n.cols as AnyNode[]).map((c) => {

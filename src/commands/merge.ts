@@ -16,6 +16,8 @@
  * Into an automatically updatable view: rewritten onto its base table first (merge-views.ts).
  * Known gaps: MERGE into views with INSTEAD OF triggers, and into partitioned tables (0A000).
  */
+import { insertTargets } from './insert-targets.js';
+import { defaultThroughIndirection } from '../analyze/assign-indirection.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -302,19 +304,20 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
       /** Scanned target versions this statement updated or deleted (a second match is an error). */
       const done = new Set<number>();
       let count = 0;
-      const emit = (r: Row, action: string, old: readonly Value[] | undefined, now: readonly Value[] | undefined) => {
+      const emit = (r: Row, action: string, old: readonly Value[] | undefined, now: readonly Value[] | undefined, oldT?: Tuple, newT?: Tuple) => {
         if (!retRows || !returning) return;
         r[actionOff] = action;
-        fillOldNew(r, layout, oldNew, ncols, old, now);
+        fillOldNew(r, layout, oldNew, ncols, old, now, oldT, newT);
         retRows.push(returning.exprs.map((f) => f(r, ctx)));
       };
       /** RETURNING for a row version this statement wrote: the joined row with the target's new values. */
       const emitWritten = (row: Row, values: readonly Value[], t: Tuple, action: string, old: readonly Value[] | undefined) => {
         if (!retRows) return;
         const r = row.slice();
+        const oldT = old ? (row[off + ncols] as unknown as Tuple) : undefined;
         for (let i = 0; i < ncols; i++) r[off + i] = values[i];
         r[off + ncols] = t as unknown as Value;
-        emit(r, action, old, values);
+        emit(r, action, old, values, oldT, t);
       };
       for (let ri = 0; ri < rows.length; ri++) {
         let row = rows[ri];
@@ -397,7 +400,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             count++;
             queueDeleteActions(ms, rel, old);
             if (trig) queueAfterRow(ms, rel, 'DELETE', old, undefined);
-            if (retRows) emit(row.slice(), 'DELETE', old, undefined);
+            if (retRows) emit(row.slice(), 'DELETE', old, undefined, row[off + ncols] as unknown as Tuple);
             break;
           }
           if (trig) {
@@ -429,16 +432,9 @@ function analyzeInsert(ps: ParseState, rel: RelationDef, w: AnyNode): { cols: Co
   const overriding = w.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : w.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
   const cols: ColumnDef[] = [];
   const named = w.targetList as AnyNode[] | undefined;
-  if (named?.length) {
-    for (const c of named) {
-      const rt = c.ResTarget;
-      if (rt.indirection) throw featureNotSupported('INSERT into a subscripted or field column', rt.location);
-      const col = rel.columns.find((x) => x.name === rt.name && !x.dropped);
-      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-      if (cols.includes(col)) throw new PgError(SQLSTATE.duplicate_column, `column "${rt.name}" specified more than once`, { position: ps.position(rt.location) });
-      cols.push(col);
-    }
-  } else cols.push(...rel.columns.filter((c) => !c.dropped));
+  const targets = named?.length ? insertTargets(ps, rel, named) : undefined;
+  if (targets) cols.push(...targets.cols);
+  else cols.push(...rel.columns.filter((c) => !c.dropped));
   const values = w.values as AnyNode[] | undefined;
   if (!values) return { cols: [], exprs: [], overriding };
   if (values.length > cols.length) {
@@ -451,11 +447,15 @@ function analyzeInsert(ps: ParseState, rel: RelationDef, w: AnyNode): { cols: Co
   cols.length = values.length;
   ps.exprKind = 'values';
   ps.aggs.length = 0;
+  const chain = new Map<number, Expr>();
   const exprs = values.map((v, i): Expr | 'default' => {
     const [k, b] = nodeKind(v);
-    if (k === 'SetToDefault') return 'default';
+    if (k === 'SetToDefault') {
+      if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
+      return 'default';
+    }
     const e = transformExpr(ps, v);
-    return assignmentCoerce(ps, e, cols[i], e.location ?? b.location);
+    return targets?.assign(i, e, chain) ?? assignmentCoerce(ps, e, cols[i], e.location ?? b.location);
   });
   if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in VALUES', { position: ps.position(ps.aggs[0].location) });
   cols.forEach((c, i) => {

@@ -27,11 +27,16 @@ import { beforeRowTriggers, hasTriggers, queueAfterRow } from '../executor/trigg
 import type { Session } from '../session/session.js';
 import { exprEqual } from '../analyze/select.js';
 import { analyzeTableExpr } from './column-expr.js';
+import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
+import { makeVar } from '../analyze/column-ref.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { Query } from '../nodes/query.js';
+import { updateTargetValue } from './dml.js';
 
 type AnyNode = Record<string, any>;
 
 export interface OnConflictPlan {
-  handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[] };
+  handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[]; oldTuple?: Tuple };
   /** DO UPDATE: the columns its SET assigns (UPDATE OF triggers, row and statement level). */
   readonly updatedCols?: ReadonlySet<number>;
 }
@@ -136,25 +141,35 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   ps.exprKind = 'on conflict';
   const ncols = rel.columns.length;
   const layout = { depth: 0, offsets: [0, ncols + 1] };
-  const sets: { idx: number; f: CExpr }[] = [];
+  // Each column's new value as an expression over (target row, EXCLUDED); assignments through
+  // indirection to one column nest on each other.
+  const exprs = new Map<number, Expr>();
+  const multiSubqueries = new Map<number, Query>();
   for (const t of (clause.targetList ?? []) as AnyNode[]) {
     const rt = t.ResTarget;
     const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
     if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
-    const [k, b] = nodeKind(rt.val);
-    if (k === 'MultiAssignRef') {
-      const src = nodeKind(b.source);
-      if (src[0] !== 'RowExpr') throw featureNotSupported('SET (...) = (subquery)', rt.location);
-      const e = transformExpr(ps, (src[1].args as AnyNode[])[b.colno - 1]);
-      sets.push({ idx: col.attnum - 1, f: compileExpr(assign(ps, e, col.name, col.type, col.typmod), layout) });
+    const { val, loc } = updateTargetValue(ps, rt, multiSubqueries);
+    const multi = nodeKind(rt.val)[0] === 'MultiAssignRef';
+    if (!multi) {
+      if (col.generated) throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
+      if (col.identity === 'a') throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
+    }
+    if (val === 'default') {
+      if (rt.indirection) throw defaultThroughIndirection(ps, rt);
+      throw featureNotSupported('DEFAULT in ON CONFLICT DO UPDATE', rt.location);
+    }
+    const prev = exprs.get(col.attnum - 1);
+    if (rt.indirection) {
+      if (prev && !isIndirectAssignment(prev)) throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${rt.name}"`);
+      const base = prev ?? makeVar(q.rtable[t0], t0, col.attnum, 0, rt.location);
+      exprs.set(col.attnum - 1, transformAssignmentIndirection(ps, base, col.name, col.type, col.typmod, rt.indirection as AnyNode[], val, rt.location));
       continue;
     }
-    if (col.generated) throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is a generated column.` });
-    if (col.identity === 'a') throw new PgError(SQLSTATE.generated_always, `column "${col.name}" can only be updated to DEFAULT`, { detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.` });
-    if (k === 'SetToDefault') throw featureNotSupported('DEFAULT in ON CONFLICT DO UPDATE', rt.location);
-    const e = transformExpr(ps, rt.val);
-    sets.push({ idx: col.attnum - 1, f: compileExpr(assign(ps, e, col.name, col.type, col.typmod), layout) });
+    if (prev) throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${rt.name}"`);
+    exprs.set(col.attnum - 1, assign(ps, val, col.name, col.type, col.typmod, loc));
   }
+  const sets: { idx: number; f: CExpr }[] = [...exprs].map(([idx, e]) => ({ idx, f: compileExpr(e, layout) }));
   const updatedCols: ReadonlySet<number> = new Set(sets.map((x) => x.idx + 1));
   const where = clause.whereClause ? compileExpr(coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), layout) : undefined;
   void cat;
@@ -189,16 +204,16 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       if (!nt) return { action: 'skip' };
       queueUpdateActions(ms, rel, existing, nv, nt);
       if (trig) queueAfterRow(ms, rel, 'UPDATE', existing, nv, updatedCols);
-      return { action: 'updated', values: nv, tuple: nt, old: existing };
+      return { action: 'updated', values: nv, tuple: nt, old: existing, oldTuple: t };
     },
   };
 }
 
-function assign(ps: ParseState, e: import('../nodes/primnodes.js').Expr, name: string, type: number, typmod: number) {
+function assign(ps: ParseState, e: import('../nodes/primnodes.js').Expr, name: string, type: number, typmod: number, loc = e.location) {
   if (e.type !== OID.unknown && e.type !== type && !canCoerce(ps.catalog, e.type, type, 'assignment')) {
     throw new PgError(SQLSTATE.datatype_mismatch, `column "${name}" is of type ${formatType(ps.catalog, type)} but expression is of type ${formatType(ps.catalog, e.type)}`, {
       hint: 'You will need to rewrite or cast the expression.',
-      position: ps.position(e.location),
+      position: ps.position(loc),
     });
   }
   return coerceTo(ps, ps.catalog, e, type, typmod, 'assignment');

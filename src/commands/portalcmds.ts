@@ -20,6 +20,7 @@ import { addCursor, cursorsOf, fetchCursor, findCursor, type Cursor, type FetchD
 import { typeInfo } from '../types/registry.js';
 import { domainBase } from '../analyze/coerce.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { cursorTargets, setCursorPositions, splitCtidColumns, withCtidColumns } from './current-of.js';
 
 type AnyNode = Record<string, any>;
 
@@ -91,14 +92,25 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   }
   const values = bindParams(c.catalog, session.io, params, c.paramTypes);
   const ctx = makeExecContext(session, values);
-  const { rows, error } = materializeRows(() => c.planned.plan.run(ctx, undefined), c.fields.length);
+  // For WHERE CURRENT OF: the same query with the ctid of each table it can name appended.
+  const targets = cursorTargets(c.query, c.planned.plan);
+  const refs = targets.rtis.map((rti) => c.query.rtable[rti] as { alias: string; rel: { oid: number } });
+  const run = refs.length
+    ? planningCursor(() => prepareSelect(session, st, withCtidColumns(q.SelectStmt, refs.map((r) => r.alias)), `${sql}\u0000current of`, paramTypes))
+    : c;
+  const width = c.fields.length + refs.length;
+  const { rows: wide, error } = materializeRows(() => run.planned.plan.run(ctx, undefined), width);
+  const split = splitCtidColumns(wide, c.fields.length, refs.map((r) => r.rel.oid));
+  const rows = split.rows;
   const scroll = (opts & OPT_SCROLL) !== 0 || ((opts & OPT_NO_SCROLL) === 0 && planCanScrollBackward(c.query));
   const cols = c.query.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod }));
   const txn = session.transaction();
-  addCursor(session, {
+  const cursor: Cursor = {
     name, rows, cols, fields: c.fields, error, pos: 0, scroll, holdable: hold, binary: (opts & OPT_BINARY) !== 0, statement: sql,
     created: session.statementTimestamp(), fromSql: true, txn,
-  });
+  };
+  addCursor(session, cursor);
+  setCursorPositions(cursor, { mode: targets.mode, targets: split.targets });
   return commandResult('DECLARE CURSOR');
 }
 

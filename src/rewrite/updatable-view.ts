@@ -11,8 +11,9 @@
  * references to the view's computed columns are replaced by their expressions.
  * Postgres counterpart: src/backend/rewrite/rewriteHandler.c (view_query_is_auto_updatable,
  * rewriteTargetView, rewriteTargetListIU for view defaults).
- * Known gaps: INSERT ... SELECT without a column list into a view with column defaults, and
- * old.* / new.* in RETURNING through a view, raise 0A000.
+ * RETURNING old.* / new.* and whole-row references (the view's alias, old, new, excluded.*)
+ * become the view's row built from the row under it (NULL when old / new does not exist).
+ * Known gaps: INSERT ... SELECT without a column list into a view with column defaults raises 0A000.
  */
 import type { RelationDef, StoredExpr } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -60,6 +61,8 @@ export interface ViewLevel {
   readonly where?: AnyNode;
   /** The view's WHERE qualified by CHECK_ALIAS. */
   readonly checkWhere?: AnyNode;
+  /** The view's row type, qualified (whole-row references are cast to it). */
+  readonly rowTypeNames: readonly string[];
 }
 
 export interface RewrittenDml {
@@ -100,19 +103,21 @@ function lastName(fields: AnyNode[]): string | undefined {
  * Qualifies a view's expression (over its one table, named `refname` in its FROM) with `alias`:
  * bare column references outside subqueries, and references qualified by the table's name anywhere.
  */
-export function qualify(node: unknown, alias: string, refname: string | undefined, inSub = false): unknown {
+export function qualify(node: unknown, alias: string, refname: string | undefined, inSub = false, baseCols?: ReadonlySet<string>): unknown {
   if (!node || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map((x) => qualify(x, alias, refname, inSub));
+  if (Array.isArray(node)) return node.map((x) => qualify(x, alias, refname, inSub, baseCols));
   const o = node as AnyNode;
   if (o.ColumnRef) {
     const f = o.ColumnRef.fields as AnyNode[];
+    // The table's name alone (no column of that name): its whole row.
+    if (f.length === 1 && !inSub && baseCols && refname !== undefined && f[0].String?.sval === refname && !baseCols.has(refname)) return { ColumnRef: { ...o.ColumnRef, fields: [str(alias)] } };
     if (f.length === 1 && !inSub && f[0].String) return { ColumnRef: { ...o.ColumnRef, fields: [str(alias), f[0]] } };
     if (f.length >= 2 && refname !== undefined && f[f.length - 2].String?.sval === refname) return { ColumnRef: { ...o.ColumnRef, fields: [str(alias), f[f.length - 1]] } };
     return o;
   }
-  if (o.SubLink) return { SubLink: { ...o.SubLink, subselect: qualify(o.SubLink.subselect, alias, refname, true), testexpr: qualify(o.SubLink.testexpr, alias, refname, inSub) } };
+  if (o.SubLink) return { SubLink: { ...o.SubLink, subselect: qualify(o.SubLink.subselect, alias, refname, true, baseCols), testexpr: qualify(o.SubLink.testexpr, alias, refname, inSub, baseCols) } };
   const out: AnyNode = {};
-  for (const [k, v] of Object.entries(o)) out[k] = qualify(v, alias, refname, inSub);
+  for (const [k, v] of Object.entries(o)) out[k] = qualify(v, alias, refname, inSub, baseCols);
   return out;
 }
 
@@ -129,14 +134,23 @@ function mapRefs(node: unknown, level: ViewLevel, quals: ReadonlySet<string>, ba
     const f = o.ColumnRef.fields as AnyNode[];
     const last = f[f.length - 1];
     if (last.A_Star) {
-      if (f.length === 2 && quals.has(f[0].String?.sval)) throw featureNotSupported(`${f[0].String.sval}.* through an automatically updatable view`);
+      // `q.*` in an expression: the view's whole row (target lists expand it before this).
+      if (f.length === 2 && quals.has(f[0].String?.sval) && !inSub) return wholeRow(level, f[0].String.sval as string, bareQual, seen, o.ColumnRef.location);
       return o;
+    }
+    if (f.length === 1 && quals.has(last.String?.sval) && !level.map.has(last.String?.sval) && !inSub) {
+      // A whole-row reference to the view (or its old / new): the view's row built from the row under it.
+      return wholeRow(level, last.String.sval as string, bareQual, seen, o.ColumnRef.location);
     }
     const name = last.String?.sval as string;
     const q = f.length === 2 ? f[0].String?.sval : undefined;
     const ours = (f.length === 1 && !inSub) || (q !== undefined && quals.has(q));
     if (!ours) return o;
     const m = level.map.get(name);
+    if (!m && q !== undefined && name !== undefined) {
+      const loc = o.ColumnRef.location as number | undefined;
+      throw new PgError(SQLSTATE.undefined_column, `column ${q}.${name} does not exist`, loc !== undefined && loc >= 0 ? { position: String(loc + 1) } : {});
+    }
     if (!m) {
       // A bare name that is no column of the view but is its alias: a whole-row reference.
       if (f.length === 1 && quals.has(name) && !inSub) throw featureNotSupported('whole-row reference to an automatically updatable view');
@@ -145,13 +159,35 @@ function mapRefs(node: unknown, level: ViewLevel, quals: ReadonlySet<string>, ba
     seen?.add(name);
     const qual = q ?? bareQual;
     if (m.base !== undefined) return { ColumnRef: { ...o.ColumnRef, fields: qual !== undefined ? [str(qual), str(m.base)] : [str(m.base)] } };
-    // Computed columns: their expression, qualified like the reference (CHECK_ALIAS inside it).
-    return renameCheckAlias(m.expr, qual ?? CHECK_ALIAS);
+    // Computed columns: their expression, qualified like the reference (CHECK_ALIAS inside it);
+    // through old / new, NULL when that row does not exist (Postgres's ReturningExpr).
+    const e = renameCheckAlias(m.expr, qual ?? CHECK_ALIAS) as AnyNode;
+    return q !== undefined && q !== bareQual ? whenRowExists(q, e) : e;
   }
   if (o.SubLink) return { SubLink: { ...o.SubLink, subselect: mapRefs(o.SubLink.subselect, level, quals, bareQual, seen, true), testexpr: mapRefs(o.SubLink.testexpr, level, quals, bareQual, seen, inSub) } };
   const out: AnyNode = {};
   for (const [k, v] of Object.entries(o)) out[k] = mapRefs(v, level, quals, bareQual, seen, inSub);
   return out;
+}
+
+/** `e` when the row `qual` names (old or new) exists, else NULL: the row under the view is tested. */
+function whenRowExists(qual: string, e: AnyNode): AnyNode {
+  const missing = { NullTest: { arg: { ColumnRef: { fields: [str(qual)], location: -1 } }, nulltesttype: 'IS_NULL', location: -1 } };
+  // IS NULL of a row is true for a row of NULLs too: the whole-row is compared with NULL instead.
+  const absent = { A_Expr: { kind: 'AEXPR_NOT_DISTINCT', name: [str('=')], lexpr: missing.NullTest.arg, rexpr: { A_Const: { isnull: true, location: -1 } }, location: -1 } };
+  return { CaseExpr: { args: [{ CaseWhen: { expr: absent, result: { A_Const: { isnull: true, location: -1 } }, location: -1 } }], defresult: e, location: -1 } };
+}
+
+/** The whole-row value of the view through `qual` (its alias, old or new), as its row type. */
+function wholeRow(level: ViewLevel, qual: string, bareQual: string | undefined, seen: Set<string> | undefined, location: number | undefined): AnyNode {
+  const args = level.columns.map((c) => {
+    seen?.add(c);
+    const m = level.map.get(c)!;
+    return m.base !== undefined ? { ColumnRef: { fields: [str(qual), str(m.base)], location: -1 } } : (renameCheckAlias(m.expr, qual) as AnyNode);
+  });
+  const row = { TypeCast: { arg: { RowExpr: { args, row_format: 'COERCE_EXPLICIT_CALL', location: location ?? -1 } }, typeName: { names: level.rowTypeNames.map(str), typemod: -1, location: -1 }, location: -1 } };
+  // EXCLUDED always has a row; old / new may not.
+  return qual === bareQual || qual === 'excluded' ? row : whenRowExists(qual, row);
 }
 
 /** Names of the view columns an expression mapped through `level` reads from the relation under it. */
@@ -211,11 +247,11 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
       columns.push(name);
       // System columns (ctid, xmin, ...) are not updatable view columns.
       if (t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0) map.set(name, { base: base.columns[t.expr.attno - 1].name });
-      else if (rawTargets[i] !== undefined) map.set(name, { expr: qualify(rawTargets[i], CHECK_ALIAS, refname) as AnyNode });
+      else if (rawTargets[i] !== undefined) map.set(name, { expr: qualify(rawTargets[i], CHECK_ALIAS, refname, false, new Set(base.columns.filter((c) => !c.dropped).map((c) => c.name))) as AnyNode });
     });
   const where = raw.whereClause ? (qualify(raw.whereClause, alias, refname) as AnyNode) : undefined;
   const checkWhere = raw.whereClause ? (qualify(raw.whereClause, CHECK_ALIAS, refname) as AnyNode) : undefined;
-  return { view, base, columns, map, where, checkWhere };
+  return { view, base, columns, map, where, checkWhere, rowTypeNames: [session.catalog().namespaceName(view.namespace), view.name] };
 }
 
 /** Replaces the CHECK_ALIAS qualifier by `name` (the base table's name, for analysis). */
@@ -226,6 +262,7 @@ export function renameCheckAlias(node: unknown, name: string): unknown {
   if (o.ColumnRef) {
     const f = o.ColumnRef.fields as AnyNode[];
     if (f.length === 2 && f[0].String?.sval === CHECK_ALIAS) return { ColumnRef: { ...o.ColumnRef, fields: [str(name), f[1]] } };
+    if (f.length === 1 && f[0].String?.sval === CHECK_ALIAS) return { ColumnRef: { ...o.ColumnRef, fields: [str(name)] } };
     return o;
   }
   const out: AnyNode = {};
@@ -286,8 +323,9 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
       const rt = t.ResTarget;
       let val = rt.val;
       const d = view.columns.find((c) => c.name === rt.name)?.default;
-      if (setDefault(val) && d) val = rawDefault(d);
-      return { ResTarget: { ...rt, name: mapTarget(rt.name, rt.location, false), val: mapRefs(val, level, quals, alias, read) } };
+      if (setDefault(val) && d && !rt.indirection) val = rawDefault(d);
+      const indirection = rt.indirection ? { indirection: mapRefs(rt.indirection, level, quals, alias, read) } : {};
+      return { ResTarget: { ...rt, name: mapTarget(rt.name, rt.location, false), ...indirection, val: mapRefs(val, level, quals, alias, read) } };
     });
   }
   let readsRows = false;
@@ -315,11 +353,14 @@ export function rewriteReturning(rc: AnyNode, level: ViewLevel, alias: string, r
     const v = t.ResTarget.val;
     const fields = v?.ColumnRef?.fields as AnyNode[] | undefined;
     const star = fields && fields[fields.length - 1].A_Star;
-    if (star && (fields.length === 1 || fields[0].String?.sval === alias)) {
+    const starQual = star ? (fields.length === 1 ? alias : fields.length === 2 ? fields[0].String?.sval : undefined) : undefined;
+    if (starQual !== undefined && quals.has(starQual)) {
+      // `*`, `alias.*`, `old.*`, `new.*`: the view's columns through that row.
       for (const c of level.columns) {
         read.add(c);
         const m = level.map.get(c);
-        const val = m?.base !== undefined ? { ColumnRef: { fields: [str(alias), str(m.base)], location: t.ResTarget.location } } : m?.expr ? renameCheckAlias(m.expr, alias) : undefined;
+        const expr = m?.expr ? (renameCheckAlias(m.expr, starQual) as AnyNode) : undefined;
+        const val = m?.base !== undefined ? { ColumnRef: { fields: [str(starQual), str(m.base)], location: t.ResTarget.location } } : expr ? (starQual === alias ? expr : whenRowExists(starQual, expr)) : undefined;
         if (val === undefined) throw featureNotSupported('RETURNING * on a view with a column that is not an expression');
         exprs.push({ ResTarget: { name: c, val, location: t.ResTarget.location } });
       }
@@ -337,8 +378,8 @@ function rewriteInsert(view: RelationDef, n: AnyNode, stmt: AnyNode, level: View
   const sel = n.selectStmt?.SelectStmt as AnyNode | undefined;
   const values = sel?.valuesLists && !sel.fromClause && !sel.sortClause && !sel.limitCount && !sel.withClause ? (sel.valuesLists as AnyNode[]).map((l) => l.List.items as AnyNode[]) : undefined;
   // Without a column list, the values fill the view's first columns.
-  let names: { name: string; location: number }[];
-  if (given) names = given.map((r) => ({ name: r.name, location: r.location }));
+  let names: { name: string; location: number; indirection?: AnyNode[] }[];
+  if (given) names = given.map((r) => ({ name: r.name, location: r.location, indirection: r.indirection }));
   else if (!sel) names = [];
   else {
     // The source's width: VALUES rows, or a plain SELECT's target list without `*`.
@@ -348,13 +389,12 @@ function rewriteInsert(view: RelationDef, n: AnyNode, stmt: AnyNode, level: View
     names = viewCols.slice(0, width ?? viewCols.length).map((c) => ({ name: c, location: -1 }));
     if (width === undefined) stmt.viewImplicitCols = true;
   }
-  for (const r of given ?? []) if (r.indirection) throw featureNotSupported('INSERT into a subscripted or field column', r.location);
   // View defaults: DEFAULT in VALUES takes the view column's default; missing columns get it too.
   const defaultOf = (c: string) => view.columns.find((x) => x.name === c)?.default;
   const missing = viewCols.filter((c) => defaultOf(c) && !names.some((x) => x.name === c));
   let newValues = values;
   if (values) {
-    newValues = values.map((items) => items.map((it, i) => (setDefault(it) && names[i] && defaultOf(names[i].name) ? rawDefault(defaultOf(names[i].name)!) : it)));
+    newValues = values.map((items) => items.map((it, i) => (setDefault(it) && names[i] && !names[i].indirection && defaultOf(names[i].name) ? rawDefault(defaultOf(names[i].name)!) : it)));
   }
   if (missing.length) {
     if (!sel) {
@@ -367,7 +407,7 @@ function rewriteInsert(view: RelationDef, n: AnyNode, stmt: AnyNode, level: View
     names = [...names, ...missing.map((c) => ({ name: c, location: -1 }))];
   }
   if (newValues) stmt.selectStmt = { SelectStmt: { ...(sel ?? { op: 'SETOP_NONE' }), valuesLists: newValues.map((items) => ({ List: { items } })) } };
-  if (names.length) stmt.cols = names.map((c) => ({ ResTarget: { name: mapTarget(c.name, c.location, true), location: c.location } }));
+  if (names.length) stmt.cols = names.map((c) => ({ ResTarget: { name: mapTarget(c.name, c.location, true), ...(c.indirection ? { indirection: c.indirection } : {}), location: c.location } }));
   else delete stmt.cols;
   const oc = n.onConflictClause as AnyNode | undefined;
   if (oc) {
