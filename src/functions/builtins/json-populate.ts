@@ -136,10 +136,7 @@ function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number,
   if (base === OID.jsonb) return n.asJsonb();
   const info = typeInfo(cat, base);
   if (info.category === 'A' && info.elem !== undefined) {
-    if (n.kind === 'array') {
-      const el = info.elem;
-      return PgArray.of(n.elements().map((e) => fieldValue(rt, cat, el, -1, e, key)));
-    }
+    if (n.kind === 'array') return jsonToArray(rt, cat, info.elem, n, key);
     if (n.kind === 'string') return info.io.input(n.text, typmod, rt.session.io);
     throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the value of key "${key}".` });
   }
@@ -148,6 +145,44 @@ function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number,
     return info.io.input(n.text, typmod, rt.session.io);
   }
   return typeInfo(cat, type).io.input(n.text, typmod, rt.session.io);
+}
+
+/**
+ * A JSON array as an array of `elem`, nested JSON arrays giving dimensions (populate_array_json):
+ * the depth of the first scalar (or of the first empty array's end) fixes the number of
+ * dimensions; a scalar shallower is 'expected JSON array', an array deeper is an element value;
+ * sub-arrays of one level must have the same length.
+ */
+function jsonToArray(rt: ExprRuntime, cat: Catalog, elem: number, top: JNode, key: string): PgArray {
+  let ndims = 0;
+  const dims: number[] = [];
+  const items: Value[] = [];
+  const walk = (node: JNode, level: number, path: string): void => {
+    const elements = node.elements();
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i];
+      const p = `${path}[${i}]`;
+      if (e.kind === 'array' && (ndims === 0 || level < ndims)) {
+        walk(e, level + 1, p);
+        continue;
+      }
+      if (ndims === 0) ndims = level;
+      else if (level < ndims) {
+        throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the array element ${p} of key "${key}".` });
+      }
+      items.push(fieldValue(rt, cat, elem, -1, e, key));
+    }
+    if (ndims === 0) ndims = level;
+    if (dims[level - 1] === undefined) dims[level - 1] = elements.length;
+    else if (dims[level - 1] !== elements.length) {
+      throw new PgError(SQLSTATE.invalid_text_representation, 'malformed JSON array', {
+        detail: 'Multidimensional arrays must have sub-arrays with matching dimensions.',
+      });
+    }
+  };
+  walk(top, 1, '');
+  if (items.length === 0) return PgArray.of([]);
+  return new PgArray(items, dims.slice(0, ndims));
 }
 
 function columnsOf(cat: Catalog, type: number): RecordColumn[] {

@@ -1,0 +1,89 @@
+-- Scalar behaviour found by scanning Postgres's own type and function regression files,
+-- exercised on a small shop schema.
+CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, email text, tier text);
+CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, status text, total numeric(10,2), meta jsonb);
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'gold'), (2, 'Bob', NULL, NULL), (3, 'Cy', 'cy@example.com', 'silver');
+INSERT INTO orders VALUES
+  (10, 1, 'paid', 120.50, '{"channel": "web"}'),
+  (11, 1, 'shipped', 35.00, NULL),
+  (12, 2, 'paid', 9.99, '{"channel": "app", "coupon": "X1"}'),
+  (13, 3, NULL, 0.00, '{}');
+
+-- SQL/JSON constructors: JSON_OBJECT
+SELECT id, JSON_OBJECT('id': id, 'name': name, 'email': email) FROM customers ORDER BY id;
+SELECT id, JSON_OBJECT('id' VALUE id, 'email' VALUE email ABSENT ON NULL) FROM customers ORDER BY id;
+SELECT id, JSON_OBJECT('id': id, 'tier': tier NULL ON NULL RETURNING jsonb) FROM customers ORDER BY id;
+SELECT JSON_OBJECT('order': id, 'meta': meta) FROM orders ORDER BY id;
+SELECT JSON_OBJECT('order': id, 'meta': meta::text FORMAT JSON) FROM orders WHERE meta IS NOT NULL ORDER BY id;
+SELECT JSON_OBJECT('a': 1, 'a': 2), JSON_OBJECT('a': 1, 'a': 2 RETURNING jsonb);
+SELECT JSON_OBJECT('a': 1, 'a': 2 WITH UNIQUE KEYS);
+SELECT JSON_OBJECT('a': 1, 'a': 2 WITH UNIQUE KEYS RETURNING jsonb);
+SELECT JSON_OBJECT('a': NULL, 'a': 2 ABSENT ON NULL WITH UNIQUE KEYS);
+SELECT JSON_OBJECT(email: id) FROM customers ORDER BY id;
+SELECT JSON_OBJECT(1.5: true, 'tags': ARRAY['x','y'], 'row': ROW(1, 'two'));
+SELECT JSON_OBJECT(ARRAY[1]: 1);
+SELECT JSON_OBJECT(), JSON_OBJECT(RETURNING jsonb), JSON_OBJECT(RETURNING text);
+SELECT JSON_OBJECT('k': 'v' RETURNING bytea), JSON_OBJECT('k': 'v' RETURNING varchar(20));
+SELECT JSON_OBJECT('k': 'value' RETURNING varchar(5));
+SELECT JSON_OBJECT('k': 1 RETURNING int);
+SELECT JSON_OBJECT('k': 1 FORMAT JSON);
+SELECT JSON_OBJECT('k': 'not json' FORMAT JSON);
+SELECT JSON_OBJECT('k': '{"n": [1, 2]}' FORMAT JSON), JSON_OBJECT('k': '{"n": [1, 2]}' FORMAT JSON RETURNING jsonb);
+SELECT JSON_OBJECT('k': NULL::json FORMAT JSON ENCODING UTF8);
+SELECT JSON_OBJECT(RETURNING text FORMAT JSON ENCODING UTF8);
+SELECT JSON_OBJECT(RETURNING bytea FORMAT JSON ENCODING UTF16);
+SELECT JSON_OBJECT('outer': JSON_OBJECT('inner': 1 RETURNING jsonb));
+SELECT JSON_OBJECT('blob': JSON_OBJECT('b': 1 RETURNING bytea));
+SELECT pg_typeof(JSON_OBJECT('a': 1)), pg_typeof(JSON_OBJECT('a': '{}'::jsonb));
+-- JSON_ARRAY
+SELECT JSON_ARRAY(id, name, email, tier) FROM customers ORDER BY id;
+SELECT JSON_ARRAY(id, email NULL ON NULL) FROM customers ORDER BY id;
+SELECT JSON_ARRAY(id, meta) FROM orders ORDER BY id;
+SELECT JSON_ARRAY('[1]' FORMAT JSON, '{"a": 1}'::json, ARRAY[1,2], ROW(3, 'x'));
+SELECT JSON_ARRAY(), JSON_ARRAY(RETURNING jsonb);
+SELECT JSON_ARRAY(SELECT name FROM customers ORDER BY name DESC);
+SELECT JSON_ARRAY(SELECT email FROM customers ORDER BY id);
+SELECT JSON_ARRAY(SELECT email FROM customers ORDER BY id RETURNING jsonb);
+SELECT JSON_ARRAY(SELECT id FROM customers WHERE false);
+SELECT c.id, JSON_ARRAY(SELECT o.id FROM orders o WHERE o.customer_id = c.id ORDER BY o.id) AS order_ids FROM customers c ORDER BY c.id;
+SELECT JSON_ARRAY(SELECT id, name FROM customers);
+SELECT JSON_ARRAY(1 RETURNING int[]);
+-- JSON_ARRAYAGG / JSON_OBJECTAGG
+SELECT customer_id, JSON_ARRAYAGG(id ORDER BY id) FROM orders GROUP BY customer_id ORDER BY customer_id;
+SELECT JSON_ARRAYAGG(status ORDER BY id), JSON_ARRAYAGG(status ORDER BY id NULL ON NULL) FROM orders;
+SELECT JSON_ARRAYAGG(status ORDER BY id RETURNING jsonb), JSON_ARRAYAGG(meta ORDER BY id) FROM orders;
+SELECT JSON_ARRAYAGG(email ORDER BY id) FILTER (WHERE id > 1) FROM customers;
+SELECT JSON_ARRAYAGG(email) FROM customers WHERE email IS NULL;
+SELECT JSON_ARRAYAGG(email) FROM customers WHERE false;
+SELECT JSON_OBJECTAGG(name: email) FROM customers;
+SELECT JSON_OBJECTAGG(name: email ABSENT ON NULL RETURNING jsonb) FROM customers;
+SELECT JSON_OBJECTAGG(customer_id: id WITH UNIQUE KEYS) FROM orders;
+SELECT JSON_OBJECTAGG(customer_id: status ABSENT ON NULL WITH UNIQUE KEYS RETURNING jsonb) FROM orders;
+SELECT id, JSON_ARRAYAGG(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM customers ORDER BY id;
+SELECT JSON_OBJECTAGG(id: total RETURNING text) FROM orders;
+-- the json aggregates' _strict and _unique variants
+SELECT json_agg_strict(email), jsonb_agg_strict(email) FROM customers WHERE email IS NULL;
+SELECT json_object_agg_strict(name, email), jsonb_object_agg_strict(name, email) FROM customers WHERE email IS NULL;
+SELECT json_object_agg_unique_strict(k, v) FROM (VALUES ('a', 1), ('a', NULL), ('b', 2)) t(k, v);
+SELECT jsonb_object_agg_unique_strict(k, v) FROM (VALUES ('a', 1), ('a', NULL), ('b', 2)) t(k, v);
+
+-- substring(... SIMILAR ...): the part before #" as short as possible, the middle as long as possible
+SELECT substring('order-2024-0042' SIMILAR '%-#"%#"-%' ESCAPE '#');
+SELECT substring('aaa-bbb-ccc' SIMILAR '%-#"%#"' ESCAPE '#');
+SELECT substring('abcdefg' SIMILAR 'a*#"%#"g*' ESCAPE '#'), substring('abcdefg' SIMILAR 'a#"%#"g' ESCAPE '#');
+SELECT substring('ada@example.com' SIMILAR '%@#"%#".com' ESCAPE '#'), substring('x' SIMILAR 'y#"%#"' ESCAPE '#');
+SELECT substring(email SIMILAR '#"[a-z]+#"@%' ESCAPE '#') FROM customers ORDER BY id;
+
+-- json(b)_populate_record: nested JSON arrays fill multidimensional arrays
+CREATE TYPE grid AS (name text, cells int[], labels text[]);
+SELECT * FROM json_populate_record(NULL::grid, '{"name": "g", "cells": [[1, 2], [3, 4]], "labels": [["a"], ["b"]]}');
+SELECT * FROM jsonb_populate_record(NULL::grid, '{"cells": [[[1], [2]], [[3], [4]]]}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[], []]}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": []}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[1, null], [null, 4]]}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[1, 2], [3]]}');
+SELECT cells FROM jsonb_populate_record(NULL::grid, '{"cells": [[1], 2]}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[[1]], [2]]}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [1, [2]]}');
+SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[], [1]]}');
+SELECT * FROM json_to_record('{"m": [[1.5, 2], [3, 4.25]]}') AS t(m numeric[]);
