@@ -87,3 +87,22 @@ SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[[1]], [2]]}');
 SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [1, [2]]}');
 SELECT cells FROM json_populate_record(NULL::grid, '{"cells": [[], [1]]}');
 SELECT * FROM json_to_record('{"m": [[1.5, 2], [3, 4.25]]}') AS t(m numeric[]);
+
+-- Domains over domains keep the typmod of the innermost base (price numeric(8,2), sku varchar(6))
+CREATE DOMAIN price AS numeric(8,2) CHECK (VALUE >= 0);
+CREATE DOMAIN sale_price AS price CHECK (VALUE < 10000);
+CREATE DOMAIN sku AS varchar(6);
+CREATE DOMAIN sku_upper AS sku CHECK (VALUE = upper(VALUE));
+SELECT 19.999::sale_price, 'ABC1234'::sku_upper, 12.345::price;
+CREATE TABLE listings (code sku_upper PRIMARY KEY, amount sale_price, history price[]);
+INSERT INTO listings VALUES ('AB12', 10.005, '{1.111, 2.226}') RETURNING *;
+INSERT INTO listings VALUES ('ABCDEFG', 1, NULL);
+INSERT INTO listings VALUES ('ab', 1, NULL);
+INSERT INTO listings VALUES ('CD', 10000, NULL);
+UPDATE listings SET amount = amount + 0.333 RETURNING amount;
+SELECT '{3.14159, 2.71828}'::sale_price[], ARRAY[1.005]::price[];
+CREATE FUNCTION discounted(p sale_price) RETURNS numeric LANGUAGE sql AS 'SELECT p * 0.9';
+SELECT discounted(100.456);
+CREATE TYPE line_item AS (code sku_upper, amount sale_price);
+SELECT '(XY,5.5555)'::line_item, ROW('XY', 5.5555)::line_item;
+SELECT * FROM listings ORDER BY code;
