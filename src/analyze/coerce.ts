@@ -261,7 +261,7 @@ let domainCheckFactory: ((cat: Catalog, domainType: number) => (v: Value, rt: Ex
 export function setDomainCheckFactory(f: typeof domainCheckFactory): void {
   domainCheckFactory = f;
 }
-function domainCheckFunction(cat: Catalog, domainType: number): (v: Value, rt: ExprRuntime) => Value {
+export function domainCheckFunction(cat: Catalog, domainType: number): (v: Value, rt: ExprRuntime) => Value {
   if (!domainCheckFactory) throw new Error('fauxgres internal: domain checks not wired');
   return domainCheckFactory(cat, domainType);
 }

@@ -106,3 +106,27 @@ SELECT discounted(100.456);
 CREATE TYPE line_item AS (code sku_upper, amount sale_price);
 SELECT '(XY,5.5555)'::line_item, ROW('XY', 5.5555)::line_item;
 SELECT * FROM listings ORDER BY code;
+
+-- Set-returning functions with one OUT parameter name their column after it, even under an alias
+SELECT * FROM jsonb_array_elements('[{"sku": "A1", "qty": 2}, {"sku": "B2", "qty": 1}]') AS item;
+SELECT item.value ->> 'sku' AS sku, item ->> 'qty' AS qty FROM jsonb_array_elements('[{"sku": "A1", "qty": 2}, {"sku": "B2", "qty": 1}]') AS item ORDER BY 1;
+SELECT t.value FROM json_array_elements_text('["x", "y"]') t ORDER BY 1;
+SELECT o.id, e.value FROM orders o, jsonb_array_elements_text(jsonb_build_array(o.status, o.total)) e WHERE o.id < 12 ORDER BY o.id, e.value;
+SELECT e FROM json_array_elements('[1, 2]') AS e ORDER BY e::text;
+SELECT * FROM jsonb_array_elements('[true]') AS e(flag);
+SELECT g FROM generate_series(1, 2) AS g ORDER BY g;
+
+-- json(b)_populate_record(set) with anonymous records and domain fields
+SELECT json_populate_record(ROW(1, 2), '{"f1": 10, "f2": 20}');
+SELECT * FROM json_populate_record(NULL::record, '{"sku": "A1", "qty": 3}') AS r(sku text, qty int);
+SELECT * FROM jsonb_populate_recordset(NULL::record, '[{"sku": "A1", "qty": 3}, {"sku": "B2"}]') AS r(sku text, qty int) ORDER BY sku;
+SELECT json_populate_record(NULL::record, '{"sku": "A1"}');
+CREATE DOMAIN qty AS int NOT NULL CHECK (VALUE > 0);
+CREATE TYPE cart_line AS (sku sku_upper, n qty, tags char(3)[]);
+SELECT * FROM json_populate_record(NULL::cart_line, '{"sku": "AB", "n": 2, "tags": ["new", "hot"]}');
+SELECT * FROM json_populate_record(NULL::cart_line, '{"sku": "AB"}');
+SELECT * FROM jsonb_populate_record(NULL::cart_line, '{"sku": "AB", "n": null}');
+SELECT * FROM jsonb_populate_record(NULL::cart_line, '{"sku": "AB", "n": 0}');
+SELECT * FROM json_populate_record(NULL::cart_line, '{"sku": "ab", "n": 1}');
+SELECT * FROM json_populate_record(NULL::cart_line, '{"sku": "AB", "n": 1, "tags": ["toolong"]}');
+SELECT * FROM json_populate_record(ROW('CD', 5, NULL)::cart_line, '{"sku": "AB"}');
