@@ -130,3 +130,18 @@ SELECT * FROM jsonb_populate_record(NULL::cart_line, '{"sku": "AB", "n": 0}');
 SELECT * FROM json_populate_record(NULL::cart_line, '{"sku": "ab", "n": 1}');
 SELECT * FROM json_populate_record(NULL::cart_line, '{"sku": "AB", "n": 1, "tags": ["toolong"]}');
 SELECT * FROM json_populate_record(ROW('CD', 5, NULL)::cart_line, '{"sku": "AB"}');
+
+-- ARRAY(subquery) of arrays stacks them into one more dimension
+SELECT ARRAY(SELECT ARRAY[id, customer_id] FROM orders ORDER BY id);
+SELECT ARRAY(SELECT ARRAY[name, coalesce(tier, 'none')] FROM customers ORDER BY id);
+SELECT ARRAY(SELECT ARRAY[id] FROM orders WHERE false);
+SELECT ARRAY(SELECT CASE WHEN id = 12 THEN NULL ELSE ARRAY[id] END FROM orders ORDER BY id);
+SELECT ARRAY(SELECT CASE WHEN id = 12 THEN ARRAY[id, id] ELSE ARRAY[id] END FROM orders ORDER BY id);
+SELECT ARRAY(SELECT '{}'::int[]);
+SELECT pg_typeof(ARRAY(SELECT ARRAY[1.5])), array_dims(ARRAY(SELECT '[0:1]={1,2}'::int[]));
+-- array_fill / width_bucket take one-dimensional arrays; array_sample's first dimension starts at 1
+SELECT array_fill(0, ARRAY[[2, 2]]);
+SELECT array_fill(0, ARRAY[2], ARRAY[[1]]);
+SELECT width_bucket(25, ARRAY[[10, 20], [30, 40]]);
+SELECT width_bucket(25, ARRAY[10, 20, 30, 40]), width_bucket(now()::date, ARRAY['2000-01-01'::date, '2100-01-01']);
+SELECT array_dims(array_sample('[-1:2][2:3]={{1,2},{3,NULL},{5,6},{7,8}}'::int[], 3)), array_dims(array_shuffle('[5:6]={1,2}'::int[]));
