@@ -145,3 +145,22 @@ SELECT array_fill(0, ARRAY[2], ARRAY[[1]]);
 SELECT width_bucket(25, ARRAY[[10, 20], [30, 40]]);
 SELECT width_bucket(25, ARRAY[10, 20, 30, 40]), width_bucket(now()::date, ARRAY['2000-01-01'::date, '2100-01-01']);
 SELECT array_dims(array_sample('[-1:2][2:3]={{1,2},{3,NULL},{5,6},{7,8}}'::int[], 3)), array_dims(array_shuffle('[5:6]={1,2}'::int[]));
+
+-- User functions with anyrange / anymultirange parameters (booking periods)
+CREATE TABLE bookings (id int PRIMARY KEY, room int, during tstzrange, nights daterange);
+INSERT INTO bookings VALUES (1, 101, '[2024-05-01 14:00+00,2024-05-03 10:00+00)', '[2024-05-01,2024-05-03)'),
+  (2, 102, '[2024-05-02 15:00+00,2024-05-02 18:00+00)', '[2024-05-02,2024-05-02]');
+CREATE FUNCTION span_length(r anyrange) RETURNS anyelement LANGUAGE sql AS 'SELECT upper(r) - lower(r)';
+SELECT id, span_length(int4range(id, id * 10)), span_length(numrange(id, id * 2.5)) FROM bookings ORDER BY id;
+SELECT span_length(nights) FROM bookings;
+CREATE FUNCTION widen(r anyrange, by anyelement) RETURNS anyrange LANGUAGE sql AS 'SELECT int4range(lower(r) - by, upper(r) + by)';
+SELECT widen(int4range(5, 10), 2);
+SELECT widen(numrange(5, 10), 2);
+CREATE FUNCTION first_part(m anymultirange) RETURNS anyrange LANGUAGE sql AS 'SELECT r FROM unnest(m) r ORDER BY r LIMIT 1';
+SELECT first_part('{[2024-05-05,2024-05-07), [2024-05-01,2024-05-02)}'::datemultirange), first_part(int4multirange(int4range(3, 4)));
+CREATE FUNCTION as_multi(r anyrange) RETURNS anymultirange LANGUAGE sql AS 'SELECT multirange(r)';
+SELECT as_multi(nights), pg_typeof(as_multi(nights)) FROM bookings ORDER BY id;
+CREATE FUNCTION is_short(r anyrange) RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RETURN upper(r) - lower(r) < interval '1 day'; END $$;
+SELECT id, is_short(during) FROM bookings ORDER BY id;
+SELECT span_length(42);
+CREATE FUNCTION no_range(a anyelement) RETURNS anyrange LANGUAGE sql AS 'SELECT NULL';
