@@ -164,3 +164,10 @@ CREATE FUNCTION is_short(r anyrange) RETURNS boolean LANGUAGE plpgsql AS $$ BEGI
 SELECT id, is_short(during) FROM bookings ORDER BY id;
 SELECT span_length(42);
 CREATE FUNCTION no_range(a anyelement) RETURNS anyrange LANGUAGE sql AS 'SELECT NULL';
+-- The range operators' functions called by name
+SELECT id, range_overlaps(nights, '[2024-05-02,2024-05-04)'), range_contains_elem(nights, '2024-05-02'), range_adjacent(nights, '[2024-05-03,2024-05-05)') FROM bookings ORDER BY id;
+SELECT range_union(int4range(1, 3), int4range(2, 5)), range_intersect(int4range(1, 3), int4range(2, 5)), range_minus(int4range(1, 5), int4range(3, 9));
+SELECT range_minus(numrange(1, 5), numrange(2, 3));
+SELECT range_contains(int4range(1, 10), int4range(2, 3)), range_contained_by(int4range(1, 10), int4range(2, 3)), elem_contained_by_range(4, int4range(1, 10));
+SELECT range_before(int4range(1, 3), int4range(4, 5)), range_after(int4range(1, 3), int4range(4, 5)), range_overleft(int4range(1, 3), int4range(4, 5)), range_overright(int4range(1, 3), int4range(4, 5));
+SELECT range_cmp(int4range(1, 3), int4range(1, 4)), range_eq(int4range(1, 3), int4range(1, 3)), range_lt(int4range(1, 3), int4range(2, 3)), range_ge(numrange(1, 3), numrange(1, 3));
