@@ -171,3 +171,8 @@ SELECT range_minus(numrange(1, 5), numrange(2, 3));
 SELECT range_contains(int4range(1, 10), int4range(2, 3)), range_contained_by(int4range(1, 10), int4range(2, 3)), elem_contained_by_range(4, int4range(1, 10));
 SELECT range_before(int4range(1, 3), int4range(4, 5)), range_after(int4range(1, 3), int4range(4, 5)), range_overleft(int4range(1, 3), int4range(4, 5)), range_overright(int4range(1, 3), int4range(4, 5));
 SELECT range_cmp(int4range(1, 3), int4range(1, 4)), range_eq(int4range(1, 3), int4range(1, 3)), range_lt(int4range(1, 3), int4range(2, 3)), range_ge(numrange(1, 3), numrange(1, 3));
+
+-- to_timestamp with FFn rounds the result to n fractional digits
+SELECT to_timestamp('2024-05-01 10:00:00.' || f, 'YYYY-MM-DD HH24:MI:SS.FF' || n) FROM (VALUES ('12', 1), ('15', 1), ('123456', 3), ('1', 2), ('999', 2), ('5', 6)) v(f, n) ORDER BY n, f;
+SELECT to_timestamp('10:20:30.126 2024', 'HH24:MI:SS.FF2 YYYY');
+SELECT to_timestamp('10:20:30.1234567', 'HH24:MI:SS.FF6');
