@@ -126,7 +126,7 @@ export function coerceTo(
       try {
         // As Postgres's coerce_type: read with typmod -1 (interval excepted) and apply the length
         // coercion afterwards with the context's rules (explicit casts truncate, assignments fail).
-        const typmodForInput = baseInfo.oid === OID.interval ? (ti.typtype === 'd' ? (ti.baseTypmod ?? -1) : targetTypmod) : -1;
+        const typmodForInput = baseInfo.oid === OID.interval ? (ti.typtype === 'd' ? domainBaseTypmod(cat, targetType) : targetTypmod) : -1;
         const rt = pstate ? { params: [], session: pstate.stmt.session } : undefined;
         const regIn = rt ? regInput(baseInfo.oid) : undefined;
         const regElemIn = rt && baseInfo.category === 'A' && baseInfo.elem !== undefined ? regInput(baseInfo.elem) : undefined;
@@ -139,7 +139,7 @@ export function coerceTo(
     }
     if (ti.typtype === 'd') {
       const baseOid = baseInfo.oid;
-      const bt = ti.baseTypmod ?? -1;
+      const bt = domainBaseTypmod(cat, targetType);
       const inner: Const = { kind: 'Const', type: baseOid, typmod: baseOid === OID.interval ? bt : -1, value, location: expr.location };
       const sized = bt >= 0 && baseOid !== OID.interval ? applyTypmodAndDomain(pstate, cat, inner, baseOid, bt, ctx, loc) : inner;
       return wrapDomainCheck(cat, sized, targetType, loc);
@@ -162,12 +162,12 @@ export function coerceTo(
   const ti = typeInfo(cat, targetType);
   // Domain source: relabel to base first.
   if (fi.typtype === 'd' && fi.baseType !== undefined && from !== targetType) {
-    const relabeled: Expr = { ...expr, type: domainBase(cat, from), typmod: fi.baseTypmod ?? -1 } as Expr;
+    const relabeled: Expr = { ...expr, type: domainBase(cat, from), typmod: domainBaseTypmod(cat, from) } as Expr;
     return coerceTo(pstate, cat, relabeled, targetType, targetTypmod, ctx, location);
   }
   if (ti.typtype === 'd' && ti.baseType !== undefined) {
     const base = domainBase(cat, targetType);
-    const inner = coerceTo(pstate, cat, expr, base, ti.baseTypmod ?? -1, ctx, location);
+    const inner = coerceTo(pstate, cat, expr, base, domainBaseTypmod(cat, targetType), ctx, location);
     return wrapDomainCheck(cat, inner, targetType, loc);
   }
   let out: Expr = expr;
@@ -222,6 +222,20 @@ function applyTypmodAndDomain(
   return constFold(ce, pstate, loc);
 }
 
+/**
+ * The typmod a domain chain applies to its base type: that of the domain declared directly over
+ * the base (a domain over a domain has none of its own), as Postgres's getBaseTypeAndTypmod.
+ */
+export function domainBaseTypmod(cat: Catalog, oid: number): number {
+  let info = typeInfo(cat, oid);
+  let typmod = -1;
+  while (info.typtype === 'd' && info.baseType !== undefined) {
+    typmod = info.baseTypmod ?? -1;
+    info = typeInfo(cat, info.baseType);
+  }
+  return typmod;
+}
+
 /** Follows a domain chain to its base type. */
 export function domainBase(cat: Catalog, oid: number): number {
   let info = typeInfo(cat, oid);
@@ -250,7 +264,7 @@ let domainCheckFactory: ((cat: Catalog, domainType: number) => (v: Value, rt: Ex
 export function setDomainCheckFactory(f: typeof domainCheckFactory): void {
   domainCheckFactory = f;
 }
-function domainCheckFunction(cat: Catalog, domainType: number): (v: Value, rt: ExprRuntime) => Value {
+export function domainCheckFunction(cat: Catalog, domainType: number): (v: Value, rt: ExprRuntime) => Value {
   if (!domainCheckFactory) throw new Error('fauxgres internal: domain checks not wired');
   return domainCheckFactory(cat, domainType);
 }

@@ -340,6 +340,11 @@ function wholeRow(pstate: ParseState, rel: string, loc: number | undefined): Exp
 
 function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc: number | undefined): Expr {
   const rte = item.rte;
+  // A function returning a scalar: its whole row is the value itself (`e` of
+  // `jsonb_array_elements(x) e`, whose column is named value).
+  if (rte.kind === 'function' && !rte.expandsRecord && !rte.ordinality && rte.columns.length === 1 && !rte.rowsFrom) {
+    return makeVar(rte, item.rti, 1, levelsUp, loc);
+  }
   const args: Expr[] = [];
   rte.columns.forEach((c, i) => {
     if (!c.dropped) args.push(makeVar(rte, item.rti, i + 1, levelsUp, loc));

@@ -31,6 +31,7 @@ import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
 import { transformJsonFuncExpr } from './json-func-expr.js';
+import { transformJsonAgg, transformJsonArrayConstructor, transformJsonArrayQueryConstructor, transformJsonObjectConstructor } from './json-constructor.js';
 import { compareFunctionFor } from './ordering.js';
 import { expandIndirectionStar, transformIndirection } from './indirection.js';
 import { transformMergeSupportFunc } from './merge-support.js';
@@ -77,6 +78,15 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       return transformJsonIsPredicate(pstate, n);
     case 'JsonFuncExpr':
       return transformJsonFuncExpr(pstate, n);
+    case 'JsonObjectConstructor':
+      return transformJsonObjectConstructor(pstate, n);
+    case 'JsonArrayConstructor':
+      return transformJsonArrayConstructor(pstate, n);
+    case 'JsonArrayQueryConstructor':
+      return transformJsonArrayQueryConstructor(pstate, n);
+    case 'JsonArrayAgg':
+    case 'JsonObjectAgg':
+      return transformJsonAgg(pstate, kind, n);
     case 'TypeCast':
       return transformTypeCast(pstate, n);
     case 'FuncCall':

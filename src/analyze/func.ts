@@ -15,13 +15,21 @@ import type { Expr } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
 import { PgArray } from '../types/values.js';
 import { formatType, typeExists, typeInfo } from '../types/registry.js';
+import { rangeTypeDef } from '../types/range.js';
+import { multirangeOfRange, multirangeTypeDef } from '../types/multirange.js';
 import { canCoerce, coerceTo, domainBase, selectCommonType } from './coerce.js';
 import type { ParseState } from './parse-state.js';
 
 const POLY = new Set<number>([
   OID.anyelement, OID.anyarray, OID.anynonarray, OID.anyenum, OID.anycompatible,
-  OID.anycompatiblearray, OID.anycompatiblenonarray, OID.any,
+  OID.anycompatiblearray, OID.anycompatiblenonarray, OID.any, OID.anyrange, OID.anymultirange,
 ]);
+
+/** The range type an anyrange / anymultirange argument of type `t` binds (built-in ranges). */
+function rangeOfPoly(d: number, t: number): number | undefined {
+  if (d === OID.anyrange) return rangeTypeDef(t)?.oid;
+  return multirangeTypeDef(t)?.range.oid;
+}
 
 export function isPolymorphic(t: number): boolean {
   return POLY.has(t);
@@ -143,6 +151,7 @@ function exactArgsOk<T>(c: Candidate<T>, inputs: readonly number[]): boolean {
 /** Postgres's check_generic_type_consistency: polymorphic arguments must bind to one type. */
 function polyConsistent(cat: Catalog, inputs: readonly number[], args: readonly number[]): boolean {
   let elem: number | undefined;
+  let rng: number | undefined;
   const compat: number[] = [];
   for (let i = 0; i < args.length; i++) {
     const d = args[i];
@@ -169,6 +178,17 @@ function polyConsistent(cat: Catalog, inputs: readonly number[], args: readonly 
         if (info.elem === undefined) return false;
         compat.push(info.elem);
         break;
+      case OID.anyrange:
+      case OID.anymultirange: {
+        const r = rangeOfPoly(d, base);
+        if (r === undefined) return false;
+        if (rng !== undefined && rng !== r) return false;
+        rng = r;
+        const sub = (rangeTypeDef(r) as { subtype: number }).subtype;
+        if (elem !== undefined && elem !== sub) return false;
+        elem = sub;
+        break;
+      }
     }
   }
   if (compat.length > 1) {
@@ -197,6 +217,9 @@ function polyAccepts(cat: Catalog, from: number, to: number): boolean {
       return fi.category !== 'A';
     case OID.anyenum:
       return fi.typtype === 'e';
+    case OID.anyrange:
+    case OID.anymultirange:
+      return rangeOfPoly(to, fi.oid) !== undefined;
     default:
       return true;
   }
@@ -224,12 +247,26 @@ function bindAndCoerce(
 ): { args: Expr[]; returnType: number } {
   const cat = pstate.catalog;
   let elem: number | undefined;
+  let rng: number | undefined;
   let compat: Expr[] = [];
   for (let i = 0; i < declared.length; i++) {
     const d = declared[i];
     const a = args[i];
     if (a.type === OID.unknown) continue;
     const at = domainBase(cat, a.type);
+    if (d === OID.anyrange || d === OID.anymultirange) {
+      const r = rangeOfPoly(d, at);
+      if (r === undefined || (rng !== undefined && rng !== r)) {
+        throw new PgError(SQLSTATE.datatype_mismatch, `function ${what} does not exist`, { position: pstate.position(location) });
+      }
+      rng = r;
+      const sub = (rangeTypeDef(r) as { subtype: number }).subtype;
+      if (elem !== undefined && elem !== sub) {
+        throw new PgError(SQLSTATE.datatype_mismatch, `function ${what} does not exist`, { position: pstate.position(location) });
+      }
+      elem = sub;
+      continue;
+    }
     if (d === OID.anyelement || d === OID.anynonarray || d === OID.anyenum) {
       if (elem !== undefined && elem !== at) {
         throw new PgError(SQLSTATE.datatype_mismatch, `arguments declared "anyelement" are not all alike`, {
@@ -274,6 +311,10 @@ function bindAndCoerce(
         return compatType ?? OID.text;
       case OID.anycompatiblearray:
         return compatType !== undefined ? (typeInfo(cat, compatType).array ?? OID.anyarray) : OID.anyarray;
+      case OID.anyrange:
+        return rng ?? OID.anyrange;
+      case OID.anymultirange:
+        return rng !== undefined ? (multirangeOfRange(rng)?.oid ?? OID.anymultirange) : OID.anymultirange;
       default:
         return d;
     }

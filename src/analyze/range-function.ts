@@ -71,7 +71,8 @@ export function analyzeFromFunction(
   if (expr.type === OID.record) {
     throw new PgError(SQLSTATE.syntax_error, 'a column definition list is required for functions returning "record"', { position: pstate.position(loc) });
   }
-  const colName = (expr.kind === 'FuncExpr' && expr.fn.resultColumnName) || fname;
-  const name = nfuncs === 1 && alias?.aliasname && !alias.colnames ? alias.aliasname : colName;
+  // A single OUT parameter names the column even under a table alias (json_array_elements' value).
+  const outName = expr.kind === 'FuncExpr' ? expr.fn.resultColumnName : undefined;
+  const name = outName ?? (nfuncs === 1 && alias?.aliasname && !alias.colnames ? alias.aliasname : fname);
   return { call: expr, expandsRecord: false, columns: [{ name, type: expr.type, typmod: expr.typmod, collation: expr.collation }], name: fname };
 }

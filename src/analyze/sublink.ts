@@ -32,7 +32,11 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
       if (n.subLinkType === 'EXPR_SUBLINK') {
         return { kind: 'SubLink', subLinkType: 'EXPR', subquery: sub, type: t, typmod: cols[0].expr.typmod, location: loc, collation: cols[0].expr.collation };
       }
-      const arr = typeInfo(pstate.catalog, t).array;
+      const ti = typeInfo(pstate.catalog, t);
+      if (ti.category === 'A' && ti.elem !== undefined && ti.typtype !== 'd') {
+        return { kind: 'SubLink', subLinkType: 'ARRAY', subquery: sub, type: t, typmod: -1, location: loc, stackArrays: true };
+      }
+      const arr = ti.array;
       if (arr === undefined) {
         throw new PgError(SQLSTATE.undefined_object, `could not find array type for data type ${formatType(pstate.catalog, t)}`, { position: pstate.position(loc) });
       }

@@ -62,6 +62,15 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
       return ['grouping', 2];
     case 'JsonFuncExpr':
       return [n.op === 'JSON_EXISTS_OP' ? 'json_exists' : n.op === 'JSON_VALUE_OP' ? 'json_value' : n.op === 'JSON_QUERY_OP' ? 'json_query' : 'json_table', 2];
+    case 'JsonObjectConstructor':
+      return ['json_object', 2];
+    case 'JsonArrayConstructor':
+    case 'JsonArrayQueryConstructor':
+      return ['json_array', 2];
+    case 'JsonArrayAgg':
+      return ['json_arrayagg', 2];
+    case 'JsonObjectAgg':
+      return ['json_objectagg', 2];
     case 'SubLink':
       switch (n.subLinkType) {
         case 'EXISTS_SUBLINK':

@@ -33,7 +33,7 @@ function pos(sql: string, loc: number | undefined): string | undefined {
 }
 
 /** Polymorphic range pseudo-types (not resolved by the analyzer: built-ins have concrete overloads). */
-const RANGE_POLYMORPHIC: Record<number, string> = { [OID.anyrange]: 'anyrange', [OID.anymultirange]: 'anymultirange', 5080: 'anycompatiblerange', 4538: 'anycompatiblemultirange' };
+const RANGE_POLYMORPHIC: Record<number, string> = { 5080: 'anycompatiblerange', 4538: 'anycompatiblemultirange' };
 
 /**
  * A TypeName of a routine parameter or result: ordinary names, arrays, and `rel.col%TYPE`
@@ -127,7 +127,7 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
     params.push({ name, type, mode, default: def });
     if (isInput || (isProcedure && mode === 'o')) argTypes.push(type);
   }
-  // Polymorphic range parameters are not resolved by the analyzer (built-ins have concrete overloads).
+  // anycompatiblerange / anycompatiblemultirange parameters are not resolved by the analyzer.
   for (const p of params) {
     const rangePoly = RANGE_POLYMORPHIC[p.type];
     if (rangePoly) throw featureNotSupported(`${rangePoly} parameters`);
@@ -153,6 +153,11 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
       returnType = outType;
     } else {
       throw new PgError(SQLSTATE.invalid_function_definition, 'function result type must be specified');
+    }
+    if ((returnType === OID.anyrange || returnType === OID.anymultirange) && !argTypes.some((t) => t === OID.anyrange || t === OID.anymultirange)) {
+      throw new PgError(SQLSTATE.invalid_function_definition, 'cannot determine result data type', {
+        detail: `A result of type ${formatType(cat, returnType)} requires at least one input of type anyrange or anymultirange.`,
+      });
     }
     if (isPolymorphic(returnType) && returnType !== OID.any && !argTypes.some(isPolymorphic)) {
       const rname = formatType(cat, returnType);

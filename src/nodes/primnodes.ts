@@ -157,6 +157,8 @@ export interface SubLink extends Typed {
   opName?: string;
   /** EXPR sublink of a multi-column subquery (UPDATE SET (a, b) = (SELECT ...)): the column used. */
   column?: number;
+  /** ARRAY(subquery) of an array column: the rows' arrays stacked into one more dimension. */
+  stackArrays?: boolean;
 }
 
 export interface Aggref extends Typed {

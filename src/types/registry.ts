@@ -172,8 +172,12 @@ function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
       typlen: typeInfo(cat, d.baseType).typlen,
       baseType: d.baseType,
       baseTypmod: d.baseTypmod,
+      // domain_in: the base type's input with the domain's typmod (numeric(5,2), varchar(4)).
       get io(): TypeIO<Value> {
-        return typeInfo(cat, d.baseType).io;
+        const baseIo = typeInfo(cat, d.baseType).io;
+        if (d.baseTypmod < 0) return baseIo;
+        if (!io) io = { ...baseIo, input: (text, typmod, ctx) => baseIo.input(text, typmod >= 0 ? typmod : d.baseTypmod, ctx) };
+        return io;
       },
     };
   }

@@ -447,6 +447,7 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
         return rows.length ? rows[0][e.column ?? 0] : null;
       };
     case 'ARRAY':
+      if (e.stackArrays) return (row, ctx) => stackArrays(cached(row, ctx).map((r) => r[0] as PgArray | null));
       return (row, ctx) => PgArray.of(cached(row, ctx).map((r) => r[0]));
     case 'ANY':
     case 'ALL': {
@@ -484,4 +485,22 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
     default:
       throw featureNotSupported(`subquery type ${e.subLinkType}`, e.location);
   }
+}
+
+/** ARRAY(subquery) over arrays: one more dimension, with array_agg's errors (accumArrayResultArr). */
+function stackArrays(arrays: (PgArray | null)[]): PgArray {
+  if (arrays.length === 0) return PgArray.of([]);
+  const first = arrays[0];
+  const items: Value[] = [];
+  for (const x of arrays) {
+    if (x === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'cannot accumulate null arrays');
+    if (x.dims.length === 0) throw new PgError(SQLSTATE.array_subscript_error, 'cannot accumulate empty arrays');
+    const f = first as PgArray;
+    if (x.dims.length !== f.dims.length || x.dims.some((d, i) => d !== f.dims[i]) || x.lbounds.some((l, i) => l !== f.lbounds[i])) {
+      throw new PgError(SQLSTATE.array_subscript_error, 'cannot accumulate arrays of different dimensionality');
+    }
+    items.push(...x.items);
+  }
+  const f = first as PgArray;
+  return new PgArray(items, [arrays.length, ...f.dims], [1, ...f.lbounds]);
 }

@@ -100,13 +100,15 @@ for (const strict of [false, true]) {
     OID.json,
     () => null,
     (s, a, rt, call) => {
+      // The state starts at the first row, NULL or not: _strict over only NULLs gives [].
       const out = s ?? [];
+      if (strict && a[0] === null) return out;
       out.push(datumToJson(rt, call.argTypes[0], a[0]));
       return out;
     },
     // Array and composite elements start on a new line, as Postgres's json_agg_transfn writes them.
     (s, rt, call) => (s === null ? null : '[' + s.join(isContainerType(rt, call.argTypes[0]) ? ', \n ' : ', ') + ']'),
-    strict,
+    false,
   );
   agg<JsonbValue[] | null>(
     'jsonb_agg' + suffix,
@@ -115,11 +117,12 @@ for (const strict of [false, true]) {
     () => null,
     (s, a, rt, call) => {
       const out = s ?? [];
+      if (strict && a[0] === null) return out;
       out.push(datumToJsonb(rt, call.argTypes[0], a[0]));
       return out;
     },
     (s) => (s === null ? null : (Object.freeze(s) as JsonbValue)),
-    strict,
+    false,
   );
 }
 
@@ -140,16 +143,20 @@ function duplicateKey(k: string | undefined): PgError {
 for (const variant of ['', '_strict', '_unique', '_unique_strict']) {
   const skipNull = variant.endsWith('strict');
   const unique = variant.startsWith('_unique');
-  agg<{ keys: string[]; vals: string[] } | null>(
+  agg<{ keys: string[]; vals: string[]; seen: Set<string> | undefined } | null>(
     'json_object_agg' + variant,
     [OID.any, OID.any],
     OID.json,
     () => null,
     (s, a, rt, call) => {
       const k = keyOf(rt, call.argTypes[0], a[0], false);
-      if (skipNull && a[1] === null) return s;
-      const st = s ?? { keys: [], vals: [] };
-      if (unique && st.keys.includes(k)) throw duplicateKey(k);
+      const st = s ?? { keys: [], vals: [], seen: unique ? new Set<string>() : undefined };
+      // Keys are checked for uniqueness before NULL values are skipped, as Postgres does.
+      if (st.seen) {
+        if (st.seen.has(k)) throw duplicateKey(k);
+        st.seen.add(k);
+      }
+      if (skipNull && a[1] === null) return st;
       st.keys.push(k);
       st.vals.push(datumToJson(rt, call.argTypes[1], a[1]));
       return st;
@@ -157,20 +164,23 @@ for (const variant of ['', '_strict', '_unique', '_unique_strict']) {
     (s) => (s === null ? null : '{ ' + s.keys.map((k, i) => `${escapeJsonString(k)} : ${s.vals[i]}`).join(', ') + ' }'),
     false,
   );
-  agg<[string, JsonbValue][] | null>(
+  agg<{ pairs: [string, JsonbValue][]; seen: Set<string> | undefined } | null>(
     'jsonb_object_agg' + variant,
     [OID.any, OID.any],
     OID.jsonb,
     () => null,
     (s, a, rt, call) => {
       const k = keyOf(rt, call.argTypes[0], a[0], true);
-      if (skipNull && a[1] === null) return s;
-      const st = s ?? [];
-      if (unique && st.some(([x]) => x === k)) throw duplicateKey(undefined);
-      st.push([k, datumToJsonb(rt, call.argTypes[1], a[1])]);
+      const st = s ?? { pairs: [], seen: unique ? new Set<string>() : undefined };
+      if (st.seen) {
+        if (st.seen.has(k)) throw duplicateKey(undefined);
+        st.seen.add(k);
+      }
+      if (skipNull && a[1] === null) return st;
+      st.pairs.push([k, datumToJsonb(rt, call.argTypes[1], a[1])]);
       return st;
     },
-    (s) => (s === null ? null : JsonbObject.fromEntries(s)),
+    (s) => (s === null ? null : JsonbObject.fromEntries(s.pairs)),
     false,
   );
 }

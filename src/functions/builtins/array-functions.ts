@@ -165,6 +165,9 @@ function arrayFill(v: Value, dimsArr: Value, lbArr: Value | undefined): PgArray 
   if (dimsArr === null || lbArr === null) {
     throw new PgError(SQLSTATE.null_value_not_allowed, 'dimension array or low bound array cannot be null');
   }
+  if ((dimsArr as PgArray).dims.length > 1 || (lbArr !== undefined && (lbArr as PgArray).dims.length > 1)) {
+    throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts', { detail: 'Dimension array must be one dimensional.' });
+  }
   const dims = (dimsArr as PgArray).items as (number | null)[];
   const lbs = lbArr === undefined ? dims.map(() => 1) : ((lbArr as PgArray).items as (number | null)[]);
   if (dims.some((d) => d === null) || lbs.some((d) => d === null)) {

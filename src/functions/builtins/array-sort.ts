@@ -79,7 +79,7 @@ function shuffleN(x: PgArray, n: number, keepLbounds: boolean, rt: ExprRuntime):
   const kept = parts.slice(0, n);
   const dims = [kept.length, ...x.dims.slice(1)];
   if (kept.length === 0) return PgArray.of([]);
-  return new PgArray(kept.flat(), dims, keepLbounds ? x.lbounds.slice() : dims.map(() => 1));
+  return new PgArray(kept.flat(), dims, keepLbounds ? x.lbounds.slice() : [1, ...x.lbounds.slice(1)]);
 }
 fn('array_shuffle', [AA], AA, (a, rt) => {
   const x = a[0] as PgArray;
@@ -90,5 +90,6 @@ fn('array_sample', [AA, OID.int4], AA, (a, rt) => {
   const len = x.dims[0] ?? 0;
   const n = a[1] as number;
   if (n < 0 || n > len) throw new PgError(SQLSTATE.invalid_parameter_value, `sample size must be between 0 and ${len}`);
-  return shuffleN(x, n, true, rt);
+  // The sample's first dimension starts at 1; the others keep their bounds.
+  return shuffleN(x, n, false, rt);
 }, { volatility: 'v' });

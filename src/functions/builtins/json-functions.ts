@@ -283,7 +283,7 @@ function jsonbElements(a: Value[], asText: boolean): Value[] {
   }
   return asText ? v.map((e) => jsonToText(e)) : v.slice();
 }
-fn('json_array_elements', [J], J, (a) => jsonElements(a, 'json_array_elements', false), { retset: true });
-fn('json_array_elements_text', [J], T, (a) => jsonElements(a, 'json_array_elements_text', true), { retset: true });
-fn('jsonb_array_elements', [JB], JB, (a) => jsonbElements(a, false), { retset: true });
-fn('jsonb_array_elements_text', [JB], T, (a) => jsonbElements(a, true), { retset: true });
+fn('json_array_elements', [J], J, (a) => jsonElements(a, 'json_array_elements', false), { retset: true, resultColumnName: 'value' });
+fn('json_array_elements_text', [J], T, (a) => jsonElements(a, 'json_array_elements_text', true), { retset: true, resultColumnName: 'value' });
+fn('jsonb_array_elements', [JB], JB, (a) => jsonbElements(a, false), { retset: true, resultColumnName: 'value' });
+fn('jsonb_array_elements_text', [JB], T, (a) => jsonbElements(a, true), { retset: true, resultColumnName: 'value' });

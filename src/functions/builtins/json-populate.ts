@@ -9,6 +9,7 @@
  * src/backend/utils/adt/jsonfuncs.c.
  * Known gaps: multidimensional arrays from nested JSON arrays; domain constraints of fields.
  */
+import { domainCheckFunction } from '../../analyze/coerce.js';
 import type { Catalog } from '../../catalog/catalog.js';
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -129,17 +130,19 @@ function jsonbNode(v: JsonbValue): JNode {
 
 // ---- conversion ------------------------------------------------------------------------------
 
-function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode, key: string): Value {
-  if (n.kind === 'null') return null;
+function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode | undefined, key: string): Value {
+  const v = n === undefined || n.kind === 'null' ? null : baseFieldValue(rt, cat, type, typmod, n, key);
+  // A domain field checks its NOT NULL and CHECK constraints (populate_domain).
+  return typeInfo(cat, type).typtype === 'd' ? domainCheckFunction(cat, type)(v, rt) : v;
+}
+
+function baseFieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode, key: string): Value {
   const base = baseTypeOf(cat, type);
   if (base === OID.json) return n.asJson();
   if (base === OID.jsonb) return n.asJsonb();
   const info = typeInfo(cat, base);
   if (info.category === 'A' && info.elem !== undefined) {
-    if (n.kind === 'array') {
-      const el = info.elem;
-      return PgArray.of(n.elements().map((e) => fieldValue(rt, cat, el, -1, e, key)));
-    }
+    if (n.kind === 'array') return jsonToArray(rt, cat, info.elem, typmod, n, key);
     if (n.kind === 'string') return info.io.input(n.text, typmod, rt.session.io);
     throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the value of key "${key}".` });
   }
@@ -150,8 +153,46 @@ function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number,
   return typeInfo(cat, type).io.input(n.text, typmod, rt.session.io);
 }
 
+/**
+ * A JSON array as an array of `elem`, nested JSON arrays giving dimensions (populate_array_json):
+ * the depth of the first scalar (or of the first empty array's end) fixes the number of
+ * dimensions; a scalar shallower is 'expected JSON array', an array deeper is an element value;
+ * sub-arrays of one level must have the same length.
+ */
+function jsonToArray(rt: ExprRuntime, cat: Catalog, elem: number, typmod: number, top: JNode, key: string): PgArray {
+  let ndims = 0;
+  const dims: number[] = [];
+  const items: Value[] = [];
+  const walk = (node: JNode, level: number, path: string): void => {
+    const elements = node.elements();
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i];
+      const p = `${path}[${i}]`;
+      if (e.kind === 'array' && (ndims === 0 || level < ndims)) {
+        walk(e, level + 1, p);
+        continue;
+      }
+      if (ndims === 0) ndims = level;
+      else if (level < ndims) {
+        throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the array element ${p} of key "${key}".` });
+      }
+      items.push(fieldValue(rt, cat, elem, typmod, e, key));
+    }
+    if (ndims === 0) ndims = level;
+    if (dims[level - 1] === undefined) dims[level - 1] = elements.length;
+    else if (dims[level - 1] !== elements.length) {
+      throw new PgError(SQLSTATE.invalid_text_representation, 'malformed JSON array', {
+        detail: 'Multidimensional arrays must have sub-arrays with matching dimensions.',
+      });
+    }
+  };
+  walk(top, 1, '');
+  if (items.length === 0) return PgArray.of([]);
+  return new PgArray(items, dims.slice(0, ndims));
+}
+
 function columnsOf(cat: Catalog, type: number): RecordColumn[] {
-  const info = typeInfo(cat, type);
+  const info = typeInfo(cat, baseTypeOf(cat, type));
   if (info.typtype !== 'c' || info.relation === undefined) {
     throw new PgError(SQLSTATE.invalid_parameter_value, 'first argument of json_populate_record must be a row type');
   }
@@ -161,10 +202,17 @@ function columnsOf(cat: Catalog, type: number): RecordColumn[] {
     .map((c) => ({ name: c.name, type: c.type, typmod: c.typmod }));
 }
 
+/** A domain over a composite type checks its constraints on the populated row. */
+function checkDomain(rt: ExprRuntime, type: number, rec: PgRecord): PgRecord {
+  const cat = rt.session.catalog();
+  if (typeInfo(cat, type).typtype !== 'd') return rec;
+  return domainCheckFunction(cat, type)(rec, rt) as PgRecord;
+}
+
 function objectToRecord(rt: ExprRuntime, cat: Catalog, cols: readonly RecordColumn[], n: JNode, base: PgRecord | undefined): PgRecord {
   const fields = cols.map((c, i) => {
     const m = n.member(c.name);
-    if (m === undefined) return base ? (base.fields[i] ?? null) : null;
+    if (m === undefined && base) return base.fields[i] ?? null;
     return fieldValue(rt, cat, c.type, c.typmod, m, c.name);
   });
   return new PgRecord(fields, cols.map((c) => c.name), cols.map((c) => c.type));
@@ -214,18 +262,37 @@ for (const [prefix, argType, toNode] of [
     retset: true,
     withColumns: (cols) => ({ ...set, fn: toRecordset(cols) }),
   });
-  // *_populate_record(set)(base anyelement, from_json): the columns of base's row type.
-  fn(`${prefix}_populate_record`, [OID.anyelement, argType], OID.anyelement, (a, rt, call) => {
+  // *_populate_record(set)(base anyelement, from_json): the columns of base's row type; for an
+  // anonymous record, those of the base value or of the call's column definition list.
+  const populateCols = (fname: string, a: readonly Value[], cat: Catalog, type: number, cols: readonly RecordColumn[] | undefined): readonly RecordColumn[] => {
+    if (type !== OID.record) return columnsOf(cat, type);
+    if (cols) return cols;
+    const rec = a[0] as PgRecord | null;
+    if (rec === null || !rec.types) return noColumns(fname);
+    return rec.fields.map((_, i) => ({ name: rec.names?.[i] ?? `f${i + 1}`, type: rec.types![i], typmod: -1 }));
+  };
+  const populate = (cols: readonly RecordColumn[] | undefined): FunctionImpl['fn'] => (a, rt, call) => {
+    const cat = rt.session.catalog();
+    const fcols = populateCols(`${prefix}_populate_record`, a, cat, call.argTypes[0], cols);
     if (a[1] === null) return a[0];
+    return checkDomain(rt, call.argTypes[0], objectToRecord(rt, cat, fcols, topObject(toNode(a[1])), (a[0] as PgRecord | null) ?? undefined));
+  };
+  const populateSet = (cols: readonly RecordColumn[] | undefined): FunctionImpl['fn'] => (a, rt, call) => {
     const cat = rt.session.catalog();
-    const cols = columnsOf(cat, call.argTypes[0]);
-    return objectToRecord(rt, cat, cols, topObject(toNode(a[1])), (a[0] as PgRecord | null) ?? undefined);
-  }, { volatility: 's', strict: false });
-  fn(`${prefix}_populate_recordset`, [OID.anyelement, argType], OID.anyelement, (a, rt, call) => {
+    const fcols = populateCols(`${prefix}_populate_recordset`, a, cat, call.argTypes[0], cols);
     if (a[1] === null) return [];
-    const cat = rt.session.catalog();
-    const cols = columnsOf(cat, call.argTypes[0]);
     const base = (a[0] as PgRecord | null) ?? undefined;
-    return topArray(toNode(a[1]), `${prefix}_populate_recordset`).map((o) => objectToRecord(rt, cat, cols, o, base));
-  }, { volatility: 's', strict: false, retset: true });
+    return topArray(toNode(a[1]), `${prefix}_populate_recordset`).map((o) => checkDomain(rt, call.argTypes[0], objectToRecord(rt, cat, fcols, o, base)));
+  };
+  const pop: FunctionImpl = fn(`${prefix}_populate_record`, [OID.anyelement, argType], OID.anyelement, populate(undefined), {
+    volatility: 's',
+    strict: false,
+    withColumns: (cols) => ({ ...pop, fn: populate(cols) }),
+  });
+  const popSet: FunctionImpl = fn(`${prefix}_populate_recordset`, [OID.anyelement, argType], OID.anyelement, populateSet(undefined), {
+    volatility: 's',
+    strict: false,
+    retset: true,
+    withColumns: (cols) => ({ ...popSet, fn: populateSet(cols) }),
+  });
 }

@@ -50,7 +50,7 @@ import {
   numericFromInt,
 } from '../../types/numeric.js';
 import { OID } from '../../types/oids.js';
-import type { Value } from '../../types/values.js';
+import type { PgArray, Value } from '../../types/values.js';
 import { fn } from '../registry.js';
 import { INT_ARITH, checkInt2, checkInt4, checkInt8, intOutOfRange } from './int-ops.js';
 import { argComparator } from './value-compare.js';
@@ -340,6 +340,7 @@ function sub(a: Numeric, b: Numeric): Numeric {
 }
 fn('width_bucket', [OID.anycompatible, OID.anycompatiblearray], I4, (a, rt, call) => {
   const cmp = argComparator(rt, call, 0);
+  if ((a[1] as PgArray).dims.length > 1) throw new PgError(SQLSTATE.array_subscript_error, 'thresholds must be one-dimensional array');
   const items = (a[1] as { items: Value[] }).items;
   // Binary search for the first threshold greater than the operand.
   let lo = 0;

@@ -57,6 +57,29 @@ function registerRange(d: RangeTypeDef): void {
   fn('lower_inf', [R], B, (a) => !r0(a).empty && r0(a).lower === null, as([AR], B));
   fn('upper_inf', [R], B, (a) => !r0(a).empty && r0(a).upper === null, as([AR], B));
   fn('range_merge', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, false), as([AR, AR], AR));
+  // The operators' functions, callable by name (range_contains, range_adjacent, range_minus, ...).
+  const byName = (name: string, impl: (x: PgRange, y: PgRange) => boolean) =>
+    fn(name, [R, R], B, (a) => impl(a[0] as PgRange, a[1] as PgRange), as([AR, AR], B));
+  byName('range_contains', (x, y) => rangeContains(d, x, y));
+  byName('range_contained_by', (x, y) => rangeContains(d, y, x));
+  byName('range_overlaps', (x, y) => rangeOverlaps(d, x, y));
+  byName('range_before', (x, y) => rangeBefore(d, x, y));
+  byName('range_after', (x, y) => rangeAfter(d, x, y));
+  byName('range_overleft', (x, y) => rangeOverleft(d, x, y));
+  byName('range_overright', (x, y) => rangeOverright(d, x, y));
+  byName('range_adjacent', (x, y) => rangeAdjacent(d, x, y));
+  byName('range_eq', (x, y) => compareRanges(d, x, y) === 0);
+  byName('range_ne', (x, y) => compareRanges(d, x, y) !== 0);
+  byName('range_lt', (x, y) => compareRanges(d, x, y) < 0);
+  byName('range_le', (x, y) => compareRanges(d, x, y) <= 0);
+  byName('range_gt', (x, y) => compareRanges(d, x, y) > 0);
+  byName('range_ge', (x, y) => compareRanges(d, x, y) >= 0);
+  fn('range_cmp', [R, R], OID.int4, (a) => Math.sign(compareRanges(d, a[0] as PgRange, a[1] as PgRange)), as([AR, AR], OID.int4));
+  fn('range_contains_elem', [R, E], B, (a) => rangeContainsElem(d, a[0] as PgRange, a[1]), { ...as([AR, OID.anyelement], B), exactArgs: [1] });
+  fn('elem_contained_by_range', [E, R], B, (a) => rangeContainsElem(d, a[1] as PgRange, a[0]), { ...as([OID.anyelement, AR], B), exactArgs: [0] });
+  fn('range_union', [R, R], R, (a) => rangeUnion(d, a[0] as PgRange, a[1] as PgRange, true), as([AR, AR], AR));
+  fn('range_intersect', [R, R], R, (a) => rangeIntersect(d, a[0] as PgRange, a[1] as PgRange), as([AR, AR], AR));
+  fn('range_minus', [R, R], R, (a) => rangeMinus(d, a[0] as PgRange, a[1] as PgRange), as([AR, AR], AR));
 
   // range_intersect_agg; range_agg and multirange(range) are in multirange-ops.ts.
   const intersect = agg<PgRange | null>('range_intersect_agg', [R], R, () => null, (st, a) => (st === null ? (a[0] as PgRange) : rangeIntersect(d, st, a[0] as PgRange)), (st) => st);

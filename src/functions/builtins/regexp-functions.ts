@@ -15,7 +15,7 @@ import { charIndex, charLength } from '../../types/text.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
 import { compileRe, parseReFlags, type CompiledRe, type ReFlags } from './regex/are.js';
-import { similarToEscape } from './similar.js';
+import { similarParts, similarToEscape } from './similar.js';
 
 const T = OID.text;
 const I4 = OID.int4;
@@ -271,8 +271,34 @@ fn('substring', [T, T], T, (a) => {
 });
 // substring(text SIMILAR pattern ESCAPE esc).
 fn('substring', [T, T, T], T, (a) => {
+  const parts = similarParts(a[1] as string, a[2] as string);
+  if (parts && (a[0] as string).length <= MAX_SIMILAR_SPLIT) return similarSubstring(a[0] as string, parts);
   const re = similarToEscape(a[1] as string, a[2] as string);
   const m = findMatches(a[0] as string, re, flagsOf(undefined), 0, false)[0];
   if (!m) return null;
   return m.groups.length > 1 ? (m.groups[1] ?? null) : (m.groups[0] as string);
 });
+
+/** Longest subject for which substring(... SIMILAR ...) tries every split (O(n^2) tests). */
+const MAX_SIMILAR_SPLIT = 2_000;
+
+/**
+ * substring(s SIMILAR p1#"p2#"p3): the whole string must match; p1 takes the shortest prefix
+ * that lets the rest match, then p2 the longest that lets p3 match what is left.
+ */
+function similarSubstring(s: string, [p1, p2, p3]: [string, string, string]): string | null {
+  const f = flagsOf(undefined);
+  const whole = (p: string) => compileRe(`^(?:${p})$`, f).re;
+  const r1 = whole(p1), r2 = whole(p2), r3 = whole(p3), rest = whole(`(?:${p2})(?:${p3})`);
+  const cps = Array.from(s);
+  const at: number[] = [0];
+  for (const c of cps) at.push(at[at.length - 1] + c.length);
+  for (let k = 0; k < at.length; k++) {
+    const tail = s.slice(at[k]);
+    if (!r1.test(s.slice(0, at[k])) || !rest.test(tail)) continue;
+    for (let j = at.length - 1; j >= k; j--) {
+      if (r2.test(s.slice(at[k], at[j])) && r3.test(s.slice(at[j]))) return s.slice(at[k], at[j]);
+    }
+  }
+  return null;
+}

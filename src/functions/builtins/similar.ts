@@ -14,7 +14,7 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
  *
  * @example similarToEscape('a|b%', '\\') === '^(?:a|b.*)$'
  */
-export function similarToEscape(pattern: string, escape: string | null): string {
+export function similarToEscape(pattern: string, escape: string | null, cuts?: number[]): string {
   let esc: string | undefined;
   if (escape !== null) {
     const e = Array.from(escape);
@@ -48,6 +48,7 @@ export function similarToEscape(pattern: string, escape: string | null): string 
             'SQL regular expression may not contain more than two escape-double-quote separators',
           );
         }
+        cuts?.push(out.length);
         out += separators === 1 ? '){1,1}?(' : '){1,1}(?:';
       } else {
         out += '\\' + n;
@@ -86,4 +87,17 @@ export function similarToEscape(pattern: string, escape: string | null): string 
     }
   }
   return out + ')$';
+}
+
+/**
+ * The three POSIX parts of a SIMILAR pattern with two `<esc>"` separators (before, between and
+ * after them), or null without exactly two. substring(... SIMILAR ...) matches the first part
+ * as short as possible and the second as long as possible, as Postgres's regex engine does
+ * for `(?:p1){1,1}?(p2){1,1}(?:p3)`.
+ */
+export function similarParts(pattern: string, escape: string | null): [string, string, string] | null {
+  const cuts: number[] = [];
+  const re = similarToEscape(pattern, escape, cuts);
+  if (cuts.length !== 2) return null;
+  return [re.slice(4, cuts[0]), re.slice(cuts[0] + 8, cuts[1]), re.slice(cuts[1] + 9, -2)];
 }

@@ -18,6 +18,7 @@ import { isoweek2j } from '../../types/datetime/iso-week.js';
 import { lookupTzAbbrev, offsetForLocalTime, sessionTimeZone } from '../../types/datetime/timezone.js';
 import { OID } from '../../types/oids.js';
 import { fn } from '../registry.js';
+import { roundTimestampToTypmod } from '../../types/datetime/precision.js';
 import { DAYS, MONTHS, parseTemplate } from '../../types/datetime/to-char-template.js';
 
 const WIDTH: Record<string, number> = {
@@ -40,6 +41,8 @@ interface Fields {
   minute?: number;
   second?: number;
   us?: number;
+  /** FFn: the result is rounded to n fractional digits (to_timestamp's fprec). */
+  ff?: number;
   ssss?: number;
   j?: number;
   iyear?: number;
@@ -335,6 +338,7 @@ function applyNumber(f: Fields, key: string, v: number, len: number, set: Setter
     case 'FF4':
     case 'FF5':
     case 'FF6':
+      if (key !== 'US') f.ff = Number(key.slice(2));
       set('us', len > 6 ? Infinity : v * 10 ** (6 - len), raw);
       break;
     case 'SSSS':
@@ -440,11 +444,11 @@ fn(
   [OID.text, OID.text],
   OID.timestamptz,
   (a, rt: ExprRuntime) => {
-    const { local, tz } = toLocal(a[0] as string, a[1] as string, false);
+    const { local, tz, f } = toLocal(a[0] as string, a[1] as string, false);
     const off = tz ?? offsetForLocalTime(sessionTimeZone(rt.session.io), local);
     const ts = local - BigInt(off) * 1_000_000n;
     if (!isValidTimestamp(ts)) throw new PgError(SQLSTATE.datetime_field_overflow, 'timestamp out of range');
-    return ts;
+    return f.ff !== undefined ? roundTimestampToTypmod(ts, f.ff) : ts;
   },
   { volatility: 's' },
 );
