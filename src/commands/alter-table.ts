@@ -32,6 +32,7 @@ import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
+import { alterInherited } from './inherit-alter.js';
 import { relOptionsOf } from './reloptions.js';
 import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
@@ -144,6 +145,9 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
       // A partitioned table: the partitions too (see partition-alter.ts).
       alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), !rv.inh);
       continue;
+    }
+    if ((rel.inhChildren?.length || rel.inhParents?.length || cmd.subtype === 'AT_AddInherit' || cmd.subtype === 'AT_DropInherit') && alterInherited(session, cat, rel, cmd, !rv.inh, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos))) {
+      continue; // an inheritance tree: the children too (see inherit-alter.ts)
     }
     alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
