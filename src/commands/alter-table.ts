@@ -33,6 +33,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
 import { alterInherited } from './inherit-alter.js';
+import { inheritDescendants } from '../catalog/inheritance.js';
 import { relOptionsOf } from './reloptions.js';
 import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
@@ -670,6 +671,15 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
       }
       if (findColumn(rel, newName)) throw new PgError(SQLSTATE.duplicate_column, `column "${newName}" of relation "${rel.name}" already exists`);
       if (rel.kind === 'p' || rel.partitionOf) renamePartitionColumn(cat, rel, col.attnum, newName);
+      if (col.inhCount) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${col.name}"`);
+      if (rel.inhChildren?.length) {
+        // An inheritance parent: the same column of every descendant (renameatt's recursion).
+        if (!rv.inh) throw new PgError(SQLSTATE.invalid_table_definition, `inherited column "${col.name}" must be renamed in child tables too`);
+        for (const d of inheritDescendants(cat, rel)) {
+          const dc = findColumn(d, col.name);
+          if (dc) putColumn(cat, d, { ...dc, name: newName });
+        }
+      }
       putColumn(cat, rel, { ...col, name: newName });
       break;
     }
