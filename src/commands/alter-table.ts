@@ -147,7 +147,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
       alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), !rv.inh);
       continue;
     }
-    if ((rel.inhChildren?.length || rel.inhParents?.length || cmd.subtype === 'AT_AddInherit' || cmd.subtype === 'AT_DropInherit') && alterInherited(session, cat, rel, cmd, !rv.inh, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos))) {
+    if ((rel.inhChildren?.length || rel.inhParents?.length || cmd.subtype === 'AT_AddInherit' || cmd.subtype === 'AT_DropInherit') && alterInherited(session, cat, rel, cmd, !rv.inh, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), pos)) {
       continue; // an inheritance tree: the children too (see inherit-alter.ts)
     }
     alterOne(session, cat, rel, cmd, sql, taken, pos);

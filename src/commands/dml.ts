@@ -551,7 +551,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           if (!nt) continue;
         } else {
           security.check?.(ctx, values);
-          checkConstraints(ctx, ms.cat, leaf, values);
+          checkConstraints(ctx, ms.cat, leaf, values, inh ? { rel, map: inh.map } : undefined);
           nt = updateTuple(ms, leaf, t, values);
           if (!nt) continue;
         }

@@ -55,7 +55,7 @@ function attnumMap(parent: RelationDef, child: RelationDef): Map<number, number>
  * Postgres does. False when the subcommand is not one of these (the caller runs it alone).
  * `only`: ALTER TABLE ONLY.
  */
-export function alterInherited(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, only: boolean, alterOne: AlterOne): boolean {
+export function alterInherited(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode, only: boolean, alterOne: AlterOne, pos: (loc: number | undefined) => string | undefined): boolean {
   if (!HANDLED.has(cmd.subtype)) return false;
   switch (cmd.subtype) {
     case 'AT_AddInherit':
@@ -86,7 +86,7 @@ export function alterInherited(session: Session, cat: Catalog, rel: RelationDef,
     }
     case 'AT_AlterColumnType': {
       const c = inheritedCol(cmd.name);
-      if (c) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${c.name}"`);
+      if (c) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${c.name}"`, { position: pos(cmd.def?.ColumnDef?.location) });
       if (!hasChildren || !liveColumn(rel, cmd.name)) return false;
       if (only) throw new PgError(SQLSTATE.invalid_table_definition, `type of inherited column "${cmd.name}" must be changed in child tables too`);
       alterOne(rel, cmd);
@@ -260,7 +260,7 @@ function addInherit(session: Session, cat: Catalog, child: RelationDef, rv: AnyN
   if (child.partitionOf) throw new PgError(SQLSTATE.wrong_object_type, 'cannot change inheritance of a partition');
   if (parent.persistence === 't' && child.persistence !== 't') throw new PgError(SQLSTATE.wrong_object_type, `cannot inherit from temporary relation "${parent.name}"`);
   if (parent.oid === child.oid || inheritAncestors(cat, parent).some((a) => a.oid === child.oid)) {
-    throw new PgError(SQLSTATE.duplicate_table, `circular inheritance not allowed`, { detail: `"${child.name}" is already a child of "${parent.name}".` });
+    throw new PgError(SQLSTATE.duplicate_table, `circular inheritance not allowed`, { detail: `"${parent.name}" is already a child of "${child.name}".` });
   }
   if (child.inhParents?.includes(parent.oid)) throw new PgError(SQLSTATE.duplicate_table, `relation "${parent.name}" would be inherited from more than once`);
   // Columns (MergeAttributesIntoExisting).
