@@ -588,8 +588,9 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
       const refs = [...referencedColumns(e.expr)];
       const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
+      if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
       if (!con.skip_validation) validateCheck(session, cat, rel, name, e);
-      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation });
+      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, ...(con.is_no_inherit ? { noInherit: true } : {}) });
       return;
     }
     case 'CONSTR_PRIMARY':
@@ -686,6 +687,15 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
     case 'OBJECT_TABCONSTRAINT': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === n.subname);
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${n.subname}" for table "${rel.name}" does not exist`);
+      if (con.kind === 'c' && con.inhCount) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited constraint "${con.name}"`);
+      if (con.kind === 'c' && !con.noInherit && rel.inhChildren?.length) {
+        // An inheritance parent's CHECK: the children's inherited copies too (rename_constraint_internal).
+        if (!rv.inh) throw new PgError(SQLSTATE.invalid_table_definition, `inherited constraint "${con.name}" must be renamed in child tables too`);
+        for (const d of inheritDescendants(cat, rel)) {
+          const dk = cat.relationConstraints(d.oid).find((k) => k.kind === 'c' && k.name === con.name);
+          if (dk) cat.putConstraint({ ...dk, name: newName });
+        }
+      }
       cat.putConstraint({ ...con, name: newName });
       if (con.index !== undefined) cat.putRelation({ ...cat.relation(con.index), name: newName });
       break;

@@ -10,7 +10,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, RelationDef, StoredExpr } from '../catalog/objects.js';
-import { PgError } from '../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { formatType } from '../types/registry.js';
 import { openRelation } from '../analyze/relation.js';
@@ -52,6 +52,8 @@ function collName(c: ColumnDef): string {
  * the nodes in CREATE TABLE's `__like` form and the remaining table elements.
  */
 export function inheritColumnNodes(session: Session, cat: Catalog, n: AnyNode, elts: readonly AnyNode[], temp: boolean): { cols: AnyNode[]; rest: AnyNode[]; spec: InheritSpec } {
+  // (LIKE's columns would merge with the inherited ones as local definitions: not done here yet)
+  if (elts.some((e) => e.TableLikeClause)) throw featureNotSupported('LIKE together with INHERITS');
   const parents = openParents(session, cat, n, temp);
   const cols: AnyNode[] = [];
   const inherited: InheritSpec['inherited'] = new Map();
