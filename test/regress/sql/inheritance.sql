@@ -192,4 +192,13 @@ UPDATE cities SET population = population * 1.1 WHERE name = 'Sacramento' RETURN
 SELECT name, population FROM capitals ORDER BY name;
 CREATE TABLE towns (LIKE cities);
 SELECT count(*) FROM pg_inherits WHERE inhrelid = 'towns'::regclass;
+CREATE VIEW plain_cities AS SELECT name FROM ONLY cities c WHERE elevation > 100;
+CREATE VIEW all_cities AS SELECT name FROM cities;
+SELECT pg_get_viewdef('plain_cities'), pg_get_viewdef('all_cities');
+SELECT * FROM plain_cities ORDER BY name;
+TRUNCATE ONLY cities;
+SELECT tableoid::regclass, name FROM cities ORDER BY name;
+TRUNCATE cities;
+SELECT count(*) FROM capitals;
+DROP TABLE cities;
 DROP TABLE cities CASCADE;
