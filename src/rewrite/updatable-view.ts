@@ -60,6 +60,8 @@ export interface ViewLevel {
   readonly where?: AnyNode;
   /** The view's WHERE qualified by CHECK_ALIAS. */
   readonly checkWhere?: AnyNode;
+  /** The view reads FROM ONLY its table (its inheritance children are not written either). */
+  readonly only?: boolean;
 }
 
 export interface RewrittenDml {
@@ -215,7 +217,7 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
     });
   const where = raw.whereClause ? (qualify(raw.whereClause, alias, refname) as AnyNode) : undefined;
   const checkWhere = raw.whereClause ? (qualify(raw.whereClause, CHECK_ALIAS, refname) as AnyNode) : undefined;
-  return { view, base, columns, map, where, checkWhere };
+  return { view, base, columns, map, where, checkWhere, only: rte.kind === 'relation' && !!rte.only };
 }
 
 /** Replaces the CHECK_ALIAS qualifier by `name` (the base table's name, for analysis). */
@@ -263,7 +265,7 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
   const { base, map, columns: viewCols } = level;
   const ns = session.catalog().namespaceName(base.namespace);
   const stmt: AnyNode = { ...n };
-  stmt.relation = { ...n.relation, schemaname: ns, relname: base.name, alias: n.relation.alias ?? { aliasname: view.name } };
+  stmt.relation = { ...n.relation, schemaname: ns, relname: base.name, inh: !level.only, alias: n.relation.alias ?? { aliasname: view.name } };
   const quals = new Set([alias]);
   const read = new Set<string>();
   const written: string[] = [];
@@ -503,7 +505,7 @@ export function rewriteViewMerge(session: Session, view: RelationDef, n: AnyNode
   });
   const stmt: AnyNode = {
     ...n,
-    relation: { ...n.relation, schemaname: ns, relname: base.name, alias: n.relation.alias ?? { aliasname: view.name } },
+    relation: { ...n.relation, schemaname: ns, relname: base.name, inh: !level.only, alias: n.relation.alias ?? { aliasname: view.name } },
     joinCondition: mapRefs(n.joinCondition, level, quals, alias, read),
     mergeWhenClauses: clauses,
   };

@@ -59,3 +59,20 @@ ALTER TABLE archived_contact NO INHERIT contact;
 SELECT count(*) FROM contact;
 DROP TABLE contact, billing CASCADE;
 DROP TABLE archived_contact;
+
+-- views over a parent, MERGE
+CREATE TABLE device (serial text, model text);
+CREATE TABLE phone_device (imei text, model text, serial text) INHERITS (device);
+INSERT INTO device VALUES ('D1', 'router');
+INSERT INTO phone_device VALUES ('P1', 'pixel', '3550');
+CREATE VIEW all_devices AS SELECT * FROM device;
+CREATE VIEW base_devices AS SELECT * FROM ONLY device;
+UPDATE base_devices SET model = model || '!' RETURNING *;
+UPDATE all_devices SET model = upper(model) RETURNING *;
+SELECT tableoid::regclass, * FROM device ORDER BY serial;
+DELETE FROM all_devices WHERE serial = 'P1';
+SELECT count(*) FROM phone_device;
+MERGE INTO ONLY device d USING (VALUES ('D1')) s(serial) ON d.serial = s.serial
+  WHEN MATCHED THEN UPDATE SET model = 'merged';
+SELECT * FROM device;
+DROP TABLE device CASCADE;
