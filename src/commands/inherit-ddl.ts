@@ -42,6 +42,10 @@ function openParents(session: Session, cat: Catalog, n: AnyNode, temp: boolean):
   return parents;
 }
 
+function liveName(rel: RelationDef, name: string): boolean {
+  return rel.columns.some((c) => !c.dropped && c.name === name);
+}
+
 function collName(c: ColumnDef): string {
   return c.collation ?? 'default';
 }
@@ -52,9 +56,14 @@ function collName(c: ColumnDef): string {
  * the nodes in CREATE TABLE's `__like` form and the remaining table elements.
  */
 export function inheritColumnNodes(session: Session, cat: Catalog, n: AnyNode, elts: readonly AnyNode[], temp: boolean): { cols: AnyNode[]; rest: AnyNode[]; spec: InheritSpec } {
-  // (LIKE's columns would merge with the inherited ones as local definitions: not done here yet)
-  if (elts.some((e) => e.TableLikeClause)) throw featureNotSupported('LIKE together with INHERITS');
   const parents = openParents(session, cat, n, temp);
+  // (LIKE's columns named like inherited ones would merge with them as local definitions: not done here yet)
+  for (const e of elts) {
+    const lr = e.TableLikeClause?.relation;
+    if (!lr) continue;
+    const src = openRelation(cat, session.searchPath(), { schema: lr.schemaname, name: lr.relname }, undefined);
+    if (src.columns.some((c) => !c.dropped && parents.some((p) => liveName(p, c.name)))) throw featureNotSupported('LIKE together with INHERITS for a column both give');
+  }
   const cols: AnyNode[] = [];
   const inherited: InheritSpec['inherited'] = new Map();
   for (const p of parents) {
