@@ -247,7 +247,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }
-      const rti = pstate.addRte((n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias)) ?? (!n.inh && rel.kind === 'p' ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias)));
+      const rti = pstate.addRte((n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias)) ?? (!n.inh && (rel.kind === 'p' || rel.inhChildren?.length) ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias)));
       addItem(pstate, rti, false);
       return { kind: 'RangeTblRef', rti };
     }

@@ -46,6 +46,8 @@ export interface SystemColumnInfo {
   readonly perPage: number;
   /** A partitioned table: tableoid is the leaf partition each row version comes from. */
   readonly partitioned?: boolean;
+  /** An inheritance parent: tableoid is the table each row version comes from (executor/inherit-scan.ts). */
+  readonly inherited?: boolean;
 }
 
 const MAXALIGN = (n: number): number => (n + 7) & ~7;
@@ -74,7 +76,7 @@ export function systemColumnInfo(cat: Catalog, rel: RelationDef): SystemColumnIn
   }
   const perTuple = MAXALIGN(MAXALIGN(23) + Math.ceil(data)) + 4;
   const perPage = Math.max(1, Math.min(291, Math.floor((8192 - 24) / perTuple)));
-  return { width: rel.columns.length, relOid: rel.oid, perPage, ...(rel.kind === 'p' ? { partitioned: true } : {}) };
+  return { width: rel.columns.length, relOid: rel.oid, perPage, ...(rel.kind === 'p' ? { partitioned: true } : {}), ...(rel.inhChildren?.length ? { inherited: true } : {}) };
 }
 
 /** Reads system column `attno` of a row version. */

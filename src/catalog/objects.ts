@@ -110,6 +110,10 @@ export interface ColumnDef {
   readonly acl?: readonly AclItem[];
   /** ALTER COLUMN ... SET STATISTICS (attstattarget); undefined: the default (NULL). */
   readonly statTarget?: number;
+  /** Table inheritance: how many parents this column comes from (attinhcount); undefined: 0. */
+  readonly inhCount?: number;
+  /** Table inheritance: the column is not defined locally (attislocal false). */
+  readonly notLocal?: boolean;
 }
 
 export type FkAction = 'a' | 'r' | 'c' | 'n' | 'd'; // NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT
@@ -141,6 +145,10 @@ export interface ConstraintDef {
   readonly deferred: boolean;
   readonly validated: boolean;
   readonly noInherit?: boolean;
+  /** Table inheritance: how many parents this constraint comes from (coninhcount); undefined: 0. */
+  readonly inhCount?: number;
+  /** Table inheritance: the constraint is not defined locally (conislocal false). */
+  readonly notLocal?: boolean;
 }
 
 export interface IndexKey {
@@ -238,6 +246,10 @@ export interface RelationDef {
   readonly partitions?: readonly number[];
   /** A partition (relispartition): its parent and bound (relpartbound). */
   readonly partitionOf?: PartitionOf;
+  /** Table inheritance (INHERITS): the parents, in inhseqno order. */
+  readonly inhParents?: readonly number[];
+  /** Table inheritance: the children (tables whose inhParents name this one), in creation order. */
+  readonly inhChildren?: readonly number[];
   /** relacl; undefined: the default (acldefault). */
   readonly acl?: readonly AclItem[];
   /** REPLICA IDENTITY (relreplident) of a table: undefined is DEFAULT ('d'). */

@@ -32,6 +32,8 @@ import { analyzeTableExpr, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
+import { alterInherited } from './inherit-alter.js';
+import { inheritDescendants } from '../catalog/inheritance.js';
 import { relOptionsOf } from './reloptions.js';
 import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
@@ -144,6 +146,9 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
       // A partitioned table: the partitions too (see partition-alter.ts).
       alterPartitionedCmd(session, cat, rel, cmd, sql, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), !rv.inh);
       continue;
+    }
+    if ((rel.inhChildren?.length || rel.inhParents?.length || cmd.subtype === 'AT_AddInherit' || cmd.subtype === 'AT_DropInherit') && alterInherited(session, cat, rel, cmd, !rv.inh, (r, c) => alterOne(session, cat, r, c, sql, r.oid === rel.oid ? taken : new Set(), pos), pos)) {
+      continue; // an inheritance tree: the children too (see inherit-alter.ts)
     }
     alterOne(session, cat, rel, cmd, sql, taken, pos);
   }
@@ -584,8 +589,9 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
       const refs = [...referencedColumns(e.expr)];
       const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
+      if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
       if (!con.skip_validation) validateCheck(session, cat, rel, name, e);
-      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation });
+      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, ...(con.is_no_inherit ? { noInherit: true } : {}) });
       return;
     }
     case 'CONSTR_PRIMARY':
@@ -668,12 +674,30 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
       }
       if (findColumn(rel, newName)) throw new PgError(SQLSTATE.duplicate_column, `column "${newName}" of relation "${rel.name}" already exists`);
       if (rel.kind === 'p' || rel.partitionOf) renamePartitionColumn(cat, rel, col.attnum, newName);
+      if (col.inhCount) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${col.name}"`);
+      if (rel.inhChildren?.length) {
+        // An inheritance parent: the same column of every descendant (renameatt's recursion).
+        if (!rv.inh) throw new PgError(SQLSTATE.invalid_table_definition, `inherited column "${col.name}" must be renamed in child tables too`);
+        for (const d of inheritDescendants(cat, rel)) {
+          const dc = findColumn(d, col.name);
+          if (dc) putColumn(cat, d, { ...dc, name: newName });
+        }
+      }
       putColumn(cat, rel, { ...col, name: newName });
       break;
     }
     case 'OBJECT_TABCONSTRAINT': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === n.subname);
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${n.subname}" for table "${rel.name}" does not exist`);
+      if (con.kind === 'c' && con.inhCount) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited constraint "${con.name}"`);
+      if (con.kind === 'c' && !con.noInherit && rel.inhChildren?.length) {
+        // An inheritance parent's CHECK: the children's inherited copies too (rename_constraint_internal).
+        if (!rv.inh) throw new PgError(SQLSTATE.invalid_table_definition, `inherited constraint "${con.name}" must be renamed in child tables too`);
+        for (const d of inheritDescendants(cat, rel)) {
+          const dk = cat.relationConstraints(d.oid).find((k) => k.kind === 'c' && k.name === con.name);
+          if (dk) cat.putConstraint({ ...dk, name: newName });
+        }
+      }
       cat.putConstraint({ ...con, name: newName });
       if (con.index !== undefined) cat.putRelation({ ...cat.relation(con.index), name: newName });
       break;

@@ -27,6 +27,7 @@ import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
 import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
 import { relOptionsOf } from './reloptions.js';
+import { checkInheritedDefaults, checkMergedColumn, finishInherits, inheritColumnNodes, type InheritSpec } from './inherit-ddl.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames, distinctKeyConstraints } from './index-include.js';
 
 type AnyNode = Record<string, any>;
@@ -44,7 +45,6 @@ export interface CreateTableOptions {
 export function createTable(session: Session, n: AnyNode, sql: string, opts?: CreateTableOptions): StatementResult {
   const rv = n.relation;
   const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
-  if (n.inhRelations?.length && !n.partbound) throw featureNotSupported('table inheritance (INHERITS)', rv.location);
   if (n.partspec && opts?.relkind) throw featureNotSupported('partitioned tables here', rv.location);
   const partParent = n.partbound ? partitionParent(session, n, sql) : undefined;
   if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
@@ -84,6 +84,15 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     colNodes.push(...inherited.cols);
     elts = inherited.rest;
   }
+  let inhSpec: InheritSpec | undefined;
+  if (n.inhRelations?.length && !n.partbound) {
+    // INHERITS: the parents' columns first, merged with same-named ones of the statement.
+    if (n.partspec) throw new PgError(SQLSTATE.wrong_object_type, 'cannot create partitioned table as inheritance child');
+    const inh = inheritColumnNodes(session, cat, n, elts, temp);
+    colNodes.push(...inh.cols);
+    elts = inh.rest;
+    inhSpec = inh.spec;
+  }
   for (const el of elts) {
     if (el.ColumnDef) colNodes.push(el.ColumnDef);
     else if (el.Constraint) tableCons.push(el.Constraint);
@@ -106,6 +115,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   for (const cd of colNodes) {
     if (cd.__like) {
       const c = cd.__like as ColumnDef;
+      if (cd.__localDef) checkMergedColumn(cat, c, columnTypeOf(cat, searchPath, cd.__localDef, c.name, pos));
       if (columns.some((x) => x.name === c.name)) {
         throw new PgError(SQLSTATE.duplicate_column, `column "${c.name}" specified more than once`);
       }
@@ -347,6 +357,10 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   for (const con of excls) addExclusionConstraint(session, cat, cat.relation(oid), con, sql, takenNames);
   for (const like of likes) applyLikeConstraints(session, cat, like, cat.relation(oid), takenNames);
   if (partParent) finishPartitionOf(session, cat, oid, partParent, n.partbound, sql);
+  if (inhSpec) {
+    checkInheritedDefaults(inhSpec, cat.relation(oid).columns, colNodes);
+    finishInherits(session, cat, oid, inhSpec, colNodes);
+  }
   rel = cat.relation(oid);
   for (const p of fks) {
     addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames);
@@ -371,7 +385,7 @@ function varLocation(e: unknown, attno: number): number | undefined {
 const LIKE = { COMMENTS: 1, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64 } as const;
 
 /** Rewrites the Vars of an expression from the LIKE source's attnums to the new table's. */
-function remapVars<T>(e: T, map: Map<number, number>): T {
+export function remapVars<T>(e: T, map: Map<number, number>): T {
   const walk = (x: unknown): unknown => {
     if (!x || typeof x !== 'object') return x;
     if (Array.isArray(x)) return x.map(walk);

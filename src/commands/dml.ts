@@ -45,6 +45,8 @@ import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue }
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
 import { partitionLeaves } from '../catalog/partition.js';
+import { childTargetForWrite, childValues, inheritTarget } from './inherit-dml.js';
+import { toChildLayout, toParentLayout, tupleOwner } from '../executor/inherit-scan.js';
 import { prepareMerge } from './merge.js';
 import { dmlSecurity, setViewReads, viewDmlUser, viewPrivileges } from './dml-security.js';
 import { hasInsteadTriggers, insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
@@ -437,8 +439,8 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
   const rel = targetRelation(session, cat, n.relation, sql, verb);
   const q = emptyQuery(verb === 'UPDATE' ? 'update' : 'delete');
   const ps = new ParseState(state, q);
-  // UPDATE / DELETE ONLY a partitioned table reaches no partition (its own heap is empty).
-  const rti = ps.addRte(rel.kind === 'p' && !n.relation.inh ? { ...relationRte(rel, n.relation.alias), only: true } : relationRte(rel, n.relation.alias));
+  // UPDATE / DELETE ONLY a partitioned table reaches no partition (its own heap is empty), ONLY an inheritance parent no child.
+  const rti = ps.addRte((rel.kind === 'p' || rel.inhChildren?.length) && !n.relation.inh ? { ...relationRte(rel, n.relation.alias), only: true } : relationRte(rel, n.relation.alias));
   ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
   q.fromList.push({ kind: 'RangeTblRef', rti });
   const extra = (verb === 'UPDATE' ? n.fromClause : n.usingClause) as AnyNode[] | undefined;
@@ -523,8 +525,10 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const trig = hasTriggers(ms.cat, rel.oid);
       for (let row of rows) {
         let t = row[off + ncols] as unknown as Tuple;
-        // Through a partitioned table: the leaf partition holding the row.
-        const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, t) : rel;
+        // Through a partitioned table: the leaf partition holding the row; through an
+        // inheritance parent: the child table it came from (written in its own layout).
+        const inh = inheritTarget(ms.cat, rel, t);
+        const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, t) : (inh?.child ?? rel);
         if (leaf === rel ? done.has(t.tid) : doneLeaf.has(t.values)) continue;
         if (leaf === rel) done.add(t.tid);
         else doneLeaf.add(t.values);
@@ -533,7 +537,8 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         let old = [...values];
         for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
         // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
-        const target = targetForWrite(ms, leaf, row, off, keyChanged(ms.cat, leaf, old, values) ? 'update' : 'nokeyupdate', recheck);
+        const mode = keyChanged(ms.cat, inh ? rel : leaf, old, values) ? 'update' : 'nokeyupdate';
+        const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, mode, recheck) : targetForWrite(ms, leaf, row, off, mode, recheck);
         if (!target) continue;
         if (target !== row) {
           row = target;
@@ -542,9 +547,16 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           old = [...values];
           for (const s of compiled) values[s.idx] = s.def ? (defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null) : s.f!(row, ctx);
         }
+        let lcols = updatedCols;
+        if (inh) {
+          // A child's row: its own layout from here on (its columns the parent lacks keep their values).
+          old = childValues(inh.child, t);
+          values = toChildLayout(inh.map, inh.child, values, old);
+          lcols = new Set([...updatedCols].map((a) => inh.map[a - 1] + 1));
+        }
         // BEFORE ROW triggers see the row as locked (Postgres's GetTupleForTrigger).
         if (ltrig) {
-          const r = beforeRowTriggers(ms, leaf, 'UPDATE', old, values, updatedCols);
+          const r = beforeRowTriggers(ms, leaf, 'UPDATE', old, values, lcols);
           if (!r) continue;
           values = r;
         }
@@ -558,7 +570,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
           if (!nt) continue;
         } else {
           security.check?.(ctx, values);
-          checkConstraints(ctx, ms.cat, leaf, values);
+          checkConstraints(ctx, ms.cat, leaf, values, inh ? { rel, map: inh.map } : undefined);
           nt = updateTuple(ms, leaf, t, values);
           if (!nt) continue;
         }
@@ -566,10 +578,16 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         if (!moved) {
           queueUpdateActions(ms, leaf, old, values, nt);
-          if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, updatedCols);
+          if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, lcols);
           if (trig && leaf !== rel) captureRouted(ms, leaf, 'UPDATE', old, values);
         }
         if (retRows && returning) {
+          if (inh) {
+            // RETURNING reads the parent's columns.
+            values = toParentLayout(inh.map, inh.child, values);
+            old = toParentLayout(inh.map, inh.child, old);
+            tupleOwner.set(nt, inh.child.oid);
+          }
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
           r[off + ncols] = nt as unknown as Value;
@@ -726,13 +744,15 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const trig = hasTriggers(ms.cat, rel.oid);
       for (let row of rows) {
         // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
-        const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, row[off + ncols] as unknown as Tuple) : rel;
+        const inh = inheritTarget(ms.cat, rel, row[off + ncols] as unknown as Tuple);
+        const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, row[off + ncols] as unknown as Tuple) : (inh?.child ?? rel);
         const ltrig = leaf === rel ? trig : hasTriggers(ms.cat, leaf.oid);
-        const target = targetForWrite(ms, leaf, row, off, 'update', recheck);
+        const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, 'update', recheck) : targetForWrite(ms, leaf, row, off, 'update', recheck);
         if (!target) continue;
         row = target;
         const t = row[off + ncols] as unknown as Tuple;
-        const oldVals = row.slice(off, off + ncols) as Value[];
+        // (a child's row: its own layout for its triggers and foreign keys)
+        const oldVals = inh ? childValues(inh.child, t) : (row.slice(off, off + ncols) as Value[]);
         if (ltrig && !beforeRowTriggers(ms, leaf, 'DELETE', oldVals, undefined)) continue;
         if (!deleteTuple(ms, leaf, t)) continue;
         count++;
@@ -741,7 +761,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         if (trig && leaf !== rel) captureRouted(ms, leaf, 'DELETE', oldVals, undefined);
         if (retRows && returning) {
           const r = row.slice();
-          fillOldNew(r, from.layout, oldNew, ncols, oldVals, undefined, t);
+          fillOldNew(r, from.layout, oldNew, ncols, inh ? toParentLayout(inh.map, inh.child, oldVals) : oldVals, undefined, t);
           retRows.push(returning.exprs.map((f) => f(r, ctx)));
         }
       }

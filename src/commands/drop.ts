@@ -74,6 +74,14 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
     }
   }
   for (const v of cat.relations.values()) {
+    // (inheritance children go with their parent too, reported among the views in creation order)
+    const isChild = v.inhParents?.includes(rel.oid) === true;
+    if (isChild && !dropping.has(v.oid)) {
+      dropping.add(v.oid);
+      out.push({ describe: relDesc(cat, v), on: relDesc(cat, rel), drop: () => dropRelation(session, cat, v, dropping) });
+      out.push(...dependentsOf(session, cat, v, dropping));
+      continue;
+    }
     if ((v.kind !== 'v' && v.kind !== 'm') || dropping.has(v.oid) || !v.view?.dependsOn.includes(rel.oid)) continue;
     // Depth first, as Postgres reports them: a view, then what depends on that view.
     dropping.add(v.oid);
@@ -108,6 +116,11 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
   const txn = session.transaction();
   // A partitioned table takes its partitions along; a partition leaves its parent's list.
   dropPartitionLinks(session, cat, rel, dropping, dropRelation);
+  // An inheritance child leaves its parents' lists (relhassubclass stays, as in Postgres).
+  for (const p of rel.inhParents ?? []) {
+    const parent = cat.relations.get(p);
+    if (parent) cat.putRelation({ ...parent, inhChildren: (parent.inhChildren ?? []).filter((o) => o !== rel.oid) });
+  }
   if (rel.kind === 'r' || rel.kind === 'm' || rel.kind === 'p') {
     for (const idx of cat.relationIndexes(rel.oid)) {
       cat.removeRelation(idx.oid);
@@ -192,7 +205,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       for (const r of rels) deps.push(...dependentsOf(session, cat, r, dropping));
       if (deps.length && !cascade) {
         const first = rels[0];
-        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${word} ${relName(cat, first)} because other objects depend on it`, {
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, rels.length > 1 ? 'cannot drop desired object(s) because other objects depend on them' : `cannot drop ${word} ${relName(cat, first)} because other objects depend on it`, {
           detail: deps.map((d) => `${d.describe} depends on ${d.on}`).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });

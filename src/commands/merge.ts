@@ -98,6 +98,8 @@ export function sourceNames(n: AnyNode, out: string[]): void {
 
 function mergeTarget(session: Session, cat: Catalog, rv: AnyNode, sql: string): RelationDef {
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
+  // (an inheritance parent's children would need their own result relations: not done yet)
+  if (rel.kind === 'r' && rel.inhChildren?.length && rv.inh) throw featureNotSupported('MERGE into a table with inheritance children', rv.location);
   if (rel.kind === 'r') return rel;
   if (rel.kind === 'v') throw featureNotSupported('MERGE into a view', rv.location);
   if (rel.kind === 'p') throw featureNotSupported('MERGE into a partitioned table', rv.location);

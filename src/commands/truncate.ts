@@ -12,6 +12,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { openRelation } from '../analyze/relation.js';
 import { partitionDescendants } from '../catalog/partition.js';
+import { inheritDescendants } from '../catalog/inheritance.js';
 
 type AnyNode = Record<string, any>;
 
@@ -28,7 +29,9 @@ export function truncateTables(session: Session, n: AnyNode): StatementResult {
     }
     checkRelation(cat0, session.currentUser(), rel, 'D');
     // A partitioned table: its partitions (rows live there).
-    for (const x of rel.kind === 'p' ? [rel, ...partitionDescendants(cat0, rel)] : [rel]) if (!rels.some((y) => y.oid === x.oid)) rels.push(x);
+    // An inheritance parent (without ONLY): its descendants too.
+    const below = rel.kind === 'p' ? partitionDescendants(cat0, rel) : rv.inh && rel.inhChildren?.length ? inheritDescendants(cat0, rel) : [];
+    for (const x of [rel, ...below]) if (!rels.some((y) => y.oid === x.oid)) rels.push(x);
   }
   const cascade = n.behavior === 'DROP_CASCADE';
   // Tables referencing the truncated ones must be truncated too.

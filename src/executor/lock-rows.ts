@@ -10,10 +10,13 @@
  * Postgres counterpart: src/backend/executor/nodeLockRows.c, nodeLimit.c.
  * Known gaps: join conditions written in FROM (JOIN ... ON) are not re-checked, only WHERE.
  */
+import { ownerOf, toParentLayout, tupleOwner } from './inherit-scan.js';
+import { inheritAttrMap } from '../catalog/inheritance.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Tuple } from '../storage/heap.js';
+import type { Value } from '../types/values.js';
 import type { RowLockMode } from '../storage/row-locks.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
@@ -53,14 +56,24 @@ export class LockRows implements Plan {
         for (;;) {
           const t = wide[target.offset + n] as unknown as Tuple | null;
           if (!t) break; // the null side of an outer join
-          const r = checkRowLock(ctx, target.rel, t, target.mode, target.policy, false);
+          // A row read through an inheritance parent is locked in the child it came from.
+          const owner = target.rel.inhChildren?.length ? ownerOf(t, target.rel.oid) : target.rel.oid;
+          const rel = owner === target.rel.oid ? target.rel : ctx.txn.catalog.relation(owner);
+          ctx.txn.heap(rel, LockMode.RowShare);
+          const r = checkRowLock(ctx, rel, t, target.mode, target.policy, false);
           if (r.status === 'ok' || r.status === 'self') {
-            takeRowLock(ctx, target.rel, r.tuple, target.mode);
+            takeRowLock(ctx, rel, r.tuple, target.mode);
             break;
           }
           if (r.status !== 'updated') continue rows;
           wide = wide.slice();
-          fillSlots(wide, target.offset, r.latest, target.rel);
+          if (rel === target.rel) fillSlots(wide, target.offset, r.latest, target.rel);
+          else {
+            const pv = toParentLayout(inheritAttrMap(target.rel, rel), rel, r.latest.values);
+            for (let i = 0; i < n; i++) wide[target.offset + i] = pv[i];
+            wide[target.offset + n] = r.latest as unknown as Value;
+            tupleOwner.set(r.latest, owner);
+          }
           changed = true;
           if (this.recheck && this.recheck(wide, ctx) !== true) continue rows;
         }

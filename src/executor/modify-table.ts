@@ -55,7 +55,8 @@ export class ModifyState {
 }
 
 /** The text Postgres prints in `Failing row contains (...)`. */
-export function failingRow(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): string {
+export const failingRow = failingRowText;
+function failingRowText(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): string {
   const parts: string[] = [];
   for (const c of rel.columns) {
     if (c.dropped) continue;
@@ -78,8 +79,10 @@ export function computeGenerated(ctx: ExecContext, rel: RelationDef, values: Val
 }
 
 /** NOT NULL, then CHECK constraints in name order (Postgres's ExecConstraints). */
-export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: Value[]): void {
+export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: Value[], root?: { readonly rel: RelationDef; readonly map: Int32Array }): void {
   const schema = cat.namespaceName(rel.namespace);
+  // A child's row written through its inheritance parent shows in the parent's columns (ExecConstraints' root map).
+  const failingRow = root ? (c: ExecContext, k: Catalog, _r: RelationDef, v: readonly Value[]) => failingRowText(c, k, root.rel, root.map.length ? Array.from(root.map, (j) => (j < 0 ? null : (v[j] ?? null))) : v) : failingRowText;
   for (const c of rel.columns) {
     if (c.dropped || !c.notNull) continue;
     const v = values[c.attnum - 1];

@@ -17,6 +17,8 @@ import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type Subquery
 import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
 import { Append } from '../executor/append.js';
 import { prunedLeaves } from './partition-prune.js';
+import { hasInheritChildren, inheritAttrMap, inheritDescendants } from '../catalog/inheritance.js';
+import { InheritChildScan } from '../executor/inherit-scan.js';
 import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
@@ -462,6 +464,13 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
         const scans = prunedLeaves(pc.cat, rte.rel, quals, rti).map((leaf) => tryIndexScan(pc, rti, leaf, quals, avail)?.plan ?? note(pc, new SeqScan(leaf, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals }));
         return scans.length === 1 ? scans[0] : new Append(scans);
       }
+      if (!rte.only && hasInheritChildren(rte.rel)) {
+        // An inheritance parent: its own rows, then each descendant's read through the attribute map.
+        const qual = compileQual(pc, quals);
+        const scans: Plan[] = [note(pc, new SeqScan(rte.rel, off, pc.width, qual, scanCols(pc, rti)), { rte, filter: quals })];
+        for (const c of inheritDescendants(pc.cat, rte.rel)) scans.push(note(pc, new InheritChildScan(c, inheritAttrMap(rte.rel, c), off, pc.width, qual), { rte, filter: quals }));
+        return new Append(scans);
+      }
       const idx = tryIndexScan(pc, rti, rte.rel, quals, avail);
       if (idx) return idx.plan;
       return note(pc, new SeqScan(rte.rel, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals });
@@ -607,6 +616,8 @@ function indexOrderDirection(rti: number, rel: RelationDef, keysOfIndex: readonl
 /** Finds the best usable b-tree index for `quals` on relation `rti`, or undefined. */
 function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[], outerRtis: Set<number>, order?: OrderRequest): IndexChoice | undefined {
   if (rel.kind === 'p') return undefined; // a partitioned table's indexes hold nothing (its partitions' do)
+  const irte = pc.q.rtable[rti];
+  if (irte.kind === 'relation' && irte.rel === rel && !irte.only && hasInheritChildren(rel)) return undefined; // its children's rows too
   const indexes = pc.cat.relationIndexes(rel.oid).filter((i) => i.index && !i.index.predicate && i.index.method === 'btree');
   if (!indexes.length || (!quals.length && !order)) return undefined;
   const isCol = (e: Expr, attnum: number) => e.kind === 'Var' && e.levelsUp === 0 && e.rti === rti && e.attno === attnum;

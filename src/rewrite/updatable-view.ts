@@ -63,6 +63,8 @@ export interface ViewLevel {
   readonly checkWhere?: AnyNode;
   /** The view's row type, qualified (whole-row references are cast to it). */
   readonly rowTypeNames: readonly string[];
+  /** The view reads FROM ONLY its table (its inheritance children are not written either). */
+  readonly only?: boolean;
 }
 
 export interface RewrittenDml {
@@ -251,7 +253,7 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
     });
   const where = raw.whereClause ? (qualify(raw.whereClause, alias, refname) as AnyNode) : undefined;
   const checkWhere = raw.whereClause ? (qualify(raw.whereClause, CHECK_ALIAS, refname) as AnyNode) : undefined;
-  return { view, base, columns, map, where, checkWhere, rowTypeNames: [session.catalog().namespaceName(view.namespace), view.name] };
+  return { view, base, columns, map, where, checkWhere, rowTypeNames: [session.catalog().namespaceName(view.namespace), view.name], only: rte.kind === 'relation' && !!rte.only };
 }
 
 /** Replaces the CHECK_ALIAS qualifier by `name` (the base table's name, for analysis). */
@@ -300,7 +302,7 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
   const { base, map, columns: viewCols } = level;
   const ns = session.catalog().namespaceName(base.namespace);
   const stmt: AnyNode = { ...n };
-  stmt.relation = { ...n.relation, schemaname: ns, relname: base.name, alias: n.relation.alias ?? { aliasname: view.name } };
+  stmt.relation = { ...n.relation, schemaname: ns, relname: base.name, inh: !level.only, alias: n.relation.alias ?? { aliasname: view.name } };
   const quals = new Set([alias]);
   const read = new Set<string>();
   const written: string[] = [];
@@ -543,7 +545,7 @@ export function rewriteViewMerge(session: Session, view: RelationDef, n: AnyNode
   });
   const stmt: AnyNode = {
     ...n,
-    relation: { ...n.relation, schemaname: ns, relname: base.name, alias: n.relation.alias ?? { aliasname: view.name } },
+    relation: { ...n.relation, schemaname: ns, relname: base.name, inh: !level.only, alias: n.relation.alias ?? { aliasname: view.name } },
     joinCondition: mapRefs(n.joinCondition, level, quals, alias, read),
     mergeWhenClauses: clauses,
   };

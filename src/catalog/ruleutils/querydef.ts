@@ -101,7 +101,8 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
     const rte = q.rtable[node.rti];
     switch (rte.kind) {
       case 'relation': {
-        const name = relationName(qc.cat, qc.session.searchPath(), rte.rel.oid);
+        // (FROM ONLY: set for partitioned tables and inheritance parents, as Postgres prints it)
+        const name = (rte.only ? 'ONLY ' : '') + relationName(qc.cat, qc.session.searchPath(), rte.rel.oid);
         return rte.hasAlias && rte.alias !== rte.rel.name ? `${name} ${quoteIdent(rte.alias)}` : name;
       }
       case 'cte':

@@ -58,7 +58,8 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relchecks: constraints.filter((c) => c.kind === 'c').length,
     relhasrules: kind === 'v',
     relhastriggers: isTable && (foreignKeysOf(cat, rel.oid).length > 0 || referencingKeysOf(cat, rel.oid).length > 0 || hasTriggers(cat, rel.oid)),
-    relhassubclass: (rel.partitions?.length ?? 0) > 0 || (kind === 'i' && hasIndexPartitions(cat, rel.oid)),
+    // (an inheritance parent keeps it after its last child goes, as Postgres does until VACUUM)
+    relhassubclass: (rel.partitions?.length ?? 0) > 0 || rel.inhChildren !== undefined || (kind === 'i' && hasIndexPartitions(cat, rel.oid)),
     relrowsecurity: !!rel.rlsEnabled,
     relforcerowsecurity: !!rel.rlsForced,
     relispopulated: kind !== 'm' || !!rel.view?.populated,

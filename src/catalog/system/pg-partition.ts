@@ -39,6 +39,8 @@ defineRows('pg_catalog', 'pg_inherits', {
   scope: 'catalog',
   *rows({ cat }) {
     for (const rel of relationsInOrder(cat)) {
+      const parents = rel.inhParents ?? [];
+      for (let i = 0; i < parents.length; i++) yield { inhrelid: rel.oid, inhparent: parents[i], inhseqno: i + 1, inhdetachpending: false };
       const parent = rel.partitionOf?.parent ?? rel.index?.parentIndex;
       if (parent === undefined) continue;
       yield { inhrelid: rel.oid, inhparent: parent, inhseqno: 1, inhdetachpending: false };

@@ -7,6 +7,7 @@
  */
 import { systemColumnReader } from '../../analyze/system-columns.js';
 import type { Tuple } from '../../storage/heap.js';
+import { ownerOf } from '../inherit-scan.js';
 import { leafOfTuple } from '../partition-route.js';
 import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -387,8 +388,15 @@ function compileSystemVar(e: Var, layout: Layout): CExpr {
   const sys = e.sys!;
   const read = systemColumnReader(e.attno, sys);
   // tableoid needs no row version (CHECK constraints and generated columns may use it).
-  if (e.attno === -6 && !sys.partitioned) return () => sys.relOid;
+  if (e.attno === -6 && !sys.partitioned && !sys.inherited) return () => sys.relOid;
   const tuple = compileVar(e.levelsUp, e.rti, sys.width + 1, layout);
+  if (e.attno === -6 && sys.inherited) {
+    // Through an inheritance parent: the table the row version was read from.
+    return (row, ctx) => {
+      const t = tuple(row, ctx);
+      return t === null ? null : ownerOf(t as unknown as Tuple, sys.relOid);
+    };
+  }
   if (e.attno === -6) {
     // Through a partitioned table: the leaf partition the row version belongs to.
     return (row, ctx) => {
