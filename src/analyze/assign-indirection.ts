@@ -12,6 +12,7 @@
  * jsonb_subscript_transform (jsonbsubs.c); the runtime in execExprInterp.c (FieldStore,
  * SubscriptingRef assignment with the old value fetched for nested steps).
  */
+import { EMPTY_HSTORE, HSTORE_OID, hstoreSet, type Hstore } from '../types/hstore.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { CoerceExpr, Expr, ExprRuntime } from '../nodes/primnodes.js';
@@ -38,7 +39,8 @@ type Step =
   | { kind: 'field'; index: number; nfields: number; names?: readonly string[]; types?: readonly number[]; next: Step; check?: DomainCheck }
   | { kind: 'element'; subs: number[]; next: Step; check?: DomainCheck }
   | { kind: 'slice'; lower: (number | undefined)[]; upper: (number | undefined)[]; next: Step; check?: DomainCheck }
-  | { kind: 'jsonb'; subs: number[]; firstIsInteger: boolean; next: Step; check?: DomainCheck };
+  | { kind: 'jsonb'; subs: number[]; firstIsInteger: boolean; next: Step; check?: DomainCheck }
+  | { kind: 'hstore'; key: number; next: Step; check?: DomainCheck };
 
 type DomainCheck = (v: Value, rt: ExprRuntime) => Value;
 
@@ -196,6 +198,18 @@ function subscriptSteps(
     const nextStep = buildSteps(ps, args, targetName, true, OID.jsonb, -1, ind, next, rhs, location);
     return { kind: 'jsonb', subs: idx, firstIsInteger, next: nextStep, check };
   }
+  if (baseType === HSTORE_OID) {
+    // hstore_subs.c: one text key; the value is stored as text.
+    if (subs.length !== 1 || subs[0].is_slice) throw new PgError(SQLSTATE.feature_not_supported, 'hstore allows only one subscript');
+    const x = transformExpr(ps, subs[0].uidx);
+    if (!canCoerce(cat, x.type, OID.text, 'assignment')) {
+      throw new PgError(SQLSTATE.datatype_mismatch, 'hstore subscript must have type text', { position: ps.position(x.location) });
+    }
+    args.push(coerceTo(ps, cat, x, OID.text, -1, 'assignment'));
+    const key = args.length - 1;
+    const nextStep = buildSteps(ps, args, targetName, true, OID.text, -1, ind, next, rhs, location);
+    return { kind: 'hstore', key, next: nextStep, check };
+  }
   const info = typeInfo(cat, baseType);
   if (info.category !== 'A' || info.elem === undefined) {
     throw new PgError(SQLSTATE.datatype_mismatch, `cannot subscript type ${formatType(cat, type)} because it does not support subscripting`, {
@@ -241,7 +255,7 @@ function subscriptSteps(
 
 type StepFn = (old: Value, vals: Value[], rt: ExprRuntime) => Value;
 
-function nullSubscript(kind: 'array' | 'jsonb'): PgError {
+function nullSubscript(kind: 'array' | 'jsonb' | 'hstore'): PgError {
   return new PgError(SQLSTATE.null_value_not_allowed, `${kind} subscript in assignment must not be null`);
 }
 
@@ -305,6 +319,16 @@ function compileStep(s: Step): StepFn {
         const src = next(cur, vals, rt) as PgArray | null;
         const v = arraySetSlice(old as PgArray | null, lo, hi, src);
         if (v === null) return null;
+        return check ? check(v, rt) : v;
+      };
+    }
+    case 'hstore': {
+      const next = compileStep(s.next);
+      const { key, check } = s;
+      return (old, vals, rt) => {
+        const k = vals[key];
+        if (k === null) throw nullSubscript('hstore');
+        const v = hstoreSet((old as Hstore | null) ?? EMPTY_HSTORE, k as string, next(null, vals, rt) as string | null);
         return check ? check(v, rt) : v;
       };
     }

@@ -58,6 +58,17 @@ export function hstoreFromPairs(pairs: readonly (readonly [string, string | null
   return new Hstore(keys, vals);
 }
 
+/** `h` with `key` set to `value` (hstore_subscript_assign: h || hstore(key, value)). */
+export function hstoreSet(h: Hstore, key: string, value: string | null): Hstore {
+  const i = h.find(key);
+  if (i >= 0) {
+    const vals = h.vals.slice();
+    vals[i] = value;
+    return new Hstore(h.keys, vals);
+  }
+  return hstoreFromPairs([[key, value], ...h.keys.map((k, j) => [k, h.vals[j]] as const)]);
+}
+
 function syntaxError(text: string, pos: number): PgError {
   const ch = String.fromCodePoint(text.codePointAt(pos) as number);
   return new PgError(SQLSTATE.syntax_error, `syntax error in hstore, near "${ch}" at position ${utf8Length(text.slice(0, pos))}`, { soft: true });

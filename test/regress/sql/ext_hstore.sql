@@ -65,6 +65,18 @@ SELECT attrs - 'color'::text, attrs - ARRAY['color', 'size'], attrs - 'color=>re
 SELECT delete(attrs, 'fit'), slice(attrs, ARRAY['fit', 'color', 'nope']), slice_array(attrs, ARRAY['fit']) FROM products WHERE id = 2;
 UPDATE products SET attrs = attrs || hstore('on_sale', 't') WHERE attrs -> 'color' = 'red' RETURNING id, attrs;
 UPDATE products SET attrs = delete(attrs, 'discontinued') WHERE id = 5 RETURNING attrs;
+-- Subscript assignment.
+UPDATE products SET attrs['size'] = 'S', attrs['stock'] = 12 WHERE id = 1 RETURNING attrs;
+UPDATE products SET attrs['note'] = NULL WHERE id = 4 RETURNING attrs;
+INSERT INTO products (id, name, attrs['color']) VALUES (6, 'Cap', 'green') RETURNING attrs;
+CREATE TABLE drafts (id int, attrs hstore);
+INSERT INTO drafts VALUES (1, NULL);
+UPDATE drafts SET attrs['k'] = 'v' RETURNING attrs;
+UPDATE drafts SET attrs[NULL] = 'v';
+UPDATE drafts SET attrs['a']['b'] = 'v';
+UPDATE drafts SET attrs['a':'b'] = 'v';
+UPDATE drafts SET attrs[ARRAY[1]] = 'v' RETURNING attrs;
+DROP TABLE drafts;
 
 -- Conversions to JSON (strict and loose).
 SELECT hstore_to_json(attrs), hstore_to_json_loose(attrs) FROM products WHERE id = 3;
