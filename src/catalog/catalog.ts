@@ -208,7 +208,7 @@ export class Catalog {
 
   putType(t: UserTypeDef): void {
     const old = this.types.get(t.oid);
-    if (old && old.name !== t.name) this.typeByName.delete(old.namespace + '.' + old.name);
+    if (old && (old.name !== t.name || old.namespace !== t.namespace)) this.typeByName.delete(old.namespace + '.' + old.name);
     this.types.set(t.oid, t);
     this.typeByName.set(t.namespace + '.' + t.name, t.oid);
   }

@@ -43,6 +43,7 @@ import { closeCursor, declareCursor, fetchStatement } from './portalcmds.js';
 import { alterRole, alterRoleSet, checkSetRole, createRole, dropRoles, grantRole, renameRole } from './role-cmds.js';
 import { alterDefaultPrivileges, grantStatement } from './grant.js';
 import { alterOwner } from './owner.js';
+import { alterObjectSchema, isSchemaMove } from './alter-schema.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
 import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
@@ -181,6 +182,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
       if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
+      if (kind === 'AlterObjectSchemaStmt' && isSchemaMove(n)) return alterObjectSchema(session, n);
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
     case 'CreateRoleStmt':
       return createRole(session, n, sql);
