@@ -110,6 +110,10 @@ export interface ColumnDef {
   readonly acl?: readonly AclItem[];
   /** ALTER COLUMN ... SET STATISTICS (attstattarget); undefined: the default (NULL). */
   readonly statTarget?: number;
+  /** SET STORAGE / STORAGE (attstorage); undefined: the type's. */
+  readonly storage?: 'p' | 'e' | 'm' | 'x';
+  /** SET COMPRESSION / COMPRESSION (attcompression, p pglz); undefined: the default (''). */
+  readonly compression?: 'p';
 }
 
 export type FkAction = 'a' | 'r' | 'c' | 'n' | 'd'; // NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT
