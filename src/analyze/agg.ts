@@ -50,6 +50,11 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
     const before = pstate.aggs.length;
     const e = transformExpr(pstate, a);
     if (pstate.aggs.length > before) nested ??= pstate.aggs[before];
+    else if (!nested && pstate.aggs.length) {
+      // A call shared with an earlier identical one (below): it is nested where it was written.
+      nested = firstAggref(e);
+      if (nested && sharedAt.get(nested) !== undefined) nested = { ...nested, location: sharedAt.get(nested)! };
+    }
     return e;
   });
   const nestedError = () => new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested', { position: pstate.position(nested!.location) });
@@ -125,8 +130,60 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   if (level !== undefined && level > 0) {
     throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
   }
+  // Identical calls of a user aggregate are computed once, as Postgres's find_compatible_agg
+  // shares them (visible when the transition function has side effects); not with volatile arguments.
+  if (agg.oid !== undefined) {
+    const same = pstate.aggs.find((o) => sameUserAggregate(o, ref));
+    if (same) {
+      if (ref.location !== undefined) sharedAt.set(same, ref.location);
+      return same;
+    }
+  }
   pstate.aggs.push(ref);
   return ref;
+}
+
+/** Where the latest call shared with an Aggref was written (for the nesting error's position). */
+const sharedAt = new WeakMap<Aggref, number>();
+
+function sameUserAggregate(a: Aggref, b: Aggref): boolean {
+  if (a.agg.oid !== b.agg.oid || a.distinct !== b.distinct || a.star !== b.star || a.args.length !== b.args.length) return false;
+  if (!a.args.every((x, i) => exprEqual(x, b.args[i])) || b.args.some(hasVolatile)) return false;
+  if (!!a.filter !== !!b.filter || (a.filter && (!exprEqual(a.filter, b.filter!) || hasVolatile(b.filter!)))) return false;
+  const ao = a.orderBy ?? [];
+  const bo = b.orderBy ?? [];
+  return ao.length === bo.length && ao.every((k, i) => exprEqual(k.expr, bo[i].expr) && k.descending === bo[i].descending && k.nullsFirst === bo[i].nullsFirst);
+}
+
+/** The first Aggref of this query level inside `e`, if any. */
+function firstAggref(e: Expr): Aggref | undefined {
+  let out: Aggref | undefined;
+  const visit = (x: Expr): void => {
+    if (out) return;
+    if (x.kind === 'Aggref') {
+      out = x;
+      return;
+    }
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return out;
+}
+
+/** Whether an expression calls a volatile function (contain_volatile_functions). */
+function hasVolatile(e: Expr): boolean {
+  let found = false;
+  const visit = (x: Expr): void => {
+    if (found) return;
+    const fn = (x as { fn?: { volatility?: string } }).fn;
+    if (x.kind === 'FuncExpr' && fn?.volatility === 'v') {
+      found = true;
+      return;
+    }
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return found;
 }
 
 /**

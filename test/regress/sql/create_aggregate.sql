@@ -123,3 +123,12 @@ DROP AGGREGATE total_cents(int);
 DROP AGGREGATE analytics.total_cents(int), ticks(*), old_total(int);
 SELECT proname FROM pg_proc WHERE proname IN ('total_cents', 'ticks', 'old_total') ORDER BY 1;
 SELECT count(*) FROM pg_aggregate WHERE aggfnoid::text LIKE '%ticks%';
+-- identical calls share one transition (visible through a transition function's notices)
+CREATE FUNCTION noisy_step(acc int, v int) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN RAISE NOTICE 'step % %', acc, v; RETURN acc + v; END $$;
+CREATE AGGREGATE noisy_sum(int) (SFUNC = noisy_step, STYPE = int, INITCOND = '0');
+SELECT noisy_sum(n), noisy_sum(n) FROM (VALUES (1), (2)) t(n);
+SELECT noisy_sum(n), noisy_sum(n) + 1, noisy_sum(n * 10) FROM (VALUES (1), (2)) t(n);
+SELECT noisy_sum(n) FILTER (WHERE n > 1), noisy_sum(n) FROM (VALUES (1), (2)) t(n);
+SELECT noisy_sum(noisy_sum(n)) FROM (VALUES (1)) t(n);
+SELECT noisy_sum(n), noisy_sum(noisy_sum(n)) FROM (VALUES (1)) t(n);
