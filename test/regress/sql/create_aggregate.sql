@@ -132,3 +132,9 @@ SELECT noisy_sum(n), noisy_sum(n) + 1, noisy_sum(n * 10) FROM (VALUES (1), (2)) 
 SELECT noisy_sum(n) FILTER (WHERE n > 1), noisy_sum(n) FROM (VALUES (1), (2)) t(n);
 SELECT noisy_sum(noisy_sum(n)) FROM (VALUES (1)) t(n);
 SELECT noisy_sum(n), noisy_sum(noisy_sum(n)) FROM (VALUES (1)) t(n);
+-- ALTER FUNCTION on an aggregate: renames and moves, but no function options
+ALTER FUNCTION noisy_sum(int) STABLE;
+ALTER ROUTINE noisy_sum(int) COST 5;
+ALTER FUNCTION noisy_sum(int) RENAME TO quiet_sum;
+ALTER FUNCTION quiet_sum(int) SET SCHEMA analytics;
+SELECT analytics.quiet_sum(n) FROM (VALUES (4)) t(n);
