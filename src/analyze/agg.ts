@@ -7,6 +7,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { forEachChild } from '../nodes/walk.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
+import { userAggregateImpl, userAggregatesNamed } from '../functions/user-aggregates.js';
 import type { Aggref, Expr } from '../nodes/primnodes.js';
 import { formatType } from '../types/registry.js';
 import { resolveFunction } from './func.js';
@@ -39,18 +40,26 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
 };
 
 export function transformAggregate(pstate: ParseState, name: string, n: AnyNode): Expr {
-  const aggs = aggregatesNamed(name);
+  const builtinAggs = aggregatesNamed(name);
+  const aggs = withUserAggregates(pstate, builtinAggs, n);
   const star = !!n.agg_star;
   const saved = pstate.exprKind;
   // Arguments are analyzed in a context where nested aggregates are an error.
+  // A nested aggregate is an error once the call resolves (Postgres resolves the function first).
+  let nested: Aggref | undefined;
   const args: Expr[] = ((n.args ?? []) as AnyNode[]).map((a) => {
     const before = pstate.aggs.length;
     const e = transformExpr(pstate, a);
-    if (pstate.aggs.length > before) {
-      throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested', { position: pstate.position(pstate.aggs[before].location) });
+    if (pstate.aggs.length > before) nested ??= pstate.aggs[before];
+    else if (!nested && pstate.aggs.length) {
+      // A call shared with an earlier identical one (below): it is nested where it was written.
+      nested = firstAggref(e);
+      if (nested && sharedAt.get(nested) !== undefined) nested = { ...nested, location: sharedAt.get(nested)! };
     }
     return e;
   });
+  const nestedError = () => new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested', { position: pstate.position(nested!.location) });
+  if (nested && aggs === builtinAggs) throw nestedError();
   // An aggregate whose arguments read only an outer query's columns belongs to that query
   // (Postgres's agglevelsup): computed there, once per group, not here once per row.
   // (FILTER and ORDER BY count too: with them, the check waits until they are analyzed, below.)
@@ -70,12 +79,19 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
       position: pstate.position(n.location),
     });
   }
-  if (star && name !== 'count') {
+  if (star && !aggs.some((a) => a.argTypes.length === 0) && aggs.some((a) => a.oid !== undefined)) {
+    throw new PgError(SQLSTATE.undefined_function, `function ${name}() does not exist`, {
+      hint: 'No function matches the given name and argument types. You might need to add explicit type casts.',
+      position: pstate.position(n.location),
+    });
+  }
+  if (star && name !== 'count' && !aggs.some((a) => a.argTypes.length === 0)) {
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) specified, but ${name} is not an aggregate function`, { position: pstate.position(n.location) });
   }
   const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
-  const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveFunction(pstate, name, asFns, args, n.location);
+  const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveFunction(pstate, name, asFns, args, n.location);
   const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
+  if (nested) throw nestedError();
   let filter: Expr | undefined;
   if (n.agg_filter) {
     pstate.exprKind = 'filter';
@@ -116,8 +132,60 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   if (level !== undefined && level > 0) {
     throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
   }
+  // Identical calls of a user aggregate are computed once, as Postgres's find_compatible_agg
+  // shares them (visible when the transition function has side effects); not with volatile arguments.
+  if (agg.oid !== undefined) {
+    const same = pstate.aggs.find((o) => sameUserAggregate(o, ref));
+    if (same) {
+      if (ref.location !== undefined) sharedAt.set(same, ref.location);
+      return same;
+    }
+  }
   pstate.aggs.push(ref);
   return ref;
+}
+
+/** Where the latest call shared with an Aggref was written (for the nesting error's position). */
+const sharedAt = new WeakMap<Aggref, number>();
+
+function sameUserAggregate(a: Aggref, b: Aggref): boolean {
+  if (a.agg.oid !== b.agg.oid || a.distinct !== b.distinct || a.star !== b.star || a.args.length !== b.args.length) return false;
+  if (!a.args.every((x, i) => exprEqual(x, b.args[i])) || b.args.some(hasVolatile)) return false;
+  if (!!a.filter !== !!b.filter || (a.filter && (!exprEqual(a.filter, b.filter!) || hasVolatile(b.filter!)))) return false;
+  const ao = a.orderBy ?? [];
+  const bo = b.orderBy ?? [];
+  return ao.length === bo.length && ao.every((k, i) => exprEqual(k.expr, bo[i].expr) && k.descending === bo[i].descending && k.nullsFirst === bo[i].nullsFirst);
+}
+
+/** The first Aggref of this query level inside `e`, if any. */
+function firstAggref(e: Expr): Aggref | undefined {
+  let out: Aggref | undefined;
+  const visit = (x: Expr): void => {
+    if (out) return;
+    if (x.kind === 'Aggref') {
+      out = x;
+      return;
+    }
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return out;
+}
+
+/** Whether an expression calls a volatile function (contain_volatile_functions). */
+function hasVolatile(e: Expr): boolean {
+  let found = false;
+  const visit = (x: Expr): void => {
+    if (found) return;
+    const fn = (x as { fn?: { volatility?: string } }).fn;
+    if (x.kind === 'FuncExpr' && fn?.volatility === 'v') {
+      found = true;
+      return;
+    }
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return found;
 }
 
 /**
@@ -148,4 +216,13 @@ function leftmostLocation(node: unknown): number | undefined {
   };
   visit(node);
   return min;
+}
+
+/** Built-in aggregates of a call's name plus the user aggregates (CREATE AGGREGATE) it may mean. */
+export function withUserAggregates(pstate: ParseState, builtins: readonly AggregateImpl[], n: AnyNode): readonly AggregateImpl[] {
+  const names = ((n.funcname ?? []) as AnyNode[]).map((x) => x.String?.sval as string);
+  const user = userAggregatesNamed(pstate.catalog, pstate.stmt.session.searchPath(), names);
+  if (!user.length) return builtins;
+  const qualified = names.length > 1 && names[names.length - 2] !== 'pg_catalog';
+  return [...(qualified ? [] : builtins), ...user.map((d) => userAggregateImpl(pstate.catalog, d))];
 }

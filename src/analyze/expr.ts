@@ -15,6 +15,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, Const, BoolExpr, SortKey, RowExpr } from '../nodes/primnodes.js';
 import { operatorsNamed, aggregatesNamed, functionsNamed } from '../functions/registry.js';
+import { userAggregatesNamed } from '../functions/user-aggregates.js';
 import { OID } from '../types/oids.js';
 import { builtinTypeOid, formatType, typeInfo } from '../types/registry.js';
 import { parseNumeric } from '../types/numeric.js';
@@ -650,7 +651,7 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
   if (n.over) return transformWindowFuncCall(pstate, name, n);
   const special = transformSpecialFunction(pstate, name, n);
   if (special) return special;
-  const isAgg = aggregatesNamed(name).length > 0;
+  const isAgg = aggregatesNamed(name).length > 0 || userAggregatesNamed(pstate.catalog, pstate.stmt.session.searchPath(), names).length > 0;
   if (isAgg || n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
     return transformAggregate(pstate, name, n);
   }

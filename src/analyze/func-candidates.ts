@@ -73,7 +73,7 @@ export function functionCandidates(cat: Catalog, searchPath: readonly string[], 
   };
   const addUser = (s: string): void => {
     const ns = cat.namespaceOid(s);
-    if (ns !== undefined) for (const def of cat.functionsIn(ns, name)) add(userFunctionImpl(def));
+    if (ns !== undefined) for (const def of cat.functionsIn(ns, name)) if (def.kind !== 'a') add(userFunctionImpl(def));
   };
   for (const s of schema === undefined ? effectiveSearchPath(searchPath) : [schema]) {
     if (s !== 'pg_catalog') addUser(s);

@@ -11,6 +11,7 @@ import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
+import { withUserAggregates } from './agg.js';
 import { windowFunctionsNamed, type WindowFunctionImpl } from '../functions/window-functions.js';
 import type { Expr, FrameBound, SortKey, WindowFrame, WindowFunc, WindowSpec } from '../nodes/primnodes.js';
 import { exprContains } from '../nodes/walk.js';
@@ -91,7 +92,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
     throw new PgError(SQLSTATE.windowing_error, 'window function calls cannot be nested', { position: pstate.position(st.calls[before].location) });
   }
   const wins = windowFunctionsNamed(name);
-  const aggs = wins.length ? [] : aggregatesNamed(name);
+  const aggs = wins.length ? [] : withUserAggregates(pstate, aggregatesNamed(name), n);
   const pos = pstate.position(n.location);
   if (!wins.length && !aggs.length) {
     const plain = functionCandidates(pstate.catalog, pstate.stmt.session.searchPath(), [name], pos);

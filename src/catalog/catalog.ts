@@ -180,11 +180,17 @@ export class Catalog {
       const list = this.indexesByRelation.get(rel.index.relation) ?? [];
       this.indexesByRelation.set(rel.index.relation, list.filter((o) => o !== oid));
     }
-    for (const c of this.constraintsByRelation.get(oid) ?? []) this.constraints.delete(c);
+    for (const c of this.constraintsByRelation.get(oid) ?? []) {
+      this.constraints.delete(c);
+      this.comments.delete(`2606.${c}.0`);
+    }
     this.constraintsByRelation.delete(oid);
     this.indexesByRelation.delete(oid);
     for (const key of [...this.comments.keys()]) if (key.split('.')[1] === String(oid)) this.comments.delete(key);
-    for (const t of this.triggersByRelation.get(oid) ?? []) this.triggers.delete(t);
+    for (const t of this.triggersByRelation.get(oid) ?? []) {
+      this.triggers.delete(t);
+      this.comments.delete(`2620.${t}.0`);
+    }
     this.triggersByRelation.delete(oid);
     for (const p of [...this.policies.values()]) if (p.relation === oid) this.policies.delete(p.oid);
   }
@@ -202,13 +208,14 @@ export class Catalog {
     const c = this.constraints.get(oid);
     if (!c) return;
     this.constraints.delete(oid);
+    this.comments.delete(`2606.${oid}.0`);
     const list = this.constraintsByRelation.get(c.relation) ?? [];
     this.constraintsByRelation.set(c.relation, list.filter((o) => o !== oid));
   }
 
   putType(t: UserTypeDef): void {
     const old = this.types.get(t.oid);
-    if (old && old.name !== t.name) this.typeByName.delete(old.namespace + '.' + old.name);
+    if (old && (old.name !== t.name || old.namespace !== t.namespace)) this.typeByName.delete(old.namespace + '.' + old.name);
     this.types.set(t.oid, t);
     this.typeByName.set(t.namespace + '.' + t.name, t.oid);
   }
@@ -269,6 +276,7 @@ export class Catalog {
     const f = this.functions.get(oid);
     if (!f) return;
     this.functions.delete(oid);
+    this.comments.delete(`1255.${oid}.0`);
     this.unlinkFunctionName(f);
   }
 
@@ -295,6 +303,7 @@ export class Catalog {
     const t = this.triggers.get(oid);
     if (!t) return;
     this.triggers.delete(oid);
+    this.comments.delete(`2620.${oid}.0`);
     const list = (this.triggersByRelation.get(t.relation) ?? []).filter((o) => o !== oid);
     if (list.length) this.triggersByRelation.set(t.relation, list);
     else this.triggersByRelation.delete(t.relation);

@@ -114,6 +114,10 @@ export interface ColumnDef {
   readonly inhCount?: number;
   /** Table inheritance: the column is not defined locally (attislocal false). */
   readonly notLocal?: boolean;
+  /** SET STORAGE / STORAGE (attstorage); undefined: the type's. */
+  readonly storage?: 'p' | 'e' | 'm' | 'x';
+  /** SET COMPRESSION / COMPRESSION (attcompression, p pglz); undefined: the default (''). */
+  readonly compression?: 'p';
 }
 
 export type FkAction = 'a' | 'r' | 'c' | 'n' | 'd'; // NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT
@@ -341,8 +345,8 @@ export interface FunctionDef {
   readonly name: string;
   readonly namespace: number;
   readonly owner: string;
-  /** f function, p procedure. */
-  readonly kind: 'f' | 'p';
+  /** f function, p procedure, a aggregate (CREATE AGGREGATE; see `aggregate`). */
+  readonly kind: 'f' | 'p' | 'a';
   readonly language: 'sql' | 'plpgsql';
   /** Every parameter in declaration order (IN, OUT, INOUT, VARIADIC, TABLE). */
   readonly params: readonly FunctionParamDef[];
@@ -370,9 +374,36 @@ export interface FunctionDef {
   readonly dependsOn?: readonly number[];
   /** proacl; undefined: the default (acldefault). */
   readonly acl?: readonly AclItem[];
+  /** An aggregate's pg_aggregate row. */
+  readonly aggregate?: AggregateInfo;
 }
 
-/** A pg_trigger row. */
+/** A function an aggregate calls: a user function's OID, or a built-in's pg_proc OID and implementation. */
+export interface AggregateFnRef {
+  readonly oid: number;
+  readonly name: string;
+  readonly builtin?: import('../functions/registry.js').FunctionImpl;
+  /** Argument and result types as the aggregate calls it. */
+  readonly argTypes: readonly number[];
+  readonly returnType: number;
+  readonly strict: boolean;
+}
+
+/** A pg_aggregate row of a user aggregate (normal kind 'n'). */
+export interface AggregateInfo {
+  readonly transFn: AggregateFnRef;
+  readonly finalFn?: AggregateFnRef;
+  readonly combineFn?: AggregateFnRef;
+  readonly serialFn?: AggregateFnRef;
+  readonly deserialFn?: AggregateFnRef;
+  readonly transType: number;
+  /** agginitval (text), or null. */
+  readonly initVal: string | null;
+  readonly finalExtra: boolean;
+  /** aggfinalmodify: r read-only, s shareable, w read-write. */
+  readonly finalModify: 'r' | 's' | 'w';
+  readonly transSpace: number;
+}
 export interface TriggerDef {
   readonly oid: number;
   readonly name: string;

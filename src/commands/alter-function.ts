@@ -48,6 +48,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
   let next: FunctionDef = f;
   switch (kind) {
     case 'AlterFunctionStmt': {
+      if (f.kind === 'a') throw new PgError(SQLSTATE.wrong_object_type, `"${f.name}" is an aggregate function`);
       let config = [...f.config];
       const seen = new Set<string>();
       for (const a of n.actions as AnyNode[]) {

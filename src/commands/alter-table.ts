@@ -5,6 +5,7 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -127,6 +128,9 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
     return commandResult('ALTER INDEX');
   }
+  for (const c of n.cmds as AnyNode[]) {
+    if (c.AlterTableCmd.subtype === 'AT_SetStorage' || c.AlterTableCmd.subtype === 'AT_SetCompression') checkStorageTarget(found, c.AlterTableCmd.subtype, n.objtype);
+  }
   const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd));
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p' && !onlyRelOptions) {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
@@ -196,6 +200,14 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       putColumn(cat, rel, { ...col, statTarget: target === -1 ? undefined : target });
       return;
     }
+    case 'AT_SetStorage':
+    case 'AT_SetCompression': {
+      const col = findColumn(rel, cmd.name);
+      if (!col && SYSTEM_COLUMNS.has(cmd.name)) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter system column "${cmd.name}"`);
+      if (!col) throw noColumn(rel, cmd.name);
+      putColumn(cat, rel, alterColumnStorage(cat, rel, cmd, col));
+      return;
+    }
     case 'AT_AddColumn': {
       const cd = cmd.def.ColumnDef;
       const name = truncateIdentifier(cd.colname);
@@ -214,7 +226,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
       const info = typeInfo(cat, type);
       const attnum = rel.columns.length + 1;
-      let col: ColumnDef = { name, attnum, type, typmod, notNull: false, collation: info.category === 'S' ? 'default' : undefined };
+      let col: ColumnDef = { name, attnum, type, typmod, notNull: false, collation: info.category === 'S' ? 'default' : undefined, ...columnStorageClauses(cat, type, cd) };
       let nrel: RelationDef = { ...rel, columns: [...rel.columns, col] };
       cat.putRelation(nrel);
       const later: AnyNode[] = [];
@@ -454,7 +466,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const conv = compileExpr(e, { depth: 0, offsets: [0] });
       const ctx = makeExecContext(session, []);
       const collation = typeInfo(cat, type).category === 'S' ? (col.collation ?? 'default') : undefined;
-      const nrel = putColumn(cat, rel, { ...col, type, typmod, default: def, collation, missing: undefined });
+      const nrel = putColumn(cat, rel, { ...col, type, typmod, default: def, collation, missing: undefined, storage: undefined, compression: undefined });
       rewrite(session, cat, nrel, (vals) => {
         const out = [...vals];
         out[col.attnum - 1] = conv(vals, ctx);

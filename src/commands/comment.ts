@@ -10,11 +10,12 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
+import { checkRelationKind, commentKey } from './comment-objects.js';
 
 type AnyNode = Record<string, any>;
 
 /** pg_class, pg_namespace, pg_type, pg_constraint OIDs (the classoid of pg_description). */
-export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255, pg_publication: 6104 } as const;
+export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255, pg_publication: 6104, pg_trigger: 2620, pg_policy: 3256, pg_extension: 3079 } as const;
 
 export function commentOn(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
@@ -31,9 +32,20 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const parts = list(n.object);
       const rel = lookupRelation(cat0, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
       if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
+      checkRelationKind(rel, n.objtype);
       key = `${CLASS_OID.pg_class}.${rel.oid}.0`;
       break;
     }
+    case 'OBJECT_TABCONSTRAINT':
+    case 'OBJECT_DOMCONSTRAINT':
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE':
+    case 'OBJECT_TRIGGER':
+    case 'OBJECT_POLICY':
+    case 'OBJECT_EXTENSION':
+      key = commentKey(session, cat0, n);
+      break;
     case 'OBJECT_COLUMN': {
       const parts = list(n.object);
       const col = parts.pop() as string;
@@ -71,7 +83,10 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       throw featureNotSupported(`COMMENT ON ${String(n.objtype).replace('OBJECT_', '')}`);
   }
   const cat = txn.catalogForWrite();
-  if (n.comment === undefined || n.comment === null || n.comment === '') cat.comments.delete(key);
-  else cat.comments.set(key, n.comment);
+  // An extension's built-in description is overridden by a comment, and removed by an empty one.
+  if (n.comment === undefined || n.comment === null || n.comment === '') {
+    if (n.objtype === 'OBJECT_EXTENSION') cat.comments.set(key, '');
+    else cat.comments.delete(key);
+  } else cat.comments.set(key, n.comment);
   return commandResult('COMMENT');
 }

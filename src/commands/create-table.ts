@@ -4,6 +4,7 @@
  * with Postgres's default names, the table's row type, and the indexes behind keys.
  * Postgres counterpart: src/backend/commands/tablecmds.c (DefineRelation), parser/parse_utilcmd.c.
  */
+import { columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { textComparator } from '../types/collation.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -104,7 +105,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       for (const c of src.columns) {
         if (c.dropped) continue;
         map.set(c.attnum, colNodes.length + 1);
-        colNodes.push({ __like: c, __likeRel: src.oid, colname: c.name, location: lc.relation.location });
+        colNodes.push({ __like: c, __likeRel: src.oid, __likeOptions: lc.options ?? 0, colname: c.name, location: lc.relation.location });
       }
       likes.push({ src, options: lc.options ?? 0, map });
     } else throw featureNotSupported('this table element');
@@ -119,7 +120,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       if (columns.some((x) => x.name === c.name)) {
         throw new PgError(SQLSTATE.duplicate_column, `column "${c.name}" specified more than once`);
       }
-      columns.push({ name: c.name, attnum: columns.length + 1, type: c.type, typmod: c.typmod, notNull: c.notNull, collation: c.collation });
+      columns.push({ name: c.name, attnum: columns.length + 1, type: c.type, typmod: c.typmod, notNull: c.notNull, collation: c.collation, ...likeStorage(c, cd.__likeOptions as number) });
       // PG 18 copies a NOT NULL constraint under its own name.
       const nn = c.notNull ? cat.relationConstraints(cd.__likeRel).find((k) => k.kind === 'n' && k.columns[0] === c.attnum) : undefined;
       if (nn) likeNotNullNames.set(columns.length, nn.name);
@@ -135,7 +136,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawName) && !tn.arrayBounds;
     const { type, typmod, collation } = columnTypeOf(cat, searchPath, cd, cname, pos);
     const attnum = columns.length + 1;
-    columns.push({ name: cname, attnum, type, typmod, notNull: false, collation });
+    columns.push({ name: cname, attnum, type, typmod, notNull: false, collation, ...columnStorageClauses(cat, type, cd) });
     if (isSerial) serials.push({ attnum, type });
   }
   let rel: RelationDef = {
@@ -382,7 +383,15 @@ function varLocation(e: unknown, attno: number): number | undefined {
   return undefined;
 }
 
-const LIKE = { COMMENTS: 1, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64 } as const;
+const LIKE = { COMMENTS: 1, COMPRESSION: 2, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64, STORAGE: 256 } as const;
+
+/** LIKE ... INCLUDING STORAGE / COMPRESSION: the source column's settings. */
+function likeStorage(c: ColumnDef, options: number): Partial<ColumnDef> {
+  const out: { storage?: ColumnDef['storage']; compression?: ColumnDef['compression'] } = {};
+  if (options & LIKE.STORAGE && c.storage) out.storage = c.storage;
+  if (options & LIKE.COMPRESSION && c.compression) out.compression = c.compression;
+  return out;
+}
 
 /** Rewrites the Vars of an expression from the LIKE source's attnums to the new table's. */
 export function remapVars<T>(e: T, map: Map<number, number>): T {

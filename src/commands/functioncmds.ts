@@ -173,8 +173,8 @@ function standardBody(n: AnyNode, sql: string, st: RawStatement): string {
   return inner.slice(0, inner.toLowerCase().lastIndexOf('end'));
 }
 
-function kindWord(kind: 'f' | 'p'): string {
-  return kind === 'p' ? 'procedure' : 'function';
+function kindWord(kind: 'f' | 'p' | 'a'): string {
+  return kind === 'p' ? 'procedure' : kind === 'a' ? 'aggregate function' : 'function';
 }
 
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE. */
@@ -254,7 +254,7 @@ function checkReplace(session: Session, cat: Catalog, old: FunctionDef, def: Fun
   const sig = routineSignature(cat, old, session.searchPath()).replace(/^.*?\(/, `${old.name}(`);
   const dropHint = `Use DROP ${old.kind === 'p' ? 'PROCEDURE' : 'FUNCTION'} ${sig} first.`;
   if (old.kind !== def.kind) {
-    throw new PgError(SQLSTATE.wrong_object_type, 'cannot change routine kind', { detail: `"${old.name}" is a ${kindWord(old.kind)}.` });
+    throw new PgError(SQLSTATE.wrong_object_type, 'cannot change routine kind', { detail: `"${old.name}" is ${old.kind === 'a' ? 'an' : 'a'} ${kindWord(old.kind)}.` });
   }
   if (old.returnType !== def.returnType || old.retset !== def.retset) {
     throw new PgError(SQLSTATE.invalid_function_definition, 'cannot change return type of existing function', { hint: dropHint });
@@ -318,7 +318,7 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
   }
   const display = names.join('.');
   if (owa.args_unspecified) {
-    const cands = all.filter((f) => !k.want || f.kind === k.want);
+    const cands = all.filter((f) => !k.want || f.kind === k.want || (k.want === 'f' && f.kind === 'a'));
     if (cands.length === 1) return cands[0];
     if (cands.length === 0) {
       if (missingOk) {
@@ -336,7 +336,7 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
   const wantTypes = (procedure: boolean) => types.filter((t) => t.mode !== 'FUNC_PARAM_OUT' || procedure).map((t) => t.type);
   const found = all.find((f) => sameTypes(f.argTypes, wantTypes(f.kind === 'p')));
   if (found) {
-    if (k.want && found.kind !== k.want) {
+    if (k.want && found.kind !== k.want && !(k.want === 'f' && found.kind === 'a')) {
       throw new PgError(SQLSTATE.wrong_object_type, `${routineSignature(cat, found, session.searchPath())} is not a ${k.word}`);
     }
     return found;
@@ -357,6 +357,9 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
   const defs: FunctionDef[] = [];
   for (const obj of n.objects as AnyNode[]) {
     const f = lookupRoutine(session, txn.catalog, obj.ObjectWithArgs, n.removeType, !!n.missing_ok);
+    if (f?.kind === 'a') {
+      throw new PgError(SQLSTATE.wrong_object_type, `"${f.name}" is an aggregate function`, { hint: 'Use DROP AGGREGATE to drop aggregate functions.' });
+    }
     if (f && !defs.includes(f)) defs.push(f);
   }
   if (!defs.length) return commandResult(k.tag);

@@ -43,6 +43,8 @@ import { closeCursor, declareCursor, fetchStatement } from './portalcmds.js';
 import { alterRole, alterRoleSet, checkSetRole, createRole, dropRoles, grantRole, renameRole } from './role-cmds.js';
 import { alterDefaultPrivileges, grantStatement } from './grant.js';
 import { alterOwner } from './owner.js';
+import { alterObjectSchema, isSchemaMove } from './alter-schema.js';
+import { defineAggregate, dropAggregates } from './aggregatecmds.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
 import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
@@ -141,6 +143,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'DropStmt':
       if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
       if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
+      if (n.removeType === 'OBJECT_AGGREGATE') return dropAggregates(session, n);
       if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
       if (n.removeType === 'OBJECT_TSCONFIGURATION') return dropTsConfigurations(session, n);
@@ -181,6 +184,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
       if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
+      if (kind === 'AlterObjectSchemaStmt' && isSchemaMove(n)) return alterObjectSchema(session, n);
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
     case 'CreateRoleStmt':
       return createRole(session, n, sql);
@@ -255,6 +259,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return refreshMatview(session, n, sql);
     case 'DefineStmt':
       if (n.kind === 'OBJECT_TSCONFIGURATION') return defineTsConfiguration(session, n);
+      if (n.kind === 'OBJECT_AGGREGATE') return withDefaultAcls(session, () => defineAggregate(session, n, sql));
       if (TS_OBJECTS[n.kind]) throw featureNotSupported(`CREATE TEXT SEARCH ${TS_OBJECTS[n.kind]}`);
       throw featureNotSupported('Define statement');
     case 'AlterTSConfigurationStmt':

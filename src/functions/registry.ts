@@ -88,6 +88,8 @@ export interface OperatorDef {
 
 export interface AggregateImpl {
   readonly name: string;
+  /** A user aggregate's pg_proc OID (CREATE AGGREGATE); undefined for built-ins. */
+  readonly oid?: number;
   readonly argTypes: readonly number[];
   readonly returnType: number;
   /** Transition skips rows where any argument is null (most aggregates). */

@@ -108,7 +108,7 @@ export function routineImpl(def: FunctionDef): FunctionImpl {
     argDefaultExprs: defaults.length ? defaults.map((p) => p.default!.expr) : undefined,
     outColumns: def.kind === 'f' && outs.length > 1 ? outs.map((p) => ({ name: p.name, type: p.type })) : undefined,
     resultColumnName: def.kind === 'f' && outs.length === 1 && outs[0].name ? outs[0].name : undefined,
-    prokind: def.kind,
+    prokind: def.kind === 'a' ? 'f' : def.kind,
     fn: (args, rt, call) => invokeRoutine(def, args, rt as ExecContext, call, mode),
     // Postgres first pre-evaluates IMMUTABLE calls with constant arguments (evaluate_function:
     // an ordinary call), then inlines; an inlined call with constant arguments is folded.

@@ -55,12 +55,15 @@ const perCatalog = new WeakMap<Catalog, { version: number; rows: DescriptionRow[
 function entry(cat: Catalog) {
   const hit = perCatalog.get(cat);
   if (hit && hit.version === cat.version) return hit;
-  const rows = [...builtins()];
+  // COMMENT ON replaces a built-in description ('' removes it).
+  const commented = (classoid: number, objoid: number) => cat.comments.has(`${classoid}.${objoid}.0`);
+  const rows = builtins().filter((r) => r.classoid !== CLASS_OID.pg_extension || !commented(r.classoid, r.objoid));
   for (const e of cat.extensions.values()) {
     const d = EXTENSION_DESCRIPTIONS[e.name];
-    if (d) rows.push({ objoid: e.oid, classoid: CLASS_OID.pg_extension, objsubid: 0, description: d });
+    if (d && !commented(CLASS_OID.pg_extension, e.oid)) rows.push({ objoid: e.oid, classoid: CLASS_OID.pg_extension, objsubid: 0, description: d });
   }
   for (const [key, description] of cat.comments) {
+    if (description === '') continue;
     const [classoid, objoid, objsubid] = key.split('.').map(Number);
     rows.push({ objoid, classoid, objsubid, description });
   }

@@ -45,8 +45,8 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
     attndims: a.dims ?? 0,
     attbyval: f.byval,
     attalign: f.align,
-    attstorage: f.storage,
-    attcompression: '',
+    attstorage: c?.storage ?? f.storage,
+    attcompression: c?.compression ?? '',
     attnotnull: a.notNull ?? false,
     atthasdef: !!c && !!((storedDefault(c) && !c.identity) || c.generated),
     atthasmissing: c?.missing !== undefined && c.missing !== null,
@@ -121,7 +121,9 @@ function* relationAttributes(cat: Catalog, rel: RelationDef): Iterable<RowObject
       const type = col ? col.type : (k.expr?.expr.type ?? OID.text);
       const row = attributeRow(cat, rel.oid, { attnum: i + 1, name: names[i], type, typmod: col ? col.typmod : -1, collation: k.collation ?? col?.collation });
       // Included columns have no collation (index_create's ConstructTupleDescriptor).
-      yield i < rel.index.keys.length ? row : { ...row, attcollation: 0 };
+      // CREATE INDEX and SET STORAGE / COMPRESSION copy a key column's settings from its table column.
+      const stored = col ? { ...row, attstorage: col.storage ?? row.attstorage, attcompression: col.compression ?? '' } : row;
+      yield i < rel.index.keys.length ? stored : { ...stored, attcollation: 0 };
     }
     return;
   }

@@ -69,7 +69,7 @@ export function userProcRow(cat: Catalog, f: UserFunction): RowObject {
     }
   }
   return {
-    oid: f.oid, proname: f.name, pronamespace: f.namespace, proowner: roleOid(f.owner), prolang: languageOid(f.language), procost: f.cost,
+    oid: f.oid, proname: f.name, pronamespace: f.namespace, proowner: roleOid(f.owner), prolang: f.kind === 'a' ? 12 : languageOid(f.language), procost: f.cost,
     prorows: f.retset ? f.rows : 0, provariadic, prosupport: 0, prokind: f.kind, prosecdef: f.securityDefiner, proleakproof: f.leakproof,
     proisstrict: f.strict, proretset: f.retset, provolatile: f.volatility, proparallel: f.parallel, pronargs: f.argTypes.length,
     pronargdefaults: f.params.filter((p) => p.default).length, prorettype: f.returnType, proargtypes: vectorOf([...f.argTypes]),

@@ -35,3 +35,4 @@ import './pg-prepared-statements.js';
 import './pg-timezone.js';
 import './pg-locks.js';
 import './pg-stat-activity.js';
+import './pg-aggregate.js';
