@@ -12,6 +12,7 @@
  * jsonb_subscript_transform (jsonbsubs.c); the runtime in execExprInterp.c (FieldStore,
  * SubscriptingRef assignment with the old value fetched for nested steps).
  */
+import { hstoreSubscriptKey, jsonbSubscriptType } from './indirection.js';
 import { EMPTY_HSTORE, HSTORE_OID, hstoreSet, type Hstore } from '../types/hstore.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -180,17 +181,7 @@ function subscriptSteps(
         throw new PgError(SQLSTATE.datatype_mismatch, 'jsonb subscript does not support slices', { position: at ? ps.position(transformExpr(ps, at).location) : undefined });
       }
       const x = transformExpr(ps, s.uidx);
-      let target: number = OID.text;
-      if (x.type !== OID.unknown) {
-        const fits = [OID.int4, OID.text].filter((t) => canCoerce(cat, x.type, t, 'implicit'));
-        if (fits.length !== 1) {
-          throw new PgError(SQLSTATE.datatype_mismatch, `subscript type ${formatType(cat, x.type)} is not supported`, {
-            hint: fits.length ? 'jsonb subscript must be coercible to only one type, integer or text.' : 'jsonb subscript must be coercible to either integer or text.',
-            position: ps.position(x.location),
-          });
-        }
-        target = fits[0];
-      }
+      const target = jsonbSubscriptType(ps, x);
       if (i === 0) firstIsInteger = target === OID.int4;
       args.push(coerceTo(ps, cat, x, target, -1, 'implicit'));
       idx.push(args.length - 1);
@@ -201,11 +192,7 @@ function subscriptSteps(
   if (baseType === HSTORE_OID) {
     // hstore_subs.c: one text key; the value is stored as text.
     if (subs.length !== 1 || subs[0].is_slice) throw new PgError(SQLSTATE.feature_not_supported, 'hstore allows only one subscript');
-    const x = transformExpr(ps, subs[0].uidx);
-    if (!canCoerce(cat, x.type, OID.text, 'assignment')) {
-      throw new PgError(SQLSTATE.datatype_mismatch, 'hstore subscript must have type text', { position: ps.position(x.location) });
-    }
-    args.push(coerceTo(ps, cat, x, OID.text, -1, 'assignment'));
+    args.push(hstoreSubscriptKey(ps, [{ isSlice: false }], transformExpr(ps, subs[0].uidx)));
     const key = args.length - 1;
     const nextStep = buildSteps(ps, args, targetName, true, OID.text, -1, ind, next, rhs, location);
     return { kind: 'hstore', key, next: nextStep, check };

@@ -92,12 +92,7 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
  * Postgres counterpart: contrib/hstore/hstore_subs.c (hstore_subscript_transform / fetch).
  */
 function hstoreSubscript(pstate: ParseState, e: Expr, subs: { lower?: Expr; upper?: Expr; isSlice: boolean }[]): Expr {
-  if (subs.length !== 1 || subs[0].isSlice) throw new PgError(SQLSTATE.feature_not_supported, 'hstore allows only one subscript');
-  const x = subs[0].upper as Expr;
-  if (!canCoerce(pstate.catalog, x.type, OID.text, 'assignment')) {
-    throw new PgError(SQLSTATE.datatype_mismatch, 'hstore subscript must have type text', { position: pstate.position(x.location) });
-  }
-  const key = coerceTo(pstate, pstate.catalog, x, OID.text, -1, 'assignment');
+  const key = hstoreSubscriptKey(pstate, subs, subs[0].upper as Expr);
   const fn: FunctionImpl = {
     name: 'hstore_subscript_handler',
     argTypes: [e.type, OID.text],
@@ -111,6 +106,31 @@ function hstoreSubscript(pstate: ParseState, e: Expr, subs: { lower?: Expr; uppe
     },
   };
   return { kind: 'FuncExpr', name: 'hstore_subscript_handler', fn, args: [e, key], type: OID.text, typmod: -1, location: e.location };
+}
+
+/**
+ * The type a jsonb subscript is coerced to: integer or text, whichever one it reaches implicitly
+ * (unknown literals: text); 42804 when neither or both (jsonb_subscript_transform).
+ */
+export function jsonbSubscriptType(pstate: ParseState, x: Expr): number {
+  if (x.type === OID.unknown) return OID.text;
+  const fits = [OID.int4, OID.text].filter((t) => canCoerce(pstate.catalog, x.type, t, 'implicit'));
+  if (fits.length !== 1) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `subscript type ${formatType(pstate.catalog, x.type)} is not supported`, {
+      hint: fits.length ? 'jsonb subscript must be coercible to only one type, integer or text.' : 'jsonb subscript must be coercible to either integer or text.',
+      position: pstate.position(x.location),
+    });
+  }
+  return fits[0];
+}
+
+/** An hstore subscript: one text key, assignment-coerced (hstore_subscript_transform). */
+export function hstoreSubscriptKey(pstate: ParseState, subs: readonly { isSlice: boolean }[], key: Expr): Expr {
+  if (subs.length !== 1 || subs[0].isSlice) throw new PgError(SQLSTATE.feature_not_supported, 'hstore allows only one subscript');
+  if (!canCoerce(pstate.catalog, key.type, OID.text, 'assignment')) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'hstore subscript must have type text', { position: pstate.position(key.location) });
+  }
+  return coerceTo(pstate, pstate.catalog, key, OID.text, -1, 'assignment');
 }
 
 /**
@@ -130,18 +150,7 @@ function jsonbSubscript(pstate: ParseState, e: Expr, subs: { lower?: Expr; upper
       });
     }
     const x = s.upper as Expr;
-    let target: number = OID.text;
-    if (x.type !== OID.unknown) {
-      const fits = [OID.int4, OID.text].filter((t) => canCoerce(cat, x.type, t, 'implicit'));
-      if (fits.length !== 1) {
-        throw new PgError(SQLSTATE.datatype_mismatch, `subscript type ${formatType(cat, x.type)} is not supported`, {
-          hint: fits.length ? 'jsonb subscript must be coercible to only one type, integer or text.' : 'jsonb subscript must be coercible to either integer or text.',
-          position: pstate.position(x.location),
-        });
-      }
-      target = fits[0];
-    }
-    args.push(coerceTo(pstate, cat, x, target, -1, 'implicit'));
+    args.push(coerceTo(pstate, cat, x, jsonbSubscriptType(pstate, x), -1, 'implicit'));
   }
   const fn: FunctionImpl = {
     name: 'jsonb_subscript_handler',
