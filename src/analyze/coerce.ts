@@ -20,7 +20,6 @@ import { typmodCast } from './special-casts.js';
 import { regInput } from './regclass.js';
 import { parseArrayText } from '../types/array.js';
 import { CITEXT_OID } from '../types/citext.js';
-import { HSTORE_OID } from '../types/hstore.js';
 import type { ParseState } from './parse-state.js';
 
 export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
@@ -28,6 +27,14 @@ export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
 const castIndex = new Map<string, CastContext>();
 for (const [s, t, c] of CAST_ROWS) {
   castIndex.set(`${builtinTypeOid(s)}>${builtinTypeOid(t)}`, c);
+}
+
+/**
+ * Declares a cast an extension's script creates (CREATE CAST ... AS ASSIGNMENT / IMPLICIT or
+ * explicit) between types with fixed OIDs; its conversion is registered with registerCast.
+ */
+export function registerCastContext(from: number, to: number, context: CastContext): void {
+  castIndex.set(`${from}>${to}`, context);
 }
 
 const ctxRank: Record<CoercionContext, number> = { implicit: 0, assignment: 1, explicit: 2 };
@@ -63,8 +70,6 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
     const other = typeInfo(cat, from === CITEXT_OID ? to : from);
     if (other.oid === OID.text || other.oid === OID.varchar || other.oid === OID.bpchar) return from === CITEXT_OID || ctxRank[ctx] >= 1;
   }
-  // hstore's casts (hstore--1.8.sql): to json / jsonb and from text[], explicit only.
-  if ((from === HSTORE_OID && (to === OID.json || to === OID.jsonb)) || (from === OID._text && to === HSTORE_OID)) return ctx === 'explicit';
   const c = castIndex.get(`${from}>${to}`);
   if (c !== undefined) return castRank[c] <= ctxRank[ctx];
   // Arrays: element-wise when the elements coerce.

@@ -55,8 +55,7 @@ export class ModifyState {
 }
 
 /** The text Postgres prints in `Failing row contains (...)`. */
-export const failingRow = failingRowText;
-function failingRowText(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): string {
+export function failingRow(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): string {
   const parts: string[] = [];
   for (const c of rel.columns) {
     if (c.dropped) continue;
@@ -78,17 +77,21 @@ export function computeGenerated(ctx: ExecContext, rel: RelationDef, values: Val
   }
 }
 
+/** failingRow of a row, shown in its inheritance parent's columns when written through one (ExecConstraints' root map). */
+function failingRowThrough(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[], root: { readonly rel: RelationDef; readonly map: Int32Array } | undefined): string {
+  if (!root) return failingRow(ctx, cat, rel, values);
+  return failingRow(ctx, cat, root.rel, root.map.length ? Array.from(root.map, (j) => (j < 0 ? null : (values[j] ?? null))) : values);
+}
+
 /** NOT NULL, then CHECK constraints in name order (Postgres's ExecConstraints). */
 export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: Value[], root?: { readonly rel: RelationDef; readonly map: Int32Array }): void {
   const schema = cat.namespaceName(rel.namespace);
-  // A child's row written through its inheritance parent shows in the parent's columns (ExecConstraints' root map).
-  const failingRow = root ? (c: ExecContext, k: Catalog, _r: RelationDef, v: readonly Value[]) => failingRowText(c, k, root.rel, root.map.length ? Array.from(root.map, (j) => (j < 0 ? null : (v[j] ?? null))) : v) : failingRowText;
   for (const c of rel.columns) {
     if (c.dropped || !c.notNull) continue;
     const v = values[c.attnum - 1];
     if (v === null || v === undefined) {
       throw new PgError(SQLSTATE.not_null_violation, `null value in column "${c.name}" of relation "${rel.name}" violates not-null constraint`, {
-        detail: `Failing row contains ${failingRow(ctx, cat, rel, values)}.`,
+        detail: `Failing row contains ${failingRowThrough(ctx, cat, rel, values, root)}.`,
         schema,
         table: rel.name,
         column: c.name,
@@ -100,7 +103,7 @@ export function checkConstraints(ctx: ExecContext, cat: Catalog, rel: RelationDe
     const r = compileStored(k.check!)(values, ctx);
     if (r === false) {
       throw new PgError(SQLSTATE.check_violation, `new row for relation "${rel.name}" violates check constraint "${k.name}"`, {
-        detail: `Failing row contains ${failingRow(ctx, cat, rel, values)}.`,
+        detail: `Failing row contains ${failingRowThrough(ctx, cat, rel, values, root)}.`,
         schema,
         table: rel.name,
         constraint: k.name,

@@ -46,12 +46,14 @@ export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: reado
 }
 
 export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple): void {
-  if ((!foreignKeysOf(ms.cat, rel.oid).length && !referencingKeysOf(ms.cat, rel.oid).length) || replicaRole(ms.ctx.session as Session)) return;
-  for (const fk of foreignKeysOf(ms.cat, rel.oid)) {
+  const fks = foreignKeysOf(ms.cat, rel.oid);
+  const refs = referencingKeysOf(ms.cat, rel.oid);
+  if ((!fks.length && !refs.length) || replicaRole(ms.ctx.session as Session)) return;
+  for (const fk of fks) {
     // Re-check only when the referencing key changed (Postgres skips unchanged keys).
     if (fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
   }
-  for (const fk of referencingKeysOf(ms.cat, rel.oid)) {
+  for (const fk of refs) {
     if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
   }
 }

@@ -112,8 +112,9 @@ function fires(t: TriggerDef, op: TriggerOp, replica = false): boolean {
 }
 
 /** Whether the session's triggers fire as on a replica (SET session_replication_role = replica). */
-export function replicaRole(session: { getSetting(name: string, missingOk: boolean): string | null }): boolean {
-  return session.getSetting('session_replication_role', false) === 'replica';
+export function replicaRole(session: { readonly settings: { valueOf(canonicalName: string): string | undefined } }): boolean {
+  // (called per row: the canonical name skips getSetting's normalization)
+  return session.settings.valueOf('session_replication_role') === 'replica';
 }
 
 /**

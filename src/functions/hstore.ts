@@ -12,6 +12,8 @@ import { JSONB_NULL, JsonbObject, escapeJsonString, type JsonbValue } from '../t
 import { parseNumeric } from '../types/numeric.js';
 import { OID } from '../types/oids.js';
 import { typeInfo } from '../types/registry.js';
+import { compositeFields, type RecordField } from '../analyze/record-fields.js';
+import { domainBase, registerCastContext } from '../analyze/coerce.js';
 import { fieldText } from '../types/anon-record.js';
 import { PgArray, PgRecord, type Value } from '../types/values.js';
 import { fn, registerOperator, type CallInfo, type FunctionImpl } from './registry.js';
@@ -95,17 +97,23 @@ function toArray(h: Hstore, matrix: boolean): PgArray {
 /** JSON's number grammar (IsValidJsonNumber). */
 const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
+/**
+ * hstore_to_json(b)_loose's guess for a non-null value: 't' / 'f' are booleans, text in JSON's
+ * number grammar a number; anything else (undefined here) stays a string.
+ */
+function looseKind(v: string): 'true' | 'false' | 'number' | undefined {
+  if (v === 't') return 'true';
+  if (v === 'f') return 'false';
+  return JSON_NUMBER.test(v) ? 'number' : undefined;
+}
+
 function toJsonText(h: Hstore, loose: boolean): string {
   if (h.size === 0) return '{}';
   const parts: string[] = [];
   for (let i = 0; i < h.size; i++) {
     const v = h.vals[i];
-    let val: string;
-    if (v === null) val = 'null';
-    else if (loose && v === 't') val = 'true';
-    else if (loose && v === 'f') val = 'false';
-    else if (loose && JSON_NUMBER.test(v)) val = v;
-    else val = escapeJsonString(v);
+    const kind = v !== null && loose ? looseKind(v) : undefined;
+    const val = v === null ? 'null' : kind === 'number' ? v : (kind ?? escapeJsonString(v));
     parts.push(`${escapeJsonString(h.keys[i])}: ${val}`);
   }
   return `{${parts.join(', ')}}`;
@@ -114,24 +122,18 @@ function toJsonText(h: Hstore, loose: boolean): string {
 function toJsonb(h: Hstore, loose: boolean): JsonbValue {
   const vals: JsonbValue[] = h.vals.map((v) => {
     if (v === null) return JSONB_NULL;
-    if (loose && v === 't') return true;
-    if (loose && v === 'f') return false;
-    if (loose && JSON_NUMBER.test(v)) return parseNumeric(v);
-    return v;
+    const kind = loose ? looseKind(v) : undefined;
+    return kind === 'number' ? parseNumeric(v) : kind === undefined ? v : kind === 'true';
   });
   return JsonbObject.fromParallel(h.keys, vals);
 }
 
-/** The attributes (name, type) of the row type `type`, without dropped columns. */
-function rowColumns(rt: ExprRuntime, type: number, message: string): { name: string; type: number; typmod: number }[] {
+/** The fields of the row type `type` (a composite or a domain over one); 42804 otherwise. */
+function rowColumns(rt: ExprRuntime, type: number): RecordField[] {
   const cat = rt.session.catalog();
-  const info = typeInfo(cat, type);
-  const relOid = info.typtype === 'd' && info.baseType !== undefined ? typeInfo(cat, info.baseType).relation : info.relation;
-  if (relOid === undefined) throw new PgError(SQLSTATE.datatype_mismatch, message);
-  return cat
-    .relation(relOid)
-    .columns.filter((c) => !c.dropped)
-    .map((c) => ({ name: c.name, type: c.type, typmod: c.typmod }));
+  const fields = compositeFields(cat, domainBase(cat, type));
+  if (!fields) throw new PgError(SQLSTATE.datatype_mismatch, 'first argument must be a rowtype');
+  return fields;
 }
 
 /** hstore(record): each field as its text output, NULL fields as NULL values. */
@@ -145,7 +147,7 @@ function fromRecord(a: Value[], rt: ExprRuntime, call: CallInfo): Value {
     names = rec.names ?? rec.fields.map((_, i) => `f${i + 1}`);
     types = rec.types ?? [];
   } else {
-    const cols = rowColumns(rt, call.argTypes[0], 'first argument must be a rowtype');
+    const cols = rowColumns(rt, call.argTypes[0]);
     names = cols.map((c) => c.name);
     types = cols.map((c) => c.type);
   }
@@ -158,7 +160,7 @@ function fromRecord(a: Value[], rt: ExprRuntime, call: CallInfo): Value {
 
 /** populate_record(base, hstore) and `base #= hstore`: fields named by the keys take their values. */
 function populateRecord(a: Value[], rt: ExprRuntime, call: CallInfo): Value {
-  const cols = rowColumns(rt, call.argTypes[0], 'first argument must be a rowtype');
+  const cols = rowColumns(rt, call.argTypes[0]);
   const base = a[0] as PgRecord | null;
   const h = a[1] as Hstore | null;
   if (h === null) return base;
@@ -171,6 +173,10 @@ function populateRecord(a: Value[], rt: ExprRuntime, call: CallInfo): Value {
     return v === null ? null : typeInfo(cat, c.type).io.input(v, c.typmod, rt.session.io);
   });
   return new PgRecord(fields, cols.map((c) => c.name), cols.map((c) => c.type));
+}
+
+function nullKey(): PgError {
+  return new PgError(SQLSTATE.null_value_not_allowed, 'null value not allowed for hstore key');
 }
 
 function subscriptError(message: string): PgError {
@@ -186,7 +192,7 @@ function hstoreFromArray(arr: PgArray): Hstore {
   if (nd > 2) throw subscriptError('wrong number of array subscripts');
   const pairs: [string, string | null][] = [];
   for (let i = 0; i + 1 < arr.items.length; i += 2) {
-    if (arr.items[i] === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'null value not allowed for hstore key');
+    if (arr.items[i] === null) throw nullKey();
     pairs.push([arr.items[i] as string, arr.items[i + 1] as string | null]);
   }
   return hstoreFromPairs(pairs);
@@ -207,7 +213,7 @@ fn('hstore', [TA, TA], H, (a) => {
     }
   }
   return hstoreFromPairs(keys.items.map((k, i) => {
-    if (k === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'null value not allowed for hstore key');
+    if (k === null) throw nullKey();
     return [k as string, vals ? (vals.items[i] as string | null) : null];
   }));
 }, { strict: false, ...EXT });
@@ -290,6 +296,9 @@ operator('#>=#', H, H, ge, '#<=#', '#<#');
 registerCast(H, OID.json, (v) => toJsonText(v as Hstore, false));
 registerCast(H, OID.jsonb, (v) => toJsonb(v as Hstore, false));
 registerCast(TA, H, (v) => hstoreFromArray(v as PgArray));
+registerCastContext(H, OID.json, 'e');
+registerCastContext(H, OID.jsonb, 'e');
+registerCastContext(TA, H, 'e');
 const HS = new Set([H]);
 registerExtensionOpclasses([
   { name: 'btree_hstore_ops', method: 'btree', extension: 'hstore', types: HS, isDefault: true },

@@ -70,6 +70,11 @@ export class Settings {
   /** current_user: the role SET ROLE chose, else the session user. */
   currentUser = 'postgres';
 
+  /** The value of a setting by its canonical (lower-case, unaliased) name, without normalizing it: for per-row checks. */
+  valueOf(canonicalName: string): string | undefined {
+    return this.values.get(canonicalName);
+  }
+
   private norm(name: string): string {
     const n = name.toLowerCase();
     return ALIASES[n] ?? n;

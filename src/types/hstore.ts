@@ -8,6 +8,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { compareJsonbKeys } from './jsonb/value.js';
+import { utf8Length } from './text.js';
 import type { TypeIO } from './type-io.js';
 
 /** Reserved OIDs (outside the range the OID counter reaches), as citext's. */
@@ -16,10 +17,21 @@ export const HSTORE_ARRAY_OID = 4294960003;
 
 /** An hstore value: keys unique and sorted in canonical order, values aligned (null: SQL NULL). */
 export class Hstore {
+  /** The data bytes hstore_cmp compares, made on the first comparison (values are immutable). */
+  private bytes: Buffer | undefined;
   constructor(
     readonly keys: readonly string[],
     readonly vals: readonly (string | null)[],
   ) {}
+  /** UTF-8 bytes of the concatenated keys and non-null values, in order (hstore's string buffer). */
+  dataBytes(): Buffer {
+    if (!this.bytes) {
+      let text = '';
+      for (let i = 0; i < this.keys.length; i++) text += this.keys[i] + (this.vals[i] ?? '');
+      this.bytes = Buffer.from(text, 'utf8');
+    }
+    return this.bytes;
+  }
   get size(): number {
     return this.keys.length;
   }
@@ -29,7 +41,7 @@ export class Hstore {
     let hi = this.keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const c = compareKeys(this.keys[mid], key);
+      const c = compareJsonbKeys(this.keys[mid], key);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
       else hi = mid;
@@ -40,14 +52,12 @@ export class Hstore {
 
 export const EMPTY_HSTORE = new Hstore([], []);
 
-const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
-
-/** hstore's key order (comparePairs): shorter in bytes first, then byte order, as jsonb's keys. */
-export const compareKeys = compareJsonbKeys;
-
-/** Builds an hstore from pairs in any order; of duplicate keys the first one stays (hstoreUniquePairs). */
+/**
+ * Builds an hstore from pairs in any order; of duplicate keys the first one stays
+ * (hstoreUniquePairs). Keys sort as jsonb's do (comparePairs: shorter in bytes first, then bytes).
+ */
 export function hstoreFromPairs(pairs: readonly (readonly [string, string | null])[]): Hstore {
-  const sorted = pairs.map((p, i) => ({ k: p[0], v: p[1], i })).sort((x, y) => compareKeys(x.k, y.k) || x.i - y.i);
+  const sorted = pairs.map((p, i) => ({ k: p[0], v: p[1], i })).sort((x, y) => compareJsonbKeys(x.k, y.k) || x.i - y.i);
   const keys: string[] = [];
   const vals: (string | null)[] = [];
   for (const p of sorted) {
@@ -183,22 +193,11 @@ export function hstoreOut(h: Hstore): string {
   return out;
 }
 
-/** UTF-8 bytes of the concatenated keys and non-null values, in order (hstore's string buffer). */
-function dataBytes(h: Hstore): Buffer {
-  const parts: string[] = [];
-  for (let i = 0; i < h.keys.length; i++) {
-    parts.push(h.keys[i]);
-    const v = h.vals[i];
-    if (v !== null) parts.push(v);
-  }
-  return Buffer.from(parts.join(''), 'utf8');
-}
-
 /** hstore_cmp: empty first; then the data bytes, their length, the count, then the entry layout. */
 export function compareHstore(a: Hstore, b: Hstore): number {
   if (a.size === 0 || b.size === 0) return a.size > 0 ? 1 : b.size > 0 ? -1 : 0;
-  const x = dataBytes(a);
-  const y = dataBytes(b);
+  const x = a.dataBytes();
+  const y = b.dataBytes();
   const n = Math.min(x.length, y.length);
   const c = x.subarray(0, n).compare(y.subarray(0, n));
   if (c !== 0) return c;
