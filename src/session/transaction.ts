@@ -171,6 +171,9 @@ export class Transaction implements TxnAccess {
     // Catalog lookups see the latest committed DDL (Postgres reads catalogs with a fresh catalog
     // snapshot): a transaction with DDL of its own rebases it on what others committed since.
     if (this.privateCatalog && this.catalogBase !== undefined && this.catalogBase !== this.db.catalog) this.rebaseCatalog();
+    // Earlier statements may have cached plans and lookups on the private catalog object (caches
+    // are keyed by catalog identity): the next DDL works on a copy, so that they go stale with it.
+    if (this.privateCatalog) this.catalogShared = true;
     if (freshSnapshot && this.snapTakenNow) this.snap = undefined;
     this.snapTakenNow = false;
     if (needsSnapshot) {

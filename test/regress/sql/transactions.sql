@@ -89,3 +89,20 @@ INSERT INTO accounts VALUES (10, 'gil', 1), (11, 'hal', -1), (12, 'ivy', 1);
 SELECT count(*) FROM accounts WHERE id >= 10;
 UPDATE accounts SET balance = balance - 60;
 SELECT id, balance FROM accounts ORDER BY id;
+
+-- A migration in one transaction: statements repeated after later DDL in the same transaction see
+-- the new definitions (no plan made before the ALTER is reused).
+BEGIN;
+CREATE TABLE migr_items (id int PRIMARY KEY);
+INSERT INTO migr_items VALUES (1) RETURNING *;
+SELECT * FROM migr_items ORDER BY id;
+ALTER TABLE migr_items ADD COLUMN label text DEFAULT 'new';
+INSERT INTO migr_items VALUES (2) RETURNING *;
+SELECT * FROM migr_items ORDER BY id;
+ALTER TABLE migr_items ALTER COLUMN label SET DEFAULT 'newer';
+INSERT INTO migr_items VALUES (3) RETURNING *;
+ALTER TABLE migr_items DROP COLUMN label;
+SELECT * FROM migr_items ORDER BY id;
+COMMIT;
+SELECT * FROM migr_items ORDER BY id;
+DROP TABLE migr_items;
