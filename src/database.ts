@@ -17,6 +17,7 @@ import { initParser } from './parser/parse.js';
 import { PgError } from './errors/pg-error.js';
 import { DbState } from './session/db-state.js';
 import { Session, type ScriptRun } from './session/session.js';
+import { hotSelectFor, hotSelectUsable, type HotSelect } from './session/hot-select.js';
 import { StatementBlocked } from './session/blocking.js';
 import type { StatementResult, ResultField } from './session/dispatch.js';
 import { outputFunction } from './session/output.js';
@@ -121,6 +122,12 @@ function toConfig(textOrConfig: string | QueryConfig, values: readonly unknown[]
   return typeof textOrConfig === 'string' ? { text: textOrConfig, values } : { ...textOrConfig, values: textOrConfig.values ?? values };
 }
 
+/** How many texts a connection keeps on its hot path (beyond that it starts over). */
+const MAX_HOT = 256;
+const NO_VALUES: readonly unknown[] = [];
+/** The query config of a plain `query(text, values)`: default parsers, rows as objects. */
+const PLAIN: QueryConfig = { text: '' };
+
 function lastResult(results: readonly StatementResult[]): StatementResult {
   return results[results.length - 1] ?? { command: 'EMPTY', rowCount: null, fields: [], rows: [] };
 }
@@ -186,14 +193,40 @@ export class Connection extends EventEmitter {
    * issued meanwhile on this connection run after it, in order.
    */
   query<R = Record<string, unknown>>(textOrConfig: string | QueryConfig, values?: readonly unknown[]): Promise<QueryResult<R>> {
+    if (typeof textOrConfig === 'string' && this.queue === undefined) {
+      const h = this.hot.get(textOrConfig);
+      if (h !== undefined && hotSelectUsable(this.session, h, values === undefined ? 0 : values.length)) return this.runHot<R>(h, values ?? NO_VALUES);
+    }
     const cfg = toConfig(textOrConfig, values);
     if (this.queue) return this.enqueue(() => this.runWaiting(cfg.text, cfg.values ?? [], true)).then((r) => this.format<R>(lastResult(r), cfg));
     const run = this.session.startScript(cfg.text);
     try {
-      return Promise.resolve(this.format<R>(lastResult(this.session.runScript(cfg.text, cfg.values ?? [], [], undefined, run)), cfg));
+      const r = this.format<R>(lastResult(this.session.runScript(cfg.text, cfg.values ?? [], [], undefined, run)), cfg);
+      if (typeof textOrConfig === 'string') this.noteHot(textOrConfig, run);
+      return Promise.resolve(r);
     } catch (e) {
       if (!(e instanceof StatementBlocked)) return Promise.reject(e);
       return this.enqueue(() => this.resume(run, cfg, e)).then((r) => this.format<R>(lastResult(r), cfg));
+    }
+  }
+
+  /** Single SELECTs this connection ran, by text, for the hot path (hot-select.ts). */
+  private readonly hot = new Map<string, HotSelect>();
+
+  private noteHot(text: string, run: ScriptRun): void {
+    const h = hotSelectFor(this.session, text, run.stmts);
+    if (!h) return;
+    if (this.hot.size >= MAX_HOT) this.hot.clear();
+    this.hot.set(text, h);
+  }
+
+  private runHot<R>(h: HotSelect, values: readonly unknown[]): Promise<QueryResult<R>> {
+    try {
+      return Promise.resolve(this.format<R>(this.session.runHotSelect(h, values), PLAIN));
+    } catch (e) {
+      if (!(e instanceof StatementBlocked)) return Promise.reject(e);
+      const cfg = { text: h.sql, values };
+      return this.enqueue(() => this.resume(this.session.hotRun(h), cfg, e)).then((r) => this.format<R>(lastResult(r), cfg));
     }
   }
 

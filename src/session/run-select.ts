@@ -137,6 +137,16 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
 /** The plan a parsed SELECT last used, with what its cache key was made of. */
 const lastPlan = new WeakMap<object, { c: CachedQuery; sql: string; spKey: string; ioKey: string; types: readonly number[] }>();
 
+/**
+ * The plan a parsed SELECT last used without declared parameter types (as `db.query` runs it), if
+ * it still applies to the session's catalog and settings.
+ */
+export function cachedSelect(session: Session, body: Record<string, any>, sql: string): CachedQuery | undefined {
+  const m = lastPlan.get(body);
+  if (!m || m.types.length !== 0 || m.c.catalog !== session.catalog() || m.sql !== sql || m.spKey !== session.searchPathKey() || m.ioKey !== session.settings.ioKey) return undefined;
+  return m.c;
+}
+
 
 export function runSelect(session: Session, st: RawStatement, body: Record<string, any>, sql: string, params: readonly unknown[], paramTypes: number[]): StatementResult {
   return runPreparedSelect(session, prepareSelect(session, st, body, sql, paramTypes), params);

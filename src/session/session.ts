@@ -14,6 +14,8 @@ import type { SessionContext } from './session-context.js';
 import { Transaction, type IsolationLevel } from './transaction.js';
 import type { DbState } from './db-state.js';
 import { executeStatement, type StatementResult } from './dispatch.js';
+import { runPreparedSelect } from './run-select.js';
+import type { HotSelect } from './hot-select.js';
 import { nowMicros, randomSource, readClock, readingMicros, type Clock, type ClockReading } from './clock.js';
 import { Settings } from './settings.js';
 import { StatementBlocked } from './blocking.js';
@@ -598,6 +600,27 @@ export class Session implements SessionContext, NotifyTarget {
     return results;
   }
 
+  /**
+   * Runs a hot SELECT (hot-select.ts: the caller checked hotSelectUsable) as runScript runs the
+   * one statement of its text, minus parsing, dispatch and the plan lookup. A statement that must
+   * wait throws StatementBlocked: resume it with runScript and `hotRun(h)`.
+   */
+  runHotSelect(h: HotSelect, params: readonly unknown[]): StatementResult {
+    const infer = this.inferParams;
+    this.inferParams = params.length > 0;
+    this.multiStatement = false;
+    try {
+      return this.runStatement(h.st, h.sql, params, NO_PARAM_TYPES, false, () => runPreparedSelect(this, h.plan, params));
+    } finally {
+      this.inferParams = infer;
+    }
+  }
+
+  /** The script run of a hot SELECT, to resume it after a wait. */
+  hotRun(h: HotSelect): ScriptRun {
+    return { stmts: [h.st], next: 0, results: [], implicit: false };
+  }
+
   /** Parses a script for runScript. */
   startScript(sql: string): ScriptRun {
     const stmts = parseScript(sql);
@@ -688,6 +711,8 @@ export class Session implements SessionContext, NotifyTarget {
     }
   }
 }
+
+const NO_PARAM_TYPES: number[] = [];
 
 /** Statements that run without a snapshot (Postgres's PlannedStmtRequiresSnapshot is false for them). */
 const NO_SNAPSHOT = new Set(['TransactionStmt', 'VariableSetStmt', 'VariableShowStmt', 'LockStmt', 'ConstraintsSetStmt', 'ListenStmt', 'NotifyStmt', 'UnlistenStmt', 'PrepareStmt', 'DeallocateStmt', 'DiscardStmt']);
