@@ -73,19 +73,29 @@ export function transformAssignmentIndirection(
   rhs: Expr,
   location: number | undefined,
 ): Expr {
+  // On an earlier assignment to the same column, the domain over the column's type is checked
+  // once, on the combined value (process_matched_tle strips the earlier CoerceToDomain).
+  const prior = ASSIGNMENTS.get(base);
+  if (prior && 'check' in prior.step && prior.step.check) {
+    base = assignmentExpr({ ...prior, step: { ...prior.step, check: undefined } }, base.type, base.typmod, base.location);
+  }
   const args: Expr[] = [base];
   const step = buildSteps(ps, args, colName, false, type, typmod, indirection, 0, rhs, location);
-  const run = compileStep(step);
+  return assignmentExpr({ base, step, args }, type, typmod, location);
+}
+
+function assignmentExpr(info: AssignInfo, type: number, typmod: number, location: number | undefined): Expr {
+  const run = compileStep(info.step);
   const fn: FunctionImpl = {
     name: 'assignment_indirection',
-    argTypes: args.map((a) => a.type),
+    argTypes: info.args.map((a) => a.type),
     returnType: type,
     strict: false,
     volatility: 'i',
     fn: (vals: Value[], rt: ExprRuntime) => run(vals[0], vals, rt),
   } as FunctionImpl;
-  const e: Expr = { kind: 'FuncExpr', name: 'assignment_indirection', fn, args, type, typmod, location, collation: base.collation } as Expr;
-  ASSIGNMENTS.set(e, { base, step, args });
+  const e: Expr = { kind: 'FuncExpr', name: 'assignment_indirection', fn, args: info.args, type, typmod, location, collation: info.base.collation } as Expr;
+  ASSIGNMENTS.set(e, info);
   return e;
 }
 

@@ -14,7 +14,7 @@ import type { ExprRuntime } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
 import { typeInfo, type TypeInfo } from '../types/registry.js';
 import { PgArray, type Value } from '../types/values.js';
-import type { CoercionContext } from './coerce.js';
+import { domainCheckFunction, type CoercionContext } from './coerce.js';
 import { isRegType, regInput, regOutput } from './regclass.js';
 import { specialCast } from './special-casts.js';
 import { CITEXT_OID } from '../types/citext.js';
@@ -102,10 +102,12 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
   if (special) return special;
   // Arrays: element-wise.
   if (fi.category === 'A' && ti.category === 'A' && fi.elem !== undefined && ti.elem !== undefined) {
-    const ef = castFunction(cat, typeInfo(cat, fi.elem), typeInfo(cat, ti.elem), ctx);
+    const ef = elementCast(cat, fi.elem, ti.elem, ctx);
+    // (a domain's NOT NULL applies to NULL elements too)
+    const nullCheck = typeInfo(cat, ti.elem).typtype === 'd' ? domainCheckFunction(cat, ti.elem) : undefined;
     return (v, rt) => {
       const a = v as PgArray;
-      return new PgArray(a.items.map((x) => (x === null ? null : ef(x, rt))), a.dims, a.lbounds);
+      return new PgArray(a.items.map((x) => (x !== null ? ef(x, rt) : nullCheck ? nullCheck(null, rt) : null)), a.dims, a.lbounds);
     };
   }
   // Automatic I/O conversion.
@@ -116,6 +118,38 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
     return (v, rt) => tio.input(fio.output(v, { ...rt.session.io, extraFloatDigits: 0 }), -1, rt.session.io);
   }
   return (v, rt) => tio.input(fio.output(v, rt.session.io), -1, rt.session.io);
+}
+
+/**
+ * An array element's conversion: through domains on either side (a domain element is converted
+ * as its base type, then checked against the domain's constraints, as ArrayCoerceExpr's
+ * per-element CoerceToDomain does).
+ */
+function elementCast(cat: Catalog, from: number, to: number, ctx: CoercionContext): Conv {
+  const fi = baseTypeInfo(cat, from);
+  const ti = typeInfo(cat, to);
+  if (ti.typtype !== 'd') return fi.oid === ti.oid ? (v) => v : castFunction(cat, fi, ti, ctx);
+  const base = baseTypeInfo(cat, to);
+  const conv = fi.oid === base.oid ? undefined : castFunction(cat, fi, base, ctx);
+  const check = domainCheckFunction(cat, to);
+  return conv ? (v, rt) => check(conv(v, rt), rt) : check;
+}
+
+function baseTypeInfo(cat: Catalog, oid: number): TypeInfo {
+  let info = typeInfo(cat, oid);
+  while (info.typtype === 'd' && info.baseType !== undefined) info = typeInfo(cat, info.baseType);
+  return info;
+}
+
+/** For an array type whose elements are of a domain: the check of every element, else undefined. */
+export function arrayDomainCheck(cat: Catalog, arrayType: number): Conv | undefined {
+  const info = typeInfo(cat, arrayType);
+  if (info.category !== 'A' || info.elem === undefined || typeInfo(cat, info.elem).typtype !== 'd') return undefined;
+  const check = domainCheckFunction(cat, info.elem);
+  return (v, rt) => {
+    for (const x of (v as PgArray).items) check(x, rt);
+    return v;
+  };
 }
 
 const DEFAULT_IO = { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres', extraFloatDigits: 1, byteaOutput: 'hex' as const };

@@ -15,7 +15,7 @@ import { OID } from '../types/oids.js';
 import { builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
-import { castFunction, typmodFunction } from './cast-functions.js';
+import { arrayDomainCheck, castFunction, typmodFunction } from './cast-functions.js';
 import { typmodCast } from './special-casts.js';
 import { regInput } from './regclass.js';
 import { parseArrayText } from '../types/array.js';
@@ -150,6 +150,16 @@ export function coerceTo(
       return wrapDomainCheck(cat, sized, targetType, loc);
     }
     const c: Const = { kind: 'Const', type: targetType, typmod: baseInfo.oid === OID.interval ? targetTypmod : -1, value, location: expr.location };
+    // An array of a domain: its input reads each element with the domain's input, which checks it.
+    const elemCheck = value === null ? undefined : arrayDomainCheck(cat, targetType);
+    if (elemCheck) {
+      if (!pstate) return { kind: 'CoerceExpr', arg: c, fn: elemCheck, type: targetType, typmod: c.typmod, form: ctx, location: loc };
+      try {
+        elemCheck(value, { params: [], session: pstate.stmt.session });
+      } catch (e) {
+        errorAt(pstate, e, loc);
+      }
+    }
     if (targetTypmod >= 0 && c.typmod !== targetTypmod) return applyTypmodAndDomain(pstate, cat, c, targetType, targetTypmod, ctx, loc);
     return c;
   }
@@ -376,5 +386,5 @@ function coerceRecordToComplex(pstate: ParseState | undefined, cat: Catalog, exp
     out.push(coerceTo(pstate, cat, a, c.type, c.typmod, ctx, a.location ?? loc));
   }
   if (args.length > cols.length) fail('Input has too many columns.');
-  return { kind: 'RowExpr', args: out, type: targetType, typmod: -1, location: expr.location, fieldNames: cols.map((c) => c.name) };
+  return { kind: 'RowExpr', args: out, type: targetType, typmod: -1, location: loc ?? expr.location, fieldNames: cols.map((c) => c.name) };
 }

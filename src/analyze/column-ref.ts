@@ -9,8 +9,9 @@ import { SYSTEM_COLUMNS, systemColumnInfo } from './system-columns.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, RowExpr, Var } from '../nodes/primnodes.js';
-import type { RangeTblEntry } from '../nodes/query.js';
+import type { FunctionRte, RangeTblEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
+import { compositeFields } from './record-fields.js';
 import { typeInfo } from '../types/registry.js';
 import type { NamespaceItem, ParseState } from './parse-state.js';
 
@@ -338,6 +339,17 @@ function wholeRow(pstate: ParseState, rel: string, loc: number | undefined): Exp
   throw missingRte(pstate, rel, loc);
 }
 
+/**
+ * The whole-row type of a function in FROM: the named composite type (or domain over one) it
+ * returns; `record` with ORDINALITY, several functions or a column definition list (and for system
+ * catalogs, whose row types fauxgres does not register).
+ */
+function functionRowType(ps: ParseState, rte: FunctionRte): number {
+  if (rte.ordinality || (rte.rowsFrom && rte.rowsFrom.length > 1) || !rte.expandsRecord) return OID.record;
+  if (rte.systemTable !== undefined) return OID.record;
+  return rte.checkRecord === undefined && rte.call.type !== OID.record && compositeFields(ps.catalog, rte.call.type) ? rte.call.type : OID.record;
+}
+
 function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc: number | undefined): Expr {
   const rte = item.rte;
   // A function returning a scalar: its whole row is the value itself (`e` of
@@ -352,7 +364,7 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
   // A view's whole row has the view's row type (the entry is the view's expanded subquery).
   const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
   const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
-  const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : OID.record;
+  const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : rte.kind === 'function' ? functionRowType(ps, rte) : OID.record;
   const row: RowExpr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, wholeRow: true, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
   if (item.nullable) {
     // Null-extended by an outer join, the whole row is NULL, not a row of NULLs: a relation's

@@ -510,6 +510,10 @@ function transformTypeCast(pstate: ParseState, n: AnyNode): Expr {
     });
   }
   const out = coerceTo(pstate, pstate.catalog, arg, oid, typmod, 'explicit', arg.kind === 'Const' && arg.type === OID.unknown ? arg.location : n.location);
+  // A ROW(...) cast to a composite type (or a domain over one) becomes a RowExpr located at the
+  // cast, which exprLocation reports as is.
+  const inner = out.kind === 'CoerceExpr' && out.arg.kind === 'RowExpr' ? out.arg : out;
+  if (inner.kind === 'RowExpr' && arg.kind === 'RowExpr' && arg.type === OID.record) return out.location === n.location ? out : ({ ...out, location: n.location } as Expr);
   // exprLocation of a cast is its leftmost token: the argument's start when it has one.
   const left = arg.location !== undefined && arg.location >= 0 && arg.location < n.location ? arg.location : n.location;
   return out.location === left ? out : ({ ...out, location: left } as Expr);

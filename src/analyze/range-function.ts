@@ -16,6 +16,7 @@ import { typeInfo } from '../types/registry.js';
 import { nodeKind, strVal, transformExpr } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { resolveTypeName } from './type-name.js';
+import { compositeFields } from './record-fields.js';
 
 type AnyNode = Record<string, any>;
 
@@ -49,7 +50,7 @@ export function analyzeFromFunction(
     if (outCols) {
       throw new PgError(SQLSTATE.syntax_error, 'a column definition list is redundant for a function with OUT parameters', { position: pstate.position(coldefs[0].ColumnDef?.location) });
     }
-    if (info.typtype === 'c') {
+    if (compositeFields(pstate.catalog, expr.type)) {
       throw new PgError(SQLSTATE.syntax_error, 'a column definition list is redundant for a function returning a named composite type', { position: pstate.position(coldefs[0].ColumnDef?.location) });
     }
     if (expr.type !== OID.record) {
@@ -64,10 +65,9 @@ export function analyzeFromFunction(
   if (outCols) {
     return { call: expr, expandsRecord: true, columns: outCols.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.type === OID.text ? 'default' : undefined })), name: fname };
   }
-  if (info.typtype === 'c' && info.relation !== undefined) {
-    const cols = pstate.catalog.relation(info.relation).columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod, collation: c.collation }));
-    return { call: expr, expandsRecord: true, columns: cols, name: fname };
-  }
+  // A named composite type, or a domain over one.
+  const fields = compositeFields(pstate.catalog, expr.type);
+  if (fields) return { call: expr, expandsRecord: true, columns: fields, name: fname };
   if (expr.type === OID.record) {
     throw new PgError(SQLSTATE.syntax_error, 'a column definition list is required for functions returning "record"', { position: pstate.position(loc) });
   }

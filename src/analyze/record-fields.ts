@@ -23,9 +23,13 @@ export interface RecordField {
   readonly collation?: string;
 }
 
-/** The fields of a composite type, or undefined when `type` is not one. */
+/**
+ * The fields of a composite type (or of a domain over one: its base type's), or undefined when
+ * `type` is not one.
+ */
 export function compositeFields(cat: Catalog, type: number): RecordField[] | undefined {
-  const info = typeInfo(cat, type);
+  let info = typeInfo(cat, type);
+  while (info.typtype === 'd' && info.baseType !== undefined) info = typeInfo(cat, info.baseType);
   if (info.typtype !== 'c' || info.relation === undefined) return undefined;
   return cat
     .relation(info.relation)
@@ -130,7 +134,8 @@ export function selectField(pstate: ParseState, e: Expr, field: string, location
     if (e.type === OID.record) {
       throw new PgError(SQLSTATE.undefined_column, `could not identify column "${field}" in record data type`, { position: pstate.position(location) });
     }
-    throw new PgError(SQLSTATE.undefined_column, `column "${field}" not found in data type ${formatType(pstate.catalog, e.type)}`, { position: pstate.position(location) });
+    // (the position is the row expression's, as exprLocation of the argument in Postgres)
+    throw new PgError(SQLSTATE.undefined_column, `column "${field}" not found in data type ${formatType(pstate.catalog, e.type)}`, { position: pstate.position(e.location ?? location) });
   }
   const f = fields[idx];
   return { kind: 'FieldSelect', arg: e, fieldIndex: idx, type: f.type, typmod: f.typmod, collation: f.collation, location };

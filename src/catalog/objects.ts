@@ -295,6 +295,8 @@ export interface DomainInfo {
   readonly baseType: number;
   readonly baseTypmod: number;
   readonly notNull: boolean;
+  /** The NOT NULL constraint's name (default `<domain>_not_null` as named at creation). */
+  readonly notNullName?: string;
   readonly default?: StoredExpr;
   readonly checks: readonly { readonly oid: number; readonly name: string; readonly expr: StoredExpr; readonly validated: boolean }[];
   readonly collation?: string;

@@ -11,6 +11,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { alterTableTrigger, dropColumnTriggers, renameTrigger } from './trigger.js';
+import { domainDefault } from './dml.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -273,6 +274,14 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           if (g) out[attnum - 1] = g(out, ctx);
           return out;
         });
+      } else if (info.typtype === 'd') {
+        // A domain column: existing rows get its default (the column's, else the domain's) checked
+        // against the domain, as Postgres's rewrite does row by row (an empty table checks nothing).
+        const fill = col.default ? compileStored(col.default) : domainDefault(cat, col);
+        if (fill && visibleRows(session, nrel).length > 0) {
+          const v = fill([], ctx);
+          if (v !== null) nrel = putColumn(cat, nrel, { ...col, missing: v });
+        }
       } else if (col.default) {
         const v = compileStored(col.default)([], ctx);
         nrel = putColumn(cat, nrel, { ...col, missing: v });

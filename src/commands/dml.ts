@@ -577,7 +577,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         viewCheck?.(ctx, ms.cat, values);
         count++;
         if (!moved) {
-          queueUpdateActions(ms, leaf, old, values, nt);
+          queueUpdateActions(ms, leaf, old, values, nt, t);
           if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, lcols);
           if (trig && leaf !== rel) captureRouted(ms, leaf, 'UPDATE', old, values);
         }

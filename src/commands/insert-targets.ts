@@ -44,6 +44,11 @@ export function insertTargets(ps: ParseState, rel: RelationDef, targets: AnyNode
     if (rt.indirection) (indirect ??= [])[i] = rt;
     cols.push(col);
   });
+  // The last assignment to a column computes it from the earlier ones (nested on them): those are
+  // not evaluated on their own (their value would be overwritten, and a domain over the column's
+  // type is checked on the combined value only).
+  const last = new Map<number, number>();
+  cols.forEach((c, i) => last.set(c.attnum, i));
   return {
     cols,
     indirect,
@@ -54,7 +59,7 @@ export function insertTargets(ps: ParseState, rel: RelationDef, targets: AnyNode
       const base: Expr = chain.get(col.attnum) ?? ({ kind: 'Const', value: null, type: col.type, typmod: col.typmod, location: -1 } as Expr);
       const e = transformAssignmentIndirection(ps, base, col.name, col.type, col.typmod, rt.indirection as AnyNode[], rhs, rt.location);
       chain.set(col.attnum, e);
-      return e;
+      return last.get(col.attnum) === i ? e : ({ kind: 'Const', value: null, type: col.type, typmod: col.typmod, location: -1 } as Expr);
     },
   };
 }

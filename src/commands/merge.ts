@@ -418,7 +418,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
           viewCheck?.(ctx, ms.cat, values);
           done.add(t.tid);
           count++;
-          queueUpdateActions(ms, rel, old, values, nt);
+          queueUpdateActions(ms, rel, old, values, nt, t);
           if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, clause.updatedCols);
           emitWritten(row, values, nt, 'UPDATE', old);
           break;

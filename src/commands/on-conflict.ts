@@ -202,7 +202,7 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       checkConstraints(ms.ctx, ms.cat, rel, nv);
       const nt = updateTuple(ms, rel, t, nv);
       if (!nt) return { action: 'skip' };
-      queueUpdateActions(ms, rel, existing, nv, nt);
+      queueUpdateActions(ms, rel, existing, nv, nt, t);
       if (trig) queueAfterRow(ms, rel, 'UPDATE', existing, nv, updatedCols);
       return { action: 'updated', values: nv, tuple: nt, old: existing, oldTuple: t };
     },

@@ -19,6 +19,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { makeExecContext } from '../session/run-select.js';
 import type { Value } from '../types/values.js';
+import { charOffset } from '../analyze/parse-state.js';
 
 type AnyNode = Record<string, any>;
 
@@ -116,13 +117,21 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   const info: { -readonly [K in keyof DomainInfo]: DomainInfo[K] } = { baseType, baseTypmod: typmod, notNull: false, checks: [] };
   const taken = new Set<string>();
   const checks: DomainInfo['checks'][number][] = [];
+  let sawNull = false;
   for (const c of (n.constraints ?? []) as AnyNode[]) {
     const con = c.Constraint;
+    const at = () => ({ position: con.location >= 0 ? String(charOffset(sql, con.location) + 1) : undefined });
     switch (con.contype) {
       case 'CONSTR_NOTNULL':
+        if (sawNull) throw new PgError(SQLSTATE.syntax_error, 'conflicting NULL/NOT NULL constraints', at());
+        if (info.notNull) throw new PgError(SQLSTATE.invalid_object_definition, 'redundant NOT NULL constraint definition', at());
+        if (con.is_no_inherit) throw new PgError(SQLSTATE.invalid_object_definition, 'not-null constraints for domains cannot be marked NO INHERIT', at());
         info.notNull = true;
+        info.notNullName = con.conname ?? `${name}_not_null`;
         break;
       case 'CONSTR_NULL':
+        if (info.notNull) throw new PgError(SQLSTATE.syntax_error, 'conflicting NULL/NOT NULL constraints', at());
+        sawNull = true;
         break;
       case 'CONSTR_DEFAULT':
         info.default = analyzeTableExpr(session, cat, valueRelation(baseType, typmod), con.raw_expr, 'default', sql, { type: baseType, typmod, column: name });
@@ -157,14 +166,18 @@ export function alterDomain(session: Session, n: AnyNode, sql: string): Statemen
       next = { ...d, default: n.def ? analyzeTableExpr(session, cat, valueRelation(d.baseType, d.baseTypmod), n.def, 'default', sql, { type: d.baseType, typmod: d.baseTypmod, column: t.name }) : undefined };
       break;
     case 'N':
-      next = { ...d, notNull: false };
+      next = { ...d, notNull: false, notNullName: undefined };
       break;
     case 'O':
-      checkDomainUsers(session, cat, t, (v) => v !== null, (table, col) => new PgError(SQLSTATE.not_null_violation, `column "${col}" of table "${table.name}" contains null values`, { schema: cat.namespaceName(table.namespace), table: table.name, column: col }));
-      next = { ...d, notNull: true };
+      next = domainSetNotNull(session, cat, t, undefined);
       break;
     case 'C': {
       const con = n.def.Constraint;
+      if (con.contype === 'CONSTR_NOTNULL') {
+        if (con.skip_validation) throw new PgError(SQLSTATE.feature_not_supported, 'NOT NULL constraints cannot be marked NOT VALID', { position: con.location >= 0 ? String(charOffset(sql, con.location) + 1) : undefined });
+        next = domainSetNotNull(session, cat, t, con.conname);
+        break;
+      }
       if (con.contype !== 'CONSTR_CHECK') throw featureNotSupported(`ALTER DOMAIN ADD of constraint type ${con.contype}`);
       const e = analyzeTableExpr(session, cat, valueRelation(d.baseType, d.baseTypmod), con.raw_expr, 'check', sql);
       const cname = con.conname ?? chooseName(cat, t.namespace, t.name, undefined, 'check', new Set(d.checks.map((c) => c.name)), false);
@@ -178,6 +191,10 @@ export function alterDomain(session: Session, n: AnyNode, sql: string): Statemen
       break;
     }
     case 'X': {
+      if (d.notNull && (d.notNullName ?? `${t.name}_not_null`) === n.name) {
+        next = { ...d, notNull: false, notNullName: undefined };
+        break;
+      }
       const exists = d.checks.some((c) => c.name === n.name);
       if (!exists) {
         if (n.missing_ok) {
@@ -194,6 +211,17 @@ export function alterDomain(session: Session, n: AnyNode, sql: string): Statemen
   }
   cat.putType({ ...t, domain: next });
   return commandResult('ALTER DOMAIN');
+}
+
+/**
+ * ALTER DOMAIN SET NOT NULL / ADD [CONSTRAINT name] NOT NULL: nothing when the domain is already
+ * NOT NULL; otherwise every stored value is checked first.
+ */
+function domainSetNotNull(session: Session, cat: Catalog, t: UserTypeDef, name: string | undefined): DomainInfo {
+  const d = t.domain as DomainInfo;
+  if (d.notNull) return d;
+  checkDomainUsers(session, cat, t, (v) => v !== null, (table, col) => new PgError(SQLSTATE.not_null_violation, `column "${col}" of table "${table.name}" contains null values`, { schema: cat.namespaceName(table.namespace), table: table.name, column: col }));
+  return { ...d, notNull: true, notNullName: name ?? `${t.name}_not_null` };
 }
 
 /** Checks every stored value of every column of the domain's type. */

@@ -45,13 +45,16 @@ export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: reado
   for (const fk of refs) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
 }
 
-export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple): void {
+export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple, oldTuple: Tuple): void {
   const fks = foreignKeysOf(ms.cat, rel.oid);
   const refs = referencingKeysOf(ms.cat, rel.oid);
   if ((!fks.length && !refs.length) || replicaRole(ms.ctx.session as Session)) return;
+  // A row this transaction inserted is checked whatever changed: the update ends the insert's own
+  // (possibly deferred) check, which only ever looks at the live version (RI_FKey_fk_upd_check_required).
+  const ownRow = fks.length > 0 && ms.ctx.txn.own().xids.has(oldTuple.xmin);
   for (const fk of fks) {
-    // Re-check only when the referencing key changed (Postgres skips unchanged keys).
-    if (fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+    // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys).
+    if (ownRow || fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
   }
   for (const fk of refs) {
     if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });

@@ -17,7 +17,7 @@ import type { FunctionDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ColumnRefHook } from '../analyze/parse-state.js';
-import { canCoerce } from '../analyze/coerce.js';
+import { canCoerce, domainCheckFunction } from '../analyze/coerce.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { parseScript, type RawStatement } from '../parser/parse.js';
 import type { ExecContext, Row } from '../executor/context.js';
@@ -39,6 +39,8 @@ export interface ResultShape {
   readonly type: number;
   /** For composite results: the columns (table row type or OUT parameters). */
   readonly columns: readonly SpiColumn[];
+  /** A composite result declared as a domain over the composite type: the domain (checked on each result). */
+  readonly domain?: number;
 }
 
 /** The columns of a composite result (a table's row type or the OUT parameters), else undefined. */
@@ -47,9 +49,12 @@ export function resultShape(cat: Catalog, def: FunctionDef, returnType: number):
   const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
   if (outs.length > 1) return { kind: 'composite', type: returnType, columns: outs.map((p) => ({ name: p.name, type: p.type, typmod: -1 })) };
   const info = typeInfo(cat, returnType);
-  if (info.typtype === 'c' && info.relation !== undefined) {
-    const rel = cat.relation(info.relation);
-    return { kind: 'composite', type: returnType, columns: rel.columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod })) };
+  let base = info;
+  while (base.typtype === 'd' && base.baseType !== undefined) base = typeInfo(cat, base.baseType);
+  if (base.typtype === 'c' && base.relation !== undefined) {
+    const rel = cat.relation(base.relation);
+    const columns = rel.columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod }));
+    return { kind: 'composite', type: returnType, columns, domain: info.typtype === 'd' ? returnType : undefined };
   }
   return { kind: 'scalar', type: returnType, columns: [] };
 }
@@ -251,7 +256,9 @@ export function runSqlFunction(
   const casters = set.resultCasters ?? [];
   const wholeRow = !!set.wholeRow;
   const rc = set.recordColumns;
-  const toValue = rc ? (r: Row): Value => recordRow(cat, rc, r) : (r: Row): Value => shapeRow(shape, r, casters, ctx, wholeRow);
+  const shaped = rc ? (r: Row): Value => recordRow(cat, rc, r) : (r: Row): Value => shapeRow(cat, shape, r, casters, ctx, wholeRow);
+  const check = shape.domain !== undefined ? domainCheckFunction(cat, shape.domain) : undefined;
+  const toValue = check ? (r: Row): Value => check(shaped(r), ctx) : shaped;
   if (def.retset) return rows.map(toValue);
   return rows.length ? toValue(rows[0]) : null;
 }
@@ -270,14 +277,24 @@ function resultCasters(cat: Catalog, shape: ResultShape, plan: SpiPlan): (Caster
   return plan.columns.map((col, i) => (shape.columns[i] ? caster(cat, col.type === OID.unknown ? OID.text : col.type, shape.columns[i].type, shape.columns[i].typmod) : undefined));
 }
 
-function shapeRow(shape: ResultShape, r: Row, casters: readonly (Caster | undefined)[], ctx: ExecContext, wholeRow: boolean): Value {
+function shapeRow(cat: Catalog, shape: ResultShape, r: Row, casters: readonly (Caster | undefined)[], ctx: ExecContext, wholeRow: boolean): Value {
   if (shape.kind === 'scalar') {
     const v = r[0] ?? null;
     const c = casters[0];
     return c && v !== null ? c(v, ctx) : v;
   }
   if (wholeRow) {
-    return r[0] === null ? null : new PgRecord([...(r[0] as PgRecord).fields], shape.columns.map((c) => c.name), shape.columns.map((c) => c.type));
+    if (r[0] === null) return null;
+    // Each field as the result's column (ROW(a, b) of numeric and text into numeric(12,2), char(3)).
+    const rec = r[0] as PgRecord;
+    const fields = shape.columns.map((c, i) => {
+      const v = rec.fields[i] ?? null;
+      const t = rec.types?.[i];
+      if (v === null || t === undefined || t === OID.unknown) return v;
+      const cast = caster(cat, t, c.type, c.typmod);
+      return cast ? cast(v, ctx) : v;
+    });
+    return new PgRecord(fields, shape.columns.map((c) => c.name), shape.columns.map((c) => c.type));
   }
   const fields = shape.columns.map((_, i) => {
     const v = r[i] ?? null;

@@ -75,7 +75,7 @@ defineRows('pg_catalog', 'pg_constraint', {
     for (const t of cat.types.values()) {
       const d = t.domain;
       if (!d) continue;
-      if (d.notNull) yield { ...BLANK, oid: domainNotNullOid(t.oid), conname: `${t.name}_not_null`, connamespace: t.namespace, contype: 'n', contypid: t.oid };
+      if (d.notNull) yield { ...BLANK, oid: domainNotNullOid(t.oid), conname: d.notNullName ?? `${t.name}_not_null`, connamespace: t.namespace, contype: 'n', contypid: t.oid };
       for (const k of d.checks) {
         yield {
           ...BLANK, oid: k.oid, conname: k.name, connamespace: t.namespace, contype: 'c', contypid: t.oid, convalidated: k.validated,

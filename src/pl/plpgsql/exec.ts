@@ -11,6 +11,7 @@ import type { FunctionDef } from '../../catalog/objects.js';
 import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { RawStatement } from '../../parser/parse.js';
+import { domainCheckFunction } from '../../analyze/coerce.js';
 import type { ExecContext } from '../../executor/context.js';
 import { OID } from '../../types/oids.js';
 import { formatType } from '../../types/registry.js';
@@ -151,7 +152,9 @@ function finishResult(f: Frame, shape: ResultShape): Value {
     if (shape.kind === 'composite') {
       if (v === null) return null;
       if (!(v instanceof PgRecord)) throw new PgError(SQLSTATE.datatype_mismatch, 'cannot return non-composite value from function returning composite type');
-      return resultConverter(f, shape)(v, f.retType);
+      const row = resultConverter(f, shape)(v, f.retType);
+      // A domain over the composite type: its constraints, in the same error context.
+      return shape.domain === undefined || row === null ? row : domainCheckFunction(f.session.catalog(), shape.domain)(row, { params: [], session: f.session });
     }
     return castValue(f, v, f.retType, shape.type, -1);
   } catch (e) {

@@ -101,3 +101,26 @@ INSERT INTO tokens VALUES ('y'), ('y');
 -- Misplaced clauses.
 CREATE TABLE bad1 (a int CHECK (a > 0) DEFERRABLE);
 CREATE TABLE bad2 (a int REFERENCES authors NOT DEFERRABLE INITIALLY DEFERRED);
+
+-- A row inserted in this transaction against a deferred foreign key is still checked at commit
+-- when a later UPDATE leaves its key alone (the update takes over the insert's check).
+CREATE TABLE df_parent (id int PRIMARY KEY);
+CREATE TABLE df_child (id int PRIMARY KEY, parent int REFERENCES df_parent DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO df_parent VALUES (5);
+BEGIN;
+INSERT INTO df_child VALUES (1, 20);
+UPDATE df_child SET id = id + 1;
+COMMIT;
+BEGIN;
+INSERT INTO df_child VALUES (1, 30);
+SAVEPOINT s1;
+UPDATE df_child SET id = 3 WHERE id = 1;
+RELEASE SAVEPOINT s1;
+COMMIT;
+BEGIN;
+INSERT INTO df_child VALUES (1, 5);
+UPDATE df_child SET id = 4 WHERE id = 1;
+COMMIT;
+UPDATE df_child SET id = 6 WHERE id = 4;
+SELECT * FROM df_child;
+DROP TABLE df_child, df_parent;
