@@ -64,7 +64,8 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
       throw new PgError(SQLSTATE.datatype_mismatch, `column "${p.name}" in child table "${rel.name}" must be marked NOT NULL`);
     }
   }
-  for (const k of cat.relationConstraints(parent.oid)) {
+  // (MergeConstraintsIntoExisting scans the parent's constraints in name order)
+  for (const k of [...cat.relationConstraints(parent.oid)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (k.kind !== 'c' || k.noInherit) continue;
     const mine = cat.relationConstraints(rel.oid).find((o) => o.kind === 'c' && o.name === k.name);
     if (!mine) throw new PgError(SQLSTATE.datatype_mismatch, `child table is missing constraint "${k.name}"`);
