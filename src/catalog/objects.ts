@@ -270,6 +270,23 @@ export interface PublicationRel {
 }
 
 /** A publication (pg_publication with its pg_publication_rel / pg_publication_namespace rows). */
+/** An extended statistics object (CREATE STATISTICS; pg_statistic_ext). */
+export interface StatisticsDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly relation: number;
+  readonly owner: string;
+  /** Column attnums, ascending (stxkeys). */
+  readonly keys: readonly number[];
+  /** Expressions, in the order given. */
+  readonly exprs: readonly StoredExpr[];
+  /** stxkind: d (ndistinct), f (dependencies), m (mcv), e (expressions), in that order. */
+  readonly kinds: readonly string[];
+  /** stxstattarget (undefined: NULL, the default). */
+  readonly target?: number;
+}
+
 export interface PublicationDef {
   readonly oid: number;
   readonly name: string;

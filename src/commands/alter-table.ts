@@ -5,6 +5,7 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -326,6 +327,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
       }
       dropColumnTriggers(session, cat, rel, col, cascade);
+      dropColumnStatistics(cat, rel.oid, col.attnum);
       for (const idx of cat.relationIndexes(rel.oid)) {
         const uses = idx.index!.include.includes(col.attnum) || idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
         if (uses) dropRelation(session, cat, idx, new Set());

@@ -4,6 +4,7 @@
  * with Postgres's default names, the table's row type, and the indexes behind keys.
  * Postgres counterpart: src/backend/commands/tablecmds.c (DefineRelation), parser/parse_utilcmd.c.
  */
+import { copyStatistics } from './statistics.js';
 import { columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { textComparator } from '../types/collation.js';
@@ -383,7 +384,7 @@ function varLocation(e: unknown, attno: number): number | undefined {
   return undefined;
 }
 
-const LIKE = { COMMENTS: 1, COMPRESSION: 2, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64, STORAGE: 256 } as const;
+const LIKE = { COMMENTS: 1, COMPRESSION: 2, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64, STATISTICS: 128, STORAGE: 256 } as const;
 
 /** LIKE ... INCLUDING STORAGE / COMPRESSION: the source column's settings. */
 function likeStorage(c: ColumnDef, options: number): Partial<ColumnDef> {
@@ -441,8 +442,10 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
   if (like.options & LIKE.CONSTRAINTS) {
     for (const k of cat.relationConstraints(like.src.oid)) {
       if (k.kind !== 'c' || !k.check) continue;
-      cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace, columns: k.columns.map((a) => like.map.get(a) ?? a), check: remapVars(k.check, like.map) });
+      const conOid = session.db.newOid();
+      cat.putConstraint({ ...k, oid: conOid, relation: rel.oid, namespace: rel.namespace, columns: k.columns.map((a) => like.map.get(a) ?? a), check: remapVars(k.check, like.map) });
       taken.add(k.name);
+      copyComment(cat, like.options, `2606.${k.oid}.0`, `2606.${conOid}.0`);
     }
   }
   if (like.options & LIKE.INDEXES) {
@@ -461,6 +464,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
         predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion, options: idx.options ? [...idx.options] : undefined,
       });
+      copyComment(cat, like.options, `1259.${idx.oid}.0`, `1259.${idxOid}.0`);
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {
         const conOid = session.db.newOid();
@@ -474,6 +478,16 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       }
     }
   }
+  if (like.options & LIKE.STATISTICS) {
+    for (const [from, to] of copyStatistics(session, cat, like.src, cat.relation(rel.oid), like.map)) copyComment(cat, like.options, `3381.${from.oid}.0`, `3381.${to.oid}.0`);
+  }
+}
+
+/** LIKE ... INCLUDING COMMENTS: an object's comment on its copy. */
+function copyComment(cat: Catalog, options: number, from: string, to: string): void {
+  if (!(options & LIKE.COMMENTS)) return;
+  const c = cat.comments.get(from);
+  if (c !== undefined) cat.comments.set(to, c);
 }
 
 function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, table: string, taken: Set<string>, explicit: boolean): void {
