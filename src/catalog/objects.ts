@@ -149,6 +149,8 @@ export interface ConstraintDef {
   readonly deferred: boolean;
   readonly validated: boolean;
   readonly noInherit?: boolean;
+  /** CHECK ... NOT ENFORCED (PG 18): recorded, never checked (conenforced false, convalidated false). */
+  readonly notEnforced?: boolean;
   /** Table inheritance: how many parents this constraint comes from (coninhcount); undefined: 0. */
   readonly inhCount?: number;
   /** Table inheritance: the constraint is not defined locally (conislocal false). */

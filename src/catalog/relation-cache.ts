@@ -49,7 +49,7 @@ export function checkConstraintsOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
   return (e.checks ??= cat
     .relationConstraints(rel)
-    .filter((k) => k.kind === 'c' && k.check)
+    .filter((k) => k.kind === 'c' && k.check && !k.notEnforced)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 }
 

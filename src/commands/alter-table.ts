@@ -5,6 +5,7 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { isNotEnforced } from './constraint-attrs.js';
 import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
@@ -425,6 +426,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_ValidateConstraint': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
+      if (con.notEnforced) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'cannot validate NOT ENFORCED constraint');
       if (con.validated) return;
       if (con.kind === 'c') validateCheck(session, cat, rel, con.name, con.check!);
       else if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
@@ -475,7 +477,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         return out;
       });
       // Check constraints are re-verified against the converted rows.
-      for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
+      for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && !k.notEnforced && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
       return;
     }
     case 'AT_DropExpression': {
@@ -604,8 +606,9 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       const refs = [...referencedColumns(e.expr)];
       const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
       if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
-      if (!con.skip_validation) validateCheck(session, cat, rel, name, e);
-      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, ...(con.is_no_inherit ? { noInherit: true } : {}) });
+      const notEnforced = isNotEnforced(con);
+      if (!con.skip_validation && !notEnforced) validateCheck(session, cat, rel, name, e);
+      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, ...(con.is_no_inherit ? { noInherit: true } : {}), ...(notEnforced ? { notEnforced: true } : {}) });
       return;
     }
     case 'CONSTR_PRIMARY':

@@ -17,7 +17,7 @@ import { formatType, typeInfo } from '../types/registry.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { creationNamespace, openRelation } from '../analyze/relation.js';
 import { registerOnCommit, tempTableNamespace } from './temp-tables.js';
-import { applyConstraintAttr } from './constraint-attrs.js';
+import { applyConstraintAttr, isNotEnforced } from './constraint-attrs.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -214,6 +214,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
         case 'CONSTR_FOREIGN':
           pendingCons.push({ con, attnum });
           break;
+        case 'CONSTR_ATTR_ENFORCED':
+        case 'CONSTR_ATTR_NOT_ENFORCED':
         case 'CONSTR_ATTR_DEFERRABLE':
         case 'CONSTR_ATTR_NOT_DEFERRABLE':
         case 'CONSTR_ATTR_DEFERRED':
@@ -320,7 +322,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const refs = [...referencedColumns(e.expr)];
     const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, p.attnum !== undefined ? columns[p.attnum - 1].name : refs.length === 1 ? columns[refs[0] - 1].name : undefined, 'check', takenNames, false);
     checkDuplicateConstraint(cat, oid, conName, name, takenNames, con.conname !== undefined);
-    const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, noInherit: !!con.is_no_inherit };
+    const notEnforced = isNotEnforced(con);
+    const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, noInherit: !!con.is_no_inherit, ...(notEnforced ? { notEnforced: true } : {}) };
     cat.putConstraint(def);
   }
   // NOT NULL constraints (PG 18 catalogs them too).
