@@ -101,7 +101,11 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     else if (el.TableLikeClause) {
       const lc = el.TableLikeClause;
       const src = openRelation(cat, searchPath, { schema: lc.relation.schemaname, name: lc.relation.relname }, pos(lc.relation.location));
-      if (src.kind !== 'r' && src.kind !== 'v' && src.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
+      // Tables, views, materialized views and composite types (foreign tables too, in Postgres).
+      if (src.kind !== 'r' && src.kind !== 'v' && src.kind !== 'p' && src.kind !== 'm' && src.kind !== 'c') {
+        const what = src.kind === 'S' ? 'sequences' : src.kind === 'i' ? 'indexes' : src.kind === 'I' ? 'partitioned indexes' : undefined;
+        throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`, { ...(what ? { detail: `This operation is not supported for ${what}.` } : {}), position: pos(lc.relation.location) });
+      }
       const map = new Map<number, number>();
       for (const c of src.columns) {
         if (c.dropped) continue;
@@ -445,6 +449,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
   if (like.options & LIKE.CONSTRAINTS) {
     for (const k of cat.relationConstraints(like.src.oid)) {
       if (k.kind !== 'c' || !k.check) continue;
+      if (k.noInherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
       const conOid = session.db.newOid();
       cat.putConstraint({ ...k, oid: conOid, relation: rel.oid, namespace: rel.namespace, columns: k.columns.map((a) => like.map.get(a) ?? a), check: remapVars(k.check, like.map) });
       taken.add(k.name);
@@ -460,6 +465,9 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const include = info.include.map((a) => like.map.get(a) ?? a);
       for (const a of include) colNames.push(rel.columns[a - 1].name);
       // A unique index that backs no constraint is named like any other index.
+      if (info.primary && cat.relationConstraints(rel.oid).some((k) => k.kind === 'p')) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
+      }
       const conKind = info.constraint !== undefined ? cat.constraints.get(info.constraint)?.kind : undefined;
       const label = info.primary ? 'pkey' : conKind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
