@@ -5,6 +5,7 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { alterPersistence } from './alter-persistence.js';
 import { isNotEnforced } from './constraint-attrs.js';
 import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
@@ -133,7 +134,8 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   for (const c of n.cmds as AnyNode[]) {
     if (c.AlterTableCmd.subtype === 'AT_SetStorage' || c.AlterTableCmd.subtype === 'AT_SetCompression') checkStorageTarget(found, c.AlterTableCmd.subtype, n.objtype);
   }
-  const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd));
+  // (SET LOGGED / UNLOGGED reports the relation kinds it refuses itself, and takes sequences)
+  const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd) || c.AlterTableCmd.subtype === 'AT_SetLogged' || c.AlterTableCmd.subtype === 'AT_SetUnLogged');
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p' && !onlyRelOptions) {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
@@ -561,6 +563,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       return;
     }
     default:
+      if (alterPersistence(cat, rel, cmd)) return;
       if (alterTableTrigger(cat, rel, cmd)) return;
       if (alterTableRoleCmd(session, cat, rel, cmd)) return;
       throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);

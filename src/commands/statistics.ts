@@ -195,7 +195,7 @@ export function alterStatistics(session: Session, n: AnyNode): StatementResult {
   if (target !== undefined) {
     if (target < -1) throw new PgError(SQLSTATE.invalid_parameter_value, `statistics target ${target} is too low`);
     if (target > 10000) {
-      session.notice(new PgError(SQLSTATE.successful_completion, 'lowering statistics target to 10000', { severity: 'WARNING' }));
+      session.notice(new PgError(SQLSTATE.invalid_parameter_value, 'lowering statistics target to 10000', { severity: 'WARNING' }));
       target = 10000;
     }
     if (target === -1) target = undefined;
