@@ -29,8 +29,6 @@ CREATE SEQUENCE import_ticket;
 ALTER SEQUENCE import_ticket SET UNLOGGED;
 ALTER TABLE import_ticket SET LOGGED;
 SELECT relpersistence FROM pg_class WHERE relname = 'import_ticket';
-CREATE TEMP TABLE import_scratch (x int);
-ALTER TABLE import_scratch SET LOGGED;
 CREATE VIEW import_summary AS SELECT source FROM import_batches;
 ALTER TABLE import_summary SET UNLOGGED;
 CREATE TYPE import_pair AS (a int, b int);
