@@ -383,9 +383,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         }
         computeGenerated(ctx, tgt, values);
         // rel's view of the row (its RLS checks, view checks and RETURNING read rel's columns).
-        const up = lmap ? (v: Value[]) => toParentLayout(lmap!, tgt, v) : (v: Value[]) => v;
         const root = lmap ? { rel, map: lmap } : undefined;
-        security.check?.(ctx, up(values));
+        security.check?.(ctx, lmap ? toParentLayout(lmap, tgt, values) : values);
         if (tgt.partitionOf && (tgt === rel || rtrig)) checkPartitionConstraint(ctx, ms.cat, tgt, values, root);
         checkConstraints(ctx, ms.cat, tgt, values, root);
         let written: Value[] | undefined = values;
@@ -394,8 +393,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
             if (lmap) {
-              r.old = up(r.old as Value[]);
-              r.values = up(r.values as Value[]);
+              r.old = toParentLayout(lmap, tgt, r.old as Value[]);
+              r.values = toParentLayout(lmap, tgt, r.values as Value[]);
               tupleOwner.set(r.tuple as object, tgt.oid);
             }
             security.conflict?.(ctx, r.old as Value[], r.values as Value[]);
@@ -411,7 +410,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           }
         }
         const t = insertTuple(ms, tgt, values);
-        const pv = up(values);
+        const pv = lmap ? toParentLayout(lmap, tgt, values) : values;
         if (lmap) tupleOwner.set(t, tgt.oid);
         viewCheck?.(ctx, ms.cat, pv);
         queueInsertChecks(ms, tgt, t);
