@@ -11,6 +11,7 @@ import type {
   AuthMemberDef,
   PolicyDef,
   PublicationDef,
+  StatisticsDef,
   RoleDef,
   ColumnDef,
   ConstraintDef,
@@ -59,6 +60,8 @@ export class Catalog {
   policies = new Map<number, PolicyDef>();
   /** Publications by OID (CREATE PUBLICATION). */
   publications = new Map<number, PublicationDef>();
+  /** Extended statistics objects by OID (CREATE STATISTICS). */
+  statistics = new Map<number, StatisticsDef>();
   /** The database's datacl (undefined: the default). */
   databaseAcl: readonly AclItem[] | undefined;
   /** ALTER DEFAULT PRIVILEGES entries (pg_default_acl). */
@@ -88,6 +91,7 @@ export class Catalog {
     c.authMembers = this.authMembers;
     c.policies = new Map(this.policies);
     c.publications = new Map(this.publications);
+    c.statistics = new Map(this.statistics);
     c.databaseAcl = this.databaseAcl;
     c.defaultAcls = this.defaultAcls;
     return c;
@@ -193,6 +197,11 @@ export class Catalog {
     }
     this.triggersByRelation.delete(oid);
     for (const p of [...this.policies.values()]) if (p.relation === oid) this.policies.delete(p.oid);
+    for (const st of [...this.statistics.values()]) {
+      if (st.relation !== oid) continue;
+      this.statistics.delete(st.oid);
+      this.comments.delete(`3381.${st.oid}.0`);
+    }
   }
 
   putConstraint(c: ConstraintDef): void {

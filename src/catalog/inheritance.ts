@@ -81,3 +81,14 @@ export function isIdentityMap(map: Int32Array): boolean {
   for (let i = 0; i < map.length; i++) if (map[i] !== i && map[i] !== -1) return false;
   return true;
 }
+
+/**
+ * The attribute map from partitioned table `root`'s layout to its descendant `leaf`'s, or
+ * undefined when they have the same layout (a partition may have its columns in another order,
+ * or dropped ones: ATTACH PARTITION of such a table, PARTITION OF a parent with dropped columns).
+ */
+export function partitionMap(root: RelationDef, leaf: RelationDef): Int32Array | undefined {
+  if (root === leaf) return undefined;
+  const m = inheritAttrMap(root, leaf);
+  return isIdentityMap(m) && leaf.columns.length === root.columns.length ? undefined : m;
+}

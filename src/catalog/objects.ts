@@ -149,6 +149,8 @@ export interface ConstraintDef {
   readonly deferred: boolean;
   readonly validated: boolean;
   readonly noInherit?: boolean;
+  /** CHECK ... NOT ENFORCED (PG 18): recorded, never checked (conenforced false, convalidated false). */
+  readonly notEnforced?: boolean;
   /** Table inheritance: how many parents this constraint comes from (coninhcount); undefined: 0. */
   readonly inhCount?: number;
   /** Table inheritance: the constraint is not defined locally (conislocal false). */
@@ -270,6 +272,23 @@ export interface PublicationRel {
 }
 
 /** A publication (pg_publication with its pg_publication_rel / pg_publication_namespace rows). */
+/** An extended statistics object (CREATE STATISTICS; pg_statistic_ext). */
+export interface StatisticsDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly relation: number;
+  readonly owner: string;
+  /** Column attnums, ascending (stxkeys). */
+  readonly keys: readonly number[];
+  /** Expressions, in the order given. */
+  readonly exprs: readonly StoredExpr[];
+  /** stxkind: d (ndistinct), f (dependencies), m (mcv), e (expressions), in that order. */
+  readonly kinds: readonly string[];
+  /** stxstattarget (undefined: NULL, the default). */
+  readonly target?: number;
+}
+
 export interface PublicationDef {
   readonly oid: number;
   readonly name: string;

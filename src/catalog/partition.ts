@@ -4,9 +4,10 @@
  * (pg_inherits), and the text Postgres prints for them (pg_get_partkeydef, pg_get_expr of a
  * bound, the "Partition key of the failing row" detail).
  *
- * Partitions have the parent's column layout attnum for attnum (CREATE TABLE ... PARTITION OF
- * copies it; ATTACH PARTITION accepts only tables with the same layout), so a row moves between
- * the parent and its partitions without remapping.
+ * A partition may have its own column layout (ATTACH PARTITION of a table whose columns are in
+ * another order or include dropped ones; PARTITION OF a parent with dropped columns): columns
+ * match by name, and rows are mapped between layouts where they cross (inheritance.ts
+ * partitionMap; executor/partition-route.ts routeRowTo).
  *
  * Postgres counterpart: src/backend/partitioning/partbounds.c, utils/cache/partcache.c,
  * utils/adt/ruleutils.c (pg_get_partkeydef, get_rule_expr for PartitionBoundSpec).

@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.js';
 import type { ConstraintDef, RelationDef } from './objects.js';
 import { typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
+import { partitionMap } from './inheritance.js';
 
 interface Entry {
   checks?: ConstraintDef[];
@@ -48,7 +49,7 @@ export function checkConstraintsOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
   return (e.checks ??= cat
     .relationConstraints(rel)
-    .filter((k) => k.kind === 'c' && k.check)
+    .filter((k) => k.kind === 'c' && k.check && !k.notEnforced)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 }
 
@@ -61,7 +62,15 @@ export function indexesOf(cat: Catalog, rel: number): RelationDef[] {
 /** Foreign keys defined on a table. */
 export function foreignKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
-  return (e.fks ??= [...cat.relationConstraints(rel).filter((k) => k.kind === 'f'), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.relationConstraints(a).filter((k) => k.kind === 'f'))]);
+  return (e.fks ??= [...cat.relationConstraints(rel).filter((k) => k.kind === 'f'), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.relationConstraints(a).filter((k) => k.kind === 'f').map((k) => inPartitionLayout(cat, k, a, rel)))]);
+}
+
+/** An ancestor's foreign key with its columns as the partition `rel` numbers them (its layout may differ). */
+function inPartitionLayout(cat: Catalog, fk: ConstraintDef, ancestor: number, rel: number): ConstraintDef {
+  const m = partitionMap(cat.relation(ancestor), cat.relation(rel));
+  if (!m) return fk;
+  const at = (a: number) => m[a - 1] + 1;
+  return { ...fk, columns: fk.columns.map(at), fk: { ...fk.fk!, ...(fk.fk!.deleteSetColumns ? { deleteSetColumns: fk.fk!.deleteSetColumns.map(at) } : {}) } };
 }
 
 /** A partition's partitioned ancestors: their foreign keys apply to its rows too. */

@@ -5,6 +5,9 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { alterPersistence } from './alter-persistence.js';
+import { isNotEnforced } from './constraint-attrs.js';
+import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -132,7 +135,8 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   for (const c of n.cmds as AnyNode[]) {
     if (c.AlterTableCmd.subtype === 'AT_SetStorage' || c.AlterTableCmd.subtype === 'AT_SetCompression') checkStorageTarget(found, c.AlterTableCmd.subtype, n.objtype);
   }
-  const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd));
+  // (SET LOGGED / UNLOGGED reports the relation kinds it refuses itself, and takes sequences)
+  const onlyRelOptions = (n.cmds as AnyNode[]).every((c) => isRelOptionsCommand(c.AlterTableCmd) || c.AlterTableCmd.subtype === 'AT_SetLogged' || c.AlterTableCmd.subtype === 'AT_SetUnLogged');
   if (n.objtype === 'OBJECT_TABLE' && found.kind !== 'r' && found.kind !== 'p' && !onlyRelOptions) {
     throw new PgError(SQLSTATE.wrong_object_type, `"${found.name}" is not a table`);
   }
@@ -335,6 +339,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
       }
       dropColumnTriggers(session, cat, rel, col, cascade);
+      dropColumnStatistics(cat, rel.oid, col.attnum);
       for (const idx of cat.relationIndexes(rel.oid)) {
         const uses = idx.index!.include.includes(col.attnum) || idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
         if (uses) dropRelation(session, cat, idx, new Set());
@@ -432,6 +437,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_ValidateConstraint': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
+      if (con.notEnforced) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'cannot validate NOT ENFORCED constraint');
       if (con.validated) return;
       if (con.kind === 'c') validateCheck(session, cat, rel, con.name, con.check!);
       else if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
@@ -482,7 +488,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         return out;
       });
       // Check constraints are re-verified against the converted rows.
-      for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
+      for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && !k.notEnforced && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
       return;
     }
     case 'AT_DropExpression': {
@@ -566,6 +572,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       return;
     }
     default:
+      if (alterPersistence(cat, rel, cmd)) return;
       if (alterTableTrigger(cat, rel, cmd)) return;
       if (alterTableRoleCmd(session, cat, rel, cmd)) return;
       throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);
@@ -611,8 +618,9 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       const refs = [...referencedColumns(e.expr)];
       const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
       if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
-      if (!con.skip_validation) validateCheck(session, cat, rel, name, e);
-      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, ...(con.is_no_inherit ? { noInherit: true } : {}) });
+      const notEnforced = isNotEnforced(con);
+      if (!con.skip_validation && !notEnforced) validateCheck(session, cat, rel, name, e);
+      cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, ...(con.is_no_inherit ? { noInherit: true } : {}), ...(notEnforced ? { notEnforced: true } : {}) });
       return;
     }
     case 'CONSTR_PRIMARY':

@@ -3,6 +3,8 @@
  * stored per (catalog class, object, sub-id) as pg_description does; NULL or '' removes.
  * Postgres counterpart: src/backend/commands/comment.c.
  */
+import { PG_STATISTIC_EXT, lookupStatistics } from './statistics.js';
+import { checkOwner } from '../catalog/acl.js';
 import { publicationNamed } from './publication.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -61,6 +63,14 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const ns = cat0.namespaceOid(name);
       if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
       key = `${CLASS_OID.pg_namespace}.${ns}.0`;
+      break;
+    }
+    case 'OBJECT_STATISTIC_EXT': {
+      const parts = list(n.object);
+      const st = lookupStatistics(cat0, sp, parts);
+      if (!st) throw new PgError(SQLSTATE.undefined_object, `statistics object "${parts.join('.')}" does not exist`);
+      checkOwner(cat0, session.currentUser(), st.owner, 'statistics object', st.name);
+      key = `${PG_STATISTIC_EXT}.${st.oid}.0`;
       break;
     }
     case 'OBJECT_PUBLICATION': {

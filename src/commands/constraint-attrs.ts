@@ -11,8 +11,23 @@ type AnyNode = Record<string, any>;
 
 const DEFERRABLE_KINDS = new Set(['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_FOREIGN', 'CONSTR_EXCLUSION']);
 
+/**
+ * Whether a CHECK or FOREIGN KEY constraint node says NOT ENFORCED (the parser leaves is_enforced
+ * unset on a table constraint written NOT ENFORCED, and sets it on every other).
+ */
+export function isNotEnforced(con: AnyNode): boolean {
+  return con.is_enforced === false || (con.is_enforced === undefined && con.skip_validation === true);
+}
+
 /** Returns `prev` (the constraint node before the attribute) with the attribute `attr` applied. */
 export function applyConstraintAttr(prev: AnyNode | undefined, attr: AnyNode, position: string | undefined): AnyNode {
+  if (attr.contype === 'CONSTR_ATTR_ENFORCED' || attr.contype === 'CONSTR_ATTR_NOT_ENFORCED') {
+    const word = attr.contype === 'CONSTR_ATTR_ENFORCED' ? 'ENFORCED' : 'NOT ENFORCED';
+    if (!prev || (prev.contype !== 'CONSTR_CHECK' && prev.contype !== 'CONSTR_FOREIGN')) throw new PgError(SQLSTATE.syntax_error, `misplaced ${word} clause`, { position });
+    if (prev.__enforcedSet) throw new PgError(SQLSTATE.syntax_error, 'multiple ENFORCED/NOT ENFORCED clauses not allowed', { position });
+    const enforced = attr.contype === 'CONSTR_ATTR_ENFORCED';
+    return { ...prev, __enforcedSet: true, is_enforced: enforced, ...(enforced ? {} : { skip_validation: true, initially_valid: false }) };
+  }
   const word: Record<string, string> = {
     CONSTR_ATTR_DEFERRABLE: 'DEFERRABLE',
     CONSTR_ATTR_NOT_DEFERRABLE: 'NOT DEFERRABLE',

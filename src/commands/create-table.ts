@@ -4,6 +4,7 @@
  * with Postgres's default names, the table's row type, and the indexes behind keys.
  * Postgres counterpart: src/backend/commands/tablecmds.c (DefineRelation), parser/parse_utilcmd.c.
  */
+import { copyStatistics } from './statistics.js';
 import { columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { textComparator } from '../types/collation.js';
@@ -16,7 +17,7 @@ import { formatType, typeInfo } from '../types/registry.js';
 import { resolveTypeName } from '../analyze/type-name.js';
 import { creationNamespace, openRelation } from '../analyze/relation.js';
 import { registerOnCommit, tempTableNamespace } from './temp-tables.js';
-import { applyConstraintAttr } from './constraint-attrs.js';
+import { applyConstraintAttr, isNotEnforced } from './constraint-attrs.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -100,7 +101,11 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     else if (el.TableLikeClause) {
       const lc = el.TableLikeClause;
       const src = openRelation(cat, searchPath, { schema: lc.relation.schemaname, name: lc.relation.relname }, pos(lc.relation.location));
-      if (src.kind !== 'r' && src.kind !== 'v' && src.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`);
+      // Tables, views, materialized views and composite types (foreign tables too, in Postgres).
+      if (src.kind !== 'r' && src.kind !== 'v' && src.kind !== 'p' && src.kind !== 'm' && src.kind !== 'c') {
+        const what = src.kind === 'S' ? 'sequences' : src.kind === 'i' ? 'indexes' : src.kind === 'I' ? 'partitioned indexes' : undefined;
+        throw new PgError(SQLSTATE.wrong_object_type, `relation "${src.name}" is invalid in LIKE clause`, { ...(what ? { detail: `This operation is not supported for ${what}.` } : {}), position: pos(lc.relation.location) });
+      }
       const map = new Map<number, number>();
       for (const c of src.columns) {
         if (c.dropped) continue;
@@ -213,6 +218,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
         case 'CONSTR_FOREIGN':
           pendingCons.push({ con, attnum });
           break;
+        case 'CONSTR_ATTR_ENFORCED':
+        case 'CONSTR_ATTR_NOT_ENFORCED':
         case 'CONSTR_ATTR_DEFERRABLE':
         case 'CONSTR_ATTR_NOT_DEFERRABLE':
         case 'CONSTR_ATTR_DEFERRED':
@@ -319,7 +326,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const refs = [...referencedColumns(e.expr)];
     const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, p.attnum !== undefined ? columns[p.attnum - 1].name : refs.length === 1 ? columns[refs[0] - 1].name : undefined, 'check', takenNames, false);
     checkDuplicateConstraint(cat, oid, conName, name, takenNames, con.conname !== undefined);
-    const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation, noInherit: !!con.is_no_inherit };
+    const notEnforced = isNotEnforced(con);
+    const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, noInherit: !!con.is_no_inherit, ...(notEnforced ? { notEnforced: true } : {}) };
     cat.putConstraint(def);
   }
   // NOT NULL constraints (PG 18 catalogs them too).
@@ -383,7 +391,7 @@ function varLocation(e: unknown, attno: number): number | undefined {
   return undefined;
 }
 
-const LIKE = { COMMENTS: 1, COMPRESSION: 2, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64, STORAGE: 256 } as const;
+const LIKE = { COMMENTS: 1, COMPRESSION: 2, CONSTRAINTS: 4, DEFAULTS: 8, GENERATED: 16, IDENTITY: 32, INDEXES: 64, STATISTICS: 128, STORAGE: 256 } as const;
 
 /** LIKE ... INCLUDING STORAGE / COMPRESSION: the source column's settings. */
 function likeStorage(c: ColumnDef, options: number): Partial<ColumnDef> {
@@ -441,8 +449,11 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
   if (like.options & LIKE.CONSTRAINTS) {
     for (const k of cat.relationConstraints(like.src.oid)) {
       if (k.kind !== 'c' || !k.check) continue;
-      cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace, columns: k.columns.map((a) => like.map.get(a) ?? a), check: remapVars(k.check, like.map) });
+      if (k.noInherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
+      const conOid = session.db.newOid();
+      cat.putConstraint({ ...k, oid: conOid, relation: rel.oid, namespace: rel.namespace, columns: k.columns.map((a) => like.map.get(a) ?? a), check: remapVars(k.check, like.map) });
       taken.add(k.name);
+      copyComment(cat, like.options, `2606.${k.oid}.0`, `2606.${conOid}.0`);
     }
   }
   if (like.options & LIKE.INDEXES) {
@@ -454,6 +465,9 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const include = info.include.map((a) => like.map.get(a) ?? a);
       for (const a of include) colNames.push(rel.columns[a - 1].name);
       // A unique index that backs no constraint is named like any other index.
+      if (info.primary && cat.relationConstraints(rel.oid).some((k) => k.kind === 'p')) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
+      }
       const conKind = info.constraint !== undefined ? cat.constraints.get(info.constraint)?.kind : undefined;
       const label = info.primary ? 'pkey' : conKind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
@@ -461,6 +475,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
         predicate: info.predicate ? remapVars(info.predicate, like.map) : undefined, method: info.method, exclusion: info.exclusion, options: idx.options ? [...idx.options] : undefined,
       });
+      copyComment(cat, like.options, `1259.${idx.oid}.0`, `1259.${idxOid}.0`);
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {
         const conOid = session.db.newOid();
@@ -474,6 +489,16 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       }
     }
   }
+  if (like.options & LIKE.STATISTICS) {
+    for (const [from, to] of copyStatistics(session, cat, like.src, cat.relation(rel.oid), like.map)) copyComment(cat, like.options, `3381.${from.oid}.0`, `3381.${to.oid}.0`);
+  }
+}
+
+/** LIKE ... INCLUDING COMMENTS: an object's comment on its copy. */
+function copyComment(cat: Catalog, options: number, from: string, to: string): void {
+  if (!(options & LIKE.COMMENTS)) return;
+  const c = cat.comments.get(from);
+  if (c !== undefined) cat.comments.set(to, c);
 }
 
 function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, table: string, taken: Set<string>, explicit: boolean): void {

@@ -43,7 +43,7 @@ import { insertTargets } from './insert-targets.js';
 import { isCurrentOf, transformCurrentOf } from './current-of.js';
 import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
-import { checkPartitionConstraint, fitsPartition, leafOfTuple, routeRow } from '../executor/partition-route.js';
+import { checkPartitionConstraint, fitsPartition, leafOfTuple, partitionMap, routeRowTo } from '../executor/partition-route.js';
 import { partitionLeaves } from '../catalog/partition.js';
 import { childTargetForWrite, childValues, inheritTarget } from './inherit-dml.js';
 import { toChildLayout, toParentLayout, tupleOwner } from '../executor/inherit-scan.js';
@@ -324,7 +324,9 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
   // Through a partitioned table: each leaf partition resolves the conflict on its own indexes.
   const leafConflicts = n.onConflictClause && rel.kind === 'p' ? new Map(partitionLeaves(cat, rel).map((l) => [l.oid, onConflictPlan(session, state, l, n.onConflictClause, n.relation.alias ?? { aliasname: rel.name }, sql)])) : undefined;
-  const returning = addReturning(rps, returningList(n), layoutReturning);
+  const retList = analyzeReturning(rps, returningList(n));
+  const returning = retList && compileReturning(rps, retList, layoutReturning);
+  const retSys = rel.kind === 'p' && readsTupleHeader(retList);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
   const security = dmlSecurity(state, rel, 'insert', n, { targetCols: cols.map((c) => c.attnum), returning: returningList(n) });
@@ -358,8 +360,20 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           const d = defaults[a];
           values[a] = d ? d(values, ctx) : null;
         }
-        // A partitioned table: the leaf partition the row goes to (whose triggers and constraints apply).
-        const tgt = rel.kind === 'p' ? routeRow(ctx, ms.cat, rel, values) : rel;
+        // A partitioned table: the leaf partition the row goes to (whose triggers and constraints
+        // apply), the row in that leaf's layout (`lmap`: from rel's layout, when they differ).
+        let tgt = rel;
+        let lmap: Int32Array | undefined;
+        if (rel.kind === 'p') {
+          // A partitioned partition written directly checks its own partition constraint first.
+          if (rel.partitionOf) checkPartitionConstraint(ctx, ms.cat, rel, values);
+          const routed = routeRowTo(ctx, ms.cat, rel, values);
+          tgt = routed.leaf;
+          if (routed.values !== values) {
+            lmap = partitionMap(rel, tgt);
+            values = routed.values;
+          } else if (retSys && retRows) noTupleHeader();
+        }
         const rtrig = tgt === rel ? trig : hasTriggers(ms.cat, tgt.oid);
         if (rtrig) {
           // BEFORE ROW triggers see defaults, may change or skip the row; generated columns follow.
@@ -368,14 +382,21 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           values = r;
         }
         computeGenerated(ctx, tgt, values);
-        security.check?.(ctx, values);
-        if (tgt.partitionOf && (tgt === rel || rtrig)) checkPartitionConstraint(ctx, ms.cat, tgt, values);
-        checkConstraints(ctx, ms.cat, tgt, values);
+        // rel's view of the row (its RLS checks, view checks and RETURNING read rel's columns).
+        const root = lmap ? { rel, map: lmap } : undefined;
+        security.check?.(ctx, lmap ? toParentLayout(lmap, tgt, values) : values);
+        if (tgt.partitionOf && (tgt === rel || rtrig)) checkPartitionConstraint(ctx, ms.cat, tgt, values, root);
+        checkConstraints(ctx, ms.cat, tgt, values, root);
         let written: Value[] | undefined = values;
         if (conflict) {
           const r = (leafConflicts?.get(tgt.oid) ?? conflict).handle(ms, values);
           if (r.action === 'skip') continue;
           if (r.action === 'updated') {
+            if (lmap) {
+              r.old = toParentLayout(lmap, tgt, r.old as Value[]);
+              r.values = toParentLayout(lmap, tgt, r.values as Value[]);
+              tupleOwner.set(r.tuple as object, tgt.oid);
+            }
             security.conflict?.(ctx, r.old as Value[], r.values as Value[]);
             viewCheck?.(ctx, ms.cat, r.values as Value[]);
             written = r.values;
@@ -389,12 +410,15 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
           }
         }
         const t = insertTuple(ms, tgt, values);
-        viewCheck?.(ctx, ms.cat, values);
+        const pv = lmap ? toParentLayout(lmap, tgt, values) : values;
+        if (lmap) tupleOwner.set(t, tgt.oid);
+        viewCheck?.(ctx, ms.cat, pv);
         queueInsertChecks(ms, tgt, t);
         if (rtrig) queueAfterRow(ms, tgt, 'INSERT', undefined, values);
         if (trig && tgt !== rel) captureRouted(ms, tgt, 'INSERT', undefined, values);
         count++;
         if (retRows && returning) {
+          values = pv;
           const row: Row = [...values, t as unknown as Value];
           fillOldNew(row, layoutReturning, insOldNew, ncols, undefined, values, undefined, t);
           retRows.push(returning.exprs.map((f) => f(row, ctx)));
@@ -506,7 +530,9 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const compiled = sets.map((s) => ({ idx: s.attnum - 1, f: s.expr === 'default' ? undefined : compileExpr(s.expr, from.layout), def: s.expr === 'default' }));
   const updatedCols: ReadonlySet<number> = new Set(sets.map((s) => s.attnum));
   const defaults = rel.columns.map((c) => (c.default ? compileStored(c.default) : undefined));
-  const returning = addReturning(ps, returningList(n), from.layout);
+  const retList = analyzeReturning(ps, returningList(n));
+  const returning = retList && compileReturning(ps, retList, from.layout);
+  const retSys = rel.kind === 'p' && readsTupleHeader(retList);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
   return {
@@ -527,8 +553,11 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         let t = row[off + ncols] as unknown as Tuple;
         // Through a partitioned table: the leaf partition holding the row; through an
         // inheritance parent: the child table it came from (written in its own layout).
-        const inh = inheritTarget(ms.cat, rel, t);
+        let inh = inheritTarget(ms.cat, rel, t);
         const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, t) : (inh?.child ?? rel);
+        // A partition with its own column layout is written like an inheritance child.
+        const pmap = rel.kind === 'p' ? partitionMap(rel, leaf) : undefined;
+        if (pmap) inh = { child: leaf, map: pmap };
         if (leaf === rel ? done.has(t.tid) : doneLeaf.has(t.values)) continue;
         if (leaf === rel) done.add(t.tid);
         else doneLeaf.add(t.values);
@@ -562,19 +591,23 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         }
         computeGenerated(ctx, leaf, values);
         let nt: Tuple | undefined;
+        let movedValues: Value[] | undefined;
         const moved = !!leaf.partitionOf && !fitsPartition(ctx, ms.cat, leaf, values);
         if (moved) {
           // The row leaves its partition: delete it there and insert it where it now belongs.
           if (rel.kind !== 'p') checkPartitionConstraint(ctx, ms.cat, leaf, values);
-          nt = moveRow(ms, rel, leaf, t, old, values);
-          if (!nt) continue;
+          const m = moveRow(ms, rel, leaf, t, old, values, pmap);
+          if (!m) continue;
+          if (retSys && retRows && !m.mapped) noTupleHeader();
+          nt = m.tuple;
+          movedValues = m.values;
         } else {
-          security.check?.(ctx, values);
+          security.check?.(ctx, inh ? toParentLayout(inh.map, inh.child, values) : values);
           checkConstraints(ctx, ms.cat, leaf, values, inh ? { rel, map: inh.map } : undefined);
           nt = updateTuple(ms, leaf, t, values);
           if (!nt) continue;
         }
-        viewCheck?.(ctx, ms.cat, values);
+        viewCheck?.(ctx, ms.cat, movedValues ?? (inh ? toParentLayout(inh.map, inh.child, values) : values));
         count++;
         if (!moved) {
           queueUpdateActions(ms, leaf, old, values, nt, t);
@@ -586,8 +619,9 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
             // RETURNING reads the parent's columns.
             values = toParentLayout(inh.map, inh.child, values);
             old = toParentLayout(inh.map, inh.child, old);
-            tupleOwner.set(nt, inh.child.oid);
+            if (!moved) tupleOwner.set(nt, inh.child.oid);
           }
+          if (movedValues) values = movedValues;
           const r = row.slice();
           for (let i = 0; i < ncols; i++) r[off + i] = values[i];
           r[off + ncols] = nt as unknown as Value;
@@ -744,8 +778,11 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
       const trig = hasTriggers(ms.cat, rel.oid);
       for (let row of rows) {
         // Another transaction may have changed the row since the snapshot: wait, re-check (EvalPlanQual).
-        const inh = inheritTarget(ms.cat, rel, row[off + ncols] as unknown as Tuple);
+        let inh = inheritTarget(ms.cat, rel, row[off + ncols] as unknown as Tuple);
         const leaf = rel.kind === 'p' ? leafOfTuple(ctx, ms.cat, rel, row[off + ncols] as unknown as Tuple) : (inh?.child ?? rel);
+        // A partition with its own column layout is written like an inheritance child.
+        const pmap = rel.kind === 'p' ? partitionMap(rel, leaf) : undefined;
+        if (pmap) inh = { child: leaf, map: pmap };
         const ltrig = leaf === rel ? trig : hasTriggers(ms.cat, leaf.oid);
         const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, 'update', recheck) : targetForWrite(ms, leaf, row, off, 'update', recheck);
         if (!target) continue;
@@ -775,28 +812,60 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
  * another partition: DELETE from `leaf` (its DELETE row triggers fire), INSERT routed from the
  * root (the destination's INSERT row triggers and constraints apply). Undefined when skipped.
  */
-function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[]): Tuple | undefined {
+/** Whether RETURNING reads xmin, cmin, xmax or cmax of the row written. */
+function readsTupleHeader(tl: readonly TargetEntry[] | undefined): boolean {
+  const walk = (x: unknown): boolean => {
+    if (!x || typeof x !== 'object') return false;
+    if (Array.isArray(x)) return x.some(walk);
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'Var' && typeof o.attno === 'number' && o.attno <= -2 && o.attno >= -5 && !o.levelsUp) return true;
+    for (const [k, v] of Object.entries(o)) if (k !== 'fn' && k !== 'agg' && typeof v !== 'function' && walk(v)) return true;
+    return false;
+  };
+  return !!tl && tl.some((t) => walk(t.expr));
+}
+
+/**
+ * Postgres's error for RETURNING xmin / cmin / xmax / cmax of a row a partitioned table routed
+ * into a partition of its own layout (the routed row is a virtual slot there; a partition with
+ * another layout returns its stored tuple instead).
+ */
+function noTupleHeader(): never {
+  throw new PgError(SQLSTATE.feature_not_supported, 'cannot retrieve a system column in this context');
+}
+
+function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
   const { ctx, cat } = ms;
-  const dest = routeRow(ctx, cat, root, values);
+  // `old` and `values` are in the source leaf's layout (`map`: from root's, when they differ);
+  // the row is routed in root's layout and written in the destination's.
   const srcTrig = hasTriggers(cat, leaf.oid);
-  const destTrig = hasTriggers(cat, dest.oid);
   if (srcTrig && !beforeRowTriggers(ms, leaf, 'DELETE', old, undefined)) return undefined;
   if (!deleteTuple(ms, leaf, t)) return undefined;
   queueDeleteActions(ms, leaf, old);
   if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
   captureRouted(ms, leaf, 'UPDATE', old, undefined);
+  const rootVals = map ? toParentLayout(map, leaf, values) : values;
+  // A root that is itself a partition: the row must stay within it (ExecFindPartition's check).
+  if (root.partitionOf) checkPartitionConstraint(ctx, cat, root, rootVals);
+  const routed = routeRowTo(ctx, cat, root, rootVals);
+  const dest = routed.leaf;
+  let dv = routed.values;
+  const dmap = partitionMap(root, dest);
+  const droot = dmap ? { rel: root, map: dmap } : undefined;
+  const destTrig = hasTriggers(cat, dest.oid);
   if (destTrig) {
-    const r = beforeRowTriggers(ms, dest, 'INSERT', undefined, values);
+    const r = beforeRowTriggers(ms, dest, 'INSERT', undefined, dv);
     if (!r) return undefined;
-    for (let i = 0; i < r.length; i++) values[i] = r[i];
-    checkPartitionConstraint(ctx, cat, dest, values);
+    dv = r;
+    checkPartitionConstraint(ctx, cat, dest, dv, droot);
   }
-  checkConstraints(ctx, cat, dest, values);
-  const nt = insertTuple(ms, dest, values);
+  checkConstraints(ctx, cat, dest, dv, droot);
+  const nt = insertTuple(ms, dest, dv);
+  if (dmap) tupleOwner.set(nt, dest.oid);
   queueInsertChecks(ms, dest, nt);
-  if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, values);
-  captureRouted(ms, dest, 'UPDATE', undefined, values);
-  return nt;
+  if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, dv);
+  captureRouted(ms, dest, 'UPDATE', undefined, dv);
+  return { tuple: nt, values: dmap ? toParentLayout(dmap, dest, dv) : dv, mapped: !!dmap };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,9 +3,10 @@
  * compatibility, Postgres's default name. ALTER TABLE validates existing rows (alter-table.ts).
  * Postgres counterpart: src/backend/commands/tablecmds.c (ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey).
  */
+import { isNotEnforced } from './constraint-attrs.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FkAction, RelationDef } from '../catalog/objects.js';
-import { PgError } from '../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { formatType } from '../types/registry.js';
 import { operatorsNamed } from '../functions/registry.js';
@@ -26,6 +27,7 @@ export function addForeignKey(
   taken: Set<string>,
 ): number {
   void sql;
+  if (isNotEnforced(con)) throw featureNotSupported('NOT ENFORCED foreign keys');
   const pk = con.pktable;
   const ref = pk.relname === rel.name && !pk.schemaname ? rel : openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
   if (ref.kind !== 'r' && ref.kind !== 'p') {

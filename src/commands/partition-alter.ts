@@ -13,12 +13,13 @@ import { partitionDescendants, partitionLeaves, partitionsOf } from '../catalog/
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { openRelation } from '../analyze/relation.js';
+import { partitionMap } from '../catalog/inheritance.js';
 import { fitsPartition } from '../executor/partition-route.js';
 import type { Session } from '../session/session.js';
 import { makeExecContext } from '../session/run-select.js';
 
 import { checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
-import { checkUniqueCoversKey, cloneIndex, dropTriggerClones, linkPartition } from './partition-ddl.js';
+import { checkUniqueCoversKey, cloneIndex, dropTriggerClones, linkPartition, partitionAttnums } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -57,15 +58,14 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   if (rel.oid === parent.oid) throw new PgError(SQLSTATE.duplicate_table, `relation "${rel.name}" is already a partition of "${parent.name}"`);
   const mismatch = sameLayout(parent, rel);
   if (mismatch) throw new PgError(SQLSTATE.datatype_mismatch, mismatch);
-  if (rel.columns.length !== parent.columns.length || rel.columns.some((c, i) => c.name !== parent.columns[i].name || !!c.dropped !== !!parent.columns[i].dropped)) {
-    throw featureNotSupported('ATTACH PARTITION of a table whose columns are in another order than its parent\'s');
-  }
+  // The table may have its columns in another order, or dropped ones: rows are mapped by name.
   for (const p of parent.columns) {
-    if (p.notNull && !p.dropped && !rel.columns[p.attnum - 1].notNull) {
+    if (p.notNull && !p.dropped && !rel.columns.find((c) => !c.dropped && c.name === p.name)!.notNull) {
       throw new PgError(SQLSTATE.datatype_mismatch, `column "${p.name}" in child table "${rel.name}" must be marked NOT NULL`);
     }
   }
-  for (const k of cat.relationConstraints(parent.oid)) {
+  // (MergeConstraintsIntoExisting scans the parent's constraints in name order)
+  for (const k of [...cat.relationConstraints(parent.oid)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (k.kind !== 'c' || k.noInherit) continue;
     const mine = cat.relationConstraints(rel.oid).find((o) => o.kind === 'c' && o.name === k.name);
     if (!mine) throw new PgError(SQLSTATE.datatype_mismatch, `child table is missing constraint "${k.name}"`);
@@ -76,7 +76,7 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   linkPartition(session, cat, parent, rel, bound, true);
   // Foreign keys of the partitioned table now apply to the attached rows.
   for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
-    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f') validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk);
+    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f') validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, a);
   }
   // The existing rows must satisfy the partition constraint.
   const attached = cat.relation(rel.oid);
@@ -144,7 +144,7 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
 }
 
 /** Subcommands that keep a partition tree's column layout and need nothing more here. */
-const LAYOUT_SAFE = new Set(['AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner']);
+const LAYOUT_SAFE = new Set(['AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
 
 /**
  * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
@@ -191,9 +191,11 @@ export function cascadesToPartitions(cmd: AnyNode): boolean {
 function keyAttnums(cat: Catalog, rel: RelationDef): Map<number, RelationDef> {
   const out = new Map<number, RelationDef>();
   for (let r: RelationDef | undefined = rel; r; r = r.partitionOf ? cat.relations.get(r.partitionOf.parent) : undefined) {
+    // (an ancestor may number its columns differently: they match by name)
+    const here = (a: number) => (r === rel ? a : (rel.columns.find((c) => !c.dropped && c.name === r!.columns[a - 1].name)?.attnum ?? 0));
     for (const p of r.partitionKey?.parts ?? []) {
-      if (p.attnum) out.set(p.attnum, r);
-      else for (const a of referencedAttnums(p.expr!.expr)) out.set(a, r);
+      if (p.attnum) out.set(here(p.attnum), r);
+      else for (const a of referencedAttnums(p.expr!.expr)) out.set(here(a), r);
     }
   }
   return out;
@@ -253,7 +255,7 @@ export function alterPartitionedCmd(
     // A foreign key stays on the partitioned table (its partitions' rows inherit it): check their rows.
     run(rel, cmd);
     const fk = cat.relationConstraints(rel.oid).find((k) => !beforeCons.has(k.oid) && k.kind === 'f');
-    if (fk && !con.skip_validation) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk);
+    if (fk && !con.skip_validation) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, cat.relation(rel.oid));
     return;
   }
   run(rel, cmd);
@@ -276,25 +278,32 @@ export function alterPartitionedCmd(
       const named = mine.find((k) => k.kind === 'c');
       if (named) c = { ...cmd, def: { Constraint: { ...con, conname: named.name } } };
     }
-    alterPartitionedCmd(session, cat, cat.relation(child.oid), c, sql, run, false, mine);
+    // (a partition with its own column layout numbers the constraints' columns its way)
+    const amap = partitionAttnums(rel, child);
+    alterPartitionedCmd(session, cat, cat.relation(child.oid), c, sql, run, false, amap ? mine.map((k) => ({ ...k, columns: k.columns.map((a) => amap.get(a) ?? a) })) : mine);
   }
 }
 
 /** RENAME COLUMN: a partitioned table renames it in its partitions; a partition may not. */
 export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: number, newName: string): void {
   if (rel.partitionOf) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${rel.columns[attnum - 1].name}"`);
+  // Partitions may have their columns elsewhere: the column is found by name in each.
+  const oldName = rel.columns[attnum - 1].name;
   for (const d of partitionDescendants(cat, rel)) {
     const r = cat.relation(d.oid);
-    cat.putRelation({ ...r, columns: r.columns.map((c) => (c.attnum === attnum ? { ...c, name: newName } : c)) });
+    cat.putRelation({ ...r, columns: r.columns.map((c) => (!c.dropped && c.name === oldName ? { ...c, name: newName } : c)) });
   }
 }
 
 /** Checks the existing rows of `rel`'s leaves against a foreign key (as RI's validation query). */
-function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef): void {
+function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef, owner: RelationDef): void {
   const ms = new ModifyState(makeExecContext(session, []), cat);
   const txn = session.transaction();
   for (const leaf of rel.kind === 'p' ? partitionLeaves(cat, rel) : [rel]) {
-    for (const t of txn.heap(leaf).all()) if (txn.visible(t)) ms.queue.push({ kind: 'check', fk, table: leaf, tuple: t });
+    // (the key's columns as the leaf numbers them: its layout may differ from the key's table)
+    const m = partitionMap(owner, leaf);
+    const lfk = m ? { ...fk, columns: fk.columns.map((a) => m[a - 1] + 1) } : fk;
+    for (const t of txn.heap(leaf).all()) if (txn.visible(t)) ms.queue.push({ kind: 'check', fk: lfk, table: leaf, tuple: t });
   }
   runRiQueue(ms, session);
 }

@@ -10,7 +10,8 @@
  * layout attnum for attnum (a parent's dropped columns stay dropped in partitions made later).
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnDef, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
+import type { ColumnDef, IndexInfo, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
+import { partitionMap } from '../catalog/inheritance.js';
 import { partitionsOf, type PartitionBound, type PartitionKey, type PartitionKeyPart } from '../catalog/partition.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -22,6 +23,7 @@ import { analyzeTableExpr } from './column-expr.js';
 import { checkReplaceable } from './trigger.js';
 import { defineIndex } from './create-index.js';
 import { chooseName } from './naming.js';
+import { remapVars } from './create-table.js';
 
 import { STRATEGIES, checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
 import { unlinkPartition } from './partition-alter.js';
@@ -102,7 +104,8 @@ export function partitionParent(session: Session, n: AnyNode, sql: string): Rela
  * PARTITION OF column list gives them (`col WITH OPTIONS DEFAULT ..., NOT NULL, CHECK`).
  */
 export function partitionColumnNodes(parent: RelationDef, elts: readonly AnyNode[], location: number): { cols: AnyNode[]; rest: AnyNode[] } {
-  const cols: AnyNode[] = parent.columns.map((c) => ({ __like: c.dropped ? { ...c, notNull: false } : c, __partition: true, colname: c.name, location, constraints: [] as AnyNode[] }));
+  // The parent's dropped columns are not copied: such a partition has its own layout.
+  const cols: AnyNode[] = parent.columns.filter((c) => !c.dropped).map((c) => ({ __like: c, __partition: true, colname: c.name, location, constraints: [] as AnyNode[] }));
   const rest: AnyNode[] = [];
   for (const el of elts) {
     if (!el.ColumnDef) {
@@ -128,9 +131,11 @@ export function linkPartition(session: Session, cat: Catalog, parent: RelationDe
   cat.putRelation({ ...cat.relation(parent.oid), partitions: [...(cat.relation(parent.oid).partitions ?? []), rel.oid] });
   if (!inherit) return;
   const own = cat.relationConstraints(rel.oid);
+  // A partition with its own column layout gets the parent's expressions in its attnums.
+  const map = partitionAttnums(parent, rel);
   for (const k of cat.relationConstraints(parent.oid)) {
     if (k.kind !== 'c' || k.noInherit || own.some((o) => o.kind === 'c' && o.name === k.name)) continue;
-    cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
+    cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace, ...(map ? { columns: k.columns.map((a) => map.get(a) ?? a), check: remapVars(k.check, map) } : {}) });
   }
   for (const idx of cat.relationIndexes(parent.oid)) cloneIndex(session, cat, idx, cat.relation(rel.oid));
   cloneRowTriggers(session, cat, cat.relation(parent.oid), cat.relationTriggers(parent.oid).filter((t) => t.level === 'row'), [cat.relation(rel.oid)]);
@@ -163,8 +168,30 @@ export function dropTriggerClones(cat: Catalog, trigger: number): void {
 }
 
 /** DefineIndex's recursion: the partition's copy of a partitioned table's index. */
+/** parent attnum -> partition attnum, when a partition has another column layout than its parent. */
+export function partitionAttnums(parent: RelationDef, rel: RelationDef): Map<number, number> | undefined {
+  const m = partitionMap(parent, rel);
+  if (!m) return undefined;
+  const out = new Map<number, number>();
+  m.forEach((j, i) => {
+    if (j >= 0) out.set(i + 1, j + 1);
+  });
+  return out;
+}
+
+/** An index's definition in a partition's attnums (its column layout may differ from the table the index is on). */
+function indexInLayout(info: IndexInfo, map: Map<number, number> | undefined): IndexInfo {
+  if (!map) return info;
+  return {
+    ...info,
+    keys: info.keys.map((k) => ({ ...k, attnum: k.attnum ? (map.get(k.attnum) ?? k.attnum) : 0, ...(k.expr ? { expr: remapVars(k.expr, map) } : {}) })),
+    include: info.include.map((a) => map.get(a) ?? a),
+    ...(info.predicate ? { predicate: remapVars(info.predicate, map) } : {}),
+  };
+}
+
 export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDef, rel: RelationDef): void {
-  const info = parentIdx.index!;
+  const info = indexInLayout(parentIdx.index!, partitionAttnums(cat.relation(parentIdx.index!.relation), rel));
   // An equivalent index the partition already has is attached instead of duplicated.
   const same = cat.relationIndexes(rel.oid).find((i) => {
     const x = i.index!;
@@ -187,7 +214,8 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
   let constraint: number | undefined;
   if (con) {
     constraint = session.db.newOid();
-    cat.putConstraint({ ...con, oid: constraint, name, relation: rel.oid, namespace: rel.namespace, index: oid });
+    const amap = partitionAttnums(cat.relation(parentIdx.index!.relation), rel);
+    cat.putConstraint({ ...con, oid: constraint, name, relation: rel.oid, namespace: rel.namespace, index: oid, ...(amap ? { columns: con.columns.map((a) => amap.get(a) ?? a) } : {}) });
     if (info.primary) {
       const r = cat.relation(rel.oid);
       cat.putRelation({ ...r, columns: r.columns.map((c) => (info.keys.some((k) => k.attnum === c.attnum) ? { ...c, notNull: true } : c)) });
@@ -204,15 +232,20 @@ export function finishPartitionOf(session: Session, cat: Catalog, relOid: number
   checkNewBound(cat, parent, rel.name, bound, spec, sql);
   checkDefaultContents(session, cat, parent, bound);
   // Inherited defaults, identity and generation expressions (a column option overrides the default).
+  // (columns match by name: a parent with dropped columns has another layout than the partition)
+  const map = partitionAttnums(parent, rel);
   const columns: ColumnDef[] = rel.columns.map((c) => {
-    const p = parent.columns[c.attnum - 1];
-    return { ...c, default: c.default ?? p.default, generated: p.generated, identity: p.identity, ...(p.dropped ? { dropped: true } : {}) };
+    const p = parent.columns.find((x) => !x.dropped && x.name === c.name)!;
+    const pd = map ? remapVars(p.default, map) : p.default;
+    const pg = map && p.generated ? { ...p.generated, expr: remapVars(p.generated.expr, map) } : p.generated;
+    return { ...c, default: c.default ?? pd, generated: pg, identity: p.identity };
   });
   cat.putRelation({ ...rel, columns });
   // Inherited NOT NULL constraints keep the parent's names.
   for (const k of cat.relationConstraints(parent.oid)) {
     if (k.kind !== 'n') continue;
-    const mine = cat.relationConstraints(relOid).find((o) => o.kind === 'n' && o.columns[0] === k.columns[0]);
+    const att = map ? map.get(k.columns[0]) : k.columns[0];
+    const mine = cat.relationConstraints(relOid).find((o) => o.kind === 'n' && o.columns[0] === att);
     if (mine && mine.name !== k.name && !cat.relationConstraints(relOid).some((o) => o.name === k.name)) cat.putConstraint({ ...mine, name: k.name });
   }
   linkPartition(session, cat, parent, cat.relation(relOid), bound, true);

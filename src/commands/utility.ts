@@ -49,6 +49,7 @@ import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js
 import { dropOwned, reassignOwned } from './role-deps.js';
 import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
 import { checkCopy } from './copy-security.js';
+import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
 import { alterPublication, createPublication, dropPublications, publicationOwner, renamePublication } from './publication.js';
 
 type AnyNode = Record<string, any>;
@@ -149,6 +150,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_TSCONFIGURATION') return dropTsConfigurations(session, n);
       if (n.removeType === 'OBJECT_POLICY') return dropPolicy(session, n);
       if (n.removeType === 'OBJECT_PUBLICATION') return dropPublications(session, n);
+      if (n.removeType === 'OBJECT_STATISTIC_EXT') return dropStatistics(session, n);
       if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
       return dropObjects(session, n, sql);
     case 'TruncateStmt':
@@ -176,6 +178,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.renameType === 'OBJECT_ROLE') return renameRole(session, n);
       if (n.renameType === 'OBJECT_POLICY') return renamePolicy(session, n);
       if (n.renameType === 'OBJECT_PUBLICATION') return renamePublication(session, n);
+      if (n.renameType === 'OBJECT_STATISTIC_EXT') return renameStatistics(session, n);
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       return renameObject(session, n);
     case 'AlterFunctionStmt':
@@ -183,6 +186,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterObjectSchemaStmt':
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
+      if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsOwner(session, n);
+      if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsSetSchema(session, n);
       if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
       if (kind === 'AlterObjectSchemaStmt' && isSchemaMove(n)) return alterObjectSchema(session, n);
       throw featureNotSupported(kind.replace(/Stmt$/, ' statement'));
@@ -210,6 +215,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
           dropObjects(session, { removeType, objects: [names], behavior: 'DROP_CASCADE', missing_ok: true }, sql);
         }
       });
+    case 'CreateStatsStmt':
+      return createStatistics(session, n, sql);
+    case 'AlterStatsStmt':
+      return alterStatistics(session, n);
     case 'CreatePublicationStmt':
       return createPublication(session, n, sql);
     case 'AlterPublicationStmt':

@@ -19,6 +19,10 @@ import type { Value } from '../types/values.js';
 import type { ExecContext } from './context.js';
 import { failingRow, compileStored } from './modify-table.js';
 import { hashFunctionFor, rowHash } from './partition-hash.js';
+import { inheritAttrMap, isIdentityMap, partitionMap } from '../catalog/inheritance.js';
+
+export { partitionMap };
+import { toChildLayout, toParentLayout, tupleOwner } from './inherit-scan.js';
 
 /** How one partitioned table sends a row to one of its partitions. */
 interface Router {
@@ -26,6 +30,11 @@ interface Router {
   /** Index into `children` of the partition accepting the key, or -1. */
   readonly find: (key: readonly Value[]) => number;
   readonly children: readonly number[];
+  /**
+   * Per child: the attribute map from this table's layout to the child's (by column name), or
+   * undefined when the child has the same layout (a row passes down unchanged).
+   */
+  readonly maps: readonly (Int32Array | undefined)[];
 }
 
 const routers = new WeakMap<RelationDef, Router>();
@@ -98,7 +107,11 @@ function routerOf(cat: Catalog, rel: RelationDef): Router {
     for (let i = 0; i < bounds.length; i++) if (boundAccepts(cmps, hashes, bounds[i], k)) return i;
     return dflt;
   };
-  r = { keyOf: keyExtractor(key), find, children: kids.map((k) => k.oid) };
+  const maps = kids.map((k) => {
+    const m = inheritAttrMap(rel, k);
+    return isIdentityMap(m) && k.columns.length === rel.columns.length ? undefined : m;
+  });
+  r = { keyOf: keyExtractor(key), find, children: kids.map((k) => k.oid), maps };
   routers.set(rel, r);
   return r;
 }
@@ -116,10 +129,19 @@ function keyDescription(ctx: ExecContext, cat: Catalog, rel: RelationDef, key: r
  * 23514 `no partition of relation "p" found for row`.
  */
 export function routeRow(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): RelationDef {
+  return routeRowTo(ctx, cat, rel, values).leaf;
+}
+
+/**
+ * routeRow, with the row in the leaf's own column layout (`values` itself when every level has
+ * its parent's layout; a partition may have its columns in another order, or dropped ones).
+ */
+export function routeRowTo(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): { leaf: RelationDef; values: Value[] } {
   let cur = rel;
+  let vals = values as Value[];
   while (cur.kind === 'p') {
     const r = routerOf(cat, cur);
-    const key = r.keyOf(values, ctx);
+    const key = r.keyOf(vals, ctx);
     const i = r.find(key);
     if (i < 0) {
       throw new PgError(SQLSTATE.check_violation, `no partition of relation "${cur.name}" found for row`, {
@@ -128,28 +150,36 @@ export function routeRow(ctx: ExecContext, cat: Catalog, rel: RelationDef, value
         table: cur.name,
       });
     }
-    cur = cat.relation(r.children[i]);
+    const child = cat.relation(r.children[i]);
+    const m = r.maps[i];
+    if (m) vals = toChildLayout(m, child, vals);
+    cur = child;
   }
-  return cur;
+  return { leaf: cur, values: vals };
 }
 
 /** Whether `values` satisfy the partition constraint of partition `rel` (and of its ancestors). */
 export function fitsPartition(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): boolean {
   let cur = rel;
+  let vals = values;
   while (cur.partitionOf) {
     const parent = cat.relation(cur.partitionOf.parent);
     const r = routerOf(cat, parent);
-    if (r.children[r.find(r.keyOf(values, ctx))] !== cur.oid) return false;
+    // The parent's key reads the row in the parent's layout.
+    const m = r.maps[r.children.indexOf(cur.oid)];
+    if (m) vals = toParentLayout(m, cur, vals);
+    if (r.children[r.find(r.keyOf(vals, ctx))] !== cur.oid) return false;
     cur = parent;
   }
   return true;
 }
 
 /** ExecPartitionCheck for a row written into a partition directly. */
-export function checkPartitionConstraint(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[]): void {
+export function checkPartitionConstraint(ctx: ExecContext, cat: Catalog, rel: RelationDef, values: readonly Value[], root?: { readonly rel: RelationDef; readonly map: Int32Array }): void {
   if (!rel.partitionOf || fitsPartition(ctx, cat, rel, values)) return;
+  // Written through a root with another layout: the failing row is shown in the root's columns.
   throw new PgError(SQLSTATE.check_violation, `new row for relation "${rel.name}" violates partition constraint`, {
-    detail: `Failing row contains ${failingRow(ctx, cat, rel, values)}.`,
+    detail: `Failing row contains ${root ? failingRow(ctx, cat, root.rel, toParentLayout(root.map, rel, values)) : failingRow(ctx, cat, rel, values)}.`,
     schema: cat.namespaceName(rel.namespace),
     table: rel.name,
   });
@@ -160,6 +190,9 @@ export function checkPartitionConstraint(ctx: ExecContext, cat: Catalog, rel: Re
  * table): found by routing its values, confirmed by identity in that leaf's heap, else searched.
  */
 export function leafOfTuple(ctx: ExecContext, cat: Catalog, rel: RelationDef, t: Tuple): RelationDef {
+  // A leaf whose layout differs from rel's was read through its attribute map, which records it.
+  const owner = tupleOwner.get(t);
+  if (owner !== undefined && owner !== rel.oid) return cat.relation(owner);
   try {
     const leaf = routeRow(ctx, cat, rel, t.values);
     if (ctx.txn.heap(leaf).get(t.tid)?.values === t.values) return leaf;

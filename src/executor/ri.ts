@@ -4,6 +4,7 @@
  * per statement and run at its end, with Postgres's 23503 messages and details.
  * Postgres counterpart: src/backend/utils/adt/ri_triggers.c.
  */
+import { partitionMap } from '../catalog/inheritance.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
@@ -97,10 +98,27 @@ export function runRiQueue(ms: ModifyState, session: Session): void {
  * With `lock`, each row found is locked FOR KEY SHARE (waiting for a transaction that deletes it
  * or changes its key), as the RI queries' `FOR KEY SHARE OF x` does.
  */
+const leafAttsCache = new WeakMap<readonly number[], WeakMap<Int32Array, number[]>>();
+
+/** Attnums of a partitioned table's columns as a partition with another layout numbers them (one array per pair: keySearchOf caches by identity). */
+function leafAtts(atts: readonly number[], m: Int32Array): number[] {
+  let byMap = leafAttsCache.get(atts);
+  if (!byMap) leafAttsCache.set(atts, (byMap = new WeakMap()));
+  let out = byMap.get(m);
+  if (!out) byMap.set(m, (out = atts.map((a) => m[a - 1] + 1)));
+  return out;
+}
+
 function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], lock = false, detectNew = false): Tuple[] {
   const txn = ms.ctx.txn;
   // A partitioned table: the rows of its partitions.
-  if (rel.kind === 'p') return partitionLeaves(ms.cat, rel).flatMap((leaf) => findRows(ms, leaf, atts, key, lock, detectNew));
+  if (rel.kind === 'p') {
+    return partitionLeaves(ms.cat, rel).flatMap((leaf) => {
+      // (a partition with its own column layout numbers the key columns its way)
+      const m = partitionMap(rel, leaf);
+      return findRows(ms, leaf, m ? leafAtts(atts, m) : atts, key, lock, detectNew);
+    });
+  }
   const { index, compare } = keySearchOf(ms.cat, rel, atts);
   const txnSnapshot = usesTransactionSnapshot(ms.ctx);
   const search = new RowSearch(ms, rel, atts, compare, key, txnSnapshot && !detectNew ? txn.snapshot() : txn.status.snapshot(), detectNew && txnSnapshot, lock);
@@ -226,8 +244,11 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   // the partition's copy of the key, named <key>_<n>.
   const shownFk = referenced === refTable ? fk : { ...fk, name: `${fk.name}_${partitionDescendants(ms.cat, referenced).findIndex((r) => r.oid === refTable.oid) + 1}` };
   for (const part of child.kind === 'p' ? partitionLeaves(ms.cat, child) : [child]) {
-    const rows = findRows(ms, part, fk.columns, childKey, action === 'a' || action === 'r', true);
-    if (rows.length) referencedAction(ms, shownFk, refTable, old, now, oldKey, part, childKey, rows, action, trig && part === child, child);
+    // A partition with its own column layout: the key's columns as it numbers them.
+    const m = part === child ? undefined : partitionMap(child, part);
+    const pfk = m ? { ...shownFk, columns: leafAtts(fk.columns, m), fk: { ...info, ...(info.deleteSetColumns ? { deleteSetColumns: leafAtts(info.deleteSetColumns, m) } : {}) } } : shownFk;
+    const rows = findRows(ms, part, pfk.columns, childKey, action === 'a' || action === 'r', true);
+    if (rows.length) referencedAction(ms, pfk, refTable, old, now, oldKey, part, childKey, rows, action, trig && part === child, child);
   }
   if (trig) queueAfterStatement(ms, child, trigOp);
 }

@@ -29,6 +29,8 @@ import { PgRecord, type Value } from '../types/values.js';
 import { compileExpr, type CExpr } from './expr/compile.js';
 import type { ExecContext } from './context.js';
 import type { ModifyState } from './modify-table.js';
+import { partitionMap } from '../catalog/inheritance.js';
+import { toParentLayout } from './inherit-scan.js';
 
 export type TriggerOp = 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE';
 
@@ -336,12 +338,15 @@ function captureTransition(ms: ModifyState, rel: RelationDef, op: TriggerOp, old
 /**
  * A row a statement through a partitioned table wrote into partition `leaf`: it also belongs to
  * the transition tables of the partitioned tables above (the statement's target among them).
- * Partitions share their parent's column layout here, so rows need no conversion. For a row an
- * UPDATE moves to another partition, call it for the old row (source) and the new row (destination).
+ * Rows are converted to each table's layout (a partition may have its columns in another order).
+ * For a row an UPDATE moves to another partition, call it for the old row (source) and the new
+ * row (destination).
  */
 export function captureRouted(ms: ModifyState, leaf: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
   for (let p = leaf.partitionOf && ms.cat.relations.get(leaf.partitionOf.parent); p; p = p.partitionOf && ms.cat.relations.get(p.partitionOf.parent)) {
-    if (needsTransition(ms.cat, p.oid, op)) captureTransition(ms, p, op, oldVals, newVals);
+    if (!needsTransition(ms.cat, p.oid, op)) continue;
+    const m = partitionMap(p, leaf);
+    captureTransition(ms, p, op, m && oldVals ? toParentLayout(m, leaf, oldVals) : oldVals, m && newVals ? toParentLayout(m, leaf, newVals) : newVals);
   }
 }
 

@@ -19,6 +19,7 @@ import { Append } from '../executor/append.js';
 import { prunedLeaves } from './partition-prune.js';
 import { hasInheritChildren, inheritAttrMap, inheritDescendants } from '../catalog/inheritance.js';
 import { InheritChildScan } from '../executor/inherit-scan.js';
+import { partitionMap } from '../executor/partition-route.js';
 import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
@@ -461,7 +462,12 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
     case 'relation': {
       if (rte.rel.kind === 'p' && !rte.only) {
         // A partitioned table: the leaf partitions the quals leave, each scanned as the table would be.
-        const scans = prunedLeaves(pc.cat, rte.rel, quals, rti).map((leaf) => tryIndexScan(pc, rti, leaf, quals, avail)?.plan ?? note(pc, new SeqScan(leaf, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals }));
+        // A leaf with its own column layout is read through its attribute map (as an inheritance child).
+        const scans = prunedLeaves(pc.cat, rte.rel, quals, rti).map((leaf) => {
+          const map = partitionMap(rte.rel, leaf);
+          if (map) return note(pc, new InheritChildScan(leaf, map, off, pc.width, compileQual(pc, quals)), { rte, filter: quals });
+          return tryIndexScan(pc, rti, leaf, quals, avail)?.plan ?? note(pc, new SeqScan(leaf, off, pc.width, compileQual(pc, quals), scanCols(pc, rti)), { rte, filter: quals });
+        });
         return scans.length === 1 ? scans[0] : new Append(scans);
       }
       if (!rte.only && hasInheritChildren(rte.rel)) {

@@ -51,6 +51,7 @@ export function constraintDef(cat: Catalog, session: SessionContext, c: Constrai
       const ctx = deparseContextFor(cat, session, rel, { pretty, fallback: c.check!.text });
       let s = `CHECK (${deparseExpr(ctx, c.check!.expr)})`;
       if (c.noInherit) s += ' NO INHERIT';
+      if (c.notEnforced) return s + ' NOT ENFORCED';
       return c.validated ? s : s + ' NOT VALID';
     }
     case 'x': {

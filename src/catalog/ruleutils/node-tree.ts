@@ -16,7 +16,8 @@ export type NodeTreeRef =
   | { readonly kind: 'domaindefault'; readonly type: number }
   | { readonly kind: 'indexprs' | 'indpred'; readonly index: number }
   | { readonly kind: 'partexprs' | 'partbound'; readonly relation: number }
-  | { readonly kind: 'polqual' | 'polwithcheck'; readonly index: number };
+  | { readonly kind: 'polqual' | 'polwithcheck'; readonly index: number }
+  | { readonly kind: 'stxexprs'; readonly index: number };
 
 /** The pg_node_tree text for a reference. */
 export function nodeTree(ref: NodeTreeRef): string {
@@ -73,6 +74,10 @@ export function resolveNodeTree(cat: Catalog, text: string): ResolvedTree | unde
       const rel = cat.relations.get(a);
       const parts = rel?.partitionKey?.parts.filter((p) => p.expr);
       return rel && parts?.length ? { exprs: parts.map((p) => p.expr!), relation: rel } : undefined;
+    }
+    case 'stxexprs': {
+      const st = cat.statistics.get(a);
+      return st?.exprs.length ? { exprs: st.exprs, relation: cat.relations.get(st.relation) } : undefined;
     }
     case 'indexprs':
     case 'indpred': {

@@ -31,6 +31,7 @@ export const CLASS_OID = {
   pg_rewrite: 2618,
   pg_policy: 3256,
   pg_publication: 6104,
+  pg_statistic_ext: 3381,
   pg_tablespace: 1213,
 } as const;
 

@@ -48,7 +48,7 @@ defineRows('pg_catalog', 'pg_constraint', {
       const rel = cat.relations.get(c.relation);
       const row: RowObject = {
         ...BLANK, oid: c.oid, conname: c.name, connamespace: c.namespace, contype: c.kind, condeferrable: c.deferrable,
-        condeferred: c.deferred, convalidated: c.validated, conrelid: c.relation, conindid: c.index ?? c.fk?.refIndex ?? 0,
+        condeferred: c.deferred, conenforced: !c.notEnforced, convalidated: c.validated, conrelid: c.relation, conindid: c.index ?? c.fk?.refIndex ?? 0,
         connoinherit: c.kind === 'p' || c.kind === 'u' || c.kind === 'f' || !!c.noInherit, conkey: PgArray.of([...c.columns]),
         conislocal: !c.notLocal, coninhcount: c.inhCount ?? 0,
       };

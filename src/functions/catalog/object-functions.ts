@@ -21,6 +21,7 @@ import { triggerDef } from '../../catalog/ruleutils/triggerdef.js';
 import { regInput } from '../../analyze/regclass.js';
 import { partitionAncestors, partitionConstraintDef, partitionKeyDef, partitionTree } from '../../catalog/partition.js';
 import { PgRecord } from '../../types/values.js';
+import { lookupStatistics, statisticsColumnsText, statisticsDef } from '../../commands/statistics.js';
 
 const S = { volatility: 's' as const };
 
@@ -122,6 +123,23 @@ fn('pg_get_triggerdef', [OID.oid, OID.bool], OID.text, (a, rt) => {
   const t = userTrigger(rt.session.catalog(), a[0] as number);
   return t ? triggerDef(rt.session.catalog(), rt.session, t, a[1] as boolean) : null;
 }, S);
-fn('pg_get_statisticsobjdef_columns', [OID.oid], OID.text, () => null, S);
-fn('pg_get_statisticsobjdef', [OID.oid], OID.text, () => null, S);
+fn('pg_get_statisticsobjdef_columns', [OID.oid], OID.text, (a, rt) => {
+  const cat = rt.session.catalog();
+  const st = cat.statistics.get(a[0] as number);
+  return st ? statisticsColumnsText(cat, rt.session, st) : null;
+}, S);
+fn('pg_get_statisticsobjdef', [OID.oid], OID.text, (a, rt) => {
+  const cat = rt.session.catalog();
+  const st = cat.statistics.get(a[0] as number);
+  return st ? statisticsDef(cat, rt.session, st) : null;
+}, S);
+fn('pg_get_statisticsobjdef_expressions', [OID.oid], OID._text, () => {
+  throw featureNotSupported('pg_get_statisticsobjdef_expressions');
+}, S);
+fn('pg_statistics_obj_is_visible', [OID.oid], OID.bool, (a, rt) => {
+  const cat = rt.session.catalog();
+  const st = cat.statistics.get(a[0] as number);
+  if (!st) return null;
+  return lookupStatistics(cat, rt.session.searchPath(), [st.name])?.oid === st.oid;
+}, S);
 fn('pg_tablespace_location', [OID.oid], OID.text, () => '', S);

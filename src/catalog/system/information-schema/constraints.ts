@@ -37,7 +37,7 @@ defineRows('information_schema', 'table_constraints', {
       const idx = c.kind === 'u' && c.index !== undefined ? cat.relations.get(c.index)?.index : undefined;
       yield {
         ...names(cat, session, c), constraint_type: TYPE_NAMES[c.kind], is_deferrable: yesNo(c.deferrable), initially_deferred: yesNo(c.deferred),
-        enforced: 'YES', nulls_distinct: c.kind === 'u' ? yesNo(!idx?.nullsNotDistinct) : null,
+        enforced: c.notEnforced ? 'NO' : 'YES', nulls_distinct: c.kind === 'u' ? yesNo(!idx?.nullsNotDistinct) : null,
       };
     }
   },

@@ -1,0 +1,42 @@
+-- ALTER TABLE ... SET LOGGED / SET UNLOGGED: a staging area loaded unlogged, then made durable.
+CREATE UNLOGGED TABLE import_batches (id serial PRIMARY KEY, source text NOT NULL);
+CREATE UNLOGGED TABLE import_rows (id serial PRIMARY KEY, batch_id int REFERENCES import_batches, payload text);
+CREATE UNLOGGED TABLE import_tree (id serial PRIMARY KEY, parent_id int REFERENCES import_tree);
+CREATE INDEX import_rows_batch_idx ON import_rows (batch_id);
+INSERT INTO import_batches (source) VALUES ('csv'), ('api');
+INSERT INTO import_rows (batch_id, payload) VALUES (1, 'a'), (2, 'b');
+SELECT relname, relkind, relpersistence FROM pg_class WHERE relname ~ '^import_' ORDER BY relname;
+ALTER TABLE import_tree SET LOGGED;
+ALTER TABLE import_rows SET LOGGED;
+ALTER TABLE import_batches SET LOGGED;
+ALTER TABLE import_rows SET LOGGED;
+ALTER TABLE import_batches SET LOGGED;
+SELECT relname, relkind, relpersistence FROM pg_class WHERE relname ~ '^import_' ORDER BY relname;
+SELECT count(*) FROM import_rows JOIN import_batches b ON b.id = batch_id;
+-- and back
+ALTER TABLE import_batches SET UNLOGGED;
+ALTER TABLE import_rows SET UNLOGGED;
+ALTER TABLE import_batches SET UNLOGGED;
+ALTER TABLE import_tree SET UNLOGGED;
+SELECT relname, relkind, relpersistence FROM pg_class WHERE relname ~ '^import_' ORDER BY relname;
+BEGIN;
+ALTER TABLE import_tree SET LOGGED;
+SELECT relpersistence FROM pg_class WHERE relname = 'import_tree';
+ROLLBACK;
+SELECT relpersistence FROM pg_class WHERE relname = 'import_tree';
+-- What it applies to
+CREATE SEQUENCE import_ticket;
+ALTER SEQUENCE import_ticket SET UNLOGGED;
+ALTER TABLE import_ticket SET LOGGED;
+SELECT relpersistence FROM pg_class WHERE relname = 'import_ticket';
+CREATE VIEW import_summary AS SELECT source FROM import_batches;
+ALTER TABLE import_summary SET UNLOGGED;
+CREATE TYPE import_pair AS (a int, b int);
+ALTER TABLE import_pair SET LOGGED;
+CREATE TABLE import_parted (k int) PARTITION BY LIST (k);
+CREATE TABLE import_parted_1 PARTITION OF import_parted FOR VALUES IN (1);
+ALTER TABLE import_parted SET UNLOGGED;
+ALTER TABLE import_parted_1 SET UNLOGGED;
+SELECT relname, relpersistence FROM pg_class WHERE relname ~ '^import_parted' ORDER BY relname;
+ALTER TABLE no_such_import SET LOGGED;
+ALTER TABLE IF EXISTS no_such_import SET LOGGED;
