@@ -48,6 +48,8 @@ export class LockRows implements Plan {
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const { width, targets } = this;
     for (const target of targets) ctx.txn.heap(target.rel, LockMode.RowShare);
+    // Locking rows uses the command id, as DML does (the next command gets a new one).
+    ctx.txn.markWrite();
     rows: for (const row of this.input.run(ctx, base)) {
       let wide = row[width] as unknown as Row;
       let changed = false;

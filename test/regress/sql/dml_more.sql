@@ -1,0 +1,85 @@
+-- More INSERT / UPDATE / ON CONFLICT on application schemas: views whose WITH CHECK OPTION
+-- condition has a subquery, WITH queries read by ON CONFLICT DO UPDATE, command ids (cmin / cmax)
+-- of statements that change no row and of SELECT ... FOR UPDATE, combo command ids.
+
+-- A multi-tenant task list: a view per tenant plan whose check reads the plans table.
+CREATE TABLE plans (name text PRIMARY KEY, max_priority int NOT NULL);
+INSERT INTO plans VALUES ('free', 3), ('pro', 10);
+CREATE TABLE tasks (id int PRIMARY KEY, tenant text NOT NULL, title text NOT NULL, priority int NOT NULL);
+INSERT INTO tasks VALUES (1, 'acme', 'Set up billing', 2), (2, 'acme', 'Invite team', 3), (3, 'globex', 'Import data', 8);
+CREATE VIEW free_tasks AS
+  SELECT * FROM tasks WHERE priority <= (SELECT max_priority FROM plans WHERE name = 'free')
+  WITH CHECK OPTION;
+CREATE VIEW acme_tasks AS
+  SELECT * FROM tasks WHERE tenant IN (SELECT 'acme' UNION SELECT 'acme-eu') WITH LOCAL CHECK OPTION;
+INSERT INTO free_tasks VALUES (4, 'acme', 'Write docs', 1);
+INSERT INTO free_tasks VALUES (5, 'acme', 'Migrate cluster', 7);
+UPDATE free_tasks SET priority = priority + 1 WHERE id = 1;
+UPDATE free_tasks SET priority = 9 WHERE id = 2;
+INSERT INTO acme_tasks VALUES (6, 'acme-eu', 'GDPR review', 2) RETURNING *;
+INSERT INTO acme_tasks VALUES (7, 'globex', 'Wrong tenant', 2);
+UPDATE acme_tasks SET tenant = 'initech' WHERE id = 4;
+-- A view on the view: the outer check has a subquery too.
+CREATE VIEW acme_free_tasks AS
+  SELECT * FROM free_tasks WHERE EXISTS (SELECT 1 FROM plans p WHERE p.name = 'free' AND tenant LIKE 'acme%')
+  WITH CASCADED CHECK OPTION;
+INSERT INTO acme_free_tasks VALUES (8, 'acme', 'Triage inbox', 3);
+INSERT INTO acme_free_tasks VALUES (9, 'acme', 'Rewrite backend', 5);
+INSERT INTO acme_free_tasks VALUES (10, 'umbrella', 'Small thing', 1);
+UPDATE plans SET max_priority = 1 WHERE name = 'free';
+UPDATE acme_free_tasks SET title = upper(title) WHERE id = 8;
+SELECT * FROM tasks ORDER BY id;
+
+-- Upserts whose DO UPDATE reads a WITH query (a price feed merged into a catalog).
+CREATE TABLE products (sku text PRIMARY KEY, name text NOT NULL, price_cents int NOT NULL, updated_count int NOT NULL DEFAULT 0);
+INSERT INTO products VALUES ('A-1', 'Anvil', 1000, 0), ('B-2', 'Bucket', 250, 0);
+WITH feed AS (SELECT 'A-1' AS sku, 1200 AS price)
+INSERT INTO products (sku, name, price_cents) VALUES ('A-1', 'Anvil', 0)
+ON CONFLICT (sku) DO UPDATE SET price_cents = (SELECT price FROM feed WHERE feed.sku = excluded.sku), updated_count = products.updated_count + 1
+RETURNING *;
+WITH feed AS (SELECT 'B-2' AS sku, 'Steel bucket' AS name, 300 AS price)
+INSERT INTO products (sku, name, price_cents) VALUES ('B-2', '?', 0), ('C-3', 'Crate', 700)
+ON CONFLICT (sku) DO UPDATE SET (name, price_cents) = (SELECT f.name, f.price FROM feed f WHERE f.sku = products.sku)
+RETURNING sku, name, price_cents;
+WITH blocked AS (SELECT 'C-3' AS sku)
+INSERT INTO products (sku, name, price_cents) VALUES ('C-3', 'Crate XL', 900), ('A-1', 'Anvil XL', 1500)
+ON CONFLICT (sku) DO UPDATE SET name = excluded.name, price_cents = excluded.price_cents
+  WHERE products.sku NOT IN (SELECT sku FROM blocked)
+RETURNING sku, name, price_cents;
+WITH feed AS (SELECT 'D-4' AS sku, 'Drill' AS name, 4500 AS price)
+INSERT INTO products (sku, name, price_cents) SELECT sku, name, price FROM feed
+ON CONFLICT (sku) DO UPDATE SET price_cents = (SELECT price FROM feed) RETURNING sku, price_cents;
+WITH feed AS (SELECT 'D-4' AS sku, 'Drill' AS name, 4000 AS price)
+INSERT INTO products (sku, name, price_cents) SELECT sku, name, price FROM feed
+ON CONFLICT (sku) DO UPDATE SET price_cents = (SELECT price FROM feed) RETURNING sku, price_cents;
+WITH feed AS (SELECT 'E-5' AS sku)
+INSERT INTO products (sku, name, price_cents) VALUES ('E-5', 'Easel', 100)
+ON CONFLICT (sku) DO UPDATE SET price_cents = (SELECT nope FROM feed);
+SELECT * FROM products ORDER BY sku;
+
+-- Command ids: statements that change no row still use theirs; so does SELECT ... FOR UPDATE.
+CREATE TABLE ledger (id int, amount int);
+BEGIN;
+INSERT INTO ledger SELECT 1, 1 WHERE false;
+UPDATE ledger SET amount = 0 WHERE false;
+DELETE FROM ledger WHERE false;
+INSERT INTO ledger VALUES (1, 100);
+INSERT INTO ledger VALUES (2, 200);
+SELECT id, cmin, cmax FROM ledger ORDER BY id;
+SELECT id FROM ledger ORDER BY id FOR UPDATE;
+SELECT id, cmin, cmax FROM ledger ORDER BY id;
+UPDATE ledger SET amount = amount + 1 WHERE id = 1;
+SELECT id, amount, cmin, cmax FROM ledger ORDER BY id;
+SAVEPOINT s1;
+DELETE FROM ledger WHERE id = 2;
+UPDATE ledger SET amount = amount + 1;
+ROLLBACK TO s1;
+-- The versions deleted in the rolled-back subtransaction show combo command ids.
+SELECT id, amount, cmin, cmax FROM ledger ORDER BY id;
+COMMIT;
+SELECT id, amount, cmin, cmax FROM ledger ORDER BY id;
+BEGIN;
+SELECT id FROM ledger WHERE false FOR UPDATE;
+INSERT INTO ledger VALUES (3, 300);
+SELECT id, cmin FROM ledger ORDER BY id;
+ROLLBACK;
