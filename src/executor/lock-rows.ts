@@ -64,7 +64,7 @@ export class LockRows implements Plan {
           ctx.txn.heap(rel, LockMode.RowShare);
           const r = checkRowLock(ctx, rel, t, target.mode, target.policy, false);
           if (r.status === 'ok' || r.status === 'self') {
-            takeRowLock(ctx, rel, r.tuple, target.mode);
+            takeRowLock(ctx, rel, r.tuple, target.mode, true);
             break;
           }
           if (r.status !== 'updated') continue rows;

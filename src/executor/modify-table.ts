@@ -198,7 +198,12 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const cur = checked ?? versionForWrite(ms, rel, t, mode);
   if (!cur) return undefined;
   const xid = txn.writeXid();
-  const nt = heap.insert(values, xid, txn.cid);
+  let nt = heap.insert(values, xid, txn.cid);
+  // A version this transaction had locked: the new one carries the lock (its xmax shows it).
+  if (cur.lockOnly && txn.own().xids.has(cur.xmax)) {
+    nt = { ...nt, xmax: cur.xmax, lockOnly: true };
+    heap.replace(nt);
+  }
   txn.noteWrite(heap, nt.tid);
   heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid, combo: comboId(txn, cur) });
   heap.garbage++;

@@ -83,3 +83,30 @@ SELECT id FROM ledger WHERE false FOR UPDATE;
 INSERT INTO ledger VALUES (3, 300);
 SELECT id, cmin FROM ledger ORDER BY id;
 ROLLBACK;
+
+-- Upserts that tell inserted rows from updated ones by xmax (the row lock of ON CONFLICT shows
+-- in the new version's xmax), and rows locked by SELECT ... FOR.
+CREATE TABLE page_views (path text PRIMARY KEY, views int NOT NULL DEFAULT 1);
+INSERT INTO page_views VALUES ('/home', 10);
+INSERT INTO page_views (path) VALUES ('/home'), ('/pricing')
+ON CONFLICT (path) DO UPDATE SET views = page_views.views + 1
+RETURNING path, views, xmax = 0 AS inserted;
+INSERT INTO page_views (path) VALUES ('/pricing'), ('/blog')
+ON CONFLICT (path) DO UPDATE SET views = page_views.views + 1
+RETURNING path, views, (xmax::text::bigint = 0) AS inserted;
+SELECT path, views, xmax::text = '0' AS never_locked FROM page_views ORDER BY path;
+INSERT INTO page_views (path) VALUES ('/blog') ON CONFLICT (path) DO UPDATE SET views = 0 WHERE false RETURNING path;
+SELECT path, views, xmax::text = '0' AS never_locked FROM page_views ORDER BY path;
+INSERT INTO page_views (path) VALUES ('/docs') ON CONFLICT DO NOTHING RETURNING path, xmax = 0 AS inserted;
+CREATE TABLE seats (id int PRIMARY KEY, holder text);
+INSERT INTO seats VALUES (1, NULL), (2, NULL), (3, NULL);
+BEGIN;
+SELECT id FROM seats WHERE id = 1 FOR UPDATE;
+SELECT id FROM seats WHERE id = 2 FOR SHARE;
+SELECT id, xmax = pg_current_xact_id()::xid AS locked_by_me, xmax::text = '0' AS free FROM seats ORDER BY id;
+UPDATE seats SET holder = 'ann' WHERE id IN (1, 3) RETURNING id, xmax = pg_current_xact_id()::xid AS locked_by_me;
+SELECT id, holder, xmax = pg_current_xact_id()::xid AS locked_by_me, xmax::text = '0' AS free FROM seats ORDER BY id;
+UPDATE seats SET holder = 'bob' WHERE id = 3;
+DELETE FROM seats WHERE id = 2 RETURNING id;
+COMMIT;
+SELECT id, holder, xmax::text = '0' AS free FROM seats ORDER BY id;
