@@ -1096,7 +1096,7 @@ export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateS
 
 /** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
 export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[]): StatementResult {
-  checkWritableSpi(session, p.kind.toUpperCase());
+  if (p.rel.persistence !== 't') checkWritableSpi(session, p.kind.toUpperCase());
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, session.catalog());
   const ret: Row[] | undefined = p.returning ? [] : undefined;
