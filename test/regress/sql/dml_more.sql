@@ -110,3 +110,25 @@ UPDATE seats SET holder = 'bob' WHERE id = 3;
 DELETE FROM seats WHERE id = 2 RETURNING id;
 COMMIT;
 SELECT id, holder, xmax::text = '0' AS free FROM seats ORDER BY id;
+
+-- Several assignments into fields of a domain-typed column: the domain is checked on the final value.
+CREATE TYPE money_amount AS (currency text, cents bigint);
+CREATE DOMAIN priced AS money_amount CHECK ((VALUE).currency IS NOT NULL OR (VALUE).cents IS NULL) CHECK ((VALUE).cents >= 0);
+CREATE DOMAIN tag_list AS text[] CHECK (VALUE IS NULL OR VALUE[1] IS NOT NULL);
+CREATE TABLE invoices (id int PRIMARY KEY, total priced, tags tag_list);
+INSERT INTO invoices (id, total.currency, total.cents) VALUES (1, 'EUR', 1250);
+INSERT INTO invoices (id, total.cents, total.currency) VALUES (2, 990, 'USD'), (3, 10, 'GBP');
+INSERT INTO invoices (id, total.currency, total.cents) SELECT 4, 'CHF', 5;
+INSERT INTO invoices (id, total.currency, total.cents) VALUES (5, NULL, 100);
+INSERT INTO invoices (id, total.currency, total.cents) VALUES (6, 'EUR', -1);
+INSERT INTO invoices (id, total.cents) VALUES (7, 100);
+INSERT INTO invoices (id, tags[1], tags[2]) VALUES (8, 'urgent', 'b2b');
+INSERT INTO invoices (id, tags[2], tags[1]) VALUES (9, 'b2b', 'urgent');
+INSERT INTO invoices (id, tags[2], tags[3]) VALUES (10, 'b2b', 'eu');
+UPDATE invoices SET total.currency = 'JPY', total.cents = 100 WHERE id = 1 RETURNING id, total;
+UPDATE invoices SET total.currency = NULL, total.currency = 'EUR' WHERE id = 2;
+UPDATE invoices SET total.cents = -5, total.cents = 5 WHERE id = 3 RETURNING id, total;
+UPDATE invoices SET total.cents = -5 WHERE id = 3;
+INSERT INTO invoices (id, total.currency, total.cents) VALUES (1, 'EUR', 1)
+ON CONFLICT (id) DO UPDATE SET total.currency = NULL, total.currency = 'SEK' RETURNING id, total;
+SELECT id, total, tags FROM invoices ORDER BY id;
