@@ -4,7 +4,7 @@
  * column's new value is an expression over its current value (UPDATE) or NULL (INSERT): fields
  * replaced in a copy of the record, elements or slices set in a copy of the array, paths set in
  * the jsonb document, nested to any depth. A domain over an array or composite type is
- * re-checked after each assignment into it. Several assignments to one column apply in order,
+ * re-checked after each assignment into it (a column's own domain once, after all of them). Several assignments to one column apply in order,
  * each on the previous one's result (the rewriter's process_matched_tle nesting).
  *
  * Postgres counterpart: transformAssignmentIndirection / transformAssignmentSubscripts in
@@ -50,6 +50,8 @@ interface AssignInfo {
   base: Expr;
   step: Step;
   args: Expr[];
+  /** The compiled steps (replaced when a later assignment to the column takes over the domain check). */
+  run: ReturnType<typeof compileStep>;
 }
 const ASSIGNMENTS = new WeakMap<Expr, AssignInfo>();
 
@@ -73,28 +75,26 @@ export function transformAssignmentIndirection(
   rhs: Expr,
   location: number | undefined,
 ): Expr {
-  // On an earlier assignment to the same column, the domain over the column's type is checked
-  // once, on the combined value (process_matched_tle strips the earlier CoerceToDomain).
+  // An earlier assignment to the same column: the column's domain is checked once, on the final
+  // value (the rewriter's process_matched_tle strips the inner CoerceToDomain).
+  // (INSERT evaluates the earlier one too, as its own target entry: it loses the check as well.)
   const prior = ASSIGNMENTS.get(base);
-  if (prior && 'check' in prior.step && prior.step.check) {
-    base = assignmentExpr({ ...prior, step: { ...prior.step, check: undefined } }, base.type, base.typmod, base.location);
+  if (prior && prior.step.kind !== 'value' && prior.step.check) {
+    prior.step = { ...prior.step, check: undefined };
+    prior.run = compileStep(prior.step);
   }
   const args: Expr[] = [base];
   const step = buildSteps(ps, args, colName, false, type, typmod, indirection, 0, rhs, location);
-  return assignmentExpr({ base, step, args }, type, typmod, location);
-}
-
-function assignmentExpr(info: AssignInfo, type: number, typmod: number, location: number | undefined): Expr {
-  const run = compileStep(info.step);
+  const info: AssignInfo = { base, step, args, run: compileStep(step) };
   const fn: FunctionImpl = {
     name: 'assignment_indirection',
-    argTypes: info.args.map((a) => a.type),
+    argTypes: args.map((a) => a.type),
     returnType: type,
     strict: false,
     volatility: 'i',
-    fn: (vals: Value[], rt: ExprRuntime) => run(vals[0], vals, rt),
+    fn: (vals: Value[], rt: ExprRuntime) => info.run(vals[0], vals, rt),
   } as FunctionImpl;
-  const e: Expr = { kind: 'FuncExpr', name: 'assignment_indirection', fn, args: info.args, type, typmod, location, collation: info.base.collation } as Expr;
+  const e: Expr = { kind: 'FuncExpr', name: 'assignment_indirection', fn, args, type, typmod, location, collation: base.collation } as Expr;
   ASSIGNMENTS.set(e, info);
   return e;
 }

@@ -92,8 +92,9 @@ export function systemColumnReader(attno: number, info: SystemColumnInfo): (t: T
       return (t) => t.xmax;
     case -3:
     case -5:
-      // Postgres keeps one command id per version: cmin and cmax both show it.
-      return (t) => (t.xmax !== 0 ? t.cmax : t.cmin);
+      // Postgres keeps one command id per version (t_cid): cmin and cmax both show it; a version
+      // its own transaction inserted and deleted shows its combo command id.
+      return (t) => t.combo ?? (t.xmax !== 0 && !t.lockOnly ? t.cmax : t.cmin);
     default: {
       const oid = info.relOid;
       return () => oid;

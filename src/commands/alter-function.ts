@@ -11,6 +11,7 @@ import { sameTypes } from '../types/oids.js';
 import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { NO_RESET, cannotReset, checkFunctionSetting } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
@@ -71,9 +72,12 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
           case 'set': {
             const v = arg.VariableSetStmt;
             if (v.kind === 'VAR_RESET_ALL') config = [];
-            else if (v.kind === 'VAR_RESET') config = config.filter((c) => !c.startsWith(String(v.name).toLowerCase() + '='));
-            else if (v.kind === 'VAR_SET_VALUE') {
+            else if (v.kind === 'VAR_RESET') {
+              if (NO_RESET.has(String(v.name).toLowerCase())) throw cannotReset(String(v.name).toLowerCase());
+              config = config.filter((c) => !c.startsWith(String(v.name).toLowerCase() + '='));
+            } else if (v.kind === 'VAR_SET_VALUE') {
               const key = String(v.name).toLowerCase();
+              checkFunctionSetting(session, key, settingText(v), false);
               config = [...config.filter((c) => !c.startsWith(key + '=')), `${key}=${settingText(v)}`];
             } else throw featureNotSupported(`SET ${v.name} FROM CURRENT in ALTER FUNCTION`);
             break;

@@ -69,6 +69,8 @@ export function analyzeTableExpr(
   kind: ExprKind,
   sql: string,
   targetType?: { type: number; typmod: number; column: string },
+  /** A view's WITH CHECK OPTION condition (the view's WHERE): subqueries are allowed. */
+  subqueries = false,
 ): StoredExpr {
   const stmt: import('../analyze/parse-state.js').StatementState = { catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, noFold: true };
   const q = emptyQuery('select');
@@ -91,7 +93,7 @@ export function analyzeTableExpr(
     const what = kind === 'default' ? 'DEFAULT expressions' : kind === 'check' ? 'check constraints' : kind === 'generated' ? 'column generation expressions' : 'index expressions';
     throw new PgError(SQLSTATE.grouping_error, `aggregate functions are not allowed in ${what}`, { position: ps.position(ps.aggs[0].location) });
   }
-  if (containsSubLinkExpr(e)) {
+  if (!subqueries && containsSubLinkExpr(e)) {
     const what = kind === 'default' ? 'DEFAULT expression' : kind === 'check' ? 'check constraint' : kind === 'generated' ? 'column generation expression' : 'index expression';
     throw new PgError(SQLSTATE.feature_not_supported, `cannot use subquery in ${what}`, { position: ps.position(raw[Object.keys(raw)[0]]?.location) });
   }

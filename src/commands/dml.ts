@@ -903,6 +903,9 @@ export function executePrepared(session: Session, p: PreparedDml, params: readon
   const values = bindParams(cat, session.io, params, types);
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, cat);
+  // The statement uses its command id even when it changes no row (GetCurrentCommandId(true) at
+  // executor start): the next command gets a new one (cmin / cmax show it).
+  ctx.txn.markWrite();
   const ret: Row[] | undefined = p.returning ? [] : undefined;
   const stmts = statementEvents(p);
   const trig = hasTriggers(cat, p.rel.oid);
@@ -972,8 +975,9 @@ export function runWithDmlCtes(
     }
     const rest = keep.length ? { ...w, ctes: keep } : undefined;
     let main: AnyNode = { ...body, withClause: rest };
-    // INSERT ... SELECT / VALUES takes the remaining WITH into its query (prepareInsert).
-    if (kind !== 'SelectStmt' && rest && !(kind === 'InsertStmt' && body.selectStmt?.SelectStmt)) {
+    // INSERT ... SELECT / VALUES takes the remaining WITH into its query (prepareInsert), unless
+    // its ON CONFLICT clause reads one: then they are run first, as for UPDATE / DELETE.
+    if (kind !== 'SelectStmt' && rest && !(kind === 'InsertStmt' && body.selectStmt?.SelectStmt && !conflictReadsCte(body))) {
       // UPDATE / DELETE (and INSERT ... DEFAULT VALUES) cannot take the WITH along: the plain
       // queries it names are run first, under the statement's snapshot, and read as constants.
       materializePlainCtes(session, rest, sql, params, paramTypes, mats, main);
@@ -1028,7 +1032,13 @@ function materializePlainCtes(
 export function needsCteRun(kind: string, body: AnyNode): boolean {
   if (hasDmlCte(body)) return true;
   if (!body.withClause) return false;
-  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt' || (kind === 'InsertStmt' && !body.selectStmt?.SelectStmt);
+  return kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt' || (kind === 'InsertStmt' && (!body.selectStmt?.SelectStmt || conflictReadsCte(body)));
+}
+
+/** INSERT ... ON CONFLICT whose DO UPDATE SET / WHERE reads a WITH query (the source query cannot carry it there). */
+function conflictReadsCte(body: AnyNode): boolean {
+  const oc = body.onConflictClause;
+  return !!oc && ((body.withClause?.ctes ?? []) as AnyNode[]).some((c) => selectReferences(oc, c.CommonTableExpr.ctename as string));
 }
 
 /** Whether a statement's WITH holds a data-modifying query. */
@@ -1089,7 +1099,7 @@ function throughViews(session: Session, n: AnyNode, sql: string, kind: 'insert' 
   dmlAsUser = user;
   const byName = new Map(base.columns.filter((c) => !c.dropped).map((c) => [c.name, c.attnum]));
   setViewReads({ cols: new Set([...read!].flatMap((c) => (byName.has(c) ? [byName.get(c)!] : []))), rows: readsRows });
-  const checks = pending.flatMap((c) => (c.expr ? [{ viewName: c.viewName, check: analyzeTableExpr(session, cat, base, renameCheckAlias(c.expr, base.name) as AnyNode, 'check', '') }] : []));
+  const checks = pending.flatMap((c) => (c.expr ? [{ viewName: c.viewName, check: analyzeTableExpr(session, cat, base, renameCheckAlias(c.expr, base.name) as AnyNode, 'check', '', undefined, true) }] : []));
   return { stmt, checks };
 }
 
@@ -1155,7 +1165,7 @@ export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateS
 
 /** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
 export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[]): StatementResult {
-  checkWritableSpi(session, p.kind.toUpperCase());
+  if (p.rel.persistence !== 't') checkWritableSpi(session, p.kind.toUpperCase());
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, session.catalog());
   const ret: Row[] | undefined = p.returning ? [] : undefined;

@@ -10,6 +10,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { checkFunctionSetting } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { creationNamespace } from '../analyze/relation.js';
@@ -69,7 +70,7 @@ function settingText(v: AnyNode): string {
   }).join(', ');
 }
 
-function readOptions(n: AnyNode, sql: string): RoutineOptions {
+function readOptions(session: Session, n: AnyNode, sql: string): RoutineOptions {
   const o: RoutineOptions = { config: [] };
   const seen = new Set<string>();
   for (const item of (n.options ?? []) as AnyNode[]) {
@@ -125,6 +126,7 @@ function readOptions(n: AnyNode, sql: string): RoutineOptions {
         if (v.kind !== 'VAR_SET_VALUE') throw featureNotSupported(`SET ${v.name} FROM CURRENT / RESET in a function definition`);
         const value = settingText(v);
         const key = String(v.name).toLowerCase();
+        checkFunctionSetting(session, key, value);
         o.config = o.config.filter((c) => !c.startsWith(key + '='));
         o.config.push(`${key}=${value}`);
         break;
@@ -185,7 +187,7 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   const name = truncateIdentifier(names[names.length - 1]);
   const txn = session.transaction();
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name });
-  const opts = readOptions(n, sql);
+  const opts = readOptions(session, n, sql);
   const sig = interpretSignature(session, txn.catalog, n, sql, isProcedure);
   if (!opts.language) {
     if (n.sql_body) opts.language = 'sql';

@@ -16,6 +16,7 @@ import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, computeGenerated, updateTuple, type ModifyState } from '../executor/modify-table.js';
+import { stampLocker } from '../executor/row-lock.js';
 import { fitsPartition } from '../executor/partition-route.js';
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import { indexKeyFunction } from './index-keys.js';
@@ -184,6 +185,9 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
           hint: 'Ensure that no rows proposed for insertion within the same command have duplicate constrained values.',
         });
       }
+      // Postgres locks the existing row before DO UPDATE's WHERE: its xmax shows this transaction
+      // (on the new version too: `RETURNING xmax = 0` tells inserted rows from updated ones).
+      stampLocker(ms.ctx, rel, t, txn.writeXid());
       const existing = rel.columns.map((c, i) => (t.values[i] === undefined ? (c.missing ?? null) : t.values[i]));
       const row: Value[] = [...existing, t as unknown as Value, ...values, null];
       if (where && where(row, ms.ctx) !== true) return { action: 'skip' };

@@ -139,7 +139,14 @@ export function fetchStatement(session: Session, n: AnyNode): StatementResult {
   const c = findCursor(session, name);
   if (c.binary && !isMove) throw featureNotSupported('FETCH from a BINARY cursor');
   const { dir, count } = direction(n);
-  const r = fetchCursor(c, dir, count, isMove);
+  if (c.failed) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `portal "${name}" cannot be run`);
+  let r: ReturnType<typeof fetchCursor>;
+  try {
+    r = fetchCursor(c, dir, count, isMove);
+  } catch (e) {
+    c.failed = true;
+    throw e;
+  }
   if (isMove) return commandResult('MOVE', r.count);
   return { command: 'FETCH', rowCount: r.rows.length, fields: c.fields ? [...c.fields] : cursorFields(session.catalog(), c.cols), rows: r.rows };
 }

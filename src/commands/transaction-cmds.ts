@@ -159,6 +159,9 @@ export function setIsolation(session: Session, value: string, atBegin = false): 
 /** transaction_read_only: read-write only before the first query (Postgres's check_transaction_read_only). */
 export function setReadOnly(session: Session, readOnly: boolean, atBegin = false): void {
   const t = session.transaction();
+  if (!atBegin && !readOnly && t.readOnly && t.inSubtransaction) {
+    throw new PgError(SQLSTATE.active_sql_transaction, 'cannot set transaction read-write mode inside a read-only transaction');
+  }
   if (!atBegin && !readOnly && t.readOnly && t.snapshotTaken) {
     throw new PgError(SQLSTATE.active_sql_transaction, 'transaction read-write mode must be set before any query');
   }
@@ -274,4 +277,41 @@ export function setConstraints(session: Session, n: AnyNode): StatementResult {
     fireDeferredTriggers(session, sel ? (oid) => sel.has(oid) : undefined);
   }
   return commandResult('SET CONSTRAINTS');
+}
+
+/** Settings RESET / SET ... TO DEFAULT refuse and functions may not set (Postgres's GUC_NO_RESET). */
+export const NO_RESET: ReadonlySet<string> = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable']);
+
+/** 0A000 for RESET of a GUC_NO_RESET setting. */
+export function cannotReset(name: string): PgError {
+  return new PgError(SQLSTATE.feature_not_supported, `parameter "${name}" cannot be reset`);
+}
+
+/**
+ * CREATE / ALTER FUNCTION ... SET of a GUC_NO_RESET setting: its check hook runs first (as for a
+ * SET in the running transaction, whose snapshot is taken), then, for CREATE, 0A000.
+ */
+export function checkFunctionSetting(session: Session, name: string, value: string, create = true): void {
+  if (!NO_RESET.has(name)) return;
+  const t = session.transaction();
+  if (name === 'transaction_isolation') {
+    const v = value.toLowerCase();
+    if (LEVELS.has(v) && t.isolation !== v) {
+      if (t.snapshotTaken) throw new PgError(SQLSTATE.active_sql_transaction, 'SET TRANSACTION ISOLATION LEVEL must be called before any query');
+    } else if (!LEVELS.has(v)) setIsolation(session, value, true);
+  } else if (name === 'transaction_deferrable') {
+    if (t.inSubtransaction) throw new PgError(SQLSTATE.active_sql_transaction, 'SET TRANSACTION [NOT] DEFERRABLE cannot be called within a subtransaction');
+    if (t.snapshotTaken) throw new PgError(SQLSTATE.active_sql_transaction, 'SET TRANSACTION [NOT] DEFERRABLE must be called before any query');
+  } else if (!/^(on|true|yes|1|t|y)$/i.test(value) && t.readOnly) {
+    if (t.inSubtransaction) throw new PgError(SQLSTATE.active_sql_transaction, 'cannot set transaction read-write mode inside a read-only transaction');
+    if (t.snapshotTaken) throw new PgError(SQLSTATE.active_sql_transaction, 'transaction read-write mode must be set before any query');
+  }
+  // CREATE applies the settings while validating the body (ProcedureCreate); ALTER only checks
+  // the value, and the call fails instead.
+  if (create) throw cannotSetInFunction(name);
+}
+
+/** 0A000 for a function's SET of a GUC_NO_RESET setting (at CREATE FUNCTION, or at the call). */
+export function cannotSetInFunction(name: string): PgError {
+  return new PgError(SQLSTATE.feature_not_supported, `parameter "${name}" cannot be set locally in functions`);
 }

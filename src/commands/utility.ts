@@ -5,6 +5,7 @@
  */
 import { alterTsConfiguration, defineTsConfiguration, dropTsConfigurations } from './tsearch-cmds.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { NO_RESET, cannotReset } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
 import { intervalIO } from '../types/datetime/interval.js';
@@ -113,6 +114,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
         return commandResult('SET');
       }
       if (n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET') {
+        if (NO_RESET.has(name)) throw cannotReset(name);
         session.settings.reset(name);
         return commandResult(n.kind === 'VAR_RESET' ? 'RESET' : 'SET');
       }

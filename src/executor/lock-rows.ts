@@ -48,6 +48,8 @@ export class LockRows implements Plan {
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const { width, targets } = this;
     for (const target of targets) ctx.txn.heap(target.rel, LockMode.RowShare);
+    // Locking rows uses the command id, as DML does (the next command gets a new one).
+    ctx.txn.markWrite();
     rows: for (const row of this.input.run(ctx, base)) {
       let wide = row[width] as unknown as Row;
       let changed = false;
@@ -62,7 +64,7 @@ export class LockRows implements Plan {
           ctx.txn.heap(rel, LockMode.RowShare);
           const r = checkRowLock(ctx, rel, t, target.mode, target.policy, false);
           if (r.status === 'ok' || r.status === 'self') {
-            takeRowLock(ctx, rel, r.tuple, target.mode);
+            takeRowLock(ctx, rel, r.tuple, target.mode, true);
             break;
           }
           if (r.status !== 'updated') continue rows;

@@ -148,6 +148,30 @@ function versionForWrite(ms: ModifyState, rel: RelationDef, t: Tuple, mode: RowL
   }
 }
 
+/** Combo command ids of each transaction: `cmin:cmax` → index, in the order they were first needed. */
+const combos = new WeakMap<ReadonlySet<number>, Map<number, number>>();
+
+/**
+ * The combo command id a version gets when this transaction deletes it (Postgres's
+ * HeapTupleHeaderAdjustCmax / GetComboCommandId): only for versions it inserted itself.
+ */
+function comboId(txn: ExecContext['txn'], cur: Tuple): number | undefined {
+  const own = txn.own().xids;
+  if (!own.has(cur.xmin)) return undefined;
+  let m = combos.get(own);
+  if (!m) {
+    m = new Map();
+    combos.set(own, m);
+  }
+  const key = cur.cmin * 4294967296 + txn.cid;
+  let id = m.get(key);
+  if (id === undefined) {
+    id = m.size;
+    m.set(key, id);
+  }
+  return id;
+}
+
 /** Marks a version deleted by this command (returns false if it was already deleted by it). */
 export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolean {
   const txn = ms.ctx.txn;
@@ -156,7 +180,7 @@ export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolea
   ms.checkedScan = undefined;
   const cur = checked ?? versionForWrite(ms, rel, t, 'update');
   if (!cur) return false;
-  heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined });
+  heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined, combo: comboId(txn, cur) });
   heap.garbage++;
   txn.noteWrite(heap, cur.tid);
   txn.markWrite();
@@ -174,9 +198,14 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const cur = checked ?? versionForWrite(ms, rel, t, mode);
   if (!cur) return undefined;
   const xid = txn.writeXid();
-  const nt = heap.insert(values, xid, txn.cid);
+  let nt = heap.insert(values, xid, txn.cid);
+  // A version this transaction had locked: the new one carries the lock (its xmax shows it).
+  if (cur.lockOnly && txn.own().xids.has(cur.xmax)) {
+    nt = { ...nt, xmax: cur.xmax, lockOnly: true };
+    heap.replace(nt);
+  }
   txn.noteWrite(heap, nt.tid);
-  heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid });
+  heap.replace({ ...cur, xmax: xid, cmax: txn.cid, lockOnly: false, noKeyUpdate: mode === 'nokeyupdate' ? true : undefined, next: nt.tid, combo: comboId(txn, cur) });
   heap.garbage++;
   txn.noteWrite(heap, cur.tid);
   const locks = txn.status.rowLocks;

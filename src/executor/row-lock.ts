@@ -69,7 +69,8 @@ function examine(ctx: ExecContext, rel: RelationDef, cur: Tuple, mode: RowLockMo
   const status = txn.status;
   const own = txn.own().xids;
   const x = cur.xmax;
-  if (x !== 0 && !status.isAborted(x)) {
+  // A lock-only xmax (a locker's stamp) is no update: the row-lock table decides conflicts.
+  if (x !== 0 && !cur.lockOnly && !status.isAborted(x)) {
     if (own.has(x)) return { status: 'self', tuple: cur };
     if (status.isInProgress(x)) {
       if (rowLockConflicts(writerMode(cur), mode)) return conflict(ctx, rel, cur.tid, mode, x, policy);
@@ -131,7 +132,22 @@ export function waitForXid(status: TransactionStatus, xid: number): LockWaitBloc
   return new LockWaitBlocked(status.whenEnded(xid), owner === undefined ? [] : [owner], `ShareLock on transaction ${xid}`);
 }
 
-/** Takes a row lock (SELECT ... FOR, foreign-key checks) on a version `checkRowLock` said is free. */
-export function takeRowLock(ctx: ExecContext, rel: RelationDef, t: Tuple, mode: RowLockMode): void {
-  ctx.txn.status.rowLocks.add(rel.filenode, t.tid, ctx.txn.writeXid(), mode);
+/**
+ * Takes a row lock (SELECT ... FOR, foreign-key checks) on a version `checkRowLock` said is free.
+ * With `stamp` (SELECT ... FOR, ON CONFLICT DO UPDATE), the version's xmax shows the locker as in
+ * Postgres (lock-only; a later UPDATE by the locker carries it to the new version).
+ * Known gap: foreign-key checks do not stamp (Postgres's KEY SHARE locks do), and several lockers
+ * show the last one rather than a MultiXactId.
+ */
+export function takeRowLock(ctx: ExecContext, rel: RelationDef, t: Tuple, mode: RowLockMode, stamp = false): void {
+  const xid = ctx.txn.writeXid();
+  ctx.txn.status.rowLocks.add(rel.filenode, t.tid, xid, mode);
+  if (stamp) stampLocker(ctx, rel, t, xid);
+}
+
+/** Sets a version's xmax to a locker (unless it is deleted or updated). */
+export function stampLocker(ctx: ExecContext, rel: RelationDef, t: Tuple, xid: number): void {
+  const heap = ctx.txn.heap(rel);
+  const cur = heap.get(t.tid) ?? t;
+  if ((cur.xmax === 0 || cur.lockOnly) && cur.xmax !== xid) heap.replace({ ...cur, xmax: xid, lockOnly: true });
 }

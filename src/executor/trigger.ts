@@ -84,6 +84,8 @@ interface RelTriggers {
   readonly all: readonly TriggerDef[];
   /** By timing, level and operation (see slot()) → the enabled triggers that fire, in name order. */
   readonly bySlot: (TriggerDef[] | undefined)[];
+  /** By operation (OP_SLOT): whether a trigger with a transition table fires for it (see needsTransition). */
+  readonly transition: (boolean | undefined)[];
 }
 
 const cache = new WeakMap<Catalog, Map<number, RelTriggers>>();
@@ -96,7 +98,7 @@ function relTriggers(cat: Catalog, rel: number): RelTriggers {
   }
   let t = m.get(rel);
   if (!t) {
-    t = { all: cat.triggersByRelation.has(rel) ? cat.relationTriggers(rel) : [], bySlot: [] };
+    t = { all: cat.triggersByRelation.has(rel) ? cat.relationTriggers(rel) : [], bySlot: [], transition: [] };
     m.set(rel, t);
   }
   return t;
@@ -301,7 +303,14 @@ function stateOf(ms: ModifyState): StatementTriggers {
 }
 
 function needsTransition(cat: Catalog, rel: number, op: TriggerOp): boolean {
-  return relTriggers(cat, rel).all.some((t) => (t.oldTable || t.newTable) && t.enabled !== 'D' && fires(t, op, t.enabled === 'R'));
+  const rt = relTriggers(cat, rel);
+  const k = OP_SLOT[op];
+  let v = rt.transition[k];
+  if (v === undefined) {
+    v = rt.all.some((t) => (t.oldTable || t.newTable) && t.enabled !== 'D' && fires(t, op, t.enabled === 'R'));
+    rt.transition[k] = v;
+  }
+  return v;
 }
 
 /** Records a changed row for AFTER ROW triggers and transition tables. */

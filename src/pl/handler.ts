@@ -51,6 +51,11 @@ export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, bo
   // SECURITY DEFINER: current_user is the owner while the body runs (not a SET ROLE: SHOW role is unchanged).
   if (def.securityDefiner) session.settings.currentUser = def.owner;
   for (const c of def.config) {
+    // GUC_NO_RESET settings (ALTER FUNCTION accepts them; the call fails).
+    const m = /^(transaction_isolation|transaction_read_only|transaction_deferrable)=/.exec(c);
+    if (m) throw new PgError(SQLSTATE.feature_not_supported, `parameter "${m[1]}" cannot be set locally in functions`);
+  }
+  for (const c of def.config) {
     const eq = c.indexOf('=');
     const name = c.slice(0, eq);
     savedSettings.push([name, session.getSetting(name, true) ?? '']);

@@ -46,6 +46,8 @@ export interface Cursor {
   txn: object | undefined;
   /** Opening order (ROLLBACK TO SAVEPOINT drops the cursors opened after the savepoint). */
   seq?: number;
+  /** A FETCH / MOVE on it failed: it cannot run again (Postgres's PORTAL_FAILED). */
+  failed?: boolean;
 }
 
 interface Registry {

@@ -9,6 +9,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { stmtKind, type RawStatement } from '../parser/parse.js';
 import type { Value } from '../types/values.js';
 import { OID } from '../types/oids.js';
+import { lookupRelation } from '../analyze/relation.js';
 import type { Session } from './session.js';
 import { runSelect, prepareSelect, DeferredPlanError, type CachedQuery } from './run-select.js';
 import { checkCrossDatabase } from './cross-database.js';
@@ -65,16 +66,16 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       }
       return runSelect(session, st, body, sql, params, paramTypes);
     case 'InsertStmt':
-      checkWritable(session, 'INSERT');
+      checkWritable(session, 'INSERT', body.relation);
       return runInsert(session, body, sql, params, paramTypes);
     case 'UpdateStmt':
-      checkWritable(session, 'UPDATE');
+      checkWritable(session, 'UPDATE', body.relation);
       return runUpdate(session, body, sql, params, paramTypes);
     case 'DeleteStmt':
-      checkWritable(session, 'DELETE');
+      checkWritable(session, 'DELETE', body.relation);
       return runDelete(session, body, sql, params, paramTypes);
     case 'MergeStmt':
-      checkWritable(session, 'MERGE');
+      checkWritable(session, 'MERGE', body.relation);
       return runMerge(session, body, sql, params, paramTypes);
     case 'ExplainStmt':
       return runExplain(session, body, sql, st, params, paramTypes);
@@ -157,8 +158,10 @@ export function describeStatement(session: Session, st: RawStatement, sql: strin
   }
 }
 
-function checkWritable(session: Session, what: string): void {
+function checkWritable(session: Session, what: string, target?: { schemaname?: string; relname: string }): void {
   if (session.txn?.readOnly) {
+    // Temporary tables may be written in a read-only transaction (ExecCheckXactReadOnly).
+    if (target && lookupRelation(session.catalog(), session.searchPath(), { schema: target.schemaname, name: target.relname })?.persistence === 't') return;
     throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute ${what} in a read-only transaction`);
   }
 }

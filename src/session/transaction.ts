@@ -88,7 +88,19 @@ export class Transaction implements TxnAccess {
   }
   private ownState: OwnState;
   /** Open savepoints, innermost last; each is a subtransaction with its own xid once it writes. */
-  private readonly savepoints: { name: string; subxid: number; catalog: Catalog | undefined; base: Catalog | undefined; dropped: Set<number>; notifyMark: number; cursorMark: number }[] = [];
+  private readonly savepoints: {
+    name: string;
+    subxid: number;
+    /** Subxids of savepoints released into this one (they abort with it). */
+    released?: number[];
+    /** transaction_read_only when it began: restored when it ends either way (xact.c's prevXactReadOnly). */
+    readOnly: boolean;
+    catalog: Catalog | undefined;
+    base: Catalog | undefined;
+    dropped: Set<number>;
+    notifyMark: number;
+    cursorMark: number;
+  }[] = [];
   /** The committed catalog the private one was copied from (to merge with DDL committed meanwhile). */
   private catalogBase: Catalog | undefined;
   /** LISTEN / UNLISTEN / NOTIFY of this transaction, applied at commit (notify.ts). */
@@ -308,9 +320,14 @@ export class Transaction implements TxnAccess {
     return sp.subxid;
   }
 
+  /** Whether a savepoint is open (a subtransaction runs). */
+  get inSubtransaction(): boolean {
+    return this.savepoints.length > 0;
+  }
+
   /** SAVEPOINT name: a new subtransaction. */
   savepoint(name: string): void {
-    this.savepoints.push({ name, subxid: 0, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length, cursorMark: cursorMark() });
+    this.savepoints.push({ name, subxid: 0, readOnly: this.readOnly, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length, cursorMark: cursorMark() });
     this.catalogShared = true;
   }
 
@@ -324,12 +341,18 @@ export class Transaction implements TxnAccess {
     const i = this.findSavepoint(name);
     if (i < 0) return false;
     const aborted: number[] = [];
-    for (let k = i; k < this.savepoints.length; k++) if (this.savepoints[k].subxid) aborted.push(this.savepoints[k].subxid);
+    for (let k = i; k < this.savepoints.length; k++) {
+      const sk = this.savepoints[k];
+      if (sk.subxid) aborted.push(sk.subxid);
+      if (sk.released) aborted.push(...sk.released);
+    }
     for (const x of aborted) this.ownXids.delete(x);
     this.db.status.abort(aborted);
     const sp = this.savepoints[i];
     this.savepoints.length = i + 1;
     sp.subxid = 0;
+    sp.released = undefined;
+    this.readOnly = sp.readOnly;
     this.notifyActions.length = sp.notifyMark;
     dropCursorsSince(this, sp.cursorMark);
     this.privateCatalog = sp.catalog;
@@ -358,6 +381,7 @@ export class Transaction implements TxnAccess {
       return true;
     }
     if (sp.subxid) this.db.status.abort([sp.subxid]);
+    if (sp.released) this.db.status.abort(sp.released);
     return false;
   }
 
@@ -394,6 +418,16 @@ export class Transaction implements TxnAccess {
   release(name: string): boolean {
     const i = this.findSavepoint(name);
     if (i < 0) return false;
+    // The released subtransactions become part of the enclosing one (undone if it is rolled back).
+    const parent = this.savepoints[i - 1];
+    if (parent) {
+      for (let k = i; k < this.savepoints.length; k++) {
+        const sk = this.savepoints[k];
+        if (sk.subxid) (parent.released ??= []).push(sk.subxid);
+        if (sk.released) (parent.released ??= []).push(...sk.released);
+      }
+    }
+    this.readOnly = this.savepoints[i].readOnly;
     this.savepoints.length = i;
     return true;
   }

@@ -21,6 +21,12 @@ export interface Tuple {
   readonly lockOnly?: boolean;
   /** The update that set xmax changed no key column (it holds FOR NO KEY UPDATE, not FOR UPDATE). */
   readonly noKeyUpdate?: boolean;
+  /**
+   * Postgres's combo command id: set when the transaction that inserted the version deletes or
+   * updates it (its t_cid then holds this index into the transaction's (cmin, cmax) pairs, and
+   * the cmin / cmax system columns show it).
+   */
+  readonly combo?: number;
   /** Tuple id of the newer version written by an UPDATE (Postgres's t_ctid chain). */
   readonly next?: number;
   /** Column values by attnum - 1; shorter than the column list for rows older than ADD COLUMN. */

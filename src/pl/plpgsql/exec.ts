@@ -7,7 +7,8 @@
  * Postgres counterpart: src/pl/plpgsql/src/pl_handler.c (plpgsql_call_handler,
  * plpgsql_inline_handler, plpgsql_validator), pl_exec.c (plpgsql_exec_function).
  */
-import type { FunctionDef } from '../../catalog/objects.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import type { FunctionDef, RelationDef, TriggerDef } from '../../catalog/objects.js';
 import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { RawStatement } from '../../parser/parse.js';
@@ -25,7 +26,7 @@ import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
 import { compileFunction, declarationErrors, type PlFunction, type RoutineKind } from './compile.js';
-import { Frame, rowtypeDesc } from './frame.js';
+import { Frame, rowtypeDesc, type RecDesc } from './frame.js';
 import { castValue } from './assign.js';
 import { parseFunctionText, plpgsqlSource } from './parse.js';
 import type { PlNode } from './tree.js';
@@ -244,38 +245,85 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
   }
 }
 
+/** Where a compiled trigger function keeps NEW, OLD and the TG_ variables (-1: not referenced). */
+interface TriggerSlots {
+  readonly new: number;
+  readonly old: number;
+  /** tg_name, tg_when, tg_level, tg_op, tg_relid, tg_relname, tg_table_name, tg_table_schema, tg_nargs, tg_argv */
+  readonly tg: Int32Array;
+}
+const TG_NAMES = ['tg_name', 'tg_when', 'tg_level', 'tg_op', 'tg_relid', 'tg_relname', 'tg_table_name', 'tg_table_schema', 'tg_nargs', 'tg_argv'] as const;
+const triggerSlots = new WeakMap<PlFunction, TriggerSlots>();
+
+function slotsOf(fn: PlFunction): TriggerSlots {
+  let s = triggerSlots.get(fn);
+  if (!s) {
+    const dno = (name: string) => fn.scope.names.get(name) ?? -1;
+    s = { new: dno('new'), old: dno('old'), tg: Int32Array.from(TG_NAMES, dno) };
+    triggerSlots.set(fn, s);
+  }
+  return s;
+}
+
+/** What a trigger's firings share within one catalog version: the row descriptor, schema name, TG_ARGV. */
+interface TriggerStatic {
+  readonly cat: Catalog;
+  readonly rel: RelationDef;
+  readonly desc: RecDesc;
+  readonly schema: string;
+  /** Shared between firings: assignments to TG_ARGV elements build a new array. */
+  readonly argv: PgArray | null;
+}
+const triggerStatics = new WeakMap<TriggerDef, TriggerStatic>();
+
+function staticOf(cat: Catalog, t: TriggerDef, rel: RelationDef): TriggerStatic {
+  let s = triggerStatics.get(t);
+  if (!s || s.cat !== cat || s.rel !== rel) {
+    s = { cat, rel, desc: rowtypeDesc(cat, rel.rowType), schema: cat.namespaceName(rel.namespace), argv: t.args.length ? new PgArray([...t.args], [t.args.length], [0]) : null };
+    triggerStatics.set(t, s);
+  }
+  return s;
+}
+
+/** The compiled trigger function of the current catalog version (no key string per firing). */
+const lastTriggerFn = new WeakMap<FunctionDef, { readonly version: number; readonly fn: PlFunction }>();
+
 /** Runs a PL/pgSQL trigger function for one firing (the executor's trigger runner). */
 export function runTriggerFunction(session: Session, def: FunctionDef, call: TriggerCall): Value {
   if (def.language !== 'plpgsql') throw featureNotSupported(`trigger functions in LANGUAGE ${def.language}`);
-  const fn = compiledFunction(session, def, [], OID.trigger);
+  const cat = session.catalog();
+  let last = lastTriggerFn.get(def);
+  if (!last || last.version !== cat.version) {
+    last = { version: cat.version, fn: compiledFunction(session, def, [], OID.trigger) };
+    lastTriggerFn.set(def, last);
+  }
+  const fn = last.fn;
   const f = new Frame(fn, session);
   f.routineOid = def.oid;
-  const cat = session.catalog();
-  const desc = rowtypeDesc(cat, call.rel.rowType);
-  const set = (name: string, v: Value) => {
-    const dno = fn.scope.names.get(name);
-    if (dno !== undefined) f.values[dno] = v;
-  };
-  // NEW / OLD have the table's row type even when NULL (OLD in INSERT triggers, statement triggers).
-  const setRec = (name: string, r: PgRecord | undefined) => {
-    const dno = fn.scope.names.get(name);
-    if (dno === undefined) return;
-    f.values[dno] = r ?? null;
-    f.descs[dno] = desc;
-  };
-  setRec('new', call.newRow);
-  setRec('old', call.oldRow);
   const t = call.trigger;
-  set('tg_name', t.name);
-  set('tg_when', call.when);
-  set('tg_level', call.level);
-  set('tg_op', call.op);
-  set('tg_relid', call.rel.oid);
-  set('tg_relname', call.rel.name);
-  set('tg_table_name', call.rel.name);
-  set('tg_table_schema', cat.namespaceName(call.rel.namespace));
-  set('tg_nargs', t.args.length);
-  set('tg_argv', t.args.length ? new PgArray([...t.args], [t.args.length], [0]) : null);
+  const st = staticOf(cat, t, call.rel);
+  const desc = st.desc;
+  const slots = slotsOf(fn);
+  // NEW / OLD have the table's row type even when NULL (OLD in INSERT triggers, statement triggers).
+  if (slots.new >= 0) {
+    f.values[slots.new] = call.newRow ?? null;
+    f.descs[slots.new] = desc;
+  }
+  if (slots.old >= 0) {
+    f.values[slots.old] = call.oldRow ?? null;
+    f.descs[slots.old] = desc;
+  }
+  const tg = slots.tg;
+  if (tg[0] >= 0) f.values[tg[0]] = t.name;
+  if (tg[1] >= 0) f.values[tg[1]] = call.when;
+  if (tg[2] >= 0) f.values[tg[2]] = call.level;
+  if (tg[3] >= 0) f.values[tg[3]] = call.op;
+  if (tg[4] >= 0) f.values[tg[4]] = call.rel.oid;
+  if (tg[5] >= 0) f.values[tg[5]] = call.rel.name;
+  if (tg[6] >= 0) f.values[tg[6]] = call.rel.name;
+  if (tg[7] >= 0) f.values[tg[7]] = st.schema;
+  if (tg[8] >= 0) f.values[tg[8]] = t.args.length;
+  if (tg[9] >= 0) f.values[tg[9]] = st.argv;
   f.values[fn.foundDno] = false;
   const savedMat = session.materialized;
   if (call.transition?.size) session.materialized = new Map([...(savedMat ?? []), ...call.transition]);
