@@ -41,7 +41,7 @@ import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-incl
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
-import { dropRelation } from './drop.js';
+import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
@@ -325,6 +325,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           alterOne(session, cat, cat.relation(rel.oid), { subtype: 'AT_DropColumn', name: g.name, behavior: 'DROP_RESTRICT' }, sql, taken, pos);
         }
       }
+      dropColumnViews(session, cat, rel, col.attnum, cascade);
       dropColumnTriggers(session, cat, rel, col, cascade);
       for (const idx of cat.relationIndexes(rel.oid)) {
         const uses = idx.index!.include.includes(col.attnum) || idx.index!.keys.some((k) => k.attnum === col.attnum || (k.expr && referencedColumns(k.expr.expr).has(col.attnum))) || (idx.index!.predicate && referencedColumns(idx.index!.predicate.expr).has(col.attnum));
@@ -434,6 +435,12 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!col) throw noColumn(rel, cmd.name);
       const cd = cmd.def.ColumnDef;
       const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const usingView = viewsUsingColumn(cat, rel, col.attnum)[0];
+      if (usingView) {
+        throw new PgError(SQLSTATE.feature_not_supported, 'cannot alter type of a column used by a view or rule', {
+          detail: `rule _RETURN on ${usingView.kind === 'm' ? 'materialized view' : 'view'} ${usingView.name} depends on column "${col.name}"`,
+        });
+      }
       if (col.generated) throw featureNotSupported('changing the type of a generated column');
       for (const g of rel.columns) {
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');

@@ -17,6 +17,7 @@ import { tempTableNamespace } from './temp-tables.js';
 import { relOptionsOf, viewBoolOption, viewCheckOption } from './reloptions.js';
 import { nonUpdatableReason } from '../rewrite/updatable-view.js';
 import type { Query } from '../nodes/query.js';
+import { applyBinding, columnDependencies, newViewBinding } from '../rewrite/view-binding.js';
 
 type AnyNode = Record<string, any>;
 
@@ -46,7 +47,8 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   const name = truncateIdentifier(rv.relname);
   const state = statementState(session, sql, []);
   state.paramTypes.length = 0;
-  const q = transformSelectStmt({ ...state, inferParams: false }, n.query.SelectStmt);
+  const binding = newViewBinding();
+  const q = transformSelectStmt({ ...state, inferParams: false, viewBinding: { mode: 'record', b: binding } }, n.query.SelectStmt);
   const dependsOn = [...relationsUsed(q, new Set())];
   // A view over a temporary relation is itself temporary (DefineView), with a NOTICE.
   let temp = rv.relpersistence === 't';
@@ -95,7 +97,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     columns,
     filenode: 0,
     rowType,
-    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, binding, columnDeps: columnDependencies(q, txn.catalog), checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
     options,
   };
   cat.putRelation(rel);
@@ -118,5 +120,5 @@ export function checkViewCheckOption(session: Session, view: RelationDef): void 
   const sub = Object.assign(Object.create(session) as Session, { searchPath: () => info.searchPath });
   const state = statementState(sub, info.text, []);
   state.paramTypes.length = 0;
-  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false }, info.raw as AnyNode), info.raw as AnyNode);
+  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false, ...applyBinding(info) }, info.raw as AnyNode), info.raw as AnyNode);
 }

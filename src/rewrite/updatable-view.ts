@@ -15,6 +15,7 @@
  * become the view's row built from the row under it (NULL when old / new does not exist).
  * Known gaps: INSERT ... SELECT without a column list into a view with column defaults raises 0A000.
  */
+import { applyBinding } from './view-binding.js';
 import type { RelationDef, StoredExpr } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -225,14 +226,14 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
   const info = view.view!;
   const raw = info.raw as AnyNode;
   const sub = Object.assign(Object.create(session) as Session, { searchPath: () => info.searchPath });
-  const q = transformSelectStmt({ ...statementState(sub, info.text, []), inferParams: false, skipSecurity: true }, raw);
+  const q = transformSelectStmt({ ...statementState(sub, info.text, []), inferParams: false, skipSecurity: true, ...applyBinding(info) }, raw);
   const why = nonUpdatableReason(q, raw, kind !== 'delete');
   if (why) throw notUpdatable(view, kind, why);
   const rte = q.rtable[(q.fromList[0] as { rti: number }).rti];
   const base: RelationDef = rte.kind === 'relation' ? rte.rel : session.catalog().relations.get((rte as unknown as { viewOid: number }).viewOid)!;
   // Raw target expressions by output position (a `*` stands for every column of the one table).
   const rawTargets: (AnyNode | undefined)[] = [];
-  const width = base.columns.filter((c) => !c.dropped).length;
+  const width = rte.columns.filter((c) => !c.dropped).length;
   for (const t of (raw.targetList ?? []) as AnyNode[]) {
     const v = t.ResTarget.val;
     const f = v?.ColumnRef?.fields as AnyNode[] | undefined;

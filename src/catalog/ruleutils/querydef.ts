@@ -40,9 +40,25 @@ function isRelationLike(rte: RangeTblEntry): boolean {
   return rte.kind !== 'join';
 }
 
+/**
+ * A column's name as ruleutils prints it: a table's or view's column under its current name (views
+ * are bound by attribute number, so a renamed column prints its new name), else the entry's.
+ */
+function currentColumnName(cat: Catalog, rte: RangeTblEntry, attno: number): string {
+  if (rte.kind === 'relation') return rte.rel.columns[attno - 1]?.name ?? '?';
+  const viewOid = (rte as { viewOid?: number }).viewOid;
+  if (viewOid !== undefined) {
+    const c = cat.relations.get(viewOid)?.columns[attno - 1];
+    if (c) return c.name;
+  }
+  return rte.columns[attno - 1]?.name ?? '?';
+}
+
 /** The name a FROM item is referred to by (its alias, or the relation's name). */
-function refName(rte: RangeTblEntry): string {
+function refName(cat: Catalog, rte: RangeTblEntry): string {
   if (rte.kind === 'relation') return rte.hasAlias ? rte.alias : rte.rel.name;
+  const viewOid = (rte as { viewOid?: number }).viewOid;
+  if (rte.kind === 'subquery' && !rte.hasAlias && viewOid !== undefined) return cat.relations.get(viewOid)?.name ?? rte.alias;
   return rte.alias;
 }
 
@@ -67,9 +83,9 @@ function exprContext(qc: QueryContext, base: number): DeparseContext {
         if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp });
         throw new Unprintable();
       }
-      const col = quoteIdent(v.attno < 0 ? systemColumnName(v.attno) : (rte.columns[v.attno - 1]?.name ?? '?'));
+      const col = quoteIdent(v.attno < 0 ? systemColumnName(v.attno) : currentColumnName(qc.cat, rte, v.attno));
       // Whether to qualify is decided by the query being printed (outer references included).
-      return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(refName(rte))}.${col}` : col;
+      return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(refName(qc.cat, rte))}.${col}` : col;
     },
     subquery: (q, kind) => {
       const inner: QueryContext = { ...qc, levels: [...qc.levels, { q, qualify: true }] };
@@ -89,7 +105,7 @@ function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string
   while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
   if (e.kind === 'Var' && e.levelsUp === 0) {
     const rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
-    const own = rte?.kind === 'join' ? undefined : e.attno < 0 ? systemColumnName(e.attno) : rte?.columns[e.attno - 1]?.name;
+    const own = !rte || rte.kind === 'join' ? undefined : e.attno < 0 ? systemColumnName(e.attno) : currentColumnName(qc.cat, rte, e.attno);
     if (own === name) return s;
   }
   if (name === '?column?') return s;
@@ -108,6 +124,13 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
       case 'cte':
         return rte.hasAlias && rte.alias !== rte.cteName ? `${quoteIdent(rte.cteName)} ${quoteIdent(rte.alias)}` : quoteIdent(rte.cteName);
       case 'subquery': {
+        // A view named in FROM prints as its name (ruleutils reads the view's RTE_RELATION).
+        const viewOid = (rte as { viewOid?: number }).viewOid;
+        if (viewOid !== undefined) {
+          const view = qc.cat.relations.get(viewOid);
+          const name = relationName(qc.cat, qc.session.searchPath(), viewOid);
+          return rte.hasAlias && rte.alias !== view?.name ? `${name} ${quoteIdent(rte.alias)}` : name;
+        }
         const inner: QueryContext = { ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] };
         return `( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}`;
       }
