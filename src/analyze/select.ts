@@ -267,7 +267,9 @@ function relationFromItem(pstate: ParseState, n: AnyNode, rel: RelationDef, froz
       const freeze = (cols: RteColumn[]): RteColumn[] => (frozen ? freezeColumns(cols, frozen, n.alias?.colnames?.length ?? 0) : cols);
       if (rel.kind === 'v') {
         const sub = expandView(pstate, rel);
-        const cols = freeze(applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view'));
+        // The view's columns are named as the view's attributes are (ALTER VIEW ... RENAME COLUMN renames them).
+        const attrs = rel.columns.filter((c) => !c.dropped);
+        const cols = freeze(applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t, i) => ({ name: attrs[i]?.name ?? t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view'));
         const rti = pstate.addRte({ kind: 'subquery', query: sub, alias: n.alias?.aliasname ?? (frozen ? n.relname : rel.name), hasAlias: !!n.alias, columns: cols, lateral: false, viewOid: rel.oid } as import('../nodes/query.js').SubqueryRte);
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };

@@ -38,6 +38,8 @@ export interface DeparseContext {
   readonly fallback?: string;
   /** Name a type as format_type would (with its modifier), qualified unless visible. */
   typeName?(oid: number, typmod: number): string;
+  /** Name a user function as ruleutils does (generate_function_name: qualified unless visible). */
+  functionName?(oid: number): string;
   /** Name a relation as regclass output would (for regclass constants). */
   relationName?(oid: number): string;
   /** Pretty mode: fewer parentheses. */
@@ -226,6 +228,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
         const inner = `${child(ctx, e.args[0], e)} IS DISTINCT FROM ${child(ctx, e.args[1], e)}`;
         return own(ctx, `NOT ${ctx.pretty ? inner : `(${inner})`}`);
       }
+      if (e.fn.oid !== undefined && ctx.functionName && ctx.cat.functions.has(e.fn.oid)) return `${ctx.functionName(e.fn.oid)}(${args(ctx, e.args)})`;
       if (!/^[a-z_][a-z0-9_]*$/.test(e.name)) throw new Unprintable();
       return `${e.name}(${args(ctx, e.args)})`;
     case 'BoolExpr':

@@ -73,6 +73,11 @@ function exprContext(qc: QueryContext, base: number): DeparseContext {
     },
     typeName: (oid, typmod) => formatTypeName(qc.cat, sp, oid, typmod),
     relationName: (oid) => relationName(qc.cat, sp, oid),
+    functionName: (oid) => {
+      const f = qc.cat.functions.get(oid)!;
+      const schema = qc.cat.namespaceName(f.namespace);
+      return sp.includes(schema) || schema === 'pg_catalog' ? quoteIdent(f.name) : `${quoteIdent(schema)}.${quoteIdent(f.name)}`;
+    },
     varName: (v) => {
       const level = qc.levels[qc.levels.length - 1 - v.levelsUp];
       if (!level) throw new Unprintable();
