@@ -49,7 +49,8 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   state.paramTypes.length = 0;
   const binding = newViewBinding();
   const q = transformSelectStmt({ ...state, inferParams: false, viewBinding: { mode: 'record', b: binding } }, n.query.SelectStmt);
-  const dependsOn = [...relationsUsed(q, new Set())];
+  // (sequences read in FROM are no relation entries: the binding names them)
+  const dependsOn = [...relationsUsed(q, new Set([...binding.rels.values()].map((r) => r.oid)))];
   // A view over a temporary relation is itself temporary (DefineView), with a NOTICE.
   let temp = rv.relpersistence === 't';
   if (!temp && dependsOn.some((oid) => txn.catalog.relations.get(oid)?.persistence === 't')) {
