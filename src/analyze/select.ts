@@ -25,6 +25,7 @@ import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from '.
 import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
+import { registerJoinColumns } from './join-columns.js';
 import { boundRelationOid, freezeColumns, missingBoundRelation, recordRelation } from '../rewrite/view-binding.js';
 import { rlsSelectRte } from '../rewrite/row-security.js';
 import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, markSelectLevel } from './permissions.js';
@@ -402,7 +403,9 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       const common = selectCommonType(pstate, [l, r], 'JOIN/USING');
       const [cl, cr] = coerceToCommon(pstate, [l, r], common, 'JOIN/USING');
       let merged: Expr;
-      if (joinType === 'inner' || joinType === 'left') merged = cl;
+      // (buildMergedJoinVar: an inner join prefers an input that needs no coercion)
+      if (joinType === 'inner') merged = cl.kind !== 'Var' && cr.kind === 'Var' ? cr : cl;
+      else if (joinType === 'left') merged = cl;
       else if (joinType === 'right') merged = cr;
       else merged = { kind: 'CoalesceExpr', args: [cl, cr], type: common, typmod: -1 };
       aliasExprs.push(merged);
@@ -416,6 +419,7 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       pstate.namespace[idx] = { ...it, hiddenCols: new Set([...(it.hiddenCols ?? []), ...hidden]) };
     }
     const jr: JoinRte = { kind: 'join', aliasExprs, alias: '', hasAlias: false, columns: aliasCols, lateral: false };
+    registerJoinColumns(jr);
     const rti = pstate.addRte(jr);
     // Before its inputs: `*` lists the merged USING columns first, as Postgres does.
     pstate.namespace.splice(before, 0, { rti, rte: jr, relVisible: false, colsVisible: true });
@@ -428,7 +432,7 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       pstate.namespace.push({ rti: urti, rte: ur, relVisible: true, colsVisible: false });
     }
     if (n.alias) aliasJoin(pstate, n.alias, before);
-    return { kind: 'JoinExpr', joinType, left, right, quals, rti };
+    return { kind: 'JoinExpr', joinType, left, right, quals, rti, using: usingCols, ...(n.join_using_alias ? { usingAlias: n.join_using_alias.aliasname as string } : {}), ...(n.alias ? { alias: n.alias.aliasname as string } : {}) };
   }
   if (n.quals) {
     const saved = pstate.exprKind;
@@ -443,10 +447,7 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
     pstate.exprKind = saved;
   }
   if (n.alias) aliasJoin(pstate, n.alias, before);
-  if (!quals && joinType !== 'inner') {
-    // unreachable: the grammar requires ON/USING for outer joins
-  }
-  return { kind: 'JoinExpr', joinType, left, right, quals };
+  return { kind: 'JoinExpr', joinType, left, right, quals, ...(n.alias ? { alias: n.alias.aliasname as string } : {}) };
 }
 
 /**
@@ -464,7 +465,8 @@ function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
     it.rte.columns.forEach((c, i) => {
       if (c.dropped || it.hiddenCols?.has(c.name)) return;
       cols.push(c);
-      exprs.push(makeVar(it.rte, it.rti, i + 1, 0));
+      // (a copy: the expression belongs to this join, see join-columns.ts)
+      exprs.push({ ...makeVar(it.rte, it.rti, i + 1, 0) });
     });
   }
   cols = applyColumnAliases(cols, alias, pstate, 'join');
@@ -473,6 +475,7 @@ function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
     it.colsVisible = false;
   }
   const jr: JoinRte = { kind: 'join', aliasExprs: exprs, alias: alias.aliasname, hasAlias: true, columns: cols, lateral: false };
+  registerJoinColumns(jr);
   const rti = pstate.addRte(jr);
   pstate.namespace.push({ rti, rte: jr, relVisible: true, colsVisible: true });
 }

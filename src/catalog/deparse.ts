@@ -38,6 +38,8 @@ export interface DeparseContext {
   readonly fallback?: string;
   /** Name a type as format_type would (with its modifier), qualified unless visible. */
   typeName?(oid: number, typmod: number): string;
+  /** Text for an expression printed other than by its structure (a join column in a view definition), or undefined. */
+  exprOverride?(e: Expr): string | undefined;
   /** Name a user function as ruleutils does (generate_function_name: qualified unless visible). */
   functionName?(oid: number): string;
   /** Name a relation as regclass output would (for regclass constants). */
@@ -208,6 +210,8 @@ function args(ctx: DeparseContext, list: readonly Expr[]): string {
 }
 
 function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
+  const special = ctx.exprOverride?.(e);
+  if (special !== undefined) return special;
   switch (e.kind) {
     case 'Param':
       return `$${e.index + 1}`;

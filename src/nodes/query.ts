@@ -103,6 +103,11 @@ export type JoinNode =
       readonly right: JoinNode;
       readonly quals?: Expr;
       readonly rti?: number;
+      /** USING / NATURAL: the merged column names (view definitions print `USING (...)`), and `USING (...) AS name`. */
+      readonly using?: readonly string[];
+      readonly usingAlias?: string;
+      /** `(a JOIN b ...) AS alias`: printed after the join in view definitions. */
+      readonly alias?: string;
     };
 
 export interface TargetEntry {

@@ -18,6 +18,7 @@ import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExprStrict, Unprintable, type DeparseContext } from '../deparse.js';
 import { formatTypeName } from './format-type.js';
 import { relationName } from './context.js';
+import { joinColumnOf } from '../../analyze/join-columns.js';
 
 interface Level {
   readonly q: Query;
@@ -73,6 +74,15 @@ function exprContext(qc: QueryContext, base: number): DeparseContext {
     },
     typeName: (oid, typmod) => formatTypeName(qc.cat, sp, oid, typmod),
     relationName: (oid) => relationName(qc.cat, sp, oid),
+    exprOverride: (e) => {
+      // A column reached through a join: `alias.column` through an aliased join, the bare name
+      // of a merged column that is no input's column (FULL JOIN's COALESCE).
+      const j = joinColumnOf(e);
+      if (!j) return undefined;
+      const name = quoteIdent(j.rte.columns[j.attno - 1]?.name ?? '?');
+      if (j.rte.hasAlias) return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(j.rte.alias)}.${name}` : name;
+      return e.kind === 'Var' ? undefined : name;
+    },
     functionName: (oid) => {
       const f = qc.cat.functions.get(oid)!;
       const schema = qc.cat.namespaceName(f.namespace);
@@ -84,9 +94,13 @@ function exprContext(qc: QueryContext, base: number): DeparseContext {
       const rte = level.q.rtable[v.rti];
       if (!rte) throw new Unprintable();
       if (rte.kind === 'join') {
+        // An aliased join's columns are named through the alias; an unaliased one's merged
+        // column is its input's column, or (a FULL JOIN's COALESCE) the bare column name.
+        const name = quoteIdent(rte.columns[v.attno - 1]?.name ?? '?');
+        if (rte.hasAlias) return `${quoteIdent(rte.alias)}.${name}`;
         const inner = rte.aliasExprs[v.attno - 1];
-        if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp });
-        throw new Unprintable();
+        if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp + inner.levelsUp });
+        return name;
       }
       const col = quoteIdent(v.attno < 0 ? systemColumnName(v.attno) : currentColumnName(qc.cat, rte, v.attno));
       // Whether to qualify is decided by the query being printed (outer references included).
@@ -106,11 +120,21 @@ function expr(qc: QueryContext, e: Expr, base: number): string {
 /** A target entry's text, with `AS name` unless the output name is the column's own. */
 function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string): string {
   const s = expr(qc, t.expr, base);
+  const j0 = joinColumnOf(t.expr);
+  if (j0 && (j0.rte.hasAlias || t.expr.kind !== 'Var')) return j0.rte.columns[j0.attno - 1]?.name === name ? s : `${s} AS ${quoteIdent(name)}`;
   let e = t.expr;
   while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
   if (e.kind === 'Var' && e.levelsUp === 0) {
-    const rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
-    const own = !rte || rte.kind === 'join' ? undefined : e.attno < 0 ? systemColumnName(e.attno) : currentColumnName(qc.cat, rte, e.attno);
+    let rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
+    let attno = e.attno;
+    // Through unaliased joins to the column printed.
+    while (rte?.kind === 'join' && !rte.hasAlias) {
+      const inner: Expr | undefined = rte.aliasExprs[attno - 1];
+      if (inner?.kind !== 'Var' || inner.levelsUp !== 0) break;
+      rte = qc.levels[qc.levels.length - 1].q.rtable[inner.rti];
+      attno = inner.attno;
+    }
+    const own = !rte ? undefined : rte.kind === 'join' ? rte.columns[attno - 1]?.name : attno < 0 ? systemColumnName(attno) : currentColumnName(qc.cat, rte, attno);
     if (own === name) return s;
   }
   if (name === '?column?') return s;
@@ -139,8 +163,12 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
         const inner: QueryContext = { ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] };
         return `( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}`;
       }
-      case 'function':
-        return `${expr(qc, rte.call, base)} ${quoteIdent(rte.alias)}`;
+      case 'function': {
+        // A function in FROM always prints its column alias list (ruleutils: printaliases for RTE_FUNCTION).
+        if (rte.checkRecord || rte.rowsFrom || rte.ordinality) throw new Unprintable();
+        const cols = rte.columns.filter((c) => !c.dropped).map((c) => quoteIdent(c.name));
+        return `${expr(qc, rte.call, base)} ${quoteIdent(rte.alias)}(${cols.join(', ')})`;
+      }
       default:
         throw new Unprintable();
     }
@@ -148,9 +176,13 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
   const left = fromItem(qc, q, node.left, base);
   const right = fromItem(qc, q, node.right, base);
   const kind = { inner: 'JOIN', left: 'LEFT JOIN', right: 'RIGHT JOIN', full: 'FULL JOIN' }[node.joinType];
-  const cond = node.quals ? ` ON ${qc.pretty ? expr(qc, node.quals, base) : `(${expr(qc, node.quals, base)})`}` : node.joinType === 'inner' ? '' : ' ON true';
-  const joinWord = !node.quals && node.joinType === 'inner' ? 'CROSS JOIN' : kind;
+  // USING prints its column list (and its alias); ON its condition; an outer join without either ON TRUE.
+  const cond = node.using?.length
+    ? ` USING (${node.using.map(quoteIdent).join(', ')})${node.usingAlias ? ` AS ${quoteIdent(node.usingAlias)}` : ''}`
+    : node.quals ? ` ON ${qc.pretty ? expr(qc, node.quals, base) : `(${expr(qc, node.quals, base)})`}` : node.joinType === 'inner' ? '' : ' ON TRUE';
+  const joinWord = !node.quals && !node.using?.length && node.joinType === 'inner' ? 'CROSS JOIN' : kind;
   const text = `${left}\n${spaces(base + 5)}${joinWord} ${right}${cond}`;
+  if (node.alias !== undefined) return `(${text}) ${quoteIdent(node.alias)}`;
   return qc.pretty ? text : `(${text})`;
 }
 
