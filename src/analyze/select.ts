@@ -431,8 +431,8 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       const urti = pstate.addRte(ur);
       pstate.namespace.push({ rti: urti, rte: ur, relVisible: true, colsVisible: false });
     }
-    if (n.alias) aliasJoin(pstate, n.alias, before);
-    return { kind: 'JoinExpr', joinType, left, right, quals, rti, using: usingCols, ...(n.join_using_alias ? { usingAlias: n.join_using_alias.aliasname as string } : {}), ...(n.alias ? { alias: n.alias.aliasname as string } : {}) };
+    const aliased = n.alias ? aliasJoin(pstate, n.alias, before) : undefined;
+    return { kind: 'JoinExpr', joinType, left, right, quals, rti, using: usingCols, ...(n.join_using_alias ? { usingAlias: n.join_using_alias.aliasname as string } : {}), ...joinAliasInfo(n.alias, aliased) };
   }
   if (n.quals) {
     const saved = pstate.exprKind;
@@ -446,8 +446,8 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
     pstate.namespace.forEach((i, idx) => (i.lateralOnly = vis[idx]));
     pstate.exprKind = saved;
   }
-  if (n.alias) aliasJoin(pstate, n.alias, before);
-  return { kind: 'JoinExpr', joinType, left, right, quals, ...(n.alias ? { alias: n.alias.aliasname as string } : {}) };
+  const aliased = n.alias ? aliasJoin(pstate, n.alias, before) : undefined;
+  return { kind: 'JoinExpr', joinType, left, right, quals, ...joinAliasInfo(n.alias, aliased) };
 }
 
 /**
@@ -455,7 +455,13 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
  * columns, then the left input's, then the right's), and hides the inputs, whose names and
  * columns are no longer reachable.
  */
-function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
+/** The alias of a join (and its column names, when the alias lists some) for view definitions. */
+function joinAliasInfo(alias: AnyNode | undefined, jr: JoinRte | undefined): { alias?: string; aliasColumns?: string[] } {
+  if (!alias || !jr) return {};
+  return { alias: alias.aliasname as string, ...(alias.colnames?.length ? { aliasColumns: jr.columns.map((c) => c.name) } : {}) };
+}
+
+function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): JoinRte {
   const items = pstate.namespace.slice(from);
   checkDuplicateAlias(pstate, alias.aliasname as string, from, false);
   let cols: RteColumn[] = [];
@@ -478,6 +484,7 @@ function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
   registerJoinColumns(jr);
   const rti = pstate.addRte(jr);
   pstate.namespace.push({ rti, rte: jr, relVisible: true, colsVisible: true });
+  return jr;
 }
 
 /**

@@ -43,6 +43,7 @@ import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { renameType } from './rename-type.js';
+import { renameSchema } from './rename-schema.js';
 import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
@@ -677,6 +678,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
     : { OBJECT_TABLE: 'ALTER TABLE', OBJECT_COLUMN: 'ALTER TABLE', OBJECT_INDEX: 'ALTER INDEX', OBJECT_VIEW: 'ALTER VIEW', OBJECT_MATVIEW: 'ALTER MATERIALIZED VIEW', OBJECT_SEQUENCE: 'ALTER SEQUENCE', OBJECT_TABCONSTRAINT: 'ALTER TABLE' }[n.renameType as string];
   if (n.renameType === 'OBJECT_TRIGGER') return renameTrigger(session, n);
   if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN') return renameType(session, n);
+  if (n.renameType === 'OBJECT_SCHEMA') return renameSchema(session, n);
   if (!tag || !rv) throw featureNotSupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '')}`);
   const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel) {

@@ -173,6 +173,14 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
     }
   }
   if (rel.kind === 'i' && rel.index?.constraint !== undefined) cat.removeConstraint(rel.index.constraint);
+  if (rel.kind === 'v') {
+    // A view's row type (and its array type) go with it.
+    const rowType = cat.types.get(rel.rowType);
+    if (rowType?.relation === rel.oid) {
+      if (rowType.arrayType !== undefined) cat.removeType(rowType.arrayType);
+      cat.removeType(rowType.oid);
+    }
+  }
   cat.removeRelation(rel.oid);
   if (cat.publications.size) forgetPublishedRelation(cat, rel.oid);
   txn.droppedFilenodes.add(rel.filenode);

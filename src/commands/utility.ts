@@ -171,7 +171,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterDomainStmt':
       return alterDomain(session, n, sql);
     case 'ViewStmt':
-      checkCreateIn(session, n.view, sql);
+      // (CREATE on the schema is checked after the query is analyzed, as DefineView does)
       return withDefaultAcls(session, () => createView(session, n, sql));
     case 'CommentStmt':
       return commentOn(session, n);

@@ -14,6 +14,7 @@ import { statementState } from '../session/run-select.js';
 import { formatType } from '../types/registry.js';
 import { truncateIdentifier } from './naming.js';
 import { tempTableNamespace } from './temp-tables.js';
+import { checkCreateIn } from './create-checks.js';
 import { relOptionsOf, viewBoolOption, viewCheckOption } from './reloptions.js';
 import { nonUpdatableReason } from '../rewrite/updatable-view.js';
 import type { Query } from '../nodes/query.js';
@@ -57,6 +58,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     temp = true;
     session.notice(new PgError(SQLSTATE.successful_completion, `view "${name}" will be a temporary view`, { severity: 'NOTICE' }));
   }
+  if (!temp) checkCreateIn(session, { ...rv, location: -1 }, sql);
   const ns = temp ? tempTableNamespace(session, rv.schemaname, undefined) : creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
   const existing = txn.catalog.relationIn(ns, name);
   if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
@@ -81,8 +83,11 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
       if (columns[i].name !== c.name) {
         throw new PgError(SQLSTATE.invalid_table_definition, `cannot change name of view column "${c.name}" to "${columns[i].name}"`, { hint: 'Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.' });
       }
-      if (columns[i].type !== c.type) {
-        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change data type of view column "${c.name}" from ${formatType(cat, c.type)} to ${formatType(cat, columns[i].type)}`);
+      if (columns[i].type !== c.type || (columns[i].typmod ?? -1) !== (c.typmod ?? -1)) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change data type of view column "${c.name}" from ${formatType(cat, c.type, c.typmod)} to ${formatType(cat, columns[i].type, columns[i].typmod)}`);
+      }
+      if ((columns[i].collation ?? '') !== (c.collation ?? '')) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change collation of view column "${c.name}" from "${c.collation ?? ''}" to "${columns[i].collation ?? ''}"`);
       }
     });
   }

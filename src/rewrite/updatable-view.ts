@@ -241,6 +241,14 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
     else rawTargets.push(v);
   }
   const refname = (raw.fromClause?.[0]?.RangeVar?.alias?.aliasname ?? raw.fromClause?.[0]?.RangeVar?.relname) as string | undefined;
+  // The view's raw expressions name the base columns as they were named at CREATE VIEW (the
+  // entry shows them so); the statement rewritten onto the base relation uses their names now.
+  const renamed = new Map<string, string>();
+  rte.columns.forEach((c, i) => {
+    const now = base.columns[i];
+    if (!c.dropped && now && !now.dropped && now.name !== c.name) renamed.set(c.name, now.name);
+  });
+  const current = (x: unknown) => (renamed.size ? renameColumnRefs(x, renamed) : x);
   const map = new Map<string, ColumnMapping>();
   const columns: string[] = [];
   q.targetList
@@ -250,11 +258,27 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
       columns.push(name);
       // System columns (ctid, xmin, ...) are not updatable view columns.
       if (t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0) map.set(name, { base: base.columns[t.expr.attno - 1].name });
-      else if (rawTargets[i] !== undefined) map.set(name, { expr: qualify(rawTargets[i], CHECK_ALIAS, refname, false, new Set(base.columns.filter((c) => !c.dropped).map((c) => c.name))) as AnyNode });
+      else if (rawTargets[i] !== undefined) map.set(name, { expr: qualify(current(rawTargets[i]), CHECK_ALIAS, refname, false, new Set(base.columns.filter((c) => !c.dropped).map((c) => c.name))) as AnyNode });
     });
-  const where = raw.whereClause ? (qualify(raw.whereClause, alias, refname) as AnyNode) : undefined;
-  const checkWhere = raw.whereClause ? (qualify(raw.whereClause, CHECK_ALIAS, refname) as AnyNode) : undefined;
+  const where = raw.whereClause ? (qualify(current(raw.whereClause), alias, refname) as AnyNode) : undefined;
+  const checkWhere = raw.whereClause ? (qualify(current(raw.whereClause), CHECK_ALIAS, refname) as AnyNode) : undefined;
   return { view, base, columns, map, where, checkWhere, rowTypeNames: [session.catalog().namespaceName(view.namespace), view.name], only: rte.kind === 'relation' && !!rte.only };
+}
+
+/** Column references renamed by `renamed` (old name → new), bare or qualified. */
+function renameColumnRefs(node: unknown, renamed: ReadonlyMap<string, string>): unknown {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((x) => renameColumnRefs(x, renamed));
+  const o = node as AnyNode;
+  if (o.ColumnRef) {
+    const f = o.ColumnRef.fields as AnyNode[];
+    const last = f[f.length - 1]?.String?.sval as string | undefined;
+    const to = last !== undefined && f.length <= 2 ? renamed.get(last) : undefined;
+    return to === undefined ? o : { ColumnRef: { ...o.ColumnRef, fields: [...f.slice(0, -1), str(to)] } };
+  }
+  const out: AnyNode = {};
+  for (const [k, v] of Object.entries(o)) out[k] = renameColumnRefs(v, renamed);
+  return out;
 }
 
 /** Replaces the CHECK_ALIAS qualifier by `name` (the base table's name, for analysis). */

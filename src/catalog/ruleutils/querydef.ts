@@ -141,6 +141,25 @@ function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string
   return `${s} AS ${quoteIdent(name)}`;
 }
 
+/** The VALUES entry a subquery only reads (SELECT column1, ... FROM (VALUES ...) "*VALUES*"), if it is one. */
+function valuesOf(q: Query): Extract<RangeTblEntry, { kind: 'values' }> | undefined {
+  if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef' || q.where || q.groupBy.length || q.sortBy.length || q.limit || q.offset || q.distinct || q.setOp || q.ctes.length) return undefined;
+  const v = q.rtable[q.fromList[0].rti];
+  if (v?.kind !== 'values' || v.alias !== '*VALUES*') return undefined;
+  const tl = q.targetList.filter((t) => !t.resjunk);
+  if (tl.length !== v.columns.length || tl.some((t, i) => t.expr.kind !== 'Var' || t.expr.levelsUp !== 0 || t.expr.attno !== i + 1)) return undefined;
+  return v;
+}
+
+/** `( VALUES (a,b), (c,d)) alias[(columns)]`: column names print unless they are the default columnN. */
+function valuesItem(qc: QueryContext, rte: Extract<RangeTblEntry, { kind: 'values' }>, columns: readonly { name: string }[], base: number): string {
+  // (a sequence read in FROM is a values entry of its row: not printable as VALUES)
+  if (rte.rows.some((r) => r.some((e) => e.kind === 'FuncExpr' && e.name === 'sequence_row'))) throw new Unprintable();
+  const rows = rte.rows.map((r) => `(${r.map((e) => expr(qc, e, base)).join(',')})`).join(', ');
+  const cols = columns.some((c, i) => c.name !== `column${i + 1}`) ? `(${columns.map((c) => quoteIdent(c.name)).join(', ')})` : '';
+  return `${rte.lateral ? 'LATERAL ' : ''}( VALUES ${rows}) ${quoteIdent(rte.alias)}${cols}`;
+}
+
 function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): string {
   if (node.kind === 'RangeTblRef') {
     const rte = q.rtable[node.rti];
@@ -160,9 +179,17 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
           const name = relationName(qc.cat, qc.session.searchPath(), viewOid);
           return rte.hasAlias && rte.alias !== view?.name ? `${name} ${quoteIdent(rte.alias)}` : name;
         }
+        // `(VALUES ...) alias` is analyzed as a subquery reading a VALUES entry.
+        const values = valuesOf(rte.query);
+        if (values) return valuesItem({ ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] }, { ...values, alias: rte.alias, lateral: rte.lateral }, rte.columns, base);
         const inner: QueryContext = { ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] };
-        return `( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}`;
+        // Column aliases print when they rename the subquery's output columns.
+        const own = rte.query.targetList.filter((t) => !t.resjunk).map((t) => t.name);
+        const cols = rte.columns.some((c, i) => !c.dropped && c.name !== own[i]) ? `(${rte.columns.filter((c) => !c.dropped).map((c) => quoteIdent(c.name)).join(', ')})` : '';
+        return `${rte.lateral ? 'LATERAL ' : ''}( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}${cols}`;
       }
+      case 'values':
+        return valuesItem(qc, rte, rte.columns, base);
       case 'function': {
         // A function in FROM always prints its column alias list (ruleutils: printaliases for RTE_FUNCTION).
         if (rte.checkRecord || rte.rowsFrom || rte.ordinality) throw new Unprintable();
@@ -182,7 +209,7 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
     : node.quals ? ` ON ${qc.pretty ? expr(qc, node.quals, base) : `(${expr(qc, node.quals, base)})`}` : node.joinType === 'inner' ? '' : ' ON TRUE';
   const joinWord = !node.quals && !node.using?.length && node.joinType === 'inner' ? 'CROSS JOIN' : kind;
   const text = `${left}\n${spaces(base + 5)}${joinWord} ${right}${cond}`;
-  if (node.alias !== undefined) return `(${text}) ${quoteIdent(node.alias)}`;
+  if (node.alias !== undefined) return `(${text}) ${quoteIdent(node.alias)}${node.aliasColumns ? `(${node.aliasColumns.map(quoteIdent).join(', ')})` : ''}`;
   return qc.pretty ? text : `(${text})`;
 }
 

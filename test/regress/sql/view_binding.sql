@@ -114,3 +114,33 @@ RESET search_path;
 DROP VIEW shop.paid_orders, shop.open_orders;
 DROP SCHEMA archive CASCADE;
 DROP SCHEMA shop CASCADE;
+-- Views created with their schema (CREATE SCHEMA ... CREATE TABLE ... CREATE VIEW ...).
+CREATE SCHEMA billing
+  CREATE TABLE invoices (id int PRIMARY KEY, amount numeric(10,2), paid boolean DEFAULT false)
+  CREATE VIEW unpaid AS SELECT id, amount FROM invoices WHERE NOT paid
+  CREATE INDEX ON invoices (paid);
+SELECT relname, relkind FROM pg_class WHERE relnamespace = 'billing'::regnamespace ORDER BY relname;
+INSERT INTO billing.invoices VALUES (1, 10, false), (2, 20, true);
+SELECT * FROM billing.unpaid;
+ALTER SCHEMA billing RENAME TO accounts;
+SELECT * FROM accounts.unpaid;
+SELECT pg_get_viewdef('accounts.unpaid'::regclass, true);
+CREATE SCHEMA reporting CREATE VIEW totals AS SELECT sum(amount) AS total FROM accounts.invoices;
+CREATE SCHEMA reporting2 CREATE TABLE accounts.extra (id int);
+CREATE SCHEMA reporting3 CREATE TEMP VIEW t AS SELECT 1 AS one;
+SELECT * FROM reporting.totals;
+DROP SCHEMA reporting CASCADE;
+DROP SCHEMA accounts CASCADE;
+-- Updatable views whose condition names a renamed column keep rewriting onto the table.
+CREATE TABLE tickets (id int PRIMARY KEY, state text NOT NULL, prio int DEFAULT 3);
+INSERT INTO tickets VALUES (1, 'open', 1), (2, 'closed', 2), (3, 'open', 5);
+CREATE VIEW open_tickets AS SELECT id, prio, prio * 10 AS score FROM tickets WHERE state = 'open' WITH CHECK OPTION;
+ALTER TABLE tickets RENAME COLUMN state TO status;
+ALTER TABLE tickets RENAME COLUMN prio TO priority;
+UPDATE open_tickets SET prio = prio + 1 WHERE score > 20;
+DELETE FROM open_tickets WHERE id = 1;
+INSERT INTO open_tickets (id, prio) VALUES (4, 2);
+SELECT * FROM tickets ORDER BY id;
+SELECT * FROM open_tickets ORDER BY id;
+SELECT pg_get_viewdef('open_tickets'::regclass, true);
+DROP TABLE tickets CASCADE;

@@ -48,3 +48,29 @@ SELECT pg_get_viewdef('all_pairs'::regclass, true);
 ALTER VIEW polish_books RENAME TO books_from_poland;
 SELECT pg_get_viewdef('polish_books_v'::regclass, true);
 SELECT table_name, view_definition FROM information_schema.views WHERE table_schema = 'public' AND table_name IN ('all_pairs', 'polish_books_v') ORDER BY 1;
+-- VALUES, aliased joins with column lists, subqueries with column aliases.
+CREATE VIEW shipping_rates AS SELECT r.zone, r.rate FROM (VALUES ('EU', 4.50), ('US', 7.25), ('PL', 3.00)) r(zone, rate);
+SELECT pg_get_viewdef('shipping_rates'::regclass, true);
+SELECT * FROM shipping_rates ORDER BY zone;
+CREATE VIEW author_pairs AS SELECT * FROM (authors a CROSS JOIN titles t) j(aid, aname, acountry);
+SELECT pg_get_viewdef('author_pairs'::regclass, true);
+CREATE VIEW expensive AS SELECT s.t, s.p FROM (SELECT title, price FROM titles WHERE price > 9) s(t, p);
+SELECT pg_get_viewdef('expensive'::regclass, true);
+SELECT * FROM expensive ORDER BY t;
+CREATE VIEW latest_review AS
+  SELECT t.title, lr.stars FROM titles t, LATERAL (SELECT r.stars FROM reviews r WHERE r.book_id = t.book_id ORDER BY r.stars DESC LIMIT 1) lr;
+SELECT pg_get_viewdef('latest_review'::regclass, true);
+SELECT * FROM latest_review ORDER BY title;
+-- CREATE OR REPLACE VIEW may only add columns at the end, keeping names, types and collations.
+CREATE VIEW price_list AS SELECT book_id, title, price FROM titles;
+CREATE OR REPLACE VIEW price_list AS SELECT book_id, title, price, published FROM titles;
+CREATE OR REPLACE VIEW price_list AS SELECT book_id, title FROM titles;
+CREATE OR REPLACE VIEW price_list AS SELECT book_id, title AS name, price, published FROM titles;
+CREATE OR REPLACE VIEW price_list AS SELECT book_id, title, price::numeric(10,2), published FROM titles;
+CREATE OR REPLACE VIEW price_list AS SELECT book_id, title COLLATE "C", price, published FROM titles;
+CREATE OR REPLACE VIEW price_list AS SELECT book_id, title, price::float8, published FROM titles;
+SELECT pg_get_viewdef('price_list'::regclass, true);
+-- A dropped view's row type goes with it.
+DROP VIEW price_list;
+CREATE TABLE price_list (book_id int);
+DROP TABLE price_list;
