@@ -604,3 +604,37 @@ export function rewriteViewMerge(session: Session, view: RelationDef, n: AnyNode
     baseUpdated: mapNames(updated),
   };
 }
+
+/** 1 << CMD_UPDATE | 1 << CMD_INSERT, and 1 << CMD_DELETE (pg_relation_is_updatable's bits). */
+export const UPDATE_INSERT_EVENTS = (1 << 2) | (1 << 3);
+export const DELETE_EVENT = 1 << 4;
+
+const updatability = new WeakMap<object, { version: number; map: Map<number, { events: number; columns: ReadonlySet<string> }> }>();
+
+/**
+ * What an automatically updatable view allows (relation_is_updatable for a view without INSTEAD
+ * OF triggers or rules): DELETE when its query is simple, UPDATE and INSERT when some column is a
+ * plain column of the relation under it, limited by that relation's own (a view under a view).
+ * `columns` names the updatable view columns. Cached per catalog version.
+ */
+export function viewUpdatableEvents(session: Session, view: RelationDef): { events: number; columns: ReadonlySet<string> } {
+  const cat = session.catalog();
+  let entry = updatability.get(cat);
+  if (!entry || entry.version !== cat.version) updatability.set(cat, (entry = { version: cat.version, map: new Map() }));
+  const hit = entry.map.get(view.oid);
+  if (hit) return hit;
+  let result: { events: number; columns: ReadonlySet<string> } = { events: 0, columns: new Set() };
+  try {
+    const level = viewLevel(session, view, 'delete', view.name);
+    const baseInfo = level.base.kind === 'v' ? viewUpdatableEvents(session, level.base) : level.base.kind === 'r' || level.base.kind === 'p' ? undefined : { events: 0, columns: new Set<string>() };
+    const columns = new Set<string>();
+    for (const [name, m] of level.map) if (m.base !== undefined && (!baseInfo || baseInfo.columns.has(m.base))) columns.add(name);
+    let events = DELETE_EVENT | (columns.size ? UPDATE_INSERT_EVENTS : 0);
+    if (baseInfo) events &= baseInfo.events;
+    result = { events, columns };
+  } catch (e) {
+    if (!(e instanceof PgError)) throw e;
+  }
+  entry.map.set(view.oid, result);
+  return result;
+}
