@@ -1,8 +1,8 @@
 /**
  * View expansion: a view in FROM becomes its stored query, re-analyzed under the search path it
- * was created with. Postgres counterpart: src/backend/rewrite/rewriteHandler.c (ApplyRetrieveRule).
- * Known gap: Postgres binds a view to its tables by OID at creation; fauxgres re-reads the
- * stored SELECT, so renaming a table a view uses breaks the view instead of following the rename.
+ * was created with and bound to the objects its names resolved to then (view-binding.ts), so
+ * renames and schema moves leave it reading the same tables, columns, functions and types.
+ * Postgres counterpart: src/backend/rewrite/rewriteHandler.c (ApplyRetrieveRule).
  */
 import { applyBinding } from './view-binding.js';
 import type { RelationDef } from '../catalog/objects.js';

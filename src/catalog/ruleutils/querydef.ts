@@ -6,8 +6,10 @@
  * Plain mode parenthesizes expressions fully and joins in FROM; pretty mode does not.
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (get_query_def, get_select_query_def,
  * get_target_list, get_from_clause, get_sublink_expr).
- * Known gaps: VALUES lists, window functions, GROUPING SETS, row locking and set operations
- * nested with different operators are not printed (the caller falls back).
+ * Known gaps: window functions, GROUPING SETS, row locking and set operations nested with
+ * different operators are not printed (the caller falls back); a relation's column alias list
+ * is not printed when ruleutils would add one to disambiguate renamed or duplicate column names
+ * (`tt3(ax, b, c)`).
  */
 import { systemColumnName } from '../../analyze/system-columns.js';
 import type { Catalog } from '../catalog.js';
