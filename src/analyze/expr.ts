@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
+import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { textComparator } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
@@ -644,6 +645,16 @@ function functionStyleCast(pstate: ParseState, names: string[], n: AnyNode, args
 }
 
 function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
+  // In a view's query, a user function is the one called at CREATE VIEW, under its current name.
+  const vb = pstate.stmt.viewBinding;
+  if (!vb) return transformFuncCallNamed(pstate, n);
+  const rebound = boundFuncName(pstate.catalog, vb, n.location);
+  const e = transformFuncCallNamed(pstate, rebound ? { ...n, funcname: rebound } : n);
+  if (vb.mode === 'record' && e.kind === 'FuncExpr') recordFunc(vb, n.location, e.fn.oid);
+  return e;
+}
+
+function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const names = (n.funcname as AnyNode[]).map(strVal);
   const name = names[names.length - 1];
   const schema = names.length > 1 ? names[names.length - 2] : undefined;

@@ -102,6 +102,8 @@ export interface StatementState {
   skipSecurity?: boolean;
   /** Inside a view's query: SELECT checks collected here, run after the naming level's (see deferViewChecks). */
   deferredPerms?: { q: import('../nodes/query.js').Query; run: () => void }[];
+  /** A view's query: names bound to OIDs at CREATE VIEW (recorded then, followed on use; see rewrite/view-binding.ts). */
+  viewBinding?: import('../rewrite/view-binding.js').ViewBindingState;
 }
 
 export class ParseState {

@@ -8,7 +8,8 @@ import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, SortKey } from '../nodes/primnodes.js';
-import { emptyQuery, type JoinNode, type Query, type RteColumn, type TargetEntry, type JoinRte } from '../nodes/query.js';
+import { emptyQuery, type JoinNode, type Query, type RangeTblEntry, type RteColumn, type TargetEntry, type JoinRte } from '../nodes/query.js';
+import type { RelationDef } from '../catalog/objects.js';
 import { OID } from '../types/oids.js';
 import { typeInfo, formatType } from '../types/registry.js';
 import { coerceTo, coerceToCommon, selectCommonType, canCoerce } from './coerce.js';
@@ -24,6 +25,8 @@ import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from '.
 import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
+import { registerJoinColumns } from './join-columns.js';
+import { boundRelationOid, freezeColumns, missingBoundRelation, recordRelation } from '../rewrite/view-binding.js';
 import { rlsSelectRte } from '../rewrite/row-security.js';
 import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, markSelectLevel } from './permissions.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
@@ -187,6 +190,8 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
   const [k, n] = nodeKind(item);
   switch (k) {
     case 'RangeVar': {
+      const bound = boundRelationOid(pstate.stmt.viewBinding, n.location);
+      if (bound) return boundRangeVar(pstate, n, bound);
       if (!n.schemaname) {
         const cte = findCte(pstate, n.relname);
         if (cte) {
@@ -216,40 +221,8 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       }
       const rel = openRelation(pstate.catalog, pstate.stmt.session.searchPath(), rangeVarName(n), pstate.position(n.location));
       if (n.schemaname) checkSchemaUsage(pstate.stmt, rel.namespace, pstate.position(n.location));
-      if (rel.kind === 'v') {
-        const sub = expandView(pstate, rel);
-        const cols = applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view');
-        const rti = pstate.addRte({ kind: 'subquery', query: sub, alias: n.alias?.aliasname ?? rel.name, hasAlias: !!n.alias, columns: cols, lateral: false, viewOid: rel.oid } as import('../nodes/query.js').SubqueryRte);
-        addItem(pstate, rti, false);
-        return { kind: 'RangeTblRef', rti };
-      }
-      if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
-      if (rel.kind === 'm' && !rel.view?.populated) {
-        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
-      }
-      if (rel.kind === 'c') {
-        throw new PgError(SQLSTATE.wrong_object_type, `cannot open relation "${rel.name}"`, { detail: 'This operation is not supported for composite types.', position: pstate.position(n.location) });
-      }
-      if (rel.kind === 'S') {
-        // A sequence reads as one row (last_value, log_cnt, is_called).
-        checkSequenceSelect(pstate.stmt, rel);
-        const seqOid = rel.oid;
-        const field = (i: number, type: number): Expr => ({
-          kind: 'FuncExpr', name: 'sequence_row', type, typmod: -1, args: [],
-          fn: { name: 'sequence_row', argTypes: [], returnType: type, strict: false, volatility: 'v', fn: (_a, rt) => rt.session.sequenceRow(seqOid)[i] },
-        });
-        const cols = [
-          { name: 'last_value', type: OID.int8, typmod: -1 },
-          { name: 'log_cnt', type: OID.int8, typmod: -1 },
-          { name: 'is_called', type: OID.bool, typmod: -1 },
-        ];
-        const rti = pstate.addRte({ kind: 'values', rows: [[field(0, OID.int8), field(1, OID.int8), field(2, OID.bool)]], alias: n.alias?.aliasname ?? rel.name, hasAlias: !!n.alias, columns: cols, lateral: false });
-        addItem(pstate, rti, false);
-        return { kind: 'RangeTblRef', rti };
-      }
-      const rti = pstate.addRte((n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias)) ?? (!n.inh && (rel.kind === 'p' || rel.inhChildren?.length) ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias)));
-      addItem(pstate, rti, false);
-      return { kind: 'RangeTblRef', rti };
+      recordRelation(pstate.stmt.viewBinding, n.location, rel.oid, rel.columns);
+      return relationFromItem(pstate, n, rel, undefined);
     }
     case 'RangeSubselect': {
       if (!n.alias) {
@@ -288,6 +261,58 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
     default:
       throw featureNotSupported(`FROM item ${k}`, n.location);
   }
+}
+
+/** A FROM item naming a relation (table, view, matview, sequence) already looked up. */
+function relationFromItem(pstate: ParseState, n: AnyNode, rel: RelationDef, frozen: readonly string[] | undefined): JoinNode {
+      const freeze = (cols: RteColumn[]): RteColumn[] => (frozen ? freezeColumns(cols, frozen, n.alias?.colnames?.length ?? 0) : cols);
+      if (rel.kind === 'v') {
+        const sub = expandView(pstate, rel);
+        // The view's columns are named as the view's attributes are (ALTER VIEW ... RENAME COLUMN renames them).
+        const attrs = rel.columns.filter((c) => !c.dropped);
+        const cols = freeze(applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t, i) => ({ name: attrs[i]?.name ?? t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'view'));
+        const rti = pstate.addRte({ kind: 'subquery', query: sub, alias: n.alias?.aliasname ?? (frozen ? n.relname : rel.name), hasAlias: !!n.alias, columns: cols, lateral: false, viewOid: rel.oid } as import('../nodes/query.js').SubqueryRte);
+        addItem(pstate, rti, false);
+        return { kind: 'RangeTblRef', rti };
+      }
+      if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
+      if (rel.kind === 'm' && !rel.view?.populated) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
+      }
+      if (rel.kind === 'c') {
+        throw new PgError(SQLSTATE.wrong_object_type, `cannot open relation "${rel.name}"`, { detail: 'This operation is not supported for composite types.', position: pstate.position(n.location) });
+      }
+      if (rel.kind === 'S') {
+        // A sequence reads as one row (last_value, log_cnt, is_called).
+        checkSequenceSelect(pstate.stmt, rel);
+        const seqOid = rel.oid;
+        const field = (i: number, type: number): Expr => ({
+          kind: 'FuncExpr', name: 'sequence_row', type, typmod: -1, args: [],
+          fn: { name: 'sequence_row', argTypes: [], returnType: type, strict: false, volatility: 'v', fn: (_a, rt) => rt.session.sequenceRow(seqOid)[i] },
+        });
+        const cols = [
+          { name: 'last_value', type: OID.int8, typmod: -1 },
+          { name: 'log_cnt', type: OID.int8, typmod: -1 },
+          { name: 'is_called', type: OID.bool, typmod: -1 },
+        ];
+        const rti = pstate.addRte({ kind: 'values', rows: [[field(0, OID.int8), field(1, OID.int8), field(2, OID.bool)]], alias: n.alias?.aliasname ?? rel.name, hasAlias: !!n.alias, columns: cols, lateral: false });
+        addItem(pstate, rti, false);
+        return { kind: 'RangeTblRef', rti };
+      }
+      let rte: RangeTblEntry = (n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias)) ?? (!n.inh && (rel.kind === 'p' || rel.inhChildren?.length) ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias));
+      // A bound view reference keeps the name it was written with (qualified column references
+      // use it); ruleutils prints the relation's current name, as the entry has no alias.
+      if (frozen) rte = { ...rte, alias: n.alias?.aliasname ?? n.relname, columns: freeze([...rte.columns]) } as RangeTblEntry;
+      const rti = pstate.addRte(rte);
+      addItem(pstate, rti, false);
+      return { kind: 'RangeTblRef', rti };
+}
+
+/** A FROM item of a view's query bound at CREATE VIEW: the same relation, whatever its name now. */
+function boundRangeVar(pstate: ParseState, n: AnyNode, bound: { oid: number; columns: readonly string[] }): JoinNode {
+  const rel = pstate.catalog.relations.get(bound.oid);
+  if (!rel) throw missingBoundRelation(bound.oid);
+  return relationFromItem(pstate, n, rel, bound.columns);
 }
 
 function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
@@ -378,7 +403,9 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       const common = selectCommonType(pstate, [l, r], 'JOIN/USING');
       const [cl, cr] = coerceToCommon(pstate, [l, r], common, 'JOIN/USING');
       let merged: Expr;
-      if (joinType === 'inner' || joinType === 'left') merged = cl;
+      // (buildMergedJoinVar: an inner join prefers an input that needs no coercion)
+      if (joinType === 'inner') merged = cl.kind !== 'Var' && cr.kind === 'Var' ? cr : cl;
+      else if (joinType === 'left') merged = cl;
       else if (joinType === 'right') merged = cr;
       else merged = { kind: 'CoalesceExpr', args: [cl, cr], type: common, typmod: -1 };
       aliasExprs.push(merged);
@@ -392,6 +419,7 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       pstate.namespace[idx] = { ...it, hiddenCols: new Set([...(it.hiddenCols ?? []), ...hidden]) };
     }
     const jr: JoinRte = { kind: 'join', aliasExprs, alias: '', hasAlias: false, columns: aliasCols, lateral: false };
+    registerJoinColumns(jr);
     const rti = pstate.addRte(jr);
     // Before its inputs: `*` lists the merged USING columns first, as Postgres does.
     pstate.namespace.splice(before, 0, { rti, rte: jr, relVisible: false, colsVisible: true });
@@ -403,8 +431,8 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       const urti = pstate.addRte(ur);
       pstate.namespace.push({ rti: urti, rte: ur, relVisible: true, colsVisible: false });
     }
-    if (n.alias) aliasJoin(pstate, n.alias, before);
-    return { kind: 'JoinExpr', joinType, left, right, quals, rti };
+    const aliased = n.alias ? aliasJoin(pstate, n.alias, before) : undefined;
+    return { kind: 'JoinExpr', joinType, left, right, quals, rti, using: usingCols, ...(n.join_using_alias ? { usingAlias: n.join_using_alias.aliasname as string } : {}), ...joinAliasInfo(n.alias, aliased) };
   }
   if (n.quals) {
     const saved = pstate.exprKind;
@@ -418,11 +446,8 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
     pstate.namespace.forEach((i, idx) => (i.lateralOnly = vis[idx]));
     pstate.exprKind = saved;
   }
-  if (n.alias) aliasJoin(pstate, n.alias, before);
-  if (!quals && joinType !== 'inner') {
-    // unreachable: the grammar requires ON/USING for outer joins
-  }
-  return { kind: 'JoinExpr', joinType, left, right, quals };
+  const aliased = n.alias ? aliasJoin(pstate, n.alias, before) : undefined;
+  return { kind: 'JoinExpr', joinType, left, right, quals, ...joinAliasInfo(n.alias, aliased) };
 }
 
 /**
@@ -430,7 +455,13 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
  * columns, then the left input's, then the right's), and hides the inputs, whose names and
  * columns are no longer reachable.
  */
-function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
+/** The alias of a join (and its column names, when the alias lists some) for view definitions. */
+function joinAliasInfo(alias: AnyNode | undefined, jr: JoinRte | undefined): { alias?: string; aliasColumns?: string[] } {
+  if (!alias || !jr) return {};
+  return { alias: alias.aliasname as string, ...(alias.colnames?.length ? { aliasColumns: jr.columns.map((c) => c.name) } : {}) };
+}
+
+function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): JoinRte {
   const items = pstate.namespace.slice(from);
   checkDuplicateAlias(pstate, alias.aliasname as string, from, false);
   let cols: RteColumn[] = [];
@@ -440,7 +471,8 @@ function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
     it.rte.columns.forEach((c, i) => {
       if (c.dropped || it.hiddenCols?.has(c.name)) return;
       cols.push(c);
-      exprs.push(makeVar(it.rte, it.rti, i + 1, 0));
+      // (a copy: the expression belongs to this join, see join-columns.ts)
+      exprs.push({ ...makeVar(it.rte, it.rti, i + 1, 0) });
     });
   }
   cols = applyColumnAliases(cols, alias, pstate, 'join');
@@ -449,8 +481,10 @@ function aliasJoin(pstate: ParseState, alias: AnyNode, from: number): void {
     it.colsVisible = false;
   }
   const jr: JoinRte = { kind: 'join', aliasExprs: exprs, alias: alias.aliasname, hasAlias: true, columns: cols, lateral: false };
+  registerJoinColumns(jr);
   const rti = pstate.addRte(jr);
   pstate.namespace.push({ rti, rte: jr, relVisible: true, colsVisible: true });
+  return jr;
 }
 
 /**

@@ -5,6 +5,7 @@
  * Postgres counterpart: src/backend/parser/parse_type.c (typenameTypeIdAndMod) and the
  * typmodin functions in utils/adt.
  */
+import { boundTypeName, recordType } from '../rewrite/view-binding.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -74,7 +75,15 @@ function isShadowed(_cat: Catalog, _sp: readonly string[], _name: string): boole
 
 /** Resolves a TypeName node. Throws 42704 for unknown types, 0A000 for unsupported forms. */
 export function typeNameToOid(pstate: ParseState, tn: AnyNode): ResolvedType {
-  return resolveTypeName(pstate.catalog, pstate.stmt.session.searchPath(), tn, (loc) => pstate.position(loc));
+  // In a view's query, a user type is the one named at CREATE VIEW, under its current name.
+  const vb = pstate.stmt.viewBinding;
+  const rebound = boundTypeName(pstate.catalog, vb, tn.location);
+  const r = resolveTypeName(pstate.catalog, pstate.stmt.session.searchPath(), rebound ? { ...tn, names: rebound } : tn, (loc) => pstate.position(loc));
+  if (vb?.mode === 'record') {
+    const base = lookupTypeName(pstate.catalog, pstate.stmt.session.searchPath(), names(tn));
+    if (base !== undefined) recordType(pstate.catalog, vb, tn.location, base);
+  }
+  return r;
 }
 
 export function resolveTypeName(

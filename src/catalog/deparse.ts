@@ -38,6 +38,10 @@ export interface DeparseContext {
   readonly fallback?: string;
   /** Name a type as format_type would (with its modifier), qualified unless visible. */
   typeName?(oid: number, typmod: number): string;
+  /** Text for an expression printed other than by its structure (a join column in a view definition), or undefined. */
+  exprOverride?(e: Expr): string | undefined;
+  /** Name a user function as ruleutils does (generate_function_name: qualified unless visible). */
+  functionName?(oid: number): string;
   /** Name a relation as regclass output would (for regclass constants). */
   relationName?(oid: number): string;
   /** Pretty mode: fewer parentheses. */
@@ -206,6 +210,8 @@ function args(ctx: DeparseContext, list: readonly Expr[]): string {
 }
 
 function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
+  const special = ctx.exprOverride?.(e);
+  if (special !== undefined) return special;
   switch (e.kind) {
     case 'Param':
       return `$${e.index + 1}`;
@@ -226,6 +232,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
         const inner = `${child(ctx, e.args[0], e)} IS DISTINCT FROM ${child(ctx, e.args[1], e)}`;
         return own(ctx, `NOT ${ctx.pretty ? inner : `(${inner})`}`);
       }
+      if (e.fn.oid !== undefined && ctx.functionName && ctx.cat.functions.has(e.fn.oid)) return `${ctx.functionName(e.fn.oid)}(${args(ctx, e.args)})`;
       if (!/^[a-z_][a-z0-9_]*$/.test(e.name)) throw new Unprintable();
       return `${e.name}(${args(ctx, e.args)})`;
     case 'BoolExpr':

@@ -225,6 +225,10 @@ export interface ViewInfo {
   readonly dependsOn: readonly number[];
   /** Materialized views: whether it holds data (false after WITH NO DATA), pg_class.relispopulated. */
   readonly populated?: boolean;
+  /** The objects the query's names resolved to at creation (followed on every use; rewrite/view-binding.ts). */
+  readonly binding?: import('../rewrite/view-binding.js').ViewBinding;
+  /** Columns the query uses, per relation OID (DROP COLUMN / ALTER COLUMN TYPE dependencies). */
+  readonly columnDeps?: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
 /** A pg_class row: table (r), view (v), index (i), sequence (S), partitioned table (p), materialized view (m). */

@@ -2,9 +2,8 @@
  * ALTER TABLE / VIEW / MATERIALIZED VIEW / SEQUENCE / TYPE / DOMAIN / EXTENSION ... SET SCHEMA.
  * A relation takes along its indexes, its constraints, the sequences it owns (serial and identity)
  * and its row type with the row type's array type; a composite type takes its relation; a type
- * takes its array type. Views and SQL-standard function bodies that name a moved relation keep
- * reading it (Postgres binds them by OID; fauxgres re-analyzes their parse trees, so the names in
- * those trees are re-pointed at the new schema).
+ * takes its array type. Views follow the move (they are bound by OID, rewrite/view-binding.ts);
+ * SQL-standard function bodies that name a moved relation are re-pointed at the new schema.
  * Postgres counterpart: src/backend/commands/alter.c (ExecAlterObjectSchemaStmt), tablecmds.c
  * (AlterTableNamespace), typecmds.c (AlterTypeNamespace), namespace.c (CheckSetNamespace).
  * Known gaps: moving built-in types or relations and ALTER EXTENSION ... SET SCHEMA of an
@@ -212,19 +211,13 @@ function alterExtensionSchema(session: Session, n: AnyNode): StatementResult {
 // ---- views and SQL-standard bodies that read a moved relation -------------------------------------
 
 /**
- * Views, materialized views and SQL-standard function bodies are kept as parse trees and
- * re-analyzed under their creation search path; Postgres keeps them bound to the relation's OID.
- * Each RangeVar that named a moved relation is re-pointed at the relation's new schema.
+ * SQL-standard function bodies are kept as text and re-analyzed; Postgres keeps them bound to the
+ * relation's OID. Each RangeVar that named a moved relation is re-pointed at its new schema.
  */
 function repointReaders(cat: Catalog, moved: readonly RelationDef[], ns: number, sessionPath: readonly string[]): void {
   if (!moved.length) return;
-  const oids = new Set(moved.map((r) => r.oid));
   const newSchema = cat.namespaceName(ns);
-  for (const v of [...cat.relations.values()]) {
-    if (!v.view || !v.view.dependsOn.some((o) => oids.has(o))) continue;
-    const raw = repointTree(cat, v.view.raw, v.view.searchPath, moved, newSchema);
-    if (raw !== v.view.raw) cat.putRelation({ ...v, view: { ...v.view, raw } });
-  }
+  // Views and materialized views are bound by OID (rewrite/view-binding.ts): nothing to do for them.
   // SQL-standard bodies are kept as text and resolved under the caller's search path when they
   // run, so their names are re-pointed in the text.
   for (const f of [...cat.functions.values()]) {

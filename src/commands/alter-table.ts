@@ -45,7 +45,9 @@ import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-incl
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
-import { dropRelation } from './drop.js';
+import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
+import { renameType } from './rename-type.js';
+import { renameSchema } from './rename-schema.js';
 import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
@@ -338,6 +340,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           alterOne(session, cat, cat.relation(rel.oid), { subtype: 'AT_DropColumn', name: g.name, behavior: 'DROP_RESTRICT' }, sql, taken, pos);
         }
       }
+      dropColumnViews(session, cat, rel, col.attnum, cascade);
       dropColumnTriggers(session, cat, rel, col, cascade);
       dropColumnStatistics(cat, rel.oid, col.attnum);
       for (const idx of cat.relationIndexes(rel.oid)) {
@@ -449,6 +452,12 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!col) throw noColumn(rel, cmd.name);
       const cd = cmd.def.ColumnDef;
       const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const usingView = viewsUsingColumn(cat, rel, col.attnum)[0];
+      if (usingView) {
+        throw new PgError(SQLSTATE.feature_not_supported, 'cannot alter type of a column used by a view or rule', {
+          detail: `rule _RETURN on ${usingView.kind === 'm' ? 'materialized view' : 'view'} ${usingView.name} depends on column "${col.name}"`,
+        });
+      }
       if (col.generated) throw featureNotSupported('changing the type of a generated column');
       for (const g of rel.columns) {
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');
@@ -681,8 +690,12 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
   const rv = n.relation;
   const tag = n.relationType === 'OBJECT_MATVIEW' && n.renameType === 'OBJECT_COLUMN'
     ? 'ALTER MATERIALIZED VIEW'
+    : n.relationType === 'OBJECT_VIEW' && n.renameType === 'OBJECT_COLUMN'
+    ? 'ALTER VIEW'
     : { OBJECT_TABLE: 'ALTER TABLE', OBJECT_COLUMN: 'ALTER TABLE', OBJECT_INDEX: 'ALTER INDEX', OBJECT_VIEW: 'ALTER VIEW', OBJECT_MATVIEW: 'ALTER MATERIALIZED VIEW', OBJECT_SEQUENCE: 'ALTER SEQUENCE', OBJECT_TABCONSTRAINT: 'ALTER TABLE' }[n.renameType as string];
   if (n.renameType === 'OBJECT_TRIGGER') return renameTrigger(session, n);
+  if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN') return renameType(session, n);
+  if (n.renameType === 'OBJECT_SCHEMA') return renameSchema(session, n);
   if (!tag || !rv) throw featureNotSupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '')}`);
   const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel) {

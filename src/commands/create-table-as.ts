@@ -21,6 +21,9 @@ import { truncateIdentifier } from './naming.js';
 import { creationNamespace } from '../analyze/relation.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { relationsUsed } from './view.js';
+import { columnDependencies, newViewBinding } from '../rewrite/view-binding.js';
+import { statementState } from '../session/run-select.js';
+import { transformSelectStmt } from '../analyze/select.js';
 
 type AnyNode = Record<string, any>;
 
@@ -113,13 +116,20 @@ export function createTableAs(session: Session, n: AnyNode, sql: string, st: Raw
     },
   }));
   let created: RelationDef | undefined;
+  let bindingDeps: ReturnType<typeof columnDependencies> | undefined;
+  // A materialized view's query is bound to the objects it names now (see rewrite/view-binding.ts).
+  const binding = matview ? newViewBinding() : undefined;
+  if (binding) {
+    const bq = transformSelectStmt({ ...statementState(session, sql, []), inferParams: false, skipSecurity: true, viewBinding: { mode: 'record', b: binding } }, body);
+    bindingDeps = columnDependencies(bq, session.catalog());
+  }
   createTable(
     session,
     { relation: rv, tableElts: colNodes, options: into.options, oncommit: into.onCommit, if_not_exists: n.if_not_exists },
     sql,
     {
       relkind: matview ? 'm' : 'r',
-      view: matview ? { raw: body, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(c.query, new Set())], populated: withData } : undefined,
+      view: matview ? { raw: body, text: sql, searchPath: [...session.searchPath()], dependsOn: [...relationsUsed(c.query, new Set())], populated: withData, binding, columnDeps: bindingDeps } : undefined,
       created: (rel) => (created = rel),
     },
   );

@@ -102,6 +102,42 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
   return out;
 }
 
+/** Views and materialized views whose query uses column `attnum` of `rel` (pg_depend on the column), in creation order. */
+export function viewsUsingColumn(cat: Catalog, rel: RelationDef, attnum: number): RelationDef[] {
+  const out: RelationDef[] = [];
+  for (const v of cat.relations.values()) if (v.view?.columnDeps?.get(rel.oid)?.has(attnum)) out.push(v);
+  return out.sort((a, b) => a.oid - b.oid);
+}
+
+/**
+ * ALTER TABLE DROP COLUMN: the views using the column (and what depends on them) are 2BP01
+ * under RESTRICT, dropped with Postgres's NOTICE under CASCADE.
+ */
+export function dropColumnViews(session: Session, cat: Catalog, rel: RelationDef, attnum: number, cascade: boolean): void {
+  const views = viewsUsingColumn(cat, rel, attnum);
+  if (!views.length) return;
+  currentSearchPath = session.searchPath();
+  const col = rel.columns[attnum - 1];
+  const on = `column ${col.name} of ${relDesc(cat, rel)}`;
+  const dropping = new Set<number>([rel.oid]);
+  const deps: Dependent[] = [];
+  for (const v of views) {
+    if (dropping.has(v.oid)) continue;
+    dropping.add(v.oid);
+    deps.push({ describe: relDesc(cat, v), on, drop: () => dropRelation(session, cat, v, dropping) });
+    deps.push(...dependentsOf(session, cat, v, dropping));
+  }
+  if (!cascade) {
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${on} because other objects depend on it`, {
+      detail: deps.map((d) => `${d.describe} depends on ${d.on}`).join('\n'),
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+  }
+  const lines = deps.map((d) => `drop cascades to ${d.describe}`);
+  session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
+  for (const d of deps) d.drop();
+}
+
 function usesSequence(e: unknown, seqOid: number): boolean {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
@@ -137,6 +173,14 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
     }
   }
   if (rel.kind === 'i' && rel.index?.constraint !== undefined) cat.removeConstraint(rel.index.constraint);
+  if (rel.kind === 'v') {
+    // A view's row type (and its array type) go with it.
+    const rowType = cat.types.get(rel.rowType);
+    if (rowType?.relation === rel.oid) {
+      if (rowType.arrayType !== undefined) cat.removeType(rowType.arrayType);
+      cat.removeType(rowType.oid);
+    }
+  }
   cat.removeRelation(rel.oid);
   if (cat.publications.size) forgetPublishedRelation(cat, rel.oid);
   txn.droppedFilenodes.add(rel.filenode);

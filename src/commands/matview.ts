@@ -6,6 +6,7 @@
  * an in-memory refresh), except that duplicate rows are refused as Postgres refuses them.
  * Postgres counterpart: src/backend/commands/matview.c.
  */
+import { applyBinding } from '../rewrite/view-binding.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { RelationDef } from '../catalog/objects.js';
@@ -42,8 +43,10 @@ export function refreshMatview(session: Session, n: AnyNode, sql: string): State
   let rows: Value[][] = [];
   if (withData) {
     const view = rel.view!;
-    const state = statementState(session, view.text, []);
-    const q = transformSelectStmt({ ...state, inferParams: false }, view.raw as AnyNode);
+    // The stored query, under the search path and bindings of its creation.
+    const sub = Object.assign(Object.create(session) as Session, { searchPath: () => view.searchPath });
+    const state = statementState(sub, view.text, []);
+    const q = transformSelectStmt({ ...state, inferParams: false, ...applyBinding(view) }, view.raw as AnyNode);
     const cat = session.catalog();
     const planned = withPlanningCatalog(cat, () => planSelect(q, undefined, cat));
     const ctx = makeExecContext(session, []);

@@ -19,6 +19,7 @@ import { createTable } from './create-table.js';
 import { runCopy } from './copy.js';
 import { notifyAction } from '../session/notify.js';
 import { createSchema, dropObjects } from './drop.js';
+import { runSchemaElements } from './schema-elements.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
 import { truncateTables } from './truncate.js';
@@ -141,8 +142,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CreateStmt':
       checkCreateIn(session, n.relation, sql);
       return withDefaultAcls(session, () => createTable(session, n, sql));
-    case 'CreateSchemaStmt':
-      return createSchema(session, n, sql);
+    case 'CreateSchemaStmt': {
+      const r = createSchema(session, { ...n, schemaElts: undefined }, sql);
+      if (n.schemaElts?.length) {
+        const name = (n.schemaname as string | undefined) ?? session.currentUser();
+        runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtility(s, k, x, sql, st));
+      }
+      return r;
+    }
     case 'DropStmt':
       if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
       if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
@@ -168,7 +175,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterDomainStmt':
       return alterDomain(session, n, sql);
     case 'ViewStmt':
-      checkCreateIn(session, n.view, sql);
+      // (CREATE on the schema is checked after the query is analyzed, as DefineView does)
       return withDefaultAcls(session, () => createView(session, n, sql));
     case 'CommentStmt':
       return commentOn(session, n);

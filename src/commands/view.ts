@@ -14,9 +14,11 @@ import { statementState } from '../session/run-select.js';
 import { formatType } from '../types/registry.js';
 import { truncateIdentifier } from './naming.js';
 import { tempTableNamespace } from './temp-tables.js';
+import { checkCreateIn } from './create-checks.js';
 import { relOptionsOf, viewBoolOption, viewCheckOption } from './reloptions.js';
 import { nonUpdatableReason } from '../rewrite/updatable-view.js';
 import type { Query } from '../nodes/query.js';
+import { applyBinding, columnDependencies, newViewBinding } from '../rewrite/view-binding.js';
 
 type AnyNode = Record<string, any>;
 
@@ -46,14 +48,17 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   const name = truncateIdentifier(rv.relname);
   const state = statementState(session, sql, []);
   state.paramTypes.length = 0;
-  const q = transformSelectStmt({ ...state, inferParams: false }, n.query.SelectStmt);
-  const dependsOn = [...relationsUsed(q, new Set())];
+  const binding = newViewBinding();
+  const q = transformSelectStmt({ ...state, inferParams: false, viewBinding: { mode: 'record', b: binding } }, n.query.SelectStmt);
+  // (sequences read in FROM are no relation entries: the binding names them)
+  const dependsOn = [...relationsUsed(q, new Set([...binding.rels.values()].map((r) => r.oid)))];
   // A view over a temporary relation is itself temporary (DefineView), with a NOTICE.
   let temp = rv.relpersistence === 't';
   if (!temp && dependsOn.some((oid) => txn.catalog.relations.get(oid)?.persistence === 't')) {
     temp = true;
     session.notice(new PgError(SQLSTATE.successful_completion, `view "${name}" will be a temporary view`, { severity: 'NOTICE' }));
   }
+  if (!temp) checkCreateIn(session, { ...rv, location: -1 }, sql);
   const ns = temp ? tempTableNamespace(session, rv.schemaname, undefined) : creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name });
   const existing = txn.catalog.relationIn(ns, name);
   if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
@@ -78,8 +83,11 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
       if (columns[i].name !== c.name) {
         throw new PgError(SQLSTATE.invalid_table_definition, `cannot change name of view column "${c.name}" to "${columns[i].name}"`, { hint: 'Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.' });
       }
-      if (columns[i].type !== c.type) {
-        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change data type of view column "${c.name}" from ${formatType(cat, c.type)} to ${formatType(cat, columns[i].type)}`);
+      if (columns[i].type !== c.type || (columns[i].typmod ?? -1) !== (c.typmod ?? -1)) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change data type of view column "${c.name}" from ${formatType(cat, c.type, c.typmod)} to ${formatType(cat, columns[i].type, columns[i].typmod)}`);
+      }
+      if ((columns[i].collation ?? '') !== (c.collation ?? '')) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot change collation of view column "${c.name}" from "${c.collation ?? ''}" to "${columns[i].collation ?? ''}"`);
       }
     });
   }
@@ -95,7 +103,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     columns,
     filenode: 0,
     rowType,
-    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, binding, columnDeps: columnDependencies(q, txn.catalog), checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
     options,
   };
   cat.putRelation(rel);
@@ -118,5 +126,5 @@ export function checkViewCheckOption(session: Session, view: RelationDef): void 
   const sub = Object.assign(Object.create(session) as Session, { searchPath: () => info.searchPath });
   const state = statementState(sub, info.text, []);
   state.paramTypes.length = 0;
-  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false }, info.raw as AnyNode), info.raw as AnyNode);
+  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false, ...applyBinding(info) }, info.raw as AnyNode), info.raw as AnyNode);
 }

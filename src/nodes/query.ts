@@ -103,6 +103,12 @@ export type JoinNode =
       readonly right: JoinNode;
       readonly quals?: Expr;
       readonly rti?: number;
+      /** USING / NATURAL: the merged column names (view definitions print `USING (...)`), and `USING (...) AS name`. */
+      readonly using?: readonly string[];
+      readonly usingAlias?: string;
+      /** `(a JOIN b ...) AS alias [(columns)]`: printed after the join in view definitions. */
+      readonly alias?: string;
+      readonly aliasColumns?: readonly string[];
     };
 
 export interface TargetEntry {

@@ -47,7 +47,7 @@ export function rlsApplies(session: SessionContext, cat: Catalog, rel: RelationD
 
 /** A policy expression analyzed over the table alone (range entry 0), as a boolean. */
 export function analyzePolicyExpr(session: SessionContext, cat: Catalog, rel: RelationDef, raw: unknown, sql: string, outer?: StatementState): Expr {
-  const stmt: StatementState = { ...(outer ?? {}), catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, columnRefHook: undefined, procedureCallAt: undefined };
+  const stmt: StatementState = { ...(outer ?? {}), catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, columnRefHook: undefined, procedureCallAt: undefined, viewBinding: undefined };
   const q = emptyQuery('select');
   const ps = new ParseState(stmt, q, undefined);
   ps.exprKind = 'policy';

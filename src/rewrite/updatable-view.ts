@@ -15,6 +15,7 @@
  * become the view's row built from the row under it (NULL when old / new does not exist).
  * Known gaps: INSERT ... SELECT without a column list into a view with column defaults raises 0A000.
  */
+import { applyBinding } from './view-binding.js';
 import type { RelationDef, StoredExpr } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -225,14 +226,14 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
   const info = view.view!;
   const raw = info.raw as AnyNode;
   const sub = Object.assign(Object.create(session) as Session, { searchPath: () => info.searchPath });
-  const q = transformSelectStmt({ ...statementState(sub, info.text, []), inferParams: false, skipSecurity: true }, raw);
+  const q = transformSelectStmt({ ...statementState(sub, info.text, []), inferParams: false, skipSecurity: true, ...applyBinding(info) }, raw);
   const why = nonUpdatableReason(q, raw, kind !== 'delete');
   if (why) throw notUpdatable(view, kind, why);
   const rte = q.rtable[(q.fromList[0] as { rti: number }).rti];
   const base: RelationDef = rte.kind === 'relation' ? rte.rel : session.catalog().relations.get((rte as unknown as { viewOid: number }).viewOid)!;
   // Raw target expressions by output position (a `*` stands for every column of the one table).
   const rawTargets: (AnyNode | undefined)[] = [];
-  const width = base.columns.filter((c) => !c.dropped).length;
+  const width = rte.columns.filter((c) => !c.dropped).length;
   for (const t of (raw.targetList ?? []) as AnyNode[]) {
     const v = t.ResTarget.val;
     const f = v?.ColumnRef?.fields as AnyNode[] | undefined;
@@ -240,6 +241,14 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
     else rawTargets.push(v);
   }
   const refname = (raw.fromClause?.[0]?.RangeVar?.alias?.aliasname ?? raw.fromClause?.[0]?.RangeVar?.relname) as string | undefined;
+  // The view's raw expressions name the base columns as they were named at CREATE VIEW (the
+  // entry shows them so); the statement rewritten onto the base relation uses their names now.
+  const renamed = new Map<string, string>();
+  rte.columns.forEach((c, i) => {
+    const now = base.columns[i];
+    if (!c.dropped && now && !now.dropped && now.name !== c.name) renamed.set(c.name, now.name);
+  });
+  const current = (x: unknown) => (renamed.size ? renameColumnRefs(x, renamed) : x);
   const map = new Map<string, ColumnMapping>();
   const columns: string[] = [];
   q.targetList
@@ -249,11 +258,27 @@ export function viewLevel(session: Session, view: RelationDef, kind: ViewDmlKind
       columns.push(name);
       // System columns (ctid, xmin, ...) are not updatable view columns.
       if (t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0) map.set(name, { base: base.columns[t.expr.attno - 1].name });
-      else if (rawTargets[i] !== undefined) map.set(name, { expr: qualify(rawTargets[i], CHECK_ALIAS, refname, false, new Set(base.columns.filter((c) => !c.dropped).map((c) => c.name))) as AnyNode });
+      else if (rawTargets[i] !== undefined) map.set(name, { expr: qualify(current(rawTargets[i]), CHECK_ALIAS, refname, false, new Set(base.columns.filter((c) => !c.dropped).map((c) => c.name))) as AnyNode });
     });
-  const where = raw.whereClause ? (qualify(raw.whereClause, alias, refname) as AnyNode) : undefined;
-  const checkWhere = raw.whereClause ? (qualify(raw.whereClause, CHECK_ALIAS, refname) as AnyNode) : undefined;
+  const where = raw.whereClause ? (qualify(current(raw.whereClause), alias, refname) as AnyNode) : undefined;
+  const checkWhere = raw.whereClause ? (qualify(current(raw.whereClause), CHECK_ALIAS, refname) as AnyNode) : undefined;
   return { view, base, columns, map, where, checkWhere, rowTypeNames: [session.catalog().namespaceName(view.namespace), view.name], only: rte.kind === 'relation' && !!rte.only };
+}
+
+/** Column references renamed by `renamed` (old name → new), bare or qualified. */
+function renameColumnRefs(node: unknown, renamed: ReadonlyMap<string, string>): unknown {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((x) => renameColumnRefs(x, renamed));
+  const o = node as AnyNode;
+  if (o.ColumnRef) {
+    const f = o.ColumnRef.fields as AnyNode[];
+    const last = f[f.length - 1]?.String?.sval as string | undefined;
+    const to = last !== undefined && f.length <= 2 ? renamed.get(last) : undefined;
+    return to === undefined ? o : { ColumnRef: { ...o.ColumnRef, fields: [...f.slice(0, -1), str(to)] } };
+  }
+  const out: AnyNode = {};
+  for (const [k, v] of Object.entries(o)) out[k] = renameColumnRefs(v, renamed);
+  return out;
 }
 
 /** Replaces the CHECK_ALIAS qualifier by `name` (the base table's name, for analysis). */
@@ -578,4 +603,38 @@ export function rewriteViewMerge(session: Session, view: RelationDef, n: AnyNode
     baseInserted: mapNames(inserted),
     baseUpdated: mapNames(updated),
   };
+}
+
+/** 1 << CMD_UPDATE | 1 << CMD_INSERT, and 1 << CMD_DELETE (pg_relation_is_updatable's bits). */
+export const UPDATE_INSERT_EVENTS = (1 << 2) | (1 << 3);
+export const DELETE_EVENT = 1 << 4;
+
+const updatability = new WeakMap<object, { version: number; map: Map<number, { events: number; columns: ReadonlySet<string> }> }>();
+
+/**
+ * What an automatically updatable view allows (relation_is_updatable for a view without INSTEAD
+ * OF triggers or rules): DELETE when its query is simple, UPDATE and INSERT when some column is a
+ * plain column of the relation under it, limited by that relation's own (a view under a view).
+ * `columns` names the updatable view columns. Cached per catalog version.
+ */
+export function viewUpdatableEvents(session: Session, view: RelationDef): { events: number; columns: ReadonlySet<string> } {
+  const cat = session.catalog();
+  let entry = updatability.get(cat);
+  if (!entry || entry.version !== cat.version) updatability.set(cat, (entry = { version: cat.version, map: new Map() }));
+  const hit = entry.map.get(view.oid);
+  if (hit) return hit;
+  let result: { events: number; columns: ReadonlySet<string> } = { events: 0, columns: new Set() };
+  try {
+    const level = viewLevel(session, view, 'delete', view.name);
+    const baseInfo = level.base.kind === 'v' ? viewUpdatableEvents(session, level.base) : level.base.kind === 'r' || level.base.kind === 'p' ? undefined : { events: 0, columns: new Set<string>() };
+    const columns = new Set<string>();
+    for (const [name, m] of level.map) if (m.base !== undefined && (!baseInfo || baseInfo.columns.has(m.base))) columns.add(name);
+    let events = DELETE_EVENT | (columns.size ? UPDATE_INSERT_EVENTS : 0);
+    if (baseInfo) events &= baseInfo.events;
+    result = { events, columns };
+  } catch (e) {
+    if (!(e instanceof PgError)) throw e;
+  }
+  entry.map.set(view.oid, result);
+  return result;
 }

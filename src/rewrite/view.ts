@@ -1,9 +1,10 @@
 /**
  * View expansion: a view in FROM becomes its stored query, re-analyzed under the search path it
- * was created with. Postgres counterpart: src/backend/rewrite/rewriteHandler.c (ApplyRetrieveRule).
- * Known gap: Postgres binds a view to its tables by OID at creation; fauxgres re-reads the
- * stored SELECT, so renaming a table a view uses breaks the view instead of following the rename.
+ * was created with and bound to the objects its names resolved to then (view-binding.ts), so
+ * renames and schema moves leave it reading the same tables, columns, functions and types.
+ * Postgres counterpart: src/backend/rewrite/rewriteHandler.c (ApplyRetrieveRule).
  */
+import { applyBinding } from './view-binding.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Query } from '../nodes/query.js';
 import type { ParseState } from '../analyze/parse-state.js';
@@ -26,6 +27,7 @@ export function expandView(pstate: ParseState, view: RelationDef): Query {
     asUser: info.securityInvoker ? undefined : view.owner,
     session: Object.assign(Object.create(session) as typeof session, { searchPath: () => info.searchPath }),
     deferredPerms: deferred,
+    ...applyBinding(info),
   };
   const q = transformSelectStmt(viewState, info.raw as Record<string, unknown>);
   deferViewChecks(pstate.query, q, deferred);

@@ -6,8 +6,10 @@
  * Plain mode parenthesizes expressions fully and joins in FROM; pretty mode does not.
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (get_query_def, get_select_query_def,
  * get_target_list, get_from_clause, get_sublink_expr).
- * Known gaps: VALUES lists, window functions, GROUPING SETS, row locking and set operations
- * nested with different operators are not printed (the caller falls back).
+ * Known gaps: window functions, GROUPING SETS, row locking and set operations nested with
+ * different operators are not printed (the caller falls back); a relation's column alias list
+ * is not printed when ruleutils would add one to disambiguate renamed or duplicate column names
+ * (`tt3(ax, b, c)`).
  */
 import { systemColumnName } from '../../analyze/system-columns.js';
 import type { Catalog } from '../catalog.js';
@@ -18,6 +20,7 @@ import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExprStrict, Unprintable, type DeparseContext } from '../deparse.js';
 import { formatTypeName } from './format-type.js';
 import { relationName } from './context.js';
+import { joinColumnOf } from '../../analyze/join-columns.js';
 
 interface Level {
   readonly q: Query;
@@ -40,9 +43,25 @@ function isRelationLike(rte: RangeTblEntry): boolean {
   return rte.kind !== 'join';
 }
 
+/**
+ * A column's name as ruleutils prints it: a table's or view's column under its current name (views
+ * are bound by attribute number, so a renamed column prints its new name), else the entry's.
+ */
+function currentColumnName(cat: Catalog, rte: RangeTblEntry, attno: number): string {
+  if (rte.kind === 'relation') return rte.rel.columns[attno - 1]?.name ?? '?';
+  const viewOid = (rte as { viewOid?: number }).viewOid;
+  if (viewOid !== undefined) {
+    const c = cat.relations.get(viewOid)?.columns[attno - 1];
+    if (c) return c.name;
+  }
+  return rte.columns[attno - 1]?.name ?? '?';
+}
+
 /** The name a FROM item is referred to by (its alias, or the relation's name). */
-function refName(rte: RangeTblEntry): string {
+function refName(cat: Catalog, rte: RangeTblEntry): string {
   if (rte.kind === 'relation') return rte.hasAlias ? rte.alias : rte.rel.name;
+  const viewOid = (rte as { viewOid?: number }).viewOid;
+  if (rte.kind === 'subquery' && !rte.hasAlias && viewOid !== undefined) return cat.relations.get(viewOid)?.name ?? rte.alias;
   return rte.alias;
 }
 
@@ -57,19 +76,37 @@ function exprContext(qc: QueryContext, base: number): DeparseContext {
     },
     typeName: (oid, typmod) => formatTypeName(qc.cat, sp, oid, typmod),
     relationName: (oid) => relationName(qc.cat, sp, oid),
+    exprOverride: (e) => {
+      // A column reached through a join: `alias.column` through an aliased join, the bare name
+      // of a merged column that is no input's column (FULL JOIN's COALESCE).
+      const j = joinColumnOf(e);
+      if (!j) return undefined;
+      const name = quoteIdent(j.rte.columns[j.attno - 1]?.name ?? '?');
+      if (j.rte.hasAlias) return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(j.rte.alias)}.${name}` : name;
+      return e.kind === 'Var' ? undefined : name;
+    },
+    functionName: (oid) => {
+      const f = qc.cat.functions.get(oid)!;
+      const schema = qc.cat.namespaceName(f.namespace);
+      return sp.includes(schema) || schema === 'pg_catalog' ? quoteIdent(f.name) : `${quoteIdent(schema)}.${quoteIdent(f.name)}`;
+    },
     varName: (v) => {
       const level = qc.levels[qc.levels.length - 1 - v.levelsUp];
       if (!level) throw new Unprintable();
       const rte = level.q.rtable[v.rti];
       if (!rte) throw new Unprintable();
       if (rte.kind === 'join') {
+        // An aliased join's columns are named through the alias; an unaliased one's merged
+        // column is its input's column, or (a FULL JOIN's COALESCE) the bare column name.
+        const name = quoteIdent(rte.columns[v.attno - 1]?.name ?? '?');
+        if (rte.hasAlias) return `${quoteIdent(rte.alias)}.${name}`;
         const inner = rte.aliasExprs[v.attno - 1];
-        if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp });
-        throw new Unprintable();
+        if (inner?.kind === 'Var') return exprContext(qc, base).varName!({ ...inner, levelsUp: v.levelsUp + inner.levelsUp });
+        return name;
       }
-      const col = quoteIdent(v.attno < 0 ? systemColumnName(v.attno) : (rte.columns[v.attno - 1]?.name ?? '?'));
+      const col = quoteIdent(v.attno < 0 ? systemColumnName(v.attno) : currentColumnName(qc.cat, rte, v.attno));
       // Whether to qualify is decided by the query being printed (outer references included).
-      return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(refName(rte))}.${col}` : col;
+      return qc.levels[qc.levels.length - 1].qualify ? `${quoteIdent(refName(qc.cat, rte))}.${col}` : col;
     },
     subquery: (q, kind) => {
       const inner: QueryContext = { ...qc, levels: [...qc.levels, { q, qualify: true }] };
@@ -85,15 +122,44 @@ function expr(qc: QueryContext, e: Expr, base: number): string {
 /** A target entry's text, with `AS name` unless the output name is the column's own. */
 function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string): string {
   const s = expr(qc, t.expr, base);
+  const j0 = joinColumnOf(t.expr);
+  if (j0 && (j0.rte.hasAlias || t.expr.kind !== 'Var')) return j0.rte.columns[j0.attno - 1]?.name === name ? s : `${s} AS ${quoteIdent(name)}`;
   let e = t.expr;
   while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
   if (e.kind === 'Var' && e.levelsUp === 0) {
-    const rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
-    const own = rte?.kind === 'join' ? undefined : e.attno < 0 ? systemColumnName(e.attno) : rte?.columns[e.attno - 1]?.name;
+    let rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
+    let attno = e.attno;
+    // Through unaliased joins to the column printed.
+    while (rte?.kind === 'join' && !rte.hasAlias) {
+      const inner: Expr | undefined = rte.aliasExprs[attno - 1];
+      if (inner?.kind !== 'Var' || inner.levelsUp !== 0) break;
+      rte = qc.levels[qc.levels.length - 1].q.rtable[inner.rti];
+      attno = inner.attno;
+    }
+    const own = !rte ? undefined : rte.kind === 'join' ? rte.columns[attno - 1]?.name : attno < 0 ? systemColumnName(attno) : currentColumnName(qc.cat, rte, attno);
     if (own === name) return s;
   }
   if (name === '?column?') return s;
   return `${s} AS ${quoteIdent(name)}`;
+}
+
+/** The VALUES entry a subquery only reads (SELECT column1, ... FROM (VALUES ...) "*VALUES*"), if it is one. */
+function valuesOf(q: Query): Extract<RangeTblEntry, { kind: 'values' }> | undefined {
+  if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef' || q.where || q.groupBy.length || q.sortBy.length || q.limit || q.offset || q.distinct || q.setOp || q.ctes.length) return undefined;
+  const v = q.rtable[q.fromList[0].rti];
+  if (v?.kind !== 'values' || v.alias !== '*VALUES*') return undefined;
+  const tl = q.targetList.filter((t) => !t.resjunk);
+  if (tl.length !== v.columns.length || tl.some((t, i) => t.expr.kind !== 'Var' || t.expr.levelsUp !== 0 || t.expr.attno !== i + 1)) return undefined;
+  return v;
+}
+
+/** `( VALUES (a,b), (c,d)) alias[(columns)]`: column names print unless they are the default columnN. */
+function valuesItem(qc: QueryContext, rte: Extract<RangeTblEntry, { kind: 'values' }>, columns: readonly { name: string }[], base: number): string {
+  // (a sequence read in FROM is a values entry of its row: not printable as VALUES)
+  if (rte.rows.some((r) => r.some((e) => e.kind === 'FuncExpr' && e.name === 'sequence_row'))) throw new Unprintable();
+  const rows = rte.rows.map((r) => `(${r.map((e) => expr(qc, e, base)).join(',')})`).join(', ');
+  const cols = columns.some((c, i) => c.name !== `column${i + 1}`) ? `(${columns.map((c) => quoteIdent(c.name)).join(', ')})` : '';
+  return `${rte.lateral ? 'LATERAL ' : ''}( VALUES ${rows}) ${quoteIdent(rte.alias)}${cols}`;
 }
 
 function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): string {
@@ -108,11 +174,30 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
       case 'cte':
         return rte.hasAlias && rte.alias !== rte.cteName ? `${quoteIdent(rte.cteName)} ${quoteIdent(rte.alias)}` : quoteIdent(rte.cteName);
       case 'subquery': {
+        // A view named in FROM prints as its name (ruleutils reads the view's RTE_RELATION).
+        const viewOid = (rte as { viewOid?: number }).viewOid;
+        if (viewOid !== undefined) {
+          const view = qc.cat.relations.get(viewOid);
+          const name = relationName(qc.cat, qc.session.searchPath(), viewOid);
+          return rte.hasAlias && rte.alias !== view?.name ? `${name} ${quoteIdent(rte.alias)}` : name;
+        }
+        // `(VALUES ...) alias` is analyzed as a subquery reading a VALUES entry.
+        const values = valuesOf(rte.query);
+        if (values) return valuesItem({ ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] }, { ...values, alias: rte.alias, lateral: rte.lateral }, rte.columns, base);
         const inner: QueryContext = { ...qc, levels: [...qc.levels, { q: rte.query, qualify: true }] };
-        return `( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}`;
+        // Column aliases print when they rename the subquery's output columns.
+        const own = rte.query.targetList.filter((t) => !t.resjunk).map((t) => t.name);
+        const cols = rte.columns.some((c, i) => !c.dropped && c.name !== own[i]) ? `(${rte.columns.filter((c) => !c.dropped).map((c) => quoteIdent(c.name)).join(', ')})` : '';
+        return `${rte.lateral ? 'LATERAL ' : ''}( ${queryText(inner, rte.query, base + 8).replace(/^ /, '')}) ${quoteIdent(rte.alias)}${cols}`;
       }
-      case 'function':
-        return `${expr(qc, rte.call, base)} ${quoteIdent(rte.alias)}`;
+      case 'values':
+        return valuesItem(qc, rte, rte.columns, base);
+      case 'function': {
+        // A function in FROM always prints its column alias list (ruleutils: printaliases for RTE_FUNCTION).
+        if (rte.checkRecord || rte.rowsFrom || rte.ordinality) throw new Unprintable();
+        const cols = rte.columns.filter((c) => !c.dropped).map((c) => quoteIdent(c.name));
+        return `${expr(qc, rte.call, base)} ${quoteIdent(rte.alias)}(${cols.join(', ')})`;
+      }
       default:
         throw new Unprintable();
     }
@@ -120,9 +205,13 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
   const left = fromItem(qc, q, node.left, base);
   const right = fromItem(qc, q, node.right, base);
   const kind = { inner: 'JOIN', left: 'LEFT JOIN', right: 'RIGHT JOIN', full: 'FULL JOIN' }[node.joinType];
-  const cond = node.quals ? ` ON ${qc.pretty ? expr(qc, node.quals, base) : `(${expr(qc, node.quals, base)})`}` : node.joinType === 'inner' ? '' : ' ON true';
-  const joinWord = !node.quals && node.joinType === 'inner' ? 'CROSS JOIN' : kind;
+  // USING prints its column list (and its alias); ON its condition; an outer join without either ON TRUE.
+  const cond = node.using?.length
+    ? ` USING (${node.using.map(quoteIdent).join(', ')})${node.usingAlias ? ` AS ${quoteIdent(node.usingAlias)}` : ''}`
+    : node.quals ? ` ON ${qc.pretty ? expr(qc, node.quals, base) : `(${expr(qc, node.quals, base)})`}` : node.joinType === 'inner' ? '' : ' ON TRUE';
+  const joinWord = !node.quals && !node.using?.length && node.joinType === 'inner' ? 'CROSS JOIN' : kind;
   const text = `${left}\n${spaces(base + 5)}${joinWord} ${right}${cond}`;
+  if (node.alias !== undefined) return `(${text}) ${quoteIdent(node.alias)}${node.aliasColumns ? `(${node.aliasColumns.map(quoteIdent).join(', ')})` : ''}`;
   return qc.pretty ? text : `(${text})`;
 }
 

@@ -5,6 +5,7 @@
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (pg_get_viewdef_worker).
  * Known gaps: a query querydef.ts cannot print gives NULL.
  */
+import { applyBinding } from '../../rewrite/view-binding.js';
 import type { Catalog } from '../catalog.js';
 import type { RelationDef } from '../objects.js';
 import type { SessionContext } from '../../session/session-context.js';
@@ -24,7 +25,7 @@ export function viewQuery(cat: Catalog, session: SessionContext, view: RelationD
   if (!q) {
     const info = view.view!;
     const viewSession = Object.assign(Object.create(session) as SessionContext, { searchPath: () => info.searchPath, catalog: () => cat });
-    q = transformSelectStmt({ catalog: cat, session: viewSession, sql: info.text, paramTypes: [], inferParams: false, volatileSeen: false, noFold: true }, info.raw as Record<string, unknown>);
+    q = transformSelectStmt({ catalog: cat, session: viewSession, sql: info.text, paramTypes: [], inferParams: false, volatileSeen: false, noFold: true, skipSecurity: true, ...applyBinding(info) }, info.raw as Record<string, unknown>);
     m.set(view.oid, q);
   }
   return q;

@@ -10,7 +10,8 @@ import { OID } from '../../types/oids.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import type { ExecContext } from '../../executor/context.js';
 import type { RelationDef } from '../../catalog/objects.js';
-import { viewIsUpdatable } from '../../catalog/system/information-schema/tables.js';
+import { viewUpdatableEvents } from '../../rewrite/updatable-view.js';
+import type { Session } from '../../session/session.js';
 import { AVAILABLE } from '../../catalog/system/pg-extension.js';
 import { PgRecord } from '../../types/values.js';
 
@@ -23,18 +24,19 @@ function relation(rt: ExprRuntime, oid: unknown): RelationDef | undefined {
   return rt.session.catalog().relations.get(oid as number);
 }
 
-function updatableEvents(rel: RelationDef | undefined): number {
+function updatableEvents(rt: ExprRuntime, rel: RelationDef | undefined): number {
   if (!rel) return 0;
   if (rel.kind === 'r' || rel.kind === 'p') return ALL_EVENTS;
-  if (rel.kind === 'v') return viewIsUpdatable(rel) ? ALL_EVENTS : 0;
+  if (rel.kind === 'v') return viewUpdatableEvents(rt.session as unknown as Session, rel).events;
   return 0;
 }
 
-fn('pg_relation_is_updatable', [OID.regclass, OID.bool], OID.int4, (a, rt) => updatableEvents(relation(rt, a[0])), S);
+fn('pg_relation_is_updatable', [OID.regclass, OID.bool], OID.int4, (a, rt) => updatableEvents(rt, relation(rt, a[0])), S);
 fn('pg_column_is_updatable', [OID.regclass, OID.int2, OID.bool], OID.bool, (a, rt) => {
   const rel = relation(rt, a[0]);
-  // A view column is updatable when it is a plain column of the view's base table.
-  return (updatableEvents(rel) & (1 << 2)) !== 0 && (rel?.kind !== 'v' || (a[1] as number) > 0);
+  // A view column is updatable when it is a plain column of the relation under the view (and updatable there).
+  if (rel?.kind === 'v') return viewUpdatableEvents(rt.session as unknown as Session, rel).columns.has(rel.columns[(a[1] as number) - 1]?.name ?? '');
+  return (updatableEvents(rt, rel) & (1 << 2)) !== 0;
 }, S);
 
 function liveTuples(a: unknown[], rt: ExprRuntime): bigint {

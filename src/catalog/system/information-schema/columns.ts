@@ -12,7 +12,8 @@ import { allSystemRelations, defineRows, type RowObject } from '../registry.js';
 import { ownedSequence, relationsInOrder, storedDefault } from '../common.js';
 import { collationOid, COLLATION_OIDS } from '../type-facts.js';
 import { describeType, yesNo } from './data-type.js';
-import { viewIsUpdatable } from './tables.js';
+import { viewUpdatableEvents } from '../../../rewrite/updatable-view.js';
+import type { Session } from '../../../session/session.js';
 import { deparseExpr } from '../../deparse.js';
 import { deparseContextFor } from '../../ruleutils/context.js';
 
@@ -60,7 +61,7 @@ function userColumnRow(cat: Catalog, session: SessionContext, db: string, rel: R
     row.is_generated = 'ALWAYS';
     row.generation_expression = text(c.generated.expr);
   }
-  if (rel.kind === 'v') row.is_updatable = yesNo(viewIsUpdatable(rel));
+  if (rel.kind === 'v') row.is_updatable = yesNo(viewUpdatableEvents(session as unknown as Session, rel).columns.has(c.name));
   return row;
 }
 

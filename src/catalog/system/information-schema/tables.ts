@@ -9,17 +9,14 @@ import { relationsInOrder } from '../common.js';
 import { yesNo } from './data-type.js';
 import { viewDefinition } from '../../ruleutils/viewdef.js';
 import { tempSchemaNameFor } from '../../../session/temp-schema.js';
+import type { Session } from '../../../session/session.js';
+import { DELETE_EVENT, viewUpdatableEvents } from '../../../rewrite/updatable-view.js';
+
+const UPDATE_EVENT = 1 << 2;
+const INSERT_EVENT = 1 << 3;
 
 /** System views Postgres reports as insertable (simple views over one catalog). */
 const INSERTABLE_SYSTEM_VIEWS = new Set(['pg_group', 'pg_stat_database_conflicts']);
-
-/** A view's updatability in information_schema: the simple-view rules. */
-export function viewIsUpdatable(r: RelationDef): boolean {
-  const raw = r.view?.raw as Record<string, any> | undefined;
-  if (!raw) return false;
-  return !raw.groupClause && !raw.distinctClause && !raw.havingClause && !raw.limitCount && !raw.limitOffset && !raw.withClause && !raw.windowClause &&
-    (!raw.op || raw.op === 'SETOP_NONE') && (raw.fromClause?.length ?? 0) === 1 && !!raw.fromClause[0].RangeVar;
-}
 
 defineRows('information_schema', 'tables', {
   scope: 'catalog',
@@ -42,7 +39,7 @@ defineRows('information_schema', 'tables', {
       yield {
         table_catalog: db, table_schema: cat.namespaceName(r.namespace), table_name: r.name,
         table_type: temp ? 'LOCAL TEMPORARY' : r.kind === 'v' ? 'VIEW' : 'BASE TABLE',
-        is_insertable_into: yesNo(r.kind !== 'v' || viewIsUpdatable(r)), is_typed: 'NO', commit_action: null,
+        is_insertable_into: yesNo(r.kind !== 'v' || (viewUpdatableEvents(session as unknown as Session, r).events & INSERT_EVENT) !== 0), is_typed: 'NO', commit_action: null,
       };
     }
   },
@@ -65,11 +62,11 @@ defineRows('information_schema', 'views', {
     const db = session.databaseName();
     for (const r of relationsInOrder(cat)) {
       if (r.kind !== 'v') continue;
-      const upd = yesNo(viewIsUpdatable(r));
+      const events = viewUpdatableEvents(session as unknown as Session, r).events;
       yield {
         table_catalog: db, table_schema: cat.namespaceName(r.namespace), table_name: r.name,
         view_definition: viewDefinition(cat, session, r, false), check_option: r.options?.includes('check_option=cascaded') ? 'CASCADED' : r.options?.includes('check_option=local') ? 'LOCAL' : 'NONE',
-        is_updatable: upd, is_insertable_into: upd, is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO',
+        is_updatable: yesNo((events & (UPDATE_EVENT | DELETE_EVENT)) === (UPDATE_EVENT | DELETE_EVENT)), is_insertable_into: yesNo((events & INSERT_EVENT) !== 0), is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO',
       };
     }
   },

@@ -1,0 +1,49 @@
+/**
+ * CREATE SCHEMA name <elements>: the tables, views, indexes, sequences, triggers and grants that
+ * follow are created in the new schema, which is the whole search path while they run.
+ * Postgres counterpart: src/backend/commands/schemacmds.c (CreateSchemaCommand),
+ * src/backend/parser/parse_utilcmd.c (transformCreateSchemaStmtElements, setSchemaName).
+ * Known gaps: elements run in the order written (Postgres groups them by kind: sequences,
+ * tables, views, indexes, triggers, grants), so a forward reference fails here.
+ */
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
+import type { Session } from '../session/session.js';
+
+type AnyNode = Record<string, any>;
+
+/** The RangeVar an element creates (or is on), whose schema must be the new one. */
+function elementRelation(kind: string, n: AnyNode): AnyNode | undefined {
+  switch (kind) {
+    case 'CreateStmt':
+      return n.relation;
+    case 'ViewStmt':
+      return n.view;
+    case 'CreateSeqStmt':
+      return n.sequence;
+    case 'IndexStmt':
+    case 'CreateTrigStmt':
+      return n.relation;
+    default:
+      return undefined;
+  }
+}
+
+/** Runs each element through `run` (the utility dispatcher) with the schema set on it. */
+export function runSchemaElements(session: Session, schema: string, elements: readonly AnyNode[], run: (s: Session, kind: string, n: AnyNode) => void): void {
+  const sub = Object.assign(Object.create(session) as Session, { searchPath: () => [schema], searchPathKey: () => `schema-elements:${schema}` });
+  for (const el of elements) {
+    const kind = Object.keys(el)[0];
+    const n = el[kind] as AnyNode;
+    const rv = elementRelation(kind, n);
+    let node = n;
+    if (rv) {
+      if (rv.schemaname && rv.schemaname !== schema) {
+        throw new PgError(SQLSTATE.invalid_schema_definition, `CREATE specifies a schema (${rv.schemaname}) different from the one being created (${schema})`);
+      }
+      const key = kind === 'ViewStmt' ? 'view' : kind === 'CreateSeqStmt' ? 'sequence' : 'relation';
+      node = { ...n, [key]: { ...rv, schemaname: schema } };
+    }
+    run(sub, kind, node);
+  }
+}
