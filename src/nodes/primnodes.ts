@@ -215,12 +215,11 @@ export interface FrameBound {
   /** The offset as written, before coercion (what view definitions print). */
   written?: Expr;
   /**
-   * RANGE with an offset: a boolean over InputRef 0 (a candidate row's ORDER BY key) and
-   * InputRef 1 (the current row's key), true when the candidate is on the frame's side of the bound.
+   * RANGE with an offset: the in_range test of the ORDER BY key's (base) type, with its sub / less
+   * flags (Postgres's update_frameheadpos / update_frametailpos): a row is on the frame's side of the
+   * bound when in_range(row key, current key, offset, sub, less) holds.
    */
-  rangeTest?: Expr;
-  /** RANGE with an offset: true when the offset is negative (an error at run time). */
-  rangeNegative?: Expr;
+  inRange?: { keyType: number; sub: boolean; less: boolean };
 }
 
 /** The frame clause of a window (Postgres's frameOptions + start/end offsets). */
