@@ -170,6 +170,11 @@ export interface Aggref extends Typed {
   star: boolean;
   filter?: Expr;
   orderBy?: SortKey[];
+  /**
+   * An ordered-set aggregate's direct arguments (`percentile_cont(0.5) WITHIN GROUP (ORDER BY x)`):
+   * evaluated once per group; `args` are then the WITHIN GROUP expressions, `orderBy` their keys.
+   */
+  directArgs?: Expr[];
   /** Index of this aggregate in its Agg node's output (set by the planner). */
   aggIndex: number;
 }
