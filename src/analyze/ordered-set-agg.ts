@@ -99,7 +99,12 @@ export function transformOrderedSetAggregate(pstate: ParseState, names: readonly
   const ctxErr = AGG_CONTEXT_ERRORS[pstate.exprKind];
   if (ctxErr) throw new PgError(SQLSTATE.grouping_error, ctxErr, { position: pstate.position(n.location) });
   if (nested) throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested', { position: pstate.position(nested.location) });
-  if ((lowestVarLevel(aggArgs) ?? 0) > 0) {
+  const level = lowestVarLevel(aggArgs) ?? 0;
+  if (level > 0) {
+    const lower = directArgs.map((d) => firstVarBelow(d, level)).find((v) => v !== undefined);
+    if (lower) {
+      throw new PgError(SQLSTATE.grouping_error, 'outer-level aggregate cannot contain a lower-level variable in its direct arguments', { position: pstate.position(lower.location) });
+    }
     throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
   }
   let filter: Expr | undefined;
@@ -155,6 +160,18 @@ function notOrderedSet(pstate: ParseState, names: readonly string[], name: strin
     hint: 'No function matches the given name and argument types. You might need to add explicit type casts.',
     position,
   });
+}
+
+/** The first column of `e` from a level below `level` (this level is 0). */
+function firstVarBelow(e: Expr, level: number): Extract<Expr, { kind: 'Var' }> | undefined {
+  let found: Extract<Expr, { kind: 'Var' }> | undefined;
+  const visit = (x: Expr): void => {
+    if (found) return;
+    if (x.kind === 'Var' && x.levelsUp < level) found = x;
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return found;
 }
 
 function lowestVarLevel(exprs: readonly Expr[]): number | undefined {

@@ -175,6 +175,12 @@ export interface Aggref extends Typed {
    * evaluated once per group; `args` are then the WITHIN GROUP expressions, `orderBy` their keys.
    */
   directArgs?: Expr[];
+  /**
+   * An aggregate of an outer query level (its arguments read only that level's columns): this
+   * level reads `outerAgg`, the copy relative to that level which its Agg node computes.
+   */
+  levelsUp?: number;
+  outerAgg?: Aggref;
   /** Index of this aggregate in its Agg node's output (set by the planner). */
   aggIndex: number;
 }
