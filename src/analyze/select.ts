@@ -20,6 +20,7 @@ import { makeVar } from './column-ref.js';
 import { checkGrouping } from './grouping.js';
 import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
+import { referencesCte } from './recursive-check.js';
 import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
@@ -143,11 +144,7 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
 
 /** Whether a parse tree mentions an unqualified relation `name` (a reference to a WITH query). */
 export function selectReferences(n: unknown, name: string): boolean {
-  if (!n || typeof n !== 'object') return false;
-  const o = n as AnyNode;
-  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
-  for (const v of Object.values(o)) if (selectReferences(v, name)) return true;
-  return false;
+  return referencesCte({ SelectStmt: n }, name);
 }
 
 function findCte(pstate: ParseState, name: string): { cte: import('../nodes/query.js').CommonTableExpr; levelsUp: number } | undefined {
