@@ -86,6 +86,9 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
   const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveFunction(pstate, name, asFns, args, n.location);
   const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
+  if (!star && !args.length) {
+    throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pstate.position(n.location) });
+  }
   if (nested) throw nestedError();
   let filter: Expr | undefined;
   if (n.agg_filter) {

@@ -127,6 +127,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
     const asFns = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a }) as FunctionImpl & { agg: AggregateImpl });
     const r = resolveFunction(pstate, name, asFns, args, n.location);
     agg = (r.item as FunctionImpl & { agg: AggregateImpl }).agg;
+    if (!args.length) throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pos });
     resolvedArgs = r.args;
     returnType = r.returnType;
   }

@@ -137,3 +137,8 @@ SELECT id, count(*) OVER (ORDER BY taken_on RANGE BETWEEN 1 PRECEDING AND 1 FOLL
 SELECT id, count(*) OVER (ORDER BY seq_int RANGE BETWEEN '1 day'::interval PRECEDING AND CURRENT ROW) FROM readings;
 SELECT id, count(*) OVER (ORDER BY level_num RANGE BETWEEN 1.5::float8 PRECEDING AND CURRENT ROW) FROM readings;
 SELECT id, count(*) OVER (ORDER BY seq_int RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM readings;
+-- calls Postgres rejects
+SELECT count() OVER () FROM readings;
+SELECT sensor, count() FROM readings GROUP BY sensor;
+SELECT rank() OVER (ORDER BY sensor), count(*) FROM readings GROUP BY 1;
+SELECT sensor, row_number() OVER () AS rn FROM readings GROUP BY sensor, rn;
