@@ -115,7 +115,8 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
     }
     const [k, body] = nodeKind(cte.ctequery);
     if (k !== 'SelectStmt') throw featureNotSupported('data-modifying statements in WITH', cte.location);
-    if (w.recursive && selectReferences(body, name)) {
+    // (an inner WITH query of the same name hides this one: then it is not self-referencing)
+    if (w.recursive && referencesCte({ SelectStmt: body }, name)) {
       // Self-referencing: see recursive-cte.ts. The provisional entry is replaced by the final one.
       let slot = -1;
       const r = transformRecursiveCte(pstate, cte, body, transformSelectStmt, (p) => {
@@ -145,7 +146,11 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
 
 /** Whether a parse tree mentions an unqualified relation `name` (a reference to a WITH query). */
 export function selectReferences(n: unknown, name: string): boolean {
-  return referencesCte({ SelectStmt: n }, name);
+  if (!n || typeof n !== 'object') return false;
+  const o = n as AnyNode;
+  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
+  for (const v of Object.values(o)) if (selectReferences(v, name)) return true;
+  return false;
 }
 
 function findCte(pstate: ParseState, name: string): { cte: import('../nodes/query.js').CommonTableExpr; levelsUp: number } | undefined {
