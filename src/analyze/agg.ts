@@ -3,8 +3,9 @@
  * the call, and Postgres's rules on where aggregates may appear (42803).
  * Postgres counterpart: src/backend/parser/parse_agg.c.
  */
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { forEachChild } from '../nodes/walk.js';
+import { visitVars } from '../plan/walk-query.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
 import { userAggregateImpl, userAggregatesNamed } from '../functions/user-aggregates.js';
@@ -62,16 +63,10 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   if (nested && aggs === builtinAggs) throw nestedError();
   // An aggregate whose arguments read only an outer query's columns belongs to that query
   // (Postgres's agglevelsup): computed there, once per group, not here once per row.
-  // (FILTER and ORDER BY count too: with them, the check waits until they are analyzed, below.)
-  const argLevel = lowestVarLevel(args);
-  if (argLevel !== undefined && argLevel > 0 && !n.agg_filter && !n.agg_order) {
-    throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
-  }
+  // (FILTER and ORDER BY count too: with them, the level is known once they are analyzed, below.)
+  const argLevel = n.agg_filter || n.agg_order ? undefined : (lowestVarLevel(args) ?? 0);
   // Where aggregates may not appear (checked at the aggregate's own level, after its arguments).
-  const ctxErr = AGG_CONTEXT_ERRORS[pstate.exprKind];
-  if (ctxErr) {
-    throw new PgError(SQLSTATE.grouping_error, ctxErr, { position: pstate.position(n.location) });
-  }
+  if (argLevel !== undefined) checkAggContext(levelState(pstate, argLevel), n.location);
   if (!aggs.length) {
     const sig = `${name}(${star ? '*' : args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
     throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
@@ -91,6 +86,9 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
   const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveFunction(pstate, name, asFns, args, n.location);
   const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
+  if (!star && !args.length) {
+    throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pstate.position(n.location) });
+  }
   if (nested) throw nestedError();
   let filter: Expr | undefined;
   if (n.agg_filter) {
@@ -128,10 +126,12 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
     aggIndex: -1,
     location: n.location,
   };
-  const level = lowestVarLevel([...resolved.args, ...(filter ? [filter] : []), ...(orderBy ?? []).map((k) => k.expr)]);
-  if (level !== undefined && level > 0) {
-    throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
-  }
+  const level = lowestVarLevel([...resolved.args, ...(filter ? [filter] : []), ...(orderBy ?? []).map((k) => k.expr)]) ?? 0;
+  // An aggregate of the same level inside the arguments (one of an outer level: an outer column).
+  const inner = level > 0 ? outerAggOfLevel([...resolved.args, ...(filter ? [filter] : []), ...(orderBy ?? []).map((k) => k.expr)], level) : undefined;
+  if (inner) throw new PgError(SQLSTATE.grouping_error, 'aggregate function calls cannot be nested', { position: pstate.position(inner.location) });
+  if (argLevel === undefined) checkAggContext(levelState(pstate, level), n.location);
+  if (level > 0) return outerAggregate(pstate, ref, level);
   // Identical calls of a user aggregate are computed once, as Postgres's find_compatible_agg
   // shares them (visible when the transition function has side effects); not with volatile arguments.
   if (agg.oid !== undefined) {
@@ -143,6 +143,85 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   }
   pstate.aggs.push(ref);
   return ref;
+}
+
+function checkAggContext(ps: ParseState, location: number | undefined): void {
+  const ctxErr = AGG_CONTEXT_ERRORS[ps.exprKind];
+  if (ctxErr) throw new PgError(SQLSTATE.grouping_error, ctxErr, { position: ps.position(location) });
+}
+
+/** The parse state `levelsUp` query levels out. */
+function levelState(pstate: ParseState, levelsUp: number): ParseState {
+  let ps = pstate;
+  for (let i = 0; i < levelsUp; i++) ps = ps.parent as ParseState;
+  return ps;
+}
+
+/**
+ * An aggregate of an outer query level: a copy whose columns are relative to that level joins
+ * the outer query's aggregates (computed by its Agg node, once per group), and this level reads
+ * its value like an outer column (Postgres: agglevelsup, then the planner's outer-aggregate param).
+ */
+function outerAggregate(pstate: ParseState, ref: Aggref, level: number): Aggref {
+  const owner = levelState(pstate, level);
+  const outer = shiftLevels(ref, -level) as Aggref;
+  owner.aggs.push(outer);
+  return { ...ref, levelsUp: level, outerAgg: outer };
+}
+
+/** The first outer aggregate in `value` that belongs to the query `level` levels out (sublinks included). */
+function outerAggOfLevel(value: unknown, level: number, depth = 0): Aggref | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const x of value) {
+      const r = outerAggOfLevel(x, level, depth);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  const o = value as Record<string, unknown>;
+  if (o.kind === 'Aggref' && typeof o.levelsUp === 'number' && o.levelsUp - depth === level) return o as unknown as Aggref;
+  const inner = 'commandType' in o ? depth + 1 : depth;
+  for (const [k, v] of Object.entries(o)) {
+    if (SHARED_KEYS.has(k)) continue;
+    const r = outerAggOfLevel(v, level, inner);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** Keys holding catalog objects, functions and compare closures: shared, never walked. */
+const SHARED_KEYS = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns', 'outerAgg']);
+
+/**
+ * A copy of `value` whose Vars (and outer aggregates) that point outside it are `delta` levels
+ * nearer (Postgres's IncrementVarSublevelsUp): a reference at query depth d with levelsUp >= d.
+ * Shared nodes stay shared in the copy (a subquery's aggregates are its target list's nodes).
+ */
+function shiftLevels(value: unknown, delta: number, depth = 0, memo = new Map<object, unknown>()): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const hit = memo.get(value);
+  if (hit !== undefined) return hit;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    memo.set(value, out);
+    for (const x of value) out.push(shiftLevels(x, delta, depth, memo));
+    return out;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  memo.set(value, out);
+  const isQuery = 'commandType' in o;
+  const inner = isQuery ? depth + 1 : depth;
+  for (const [k, v] of Object.entries(o)) {
+    out[k] = SHARED_KEYS.has(k) ? v : shiftLevels(v, delta, inner, memo);
+  }
+  if ((o.kind === 'Var' || (o.kind === 'Aggref' && typeof o.levelsUp === 'number')) && (o.levelsUp as number) >= depth) {
+    out.levelsUp = (o.levelsUp as number) + delta;
+  }
+  return out;
 }
 
 /** Where the latest call shared with an Aggref was written (for the nesting error's position). */
@@ -195,11 +274,12 @@ function hasVolatile(e: Expr): boolean {
  */
 function lowestVarLevel(exprs: readonly Expr[]): number | undefined {
   let min: number | undefined;
-  const visit = (e: Expr): void => {
-    if (e.kind === 'Var') min = min === undefined ? e.levelsUp : Math.min(min, e.levelsUp);
-    forEachChild(e, visit);
-  };
-  exprs.forEach(visit);
+  // Columns inside sublinks count relative to this level (those of the sublink's own levels do not).
+  visitVars(exprs, (v, depth) => {
+    if (v.levelsUp < depth) return;
+    const l = v.levelsUp - depth;
+    min = min === undefined ? l : Math.min(min, l);
+  });
   return min;
 }
 

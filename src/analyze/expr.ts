@@ -30,6 +30,7 @@ import { resolveColumnRef } from './column-ref.js';
 import { typeNameToOid } from './type-name.js';
 import { rowCompareSubLinkRow, transformSubLink } from './sublink.js';
 import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
+import { transformOrderedSetAggregate, withinGroupRequired } from './ordered-set-agg.js';
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
 import { transformJsonFuncExpr } from './json-func-expr.js';
@@ -663,6 +664,9 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
       throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`, { position: pstate.position(n.location) });
     }
   }
+  if (n.agg_within_group) return transformOrderedSetAggregate(pstate, names, name, n);
+  const needsWithinGroup = withinGroupRequired(pstate, names, name, n);
+  if (needsWithinGroup) throw needsWithinGroup;
   if (n.over) return transformWindowFuncCall(pstate, name, n);
   const special = transformSpecialFunction(pstate, name, n);
   if (special) return special;

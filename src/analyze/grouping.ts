@@ -26,17 +26,32 @@ export function checkGrouping(pstate: ParseState): void {
   });
   const check = (e: Expr, clause: string): void => {
     if (q.groupBy.some((g) => exprEqual(g, e))) return;
-    if (e.kind === 'Aggref') return;
+    if (e.kind === 'Aggref') {
+      e.directArgs?.forEach((d) => checkDirect(d));
+      return;
+    }
     if (e.kind === 'Var' && e.levelsUp === 0) {
       if (dependentRtis.has(e.rti)) return;
       const rte = q.rtable[e.rti];
       const colName = e.attno < 0 ? systemColumnName(e.attno) : rte.columns[e.attno - 1].name;
       throw new PgError(SQLSTATE.grouping_error, `column "${rte.alias}.${colName}" must appear in the GROUP BY clause or be used in an aggregate function`, {
+        detail: direct ? 'Direct arguments of an ordered-set aggregate must use only grouped columns.' : undefined,
         position: pstate.position(e.location),
       });
     }
     if (e.kind === 'SubLink') return; // correlated references inside sublinks: checked loosely
     forEachChild(e, (c) => check(c, clause));
+  };
+  // An ordered-set aggregate's direct arguments are checked like the select list (with a DETAIL).
+  let direct = false;
+  const checkDirect = (e: Expr): void => {
+    const saved = direct;
+    direct = true;
+    try {
+      check(e, 'direct');
+    } finally {
+      direct = saved;
+    }
   };
   for (const t of q.targetList) check(t.expr, 'select');
   if (q.having) check(q.having, 'having');

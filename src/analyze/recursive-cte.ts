@@ -5,8 +5,7 @@
  * Postgres counterpart: src/backend/parser/parse_cte.c (checkWellFormedRecursion) and
  * analyze.c (transformSetOperationTree's recursive case).
  * SEARCH / CYCLE clauses are rewritten first (search-cycle.ts).
- * Known gaps: the INTERSECT/EXCEPT placement checks;
- * a WITH clause attached to the recursive UNION itself.
+ * Known gaps: a WITH clause attached to the recursive UNION itself (0A000).
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -18,6 +17,7 @@ import { isHashableType } from './ordering.js';
 import { strVal } from './expr.js';
 import { ParseState, type StatementState } from './parse-state.js';
 import { rewriteSearchCycle } from './search-cycle.js';
+import { checkWellFormedRecursion } from './recursive-check.js';
 
 type AnyNode = Record<string, any>;
 type SelectFn = (stmt: StatementState, n: AnyNode, parent?: ParseState, keepUnknownTargets?: boolean) => Query;
@@ -31,15 +31,6 @@ interface Pending {
 }
 const pending = new WeakMap<CommonTableExpr, Pending>();
 
-/** Whether `n` (a raw parse tree) names relation `name` without a schema anywhere. */
-export function referencesName(n: unknown, name: string): boolean {
-  if (!n || typeof n !== 'object') return false;
-  const o = n as AnyNode;
-  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return true;
-  for (const v of Object.values(o)) if (referencesName(v, name)) return true;
-  return false;
-}
-
 /**
  * Called for each FROM reference to a WITH query: true when it is the recursive self-reference
  * (the scan then reads the working table). Raises Postgres's errors for misplaced references.
@@ -49,7 +40,7 @@ export function checkRecursiveReference(pstate: ParseState, cte: CommonTableExpr
   if (!p) return false;
   const fail = (what: string) =>
     new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${cte.name}" must not appear ${what}`, { position: pstate.position(location) });
-  if (pstate.parent !== p.setLevel && !(p.wrapped && pstate.parent?.parent === p.setLevel)) throw fail('within a subquery');
+  // (checkWellFormedRecursion placed it: any depth of FROM subqueries and inner WITH queries)
   if (p.referenced) throw fail('more than once');
   p.referenced = true;
   return true;
@@ -74,11 +65,7 @@ export function transformRecursiveCte(
       position: pstate.position(cte.location),
     });
   }
-  if (referencesName(body.larg, name)) {
-    throw new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${name}" must not appear within its non-recursive term`, {
-      position: pstate.position(firstReferenceLocation(body.larg, name)),
-    });
-  }
+  checkWellFormedRecursion(pstate, name, body);
   const notImpl = (what: string, loc: number | undefined) =>
     new PgError(SQLSTATE.feature_not_supported, `${what} in a recursive query is not implemented`, { position: pstate.position(loc) });
   if (body.sortClause) throw notImpl('ORDER BY', exprLocation(body.sortClause[0]?.SortBy?.node ?? {}));
@@ -86,7 +73,6 @@ export function transformRecursiveCte(
   if (body.limitCount) throw notImpl('LIMIT', exprLocation(body.limitCount));
   if (body.lockingClause) throw notImpl('FOR UPDATE/SHARE', undefined);
   if (body.withClause) throw featureNotSupported('WITH attached to a recursive UNION', cte.location);
-  for (const item of (body.rarg.fromClause ?? []) as AnyNode[]) checkOuterJoins(pstate, item, name);
   const wrapped = !!(cte.search_clause || cte.cycle_clause);
   if (wrapped) {
     // The column names, from a first look at the non-recursive term (it is analyzed again below).
@@ -154,32 +140,6 @@ export function transformRecursiveCte(
     resjunk: false,
   }));
   return { query: q, columns };
-}
-
-/** The self-reference may not be on the nullable side of an outer join (42P19). */
-function checkOuterJoins(pstate: ParseState, item: AnyNode, name: string): void {
-  const j = item.JoinExpr as AnyNode | undefined;
-  if (!j) return;
-  const nullable = j.jointype === 'JOIN_LEFT' ? [j.rarg] : j.jointype === 'JOIN_RIGHT' ? [j.larg] : j.jointype === 'JOIN_FULL' ? [j.larg, j.rarg] : [];
-  for (const side of nullable) {
-    const loc = firstReferenceLocation(side, name);
-    if (loc !== undefined) {
-      throw new PgError(SQLSTATE.invalid_recursion, `recursive reference to query "${name}" must not appear within an outer join`, { position: pstate.position(loc) });
-    }
-  }
-  checkOuterJoins(pstate, j.larg, name);
-  checkOuterJoins(pstate, j.rarg, name);
-}
-
-function firstReferenceLocation(n: unknown, name: string): number | undefined {
-  if (!n || typeof n !== 'object') return undefined;
-  const o = n as AnyNode;
-  if (o.RangeVar && !o.RangeVar.schemaname && o.RangeVar.relname === name) return o.RangeVar.location;
-  for (const v of Object.values(o)) {
-    const l = firstReferenceLocation(v, name);
-    if (l !== undefined) return l;
-  }
-  return undefined;
 }
 
 function exprLocation(n: AnyNode): number | undefined {

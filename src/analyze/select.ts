@@ -4,6 +4,7 @@
  * DISTINCT [ON], ORDER BY (output names, ordinals, expressions), LIMIT/OFFSET, set operations.
  * Postgres counterpart: src/backend/parser/analyze.c (transformSelectStmt), parse_clause.c.
  */
+import { forEachChild } from '../nodes/walk.js';
 import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -21,6 +22,7 @@ import { makeVar } from './column-ref.js';
 import { checkGrouping } from './grouping.js';
 import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
 import { checkRecursiveReference, transformRecursiveCte } from './recursive-cte.js';
+import { referencesCte } from './recursive-check.js';
 import { checkWindowsInAggregates, registerWindowClause, windowFuncsOf } from './window.js';
 import { analyzeFromFunction } from './range-function.js';
 import { analyzeJsonTable } from './json-table.js';
@@ -116,7 +118,8 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
     }
     const [k, body] = nodeKind(cte.ctequery);
     if (k !== 'SelectStmt') throw featureNotSupported('data-modifying statements in WITH', cte.location);
-    if (w.recursive && selectReferences(body, name)) {
+    // (an inner WITH query of the same name hides this one: then it is not self-referencing)
+    if (w.recursive && referencesCte({ SelectStmt: body }, name)) {
       // Self-referencing: see recursive-cte.ts. The provisional entry is replaced by the final one.
       let slot = -1;
       const r = transformRecursiveCte(pstate, cte, body, transformSelectStmt, (p) => {
@@ -562,6 +565,9 @@ function transformGroupBy(pstate: ParseState, items: AnyNode[], distinct = false
   pstate.exprKind = 'group';
   const resolve = (item: AnyNode): number => {
     const e = resolveGroupOrOrderItem(pstate, item, q.targetList, false);
+    // An output column reached by name or position may hold a window call (parse_agg.c's check).
+    const win = firstWindowFunc(e);
+    if (win) throw new PgError(SQLSTATE.windowing_error, 'window functions are not allowed in GROUP BY', { position: pstate.position(win.location) });
     const i = q.groupBy.findIndex((g) => exprEqual(g, e));
     return i >= 0 ? i : q.groupBy.push(e) - 1;
   };
@@ -571,6 +577,20 @@ function transformGroupBy(pstate: ParseState, items: AnyNode[], distinct = false
     return;
   }
   for (const item of items) resolve(item);
+}
+
+function firstWindowFunc(e: Expr): Extract<Expr, { kind: 'WindowFunc' }> | undefined {
+  let found: Extract<Expr, { kind: 'WindowFunc' }> | undefined;
+  const visit = (x: Expr): void => {
+    if (found) return;
+    if (x.kind === 'WindowFunc') {
+      found = x;
+      return;
+    }
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return found;
 }
 
 /**

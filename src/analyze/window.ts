@@ -127,6 +127,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
     const asFns = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a }) as FunctionImpl & { agg: AggregateImpl });
     const r = resolveFunction(pstate, name, asFns, args, n.location);
     agg = (r.item as FunctionImpl & { agg: AggregateImpl }).agg;
+    if (!args.length) throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pos });
     resolvedArgs = r.args;
     returnType = r.returnType;
   }
@@ -299,29 +300,25 @@ function transformOffset(pstate: ParseState, mode: WindowFrame['mode'], kind: Fr
   const k = key as SortKey;
   const keyType = domainBase(pstate.catalog, k.expr.type);
   const offType = rangeOffsetType(keyType);
+  // Messages name the sort operator's input type (varchar sorts with text's operators).
+  const opcType = keyType === OID.varchar ? OID.text : keyType === OID.cidr ? OID.inet : keyType;
   if (offType === undefined) {
-    throw notImplemented(pstate, `RANGE with offset PRECEDING/FOLLOWING is not supported for column type ${formatType(pstate.catalog, k.expr.type)}`, raw.location);
+    throw notImplemented(pstate, `RANGE with offset PRECEDING/FOLLOWING is not supported for column type ${formatType(pstate.catalog, opcType)}`, raw.location);
   }
   const offType2 = keyType === OID.int2 || keyType === OID.int4 || keyType === OID.int8 ? (raw.type === OID.int2 || raw.type === OID.int4 ? raw.type : offType) : offType;
   if (!canCoerce(pstate.catalog, raw.type, offType2, 'implicit')) {
-    throw notImplemented(
-      pstate,
-      `RANGE with offset PRECEDING/FOLLOWING is not supported for column type ${formatType(pstate.catalog, k.expr.type)} and offset type ${formatType(pstate.catalog, raw.type)}`,
-      raw.location,
+    throw new PgError(
+      SQLSTATE.feature_not_supported,
+      `RANGE with offset PRECEDING/FOLLOWING is not supported for column type ${formatType(pstate.catalog, opcType)} and offset type ${formatType(pstate.catalog, raw.type)}`,
+      { hint: 'Cast the offset value to an appropriate type.', position: pstate.position(raw.location) },
     );
   }
   const offset = coerceTo(pstate, pstate.catalog, raw, offType2, -1, 'implicit');
-  const cand: Expr = { kind: 'InputRef', index: 0, type: keyType, typmod: -1 };
-  const cur: Expr = { kind: 'InputRef', index: 1, type: keyType, typmod: -1 };
-  // The bound value: key - offset when walking towards the start of the sort order, else + offset.
-  const towardsStart = (kind === 'offset preceding') !== k.descending;
-  const boundValue = makeOp(pstate, towardsStart ? '-' : '+', cur, offset);
-  // A start bound admits rows at or after it in sort order; an end bound rows at or before it.
-  const afterInSortOrder = isStart !== k.descending;
-  const rangeTest = makeOp(pstate, afterInSortOrder ? '>=' : '<=', cand, boundValue);
-  const zero = coerceTo(pstate, pstate.catalog, makeConst(OID.unknown, '0'), offType2, -1, 'implicit');
-  const rangeNegative = makeOp(pstate, '<', offset, zero);
-  return { kind, offset, written: raw, rangeTest, rangeNegative };
+  // Head: the first row with in_range(row, current, offset, sub, less = false); tail: the last with
+  // less = true; a descending key flips both.
+  const sub = (kind === 'offset preceding') !== k.descending;
+  const less = isStart === k.descending;
+  return { kind, offset, written: raw, inRange: { keyType, sub, less } };
 }
 
 function firstVar(e: Expr): Extract<Expr, { kind: 'Var' }> | undefined {

@@ -277,6 +277,13 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
       return s + `\n${ind}END`;
     }
     case 'Aggref': {
+      if (e.directArgs) {
+        // name(direct args) WITHIN GROUP (ORDER BY aggregated args)
+        let s = `${e.name}(${args(ctx, e.directArgs)}) WITHIN GROUP (ORDER BY `;
+        s += (e.orderBy ?? []).map((k) => go(ctx, k.expr, 'fn') + (k.descending ? ' DESC' : '') + (k.descending && !k.nullsFirst ? ' NULLS LAST' : '') + (!k.descending && k.nullsFirst ? ' NULLS FIRST' : '')).join(', ') + ')';
+        if (e.filter) s += ` FILTER (WHERE ${go(ctx, e.filter, 'top')})`;
+        return s;
+      }
       let s = `${e.name}(`;
       if (e.star) s += '*';
       else s += (e.distinct ? 'DISTINCT ' : '') + args(ctx, e.args);

@@ -6,6 +6,7 @@
  */
 import type { Aggref } from '../nodes/primnodes.js';
 import type { CallInfo } from '../functions/registry.js';
+import type { OrderedSetImpl } from '../functions/builtins/aggregates-ordered-set.js';
 import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import { identityHashKey } from '../analyze/ordering.js';
@@ -15,6 +16,8 @@ import { eachRow, type Plan } from './scan.js';
 export interface CompiledAgg {
   readonly ref: Aggref;
   readonly args: readonly CExpr[];
+  /** An ordered-set aggregate's direct arguments, evaluated on the group's representative row. */
+  readonly direct?: readonly CExpr[];
   readonly filter?: CExpr;
   readonly distinctKey?: readonly ((v: Value) => unknown)[];
   readonly orderBy?: readonly { expr: CExpr; descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }[];
@@ -217,7 +220,10 @@ export class Agg implements Plan {
           });
           for (const p of pend) st = a.ref.agg.step(st, p.slice(0, nargs), ctx, a.call);
         }
-        out.push(a.ref.agg.final(st, ctx, a.call));
+        if (a.direct) {
+          const rep = g.rep;
+          out.push((a.ref.agg as OrderedSetImpl).finalDirect(st, a.direct.map((d) => d(rep, ctx))));
+        } else out.push(a.ref.agg.final(st, ctx, a.call));
       }
       for (const v of g.rep) out.push(v);
       yield out;

@@ -33,6 +33,8 @@ function planNodes(p: unknown, out: Set<object>): Set<object> {
   const o = p as Record<string, unknown>;
   if (typeof o.kind !== 'string' || typeof o.run !== 'function') return out;
   out.add(o);
+  // WITH queries scanned in the recursive term (they may read the working table) run again each round.
+  if (o.cacheKey && typeof o.cacheKey === 'object') out.add(o.cacheKey);
   for (const v of Object.values(o)) if (v && typeof v === 'object') planNodes(v, out);
   return out;
 }

@@ -18,6 +18,7 @@ import { compareNullable } from './agg.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
 import type { Plan } from './scan.js';
+import type { InRangeFn } from './window-in-range.js';
 
 /** A sort or partition key, compiled. */
 export interface CompiledWindowKey {
@@ -27,12 +28,12 @@ export interface CompiledWindowKey {
   readonly compare: (a: Value, b: Value) => number;
 }
 
-/** A frame bound, compiled (offsets and RANGE tests read rows of the form [key, key]). */
+/** A frame bound, compiled (offsets are constants: they read no columns). */
 export interface CompiledBound {
   readonly kind: FrameBound['kind'];
   readonly offset?: CExpr;
-  readonly rangeTest?: CExpr;
-  readonly rangeNegative?: CExpr;
+  /** RANGE with an offset: the key type's in_range and its flags. */
+  readonly inRange?: { readonly fn: InRangeFn; readonly sub: boolean; readonly less: boolean };
 }
 
 /** One window function call, compiled. */
@@ -113,6 +114,7 @@ function computePartition(w: CompiledWindow, part: number[], rows: Row[], ok: Va
   }
   const groupEnd = (g: number) => (g + 1 < groupStarts.length ? groupStarts[g + 1] : n);
   const argCache = new Map<CompiledWindowFunc, Value[][]>();
+  const rangePos = { head: 0, tail: -1 };
   const argOf = (f: CompiledWindowFunc, i: number, row: number): Value => {
     let per = argCache.get(f);
     if (!per) {
@@ -129,7 +131,7 @@ function computePartition(w: CompiledWindow, part: number[], rows: Row[], ok: Va
     const peerStart = groupStarts[g];
     const peerEnd = groupEnd(g);
     let bounds: FrameBounds | undefined;
-    const frameBounds = () => (bounds ??= computeFrame(w, c, n, groupOf, groupStarts, groupEnd, part, rows, ok, ctx));
+    const frameBounds = () => (bounds ??= computeFrame(w, c, n, groupOf, groupStarts, groupEnd, part, rows, ok, ctx, rangePos));
     let list: number[] | undefined;
     const frameRows = () => (list ??= frameList(frameBounds()));
     for (const f of w.funcs) {
@@ -227,6 +229,7 @@ function computeFrame(
   rows: Row[],
   ok: Value[][],
   ctx: ExecContext,
+  rangePos: { head: number; tail: number },
 ): FrameBounds {
   const g = groupOf[c];
   const row = rows[part[c]];
@@ -245,25 +248,26 @@ function computeFrame(
     const sign = b.kind === 'offset preceding' ? -1 : 1;
     if (w.mode === 'range') {
       const off = offsetValue(b, isStart, row, ctx);
-      void off;
-      if (b.rangeNegative && b.rangeNegative(row, ctx) === true) {
-        throw new PgError(SQLSTATE.invalid_preceding_or_following_size, 'invalid preceding or following size in window function');
-      }
-      const key = w.orderBy[0];
       const kc = ok[part[c]][0];
       if (kc === null) return isStart ? groupStarts[g] : groupEnd(g) - 1;
+      const { fn, sub, less } = b.inRange as NonNullable<CompiledBound['inRange']>;
+      const nullsFirst = w.orderBy[0].nullsFirst;
+      // Nulls sort beyond every value: on the frame's side when they come after (start) or before (end).
       const inside = (i: number): boolean => {
         const ki = ok[part[i]][0];
-        // Nulls sort beyond every value: on the frame's side when they come after (start) or before (end).
-        if (ki === null) return isStart ? !key.nullsFirst : key.nullsFirst;
-        return (b.rangeTest as CExpr)([ki, kc], ctx) === true;
+        if (ki === null) return isStart ? !nullsFirst : nullsFirst;
+        return fn(ki, kc, off, sub, less, ctx);
       };
+      // Bounds only move forward as the current row does: continue from the previous row's, testing
+      // the rows Postgres tests (it stops at the first row out of the frame).
       if (isStart) {
-        for (let i = 0; i < n; i++) if (inside(i)) return i;
-        return n;
+        let i = rangePos.head;
+        while (i < n && !inside(i)) i++;
+        return (rangePos.head = i);
       }
-      for (let i = n - 1; i >= 0; i--) if (inside(i)) return i;
-      return -1;
+      let i = rangePos.tail;
+      while (i + 1 < n && inside(i + 1)) i++;
+      return (rangePos.tail = i);
     }
     const raw = offsetValue(b, isStart, row, ctx);
     const off = Number(raw as bigint);

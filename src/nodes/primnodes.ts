@@ -170,6 +170,17 @@ export interface Aggref extends Typed {
   star: boolean;
   filter?: Expr;
   orderBy?: SortKey[];
+  /**
+   * An ordered-set aggregate's direct arguments (`percentile_cont(0.5) WITHIN GROUP (ORDER BY x)`):
+   * evaluated once per group; `args` are then the WITHIN GROUP expressions, `orderBy` their keys.
+   */
+  directArgs?: Expr[];
+  /**
+   * An aggregate of an outer query level (its arguments read only that level's columns): this
+   * level reads `outerAgg`, the copy relative to that level which its Agg node computes.
+   */
+  levelsUp?: number;
+  outerAgg?: Aggref;
   /** Index of this aggregate in its Agg node's output (set by the planner). */
   aggIndex: number;
 }
@@ -215,12 +226,11 @@ export interface FrameBound {
   /** The offset as written, before coercion (what view definitions print). */
   written?: Expr;
   /**
-   * RANGE with an offset: a boolean over InputRef 0 (a candidate row's ORDER BY key) and
-   * InputRef 1 (the current row's key), true when the candidate is on the frame's side of the bound.
+   * RANGE with an offset: the in_range test of the ORDER BY key's (base) type, with its sub / less
+   * flags (Postgres's update_frameheadpos / update_frametailpos): a row is on the frame's side of the
+   * bound when in_range(row key, current key, offset, sub, less) holds.
    */
-  rangeTest?: Expr;
-  /** RANGE with an offset: true when the offset is negative (an error at run time). */
-  rangeNegative?: Expr;
+  inRange?: { keyType: number; sub: boolean; less: boolean };
 }
 
 /** The frame clause of a window (Postgres's frameOptions + start/end offsets). */

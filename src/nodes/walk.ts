@@ -53,6 +53,7 @@ export function forEachChild(e: Expr, f: (c: Expr) => void): void {
       e.testExprs?.forEach(f);
       return;
     case 'Aggref':
+      e.directArgs?.forEach(f);
       e.args.forEach(f);
       if (e.filter) f(e.filter);
       e.orderBy?.forEach((k) => f(k.expr));

@@ -816,6 +816,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     const aggs: CompiledAgg[] = q.aggs.map((a) => ({
       ref: a,
       args: a.args.map((x) => compileExpr(x, layout)),
+      direct: a.directArgs?.map((x) => compileExpr(x, layout)),
       filter: a.filter ? compileExpr(a.filter, layout) : undefined,
       distinctKey: a.distinct ? a.args.map((x) => hashKeyFor(cat, x.type) as (v: Value) => unknown) : undefined,
       orderBy: (a.orderBy?.length ? a.orderBy : distinctOrder(a, cat))?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),

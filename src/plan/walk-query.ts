@@ -4,7 +4,7 @@
  */
 import type { Expr } from '../nodes/primnodes.js';
 
-const SKIP = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns']);
+const SKIP = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns', 'outerAgg']);
 
 /** Visits every Var in a value (expression or query), with its query-nesting depth. */
 export function visitVars(value: unknown, f: (v: Extract<Expr, { kind: 'Var' }>, depth: number) => void, depth = 0): void {

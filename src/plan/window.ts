@@ -11,6 +11,7 @@ import type { Expr, FrameBound, SortKey, WindowFunc } from '../nodes/primnodes.j
 import { compileExpr, type Layout } from '../executor/expr/compile.js';
 import type { Plan } from '../executor/scan.js';
 import { WindowAgg, type CompiledBound, type CompiledWindow, type CompiledWindowFunc } from '../executor/window.js';
+import { inRangeFor, type InRangeFn } from '../executor/window-in-range.js';
 import type { WindowFunctionImpl } from '../functions/window-functions.js';
 import { windowFunctionsNamed } from '../functions/window-functions.js';
 
@@ -39,8 +40,7 @@ export function planWindowAgg(input: Plan, funcs: readonly WindowFunc[], layout:
   const bound = (b: FrameBound): CompiledBound => ({
     kind: b.kind,
     offset: b.offset ? compileExpr(b.offset, keyLayout) : undefined,
-    rangeTest: b.rangeTest ? compileExpr(b.rangeTest, keyLayout) : undefined,
-    rangeNegative: b.rangeNegative ? compileExpr(b.rangeNegative, keyLayout) : undefined,
+    inRange: b.inRange ? { fn: inRangeFor(b.inRange.keyType) as InRangeFn, sub: b.inRange.sub, less: b.inRange.less } : undefined,
   });
   const windows: CompiledWindow[] = [...byWindow.values()].map(({ spec, funcs: fs }) => ({
     partitionBy: spec.partitionBy.map(key),

@@ -56,6 +56,7 @@ function callInfo(e: Expr, args: readonly Expr[]): CallInfo {
 }
 
 export function compileExpr(e: Expr, layout: Layout): CExpr {
+  if (e.kind === 'Aggref' && e.levelsUp) return compileOuterAggref(e, layout);
   if (layout.agg) {
     const ag = layout.agg;
     const gi = ag.groupExprs.findIndex((g) => ag.equal(g, e));
@@ -358,6 +359,20 @@ const VAR_SLOTS = new WeakMap<CExpr, number>();
  */
 export function varSlot(f: CExpr): number {
   return VAR_SLOTS.get(f) ?? -1;
+}
+
+/** An outer level's aggregate: read from that level's current (aggregated) row. */
+function compileOuterAggref(e: Aggref, layout: Layout): CExpr {
+  let l: Layout | undefined = layout;
+  for (let i = 0; i < (e.levelsUp as number); i++) l = l?.parent;
+  const ai = l?.agg ? l.agg.aggs.indexOf(e.outerAgg as Aggref) : -1;
+  if (!l || ai < 0) throw new Error('fauxgres internal: outer aggregate not planned');
+  const pos = (l.agg as NonNullable<Layout['agg']>).groupExprs.length + ai;
+  const depth = l.depth;
+  return (_row, ctx) => {
+    const v = ctx.levelRows[depth][pos];
+    return v === undefined ? null : v;
+  };
 }
 
 function compileVar(levelsUp: number, rti: number, attno: number, layout: Layout): CExpr {
