@@ -11,6 +11,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { alterTableTrigger, dropColumnTriggers, renameTrigger } from './trigger.js';
+import { alterTableRule } from './rulecmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -558,6 +559,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     }
     default:
       if (alterTableTrigger(cat, rel, cmd)) return;
+      if (alterTableRule(cat, rel, cmd)) return;
       if (alterTableRoleCmd(session, cat, rel, cmd)) return;
       throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);
   }

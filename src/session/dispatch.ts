@@ -21,6 +21,7 @@ import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, needsCteRun, describeDml } from '../commands/dml.js';
 import { describeExplain, runExplain } from '../commands/explain.js';
 import { describeMerge, runMerge } from '../commands/merge.js';
+import { checkMergeRules, runWithRules } from '../rewrite/rules.js';
 
 export interface ResultField {
   name: string;
@@ -66,15 +67,28 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       return runSelect(session, st, body, sql, params, paramTypes);
     case 'InsertStmt':
       checkWritable(session, 'INSERT');
+      if (session.catalog().rules.size) {
+        const r = runWithRules(session, kind, body, sql, (k, b, s) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, s, params, paramTypes));
+        if (r) return r;
+      }
       return runInsert(session, body, sql, params, paramTypes);
     case 'UpdateStmt':
       checkWritable(session, 'UPDATE');
+      if (session.catalog().rules.size) {
+        const r = runWithRules(session, kind, body, sql, (k, b, s) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, s, params, paramTypes));
+        if (r) return r;
+      }
       return runUpdate(session, body, sql, params, paramTypes);
     case 'DeleteStmt':
       checkWritable(session, 'DELETE');
+      if (session.catalog().rules.size) {
+        const r = runWithRules(session, kind, body, sql, (k, b, s) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, s, params, paramTypes));
+        if (r) return r;
+      }
       return runDelete(session, body, sql, params, paramTypes);
     case 'MergeStmt':
       checkWritable(session, 'MERGE');
+      checkMergeRules(session, body);
       return runMerge(session, body, sql, params, paramTypes);
     case 'ExplainStmt':
       return runExplain(session, body, sql, st, params, paramTypes);
