@@ -17,7 +17,6 @@ import { truncateIdentifier } from './naming.js';
 import type { Session } from '../session/session.js';
 import { commandResult, describeStatement, type StatementResult } from '../session/dispatch.js';
 import { formatType } from '../types/registry.js';
-import { pos } from './dml.js';
 import { validationProduct } from '../rewrite/rules.js';
 
 type AnyNode = Record<string, any>;
@@ -51,8 +50,8 @@ function qualifyRelations(session: Session, cat: Catalog, node: unknown, ctes: S
     inner = new Set(ctes);
     for (const c of w.ctes as AnyNode[]) inner.add(c.CommonTableExpr.ctename);
   }
-  if (o.RangeVar) {
-    const rv = o.RangeVar;
+  if (typeof o.relname === 'string') {
+    const rv = o;
     if (!rv.schemaname && inner.has(rv.relname)) return;
     const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
     if (rel) {
@@ -68,7 +67,7 @@ export function createRule(session: Session, n: AnyNode, sql: string): Statement
   const txn = session.transaction();
   const cat0 = txn.catalog;
   const rv = n.relation;
-  const rel = openRelation(cat0, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
+  const rel = openRelation(cat0, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   const event = EVENTS[n.event as string];
   const name = truncateIdentifier(n.rulename as string);
   const actions = ((n.actions ?? []) as AnyNode[]).map((a) => structuredClone(a));
@@ -84,19 +83,11 @@ export function createRule(session: Session, n: AnyNode, sql: string): Statement
     if (event === 'INSERT' && uses(part, 'old')) throw new PgError(SQLSTATE.invalid_object_definition, 'ON INSERT rule cannot use OLD');
     if (event === 'DELETE' && uses(part, 'new')) throw new PgError(SQLSTATE.invalid_object_definition, 'ON DELETE rule cannot use NEW');
   }
-  // RETURNING only in one action of an unconditional INSTEAD rule.
-  const withReturning = actions.filter((a) => (Object.values(a)[0] as AnyNode).returningClause);
-  if (withReturning.length) {
-    if (withReturning.length > 1) throw new PgError(SQLSTATE.feature_not_supported, 'cannot have multiple RETURNING lists in a rule');
-    if (qual) throw new PgError(SQLSTATE.feature_not_supported, 'RETURNING lists are not supported in conditional rules');
-    if (!n.instead) throw new PgError(SQLSTATE.feature_not_supported, 'RETURNING lists are not supported in non-INSTEAD rules');
-  }
   const deps = new Set<number>();
   for (const a of actions) qualifyRelations(session, cat0, a, new Set(), deps);
   qualifyRelations(session, cat0, qual, new Set(), deps);
   deps.delete(rel.oid);
   const existing = cat0.relationRules(rel.oid).find((r) => r.name === name);
-  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_object, `rule "${name}" for relation "${rel.name}" already exists`);
   const rule: RuleDef = {
     oid: existing?.oid ?? session.db.newOid(),
     name,
@@ -111,6 +102,7 @@ export function createRule(session: Session, n: AnyNode, sql: string): Statement
     dependsOn: [...deps],
   };
   validateActions(session, rel, rule, sql);
+  if (existing && !n.replace) throw new PgError(SQLSTATE.duplicate_object, `rule "${name}" for relation "${rel.name}" already exists`);
   txn.catalogForWrite().putRule(rule);
   return commandResult('CREATE RULE');
 }
@@ -134,18 +126,34 @@ function selectRule(rel: RelationDef, n: AnyNode, name: string, actions: AnyNode
 function validateActions(session: Session, rel: RelationDef, rule: RuleDef, sql: string): void {
   const cat = session.catalog();
   const live = rel.columns.filter((c) => !c.dropped);
+  // Each action analyzed first (transformRuleStmt), then the RETURNING checks in order (DefineQueryRewrite).
+  const described: (StatementResult['fields'] | null | undefined)[] = [];
   for (const action of rule.actions.length ? rule.actions : rule.qual ? [undefined] : []) {
     const p = validationProduct(session, rel, rule, action as AnyNode | undefined);
-    if (!p) continue;
-    let fields: StatementResult['fields'] | null;
+    if (!p) {
+      described.push(undefined);
+      continue;
+    }
     try {
-      fields = describeStatement(session, { stmt: { [p.kind]: p.body } as never, location: 0, text: sql } as never, sql, []).fields;
+      described.push(describeStatement(session, { stmt: { [p.kind]: p.body } as never, location: 0, text: sql } as never, sql, []).fields);
     } catch (e) {
       // A target written through rules or triggers, or not updatable, fails when the rule runs.
-      if (e instanceof PgError && (e.code === SQLSTATE.object_not_in_prerequisite_state || e.code === SQLSTATE.feature_not_supported)) continue;
+      if (e instanceof PgError && (e.code === SQLSTATE.object_not_in_prerequisite_state || e.code === SQLSTATE.feature_not_supported)) {
+        described.push(undefined);
+        continue;
+      }
       throw e;
     }
-    if (!action || !(Object.values(action as AnyNode)[0] as AnyNode).returningClause || !fields) continue;
+  }
+  let haveReturning = false;
+  rule.actions.forEach((action, ai) => {
+    if (!(Object.values(action as AnyNode)[0] as AnyNode).returningClause) return;
+    if (haveReturning) throw new PgError(SQLSTATE.feature_not_supported, 'cannot have multiple RETURNING lists in a rule');
+    haveReturning = true;
+    if (rule.qual) throw new PgError(SQLSTATE.feature_not_supported, 'RETURNING lists are not supported in conditional rules');
+    if (!rule.instead) throw new PgError(SQLSTATE.feature_not_supported, 'RETURNING lists are not supported in non-INSTEAD rules');
+    const fields = described[ai];
+    if (!fields) return;
     if (fields.length > live.length) throw new PgError(SQLSTATE.invalid_object_definition, 'RETURNING list has too many entries');
     fields.forEach((f, i) => {
       const col = live[i];
@@ -156,7 +164,7 @@ function validateActions(session: Session, rel: RelationDef, rule: RuleDef, sql:
       }
     });
     if (fields.length < live.length) throw new PgError(SQLSTATE.invalid_object_definition, 'RETURNING list has too few entries');
-  }
+  });
 }
 
 function ruleTarget(session: Session, cat: Catalog, rv: AnyNode, missingOk: boolean, ruleName: string): { rel?: RelationDef; rule?: RuleDef } {

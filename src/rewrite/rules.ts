@@ -483,7 +483,7 @@ export function runWithRules(session: Session, kind: DmlKind, body: AnyNode, sql
   markTag(list, kind);
   const event = EVENT_OF[kind];
   let result: StatementResult = { command: event, rowCount: 0, fields: [], rows: [], oid: 0 };
-  let fields: StatementResult['fields'] | undefined;
+  let selected: StatementResult | undefined;
   for (const p of list) {
     const b = p.body;
     rewrittenBodies.add(b);
@@ -495,14 +495,13 @@ export function runWithRules(session: Session, kind: DmlKind, body: AnyNode, sql
       if (!p.untouched && e instanceof PgError) e.position = undefined;
       throw e;
     }
-    if (p.setsTag) {
-      result = { ...r, command: event };
-      fields = r.fields;
-    }
+    if (p.setsTag) result = { ...r, command: event };
+    // A rule's SELECT action sends its rows to the client too (pquery.c's PortalRunMulti).
+    else if (p.kind === 'SelectStmt') selected = r;
   }
   if (!list.some((p) => p.setsTag)) result = { command: event, rowCount: 0, fields: [], rows: [], oid: 0 };
-  // A statement with RETURNING that ends with no tag-setting query still describes its columns.
-  return fields ? result : { ...result, fields: [] };
+  if (selected && !result.fields.length) result = { ...result, fields: selected.fields, rows: selected.rows };
+  return result;
 }
 
 /** QueryRewrite's choice of the tag-setting statement: the original, else the last INSTEAD one of its kind. */
