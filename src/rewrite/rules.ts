@@ -242,7 +242,7 @@ function targetAlias(body: AnyNode, rel: RelationDef): string {
  * `(rows) AS old`; for UPDATE the touched rows with their old and new values, and old / new as
  * lateral projections of them.
  */
-function ruleSource(session: Session, kind: DmlKind, body: AnyNode, rel: RelationDef, uses: AnyNode): AnyNode[] {
+function ruleSource(session: Session, kind: DmlKind, body: AnyNode, rel: RelationDef, uses: AnyNode, lateral = true): AnyNode[] {
   if (kind === 'InsertStmt') return [subselect(newRowsOfInsert(session, rel, body, refsOf(uses, 'new')), 'new')];
   if (body.whereClause && isCurrentOf(body.whereClause)) throw featureNotSupported('WHERE CURRENT OF on a relation with rules');
   const alias = targetAlias(body, rel);
@@ -263,11 +263,33 @@ function ruleSource(session: Session, kind: DmlKind, body: AnyNode, rel: Relatio
     inner.push(resTarget(castTo(session, c, clone(v)), `n${i}`));
   });
   const proj = (p: string) => select({ targetList: live.map((c, i) => resTarget(colRef('*rule*', `${p}${i}`), c.name)) });
+  if (!lateral) return [subselect(select({ targetList: inner, fromClause: from, whereClause: body.whereClause }), '*rule*')];
   return [
     subselect(select({ targetList: inner, fromClause: from, whereClause: body.whereClause }), '*rule*'),
     subselect(proj('o'), 'old', true),
     subselect(proj('n'), 'new', true),
   ];
+}
+
+/**
+ * An ON UPDATE rule's action or WHERE with OLD.col / NEW.col read from the columns of the single
+ * derived table ruleSource gives when not `lateral` (whole-row OLD / NEW become a row of the
+ * relation's type).
+ */
+function updateRefs(session: Session, rel: RelationDef, node: unknown): unknown {
+  const live = liveColumns(rel);
+  const index = new Map(live.map((c, i) => [c.name, i]));
+  const rowType = { names: [str(session.catalog().namespaceName(rel.namespace)), str(rel.name)], typemod: -1 };
+  const sub = (n: unknown, name: string, p: string) =>
+    substitute(n, name, (col) => {
+      if (col === '*') throw featureNotSupported(`${name.toUpperCase()}.* in an ON UPDATE rule`);
+      if (col === undefined) {
+        return { TypeCast: { arg: { RowExpr: { args: live.map((_, i) => colRef('*rule*', `${p}${i}`)), row_format: 'COERCE_EXPLICIT_CALL' } }, typeName: rowType } };
+      }
+      const i = index.get(col);
+      return i === undefined ? undefined : colRef('*rule*', `${p}${i}`);
+    });
+  return sub(sub(node, 'old', 'o'), 'new', 'n');
 }
 
 function isCurrentOf(e: AnyNode): boolean {
@@ -386,8 +408,10 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
     if (source === 'qual-instead' && !instead) invertedQuals.push(rule.qual as AnyNode);
     rule.actions.forEach((action, i) => {
       const uses = [action, rule.qual];
-      const src = ruleSource(session, kind, body, rel, uses);
-      const [k, b] = attachSource(session, action as AnyNode, src, rule.qual ? clone(rule.qual as AnyNode) : undefined);
+      // (UPDATE: one derived table and OLD / NEW references rewritten to its columns)
+      const src = ruleSource(session, kind, body, rel, uses, kind !== 'UpdateStmt');
+      const fix = (x: unknown) => (kind === 'UpdateStmt' ? updateRefs(session, rel, x) : x) as AnyNode;
+      const [k, b] = attachSource(session, fix(action), src, rule.qual ? fix(clone(rule.qual as AnyNode)) : undefined);
       const p: Product = { kind: k, body: b, sql: `${rule.text}\u0000${rule.oid}.${i}\u0000${sql}`, source, untouched: false };
       if (b.returningClause) {
         if (!returning) delete b.returningClause;
@@ -424,7 +448,9 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
       hint: `You need an unconditional ON ${event} DO INSTEAD rule with a RETURNING clause.`,
     });
   }
-  if (kind === 'InsertStmt' && body.onConflictClause && (products.length || rulesOf(cat, rel.oid).some((r) => r.event === 'UPDATE'))) throw onConflictError();
+  // (a view written through automatically may take ON CONFLICT: Postgres's updatableview)
+  const autoView = rel.kind === 'v' && !instead && !triggersFor(cat, rel.oid, 'instead', 'row', event).length;
+  if (kind === 'InsertStmt' && body.onConflictClause && !autoView && (products.length || rulesOf(cat, rel.oid).some((r) => r.event === 'UPDATE'))) throw onConflictError();
   if (!instead) {
     if (rel.kind === 'v' && !triggersFor(cat, rel.oid, 'instead', 'row', event).length) {
       if (invertedQuals.length) {
@@ -495,6 +521,8 @@ export function runWithRules(session: Session, kind: DmlKind, body: AnyNode, sql
       if (!p.untouched && e instanceof PgError) e.position = undefined;
       throw e;
     }
+    // Each statement sees the writes of the ones before it (CommandCounterIncrement between them).
+    session.txn?.commandCounterIncrement();
     if (p.setsTag) result = { ...r, command: event };
     // A rule's SELECT action sends its rows to the client too (pquery.c's PortalRunMulti).
     else if (p.kind === 'SelectStmt') selected = r;
