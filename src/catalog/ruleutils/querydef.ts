@@ -87,8 +87,9 @@ function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string
   const s = expr(qc, t.expr, base);
   let e = t.expr;
   while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
-  if (e.kind === 'Var' && e.levelsUp === 0) {
-    const rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
+  if (e.kind === 'Var') {
+    // (an outer reference too: a rule's `SELECT new.name` prints no AS)
+    const rte = qc.levels[qc.levels.length - 1 - e.levelsUp]?.q.rtable[e.rti];
     const own = rte?.kind === 'join' ? undefined : e.attno < 0 ? systemColumnName(e.attno) : rte?.columns[e.attno - 1]?.name;
     if (own === name) return s;
   }

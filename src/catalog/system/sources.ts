@@ -17,6 +17,7 @@ import './pg-description.js';
 import './pg-database.js';
 import './pg-roles.js';
 import './pg-policy.js';
+import './pg-rules.js';
 import './pg-publication.js';
 import './pg-type.js';
 import './pg-proc.js';

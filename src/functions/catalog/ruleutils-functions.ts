@@ -15,6 +15,7 @@ import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
 import { findDomainConstraint } from '../../catalog/system/pg-constraint.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { viewDefinition } from '../../catalog/ruleutils/viewdef.js';
+import { userRuleDefinition } from '../../catalog/ruleutils/ruledef.js';
 import { regInput } from '../../analyze/regclass.js';
 import type { Value } from '../../types/values.js';
 
@@ -69,6 +70,8 @@ fn('pg_get_viewdef', [OID.text, OID.bool], OID.text, (a, rt) => getViewDef(rt, r
 // Views' _RETURN rules are the only rules here.
 function getRuleDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
   const cat = rt.session.catalog();
+  const rule = cat.rules.get(oid);
+  if (rule) return userRuleDefinition(cat, rt.session, rule, pretty);
   const view = cat.relations.get(oid - 0x50000000);
   if (!view?.view) return null;
   const def = viewDefinition(cat, rt.session, view, pretty);
