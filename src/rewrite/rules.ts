@@ -180,6 +180,10 @@ function kindOf(stmt: AnyNode): [string, AnyNode] {
 // ---- NEW and OLD ------------------------------------------------------------------------
 
 /** INSERT's column names and the source SELECT with DEFAULT items replaced by the defaults. */
+function refsStar(node: unknown): boolean {
+  return JSON.stringify(node).includes('"A_Star"');
+}
+
 function insertSource(session: Session, rel: RelationDef, ins: AnyNode): { cols: string[]; source?: AnyNode } {
   const live = liveColumns(rel);
   const cols = ins.cols
@@ -189,6 +193,11 @@ function insertSource(session: Session, rel: RelationDef, ins: AnyNode): { cols:
     })
     : live.map((c) => c.name);
   let source = ins.selectStmt?.SelectStmt as AnyNode | undefined;
+  // Without a column list, as many leading columns as the source gives.
+  if (!ins.cols && source) {
+    const n = source.valuesLists ? (source.valuesLists[0].List.items as AnyNode[]).length : source.targetList && !(source.targetList as AnyNode[]).some((t) => refsStar(t)) ? (source.targetList as AnyNode[]).length : cols.length;
+    cols.length = Math.min(cols.length, n);
+  }
   if (source?.valuesLists) {
     source = {
       ...source,
@@ -289,7 +298,21 @@ function updateRefs(session: Session, rel: RelationDef, node: unknown): unknown 
       const i = index.get(col);
       return i === undefined ? undefined : colRef('*rule*', `${p}${i}`);
     });
-  return sub(sub(node, 'old', 'o'), 'new', 'n');
+  return sub(sub(nameTargets(node), 'old', 'o'), 'new', 'n');
+}
+
+/** `SELECT new.name` keeps its output name `name` once the reference is rewritten. */
+function nameTargets(node: unknown): unknown {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map(nameTargets);
+  const o = node as AnyNode;
+  const out: AnyNode = {};
+  for (const [k, v] of Object.entries(o)) out[k] = nameTargets(v);
+  if (o.ResTarget && o.ResTarget.name === undefined && o.ResTarget.val?.ColumnRef) {
+    const f = o.ResTarget.val.ColumnRef.fields as AnyNode[];
+    if (f.length === 2 && (f[0].String?.sval === 'old' || f[0].String?.sval === 'new') && f[1].String) out.ResTarget = { ...out.ResTarget, name: f[1].String.sval };
+  }
+  return out;
 }
 
 function isCurrentOf(e: AnyNode): boolean {
