@@ -63,6 +63,22 @@ function qualifyRelations(session: Session, cat: Catalog, node: unknown, ctes: S
   for (const v of Object.values(o)) qualifyRelations(session, cat, v, inner, out);
 }
 
+/** Bare column references to `cols` (outside subqueries) qualified by `by`. */
+function qualifyBare(node: unknown, cols: Set<string>, by: string): AnyNode {
+  if (!node || typeof node !== 'object') return node as AnyNode;
+  if (Array.isArray(node)) return node.map((x) => qualifyBare(x, cols, by)) as unknown as AnyNode;
+  const o = node as AnyNode;
+  if (o.SubLink) return o;
+  if (o.ColumnRef) {
+    const f = o.ColumnRef.fields as AnyNode[];
+    if (f.length === 1 && f[0].String && cols.has(f[0].String.sval)) return { ColumnRef: { ...o.ColumnRef, fields: [{ String: { sval: by } }, f[0]] } };
+    return o;
+  }
+  const out: AnyNode = {};
+  for (const [k, v] of Object.entries(o)) out[k] = qualifyBare(v, cols, by);
+  return out;
+}
+
 export function createRule(session: Session, n: AnyNode, sql: string): StatementResult {
   const txn = session.transaction();
   const cat0 = txn.catalog;
@@ -71,7 +87,7 @@ export function createRule(session: Session, n: AnyNode, sql: string): Statement
   const event = EVENTS[n.event as string];
   const name = truncateIdentifier(n.rulename as string);
   const actions = ((n.actions ?? []) as AnyNode[]).map((a) => structuredClone(a));
-  const qual = n.whereClause ? structuredClone(n.whereClause) : undefined;
+  let qual = n.whereClause ? structuredClone(n.whereClause) : undefined;
   if (rel.kind === 'm') throw new PgError(SQLSTATE.feature_not_supported, 'rules on materialized views are not supported');
   if (rel.kind !== 'r' && rel.kind !== 'p' && rel.kind !== 'v') {
     throw new PgError(SQLSTATE.wrong_object_type, `relation "${rel.name}" cannot have rules`, { detail: `This operation is not supported for ${KIND_DETAIL[rel.kind] ?? 'this relation'}.` });
@@ -83,6 +99,8 @@ export function createRule(session: Session, n: AnyNode, sql: string): Statement
     if (event === 'INSERT' && uses(part, 'old')) throw new PgError(SQLSTATE.invalid_object_definition, 'ON INSERT rule cannot use OLD');
     if (event === 'DELETE' && uses(part, 'new')) throw new PgError(SQLSTATE.invalid_object_definition, 'ON DELETE rule cannot use NEW');
   }
+  // In the WHERE of an INSERT (DELETE) rule, bare columns are NEW's (OLD's); not in its actions.
+  if (qual && (event === 'INSERT' || event === 'DELETE')) qual = qualifyBare(qual, new Set(rel.columns.filter((c) => !c.dropped).map((c) => c.name)), event === 'INSERT' ? 'new' : 'old');
   const deps = new Set<number>();
   for (const a of actions) qualifyRelations(session, cat0, a, new Set(), deps);
   qualifyRelations(session, cat0, qual, new Set(), deps);

@@ -84,6 +84,11 @@ export function hasDmlRules(cat: Catalog, rel: number): boolean {
   return cat.rules.size > 0 && rulesOf(cat, rel).length > 0;
 }
 
+/** Whether a relation has an enabled rule (for this session's replication role) for any event. */
+function hasEnabledRules(session: Session, rel: number): boolean {
+  return (['INSERT', 'UPDATE', 'DELETE'] as const).some((e) => firingRules(session, rel, e).length > 0);
+}
+
 function firingRules(session: Session, rel: number, event: Event): RuleDef[] {
   const replica = replicaRole(session);
   return rulesOf(session.catalog(), rel).filter((r) => r.event === event && (r.enabled === 'A' || (r.enabled === 'O' && !replica) || (r.enabled === 'R' && replica)));
@@ -370,7 +375,23 @@ function attachSource(session: Session, action: AnyNode, src: AnyNode[], qual: A
           }
           return [k, b];
         }
-        if (rows.some((r) => (r.List.items as AnyNode[]).some((it) => it.SetToDefault))) throw featureNotSupported('multi-row VALUES with DEFAULT in a rule action');
+        // DEFAULT in a multi-row VALUES becomes the column's default, or NULL (rewriteValuesRTE).
+        if (rows.some((r) => (r.List.items as AnyNode[]).some((it) => it.SetToDefault))) {
+          const rv = b.relation;
+          const target = lookupRelation(session.catalog(), session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+          if (!target) throw featureNotSupported('multi-row VALUES with DEFAULT in a rule action');
+          const live = liveColumns(target);
+          if (b.cols && (b.cols as AnyNode[]).some((c) => c.ResTarget.indirection)) throw featureNotSupported('DEFAULT with subscripted target columns in a rule action');
+          const names: string[] = b.cols ? (b.cols as AnyNode[]).map((c) => c.ResTarget.name as string) : live.map((c) => c.name);
+          for (const r of rows) {
+            r.List.items = (r.List.items as AnyNode[]).map((it, i) => {
+              if (!it.SetToDefault) return it;
+              const col = live.find((c) => c.name === names[i]);
+              if (!col || col.identity || col.generated) throw featureNotSupported('DEFAULT for this column in a multi-row VALUES rule action');
+              return castTo(session, col, defaultOf(col));
+            });
+          }
+        }
         b.selectStmt = { SelectStmt: select({ targetList: [resTarget({ ColumnRef: { fields: [str('*VALUES*'), { A_Star: {} }] } })], fromClause: [...src, subselect(sel, '*VALUES*', true)], whereClause: qual }) };
         return [k, b];
       }
@@ -416,7 +437,13 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
     if (rel.kind === 'v') checkViewChain(session, rel, body, kind);
     return undefined;
   }
-  if (body.withClause || body.selectStmt?.SelectStmt?.withClause) throw featureNotSupported('WITH in a statement on a relation with rules');
+  // INSERT's WITH goes with its source query (each statement reading NEW evaluates it).
+  const sel0 = body.selectStmt?.SelectStmt as AnyNode | undefined;
+  if (body.withClause && kind === 'InsertStmt' && sel0 && !sel0.withClause && !hasDmlCte(body.withClause)) {
+    body = { ...body, withClause: undefined, selectStmt: { SelectStmt: { ...sel0, withClause: body.withClause } } };
+  }
+  const withQuery = !!(body.withClause || body.selectStmt?.SelectStmt?.withClause);
+  if (body.withClause || (withQuery && hasDmlCte(body.selectStmt.SelectStmt.withClause))) throw featureNotSupported('WITH in a statement on a relation with rules');
   const returning = (body.returningClause?.exprs ?? undefined) as AnyNode[] | undefined;
   if (body.returningClause?.options?.length || (returning && refsOf(returning, 'old') !== 'all' && (refsOf(returning, 'old') as Set<string>).size) || (returning && refsOf(returning, 'new') !== 'all' && (refsOf(returning, 'new') as Set<string>).size)) {
     throw featureNotSupported('RETURNING old / new on a relation with rules');
@@ -474,6 +501,9 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
   // (a view written through automatically may take ON CONFLICT: Postgres's updatableview)
   const autoView = rel.kind === 'v' && !instead && !triggersFor(cat, rel.oid, 'instead', 'row', event).length;
   if (kind === 'InsertStmt' && body.onConflictClause && !autoView && (products.length || rulesOf(cat, rel.oid).some((r) => r.event === 'UPDATE'))) throw onConflictError();
+  if (withQuery && out.length + (instead ? 0 : 1) > 1) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'WITH cannot be used in a query that is rewritten by rules into multiple queries');
+  }
   if (!instead) {
     if (rel.kind === 'v' && !triggersFor(cat, rel.oid, 'instead', 'row', event).length) {
       if (invertedQuals.length) {
@@ -491,6 +521,10 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
     else out.push(orig);
   }
   return out;
+}
+
+function hasDmlCte(w: AnyNode): boolean {
+  return ((w?.ctes ?? []) as AnyNode[]).some((c) => !c.CommonTableExpr.ctequery.SelectStmt);
 }
 
 function onConflictError(): PgError {
@@ -599,7 +633,7 @@ export function checkMergeRules(session: Session, body: AnyNode): void {
   if (!cat.rules.size) return;
   const rv = body.relation;
   const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
-  if (rel && hasDmlRules(cat, rel.oid)) {
+  if (rel && hasEnabledRules(session, rel.oid)) {
     throw new PgError(SQLSTATE.feature_not_supported, `cannot execute MERGE on relation "${rel.name}"`, { detail: 'MERGE is not supported for relations with rules.' });
   }
 }

@@ -19,7 +19,7 @@ import { transformSelectStmt } from '../../analyze/select.js';
 import { coerceTo } from '../../analyze/coerce.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { Unprintable } from '../deparse.js';
-import { featureNotSupported } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { queryText } from './querydef.js';
 import { qualifiedRelationName, relationName } from './context.js';
 
@@ -189,7 +189,8 @@ export function userRuleDefinition(cat: Catalog, session: SessionContext, rule: 
   try {
     return ruleDefinition(cat, session, rule, pretty);
   } catch (e) {
-    if (e instanceof Unprintable) throw featureNotSupported('pg_get_ruledef of this rule');
+    // (an action that no longer analyzes, or one this printer cannot print exactly)
+    if (e instanceof Unprintable || e instanceof PgError) throw featureNotSupported('pg_get_ruledef of this rule');
     throw e;
   }
 }
