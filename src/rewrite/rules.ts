@@ -347,6 +347,34 @@ function withInvertedQuals(session: Session, kind: DmlKind, body: AnyNode, rel: 
   return { ...body, whereClause: where };
 }
 
+/** `OLD.*` / `NEW.*` items of an action's VALUES lists, expanded to the relation's columns (as Postgres does). */
+function expandValuesStars(action: AnyNode, rel: RelationDef): AnyNode {
+  const [k, b] = kindOf(action);
+  const sel = k === 'InsertStmt' ? b.selectStmt?.SelectStmt : k === 'SelectStmt' ? b : undefined;
+  if (!sel?.valuesLists) return action;
+  const live = liveColumns(rel);
+  const isStar = (it: AnyNode) => {
+    const f = it.ColumnRef?.fields as AnyNode[] | undefined;
+    return !!f && f.length === 2 && !!f[1].A_Star && (f[0].String?.sval === 'old' || f[0].String?.sval === 'new') ? (f[0].String.sval as string) : undefined;
+  };
+  if (!(sel.valuesLists as AnyNode[]).some((r) => (r.List.items as AnyNode[]).some((it) => isStar(it)))) return action;
+  const lists = (sel.valuesLists as AnyNode[]).map((r) => ({ List: { items: (r.List.items as AnyNode[]).flatMap((it) => {
+    const w = isStar(it);
+    return w ? live.map((c) => colRef(w, c.name)) : [it];
+  }) } }));
+  const sel2 = { ...sel, valuesLists: lists };
+  return k === 'InsertStmt' ? { InsertStmt: { ...b, selectStmt: { SelectStmt: sel2 } } } : { SelectStmt: sel2 };
+}
+
+/**
+ * A FROM list with the rule's source first and the subqueries that read OLD / NEW made LATERAL
+ * (Postgres lets them see OLD / NEW as outer references).
+ */
+function withSource(from: AnyNode[] | undefined, src: AnyNode[]): AnyNode[] {
+  const reads = (x: AnyNode) => ['old', 'new', '*rule*'].some((n) => { const r = refsOf(x, n); return r === 'all' || r.size > 0; });
+  return [...src, ...((from ?? []) as AnyNode[]).map((f) => (f.RangeSubselect && !f.RangeSubselect.lateral && reads(f.RangeSubselect.subquery) ? { RangeSubselect: { ...f.RangeSubselect, lateral: true } } : f))];
+}
+
 /** An action statement joined with the rule's OLD / NEW source, with the rule's WHERE. */
 function attachSource(session: Session, action: AnyNode, src: AnyNode[], qual: AnyNode | undefined): [string, AnyNode] {
   const [k, b0] = kindOf(clone(action));
@@ -396,16 +424,21 @@ function attachSource(session: Session, action: AnyNode, src: AnyNode[], qual: A
         return [k, b];
       }
       if (sel.op && sel.op !== 'SETOP_NONE') throw featureNotSupported('UNION / INTERSECT / EXCEPT in a rule action');
-      b.selectStmt = { SelectStmt: { ...sel, fromClause: [...((sel.fromClause ?? []) as AnyNode[]), ...src], whereClause: and(sel.whereClause, qual) } };
+      b.selectStmt = { SelectStmt: { ...sel, fromClause: withSource(sel.fromClause, src), whereClause: and(sel.whereClause, qual) } };
       return [k, b];
     }
     case 'UpdateStmt':
-      return [k, { ...b, fromClause: [...((b.fromClause ?? []) as AnyNode[]), ...src], whereClause: and(b.whereClause, qual) }];
+      return [k, { ...b, fromClause: withSource(b.fromClause, src), whereClause: and(b.whereClause, qual) }];
     case 'DeleteStmt':
-      return [k, { ...b, usingClause: [...((b.usingClause ?? []) as AnyNode[]), ...src], whereClause: and(b.whereClause, qual) }];
+      return [k, { ...b, usingClause: withSource(b.usingClause, src), whereClause: and(b.whereClause, qual) }];
     case 'SelectStmt':
       if (b.op && b.op !== 'SETOP_NONE') throw featureNotSupported('UNION / INTERSECT / EXCEPT in a rule action');
-      return [k, { ...b, fromClause: [...((b.fromClause ?? []) as AnyNode[]), ...src], whereClause: and(b.whereClause, qual) }];
+      // A VALUES action reads OLD / NEW laterally: SELECT "*VALUES*".* FROM source, LATERAL (VALUES ...).
+      if (b.valuesLists) {
+        if (b.sortClause || b.limitCount || b.limitOffset) throw featureNotSupported('VALUES with ORDER BY / LIMIT as a rule action');
+        return [k, select({ targetList: [resTarget({ ColumnRef: { fields: [str('*VALUES*'), { A_Star: {} }] } })], fromClause: [...src, subselect(b, '*VALUES*', true)], whereClause: qual })];
+      }
+      return [k, { ...b, fromClause: withSource(b.fromClause, src), whereClause: and(b.whereClause, qual) }];
     default:
       throw featureNotSupported(`${k.replace(/Stmt$/, '')} as a rule action`);
   }
@@ -461,7 +494,7 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
       // (UPDATE: one derived table and OLD / NEW references rewritten to its columns)
       const src = ruleSource(session, kind, body, rel, uses, kind !== 'UpdateStmt');
       const fix = (x: unknown) => (kind === 'UpdateStmt' ? updateRefs(session, rel, x) : x) as AnyNode;
-      const [k, b] = attachSource(session, fix(action), src, rule.qual ? fix(clone(rule.qual as AnyNode)) : undefined);
+      const [k, b] = attachSource(session, fix(expandValuesStars(action as AnyNode, rel)), src, rule.qual ? fix(clone(rule.qual as AnyNode)) : undefined);
       const p: Product = { kind: k, body: b, sql: `${rule.text}\u0000${rule.oid}.${i}\u0000${sql}`, source, untouched: false };
       if (b.returningClause) {
         if (!returning) delete b.returningClause;
@@ -597,7 +630,7 @@ function markTag(list: Product[], kind: DmlKind): void {
     return;
   }
   for (let i = list.length - 1; i >= 0; i--) {
-    if (list[i].kind === kind && list[i].source === 'instead') {
+    if (list[i].kind === kind && (list[i].source === 'instead' || list[i].source === 'qual-instead')) {
       list[i].setsTag = true;
       return;
     }
@@ -680,6 +713,6 @@ export function validationProduct(session: Session, rel: RelationDef, rule: Rule
   if (!action) return { kind: 'SelectStmt', body: select({ targetList: [], fromClause: src, whereClause: qual }) };
   const [k] = kindOf(action);
   if (k === 'NotifyStmt') return undefined;
-  const [kk, b] = attachSource(session, action, src, qual);
+  const [kk, b] = attachSource(session, expandValuesStars(action, rel), src, qual);
   return { kind: kk, body: b };
 }
