@@ -478,7 +478,11 @@ function rewrite(session: Session, kind: DmlKind, body: AnyNode, sql: string, un
   const withQuery = !!(body.withClause || body.selectStmt?.SelectStmt?.withClause);
   if (body.withClause || (withQuery && hasDmlCte(body.selectStmt.SelectStmt.withClause))) throw featureNotSupported('WITH in a statement on a relation with rules');
   const returning = (body.returningClause?.exprs ?? undefined) as AnyNode[] | undefined;
-  if (body.returningClause?.options?.length || (returning && refsOf(returning, 'old') !== 'all' && (refsOf(returning, 'old') as Set<string>).size) || (returning && refsOf(returning, 'new') !== 'all' && (refsOf(returning, 'new') as Set<string>).size)) {
+  const names = (n: string) => {
+    const r = returning ? refsOf(returning, n) : new Set<string>();
+    return r === 'all' || r.size > 0;
+  };
+  if (body.returningClause?.options?.length || names('old') || names('new')) {
     throw featureNotSupported('RETURNING old / new on a relation with rules');
   }
   let instead = false;
@@ -715,4 +719,22 @@ export function validationProduct(session: Session, rel: RelationDef, rule: Rule
   if (k === 'NotifyStmt') return undefined;
   const [kk, b] = attachSource(session, expandValuesStars(action, rel), src, qual);
   return { kind: kk, body: b };
+}
+
+/**
+ * The main statement of a statement with data-modifying WITH queries, on a relation with rules:
+ * Postgres's error for INSERT ... SELECT actions (the others read the WITH queries' rows).
+ */
+export function checkDmlCteMain(session: Session, kind: string, body: AnyNode): void {
+  if (!targetHasRules(session, kind, body)) return;
+  const cat = session.catalog();
+  const rv = body.relation;
+  const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname })!;
+  for (const r of firingRules(session, rel.oid, EVENT_OF[kind as DmlKind])) {
+    for (const a of r.actions as AnyNode[]) {
+      if (a.InsertStmt?.selectStmt?.SelectStmt && !a.InsertStmt.selectStmt.SelectStmt.valuesLists) {
+        throw new PgError(SQLSTATE.feature_not_supported, 'INSERT ... SELECT rule actions are not supported for queries having data-modifying statements in WITH');
+      }
+    }
+  }
 }

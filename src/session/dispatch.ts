@@ -21,7 +21,7 @@ import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, needsCteRun, describeDml } from '../commands/dml.js';
 import { describeExplain, runExplain } from '../commands/explain.js';
 import { describeMerge, runMerge } from '../commands/merge.js';
-import { checkMergeRules, runWithRules } from '../rewrite/rules.js';
+import { checkDmlCteMain, checkMergeRules, runWithRules } from '../rewrite/rules.js';
 
 export interface ResultField {
   name: string;
@@ -53,6 +53,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
   const body = (st.stmt as Record<string, any>)[kind] as Record<string, any>;
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') && needsCteRun(kind, body)) {
     if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
+    if (kind !== 'SelectStmt' && session.catalog().rules.size && hasDmlCte(body)) checkDmlCteMain(session, kind, body);
     return runWithDmlCtes(session, kind, body, sql, params, paramTypes, (k, b) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, sql, params, paramTypes));
   }
   switch (kind) {
