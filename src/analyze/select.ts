@@ -243,6 +243,8 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       const rti = pstate.addRte({ kind: 'subquery', query: sub, alias, hasAlias: !!n.alias, columns: cols, lateral });
       const it = addItem(pstate, rti, false);
       if (!n.alias) it.relVisible = false;
+      // A rule's OLD / NEW (src/rewrite/rules.ts): reachable only qualified, as in Postgres.
+      if (n.ruleRelOnly) it.colsVisible = false;
       return { kind: 'RangeTblRef', rti };
     }
     case 'JoinExpr':

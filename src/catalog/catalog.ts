@@ -19,6 +19,7 @@ import type {
   FunctionDef,
   NamespaceDef,
   RelationDef,
+  RuleDef,
   TriggerDef,
   UserTypeDef,
 } from './objects.js';
@@ -49,6 +50,8 @@ export class Catalog {
   triggers = new Map<number, TriggerDef>();
   /** relation oid → its trigger oids */
   triggersByRelation = new Map<number, readonly number[]>();
+  /** CREATE RULE rules by OID (views' _RETURN rules are not stored: pg-views.ts makes them). */
+  rules = new Map<number, RuleDef>();
   /** Text-search configurations made by CREATE TEXT SEARCH CONFIGURATION (built-ins live in src/tsearch/ts-config.ts). */
   tsConfigs = new Map<number, import('../tsearch/ts-config.js').TsConfig>();
   /** Roles (pg_authid) by OID and name; cluster-wide in Postgres, per database here. */
@@ -85,6 +88,7 @@ export class Catalog {
     c.functionsByName = new Map(this.functionsByName);
     c.triggers = new Map(this.triggers);
     c.triggersByRelation = new Map(this.triggersByRelation);
+    c.rules = new Map(this.rules);
     c.tsConfigs = new Map(this.tsConfigs);
     c.roles = new Map(this.roles);
     c.roleByName = new Map(this.roleByName);
@@ -196,6 +200,7 @@ export class Catalog {
       this.comments.delete(`2620.${t}.0`);
     }
     this.triggersByRelation.delete(oid);
+    for (const r of [...this.rules.values()]) if (r.relation === oid) this.removeRule(r.oid);
     for (const p of [...this.policies.values()]) if (p.relation === oid) this.policies.delete(p.oid);
     for (const st of [...this.statistics.values()]) {
       if (st.relation !== oid) continue;
@@ -316,5 +321,21 @@ export class Catalog {
     const list = (this.triggersByRelation.get(t.relation) ?? []).filter((o) => o !== oid);
     if (list.length) this.triggersByRelation.set(t.relation, list);
     else this.triggersByRelation.delete(t.relation);
+  }
+
+  /** Rules of a relation, in name order (the order Postgres applies them). */
+  relationRules(rel: number): RuleDef[] {
+    const out: RuleDef[] = [];
+    for (const r of this.rules.values()) if (r.relation === rel) out.push(r);
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  putRule(r: RuleDef): void {
+    this.rules.set(r.oid, r);
+  }
+
+  removeRule(oid: number): void {
+    this.rules.delete(oid);
+    this.comments.delete(`2618.${oid}.0`);
   }
 }

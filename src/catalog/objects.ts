@@ -429,6 +429,29 @@ export interface AggregateInfo {
   readonly finalModify: 'r' | 's' | 'w';
   readonly transSpace: number;
 }
+/**
+ * A rewrite rule (pg_rewrite row) made by CREATE RULE: its qual and actions are kept raw (as
+ * parsed), with the search path they were created under; src/rewrite/rules.ts applies them.
+ */
+export interface RuleDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly relation: number;
+  readonly event: 'INSERT' | 'UPDATE' | 'DELETE';
+  readonly instead: boolean;
+  /** ev_enabled: O enabled (origin), D disabled, R replica, A always. */
+  readonly enabled: 'O' | 'D' | 'R' | 'A';
+  /** WHERE condition, raw (undefined: none). */
+  readonly qual?: unknown;
+  /** Action statements, raw ({ InsertStmt: ... } ...); empty for NOTHING. */
+  readonly actions: readonly unknown[];
+  /** CREATE RULE's text and search path (actions are analyzed under it). */
+  readonly text: string;
+  readonly searchPath: readonly string[];
+  /** Relations the qual and actions use (pg_depend 'n' rows), besides the rule's own relation. */
+  readonly dependsOn: readonly number[];
+}
+
 export interface TriggerDef {
   readonly oid: number;
   readonly name: string;

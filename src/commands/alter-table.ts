@@ -15,6 +15,7 @@ import type { ColumnDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { alterTableTrigger, dropColumnTriggers, renameTrigger } from './trigger.js';
 import { domainDefault } from './dml.js';
+import { alterTableRule } from './rulecmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -583,6 +584,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     default:
       if (alterPersistence(cat, rel, cmd)) return;
       if (alterTableTrigger(cat, rel, cmd)) return;
+      if (alterTableRule(cat, rel, cmd)) return;
       if (alterTableRoleCmd(session, cat, rel, cmd)) return;
       throw featureNotSupported(`ALTER TABLE ${String(cmd.subtype).replace('AT_', '')}`);
   }

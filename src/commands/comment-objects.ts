@@ -73,6 +73,12 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
       if (!trg) throw new PgError(SQLSTATE.undefined_object, `trigger "${last()}" for table "${rel.name}" does not exist`);
       return `${CLASS.pg_trigger}.${trg.oid}.0`;
     }
+    case 'OBJECT_RULE': {
+      const rel = parentTable();
+      const rule = cat.relationRules(rel.oid).find((r) => r.name === last());
+      if (!rule) throw new PgError(SQLSTATE.undefined_object, `rule "${last()}" for relation "${rel.name}" does not exist`);
+      return `2618.${rule.oid}.0`;
+    }
     case 'OBJECT_POLICY': {
       const rel = parentTable();
       const pol = cat.relationPolicies(rel.oid).find((p) => p.name === last());

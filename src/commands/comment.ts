@@ -44,6 +44,7 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE':
     case 'OBJECT_TRIGGER':
+    case 'OBJECT_RULE':
     case 'OBJECT_POLICY':
     case 'OBJECT_EXTENSION':
       key = commentKey(session, cat0, n);

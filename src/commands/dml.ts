@@ -48,6 +48,7 @@ import { partitionLeaves } from '../catalog/partition.js';
 import { childTargetForWrite, childValues, inheritTarget } from './inherit-dml.js';
 import { toChildLayout, toParentLayout, tupleOwner } from '../executor/inherit-scan.js';
 import { prepareMerge } from './merge.js';
+import { checkCteRules, targetHasRules } from '../rewrite/rules.js';
 import { dmlSecurity, setViewReads, viewDmlUser, viewPrivileges } from './dml-security.js';
 import { hasInsteadTriggers, insteadOfReturningFields, insteadOfView, runInsteadOf } from './instead-of.js';
 import { beforeRowTriggers, captureRouted, discardDeferredTriggers, fireAfterTriggers, fireBeforeStatement, fireDeferredTriggers, hasDeferredTriggers, hasQueuedEvents, hasTriggers, queueAfterRow, triggersFor, type StatementEvent, type TriggerOp } from '../executor/trigger.js';
@@ -470,8 +471,10 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
   const extra = (verb === 'UPDATE' ? n.fromClause : n.usingClause) as AnyNode[] | undefined;
   if (extra?.length) {
     // Analyze the extra FROM items as a SELECT over them, then splice in.
-    for (const item of extra) {
-      const sub = transformSelectStmt(state, { fromClause: [item], targetList: [] }, undefined);
+    // (one SELECT over all of them, so that a LATERAL item sees the items before it)
+    const relOnly = new Set(extra.flatMap((x) => (x.RangeSubselect?.ruleRelOnly ? [x.RangeSubselect.alias.aliasname as string] : [])));
+    {
+      const sub = transformSelectStmt(state, { fromClause: extra, targetList: [] }, undefined);
       const base = q.rtable.length;
       for (const rte of sub.rtable) q.rtable.push(rte);
       const shift = (j: import('../nodes/query.js').JoinNode): import('../nodes/query.js').JoinNode =>
@@ -482,7 +485,7 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
         if (rte.alias === q.rtable[rti].alias) {
           throw new PgError(SQLSTATE.duplicate_alias, `table name "${rte.alias}" specified more than once`);
         }
-        ps.namespace.push({ rti: base + i, rte: q.rtable[base + i], relVisible: true, colsVisible: true });
+        ps.namespace.push({ rti: base + i, rte: q.rtable[base + i], relVisible: true, colsVisible: !(rte.kind === 'subquery' && relOnly.has(rte.alias)) });
       });
     }
   }
@@ -957,6 +960,7 @@ export function runWithDmlCtes(
       }
       if (keep.length) throw featureNotSupported('a data-modifying WITH query after a plain one', cte.location);
       if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
+      checkCteRules(session, k, cb);
       const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
         ? prepareMerge(session, cb, sql, paramTypes)
         : k === 'InsertStmt'
@@ -1143,6 +1147,7 @@ export type SpiDml = PreparedDml;
  */
 export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt' | 'MergeStmt', n: AnyNode, sql: string, paramTypes: number[], hook: import('../analyze/parse-state.js').ColumnRefHook | undefined): SpiDml {
   if (hasDmlCte(n)) throw featureNotSupported('data-modifying WITH queries inside functions');
+  if (targetHasRules(session, kind, n)) throw featureNotSupported('a statement on a relation with rules inside a function');
   const saved = spiHook;
   spiHook = hook;
   try {

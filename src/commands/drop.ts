@@ -47,6 +47,8 @@ interface Dependent {
   /** What it depends on directly (the dropped object, or a dependent listed before it). */
   on: string;
   drop: () => void;
+  /** A rule (listed once even when it uses several dropped relations). */
+  ruleOid?: number;
 }
 
 const KIND_WORD: Record<string, string> = { r: 'table', p: 'table', v: 'view', i: 'index', S: 'sequence', m: 'materialized view' };
@@ -87,6 +89,13 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
     dropping.add(v.oid);
     out.push({ describe: relDesc(cat, v), on: relDesc(cat, rel), drop: () => dropRelation(session, cat, v, dropping) });
     out.push(...dependentsOf(session, cat, v, dropping));
+  }
+  // Rules of other relations whose actions use it (their relation's own rules go with it).
+  for (const r of [...cat.rules.values()]) {
+    if (r.relation === rel.oid || dropping.has(r.relation) || !r.dependsOn.includes(rel.oid)) continue;
+    const owner = cat.relations.get(r.relation);
+    if (!owner || out.some((d) => d.describe.startsWith(`rule ${r.name} on `) && d.ruleOid === r.oid)) continue;
+    out.push({ describe: `rule ${r.name} on ${relDesc(cat, owner)}`, on: relDesc(cat, rel), drop: () => cat.removeRule(r.oid), ruleOid: r.oid });
   }
   // Sequences used by defaults of other tables' columns.
   if (rel.kind === 'S') {

@@ -34,6 +34,7 @@ import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import { countRtes, uniqueRteNames, describeModify, describePlan, leafNode, typeWidth, type DescribeContext, type ExplainNode, type NodeStats } from './explain-describe.js';
 import { formatExplain, type ExplainFormat, type ExplainSummary } from './explain-format.js';
+import { targetHasRules } from '../rewrite/rules.js';
 import { runDelete, runInsert, runUpdate, describeDml, hasDmlCte } from './dml.js';
 import { executePrepared } from './prepare.js';
 
@@ -319,6 +320,7 @@ const DML_OPS = { InsertStmt: 'Insert', UpdateStmt: 'Update', DeleteStmt: 'Delet
 
 function explainDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt', body: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[]): Explained {
   if (hasDmlCte(body)) throw featureNotSupported('EXPLAIN of a statement with data-modifying WITH queries');
+  if (targetHasRules(session, kind, body)) throw featureNotSupported('EXPLAIN of a statement on a relation with rules');
   const cat = session.catalog();
   const rel = openRelation(cat, session.searchPath(), { schema: body.relation.schemaname, name: body.relation.relname }, position(sql, body.relation.location));
   const stats = o.analyze ? new Map<object, NodeStats>() : undefined;

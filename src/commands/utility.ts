@@ -50,6 +50,7 @@ import { defineAggregate, dropAggregates } from './aggregatecmds.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
 import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
+import { createRule, dropRule, renameRule } from './rulecmds.js';
 import { checkCopy } from './copy-security.js';
 import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
 import { alterPublication, createPublication, dropPublications, publicationOwner, renamePublication } from './publication.js';
@@ -153,6 +154,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'DropStmt':
       if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
       if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
+      if (n.removeType === 'OBJECT_RULE') return dropRule(session, n);
       if (n.removeType === 'OBJECT_AGGREGATE') return dropAggregates(session, n);
       if (n.removeType === 'OBJECT_TYPE' || n.removeType === 'OBJECT_DOMAIN') return dropTypes(session, n);
       if (n.removeType === 'OBJECT_EXTENSION') return dropExtension(session, n);
@@ -186,6 +188,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'RenameStmt':
       if (n.renameType === 'OBJECT_ROLE') return renameRole(session, n);
       if (n.renameType === 'OBJECT_POLICY') return renamePolicy(session, n);
+      if (n.renameType === 'OBJECT_RULE') return renameRule(session, n);
       if (n.renameType === 'OBJECT_PUBLICATION') return renamePublication(session, n);
       if (n.renameType === 'OBJECT_STATISTIC_EXT') return renameStatistics(session, n);
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
@@ -250,6 +253,9 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return doStatement(session, n, st);
     case 'CallStmt':
       return callStatement(session, n, sql);
+    case 'RuleStmt':
+      checkTableOwner(session, n.relation);
+      return createRule(session, n, sql);
     case 'CreateTrigStmt':
       checkTableOwner(session, n.relation);
       return createTrigger(session, n, sql);

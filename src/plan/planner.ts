@@ -290,8 +290,9 @@ function joinWith(
       return { plan: note(pc, new NestLoop(leftPlan, inner, joinType, compileQual(pc, restQ.map((c) => c.expr)), innerSlots, outerSlots), { joinFilter: restQ.map((c) => c.expr) }), rtis: all };
     }
   }
-  // Hash join on equality conditions between the sides.
-  if (joinType !== 'full') {
+  // Hash join on equality conditions between the sides (not onto a LATERAL side: its rows
+  // depend on the outer row, so it cannot be hashed once).
+  if (joinType !== 'full' && ![...rightRtis].some((r) => pc.q.rtable[r].lateral)) {
     const h = hashJoinPlan(pc, leftPlan, leftRtis, rightNode, joinType, onConj, pool, here, innerSlots);
     if (h) return { plan: h, rtis: all };
   }

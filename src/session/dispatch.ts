@@ -22,6 +22,7 @@ import { lockUtilityTargets } from '../commands/lock.js';
 import { runInsert, runUpdate, runDelete, runWithDmlCtes, hasDmlCte, needsCteRun, describeDml } from '../commands/dml.js';
 import { describeExplain, runExplain } from '../commands/explain.js';
 import { describeMerge, runMerge } from '../commands/merge.js';
+import { checkDmlCteMain, checkMergeRules, runWithRules } from '../rewrite/rules.js';
 
 export interface ResultField {
   name: string;
@@ -53,6 +54,7 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
   const body = (st.stmt as Record<string, any>)[kind] as Record<string, any>;
   if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') && needsCteRun(kind, body)) {
     if (kind !== 'SelectStmt') checkWritable(session, kind.replace('Stmt', '').toUpperCase());
+    if (kind !== 'SelectStmt' && session.catalog().rules.size && hasDmlCte(body)) checkDmlCteMain(session, kind, body);
     return runWithDmlCtes(session, kind, body, sql, params, paramTypes, (k, b) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, sql, params, paramTypes));
   }
   switch (kind) {
@@ -66,16 +68,19 @@ export function executeStatement(session: Session, st: RawStatement, sql: string
       }
       return runSelect(session, st, body, sql, params, paramTypes);
     case 'InsertStmt':
-      checkWritable(session, 'INSERT', body.relation);
-      return runInsert(session, body, sql, params, paramTypes);
     case 'UpdateStmt':
-      checkWritable(session, 'UPDATE', body.relation);
-      return runUpdate(session, body, sql, params, paramTypes);
-    case 'DeleteStmt':
-      checkWritable(session, 'DELETE', body.relation);
-      return runDelete(session, body, sql, params, paramTypes);
+    case 'DeleteStmt': {
+      const word = kind === 'InsertStmt' ? 'INSERT' : kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
+      checkWritable(session, word, body.relation);
+      if (session.catalog().rules.size) {
+        const r = runWithRules(session, kind, body, sql, (k, b, s) => executeStatement(session, { ...st, stmt: { [k]: b } as RawStatement['stmt'] }, s, params, paramTypes));
+        if (r) return r;
+      }
+      return kind === 'InsertStmt' ? runInsert(session, body, sql, params, paramTypes) : kind === 'UpdateStmt' ? runUpdate(session, body, sql, params, paramTypes) : runDelete(session, body, sql, params, paramTypes);
+    }
     case 'MergeStmt':
       checkWritable(session, 'MERGE', body.relation);
+      checkMergeRules(session, body);
       return runMerge(session, body, sql, params, paramTypes);
     case 'ExplainStmt':
       return runExplain(session, body, sql, st, params, paramTypes);

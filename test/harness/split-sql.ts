@@ -11,7 +11,8 @@
  * - One deliberate difference: psql also ignores `;` inside parentheses (for CREATE RULE's
  *   `(action; action)` lists), so one unbalanced `(` in a syntax-error test would swallow the
  *   rest of the file. Here parentheses do not matter (they only guard the BEGIN ... END
- *   heuristic), so `INSERT INTO t (a VALUES (1);` is one statement, as its author meant.
+ *   heuristic), so `INSERT INTO t (a VALUES (1);` is one statement, as its author meant; except
+ *   in `CREATE [OR REPLACE] RULE`, whose `(action; action)` list keeps its `;` as in psql.
  * - Quotes: `'...'` with `''` (backslash is literal: standard_conforming_strings is on),
  *   `E'...'` with backslash escapes, `U&'...'`, `B'...'`, `X'...'`, `N'...'`, `"..."` identifiers
  *   with `""`, dollar quotes `$tag$...$tag$` (`$1` is a parameter, and `a$b$` is one identifier
@@ -198,7 +199,8 @@ export function splitSql(source: string): SqlStatement[] {
       if (parenDepth > 0) parenDepth--;
       i++;
     } else if (c === ';') {
-      if (body.depth === 0) {
+      // CREATE RULE's `(action; action)` list: there `;` inside parentheses does not end it (as in psql).
+      if (body.depth === 0 && !(parenDepth > 0 && start >= 0 && /^create\s+(or\s+replace\s+)?rule\s/iu.test(source.slice(start, i)))) {
         finish(i);
       } else {
         begin(i);

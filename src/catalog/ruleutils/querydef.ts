@@ -126,14 +126,16 @@ function targetText(qc: QueryContext, t: TargetEntry, base: number, name: string
   if (j0 && (j0.rte.hasAlias || t.expr.kind !== 'Var')) return j0.rte.columns[j0.attno - 1]?.name === name ? s : `${s} AS ${quoteIdent(name)}`;
   let e = t.expr;
   while (e.kind === 'CoerceExpr' && e.form !== 'explicit') e = e.arg;
-  if (e.kind === 'Var' && e.levelsUp === 0) {
-    let rte = qc.levels[qc.levels.length - 1].q.rtable[e.rti];
+  if (e.kind === 'Var') {
+    // (an outer reference too: a rule's `SELECT new.name` prints no AS)
+    const level = qc.levels[qc.levels.length - 1 - e.levelsUp];
+    let rte = level?.q.rtable[e.rti];
     let attno = e.attno;
     // Through unaliased joins to the column printed.
     while (rte?.kind === 'join' && !rte.hasAlias) {
       const inner: Expr | undefined = rte.aliasExprs[attno - 1];
       if (inner?.kind !== 'Var' || inner.levelsUp !== 0) break;
-      rte = qc.levels[qc.levels.length - 1].q.rtable[inner.rti];
+      rte = level.q.rtable[inner.rti];
       attno = inner.attno;
     }
     const own = !rte ? undefined : rte.kind === 'join' ? rte.columns[attno - 1]?.name : attno < 0 ? systemColumnName(attno) : currentColumnName(qc.cat, rte, attno);

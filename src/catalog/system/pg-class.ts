@@ -56,7 +56,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relkind: kind === 'i' && rel.index && cat.relations.get(rel.index.relation)?.kind === 'p' ? 'I' : kind,
     relnatts: natts,
     relchecks: constraints.filter((c) => c.kind === 'c').length,
-    relhasrules: kind === 'v',
+    relhasrules: kind === 'v' || (cat.rules.size > 0 && [...cat.rules.values()].some((r) => r.relation === rel.oid)),
     relhastriggers: isTable && (foreignKeysOf(cat, rel.oid).length > 0 || referencingKeysOf(cat, rel.oid).length > 0 || hasTriggers(cat, rel.oid)),
     // (an inheritance parent keeps it after its last child goes, as Postgres does until VACUUM)
     relhassubclass: (rel.partitions?.length ?? 0) > 0 || rel.inhChildren !== undefined || (kind === 'i' && hasIndexPartitions(cat, rel.oid)),

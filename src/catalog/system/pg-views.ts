@@ -10,7 +10,7 @@ import { classRow } from './pg-class.js';
 import { indexDef } from '../ruleutils/indexdef.js';
 import { viewDefinition, viewQuery } from '../ruleutils/viewdef.js';
 import type { Catalog } from '../catalog.js';
-import type { RelationDef } from '../objects.js';
+import type { RelationDef, RuleDef } from '../objects.js';
 import type { SessionContext } from '../../session/session-context.js';
 
 defineRows('pg_catalog', 'pg_tables', {
@@ -118,5 +118,27 @@ defineRows('pg_catalog', 'pg_rewrite', {
       if (r.kind !== 'v' && r.kind !== 'm') continue;
       yield { oid: viewRuleOid(r.oid), rulename: '_RETURN', ev_class: r.oid, ev_type: '1', ev_enabled: 'O', is_instead: true, ev_qual: '<>', ev_action: ruleAction(cat, session, r) };
     }
+    // CREATE RULE rules (their qual and actions as a summary tree: fauxgres keeps them raw).
+    for (const rule of cat.rules.values()) yield userRuleRow(rule);
   },
 });
+
+const CMD_TYPE = { INSERT: 3, UPDATE: 2, DELETE: 4, SELECT: 1, NOTHING: 5 } as const;
+const STMT_CMD: Record<string, number> = { SelectStmt: 1, UpdateStmt: 2, InsertStmt: 3, DeleteStmt: 4 };
+
+function userRuleRow(rule: RuleDef): import('./registry.js').RowObject {
+  const qs = rule.instead ? (rule.qual ? 3 : 2) : 1;
+  const actions = rule.actions.length
+    ? rule.actions.map((a) => `{QUERY :commandType ${STMT_CMD[Object.keys(a as object)[0]] ?? 6} :querySource ${qs} :canSetTag true}`)
+    : [`{QUERY :commandType ${CMD_TYPE.NOTHING} :querySource 0 :canSetTag true}`];
+  return {
+    oid: rule.oid,
+    rulename: rule.name,
+    ev_class: rule.relation,
+    ev_type: String(CMD_TYPE[rule.event]),
+    ev_enabled: rule.enabled,
+    is_instead: rule.instead,
+    ev_qual: rule.qual ? '{EXPR}' : '<>',
+    ev_action: `(${actions.join(' ')})`,
+  };
+}

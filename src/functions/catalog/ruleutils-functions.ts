@@ -8,13 +8,14 @@ import { OID } from '../../types/oids.js';
 import { deparseExpr } from '../../catalog/deparse.js';
 import { resolveNodeTree } from '../../catalog/ruleutils/node-tree.js';
 import { partitionBoundTree } from '../../catalog/partition.js';
-import { deparseContextFor, qualifiedRelationName } from '../../catalog/ruleutils/context.js';
+import { deparseContextFor, qualifiedRelationName, relationName } from '../../catalog/ruleutils/context.js';
 import { constraintDef, domainCheckDef } from '../../catalog/ruleutils/constraintdef.js';
 import { indexDef } from '../../catalog/ruleutils/indexdef.js';
 import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
 import { findDomainConstraint } from '../../catalog/system/pg-constraint.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { viewDefinition } from '../../catalog/ruleutils/viewdef.js';
+import { userRuleDefinition } from '../../catalog/ruleutils/ruledef.js';
 import { regInput } from '../../analyze/regclass.js';
 import type { Value } from '../../types/values.js';
 
@@ -69,10 +70,13 @@ fn('pg_get_viewdef', [OID.text, OID.bool], OID.text, (a, rt) => getViewDef(rt, r
 // Views' _RETURN rules are the only rules here.
 function getRuleDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
   const cat = rt.session.catalog();
+  const rule = cat.rules.get(oid);
+  if (rule) return userRuleDefinition(cat, rt.session, rule, pretty);
   const view = cat.relations.get(oid - 0x50000000);
   if (!view?.view) return null;
   const def = viewDefinition(cat, rt.session, view, pretty);
-  return def === null ? null : `CREATE RULE "_RETURN" AS\n    ON SELECT TO ${qualifiedRelationName(cat, view.oid)} DO INSTEAD ${def}`;
+  const name = pretty ? relationName(cat, rt.session.searchPath(), view.oid) : qualifiedRelationName(cat, view.oid);
+  return def === null ? null : `CREATE RULE "_RETURN" AS\n    ON SELECT TO ${name} DO INSTEAD ${def}`;
 }
 fn('pg_get_ruledef', [OID.oid], OID.text, (a, rt) => getRuleDef(rt, a[0] as number, false), S);
 fn('pg_get_ruledef', [OID.oid, OID.bool], OID.text, (a, rt) => getRuleDef(rt, a[0] as number, a[1] as boolean), S);
