@@ -4,7 +4,7 @@
  * Postgres counterpart: src/backend/commands/typecmds.c, catalog/pg_enum.c.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { DomainInfo, RelationDef, UserTypeDef } from '../catalog/objects.js';
+import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -272,53 +272,102 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     const sp = session.searchPath();
     const relName = (r: RelationDef) => (lookupRelation(cat, sp, { name: r.name })?.oid === r.oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`);
     const typName = (x: UserTypeDef) => (lookupTypeName(cat, sp, [x.name]) === x.oid ? x.name : `${cat.namespaceName(x.namespace)}.${x.name}`);
-    const users: string[] = [];
-    const drops: (() => void)[] = [];
-    let onlyColumnsAndRoutines = true;
-    // Dependents of the array type come first (Postgres reaches them through it), naming `t[]`.
-    for (const viaArray of [true, false]) {
-      for (const r of cat.relations.values()) {
-        if (r.oid === compRel?.oid) continue;
-        for (const c of [...r.columns].reverse()) {
-          if (!c.dropped && c.type === (viaArray ? t.arrayType : t.oid)) {
-            const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
-            users.push(`column ${c.name} of ${word} ${relName(r)}` + (viaArray ? '\u0000[]' : ''));
-            if (r.kind !== 'r' && r.kind !== 'c') onlyColumnsAndRoutines = false;
-            drops.push(() => dropColumnForType(cat, r.oid, c.attnum));
-          }
-        }
-      }
-    }
-    for (const d of cat.types.values()) {
-      if (d.kind === 'd' && d.domain?.baseType === t.oid) {
-        users.push(`type ${typName(d)}`);
-        onlyColumnsAndRoutines = false;
-      }
-    }
-    for (const f of cat.functions.values()) {
-      if (f.returnType === t.oid || f.returnType === t.arrayType || f.params.some((p) => p.type === t.oid || p.type === t.arrayType)) {
-        users.push(`${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, sp)}`);
-        drops.push(() => cat.removeFunction(f.oid));
-      }
-    }
-    if (users.length) {
+    const deps = typeDependents(cat, t, compRel?.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp));
+    if (deps.length) {
+      const all = flattenDependents(deps);
       if (n.behavior !== 'DROP_CASCADE') {
         throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${typName(t)} because other objects depend on it`, {
-          detail: users.map((u) => (u.endsWith('\u0000[]') ? `${u.slice(0, -3)} depends on type ${typName(t)}[]` : `${u} depends on type ${typName(t)}`)).join('\n'),
+          detail: all.map((d) => `${d.label} depends on ${d.on}`).join('\n'),
           hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
         });
       }
-      if (!onlyColumnsAndRoutines) throw featureNotSupported(`DROP ${word} ... CASCADE with dependent columns`);
-      for (let i = 0; i < users.length; i++) if (users[i].endsWith('\u0000[]')) users[i] = users[i].slice(0, -3);
-      if (users.length === 1) session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to ${users[0]}`, { severity: 'NOTICE' }));
-      else session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to ${users.length} other objects`, { severity: 'NOTICE', detail: users.map((u) => `drop cascades to ${u}`).join('\n') }));
-      for (const d of drops) d();
+      if (all.some((d) => !d.supported)) throw featureNotSupported(`DROP ${word} ... CASCADE with dependent columns`);
+      if (all.length === 1) session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to ${all[0].label}`, { severity: 'NOTICE' }));
+      else session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to ${all.length} other objects`, { severity: 'NOTICE', detail: all.map((d) => `drop cascades to ${d.label}`).join('\n') }));
+      // Dependents of dependents go first (a domain's columns before the domain).
+      for (const d of [...all].reverse()) d.drop();
     }
     if (t.arrayType !== undefined) cat.removeType(t.arrayType);
     cat.removeType(t.oid);
     if (compRel) cat.removeRelation(compRel.oid);
   }
   return commandResult(`DROP ${word}`);
+}
+
+/** An object that depends on a type being dropped, with what depends on it in turn. */
+interface TypeDependent {
+  /** Dependents are reported in the order their dependencies were made (OIDs approximate it). */
+  readonly order: readonly number[];
+  readonly label: string;
+  /** What it depends on, as the RESTRICT error's DETAIL names it. */
+  readonly on: string;
+  /** False for dependents a cascade cannot drop yet (views). */
+  readonly supported: boolean;
+  readonly drop: () => void;
+  readonly children: readonly TypeDependent[];
+}
+
+/**
+ * What depends on type `t`: columns and routines using it or its array type (those through the
+ * array first, as Postgres reaches them through the array type), and domains over it with their
+ * own dependents.
+ */
+function typeDependents(
+  cat: Catalog,
+  t: UserTypeDef,
+  skipRel: number | undefined,
+  relName: (r: RelationDef) => string,
+  typeLabel: (x: UserTypeDef) => string,
+  routine: (f: FunctionDef) => string,
+): TypeDependent[] {
+  const out: TypeDependent[] = [];
+  for (const viaArray of [true, false]) {
+    const target = viaArray ? t.arrayType : t.oid;
+    if (target === undefined) continue;
+    const on = viaArray ? `${typeLabel(t)}[]` : typeLabel(t);
+    const group = (own: number) => (viaArray ? [target, own] : [own, 0]);
+    for (const r of cat.relations.values()) {
+      if (r.oid === skipRel) continue;
+      for (const c of [...r.columns].reverse()) {
+        if (c.dropped || c.type !== target) continue;
+        const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
+        out.push({ order: [...group(r.oid), -c.attnum], label: `column ${c.name} of ${word} ${relName(r)}`, on, supported: r.kind === 'r' || r.kind === 'c', drop: () => dropColumnForType(cat, r.oid, c.attnum), children: [] });
+      }
+    }
+    for (const d of cat.types.values()) {
+      if (d.kind !== 'd' || d.domain?.baseType !== target) continue;
+      out.push({
+        order: [...group(d.oid), 0],
+        label: typeLabel(d),
+        on,
+        supported: true,
+        drop: () => {
+          if (d.arrayType !== undefined) cat.removeType(d.arrayType);
+          cat.removeType(d.oid);
+        },
+        children: typeDependents(cat, d, undefined, relName, typeLabel, routine),
+      });
+    }
+    for (const f of cat.functions.values()) {
+      if (f.returnType !== target && !f.params.some((p) => p.type === target)) continue;
+      out.push({ order: [...group(f.oid), 0], label: `${f.kind === 'p' ? 'procedure' : 'function'} ${routine(f)}`, on, supported: true, drop: () => cat.removeFunction(f.oid), children: [] });
+    }
+  }
+  // A routine using both the type and its array is one dependent (reached through the array first).
+  const seen = new Set<string>();
+  return out
+    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2])
+    .filter((d) => (seen.has(d.label) ? false : (seen.add(d.label), true)));
+}
+
+/** Dependents in the order Postgres reports them: each followed by its own dependents. */
+function flattenDependents(deps: readonly TypeDependent[], out: TypeDependent[] = []): TypeDependent[] {
+  for (const d of deps) {
+    if (out.some((o) => o.label === d.label)) continue;
+    out.push(d);
+    flattenDependents(d.children, out);
+  }
+  return out;
 }
 
 /** DROP TYPE ... CASCADE: a column of the dropped type goes (its constraints with it). */

@@ -96,3 +96,19 @@ ALTER TABLE empty_accounts ADD COLUMN handle handle;
 ALTER TABLE empty_accounts ADD COLUMN flag bad_default;
 ALTER TABLE empty_accounts ADD COLUMN rank score DEFAULT 500;
 INSERT INTO empty_accounts (id, handle) VALUES (1, 'h');
+
+-- Dropping a type reaches the domains over it, and what uses them, in Postgres's order.
+CREATE TYPE dim AS (w int, h int);
+CREATE DOMAIN pos_dim AS dim CHECK ((VALUE).w > 0 AND (VALUE).h > 0);
+CREATE TABLE frames (id int, size pos_dim UNIQUE, note text);
+CREATE FUNCTION area(d pos_dim) RETURNS int LANGUAGE sql AS 'SELECT (d).w * (d).h';
+CREATE FUNCTION raw_dim(w int, h int) RETURNS dim LANGUAGE sql AS 'SELECT ROW(w, h)::dim';
+CREATE DOMAIN square_dim AS pos_dim CHECK ((VALUE).w = (VALUE).h);
+CREATE TABLE tiles (s square_dim, d dim, ds dim[]);
+DROP TYPE dim;
+DROP DOMAIN pos_dim;
+DROP TYPE dim CASCADE;
+SELECT * FROM frames;
+SELECT * FROM tiles;
+SELECT count(*) FROM pg_proc WHERE proname IN ('area', 'raw_dim') AND pronamespace = 'public'::regnamespace;
+DROP TABLE frames, tiles;
