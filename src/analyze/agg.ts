@@ -19,6 +19,18 @@ import { coerceToBoolean, makeSortKey, transformExpr, nodeKind } from './expr.js
 
 type AnyNode = Record<string, any>;
 
+/** An aggregate call's FILTER (WHERE ...), analyzed in the 'filter' expression context. */
+export function transformAggFilter(pstate: ParseState, n: AnyNode): Expr | undefined {
+  if (!n.agg_filter) return undefined;
+  const saved = pstate.exprKind;
+  pstate.exprKind = 'filter';
+  try {
+    return coerceToBoolean(pstate, transformExpr(pstate, n.agg_filter), 'FILTER');
+  } finally {
+    pstate.exprKind = saved;
+  }
+}
+
 export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   where: 'aggregate functions are not allowed in WHERE',
   join: 'aggregate functions are not allowed in JOIN conditions',
@@ -44,7 +56,6 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   const builtinAggs = aggregatesNamed(name);
   const aggs = withUserAggregates(pstate, builtinAggs, n);
   const star = !!n.agg_star;
-  const saved = pstate.exprKind;
   // Arguments are analyzed in a context where nested aggregates are an error.
   // A nested aggregate is an error once the call resolves (Postgres resolves the function first).
   let nested: Aggref | undefined;
@@ -90,12 +101,7 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pstate.position(n.location) });
   }
   if (nested) throw nestedError();
-  let filter: Expr | undefined;
-  if (n.agg_filter) {
-    pstate.exprKind = 'filter';
-    filter = coerceToBoolean(pstate, transformExpr(pstate, n.agg_filter), 'FILTER');
-    pstate.exprKind = saved;
-  }
+  const filter = transformAggFilter(pstate, n);
   const orderBy = n.agg_order
     ? (n.agg_order as AnyNode[]).map((s) => {
         const sb = nodeKind(s)[1];

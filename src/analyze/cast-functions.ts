@@ -12,7 +12,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
-import { typeInfo, type TypeInfo } from '../types/registry.js';
+import { baseTypeOf, typeInfo, type TypeInfo } from '../types/registry.js';
 import { PgArray, type Value } from '../types/values.js';
 import { domainCheckFunction, type CoercionContext } from './coerce.js';
 import { isRegType, regInput, regOutput } from './regclass.js';
@@ -104,10 +104,10 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
   if (fi.category === 'A' && ti.category === 'A' && fi.elem !== undefined && ti.elem !== undefined) {
     const ef = elementCast(cat, fi.elem, ti.elem, ctx);
     // (a domain's NOT NULL applies to NULL elements too)
-    const nullCheck = typeInfo(cat, ti.elem).typtype === 'd' ? domainCheckFunction(cat, ti.elem) : undefined;
+    const toDomain = typeInfo(cat, ti.elem).typtype === 'd';
     return (v, rt) => {
       const a = v as PgArray;
-      return new PgArray(a.items.map((x) => (x !== null ? ef(x, rt) : nullCheck ? nullCheck(null, rt) : null)), a.dims, a.lbounds);
+      return new PgArray(a.items.map((x) => (x === null && !toDomain ? null : ef(x, rt))), a.dims, a.lbounds);
     };
   }
   // Automatic I/O conversion.
@@ -122,23 +122,17 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
 
 /**
  * An array element's conversion: through domains on either side (a domain element is converted
- * as its base type, then checked against the domain's constraints, as ArrayCoerceExpr's
- * per-element CoerceToDomain does).
+ * as its base type, then checked against the domain's constraints, NULL included, as
+ * ArrayCoerceExpr's per-element CoerceToDomain does). Other targets are never given NULL.
  */
 function elementCast(cat: Catalog, from: number, to: number, ctx: CoercionContext): Conv {
-  const fi = baseTypeInfo(cat, from);
+  const fi = typeInfo(cat, baseTypeOf(cat, from));
   const ti = typeInfo(cat, to);
   if (ti.typtype !== 'd') return fi.oid === ti.oid ? (v) => v : castFunction(cat, fi, ti, ctx);
-  const base = baseTypeInfo(cat, to);
-  const conv = fi.oid === base.oid ? undefined : castFunction(cat, fi, base, ctx);
+  const base = baseTypeOf(cat, to);
+  const conv = fi.oid === base ? undefined : castFunction(cat, fi, typeInfo(cat, base), ctx);
   const check = domainCheckFunction(cat, to);
-  return conv ? (v, rt) => check(conv(v, rt), rt) : check;
-}
-
-function baseTypeInfo(cat: Catalog, oid: number): TypeInfo {
-  let info = typeInfo(cat, oid);
-  while (info.typtype === 'd' && info.baseType !== undefined) info = typeInfo(cat, info.baseType);
-  return info;
+  return conv ? (v, rt) => check(v === null ? null : conv(v, rt), rt) : check;
 }
 
 /** For an array type whose elements are of a domain: the check of every element, else undefined. */

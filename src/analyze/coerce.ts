@@ -12,7 +12,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Const, CoerceExpr, Expr, ExprRuntime } from '../nodes/primnodes.js';
 import { CAST_ROWS, type CastContext } from '../types/cast-table.js';
 import { OID } from '../types/oids.js';
-import { builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/registry.js';
+import { baseTypeOf, builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { PgArray } from '../types/values.js';
 import { arrayDomainCheck, castFunction, typmodFunction } from './cast-functions.js';
@@ -253,9 +253,7 @@ export function domainBaseTypmod(cat: Catalog, oid: number): number {
 
 /** Follows a domain chain to its base type. */
 export function domainBase(cat: Catalog, oid: number): number {
-  let info = typeInfo(cat, oid);
-  while (info.typtype === 'd' && info.baseType !== undefined) info = typeInfo(cat, info.baseType);
-  return info.oid;
+  return baseTypeOf(cat, oid);
 }
 
 /** Wraps `expr` (already of the base type) in the domain's NOT NULL and CHECK tests. */

@@ -15,9 +15,9 @@ import { userAggregatesNamed } from '../functions/user-aggregates.js';
 import type { Aggref, Expr } from '../nodes/primnodes.js';
 import { forEachChild } from '../nodes/walk.js';
 import { formatType } from '../types/registry.js';
-import { AGG_CONTEXT_ERRORS } from './agg.js';
+import { AGG_CONTEXT_ERRORS, transformAggFilter } from './agg.js';
 import { coerceTo, selectCommonType } from './coerce.js';
-import { coerceToBoolean, makeSortKey, nodeKind, transformExpr } from './expr.js';
+import { makeSortKey, nodeKind, transformExpr } from './expr.js';
 import { resolveFunction } from './func.js';
 import type { ParseState } from './parse-state.js';
 import { sortUsingDirection } from './sort-using.js';
@@ -107,13 +107,7 @@ export function transformOrderedSetAggregate(pstate: ParseState, names: readonly
     }
     throw featureNotSupported('aggregate functions whose arguments are only columns of an outer query level', n.location);
   }
-  let filter: Expr | undefined;
-  if (n.agg_filter) {
-    const saved = pstate.exprKind;
-    pstate.exprKind = 'filter';
-    filter = coerceToBoolean(pstate, transformExpr(pstate, n.agg_filter), 'FILTER');
-    pstate.exprKind = saved;
-  }
+  const filter = transformAggFilter(pstate, n);
   const orderBy = aggArgs.map((e, i) => {
     const sb = sortBys[i];
     return makeSortKey(pstate, e, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, e) : sb.sortby_dir, sb.sortby_nulls, sb.location);

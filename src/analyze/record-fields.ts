@@ -12,7 +12,7 @@ import type { Query } from '../nodes/query.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ParseState } from './parse-state.js';
 
@@ -28,8 +28,7 @@ export interface RecordField {
  * `type` is not one.
  */
 export function compositeFields(cat: Catalog, type: number): RecordField[] | undefined {
-  let info = typeInfo(cat, type);
-  while (info.typtype === 'd' && info.baseType !== undefined) info = typeInfo(cat, info.baseType);
+  const info = typeInfo(cat, baseTypeOf(cat, type));
   if (info.typtype !== 'c' || info.relation === undefined) return undefined;
   return cat
     .relation(info.relation)

@@ -17,9 +17,9 @@ import type { Expr, FrameBound, SortKey, WindowFrame, WindowFunc, WindowSpec } f
 import { exprContains } from '../nodes/walk.js';
 import { OID } from '../types/oids.js';
 import { formatType } from '../types/registry.js';
-import { AGG_CONTEXT_ERRORS } from './agg.js';
+import { AGG_CONTEXT_ERRORS, transformAggFilter } from './agg.js';
 import { canCoerce, coerceTo, domainBase, makeConst } from './coerce.js';
-import { coerceToBoolean, makeOp, makeSortKey, nodeKind, transformExpr } from './expr.js';
+import { makeOp, makeSortKey, nodeKind, transformExpr } from './expr.js';
 import { functionCandidates } from './func-candidates.js';
 import { resolveFunction } from './func.js';
 import type { ExprKind, ParseState } from './parse-state.js';
@@ -131,13 +131,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
     resolvedArgs = r.args;
     returnType = r.returnType;
   }
-  let filter: Expr | undefined;
-  if (n.agg_filter) {
-    const saved = pstate.exprKind;
-    pstate.exprKind = 'filter';
-    filter = coerceToBoolean(pstate, transformExpr(pstate, n.agg_filter), 'FILTER');
-    pstate.exprKind = saved;
-  }
+  const filter = transformAggFilter(pstate, n);
   const spec = resolveOver(pstate, n.over);
   const first = resolvedArgs[0];
   const wf: WindowFunc = {

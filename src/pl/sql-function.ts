@@ -22,7 +22,7 @@ import type { Expr } from '../nodes/primnodes.js';
 import { parseScript, type RawStatement } from '../parser/parse.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import { PgRecord, type Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import { addErrorContext, popContext, pushContext, type ContextFrame } from './error-context.js';
@@ -49,8 +49,7 @@ export function resultShape(cat: Catalog, def: FunctionDef, returnType: number):
   const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
   if (outs.length > 1) return { kind: 'composite', type: returnType, columns: outs.map((p) => ({ name: p.name, type: p.type, typmod: -1 })) };
   const info = typeInfo(cat, returnType);
-  let base = info;
-  while (base.typtype === 'd' && base.baseType !== undefined) base = typeInfo(cat, base.baseType);
+  const base = info.typtype === 'd' ? typeInfo(cat, baseTypeOf(cat, returnType)) : info;
   if (base.typtype === 'c' && base.relation !== undefined) {
     const rel = cat.relation(base.relation);
     const columns = rel.columns.filter((c) => !c.dropped).map((c) => ({ name: c.name, type: c.type, typmod: c.typmod }));
