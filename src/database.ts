@@ -199,14 +199,16 @@ export class Connection extends EventEmitter {
     }
     const cfg = toConfig(textOrConfig, values);
     if (this.queue) return this.enqueue(() => this.runWaiting(cfg.text, cfg.values ?? [], true)).then((r) => this.format<R>(lastResult(r), cfg));
-    const run = this.session.startScript(cfg.text);
+    let run: ScriptRun | undefined;
     try {
+      run = this.session.startScript(cfg.text);
       const r = this.format<R>(lastResult(this.session.runScript(cfg.text, cfg.values ?? [], [], undefined, run)), cfg);
       if (typeof textOrConfig === 'string') this.noteHot(textOrConfig, run);
       return Promise.resolve(r);
     } catch (e) {
-      if (!(e instanceof StatementBlocked)) return Promise.reject(e);
-      return this.enqueue(() => this.resume(run, cfg, e)).then((r) => this.format<R>(lastResult(r), cfg));
+      if (!(e instanceof StatementBlocked) || run === undefined) return Promise.reject(e);
+      const blocked = run;
+      return this.enqueue(() => this.resume(blocked, cfg, e)).then((r) => this.format<R>(lastResult(r), cfg));
     }
   }
 
