@@ -239,7 +239,6 @@ const REPORTED: readonly [string, string][] = [
   ['server_encoding', 'server_encoding'],
 ];
 
-const MESSAGE_LEVELS = ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'log', 'notice', 'warning', 'error'];
 
 /** Splits a startup `options` string (`-c name=value --name=value`, backslash escapes spaces). */
 function parseStartupOptions(s: string): [string, string][] {
@@ -511,10 +510,8 @@ export class BackendConnection {
     this.session?.cancelWait(new PgError(SQLSTATE.query_canceled, 'canceling statement due to user request'));
   }
 
+  /** (client_min_messages is applied by Session.notice.) */
   private sendNotice(n: PgError): void {
-    const min = (this.session?.settings.get('client_min_messages', true) ?? 'notice').toLowerCase();
-    const level = n.severity === 'WARNING' ? 'warning' : n.severity === 'LOG' ? 'log' : n.severity === 'DEBUG' ? 'debug1' : 'notice';
-    if (n.severity !== 'INFO' && MESSAGE_LEVELS.indexOf(level) < MESSAGE_LEVELS.indexOf(min)) return;
     writeErrorFields(this.out, MSG.notice, n);
   }
 

@@ -53,6 +53,19 @@ export interface PreparedSqlStatement {
 
 export type NoticeHandler = (n: PgError) => void;
 
+/** client_min_messages's levels, lowest first (LOG ranks below NOTICE for the client). */
+const CLIENT_MESSAGE_LEVELS = ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'log', 'notice', 'warning', 'error'];
+
+/** The client_min_messages level of a message's severity (RAISE DEBUG is DEBUG1). */
+function clientLevelOf(severity: string | undefined): string {
+  switch (severity) {
+    case 'WARNING': return 'warning';
+    case 'LOG': return 'log';
+    case 'DEBUG': return 'debug1';
+    default: return 'notice';
+  }
+}
+
 /** A script in progress: its statements, the next to run, the results so far. */
 export interface ScriptRun {
   readonly stmts: readonly RawStatement[];
@@ -253,8 +266,17 @@ export class Session implements SessionContext, NotifyTarget {
     }
     return this.settings.set(name, value, isLocal && this.inBlock);
   }
+  /**
+   * Sends a NOTICE / WARNING / INFO / LOG / DEBUG message to the client, unless client_min_messages
+   * filters it out (INFO always goes through, as in Postgres's elog.c should_output_to_client).
+   */
   notice(n: PgError): void {
-    this.onNotice?.(n);
+    if (this.onNotice === undefined) return;
+    if (n.severity !== 'INFO') {
+      const min = CLIENT_MESSAGE_LEVELS.indexOf((this.settings.get('client_min_messages', true) ?? 'notice').toLowerCase());
+      if (CLIENT_MESSAGE_LEVELS.indexOf(clientLevelOf(n.severity)) < min) return;
+    }
+    this.onNotice(n);
   }
   currentXid(): bigint {
     return BigInt(this.transaction().topXid(true));

@@ -8,7 +8,8 @@
  *
  * Fixture: upstream's test_setup.sql (tenk1, onek, int4_tbl, ...), run once per oracle into the
  * template database `scan_template` (again with `--setup`) and once into a fauxgres database that
- * every script forks. Each script then runs in a fresh database `regression` on both sides.
+ * every script forks. Each script then runs in a fresh database `regression` (or `--db`) on both
+ * sides.
  *
  * psql features: backslash meta-command lines are dropped (`\set`, `\d`, ...); a
  * `COPY ... FROM stdin` with its inline data (text format) becomes an INSERT of the same rows;
@@ -88,15 +89,18 @@ interface Args {
   gitDir: string;
   out: string;
   setup: boolean;
+  /** The database each script runs in, on both sides (`--db`, for scans running side by side). */
+  db: string;
   names: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { gitDir: DEFAULT_GIT_DIR, out: 'scan-out', setup: false, names: [] };
+  const a: Args = { gitDir: DEFAULT_GIT_DIR, out: 'scan-out', setup: false, db: 'regression', names: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--git-dir') a.gitDir = argv[++i];
     else if (argv[i] === '--out') a.out = argv[++i];
     else if (argv[i] === '--setup') a.setup = true;
+    else if (argv[i] === '--db') a.db = argv[++i];
     else a.names.push(argv[i].replace(/\.sql$/, ''));
   }
   return a;
@@ -129,19 +133,20 @@ async function main(): Promise<void> {
     fork(): FauxgresDb;
     close(): Promise<void>;
   }
-  const base = await Database.create({ database: 'regression', onNotice: (n: object) => sink.notices.push(reportedFields(n as never)) });
+  const base = await Database.create({ database: args.db, onNotice: (n: object) => sink.notices.push(reportedFields(n as never)) });
   for (const st of setup) await base.query({ text: st.text }).catch(() => undefined);
 
   mkdirSync(args.out, { recursive: true });
   for (const name of args.names) {
     const script = psqlToSql(upstreamFile(args.gitDir, `src/test/regress/sql/${name}.sql`));
     const statements = splitSql(script);
-    await dropRegressDatabase(admin, 'regression');
-    await admin.query(`CREATE DATABASE regression TEMPLATE scan_template`);
+    const dbName = quoteIdent(args.db);
+    await dropRegressDatabase(admin, args.db);
+    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE scan_template`);
     for (const [k, v] of Object.entries({ ...REGRESS_DATABASE_SETTINGS, statement_timeout: '20s' })) {
-      await admin.query(`ALTER DATABASE regression SET ${k} TO ${quoteLiteral(v)}`);
+      await admin.query(`ALTER DATABASE ${dbName} SET ${k} TO ${quoteLiteral(v)}`);
     }
-    const client = new pg.Client({ connectionString: oracle.urlFor('regression') });
+    const client = new pg.Client({ connectionString: oracle.urlFor(args.db) });
     client.on('error', () => undefined);
     await client.connect();
     const oracleRunner = new PgOutcomeRunner(client);
@@ -175,7 +180,7 @@ async function main(): Promise<void> {
     await client.end().catch(() => undefined);
     await db.close();
     // Roles are cluster-wide: drop the ones the script left behind.
-    await dropRegressDatabase(admin, 'regression');
+    await dropRegressDatabase(admin, args.db);
     const roles = await admin.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname LIKE 'regress%'`);
     for (const r of roles.rows) await admin.query(`DROP ROLE ${quoteIdent(r.rolname)}`).catch(() => undefined);
     writeFileSync(join(args.out, `${name}.txt`), report.join('\n'));

@@ -45,8 +45,6 @@ function severityOf(level: number): Severity {
   return 'DEBUG';
 }
 
-const MIN_MESSAGES: Record<string, number> = { debug5: 10, debug4: 11, debug3: 12, debug2: 13, debug1: 14, debug: 14, log: 15, notice: 18, warning: 19, error: 21 };
-
 function compileRaiseStmt(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const level: number = b.elog_level ?? ELOG.ERROR;
   const message: string | undefined = b.message;
@@ -107,8 +105,6 @@ function compileRaiseStmt(c: Compiler, b: PlNode, scope: Scope): CStmt {
     if (msg === undefined) msg = condname ?? code ?? '';
     const severity = severityOf(level);
     if (severity === 'ERROR') throw new PgError(code as string, msg, fields);
-    const min = MIN_MESSAGES[(f.session.getSetting('client_min_messages', true) ?? 'notice').toLowerCase()] ?? 18;
-    if (severity !== 'INFO' && level < min) return Rc.Ok;
     const n = new PgError(code ?? (severity === 'WARNING' ? SQLSTATE.warning : SQLSTATE.successful_completion), msg, { ...fields, severity, where: currentContext() });
     markContextDone(n);
     f.session.notice(n);

@@ -1,0 +1,26 @@
+-- client_min_messages decides which notices reach the client, for every source of notices
+SET client_min_messages TO warning;
+DROP TABLE IF EXISTS no_such_table;
+DROP ROLE IF EXISTS no_such_role;
+CREATE TABLE cmm (id int);
+CREATE TABLE IF NOT EXISTS cmm (id int);
+DO $$ BEGIN RAISE NOTICE 'hidden notice'; RAISE WARNING 'shown warning'; RAISE INFO 'info always shown'; END $$;
+SET client_min_messages TO error;
+DO $$ BEGIN RAISE WARNING 'hidden warning'; RAISE INFO 'info still shown'; END $$;
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+SET client_min_messages TO notice;
+DROP TABLE IF EXISTS no_such_table;
+DO $$ BEGIN RAISE LOG 'log hidden'; RAISE DEBUG 'debug hidden'; RAISE NOTICE 'notice shown'; END $$;
+SET client_min_messages TO log;
+DO $$ BEGIN RAISE LOG 'log shown'; RAISE DEBUG 'debug hidden'; END $$;
+SET client_min_messages TO debug1;
+DO $$ BEGIN RAISE DEBUG 'debug shown'; END $$;
+SET client_min_messages TO warning;
+BEGIN;
+SET LOCAL client_min_messages TO notice;
+DROP TABLE IF EXISTS no_such_table;
+COMMIT;
+DROP TABLE IF EXISTS no_such_table;
+RESET client_min_messages;
+DROP TABLE IF EXISTS no_such_table;
+SET client_min_messages TO bogus;
