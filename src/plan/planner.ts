@@ -13,7 +13,7 @@ import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
-import { compileExpr, setSubqueryPlanner, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
+import { compileExpr, setSubqueryPlanner, setSublinkHashing, type CExpr, type Layout, type SubqueryRunner } from '../executor/expr/compile.js';
 import { IndexScan, SeqScan, eachRow, type IndexBound, type Plan } from '../executor/scan.js';
 import { Append } from '../executor/append.js';
 import { prunedLeaves } from './partition-prune.js';
@@ -29,6 +29,7 @@ import { exprEqual } from '../analyze/select.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
+import { anyHashKeyTypes, existsAsHash } from './exists-to-any.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
 import { isGroupingFunc } from '../analyze/grouping-sets.js';
@@ -992,6 +993,28 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, pre
   }
   return plan;
 }
+
+setSublinkHashing({
+  anyKeys: (e) => {
+    const cat = currentPlanningCatalog();
+    const types = anyHashKeyTypes(e, cat);
+    return types?.map((t) => hashKeyFor(cat, t) as (v: Value) => unknown);
+  },
+  exists: (q, outer) => {
+    // EXPLAIN shows the per-row SubPlan; its notes must not describe a second plan.
+    if (capturingPlanNotes()) return undefined;
+    const cat = currentPlanningCatalog();
+    const split = existsAsHash(q, cat);
+    if (!split) return undefined;
+    const planned = planSelect(split.inner, outer, cat);
+    if (planned.correlated) return undefined;
+    return {
+      inner: { run: (ctx) => planned.plan.run(ctx, undefined), correlated: false, width: planned.width },
+      outerKeys: split.outerKeys,
+      keyFns: split.keyTypes.map((t) => hashKeyFor(cat, t) as (v: Value) => unknown),
+    };
+  },
+});
 
 setSubqueryPlanner((q: Query, outer: Layout): SubqueryRunner => {
   // The catalog is reached through the relation records already bound in the query.

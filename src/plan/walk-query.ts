@@ -43,6 +43,19 @@ export function isCorrelated(q: unknown): boolean {
   return found;
 }
 
+/** Whether a value (expression or query) calls a volatile function or operator anywhere. */
+export function containsVolatile(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(containsVolatile);
+  const o = value as Record<string, unknown>;
+  if ((o.kind === 'FuncExpr' || o.kind === 'OpExpr') && (o.fn as { volatility?: string } | undefined)?.volatility === 'v') return true;
+  for (const [k, v] of Object.entries(o)) {
+    if (SKIP.has(k) || typeof v !== 'object' || v === null) continue;
+    if (containsVolatile(v)) return true;
+  }
+  return false;
+}
+
 export function containsSubLink(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   if ((e as { kind?: string }).kind === 'SubLink') return true;

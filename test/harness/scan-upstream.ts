@@ -77,7 +77,7 @@ export function psqlToSql(script: string): string {
 }
 
 /** test_setup.sql with its data files loaded by INSERTs instead of server-side COPY. */
-function setupSql(gitDir: string): string {
+export function setupSql(gitDir: string): string {
   const text = upstreamFile(gitDir, 'src/test/regress/sql/test_setup.sql');
   return text.replace(/\\set filename :abs_srcdir '\/data\/([a-z_]+\.data)'\nCOPY (\w+) FROM :'filename';/g, (_m, file: string, table: string) => {
     const data = upstreamFile(gitDir, `src/test/regress/data/${file}`).split('\n').filter((l) => l !== '');
@@ -169,6 +169,8 @@ async function main(): Promise<void> {
     let crashes = 0;
     for (const [i, st] of statements.entries()) {
       const want = formatOutcome(i + 1, st.line, st.text, await oracleRunner.run(st.text));
+      // SCAN_TRACE=1 names each statement before fauxgres runs it (to find one that hangs).
+      if (process.env.SCAN_TRACE) console.error(`${name} #${i + 1} (line ${st.line})`);
       const got = await runFauxgres(st.text);
       const have = formatOutcome(i + 1, st.line, st.text, got);
       if (want === have) continue;

@@ -18,6 +18,8 @@ import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import type { ExecContext, Row } from '../context.js';
 import { sqlValueFunction } from './sql-value-function.js';
 import { subscriptArray } from './subscript.js';
+import { adaptiveHashedExists, buildAnyHash, type AnyHash } from './hashed-sublink.js';
+import { hashKeyOf } from '../join.js';
 
 export type CExpr = (row: Row, ctx: ExecContext) => Value;
 
@@ -48,6 +50,18 @@ export interface SubqueryRunner {
 let planSubquery: ((q: Query, outer: Layout) => SubqueryRunner) | undefined;
 export function setSubqueryPlanner(f: typeof planSubquery): void {
   planSubquery = f;
+}
+
+/** Hashing decisions for sublinks, made by the planner (which has the catalog). */
+export interface SublinkHashing {
+  /** Key functions of an uncorrelated `= ANY (subquery)`, one per column; undefined if not hashable. */
+  anyKeys(e: Extract<Expr, { kind: 'SubLink' }>): readonly ((v: Value) => unknown)[] | undefined;
+  /** A correlated EXISTS split into an uncorrelated subquery and outer keys (plan/exists-to-any.ts). */
+  exists(q: Query, outer: Layout): { inner: SubqueryRunner; outerKeys: readonly Expr[]; keyFns: readonly ((v: Value) => unknown)[] } | undefined;
+}
+let sublinkHashing: SublinkHashing | undefined;
+export function setSublinkHashing(h: SublinkHashing): void {
+  sublinkHashing = h;
 }
 
 function callInfo(e: Expr, args: readonly Expr[]): CallInfo {
@@ -451,9 +465,9 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
     return r;
   };
   switch (e.subLinkType) {
-    case 'EXISTS':
+    case 'EXISTS': {
       if (!correlated) return (row, ctx) => cached(row, ctx).length > 0;
-      return (row, ctx) => {
+      const probe = (row: Row, ctx: ExecContext): boolean => {
         const saved = ctx.levelRows[depth];
         ctx.levelRows[depth] = row;
         try {
@@ -463,6 +477,10 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
           ctx.levelRows[depth] = saved;
         }
       };
+      const hashed = sublinkHashing?.exists(e.subquery, layout);
+      if (!hashed) return probe;
+      return adaptiveHashedExists(probe, hashed.inner, hashed.outerKeys.map((k) => compileExpr(k, layout)), hashed.keyFns);
+    }
     case 'EXPR':
       return (row, ctx) => {
         const rows = cached(row, ctx);
@@ -478,9 +496,8 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
       const fns = (e.compareFns ?? []).map((f) => f.fn);
       const isAny = e.subLinkType === 'ANY';
       const calls = (e.testExprs ?? []).map((t) => ({ argTypes: [t.type, t.type], returnType: e.type, returnTypmod: -1 }) as CallInfo);
-      return (row, ctx) => {
-        const lefts = tests.map((t) => t(row, ctx));
-        const rows = cached(row, ctx);
+      // Compares the left values with each row, with SQL's NULL rules (ExecScanSubPlan).
+      const scan = (lefts: Value[], rows: readonly Row[], ctx: ExecContext): boolean | null => {
         let sawNull = false;
         for (const r of rows) {
           let result: boolean | null = true;
@@ -503,6 +520,29 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
           if (result === null) sawNull = true;
         }
         return sawNull ? null : !isAny;
+      };
+      const keyFns = isAny && !correlated ? sublinkHashing?.anyKeys(e) : undefined;
+      if (!keyFns) return (row, ctx) => scan(tests.map((t) => t(row, ctx)), cached(row, ctx), ctx);
+      // Uncorrelated `= ANY`: the rows are hashed on the second outer row (one row is cheaper to
+      // scan); a left side without NULLs found in the table is a match, else only the rows with
+      // NULLs can still make the answer NULL (ExecHashSubPlan).
+      const token = {};
+      return (row, ctx) => {
+        const lefts = tests.map((t) => t(row, ctx));
+        const rows = cached(row, ctx);
+        let h = ctx.cache.get(token) as AnyHash | false | undefined;
+        if (h === undefined) {
+          ctx.cache.set(token, false);
+          return scan(lefts, rows, ctx);
+        }
+        if (h === false) {
+          h = buildAnyHash(rows, keyFns);
+          ctx.cache.set(token, h);
+        }
+        const key = hashKeyOf(lefts, keyFns);
+        if (key === undefined) return scan(lefts, rows, ctx);
+        if (h.keys.has(key)) return true;
+        return h.rowsWithNull.length === 0 ? false : scan(lefts, h.rowsWithNull, ctx);
       };
     }
     default:

@@ -1,0 +1,185 @@
+/**
+ * A correlated EXISTS whose only references to the enclosing query are equalities
+ * `inner_expr = outer_expr` in its WHERE, split into an uncorrelated query that yields the inner
+ * sides and the outer sides to look up: the executor can then hash the query's rows once per
+ * execution instead of running the subquery again for every outer row
+ * (executor/expr/hashed-sublink.ts). `EXISTS (SELECT 1 FROM u WHERE u.k = t.v AND u.flag)` becomes
+ * "t.v is among the k of `SELECT k FROM u WHERE u.flag`".
+ *
+ * The rewrite is exact for EXISTS in any context (under NOT, in a join filter, in a target list):
+ * an equality is never true when either side is NULL, so an outer row with a NULL key has no match
+ * and a hashed row with a NULL key can never be matched.
+ *
+ * Postgres counterpart: convert_EXISTS_to_ANY in src/backend/optimizer/plan/subselect.c, which
+ * feeds a hashed SubPlan (src/backend/executor/nodeSubplan.c). Postgres picks the hashed or the
+ * per-row form by estimated cost; fauxgres has no estimates at this point and lets the executor
+ * switch at run time. Like Postgres it declines subqueries with aggregates, grouping, window
+ * functions, set operations, LIMIT/OFFSET, set-returning functions in the target list, FOR UPDATE,
+ * WITH, or volatile functions, and equalities whose two sides are not of one hashable type.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { Query } from '../nodes/query.js';
+import { OID } from '../types/oids.js';
+import { domainBase } from '../analyze/coerce.js';
+import { isHashableType } from '../analyze/ordering.js';
+import { containsVolatile, isCorrelated, visitVars } from './walk-query.js';
+
+/** Objects from this OID on were created by users (Postgres's FirstNormalObjectId). */
+const FIRST_NORMAL_OBJECT_ID = 16384;
+
+/** The split form of a correlated EXISTS (see the file header). */
+export interface ExistsAsHash {
+  /** The subquery without the correlated equalities, yielding their inner sides. */
+  readonly inner: Query;
+  /** The outer sides, with their Vars re-based on the level that holds the EXISTS. */
+  readonly outerKeys: readonly Expr[];
+  /** Key types, one per equality (both sides are of this type, up to domains). */
+  readonly keyTypes: readonly number[];
+}
+
+/** The AND-ed conjuncts of a qual. */
+function conjuncts(e: Expr | undefined, out: Expr[] = []): Expr[] {
+  if (!e) return out;
+  if (e.kind === 'BoolExpr' && e.op === 'and') for (const a of e.args) conjuncts(a, out);
+  else out.push(e);
+  return out;
+}
+
+/** Which levels an expression at the subquery's top level reads: its own, enclosing ones. */
+function levelsRead(e: Expr): { own: boolean; outer: boolean } {
+  const r = { own: false, outer: false };
+  visitVars(e, (v, depth) => {
+    if (v.levelsUp === depth) r.own = true;
+    else if (v.levelsUp > depth) r.outer = true;
+  });
+  return r;
+}
+
+/**
+ * `e` (a side of an equality, read from the subquery) as an expression of the enclosing level:
+ * every Var one level closer. Only plain expression shapes are re-based; undefined otherwise.
+ */
+function rebase(e: Expr): Expr | undefined {
+  switch (e.kind) {
+    case 'Var':
+      return e.levelsUp >= 1 ? { ...e, levelsUp: e.levelsUp - 1 } : undefined;
+    case 'Const':
+    case 'Param':
+      return e;
+    case 'CoerceExpr': {
+      const arg = rebase(e.arg);
+      return arg && { ...e, arg };
+    }
+    case 'FuncExpr':
+    case 'OpExpr': {
+      if (e.kind === 'FuncExpr' && e.retset) return undefined;
+      const args = e.args.map(rebase);
+      return args.every((a) => a !== undefined) ? ({ ...e, args } as Expr) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `a = b` can be answered by hashing: one hashable type, a deterministic collation. */
+function hashableEquality(cat: Catalog, e: Expr): e is Extract<Expr, { kind: 'OpExpr' }> {
+  if (e.kind !== 'OpExpr' || e.op !== '=' || e.args.length !== 2) return false;
+  // A user-defined `=` need not agree with the type's hash key.
+  if ((e.fn.oid ?? 0) >= FIRST_NORMAL_OBJECT_ID) return false;
+  const [a, b] = e.args;
+  const type = domainBase(cat, a.type);
+  if (type !== domainBase(cat, b.type) || !isHashableType(cat, type)) return false;
+  for (const x of [a, b]) if (x.collation && x.collation !== 'default' && x.collation !== 'C') return false;
+  return true;
+}
+
+/**
+ * The key types of an uncorrelated `= ANY (subquery)` (IN) whose columns can be hashed: each
+ * column compared by `=` with a left side of its own type (up to domains); undefined otherwise.
+ */
+export function anyHashKeyTypes(e: Extract<Expr, { kind: 'SubLink' }>, cat: Catalog): number[] | undefined {
+  if (e.subLinkType !== 'ANY' || e.opName !== '=' || !e.testExprs) return undefined;
+  const cols = e.subquery.targetList.filter((t) => !t.resjunk);
+  const types: number[] = [];
+  for (const [i, left] of e.testExprs.entries()) {
+    const right = cols[i]?.expr;
+    if (!right) return undefined;
+    const eq: Expr = { kind: 'OpExpr', op: '=', args: [left, right], fn: e.compareFns![i], type: OID.bool, typmod: -1 } as Expr;
+    if (!hashableEquality(cat, eq)) return undefined;
+    types.push(domainBase(cat, left.type));
+  }
+  return types;
+}
+
+/** The split form of `q`, the subquery of a correlated EXISTS, or undefined when it has none. */
+export function existsAsHash(q: Query, cat: Catalog): ExistsAsHash | undefined {
+  if (q.commandType !== 'select' || q.setOp || q.hasAggs || q.groupBy.length || q.groupingSets || q.having) return undefined;
+  if (q.windowFuncs?.length || q.limit || q.offset || q.locking?.length || q.ctes.length) return undefined;
+  if (q.targetList.some((t) => containsSetReturning(t.expr))) return undefined;
+  const kept: Expr[] = [];
+  const innerKeys: Expr[] = [];
+  const outerKeys: Expr[] = [];
+  const keyTypes: number[] = [];
+  for (const c of conjuncts(q.where)) {
+    const reads = levelsRead(c);
+    if (!reads.outer) {
+      kept.push(c);
+      continue;
+    }
+    if (!hashableEquality(cat, c) || containsVolatile(c)) return undefined;
+    const [a, b] = c.args;
+    const ra = levelsRead(a);
+    const rb = levelsRead(b);
+    const [inner, outer] = !ra.outer && rb.outer && !rb.own ? [a, b] : !rb.outer && ra.outer && !ra.own ? [b, a] : [undefined, undefined];
+    if (!inner || !outer || containsSubLink(outer)) return undefined;
+    const rebased = rebase(outer);
+    if (!rebased) return undefined;
+    innerKeys.push(inner);
+    outerKeys.push(rebased);
+    keyTypes.push(domainBase(cat, inner.type));
+  }
+  if (innerKeys.length === 0) return undefined;
+  const where: Expr | undefined = kept.length === 0 ? undefined : kept.length === 1 ? kept[0] : { kind: 'BoolExpr', op: 'and', args: kept, type: OID.bool, typmod: -1 };
+  const inner: Query = {
+    ...q,
+    where,
+    targetList: innerKeys.map((expr, i) => ({ expr, name: `key${i + 1}`, resjunk: false })),
+    sortBy: [],
+    distinct: false,
+    distinctOn: undefined,
+  };
+  if (isCorrelated(inner) || containsVolatile(inner)) return undefined;
+  return { inner, outerKeys, keyTypes };
+}
+
+function containsSetReturning(e: unknown): boolean {
+  let found = false;
+  walkNodes(e, (n) => {
+    if (n.kind === 'FuncExpr' && (n as { retset?: boolean }).retset) found = true;
+  });
+  return found;
+}
+
+function containsSubLink(e: Expr): boolean {
+  let found = false;
+  walkNodes(e, (n) => {
+    if (n.kind === 'SubLink') found = true;
+  });
+  return found;
+}
+
+/** Visits every node with a `kind` in an expression (not into sublinks' queries' internals). */
+function walkNodes(value: unknown, f: (n: { kind: string }) => void): void {
+  if (!value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const x of value) walkNodes(x, f);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.kind === 'string') f(o as { kind: string });
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'fn' || k === 'rel' || k === 'subquery' || typeof v !== 'object' || v === null) continue;
+    walkNodes(v, f);
+  }
+}
