@@ -16,7 +16,8 @@
  * `:variable` interpolation is not done, so such statements fail alike on both sides.
  *
  * Output per script: a summary line (statements, agreeing, disagreeing, of which fauxgres raised
- * 0A000, crashes) on stdout, and in <name>.txt each disagreeing statement with both outcomes.
+ * 0A000, crashes, slow) on stdout, in <name>.txt each disagreeing statement with both outcomes,
+ * and in <name>.slow.txt the statements fauxgres took over 50 ms and 20 times Postgres's time for.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -91,16 +92,19 @@ interface Args {
   setup: boolean;
   /** The database each script runs in, on both sides (`--db`, for scans running side by side). */
   db: string;
+  /** Statement numbers fauxgres does not run (`--skip 733,735`: ones that take minutes). */
+  skip: Set<number>;
   names: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { gitDir: DEFAULT_GIT_DIR, out: 'scan-out', setup: false, db: 'regression', names: [] };
+  const a: Args = { gitDir: DEFAULT_GIT_DIR, out: 'scan-out', setup: false, db: 'regression', skip: new Set(), names: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--git-dir') a.gitDir = argv[++i];
     else if (argv[i] === '--out') a.out = argv[++i];
     else if (argv[i] === '--setup') a.setup = true;
     else if (argv[i] === '--db') a.db = argv[++i];
+    else if (argv[i] === '--skip') for (const n of argv[++i].split(',')) a.skip.add(Number(n));
     else a.names.push(argv[i].replace(/\.sql$/, ''));
   }
   return a;
@@ -164,14 +168,21 @@ async function main(): Promise<void> {
       }
     };
     const report: string[] = [];
+    const slow: string[] = [];
     let disagree = 0;
     let unsupported = 0;
     let crashes = 0;
     for (const [i, st] of statements.entries()) {
+      const t0 = performance.now();
       const want = formatOutcome(i + 1, st.line, st.text, await oracleRunner.run(st.text));
+      const t1 = performance.now();
       // SCAN_TRACE=1 names each statement before fauxgres runs it (to find one that hangs).
       if (process.env.SCAN_TRACE) console.error(`${name} #${i + 1} (line ${st.line})`);
-      const got = await runFauxgres(st.text);
+      const got: StatementOutcome = args.skip.has(i + 1) ? { kind: 'crash', notices: [], message: 'skipped (--skip)' } : await runFauxgres(st.text);
+      const t2 = performance.now();
+      if (t2 - t1 > 50 && t2 - t1 > 20 * (t1 - t0)) {
+        slow.push(`#${i + 1} (line ${st.line}) fauxgres ${(t2 - t1).toFixed(0)} ms, postgres ${(t1 - t0).toFixed(1)} ms: ${st.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+      }
       const have = formatOutcome(i + 1, st.line, st.text, got);
       if (want === have) continue;
       disagree++;
@@ -186,7 +197,8 @@ async function main(): Promise<void> {
     const roles = await admin.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname LIKE 'regress%'`);
     for (const r of roles.rows) await admin.query(`DROP ROLE ${quoteIdent(r.rolname)}`).catch(() => undefined);
     writeFileSync(join(args.out, `${name}.txt`), report.join('\n'));
-    console.log(`${name}: ${statements.length} statements, ${statements.length - disagree} agree, ${disagree} disagree (${unsupported} 0A000, ${crashes} crash)`);
+    if (slow.length) writeFileSync(join(args.out, `${name}.slow.txt`), slow.join('\n') + '\n');
+    console.log(`${name}: ${statements.length} statements, ${statements.length - disagree} agree, ${disagree} disagree (${unsupported} 0A000, ${crashes} crash)${slow.length ? `, ${slow.length} slow` : ''}`);
   }
   await admin.end();
   await base.close();
