@@ -29,7 +29,7 @@ import { exprEqual } from '../analyze/select.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
-import { anyHashKeyTypes, existsAsHash } from './exists-to-any.js';
+import { anyHashKeyTypes, existsAsHash, memoKeys } from './sublink-hashing.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
 import { isGroupingFunc } from '../analyze/grouping-sets.js';
@@ -1000,6 +1000,7 @@ setSublinkHashing({
     const types = anyHashKeyTypes(e, cat);
     return types?.map((t) => hashKeyFor(cat, t) as (v: Value) => unknown);
   },
+  memoKeys: (q) => (capturingPlanNotes() ? undefined : memoKeys(q, currentPlanningCatalog())),
   exists: (q, outer) => {
     // EXPLAIN shows the per-row SubPlan; its notes must not describe a second plan.
     if (capturingPlanNotes()) return undefined;

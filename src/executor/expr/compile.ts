@@ -56,8 +56,10 @@ export function setSubqueryPlanner(f: typeof planSubquery): void {
 export interface SublinkHashing {
   /** Key functions of an uncorrelated `= ANY (subquery)`, one per column; undefined if not hashable. */
   anyKeys(e: Extract<Expr, { kind: 'SubLink' }>): readonly ((v: Value) => unknown)[] | undefined;
-  /** A correlated EXISTS split into an uncorrelated subquery and outer keys (plan/exists-to-any.ts). */
+  /** A correlated EXISTS split into an uncorrelated subquery and outer keys (plan/sublink-hashing.ts). */
   exists(q: Query, outer: Layout): { inner: SubqueryRunner; outerKeys: readonly Expr[]; keyFns: readonly ((v: Value) => unknown)[] } | undefined;
+  /** The outer values a correlated subquery's result can be remembered by (plan/sublink-hashing.ts). */
+  memoKeys(q: Query): readonly Expr[] | undefined;
 }
 let sublinkHashing: SublinkHashing | undefined;
 export function setSublinkHashing(h: SublinkHashing): void {
@@ -478,15 +480,17 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
         }
       };
       const hashed = sublinkHashing?.exists(e.subquery, layout);
-      if (!hashed) return probe;
-      return adaptiveHashedExists(probe, hashed.inner, hashed.outerKeys.map((k) => compileExpr(k, layout)), hashed.keyFns);
+      if (hashed) return adaptiveHashedExists(probe, hashed.inner, hashed.outerKeys.map((k) => compileExpr(k, layout)), hashed.keyFns);
+      return memoized(e, layout, probe) as CExpr;
     }
-    case 'EXPR':
-      return (row, ctx) => {
+    case 'EXPR': {
+      const value: CExpr = (row, ctx) => {
         const rows = cached(row, ctx);
         if (rows.length > 1) throw new PgError(SQLSTATE.cardinality_violation, 'more than one row returned by a subquery used as an expression');
         return rows.length ? rows[0][e.column ?? 0] : null;
       };
+      return correlated ? memoized(e, layout, value) : value;
+    }
     case 'ARRAY':
       if (e.stackArrays) return (row, ctx) => stackArrays(cached(row, ctx).map((r) => r[0] as PgArray | null));
       return (row, ctx) => PgArray.of(cached(row, ctx).map((r) => r[0]));
@@ -548,6 +552,37 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
     default:
       throw featureNotSupported(`subquery type ${e.subLinkType}`, e.location);
   }
+}
+
+/**
+ * A correlated sublink's result remembered per combination of the outer values it reads, for the
+ * statement's execution (Postgres's Memoize); `f` itself when they cannot serve as a key.
+ */
+function memoized<T extends Value>(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout, f: (row: Row, ctx: ExecContext) => T): (row: Row, ctx: ExecContext) => T {
+  const keys = sublinkHashing?.memoKeys(e.subquery)?.map((k) => compileExpr(k, layout));
+  if (!keys) return f;
+  const token = {};
+  return (row, ctx) => {
+    let memo = ctx.cache.get(token) as Map<unknown, T> | undefined;
+    if (memo === undefined) ctx.cache.set(token, (memo = new Map()));
+    const key = memoKey(keys, row, ctx);
+    const hit = memo.get(key);
+    if (hit !== undefined || memo.has(key)) return hit as T;
+    const v = f(row, ctx);
+    memo.set(key, v);
+    return v;
+  };
+}
+
+/** The memo key of a row: its one value, or the values joined with their kinds kept apart. */
+function memoKey(keys: readonly CExpr[], row: Row, ctx: ExecContext): unknown {
+  if (keys.length === 1) return keys[0](row, ctx);
+  let s = '';
+  for (const k of keys) {
+    const v = k(row, ctx);
+    s += (v === null ? 'N' : typeof v === 'bigint' ? `${v}n` : typeof v === 'string' ? JSON.stringify(v) : String(v)) + '\u0000';
+  }
+  return s;
 }
 
 /** ARRAY(subquery) over arrays: one more dimension, with array_agg's errors (accumArrayResultArr). */

@@ -1,7 +1,7 @@
 /**
  * Hashed sublinks: `x IN (SELECT ...)` / `x = ANY (SELECT ...)` over an uncorrelated subquery
  * looks its left side up in a hash table of the subquery's rows, and a correlated EXISTS split by
- * plan/exists-to-any.ts looks the outer key up in a hash table of the uncorrelated rest of its
+ * plan/sublink-hashing.ts looks the outer key up in a hash table of the uncorrelated rest of its
  * subquery, instead of comparing against every row for every outer row.
  *
  * Postgres counterpart: src/backend/executor/nodeSubplan.c (ExecHashSubPlan, buildSubPlanHash:

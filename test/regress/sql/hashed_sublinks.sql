@@ -65,3 +65,19 @@ BEGIN;
 DELETE FROM hs_inner i WHERE EXISTS (SELECT 1 FROM hs_inner j WHERE j.k = i.k AND j.id < i.id);
 SELECT count(*) FROM hs_inner;
 ROLLBACK;
+-- correlated subqueries remembered per outer value: repeated values, NULLs, several values
+SELECT v, (SELECT count(*) FROM hs_inner i WHERE i.k = o.v) AS c, count(*) FROM hs_outer o GROUP BY v ORDER BY v NULLS FIRST LIMIT 12;
+SELECT sum((SELECT count(*) FROM hs_inner i WHERE i.k = o.v AND i.t <> o.t)) FROM hs_outer o;
+SELECT count(*) FROM hs_outer o WHERE (SELECT max(i.id) FROM hs_inner i WHERE i.k = o.v) > 500;
+SELECT count(*) FROM hs_outer o WHERE EXISTS (SELECT 1 FROM hs_inner i WHERE i.k = o.v OR i.id = o.id);
+SELECT count(*) FROM hs_outer o WHERE NOT EXISTS (SELECT 1 FROM hs_inner i WHERE i.k > o.v AND i.d = o.d);
+SELECT o.id, (SELECT string_agg(i.id::text, ',' ORDER BY i.id) FROM hs_inner i WHERE i.k = o.v AND i.id < 60) AS ids FROM hs_outer o WHERE o.id <= 30 ORDER BY o.id;
+-- equal but different values are not one key (numeric scale, float zero sign)
+SELECT n, (SELECT n::text || '/' || count(*) FROM hs_inner i WHERE i.n = o.n) AS r FROM hs_outer o WHERE id <= 14 ORDER BY id;
+SELECT n, (SELECT o.n::text FROM hs_inner i WHERE i.id = 1) AS r FROM (VALUES (1.0::numeric), (1.00), (1), (1.000)) o(n);
+SELECT f, (SELECT 1 / o.f FROM hs_inner i WHERE i.id = 1) AS r FROM (VALUES ('0'::float8), ('-0'), ('0'), ('-0')) o(f);
+-- at a grouped level and reading an outer aggregate
+SELECT v, (SELECT count(*) FROM hs_inner i WHERE i.k = o.v % 5) AS c FROM hs_outer o GROUP BY v ORDER BY 1;
+SELECT v % 3 AS g, (SELECT count(*) FROM hs_inner i WHERE i.k = max(o.v) % 30) AS c FROM hs_outer o GROUP BY v % 3 ORDER BY 1;
+-- errors are not remembered away
+SELECT o.id, (SELECT i.id FROM hs_inner i WHERE i.k = o.v % 3) FROM hs_outer o ORDER BY o.id LIMIT 3;

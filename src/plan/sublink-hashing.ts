@@ -1,28 +1,33 @@
 /**
- * A correlated EXISTS whose only references to the enclosing query are equalities
- * `inner_expr = outer_expr` in its WHERE, split into an uncorrelated query that yields the inner
- * sides and the outer sides to look up: the executor can then hash the query's rows once per
- * execution instead of running the subquery again for every outer row
- * (executor/expr/hashed-sublink.ts). `EXISTS (SELECT 1 FROM u WHERE u.k = t.v AND u.flag)` becomes
- * "t.v is among the k of `SELECT k FROM u WHERE u.flag`".
+ * Planning decisions that let the executor answer sublinks from hash tables instead of running
+ * the subquery for every outer row (executor/expr/hashed-sublink.ts):
  *
- * The rewrite is exact for EXISTS in any context (under NOT, in a join filter, in a target list):
- * an equality is never true when either side is NULL, so an outer row with a NULL key has no match
- * and a hashed row with a NULL key can never be matched.
+ * - `anyHashKeyTypes`: an uncorrelated `x = ANY (subquery)` (IN) over hashable types.
+ * - `existsAsHash`: a correlated EXISTS whose only references to the enclosing query are
+ *   equalities `inner_expr = outer_expr` in its WHERE, split into an uncorrelated query that
+ *   yields the inner sides, and the outer sides to look up. `EXISTS (SELECT 1 FROM u WHERE
+ *   u.k = t.v AND u.flag)` becomes "t.v is among the k of `SELECT k FROM u WHERE u.flag`". The
+ *   rewrite is exact for EXISTS in any context (under NOT, in a join filter, in a target list):
+ *   an equality is never true when either side is NULL, so an outer row with a NULL key has no
+ *   match and a hashed row with a NULL key can never be matched.
+ * - `memoKeys`: any other correlated EXISTS or scalar subquery is remembered per distinct
+ *   combination of the outer values it reads (Postgres's Memoize node does this for
+ *   parameterized scans), when those values are of types whose in-memory value is their identity.
  *
- * Postgres counterpart: convert_EXISTS_to_ANY in src/backend/optimizer/plan/subselect.c, which
- * feeds a hashed SubPlan (src/backend/executor/nodeSubplan.c). Postgres picks the hashed or the
- * per-row form by estimated cost; fauxgres has no estimates at this point and lets the executor
- * switch at run time. Like Postgres it declines subqueries with aggregates, grouping, window
- * functions, set operations, LIMIT/OFFSET, set-returning functions in the target list, FOR UPDATE,
- * WITH, or volatile functions, and equalities whose two sides are not of one hashable type.
+ * Postgres counterpart: convert_EXISTS_to_ANY in src/backend/optimizer/plan/subselect.c feeding a
+ * hashed SubPlan (src/backend/executor/nodeSubplan.c); Memoize (nodeMemoize.c). Postgres picks
+ * the hashed or the per-row form by estimated cost; fauxgres has no estimates at this point and
+ * lets the executor switch at run time. Like Postgres it declines subqueries with aggregates,
+ * grouping, window functions, set operations, LIMIT/OFFSET, set-returning functions in the target
+ * list, FOR UPDATE, WITH, or volatile functions, and equalities whose two sides are not of one
+ * hashable type.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { Query } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { domainBase } from '../analyze/coerce.js';
-import { isHashableType } from '../analyze/ordering.js';
+import { hashKeyFor, identityHashKey, isHashableType } from '../analyze/ordering.js';
 import { containsVolatile, isCorrelated, visitVars } from './walk-query.js';
 
 /** Objects from this OID on were created by users (Postgres's FirstNormalObjectId). */
@@ -169,17 +174,53 @@ function containsSubLink(e: Expr): boolean {
   return found;
 }
 
-/** Visits every node with a `kind` in an expression (not into sublinks' queries' internals). */
-function walkNodes(value: unknown, f: (n: { kind: string }) => void): void {
+/** Visits every node with a `kind` in a value (into sublinks' queries only when asked). */
+function walkNodes(value: unknown, f: (n: { kind: string }) => void, intoSublinks = false): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const x of value) walkNodes(x, f);
+    for (const x of value) walkNodes(x, f, intoSublinks);
     return;
   }
   const o = value as Record<string, unknown>;
   if (typeof o.kind === 'string') f(o as { kind: string });
   for (const [k, v] of Object.entries(o)) {
-    if (k === 'fn' || k === 'rel' || k === 'subquery' || typeof v !== 'object' || v === null) continue;
-    walkNodes(v, f);
+    if (k === 'fn' || k === 'rel' || k === 'agg' || (k === 'subquery' && !intoSublinks) || typeof v !== 'object' || v === null) continue;
+    walkNodes(v, f, intoSublinks);
   }
+}
+
+/** Whether a type's in-memory values are their own hash keys (equal exactly when identical). */
+function identityKeyed(cat: Catalog, type: number): boolean {
+  try {
+    return hashKeyFor(cat, type) === identityHashKey;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The outer values a correlated EXISTS or scalar subquery reads, as expressions of the level
+ * that holds the sublink, when its result can be remembered per combination of them: no
+ * volatile function, no outer-level aggregate, and every value of a type whose in-memory value
+ * is its identity (integers, text, booleans, dates, timestamps: two values that merely compare
+ * equal, like numeric 1.0 and 1.00, could give different results). Undefined otherwise.
+ */
+export function memoKeys(q: Query, cat: Catalog): Expr[] | undefined {
+  if (containsVolatile(q)) return undefined;
+  let outerAgg = false;
+  walkNodes(q, (n) => {
+    if (n.kind === 'Aggref' && ((n as { levelsUp?: number }).levelsUp ?? 0) > 0) outerAgg = true;
+  }, true);
+  if (outerAgg) return undefined;
+  const seen = new Map<string, Expr>();
+  let ok = true;
+  visitVars(q, (v, depth) => {
+    if (v.levelsUp <= depth) return;
+    const up = v.levelsUp - depth - 1;
+    const id = `${up}:${v.rti}:${v.attno}`;
+    if (seen.has(id)) return;
+    if (v.sys || !identityKeyed(cat, v.type)) ok = false;
+    seen.set(id, { ...v, levelsUp: up, location: undefined });
+  });
+  return ok && seen.size > 0 ? [...seen.values()] : undefined;
 }
