@@ -381,7 +381,9 @@ export function resolveOperator(
         });
       }
       throw new PgError(SQLSTATE.undefined_function, `operator does not exist: ${sig}`, {
-        hint: 'No operator matches the given name and argument types. You might need to add explicit type casts.',
+        hint: left
+          ? 'No operator matches the given name and argument types. You might need to add explicit type casts.'
+          : 'No operator matches the given name and argument type. You might need to add an explicit type cast.',
         position: pstate.position(location),
       });
     }

@@ -147,6 +147,11 @@ export function allFunctions(): IterableIterator<[string, readonly FunctionImpl[
   return functions.entries();
 }
 
+/** Every registered operator, by name (for pg_operator). */
+export function allOperators(): IterableIterator<[string, readonly OperatorDef[]]> {
+  return operators.entries();
+}
+
 /** Every registered aggregate, by name (for pg_proc). */
 export function allAggregates(): IterableIterator<[string, readonly AggregateImpl[]]> {
   return aggregates.entries();
