@@ -84,6 +84,15 @@ function lookupOperatorFunction(session: Session, cat: Catalog, names: string[],
   return { oid: proc.oid, returnType: hit.returnType, user: false };
 }
 
+/** USAGE on a user-defined type (aclcheck_error_type); built-in types are usable by everyone. */
+function checkTypeUsage(session: Session, cat: Catalog, oid: number): void {
+  const t = cat.types.get(oid);
+  const user = session.currentUser();
+  if (!t || isSuperuser(cat, user)) return;
+  const base = t.elementType !== undefined ? (cat.types.get(t.elementType) ?? t) : t;
+  if (!aclHolds(cat, base.acl ?? aclDefault('type', ownerOid(cat, base.owner)), user, 'U')) throw permissionDenied('type', base.name);
+}
+
 function putOperator(cat: Catalog, o: OperatorObjectDef): void {
   cat.operators.set(o.oid, o);
 }
@@ -206,7 +215,10 @@ export function defineOperator(session: Session, n: AnyNode): StatementResult {
   const right = rightTn ? routineTypeName(session, cat, rightTn, '') : 0;
   if (!left && !right) throw new PgError(SQLSTATE.invalid_function_definition, 'operator argument types must be specified');
   if (!right) throw new PgError(SQLSTATE.invalid_function_definition, 'operator right argument type must be specified', { detail: 'Postfix operators are not supported.' });
+  if (left) checkTypeUsage(session, cat, left);
+  checkTypeUsage(session, cat, right);
   const fn = lookupOperatorFunction(session, cat, fnName, left ? [left, right] : [right]);
+  checkTypeUsage(session, cat, fn.returnType);
   const rest = restName ? estimatorOid(cat, restName, false) : 0;
   const join = joinName ? estimatorOid(cat, joinName, true) : 0;
   if (!validOperatorName(name)) throw new PgError(SQLSTATE.invalid_name, `"${name}" is not a valid operator name`);

@@ -30,7 +30,12 @@ async function main(): Promise<void> {
     ).rows.filter((r) => have.has(`${r.oprname}/${r.oprleft}/${r.oprright}`));
     const support = new Set<number>();
     for (const r of rows) for (const k of ['rest', 'join']) if (Number(r[k])) support.add(Number(r[k]));
-    const names = (await c.query(`select oid, proname from pg_proc where oid = any($1) order by oid`, [[...support]])).rows;
+    // Every built-in estimator, by its signature (CREATE OPERATOR's RESTRICT / JOIN name them).
+    const names = (
+      await c.query(`select oid, proname from pg_proc where pronamespace = 11 and prorettype = 'float8'::regtype
+        and array_to_string(proargtypes::oid[], ',') in ('2281,26,2281,23', '2281,26,2281,21,2281')
+        or oid = any($1) order by oid`, [[...support]])
+    ).rows;
     const lines = rows.map(
       (r) =>
         `  [${r.oid}, ${JSON.stringify(r.oprname)}, '${r.oprkind}', ${r.oprleft}, ${r.oprright}, ${r.oprresult}, ${r.oprcom}, ${r.oprnegate}, ${r.oprcanmerge ? 1 : 0}, ${r.oprcanhash ? 1 : 0}, ${JSON.stringify(r.codename)}, ${r.code}, ${r.rest}, ${r.join}],`,
