@@ -292,6 +292,7 @@ const DROP_KIND: Record<string, { word: string; tag: string; want?: 'f' | 'p' }>
   OBJECT_FUNCTION: { word: 'function', tag: 'DROP FUNCTION', want: 'f' },
   OBJECT_PROCEDURE: { word: 'procedure', tag: 'DROP PROCEDURE', want: 'p' },
   OBJECT_ROUTINE: { word: 'routine', tag: 'DROP ROUTINE' },
+  OBJECT_AGGREGATE: { word: 'aggregate', tag: 'DROP AGGREGATE' },
 };
 
 function nameListText(tn: AnyNode): string {
