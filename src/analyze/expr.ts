@@ -250,7 +250,7 @@ export function makeOp(pstate: ParseState, name: string, left: Expr | undefined,
       return s !== undefined && path.includes(s);
     });
   }
-  const r = resolveOperator(pstate, name, ops, left, right, location);
+  const r = resolveOperator(pstate, schema !== undefined ? `${schema}.${name}` : name, ops, left, right, location);
   const typmod = -1;
   const rt = typeInfo(pstate.catalog, r.returnType);
   return {

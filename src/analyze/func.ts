@@ -389,6 +389,10 @@ export function resolveOperator(
     }
   }
   const op = chosen.item;
+  if (op.shell) {
+    const sig = left ? `${formatType(cat, op.left)} ${name} ${formatType(cat, op.right)}` : `${name} ${formatType(cat, op.right)}`;
+    throw new PgError(SQLSTATE.undefined_function, `operator is only a shell: ${sig}`, { position: pstate.position(location) });
+  }
   const args = left ? [left, right] : [right];
   const bound = bindAndCoerce(pstate, chosen.args, op.result, args, name, location);
   return { item: op, args: bound.args, returnType: bound.returnType };

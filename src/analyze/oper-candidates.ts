@@ -3,7 +3,8 @@
  * the built-ins (pg_catalog, and extensions' in their schemas) and CREATE OPERATOR operators,
  * found through the search path (or the schema of OPERATOR(schema.op)); an operator in a schema
  * searched earlier hides one with the same operand types later on, as OpernameGetCandidates does.
- * Shell operators (named by COMMUTATOR / NEGATOR, never defined) are not candidates.
+ * Shell operators (named by COMMUTATOR / NEGATOR, never defined) are candidates that
+ * resolveOperator refuses once chosen, as Postgres's make_op does.
  * Postgres counterpart: src/backend/catalog/namespace.c (OpernameGetCandidates).
  */
 import type { Catalog } from '../catalog/catalog.js';
@@ -22,12 +23,15 @@ function operatorFunction(cat: Catalog, o: OperatorObjectDef): FunctionImpl | un
   return builtinProcByOid(o.proc)?.fn;
 }
 
+/** Never called: resolving to a shell operator is an error at analysis. */
+const SHELL_FUNCTION: FunctionImpl = { name: 'shell', argTypes: [], returnType: 0, strict: true, volatility: 'i', fn: () => null };
+
 function userOperatorDef(cat: Catalog, o: OperatorObjectDef): OperatorDef | undefined {
-  const fn = operatorFunction(cat, o);
+  const fn = operatorFunction(cat, o) ?? (o.proc ? undefined : SHELL_FUNCTION);
   if (!fn) return undefined;
   const com = o.commutator ? operatorByOid(cat, o.commutator)?.name : undefined;
   const neg = o.negator ? operatorByOid(cat, o.negator)?.name : undefined;
-  return { name: o.name, left: o.kind === 'l' ? 0 : o.left, right: o.right, result: o.result, fn, ...(com ? { commutator: com } : {}), ...(neg ? { negator: neg } : {}) };
+  return { name: o.name, left: o.kind === 'l' ? 0 : o.left, right: o.right, result: o.result, fn, ...(o.proc ? {} : { shell: true as const }), ...(com ? { commutator: com } : {}), ...(neg ? { negator: neg } : {}) };
 }
 
 /**

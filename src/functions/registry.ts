@@ -84,6 +84,8 @@ export interface OperatorDef {
   /** Commutator / negator names, used by the planner. */
   readonly commutator?: string;
   readonly negator?: string;
+  /** A shell operator (named by a COMMUTATOR / NEGATOR, never defined): resolving to it is 42883. */
+  readonly shell?: true;
 }
 
 export interface AggregateImpl {

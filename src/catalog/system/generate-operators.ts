@@ -36,6 +36,10 @@ async function main(): Promise<void> {
         and array_to_string(proargtypes::oid[], ',') in ('2281,26,2281,23', '2281,26,2281,21,2281')
         or oid = any($1) order by oid`, [[...support]])
     ).rows;
+    const descr = (
+      await c.query(`select o.oid, obj_description(o.oid, 'pg_operator') as od, obj_description(o.oprcode, 'pg_proc') as pd, o.oprname
+        from pg_operator o where o.oid = any($1) order by o.oid`, [rows.map((r) => r.oid)])
+    ).rows;
     const lines = rows.map(
       (r) =>
         `  [${r.oid}, ${JSON.stringify(r.oprname)}, '${r.oprkind}', ${r.oprleft}, ${r.oprright}, ${r.oprresult}, ${r.oprcom}, ${r.oprnegate}, ${r.oprcanmerge ? 1 : 0}, ${r.oprcanhash ? 1 : 0}, ${JSON.stringify(r.codename)}, ${r.code}, ${r.rest}, ${r.join}],`,
@@ -54,6 +58,19 @@ export type BuiltinOperatorFacts = readonly [number, string, 'b' | 'l', number, 
 export const BUILTIN_OPERATOR_FACTS: readonly BuiltinOperatorFacts[] = [
 ${lines.join('\n')}
 ];
+
+/** Descriptions (pg_description) of the built-in operators, by pg_operator OID. */
+export const OPERATOR_DESCRIPTIONS: Readonly<Record<number, string>> = {
+${descr.filter((d) => d.od !== null).map((d) => `  ${d.oid}: ${JSON.stringify(d.od)},`).join('\n')}
+};
+
+/**
+ * Descriptions of the operators' functions (oprcode), by pg_operator OID, where they are not
+ * \`implementation of <oprname> operator\` (null: none).
+ */
+export const OPERATOR_PROC_DESCRIPTIONS: Readonly<Record<number, string | null>> = {
+${descr.filter((d) => d.pd !== `implementation of ${d.oprname} operator`).map((d) => `  ${d.oid}: ${JSON.stringify(d.pd)},`).join('\n')}
+};
 
 /** Names of the selectivity estimators (oprrest, oprjoin), by pg_proc OID. */
 export const ESTIMATOR_NAMES: Readonly<Record<number, string>> = {
