@@ -303,7 +303,8 @@ export function dropOperators(session: Session, n: AnyNode): StatementResult {
     if (op.builtin) {
       throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${operatorDescription(cat, session.searchPath(), op)} because it is required by the database system`);
     }
-    checkOwner(cat, session.currentUser(), op.owner, 'operator', op.name);
+    // (named as written, NameListToString of the object name)
+    checkOwner(cat, session.currentUser(), op.owner, 'operator', ((o.ObjectWithArgs.objname ?? []) as AnyNode[]).map((x) => x.String.sval as string).join('.'));
     found.push(op);
   }
   for (const op of found) removeOperator(cat, op.oid);
