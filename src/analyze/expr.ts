@@ -16,6 +16,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, Const, BoolExpr, SortKey, RowExpr } from '../nodes/primnodes.js';
 import { operatorsNamed, aggregatesNamed, functionsNamed } from '../functions/registry.js';
+import { operatorCandidates } from './oper-candidates.js';
 import { userAggregatesNamed } from '../functions/user-aggregates.js';
 import { OID } from '../types/oids.js';
 import { builtinTypeOid, formatType, typeInfo } from '../types/registry.js';
@@ -238,16 +239,18 @@ function transformBoolExpr(pstate: ParseState, n: AnyNode): Expr {
 export function makeOp(pstate: ParseState, name: string, left: Expr | undefined, right: Expr, location?: number, schema?: string): Expr {
   let ops = operatorsNamed(name);
   // Operators an extension declares exist once CREATE EXTENSION has installed it, in its schema:
-  // visible through the search path, or named as OPERATOR(schema.op).
-  if (ops.some((o) => o.fn.extension)) {
+  // visible through the search path, or named as OPERATOR(schema.op); user operators (CREATE
+  // OPERATOR) likewise, merged by oper-candidates.ts.
+  if (pstate.catalog.operators.size) {
+    ops = operatorCandidates(pstate.catalog, schema !== undefined ? [schema] : effectiveSearchPath(pstate.stmt.session.searchPath()), name, ops);
+  } else if (ops.some((o) => o.fn.extension) || (schema !== undefined && schema !== 'pg_catalog')) {
     const path = schema !== undefined ? [schema] : effectiveSearchPath(pstate.stmt.session.searchPath());
     ops = ops.filter((o) => {
-      if (!o.fn.extension) return true;
       const s = builtinSchema(pstate.catalog, o.fn);
       return s !== undefined && path.includes(s);
     });
   }
-  const r = resolveOperator(pstate, name, ops, left, right, location);
+  const r = resolveOperator(pstate, schema !== undefined ? `${schema}.${name}` : name, ops, left, right, location);
   const typmod = -1;
   const rt = typeInfo(pstate.catalog, r.returnType);
   return {

@@ -381,12 +381,18 @@ export function resolveOperator(
         });
       }
       throw new PgError(SQLSTATE.undefined_function, `operator does not exist: ${sig}`, {
-        hint: 'No operator matches the given name and argument types. You might need to add explicit type casts.',
+        hint: left
+          ? 'No operator matches the given name and argument types. You might need to add explicit type casts.'
+          : 'No operator matches the given name and argument type. You might need to add an explicit type cast.',
         position: pstate.position(location),
       });
     }
   }
   const op = chosen.item;
+  if (op.shell) {
+    const sig = left ? `${formatType(cat, op.left)} ${name} ${formatType(cat, op.right)}` : `${name} ${formatType(cat, op.right)}`;
+    throw new PgError(SQLSTATE.undefined_function, `operator is only a shell: ${sig}`, { position: pstate.position(location) });
+  }
   const args = left ? [left, right] : [right];
   const bound = bindAndCoerce(pstate, chosen.args, op.result, args, name, location);
   return { item: op, args: bound.args, returnType: bound.returnType };

@@ -12,6 +12,7 @@ import type {
   PolicyDef,
   PublicationDef,
   StatisticsDef,
+  OperatorObjectDef,
   RoleDef,
   ColumnDef,
   ConstraintDef,
@@ -65,6 +66,8 @@ export class Catalog {
   publications = new Map<number, PublicationDef>();
   /** Extended statistics objects by OID (CREATE STATISTICS). */
   statistics = new Map<number, StatisticsDef>();
+  /** User-defined and shell operators by OID (CREATE OPERATOR). */
+  operators = new Map<number, OperatorObjectDef>();
   /** The database's datacl (undefined: the default). */
   databaseAcl: readonly AclItem[] | undefined;
   /** ALTER DEFAULT PRIVILEGES entries (pg_default_acl). */
@@ -96,6 +99,7 @@ export class Catalog {
     c.policies = new Map(this.policies);
     c.publications = new Map(this.publications);
     c.statistics = new Map(this.statistics);
+    c.operators = new Map(this.operators);
     c.databaseAcl = this.databaseAcl;
     c.defaultAcls = this.defaultAcls;
     return c;

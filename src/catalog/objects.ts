@@ -277,6 +277,31 @@ export interface PublicationRel {
 
 /** A publication (pg_publication with its pg_publication_rel / pg_publication_namespace rows). */
 /** An extended statistics object (CREATE STATISTICS; pg_statistic_ext). */
+/**
+ * A user-defined operator (CREATE OPERATOR), or a shell operator a COMMUTATOR / NEGATOR clause
+ * named before it was defined (`proc` 0). Built-in operators live in functions/registry.ts.
+ */
+export interface OperatorObjectDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly owner: string;
+  /** oprkind: b (infix) or l (prefix, `left` 0). */
+  readonly kind: 'b' | 'l';
+  readonly left: number;
+  readonly right: number;
+  readonly result: number;
+  /** oprcode: a user function's OID or a built-in's pg_proc OID (0 for a shell). */
+  readonly proc: number;
+  readonly commutator: number;
+  readonly negator: number;
+  /** oprrest / oprjoin: pg_proc OIDs of the estimators (0 when none). */
+  readonly restrict: number;
+  readonly join: number;
+  readonly canMerge: boolean;
+  readonly canHash: boolean;
+}
+
 export interface StatisticsDef {
   readonly oid: number;
   readonly name: string;

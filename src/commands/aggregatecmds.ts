@@ -63,7 +63,9 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
   const opts = new Map<string, AnyNode | undefined>();
   for (const d of (n.definition ?? []) as AnyNode[]) {
     const e = d.DefElem;
-    const key = String(e.defname).toLowerCase();
+    // sfunc1, stype1 and initcond1 are the obsolete spellings Postgres still accepts.
+    const raw = String(e.defname).toLowerCase();
+    const key = raw === 'sfunc1' || raw === 'stype1' || raw === 'initcond1' ? raw.slice(0, -1) : raw;
     if (!OPTIONS.has(key)) {
       session.notice(new PgError(SQLSTATE.syntax_error, `aggregate attribute "${e.defname}" not recognized`, { severity: 'WARNING' }));
       continue;

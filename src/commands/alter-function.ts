@@ -1,14 +1,15 @@
 /**
- * ALTER FUNCTION / PROCEDURE / ROUTINE: options (volatility, STRICT, SECURITY DEFINER,
+ * ALTER FUNCTION / PROCEDURE / ROUTINE / AGGREGATE: options (volatility, STRICT, SECURITY DEFINER,
  * LEAKPROOF, COST, ROWS, PARALLEL, SET / RESET), RENAME TO, SET SCHEMA, OWNER TO.
  *
  * Postgres counterpart: src/backend/commands/functioncmds.c (AlterFunction), alter.c
  * (ExecRenameStmt, ExecAlterObjectSchemaStmt, ExecAlterOwnerStmt).
- * Known gaps: roles are not modelled, so OWNER TO takes only the session's user (another
- * existing role is 0A000).
+ * ALTER AGGREGATE ... RENAME TO / SET SCHEMA / OWNER TO come here too (aggregates are pg_proc rows).
  */
 import { sameTypes } from '../types/oids.js';
-import { resolveRoleSpec } from '../catalog/system/common.js';
+import { checkNamespace, checkOwner } from '../catalog/acl.js';
+import { checkNewOwner } from './owner.js';
+import { lookupRole } from './role-cmds.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { NO_RESET, cannotReset, checkFunctionSetting } from './transaction-cmds.js';
@@ -21,11 +22,12 @@ import { truncateIdentifier } from './naming.js';
 
 type AnyNode = Record<string, any>;
 
-const TAG: Record<string, string> = { OBJECT_FUNCTION: 'ALTER FUNCTION', OBJECT_PROCEDURE: 'ALTER PROCEDURE', OBJECT_ROUTINE: 'ALTER ROUTINE' };
+const TAG: Record<string, string> = { OBJECT_FUNCTION: 'ALTER FUNCTION', OBJECT_PROCEDURE: 'ALTER PROCEDURE', OBJECT_ROUTINE: 'ALTER ROUTINE', OBJECT_AGGREGATE: 'ALTER AGGREGATE' };
 
 /** Whether a statement is an ALTER / RENAME of a routine (handled here). */
 export function isRoutineAlter(kind: string, n: AnyNode): boolean {
   const t = kind === 'RenameStmt' ? n.renameType : kind === 'AlterFunctionStmt' ? n.objtype : n.objectType;
+  if (t === 'OBJECT_AGGREGATE' && kind === 'AlterFunctionStmt') return false;
   return (kind === 'AlterFunctionStmt' || kind === 'RenameStmt' || kind === 'AlterOwnerStmt' || kind === 'AlterObjectSchemaStmt') && t in TAG;
 }
 
@@ -45,7 +47,13 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
   const owa = kind === 'AlterFunctionStmt' ? n.func : n.object.ObjectWithArgs;
   const txn = session.transaction();
   const f = lookupRoutine(session, txn.catalog, owa, objType, false) as FunctionDef;
+  if (objType === 'OBJECT_AGGREGATE' && f.kind !== 'a') {
+    throw new PgError(SQLSTATE.wrong_object_type, `function ${f.name}(${f.argTypes.map((t) => formatType(txn.catalog, t)).join(', ')}) is not an aggregate`);
+  }
   const cat = txn.catalogForWrite();
+  const user = session.currentUser();
+  const word = f.kind === 'p' ? 'procedure' : 'function';
+  const signature = (name: string) => `${word} ${name}(${f.argTypes.map((t) => formatType(cat, t)).join(', ')})`;
   let next: FunctionDef = f;
   switch (kind) {
     case 'AlterFunctionStmt': {
@@ -90,9 +98,12 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
       break;
     }
     case 'RenameStmt': {
+      // AlterObjectRename_internal: the owner, with CREATE on the schema; then the name.
       const name = truncateIdentifier(n.newname);
+      checkOwner(cat, user, f.owner, word, f.name);
+      checkNamespace(cat, user, f.namespace, 'C');
       if (cat.functionsIn(f.namespace, name).some((o) => o.oid !== f.oid && sameTypes(o.argTypes, f.argTypes))) {
-        throw new PgError(SQLSTATE.duplicate_function, `function ${name}(${f.argTypes.map((t) => formatType(cat, t)).join(', ')}) already exists in schema "${cat.namespaceName(f.namespace)}"`);
+        throw new PgError(SQLSTATE.duplicate_function, `${signature(name)} already exists in schema "${cat.namespaceName(f.namespace)}"`);
       }
       next = { ...f, name };
       break;
@@ -100,14 +111,21 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
     case 'AlterObjectSchemaStmt': {
       const ns = cat.namespaceOid(n.newschema);
       if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${n.newschema}" does not exist`);
+      if (ns === f.namespace) return commandResult(TAG[objType]);
+      checkOwner(cat, user, f.owner, word, f.name);
+      checkNamespace(cat, user, ns, 'C');
       if (cat.functionsIn(ns, f.name).some((o) => sameTypes(o.argTypes, f.argTypes))) {
-        throw new PgError(SQLSTATE.duplicate_function, `function ${f.name}(${f.argTypes.map((t) => formatType(cat, t)).join(', ')}) already exists in schema "${n.newschema}"`);
+        throw new PgError(SQLSTATE.duplicate_function, `${signature(f.name)} already exists in schema "${n.newschema}"`);
       }
       next = { ...f, namespace: ns };
       break;
     }
     case 'AlterOwnerStmt': {
-      next = { ...f, owner: resolveRoleSpec(n.newowner, session.currentUser(), session.sessionUser(), session.catalog()) };
+      const role = lookupRole(session, cat, n.newowner);
+      if (role.name === f.owner) return commandResult(TAG[objType]);
+      checkOwner(cat, user, f.owner, word, f.name);
+      checkNewOwner(session, cat, role.name, f.namespace);
+      next = { ...f, owner: role.name };
       break;
     }
   }

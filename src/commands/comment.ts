@@ -1,10 +1,11 @@
 /**
- * COMMENT ON TABLE / COLUMN / VIEW / INDEX / SEQUENCE / SCHEMA / TYPE / DOMAIN / CONSTRAINT:
+ * COMMENT ON TABLE / COLUMN / VIEW / INDEX / SEQUENCE / SCHEMA / TYPE / DOMAIN / CONSTRAINT / OPERATOR:
  * stored per (catalog class, object, sub-id) as pg_description does; NULL or '' removes.
  * Postgres counterpart: src/backend/commands/comment.c.
  */
 import { PG_STATISTIC_EXT, lookupStatistics } from './statistics.js';
 import { checkOwner } from '../catalog/acl.js';
+import { lookupOperatorWithArgs } from './operatorcmds.js';
 import { publicationNamed } from './publication.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -17,7 +18,7 @@ import { checkRelationKind, commentKey } from './comment-objects.js';
 type AnyNode = Record<string, any>;
 
 /** pg_class, pg_namespace, pg_type, pg_constraint OIDs (the classoid of pg_description). */
-export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255, pg_publication: 6104, pg_trigger: 2620, pg_policy: 3256, pg_extension: 3079 } as const;
+export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255, pg_publication: 6104, pg_trigger: 2620, pg_policy: 3256, pg_extension: 3079, pg_operator: 2617 } as const;
 
 export function commentOn(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
@@ -88,6 +89,13 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const oid = lookupTypeName(cat0, sp, parts);
       if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
       key = `${CLASS_OID.pg_type}.${oid}.0`;
+      break;
+    }
+    case 'OBJECT_OPERATOR': {
+      const op = lookupOperatorWithArgs(session, cat0, n.object.ObjectWithArgs ?? n.object, false)!;
+      checkOwner(cat0, session.currentUser(), op.owner, 'operator', op.name);
+      if (op.builtin) throw featureNotSupported('COMMENT ON a built-in operator');
+      key = `${CLASS_OID.pg_operator}.${op.oid}.0`;
       break;
     }
     default:

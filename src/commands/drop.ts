@@ -19,6 +19,9 @@ import { truncateIdentifier } from './naming.js';
 import { routineSignature } from '../pl/signature.js';
 import { dropPartitionLinks } from './partition-ddl.js';
 
+import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
+import { operatorDescription } from '../catalog/operators.js';
+
 type AnyNode = Record<string, any>;
 
 export function createSchema(session: Session, n: AnyNode, sql: string): StatementResult {
@@ -292,24 +295,28 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
         const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));
         const routines = [...cat.functions.values()].filter((f) => f.namespace === ns);
+        const operators = [...cat.operators.values()].filter((o) => o.namespace === ns);
         const ordered = [
+          ...operators.map((o) => ({ oid: o.oid, d: operatorDescription(cat, session.searchPath(), o) })),
           ...members.map((m) => ({ oid: m.oid, d: relDesc(cat, m) })),
           ...types.map((t) => ({ oid: t.oid, d: `type ${name}.${t.name}` })),
           ...routines.map((f) => ({ oid: f.oid, d: `${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, session.searchPath())}` })),
         ].sort((a, b) => a.oid - b.oid);
-        if ((members.length || types.length || routines.length) && !cascade) {
+        if ((members.length || types.length || routines.length || operators.length) && !cascade) {
           const describe = ordered.map((o) => o.d);
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop schema ${name} because other objects depend on it`, {
             detail: describe.map((d) => `${d} depends on schema ${name}`).join('\n'),
             hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
           });
         }
+        for (const o of operators) removeOperator(cat, o.oid);
         for (const f of routines) {
           if (!cascade) continue;
+          for (const o of operatorsUsingFunction(cat, f.oid)) removeOperator(cat, o.oid);
           for (const t of [...cat.triggers.values()]) if (t.function === f.oid) cat.removeTrigger(t.oid);
           cat.removeFunction(f.oid);
         }
-        if (members.length || types.length || routines.length) {
+        if (members.length || types.length || routines.length || operators.length) {
           const lines = ordered.map((o) => `drop cascades to ${o.d}`);
           session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
           const dropping = new Set(members.map((m) => m.oid));

@@ -29,6 +29,9 @@ import { routineSignature } from '../pl/signature.js';
 import '../pl/handler.js';
 import '../pl/plpgsql/exec.js';
 
+import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
+import { operatorDescription } from '../catalog/operators.js';
+
 type AnyNode = Record<string, any>;
 
 function pos(sql: string, loc: number | undefined): string | undefined {
@@ -289,6 +292,7 @@ const DROP_KIND: Record<string, { word: string; tag: string; want?: 'f' | 'p' }>
   OBJECT_FUNCTION: { word: 'function', tag: 'DROP FUNCTION', want: 'f' },
   OBJECT_PROCEDURE: { word: 'procedure', tag: 'DROP PROCEDURE', want: 'p' },
   OBJECT_ROUTINE: { word: 'routine', tag: 'DROP ROUTINE' },
+  OBJECT_AGGREGATE: { word: 'aggregate', tag: 'DROP AGGREGATE' },
 };
 
 function nameListText(tn: AnyNode): string {
@@ -369,6 +373,9 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
   const cascade = n.behavior === 'DROP_CASCADE';
   const deps: { describe: string; drop: () => void }[] = [];
   for (const f of defs) {
+    for (const o of operatorsUsingFunction(cat, f.oid)) {
+      deps.push({ describe: operatorDescription(cat, session.searchPath(), o), drop: () => removeOperator(cat, o.oid) });
+    }
     for (const t of cat.triggers.values()) {
       if (t.function !== f.oid) continue;
       const rel = cat.relation(t.relation);

@@ -12,8 +12,9 @@ import { lookupTypeName as findTypeOid } from '../analyze/type-name.js';
 type AnyNode = Record<string, any>;
 
 export function lookupTypeName(session: Session, cat: Catalog, o: AnyNode): UserTypeDef {
+  // GRANT ... ON TYPE names the type as a plain name list; other callers pass a TypeName.
   const tn = o.TypeName ?? o;
-  const parts = ((tn.names ?? []) as AnyNode[]).map((x) => x.String.sval as string);
+  const parts = ((tn.names ?? o.List?.items ?? []) as AnyNode[]).map((x) => x.String.sval as string);
   const oid = findTypeOid(cat, session.searchPath(), parts);
   if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
   const t = cat.types.get(oid);

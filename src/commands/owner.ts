@@ -25,7 +25,8 @@ export function checkRelationOwner(session: Session, cat: Catalog, rel: Relation
 }
 
 /** The checks of giving an object to `newOwner`: SET ROLE to it, and CREATE on the schema. */
-function checkNewOwner(session: Session, cat: Catalog, newOwner: string, namespace: number | undefined): void {
+/** AlterObjectOwner_internal's checks on the new owner: SET ROLE to it, and CREATE on the schema. */
+export function checkNewOwner(session: Session, cat: Catalog, newOwner: string, namespace: number | undefined): void {
   const user = session.currentUser();
   if (isSuperuser(cat, user)) return;
   const me = cat.role(user);

@@ -53,6 +53,7 @@ import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks
 import { createRule, dropRule, renameRule } from './rulecmds.js';
 import { checkCopy } from './copy-security.js';
 import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
+import { alterOperator, defineOperator, dropOperators, operatorOwner, operatorSetSchema } from './operatorcmds.js';
 import { alterPublication, createPublication, dropPublications, publicationOwner, renamePublication } from './publication.js';
 
 type AnyNode = Record<string, any>;
@@ -162,6 +163,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_POLICY') return dropPolicy(session, n);
       if (n.removeType === 'OBJECT_PUBLICATION') return dropPublications(session, n);
       if (n.removeType === 'OBJECT_STATISTIC_EXT') return dropStatistics(session, n);
+      if (n.removeType === 'OBJECT_OPERATOR') return dropOperators(session, n);
       if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
       return dropObjects(session, n, sql);
     case 'TruncateStmt':
@@ -199,6 +201,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsOwner(session, n);
+      if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorOwner(session, n);
+      if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorSetSchema(session, n);
       if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsSetSchema(session, n);
       if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
       if (kind === 'AlterObjectSchemaStmt' && isSchemaMove(n)) return alterObjectSchema(session, n);
@@ -284,8 +288,11 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'DefineStmt':
       if (n.kind === 'OBJECT_TSCONFIGURATION') return defineTsConfiguration(session, n);
       if (n.kind === 'OBJECT_AGGREGATE') return withDefaultAcls(session, () => defineAggregate(session, n, sql));
+      if (n.kind === 'OBJECT_OPERATOR') return defineOperator(session, n);
       if (TS_OBJECTS[n.kind]) throw featureNotSupported(`CREATE TEXT SEARCH ${TS_OBJECTS[n.kind]}`);
       throw featureNotSupported('Define statement');
+    case 'AlterOperatorStmt':
+      return alterOperator(session, n);
     case 'AlterTSConfigurationStmt':
       return alterTsConfiguration(session, n);
     case 'AlterTSDictionaryStmt':

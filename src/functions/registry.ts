@@ -84,6 +84,8 @@ export interface OperatorDef {
   /** Commutator / negator names, used by the planner. */
   readonly commutator?: string;
   readonly negator?: string;
+  /** A shell operator (named by a COMMUTATOR / NEGATOR, never defined): resolving to it is 42883. */
+  readonly shell?: true;
 }
 
 export interface AggregateImpl {
@@ -145,6 +147,11 @@ export function registerAggregate(a: AggregateImpl): void {
 /** Every registered function, by name (for pg_proc). Operator implementations are not included. */
 export function allFunctions(): IterableIterator<[string, readonly FunctionImpl[]]> {
   return functions.entries();
+}
+
+/** Every registered operator, by name (for pg_operator). */
+export function allOperators(): IterableIterator<[string, readonly OperatorDef[]]> {
+  return operators.entries();
 }
 
 /** Every registered aggregate, by name (for pg_proc). */

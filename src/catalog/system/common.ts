@@ -14,6 +14,7 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
 /** OIDs of the catalogs (pg_description.classoid, pg_depend.classid). */
 export const CLASS_OID = {
   pg_class: 1259,
+  pg_operator: 2617,
   pg_attribute: 1249,
   pg_type: 1247,
   pg_proc: 1255,

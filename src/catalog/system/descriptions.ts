@@ -9,6 +9,7 @@
 import type { Catalog } from '../catalog.js';
 import { BUILTIN_TYPE_FACTS, PROC_DESCRIPTIONS } from './builtin-data.js';
 import { CLASS_OID } from './common.js';
+import { BUILTIN_OPERATOR_FACTS, OPERATOR_DESCRIPTIONS, OPERATOR_PROC_DESCRIPTIONS } from './operator-data.js';
 import { builtinProcs } from './procs.js';
 import { PLPGSQL_EXTENSION_OID } from './pg-extension.js';
 
@@ -42,9 +43,20 @@ function builtins(): DescriptionRow[] {
   const rows: DescriptionRow[] = [];
   for (const [oid, d] of Object.entries(NAMESPACE_DESCRIPTIONS)) rows.push({ objoid: Number(oid), classoid: CLASS_OID.pg_namespace, objsubid: 0, description: d });
   for (const t of BUILTIN_TYPE_FACTS) if (t[15] !== null) rows.push({ objoid: t[0], classoid: CLASS_OID.pg_type, objsubid: 0, description: t[15] });
+  const seenProc = new Set<number>();
   for (const p of builtinProcs()) {
     const d = PROC_DESCRIPTIONS[p.oid];
     if (d !== undefined) rows.push({ objoid: p.oid, classoid: CLASS_OID.pg_proc, objsubid: 0, description: d });
+  }
+  // Built-in operators and their functions (`implementation of + operator` unless noted otherwise).
+  for (const o of BUILTIN_OPERATOR_FACTS) {
+    const od = OPERATOR_DESCRIPTIONS[o[0]];
+    if (od !== undefined) rows.push({ objoid: o[0], classoid: CLASS_OID.pg_operator, objsubid: 0, description: od });
+    const pd = o[0] in OPERATOR_PROC_DESCRIPTIONS ? OPERATOR_PROC_DESCRIPTIONS[o[0]] : `implementation of ${o[1]} operator`;
+    if (pd !== null && PROC_DESCRIPTIONS[o[11]] === undefined && !seenProc.has(o[11])) {
+      seenProc.add(o[11]);
+      rows.push({ objoid: o[11], classoid: CLASS_OID.pg_proc, objsubid: 0, description: pd });
+    }
   }
   rows.push({ objoid: PLPGSQL_EXTENSION_OID, classoid: CLASS_OID.pg_extension, objsubid: 0, description: EXTENSION_DESCRIPTIONS.plpgsql });
   return (builtinRows = rows);

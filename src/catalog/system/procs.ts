@@ -7,6 +7,10 @@
  */
 import { allAggregates, allFunctions, registryChanges, type AggregateImpl, type FunctionImpl } from '../../functions/registry.js';
 import { BUILTIN_PROC_OIDS, TYPE_FUNCTION_NAMES } from './builtin-data.js';
+import { BUILTIN_OPERATOR_FACTS, ESTIMATOR_NAMES } from './operator-data.js';
+
+/** pg_proc OIDs of the operators' functions (oprcode), by `name(argument type OIDs)`. */
+const OPERATOR_PROC_OIDS = new Map(BUILTIN_OPERATOR_FACTS.map((o) => [`${o[10]}(${(o[2] === 'l' ? [o[4]] : [o[3], o[4]]).join(',')})`, o[11]]));
 
 export interface BuiltinProc {
   readonly oid: number;
@@ -33,7 +37,7 @@ function build(): NonNullable<typeof cache> {
     const key = `${extra.extension ?? ''}:${name}(${argTypes.join(',')})`;
     if (seen.has(key)) return;
     seen.add(key);
-    const oid = extra.extension ? extensionOid++ : (BUILTIN_PROC_OIDS[`${name}(${argTypes.join(',')})`] ?? synthetic++);
+    const oid = extra.extension ? extensionOid++ : (BUILTIN_PROC_OIDS[`${name}(${argTypes.join(',')})`] ?? OPERATOR_PROC_OIDS.get(`${name}(${argTypes.join(',')})`) ?? synthetic++);
     list.push({ oid, name, argTypes, ...extra });
   };
   const names = [...allFunctions()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -74,5 +78,5 @@ export function builtinProcsNamed(name: string): readonly BuiltinProc[] {
 
 /** The name of a function by OID: a built-in, or one of the type I/O functions pg_type names. */
 export function procName(oid: number): string | undefined {
-  return builtinProcByOid(oid)?.name ?? TYPE_FUNCTION_NAMES[oid];
+  return builtinProcByOid(oid)?.name ?? TYPE_FUNCTION_NAMES[oid] ?? ESTIMATOR_NAMES[oid];
 }

@@ -18,6 +18,7 @@ import './pg-database.js';
 import './pg-roles.js';
 import './pg-policy.js';
 import './pg-statistic-ext.js';
+import './pg-operator.js';
 import './pg-rules.js';
 import './pg-publication.js';
 import './pg-type.js';

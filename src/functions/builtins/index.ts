@@ -47,3 +47,4 @@ import './session-info.js';
 import './string-extra.js';
 import './column-size.js';
 import './bytea-bits.js';
+import './operator-functions.js';
