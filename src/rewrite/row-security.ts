@@ -47,13 +47,31 @@ export function rlsApplies(session: SessionContext, cat: Catalog, rel: RelationD
 
 /** A policy expression analyzed over the table alone (range entry 0), as a boolean. */
 export function analyzePolicyExpr(session: SessionContext, cat: Catalog, rel: RelationDef, raw: unknown, sql: string, outer?: StatementState): Expr {
-  const stmt: StatementState = { ...(outer ?? {}), catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, columnRefHook: undefined, procedureCallAt: undefined, viewBinding: undefined };
+  // A policy with a subquery that reaches its own table again (directly, through other tables'
+  // policies or through views) would expand forever (fireRIRrules).
+  if (outer?.rlsActive?.includes(rel.oid) && hasSubLink(raw)) {
+    throw new PgError(SQLSTATE.invalid_object_definition, `infinite recursion detected in policy for relation "${rel.name}"`);
+  }
+  const stmt: StatementState = {
+    ...(outer ?? {}), catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, columnRefHook: undefined, procedureCallAt: undefined, viewBinding: undefined,
+    // At CREATE / ALTER POLICY (no outer statement) the expression is only analyzed: no privileges, no policies of the tables it reads.
+    skipSecurity: outer ? outer.skipSecurity : true,
+    ...(outer ? {} : { noFold: true }),
+    rlsActive: [...(outer?.rlsActive ?? []), rel.oid],
+  };
   const q = emptyQuery('select');
   const ps = new ParseState(stmt, q, undefined);
   ps.exprKind = 'policy';
   const rti = ps.addRte(relationRte(rel, undefined));
   ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
   return coerceToBoolean(ps, transformExpr(ps, raw as AnyNode), 'POLICY');
+}
+
+function hasSubLink(x: unknown): boolean {
+  if (!x || typeof x !== 'object') return false;
+  if (Array.isArray(x)) return x.some(hasSubLink);
+  const o = x as AnyNode;
+  return 'SubLink' in o || Object.values(o).some(hasSubLink);
 }
 
 function applicable(cat: Catalog, rel: RelationDef, user: string, cmd: PolicyDef['cmd']): PolicyDef[] {
