@@ -169,12 +169,13 @@ export function rlsViolation(rel: RelationDef, c: RlsCheck, using = false): PgEr
  * undefined when no policy applies to this user. Its columns keep the table's positions (dropped
  * columns read as NULL), so outer Vars map 1:1.
  */
-export function rlsSelectRte(stmt: StatementState, rel: RelationDef, alias: AnyNode | undefined, cmd: PolicyDef['cmd'] = 'r'): SubqueryRte | undefined {
+export function rlsSelectRte(stmt: StatementState, rel: RelationDef, alias: AnyNode | undefined, cmd: PolicyDef['cmd'] = 'r', only = false): SubqueryRte | undefined {
   const cat = stmt.catalog;
   const user = effectiveUser(stmt);
   if (stmt.skipSecurity || !rlsApplies(stmt.session, cat, rel, user)) return undefined;
   const q = emptyQuery('select');
-  q.rtable.push(relationRte(rel, undefined));
+  // (FROM ONLY: the table without its partitions or inheritance children)
+  q.rtable.push(only ? { ...relationRte(rel, undefined), only: true } : relationRte(rel, undefined));
   q.fromList.push({ kind: 'RangeTblRef', rti: 0 });
   q.where = policyQual(stmt, cat, rel, user, cmd);
   q.targetList = rel.columns.map((c) => ({
