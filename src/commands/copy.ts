@@ -424,7 +424,11 @@ export function copyTo(session: Session, n: AnyNode, sql: string): { result: Sta
   if (n.query) {
     const q = n.query as AnyNode;
     const kind = Object.keys(q)[0];
-    if (kind !== 'SelectStmt') throw featureNotSupported('COPY (INSERT/UPDATE/DELETE ... RETURNING) TO');
+    // INSERT / UPDATE / DELETE / MERGE copy the rows their RETURNING list makes.
+    if (kind !== 'SelectStmt' && !(q[kind] as AnyNode).returningClause?.exprs?.length) {
+      if (kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') throw new PgError(SQLSTATE.feature_not_supported, 'COPY query must have a RETURNING clause');
+      throw featureNotSupported(`COPY (${kind}) TO`);
+    }
     res = executeStatement(session, { stmt: q as RawStatement['stmt'], location: 0, text: sql }, sql, [], []);
   } else {
     const rel = targetRelation(session, n.relation);
