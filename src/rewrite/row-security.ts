@@ -18,7 +18,7 @@ import { ParseState, type StatementState } from '../analyze/parse-state.js';
 import { coerceToBoolean, transformExpr } from '../analyze/expr.js';
 import { relationColumns, relationRte } from '../analyze/relation.js';
 import { OID } from '../types/oids.js';
-import { PUBLIC, hasPrivsOfRole, isOwner, isSuperuser, rolesOf } from '../catalog/acl.js';
+import { PUBLIC, aclMask, hasPrivsOfRole, isOwner, isSuperuser, relationAcl, rolesOf } from '../catalog/acl.js';
 import type { SessionContext } from '../session/session-context.js';
 
 type AnyNode = Record<string, any>;
@@ -43,6 +43,19 @@ export function rlsApplies(session: SessionContext, cat: Catalog, rel: RelationD
     });
   }
   return true;
+}
+
+/**
+ * Whether an error may show `rel`'s key values to the current user (BuildIndexValueDescription,
+ * ri_ReportViolation): not when row-level security applies to them, else with SELECT on the table
+ * or on every key column (an expression key, attnum 0, needs the table's).
+ */
+export function keyValuesVisible(session: SessionContext, cat: Catalog, rel: RelationDef, attnums: readonly number[]): boolean {
+  const user = session.currentUser();
+  if (isSuperuser(cat, user)) return true;
+  if (rel.rlsEnabled && !cat.role(user)?.bypassRls && (rel.rlsForced || !isOwner(cat, user, rel.owner))) return false;
+  if (aclMask(cat, relationAcl(cat, rel), user).includes('r')) return true;
+  return attnums.every((a) => a > 0 && !!rel.columns[a - 1]?.acl && aclMask(cat, rel.columns[a - 1].acl!, user).includes('r'));
 }
 
 /** A policy expression analyzed over the table alone (range entry 0), as a boolean. */
