@@ -5,7 +5,12 @@
  * ANDed into their WHERE; INSERT / UPDATE check each new row against WITH CHECK (or USING).
  * Postgres counterpart: src/backend/rewrite/rowsecurity.c, utils/misc/rls.c (check_enable_rls).
  * Known gaps: ON CONFLICT DO UPDATE checks the existing row after the update (an error rolls the
- * statement back, so only which of two errors is reported can differ).
+ * statement back, so only which of two errors is reported can differ). SELECT ... FOR UPDATE /
+ * SHARE of a table read through its policies neither adds UPDATE's USING nor locks its rows (the
+ * policy subquery is no lockable relation; FOR UPDATE OF it is 0A000). Permission errors of the
+ * tables a policy reads can come before the statement's own (Postgres checks the statement's
+ * tables first). pg_policies does not rename a policy subquery's entry that has the table's own
+ * name (ruleutils prints `s1 s1_1`).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { PolicyDef, RelationDef } from '../catalog/objects.js';
