@@ -62,6 +62,9 @@ function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: 
   if (name !== 'tableoid' && kind === 'generated') {
     throw new PgError(SQLSTATE.invalid_column_reference, `cannot use system column "${name}" in column generation expression`, { position: ps.position(location) });
   }
+  if (name !== 'tableoid' && kind === 'merge when') {
+    throw new PgError(SQLSTATE.invalid_column_reference, `cannot use system column "${name}" in MERGE WHEN condition`, { position: ps.position(location) });
+  }
   if (kind === 'index' || kind === 'index predicate') throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
   const v: Var = { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rte.rel) };
   if (rte.nullableRow) {

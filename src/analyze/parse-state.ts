@@ -100,6 +100,8 @@ export interface StatementState {
   asUser?: string;
   /** Structural analysis only (a view's query read to rewrite DML onto its table): no privilege checks, no RLS. */
   skipSecurity?: boolean;
+  /** Tables whose policies are being analyzed (fireRIRrules's activeRIRs): reaching one again from its own policy is 42P17. */
+  rlsActive?: readonly number[];
   /** Inside a view's query: SELECT checks collected here, run after the naming level's (see deferViewChecks). */
   deferredPerms?: { q: import('../nodes/query.js').Query; run: () => void }[];
   /** A view's query: names bound to OIDs at CREATE VIEW (recorded then, followed on use; see rewrite/view-binding.ts). */

@@ -304,7 +304,7 @@ function relationFromItem(pstate: ParseState, n: AnyNode, rel: RelationDef, froz
         addItem(pstate, rti, false);
         return { kind: 'RangeTblRef', rti };
       }
-      let rte: RangeTblEntry = (n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias)) ?? (!n.inh && (rel.kind === 'p' || rel.inhChildren?.length) ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias));
+      let rte: RangeTblEntry = (n.mergeTarget ? undefined : rlsSelectRte(pstate.stmt, rel, n.alias, 'r', !n.inh && (rel.kind === 'p' || !!rel.inhChildren?.length))) ?? (!n.inh && (rel.kind === 'p' || rel.inhChildren?.length) ? { ...relationRte(rel, n.alias), only: true } : relationRte(rel, n.alias));
       // A bound view reference keeps the name it was written with (qualified column references
       // use it); ruleutils prints the relation's current name, as the entry has no alias.
       if (frozen) rte = { ...rte, alias: n.alias?.aliasname ?? n.relname, columns: freeze([...rte.columns]) } as RangeTblEntry;

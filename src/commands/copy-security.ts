@@ -1,10 +1,10 @@
 /**
  * COPY's privilege checks: files need pg_read_server_files / pg_write_server_files, COPY TO needs
- * SELECT and COPY FROM INSERT on the columns, and row-level security refuses COPY FROM.
+ * SELECT and COPY FROM INSERT on the columns, and row-level security refuses COPY FROM (COPY TO
+ * runs as `SELECT cols FROM ONLY t`, to which the policies apply, as in Postgres).
  * Postgres counterpart: src/backend/commands/copy.c (DoCopy).
- * Known gaps: COPY TO of a table under row-level security is 0A000 (Postgres runs it as a query).
  */
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { checkRelation, hasPrivsOfRole, isSuperuser } from '../catalog/acl.js';
@@ -37,8 +37,8 @@ export function checkCopy(session: Session, n: AnyNode): void {
   const cols = new Set<number>();
   for (const c of rel.columns) if (!c.dropped && (!names || names.includes(c.name))) cols.add(c.attnum);
   checkRelation(cat, user, rel, n.is_from ? 'a' : 'r', cols);
-  if (rlsApplies(session, cat, rel, user)) {
-    if (n.is_from) throw new PgError(SQLSTATE.feature_not_supported, 'COPY FROM not supported with row-level security', { hint: 'Use INSERT statements instead.' });
-    throw featureNotSupported('COPY TO of a table with row-level security');
+  // (COPY TO reads the table through a query, which applies its policies)
+  if (n.is_from && rlsApplies(session, cat, rel, user)) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'COPY FROM not supported with row-level security', { hint: 'Use INSERT statements instead.' });
   }
 }

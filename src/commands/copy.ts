@@ -10,6 +10,7 @@
  * Known gaps: FORMAT binary, WHERE, ON_ERROR, PROGRAM, FK checks run per row rather than at the
  * end of the statement (a row may not reference a later row of the same COPY).
  */
+import { rlsApplies } from '../rewrite/row-security.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -423,13 +424,18 @@ export function copyTo(session: Session, n: AnyNode, sql: string): { result: Sta
   if (n.query) {
     const q = n.query as AnyNode;
     const kind = Object.keys(q)[0];
-    if (kind !== 'SelectStmt') throw featureNotSupported('COPY (INSERT/UPDATE/DELETE ... RETURNING) TO');
+    // INSERT / UPDATE / DELETE / MERGE copy the rows their RETURNING list makes.
+    if (kind !== 'SelectStmt' && !(q[kind] as AnyNode).returningClause?.exprs?.length) {
+      if (kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') throw new PgError(SQLSTATE.feature_not_supported, 'COPY query must have a RETURNING clause');
+      throw featureNotSupported(`COPY (${kind}) TO`);
+    }
     res = executeStatement(session, { stmt: q as RawStatement['stmt'], location: 0, text: sql }, sql, [], []);
   } else {
     const rel = targetRelation(session, n.relation);
     if (rel.kind === 'v') throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from view "${rel.name}"`, { hint: 'Try the COPY (SELECT ...) TO variant.' });
     if (rel.kind === 'S') throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from sequence "${rel.name}"`);
-    if (rel.kind === 'p') throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from partitioned table "${rel.name}"`, { hint: 'Try the COPY (SELECT ...) TO variant.' });
+    // (under row-level security Postgres reads it through SELECT ... FROM ONLY: no rows)
+    if (rel.kind === 'p' && !rlsApplies(session, session.catalog(), rel, session.currentUser())) throw new PgError(SQLSTATE.wrong_object_type, `cannot copy from partitioned table "${rel.name}"`, { hint: 'Try the COPY (SELECT ...) TO variant.' });
     const cols = targetColumns(rel, n.attlist, false);
     const text = `select ${cols.map((c) => quoteIdentIfNeeded(c.name)).join(', ')} from only ${qualifiedName(session, rel)}`;
     const st = parseScript(text)[0] as RawStatement;

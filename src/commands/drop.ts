@@ -18,6 +18,7 @@ import { lookupRelation } from '../analyze/relation.js';
 import { truncateIdentifier } from './naming.js';
 import { routineSignature } from '../pl/signature.js';
 import { dropPartitionLinks } from './partition-ddl.js';
+import { relationsUsed } from './view.js';
 
 import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
 import { operatorDescription } from '../catalog/operators.js';
@@ -78,7 +79,22 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
       out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, on: relDesc(cat, rel), drop: () => cat.removeConstraint(fk.oid) });
     }
   }
+  // Views, inheritance children and other tables' policies reading it, in creation order.
+  // (a policy's OID joins `dropping` once listed, so a policy reading two dropped relations is listed once)
+  const policies = [...cat.policies.values()].filter((p) => p.relation !== rel.oid && !dropping.has(p.relation) && !dropping.has(p.oid) && relationsUsed([p.qual?.expr, p.withCheck?.expr], new Set()).has(rel.oid));
+  let pi = 0;
+  const policiesBefore = (oid: number) => {
+    for (; pi < policies.length && policies[pi].oid < oid; pi++) {
+      const p = policies[pi];
+      const owner = cat.relations.get(p.relation);
+      if (!owner || dropping.has(p.oid)) continue;
+      dropping.add(p.oid);
+      out.push({ describe: `policy ${p.name} on ${relDesc(cat, owner)}`, on: relDesc(cat, rel), drop: () => cat.policies.delete(p.oid) });
+    }
+  };
+  policies.sort((a, b) => a.oid - b.oid);
   for (const v of cat.relations.values()) {
+    if (policies.length) policiesBefore(v.oid);
     // (inheritance children go with their parent too, reported among the views in creation order)
     const isChild = v.inhParents?.includes(rel.oid) === true;
     if (isChild && !dropping.has(v.oid)) {
@@ -93,6 +109,7 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
     out.push({ describe: relDesc(cat, v), on: relDesc(cat, rel), drop: () => dropRelation(session, cat, v, dropping) });
     out.push(...dependentsOf(session, cat, v, dropping));
   }
+  policiesBefore(Infinity);
   // Rules of other relations whose actions use it (their relation's own rules go with it).
   for (const r of [...cat.rules.values()]) {
     if (r.relation === rel.oid || dropping.has(r.relation) || !r.dependsOn.includes(rel.oid)) continue;

@@ -136,6 +136,13 @@ export function dropOwned(session: Session, n: AnyNode, dropObjects: (names: { k
     const acl = strip(f.acl);
     if (acl !== f.acl) cat.putFunction({ ...f, acl });
   }
+  // Policies naming the role lose it; one naming only it goes (RemoveRoleFromObjectPolicy).
+  for (const p of [...cat.policies.values()]) {
+    if (!p.roles.some((r) => oids.has(r))) continue;
+    const rest = p.roles.filter((r) => !oids.has(r));
+    if (rest.length) cat.policies.set(p.oid, { ...p, roles: rest });
+    else cat.policies.delete(p.oid);
+  }
   if (doomed.length) dropObjects(doomed);
   for (const ns of [...session.transaction().catalogForWrite().namespaces.values()]) {
     if (names.has(ns.owner) && ns.oid >= 16384) dropObjects([{ kind: 'schema', name: ns.name }]);

@@ -4,6 +4,7 @@
  * `Key (cols)=(vals) already exists.` detail. NULLs never conflict unless NULLS NOT DISTINCT.
  * Postgres counterpart: src/backend/access/nbtree/nbtinsert.c (_bt_check_unique), executor/execIndexing.c.
  */
+import { keyValuesVisible } from '../rewrite/row-security.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
@@ -90,7 +91,7 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
       const t = heap.get(otherTid);
       if (!t || !liveForUniqueness(ctx, t)) continue;
       // An equal key in the index: the key columns compare equal by construction.
-      throw uniqueViolation(cat, table, idx, key, isBuild);
+      throw uniqueViolation(cat, table, idx, key, isBuild, ctx);
     }
     // Many dead versions under one key (a hot row): have them pruned when the transaction ends.
     if (others.length > 32) ctx.txn.notePruneHint?.(heap, store, key);
@@ -113,12 +114,14 @@ export function recheckUnique(ctx: ExecContext, cat: Catalog, c: { table: Relati
   for (const otherTid of ctx.txn.index(c.idx).lookup(c.key as Value[])) {
     if (otherTid === c.tid) continue;
     const o = heap.get(otherTid);
-    if (o && liveForUniqueness(ctx, o)) throw uniqueViolation(cat, c.table, c.idx, [...c.key], false);
+    if (o && liveForUniqueness(ctx, o)) throw uniqueViolation(cat, c.table, c.idx, [...c.key], false, ctx);
   }
 }
 
-export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationDef, key: Value[], isBuild: boolean): PgError {
+export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationDef, key: Value[], isBuild: boolean, ctx?: ExecContext): PgError {
   const info = idx.index!;
+  // (no DETAIL when the user may not see the key: row-level security, or no SELECT on it)
+  const shown = !ctx || keyValuesVisible(ctx.session, cat, table, info.keys.map((k) => k.attnum));
   const cols = info.keys.map((k) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : (k.expr?.text ?? 'expr')));
   const vals = info.keys.map((k, i) => {
     const v = key[i];
@@ -129,14 +132,14 @@ export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationD
   const conName = info.constraint !== undefined ? (cat.constraints.get(info.constraint)?.name ?? idx.name) : idx.name;
   if (isBuild) {
     return new PgError(SQLSTATE.unique_violation, `could not create unique index "${idx.name}"`, {
-      detail: `Key (${cols.join(', ')})=(${vals.join(', ')}) is duplicated.`,
+      ...(shown ? { detail: `Key (${cols.join(', ')})=(${vals.join(', ')}) is duplicated.` } : {}),
       schema: cat.namespaceName(table.namespace),
       table: table.name,
       constraint: idx.name,
     });
   }
   return new PgError(SQLSTATE.unique_violation, `duplicate key value violates unique constraint "${conName}"`, {
-    detail: `Key (${cols.join(', ')})=(${vals.join(', ')}) already exists.`,
+    ...(shown ? { detail: `Key (${cols.join(', ')})=(${vals.join(', ')}) already exists.` } : {}),
     schema: cat.namespaceName(table.namespace),
     table: table.name,
     constraint: conName,

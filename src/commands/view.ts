@@ -49,7 +49,8 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   const state = statementState(session, sql, []);
   state.paramTypes.length = 0;
   const binding = newViewBinding();
-  const q = transformSelectStmt({ ...state, inferParams: false, viewBinding: { mode: 'record', b: binding } }, n.query.SelectStmt);
+  // (privileges and policies apply when the view is used, not here)
+  const q = transformSelectStmt({ ...state, inferParams: false, skipSecurity: true, viewBinding: { mode: 'record', b: binding } }, n.query.SelectStmt);
   // (sequences read in FROM are no relation entries: the binding names them)
   const dependsOn = [...relationsUsed(q, new Set([...binding.rels.values()].map((r) => r.oid)))];
   // A view over a temporary relation is itself temporary (DefineView), with a NOTICE.
@@ -126,5 +127,5 @@ export function checkViewCheckOption(session: Session, view: RelationDef): void 
   const sub = Object.assign(Object.create(session) as Session, { searchPath: () => info.searchPath });
   const state = statementState(sub, info.text, []);
   state.paramTypes.length = 0;
-  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false, ...applyBinding(info) }, info.raw as AnyNode), info.raw as AnyNode);
+  refuseCheckOption(transformSelectStmt({ ...state, inferParams: false, skipSecurity: true, ...applyBinding(info) }, info.raw as AnyNode), info.raw as AnyNode);
 }

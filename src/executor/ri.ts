@@ -4,6 +4,7 @@
  * per statement and run at its end, with Postgres's 23503 messages and details.
  * Postgres counterpart: src/backend/utils/adt/ri_triggers.c.
  */
+import { keyValuesVisible } from '../rewrite/row-security.js';
 import { partitionMap } from '../catalog/inheritance.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
@@ -218,7 +219,7 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
   const key = coerceKey(ms.cat, table, fk.columns, ref, info.refColumns, vals);
   if (findRows(ms, ref, info.refColumns, key, true).length) return;
   throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
-    detail: `Key ${keyText(ms, table, fk.columns, vals)} is not present in table "${ref.name}".`,
+    detail: keyValuesVisible(ms.ctx.session, ms.cat, table, fk.columns) ? `Key ${keyText(ms, table, fk.columns, vals)} is not present in table "${ref.name}".` : `Key is not present in table "${ref.name}".`,
     schema: ms.cat.namespaceName(table.namespace),
     table: table.name,
     constraint: fk.name,
@@ -264,14 +265,14 @@ function referencedAction(
   switch (action) {
     case 'r':
       throw new PgError(SQLSTATE.restrict_violation, `update or delete on table "${refTable.name}" violates RESTRICT setting of foreign key constraint "${fk.name}" on table "${shown.name}"`, {
-        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is referenced from table "${shown.name}".`,
+        detail: keyValuesVisible(ms.ctx.session, cat, refTable, info.refColumns) ? `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is referenced from table "${shown.name}".` : `Key is referenced from table "${shown.name}".`,
         schema: cat.namespaceName(shown.namespace),
         table: shown.name,
         constraint: fk.name,
       });
     case 'a':
       throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${shown.name}"`, {
-        detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${shown.name}".`,
+        detail: keyValuesVisible(ms.ctx.session, cat, refTable, info.refColumns) ? `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${shown.name}".` : `Key is still referenced from table "${shown.name}".`,
         schema: cat.namespaceName(shown.namespace),
         table: shown.name,
         constraint: fk.name,
@@ -308,7 +309,7 @@ function referencedAction(
       if (action === 'd') ms.ctx.txn.commandCounterIncrement();
       if (action === 'd' && findRows(ms, child, fk.columns, childKey).length) {
         throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${child.name}"`, {
-          detail: `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".`,
+          detail: keyValuesVisible(ms.ctx.session, ms.cat, refTable, info.refColumns) ? `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".` : `Key is still referenced from table "${child.name}".`,
           schema: cat.namespaceName(child.namespace),
           table: child.name,
           constraint: fk.name,

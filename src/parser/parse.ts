@@ -143,6 +143,8 @@ function toSyntaxError(e: unknown, sql: string): PgError {
         ? SQLSTATE.feature_not_supported
         : SQLSTATE.syntax_error;
   const out = new PgError(code, message);
+  // (the grammar's hints, which the parser library does not pass on)
+  if (message.startsWith('unrecognized row security option ')) out.hint = 'Only PERMISSIVE or RESTRICTIVE policies are supported currently.';
   const cursor = err.sqlDetails?.cursorPosition;
   if (cursor !== undefined && cursor >= 0) {
     out.position = String(byteToCharOffsets(sql)(cursor) + 1);

@@ -201,7 +201,9 @@ export function runSqlFunction(
 ): Value | Value[] {
   const c = compiledFor(def);
   const cat = session.catalog();
-  const key = paramTypes.join(',');
+  // The role and search path are part of the key: the body is analyzed with their privileges,
+  // row-level security and names.
+  const key = paramTypes.join(',') + '\u0000' + session.searchPathKey();
   let set = c.sets.get(key);
   if (!set || set.catalogVersion !== cat.version) {
     set = { catalogVersion: cat.version, plans: c.statements.map(() => undefined) };

@@ -5,7 +5,12 @@
  * ANDed into their WHERE; INSERT / UPDATE check each new row against WITH CHECK (or USING).
  * Postgres counterpart: src/backend/rewrite/rowsecurity.c, utils/misc/rls.c (check_enable_rls).
  * Known gaps: ON CONFLICT DO UPDATE checks the existing row after the update (an error rolls the
- * statement back, so only which of two errors is reported can differ).
+ * statement back, so only which of two errors is reported can differ). SELECT ... FOR UPDATE /
+ * SHARE of a table read through its policies neither adds UPDATE's USING nor locks its rows (the
+ * policy subquery is no lockable relation; FOR UPDATE OF it is 0A000). Permission errors of the
+ * tables a policy reads can come before the statement's own (Postgres checks the statement's
+ * tables first). pg_policies does not rename a policy subquery's entry that has the table's own
+ * name (ruleutils prints `s1 s1_1`).
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { PolicyDef, RelationDef } from '../catalog/objects.js';
@@ -18,7 +23,7 @@ import { ParseState, type StatementState } from '../analyze/parse-state.js';
 import { coerceToBoolean, transformExpr } from '../analyze/expr.js';
 import { relationColumns, relationRte } from '../analyze/relation.js';
 import { OID } from '../types/oids.js';
-import { PUBLIC, hasPrivsOfRole, isOwner, isSuperuser, rolesOf } from '../catalog/acl.js';
+import { PUBLIC, aclMask, hasPrivsOfRole, isOwner, isSuperuser, relationAcl, rolesOf } from '../catalog/acl.js';
 import type { SessionContext } from '../session/session-context.js';
 
 type AnyNode = Record<string, any>;
@@ -45,15 +50,46 @@ export function rlsApplies(session: SessionContext, cat: Catalog, rel: RelationD
   return true;
 }
 
+/**
+ * Whether an error may show `rel`'s key values to the current user (BuildIndexValueDescription,
+ * ri_ReportViolation): not when row-level security applies to them, else with SELECT on the table
+ * or on every key column (an expression key, attnum 0, needs the table's).
+ */
+export function keyValuesVisible(session: SessionContext, cat: Catalog, rel: RelationDef, attnums: readonly number[]): boolean {
+  const user = session.currentUser();
+  if (isSuperuser(cat, user)) return true;
+  if (rel.rlsEnabled && !cat.role(user)?.bypassRls && (rel.rlsForced || !isOwner(cat, user, rel.owner))) return false;
+  if (aclMask(cat, relationAcl(cat, rel), user).includes('r')) return true;
+  return attnums.every((a) => a > 0 && !!rel.columns[a - 1]?.acl && aclMask(cat, rel.columns[a - 1].acl!, user).includes('r'));
+}
+
 /** A policy expression analyzed over the table alone (range entry 0), as a boolean. */
 export function analyzePolicyExpr(session: SessionContext, cat: Catalog, rel: RelationDef, raw: unknown, sql: string, outer?: StatementState): Expr {
-  const stmt: StatementState = { ...(outer ?? {}), catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, columnRefHook: undefined, procedureCallAt: undefined, viewBinding: undefined };
+  // A policy with a subquery that reaches its own table again (directly, through other tables'
+  // policies or through views) would expand forever (fireRIRrules).
+  if (outer?.rlsActive?.includes(rel.oid) && hasSubLink(raw)) {
+    throw new PgError(SQLSTATE.invalid_object_definition, `infinite recursion detected in policy for relation "${rel.name}"`);
+  }
+  const stmt: StatementState = {
+    ...(outer ?? {}), catalog: cat, session, sql, paramTypes: [] as number[], inferParams: false, volatileSeen: false, mutableSeen: false, columnRefHook: undefined, procedureCallAt: undefined, viewBinding: undefined,
+    // At CREATE / ALTER POLICY (no outer statement) the expression is only analyzed: no privileges, no policies of the tables it reads.
+    skipSecurity: outer ? outer.skipSecurity : true,
+    ...(outer ? {} : { noFold: true }),
+    rlsActive: [...(outer?.rlsActive ?? []), rel.oid],
+  };
   const q = emptyQuery('select');
   const ps = new ParseState(stmt, q, undefined);
   ps.exprKind = 'policy';
   const rti = ps.addRte(relationRte(rel, undefined));
   ps.namespace.push({ rti, rte: q.rtable[rti], relVisible: true, colsVisible: true });
   return coerceToBoolean(ps, transformExpr(ps, raw as AnyNode), 'POLICY');
+}
+
+function hasSubLink(x: unknown): boolean {
+  if (!x || typeof x !== 'object') return false;
+  if (Array.isArray(x)) return x.some(hasSubLink);
+  const o = x as AnyNode;
+  return 'SubLink' in o || Object.values(o).some(hasSubLink);
 }
 
 function applicable(cat: Catalog, rel: RelationDef, user: string, cmd: PolicyDef['cmd']): PolicyDef[] {
@@ -151,12 +187,13 @@ export function rlsViolation(rel: RelationDef, c: RlsCheck, using = false): PgEr
  * undefined when no policy applies to this user. Its columns keep the table's positions (dropped
  * columns read as NULL), so outer Vars map 1:1.
  */
-export function rlsSelectRte(stmt: StatementState, rel: RelationDef, alias: AnyNode | undefined, cmd: PolicyDef['cmd'] = 'r'): SubqueryRte | undefined {
+export function rlsSelectRte(stmt: StatementState, rel: RelationDef, alias: AnyNode | undefined, cmd: PolicyDef['cmd'] = 'r', only = false): SubqueryRte | undefined {
   const cat = stmt.catalog;
   const user = effectiveUser(stmt);
   if (stmt.skipSecurity || !rlsApplies(stmt.session, cat, rel, user)) return undefined;
   const q = emptyQuery('select');
-  q.rtable.push(relationRte(rel, undefined));
+  // (FROM ONLY: the table without its partitions or inheritance children)
+  q.rtable.push(only ? { ...relationRte(rel, undefined), only: true } : relationRte(rel, undefined));
   q.fromList.push({ kind: 'RangeTblRef', rti: 0 });
   q.where = policyQual(stmt, cat, rel, user, cmd);
   q.targetList = rel.columns.map((c) => ({

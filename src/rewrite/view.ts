@@ -10,11 +10,15 @@ import type { Query } from '../nodes/query.js';
 import type { ParseState } from '../analyze/parse-state.js';
 import { transformSelectStmt } from '../analyze/select.js';
 import { deferViewChecks } from '../analyze/permissions.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 
 export function expandView(pstate: ParseState, view: RelationDef): Query {
   const info = view.view;
   if (!info) throw new Error('fauxgres internal: not a view');
   const session = pstate.stmt.session;
+  // (a view reached again from its own expansion: through policies, as views cannot name themselves)
+  if (pstate.stmt.rlsActive?.includes(view.oid)) throw new PgError(SQLSTATE.invalid_object_definition, `infinite recursion detected in rules for relation "${view.name}"`);
   const deferred: { q: Query; run: () => void }[] = [];
   const viewState = {
     ...pstate.stmt,
@@ -27,6 +31,7 @@ export function expandView(pstate: ParseState, view: RelationDef): Query {
     asUser: info.securityInvoker ? undefined : view.owner,
     session: Object.assign(Object.create(session) as typeof session, { searchPath: () => info.searchPath }),
     deferredPerms: deferred,
+    rlsActive: [...(pstate.stmt.rlsActive ?? []), view.oid],
     ...applyBinding(info),
   };
   const q = transformSelectStmt(viewState, info.raw as Record<string, unknown>);

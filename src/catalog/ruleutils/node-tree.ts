@@ -43,6 +43,8 @@ export interface ResolvedTree {
   readonly exprs: readonly StoredExpr[];
   readonly relation?: RelationDef;
   readonly domain?: boolean;
+  /** The expressions may hold subqueries (policies): printed through relationExprText. */
+  readonly subqueries?: boolean;
 }
 
 /** Resolves a pg_node_tree value, or undefined when it names nothing (any more). */
@@ -92,7 +94,7 @@ export function resolveNodeTree(cat: Catalog, text: string): ResolvedTree | unde
     case 'polwithcheck': {
       const p = cat.policies.get(a);
       const e = m[1] === 'polqual' ? p?.qual : p?.withCheck;
-      return p && e ? { exprs: [{ expr: e.expr as StoredExpr['expr'], text: e.text, volatile: false }], relation: cat.relations.get(p.relation) } : undefined;
+      return p && e ? { exprs: [{ expr: e.expr as StoredExpr['expr'], text: e.text, volatile: false }], relation: cat.relations.get(p.relation), subqueries: true } : undefined;
     }
   }
   return undefined;

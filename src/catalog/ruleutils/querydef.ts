@@ -21,6 +21,9 @@ import { deparseExprStrict, Unprintable, type DeparseContext } from '../deparse.
 import { formatTypeName } from './format-type.js';
 import { relationName } from './context.js';
 import { joinColumnOf } from '../../analyze/join-columns.js';
+import { relationRte } from '../../analyze/relation.js';
+import { emptyQuery } from '../../nodes/query.js';
+import type { RelationDef } from '../objects.js';
 
 interface Level {
   readonly q: Query;
@@ -287,4 +290,16 @@ export function topQueryText(cat: Catalog, session: SessionContext, q: Query, pr
   const relations = q.rtable.filter(isRelationLike).length;
   const qc: QueryContext = { cat, session, pretty, levels: [{ q, qualify: relations !== 1 }], wrapColumn };
   return queryText(qc, q, 0, names).replace(/ +\n/g, '\n');
+}
+
+/**
+ * An expression over one table's columns (a policy's USING / WITH CHECK) as pg_get_expr prints
+ * it: the table's columns bare, subqueries in full at indentation 0. Throws Unprintable.
+ */
+export function relationExprText(cat: Catalog, session: SessionContext, rel: RelationDef, e: Expr): string {
+  const q = emptyQuery('select');
+  q.rtable.push(relationRte(rel, undefined));
+  const qc: QueryContext = { cat, session, pretty: false, levels: [{ q, qualify: false }], wrapColumn: 0 };
+  // (exprContext nests subqueries 8 deeper than its base: base -8 prints them at 0)
+  return deparseExprStrict(exprContext(qc, -8), e).replace(/ +\n/g, '\n');
 }

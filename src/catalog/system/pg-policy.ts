@@ -5,7 +5,8 @@
 import { defineRows } from './registry.js';
 import { PgArray } from '../../types/values.js';
 import { nodeTree } from '../ruleutils/node-tree.js';
-import { deparseExpr } from '../deparse.js';
+import { deparseExpr, Unprintable } from '../deparse.js';
+import { relationExprText } from '../ruleutils/querydef.js';
 import { deparseContextFor } from '../ruleutils/context.js';
 import { PUBLIC } from '../acl.js';
 import type { PolicyDef } from '../objects.js';
@@ -31,7 +32,15 @@ defineRows('pg_catalog', 'pg_policies', {
       const rel = cat.relations.get(p.relation);
       if (!rel) continue;
       const ctx = deparseContextFor(cat, session, rel);
-      const text = (e: PolicyDef['qual']) => (e ? deparseExpr({ ...ctx, fallback: e.text }, e.expr) : null);
+      const text = (e: PolicyDef['qual']) => {
+        if (!e) return null;
+        try {
+          return relationExprText(cat, session, rel, e.expr);
+        } catch (err) {
+          if (!(err instanceof Unprintable)) throw err;
+          return deparseExpr({ ...ctx, fallback: e.text }, e.expr);
+        }
+      };
       yield {
         schemaname: cat.namespaceName(rel.namespace), tablename: rel.name, policyname: p.name, permissive: p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE',
         roles: PgArray.of(p.roles.map((r) => (r === PUBLIC ? 'public' : (cat.roles.get(r)?.name ?? String(r))))), cmd: CMD_WORD[p.cmd],

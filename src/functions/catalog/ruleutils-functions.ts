@@ -5,7 +5,7 @@
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
-import { deparseExpr } from '../../catalog/deparse.js';
+import { deparseExpr, Unprintable } from '../../catalog/deparse.js';
 import { resolveNodeTree } from '../../catalog/ruleutils/node-tree.js';
 import { partitionBoundTree } from '../../catalog/partition.js';
 import { deparseContextFor, qualifiedRelationName, relationName } from '../../catalog/ruleutils/context.js';
@@ -15,6 +15,7 @@ import { formatTypeName } from '../../catalog/ruleutils/format-type.js';
 import { findDomainConstraint } from '../../catalog/system/pg-constraint.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { viewDefinition } from '../../catalog/ruleutils/viewdef.js';
+import { relationExprText } from '../../catalog/ruleutils/querydef.js';
 import { userRuleDefinition } from '../../catalog/ruleutils/ruledef.js';
 import { regInput } from '../../analyze/regclass.js';
 import type { Value } from '../../types/values.js';
@@ -33,6 +34,14 @@ function getExpr(rt: ExprRuntime, tree: Value, pretty: boolean): Value {
   const r = resolveNodeTree(cat, tree as string);
   if (!r) return null;
   const ctx = deparseContextFor(cat, rt.session, r.relation, { pretty, domainValue: r.domain });
+  if (r.subqueries && r.relation && !pretty) {
+    const rel = r.relation;
+    try {
+      return r.exprs.map((e) => relationExprText(cat, rt.session, rel, e.expr)).join(', ');
+    } catch (err) {
+      if (!(err instanceof Unprintable)) throw err;
+    }
+  }
   return r.exprs.map((e) => deparseExpr({ ...ctx, fallback: e.text }, e.expr)).join(', ');
 }
 fn('pg_get_expr', [OID.pg_node_tree, OID.oid], OID.text, (a, rt) => getExpr(rt, a[0], false), S);

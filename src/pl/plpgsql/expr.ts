@@ -163,6 +163,7 @@ function hasPosition(e: unknown): boolean {
 export class PlExpr {
   private plan: SpiPlan | undefined;
   private version = -1;
+  private spKey = '';
   private deps: [number, RecDesc | undefined][] = [];
   private raw: RawStatement | undefined;
   private readonly contextLine: string;
@@ -193,6 +194,9 @@ export class PlExpr {
 
   private valid(f: Frame, cat: Catalog): boolean {
     if (!this.plan || this.version !== cat.version || f.session.materialized) return false;
+    // A query was analyzed for one role and search path (privileges, row-level security, names):
+    // another role (SET ROLE, a SECURITY DEFINER caller) needs its own plan.
+    if (!this.plan.simple && this.spKey !== f.session.searchPathKey()) return false;
     for (const [dno, desc] of this.deps) if (currentDesc(f, this.owner, dno) !== desc) return false;
     return true;
   }
@@ -223,6 +227,7 @@ export class PlExpr {
         rewriteTarget: rewrite,
       });
       this.version = cat.version;
+      this.spKey = f.session.searchPathKey();
       this.deps = deps;
       return this.plan;
     } catch (e) {
