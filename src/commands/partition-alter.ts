@@ -76,7 +76,7 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   linkPartition(session, cat, parent, rel, bound, true);
   // Foreign keys of the partitioned table now apply to the attached rows.
   for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
-    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f') validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, a);
+    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f' && !fk.notEnforced) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, a);
   }
   // The existing rows must satisfy the partition constraint.
   const attached = cat.relation(rel.oid);
@@ -144,7 +144,7 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
 }
 
 /** Subcommands that keep a partition tree's column layout and need nothing more here. */
-const LAYOUT_SAFE = new Set(['AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
+const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
 
 /**
  * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
@@ -226,6 +226,11 @@ export function alterPartitionedCmd(
   inherited?: readonly { kind: string; columns: readonly number[]; name: string }[],
 ): void {
   const sub = cmd.subtype as string;
+  if (only && sub === 'AT_AddConstraint' && cmd.def?.Constraint?.contype === 'CONSTR_FOREIGN' && rel.kind === 'p') {
+    const pk = cmd.def.Constraint.pktable;
+    const ref = openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
+    throw new PgError(SQLSTATE.wrong_object_type, `cannot use ONLY for foreign key on partitioned table "${rel.name}" referencing relation "${ref.name}"`);
+  }
   if (only && partitionsOf(cat, rel).length) {
     const c = cmd.def?.Constraint;
     if (!(sub === 'AT_AddConstraint' && (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE'))) {
@@ -296,7 +301,7 @@ export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: nu
 }
 
 /** Checks the existing rows of `rel`'s leaves against a foreign key (as RI's validation query). */
-function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef, owner: RelationDef): void {
+export function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef, owner: RelationDef): void {
   const ms = new ModifyState(makeExecContext(session, []), cat);
   const txn = session.transaction();
   for (const leaf of rel.kind === 'p' ? partitionLeaves(cat, rel) : [rel]) {
