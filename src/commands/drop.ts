@@ -18,6 +18,7 @@ import { lookupRelation } from '../analyze/relation.js';
 import { truncateIdentifier } from './naming.js';
 import { routineSignature } from '../pl/signature.js';
 import { dropPartitionLinks } from './partition-ddl.js';
+import { partitionDescendants } from '../catalog/partition.js';
 
 type AnyNode = Record<string, any>;
 
@@ -253,7 +254,8 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       }
       if (!rels.length) return commandResult(cmd);
       const cat = txn.catalogForWrite();
-      const dropping = new Set(rels.map((r) => r.oid));
+      // (a partitioned table's partitions go with it: their own foreign keys are no dependents)
+      const dropping = new Set(rels.flatMap((r) => [r.oid, ...(r.kind === 'p' ? partitionDescendants(cat, r).map((d) => d.oid) : [])]));
       const deps: Dependent[] = [];
       for (const r of rels) deps.push(...dependentsOf(session, cat, r, dropping));
       if (deps.length && !cascade) {

@@ -53,12 +53,15 @@ export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: reado
   // A row this transaction inserted is checked whatever changed: the update ends the insert's own
   // (possibly deferred) check, which only ever looks at the live version (RI_FKey_fk_upd_check_required).
   const ownRow = fks.length > 0 && ms.ctx.txn.own().xids.has(oldTuple.xmin);
+  // The actions go first: Postgres fires a row's triggers in name order, and the action triggers
+  // (RI_ConstraintTrigger_a_*) sort before the checks (RI_ConstraintTrigger_c_*). On a
+  // self-referencing table a cascade may rewrite the row before its own check runs.
+  for (const fk of refs) {
+    if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
+  }
   for (const fk of fks) {
     // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys).
     if (ownRow || fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
-  }
-  for (const fk of refs) {
-    if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
   }
 }
 
@@ -333,10 +336,11 @@ function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Va
   const nt = updateTuple(ms, child, t, values);
   if (!nt) return;
   if (trig) queueAfterRow(ms, child, 'UPDATE', old, values, updated);
-  for (const fk of foreignKeysOf(ms.cat, child.oid)) {
-    if (fk.kind === 'f' && fk.columns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'check', fk, table: child, tuple: nt });
-  }
+  // (actions before checks, as in queueUpdateActions)
   for (const fk of referencingKeysOf(ms.cat, child.oid)) {
     if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: child, old, now: values });
+  }
+  for (const fk of foreignKeysOf(ms.cat, child.oid)) {
+    if (fk.kind === 'f' && fk.columns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'check', fk, table: child, tuple: nt });
   }
 }
