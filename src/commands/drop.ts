@@ -75,6 +75,15 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
       const child = cat.relation(fk.relation);
       out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, on: relDesc(cat, rel), drop: () => cat.removeConstraint(fk.oid) });
     }
+    // A partition of a referenced partitioned table: the key's copy for it depends on it
+    // (Postgres reports the key itself; DETACH first to drop the partition alone).
+    for (let a = rel.partitionOf?.parent; a !== undefined && !dropping.has(a); a = cat.relations.get(a)?.partitionOf?.parent) {
+      for (const fk of cat.referencingForeignKeys(a)) {
+        if (dropping.has(fk.relation) || out.some((d) => d.describe.startsWith(`constraint ${fk.name} on `))) continue;
+        const child = cat.relation(fk.relation);
+        out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, on: relDesc(cat, rel), drop: () => cat.removeConstraint(fk.oid) });
+      }
+    }
   }
   for (const v of cat.relations.values()) {
     // (inheritance children go with their parent too, reported among the views in creation order)

@@ -8,7 +8,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, RelationDef } from '../catalog/objects.js';
 import { ModifyState } from '../executor/modify-table.js';
-import { runRiQueue } from '../executor/ri.js';
+import { checkPartitionRemove, runRiQueue } from '../executor/ri.js';
 import { partitionDescendants, partitionLeaves, partitionsOf } from '../catalog/partition.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -105,10 +105,19 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
   if (rel.partitionOf?.parent !== parent.oid) {
     throw new PgError(SQLSTATE.undefined_table, `relation "${rel.name}" is not a partition of relation "${parent.name}"`);
   }
+  // Rows still referenced through a foreign key to the partitioned table keep it attached.
+  checkPartitionRemove(new ModifyState(makeExecContext(session, []), cat), rel);
   // The foreign keys it inherited become its own (as Postgres turns their clones into local constraints).
+  // (each with its columns as the partition numbers them: its layout may differ)
   const inherited: ConstraintDef[] = [];
   for (let a: RelationDef | undefined = parent; a; a = a.partitionOf ? cat.relations.get(a.partitionOf.parent) : undefined) {
-    for (const k of cat.relationConstraints(a.oid)) if (k.kind === 'f') inherited.push(k);
+    const m = partitionMap(a, rel);
+    const at = (x: number) => (m ? m[x - 1] + 1 : x);
+    for (const k of cat.relationConstraints(a.oid)) {
+      if (k.kind !== 'f') continue;
+      const setCols = k.fk!.deleteSetColumns;
+      inherited.push(m ? { ...k, columns: k.columns.map(at), fk: { ...k.fk!, ...(setCols ? { deleteSetColumns: setCols.map(at) } : {}) } } : k);
+    }
   }
   unlinkPartition(cat, rel);
   const mine = cat.relationConstraints(rel.oid);
