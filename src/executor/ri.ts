@@ -67,6 +67,40 @@ export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: reado
 }
 
 /**
+ * A cross-partition UPDATE moving a row out of partition `leaf` (its DELETE half): only keys that
+ * reference the partition itself act now; those it inherits act through the UPDATE on `root`
+ * (queueCrossPartitionUpdate), as AfterTriggerSaveEvent skips the cloned triggers' DELETE events.
+ */
+export function queueMoveDeleteActions(ms: ModifyState, leaf: RelationDef, old: readonly Value[]): void {
+  if (replicaRole(ms.ctx.session as Session)) return;
+  for (const fk of ms.cat.referencingForeignKeys(leaf.oid)) {
+    if (!fk.notEnforced) ms.queue.push({ kind: 'ref-delete', fk, table: leaf, old });
+  }
+}
+
+/**
+ * A cross-partition UPDATE's UPDATE event on the table it names (`root`, rows in its layout): the
+ * keys referencing it act as for an update of the key (ExecCrossPartitionUpdateForeignKey). A key
+ * referencing a partitioned table between `root` and `leaf` cannot be enforced: 0A000.
+ */
+export function queueCrossPartitionUpdate(ms: ModifyState, root: RelationDef, leaf: RelationDef, old: readonly Value[], now: readonly Value[]): void {
+  const cat = ms.cat;
+  if (!referencingKeysOf(cat, leaf.oid).length || replicaRole(ms.ctx.session as Session)) return;
+  for (let a = leaf.partitionOf?.parent; a !== undefined && a !== root.oid; a = cat.relations.get(a)?.partitionOf?.parent) {
+    if (cat.referencingForeignKeys(a).some((k) => !k.notEnforced)) {
+      throw new PgError(SQLSTATE.feature_not_supported, 'cannot move tuple across partitions when a non-root ancestor of the source partition is directly referenced in a foreign key', {
+        detail: `A foreign key points to ancestor "${cat.relation(a).name}" but not the root ancestor "${root.name}".`,
+        hint: `Consider defining the foreign key on table "${root.name}".`,
+      });
+    }
+  }
+  for (const fk of referencingKeysOf(cat, root.oid)) {
+    const refCols = refAtts(cat, fk, root);
+    if (refCols.some((x) => !sameValue(old[x - 1], now[x - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: root, old, now });
+  }
+}
+
+/**
  * The referenced columns of `fk` as `refTable` numbers them: a partition of the referenced
  * partitioned table may have its own column layout (dropped columns, another order).
  */
