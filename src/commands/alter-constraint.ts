@@ -16,6 +16,7 @@ import { partitionDescendants } from '../catalog/partition.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
+import { derivedKeyOf, mergedKeysOf, topmostKey } from './partition-fk.js';
 
 type AnyNode = Record<string, any>;
 
@@ -36,6 +37,14 @@ export function alterConstraint(
   }
   const name = def.conname as string;
   const con = cat.relationConstraints(rel.oid).find((k) => k.name === name);
+  const derived = rel.partitionOf ? derivedKeyOf(cat, rel, name) : undefined;
+  if (derived && !def.alterInheritability) {
+    const top = topmostKey(cat, derived.key);
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot alter constraint "${name}" on relation "${rel.name}"`, {
+      detail: `Constraint "${name}" is derived from constraint "${top.name}" of relation "${cat.relation(top.relation).name}".`,
+      hint: 'You may alter the constraint it derives from instead.',
+    });
+  }
   if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${name}" of relation "${rel.name}" does not exist`);
   if (def.alterDeferrability && con.kind !== 'f') {
     throw new PgError(SQLSTATE.wrong_object_type, `constraint "${name}" of relation "${rel.name}" is not a foreign key constraint`);
@@ -68,6 +77,10 @@ export function alterConstraint(
   }
   if (next === con) return;
   cat.putConstraint(next);
+  // Partitions' keys merged into it follow it.
+  for (const k of mergedKeysOf(cat, con)) {
+    cat.putConstraint({ ...k, deferrable: next.deferrable, deferred: next.deferred, validated: next.validated, notEnforced: next.notEnforced });
+  }
   if (validate) validateForeignKey(cat.relation(rel.oid), next);
 }
 

@@ -8,6 +8,7 @@
 import { alterPersistence } from './alter-persistence.js';
 import { partitionDescendants } from '../catalog/partition.js';
 import { alterConstraint, checkNoPendingEvents } from './alter-constraint.js';
+import { derivedKeyOf, mergedKeysOf } from './partition-fk.js';
 import { isNotEnforced } from './constraint-attrs.js';
 import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
@@ -404,6 +405,11 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       return;
     case 'AT_DropConstraint': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
+      // A partition's copy of an ancestor's foreign key goes only with it.
+      if (rel.partitionOf && derivedKeyOf(cat, rel, cmd.name)) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited constraint "${cmd.name}" of relation "${rel.name}"`);
+      }
+      if (con?.kind === 'f') for (const k of mergedKeysOf(cat, con)) cat.removeConstraint(k.oid);
       if (!con) {
         if (cmd.missing_ok) {
           session.notice(new PgError(SQLSTATE.successful_completion, `constraint "${cmd.name}" of relation "${rel.name}" does not exist, skipping`, { severity: 'NOTICE' }));

@@ -19,6 +19,7 @@ import type { Session } from '../session/session.js';
 import { makeExecContext } from '../session/run-select.js';
 
 import { checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
+import { mergePartitionKeys, unmergePartitionKeys } from './partition-fk.js';
 import { checkUniqueCoversKey, cloneIndex, dropTriggerClones, linkPartition, partitionAttnums } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
@@ -73,7 +74,12 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   const bound = transformBound(session, cat, parent, pc.bound, sql);
   checkNewBound(cat, parent, rel.name, bound, pc.bound, sql);
   checkDefaultContents(session, cat, parent, bound);
+  for (let a: RelationDef | undefined = parent; a; a = a.partitionOf ? cat.relations.get(a.partitionOf.parent) : undefined) {
+    const fk = cat.relationConstraints(a.oid).find((k) => k.kind === 'f' && k.fk!.refRelation === rel.oid);
+    if (fk) throw new PgError(SQLSTATE.feature_not_supported, `cannot attach table "${rel.name}" as a partition because it is referenced by foreign key "${fk.name}"`);
+  }
   linkPartition(session, cat, parent, rel, bound, true);
+  mergePartitionKeys(cat, cat.relation(rel.oid));
   // Foreign keys of the partitioned table now apply to the attached rows.
   for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
     for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f' && !fk.notEnforced) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, a);
@@ -120,9 +126,10 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
     }
   }
   unlinkPartition(cat, rel);
+  const merged = unmergePartitionKeys(cat, rel);
   const mine = cat.relationConstraints(rel.oid);
   for (const k of inherited) {
-    if (!mine.some((m) => m.name === k.name)) cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
+    if (!merged.has(k.oid) && !mine.some((m) => m.name === k.name)) cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
   }
   cat.bump();
 }

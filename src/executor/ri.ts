@@ -350,7 +350,8 @@ function referencedAction(
       for (const t of rows) {
         const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
         for (const a of cols) {
-          const col = child.columns[a - 1];
+          // (a partition's row takes the default of the key's table: Postgres updates through it)
+          const col = child === shown ? child.columns[a - 1] : (shown.columns.find((c) => !c.dropped && c.name === child.columns[a - 1].name) ?? child.columns[a - 1]);
           values[a - 1] = action === 'n' || !col.default ? null : compileStored(col.default)(values, ms.ctx);
         }
         rewriteChild(ms, child, t, values, trig, new Set(cols));
