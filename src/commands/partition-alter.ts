@@ -128,8 +128,21 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
   unlinkPartition(cat, rel);
   const merged = unmergePartitionKeys(cat, rel);
   const mine = cat.relationConstraints(rel.oid);
+  const copies = new Map<number, number>();
   for (const k of inherited) {
-    if (!merged.has(k.oid) && !mine.some((m) => m.name === k.name)) cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
+    if (merged.has(k.oid) || mine.some((m) => m.name === k.name)) continue;
+    const { parentConstraint: _p, inhCount: _i, notLocal: _n, ...local } = k;
+    void _p, void _i, void _n;
+    const oid = session.db.newOid();
+    cat.putConstraint({ ...local, oid, relation: rel.oid, namespace: rel.namespace });
+    copies.set(k.oid, oid);
+  }
+  // Keys of its partitions merged into an ancestor's now derive from its own copy.
+  for (const d of partitionDescendants(cat, cat.relation(rel.oid))) {
+    for (const k of cat.relationConstraints(d.oid)) {
+      const to = k.parentConstraint !== undefined ? copies.get(k.parentConstraint) : undefined;
+      if (to !== undefined) cat.putConstraint({ ...k, parentConstraint: to });
+    }
   }
   cat.bump();
 }
@@ -277,6 +290,8 @@ export function alterPartitionedCmd(
     run(rel, cmd);
     const fk = cat.relationConstraints(rel.oid).find((k) => !beforeCons.has(k.oid) && k.kind === 'f');
     if (fk && !con.skip_validation) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, cat.relation(rel.oid));
+    // Partitions that already have the same key keep theirs, merged into it.
+    for (const d of partitionDescendants(cat, cat.relation(rel.oid))) mergePartitionKeys(cat, d);
     return;
   }
   run(rel, cmd);
