@@ -426,7 +426,7 @@ export function checkPartitionRemove(ms: ModifyState, part: RelationDef): void {
           if (!findRows(ms, child, fk.columns, childKey).length) continue;
           const name = refCloneName(cat, fk, anc, part);
           throw new PgError(SQLSTATE.foreign_key_violation, `removing partition "${part.name}" violates foreign key constraint "${name}"`, {
-            detail: `Key ${keyText(ms, leaf, atts, key)} is still referenced from table "${child.name}".`,
+            detail: `Key ${keyText(ms, child, fk.columns, childKey)} is still referenced from table "${child.name}".`,
             schema: cat.namespaceName(child.namespace),
             table: child.name,
             constraint: name,
