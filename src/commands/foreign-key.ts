@@ -1,6 +1,8 @@
 /**
  * FOREIGN KEY constraints: resolving the referenced table and its unique key, type
- * compatibility, Postgres's default name. ALTER TABLE validates existing rows (alter-table.ts).
+ * compatibility (by btree operator family, as Postgres picks the equality operators), ON DELETE
+ * SET (columns), NOT ENFORCED keys (recorded, never checked), Postgres's default name. ALTER
+ * TABLE validates existing rows (alter-table.ts).
  * Postgres counterpart: src/backend/commands/tablecmds.c (ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey).
  */
 import { isNotEnforced } from './constraint-attrs.js';
