@@ -155,6 +155,8 @@ export interface ConstraintDef {
   readonly inhCount?: number;
   /** Table inheritance: the constraint is not defined locally (conislocal false). */
   readonly notLocal?: boolean;
+  /** A partition's foreign key merged into its ancestor's key on ATTACH (conparentid). */
+  readonly parentConstraint?: number;
 }
 
 export interface IndexKey {

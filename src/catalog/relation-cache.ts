@@ -62,7 +62,8 @@ export function indexesOf(cat: Catalog, rel: number): RelationDef[] {
 /** Foreign keys defined on a table. */
 export function foreignKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
-  return (e.fks ??= [...cat.relationConstraints(rel).filter((k) => k.kind === 'f'), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.relationConstraints(a).filter((k) => k.kind === 'f').map((k) => inPartitionLayout(cat, k, a, rel)))]);
+  // (NOT ENFORCED keys have no triggers: nothing checks them)
+  return (e.fks ??= [...cat.relationConstraints(rel).filter((k) => k.kind === 'f' && !k.notEnforced), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.relationConstraints(a).filter((k) => k.kind === 'f' && !k.notEnforced).map((k) => inPartitionLayout(cat, k, a, rel)))]);
 }
 
 /** An ancestor's foreign key with its columns as the partition `rel` numbers them (its layout may differ). */
@@ -80,10 +81,10 @@ function partitionAncestorsOf(cat: Catalog, rel: number): number[] {
   return out;
 }
 
-/** Foreign keys (on any table) that reference this table. */
+/** Enforced foreign keys (on any table) that reference this table. */
 export function referencingKeysOf(cat: Catalog, rel: number): ConstraintDef[] {
   const e = entry(cat, rel);
-  return (e.referencing ??= [...cat.referencingForeignKeys(rel), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.referencingForeignKeys(a))]);
+  return (e.referencing ??= [...cat.referencingForeignKeys(rel), ...partitionAncestorsOf(cat, rel).flatMap((a) => cat.referencingForeignKeys(a))].filter((k) => !k.notEnforced));
 }
 
 /**

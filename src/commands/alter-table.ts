@@ -6,6 +6,9 @@
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
 import { alterPersistence } from './alter-persistence.js';
+import { partitionDescendants } from '../catalog/partition.js';
+import { alterConstraint, checkNoPendingEvents } from './alter-constraint.js';
+import { derivedKeyOf, mergedKeysOf } from './partition-fk.js';
 import { isNotEnforced } from './constraint-attrs.js';
 import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
@@ -49,7 +52,7 @@ import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { renameType } from './rename-type.js';
 import { renameSchema } from './rename-schema.js';
-import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn } from './partition-alter.js';
+import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, validateForeignKeyRows } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 
@@ -145,6 +148,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   }
   if (n.objtype === 'OBJECT_TYPE') checkAlterCompositeType(txn.catalog, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd.subtype as string));
   if (!(n.cmds as AnyNode[]).every((c) => c.AlterTableCmd.subtype === 'AT_ChangeOwner')) checkRelationOwner(session, txn.catalog, found);
+  if (n.objtype === 'OBJECT_TABLE') checkNoPendingEvents(session, txn.catalog, found, (n.cmds as AnyNode[]).some((c) => cascadesToPartitions(c.AlterTableCmd)));
   const cat = txn.catalogForWrite();
   const taken = new Set<string>();
   for (const c of n.cmds as AnyNode[]) {
@@ -152,6 +156,10 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     const rel = cat.relation(found.oid);
     if (isRelOptionsCommand(cmd)) {
       alterRelOptions(session, cat, rel, cmd, n.objtype);
+      continue;
+    }
+    if (cmd.subtype === 'AT_AlterConstraint') {
+      alterConstraint(session, cat, rel, cmd.def.ATAlterConstraint, !rv.inh, (r, fk) => validateForeignKey(session, cat, r, fk.oid));
       continue;
     }
     if (rel.kind === 'p' && cascadesToPartitions(cmd)) {
@@ -397,6 +405,11 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       return;
     case 'AT_DropConstraint': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
+      // A partition's copy of an ancestor's foreign key goes only with it.
+      if (rel.partitionOf && derivedKeyOf(cat, rel, cmd.name)) {
+        throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited constraint "${cmd.name}" of relation "${rel.name}"`);
+      }
+      if (con?.kind === 'f') for (const k of mergedKeysOf(cat, con)) cat.removeConstraint(k.oid);
       if (!con) {
         if (cmd.missing_ok) {
           session.notice(new PgError(SQLSTATE.successful_completion, `constraint "${cmd.name}" of relation "${rel.name}" does not exist, skipping`, { severity: 'NOTICE' }));
@@ -404,6 +417,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
         throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
       }
+      if (con.kind === 'f' && con.fk!.refRelation !== rel.oid) checkNoPendingEvents(session, cat, cat.relation(con.fk!.refRelation), true);
       if (con.index !== undefined) {
         const deps = cat.referencingForeignKeys(rel.oid).filter((fk) => fk.fk!.refIndex === con.index && fk.oid !== con.oid);
         if (deps.length) {
@@ -443,8 +457,17 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
       if (con.notEnforced) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'cannot validate NOT ENFORCED constraint');
       if (con.validated) return;
-      if (con.kind === 'c') validateCheck(session, cat, rel, con.name, con.check!);
-      else if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
+      if (con.kind === 'c') {
+        // A partitioned table's CHECK: each partition's copy, on that partition's rows.
+        for (const r of rel.kind === 'p' ? [rel, ...partitionDescendants(cat, rel)] : [rel]) {
+          const k = r === rel ? con : cat.relationConstraints(r.oid).find((x) => x.kind === 'c' && x.name === con.name);
+          if (!k || k.validated) continue;
+          if (r.kind !== 'p') validateCheck(session, cat, r, k.name, k.check!);
+          cat.putConstraint({ ...k, validated: true });
+        }
+        return;
+      }
+      if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
       cat.putConstraint({ ...con, validated: true });
       return;
     }
@@ -606,6 +629,8 @@ function validateCheck(session: Session, cat: Catalog, rel: RelationDef, name: s
 
 function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fkOid: number): void {
   const fk = cat.constraints.get(fkOid)!;
+  // A partitioned table's key: the rows of its partitions.
+  if (rel.kind === 'p') return validateForeignKeyRows(session, cat, rel, fk, rel);
   const ctx = makeExecContext(session, []);
   const ms = new ModifyState(ctx, cat);
   // Existing rows are checked now even when the constraint is deferred (RI_Initial_Check).

@@ -27,6 +27,7 @@ import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { addForeignKey } from './foreign-key.js';
+import { mergePartitionKeys } from './partition-fk.js';
 import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
 import { relOptionsOf } from './reloptions.js';
 import { checkInheritedDefaults, checkMergedColumn, finishInherits, inheritColumnNodes, type InheritSpec } from './inherit-ddl.js';
@@ -374,6 +375,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   for (const p of fks) {
     addForeignKey(session, cat, cat.relation(oid), p.con, p.attnum, sql, takenNames);
   }
+  // PARTITION OF: its own keys that match the parent's merge into them.
+  if (partParent && fks.length) mergePartitionKeys(cat, cat.relation(oid));
   opts?.created?.(cat.relation(oid));
   return commandResult('CREATE TABLE');
 }

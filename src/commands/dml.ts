@@ -41,7 +41,7 @@ import { makeVar } from '../analyze/column-ref.js';
 import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
 import { insertTargets } from './insert-targets.js';
 import { isCurrentOf, transformCurrentOf } from './current-of.js';
-import { queueInsertChecks, queueDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
+import { queueCrossPartitionUpdate, queueInsertChecks, queueDeleteActions, queueMoveDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
 import { onConflictPlan, type OnConflictPlan } from './on-conflict.js';
 import { checkPartitionConstraint, fitsPartition, leafOfTuple, partitionMap, routeRowTo } from '../executor/partition-route.js';
 import { partitionLeaves } from '../catalog/partition.js';
@@ -844,7 +844,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   const srcTrig = hasTriggers(cat, leaf.oid);
   if (srcTrig && !beforeRowTriggers(ms, leaf, 'DELETE', old, undefined)) return undefined;
   if (!deleteTuple(ms, leaf, t)) return undefined;
-  queueDeleteActions(ms, leaf, old);
+  queueMoveDeleteActions(ms, leaf, old);
   if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
   captureRouted(ms, leaf, 'UPDATE', old, undefined);
   const rootVals = map ? toParentLayout(map, leaf, values) : values;
@@ -868,6 +868,8 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   queueInsertChecks(ms, dest, nt);
   if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, dv);
   captureRouted(ms, dest, 'UPDATE', undefined, dv);
+  // Keys referencing the updated table see an UPDATE of it, not a DELETE (ON UPDATE actions).
+  queueCrossPartitionUpdate(ms, root, leaf, map ? toParentLayout(map, leaf, old) : old, rootVals);
   return { tuple: nt, values: dmap ? toParentLayout(dmap, dest, dv) : dv, mapped: !!dmap };
 }
 

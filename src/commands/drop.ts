@@ -19,9 +19,9 @@ import { truncateIdentifier } from './naming.js';
 import { routineSignature } from '../pl/signature.js';
 import { dropPartitionLinks } from './partition-ddl.js';
 import { relationsUsed } from './view.js';
-
 import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
 import { operatorDescription } from '../catalog/operators.js';
+import { partitionDescendants } from '../catalog/partition.js';
 
 type AnyNode = Record<string, any>;
 
@@ -77,6 +77,15 @@ function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping
       if (fk.relation === rel.oid || dropping.has(fk.relation)) continue;
       const child = cat.relation(fk.relation);
       out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, on: relDesc(cat, rel), drop: () => cat.removeConstraint(fk.oid) });
+    }
+    // A partition of a referenced partitioned table: the key's copy for it depends on it
+    // (Postgres reports the key itself; DETACH first to drop the partition alone).
+    for (let a = rel.partitionOf?.parent; a !== undefined && !dropping.has(a); a = cat.relations.get(a)?.partitionOf?.parent) {
+      for (const fk of cat.referencingForeignKeys(a)) {
+        if (dropping.has(fk.relation) || out.some((d) => d.describe.startsWith(`constraint ${fk.name} on `))) continue;
+        const child = cat.relation(fk.relation);
+        out.push({ describe: `constraint ${fk.name} on ${relDesc(cat, child)}`, on: relDesc(cat, rel), drop: () => cat.removeConstraint(fk.oid) });
+      }
     }
   }
   // Views, inheritance children and other tables' policies reading it, in creation order.
@@ -273,7 +282,8 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
       }
       if (!rels.length) return commandResult(cmd);
       const cat = txn.catalogForWrite();
-      const dropping = new Set(rels.map((r) => r.oid));
+      // (a partitioned table's partitions go with it: their own foreign keys are no dependents)
+      const dropping = new Set(rels.flatMap((r) => [r.oid, ...(r.kind === 'p' ? partitionDescendants(cat, r).map((d) => d.oid) : [])]));
       const deps: Dependent[] = [];
       for (const r of rels) deps.push(...dependentsOf(session, cat, r, dropping));
       if (deps.length && !cascade) {

@@ -1,15 +1,19 @@
 /**
  * FOREIGN KEY constraints: resolving the referenced table and its unique key, type
- * compatibility, Postgres's default name. ALTER TABLE validates existing rows (alter-table.ts).
+ * compatibility (by btree operator family, as Postgres picks the equality operators), ON DELETE
+ * SET (columns), NOT ENFORCED keys (recorded, never checked), Postgres's default name. ALTER
+ * TABLE validates existing rows (alter-table.ts).
  * Postgres counterpart: src/backend/commands/tablecmds.c (ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey).
  */
 import { isNotEnforced } from './constraint-attrs.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FkAction, RelationDef } from '../catalog/objects.js';
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import { formatType } from '../types/registry.js';
-import { operatorsNamed } from '../functions/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
+import { OID } from '../types/oids.js';
+import { OPCLASS_FACTS } from '../catalog/system/builtin-data.js';
+import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { openRelation } from '../analyze/relation.js';
 import { canCoerce } from '../analyze/coerce.js';
 import type { Session } from '../session/session.js';
@@ -27,7 +31,6 @@ export function addForeignKey(
   taken: Set<string>,
 ): number {
   void sql;
-  if (isNotEnforced(con)) throw featureNotSupported('NOT ENFORCED foreign keys');
   const pk = con.pktable;
   const ref = pk.relname === rel.name && !pk.schemaname ? rel : openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
   if (ref.kind !== 'r' && ref.kind !== 'p') {
@@ -37,10 +40,24 @@ export function addForeignKey(
     names.map((x) => {
       const n = x.String.sval as string;
       const c = r.columns.find((col) => col.name === n && !col.dropped);
-      if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${n}" referenced in foreign key constraint does not exist`);
+      if (!c) {
+        if (SYSTEM_COLUMNS.has(n)) throw new PgError(SQLSTATE.feature_not_supported, 'system columns cannot be used in foreign keys');
+        throw new PgError(SQLSTATE.undefined_column, `column "${n}" referenced in foreign key constraint does not exist`);
+      }
       return c.attnum;
     });
   const fkCols = attnum !== undefined ? [attnum] : colsOf(rel, con.fk_attrs ?? []);
+  // ON DELETE SET NULL / SET DEFAULT (columns): each must be a key column; duplicates collapse.
+  let deleteSetColumns: number[] | undefined;
+  if (con.fk_del_set_cols?.length) {
+    const setCols = colsOf(rel, con.fk_del_set_cols);
+    setCols.forEach((a, i) => {
+      if (!fkCols.includes(a)) {
+        throw new PgError(SQLSTATE.invalid_column_reference, `column "${con.fk_del_set_cols[i].String.sval}" referenced in ON DELETE SET action must be part of foreign key`);
+      }
+    });
+    deleteSetColumns = [...new Set(setCols)];
+  }
   let refCols: number[];
   let refIndex: RelationDef | undefined;
   if (con.pk_attrs?.length) {
@@ -66,8 +83,7 @@ export function addForeignKey(
   fkCols.forEach((a, i) => {
     const ft = rel.columns[a - 1].type;
     const rt = ref.columns[refCols[i] - 1].type;
-    const ok = ft === rt || (canCoerce(cat, ft, rt, 'implicit') && operatorsNamed('=').some((o) => o.left === rt && o.right === rt)) || operatorsNamed('=').some((o) => o.left === ft && o.right === rt);
-    if (!ok) {
+    if (!keyTypesCompatible(cat, ft, rt)) {
       throw new PgError(SQLSTATE.datatype_mismatch, `foreign key constraint "${name}" cannot be implemented`, {
         detail: `Key columns "${rel.columns[a - 1].name}" of the referencing table and "${ref.columns[refCols[i] - 1].name}" of the referenced table are of incompatible types: ${formatType(cat, ft)} and ${formatType(cat, rt)}.`,
       });
@@ -75,7 +91,7 @@ export function addForeignKey(
   });
   const onDelete = (con.fk_del_action ?? 'a') as FkAction;
   const onUpdate = (con.fk_upd_action ?? 'a') as FkAction;
-  const deleteSetColumns = con.fk_del_set_cols?.length ? colsOf(rel, con.fk_del_set_cols) : undefined;
+  const notEnforced = isNotEnforced(con);
   const oid = session.db.newOid();
   cat.putConstraint({
     oid,
@@ -87,7 +103,35 @@ export function addForeignKey(
     fk: { refRelation: ref.oid, refColumns: refCols, onDelete, onUpdate, match: (con.fk_matchtype ?? 's') as 's' | 'f' | 'p', deleteSetColumns, refIndex: refIndex.oid },
     deferrable: !!con.deferrable || !!con.initdeferred,
     deferred: !!con.initdeferred,
-    validated: !con.skip_validation,
+    validated: !con.skip_validation && !notEnforced,
+    ...(notEnforced ? { notEnforced: true } : {}),
   });
   return oid;
+}
+
+/**
+ * Whether a referencing column of type `fkType` can reference one of type `pkType`: their btree
+ * operator families agree (int2 → int8, date → timestamptz), or both coerce implicitly to the
+ * type the referenced index's operator class takes (int4 → numeric, text → varchar), as
+ * ATAddForeignKeyConstraint's search for pfeqop / ffeqop decides.
+ */
+function keyTypesCompatible(cat: Catalog, fkType: number, pkType: number): boolean {
+  if (fkType === pkType) return true;
+  const pkClass = btreeClassOf(cat, pkType);
+  const fkClass = btreeClassOf(cat, fkType);
+  if (pkClass && fkClass && pkClass.family === fkClass.family && pkClass.intype !== OID.anyenum && pkClass.intype !== OID.anyarray) return true;
+  const target = pkClass?.intype ?? baseTypeOf(cat, pkType);
+  if (target === OID.anyenum || target === OID.anyarray) return baseTypeOf(cat, fkType) === baseTypeOf(cat, pkType);
+  return canCoerce(cat, pkType, target, 'implicit') && canCoerce(cat, fkType, target, 'implicit');
+}
+
+/** The default btree operator class of a type (through domains; varchar and cidr use text's and inet's). */
+function btreeClassOf(cat: Catalog, type: number): { family: number; intype: number } | undefined {
+  let base = baseTypeOf(cat, type);
+  if (base === OID.varchar) base = OID.text;
+  else if (base === OID.cidr) base = OID.inet;
+  const info = typeInfo(cat, base);
+  const intype = info.typtype === 'e' ? OID.anyenum : info.elem && info.category === 'A' ? OID.anyarray : base;
+  const row = OPCLASS_FACTS.find((o) => o[1] === 403 && o[5] && o[4] === intype);
+  return row ? { family: row[3], intype } : undefined;
 }

@@ -8,7 +8,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, RelationDef } from '../catalog/objects.js';
 import { ModifyState } from '../executor/modify-table.js';
-import { runRiQueue } from '../executor/ri.js';
+import { checkPartitionRemove, runRiQueue } from '../executor/ri.js';
 import { partitionDescendants, partitionLeaves, partitionsOf } from '../catalog/partition.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -19,6 +19,7 @@ import type { Session } from '../session/session.js';
 import { makeExecContext } from '../session/run-select.js';
 
 import { checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
+import { mergePartitionKeys, unmergePartitionKeys } from './partition-fk.js';
 import { checkUniqueCoversKey, cloneIndex, dropTriggerClones, linkPartition, partitionAttnums } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
@@ -73,10 +74,15 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
   const bound = transformBound(session, cat, parent, pc.bound, sql);
   checkNewBound(cat, parent, rel.name, bound, pc.bound, sql);
   checkDefaultContents(session, cat, parent, bound);
+  for (let a: RelationDef | undefined = parent; a; a = a.partitionOf ? cat.relations.get(a.partitionOf.parent) : undefined) {
+    const fk = cat.relationConstraints(a.oid).find((k) => k.kind === 'f' && k.fk!.refRelation === rel.oid);
+    if (fk) throw new PgError(SQLSTATE.feature_not_supported, `cannot attach table "${rel.name}" as a partition because it is referenced by foreign key "${fk.name}"`);
+  }
   linkPartition(session, cat, parent, rel, bound, true);
+  mergePartitionKeys(cat, cat.relation(rel.oid));
   // Foreign keys of the partitioned table now apply to the attached rows.
   for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
-    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f') validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, a);
+    for (const fk of cat.relationConstraints(a.oid)) if (fk.kind === 'f' && !fk.notEnforced) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, a);
   }
   // The existing rows must satisfy the partition constraint.
   const attached = cat.relation(rel.oid);
@@ -105,15 +111,38 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
   if (rel.partitionOf?.parent !== parent.oid) {
     throw new PgError(SQLSTATE.undefined_table, `relation "${rel.name}" is not a partition of relation "${parent.name}"`);
   }
+  // Rows still referenced through a foreign key to the partitioned table keep it attached.
+  checkPartitionRemove(new ModifyState(makeExecContext(session, []), cat), rel);
   // The foreign keys it inherited become its own (as Postgres turns their clones into local constraints).
+  // (each with its columns as the partition numbers them: its layout may differ)
   const inherited: ConstraintDef[] = [];
   for (let a: RelationDef | undefined = parent; a; a = a.partitionOf ? cat.relations.get(a.partitionOf.parent) : undefined) {
-    for (const k of cat.relationConstraints(a.oid)) if (k.kind === 'f') inherited.push(k);
+    const m = partitionMap(a, rel);
+    const at = (x: number) => (m ? m[x - 1] + 1 : x);
+    for (const k of cat.relationConstraints(a.oid)) {
+      if (k.kind !== 'f') continue;
+      const setCols = k.fk!.deleteSetColumns;
+      inherited.push(m ? { ...k, columns: k.columns.map(at), fk: { ...k.fk!, ...(setCols ? { deleteSetColumns: setCols.map(at) } : {}) } } : k);
+    }
   }
   unlinkPartition(cat, rel);
+  const merged = unmergePartitionKeys(cat, rel);
   const mine = cat.relationConstraints(rel.oid);
+  const copies = new Map<number, number>();
   for (const k of inherited) {
-    if (!mine.some((m) => m.name === k.name)) cat.putConstraint({ ...k, oid: session.db.newOid(), relation: rel.oid, namespace: rel.namespace });
+    if (merged.has(k.oid) || mine.some((m) => m.name === k.name)) continue;
+    const { parentConstraint: _p, inhCount: _i, notLocal: _n, ...local } = k;
+    void _p, void _i, void _n;
+    const oid = session.db.newOid();
+    cat.putConstraint({ ...local, oid, relation: rel.oid, namespace: rel.namespace });
+    copies.set(k.oid, oid);
+  }
+  // Keys of its partitions merged into an ancestor's now derive from its own copy.
+  for (const d of partitionDescendants(cat, cat.relation(rel.oid))) {
+    for (const k of cat.relationConstraints(d.oid)) {
+      const to = k.parentConstraint !== undefined ? copies.get(k.parentConstraint) : undefined;
+      if (to !== undefined) cat.putConstraint({ ...k, parentConstraint: to });
+    }
   }
   cat.bump();
 }
@@ -144,7 +173,7 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
 }
 
 /** Subcommands that keep a partition tree's column layout and need nothing more here. */
-const LAYOUT_SAFE = new Set(['AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
+const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
 
 /**
  * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
@@ -226,6 +255,11 @@ export function alterPartitionedCmd(
   inherited?: readonly { kind: string; columns: readonly number[]; name: string }[],
 ): void {
   const sub = cmd.subtype as string;
+  if (only && sub === 'AT_AddConstraint' && cmd.def?.Constraint?.contype === 'CONSTR_FOREIGN' && rel.kind === 'p') {
+    const pk = cmd.def.Constraint.pktable;
+    const ref = openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
+    throw new PgError(SQLSTATE.wrong_object_type, `cannot use ONLY for foreign key on partitioned table "${rel.name}" referencing relation "${ref.name}"`);
+  }
   if (only && partitionsOf(cat, rel).length) {
     const c = cmd.def?.Constraint;
     if (!(sub === 'AT_AddConstraint' && (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE'))) {
@@ -256,6 +290,8 @@ export function alterPartitionedCmd(
     run(rel, cmd);
     const fk = cat.relationConstraints(rel.oid).find((k) => !beforeCons.has(k.oid) && k.kind === 'f');
     if (fk && !con.skip_validation) validateForeignKeyRows(session, cat, cat.relation(rel.oid), fk, cat.relation(rel.oid));
+    // Partitions that already have the same key keep theirs, merged into it.
+    for (const d of partitionDescendants(cat, cat.relation(rel.oid))) mergePartitionKeys(cat, d);
     return;
   }
   run(rel, cmd);
@@ -296,7 +332,7 @@ export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: nu
 }
 
 /** Checks the existing rows of `rel`'s leaves against a foreign key (as RI's validation query). */
-function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef, owner: RelationDef): void {
+export function validateForeignKeyRows(session: Session, cat: Catalog, rel: RelationDef, fk: ConstraintDef, owner: RelationDef): void {
   const ms = new ModifyState(makeExecContext(session, []), cat);
   const txn = session.transaction();
   for (const leaf of rel.kind === 'p' ? partitionLeaves(cat, rel) : [rel]) {

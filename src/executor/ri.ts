@@ -54,13 +54,62 @@ export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: reado
   // A row this transaction inserted is checked whatever changed: the update ends the insert's own
   // (possibly deferred) check, which only ever looks at the live version (RI_FKey_fk_upd_check_required).
   const ownRow = fks.length > 0 && ms.ctx.txn.own().xids.has(oldTuple.xmin);
+  // The actions go first: Postgres fires a row's triggers in name order, and the action triggers
+  // (RI_ConstraintTrigger_a_*) sort before the checks (RI_ConstraintTrigger_c_*). On a
+  // self-referencing table a cascade may rewrite the row before its own check runs.
+  for (const fk of refs) {
+    const refCols = refAtts(ms.cat, fk, rel);
+    if (refCols.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
+  }
   for (const fk of fks) {
     // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys).
     if (ownRow || fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
   }
-  for (const fk of refs) {
-    if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
+}
+
+/**
+ * A cross-partition UPDATE moving a row out of partition `leaf` (its DELETE half): only keys that
+ * reference the partition itself act now; those it inherits act through the UPDATE on `root`
+ * (queueCrossPartitionUpdate), as AfterTriggerSaveEvent skips the cloned triggers' DELETE events.
+ */
+export function queueMoveDeleteActions(ms: ModifyState, leaf: RelationDef, old: readonly Value[]): void {
+  if (replicaRole(ms.ctx.session as Session)) return;
+  for (const fk of ms.cat.referencingForeignKeys(leaf.oid)) {
+    if (!fk.notEnforced) ms.queue.push({ kind: 'ref-delete', fk, table: leaf, old });
   }
+}
+
+/**
+ * A cross-partition UPDATE's UPDATE event on the table it names (`root`, rows in its layout): the
+ * keys referencing it act as for an update of the key (ExecCrossPartitionUpdateForeignKey). A key
+ * referencing a partitioned table between `root` and `leaf` cannot be enforced: 0A000.
+ */
+export function queueCrossPartitionUpdate(ms: ModifyState, root: RelationDef, leaf: RelationDef, old: readonly Value[], now: readonly Value[]): void {
+  const cat = ms.cat;
+  if (!referencingKeysOf(cat, leaf.oid).length || replicaRole(ms.ctx.session as Session)) return;
+  for (let a = leaf.partitionOf?.parent; a !== undefined && a !== root.oid; a = cat.relations.get(a)?.partitionOf?.parent) {
+    if (cat.referencingForeignKeys(a).some((k) => !k.notEnforced)) {
+      throw new PgError(SQLSTATE.feature_not_supported, 'cannot move tuple across partitions when a non-root ancestor of the source partition is directly referenced in a foreign key', {
+        detail: `A foreign key points to ancestor "${cat.relation(a).name}" but not the root ancestor "${root.name}".`,
+        hint: `Consider defining the foreign key on table "${root.name}".`,
+      });
+    }
+  }
+  for (const fk of referencingKeysOf(cat, root.oid)) {
+    const refCols = refAtts(cat, fk, root);
+    if (refCols.some((x) => !sameValue(old[x - 1], now[x - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: root, old, now });
+  }
+}
+
+/**
+ * The referenced columns of `fk` as `refTable` numbers them: a partition of the referenced
+ * partitioned table may have its own column layout (dropped columns, another order).
+ */
+function refAtts(cat: Catalog, fk: ConstraintDef, refTable: RelationDef): readonly number[] {
+  const info = fk.fk!;
+  if (info.refRelation === refTable.oid) return info.refColumns;
+  const m = partitionMap(cat.relation(info.refRelation), refTable);
+  return m ? leafAtts(info.refColumns, m) : info.refColumns;
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -228,14 +277,15 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
 
 function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: RelationDef, old: readonly Value[], now: readonly Value[] | undefined): void {
   const info = fk.fk!;
-  const oldKey = info.refColumns.map((a) => old[a - 1] ?? null);
+  const refCols = refAtts(ms.cat, fk, refTable);
+  const oldKey = refCols.map((a) => old[a - 1] ?? null);
   if (oldKey.some((v) => v === null)) return;
   const child = ms.cat.relation(fk.relation);
   // NO ACTION: fine if another row now provides the same key (in any partition of a partitioned table).
   const action = now ? info.onUpdate : info.onDelete;
   const referenced = info.refRelation === refTable.oid ? refTable : ms.cat.relation(info.refRelation);
   if (action === 'a' && findRows(ms, referenced, info.refColumns, oldKey, true).length) return;
-  const childKey = coerceKey(ms.cat, refTable, info.refColumns, child, fk.columns, oldKey as Value[]);
+  const childKey = coerceKey(ms.cat, refTable, refCols, child, fk.columns, oldKey as Value[]);
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
   const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);
@@ -243,7 +293,7 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   // A partitioned referencing table: each partition's rows (errors name the partitioned table).
   // A row of a partition of a referenced partitioned table: Postgres reports the partition and
   // the partition's copy of the key, named <key>_<n>.
-  const shownFk = referenced === refTable ? fk : { ...fk, name: `${fk.name}_${partitionDescendants(ms.cat, referenced).findIndex((r) => r.oid === refTable.oid) + 1}` };
+  const shownFk = referenced === refTable ? fk : { ...fk, name: refCloneName(ms.cat, fk, referenced, refTable) };
   for (const part of child.kind === 'p' ? partitionLeaves(ms.cat, child) : [child]) {
     // A partition with its own column layout: the key's columns as it numbers them.
     const m = part === child ? undefined : partitionMap(child, part);
@@ -261,18 +311,19 @@ function referencedAction(
   const info = fk.fk!;
   const cat = ms.cat;
   void old;
+  const refCols = refAtts(cat, fk, refTable);
   trig ||= child !== shown && hasTriggers(cat, child.oid);
   switch (action) {
     case 'r':
       throw new PgError(SQLSTATE.restrict_violation, `update or delete on table "${refTable.name}" violates RESTRICT setting of foreign key constraint "${fk.name}" on table "${shown.name}"`, {
-        detail: keyValuesVisible(ms.ctx.session, cat, refTable, info.refColumns) ? `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is referenced from table "${shown.name}".` : `Key is referenced from table "${shown.name}".`,
+        detail: keyValuesVisible(ms.ctx.session, cat, refTable, refCols) ? `Key ${keyText(ms, refTable, refCols, oldKey)} is referenced from table "${shown.name}".` : `Key is referenced from table "${shown.name}".`,
         schema: cat.namespaceName(shown.namespace),
         table: shown.name,
         constraint: fk.name,
       });
     case 'a':
       throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${shown.name}"`, {
-        detail: keyValuesVisible(ms.ctx.session, cat, refTable, info.refColumns) ? `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${shown.name}".` : `Key is still referenced from table "${shown.name}".`,
+        detail: keyValuesVisible(ms.ctx.session, cat, refTable, refCols) ? `Key ${keyText(ms, refTable, refCols, oldKey)} is still referenced from table "${shown.name}".` : `Key is still referenced from table "${shown.name}".`,
         schema: cat.namespaceName(shown.namespace),
         table: shown.name,
         constraint: fk.name,
@@ -288,7 +339,7 @@ function referencedAction(
           }
         } else {
           const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
-          const newKey = coerceKey(cat, refTable, info.refColumns, child, fk.columns, info.refColumns.map((a) => now[a - 1] ?? null));
+          const newKey = coerceKey(cat, refTable, refCols, child, fk.columns, refCols.map((a) => now[a - 1] ?? null));
           fk.columns.forEach((a, k) => (values[a - 1] = newKey[k]));
           rewriteChild(ms, child, t, values, trig, new Set(fk.columns));
         }
@@ -300,7 +351,8 @@ function referencedAction(
       for (const t of rows) {
         const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
         for (const a of cols) {
-          const col = child.columns[a - 1];
+          // (a partition's row takes the default of the key's table: Postgres updates through it)
+          const col = child === shown ? child.columns[a - 1] : (shown.columns.find((c) => !c.dropped && c.name === child.columns[a - 1].name) ?? child.columns[a - 1]);
           values[a - 1] = action === 'n' || !col.default ? null : compileStored(col.default)(values, ms.ctx);
         }
         rewriteChild(ms, child, t, values, trig, new Set(cols));
@@ -309,7 +361,7 @@ function referencedAction(
       if (action === 'd') ms.ctx.txn.commandCounterIncrement();
       if (action === 'd' && findRows(ms, child, fk.columns, childKey).length) {
         throw new PgError(SQLSTATE.foreign_key_violation, `update or delete on table "${refTable.name}" violates foreign key constraint "${fk.name}" on table "${child.name}"`, {
-          detail: keyValuesVisible(ms.ctx.session, ms.cat, refTable, info.refColumns) ? `Key ${keyText(ms, refTable, info.refColumns, oldKey)} is still referenced from table "${child.name}".` : `Key is still referenced from table "${child.name}".`,
+          detail: keyValuesVisible(ms.ctx.session, ms.cat, refTable, refCols) ? `Key ${keyText(ms, refTable, refCols, oldKey)} is still referenced from table "${child.name}".` : `Key is still referenced from table "${child.name}".`,
           schema: cat.namespaceName(child.namespace),
           table: child.name,
           constraint: fk.name,
@@ -334,10 +386,54 @@ function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Va
   const nt = updateTuple(ms, child, t, values);
   if (!nt) return;
   if (trig) queueAfterRow(ms, child, 'UPDATE', old, values, updated);
+  // (actions before checks, as in queueUpdateActions)
+  for (const fk of referencingKeysOf(ms.cat, child.oid)) {
+    const refCols = refAtts(ms.cat, fk, child);
+    if (refCols.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: child, old, now: values });
+  }
   for (const fk of foreignKeysOf(ms.cat, child.oid)) {
     if (fk.kind === 'f' && fk.columns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'check', fk, table: child, tuple: nt });
   }
-  for (const fk of referencingKeysOf(ms.cat, child.oid)) {
-    if (fk.fk!.refColumns.some((a) => !sameValue(old[a - 1], values[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: child, old, now: values });
+}
+
+/**
+ * The name Postgres gives the copy of foreign key `fk` (on a partitioned table `referenced`) that
+ * covers its partition `part`: <key>_<n>. Known gap: n counts the partitions depth first in
+ * creation order; Postgres numbers them as it cloned them (in bound order, at each ATTACH).
+ */
+function refCloneName(cat: Catalog, fk: ConstraintDef, referenced: RelationDef, part: RelationDef): string {
+  return `${fk.name}_${partitionDescendants(cat, referenced).findIndex((r) => r.oid === part.oid) + 1}`;
+}
+
+/**
+ * DETACH PARTITION of a partition of a referenced partitioned table: no row of it may still be
+ * referenced (23503 "removing partition ..."), as RI_PartitionRemove_Check finds.
+ */
+export function checkPartitionRemove(ms: ModifyState, part: RelationDef): void {
+  const cat = ms.cat;
+  const txn = ms.ctx.txn;
+  for (let a = part.partitionOf?.parent; a !== undefined; a = cat.relations.get(a)?.partitionOf?.parent) {
+    const anc = cat.relation(a);
+    for (const fk of cat.referencingForeignKeys(a)) {
+      const child = cat.relation(fk.relation);
+      for (const leaf of part.kind === 'p' ? partitionLeaves(cat, part) : [part]) {
+        const m = partitionMap(anc, leaf);
+        const atts = m ? leafAtts(fk.fk!.refColumns, m) : fk.fk!.refColumns;
+        for (const t of txn.heap(leaf).all()) {
+          if (!txn.visible(t)) continue;
+          const key = atts.map((x) => t.values[x - 1] ?? leaf.columns[x - 1].missing ?? null);
+          if (key.some((v) => v === null)) continue;
+          const childKey = coerceKey(cat, leaf, atts, child, fk.columns, key);
+          if (!findRows(ms, child, fk.columns, childKey).length) continue;
+          const name = refCloneName(cat, fk, anc, part);
+          throw new PgError(SQLSTATE.foreign_key_violation, `removing partition "${part.name}" violates foreign key constraint "${name}"`, {
+            detail: `Key ${keyText(ms, child, fk.columns, childKey)} is still referenced from table "${child.name}".`,
+            schema: cat.namespaceName(child.namespace),
+            table: child.name,
+            constraint: name,
+          });
+        }
+      }
+    }
   }
 }

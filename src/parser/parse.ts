@@ -131,6 +131,24 @@ export function parsePlpgsql(createFunctionSql: string): unknown {
   }
 }
 
+/** Messages gram.y raises as 0A000 (ERRCODE_FEATURE_NOT_SUPPORTED) rather than as syntax errors. */
+const GRAMMAR_NOT_SUPPORTED = new RegExp(
+  '^(' +
+    [
+      'CREATE OR REPLACE CONSTRAINT TRIGGER is not supported',
+      'constraints cannot be altered to be NOT VALID',
+      'a column list with .* is only supported for ON DELETE actions',
+      'MATCH PARTIAL not yet implemented',
+      '.* constraints cannot be marked (DEFERRABLE|NOT VALID|NO INHERIT|NOT ENFORCED|ENFORCED)',
+      'constraint triggers cannot be marked .*',
+      'WITH CHECK OPTION not supported on recursive views',
+      'CREATE ASSERTION is not yet implemented',
+      'UNIQUE predicate is not yet implemented',
+      'dropping an enum value is not implemented',
+    ].join('|') +
+    ')$',
+);
+
 function toSyntaxError(e: unknown, sql: string): PgError {
   const err = e as { message?: string; sqlDetails?: { message: string; cursorPosition: number } };
   const message = err.sqlDetails?.message ?? err.message ?? 'syntax error';
@@ -139,7 +157,7 @@ function toSyntaxError(e: unknown, sql: string): PgError {
     ? SQLSTATE.windowing_error
     : /^role name ".*" is reserved$/.test(message)
       ? SQLSTATE.reserved_name
-      : /^CREATE OR REPLACE CONSTRAINT TRIGGER is not supported$/.test(message)
+      : GRAMMAR_NOT_SUPPORTED.test(message)
         ? SQLSTATE.feature_not_supported
         : SQLSTATE.syntax_error;
   const out = new PgError(code, message);

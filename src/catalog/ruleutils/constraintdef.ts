@@ -45,6 +45,7 @@ export function constraintDef(cat: Catalog, session: SessionContext, c: Constrai
         if (fk.deleteSetColumns?.length) s += ` (${columnList(rel, fk.deleteSetColumns)})`;
       }
       s += deferrability(c);
+      if (c.notEnforced) return s + ' NOT ENFORCED';
       return c.validated ? s : s + ' NOT VALID';
     }
     case 'c': {

@@ -50,7 +50,7 @@ defineRows('pg_catalog', 'pg_constraint', {
         ...BLANK, oid: c.oid, conname: c.name, connamespace: c.namespace, contype: c.kind, condeferrable: c.deferrable,
         condeferred: c.deferred, conenforced: !c.notEnforced, convalidated: c.validated, conrelid: c.relation, conindid: c.index ?? c.fk?.refIndex ?? 0,
         connoinherit: c.kind === 'p' || c.kind === 'u' || c.kind === 'f' || !!c.noInherit, conkey: PgArray.of([...c.columns]),
-        conislocal: !c.notLocal, coninhcount: c.inhCount ?? 0,
+        conislocal: !c.notLocal, coninhcount: c.inhCount ?? 0, conparentid: c.parentConstraint ?? 0,
       };
       if (c.kind === 'x' && c.index !== undefined) {
         const ops = cat.relations.get(c.index)?.index?.exclusion ?? [];
