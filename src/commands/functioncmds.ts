@@ -7,6 +7,7 @@
  * Postgres counterpart: src/backend/commands/functioncmds.c (CreateFunction, RemoveFunctionById),
  * catalog/pg_proc.c (ProcedureCreate), dropcmds.c, parser/parse_func.c (LookupFuncWithArgs).
  */
+import { missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -334,6 +335,13 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
     });
   }
   const params = ((owa.objfuncargs ?? []) as AnyNode[]).map((p) => p.FunctionParameter);
+  if (missingOk) {
+    const skip = missingTypeNotice(session, cat, params.map((p) => p.argType as AnyNode));
+    if (skip) {
+      skipNotice(session, skip);
+      return undefined;
+    }
+  }
   const types = params.map((p) => ({ mode: p.mode as string, type: routineTypeName(session, cat, p.argType, '') }));
   const wantTypes = (procedure: boolean) => types.filter((t) => t.mode !== 'FUNC_PARAM_OUT' || procedure).map((t) => t.type);
   const found = all.find((f) => sameTypes(f.argTypes, wantTypes(f.kind === 'p')));

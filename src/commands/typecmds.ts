@@ -3,6 +3,7 @@
  * NOT NULL, CHECK), ALTER DOMAIN, DROP TYPE / DROP DOMAIN.
  * Postgres counterpart: src/backend/commands/typecmds.c, catalog/pg_enum.c.
  */
+import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -247,6 +248,7 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
   for (const obj of n.objects as AnyNode[]) {
     const names = (obj.TypeName?.names ?? obj.List?.items) as AnyNode[];
     const parts = names.map((x) => x.String.sval as string);
+    if (schemaMissingSkips(session, txn.catalog, parts, !!n.missing_ok)) continue;
     const oid = lookupTypeName(txn.catalog, session.searchPath(), parts);
     const t = oid === undefined ? undefined : txn.catalog.types.get(oid);
     if (!t && oid !== undefined && oid < FIRST_NORMAL_OID) {

@@ -19,6 +19,7 @@ import { createTable } from './create-table.js';
 import { runCopy } from './copy.js';
 import { notifyAction } from '../session/notify.js';
 import { createSchema, dropObjects } from './drop.js';
+import { dropDatabase, dropMissingKind, dropOtherMissing, isMissingKindDrop } from './drop-missing.js';
 import { runSchemaElements } from './schema-elements.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
@@ -162,8 +163,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_POLICY') return dropPolicy(session, n);
       if (n.removeType === 'OBJECT_PUBLICATION') return dropPublications(session, n);
       if (n.removeType === 'OBJECT_STATISTIC_EXT') return dropStatistics(session, n);
-      if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
+      if (isMissingKindDrop(n.removeType)) return dropMissingKind(session, n);
       return dropObjects(session, n, sql);
+    case 'DropdbStmt':
+      return dropDatabase(session, n);
+    case 'DropSubscriptionStmt':
+    case 'DropTableSpaceStmt':
+    case 'DropUserMappingStmt':
+      return dropOtherMissing(session, kind, n);
     case 'TruncateStmt':
       return withTruncateTriggers(session, n, () => truncateTables(session, n));
     case 'CreateEnumStmt':
