@@ -8,6 +8,7 @@
  * (MSFUNC / MINVFUNC / MSTYPE ...), SORTOP, polymorphic and internal transition or argument
  * types, VARIADIC arguments; DROP AGGREGATE ... CASCADE of an aggregate a view uses.
  */
+import { tempNamespace } from './temp-tables.js';
 import { missingSchema, missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { AggregateFnRef, AggregateInfo, FunctionDef, FunctionParamDef } from '../catalog/objects.js';
@@ -146,7 +147,7 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
     }
   }
   const name = truncateIdentifier(names[names.length - 1]);
-  const ns = creationNamespace(cat0, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name });
+  const ns = creationNamespace(cat0, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name }, undefined, () => tempNamespace(session, true) as number);
   const existing = cat0.functionsIn(ns, name).find((f) => sameTypes(f.argTypes, argTypes));
   if (existing) {
     if (!n.replace) throw new PgError(SQLSTATE.duplicate_function, `function "${name}" already exists with same argument types`);
@@ -234,7 +235,7 @@ export function dropAggregates(session: Session, n: AnyNode): StatementResult {
     const names = (owa.objname as AnyNode[]).map((x) => x.String.sval as string);
     const argNodes = ((owa.objargs ?? []) as AnyNode[]).map((t) => (t.TypeName ?? t) as AnyNode);
     if (n.missing_ok) {
-      const skip = missingSchema(cat0, names) !== undefined ? `schema "${missingSchema(cat0, names)}" does not exist, skipping` : missingTypeNotice(session, cat0, argNodes);
+      const skip = missingSchema(session, cat0, names) !== undefined ? `schema "${missingSchema(session, cat0, names)}" does not exist, skipping` : missingTypeNotice(session, cat0, argNodes);
       if (skip) {
         skipNotice(session, skip);
         continue;

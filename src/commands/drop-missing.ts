@@ -15,7 +15,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { AM_OID } from '../catalog/system/pg-class.js';
 import { resolveTypeName } from '../analyze/type-name.js';
-import { lookupRelation } from '../analyze/relation.js';
+import { explicitSchemaName, lookupRelation } from '../analyze/relation.js';
 import { canCoerce } from '../analyze/coerce.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -34,10 +34,10 @@ export function skipNotice(session: Session, message: string): void {
 }
 
 /** schema_does_not_exist_skipping: the schema of a qualified name, when it does not exist. */
-export function missingSchema(cat: Catalog, names: readonly string[]): string | undefined {
+export function missingSchema(session: Session, cat: Catalog, names: readonly string[]): string | undefined {
   if (names.length < 2) return undefined;
   const schema = names[names.length - 2];
-  return cat.namespaceOid(schema) === undefined ? schema : undefined;
+  return cat.namespaceOid(explicitSchemaName(session.searchPath(), schema)) === undefined ? schema : undefined;
 }
 
 /**
@@ -45,7 +45,7 @@ export function missingSchema(cat: Catalog, names: readonly string[]): string | 
  * else 3F000. False when the schema exists or the name is unqualified.
  */
 export function schemaMissingSkips(session: Session, cat: Catalog, names: readonly string[], missingOk: boolean): boolean {
-  const schema = missingSchema(cat, names);
+  const schema = missingSchema(session, cat, names);
   if (schema === undefined) return false;
   if (!missingOk) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`);
   skipNotice(session, `schema "${schema}" does not exist, skipping`);
@@ -70,7 +70,7 @@ export function missingTypeNotice(session: Session, cat: Catalog, types: readonl
     } catch (e) {
       if (!(e instanceof PgError) || (e.code !== SQLSTATE.undefined_object && e.code !== SQLSTATE.invalid_schema_name)) throw e;
       const names = (tn.names as AnyNode[]).map((x) => x.String.sval as string);
-      const schema = missingSchema(cat, names);
+      const schema = missingSchema(session, cat, names);
       return schema !== undefined ? `schema "${schema}" does not exist, skipping` : `type "${typeNameString(tn)}" does not exist, skipping`;
     }
   }
@@ -180,7 +180,7 @@ const EXTRA_TAGS: Record<string, string> = {
 
 function dropNamed(session: Session, cat: Catalog, spec: KindSpec, obj: AnyNode, missingOk: boolean): void {
   const names = spec.qualified ? strList(obj) : [obj.String.sval as string];
-  const schema = missingSchema(cat, names);
+  const schema = missingSchema(session, cat, names);
   if (schema !== undefined) {
     if (missingOk) return skipNotice(session, `schema "${schema}" does not exist, skipping`);
     throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`);
@@ -211,14 +211,14 @@ function dropOperator(session: Session, cat: Catalog, owa: AnyNode, missingOk: b
   if (!right) throw new PgError(SQLSTATE.syntax_error, 'postfix operators are not supported');
   const name = names[names.length - 1];
   if (missingOk) {
-    const schema = missingSchema(cat, names);
+    const schema = missingSchema(session, cat, names);
     if (schema !== undefined) return skipNotice(session, `schema "${schema}" does not exist, skipping`);
     const t = missingTypeNotice(session, cat, [left, right]);
     if (t) return skipNotice(session, t);
   }
   const l = left ? typeOid(session, cat, left) : undefined;
   const r = typeOid(session, cat, right);
-  const schema = missingSchema(cat, names);
+  const schema = missingSchema(session, cat, names);
   if (schema !== undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`);
   if (inCatalog(names) && operatorsNamed(name).length) throw featureNotSupported('DROP OPERATOR of a built-in operator');
   if (missingOk) return skipNotice(session, `operator ${names.join('.')} does not exist, skipping`);
@@ -244,7 +244,7 @@ function dropOpclass(session: Session, cat: Catalog, obj: AnyNode, word: string,
   const [am, ...names] = strList(obj);
   // The access method is looked up first, IF EXISTS or not.
   if (AM_OID[am] === undefined) throw new PgError(SQLSTATE.undefined_object, `access method "${am}" does not exist`);
-  const schema = missingSchema(cat, names);
+  const schema = missingSchema(session, cat, names);
   if (schema !== undefined) {
     if (missingOk) return skipNotice(session, `schema "${schema}" does not exist, skipping`);
     throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`);
@@ -258,7 +258,7 @@ function dropOpclass(session: Session, cat: Catalog, obj: AnyNode, word: string,
 
 function dropForeignTable(session: Session, cat: Catalog, obj: AnyNode, missingOk: boolean): void {
   const names = strList(obj);
-  const schema = missingSchema(cat, names);
+  const schema = missingSchema(session, cat, names);
   if (schema !== undefined) {
     if (missingOk) return skipNotice(session, `schema "${schema}" does not exist, skipping`);
     throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`);

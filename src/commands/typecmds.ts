@@ -3,6 +3,7 @@
  * NOT NULL, CHECK), ALTER DOMAIN, DROP TYPE / DROP DOMAIN.
  * Postgres counterpart: src/backend/commands/typecmds.c, catalog/pg_enum.c.
  */
+import { tempNamespace } from './temp-tables.js';
 import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
@@ -39,7 +40,7 @@ export function createEnum(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
   const qn = qualName(n.typeName);
   const name = truncateIdentifier(qn.name);
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name });
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
   checkTypeNameFree(txn.catalog, ns, name);
   const labels = ((n.vals ?? []) as AnyNode[]).map((v) => v.String.sval as string);
   const seen = new Set<string>();
@@ -109,7 +110,7 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   const txn = session.transaction();
   const qn = qualName(n.domainname);
   const name = truncateIdentifier(qn.name);
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name });
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
   checkTypeNameFree(txn.catalog, ns, name);
   const cat = txn.catalogForWrite();
   const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, () => undefined);

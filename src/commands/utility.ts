@@ -19,6 +19,7 @@ import { createTable } from './create-table.js';
 import { runCopy } from './copy.js';
 import { notifyAction } from '../session/notify.js';
 import { createSchema, dropObjects } from './drop.js';
+import { adjustPersistence } from './temp-tables.js';
 import { dropDatabase, dropMissingKind, dropOtherMissing, isMissingKindDrop } from './drop-missing.js';
 import { runSchemaElements } from './schema-elements.js';
 import { createIndex } from './create-index.js';
@@ -141,9 +142,11 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return reindex(session, n);
     case 'CheckPointStmt':
       return checkpoint();
-    case 'CreateStmt':
-      checkCreateIn(session, n.relation, sql);
-      return withDefaultAcls(session, () => createTable(session, n, sql));
+    case 'CreateStmt': {
+      const c = adjustPersistence(n, 'relation', sql);
+      checkCreateIn(session, c.relation, sql);
+      return withDefaultAcls(session, () => createTable(session, c, sql));
+    }
     case 'CreateSchemaStmt': {
       const r = createSchema(session, { ...n, schemaElts: undefined }, sql);
       if (n.schemaElts?.length) {
@@ -185,7 +188,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return alterDomain(session, n, sql);
     case 'ViewStmt':
       // (CREATE on the schema is checked after the query is analyzed, as DefineView does)
-      return withDefaultAcls(session, () => createView(session, n, sql));
+      return withDefaultAcls(session, () => createView(session, adjustPersistence(n, 'view', sql), sql));
     case 'CommentStmt':
       return commentOn(session, n);
     case 'CreateExtensionStmt':
@@ -251,9 +254,11 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'IndexStmt':
       checkTableOwner(session, n.relation);
       return createIndex(session, n, sql);
-    case 'CreateSeqStmt':
-      checkCreateIn(session, n.sequence, sql);
-      return withDefaultAcls(session, () => createSequence(session, n, sql));
+    case 'CreateSeqStmt': {
+      const c = adjustPersistence(n, 'sequence', sql);
+      checkCreateIn(session, c.sequence, sql);
+      return withDefaultAcls(session, () => createSequence(session, c, sql));
+    }
     case 'CreateFunctionStmt':
       return withDefaultAcls(session, () => createFunction(session, n, sql, st));
     case 'DoStmt':
@@ -285,7 +290,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'ClosePortalStmt':
       return closeCursor(session, n);
     case 'CreateTableAsStmt':
-      return createTableAs(session, n, sql, st);
+      return createTableAs(session, n.into?.rel ? { ...n, into: adjustPersistence(n.into, 'rel', sql) } : n, sql, st);
     case 'RefreshMatViewStmt':
       return refreshMatview(session, n, sql);
     case 'DefineStmt':
