@@ -16,6 +16,8 @@ import { indexKeyFunction } from './index-keys.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { waitForXid } from '../executor/row-lock.js';
 import { checkExclusion, findExclusionConflict } from './exclusion.js';
+import { indexDef } from '../catalog/ruleutils/indexdef.js';
+import type { SessionContext } from '../session/session-context.js';
 
 /**
  * Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. A version another
@@ -90,7 +92,7 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
       const t = heap.get(otherTid);
       if (!t || !liveForUniqueness(ctx, t)) continue;
       // An equal key in the index: the key columns compare equal by construction.
-      throw uniqueViolation(cat, table, idx, key, isBuild);
+      throw uniqueViolation(cat, table, idx, key, isBuild, ctx.session);
     }
     // Many dead versions under one key (a hot row): have them pruned when the transaction ends.
     if (others.length > 32) ctx.txn.notePruneHint?.(heap, store, key);
@@ -113,13 +115,13 @@ export function recheckUnique(ctx: ExecContext, cat: Catalog, c: { table: Relati
   for (const otherTid of ctx.txn.index(c.idx).lookup(c.key as Value[])) {
     if (otherTid === c.tid) continue;
     const o = heap.get(otherTid);
-    if (o && liveForUniqueness(ctx, o)) throw uniqueViolation(cat, c.table, c.idx, [...c.key], false);
+    if (o && liveForUniqueness(ctx, o)) throw uniqueViolation(cat, c.table, c.idx, [...c.key], false, ctx.session);
   }
 }
 
-export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationDef, key: Value[], isBuild: boolean): PgError {
+export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationDef, key: Value[], isBuild: boolean, session?: SessionContext): PgError {
   const info = idx.index!;
-  const cols = info.keys.map((k) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : (k.expr?.text ?? 'expr')));
+  const cols = info.keys.map((k, i) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : session ? indexDef(cat, session, idx, i + 1) : (k.expr?.text ?? 'expr')));
   const vals = info.keys.map((k, i) => {
     const v = key[i];
     if (v === null) return 'null';

@@ -156,6 +156,11 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return r;
     }
     case 'DropStmt':
+      if (n.concurrent) {
+        session.preventInTransactionBlock('DROP INDEX CONCURRENTLY');
+        if (n.objects.length !== 1) throw new PgError(SQLSTATE.feature_not_supported, 'DROP INDEX CONCURRENTLY does not support dropping multiple objects');
+        if (n.behavior === 'DROP_CASCADE') throw new PgError(SQLSTATE.feature_not_supported, 'DROP INDEX CONCURRENTLY does not support CASCADE');
+      }
       if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
       if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
       if (n.removeType === 'OBJECT_RULE') return dropRule(session, n);
@@ -252,6 +257,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterSeqStmt':
       return alterSequence(session, n);
     case 'IndexStmt':
+      if (n.concurrent) session.preventInTransactionBlock('CREATE INDEX CONCURRENTLY');
       checkTableOwner(session, n.relation);
       return createIndex(session, n, sql);
     case 'CreateSeqStmt': {
