@@ -6,7 +6,9 @@
  * Postgres counterpart: src/backend/catalog/namespace.c (InitTempTableNamespace,
  * RemoveTempRelations), commands/tablecmds.c (PreCommit_on_commit_actions), commands/discard.c.
  * Known gaps: other sessions may read a temporary table through its pg_temp_N name (Postgres
- * refuses).
+ * refuses); PREPARE TRANSACTION does not track temporary-object access (it always gives the
+ * max_prepared_transactions = 0 error, not "cannot PREPARE a transaction that has operated on
+ * temporary objects"); an explicit `pg_temp` first in search_path is not a creation target.
  */
 import { charOffset } from '../analyze/parse-state.js';
 import { PgError } from '../errors/pg-error.js';
