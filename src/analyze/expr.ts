@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
+import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { textComparator } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
@@ -663,7 +664,7 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const name = names[names.length - 1];
   const schema = names.length > 1 ? names[names.length - 2] : undefined;
   if (schema !== undefined && schema !== 'pg_catalog' && schema !== 'public' && schema !== 'extensions') {
-    if (!pstate.catalog.namespaceOid(schema)) {
+    if (!pstate.catalog.namespaceOid(explicitSchemaName(pstate.stmt.session.searchPath(), schema))) {
       throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`, { position: pstate.position(n.location) });
     }
   }

@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/catalog/namespace.c (FuncnameGetCandidates).
  */
+import { explicitSchemaName } from './relation.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
@@ -32,11 +33,13 @@ export function effectiveSearchPath(searchPath: readonly string[]): string[] {
 export function userFunctionsNamed(cat: Catalog, searchPath: readonly string[], name: string, schema?: string): FunctionDef[] {
   if (cat.functions.size === 0) return [];
   if (schema !== undefined) {
-    const ns = cat.namespaceOid(schema);
+    const ns = cat.namespaceOid(explicitSchemaName(searchPath, schema));
     return ns === undefined ? [] : cat.functionsIn(ns, name);
   }
   const out: FunctionDef[] = [];
   for (const s of searchPath) {
+    // The temporary schema is never searched for functions (only named explicitly).
+    if (s.startsWith('pg_temp_')) continue;
     const ns = cat.namespaceOid(s);
     if (ns !== undefined) out.push(...cat.functionsIn(ns, name));
   }
@@ -54,7 +57,7 @@ function sameArgs(a: readonly number[], b: readonly number[]): boolean {
  */
 export function functionCandidates(cat: Catalog, searchPath: readonly string[], names: readonly string[], position?: string): FunctionImpl[] {
   const name = names[names.length - 1];
-  const schema = names.length > 1 ? names[names.length - 2] : undefined;
+  const schema = names.length > 1 ? explicitSchemaName(searchPath, names[names.length - 2]) : undefined;
   if (schema !== undefined && schema !== 'pg_catalog' && cat.namespaceOid(schema) === undefined) {
     throw new PgError(SQLSTATE.invalid_schema_name, `schema "${schema}" does not exist`, { position });
   }
@@ -76,6 +79,7 @@ export function functionCandidates(cat: Catalog, searchPath: readonly string[], 
     if (ns !== undefined) for (const def of cat.functionsIn(ns, name)) if (def.kind !== 'a') add(userFunctionImpl(def));
   };
   for (const s of schema === undefined ? effectiveSearchPath(searchPath) : [schema]) {
+    if (schema === undefined && s.startsWith('pg_temp_')) continue;
     if (s !== 'pg_catalog') addUser(s);
     addBuiltins(s);
   }

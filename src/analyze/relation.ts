@@ -20,9 +20,21 @@ export function rangeVarName(rv: AnyNode): QualifiedName {
   return { schema: rv.schemaname, name: rv.relname };
 }
 
-/** The namespace oid a new object named by `qn` goes into (first existing schema of the search path). */
-export function creationNamespace(cat: Catalog, searchPath: readonly string[], qn: QualifiedName, position?: string): number {
+/**
+ * An explicit schema name as LookupExplicitNamespace reads it: `pg_temp` is the session's own
+ * temporary schema (the pg_temp_N its search path holds once it has one).
+ */
+export function explicitSchemaName(searchPath: readonly string[], schema: string): string {
+  return schema === 'pg_temp' ? (searchPath.find((x) => x.startsWith('pg_temp_')) ?? schema) : schema;
+}
+
+/**
+ * The namespace oid a new object named by `qn` goes into (first existing schema of the search path).
+ * `tempNamespace` creates the session's temporary schema for a `pg_temp.` name (functions, types).
+ */
+export function creationNamespace(cat: Catalog, searchPath: readonly string[], qn: QualifiedName, position?: string, tempNamespace?: () => number): number {
   if (qn.schema) {
+    if (qn.schema === 'pg_temp' && tempNamespace) return tempNamespace();
     const ns = cat.namespaceOid(qn.schema);
     if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${qn.schema}" does not exist`, { position });
     return ns;
@@ -40,7 +52,7 @@ export function lookupRelation(cat: Catalog, searchPath: readonly string[], qn: 
   void position;
   if (qn.schema) {
     // pg_temp names the session's own temporary schema (the pg_temp_N its search path starts with).
-    const schema = qn.schema === 'pg_temp' ? (searchPath.find((x) => x.startsWith('pg_temp_')) ?? qn.schema) : qn.schema;
+    const schema = explicitSchemaName(searchPath, qn.schema);
     const ns = cat.namespaceOid(schema);
     return ns === undefined ? undefined : cat.relationIn(ns, qn.name);
   }

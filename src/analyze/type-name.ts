@@ -5,6 +5,7 @@
  * Postgres counterpart: src/backend/parser/parse_type.c (typenameTypeIdAndMod) and the
  * typmodin functions in utils/adt.
  */
+import { explicitSchemaName } from './relation.js';
 import { boundTypeName, recordType } from '../rewrite/view-binding.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -50,7 +51,7 @@ export function lookupTypeName(cat: Catalog, searchPath: readonly string[], name
     if (nameParts[0] === 'pg_catalog' && nameParts.length === 2) return undefined;
   }
   if (nameParts.length === 2) {
-    const ns = cat.namespaceOid(nameParts[0]);
+    const ns = cat.namespaceOid(explicitSchemaName(searchPath, nameParts[0]));
     if (ns === undefined) {
       throw new PgError(SQLSTATE.invalid_schema_name, `schema "${nameParts[0]}" does not exist`);
     }

@@ -8,6 +8,8 @@
  * (MSFUNC / MINVFUNC / MSTYPE ...), SORTOP, polymorphic and internal transition or argument
  * types, VARIADIC arguments; DROP AGGREGATE ... CASCADE of an aggregate a view uses.
  */
+import { tempNamespace } from './temp-tables.js';
+import { missingSchema, missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { AggregateFnRef, AggregateInfo, FunctionDef, FunctionParamDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -147,7 +149,7 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
     }
   }
   const name = truncateIdentifier(names[names.length - 1]);
-  const ns = creationNamespace(cat0, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name });
+  const ns = creationNamespace(cat0, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name }, undefined, () => tempNamespace(session, true) as number);
   const existing = cat0.functionsIn(ns, name).find((f) => sameTypes(f.argTypes, argTypes));
   if (existing) {
     if (!n.replace) throw new PgError(SQLSTATE.duplicate_function, `function "${name}" already exists with same argument types`);
@@ -234,6 +236,13 @@ export function dropAggregates(session: Session, n: AnyNode): StatementResult {
     const owa = o.ObjectWithArgs as AnyNode;
     const names = (owa.objname as AnyNode[]).map((x) => x.String.sval as string);
     const argNodes = ((owa.objargs ?? []) as AnyNode[]).map((t) => (t.TypeName ?? t) as AnyNode);
+    if (n.missing_ok) {
+      const skip = missingSchema(session, cat0, names) !== undefined ? `schema "${missingSchema(session, cat0, names)}" does not exist, skipping` : missingTypeNotice(session, cat0, argNodes);
+      if (skip) {
+        skipNotice(session, skip);
+        continue;
+      }
+    }
     const argTypes = argNodes.map((t) => routineTypeName(session, cat0, t, ''));
     const name = names[names.length - 1];
     const schema = names.length > 1 ? names[names.length - 2] : undefined;
@@ -249,7 +258,7 @@ export function dropAggregates(session: Session, n: AnyNode): StatementResult {
       const shown = argTypes.map((t) => formatType(cat0, t)).join(', ');
       if (n.missing_ok) {
         const raw = argNodes.map((t) => (t.names as AnyNode[]).map((x) => x.String.sval as string).join('.') + ((t.arrayBounds as unknown[] | undefined)?.map(() => '[]').join('') ?? '')).join(',');
-        session.notice(new PgError(SQLSTATE.successful_completion, `aggregate ${names.join('.')}(${argNodes.length ? raw : '*'}) does not exist, skipping`, { severity: 'NOTICE' }));
+        session.notice(new PgError(SQLSTATE.successful_completion, `aggregate ${names.join('.')}(${raw}) does not exist, skipping`, { severity: 'NOTICE' }));
         continue;
       }
       throw new PgError(SQLSTATE.undefined_function, `aggregate ${names.join('.')}(${argNodes.length ? shown : '*'}) does not exist`);

@@ -6,6 +6,7 @@
  * Postgres counterpart: DefineCompositeType in src/backend/commands/typecmds.c.
  * Known gaps: ALTER TYPE ... ADD/DROP/ALTER/RENAME ATTRIBUTE (0A000).
  */
+import { tempNamespace } from './temp-tables.js';
 import type { ColumnDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -23,7 +24,7 @@ export function createCompositeType(session: Session, n: AnyNode, sql: string): 
   const rv = n.typevar;
   const name = truncateIdentifier(rv.relname);
   const searchPath = session.searchPath();
-  const ns = creationNamespace(txn.catalog, searchPath, { schema: rv.schemaname, name }, pos(rv.location));
+  const ns = creationNamespace(txn.catalog, searchPath, { schema: rv.schemaname, name }, pos(rv.location), () => tempNamespace(session, true) as number);
   if (txn.catalog.typeIn(ns, name)) throw new PgError(SQLSTATE.duplicate_object, `type "${name}" already exists`);
   if (txn.catalog.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
   const cat = txn.catalogForWrite();

@@ -5,6 +5,8 @@
  */
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { OID } from '../types/oids.js';
+import { formatType, typeInfo } from '../types/registry.js';
+import { figureColname } from '../analyze/target.js';
 import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { IndexKey, RelationDef } from '../catalog/objects.js';
@@ -153,6 +155,11 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
       if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
       keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, ...classFor(ex.expr.type) });
+      // CheckAttributeType on the index's column: no pseudo-types (record, anyelement, ...).
+      if (ex.expr.type !== OID.unknown && typeInfo(cat, ex.expr.type).typtype === 'p') {
+        const figured = figureColname(e.expr);
+        throw new PgError(SQLSTATE.invalid_table_definition, `column "${figured === '?column?' ? 'expr' : figured}" has pseudo-type ${formatType(cat, ex.expr.type)}`);
+      }
       const fc = e.expr.FuncCall;
       colNames.push(fc ? (fc.funcname as AnyNode[]).map((x) => x.String.sval).pop() : 'expr');
     }

@@ -29,7 +29,8 @@ const MODES: Record<string, FunctionParamDef['mode']> = {
 };
 
 function pos(sql: string, loc: number | undefined): string | undefined {
-  return loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1);
+  // (no text: DROP / ALTER's lookups, which report no position)
+  return loc === undefined || loc < 0 || sql === '' ? undefined : String(charOffset(sql, loc) + 1);
 }
 
 /** Polymorphic range pseudo-types (not resolved by the analyzer: built-ins have concrete overloads). */

@@ -7,6 +7,9 @@
  * Postgres counterpart: src/backend/commands/functioncmds.c (CreateFunction, RemoveFunctionById),
  * catalog/pg_proc.c (ProcedureCreate), dropcmds.c, parser/parse_func.c (LookupFuncWithArgs).
  */
+import { explicitSchemaName } from '../analyze/relation.js';
+import { tempNamespace } from './temp-tables.js';
+import { missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -189,7 +192,7 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   const names = (n.funcname as AnyNode[]).map((x) => x.String.sval as string);
   const name = truncateIdentifier(names[names.length - 1]);
   const txn = session.transaction();
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name });
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name }, undefined, () => tempNamespace(session, true) as number);
   const opts = readOptions(session, n, sql);
   const sig = interpretSignature(session, txn.catalog, n, sql, isProcedure);
   if (!opts.language) {
@@ -308,7 +311,7 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
   const k = DROP_KIND[objType] ?? DROP_KIND.OBJECT_FUNCTION;
   const names = (owa.objname as AnyNode[]).map((x) => x.String.sval as string);
   const name = names[names.length - 1];
-  const schema = names.length > 1 ? names[names.length - 2] : undefined;
+  const schema = names.length > 1 ? explicitSchemaName(session.searchPath(), names[names.length - 2]) : undefined;
   if (schema !== undefined && cat.namespaceOid(schema) === undefined) {
     if (missingOk) {
       session.notice(new PgError(SQLSTATE.successful_completion, `schema "${schema}" does not exist, skipping`, { severity: 'NOTICE' }));
@@ -338,6 +341,13 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
     });
   }
   const params = ((owa.objfuncargs ?? []) as AnyNode[]).map((p) => p.FunctionParameter);
+  if (missingOk) {
+    const skip = missingTypeNotice(session, cat, params.map((p) => p.argType as AnyNode));
+    if (skip) {
+      skipNotice(session, skip);
+      return undefined;
+    }
+  }
   const types = params.map((p) => ({ mode: p.mode as string, type: routineTypeName(session, cat, p.argType, '') }));
   const wantTypes = (procedure: boolean) => types.filter((t) => t.mode !== 'FUNC_PARAM_OUT' || procedure).map((t) => t.type);
   const found = all.find((f) => sameTypes(f.argTypes, wantTypes(f.kind === 'p')));

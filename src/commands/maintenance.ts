@@ -14,6 +14,9 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { lookupRelation, displayName } from '../analyze/relation.js';
 import { systemRelationNamed } from '../catalog/system/registry.js';
 import { charOffset } from '../analyze/parse-state.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationDef } from '../catalog/objects.js';
+import { typeInfo } from '../types/registry.js';
 
 type AnyNode = Record<string, any>;
 
@@ -62,22 +65,45 @@ export function vacuum(session: Session, n: AnyNode, sql: string): StatementResu
 /** REINDEX { INDEX | TABLE | SCHEMA | DATABASE | SYSTEM } name: the named object must exist. */
 export function reindex(session: Session, n: AnyNode): StatementResult {
   const cat = session.catalog();
+  const params = ((n.params ?? []) as AnyNode[]).map((p) => p.DefElem?.defname as string);
+  const concurrently = params.includes('concurrently');
+  if (concurrently) session.preventInTransactionBlock('REINDEX CONCURRENTLY');
   if (n.kind === 'REINDEX_OBJECT_TABLE' || n.kind === 'REINDEX_OBJECT_INDEX') {
     const qn = { schema: n.relation.schemaname, name: n.relation.relname };
     const rel = lookupRelation(cat, session.searchPath(), qn);
     const want = n.kind === 'REINDEX_OBJECT_INDEX' ? 'i' : 'r';
-    if (!rel && !systemRelationNamed(qn.schema ?? 'pg_catalog', qn.name)) throw new PgError(SQLSTATE.undefined_table, `relation "${displayName(qn)}" does not exist`);
+    const system = !rel && systemRelationNamed(qn.schema ?? 'pg_catalog', qn.name);
+    if (!rel && !system) throw new PgError(SQLSTATE.undefined_table, `relation "${displayName(qn)}" does not exist`);
     if (rel && (rel.kind === 'i') !== (want === 'i')) {
       throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not ${want === 'i' ? 'an index' : 'a table or materialized view'}`);
+    }
+    if (system && concurrently) throw new PgError(SQLSTATE.feature_not_supported, 'cannot reindex system catalogs concurrently');
+    if (rel) {
+      // A partitioned table or index is reindexed partition by partition, each in its own transaction.
+      const partitioned = rel.kind === 'p' || (rel.kind === 'i' && cat.relations.get(rel.index?.relation ?? -1)?.kind === 'p');
+      if (partitioned) session.preventInTransactionBlock(want === 'i' ? 'REINDEX INDEX' : 'REINDEX TABLE');
+      if (rel.kind === 'r' && !cat.relationIndexes(rel.oid).length && !hasToastTable(cat, rel)) {
+        const what = concurrently ? 'has no indexes that can be reindexed concurrently' : 'has no indexes to reindex';
+        session.notice(new PgError(SQLSTATE.successful_completion, `table "${rel.name}" ${what}`, { severity: 'NOTICE' }));
+      }
     }
   } else if (n.kind === 'REINDEX_OBJECT_SCHEMA') {
     if (cat.namespaceOid(n.name) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${n.name}" does not exist`);
     session.preventInTransactionBlock('REINDEX SCHEMA');
+    if (concurrently && (n.name === 'pg_catalog' || n.name === 'information_schema')) {
+      session.notice(new PgError(SQLSTATE.feature_not_supported, 'cannot reindex system catalogs concurrently, skipping all', { severity: 'WARNING' }));
+    }
   } else {
     session.preventInTransactionBlock(n.kind === 'REINDEX_OBJECT_SYSTEM' ? 'REINDEX SYSTEM' : 'REINDEX DATABASE');
+    if (n.kind === 'REINDEX_OBJECT_SYSTEM' && concurrently) throw new PgError(SQLSTATE.feature_not_supported, 'cannot reindex system catalogs concurrently');
     if (n.name && n.name !== session.databaseName()) throw new PgError(SQLSTATE.feature_not_supported, 'can only reindex the currently open database');
   }
   return commandResult('REINDEX');
+}
+
+/** Whether Postgres would give the table a TOAST table (and so a TOAST index REINDEX rebuilds): a variable-length column. */
+function hasToastTable(cat: Catalog, rel: RelationDef): boolean {
+  return rel.columns.some((c) => !c.dropped && typeInfo(cat, c.type).typlen < 0);
 }
 
 /** CHECKPOINT: nothing to write; superusers only, which every fauxgres session is. */

@@ -7,6 +7,7 @@
  * MERGES only mark the operator: joins with user operators run as nested loops.
  * Postgres counterpart: src/backend/commands/operatorcmds.c, src/backend/catalog/pg_operator.c.
  */
+import { missingTypeNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { OperatorObjectDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
@@ -266,6 +267,15 @@ function operandTypes(session: Session, cat: Catalog, owa: AnyNode): [number, nu
  */
 export function lookupOperatorWithArgs(session: Session, cat: Catalog, owa: AnyNode, missingOk: boolean): OperatorInfo | undefined {
   const names = (owa.objname as AnyNode[]).map((x) => x.String.sval as string);
+  if (missingOk) {
+    // (does_not_exist_skipping: a missing operand type or its schema is skipped too)
+    const args = (owa.objargs ?? []) as AnyNode[];
+    const t = args[1]?.TypeName ? missingTypeNotice(session, cat, [args[0]?.TypeName, args[1].TypeName]) : undefined;
+    if (t) {
+      session.notice(new PgError(SQLSTATE.successful_completion, t, { severity: 'NOTICE' }));
+      return undefined;
+    }
+  }
   const [left, right] = operandTypes(session, cat, owa);
   const schema = names.length > 1 ? names[names.length - 2] : undefined;
   if (missingOk && schema !== undefined && cat.namespaceOid(schema) === undefined && schema !== 'pg_catalog') {

@@ -3,6 +3,7 @@
  * Postgres counterpart: src/backend/commands/policy.c.
  * Enforcement (the quals policies add to queries) is in src/rewrite/row-security.ts.
  */
+import { schemaMissingSkips } from './drop-missing.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -111,6 +112,7 @@ export function dropPolicy(session: Session, n: AnyNode): StatementResult {
     const name = parts.pop() as string;
     const relName = parts.pop() as string;
     const schema = parts.pop();
+    if (schema !== undefined && schemaMissingSkips(session, cat, [schema, relName], !!n.missing_ok)) continue;
     const rel = lookupRelation(cat, session.searchPath(), { schema, name: relName });
     if (!rel) {
       if (n.missing_ok) {

@@ -8,6 +8,7 @@
  * Known gaps: ON SELECT rules (Postgres 18 allows them only as a view's _RETURN rule) raise
  * Postgres's errors, and CREATE OR REPLACE RULE "_RETURN" on a view is 0A000.
  */
+import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef, RuleDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -186,6 +187,7 @@ function validateActions(session: Session, rel: RelationDef, rule: RuleDef, sql:
 }
 
 function ruleTarget(session: Session, cat: Catalog, rv: AnyNode, missingOk: boolean, ruleName: string): { rel?: RelationDef; rule?: RuleDef } {
+  if (rv.schemaname && schemaMissingSkips(session, cat, [rv.schemaname, rv.relname], missingOk)) return {};
   const rel = lookupRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel) {
     const shown = rv.schemaname ? `${rv.schemaname}.${rv.relname}` : rv.relname;

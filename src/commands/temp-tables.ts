@@ -6,11 +6,15 @@
  * Postgres counterpart: src/backend/catalog/namespace.c (InitTempTableNamespace,
  * RemoveTempRelations), commands/tablecmds.c (PreCommit_on_commit_actions), commands/discard.c.
  * Known gaps: other sessions may read a temporary table through its pg_temp_N name (Postgres
- * refuses).
+ * refuses); PREPARE TRANSACTION does not track temporary-object access (it always gives the
+ * max_prepared_transactions = 0 error, not "cannot PREPARE a transaction that has operated on
+ * temporary objects"); an explicit `pg_temp` first in search_path is not a creation target.
  */
+import { charOffset } from '../analyze/parse-state.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { tempSchemaNameFor } from '../session/temp-schema.js';
 
@@ -44,6 +48,21 @@ export function tempTableNamespace(session: Session, schema: string | undefined,
   return tempNamespace(session, true) as number;
 }
 
+/**
+ * RangeVarAdjustRelationPersistence: a relation created as `pg_temp.name` is temporary (an
+ * UNLOGGED one is 42P16). Returns `stmt` with its RangeVar `key` adjusted (parse trees are
+ * cached: never mutated).
+ */
+export function adjustPersistence<T extends AnyNode>(stmt: T, key: string, sql?: string): T {
+  const rv = stmt[key] as AnyNode | undefined;
+  if (!rv || rv.relpersistence === 't' || (rv.schemaname !== 'pg_temp' && !String(rv.schemaname ?? '').startsWith('pg_temp_'))) return stmt;
+  if (rv.relpersistence === 'u') {
+    const position = sql !== undefined && typeof rv.location === 'number' && rv.location >= 0 ? String(charOffset(sql, rv.location) + 1) : undefined;
+    throw new PgError(SQLSTATE.invalid_table_definition, 'only temporary relations may be created in temporary schemas', { position });
+  }
+  return { ...stmt, [key]: { ...rv, relpersistence: 't' } };
+}
+
 /** Checks ON COMMIT and records its action for a new temporary table. */
 export function registerOnCommit(session: Session, relOid: number, temp: boolean, onCommit: string | undefined): void {
   if (!onCommit || onCommit === 'ONCOMMIT_NOOP') return;
@@ -72,12 +91,29 @@ export function preCommitTempActions(session: Session): void {
     const live = [...session.tempDeleteRows].filter((oid) => txn.catalog.relations.has(oid));
     if (live.length !== session.tempDeleteRows.size) session.tempDeleteRows = new Set(live);
     if (live.length) {
+      checkOnCommitForeignKeys(txn.catalog, live);
       // Only the session can see its temporary tables, so emptying them in place is safe.
       for (const oid of live) {
         const rel = txn.catalog.relation(oid);
         session.db.heaps.delete(rel.filenode);
         for (const idx of txn.catalog.relationIndexes(oid)) session.db.indexes.delete(idx.filenode);
       }
+    }
+  }
+}
+
+/**
+ * heap_truncate_check_FKs for the ON COMMIT DELETE ROWS tables: a table referencing one of them
+ * must be emptied too, else the commit fails.
+ */
+function checkOnCommitForeignKeys(cat: Catalog, oids: readonly number[]): void {
+  const set = new Set(oids);
+  for (const oid of oids) {
+    for (const fk of cat.referencingForeignKeys(oid)) {
+      if (set.has(fk.relation)) continue;
+      throw new PgError(SQLSTATE.feature_not_supported, 'unsupported ON COMMIT and foreign key combination', {
+        detail: `Table "${cat.relation(fk.relation).name}" references "${cat.relation(oid).name}", but they do not have the same ON COMMIT setting.`,
+      });
     }
   }
 }

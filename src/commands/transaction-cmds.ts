@@ -101,6 +101,23 @@ export function transactionStmt(session: Session, n: AnyNode): StatementResult {
       }
       return commandResult('ROLLBACK');
     }
+    case 'TRANS_STMT_PREPARE': {
+      // As a server with the default max_prepared_transactions = 0: the transaction rolls back.
+      if (!session.inBlock) {
+        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'there is no transaction in progress', { severity: 'WARNING' }));
+        session.finishTransaction(false);
+        return commandResult('ROLLBACK');
+      }
+      const failed = session.failed;
+      discardDeferredTriggers(session);
+      session.finishTransaction(false);
+      if (failed) return commandResult('ROLLBACK');
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'prepared transactions are disabled', { hint: 'Set "max_prepared_transactions" to a nonzero value.' });
+    }
+    case 'TRANS_STMT_COMMIT_PREPARED':
+    case 'TRANS_STMT_ROLLBACK_PREPARED':
+      session.preventInTransactionBlock(n.kind === 'TRANS_STMT_COMMIT_PREPARED' ? 'COMMIT PREPARED' : 'ROLLBACK PREPARED');
+      throw new PgError(SQLSTATE.undefined_object, `prepared transaction with identifier "${n.gid}" does not exist`);
     default:
       throw featureNotSupported(`transaction statement ${String(n.kind).replace('TRANS_STMT_', '')}`);
   }

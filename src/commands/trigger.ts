@@ -7,6 +7,7 @@
  * Postgres counterpart: src/backend/commands/trigger.c (CreateTrigger, RemoveTriggerById,
  * EnableDisableTrigger).
  */
+import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef, TriggerDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
@@ -203,6 +204,7 @@ export function dropTrigger(session: Session, n: AnyNode): StatementResult {
     const tname = parts[parts.length - 1];
     const relParts = parts.slice(0, -1);
     const qn = relParts.length === 2 ? { schema: relParts[0], name: relParts[1] } : { name: relParts[relParts.length - 1] };
+    if (schemaMissingSkips(session, txn.catalog, relParts, !!n.missing_ok)) continue;
     const rel = lookupRelation(txn.catalog, session.searchPath(), qn);
     if (!rel) {
       if (n.missing_ok) {

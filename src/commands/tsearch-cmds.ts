@@ -10,6 +10,7 @@
  * Postgres lets a superuser do both); DROP ... CASCADE of a configuration that columns or indexes use is 0A000;
  * default_text_search_config accepts only built-in configurations.
  */
+import { schemaMissingSkips } from './drop-missing.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -174,6 +175,7 @@ export function dropTsConfigurations(session: Session, n: AnyNode): StatementRes
   const cat = txn.catalogForWrite();
   for (const obj of (n.objects ?? []) as AnyNode[]) {
     const parts = names(obj.List.items);
+    if (n.missing_ok && schemaMissingSkips(session, cat, parts, true)) continue;
     const cfg = findConfig(session, cat, parts);
     if (!cfg) {
       if (!n.missing_ok) throw configNotFound(parts);

@@ -3,6 +3,8 @@
  * NOT NULL, CHECK), ALTER DOMAIN, DROP TYPE / DROP DOMAIN.
  * Postgres counterpart: src/backend/commands/typecmds.c, catalog/pg_enum.c.
  */
+import { tempNamespace } from './temp-tables.js';
+import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -38,7 +40,7 @@ export function createEnum(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
   const qn = qualName(n.typeName);
   const name = truncateIdentifier(qn.name);
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name });
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
   checkTypeNameFree(txn.catalog, ns, name);
   const labels = ((n.vals ?? []) as AnyNode[]).map((v) => v.String.sval as string);
   const seen = new Set<string>();
@@ -108,7 +110,7 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   const txn = session.transaction();
   const qn = qualName(n.domainname);
   const name = truncateIdentifier(qn.name);
-  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name });
+  const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
   checkTypeNameFree(txn.catalog, ns, name);
   const cat = txn.catalogForWrite();
   const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, () => undefined);
@@ -247,6 +249,7 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
   for (const obj of n.objects as AnyNode[]) {
     const names = (obj.TypeName?.names ?? obj.List?.items) as AnyNode[];
     const parts = names.map((x) => x.String.sval as string);
+    if (schemaMissingSkips(session, txn.catalog, parts, !!n.missing_ok)) continue;
     const oid = lookupTypeName(txn.catalog, session.searchPath(), parts);
     const t = oid === undefined ? undefined : txn.catalog.types.get(oid);
     if (!t && oid !== undefined && oid < FIRST_NORMAL_OID) {

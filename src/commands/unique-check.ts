@@ -17,6 +17,8 @@ import { indexKeyFunction } from './index-keys.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { waitForXid } from '../executor/row-lock.js';
 import { checkExclusion, findExclusionConflict } from './exclusion.js';
+import { indexDef } from '../catalog/ruleutils/indexdef.js';
+import type { SessionContext } from '../session/session-context.js';
 
 /**
  * Whether a version blocks a unique insert: Postgres's SnapshotDirty view of it. A version another
@@ -122,7 +124,8 @@ export function uniqueViolation(cat: Catalog, table: RelationDef, idx: RelationD
   const info = idx.index!;
   // (no DETAIL when the user may not see the key: row-level security, or no SELECT on it)
   const shown = !ctx || keyValuesVisible(ctx.session, cat, table, info.keys.map((k) => k.attnum));
-  const cols = info.keys.map((k) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : (k.expr?.text ?? 'expr')));
+  const session = ctx?.session;
+  const cols = info.keys.map((k, i) => (k.attnum ? quoteColumn(table.columns[k.attnum - 1].name) : session ? indexDef(cat, session, idx, i + 1) : (k.expr?.text ?? 'expr')));
   const vals = info.keys.map((k, i) => {
     const v = key[i];
     if (v === null) return 'null';

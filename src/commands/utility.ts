@@ -19,6 +19,8 @@ import { createTable } from './create-table.js';
 import { runCopy } from './copy.js';
 import { notifyAction } from '../session/notify.js';
 import { createSchema, dropObjects } from './drop.js';
+import { adjustPersistence } from './temp-tables.js';
+import { dropDatabase, dropMissingKind, dropOtherMissing, isMissingKindDrop } from './drop-missing.js';
 import { runSchemaElements } from './schema-elements.js';
 import { createIndex } from './create-index.js';
 import { createSequence } from './sequence.js';
@@ -141,9 +143,11 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return reindex(session, n);
     case 'CheckPointStmt':
       return checkpoint();
-    case 'CreateStmt':
-      checkCreateIn(session, n.relation, sql);
-      return withDefaultAcls(session, () => createTable(session, n, sql));
+    case 'CreateStmt': {
+      const c = adjustPersistence(n, 'relation', sql);
+      checkCreateIn(session, c.relation, sql);
+      return withDefaultAcls(session, () => createTable(session, c, sql));
+    }
     case 'CreateSchemaStmt': {
       const r = createSchema(session, { ...n, schemaElts: undefined }, sql);
       if (n.schemaElts?.length) {
@@ -153,6 +157,11 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return r;
     }
     case 'DropStmt':
+      if (n.concurrent) {
+        session.preventInTransactionBlock('DROP INDEX CONCURRENTLY');
+        if (n.objects.length !== 1) throw new PgError(SQLSTATE.feature_not_supported, 'DROP INDEX CONCURRENTLY does not support dropping multiple objects');
+        if (n.behavior === 'DROP_CASCADE') throw new PgError(SQLSTATE.feature_not_supported, 'DROP INDEX CONCURRENTLY does not support CASCADE');
+      }
       if (n.removeType === 'OBJECT_FUNCTION' || n.removeType === 'OBJECT_PROCEDURE' || n.removeType === 'OBJECT_ROUTINE') return dropRoutines(session, n);
       if (n.removeType === 'OBJECT_TRIGGER') return dropTrigger(session, n);
       if (n.removeType === 'OBJECT_RULE') return dropRule(session, n);
@@ -164,8 +173,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_PUBLICATION') return dropPublications(session, n);
       if (n.removeType === 'OBJECT_STATISTIC_EXT') return dropStatistics(session, n);
       if (n.removeType === 'OBJECT_OPERATOR') return dropOperators(session, n);
-      if (TS_OBJECTS[n.removeType]) throw featureNotSupported(`DROP TEXT SEARCH ${TS_OBJECTS[n.removeType]}`);
+      if (isMissingKindDrop(n.removeType)) return dropMissingKind(session, n);
       return dropObjects(session, n, sql);
+    case 'DropdbStmt':
+      return dropDatabase(session, n);
+    case 'DropSubscriptionStmt':
+    case 'DropTableSpaceStmt':
+    case 'DropUserMappingStmt':
+      return dropOtherMissing(session, kind, n);
     case 'TruncateStmt':
       return withTruncateTriggers(session, n, () => truncateTables(session, n));
     case 'CreateEnumStmt':
@@ -180,7 +195,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return alterDomain(session, n, sql);
     case 'ViewStmt':
       // (CREATE on the schema is checked after the query is analyzed, as DefineView does)
-      return withDefaultAcls(session, () => createView(session, n, sql));
+      return withDefaultAcls(session, () => createView(session, adjustPersistence(n, 'view', sql), sql));
     case 'CommentStmt':
       return commentOn(session, n);
     case 'CreateExtensionStmt':
@@ -246,11 +261,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterSeqStmt':
       return alterSequence(session, n);
     case 'IndexStmt':
+      if (n.concurrent) session.preventInTransactionBlock('CREATE INDEX CONCURRENTLY');
       checkTableOwner(session, n.relation);
       return createIndex(session, n, sql);
-    case 'CreateSeqStmt':
-      checkCreateIn(session, n.sequence, sql);
-      return withDefaultAcls(session, () => createSequence(session, n, sql));
+    case 'CreateSeqStmt': {
+      const c = adjustPersistence(n, 'sequence', sql);
+      checkCreateIn(session, c.sequence, sql);
+      return withDefaultAcls(session, () => createSequence(session, c, sql));
+    }
     case 'CreateFunctionStmt':
       return withDefaultAcls(session, () => createFunction(session, n, sql, st));
     case 'DoStmt':
@@ -282,7 +300,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'ClosePortalStmt':
       return closeCursor(session, n);
     case 'CreateTableAsStmt':
-      return createTableAs(session, n, sql, st);
+      return createTableAs(session, n.into?.rel ? { ...n, into: adjustPersistence(n.into, 'rel', sql) } : n, sql, st);
     case 'RefreshMatViewStmt':
       return refreshMatview(session, n, sql);
     case 'DefineStmt':

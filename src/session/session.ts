@@ -741,7 +741,7 @@ const NO_SNAPSHOT = new Set(['TransactionStmt', 'VariableSetStmt', 'VariableShow
 
 function isEndOfBlock(stmt: object): boolean {
   const k = (stmt as { TransactionStmt: { kind: string } }).TransactionStmt.kind;
-  return k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK_TO';
+  return k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK_TO' || k === 'TRANS_STMT_PREPARE';
 }
 
 /** Non-PgError exceptions are engine bugs: report them as internal errors (XX000), never hide them. */

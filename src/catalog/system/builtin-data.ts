@@ -1638,6 +1638,7 @@ export const BUILTIN_PROC_OIDS: Readonly<Record<string, number>> = {
   'rpad(25,23,25)': 874,
   'repeat(25,23)': 1622,
   'reverse(25)': 3062,
+  'textcat(25,25)': 1258,
   'reverse(17)': 6382,
   'starts_with(25,25)': 3696,
   'ascii(25)': 1620,

@@ -243,6 +243,7 @@ fn('repeat', [T, I4], T, (a) => {
   return s0(a).repeat(n);
 });
 fn('reverse', [T], T, (a) => Array.from(s0(a)).reverse().join(''));
+fn('textcat', [T, T], T, (a) => s0(a) + (a[1] as string));
 fn('reverse', [BYTEA], BYTEA, (a) => (a[0] as Uint8Array).slice().reverse());
 fn('starts_with', [T, T], OID.bool, (a) => s0(a).startsWith(a[1] as string));
 
