@@ -4,9 +4,11 @@
  * initial value), checked as Postgres checks them.
  * Postgres counterpart: src/backend/commands/aggregatecmds.c (DefineAggregate),
  * catalog/pg_aggregate.c (AggregateCreate, lookup_agg_function).
+ * Polymorphic argument and transition types are checked as AggregateCreate checks them (support
+ * functions looked up with the polymorphic types as inputs); user-aggregates.ts binds them per call.
  * Known gaps (0A000): ordered-set and hypothetical-set aggregates, moving-aggregate mode
- * (MSFUNC / MINVFUNC / MSTYPE ...), SORTOP, polymorphic and internal transition or argument
- * types, VARIADIC arguments; DROP AGGREGATE ... CASCADE of an aggregate a view uses.
+ * (MSFUNC / MINVFUNC / MSTYPE ...), SORTOP, internal transition types, internal or "any"
+ * argument types, VARIADIC arguments; DROP AGGREGATE ... CASCADE of an aggregate a view uses.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { AggregateFnRef, AggregateInfo, FunctionDef, FunctionParamDef } from '../catalog/objects.js';

@@ -10,7 +10,7 @@ import { setDomainCheckFactory } from '../analyze/coerce.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import type { Value } from '../types/values.js';
 import { compileExpr } from './expr/compile.js';
-import { formatType } from '../types/registry.js';
+import { formatTypeName } from '../catalog/ruleutils/format-type.js';
 import type { ExecContext } from './context.js';
 
 setDomainCheckFactory((cat: Catalog, domainType: number) => {
@@ -32,15 +32,16 @@ setDomainCheckFactory((cat: Catalog, domainType: number) => {
   }
   // Errors name the domain being coerced to, whichever domain of the chain owns the constraint
   // (ExecEvalConstraintCheck reports its resulttype).
+  // format_type_be: qualified only when not visible through the search path (computed on error).
   const top = chain[chain.length - 1];
-  const shown = top ? formatType(cat, domainType) : '';
+  const shownIn = (rt: ExprRuntime) => formatTypeName(cat, rt.session.searchPath(), domainType, null);
   return (v, rt) => {
     for (const d of chain) {
       // A NULL meets CHECK constraints too: CHECK (VALUE IS NOT NULL) rejects it.
-      if (v === null && d.notNull) throw new PgError(SQLSTATE.not_null_violation, `domain ${shown} does not allow null values`, { schema: top.schema, dataType: top.name });
+      if (v === null && d.notNull) throw new PgError(SQLSTATE.not_null_violation, `domain ${shownIn(rt)} does not allow null values`, { schema: top.schema, dataType: top.name });
       for (const c of d.checks) {
         if (c.f(v, rt) === false) {
-          throw new PgError(SQLSTATE.check_violation, `value for domain ${shown} violates check constraint "${c.name}"`, { schema: top.schema, dataType: top.name, constraint: c.name });
+          throw new PgError(SQLSTATE.check_violation, `value for domain ${shownIn(rt)} violates check constraint "${c.name}"`, { schema: top.schema, dataType: top.name, constraint: c.name });
         }
       }
     }

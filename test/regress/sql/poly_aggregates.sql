@@ -37,3 +37,8 @@ CREATE AGGREGATE float_list(float8) (SFUNC = array_append, STYPE = float8[], FIN
 SELECT float_list(amount::float8 ORDER BY id) FROM poly_events;
 DROP AGGREGATE collect_all(anyelement);
 DROP AGGREGATE first_of(anyelement), sum_pairs(anyelement, anyelement), collect_ints(int), append_all(anycompatible), float_list(float8);
+-- array_larger as the transition function of a polymorphic aggregate.
+SELECT array_larger(ARRAY[1,2], ARRAY[1,3]), array_smaller(ARRAY[1,2], ARRAY[1,3]), array_larger(NULL, ARRAY[1]), array_larger(ARRAY['b'], ARRAY['a','z']);
+CREATE AGGREGATE max_array(anyarray) (SFUNC = array_larger, STYPE = anyarray, INITCOND = '{}');
+SELECT max_array(x) FROM (VALUES (ARRAY[1,2]), (ARRAY[3,4]), (ARRAY[2,9])) v(x);
+SELECT max_array(x) FROM (VALUES (ARRAY['a','b']), (ARRAY['c'])) v(x);
