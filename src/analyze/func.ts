@@ -15,21 +15,15 @@ import type { Expr } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
 import { PgArray } from '../types/values.js';
 import { formatType, typeExists, typeInfo } from '../types/registry.js';
-import { rangeTypeDef } from '../types/range.js';
-import { multirangeOfRange, multirangeTypeDef } from '../types/multirange.js';
-import { canCoerce, coerceTo, domainBase, selectCommonType } from './coerce.js';
+import { canCoerce, coerceTo, domainBase } from './coerce.js';
+import { checkGenericTypeConsistency, enforceGenericTypeConsistency, multirangeRange, rangeSubtype } from './poly-consistency.js';
 import type { ParseState } from './parse-state.js';
 
 const POLY = new Set<number>([
   OID.anyelement, OID.anyarray, OID.anynonarray, OID.anyenum, OID.anycompatible,
   OID.anycompatiblearray, OID.anycompatiblenonarray, OID.any, OID.anyrange, OID.anymultirange,
+  OID.anycompatiblerange, OID.anycompatiblemultirange,
 ]);
-
-/** The range type an anyrange / anymultirange argument of type `t` binds (built-in ranges). */
-function rangeOfPoly(d: number, t: number): number | undefined {
-  if (d === OID.anyrange) return rangeTypeDef(t)?.oid;
-  return multirangeTypeDef(t)?.range.oid;
-}
 
 export function isPolymorphic(t: number): boolean {
   return POLY.has(t);
@@ -150,52 +144,7 @@ function exactArgsOk<T>(c: Candidate<T>, inputs: readonly number[]): boolean {
 
 /** Postgres's check_generic_type_consistency: polymorphic arguments must bind to one type. */
 function polyConsistent(cat: Catalog, inputs: readonly number[], args: readonly number[]): boolean {
-  let elem: number | undefined;
-  let rng: number | undefined;
-  const compat: number[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const d = args[i];
-    if (!isPolymorphic(d) || d === OID.any || inputs[i] === OID.unknown) continue;
-    const base = domainBase(cat, inputs[i]);
-    const info = typeInfo(cat, base);
-    switch (d) {
-      case OID.anyelement:
-      case OID.anynonarray:
-      case OID.anyenum:
-        if (elem !== undefined && elem !== base) return false;
-        elem = base;
-        break;
-      case OID.anyarray:
-        if (info.elem === undefined) return false;
-        if (elem !== undefined && elem !== info.elem) return false;
-        elem = info.elem;
-        break;
-      case OID.anycompatible:
-      case OID.anycompatiblenonarray:
-        compat.push(base);
-        break;
-      case OID.anycompatiblearray:
-        if (info.elem === undefined) return false;
-        compat.push(info.elem);
-        break;
-      case OID.anyrange:
-      case OID.anymultirange: {
-        const r = rangeOfPoly(d, base);
-        if (r === undefined) return false;
-        if (rng !== undefined && rng !== r) return false;
-        rng = r;
-        const sub = (rangeTypeDef(r) as { subtype: number }).subtype;
-        if (elem !== undefined && elem !== sub) return false;
-        elem = sub;
-        break;
-      }
-    }
-  }
-  if (compat.length > 1) {
-    const cats = new Set(compat.map((t) => typeInfo(cat, t).category));
-    if (cats.size > 1) return false;
-  }
-  return true;
+  return checkGenericTypeConsistency(cat, inputs, args);
 }
 
 /** Whether a type OID exists in this catalog (extension types are declared before they exist). */
@@ -218,8 +167,11 @@ function polyAccepts(cat: Catalog, from: number, to: number): boolean {
     case OID.anyenum:
       return fi.typtype === 'e';
     case OID.anyrange:
+    case OID.anycompatiblerange:
+      return rangeSubtype(fi.oid) !== 0;
     case OID.anymultirange:
-      return rangeOfPoly(to, fi.oid) !== undefined;
+    case OID.anycompatiblemultirange:
+      return multirangeRange(fi.oid) !== 0;
     default:
       return true;
   }
@@ -236,99 +188,24 @@ export interface ResolvedCall<T> {
   returnType: number;
 }
 
-/** Binds polymorphic declared types to actual ones and coerces the arguments. */
+/**
+ * Binds polymorphic declared types to the actual ones (enforce_generic_type_consistency, whose
+ * errors carry no position in Postgres either) and coerces the arguments (make_fn_arguments).
+ */
 function bindAndCoerce(
   pstate: ParseState,
   declared: readonly number[],
   declaredReturn: number,
   args: Expr[],
-  what: string,
-  location?: number,
 ): { args: Expr[]; returnType: number } {
   const cat = pstate.catalog;
-  let elem: number | undefined;
-  let rng: number | undefined;
-  let compat: Expr[] = [];
-  for (let i = 0; i < declared.length; i++) {
-    const d = declared[i];
-    const a = args[i];
-    if (a.type === OID.unknown) continue;
-    const at = domainBase(cat, a.type);
-    if (d === OID.anyrange || d === OID.anymultirange) {
-      const r = rangeOfPoly(d, at);
-      if (r === undefined || (rng !== undefined && rng !== r)) {
-        throw new PgError(SQLSTATE.datatype_mismatch, `function ${what} does not exist`, { position: pstate.position(location) });
-      }
-      rng = r;
-      const sub = (rangeTypeDef(r) as { subtype: number }).subtype;
-      if (elem !== undefined && elem !== sub) {
-        throw new PgError(SQLSTATE.datatype_mismatch, `function ${what} does not exist`, { position: pstate.position(location) });
-      }
-      elem = sub;
-      continue;
-    }
-    if (d === OID.anyelement || d === OID.anynonarray || d === OID.anyenum) {
-      if (elem !== undefined && elem !== at) {
-        throw new PgError(SQLSTATE.datatype_mismatch, `arguments declared "anyelement" are not all alike`, {
-          detail: `${formatType(cat, elem)} versus ${formatType(cat, at)}`,
-          position: pstate.position(location),
-        });
-      }
-      elem = at;
-    } else if (d === OID.anyarray) {
-      const e = typeInfo(cat, at).elem as number;
-      if (elem !== undefined && elem !== e) {
-        throw new PgError(SQLSTATE.datatype_mismatch, `function ${what} does not exist`, { position: pstate.position(location) });
-      }
-      elem = e;
-    }
-    if (d === OID.anycompatible || d === OID.anycompatiblenonarray) compat.push(a);
-    if (d === OID.anycompatiblearray) {
-      const e = typeInfo(cat, at).elem as number;
-      compat.push({ ...a, type: e } as Expr);
-    }
-  }
-  let compatType: number | undefined;
-  if (compat.length || declared.some((d) => d === OID.anycompatible || d === OID.anycompatiblearray)) {
-    const allArgs = declared.map((d, i) => (d === OID.anycompatible || d === OID.anycompatiblenonarray ? args[i] : undefined)).filter((x): x is Expr => !!x);
-    compat = compat.length ? compat : allArgs;
-    compatType = compat.length ? selectCommonType(pstate, compat, 'function') : OID.text;
-  }
-  if (elem === undefined && declared.some((d) => d === OID.anyelement || d === OID.anynonarray)) {
-    // All polymorphic inputs unknown: Postgres resolves them as text.
-    elem = OID.text;
-  }
-  const resolve = (d: number): number => {
-    switch (d) {
-      case OID.anyelement:
-      case OID.anynonarray:
-      case OID.anyenum:
-        return elem ?? OID.text;
-      case OID.anyarray:
-        return elem !== undefined ? (typeInfo(cat, elem).array ?? OID.anyarray) : OID.anyarray;
-      case OID.anycompatible:
-      case OID.anycompatiblenonarray:
-        return compatType ?? OID.text;
-      case OID.anycompatiblearray:
-        return compatType !== undefined ? (typeInfo(cat, compatType).array ?? OID.anyarray) : OID.anyarray;
-      case OID.anyrange:
-        return rng ?? OID.anyrange;
-      case OID.anymultirange:
-        return rng !== undefined ? (multirangeOfRange(rng)?.oid ?? OID.anymultirange) : OID.anymultirange;
-      default:
-        return d;
-    }
-  };
+  const binding = enforceGenericTypeConsistency(cat, args.map((a) => a.type), declared, declaredReturn, false);
   const out = args.map((a, i) => {
     const d = declared[i];
     if (d === OID.any) return a.type === OID.unknown ? coerceTo(pstate, cat, a, OID.text, -1, 'implicit') : a;
-    const target = resolve(d);
-    if (isPolymorphic(target)) {
-      throw new PgError(SQLSTATE.datatype_mismatch, `could not determine polymorphic type because input has type unknown`, { position: pstate.position(location) });
-    }
-    return coerceTo(pstate, cat, a, target, -1, 'implicit');
+    return coerceTo(pstate, cat, a, isPolymorphic(d) ? binding.argTypes[i] : d, -1, 'implicit');
   });
-  return { args: out, returnType: resolve(declaredReturn) };
+  return { args: out, returnType: binding.returnType };
 }
 
 /**
@@ -394,7 +271,7 @@ export function resolveOperator(
     throw new PgError(SQLSTATE.undefined_function, `operator is only a shell: ${sig}`, { position: pstate.position(location) });
   }
   const args = left ? [left, right] : [right];
-  const bound = bindAndCoerce(pstate, chosen.args, op.result, args, name, location);
+  const bound = bindAndCoerce(pstate, chosen.args, op.result, args);
   return { item: op, args: bound.args, returnType: bound.returnType };
 }
 
@@ -510,7 +387,7 @@ export function resolveFunction(
       });
     }
   }
-  const bound = bindAndCoerce(pstate, chosen.args, chosen.item.returnType, args, displayName, location);
+  const bound = bindAndCoerce(pstate, chosen.args, chosen.item.returnType, args);
   return { item: chosen.item, args: bound.args, returnType: bound.returnType };
 }
 

@@ -4,9 +4,11 @@
  * initial value), checked as Postgres checks them.
  * Postgres counterpart: src/backend/commands/aggregatecmds.c (DefineAggregate),
  * catalog/pg_aggregate.c (AggregateCreate, lookup_agg_function).
+ * Polymorphic argument and transition types are checked as AggregateCreate checks them (support
+ * functions looked up with the polymorphic types as inputs); user-aggregates.ts binds them per call.
  * Known gaps (0A000): ordered-set and hypothetical-set aggregates, moving-aggregate mode
- * (MSFUNC / MINVFUNC / MSTYPE ...), SORTOP, polymorphic and internal transition or argument
- * types, VARIADIC arguments; DROP AGGREGATE ... CASCADE of an aggregate a view uses.
+ * (MSFUNC / MINVFUNC / MSTYPE ...), SORTOP, internal transition types, internal or "any"
+ * argument types, VARIADIC arguments; DROP AGGREGATE ... CASCADE of an aggregate a view uses.
  */
 import { tempNamespace } from './temp-tables.js';
 import { missingSchema, missingTypeNotice, skipNotice } from './drop-missing.js';
@@ -19,6 +21,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
 import { functionCandidates } from '../analyze/func-candidates.js';
 import { isPolymorphic } from '../analyze/func.js';
+import { checkGenericTypeConsistency, checkValidPolymorphicSignature, enforceGenericTypeConsistency, isBinaryCoercible } from '../analyze/poly-consistency.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
 import { OID, sameTypes } from '../types/oids.js';
@@ -101,17 +104,18 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
     }
   }
   const argTypes = params.map((p) => p.type);
-  if (argTypes.some((t) => isPolymorphic(t) || t === INTERNAL)) throw featureNotSupported('CREATE AGGREGATE with polymorphic or internal argument types');
+  if (argTypes.some((t) => t === INTERNAL || t === OID.any)) throw featureNotSupported('CREATE AGGREGATE with internal or "any" argument types');
   const stype = opts.get('stype')!;
   const transType = routineTypeName(session, cat0, stype.TypeName, sql);
-  if (isPolymorphic(transType) || transType === INTERNAL) throw featureNotSupported('CREATE AGGREGATE with a polymorphic or internal transition type');
   const tinfo = typeInfo(cat0, transType);
-  if (tinfo.typtype === 'p') throw new PgError(SQLSTATE.invalid_function_definition, `aggregate transition data type cannot be ${formatType(cat0, transType)}`);
+  if (transType === INTERNAL) throw featureNotSupported('CREATE AGGREGATE with an internal transition type');
+  if (tinfo.typtype === 'p' && !isPolymorphic(transType)) throw new PgError(SQLSTATE.invalid_function_definition, `aggregate transition data type cannot be ${formatType(cat0, transType)}`);
   if (opts.has('serialfunc') || opts.has('deserialfunc')) {
     throw new PgError(SQLSTATE.invalid_function_definition, 'serialization functions may be specified only when the aggregate transition data type is internal');
   }
   const initVal = opts.has('initcond') ? (defText(opts.get('initcond')) ?? null) : null;
-  if (initVal !== null) tinfo.io.input(initVal, -1, DEFAULT_IO_CONTEXT);
+  // A polymorphic transition type's initial value is read per call, once the type is known.
+  if (initVal !== null && tinfo.typtype !== 'p') tinfo.io.input(initVal, -1, DEFAULT_IO_CONTEXT);
   let parallel: 's' | 'r' | 'u' = 'u';
   if (opts.has('parallel')) {
     const p = defText(opts.get('parallel'))?.toLowerCase();
@@ -129,18 +133,23 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
     else throw new PgError(SQLSTATE.syntax_error, `parameter "finalfunc_modify" must be READ_ONLY, SHAREABLE, or READ_WRITE`);
   }
   const finalExtra = opts.has('finalfunc_extra') ? defBool(opts.get('finalfunc_extra')) : false;
-  // AggregateCreate: the transition function, its result, strictness; then the final and combine functions.
+  // AggregateCreate: the transition type must be deducible; the transition function, its result,
+  // strictness; then the final and combine functions; the result must be deducible too.
+  const transDetail = checkValidPolymorphicSignature(cat0, transType, argTypes);
+  if (transDetail) throw new PgError(SQLSTATE.invalid_function_definition, 'cannot determine transition data type', { detail: transDetail });
   const transFn = lookupAggFunction(session, cat0, typeNameParts(opts.get('sfunc')!), [transType, ...argTypes]);
   if (transFn.returnType !== transType) {
     throw new PgError(SQLSTATE.datatype_mismatch, `return type of transition function ${transFn.name} is not ${formatType(cat0, transType)}`);
   }
-  if (transFn.strict && initVal === null && (argTypes.length < 1 || !binaryCoercible(cat0, argTypes[0], transType))) {
+  if (transFn.strict && initVal === null && (argTypes.length < 1 || !isBinaryCoercible(cat0, argTypes[0], transType))) {
     throw new PgError(SQLSTATE.invalid_function_definition, 'must not omit initial value when transition function is strict and transition type is not compatible with input type');
   }
   const finalFn = opts.has('finalfunc')
     ? lookupAggFunction(session, cat0, typeNameParts(opts.get('finalfunc')!), finalExtra ? [transType, ...argTypes] : [transType])
     : undefined;
   const returnType = finalFn ? finalFn.returnType : transType;
+  const resultDetail = checkValidPolymorphicSignature(cat0, returnType, argTypes);
+  if (resultDetail) throw new PgError(SQLSTATE.datatype_mismatch, 'cannot determine result data type', { detail: resultDetail });
   let combineFn: AggregateFnRef | undefined;
   if (opts.has('combinefunc')) {
     combineFn = lookupAggFunction(session, cat0, typeNameParts(opts.get('combinefunc')!), [transType, transType]);
@@ -188,41 +197,45 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
   return commandResult('CREATE AGGREGATE');
 }
 
-/** IsBinaryCoercible: the same type, or a binary-compatible cast (varchar to text). */
-function binaryCoercible(cat: Catalog, from: number, to: number): boolean {
-  if (from === to) return true;
-  const binary = [[OID.varchar, OID.text], [OID.bpchar, OID.text], [OID.name, OID.text]];
-  if (binary.some(([a, b]) => a === from && b === to)) return true;
-  return typeInfo(cat, from).typtype === 'd' && typeInfo(cat, from).baseType === to;
-}
-
-/** lookup_agg_function: a function taking exactly `argTypes` (built-in or user), else 42883. */
-function lookupAggFunction(session: Session, cat: Catalog, names: string[], argTypes: readonly number[]): AggregateFnRef {
-  const cands = functionCandidates(cat, session.searchPath(), names);
-  const hit = cands.find((f) => sameTypes(f.argTypes, argTypes) && !f.variadic);
+/**
+ * lookup_agg_function: the function `names` taking `inputs` (the transition type and the
+ * aggregate's argument types, polymorphic ones as they are), found as a call would find it; its
+ * result type refined by the polymorphic bindings; arguments must need no run-time coercion.
+ */
+function lookupAggFunction(session: Session, cat: Catalog, names: string[], inputs: readonly number[]): AggregateFnRef {
+  const cands = functionCandidates(cat, session.searchPath(), names).filter((f) => !f.variadic && f.argTypes.length === inputs.length);
+  let hit = cands.find((f) => sameTypes(f.argTypes, inputs));
   if (!hit) {
-    // func_get_detail finds a function through implicit casts; lookup_agg_function then refuses it.
-    const coercible = cands.find((f) => !f.variadic && f.argTypes.length === argTypes.length && f.argTypes.every((t, i) => !isPolymorphic(t) && canCoerce(cat, argTypes[i], t, 'implicit')));
-    if (coercible) {
-      throw new PgError(SQLSTATE.datatype_mismatch, `function ${names.join('.')}(${coercible.argTypes.map((t) => formatType(cat, t)).join(', ')}) requires run-time type coercion`);
-    }
-    if (cands.some((f) => f.argTypes.length === argTypes.length && f.argTypes.some((t, i) => t !== argTypes[i] && isPolymorphic(t)))) {
-      throw featureNotSupported('CREATE AGGREGATE with a polymorphic support function');
-    }
+    const ok = cands.filter(
+      (f) =>
+        f.argTypes.every((t, i) => t === inputs[i] || t === OID.any || isPolymorphic(t) || canCoerce(cat, inputs[i], t, 'implicit')) &&
+        checkGenericTypeConsistency(cat, inputs, f.argTypes),
+    );
+    // func_select_candidate, reduced: the candidate with the most exact argument matches.
+    const exact = (f: { argTypes: readonly number[] }) => f.argTypes.filter((t, i) => t === inputs[i]).length;
+    hit = ok.sort((x, y) => exact(y) - exact(x))[0];
+  }
+  const signature = (types: readonly number[]) => `${names.join('.')}(${types.map((t) => formatType(cat, t)).join(', ')})`;
+  if (!hit) {
     // pg_proc functions fauxgres has no callable form of (int4pl, int8inc): not a missing function.
     if ((names.length === 1 || names[0] === 'pg_catalog') && builtinProcsNamed(names[names.length - 1]).length) {
       throw featureNotSupported(`built-in function ${names[names.length - 1]} as an aggregate support function`);
     }
-    throw new PgError(SQLSTATE.undefined_function, `function ${names.join('.')}(${argTypes.map((t) => formatType(cat, t)).join(', ')}) does not exist`);
+    throw new PgError(SQLSTATE.undefined_function, `function ${signature(inputs)} does not exist`);
   }
-  if (hit.retset) throw new PgError(SQLSTATE.datatype_mismatch, `function ${names.join('.')} returns a set`);
+  if (hit.retset) throw new PgError(SQLSTATE.datatype_mismatch, `function ${signature(inputs)} returns a set`);
+  const returnType = enforceGenericTypeConsistency(cat, inputs, hit.argTypes, hit.returnType, true).returnType;
+  // nodeAgg calls support functions without coercing their arguments.
+  if (!inputs.every((t, i) => isBinaryCoercible(cat, t, hit.argTypes[i]))) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `function ${signature(hit.argTypes)} requires run-time type coercion`);
+  }
   const user = hit.oid !== undefined ? cat.functions.get(hit.oid) : undefined;
   return {
     oid: hit.oid ?? 0,
     name: names[names.length - 1],
     ...(user ? {} : { builtin: hit }),
-    argTypes,
-    returnType: hit.returnType,
+    argTypes: inputs,
+    returnType,
     strict: hit.strict,
   };
 }

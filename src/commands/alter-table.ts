@@ -50,6 +50,7 @@ import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
+import { renameDomainConstraint } from './typecmds.js';
 import { renameType } from './rename-type.js';
 import { renameSchema } from './rename-schema.js';
 import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, validateForeignKeyRows } from './partition-alter.js';
@@ -723,6 +724,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
   if (n.renameType === 'OBJECT_TRIGGER') return renameTrigger(session, n);
   if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN') return renameType(session, n);
   if (n.renameType === 'OBJECT_SCHEMA') return renameSchema(session, n);
+  if (n.renameType === 'OBJECT_DOMCONSTRAINT') return renameDomainConstraint(session, n);
   if (!tag || !rv) throw featureNotSupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '')}`);
   const rel = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   if (!rel) {

@@ -20,6 +20,7 @@ import { resolveTypeName, typeNameText } from '../analyze/type-name.js';
 import { emptyQuery } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { formatType, typeInfo } from '../types/registry.js';
+import { checkValidPolymorphicSignature } from '../analyze/poly-consistency.js';
 import type { Session } from '../session/session.js';
 
 type AnyNode = Record<string, any>;
@@ -32,9 +33,6 @@ function pos(sql: string, loc: number | undefined): string | undefined {
   // (no text: DROP / ALTER's lookups, which report no position)
   return loc === undefined || loc < 0 || sql === '' ? undefined : String(charOffset(sql, loc) + 1);
 }
-
-/** Polymorphic range pseudo-types (not resolved by the analyzer: built-ins have concrete overloads). */
-const RANGE_POLYMORPHIC: Record<number, string> = { 5080: 'anycompatiblerange', 4538: 'anycompatiblemultirange' };
 
 /**
  * A TypeName of a routine parameter or result: ordinary names, arrays, and `rel.col%TYPE`
@@ -128,11 +126,6 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
     params.push({ name, type, mode, default: def });
     if (isInput || (isProcedure && mode === 'o')) argTypes.push(type);
   }
-  // anycompatiblerange / anycompatiblemultirange parameters are not resolved by the analyzer.
-  for (const p of params) {
-    const rangePoly = RANGE_POLYMORPHIC[p.type];
-    if (rangePoly) throw featureNotSupported(`${rangePoly} parameters`);
-  }
   const outs = params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
   let returnType: number;
   let retset = false;
@@ -155,17 +148,8 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
     } else {
       throw new PgError(SQLSTATE.invalid_function_definition, 'function result type must be specified');
     }
-    if ((returnType === OID.anyrange || returnType === OID.anymultirange) && !argTypes.some((t) => t === OID.anyrange || t === OID.anymultirange)) {
-      throw new PgError(SQLSTATE.invalid_function_definition, 'cannot determine result data type', {
-        detail: `A result of type ${formatType(cat, returnType)} requires at least one input of type anyrange or anymultirange.`,
-      });
-    }
-    if (isPolymorphic(returnType) && returnType !== OID.any && !argTypes.some(isPolymorphic)) {
-      const rname = formatType(cat, returnType);
-      throw new PgError(SQLSTATE.invalid_function_definition, 'cannot determine result data type', {
-        detail: `A result of type ${rname} requires at least one input of type ${/compatible/.test(rname) ? 'anycompatible, anycompatiblearray, anycompatiblenonarray, or anycompatiblerange' : 'anyelement, anyarray, anynonarray, anyenum, anyrange, or anymultirange'}.`,
-      });
-    }
+    const detail = checkValidPolymorphicSignature(cat, returnType, argTypes);
+    if (detail) throw new PgError(SQLSTATE.invalid_function_definition, 'cannot determine result data type', { detail });
     void typeNameText;
   }
   return { params, argTypes, returnType, retset };

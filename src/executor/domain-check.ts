@@ -10,6 +10,7 @@ import { setDomainCheckFactory } from '../analyze/coerce.js';
 import type { ExprRuntime } from '../nodes/primnodes.js';
 import type { Value } from '../types/values.js';
 import { compileExpr } from './expr/compile.js';
+import { formatTypeName } from '../catalog/ruleutils/format-type.js';
 import type { ExecContext } from './context.js';
 
 setDomainCheckFactory((cat: Catalog, domainType: number) => {
@@ -29,15 +30,18 @@ setDomainCheckFactory((cat: Catalog, domainType: number) => {
     });
     t = cat.types.get(d.baseType);
   }
+  // Errors name the domain being coerced to, whichever domain of the chain owns the constraint
+  // (ExecEvalConstraintCheck reports its resulttype).
+  // format_type_be: qualified only when not visible through the search path (computed on error).
+  const top = chain[chain.length - 1];
+  const shownIn = (rt: ExprRuntime) => formatTypeName(cat, rt.session.searchPath(), domainType, null);
   return (v, rt) => {
     for (const d of chain) {
-      if (v === null) {
-        if (d.notNull) throw new PgError(SQLSTATE.not_null_violation, `domain ${d.name} does not allow null values`, { schema: d.schema, dataType: d.name });
-        continue;
-      }
+      // A NULL meets CHECK constraints too: CHECK (VALUE IS NOT NULL) rejects it.
+      if (v === null && d.notNull) throw new PgError(SQLSTATE.not_null_violation, `domain ${shownIn(rt)} does not allow null values`, { schema: top.schema, dataType: top.name });
       for (const c of d.checks) {
         if (c.f(v, rt) === false) {
-          throw new PgError(SQLSTATE.check_violation, `value for domain ${d.name} violates check constraint "${c.name}"`, { schema: d.schema, dataType: d.name, constraint: c.name });
+          throw new PgError(SQLSTATE.check_violation, `value for domain ${shownIn(rt)} violates check constraint "${c.name}"`, { schema: top.schema, dataType: top.name, constraint: c.name });
         }
       }
     }

@@ -14,6 +14,8 @@ import type { AggregateImpl, CallInfo, FunctionImpl } from './registry.js';
 import { userFunctionImpl } from './user-functions.js';
 import { effectiveSearchPath } from '../analyze/func-candidates.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
+import { isPolymorphic } from '../analyze/func.js';
+import { enforceGenericTypeConsistency } from '../analyze/poly-consistency.js';
 
 /** The state of a strict transition function before its first non-null input (nodeAgg's noTransValue). */
 const NO_VALUE = Symbol('no transition value');
@@ -38,50 +40,80 @@ export function userAggregatesNamed(cat: Catalog, searchPath: readonly string[],
   return out;
 }
 
+/** The support functions' call facts for one set of actual argument types. */
+interface AggCalls {
+  readonly transType: number;
+  readonly trans: CallInfo;
+  readonly final?: CallInfo;
+  initValue?: Value;
+  initParsed: boolean;
+}
+
 /** The executable form of a user aggregate (built per analysis; plans are cached per catalog version). */
 export function userAggregateImpl(cat: Catalog, def: FunctionDef): AggregateImpl {
   const info = def.aggregate!;
   const trans = callable(cat, info.transFn);
-  const transCall: CallInfo = { argTypes: info.transFn.argTypes, returnType: info.transFn.returnType, returnTypmod: -1 };
   const final = info.finalFn ? callable(cat, info.finalFn) : undefined;
-  const finalCall: CallInfo | undefined = info.finalFn ? { argTypes: info.finalFn.argTypes, returnType: info.finalFn.returnType, returnTypmod: -1 } : undefined;
   const strict = info.transFn.strict;
   const finalStrict = info.finalFn?.strict ?? false;
   const extraNulls: Value[] = info.finalExtra ? def.argTypes.map(() => null) : [];
   const initText = info.initVal;
-  const transType = info.transType;
-  let parsed = false;
-  let initValue: Value = null;
+  const fixed: AggCalls = {
+    transType: info.transType,
+    trans: { argTypes: info.transFn.argTypes, returnType: info.transFn.returnType, returnTypmod: -1 },
+    final: info.finalFn ? { argTypes: info.finalFn.argTypes, returnType: info.finalFn.returnType, returnTypmod: -1 } : undefined,
+    initParsed: false,
+  };
+  // A polymorphic aggregate binds its transition type per call, from the actual argument types
+  // (the planner's CallInfo), as nodeAgg's resolve_aggregate_transtype does.
+  const polymorphic = isPolymorphic(info.transType) || def.argTypes.some(isPolymorphic);
+  const perCall = new WeakMap<CallInfo, AggCalls>();
+  const callsFor = (call: CallInfo): AggCalls => {
+    if (!polymorphic) return fixed;
+    let c = perCall.get(call);
+    if (!c) {
+      const binding = enforceGenericTypeConsistency(cat, call.argTypes, def.argTypes, info.transType, false);
+      const transType = binding.returnType;
+      const bound = (types: readonly number[]) => types.map((t) => binding.resolve(t));
+      c = {
+        transType,
+        trans: { argTypes: [transType, ...call.argTypes], returnType: transType, returnTypmod: -1 },
+        final: info.finalFn ? { argTypes: [transType, ...bound(info.finalFn.argTypes.slice(1))], returnType: call.returnType, returnTypmod: -1 } : undefined,
+        initParsed: false,
+      };
+      perCall.set(call, c);
+    }
+    return c;
+  };
   return {
     name: def.name,
     oid: def.oid,
     argTypes: def.argTypes,
     returnType: def.returnType,
     strict,
-    init(): unknown {
+    init(call): unknown {
       if (initText === null) return strict ? NO_VALUE : null;
-      // Parsed once (values are immutable); agginitval is validated at CREATE AGGREGATE.
-      if (!parsed) {
-        initValue = typeInfo(cat, transType).io.input(initText, -1, DEFAULT_IO_CONTEXT);
-        parsed = true;
+      // Parsed once per transition type (values are immutable).
+      const c = callsFor(call);
+      if (!c.initParsed) {
+        c.initValue = typeInfo(cat, c.transType).io.input(initText, -1, DEFAULT_IO_CONTEXT);
+        c.initParsed = true;
       }
-      return initValue;
+      return c.initValue;
     },
-    step(state: unknown, args: Value[], rt, _call): unknown {
-      void _call;
+    step(state: unknown, args: Value[], rt, call): unknown {
       if (strict) {
         if (state === NO_VALUE) return args[0];
         if (state === null) return null;
       }
-      const out = trans.fn([state as Value, ...args], rt, transCall);
+      const out = trans.fn([state as Value, ...args], rt, callsFor(call).trans);
       return out as Value;
     },
-    final(state: unknown, rt): Value {
+    final(state: unknown, rt, call): Value {
       const v = state === NO_VALUE ? null : (state as Value);
       if (!final) return v;
       if (finalStrict && (v === null || extraNulls.length > 0)) return null;
-      return final.fn([v, ...extraNulls], rt, finalCall!) as Value;
+      return final.fn([v, ...extraNulls], rt, callsFor(call).final!) as Value;
     },
   };
 }
-

@@ -8,7 +8,9 @@
  * Postgres counterpart: fmgr_security_definer (fmgr.c), plpgsql_call_handler (pl_handler.c),
  * fmgr_sql (functions.c).
  */
+import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
+import { typeInfo } from '../types/registry.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { isPolymorphic } from '../analyze/func.js';
@@ -35,10 +37,18 @@ export function sessionOf(ctx: { session: unknown }): Session {
 }
 
 /** Actual parameter types of a call: declared ones, polymorphic ones bound from the call. */
-export function actualParamTypes(def: FunctionDef, call: CallInfo): number[] {
+export function actualParamTypes(cat: Catalog, def: FunctionDef, call: CallInfo): number[] {
   const declared = def.argTypes;
   if (!declared.some(isPolymorphic)) return [...declared];
-  return declared.map((t, i) => (isPolymorphic(t) ? (call.argTypes[i] ?? t) : t));
+  const last = declared.length - 1;
+  const variadicPoly = (declared[last] === OID.anyarray || declared[last] === OID.anycompatiblearray) && def.params.some((p) => p.mode === 'v');
+  return declared.map((t, i) => {
+    if (!isPolymorphic(t)) return t;
+    const actual = call.argTypes[i] ?? t;
+    // An expanded VARIADIC call lists the element types; the parameter is their array.
+    if (i === last && variadicPoly && (call.argTypes.length > declared.length || typeInfo(cat, actual).category !== 'A')) return typeInfo(cat, actual).array ?? t;
+    return actual;
+  });
 }
 
 /**
@@ -82,7 +92,7 @@ export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: Exe
     markContextDone(e);
     throw e;
   }
-  const paramTypes = actualParamTypes(def, call);
+  const paramTypes = actualParamTypes(session.catalog(), def, call);
   const run = () => withRoutineEnvironment(session, def, () => {
     if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType), ctx, mode);
     if (!plpgsqlRunner) throw new Error('fauxgres internal: PL/pgSQL not loaded');

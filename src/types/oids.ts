@@ -74,6 +74,8 @@ export const OID = {
   anycompatible: 5077,
   anycompatiblearray: 5078,
   anycompatiblenonarray: 5079,
+  anycompatiblerange: 5080,
+  anycompatiblemultirange: 4538,
   int4range: 3904,
   int8range: 3926,
   numrange: 3906,

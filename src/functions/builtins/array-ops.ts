@@ -13,7 +13,7 @@ import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { OID } from '../../types/oids.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn, registerOperator, type CallInfo, type FunctionImpl } from '../registry.js';
-import { elementComparator } from './value-compare.js';
+import { argComparator, elementComparator } from './value-compare.js';
 
 const ACA = OID.anycompatiblearray;
 const AC = OID.anycompatible;
@@ -122,3 +122,7 @@ function arrayOp(name: string, impl: FunctionImpl['fn'], commutator?: string): v
 arrayOp('@>', (a, rt, call) => contains(rt, call, a[0] as PgArray, a[1] as PgArray), '<@');
 arrayOp('<@', (a, rt, call) => contains(rt, call, a[1] as PgArray, a[0] as PgArray), '@>');
 arrayOp('&&', (a, rt, call) => overlaps(rt, call, a[0] as PgArray, a[1] as PgArray), '&&');
+
+// array_larger / array_smaller: the greater / lesser of two arrays by the array btree order.
+fn('array_larger', [OID.anyarray, OID.anyarray], OID.anyarray, (a, rt, call) => (argComparator(rt, call)(a[0], a[1]) > 0 ? a[0] : a[1]));
+fn('array_smaller', [OID.anyarray, OID.anyarray], OID.anyarray, (a, rt, call) => (argComparator(rt, call)(a[0], a[1]) < 0 ? a[0] : a[1]));

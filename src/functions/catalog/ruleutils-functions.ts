@@ -19,6 +19,7 @@ import { relationExprText } from '../../catalog/ruleutils/querydef.js';
 import { userRuleDefinition } from '../../catalog/ruleutils/ruledef.js';
 import { regInput } from '../../analyze/regclass.js';
 import type { Value } from '../../types/values.js';
+import { baseTypeOf, typeExists } from '../../types/registry.js';
 
 const S = { volatility: 's' as const };
 
@@ -89,3 +90,12 @@ function getRuleDef(rt: ExprRuntime, oid: number, pretty: boolean): Value {
 }
 fn('pg_get_ruledef', [OID.oid], OID.text, (a, rt) => getRuleDef(rt, a[0] as number, false), S);
 fn('pg_get_ruledef', [OID.oid, OID.bool], OID.text, (a, rt) => getRuleDef(rt, a[0] as number, a[1] as boolean), S);
+
+// pg_basetype(regtype): a domain's base type (through nested domains), the type itself otherwise,
+// NULL for an unknown type OID.
+fn('pg_basetype', [OID.regtype], OID.regtype, (a, rt) => {
+  const cat = rt.session.catalog();
+  const oid = a[0] as number;
+  if (!typeExists(cat, oid)) return null;
+  return baseTypeOf(cat, oid);
+}, S);
