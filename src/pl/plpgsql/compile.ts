@@ -29,6 +29,13 @@ import { compileCursorStmt } from './stmt-cursor.js';
 /** Errors raised compiling a declaration: its line and type name (CREATE reports them there). */
 export const declarationErrors = new WeakMap<PgError, { readonly line: number; readonly typname: string }>();
 
+/**
+ * Grammar errors Postgres reports while reading a statement that libpg-query's grammar accepts:
+ * the statement's line and the token (the last character of the first match of `find` from that
+ * line on), for CREATE's position.
+ */
+export const statementErrors = new WeakMap<PgError, { readonly line: number; readonly find: RegExp }>();
+
 /** A compiled statement: runs in a frame, returns its control-flow outcome. */
 export type CStmt = (f: Frame) => Rc;
 

@@ -25,7 +25,7 @@ import { setPlpgsqlRunner, withRoutineEnvironment } from '../handler.js';
 import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
-import { compileFunction, declarationErrors, type PlFunction, type RoutineKind } from './compile.js';
+import { compileFunction, declarationErrors, statementErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc, type RecDesc } from './frame.js';
 import { castValue } from './assign.js';
 import { parseFunctionText, plpgsqlSource } from './parse.js';
@@ -221,13 +221,18 @@ export function runDoBlock(session: Session, st: RawStatement, body: string): vo
 function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos: BodyPosition): void {
   const tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
   trees.set(def, tree);
-  if (def.returnType === OID.trigger) {
-    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
-    return;
-  }
   try {
     compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
   } catch (e) {
+    const site = e instanceof PgError ? statementErrors.get(e) : undefined;
+    if (site) {
+      const lines = def.body.split('\n');
+      const before = lines.slice(0, site.line - 1).join('\n').length + (site.line > 1 ? 1 : 0);
+      const m = site.find.exec(def.body.slice(before));
+      if (m) (e as PgError).position = bodyPos(before + m.index + m[0].length - 1);
+      throw e;
+    }
+    if (def.returnType === OID.trigger) throw e;
     if (e instanceof PgError && !e.where && e.position === undefined) {
       const decl = declarationErrors.get(e);
       if (decl && e.code === SQLSTATE.undefined_object) {

@@ -20,6 +20,7 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { ColumnRefHook } from '../../analyze/parse-state.js';
 import type { Expr } from '../../nodes/primnodes.js';
 import type { Row } from '../../executor/context.js';
+import type { CursorPositions } from '../../commands/current-of.js';
 import { parseScript, type RawStatement } from '../../parser/parse.js';
 import { OID } from '../../types/oids.js';
 import { typeInfo } from '../../types/registry.js';
@@ -172,6 +173,8 @@ export class PlExpr {
    * expression's CONTEXT line). Here: no generic folding, evaluation under the line.
    */
   private custom = false;
+  /** The query opens a cursor (OPEN, FOR over a cursor): rows come with WHERE CURRENT OF positions. */
+  forCursor = false;
 
   /**
    * @param text the text Postgres shows (`x > 1`, `x := x + 1`, `select ... from t`)
@@ -221,6 +224,7 @@ export class PlExpr {
         errorText: this.text,
         errorDelta: this.delta,
         rewriteTarget: rewrite,
+        forCursor: this.forCursor,
       });
       this.version = cat.version;
       this.deps = deps;
@@ -263,6 +267,9 @@ export class PlExpr {
    */
   value(f: Frame): Value {
     const plan = this.prepare(f);
+    // exec_eval_simple_expr: a volatile body's expression sees the body's earlier writes (a
+    // STABLE function it calls reads with the new command id).
+    if (plan.simple && this.owner.volatile) f.session.transaction().commandCounterIncrement();
     if (plan.simple && !this.custom) return plan.simple.expr(EMPTY, f.ctx());
     if (plan.simple) {
       pushContext(fixedFrame(this.contextLine));
@@ -315,6 +322,22 @@ export class PlExpr {
     try {
       if (this.owner.volatile) f.session.transaction().commandCounterIncrement();
       return plan.execute(f.session, f.values);
+    } catch (e) {
+      addErrorContext(e);
+      throw e;
+    } finally {
+      popContext();
+    }
+  }
+
+  /** Runs a cursor's query (forCursor): its rows, positions and scrollability, under the CONTEXT line. */
+  runCursor(f: Frame): { rows: Row[]; positions?: CursorPositions; scrollable: boolean } {
+    const plan = this.prepare(f);
+    pushContext(fixedFrame(this.contextLine));
+    try {
+      if (this.owner.volatile) f.session.transaction().commandCounterIncrement();
+      if (plan.cursorExecute) return { ...plan.cursorExecute(f.session, f.values), scrollable: !!plan.scrollable };
+      return { rows: plan.execute(f.session, f.values).rows, scrollable: !!plan.scrollable };
     } catch (e) {
       addErrorContext(e);
       throw e;
