@@ -20,6 +20,7 @@ import { assignDatums, readDatums, type ImplicitDatums, type RawDatum } from './
 import { resolvePlType, type PlType } from './types.js';
 import { Scope } from './scope.js';
 import { exprText, lineOf, plKind, stmtList, typeNameOf, type PlNode } from './tree.js';
+import type { CompileOptions } from './parse.js';
 import { compileBlock } from './stmt-block.js';
 import { compileControl } from './stmt-control.js';
 import { compileQueryStmt } from './stmt-query.js';
@@ -71,6 +72,10 @@ export class Compiler implements ExprOwner {
   readonly paramTypes: number[];
   readonly cat: Catalog;
   readonly searchPath: readonly string[];
+  /** plpgsql.print_strict_params (or `#print_strict_params`): STRICT errors list the parameters. */
+  readonly printStrictParams: boolean;
+  /** plpgsql.variable_conflict (or `#variable_conflict`). */
+  readonly conflict: 'error' | 'column' | 'variable';
   foundDno = -1;
 
   constructor(
@@ -81,6 +86,11 @@ export class Compiler implements ExprOwner {
     readonly name: string,
   ) {
     this.volatile = kind.volatility === 'v';
+    const opts = (fnNode.compOptions ?? {}) as CompileOptions;
+    const strictParams = opts.printStrictParams ?? session.getSetting('plpgsql.print_strict_params', true);
+    this.printStrictParams = typeof strictParams === 'boolean' ? strictParams : /^(on|true|yes|1|t)$/i.test(strictParams ?? '');
+    const conflict = opts.variableConflict ?? session.getSetting('plpgsql.variable_conflict', true) ?? 'error';
+    this.conflict = conflict === 'use_column' ? 'column' : conflict === 'use_variable' ? 'variable' : 'error';
     this.cat = session.catalog();
     this.searchPath = session.searchPath();
     this.raw = readDatums(fnNode);
@@ -282,7 +292,7 @@ export function compileFunction(session: Session, fnNode: PlNode, kind: RoutineK
     if (d.kind !== 'row' && d.name) scope.names.set(d.name, i);
   }
   const body = c.stmt({ PLpgSQL_stmt_block: fnNode.action.PLpgSQL_stmt_block }, scope);
-  return { name, kind, foundDno: c.foundDno, body, scope, datums: c.datums, paramTypes: c.paramTypes, signature, ndatums: c.datums.length, volatile: c.volatile };
+  return { name, kind, foundDno: c.foundDno, body, scope, datums: c.datums, paramTypes: c.paramTypes, signature, ndatums: c.datums.length, volatile: c.volatile, conflict: c.conflict };
 }
 
 export type { Value };

@@ -208,13 +208,30 @@ function procedureOutputs(def: FunctionDef, f: Frame): Value {
 }
 
 /** Runs a DO block's PL/pgSQL code. */
-export function runDoBlock(session: Session, st: RawStatement, body: string): void {
-  const tree = parseFunctionText(st.text, 'inline_code_block', body);
+export function runDoBlock(session: Session, st: RawStatement, body: string, bodyPos?: BodyPosition): void {
+  const tree = parseFunctionText(st.text, 'inline_code_block', body, bodyPos);
   const kind: RoutineKind = { returnType: OID.void, retset: false, isProcedure: true, isTrigger: false, volatility: 'v', nparams: 0 };
-  const fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block');
+  let fn: PlFunction;
+  try {
+    fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block');
+  } catch (e) {
+    if (bodyPos) placeStatementError(e, body, bodyPos);
+    throw e;
+  }
   const f = new Frame(fn, session);
   f.values[fn.foundDno] = false;
   runBody(fn, f);
+}
+
+/** Gives a grammar error found while compiling a statement (statementErrors) its position; true if it was one. */
+function placeStatementError(e: unknown, body: string, bodyPos: BodyPosition): boolean {
+  const site = e instanceof PgError ? statementErrors.get(e) : undefined;
+  if (!site) return false;
+  const lines = body.split('\n');
+  const before = lines.slice(0, site.line - 1).join('\n').length + (site.line > 1 ? 1 : 0);
+  const m = site.find.exec(body.slice(before));
+  if (m) (e as PgError).position = bodyPos(before + m.index + m[0].length - 1);
+  return true;
 }
 
 /** CREATE FUNCTION's check of a PL/pgSQL body: grammar, then declarations (types, conditions). */
@@ -224,14 +241,7 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
   try {
     compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
   } catch (e) {
-    const site = e instanceof PgError ? statementErrors.get(e) : undefined;
-    if (site) {
-      const lines = def.body.split('\n');
-      const before = lines.slice(0, site.line - 1).join('\n').length + (site.line > 1 ? 1 : 0);
-      const m = site.find.exec(def.body.slice(before));
-      if (m) (e as PgError).position = bodyPos(before + m.index + m[0].length - 1);
-      throw e;
-    }
+    if (placeStatementError(e, def.body, bodyPos)) throw e;
     if (def.returnType === OID.trigger) throw e;
     if (e instanceof PgError && !e.where && e.position === undefined) {
       const decl = declarationErrors.get(e);

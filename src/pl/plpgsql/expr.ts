@@ -58,6 +58,8 @@ export interface ExprOwner {
   readonly paramTypes: readonly number[];
   /** Volatile routines run each statement as a new command (it sees the previous ones' writes). */
   readonly volatile: boolean;
+  /** When a name is both a variable and a column (plpgsql.variable_conflict). */
+  readonly conflict: 'error' | 'column' | 'variable';
 }
 
 /** expression: `SELECT <text>`; assign: `target := <expr>`; sql: a statement as written. */
@@ -109,7 +111,7 @@ function textCollation(cat: Catalog, type: number): string | undefined {
 }
 
 /** The hook that makes a function's variables visible to the analyzer. */
-export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number, RecDesc | undefined][]): ColumnRefHook {
+export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number, RecDesc | undefined][], used?: Set<number>): ColumnRefHook {
   const cat = f.session.catalog();
   const recordParam = (dno: number, location: number | undefined): Expr => {
     const desc = currentDesc(f, owner, dno);
@@ -117,10 +119,11 @@ export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number
     return { kind: 'Param', index: dno, type: desc?.typeOid ?? owner.datums[dno].type, typmod: -1, location };
   };
   return {
-    conflict: 'error',
+    conflict: owner.conflict,
     resolve(_ps, fields, location) {
       const r = resolvePlName(owner, scope, fields);
       if (!r) return undefined;
+      used?.add(r.dno);
       const d = owner.datums[r.dno];
       if (r.field === undefined) {
         if (d.isRecord) return recordParam(r.dno, location);
@@ -173,6 +176,8 @@ export class PlExpr {
    * expression's CONTEXT line). Here: no generic folding, evaluation under the line.
    */
   private custom = false;
+  /** The datums the expression reads, in datum order (Postgres's expr->paramnos), once prepared. */
+  paramDnos: readonly number[] = [];
   /** The query opens a cursor (OPEN, FOR over a cursor): rows come with WHERE CURRENT OF positions. */
   forCursor = false;
 
@@ -205,6 +210,7 @@ export class PlExpr {
     const cat = f.session.catalog();
     if (this.valid(f, cat)) return this.plan as SpiPlan;
     const deps: [number, RecDesc | undefined][] = [];
+    const used = new Set<number>();
     const frame = fixedFrame(this.contextLine);
     pushContext(frame);
     try {
@@ -220,7 +226,7 @@ export class PlExpr {
           };
       this.plan = prepareSpi(f.session, this.raw, {
         paramTypes: this.owner.paramTypes,
-        hook: makeHook(this.owner, this.scope, f, deps),
+        hook: makeHook(this.owner, this.scope, f, deps, used),
         errorText: this.text,
         errorDelta: this.delta,
         rewriteTarget: rewrite,
@@ -228,6 +234,7 @@ export class PlExpr {
       });
       this.version = cat.version;
       this.deps = deps;
+      this.paramDnos = [...used].sort((a, b) => a - b);
       return this.plan;
     } catch (e) {
       this.custom = true;
