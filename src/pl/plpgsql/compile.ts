@@ -20,7 +20,9 @@ import { assignDatums, readDatums, type ImplicitDatums, type RawDatum } from './
 import { resolvePlType, type PlType } from './types.js';
 import { Scope } from './scope.js';
 import { exprText, lineOf, plKind, stmtList, typeNameOf, type PlNode } from './tree.js';
-import type { CompileOptions } from './parse.js';
+import { escapeRe, offsetFromLine, type CompileOptions } from './parse.js';
+import { extraCheckLevel } from './extra-checks.js';
+import { markContextDone } from '../error-context.js';
 import { compileBlock } from './stmt-block.js';
 import { compileControl } from './stmt-control.js';
 import { compileQueryStmt } from './stmt-query.js';
@@ -63,6 +65,12 @@ export interface PlFunction extends ExprOwner, FrameOwner {
   readonly scope: Scope;
 }
 
+/** The body being compiled at CREATE / DO, for warnings that point into it. */
+export interface Validation {
+  readonly body: string;
+  readonly bodyPos: (bodyOffset: number) => string | undefined;
+}
+
 /** Shared state of one compilation (statement compilers receive it). */
 export class Compiler implements ExprOwner {
   readonly datums: DatumRt[] = [];
@@ -84,6 +92,8 @@ export class Compiler implements ExprOwner {
     readonly kind: RoutineKind,
     paramTypes: readonly number[],
     readonly name: string,
+    /** Set when compiling for CREATE / DO (Postgres's parse): grammar-time warnings are reported. */
+    readonly validation?: Validation,
   ) {
     this.volatile = kind.volatility === 'v';
     const opts = (fnNode.compOptions ?? {}) as CompileOptions;
@@ -159,6 +169,27 @@ export class Compiler implements ExprOwner {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * plpgsql.extra_warnings / extra_errors shadowed_variables (pl_gram.y decl_varname): a
+   * declaration reusing a name visible from an enclosing block or the function's parameters.
+   * `find` locates the name from its declaration's line.
+   */
+  checkShadow(name: string, visible: boolean, line: number, find: RegExp): void {
+    if (!visible || !this.validation) return;
+    const level = extraCheckLevel(this.session, 'shadowed_variables');
+    if (!level) return;
+    const off = offsetFromLine(this.validation.body, line, find);
+    const e = new PgError(SQLSTATE.duplicate_alias, `variable "${name}" shadows a previously defined variable`, {
+      position: off >= 0 ? this.validation.bodyPos(off) : undefined,
+    });
+    if (level === 'ERROR') {
+      markContextDone(e);
+      throw e;
+    }
+    e.severity = 'WARNING';
+    this.session.notice(e);
   }
 
   /** An expression (`SELECT <text>`). */
@@ -284,8 +315,8 @@ export function stmtTypename(kind: string, b: PlNode): string {
  * Compiles a whole function. `signature` is how CONTEXT lines name it (`f(integer)`,
  * `inline_code_block`).
  */
-export function compileFunction(session: Session, fnNode: PlNode, kind: RoutineKind, paramTypes: readonly number[], name: string, signature: string): PlFunction {
-  const c = new Compiler(session, fnNode, kind, paramTypes, name);
+export function compileFunction(session: Session, fnNode: PlNode, kind: RoutineKind, paramTypes: readonly number[], name: string, signature: string, validation?: Validation): PlFunction {
+  const c = new Compiler(session, fnNode, kind, paramTypes, name, validation);
   const scope = new Scope(undefined, name);
   for (let i = 0; i <= c.foundDno; i++) {
     const d = c.datums[i];

@@ -28,7 +28,7 @@ import { routineSignature } from '../signature.js';
 import { compileFunction, declarationErrors, statementErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc, type RecDesc } from './frame.js';
 import { castValue } from './assign.js';
-import { parseFunctionText, plpgsqlSource } from './parse.js';
+import { offsetFromLine, parseFunctionText, plpgsqlSource } from './parse.js';
 import type { PlNode } from './tree.js';
 
 const trees = new WeakMap<FunctionDef, PlNode>();
@@ -213,7 +213,7 @@ export function runDoBlock(session: Session, st: RawStatement, body: string, bod
   const kind: RoutineKind = { returnType: OID.void, retset: false, isProcedure: true, isTrigger: false, volatility: 'v', nparams: 0 };
   let fn: PlFunction;
   try {
-    fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block');
+    fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block', bodyPos ? { body, bodyPos } : undefined);
   } catch (e) {
     if (bodyPos) placeStatementError(e, body, bodyPos);
     throw e;
@@ -227,10 +227,8 @@ export function runDoBlock(session: Session, st: RawStatement, body: string, bod
 function placeStatementError(e: unknown, body: string, bodyPos: BodyPosition): boolean {
   const site = e instanceof PgError ? statementErrors.get(e) : undefined;
   if (!site) return false;
-  const lines = body.split('\n');
-  const before = lines.slice(0, site.line - 1).join('\n').length + (site.line > 1 ? 1 : 0);
-  const m = site.find.exec(body.slice(before));
-  if (m) (e as PgError).position = bodyPos(before + m.index + m[0].length - 1);
+  const off = offsetFromLine(body, site.line, site.find);
+  if (off >= 0) (e as PgError).position = bodyPos(off);
   return true;
 }
 
@@ -239,7 +237,7 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
   const tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
   trees.set(def, tree);
   try {
-    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
+    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name, { body: def.body, bodyPos });
   } catch (e) {
     if (placeStatementError(e, def.body, bodyPos)) throw e;
     if (def.returnType === OID.trigger) throw e;

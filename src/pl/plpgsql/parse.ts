@@ -108,7 +108,28 @@ function compileOptions(body: string): CompileOptions {
   return o;
 }
 
-function escapeRe(s: string): string {
+/**
+ * The body offset of a token on line `line` (1-based) or after it: the start of `find`'s last
+ * matching group, or the last character of its match; -1 if not found.
+ */
+export function offsetFromLine(body: string, line: number, find: RegExp): number {
+  let before = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = body.indexOf('\n', before);
+    if (nl < 0) break;
+    before = nl + 1;
+  }
+  const re = find.flags.includes('d') ? find : new RegExp(find.source, find.flags + 'd');
+  const m = re.exec(body.slice(before));
+  if (!m) return -1;
+  for (let g = m.length - 1; g >= 1; g--) {
+    const at = m.indices?.[g];
+    if (at) return before + at[0];
+  }
+  return before + m.index + m[0].length - 1;
+}
+
+export function escapeRe(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
 }
 

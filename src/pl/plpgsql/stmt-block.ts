@@ -17,6 +17,7 @@ import { Rc, type Frame } from './frame.js';
 import type { PlExpr } from './expr.js';
 import { assignDatum } from './assign.js';
 import { Scope } from './scope.js';
+import { escapeRe } from './parse.js';
 import type { CStmt, Compiler } from './compile.js';
 import type { PlNode } from './tree.js';
 
@@ -61,6 +62,16 @@ export function compileBlock(c: Compiler, b: PlNode, outer: Scope): CStmt {
     while (nextAlias < aliases.length && aliases[nextAlias].lineno <= raw.lineno) {
       scope.names.set(aliases[nextAlias].name, aliases[nextAlias].varno);
       nextAlias++;
+    }
+    if (d.name) {
+      const word = `(?<![\\w$"])(${escapeRe(d.name)})(?![\\w$])`;
+      c.checkShadow(d.name, outer.find(d.name) !== undefined, raw.lineno, new RegExp(word, 'i'));
+      const argRow: number = raw.body.cursor_explicit_argrow ?? -1;
+      for (const a of argRow >= 0 ? ((c.raw[argRow].body.fields ?? []) as PlNode[]) : []) {
+        const arg = String(a.name ?? '');
+        const found = scope.names.has(arg) || outer.find(arg) !== undefined;
+        c.checkShadow(arg, found, raw.lineno, new RegExp(`${word}\\s+(?:no\\s+)?(?:scroll\\s+)?cursor\\s*\\([^)]*?(?<![\\w$])(${escapeRe(arg)})(?![\\w$])`, 'i'));
+      }
     }
     const defNode = raw.body.default_val;
     // A default sees the declarations before it only (its own name is still the outer one):
