@@ -16,7 +16,7 @@ import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateT
 import type { Session } from '../session/session.js';
 import { foreignKeysOf, keySearchOf, referencingKeysOf } from '../catalog/relation-cache.js';
 import { partitionDescendants, partitionLeaves } from '../catalog/partition.js';
-import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement, replicaRole } from './trigger.js';
+import { beforeRowTriggers, fireBeforeStatement, firstReferentialStatement, hasTriggers, queueAfterRow, queueAfterStatement, replicaRole } from './trigger.js';
 import { isVisible } from '../storage/heap.js';
 import type { Snapshot } from '../storage/xact.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
@@ -238,7 +238,8 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
   const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);
-  if (trig) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
+  const firstQuery = trig && firstReferentialStatement(ms, child, trigOp);
+  if (firstQuery) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
   // A partitioned referencing table: each partition's rows (errors name the partitioned table).
   // A row of a partition of a referenced partitioned table: Postgres reports the partition and
   // the partition's copy of the key, named <key>_<n>.
@@ -250,7 +251,7 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
     const rows = findRows(ms, part, pfk.columns, childKey, action === 'a' || action === 'r', true);
     if (rows.length) referencedAction(ms, pfk, refTable, old, now, oldKey, part, childKey, rows, action, trig && part === child, child);
   }
-  if (trig) queueAfterStatement(ms, child, trigOp);
+  if (firstQuery) queueAfterStatement(ms, child, trigOp);
 }
 
 function referencedAction(

@@ -27,7 +27,7 @@ import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
 import { compileFunction, declarationErrors, statementErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc, type RecDesc } from './frame.js';
-import { castValue } from './assign.js';
+import { castValue, descOfValue } from './assign.js';
 import { offsetFromLine, parseFunctionText, plpgsqlSource } from './parse.js';
 import type { PlNode } from './tree.js';
 
@@ -117,14 +117,21 @@ function resultConverter(f: Frame, shape: ResultShape): (v: Value, type: number)
  */
 function checkReturnedRecord(f: Frame, shape: ResultShape, v: PgRecord): void {
   const types = v.types;
-  if (!types || types.length !== shape.columns.length) return;
+  if (!types) return;
   const cat = f.session.catalog();
-  for (let i = 0; i < types.length; i++) {
+  // convert_tuples_by_position: the columns both have, then the count.
+  const n = Math.min(types.length, shape.columns.length);
+  for (let i = 0; i < n; i++) {
     const t = types[i];
     const c = shape.columns[i];
-    if (t === c.type || t === OID.unknown) continue;
+    if (t === c.type) continue;
     throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
       detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, c.type, c.typmod)} in column "${c.name}" (position ${i + 1}).`,
+    });
+  }
+  if (types.length !== shape.columns.length) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
+      detail: `Number of returned columns (${types.length}) does not match expected column count (${shape.columns.length}).`,
     });
   }
 }
@@ -178,10 +185,12 @@ export function runPlpgsqlFunction(session: Session, def: FunctionDef, args: rea
   def.params.forEach((p, i) => {
     const isInput = p.mode === 'i' || p.mode === 'b' || p.mode === 'v' || (def.kind === 'p' && p.mode === 'o');
     if (!isInput) return;
-    const v = args[k++] ?? null;
+    const v = args[k] ?? null;
+    const from = inputTypes[k++] ?? OID.record;
     f.values[i] = v;
     const d = fn.datums[i];
-    if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : undefined;
+    // A `record` parameter takes the structure of the value passed (row(1,2): f1, f2).
+    if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : descOfValue(f, v, from);
   });
   f.values[fn.foundDno] = false;
   const shape = resultShape(cat, def, returnType);

@@ -244,7 +244,7 @@ function compileDynFors(c: Compiler, b: PlNode, scope: Scope): CStmt {
 }
 
 /** RETURN QUERY's check that the rows fit the function's result (exact types, as Postgres). */
-export function checkResultStructure(f: Frame, expected: readonly { type: number }[], cols: readonly SpiColumn[]): void {
+export function checkResultStructure(f: Frame, expected: readonly { type: number; name?: string; typmod?: number }[], cols: readonly SpiColumn[]): void {
   if (cols.length !== expected.length) {
     throw new PgError(SQLSTATE.datatype_mismatch, 'structure of query does not match function result type', {
       detail: `Number of returned columns (${cols.length}) does not match expected column count (${expected.length}).`,
@@ -255,7 +255,7 @@ export function checkResultStructure(f: Frame, expected: readonly { type: number
     const t = col.type === OID.unknown ? OID.text : col.type;
     if (t !== expected[i].type) {
       throw new PgError(SQLSTATE.datatype_mismatch, 'structure of query does not match function result type', {
-        detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, expected[i].type)} in column ${i + 1}.`,
+        detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, expected[i].type, expected[i].typmod ?? -1)} in column "${expected[i].name ?? ''}" (position ${i + 1}).`,
       });
     }
   });
