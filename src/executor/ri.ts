@@ -32,24 +32,25 @@ function keyText(ms: ModifyState, rel: RelationDef, atts: readonly number[], val
 }
 
 // Foreign keys are enforced by ordinary (origin) triggers in Postgres: a session with
-// session_replication_role = replica (a data load) skips them.
+// session_replication_role = replica (a data load) skips them, and so does a table whose
+// triggers ALTER TABLE ... DISABLE TRIGGER ALL disabled.
 
 export function queueInsertChecks(ms: ModifyState, rel: RelationDef, t: Tuple): void {
   const fks = foreignKeysOf(ms.cat, rel.oid);
-  if (!fks.length || replicaRole(ms.ctx.session as Session)) return;
+  if (!fks.length || rel.riTriggersDisabled || replicaRole(ms.ctx.session as Session)) return;
   for (const fk of fks) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
 }
 
 export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: readonly Value[]): void {
   const refs = referencingKeysOf(ms.cat, rel.oid);
-  if (!refs.length || replicaRole(ms.ctx.session as Session)) return;
+  if (!refs.length || rel.riTriggersDisabled || replicaRole(ms.ctx.session as Session)) return;
   for (const fk of refs) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
 }
 
 export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple, oldTuple: Tuple): void {
   const fks = foreignKeysOf(ms.cat, rel.oid);
   const refs = referencingKeysOf(ms.cat, rel.oid);
-  if ((!fks.length && !refs.length) || replicaRole(ms.ctx.session as Session)) return;
+  if ((!fks.length && !refs.length) || rel.riTriggersDisabled || replicaRole(ms.ctx.session as Session)) return;
   // A row this transaction inserted is checked whatever changed: the update ends the insert's own
   // (possibly deferred) check, which only ever looks at the live version (RI_FKey_fk_upd_check_required).
   const ownRow = fks.length > 0 && ms.ctx.txn.own().xids.has(oldTuple.xmin);
