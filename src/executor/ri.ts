@@ -6,7 +6,8 @@
  */
 import { partitionMap } from '../catalog/inheritance.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
+import type { ConstraintDef, ForeignKeyInfo, RelationDef } from '../catalog/objects.js';
+import { addErrorContext, popContext, pushContext } from '../pl/error-context.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Tuple } from '../storage/heap.js';
@@ -238,7 +239,43 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   const childKey = coerceKey(ms.cat, refTable, info.refColumns, child, fk.columns, oldKey as Value[]);
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
-  const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);
+  const modifies = action === 'c' || action === 'n' || action === 'd';
+  const trig = modifies && hasTriggers(ms.cat, child.oid);
+  // The action is a query on the referencing table (ri_triggers.c): its text is a CONTEXT line
+  // of what happens inside it.
+  const frame = modifies ? { describe: () => `SQL statement "${actionQueryText(ms.cat, fk, child, action, !!now)}"` } : undefined;
+  if (frame) pushContext(frame);
+  try {
+    runReferencedAction(ms, fk, info, refTable, referenced, old, now, action, child, childKey, oldKey, trig, trigOp);
+  } catch (e) {
+    if (frame) addErrorContext(e);
+    throw e;
+  } finally {
+    if (frame) popContext();
+  }
+}
+
+/** The query text Postgres's RI trigger runs for an action on the referencing table. */
+function actionQueryText(cat: Catalog, fk: ConstraintDef, child: RelationDef, action: string, update: boolean): string {
+  const info = fk.fk!;
+  const target = `${child.kind === 'p' ? '' : 'ONLY '}${quoteIdent(cat.namespaceName(child.namespace))}.${quoteIdent(child.name)}`;
+  const col = (a: number) => quoteIdent(child.columns[a - 1].name);
+  let n = 0;
+  const setCols = action === 'c' ? fk.columns : (!update && info.deleteSetColumns?.length ? info.deleteSetColumns : fk.columns);
+  const set = action === 'c' ? setCols.map((a) => `${col(a)} = $${++n}`) : setCols.map((a) => `${col(a)} = ${action === 'n' ? 'NULL' : 'DEFAULT'}`);
+  const where = fk.columns.map((a) => `$${++n} OPERATOR(pg_catalog.=) ${col(a)}`).join(' AND ');
+  if (action === 'c' && !update) return `DELETE FROM ${target} WHERE ${fk.columns.map((a, i) => `$${i + 1} OPERATOR(pg_catalog.=) ${col(a)}`).join(' AND ')}`;
+  return `UPDATE ${target} SET ${set.join(', ')} WHERE ${where}`;
+}
+
+function quoteIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function runReferencedAction(
+  ms: ModifyState, fk: ConstraintDef, info: ForeignKeyInfo, refTable: RelationDef, referenced: RelationDef, old: readonly Value[], now: readonly Value[] | undefined,
+  action: string, child: RelationDef, childKey: Value[], oldKey: Value[], trig: boolean, trigOp: 'DELETE' | 'UPDATE',
+): void {
   const firstQuery = trig && firstReferentialStatement(ms, child, trigOp);
   if (firstQuery) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
   // A partitioned referencing table: each partition's rows (errors name the partitioned table).

@@ -268,16 +268,30 @@ function compileReturnQuery(c: Compiler, b: PlNode, scope: Scope): CStmt {
     if (!c.kind.retset) throw new PgError(SQLSTATE.syntax_error, 'cannot use RETURN QUERY in a non-SETOF function');
     let rows: Row[];
     let cols: readonly SpiColumn[];
+    let text: string;
     if (q) {
       cols = q.prepare(f).columns;
       rows = q.run(f).rows;
+      text = q.text;
     } else {
       const d = (dyn as NonNullable<typeof dyn>)(f);
       cols = d.plan.columns;
       rows = d.run().rows;
+      text = d.text;
     }
     const expected = f.resultColumns;
-    if (expected) checkResultStructure(f, expected, cols);
+    if (expected) {
+      // (raised under the query's CONTEXT line, as Postgres checks the portal's tuple descriptor)
+      pushContext({ describe: () => `SQL statement "${text}"` });
+      try {
+        checkResultStructure(f, expected, cols);
+      } catch (e) {
+        addErrorContext(e);
+        throw e;
+      } finally {
+        popContext();
+      }
+    }
     const out = (f.results ??= []);
     for (const r of rows) out.push(f.resultValue(cols.length === 1 && expected?.length === 1 ? r[0] : rowRecord(r, cols), cols.length === 1 && expected?.length === 1 ? cols[0].type : OID.record));
     f.rowCount = rows.length;
