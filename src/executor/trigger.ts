@@ -9,9 +9,14 @@
  * AFTER ROW WHEN conditions are evaluated as the row is queued. session_replication_role =
  * replica fires only ENABLE REPLICA / ALWAYS triggers.
  *
+ * Referential actions' queries on one table share one BEFORE / AFTER STATEMENT firing and their
+ * transition tables within a statement.
+ *
  * Known gaps: data-modifying WITH queries on one table get separate transition tables and
- * statement triggers (Postgres shares them); no 27000 "tuple ... already modified by an
- * operation triggered by the current command" check for BEFORE triggers.
+ * statement triggers (Postgres shares them); cascades of cascades on one table (self-referencing
+ * keys) share the statement's transition tables (Postgres separates them by query level); no
+ * 27000 "tuple ... already modified by an operation triggered by the current command" check for
+ * BEFORE triggers; the internal foreign-key triggers are not listed in pg_trigger.
  *
  * The trigger function itself runs through the language handler installed with
  * setTriggerRunner (PL/pgSQL).
