@@ -117,6 +117,7 @@ export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
     if (!fields.includes('*') || star) {
       const v = hook.resolve(pstate, star ? [fields[0] as string] : (fields as string[]), n.location);
       if (v) {
+        if (hook.conflict === 'variable') return v;
         let col: Expr | undefined;
         try {
           col = resolveColumnRefCore(pstate, n);

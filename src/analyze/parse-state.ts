@@ -70,9 +70,10 @@ export interface ColumnRefHook {
   resolve(pstate: ParseState, fields: readonly string[], location: number | undefined): Expr | undefined;
   /**
    * When a name is both a column and a variable: 'error' raises 42702 (plpgsql.variable_conflict
-   * = error, PL/pgSQL's default), 'column' lets the column win (SQL functions).
+   * = error, PL/pgSQL's default), 'column' lets the column win (SQL functions, use_column),
+   * 'variable' the variable (use_variable: the column is not even looked up).
    */
-  readonly conflict: 'error' | 'column';
+  readonly conflict: 'error' | 'column' | 'variable';
   /** `rec.*` of a record variable: its fields as (name, expression) pairs, or undefined. */
   expandStar?(pstate: ParseState, name: string, location: number | undefined): { name: string; expr: Expr }[] | undefined;
 }

@@ -238,6 +238,11 @@ export interface RelationDef {
   readonly oid: number;
   readonly name: string;
   readonly namespace: number;
+  /**
+   * ALTER TABLE ... DISABLE TRIGGER ALL: the table's internal foreign-key triggers (its own keys'
+   * checks, the actions of keys referencing it) are disabled, so neither runs.
+   */
+  readonly riTriggersDisabled?: boolean;
   readonly kind: 'r' | 'v' | 'i' | 'S' | 'p' | 'm' | 'c';
   readonly persistence: 'p' | 't' | 'u';
   readonly owner: string;

@@ -615,7 +615,7 @@ function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: nu
         if (!moved) {
           queueUpdateActions(ms, leaf, old, values, nt, t);
           if (ltrig) queueAfterRow(ms, leaf, 'UPDATE', old, values, lcols);
-          if (trig && leaf !== rel) captureRouted(ms, leaf, 'UPDATE', old, values);
+          if (trig && leaf !== rel) captureRouted(ms, leaf, 'UPDATE', old, values, inh ? { rel, map: inh.map } : undefined);
         }
         if (retRows && returning) {
           if (inh) {
@@ -798,7 +798,7 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         count++;
         queueDeleteActions(ms, leaf, oldVals);
         if (ltrig) queueAfterRow(ms, leaf, 'DELETE', oldVals, undefined);
-        if (trig && leaf !== rel) captureRouted(ms, leaf, 'DELETE', oldVals, undefined);
+        if (trig && leaf !== rel) captureRouted(ms, leaf, 'DELETE', oldVals, undefined, inh ? { rel, map: inh.map } : undefined);
         if (retRows && returning) {
           const r = row.slice();
           fillOldNew(r, from.layout, oldNew, ncols, inh ? toParentLayout(inh.map, inh.child, oldVals) : oldVals, undefined, t);

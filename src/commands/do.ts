@@ -13,18 +13,22 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { runDoBlock } from '../pl/plpgsql/exec.js';
 import { asProcedureCall } from '../pl/atomic.js';
+import { charOffset } from '../analyze/parse-state.js';
+import { bodyOffsetMapper } from './function-body.js';
 
 type AnyNode = Record<string, any>;
 
 /** DO statement. */
-export function doStatement(session: Session, n: AnyNode, st: RawStatement): StatementResult {
+export function doStatement(session: Session, n: AnyNode, st: RawStatement, sql: string = st.text): StatementResult {
   let body: string | undefined;
+  let bodyLocation: number | undefined;
   let language = 'plpgsql';
   for (const a of (n.args ?? []) as AnyNode[]) {
     const d = a.DefElem;
     if (d.defname === 'as') {
       if (body !== undefined) throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options');
       body = d.arg.String.sval ?? '';
+      bodyLocation = d.location;
     } else if (d.defname === 'language') language = String(d.arg.String.sval).toLowerCase();
   }
   if (body === undefined) throw new PgError(SQLSTATE.syntax_error, 'no inline code specified');
@@ -33,6 +37,9 @@ export function doStatement(session: Session, n: AnyNode, st: RawStatement): Sta
     if (['plpython3u', 'plperl', 'plperlu', 'pltcl', 'plv8'].includes(language)) throw featureNotSupported(`LANGUAGE ${language}`);
     throw new PgError(SQLSTATE.undefined_object, `language "${language}" does not exist`);
   }
-  asProcedureCall(session, () => runDoBlock(session, st, body));
+  // Grammar errors point into the statement, as for CREATE FUNCTION's body.
+  const mapper = bodyOffsetMapper(sql, bodyLocation, body);
+  const bodyPos = (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined);
+  asProcedureCall(session, () => runDoBlock(session, st, body, bodyPos));
   return commandResult('DO');
 }

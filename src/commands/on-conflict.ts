@@ -24,7 +24,7 @@ import { liveForUniqueness, predicateHolds } from './unique-check.js';
 import { findExclusionConflict } from './exclusion.js';
 import { usesTransactionSnapshot } from '../executor/row-lock.js';
 import { queueUpdateActions } from '../executor/ri.js';
-import { beforeRowTriggers, hasTriggers, queueAfterRow } from '../executor/trigger.js';
+import { beforeRowTriggers, captureRouted, hasTriggers, queueAfterRow } from '../executor/trigger.js';
 import type { Session } from '../session/session.js';
 import { exprEqual } from '../analyze/select.js';
 import { analyzeTableExpr } from './column-expr.js';
@@ -208,6 +208,8 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
       if (!nt) return { action: 'skip' };
       queueUpdateActions(ms, rel, existing, nv, nt, t);
       if (trig) queueAfterRow(ms, rel, 'UPDATE', existing, nv, updatedCols);
+      // (through a partitioned table: its transition tables too)
+      if (rel.partitionOf) captureRouted(ms, rel, 'UPDATE', existing, nv);
       return { action: 'updated', values: nv, tuple: nt, old: existing, oldTuple: t };
     },
   };

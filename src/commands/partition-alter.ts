@@ -209,7 +209,8 @@ export function alterPartitioned(session: Session, rel: RelationDef, cmds: reado
 }
 
 /** Subcommands that ALTER TABLE on a partitioned table applies to its partitions too. */
-const CASCADING = new Set(['AT_AddColumn', 'AT_DropColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddConstraint', 'AT_DropConstraint', 'AT_AlterColumnType', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableAlwaysTrig', 'AT_EnableReplicaTrig']);
+const CASCADING = new Set(['AT_AddColumn', 'AT_DropColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddConstraint', 'AT_DropConstraint', 'AT_AlterColumnType', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableAlwaysTrig', 'AT_EnableReplicaTrig',
+  'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser']);
 
 /** Whether `alterPartitionedCmd` handles this subcommand on a partitioned table. */
 export function cascadesToPartitions(cmd: AnyNode): boolean {
@@ -259,6 +260,11 @@ export function alterPartitionedCmd(
     const pk = cmd.def.Constraint.pktable;
     const ref = openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
     throw new PgError(SQLSTATE.wrong_object_type, `cannot use ONLY for foreign key on partitioned table "${rel.name}" referencing relation "${ref.name}"`);
+  }
+  if (only && /Trig(All|User)?$/.test(sub)) {
+    // ENABLE / DISABLE TRIGGER on ONLY the partitioned table: its partitions' clones keep their state.
+    run(rel, cmd);
+    return;
   }
   if (only && partitionsOf(cat, rel).length) {
     const c = cmd.def?.Constraint;

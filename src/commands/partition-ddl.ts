@@ -146,11 +146,17 @@ export function cloneRowTriggers(session: Session, cat: Catalog, parent: Relatio
   for (const part of only ?? partitionsOf(cat, parent)) {
     const mine = cat.relationTriggers(part.oid);
     const clones: TriggerDef[] = [];
+    // A partition with another column layout: WHEN and UPDATE OF in its own attnums.
+    const map = partitionAttnums(parent, part);
     for (const t of triggers) {
       // CREATE OR REPLACE on the parent replaces the partitions' triggers of that name too.
       const existing = mine.find((m) => m.name === t.name);
       if (existing) checkReplaceable(existing, part, replace, true);
-      const c: TriggerDef = { ...t, oid: existing?.oid ?? session.db.newOid(), relation: part.oid, parentTrigger: t.oid };
+      const c: TriggerDef = {
+        ...t, oid: existing?.oid ?? session.db.newOid(), relation: part.oid, parentTrigger: t.oid,
+        ...(map && t.when ? { when: { ...t.when, expr: remapVars(t.when.expr, map) } } : {}),
+        ...(map ? { updateColumns: t.updateColumns.map((a) => map.get(a) ?? a) } : {}),
+      };
       cat.putTrigger(c);
       clones.push(c);
     }

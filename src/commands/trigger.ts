@@ -251,6 +251,8 @@ export function alterTableTrigger(cat: Catalog, rel: RelationDef, cmd: AnyNode):
   const targets = all ? cat.relationTriggers(rel.oid) : cat.relationTriggers(rel.oid).filter((t) => t.name === cmd.name);
   if (!all && !targets.length) throw new PgError(SQLSTATE.undefined_object, `trigger "${cmd.name}" for table "${rel.name}" does not exist`);
   for (const t of targets) cat.putTrigger({ ...t, enabled: state });
+  // ALL includes the system triggers that enforce foreign keys.
+  if (/TrigAll$/.test(cmd.subtype) && !!rel.riTriggersDisabled !== (state === 'D')) cat.putRelation({ ...rel, riTriggersDisabled: state === 'D' || undefined });
   return true;
 }
 

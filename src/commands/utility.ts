@@ -272,7 +272,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'CreateFunctionStmt':
       return withDefaultAcls(session, () => createFunction(session, n, sql, st));
     case 'DoStmt':
-      return doStatement(session, n, st);
+      return doStatement(session, n, st, sql);
     case 'CallStmt':
       return callStatement(session, n, sql);
     case 'RuleStmt':

@@ -32,7 +32,9 @@ export function runUniqueRechecks(session: Session): void {
 export function fireDeferred(session: Session, only?: (conOid: number) => boolean): void {
   const txn = session.transaction();
   if (!txn.deferredEvents.length) return;
-  const all = txn.deferredEvents;
+  const cat0 = session.catalog();
+  // A constraint dropped since its event was queued (DROP TABLE ... CASCADE) has nothing to check.
+  const all = txn.deferredEvents.filter((e) => cat0.constraints.has(eventConstraint(e)));
   const mine = only ? all.filter((e) => only(eventConstraint(e))) : all;
   if (!mine.length) return;
   txn.commandCounterIncrement();

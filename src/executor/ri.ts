@@ -7,7 +7,8 @@
 import { keyValuesVisible } from '../rewrite/row-security.js';
 import { partitionMap } from '../catalog/inheritance.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { ConstraintDef, RelationDef } from '../catalog/objects.js';
+import type { ConstraintDef, ForeignKeyInfo, RelationDef } from '../catalog/objects.js';
+import { addErrorContext, popContext, pushContext } from '../pl/error-context.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Tuple } from '../storage/heap.js';
@@ -17,7 +18,7 @@ import { checkConstraints, compileStored, computeGenerated, deleteTuple, updateT
 import type { Session } from '../session/session.js';
 import { foreignKeysOf, keySearchOf, referencingKeysOf } from '../catalog/relation-cache.js';
 import { partitionDescendants, partitionLeaves } from '../catalog/partition.js';
-import { beforeRowTriggers, fireBeforeStatement, hasTriggers, queueAfterRow, queueAfterStatement, replicaRole } from './trigger.js';
+import { beforeRowTriggers, fireBeforeStatement, firstReferentialStatement, hasTriggers, queueAfterRow, queueAfterStatement, replicaRole } from './trigger.js';
 import { isVisible } from '../storage/heap.js';
 import type { Snapshot } from '../storage/xact.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
@@ -33,24 +34,25 @@ function keyText(ms: ModifyState, rel: RelationDef, atts: readonly number[], val
 }
 
 // Foreign keys are enforced by ordinary (origin) triggers in Postgres: a session with
-// session_replication_role = replica (a data load) skips them.
+// session_replication_role = replica (a data load) skips them, and so does a table whose
+// triggers ALTER TABLE ... DISABLE TRIGGER ALL disabled.
 
 export function queueInsertChecks(ms: ModifyState, rel: RelationDef, t: Tuple): void {
   const fks = foreignKeysOf(ms.cat, rel.oid);
-  if (!fks.length || replicaRole(ms.ctx.session as Session)) return;
+  if (!fks.length || rel.riTriggersDisabled || replicaRole(ms.ctx.session as Session)) return;
   for (const fk of fks) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
 }
 
 export function queueDeleteActions(ms: ModifyState, rel: RelationDef, old: readonly Value[]): void {
   const refs = referencingKeysOf(ms.cat, rel.oid);
-  if (!refs.length || replicaRole(ms.ctx.session as Session)) return;
+  if (!refs.length || rel.riTriggersDisabled || replicaRole(ms.ctx.session as Session)) return;
   for (const fk of refs) ms.queue.push({ kind: 'ref-delete', fk, table: rel, old });
 }
 
 export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: readonly Value[], now: readonly Value[], t: Tuple, oldTuple: Tuple): void {
   const fks = foreignKeysOf(ms.cat, rel.oid);
   const refs = referencingKeysOf(ms.cat, rel.oid);
-  if ((!fks.length && !refs.length) || replicaRole(ms.ctx.session as Session)) return;
+  if ((!fks.length && !refs.length) || rel.riTriggersDisabled || replicaRole(ms.ctx.session as Session)) return;
   // A row this transaction inserted is checked whatever changed: the update ends the insert's own
   // (possibly deferred) check, which only ever looks at the live version (RI_FKey_fk_upd_check_required).
   const ownRow = fks.length > 0 && ms.ctx.txn.own().xids.has(oldTuple.xmin);
@@ -288,8 +290,45 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   const childKey = coerceKey(ms.cat, refTable, refCols, child, fk.columns, oldKey as Value[]);
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
-  const trig = (action === 'c' || action === 'n' || action === 'd') && hasTriggers(ms.cat, child.oid);
-  if (trig) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
+  const modifies = action === 'c' || action === 'n' || action === 'd';
+  const trig = modifies && hasTriggers(ms.cat, child.oid);
+  // The action is a query on the referencing table (ri_triggers.c): its text is a CONTEXT line
+  // of what happens inside it.
+  const frame = modifies ? { describe: () => `SQL statement "${actionQueryText(ms.cat, fk, child, action, !!now)}"` } : undefined;
+  if (frame) pushContext(frame);
+  try {
+    runReferencedAction(ms, fk, info, refTable, referenced, old, now, action, child, childKey, oldKey, trig, trigOp);
+  } catch (e) {
+    if (frame) addErrorContext(e);
+    throw e;
+  } finally {
+    if (frame) popContext();
+  }
+}
+
+/** The query text Postgres's RI trigger runs for an action on the referencing table. */
+function actionQueryText(cat: Catalog, fk: ConstraintDef, child: RelationDef, action: string, update: boolean): string {
+  const info = fk.fk!;
+  const target = `${child.kind === 'p' ? '' : 'ONLY '}${quoteIdent(cat.namespaceName(child.namespace))}.${quoteIdent(child.name)}`;
+  const col = (a: number) => quoteIdent(child.columns[a - 1].name);
+  let n = 0;
+  const setCols = action === 'c' ? fk.columns : (!update && info.deleteSetColumns?.length ? info.deleteSetColumns : fk.columns);
+  const set = action === 'c' ? setCols.map((a) => `${col(a)} = $${++n}`) : setCols.map((a) => `${col(a)} = ${action === 'n' ? 'NULL' : 'DEFAULT'}`);
+  const where = fk.columns.map((a) => `$${++n} OPERATOR(pg_catalog.=) ${col(a)}`).join(' AND ');
+  if (action === 'c' && !update) return `DELETE FROM ${target} WHERE ${fk.columns.map((a, i) => `$${i + 1} OPERATOR(pg_catalog.=) ${col(a)}`).join(' AND ')}`;
+  return `UPDATE ${target} SET ${set.join(', ')} WHERE ${where}`;
+}
+
+function quoteIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function runReferencedAction(
+  ms: ModifyState, fk: ConstraintDef, info: ForeignKeyInfo, refTable: RelationDef, referenced: RelationDef, old: readonly Value[], now: readonly Value[] | undefined,
+  action: string, child: RelationDef, childKey: Value[], oldKey: Value[], trig: boolean, trigOp: 'DELETE' | 'UPDATE',
+): void {
+  const firstQuery = trig && firstReferentialStatement(ms, child, trigOp);
+  if (firstQuery) fireBeforeStatement(ms.ctx.session as Session, child, trigOp);
   // A partitioned referencing table: each partition's rows (errors name the partitioned table).
   // A row of a partition of a referenced partitioned table: Postgres reports the partition and
   // the partition's copy of the key, named <key>_<n>.
@@ -301,7 +340,7 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
     const rows = findRows(ms, part, pfk.columns, childKey, action === 'a' || action === 'r', true);
     if (rows.length) referencedAction(ms, pfk, refTable, old, now, oldKey, part, childKey, rows, action, trig && part === child, child);
   }
-  if (trig) queueAfterStatement(ms, child, trigOp);
+  if (firstQuery) queueAfterStatement(ms, child, trigOp);
 }
 
 function referencedAction(

@@ -36,7 +36,7 @@ function checkShape(cat: Catalog, v: Value, cols: readonly RteColumn[], style: '
     if (t !== undefined && t !== cols[i].type && t !== OID.unknown) {
       if (style === 'sql') throw sqlMismatch(`Final statement returns ${formatType(cat, t)} instead of ${formatType(cat, cols[i].type, cols[i].typmod)} at column ${i + 1}.`);
       throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
-        detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, cols[i].type, cols[i].typmod)} in column ${i + 1}.`,
+        detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, cols[i].type, cols[i].typmod)} in column "${cols[i].name}" (position ${i + 1}).`,
       });
     }
   }

@@ -9,9 +9,14 @@
  * AFTER ROW WHEN conditions are evaluated as the row is queued. session_replication_role =
  * replica fires only ENABLE REPLICA / ALWAYS triggers.
  *
+ * Referential actions' queries on one table share one BEFORE / AFTER STATEMENT firing and their
+ * transition tables within a statement.
+ *
  * Known gaps: data-modifying WITH queries on one table get separate transition tables and
- * statement triggers (Postgres shares them); no 27000 "tuple ... already modified by an
- * operation triggered by the current command" check for BEFORE triggers.
+ * statement triggers (Postgres shares them); cascades of cascades on one table (self-referencing
+ * keys) share the statement's transition tables (Postgres separates them by query level); no
+ * 27000 "tuple ... already modified by an operation triggered by the current command" check for
+ * BEFORE triggers; the internal foreign-key triggers are not listed in pg_trigger.
  *
  * The trigger function itself runs through the language handler installed with
  * setTriggerRunner (PL/pgSQL).
@@ -351,7 +356,15 @@ function captureTransition(ms: ModifyState, rel: RelationDef, op: TriggerOp, old
  * For a row an UPDATE moves to another partition, call it for the old row (source) and the new
  * row (destination).
  */
-export function captureRouted(ms: ModifyState, leaf: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined): void {
+export function captureRouted(ms: ModifyState, leaf: RelationDef, op: TriggerOp, oldVals: readonly Value[] | undefined, newVals: readonly Value[] | undefined, inherited?: { readonly rel: RelationDef; readonly map: Int32Array }): void {
+  if (!leaf.partitionOf && inherited) {
+    // An inheritance child's row, changed through the parent: the parent's transition tables, in its layout.
+    if (needsTransition(ms.cat, inherited.rel.oid, op)) {
+      const m = inherited.map;
+      captureTransition(ms, inherited.rel, op, oldVals && toParentLayout(m, leaf, oldVals), newVals && toParentLayout(m, leaf, newVals));
+    }
+    return;
+  }
   for (let p = leaf.partitionOf && ms.cat.relations.get(leaf.partitionOf.parent); p; p = p.partitionOf && ms.cat.relations.get(p.partitionOf.parent)) {
     if (!needsTransition(ms.cat, p.oid, op)) continue;
     const m = partitionMap(p, leaf);
@@ -374,6 +387,25 @@ function transitionTables(ms: ModifyState, t: TriggerDef, rel: RelationDef, op: 
 /** Whether a statement has queued AFTER events (its own, or those of referential actions). */
 export function hasQueuedEvents(ms: ModifyState): boolean {
   return perStatement.has(ms);
+}
+
+const riStatements = new WeakMap<ModifyState, Set<string>>();
+
+/**
+ * Whether the queries referential actions run on `rel` for `op` start here: the statement's
+ * actions on one table share one BEFORE and one AFTER STATEMENT firing (and transition tables),
+ * as Postgres's cascaded queries at one query level do.
+ */
+export function firstReferentialStatement(ms: ModifyState, rel: RelationDef, op: TriggerOp): boolean {
+  let s = riStatements.get(ms);
+  if (!s) {
+    s = new Set();
+    riStatements.set(ms, s);
+  }
+  const key = `${rel.oid}:${op}`;
+  if (s.has(key)) return false;
+  s.add(key);
+  return true;
 }
 
 /** Queues the AFTER STATEMENT triggers of a query run by a referential action. */
@@ -414,7 +446,7 @@ export function fireAfterTriggers(session: Session, ms: ModifyState, statements:
       const ev = st.events[i];
       if (ev.statement) {
         for (const t of triggersFor(cat, ev.rel.oid, 'after', 'statement', ev.op, replica)) {
-          callTrigger(session, cat, { trigger: t, rel: ev.rel, when: 'AFTER', level: 'STATEMENT', op: ev.op });
+          callTrigger(session, cat, { trigger: t, rel: ev.rel, when: 'AFTER', level: 'STATEMENT', op: ev.op, transition: transitionTables(ms, t, ev.rel, ev.op) });
         }
         continue;
       }

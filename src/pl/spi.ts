@@ -29,6 +29,8 @@ import { makeExecContext } from '../session/run-select.js';
 import { runUtility } from '../commands/utility.js';
 import { executeSpiDml, prepareDmlForSpi, type SpiDml } from '../commands/dml.js';
 import { explainFields, parseExplainOptions, runExplain } from '../commands/explain.js';
+import { cursorTargets, splitCtidColumns, withCtidColumns, type CursorPositions } from '../commands/current-of.js';
+import { planCanScrollBackward } from '../commands/portalcmds.js';
 
 export interface SpiColumn {
   readonly name: string;
@@ -47,6 +49,8 @@ export interface SpiOptions {
   readonly errorDelta?: number;
   /** Rewrites each output expression of a SELECT before planning (assignment casts, folding). */
   readonly rewriteTarget?: (e: Expr) => Expr;
+  /** The SELECT opens a cursor: also plan the row positions WHERE CURRENT OF reads. */
+  readonly forCursor?: boolean;
 }
 
 type AnyNode = Record<string, any>;
@@ -67,6 +71,13 @@ export interface SpiPlan {
   execute(session: Session, params: readonly Value[]): { rows: Row[]; rowCount: number };
   /** Rows of a SELECT one at a time (FOR loops, cursors). */
   iterate(session: Session, params: readonly Value[]): Iterable<Row>;
+  /** A SELECT whose plan can run backward (a cursor without SCROLL / NO SCROLL may scroll). */
+  readonly scrollable?: boolean;
+  /**
+   * With `forCursor`: the rows and, per table the cursor can name in WHERE CURRENT OF, the ctid
+   * each row came from.
+   */
+  cursorExecute?(session: Session, params: readonly Value[]): { rows: Row[]; positions: CursorPositions };
 }
 
 /** Parses exactly one statement. */
@@ -107,7 +118,7 @@ function hasSetReturning(e: Expr): boolean {
   return false;
 }
 
-function selectPlan(session: Session, state: StatementState, body: AnyNode, cat: Catalog, rewrite: ((e: Expr) => Expr) | undefined): SpiPlan {
+function selectPlan(session: Session, state: StatementState, body: AnyNode, cat: Catalog, rewrite: ((e: Expr) => Expr) | undefined, forCursor = false): SpiPlan {
   // With a rewrite (PL/pgSQL assignment), literals stay unknown so the target type reads them.
   const query = transformSelectStmt(state, body, undefined, !!rewrite);
   if (rewrite) {
@@ -143,6 +154,33 @@ function selectPlan(session: Session, state: StatementState, body: AnyNode, cat:
       return { rows, rowCount: rows.length };
     },
     iterate,
+    scrollable: planCanScrollBackward(query),
+    cursorExecute: forCursor ? cursorPositionsPlan(state, body, cat, query, planned, width) : undefined,
+  };
+}
+
+/**
+ * For a cursor: the same query with the ctid of each table WHERE CURRENT OF can name appended
+ * (as DECLARE does, commands/current-of.ts), run and split into rows and positions.
+ */
+function cursorPositionsPlan(state: StatementState, body: AnyNode, cat: Catalog, query: Query, planned: PlannedSelect, width: number): SpiPlan['cursorExecute'] {
+  const targets = cursorTargets(query, planned.plan);
+  const refs = targets.rtis.map((rti) => query.rtable[rti] as { alias: string; rel: { oid: number } });
+  let wide: PlannedSelect | undefined;
+  if (refs.length) {
+    const q2 = transformSelectStmt({ ...state, paramTypes: [...state.paramTypes] }, withCtidColumns(body, refs.map((r) => r.alias)), undefined, false);
+    wide = withPlanningCatalog(cat, () => planSelect(q2, undefined, cat));
+  }
+  const relOids = refs.map((r) => r.rel.oid);
+  return (s, params) => {
+    const ctx = execContext(s, params);
+    if (!wide) {
+      const rows: Row[] = [];
+      for (const r of planned.plan.run(ctx, undefined)) rows.push(r.length === width ? r : r.slice(0, width));
+      return { rows, positions: { mode: targets.mode, targets: [] } };
+    }
+    const split = splitCtidColumns([...wide.plan.run(ctx, undefined)], width, relOids);
+    return { rows: split.rows, positions: { mode: targets.mode, targets: split.targets } };
   };
 }
 
@@ -168,7 +206,7 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
         if (body.withClause?.ctes?.some((c: AnyNode) => Object.keys(c.CommonTableExpr.ctequery)[0] !== 'SelectStmt')) {
           throw featureNotSupported('data-modifying WITH queries inside functions');
         }
-        const plan = selectPlan(session, state, body, cat, opts.rewriteTarget);
+        const plan = selectPlan(session, state, body, cat, opts.rewriteTarget, !!opts.forCursor);
         return { ...plan, mutable: !!state.mutableSeen || state.volatileSeen };
       }
       case 'InsertStmt':

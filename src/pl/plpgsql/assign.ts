@@ -58,7 +58,7 @@ export function assignDatum(f: Frame, owner: ExprOwner, dno: number, v: Value, f
 }
 
 /** The structure a composite value of type `type` has. */
-function descOfValue(f: Frame, v: PgRecord, type: number): RecDesc {
+export function descOfValue(f: Frame, v: PgRecord, type: number): RecDesc {
   if (type !== OID.record && type !== OID.unknown) {
     const info = typeInfo(f.session.catalog(), type);
     if (info.relation !== undefined) return rowtypeDesc(f.session.catalog(), type);

@@ -20,6 +20,9 @@ import { assignDatums, readDatums, type ImplicitDatums, type RawDatum } from './
 import { resolvePlType, type PlType } from './types.js';
 import { Scope } from './scope.js';
 import { exprText, lineOf, plKind, stmtList, typeNameOf, type PlNode } from './tree.js';
+import { escapeRe, offsetFromLine, type CompileOptions } from './parse.js';
+import { extraCheckLevel } from './extra-checks.js';
+import { markContextDone } from '../error-context.js';
 import { compileBlock } from './stmt-block.js';
 import { compileControl } from './stmt-control.js';
 import { compileQueryStmt } from './stmt-query.js';
@@ -28,6 +31,13 @@ import { compileCursorStmt } from './stmt-cursor.js';
 
 /** Errors raised compiling a declaration: its line and type name (CREATE reports them there). */
 export const declarationErrors = new WeakMap<PgError, { readonly line: number; readonly typname: string }>();
+
+/**
+ * Grammar errors Postgres reports while reading a statement that libpg-query's grammar accepts:
+ * the statement's line and the token (the last character of the first match of `find` from that
+ * line on), for CREATE's position.
+ */
+export const statementErrors = new WeakMap<PgError, { readonly line: number; readonly find: RegExp }>();
 
 /** A compiled statement: runs in a frame, returns its control-flow outcome. */
 export type CStmt = (f: Frame) => Rc;
@@ -55,6 +65,12 @@ export interface PlFunction extends ExprOwner, FrameOwner {
   readonly scope: Scope;
 }
 
+/** The body being compiled at CREATE / DO, for warnings that point into it. */
+export interface Validation {
+  readonly body: string;
+  readonly bodyPos: (bodyOffset: number) => string | undefined;
+}
+
 /** Shared state of one compilation (statement compilers receive it). */
 export class Compiler implements ExprOwner {
   readonly datums: DatumRt[] = [];
@@ -64,6 +80,10 @@ export class Compiler implements ExprOwner {
   readonly paramTypes: number[];
   readonly cat: Catalog;
   readonly searchPath: readonly string[];
+  /** plpgsql.print_strict_params (or `#print_strict_params`): STRICT errors list the parameters. */
+  readonly printStrictParams: boolean;
+  /** plpgsql.variable_conflict (or `#variable_conflict`). */
+  readonly conflict: 'error' | 'column' | 'variable';
   foundDno = -1;
 
   constructor(
@@ -72,8 +92,15 @@ export class Compiler implements ExprOwner {
     readonly kind: RoutineKind,
     paramTypes: readonly number[],
     readonly name: string,
+    /** Set when compiling for CREATE / DO (Postgres's parse): grammar-time warnings are reported. */
+    readonly validation?: Validation,
   ) {
     this.volatile = kind.volatility === 'v';
+    const opts = (fnNode.compOptions ?? {}) as CompileOptions;
+    const strictParams = opts.printStrictParams ?? session.getSetting('plpgsql.print_strict_params', true);
+    this.printStrictParams = typeof strictParams === 'boolean' ? strictParams : /^(on|true|yes|1|t)$/i.test(strictParams ?? '');
+    const conflict = opts.variableConflict ?? session.getSetting('plpgsql.variable_conflict', true) ?? 'error';
+    this.conflict = conflict === 'use_column' ? 'column' : conflict === 'use_variable' ? 'variable' : 'error';
     this.cat = session.catalog();
     this.searchPath = session.searchPath();
     this.raw = readDatums(fnNode);
@@ -142,6 +169,27 @@ export class Compiler implements ExprOwner {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * plpgsql.extra_warnings / extra_errors shadowed_variables (pl_gram.y decl_varname): a
+   * declaration reusing a name visible from an enclosing block or the function's parameters.
+   * `find` locates the name from its declaration's line.
+   */
+  checkShadow(name: string, visible: boolean, line: number, find: RegExp): void {
+    if (!visible || !this.validation) return;
+    const level = extraCheckLevel(this.session, 'shadowed_variables');
+    if (!level) return;
+    const off = offsetFromLine(this.validation.body, line, find);
+    const e = new PgError(SQLSTATE.duplicate_alias, `variable "${name}" shadows a previously defined variable`, {
+      position: off >= 0 ? this.validation.bodyPos(off) : undefined,
+    });
+    if (level === 'ERROR') {
+      markContextDone(e);
+      throw e;
+    }
+    e.severity = 'WARNING';
+    this.session.notice(e);
   }
 
   /** An expression (`SELECT <text>`). */
@@ -267,15 +315,15 @@ export function stmtTypename(kind: string, b: PlNode): string {
  * Compiles a whole function. `signature` is how CONTEXT lines name it (`f(integer)`,
  * `inline_code_block`).
  */
-export function compileFunction(session: Session, fnNode: PlNode, kind: RoutineKind, paramTypes: readonly number[], name: string, signature: string): PlFunction {
-  const c = new Compiler(session, fnNode, kind, paramTypes, name);
+export function compileFunction(session: Session, fnNode: PlNode, kind: RoutineKind, paramTypes: readonly number[], name: string, signature: string, validation?: Validation): PlFunction {
+  const c = new Compiler(session, fnNode, kind, paramTypes, name, validation);
   const scope = new Scope(undefined, name);
   for (let i = 0; i <= c.foundDno; i++) {
     const d = c.datums[i];
     if (d.kind !== 'row' && d.name) scope.names.set(d.name, i);
   }
   const body = c.stmt({ PLpgSQL_stmt_block: fnNode.action.PLpgSQL_stmt_block }, scope);
-  return { name, kind, foundDno: c.foundDno, body, scope, datums: c.datums, paramTypes: c.paramTypes, signature, ndatums: c.datums.length, volatile: c.volatile };
+  return { name, kind, foundDno: c.foundDno, body, scope, datums: c.datums, paramTypes: c.paramTypes, signature, ndatums: c.datums.length, volatile: c.volatile, conflict: c.conflict };
 }
 
 export type { Value };

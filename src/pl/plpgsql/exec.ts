@@ -25,10 +25,10 @@ import { setPlpgsqlRunner, withRoutineEnvironment } from '../handler.js';
 import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
 import { routineSignature } from '../signature.js';
-import { compileFunction, declarationErrors, type PlFunction, type RoutineKind } from './compile.js';
+import { compileFunction, declarationErrors, statementErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc, type RecDesc } from './frame.js';
-import { castValue } from './assign.js';
-import { parseFunctionText, plpgsqlSource } from './parse.js';
+import { castValue, descOfValue } from './assign.js';
+import { offsetFromLine, parseFunctionText, plpgsqlSource } from './parse.js';
 import type { PlNode } from './tree.js';
 
 const trees = new WeakMap<FunctionDef, PlNode>();
@@ -117,14 +117,21 @@ function resultConverter(f: Frame, shape: ResultShape): (v: Value, type: number)
  */
 function checkReturnedRecord(f: Frame, shape: ResultShape, v: PgRecord): void {
   const types = v.types;
-  if (!types || types.length !== shape.columns.length) return;
+  if (!types) return;
   const cat = f.session.catalog();
-  for (let i = 0; i < types.length; i++) {
+  // convert_tuples_by_position: the columns both have, then the count.
+  const n = Math.min(types.length, shape.columns.length);
+  for (let i = 0; i < n; i++) {
     const t = types[i];
     const c = shape.columns[i];
-    if (t === c.type || t === OID.unknown) continue;
+    if (t === c.type) continue;
     throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
       detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, c.type, c.typmod)} in column "${c.name}" (position ${i + 1}).`,
+    });
+  }
+  if (types.length !== shape.columns.length) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
+      detail: `Number of returned columns (${types.length}) does not match expected column count (${shape.columns.length}).`,
     });
   }
 }
@@ -178,10 +185,12 @@ export function runPlpgsqlFunction(session: Session, def: FunctionDef, args: rea
   def.params.forEach((p, i) => {
     const isInput = p.mode === 'i' || p.mode === 'b' || p.mode === 'v' || (def.kind === 'p' && p.mode === 'o');
     if (!isInput) return;
-    const v = args[k++] ?? null;
+    const v = args[k] ?? null;
+    const from = inputTypes[k++] ?? OID.record;
     f.values[i] = v;
     const d = fn.datums[i];
-    if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : undefined;
+    // A `record` parameter takes the structure of the value passed (row(1,2): f1, f2).
+    if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : descOfValue(f, v, from);
   });
   f.values[fn.foundDno] = false;
   const shape = resultShape(cat, def, returnType);
@@ -208,26 +217,39 @@ function procedureOutputs(def: FunctionDef, f: Frame): Value {
 }
 
 /** Runs a DO block's PL/pgSQL code. */
-export function runDoBlock(session: Session, st: RawStatement, body: string): void {
-  const tree = parseFunctionText(st.text, 'inline_code_block', body);
+export function runDoBlock(session: Session, st: RawStatement, body: string, bodyPos?: BodyPosition): void {
+  const tree = parseFunctionText(st.text, 'inline_code_block', body, bodyPos);
   const kind: RoutineKind = { returnType: OID.void, retset: false, isProcedure: true, isTrigger: false, volatility: 'v', nparams: 0 };
-  const fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block');
+  let fn: PlFunction;
+  try {
+    fn = compileFunction(session, tree, kind, [], 'inline_code_block', 'inline_code_block', bodyPos ? { body, bodyPos } : undefined);
+  } catch (e) {
+    if (bodyPos) placeStatementError(e, body, bodyPos);
+    throw e;
+  }
   const f = new Frame(fn, session);
   f.values[fn.foundDno] = false;
   runBody(fn, f);
+}
+
+/** Gives a grammar error found while compiling a statement (statementErrors) its position; true if it was one. */
+function placeStatementError(e: unknown, body: string, bodyPos: BodyPosition): boolean {
+  const site = e instanceof PgError ? statementErrors.get(e) : undefined;
+  if (!site) return false;
+  const off = offsetFromLine(body, site.line, site.find);
+  if (off >= 0) (e as PgError).position = bodyPos(off);
+  return true;
 }
 
 /** CREATE FUNCTION's check of a PL/pgSQL body: grammar, then declarations (types, conditions). */
 function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos: BodyPosition): void {
   const tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
   trees.set(def, tree);
-  if (def.returnType === OID.trigger) {
-    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
-    return;
-  }
   try {
-    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name);
+    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name, { body: def.body, bodyPos });
   } catch (e) {
+    if (placeStatementError(e, def.body, bodyPos)) throw e;
+    if (def.returnType === OID.trigger) throw e;
     if (e instanceof PgError && !e.where && e.position === undefined) {
       const decl = declarationErrors.get(e);
       if (decl && e.code === SQLSTATE.undefined_object) {

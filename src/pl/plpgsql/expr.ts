@@ -20,6 +20,7 @@ import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { ColumnRefHook } from '../../analyze/parse-state.js';
 import type { Expr } from '../../nodes/primnodes.js';
 import type { Row } from '../../executor/context.js';
+import type { CursorPositions } from '../../commands/current-of.js';
 import { parseScript, type RawStatement } from '../../parser/parse.js';
 import { OID } from '../../types/oids.js';
 import { typeInfo } from '../../types/registry.js';
@@ -57,6 +58,8 @@ export interface ExprOwner {
   readonly paramTypes: readonly number[];
   /** Volatile routines run each statement as a new command (it sees the previous ones' writes). */
   readonly volatile: boolean;
+  /** When a name is both a variable and a column (plpgsql.variable_conflict). */
+  readonly conflict: 'error' | 'column' | 'variable';
 }
 
 /** expression: `SELECT <text>`; assign: `target := <expr>`; sql: a statement as written. */
@@ -108,7 +111,7 @@ function textCollation(cat: Catalog, type: number): string | undefined {
 }
 
 /** The hook that makes a function's variables visible to the analyzer. */
-export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number, RecDesc | undefined][]): ColumnRefHook {
+export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number, RecDesc | undefined][], used?: Set<number>): ColumnRefHook {
   const cat = f.session.catalog();
   const recordParam = (dno: number, location: number | undefined): Expr => {
     const desc = currentDesc(f, owner, dno);
@@ -116,10 +119,11 @@ export function makeHook(owner: ExprOwner, scope: Scope, f: Frame, deps: [number
     return { kind: 'Param', index: dno, type: desc?.typeOid ?? owner.datums[dno].type, typmod: -1, location };
   };
   return {
-    conflict: 'error',
+    conflict: owner.conflict,
     resolve(_ps, fields, location) {
       const r = resolvePlName(owner, scope, fields);
       if (!r) return undefined;
+      used?.add(r.dno);
       const d = owner.datums[r.dno];
       if (r.field === undefined) {
         if (d.isRecord) return recordParam(r.dno, location);
@@ -173,6 +177,10 @@ export class PlExpr {
    * expression's CONTEXT line). Here: no generic folding, evaluation under the line.
    */
   private custom = false;
+  /** The datums the expression reads, in datum order (Postgres's expr->paramnos), once prepared. */
+  paramDnos: readonly number[] = [];
+  /** The query opens a cursor (OPEN, FOR over a cursor): rows come with WHERE CURRENT OF positions. */
+  forCursor = false;
 
   /**
    * @param text the text Postgres shows (`x > 1`, `x := x + 1`, `select ... from t`)
@@ -206,6 +214,7 @@ export class PlExpr {
     const cat = f.session.catalog();
     if (this.valid(f, cat)) return this.plan as SpiPlan;
     const deps: [number, RecDesc | undefined][] = [];
+    const used = new Set<number>();
     const frame = fixedFrame(this.contextLine);
     pushContext(frame);
     try {
@@ -221,14 +230,16 @@ export class PlExpr {
           };
       this.plan = prepareSpi(f.session, this.raw, {
         paramTypes: this.owner.paramTypes,
-        hook: makeHook(this.owner, this.scope, f, deps),
+        hook: makeHook(this.owner, this.scope, f, deps, used),
         errorText: this.text,
         errorDelta: this.delta,
         rewriteTarget: rewrite,
+        forCursor: this.forCursor,
       });
       this.version = cat.version;
       this.spKey = f.session.searchPathKey();
       this.deps = deps;
+      this.paramDnos = [...used].sort((a, b) => a - b);
       return this.plan;
     } catch (e) {
       this.custom = true;
@@ -268,6 +279,9 @@ export class PlExpr {
    */
   value(f: Frame): Value {
     const plan = this.prepare(f);
+    // exec_eval_simple_expr: a volatile body's expression sees the body's earlier writes (a
+    // STABLE function it calls reads with the new command id).
+    if (plan.simple && this.owner.volatile) f.session.transaction().commandCounterIncrement();
     if (plan.simple && !this.custom) return plan.simple.expr(EMPTY, f.ctx());
     if (plan.simple) {
       pushContext(fixedFrame(this.contextLine));
@@ -320,6 +334,22 @@ export class PlExpr {
     try {
       if (this.owner.volatile) f.session.transaction().commandCounterIncrement();
       return plan.execute(f.session, f.values);
+    } catch (e) {
+      addErrorContext(e);
+      throw e;
+    } finally {
+      popContext();
+    }
+  }
+
+  /** Runs a cursor's query (forCursor): its rows, positions and scrollability, under the CONTEXT line. */
+  runCursor(f: Frame): { rows: Row[]; positions?: CursorPositions; scrollable: boolean } {
+    const plan = this.prepare(f);
+    pushContext(fixedFrame(this.contextLine));
+    try {
+      if (this.owner.volatile) f.session.transaction().commandCounterIncrement();
+      if (plan.cursorExecute) return { ...plan.cursorExecute(f.session, f.values), scrollable: !!plan.scrollable };
+      return { rows: plan.execute(f.session, f.values).rows, scrollable: !!plan.scrollable };
     } catch (e) {
       addErrorContext(e);
       throw e;

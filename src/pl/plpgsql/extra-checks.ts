@@ -4,7 +4,8 @@
  * WARNING or raised as an ERROR.
  *
  * Postgres counterpart: src/pl/plpgsql/src/pl_handler.c (plpgsql_extra_checks_check_hook) and
- * the checks in pl_exec.c (exec_stmt_execsql, exec_move_row_from_fields) and pl_comp.c.
+ * the checks in pl_exec.c (exec_stmt_execsql, exec_move_row_from_fields) and pl_gram.y
+ * (shadowed_variables: Compiler.checkShadow, at CREATE / DO only).
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';

@@ -91,7 +91,7 @@ export class Frame implements ContextFrame {
   /** The routine's OID (GET DIAGNOSTICS PG_ROUTINE_OID). */
   routineOid: number | undefined;
   /** The columns a set-returning function produces (RETURN QUERY checks them). */
-  resultColumns: readonly { readonly type: number }[] | undefined;
+  resultColumns: readonly { readonly type: number; readonly name?: string; readonly typmod?: number }[] | undefined;
   /** Turns a RETURN NEXT / RETURN QUERY value into a result row of the function (set per call). */
   resultValue: (v: Value, type: number) => Value = (v) => v;
   /** The label an EXIT / CONTINUE names (undefined: innermost loop). */

@@ -81,8 +81,56 @@ export function parseFunctionText(sql: string, name: string, body: string | unde
   }
   const fn = out.plpgsql_funcs?.[0]?.PLpgSQL_function;
   if (!fn) throw new PgError(SQLSTATE.syntax_error, 'syntax error');
-  if (body !== undefined) restoreRecordDefaults(fn, body);
+  if (body !== undefined) {
+    restoreRecordDefaults(fn, body);
+    fn.compOptions = compileOptions(body);
+  }
   return fn;
+}
+
+/** `#print_strict_params on|off` / `#variable_conflict ...` at the top of a body (the tree omits them). */
+export interface CompileOptions {
+  printStrictParams?: boolean;
+  variableConflict?: 'error' | 'use_variable' | 'use_column';
+}
+
+/** Reads the compile options before the body's first DECLARE / BEGIN (pl_gram.y comp_options). */
+function compileOptions(body: string): CompileOptions {
+  const o: CompileOptions = {};
+  const re = /\s+|--[^\n]*|\/\*[\s\S]*?\*\/|#\s*(\w+)\s+(\w+)/y;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (!m[1]) continue;
+    const opt = m[1].toLowerCase();
+    const val = m[2].toLowerCase();
+    if (opt === 'print_strict_params') o.printStrictParams = val === 'on';
+    else if (opt === 'variable_conflict' && (val === 'error' || val === 'use_variable' || val === 'use_column')) o.variableConflict = val;
+  }
+  return o;
+}
+
+/**
+ * The body offset of a token on line `line` (1-based) or after it: the start of `find`'s last
+ * matching group, or the last character of its match; -1 if not found.
+ */
+export function offsetFromLine(body: string, line: number, find: RegExp): number {
+  let before = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = body.indexOf('\n', before);
+    if (nl < 0) break;
+    before = nl + 1;
+  }
+  const re = find.flags.includes('d') ? find : new RegExp(find.source, find.flags + 'd');
+  const m = re.exec(body.slice(before));
+  if (!m) return -1;
+  for (let g = m.length - 1; g >= 1; g--) {
+    const at = m.indices?.[g];
+    if (at) return before + at[0];
+  }
+  return before + m.index + m[0].length - 1;
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
 }
 
 /** Best guess of the body offset Postgres's grammar reports for an error (-1: none). */
@@ -104,9 +152,16 @@ function errorOffset(body: string, message: string): number {
   }
   const constant = /^variable "([^"]+)" is declared CONSTANT$/.exec(message);
   if (constant) {
-    // The assignment to it, not its declaration.
-    const m = new RegExp(`(^|[^\\w$])(${constant[1].replace(/[$]/g, '\\$')})\\s*:?=`, 'i').exec(body);
+    // The assignment to it (`x :=`, `x[1] :=`, `x.f :=`, a FOR / INTO target), not its declaration.
+    const name = escapeRe(constant[1]);
+    const m = new RegExp(`(^|[^\\w$.])(${name})(?=\\s*(\\[[^\\]]*\\]\\s*|\\.\\s*\\w+\\s*)*:?=|\\s*(\\.\\s*\\w+\\s*)?,|\\s*(\\.\\s*\\w+\\s*)?\\s+in\\b)`, 'i').exec(body);
     return m ? m.index + m[1].length : -1;
+  }
+  const notNull = /^variable "([^"]+)" must have a default value, since it's declared NOT NULL$/.exec(message);
+  if (notNull) {
+    // The NOT NULL of its declaration.
+    const m = new RegExp(`(^|[^\\w$])${escapeRe(notNull[1])}\\s[^;]*?\\b(not\\s+null)\\b`, 'i').exec(body);
+    return m ? m.index + m[0].length - m[2].length : -1;
   }
   const quoted = /^"([^"]+)" is not a (known|scalar) variable/.exec(message);
   if (quoted) return tokenOffset(body, quoted[1]);

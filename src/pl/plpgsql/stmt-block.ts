@@ -17,6 +17,7 @@ import { Rc, type Frame } from './frame.js';
 import type { PlExpr } from './expr.js';
 import { assignDatum } from './assign.js';
 import { Scope } from './scope.js';
+import { escapeRe } from './parse.js';
 import type { CStmt, Compiler } from './compile.js';
 import type { PlNode } from './tree.js';
 
@@ -51,21 +52,41 @@ function conditionsOf(list: PlNode[]): HandlerCondition[] {
 export function compileBlock(c: Compiler, b: PlNode, outer: Scope): CStmt {
   const scope = new Scope(outer, b.label);
   const declared = c.implicit.blockDecls.get(b) ?? [];
+  const aliases = c.implicit.blockAliases.get(b) ?? [];
+  let nextAlias = 0;
   const inits: VarInit[] = [];
   for (const dno of declared) {
     const raw = c.raw[dno];
     const d = c.datums[dno];
-    if (d.name) scope.names.set(d.name, dno);
+    // `name ALIAS FOR $1 / new / var`: one more name for the datum, from its declaration on.
+    while (nextAlias < aliases.length && aliases[nextAlias].lineno <= raw.lineno) {
+      scope.names.set(aliases[nextAlias].name, aliases[nextAlias].varno);
+      nextAlias++;
+    }
+    if (d.name) {
+      const word = `(?<![\\w$"])(${escapeRe(d.name)})(?![\\w$])`;
+      c.checkShadow(d.name, outer.find(d.name) !== undefined, raw.lineno, new RegExp(word, 'i'));
+      const argRow: number = raw.body.cursor_explicit_argrow ?? -1;
+      for (const a of argRow >= 0 ? ((c.raw[argRow].body.fields ?? []) as PlNode[]) : []) {
+        const arg = String(a.name ?? '');
+        const found = scope.names.has(arg) || outer.find(arg) !== undefined;
+        c.checkShadow(arg, found, raw.lineno, new RegExp(`${word}\\s+(?:no\\s+)?(?:scroll\\s+)?cursor\\s*\\([^)]*?(?<![\\w$])(${escapeRe(arg)})(?![\\w$])`, 'i'));
+      }
+    }
     const defNode = raw.body.default_val;
+    // A default sees the declarations before it only (its own name is still the outer one):
+    // Postgres parses it before adding the variable to the namespace.
+    const defScope = defNode ? new Scope(outer, b.label) : undefined;
+    if (defScope) for (const [n, v] of scope.names) defScope.names.set(n, v);
+    if (d.name) scope.names.set(d.name, dno);
     inits.push({
       dno,
       lineno: raw.lineno,
       isRecord: d.isRecord,
-      def: defNode ? c.expr(defNode, scope) : undefined,
+      def: defNode && defScope ? c.expr(defNode, defScope) : undefined,
     });
   }
-  // `name ALIAS FOR $1 / new / var`: one more name for the datum, in this block's scope.
-  for (const a of c.implicit.blockAliases.get(b) ?? []) scope.names.set(a.name, a.varno);
+  for (; nextAlias < aliases.length; nextAlias++) scope.names.set(aliases[nextAlias].name, aliases[nextAlias].varno);
   const body = c.list(b.body, scope);
   const label = b.label as string | undefined;
   const exc = b.exceptions?.PLpgSQL_exception_block;

@@ -17,7 +17,7 @@ import { PlExpr } from './expr.js';
 import { assignDatum, assignElement, castValue } from './assign.js';
 import { parseAssignTarget } from './assign-target.js';
 import { Scope } from './scope.js';
-import type { CStmt, Compiler } from './compile.js';
+import { statementErrors, type CStmt, type Compiler } from './compile.js';
 import { exprText, stmtList, type PlNode } from './tree.js';
 
 /** Evaluates a condition: true only for a true boolean (NULL counts as false). */
@@ -280,6 +280,12 @@ function compileReturn(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const get = returnValue(c, b, scope) ?? (k.outDno !== undefined ? returnValue(c, { retvarno: k.outDno }, scope) : undefined);
   const implicitEnd = b.lineno === undefined;
   const needsValue = !k.isProcedure && k.returnType !== OID.void && k.outDno === undefined;
+  if (!implicitEnd && needsValue && !get) {
+    // make_return_stmt requires an expression (libpg-query's grammar does not know the type).
+    const e = new PgError(SQLSTATE.syntax_error, 'missing expression at or near ";"');
+    statementErrors.set(e, { line: b.lineno, find: /\breturn\s*;/i });
+    throw e;
+  }
   return (f) => {
     if (implicitEnd && needsValue) {
       throw new PgError(SQLSTATE.function_executed_no_return_statement, k.isTrigger ? 'control reached end of trigger procedure without RETURN' : 'control reached end of function without RETURN');

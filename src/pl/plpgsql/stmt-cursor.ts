@@ -7,13 +7,15 @@
  * Postgres counterpart: src/pl/plpgsql/src/pl_exec.c (exec_stmt_open, exec_stmt_fetch,
  * exec_stmt_close, exec_stmt_forc); portals in src/backend/utils/mmgr/portalmem.c.
  * Portals are the session's cursors (session/cursors.ts), so SQL FETCH reads a returned refcursor.
- * Known gaps: rows are materialized at OPEN (no lazy fetching, no FOR UPDATE cursors); SCROLL /
- * NO SCROLL are not enforced.
+ * A cursor scrolls when declared (or opened) SCROLL, or when neither SCROLL nor NO SCROLL is
+ * given and its plan can run backward; its rows record the ctids WHERE CURRENT OF reads.
+ * Known gaps: rows are materialized at OPEN (no lazy fetching, no FOR UPDATE cursors).
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { Row } from '../../executor/context.js';
-import { addCursor, cursorsOf, noCursor, type Cursor } from '../../session/cursors.js';
+import { addCursor, cursorsOf, fetchCursor, noCursor, type Cursor, type FetchDirection } from '../../session/cursors.js';
+import { setCursorPositions, type CursorPositions } from '../../commands/current-of.js';
 import { parseScript } from '../../parser/parse.js';
 import type { Session } from '../../session/session.js';
 import { OID } from '../../types/oids.js';
@@ -51,8 +53,29 @@ function cursorName(c: Compiler, f: Frame, dno: number): string {
   return String(v);
 }
 
+/** What opening a cursor computed: rows, columns, and what the plan allows. */
+interface Opened {
+  readonly rows: Row[];
+  readonly cols: readonly SpiColumn[];
+  readonly text?: string;
+  /** The plan can run backward (decides scrolling when neither SCROLL nor NO SCROLL is given). */
+  readonly scrollable: boolean;
+  /** Rows' positions for WHERE CURRENT OF. */
+  readonly positions?: CursorPositions;
+}
+
 /** How a cursor's rows are produced (bound query with arguments, or an OPEN ... FOR). */
-type Source = (f: Frame) => { rows: Row[]; cols: readonly SpiColumn[]; text?: string };
+type Source = (f: Frame) => Opened;
+
+const CURSOR_OPT_SCROLL = 0x2;
+const CURSOR_OPT_NO_SCROLL = 0x4;
+
+/** Whether a cursor opened with these options scrolls (SPI_cursor_open's choice). */
+function scrolls(options: number, planScrollable: boolean): boolean {
+  if (options & CURSOR_OPT_SCROLL) return true;
+  if (options & CURSOR_OPT_NO_SCROLL) return false;
+  return planScrollable;
+}
 
 /** The query of a bound cursor variable, with its arguments (if any) assigned first. */
 function boundSource(c: Compiler, curDno: number, argNode: PlNode | undefined, scope: Scope): Source {
@@ -62,6 +85,7 @@ function boundSource(c: Compiler, curDno: number, argNode: PlNode | undefined, s
   const qscope = new Scope(scope, undefined);
   for (const a of argDnos) qscope.names.set(c.datums[a].name, a);
   const query = c.sql(raw.cursor_explicit_expr, qscope);
+  query.forCursor = true;
   const queryText = exprText(raw.cursor_explicit_expr) ?? '';
   const args = argNode ? new PlExpr(c, scope, exprText(argNode) ?? '', `SELECT ${exprText(argNode)}`, -7, 'expr') : undefined;
   return (f) => {
@@ -73,32 +97,38 @@ function boundSource(c: Compiler, curDno: number, argNode: PlNode | undefined, s
       });
     }
     const cols = query.prepare(f).columns;
-    return { rows: query.run(f).rows, cols, text: queryText };
+    return { ...query.runCursor(f), cols, text: queryText };
   };
 }
 
-function openPortal(c: Compiler, f: Frame, curDno: number, src: Source): string {
+function openPortal(c: Compiler, f: Frame, curDno: number, src: Source, options: number): string {
   const ps = portalsOf(f.session);
   let name = f.values[curDno] === null ? undefined : String(f.values[curDno]);
   if (name !== undefined && ps.map.has(name)) throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${name}" already in use`);
-  const { rows, cols, text } = src(f);
+  const { rows, cols, text, scrollable, positions } = src(f);
   if (name === undefined) {
+    // exec_check_assignable: the generated name is stored into the variable.
+    if (c.raw[curDno].body.isconst) throw new PgError(SQLSTATE.error_in_assignment, `variable "${c.datums[curDno].name}" is declared CONSTANT`);
     name = `<unnamed portal ${++ps.counter}>`;
     f.values[curDno] = name;
   }
   const s = f.session;
-  addCursor(s, { name, rows, cols, pos: 0, scroll: true, holdable: false, binary: false, statement: text ?? '', created: s.statementTimestamp(), fromSql: false, txn: s.transaction() });
-  void c;
+  const cursor: Portal = { name, rows, cols, pos: 0, scroll: scrolls(options, scrollable), holdable: false, binary: false, statement: text ?? '', created: s.statementTimestamp(), fromSql: false, txn: s.transaction() };
+  addCursor(s, cursor);
+  if (positions) setCursorPositions(cursor, positions);
   return name;
 }
 
 function compileOpen(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const curDno: number = b.curvar ?? 0;
   let src: Source;
+  // A bound cursor's options are its declaration's; OPEN ... FOR gives its own.
+  const options: number = (b.query || b.dynquery ? b.cursor_options : c.raw[curDno].body.cursor_options) ?? 0;
   if (b.query) {
     const q = c.sql(b.query, scope);
+    q.forCursor = true;
     const text = exprText(b.query) ?? '';
-    src = (f) => ({ cols: q.prepare(f).columns, rows: q.run(f).rows, text });
+    src = (f) => ({ cols: q.prepare(f).columns, ...q.runCursor(f), text });
   } else if (b.dynquery) {
     const query = c.expr(b.dynquery, scope);
     const params = ((b.params ?? []) as PlNode[]).map((p) => c.expr(p, scope));
@@ -106,10 +136,11 @@ function compileOpen(c: Compiler, b: PlNode, scope: Scope): CStmt {
       const text = String(castValue(f, query.value(f), query.valueType(f).type, OID.text, -1));
       const values: Value[] = params.map((p) => p.value(f));
       const types = params.map((p) => p.valueType(f).type);
-      const plan = prepareSpi(f.session, parseScript(text)[0], { paramTypes: types });
+      const plan = prepareSpi(f.session, parseScript(text)[0], { paramTypes: types, forCursor: true });
       pushContext({ describe: () => `SQL statement "${text}"` });
       try {
-        return { cols: plan.columns, rows: plan.execute(f.session, values).rows, text };
+        if (plan.cursorExecute) return { cols: plan.columns, ...plan.cursorExecute(f.session, values), text, scrollable: !!plan.scrollable };
+        return { cols: plan.columns, rows: plan.execute(f.session, values).rows, text, scrollable: !!plan.scrollable };
       } catch (e) {
         addErrorContext(e);
         throw e;
@@ -119,48 +150,13 @@ function compileOpen(c: Compiler, b: PlNode, scope: Scope): CStmt {
     };
   } else src = boundSource(c, curDno, b.argquery, scope);
   return (f) => {
-    openPortal(c, f, curDno, src);
+    openPortal(c, f, curDno, src, options);
     return Rc.Ok;
   };
 }
 
-/** Moves a portal; returns the rows it passes over (FETCH returns the last, MOVE counts them). */
-function movePortal(p: Portal, direction: number, count: number): { row: Row | undefined; moved: number } {
-  const n = p.rows.length;
-  const at = (pos: number) => (pos >= 1 && pos <= n ? p.rows[pos - 1] : undefined);
-  switch (direction) {
-    case 2: {
-      // ABSOLUTE
-      const target = count >= 0 ? count : n + 1 + count;
-      p.pos = Math.max(0, Math.min(n + 1, target));
-      const row = at(p.pos);
-      return { row, moved: row ? 1 : 0 };
-    }
-    case 3: {
-      // RELATIVE
-      p.pos = Math.max(0, Math.min(n + 1, p.pos + count));
-      const row = at(p.pos);
-      return { row, moved: row ? 1 : 0 };
-    }
-    default: {
-      const step = direction === 1 ? -1 : 1;
-      let moved = 0;
-      let row: Row | undefined;
-      for (let i = 0; i < count; i++) {
-        const next = p.pos + step;
-        if (next < 1 || next > n) {
-          p.pos = step > 0 ? n + 1 : 0;
-          row = undefined;
-          break;
-        }
-        p.pos = next;
-        row = p.rows[next - 1];
-        moved++;
-      }
-      return { row, moved };
-    }
-  }
-}
+/** PL/pgSQL's FETCH directions (FetchDirection in parsenodes.h) as the portal layer names them. */
+const DIRECTIONS: readonly FetchDirection[] = ['forward', 'backward', 'absolute', 'relative'];
 
 function compileFetch(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const curDno: number = b.curvar ?? 0;
@@ -175,11 +171,12 @@ function compileFetch(c: Compiler, b: PlNode, scope: Scope): CStmt {
     if (!p) throw noCursor(name);
     let count = howMany;
     if (countExpr) count = Number(castValue(f, countExpr.value(f), countExpr.valueType(f).type, OID.int8, -1));
-    if (howMany > 2147483647) count = p.rows.length + 1;
-    const r = movePortal(p, direction, direction >= 2 ? count : Math.max(count, isMove ? count : 1));
-    if (!isMove && target) assignRow(f, c, target, r.row, p.cols);
-    f.rowCount = isMove ? r.moved : r.row ? 1 : 0;
-    c.setFound(f, isMove ? r.moved > 0 : !!r.row);
+    if (howMany > 2147483647) count = Infinity;
+    // SPI_scroll_cursor_fetch / _move: the portal's rules (NO SCROLL cursors only go forward).
+    const r = fetchCursor(p, DIRECTIONS[direction] ?? 'forward', count, isMove);
+    if (!isMove && target) assignRow(f, c, target, r.rows[0], p.cols);
+    f.rowCount = r.count;
+    c.setFound(f, r.count > 0);
     return Rc.Ok;
   };
 }
@@ -204,12 +201,14 @@ function compileForc(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const target: Target = { kind: 'rec', dno: recDno };
   return (f) => {
     const wasNull = f.values[curDno] === null;
-    const name = openPortal(c, f, curDno, src);
+    const name = openPortal(c, f, curDno, src, c.raw[curDno].body.cursor_options ?? 0);
     const ps = portalsOf(f.session);
     const p = ps.map.get(name) as Portal;
     let rc: Rc = Rc.Ok;
     try {
       for (const row of p.rows) {
+        // The portal is positioned on the row (WHERE CURRENT OF in the body).
+        p.pos++;
         assignRow(f, c, target, row, p.cols);
         const o = loopOutcome(f, body(f), label);
         if (o === 'break') break;

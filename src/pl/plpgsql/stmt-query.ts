@@ -16,6 +16,7 @@ import { OID } from '../../types/oids.js';
 import { formatType, typeInfo } from '../../types/registry.js';
 import { PgRecord, type Value } from '../../types/values.js';
 import { addErrorContext, currentContext, popContext, pushContext } from '../error-context.js';
+import { valueText } from '../record-text.js';
 import { prepareSpi, type SpiColumn, type SpiPlan } from '../spi.js';
 import { Rc, rowtypeDesc, type Frame } from './frame.js';
 import { extraCheckLevel, fieldCountMismatch, reportExtra } from './extra-checks.js';
@@ -37,17 +38,46 @@ export function targetOf(node: PlNode | undefined): Target | undefined {
   return undefined;
 }
 
-function tooMany(): PgError {
-  return new PgError(SQLSTATE.too_many_rows, 'query returned more than one row', { hint: 'Make sure the query returns a single row, or use LIMIT 1.' });
+function tooMany(detail: string | undefined, hint: boolean): PgError {
+  return new PgError(SQLSTATE.too_many_rows, 'query returned more than one row', {
+    detail: detail === undefined ? undefined : `parameters: ${detail}`,
+    hint: hint ? 'Make sure the query returns a single row, or use LIMIT 1.' : undefined,
+  });
 }
 
-/** Applies INTO: strictness, the first row into the target, FOUND. */
-function into(c: Compiler, f: Frame, target: Target, rows: Row[], cols: readonly SpiColumn[], strict: boolean, dml: boolean): void {
-  if (strict && rows.length === 0) throw new PgError(SQLSTATE.no_data_found, 'query returned no rows');
+/** A value as print_strict_params shows it: NULL, or its text output quoted. */
+function quotedParam(f: Frame, type: number, v: Value): string {
+  if (v === null) return 'NULL';
+  return `'${valueText(f.session.catalog(), type, v, f.session.io).replace(/'/g, "''")}'`;
+}
+
+/** format_expr_params: `name = 'value', ...` of the variables a static query reads. */
+function exprParams(c: Compiler, f: Frame, q: PlExpr): string | undefined {
+  if (!c.printStrictParams || !q.paramDnos.length) return undefined;
+  return q.paramDnos.map((dno) => `${c.datums[dno].name} = ${quotedParam(f, f.descs[dno]?.typeOid ?? c.datums[dno].type, f.values[dno])}`).join(', ');
+}
+
+/** format_preparedparamsdata: `$1 = 'value', ...` of EXECUTE's USING values. */
+function usingParams(c: Compiler, f: Frame, types: readonly number[], values: readonly Value[]): string | undefined {
+  if (!c.printStrictParams || !values.length) return undefined;
+  return values.map((v, i) => `$${i + 1} = ${quotedParam(f, types[i], v)}`).join(', ');
+}
+
+/**
+ * Applies INTO: strictness, the first row into the target, FOUND. A static statement
+ * (exec_stmt_execsql) also refuses several rows from INSERT / UPDATE / DELETE ... RETURNING and
+ * runs the too_many_rows extra check; EXECUTE (exec_stmt_dynexecute) only checks STRICT, and its
+ * error has no HINT. `params` gives print_strict_params' DETAIL.
+ */
+function into(c: Compiler, f: Frame, target: Target, rows: Row[], cols: readonly SpiColumn[], strict: boolean, dml: boolean, dynamic: boolean, params: () => string | undefined): void {
+  if (strict && rows.length === 0) {
+    const detail = params();
+    throw new PgError(SQLSTATE.no_data_found, 'query returned no rows', { detail: detail === undefined ? undefined : `parameters: ${detail}` });
+  }
   if (rows.length > 1) {
-    if (strict || dml) throw tooMany();
-    const level = extraCheckLevel(f.session, 'too_many_rows');
-    if (level) reportExtra(f, level, tooMany());
+    if (strict || (dml && !dynamic)) throw tooMany(params(), !dynamic);
+    const level = dynamic ? undefined : extraCheckLevel(f.session, 'too_many_rows');
+    if (level) reportExtra(f, level, tooMany(params(), true));
   }
   checkFieldCount(c, f, target, cols);
   assignRow(f, c, target, rows[0], cols);
@@ -90,7 +120,7 @@ function compileExecSql(c: Compiler, b: PlNode, scope: Scope): CStmt {
     const r = q.run(f);
     f.rowCount = r.rowCount;
     if (target) {
-      into(c, f, target, r.rows, plan.columns, strict, plan.command !== 'SELECT');
+      into(c, f, target, r.rows, plan.columns, strict, plan.command !== 'SELECT', false, () => exprParams(c, f, q));
       c.setFound(f, r.rows.length > 0);
     } else if (plan.command !== 'UTILITY') c.setFound(f, r.rowCount > 0);
     return Rc.Ok;
@@ -111,7 +141,7 @@ function compilePerform(c: Compiler, b: PlNode, scope: Scope): CStmt {
 function dynamic(c: Compiler, queryNode: PlNode, paramNodes: PlNode[] | undefined, scope: Scope) {
   const query = c.expr(queryNode, scope);
   const params = (paramNodes ?? []).map((p) => c.expr(p, scope));
-  return (f: Frame): { plan: SpiPlan; text: string; run: () => { rows: Row[]; rowCount: number } } => {
+  return (f: Frame): { plan: SpiPlan; text: string; types: number[]; values: Value[]; run: () => { rows: Row[]; rowCount: number } } => {
     const raw = query.value(f);
     if (raw === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'query string argument of EXECUTE is null');
     const text = String(castValue(f, raw, query.valueType(f).type, OID.text, -1));
@@ -139,6 +169,8 @@ function dynamic(c: Compiler, queryNode: PlNode, paramNodes: PlNode[] | undefine
     return {
       plan,
       text,
+      types,
+      values,
       run: () => {
         pushContext(line);
         try {
@@ -163,7 +195,7 @@ function compileDynExecute(c: Compiler, b: PlNode, scope: Scope): CStmt {
     const d = dyn(f);
     const r = d.run();
     f.rowCount = r.rowCount;
-    if (target) into(c, f, target, r.rows, d.plan.columns, strict, d.plan.command !== 'SELECT');
+    if (target) into(c, f, target, r.rows, d.plan.columns, strict, d.plan.command !== 'SELECT', true, () => usingParams(c, f, d.types, d.values));
     return Rc.Ok;
   };
 }
@@ -212,7 +244,7 @@ function compileDynFors(c: Compiler, b: PlNode, scope: Scope): CStmt {
 }
 
 /** RETURN QUERY's check that the rows fit the function's result (exact types, as Postgres). */
-export function checkResultStructure(f: Frame, expected: readonly { type: number }[], cols: readonly SpiColumn[]): void {
+export function checkResultStructure(f: Frame, expected: readonly { type: number; name?: string; typmod?: number }[], cols: readonly SpiColumn[]): void {
   if (cols.length !== expected.length) {
     throw new PgError(SQLSTATE.datatype_mismatch, 'structure of query does not match function result type', {
       detail: `Number of returned columns (${cols.length}) does not match expected column count (${expected.length}).`,
@@ -223,7 +255,7 @@ export function checkResultStructure(f: Frame, expected: readonly { type: number
     const t = col.type === OID.unknown ? OID.text : col.type;
     if (t !== expected[i].type) {
       throw new PgError(SQLSTATE.datatype_mismatch, 'structure of query does not match function result type', {
-        detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, expected[i].type)} in column ${i + 1}.`,
+        detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, expected[i].type, expected[i].typmod ?? -1)} in column "${expected[i].name ?? ''}" (position ${i + 1}).`,
       });
     }
   });
@@ -236,16 +268,30 @@ function compileReturnQuery(c: Compiler, b: PlNode, scope: Scope): CStmt {
     if (!c.kind.retset) throw new PgError(SQLSTATE.syntax_error, 'cannot use RETURN QUERY in a non-SETOF function');
     let rows: Row[];
     let cols: readonly SpiColumn[];
+    let text: string;
     if (q) {
       cols = q.prepare(f).columns;
       rows = q.run(f).rows;
+      text = q.text;
     } else {
       const d = (dyn as NonNullable<typeof dyn>)(f);
       cols = d.plan.columns;
       rows = d.run().rows;
+      text = d.text;
     }
     const expected = f.resultColumns;
-    if (expected) checkResultStructure(f, expected, cols);
+    if (expected) {
+      // (raised under the query's CONTEXT line, as Postgres checks the portal's tuple descriptor)
+      pushContext({ describe: () => `SQL statement "${text}"` });
+      try {
+        checkResultStructure(f, expected, cols);
+      } catch (e) {
+        addErrorContext(e);
+        throw e;
+      } finally {
+        popContext();
+      }
+    }
     const out = (f.results ??= []);
     for (const r of rows) out.push(f.resultValue(cols.length === 1 && expected?.length === 1 ? r[0] : rowRecord(r, cols), cols.length === 1 && expected?.length === 1 ? cols[0].type : OID.record));
     f.rowCount = rows.length;
