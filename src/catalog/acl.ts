@@ -24,9 +24,9 @@ export const PRIV_LETTER: Record<string, string> = {
 };
 
 /** Every privilege an object kind has (ACL_ALL_RIGHTS_*). */
-export type AclObjectKind = 'table' | 'sequence' | 'function' | 'schema' | 'type' | 'database' | 'language' | 'column';
+export type AclObjectKind = 'table' | 'sequence' | 'function' | 'schema' | 'type' | 'database' | 'language' | 'column' | 'largeobject';
 export const ALL_PRIVS: Record<AclObjectKind, string> = {
-  table: 'arwdDxtm', column: 'arwx', sequence: 'rwU', function: 'X', schema: 'UC', type: 'U', database: 'CTc', language: 'U',
+  table: 'arwdDxtm', column: 'arwx', sequence: 'rwU', function: 'X', schema: 'UC', type: 'U', database: 'CTc', language: 'U', largeobject: 'rw',
 };
 
 /** Postgres's acldefault(): the owner holds everything; PUBLIC gets EXECUTE / USAGE / CONNECT+TEMP. */

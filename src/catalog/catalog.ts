@@ -17,12 +17,16 @@ import type {
   ConstraintDef,
   ExtensionDef,
   FunctionDef,
+  LargeObjectDef,
   NamespaceDef,
   RelationDef,
   RuleDef,
   TriggerDef,
   UserTypeDef,
 } from './objects.js';
+
+/** pg_default_acl.defaclobjtype: tables, sequences, functions, types, schemas, large objects. */
+export type DefaultAclObjtype = 'r' | 'S' | 'f' | 'T' | 'n' | 'L';
 
 let versionCounter = 0;
 
@@ -65,10 +69,12 @@ export class Catalog {
   publications = new Map<number, PublicationDef>();
   /** Extended statistics objects by OID (CREATE STATISTICS). */
   statistics = new Map<number, StatisticsDef>();
+  /** Large objects by OID (pg_largeobject_metadata with their pg_largeobject contents). */
+  largeObjects = new Map<number, LargeObjectDef>();
   /** The database's datacl (undefined: the default). */
   databaseAcl: readonly AclItem[] | undefined;
   /** ALTER DEFAULT PRIVILEGES entries (pg_default_acl). */
-  defaultAcls: readonly { readonly role: number; readonly namespace: number; readonly objtype: 'r' | 'S' | 'f' | 'T' | 'n'; readonly acl: readonly AclItem[] }[] = [];
+  defaultAcls: readonly { readonly role: number; readonly namespace: number; readonly objtype: DefaultAclObjtype; readonly acl: readonly AclItem[] }[] = [];
 
   /** A private copy for a transaction to mutate. */
   clone(): Catalog {
@@ -96,6 +102,7 @@ export class Catalog {
     c.policies = new Map(this.policies);
     c.publications = new Map(this.publications);
     c.statistics = new Map(this.statistics);
+    c.largeObjects = new Map(this.largeObjects);
     c.databaseAcl = this.databaseAcl;
     c.defaultAcls = this.defaultAcls;
     return c;

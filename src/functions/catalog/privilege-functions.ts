@@ -64,6 +64,8 @@ function exists(rt: ExprRuntime, kind: Kind, oid: number): boolean {
       return builtinFacts.has(oid) || cat.types.has(oid);
     case 'database':
       return oid === databaseOid(rt.session.databaseName(), rt.session.databaseName()) || [1, 4, 5].includes(oid);
+    case 'largeobject':
+      return cat.largeObjects.has(oid);
     default:
       return true;
   }
@@ -164,6 +166,7 @@ function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, t
     }
     const letter = PRIV_LETTER[word];
     if (isSuperuser(cat, user)) return true;
+    if (kind === 'largeobject' && rt.session.getSetting('lo_compat_privileges', true) === 'on') return true;
     const acl = objectAcl(rt, kind, oid);
     if (!acl) return true;
     if (aclMask(cat, acl.table, user, grant).includes(letter)) return true;
@@ -202,6 +205,10 @@ function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly 
     }
     case 'database':
       return { table: cat.databaseAcl ?? aclDefault('database', 10) };
+    case 'largeobject': {
+      const lo = cat.largeObjects.get(oid);
+      return lo ? { table: lo.acl ?? aclDefault('largeobject', ownerOid(cat, lo.owner)) } : undefined;
+    }
     default:
       return undefined;
   }
@@ -218,6 +225,7 @@ define('has_type_privilege', 'type', [[OID.text], [OID.oid]]);
 define('has_language_privilege', 'language', [[OID.text], [OID.oid]]);
 define('has_tablespace_privilege', 'tablespace', [[OID.text], [OID.oid]]);
 define('pg_has_role', 'role', [[OID.name], [OID.oid]]);
+define('has_largeobject_privilege', 'largeobject', [[OID.oid]]);
 
 // ---- aclitem functions ---------------------------------------------------------------------
 
@@ -281,7 +289,7 @@ fn('aclexplode', [ACLITEM_ARRAY], OID.record, (a, rt) => {
 }, { retset: true, outColumns: [{ name: 'grantor', type: OID.oid }, { name: 'grantee', type: OID.oid }, { name: 'privilege_type', type: OID.text }, { name: 'is_grantable', type: OID.bool }] });
 
 const ACLDEFAULT_KIND: Record<string, import('../../catalog/acl.js').AclObjectKind | undefined> = {
-  c: 'column', r: 'table', s: 'sequence', d: 'database', f: 'function', l: 'language', n: 'schema', T: 'type',
+  c: 'column', r: 'table', s: 'sequence', d: 'database', f: 'function', l: 'language', n: 'schema', T: 'type', L: 'largeobject',
 };
 
 fn('acldefault', [OID.char, OID.oid], ACLITEM_ARRAY, (a, rt) => {
