@@ -10,6 +10,8 @@ import { aclDefault, aclHolds, checkNamespace, checkRelation, isSuperuser, owner
 import { PgError } from '../errors/pg-error.js';
 import { visitVars } from '../plan/walk-query.js';
 import type { StatementState } from './parse-state.js';
+import type { SystemRelationDef } from '../catalog/system/registry.js';
+import { systemRelationAcl } from '../catalog/system/system-acl.js';
 
 /** Columns of range entry `rti` of `q` used anywhere in it (attno 0: the whole row). */
 export function usedColumns(q: Query, rti: number): Set<number> {
@@ -111,4 +113,12 @@ export function checkSequenceSelect(stmt: StatementState, rel: RelationDef): voi
   const user = stmt.asUser ?? stmt.session.currentUser();
   if (stmt.skipSecurity || isSuperuser(cat, user)) return;
   checkRelation(cat, user, rel, 'r');
+}
+
+/** SELECT on a system relation PUBLIC cannot read (pg_authid, pg_largeobject, ...). */
+export function checkSystemRelationSelect(stmt: StatementState, rel: SystemRelationDef): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (stmt.skipSecurity || isSuperuser(cat, user)) return;
+  if (!aclHolds(cat, systemRelationAcl(rel), user, 'r')) throw permissionDenied(rel.kind === 'v' ? 'view' : 'table', rel.name);
 }

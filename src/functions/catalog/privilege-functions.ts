@@ -14,8 +14,9 @@ import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { regInput } from '../../analyze/regclass.js';
 import { knownRoleOid } from '../../catalog/system/common.js';
 import type { AclItem } from '../../catalog/objects.js';
-import { PRIV_LETTER, PUBLIC, aclDefault, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
+import { PRIV_LETTER, PUBLIC, aclDefault, hasPrivsOfRole, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
 import { systemRelationByOid } from '../../catalog/system/registry.js';
+import { systemRelationAcl } from '../../catalog/system/system-acl.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { builtinFacts } from '../../catalog/system/type-facts.js';
 import { databaseOid } from '../../catalog/system/pg-database.js';
@@ -120,9 +121,8 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
             roleByName(rt, a[0]);
             user = a[0];
           } else {
-            const r = rt.session.catalog().roles.get(a[0] as number);
-            if (!r) return null;
-            user = r.name;
+            // An OID that names no role has no privileges beyond PUBLIC's (not NULL).
+            user = rt.session.catalog().roles.get(a[0] as number)?.name ?? '\u0000no role';
           }
         }
         const privText = vals[vals.length - 1] as string;
@@ -135,13 +135,24 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
         let attnum: number | undefined;
         if (kind === 'column' && vals.length === 3) {
           const rel = rt.session.catalog().relations.get(oid);
+          const sys = rel ? undefined : systemRelationByOid(oid);
           if (typeof vals[1] === 'string') {
-            const col = rel?.columns.find((c) => !c.dropped && c.name === vals[1]);
-            if (rel && !col) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
-            attnum = col?.attnum;
+            // A dropped column is found by the name Postgres gives it, and gives NULL.
+            const dropped = /^\.{8}pg\.dropped\.(\d+)\.{8}$/.exec(vals[1]);
+            if (dropped && rel?.columns[Number(dropped[1]) - 1]?.dropped) return null;
+            if (rel) {
+              const col = rel.columns.find((c) => !c.dropped && c.name === vals[1]);
+              if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
+              attnum = col.attnum;
+            } else if (sys) {
+              const i = sys.columns.findIndex((c) => c.name === vals[1]);
+              if (i < 0) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${sys.name}" does not exist`);
+              attnum = i + 1;
+            }
           } else {
             attnum = vals[1] as number;
             if (rel && (!rel.columns[attnum - 1] || rel.columns[attnum - 1].dropped)) return null;
+            if (sys && (attnum < 1 || attnum > sys.columns.length)) return null;
           }
         }
         return privilegeHeld(rt, kind, user, oid, privText, attnum);
@@ -170,6 +181,8 @@ function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, t
     const acl = objectAcl(rt, kind, oid);
     if (!acl) return true;
     if (aclMask(cat, acl.table, user, grant).includes(letter)) return true;
+    // The owner (and its members) implicitly hold the grant options of the privileges it has (aclmask).
+    if (grant && acl.owner !== undefined && hasPrivsOfRole(cat, user, acl.owner) && aclMask(cat, acl.table, user).includes(letter)) return true;
     if (kind === 'column' || kind === 'any_column') {
       const rel = cat.relations.get(oid);
       for (const c of rel?.columns ?? []) {
@@ -182,7 +195,7 @@ function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, t
 }
 
 /** The effective ACL of an object (undefined: a built-in object everyone may use). */
-function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly AclItem[] } | undefined {
+function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly AclItem[]; owner?: number } | undefined {
   const cat = rt.session.catalog();
   switch (kind) {
     case 'table':
@@ -190,24 +203,27 @@ function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly 
     case 'column':
     case 'any_column': {
       const rel = cat.relations.get(oid);
-      if (!rel) return systemRelationByOid(oid) ? { table: [{ grantee: PUBLIC, grantor: 10, privs: 'r', grantable: '' }] } : undefined;
-      return { table: relationAcl(cat, rel) };
+      if (!rel) {
+        const sys = systemRelationByOid(oid);
+        return sys ? { table: systemRelationAcl(sys) } : undefined;
+      }
+      return { table: relationAcl(cat, rel), owner: ownerOid(cat, rel.owner) };
     }
     case 'schema':
-      return cat.namespaces.has(oid) ? { table: namespaceAcl(cat, oid) } : undefined;
+      return cat.namespaces.has(oid) ? { table: namespaceAcl(cat, oid), owner: ownerOid(cat, cat.namespaces.get(oid)!.owner) } : undefined;
     case 'function': {
       const f = cat.functions.get(oid);
-      return f ? { table: f.acl ?? aclDefault('function', ownerOid(cat, f.owner)) } : undefined;
+      return f ? { table: f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), owner: ownerOid(cat, f.owner) } : undefined;
     }
     case 'type': {
       const t = cat.types.get(oid);
-      return t ? { table: t.acl ?? aclDefault('type', ownerOid(cat, t.owner)) } : undefined;
+      return t ? { table: t.acl ?? aclDefault('type', ownerOid(cat, t.owner)), owner: ownerOid(cat, t.owner) } : undefined;
     }
     case 'database':
       return { table: cat.databaseAcl ?? aclDefault('database', 10) };
     case 'largeobject': {
       const lo = cat.largeObjects.get(oid);
-      return lo ? { table: lo.acl ?? aclDefault('largeobject', ownerOid(cat, lo.owner)) } : undefined;
+      return lo ? { table: lo.acl ?? aclDefault('largeobject', ownerOid(cat, lo.owner)), owner: ownerOid(cat, lo.owner) } : undefined;
     }
     default:
       return undefined;
