@@ -133,7 +133,8 @@ function targets(session: Session, cat: Catalog, n: AnyNode): Target[] {
         const oid = Number(o.Integer?.ival ?? o.Float?.fval ?? 0);
         const lo = cat.largeObjects.get(oid);
         if (!lo) throw new PgError(SQLSTATE.undefined_object, `large object ${oid} does not exist`);
-        out.push({ kind: 'largeobject', name: String(oid), word: 'large object', owner: lo.owner, acl: lo.acl, store: (acl) => cat.largeObjects.set(oid, { ...(cat.largeObjects.get(oid) ?? lo), acl }) });
+        // Postgres names it "large object N" in both messages (permission denied for large object large object N).
+        out.push({ kind: 'largeobject', name: `large object ${oid}`, word: 'large object', owner: lo.owner, acl: lo.acl, store: (acl) => cat.largeObjects.set(oid, { ...(cat.largeObjects.get(oid) ?? lo), acl }) });
         break;
       }
       case 'OBJECT_DATABASE': {
