@@ -14,6 +14,7 @@ import type { AclItem, RoleDef } from '../catalog/objects.js';
 import { BOOTSTRAP_SUPERUSER, isSuperuser, roleNameOf, rolesOf } from '../catalog/acl.js';
 import { registerRoleName, roleOid } from '../catalog/system/common.js';
 import { describeRoleDependents, renameRoleReferences } from './role-deps.js';
+import { addRoleMembers, checkMembershipAuthorization, checkRoleGrantor, deleteRoleMembers } from './role-grants.js';
 
 type AnyNode = Record<string, any>;
 
@@ -270,36 +271,20 @@ export function grantRole(session: Session, n: AnyNode): StatementResult {
     else if (d.defname === 'set') opts.set = v;
     else throw featureNotSupported(`GRANT role option ${d.defname}`);
   }
-  if (n.grantor) {
-    const g = lookupRole(session, cat, n.grantor);
-    if (g.name !== session.currentUser() && !currentRole(session, cat)?.superuser) throw featureNotSupported('GRANTED BY another role');
-  }
-  const me = currentRole(session, cat);
-  const grantor = !me || me.superuser ? BOOTSTRAP_SUPERUSER : me.oid;
+  const grantorRole = n.grantor ? lookupRole(session, cat, n.grantor) : undefined;
+  const members = (n.grantee_roles as AnyNode[]).map((spec) => lookupRole(session, cat, spec));
+  const user = session.currentUser();
+  const me = cat.roleByName.get(user) ?? (user === 'postgres' ? BOOTSTRAP_SUPERUSER : undefined);
   for (const gr of n.granted_roles as AnyNode[]) {
-    const roleName = gr.AccessPriv.priv_name as string;
+    const a = gr.AccessPriv;
+    if (!a.priv_name || a.cols?.length) throw new PgError(SQLSTATE.invalid_grant_operation, 'column names cannot be included in GRANT/REVOKE ROLE');
+    const roleName = a.priv_name as string;
     const role = cat.role(roleName);
     if (!role) throw new PgError(SQLSTATE.undefined_object, `role "${roleName}" does not exist`);
-    for (const spec of n.grantee_roles as AnyNode[]) {
-      const member = lookupRole(session, cat, spec);
-      if (n.is_grant) {
-        grantMembership(session, cat, role, member, opts);
-        continue;
-      }
-      if (!canAdmin(session, cat, role)) {
-        throw new PgError(SQLSTATE.insufficient_privilege, `permission denied to revoke role "${role.name}"`, {
-          detail: `Only roles with the ADMIN option on role "${role.name}" may revoke this role.`,
-        });
-      }
-      const m = cat.authMembers.find((x) => x.role === role.oid && x.member === member.oid && x.grantor === grantor);
-      if (!m) {
-        session.notice(new PgError(SQLSTATE.warning, `role "${member.name}" has not been granted membership in role "${role.name}" by role "${roleNameOf(cat, grantor)}"`, { severity: 'WARNING' }));
-        continue;
-      }
-      if (n.opt?.length) {
-        cat.authMembers = cat.authMembers.map((x) => (x === m ? { ...x, ...(opts.admin !== undefined ? { admin: false } : {}), ...(opts.inherit !== undefined ? { inherit: false } : {}), ...(opts.set !== undefined ? { set: false } : {}) } : x));
-      } else cat.authMembers = cat.authMembers.filter((x) => x !== m);
-    }
+    checkMembershipAuthorization(cat, user, me, role, !!n.is_grant);
+    const grantor = checkRoleGrantor(cat, user, me ?? BOOTSTRAP_SUPERUSER, role, grantorRole, !!n.is_grant);
+    if (n.is_grant) addRoleMembers(cat, role, members, grantor, opts, (e) => session.notice(e), (member, o) => addMember(cat, role.oid, member.oid, grantor, o));
+    else deleteRoleMembers(cat, role, members, grantor, opts, n.behavior === 'DROP_CASCADE', (e) => session.notice(e));
   }
   cat.bump();
   return commandResult(n.is_grant ? 'GRANT ROLE' : 'REVOKE ROLE');

@@ -70,6 +70,9 @@ export function describeRoleDependents(cat: Catalog, role: RoleDef): string[] {
     for (const c of o.columnAcls ?? []) if (namesRole(c.acl, role.oid)) lines.push(`privileges for column ${c.name} of ${o.describe}`);
   }
   if (namesRole(cat.databaseAcl, role.oid)) lines.unshift(`privileges for database postgres`);
+  for (const m of cat.authMembers) {
+    if (m.grantor === role.oid && m.role !== role.oid && m.member !== role.oid) lines.push(`privileges for membership of role ${cat.roles.get(m.member)?.name ?? m.member} in role ${cat.roles.get(m.role)?.name ?? m.role}`);
+  }
   for (const d of cat.defaultAcls) if (d.role === role.oid || namesRole(d.acl, role.oid)) lines.push(`owner of default privileges on new ${DEFAULT_WORD[d.objtype]} belonging to role ${role.name}${d.namespace ? ` in schema ${cat.namespaceName(d.namespace)}` : ''}`);
   return lines;
 }
@@ -148,6 +151,8 @@ export function dropOwned(session: Session, n: AnyNode, dropObjects: (names: { k
     const acl = strip(lo.acl);
     if (acl !== lo.acl) cat.largeObjects.set(lo.oid, { ...lo, acl });
   }
+  // Memberships these roles granted go too.
+  if (cat.authMembers.some((m) => oids.has(m.grantor))) cat.authMembers = cat.authMembers.filter((m) => !oids.has(m.grantor));
   if (doomed.length) dropObjects(doomed);
   for (const ns of [...session.transaction().catalogForWrite().namespaces.values()]) {
     if (names.has(ns.owner) && ns.oid >= 16384) dropObjects([{ kind: 'schema', name: ns.name }]);
