@@ -168,17 +168,31 @@ export function alterRole(session: Session, n: AnyNode, sql: string): StatementR
   const role = lookupRole(session, cat, n.role);
   const o = readOptions(n.options, sql);
   const me = currentRole(session, cat);
+  const denied = (detail: string) => new PgError(SQLSTATE.insufficient_privilege, 'permission denied to alter role', { detail });
   if (!me?.superuser) {
-    if (role.superuser || o.attrs.superuser !== undefined || o.attrs.replication !== undefined || o.attrs.bypassRls !== undefined || !me?.createRole || !canAdmin(session, cat, role)) {
-      if (!(role.oid === me?.oid && Object.keys(o.attrs).every((k) => k === 'password'))) {
-        throw new PgError(SQLSTATE.insufficient_privilege, `permission denied to alter role`, {
-          detail: `Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.name}" may alter this role.`,
-        });
-      }
+    if (role.superuser) throw denied('Only roles with the SUPERUSER attribute may alter roles with the SUPERUSER attribute.');
+    if (o.attrs.superuser !== undefined) throw denied('Only roles with the SUPERUSER attribute may change the SUPERUSER attribute.');
+    if (!me?.createRole || !canAdmin(session, cat, role)) {
+      if (Object.keys(o.attrs).some((k) => k !== 'password')) throw denied(`Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.name}" may alter this role.`);
+      if (o.attrs.password !== undefined && role.oid !== me?.oid) throw denied("To change another role's password, the current user must have the CREATEROLE attribute and the ADMIN option on the role.");
+    } else {
+      if (o.attrs.createDb !== undefined && !me.createDb) throw denied('Only roles with the CREATEDB attribute may change the CREATEDB attribute.');
+      if (o.attrs.replication !== undefined && !me.replication) throw denied('Only roles with the REPLICATION attribute may change the REPLICATION attribute.');
+      if (o.attrs.bypassRls !== undefined && !me.bypassRls) throw denied('Only roles with the BYPASSRLS attribute may change the BYPASSRLS attribute.');
     }
   }
+  // ALTER GROUP ... ADD / DROP USER: ADMIN option on the group, then GRANT / REVOKE with the implicit grantor.
+  if (o.members.length && !canAdmin(session, cat, role)) throw denied(`Only roles with the ADMIN option on role "${role.name}" may add or drop members.`);
   cat.putRole({ ...role, ...o.attrs });
   for (const r of o.inRoles) grantMembership(session, cat, lookupRole(session, cat, r), role, {});
+  if (o.members.length) {
+    const user = session.currentUser();
+    const meOid = cat.roleByName.get(user) ?? BOOTSTRAP_SUPERUSER;
+    const grantor = checkRoleGrantor(cat, user, meOid, role, undefined, n.action !== -1);
+    const members = o.members.map((m) => lookupRole(session, cat, m));
+    if (n.action === -1) deleteRoleMembers(cat, role, members, grantor, {}, false, (e) => session.notice(e));
+    else addRoleMembers(cat, role, members, grantor, {}, (e) => session.notice(e), (member, opt) => addMember(cat, role.oid, member.oid, grantor, opt));
+  }
   cat.bump();
   return commandResult('ALTER ROLE');
 }
