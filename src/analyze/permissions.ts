@@ -81,6 +81,8 @@ function ownSelectPermissions(stmt: StatementState, q: Query): void {
     }
     if (!rel || (rte as { skipPerms?: boolean }).skipPerms) return;
     checkRelation(cat, user, rel, 'r', expand(rel, usedColumns(q, rti)));
+    // FOR UPDATE / SHARE also needs UPDATE on the table or on any of its columns (ACL_SELECT_FOR_UPDATE).
+    if (q.locking?.some((l) => l.rtis.includes(rti))) checkRelation(cat, user, rel, 'w');
   });
 }
 

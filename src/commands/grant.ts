@@ -3,7 +3,7 @@
  * types, large objects, the database), ALL ... IN SCHEMA, WITH GRANT OPTION, REVOKE ... CASCADE, and
  * ALTER DEFAULT PRIVILEGES.
  * Postgres counterpart: src/backend/catalog/aclchk.c (ExecuteGrantStmt, ExecGrant_*, select_best_grantor).
- * Known gaps: GRANTED BY only names the current role; languages, tablespaces, foreign servers and
+ * Known gaps: languages, tablespaces, foreign servers and
  * parameters are 0A000.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -200,7 +200,7 @@ export function grantStatement(session: Session, n: AnyNode): StatementResult {
   if (n.grantor) {
     const name = roleSpecName(session, n.grantor);
     if (!cat.role(name)) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
-    if (name !== session.currentUser()) throw featureNotSupported('GRANTED BY a role other than the current one');
+    if (name !== session.currentUser()) throw new PgError(SQLSTATE.feature_not_supported, 'grantor must be current user');
   }
   const privs = readPrivileges(n);
   checkStatementPrivileges(privs, n.objtype);
