@@ -209,7 +209,7 @@ export function predefinedRelationPrivs(cat: Catalog, user: string): string {
 }
 
 /** USAGE on every schema through pg_read_all_data / pg_write_all_data (pg_namespace_aclmask). */
-function predefinedSchemaUsage(cat: Catalog, user: string): boolean {
+export function predefinedSchemaUsage(cat: Catalog, user: string): boolean {
   const oid = cat.roleByName.get(user);
   if (oid === undefined || !cat.authMembers.length) return false;
   const mine = rolesOf(cat, oid, 'privs');

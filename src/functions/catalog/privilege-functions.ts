@@ -14,7 +14,7 @@ import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { regInput } from '../../analyze/regclass.js';
 import { knownRoleOid } from '../../catalog/system/common.js';
 import type { AclItem } from '../../catalog/objects.js';
-import { PRIV_LETTER, PUBLIC, aclDefault, hasPrivsOfRole, predefinedRelationPrivs, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
+import { PRIV_LETTER, PUBLIC, aclDefault, hasPrivsOfRole, predefinedRelationPrivs, predefinedSchemaUsage, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
 import { systemRelationByOid } from '../../catalog/system/registry.js';
 import { systemRelationAcl } from '../../catalog/system/system-acl.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
@@ -182,6 +182,7 @@ function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, t
     if (!acl) return true;
     if (aclMask(cat, acl.table, user, grant).includes(letter)) return true;
     if (!grant && (kind === 'table' || kind === 'sequence' || kind === 'column' || kind === 'any_column') && predefinedRelationPrivs(cat, user).includes(letter)) return true;
+    if (!grant && kind === 'schema' && letter === 'U' && predefinedSchemaUsage(cat, user)) return true;
     // The owner (and its members) implicitly hold the grant options of the privileges it has (aclmask).
     if (grant && acl.owner !== undefined && hasPrivsOfRole(cat, user, acl.owner) && aclMask(cat, acl.table, user).includes(letter)) return true;
     if (kind === 'column' || kind === 'any_column') {
