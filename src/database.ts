@@ -36,6 +36,7 @@ import './functions/catalog-functions.js';
 import './functions/pgcrypto.js';
 import './functions/extensions.js';
 import './functions/lock-functions.js';
+import './functions/large-objects.js';
 import './analyze/cast-registrations.js';
 
 export interface DatabaseOptions {

@@ -10,6 +10,8 @@ import { aclDefault, aclHolds, checkNamespace, checkRelation, isSuperuser, owner
 import { PgError } from '../errors/pg-error.js';
 import { visitVars } from '../plan/walk-query.js';
 import type { StatementState } from './parse-state.js';
+import type { SystemRelationDef } from '../catalog/system/registry.js';
+import { systemRelationAcl } from '../catalog/system/system-acl.js';
 
 /** Columns of range entry `rti` of `q` used anywhere in it (attno 0: the whole row). */
 export function usedColumns(q: Query, rti: number): Set<number> {
@@ -79,6 +81,8 @@ function ownSelectPermissions(stmt: StatementState, q: Query): void {
     }
     if (!rel || (rte as { skipPerms?: boolean }).skipPerms) return;
     checkRelation(cat, user, rel, 'r', expand(rel, usedColumns(q, rti)));
+    // FOR UPDATE / SHARE also needs UPDATE on the table or on any of its columns (ACL_SELECT_FOR_UPDATE).
+    if (q.locking?.some((l) => l.rtis.includes(rti))) checkRelation(cat, user, rel, 'w');
   });
 }
 
@@ -111,4 +115,12 @@ export function checkSequenceSelect(stmt: StatementState, rel: RelationDef): voi
   const user = stmt.asUser ?? stmt.session.currentUser();
   if (stmt.skipSecurity || isSuperuser(cat, user)) return;
   checkRelation(cat, user, rel, 'r');
+}
+
+/** SELECT on a system relation PUBLIC cannot read (pg_authid, pg_largeobject, ...). */
+export function checkSystemRelationSelect(stmt: StatementState, rel: SystemRelationDef): void {
+  const cat = stmt.catalog;
+  const user = stmt.asUser ?? stmt.session.currentUser();
+  if (stmt.skipSecurity || isSuperuser(cat, user)) return;
+  if (!aclHolds(cat, systemRelationAcl(rel), user, 'r')) throw permissionDenied(rel.kind === 'v' ? 'view' : 'table', rel.name);
 }

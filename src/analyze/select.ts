@@ -30,7 +30,8 @@ import { expandView } from '../rewrite/view.js';
 import { registerJoinColumns } from './join-columns.js';
 import { boundRelationOid, freezeColumns, missingBoundRelation, recordRelation } from '../rewrite/view-binding.js';
 import { rlsSelectRte } from '../rewrite/row-security.js';
-import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, markSelectLevel } from './permissions.js';
+import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, checkSystemRelationSelect, markSelectLevel } from './permissions.js';
+import { systemRelationIsPublic } from '../catalog/system/system-acl.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
 
 type AnyNode = Record<string, any>;
@@ -217,6 +218,7 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       }
       const sys = lookupSystemRelation(n.schemaname, n.relname, pstate.stmt.session.searchPath());
       if (sys) {
+        if (!systemRelationIsPublic(sys)) checkSystemRelationSelect(pstate.stmt, sys);
         const cols = applyColumnAliases(sys.columns.map((c) => ({ name: c.name, type: c.type, typmod: -1, collation: c.collation })), n.alias, pstate, 'catalog');
         const rti = pstate.addRte({ kind: 'function', call: systemScanCall(sys), expandsRecord: true, ...(sys.kind === 'r' ? { systemTable: sys.oid } : {}), ordinality: false, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false });
         addItem(pstate, rti, false);

@@ -24,9 +24,9 @@ export const PRIV_LETTER: Record<string, string> = {
 };
 
 /** Every privilege an object kind has (ACL_ALL_RIGHTS_*). */
-export type AclObjectKind = 'table' | 'sequence' | 'function' | 'schema' | 'type' | 'database' | 'language' | 'column';
+export type AclObjectKind = 'table' | 'sequence' | 'function' | 'schema' | 'type' | 'database' | 'language' | 'column' | 'largeobject';
 export const ALL_PRIVS: Record<AclObjectKind, string> = {
-  table: 'arwdDxtm', column: 'arwx', sequence: 'rwU', function: 'X', schema: 'UC', type: 'U', database: 'CTc', language: 'U',
+  table: 'arwdDxtm', column: 'arwx', sequence: 'rwU', function: 'X', schema: 'UC', type: 'U', database: 'CTc', language: 'U', largeobject: 'rw',
 };
 
 /** Postgres's acldefault(): the owner holds everything; PUBLIC gets EXECUTE / USAGE / CONNECT+TEMP. */
@@ -192,10 +192,34 @@ export function mustBeOwner(what: string, name: string): PgError {
   return new PgError(SQLSTATE.insufficient_privilege, `must be owner of ${what} ${name}`);
 }
 
+const PG_READ_ALL_DATA = 6181;
+const PG_WRITE_ALL_DATA = 6182;
+const PG_MAINTAIN = 6337;
+
+/**
+ * The relation privileges `user` holds on every table through the predefined roles
+ * pg_read_all_data (SELECT), pg_write_all_data (INSERT, UPDATE, DELETE) and pg_maintain (MAINTAIN),
+ * as pg_class_aclmask adds them.
+ */
+export function predefinedRelationPrivs(cat: Catalog, user: string): string {
+  const oid = cat.roleByName.get(user);
+  if (oid === undefined || !cat.authMembers.length) return '';
+  const mine = rolesOf(cat, oid, 'privs');
+  return (mine.has(PG_READ_ALL_DATA) ? 'r' : '') + (mine.has(PG_WRITE_ALL_DATA) ? 'awd' : '') + (mine.has(PG_MAINTAIN) ? 'm' : '');
+}
+
+/** USAGE on every schema through pg_read_all_data / pg_write_all_data (pg_namespace_aclmask). */
+export function predefinedSchemaUsage(cat: Catalog, user: string): boolean {
+  const oid = cat.roleByName.get(user);
+  if (oid === undefined || !cat.authMembers.length) return false;
+  const mine = rolesOf(cat, oid, 'privs');
+  return mine.has(PG_READ_ALL_DATA) || mine.has(PG_WRITE_ALL_DATA);
+}
+
 /** Whether `user` may use the relation's privileges `privs` (on the table, or on every column in `cols`). */
 export function relationAllows(cat: Catalog, user: string, rel: RelationDef, privs: string, cols?: ReadonlySet<number>): boolean {
   if (isSuperuser(cat, user)) return true;
-  const tableHeld = aclMask(cat, relationAcl(cat, rel), user);
+  const tableHeld = aclMask(cat, relationAcl(cat, rel), user) + predefinedRelationPrivs(cat, user);
   let missing = '';
   for (const c of privs) if (!tableHeld.includes(c)) missing += c;
   if (!missing) return true;
@@ -239,7 +263,7 @@ export function namespaceAcl(cat: Catalog, nsOid: number): readonly AclItem[] {
 export function checkNamespace(cat: Catalog, user: string, nsOid: number, privs: string): void {
   if (isSuperuser(cat, user)) return;
   if (nsOid === 99 || cat.namespaces.get(nsOid)?.name.startsWith('pg_temp')) return;
-  if (!aclHolds(cat, namespaceAcl(cat, nsOid), user, privs)) throw permissionDenied('schema', cat.namespaceName(nsOid));
+  if (!aclHolds(cat, namespaceAcl(cat, nsOid), user, privs) && !(privs === 'U' && predefinedSchemaUsage(cat, user))) throw permissionDenied('schema', cat.namespaceName(nsOid));
 }
 
 /** Whether `user` owns (has the privileges of the owner of) an object. */

@@ -18,12 +18,16 @@ import type {
   ConstraintDef,
   ExtensionDef,
   FunctionDef,
+  LargeObjectDef,
   NamespaceDef,
   RelationDef,
   RuleDef,
   TriggerDef,
   UserTypeDef,
 } from './objects.js';
+
+/** pg_default_acl.defaclobjtype: tables, sequences, functions, types, schemas, large objects. */
+export type DefaultAclObjtype = 'r' | 'S' | 'f' | 'T' | 'n' | 'L';
 
 let versionCounter = 0;
 
@@ -68,10 +72,12 @@ export class Catalog {
   statistics = new Map<number, StatisticsDef>();
   /** User-defined and shell operators by OID (CREATE OPERATOR). */
   operators = new Map<number, OperatorObjectDef>();
+  /** Large objects by OID (pg_largeobject_metadata with their pg_largeobject contents). */
+  largeObjects = new Map<number, LargeObjectDef>();
   /** The database's datacl (undefined: the default). */
   databaseAcl: readonly AclItem[] | undefined;
   /** ALTER DEFAULT PRIVILEGES entries (pg_default_acl). */
-  defaultAcls: readonly { readonly role: number; readonly namespace: number; readonly objtype: 'r' | 'S' | 'f' | 'T' | 'n'; readonly acl: readonly AclItem[] }[] = [];
+  defaultAcls: readonly { readonly role: number; readonly namespace: number; readonly objtype: DefaultAclObjtype; readonly acl: readonly AclItem[] }[] = [];
 
   /** A private copy for a transaction to mutate. */
   clone(): Catalog {
@@ -100,6 +106,7 @@ export class Catalog {
     c.publications = new Map(this.publications);
     c.statistics = new Map(this.statistics);
     c.operators = new Map(this.operators);
+    c.largeObjects = new Map(this.largeObjects);
     c.databaseAcl = this.databaseAcl;
     c.defaultAcls = this.defaultAcls;
     return c;

@@ -507,3 +507,16 @@ export interface TriggerDef {
   /** A partition's clone of its partitioned table's row trigger: that trigger (pg_trigger.tgparentid). */
   readonly parentTrigger?: number;
 }
+
+/**
+ * A large object: its pg_largeobject_metadata row and its contents (pg_largeobject's pages, kept
+ * as one byte array). Replaced, never mutated: a write stores a new record with new bytes, so a
+ * descriptor opened for reading keeps the version it saw (inv_open's snapshot).
+ */
+export interface LargeObjectDef {
+  readonly oid: number;
+  readonly owner: string;
+  /** lomacl (undefined: NULL, the default: the owner holds SELECT and UPDATE). */
+  readonly acl: readonly AclItem[] | undefined;
+  readonly data: Uint8Array;
+}

@@ -1,16 +1,16 @@
 /**
  * GRANT / REVOKE on objects (tables, views, sequences, columns, schemas, functions, procedures,
- * types, the database), ALL ... IN SCHEMA, WITH GRANT OPTION, REVOKE ... CASCADE, and
+ * types, large objects, the database), ALL ... IN SCHEMA, WITH GRANT OPTION, REVOKE ... CASCADE, and
  * ALTER DEFAULT PRIVILEGES.
  * Postgres counterpart: src/backend/catalog/aclchk.c (ExecuteGrantStmt, ExecGrant_*, select_best_grantor).
- * Known gaps: GRANTED BY only names the current role; languages, large objects, tablespaces,
- * foreign servers and parameters are 0A000.
+ * Known gaps: languages, tablespaces, foreign servers and
+ * parameters are 0A000.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog, DefaultAclObjtype } from '../catalog/catalog.js';
 import type { AclItem, RelationDef } from '../catalog/objects.js';
 import {
   ALL_PRIVS, PRIV_LETTER, PUBLIC, aclDefault, aclGrant, aclMask, aclRevoke, hasPrivsOfRole, isSuperuser, namespaceAcl, ownerOid,
@@ -128,6 +128,15 @@ function targets(session: Session, cat: Catalog, n: AnyNode): Target[] {
         out.push({ kind: 'type', name: t.name, word: 'type', owner: t.owner, acl: t.acl, store: (acl) => cat.putType({ ...(cat.types.get(t.oid) ?? t), acl }) });
         break;
       }
+      case 'OBJECT_LARGEOBJECT': {
+        // The parser gives the OID as an Integer, or a Float when it does not fit an int4.
+        const oid = Number(o.Integer?.ival ?? o.Float?.fval ?? 0);
+        const lo = cat.largeObjects.get(oid);
+        if (!lo) throw new PgError(SQLSTATE.undefined_object, `large object ${oid} does not exist`);
+        // Postgres names it "large object N" in both messages (permission denied for large object large object N).
+        out.push({ kind: 'largeobject', name: `large object ${oid}`, word: 'large object', owner: lo.owner, acl: lo.acl, store: (acl) => cat.largeObjects.set(oid, { ...(cat.largeObjects.get(oid) ?? lo), acl }) });
+        break;
+      }
       case 'OBJECT_DATABASE': {
         const name = o.String.sval as string;
         if (name !== session.databaseName()) throw featureNotSupported('GRANT on another database');
@@ -141,12 +150,12 @@ function targets(session: Session, cat: Catalog, n: AnyNode): Target[] {
   return out;
 }
 
-const PRIV_ERROR_WORD: Record<string, string> = { OBJECT_TABLE: 'relation', OBJECT_SEQUENCE: 'sequence', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_ROUTINE: 'routine', OBJECT_SCHEMA: 'schema', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_DATABASE: 'database' };
+const PRIV_ERROR_WORD: Record<string, string> = { OBJECT_LARGEOBJECT: 'large object', OBJECT_TABLE: 'relation', OBJECT_SEQUENCE: 'sequence', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_ROUTINE: 'routine', OBJECT_SCHEMA: 'schema', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_DATABASE: 'database' };
 const STATEMENT_PRIVS: Record<string, string> = { OBJECT_TABLE: ALL_PRIVS.table + ALL_PRIVS.sequence };
 
 /** Checks a privilege list against the statement's object type (ExecuteGrantStmt's 0LP01). */
 function checkStatementPrivileges(privs: PrivSpec[] | undefined, objtype: string): void {
-  const allowed = STATEMENT_PRIVS[objtype] ?? ALL_PRIVS[({ OBJECT_SEQUENCE: 'sequence', OBJECT_SCHEMA: 'schema', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'type', OBJECT_DATABASE: 'database' } as Record<string, AclObjectKind>)[objtype] ?? 'function'];
+  const allowed = STATEMENT_PRIVS[objtype] ?? ALL_PRIVS[({ OBJECT_SEQUENCE: 'sequence', OBJECT_SCHEMA: 'schema', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'type', OBJECT_DATABASE: 'database', OBJECT_LARGEOBJECT: 'largeobject' } as Record<string, AclObjectKind>)[objtype] ?? 'function'];
   for (const p of privs ?? []) {
     if (p.letters && !allowed.includes(p.letters)) throw new PgError(SQLSTATE.invalid_grant_operation, `invalid privilege type ${p.name} for ${PRIV_ERROR_WORD[objtype] ?? 'object'}`);
   }
@@ -191,7 +200,7 @@ export function grantStatement(session: Session, n: AnyNode): StatementResult {
   if (n.grantor) {
     const name = roleSpecName(session, n.grantor);
     if (!cat.role(name)) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
-    if (name !== session.currentUser()) throw featureNotSupported('GRANTED BY a role other than the current one');
+    if (name !== session.currentUser()) throw new PgError(SQLSTATE.feature_not_supported, 'grantor must be current user');
   }
   const privs = readPrivileges(n);
   checkStatementPrivileges(privs, n.objtype);
@@ -281,6 +290,11 @@ function revokeCascade(cat: Catalog, acl: readonly AclItem[], grantee: number, g
   return out;
 }
 
+const DEFAULT_ACL_OBJTYPE: Record<string, DefaultAclObjtype | undefined> = {
+  OBJECT_TABLE: 'r', OBJECT_SEQUENCE: 'S', OBJECT_FUNCTION: 'f', OBJECT_ROUTINE: 'f', OBJECT_TYPE: 'T', OBJECT_SCHEMA: 'n', OBJECT_LARGEOBJECT: 'L',
+};
+const DEFAULT_ACL_KIND: Record<DefaultAclObjtype, AclObjectKind> = { r: 'table', S: 'sequence', f: 'function', T: 'type', n: 'schema', L: 'largeobject' };
+
 /** ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT / REVOKE ... */
 export function alterDefaultPrivileges(session: Session, n: AnyNode): StatementResult {
   const cat = session.transaction().catalogForWrite();
@@ -299,9 +313,10 @@ export function alterDefaultPrivileges(session: Session, n: AnyNode): StatementR
     }
   }
   const a = n.action;
-  const objtype = ({ OBJECT_TABLE: 'r', OBJECT_SEQUENCE: 'S', OBJECT_FUNCTION: 'f', OBJECT_ROUTINE: 'f', OBJECT_TYPE: 'T', OBJECT_SCHEMA: 'n' } as const)[a.objtype as string];
+  const objtype = DEFAULT_ACL_OBJTYPE[a.objtype as string];
   if (!objtype) throw featureNotSupported(`ALTER DEFAULT PRIVILEGES on ${a.objtype}`);
-  const kind: AclObjectKind = objtype === 'r' ? 'table' : objtype === 'S' ? 'sequence' : objtype === 'f' ? 'function' : objtype === 'T' ? 'type' : 'schema';
+  if (objtype === 'L' && schemas[0] !== 0) throw new PgError(SQLSTATE.invalid_grant_operation, 'cannot use IN SCHEMA clause when using GRANT/REVOKE ON LARGE OBJECTS');
+  const kind = DEFAULT_ACL_KIND[objtype];
   const privs = readPrivileges(a);
   let letters = '';
   for (const p of privs ?? [{ name: 'ALL' } as PrivSpec]) letters += p.letters ?? ALL_PRIVS[kind];
@@ -327,15 +342,14 @@ export function alterDefaultPrivileges(session: Session, n: AnyNode): StatementR
  * The ACL a new object starts with: NULL (the default) unless ALTER DEFAULT PRIVILEGES changed it
  * for its owner (globally or in its schema).
  */
-export function initialAcl(cat: Catalog, owner: string, namespace: number, objtype: 'r' | 'S' | 'f' | 'T' | 'n'): readonly AclItem[] | undefined {
+export function initialAcl(cat: Catalog, owner: string, namespace: number, objtype: DefaultAclObjtype): readonly AclItem[] | undefined {
   if (!cat.defaultAcls.length) return undefined;
   const role = cat.roleByName.get(owner);
   if (role === undefined) return undefined;
   const global = cat.defaultAcls.find((d) => d.role === role && d.namespace === 0 && d.objtype === objtype);
   const local = cat.defaultAcls.find((d) => d.role === role && d.namespace === namespace && d.objtype === objtype);
   if (!global && !local) return undefined;
-  const kind: AclObjectKind = objtype === 'r' ? 'table' : objtype === 'S' ? 'sequence' : objtype === 'f' ? 'function' : objtype === 'T' ? 'type' : 'schema';
-  let acl: readonly AclItem[] = global?.acl ?? aclDefault(kind, role);
-  for (const a of local?.acl ?? []) acl = aclGrant(acl, a.grantee, a.grantor, a.privs, false);
+  let acl: readonly AclItem[] = global?.acl ?? aclDefault(DEFAULT_ACL_KIND[objtype], role);
+  if (local !== global) for (const a of local?.acl ?? []) acl = aclGrant(acl, a.grantee, a.grantor, a.privs, false);
   return acl;
 }

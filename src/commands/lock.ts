@@ -18,6 +18,7 @@ import { lookupRelation, openRelation } from '../analyze/relation.js';
 import { acquireRelationLock } from '../session/table-locks.js';
 import { LockMode } from '../storage/lock-manager.js';
 import { charOffset } from '../analyze/parse-state.js';
+import { aclMask, isSuperuser, permissionDenied, predefinedRelationPrivs, relationAcl, relationKindWord } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -40,9 +41,25 @@ export function lockTable(session: Session, n: AnyNode, sql: string): StatementR
     if (rel.kind !== 'r' && rel.kind !== 'v' && rel.kind !== 'p') {
       throw new PgError(SQLSTATE.wrong_object_type, `cannot lock relation "${rel.name}"`, { detail: `This operation is not supported for ${rel.kind === 'S' ? 'sequences' : rel.kind === 'i' ? 'indexes' : 'this relation'}.` });
     }
+    checkLockPrivilege(session, rel, mode);
     lockRelation(session, rel, mode, !!n.nowait);
   }
   return commandResult('LOCK TABLE');
+}
+
+/**
+ * LockTableAclCheck: MAINTAIN, UPDATE, DELETE or TRUNCATE allow any mode; SELECT allows ACCESS
+ * SHARE, INSERT up to ROW EXCLUSIVE (table privileges only, not column ones).
+ */
+function checkLockPrivilege(session: Session, rel: RelationDef, mode: number): void {
+  const cat = session.catalog();
+  const user = session.currentUser();
+  if (isSuperuser(cat, user)) return;
+  let anyOf = 'mwdD';
+  if (mode <= LockMode.AccessShare) anyOf += 'r';
+  if (mode <= LockMode.RowExclusive) anyOf += 'a';
+  const held = aclMask(cat, relationAcl(cat, rel), user) + predefinedRelationPrivs(cat, user);
+  if (![...anyOf].some((c) => held.includes(c))) throw permissionDenied(relationKindWord(rel), rel.name);
 }
 
 function position(sql: string, loc: number | undefined): string | undefined {

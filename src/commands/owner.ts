@@ -1,5 +1,5 @@
 /**
- * Ownership: ALTER TABLE / VIEW / SEQUENCE ... OWNER TO, ALTER SCHEMA / TYPE ... OWNER TO, the
+ * Ownership: ALTER TABLE / VIEW / SEQUENCE ... OWNER TO, ALTER SCHEMA / TYPE / LARGE OBJECT ... OWNER TO, the
  * ownership check of ALTER / DROP / COMMENT / CREATE INDEX / CREATE TRIGGER, and ALTER TABLE ...
  * ENABLE / DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY.
  * Postgres counterpart: tablecmds.c (ATExecChangeOwner, ATExecSetRowSecurity), aclchk.c (object_ownercheck),
@@ -118,6 +118,17 @@ export function alterOwner(session: Session, n: AnyNode): StatementResult {
         }
       }
       return commandResult(n.objectType === 'OBJECT_DOMAIN' ? 'ALTER DOMAIN' : 'ALTER TYPE');
+    }
+    case 'OBJECT_LARGEOBJECT': {
+      const oid = Number(n.object.Integer?.ival ?? n.object.Float?.fval ?? 0);
+      const lo = cat.largeObjects.get(oid);
+      if (!lo) throw new PgError(SQLSTATE.undefined_object, `large object ${oid} does not exist`);
+      if (lo.owner !== role.name) {
+        if (!isSuperuser(cat, user) && !checkOwnerOk(cat, user, lo.owner)) throw mustBeOwner('large object', String(oid));
+        checkNewOwner(session, cat, role.name, undefined);
+        cat.largeObjects.set(oid, { ...lo, owner: role.name, ...(lo.acl ? { acl: lo.acl.map((a) => swapRole(cat, a, lo.owner, role.name)) } : {}) });
+      }
+      return commandResult('ALTER LARGE OBJECT');
     }
     default:
       throw featureNotSupported(`ALTER ${String(n.objectType).replace('OBJECT_', '')} ... OWNER TO`);

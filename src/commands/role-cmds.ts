@@ -14,6 +14,7 @@ import type { AclItem, RoleDef } from '../catalog/objects.js';
 import { BOOTSTRAP_SUPERUSER, isSuperuser, roleNameOf, rolesOf } from '../catalog/acl.js';
 import { registerRoleName, roleOid } from '../catalog/system/common.js';
 import { describeRoleDependents, renameRoleReferences } from './role-deps.js';
+import { addRoleMembers, checkMembershipAuthorization, checkRoleGrantor, deleteRoleMembers } from './role-grants.js';
 
 type AnyNode = Record<string, any>;
 
@@ -167,17 +168,31 @@ export function alterRole(session: Session, n: AnyNode, sql: string): StatementR
   const role = lookupRole(session, cat, n.role);
   const o = readOptions(n.options, sql);
   const me = currentRole(session, cat);
+  const denied = (detail: string) => new PgError(SQLSTATE.insufficient_privilege, 'permission denied to alter role', { detail });
   if (!me?.superuser) {
-    if (role.superuser || o.attrs.superuser !== undefined || o.attrs.replication !== undefined || o.attrs.bypassRls !== undefined || !me?.createRole || !canAdmin(session, cat, role)) {
-      if (!(role.oid === me?.oid && Object.keys(o.attrs).every((k) => k === 'password'))) {
-        throw new PgError(SQLSTATE.insufficient_privilege, `permission denied to alter role`, {
-          detail: `Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.name}" may alter this role.`,
-        });
-      }
+    if (role.superuser) throw denied('Only roles with the SUPERUSER attribute may alter roles with the SUPERUSER attribute.');
+    if (o.attrs.superuser !== undefined) throw denied('Only roles with the SUPERUSER attribute may change the SUPERUSER attribute.');
+    if (!me?.createRole || !canAdmin(session, cat, role)) {
+      if (Object.keys(o.attrs).some((k) => k !== 'password')) throw denied(`Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.name}" may alter this role.`);
+      if (o.attrs.password !== undefined && role.oid !== me?.oid) throw denied("To change another role's password, the current user must have the CREATEROLE attribute and the ADMIN option on the role.");
+    } else {
+      if (o.attrs.createDb !== undefined && !me.createDb) throw denied('Only roles with the CREATEDB attribute may change the CREATEDB attribute.');
+      if (o.attrs.replication !== undefined && !me.replication) throw denied('Only roles with the REPLICATION attribute may change the REPLICATION attribute.');
+      if (o.attrs.bypassRls !== undefined && !me.bypassRls) throw denied('Only roles with the BYPASSRLS attribute may change the BYPASSRLS attribute.');
     }
   }
+  // ALTER GROUP ... ADD / DROP USER: ADMIN option on the group, then GRANT / REVOKE with the implicit grantor.
+  if (o.members.length && !canAdmin(session, cat, role)) throw denied(`Only roles with the ADMIN option on role "${role.name}" may add or drop members.`);
   cat.putRole({ ...role, ...o.attrs });
   for (const r of o.inRoles) grantMembership(session, cat, lookupRole(session, cat, r), role, {});
+  if (o.members.length) {
+    const user = session.currentUser();
+    const meOid = cat.roleByName.get(user) ?? BOOTSTRAP_SUPERUSER;
+    const grantor = checkRoleGrantor(cat, user, meOid, role, undefined, n.action !== -1);
+    const members = o.members.map((m) => lookupRole(session, cat, m));
+    if (n.action === -1) deleteRoleMembers(cat, role, members, grantor, {}, false, (e) => session.notice(e));
+    else addRoleMembers(cat, role, members, grantor, {}, (e) => session.notice(e), (member, opt) => addMember(cat, role.oid, member.oid, grantor, opt));
+  }
   cat.bump();
   return commandResult('ALTER ROLE');
 }
@@ -270,36 +285,20 @@ export function grantRole(session: Session, n: AnyNode): StatementResult {
     else if (d.defname === 'set') opts.set = v;
     else throw featureNotSupported(`GRANT role option ${d.defname}`);
   }
-  if (n.grantor) {
-    const g = lookupRole(session, cat, n.grantor);
-    if (g.name !== session.currentUser() && !currentRole(session, cat)?.superuser) throw featureNotSupported('GRANTED BY another role');
-  }
-  const me = currentRole(session, cat);
-  const grantor = !me || me.superuser ? BOOTSTRAP_SUPERUSER : me.oid;
+  const grantorRole = n.grantor ? lookupRole(session, cat, n.grantor) : undefined;
+  const members = (n.grantee_roles as AnyNode[]).map((spec) => lookupRole(session, cat, spec));
+  const user = session.currentUser();
+  const me = cat.roleByName.get(user) ?? (user === 'postgres' ? BOOTSTRAP_SUPERUSER : undefined);
   for (const gr of n.granted_roles as AnyNode[]) {
-    const roleName = gr.AccessPriv.priv_name as string;
+    const a = gr.AccessPriv;
+    if (!a.priv_name || a.cols?.length) throw new PgError(SQLSTATE.invalid_grant_operation, 'column names cannot be included in GRANT/REVOKE ROLE');
+    const roleName = a.priv_name as string;
     const role = cat.role(roleName);
     if (!role) throw new PgError(SQLSTATE.undefined_object, `role "${roleName}" does not exist`);
-    for (const spec of n.grantee_roles as AnyNode[]) {
-      const member = lookupRole(session, cat, spec);
-      if (n.is_grant) {
-        grantMembership(session, cat, role, member, opts);
-        continue;
-      }
-      if (!canAdmin(session, cat, role)) {
-        throw new PgError(SQLSTATE.insufficient_privilege, `permission denied to revoke role "${role.name}"`, {
-          detail: `Only roles with the ADMIN option on role "${role.name}" may revoke this role.`,
-        });
-      }
-      const m = cat.authMembers.find((x) => x.role === role.oid && x.member === member.oid && x.grantor === grantor);
-      if (!m) {
-        session.notice(new PgError(SQLSTATE.warning, `role "${member.name}" has not been granted membership in role "${role.name}" by role "${roleNameOf(cat, grantor)}"`, { severity: 'WARNING' }));
-        continue;
-      }
-      if (n.opt?.length) {
-        cat.authMembers = cat.authMembers.map((x) => (x === m ? { ...x, ...(opts.admin !== undefined ? { admin: false } : {}), ...(opts.inherit !== undefined ? { inherit: false } : {}), ...(opts.set !== undefined ? { set: false } : {}) } : x));
-      } else cat.authMembers = cat.authMembers.filter((x) => x !== m);
-    }
+    checkMembershipAuthorization(cat, user, me, role, !!n.is_grant);
+    const grantor = checkRoleGrantor(cat, user, me ?? BOOTSTRAP_SUPERUSER, role, grantorRole, !!n.is_grant);
+    if (n.is_grant) addRoleMembers(cat, role, members, grantor, opts, (e) => session.notice(e), (member, o) => addMember(cat, role.oid, member.oid, grantor, o));
+    else deleteRoleMembers(cat, role, members, grantor, opts, n.behavior === 'DROP_CASCADE', (e) => session.notice(e));
   }
   cat.bump();
   return commandResult(n.is_grant ? 'GRANT ROLE' : 'REVOKE ROLE');

@@ -50,6 +50,7 @@ function roleObjects(cat: Catalog): RoleObject[] {
     if (t.elementType !== undefined || t.relation !== undefined) continue;
     out.push({ oid: t.oid, describe: `type ${qualify(cat, t.namespace, t.name)}`, owner: t.owner, acl: t.acl });
   }
+  for (const lo of cat.largeObjects.values()) out.push({ oid: lo.oid, describe: `large object ${lo.oid}`, owner: lo.owner, acl: lo.acl });
   return out.sort((a, b) => a.oid - b.oid);
 }
 
@@ -69,11 +70,14 @@ export function describeRoleDependents(cat: Catalog, role: RoleDef): string[] {
     for (const c of o.columnAcls ?? []) if (namesRole(c.acl, role.oid)) lines.push(`privileges for column ${c.name} of ${o.describe}`);
   }
   if (namesRole(cat.databaseAcl, role.oid)) lines.unshift(`privileges for database postgres`);
+  for (const m of cat.authMembers) {
+    if (m.grantor === role.oid && m.role !== role.oid && m.member !== role.oid) lines.push(`privileges for membership of role ${cat.roles.get(m.member)?.name ?? m.member} in role ${cat.roles.get(m.role)?.name ?? m.role}`);
+  }
   for (const d of cat.defaultAcls) if (d.role === role.oid || namesRole(d.acl, role.oid)) lines.push(`owner of default privileges on new ${DEFAULT_WORD[d.objtype]} belonging to role ${role.name}${d.namespace ? ` in schema ${cat.namespaceName(d.namespace)}` : ''}`);
   return lines;
 }
 
-const DEFAULT_WORD: Record<string, string> = { r: 'relations', S: 'sequences', f: 'functions', T: 'types', n: 'schemas' };
+const DEFAULT_WORD: Record<string, string> = { r: 'relations', S: 'sequences', f: 'functions', T: 'types', n: 'schemas', L: 'large objects' };
 
 /** ALTER ROLE RENAME: owners are kept by name, so follow the rename. */
 export function renameRoleReferences(cat: Catalog, from: string, to: string, oid: number): void {
@@ -82,6 +86,7 @@ export function renameRoleReferences(cat: Catalog, from: string, to: string, oid
   for (const r of [...cat.relations.values()]) if (r.owner === from) cat.putRelation({ ...r, owner: to });
   for (const f of [...cat.functions.values()]) if (f.owner === from) cat.putFunction({ ...f, owner: to });
   for (const t of [...cat.types.values()]) if (t.owner === from) cat.putType({ ...t, owner: to });
+  for (const lo of [...cat.largeObjects.values()]) if (lo.owner === from) cat.largeObjects.set(lo.oid, { ...lo, owner: to });
 }
 
 /** Objects owned by `from` go to `to`; their ACLs name the new owner where they named the old (aclnewowner). */
@@ -92,6 +97,7 @@ function reassignObjects(cat: Catalog, from: RoleDef, to: RoleDef): void {
   for (const r of [...cat.relations.values()]) if (r.owner === from.name) cat.putRelation({ ...r, owner: to.name, acl: swap(r.acl) });
   for (const f of [...cat.functions.values()]) if (f.owner === from.name) cat.putFunction({ ...f, owner: to.name, acl: swap(f.acl) });
   for (const t of [...cat.types.values()]) if (t.owner === from.name) cat.putType({ ...t, owner: to.name, acl: swap(t.acl) });
+  for (const lo of [...cat.largeObjects.values()]) if (lo.owner === from.name) cat.largeObjects.set(lo.oid, { ...lo, owner: to.name, acl: swap(lo.acl) });
 }
 
 /** REASSIGN OWNED BY old [, ...] TO new. */
@@ -143,6 +149,17 @@ export function dropOwned(session: Session, n: AnyNode, dropObjects: (names: { k
     if (rest.length) cat.policies.set(p.oid, { ...p, roles: rest });
     else cat.policies.delete(p.oid);
   }
+  for (const lo of [...cat.largeObjects.values()]) {
+    if (names.has(lo.owner)) {
+      cat.largeObjects.delete(lo.oid);
+      cat.comments.delete(`2613.${lo.oid}.0`);
+      continue;
+    }
+    const acl = strip(lo.acl);
+    if (acl !== lo.acl) cat.largeObjects.set(lo.oid, { ...lo, acl });
+  }
+  // Memberships these roles granted go too.
+  if (cat.authMembers.some((m) => oids.has(m.grantor))) cat.authMembers = cat.authMembers.filter((m) => !oids.has(m.grantor));
   if (doomed.length) dropObjects(doomed);
   for (const ns of [...session.transaction().catalogForWrite().namespaces.values()]) {
     if (names.has(ns.owner) && ns.oid >= 16384) dropObjects([{ kind: 'schema', name: ns.name }]);

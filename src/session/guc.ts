@@ -194,7 +194,9 @@ export function canonicalSettingValue(f: SettingFact, value: string): string {
       return showReal(f, x);
     }
     case 'enum': {
-      const v = value.trim().toLowerCase();
+      let v = value.trim().toLowerCase();
+      // Enums offering on and off also take the other spellings of a boolean (hidden entries of guc_tables.c).
+      if (f.enumvals?.includes('on') && f.enumvals.includes('off')) v = BOOL_ALIASES[v] ?? v;
       const hit = f.enumvals?.find((e) => e.toLowerCase() === v);
       if (hit === undefined) throw invalidValue(f, value, { hint: `Available values: ${(f.enumvals ?? []).join(', ')}.` });
       return hit;
@@ -204,6 +206,8 @@ export function canonicalSettingValue(f: SettingFact, value: string): string {
       return value;
   }
 }
+
+const BOOL_ALIASES: Record<string, string> = { true: 'on', yes: 'on', '1': 'on', false: 'off', no: 'off', '0': 'off' };
 
 /** check_default_text_search_config: the configuration must exist; it is shown schema-qualified. */
 function canonicalTsConfig(f: SettingFact, value: string): string {

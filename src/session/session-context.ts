@@ -58,4 +58,6 @@ export interface SessionContext {
   notifyAction(a: import('./notify.js').NotifyAction): void;
   /** pg_listening_channels(). */
   listeningChannels(): string[];
+  /** The large-object functions' descriptors and catalog access (lo_open, loread, lo_create ...). */
+  largeObjects?(): import('./large-objects.js').LargeObjectHost;
 }

@@ -27,6 +27,9 @@ import { dropTempObjects, preCommitTempActions, tempSchemaName } from '../comman
 import { fireDeferred, runUniqueRechecks } from '../executor/deferred-constraints.js';
 import { databaseOid } from '../catalog/system/pg-database.js';
 import { advisoryLock, type AdvisoryRequest } from './advisory-locks.js';
+import type { LargeObjectHost } from './large-objects.js';
+import { settingFact } from './guc.js';
+import { isSuperuser } from '../catalog/acl.js';
 import { needsPrune, pruneHeap, pruneKey } from '../storage/prune.js';
 import { xactInfo, type XactInfo } from './xact-info.js';
 import type { Heap } from '../storage/heap.js';
@@ -263,6 +266,11 @@ export class Session implements SessionContext, NotifyTarget {
       else if (n === 'transaction_read_only') setReadOnly(this, /^(on|true|1|yes)$/i.test(value));
       else this.transaction().deferrable = /^(on|true|1|yes)$/i.test(value);
       return this.getSetting(n, false) as string;
+    }
+    // Settings of context `superuser` (lo_compat_privileges, log_* ...) need a superuser (guc.c set_config_with_handle).
+    const fact = settingFact(n);
+    if (fact?.context === 'superuser' && !isSuperuser(this.catalog(), this.currentUser())) {
+      throw new PgError(SQLSTATE.insufficient_privilege, `permission denied to set parameter "${name}"`);
     }
     return this.settings.set(name, value, isLocal && this.inBlock);
   }
@@ -570,6 +578,7 @@ export class Session implements SessionContext, NotifyTarget {
     if (!lm.empty) lm.releaseAll(this.pid, (h) => h.xact);
     if (!t) return;
     endTransactionCursors(this, t, commit && !failed);
+    if (this.loHost) this.loHost.descriptors.length = 0;
     if (commit) {
       t.commit();
       if (t.notifyActions.length) this.db.notify.commit(this, t.notifyActions);
@@ -593,6 +602,22 @@ export class Session implements SessionContext, NotifyTarget {
   }
   listeningChannels(): string[] {
     return this.db.notify.channels(this);
+  }
+
+  // ---- large objects (large-objects.ts) -----------------------------------------------------------
+  private loHost: LargeObjectHost | undefined;
+  largeObjects(): LargeObjectHost {
+    return (this.loHost ??= {
+      descriptors: [],
+      catalog: () => this.catalog(),
+      catalogForWrite: (command: string) => {
+        if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, `cannot execute ${command} in a read-only transaction`);
+        return this.transaction().catalogForWrite();
+      },
+      newOid: () => this.db.newOid(),
+      currentUser: () => this.currentUser(),
+      compatPrivileges: () => this.settings.get('lo_compat_privileges', true) === 'on',
+    });
   }
 
   /**

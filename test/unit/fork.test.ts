@@ -90,4 +90,18 @@ describe('Database.fork', () => {
     expect(await rows(a, 'SELECT v FROM t WHERE id = 1')).toEqual([['10']]);
     expect(await rows(c, 'SELECT v FROM t WHERE id = 1')).toEqual([['1']]);
   });
+  it('keeps large objects apart, and snapshot/restore brings them back', async () => {
+    const parent = await Database.create();
+    await parent.query(`SELECT lo_from_bytea(7001, 'parent')`);
+    const child = parent.fork();
+    await child.query(`SELECT lo_put(7001, 0, 'CHILD!')`);
+    await child.query(`SELECT lo_from_bytea(7002, 'child only')`);
+    expect(await rows(parent, `SELECT convert_from(lo_get(7001), 'UTF8')`)).toEqual([['parent']]);
+    expect(await rows(child, `SELECT convert_from(lo_get(7001), 'UTF8')`)).toEqual([['CHILD!']]);
+    expect(await rows(parent, 'SELECT count(*) FROM pg_largeobject_metadata')).toEqual([['1']]);
+    const snap = parent.snapshot();
+    await parent.query('SELECT lo_unlink(7001)');
+    parent.restore(snap);
+    expect(await rows(parent, `SELECT convert_from(lo_get(7001), 'UTF8')`)).toEqual([['parent']]);
+  });
 });

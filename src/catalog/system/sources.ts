@@ -39,3 +39,4 @@ import './pg-timezone.js';
 import './pg-locks.js';
 import './pg-stat-activity.js';
 import './pg-aggregate.js';
+import './pg-largeobject.js';

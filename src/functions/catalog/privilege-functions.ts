@@ -14,8 +14,9 @@ import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { regInput } from '../../analyze/regclass.js';
 import { knownRoleOid } from '../../catalog/system/common.js';
 import type { AclItem } from '../../catalog/objects.js';
-import { PRIV_LETTER, PUBLIC, aclDefault, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
+import { PRIV_LETTER, PUBLIC, aclDefault, hasPrivsOfRole, predefinedRelationPrivs, predefinedSchemaUsage, aclMask, aclText, isSuperuser, namespaceAcl, ownerOid, relationAcl, rolesOf } from '../../catalog/acl.js';
 import { systemRelationByOid } from '../../catalog/system/registry.js';
+import { systemRelationAcl } from '../../catalog/system/system-acl.js';
 import { builtinProcByOid } from '../../catalog/system/procs.js';
 import { builtinFacts } from '../../catalog/system/type-facts.js';
 import { databaseOid } from '../../catalog/system/pg-database.js';
@@ -64,6 +65,8 @@ function exists(rt: ExprRuntime, kind: Kind, oid: number): boolean {
       return builtinFacts.has(oid) || cat.types.has(oid);
     case 'database':
       return oid === databaseOid(rt.session.databaseName(), rt.session.databaseName()) || [1, 4, 5].includes(oid);
+    case 'largeobject':
+      return cat.largeObjects.has(oid);
     default:
       return true;
   }
@@ -118,9 +121,8 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
             roleByName(rt, a[0]);
             user = a[0];
           } else {
-            const r = rt.session.catalog().roles.get(a[0] as number);
-            if (!r) return null;
-            user = r.name;
+            // An OID that names no role has no privileges beyond PUBLIC's (not NULL).
+            user = rt.session.catalog().roles.get(a[0] as number)?.name ?? '\u0000no role';
           }
         }
         const privText = vals[vals.length - 1] as string;
@@ -133,13 +135,24 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
         let attnum: number | undefined;
         if (kind === 'column' && vals.length === 3) {
           const rel = rt.session.catalog().relations.get(oid);
+          const sys = rel ? undefined : systemRelationByOid(oid);
           if (typeof vals[1] === 'string') {
-            const col = rel?.columns.find((c) => !c.dropped && c.name === vals[1]);
-            if (rel && !col) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
-            attnum = col?.attnum;
+            // A dropped column is found by the name Postgres gives it, and gives NULL.
+            const dropped = /^\.{8}pg\.dropped\.(\d+)\.{8}$/.exec(vals[1]);
+            if (dropped && rel?.columns[Number(dropped[1]) - 1]?.dropped) return null;
+            if (rel) {
+              const col = rel.columns.find((c) => !c.dropped && c.name === vals[1]);
+              if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${rel.name}" does not exist`);
+              attnum = col.attnum;
+            } else if (sys) {
+              const i = sys.columns.findIndex((c) => c.name === vals[1]);
+              if (i < 0) throw new PgError(SQLSTATE.undefined_column, `column "${vals[1]}" of relation "${sys.name}" does not exist`);
+              attnum = i + 1;
+            }
           } else {
             attnum = vals[1] as number;
             if (rel && (!rel.columns[attnum - 1] || rel.columns[attnum - 1].dropped)) return null;
+            if (sys && (attnum < 1 || attnum > sys.columns.length)) return null;
           }
         }
         return privilegeHeld(rt, kind, user, oid, privText, attnum);
@@ -164,9 +177,14 @@ function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, t
     }
     const letter = PRIV_LETTER[word];
     if (isSuperuser(cat, user)) return true;
+    if (kind === 'largeobject' && rt.session.getSetting('lo_compat_privileges', true) === 'on') return true;
     const acl = objectAcl(rt, kind, oid);
     if (!acl) return true;
     if (aclMask(cat, acl.table, user, grant).includes(letter)) return true;
+    if (!grant && (kind === 'table' || kind === 'sequence' || kind === 'column' || kind === 'any_column') && predefinedRelationPrivs(cat, user).includes(letter)) return true;
+    if (!grant && kind === 'schema' && letter === 'U' && predefinedSchemaUsage(cat, user)) return true;
+    // The owner (and its members) implicitly hold the grant options of the privileges it has (aclmask).
+    if (grant && acl.owner !== undefined && hasPrivsOfRole(cat, user, acl.owner) && aclMask(cat, acl.table, user).includes(letter)) return true;
     if (kind === 'column' || kind === 'any_column') {
       const rel = cat.relations.get(oid);
       for (const c of rel?.columns ?? []) {
@@ -179,7 +197,7 @@ function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, t
 }
 
 /** The effective ACL of an object (undefined: a built-in object everyone may use). */
-function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly AclItem[] } | undefined {
+function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly AclItem[]; owner?: number } | undefined {
   const cat = rt.session.catalog();
   switch (kind) {
     case 'table':
@@ -187,21 +205,28 @@ function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly 
     case 'column':
     case 'any_column': {
       const rel = cat.relations.get(oid);
-      if (!rel) return systemRelationByOid(oid) ? { table: [{ grantee: PUBLIC, grantor: 10, privs: 'r', grantable: '' }] } : undefined;
-      return { table: relationAcl(cat, rel) };
+      if (!rel) {
+        const sys = systemRelationByOid(oid);
+        return sys ? { table: systemRelationAcl(sys) } : undefined;
+      }
+      return { table: relationAcl(cat, rel), owner: ownerOid(cat, rel.owner) };
     }
     case 'schema':
-      return cat.namespaces.has(oid) ? { table: namespaceAcl(cat, oid) } : undefined;
+      return cat.namespaces.has(oid) ? { table: namespaceAcl(cat, oid), owner: ownerOid(cat, cat.namespaces.get(oid)!.owner) } : undefined;
     case 'function': {
       const f = cat.functions.get(oid);
-      return f ? { table: f.acl ?? aclDefault('function', ownerOid(cat, f.owner)) } : undefined;
+      return f ? { table: f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), owner: ownerOid(cat, f.owner) } : undefined;
     }
     case 'type': {
       const t = cat.types.get(oid);
-      return t ? { table: t.acl ?? aclDefault('type', ownerOid(cat, t.owner)) } : undefined;
+      return t ? { table: t.acl ?? aclDefault('type', ownerOid(cat, t.owner)), owner: ownerOid(cat, t.owner) } : undefined;
     }
     case 'database':
       return { table: cat.databaseAcl ?? aclDefault('database', 10) };
+    case 'largeobject': {
+      const lo = cat.largeObjects.get(oid);
+      return lo ? { table: lo.acl ?? aclDefault('largeobject', ownerOid(cat, lo.owner)), owner: ownerOid(cat, lo.owner) } : undefined;
+    }
     default:
       return undefined;
   }
@@ -218,6 +243,7 @@ define('has_type_privilege', 'type', [[OID.text], [OID.oid]]);
 define('has_language_privilege', 'language', [[OID.text], [OID.oid]]);
 define('has_tablespace_privilege', 'tablespace', [[OID.text], [OID.oid]]);
 define('pg_has_role', 'role', [[OID.name], [OID.oid]]);
+define('has_largeobject_privilege', 'largeobject', [[OID.oid]]);
 
 // ---- aclitem functions ---------------------------------------------------------------------
 
@@ -281,7 +307,7 @@ fn('aclexplode', [ACLITEM_ARRAY], OID.record, (a, rt) => {
 }, { retset: true, outColumns: [{ name: 'grantor', type: OID.oid }, { name: 'grantee', type: OID.oid }, { name: 'privilege_type', type: OID.text }, { name: 'is_grantable', type: OID.bool }] });
 
 const ACLDEFAULT_KIND: Record<string, import('../../catalog/acl.js').AclObjectKind | undefined> = {
-  c: 'column', r: 'table', s: 'sequence', d: 'database', f: 'function', l: 'language', n: 'schema', T: 'type',
+  c: 'column', r: 'table', s: 'sequence', d: 'database', f: 'function', l: 'language', n: 'schema', T: 'type', L: 'largeobject',
 };
 
 fn('acldefault', [OID.char, OID.oid], ACLITEM_ARRAY, (a, rt) => {
