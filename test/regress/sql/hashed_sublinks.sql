@@ -81,3 +81,10 @@ SELECT v, (SELECT count(*) FROM hs_inner i WHERE i.k = o.v % 5) AS c FROM hs_out
 SELECT v % 3 AS g, (SELECT count(*) FROM hs_inner i WHERE i.k = max(o.v) % 30) AS c FROM hs_outer o GROUP BY v % 3 ORDER BY 1;
 -- errors are not remembered away
 SELECT o.id, (SELECT i.id FROM hs_inner i WHERE i.k = o.v % 3) FROM hs_outer o ORDER BY o.id LIMIT 3;
+-- a grouped query's columns read from a sublink must be grouped as plain columns
+SELECT v % 5 AS g, (SELECT count(*) FROM hs_inner i WHERE i.k = o.v % 5) AS c FROM hs_outer o GROUP BY v % 5 ORDER BY 1;
+SELECT v % 5 AS g, (SELECT count(*) FROM hs_inner i WHERE i.k = o.id) AS c FROM hs_outer o GROUP BY v % 5 ORDER BY 1;
+SELECT o.id, (SELECT count(*) FROM hs_inner i WHERE i.k = o.v) AS c FROM hs_outer o WHERE o.id < 5 GROUP BY o.id ORDER BY 1;
+SELECT v, (SELECT max(o.id) + count(*) FROM hs_inner i WHERE i.k = o.v) AS c FROM hs_outer o WHERE o.id < 60 GROUP BY v ORDER BY 1 LIMIT 5;
+SELECT v, (SELECT count(*) FROM hs_inner i WHERE i.k = (SELECT o.t IS NULL)::int) FROM hs_outer o GROUP BY v ORDER BY 1 LIMIT 2;
+SELECT v FROM hs_outer o GROUP BY v HAVING EXISTS (SELECT 1 FROM hs_inner i WHERE i.k = o.v AND i.t = o.t);
