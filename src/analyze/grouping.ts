@@ -10,9 +10,7 @@ import type { Expr } from '../nodes/primnodes.js';
 import type { ParseState } from './parse-state.js';
 import { exprEqual } from './select.js';
 import { forEachChild } from '../nodes/walk.js';
-
-/** Fields of analyzed nodes that hold no expressions of the query (catalog records, functions). */
-const SUBLINK_SKIP = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns', 'outerAgg', 'sys']);
+import { walkNodes } from '../plan/walk-query.js';
 
 export function checkGrouping(pstate: ParseState): void {
   const q = pstate.query;
@@ -50,28 +48,18 @@ export function checkGrouping(pstate: ParseState): void {
   };
   // Inside a sublink only a column grouped as a plain Var (or functionally dependent) may be read
   // from this level; a grouped expression does not match there (check_ungrouped_columns_walker).
-  const checkSublink = (value: unknown, depth: number): void => {
-    if (!value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const x of value) checkSublink(x, depth);
-      return;
-    }
-    const o = value as Record<string, unknown>;
-    if (o.kind === 'Var') {
-      const v = o as unknown as Extract<Expr, { kind: 'Var' }>;
-      if (v.levelsUp !== depth || dependentRtis.has(v.rti)) return;
-      if (q.groupBy.some((g) => g.kind === 'Var' && g.levelsUp === 0 && g.rti === v.rti && g.attno === v.attno)) return;
+  const checkSublink = (subquery: unknown, depth: number): void =>
+    walkNodes(subquery, (n, d) => {
+      // An aggregate of this level (or an outer one) written inside the sublink: its arguments are fine.
+      if (n.kind === 'Aggref') return ((n.levelsUp as number | undefined) ?? 0) < d;
+      if (n.kind !== 'Var') return;
+      const v = n as unknown as Extract<Expr, { kind: 'Var' }>;
+      if (v.levelsUp !== d || dependentRtis.has(v.rti)) return false;
+      if (q.groupBy.some((g) => g.kind === 'Var' && g.levelsUp === 0 && g.rti === v.rti && g.attno === v.attno)) return false;
       const rte = q.rtable[v.rti];
       const colName = v.attno < 0 ? systemColumnName(v.attno) : rte.columns[v.attno - 1].name;
       throw new PgError(SQLSTATE.grouping_error, `subquery uses ungrouped column "${rte.alias}.${colName}" from outer query`, { position: pstate.position(v.location) });
-    }
-    // An aggregate of this level (or an outer one) written inside the sublink: its arguments are fine.
-    if (o.kind === 'Aggref' && ((o.levelsUp as number | undefined) ?? 0) >= depth) return;
-    for (const [k, v] of Object.entries(o)) {
-      if (SUBLINK_SKIP.has(k) || typeof v !== 'object' || v === null) continue;
-      checkSublink(v, !Array.isArray(v) && 'commandType' in v ? depth + 1 : depth);
-    }
-  };
+    }, depth);
   // An ordered-set aggregate's direct arguments are checked like the select list (with a DETAIL).
   let direct = false;
   const checkDirect = (e: Expr): void => {

@@ -83,10 +83,14 @@ export function hashKeyOf(vals: Value[], keyFns: readonly ((v: Value) => unknown
   for (let i = 0; i < vals.length; i++) {
     const v = vals[i];
     if (v === null) return undefined;
-    const k = keyFns[i](v);
-    s += (typeof k === 'bigint' ? k.toString() + 'n' : typeof k === 'string' ? JSON.stringify(k) : String(k)) + '\u0000';
+    s += keyPart(keyFns[i](v));
   }
   return s;
+}
+
+/** One part of a composite key string: kinds kept apart (1 vs 1n vs "1"), null as `N`. */
+export function keyPart(k: unknown): string {
+  return (k === null ? 'N' : typeof k === 'bigint' ? k.toString() + 'n' : typeof k === 'string' ? JSON.stringify(k) : String(k)) + '\u0000';
 }
 
 export class HashJoin implements Plan {

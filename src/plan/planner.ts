@@ -29,7 +29,7 @@ import { exprEqual } from '../analyze/select.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
-import { anyHashKeyTypes, existsAsHash, memoKeys } from './sublink-hashing.js';
+import { anyHashKeyTypes, existsAsHash, hashableEquality, memoKeys } from './sublink-hashing.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
 import { isGroupingFunc } from '../analyze/grouping-sets.js';
@@ -331,10 +331,8 @@ function hashJoinPlan(
     for (const c of here) {
       if (c.used || c.rtis.has(-1)) continue;
       const e = c.expr;
-      if (e.kind !== 'OpExpr' || e.op !== '=' || e.args.length !== 2) continue;
+      if (!hashableEquality(pc.cat, e)) continue;
       const [a, b] = e.args;
-      if (domainBase(pc.cat, a.type) !== domainBase(pc.cat, b.type)) continue;
-      if (a.collation && a.collation !== 'default' && a.collation !== 'C') continue;
       const ar = exprRtis(a);
       const br = exprRtis(b);
       if (!ar.size || !br.size) continue;

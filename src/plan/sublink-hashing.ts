@@ -28,7 +28,7 @@ import type { Query } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { domainBase } from '../analyze/coerce.js';
 import { hashKeyFor, identityHashKey, isHashableType } from '../analyze/ordering.js';
-import { containsVolatile, isCorrelated, visitVars } from './walk-query.js';
+import { containsSubLink, containsVolatile, isCorrelated, someNode, visitVars } from './walk-query.js';
 
 /** Objects from this OID on were created by users (Postgres's FirstNormalObjectId). */
 const FIRST_NORMAL_OBJECT_ID = 16384;
@@ -87,8 +87,11 @@ function rebase(e: Expr): Expr | undefined {
   }
 }
 
-/** Whether `a = b` can be answered by hashing: one hashable type, a deterministic collation. */
-function hashableEquality(cat: Catalog, e: Expr): e is Extract<Expr, { kind: 'OpExpr' }> {
+/**
+ * Whether `a = b` can be answered by hashing (sublinks here, hash joins in the planner): the
+ * built-in `=` of one hashable type, under a deterministic collation.
+ */
+export function hashableEquality(cat: Catalog, e: Expr): e is Extract<Expr, { kind: 'OpExpr' }> {
   if (e.kind !== 'OpExpr' || e.op !== '=' || e.args.length !== 2) return false;
   // A user-defined `=` need not agree with the type's hash key.
   if ((e.fn.oid ?? 0) >= FIRST_NORMAL_OBJECT_ID) return false;
@@ -121,7 +124,7 @@ export function anyHashKeyTypes(e: Extract<Expr, { kind: 'SubLink' }>, cat: Cata
 export function existsAsHash(q: Query, cat: Catalog): ExistsAsHash | undefined {
   if (q.commandType !== 'select' || q.setOp || q.hasAggs || q.groupBy.length || q.groupingSets || q.having) return undefined;
   if (q.windowFuncs?.length || q.limit || q.offset || q.locking?.length || q.ctes.length) return undefined;
-  if (q.targetList.some((t) => containsSetReturning(t.expr))) return undefined;
+  if (someNode(q.targetList, (n) => n.kind === 'FuncExpr' && !!n.retset)) return undefined;
   const kept: Expr[] = [];
   const innerKeys: Expr[] = [];
   const outerKeys: Expr[] = [];
@@ -158,37 +161,6 @@ export function existsAsHash(q: Query, cat: Catalog): ExistsAsHash | undefined {
   return { inner, outerKeys, keyTypes };
 }
 
-function containsSetReturning(e: unknown): boolean {
-  let found = false;
-  walkNodes(e, (n) => {
-    if (n.kind === 'FuncExpr' && (n as { retset?: boolean }).retset) found = true;
-  });
-  return found;
-}
-
-function containsSubLink(e: Expr): boolean {
-  let found = false;
-  walkNodes(e, (n) => {
-    if (n.kind === 'SubLink') found = true;
-  });
-  return found;
-}
-
-/** Visits every node with a `kind` in a value (into sublinks' queries only when asked). */
-function walkNodes(value: unknown, f: (n: { kind: string }) => void, intoSublinks = false): void {
-  if (!value || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const x of value) walkNodes(x, f, intoSublinks);
-    return;
-  }
-  const o = value as Record<string, unknown>;
-  if (typeof o.kind === 'string') f(o as { kind: string });
-  for (const [k, v] of Object.entries(o)) {
-    if (k === 'fn' || k === 'rel' || k === 'agg' || (k === 'subquery' && !intoSublinks) || typeof v !== 'object' || v === null) continue;
-    walkNodes(v, f, intoSublinks);
-  }
-}
-
 /** Whether a type's in-memory values are their own hash keys (equal exactly when identical). */
 function identityKeyed(cat: Catalog, type: number): boolean {
   try {
@@ -207,11 +179,7 @@ function identityKeyed(cat: Catalog, type: number): boolean {
  */
 export function memoKeys(q: Query, cat: Catalog): Expr[] | undefined {
   if (containsVolatile(q)) return undefined;
-  let outerAgg = false;
-  walkNodes(q, (n) => {
-    if (n.kind === 'Aggref' && ((n as { levelsUp?: number }).levelsUp ?? 0) > 0) outerAgg = true;
-  }, true);
-  if (outerAgg) return undefined;
+  if (someNode(q, (n) => n.kind === 'Aggref' && ((n.levelsUp as number | undefined) ?? 0) > 0)) return undefined;
   const seen = new Map<string, Expr>();
   let ok = true;
   visitVars(q, (v, depth) => {

@@ -4,25 +4,44 @@
  */
 import type { Expr } from '../nodes/primnodes.js';
 
-const SKIP = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns', 'outerAgg']);
+const SKIP = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns', 'outerAgg', 'sys']);
 
-/** Visits every Var in a value (expression or query), with its query-nesting depth. */
-export function visitVars(value: unknown, f: (v: Extract<Expr, { kind: 'Var' }>, depth: number) => void, depth = 0): void {
+/**
+ * Visits every node (object with a `kind`) of a value (expression or query, sublinks' queries
+ * included), with its query-nesting depth. `f` returning false skips the node's children.
+ */
+export function walkNodes(value: unknown, f: (n: { kind: string } & Record<string, unknown>, depth: number) => boolean | void, depth = 0): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const x of value) visitVars(x, f, depth);
+    for (const x of value) walkNodes(x, f, depth);
     return;
   }
   const o = value as Record<string, unknown>;
-  if (o.kind === 'Var') {
-    f(o as unknown as Extract<Expr, { kind: 'Var' }>, depth);
-    return;
-  }
+  if (typeof o.kind === 'string' && f(o as { kind: string } & Record<string, unknown>, depth) === false) return;
   for (const [k, v] of Object.entries(o)) {
     if (SKIP.has(k) || typeof v !== 'object' || v === null) continue;
     const isQuery = !Array.isArray(v) && 'commandType' in (v as object);
-    visitVars(v, f, isQuery ? depth + 1 : depth);
+    walkNodes(v, f, isQuery ? depth + 1 : depth);
   }
+}
+
+/** Whether any node of a value satisfies `pred`. */
+export function someNode(value: unknown, pred: (n: { kind: string } & Record<string, unknown>) => boolean): boolean {
+  let found = false;
+  walkNodes(value, (n) => {
+    if (found || pred(n)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Visits every Var in a value (expression or query), with its query-nesting depth. */
+export function visitVars(value: unknown, f: (v: Extract<Expr, { kind: 'Var' }>, depth: number) => void, depth = 0): void {
+  walkNodes(value, (n, d) => {
+    if (n.kind !== 'Var') return;
+    f(n as unknown as Extract<Expr, { kind: 'Var' }>, d);
+    return false;
+  }, depth);
 }
 
 /** Range-table indexes of this level used by `e` (including from inside its sublinks). */
@@ -45,24 +64,9 @@ export function isCorrelated(q: unknown): boolean {
 
 /** Whether a value (expression or query) calls a volatile function or operator anywhere. */
 export function containsVolatile(value: unknown): boolean {
-  if (!value || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(containsVolatile);
-  const o = value as Record<string, unknown>;
-  if ((o.kind === 'FuncExpr' || o.kind === 'OpExpr') && (o.fn as { volatility?: string } | undefined)?.volatility === 'v') return true;
-  for (const [k, v] of Object.entries(o)) {
-    if (SKIP.has(k) || typeof v !== 'object' || v === null) continue;
-    if (containsVolatile(v)) return true;
-  }
-  return false;
+  return someNode(value, (n) => (n.kind === 'FuncExpr' || n.kind === 'OpExpr') && (n.fn as { volatility?: string } | undefined)?.volatility === 'v');
 }
 
 export function containsSubLink(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
-  if ((e as { kind?: string }).kind === 'SubLink') return true;
-  if (Array.isArray(e)) return e.some(containsSubLink);
-  for (const [k, v] of Object.entries(e as object)) {
-    if (SKIP.has(k)) continue;
-    if (containsSubLink(v)) return true;
-  }
-  return false;
+  return someNode(e, (n) => n.kind === 'SubLink');
 }

@@ -71,6 +71,14 @@ export class FauxgresOutcomeRunner {
     return new FauxgresOutcomeRunner(db, sink);
   }
 
+  /**
+   * A runner over an existing database (a fork, say) whose `onNotice` pushes to `sink.notices`;
+   * the runner points the sink at each statement's own list.
+   */
+  static over(db: FauxgresDatabase, sink: { notices: ReportedFields[] }): FauxgresOutcomeRunner {
+    return new FauxgresOutcomeRunner(db, sink);
+  }
+
   /** Runs `sql` (one statement) and returns its outcome. */
   async run(sql: string): Promise<StatementOutcome> {
     const notices: ReportedFields[] = [];

@@ -24,7 +24,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startOracle } from '../../src/conformance/oracle.js';
-import { loadFauxgres } from './fauxgres-outcome.js';
+import { FauxgresOutcomeRunner, loadFauxgres, type FauxgresDatabase } from './fauxgres-outcome.js';
 import { PgOutcomeRunner, reportedFields } from './pg-outcome.js';
 import { REGRESS_DATABASE_SETTINGS, createRegressDatabase, dropRegressDatabase, quoteIdent, quoteLiteral } from './regress-database.js';
 import { formatOutcome, type ReportedFields, type StatementOutcome } from './result-format.js';
@@ -129,16 +129,12 @@ async function main(): Promise<void> {
 
   const mod = await loadFauxgres();
   const sink: { notices: ReportedFields[] } = { notices: [] };
-  const Database = mod.Database as unknown as {
-    create(o: object): Promise<FauxgresDb>;
-  };
-  interface FauxgresDb {
-    query(c: object): Promise<{ command: string; commandTag?: string; rowCount: number | null; fields: { name: string; dataTypeID: number }[]; rows: unknown[][] }>;
-    fork(): FauxgresDb;
-    close(): Promise<void>;
-  }
+  // (the session API plus fork(), which FauxgresModule leaves out)
+  type ForkableDatabase = FauxgresDatabase & { fork(): ForkableDatabase };
+  const Database = mod.Database as unknown as { create(o: object): Promise<ForkableDatabase> };
   const base = await Database.create({ database: args.db, onNotice: (n: object) => sink.notices.push(reportedFields(n as never)) });
-  for (const st of setup) await base.query({ text: st.text }).catch(() => undefined);
+  const setupRunner = FauxgresOutcomeRunner.over(base, sink);
+  for (const st of setup) await setupRunner.run(st.text);
 
   mkdirSync(args.out, { recursive: true });
   for (const name of args.names) {
@@ -155,18 +151,7 @@ async function main(): Promise<void> {
     await client.connect();
     const oracleRunner = new PgOutcomeRunner(client);
     const db = base.fork();
-    const runFauxgres = async (sql: string): Promise<StatementOutcome> => {
-      const notices: ReportedFields[] = [];
-      sink.notices = notices;
-      try {
-        const r = await db.query({ text: sql, rowMode: 'array', types: { getTypeParser: () => (v: string) => v } });
-        return { kind: 'result', notices, command: r.commandTag ?? r.command, rowCount: r.rowCount, fields: r.fields, rows: r.rows };
-      } catch (e) {
-        const err = e as { code?: unknown };
-        if (typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)) return { kind: 'error', notices, error: reportedFields(err as never) };
-        return { kind: 'crash', notices, message: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) };
-      }
-    };
+    const fauxgres = FauxgresOutcomeRunner.over(db, sink);
     const report: string[] = [];
     const slow: string[] = [];
     let disagree = 0;
@@ -178,7 +163,7 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       // SCAN_TRACE=1 names each statement before fauxgres runs it (to find one that hangs).
       if (process.env.SCAN_TRACE) console.error(`${name} #${i + 1} (line ${st.line})`);
-      const got: StatementOutcome = args.skip.has(i + 1) ? { kind: 'crash', notices: [], message: 'skipped (--skip)' } : await runFauxgres(st.text);
+      const got: StatementOutcome = args.skip.has(i + 1) ? { kind: 'crash', notices: [], message: 'skipped (--skip)' } : await fauxgres.run(st.text);
       const t2 = performance.now();
       if (t2 - t1 > 50 && t2 - t1 > 20 * (t1 - t0)) {
         slow.push(`#${i + 1} (line ${st.line}) fauxgres ${(t2 - t1).toFixed(0)} ms, postgres ${(t1 - t0).toFixed(1)} ms: ${st.text.replace(/\s+/g, ' ').slice(0, 200)}`);

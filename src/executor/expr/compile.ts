@@ -19,7 +19,7 @@ import type { ExecContext, Row } from '../context.js';
 import { sqlValueFunction } from './sql-value-function.js';
 import { subscriptArray } from './subscript.js';
 import { adaptiveHashedExists, buildAnyHash, type AnyHash } from './hashed-sublink.js';
-import { hashKeyOf } from '../join.js';
+import { hashKeyOf, keyPart } from '../join.js';
 
 export type CExpr = (row: Row, ctx: ExecContext) => Value;
 
@@ -578,10 +578,7 @@ function memoized<T extends Value>(e: Extract<Expr, { kind: 'SubLink' }>, layout
 function memoKey(keys: readonly CExpr[], row: Row, ctx: ExecContext): unknown {
   if (keys.length === 1) return keys[0](row, ctx);
   let s = '';
-  for (const k of keys) {
-    const v = k(row, ctx);
-    s += (v === null ? 'N' : typeof v === 'bigint' ? `${v}n` : typeof v === 'string' ? JSON.stringify(v) : String(v)) + '\u0000';
-  }
+  for (const k of keys) s += keyPart(k(row, ctx));
   return s;
 }
 
