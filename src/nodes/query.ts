@@ -44,6 +44,10 @@ export interface RelationRte extends RteBase {
 export interface SubqueryRte extends RteBase {
   readonly kind: 'subquery';
   readonly query: Query;
+  /** The view this entry expands (its name and column names print in view definitions). */
+  readonly viewOid?: number;
+  /** A table read through its row-level security policies (a security barrier). */
+  readonly rlsRelation?: number;
 }
 
 export interface ValuesRte extends RteBase {

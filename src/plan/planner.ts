@@ -26,6 +26,7 @@ import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
+import { pushQualsIntoSubquery } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
@@ -487,10 +488,12 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
       return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
     case 'subquery': {
-      const sub = planSelect(rte.query, pc.layout, pc.cat);
+      // Conditions on the subquery's columns filter inside it where that is safe (subquery-pushdown.ts).
+      const { query, rest } = pushQualsIntoSubquery(pc.cat, rte, rti, quals);
+      const sub = planSelect(query, pc.layout, pc.cat);
       // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
       const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte });
-      return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
+      return rest.length ? note(pc, new Filter(p, compileQual(pc, rest) as CExpr), { filter: rest }) : p;
     }
     case 'function': {
       const lookup = systemLookup(pc, rti, quals);

@@ -1,0 +1,109 @@
+/**
+ * Pushes the conditions a query puts on a FROM subquery's (or a view's) output columns down into
+ * the subquery, with each column replaced by the expression that computes it, so the subquery's
+ * own planning can use them: `SELECT * FROM my_view WHERE id = $1` becomes an index lookup instead
+ * of filtering every row of the view, and a qual on a grouping column filters before grouping.
+ *
+ * Postgres counterpart: allpaths.c set_subquery_pathlist (subquery_is_pushdown_safe,
+ * check_output_expressions, qual_is_pushdown_safe, subquery_push_qual), with planner.c moving a
+ * pushed HAVING qual without aggregates into WHERE.
+ * Known gaps (such quals stay a filter above the subquery, which gives the same rows): nothing is
+ * pushed into set operations (UNION ALL arms), into subqueries with window functions, DISTINCT ON,
+ * LIMIT / OFFSET, grouping sets or row locking, into security barriers (row-level security and
+ * security_barrier views: no builtin is marked leakproof yet), nor quals with sublinks, volatile
+ * functions or outer-level references. Postgres also pulls simple subqueries up into the outer
+ * join tree (pull_up_subqueries); fauxgres plans them as a unit.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { exprEqual } from '../analyze/select.js';
+import type { Expr } from '../nodes/primnodes.js';
+import type { Query, SubqueryRte, TargetEntry } from '../nodes/query.js';
+import { OID } from '../types/oids.js';
+import { containsVolatile, someNode, walkNodes } from './walk-query.js';
+
+/**
+ * Splits `quals` (conditions on range entry `rti`, a subquery) into those moved into the
+ * subquery and the rest; `query` is the subquery with the moved ones ANDed into its WHERE (the
+ * original query object when nothing moved).
+ */
+export function pushQualsIntoSubquery(cat: Catalog, rte: SubqueryRte, rti: number, quals: readonly Expr[]): { query: Query; rest: Expr[] } {
+  const q = rte.query;
+  if (!quals.length || !subqueryAcceptsQuals(cat, rte)) return { query: q, rest: [...quals] };
+  const outputs = q.targetList.filter((t) => !t.resjunk);
+  const grouped = q.hasAggs || q.groupBy.length > 0 || q.having !== undefined;
+  const columnOk = (attno: number): TargetEntry | undefined => {
+    const te = outputs[attno - 1];
+    const col = rte.columns[attno - 1];
+    if (!te || !col || te.expr.type !== col.type || te.expr.typmod !== col.typmod) return undefined;
+    if (containsVolatile(te.expr) || someNode(te.expr, (n) => n.kind === 'SubLink' || n.kind === 'Aggref' || n.kind === 'WindowFunc' || (n.kind === 'FuncExpr' && n.retset === true))) return undefined;
+    // A grouped subquery: only a grouping expression, whose value before grouping is its value after.
+    if (grouped && !q.groupBy.some((g) => exprEqual(g, te.expr))) return undefined;
+    return te;
+  };
+  const moved: Expr[] = [];
+  const rest: Expr[] = [];
+  for (const qual of quals) {
+    const sub = qualPushable(qual, rti, columnOk) ? substituteColumns(qual, rti, outputs) : undefined;
+    if (sub) moved.push(sub);
+    else rest.push(qual);
+  }
+  if (!moved.length) return { query: q, rest };
+  const conj = q.where ? [q.where, ...moved] : moved;
+  const where: Expr = conj.length === 1 ? conj[0] : ({ kind: 'BoolExpr', op: 'and', args: conj, type: OID.bool, typmod: -1 } as Expr);
+  return { query: { ...q, where }, rest };
+}
+
+/** Whether the subquery's rows may be filtered before its top (subquery_is_pushdown_safe). */
+function subqueryAcceptsQuals(cat: Catalog, rte: SubqueryRte): boolean {
+  const q = rte.query;
+  if (q.commandType !== 'select' || q.setOp || q.limit || q.offset || q.windowFuncs?.length || q.distinctOn || q.groupingSets || q.locking?.length) return false;
+  // Security barriers: only leakproof quals may run before the barrier's own.
+  if (rte.rlsRelation !== undefined) return false;
+  if (rte.viewOid !== undefined && cat.relations.get(rte.viewOid)?.view?.securityBarrier) return false;
+  return true;
+}
+
+/** Whether a qual reads only pushable output columns of entry `rti` (qual_is_pushdown_safe). */
+function qualPushable(qual: Expr, rti: number, columnOk: (attno: number) => TargetEntry | undefined): boolean {
+  let ok = true;
+  let readsEntry = false;
+  walkNodes(qual, (n, depth) => {
+    if (!ok) return false;
+    if (n.kind === 'SubLink' || depth > 0) {
+      ok = false;
+      return false;
+    }
+    if (n.kind === 'Var') {
+      const v = n as unknown as Extract<Expr, { kind: 'Var' }>;
+      if (v.levelsUp !== 0 || v.rti !== rti || v.attno < 1 || !columnOk(v.attno)) ok = false;
+      else readsEntry = true;
+      return false;
+    }
+  });
+  return ok && readsEntry && !containsVolatile(qual);
+}
+
+/** The qual with each column of entry `rti` replaced by the subquery's expression for it (other nodes shared). */
+function substituteColumns(qual: Expr, rti: number, outputs: readonly TargetEntry[]): Expr {
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) {
+      const m = x.map(walk);
+      return m.some((y, i) => y !== x[i]) ? m : x;
+    }
+    if (!x || typeof x !== 'object' || Object.getPrototypeOf(x) !== Object.prototype) return x;
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'Var') return o.rti === rti && o.levelsUp === 0 ? outputs[(o.attno as number) - 1].expr : o;
+    if (o.kind === 'Const') return o;
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(o)) {
+      if (SHARED.has(k) || typeof v !== 'object' || v === null) continue;
+      const w = walk(v);
+      if (w !== v) (out ??= { ...o })[k] = w;
+    }
+    return out ?? o;
+  };
+  return walk(qual) as Expr;
+}
+
+/** Node fields that hold catalog objects or functions, never expressions. */
+const SHARED = new Set(['rel', 'fn', 'agg', 'compare', 'eq', 'compareFns', 'keyFns', 'outerAgg', 'sys']);

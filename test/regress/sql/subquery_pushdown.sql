@@ -1,0 +1,101 @@
+-- Conditions on a view's or FROM subquery's columns filter inside it (an index lookup instead of a
+-- scan of the whole view); which rows, which errors, which notices and how often volatile
+-- functions run must stay Postgres's.
+CREATE TABLE sp_t (id int PRIMARY KEY, grp int, v text, n numeric, x int);
+INSERT INTO sp_t SELECT g, g % 10, 'v' || g, (g % 4)::numeric / 2, CASE WHEN g % 7 = 0 THEN 0 ELSE g % 5 END FROM generate_series(1, 2000) g;
+CREATE TABLE sp_u (id int PRIMARY KEY, t_id int, w text);
+INSERT INTO sp_u SELECT g, g % 300, 'w' || (g % 3) FROM generate_series(1, 900) g;
+CREATE VIEW sp_v AS SELECT id, grp, upper(v) AS uv, n * 2 AS n2 FROM sp_t;
+CREATE VIEW sp_join AS SELECT t.id, t.v, u.id AS uid, u.w FROM sp_t t JOIN sp_u u ON u.t_id = t.id;
+CREATE VIEW sp_agg AS SELECT grp, count(*) AS cnt, sum(n) AS total, max(id) AS top FROM sp_t GROUP BY grp;
+-- a view filtered by its key, by expressions over its computed columns, with parameters
+SELECT * FROM sp_v WHERE id = 17;
+SELECT * FROM sp_v WHERE id IN (3, 5, 1999) ORDER BY id;
+SELECT * FROM sp_v WHERE uv = 'V42';
+SELECT count(*) FROM sp_v WHERE n2 > 1 AND grp = 3;
+SELECT * FROM sp_v WHERE id BETWEEN 10 AND 12 AND uv LIKE 'V1%' ORDER BY id;
+PREPARE sp_p(int) AS SELECT id, uv FROM sp_v WHERE id = $1;
+EXECUTE sp_p(5);
+EXECUTE sp_p(2001);
+DEALLOCATE sp_p;
+-- a view over a join, and joined to another table
+SELECT * FROM sp_join WHERE id = 20 ORDER BY uid;
+SELECT * FROM sp_join WHERE w = 'w1' AND id < 5 ORDER BY uid;
+SELECT v.id, v.uv, u.w FROM sp_v v JOIN sp_u u ON u.t_id = v.id WHERE v.id = 7 ORDER BY u.id;
+SELECT count(*) FROM sp_v v JOIN sp_u u ON u.t_id = v.id WHERE v.grp = 1 AND u.w = 'w2';
+-- the nullable side of an outer join: ON conditions filter inside, WHERE ones above
+SELECT u.id, v.id, v.uv FROM sp_u u LEFT JOIN sp_v v ON v.id = u.t_id AND v.grp = 5 WHERE u.id < 30 ORDER BY u.id;
+SELECT u.id, v.id FROM sp_u u LEFT JOIN sp_v v ON v.id = u.t_id WHERE u.id < 20 AND v.grp IS NULL ORDER BY u.id;
+SELECT u.id, v.uv FROM sp_u u LEFT JOIN sp_v v ON v.id = u.t_id WHERE u.id < 10 AND coalesce(v.uv, 'none') <> 'V5' ORDER BY u.id;
+-- grouped subqueries: a condition on a grouping column filters before grouping; one on an
+-- aggregate stays after it
+SELECT * FROM sp_agg WHERE grp = 4;
+SELECT * FROM sp_agg WHERE cnt > 100 ORDER BY grp;
+SELECT * FROM sp_agg WHERE grp > 7 AND total > 100 ORDER BY grp;
+SELECT * FROM (SELECT grp % 3 AS g3, count(*) FROM sp_t GROUP BY grp % 3) s WHERE g3 = 2;
+SELECT * FROM (SELECT grp, count(*) FROM sp_t GROUP BY grp HAVING count(*) > 1) s WHERE grp < 2 ORDER BY grp;
+SELECT * FROM (SELECT count(*) AS c FROM sp_t) s WHERE c > 5;
+SELECT * FROM (SELECT 1 AS one, count(*) AS c FROM sp_t WHERE id < 5) s WHERE one = 1;
+-- equal values with different text: filtering before DISTINCT / GROUP BY is what Postgres does
+CREATE TABLE sp_nums (n numeric);
+INSERT INTO sp_nums VALUES (1.0), (1.00), (1.00), (2), (2.000);
+SELECT * FROM (SELECT n, count(*) FROM sp_nums GROUP BY n) s WHERE n::text = '1.00';
+SELECT * FROM (SELECT DISTINCT n FROM sp_nums) s WHERE n::text = '1.0';
+SELECT * FROM (SELECT DISTINCT n FROM sp_nums) s WHERE n::text LIKE '2%';
+-- not filtered inside: LIMIT, window functions, DISTINCT ON, set operations, grouping sets
+SELECT * FROM (SELECT id FROM sp_t ORDER BY id LIMIT 5) s WHERE id > 2;
+SELECT * FROM (SELECT id FROM sp_t ORDER BY id OFFSET 1995) s WHERE id % 2 = 0;
+SELECT * FROM (SELECT id, row_number() OVER (ORDER BY id DESC) AS rn FROM sp_t) s WHERE id < 4 ORDER BY id;
+SELECT * FROM (SELECT id, sum(x) OVER (PARTITION BY grp ORDER BY id) AS running FROM sp_t) s WHERE id IN (10, 20, 30) ORDER BY id;
+SELECT * FROM (SELECT DISTINCT ON (grp) grp, id FROM sp_t ORDER BY grp, id DESC) s WHERE id > 1995 ORDER BY grp;
+SELECT * FROM (SELECT id FROM sp_t WHERE id < 5 UNION ALL SELECT id FROM sp_u WHERE id < 5) s WHERE id > 2 ORDER BY id;
+SELECT * FROM (SELECT id FROM sp_t WHERE id < 5 UNION SELECT id + 1 FROM sp_u WHERE id < 5) s WHERE id <> 3 ORDER BY id;
+SELECT * FROM (SELECT grp, x, count(*) FROM sp_t GROUP BY GROUPING SETS ((grp), (x))) s WHERE grp = 1 OR x = 2 ORDER BY 1, 2;
+-- volatile functions: a volatile output column still runs only for the rows Postgres runs it for
+CREATE SEQUENCE sp_seq;
+SELECT * FROM (SELECT id, nextval('sp_seq') AS nv FROM sp_t) s WHERE id = 3;
+SELECT * FROM (SELECT id, nextval('sp_seq') AS nv FROM sp_t WHERE id < 50) s WHERE nv = 10;
+SELECT currval('sp_seq');
+SELECT count(*) FROM (SELECT id, random() AS r FROM sp_t) s WHERE r < 2 AND id < 10;
+-- set-returning functions in the subquery's select list
+SELECT * FROM (SELECT id, generate_series(1, 2) AS g FROM sp_t) s WHERE id = 4;
+SELECT * FROM (SELECT id, generate_series(1, id) AS g FROM sp_t WHERE id < 5) s WHERE g = 3;
+-- errors: which rows a condition sees
+SELECT * FROM (SELECT id, x FROM sp_t WHERE x <> 0) s WHERE 10 / x > 4 ORDER BY id LIMIT 3;
+SELECT * FROM (SELECT id, 10 / x AS q FROM sp_t WHERE x <> 0) s WHERE q = 5 ORDER BY id LIMIT 3;
+SELECT * FROM (SELECT id, 10 / x AS q FROM sp_t) s WHERE id = 7;
+SELECT * FROM (SELECT id, 10 / x AS q FROM sp_t) s WHERE id = 8;
+-- a function with side effects in the outer condition: evaluated after the cheaper view quals
+CREATE FUNCTION sp_seen(i int) RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'saw %', i; RETURN true; END $$;
+CREATE VIEW sp_small AS SELECT id, v FROM sp_t WHERE id < 4;
+SELECT * FROM sp_small WHERE sp_seen(id) ORDER BY id;
+CREATE VIEW sp_barrier WITH (security_barrier) AS SELECT id, v FROM sp_t WHERE id < 3;
+SELECT * FROM sp_barrier WHERE sp_seen(id) ORDER BY id;
+SELECT * FROM sp_barrier WHERE id = 2;
+-- LATERAL and correlated subqueries in FROM
+SELECT a.id, s.id, s.v FROM sp_t a, LATERAL (SELECT b.id, b.v FROM sp_t b WHERE b.id = a.id + 1) s WHERE s.id < 5 ORDER BY a.id;
+SELECT a.id, (SELECT count(*) FROM (SELECT id, grp FROM sp_t) s WHERE s.grp = a.grp AND s.id < 30) FROM sp_t a WHERE a.id < 4 ORDER BY a.id;
+-- nested views and subqueries, a condition reaching the innermost
+CREATE VIEW sp_v2 AS SELECT id, uv, n2 + 1 AS n3 FROM sp_v WHERE grp <> 9;
+SELECT * FROM sp_v2 WHERE id = 21;
+SELECT * FROM (SELECT * FROM (SELECT id, v FROM sp_t) a WHERE id > 1990) b WHERE id < 1993 ORDER BY id;
+-- a subquery with its own WITH, and an UPDATE / DELETE reading a view
+SELECT * FROM (WITH w AS (SELECT id, v FROM sp_t) SELECT * FROM w) s WHERE id = 9;
+UPDATE sp_u SET w = 'upd' FROM sp_v v WHERE v.id = sp_u.t_id AND v.id = 11;
+SELECT id, w FROM sp_u WHERE t_id = 11 ORDER BY id;
+DELETE FROM sp_u USING sp_v v WHERE v.id = sp_u.t_id AND v.uv = 'V12';
+SELECT count(*) FROM sp_u WHERE t_id = 12;
+-- row-level security: the table reads through its policies
+CREATE TABLE sp_rls (id int PRIMARY KEY, owner text, v text);
+INSERT INTO sp_rls SELECT g, CASE WHEN g % 2 = 0 THEN 'alice' ELSE 'bob' END, 'r' || g FROM generate_series(1, 50) g;
+ALTER TABLE sp_rls ENABLE ROW LEVEL SECURITY;
+CREATE POLICY sp_own ON sp_rls USING (owner = current_user);
+CREATE ROLE alice;
+GRANT SELECT ON sp_rls TO alice;
+SET ROLE alice;
+SELECT * FROM sp_rls WHERE id = 4;
+SELECT * FROM sp_rls WHERE id = 5;
+SELECT count(*) FROM (SELECT * FROM sp_rls) s WHERE id < 10;
+RESET ROLE;
+DROP TABLE sp_rls;
+DROP ROLE alice;
