@@ -143,7 +143,7 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
       }
       cols = cols.map((c, i) => (i < names.length ? { ...c, name: names[i] } : c));
     }
-    pstate.ctes.push({ name, query: sub, columns: cols, recursive: false, materialized: cte.ctematerialized === 'CTEMaterializeAlways' ? true : undefined });
+    pstate.ctes.push({ name, query: sub, columns: cols, recursive: false, materialized: cte.ctematerialized === 'CTEMaterializeAlways' ? true : cte.ctematerialized === 'CTEMaterializeNever' ? false : undefined });
     pstate.query.ctes.push(pstate.ctes[pstate.ctes.length - 1]);
   }
 }

@@ -9,7 +9,7 @@ import { orderQuals } from './qual-order.js';
 import { aggregatePresortKeys } from './agg-presort.js';
 import { featureNotSupported } from '../errors/pg-error.js';
 import type { Aggref, Expr, SortKey } from '../nodes/primnodes.js';
-import type { JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
+import type { CommonTableExpr, JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
@@ -26,7 +26,7 @@ import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
-import { pushQualsIntoSubquery } from './subquery-pushdown.js';
+import { inlinableCte, pushQualsIntoSubquery } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
@@ -511,10 +511,17 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
     case 'cte': {
       let lv: Layout | undefined = pc.layout;
       for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
-      const cte = findCteDef(pc, rte);
+      const { cte, holder } = findCteDef(pc, rte);
       if (rte.selfReference) {
         const wt = note(pc, planWorkTableScan(cte.query, off, rte.columns.length, pc.width, undefined), { rte });
         return quals.length ? note(pc, new Filter(wt, compileQual(pc, quals) as CExpr), { filter: quals }) : wt;
+      }
+      // A WITH query Postgres would inline as a subquery (inline_cte) takes the conditions on its columns.
+      const inlined = quals.length && inlinableCte(holder, cte) ? pushQualsIntoSubquery(pc.cat, { ...rte, kind: 'subquery', query: cte.query }, rti, quals) : undefined;
+      if (inlined && inlined.rest.length < quals.length) {
+        const sub = planSelect(inlined.query, lv, pc.cat);
+        const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub), { rte });
+        return inlined.rest.length ? note(pc, new Filter(p, compileQual(pc, inlined.rest) as CExpr), { filter: inlined.rest }) : p;
       }
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
@@ -571,14 +578,14 @@ function planWorkTableScan(q: Query, off: number, ncols: number, width: number, 
 }
 
 const layoutQueries = new WeakMap<Layout, Query>();
-function findCteDef(pc: PlanCtx, rte: Extract<RangeTblEntry, { kind: 'cte' }>): { query: Query } {
+function findCteDef(pc: PlanCtx, rte: Extract<RangeTblEntry, { kind: 'cte' }>): { cte: CommonTableExpr; holder: Query } {
   // CTEs are analyzed into the defining query's `ctes`; the RTE names one of them, levelsUp out.
   let lv: Layout | undefined = pc.layout;
   for (let i = 0; i < rte.levelsUp; i++) lv = lv?.parent;
   const holder = rte.levelsUp === 0 ? pc.q : lv ? layoutQueries.get(lv) : undefined;
   const c = holder?.ctes.find((x) => x.name === rte.cteName);
-  if (!c) throw featureNotSupported('a WITH query referenced from this nested subquery');
-  return c;
+  if (!c || !holder) throw featureNotSupported('a WITH query referenced from this nested subquery');
+  return { cte: c, holder };
 }
 
 interface IndexChoice {

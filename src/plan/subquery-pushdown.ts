@@ -6,7 +6,7 @@
  *
  * Postgres counterpart: allpaths.c set_subquery_pathlist (subquery_is_pushdown_safe,
  * check_output_expressions, qual_is_pushdown_safe, subquery_push_qual), with planner.c moving a
- * pushed HAVING qual without aggregates into WHERE.
+ * pushed HAVING qual without aggregates into WHERE; subselect.c for which WITH queries are inlined.
  * Known gaps (such quals stay a filter above the subquery, which gives the same rows): nothing is
  * pushed into set operations (UNION ALL arms), into subqueries with window functions, DISTINCT ON,
  * LIMIT / OFFSET, grouping sets or row locking, into security barriers (row-level security and
@@ -17,7 +17,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { exprEqual } from '../analyze/select.js';
 import type { Expr } from '../nodes/primnodes.js';
-import type { Query, SubqueryRte, TargetEntry } from '../nodes/query.js';
+import type { CommonTableExpr, Query, SubqueryRte, TargetEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { containsVolatile, someNode, walkNodes } from './walk-query.js';
 
@@ -51,6 +51,24 @@ export function pushQualsIntoSubquery(cat: Catalog, rte: SubqueryRte, rti: numbe
   const conj = q.where ? [q.where, ...moved] : moved;
   const where: Expr = conj.length === 1 ? conj[0] : ({ kind: 'BoolExpr', op: 'and', args: conj, type: OID.bool, typmod: -1 } as Expr);
   return { query: { ...q, where }, rest };
+}
+
+/**
+ * Whether Postgres would plan a WITH query of `q` as an inline subquery (subselect.c
+ * SS_process_ctes): a plain SELECT, not recursive, not MATERIALIZED, without volatile functions,
+ * and referenced once (NOT MATERIALIZED: any number of times). Only then may the conditions of
+ * its reference filter inside it.
+ */
+export function inlinableCte(q: Query, cte: CommonTableExpr): boolean {
+  if (cte.recursive || cte.materialized === true || cte.query.commandType !== 'select' || cte.query.setOp?.recursive) return false;
+  if (cte.query.ctes.some((c) => c.query.commandType !== 'select')) return false;
+  if (containsVolatile(cte.query)) return false;
+  if (cte.materialized === false) return true;
+  let refs = 0;
+  walkNodes(q, (n, depth) => {
+    if (n.kind === 'cte' && n.cteName === cte.name && n.levelsUp === depth) refs++;
+  });
+  return refs === 1;
 }
 
 /** Whether the subquery's rows may be filtered before its top (subquery_is_pushdown_safe). */
