@@ -434,6 +434,8 @@ export function uniqueRteNames(q: Query | undefined, scanned?: ReadonlySet<Range
     for (const rte of cur.rtable) {
       // Only entries the plan reads get a name (an entry a min/max probe replaced does not).
       if (rte.kind === 'join' || (scanned && rte.kind === 'relation' && !scanned.has(rte))) continue;
+      // A table read through its row-level security policies is, in Postgres, the table itself.
+      if (rte.kind === 'subquery' && rte.rlsRelation !== undefined) continue;
       name(rte);
     }
     // Nested queries: set operation branches, FROM subqueries, WITH queries, sublinks.
@@ -580,6 +582,8 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
         n.children.push({ relationship: 'InitPlan', subplanName: `CTE ${rte.cteName}`, node: subNode });
         return n;
       }
+      // Postgres pulls a simple subquery up into the outer query: no Subquery Scan of its own.
+      if (note?.pulledUp && !filters.length) return subNode;
       const alias = rte ? refName(rte) : 'subquery';
       const n = node('Subquery Scan', `Subquery Scan on ${quoteIdent(alias)}`, { startup: subNode.startupCost, total: subNode.totalCost, rows: subNode.rows, width: subNode.width });
       n.head.push(['Alias', alias]);

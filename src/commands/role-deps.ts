@@ -4,6 +4,7 @@
  * Postgres counterpart: src/backend/catalog/pg_shdepend.c.
  * Known gaps: dependent objects are listed in OID order (Postgres: pg_shdepend scan order).
  */
+import { routineSignature } from '../pl/signature.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { AclItem, RoleDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -44,7 +45,7 @@ function roleObjects(cat: Catalog): RoleObject[] {
     out.push({ oid: r.oid, describe: `${what} ${qualify(cat, r.namespace, r.name)}`, owner: r.owner, acl: r.acl, columnAcls: r.columns.filter((c) => !c.dropped && c.acl) });
   }
   for (const f of cat.functions.values()) {
-    out.push({ oid: f.oid, describe: `${f.kind === 'p' ? 'procedure' : 'function'} ${qualify(cat, f.namespace, f.name)}`, owner: f.owner, acl: f.acl });
+    out.push({ oid: f.oid, describe: `${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, ['public'])}`, owner: f.owner, acl: f.acl });
   }
   for (const t of cat.types.values()) {
     if (t.elementType !== undefined || t.relation !== undefined) continue;

@@ -29,6 +29,8 @@ export interface PlanNote {
   /** A sublink's subquery (noted on its Query): the plan run for it, and whether per outer row. */
   subplan?: object;
   correlated?: boolean;
+  /** A subquery scan Postgres would have pulled up into the outer query (EXPLAIN shows its input only). */
+  pulledUp?: boolean;
 }
 
 export interface PlanCapture {

@@ -9,7 +9,7 @@ import { orderQuals } from './qual-order.js';
 import { aggregatePresortKeys } from './agg-presort.js';
 import { featureNotSupported } from '../errors/pg-error.js';
 import type { Aggref, Expr, SortKey } from '../nodes/primnodes.js';
-import type { CommonTableExpr, JoinNode, Query, RangeTblEntry } from '../nodes/query.js';
+import type { CommonTableExpr, JoinNode, Query, RangeTblEntry, SubqueryRte } from '../nodes/query.js';
 import type { RelationDef } from '../catalog/objects.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { OID } from '../types/oids.js';
@@ -26,7 +26,7 @@ import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
-import { inlinableCte, pushQualsIntoSubquery } from './subquery-pushdown.js';
+import { inlinableCte, isSimpleSubquery, pushQualsIntoSubquery } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
@@ -492,7 +492,8 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
       const { query, rest } = pushQualsIntoSubquery(pc.cat, rte, rti, quals);
       const sub = planSelect(query, pc.layout, pc.cat);
       // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
-      const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte });
+      const pulledUp = capturingPlanNotes() && (rte.rlsRelation !== undefined || ((rte.viewOid === undefined || !pc.cat.relations.get(rte.viewOid)?.view?.securityBarrier) && isSimpleSubquery(rte)));
+      const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte, pulledUp });
       return rest.length ? note(pc, new Filter(p, compileQual(pc, rest) as CExpr), { filter: rest }) : p;
     }
     case 'function': {
@@ -520,7 +521,8 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
       const inlined = quals.length && inlinableCte(holder, cte) ? pushQualsIntoSubquery(pc.cat, { ...rte, kind: 'subquery', query: cte.query }, rti, quals) : undefined;
       if (inlined && inlined.rest.length < quals.length) {
         const sub = planSelect(inlined.query, lv, pc.cat);
-        const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub), { rte });
+        const asSub: SubqueryRte = { ...rte, kind: 'subquery', query: cte.query };
+        const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub), { rte: asSub, pulledUp: isSimpleSubquery(asSub) });
         return inlined.rest.length ? note(pc, new Filter(p, compileQual(pc, inlined.rest) as CExpr), { filter: inlined.rest }) : p;
       }
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).

@@ -9,9 +9,10 @@
  * pushed HAVING qual without aggregates into WHERE; subselect.c for which WITH queries are inlined.
  * Known gaps (such quals stay a filter above the subquery, which gives the same rows): nothing is
  * pushed into set operations (UNION ALL arms), into subqueries with window functions, DISTINCT ON,
- * LIMIT / OFFSET, grouping sets or row locking, into security barriers (row-level security and
- * security_barrier views: no builtin is marked leakproof yet), nor quals with sublinks, volatile
- * functions or outer-level references. Postgres also pulls simple subqueries up into the outer
+ * LIMIT / OFFSET, grouping sets or row locking, nor quals with sublinks, volatile functions or
+ * outer-level references. Into a security barrier (a table read through row-level security, a
+ * security_barrier view) only quals that pass its columns to leakproof operators alone go, as
+ * contain_leaked_vars allows (user functions declared LEAKPROOF are not trusted yet). Postgres also pulls simple subqueries up into the outer
  * join tree (pull_up_subqueries); fauxgres plans them as a unit.
  */
 import type { Catalog } from '../catalog/catalog.js';
@@ -19,6 +20,8 @@ import { exprEqual } from '../analyze/select.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { CommonTableExpr, Query, SubqueryRte, TargetEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
+import { allOperators, type FunctionImpl } from '../functions/registry.js';
+import { BUILTIN_OPERATOR_FACTS, LEAKPROOF_OPERATORS } from '../catalog/system/operator-data.js';
 import { containsVolatile, someNode, walkNodes } from './walk-query.js';
 
 /**
@@ -28,7 +31,8 @@ import { containsVolatile, someNode, walkNodes } from './walk-query.js';
  */
 export function pushQualsIntoSubquery(cat: Catalog, rte: SubqueryRte, rti: number, quals: readonly Expr[]): { query: Query; rest: Expr[] } {
   const q = rte.query;
-  if (!quals.length || !subqueryAcceptsQuals(cat, rte)) return { query: q, rest: [...quals] };
+  const accepts = quals.length ? subqueryAcceptsQuals(cat, rte) : false;
+  if (!accepts) return { query: q, rest: [...quals] };
   const outputs = q.targetList.filter((t) => !t.resjunk);
   const grouped = q.hasAggs || q.groupBy.length > 0 || q.having !== undefined;
   const columnOk = (attno: number): TargetEntry | undefined => {
@@ -43,7 +47,7 @@ export function pushQualsIntoSubquery(cat: Catalog, rte: SubqueryRte, rti: numbe
   const moved: Expr[] = [];
   const rest: Expr[] = [];
   for (const qual of quals) {
-    const sub = qualPushable(qual, rti, columnOk) ? substituteColumns(qual, rti, outputs) : undefined;
+    const sub = qualPushable(qual, rti, columnOk) && (accepts !== 'barrier' || !leaksVars(qual)) ? substituteColumns(qual, rti, outputs) : undefined;
     if (sub) moved.push(sub);
     else rest.push(qual);
   }
@@ -71,14 +75,70 @@ export function inlinableCte(q: Query, cte: CommonTableExpr): boolean {
   return refs === 1;
 }
 
-/** Whether the subquery's rows may be filtered before its top (subquery_is_pushdown_safe). */
-function subqueryAcceptsQuals(cat: Catalog, rte: SubqueryRte): boolean {
+/**
+ * Whether Postgres would pull the subquery up into the outer query (prepjointree.c
+ * is_simple_subquery): EXPLAIN then shows its scans without a Subquery Scan above them.
+ */
+export function isSimpleSubquery(rte: SubqueryRte): boolean {
+  const q = rte.query;
+  if (q.commandType !== 'select' || q.setOp || q.hasAggs || q.groupBy.length || q.groupingSets || q.having || q.windowFuncs?.length) return false;
+  if (q.sortBy.length || q.distinct || q.distinctOn || q.limit || q.offset || q.locking?.length || q.ctes.length || !q.fromList.length) return false;
+  if (rte.rlsRelation !== undefined || rte.lateral) return false;
+  return !q.targetList.some((t) => containsVolatile(t.expr) || someNode(t.expr, (n) => n.kind === 'FuncExpr' && n.retset === true));
+}
+
+/**
+ * Whether the subquery's rows may be filtered before its top (subquery_is_pushdown_safe); a
+ * security barrier takes only quals that leak nothing.
+ */
+function subqueryAcceptsQuals(cat: Catalog, rte: SubqueryRte): boolean | 'barrier' {
   const q = rte.query;
   if (q.commandType !== 'select' || q.setOp || q.limit || q.offset || q.windowFuncs?.length || q.distinctOn || q.groupingSets || q.locking?.length) return false;
-  // Security barriers: only leakproof quals may run before the barrier's own.
-  if (rte.rlsRelation !== undefined) return false;
-  if (rte.viewOid !== undefined && cat.relations.get(rte.viewOid)?.view?.securityBarrier) return false;
+  if (rte.rlsRelation !== undefined) return 'barrier';
+  if (rte.viewOid !== undefined && cat.relations.get(rte.viewOid)?.view?.securityBarrier) return 'barrier';
   return true;
+}
+
+/**
+ * Whether a qual could show column values to a function that is not leakproof (by its result,
+ * an error or a side effect) (contain_leaked_vars): any call of a non-leakproof function or
+ * operator, cast or other computation on an argument that reads a column.
+ */
+function leaksVars(qual: Expr): boolean {
+  const safe = leakproofOperatorFns();
+  let leaks = false;
+  walkNodes(qual, (n) => {
+    if (leaks) return false;
+    switch (n.kind) {
+      case 'Var':
+      case 'Const':
+      case 'Param':
+      case 'BoolExpr':
+      case 'NullTest':
+      case 'BooleanTest':
+      case 'ArrayExpr':
+      case 'RowExpr':
+      case 'SQLValueFunction':
+        return;
+      case 'OpExpr':
+      case 'ScalarArrayOpExpr':
+        if (safe.has(n.fn as FunctionImpl)) return;
+        break;
+    }
+    if (someNode(n, (x) => x.kind === 'Var')) leaks = true;
+    return false;
+  });
+  return leaks;
+}
+
+let leakproofFns: Set<FunctionImpl> | undefined;
+/** The implementations of the built-in operators Postgres marks leakproof. */
+function leakproofOperatorFns(): Set<FunctionImpl> {
+  if (leakproofFns) return leakproofFns;
+  const leakproof = new Set(BUILTIN_OPERATOR_FACTS.filter((f) => LEAKPROOF_OPERATORS.has(f[0])).map((f) => `${f[1]}/${f[3]}/${f[4]}`));
+  leakproofFns = new Set();
+  for (const [name, list] of allOperators()) for (const o of list) if (!o.fn.extension && leakproof.has(`${name}/${o.left}/${o.right}`)) leakproofFns.add(o.fn);
+  return leakproofFns;
 }
 
 /** Whether a qual reads only pushable output columns of entry `rti` (qual_is_pushdown_safe). */

@@ -25,8 +25,8 @@ async function main(): Promise<void> {
     for (const [name, list] of allOperators()) for (const o of list) if (!o.fn.extension) have.add(`${name}/${o.left}/${o.right}`);
     const rows = (
       await c.query(`select o.oid, o.oprname, o.oprkind, o.oprcanmerge, o.oprcanhash, o.oprleft, o.oprright, o.oprresult, o.oprcom, o.oprnegate,
-        o.oprcode::oid as code, o.oprcode::text as codename, o.oprrest::oid as rest, o.oprjoin::oid as join
-        from pg_operator o where o.oprnamespace = 11 order by o.oid`)
+        o.oprcode::oid as code, o.oprcode::text as codename, o.oprrest::oid as rest, o.oprjoin::oid as join, p.proleakproof as leakproof
+        from pg_operator o join pg_proc p on p.oid = o.oprcode where o.oprnamespace = 11 order by o.oid`)
     ).rows.filter((r) => have.has(`${r.oprname}/${r.oprleft}/${r.oprright}`));
     const support = new Set<number>();
     for (const r of rows) for (const k of ['rest', 'join']) if (Number(r[k])) support.add(Number(r[k]));
@@ -71,6 +71,11 @@ ${descr.filter((d) => d.od !== null).map((d) => `  ${d.oid}: ${JSON.stringify(d.
 export const OPERATOR_PROC_DESCRIPTIONS: Readonly<Record<number, string | null>> = {
 ${descr.filter((d) => d.pd !== `implementation of ${d.oprname} operator`).map((d) => `  ${d.oid}: ${JSON.stringify(d.pd)},`).join('\n')}
 };
+
+/** The built-in operators whose function is leakproof (pg_proc.proleakproof), by pg_operator OID. */
+export const LEAKPROOF_OPERATORS: ReadonlySet<number> = new Set([
+${rows.filter((r) => r.leakproof).map((r) => r.oid).join(', ').replace(/(.{1,96})(, |$)/g, '  $1,\n').trimEnd()}
+]);
 
 /** Names of the selectivity estimators (oprrest, oprjoin), by pg_proc OID. */
 export const ESTIMATOR_NAMES: Readonly<Record<number, string>> = {
