@@ -8,9 +8,9 @@
  * check_output_expressions, qual_is_pushdown_safe, subquery_push_qual), with planner.c moving a
  * pushed HAVING qual without aggregates into WHERE; subselect.c for which WITH queries are inlined.
  * Known gaps (such quals stay a filter above the subquery, which gives the same rows): nothing is
- * pushed into set operations (UNION ALL arms), into subqueries with window functions, DISTINCT ON,
- * LIMIT / OFFSET, grouping sets or row locking, nor quals with sublinks, volatile functions or
- * outer-level references. Into a security barrier (a table read through row-level security, a
+ * pushed into subqueries with window functions (Postgres: when the qual reads only partition
+ * keys), DISTINCT ON, LIMIT / OFFSET, grouping sets, EXCEPT or row locking, nor quals with
+ * sublinks, volatile functions or outer-level references. Into a security barrier (a table read through row-level security, a
  * security_barrier view) only quals that pass its columns to leakproof operators alone go, as
  * contain_leaked_vars allows (user functions declared LEAKPROOF are not trusted yet). Postgres also pulls simple subqueries up into the outer
  * join tree (pull_up_subqueries); fauxgres plans them as a unit.
@@ -26,35 +26,56 @@ import { containsVolatile, someNode, walkNodes } from './walk-query.js';
 
 /**
  * Splits `quals` (conditions on range entry `rti`, a subquery) into those moved into the
- * subquery and the rest; `query` is the subquery with the moved ones ANDed into its WHERE (the
- * original query object when nothing moved).
+ * subquery and the rest; `query` is the subquery with the moved ones ANDed into its WHERE, or
+ * into the WHERE of every arm of a UNION / INTERSECT (the original query object when nothing moved).
  */
 export function pushQualsIntoSubquery(cat: Catalog, rte: SubqueryRte, rti: number, quals: readonly Expr[]): { query: Query; rest: Expr[] } {
   const q = rte.query;
   const accepts = quals.length ? subqueryAcceptsQuals(cat, rte) : false;
-  if (!accepts) return { query: q, rest: [...quals] };
-  const outputs = q.targetList.filter((t) => !t.resjunk);
-  const grouped = q.hasAggs || q.groupBy.length > 0 || q.having !== undefined;
-  const columnOk = (attno: number): TargetEntry | undefined => {
-    const te = outputs[attno - 1];
-    const col = rte.columns[attno - 1];
-    if (!te || !col || te.expr.type !== col.type || te.expr.typmod !== col.typmod) return undefined;
-    if (containsVolatile(te.expr) || someNode(te.expr, (n) => n.kind === 'SubLink' || n.kind === 'Aggref' || n.kind === 'WindowFunc' || (n.kind === 'FuncExpr' && n.retset === true))) return undefined;
-    // A grouped subquery: only a grouping expression, whose value before grouping is its value after.
-    if (grouped && !q.groupBy.some((g) => exprEqual(g, te.expr))) return undefined;
-    return te;
-  };
-  const moved: Expr[] = [];
+  const arms = accepts ? pushdownArms(q) : undefined;
+  if (!arms) return { query: q, rest: [...quals] };
+  const outputs = arms.map((a) => a.targetList.filter((t) => !t.resjunk));
+  const columnOk = (attno: number): boolean => arms.every((a, i) => armColumnOk(a, outputs[i][attno - 1], rte.columns[attno - 1]));
+  const moved = arms.map((): Expr[] => []);
   const rest: Expr[] = [];
   for (const qual of quals) {
-    const sub = qualPushable(qual, rti, columnOk) && (accepts !== 'barrier' || !leaksVars(qual)) ? substituteColumns(qual, rti, outputs) : undefined;
-    if (sub) moved.push(sub);
+    if (qualPushable(qual, rti, columnOk) && (accepts !== 'barrier' || !leaksVars(qual))) arms.forEach((_, i) => moved[i].push(substituteColumns(qual, rti, outputs[i])));
     else rest.push(qual);
   }
-  if (!moved.length) return { query: q, rest };
-  const conj = q.where ? [q.where, ...moved] : moved;
-  const where: Expr = conj.length === 1 ? conj[0] : ({ kind: 'BoolExpr', op: 'and', args: conj, type: OID.bool, typmod: -1 } as Expr);
-  return { query: { ...q, where }, rest };
+  if (rest.length === quals.length) return { query: q, rest };
+  const rebuild = (x: Query): Query => {
+    if (x.setOp) return { ...x, setOp: { ...x.setOp, left: rebuild(x.setOp.left), right: rebuild(x.setOp.right) } };
+    const conj = x.where ? [x.where, ...moved[arms.indexOf(x)]] : moved[arms.indexOf(x)];
+    return { ...x, where: conj.length === 1 ? conj[0] : ({ kind: 'BoolExpr', op: 'and', args: conj, type: OID.bool, typmod: -1 } as Expr) };
+  };
+  return { query: rebuild(q), rest };
+}
+
+/**
+ * The plain SELECTs a filter on the query's rows can be pushed into: the query itself, or every
+ * arm of its UNION / INTERSECT tree (not EXCEPT, not a recursive union); undefined when one of
+ * them cannot take it (recurse_pushdown_safe, subquery_is_pushdown_safe).
+ */
+function pushdownArms(q: Query): Query[] | undefined {
+  if (q.commandType !== 'select' || q.limit || q.offset || q.windowFuncs?.length || q.distinctOn || q.groupingSets || q.locking?.length) return undefined;
+  if (!q.setOp) return [q];
+  if (q.setOp.recursive || q.setOp.op === 'except') return undefined;
+  const l = pushdownArms(q.setOp.left);
+  const r = l && pushdownArms(q.setOp.right);
+  return r && [...l!, ...r];
+}
+
+/**
+ * Whether an arm's output column may stand in a pushed qual (check_output_expressions): of the
+ * column's type and collation (a set operation's arm may differ), no volatile or set-returning
+ * function, sublink, aggregate or window function, and in a grouped arm a grouping expression
+ * (whose value before grouping is its value after).
+ */
+function armColumnOk(arm: Query, te: TargetEntry | undefined, col: SubqueryRte['columns'][number] | undefined): boolean {
+  if (!te || !col || te.expr.type !== col.type || te.expr.collation !== col.collation) return false;
+  if (containsVolatile(te.expr) || someNode(te.expr, (n) => n.kind === 'SubLink' || n.kind === 'Aggref' || n.kind === 'WindowFunc' || (n.kind === 'FuncExpr' && n.retset === true))) return false;
+  const grouped = arm.hasAggs || arm.groupBy.length > 0 || arm.having !== undefined;
+  return !grouped || arm.groupBy.some((g) => exprEqual(g, te.expr));
 }
 
 /**
@@ -92,8 +113,6 @@ export function isSimpleSubquery(rte: SubqueryRte): boolean {
  * security barrier takes only quals that leak nothing.
  */
 function subqueryAcceptsQuals(cat: Catalog, rte: SubqueryRte): boolean | 'barrier' {
-  const q = rte.query;
-  if (q.commandType !== 'select' || q.setOp || q.limit || q.offset || q.windowFuncs?.length || q.distinctOn || q.groupingSets || q.locking?.length) return false;
   if (rte.rlsRelation !== undefined) return 'barrier';
   if (rte.viewOid !== undefined && cat.relations.get(rte.viewOid)?.view?.securityBarrier) return 'barrier';
   return true;
@@ -142,7 +161,7 @@ function leakproofOperatorFns(): Set<FunctionImpl> {
 }
 
 /** Whether a qual reads only pushable output columns of entry `rti` (qual_is_pushdown_safe). */
-function qualPushable(qual: Expr, rti: number, columnOk: (attno: number) => TargetEntry | undefined): boolean {
+function qualPushable(qual: Expr, rti: number, columnOk: (attno: number) => boolean): boolean {
   let ok = true;
   let readsEntry = false;
   walkNodes(qual, (n, depth) => {

@@ -51,6 +51,18 @@ SELECT * FROM (SELECT DISTINCT ON (grp) grp, id FROM sp_t ORDER BY grp, id DESC)
 SELECT * FROM (SELECT id FROM sp_t WHERE id < 5 UNION ALL SELECT id FROM sp_u WHERE id < 5) s WHERE id > 2 ORDER BY id;
 SELECT * FROM (SELECT id FROM sp_t WHERE id < 5 UNION SELECT id + 1 FROM sp_u WHERE id < 5) s WHERE id <> 3 ORDER BY id;
 SELECT * FROM (SELECT grp, x, count(*) FROM sp_t GROUP BY GROUPING SETS ((grp), (x))) s WHERE grp = 1 OR x = 2 ORDER BY 1, 2;
+-- UNION / INTERSECT arms each take the condition (not EXCEPT; not a column whose arms' types differ)
+CREATE VIEW sp_union AS SELECT id, v AS label, 't' AS src FROM sp_t UNION ALL SELECT id, w, 'u' FROM sp_u;
+SELECT * FROM sp_union WHERE id = 5 ORDER BY src;
+SELECT * FROM sp_union WHERE src = 'u' AND id < 3 ORDER BY id;
+SELECT count(*) FROM (SELECT id FROM sp_t UNION SELECT id FROM sp_u) s WHERE id BETWEEN 850 AND 950;
+SELECT * FROM (SELECT id, x FROM sp_t WHERE x <> 0 UNION ALL SELECT id, 1 FROM sp_u) s WHERE 10 / x = 5 AND id < 20 ORDER BY id;
+SELECT * FROM (SELECT id FROM sp_t INTERSECT SELECT t_id FROM sp_u) s WHERE id < 4 ORDER BY id;
+SELECT * FROM (SELECT id FROM sp_t WHERE id < 10 EXCEPT SELECT t_id FROM sp_u) s WHERE id > 0 ORDER BY id;
+SELECT * FROM (SELECT id::bigint AS id FROM sp_t UNION ALL SELECT id::int FROM sp_u) s WHERE id = 900 ORDER BY id;
+SELECT * FROM (SELECT v FROM sp_t WHERE id < 3 UNION ALL SELECT w::varchar(5) FROM sp_u WHERE id < 3) s WHERE v > 'v' ORDER BY v;
+SELECT * FROM (SELECT grp, count(*) AS c FROM sp_t GROUP BY grp UNION ALL SELECT t_id % 10, count(*) FROM sp_u GROUP BY t_id % 10) s WHERE grp = 2 ORDER BY c;
+SELECT * FROM ((SELECT id FROM sp_t ORDER BY id LIMIT 3) UNION ALL SELECT id FROM sp_u WHERE id < 3) s WHERE id > 1 ORDER BY id;
 -- volatile functions: a volatile output column still runs only for the rows Postgres runs it for
 CREATE SEQUENCE sp_seq;
 SELECT * FROM (SELECT id, nextval('sp_seq') AS nv FROM sp_t) s WHERE id = 3;
@@ -87,13 +99,13 @@ DELETE FROM sp_u USING sp_v v WHERE v.id = sp_u.t_id AND v.uv = 'V12';
 SELECT count(*) FROM sp_u WHERE t_id = 12;
 -- row-level security: the table reads through its policies
 CREATE TABLE sp_rls (id int PRIMARY KEY, owner text, v text);
-INSERT INTO sp_rls SELECT g, CASE WHEN g % 2 = 0 THEN 'alice' ELSE 'bob' END, 'r' || g FROM generate_series(1, 50) g;
+INSERT INTO sp_rls SELECT g, CASE WHEN g % 2 = 0 THEN 'sp_alice' ELSE 'bob' END, 'r' || g FROM generate_series(1, 50) g;
 ALTER TABLE sp_rls ENABLE ROW LEVEL SECURITY;
 CREATE POLICY sp_own ON sp_rls USING (owner = current_user);
-CREATE ROLE alice;
-GRANT SELECT ON sp_rls, sp_barrier TO alice;
-GRANT EXECUTE ON FUNCTION sp_seen(int) TO alice;
-SET ROLE alice;
+CREATE ROLE sp_alice;
+GRANT SELECT ON sp_rls, sp_barrier TO sp_alice;
+GRANT EXECUTE ON FUNCTION sp_seen(int) TO sp_alice;
+SET ROLE sp_alice;
 SELECT * FROM sp_rls WHERE id = 4;
 SELECT * FROM sp_rls WHERE id = 5;
 SELECT count(*) FROM (SELECT * FROM sp_rls) s WHERE id < 10;
@@ -106,7 +118,8 @@ SELECT * FROM sp_rls WHERE v LIKE 'r1_' AND id > 15 ORDER BY id;
 SELECT * FROM sp_barrier WHERE id = 1 AND sp_seen(id);
 RESET ROLE;
 DROP TABLE sp_rls;
-DROP ROLE alice;
+DROP OWNED BY sp_alice;
+DROP ROLE sp_alice;
 -- WITH queries Postgres inlines take the conditions too (no error from rows never computed);
 -- MATERIALIZED, volatile, data-modifying and twice-referenced ones are computed whole
 CREATE TABLE sp_c (id int PRIMARY KEY, x int);
