@@ -123,12 +123,14 @@ export class SubqueryScan implements Plan {
     const src = base ?? new Array(this.width);
     let rows: Iterable<Row>;
     if (this.cacheKey) {
-      let cached = ctx.cache.get(this.cacheKey) as Row[] | undefined;
-      if (!cached) {
-        cached = [...this.sub.run(ctx, src)];
-        ctx.cache.set(this.cacheKey, cached);
+      // Rows are pulled on demand (a LIMIT above stops the subquery, as in Postgres, and rows past
+      // it are never computed) and kept for the other scans of the same key in this execution.
+      let shared = ctx.cache.get(this.cacheKey) as SharedRun | undefined;
+      if (!shared) {
+        shared = { rows: [], iter: this.sub.run(ctx, src)[Symbol.iterator]() };
+        ctx.cache.set(this.cacheKey, shared);
       }
-      rows = cached;
+      rows = pullShared(shared);
     } else {
       const saved = ctx.levelRows[this.depth];
       ctx.levelRows[this.depth] = src;
@@ -143,5 +145,26 @@ export class SubqueryScan implements Plan {
       for (let i = 0; i < this.ncols; i++) row[this.offset + i] = r[i];
       yield row;
     }
+  }
+}
+
+/** A subquery's run shared by its scans: the rows pulled so far, and the rest (until done). */
+export interface SharedRun {
+  rows: Row[];
+  iter?: Iterator<Row>;
+}
+
+export function* pullShared(shared: SharedRun): Iterable<Row> {
+  for (let i = 0; ; i++) {
+    if (i >= shared.rows.length) {
+      if (!shared.iter) return;
+      const n = shared.iter.next();
+      if (n.done) {
+        shared.iter = undefined;
+        return;
+      }
+      shared.rows.push(n.value);
+    }
+    yield shared.rows[i];
   }
 }

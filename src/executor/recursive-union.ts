@@ -10,6 +10,7 @@ import type { Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import type { Plan } from './scan.js';
 import { rowKey } from './sort-limit.js';
+import { pullShared, type SharedRun } from './misc-nodes.js';
 
 const workTableKeys = new WeakMap<object, object>();
 
@@ -106,11 +107,6 @@ export class WorkTableScan implements Plan {
   }
 }
 
-interface SharedRun {
-  rows: Row[];
-  iter?: Iterator<Row>;
-}
-
 /** A reference to a recursive WITH query: rows pulled on demand from one run shared by all readers. */
 export class SharedCteScan implements Plan {
   readonly kind = 'SharedCteScan';
@@ -133,17 +129,7 @@ export class SharedCteScan implements Plan {
       shared = { rows: [], iter: this.sub.run(ctx, src)[Symbol.iterator]() };
       ctx.cache.set(this.cacheKey, shared);
     }
-    for (let i = 0; ; i++) {
-      if (i >= shared.rows.length) {
-        if (!shared.iter) return;
-        const n = shared.iter.next();
-        if (n.done) {
-          shared.iter = undefined;
-          return;
-        }
-        shared.rows.push(n.value);
-      }
-      const r = shared.rows[i];
+    for (const r of pullShared(shared)) {
       const row = src.slice();
       for (let c = 0; c < this.ncols; c++) row[this.offset + c] = r[c];
       yield row;

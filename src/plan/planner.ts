@@ -21,7 +21,7 @@ import { hasInheritChildren, inheritAttrMap, inheritDescendants } from '../catal
 import { InheritChildScan } from '../executor/inherit-scan.js';
 import { partitionMap } from '../executor/partition-route.js';
 import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
-import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan } from '../executor/misc-nodes.js';
+import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan, pullShared, type SharedRun } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
@@ -430,14 +430,13 @@ class Materialize implements Plan {
   readonly kind = 'Materialize';
   constructor(readonly input: Plan) {}
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    let rows = ctx.cache.get(this) as Row[] | undefined;
-    if (!rows) {
-      const all: Row[] = (rows = []);
-      eachRow(this.input, ctx, undefined, (r) => {
-        all.push(r);
-      });
-      ctx.cache.set(this, rows);
+    // Filled as it is first read (a LIMIT above stops the input early, as Postgres's Material).
+    let shared = ctx.cache.get(this) as SharedRun | undefined;
+    if (!shared) {
+      shared = { rows: [], iter: this.input.run(ctx, undefined)[Symbol.iterator]() };
+      ctx.cache.set(this, shared);
     }
+    const rows = shared.iter ? pullShared(shared) : shared.rows;
     if (!base) {
       yield* rows;
       return;

@@ -448,27 +448,32 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
   const sub = planSubquery(e.subquery, layout);
   const depth = layout.depth;
   const correlated = sub.correlated;
-  const run = (row: Row, ctx: ExecContext): Iterable<Row> => {
+  // The subquery's rows, or only its first `limit` (EXISTS needs one, a scalar subquery two: like
+  // Postgres, rows past them are never computed, so their errors are not raised).
+  const run = (row: Row, ctx: ExecContext, limit = Infinity): Row[] => {
     const saved = ctx.levelRows[depth];
     ctx.levelRows[depth] = row;
     try {
-      return [...sub.run(ctx, row)];
+      if (limit === Infinity) return [...sub.run(ctx, row)];
+      const out: Row[] = [];
+      for (const r of sub.run(ctx, row)) if (out.push(r) >= limit) break;
+      return out;
     } finally {
       ctx.levelRows[depth] = saved;
     }
   };
-  const cached = (row: Row, ctx: ExecContext): Row[] => {
-    if (correlated) return run(row, ctx) as Row[];
+  const cached = (row: Row, ctx: ExecContext, limit = Infinity): Row[] => {
+    if (correlated) return run(row, ctx, limit);
     let r = ctx.cache.get(sub) as Row[] | undefined;
     if (!r) {
-      r = run(row, ctx) as Row[];
+      r = run(row, ctx, limit);
       ctx.cache.set(sub, r);
     }
     return r;
   };
   switch (e.subLinkType) {
     case 'EXISTS': {
-      if (!correlated) return (row, ctx) => cached(row, ctx).length > 0;
+      if (!correlated) return (row, ctx) => cached(row, ctx, 1).length > 0;
       const probe = (row: Row, ctx: ExecContext): boolean => {
         const saved = ctx.levelRows[depth];
         ctx.levelRows[depth] = row;
@@ -485,7 +490,7 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
     }
     case 'EXPR': {
       const value: CExpr = (row, ctx) => {
-        const rows = cached(row, ctx);
+        const rows = cached(row, ctx, 2);
         if (rows.length > 1) throw new PgError(SQLSTATE.cardinality_violation, 'more than one row returned by a subquery used as an expression');
         return rows.length ? rows[0][e.column ?? 0] : null;
       };

@@ -138,3 +138,18 @@ SELECT count(*) FROM sp_c;
 CREATE VIEW sp_cte_view AS WITH w AS NOT MATERIALIZED (SELECT id FROM sp_c) SELECT * FROM w WHERE id < 3;
 SELECT pg_get_viewdef('sp_cte_view');
 SELECT * FROM sp_cte_view WHERE id = 2;
+-- a LIMIT above a subquery, WITH query or join stops reading it (rows past it are never
+-- computed, so their errors are not raised); EXISTS reads one row, a scalar subquery two
+CREATE TABLE sp_z (id int PRIMARY KEY, x int);
+INSERT INTO sp_z VALUES (1, 1), (2, 0), (3, 1);
+SELECT * FROM (SELECT id, 1 / x FROM sp_z) s LIMIT 1;
+WITH w AS (SELECT id, 1 / x FROM sp_z) SELECT * FROM w LIMIT 1;
+WITH w AS (SELECT id, 1 / x FROM sp_z) SELECT * FROM w a, w b LIMIT 1;
+WITH w AS MATERIALIZED (SELECT id, 1 / x FROM sp_z) SELECT * FROM w LIMIT 1;
+SELECT * FROM sp_z a, (SELECT id, 1 / x FROM sp_z) b LIMIT 1;
+SELECT EXISTS (SELECT 1 / x FROM sp_z);
+SELECT (SELECT 1 / x FROM sp_z);
+SELECT (SELECT 1 / x FROM sp_z WHERE id = 1);
+SELECT 1 IN (SELECT 1 / x FROM sp_z);
+SELECT * FROM (SELECT id, x FROM sp_z) s, LATERAL (SELECT 1 / s.x) l LIMIT 1;
+SELECT * FROM (SELECT id, 1 / x FROM sp_z) s LIMIT 3;
