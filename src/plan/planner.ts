@@ -26,7 +26,7 @@ import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
-import { inlinableCte, isSimpleSubquery, pushQualsIntoSubquery } from './subquery-pushdown.js';
+import { inlinableCte, isSimpleSubquery, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
@@ -489,7 +489,7 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
     case 'subquery': {
       // Conditions on the subquery's columns filter inside it where that is safe (subquery-pushdown.ts).
       const { query, rest } = pushQualsIntoSubquery(pc.cat, rte, rti, quals);
-      const sub = planSelect(query, pc.layout, pc.cat);
+      const sub = planSelect(withoutUnusedOutputs(query, usedColumns(pc.q, rti, rte.columns.length)), pc.layout, pc.cat);
       // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
       const pulledUp = capturingPlanNotes() && (rte.rlsRelation !== undefined || ((rte.viewOid === undefined || !pc.cat.relations.get(rte.viewOid)?.view?.securityBarrier) && isSimpleSubquery(rte)));
       const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte, pulledUp });
@@ -519,7 +519,7 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
       // A WITH query Postgres would inline as a subquery (inline_cte) takes the conditions on its columns.
       const inlined = quals.length && inlinableCte(holder, cte) ? pushQualsIntoSubquery(pc.cat, { ...rte, kind: 'subquery', query: cte.query }, rti, quals) : undefined;
       if (inlined && inlined.rest.length < quals.length) {
-        const sub = planSelect(inlined.query, lv, pc.cat);
+        const sub = planSelect(withoutUnusedOutputs(inlined.query, usedColumns(pc.q, rti, rte.columns.length)), lv, pc.cat);
         const asSub: SubqueryRte = { ...rte, kind: 'subquery', query: cte.query };
         const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub), { rte: asSub, pulledUp: isSimpleSubquery(asSub) });
         return inlined.rest.length ? note(pc, new Filter(p, compileQual(pc, inlined.rest) as CExpr), { filter: inlined.rest }) : p;
@@ -818,6 +818,9 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, false, parent);
     return { plan, width, correlated };
   }
+  // ORDER BY ... LIMIT over a simple view: the view reads its rows in that order (subquery-pushdown.ts).
+  const limitedSub = pushOrderLimitIntoSubquery(q, cat);
+  if (limitedSub) return planSelect(limitedSub, parent, cat);
   // min(col) / max(col) alone: the first row of an ordered index scan each (planagg.ts).
   const minMax = q.hasAggs && !q.groupingSets && !q.groupBy.length ? planMinMaxAgg(q, parent, cat, computeLayout(q, parent).width, (sq, par) => planSelect(sq, par, cat)) : undefined;
   const from = minMax ? { ...computeLayout(q, parent), plan: minMax, ordered: false } : planFromWhere(q, parent, cat, true, wantedOrder(q));

@@ -17,12 +17,12 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { exprEqual } from '../analyze/select.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Expr, SortKey } from '../nodes/primnodes.js';
 import type { CommonTableExpr, Query, SubqueryRte, TargetEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { allOperators, type FunctionImpl } from '../functions/registry.js';
 import { BUILTIN_OPERATOR_FACTS, LEAKPROOF_OPERATORS } from '../catalog/system/operator-data.js';
-import { containsVolatile, someNode, walkNodes } from './walk-query.js';
+import { containsVolatile, someNode, visitVars, walkNodes } from './walk-query.js';
 
 /**
  * Splits `quals` (conditions on range entry `rti`, a subquery) into those moved into the
@@ -76,6 +76,85 @@ function armColumnOk(arm: Query, te: TargetEntry | undefined, col: SubqueryRte['
   if (containsVolatile(te.expr) || someNode(te.expr, (n) => n.kind === 'SubLink' || n.kind === 'Aggref' || n.kind === 'WindowFunc' || (n.kind === 'FuncExpr' && n.retset === true))) return false;
   const grouped = arm.hasAggs || arm.groupBy.length > 0 || arm.having !== undefined;
   return !grouped || arm.groupBy.some((g) => exprEqual(g, te.expr));
+}
+
+/**
+ * `SELECT ... FROM view [WHERE ...] ORDER BY view columns LIMIT n`: Postgres pulls the simple view
+ * up, so an index in the requested order is read only up to the limit. Here the ORDER BY and
+ * LIMIT are copied into the subquery (when every WHERE condition moves into it too and nothing
+ * between changes the row count), so its own planning can do the same; the outer query still
+ * sorts and limits the few rows that come back. Undefined when that does not apply.
+ */
+export function pushOrderLimitIntoSubquery(q: Query, cat: Catalog): Query | undefined {
+  if (!q.limit || q.offset || !q.sortBy.length || q.setOp || q.hasAggs || q.groupBy.length || q.groupingSets || q.having) return undefined;
+  if (q.windowFuncs?.length || q.distinct || q.distinctOn || q.locking?.length || q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return undefined;
+  if (q.targetList.some((t) => someNode(t.expr, (n) => n.kind === 'FuncExpr' && n.retset === true))) return undefined;
+  const rti = q.fromList[0].rti;
+  const rte = q.rtable[rti];
+  if (rte.kind !== 'subquery' || !isSimpleSubquery(rte) || someNode(q.limit, (n) => n.kind === 'Var' || n.kind === 'SubLink')) return undefined;
+  const outputs = rte.query.targetList.filter((t) => !t.resjunk);
+  const keys: SortKey[] = [];
+  for (const k of q.sortBy) {
+    const v = k.expr;
+    if (v.kind !== 'Var' || v.levelsUp !== 0 || v.rti !== rti || v.attno < 1 || !armColumnOk(rte.query, outputs[v.attno - 1], rte.columns[v.attno - 1])) return undefined;
+    keys.push({ ...k, expr: outputs[v.attno - 1].expr });
+  }
+  const quals = splitConjuncts(q.where);
+  const pushed = pushQualsIntoSubquery(cat, rte, rti, quals);
+  if (pushed.rest.length) return undefined;
+  const rtable = q.rtable.slice();
+  rtable[rti] = { ...rte, query: { ...pushed.query, sortBy: keys, limit: q.limit, limitWithTies: q.limitWithTies } };
+  return { ...q, rtable, where: undefined };
+}
+
+function splitConjuncts(e: Expr | undefined): Expr[] {
+  if (!e) return [];
+  return e.kind === 'BoolExpr' && e.op === 'and' ? e.args.flatMap(splitConjuncts) : [e];
+}
+
+/**
+ * The columns (attnos) of range entry `rti` that query `q` reads anywhere, or undefined when it
+ * reads the whole row (or a system column) and so every column.
+ */
+export function usedColumns(q: Query, rti: number, ncols: number): Set<number> | undefined {
+  const used = new Set<number>();
+  let all = false;
+  visitVars(q, (v, depth) => {
+    if (v.levelsUp !== depth || v.rti !== rti) return;
+    if (v.attno >= 1 && v.attno <= ncols) used.add(v.attno);
+    else all = true;
+  });
+  return all ? undefined : used;
+}
+
+/**
+ * The subquery with the output columns nobody reads computing NULL instead (Postgres's
+ * remove_unused_subquery_outputs): a view's column whose expression would fail, or cost a lot,
+ * is not evaluated when the query does not select it. Columns with volatile or set-returning
+ * functions stay (they decide what else happens or how many rows come back), and so does every
+ * column of a DISTINCT subquery or of a set operation other than UNION ALL.
+ */
+export function withoutUnusedOutputs(q: Query, used: ReadonlySet<number> | undefined): Query {
+  if (!used || q.distinct || q.commandType !== 'select') return q;
+  if (q.setOp) {
+    // UNION ALL arms (Postgres's append relation): each arm's unread columns go too.
+    if (q.setOp.op !== 'union' || !q.setOp.all || q.setOp.recursive) return q;
+    const left = withoutUnusedOutputs(q.setOp.left, used);
+    const right = withoutUnusedOutputs(q.setOp.right, used);
+    return left === q.setOp.left && right === q.setOp.right ? q : { ...q, setOp: { ...q.setOp, left, right } };
+  }
+  let attno = 0;
+  let changed = false;
+  const targetList = q.targetList.map((t) => {
+    if (t.resjunk) return t;
+    attno++;
+    const e = t.expr;
+    if (used.has(attno) || e.kind === 'Var' || e.kind === 'Const' || e.kind === 'Param') return t;
+    if (containsVolatile(e) || someNode(e, (n) => n.kind === 'FuncExpr' && n.retset === true)) return t;
+    changed = true;
+    return { ...t, expr: { kind: 'Const', value: null, type: e.type, typmod: e.typmod, ...(e.collation !== undefined ? { collation: e.collation } : {}) } as Expr };
+  });
+  return changed ? { ...q, targetList } : q;
 }
 
 /**
