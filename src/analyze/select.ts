@@ -283,9 +283,6 @@ function relationFromItem(pstate: ParseState, n: AnyNode, rel: RelationDef, froz
         return { kind: 'RangeTblRef', rti };
       }
       if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
-      if (rel.kind === 'm' && !rel.view?.populated) {
-        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
-      }
       if (rel.kind === 'c') {
         throw new PgError(SQLSTATE.wrong_object_type, `cannot open relation "${rel.name}"`, { detail: 'This operation is not supported for composite types.', position: pstate.position(n.location) });
       }
