@@ -49,7 +49,7 @@ import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-incl
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
-import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
+import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { renameDomainConstraint } from './typecmds.js';
 import { renameType } from './rename-type.js';
 import { renameSchema } from './rename-schema.js';
@@ -419,6 +419,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
       }
       if (con.kind === 'f' && con.fk!.refRelation !== rel.oid) checkNoPendingEvents(session, cat, cat.relation(con.fk!.refRelation), true);
+      if (con.kind === 'p') dropConstraintViews(session, cat, rel, con, cmd.behavior === 'DROP_CASCADE');
       if (con.index !== undefined) {
         const deps = cat.referencingForeignKeys(rel.oid).filter((fk) => fk.fk!.refIndex === con.index && fk.oid !== con.oid);
         if (deps.length) {
