@@ -257,6 +257,8 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
             break;
           case 'CONSTR_DEFAULT':
             col = { ...col, default: analyzeTableExpr(session, cat, nrel, con.raw_expr, 'default', sql, { type, typmod, column: name }) };
+            // A default to fill in (not NULL) is refused when the table's row type is stored elsewhere.
+            if (!con.raw_expr?.A_Const?.isnull) checkRowTypeUnused(cat, rel);
             break;
           case 'CONSTR_GENERATED': {
             const g = analyzeTableExpr(session, cat, nrel, con.raw_expr, 'generated', sql, { type, typmod, column: name });
@@ -484,6 +486,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           detail: `rule _RETURN on ${usingView.kind === 'm' ? 'materialized view' : 'view'} ${usingView.name} depends on column "${col.name}"`,
         });
       }
+      checkRowTypeUnused(cat, rel);
       if (col.generated) throw featureNotSupported('changing the type of a generated column');
       for (const g of rel.columns) {
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');
@@ -813,4 +816,18 @@ function setReplicaIdentity(cat: Catalog, rel: RelationDef, d: AnyNode): void {
     if (!col.notNull) throw new PgError(SQLSTATE.wrong_object_type, `index "${name}" cannot be used as replica identity because column "${col.name}" is nullable`);
   }
   cat.putRelation({ ...rel, replicaIdentity: 'i', replicaIndex: idx.oid });
+}
+
+/**
+ * ALTER TABLE that would rewrite rows (a column type change, a new column with a default) while a
+ * column of a table stores this table's row type: 0A000 (tablecmds.c find_composite_type_dependencies).
+ */
+function checkRowTypeUnused(cat: Catalog, rel: RelationDef): void {
+  if (rel.kind !== 'r' && rel.kind !== 'p') return;
+  const arr = typeInfo(cat, rel.rowType).array;
+  for (const r of cat.relations.values()) {
+    if (r.kind !== 'r' && r.kind !== 'm' && r.kind !== 'p') continue;
+    const c = r.columns.find((x) => !x.dropped && (x.type === rel.rowType || (arr !== undefined && x.type === arr)));
+    if (c) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter table "${rel.name}" because column "${r.name}.${c.name}" uses its row type`);
+  }
 }
