@@ -114,6 +114,11 @@ export function resolveColumnRef(pstate: ParseState, n: AnyNode): Expr {
     const fields = fieldNames(n);
     // `rec.*` of a record variable in an expression (`new.*::text`): the whole record.
     const star = fields.length === 2 && fields[1] === '*' && hook.expandStar?.(pstate, fields[0] as string, n.location);
+    // `fn.param.*` in an expression: the parameter's whole value.
+    if (fields.length === 3 && fields[2] === '*') {
+      const v = hook.resolve(pstate, fields.slice(0, 2) as string[], n.location);
+      if (v) return v;
+    }
     if (!fields.includes('*') || star) {
       const v = hook.resolve(pstate, star ? [fields[0] as string] : (fields as string[]), n.location);
       if (v) {

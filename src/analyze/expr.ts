@@ -465,8 +465,19 @@ export function makeScalarArrayOp(pstate: ParseState, name: string, left: Expr, 
 
 function transformRowCompare(pstate: ParseState, name: string, left0: Expr, right0: Expr, loc: number | undefined): Expr {
   if (left0.kind !== 'RowExpr' || right0.kind !== 'RowExpr') throw featureNotSupported('row comparison with a non-ROW operand', loc);
+  // Two values of composite types (`ROW(...)::t`) compare as records (record_cmp), field types as they are.
+  if (left0.type !== OID.record && right0.type !== OID.record) {
+    if (left0.args.length !== right0.args.length) throw new PgError(SQLSTATE.datatype_mismatch, 'cannot compare record types with different numbers of columns');
+    left0.args.forEach((a, i) => {
+      const b = right0.args[i];
+      if (a.type !== b.type) {
+        throw new PgError(SQLSTATE.datatype_mismatch, `cannot compare dissimilar column types ${formatType(pstate.catalog, a.type)} and ${formatType(pstate.catalog, b.type)} at record column ${i + 1}`);
+      }
+    });
+  }
   const left = left0.rawArgs ? { ...left0, args: left0.rawArgs } : left0;
   const right = right0.rawArgs ? { ...right0, args: right0.rawArgs } : right0;
+  if (!left.args.length && !right.args.length) throw new PgError(SQLSTATE.feature_not_supported, 'cannot compare rows of zero length', { position: pstate.position(loc) });
   if (left.args.length !== right.args.length) {
     throw new PgError(SQLSTATE.syntax_error, 'unequal number of entries in row expressions', { position: pstate.position(loc) });
   }

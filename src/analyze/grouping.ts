@@ -14,7 +14,7 @@ import { walkNodes } from '../plan/walk-query.js';
 
 export function checkGrouping(pstate: ParseState): void {
   const q = pstate.query;
-  const dependentRtis = new Set<number>();
+  const dependentRtis = new Map<number, number>();
   // Functional dependency: all primary-key columns of a table grouped → its other columns are fine.
   q.rtable.forEach((rte, rti) => {
     if (rte.kind !== 'relation') return;
@@ -23,7 +23,7 @@ export function checkGrouping(pstate: ParseState): void {
     // Under grouping sets only the columns grouped in every set count (parse_agg.c's common vars).
     const common = q.groupingSets ? q.groupBy.filter((_, i) => q.groupingSets!.every((s) => s.includes(i))) : q.groupBy;
     const grouped = pk.columns.every((att) => common.some((g) => g.kind === 'Var' && g.levelsUp === 0 && g.rti === rti && g.attno === att));
-    if (grouped) dependentRtis.add(rti);
+    if (grouped) dependentRtis.set(rti, pk.oid);
   });
   const check = (e: Expr, clause: string): void => {
     if (q.groupBy.some((g) => exprEqual(g, e))) return;
@@ -32,7 +32,12 @@ export function checkGrouping(pstate: ParseState): void {
       return;
     }
     if (e.kind === 'Var' && e.levelsUp === 0) {
-      if (dependentRtis.has(e.rti)) return;
+      const pk = dependentRtis.get(e.rti);
+      if (pk !== undefined) {
+        // (parse_agg.c: check_functional_grouping adds the key to the query's constraintDeps)
+        pstate.stmt.constraintDeps?.add(pk);
+        return;
+      }
       const rte = q.rtable[e.rti];
       const colName = e.attno < 0 ? systemColumnName(e.attno) : rte.columns[e.attno - 1].name;
       throw new PgError(SQLSTATE.grouping_error, `column "${rte.alias}.${colName}" must appear in the GROUP BY clause or be used in an aggregate function`, {

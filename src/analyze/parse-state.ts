@@ -107,6 +107,8 @@ export interface StatementState {
   deferredPerms?: { q: import('../nodes/query.js').Query; run: () => void }[];
   /** A view's query: names bound to OIDs at CREATE VIEW (recorded then, followed on use; see rewrite/view-binding.ts). */
   viewBinding?: import('../rewrite/view-binding.js').ViewBindingState;
+  /** Collects the primary keys a grouped query's ungrouped columns rely on (Query.constraintDeps), for views. */
+  constraintDeps?: Set<number>;
 }
 
 export class ParseState {

@@ -17,7 +17,7 @@ import { coerceTo, coerceToCommon, selectCommonType, canCoerce } from './coerce.
 import { coerceToBoolean, makeOp, makeSortKey, nodeKind, strVal, transformExpr } from './expr.js';
 import { ParseState, type NamespaceItem, type StatementState } from './parse-state.js';
 import { openRelation, relationRte, rangeVarName } from './relation.js';
-import { resolveUnknownTargets, transformTargetList } from './target.js';
+import { expandValuesStars, resolveUnknownTargets, transformTargetList } from './target.js';
 import { makeVar } from './column-ref.js';
 import { checkGrouping } from './grouping.js';
 import { checkGroupingFuncs, expandGroupingSets, hasGroupingSets } from './grouping-sets.js';
@@ -283,9 +283,6 @@ function relationFromItem(pstate: ParseState, n: AnyNode, rel: RelationDef, froz
         return { kind: 'RangeTblRef', rti };
       }
       if (rel.kind === 'i') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is an index`, { position: pstate.position(n.location) });
-      if (rel.kind === 'm' && !rel.view?.populated) {
-        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
-      }
       if (rel.kind === 'c') {
         throw new PgError(SQLSTATE.wrong_object_type, `cannot open relation "${rel.name}"`, { detail: 'This operation is not supported for composite types.', position: pstate.position(n.location) });
       }
@@ -538,7 +535,7 @@ function findUsingColumn(pstate: ParseState, items: NamespaceItem[], name: strin
 function transformValues(pstate: ParseState, n: AnyNode): Query {
   const q = pstate.query;
   pstate.exprKind = 'values';
-  const rows = (n.valuesLists as AnyNode[]).map((l) => (l.List.items as AnyNode[]).map((e) => transformExpr(pstate, e)));
+  const rows = (n.valuesLists as AnyNode[]).map((l) => expandValuesStars(pstate, l.List.items as AnyNode[]).map((e) => ('expanded' in e ? (e.expanded as Expr) : transformExpr(pstate, e))));
   const width = rows[0].length;
   for (const r of rows) {
     if (r.length !== width) {

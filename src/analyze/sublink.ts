@@ -46,7 +46,8 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
     case 'ALL_SUBLINK': {
       const opName = n.operName ? strVal((n.operName as AnyNode[])[(n.operName as AnyNode[]).length - 1]) : '=';
       const left = transformExpr(pstate, n.testexpr);
-      const lefts = left.kind === 'RowExpr' && !left.wholeRow ? left.args : [left];
+      // (a ROW's fields as written: an unknown literal takes the subquery column's type)
+      const lefts = left.kind === 'RowExpr' && !left.wholeRow ? (left.rawArgs ?? left.args) : [left];
       if (lefts.length !== cols.length) {
         throw new PgError(SQLSTATE.syntax_error, lefts.length < cols.length ? 'subquery has too many columns' : 'subquery has too few columns', {
           position: pstate.position(loc),
@@ -54,14 +55,16 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
       }
       const testExprs: Expr[] = [];
       const fns = [];
-      for (let i = 0; i < lefts.length; i++) {
+      // The operator `name` between left column i and subquery column i (its function, applying the
+      // casts the analyzer put around the subquery side).
+      const opFn = (name: string, i: number, keep: boolean) => {
         const placeholder: Expr = { kind: 'Param', index: -1, type: cols[i].expr.type, typmod: -1 };
-        const op = makeOp(pstate, opName, lefts[i], placeholder, loc);
+        const op = makeOp(pstate, name, lefts[i], placeholder, loc);
         if (op.kind !== 'OpExpr') throw featureNotSupported('this subquery comparison', loc);
         if (op.type !== OID.bool) {
-          throw new PgError(SQLSTATE.datatype_mismatch, `operator ${opName} must return type boolean, not type ${formatType(pstate.catalog, op.type)}`, { position: pstate.position(loc) });
+          throw new PgError(SQLSTATE.datatype_mismatch, `operator ${name} must return type boolean, not type ${formatType(pstate.catalog, op.type)}`, { position: pstate.position(loc) });
         }
-        testExprs.push(op.args[0]);
+        if (keep) testExprs.push(op.args[0]);
         // The subquery side may need a coercion to the operator's right input type: apply the
         // chain of casts the analyzer put around the placeholder to each subquery value.
         if (op.args[1].type !== cols[i].expr.type) {
@@ -70,10 +73,22 @@ export function transformSubLink(pstate: ParseState, n: AnyNode): Expr {
             throw featureNotSupported(`comparison of ${formatType(pstate.catalog, lefts[i].type)} with a subquery column of type ${formatType(pstate.catalog, cols[i].expr.type)}`, loc);
           }
           const base = op.fn;
-          fns.push({ ...base, fn: (args: Value[], rt: ExprRuntime, call: CallInfo) => base.fn([args[0], applyChain(chain, args[1], rt)], rt, call) });
-        } else fns.push(op.fn);
+          return { ...base, fn: (args: Value[], rt: ExprRuntime, call: CallInfo) => base.fn([args[0], applyChain(chain, args[1], rt)], rt, call) };
+        }
+        return op.fn;
+      };
+      for (let i = 0; i < lefts.length; i++) fns.push(opFn(opName, i, true));
+      // Several columns compared by `<>` or an ordering operator: a row comparison (RowCompareExpr).
+      let rowCompare: Extract<Expr, { kind: 'SubLink' }>['rowCompare'];
+      if (lefts.length > 1 && opName !== '=') {
+        if (opName === '<>') rowCompare = { mode: 'or', eqFns: [], strictFns: fns, orEqual: false };
+        else if (['<', '<=', '>', '>='].includes(opName)) {
+          const strict = opName[0];
+          rowCompare = { mode: 'lex', eqFns: lefts.map((_, i) => opFn('=', i, false)), strictFns: lefts.map((_, i) => opFn(strict, i, false)), orEqual: opName.length === 2 };
+        } else throw featureNotSupported(`row comparison with operator ${opName}`, loc);
       }
       return {
+        ...(rowCompare ? { rowCompare } : {}),
         kind: 'SubLink',
         subLinkType: n.subLinkType === 'ANY_SUBLINK' ? 'ANY' : 'ALL',
         subquery: sub,

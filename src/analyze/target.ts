@@ -195,3 +195,40 @@ function originOf(pstate: ParseState, rti: number, attno: number): { relation: n
 export function resolveUnknownTargets(pstate: ParseState, tl: TargetEntry[]): TargetEntry[] {
   return tl.map((t) => (t.expr.type === OID.unknown ? { ...t, expr: coerceTo(pstate, pstate.catalog, t.expr, OID.text, -1, 'implicit') as Expr } : t));
 }
+
+/** An item of a VALUES row: the raw expression, or one field of an expanded `t.*` / `(expr).*`. */
+export type ValuesItem = AnyNode | { readonly expanded: Expr };
+
+/**
+ * A VALUES row with `t.*` and `(expr).*` items expanded into their fields (transformExpressionList
+ * with ExpandColumnRefStar / ExpandIndirectionStar): `INSERT INTO audit VALUES (new.*)`.
+ * Returns the items themselves when none is starred (the usual case: no work).
+ */
+export function expandValuesStars(pstate: ParseState, items: readonly AnyNode[]): ValuesItem[] {
+  const starred = (it: AnyNode): boolean => {
+    const f = it.ColumnRef?.fields as AnyNode[] | undefined;
+    if (f) return f.length >= 2 && !!f[f.length - 1].A_Star;
+    const ind = it.A_Indirection?.indirection as AnyNode[] | undefined;
+    return !!ind?.length && !!ind[ind.length - 1].A_Star;
+  };
+  if (!items.some(starred)) return items as ValuesItem[];
+  const out: ValuesItem[] = [];
+  for (const it of items) {
+    if (!starred(it)) {
+      out.push(it);
+      continue;
+    }
+    if (it.A_Indirection) {
+      for (const f of expandIndirectionStar(pstate, it) ?? []) out.push({ expanded: f.expr });
+      continue;
+    }
+    const f = it.ColumnRef.fields as AnyNode[];
+    if (f.length !== 2) {
+      // (`fn.param.*` and `schema.table.*`: the whole value as one item, as before)
+      out.push(it);
+      continue;
+    }
+    for (const t of expandStar(pstate, strVal(f[0]), it.ColumnRef.location as number | undefined)) out.push({ expanded: t.expr });
+  }
+  return out;
+}

@@ -231,6 +231,8 @@ export interface ViewInfo {
   readonly binding?: import('../rewrite/view-binding.js').ViewBinding;
   /** Columns the query uses, per relation OID (DROP COLUMN / ALTER COLUMN TYPE dependencies). */
   readonly columnDeps?: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Primary keys the query's grouping relies on (functional dependency): DROP CONSTRAINT checks them. */
+  readonly constraintDeps?: readonly number[];
 }
 
 /** A pg_class row: table (r), view (v), index (i), sequence (S), partitioned table (p), materialized view (m). */

@@ -49,7 +49,7 @@ import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-incl
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineSequence, serialDefault } from './sequence.js';
-import { dropColumnViews, dropRelation, viewsUsingColumn } from './drop.js';
+import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { renameDomainConstraint } from './typecmds.js';
 import { renameType } from './rename-type.js';
 import { renameSchema } from './rename-schema.js';
@@ -257,6 +257,8 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
             break;
           case 'CONSTR_DEFAULT':
             col = { ...col, default: analyzeTableExpr(session, cat, nrel, con.raw_expr, 'default', sql, { type, typmod, column: name }) };
+            // A default to fill in (not NULL) is refused when the table's row type is stored elsewhere.
+            if (!con.raw_expr?.A_Const?.isnull) checkRowTypeUnused(cat, rel);
             break;
           case 'CONSTR_GENERATED': {
             const g = analyzeTableExpr(session, cat, nrel, con.raw_expr, 'generated', sql, { type, typmod, column: name });
@@ -419,6 +421,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         throw new PgError(SQLSTATE.undefined_object, `constraint "${cmd.name}" of relation "${rel.name}" does not exist`);
       }
       if (con.kind === 'f' && con.fk!.refRelation !== rel.oid) checkNoPendingEvents(session, cat, cat.relation(con.fk!.refRelation), true);
+      if (con.kind === 'p') dropConstraintViews(session, cat, rel, con, cmd.behavior === 'DROP_CASCADE');
       if (con.index !== undefined) {
         const deps = cat.referencingForeignKeys(rel.oid).filter((fk) => fk.fk!.refIndex === con.index && fk.oid !== con.oid);
         if (deps.length) {
@@ -483,6 +486,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           detail: `rule _RETURN on ${usingView.kind === 'm' ? 'materialized view' : 'view'} ${usingView.name} depends on column "${col.name}"`,
         });
       }
+      checkRowTypeUnused(cat, rel);
       if (col.generated) throw featureNotSupported('changing the type of a generated column');
       for (const g of rel.columns) {
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');
@@ -812,4 +816,18 @@ function setReplicaIdentity(cat: Catalog, rel: RelationDef, d: AnyNode): void {
     if (!col.notNull) throw new PgError(SQLSTATE.wrong_object_type, `index "${name}" cannot be used as replica identity because column "${col.name}" is nullable`);
   }
   cat.putRelation({ ...rel, replicaIdentity: 'i', replicaIndex: idx.oid });
+}
+
+/**
+ * ALTER TABLE that would rewrite rows (a column type change, a new column with a default) while a
+ * column of a table stores this table's row type: 0A000 (tablecmds.c find_composite_type_dependencies).
+ */
+function checkRowTypeUnused(cat: Catalog, rel: RelationDef): void {
+  if (rel.kind !== 'r' && rel.kind !== 'p') return;
+  const arr = typeInfo(cat, rel.rowType).array;
+  for (const r of cat.relations.values()) {
+    if (r.kind !== 'r' && r.kind !== 'm' && r.kind !== 'p') continue;
+    const c = r.columns.find((x) => !x.dropped && (x.type === rel.rowType || (arr !== undefined && x.type === arr)));
+    if (c) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter table "${rel.name}" because column "${r.name}.${c.name}" uses its row type`);
+  }
 }

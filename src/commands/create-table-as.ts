@@ -74,14 +74,30 @@ export function hoistSetOpInto(body: AnyNode, sql: string): AnyNode {
  * Runs the query of a CREATE TABLE AS / MATERIALIZED VIEW and returns its columns and rows
  * (no rows with WITH NO DATA, but the query is still analyzed and planned).
  */
-function runQuery(session: Session, st: RawStatement, n: AnyNode, sql: string, withData: boolean) {
+function runQuery(session: Session, st: RawStatement, n: AnyNode, sql: string, withData: boolean, matview: boolean) {
   const q = n.query as AnyNode;
   if (!q.SelectStmt) throw featureNotSupported(q.ExecuteStmt ? 'CREATE TABLE ... AS EXECUTE' : 'this CREATE TABLE AS query');
   const body = hoistSetOpInto(q.SelectStmt, sql);
   if (body.intoClause) throw new PgError(SQLSTATE.syntax_error, 'SELECT ... INTO is not allowed here', { position: String(charOffset(sql, body.intoClause.rel?.location ?? 0) + 1) });
+  // WITH NO DATA only analyzes the query: nothing is folded, planned or run (1/0 is fine).
+  if (!withData) {
+    const query = transformSelectStmt(statementState(session, sql, []), body);
+    if (matview) checkMatviewQuery(session, query);
+    return { c: { query }, rows: [], body };
+  }
   const c = prepareSelect(session, st, body, sql, []);
-  const rows = withData ? runPreparedSelect(session, c, []).rows : [];
-  return { c, rows, body };
+  if (matview) checkMatviewQuery(session, c.query);
+  return { c, rows: runPreparedSelect(session, c, []).rows, body };
+}
+
+/** Analysis of the query alone (for its errors), as Postgres analyzes it before CreateTableAsRelExists. */
+function analyzeOnly(session: Session, n: AnyNode, sql: string): void {
+  const q = n.query as AnyNode;
+  if (!q.SelectStmt) return;
+  const body = hoistSetOpInto(q.SelectStmt, sql);
+  if (body.intoClause) return;
+  const query = transformSelectStmt(statementState(session, sql, []), body);
+  if (n.objtype === 'OBJECT_MATVIEW') checkMatviewQuery(session, query);
 }
 
 export function createTableAs(session: Session, n: AnyNode, sql: string, st: RawStatement): StatementResult {
@@ -94,20 +110,23 @@ export function createTableAs(session: Session, n: AnyNode, sql: string, st: Raw
   if (into.tableSpaceName) throw featureNotSupported('TABLESPACE', rv.location);
   if (matview && rv.relpersistence === 't') throw new PgError(SQLSTATE.feature_not_supported, 'materialized views must not use temporary tables or views');
   const name = truncateIdentifier(rv.relname);
-  if (n.if_not_exists && rv.relpersistence !== 't') {
+  // The name is checked before the query runs (createas.c: CreateTableAsRelExists).
+  if (rv.relpersistence !== 't') {
     const txn = session.transaction();
     const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name }, pos(rv.location));
     if (txn.catalog.relationIn(ns, name)) {
+      // (the query is analyzed first: its errors come before this one)
+      analyzeOnly(session, n, sql);
+      if (!n.if_not_exists) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
       session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists, skipping`, { severity: 'NOTICE' }));
       return commandResult(tag);
     }
   }
   const withData = !into.skipData;
-  const { c, rows, body } = runQuery(session, st, n, sql, withData);
+  const { c, rows, body } = runQuery(session, st, n, sql, withData, matview);
   const tl = c.query.targetList.filter((t) => !t.resjunk);
   const names = ((into.colNames ?? []) as AnyNode[]).map((x) => truncateIdentifier(x.String.sval as string));
   if (names.length > tl.length) throw new PgError(SQLSTATE.syntax_error, 'too many column names were specified');
-  if (matview) checkMatviewQuery(c.query, sql);
   const colNodes = tl.map((t, i) => ({
     ColumnDef: {
       colname: names[i] ?? t.name,
@@ -155,7 +174,11 @@ export function writeRows(session: Session, rel: RelationDef, rows: readonly Val
 }
 
 /** What Postgres refuses in a materialized view's query. */
-function checkMatviewQuery(q: AnyNode, sql: string): void {
-  void sql;
+function checkMatviewQuery(session: Session, q: AnyNode): void {
+  // (analyze.c: transformCreateTableAsStmt, isQueryUsingTempRelation)
+  const cat = session.catalog();
+  if ([...relationsUsed(q, new Set())].some((oid) => cat.relations.get(oid)?.persistence === 't')) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'materialized views must not use temporary tables or views');
+  }
   if (q.hasDmlCte) throw new PgError(SQLSTATE.feature_not_supported, 'materialized views must not use data-modifying statements in WITH');
 }

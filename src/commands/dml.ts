@@ -18,7 +18,7 @@ import { transformExpr, nodeKind, coerceToBoolean } from '../analyze/expr.js';
 import { canCoerce, coerceTo } from '../analyze/coerce.js';
 import { openRelation, relationRte } from '../analyze/relation.js';
 import { selectReferences, transformSelectStmt } from '../analyze/select.js';
-import { transformTargetList, resolveUnknownTargets } from '../analyze/target.js';
+import { expandValuesStars, transformTargetList, resolveUnknownTargets } from '../analyze/target.js';
 import { formatType } from '../types/registry.js';
 import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
@@ -246,15 +246,21 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
     ps.exprKind = 'values';
     const rows: ColumnSource[][] = [];
     for (const l of sel.valuesLists as AnyNode[]) {
-      const items = l.List.items as AnyNode[];
+      const items = expandValuesStars(ps, l.List.items as AnyNode[]);
       if (items.length > cols.length) {
-        throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position(items[cols.length][Object.keys(items[cols.length])[0]]?.location) });
+        const extra = items[cols.length];
+        throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position('expanded' in extra ? (extra.expanded as Expr).location : extra[Object.keys(extra)[0]]?.location) });
       }
       if (items.length < cols.length && n.cols) {
         throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[items.length].ResTarget.location) });
       }
       const chain = new Map<number, Expr>();
       const row: ColumnSource[] = items.map((it, i) => {
+        if ('expanded' in it) {
+          const ex = it.expanded as Expr;
+          const e = targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location)) : assignmentCoerce(ps, ex, cols[i], ex.location);
+          return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
+        }
         const [k, b] = nodeKind(it);
         if (k === 'SetToDefault') {
           if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);

@@ -176,6 +176,34 @@ export function dropColumnViews(session: Session, cat: Catalog, rel: RelationDef
   for (const d of deps) d.drop();
 }
 
+/**
+ * DROP CONSTRAINT of a primary key that views' grouping relies on (their ungrouped columns are
+ * functionally dependent on it): 2BP01, or with CASCADE the views go too.
+ */
+export function dropConstraintViews(session: Session, cat: Catalog, rel: RelationDef, con: { oid: number; name: string }, cascade: boolean): void {
+  const views = [...cat.relations.values()].filter((v) => v.view?.constraintDeps?.includes(con.oid));
+  if (!views.length) return;
+  currentSearchPath = session.searchPath();
+  const on = `constraint ${con.name} on ${relDesc(cat, rel)}`;
+  const dropping = new Set<number>([rel.oid]);
+  const deps: Dependent[] = [];
+  for (const v of views) {
+    if (dropping.has(v.oid)) continue;
+    dropping.add(v.oid);
+    deps.push({ describe: relDesc(cat, v), on, drop: () => dropRelation(session, cat, v, dropping) });
+    deps.push(...dependentsOf(session, cat, v, dropping));
+  }
+  if (!cascade) {
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${on} because other objects depend on it`, {
+      detail: deps.map((d) => `${d.describe} depends on ${d.on}`).join('\n'),
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+  }
+  const lines = deps.map((d) => `drop cascades to ${d.describe}`);
+  session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
+  for (const d of deps) d.drop();
+}
+
 function usesSequence(e: unknown, seqOid: number): boolean {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;

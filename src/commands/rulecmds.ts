@@ -216,6 +216,12 @@ export function dropRule(session: Session, n: AnyNode): StatementResult {
     const ruleName = parts[parts.length - 1];
     const relParts = parts.slice(0, -1);
     const rv = relParts.length >= 2 ? { schemaname: relParts[relParts.length - 2], relname: relParts[relParts.length - 1] } : { relname: relParts[0] };
+    const found = lookupRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+    if (found && ruleName === '_RETURN' && (found.kind === 'v' || found.kind === 'm')) {
+      // A view's ON SELECT rule goes only with the view (its internal dependency).
+      const word = found.kind === 'v' ? 'view' : 'materialized view';
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop rule _RETURN on ${word} ${found.name} because ${word} ${found.name} requires it`, { hint: `You can drop ${word} ${found.name} instead.` });
+    }
     const { rel, rule } = ruleTarget(session, txn.catalog, rv, !!n.missing_ok, ruleName);
     if (!rule || !rel) continue;
     txn.catalogForWrite().removeRule(rule.oid);
@@ -226,8 +232,14 @@ export function dropRule(session: Session, n: AnyNode): StatementResult {
 /** ALTER RULE name ON rel RENAME TO new. */
 export function renameRule(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
-  const { rel, rule } = ruleTarget(session, txn.catalog, n.relation, false, n.subname as string);
   const newName = truncateIdentifier(n.newname as string);
+  // A view's ON SELECT rule ("_RETURN") exists but cannot be renamed, nor can another take its name.
+  const view = lookupRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname });
+  if (view && (view.kind === 'v' || view.kind === 'm') && (n.subname === '_RETURN' || newName === '_RETURN')) {
+    if (newName === '_RETURN') throw new PgError(SQLSTATE.duplicate_object, `rule "${newName}" for relation "${view.name}" already exists`);
+    throw new PgError(SQLSTATE.invalid_object_definition, 'renaming an ON SELECT rule is not allowed');
+  }
+  const { rel, rule } = ruleTarget(session, txn.catalog, n.relation, false, n.subname as string);
   if (txn.catalog.relationRules(rel!.oid).some((r) => r.name === newName)) {
     throw new PgError(SQLSTATE.duplicate_object, `rule "${newName}" for relation "${rel!.name}" already exists`);
   }

@@ -50,7 +50,8 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   state.paramTypes.length = 0;
   const binding = newViewBinding();
   // (privileges and policies apply when the view is used, not here)
-  const q = transformSelectStmt({ ...state, inferParams: false, skipSecurity: true, viewBinding: { mode: 'record', b: binding } }, n.query.SelectStmt);
+  const constraintDeps = new Set<number>();
+  const q = transformSelectStmt({ ...state, inferParams: false, skipSecurity: true, viewBinding: { mode: 'record', b: binding }, constraintDeps }, n.query.SelectStmt);
   // (sequences read in FROM are no relation entries: the binding names them)
   const dependsOn = [...relationsUsed(q, new Set([...binding.rels.values()].map((r) => r.oid)))];
   // A view over a temporary relation is itself temporary (DefineView), with a NOTICE.
@@ -104,7 +105,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
     columns,
     filenode: 0,
     rowType,
-    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, binding, columnDeps: columnDependencies(q, txn.catalog), checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
+    view: { raw: n.query.SelectStmt, text: sql, searchPath: [...session.searchPath()], dependsOn, binding, columnDeps: columnDependencies(q, txn.catalog), ...(constraintDeps.size ? { constraintDeps: [...constraintDeps] } : {}), checkOption, securityBarrier: viewBoolOption(options, 'security_barrier'), securityInvoker: viewBoolOption(options, 'security_invoker') },
     options,
   };
   cat.putRelation(rel);

@@ -4,6 +4,8 @@
  * Postgres counterpart: src/backend/executor/nodeSeqscan.c, nodeIndexscan.c.
  */
 import type { RelationDef } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 import { isVisible, type Heap, type Tuple } from '../storage/heap.js';
 import { MAX_BOUND, MIN_BOUND } from '../storage/index-store.js';
 import type { Value } from '../types/values.js';
@@ -60,6 +62,17 @@ export function fillSlots(row: Row, offset: number, t: Tuple, rel: RelationDef, 
   row[offset + n] = t as unknown as Value;
 }
 
+/**
+ * A materialized view created WITH NO DATA cannot be read (execUtils.c: ExecOpenScanRelation).
+ * Checked when a scan starts (Postgres checks at executor start): analysis, EXPLAIN, views and
+ * WITH NO DATA matviews over it are fine.
+ */
+function checkScannable(rel: RelationDef): void {
+  if (rel.kind === 'm' && !rel.view?.populated) {
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `materialized view "${rel.name}" has not been populated`, { hint: 'Use the REFRESH MATERIALIZED VIEW command.' });
+  }
+}
+
 export class SeqScan implements Plan {
   readonly kind = 'SeqScan';
   constructor(
@@ -72,6 +85,7 @@ export class SeqScan implements Plan {
   ) {}
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    if (this.rel.kind === 'm') checkScannable(this.rel);
     const heap = ctx.txn.heap(this.rel);
     const { rel, offset, filter, width, cols } = this;
     for (const t of heap.all()) {
@@ -84,6 +98,7 @@ export class SeqScan implements Plan {
   }
 
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void, transient?: boolean): void {
+    if (this.rel.kind === 'm') checkScannable(this.rel);
     const heap = ctx.txn.heap(this.rel);
     const { rel, offset, filter, width, cols } = this;
     // A transient sink gets one array, refilled per row: the same slots (cols and the version)
@@ -156,6 +171,7 @@ export class IndexScan implements Plan {
    * unique lookup) without a generator step; other scans through run().
    */
   each(ctx: ExecContext, base: Row | undefined, sink: (row: Row) => void): void {
+    if (this.rel.kind === 'm') checkScannable(this.rel);
     const store = ctx.txn.index(this.index);
     const b = this.bound;
     const n = b.eq.length;
@@ -180,6 +196,7 @@ export class IndexScan implements Plan {
   }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    if (this.rel.kind === 'm') checkScannable(this.rel);
     const heap = ctx.txn.heap(this.rel);
     const store = ctx.txn.index(this.index);
     const bound = this.bound;

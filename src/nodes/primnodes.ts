@@ -155,6 +155,12 @@ export interface SubLink extends Typed {
   testExprs?: Expr[];
   compareFns?: FunctionImpl[];
   opName?: string;
+  /**
+   * ANY/ALL of several columns with `<>` (any pair unequal) or an ordering operator (the first
+   * unequal pair decides, by `strictFns`; all equal: `<=` / `>=` hold): per column `=` and the
+   * strict operator (`<` for `<=`). Absent for `=` (every pair equal).
+   */
+  rowCompare?: { readonly mode: 'or' | 'lex'; readonly eqFns: FunctionImpl[]; readonly strictFns: FunctionImpl[]; readonly orEqual: boolean };
   /** EXPR sublink of a multi-column subquery (UPDATE SET (a, b) = (SELECT ...)): the column used. */
   column?: number;
   /** ARRAY(subquery) of an array column: the rows' arrays stacked into one more dimension. */

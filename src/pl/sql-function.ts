@@ -28,7 +28,7 @@ import type { Session } from '../session/session.js';
 import { addErrorContext, popContext, pushContext, type ContextFrame } from './error-context.js';
 import { caster, type Caster } from './cast.js';
 import { prepareSpi, type SpiColumn, type SpiPlan } from './spi.js';
-import { selectField } from '../analyze/record-fields.js';
+import { expandFields, selectField } from '../analyze/record-fields.js';
 
 /** How a call was planned: as Postgres would inline it (with constant arguments or not), or run. */
 export type SqlCallMode = 'run' | 'inline' | 'inline-const';
@@ -119,16 +119,30 @@ export function sqlParamHook(def: FunctionDef, paramTypes: readonly number[]): C
         return i < 0 ? undefined : { kind: 'Param', index: i, type: paramTypes[i], typmod: -1, location };
       };
       if (fields.length === 1) return param(fields[0]);
-      if (fields.length === 2 && fields[0] === def.name) {
-        const p = param(fields[1]);
-        if (p) return p;
+      if (fields.some((f) => f === '*')) return undefined;
+      // `fn.c` and `fn.c.f`: the parameter qualified by the function's name (before `c.f`, as
+      // sql_fn_post_column_ref tries it).
+      if (fields[0] === def.name) {
+        const q = param(fields[1]);
+        if (q) {
+          let e = q;
+          for (const f of fields.slice(2)) e = selectField(ps, e, f, location);
+          return e;
+        }
       }
       // `c.f`: a field of a composite parameter c (columns of FROM items were tried first).
       const p = param(fields[0]);
-      if (!p || fields.some((f) => f === '*')) return undefined;
+      if (!p) return undefined;
       let e = p;
       for (const f of fields.slice(1)) e = selectField(ps, e, f, location);
       return e;
+    },
+    // `c.*` of a composite parameter: its fields.
+    expandStar(ps, name, location) {
+      const i = names.indexOf(name);
+      if (i < 0 || typeInfo(ps.catalog, baseTypeOf(ps.catalog, paramTypes[i])).typtype !== 'c') return undefined;
+      const p: Expr = { kind: 'Param', index: i, type: paramTypes[i], typmod: -1, location };
+      return expandFields(ps, p, location);
     },
   };
 }

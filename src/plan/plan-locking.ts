@@ -8,7 +8,8 @@
  * placement), preprocess_rowmarks.
  * Known gaps: locking clauses over a subquery or view in FROM are not supported (0A000).
  */
-import { featureNotSupported } from '../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Query } from '../nodes/query.js';
 import { compileExpr, type Layout } from '../executor/expr/compile.js';
@@ -48,6 +49,10 @@ export function lockTargets(q: Query, layout: Layout): LockTarget[] {
   for (const [rti, l] of [...byRti].sort((a, b) => a[0] - b[0])) {
     const rte = q.rtable[rti];
     if (rte.kind !== 'relation') throw featureNotSupported('a locking clause on a subquery, view or function in FROM');
+    // (execMain.c: CheckValidRowMarkRel)
+    if (rte.rel.kind === 'm' || rte.rel.kind === 'S') {
+      throw new PgError(SQLSTATE.wrong_object_type, `cannot lock rows in ${rte.rel.kind === 'm' ? 'materialized view' : 'sequence'} "${rte.rel.name}"`);
+    }
     if (rte.rel.kind !== 'r') throw featureNotSupported(`a locking clause on ${rte.rel.kind === 'v' ? 'a view' : 'this relation'}`);
     out.push({ rel: rte.rel, offset: layout.offsets[rti], mode: l.mode, policy: l.policy });
   }

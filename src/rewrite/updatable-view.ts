@@ -24,6 +24,7 @@ import { transformSelectStmt } from '../analyze/select.js';
 import { figureColname } from '../analyze/target.js';
 import { statementState } from '../session/run-select.js';
 import { parseScript } from '../parser/parse.js';
+import { walkNodes } from '../plan/walk-query.js';
 
 type AnyNode = Record<string, any>;
 export type ViewDmlKind = 'insert' | 'update' | 'delete' | 'merge';
@@ -118,7 +119,12 @@ export function qualify(node: unknown, alias: string, refname: string | undefine
     if (f.length >= 2 && refname !== undefined && f[f.length - 2].String?.sval === refname) return { ColumnRef: { ...o.ColumnRef, fields: [str(alias), f[f.length - 1]] } };
     return o;
   }
-  if (o.SubLink) return { SubLink: { ...o.SubLink, subselect: qualify(o.SubLink.subselect, alias, refname, true, baseCols), testexpr: qualify(o.SubLink.testexpr, alias, refname, inSub, baseCols) } };
+  if (o.SubLink) {
+    // A subquery without FROM (`(SELECT concat('b: ', b))`) can only mean the view's table by a bare name.
+    const sel = o.SubLink.subselect?.SelectStmt as AnyNode | undefined;
+    const own = !!sel && !sel.fromClause && (!sel.op || sel.op === 'SETOP_NONE') && !sel.withClause;
+    return { SubLink: { ...o.SubLink, subselect: qualify(o.SubLink.subselect, alias, refname, own ? inSub : true, baseCols), testexpr: qualify(o.SubLink.testexpr, alias, refname, inSub, baseCols) } };
+  }
   const out: AnyNode = {};
   for (const [k, v] of Object.entries(o)) out[k] = qualify(v, alias, refname, inSub, baseCols);
   return out;
@@ -346,6 +352,13 @@ export function rewriteViewDml(session: Session, view: RelationDef, n: AnyNode, 
   };
   if (kind === 'insert') rewriteInsert(view, n, stmt, level, mapTarget, quals, read);
   if (kind === 'update') {
+    // The same view column set twice is refused under its own name (rewriteTargetListIU on the view).
+    const set = new Set<string>();
+    for (const t of n.targetList as AnyNode[]) {
+      if (t.ResTarget.indirection || !viewCols.includes(t.ResTarget.name)) continue;
+      if (set.has(t.ResTarget.name)) throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${t.ResTarget.name}"`);
+      set.add(t.ResTarget.name);
+    }
     stmt.targetList = (n.targetList as AnyNode[]).map((t) => {
       const rt = t.ResTarget;
       let val = rt.val;
@@ -436,6 +449,16 @@ function rewriteInsert(view: RelationDef, n: AnyNode, stmt: AnyNode, level: View
   if (newValues) stmt.selectStmt = { SelectStmt: { ...(sel ?? { op: 'SETOP_NONE' }), valuesLists: newValues.map((items) => ({ List: { items } })) } };
   if (names.length) stmt.cols = names.map((c) => ({ ResTarget: { name: mapTarget(c.name, c.location, true), ...(c.indirection ? { indirection: c.indirection } : {}), location: c.location } }));
   else delete stmt.cols;
+  // Two view columns over one base column (`a, a AS aa`): rewriteTargetListIU's error, without a
+  // position (the same view column twice is the parser's 42701 instead).
+  if (names.length && new Set(names.map((c) => c.name)).size === names.length) {
+    const seen = new Set<string>();
+    for (const c of stmt.cols as AnyNode[]) {
+      if (c.ResTarget.indirection) continue;
+      if (seen.has(c.ResTarget.name)) throw new PgError(SQLSTATE.syntax_error, `multiple assignments to same column "${c.ResTarget.name}"`);
+      seen.add(c.ResTarget.name);
+    }
+  }
   const oc = n.onConflictClause as AnyNode | undefined;
   if (oc) {
     const infer = oc.infer
@@ -458,7 +481,8 @@ function rewriteInsert(view: RelationDef, n: AnyNode, stmt: AnyNode, level: View
     stmt.onConflictClause = {
       ...oc,
       infer,
-      targetList: oc.targetList?.map((t: AnyNode) => ({ ResTarget: { ...t.ResTarget, name: mapTarget(t.ResTarget.name, t.ResTarget.location, false), val: mapRefs(t.ResTarget.val, level, q2, [...quals][0], read) } })),
+      // (Postgres says "cannot insert into column" for a computed column set by DO UPDATE too)
+      targetList: oc.targetList?.map((t: AnyNode) => ({ ResTarget: { ...t.ResTarget, name: mapTarget(t.ResTarget.name, t.ResTarget.location, true), val: mapRefs(t.ResTarget.val, level, q2, [...quals][0], read) } })),
       whereClause: mapRefs(oc.whereClause, level, q2, [...quals][0], read),
     };
   }
@@ -478,6 +502,7 @@ export function nonUpdatableReason(q: import('../nodes/query.js').Query, raw: An
   if (q.limit || q.offset) return 'Views containing LIMIT or OFFSET are not automatically updatable.';
   if (q.hasAggs) return 'Views that return aggregate functions are not automatically updatable.';
   if (q.windowFuncs?.length) return 'Views that return window functions are not automatically updatable.';
+  if (returnsSet(q.targetList)) return 'Views that return set-returning functions are not automatically updatable.';
   const single = 'Views that do not select from a single table or view are not automatically updatable.';
   if (q.fromList.length !== 1 || q.fromList[0].kind !== 'RangeTblRef') return single;
   const rte = q.rtable[q.fromList[0].rti] as { kind: string; viewOid?: number; rel?: RelationDef };
@@ -487,6 +512,17 @@ export function nonUpdatableReason(q: import('../nodes/query.js').Query, raw: An
   const updatable = q.targetList.some((t) => !t.resjunk && t.expr.kind === 'Var' && t.expr.levelsUp === 0 && t.expr.attno > 0);
   if (!updatable) return 'Views that have no updatable columns are not automatically updatable.';
   return undefined;
+}
+
+/** Whether a target list calls a set-returning function (expression_returns_set; sublinks not entered). */
+function returnsSet(tl: readonly { expr: unknown }[]): boolean {
+  let found = false;
+  walkNodes(tl, (n) => {
+    if (found || n.kind === 'SubLink') return false;
+    if (n.kind === 'FuncExpr' && n.retset) found = true;
+    return !found;
+  });
+  return found;
 }
 
 export interface RewrittenMerge {

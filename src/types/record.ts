@@ -163,7 +163,9 @@ export function makeRecordIO(fieldIOs: readonly TypeIO[], typmods: readonly numb
       return new PgRecord(fields);
     },
     output(value: PgRecord, ctx: IoContext): string {
-      return formatRecordText(value.fields, (i, v) => fieldIOs[i].output(v, ctx));
+      // A value stored before ALTER TYPE / ALTER TABLE ADD COLUMN reads with NULLs for the new fields.
+      const fields = value.fields.length < n ? [...value.fields, ...new Array<Value>(n - value.fields.length).fill(null)] : value.fields;
+      return formatRecordText(fields, (i, v) => fieldIOs[i].output(v, ctx));
     },
     compare: (a, b) => compareRecords(a, b, (i, x, y) => fieldIOs[i].compare(x, y)),
     hashKey(value: PgRecord): string {

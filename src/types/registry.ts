@@ -240,7 +240,8 @@ export function formatType(cat: Catalog, oid: number, typmod = -1): string {
   }
   const row = BUILTIN_TYPES.find((r) => r.oid === oid);
   if (row) return row.sqlName ?? row.name;
-  const needsQualify = info.namespace !== 'public' && info.namespace !== 'pg_catalog';
+  // (the session's temporary schema is always searched: its row types print bare)
+  const needsQualify = info.namespace !== 'public' && info.namespace !== 'pg_catalog' && !info.namespace.startsWith('pg_temp_');
   const name = quoteIdentIfNeeded(info.name);
   return needsQualify ? quoteIdentIfNeeded(info.namespace) + '.' + name : name;
 }

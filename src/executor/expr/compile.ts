@@ -505,10 +505,36 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
       const fns = (e.compareFns ?? []).map((f) => f.fn);
       const isAny = e.subLinkType === 'ANY';
       const calls = (e.testExprs ?? []).map((t) => ({ argTypes: [t.type, t.type], returnType: e.type, returnTypmod: -1 }) as CallInfo);
+      const rc = e.rowCompare;
+      // One row compared by `<>` (any pair unequal) or an ordering operator (the first unequal pair decides).
+      const rowCompare = (lefts: Value[], r: Row, ctx: ExecContext): boolean | null => {
+        if (rc!.mode === 'or') {
+          let res: boolean | null = false;
+          for (let i = 0; i < lefts.length; i++) {
+            if (lefts[i] === null || r[i] === null) res = null;
+            else if (rc!.strictFns[i].fn([lefts[i], r[i]], ctx, calls[i]) === true) return true;
+          }
+          return res;
+        }
+        for (let i = 0; i < lefts.length; i++) {
+          const l = lefts[i];
+          const v = r[i];
+          if (l === null || v === null) return null;
+          if (rc!.eqFns[i].fn([l, v], ctx, calls[i]) !== true) return rc!.strictFns[i].fn([l, v], ctx, calls[i]) as boolean | null;
+        }
+        return rc!.orEqual;
+      };
       // Compares the left values with each row, with SQL's NULL rules (ExecScanSubPlan).
       const scan = (lefts: Value[], rows: readonly Row[], ctx: ExecContext): boolean | null => {
         let sawNull = false;
         for (const r of rows) {
+          if (rc) {
+            const res = rowCompare(lefts, r, ctx);
+            if (isAny && res === true) return true;
+            if (!isAny && res === false) return false;
+            if (res === null) sawNull = true;
+            continue;
+          }
           let result: boolean | null = true;
           for (let i = 0; i < lefts.length; i++) {
             const l = lefts[i];
