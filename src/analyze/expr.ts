@@ -11,6 +11,7 @@ import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { textComparator } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
+import { decodeUtf8 } from '../types/utf8.js';
 import { transformGroupingFunc } from './grouping-sets.js';
 import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -36,6 +37,7 @@ import { transformOrderedSetAggregate, withinGroupRequired } from './ordered-set
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
 import { transformJsonFuncExpr } from './json-func-expr.js';
+import { transformJsonParseExpr, transformJsonScalarExpr, transformJsonSerializeExpr } from './json-parse.js';
 import { transformJsonAgg, transformJsonArrayConstructor, transformJsonArrayQueryConstructor, transformJsonObjectConstructor } from './json-constructor.js';
 import { compareFunctionFor } from './ordering.js';
 import { expandIndirectionStar, transformIndirection } from './indirection.js';
@@ -89,6 +91,12 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       return transformJsonArrayConstructor(pstate, n);
     case 'JsonArrayQueryConstructor':
       return transformJsonArrayQueryConstructor(pstate, n);
+    case 'JsonParseExpr':
+      return transformJsonParseExpr(pstate, n);
+    case 'JsonScalarExpr':
+      return transformJsonScalarExpr(pstate, n);
+    case 'JsonSerializeExpr':
+      return transformJsonSerializeExpr(pstate, n);
     case 'JsonArrayAgg':
     case 'JsonObjectAgg':
       return transformJsonAgg(pstate, kind, n);
@@ -823,20 +831,11 @@ function transformJsonIsPredicate(pstate: ParseState, n: AnyNode): Expr {
   }
   const want = ({ JS_TYPE_ANY: 'any', JS_TYPE_SCALAR: 'scalar', JS_TYPE_ARRAY: 'array', JS_TYPE_OBJECT: 'object' } as Record<string, JsonItemType>)[n.item_type] ?? 'any';
   const unique = !!n.unique_keys;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const test: (v: Value) => boolean =
     base === OID.jsonb
       ? (v) => jsonbIsJson(v as JsonbValue, want)
       : base === OID.bytea
-        ? (v) => {
-            let text: string;
-            try {
-              text = utf8.decode(v as Uint8Array);
-            } catch {
-              return false;
-            }
-            return textIsJson(text, want, unique);
-          }
+        ? (v) => textIsJson(decodeUtf8(v as Uint8Array), want, unique)
         : (v) => textIsJson(v as string, want, unique, base === OID.json);
   return {
     kind: 'FuncExpr', name: 'is_json', args: [arg], type: OID.bool, typmod: -1, location: n.location,
