@@ -14,3 +14,7 @@ CREATE TABLE tsx_docs (id int, body text);
 INSERT INTO tsx_docs VALUES (1, 'The fat cat sat on the mat'), (2, 'Dogs and rats: a story'), (3, 'Sales report for Q3');
 SELECT id FROM tsx_docs WHERE to_tsvector('english', body) @@ websearch_to_tsquery('english', '(fat cat) or (rats:story)') ORDER BY id;
 DROP TABLE tsx_docs;
+-- ts_headline of empty documents and empty queries.
+SELECT ts_headline('english', '', to_tsquery('english', ''));
+SELECT ts_headline('english', 'abc def', to_tsquery('english', ''));
+SELECT ts_headline('english', '', to_tsquery('english', 'abc')), ts_headline('english', '', to_tsquery('english', 'abc'), 'MaxFragments=2'), ts_headline('english', '', to_tsquery('english', 'abc'), 'HighlightAll=true');
