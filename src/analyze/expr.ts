@@ -448,6 +448,23 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
 /** `left op ANY/ALL (array)`. */
 export function makeScalarArrayOp(pstate: ParseState, name: string, left: Expr, right: Expr, useOr: boolean, loc: number | undefined): Expr {
   const cat = pstate.catalog;
+  if (right.type === OID.unknown && left.type !== OID.unknown) {
+    // make_scalar_array_op: an unknown array literal's element is unknown too, so the operator
+    // is resolved as for `left op 'literal'` (tsvector @@ ANY ('{a,b}') is @@(tsvector, tsquery)),
+    // and the literal becomes an array of the operator's right operand type.
+    const unknownElem: Expr = { kind: 'Const', type: OID.unknown, typmod: -1, value: null, location: right.location };
+    let op: Expr | undefined;
+    try {
+      op = makeOp(pstate, name, left, unknownElem, loc);
+    } catch {
+      op = undefined; // resolved below as before (the left operand's array type)
+    }
+    const arrT = op?.kind === 'OpExpr' ? typeInfo(cat, op.args[1].type).array : undefined;
+    if (op?.kind === 'OpExpr' && op.type === OID.bool && arrT !== undefined && op.args[1].type !== domainBase(cat, left.type)) {
+      const r = coerceTo(pstate, cat, right, arrT, -1, 'implicit');
+      return { kind: 'ScalarArrayOpExpr', useOr, op: name, fn: op.fn, left: op.args[0], right: r, type: OID.bool, typmod: -1, location: loc };
+    }
+  }
   if (right.type === OID.unknown || (right.kind === 'Param' && right.type === OID.unknown)) {
     const lt = left.type === OID.unknown ? OID.text : domainBase(cat, left.type);
     const arr = typeInfo(cat, lt).array;

@@ -18,3 +18,10 @@ DROP TABLE tsx_docs;
 SELECT ts_headline('english', '', to_tsquery('english', ''));
 SELECT ts_headline('english', 'abc def', to_tsquery('english', ''));
 SELECT ts_headline('english', '', to_tsquery('english', 'abc')), ts_headline('english', '', to_tsquery('english', 'abc'), 'MaxFragments=2'), ts_headline('english', '', to_tsquery('english', 'abc'), 'HighlightAll=true');
+-- An array literal on the right of @@ ANY is an array of tsquery.
+CREATE TABLE tsx_vec (id int, a tsvector);
+INSERT INTO tsx_vec VALUES (1, 'wr qh'), (2, 'ab cd'), (3, 'qh zz');
+SELECT id FROM tsx_vec WHERE a @@ ANY ('{wr,qh}') ORDER BY id;
+SELECT id FROM tsx_vec WHERE a @@ ALL ('{qh,zz}') ORDER BY id;
+SELECT id FROM tsx_vec WHERE a @@ ANY (ARRAY['ab & cd', 'nope']::tsquery[]) ORDER BY id;
+DROP TABLE tsx_vec;
