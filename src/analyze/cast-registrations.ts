@@ -83,3 +83,23 @@ for (const [t, name, conv] of viaNumeric) {
     return n === null ? null : conv(n as Numeric);
   });
 }
+
+// int2/int4/int8 ↔ bytea: the integer's two's-complement bytes, big-endian (int2send & co);
+// bytea to an integer reads up to its width, big-endian, unsigned then wrapped (bytea_int2 & co).
+const INT_BYTES: readonly [number, number, string][] = [[OID.int2, 2, 'smallint'], [OID.int4, 4, 'integer'], [OID.int8, 8, 'bigint']];
+for (const [t, width, name] of INT_BYTES) {
+  registerCast(t, OID.bytea, (v) => {
+    let n = BigInt.asUintN(width * 8, BigInt(v as number | bigint));
+    const out = new Uint8Array(width);
+    for (let i = width - 1; i >= 0; i--, n >>= 8n) out[i] = Number(n & 0xffn);
+    return out;
+  });
+  registerCast(OID.bytea, t, (v) => {
+    const b = v as Uint8Array;
+    if (b.length > width) throw new PgError(SQLSTATE.numeric_value_out_of_range, `${name} out of range`);
+    let n = 0n;
+    for (const x of b) n = (n << 8n) | BigInt(x);
+    const signed = BigInt.asIntN(width * 8, n);
+    return t === OID.int8 ? signed : Number(signed);
+  });
+}

@@ -11,6 +11,7 @@ import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { textComparator } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
+import { decodeUtf8 } from '../types/utf8.js';
 import { transformGroupingFunc } from './grouping-sets.js';
 import type { Node } from '../parser/parse.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -36,6 +37,7 @@ import { transformOrderedSetAggregate, withinGroupRequired } from './ordered-set
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
 import { transformJsonFuncExpr } from './json-func-expr.js';
+import { transformJsonParseExpr, transformJsonScalarExpr, transformJsonSerializeExpr } from './json-parse.js';
 import { transformJsonAgg, transformJsonArrayConstructor, transformJsonArrayQueryConstructor, transformJsonObjectConstructor } from './json-constructor.js';
 import { compareFunctionFor } from './ordering.js';
 import { expandIndirectionStar, transformIndirection } from './indirection.js';
@@ -89,6 +91,12 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       return transformJsonArrayConstructor(pstate, n);
     case 'JsonArrayQueryConstructor':
       return transformJsonArrayQueryConstructor(pstate, n);
+    case 'JsonParseExpr':
+      return transformJsonParseExpr(pstate, n);
+    case 'JsonScalarExpr':
+      return transformJsonScalarExpr(pstate, n);
+    case 'JsonSerializeExpr':
+      return transformJsonSerializeExpr(pstate, n);
     case 'JsonArrayAgg':
     case 'JsonObjectAgg':
       return transformJsonAgg(pstate, kind, n);
@@ -440,6 +448,23 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
 /** `left op ANY/ALL (array)`. */
 export function makeScalarArrayOp(pstate: ParseState, name: string, left: Expr, right: Expr, useOr: boolean, loc: number | undefined): Expr {
   const cat = pstate.catalog;
+  if (right.type === OID.unknown && left.type !== OID.unknown) {
+    // make_scalar_array_op: an unknown array literal's element is unknown too, so the operator
+    // is resolved as for `left op 'literal'` (tsvector @@ ANY ('{a,b}') is @@(tsvector, tsquery)),
+    // and the literal becomes an array of the operator's right operand type.
+    const unknownElem: Expr = { kind: 'Const', type: OID.unknown, typmod: -1, value: null, location: right.location };
+    let op: Expr | undefined;
+    try {
+      op = makeOp(pstate, name, left, unknownElem, loc);
+    } catch {
+      op = undefined; // resolved below as before (the left operand's array type)
+    }
+    const arrT = op?.kind === 'OpExpr' ? typeInfo(cat, op.args[1].type).array : undefined;
+    if (op?.kind === 'OpExpr' && op.type === OID.bool && arrT !== undefined && op.args[1].type !== domainBase(cat, left.type)) {
+      const r = coerceTo(pstate, cat, right, arrT, -1, 'implicit');
+      return { kind: 'ScalarArrayOpExpr', useOr, op: name, fn: op.fn, left: op.args[0], right: r, type: OID.bool, typmod: -1, location: loc };
+    }
+  }
   if (right.type === OID.unknown || (right.kind === 'Param' && right.type === OID.unknown)) {
     const lt = left.type === OID.unknown ? OID.text : domainBase(cat, left.type);
     const arr = typeInfo(cat, lt).array;
@@ -834,20 +859,11 @@ function transformJsonIsPredicate(pstate: ParseState, n: AnyNode): Expr {
   }
   const want = ({ JS_TYPE_ANY: 'any', JS_TYPE_SCALAR: 'scalar', JS_TYPE_ARRAY: 'array', JS_TYPE_OBJECT: 'object' } as Record<string, JsonItemType>)[n.item_type] ?? 'any';
   const unique = !!n.unique_keys;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const test: (v: Value) => boolean =
     base === OID.jsonb
       ? (v) => jsonbIsJson(v as JsonbValue, want)
       : base === OID.bytea
-        ? (v) => {
-            let text: string;
-            try {
-              text = utf8.decode(v as Uint8Array);
-            } catch {
-              return false;
-            }
-            return textIsJson(text, want, unique);
-          }
+        ? (v) => textIsJson(decodeUtf8(v as Uint8Array), want, unique)
         : (v) => textIsJson(v as string, want, unique, base === OID.json);
   return {
     kind: 'FuncExpr', name: 'is_json', args: [arg], type: OID.bool, typmod: -1, location: n.location,

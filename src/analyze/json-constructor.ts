@@ -20,7 +20,7 @@ import type { Expr } from '../nodes/primnodes.js';
 import { JsonbObject, type JsonbValue } from '../types/jsonb.js';
 import { escapeJsonString } from '../types/jsonb/output.js';
 import { OID } from '../types/oids.js';
-import { baseTypeOf, typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import { coerceTo } from './coerce.js';
 import { transformExpr } from './expr.js';
@@ -106,11 +106,39 @@ function converter(pstate: ParseState, e: Expr, jsonb: boolean, v: AnyNode): (rt
   return jsonb ? (rt, v) => datumToJsonb(rt, t, v) : (rt, v) => datumToJson(rt, t, v);
 }
 
-function funcExpr(name: string, args: Expr[], type: number, location: number | undefined, f: (a: Value[], rt: never) => Value): Expr {
+function funcExpr(
+  name: string,
+  args: Expr[],
+  type: number,
+  location: number | undefined,
+  f: (a: Value[], rt: never) => Value,
+  display?: (a: readonly string[], print: (e: Expr) => string) => string,
+): Expr {
   return {
-    kind: 'FuncExpr', name, args, type, typmod: -1, location,
+    kind: 'FuncExpr', name, args, type, typmod: -1, location, display,
     fn: { name, argTypes: args.map((a) => a.type), returnType: type, strict: false, volatility: 's', fn: f },
   } as unknown as Expr;
+}
+
+/**
+ * How a value argument prints (ruleutils' JsonValueExpr): a value converted for FORMAT JSON
+ * shows its raw expression and the clause, except a constant, which Postgres folds into a json
+ * constant before EXPLAIN prints it.
+ */
+function valueShown(raw: Expr, coerced: Expr, v: AnyNode): (a: string, print: (e: Expr) => string) => string {
+  if (raw.type === OID.bytea && v.format?.format_type === 'JS_FORMAT_JSON') return (a) => `${a} FORMAT JSON`;
+  if (coerced === raw || raw.kind === 'Const' || (raw.kind === 'CoerceExpr' && raw.arg.kind === 'Const')) return (a) => a;
+  const fmt = v.format?.format_type === 'JS_FORMAT_JSON' ? ' FORMAT JSON' : '';
+  return (_a, print) => print(raw) + fmt;
+}
+
+/** The options and RETURNING clause of a printed constructor (get_json_constructor_options). */
+function optionsShown(kind: 'object' | 'array', absent: boolean, unique: boolean, ret: Returning, cat: ParseState['catalog']): string {
+  let s = '';
+  if (absent && kind === 'object') s += ' ABSENT ON NULL';
+  if (!absent && kind === 'array') s += ' NULL ON NULL';
+  if (unique) s += ' WITH UNIQUE KEYS';
+  return s + ` RETURNING ${formatType(cat, ret.type, ret.typmod)}`;
 }
 
 /** JSON_OBJECT(k VALUE v, ... [ABSENT ON NULL] [WITH UNIQUE KEYS] [RETURNING t]). */
@@ -120,10 +148,15 @@ export function transformJsonObjectConstructor(pstate: ParseState, n: AnyNode): 
   const ret = returningOf(pstate, n.output, () => raw);
   const args: Expr[] = [];
   const convs: ((rt: never, v: Value) => string | JsonbValue)[] = [];
+  const shown: ((a: string, print: (e: Expr) => string) => string)[] = [];
   items.forEach((kv, i) => {
     let k = transformExpr(pstate, kv.key);
+    // An unknown-literal key prints as written (it stays an unknown constant in Postgres).
+    if (k.type === OID.unknown) shown.push((a) => a.replace(/::text$/, ''));
+    else shown.push((a) => a);
     if (k.type === OID.unknown) k = coerceTo(pstate, pstate.catalog, k, OID.text, -1, 'implicit');
     const v = valueExpr(pstate, kv.value, ret.jsonb, raw[i]);
+    shown.push(valueShown(raw[i], v, kv.value));
     args.push(k, v);
     convs.push(converter(pstate, v, ret.jsonb, kv.value));
   });
@@ -151,6 +184,11 @@ export function transformJsonObjectConstructor(pstate: ParseState, n: AnyNode): 
     }
     if (jsonb) return JsonbObject.fromEntries(keys.map((k, i) => [k, vals[i] as JsonbValue]));
     return '{' + keys.map((k, i) => `${escapeJsonString(k)} : ${vals[i] as string}`).join(', ') + '}';
+  }, (a, print) => {
+    const parts = a.map((x, i) => shown[i](x, print));
+    const pairs: string[] = [];
+    for (let i = 0; i < parts.length; i += 2) pairs.push(`${parts[i]} : ${parts[i + 1]}`);
+    return `JSON_OBJECT(${pairs.join(', ')}${optionsShown('object', absent, unique, ret, pstate.catalog)})`;
   });
   return finish(pstate, built, ret);
 }
@@ -162,6 +200,7 @@ export function transformJsonArrayConstructor(pstate: ParseState, n: AnyNode): E
   const ret = returningOf(pstate, n.output, () => raw);
   const args = values.map((v, i) => valueExpr(pstate, v, ret.jsonb, raw[i]));
   const convs = args.map((e, i) => converter(pstate, e, ret.jsonb, values[i]));
+  const shown = args.map((e, i) => valueShown(raw[i], e, values[i]));
   const absent = !!n.absent_on_null;
   const jsonb = ret.jsonb;
   const built = funcExpr('json_array', args, jsonb ? OID.jsonb : OID.json, n.location, (a, rt) => {
@@ -172,14 +211,16 @@ export function transformJsonArrayConstructor(pstate: ParseState, n: AnyNode): E
     }
     if (jsonb) return Object.freeze(out) as JsonbValue;
     return '[' + out.join(', ') + ']';
-  });
+  }, (a, print) => `JSON_ARRAY(${a.map((x, i) => shown[i](x, print)).join(', ')}${optionsShown('array', absent, false, ret, pstate.catalog)})`);
   return finish(pstate, built, ret);
 }
 
 /** JSON_ARRAY(query ...): `(SELECT JSON_ARRAYAGG(q.a ...) FROM (query) q(a))`. */
 export function transformJsonArrayQueryConstructor(pstate: ParseState, n: AnyNode): Expr {
-  const targets = n.query?.SelectStmt?.targetList as AnyNode[] | undefined;
-  if (targets && targets.length !== 1) {
+  const sel = n.query?.SelectStmt as AnyNode | undefined;
+  const targets = sel?.targetList as AnyNode[] | undefined;
+  const plain = sel && !sel.valuesLists && (!sel.op || sel.op === 'SETOP_NONE');
+  if ((targets && targets.length !== 1) || (plain && !targets)) {
     throw new PgError(SQLSTATE.syntax_error, 'subquery must return only one column', { position: pstate.position(n.location) });
   }
   const loc = n.location;
@@ -213,10 +254,20 @@ export function transformJsonAgg(pstate: ParseState, kind: 'JsonArrayAgg' | 'Jso
   const value = kind === 'JsonArrayAgg' ? n.arg : (n.arg.JsonKeyValue?.value ?? n.arg.value);
   const ret = returningOf(pstate, c.output, () => [transformExpr(pstate, value.raw_expr)]);
   const prefix = ret.jsonb ? 'jsonb' : 'json';
-  const wrap = (v: AnyNode): AnyNode =>
-    v.format?.format_type === 'JS_FORMAT_JSON'
-      ? { TypeCast: { arg: v.raw_expr, typeName: { names: [{ String: { sval: prefix } }], typemod: -1, location: -1 }, location: -1 } }
-      : v.raw_expr;
+  const cast = (arg: AnyNode, type: string): AnyNode => ({ TypeCast: { arg, typeName: { names: [{ String: { sval: type } }], typemod: -1, location: -1 }, location: -1 } });
+  const wrap = (v: AnyNode): AnyNode => {
+    const type = transformExpr(pstate, v.raw_expr).type;
+    if (v.format?.format_type === 'JS_FORMAT_JSON') {
+      // bytea FORMAT JSON: its UTF-8 text (convert_from), read as JSON.
+      if (type === OID.bytea) {
+        const utf8 = { A_Const: { sval: { sval: 'UTF8' }, location: -1 } };
+        return cast({ FuncCall: { funcname: [{ String: { sval: 'pg_catalog' } }, { String: { sval: 'convert_from' } }], args: [v.raw_expr, utf8], location: -1 } }, prefix);
+      }
+      return cast(v.raw_expr, prefix);
+    }
+    // An unknown literal (NULL, 'x') is text, as transformJsonValueExpr makes it.
+    return type === OID.unknown ? cast(v.raw_expr, 'text') : v.raw_expr;
+  };
   let name: string;
   let args: AnyNode[];
   if (kind === 'JsonArrayAgg') {

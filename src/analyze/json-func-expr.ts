@@ -14,9 +14,11 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Expr, ExprRuntime } from '../nodes/primnodes.js';
+import { datumToJsonb } from '../functions/builtins/json-functions.js';
+import { jsonbToType } from '../functions/builtins/json-populate.js';
 import { OID } from '../types/oids.js';
-import { typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
 import type { IoContext } from '../types/type-io.js';
 import type { JsonPath } from '../grammar/jsonpath/ast.js';
@@ -26,7 +28,10 @@ import { numericFromFloat8, numericFromInt } from '../types/numeric/numeric-conv
 import { builtinIO } from '../types/builtin-io.js';
 import { executeJsonPath, Res } from '../types/jsonpath/exec.js';
 import { JpDatetime, jpToJsonb, type JpValue } from '../types/jsonpath/item.js';
-import { coerceTo } from './coerce.js';
+import { canCoerce, coerceTo, domainBaseTypmod, domainCheckFunction } from './coerce.js';
+import { exprContains } from '../nodes/walk.js';
+import { quoteIdent } from '../functions/builtins/quote.js';
+import { decodeUtf8 } from '../types/utf8.js';
 import { transformExpr } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { typeNameToOid } from './type-name.js';
@@ -35,7 +40,7 @@ type AnyNode = Record<string, any>;
 export type SqlJsonOp = 'exists' | 'value' | 'query';
 export type Behavior =
   | { kind: 'error' | 'null' | 'true' | 'false' | 'unknown' | 'emptyArray' | 'emptyObject' }
-  | { kind: 'default'; arg: number };
+  | { kind: 'default'; arg: number; jsonb?: boolean };
 
 const FN_NAMES: Record<SqlJsonOp, string> = { exists: 'JSON_EXISTS()', value: 'JSON_VALUE()', query: 'JSON_QUERY()' };
 const ALLOWED: Record<SqlJsonOp, { kinds: string[]; text: string }> = {
@@ -81,11 +86,33 @@ export function transformPassing(pstate: ParseState, passing: AnyNode[] | undefi
   return { names, types };
 }
 
-/** The context item of a SQL/JSON function, as a jsonb expression. */
+/** The context item of a SQL/JSON function, as a jsonb expression (FORMAT JSON: a string is JSON text anyway). */
 export function transformContextItem(pstate: ParseState, item: AnyNode, location: number | undefined): Expr {
-  if (item?.format && item.format.format_type !== 'JS_FORMAT_DEFAULT') throw featureNotSupported('FORMAT JSON of the context item', location);
-  const ctx = transformExpr(pstate, item.raw_expr);
+  const fmt = item?.format as AnyNode | undefined;
+  let ctx = transformExpr(pstate, item.raw_expr);
+  if (fmt && fmt.format_type !== 'JS_FORMAT_DEFAULT' && fmt.encoding && fmt.encoding !== 'JS_ENC_DEFAULT' && ctx.type !== OID.bytea) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'JSON ENCODING clause is only allowed for bytea input type', { position: pstate.position(fmt.location) });
+  }
+  if (ctx.type === OID.bytea && fmt && fmt.format_type !== 'JS_FORMAT_DEFAULT') {
+    // convert_from(x, 'UTF8')::jsonb
+    return {
+      kind: 'FuncExpr', name: 'jsonb', args: [ctx], type: OID.jsonb, typmod: -1, location: ctx.location,
+      fn: { name: 'jsonb', argTypes: [OID.bytea], returnType: OID.jsonb, strict: true, volatility: 'i', fn: (a: Value[]) => parseJsonb(decodeUtf8(a[0] as Uint8Array)) },
+    } as unknown as Expr;
+  }
+  if (ctx.type === OID.unknown) ctx = coerceTo(pstate, pstate.catalog, ctx, OID.text, -1, 'implicit');
   return coerceTo(pstate, pstate.catalog, ctx, OID.jsonb, -1, 'explicit', ctx.location ?? location);
+}
+
+/** The path of a SQL/JSON function, as a jsonpath expression. */
+export function transformPathSpec(pstate: ParseState, spec: AnyNode, location: number | undefined): Expr {
+  const path = transformExpr(pstate, spec);
+  if (path.type !== OID.jsonpath && path.type !== OID.unknown && !canCoerce(pstate.catalog, path.type, OID.jsonpath, 'explicit')) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `JSON path expression must be of type jsonpath, not of type ${formatType(pstate.catalog, path.type)}`, {
+      position: pstate.position(leftmostLocation(path) ?? location),
+    });
+  }
+  return coerceTo(pstate, pstate.catalog, path, OID.jsonpath, -1, 'explicit', path.location ?? location);
 }
 
 /** An ON EMPTY / ON ERROR clause, checked against what `op` allows; DEFAULT expressions go to `args`. */
@@ -108,20 +135,61 @@ export function transformBehavior(
     });
   }
   if (kind !== 'default') return { kind } as Behavior;
+  const cat = pstate.catalog;
   let e = transformExpr(pstate, b.expr);
-  e = coerceTo(pstate, pstate.catalog, e, retType, retTypmod, 'explicit', e.location);
+  const at = { position: pstate.position(leftmostLocation(e)) };
+  if (!validDefault(e)) {
+    throw new PgError(SQLSTATE.datatype_mismatch, 'can only specify a constant, non-aggregate function, or operator expression for DEFAULT', at);
+  }
+  if (exprContains(e, (x) => x.kind === 'Var')) throw new PgError(SQLSTATE.datatype_mismatch, 'DEFAULT expression must not contain column references', at);
+  if (exprContains(e, (x) => x.kind === 'FuncExpr' && !!x.retset)) throw new PgError(SQLSTATE.datatype_mismatch, 'DEFAULT expression must not return a set', at);
+  // To the base type here; a domain's constraints are checked at run time (softly, see
+  // sqlJsonEvaluator). String and bit string targets by assignment, so that too long is an error.
+  const base = baseTypeOf(cat, retType);
+  const typmod = base === retType ? retTypmod : domainBaseTypmod(cat, retType);
+  if (e.type !== base && e.type !== retType && !(e.kind === 'Const' && e.value === null)) {
+    const category = typeInfo(cat, base).category;
+    const ctx = category === 'S' || category === 'V' ? 'assignment' : 'explicit';
+    if (e.type !== OID.unknown && !canCoerce(cat, e.type, base, ctx)) {
+      const target = formatType(cat, retType);
+      throw new PgError(SQLSTATE.cannot_coerce, `cannot cast behavior expression of type ${formatType(cat, e.type)} to ${target}`, {
+        hint: `You will need to explicitly cast the expression to type ${target}.`,
+        ...at,
+      });
+    }
+  }
+  if (e.type === OID.jsonb && base !== OID.jsonb) {
+    // Coerced at run time as a JSON value (json_populate_type), like the function's own result.
+    args.push(e);
+    return { kind: 'default', arg: args.length - 1, jsonb: true };
+  }
+  if (e.type === retType && base !== retType && e.kind === 'CoerceExpr' && e.arg.type === base) e = e.arg;
+  e = coerceTo(pstate, cat, e, base, typmod, typeInfo(cat, base).category === 'S' || typeInfo(cat, base).category === 'V' ? 'assignment' : 'explicit', e.location);
   args.push(e);
   return { kind: 'default', arg: args.length - 1 };
 }
 
-/** Rejects RETURNING types the evaluator cannot produce (0A000). */
-export function checkReturning(pstate: ParseState, op: SqlJsonOp, retType: number, location: number | undefined): void {
-  const retInfo = typeInfo(pstate.catalog, retType);
-  if (op === 'query' && (retInfo.category === 'A' || retInfo.typtype === 'c' || retInfo.typtype === 'd')) {
-    throw featureNotSupported(`JSON_QUERY returning type ${retInfo.name}`, location);
+/** ValidJsonBehaviorDefaultExpr: a constant, function or operator call, possibly cast. */
+function validDefault(e: Expr): boolean {
+  if (e.kind === 'Const' || e.kind === 'FuncExpr' || e.kind === 'OpExpr') return true;
+  return e.kind === 'CoerceExpr' && validDefault(e.arg);
+}
+
+/** exprLocation: the leftmost location of an operator or cast and its operands. */
+function leftmostLocation(e: Expr): number | undefined {
+  let loc = e.location;
+  const kids = e.kind === 'CoerceExpr' ? [e.arg] : e.kind === 'OpExpr' ? e.args : [];
+  for (const k of kids) {
+    const l = leftmostLocation(k);
+    if (l !== undefined && l >= 0 && (loc === undefined || loc < 0 || l < loc)) loc = l;
   }
-  if (retInfo.typtype === 'c' || retInfo.typtype === 'd' || retInfo.typtype === 'p') {
-    throw featureNotSupported(`SQL/JSON function returning type ${retInfo.name}`, location);
+  return loc;
+}
+
+/** Rejects RETURNING pseudo-types (transformJsonOutput). */
+export function checkReturning(pstate: ParseState, _op: SqlJsonOp, retType: number, _location: number | undefined): void {
+  if (typeInfo(pstate.catalog, retType).typtype === 'p') {
+    throw new PgError(SQLSTATE.feature_not_supported, 'returning pseudo-types is not supported in SQL/JSON functions');
   }
 }
 
@@ -131,9 +199,11 @@ export function transformJsonFuncExpr(pstate: ParseState, n: AnyNode): Expr {
     throw featureNotSupported(String(n.op), n.location);
   })();
   const cat = pstate.catalog;
+  if (op === 'query' && n.quotes === 'JS_QUOTES_OMIT' && (n.wrapper === 'JSW_CONDITIONAL' || n.wrapper === 'JSW_UNCONDITIONAL')) {
+    throw new PgError(SQLSTATE.syntax_error, 'SQL/JSON QUOTES behavior must not be specified when WITH WRAPPER is used', { position: pstate.position(n.location) });
+  }
   const ctx = transformContextItem(pstate, n.context_item, n.location);
-  let path = transformExpr(pstate, n.pathspec);
-  path = coerceTo(pstate, cat, path, OID.jsonpath, -1, 'explicit', path.location ?? n.location);
+  const path = transformPathSpec(pstate, n.pathspec, n.location);
   const args: Expr[] = [ctx, path];
   const vars = transformPassing(pstate, n.passing, args);
   let retType: number = op === 'exists' ? OID.bool : op === 'value' ? OID.text : OID.jsonb;
@@ -163,10 +233,29 @@ export function transformJsonFuncExpr(pstate: ParseState, n: AnyNode): Expr {
   const nvars = vars.names.length;
   const name = op === 'exists' ? 'json_exists' : op === 'value' ? 'json_value' : 'json_query';
   const retInfo = typeInfo(cat, retType);
+  const retLabel = formatType(cat, retType, retTypmod);
+  /** get_rule_expr of a JsonExpr: JSON_QUERY(ctx, 'path' PASSING ... RETURNING t options). */
+  const display = (a: readonly string[]): string => {
+    let s = `${name.toUpperCase()}(${a[0]}, ${path.kind === 'Const' ? a[1].replace(/::jsonpath$/, '') : a[1]}`;
+    if (nvars) s += ' PASSING ' + vars.names.map((nm, i) => `${a[2 + i]} AS ${quoteIdent(nm)}`).join(', ');
+    if (op !== 'exists' || retType !== OID.bool) s += ` RETURNING ${retLabel}`;
+    if (op === 'query') {
+      s += spec.wrapper === 'JSW_CONDITIONAL' ? ' WITH CONDITIONAL WRAPPER' : spec.wrapper === 'JSW_UNCONDITIONAL' ? ' WITH UNCONDITIONAL WRAPPER' : ' WITHOUT WRAPPER';
+      s += spec.omitQuotes ? ' OMIT QUOTES' : ' KEEP QUOTES';
+    }
+    const dflt = op === 'exists' ? 'false' : 'null';
+    const behavior = (b: Behavior, on: string): string => {
+      if (b.kind === dflt) return '';
+      return ` ${b.kind === 'default' ? 'DEFAULT ' + a[b.arg] : BEHAVIOR_LABEL[b.kind]} ON ${on}`;
+    };
+    if (op !== 'exists') s += behavior(spec.onEmpty, 'EMPTY');
+    return s + behavior(spec.onError, 'ERROR') + ')';
+  };
   return {
     kind: 'FuncExpr',
     name,
     args,
+    display,
     type: retType,
     typmod: retTypmod,
     location: n.location,
@@ -179,57 +268,59 @@ export function transformJsonFuncExpr(pstate: ParseState, n: AnyNode): Expr {
       volatility: 's',
       fn: (a, rt) => {
         if (a[0] === null || a[1] === null) return null;
-        return evaluate(a[0] as JsonbValue, a[1] as JsonPath, passingVars(vars.names, vars.types, a, 2, nvars), a, rt.session.io);
+        return evaluate(a[0] as JsonbValue, a[1] as JsonPath, passingVars(vars.names, vars.types, a, 2, nvars, rt), a, rt);
       },
     },
   } as Expr;
 }
 
 /** The PASSING values at `a[from..]` as path variables. */
-export function passingVars(names: readonly string[], types: readonly number[], a: Value[], from: number, n: number): Map<string, JpValue> {
+export function passingVars(names: readonly string[], types: readonly number[], a: Value[], from: number, n: number, rt: ExprRuntime): Map<string, JpValue> {
   const vars = new Map<string, JpValue>();
-  for (let i = 0; i < n; i++) vars.set(names[i], toJpValue(a[from + i], types[i]));
+  for (let i = 0; i < n; i++) vars.set(names[i], toJpValue(a[from + i], types[i], rt));
   return vars;
 }
 
-/** The run-time part of a SQL/JSON function: (item, path, variables, call arguments, io) → result. */
+/** How an ON EMPTY / ON ERROR clause is named in "could not coerce" errors (GetJsonBehaviorValueString). */
+const BEHAVIOR_LABEL: Record<Behavior['kind'], string> = {
+  error: 'ERROR', null: 'NULL', true: 'TRUE', false: 'FALSE', unknown: 'UNKNOWN', emptyArray: 'EMPTY ARRAY', emptyObject: 'EMPTY OBJECT', default: 'DEFAULT',
+};
+
+/** A soft failure of the path evaluation itself (Res.Error): ON ERROR applies. */
+const PATH_ERROR = Symbol('path error');
+
+/**
+ * The run-time part of a SQL/JSON function: (item, path, variables, call arguments, runtime) →
+ * result. The value is computed in the RETURNING type's base type, then checked against the
+ * domain's constraints. Unless ERROR ON ERROR, a failure (path error, input function, domain
+ * check, populating an array or row) gives the ON ERROR value; a failure of the ON EMPTY / ON
+ * ERROR value itself is 42804 'could not coerce ... to the RETURNING type' with the cause as
+ * its detail, as ExecEvalJsonCoercionFinish reports it.
+ */
 export function sqlJsonEvaluator(
   pstate: ParseState,
   spec: SqlJsonSpec,
-): (target: JpValue, jp: JsonPath, vars: Map<string, JpValue>, a: Value[], io: IoContext) => Value {
-  const { op, retType, retTypmod, onEmpty, onError, wrapper, omitQuotes } = spec;
+): (target: JpValue, jp: JsonPath, vars: Map<string, JpValue>, a: Value[], rt: ExprRuntime) => Value {
+  const { op, onEmpty, onError, wrapper, omitQuotes } = spec;
+  const cat = pstate.catalog;
+  const retInfo = typeInfo(cat, spec.retType);
+  const isDomain = retInfo.typtype === 'd';
+  const retType = isDomain ? baseTypeOf(cat, spec.retType) : spec.retType;
+  const retTypmod = isDomain ? domainBaseTypmod(cat, spec.retType) : spec.retTypmod;
+  const domainCheck = isDomain ? domainCheckFunction(cat, spec.retType) : undefined;
+  const baseInfo = typeInfo(cat, retType);
+  /** Arrays and rows are populated from the JSON value (json_populate_type), not parsed from its text. */
+  const populate = op === 'query' && (baseInfo.category === 'A' || baseInfo.typtype === 'c');
   const throwErrors = onError.kind === 'error';
-  const retIO = typeInfo(pstate.catalog, retType).io;
-  return (target, jp, vars, a, io) => {
-    const applyBehavior = (b: Behavior, emptyCase: boolean): Value => {
-      switch (b.kind) {
-        case 'error':
-          if (emptyCase) throw new PgError(SQLSTATE.no_sql_json_item, 'no SQL/JSON item found for specified path');
-          return null;
-        case 'null':
-        case 'unknown':
-          return null;
-        case 'true':
-          return fromBool(true);
-        case 'false':
-          return fromBool(false);
-        case 'emptyArray':
-          return fromJsonb(jsonbArray([]));
-        case 'emptyObject':
-          return fromJsonb(JsonbObject.EMPTY);
-        case 'default':
-          return a[b.arg];
-      }
+  const retIO = baseInfo.io;
+  return (target, jp, vars, a, rt) => {
+    const io = rt.session.io;
+    const coerceText = (text: string): Value => retIO.input(text, retTypmod, io);
+    const fromJsonb = (v: JsonbValue): Value => {
+      if (retType === OID.jsonb) return v;
+      if (populate) return jsonbToType(rt, cat, retType, retTypmod, v);
+      return coerceText(jsonbToText(v));
     };
-    const coerceText = (text: string): Value => {
-      try {
-        return retIO.input(text, retTypmod, io);
-      } catch (e) {
-        if (throwErrors || !(e instanceof PgError)) throw e;
-        return applyBehavior(onError, false);
-      }
-    };
-    const fromJsonb = (v: JsonbValue): Value => (retType === OID.jsonb ? v : coerceText(jsonbToText(v)));
     /** An EXISTS result in the RETURNING type, as the bool → type cast gives it. */
     const fromBool = (b: boolean): Value => {
       if (retType === OID.bool) return b;
@@ -237,24 +328,81 @@ export function sqlJsonEvaluator(
       if (retType === OID.int8) return b ? 1n : 0n;
       return coerceText(b ? 'true' : 'false');
     };
-    const json = target as JsonbValue;
+    const finish = (v: Value): Value => (domainCheck ? domainCheck(v, rt) : v);
+    /** The value of an ON EMPTY / ON ERROR clause, in the RETURNING type. */
+    const behaviorValue = (b: Behavior, which: 'ON EMPTY' | 'ON ERROR'): Value => {
+      if (b.kind === 'error') {
+        if (which === 'ON EMPTY') throw new PgError(SQLSTATE.no_sql_json_item, 'no SQL/JSON item found for specified path');
+        return null;
+      }
+      try {
+        switch (b.kind) {
+          case 'null':
+          case 'unknown':
+            return finish(null);
+          case 'true':
+          case 'false':
+            return finish(fromBool(b.kind === 'true'));
+          case 'emptyArray':
+            return finish(fromJsonb(jsonbArray([])));
+          case 'emptyObject':
+            return finish(fromJsonb(JsonbObject.EMPTY));
+          case 'default': {
+            const v = a[b.arg];
+            if (!b.jsonb || v === null) return finish(v);
+            if ((omitQuotes || op === 'value') && typeof v === 'string') return finish(coerceText(v));
+            return finish(fromJsonb(v as JsonbValue));
+          }
+        }
+      } catch (e) {
+        if (throwErrors || !(e instanceof PgError)) throw e;
+        throw new PgError(SQLSTATE.datatype_mismatch, `could not coerce ${which} expression (${BEHAVIOR_LABEL[b.kind]}) to the RETURNING type`, { detail: e.message });
+      }
+    };
+    let result: Value | typeof EMPTY;
+    try {
+      result = compute(target as JsonbValue, jp, vars, io, fromJsonb, fromBool, coerceText);
+      if (result !== EMPTY) return finish(result);
+    } catch (e) {
+      if (e instanceof HardError) throw e.error;
+      if (e !== PATH_ERROR && (throwErrors || !(e instanceof PgError))) throw e;
+      return behaviorValue(onError, 'ON ERROR');
+    }
+    return behaviorValue(onEmpty, 'ON EMPTY');
+  };
+
+  /** executeJsonPath; what it throws is not subject to ON ERROR. */
+  function runPath(jp: JsonPath, vars: Map<string, JpValue>, json: JsonbValue, found: JpValue[] | null, io: IoContext): Res {
+    try {
+      return executeJsonPath(jp, vars, json, throwErrors, found, true, io);
+    } catch (e) {
+      throw new HardError(e);
+    }
+  }
+
+  /** The function's value in the base type, EMPTY when the path found nothing. */
+  function compute(
+    json: JsonbValue,
+    jp: JsonPath,
+    vars: Map<string, JpValue>,
+    io: IoContext,
+    fromJsonb: (v: JsonbValue) => Value,
+    fromBool: (b: boolean) => Value,
+    coerceText: (text: string) => Value,
+  ): Value | typeof EMPTY {
     if (op === 'exists') {
-      const res = executeJsonPath(jp, vars, json, throwErrors, null, true, io);
-      if (res === Res.Error) return applyBehavior(onError, false);
+      const res = runPath(jp, vars, json, null, io);
+      if (res === Res.Error) throw PATH_ERROR;
       return fromBool(res === Res.Ok);
     }
     const found: JpValue[] = [];
-    const res = executeJsonPath(jp, vars, json, throwErrors, found, true, io);
-    if (res === Res.Error) return applyBehavior(onError, false);
+    const res = runPath(jp, vars, json, found, io);
+    if (res === Res.Error) throw PATH_ERROR;
     if (op === 'value') {
-      if (found.length === 0) return applyBehavior(onEmpty, true);
-      if (found.length > 1) {
-        if (!throwErrors) return applyBehavior(onError, false);
-        throw new PgError(SQLSTATE.more_than_one_sql_json_item, 'JSON path expression in JSON_VALUE must return single scalar item');
-      }
+      if (found.length === 0) return EMPTY;
+      if (found.length > 1) throw new PgError(SQLSTATE.more_than_one_sql_json_item, 'JSON path expression in JSON_VALUE must return single scalar item');
       const v = found[0];
       if (Array.isArray(v) || v instanceof JsonbObject) {
-        if (!throwErrors) return applyBehavior(onError, false);
         throw new PgError(SQLSTATE.sql_json_scalar_required, 'JSON path expression in JSON_VALUE must return single scalar item');
       }
       if (v === JSONB_NULL) return null;
@@ -274,20 +422,27 @@ export function sqlJsonEvaluator(
     else wrap = false;
     if (wrap) return fromJsonb(jsonbArray(found.map(jpToJsonb)));
     if (found.length > 1) {
-      if (!throwErrors) return applyBehavior(onError, false);
       throw new PgError(SQLSTATE.more_than_one_sql_json_item, 'JSON path expression in JSON_QUERY must return single item when no wrapper is requested', {
         hint: 'Use the WITH WRAPPER clause to wrap SQL/JSON items into an array.',
       });
     }
-    if (found.length === 0) return applyBehavior(onEmpty, true);
+    if (found.length === 0) return EMPTY;
     const item = jpToJsonb(found[0]);
     if (omitQuotes && typeof item === 'string') return coerceText(item);
     return fromJsonb(item);
-  };
+  }
 }
 
+const EMPTY = Symbol('empty');
+
+/** An error of the path evaluation that ON ERROR does not catch (in soft mode, suppressible ones give Res.Error). */
+class HardError {
+  constructor(readonly error: unknown) {}
+}
+
+
 /** JsonItemFromDatum: a PASSING value as a path variable. */
-function toJpValue(v: Value, type: number): JpValue {
+function toJpValue(v: Value, type: number, rt: ExprRuntime): JpValue {
   if (v === null) return JSONB_NULL;
   switch (type) {
     case OID.int2:
@@ -319,6 +474,8 @@ function toJpValue(v: Value, type: number): JpValue {
     case OID.timestamptz:
       return new JpDatetime(type, v, 0);
     default:
-      throw featureNotSupported(`PASSING a value of type with OID ${type} to a JSON path`);
+      // Other strings as they are; anything else as its to_jsonb value (transformJsonValueExpr).
+      if (typeInfo(rt.session.catalog(), type).category === 'S') return v as string;
+      return datumToJsonb(rt, type, v);
   }
 }

@@ -10,11 +10,10 @@
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Expr, ExprRuntime } from '../nodes/primnodes.js';
 import type { RteColumn } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { PgRecord, type Value } from '../types/values.js';
-import type { IoContext } from '../types/type-io.js';
 import type { JsonPath } from '../grammar/jsonpath/ast.js';
 import { jsonPathIn } from '../types/jsonpath.js';
 import { escapeJsonString, type JsonbValue } from '../types/jsonb.js';
@@ -123,16 +122,16 @@ export function analyzeJsonTable(pstate: ParseState, n: AnyNode): { call: Expr; 
   const throwErrors = tableOnError === 'JSON_BEHAVIOR_ERROR';
   const nvars = vars.names.length;
 
-  function* rowsOf(p: PathPlan, item: JpValue, path: JsonPath, prefix: Value[], env: Map<string, JpValue>, a: Value[], io: IoContext): Generator<Value[]> {
+  function* rowsOf(p: PathPlan, item: JpValue, path: JsonPath, prefix: Value[], env: Map<string, JpValue>, a: Value[], rt: ExprRuntime): Generator<Value[]> {
     const found: JpValue[] = [];
-    const res = executeJsonPath(path, env, item as JsonbValue, throwErrors, found, true, io);
+    const res = executeJsonPath(path, env, item as JsonbValue, throwErrors, found, true, rt.session.io);
     if (res === Res.Error) return;
     let ord = 0;
     for (const f of found) {
       ord++;
       const row = prefix.slice();
       for (const c of p.columns) {
-        row[c.out] = c.kind === 'ordinality' ? ord : c.evaluate(f, c.path, env, a, io);
+        row[c.out] = c.kind === 'ordinality' ? ord : c.evaluate(f, c.path, env, a, rt);
       }
       if (p.nested.length === 0) {
         yield row;
@@ -140,7 +139,7 @@ export function analyzeJsonTable(pstate: ParseState, n: AnyNode): { call: Expr; 
       }
       let any = false;
       for (const child of p.nested) {
-        for (const r of rowsOf(child, f, child.path!, row, env, a, io)) {
+        for (const r of rowsOf(child, f, child.path!, row, env, a, rt)) {
           any = true;
           yield r;
         }
@@ -166,9 +165,9 @@ export function analyzeJsonTable(pstate: ParseState, n: AnyNode): { call: Expr; 
       retset: true,
       fn: (a, rt) => {
         if (a[0] === null || a[1] === null) return [];
-        const env = passingVars(vars.names, vars.types, a, 2, nvars);
+        const env = passingVars(vars.names, vars.types, a, 2, nvars, rt);
         const out: PgRecord[] = [];
-        for (const r of rowsOf(root, a[0] as JsonbValue, a[1] as JsonPath, new Array<Value>(width).fill(null), env, a, rt.session.io)) {
+        for (const r of rowsOf(root, a[0] as JsonbValue, a[1] as JsonPath, new Array<Value>(width).fill(null), env, a, rt)) {
           out.push(new PgRecord(r));
         }
         return out;

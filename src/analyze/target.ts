@@ -64,6 +64,12 @@ function figure(node: AnyNode | undefined): [string | undefined, number] {
       return [n.op === 'JSON_EXISTS_OP' ? 'json_exists' : n.op === 'JSON_VALUE_OP' ? 'json_value' : n.op === 'JSON_QUERY_OP' ? 'json_query' : 'json_table', 2];
     case 'JsonObjectConstructor':
       return ['json_object', 2];
+    case 'JsonParseExpr':
+      return ['json', 2];
+    case 'JsonScalarExpr':
+      return ['json_scalar', 2];
+    case 'JsonSerializeExpr':
+      return ['json_serialize', 2];
     case 'JsonArrayConstructor':
     case 'JsonArrayQueryConstructor':
       return ['json_array', 2];

@@ -232,6 +232,7 @@ function go(ctx: DeparseContext, e: Expr, parent: Parent): string {
         const inner = `${child(ctx, e.args[0], e)} IS DISTINCT FROM ${child(ctx, e.args[1], e)}`;
         return own(ctx, `NOT ${ctx.pretty ? inner : `(${inner})`}`);
       }
+      if (e.display) return e.display(e.args.map((a) => go(ctx, a, 'fn')), (x) => go(ctx, x, 'fn'));
       if (e.fn.oid !== undefined && ctx.functionName && ctx.cat.functions.has(e.fn.oid)) return `${ctx.functionName(e.fn.oid)}(${args(ctx, e.args)})`;
       if (!/^[a-z_][a-z0-9_]*$/.test(e.name)) throw new Unprintable();
       return `${e.name}(${args(ctx, e.args)})`;

@@ -49,6 +49,11 @@ export interface FuncExpr extends Typed {
   args: Expr[];
   /** Set-returning function call (only allowed where Postgres allows it). */
   retset?: boolean;
+  /**
+   * How ruleutils prints a call that is SQL syntax rather than a function (JSON_QUERY(...)),
+   * given its printed args and a printer for other expressions it keeps (a raw operand).
+   */
+  display?: (args: readonly string[], print: (e: Expr) => string) => string;
 }
 
 export interface OpExpr extends Typed {

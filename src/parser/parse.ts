@@ -157,6 +157,8 @@ function toSyntaxError(e: unknown, sql: string): PgError {
     ? SQLSTATE.windowing_error
     : /^role name ".*" is reserved$/.test(message)
       ? SQLSTATE.reserved_name
+      : message.startsWith('unrecognized JSON encoding: ')
+        ? SQLSTATE.invalid_parameter_value
       : GRAMMAR_NOT_SUPPORTED.test(message)
         ? SQLSTATE.feature_not_supported
         : SQLSTATE.syntax_error;

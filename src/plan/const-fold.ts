@@ -42,7 +42,8 @@ export function foldExpr(e: Expr, ctx: ExecContext): Expr {
     case 'OpExpr': {
       const args = foldList(e.args, ctx);
       const ne = args === e.args ? e : ({ ...e, args } as Expr);
-      if (e.fn.volatility === 'i' && !(e.kind === 'FuncExpr' && e.retset) && args.every(isConst)) return evaluate(ne, ctx);
+      // SQL/JSON syntax nodes (a display) are not folded, as Postgres leaves JsonConstructorExpr alone.
+      if (e.fn.volatility === 'i' && !(e.kind === 'FuncExpr' && (e.retset || e.display)) && args.every(isConst)) return evaluate(ne, ctx);
       return ne;
     }
     case 'BoolExpr': {

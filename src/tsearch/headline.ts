@@ -123,7 +123,8 @@ function cover(words: HlWord[], query: TsQuery, maxCover: number, from: number):
 }
 
 function markFragment(words: HlWord[], highlightAll: boolean, start: number, end: number): void {
-  for (let i = start; i <= end; i++) {
+  // (an empty document: the fallback fragment 0..0 has no words)
+  for (let i = start; i <= end && i < words.length; i++) {
     const w = words[i];
     if (w.item) w.selected = true;
     if (!highlightAll) {

@@ -15,7 +15,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { TypeIO } from '../types/type-io.js';
 import { byteLength, compareLexemes, priority, TsQuery, type QueryNode } from './ts-values.js';
-import { quoteLexeme, readToken } from './tsvector-io.js';
+import { isQueryOperatorChar, quoteLexeme, readToken } from './tsvector-io.js';
 
 /** A parsed operand before normalization. */
 export interface RawOperand {
@@ -145,6 +145,11 @@ export function parseTsQuery(input: string, push: PushValue, notice?: (msg: stri
           return { t: 'opr', op: 'or', distance: 0 };
         }
         if (c === undefined) return { t: 'end' };
+        if (isQueryOperatorChar(c)) {
+          // other operator characters are ignored here too
+          i++;
+          continue;
+        }
         if (!isSpace(c)) {
           state = 'operand';
           return { t: 'opr', op: 'and', distance: 0 };

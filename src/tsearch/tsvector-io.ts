@@ -50,7 +50,12 @@ export function readToken(input: string, start: number, query: boolean, web = fa
       return readPlain();
     }
     if ((query && isQueryOperatorChar(c)) || (web && c === '"')) throw syntax();
-    if (!isSpace(c)) return readPlain();
+    if (!isSpace(c)) {
+      // The first character is taken as is (even ':', which only ends a word after its start).
+      word += c;
+      i++;
+      return readPlain();
+    }
     i++;
   }
   // WAITENDCMPLX: inside quotes

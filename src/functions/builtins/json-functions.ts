@@ -77,7 +77,11 @@ function buildPairs(rt: ExprRuntime, args: readonly TypedArg[], fname: string): 
   const out: [string, TypedArg][] = [];
   for (let i = 0; i < args.length; i += 2) {
     const k = args[i];
-    if (k.value === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'null value not allowed for object key');
+    if (k.value === null) {
+      // jsonb_build_object names the argument (jsonb.c); json_build_object does not (json.c).
+      if (fname === 'jsonb_build_object') throw new PgError(SQLSTATE.invalid_parameter_value, `argument ${i + 1}: key must not be null`);
+      throw new PgError(SQLSTATE.null_value_not_allowed, 'null value not allowed for object key');
+    }
     const key = jsonKeyText(rt, k.type, k.value);
     if (key === undefined) {
       throw new PgError(SQLSTATE.invalid_parameter_value, 'key value must be scalar, not array, composite, or json');
@@ -136,8 +140,10 @@ function objectPairs(keys: PgArray, values?: PgArray): [string, string | null][]
       if (keys.items.length % 2 !== 0) throw new PgError(SQLSTATE.array_subscript_error, 'array must have even number of elements');
       pairs = [];
       for (let i = 0; i < keys.items.length; i += 2) pairs.push([keys.items[i] as string | null, keys.items[i + 1] as string | null]);
-    } else {
+    } else if (keys.dims.length === 2) {
       throw new PgError(SQLSTATE.array_subscript_error, 'array must have two columns');
+    } else {
+      throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');
     }
   } else {
     if (keys.dims.length > 1 || values.dims.length > 1) throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');

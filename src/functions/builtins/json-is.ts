@@ -12,7 +12,7 @@ import { jsonbTypeof, type JsonbValue } from '../../types/jsonb/value.js';
 export type JsonItemType = 'any' | 'scalar' | 'array' | 'object';
 
 /** Whether a JSON text's objects have no duplicate keys (the text is valid JSON). */
-function uniqueKeys(text: string): boolean {
+export function uniqueJsonKeys(text: string): boolean {
   const stack: { keys: Set<string> | undefined; expectKey: boolean }[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -53,7 +53,7 @@ export function textIsJson(text: string, want: JsonItemType, unique: boolean, al
     }
   }
   if (want !== 'any' && itemTypeOfText(text) !== want) return false;
-  return !unique || uniqueKeys(text);
+  return !unique || uniqueJsonKeys(text);
 }
 
 /** IS JSON of a jsonb value (always valid, keys always unique). */

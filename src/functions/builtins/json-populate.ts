@@ -130,13 +130,14 @@ function jsonbNode(v: JsonbValue): JNode {
 
 // ---- conversion ------------------------------------------------------------------------------
 
-function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode | undefined, key: string): Value {
-  const v = n === undefined || n.kind === 'null' ? null : baseFieldValue(rt, cat, type, typmod, n, key);
+function fieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode | undefined, key: string, defaultValue?: Value): Value {
+  const defaultRecord = defaultValue instanceof PgRecord ? defaultValue : undefined;
+  const v = n === undefined || n.kind === 'null' ? null : baseFieldValue(rt, cat, type, typmod, n, key, defaultRecord);
   // A domain field checks its NOT NULL and CHECK constraints (populate_domain).
   return typeInfo(cat, type).typtype === 'd' ? domainCheckFunction(cat, type)(v, rt) : v;
 }
 
-function baseFieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode, key: string): Value {
+function baseFieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, n: JNode, key: string, defaultRecord?: PgRecord): Value {
   const base = baseTypeOf(cat, type);
   if (base === OID.json) return n.asJson();
   if (base === OID.jsonb) return n.asJsonb();
@@ -147,8 +148,9 @@ function baseFieldValue(rt: ExprRuntime, cat: Catalog, type: number, typmod: num
     throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the value of key "${key}".` });
   }
   if (info.typtype === 'c' && info.relation !== undefined) {
-    if (n.kind === 'object') return objectToRecord(rt, cat, columnsOf(cat, base), n, undefined);
-    return info.io.input(n.text, typmod, rt.session.io);
+    if (n.kind === 'object') return checkDomain(rt, type, objectToRecord(rt, cat, columnsOf(cat, base), n, defaultRecord));
+    if (n.kind === 'string') return info.io.input(n.text, typmod, rt.session.io);
+    throw new PgError(SQLSTATE.invalid_parameter_value, `cannot call populate_composite on ${n.kind === 'array' ? 'an array' : 'a scalar'}`);
   }
   return typeInfo(cat, type).io.input(n.text, typmod, rt.session.io);
 }
@@ -174,7 +176,7 @@ function jsonToArray(rt: ExprRuntime, cat: Catalog, elem: number, typmod: number
       }
       if (ndims === 0) ndims = level;
       else if (level < ndims) {
-        throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: `See the array element ${p} of key "${key}".` });
+        throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array', { hint: key ? `See the array element ${p} of key "${key}".` : `See the array element ${p}.` });
       }
       items.push(fieldValue(rt, cat, elem, typmod, e, key));
     }
@@ -189,6 +191,22 @@ function jsonToArray(rt: ExprRuntime, cat: Catalog, elem: number, typmod: number
   walk(top, 1, '');
   if (items.length === 0) return PgArray.of([]);
   return new PgArray(items, dims.slice(0, ndims));
+}
+
+/**
+ * json_populate_type for JSON_QUERY's RETURNING an array or row type: a JSON array (object) at
+ * the top, never a string's text (that is OMIT QUOTES).
+ */
+export function jsonbToType(rt: ExprRuntime, cat: Catalog, type: number, typmod: number, v: JsonbValue): Value {
+  if (v === JSONB_NULL) return null;
+  const info = typeInfo(cat, type);
+  const n = jsonbNode(v);
+  if (info.category === 'A' && info.elem !== undefined) {
+    if (n.kind !== 'array') throw new PgError(SQLSTATE.invalid_text_representation, 'expected JSON array');
+    return jsonToArray(rt, cat, info.elem, typmod, n, '');
+  }
+  if (n.kind !== 'object') throw new PgError(SQLSTATE.invalid_parameter_value, `cannot call populate_composite on ${n.kind === 'array' ? 'an array' : 'a scalar'}`);
+  return objectToRecord(rt, cat, columnsOf(cat, type), n, undefined);
 }
 
 function columnsOf(cat: Catalog, type: number): RecordColumn[] {
@@ -213,7 +231,8 @@ function objectToRecord(rt: ExprRuntime, cat: Catalog, cols: readonly RecordColu
   const fields = cols.map((c, i) => {
     const m = n.member(c.name);
     if (m === undefined && base) return base.fields[i] ?? null;
-    return fieldValue(rt, cat, c.type, c.typmod, m, c.name);
+    // A nested row starts from the base record's value of that field (populate_composite's defaultval).
+    return fieldValue(rt, cat, c.type, c.typmod, m, c.name, base?.fields[i]);
   });
   return new PgRecord(fields, cols.map((c) => c.name), cols.map((c) => c.type));
 }
