@@ -211,8 +211,8 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
     }
   }
   if (rel.kind === 'i' && rel.index?.constraint !== undefined) cat.removeConstraint(rel.index.constraint);
-  if (rel.kind === 'v') {
-    // A view's row type (and its array type) go with it.
+  if (rel.kind === 'v' || rel.kind === 'c') {
+    // A view's or composite type's row type (and its array type) go with it.
     const rowType = cat.types.get(rel.rowType);
     if (rowType?.relation === rel.oid) {
       if (rowType.arrayType !== undefined) cat.removeType(rowType.arrayType);
@@ -319,13 +319,17 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         }
         checkOwner(txn.catalog, session.currentUser(), txn.catalog.namespaces.get(ns)!.owner, 'schema', name);
         const cat = txn.catalogForWrite();
-        const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
+        // (a partition goes with its partitioned table, an owned sequence with its column: not listed)
+        const inSchema = (oid: number | undefined) => oid !== undefined && cat.relations.get(oid)?.namespace === ns;
+        const members = [...cat.relations.values()].filter(
+          (r) => r.namespace === ns && (((r.kind === 'r' || r.kind === 'p') && !inSchema(r.partitionOf?.parent)) || r.kind === 'v' || r.kind === 'm' || r.kind === 'c' || (r.kind === 'S' && !r.sequence?.ownedBy)),
+        );
         const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));
         const routines = [...cat.functions.values()].filter((f) => f.namespace === ns);
         const operators = [...cat.operators.values()].filter((o) => o.namespace === ns);
         const ordered = [
           ...operators.map((o) => ({ oid: o.oid, d: operatorDescription(cat, session.searchPath(), o) })),
-          ...members.map((m) => ({ oid: m.oid, d: relDesc(cat, m) })),
+          ...members.map((m) => ({ oid: m.oid, d: m.kind === 'c' ? `type ${name}.${m.name}` : relDesc(cat, m) })),
           ...types.map((t) => ({ oid: t.oid, d: `type ${name}.${t.name}` })),
           ...routines.map((f) => ({ oid: f.oid, d: `${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, session.searchPath())}` })),
         ].sort((a, b) => a.oid - b.oid);
