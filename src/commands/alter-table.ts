@@ -56,6 +56,7 @@ import { renameSchema } from './rename-schema.js';
 import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, validateForeignKeyRows } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
+import { identitySequenceName } from './sequence-params.js';
 
 type AnyNode = Record<string, any>;
 
@@ -264,7 +265,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
             break;
           }
           case 'CONSTR_IDENTITY': {
-            const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, {});
+            const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true)), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, con.options ?? [], pos);
             col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq, col.type) };
             break;
           }
@@ -273,7 +274,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
       }
       if (isSerial) {
-        const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum } }, {});
+        const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum } }, []);
         col = { ...col, notNull: true, default: serialDefault(cat, seq, col.type) };
       }
       nrel = { ...nrel, columns: [...rel.columns, col] };
@@ -566,9 +567,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (col.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is already an identity column`);
       if (col.default) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" already has a default value`);
       if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
-      const opts: Record<string, AnyNode> = {};
-      for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
-      const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, opts);
+      const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true)), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, con.options ?? [], pos);
       putColumn(cat, rel, { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', default: serialDefault(cat, seq, col.type) });
       return;
     }
@@ -600,7 +599,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         else seqOpts.push(o);
       }
       if (seqOpts.length && seq) {
-        alterSequenceOptions(session, cat, seq, seqOpts);
+        alterSequenceOptions(session, cat, seq, seqOpts, pos, true);
       }
       putColumn(cat, rel, { ...cat.relation(rel.oid).columns[col.attnum - 1], identity });
       return;
@@ -711,6 +710,16 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
     default:
       throw featureNotSupported(`ADD CONSTRAINT of type ${con.contype}`);
   }
+}
+
+/** The name of an identity column's new sequence: SEQUENCE NAME (in the table's schema), or the default. */
+function identitySeqName(cat: Catalog, rel: RelationDef, options: AnyNode[] | undefined, byDefault: () => string): string {
+  const named = identitySequenceName(options);
+  if (!named) return byDefault();
+  if (named.schema !== undefined && cat.namespaceOid(named.schema) !== rel.namespace) throw featureNotSupported('SEQUENCE NAME in another schema than the table');
+  const name = truncateIdentifier(named.name);
+  if (cat.relationIn(rel.namespace, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+  return name;
 }
 
 export function renameObject(session: Session, n: AnyNode): StatementResult {

@@ -259,7 +259,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterPolicyStmt':
       return alterPolicy(session, n, sql);
     case 'AlterSeqStmt':
-      return alterSequence(session, n);
+      return alterSequence(session, n, sql);
     case 'IndexStmt':
       if (n.concurrent) session.preventInTransactionBlock('CREATE INDEX CONCURRENTLY');
       checkTableOwner(session, n.relation);
