@@ -12,6 +12,7 @@ import type { RelationDef, SequenceInfo } from '../catalog/objects.js';
 import { collectSequenceOptions, initSequenceParams, type PositionOf } from './sequence-params.js';
 import { relkindNotSupportedDetail } from './relkind-detail.js';
 import { checkRelationOwner } from './owner.js';
+import { rewriteSequence } from './sequence.js';
 import { charOffset } from '../analyze/parse-state.js';
 
 type AnyNode = Record<string, any>;
@@ -42,11 +43,9 @@ export function alterSequenceOptions(session: Session, cat: Catalog, rel: Relati
   const state = session.db.sequences.get(rel.filenode) ?? { last: rel.sequence!.start, isCalled: false };
   const p = initSequenceParams(cat, session.searchPath(), opts, forIdentity, rel.sequence!, state, rel.sequence!.type, position);
   const seq: SequenceInfo = { ...p.seq, ownedBy: opts.ownedBy ? ownedByTarget(session, cat, rel, opts.ownedBy, forIdentity) : rel.sequence!.ownedBy };
-  cat.putRelation({ ...rel, sequence: seq });
-  // (the value is kept explicitly once START may change: an untouched sequence starts at its start)
-  if (p.restarted || seq.start !== rel.sequence!.start || session.db.sequences.get(rel.filenode) === undefined) {
-    session.db.sequences.set(rel.filenode, { last: p.lastValue, isCalled: p.isCalled });
-  }
+  // Any option but OWNED BY rewrites the sequence (new storage: a rollback restores its value).
+  if (opts.byName.size > (opts.ownedBy ? 1 : 0)) rewriteSequence(session, cat, { ...rel, sequence: seq }, { last: p.lastValue, isCalled: p.isCalled });
+  else cat.putRelation({ ...rel, sequence: seq });
 }
 
 /** process_owned_by: the column an OWNED BY names (undefined for NONE), with Postgres's checks. */

@@ -61,6 +61,21 @@ export function defineSequence(
   return rel;
 }
 
+/**
+ * Gives a sequence new storage holding `state` (undefined: its start), inside the transaction, as
+ * Postgres's ResetSequence / AlterSequence do: a rollback brings the old value back.
+ */
+export function rewriteSequence(session: Session, cat: Catalog, rel: RelationDef, state: { last: bigint; isCalled: boolean } | undefined): RelationDef {
+  const txn = session.transaction();
+  const fresh = session.db.newOid();
+  txn.droppedFilenodes.add(rel.filenode);
+  txn.createdFilenodes.add(fresh);
+  const out = { ...rel, filenode: fresh };
+  cat.putRelation(out);
+  if (state) session.db.sequences.set(fresh, state);
+  return out;
+}
+
 /** `nextval('name'::regclass)` as a stored default. */
 export function serialDefault(cat: Catalog, seq: RelationDef, columnType: number = OID.int8): StoredExpr {
   const fns = functionsNamed('nextval');
