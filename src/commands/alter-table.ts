@@ -57,6 +57,8 @@ import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesTo
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 import { identitySequenceName } from './sequence-params.js';
+import { clusterOn, dropCluster } from './cluster-on.js';
+import { transformRelOptions, validateRelOptions } from './reloptions.js';
 
 type AnyNode = Record<string, any>;
 
@@ -218,6 +220,23 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       putColumn(cat, rel, { ...col, statTarget: target === -1 ? undefined : target });
       return;
     }
+    case 'AT_SetOptions':
+    case 'AT_ResetOptions': {
+      // attribute options (n_distinct): recorded in pg_attribute.attoptions only
+      const col = findColumn(rel, cmd.name);
+      if (!col && SYSTEM_COLUMNS.has(cmd.name)) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter system column "${cmd.name}"`);
+      if (!col) throw noColumn(rel, cmd.name);
+      const opts = transformRelOptions(col.attOptions, (cmd.def?.List?.items ?? []) as AnyNode[], { reset: cmd.subtype === 'AT_ResetOptions' });
+      validateRelOptions(opts, 'attribute');
+      putColumn(cat, rel, { ...col, attOptions: opts.length ? opts : undefined });
+      return;
+    }
+    case 'AT_ClusterOn':
+      clusterOn(cat, rel, cmd.name as string);
+      return;
+    case 'AT_DropCluster':
+      dropCluster(cat, rel);
+      return;
     case 'AT_SetStorage':
     case 'AT_SetCompression': {
       const col = findColumn(rel, cmd.name);

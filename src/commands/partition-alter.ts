@@ -173,7 +173,7 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
 }
 
 /** Subcommands that keep a partition tree's column layout and need nothing more here. */
-const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
+const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_SetOptions', 'AT_ResetOptions', 'AT_ClusterOn', 'AT_DropCluster', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
 
 /**
  * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
