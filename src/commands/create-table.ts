@@ -73,6 +73,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     }
     throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
   }
+  if (n.partspec && rv.relpersistence === 'u') throw new PgError(SQLSTATE.feature_not_supported, 'partitioned tables cannot be unlogged');
   const cat = txn.catalogForWrite();
   const db = session.db;
   const oid = db.newOid();
@@ -91,7 +92,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   let inhSpec: InheritSpec | undefined;
   if (n.inhRelations?.length && !n.partbound) {
     // INHERITS: the parents' columns first, merged with same-named ones of the statement.
-    if (n.partspec) throw new PgError(SQLSTATE.wrong_object_type, 'cannot create partitioned table as inheritance child');
+    if (n.partspec) throw new PgError(SQLSTATE.invalid_object_definition, 'cannot create partitioned table as inheritance child');
     const inh = inheritColumnNodes(session, cat, n, elts, temp);
     colNodes.push(...inh.cols);
     elts = inh.rest;

@@ -231,7 +231,8 @@ function keyAttnums(cat: Catalog, rel: RelationDef): Map<number, RelationDef> {
   return out;
 }
 
-function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
+/** The user columns (attnums) an expression reads. */
+export function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
   if (!e || typeof e !== 'object') return out;
   const o = e as Record<string, unknown>;
   if (o.kind === 'Var' && typeof o.attno === 'number' && o.attno > 0) out.add(o.attno);

@@ -161,11 +161,13 @@ function toSyntaxError(e: unknown, sql: string): PgError {
   // The grammar's own window-frame checks ("frame start cannot be UNBOUNDED FOLLOWING") are 42P20.
   const code = /^frame (start|end|starting) /.test(message)
     ? SQLSTATE.windowing_error
-    : /^role name ".*" is reserved$/.test(message)
-      ? SQLSTATE.reserved_name
-      : GRAMMAR_NOT_SUPPORTED.test(message)
-        ? SQLSTATE.feature_not_supported
-        : SQLSTATE.syntax_error;
+    : /^unrecognized partitioning strategy ".*"$/.test(message)
+      ? SQLSTATE.invalid_parameter_value
+      : /^role name ".*" is reserved$/.test(message)
+        ? SQLSTATE.reserved_name
+        : GRAMMAR_NOT_SUPPORTED.test(message)
+          ? SQLSTATE.feature_not_supported
+          : SQLSTATE.syntax_error;
   const out = new PgError(code, message);
   // (the grammar's hints, which the parser library does not pass on)
   if (message.startsWith('unrecognized row security option ')) out.hint = 'Only PERMISSIVE or RESTRICTIVE policies are supported currently.';
