@@ -41,6 +41,7 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   generated: 'aggregate functions are not allowed in column generation expressions',
   index: 'aggregate functions are not allowed in index expressions',
   'index predicate': 'aggregate functions are not allowed in index predicates',
+  'partition key': 'aggregate functions are not allowed in partition key expressions',
   update: 'aggregate functions are not allowed in UPDATE',
   returning: 'aggregate functions are not allowed in RETURNING',
   'from function': 'aggregate functions are not allowed in functions in FROM',

@@ -50,6 +50,7 @@ export type ExprKind =
   | 'generated'
   | 'index'
   | 'index predicate'
+  | 'partition key'
   | 'from function'
   | 'policy'
   | 'domain check'

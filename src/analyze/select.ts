@@ -42,7 +42,8 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   markSelectLevel(q);
   const pstate = new ParseState(stmt, q, parent);
   if (n.withClause) transformWith(pstate, n.withClause);
-  if (n.intoClause) throw featureNotSupported('SELECT INTO', n.intoClause.rel?.location);
+  // (a statement's own INTO became CREATE TABLE AS before analysis: this one is nested)
+  if (n.intoClause) throw new PgError(SQLSTATE.syntax_error, 'SELECT ... INTO is not allowed here', { position: pstate.position(n.intoClause.rel?.location) });
   if (n.valuesLists) return transformValues(pstate, n);
   for (const item of (n.fromClause ?? []) as AnyNode[]) {
     const node = transformFromItem(pstate, item);

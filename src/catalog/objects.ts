@@ -109,6 +109,8 @@ export interface ColumnDef {
   /** attacl: column privileges (undefined: none). */
   readonly acl?: readonly AclItem[];
   /** ALTER COLUMN ... SET STATISTICS (attstattarget); undefined: the default (NULL). */
+  /** ALTER COLUMN SET (n_distinct = ...): pg_attribute.attoptions, as `name=value`. */
+  readonly attOptions?: readonly string[];
   readonly statTarget?: number;
   /** Table inheritance: how many parents this column comes from (attinhcount); undefined: 0. */
   readonly inhCount?: number;
@@ -275,6 +277,8 @@ export interface RelationDef {
   readonly replicaIdentity?: 'n' | 'f' | 'i';
   /** REPLICA IDENTITY USING INDEX: that index (it may since have been dropped). */
   readonly replicaIndex?: number;
+  /** ALTER TABLE ... CLUSTER ON / CLUSTER ... USING: the index marked indisclustered. */
+  readonly clusteredIndex?: number;
 }
 
 /** A table named in a publication (a pg_publication_rel row). */

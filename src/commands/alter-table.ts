@@ -56,6 +56,9 @@ import { renameSchema } from './rename-schema.js';
 import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, validateForeignKeyRows } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
+import { identitySequenceName } from './sequence-params.js';
+import { clusterOn, dropCluster } from './cluster-on.js';
+import { transformRelOptions, validateRelOptions } from './reloptions.js';
 
 type AnyNode = Record<string, any>;
 
@@ -217,6 +220,23 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       putColumn(cat, rel, { ...col, statTarget: target === -1 ? undefined : target });
       return;
     }
+    case 'AT_SetOptions':
+    case 'AT_ResetOptions': {
+      // attribute options (n_distinct): recorded in pg_attribute.attoptions only
+      const col = findColumn(rel, cmd.name);
+      if (!col && SYSTEM_COLUMNS.has(cmd.name)) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter system column "${cmd.name}"`);
+      if (!col) throw noColumn(rel, cmd.name);
+      const opts = transformRelOptions(col.attOptions, (cmd.def?.List?.items ?? []) as AnyNode[], { reset: cmd.subtype === 'AT_ResetOptions' });
+      validateRelOptions(opts, 'attribute');
+      putColumn(cat, rel, { ...col, attOptions: opts.length ? opts : undefined });
+      return;
+    }
+    case 'AT_ClusterOn':
+      clusterOn(cat, rel, cmd.name as string);
+      return;
+    case 'AT_DropCluster':
+      dropCluster(cat, rel);
+      return;
     case 'AT_SetStorage':
     case 'AT_SetCompression': {
       const col = findColumn(rel, cmd.name);
@@ -266,7 +286,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
             break;
           }
           case 'CONSTR_IDENTITY': {
-            const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, {});
+            const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true)), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, con.options ?? [], pos);
             col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq, col.type) };
             break;
           }
@@ -275,7 +295,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
       }
       if (isSerial) {
-        const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum } }, {});
+        const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true), { type, ownedBy: { relation: rel.oid, attnum } }, []);
         col = { ...col, notNull: true, default: serialDefault(cat, seq, col.type) };
       }
       nrel = { ...nrel, columns: [...rel.columns, col] };
@@ -570,9 +590,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (col.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is already an identity column`);
       if (col.default) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" already has a default value`);
       if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
-      const opts: Record<string, AnyNode> = {};
-      for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
-      const seq = defineSequence(session, cat, rel.namespace, chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, opts);
+      const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true)), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, con.options ?? [], pos);
       putColumn(cat, rel, { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', default: serialDefault(cat, seq, col.type) });
       return;
     }
@@ -604,7 +622,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         else seqOpts.push(o);
       }
       if (seqOpts.length && seq) {
-        alterSequenceOptions(session, cat, seq, seqOpts);
+        alterSequenceOptions(session, cat, seq, seqOpts, pos, true);
       }
       putColumn(cat, rel, { ...cat.relation(rel.oid).columns[col.attnum - 1], identity });
       return;
@@ -715,6 +733,16 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
     default:
       throw featureNotSupported(`ADD CONSTRAINT of type ${con.contype}`);
   }
+}
+
+/** The name of an identity column's new sequence: SEQUENCE NAME (in the table's schema), or the default. */
+function identitySeqName(cat: Catalog, rel: RelationDef, options: AnyNode[] | undefined, byDefault: () => string): string {
+  const named = identitySequenceName(options);
+  if (!named) return byDefault();
+  if (named.schema !== undefined && cat.namespaceOid(named.schema) !== rel.namespace) throw featureNotSupported('SEQUENCE NAME in another schema than the table');
+  const name = truncateIdentifier(named.name);
+  if (cat.relationIn(rel.namespace, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+  return name;
 }
 
 export function renameObject(session: Session, n: AnyNode): StatementResult {

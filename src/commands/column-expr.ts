@@ -84,18 +84,27 @@ export function analyzeTableExpr(
   try {
     e = transformExpr(ps, raw);
   } catch (err) {
-    if (err instanceof PgError && err.code === SQLSTATE.undefined_column && kind === 'default') {
+    // (any column reference: a missing FROM-clause entry too)
+    if (err instanceof PgError && kind === 'default' && (err.code === SQLSTATE.undefined_column || (err.code === SQLSTATE.undefined_table && err.message.startsWith('missing FROM-clause entry')))) {
       throw new PgError(SQLSTATE.feature_not_supported, 'cannot use column reference in DEFAULT expression', { position: err.position });
     }
+    if (err instanceof PgError && kind === 'partition key') err.position = undefined;
     throw err;
   }
+  // (a partition key's errors carry no position: Postgres reports them from ComputePartitionAttrs' pstate)
+  const at = (loc: number | undefined) => (kind === 'partition key' ? undefined : ps.position(loc));
   if (ps.aggs.length) {
-    const what = kind === 'default' ? 'DEFAULT expressions' : kind === 'check' ? 'check constraints' : kind === 'generated' ? 'column generation expressions' : 'index expressions';
-    throw new PgError(SQLSTATE.grouping_error, `aggregate functions are not allowed in ${what}`, { position: ps.position(ps.aggs[0].location) });
+    const what = kind === 'default' ? 'DEFAULT expressions' : kind === 'check' ? 'check constraints' : kind === 'generated' ? 'column generation expressions' : kind === 'partition key' ? 'partition key expressions' : 'index expressions';
+    throw new PgError(SQLSTATE.grouping_error, `aggregate functions are not allowed in ${what}`, { position: at(ps.aggs[0].location) });
   }
   if (!subqueries && containsSubLinkExpr(e)) {
-    const what = kind === 'default' ? 'DEFAULT expression' : kind === 'check' ? 'check constraint' : kind === 'generated' ? 'column generation expression' : 'index expression';
-    throw new PgError(SQLSTATE.feature_not_supported, `cannot use subquery in ${what}`, { position: ps.position(raw[Object.keys(raw)[0]]?.location) });
+    const what = kind === 'default' ? 'DEFAULT expression' : kind === 'check' ? 'check constraint' : kind === 'generated' ? 'column generation expression' : kind === 'partition key' ? 'partition key expression' : 'index expression';
+    throw new PgError(SQLSTATE.feature_not_supported, `cannot use subquery in ${what}`, { position: at(raw[Object.keys(raw)[0]]?.location) });
+  }
+  const srf = findSetReturning(e);
+  if (srf) {
+    const what = SRF_CONTEXTS[kind] ?? 'index expressions';
+    throw new PgError(SQLSTATE.feature_not_supported, `set-returning functions are not allowed in ${what}`, { position: at(srf.location) });
   }
   if (kind === 'check' || kind === 'index predicate') {
     if (e.type !== OID.bool) {
@@ -120,6 +129,37 @@ export function analyzeTableExpr(
   }
   const start = raw[Object.keys(raw)[0]]?.location;
   return { expr: e, text: exprText(sql, start), volatile: stmt.volatileSeen, mutable: !!stmt.mutableSeen || stmt.volatileSeen };
+}
+
+/** check_srf_call_placement's context names. */
+const SRF_CONTEXTS: Partial<Record<ExprKind, string>> = {
+  default: 'DEFAULT expressions',
+  check: 'check constraints',
+  generated: 'column generation expressions',
+  index: 'index expressions',
+  'index predicate': 'index predicates',
+  'partition key': 'partition key expressions',
+};
+
+/** The first set-returning function call in `e` (not inside a subquery). */
+function findSetReturning(e: unknown): { location?: number } | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  const o = e as { kind?: string; retset?: boolean; location?: number };
+  if (o.kind === 'FuncExpr' && o.retset) return o;
+  if (o.kind === 'SubLink') return undefined;
+  if (Array.isArray(e)) {
+    for (const x of e) {
+      const f = findSetReturning(x);
+      if (f) return f;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(e as object)) {
+    if (k === 'fn' || k === 'agg') continue;
+    const f = findSetReturning(v);
+    if (f) return f;
+  }
+  return undefined;
 }
 
 function containsSubLinkExpr(e: unknown): boolean {

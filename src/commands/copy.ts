@@ -25,6 +25,7 @@ import { typeInfo, quoteIdentIfNeeded } from '../types/registry.js';
 import type { RelationDef, ColumnDef } from '../catalog/objects.js';
 import type { Value } from '../types/values.js';
 import { runInsert } from './dml.js';
+import { hoistSetOpInto } from './create-table-as.js';
 
 type AnyNode = Record<string, any>;
 
@@ -424,6 +425,7 @@ export function copyTo(session: Session, n: AnyNode, sql: string): { result: Sta
   if (n.query) {
     const q = n.query as AnyNode;
     const kind = Object.keys(q)[0];
+    if (kind === 'SelectStmt' && hoistSetOpInto(q.SelectStmt, sql).intoClause) throw new PgError(SQLSTATE.feature_not_supported, 'COPY (SELECT INTO) is not supported');
     // INSERT / UPDATE / DELETE / MERGE copy the rows their RETURNING list makes.
     if (kind !== 'SelectStmt' && !(q[kind] as AnyNode).returningClause?.exprs?.length) {
       if (kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') throw new PgError(SQLSTATE.feature_not_supported, 'COPY query must have a RETURNING clause');

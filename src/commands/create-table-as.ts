@@ -4,8 +4,7 @@
  * and collations, and the rows are written into it. The command tag is `SELECT n` (or the bare
  * `CREATE TABLE AS` / `CREATE MATERIALIZED VIEW` with WITH NO DATA or IF NOT EXISTS skipping).
  * Postgres counterpart: src/backend/commands/createas.c (and matview.c for REFRESH).
- * Known gaps: CREATE TABLE ... AS EXECUTE, storage parameters (WITH (...)), USING access method,
- * TABLESPACE are 0A000.
+ * Known gaps: USING access method and TABLESPACE are 0A000.
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -24,6 +23,9 @@ import { relationsUsed } from './view.js';
 import { columnDependencies, newViewBinding } from '../rewrite/view-binding.js';
 import { statementState } from '../session/run-select.js';
 import { transformSelectStmt } from '../analyze/select.js';
+import { executePrepared } from './prepare.js';
+import { tempNamespace } from './temp-tables.js';
+import type { CachedQuery } from '../session/run-select.js';
 
 type AnyNode = Record<string, any>;
 
@@ -76,7 +78,8 @@ export function hoistSetOpInto(body: AnyNode, sql: string): AnyNode {
  */
 function runQuery(session: Session, st: RawStatement, n: AnyNode, sql: string, withData: boolean, matview: boolean) {
   const q = n.query as AnyNode;
-  if (!q.SelectStmt) throw featureNotSupported(q.ExecuteStmt ? 'CREATE TABLE ... AS EXECUTE' : 'this CREATE TABLE AS query');
+  if (q.ExecuteStmt) return runExecute(session, q.ExecuteStmt as AnyNode, sql, withData);
+  if (!q.SelectStmt) throw featureNotSupported('this CREATE TABLE AS query');
   const body = hoistSetOpInto(q.SelectStmt, sql);
   if (body.intoClause) throw new PgError(SQLSTATE.syntax_error, 'SELECT ... INTO is not allowed here', { position: String(charOffset(sql, body.intoClause.rel?.location ?? 0) + 1) });
   // WITH NO DATA only analyzes the query: nothing is folded, planned or run (1/0 is fine).
@@ -100,7 +103,38 @@ function analyzeOnly(session: Session, n: AnyNode, sql: string): void {
   if (n.objtype === 'OBJECT_MATVIEW') checkMatviewQuery(session, query);
 }
 
-export function createTableAs(session: Session, n: AnyNode, sql: string, st: RawStatement): StatementResult {
+/** CREATE TABLE ... AS EXECUTE name (args): the prepared SELECT, run with its parameters (ExecuteQuery with an INTO). */
+function runExecute(session: Session, ex: AnyNode, sql: string, withData: boolean) {
+  let out: { c: CachedQuery; rows: Value[][]; body: AnyNode } | undefined;
+  executePrepared(session, ex, sql, (stmt, text, params, paramTypes) => {
+    const body = (stmt.stmt as AnyNode).SelectStmt as AnyNode | undefined;
+    if (!body || body.intoClause) throw new PgError(SQLSTATE.wrong_object_type, 'prepared statement is not a SELECT');
+    const c = prepareSelect(session, stmt, body, text, paramTypes);
+    out = { c, rows: withData ? (runPreparedSelect(session, c, params).rows as Value[][]) : [], body };
+    return commandResult('SELECT', out.rows.length);
+  });
+  return out!;
+}
+
+/**
+ * CreateTableAsRelExists, before the query is planned or run: 42P07 when the relation exists, or
+ * (IF NOT EXISTS) the skipping NOTICE and true.
+ */
+export function ctasRelationExists(session: Session, n: AnyNode, sql: string, analyze?: () => void): boolean {
+  const rv = n.into.rel as AnyNode;
+  const name = truncateIdentifier(rv.relname);
+  const txn = session.transaction();
+  const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
+  const ns = rv.relpersistence === 't' ? tempNamespace(session, false) : creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name }, pos(rv.location));
+  if (ns === undefined || !txn.catalog.relationIn(ns, name)) return false;
+  analyze?.();
+  if (!n.if_not_exists) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
+  session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists, skipping`, { severity: 'NOTICE' }));
+  return true;
+}
+
+/** CREATE TABLE AS / SELECT INTO / CREATE MATERIALIZED VIEW; `precomputed`: the query's rows, already run (EXPLAIN ANALYZE). */
+export function createTableAs(session: Session, n: AnyNode, sql: string, st: RawStatement, precomputed?: Value[][]): StatementResult {
   const into = n.into as AnyNode;
   const rv = into.rel as AnyNode;
   const matview = n.objtype === 'OBJECT_MATVIEW';
@@ -110,20 +144,12 @@ export function createTableAs(session: Session, n: AnyNode, sql: string, st: Raw
   if (into.tableSpaceName) throw featureNotSupported('TABLESPACE', rv.location);
   if (matview && rv.relpersistence === 't') throw new PgError(SQLSTATE.feature_not_supported, 'materialized views must not use temporary tables or views');
   const name = truncateIdentifier(rv.relname);
-  // The name is checked before the query runs (createas.c: CreateTableAsRelExists).
-  if (rv.relpersistence !== 't') {
-    const txn = session.transaction();
-    const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: rv.schemaname, name }, pos(rv.location));
-    if (txn.catalog.relationIn(ns, name)) {
-      // (the query is analyzed first: its errors come before this one)
-      analyzeOnly(session, n, sql);
-      if (!n.if_not_exists) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
-      session.notice(new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists, skipping`, { severity: 'NOTICE' }));
-      return commandResult(tag);
-    }
-  }
+  // The name is checked before the query runs (createas.c: CreateTableAsRelExists), after it is
+  // analyzed (its errors come first).
+  if (ctasRelationExists(session, n, sql, () => analyzeOnly(session, n, sql))) return commandResult(tag);
   const withData = !into.skipData;
-  const { c, rows, body } = runQuery(session, st, n, sql, withData, matview);
+  const { c, rows: ran, body } = runQuery(session, st, n, sql, withData && !precomputed, matview);
+  const rows = precomputed ?? ran;
   const tl = c.query.targetList.filter((t) => !t.resjunk);
   const names = ((into.colNames ?? []) as AnyNode[]).map((x) => truncateIdentifier(x.String.sval as string));
   if (names.length > tl.length) throw new PgError(SQLSTATE.syntax_error, 'too many column names were specified');
@@ -153,7 +179,8 @@ export function createTableAs(session: Session, n: AnyNode, sql: string, st: Raw
     },
   );
   if (!created) return commandResult(tag);
-  if (!withData) return commandResult(tag);
+  // (EXECUTE reports the rows it would have written)
+  if (!withData) return n.query.ExecuteStmt ? commandResult('SELECT', 0) : commandResult(tag);
   writeRows(session, created, rows);
   return commandResult('SELECT', rows.length);
 }

@@ -26,6 +26,7 @@ import { chooseName, truncateIdentifier } from './naming.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
+import { identitySequenceName, sequenceInfoOptions } from './sequence-params.js';
 import { addForeignKey } from './foreign-key.js';
 import { mergePartitionKeys } from './partition-fk.js';
 import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
@@ -72,6 +73,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     }
     throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
   }
+  if (n.partspec && rv.relpersistence === 'u') throw new PgError(SQLSTATE.feature_not_supported, 'partitioned tables cannot be unlogged');
   const cat = txn.catalogForWrite();
   const db = session.db;
   const oid = db.newOid();
@@ -90,7 +92,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   let inhSpec: InheritSpec | undefined;
   if (n.inhRelations?.length && !n.partbound) {
     // INHERITS: the parents' columns first, merged with same-named ones of the statement.
-    if (n.partspec) throw new PgError(SQLSTATE.wrong_object_type, 'cannot create partitioned table as inheritance child');
+    if (n.partspec) throw new PgError(SQLSTATE.invalid_object_definition, 'cannot create partitioned table as inheritance child');
     const inh = inheritColumnNodes(session, cat, n, elts, temp);
     colNodes.push(...inh.cols);
     elts = inh.rest;
@@ -239,7 +241,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   for (const s of serials) {
     const col = columns[s.attnum - 1];
     const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
-    const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum }, persistence: rel.persistence }, {});
+    const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum }, persistence: rel.persistence }, []);
     setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq, s.type) });
   }
   const primaryCount = [...pendingCons, ...tableCons.map((con) => ({ con }))].filter((p) => p.con.contype === 'CONSTR_PRIMARY').length;
@@ -262,10 +264,12 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       if (col.default) {
         throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
       }
-      const seqName = chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
-      const opts: Record<string, AnyNode> = {};
-      for (const o of (con.options ?? []) as AnyNode[]) opts[o.DefElem.defname] = o.DefElem;
-      const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true, persistence: rel.persistence }, opts);
+      const named = identitySequenceName(con.options);
+      if (named?.schema !== undefined && cat.namespaceOid(named.schema) !== ns) throw featureNotSupported('SEQUENCE NAME in another schema than the table');
+      const seqName = named ? truncateIdentifier(named.name) : chooseName(cat, ns, name, col.name, 'seq', takenNames, true);
+      if (named && (cat.relationIn(ns, seqName) || takenNames.has(seqName))) throw new PgError(SQLSTATE.duplicate_table, `relation "${seqName}" already exists`);
+      if (named) takenNames.add(seqName);
+      const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true, persistence: rel.persistence }, con.options ?? [], pos);
       setCol(attnum, { default: serialDefault(cat, seq, col.type) });
     } else if (con.contype === 'CONSTR_GENERATED') {
       if (col.default) {
@@ -435,7 +439,8 @@ function applyLikeColumns(
     if (c.generated && like.options & LIKE.GENERATED) {
       setCol(to, { generated: { kind: c.generated.kind, expr: remapVars(c.generated.expr, like.map) } });
     } else if (c.identity && like.options & LIKE.IDENTITY) {
-      const seq = defineSequence(session, cat, ns, chooseName(cat, ns, table, c.name, 'seq', taken, true), { type: c.type, ownedBy: { relation: relOid, attnum: to }, identity: true }, {});
+      const srcSeq = [...cat.relations.values()].find((r) => r.kind === 'S' && r.sequence?.identity && r.sequence.ownedBy?.relation === like.src.oid && r.sequence.ownedBy.attnum === c.attnum)?.sequence;
+      const seq = defineSequence(session, cat, ns, chooseName(cat, ns, table, c.name, 'seq', taken, true), { type: OID.int8, ownedBy: { relation: relOid, attnum: to }, identity: true }, srcSeq ? sequenceInfoOptions(srcSeq) : []); // (bigint, as Postgres: its LIKE passes no type)
       setCol(to, { identity: c.identity, notNull: true, default: serialDefault(cat, seq, c.type) });
     } else if (c.default && !c.identity && like.options & LIKE.DEFAULTS) {
       setCol(to, { default: c.default });

@@ -239,8 +239,8 @@ export function dropRelation(session: Session, cat: Catalog, rel: RelationDef, d
     }
   }
   if (rel.kind === 'i' && rel.index?.constraint !== undefined) cat.removeConstraint(rel.index.constraint);
-  if (rel.kind === 'v') {
-    // A view's row type (and its array type) go with it.
+  if (rel.kind === 'v' || rel.kind === 'c') {
+    // A view's or composite type's row type (and its array type) go with it.
     const rowType = cat.types.get(rel.rowType);
     if (rowType?.relation === rel.oid) {
       if (rowType.arrayType !== undefined) cat.removeType(rowType.arrayType);
@@ -347,20 +347,36 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         }
         checkOwner(txn.catalog, session.currentUser(), txn.catalog.namespaces.get(ns)!.owner, 'schema', name);
         const cat = txn.catalogForWrite();
-        const members = [...cat.relations.values()].filter((r) => r.namespace === ns && (r.kind === 'r' || r.kind === 'v' || (r.kind === 'S' && !r.sequence?.ownedBy)));
+        // (a partition goes with its partitioned table, an owned sequence with its column: not listed)
+        const inSchema = (oid: number | undefined) => oid !== undefined && cat.relations.get(oid)?.namespace === ns;
+        const members = [...cat.relations.values()].filter(
+          (r) => r.namespace === ns && (((r.kind === 'r' || r.kind === 'p') && !inSchema(r.partitionOf?.parent)) || r.kind === 'v' || r.kind === 'm' || r.kind === 'c' || (r.kind === 'S' && !r.sequence?.ownedBy)),
+        );
         const types = [...cat.types.values()].filter((t) => t.namespace === ns && (t.kind === 'e' || t.kind === 'd'));
         const routines = [...cat.functions.values()].filter((f) => f.namespace === ns);
         const operators = [...cat.operators.values()].filter((o) => o.namespace === ns);
-        const ordered = [
+        const sorted = [
           ...operators.map((o) => ({ oid: o.oid, d: operatorDescription(cat, session.searchPath(), o) })),
-          ...members.map((m) => ({ oid: m.oid, d: relDesc(cat, m) })),
+          ...members.map((m) => ({ oid: m.oid, d: m.kind === 'c' ? `type ${name}.${m.name}` : relDesc(cat, m) })),
           ...types.map((t) => ({ oid: t.oid, d: `type ${name}.${t.name}` })),
           ...routines.map((f) => ({ oid: f.oid, d: `${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, session.searchPath())}` })),
         ].sort((a, b) => a.oid - b.oid);
+        // Objects elsewhere that depend on a member (views, foreign keys, ...) follow that member, depth first.
+        const dropping = new Set(members.map((m) => m.oid));
+        const outside: Dependent[] = [];
+        const ordered: { d: string; on?: string }[] = [];
+        for (const o of sorted) {
+          ordered.push(o);
+          const m = members.find((x) => x.oid === o.oid);
+          if (!m || m.kind === 'c') continue;
+          for (const dep of dependentsOf(session, cat, m, dropping)) {
+            ordered.push({ d: dep.describe, on: dep.on });
+            outside.push(dep);
+          }
+        }
         if ((members.length || types.length || routines.length || operators.length) && !cascade) {
-          const describe = ordered.map((o) => o.d);
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop schema ${name} because other objects depend on it`, {
-            detail: describe.map((d) => `${d} depends on schema ${name}`).join('\n'),
+            detail: ordered.map((o) => `${o.d} depends on ${o.on ?? `schema ${name}`}`).join('\n'),
             hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
           });
         }
@@ -374,7 +390,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         if (members.length || types.length || routines.length || operators.length) {
           const lines = ordered.map((o) => `drop cascades to ${o.d}`);
           session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
-          const dropping = new Set(members.map((m) => m.oid));
+          for (const dep of outside) dep.drop();
           for (const m of members) if (cat.relations.has(m.oid)) dropRelation(session, cat, m, dropping);
           for (const t of types) {
             if (t.arrayType !== undefined) cat.removeType(t.arrayType);

@@ -37,6 +37,9 @@ import { formatExplain, type ExplainFormat, type ExplainSummary } from './explai
 import { targetHasRules } from '../rewrite/rules.js';
 import { runDelete, runInsert, runUpdate, describeDml, hasDmlCte } from './dml.js';
 import { executePrepared } from './prepare.js';
+import { createTableAs, ctasRelationExists, hoistSetOpInto, selectIntoAsCtas } from './create-table-as.js';
+import { adjustPersistence } from './temp-tables.js';
+import { withDefaultAcls } from './create-checks.js';
 
 type AnyNode = Record<string, any>;
 
@@ -214,6 +217,8 @@ function instrument(plan: Plan, stats: Map<object, NodeStats>, seen = new Set<ob
 
 interface Explained {
   root: ExplainNode;
+  /** ExplainDummyGroup: CREATE TABLE AS whose table exists (IF NOT EXISTS) shows only this label. */
+  dummy?: string;
   planningMs: number;
   executionMs?: number;
   serializedBytes?: number;
@@ -286,7 +291,12 @@ function outputBytes(rows: Row[]): number {
   return n;
 }
 
-function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook): Explained {
+/** EXPLAIN ANALYZE CREATE TABLE AS: where the query's rows go (`rows` undefined: WITH NO DATA, not run). */
+interface IntoSink {
+  rows: Row[] | undefined;
+}
+
+function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook, sink?: IntoSink): Explained {
   const t0 = now();
   const base = statementState(session, sql, paramTypes);
   const state = o.generic || hook ? { ...base, inferParams: o.generic, columnRefHook: hook } : base;
@@ -308,7 +318,12 @@ function explainSelect(session: Session, body: AnyNode, sql: string, o: ExplainO
     const t1 = now();
     const ctx = makeExecContext(session, values ?? []);
     const rows: Row[] = [];
-    for (const r of planned.plan.run(ctx, undefined)) if (o.serialize !== 'none') rows.push(r.slice(0, planned.width));
+    if (!sink || sink.rows) {
+      for (const r of planned.plan.run(ctx, undefined)) {
+        if (o.serialize !== 'none') rows.push(r.slice(0, planned.width));
+        sink?.rows?.push(r.slice(0, planned.width));
+      }
+    }
     executionMs = now() - t1;
     if (o.serialize !== 'none') serializedBytes = outputBytes(rows) + rows.length * (11 + 4 * planned.width);
   }
@@ -401,15 +416,14 @@ function dmlRteCount(body: AnyNode): number {
   return n;
 }
 
-function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook): Explained {
+function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[], hook?: ColumnRefHook, sink?: IntoSink): Explained {
   const [kind, body] = Object.entries(stmt)[0] as [string, AnyNode];
   switch (kind) {
-    case 'SelectStmt':
-      if (body.intoClause) {
-        if (o.analyze) throw featureNotSupported('EXPLAIN ANALYZE SELECT INTO');
-        return explainSelect(session, { ...body, intoClause: undefined }, sql, o, params, paramTypes, hook);
-      }
-      return explainSelect(session, body, sql, o, params, paramTypes, hook);
+    case 'SelectStmt': {
+      const top = hoistSetOpInto(body, sql);
+      if (top.intoClause && !sink) return explainCreateTableAs(session, selectIntoAsCtas(top), sql, o, params, paramTypes);
+      return explainSelect(session, body, sql, o, params, paramTypes, hook, sink);
+    }
     case 'InsertStmt':
     case 'UpdateStmt':
     case 'DeleteStmt':
@@ -417,12 +431,11 @@ function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOp
     case 'DeclareCursorStmt':
       return planningCursor(() => explainInner(session, body.query, sql, o, params, paramTypes, hook));
     case 'CreateTableAsStmt':
-      if (o.analyze) throw featureNotSupported(`EXPLAIN ANALYZE CREATE ${body.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE AS'}`);
-      return explainInner(session, body.query, sql, o, params, paramTypes);
+      return explainCreateTableAs(session, body, sql, o, params, paramTypes);
     case 'ExecuteStmt': {
       let out: Explained | undefined;
       executePrepared(session, body, sql, (st, psql, values, types) => {
-        out = explainInner(session, st.stmt as AnyNode, psql, o, values, types);
+        out = explainInner(session, st.stmt as AnyNode, psql, o, values, types, undefined, sink);
         return { command: 'EXPLAIN', rowCount: null, fields: [], rows: [] };
       });
       return out!;
@@ -430,6 +443,23 @@ function explainInner(session: Session, stmt: AnyNode, sql: string, o: ExplainOp
     default:
       throw featureNotSupported(`EXPLAIN of ${kind.replace(/Stmt$/, '')}`);
   }
+}
+
+/**
+ * EXPLAIN [ANALYZE] CREATE TABLE AS / SELECT INTO / CREATE MATERIALIZED VIEW: the existence check
+ * first (an existing table with IF NOT EXISTS explains as a bare label); under ANALYZE the query
+ * runs once, instrumented, and its rows fill the new table (WITH NO DATA: never executed).
+ * Postgres counterpart: explain.c (ExplainOneUtility), createas.c (CreateTableAsRelExists).
+ */
+function explainCreateTableAs(session: Session, n: AnyNode, sql: string, o: ExplainOptions, params: readonly unknown[], paramTypes: number[]): Explained {
+  const ctas = n.into?.rel ? { ...n, into: adjustPersistence(n.into, 'rel', sql) } : n;
+  const label = ctas.objtype === 'OBJECT_MATVIEW' ? 'CREATE MATERIALIZED VIEW' : 'CREATE TABLE AS';
+  if (ctasRelationExists(session, ctas, sql)) return { root: undefined as unknown as ExplainNode, dummy: label, planningMs: 0 };
+  if (!o.analyze) return explainInner(session, ctas.query, sql, o, params, paramTypes);
+  const sink: IntoSink = { rows: ctas.into.skipData ? undefined : [] };
+  const e = explainInner(session, ctas.query, sql, o, params, paramTypes, undefined, sink);
+  withDefaultAcls(session, () => createTableAs(session, ctas, sql, { stmt: ctas.query, location: 0, text: sql } as RawStatement, (sink.rows ?? []) as Value[][]));
+  return e;
 }
 
 /** Settings that change plans and differ from their defaults (EXPLAIN (SETTINGS)). */
@@ -448,6 +478,10 @@ export function runExplain(session: Session, body: AnyNode, sql: string, _st: Ra
   // The result column of FORMAT XML is of type xml, which fauxgres does not have.
   if (o.format === 'xml') throw featureNotSupported('EXPLAIN (FORMAT XML)');
   const e = explainInner(session, body.query, sql, o, params, paramTypes, hook);
+  if (e.dummy) {
+    const lines = o.format === 'json' ? [`[\n  "${e.dummy}"\n]`] : o.format === 'yaml' ? [`- "${e.dummy}"`] : [];
+    return { command: 'EXPLAIN', rowCount: lines.length, fields: explainFields(o.format), rows: lines.map((l) => [l]) };
+  }
   const summary: ExplainSummary = {};
   if (o.settings) {
     const s = changedSettings(session);

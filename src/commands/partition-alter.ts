@@ -173,7 +173,7 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
 }
 
 /** Subcommands that keep a partition tree's column layout and need nothing more here. */
-const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
+const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_SetOptions', 'AT_ResetOptions', 'AT_ClusterOn', 'AT_DropCluster', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
 
 /**
  * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
@@ -231,7 +231,8 @@ function keyAttnums(cat: Catalog, rel: RelationDef): Map<number, RelationDef> {
   return out;
 }
 
-function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
+/** The user columns (attnums) an expression reads. */
+export function referencedAttnums(e: unknown, out = new Set<number>()): Set<number> {
   if (!e || typeof e !== 'object') return out;
   const o = e as Record<string, unknown>;
   if (o.kind === 'Var' && typeof o.attno === 'number' && o.attno > 0) out.add(o.attno);

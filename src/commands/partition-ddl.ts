@@ -17,7 +17,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { openRelation } from '../analyze/relation.js';
 import { hashFunctionFor } from '../executor/partition-hash.js';
-import { baseTypeOf, typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { Session } from '../session/session.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { checkReplaceable } from './trigger.js';
@@ -26,7 +26,8 @@ import { chooseName } from './naming.js';
 import { remapVars } from './create-table.js';
 
 import { STRATEGIES, checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
-import { unlinkPartition } from './partition-alter.js';
+import { referencedAttnums, unlinkPartition } from './partition-alter.js';
+import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 
 type AnyNode = Record<string, any>;
 
@@ -46,14 +47,20 @@ export function definePartitionKey(session: Session, cat: Catalog, rel: Relation
     if (e.collation?.length) throw featureNotSupported('COLLATE in a partition key', e.location);
     if (e.name) {
       const col = rel.columns.find((c) => c.name === e.name && !c.dropped);
+      if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.invalid_object_definition, `cannot use system column "${e.name}" in partition key`, { position: position(sql, e.location) });
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" named in partition key does not exist`, { position: position(sql, e.location) });
       if (col.generated) throw featureNotSupported('generated columns in a partition key', e.location);
       return { attnum: col.attnum, type: col.type, collation: col.collation };
     }
-    const ex = analyzeTableExpr(session, cat, rel, e.expr, 'index', sql);
+    const ex = analyzeTableExpr(session, cat, rel, e.expr, 'partition key', sql);
     if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in partition key expression must be marked IMMUTABLE');
+    // (an immutable expression of no column folds to a constant)
+    if (!referencedAttnums(ex.expr).size) throw new PgError(SQLSTATE.invalid_object_definition, 'cannot use constant expression as partition key');
     const info = typeInfo(cat, ex.expr.type);
     return { attnum: 0, expr: ex, type: ex.expr.type, collation: info.category === 'S' ? 'default' : undefined };
+  });
+  parts.forEach((p, i) => {
+    if (typeInfo(cat, p.type).category === 'P') throw new PgError(SQLSTATE.invalid_table_definition, `partition key column ${i + 1} has pseudo-type ${formatType(cat, p.type)}`);
   });
   for (const p of parts) {
     if (strategy === 'hash') hashFunctionFor(baseTypeOf(cat, p.type));

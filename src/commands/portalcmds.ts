@@ -80,12 +80,13 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   const name = n.portalname as string;
   const opts = (n.options ?? 0) as number;
   const hold = (opts & OPT_HOLD) !== 0;
+  const q = n.query as AnyNode;
+  if (!q.SelectStmt) throw featureNotSupported('DECLARE CURSOR for a non-SELECT query');
+  // (the query's analysis errors come first, as Postgres analyzes it before PerformCursorOpen)
+  const c = planningCursor(() => prepareSelect(session, st, q.SelectStmt, sql, paramTypes));
   if (!hold && !session.inBlock && !session.multiStatement) throw new PgError(SQLSTATE.no_active_sql_transaction, 'DECLARE CURSOR can only be used in transaction blocks');
   const reg = cursorsOf(session);
   if (reg.map.has(name)) throw new PgError(SQLSTATE.duplicate_cursor, `cursor "${name}" already exists`);
-  const q = n.query as AnyNode;
-  if (!q.SelectStmt) throw featureNotSupported('DECLARE CURSOR for a non-SELECT query');
-  const c = planningCursor(() => prepareSelect(session, st, q.SelectStmt, sql, paramTypes));
   if (c.query.locking?.length) {
     if (opts & OPT_SCROLL) throw new PgError(SQLSTATE.feature_not_supported, 'DECLARE SCROLL CURSOR ... FOR UPDATE is not supported', { detail: 'Scrollable cursors must be READ ONLY.' });
     if (hold) throw new PgError(SQLSTATE.feature_not_supported, 'DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported', { detail: 'Holdable cursors must be READ ONLY.' });

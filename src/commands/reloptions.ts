@@ -16,7 +16,7 @@ import { quoteIdent } from '../functions/builtins/quote.js';
 type AnyNode = Record<string, any>;
 
 /** Which options apply: a table (or materialized view), an index by access method, a view. */
-export type RelOptionKind = 'heap' | 'view' | 'btree' | 'hash' | 'gist' | 'spgist' | 'gin' | 'brin';
+export type RelOptionKind = 'heap' | 'view' | 'btree' | 'hash' | 'gist' | 'spgist' | 'gin' | 'brin' | 'attribute';
 
 interface OptionSpec {
   readonly kinds: readonly RelOptionKind[];
@@ -62,6 +62,8 @@ const OPTIONS: readonly (readonly [string, OptionSpec])[] = [
   ['autovacuum_vacuum_scale_factor', { kinds: AUTOVACUUM, type: 'real', min: 0, max: 100 }],
   ['autovacuum_vacuum_insert_scale_factor', { kinds: AUTOVACUUM, type: 'real', min: 0, max: 100 }],
   ['autovacuum_analyze_scale_factor', { kinds: ['heap'], type: 'real', min: 0, max: 100 }],
+  ['n_distinct', { kinds: ['attribute'], type: 'real', min: -1, max: Number.MAX_VALUE }],
+  ['n_distinct_inherited', { kinds: ['attribute'], type: 'real', min: -1, max: Number.MAX_VALUE }],
   ['vacuum_max_eager_freeze_failure_rate', { kinds: AUTOVACUUM, type: 'real', min: 0, max: 1 }],
   ['vacuum_cleanup_index_scale_factor', { kinds: ['btree'], type: 'real', min: 0, max: 1e10 }],
   ['vacuum_index_cleanup', { kinds: AUTOVACUUM, type: 'enum', values: ['auto', 'on', 'off', 'true', 'false', 'yes', 'no', '1', '0'], detail: ONOFFAUTO }],
@@ -128,6 +130,11 @@ function parseRealOption(v: string): number | undefined {
   return n;
 }
 
+/** C's %f: every digit of a large double (DBL_MAX prints in full). */
+function fixed6(x: number): string {
+  return Math.abs(x) >= 1e21 ? `${BigInt(x)}.000000` : x.toFixed(6);
+}
+
 function invalid(msg: string, detail?: string): PgError {
   return new PgError(SQLSTATE.invalid_parameter_value, msg, detail ? { detail } : {});
 }
@@ -157,7 +164,7 @@ export function validateRelOptions(options: readonly string[], kind: RelOptionKi
         const n = parseRealOption(value);
         if (n === undefined) throw invalid(`invalid value for floating point option "${name}": ${value}`);
         if (!(n >= spec.min! && n <= spec.max!)) {
-          throw invalid(`value ${value} out of bounds for option "${name}"`, `Valid values are between "${spec.min!.toFixed(6)}" and "${spec.max!.toFixed(6)}".`);
+          throw invalid(`value ${value} out of bounds for option "${name}"`, `Valid values are between "${fixed6(spec.min!)}" and "${fixed6(spec.max!)}".`);
         }
         break;
       }

@@ -1,10 +1,11 @@
 /**
  * CREATE SCHEMA name <elements>: the tables, views, indexes, sequences, triggers and grants that
- * follow are created in the new schema, which is the whole search path while they run.
+ * follow are created in the new schema, which is put in front of the search path while they run.
+ * As in Postgres, the elements run grouped by kind (sequences, tables, views, indexes, triggers,
+ * grants; written order within a kind), so an index or view may name a table written after it.
  * Postgres counterpart: src/backend/commands/schemacmds.c (CreateSchemaCommand),
  * src/backend/parser/parse_utilcmd.c (transformCreateSchemaStmtElements, setSchemaName).
- * Known gaps: elements run in the order written (Postgres groups them by kind: sequences,
- * tables, views, indexes, triggers, grants), so a forward reference fails here.
+ * Known gaps: current_setting('search_path') inside an element still shows the session's value.
  */
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -29,10 +30,17 @@ function elementRelation(kind: string, n: AnyNode): AnyNode | undefined {
   }
 }
 
+/** transformCreateSchemaStmtElements's execution order of element kinds. */
+const KIND_ORDER: Record<string, number> = { CreateSeqStmt: 0, CreateStmt: 1, ViewStmt: 2, IndexStmt: 3, CreateTrigStmt: 4, GrantStmt: 5 };
+
 /** Runs each element through `run` (the utility dispatcher) with the schema set on it. */
 export function runSchemaElements(session: Session, schema: string, elements: readonly AnyNode[], run: (s: Session, kind: string, n: AnyNode) => void): void {
-  const sub = Object.assign(Object.create(session) as Session, { searchPath: () => [schema], searchPathKey: () => `schema-elements:${schema}` });
-  for (const el of elements) {
+  const path = [schema, ...session.searchPath().filter((s) => s !== schema)];
+  const key = `schema-elements:${path.join(',')}`;
+  const sub = Object.assign(Object.create(session) as Session, { searchPath: () => path, searchPathKey: () => key });
+  const order = (el: AnyNode): number => KIND_ORDER[Object.keys(el)[0]] ?? 6;
+  // (a stable sort: written order within a kind)
+  for (const el of [...elements].sort((a, b) => order(a) - order(b))) {
     const kind = Object.keys(el)[0];
     const n = el[kind] as AnyNode;
     const rv = elementRelation(kind, n);

@@ -6,71 +6,42 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef, SequenceInfo, StoredExpr } from '../catalog/objects.js';
-import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
-import { formatType, quoteIdentIfNeeded } from '../types/registry.js';
+import { quoteIdentIfNeeded } from '../types/registry.js';
 import { functionsNamed } from '../functions/registry.js';
 import { coerceTo } from '../analyze/coerce.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
-import { resolveTypeName } from '../analyze/type-name.js';
+import { charOffset } from '../analyze/parse-state.js';
+import { collectSequenceOptions, initSequenceParams, type PositionOf } from './sequence-params.js';
 import { truncateIdentifier } from './naming.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 import { tempTableNamespace } from './temp-tables.js';
 
 type AnyNode = Record<string, any>;
 
-const LIMITS: Record<number, [bigint, bigint]> = {
-  [OID.int2]: [-32768n, 32767n],
-  [OID.int4]: [-2147483648n, 2147483647n],
-  [OID.int8]: [-9223372036854775808n, 9223372036854775807n],
-};
-
-function num(d: AnyNode | undefined): bigint | undefined {
-  if (!d || !d.arg) return undefined;
-  const a = d.arg;
-  if (a.Integer) return BigInt(a.Integer.ival ?? 0);
-  if (a.Float) return BigInt(a.Float.fval);
-  if (a.A_Const?.ival) return BigInt(a.A_Const.ival.ival ?? 0);
-  if (a.TypeName) return undefined;
-  return undefined;
-}
-
+/**
+ * Creates a sequence relation from its options (a DefElem list). For serial and identity
+ * columns `base.type` is the column's type (an AS option is then a duplicate, as Postgres's
+ * generated one comes first); OWNED BY and SEQUENCE NAME are the caller's business.
+ */
 export function defineSequence(
   session: Session,
   cat: Catalog,
   ns: number,
   name: string,
   base: { type: number; ownedBy?: SequenceInfo['ownedBy']; identity?: boolean; persistence?: RelationDef['persistence'] },
-  opts: Record<string, AnyNode>,
+  options: readonly AnyNode[],
+  position: PositionOf = () => undefined,
 ): RelationDef {
-  let type = base.type;
-  if (opts.as) {
-    type = resolveTypeName(cat, session.searchPath(), opts.as.arg.TypeName ?? opts.as.arg, () => undefined).oid;
-    if (!LIMITS[type]) throw new PgError(SQLSTATE.invalid_parameter_value, 'sequence type must be smallint, integer, or bigint');
-  }
-  const [tmin, tmax] = LIMITS[type] ?? LIMITS[OID.int8];
-  const increment = num(opts.increment) ?? 1n;
-  if (increment === 0n) throw new PgError(SQLSTATE.invalid_parameter_value, 'INCREMENT must not be zero');
-  const min = num(opts.minvalue) ?? (increment > 0n ? 1n : tmin);
-  const max = num(opts.maxvalue) ?? (increment > 0n ? tmax : -1n);
-  if (min < tmin || max > tmax) {
-    const which = min < tmin ? `MINVALUE (${min})` : `MAXVALUE (${max})`;
-    throw new PgError(SQLSTATE.invalid_parameter_value, `${which} is out of range for sequence data type ${formatType(cat, type)}`);
-  }
-  if (min >= max) throw new PgError(SQLSTATE.invalid_parameter_value, `MINVALUE (${min}) must be less than MAXVALUE (${max})`);
-  const start = num(opts.start) ?? (increment > 0n ? min : max);
-  if (start < min) throw new PgError(SQLSTATE.invalid_parameter_value, `START value (${start}) cannot be less than MINVALUE (${min})`);
-  if (start > max) throw new PgError(SQLSTATE.invalid_parameter_value, `START value (${start}) cannot be greater than MAXVALUE (${max})`);
-  const cache = num(opts.cache) ?? 1n;
-  for (const k of Object.keys(opts)) {
-    if (!['as', 'increment', 'minvalue', 'maxvalue', 'start', 'cache', 'cycle', 'owned_by', 'sequence_name'].includes(k)) {
-      throw featureNotSupported(`sequence option ${k}`);
-    }
-  }
+  const forColumn = base.ownedBy !== undefined;
+  const opts = collectSequenceOptions(forColumn ? [{ DefElem: { defname: 'as' } }, ...options] : options, position, base.identity === true);
+  if (forColumn) (opts.byName as Map<string, AnyNode>).delete('as');
+  const p = initSequenceParams(cat, session.searchPath(), opts, base.identity === true, undefined, undefined, base.type, position);
   const oid = session.db.newOid();
   const rel: RelationDef = {
     oid,
@@ -83,11 +54,26 @@ export function defineSequence(
     columns: [],
     filenode: oid,
     rowType: 0,
-    sequence: { type, start, increment, min, max, cache, cycle: !!opts.cycle?.arg?.Boolean?.boolval, ownedBy: base.ownedBy, identity: base.identity },
+    sequence: { ...p.seq, ownedBy: base.ownedBy, identity: base.identity },
   };
   cat.putRelation(rel);
   session.db.sequences.delete(oid);
   return rel;
+}
+
+/**
+ * Gives a sequence new storage holding `state` (undefined: its start), inside the transaction, as
+ * Postgres's ResetSequence / AlterSequence do: a rollback brings the old value back.
+ */
+export function rewriteSequence(session: Session, cat: Catalog, rel: RelationDef, state: { last: bigint; isCalled: boolean } | undefined): RelationDef {
+  const txn = session.transaction();
+  const fresh = session.db.newOid();
+  txn.droppedFilenodes.add(rel.filenode);
+  txn.createdFilenodes.add(fresh);
+  const out = { ...rel, filenode: fresh };
+  cat.putRelation(out);
+  if (state) session.db.sequences.set(fresh, state);
+  return out;
 }
 
 /** `nextval('name'::regclass)` as a stored default. */
@@ -106,7 +92,6 @@ export function serialDefault(cat: Catalog, seq: RelationDef, columnType: number
 }
 
 export function createSequence(session: Session, n: AnyNode, sql: string): StatementResult {
-  void sql;
   const rv = n.sequence;
   const txn = session.transaction();
   const name = truncateIdentifier(rv.relname);
@@ -120,15 +105,11 @@ export function createSequence(session: Session, n: AnyNode, sql: string): State
     throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
   }
   const cat = txn.catalogForWrite();
-  const opts: Record<string, AnyNode> = {};
-  for (const o of (n.options ?? []) as AnyNode[]) {
-    const d = o.DefElem;
-    if (opts[d.defname]) throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options');
-    opts[d.defname] = d;
-  }
-  const ownedBy = opts.owned_by;
-  delete opts.owned_by;
-  const rel = defineSequence(session, cat, ns, name, { type: OID.int8, persistence: temp ? 't' : rv.relpersistence === 'u' ? 'u' : 'p' }, opts);
+  const pos: PositionOf = (loc) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
+  const options = ((n.options ?? []) as AnyNode[]).filter((o) => o.DefElem.defname !== 'owned_by');
+  // (the duplicate and OWNED BY checks see every option, in order)
+  const ownedBy = collectSequenceOptions((n.options ?? []) as AnyNode[], pos, false).byName.get('owned_by');
+  const rel = defineSequence(session, cat, ns, name, { type: OID.int8, persistence: temp ? 't' : rv.relpersistence === 'u' ? 'u' : 'p' }, options, pos);
   txn.createdFilenodes.add(rel.oid);
   if (ownedBy) alterSequenceOptions(session, cat, rel, [{ DefElem: ownedBy }]);
   return commandResult('CREATE SEQUENCE');

@@ -259,7 +259,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'AlterPolicyStmt':
       return alterPolicy(session, n, sql);
     case 'AlterSeqStmt':
-      return alterSequence(session, n);
+      return alterSequence(session, n, sql);
     case 'IndexStmt':
       if (n.concurrent) session.preventInTransactionBlock('CREATE INDEX CONCURRENTLY');
       checkTableOwner(session, n.relation);
@@ -300,7 +300,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'ClosePortalStmt':
       return closeCursor(session, n);
     case 'CreateTableAsStmt':
-      return createTableAs(session, n.into?.rel ? { ...n, into: adjustPersistence(n.into, 'rel', sql) } : n, sql, st);
+      return withDefaultAcls(session, () => createTableAs(session, n.into?.rel ? { ...n, into: adjustPersistence(n.into, 'rel', sql) } : n, sql, st));
     case 'RefreshMatViewStmt':
       return refreshMatview(session, n, sql);
     case 'DefineStmt':

@@ -10,6 +10,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
 import { transformSelectStmt } from '../analyze/select.js';
+import { hoistSetOpInto } from './create-table-as.js';
 import { statementState } from '../session/run-select.js';
 import { formatType } from '../types/registry.js';
 import { truncateIdentifier } from './naming.js';
@@ -46,6 +47,7 @@ export function createView(session: Session, n: AnyNode, sql: string): Statement
   const optionDefs = [...((n.options ?? []) as AnyNode[]), ...(syntaxCheck ? [{ DefElem: { defname: 'check_option', arg: { String: { sval: syntaxCheck } } } }] : [])];
   const txn = session.transaction();
   const name = truncateIdentifier(rv.relname);
+  if (n.query.SelectStmt && hoistSetOpInto(n.query.SelectStmt, sql).intoClause) throw new PgError(SQLSTATE.feature_not_supported, 'views must not contain SELECT INTO');
   const state = statementState(session, sql, []);
   state.paramTypes.length = 0;
   const binding = newViewBinding();

@@ -145,6 +145,12 @@ const GRAMMAR_NOT_SUPPORTED = new RegExp(
       'CREATE ASSERTION is not yet implemented',
       'UNIQUE predicate is not yet implemented',
       'dropping an enum value is not implemented',
+      'CREATE SCHEMA IF NOT EXISTS cannot include schema elements',
+      'UNENCRYPTED PASSWORD is no longer supported',
+      'current database cannot be changed',
+      'CREATE EXTENSION \\.\\.\\. FROM is no longer supported',
+      'only string constants are supported in JSON_TABLE path specification',
+      'aggregates cannot have output arguments',
     ].join('|') +
     ')$',
 );
@@ -155,13 +161,13 @@ function toSyntaxError(e: unknown, sql: string): PgError {
   // The grammar's own window-frame checks ("frame start cannot be UNBOUNDED FOLLOWING") are 42P20.
   const code = /^frame (start|end|starting) /.test(message)
     ? SQLSTATE.windowing_error
-    : /^role name ".*" is reserved$/.test(message)
-      ? SQLSTATE.reserved_name
-      : message.startsWith('unrecognized JSON encoding: ')
-        ? SQLSTATE.invalid_parameter_value
-      : GRAMMAR_NOT_SUPPORTED.test(message)
-        ? SQLSTATE.feature_not_supported
-        : SQLSTATE.syntax_error;
+    : /^unrecognized partitioning strategy ".*"$/.test(message) || message.startsWith('unrecognized JSON encoding: ')
+      ? SQLSTATE.invalid_parameter_value
+      : /^role name ".*" is reserved$/.test(message)
+        ? SQLSTATE.reserved_name
+        : GRAMMAR_NOT_SUPPORTED.test(message)
+          ? SQLSTATE.feature_not_supported
+          : SQLSTATE.syntax_error;
   const out = new PgError(code, message);
   // (the grammar's hints, which the parser library does not pass on)
   if (message.startsWith('unrecognized row security option ')) out.hint = 'Only PERMISSIVE or RESTRICTIVE policies are supported currently.';

@@ -28,7 +28,8 @@ export interface SessionContext {
   nextval(seqOid: number): bigint;
   currval(seqOid: number): bigint;
   setval(seqOid: number, value: bigint, isCalled: boolean): bigint;
-  lastval(): bigint;
+  /** The sequence lastval() reads (55000 when none is defined in this session). */
+  lastvalSequence(): number;
   /** A sequence relation's row as SELECT * FROM seq shows it: last_value, log_cnt, is_called. */
   sequenceRow(seqOid: number): [bigint, bigint, boolean];
   /** Rows a data-modifying WITH query of the running statement returned (by CTE name). */

@@ -97,7 +97,8 @@ export class Session implements SessionContext, NotifyTarget {
   private get statementTs(): bigint {
     return (this.statementMicros ??= readingMicros(this.statementClock));
   }
-  private lastSeq: bigint | undefined;
+  /** The sequence lastval() reads (the one nextval() last drew from). */
+  private lastSeq: number | undefined;
   private readonly currvals = new Map<number, bigint>();
   readonly pid: number;
   user = 'postgres';
@@ -130,7 +131,7 @@ export class Session implements SessionContext, NotifyTarget {
    * What the running statement's nextval/setval calls changed, to put back if it must wait and
    * retry: per sequence (by oid) its state and this session's currval before (a statement uses few).
    */
-  private seqUndo: { seqs: { oid: number; filenode: number; st: SequenceState | undefined; currval: bigint | undefined }[]; lastSeq: bigint | undefined } | undefined;
+  private seqUndo: { seqs: { oid: number; filenode: number; st: SequenceState | undefined; currval: bigint | undefined }[]; lastSeq: number | undefined } | undefined;
 
   constructor(
     readonly db: DbState,
@@ -201,12 +202,16 @@ export class Session implements SessionContext, NotifyTarget {
     return randomSource(this.clock)();
   }
   nextval(seqOid: number): bigint {
-    if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute nextval() in a read-only transaction');
+    if (this.txn?.readOnly && !this.isTempSequence(seqOid)) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute nextval() in a read-only transaction');
     this.noteSequence(seqOid);
     const v = sequenceNext(this, seqOid);
     this.currvals.set(seqOid, v);
-    this.lastSeq = v;
+    this.lastSeq = seqOid;
     return v;
+  }
+  /** Temporary sequences may be drawn from in a read-only transaction (PreventCommandIfReadOnly is skipped for them). */
+  private isTempSequence(seqOid: number): boolean {
+    return this.catalog().relations.get(seqOid)?.persistence === 't';
   }
   currval(seqOid: number): bigint {
     const v = this.currvals.get(seqOid);
@@ -217,14 +222,15 @@ export class Session implements SessionContext, NotifyTarget {
     return v;
   }
   setval(seqOid: number, value: bigint, isCalled: boolean): bigint {
-    if (this.txn?.readOnly) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute setval() in a read-only transaction');
+    if (this.txn?.readOnly && !this.isTempSequence(seqOid)) throw new PgError(SQLSTATE.read_only_sql_transaction, 'cannot execute setval() in a read-only transaction');
     this.noteSequence(seqOid);
     const v = sequenceSet(this, seqOid, value, isCalled);
     if (isCalled) this.currvals.set(seqOid, v);
     return v;
   }
-  lastval(): bigint {
-    if (this.lastSeq === undefined) {
+  /** The sequence lastval() reads: the last one nextval() drew from, if it still exists. */
+  lastvalSequence(): number {
+    if (this.lastSeq === undefined || !this.catalog().relations.has(this.lastSeq)) {
       throw new PgError(SQLSTATE.object_not_in_prerequisite_state, 'lastval is not yet defined in this session');
     }
     return this.lastSeq;

@@ -551,6 +551,7 @@ export class Transaction implements TxnAccess {
     for (const f of this.dropped ?? []) {
       this.db.heaps.delete(f);
       this.db.indexes.delete(f);
+      this.db.sequences.delete(f);
     }
   }
 
@@ -567,6 +568,7 @@ export class Transaction implements TxnAccess {
     for (const f of this.created ?? []) {
       this.db.heaps.delete(f);
       this.db.indexes.delete(f);
+      this.db.sequences.delete(f);
     }
   }
 }

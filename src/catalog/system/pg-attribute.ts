@@ -58,7 +58,7 @@ function attributeRow(cat: Catalog, relid: number, a: AttrSpec): RowObject {
     attcollation: collationOid(cat, a.type, a.collation),
     attstattarget: c?.statTarget ?? null,
     attacl: c?.acl ? PgArray.of(aclText(cat, c.acl)) : null,
-    attoptions: null,
+    attoptions: c?.attOptions?.length ? PgArray.of([...c.attOptions]) : null,
     attfdwoptions: null,
     attmissingval: null,
   };

@@ -31,7 +31,7 @@ defineRows('pg_catalog', 'pg_index', {
         indisprimary: info.primary,
         indisexclusion: !!info.exclusion,
         indimmediate: !con?.deferrable,
-        indisclustered: false,
+        indisclustered: table?.clusteredIndex === idx.oid,
         indisvalid: true,
         indcheckxmin: false,
         indisready: true,

@@ -42,7 +42,18 @@ fn('nextval', [REGCLASS], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'Uw'
 fn('currval', [REGCLASS], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'rU'), rt.session.currval(a[0] as number)), { volatility: 'v' });
 fn('setval', [REGCLASS, I8], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'w'), rt.session.setval(a[0] as number, a[1] as bigint, true)), { volatility: 'v' });
 fn('setval', [REGCLASS, I8, OID.bool], I8, (a, rt) => (checkSequence(rt, a[0] as number, 'w'), rt.session.setval(a[0] as number, a[1] as bigint, a[2] as boolean)), { volatility: 'v' });
-fn('lastval', [], I8, (_a, rt) => rt.session.lastval(), { volatility: 'v' });
+fn(
+  'lastval',
+  [],
+  I8,
+  (_a, rt) => {
+    // (the value of the sequence nextval() last drew from: setval() on it since shows too)
+    const oid = rt.session.lastvalSequence();
+    checkSequence(rt, oid, 'rU');
+    return rt.session.currval(oid);
+  },
+  { volatility: 'v' },
+);
 
 /** Random bytes from the session's source (deterministic when its clock is). */
 function sessionBytes(random: () => number): (n: number) => Uint8Array {
