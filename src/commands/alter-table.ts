@@ -240,7 +240,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       }
       const rawType = (cd.typeName.names as AnyNode[]).map((x) => x.String.sval).join('.');
       const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawType);
-      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => session.notice(w));
       const info = typeInfo(cat, type);
       const attnum = rel.columns.length + 1;
       let col: ColumnDef = { name, attnum, type, typmod, notNull: false, collation: info.category === 'S' ? 'default' : undefined, ...columnStorageClauses(cat, type, cd) };
@@ -476,7 +476,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const col = findColumn(rel, cmd.name);
       if (!col) throw noColumn(rel, cmd.name);
       const cd = cmd.def.ColumnDef;
-      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => session.notice(w));
       const usingView = viewsUsingColumn(cat, rel, col.attnum)[0];
       if (usingView) {
         throw new PgError(SQLSTATE.feature_not_supported, 'cannot alter type of a column used by a view or rule', {
