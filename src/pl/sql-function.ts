@@ -18,6 +18,8 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ColumnRefHook } from '../analyze/parse-state.js';
 import { canCoerce, domainCheckFunction } from '../analyze/coerce.js';
+import { enforceGenericTypeConsistency } from '../analyze/poly-consistency.js';
+import { isPolymorphic } from '../analyze/func.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { parseScript, type RawStatement } from '../parser/parse.js';
 import type { ExecContext, Row } from '../executor/context.js';
@@ -44,10 +46,15 @@ export interface ResultShape {
 }
 
 /** The columns of a composite result (a table's row type or the OUT parameters), else undefined. */
-export function resultShape(cat: Catalog, def: FunctionDef, returnType: number): ResultShape {
+export function resultShape(cat: Catalog, def: FunctionDef, returnType: number, paramTypes?: readonly number[]): ResultShape {
   if (returnType === OID.void) return { kind: 'void', type: returnType, columns: [] };
   const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
-  if (outs.length > 1) return { kind: 'composite', type: returnType, columns: outs.map((p) => ({ name: p.name, type: p.type, typmod: -1 })) };
+  if (outs.length > 1) {
+    // Polymorphic OUT parameters take the types this call's arguments bind them to; an unnamed
+    // one is "columnN" (Postgres's build_function_result_tupdesc_d).
+    const bind = (t: number) => (paramTypes && isPolymorphic(t) ? enforceGenericTypeConsistency(cat, paramTypes, def.argTypes, t, false).returnType : t);
+    return { kind: 'composite', type: returnType, columns: outs.map((p, i) => ({ name: p.name || `column${i + 1}`, type: bind(p.type), typmod: -1 })) };
+  }
   const info = typeInfo(cat, returnType);
   const base = info.typtype === 'd' ? typeInfo(cat, baseTypeOf(cat, returnType)) : info;
   if (base.typtype === 'c' && base.relation !== undefined) {
