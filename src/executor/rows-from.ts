@@ -20,11 +20,20 @@ import type { Plan } from './scan.js';
 
 export type FromCall = (row: Row, ctx: ExecContext) => Iterable<Value> | Value;
 
-function checkShape(cat: Catalog, v: Value, cols: readonly RteColumn[], style: 'sql' | 'other'): void {
+/**
+ * How a record that does not fit the column definition list is reported: 'sql' as a SQL function's
+ * result check, 'pl' as PL/pgSQL's RETURN NEXT check, 'other' (an expression such as
+ * coalesce(r), a built-in function) as Postgres's tupledesc_match.
+ */
+type ShapeStyle = 'sql' | 'pl' | 'other';
+
+function checkShape(cat: Catalog, v: Value, cols: readonly RteColumn[], style: ShapeStyle): void {
   if (!(v instanceof PgRecord)) return;
   const sqlMismatch = (detail: string) => new PgError(SQLSTATE.invalid_function_definition, 'return type mismatch in function declared to return record', { detail });
+  const rowMismatch = (detail: string) => new PgError(SQLSTATE.datatype_mismatch, 'function return row and query-specified return row do not match', { detail });
   if (v.fields.length !== cols.length) {
     if (style === 'sql') throw sqlMismatch(`Final statement returns too ${v.fields.length > cols.length ? 'many' : 'few'} columns.`);
+    if (style === 'other') throw rowMismatch(`Returned row contains ${v.fields.length} attribute${v.fields.length === 1 ? '' : 's'}, but query expects ${cols.length}.`);
     throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
       detail: `Number of returned columns (${v.fields.length}) does not match expected column count (${cols.length}).`,
     });
@@ -35,6 +44,7 @@ function checkShape(cat: Catalog, v: Value, cols: readonly RteColumn[], style: '
     const t = types[i];
     if (t !== undefined && t !== cols[i].type && t !== OID.unknown) {
       if (style === 'sql') throw sqlMismatch(`Final statement returns ${formatType(cat, t)} instead of ${formatType(cat, cols[i].type, cols[i].typmod)} at column ${i + 1}.`);
+      if (style === 'other') throw rowMismatch(`Returned type ${formatType(cat, t)} at ordinal position ${i + 1}, but query expects ${formatType(cat, cols[i].type)}.`);
       throw new PgError(SQLSTATE.datatype_mismatch, 'returned record type does not match expected record type', {
         detail: `Returned type ${formatType(cat, t)} does not match expected type ${formatType(cat, cols[i].type, cols[i].typmod)} in column "${cols[i].name}" (position ${i + 1}).`,
       });
@@ -43,7 +53,8 @@ function checkShape(cat: Catalog, v: Value, cols: readonly RteColumn[], style: '
 }
 
 /** Compiles a FROM function call; `check`: the column definition list its records must match. */
-export function compileFromCall(call: Expr, layout: Layout, check?: readonly RteColumn[], style: 'sql' | 'other' = 'other'): { fnc: FromCall; retset: boolean } {
+export function compileFromCall(call: Expr, layout: Layout, check?: readonly RteColumn[], sqlStyle: 'sql' | 'other' = 'other'): { fnc: FromCall; retset: boolean } {
+  const style: ShapeStyle = sqlStyle === 'sql' ? 'sql' : call.kind === 'FuncExpr' && call.fn.oid !== undefined ? 'pl' : 'other';
   let fnc: FromCall;
   let retset = false;
   if (call.kind === 'FuncExpr' && call.retset) {
