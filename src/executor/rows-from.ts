@@ -16,6 +16,7 @@ import { OID } from '../types/oids.js';
 import { PgRecord, type Value } from '../types/values.js';
 import type { ExecContext, Row } from './context.js';
 import { compileExpr, type Layout } from './expr/compile.js';
+import { someNode } from '../plan/walk-query.js';
 import type { Plan } from './scan.js';
 
 export type FromCall = (row: Row, ctx: ExecContext) => Iterable<Value> | Value;
@@ -72,7 +73,70 @@ export function compileFromCall(call: Expr, layout: Layout, check?: readonly Rte
     const c = compileExpr(call, layout);
     fnc = (row, ctx) => c(row, ctx);
   }
-  if (!check) return { fnc, retset };
+  if (check) fnc = checkedCall(fnc, retset, check, style);
+  if (readsNoRow(call)) fnc = materializedCall(fnc, retset);
+  return { fnc, retset };
+}
+
+/**
+ * A call that reads no column (of its own query level, a LATERAL neighbour or an outer query)
+ * gives the same rows however often its scan restarts, as the inner side of a nested loop or in
+ * a correlated subquery: Postgres's FunctionScan keeps them in a tuplestore and re-reads them on
+ * rescan, so a volatile function (nextval, random, a function with side effects) runs once per
+ * statement. Here the rows are kept per execution as they are first produced (lazily: a scan cut
+ * short by LIMIT does not run the function to the end), and later scans replay them.
+ */
+function materializedCall(fnc: FromCall, retset: boolean): FromCall {
+  const key = {};
+  if (!retset) {
+    return (row, ctx) => {
+      const cache = ctx.cache;
+      if (cache.has(key)) return cache.get(key) as Value;
+      const v = fnc(row, ctx) as Value;
+      cache.set(key, v);
+      return v;
+    };
+  }
+  return (row, ctx) => {
+    let m = ctx.cache.get(key) as Materialized | undefined;
+    if (!m) {
+      m = { rows: [], source: (fnc(row, ctx) as Iterable<Value> | null ?? [])[Symbol.iterator](), done: false };
+      ctx.cache.set(key, m);
+    }
+    return replay(m);
+  };
+}
+
+interface Materialized {
+  readonly rows: Value[];
+  readonly source: Iterator<Value>;
+  done: boolean;
+}
+
+function* replay(m: Materialized): Iterable<Value> {
+  for (let i = 0; ; i++) {
+    if (i < m.rows.length) {
+      yield m.rows[i];
+      continue;
+    }
+    if (m.done) return;
+    const r = m.source.next();
+    if (r.done) {
+      m.done = true;
+      return;
+    }
+    m.rows.push(r.value);
+    yield r.value;
+  }
+}
+
+/** True when `call` reads no row: no column, outer aggregate or input reference anywhere in it. */
+function readsNoRow(call: Expr): boolean {
+  return !someNode(call, (n) => n.kind === 'Var' || n.kind === 'InputRef' || ((n.kind === 'Aggref' || n.kind === 'GroupingFunc') && !!n.levelsUp));
+}
+
+/** `fnc` whose records are checked against the column definition list `check`. */
+function checkedCall(fnc: FromCall, retset: boolean, check: readonly RteColumn[], style: ShapeStyle): FromCall {
   const inner = fnc;
   if (retset) {
     fnc = function* (row, ctx) {
@@ -89,7 +153,7 @@ export function compileFromCall(call: Expr, layout: Layout, check?: readonly Rte
       return v;
     };
   }
-  return { fnc, retset };
+  return fnc;
 }
 
 export interface RowsFromPart {
