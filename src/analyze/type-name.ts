@@ -171,7 +171,7 @@ function computeTypmod(oid: number, mods: number[], display: string, position: s
       const base = oid === OID.timestamp || oid === OID.timestamptz ? 'TIMESTAMP' : 'TIME';
       const tz = oid === OID.timestamptz || oid === OID.timetz ? ' WITH TIME ZONE' : '';
       if (p < 0) throw fail(`${base}(${p})${tz} precision must not be negative`);
-      if (p > 6) warn?.(timePrecisionWarning(base, tz, p));
+      if (p > 6) warn?.(timePrecisionWarning(base, tz, p, position));
       return Math.min(p, 6);
     }
     case OID.interval: {
@@ -188,6 +188,6 @@ function computeTypmod(oid: number, mods: number[], display: string, position: s
  * Postgres's anytime_typmod_check warning: `TIME(7)` and friends are accepted as precision 6.
  * `base` is TIME or TIMESTAMP, `tz` ' WITH TIME ZONE' or ''.
  */
-export function timePrecisionWarning(base: string, tz: string, precision: number): PgError {
-  return new PgError(SQLSTATE.invalid_parameter_value, `${base}(${precision})${tz} precision reduced to maximum allowed, 6`, { severity: 'WARNING' });
+export function timePrecisionWarning(base: string, tz: string, precision: number, position?: string): PgError {
+  return new PgError(SQLSTATE.invalid_parameter_value, `${base}(${precision})${tz} precision reduced to maximum allowed, 6`, { severity: 'WARNING', position });
 }

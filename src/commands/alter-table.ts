@@ -12,6 +12,7 @@ import { derivedKeyOf, mergedKeysOf } from './partition-fk.js';
 import { isNotEnforced } from './constraint-attrs.js';
 import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
+import { typeWarningTwice } from './create-table.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -240,7 +241,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       }
       const rawType = (cd.typeName.names as AnyNode[]).map((x) => x.String.sval).join('.');
       const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawType);
-      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => session.notice(w));
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => typeWarningTwice(session, w));
       const info = typeInfo(cat, type);
       const attnum = rel.columns.length + 1;
       let col: ColumnDef = { name, attnum, type, typmod, notNull: false, collation: info.category === 'S' ? 'default' : undefined, ...columnStorageClauses(cat, type, cd) };
@@ -476,7 +477,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const col = findColumn(rel, cmd.name);
       if (!col) throw noColumn(rel, cmd.name);
       const cd = cmd.def.ColumnDef;
-      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => session.notice(w));
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => typeWarningTwice(session, w));
       const usingView = viewsUsingColumn(cat, rel, col.attnum)[0];
       if (usingView) {
         throw new PgError(SQLSTATE.feature_not_supported, 'cannot alter type of a column used by a view or rule', {
