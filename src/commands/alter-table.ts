@@ -750,9 +750,17 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
       if (rel.inhChildren?.length) {
         // An inheritance parent: the same column of every descendant (renameatt's recursion).
         if (!rv.inh) throw new PgError(SQLSTATE.invalid_table_definition, `inherited column "${col.name}" must be renamed in child tables too`);
-        for (const d of inheritDescendants(cat, rel)) {
+        const tree = inheritDescendants(cat, rel);
+        const inTree = new Set([rel.oid, ...tree.map((d) => d.oid)]);
+        for (const d of tree) {
           const dc = findColumn(d, col.name);
-          if (dc) putColumn(cat, d, { ...dc, name: newName });
+          if (!dc) continue;
+          // A descendant that also inherits the column from a parent outside this tree (renameatt's
+          // expected_parents check).
+          if ((dc.inhCount ?? 0) > (d.inhParents ?? []).filter((p) => inTree.has(p)).length) {
+            throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${col.name}"`);
+          }
+          putColumn(cat, d, { ...dc, name: newName });
         }
       }
       putColumn(cat, rel, { ...col, name: newName });
