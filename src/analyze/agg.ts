@@ -154,6 +154,11 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
       if (ref.location !== undefined) sharedAt.set(same, ref.location);
       return same;
     }
+    // A different aggregate over the same inputs with the same transition: one state for both
+    // (each applies its own final function), as Postgres's find_compatible_trans.
+    const key = agg.transShareKey;
+    const partner = key === undefined ? undefined : pstate.aggs.find((o) => o.agg.transShareKey === key && !o.directArgs && sameAggInputs(o, ref));
+    if (partner) ref.sharedTrans = partner.sharedTrans ?? partner;
   }
   pstate.aggs.push(ref);
   return ref;
@@ -260,7 +265,12 @@ function shiftLevels(value: unknown, delta: number, depth = 0, memo = new Map<ob
 const sharedAt = new WeakMap<Aggref, number>();
 
 function sameUserAggregate(a: Aggref, b: Aggref): boolean {
-  if (a.agg.oid !== b.agg.oid || a.distinct !== b.distinct || a.star !== b.star || a.args.length !== b.args.length) return false;
+  return a.agg.oid === b.agg.oid && sameAggInputs(a, b);
+}
+
+/** Same arguments, DISTINCT, FILTER and ORDER BY (none volatile in `b`). */
+function sameAggInputs(a: Aggref, b: Aggref): boolean {
+  if (a.distinct !== b.distinct || a.star !== b.star || a.args.length !== b.args.length) return false;
   if (!a.args.every((x, i) => exprEqual(x, b.args[i])) || b.args.some(hasVolatile)) return false;
   if (!!a.filter !== !!b.filter || (a.filter && (!exprEqual(a.filter, b.filter!) || hasVolatile(b.filter!)))) return false;
   const ao = a.orderBy ?? [];
