@@ -93,3 +93,16 @@ SELECT pg_get_viewdef('v_coldefs');
 SELECT pg_get_viewdef('v_single');
 SELECT pg_get_viewdef('v_ord');
 SELECT pg_get_viewdef('v_join', true);
+
+-- a function with OUT parameters whose query returns one row-valued column
+CREATE FUNCTION as_row(OUT int, OUT numeric) AS $$ SELECT (1, 2.1) $$ LANGUAGE sql;
+SELECT * FROM as_row();
+SELECT as_row();
+CREATE FUNCTION as_row_bad(OUT int, OUT numeric) AS $$ SELECT (1, 2) $$ LANGUAGE sql;
+SELECT * FROM as_row_bad();
+CREATE FUNCTION as_row_long(OUT int, OUT numeric) AS $$ SELECT (1, 2.1, 3) $$ LANGUAGE sql;
+SELECT * FROM as_row_long();
+CREATE FUNCTION as_row_varchar(OUT a int, OUT b text) AS $$ SELECT (1, 'x'::varchar) $$ LANGUAGE sql;
+SELECT * FROM as_row_varchar();
+CREATE FUNCTION as_rows(OUT a int, OUT b text) RETURNS SETOF record AS $$ SELECT (i, 'x') FROM generate_series(1, 2) i $$ LANGUAGE sql;
+SELECT * FROM as_rows();
