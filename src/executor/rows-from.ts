@@ -1,7 +1,9 @@
 /**
  * Function scans' calls, and ROWS FROM (f(...), g(...)): each function's rows side by side,
  * the shorter ones padded with NULLs, numbered by WITH ORDINALITY. A `record` result read through
- * a column definition list is checked against it row by row.
+ * a column definition list is checked against it row by row. A call that reads no column keeps
+ * its rows for the execution, so a rescan replays them instead of calling again (as the
+ * FunctionScan's tuplestore).
  *
  * Postgres counterpart: src/backend/executor/nodeFunctionscan.c, tupdesc_match in
  * src/backend/utils/fmgr/funcapi.c (the record check).
