@@ -31,6 +31,10 @@ export function transformAggFilter(pstate: ParseState, n: AnyNode): Expr | undef
   }
 }
 
+/** Postgres's hint when no aggregate matches a call with several ORDER BY items. */
+export const MISPLACED_ORDER_BY_HINT =
+  'No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; ORDER BY must appear after all regular arguments of the aggregate.';
+
 export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   where: 'aggregate functions are not allowed in WHERE',
   join: 'aggregate functions are not allowed in JOIN conditions',
@@ -80,9 +84,11 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   // Where aggregates may not appear (checked at the aggregate's own level, after its arguments).
   if (argLevel !== undefined) checkAggContext(levelState(pstate, argLevel), n.location);
   if (!aggs.length) {
-    const sig = `${name}(${star ? '*' : args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
+    const sig = `${name}(${args.map((a) => formatType(pstate.catalog, a.type)).join(', ')})`;
     throw new PgError(SQLSTATE.undefined_function, `function ${sig} does not exist`, {
-      hint: 'No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; ORDER BY must appear after all regular arguments of the aggregate.',
+      hint: ((n.agg_order as unknown[] | undefined)?.length ?? 0) > 1
+        ? MISPLACED_ORDER_BY_HINT
+        : 'No function matches the given name and argument types. You might need to add explicit type casts.',
       position: pstate.position(n.location),
     });
   }
@@ -96,7 +102,7 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) specified, but ${name} is not an aggregate function`, { position: pstate.position(n.location) });
   }
   const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
-  const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveFunction(pstate, name, asFns, args, n.location);
+  const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveAggregate(pstate, name, asFns, args, n);
   const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
   if (!star && !args.length) {
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pstate.position(n.location) });
@@ -111,9 +117,11 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
       })
     : undefined;
   if (n.agg_distinct && orderBy) {
-    // DISTINCT sorts on the arguments: every ORDER BY expression must be one of them.
+    // DISTINCT sorts on the arguments: every ORDER BY expression must be one of them, ignoring
+    // the implicit casts the call added to an argument (Postgres's findTargetlistEntrySQL99 strips
+    // them: string_agg(DISTINCT v, ',' ORDER BY v) with a varchar v).
     orderBy.forEach((k, i) => {
-      if (resolved.args.some((a) => exprEqual(a, k.expr))) return;
+      if (resolved.args.some((a) => exprEqual(a, k.expr) || exprEqual(stripImplicitCoercions(a), k.expr))) return;
       throw new PgError(SQLSTATE.invalid_column_reference, 'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list', {
         position: pstate.position(leftmostLocation(nodeKind((n.agg_order as AnyNode[])[i])[1].node)),
       });
@@ -147,9 +155,32 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
       if (ref.location !== undefined) sharedAt.set(same, ref.location);
       return same;
     }
+    // A different aggregate over the same inputs with the same transition: one state for both
+    // (each applies its own final function), as Postgres's find_compatible_trans.
+    const key = agg.transShareKey;
+    const partner = key === undefined ? undefined : pstate.aggs.find((o) => o.agg.transShareKey === key && !o.directArgs && sameAggInputs(o, ref));
+    if (partner) ref.sharedTrans = partner.sharedTrans ?? partner;
   }
   pstate.aggs.push(ref);
   return ref;
+}
+
+/** resolveFunction over the aggregates named `name`; with several ORDER BY items, the hint suspects them. */
+function resolveAggregate(pstate: ParseState, name: string, fns: FunctionImpl[], args: Expr[], n: AnyNode): ReturnType<typeof resolveFunction> {
+  try {
+    return resolveFunction(pstate, name, fns, args, n.location);
+  } catch (e) {
+    if (e instanceof PgError && e.code === SQLSTATE.undefined_function && ((n.agg_order as unknown[] | undefined)?.length ?? 0) > 1) {
+      throw new PgError(SQLSTATE.undefined_function, e.message, { hint: MISPLACED_ORDER_BY_HINT, position: e.position });
+    }
+    throw e;
+  }
+}
+
+/** `e` without the implicit casts on top of it (Postgres's strip_implicit_coercions). */
+function stripImplicitCoercions(e: Expr): Expr {
+  while (e.kind === 'CoerceExpr' && e.form === 'implicit') e = e.arg;
+  return e;
 }
 
 function checkAggContext(ps: ParseState, location: number | undefined): void {
@@ -235,7 +266,12 @@ function shiftLevels(value: unknown, delta: number, depth = 0, memo = new Map<ob
 const sharedAt = new WeakMap<Aggref, number>();
 
 function sameUserAggregate(a: Aggref, b: Aggref): boolean {
-  if (a.agg.oid !== b.agg.oid || a.distinct !== b.distinct || a.star !== b.star || a.args.length !== b.args.length) return false;
+  return a.agg.oid === b.agg.oid && sameAggInputs(a, b);
+}
+
+/** Same arguments, DISTINCT, FILTER and ORDER BY (none volatile in `b`). */
+function sameAggInputs(a: Aggref, b: Aggref): boolean {
+  if (a.distinct !== b.distinct || a.star !== b.star || a.args.length !== b.args.length) return false;
   if (!a.args.every((x, i) => exprEqual(x, b.args[i])) || b.args.some(hasVolatile)) return false;
   if (!!a.filter !== !!b.filter || (a.filter && (!exprEqual(a.filter, b.filter!) || hasVolatile(b.filter!)))) return false;
   const ao = a.orderBy ?? [];

@@ -214,9 +214,8 @@ function subscriptSteps(
     });
   }
   if (subs.length > MAXDIM) {
-    throw new PgError(SQLSTATE.program_limit_exceeded, `number of array dimensions (${subs.length}) exceeds the maximum allowed (${MAXDIM})`, {
-      position: ps.position(location),
-    });
+    // (no position: Postgres's array_subscript_transform reports none)
+    throw new PgError(SQLSTATE.program_limit_exceeded, `number of array dimensions (${subs.length}) exceeds the maximum allowed (${MAXDIM})`);
   }
   const isSlice = subs.some((s) => s.is_slice);
   const conv = (n: AnyNode | undefined): number | undefined => {

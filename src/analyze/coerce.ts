@@ -14,7 +14,8 @@ import { CAST_ROWS, type CastContext } from '../types/cast-table.js';
 import { OID } from '../types/oids.js';
 import { baseTypeOf, builtinTypeOid, formatType, typeInfo, type TypeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
-import { PgArray } from '../types/values.js';
+import { PgArray, PgRecord } from '../types/values.js';
+import { inheritAncestors } from '../catalog/inheritance.js';
 import { arrayDomainCheck, castFunction, typmodFunction } from './cast-functions.js';
 import { typmodCast } from './special-casts.js';
 import { regInput } from './regclass.js';
@@ -57,6 +58,8 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
   if (to === OID.record && (fi.typtype === 'c' || from === OID.record)) return true;
   // A ROW(...) coerces to any composite type (field by field, checked when coercing).
   if (from === OID.record && ti.typtype === 'c') return true;
+  // A table's row type coerces implicitly to an inheritance ancestor's (ConvertRowtypeExpr).
+  if (inheritedRowtype(cat, fi, ti)) return true;
   // A domain coerces implicitly to its base type.
   if (fi.typtype === 'd' && fi.baseType !== undefined) {
     if (fi.baseType === to) return true;
@@ -166,6 +169,11 @@ export function coerceTo(
   if (from === OID.record && targetType !== OID.record && typeInfo(cat, targetType).typtype === 'c') {
     return coerceRecordToComplex(pstate, cat, expr, targetType, ctx, loc);
   }
+  const convert = inheritedRowtype(cat, typeInfo(cat, from), typeInfo(cat, targetType));
+  if (convert) {
+    const ce: CoerceExpr = { kind: 'CoerceExpr', arg: expr, fn: convert, type: targetType, typmod: -1, form: ctx, location: loc };
+    return constFold(ce, pstate, loc);
+  }
   if (!canCoerce(cat, from, targetType, ctx)) {
     const e = new PgError(
       SQLSTATE.cannot_coerce,
@@ -206,6 +214,25 @@ export function coerceTo(
     out = constFold(ce, pstate, loc);
   }
   return applyTypmodAndDomain(pstate, cat, out, targetType, targetTypmod, ctx, loc);
+}
+
+/**
+ * When `from` is the row type of a table that inherits (directly or not) from the table whose
+ * row type is `to`: the conversion of a child row to the parent's columns, matched by name
+ * (Postgres's ConvertRowtypeExpr, e.g. `child::parent` or a child row passed to a function
+ * taking the parent's type).
+ */
+function inheritedRowtype(cat: Catalog, fi: TypeInfo, ti: TypeInfo): ((v: Value) => Value) | undefined {
+  if (fi.typtype !== 'c' || ti.typtype !== 'c' || fi.relation === undefined || ti.relation === undefined || fi.relation === ti.relation) return undefined;
+  const child = cat.relations.get(fi.relation);
+  const parent = cat.relations.get(ti.relation);
+  if (!child?.inhParents?.length || !parent || !inheritAncestors(cat, child).some((r) => r.oid === parent.oid)) return undefined;
+  const childLive = child.columns.filter((c) => !c.dropped);
+  const parentLive = parent.columns.filter((c) => !c.dropped);
+  const idx = parentLive.map((c) => childLive.findIndex((x) => x.name === c.name));
+  const names = parentLive.map((c) => c.name);
+  const types = parentLive.map((c) => c.type);
+  return (v) => (v instanceof PgRecord ? new PgRecord(idx.map((i) => (i < 0 ? null : (v.fields[i] ?? null))), names, types) : v);
 }
 
 function defaultIo(): import('../types/type-io.js').IoContext {

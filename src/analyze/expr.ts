@@ -30,9 +30,9 @@ import { completeUserCall, resolveFunction, resolveOperator } from './func.js';
 import { builtinSchema, effectiveSearchPath, functionCandidates } from './func-candidates.js';
 import type { ParseState } from './parse-state.js';
 import { resolveColumnRef } from './column-ref.js';
-import { typeNameToOid } from './type-name.js';
+import { timePrecisionWarning, typeNameToOid } from './type-name.js';
 import { rowCompareSubLinkRow, transformSubLink } from './sublink.js';
-import { transformAggregate, AGG_CONTEXT_ERRORS } from './agg.js';
+import { transformAggregate, AGG_CONTEXT_ERRORS, MISPLACED_ORDER_BY_HINT } from './agg.js';
 import { transformOrderedSetAggregate, withinGroupRequired } from './ordered-set-agg.js';
 import { transformWindowFuncCall } from './window.js';
 import { transformSpecialFunction } from './special-functions.js';
@@ -138,7 +138,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
     case 'A_Indirection':
       return transformIndirection(pstate, n);
     case 'SQLValueFunction':
-      return transformSqlValueFunction(n);
+      return transformSqlValueFunction(pstate, n);
     case 'CollateClause': {
       const arg = transformExpr(pstate, n.arg);
       const name = (n.collname as AnyNode[]).map(strVal).pop() as string;
@@ -636,7 +636,7 @@ function commonTypmod(exprs: Expr[]): number {
   return exprs.every((e) => e.typmod === t) ? t : -1;
 }
 
-function transformSqlValueFunction(n: AnyNode): Expr {
+function transformSqlValueFunction(pstate: ParseState, n: AnyNode): Expr {
   const map: Record<string, [string, number, number?]> = {
     SVFOP_CURRENT_DATE: ['current_date', OID.date],
     SVFOP_CURRENT_TIME: ['current_time', OID.timetz],
@@ -656,6 +656,13 @@ function transformSqlValueFunction(n: AnyNode): Expr {
   };
   const m = map[n.op];
   if (!m) throw featureNotSupported(`SQL value function ${n.op}`, n.location);
+  if (m[2] !== undefined && m[2] > 6) {
+    // CURRENT_TIME(7) etc.: precision 6, with Postgres's anytime_typmod_check warning.
+    const base = m[1] === OID.time || m[1] === OID.timetz ? 'TIME' : 'TIMESTAMP';
+    const tz = m[1] === OID.timetz || m[1] === OID.timestamptz ? ' WITH TIME ZONE' : '';
+    pstate.stmt.session.notice(timePrecisionWarning(base, tz, m[2]));
+    return { kind: 'SQLValueFunction', op: m[0], type: m[1], typmod: 6, location: n.location };
+  }
   return { kind: 'SQLValueFunction', op: m[0], type: m[1], typmod: m[2] ?? -1, location: n.location, collation: m[1] === OID.name ? 'C' : undefined };
 }
 
@@ -695,6 +702,25 @@ function transformFuncCall(pstate: ParseState, n: AnyNode): Expr {
   return e;
 }
 
+/**
+ * `f(*)`, `f(DISTINCT ...)`, `f(... ORDER BY ...)` or `f(...) FILTER (...)` where no aggregate
+ * `f` exists: 42809 when a plain function matches, else the usual 42883 (Postgres's
+ * ParseFuncOrColumn, whose hint suspects a misplaced ORDER BY when it has several items).
+ */
+function notAnAggregate(pstate: ParseState, n: AnyNode): never {
+  const name = strVal((n.funcname as AnyNode[])[(n.funcname as AnyNode[]).length - 1]);
+  try {
+    transformFuncCallNamed(pstate, { ...n, agg_star: false, agg_distinct: false, agg_filter: undefined, agg_order: undefined });
+  } catch (e) {
+    if (e instanceof PgError && e.code === SQLSTATE.undefined_function && ((n.agg_order as unknown[] | undefined)?.length ?? 0) > 1) {
+      throw new PgError(SQLSTATE.undefined_function, e.message, { hint: MISPLACED_ORDER_BY_HINT, position: e.position });
+    }
+    throw e;
+  }
+  const what = n.agg_star ? `${name}(*)` : n.agg_distinct ? 'DISTINCT' : n.agg_order ? 'ORDER BY' : 'FILTER';
+  throw new PgError(SQLSTATE.wrong_object_type, `${what} specified, but ${name} is not an aggregate function`, { position: pstate.position(n.location) });
+}
+
 function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const names = (n.funcname as AnyNode[]).map(strVal);
   const name = names[names.length - 1];
@@ -711,9 +737,8 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const special = transformSpecialFunction(pstate, name, n);
   if (special) return special;
   const isAgg = aggregatesNamed(name).length > 0 || userAggregatesNamed(pstate.catalog, pstate.stmt.session.searchPath(), names).length > 0;
-  if (isAgg || n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
-    return transformAggregate(pstate, name, n);
-  }
+  if (isAgg) return transformAggregate(pstate, name, n);
+  if (n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) return notAnAggregate(pstate, n);
   const named: { name: string; expr: Expr; location: number }[] = [];
   const args: Expr[] = [];
   for (const a of (n.args ?? []) as AnyNode[]) {

@@ -388,7 +388,20 @@ export function resolveFunction(
     }
   }
   const bound = bindAndCoerce(pstate, chosen.args, chosen.item.returnType, args);
-  return { item: chosen.item, args: bound.args, returnType: bound.returnType };
+  return { item: withBoundOutColumns(cat, chosen.item, chosen.args, args), args: bound.args, returnType: bound.returnType };
+}
+
+/**
+ * A function whose OUT parameters are polymorphic (`OUT f2 anyelement`): a copy whose result
+ * columns have the types this call binds them to (Postgres resolves them per call too, in
+ * build_function_result_tupdesc_t / resolve_polymorphic_tupdesc).
+ */
+function withBoundOutColumns(cat: Catalog, f: FunctionImpl, declared: readonly number[], args: readonly Expr[]): FunctionImpl {
+  const outs = f.outColumns;
+  if (!outs?.some((c) => isPolymorphic(c.type))) return f;
+  const actual = args.map((a) => a.type);
+  const bound = outs.map((c) => (isPolymorphic(c.type) ? { name: c.name, type: enforceGenericTypeConsistency(cat, actual, declared, c.type, false).returnType } : c));
+  return { ...f, outColumns: bound };
 }
 
 /**

@@ -63,6 +63,10 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
         position: pstate.position(e.location),
       });
     }
+    // Postgres's array_subscript_transform: no more subscripts than an array has dimensions.
+    if (subs.length > 6) {
+      throw new PgError(SQLSTATE.program_limit_exceeded, `number of array dimensions (${subs.length}) exceeds the maximum allowed (6)`);
+    }
     const conv = (x: Expr | undefined) => (x ? coerceTo(pstate, pstate.catalog, x, OID.int4, -1, 'implicit') : undefined);
     const indexes = subs.map((s) => ({ lower: conv(s.lower), upper: conv(s.upper), isSlice: s.isSlice }));
     const isSlice = subs.some((s) => s.isSlice);

@@ -331,10 +331,21 @@ function transformRangeFunction(pstate: ParseState, n: AnyNode): JoinNode {
       position: pstate.position(n.coldeflist[0].ColumnDef?.location),
     });
   }
-  // unnest(a, b, ...) in FROM is ROWS FROM (unnest(a), unnest(b), ...).
-  const only = funcs.length === 1 && !n.is_rowsfrom ? funcs[0].List.items[0].FuncCall : undefined;
-  if (only && (only.args?.length ?? 0) > 1 && (only.funcname as AnyNode[]).length === 1 && strVal(only.funcname[0]) === 'unnest' && !only.agg_star && !only.func_variadic) {
-    funcs.splice(0, 1, ...(only.args as AnyNode[]).map((a) => ({ List: { items: [{ FuncCall: { ...only, args: [a] } }, {}] } })));
+  // unnest(a, b, ...) in FROM, alone or as an item of ROWS FROM without a column definition list,
+  // is unnest(a), unnest(b), ... side by side (Postgres's transformRangeFunction kluge).
+  for (let i = funcs.length - 1; i >= 0; i--) {
+    const [call, defs] = funcs[i].List.items as AnyNode[];
+    const fc = call.FuncCall;
+    if (!fc || (fc.args?.length ?? 0) <= 1 || (fc.funcname as AnyNode[]).length !== 1 || strVal(fc.funcname[0]) !== 'unnest') continue;
+    if (fc.agg_order || fc.agg_filter || fc.over || fc.agg_star || fc.agg_distinct || fc.func_variadic) continue;
+    if ((defs?.List?.items as AnyNode[] | undefined)?.length) continue;
+    if (funcs.length === 1 && n.coldeflist?.length) {
+      throw new PgError(SQLSTATE.syntax_error, 'UNNEST() with multiple arguments cannot have a column definition list', {
+        hint: 'Use separate UNNEST() calls inside ROWS FROM(), and attach a column definition list to each one.',
+        position: pstate.position(n.coldeflist[0].ColumnDef?.location),
+      });
+    }
+    funcs.splice(i, 1, ...(fc.args as AnyNode[]).map((a) => ({ List: { items: [{ FuncCall: { ...fc, args: [a] } }, {}] } })));
   }
   const items = funcs.map((f) => {
     const [call, defs] = f.List.items as AnyNode[];

@@ -79,7 +79,7 @@ export function typeNameToOid(pstate: ParseState, tn: AnyNode): ResolvedType {
   // In a view's query, a user type is the one named at CREATE VIEW, under its current name.
   const vb = pstate.stmt.viewBinding;
   const rebound = boundTypeName(pstate.catalog, vb, tn.location);
-  const r = resolveTypeName(pstate.catalog, pstate.stmt.session.searchPath(), rebound ? { ...tn, names: rebound } : tn, (loc) => pstate.position(loc));
+  const r = resolveTypeName(pstate.catalog, pstate.stmt.session.searchPath(), rebound ? { ...tn, names: rebound } : tn, (loc) => pstate.position(loc), (w) => pstate.stmt.session.notice(w));
   if (vb?.mode === 'record') {
     const base = lookupTypeName(pstate.catalog, pstate.stmt.session.searchPath(), names(tn));
     if (base !== undefined) recordType(pstate.catalog, vb, tn.location, base);
@@ -92,6 +92,8 @@ export function resolveTypeName(
   searchPath: readonly string[],
   tn: AnyNode,
   position: (loc: number | undefined) => string | undefined,
+  /** Receives warnings (a time precision above 6 reduced to 6); none are raised without it. */
+  warn?: (w: PgError) => void,
 ): ResolvedType {
   if (tn.pct_type) throw featureNotSupported('%TYPE references', tn.location);
   if (tn.setof) throw featureNotSupported('SETOF types here', tn.location);
@@ -119,7 +121,7 @@ export function resolveTypeName(
     if (c?.ival !== undefined) return c.ival.ival ?? 0;
     throw new PgError(SQLSTATE.syntax_error, 'type modifiers must be simple constants or identifiers', { position: position(tn.location) });
   });
-  const typmod = mods.length ? computeTypmod(oid, mods, display, position(tn.location)) : -1;
+  const typmod = mods.length ? computeTypmod(oid, mods, display, position(tn.location), warn) : -1;
   const bounds = (tn.arrayBounds ?? []) as AnyNode[];
   if (bounds.length) {
     const arr = info.array;
@@ -131,7 +133,7 @@ export function resolveTypeName(
   return { oid, typmod };
 }
 
-function computeTypmod(oid: number, mods: number[], display: string, position: string | undefined): number {
+function computeTypmod(oid: number, mods: number[], display: string, position: string | undefined, warn?: (w: PgError) => void): number {
   const fail = (msg: string) => new PgError(SQLSTATE.invalid_parameter_value, msg, { position });
   switch (oid) {
     case OID.varchar:
@@ -166,8 +168,10 @@ function computeTypmod(oid: number, mods: number[], display: string, position: s
     case OID.timetz: {
       if (mods.length !== 1) throw fail(`invalid type modifier`);
       const p = mods[0];
-      const label = oid === OID.timestamp ? 'TIMESTAMP' : oid === OID.timestamptz ? 'TIMESTAMP WITH TIME ZONE' : oid === OID.time ? 'TIME' : 'TIME WITH TIME ZONE';
-      if (p < 0) throw fail(`${label}(${p}) precision must not be negative`);
+      const base = oid === OID.timestamp || oid === OID.timestamptz ? 'TIMESTAMP' : 'TIME';
+      const tz = oid === OID.timestamptz || oid === OID.timetz ? ' WITH TIME ZONE' : '';
+      if (p < 0) throw fail(`${base}(${p})${tz} precision must not be negative`);
+      if (p > 6) warn?.(timePrecisionWarning(base, tz, p, position));
       return Math.min(p, 6);
     }
     case OID.interval: {
@@ -178,4 +182,12 @@ function computeTypmod(oid: number, mods: number[], display: string, position: s
     default:
       throw new PgError(SQLSTATE.syntax_error, `type modifier is not allowed for type "${display}"`, { position });
   }
+}
+
+/**
+ * Postgres's anytime_typmod_check warning: `TIME(7)` and friends are accepted as precision 6.
+ * `base` is TIME or TIMESTAMP, `tz` ' WITH TIME ZONE' or ''.
+ */
+export function timePrecisionWarning(base: string, tz: string, precision: number, position?: string): PgError {
+  return new PgError(SQLSTATE.invalid_parameter_value, `${base}(${precision})${tz} precision reduced to maximum allowed, 6`, { severity: 'WARNING', position });
 }

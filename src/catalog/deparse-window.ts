@@ -5,6 +5,9 @@
  * Known gaps: a named window (`OVER w` with a WINDOW clause) is printed inline, not by name.
  */
 import type { Expr, FrameBound, SortKey, WindowFrame, WindowFunc } from '../nodes/primnodes.js';
+import { OID } from '../types/oids.js';
+
+const UNKNOWN_OID = OID.unknown;
 
 /** The call as ruleutils prints it; `arg` prints an argument, `top` a clause-level expression. */
 export function deparseWindowFunc(e: WindowFunc, arg: (x: Expr) => string, top: (x: Expr) => string, args: (l: readonly Expr[]) => string): string {
@@ -28,6 +31,9 @@ function sortKey(k: SortKey, arg: (x: Expr) => string): string {
 
 function frameText(f: WindowFrame, arg: (x: Expr) => string): string {
   if (!f.explicit) return '';
+  // The offset as written, unless it was an untyped literal: Postgres stores it coerced
+  // ('1 day'::interval).
+  const offset = (b: FrameBound) => ((b.written && b.written.type !== UNKNOWN_OID ? b.written : b.offset) as Expr);
   const bound = (b: FrameBound) => {
     switch (b.kind) {
       case 'unbounded preceding':
@@ -37,9 +43,9 @@ function frameText(f: WindowFrame, arg: (x: Expr) => string): string {
       case 'current row':
         return 'CURRENT ROW';
       case 'offset preceding':
-        return `${arg((b.written ?? b.offset) as Expr)} PRECEDING`;
+        return `${arg(offset(b))} PRECEDING`;
       case 'offset following':
-        return `${arg((b.written ?? b.offset) as Expr)} FOLLOWING`;
+        return `${arg(offset(b))} FOLLOWING`;
     }
   };
   let s = f.mode.toUpperCase() + ' ' + (f.between ? `BETWEEN ${bound(f.start)} AND ${bound(f.end)}` : bound(f.start));

@@ -12,6 +12,7 @@ import { derivedKeyOf, mergedKeysOf } from './partition-fk.js';
 import { isNotEnforced } from './constraint-attrs.js';
 import { dropColumnStatistics } from './statistics.js';
 import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './column-storage.js';
+import { typeWarningTwice } from './create-table.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -260,7 +261,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       }
       const rawType = (cd.typeName.names as AnyNode[]).map((x) => x.String.sval).join('.');
       const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawType);
-      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => typeWarningTwice(session, w));
       const info = typeInfo(cat, type);
       const attnum = rel.columns.length + 1;
       let col: ColumnDef = { name, attnum, type, typmod, notNull: false, collation: info.category === 'S' ? 'default' : undefined, ...columnStorageClauses(cat, type, cd) };
@@ -499,7 +500,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const col = findColumn(rel, cmd.name);
       if (!col) throw noColumn(rel, cmd.name);
       const cd = cmd.def.ColumnDef;
-      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos);
+      const { oid: type, typmod } = resolveTypeName(cat, session.searchPath(), cd.typeName, pos, (w) => typeWarningTwice(session, w));
       const usingView = viewsUsingColumn(cat, rel, col.attnum)[0];
       if (usingView) {
         throw new PgError(SQLSTATE.feature_not_supported, 'cannot alter type of a column used by a view or rule', {
@@ -781,9 +782,17 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
       if (rel.inhChildren?.length) {
         // An inheritance parent: the same column of every descendant (renameatt's recursion).
         if (!rv.inh) throw new PgError(SQLSTATE.invalid_table_definition, `inherited column "${col.name}" must be renamed in child tables too`);
-        for (const d of inheritDescendants(cat, rel)) {
+        const tree = inheritDescendants(cat, rel);
+        const inTree = new Set([rel.oid, ...tree.map((d) => d.oid)]);
+        for (const d of tree) {
           const dc = findColumn(d, col.name);
-          if (dc) putColumn(cat, d, { ...dc, name: newName });
+          if (!dc) continue;
+          // A descendant that also inherits the column from a parent outside this tree (renameatt's
+          // expected_parents check).
+          if ((dc.inhCount ?? 0) > (d.inhParents ?? []).filter((p) => inTree.has(p)).length) {
+            throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${col.name}"`);
+          }
+          putColumn(cat, d, { ...dc, name: newName });
         }
       }
       putColumn(cat, rel, { ...col, name: newName });

@@ -120,6 +120,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   }
   // Columns and their types.
   const serials: { attnum: number; type: number }[] = [];
+  const laterWarnings: PgError[] = [];
   const likeNotNullNames = new Map<number, string>();
   for (const cd of colNodes) {
     if (cd.__like) {
@@ -142,11 +143,12 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const tn = cd.typeName;
     const rawName = (tn.names as AnyNode[]).map((x) => x.String.sval).join('.');
     const isSerial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(rawName) && !tn.arrayBounds;
-    const { type, typmod, collation } = columnTypeOf(cat, searchPath, cd, cname, pos);
+    const { type, typmod, collation } = columnTypeOf(cat, searchPath, cd, cname, pos, true, (w) => typeWarningTwice(session, w, laterWarnings));
     const attnum = columns.length + 1;
     columns.push({ name: cname, attnum, type, typmod, notNull: false, collation, ...columnStorageClauses(cat, type, cd) });
     if (isSerial) serials.push({ attnum, type });
   }
+  for (const w of laterWarnings) session.notice(w);
   let rel: RelationDef = {
     oid,
     name,
@@ -548,6 +550,17 @@ export function checkTablespace(name: string | undefined): void {
 }
 
 /**
+ * A column type's warning as Postgres gives it in CREATE TABLE and ALTER TABLE: once when the
+ * statement is analyzed (with the type name's position), once when it runs (without).
+ */
+export function typeWarningTwice(session: { notice(n: PgError): void }, w: PgError, later?: PgError[]): void {
+  session.notice(w);
+  const again = new PgError(w.code, w.message, { severity: w.severity });
+  if (later) later.push(again);
+  else session.notice(again);
+}
+
+/**
  * A column definition's type, typmod and collation (CREATE TABLE, CREATE TYPE ... AS): pseudo-types
  * are refused, a COLLATE clause must name an existing collation, string types get the default.
  */
@@ -559,8 +572,10 @@ export function columnTypeOf(
   pos: (loc: number | undefined) => string | undefined,
   /** CREATE TYPE reports an unknown collation without a position, as Postgres does. */
   collationPosition = true,
+  /** Receives the type name's warnings (TIME(7) reduced to 6). */
+  warn?: (w: PgError) => void,
 ): { type: number; typmod: number; collation: string | undefined } {
-  const { oid: type, typmod } = resolveTypeName(cat, searchPath, cd.typeName, pos);
+  const { oid: type, typmod } = resolveTypeName(cat, searchPath, cd.typeName, pos, warn);
   const info = typeInfo(cat, type);
   if (info.typtype === 'p') {
     throw new PgError(SQLSTATE.invalid_table_definition, `column "${cname}" has pseudo-type ${formatType(cat, type)}`);

@@ -148,7 +148,8 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
     } else {
       throw new PgError(SQLSTATE.invalid_function_definition, 'function result type must be specified');
     }
-    const detail = checkValidPolymorphicSignature(cat, returnType, argTypes);
+    // The result and each OUT parameter (Postgres's ProcedureCreate checks both).
+    const detail = [returnType, ...outs.map((p) => p.type)].map((t) => checkValidPolymorphicSignature(cat, t, argTypes)).find((d) => d);
     if (detail) throw new PgError(SQLSTATE.invalid_function_definition, 'cannot determine result data type', { detail });
     void typeNameText;
   }

@@ -10,7 +10,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, RelationDef } from '../catalog/objects.js';
-import { inheritAncestors } from '../catalog/inheritance.js';
+import { inheritAncestors, inheritDescendants } from '../catalog/inheritance.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { formatType } from '../types/registry.js';
@@ -89,6 +89,16 @@ export function alterInherited(session: Session, cat: Catalog, rel: RelationDef,
       if (c) throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${c.name}"`, { position: pos(cmd.def?.ColumnDef?.location) });
       if (!hasChildren || !liveColumn(rel, cmd.name)) return false;
       if (only) throw new PgError(SQLSTATE.invalid_table_definition, `type of inherited column "${cmd.name}" must be changed in child tables too`);
+      // A descendant that also inherits the column from a parent outside this tree cannot follow
+      // (ATPrepAlterColumnType's attinhcount > numparents check).
+      const tree = inheritDescendants(cat, rel);
+      const inTree = new Set([rel.oid, ...tree.map((d) => d.oid)]);
+      for (const d of tree) {
+        const dc = liveColumn(d, cmd.name);
+        if (dc && (dc.inhCount ?? 0) > (d.inhParents ?? []).filter((p) => inTree.has(p)).length) {
+          throw new PgError(SQLSTATE.invalid_table_definition, `cannot alter inherited column "${dc.name}" of relation "${d.name}"`);
+        }
+      }
       alterOne(rel, cmd);
       const seen = new Set<number>();
       const rec = (r: RelationDef) => {

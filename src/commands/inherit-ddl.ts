@@ -14,6 +14,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { formatType } from '../types/registry.js';
 import { openRelation } from '../analyze/relation.js';
+import { exprEqual } from '../analyze/select.js';
 import type { Session } from '../session/session.js';
 import { remapVars } from './create-table.js';
 
@@ -132,7 +133,11 @@ export function checkMergedColumn(cat: Catalog, inh: ColumnDef, local: { type: n
   }
 }
 
-/** The generation / default conflicts of merged columns, checked once the child's own clauses are known. */
+/**
+ * The generation / default conflicts of merged columns, checked once the child's own clauses are
+ * known. Defaults conflict when their expressions differ (not their spelling: Postgres compares
+ * the trees).
+ */
 export function checkInheritedDefaults(spec: InheritSpec, columns: readonly ColumnDef[], cols: readonly AnyNode[]): void {
   for (const [attnum, info] of spec.inherited) {
     const col = columns[attnum - 1];
@@ -150,7 +155,7 @@ export function checkInheritedDefaults(spec: InheritSpec, columns: readonly Colu
     }
     if (!localDefault && !localGenerated) {
       const ds = info.defaults.filter((d): d is StoredExpr => d !== undefined);
-      if (ds.length > 1 && ds.some((d) => d.text !== ds[0].text)) {
+      if (ds.length > 1 && ds.some((d) => d.text !== ds[0].text && !exprEqual(d.expr, ds[0].expr))) {
         throw new PgError(SQLSTATE.invalid_column_definition, `column "${col.name}" inherits conflicting default values`, { hint: 'To resolve the conflict, specify a default explicitly.' });
       }
     }

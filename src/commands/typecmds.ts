@@ -116,7 +116,7 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
   checkTypeNameFree(txn.catalog, ns, name);
   const cat = txn.catalogForWrite();
-  const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, () => undefined);
+  const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, (l) => (l !== undefined && l >= 0 ? String(charOffset(sql, l) + 1) : undefined), (w) => session.notice(w));
   const bt = typeInfo(cat, baseType);
   const posOf = (loc: number | undefined) => ({ position: loc !== undefined && loc >= 0 ? String(charOffset(sql, loc) + 1) : undefined });
   if (bt.typtype === 'p') throw new PgError(SQLSTATE.datatype_mismatch, `"${bt.name}" is not a valid base type for a domain`, posOf(n.typeName?.location));

@@ -101,6 +101,9 @@ export class Agg implements Plan {
     // Transitions run inline (see AggregateImpl.inline) for the simple aggregates that have one.
     const inline = aggs.map((a, i) => (simple[i] ? INLINE_CODE[a.ref.agg.inline ?? ''] ?? 0 : 0));
     const strict = aggs.map((a) => a.ref.agg.strict);
+    // An aggregate sharing an earlier one's transition state skips its own transitions.
+    const sharesState = aggs.map((a) => (a.ref.sharedTrans ? aggs.findIndex((b) => b.ref === a.ref.sharedTrans) : -1));
+    const ownState = sharesState.map((j) => j < 0);
     let single: GroupState | undefined;
     const consume = (row: Row): void => {
       let g: GroupState | undefined;
@@ -138,6 +141,7 @@ export class Agg implements Plan {
       }
       const states = g.states;
       for (let i = 0; i < na; i++) {
+        if (!ownState[i]) continue;
         const a = aggs[i];
         const vals = argBufs[i];
         if (simple[i]) {
@@ -206,6 +210,10 @@ export class Agg implements Plan {
       const out: Row = [...g.keys];
       for (let i = 0; i < aggs.length; i++) {
         const a = aggs[i];
+        if (!ownState[i]) {
+          out.push(a.ref.agg.final(g.states[sharesState[i]], ctx, a.call));
+          continue;
+        }
         let st = g.states[i];
         const pend = g.pending[i];
         if (pend && a.orderBy) {
@@ -219,6 +227,8 @@ export class Agg implements Plan {
             return 0;
           });
           for (const p of pend) st = a.ref.agg.step(st, p.slice(0, nargs), ctx, a.call);
+          g.states[i] = st;
+          pend.length = 0;
         }
         if (a.direct) {
           const rep = g.rep;

@@ -109,6 +109,12 @@ export interface AggregateImpl {
    * the argument (numbers or bigints of one type, compared with > / <; a null state takes it).
    */
   readonly inline?: AggregateInline;
+  /**
+   * Aggregates with the same key, called on the same inputs, may share one transition state
+   * (Postgres's find_compatible_trans: same transition function, state type and initial value,
+   * a final function that does not modify the state). User aggregates only.
+   */
+  readonly transShareKey?: string;
 }
 
 export type AggregateInline = 'count' | 'int-sum' | 'max' | 'min';

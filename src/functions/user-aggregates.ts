@@ -88,6 +88,7 @@ export function userAggregateImpl(cat: Catalog, def: FunctionDef): AggregateImpl
   return {
     name: def.name,
     oid: def.oid,
+    transShareKey: info.finalModify === 'w' ? undefined : `${info.transFn.oid}:${info.transFn.name}|${info.transType}|${initText ?? ''}|${initText === null}`,
     argTypes: def.argTypes,
     returnType: def.returnType,
     strict,

@@ -194,6 +194,8 @@ export interface Aggref extends Typed {
   outerAgg?: Aggref;
   /** Index of this aggregate in its Agg node's output (set by the planner). */
   aggIndex: number;
+  /** An earlier aggregate of the same query whose transition state this one reads (see AggregateImpl.transShareKey). */
+  sharedTrans?: Aggref;
 }
 
 export interface SortKey {

@@ -94,7 +94,7 @@ export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: Exe
   }
   const paramTypes = actualParamTypes(session.catalog(), def, call);
   const run = () => withRoutineEnvironment(session, def, () => {
-    if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType), ctx, mode);
+    if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType, paramTypes), ctx, mode);
     if (!plpgsqlRunner) throw new Error('fauxgres internal: PL/pgSQL not loaded');
     return plpgsqlRunner(session, def, args, paramTypes, call.returnType, ctx);
   });
@@ -121,7 +121,9 @@ export function routineImpl(def: FunctionDef): FunctionImpl {
     defaults: defaults.length || undefined,
     argNames: inputs.map((p) => p.name),
     argDefaultExprs: defaults.length ? defaults.map((p) => p.default!.expr) : undefined,
-    outColumns: def.kind === 'f' && outs.length > 1 ? outs.map((p) => ({ name: p.name, type: p.type })) : undefined,
+    // An unnamed OUT parameter's column is "columnN", N its position among the outputs (Postgres's
+    // build_function_result_tupdesc_d).
+    outColumns: def.kind === 'f' && outs.length > 1 ? outs.map((p, i) => ({ name: p.name || `column${i + 1}`, type: p.type })) : undefined,
     resultColumnName: def.kind === 'f' && outs.length === 1 && outs[0].name ? outs[0].name : undefined,
     prokind: def.kind === 'a' ? 'f' : def.kind,
     fn: (args, rt, call) => invokeRoutine(def, args, rt as ExecContext, call, mode),

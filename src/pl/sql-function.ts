@@ -18,6 +18,8 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ColumnRefHook } from '../analyze/parse-state.js';
 import { canCoerce, domainCheckFunction } from '../analyze/coerce.js';
+import { enforceGenericTypeConsistency, isBinaryCoercible } from '../analyze/poly-consistency.js';
+import { isPolymorphic } from '../analyze/func.js';
 import type { Expr } from '../nodes/primnodes.js';
 import { parseScript, type RawStatement } from '../parser/parse.js';
 import type { ExecContext, Row } from '../executor/context.js';
@@ -44,10 +46,15 @@ export interface ResultShape {
 }
 
 /** The columns of a composite result (a table's row type or the OUT parameters), else undefined. */
-export function resultShape(cat: Catalog, def: FunctionDef, returnType: number): ResultShape {
+export function resultShape(cat: Catalog, def: FunctionDef, returnType: number, paramTypes?: readonly number[]): ResultShape {
   if (returnType === OID.void) return { kind: 'void', type: returnType, columns: [] };
   const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
-  if (outs.length > 1) return { kind: 'composite', type: returnType, columns: outs.map((p) => ({ name: p.name, type: p.type, typmod: -1 })) };
+  if (outs.length > 1) {
+    // Polymorphic OUT parameters take the types this call's arguments bind them to; an unnamed
+    // one is "columnN" (Postgres's build_function_result_tupdesc_d).
+    const bind = (t: number) => (paramTypes && isPolymorphic(t) ? enforceGenericTypeConsistency(cat, paramTypes, def.argTypes, t, false).returnType : t);
+    return { kind: 'composite', type: returnType, columns: outs.map((p, i) => ({ name: p.name || `column${i + 1}`, type: bind(p.type), typmod: -1 })) };
+  }
   const info = typeInfo(cat, returnType);
   const base = info.typtype === 'd' ? typeInfo(cat, baseTypeOf(cat, returnType)) : info;
   if (base.typtype === 'c' && base.relation !== undefined) {
@@ -292,6 +299,17 @@ function resultCasters(cat: Catalog, shape: ResultShape, plan: SpiPlan): (Caster
   return plan.columns.map((col, i) => (shape.columns[i] ? caster(cat, col.type === OID.unknown ? OID.text : col.type, shape.columns[i].type, shape.columns[i].typmod) : undefined));
 }
 
+function checkRecordMatch(cat: Catalog, rec: PgRecord, cols: ResultShape['columns']): void {
+  const fail = (detail: string) => new PgError(SQLSTATE.datatype_mismatch, 'function return row and query-specified return row do not match', { detail });
+  const n = rec.fields.length;
+  if (n !== cols.length) throw fail(`Returned row contains ${n} attribute${n === 1 ? '' : 's'}, but query expects ${cols.length}.`);
+  cols.forEach((c, i) => {
+    const t = rec.types?.[i];
+    if (t === undefined || t === c.type || isBinaryCoercible(cat, t, c.type)) return;
+    throw fail(`Returned type ${formatType(cat, t)} at ordinal position ${i + 1}, but query expects ${formatType(cat, c.type)}.`);
+  });
+}
+
 function shapeRow(cat: Catalog, shape: ResultShape, r: Row, casters: readonly (Caster | undefined)[], ctx: ExecContext, wholeRow: boolean): Value {
   if (shape.kind === 'scalar') {
     const v = r[0] ?? null;
@@ -302,6 +320,9 @@ function shapeRow(cat: Catalog, shape: ResultShape, r: Row, casters: readonly (C
     if (r[0] === null) return null;
     // Each field as the result's column (ROW(a, b) of numeric and text into numeric(12,2), char(3)).
     const rec = r[0] as PgRecord;
+    // A function with OUT parameters returns `record`: the row must already match them
+    // (Postgres's tupledesc_match at run time; only binary-coercible types pass).
+    if (shape.type === OID.record) checkRecordMatch(cat, rec, shape.columns);
     const fields = shape.columns.map((c, i) => {
       const v = rec.fields[i] ?? null;
       const t = rec.types?.[i];

@@ -19,6 +19,7 @@ import type { SessionContext } from '../../session/session-context.js';
 import { quoteIdent } from '../../functions/builtins/quote.js';
 import { deparseExprStrict, Unprintable, type DeparseContext } from '../deparse.js';
 import { formatTypeName } from './format-type.js';
+import { OID } from '../../types/oids.js';
 import { relationName } from './context.js';
 import { joinColumnOf } from '../../analyze/join-columns.js';
 import { relationRte } from '../../analyze/relation.js';
@@ -197,12 +198,8 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
       }
       case 'values':
         return valuesItem(qc, rte, rte.columns, base);
-      case 'function': {
-        // A function in FROM always prints its column alias list (ruleutils: printaliases for RTE_FUNCTION).
-        if (rte.checkRecord || rte.rowsFrom || rte.ordinality) throw new Unprintable();
-        const cols = rte.columns.filter((c) => !c.dropped).map((c) => quoteIdent(c.name));
-        return `${expr(qc, rte.call, base)} ${quoteIdent(rte.alias)}(${cols.join(', ')})`;
-      }
+      case 'function':
+        return functionFromItem(qc, rte, base);
       default:
         throw new Unprintable();
     }
@@ -218,6 +215,31 @@ function fromItem(qc: QueryContext, q: Query, node: JoinNode, base: number): str
   const text = `${left}\n${spaces(base + 5)}${joinWord} ${right}${cond}`;
   if (node.alias !== undefined) return `(${text}) ${quoteIdent(node.alias)}${node.aliasColumns ? `(${node.aliasColumns.map(quoteIdent).join(', ')})` : ''}`;
   return qc.pretty ? text : `(${text})`;
+}
+
+/**
+ * A function in FROM (ruleutils' get_from_clause_item, RTE_FUNCTION): the call, or ROWS FROM(...)
+ * with each item's column definition list after AS, or UNNEST(a, b, ...) when every item is a
+ * plain unnest; WITH ORDINALITY; then the alias with its column list (always printed), which for
+ * a single function read through a column definition list is that list with the types.
+ */
+function functionFromItem(qc: QueryContext, rte: Extract<RangeTblEntry, { kind: 'function' }>, base: number): string {
+  const sp = qc.session.searchPath();
+  const coldefs = (cols: readonly { name: string; type: number; typmod: number }[]) =>
+    `(${cols.map((c) => `${quoteIdent(c.name)} ${formatTypeName(qc.cat, sp, c.type, c.typmod)}`).join(', ')})`;
+  let text: string;
+  if (rte.rowsFrom) {
+    const isUnnest = (e: Expr) => e.kind === 'FuncExpr' && e.name === 'unnest' && e.fn.oid === undefined && e.fn.argTypes.length === 1 && e.fn.argTypes[0] === OID.anyarray;
+    if (rte.rowsFrom.every((it) => !it.checkRecord && isUnnest(it.call))) {
+      text = `UNNEST(${rte.rowsFrom.map((it) => expr(qc, (it.call as Extract<Expr, { kind: 'FuncExpr' }>).args[0], base)).join(', ')})`;
+    } else {
+      text = `ROWS FROM(${rte.rowsFrom.map((it) => expr(qc, it.call, base) + (it.checkRecord ? ` AS ${coldefs(it.columns)}` : '')).join(', ')})`;
+    }
+  } else text = expr(qc, rte.call, base);
+  if (rte.ordinality) text += ' WITH ORDINALITY';
+  const cols = rte.columns.filter((c) => !c.dropped);
+  if (rte.checkRecord && !rte.rowsFrom) return `${text} ${quoteIdent(rte.alias)}${coldefs(cols)}`;
+  return `${text} ${quoteIdent(rte.alias)}(${cols.map((c) => quoteIdent(c.name)).join(', ')})`;
 }
 
 function sortText(qc: QueryContext, keys: Query['sortBy'], base: number): string {

@@ -24,6 +24,8 @@ import { addErrorContext, markContextDone, popContext, pushContext } from '../er
 import { setPlpgsqlRunner, withRoutineEnvironment } from '../handler.js';
 import { setPlpgsqlValidator, type BodyPosition } from '../validate.js';
 import { resultShape, type ResultShape } from '../sql-function.js';
+import { enforceGenericTypeConsistency } from '../../analyze/poly-consistency.js';
+import { isPolymorphic } from '../../analyze/func.js';
 import { routineSignature } from '../signature.js';
 import { compileFunction, declarationErrors, statementErrors, type PlFunction, type RoutineKind } from './compile.js';
 import { Frame, rowtypeDesc, type RecDesc } from './frame.js';
@@ -61,11 +63,15 @@ function routineKind(def: FunctionDef, returnType: number): RoutineKind {
 }
 
 /** Parameter types of every datum-backed parameter (OUT ones included, in declaration order). */
-function allParamTypes(def: FunctionDef, inputTypes: readonly number[]): number[] {
+function allParamTypes(cat: Catalog, def: FunctionDef, inputTypes: readonly number[]): number[] {
   let k = 0;
   return def.params.map((p) => {
     const isInput = p.mode === 'i' || p.mode === 'b' || p.mode === 'v' || (def.kind === 'p' && p.mode === 'o');
-    return isInput ? (inputTypes[k++] ?? p.type) : p.type;
+    if (isInput) return inputTypes[k++] ?? p.type;
+    // A polymorphic OUT parameter: the type the call's arguments bind it to.
+    // (Not when validating the body, where the inputs are the declared polymorphic types.)
+    if (!isPolymorphic(p.type) || !inputTypes.length || inputTypes.some(isPolymorphic)) return p.type;
+    return enforceGenericTypeConsistency(cat, inputTypes, def.argTypes, p.type, false).returnType;
   });
 }
 
@@ -83,7 +89,7 @@ export function compiledFunction(session: Session, def: FunctionDef, inputTypes:
     const tree = treeOf(session, def);
     const signature = routineSignature(cat, def, session.searchPath());
     try {
-      fn = compileFunction(session, tree, routineKind(def, returnType), allParamTypes(def, inputTypes), def.name, signature);
+      fn = compileFunction(session, tree, routineKind(def, returnType), allParamTypes(cat, def, inputTypes), def.name, signature);
     } catch (e) {
       if (e instanceof PgError && !e.where) {
         e.where = `compilation of PL/pgSQL function "${def.name}" near line 1`;
@@ -193,7 +199,7 @@ export function runPlpgsqlFunction(session: Session, def: FunctionDef, args: rea
     if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : descOfValue(f, v, from);
   });
   f.values[fn.foundDno] = false;
-  const shape = resultShape(cat, def, returnType);
+  const shape = resultShape(cat, def, returnType, inputTypes);
   if (def.retset) {
     f.results = [];
     f.resultColumns = shape.kind === 'composite' ? shape.columns : [{ type: returnType }];
@@ -246,7 +252,7 @@ function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos:
   const tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
   trees.set(def, tree);
   try {
-    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(def, def.argTypes), def.name, def.name, { body: def.body, bodyPos });
+    compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(session.catalog(), def, def.argTypes), def.name, def.name, { body: def.body, bodyPos });
   } catch (e) {
     if (placeStatementError(e, def.body, bodyPos)) throw e;
     if (def.returnType === OID.trigger) throw e;
