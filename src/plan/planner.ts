@@ -489,7 +489,8 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
     case 'subquery': {
       // Conditions on the subquery's columns filter inside it where that is safe (subquery-pushdown.ts).
       const { query, rest } = pushQualsIntoSubquery(pc.cat, rte, rti, quals);
-      const sub = planSelect(withoutUnusedOutputs(query, usedColumns(pc.q, rti, rte.columns.length)), pc.layout, pc.cat);
+      // (only where the query's own clauses are all its readers: not for MERGE's or a rule's actions)
+      const sub = planSelect(pc.needed ? withoutUnusedOutputs(query, usedColumns(pc.q, rti, rte.columns.length)) : query, pc.layout, pc.cat);
       // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
       const pulledUp = capturingPlanNotes() && (rte.rlsRelation !== undefined || ((rte.viewOid === undefined || !pc.cat.relations.get(rte.viewOid)?.view?.securityBarrier) && isSimpleSubquery(rte)));
       const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte, pulledUp });
@@ -519,7 +520,7 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
       // A WITH query Postgres would inline as a subquery (inline_cte) takes the conditions on its columns.
       const inlined = quals.length && inlinableCte(holder, cte) ? pushQualsIntoSubquery(pc.cat, { ...rte, kind: 'subquery', query: cte.query }, rti, quals) : undefined;
       if (inlined && inlined.rest.length < quals.length) {
-        const sub = planSelect(withoutUnusedOutputs(inlined.query, usedColumns(pc.q, rti, rte.columns.length)), lv, pc.cat);
+        const sub = planSelect(pc.needed ? withoutUnusedOutputs(inlined.query, usedColumns(pc.q, rti, rte.columns.length)) : inlined.query, lv, pc.cat);
         const asSub: SubqueryRte = { ...rte, kind: 'subquery', query: cte.query };
         const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub), { rte: asSub, pulledUp: isSimpleSubquery(asSub) });
         return inlined.rest.length ? note(pc, new Filter(p, compileQual(pc, inlined.rest) as CExpr), { filter: inlined.rest }) : p;
