@@ -94,7 +94,7 @@ export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: Exe
   }
   const paramTypes = actualParamTypes(session.catalog(), def, call);
   const run = () => withRoutineEnvironment(session, def, () => {
-    if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType), ctx, mode);
+    if (def.language === 'sql') return runSqlFunction(session, def, args, paramTypes, resultShape(session.catalog(), def, call.returnType, paramTypes), ctx, mode);
     if (!plpgsqlRunner) throw new Error('fauxgres internal: PL/pgSQL not loaded');
     return plpgsqlRunner(session, def, args, paramTypes, call.returnType, ctx);
   });

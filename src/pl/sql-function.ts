@@ -29,6 +29,8 @@ import { addErrorContext, popContext, pushContext, type ContextFrame } from './e
 import { caster, type Caster } from './cast.js';
 import { prepareSpi, type SpiColumn, type SpiPlan } from './spi.js';
 import { selectField } from '../analyze/record-fields.js';
+import { isPolymorphic } from '../analyze/func.js';
+import { enforceGenericTypeConsistency } from '../analyze/poly-consistency.js';
 
 /** How a call was planned: as Postgres would inline it (with constant arguments or not), or run. */
 export type SqlCallMode = 'run' | 'inline' | 'inline-const';
@@ -44,10 +46,15 @@ export interface ResultShape {
 }
 
 /** The columns of a composite result (a table's row type or the OUT parameters), else undefined. */
-export function resultShape(cat: Catalog, def: FunctionDef, returnType: number): ResultShape {
+export function resultShape(cat: Catalog, def: FunctionDef, returnType: number, paramTypes?: readonly number[]): ResultShape {
   if (returnType === OID.void) return { kind: 'void', type: returnType, columns: [] };
   const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
-  if (outs.length > 1) return { kind: 'composite', type: returnType, columns: outs.map((p) => ({ name: p.name, type: p.type, typmod: -1 })) };
+  if (outs.length > 1) {
+    // Polymorphic OUT parameters take the types their input parameters bind (resolve_polymorphic_tupdesc).
+    const bind = paramTypes && outs.some((p) => isPolymorphic(p.type)) ? enforceGenericTypeConsistency(cat, paramTypes, def.argTypes, def.returnType, false) : undefined;
+    const columns = outs.map((p) => ({ name: p.name, type: bind && isPolymorphic(p.type) ? bind.resolve(p.type) : p.type, typmod: -1 }));
+    return { kind: 'composite', type: returnType, columns };
+  }
   const info = typeInfo(cat, returnType);
   const base = info.typtype === 'd' ? typeInfo(cat, baseTypeOf(cat, returnType)) : info;
   if (base.typtype === 'c' && base.relation !== undefined) {

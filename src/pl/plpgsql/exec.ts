@@ -193,7 +193,7 @@ export function runPlpgsqlFunction(session: Session, def: FunctionDef, args: rea
     if (d.isRecord && v instanceof PgRecord) f.descs[i] = d.namedType ? rowtypeDesc(cat, d.type) : descOfValue(f, v, from);
   });
   f.values[fn.foundDno] = false;
-  const shape = resultShape(cat, def, returnType);
+  const shape = resultShape(cat, def, returnType, inputTypes);
   if (def.retset) {
     f.results = [];
     f.resultColumns = shape.kind === 'composite' ? shape.columns : [{ type: returnType }];
