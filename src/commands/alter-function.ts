@@ -17,7 +17,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { formatType } from '../types/registry.js';
-import { lookupRoutine } from './functioncmds.js';
+import { invalidProcedureAttribute, lookupRoutine, PROCEDURE_INVALID_ATTRIBUTES } from './functioncmds.js';
 import { truncateIdentifier } from './naming.js';
 
 type AnyNode = Record<string, any>;
@@ -42,7 +42,7 @@ function settingText(v: AnyNode): string {
 }
 
 /** ALTER FUNCTION f(...) action ..., RENAME TO, SET SCHEMA, OWNER TO. */
-export function alterRoutine(session: Session, kind: string, n: AnyNode): StatementResult {
+export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = ''): StatementResult {
   const objType: string = kind === 'RenameStmt' ? n.renameType : kind === 'AlterFunctionStmt' ? n.objtype : n.objectType;
   const owa = kind === 'AlterFunctionStmt' ? n.func : n.object.ObjectWithArgs;
   const txn = session.transaction();
@@ -64,6 +64,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
         const d = a.DefElem;
         if (d.defname !== 'set' && seen.has(d.defname)) throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options');
         seen.add(d.defname);
+        if (f.kind === 'p' && PROCEDURE_INVALID_ATTRIBUTES.has(d.defname)) throw invalidProcedureAttribute(sql, d.location);
         const arg = d.arg;
         switch (d.defname) {
           case 'volatility': {
