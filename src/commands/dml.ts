@@ -320,6 +320,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const rrti = rps.addRte(relationRte(rel, n.relation.alias));
   rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
   const insOldNew = addOldNew(rps, rel, n.returningClause);
+  // EXCLUDED is in the range table but not visible to RETURNING (for Postgres's error text).
+  if (n.onConflictClause?.action === 'ONCONFLICT_UPDATE') rps.addRte(relationRte({ ...rel, kind: 'c' }, { aliasname: 'excluded' }));
   const rw = rel.columns.length + 1;
   const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
