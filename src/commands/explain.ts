@@ -13,6 +13,7 @@
  */
 import type { StatementState } from '../analyze/parse-state.js';
 import { conflictArbiters, conflictFilter } from './on-conflict.js';
+import { rewriteViewDml } from '../rewrite/updatable-view.js';
 import type { ConflictDescription } from './explain-describe.js';
 import { planningCursor } from '../plan/planner.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -373,17 +374,25 @@ function explainDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'Delet
   }
   const alias = body.relation.alias?.aliasname as string | undefined;
   const modStats = stats ? { loops: 1, rows: result?.rows.length ?? 0, startup: executionMs ?? 0, total: executionMs ?? 0 } : undefined;
-  const root = describeModify(dc, DML_OPS[kind], rel, alias, input, modStats, conflictOf(session, rel, body.onConflictClause, body.relation.alias, sql));
+  const root = describeModify(dc, DML_OPS[kind], rel, alias, input, modStats, conflictOf(session, rel, body, sql));
   return { root, planningMs, executionMs };
 }
 
 /** ON CONFLICT's action and arbiter indexes (inferred as the INSERT infers them). */
-function conflictOf(session: Session, rel: RelationDef, oc: AnyNode | undefined, alias: AnyNode | undefined, sql: string): ConflictDescription | undefined {
-  if (!oc) return undefined;
-  const action = oc.action === 'ONCONFLICT_UPDATE' ? 'UPDATE' : 'NOTHING';
-  if (!oc.infer) return { action, arbiters: [] };
+function conflictOf(session: Session, rel: RelationDef, body: AnyNode, sql: string): ConflictDescription | undefined {
+  if (!body.onConflictClause) return undefined;
+  const oc0 = body.onConflictClause as AnyNode;
+  const action = oc0.action === 'ONCONFLICT_UPDATE' ? 'UPDATE' : 'NOTHING';
+  if (!oc0.infer) return { action, arbiters: [] };
   const cat = session.catalog();
   const state: StatementState = { catalog: cat, session, sql, paramTypes: [], inferParams: false, volatileSeen: false };
+  if (rel.kind === 'v') {
+    // Through an auto-updatable view: the clause as rewritten onto the base relation.
+    const rw = rewriteViewDml(session, rel, body, 'insert', []);
+    return conflictOf(session, rw.base, rw.stmt, sql);
+  }
+  const oc = body.onConflictClause as AnyNode;
+  const alias = body.relation.alias as AnyNode | undefined;
   return { action, arbiters: conflictArbiters(state, rel, oc, alias).map((i) => i.name), filter: conflictFilter(state, rel, oc, alias) };
 }
 
