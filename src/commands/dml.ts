@@ -237,7 +237,6 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const overriding = n.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : n.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
   // Source rows.
   let sourceRows: ((ctx: ExecContext) => Iterable<(Value | undefined)[]>) | undefined;
-  const explicitDefault = new Set<number>();
   const sel = n.selectStmt?.SelectStmt;
   if (!sel) {
     sourceRows = () => [[]];
@@ -258,7 +257,6 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const [k, b] = nodeKind(it);
         if (k === 'SetToDefault') {
           if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
-          explicitDefault.add(cols[i].attnum);
           return { attnum: cols[i].attnum, expr: 'default' as const };
         }
         const ex = transformExpr(ps, it);
@@ -293,7 +291,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   }
   // Identity and generated columns may not be given values.
   for (const c of cols) {
-    if (explicitDefault.has(c.attnum) && cols.length) continue;
+    // (DEFAULT in one VALUES row does not excuse a value in another: every row must say DEFAULT.)
     if (c.generated) {
       if (!explicitAllDefault(sel, cols, c)) {
         throw new PgError(SQLSTATE.generated_always, `cannot insert a non-DEFAULT value into column "${c.name}"`, {
