@@ -35,6 +35,7 @@ import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, keyChanged, ModifyState, targetForWrite, updateTuple } from '../executor/modify-table.js';
 import { renameCheckAlias, rewriteViewDml, type RawViewCheck, type ViewCheck } from '../rewrite/updatable-view.js';
 import { CACHEABLE_SQL_LENGTH, type RawStatement } from '../parser/parse.js';
+import { relativeTimeInputCount } from '../types/datetime/decode.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
@@ -891,9 +892,11 @@ export function prepared(session: Session, key: string, make: () => PreparedDml)
   if (p && !session.inferParams && p.paramTypes.length > 0) p = undefined;
   if (!p) {
     // Compiling expressions may plan subqueries (SET (...) = (SELECT ...), RETURNING (SELECT ...)).
+    const relative = relativeTimeInputCount();
     p = withPlanningCatalog(cat, make);
     if (m.size > 2000) m.clear();
-    if (!uncached && key.length <= CACHEABLE_SQL_LENGTH + 64) m.set(key, p);
+    // ('now' / 'today' read while analyzing: the constants hold only for this execution)
+    if (!uncached && key.length <= CACHEABLE_SQL_LENGTH + 64 && relativeTimeInputCount() === relative) m.set(key, p);
   }
   return p;
 }
