@@ -105,18 +105,19 @@ export function inferArbiterIndexes(cat: Catalog, rel: RelationDef, spec: Arbite
     // Without a target, DO NOTHING arbitrates on every unique and exclusion index.
     return indexes.filter((i) => i.index!.unique || i.index!.exclusion);
   }
-  let inferAttrs = new Set<number>();
-  let inferExprs: Expr[] = [];
-  let where: Expr | undefined = spec.where;
-  let fromConstraint: number | undefined;
+  const inferAttrs = new Set<number>();
+  const inferExprs: Expr[] = [];
+  const where: Expr | undefined = spec.where;
   if (spec.constraint) {
     const con = spec.constraint;
     if (con.index === undefined) throw new PgError(SQLSTATE.wrong_object_type, 'constraint in ON CONFLICT clause has no associated index');
-    fromConstraint = con.index;
-    const idx = cat.relation(con.index).index!;
-    inferAttrs = new Set(idx.keys.filter((k) => k.attnum > 0).map((k) => k.attnum));
-    inferExprs = idx.keys.filter((k) => k.attnum === 0).map((k) => k.expr!.expr);
-    where = idx.predicate?.expr;
+    // (Postgres 18 arbitrates on the named constraint's index alone; later versions add
+    // equivalent unique indexes.)
+    const i = cat.relation(con.index);
+    if (i.index!.exclusion && action === 'ONCONFLICT_UPDATE') {
+      throw new PgError(SQLSTATE.wrong_object_type, 'ON CONFLICT DO UPDATE not supported with exclusion constraints');
+    }
+    return [i];
   } else {
     for (const el of spec.elems!) {
       const att = targetAttno(el.expr);
@@ -128,13 +129,6 @@ export function inferArbiterIndexes(cat: Catalog, rel: RelationDef, spec: Arbite
   const found: RelationDef[] = [];
   for (const i of indexes) {
     const idx = i.index!;
-    if (i.oid === fromConstraint) {
-      if (idx.exclusion && action === 'ONCONFLICT_UPDATE') {
-        throw new PgError(SQLSTATE.wrong_object_type, 'ON CONFLICT DO UPDATE not supported with exclusion constraints');
-      }
-      found.push(i);
-      continue;
-    }
     if (!idx.unique || idx.exclusion) continue;
     const plain = idx.keys.filter((k) => k.attnum > 0).map((k) => k.attnum);
     if (new Set(plain).size !== inferAttrs.size || !plain.every((a) => inferAttrs.has(a))) continue;
@@ -142,9 +136,7 @@ export function inferArbiterIndexes(cat: Catalog, rel: RelationDef, spec: Arbite
     if (spec.elems && !spec.elems.every((el) => elemMatches(cat, rel, i, el, idxExprs))) continue;
     if (!idxExprs.every((x) => inferExprs.some((y) => exprEqual(x, y)))) continue;
     const pred = idx.predicate?.expr;
-    if (fromConstraint !== undefined) {
-      if (pred && !(where && conjuncts(pred).every((p) => conjuncts(where!).some((w) => exprEqual(p, w))))) continue;
-    } else if (pred && !(where && predicateImplied(pred, where))) continue;
+    if (pred && !(where && predicateImplied(pred, where))) continue;
     found.push(i);
   }
   if (!found.length) {
