@@ -17,6 +17,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { formatType } from '../types/registry.js';
+import { isSuperuser } from '../catalog/acl.js';
 import { invalidProcedureAttribute, lookupRoutine, PROCEDURE_INVALID_ATTRIBUTES } from './functioncmds.js';
 import { truncateIdentifier } from './naming.js';
 
@@ -74,7 +75,10 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = '
           }
           case 'strict': next = { ...next, strict: !!arg.Boolean?.boolval }; break;
           case 'security': next = { ...next, securityDefiner: !!arg.Boolean?.boolval }; break;
-          case 'leakproof': next = { ...next, leakproof: !!arg.Boolean?.boolval }; break;
+          case 'leakproof':
+            if (arg.Boolean?.boolval && !isSuperuser(cat, user)) throw new PgError(SQLSTATE.insufficient_privilege, 'only superuser can define a leakproof function');
+            next = { ...next, leakproof: !!arg.Boolean?.boolval };
+            break;
           case 'cost': next = { ...next, cost: Number(arg.Integer?.ival ?? arg.Float?.fval) }; break;
           case 'rows': next = { ...next, rows: Number(arg.Integer?.ival ?? arg.Float?.fval) }; break;
           case 'parallel': next = { ...next, parallel: String(arg.String.sval)[0] as 's' | 'r' | 'u' }; break;

@@ -12,6 +12,7 @@ import { tempNamespace } from './temp-tables.js';
 import { missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
+import { isSuperuser } from '../catalog/acl.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { checkFunctionSetting } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -233,6 +234,12 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   if (!opts.language) {
     if (n.sql_body) opts.language = 'sql';
     else throw new PgError(SQLSTATE.invalid_function_definition, 'no language specified');
+  }
+  if (opts.leakproof && !isSuperuser(txn.catalog, session.currentUser())) {
+    throw new PgError(SQLSTATE.insufficient_privilege, 'only superuser can define a leakproof function');
+  }
+  if (n.sql_body && sig.argTypes.some(isPolymorphic)) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'SQL function with unquoted function body cannot have polymorphic arguments');
   }
   const lang = opts.language;
   if (lang !== 'sql' && lang !== 'plpgsql') {

@@ -24,3 +24,20 @@ SELECT * FROM fn_gen ORDER BY a;
 CREATE TABLE fn_gen_bad1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED GENERATED ALWAYS AS (a * 3) STORED);
 CREATE TABLE fn_gen_bad2 (a int, b int GENERATED ALWAYS AS IDENTITY GENERATED ALWAYS AS (a * 2) STORED);
 CREATE TABLE fn_gen_bad3 (a int, b int DEFAULT 1 GENERATED ALWAYS AS (a * 2) STORED);
+
+-- Unquoted SQL bodies cannot have polymorphic arguments; LEAKPROOF needs a superuser.
+CREATE FUNCTION fn_poly_body(x anyarray) RETURNS anyelement LANGUAGE sql RETURN x[1];
+CREATE FUNCTION fn_poly_body(x int[]) RETURNS int LANGUAGE sql RETURN x[1];
+SELECT fn_poly_body(ARRAY[4, 5]);
+CREATE ROLE fn_leak_user;
+CREATE SCHEMA fn_leak AUTHORIZATION fn_leak_user;
+SET ROLE fn_leak_user;
+CREATE FUNCTION fn_leak.f(int) RETURNS bool LANGUAGE sql LEAKPROOF AS 'SELECT $1 < 200';
+CREATE FUNCTION fn_leak.f(int) RETURNS bool LANGUAGE sql NOT LEAKPROOF AS 'SELECT $1 < 200';
+ALTER FUNCTION fn_leak.f(int) LEAKPROOF;
+ALTER FUNCTION fn_leak.f(int) NOT LEAKPROOF;
+RESET ROLE;
+ALTER FUNCTION fn_leak.f(int) LEAKPROOF;
+SELECT proleakproof FROM pg_proc WHERE proname = 'f' AND pronamespace = 'fn_leak'::regnamespace;
+DROP SCHEMA fn_leak CASCADE;
+DROP ROLE fn_leak_user;
