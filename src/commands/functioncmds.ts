@@ -295,7 +295,11 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   const w = txn.catalogForWrite();
   w.putFunction(def);
   const mapper = standard ? undefined : bodyOffsetMapper(sql, opts.bodyLocation, body);
-  validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
+  // check_function_bodies = off (pg_dump sets it) postpones the checks to the first call; a
+  // BEGIN ATOMIC body is still analyzed now, as Postgres parses it with the CREATE.
+  if (standard || session.settings.get('check_function_bodies', true) !== 'off') {
+    validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
+  }
   return commandResult(isProcedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION');
 }
 

@@ -41,3 +41,17 @@ ALTER FUNCTION fn_leak.f(int) LEAKPROOF;
 SELECT proleakproof FROM pg_proc WHERE proname = 'f' AND pronamespace = 'fn_leak'::regnamespace;
 DROP SCHEMA fn_leak CASCADE;
 DROP ROLE fn_leak_user;
+
+-- check_function_bodies = off (as pg_dump sets it) postpones body checks to the first call.
+SET check_function_bodies TO off;
+CREATE FUNCTION fn_ddl_then_insert() RETURNS void LANGUAGE sql AS $$
+  CREATE TABLE fn_ddl_test (f1 int);
+  INSERT INTO fn_ddl_test VALUES (1.2);
+$$;
+CREATE FUNCTION fn_late_error() RETURNS int LANGUAGE sql AS $$ SELECT * FROM fn_no_such_table $$;
+SELECT fn_ddl_then_insert();
+TABLE fn_ddl_test;
+SELECT fn_late_error();
+RESET check_function_bodies;
+CREATE FUNCTION fn_late_error2() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+SELECT fn_late_error2();
