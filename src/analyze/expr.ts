@@ -28,7 +28,7 @@ import type { Value } from '../types/values.js';
 import { canCoerce, coerceTo, coerceToCommon, makeConst, selectCommonType, domainBase } from './coerce.js';
 import { completeUserCall, resolveFunction, resolveOperator } from './func.js';
 import { builtinSchema, effectiveSearchPath, functionCandidates } from './func-candidates.js';
-import type { ParseState } from './parse-state.js';
+import type { ExprKind, ParseState } from './parse-state.js';
 import { resolveColumnRef } from './column-ref.js';
 import { timePrecisionWarning, typeNameToOid } from './type-name.js';
 import { rowCompareSubLinkRow, transformSubLink } from './sublink.js';
@@ -49,6 +49,31 @@ type AnyNode = Record<string, any>;
 export function nodeKind(n: Node | AnyNode): [string, AnyNode] {
   const k = Object.keys(n)[0];
   return [k, (n as AnyNode)[k] ?? {}];
+}
+
+/** Where a set-returning function may not appear, and what Postgres says (check_srf_call_placement). */
+const SRF_NOT_ALLOWED: Partial<Record<ExprKind, string>> = {
+  check: 'set-returning functions are not allowed in check constraints',
+  'domain check': 'set-returning functions are not allowed in check constraints',
+  default: 'set-returning functions are not allowed in DEFAULT expressions',
+  index: 'set-returning functions are not allowed in index expressions',
+  'index predicate': 'set-returning functions are not allowed in index predicates',
+  policy: 'set-returning functions are not allowed in policy expressions',
+  generated: 'set-returning functions are not allowed in column generation expressions',
+  'merge when': 'set-returning functions are not allowed in MERGE WHEN conditions',
+  join: 'set-returning functions are not allowed in JOIN conditions',
+  where: 'set-returning functions are not allowed in WHERE',
+  having: 'set-returning functions are not allowed in HAVING',
+  filter: 'set-returning functions are not allowed in FILTER',
+  limit: 'set-returning functions are not allowed in LIMIT',
+  offset: 'set-returning functions are not allowed in OFFSET',
+  returning: 'set-returning functions are not allowed in RETURNING',
+};
+
+/** @throws 0A000 for a set-returning function where the clause being analyzed allows none. */
+function checkSrfPlacement(pstate: ParseState, location: number | undefined): void {
+  const msg = SRF_NOT_ALLOWED[pstate.exprKind];
+  if (msg) throw new PgError(SQLSTATE.feature_not_supported, msg, { position: pstate.position(location) });
 }
 
 /** String value of a `{ String: { sval } }` node. */
@@ -765,6 +790,7 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location, args.map((a) => a.type));
   if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
   if (r.item.volatility !== 'i') pstate.stmt.mutableSeen = true;
+  if (r.item.retset) checkSrfPlacement(pstate, n.location);
   const rinfo = typeInfo(pstate.catalog, r.returnType);
   return {
     kind: 'FuncExpr',

@@ -432,5 +432,10 @@ export function completeUserCall(pstate: ParseState, r: ResolvedCall<FunctionImp
     out = { ...r, args: [...r.args, ...defs.slice(r.args.length - firstDefault)] };
   }
   if (f.inlineVariant && f.variadicExpanded === undefined) out = { ...out, item: f.inlineVariant(out.args.every((a) => a.kind === 'Const')) };
+  if (f.outColumns?.some((c) => isPolymorphic(c.type))) {
+    // OUT parameters declared polymorphic take the types the arguments bind.
+    const bind = enforceGenericTypeConsistency(pstate.catalog, out.args.map((a) => a.type), f.argTypes, f.returnType, false);
+    out = { ...out, item: { ...out.item, outColumns: f.outColumns.map((c) => (isPolymorphic(c.type) ? { ...c, type: bind.resolve(c.type) } : c)) } };
+  }
   return out;
 }

@@ -17,7 +17,8 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { formatType } from '../types/registry.js';
-import { lookupRoutine } from './functioncmds.js';
+import { isSuperuser } from '../catalog/acl.js';
+import { invalidProcedureAttribute, lookupRoutine, PROCEDURE_INVALID_ATTRIBUTES } from './functioncmds.js';
 import { truncateIdentifier } from './naming.js';
 
 type AnyNode = Record<string, any>;
@@ -42,7 +43,7 @@ function settingText(v: AnyNode): string {
 }
 
 /** ALTER FUNCTION f(...) action ..., RENAME TO, SET SCHEMA, OWNER TO. */
-export function alterRoutine(session: Session, kind: string, n: AnyNode): StatementResult {
+export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = ''): StatementResult {
   const objType: string = kind === 'RenameStmt' ? n.renameType : kind === 'AlterFunctionStmt' ? n.objtype : n.objectType;
   const owa = kind === 'AlterFunctionStmt' ? n.func : n.object.ObjectWithArgs;
   const txn = session.transaction();
@@ -64,6 +65,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
         const d = a.DefElem;
         if (d.defname !== 'set' && seen.has(d.defname)) throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options');
         seen.add(d.defname);
+        if (f.kind === 'p' && PROCEDURE_INVALID_ATTRIBUTES.has(d.defname)) throw invalidProcedureAttribute(sql, d.location);
         const arg = d.arg;
         switch (d.defname) {
           case 'volatility': {
@@ -73,7 +75,10 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode): Statem
           }
           case 'strict': next = { ...next, strict: !!arg.Boolean?.boolval }; break;
           case 'security': next = { ...next, securityDefiner: !!arg.Boolean?.boolval }; break;
-          case 'leakproof': next = { ...next, leakproof: !!arg.Boolean?.boolval }; break;
+          case 'leakproof':
+            if (arg.Boolean?.boolval && !isSuperuser(cat, user)) throw new PgError(SQLSTATE.insufficient_privilege, 'only superuser can define a leakproof function');
+            next = { ...next, leakproof: !!arg.Boolean?.boolval };
+            break;
           case 'cost': next = { ...next, cost: Number(arg.Integer?.ival ?? arg.Float?.fval) }; break;
           case 'rows': next = { ...next, rows: Number(arg.Integer?.ival ?? arg.Float?.fval) }; break;
           case 'parallel': next = { ...next, parallel: String(arg.String.sval)[0] as 's' | 'r' | 'u' }; break;

@@ -8,6 +8,11 @@
  * parser/parse_func.c (ParseFuncOrColumn with proc_call).
  */
 import type { FunctionDef } from '../catalog/objects.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { makeConst } from '../analyze/coerce.js';
+import { enforceGenericTypeConsistency } from '../analyze/poly-consistency.js';
+import { isPolymorphic } from '../analyze/func.js';
+import { formatType } from '../types/registry.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { ParseState, type ColumnRefHook } from '../analyze/parse-state.js';
@@ -57,13 +62,25 @@ export function analyzeCall(session: Session, funccall: AnyNode, sql: string, pa
     }
     throw err;
   }
+  if (e.kind === 'Aggref') {
+    // An aggregate (Postgres resolves it as a function first, then rejects it).
+    throw new PgError(SQLSTATE.wrong_object_type, `${e.name}(${e.args.map((a) => formatType(cat, a.type)).join(', ')}) is not a procedure`, {
+      hint: 'To call a function, use SELECT.',
+      position: ps.position(funccall.location),
+    });
+  }
   if (e.kind !== 'FuncExpr' || e.fn.prokind !== 'p' || e.fn.oid === undefined) {
     throw new PgError(SQLSTATE.wrong_object_type, `${e.kind === 'FuncExpr' ? e.fn.name : 'expression'} is not a procedure`);
   }
   const def = cat.functions.get(e.fn.oid) as FunctionDef;
-  const fe = e;
+  // The arguments written for OUT parameters are type-checked but never evaluated (Postgres
+  // drops them from the call): the procedure receives NULL there.
+  const sigParams = def.params.filter((p) => p.mode !== 't');
+  const fe: FuncExpr = sigParams.some((p) => p.mode === 'o')
+    ? { ...e, args: e.args.map((a, i) => (sigParams[i]?.mode === 'o' ? makeConst(a.type, null, -1, a.location) : a)) }
+    : e;
   const run = withPlanningCatalog(cat, () => compileExpr(fe, { depth: 0, offsets: [] }));
-  return { expr: fe, def, run };
+  return { expr: e, def, run };
 }
 
 /** The OUT / INOUT parameters of a procedure, in order. */
@@ -76,7 +93,18 @@ export function executeCall(session: Session, call: AnalyzedCall, ctx: ExecConte
   const out = asProcedureCall(session, () => call.run([], ctx));
   const n = outputParams(call.def).length;
   if (!n) return [];
+  // A SQL procedure with one output parameter returns that value itself (which may be a row
+  // of a composite type); PL/pgSQL procedures return a row of their outputs.
+  if (n === 1 && call.def.language === 'sql') return [out === undefined ? null : (out as Value)];
   return out instanceof PgRecord ? out.fields.slice(0, n) : new Array<Value>(n).fill(null);
+}
+
+/** The types of a call's OUT / INOUT values, polymorphic ones bound by the call's arguments. */
+export function outputTypes(cat: Catalog, call: AnalyzedCall): number[] {
+  const outs = outputParams(call.def);
+  if (!outs.some((p) => isPolymorphic(p.type))) return outs.map((p) => p.type);
+  const binding = enforceGenericTypeConsistency(cat, call.expr.args.map((a) => a.type), call.def.argTypes, call.def.returnType, false);
+  return outs.map((p) => (isPolymorphic(p.type) ? binding.resolve(p.type) : p.type));
 }
 
 /** CALL as a top-level statement. */
@@ -86,8 +114,9 @@ export function callStatement(session: Session, n: AnyNode, sql: string): Statem
   const outs = outputParams(call.def);
   if (!outs.length) return commandResult('CALL');
   const cat = session.catalog();
-  const fields: ResultField[] = outs.map((p) => ({
-    name: p.name || 'column', tableID: 0, columnID: 0, dataTypeID: p.type, dataTypeSize: typeInfo(cat, p.type).typlen, dataTypeModifier: -1, format: 'text',
+  const types = outputTypes(cat, call);
+  const fields: ResultField[] = outs.map((p, i) => ({
+    name: p.name || 'column', tableID: 0, columnID: 0, dataTypeID: types[i], dataTypeSize: typeInfo(cat, types[i]).typlen, dataTypeModifier: -1, format: 'text',
   }));
   return { command: 'CALL', rowCount: null, fields, rows: [values] };
 }

@@ -274,11 +274,14 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       const seq = defineSequence(session, cat, ns, seqName, { type: col.type, ownedBy: { relation: oid, attnum }, identity: true, persistence: rel.persistence }, con.options ?? [], pos);
       setCol(attnum, { default: serialDefault(cat, seq, col.type) });
     } else if (con.contype === 'CONSTR_GENERATED') {
-      if (col.default) {
-        throw new PgError(SQLSTATE.syntax_error, `both default and generation expression specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
+      if (col.generated) {
+        throw new PgError(SQLSTATE.syntax_error, `multiple generation clauses specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
       }
       if (col.identity) {
         throw new PgError(SQLSTATE.syntax_error, `both identity and generation expression specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
+      }
+      if (col.default) {
+        throw new PgError(SQLSTATE.syntax_error, `both default and generation expression specified for column "${col.name}" of table "${name}"`, { position: pos(con.location) });
       }
       const kind = con.generated_kind === 'v' ? 'v' : 's';
       setCol(attnum, { generated: { kind, expr: { expr: { kind: 'Const', type: col.type, typmod: -1, value: null }, text: '', volatile: false } } });

@@ -35,6 +35,7 @@ import type { Tuple } from '../storage/heap.js';
 import { checkConstraints, compileStored, computeGenerated, deleteTuple, failingRow, insertTuple, keyChanged, ModifyState, targetForWrite, updateTuple } from '../executor/modify-table.js';
 import { renameCheckAlias, rewriteViewDml, type RawViewCheck, type ViewCheck } from '../rewrite/updatable-view.js';
 import { CACHEABLE_SQL_LENGTH, type RawStatement } from '../parser/parse.js';
+import { relativeTimeInputCount } from '../types/datetime/decode.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
@@ -237,7 +238,6 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const overriding = n.override === 'OVERRIDING_SYSTEM_VALUE' ? 'system' : n.override === 'OVERRIDING_USER_VALUE' ? 'user' : undefined;
   // Source rows.
   let sourceRows: ((ctx: ExecContext) => Iterable<(Value | undefined)[]>) | undefined;
-  const explicitDefault = new Set<number>();
   const sel = n.selectStmt?.SelectStmt;
   if (!sel) {
     sourceRows = () => [[]];
@@ -264,7 +264,6 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const [k, b] = nodeKind(it);
         if (k === 'SetToDefault') {
           if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
-          explicitDefault.add(cols[i].attnum);
           return { attnum: cols[i].attnum, expr: 'default' as const };
         }
         const ex = transformExpr(ps, it);
@@ -299,7 +298,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   }
   // Identity and generated columns may not be given values.
   for (const c of cols) {
-    if (explicitDefault.has(c.attnum) && cols.length) continue;
+    // (DEFAULT in one VALUES row does not excuse a value in another: every row must say DEFAULT.)
     if (c.generated) {
       if (!explicitAllDefault(sel, cols, c)) {
         throw new PgError(SQLSTATE.generated_always, `cannot insert a non-DEFAULT value into column "${c.name}"`, {
@@ -326,6 +325,8 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const rrti = rps.addRte(relationRte(rel, n.relation.alias));
   rps.namespace.push({ rti: rrti, rte: rps.query.rtable[rrti], relVisible: true, colsVisible: true });
   const insOldNew = addOldNew(rps, rel, n.returningClause);
+  // EXCLUDED is in the range table but not visible to RETURNING (for Postgres's error text).
+  if (n.onConflictClause?.action === 'ONCONFLICT_UPDATE') rps.addRte(relationRte({ ...rel, kind: 'c' }, { aliasname: 'excluded' }));
   const rw = rel.columns.length + 1;
   const layoutReturning: Layout = { depth: 0, offsets: [0, rw, 2 * rw] };
   if (n.onConflictClause) conflict = onConflictPlan(session, state, rel, n.onConflictClause, n.relation.alias, sql);
@@ -897,9 +898,11 @@ export function prepared(session: Session, key: string, make: () => PreparedDml)
   if (p && !session.inferParams && p.paramTypes.length > 0) p = undefined;
   if (!p) {
     // Compiling expressions may plan subqueries (SET (...) = (SELECT ...), RETURNING (SELECT ...)).
+    const relative = relativeTimeInputCount();
     p = withPlanningCatalog(cat, make);
     if (m.size > 2000) m.clear();
-    if (!uncached && key.length <= CACHEABLE_SQL_LENGTH + 64) m.set(key, p);
+    // ('now' / 'today' read while analyzing: the constants hold only for this execution)
+    if (!uncached && key.length <= CACHEABLE_SQL_LENGTH + 64 && relativeTimeInputCount() === relative) m.set(key, p);
   }
   return p;
 }

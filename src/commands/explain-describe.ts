@@ -16,6 +16,7 @@ import { relationName } from '../catalog/ruleutils/context.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
 import type { Expr, SortKey } from '../nodes/primnodes.js';
 import type { Query, RangeTblEntry } from '../nodes/query.js';
+import { containsSubLink } from '../plan/walk-query.js';
 import type { PlanCapture, PlanNote } from '../plan/explain-notes.js';
 import type { Plan } from '../executor/scan.js';
 import type { Session } from '../session/session.js';
@@ -905,7 +906,15 @@ function describeJoinNode(dc: DescribeContext, p: Plan, note: PlanNote | undefin
 }
 
 /** The ModifyTable node of an INSERT / UPDATE / DELETE over its input. */
-export function describeModify(dc: DescribeContext, op: 'Insert' | 'Update' | 'Delete', rel: RelationDef, alias: string | undefined, input: ExplainNode, stats: NodeStats | undefined, conflict?: { action: string; arbiters: string[] }): ExplainNode {
+/** What EXPLAIN shows of an ON CONFLICT clause. */
+export interface ConflictDescription {
+  readonly action: string;
+  readonly arbiters: string[];
+  /** DO UPDATE's WHERE, and the query level its Vars refer to (target, EXCLUDED). */
+  readonly filter?: { expr: Expr; query: Query };
+}
+
+export function describeModify(dc: DescribeContext, op: 'Insert' | 'Update' | 'Delete', rel: RelationDef, alias: string | undefined, input: ExplainNode, stats: NodeStats | undefined, conflict?: ConflictDescription): ExplainNode {
   const n = node('ModifyTable', '', { startup: 0, total: input.totalCost + input.rows * 0.01, rows: 0, width: 0 });
   n.head.push(['Operation', op]);
   const rname = rel.name;
@@ -917,6 +926,9 @@ export function describeModify(dc: DescribeContext, op: 'Insert' | 'Update' | 'D
   if (conflict) {
     n.details.push(['Conflict Resolution', conflict.action]);
     if (conflict.arbiters.length) n.details.push(['Conflict Arbiter Indexes', conflict.arbiters]);
+    // (A filter with a subquery is not shown: its SubPlan is not described here.)
+    const filter = conflict.filter && !containsSubLink(conflict.filter.expr) && andText(dc, { levels: [conflict.filter.query] }, [conflict.filter.expr], true);
+    if (filter) n.details.push(['Conflict Filter', filter]);
   }
   if (stats) n.stats = stats;
   n.children.push({ relationship: 'Outer', node: input });

@@ -11,6 +11,10 @@
  * follow a simple model; `Rows Removed by Filter` is not counted; EXPLAIN ANALYZE of CREATE TABLE
  * AS and of statements with data-modifying WITH queries is 0A000.
  */
+import type { StatementState } from '../analyze/parse-state.js';
+import { conflictArbiters, conflictFilter } from './on-conflict.js';
+import { rewriteViewDml } from '../rewrite/updatable-view.js';
+import type { ConflictDescription } from './explain-describe.js';
 import { planningCursor } from '../plan/planner.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -385,26 +389,26 @@ function explainDml(session: Session, kind: 'InsertStmt' | 'UpdateStmt' | 'Delet
   }
   const alias = body.relation.alias?.aliasname as string | undefined;
   const modStats = stats ? { loops: 1, rows: result?.rows.length ?? 0, startup: executionMs ?? 0, total: executionMs ?? 0 } : undefined;
-  const root = describeModify(dc, DML_OPS[kind], rel, alias, input, modStats, conflictOf(session, rel, body.onConflictClause));
+  const root = describeModify(dc, DML_OPS[kind], rel, alias, input, modStats, conflictOf(session, rel, body, sql));
   return { root, planningMs, executionMs };
 }
 
-/** ON CONFLICT's action and arbiter indexes (the unique index on the inferred columns, or the named constraint's). */
-function conflictOf(session: Session, rel: RelationDef, oc: AnyNode | undefined): { action: string; arbiters: string[] } | undefined {
-  if (!oc) return undefined;
-  const action = oc.action === 'ONCONFLICT_UPDATE' ? 'UPDATE' : 'NOTHING';
-  const infer = oc.infer as AnyNode | undefined;
-  const indexes = session.catalog().relationIndexes(rel.oid).filter((i) => i.index?.unique);
-  let arbiters: string[] = [];
-  if (infer?.conname) arbiters = indexes.filter((i) => i.name === infer.conname).map((i) => i.name);
-  else if (infer?.indexElems) {
-    const cols = (infer.indexElems as AnyNode[]).map((e) => e.IndexElem?.name as string | undefined);
-    const attnums = cols.map((c) => rel.columns.findIndex((x) => x.name === c) + 1).sort();
-    arbiters = indexes
-      .filter((i) => !i.index!.predicate && i.index!.keys.length === attnums.length && i.index!.keys.map((k) => k.attnum).sort().every((a, j) => a === attnums[j]))
-      .map((i) => i.name);
+/** ON CONFLICT's action and arbiter indexes (inferred as the INSERT infers them). */
+function conflictOf(session: Session, rel: RelationDef, body: AnyNode, sql: string): ConflictDescription | undefined {
+  if (!body.onConflictClause) return undefined;
+  const oc0 = body.onConflictClause as AnyNode;
+  const action = oc0.action === 'ONCONFLICT_UPDATE' ? 'UPDATE' : 'NOTHING';
+  if (!oc0.infer) return { action, arbiters: [] };
+  const cat = session.catalog();
+  const state: StatementState = { catalog: cat, session, sql, paramTypes: [], inferParams: false, volatileSeen: false };
+  if (rel.kind === 'v') {
+    // Through an auto-updatable view: the clause as rewritten onto the base relation.
+    const rw = rewriteViewDml(session, rel, body, 'insert', []);
+    return conflictOf(session, rw.base, rw.stmt, sql);
   }
-  return { action, arbiters };
+  const oc = body.onConflictClause as AnyNode;
+  const alias = body.relation.alias as AnyNode | undefined;
+  return { action, arbiters: conflictArbiters(state, rel, oc, alias).map((i) => i.name), filter: conflictFilter(state, rel, oc, alias) };
 }
 
 /** Entries of an INSERT / UPDATE / DELETE's range table: the target, USING / FROM items, a VALUES list. */

@@ -87,7 +87,7 @@ export function interpretSignature(session: Session, cat: Catalog, n: AnyNode, s
       throw new PgError(SQLSTATE.invalid_function_definition, 'SQL function cannot accept shell type void');
     }
     if (variadicSeen && (isInput || (isProcedure && mode === 'o'))) {
-      throw new PgError(SQLSTATE.invalid_function_definition, 'VARIADIC parameter must be the last input parameter', { position: pos(sql, fp.location) });
+      throw new PgError(SQLSTATE.invalid_function_definition, `VARIADIC parameter must be the last ${isInput ? 'input ' : ''}parameter`, { position: pos(sql, fp.location) });
     }
     if (mode === 'v') {
       variadicSeen = true;

@@ -12,6 +12,7 @@ import { tempNamespace } from './temp-tables.js';
 import { missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
+import { isSuperuser } from '../catalog/acl.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { checkFunctionSetting } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -76,6 +77,19 @@ function settingText(v: AnyNode): string {
   }).join(', ');
 }
 
+/** The types of a routine's input parameters (IN, INOUT, VARIADIC), as pg_proc.proargtypes lists them. */
+function inputTypes(params: readonly { readonly mode: string; readonly type: number }[]): number[] {
+  return params.filter((p) => p.mode === 'i' || p.mode === 'b' || p.mode === 'v').map((p) => p.type);
+}
+
+/** Attributes a procedure cannot have (compute_common_attribute's procedure_error). */
+export const PROCEDURE_INVALID_ATTRIBUTES: ReadonlySet<string> = new Set(['volatility', 'strict', 'leakproof', 'cost', 'rows', 'support', 'parallel', 'window']);
+
+/** 42P13 `invalid attribute in procedure definition` at the attribute. */
+export function invalidProcedureAttribute(sql: string, location: number | undefined): PgError {
+  return new PgError(SQLSTATE.invalid_function_definition, 'invalid attribute in procedure definition', { position: pos(sql, location) });
+}
+
 function readOptions(session: Session, n: AnyNode, sql: string): RoutineOptions {
   const o: RoutineOptions = { config: [] };
   const seen = new Set<string>();
@@ -86,6 +100,7 @@ function readOptions(session: Session, n: AnyNode, sql: string): RoutineOptions 
       throw new PgError(SQLSTATE.syntax_error, 'conflicting or redundant options', { position: pos(sql, d.location) });
     }
     seen.add(name);
+    if (n.is_procedure && PROCEDURE_INVALID_ATTRIBUTES.has(name)) throw invalidProcedureAttribute(sql, d.location);
     switch (name) {
       case 'language':
         o.language = String(defValue(d)).toLowerCase();
@@ -181,6 +196,27 @@ function standardBody(n: AnyNode, sql: string, st: RawStatement): string {
   return inner.slice(0, inner.toLowerCase().lastIndexOf('end'));
 }
 
+/** Command tags of the utility statements a BEGIN ATOMIC body most often meets. */
+const UTILITY_TAGS: Record<string, string> = {
+  CreateStmt: 'CREATE TABLE', IndexStmt: 'CREATE INDEX', ViewStmt: 'CREATE VIEW', AlterTableStmt: 'ALTER TABLE', CallStmt: 'CALL',
+  TruncateStmt: 'TRUNCATE TABLE', VariableSetStmt: 'SET', CreateFunctionStmt: 'CREATE FUNCTION', CreateSeqStmt: 'CREATE SEQUENCE',
+  NotifyStmt: 'NOTIFY', DoStmt: 'DO', GrantStmt: 'GRANT', CreateSchemaStmt: 'CREATE SCHEMA', LockStmt: 'LOCK TABLE', CopyStmt: 'COPY',
+};
+
+/**
+ * A BEGIN ATOMIC body holds only SELECT / INSERT / UPDATE / DELETE / MERGE (interpret_AS_clause).
+ * @throws 0A000 `CREATE TABLE is not yet supported in unquoted SQL function body`.
+ */
+function checkStandardBodyStatements(body: AnyNode): void {
+  const stmts: AnyNode[] = body.List ? ((body.List.items?.[0]?.List?.items ?? []) as AnyNode[]) : [body];
+  for (const st of stmts) {
+    const kind = Object.keys(st)[0];
+    if (['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'ReturnStmt'].includes(kind)) continue;
+    const tag = UTILITY_TAGS[kind] ?? (kind === 'DropStmt' ? 'DROP' : kind.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase());
+    throw new PgError(SQLSTATE.feature_not_supported, `${tag} is not yet supported in unquoted SQL function body`);
+  }
+}
+
 function kindWord(kind: 'f' | 'p' | 'a'): string {
   return kind === 'p' ? 'procedure' : kind === 'a' ? 'aggregate function' : 'function';
 }
@@ -199,6 +235,12 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
     if (n.sql_body) opts.language = 'sql';
     else throw new PgError(SQLSTATE.invalid_function_definition, 'no language specified');
   }
+  if (opts.leakproof && !isSuperuser(txn.catalog, session.currentUser())) {
+    throw new PgError(SQLSTATE.insufficient_privilege, 'only superuser can define a leakproof function');
+  }
+  if (n.sql_body && sig.argTypes.some(isPolymorphic)) {
+    throw new PgError(SQLSTATE.invalid_function_definition, 'SQL function with unquoted function body cannot have polymorphic arguments');
+  }
   const lang = opts.language;
   if (lang !== 'sql' && lang !== 'plpgsql') {
     if (lang === 'c' || lang === 'internal') throw featureNotSupported(`LANGUAGE ${lang}`);
@@ -212,6 +254,7 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   if (n.sql_body) {
     if (opts.body !== undefined) throw new PgError(SQLSTATE.invalid_function_definition, 'duplicate function body specified');
     if (lang !== 'sql') throw new PgError(SQLSTATE.invalid_function_definition, 'inline SQL function body only valid for language SQL');
+    checkStandardBodyStatements(n.sql_body);
     body = standardBody(n, sql, st);
     standard = true;
   } else if (opts.body === undefined) {
@@ -221,7 +264,8 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
     throw new PgError(SQLSTATE.invalid_function_definition, 'SQL functions cannot return type trigger');
   }
   const cat = txn.catalog;
-  const existing = cat.functionsIn(ns, name).find((f) => sameTypes(f.argTypes, sig.argTypes));
+  // Signatures compare input parameters only (pg_proc.proargtypes: a procedure's OUT ones do not count).
+  const existing = cat.functionsIn(ns, name).find((f) => sameTypes(inputTypes(f.params), inputTypes(sig.params)));
   const def: FunctionDef = {
     oid: existing?.oid ?? session.db.newOid(),
     name,
@@ -251,7 +295,11 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   const w = txn.catalogForWrite();
   w.putFunction(def);
   const mapper = standard ? undefined : bodyOffsetMapper(sql, opts.bodyLocation, body);
-  validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
+  // check_function_bodies = off (pg_dump sets it) postpones the checks to the first call; a
+  // BEGIN ATOMIC body is still analyzed now, as Postgres parses it with the CREATE.
+  if (standard || session.settings.get('check_function_bodies', true) !== 'off') {
+    validateRoutineBody(session, def, st, (off: number) => (mapper ? String(charOffset(sql, mapper(off)) + 1) : undefined));
+  }
   return commandResult(isProcedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION');
 }
 
@@ -350,7 +398,17 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
   }
   const types = params.map((p) => ({ mode: p.mode as string, type: routineTypeName(session, cat, p.argType, '') }));
   const wantTypes = (procedure: boolean) => types.filter((t) => t.mode !== 'FUNC_PARAM_OUT' || procedure).map((t) => t.type);
-  const found = all.find((f) => sameTypes(f.argTypes, wantTypes(f.kind === 'p')));
+  // LookupFuncWithArgs: first by input parameters; for PROCEDURE / ROUTINE written without any
+  // parameter mode, also by all parameters (OUT included) among procedures: hits both ways on
+  // different procedures are ambiguous.
+  const inArgs = wantTypes(false);
+  let found = all.find((f) => sameTypes(inputTypes(f.params), inArgs));
+  if ((k.want === 'p' || objType === 'OBJECT_ROUTINE') && types.length && types.every((t) => t.mode === 'FUNC_PARAM_DEFAULT')) {
+    const all2 = types.map((t) => t.type);
+    const byAll = all.find((f) => f.kind === 'p' && sameTypes(f.params.filter((p) => p.mode !== 't').map((p) => p.type), all2));
+    if (byAll && found && byAll !== found) throw new PgError(SQLSTATE.ambiguous_function, `${k.word} name "${display}" is not unique`);
+    found = found ?? byAll;
+  }
   if (found) {
     if (k.want && found.kind !== k.want && !(k.want === 'f' && found.kind === 'a')) {
       throw new PgError(SQLSTATE.wrong_object_type, `${routineSignature(cat, found, session.searchPath())} is not a ${k.word}`);
@@ -362,7 +420,7 @@ export function lookupRoutine(session: Session, cat: Catalog, owa: AnyNode, objT
     session.notice(new PgError(SQLSTATE.successful_completion, `${k.word} ${display}(${argText}) does not exist, skipping`, { severity: 'NOTICE' }));
     return undefined;
   }
-  const argText = wantTypes(k.want === 'p').map((t) => formatType(cat, t)).join(', ');
+  const argText = inArgs.map((t) => formatType(cat, t)).join(', ');
   throw new PgError(SQLSTATE.undefined_function, `${k.word} ${display}(${argText}) does not exist`);
 }
 

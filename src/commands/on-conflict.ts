@@ -20,14 +20,13 @@ import { stampLocker } from '../executor/row-lock.js';
 import { fitsPartition } from '../executor/partition-route.js';
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import { indexKeyFunction } from './index-keys.js';
+import { analyzeArbiter, inferArbiterIndexes } from './on-conflict-infer.js';
 import { liveForUniqueness, predicateHolds } from './unique-check.js';
 import { findExclusionConflict } from './exclusion.js';
 import { usesTransactionSnapshot } from '../executor/row-lock.js';
 import { queueUpdateActions } from '../executor/ri.js';
 import { beforeRowTriggers, captureRouted, hasTriggers, queueAfterRow } from '../executor/trigger.js';
 import type { Session } from '../session/session.js';
-import { exprEqual } from '../analyze/select.js';
-import { analyzeTableExpr } from './column-expr.js';
 import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
 import { makeVar } from '../analyze/column-ref.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -42,59 +41,57 @@ export interface OnConflictPlan {
   readonly updatedCols?: ReadonlySet<number>;
 }
 
-function inferArbiters(session: Session, state: StatementState, rel: RelationDef, clause: AnyNode, sql: string): RelationDef[] {
-  const cat = state.catalog;
-  const infer = clause.infer;
-  const uniques = cat.relationIndexes(rel.oid).filter((i) => i.index!.unique);
-  if (!infer) {
-    if (clause.action === 'ONCONFLICT_UPDATE') {
-      throw new PgError(SQLSTATE.syntax_error, 'ON CONFLICT DO UPDATE requires inference specification or constraint name', {
-        hint: 'For example, ON CONFLICT (column_name).',
-        position: String(clause.location + 1),
-      });
-    }
-    // Without a target, DO NOTHING arbitrates on every unique and exclusion index.
-    return cat.relationIndexes(rel.oid).filter((i) => i.index!.unique || i.index!.exclusion);
+/**
+ * A ParseState for the ON CONFLICT clause: the target at range-table index 0 under its alias;
+ * for DO UPDATE, EXCLUDED at 1 (in the range table, visible only where `excludedVisible`).
+ * EXCLUDED is a composite row, not a stored tuple: it has no system columns.
+ */
+function conflictParseState(state: StatementState, rel: RelationDef, alias: AnyNode | undefined, update: boolean, excludedVisible: boolean): ParseState {
+  const q = emptyQuery('select');
+  const ps = new ParseState(state, q);
+  const t0 = ps.addRte(relationRte(rel, alias));
+  ps.namespace.push({ rti: t0, rte: q.rtable[t0], relVisible: true, colsVisible: true });
+  if (update) {
+    const t1 = ps.addRte(relationRte({ ...rel, kind: 'c' }, { aliasname: 'excluded' }));
+    if (excludedVisible) ps.namespace.push({ rti: t1, rte: q.rtable[t1], relVisible: true, colsVisible: false });
   }
-  if (infer.conname) {
-    const con = cat.relationConstraints(rel.oid).find((c) => c.name === infer.conname);
-    if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${infer.conname}" for table "${rel.name}" does not exist`);
-    if (con.index === undefined) throw new PgError(SQLSTATE.wrong_object_type, `constraint in ON CONFLICT clause has no associated index`);
-    if (con.kind === 'x' && clause.action === 'ONCONFLICT_UPDATE') {
-      throw new PgError(SQLSTATE.wrong_object_type, 'ON CONFLICT DO UPDATE not supported with exclusion constraints');
-    }
-    return [cat.relation(con.index)];
-  }
-  const atts: number[] = [];
-  const exprs: AnyNode[] = [];
-  for (const e of (infer.indexElems ?? []) as AnyNode[]) {
-    const ie = e.IndexElem;
-    if (ie.name) {
-      const col = rel.columns.find((c) => c.name === ie.name && !c.dropped);
-      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${ie.name}" does not exist`, { position: undefined });
-      atts.push(col.attnum);
-    } else exprs.push(ie.expr);
-  }
-  const exprKeys = exprs.map((x) => analyzeTableExpr(session, cat, rel, x, 'index', sql).expr);
-  const pred = infer.whereClause ? analyzeTableExpr(session, cat, rel, infer.whereClause, 'index predicate', sql).expr : undefined;
-  const found = uniques.filter((i) => {
-    const keys = i.index!.keys;
-    if (keys.length !== atts.length + exprKeys.length) return false;
-    const colKeys = keys.filter((k) => k.attnum > 0).map((k) => k.attnum);
-    const exKeys = keys.filter((k) => k.attnum === 0).map((k) => k.expr!.expr);
-    if (colKeys.length !== atts.length || !atts.every((a) => colKeys.includes(a))) return false;
-    if (!exprKeys.every((e) => exKeys.some((k) => exprEqual(k, e)))) return false;
-    if (i.index!.predicate) return pred !== undefined && exprEqual(i.index!.predicate.expr, pred);
-    return true;
-  });
-  if (!found.length) {
-    throw new PgError(SQLSTATE.invalid_column_reference, 'there is no unique or exclusion constraint matching the ON CONFLICT specification');
-  }
-  return found;
+  return ps;
+}
+
+/** The arbiter indexes of an ON CONFLICT clause (for EXPLAIN), by the same inference as the INSERT. */
+export function conflictArbiters(state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined): RelationDef[] {
+  const ips = conflictParseState({ ...state, noFold: true }, rel, alias, clause.action === 'ONCONFLICT_UPDATE', false);
+  return inferArbiterIndexes(state.catalog, rel, analyzeArbiter(ips, rel, clause), clause.action);
+}
+
+/** DO UPDATE's WHERE as analyzed (EXPLAIN's `Conflict Filter`), with the query level it belongs to. */
+export function conflictFilter(state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined): { expr: Expr; query: Query } | undefined {
+  if (clause.action !== 'ONCONFLICT_UPDATE' || !clause.whereClause) return undefined;
+  const ps = conflictParseState(state, rel, alias, true, true);
+  ps.exprKind = 'on conflict';
+  return { expr: coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), query: ps.query };
 }
 
 export function onConflictPlan(session: Session, state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined, sql: string): OnConflictPlan {
-  const arbiters = inferArbiters(session, state, rel, clause, sql);
+  void sql;
+  // Parse analysis first (the arbiter clause, then SET / WHERE), index inference after, as in
+  // Postgres (the planner infers): an error in SET wins over a failed inference.
+  const update = clause.action === 'ONCONFLICT_UPDATE';
+  const ips = conflictParseState({ ...state, noFold: true }, rel, alias, update, false);
+  const spec = analyzeArbiter(ips, rel, clause);
+  if (!update) {
+    if (clause.action !== 'ONCONFLICT_NOTHING') throw featureNotSupported(`ON CONFLICT ${clause.action}`);
+    const findConflict = conflictFinder(state, rel, inferArbiterIndexes(state.catalog, rel, spec, clause.action));
+    return { handle: (ms, values) => (findConflict(ms, values) ? { action: 'skip' } : { action: 'insert' }) };
+  }
+  const analyzed = analyzeDoUpdate(state, rel, clause, alias);
+  const findConflict = conflictFinder(state, rel, inferArbiterIndexes(state.catalog, rel, spec, clause.action));
+  return doUpdatePlan(rel, analyzed, findConflict);
+}
+
+type ConflictFinder = (ms: ModifyState, values: Value[]) => Tuple | undefined;
+
+function conflictFinder(state: StatementState, rel: RelationDef, arbiters: readonly RelationDef[]): ConflictFinder {
   const cat = state.catalog;
   const findConflict = (ms: ModifyState, values: Value[]): Tuple | undefined => {
     const heap = ms.ctx.txn.heap(rel);
@@ -128,17 +125,21 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
     }
     return undefined;
   };
-  if (clause.action === 'ONCONFLICT_NOTHING') {
-    return { handle: (ms, values) => (findConflict(ms, values) ? { action: 'skip' } : { action: 'insert' }) };
-  }
-  if (clause.action !== 'ONCONFLICT_UPDATE') throw featureNotSupported(`ON CONFLICT ${clause.action}`);
+  return findConflict;
+}
+
+interface DoUpdate {
+  readonly sets: { idx: number; f: CExpr }[];
+  readonly updatedCols: ReadonlySet<number>;
+  readonly where?: CExpr;
+}
+
+/** DO UPDATE SET ... WHERE ...: each column's new value over (target row, EXCLUDED). */
+function analyzeDoUpdate(state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined): DoUpdate {
   // SET / WHERE see the target (by its alias) and EXCLUDED.
-  const q = emptyQuery('select');
-  const ps = new ParseState(state, q);
-  const t0 = ps.addRte(relationRte(rel, alias));
-  ps.namespace.push({ rti: t0, rte: q.rtable[t0], relVisible: true, colsVisible: true });
-  const t1 = ps.addRte(relationRte(rel, { aliasname: 'excluded' }));
-  ps.namespace.push({ rti: t1, rte: q.rtable[t1], relVisible: true, colsVisible: false });
+  const ps = conflictParseState(state, rel, alias, true, true);
+  const q = ps.query;
+  const t0 = 0;
   ps.exprKind = 'on conflict';
   const ncols = rel.columns.length;
   const layout = { depth: 0, offsets: [0, ncols + 1] };
@@ -149,7 +150,13 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   for (const t of (clause.targetList ?? []) as AnyNode[]) {
     const rt = t.ResTarget;
     const col = rel.columns.find((c) => c.name === rt.name && !c.dropped);
-    if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, { position: ps.position(rt.location) });
+    if (!col) {
+      const qualified = rt.indirection && rt.name === q.rtable[t0].alias;
+      throw new PgError(SQLSTATE.undefined_column, `column "${rt.name}" of relation "${rel.name}" does not exist`, {
+        ...(qualified ? { hint: 'SET target columns cannot be qualified with the relation name.' } : {}),
+        position: ps.position(rt.location),
+      });
+    }
     const { val, loc } = updateTargetValue(ps, rt, multiSubqueries);
     const multi = nodeKind(rt.val)[0] === 'MultiAssignRef';
     if (!multi) {
@@ -173,7 +180,10 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   const sets: { idx: number; f: CExpr }[] = [...exprs].map(([idx, e]) => ({ idx, f: compileExpr(e, layout) }));
   const updatedCols: ReadonlySet<number> = new Set(sets.map((x) => x.idx + 1));
   const where = clause.whereClause ? compileExpr(coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), layout) : undefined;
-  void cat;
+  return { sets, updatedCols, where };
+}
+
+function doUpdatePlan(rel: RelationDef, { sets, updatedCols, where }: DoUpdate, findConflict: ConflictFinder): OnConflictPlan {
   return {
     updatedCols,
     handle(ms, values) {

@@ -208,12 +208,12 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.renameType === 'OBJECT_RULE') return renameRule(session, n);
       if (n.renameType === 'OBJECT_PUBLICATION') return renamePublication(session, n);
       if (n.renameType === 'OBJECT_STATISTIC_EXT') return renameStatistics(session, n);
-      if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
+      if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n, sql);
       return renameObject(session, n);
     case 'AlterFunctionStmt':
     case 'AlterOwnerStmt':
     case 'AlterObjectSchemaStmt':
-      if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n);
+      if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n, sql);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorOwner(session, n);

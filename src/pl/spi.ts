@@ -27,6 +27,7 @@ import type { Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import { makeExecContext } from '../session/run-select.js';
 import { runUtility } from '../commands/utility.js';
+import { analyzeCall, executeCall, outputParams, outputTypes } from '../commands/call.js';
 import { executeSpiDml, prepareDmlForSpi, type SpiDml } from '../commands/dml.js';
 import { explainFields, parseExplainOptions, runExplain } from '../commands/explain.js';
 import { cursorTargets, splitCtidColumns, withCtidColumns, type CursorPositions } from '../commands/current-of.js';
@@ -230,6 +231,17 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
           return { rows: r.rows, rowCount: r.rows.length };
         };
         return { command: 'SELECT', columns: [{ name: field.name, type: field.dataTypeID, typmod: -1 }], returnsRows: true, catalogVersion: -1, execute, iterate: (s, params) => execute(s, params).rows };
+      }
+      case 'CallStmt': {
+        // CALL with the body's parameters in scope (a SQL function's `CALL p(x)`).
+        const call = analyzeCall(session, body.funccall, text, opts.paramTypes, opts.hook);
+        const outs = outputParams(call.def);
+        const columns = outs.map((p, i) => ({ name: p.name || 'column', type: outputTypes(cat, call)[i], typmod: -1 }));
+        const execute = (s: Session, params: readonly Value[]) => {
+          const values = executeCall(s, call, makeExecContext(s, params));
+          return { rows: outs.length ? [values as Row] : [], rowCount: outs.length ? 1 : 0 };
+        };
+        return { command: 'UTILITY', columns, returnsRows: outs.length > 0, catalogVersion: cat.version, execute, iterate: (s, params) => execute(s, params).rows };
       }
       case 'TransactionStmt':
         throw featureNotSupported('transaction control statements inside this function body');

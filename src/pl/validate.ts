@@ -8,6 +8,7 @@
  */
 import type { FunctionDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 import { isPolymorphic } from '../analyze/func.js';
 import type { RawStatement } from '../parser/parse.js';
 import type { Session } from '../session/session.js';
@@ -37,6 +38,10 @@ export function validateRoutineBody(session: Session, def: FunctionDef, st: RawS
   for (const raw of stmts) {
     try {
       last = prepareSpi(session, raw, { paramTypes: def.argTypes, hook });
+      if (last.command === 'UTILITY' && last.returnsRows && 'CallStmt' in raw.stmt) {
+        // Postgres's check_sql_fn_statements.
+        throw new PgError(SQLSTATE.feature_not_supported, 'calling procedures with output arguments is not supported in SQL functions');
+      }
     } catch (e) {
       if (e instanceof PgError && e.internalPosition !== undefined && def.sqlBody === undefined) {
         e.position = bodyPos(raw.location + Number(e.internalPosition) - 1);

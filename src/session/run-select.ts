@@ -18,6 +18,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { domainBase } from '../analyze/coerce.js';
 import { CACHEABLE_SQL_LENGTH } from '../parser/parse.js';
+import { relativeTimeInputCount } from '../types/datetime/decode.js';
 import { foldQueryConstants } from '../plan/const-fold.js';
 import { eachRow } from '../executor/scan.js';
 
@@ -115,7 +116,9 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
   let c = cache.get(key);
   // A plan made with inferred parameters does not serve a query that has none (42P02 instead).
   if (c && !session.inferParams && c.paramTypes.length > paramTypes.length) c = undefined;
+  let cacheable = !session.materialized && sql.length <= CACHEABLE_SQL_LENGTH;
   if (!c) {
+    const relative = relativeTimeInputCount();
     const state = statementState(session, sql, paramTypes);
     const query = transformSelectStmt(state, body);
     const types = state.paramTypes.map((t) => (t === 0 || t === OID.unknown ? OID.text : t));
@@ -128,9 +131,11 @@ export function prepareSelect(session: Session, st: RawStatement, body: Record<s
     const planned = withPlanningCatalog(cat, () => planSelect(query, undefined, cat));
     c = { catalog: cat, query, planned, paramTypes: types, fields: fieldsOf(cat, query.targetList) };
     if (cache.size > 2000) cache.clear();
-    if (!session.materialized && sql.length <= CACHEABLE_SQL_LENGTH) cache.set(key, c);
+    // ('now' / 'today' read while analyzing: the constants hold only for this execution)
+    if (relativeTimeInputCount() !== relative) cacheable = false;
+    if (cacheable) cache.set(key, c);
   }
-  if (!session.materialized && sql.length <= CACHEABLE_SQL_LENGTH) lastPlan.set(body, { c, sql, spKey, ioKey, types: paramTypes.slice() });
+  if (cacheable) lastPlan.set(body, { c, sql, spKey, ioKey, types: paramTypes.slice() });
   return c;
 }
 

@@ -142,6 +142,8 @@ export class Session implements SessionContext, NotifyTarget {
   ) {
     this.pid = db.nextPid++;
     db.sessions.add(this);
+    // 'now' / 'today' input read the transaction timestamp, as now() does.
+    this.settings.io = { ...this.settings.io, currentTimestamp: () => this.transactionTimestamp() } as IoContext;
     this.activity = { query: '', queryStart: null, running: false, stateChange: null, backendStart: nowMicros(clock) };
   }
 

@@ -21,7 +21,8 @@ export function userFunctionArguments(cat: Catalog, session: SessionContext, f: 
   const parts: string[] = [];
   for (const p of f.params) {
     if (p.mode === 't') continue;
-    let s = MODE_WORDS[p.mode] + (p.name ? `${quoteIdent(p.name)} ` : '') + formatTypeName(cat, sp, p.type, null);
+    // Procedures mark IN too (DROP PROCEDURE would otherwise read an unmarked one ambiguously).
+    let s = (p.mode === 'i' && f.kind === 'p' ? 'IN ' : MODE_WORDS[p.mode]) + (p.name ? `${quoteIdent(p.name)} ` : '') + formatTypeName(cat, sp, p.type, null);
     if (withDefaults && p.default) s += ` DEFAULT ${deparseExpr({ ...deparseContextFor(cat, session, undefined), fallback: p.default.text }, p.default.expr)}`;
     parts.push(s);
   }

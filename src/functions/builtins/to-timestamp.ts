@@ -49,6 +49,8 @@ interface Fields {
   iw?: number;
   id?: number;
   tzSecs?: number;
+  /** TZ read as an abbreviation whose offset depends on the date (MSK): its zone. */
+  tzZone?: import('../../types/datetime/timezone.js').PgTimeZone;
 }
 
 function invalidValue(value: string, key: string, detail: string): PgError {
@@ -125,7 +127,7 @@ function fromChar(input: string, fmt: string, strict = false): Fields {
       continue;
     }
     const key = node.key.toUpperCase();
-    if (key !== 'TZH' && key !== 'OF') extraSkip = 0;
+    if (key !== 'TZH' && key !== 'OF' && key !== 'TZ') extraSkip = 0;
     const names = nameList(key);
     if (names) {
       const rest = input.slice(i).toLowerCase();
@@ -146,18 +148,22 @@ function fromChar(input: string, fmt: string, strict = false): Fields {
       continue;
     }
     if (!(key in WIDTH) && key !== 'TZ' && key !== 'OF') continue;
-    if (key === 'TZ') {
-      const m = /^[A-Za-z]+/.exec(input.slice(i));
-      const abbrev = m ? lookupTzAbbrev(m[0]) : undefined;
-      if (!m || !abbrev) {
+    if (key === 'TZ' && /[A-Za-z]/.test(input[i])) {
+      // The longest prefix that is a known abbreviation (DecodeTimezoneAbbrevPrefix).
+      const letters = /^[A-Za-z]+/.exec(input.slice(i))![0];
+      let len = letters.length;
+      let abbrev = lookupTzAbbrev(letters);
+      while (!abbrev && --len > 0) abbrev = lookupTzAbbrev(letters.slice(0, len));
+      if (!abbrev) {
         const word = /^[^\s]*/.exec(input.slice(i))?.[0] ?? '';
         throw invalidValue(word, node.key, 'Time zone abbreviation is not recognized.');
       }
-      i += m[0].length;
+      i += len;
       if (abbrev.kind === 'fixed') set('tzSecs', abbrev.offset, node.key);
+      else f.tzZone = abbrev.zone;
       continue;
     }
-    if (key === 'OF' || key === 'TZH') {
+    if (key === 'OF' || key === 'TZH' || key === 'TZ') {
       let sign = 1;
       if (input[i] === '-' || input[i] === '+') {
         sign = input[i] === '-' ? -1 : 1;
@@ -173,7 +179,7 @@ function fromChar(input: string, fmt: string, strict = false): Fields {
         throw new PgError(SQLSTATE.invalid_time_zone_displacement_value, `time zone displacement out of range: "${input}"`);
       }
       let secs = h.value * 3600;
-      if (key === 'OF' && input[i] === ':' && isDigit(input[i + 1])) {
+      if ((key === 'OF' || key === 'TZ') && input[i] === ':') {
         const m = readInt(input, i + 1, 2, true, node.key);
         i = m.end;
         secs += m.value * 60;
@@ -445,7 +451,7 @@ fn(
   OID.timestamptz,
   (a, rt: ExprRuntime) => {
     const { local, tz, f } = toLocal(a[0] as string, a[1] as string, false);
-    const off = tz ?? offsetForLocalTime(sessionTimeZone(rt.session.io), local);
+    const off = tz ?? offsetForLocalTime(f.tzZone ?? sessionTimeZone(rt.session.io), local);
     const ts = local - BigInt(off) * 1_000_000n;
     if (!isValidTimestamp(ts)) throw new PgError(SQLSTATE.datetime_field_overflow, 'timestamp out of range');
     return f.ff !== undefined ? roundTimestampToTypmod(ts, f.ff) : ts;

@@ -60,7 +60,18 @@ export function decodedOffset(d: { st: DecodeState; zone: DecodedZone | undefine
 }
 
 /** Fills the state's date from `now` in the session zone, shifted by `deltaDays`. */
+let relativeInputs = 0;
+
+/**
+ * How many inputs have read the current time (`now`, `today`, ...) so far: a plan cache compares
+ * it around analysis and does not keep a plan whose constants depend on when it was made.
+ */
+export function relativeTimeInputCount(): number {
+  return relativeInputs;
+}
+
 function setCurrentDate(st: DecodeState, opts: DecodeOptions, deltaDays: number): void {
+  relativeInputs++;
   const local = opts.now + BigInt(opts.sessionZone.utcOffset(opts.now)) * 1_000_000n;
   const f = timestampToFields(local);
   const d = j2date(date2j(f.year, f.month, f.day) + deltaDays);
@@ -71,6 +82,7 @@ function setCurrentDate(st: DecodeState, opts: DecodeOptions, deltaDays: number)
 
 /** Fills date and time from `now` in the session zone; returns the session offset. */
 function setCurrentDateTime(st: DecodeState, opts: DecodeOptions): number {
+  relativeInputs++;
   const off = opts.sessionZone.utcOffset(opts.now);
   const f = timestampToFields(opts.now + BigInt(off) * 1_000_000n);
   Object.assign(st, { year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second, fsec: f.fsec });

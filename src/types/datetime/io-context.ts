@@ -20,6 +20,8 @@ import { sessionTimeZone, type PgTimeZone } from './timezone.js';
  */
 export interface DateTimeIoContext extends IoContext {
   transactionTimestamp?: bigint;
+  /** The session's transaction timestamp, read when an input needs it (survives `{ ...io }` copies). */
+  currentTimestamp?: () => bigint;
 }
 
 /** Microseconds between 1970-01-01 and 2000-01-01. */
@@ -32,7 +34,8 @@ export function wallClockTimestamp(): bigint {
 
 /** The transaction timestamp of a context, falling back to the wall clock. */
 export function contextNow(ctx: IoContext): bigint {
-  return (ctx as DateTimeIoContext).transactionTimestamp ?? wallClockTimestamp();
+  const c = ctx as DateTimeIoContext;
+  return c.transactionTimestamp ?? c.currentTimestamp?.() ?? wallClockTimestamp();
 }
 
 /** DateStyle and session zone of a context. */
