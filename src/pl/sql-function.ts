@@ -52,8 +52,8 @@ export function resultShape(cat: Catalog, def: FunctionDef, returnType: number, 
   if (outs.length > 1) {
     // Polymorphic OUT parameters take the types this call's arguments bind them to
     // (resolve_polymorphic_tupdesc); an unnamed one is "columnN" (build_function_result_tupdesc_d).
-    const bind = paramTypes && outs.some((p) => isPolymorphic(p.type)) ? enforceGenericTypeConsistency(cat, paramTypes, def.argTypes, def.returnType, false) : undefined;
-    const columns = outs.map((p, i) => ({ name: p.name || `column${i + 1}`, type: bind && isPolymorphic(p.type) ? bind.resolve(p.type) : p.type, typmod: -1 }));
+    const bind = (t: number) => (paramTypes && isPolymorphic(t) ? enforceGenericTypeConsistency(cat, paramTypes, def.argTypes, t, false).returnType : t);
+    const columns = outs.map((p, i) => ({ name: p.name || `column${i + 1}`, type: bind(p.type), typmod: -1 }));
     return { kind: 'composite', type: returnType, columns };
   }
   const info = typeInfo(cat, returnType);
