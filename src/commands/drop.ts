@@ -152,28 +152,7 @@ export function viewsUsingColumn(cat: Catalog, rel: RelationDef, attnum: number)
  * under RESTRICT, dropped with Postgres's NOTICE under CASCADE.
  */
 export function dropColumnViews(session: Session, cat: Catalog, rel: RelationDef, attnum: number, cascade: boolean): void {
-  const views = viewsUsingColumn(cat, rel, attnum);
-  if (!views.length) return;
-  currentSearchPath = session.searchPath();
-  const col = rel.columns[attnum - 1];
-  const on = `column ${col.name} of ${relDesc(cat, rel)}`;
-  const dropping = new Set<number>([rel.oid]);
-  const deps: Dependent[] = [];
-  for (const v of views) {
-    if (dropping.has(v.oid)) continue;
-    dropping.add(v.oid);
-    deps.push({ describe: relDesc(cat, v), on, drop: () => dropRelation(session, cat, v, dropping) });
-    deps.push(...dependentsOf(session, cat, v, dropping));
-  }
-  if (!cascade) {
-    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${on} because other objects depend on it`, {
-      detail: deps.map((d) => `${d.describe} depends on ${d.on}`).join('\n'),
-      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-    });
-  }
-  const lines = deps.map((d) => `drop cascades to ${d.describe}`);
-  session.notice(new PgError(SQLSTATE.successful_completion, lines.length === 1 ? lines[0] : `drop cascades to ${lines.length} other objects`, { severity: 'NOTICE', ...(lines.length > 1 ? { detail: lines.join('\n') } : {}) }));
-  for (const d of deps) d.drop();
+  dropDependentViews(session, cat, rel, viewsUsingColumn(cat, rel, attnum), `column ${rel.columns[attnum - 1].name} of ${relDesc(cat, rel)}`, cascade);
 }
 
 /**
@@ -182,9 +161,13 @@ export function dropColumnViews(session: Session, cat: Catalog, rel: RelationDef
  */
 export function dropConstraintViews(session: Session, cat: Catalog, rel: RelationDef, con: { oid: number; name: string }, cascade: boolean): void {
   const views = [...cat.relations.values()].filter((v) => v.view?.constraintDeps?.includes(con.oid));
+  dropDependentViews(session, cat, rel, views, `constraint ${con.name} on ${relDesc(cat, rel)}`, cascade);
+}
+
+/** The views depending on part of `rel` (described by `on`), and what depends on them: 2BP01 under RESTRICT, dropped with Postgres's NOTICE under CASCADE. */
+function dropDependentViews(session: Session, cat: Catalog, rel: RelationDef, views: readonly RelationDef[], on: string, cascade: boolean): void {
   if (!views.length) return;
   currentSearchPath = session.searchPath();
-  const on = `constraint ${con.name} on ${relDesc(cat, rel)}`;
   const dropping = new Set<number>([rel.oid]);
   const deps: Dependent[] = [];
   for (const v of views) {
