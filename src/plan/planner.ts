@@ -29,7 +29,7 @@ import { exprEqual } from '../analyze/select.js';
 import { inlinableCte, isSimpleSubquery, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
-import { containsSubLink, exprRtis, isCorrelated, visitVars } from './walk-query.js';
+import { containsSubLink, exprRtis, isCorrelated, splitAnd, visitVars } from './walk-query.js';
 import { anyHashKeyTypes, existsAsHash, hashableEquality, memoKeys } from './sublink-hashing.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
@@ -116,12 +116,6 @@ function scanCols(pc: PlanCtx, rti: number): number[] | undefined {
   const cols = pc.needed?.get(rti);
   const rte = pc.q.rtable[rti];
   return cols && rte.kind === 'relation' ? cols.filter((c) => c < rte.columns.length) : cols;
-}
-
-function splitAnd(e: Expr | undefined): Expr[] {
-  if (!e) return [];
-  if (e.kind === 'BoolExpr' && e.op === 'and') return e.args.flatMap(splitAnd);
-  return [e];
 }
 
 /**

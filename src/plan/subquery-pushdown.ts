@@ -1,19 +1,23 @@
 /**
- * Pushes the conditions a query puts on a FROM subquery's (or a view's) output columns down into
- * the subquery, with each column replaced by the expression that computes it, so the subquery's
- * own planning can use them: `SELECT * FROM my_view WHERE id = $1` becomes an index lookup instead
- * of filtering every row of the view, and a qual on a grouping column filters before grouping.
+ * Moves work into FROM subqueries (views, inlinable WITH queries) as Postgres's planner does:
+ * - the conditions a query puts on a subquery's output columns, each column replaced by the
+ *   expression that computes it, so `SELECT * FROM my_view WHERE id = $1` is an index lookup and a
+ *   qual on a grouping column filters before grouping (into every arm of a UNION / INTERSECT);
+ * - ORDER BY ... LIMIT over a simple view, so it reads an index in that order up to the limit;
+ * - and the output columns nobody reads compute NULL instead of their expressions.
  *
  * Postgres counterpart: allpaths.c set_subquery_pathlist (subquery_is_pushdown_safe,
- * check_output_expressions, qual_is_pushdown_safe, subquery_push_qual), with planner.c moving a
- * pushed HAVING qual without aggregates into WHERE; subselect.c for which WITH queries are inlined.
+ * check_output_expressions, qual_is_pushdown_safe, subquery_push_qual,
+ * remove_unused_subquery_outputs), planner.c moving a pushed HAVING qual without aggregates into
+ * WHERE, subselect.c for which WITH queries are inlined, prepjointree.c is_simple_subquery.
  * Known gaps (such quals stay a filter above the subquery, which gives the same rows): nothing is
  * pushed into subqueries with window functions (Postgres: when the qual reads only partition
  * keys), DISTINCT ON, LIMIT / OFFSET, grouping sets, EXCEPT or row locking, nor quals with
- * sublinks, volatile functions or outer-level references. Into a security barrier (a table read through row-level security, a
- * security_barrier view) only quals that pass its columns to leakproof operators alone go, as
- * contain_leaked_vars allows (user functions declared LEAKPROOF are not trusted yet). Postgres also pulls simple subqueries up into the outer
- * join tree (pull_up_subqueries); fauxgres plans them as a unit.
+ * sublinks, volatile functions or outer-level references. Into a security barrier (a table read
+ * through row-level security, a security_barrier view) only quals that pass its columns to
+ * leakproof operators alone go, as contain_leaked_vars allows (user functions declared LEAKPROOF
+ * are not trusted yet). Postgres also pulls simple subqueries up into the outer join tree
+ * (pull_up_subqueries); fauxgres plans them as a unit.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { exprEqual } from '../analyze/select.js';
@@ -22,7 +26,7 @@ import type { CommonTableExpr, Query, SubqueryRte, TargetEntry } from '../nodes/
 import { OID } from '../types/oids.js';
 import { allOperators, type FunctionImpl } from '../functions/registry.js';
 import { BUILTIN_OPERATOR_FACTS, LEAKPROOF_OPERATORS } from '../catalog/system/operator-data.js';
-import { containsVolatile, someNode, visitVars, walkNodes } from './walk-query.js';
+import { containsVolatile, someNode, splitAnd, visitVars, walkNodes } from './walk-query.js';
 
 /**
  * Splits `quals` (conditions on range entry `rti`, a subquery) into those moved into the
@@ -99,17 +103,12 @@ export function pushOrderLimitIntoSubquery(q: Query, cat: Catalog): Query | unde
     if (v.kind !== 'Var' || v.levelsUp !== 0 || v.rti !== rti || v.attno < 1 || !armColumnOk(rte.query, outputs[v.attno - 1], rte.columns[v.attno - 1])) return undefined;
     keys.push({ ...k, expr: outputs[v.attno - 1].expr });
   }
-  const quals = splitConjuncts(q.where);
+  const quals = splitAnd(q.where);
   const pushed = pushQualsIntoSubquery(cat, rte, rti, quals);
   if (pushed.rest.length) return undefined;
   const rtable = q.rtable.slice();
   rtable[rti] = { ...rte, query: { ...pushed.query, sortBy: keys, limit: q.limit, limitWithTies: q.limitWithTies } };
   return { ...q, rtable, where: undefined };
-}
-
-function splitConjuncts(e: Expr | undefined): Expr[] {
-  if (!e) return [];
-  return e.kind === 'BoolExpr' && e.op === 'and' ? e.args.flatMap(splitConjuncts) : [e];
 }
 
 /**

@@ -70,3 +70,10 @@ export function containsVolatile(value: unknown): boolean {
 export function containsSubLink(e: unknown): boolean {
   return someNode(e, (n) => n.kind === 'SubLink');
 }
+
+/** The conjuncts of a qual (its top-level AND arguments, flattened). */
+export function splitAnd(e: Expr | undefined): Expr[] {
+  if (!e) return [];
+  if (e.kind === 'BoolExpr' && e.op === 'and') return e.args.flatMap(splitAnd);
+  return [e];
+}
