@@ -81,7 +81,7 @@ function findColumn(item: NamespaceItem, name: string): number {
   const cols = item.rte.columns;
   let found = -1;
   for (let i = 0; i < cols.length; i++) {
-    if (cols[i].name === name && !cols[i].dropped) {
+    if (cols[i].name === name && !cols[i].dropped && !cols[i].hidden) {
       if (found >= 0) return -2; // ambiguous within one entry (e.g. a subquery with duplicate names)
       found = i;
     }
@@ -246,7 +246,7 @@ function columnHint(pstate: ParseState, name: string, rel: string | undefined): 
         return;
       }
       for (const c of rte.columns) {
-        if (c.dropped) continue;
+        if (c.dropped || c.hidden) continue;
         if (c.name === name && rel === undefined) {
           exact.push({ ps: ps!, rti, alias: rte.alias });
           continue;

@@ -7,6 +7,7 @@
  * Postgres counterpart: transformRangeFunction (src/backend/parser/parse_clause.c) and
  * addRangeTableEntryForFunction (parse_relation.c).
  */
+import { boundFunctionFields } from '../rewrite/view-binding.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr } from '../nodes/primnodes.js';
@@ -67,7 +68,7 @@ export function analyzeFromFunction(
   }
   // A named composite type, or a domain over one.
   const fields = compositeFields(pstate.catalog, expr.type);
-  if (fields) return { call: expr, expandsRecord: true, columns: fields, name: fname };
+  if (fields) return { call: expr, expandsRecord: true, columns: boundFunctionFields(pstate.stmt.viewBinding, loc, fields), name: fname };
   if (expr.type === OID.record) {
     throw new PgError(SQLSTATE.syntax_error, 'a column definition list is required for functions returning "record"', { position: pstate.position(loc) });
   }

@@ -127,7 +127,7 @@ export function expandStar(pstate: ParseState, relName: string | undefined, loca
   const out: TargetEntry[] = [];
   const push = (item: NamespaceItem, skip?: ReadonlySet<string>, levelsUp = 0, ps: ParseState = pstate) => {
     item.rte.columns.forEach((c, i) => {
-      if (c.dropped || skip?.has(c.name)) return;
+      if (c.dropped || c.hidden || skip?.has(c.name)) return;
       const expr = makeVar(item.rte, item.rti, i + 1, levelsUp, location);
       const origin = originOf(ps, item.rti, i + 1);
       out.push({ expr, name: c.name, resjunk: false, origin });

@@ -14,6 +14,8 @@ export interface RteColumn {
   readonly collation?: string;
   /** Dropped relation columns stay in the list (so attno = position + 1) but cannot be named. */
   readonly dropped?: boolean;
+  /** A field added to a FROM function's row type after the view reading it was created: not in `*`, not nameable. */
+  readonly hidden?: boolean;
 }
 
 interface RteBase {

@@ -19,6 +19,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Query, RteColumn } from '../nodes/query.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
+import { baseTypeOf, typeInfo } from '../types/registry.js';
 
 export interface ViewBinding {
   /** RangeVar location → relation OID and its column names by attno - 1 at creation ('' for dropped). */
@@ -27,6 +28,11 @@ export interface ViewBinding {
   readonly funcs: Map<number, number>;
   /** TypeName location → user type OID. */
   readonly types: Map<number, number>;
+  /**
+   * FROM function call location → how many fields its composite result (a table's row type) had:
+   * `*` was expanded once, so fields added to the type later stay hidden.
+   */
+  readonly funcRows?: Map<number, number>;
 }
 
 /** What the analyzer does with a binding: fill it (CREATE VIEW) or follow it (every later use). */
@@ -41,7 +47,7 @@ export function applyBinding(info: { readonly binding?: ViewBinding }): { viewBi
 }
 
 export function newViewBinding(): ViewBinding {
-  return { rels: new Map(), funcs: new Map(), types: new Map() };
+  return { rels: new Map(), funcs: new Map(), types: new Map(), funcRows: new Map() };
 }
 
 /** The relation a bound RangeVar names now (a relation dropped under the view is an internal error, as in Postgres). */
@@ -53,6 +59,21 @@ export function boundRelationOid(vb: ViewBindingState | undefined, location: num
 export function recordRelation(vb: ViewBindingState | undefined, location: number | undefined, oid: number, columns: readonly { name: string; dropped?: boolean }[]): void {
   if (!vb || vb.mode !== 'record' || location === undefined) return;
   vb.b.rels.set(location, { oid, columns: columns.map((c) => (c.dropped ? '' : c.name)) });
+}
+
+/**
+ * A FROM function's composite fields as the view saw them when it was created (recorded then):
+ * fields added to the type since are hidden from `*` and from names (a whole-row reference
+ * still returns the function's row as it is now, as in Postgres).
+ */
+export function boundFunctionFields<T extends object>(vb: ViewBindingState | undefined, location: number | undefined, fields: T[]): (T & { hidden?: boolean })[] {
+  if (!vb || location === undefined) return fields;
+  if (vb.mode === 'record') {
+    vb.b.funcRows?.set(location, fields.length);
+    return fields;
+  }
+  const n = vb.b.funcRows?.get(location);
+  return n !== undefined && n < fields.length ? fields.map((f, i) => (i < n ? f : { ...f, hidden: true })) : fields;
 }
 
 export function missingBoundRelation(oid: number): PgError {
@@ -126,6 +147,12 @@ export function columnDependencies(q: Query, cat: Catalog): Map<number, Set<numb
     else if (rte.kind === 'subquery') {
       const o = (rte as { viewOid?: number; rlsRelation?: number }).viewOid ?? (rte as { rlsRelation?: number }).rlsRelation;
       if (o !== undefined) add(o, v.attno);
+    } else if (rte.kind === 'function' && !rte.rowsFrom && rte.expandsRecord) {
+      // A function returning a table's row type: the table's columns, by field position.
+      const relOid = typeInfo(cat, baseTypeOf(cat, rte.call.type)).relation;
+      const cols = relOid === undefined ? undefined : cat.relations.get(relOid)?.columns.filter((c) => !c.dropped);
+      // (a whole-row reference depends on the function alone, as in Postgres)
+      if (cols && relOid !== undefined && v.attno > 0) add(relOid, cols[v.attno - 1]?.attnum ?? -1);
     } else if (rte.kind === 'join') {
       const inner = rte.aliasExprs[v.attno - 1];
       if (inner) {
@@ -146,6 +173,11 @@ export function columnDependencies(q: Query, cat: Catalog): Map<number, Set<numb
     if (o.kind === 'Var') {
       onVar(o as unknown as { levelsUp: number; rti: number; attno: number });
       return;
+    }
+    // A FROM function's whole row depends on the function alone, not on its row type's columns.
+    if (o.kind === 'RowExpr' && o.wholeRow) {
+      const a0 = (o.args as { kind: string; levelsUp: number; rti: number }[])[0];
+      if (a0?.kind === 'Var' && stack[stack.length - 1 - a0.levelsUp]?.rtable[a0.rti]?.kind === 'function') return;
     }
     // A view or policy subquery named in FROM: its own dependencies, not this view's.
     if (o.kind === 'subquery' && ((o as { viewOid?: number }).viewOid !== undefined || (o as { rlsRelation?: number }).rlsRelation !== undefined)) return;
