@@ -26,7 +26,7 @@ import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
 import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
-import { inlinableCte, isSimpleSubquery, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
+import { explainsPulledUp, inlinableCte, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
 import { containsSubLink, exprRtis, isCorrelated, splitAnd, visitVars } from './walk-query.js';
@@ -480,16 +480,9 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
       const p = note(pc, new ValuesScan(rows, off, pc.width), { rte });
       return quals.length ? note(pc, new Filter(p, compileQual(pc, quals) as CExpr), { filter: quals }) : p;
     }
-    case 'subquery': {
+    case 'subquery':
       // Conditions on the subquery's columns filter inside it where that is safe (subquery-pushdown.ts).
-      const { query, rest } = pushQualsIntoSubquery(pc.cat, rte, rti, quals);
-      // (only where the query's own clauses are all its readers: not for MERGE's or a rule's actions)
-      const sub = planSelect(pc.needed ? withoutUnusedOutputs(query, usedColumns(pc.q, rti, rte.columns.length)) : query, pc.layout, pc.cat);
-      // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
-      const pulledUp = capturingPlanNotes() && (rte.rlsRelation !== undefined || ((rte.viewOid === undefined || !pc.cat.relations.get(rte.viewOid)?.view?.securityBarrier) && isSimpleSubquery(rte)));
-      const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated || readsWorkTable(rte.query) ? undefined : sub), { rte, pulledUp });
-      return rest.length ? note(pc, new Filter(p, compileQual(pc, rest) as CExpr), { filter: rest }) : p;
-    }
+      return subqueryScan(pc, rti, rte, pushQualsIntoSubquery(pc.cat, rte, rti, quals), pc.layout);
     case 'function': {
       const lookup = systemLookup(pc, rti, quals);
       if (lookup) return note(pc, lookup.plan, { rte });
@@ -512,13 +505,9 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
         return quals.length ? note(pc, new Filter(wt, compileQual(pc, quals) as CExpr), { filter: quals }) : wt;
       }
       // A WITH query Postgres would inline as a subquery (inline_cte) takes the conditions on its columns.
-      const inlined = quals.length && inlinableCte(holder, cte) ? pushQualsIntoSubquery(pc.cat, { ...rte, kind: 'subquery', query: cte.query }, rti, quals) : undefined;
-      if (inlined && inlined.rest.length < quals.length) {
-        const sub = planSelect(pc.needed ? withoutUnusedOutputs(inlined.query, usedColumns(pc.q, rti, rte.columns.length)) : inlined.query, lv, pc.cat);
-        const asSub: SubqueryRte = { ...rte, kind: 'subquery', query: cte.query };
-        const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, off, rte.columns.length, pc.width, sub.correlated ? undefined : sub), { rte: asSub, pulledUp: isSimpleSubquery(asSub) });
-        return inlined.rest.length ? note(pc, new Filter(p, compileQual(pc, inlined.rest) as CExpr), { filter: inlined.rest }) : p;
-      }
+      const asSub: SubqueryRte = { ...rte, kind: 'subquery', query: cte.query };
+      const inlined = quals.length && inlinableCte(holder, cte) ? pushQualsIntoSubquery(pc.cat, asSub, rti, quals) : undefined;
+      if (inlined && inlined.rest.length < quals.length) return subqueryScan(pc, rti, asSub, inlined, lv);
       // The WITH query is planned as a child of the level that defines it (it may read sibling CTEs).
       const sub = planSelect(cte.query, lv, pc.cat);
       const p = note(
@@ -534,6 +523,21 @@ function planScanOf(pc: PlanCtx, rti: number, quals: Expr[], avail: Set<number>)
     case 'join':
       throw new Error('fauxgres internal: join rte scanned');
   }
+}
+
+/**
+ * A FROM subquery planned as a unit (under `parent`, the level that defines it), with `pushed`'s
+ * conditions moved inside it and the rest filtering its rows; output columns the query never reads
+ * are left uncomputed only when planning a SELECT level (MERGE's and rules' actions read columns
+ * outside the planned query).
+ */
+function subqueryScan(pc: PlanCtx, rti: number, rte: SubqueryRte, pushed: { query: Query; rest: Expr[] }, parent: Layout | undefined): Plan {
+  const { query, rest } = pushed;
+  const sub = planSelect(pc.needed ? withoutUnusedOutputs(query, usedColumns(pc.q, rti, rte.columns.length)) : query, parent, pc.cat);
+  // A subquery reading a recursive query's working table (SEARCH/CYCLE rewrite) changes every iteration.
+  const cacheKey = sub.correlated || readsWorkTable(query) ? undefined : sub;
+  const p = note(pc, new SubqueryScan(sub.plan, pc.layout.depth, pc.layout.offsets[rti], rte.columns.length, pc.width, cacheKey), { rte, pulledUp: capturingPlanNotes() && explainsPulledUp(pc.cat, rte) });
+  return rest.length ? note(pc, new Filter(p, compileQual(pc, rest) as CExpr), { filter: rest }) : p;
 }
 
 /**

@@ -178,7 +178,7 @@ export function inlinableCte(q: Query, cte: CommonTableExpr): boolean {
  * Whether Postgres would pull the subquery up into the outer query (prepjointree.c
  * is_simple_subquery): EXPLAIN then shows its scans without a Subquery Scan above them.
  */
-export function isSimpleSubquery(rte: SubqueryRte): boolean {
+function isSimpleSubquery(rte: SubqueryRte): boolean {
   const q = rte.query;
   if (q.commandType !== 'select' || q.setOp || q.hasAggs || q.groupBy.length || q.groupingSets || q.having || q.windowFuncs?.length) return false;
   if (q.sortBy.length || q.distinct || q.distinctOn || q.limit || q.offset || q.locking?.length || q.ctes.length || !q.fromList.length) return false;
@@ -191,9 +191,20 @@ export function isSimpleSubquery(rte: SubqueryRte): boolean {
  * security barrier takes only quals that leak nothing.
  */
 function subqueryAcceptsQuals(cat: Catalog, rte: SubqueryRte): boolean | 'barrier' {
-  if (rte.rlsRelation !== undefined) return 'barrier';
-  if (rte.viewOid !== undefined && cat.relations.get(rte.viewOid)?.view?.securityBarrier) return 'barrier';
-  return true;
+  return isSecurityBarrier(cat, rte) ? 'barrier' : true;
+}
+
+/** A table read through its row-level security policies, or a security_barrier view. */
+function isSecurityBarrier(cat: Catalog, rte: SubqueryRte): boolean {
+  return rte.rlsRelation !== undefined || (rte.viewOid !== undefined && !!cat.relations.get(rte.viewOid)?.view?.securityBarrier);
+}
+
+/**
+ * Whether EXPLAIN shows the subquery's plan without a Subquery Scan above it: Postgres pulls simple
+ * subqueries up (not security barriers), and reads a table under row-level security as the table.
+ */
+export function explainsPulledUp(cat: Catalog, rte: SubqueryRte): boolean {
+  return rte.rlsRelation !== undefined || (!isSecurityBarrier(cat, rte) && isSimpleSubquery(rte));
 }
 
 /**
