@@ -1024,6 +1024,7 @@ setSublinkHashing({
       inner: { run: (ctx) => planned.plan.run(ctx, undefined), correlated: false, width: planned.width },
       outerKeys: split.outerKeys,
       keyFns: split.keyTypes.map((t) => hashKeyFor(cat, t) as (v: Value) => unknown),
+      residual: split.residual,
     };
   },
 });

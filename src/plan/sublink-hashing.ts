@@ -9,7 +9,9 @@
  *   u.k = t.v AND u.flag)` becomes "t.v is among the k of `SELECT k FROM u WHERE u.flag`". The
  *   rewrite is exact for EXISTS in any context (under NOT, in a join filter, in a target list):
  *   an equality is never true when either side is NULL, so an outer row with a NULL key has no
- *   match and a hashed row with a NULL key can never be matched.
+ *   match and a hashed row with a NULL key can never be matched. Other correlated conditions
+ *   (`u.k = t.v AND u.at > t.since`) stay as a residual tested on the rows of the matching key
+ *   only, as the join filter of Postgres's hash semi-join (pull_up_sublinks) is.
  * - `memoKeys`: any other correlated EXISTS or scalar subquery is remembered per distinct
  *   combination of the outer values it reads (Postgres's Memoize node does this for
  *   parameterized scans), when those values are of types whose in-memory value is their identity.
@@ -35,13 +37,26 @@ const FIRST_NORMAL_OBJECT_ID = 16384;
 
 /** The split form of a correlated EXISTS (see the file header). */
 export interface ExistsAsHash {
-  /** The subquery without the correlated equalities, yielding their inner sides. */
+  /**
+   * The subquery without its correlated conditions, yielding the equalities' inner sides, then
+   * the subquery columns the residual reads.
+   */
   readonly inner: Query;
   /** The outer sides, with their Vars re-based on the level that holds the EXISTS. */
   readonly outerKeys: readonly Expr[];
   /** Key types, one per equality (both sides are of this type, up to domains). */
   readonly keyTypes: readonly number[];
+  /**
+   * The other correlated conditions (AND-ed), tested against each inner row whose keys match:
+   * written one level below the EXISTS's level, as a subquery's qual is, with the subquery's own
+   * columns read from the inner row (range entry RESIDUAL_RTI, column i + 1 is the inner row's
+   * column i). Undefined when every correlated condition is a hashed equality.
+   */
+  readonly residual?: Expr;
 }
+
+/** The range entry through which a residual reads the inner row (see ExistsAsHash). */
+const RESIDUAL_RTI = 0;
 
 /** The AND-ed conjuncts of a qual. */
 function conjuncts(e: Expr | undefined, out: Expr[] = []): Expr[] {
@@ -129,36 +144,103 @@ export function existsAsHash(q: Query, cat: Catalog): ExistsAsHash | undefined {
   const innerKeys: Expr[] = [];
   const outerKeys: Expr[] = [];
   const keyTypes: number[] = [];
+  const residual: Expr[] = [];
   for (const c of conjuncts(q.where)) {
     const reads = levelsRead(c);
     if (!reads.outer) {
       kept.push(c);
       continue;
     }
-    if (!hashableEquality(cat, c) || containsVolatile(c)) return undefined;
-    const [a, b] = c.args;
-    const ra = levelsRead(a);
-    const rb = levelsRead(b);
-    const [inner, outer] = !ra.outer && rb.outer && !rb.own ? [a, b] : !rb.outer && ra.outer && !ra.own ? [b, a] : [undefined, undefined];
-    if (!inner || !outer || containsSubLink(outer)) return undefined;
-    const rebased = rebase(outer);
-    if (!rebased) return undefined;
-    innerKeys.push(inner);
-    outerKeys.push(rebased);
-    keyTypes.push(domainBase(cat, inner.type));
+    if (containsVolatile(c)) return undefined;
+    const key = hashableEquality(cat, c) ? splitEquality(c) : undefined;
+    if (key) {
+      innerKeys.push(key.inner);
+      outerKeys.push(key.outer);
+      keyTypes.push(domainBase(cat, key.inner.type));
+    } else if (residualOk(c)) {
+      residual.push(c);
+    } else {
+      return undefined;
+    }
   }
   if (innerKeys.length === 0) return undefined;
+  const targets = innerKeys.map((expr, i) => ({ expr, name: `key${i + 1}`, resjunk: false }));
+  let residualExpr: Expr | undefined;
+  if (residual.length) {
+    const read = new Map<string, number>();
+    const onInnerRow = (e: Expr): Expr =>
+      mapVars(e, (v) => {
+        const id = `${v.rti}:${v.attno}`;
+        let col = read.get(id);
+        if (col === undefined) {
+          col = targets.length;
+          read.set(id, col);
+          targets.push({ expr: v, name: `col${col + 1}`, resjunk: false });
+        }
+        return { ...v, rti: RESIDUAL_RTI, attno: col + 1, location: undefined };
+      });
+    const parts = residual.map(onInnerRow);
+    residualExpr = parts.length === 1 ? parts[0] : { kind: 'BoolExpr', op: 'and', args: parts, type: OID.bool, typmod: -1 };
+  }
   const where: Expr | undefined = kept.length === 0 ? undefined : kept.length === 1 ? kept[0] : { kind: 'BoolExpr', op: 'and', args: kept, type: OID.bool, typmod: -1 };
   const inner: Query = {
     ...q,
     where,
-    targetList: innerKeys.map((expr, i) => ({ expr, name: `key${i + 1}`, resjunk: false })),
+    targetList: targets,
     sortBy: [],
     distinct: false,
     distinctOn: undefined,
   };
   if (isCorrelated(inner) || containsVolatile(inner)) return undefined;
-  return { inner, outerKeys, keyTypes };
+  return { inner, outerKeys, keyTypes, residual: residualExpr };
+}
+
+/** `inner_expr = outer_expr` (either way round) split into its sides, the outer one re-based. */
+function splitEquality(c: Extract<Expr, { kind: 'OpExpr' }>): { inner: Expr; outer: Expr } | undefined {
+  const [a, b] = c.args;
+  const ra = levelsRead(a);
+  const rb = levelsRead(b);
+  const [inner, outer] = !ra.outer && rb.outer && !rb.own ? [a, b] : !rb.outer && ra.outer && !ra.own ? [b, a] : [undefined, undefined];
+  if (!inner || !outer || containsSubLink(outer)) return undefined;
+  const rebased = rebase(outer);
+  return rebased && { inner, outer: rebased };
+}
+
+/**
+ * Whether a correlated condition can be a residual: no sublink (its Vars are then all of the
+ * subquery's level or outer ones), no outer aggregate, no system column of the subquery's rows.
+ */
+function residualOk(c: Expr): boolean {
+  if (containsSubLink(c) || someNode(c, (n) => n.kind === 'Aggref')) return false;
+  let ok = true;
+  visitVars(c, (v, depth) => {
+    if (v.levelsUp === depth && v.sys) ok = false;
+  });
+  return ok;
+}
+
+/**
+ * `e` with each Var of its own level (it holds no sublink) replaced by `f(var)`; nodes without
+ * such a Var are kept as they are (constants' values stay class instances).
+ */
+function mapVars(e: Expr, f: (v: Extract<Expr, { kind: 'Var' }>) => Expr): Expr {
+  const walk = (x: unknown): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) {
+      const items = x.map(walk);
+      return items.some((y, i) => y !== x[i]) ? items : x;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.kind !== 'string' || o.kind === 'Const') return o;
+    if (o.kind === 'Var') return o.levelsUp === 0 ? f(o as unknown as Extract<Expr, { kind: 'Var' }>) : o;
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(o)) {
+      const w = walk(v);
+      if (w !== v) (out ??= { ...o })[k] = w;
+    }
+    return out ?? o;
+  };
+  return walk(e) as Expr;
 }
 
 /** Whether a type's in-memory values are their own hash keys (equal exactly when identical). */

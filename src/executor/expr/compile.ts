@@ -57,7 +57,7 @@ export interface SublinkHashing {
   /** Key functions of an uncorrelated `= ANY (subquery)`, one per column; undefined if not hashable. */
   anyKeys(e: Extract<Expr, { kind: 'SubLink' }>): readonly ((v: Value) => unknown)[] | undefined;
   /** A correlated EXISTS split into an uncorrelated subquery and outer keys (plan/sublink-hashing.ts). */
-  exists(q: Query, outer: Layout): { inner: SubqueryRunner; outerKeys: readonly Expr[]; keyFns: readonly ((v: Value) => unknown)[] } | undefined;
+  exists(q: Query, outer: Layout): { inner: SubqueryRunner; outerKeys: readonly Expr[]; keyFns: readonly ((v: Value) => unknown)[]; residual?: Expr } | undefined;
   /** The outer values a correlated subquery's result can be remembered by (plan/sublink-hashing.ts). */
   memoKeys(q: Query): readonly Expr[] | undefined;
 }
@@ -485,7 +485,11 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
         }
       };
       const hashed = sublinkHashing?.exists(e.subquery, layout);
-      if (hashed) return adaptiveHashedExists(probe, hashed.inner, hashed.outerKeys.map((k) => compileExpr(k, layout)), hashed.keyFns);
+      if (hashed) {
+        // The residual reads the inner row as range entry 0 of a level below this one.
+        const residual = hashed.residual && compileExpr(hashed.residual, { depth: depth + 1, offsets: [0], parent: layout });
+        return adaptiveHashedExists(probe, hashed.inner, hashed.outerKeys.map((k) => compileExpr(k, layout)), hashed.keyFns, residual && { test: residual, depth });
+      }
       return memoized(e, layout, probe) as CExpr;
     }
     case 'EXPR': {

@@ -55,9 +55,19 @@ export function buildAnyHash(rows: readonly Row[], keyFns: readonly KeyFn[]): An
   return { keys, rowsWithNull };
 }
 
+/**
+ * The correlated conditions of an EXISTS other than its hashed equalities: `test` reads the inner
+ * row as its own level's row and the outer row from `ctx.levelRows[depth]`.
+ */
+export interface ExistsResidual {
+  readonly test: CExpr;
+  readonly depth: number;
+}
+
 /** Per-execution state of a hashed EXISTS. */
 interface ExistsHashState {
-  readonly keys: Set<unknown>;
+  /** The inner rows' keys; with a residual, the rows of each key. */
+  readonly keys: Map<unknown, Row[]> | Set<unknown>;
   rows: Iterator<Row> | undefined;
   /** 'building' until the subquery is exhausted; 'abandoned' after an error while building. */
   phase: 'building' | 'done' | 'abandoned';
@@ -67,21 +77,23 @@ interface ExistsHashState {
 
 /**
  * A correlated EXISTS answered per row by `probe` until the hash table of `inner` (the
- * uncorrelated rest of the subquery, yielding the inner key sides) is complete, then by looking
- * the row's `outerKeys` up in it.
+ * uncorrelated rest of the subquery, yielding the inner key sides and the columns `residual`
+ * reads) is complete, then by looking the row's `outerKeys` up in it: true when some inner row of
+ * that key passes the residual (any row, without one).
  */
 export function adaptiveHashedExists(
   probe: (row: Row, ctx: ExecContext) => boolean,
   inner: { run(ctx: ExecContext, row: Row): Iterable<Row> },
   outerKeys: readonly CExpr[],
   keyFns: readonly KeyFn[],
+  residual?: ExistsResidual,
 ): (row: Row, ctx: ExecContext) => boolean {
   const token = {};
   const single = outerKeys.length === 1;
   return (row, ctx) => {
     let st = ctx.cache.get(token) as ExistsHashState | undefined;
     if (st === undefined) {
-      st = { keys: new Set(), rows: undefined, phase: 'building', credit: 0 };
+      st = { keys: residual ? new Map() : new Set(), rows: undefined, phase: 'building', credit: 0 };
       ctx.cache.set(token, st);
     }
     if (st.phase === 'done') {
@@ -92,7 +104,10 @@ export function adaptiveHashedExists(
       } else {
         key = hashKeyOf(outerKeys.map((k) => k(row, ctx)), keyFns);
       }
-      return key !== undefined && st.keys.has(key);
+      if (key === undefined) return false;
+      if (!residual) return st.keys.has(key);
+      const bucket = (st.keys as Map<unknown, Row[]>).get(key);
+      return bucket !== undefined && passesResidual(bucket, residual, row, ctx);
     }
     if (st.phase === 'abandoned') return probe(row, ctx);
     const t0 = performance.now();
@@ -102,6 +117,18 @@ export function adaptiveHashedExists(
     buildSlice(st, inner, ctx, keyFns, t1);
     return found;
   };
+}
+
+/** Whether one of `rows` passes the residual against the outer row `outer`. */
+function passesResidual(rows: readonly Row[], residual: ExistsResidual, outer: Row, ctx: ExecContext): boolean {
+  const saved = ctx.levelRows[residual.depth];
+  ctx.levelRows[residual.depth] = outer;
+  try {
+    for (const r of rows) if (residual.test(r, ctx) === true) return true;
+    return false;
+  } finally {
+    ctx.levelRows[residual.depth] = saved;
+  }
 }
 
 /** Adds subquery rows to the table for as long as the state's credit lasts. */
@@ -118,7 +145,14 @@ function buildSlice(st: ExistsHashState, inner: { run(ctx: ExecContext, row: Row
         return;
       }
       const k = rowKey(next.value, keyFns);
-      if (k !== undefined) st.keys.add(k);
+      if (k !== undefined) {
+        if (st.keys instanceof Set) st.keys.add(k);
+        else {
+          const bucket = st.keys.get(k);
+          if (bucket) bucket.push(next.value);
+          else st.keys.set(k, [next.value]);
+        }
+      }
       if ((++n & 31) === 0 && performance.now() >= until) break;
     }
   } catch {
