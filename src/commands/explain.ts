@@ -194,6 +194,9 @@ function instrument(plan: Plan, stats: Map<object, NodeStats>, seen = new Set<ob
     Object.defineProperty(plan, field, { value: counted });
   }
   const orig = plan.run.bind(plan);
+  // Consumers that read every row push them through `each` when a node has it; instrumented
+  // nodes are read through `run` only, so every row and loop is counted.
+  if (plan.each) Object.defineProperty(plan, 'each', { value: undefined });
   (plan as { run: Plan['run'] }).run = function* (ctx, base) {
     s.loops++;
     let first = true;
