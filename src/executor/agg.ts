@@ -12,6 +12,7 @@ import type { ExecContext, Row } from './context.js';
 import { identityHashKey } from '../analyze/ordering.js';
 import { varSlot, type CExpr } from './expr/compile.js';
 import { eachRow, type Plan } from './scan.js';
+import { pgQsort } from './tuplesort.js';
 
 export interface CompiledAgg {
   readonly ref: Aggref;
@@ -58,7 +59,7 @@ export class Agg implements Plan {
     eachRow(this.input, ctx, base, (row) => {
       rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
     });
-    rows.sort((x, y) => {
+    pgQsort(rows, (x, y) => {
       for (let i = 0; i < keys.length; i++) {
         const c = compareNullable(x.k[i], y.k[i], keys[i]);
         if (c !== 0) return c;
@@ -219,7 +220,7 @@ export class Agg implements Plan {
         if (pend && a.orderBy) {
           const nargs = a.args.length;
           const ob = a.orderBy;
-          pend.sort((x, y) => {
+          pgQsort(pend, (x, y) => {
             for (let k = 0; k < ob.length; k++) {
               const c = compareNullable(x[nargs + k], y[nargs + k], ob[k]);
               if (c !== 0) return c;

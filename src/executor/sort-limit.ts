@@ -10,6 +10,7 @@ import type { ExecContext, Row } from './context.js';
 import { varSlot, type CExpr } from './expr/compile.js';
 import { hashKeyOf } from './join.js';
 import { eachRow, type Plan } from './scan.js';
+import { pgBoundedSort, pgQsort } from './tuplesort.js';
 
 export class Project implements Plan {
   readonly kind = 'Project';
@@ -50,25 +51,43 @@ export interface SortSpec {
   compare: (a: Value, b: Value) => number;
 }
 
-export function sortRows(rows: Row[], keys: readonly SortSpec[]): Row[] {
-  return rows.sort((x, y) => {
+/** The comparison of output rows by `keys`. */
+function rowComparator(keys: readonly SortSpec[]): (x: Row, y: Row) => number {
+  if (keys.length === 1) {
+    const k = keys[0];
+    return (x, y) => compareNullable(x[k.index], y[k.index], k);
+  }
+  return (x, y) => {
     for (const k of keys) {
       const c = compareNullable(x[k.index], y[k.index], k);
       if (c !== 0) return c;
     }
     return 0;
-  });
+  };
 }
 
+/** Rows sorted as Postgres's Sort node orders them, equal rows included (executor/tuplesort.ts). */
 export class Sort implements Plan {
   readonly kind = 'Sort';
-  constructor(readonly input: Plan, readonly keys: readonly SortSpec[]) {}
-  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+  private readonly cmp: (x: Row, y: Row) => number;
+  constructor(readonly input: Plan, readonly keys: readonly SortSpec[]) {
+    this.cmp = rowComparator(keys);
+  }
+  /** Where a Limit above leaves, for one run, how many rows it will read (see `setBound`). */
+  private readonly boundToken = {};
+  /** Tells the next run that only its first `bound` rows will be read (ExecSetTupleBound). */
+  setBound(ctx: ExecContext, bound: number): void {
+    ctx.cache.set(this.boundToken, bound);
+  }
+  /** The rows in order; under a bound, only the first ones, chosen as Postgres's top-N heapsort does. */
+  run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const bound = ctx.cache.get(this.boundToken) as number | undefined;
+    if (bound !== undefined) ctx.cache.delete(this.boundToken);
     const rows: Row[] = [];
     eachRow(this.input, ctx, base, (r) => {
       rows.push(r);
     });
-    yield* sortRows(rows, this.keys);
+    return bound === undefined ? pgQsort(rows, this.cmp) : pgBoundedSort(rows, bound, this.cmp);
   }
 }
 
@@ -122,6 +141,8 @@ export class Limit implements Plan {
     let skipped = 0n;
     let count = 0n;
     let last: Row | undefined;
+    // A Sort below learns how many rows will be read (ExecSetTupleBound), unless WITH TIES.
+    if (lim !== undefined && !this.withTies && this.input instanceof Sort && lim + off <= BigInt(Number.MAX_SAFE_INTEGER)) this.input.setBound(ctx, Number(lim + off));
     for (const r of this.input.run(ctx, base)) {
       if (skipped < off) {
         skipped++;

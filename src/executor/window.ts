@@ -18,6 +18,7 @@ import { compareNullable } from './agg.js';
 import type { ExecContext, Row } from './context.js';
 import type { CExpr } from './expr/compile.js';
 import type { Plan } from './scan.js';
+import { pgQsort } from './tuplesort.js';
 import type { InRangeFn } from './window-in-range.js';
 
 /** A sort or partition key, compiled. */
@@ -74,14 +75,16 @@ export class WindowAgg implements Plan {
       o.length = this.base + this.nfuncs;
       return o;
     });
+    // Each window sorts the order the previous one left, as stacked WindowAgg nodes with a Sort
+    // below each do (an order that already fits is kept as it is: executor/tuplesort.ts).
     let order: number[] = rows.map((_, i) => i);
-    for (const w of this.windows) order = computeWindow(w, rows, out, this.base, ctx);
+    for (const w of this.windows) order = computeWindow(w, rows, out, this.base, ctx, order);
     for (const i of order) yield out[i];
   }
 }
 
-/** Computes one window's functions into `out`; returns the row order it sorted. */
-function computeWindow(w: CompiledWindow, rows: Row[], out: Row[], base: number, ctx: ExecContext): number[] {
+/** Computes one window's functions into `out`; returns the row order it sorted `prev` into. */
+function computeWindow(w: CompiledWindow, rows: Row[], out: Row[], base: number, ctx: ExecContext, prev: readonly number[]): number[] {
   const pk = rows.map((r) => w.partitionBy.map((k) => k.expr(r, ctx)));
   const ok = rows.map((r) => w.orderBy.map((k) => k.expr(r, ctx)));
   const cmpKeys = (keys: readonly CompiledWindowKey[], a: Value[], b: Value[]) => {
@@ -91,8 +94,7 @@ function computeWindow(w: CompiledWindow, rows: Row[], out: Row[], base: number,
     }
     return 0;
   };
-  const order = rows.map((_, i) => i);
-  order.sort((a, b) => cmpKeys(w.partitionBy, pk[a], pk[b]) || cmpKeys(w.orderBy, ok[a], ok[b]));
+  const order = pgQsort(prev.slice(), (a, b) => cmpKeys(w.partitionBy, pk[a], pk[b]) || cmpKeys(w.orderBy, ok[a], ok[b]));
   let s = 0;
   while (s < order.length) {
     let e = s + 1;
