@@ -853,7 +853,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   if (q.windowFuncs?.length) {
     // Window functions: a WindowAgg appends one column per call (see window.ts).
     const wfs = q.windowFuncs;
-    plan = planWindowAgg(plan, wfs, layout, base, cat);
+    plan = planWindowAgg(q, plan, wfs, layout, base, cat);
     windowed = windowed.map((e) => replaceWindowFuncs(e, wfs, base));
     base += wfs.length;
   }

@@ -153,7 +153,10 @@ export function withoutUnusedOutputs(q: Query, used: ReadonlySet<number> | undef
     changed = true;
     return { ...t, expr: { kind: 'Const', value: null, type: e.type, typmod: e.typmod, ...(e.collation !== undefined ? { collation: e.collation } : {}) } as Expr };
   });
-  return changed ? { ...q, targetList } : q;
+  if (!changed) return q;
+  // Window functions no output reads any more are not computed (no WindowAgg for them at all).
+  const windowFuncs = q.windowFuncs?.filter((w) => someNode(targetList, (n) => (n as unknown) === w));
+  return { ...q, targetList, ...(q.windowFuncs ? { windowFuncs } : {}) };
 }
 
 /**
