@@ -91,6 +91,35 @@ export class Sort implements Plan {
   }
 }
 
+/**
+ * Rows sorted by keys computed from them (not output columns): the sort below set-returning
+ * functions of the select list, which Postgres evaluates after ORDER BY when the sort keys do not
+ * use them (make_sort_input_target).
+ */
+export class ExprSort implements Plan {
+  readonly kind = 'Sort';
+  constructor(
+    readonly input: Plan,
+    readonly keys: readonly { expr: CExpr; descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }[],
+  ) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const keys = this.keys;
+    const rows: { row: Row; k: Value[] }[] = [];
+    // (rows are kept: the input may not reuse them)
+    eachRow(this.input, ctx, base, (row) => {
+      rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+    });
+    pgQsort(rows, (x, y) => {
+      for (let i = 0; i < keys.length; i++) {
+        const c = compareNullable(x.k[i], y.k[i], keys[i]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    for (const r of rows) yield r.row;
+  }
+}
+
 /** DISTINCT over the given columns (all output columns, or the DISTINCT ON ones after a sort). */
 export class Unique implements Plan {
   readonly kind = 'Unique';

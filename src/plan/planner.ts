@@ -24,7 +24,7 @@ import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan, pullShared, type SharedRun } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
-import { Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
+import { ExprSort, Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
 import { explainsPulledUp, inlinableCte, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
@@ -858,12 +858,21 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     base += wfs.length;
   }
   const tlExprs = windowed.map((e) => replaceSrfs(e, srfs, base));
+  let presorted = from.ordered;
   if (srfs.length) {
+    // ORDER BY keys that use no set-returning function sort the rows before those functions
+    // expand them, as Postgres does (make_sort_input_target): rows of one input row keep their
+    // order among themselves.
+    if (q.sortBy.length && !q.distinct && !q.distinctOn && !presorted && !q.sortBy.some((k) => hasSrf(k.expr))) {
+      const keys = q.sortBy.map((k) => ({ expr: compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(k.expr, q.windowFuncs, base - q.windowFuncs.length) : k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
+      plan = notePlanOf(q, layout, new ExprSort(plan, keys), { sortKeys: q.sortBy, query: q });
+      presorted = true;
+    }
     plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
   }
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, from.ordered, parent);
+  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }
 

@@ -36,6 +36,11 @@ SELECT string_agg(id::text, ',') FROM (SELECT id, lag(id) OVER (ORDER BY name) F
 -- ordered aggregates and GROUP BY input sorts
 SELECT grp, string_agg(id::text, ',' ORDER BY score) FROM st_evt GROUP BY grp ORDER BY grp;
 SELECT array_agg(id ORDER BY at) FROM st_evt;
+-- set-returning functions in the select list expand the rows after ORDER BY sorted them
+SELECT id, grp, generate_series(1, 3) AS n FROM st_evt WHERE id <= 12 ORDER BY grp LIMIT 10;
+SELECT id, generate_series(1, 2) AS n FROM st_evt WHERE id <= 12 ORDER BY grp DESC, n DESC LIMIT 6;
+SELECT id, unnest(ARRAY[grp, grp + 10]) AS v FROM st_evt WHERE id <= 9 ORDER BY at;
+EXPLAIN (COSTS OFF) SELECT id, generate_series(1, 3) FROM st_evt ORDER BY grp LIMIT 4;
 -- a table whose rows moved: updated rows are read after the others, as in Postgres's heap
 BEGIN;
 UPDATE st_evt SET name = name WHERE id IN (4, 9, 33);
