@@ -49,6 +49,7 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   update: 'aggregate functions are not allowed in UPDATE',
   returning: 'aggregate functions are not allowed in RETURNING',
   'from function': 'aggregate functions are not allowed in functions in FROM',
+  'from subquery': 'aggregate functions are not allowed in FROM clause of their own query level',
   limit: 'aggregate functions are not allowed in LIMIT',
   offset: 'aggregate functions are not allowed in OFFSET',
   filter: 'aggregate functions are not allowed in FILTER',

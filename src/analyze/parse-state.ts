@@ -52,6 +52,8 @@ export type ExprKind =
   | 'index predicate'
   | 'partition key'
   | 'from function'
+  /** A subquery in FROM, while its own query is analyzed (outer aggregates must not land here). */
+  | 'from subquery'
   | 'policy'
   | 'domain check'
   | 'filter'

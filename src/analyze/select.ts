@@ -239,7 +239,14 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       const saved = pstate.namespace.map((i) => i.lateralOnly);
       if (!lateral) for (const i of pstate.namespace) i.lateralOnly = true;
       else for (const i of pstate.namespace) i.lateralOnly = false;
-      const sub = transformSelectStmt(pstate.stmt, n.subquery.SelectStmt, pstate);
+      const savedKind = pstate.exprKind;
+      pstate.exprKind = 'from subquery';
+      let sub: Query;
+      try {
+        sub = transformSelectStmt(pstate.stmt, n.subquery.SelectStmt, pstate);
+      } finally {
+        pstate.exprKind = savedKind;
+      }
       pstate.namespace.forEach((i, idx) => (i.lateralOnly = saved[idx]));
       const cols = applyColumnAliases(sub.targetList.filter((t) => !t.resjunk).map((t) => ({ name: t.name, type: t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation })), n.alias, pstate, 'subquery');
       const alias = n.alias?.aliasname ?? 'unnamed_subquery';

@@ -47,3 +47,13 @@ SELECT c.tier FROM customers c GROUP BY (SELECT sum(c.id));
 SELECT (SELECT max(min(o.total)) FROM targets t) FROM orders o;
 SELECT (SELECT max(o.total) FILTER (WHERE sum(o.id) > 0) FROM targets t) FROM orders o;
 SELECT (SELECT sum(t.min_total + min(o.total)) FROM targets t) FROM orders o;
+-- refused in the FROM clause of the query they belong to (a LATERAL subquery)
+CREATE TABLE aol (id int, v int);
+INSERT INTO aol VALUES (1, 10), (2, 20), (3, 30);
+SELECT 1 FROM aol a, LATERAL (SELECT max(a.v) FROM aol b) ss;
+SELECT * FROM aol a JOIN LATERAL (SELECT count(a.id) AS c FROM aol b) ss ON true;
+SELECT * FROM aol a, LATERAL (SELECT max(b.v) + a.v AS m FROM aol b) ss ORDER BY a.id;
+SELECT (SELECT s FROM (SELECT max(a.v) AS s) q) FROM aol a;
+SELECT a.id, (SELECT x FROM (SELECT sum(a.v) AS x) z) FROM aol a GROUP BY a.id ORDER BY a.id;
+SELECT count(*) FROM aol a HAVING EXISTS (SELECT 1 FROM (SELECT max(a.v) AS m) q WHERE q.m > 20);
+DROP TABLE aol;
