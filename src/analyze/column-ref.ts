@@ -320,7 +320,7 @@ export function missingRte(pstate: ParseState, rel: string, loc: number | undefi
   for (let ps: ParseState | undefined = pstate; ps; ps = ps.parent) {
     for (let rti = 0; rti < ps.query.rtable.length; rti++) {
       const rte = ps.query.rtable[rti];
-      if (rte.kind === 'join' && !rte.hasAlias) continue;
+      if (rte.kind === 'join' && (!rte.hasAlias || rte.usingAlias)) continue;
       if (rte.alias === rel) {
         return new PgError(SQLSTATE.undefined_table, `invalid reference to FROM-clause entry for table "${rel}"`, {
           detail: `There is an entry for table "${rel}", but it cannot be referenced from this part of the query.`,

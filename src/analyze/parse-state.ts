@@ -116,6 +116,12 @@ export interface StatementState {
 
 export class ParseState {
   readonly namespace: NamespaceItem[] = [];
+  /**
+   * Inside a join that has an alias (which will hide the names in it): where in `namespace` its
+   * items start. New names conflict only with names from there (checkNameSpaceConflicts runs on
+   * a join's finished inputs, where an aliased join shows only its alias).
+   */
+  aliasedJoinStart: number | undefined;
   readonly ctes: CommonTableExpr[] = [];
   exprKind: ExprKind = 'none';
   /** Aggregates found at this level while analyzing the current clause. */

@@ -169,7 +169,8 @@ function findCte(pstate: ParseState, name: string): { cte: import('../nodes/quer
 
 function addItem(pstate: ParseState, rti: number, lateralOnly = true): NamespaceItem {
   const item: NamespaceItem = { rti, rte: pstate.query.rtable[rti], relVisible: true, colsVisible: true, lateralOnly };
-  const dup = pstate.namespace.find((i) => i.relVisible && !i.lateralOnly && i.rte.alias === item.rte.alias && (i.rte.kind !== 'join' || i.rte.hasAlias));
+  const from = pstate.aliasedJoinStart ?? 0;
+  const dup = pstate.namespace.find((i, idx) => idx >= from && i.relVisible && !i.lateralOnly && i.rte.alias === item.rte.alias && (i.rte.kind !== 'join' || i.rte.hasAlias));
   if (dup && item.rte.kind !== 'join') {
     throw new PgError(SQLSTATE.duplicate_alias, `table name "${item.rte.alias}" specified more than once`);
   }
@@ -380,9 +381,12 @@ const JOIN_TYPES: Record<string, 'inner' | 'left' | 'right' | 'full'> = {
 
 function transformJoin(pstate: ParseState, n: AnyNode): JoinNode {
   const before = pstate.namespace.length;
+  const savedStart = pstate.aliasedJoinStart;
+  if (n.alias) pstate.aliasedJoinStart = before;
   try {
     return transformJoinItems(pstate, n, before);
   } finally {
+    pstate.aliasedJoinStart = savedStart;
     for (let i = before; i < pstate.namespace.length; i++) if (pstate.namespace[i].rte.kind !== 'join') pstate.namespace[i].joinInput = true;
   }
 }
@@ -450,7 +454,7 @@ function transformJoinItems(pstate: ParseState, n: AnyNode, before: number): Joi
       // `JOIN ... USING (a) AS u`: u names the merged columns only, reachable qualified.
       const name = n.join_using_alias.aliasname as string;
       checkDuplicateAlias(pstate, name, before, true);
-      const ur: JoinRte = { kind: 'join', aliasExprs, alias: name, hasAlias: true, columns: aliasCols, lateral: false };
+      const ur: JoinRte = { kind: 'join', aliasExprs, alias: name, hasAlias: true, columns: aliasCols, lateral: false, usingAlias: true };
       const urti = pstate.addRte(ur);
       pstate.namespace.push({ rti: urti, rte: ur, relVisible: true, colsVisible: false });
     }

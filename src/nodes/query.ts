@@ -94,6 +94,8 @@ export interface CteRte extends RteBase {
 export interface JoinRte extends RteBase {
   readonly kind: 'join';
   readonly aliasExprs: readonly Expr[];
+  /** A `USING (...) AS name` alias: a name only, not an entry Postgres's range table has. */
+  readonly usingAlias?: boolean;
 }
 
 export type RangeTblEntry = RelationRte | SubqueryRte | ValuesRte | FunctionRte | CteRte | JoinRte;

@@ -133,3 +133,16 @@ SELECT * FROM jc_a JOIN jc_b ON jc_b.id = c.id CROSS JOIN jc_a c;
 SELECT * FROM jc_a AS aa WHERE jc_a.x > 0;
 SELECT jc_a.* FROM jc_a AS aa;
 SELECT jc_a FROM jc_a AS aa;
+-- an aliased join hides the names inside it: they neither conflict with names outside nor can be referenced
+CREATE TABLE sm_j1 (i int, a int);
+CREATE TABLE sm_j2 (i int, b int);
+INSERT INTO sm_j1 VALUES (1, 10), (2, 20);
+INSERT INTO sm_j2 VALUES (1, 10), (3, 30);
+SELECT * FROM sm_j1 x JOIN (sm_j1 x CROSS JOIN sm_j2 y) j ON x.a = j.b ORDER BY 1, 3, 5;
+SELECT * FROM sm_j1 x JOIN (sm_j1 x CROSS JOIN sm_j2 y) j ON x.a = y.b;
+SELECT * FROM sm_j1 x JOIN (sm_j1 x CROSS JOIN sm_j2 y) ON true;
+SELECT * FROM (sm_j1 x JOIN sm_j1 x ON true) j;
+SELECT sm_j1.i FROM (sm_j1 JOIN sm_j2 USING (i)) AS xx;
+SELECT x.i FROM (sm_j1 JOIN sm_j2 USING (i) AS x) AS xx;
+SELECT x.i, xx.a FROM (sm_j1 JOIN sm_j2 USING (i) AS x) AS xx, sm_j1 x;
+DROP TABLE sm_j1, sm_j2;
