@@ -12,6 +12,7 @@ import type { Expr, RowExpr, Var } from '../nodes/primnodes.js';
 import type { FunctionRte, RangeTblEntry } from '../nodes/query.js';
 import { OID } from '../types/oids.js';
 import { compositeFields } from './record-fields.js';
+import { columnNotationCall } from './expr.js';
 import { typeInfo } from '../types/registry.js';
 import type { NamespaceItem, ParseState } from './parse-state.js';
 
@@ -301,7 +302,10 @@ function resolveQualified(pstate: ParseState, schema: string | undefined, rel: s
     const sys = idx === -1 ? systemVar(ps, item, col, levels, loc) : undefined;
     if (sys) return sys;
     if (idx < 0) {
-      // `t.f` where t is a column of composite type is field selection in Postgres; not here.
+      // `t.f` with no column f: the call f(t) when there is such a function (attribute notation).
+      const call = columnNotationCall(pstate, wholeRowItem(ps, item, levels, loc), col, loc);
+      if (call) return call;
+      // (`t.f` where t is a column of composite type is field selection in Postgres; not here.)
       throw undefinedColumn(pstate, col, rel, loc);
     }
     return makeVar(item.rte, item.rti, idx + 1, levels, loc);

@@ -86,6 +86,9 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
   switch (kind) {
     case 'A_Const':
       return transformConst(n, pstate);
+    case 'AnalyzedExpr':
+      // (an argument analyzed already, see columnNotationCall)
+      return n.expr as Expr;
     case 'ColumnRef':
       return resolveColumnRef(pstate, n);
     case 'ParamRef':
@@ -803,6 +806,20 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
     location: n.location,
     collation: rinfo.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
   };
+}
+
+/**
+ * `(arg).name` or `rel.name` as the call `name(arg)` when no column of that name exists
+ * (Postgres's ParseFuncOrColumn in attribute notation: functions, aggregates and function-style
+ * casts of one argument qualify); undefined when no function of that name takes `arg`.
+ */
+export function columnNotationCall(pstate: ParseState, arg: Expr, name: string, location: number | undefined): Expr | undefined {
+  try {
+    return transformFuncCall(pstate, { funcname: [{ String: { sval: name } }], args: [{ AnalyzedExpr: { expr: arg } }], location });
+  } catch (e) {
+    if (e instanceof PgError && (e.code === SQLSTATE.undefined_function || e.code === SQLSTATE.ambiguous_function)) return undefined;
+    throw e;
+  }
 }
 
 /** A call with named arguments: each candidate with parameter names gets a full positional list. */

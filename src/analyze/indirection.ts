@@ -12,7 +12,7 @@ import { canCoerce, coerceTo, domainBase } from './coerce.js';
 import type { FunctionImpl } from '../functions/registry.js';
 import { jsonbGetPath } from '../types/jsonb/access.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
-import { transformExpr, nodeKind } from './expr.js';
+import { columnNotationCall, transformExpr, nodeKind } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { expandFields, selectField } from './record-fields.js';
 
@@ -80,7 +80,7 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
       subs.push({ lower: b.is_slice ? tx(b.lidx) : undefined, upper: tx(b.uidx), isSlice: !!b.is_slice, node: b });
     } else if (k === 'String') {
       flush();
-      e = selectField(pstate, e, b.sval as string, n.arg?.ColumnRef?.location ?? e.location);
+      e = selectFieldOrCall(pstate, e, b.sval as string, n.arg?.ColumnRef?.location ?? e.location);
     } else if (k === 'A_Star') {
       throw new PgError(SQLSTATE.feature_not_supported, 'row expansion via "*" is not supported here', { position: pstate.position(e.location) });
     } else {
@@ -89,6 +89,18 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
   }
   flush();
   return e;
+}
+
+/** `(e).name`: the field, else the call `name(e)` (attribute notation), else the field's error. */
+function selectFieldOrCall(pstate: ParseState, e: Expr, name: string, location: number | undefined): Expr {
+  try {
+    return selectField(pstate, e, name, location);
+  } catch (err) {
+    if (!(err instanceof PgError) || (err.code !== SQLSTATE.undefined_column && err.code !== SQLSTATE.wrong_object_type)) throw err;
+    const call = columnNotationCall(pstate, e, name, location);
+    if (call) return call;
+    throw err;
+  }
 }
 
 /**

@@ -22,6 +22,7 @@ import { relationsUsed } from './view.js';
 import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
 import { operatorDescription } from '../catalog/operators.js';
 import { partitionDescendants } from '../catalog/partition.js';
+import { rowTypeDependents } from './typecmds.js';
 
 type AnyNode = Record<string, any>;
 
@@ -73,6 +74,9 @@ function relDesc(cat: Catalog, rel: RelationDef): string {
 function dependentsOf(session: Session, cat: Catalog, rel: RelationDef, dropping: Set<number>): Dependent[] {
   const out: Dependent[] = [];
   if (rel.kind === 'r' || rel.kind === 'p') {
+    // What uses the table's row type (routines, other tables' columns, domains) comes first: Postgres
+    // reaches it through the type, which depends on the table as a whole, before what depends on columns.
+    for (const d of rowTypeDependents(session, cat, rel)) if (!dropping.has(d.oid)) out.push({ describe: d.label, on: d.on, drop: d.drop });
     for (const fk of cat.referencingForeignKeys(rel.oid)) {
       if (fk.relation === rel.oid || dropping.has(fk.relation)) continue;
       const child = cat.relation(fk.relation);
@@ -345,7 +349,7 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
           ...routines.map((f) => ({ oid: f.oid, d: `${f.kind === 'p' ? 'procedure' : 'function'} ${routineSignature(cat, f, session.searchPath())}` })),
         ].sort((a, b) => a.oid - b.oid);
         // Objects elsewhere that depend on a member (views, foreign keys, ...) follow that member, depth first.
-        const dropping = new Set(members.map((m) => m.oid));
+        const dropping = new Set([...members.map((m) => m.oid), ...routines.map((f) => f.oid), ...types.map((t) => t.oid)]);
         const outside: Dependent[] = [];
         const ordered: { d: string; on?: string }[] = [];
         for (const o of sorted) {

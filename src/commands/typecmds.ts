@@ -330,8 +330,7 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     }
     const cat = txn.catalogForWrite();
     const sp = session.searchPath();
-    const relName = (r: RelationDef) => (lookupRelation(cat, sp, { name: r.name })?.oid === r.oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`);
-    const typName = (x: UserTypeDef) => (lookupTypeName(cat, sp, [x.name]) === x.oid ? x.name : `${cat.namespaceName(x.namespace)}.${x.name}`);
+    const { relName, typName } = dependentNames(cat, sp);
     const deps = typeDependents(cat, t, compRel?.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp));
     if (deps.length) {
       const all = flattenDependents(deps);
@@ -354,8 +353,39 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
   return commandResult(`DROP ${word}`);
 }
 
+/**
+ * What depends on a table's row type (DROP TABLE reaches them through it): other relations'
+ * columns of that type, domains over it, routines taking or returning it, in the order Postgres
+ * reports them, with the OID of the routine, relation or domain.
+ */
+export function rowTypeDependents(session: Session, cat: Catalog, rel: RelationDef): { oid: number; label: string; on: string; drop: () => void }[] {
+  const t = cat.types.get(rel.rowType);
+  if (!t) return [];
+  const sp = session.searchPath();
+  const { relName, typName } = dependentNames(cat, sp);
+  const deps = flattenDependents(typeDependents(cat, t, rel.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp)));
+  return deps.map((d) => ({
+    oid: d.oid,
+    label: d.label,
+    on: d.on,
+    drop: d.supported ? d.drop : () => {
+      throw featureNotSupported(`DROP TABLE ... CASCADE with ${d.label} using its row type`);
+    },
+  }));
+}
+
+/** Relation and type names as dependency messages print them: schema-qualified when not visible. */
+function dependentNames(cat: Catalog, sp: readonly string[]): { relName: (r: RelationDef) => string; typName: (t: UserTypeDef) => string } {
+  return {
+    relName: (r) => (lookupRelation(cat, sp, { name: r.name })?.oid === r.oid ? r.name : `${cat.namespaceName(r.namespace)}.${r.name}`),
+    typName: (x) => (lookupTypeName(cat, sp, [x.name]) === x.oid ? x.name : `${cat.namespaceName(x.namespace)}.${x.name}`),
+  };
+}
+
 /** An object that depends on a type being dropped, with what depends on it in turn. */
 interface TypeDependent {
+  /** The routine, the relation of the column, or the domain. */
+  readonly oid: number;
   /** Dependents are reported in the order their dependencies were made (OIDs approximate it). */
   readonly order: readonly number[];
   readonly label: string;
@@ -391,12 +421,13 @@ function typeDependents(
       for (const c of [...r.columns].reverse()) {
         if (c.dropped || c.type !== target) continue;
         const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
-        out.push({ order: [...group(r.oid), -c.attnum], label: `column ${c.name} of ${word} ${relName(r)}`, on, supported: r.kind === 'r' || r.kind === 'c', drop: () => dropColumnForType(cat, r.oid, c.attnum), children: [] });
+        out.push({ oid: r.oid, order: [...group(r.oid), -c.attnum], label: `column ${c.name} of ${word} ${relName(r)}`, on, supported: r.kind === 'r' || r.kind === 'c', drop: () => dropColumnForType(cat, r.oid, c.attnum), children: [] });
       }
     }
     for (const d of cat.types.values()) {
       if (d.kind !== 'd' || d.domain?.baseType !== target) continue;
       out.push({
+        oid: d.oid,
         order: [...group(d.oid), 0],
         label: typeLabel(d),
         on,
@@ -410,7 +441,7 @@ function typeDependents(
     }
     for (const f of cat.functions.values()) {
       if (f.returnType !== target && !f.params.some((p) => p.type === target)) continue;
-      out.push({ order: [...group(f.oid), 0], label: `${f.kind === 'p' ? 'procedure' : 'function'} ${routine(f)}`, on, supported: true, drop: () => cat.removeFunction(f.oid), children: [] });
+      out.push({ oid: f.oid, order: [...group(f.oid), 0], label: `${f.kind === 'p' ? 'procedure' : 'function'} ${routine(f)}`, on, supported: true, drop: () => cat.removeFunction(f.oid), children: [] });
     }
   }
   // A routine using both the type and its array is one dependent (reached through the array first).
