@@ -13,6 +13,7 @@ import { identityHashKey } from '../analyze/ordering.js';
 import { varSlot, type CExpr } from './expr/compile.js';
 import { eachRow, type Plan } from './scan.js';
 import { pgQsort } from './tuplesort.js';
+import { sortedByKeys } from './sort-limit.js';
 
 export interface CompiledAgg {
   readonly ref: Aggref;
@@ -52,22 +53,6 @@ export class Agg implements Plan {
     /** Sort the input by these keys first (see plan/agg-presort.ts). */
     readonly presort?: readonly AggPresortKey[],
   ) {}
-
-  /** The input rows, sorted as Postgres's Sort below a GroupAggregate (keys computed in input order). */
-  private *sortedInput(ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[]): Iterable<Row> {
-    const rows: { row: Row; k: Value[] }[] = [];
-    eachRow(this.input, ctx, base, (row) => {
-      rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
-    });
-    pgQsort(rows, (x, y) => {
-      for (let i = 0; i < keys.length; i++) {
-        const c = compareNullable(x.k[i], y.k[i], keys[i]);
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
-    for (const r of rows) yield r.row;
-  }
 
   *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
     const order: GroupState[] = [];
@@ -203,7 +188,8 @@ export class Agg implements Plan {
         states[i] = steps[i](states[i], vals, ctx, a.call);
       }
     };
-    if (this.presort?.length) for (const row of this.sortedInput(ctx, base, this.presort)) consume(row);
+    // (the input sorted as Postgres's Sort below a GroupAggregate)
+    if (this.presort?.length) for (const row of sortedByKeys(this.input, ctx, base, this.presort)) consume(row);
     // (consume keeps no input row: a group's representative row is a copy)
     else eachRow(this.input, ctx, base, consume, true);
     if (groupExprs.length === 0 && order.length === 0) order.push(newGroup([], new Array(this.inputWidth)));

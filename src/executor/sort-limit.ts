@@ -5,7 +5,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Value } from '../types/values.js';
-import { compareNullable } from './agg.js';
+import { compareNullable, type AggPresortKey } from './agg.js';
 import type { ExecContext, Row } from './context.js';
 import { varSlot, type CExpr } from './expr/compile.js';
 import { hashKeyOf } from './join.js';
@@ -100,24 +100,28 @@ export class ExprSort implements Plan {
   readonly kind = 'Sort';
   constructor(
     readonly input: Plan,
-    readonly keys: readonly { expr: CExpr; descending: boolean; nullsFirst: boolean; compare: (a: Value, b: Value) => number }[],
+    readonly keys: readonly AggPresortKey[],
   ) {}
-  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const keys = this.keys;
-    const rows: { row: Row; k: Value[] }[] = [];
-    // (rows are kept: the input may not reuse them)
-    eachRow(this.input, ctx, base, (row) => {
-      rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
-    });
-    pgQsort(rows, (x, y) => {
-      for (let i = 0; i < keys.length; i++) {
-        const c = compareNullable(x.k[i], y.k[i], keys[i]);
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
-    for (const r of rows) yield r.row;
+  run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    return sortedByKeys(this.input, ctx, base, this.keys);
   }
+}
+
+/** The rows of `input` sorted by keys computed from each (keys computed in input order). */
+export function sortedByKeys(input: Plan, ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[]): Row[] {
+  const rows: { row: Row; k: Value[] }[] = [];
+  // (rows are kept: the input may not reuse them)
+  eachRow(input, ctx, base, (row) => {
+    rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
+  });
+  pgQsort(rows, (x, y) => {
+    for (let i = 0; i < keys.length; i++) {
+      const c = compareNullable(x.k[i], y.k[i], keys[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return rows.map((r) => r.row);
 }
 
 /** DISTINCT over the given columns (all output columns, or the DISTINCT ON ones after a sort). */
