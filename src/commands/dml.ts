@@ -844,7 +844,7 @@ function noTupleHeader(): never {
   throw new PgError(SQLSTATE.feature_not_supported, 'cannot retrieve a system column in this context');
 }
 
-function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
+export function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined, merge = false): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
   const { ctx, cat } = ms;
   // `old` and `values` are in the source leaf's layout (`map`: from root's, when they differ);
   // the row is routed in root's layout and written in the destination's.
@@ -853,7 +853,9 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   if (!deleteTuple(ms, leaf, t)) return undefined;
   queueMoveDeleteActions(ms, leaf, old);
   if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
-  captureRouted(ms, leaf, 'UPDATE', old, undefined);
+  // (MERGE's moved rows go to the DELETE and INSERT transition tables, not UPDATE's: Postgres
+  // captures them as an UPDATE only when the statement's command is UPDATE)
+  captureRouted(ms, leaf, merge ? 'DELETE' : 'UPDATE', old, undefined);
   const rootVals = map ? toParentLayout(map, leaf, values) : values;
   // A root that is itself a partition: the row must stay within it (ExecFindPartition's check).
   if (root.partitionOf) checkPartitionConstraint(ctx, cat, root, rootVals);
@@ -874,7 +876,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   if (dmap) tupleOwner.set(nt, dest.oid);
   queueInsertChecks(ms, dest, nt);
   if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, dv);
-  captureRouted(ms, dest, 'UPDATE', undefined, dv);
+  captureRouted(ms, dest, merge ? 'INSERT' : 'UPDATE', undefined, dv);
   // Keys referencing the updated table see an UPDATE of it, not a DELETE (ON UPDATE actions).
   queueCrossPartitionUpdate(ms, root, leaf, map ? toParentLayout(map, leaf, old) : old, rootVals);
   return { tuple: nt, values: dmap ? toParentLayout(dmap, dest, dv) : dv, mapped: !!dmap };
