@@ -6,6 +6,7 @@
  * once the transaction aborts; inside a block the block fails as in Postgres).
  * Postgres counterpart: parser/analyze.c (transformInsertStmt ...), executor/nodeModifyTable.c.
  */
+import { orderRecursiveCtes } from '../analyze/cte-order.js';
 import { checkReplicaIdentity } from './publication.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -957,21 +958,29 @@ export function runWithDmlCtes(
   runMain: (kind: string, body: AnyNode) => StatementResult,
 ): StatementResult {
   const w = body.withClause;
-  if (w.recursive && hasDmlCte(body)) throw featureNotSupported('WITH RECURSIVE with data-modifying statements');
+  // WITH RECURSIVE: the items in an order without forward references (recursive plain ones run as such).
+  const ctes = w.recursive ? orderRecursiveCtes(w.ctes as AnyNode[], (loc) => pos(sql, loc)) : (w.ctes as AnyNode[]);
   const mats = new Map<string, import('../session/session-context.js').MaterializedCte>();
   const deferred: ModifyState[] = [];
   const keep: AnyNode[] = [];
   const saved = session.materialized;
   session.materialized = mats;
   try {
-    for (const c of w.ctes as AnyNode[]) {
+    for (let i = 0; i < ctes.length; i++) {
+      const c = ctes[i];
       const cte = c.CommonTableExpr;
       const [k, cb] = nodeKind(cte.ctequery);
       if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt' && k !== 'MergeStmt') {
         keep.push(c);
         continue;
       }
-      if (keep.length) throw featureNotSupported('a data-modifying WITH query after a plain one', cte.location);
+      if (keep.length) {
+        // Plain WITH queries before this one: those it or the rest of the statement reads run now,
+        // under the same snapshot (the statement's writes are invisible to it anyway), and are
+        // read as constants from here on.
+        materializePlainCtes(session, { ...w, ctes: keep }, sql, params, paramTypes, mats, { rest: ctes.slice(i), body: { ...body, withClause: undefined } });
+        keep.length = 0;
+      }
       if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
       checkCteRules(session, k, cb);
       const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
@@ -988,9 +997,10 @@ export function runWithDmlCtes(
         columns = columns.map((col, i) => (i < names.length ? { ...col, name: names[i] } : col));
       }
       // Without RETURNING the query still runs; it just offers nothing to read.
-      if (p.returning) mats.set(cte.ctename, { columns, rows: r.rows });
+      mats.set(cte.ctename, p.returning ? { columns, rows: r.rows } : { columns: [], rows: [], noReturning: true });
     }
     const rest = keep.length ? { ...w, ctes: keep } : undefined;
+    // (the kept items stay in their safe order: a WITH RECURSIVE list keeps its flag for the recursive ones)
     let main: AnyNode = { ...body, withClause: rest };
     // INSERT ... SELECT / VALUES takes the remaining WITH into its query (prepareInsert), unless
     // its ON CONFLICT clause reads one: then they are run first, as for UPDATE / DELETE.
