@@ -957,6 +957,35 @@ export function runWithDmlCtes(
   paramTypes: number[],
   runMain: (kind: string, body: AnyNode) => StatementResult,
 ): StatementResult {
+  const runner: CteRunner = {
+    runDml(k, cb, deferred) {
+      const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
+        ? prepareMerge(session, cb, sql, paramTypes)
+        : k === 'InsertStmt'
+        ? (() => { const v = throughViews(session, cb, sql, 'insert'); return prepareInsert(session, v.stmt, sql, paramTypes, v.checks); })()
+        : k === 'UpdateStmt'
+          ? (() => { const v = throughViews(session, cb, sql, 'update'); return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks); })()
+          : prepareDelete(session, throughViews(session, cb, sql, 'delete').stmt, sql, paramTypes));
+      return { returning: !!p.returning, result: executePrepared(session, p, params, deferred) };
+    },
+    runSelect: (select, i) => runSelect(session, { stmt: { SelectStmt: select }, location: -1 - i } as unknown as RawStatement, select, sql, params, paramTypes),
+  };
+  return driveDmlCtes(session, kind, body, sql, runner, runMain);
+}
+
+/**
+ * How driveDmlCtes runs the parts of a statement: a top-level statement (client parameters), or
+ * a function-body statement (the body's variables, spi.ts).
+ */
+export interface CteRunner {
+  /** Prepares and runs one data-modifying WITH query; its RI work and AFTER triggers go to `deferred`. */
+  runDml(kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt' | 'MergeStmt', body: AnyNode, deferred: ModifyState[]): { returning: boolean; result: StatementResult };
+  /** Runs a SELECT (a plain WITH query, as `WITH name AS (...) SELECT * FROM name`). */
+  runSelect(select: AnyNode, index: number): StatementResult;
+}
+
+/** runWithDmlCtes with the parts run by `runner`. */
+export function driveDmlCtes(session: Session, kind: string, body: AnyNode, sql: string, runner: CteRunner, runMain: (kind: string, body: AnyNode) => StatementResult): StatementResult {
   const w = body.withClause;
   // WITH RECURSIVE: the items in an order without forward references (recursive plain ones run as such).
   const ctes = w.recursive ? orderRecursiveCtes(w.ctes as AnyNode[], (loc) => pos(sql, loc)) : (w.ctes as AnyNode[]);
@@ -978,26 +1007,19 @@ export function runWithDmlCtes(
         // Plain WITH queries before this one: those it or the rest of the statement reads run now,
         // under the same snapshot (the statement's writes are invisible to it anyway), and are
         // read as constants from here on.
-        materializePlainCtes(session, { ...w, ctes: keep }, sql, params, paramTypes, mats, { rest: ctes.slice(i), body: { ...body, withClause: undefined } });
+        materializePlainCtes(runner, { ...w, ctes: keep }, mats, { rest: ctes.slice(i), body: { ...body, withClause: undefined } });
         keep.length = 0;
       }
       if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
       checkCteRules(session, k, cb);
-      const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
-        ? prepareMerge(session, cb, sql, paramTypes)
-        : k === 'InsertStmt'
-        ? (() => { const v = throughViews(session, cb, sql, 'insert'); return prepareInsert(session, v.stmt, sql, paramTypes, v.checks); })()
-        : k === 'UpdateStmt'
-          ? (() => { const v = throughViews(session, cb, sql, 'update'); return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks); })()
-          : prepareDelete(session, throughViews(session, cb, sql, 'delete').stmt, sql, paramTypes));
-      const r = executePrepared(session, p, params, deferred);
+      const { returning, result: r } = runner.runDml(k, cb, deferred);
       let columns = r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
       if (cte.aliascolnames) {
         const names = (cte.aliascolnames as AnyNode[]).map((x) => x.String.sval as string);
         columns = columns.map((col, i) => (i < names.length ? { ...col, name: names[i] } : col));
       }
       // Without RETURNING the query still runs; it just offers nothing to read.
-      mats.set(cte.ctename, p.returning ? { columns, rows: r.rows } : { columns: [], rows: [], noReturning: true });
+      mats.set(cte.ctename, returning ? { columns, rows: r.rows } : { columns: [], rows: [], noReturning: true });
     }
     const rest = keep.length ? { ...w, ctes: keep } : undefined;
     // (the kept items stay in their safe order: a WITH RECURSIVE list keeps its flag for the recursive ones)
@@ -1007,7 +1029,7 @@ export function runWithDmlCtes(
     if (kind !== 'SelectStmt' && rest && !(kind === 'InsertStmt' && body.selectStmt?.SelectStmt && !conflictReadsCte(body))) {
       // UPDATE / DELETE (and INSERT ... DEFAULT VALUES) cannot take the WITH along: the plain
       // queries it names are run first, under the statement's snapshot, and read as constants.
-      materializePlainCtes(session, rest, sql, params, paramTypes, mats, main);
+      materializePlainCtes(runner, rest, mats, main);
       main = { ...main, withClause: undefined };
     }
     const result = runMain(kind, main);
@@ -1027,15 +1049,7 @@ export function runWithDmlCtes(
  * `WITH name AS (...) SELECT * FROM name`, in order, so later ones and the statement read the
  * earlier ones' rows from `mats`.
  */
-function materializePlainCtes(
-  session: Session,
-  w: AnyNode,
-  sql: string,
-  params: readonly unknown[],
-  paramTypes: number[],
-  mats: Map<string, import('../session/session-context.js').MaterializedCte>,
-  main: AnyNode,
-): void {
+function materializePlainCtes(runner: CteRunner, w: AnyNode, mats: Map<string, import('../session/session-context.js').MaterializedCte>, main: AnyNode): void {
   const ctes = w.ctes as AnyNode[];
   ctes.forEach((c, i) => {
     const cte = c.CommonTableExpr;
@@ -1047,7 +1061,7 @@ function materializePlainCtes(
       targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }],
       fromClause: [{ RangeVar: { relname: name, inh: true, relpersistence: 'p' } }],
     };
-    const r = runSelect(session, { stmt: { SelectStmt: select }, location: -1 - i } as unknown as RawStatement, select, sql, params, paramTypes);
+    const r = runner.runSelect(select, i);
     mats.set(name, { columns: r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier })), rows: r.rows });
   });
 }
@@ -1192,7 +1206,7 @@ export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateS
 }
 
 /** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
-export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[]): StatementResult {
+export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[], deferRi?: ModifyState[]): StatementResult {
   if (p.rel.persistence !== 't') checkWritableSpi(session, p.kind.toUpperCase());
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, session.catalog());
@@ -1201,8 +1215,14 @@ export function executeSpiDml(session: Session, p: SpiDml, values: readonly Valu
   const trig = hasTriggers(ms.cat, p.rel.oid);
   if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op, e.updated);
   const count = p.run(ms, ret);
-  runRiQueue(ms, session);
-  if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
+  if (deferRi) {
+    // (a data-modifying WITH query: its RI work and AFTER triggers run after the whole statement)
+    deferRi.push(ms);
+    if (trig) deferredStatements.set(ms, stmts);
+  } else {
+    runRiQueue(ms, session);
+    if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
+  }
   return { command: p.kind.toUpperCase(), rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
 
