@@ -501,8 +501,8 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
   if (isCurrentOf(n.whereClause)) {
     // WHERE CURRENT OF cursor: the version the cursor is on, by its ctid.
     if (rel.kind !== 'r') throw featureNotSupported('WHERE CURRENT OF on a partitioned table');
-    const ctid = transformExpr(ps, { ColumnRef: { fields: [{ String: { sval: q.rtable[rti].alias } }, { String: { sval: 'ctid' } }], location: -1 } });
-    currentOf = transformCurrentOf(ps, n.whereClause, rel, ctid);
+    const sys = (c: string) => transformExpr(ps, { ColumnRef: { fields: [{ String: { sval: q.rtable[rti].alias } }, { String: { sval: c } }], location: -1 } });
+    currentOf = transformCurrentOf(ps, n.whereClause, rel, sys('ctid'), sys('tableoid'));
     q.where = currentOf.where;
   } else if (n.whereClause) {
     ps.exprKind = 'where';
