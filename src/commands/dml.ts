@@ -795,7 +795,9 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const pmap = rel.kind === 'p' ? partitionMap(rel, leaf) : undefined;
         if (pmap) inh = { child: leaf, map: pmap };
         const ltrig = leaf === rel ? trig : hasTriggers(ms.cat, leaf.oid);
-        const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, 'update', recheck) : targetForWrite(ms, leaf, row, off, 'update', recheck);
+        // (with BEFORE DELETE row triggers Postgres locks the row for them first: GetTupleForTrigger's "to be updated" wording)
+        const what = ltrig && triggersFor(ms.cat, leaf.oid, 'before', 'row', 'DELETE').length ? 'updated' : 'deleted';
+        const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, 'update', recheck, what) : targetForWrite(ms, leaf, row, off, 'update', recheck, what);
         if (!target) continue;
         row = target;
         const t = row[off + ncols] as unknown as Tuple;

@@ -11,6 +11,8 @@
  * the per-partition ResultRelInfo, ExecCrossPartitionUpdate), execPartition.c (ExecFindPartition).
  */
 import type { RelationDef } from '../catalog/objects.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ExecContext, Row } from '../executor/context.js';
 import type { CExpr } from '../executor/expr/compile.js';
@@ -26,6 +28,18 @@ import { moveRow } from './dml.js';
 
 type Check = (ctx: ExecContext, values: Value[]) => void;
 type ViewCheck = ((ctx: ExecContext, cat: Catalog, values: Value[]) => void) | undefined;
+
+/** A row a BEFORE trigger's statement changed first: MERGE's wording of the 27000 error. */
+function asMerge<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    if (e instanceof PgError && e.code === SQLSTATE.triggered_data_change_violation) {
+      e.message = 'tuple to be updated or deleted was already modified by an operation triggered by the current command';
+    }
+    throw e;
+  }
+}
 
 /** Where a target row version read through `rel` lives: the leaf table, and the map from rel's layout when it differs. */
 export interface TargetLeaf {
@@ -46,7 +60,7 @@ export function targetLeaf(ctx: ExecContext, cat: Catalog, rel: RelationDef, t: 
 /** Lock the row for writing (waiting, re-checking a newer version): targetForWrite through the leaf. */
 export function leafTargetForWrite(ms: ModifyState, rel: RelationDef, tl: TargetLeaf, row: Row, off: number, old: readonly Value[], values: readonly Value[] | undefined, recheck: CExpr | undefined): Row | undefined {
   const mode = values && !keyChanged(ms.cat, tl.inh ? rel : tl.leaf, old, values) ? 'nokeyupdate' : 'update';
-  return tl.inh ? childTargetForWrite(ms, rel, tl.inh.child, tl.inh.map, row, off, mode, recheck) : targetForWrite(ms, tl.leaf, row, off, mode, recheck);
+  return asMerge(() => (tl.inh ? childTargetForWrite(ms, rel, tl.inh.child, tl.inh.map, row, off, mode, recheck) : targetForWrite(ms, tl.leaf, row, off, mode, recheck)));
 }
 
 /** WHEN NOT MATCHED ... INSERT of `values` (rel's layout): the tuple written and the row in rel's layout, or undefined when a BEFORE trigger skipped it. */
@@ -123,14 +137,14 @@ export function mergeUpdate(
     // The row leaves its partition: delete it there and insert it where it now belongs.
     if (rel.kind !== 'p') checkPartitionConstraint(ctx, cat, leaf, values);
     security?.(ctx, inh ? toParentLayout(inh.map, inh.child, values) : values);
-    const m = moveRow(ms, rel, leaf, t, old, values, inh?.map, true);
+    const m = asMerge(() => moveRow(ms, rel, leaf, t, old, values, inh?.map, true));
     if (!m) return undefined;
     viewCheck?.(ctx, cat, m.values);
     return { tuple: m.tuple, values: m.values, old: oldInput };
   }
   security?.(ctx, inh ? toParentLayout(inh.map, inh.child, values) : values);
   checkConstraints(ctx, cat, leaf, values, inh ? { rel, map: inh.map } : undefined);
-  const nt = updateTuple(ms, leaf, t, values);
+  const nt = asMerge(() => updateTuple(ms, leaf, t, values));
   if (!nt) return undefined;
   const pv = inh ? toParentLayout(inh.map, inh.child, values) : values;
   viewCheck?.(ctx, cat, pv);
@@ -149,7 +163,7 @@ export function mergeDelete(ms: ModifyState, rel: RelationDef, tl: TargetLeaf, t
   const oldVals = inh ? childValues(inh.child, t) : old;
   const ltrig = hasTriggers(cat, leaf.oid);
   if (ltrig && !beforeRowTriggers(ms, leaf, 'DELETE', oldVals, undefined)) return false;
-  if (!deleteTuple(ms, leaf, t)) return false;
+  if (!asMerge(() => deleteTuple(ms, leaf, t))) return false;
   queueDeleteActions(ms, leaf, oldVals);
   if (ltrig) queueAfterRow(ms, leaf, 'DELETE', oldVals, undefined);
   if (leaf !== rel && hasTriggers(cat, rel.oid)) captureRouted(ms, leaf, 'DELETE', oldVals, undefined, inh ? { rel, map: inh.map } : undefined);
