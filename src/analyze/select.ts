@@ -133,7 +133,7 @@ function transformWith(pstate: ParseState, w: AnyNode): void {
       let slot = -1;
       const r = transformRecursiveCte(pstate, cte, body, transformSelectStmt, (p) => {
         slot = pstate.ctes.push(p) - 1;
-      });
+      }, transformWith);
       const final = { name, query: r.query, columns: r.columns, recursive: true };
       if (slot >= 0) pstate.ctes[slot] = final;
       else pstate.ctes.push(final);

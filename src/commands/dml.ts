@@ -989,6 +989,7 @@ export interface CteRunner {
 /** runWithDmlCtes with the parts run by `runner`. */
 export function driveDmlCtes(session: Session, kind: string, body: AnyNode, sql: string, runner: CteRunner, runMain: (kind: string, body: AnyNode) => StatementResult): StatementResult {
   const w = body.withClause;
+  if (kind === 'MergeStmt' && w.recursive) throw new PgError(SQLSTATE.syntax_error, 'WITH RECURSIVE is not supported for MERGE statement');
   // WITH RECURSIVE: the items in an order without forward references (recursive plain ones run as such).
   const ctes = w.recursive ? orderRecursiveCtes(w.ctes as AnyNode[], (loc) => pos(sql, loc)) : (w.ctes as AnyNode[]);
   const mats = new Map<string, import('../session/session-context.js').MaterializedCte>();

@@ -69,3 +69,27 @@ WITH t AS (DELETE FROM cte_do_log WHERE false) SELECT * FROM cte_do_log JOIN t O
 SELECT * FROM (WITH t AS (UPDATE cte_do_log SET n = 0 RETURNING *) SELECT * FROM t) ss;
 
 SELECT count(*) FROM cte_do_log WHERE what = 'z';
+
+-- A WITH attached to the UNION of a recursive query: both terms read it.
+WITH RECURSIVE t(j) AS (
+  WITH RECURSIVE s(i) AS (VALUES (1) UNION ALL SELECT i + 1 FROM s WHERE i < 10)
+  SELECT i FROM s
+  UNION ALL
+  SELECT j + 1 FROM t WHERE j < 10
+) SELECT count(*), sum(j) FROM t;
+WITH RECURSIVE countdown(n) AS (
+  WITH start AS (SELECT 3 AS x)
+  SELECT x FROM start
+  UNION ALL
+  SELECT n - 1 FROM countdown, start WHERE n > x - 3
+) SELECT * FROM countdown;
+
+-- MERGE takes a plain WITH, not WITH RECURSIVE.
+WITH src AS (SELECT 'nodes' AS what, 1000 AS n)
+MERGE INTO cte_do_log l USING src ON l.what = src.what
+WHEN MATCHED THEN UPDATE SET n = src.n
+WHEN NOT MATCHED THEN INSERT VALUES (src.what, src.n)
+RETURNING merge_action(), l.*;
+WITH RECURSIVE src AS (SELECT 'nodes' AS what)
+MERGE INTO cte_do_log l USING src ON l.what = src.what
+WHEN MATCHED THEN DELETE;
