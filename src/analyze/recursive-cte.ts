@@ -5,7 +5,7 @@
  * Postgres counterpart: src/backend/parser/parse_cte.c (checkWellFormedRecursion) and
  * analyze.c (transformSetOperationTree's recursive case).
  * SEARCH / CYCLE clauses are rewritten first (search-cycle.ts).
- * Known gaps: a WITH clause attached to the recursive UNION itself (0A000).
+ * Known gaps: a WITH clause attached to the recursive UNION of a query with SEARCH or CYCLE (0A000).
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
