@@ -222,6 +222,11 @@ function compileForeach(c: Compiler, b: PlNode, scope: Scope): CStmt {
     if (slice < 0 || slice > ndim) {
       throw new PgError(SQLSTATE.array_subscript_error, `slice dimension (${slice}) is out of the valid range 0..${ndim}`);
     }
+    // The loop variable: an array for SLICE, not an array otherwise (a record is neither).
+    const lv = c.datums[dno];
+    const lvArray = lv.kind === 'var' && arrayTypeOf(f.session.catalog(), lv.type) !== undefined;
+    if (slice > 0 && !lvArray) throw new PgError(SQLSTATE.datatype_mismatch, 'FOREACH ... SLICE loop variable must be of an array type');
+    if (slice === 0 && lvArray) throw new PgError(SQLSTATE.datatype_mismatch, 'FOREACH loop variable must not be of an array type');
     const elemType = typeInfo(f.session.catalog(), t).elem ?? OID.text;
     const values: { v: Value; type: number }[] = [];
     if (slice === 0) for (const x of v.items) values.push({ v: x, type: elemType });
