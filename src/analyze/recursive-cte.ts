@@ -5,7 +5,7 @@
  * Postgres counterpart: src/backend/parser/parse_cte.c (checkWellFormedRecursion) and
  * analyze.c (transformSetOperationTree's recursive case).
  * SEARCH / CYCLE clauses are rewritten first (search-cycle.ts).
- * Known gaps: a WITH clause attached to the recursive UNION itself (0A000).
+ * Known gaps: a WITH clause attached to the recursive UNION of a query with SEARCH or CYCLE (0A000).
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -57,6 +57,7 @@ export function transformRecursiveCte(
   body0: AnyNode,
   transformSelect: SelectFn,
   register: (c: CommonTableExpr) => void,
+  transformWith?: (ps: ParseState, w: AnyNode) => void,
 ): { query: Query; columns: RteColumn[] } {
   let body = body0;
   const name = cte.ctename as string;
@@ -72,7 +73,7 @@ export function transformRecursiveCte(
   if (body.limitOffset) throw notImpl('OFFSET', exprLocation(body.limitOffset));
   if (body.limitCount) throw notImpl('LIMIT', exprLocation(body.limitCount));
   if (body.lockingClause) throw notImpl('FOR UPDATE/SHARE', undefined);
-  if (body.withClause) throw featureNotSupported('WITH attached to a recursive UNION', cte.location);
+  if (body.withClause && (!transformWith || cte.search_clause || cte.cycle_clause)) throw featureNotSupported('WITH attached to a recursive UNION', cte.location);
   const wrapped = !!(cte.search_clause || cte.cycle_clause);
   if (wrapped) {
     // The column names, from a first look at the non-recursive term (it is analyzed again below).
@@ -84,6 +85,8 @@ export function transformRecursiveCte(
 
   const q = emptyQuery('select');
   const setLevel = new ParseState(pstate.stmt, q, pstate);
+  // A WITH attached to the whole UNION: its queries are visible to both terms.
+  if (body.withClause) transformWith!(setLevel, body.withClause);
   const left = transformSelect(pstate.stmt, body.larg, setLevel, false);
   const lt = left.targetList.filter((t) => !t.resjunk);
   let columns: RteColumn[] = lt.map((t) => ({ name: t.name, type: t.expr.type === OID.unknown ? OID.text : t.expr.type, typmod: t.expr.typmod, collation: t.expr.collation }));

@@ -4,6 +4,7 @@
  * DISTINCT [ON], ORDER BY (output names, ordinals, expressions), LIMIT/OFFSET, set operations.
  * Postgres counterpart: src/backend/parser/analyze.c (transformSelectStmt), parse_clause.c.
  */
+import { orderRecursiveCtes } from './cte-order.js';
 import { forEachChild } from '../nodes/walk.js';
 import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -112,21 +113,27 @@ function strengthName(s: string): string {
 }
 
 function transformWith(pstate: ParseState, w: AnyNode): void {
-  for (const c of w.ctes as AnyNode[]) {
+  // WITH RECURSIVE: items in an order without forward references (see cte-order.ts).
+  const ctes = w.recursive ? orderRecursiveCtes(w.ctes as AnyNode[], (loc) => pstate.position(loc)) : (w.ctes as AnyNode[]);
+  for (const c of ctes) {
     const cte = c.CommonTableExpr;
     const name = cte.ctename as string;
     if (pstate.ctes.some((x) => x.name === name)) {
       throw new PgError(SQLSTATE.duplicate_alias, `WITH query name "${name}" specified more than once`, { position: pstate.position(cte.location) });
     }
     const [k, body] = nodeKind(cte.ctequery);
-    if (k !== 'SelectStmt') throw featureNotSupported('data-modifying statements in WITH', cte.location);
+    if (k !== 'SelectStmt') {
+      // (a top-level statement runs its data-modifying WITH queries first: commands/dml.ts)
+      if (!pstate.parent) throw featureNotSupported('data-modifying statements in WITH', cte.location);
+      throw new PgError(SQLSTATE.feature_not_supported, 'WITH clause containing a data-modifying statement must be at the top level', { position: pstate.position(cte.location) });
+    }
     // (an inner WITH query of the same name hides this one: then it is not self-referencing)
     if (w.recursive && referencesCte({ SelectStmt: body }, name)) {
       // Self-referencing: see recursive-cte.ts. The provisional entry is replaced by the final one.
       let slot = -1;
       const r = transformRecursiveCte(pstate, cte, body, transformSelectStmt, (p) => {
         slot = pstate.ctes.push(p) - 1;
-      });
+      }, transformWith);
       const final = { name, query: r.query, columns: r.columns, recursive: true };
       if (slot >= 0) pstate.ctes[slot] = final;
       else pstate.ctes.push(final);
@@ -210,6 +217,9 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
       }
       const mat = !n.schemaname ? pstate.stmt.session.materializedCte(n.relname) : undefined;
       if (mat) {
+        if (mat.noReturning) {
+          throw new PgError(SQLSTATE.feature_not_supported, `WITH query "${n.relname}" does not have a RETURNING clause`, { position: pstate.position(n.location) });
+        }
         const cols = applyColumnAliases(mat.columns.map((c) => ({ name: c.name, type: c.type, typmod: c.typmod })), n.alias, pstate, 'cte');
         const rows = mat.rows.map((r) => r.map((v, i) => ({ kind: 'Const', type: mat.columns[i].type, typmod: mat.columns[i].typmod, value: v }) as Expr));
         const rti = pstate.addRte(rows.length

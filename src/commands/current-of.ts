@@ -9,8 +9,10 @@
  *
  * Postgres counterpart: execCurrentOf in src/backend/executor/execCurrent.c, transformCurrentOfExpr
  * in parse_expr.c (a PL/pgSQL refcursor variable names the cursor).
- * Known gaps: cursors PL/pgSQL opens do not record positions (0A000); partitioned and inherited
- * tables are not simply updatable scans here (0A000).
+ * A row read through an inheritance parent is named by its ctid and its table (tableoid).
+ * Known gaps: some cursors PL/pgSQL opens do not record positions (0A000); partitioned tables are
+ * not simply updatable scans here; UPDATE / DELETE of an
+ * inheritance child WHERE CURRENT OF a cursor over its parent does not find the row.
  */
 import type { RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -33,8 +35,11 @@ type AnyNode = Record<string, any>;
 export interface CursorPositions {
   /** 'scan': no FOR UPDATE / SHARE (a simply updatable scan, or none); 'locking': FOR UPDATE / SHARE. */
   readonly mode: 'scan' | 'locking';
-  /** Per table it can name: the table, and the ctid per row (by row index). */
-  readonly targets: { readonly relOid: number; readonly ctids: Value[] }[];
+  /**
+   * Per table it can name: the table, and the ctid per row (by row index), with the table the
+   * row came from (an inheritance child's row read through its parent: each heap has its own ctids).
+   */
+  readonly targets: { readonly relOid: number; readonly ctids: Value[]; readonly tables: Value[] }[];
 }
 
 const positions = new WeakMap<Cursor, CursorPositions>();
@@ -79,17 +84,21 @@ export function cursorTargets(q: Query, plan: unknown): { mode: 'scan' | 'lockin
   return { mode: 'scan', rtis: [rti] };
 }
 
-/** The raw SELECT with `refname.ctid` appended for each of `refnames` (as the last output columns). */
+/** The raw SELECT with `refname.ctid, refname.tableoid` appended for each of `refnames` (as the last output columns). */
 export function withCtidColumns(sel: AnyNode, refnames: string[]): AnyNode {
-  const extra = refnames.map((r, i) => ({ ResTarget: { name: `\u0000ctid${i}`, val: { ColumnRef: { fields: [{ String: { sval: r } }, { String: { sval: 'ctid' } }], location: -1 } }, location: -1 } }));
+  const col = (r: string, c: string, name: string) => ({ ResTarget: { name, val: { ColumnRef: { fields: [{ String: { sval: r } }, { String: { sval: c } }], location: -1 } }, location: -1 } });
+  const extra = refnames.flatMap((r, i) => [col(r, 'ctid', `\u0000ctid${i}`), col(r, 'tableoid', `\u0000toid${i}`)]);
   return { ...sel, targetList: [...(sel.targetList ?? []), ...extra] };
 }
 
 /** Splits rows computed with the extra ctid columns: the output rows, and the ctids per table. */
 export function splitCtidColumns(rows: Row[], width: number, relOids: number[]): { rows: Row[]; targets: CursorPositions['targets'] } {
-  const targets = relOids.map((relOid) => ({ relOid, ctids: [] as Value[] }));
+  const targets = relOids.map((relOid) => ({ relOid, ctids: [] as Value[], tables: [] as Value[] }));
   const out = rows.map((r) => {
-    targets.forEach((t, i) => t.ctids.push(r[width + i] ?? null));
+    targets.forEach((t, i) => {
+      t.ctids.push(r[width + 2 * i] ?? null);
+      t.tables.push(r[width + 2 * i + 1] ?? null);
+    });
     return r.slice(0, width);
   });
   return { rows: out, targets };
@@ -103,7 +112,7 @@ function invalidState(message: string): PgError {
  * The ctid of the row `cursorName` is positioned on, for table `rel`; null when the cursor's
  * current row did not come from it (nothing to change). Raises Postgres's errors.
  */
-export function currentOfCtid(session: object, cursorName: string, rel: RelationDef): Value {
+export function currentOfCtid(session: object, cursorName: string, rel: RelationDef): { ctid: Value; table: Value } {
   const c = cursorsOf(session).map.get(cursorName);
   if (!c) throw new PgError(SQLSTATE.invalid_cursor_name, `cursor "${cursorName}" does not exist`);
   if (c.txn === undefined) throw invalidState(`cursor "${cursorName}" is held from a previous transaction`);
@@ -117,7 +126,7 @@ export function currentOfCtid(session: object, cursorName: string, rel: Relation
     throw invalidState(`cursor "${cursorName}" is not a simply updatable scan of table "${rel.name}"`);
   }
   if (c.pos < 1 || c.pos > c.rows.length) throw invalidState(`cursor "${cursorName}" is not positioned on a row`);
-  return matching[0].ctids[c.pos - 1] ?? null;
+  return { ctid: matching[0].ctids[c.pos - 1] ?? null, table: matching[0].tables[c.pos - 1] ?? null };
 }
 
 /** True when `node` (a raw WHERE) is CURRENT OF. */
@@ -134,15 +143,20 @@ export function isCurrentOf(node: AnyNode | undefined): boolean {
  * The ctid of the newest version of the row at `ctid` (Postgres's TID scan for CURRENT OF
  * follows the update chain: heap_get_latest_tid), or `ctid` itself.
  */
-function latestVersion(ctx: ExecContext, rel: RelationDef, ctid: Value): Value {
+function latestVersion(ctx: ExecContext, parent: RelationDef, pos: { ctid: Value; table: Value }): Value {
+  const ctid = pos.ctid;
   if (ctid === null) return null;
+  const rel = pos.table === null || Number(pos.table) === parent.oid ? parent : ctx.txn.catalog.relations.get(Number(pos.table));
+  if (!rel) return null;
+  const aborted = ctx.txn.status.aborted;
   const per = systemColumnInfo(ctx.txn.catalog, rel).perPage;
   const c = Number(ctid);
   let tid = Math.floor(c / 65536) * per + (c % 65536);
   const heap = ctx.txn.heap(rel);
   let t = heap.get(tid);
   if (!t) return ctid;
-  while (t.next !== undefined) {
+  // (a version whose update was rolled back is still the newest one)
+  while (t.next !== undefined && t.xmax !== 0 && !t.lockOnly && !aborted.has(t.xmax)) {
     const n = heap.get(t.next);
     if (!n) break;
     t = n;
@@ -151,7 +165,7 @@ function latestVersion(ctx: ExecContext, rel: RelationDef, ctid: Value): Value {
   return makeTid(Math.floor((tid - 1) / per), ((tid - 1) % per) + 1);
 }
 
-export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationDef, ctidVar: Expr): { where: Expr; start: (rt: ExprRuntime & { session: object }) => void } {
+export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationDef, ctidVar: Expr, tableVar: Expr): { where: Expr; start: (rt: ExprRuntime & { session: object }) => void } {
   const b = node.CurrentOfExpr;
   const name = b.cursor_name as string;
   // A PL/pgSQL refcursor variable of that name names the cursor by its value.
@@ -161,8 +175,8 @@ export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationD
     const v = hook.resolve(ps, [name], undefined);
     if (v && (v.type === OID.refcursor || v.type === OID.text) && v.kind === 'Param') param = v;
   }
-  const holder: { tid: Value } = { tid: null };
-  const args: Expr[] = [ctidVar];
+  const holder: { tid: Value; table: Value } = { tid: null, table: null };
+  const args: Expr[] = [ctidVar, tableVar];
   if (param) args.push(param);
   const fn: FunctionImpl = {
     name: 'current_of',
@@ -170,7 +184,7 @@ export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationD
     returnType: OID.bool,
     strict: false,
     volatility: 'v',
-    fn: (vals: Value[]) => holder.tid !== null && vals[0] !== null && String(vals[0]) === String(holder.tid),
+    fn: (vals: Value[]) => holder.tid !== null && vals[0] !== null && String(vals[0]) === String(holder.tid) && (holder.table === null || Number(vals[1]) === Number(holder.table)),
   } as FunctionImpl;
   const where: Expr = { kind: 'FuncExpr', name: 'current_of', fn, args, type: OID.bool, typmod: -1 } as Expr;
   const paramValue = param ? compileExpr(param, { depth: 0, offsets: [] }) : undefined;
@@ -183,7 +197,9 @@ export function transformCurrentOf(ps: ParseState, node: AnyNode, rel: RelationD
         if (v === null) throw new PgError(SQLSTATE.invalid_parameter_value, 'cursor variable is null');
         cursorName = String(v);
       }
-      holder.tid = latestVersion(rt as unknown as ExecContext, rel, currentOfCtid(rt.session, cursorName, rel));
+      const p = currentOfCtid(rt.session, cursorName, rel);
+      holder.table = p.table;
+      holder.tid = latestVersion(rt as unknown as ExecContext, rel, p);
     },
   };
 }

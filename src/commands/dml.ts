@@ -6,6 +6,7 @@
  * once the transaction aborts; inside a block the block fails as in Postgres).
  * Postgres counterpart: parser/analyze.c (transformInsertStmt ...), executor/nodeModifyTable.c.
  */
+import { orderRecursiveCtes } from '../analyze/cte-order.js';
 import { checkReplicaIdentity } from './publication.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, RelationDef } from '../catalog/objects.js';
@@ -500,8 +501,8 @@ function scanTarget(session: Session, n: AnyNode, sql: string, paramTypes: numbe
   if (isCurrentOf(n.whereClause)) {
     // WHERE CURRENT OF cursor: the version the cursor is on, by its ctid.
     if (rel.kind !== 'r') throw featureNotSupported('WHERE CURRENT OF on a partitioned table');
-    const ctid = transformExpr(ps, { ColumnRef: { fields: [{ String: { sval: q.rtable[rti].alias } }, { String: { sval: 'ctid' } }], location: -1 } });
-    currentOf = transformCurrentOf(ps, n.whereClause, rel, ctid);
+    const sys = (c: string) => transformExpr(ps, { ColumnRef: { fields: [{ String: { sval: q.rtable[rti].alias } }, { String: { sval: c } }], location: -1 } });
+    currentOf = transformCurrentOf(ps, n.whereClause, rel, sys('ctid'), sys('tableoid'));
     q.where = currentOf.where;
   } else if (n.whereClause) {
     ps.exprKind = 'where';
@@ -794,7 +795,9 @@ function prepareDelete(session: Session, n: AnyNode, sql: string, paramTypes: nu
         const pmap = rel.kind === 'p' ? partitionMap(rel, leaf) : undefined;
         if (pmap) inh = { child: leaf, map: pmap };
         const ltrig = leaf === rel ? trig : hasTriggers(ms.cat, leaf.oid);
-        const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, 'update', recheck) : targetForWrite(ms, leaf, row, off, 'update', recheck);
+        // (with BEFORE DELETE row triggers Postgres locks the row for them first: GetTupleForTrigger's "to be updated" wording)
+        const what = ltrig && triggersFor(ms.cat, leaf.oid, 'before', 'row', 'DELETE').length ? 'updated' : 'deleted';
+        const target = inh ? childTargetForWrite(ms, rel, inh.child, inh.map, row, off, 'update', recheck, what) : targetForWrite(ms, leaf, row, off, 'update', recheck, what);
         if (!target) continue;
         row = target;
         const t = row[off + ncols] as unknown as Tuple;
@@ -844,7 +847,7 @@ function noTupleHeader(): never {
   throw new PgError(SQLSTATE.feature_not_supported, 'cannot retrieve a system column in this context');
 }
 
-function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
+export function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined, merge = false): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
   const { ctx, cat } = ms;
   // `old` and `values` are in the source leaf's layout (`map`: from root's, when they differ);
   // the row is routed in root's layout and written in the destination's.
@@ -853,7 +856,9 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   if (!deleteTuple(ms, leaf, t)) return undefined;
   queueMoveDeleteActions(ms, leaf, old);
   if (srcTrig) queueAfterRow(ms, leaf, 'DELETE', old, undefined);
-  captureRouted(ms, leaf, 'UPDATE', old, undefined);
+  // (MERGE's moved rows go to the DELETE and INSERT transition tables, not UPDATE's: Postgres
+  // captures them as an UPDATE only when the statement's command is UPDATE)
+  captureRouted(ms, leaf, merge ? 'DELETE' : 'UPDATE', old, undefined);
   const rootVals = map ? toParentLayout(map, leaf, values) : values;
   // A root that is itself a partition: the row must stay within it (ExecFindPartition's check).
   if (root.partitionOf) checkPartitionConstraint(ctx, cat, root, rootVals);
@@ -874,7 +879,7 @@ function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple
   if (dmap) tupleOwner.set(nt, dest.oid);
   queueInsertChecks(ms, dest, nt);
   if (destTrig) queueAfterRow(ms, dest, 'INSERT', undefined, dv);
-  captureRouted(ms, dest, 'UPDATE', undefined, dv);
+  captureRouted(ms, dest, merge ? 'INSERT' : 'UPDATE', undefined, dv);
   // Keys referencing the updated table see an UPDATE of it, not a DELETE (ON UPDATE actions).
   queueCrossPartitionUpdate(ms, root, leaf, map ? toParentLayout(map, leaf, old) : old, rootVals);
   return { tuple: nt, values: dmap ? toParentLayout(dmap, dest, dv) : dv, mapped: !!dmap };
@@ -954,24 +959,8 @@ export function runWithDmlCtes(
   paramTypes: number[],
   runMain: (kind: string, body: AnyNode) => StatementResult,
 ): StatementResult {
-  const w = body.withClause;
-  if (w.recursive && hasDmlCte(body)) throw featureNotSupported('WITH RECURSIVE with data-modifying statements');
-  const mats = new Map<string, import('../session/session-context.js').MaterializedCte>();
-  const deferred: ModifyState[] = [];
-  const keep: AnyNode[] = [];
-  const saved = session.materialized;
-  session.materialized = mats;
-  try {
-    for (const c of w.ctes as AnyNode[]) {
-      const cte = c.CommonTableExpr;
-      const [k, cb] = nodeKind(cte.ctequery);
-      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt' && k !== 'MergeStmt') {
-        keep.push(c);
-        continue;
-      }
-      if (keep.length) throw featureNotSupported('a data-modifying WITH query after a plain one', cte.location);
-      if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
-      checkCteRules(session, k, cb);
+  const runner: CteRunner = {
+    runDml(k, cb, deferred) {
       const p = withPlanningCatalog(session.catalog(), () => k === 'MergeStmt'
         ? prepareMerge(session, cb, sql, paramTypes)
         : k === 'InsertStmt'
@@ -979,23 +968,71 @@ export function runWithDmlCtes(
         : k === 'UpdateStmt'
           ? (() => { const v = throughViews(session, cb, sql, 'update'); return prepareUpdate(session, v.stmt, sql, paramTypes, v.checks); })()
           : prepareDelete(session, throughViews(session, cb, sql, 'delete').stmt, sql, paramTypes));
-      const r = executePrepared(session, p, params, deferred);
+      return { returning: !!p.returning, result: executePrepared(session, p, params, deferred) };
+    },
+    runSelect: (select, i) => runSelect(session, { stmt: { SelectStmt: select }, location: -1 - i } as unknown as RawStatement, select, sql, params, paramTypes),
+  };
+  return driveDmlCtes(session, kind, body, sql, runner, runMain);
+}
+
+/**
+ * How driveDmlCtes runs the parts of a statement: a top-level statement (client parameters), or
+ * a function-body statement (the body's variables, spi.ts).
+ */
+export interface CteRunner {
+  /** Prepares and runs one data-modifying WITH query; its RI work and AFTER triggers go to `deferred`. */
+  runDml(kind: 'InsertStmt' | 'UpdateStmt' | 'DeleteStmt' | 'MergeStmt', body: AnyNode, deferred: ModifyState[]): { returning: boolean; result: StatementResult };
+  /** Runs a SELECT (a plain WITH query, as `WITH name AS (...) SELECT * FROM name`). */
+  runSelect(select: AnyNode, index: number): StatementResult;
+}
+
+/** runWithDmlCtes with the parts run by `runner`. */
+export function driveDmlCtes(session: Session, kind: string, body: AnyNode, sql: string, runner: CteRunner, runMain: (kind: string, body: AnyNode) => StatementResult): StatementResult {
+  const w = body.withClause;
+  if (kind === 'MergeStmt' && w.recursive) throw new PgError(SQLSTATE.syntax_error, 'WITH RECURSIVE is not supported for MERGE statement');
+  // WITH RECURSIVE: the items in an order without forward references (recursive plain ones run as such).
+  const ctes = w.recursive ? orderRecursiveCtes(w.ctes as AnyNode[], (loc) => pos(sql, loc)) : (w.ctes as AnyNode[]);
+  const mats = new Map<string, import('../session/session-context.js').MaterializedCte>();
+  const deferred: ModifyState[] = [];
+  const keep: AnyNode[] = [];
+  const saved = session.materialized;
+  session.materialized = mats;
+  try {
+    for (let i = 0; i < ctes.length; i++) {
+      const c = ctes[i];
+      const cte = c.CommonTableExpr;
+      const [k, cb] = nodeKind(cte.ctequery);
+      if (k !== 'InsertStmt' && k !== 'UpdateStmt' && k !== 'DeleteStmt' && k !== 'MergeStmt') {
+        keep.push(c);
+        continue;
+      }
+      if (keep.length) {
+        // Plain WITH queries before this one: those it or the rest of the statement reads run now,
+        // under the same snapshot (the statement's writes are invisible to it anyway), and are
+        // read as constants from here on.
+        materializePlainCtes(runner, { ...w, ctes: keep }, mats, { rest: ctes.slice(i), body: { ...body, withClause: undefined } });
+        keep.length = 0;
+      }
+      if (cb.withClause) throw featureNotSupported('nested WITH in a data-modifying WITH query', cte.location);
+      checkCteRules(session, k, cb);
+      const { returning, result: r } = runner.runDml(k, cb, deferred);
       let columns = r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier }));
       if (cte.aliascolnames) {
         const names = (cte.aliascolnames as AnyNode[]).map((x) => x.String.sval as string);
         columns = columns.map((col, i) => (i < names.length ? { ...col, name: names[i] } : col));
       }
       // Without RETURNING the query still runs; it just offers nothing to read.
-      if (p.returning) mats.set(cte.ctename, { columns, rows: r.rows });
+      mats.set(cte.ctename, returning ? { columns, rows: r.rows } : { columns: [], rows: [], noReturning: true });
     }
     const rest = keep.length ? { ...w, ctes: keep } : undefined;
+    // (the kept items stay in their safe order: a WITH RECURSIVE list keeps its flag for the recursive ones)
     let main: AnyNode = { ...body, withClause: rest };
     // INSERT ... SELECT / VALUES takes the remaining WITH into its query (prepareInsert), unless
     // its ON CONFLICT clause reads one: then they are run first, as for UPDATE / DELETE.
     if (kind !== 'SelectStmt' && rest && !(kind === 'InsertStmt' && body.selectStmt?.SelectStmt && !conflictReadsCte(body))) {
       // UPDATE / DELETE (and INSERT ... DEFAULT VALUES) cannot take the WITH along: the plain
       // queries it names are run first, under the statement's snapshot, and read as constants.
-      materializePlainCtes(session, rest, sql, params, paramTypes, mats, main);
+      materializePlainCtes(runner, rest, mats, main);
       main = { ...main, withClause: undefined };
     }
     const result = runMain(kind, main);
@@ -1015,15 +1052,7 @@ export function runWithDmlCtes(
  * `WITH name AS (...) SELECT * FROM name`, in order, so later ones and the statement read the
  * earlier ones' rows from `mats`.
  */
-function materializePlainCtes(
-  session: Session,
-  w: AnyNode,
-  sql: string,
-  params: readonly unknown[],
-  paramTypes: number[],
-  mats: Map<string, import('../session/session-context.js').MaterializedCte>,
-  main: AnyNode,
-): void {
+function materializePlainCtes(runner: CteRunner, w: AnyNode, mats: Map<string, import('../session/session-context.js').MaterializedCte>, main: AnyNode): void {
   const ctes = w.ctes as AnyNode[];
   ctes.forEach((c, i) => {
     const cte = c.CommonTableExpr;
@@ -1035,7 +1064,7 @@ function materializePlainCtes(
       targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }],
       fromClause: [{ RangeVar: { relname: name, inh: true, relpersistence: 'p' } }],
     };
-    const r = runSelect(session, { stmt: { SelectStmt: select }, location: -1 - i } as unknown as RawStatement, select, sql, params, paramTypes);
+    const r = runner.runSelect(select, i);
     mats.set(name, { columns: r.fields.map((f) => ({ name: f.name, type: f.dataTypeID, typmod: f.dataTypeModifier })), rows: r.rows });
   });
 }
@@ -1180,7 +1209,7 @@ export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateS
 }
 
 /** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
-export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[]): StatementResult {
+export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[], deferRi?: ModifyState[]): StatementResult {
   if (p.rel.persistence !== 't') checkWritableSpi(session, p.kind.toUpperCase());
   const ctx = makeExecContext(session, values);
   const ms = new ModifyState(ctx, session.catalog());
@@ -1189,8 +1218,14 @@ export function executeSpiDml(session: Session, p: SpiDml, values: readonly Valu
   const trig = hasTriggers(ms.cat, p.rel.oid);
   if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op, e.updated);
   const count = p.run(ms, ret);
-  runRiQueue(ms, session);
-  if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
+  if (deferRi) {
+    // (a data-modifying WITH query: its RI work and AFTER triggers run after the whole statement)
+    deferRi.push(ms);
+    if (trig) deferredStatements.set(ms, stmts);
+  } else {
+    runRiQueue(ms, session);
+    if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
+  }
   return { command: p.kind.toUpperCase(), rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
 

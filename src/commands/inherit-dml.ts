@@ -38,11 +38,11 @@ export function childValues(child: RelationDef, t: Tuple): Value[] {
  * `off`): the lock and EvalPlanQual wait happen on the child; a newer version is mapped back to
  * the parent's layout and re-checked there.
  */
-export function childTargetForWrite(ms: ModifyState, parent: RelationDef, child: RelationDef, map: Int32Array, row: Row, off: number, mode: RowLockMode, recheck: CExpr | undefined): Row | undefined {
+export function childTargetForWrite(ms: ModifyState, parent: RelationDef, child: RelationDef, map: Int32Array, row: Row, off: number, mode: RowLockMode, recheck: CExpr | undefined, what: 'updated' | 'deleted' = 'updated'): Row | undefined {
   const n = parent.columns.length;
   const t = row[off + n] as unknown as Tuple;
   const crow: Row = [...childValues(child, t), t as unknown as Value];
-  const r = targetForWrite(ms, child, crow, 0, mode, undefined);
+  const r = targetForWrite(ms, child, crow, 0, mode, undefined, what);
   if (!r) return undefined;
   if (r === crow) return row;
   const latest = r[child.columns.length] as unknown as Tuple;

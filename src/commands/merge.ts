@@ -14,7 +14,8 @@
  * (ExecMerge, ExecMergeMatched, ExecMergeNotMatched).
  * Privileges and row-level security: see merge-security.ts.
  * Into an automatically updatable view: rewritten onto its base table first (merge-views.ts).
- * Known gaps: MERGE into views with INSTEAD OF triggers, and into partitioned tables (0A000).
+ * Into a partitioned table or an inheritance parent: rows are written in their leaves (merge-write.ts).
+ * Known gaps: MERGE into views with INSTEAD OF triggers (0A000).
  */
 import { insertTargets } from './insert-targets.js';
 import { defaultThroughIndirection } from '../analyze/assign-indirection.js';
@@ -40,11 +41,11 @@ import { foldExpr } from '../plan/const-fold.js';
 import { compileExpr, type CExpr } from '../executor/expr/compile.js';
 import type { Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
-import { checkConstraints, compileStored, computeGenerated, deleteTuple, insertTuple, keyChanged, targetForWrite, updateTuple } from '../executor/modify-table.js';
+import { compileStored } from '../executor/modify-table.js';
 import { mergeSecurity, targetColumnsRead } from './merge-security.js';
 import { mergeThroughViews } from './merge-views.js';
-import { queueDeleteActions, queueInsertChecks, queueUpdateActions } from '../executor/ri.js';
-import { beforeRowTriggers, hasTriggers, queueAfterRow, type TriggerOp } from '../executor/trigger.js';
+import { leafTargetForWrite, mergeDelete, mergeInsert, mergeUpdate, targetLeaf } from './merge-write.js';
+import type { TriggerOp } from '../executor/trigger.js';
 import {
   addOldNew, analyzeReturning, assignmentCoerce, clearViewDmlState, compileReturning, viewCheckFn, domainDefault, executePrepared, fillOldNew, newState, pos, prepared, returningList, transformUpdateTargets, type PreparedDml,
 } from './dml.js';
@@ -98,11 +99,9 @@ export function sourceNames(n: AnyNode, out: string[]): void {
 
 function mergeTarget(session: Session, cat: Catalog, rv: AnyNode, sql: string): RelationDef {
   const rel = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, pos(sql, rv.location));
-  // (an inheritance parent's children would need their own result relations: not done yet)
-  if (rel.kind === 'r' && rel.inhChildren?.length && rv.inh) throw featureNotSupported('MERGE into a table with inheritance children', rv.location);
-  if (rel.kind === 'r') return rel;
+  // (partitioned tables and inheritance parents: rows are written in their leaves, merge-write.ts)
+  if (rel.kind === 'r' || rel.kind === 'p') return rel;
   if (rel.kind === 'v') throw featureNotSupported('MERGE into a view', rv.location);
-  if (rel.kind === 'p') throw featureNotSupported('MERGE into a partitioned table', rv.location);
   const what = OBJECT_KINDS[rel.kind];
   throw new PgError(SQLSTATE.feature_not_supported, `cannot execute MERGE on relation "${rel.name}"`, what ? { detail: `This operation is not supported for ${what}.` } : {});
 }
@@ -288,23 +287,23 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
       const nJoined = rows.length;
       if (targetScan) {
         // Target rows no source row joined: each one once, its other slots NULL.
-        const reached = new Set<number>();
+        // (by version object: a partition's versions have their own tid numbering)
+        const reached = new Set<Tuple>();
         for (const r of rows) {
           const t = r[off + ncols] as unknown as Tuple | null;
-          if (t != null) reached.add(t.tid);
+          if (t != null) reached.add(t);
         }
         const width = targetScan.width;
         for (const r of targetScan.plan.run(ctx, undefined)) {
           const t = r[off + ncols] as unknown as Tuple;
-          if (reached.has(t.tid)) continue;
+          if (reached.has(t)) continue;
           const row: Row = new Array(width).fill(null);
           for (let i = 0; i <= ncols; i++) row[off + i] = r[off + i];
           rows.push(row);
         }
       }
-      const trig = hasTriggers(ms.cat, rel.oid);
       /** Scanned target versions this statement updated or deleted (a second match is an error). */
-      const done = new Set<number>();
+      const done = new Set<Tuple>();
       let count = 0;
       const emit = (r: Row, action: string, old: readonly Value[] | undefined, now: readonly Value[] | undefined, oldT?: Tuple, newT?: Tuple) => {
         if (!retRows || !returning) return;
@@ -348,20 +347,11 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
               const d = defaults[a];
               values[a] = d && !cols[a].dropped ? d(values, ctx) : null;
             }
-            if (trig) {
-              const r = beforeRowTriggers(ms, rel, 'INSERT', undefined, values);
-              if (!r) break;
-              values = r;
-            }
-            computeGenerated(ctx, rel, values);
-            security.insertNew?.(ctx, values);
-            checkConstraints(ctx, ms.cat, rel, values);
-            const t = insertTuple(ms, rel, values);
-            viewCheck?.(ctx, ms.cat, values);
-            queueInsertChecks(ms, rel, t);
-            if (trig) queueAfterRow(ms, rel, 'INSERT', undefined, values);
+            // (through a partitioned table: routed to its leaf partition)
+            const w = mergeInsert(ms, rel, values, security.insertNew, viewCheck);
+            if (!w) break;
             count++;
-            emitWritten(row, values, t, 'INSERT', undefined);
+            emitWritten(row, w.values, w.tuple, 'INSERT', undefined);
             break;
           }
           // UPDATE or DELETE of the target row.
@@ -370,7 +360,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
           // The existing row must pass the action's USING policies (checked only for the action taken).
           if (clause.action === 'update') security.updateExisting?.(ctx, old);
           else security.deleteExisting?.(ctx, old);
-          if (done.has(t.tid)) {
+          if (done.has(t)) {
             throw new PgError(SQLSTATE.cardinality_violation, 'MERGE command cannot affect row a second time', {
               hint: 'Ensure that not more than one source row matches any one target row.',
             });
@@ -380,9 +370,10 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             values = [...old];
             for (const s of clause.sets!) values[s.idx] = s.f ? s.f(row, ctx) : defaults[s.idx] ? defaults[s.idx]!(values, ctx) : null;
           }
-          const mode = values && !keyChanged(ms.cat, rel, old, values) ? 'nokeyupdate' : 'update';
+          // Through a partitioned table or an inheritance parent: written in the table the version is in.
+          const tl = targetLeaf(ctx, ms.cat, rel, t);
           // Another transaction may have changed the row since the snapshot: wait, join it again (EvalPlanQual).
-          const target = targetForWrite(ms, rel, row, off, mode, kind === 'matched' ? onRecheck : undefined);
+          const target = leafTargetForWrite(ms, rel, tl, row, off, old, values, kind === 'matched' ? onRecheck : undefined);
           if (!target) {
             if (kind !== 'matched') break;
             // Deleted or no longer matching: the source row is not matched after all.
@@ -396,31 +387,17 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
             continue;
           }
           if (!values) {
-            if (trig && !beforeRowTriggers(ms, rel, 'DELETE', old, undefined)) break;
-            if (!deleteTuple(ms, rel, t)) break;
-            done.add(t.tid);
+            if (!mergeDelete(ms, rel, tl, t, old)) break;
+            done.add(t);
             count++;
-            queueDeleteActions(ms, rel, old);
-            if (trig) queueAfterRow(ms, rel, 'DELETE', old, undefined);
             if (retRows) emit(row.slice(), 'DELETE', old, undefined, row[off + ncols] as unknown as Tuple);
             break;
           }
-          if (trig) {
-            const r = beforeRowTriggers(ms, rel, 'UPDATE', old, values, clause.updatedCols);
-            if (!r) break;
-            values = r;
-          }
-          computeGenerated(ctx, rel, values);
-          security.updateNew?.(ctx, values);
-          checkConstraints(ctx, ms.cat, rel, values);
-          const nt = updateTuple(ms, rel, t, values);
-          if (!nt) break;
-          viewCheck?.(ctx, ms.cat, values);
-          done.add(t.tid);
+          const w = mergeUpdate(ms, rel, tl, t, old, values, clause.updatedCols!, security.updateNew, viewCheck);
+          if (!w) break;
+          done.add(t);
           count++;
-          queueUpdateActions(ms, rel, old, values, nt, t);
-          if (trig) queueAfterRow(ms, rel, 'UPDATE', old, values, clause.updatedCols);
-          emitWritten(row, values, nt, 'UPDATE', old);
+          emitWritten(row, w.values, w.tuple, 'UPDATE', old);
           break;
         }
       }

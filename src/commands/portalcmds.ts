@@ -99,7 +99,7 @@ export function declareCursor(session: Session, n: AnyNode, sql: string, st: Raw
   const run = refs.length
     ? planningCursor(() => prepareSelect(session, st, withCtidColumns(q.SelectStmt, refs.map((r) => r.alias)), `${sql}\u0000current of`, paramTypes))
     : c;
-  const width = c.fields.length + refs.length;
+  const width = c.fields.length + 2 * refs.length; // (a ctid and a tableoid per table)
   const { rows: wide, error } = materializeRows(() => run.planned.plan.run(ctx, undefined), width);
   const split = splitCtidColumns(wide, c.fields.length, refs.map((r) => r.rel.oid));
   const rows = split.rows;

@@ -172,6 +172,20 @@ function comboId(txn: ExecContext['txn'], cur: Tuple): number | undefined {
   return id;
 }
 
+/**
+ * Whether the version to write was already updated or deleted by this transaction since the
+ * statement read it: by this very command, true (the row is skipped, as Postgres's
+ * TM_SelfModified with the same command id); by a later one (a statement a BEFORE trigger ran),
+ * Postgres's 27000 error.
+ */
+function selfModified(live: Tuple, txn: ExecContext['txn'], what: 'updated' | 'deleted'): boolean {
+  if (live.xmax === 0 || live.lockOnly || !txn.own().xids.has(live.xmax)) return false;
+  if (live.cmax === txn.cid) return true;
+  throw new PgError(SQLSTATE.triggered_data_change_violation, `tuple to be ${what} was already modified by an operation triggered by the current command`, {
+    hint: 'Consider using an AFTER trigger instead of a BEFORE trigger to propagate changes to other rows.',
+  });
+}
+
 /** Marks a version deleted by this command (returns false if it was already deleted by it). */
 export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolean {
   const txn = ms.ctx.txn;
@@ -179,7 +193,7 @@ export function deleteTuple(ms: ModifyState, rel: RelationDef, t: Tuple): boolea
   const checked = ms.checkedScan === t && ms.checkedMode === 'update' ? ms.checkedVersion : undefined;
   ms.checkedScan = undefined;
   const cur = checked ?? versionForWrite(ms, rel, t, 'update');
-  if (!cur) return false;
+  if (!cur || selfModified(heap.get(cur.tid) ?? cur, txn, 'deleted')) return false;
   heap.replace({ ...cur, xmax: txn.writeXid(), cmax: txn.cid, lockOnly: false, noKeyUpdate: undefined, combo: comboId(txn, cur) });
   heap.garbage++;
   txn.noteWrite(heap, cur.tid);
@@ -196,7 +210,7 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
   const mode: RowLockMode = checked ? ms.checkedMode! : keyChanged(cat, rel, t.values, values) ? 'update' : 'nokeyupdate';
   const heap = txn.heap(rel, LockMode.RowExclusive);
   const cur = checked ?? versionForWrite(ms, rel, t, mode);
-  if (!cur) return undefined;
+  if (!cur || selfModified(heap.get(cur.tid) ?? cur, txn, 'updated')) return undefined;
   const xid = txn.writeXid();
   let nt = heap.insert(values, xid, txn.cid);
   // A version this transaction had locked: the new one carries the lock (its xmax shows it).
@@ -222,7 +236,7 @@ export function updateTuple(ms: ModifyState, rel: RelationDef, t: Tuple, values:
  * WHERE) decides again. Returns the row to go on with (the same array when nothing changed), or
  * undefined to skip the row. Waits (StatementBlocked) while another transaction holds it.
  */
-export function targetForWrite(ms: ModifyState, rel: RelationDef, row: Row, offset: number, mode: RowLockMode, recheck: CExpr | undefined): Row | undefined {
+export function targetForWrite(ms: ModifyState, rel: RelationDef, row: Row, offset: number, mode: RowLockMode, recheck: CExpr | undefined, what: 'updated' | 'deleted' = 'updated'): Row | undefined {
   const n = rel.columns.length;
   let cur = row;
   for (;;) {
@@ -234,6 +248,9 @@ export function targetForWrite(ms: ModifyState, rel: RelationDef, row: Row, offs
       ms.checkedMode = mode;
       return cur;
     }
+    // Changed by this transaction since the scan: by this command, skipped; by a statement a
+    // BEFORE trigger ran, Postgres's 27000 error.
+    if (r.status === 'self') selfModified(r.tuple, ms.ctx.txn, what);
     if (r.status !== 'updated') return undefined;
     cur = cur.slice();
     fillSlots(cur, offset, r.latest, rel);

@@ -28,7 +28,8 @@ import type { Session } from '../session/session.js';
 import { makeExecContext } from '../session/run-select.js';
 import { runUtility } from '../commands/utility.js';
 import { analyzeCall, executeCall, outputParams, outputTypes } from '../commands/call.js';
-import { executeSpiDml, prepareDmlForSpi, type SpiDml } from '../commands/dml.js';
+import { executeSpiDml, needsCteRun, prepareDmlForSpi, type SpiDml } from '../commands/dml.js';
+import { withDmlPlan } from './spi-with-dml.js';
 import { explainFields, parseExplainOptions, runExplain } from '../commands/explain.js';
 import { cursorTargets, splitCtidColumns, withCtidColumns, type CursorPositions } from '../commands/current-of.js';
 import { planCanScrollBackward } from '../commands/portalcmds.js';
@@ -202,11 +203,12 @@ export function prepareSpi(session: Session, raw: RawStatement, opts: SpiOptions
     const state: StatementState = {
       catalog: cat, session, sql: text, paramTypes: [...opts.paramTypes], inferParams: false, volatileSeen: false, columnRefHook: opts.hook,
     };
+    // WITH holding data-modifying queries (or a WITH an UPDATE / DELETE cannot carry): spi-with-dml.ts.
+    if ((kind === 'SelectStmt' || kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt' || kind === 'MergeStmt') && needsCteRun(kind, body)) {
+      return withDmlPlan(session, raw, kind, body, opts, prepareSpi);
+    }
     switch (kind) {
       case 'SelectStmt': {
-        if (body.withClause?.ctes?.some((c: AnyNode) => Object.keys(c.CommonTableExpr.ctequery)[0] !== 'SelectStmt')) {
-          throw featureNotSupported('data-modifying WITH queries inside functions');
-        }
         const plan = selectPlan(session, state, body, cat, opts.rewriteTarget, !!opts.forCursor);
         return { ...plan, mutable: !!state.mutableSeen || state.volatileSeen };
       }

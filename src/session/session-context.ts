@@ -10,6 +10,8 @@ import type { PgError } from '../errors/pg-error.js';
 export interface MaterializedCte {
   readonly columns: readonly { name: string; type: number; typmod: number }[];
   readonly rows: readonly (readonly unknown[])[];
+  /** A data-modifying WITH query without RETURNING: naming it is an error. */
+  readonly noReturning?: boolean;
 }
 
 export interface SessionContext {

@@ -1,17 +1,18 @@
 /**
  * Storing values into PL/pgSQL datums: scalar variables (cast to the declared type, NOT NULL
  * checked), record variables (a named row type converts by position; `record` takes the
- * value's structure), record fields (`NEW.x := ...`), array elements (`a[i] := ...`), and the
+ * value's structure), record fields (`NEW.x := ...`), array elements (`a[i] := ...`, `a[i][j]`,
+ * `rec.f[i]`, domains over arrays checked after the change), and the
  * targets of INTO / FOR (a record, or a list of variables filled column by column).
  *
  * Postgres counterpart: src/pl/plpgsql/src/pl_exec.c (exec_assign_value, exec_move_row,
  * exec_move_row_from_fields).
  */
-import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { Row } from '../../executor/context.js';
 import { OID } from '../../types/oids.js';
-import { typeInfo } from '../../types/registry.js';
+import { formatType, typeInfo } from '../../types/registry.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { caster } from '../cast.js';
 import type { SpiColumn } from '../spi.js';
@@ -116,21 +117,43 @@ export function assignField(f: Frame, owner: ExprOwner, recDno: number, field: s
   if (!f.descs[recDno]) f.descs[recDno] = desc;
 }
 
-/** `a[i] := v` for a one-dimensional array (extended with NULLs as Postgres does). */
-export function assignElement(f: Frame, owner: ExprOwner, dno: number, subs: Value[], v: Value, from: number): void {
-  const d = owner.datums[dno];
-  if (subs.length !== 1) throw featureNotSupported('assignment to multidimensional array elements or slices');
-  const idx = subs[0];
-  if (idx === null) throw new PgError(SQLSTATE.null_value_not_allowed, 'array subscript in assignment must not be null');
-  const elemType = typeInfo(f.session.catalog(), d.type).elem ?? OID.text;
-  const x = castValue(f, v, from, elemType, -1);
-  const cur = f.values[dno] as PgArray | null;
-  const i = Number(idx);
-  if (!cur || cur.items.length === 0) {
-    f.values[dno] = new PgArray([x], [1], [i]);
-    return;
+/** The array type under a (possibly domain) type, with its element type. */
+export function arrayTypeOf(cat: import('../../catalog/catalog.js').Catalog, type: number): { array: number; elem: number } | undefined {
+  let t = type;
+  for (let i = 0; i < 32; i++) {
+    const info = typeInfo(cat, t);
+    if (info.typtype === 'd' && info.baseType !== undefined) {
+      t = info.baseType;
+      continue;
+    }
+    return info.elem !== undefined ? { array: t, elem: info.elem } : undefined;
   }
-  if (cur.dims.length !== 1) throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');
+  return undefined;
+}
+
+/**
+ * `a[i] := v`, `a[i][j] := v`, `rec.f[i] := v`: the array with one element set (Postgres's
+ * array_set_element): a one-dimensional array grows (with NULLs) to take the subscript; a
+ * multidimensional one must already have the position; an empty one becomes an array of
+ * one element at those subscripts.
+ */
+export function setArrayElement(cur: PgArray | null, subs: readonly Value[], x: Value): PgArray {
+  if (subs.some((s) => s === null)) throw new PgError(SQLSTATE.null_value_not_allowed, 'array subscript in assignment must not be null');
+  const idx = subs.map((s) => Number(s));
+  if (!cur || cur.items.length === 0) return new PgArray([x], idx.map(() => 1), idx);
+  if (cur.dims.length !== idx.length) throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');
+  if (idx.length > 1) {
+    let off = 0;
+    for (let k = 0; k < idx.length; k++) {
+      const lb = cur.lbounds[k];
+      if (idx[k] < lb || idx[k] >= lb + cur.dims[k]) throw new PgError(SQLSTATE.array_subscript_error, 'array subscript out of range');
+      off = off * cur.dims[k] + (idx[k] - lb);
+    }
+    const items = cur.items.slice();
+    items[off] = x;
+    return new PgArray(items, cur.dims, cur.lbounds);
+  }
+  const i = idx[0];
   const lb = cur.lbounds[0];
   const ub = lb + cur.dims[0] - 1;
   // array_set_element: the grown array must stay within MaxArraySize (1 GB of Datums).
@@ -146,7 +169,38 @@ export function assignElement(f: Frame, owner: ExprOwner, dno: number, subs: Val
     items.push(...new Array<Value>(i - ub).fill(null));
   }
   items[i - newLb] = x;
-  f.values[dno] = new PgArray(items, [items.length], [newLb]);
+  return new PgArray(items, [items.length], [newLb]);
+}
+
+/** `a[i] := v` (and `a[i][j] := v`) for an array variable, or a variable of a domain over an array (its constraints checked). */
+export function assignElement(f: Frame, owner: ExprOwner, dno: number, subs: Value[], v: Value, from: number): void {
+  const d = owner.datums[dno];
+  const cat = f.session.catalog();
+  const at = arrayTypeOf(cat, d.type);
+  const x = castValue(f, v, from, at?.elem ?? OID.text, -1);
+  const next = setArrayElement(f.values[dno] as PgArray | null, subs, x);
+  // A domain over an array: the new array must satisfy it.
+  f.values[dno] = at && at.array !== d.type ? castValue(f, next, at.array, d.type, d.typmod) : next;
+}
+
+/** `rec.field[i] := v`: the field's array with one element set. */
+export function assignFieldElement(f: Frame, owner: ExprOwner, recDno: number, field: string, subs: Value[], v: Value, from: number): void {
+  const d = owner.datums[recDno];
+  const desc = currentDesc(f, owner, recDno);
+  if (!desc) {
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `record "${d.name}" is not assigned yet`, {
+      detail: 'The tuple structure of a not-yet-assigned record is indeterminate.',
+    });
+  }
+  const i = desc.names.indexOf(field);
+  if (i < 0) throw new PgError(SQLSTATE.undefined_column, `record "${d.name}" has no field "${field}"`);
+  const cat = f.session.catalog();
+  const at = arrayTypeOf(cat, desc.types[i]);
+  if (!at) throw new PgError(SQLSTATE.datatype_mismatch, `cannot subscript type ${formatType(cat, desc.types[i])} because it does not support subscripting`);
+  const cur = f.values[recDno] as PgRecord | null;
+  const x = castValue(f, v, from, at.elem, -1);
+  const next = setArrayElement((cur?.fields[i] ?? null) as PgArray | null, subs, x);
+  assignField(f, owner, recDno, field, next, at.array);
 }
 
 /** Where INTO / FOR put a row: a record datum, or variables one per column. */

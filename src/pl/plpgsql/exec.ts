@@ -249,7 +249,15 @@ function placeStatementError(e: unknown, body: string, bodyPos: BodyPosition): b
 
 /** CREATE FUNCTION's check of a PL/pgSQL body: grammar, then declarations (types, conditions). */
 function validate(session: Session, def: FunctionDef, st: RawStatement, bodyPos: BodyPosition): void {
-  const tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
+  let tree: PlNode;
+  try {
+    tree = parseFunctionText(st.text, def.name, def.body, bodyPos);
+  } catch (e) {
+    // libpg-query's grammar cannot take a `tab.col%TYPE` parameter or result type: the
+    // statement rebuilt from the catalog entry (types resolved) has the same body.
+    if (!(e instanceof PgError) || e.message !== 'Not implemented') throw e;
+    tree = parseFunctionText(plpgsqlSource(session.catalog(), def), def.name, def.body, bodyPos);
+  }
   trees.set(def, tree);
   try {
     compileFunction(session, tree, routineKind(def, def.returnType), allParamTypes(session.catalog(), def, def.argTypes), def.name, def.name, { body: def.body, bodyPos });

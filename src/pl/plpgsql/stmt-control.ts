@@ -14,7 +14,7 @@ import { formatType, typeInfo } from '../../types/registry.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { Rc, type Frame, type StmtInfo } from './frame.js';
 import { PlExpr } from './expr.js';
-import { assignDatum, assignElement, castValue } from './assign.js';
+import { arrayTypeOf, assignDatum, assignElement, assignFieldElement, castValue } from './assign.js';
 import { parseAssignTarget } from './assign-target.js';
 import { Scope } from './scope.js';
 import { statementErrors, type CStmt, type Compiler } from './compile.js';
@@ -56,8 +56,8 @@ function compileAssign(c: Compiler, b: PlNode, scope: Scope): CStmt {
   const d = c.datums[dno];
   const exprPart = text.slice(tgt.exprOffset);
   const isElement = tgt.subscripts.length > 0;
-  if (isElement && (d.kind !== 'var' || tgt.subscripts.some((s) => s.slice))) throw featureNotSupported('assignment to array slices or elements of non-array variables');
-  const elemType = isElement ? (typeInfo(c.cat, d.type).elem ?? OID.text) : undefined;
+  if (isElement && ((d.kind !== 'var' && d.kind !== 'recfield') || tgt.subscripts.some((s) => s.slice))) throw featureNotSupported('assignment to array slices or elements of non-array variables');
+  const elemType = isElement && d.kind === 'var' ? (arrayTypeOf(c.cat, d.type)?.elem ?? OID.text) : undefined;
   const target = d.kind === 'var' && d.type !== OID.unknown ? { type: isElement ? (elemType as number) : d.type, typmod: isElement ? -1 : d.typmod } : undefined;
   const e = new PlExpr(c, scope, text, `SELECT ${exprPart}`, tgt.exprOffset - 7, 'assign', target);
   const subs = tgt.subscripts.map((s) => new PlExpr(c, scope, text, `SELECT ${s.text}`, s.offset - 7, 'assign'));
@@ -68,7 +68,8 @@ function compileAssign(c: Compiler, b: PlNode, scope: Scope): CStmt {
         return castValue(f, v, s.valueType(f).type, OID.int4, -1);
       });
       const v = e.value(f);
-      assignElement(f, c, dno, idx, v, e.valueType(f).type);
+      if (d.kind === 'recfield') assignFieldElement(f, c, d.parent as number, d.field as string, idx, v, e.valueType(f).type);
+      else assignElement(f, c, dno, idx, v, e.valueType(f).type);
       return Rc.Ok;
     };
   }
@@ -221,6 +222,11 @@ function compileForeach(c: Compiler, b: PlNode, scope: Scope): CStmt {
     if (slice < 0 || slice > ndim) {
       throw new PgError(SQLSTATE.array_subscript_error, `slice dimension (${slice}) is out of the valid range 0..${ndim}`);
     }
+    // The loop variable: an array for SLICE, not an array otherwise (a record is neither).
+    const lv = c.datums[dno];
+    const lvArray = lv.kind === 'var' && arrayTypeOf(f.session.catalog(), lv.type) !== undefined;
+    if (slice > 0 && !lvArray) throw new PgError(SQLSTATE.datatype_mismatch, 'FOREACH ... SLICE loop variable must be of an array type');
+    if (slice === 0 && lvArray) throw new PgError(SQLSTATE.datatype_mismatch, 'FOREACH loop variable must not be of an array type');
     const elemType = typeInfo(f.session.catalog(), t).elem ?? OID.text;
     const values: { v: Value; type: number }[] = [];
     if (slice === 0) for (const x of v.items) values.push({ v: x, type: elemType });

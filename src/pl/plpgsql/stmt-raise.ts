@@ -79,7 +79,7 @@ function compileRaiseStmt(c: Compiler, b: PlNode, scope: Scope): CStmt {
     const fields: Record<string, string> = {};
     const seen = new Set<string>();
     for (const o of options) {
-      if (seen.has(o.kind) || (o.kind === 'MESSAGE' && message !== undefined)) {
+      if (seen.has(o.kind) || (o.kind === 'MESSAGE' && message !== undefined) || (o.kind === 'ERRCODE' && condname !== undefined)) {
         throw new PgError(SQLSTATE.syntax_error, `RAISE option already specified: ${o.kind}`);
       }
       seen.add(o.kind);
