@@ -8,7 +8,7 @@
  */
 import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
-import { textComparator } from '../types/collation.js';
+import { resolveCollationName } from '../catalog/collation-lookup.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
 import { decodeUtf8 } from '../types/utf8.js';
@@ -166,15 +166,16 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       return transformSqlValueFunction(pstate, n);
     case 'CollateClause': {
       const arg = transformExpr(pstate, n.arg);
-      const name = (n.collname as AnyNode[]).map(strVal).pop() as string;
-      const coll = name.toLowerCase() === 'c' || name === 'POSIX' ? 'C' : name === 'default' ? 'default' : name;
+      const parts = (n.collname as AnyNode[]).map(strVal) as string[];
+      const name = parts.join('.');
       const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, arg.type === OID.unknown ? OID.text : arg.type));
       if (info.category !== 'S') {
         throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(pstate.catalog, arg.type)}`, {
           position: pstate.position(n.location),
         });
       }
-      if (textComparator(coll) === undefined) {
+      const coll = resolveCollationName(pstate.catalog, pstate.stmt.session.searchPath(), parts);
+      if (coll === undefined) {
         throw new PgError(SQLSTATE.undefined_object, `collation "${name}" for encoding "UTF8" does not exist`, { position: pstate.position(n.location) });
       }
       const typed = arg.type === OID.unknown ? coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit') : arg;
