@@ -210,3 +210,45 @@ export function caseMappingLocale(collation: string | undefined): string | undef
   }
   return userCollations.get(collation)?.caseLocale;
 }
+
+/** Letters ICU expands at the primary level that Unicode decomposition leaves alone. */
+const PRIMARY_EXPANSIONS: Record<string, string> = { ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l', ı: 'i', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th' };
+
+/**
+ * A coarse key that strings a collator may rank equal share: compatibility-decomposed, without
+ * marks, format and control characters, punctuation and spaces, case-folded, with the common
+ * primary expansions. (Strings sharing it still go through the collator.)
+ */
+function coarseKey(s: string): string {
+  let k = s.normalize('NFKD').replace(/[\p{M}\p{Cf}\p{Cc}\p{P}\p{Z}\p{S}]/gu, '').toLowerCase();
+  if (/[^\x00-\x7f]/.test(k)) k = k.replace(/[ßẞæÆœŒøØđĐłŁıðÐþÞ]/g, (c) => PRIMARY_EXPANSIONS[c]);
+  return k;
+}
+
+/**
+ * The hash key of a string under a nondeterministic collation: the first string seen that the
+ * collator ranks equal to it (so equal strings share a key), found among the strings sharing
+ * its coarse key. Undefined for deterministic collations (the string is its own key).
+ * Known gap: strings ICU ranks equal through expansions coarseKey does not know (rare letters)
+ * get keys of their own.
+ */
+export function collationHashKey(collation: string | undefined): ((s: string) => string) | undefined {
+  if (!isNondeterministic(collation)) return undefined;
+  const compare = userCollations.get(collation!)!.compare;
+  const reps = new Map<string, string[]>();
+  const memo = new Map<string, string>();
+  return (s) => {
+    const hit = memo.get(s);
+    if (hit !== undefined) return hit;
+    const ck = coarseKey(s);
+    let bucket = reps.get(ck);
+    if (!bucket) reps.set(ck, (bucket = []));
+    let rep = bucket.find((r) => compare(r, s) === 0);
+    if (rep === undefined) {
+      rep = s;
+      bucket.push(s);
+    }
+    memo.set(s, rep);
+    return rep;
+  };
+}
