@@ -9,6 +9,7 @@
 import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { resolveCollationName } from '../catalog/collation-lookup.js';
+import { collationConflict, conflictCollation } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
 import { decodeUtf8 } from '../types/utf8.js';
@@ -321,8 +322,51 @@ function inputCollation(args: Expr[], pstate?: ParseState): string | undefined {
     }
   }
   if (explicit) return explicit.collation;
+  if (!pstate) {
+    for (const a of args) if (a.collation) return a.collation;
+    return undefined;
+  }
+  return mergeImplicitCollations(pstate, args);
+}
+
+/**
+ * The implicit collation of a node's collatable inputs (parse_collate.c merge_collation_state):
+ * the default collation yields to any other; two different non-default collations conflict, and
+ * the node gets a conflict collation (types/collation.ts) that a sort key reports as 42P21 and
+ * a comparison as 42P22. A conflict below propagates up.
+ */
+function mergeImplicitCollations(pstate: ParseState, args: Expr[]): string | undefined {
+  let implicit: string | undefined;
+  for (const a of args) {
+    const c = a.collation;
+    if (c === undefined || isNonCollatableArg(pstate, a)) continue;
+    if (c.charCodeAt(0) === 0) {
+      if (collationConflict(c)) return c;
+      continue;
+    }
+    if (implicit === undefined || implicit === 'default') implicit = c;
+    else if (c !== 'default' && c !== implicit) return conflictCollation(implicit, c, exprLocationOf(a));
+  }
+  if (implicit !== undefined) return implicit;
   for (const a of args) if (a.collation) return a.collation;
   return undefined;
+}
+
+/** Whether an argument's type cannot carry a collation (its `collation` is its inputs'). */
+function isNonCollatableArg(pstate: ParseState, a: Expr): boolean {
+  if (a.type === OID.text || a.type === OID.varchar || a.type === OID.bpchar || a.type === OID.name || a.type === OID.unknown) return false;
+  const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, a.type));
+  return info.category !== 'S' && info.category !== 'A';
+}
+
+/** The location of an expression, looking through implicit casts. */
+function exprLocationOf(e: Expr): number | undefined {
+  const l = (e as { location?: number }).location;
+  if (l !== undefined && l >= 0) return l;
+  const args = (e as { args?: Expr[] }).args;
+  if (args?.length) return exprLocationOf(args[0]);
+  const arg = (e as { arg?: Expr }).arg;
+  return arg ? exprLocationOf(arg) : undefined;
 }
 
 export function collationOf(pstate: ParseState, type: number, args: Expr[]): string | undefined {

@@ -6,7 +6,7 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
-import { collationHashKey, compareText, compareCitext } from '../types/collation.js';
+import { collationConflict, collationHashKey, compareText, compareCitext } from '../types/collation.js';
 import { trimTrailingSpaces } from '../types/text.js';
 import { CITEXT_OID } from '../types/citext.js';
 import { formatType, typeInfo } from '../types/registry.js';
@@ -19,6 +19,14 @@ const UNORDERED = new Set<number>([OID.json, OID.xml, OID.point, OID.jsonpath]);
 
 /** A comparator for values of `type` (nulls are handled by callers). */
 export function compareFunctionFor(pstate: ParseState, type: number, collation: string | undefined, location?: number): (a: Value, b: Value) => number {
+  const conflict = collationConflict(collation);
+  if (conflict) {
+    // A sort or group key whose implicit collations conflict (parse_collate.c, T_TargetEntry).
+    throw new PgError(SQLSTATE.collation_mismatch, `collation mismatch between implicit collations "${conflict.first}" and "${conflict.second}"`, {
+      hint: 'You can choose the collation by applying the COLLATE clause to one or both expressions.',
+      position: pstate.position(conflict.location),
+    });
+  }
   return comparatorFor(pstate.catalog, type, collation, () => pstate.position(location));
 }
 

@@ -17,6 +17,8 @@
  * test case.
  */
 import { intlCollatorSettings } from './icu-locale.js';
+import { PgError } from '../errors/pg-error.js';
+import { SQLSTATE } from '../errors/sqlstate.js';
 
 /** A three-way comparison of two strings. */
 export type TextComparator = (a: string, b: string) => number;
@@ -95,6 +97,7 @@ export function textComparator(collation: string): TextComparator | undefined {
   if (c === undefined) {
     const u = userCollations.get(collation);
     if (u !== undefined) return u.compare;
+    if (collation.charCodeAt(0) === 0) return indeterminateComparator;
   }
   if (c === undefined && collation.endsWith('-x-icu')) {
     const locale = collation.slice(0, -6);
@@ -196,7 +199,9 @@ export function isNondeterministic(collation: string | undefined): boolean {
  */
 export function textEquals(a: string, b: string, collation: string | undefined): boolean {
   if (a === b) return true;
-  if (collation === undefined || nondeterministicNames.size === 0) return false;
+  if (collation === undefined) return false;
+  if (collation.charCodeAt(0) === 0) throw indeterminateCollationError();
+  if (nondeterministicNames.size === 0) return false;
   const u = nondeterministicNames.has(collation) ? userCollations.get(collation) : undefined;
   return u !== undefined && u.compare(a, b) === 0;
 }
@@ -252,3 +257,39 @@ export function collationHashKey(collation: string | undefined): ((s: string) =>
     return rep;
   };
 }
+
+/**
+ * Collation names that stand for "no collation could be chosen" (parse_collate.c's
+ * COLLATE_CONFLICT and InvalidOid on a collatable result). They start with U+0000, which no
+ * collation name can. A conflict carries the two implicit collations and the location of the
+ * second, for the 42P21 a sort or group key raises; comparing under either raises 42P22.
+ */
+export const NO_COLLATION = '\u0000none';
+
+/** The collation name of a conflict between implicit collations `a` and `b` (b at `location`). */
+export function conflictCollation(a: string, b: string, location: number | undefined): string {
+  return `\u0000conflict\u0000${a}\u0000${b}\u0000${location ?? -1}`;
+}
+
+/** The parts of a conflict collation name, or undefined for other names. */
+export function collationConflict(collation: string | undefined): { first: string; second: string; location: number | undefined } | undefined {
+  if (collation === undefined || !collation.startsWith('\u0000conflict\u0000')) return undefined;
+  const [, , first, second, loc] = collation.split('\u0000');
+  return { first, second, location: Number(loc) >= 0 ? Number(loc) : undefined };
+}
+
+/** Whether a collation name is a conflict or no collation (see NO_COLLATION). */
+export function isIndeterminateCollation(collation: string | undefined): boolean {
+  return collation !== undefined && collation.charCodeAt(0) === 0;
+}
+
+/** 42P22, as varstr_cmp / texteq raise it when no collation was determined. */
+export function indeterminateCollationError(): Error {
+  return new PgError(SQLSTATE.indeterminate_collation, 'could not determine which collation to use for string comparison', {
+    hint: 'Use the COLLATE clause to set the collation explicitly.',
+  });
+}
+
+const indeterminateComparator: TextComparator = () => {
+  throw indeterminateCollationError();
+};

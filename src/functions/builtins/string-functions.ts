@@ -14,6 +14,7 @@ import { OID } from '../../types/oids.js';
 import { charLength, trimTrailingSpaces, utf8Length } from '../../types/text.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
+import { caseMappingLocale } from '../../types/collation.js';
 
 const T = OID.text;
 const I4 = OID.int4;
@@ -37,9 +38,18 @@ fn('bit_length', [BYTEA], I4, (a) => (a[0] as Uint8Array).length * 8);
 
 // Case mapping.
 // Under the C collation only ASCII letters change case (formatting.c: asc_tolower, asc_initcap).
-fn('lower', [T], T, (a, _rt, call) => (call.collation === 'C' ? s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s0(a).toLowerCase()));
-fn('upper', [T], T, (a, _rt, call) => (call.collation === 'C' ? s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase()) : s0(a).toUpperCase()));
-fn('initcap', [T], T, (a, _rt, call) => (call.collation === 'C' ? asciiInitcap(s0(a)) : initcap(s0(a))));
+// A Turkish / Azeri / Lithuanian ICU collation maps case by its language (i ↔ İ, ı ↔ I).
+fn('lower', [T], T, (a, _rt, call) => {
+  if (call.collation === 'C') return s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const loc = caseMappingLocale(call.collation);
+  return loc === undefined ? s0(a).toLowerCase() : s0(a).toLocaleLowerCase(loc);
+});
+fn('upper', [T], T, (a, _rt, call) => {
+  if (call.collation === 'C') return s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase());
+  const loc = caseMappingLocale(call.collation);
+  return loc === undefined ? s0(a).toUpperCase() : s0(a).toLocaleUpperCase(loc);
+});
+fn('initcap', [T], T, (a, _rt, call) => (call.collation === 'C' ? asciiInitcap(s0(a)) : initcap(s0(a), caseMappingLocale(call.collation))));
 
 /** asc_initcap: a letter right after an ASCII letter or digit is lowered, any other raised. */
 function asciiInitcap(s: string): string {
@@ -58,10 +68,10 @@ const TITLE: Record<string, string> = {
   Ǆ: 'ǅ', ǅ: 'ǅ', ǆ: 'ǅ', Ǉ: 'ǈ', ǈ: 'ǈ', ǉ: 'ǈ', Ǌ: 'ǋ', ǋ: 'ǋ', ǌ: 'ǋ', Ǳ: 'ǲ', ǲ: 'ǲ', ǳ: 'ǲ',
 };
 
-function titleChar(c: string): string {
+function titleChar(c: string, locale?: string): string {
   const t = TITLE[c];
   if (t) return t;
-  const u = c.toUpperCase();
+  const u = locale === undefined ? c.toUpperCase() : c.toLocaleUpperCase(locale);
   return u.length > c.length ? u[0] + u.slice(1).toLowerCase() : u;
 }
 
@@ -71,19 +81,20 @@ let segmenter: Intl.Segmenter | undefined;
  * initcap: each word (ICU word boundaries) gets its first letter or digit title-cased (ICU skips
  * leading punctuation such as `_`), everything after it lower-cased.
  */
-export function initcap(s: string): string {
+export function initcap(s: string, locale?: string): string {
+  const lower = (x: string) => (locale === undefined ? x.toLowerCase() : x.toLocaleLowerCase(locale));
   segmenter ??= new Intl.Segmenter('en-US', { granularity: 'word' });
   let out = '';
   for (const { segment } of segmenter.segment(s)) {
     const m = /[\p{L}\p{N}]/u.exec(segment);
     if (!m) {
-      out += segment.toLowerCase();
+      out += lower(segment);
       continue;
     }
     const first = String.fromCodePoint(segment.codePointAt(m.index) as number);
     // Lower-case the rest with the first letter as context (final sigma needs a preceding letter).
-    const rest = (first + segment.slice(m.index + first.length)).toLowerCase().slice(first.toLowerCase().length);
-    out += segment.slice(0, m.index) + titleChar(first) + rest;
+    const rest = lower(first + segment.slice(m.index + first.length)).slice(lower(first).length);
+    out += segment.slice(0, m.index) + titleChar(first, locale) + rest;
   }
   return out;
 }
