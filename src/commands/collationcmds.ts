@@ -17,6 +17,7 @@ import { resolveRoleSpec } from '../catalog/system/common.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
+import { quoteIdent } from '../functions/builtins/quote.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { icuLanguageTag, intlCollatorSettings, isKnownIcuLanguage, tagLanguage } from '../types/icu-locale.js';
 import { BUILTIN_COLLATIONS, builtinCollation, collationDependents, lookupCollation, registerCollationDef, userCollationIn } from '../catalog/collation-lookup.js';
@@ -275,7 +276,7 @@ export function dropCollations(session: Session, n: AnyNode): StatementResult {
       throw new PgError(SQLSTATE.undefined_object, `collation "${parts.join('.')}" for encoding "UTF8" does not exist`);
     }
     if (typeof c === 'string') {
-      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop collation ${c} because it is required by the database system`);
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop collation ${quoteIdent(c)} because it is required by the database system`);
     }
     checkOwner(cat0, session.currentUser(), c.owner, 'collation', c.name);
     found.push(c);
@@ -284,8 +285,8 @@ export function dropCollations(session: Session, n: AnyNode): StatementResult {
     const deps = collationDependents(cat0, c.name);
     if (deps.length === 0) continue;
     if (n.behavior === 'DROP_CASCADE') throw featureNotSupported('DROP COLLATION ... CASCADE of a collation in use');
-    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop collation ${c.name} because other objects depend on it`, {
-      detail: deps.map((d) => `${d} depends on collation ${c.name}`).join('\n'),
+    throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop collation ${quoteIdent(c.name)} because other objects depend on it`, {
+      detail: deps.map((d) => `${d} depends on collation ${quoteIdent(c.name)}`).join('\n'),
       hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
     });
   }
