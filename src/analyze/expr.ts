@@ -8,7 +8,7 @@
  */
 import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
-import { resolveCollationName } from '../catalog/collation-lookup.js';
+import { isCollatableType, resolveCollationName } from '../catalog/collation-lookup.js';
 import { collationConflict, conflictCollation } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
@@ -169,8 +169,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       const arg = transformExpr(pstate, n.arg);
       const parts = (n.collname as AnyNode[]).map(strVal) as string[];
       const name = parts.join('.');
-      const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, arg.type === OID.unknown ? OID.text : arg.type));
-      if (info.category !== 'S') {
+      if (!isCollatableType(pstate.catalog, arg.type === OID.unknown ? OID.text : arg.type)) {
         throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(pstate.catalog, arg.type)}`, {
           position: pstate.position(n.location),
         });

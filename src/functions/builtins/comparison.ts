@@ -78,9 +78,9 @@ const textCmp: Cmp = (a, b, _rt, call) => compareText(a as string, b as string, 
 registerComparisons(OID.text, OID.text, textCmp, textEq);
 const nameCmp: Cmp = (a, b, _rt, call) =>
   call.collation && call.collation !== 'C' ? compareText(a as string, b as string, call.collation) : compareCodePoints(a as string, b as string);
-registerComparisons(OID.name, OID.name, nameCmp, strEq);
-registerComparisons(OID.name, OID.text, nameCmp, strEq);
-registerComparisons(OID.text, OID.name, nameCmp, strEq);
+registerComparisons(OID.name, OID.name, nameCmp, textEq);
+registerComparisons(OID.name, OID.text, nameCmp, textEq);
+registerComparisons(OID.text, OID.name, nameCmp, textEq);
 const bpEq = (a: Value, b: Value, call: CallInfo): boolean => a === b || textEquals(trimTrailingSpaces(a as string), trimTrailingSpaces(b as string), call.collation);
 registerComparisons(
   OID.bpchar,
