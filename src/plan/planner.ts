@@ -42,6 +42,7 @@ import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-s
 import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
 import { planMinMaxAgg } from './planagg.js';
 import { indexKeyOrderCollation } from '../commands/index-opclass.js';
+import { isNondeterministic } from '../types/collation.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -655,8 +656,11 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
       const key = info.keys[k];
       if (key.attnum === 0) break;
       const colType = rel.columns[key.attnum - 1].type;
+      const eqOrder = indexKeyOrderCollation(key, rel.columns[key.attnum - 1].collation);
       const eq = quals.find((q) => {
         if (used.has(q) || q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2) return false;
+        // Equality is the same under every deterministic collation; a nondeterministic one needs its own index.
+        if ((isNondeterministic(q.collation) || isNondeterministic(eqOrder)) && q.collation !== eqOrder) return false;
         const [a, b] = q.args;
         return (isCol(a, key.attnum) && b.type === colType && otherSideOk(b)) || (isCol(b, key.attnum) && a.type === colType && otherSideOk(a));
       });
@@ -670,7 +674,10 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
       // IN list / = ANY(array) on the first column.
       const key = info.keys[0];
       const colType = rel.columns[key.attnum - 1].type;
-      const inq = quals.find((q) => q.kind === 'ScalarArrayOpExpr' && q.useOr && q.op === '=' && isCol(q.left, key.attnum) && q.left.type === colType);
+      const inOrder = indexKeyOrderCollation(key, rel.columns[key.attnum - 1].collation);
+      const inq = quals.find(
+        (q) => q.kind === 'ScalarArrayOpExpr' && q.useOr && q.op === '=' && isCol(q.left, key.attnum) && q.left.type === colType && (!(isNondeterministic(q.collation) || isNondeterministic(inOrder)) || q.collation === inOrder),
+      );
       if (inq && inq.kind === 'ScalarArrayOpExpr') {
         const items = Array.isArray(inq.right) ? inq.right : undefined;
         if (items && items.every((i) => i.type === colType && otherSideOk(i))) {
