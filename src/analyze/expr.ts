@@ -184,7 +184,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       const inner = typed.kind === 'FuncExpr' || typed.kind === 'OpExpr'
         ? { inputCollation: (typed as { inputCollation?: string }).inputCollation ?? typed.collation ?? typed.args.find((a) => a.collation)?.collation }
         : {};
-      return { ...typed, ...inner, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
+      return { ...typed, ...inner, collation: coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
     }
     case 'SetToDefault':
       return { kind: 'SetToDefault', type: OID.unknown, typmod: -1, location: n.location };

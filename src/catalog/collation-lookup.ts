@@ -92,13 +92,13 @@ export function lookupCollation(cat: Catalog, searchPath: readonly string[], par
 }
 
 /**
- * The name expressions carry for a collation name (`C` for C and POSIX), or undefined when no
+ * The name expressions carry for a collation name, or undefined when no
  * such collation exists. A user collation is (re)registered with its comparator on the way.
  */
 export function resolveCollationName(cat: Catalog, searchPath: readonly string[], parts: readonly string[]): string | undefined {
   const c = lookupCollation(cat, searchPath, parts);
   if (c === undefined) return undefined;
-  if (typeof c === 'string') return c === 'POSIX' ? 'C' : c;
+  if (typeof c === 'string') return c;
   const u = userCollation(c.name);
   const locale = c.provider === 'c' ? (c.collate ?? 'C') : (c.locale ?? 'und');
   if (!u || u.spec.provider !== c.provider || u.spec.locale !== locale || u.spec.deterministic !== c.deterministic) registerCollationDef(c);

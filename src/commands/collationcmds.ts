@@ -29,7 +29,9 @@ export const PG_COLLATION = 3456;
 
 const ATTRS = new Set(['from', 'locale', 'lc_collate', 'lc_ctype', 'provider', 'deterministic', 'rules', 'version']);
 const LIBC_LOCALES = new Set(['C', 'POSIX', 'C.utf8', 'C.UTF-8']);
-const BUILTIN_LOCALES: Record<string, number> = { C: -1, 'C.UTF-8': 6, 'C.utf8': 6, PG_UNICODE_FAST: 6 };
+const BUILTIN_LOCALES: Record<string, number> = { C: -1, 'C.UTF-8': 6, PG_UNICODE_FAST: 6 };
+/** builtin_validate_locale's other spelling of C.UTF-8. */
+const BUILTIN_ALIASES: Record<string, string> = { 'C.UTF8': 'C.UTF-8' };
 
 function names(list: AnyNode[] | undefined): string[] {
   return (list ?? []).map((x) => x.String.sval as string);
@@ -127,6 +129,7 @@ export function defineCollation(session: Session, n: AnyNode): StatementResult {
     let encoding = -1;
     if (provider === 'b') {
       if (locale === null) throw new PgError(SQLSTATE.invalid_object_definition, 'parameter "locale" must be specified');
+      locale = BUILTIN_ALIASES[locale] ?? locale;
       const enc = BUILTIN_LOCALES[locale];
       if (enc === undefined) throw new PgError(SQLSTATE.wrong_object_type, `invalid locale name "${locale}" for builtin provider`);
       encoding = enc;

@@ -293,3 +293,14 @@ export function indeterminateCollationError(): Error {
 const indeterminateComparator: TextComparator = () => {
   throw indeterminateCollationError();
 };
+
+/**
+ * Whether case mapping under a collation changes ASCII letters only: libc C / POSIX and the
+ * builtin C locale (ucs_basic), built-in or user-defined.
+ */
+export function isAsciiCaseCollation(collation: string | undefined): boolean {
+  if (collation === undefined || collation === 'default') return false;
+  if (collation === 'C' || collation === 'POSIX' || collation === 'ucs_basic') return true;
+  const u = userCollations.get(collation);
+  return u !== undefined && (u.spec.provider === 'c' ? u.spec.locale === 'C' || u.spec.locale === 'POSIX' : u.spec.provider === 'b' && u.spec.locale === 'C');
+}

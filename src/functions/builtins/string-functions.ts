@@ -14,7 +14,7 @@ import { OID } from '../../types/oids.js';
 import { charLength, trimTrailingSpaces, utf8Length } from '../../types/text.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
-import { caseMappingLocale } from '../../types/collation.js';
+import { caseMappingLocale, isAsciiCaseCollation } from '../../types/collation.js';
 
 const T = OID.text;
 const I4 = OID.int4;
@@ -40,16 +40,16 @@ fn('bit_length', [BYTEA], I4, (a) => (a[0] as Uint8Array).length * 8);
 // Under the C collation only ASCII letters change case (formatting.c: asc_tolower, asc_initcap).
 // A Turkish / Azeri / Lithuanian ICU collation maps case by its language (i ↔ İ, ı ↔ I).
 fn('lower', [T], T, (a, _rt, call) => {
-  if (call.collation === 'C') return s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  if (isAsciiCaseCollation(call.collation)) return s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase());
   const loc = caseMappingLocale(call.collation);
   return loc === undefined ? s0(a).toLowerCase() : s0(a).toLocaleLowerCase(loc);
 });
 fn('upper', [T], T, (a, _rt, call) => {
-  if (call.collation === 'C') return s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase());
+  if (isAsciiCaseCollation(call.collation)) return s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase());
   const loc = caseMappingLocale(call.collation);
   return loc === undefined ? s0(a).toUpperCase() : s0(a).toLocaleUpperCase(loc);
 });
-fn('initcap', [T], T, (a, _rt, call) => (call.collation === 'C' ? asciiInitcap(s0(a)) : initcap(s0(a), caseMappingLocale(call.collation))));
+fn('initcap', [T], T, (a, _rt, call) => (isAsciiCaseCollation(call.collation) ? asciiInitcap(s0(a)) : initcap(s0(a), caseMappingLocale(call.collation))));
 
 /** asc_initcap: a letter right after an ASCII letter or digit is lowered, any other raised. */
 function asciiInitcap(s: string): string {
