@@ -45,3 +45,12 @@ CREATE COLLATION upper_first (provider = icu, locale = 'und-u-kf-upper');
 SELECT string_agg(v, ' ' ORDER BY v COLLATE numeric_order) FROM (VALUES ('a10'), ('a2'), ('a1')) t(v);
 SELECT string_agg(v, ' ' ORDER BY v COLLATE upper_first) FROM (VALUES ('b'), ('B'), ('a'), ('A')) t(v);
 SELECT 'a' = 'A' COLLATE upper_first AS eq;
+-- IN / NOT IN subqueries compare under the collation
+CREATE TABLE outer_text (f1 text COLLATE case_insensitive, f2 text);
+INSERT INTO outer_text VALUES ('a', 'a'), ('b', 'a'), ('A', NULL), ('B', NULL);
+CREATE TABLE inner_text (c1 text COLLATE case_insensitive, c2 text);
+INSERT INTO inner_text VALUES ('a', NULL);
+SELECT * FROM outer_text WHERE (f1, f2) NOT IN (SELECT * FROM inner_text) ORDER BY f1 COLLATE "C";
+SELECT * FROM outer_text WHERE f1 IN (SELECT c1 FROM inner_text) ORDER BY f1 COLLATE "C";
+SELECT * FROM outer_text WHERE f1 NOT IN (SELECT c1 FROM inner_text) ORDER BY f1 COLLATE "C";
+SELECT (f1, f2) = ('A', 'a') AS eq FROM outer_text ORDER BY f1 COLLATE "C";
