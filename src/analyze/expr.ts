@@ -8,7 +8,8 @@
  */
 import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
-import { textComparator } from '../types/collation.js';
+import { isCollatableType, resolveCollationName } from '../catalog/collation-lookup.js';
+import { collationConflict, conflictCollation } from '../types/collation.js';
 import { jsonbIsJson, textIsJson, type JsonItemType } from '../functions/builtins/json-is.js';
 import type { JsonbValue } from '../types/jsonb/value.js';
 import { decodeUtf8 } from '../types/utf8.js';
@@ -169,15 +170,15 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       return transformSqlValueFunction(pstate, n);
     case 'CollateClause': {
       const arg = transformExpr(pstate, n.arg);
-      const name = (n.collname as AnyNode[]).map(strVal).pop() as string;
-      const coll = name.toLowerCase() === 'c' || name === 'POSIX' ? 'C' : name === 'default' ? 'default' : name;
-      const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, arg.type === OID.unknown ? OID.text : arg.type));
-      if (info.category !== 'S') {
+      const parts = (n.collname as AnyNode[]).map(strVal) as string[];
+      const name = parts.join('.');
+      if (!isCollatableType(pstate.catalog, arg.type === OID.unknown ? OID.text : arg.type)) {
         throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(pstate.catalog, arg.type)}`, {
           position: pstate.position(n.location),
         });
       }
-      if (textComparator(coll) === undefined) {
+      const coll = resolveCollationName(pstate.catalog, pstate.stmt.session.searchPath(), parts);
+      if (coll === undefined) {
         throw new PgError(SQLSTATE.undefined_object, `collation "${name}" for encoding "UTF8" does not exist`, { position: pstate.position(n.location) });
       }
       const typed = arg.type === OID.unknown ? coerceTo(pstate, pstate.catalog, arg, OID.text, -1, 'implicit') : arg;
@@ -186,7 +187,7 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
       const inner = typed.kind === 'FuncExpr' || typed.kind === 'OpExpr'
         ? { inputCollation: (typed as { inputCollation?: string }).inputCollation ?? typed.collation ?? typed.args.find((a) => a.collation)?.collation }
         : {};
-      return { ...typed, ...inner, collation: coll === 'POSIX' ? 'C' : coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
+      return { ...typed, ...inner, collation: coll, explicitCollation: true, collateLocation: n.location } as unknown as Expr;
     }
     case 'SetToDefault':
       return { kind: 'SetToDefault', type: OID.unknown, typmod: -1, location: n.location };
@@ -323,8 +324,51 @@ function inputCollation(args: Expr[], pstate?: ParseState): string | undefined {
     }
   }
   if (explicit) return explicit.collation;
+  if (!pstate) {
+    for (const a of args) if (a.collation) return a.collation;
+    return undefined;
+  }
+  return mergeImplicitCollations(pstate, args);
+}
+
+/**
+ * The implicit collation of a node's collatable inputs (parse_collate.c merge_collation_state):
+ * the default collation yields to any other; two different non-default collations conflict, and
+ * the node gets a conflict collation (types/collation.ts) that a sort key reports as 42P21 and
+ * a comparison as 42P22. A conflict below propagates up.
+ */
+function mergeImplicitCollations(pstate: ParseState, args: Expr[]): string | undefined {
+  let implicit: string | undefined;
+  for (const a of args) {
+    const c = a.collation;
+    if (c === undefined || isNonCollatableArg(pstate, a)) continue;
+    if (c.charCodeAt(0) === 0) {
+      if (collationConflict(c)) return c;
+      continue;
+    }
+    if (implicit === undefined || implicit === 'default') implicit = c;
+    else if (c !== 'default' && c !== implicit) return conflictCollation(implicit, c, exprLocationOf(a));
+  }
+  if (implicit !== undefined) return implicit;
   for (const a of args) if (a.collation) return a.collation;
   return undefined;
+}
+
+/** Whether an argument's type cannot carry a collation (its `collation` is its inputs'). */
+function isNonCollatableArg(pstate: ParseState, a: Expr): boolean {
+  if (a.type === OID.text || a.type === OID.varchar || a.type === OID.bpchar || a.type === OID.name || a.type === OID.unknown) return false;
+  const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, a.type));
+  return info.category !== 'S' && info.category !== 'A';
+}
+
+/** The location of an expression, looking through implicit casts. */
+function exprLocationOf(e: Expr): number | undefined {
+  const l = (e as { location?: number }).location;
+  if (l !== undefined && l >= 0) return l;
+  const args = (e as { args?: Expr[] }).args;
+  if (args?.length) return exprLocationOf(args[0]);
+  const arg = (e as { arg?: Expr }).arg;
+  return arg ? exprLocationOf(arg) : undefined;
 }
 
 export function collationOf(pstate: ParseState, type: number, args: Expr[]): string | undefined {

@@ -6,7 +6,8 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
-import { compareText, compareCitext } from '../types/collation.js';
+import { collationConflict, collationHashKey, compareText, compareCitext } from '../types/collation.js';
+import { trimTrailingSpaces } from '../types/text.js';
 import { CITEXT_OID } from '../types/citext.js';
 import { formatType, typeInfo } from '../types/registry.js';
 import type { Value } from '../types/values.js';
@@ -18,6 +19,14 @@ const UNORDERED = new Set<number>([OID.json, OID.xml, OID.point, OID.jsonpath]);
 
 /** A comparator for values of `type` (nulls are handled by callers). */
 export function compareFunctionFor(pstate: ParseState, type: number, collation: string | undefined, location?: number): (a: Value, b: Value) => number {
+  const conflict = collationConflict(collation);
+  if (conflict) {
+    // A sort or group key whose implicit collations conflict (parse_collate.c, T_TargetEntry).
+    throw new PgError(SQLSTATE.collation_mismatch, `collation mismatch between implicit collations "${conflict.first}" and "${conflict.second}"`, {
+      hint: 'You can choose the collation by applying the COLLATE clause to one or both expressions.',
+      position: pstate.position(conflict.location),
+    });
+  }
   return comparatorFor(pstate.catalog, type, collation, () => pstate.position(location));
 }
 
@@ -74,13 +83,20 @@ const IDENTITY_KEYED = new Set<number>([OID.int2, OID.int4, OID.int8, OID.oid, O
 
 /**
  * Equality for hashing/grouping: a key function such that equal values share a key. Returns
- * `identityHashKey` itself for the types keyed by their value, which callers may skip.
+ * `identityHashKey` itself for the types keyed by their value, which callers may skip. String
+ * types under a nondeterministic `collation` get the collation's key (collationHashKey).
  */
-export function hashKeyFor(cat: Catalog, type: number): (v: Value) => unknown {
+export function hashKeyFor(cat: Catalog, type: number, collation?: string): (v: Value) => unknown {
   const base = domainBase(cat, type);
   const info = typeInfo(cat, base);
   if (UNORDERED.has(base)) {
     throw new PgError(SQLSTATE.undefined_function, `could not identify an equality operator for type ${formatType(cat, type)}`);
+  }
+  // A nondeterministic collation: equal strings by its collator share a key.
+  const collKey = collation !== undefined && collation !== 'default' && collation !== 'C' ? collationHashKey(collation) : undefined;
+  if (collKey !== undefined && (base === OID.text || base === OID.varchar || base === OID.name || base === OID.bpchar)) {
+    if (base === OID.bpchar) return (v) => (v === null ? null : collKey(trimTrailingSpaces(v as string)));
+    return (v) => (v === null ? null : collKey(v as string));
   }
   if (IDENTITY_KEYED.has(base)) return identityHashKey;
   const io = info.io;

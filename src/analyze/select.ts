@@ -10,6 +10,7 @@ import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr, SortKey } from '../nodes/primnodes.js';
+import { NO_COLLATION, isIndeterminateCollation } from '../types/collation.js';
 import { emptyQuery, type JoinNode, type Query, type RangeTblEntry, type RteColumn, type TargetEntry, type JoinRte } from '../nodes/query.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { OID } from '../types/oids.js';
@@ -752,8 +753,9 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, k
   left.targetList = [...lt, ...left.targetList.filter((t) => t.resjunk)];
   right.targetList = [...rtl, ...right.targetList.filter((t) => t.resjunk)];
   q.setOp = { op, all: !!n.all, left, right, columnTypes };
+  const collations = lt.map((t, i) => setOpCollation(pstate, t.expr, rtl[i].expr, op === 'union' && !!n.all));
   q.targetList = lt.map((t, i) => ({
-    expr: { kind: 'InputRef', index: i, type: columnTypes[i].type, typmod: columnTypes[i].typmod, collation: t.expr.collation },
+    expr: { kind: 'InputRef', index: i, type: columnTypes[i].type, typmod: columnTypes[i].typmod, collation: collations[i] },
     name: t.name,
     resjunk: false,
   }));
@@ -804,4 +806,32 @@ export function exprEqual(a: Expr, b: Expr): boolean {
       return strip(a) === strip(b);
     }
   }
+}
+
+/**
+ * A set operation column's collation (transformSetOperationTree's select_common_collation): an
+ * explicit one wins, the default yields to another implicit one, and two different implicit
+ * ones are an error, except under UNION ALL, where the column gets no collation (comparing it
+ * later raises 42P22).
+ */
+function setOpCollation(pstate: ParseState, l: Expr, r: Expr, noneOk: boolean): string | undefined {
+  const lc = l.collation;
+  const rc = r.collation;
+  if (lc === rc || rc === undefined) return lc;
+  if (lc === undefined) return rc;
+  const le = (l as { explicitCollation?: boolean }).explicitCollation;
+  const re = (r as { explicitCollation?: boolean }).explicitCollation;
+  if (le && !re) return lc;
+  if (re && !le) return rc;
+  if (le && re) {
+    throw new PgError(SQLSTATE.collation_mismatch, `collation mismatch between explicit collations "${lc}" and "${rc}"`, { position: pstate.position((r as { collateLocation?: number }).collateLocation) });
+  }
+  if (isIndeterminateCollation(lc) || isIndeterminateCollation(rc)) return noneOk ? NO_COLLATION : (isIndeterminateCollation(lc) ? lc : rc);
+  if (lc === 'default') return rc;
+  if (rc === 'default') return lc;
+  if (noneOk) return NO_COLLATION;
+  throw new PgError(SQLSTATE.collation_mismatch, `collation mismatch between implicit collations "${lc}" and "${rc}"`, {
+    hint: 'You can choose the collation by applying the COLLATE clause to one or both expressions.',
+    position: pstate.position(r.location),
+  });
 }

@@ -9,6 +9,7 @@
 import type {
   AclItem,
   AuthMemberDef,
+  CollationDef,
   PolicyDef,
   PublicationDef,
   StatisticsDef,
@@ -70,6 +71,8 @@ export class Catalog {
   publications = new Map<number, PublicationDef>();
   /** Extended statistics objects by OID (CREATE STATISTICS). */
   statistics = new Map<number, StatisticsDef>();
+  /** User collations by OID (CREATE COLLATION). */
+  collations = new Map<number, CollationDef>();
   /** User-defined and shell operators by OID (CREATE OPERATOR). */
   operators = new Map<number, OperatorObjectDef>();
   /** Large objects by OID (pg_largeobject_metadata with their pg_largeobject contents). */
@@ -105,6 +108,7 @@ export class Catalog {
     c.policies = new Map(this.policies);
     c.publications = new Map(this.publications);
     c.statistics = new Map(this.statistics);
+    c.collations = new Map(this.collations);
     c.operators = new Map(this.operators);
     c.largeObjects = new Map(this.largeObjects);
     c.databaseAcl = this.databaseAcl;

@@ -315,6 +315,24 @@ export interface OperatorObjectDef {
   readonly canHash: boolean;
 }
 
+/** A user collation (CREATE COLLATION; pg_collation). Built-in collations live in types/collation.ts. */
+export interface CollationDef {
+  readonly oid: number;
+  readonly name: string;
+  readonly namespace: number;
+  readonly owner: string;
+  /** collprovider: c (libc), i (ICU), b (builtin). */
+  readonly provider: 'c' | 'i' | 'b';
+  readonly deterministic: boolean;
+  /** collencoding: -1 (any) or 6 (UTF8). */
+  readonly encoding: number;
+  readonly collate: string | null;
+  readonly ctype: string | null;
+  readonly locale: string | null;
+  readonly icuRules: string | null;
+  readonly version: string | null;
+}
+
 export interface StatisticsDef {
   readonly oid: number;
   readonly name: string;

@@ -4,6 +4,7 @@
  * Computed once per catalog version instead of per row.
  * Postgres counterpart: the relcache's cached constraint and index lists (utils/cache/relcache.c).
  */
+import { isNondeterministic, userCollation } from '../types/collation.js';
 import type { Catalog } from './catalog.js';
 import type { ConstraintDef, RelationDef } from './objects.js';
 import { typeInfo } from '../types/registry.js';
@@ -100,7 +101,11 @@ export function keySearchOf(cat: Catalog, rel: RelationDef, atts: readonly numbe
     ks = {
       index,
       compare: atts.map((a) => {
-        const io = typeInfo(cat, rel.columns[a - 1].type).io;
+        const col = rel.columns[a - 1];
+        // A nondeterministic collation's key columns match by its collator (ri_triggers.c).
+        const nondet = isNondeterministic(col.collation) ? userCollation(col.collation!)!.compare : undefined;
+        if (nondet) return (x: Value, y: Value) => nondet(x as string, y as string);
+        const io = typeInfo(cat, col.type).io;
         return (x: Value, y: Value) => io.compare(x, y);
       }),
     };

@@ -4,6 +4,8 @@
  * Postgres counterpart: src/backend/commands/comment.c.
  */
 import { PG_STATISTIC_EXT, lookupStatistics } from './statistics.js';
+import { PG_COLLATION } from './collationcmds.js';
+import { lookupCollation } from '../catalog/collation-lookup.js';
 import { checkOwner } from '../catalog/acl.js';
 import { lookupOperatorWithArgs } from './operatorcmds.js';
 import { publicationNamed } from './publication.js';
@@ -73,6 +75,15 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       if (!st) throw new PgError(SQLSTATE.undefined_object, `statistics object "${parts.join('.')}" does not exist`);
       checkOwner(cat0, session.currentUser(), st.owner, 'statistics object', st.name);
       key = `${PG_STATISTIC_EXT}.${st.oid}.0`;
+      break;
+    }
+    case 'OBJECT_COLLATION': {
+      const parts = list(n.object);
+      const c = lookupCollation(cat0, sp, parts);
+      if (c === undefined) throw new PgError(SQLSTATE.undefined_object, `collation "${parts.join('.')}" for encoding "UTF8" does not exist`);
+      if (typeof c === 'string') throw featureNotSupported('COMMENT ON a built-in collation');
+      checkOwner(cat0, session.currentUser(), c.owner, 'collation', c.name);
+      key = `${PG_COLLATION}.${c.oid}.0`;
       break;
     }
     case 'OBJECT_PUBLICATION': {

@@ -10,6 +10,8 @@ import { figureColname } from '../analyze/target.js';
 import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { IndexKey, RelationDef } from '../catalog/objects.js';
+import { isCollatableType, resolveCollationName } from '../catalog/collation-lookup.js';
+import { isNondeterministic } from '../types/collation.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -143,16 +145,28 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
       if (method !== 'btree' && method !== 'hash' && !hasBuiltinDefault(cat, method, type)) return defaultExtensionOpclass(cat, method, type);
       return undefined;
     };
-    const collation = e.collation ? ((e.collation as AnyNode[]).map((x) => x.String.sval).pop() === 'C' ? 'C' : 'default') : undefined;
+    const collParts = e.collation ? (e.collation as AnyNode[]).map((x) => x.String.sval as string) : undefined;
+    const collation = collParts ? resolveCollationName(cat, session.searchPath(), collParts) : undefined;
+    if (collParts && collation === undefined) throw new PgError(SQLSTATE.undefined_object, `collation "${collParts.join('.')}" for encoding "UTF8" does not exist`);
+    /** ComputeIndexAttrs: COLLATE needs a collatable key; pattern classes need a deterministic collation. */
+    const checkCollation = (type: number, keyCollation: string | undefined) => {
+      if (collation !== undefined && !isCollatableType(cat, type)) throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(cat, type)}`);
+      const cls = opclassNames?.[opclassNames.length - 1];
+      if (cls && /^(text|bpchar|varchar)_pattern_ops$/.test(cls) && isNondeterministic(collation ?? keyCollation)) {
+        throw new PgError(SQLSTATE.feature_not_supported, `nondeterministic collations are not supported for operator class "${cls}"`);
+      }
+    };
     if (e.name) {
       const col = table.columns.find((c) => c.name === e.name && !c.dropped);
       if (!col && SYSTEM_COLUMNS.has(e.name)) throw new PgError(SQLSTATE.feature_not_supported, 'index creation on system columns is not supported');
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${e.name}" does not exist`);
+      checkCollation(col.type, col.collation);
       if (col.generated?.kind === 'v') throw new PgError(SQLSTATE.feature_not_supported, 'indexes on virtual generated columns are not supported');
       keys.push({ attnum: col.attnum, descending: desc, nullsFirst, collation, ...classFor(col.type) });
       colNames.push(col.name);
     } else {
       const ex = analyzeTableExpr(session, cat, table, e.expr, 'index', sql);
+      checkCollation(ex.expr.type, ex.expr.collation);
       if (ex.mutable) throw new PgError(SQLSTATE.invalid_object_definition, 'functions in index expression must be marked IMMUTABLE');
       keys.push({ attnum: 0, expr: ex, descending: desc, nullsFirst, collation, ...classFor(ex.expr.type) });
       // CheckAttributeType on the index's column: no pseudo-types (record, anyelement, ...).

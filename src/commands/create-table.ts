@@ -7,7 +7,7 @@
 import { copyStatistics } from './statistics.js';
 import { columnStorageClauses } from './column-storage.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
-import { textComparator } from '../types/collation.js';
+import { domainCollation, isCollatableType, resolveCollationName } from '../catalog/collation-lookup.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnDef, ConstraintDef, FkAction, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -585,11 +585,15 @@ export function columnTypeOf(
   }
   let collation: string | undefined;
   if (cd.collClause) {
-    const coll = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval).pop() as string;
-    if (textComparator(coll) === undefined) {
-      throw new PgError(SQLSTATE.undefined_object, `collation "${coll}" for encoding "UTF8" does not exist`, { position: collationPosition ? pos(cd.collClause.location) : undefined });
+    const parts = (cd.collClause.collname as AnyNode[]).map((x) => x.String.sval as string);
+    const coll = resolveCollationName(cat, searchPath, parts);
+    if (coll === undefined) {
+      throw new PgError(SQLSTATE.undefined_object, `collation "${parts.join('.')}" for encoding "UTF8" does not exist`, { position: collationPosition ? pos(cd.collClause.location) : undefined });
     }
-    collation = coll === 'POSIX' || coll === 'C' ? 'C' : coll;
-  } else if (info.category === 'S') collation = type === OID.name ? 'C' : 'default';
+    if (!isCollatableType(cat, type)) {
+      throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(cat, type)}`, { position: collationPosition ? pos(cd.collClause.location) : undefined });
+    }
+    collation = coll;
+  } else if (info.category === 'S') collation = type === OID.name ? 'C' : (domainCollation(cat, type) ?? 'default');
   return { type, typmod, collation };
 }

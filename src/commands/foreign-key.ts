@@ -5,6 +5,7 @@
  * TABLE validates existing rows (alter-table.ts).
  * Postgres counterpart: src/backend/commands/tablecmds.c (ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey).
  */
+import { isNondeterministic } from '../types/collation.js';
 import { isNotEnforced } from './constraint-attrs.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FkAction, RelationDef } from '../catalog/objects.js';
@@ -86,6 +87,14 @@ export function addForeignKey(
     if (!keyTypesCompatible(cat, ft, rt)) {
       throw new PgError(SQLSTATE.datatype_mismatch, `foreign key constraint "${name}" cannot be implemented`, {
         detail: `Key columns "${rel.columns[a - 1].name}" of the referencing table and "${ref.columns[refCols[i] - 1].name}" of the referenced table are of incompatible types: ${formatType(cat, ft)} and ${formatType(cat, rt)}.`,
+      });
+    }
+    // A nondeterministic collation on either side needs the same collation on both (ATAddForeignKeyConstraint).
+    const fc = rel.columns[a - 1].collation;
+    const rc = ref.columns[refCols[i] - 1].collation;
+    if (fc !== rc && (isNondeterministic(fc) || isNondeterministic(rc))) {
+      throw new PgError(SQLSTATE.collation_mismatch, `foreign key constraint "${name}" cannot be implemented`, {
+        detail: `Key columns "${rel.columns[a - 1].name}" of the referencing table and "${ref.columns[refCols[i] - 1].name}" of the referenced table have incompatible collations: "${fc}" and "${rc}".  If either collation is nondeterministic, then both collations have to be the same.`,
       });
     }
   });

@@ -10,6 +10,7 @@ import { tempNamespace } from './temp-tables.js';
 import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
+import { resolveCollationName } from '../catalog/collation-lookup.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -124,6 +125,12 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
     throw new PgError(SQLSTATE.datatype_mismatch, `collations are not supported by type ${formatType(cat, baseType)}`, posOf(n.typeName?.location));
   }
   const info: { -readonly [K in keyof DomainInfo]: DomainInfo[K] } = { baseType, baseTypmod: typmod, notNull: false, checks: [] };
+  if (n.collClause) {
+    const parts = (n.collClause.collname as AnyNode[]).map((x) => x.String.sval as string);
+    const coll = resolveCollationName(cat, session.searchPath(), parts);
+    if (coll === undefined) throw new PgError(SQLSTATE.undefined_object, `collation "${parts.join('.')}" for encoding "UTF8" does not exist`, posOf(n.collClause.location));
+    info.collation = coll;
+  }
   const taken = new Set<string>();
   const checks: DomainInfo['checks'][number][] = [];
   const checkNodes: AnyNode[] = [];

@@ -56,6 +56,7 @@ import { createRule, dropRule, renameRule } from './rulecmds.js';
 import { checkCopy } from './copy-security.js';
 import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
 import { alterOperator, defineOperator, dropOperators, operatorOwner, operatorSetSchema } from './operatorcmds.js';
+import { collationOwner, collationSetSchema, defineCollation, dropCollations, refreshCollationVersion, renameCollation } from './collationcmds.js';
 import { alterPublication, createPublication, dropPublications, publicationOwner, renamePublication } from './publication.js';
 
 type AnyNode = Record<string, any>;
@@ -173,6 +174,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_PUBLICATION') return dropPublications(session, n);
       if (n.removeType === 'OBJECT_STATISTIC_EXT') return dropStatistics(session, n);
       if (n.removeType === 'OBJECT_OPERATOR') return dropOperators(session, n);
+      if (n.removeType === 'OBJECT_COLLATION') return dropCollations(session, n);
       if (isMissingKindDrop(n.removeType)) return dropMissingKind(session, n);
       return dropObjects(session, n, sql);
     case 'DropdbStmt':
@@ -208,6 +210,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.renameType === 'OBJECT_RULE') return renameRule(session, n);
       if (n.renameType === 'OBJECT_PUBLICATION') return renamePublication(session, n);
       if (n.renameType === 'OBJECT_STATISTIC_EXT') return renameStatistics(session, n);
+      if (n.renameType === 'OBJECT_COLLATION') return renameCollation(session, n);
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n, sql);
       return renameObject(session, n);
     case 'AlterFunctionStmt':
@@ -217,6 +220,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_PUBLICATION') return publicationOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorOwner(session, n);
+      if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_COLLATION') return collationOwner(session, n);
+      if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_COLLATION') return collationSetSchema(session, n);
       if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorSetSchema(session, n);
       if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsSetSchema(session, n);
       if (kind === 'AlterOwnerStmt') return alterOwner(session, n);
@@ -307,10 +312,13 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.kind === 'OBJECT_TSCONFIGURATION') return defineTsConfiguration(session, n);
       if (n.kind === 'OBJECT_AGGREGATE') return withDefaultAcls(session, () => defineAggregate(session, n, sql));
       if (n.kind === 'OBJECT_OPERATOR') return defineOperator(session, n);
+      if (n.kind === 'OBJECT_COLLATION') return defineCollation(session, n);
       if (TS_OBJECTS[n.kind]) throw featureNotSupported(`CREATE TEXT SEARCH ${TS_OBJECTS[n.kind]}`);
       throw featureNotSupported('Define statement');
     case 'AlterOperatorStmt':
       return alterOperator(session, n);
+    case 'AlterCollationStmt':
+      return refreshCollationVersion(session, n);
     case 'AlterTSConfigurationStmt':
       return alterTsConfiguration(session, n);
     case 'AlterTSDictionaryStmt':

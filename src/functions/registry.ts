@@ -196,7 +196,7 @@ export function op(
   left: number,
   right: number,
   result: number,
-  impl: (a: Value, b: Value, rt: ExprRuntime) => Value,
+  impl: (a: Value, b: Value, rt: ExprRuntime, call: CallInfo) => Value,
   extra: { commutator?: string; negator?: string; strict?: boolean; exactArgs?: readonly number[] } = {},
 ): OperatorDef {
   const f: FunctionImpl = {
@@ -205,7 +205,7 @@ export function op(
     returnType: result,
     strict: extra.strict ?? true,
     volatility: 'i',
-    fn: left === 0 ? (args, rt) => impl(null, args[0], rt) : (args, rt) => impl(args[0], args[1], rt),
+    fn: left === 0 ? (args, rt, call) => impl(null, args[0], rt, call) : (args, rt, call) => impl(args[0], args[1], rt, call),
     ...(extra.exactArgs ? { exactArgs: extra.exactArgs } : {}),
   };
   const o: OperatorDef = { name, left, right, result, fn: f, commutator: extra.commutator, negator: extra.negator };

@@ -42,6 +42,7 @@ import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-s
 import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
 import { planMinMaxAgg } from './planagg.js';
 import { indexKeyOrderCollation } from '../commands/index-opclass.js';
+import { isNondeterministic } from '../types/collation.js';
 
 export interface PlannedSelect {
   readonly plan: Plan;
@@ -655,8 +656,11 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
       const key = info.keys[k];
       if (key.attnum === 0) break;
       const colType = rel.columns[key.attnum - 1].type;
+      const eqOrder = indexKeyOrderCollation(key, rel.columns[key.attnum - 1].collation);
       const eq = quals.find((q) => {
         if (used.has(q) || q.kind !== 'OpExpr' || q.op !== '=' || q.args.length !== 2) return false;
+        // Equality is the same under every deterministic collation; a nondeterministic one needs its own index.
+        if ((isNondeterministic(q.collation) || isNondeterministic(eqOrder)) && q.collation !== eqOrder) return false;
         const [a, b] = q.args;
         return (isCol(a, key.attnum) && b.type === colType && otherSideOk(b)) || (isCol(b, key.attnum) && a.type === colType && otherSideOk(a));
       });
@@ -670,7 +674,10 @@ function tryIndexScan(pc: PlanCtx, rti: number, rel: RelationDef, quals: Expr[],
       // IN list / = ANY(array) on the first column.
       const key = info.keys[0];
       const colType = rel.columns[key.attnum - 1].type;
-      const inq = quals.find((q) => q.kind === 'ScalarArrayOpExpr' && q.useOr && q.op === '=' && isCol(q.left, key.attnum) && q.left.type === colType);
+      const inOrder = indexKeyOrderCollation(key, rel.columns[key.attnum - 1].collation);
+      const inq = quals.find(
+        (q) => q.kind === 'ScalarArrayOpExpr' && q.useOr && q.op === '=' && isCol(q.left, key.attnum) && q.left.type === colType && (!(isNondeterministic(q.collation) || isNondeterministic(inOrder)) || q.collation === inOrder),
+      );
       if (inq && inq.kind === 'ScalarArrayOpExpr') {
         const items = Array.isArray(inq.right) ? inq.right : undefined;
         if (items && items.every((i) => i.type === colType && otherSideOk(i))) {
@@ -809,7 +816,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     const l = planSelect(q.setOp.left, own, cat);
     const r = planSelect(q.setOp.right, own, cat);
     const width = q.targetList.length;
-    const keyFns = q.setOp.columnTypes.map((c) => hashKeyFor(cat, c.type) as (v: Value) => unknown);
+    const keyFns = q.setOp.columnTypes.map((c, i) => hashKeyFor(cat, c.type, q.targetList[i]?.expr.collation) as (v: Value) => unknown);
     let plan: Plan = q.setOp.recursive
       ? new RecursiveUnion(q.setOp.all, l.plan, r.plan, width, keyFns, workTableKey(q))
       : new SetOp(q.setOp.op, q.setOp.all, l.plan, r.plan, width, keyFns);
@@ -831,12 +838,12 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       args: a.args.map((x) => compileExpr(x, layout)),
       direct: a.directArgs?.map((x) => compileExpr(x, layout)),
       filter: a.filter ? compileExpr(a.filter, layout) : undefined,
-      distinctKey: a.distinct ? a.args.map((x) => hashKeyFor(cat, x.type) as (v: Value) => unknown) : undefined,
+      distinctKey: a.distinct ? a.args.map((x) => hashKeyFor(cat, x.type, x.collation) as (v: Value) => unknown) : undefined,
       orderBy: (a.orderBy?.length ? a.orderBy : distinctOrder(a, cat))?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
       call: { argTypes: a.args.map((x) => x.type), returnType: a.type, returnTypmod: a.typmod, collation: a.args[0]?.collation },
     }));
     const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
-    const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type) as (v: Value) => unknown);
+    const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type, g.collation) as (v: Value) => unknown);
     plan =
       minMax ??
       (q.groupingSets
@@ -992,14 +999,14 @@ function finishSelect(q: Query, input: Plan, outExprs: Expr[], cat: Catalog, pre
   const visible = q.targetList.map((t, i) => (t.resjunk ? -1 : i)).filter((i) => i >= 0);
   const capturing = capturingPlanNotes();
   if (q.distinct && !q.distinctOn) {
-    plan = new Unique(plan, visible, visible.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+    plan = new Unique(plan, visible, visible.map((i) => hashKeyFor(cat, outExprs[i].type, outExprs[i].collation) as (v: Value) => unknown));
     if (capturing) notePlan(plan, { levels: [q], groupKeys: visible.map((i) => outExprs[i]), query: q });
   }
   if (q.distinctOn) {
     const cols = q.distinctOn.map((d) => outExprs.findIndex((e) => exprEqual(e, d)));
     plan = new Sort(plan, sortSpecs);
     if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
-    plan = new Unique(plan, cols, cols.map((i) => hashKeyFor(cat, outExprs[i].type) as (v: Value) => unknown));
+    plan = new Unique(plan, cols, cols.map((i) => hashKeyFor(cat, outExprs[i].type, outExprs[i].collation) as (v: Value) => unknown));
     if (capturing) notePlan(plan, { levels: [q], sortKeys: q.sortBy, query: q });
   } else if (sortSpecs.length && !presorted) {
     plan = new Sort(plan, sortSpecs);

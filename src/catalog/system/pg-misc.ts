@@ -9,7 +9,7 @@
  */
 import { defineRows, PG_CATALOG_NAMESPACE } from './registry.js';
 import { OPCLASS_FACTS } from './builtin-data.js';
-import { CLASS_OID, relationsInOrder } from './common.js';
+import { CLASS_OID, relationsInOrder, roleOid } from './common.js';
 import { AM_OID } from './pg-class.js';
 
 defineRows('pg_catalog', 'pg_am', {
@@ -26,7 +26,7 @@ defineRows('pg_catalog', 'pg_am', {
 
 defineRows('pg_catalog', 'pg_collation', {
   scope: 'catalog',
-  *rows() {
+  *rows({ cat }) {
     const base = { collnamespace: PG_CATALOG_NAMESPACE, collowner: 10, collisdeterministic: true, collcollate: null, collctype: null, colllocale: null, collicurules: null, collversion: null };
     yield { ...base, oid: 100, collname: 'default', collprovider: 'd', collencoding: -1 };
     yield { ...base, oid: 950, collname: 'C', collprovider: 'c', collencoding: -1, collcollate: 'C', collctype: 'C' };
@@ -35,6 +35,12 @@ defineRows('pg_catalog', 'pg_collation', {
     yield { ...base, oid: 811, collname: 'pg_c_utf8', collprovider: 'b', collencoding: 6, colllocale: 'C.UTF-8', collversion: '1' };
     yield { ...base, oid: 6411, collname: 'pg_unicode_fast', collprovider: 'b', collencoding: 6, colllocale: 'PG_UNICODE_FAST', collversion: '1' };
     yield { ...base, oid: 963, collname: 'unicode', collprovider: 'i', collencoding: -1, colllocale: 'und', collversion: '153.80' };
+    for (const c of cat.collations.values()) {
+      yield {
+        oid: c.oid, collname: c.name, collnamespace: c.namespace, collowner: roleOid(c.owner), collprovider: c.provider, collisdeterministic: c.deterministic,
+        collencoding: c.encoding, collcollate: c.collate, collctype: c.ctype, colllocale: c.locale, collicurules: c.icuRules, collversion: c.version,
+      };
+    }
   },
 });
 

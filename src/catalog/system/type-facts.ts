@@ -65,7 +65,10 @@ export function collationOid(cat: Catalog, type: number, collation: string | und
   const base = typeFacts(cat, type).collation;
   if (base === 0) return 0;
   if (collation === undefined || collation === 'default') return base;
-  return COLLATION_OIDS[collation] ?? base;
+  const builtin = COLLATION_OIDS[collation];
+  if (builtin !== undefined) return builtin;
+  if (cat.collations.size) for (const c of cat.collations.values()) if (c.name === collation) return c.oid;
+  return base;
 }
 
 /** The collations fauxgres knows, by name. */

@@ -508,7 +508,13 @@ function compileSubLink(e: Extract<Expr, { kind: 'SubLink' }>, layout: Layout): 
       const tests = (e.testExprs ?? []).map((t) => compileExpr(t, layout));
       const fns = (e.compareFns ?? []).map((f) => f.fn);
       const isAny = e.subLinkType === 'ANY';
-      const calls = (e.testExprs ?? []).map((t) => ({ argTypes: [t.type, t.type], returnType: e.type, returnTypmod: -1 }) as CallInfo);
+      // Each comparison runs under the pair's collation (the left side's unless it is the default).
+      const subCols = e.subquery.targetList.filter((t) => !t.resjunk);
+      const calls = (e.testExprs ?? []).map((t, i) => {
+        const rcoll = subCols[i]?.expr.collation;
+        const collation = t.collation !== undefined && t.collation !== 'default' ? t.collation : (rcoll ?? t.collation);
+        return { argTypes: [t.type, t.type], returnType: e.type, returnTypmod: -1, collation } as CallInfo;
+      });
       const rc = e.rowCompare;
       // One row compared by `<>` (any pair unequal) or an ordering operator (the first unequal pair decides).
       const rowCompare = (lefts: Value[], r: Row, ctx: ExecContext): boolean | null => {

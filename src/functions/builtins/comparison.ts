@@ -2,8 +2,8 @@
  * Comparison operators `= <> < <= > >=` for every built-in type, the cross-type pairs pg_operator
  * has (int2/int4/int8 in any combination, float4/float8, name/text, date/timestamp/timestamptz),
  * and the polymorphic ones (anyarray, anyenum, record) that compare by the actual argument type.
- * Text-like comparisons use the call's collation; `=`/`<>` on text are byte equality (all our
- * collations are deterministic). Also the `~<~` family (text_pattern_ops: code-point order).
+ * Text-like comparisons use the call's collation; `=`/`<>` on text are byte equality, except
+ * under a nondeterministic collation (equality by its collator). Also the `~<~` family (text_pattern_ops: code-point order).
  *
  * Postgres counterpart: the *eq/*lt/... functions of each type in src/backend/utils/adt/
  * (int.c, int8.c, float.c, varlena.c, date.c, timestamp.c, arrayfuncs.c, rowtypes.c, ...).
@@ -11,7 +11,7 @@
  * record TypeIO of the call's argument type.
  */
 import { compareBytea } from '../../types/bytea.js';
-import { compareCodePoints, compareText } from '../../types/collation.js';
+import { compareCodePoints, compareText, textEquals } from '../../types/collation.js';
 import { compareFloat } from '../../types/float.js';
 import { compareJsonb, type JsonbValue } from '../../types/jsonb.js';
 import { compareNumeric, type Numeric } from '../../types/numeric.js';
@@ -43,11 +43,11 @@ const OPS: readonly [string, (c: number) => boolean, string, string][] = [
 ];
 
 /** Registers the six comparison operators for (left, right) on a three-way comparison. */
-export function registerComparisons(left: number, right: number, cmp: Cmp, eq?: (a: Value, b: Value) => boolean): void {
+export function registerComparisons(left: number, right: number, cmp: Cmp, eq?: (a: Value, b: Value, call: CallInfo) => boolean): void {
   for (const [name, test, commutator, negator] of OPS) {
     let impl: FunctionImpl['fn'];
-    if (eq && name === '=') impl = (args) => eq(args[0], args[1]);
-    else if (eq && name === '<>') impl = (args) => !eq(args[0], args[1]);
+    if (eq && name === '=') impl = (args, _rt, call) => eq(args[0], args[1], call);
+    else if (eq && name === '<>') impl = (args, _rt, call) => !eq(args[0], args[1], call);
     else impl = (args, rt, call) => test(cmp(args[0], args[1], rt, call));
     const f: FunctionImpl = { name: `op ${name}`, argTypes: [left, right], returnType: OID.bool, strict: true, volatility: 'i', fn: impl };
     registerOperator({ name, left, right, result: OID.bool, fn: f, commutator, negator });
@@ -72,14 +72,16 @@ registerComparisons(OID.char, OID.char, (a, b) => charByte(a as string) - charBy
 
 // Text family.
 const strEq = (a: Value, b: Value): boolean => a === b;
+// Equal strings, or (nondeterministic collations) strings the collation's collator ranks equal.
+const textEq = (a: Value, b: Value, call: CallInfo): boolean => a === b || textEquals(a as string, b as string, call.collation);
 const textCmp: Cmp = (a, b, _rt, call) => compareText(a as string, b as string, call.collation ?? 'default');
-registerComparisons(OID.text, OID.text, textCmp, strEq);
+registerComparisons(OID.text, OID.text, textCmp, textEq);
 const nameCmp: Cmp = (a, b, _rt, call) =>
   call.collation && call.collation !== 'C' ? compareText(a as string, b as string, call.collation) : compareCodePoints(a as string, b as string);
-registerComparisons(OID.name, OID.name, nameCmp, strEq);
-registerComparisons(OID.name, OID.text, nameCmp, strEq);
-registerComparisons(OID.text, OID.name, nameCmp, strEq);
-const bpEq = (a: Value, b: Value): boolean => a === b || trimTrailingSpaces(a as string) === trimTrailingSpaces(b as string);
+registerComparisons(OID.name, OID.name, nameCmp, textEq);
+registerComparisons(OID.name, OID.text, nameCmp, textEq);
+registerComparisons(OID.text, OID.name, nameCmp, textEq);
+const bpEq = (a: Value, b: Value, call: CallInfo): boolean => a === b || textEquals(trimTrailingSpaces(a as string), trimTrailingSpaces(b as string), call.collation);
 registerComparisons(
   OID.bpchar,
   OID.bpchar,

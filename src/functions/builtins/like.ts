@@ -6,7 +6,9 @@
  *
  * Postgres counterpart: src/backend/utils/adt/like_match.c (MatchText, do_like_escape),
  * like.c (textlike, texticlike, bytealike).
- * Known gaps: none known.
+ * Under a nondeterministic collation (likeMatchCollated) literal runs of the pattern match any
+ * substring the collator ranks equal, as Postgres 18 does.
+ * Known gaps: the nondeterministic matcher tries every split, quadratic per wildcard.
  */
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
@@ -161,4 +163,55 @@ export function likeEscape(pattern: string, escape: string): string {
     else out += c;
   }
   return out;
+}
+
+const PCT = Symbol('%');
+const ONE = Symbol('_');
+
+/**
+ * `text LIKE pattern` under a nondeterministic collation: `_` is one character, `%` any run,
+ * and each literal run of the pattern matches a substring that `compare` ranks equal to it.
+ *
+ * @example likeMatchCollated('ABC', 'a%', ci) === true
+ */
+export function likeMatchCollated(text: string, pattern: string, compare: (a: string, b: string) => number): boolean {
+  const tokens: (string | typeof PCT | typeof ONE)[] = [];
+  const p = Array.from(pattern);
+  let lit = '';
+  const flush = () => {
+    if (lit !== '') tokens.push(lit);
+    lit = '';
+  };
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      if (++i >= p.length) throw endsWithEscape();
+      lit += p[i];
+    } else if (c === '%') {
+      flush();
+      if (tokens[tokens.length - 1] !== PCT) tokens.push(PCT);
+    } else if (c === '_') {
+      flush();
+      tokens.push(ONE);
+    } else lit += c;
+  }
+  flush();
+  const t = Array.from(text);
+  const n = t.length;
+  const match = (ti: number, k: number): boolean => {
+    if (k === tokens.length) return ti === n;
+    const tok = tokens[k];
+    if (tok === PCT) {
+      for (let j = ti; j <= n; j++) if (match(j, k + 1)) return true;
+      return false;
+    }
+    if (tok === ONE) return ti < n && match(ti + 1, k + 1);
+    let sub = '';
+    for (let j = ti; j <= n; j++) {
+      if (compare(sub, tok) === 0 && match(j, k + 1)) return true;
+      if (j < n) sub += t[j];
+    }
+    return false;
+  };
+  return match(0, 0);
 }

@@ -14,6 +14,7 @@ import { OID } from '../../types/oids.js';
 import { charLength, trimTrailingSpaces, utf8Length } from '../../types/text.js';
 import { PgArray, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
+import { caseMappingLocale, isAsciiCaseCollation, isNondeterministic, userCollation } from '../../types/collation.js';
 
 const T = OID.text;
 const I4 = OID.int4;
@@ -37,9 +38,18 @@ fn('bit_length', [BYTEA], I4, (a) => (a[0] as Uint8Array).length * 8);
 
 // Case mapping.
 // Under the C collation only ASCII letters change case (formatting.c: asc_tolower, asc_initcap).
-fn('lower', [T], T, (a, _rt, call) => (call.collation === 'C' ? s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s0(a).toLowerCase()));
-fn('upper', [T], T, (a, _rt, call) => (call.collation === 'C' ? s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase()) : s0(a).toUpperCase()));
-fn('initcap', [T], T, (a, _rt, call) => (call.collation === 'C' ? asciiInitcap(s0(a)) : initcap(s0(a))));
+// A Turkish / Azeri / Lithuanian ICU collation maps case by its language (i ↔ İ, ı ↔ I).
+fn('lower', [T], T, (a, _rt, call) => {
+  if (isAsciiCaseCollation(call.collation)) return s0(a).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const loc = caseMappingLocale(call.collation);
+  return loc === undefined ? s0(a).toLowerCase() : s0(a).toLocaleLowerCase(loc);
+});
+fn('upper', [T], T, (a, _rt, call) => {
+  if (isAsciiCaseCollation(call.collation)) return s0(a).replace(/[a-z]+/g, (m) => m.toUpperCase());
+  const loc = caseMappingLocale(call.collation);
+  return loc === undefined ? s0(a).toUpperCase() : s0(a).toLocaleUpperCase(loc);
+});
+fn('initcap', [T], T, (a, _rt, call) => (isAsciiCaseCollation(call.collation) ? asciiInitcap(s0(a)) : initcap(s0(a), caseMappingLocale(call.collation))));
 
 /** asc_initcap: a letter right after an ASCII letter or digit is lowered, any other raised. */
 function asciiInitcap(s: string): string {
@@ -58,10 +68,10 @@ const TITLE: Record<string, string> = {
   Ǆ: 'ǅ', ǅ: 'ǅ', ǆ: 'ǅ', Ǉ: 'ǈ', ǈ: 'ǈ', ǉ: 'ǈ', Ǌ: 'ǋ', ǋ: 'ǋ', ǌ: 'ǋ', Ǳ: 'ǲ', ǲ: 'ǲ', ǳ: 'ǲ',
 };
 
-function titleChar(c: string): string {
+function titleChar(c: string, locale?: string): string {
   const t = TITLE[c];
   if (t) return t;
-  const u = c.toUpperCase();
+  const u = locale === undefined ? c.toUpperCase() : c.toLocaleUpperCase(locale);
   return u.length > c.length ? u[0] + u.slice(1).toLowerCase() : u;
 }
 
@@ -71,19 +81,20 @@ let segmenter: Intl.Segmenter | undefined;
  * initcap: each word (ICU word boundaries) gets its first letter or digit title-cased (ICU skips
  * leading punctuation such as `_`), everything after it lower-cased.
  */
-export function initcap(s: string): string {
+export function initcap(s: string, locale?: string): string {
+  const lower = (x: string) => (locale === undefined ? x.toLowerCase() : x.toLocaleLowerCase(locale));
   segmenter ??= new Intl.Segmenter('en-US', { granularity: 'word' });
   let out = '';
   for (const { segment } of segmenter.segment(s)) {
     const m = /[\p{L}\p{N}]/u.exec(segment);
     if (!m) {
-      out += segment.toLowerCase();
+      out += lower(segment);
       continue;
     }
     const first = String.fromCodePoint(segment.codePointAt(m.index) as number);
     // Lower-case the rest with the first letter as context (final sigma needs a preceding letter).
-    const rest = (first + segment.slice(m.index + first.length)).toLowerCase().slice(first.toLowerCase().length);
-    out += segment.slice(0, m.index) + titleChar(first) + rest;
+    const rest = lower(first + segment.slice(m.index + first.length)).slice(lower(first).length);
+    out += segment.slice(0, m.index) + titleChar(first, locale) + rest;
   }
   return out;
 }
@@ -175,8 +186,45 @@ export function strpos(hay: string, needle: string): number {
   if (i < 0) return 0;
   return charLength(hay.slice(0, i)) + 1;
 }
-fn('strpos', [T, T], I4, (a) => strpos(s0(a), a[1] as string));
-fn('position', [T, T], I4, (a) => strpos(s0(a), a[1] as string));
+/**
+ * The pieces of `hay` between matches of `needle` under a nondeterministic collation: each match
+ * is the shortest substring, from the leftmost start, that the collator ranks equal to `needle`
+ * (text_position under a nondeterministic collation). `limit` stops after that many matches.
+ */
+function collatedSplit(hay: string, needle: string, compare: (a: string, b: string) => number, limit = Infinity): { pieces: string[]; firstAt: number } {
+  const cps = Array.from(hay);
+  const pieces: string[] = [];
+  let firstAt = -1;
+  let start = 0;
+  for (let i = 0; i < cps.length && pieces.length < limit; i++) {
+    let sub = '';
+    for (let j = i; j < cps.length; j++) {
+      sub += cps[j];
+      if (compare(sub, needle) === 0) {
+        if (firstAt < 0) firstAt = i;
+        pieces.push(cps.slice(start, i).join(''));
+        start = j + 1;
+        i = j;
+        break;
+      }
+    }
+  }
+  pieces.push(cps.slice(start).join(''));
+  return { pieces, firstAt };
+}
+
+/** The comparator of the call's collation when it is nondeterministic (else undefined). */
+function nondeterministicCompare(call: { readonly collation?: string }): ((a: string, b: string) => number) | undefined {
+  return isNondeterministic(call.collation) ? userCollation(call.collation!)!.compare : undefined;
+}
+
+function strposCollated(hay: string, needle: string, call: { readonly collation?: string }): number {
+  const cmp = needle === '' ? undefined : nondeterministicCompare(call);
+  if (!cmp) return strpos(hay, needle);
+  return collatedSplit(hay, needle, cmp, 1).firstAt + 1;
+}
+fn('strpos', [T, T], I4, (a, _rt, call) => strposCollated(s0(a), a[1] as string, call));
+fn('position', [T, T], I4, (a, _rt, call) => strposCollated(s0(a), a[1] as string, call));
 fn('position', [BYTEA, BYTEA], I4, (a) => {
   const h = a[0] as Uint8Array;
   const n = a[1] as Uint8Array;
@@ -187,7 +235,11 @@ fn('position', [BYTEA, BYTEA], I4, (a) => {
   return 0;
 });
 
-fn('replace', [T, T, T], T, (a) => (a[1] === '' ? s0(a) : s0(a).split(a[1] as string).join(a[2] as string)));
+fn('replace', [T, T, T], T, (a, _rt, call) => {
+  if (a[1] === '') return s0(a);
+  const cmp = nondeterministicCompare(call);
+  return (cmp ? collatedSplit(s0(a), a[1] as string, cmp).pieces : s0(a).split(a[1] as string)).join(a[2] as string);
+});
 fn('translate', [T, T, T], T, (a) => {
   const from = Array.from(a[1] as string);
   const to = Array.from(a[2] as string);
@@ -200,12 +252,13 @@ fn('translate', [T, T, T], T, (a) => {
   return out;
 });
 
-fn('split_part', [T, T, I4], T, (a) => {
+fn('split_part', [T, T, I4], T, (a, _rt, call) => {
   const n = a[2] as number;
   if (n === 0) throw new PgError(SQLSTATE.invalid_parameter_value, 'field position must not be zero');
   const s = s0(a);
   const d = a[1] as string;
-  const parts = d === '' ? (s === '' ? [] : [s]) : s === '' ? [] : s.split(d);
+  const cmp = nondeterministicCompare(call);
+  const parts = d === '' ? (s === '' ? [] : [s]) : s === '' ? [] : cmp ? collatedSplit(s, d, cmp).pieces : s.split(d);
   const i = n > 0 ? n - 1 : parts.length + n;
   return i >= 0 && i < parts.length ? parts[i] : '';
 });
@@ -261,16 +314,17 @@ fn('to_hex', [I4], T, (a) => ((a[0] as number) >>> 0).toString(16));
 fn('to_hex', [OID.int8], T, (a) => BigInt.asUintN(64, a[0] as bigint).toString(16));
 
 // string_to_array / array_to_string.
-function stringToArray(s: string, delim: string | null, nullStr: string | null): PgArray {
+function stringToArray(s: string, delim: string | null, nullStr: string | null, call?: { readonly collation?: string }): PgArray {
   let parts: string[];
   if (s === '') return PgArray.of([]);
+  const cmp = call ? nondeterministicCompare(call) : undefined;
   if (delim === null) parts = Array.from(s);
   else if (delim === '') parts = [s];
-  else parts = s.split(delim);
-  return PgArray.of(parts.map((p) => (nullStr !== null && p === nullStr ? null : p)));
+  else parts = cmp ? collatedSplit(s, delim, cmp).pieces : s.split(delim);
+  return PgArray.of(parts.map((p) => (nullStr !== null && (p === nullStr || (cmp !== undefined && cmp(p, nullStr) === 0)) ? null : p)));
 }
-fn('string_to_array', [T, T], OID._text, (a) => (a[0] === null ? null : stringToArray(s0(a), a[1] as string | null, null)), { strict: false });
-fn('string_to_array', [T, T, T], OID._text, (a) => (a[0] === null ? null : stringToArray(s0(a), a[1] as string | null, a[2] as string | null)), {
+fn('string_to_array', [T, T], OID._text, (a, _rt, call) => (a[0] === null ? null : stringToArray(s0(a), a[1] as string | null, null, call)), { strict: false });
+fn('string_to_array', [T, T, T], OID._text, (a, _rt, call) => (a[0] === null ? null : stringToArray(s0(a), a[1] as string | null, a[2] as string | null, call)), {
   strict: false,
 });
 

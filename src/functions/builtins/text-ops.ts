@@ -8,8 +8,11 @@
  * Known gaps: see regex/are.ts.
  */
 import { OID } from '../../types/oids.js';
-import { fn, op, registerOperator } from '../registry.js';
-import { byteaLikeMatch, ilikeMatch, likeEscape, likeMatch } from './like.js';
+import { fn, op, registerOperator, type CallInfo } from '../registry.js';
+import { byteaLikeMatch, ilikeMatch, likeEscape, likeMatch, likeMatchCollated } from './like.js';
+import { isNondeterministic, userCollation } from '../../types/collation.js';
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
 import { compileRe, parseReFlags } from './regex/are.js';
 import { similarToEscape } from './similar.js';
 import { castValueToText } from './value-io.js';
@@ -42,11 +45,20 @@ op('||', OID.bytea, OID.bytea, OID.bytea, (a, b) => {
 });
 
 // LIKE / ILIKE. bpchar operands keep their padding, as Postgres's bpcharlike does.
+// Under a nondeterministic collation LIKE compares literal runs by the collator; ILIKE and
+// regular expressions are refused (like.c GenericMatchText, regexp.c).
+function like(a: string, b: string, call: CallInfo): boolean {
+  if (!isNondeterministic(call.collation)) return likeMatch(a, b);
+  return likeMatchCollated(a, b, userCollation(call.collation!)!.compare);
+}
+function refuseNondeterministic(call: CallInfo, what: string): void {
+  if (isNondeterministic(call.collation)) throw new PgError(SQLSTATE.feature_not_supported, `nondeterministic collations are not supported for ${what}`);
+}
 for (const left of [T, OID.name, OID.bpchar]) {
-  op('~~', left, T, OID.bool, (a, b) => likeMatch(a as string, b as string), { negator: '!~~' });
-  op('!~~', left, T, OID.bool, (a, b) => !likeMatch(a as string, b as string), { negator: '~~' });
-  op('~~*', left, T, OID.bool, (a, b) => ilikeMatch(a as string, b as string), { negator: '!~~*' });
-  op('!~~*', left, T, OID.bool, (a, b) => !ilikeMatch(a as string, b as string), { negator: '~~*' });
+  op('~~', left, T, OID.bool, (a, b, _rt, call) => like(a as string, b as string, call), { negator: '!~~' });
+  op('!~~', left, T, OID.bool, (a, b, _rt, call) => !like(a as string, b as string, call), { negator: '~~' });
+  op('~~*', left, T, OID.bool, (a, b, _rt, call) => (refuseNondeterministic(call, 'ILIKE'), ilikeMatch(a as string, b as string)), { negator: '!~~*' });
+  op('!~~*', left, T, OID.bool, (a, b, _rt, call) => (refuseNondeterministic(call, 'ILIKE'), !ilikeMatch(a as string, b as string)), { negator: '~~*' });
 }
 op('~~', OID.bytea, OID.bytea, OID.bool, (a, b) => byteaLikeMatch(a as Uint8Array, b as Uint8Array), { negator: '!~~' });
 op('!~~', OID.bytea, OID.bytea, OID.bool, (a, b) => !byteaLikeMatch(a as Uint8Array, b as Uint8Array), { negator: '~~' });
@@ -59,10 +71,11 @@ export function regexMatches(s: string, p: string, ci: boolean): boolean {
   return compileRe(p, ci ? CI : CS).re.test(s);
 }
 for (const left of [T, OID.name, OID.bpchar]) {
-  op('~', left, T, OID.bool, (a, b) => regexMatches(a as string, b as string, false), { negator: '!~' });
-  op('!~', left, T, OID.bool, (a, b) => !regexMatches(a as string, b as string, false), { negator: '~' });
-  op('~*', left, T, OID.bool, (a, b) => regexMatches(a as string, b as string, true), { negator: '!~*' });
-  op('!~*', left, T, OID.bool, (a, b) => !regexMatches(a as string, b as string, true), { negator: '~*' });
+  const re = 'regular expressions';
+  op('~', left, T, OID.bool, (a, b, _rt, call) => (refuseNondeterministic(call, re), regexMatches(a as string, b as string, false)), { negator: '!~' });
+  op('!~', left, T, OID.bool, (a, b, _rt, call) => (refuseNondeterministic(call, re), !regexMatches(a as string, b as string, false)), { negator: '~' });
+  op('~*', left, T, OID.bool, (a, b, _rt, call) => (refuseNondeterministic(call, re), regexMatches(a as string, b as string, true)), { negator: '!~*' });
+  op('!~*', left, T, OID.bool, (a, b, _rt, call) => (refuseNondeterministic(call, re), !regexMatches(a as string, b as string, true)), { negator: '~*' });
 }
 
 op('^@', T, T, OID.bool, (a, b) => (a as string).startsWith(b as string));

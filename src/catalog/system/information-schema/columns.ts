@@ -19,8 +19,10 @@ import { deparseContextFor } from '../../ruleutils/context.js';
 
 const COLLATION_NAMES = new Map(Object.entries(COLLATION_OIDS).map(([k, v]) => [v, k]));
 
-function collationColumns(db: string, oid: number): RowObject {
+function collationColumns(cat: Catalog, db: string, oid: number): RowObject {
   if (oid === 0 || oid === 100) return { collation_catalog: null, collation_schema: null, collation_name: null };
+  const user = cat.collations.get(oid);
+  if (user) return { collation_catalog: db, collation_schema: cat.namespaceName(user.namespace), collation_name: user.name };
   return { collation_catalog: db, collation_schema: 'pg_catalog', collation_name: COLLATION_NAMES.get(oid) ?? null };
 }
 
@@ -33,7 +35,7 @@ function columnRow(cat: Catalog, session: SessionContext, db: string, schema: st
     data_type: d.data_type, character_maximum_length: d.character_maximum_length, character_octet_length: d.character_octet_length,
     numeric_precision: d.numeric_precision, numeric_precision_radix: d.numeric_precision_radix, numeric_scale: d.numeric_scale,
     datetime_precision: d.datetime_precision, interval_type: d.interval_type, interval_precision: null,
-    ...collationColumns(db, collationOid(cat, c.type, c.collation)),
+    ...collationColumns(cat, db, collationOid(cat, c.type, c.collation)),
     domain_catalog: d.domain_name ? db : null, domain_schema: d.domain_schema, domain_name: d.domain_name,
     udt_catalog: db, udt_schema: d.udt_schema, udt_name: d.udt_name,
     dtd_identifier: String(c.attnum), is_self_referencing: 'NO', is_identity: 'NO', identity_cycle: 'NO', is_generated: 'NEVER', is_updatable: 'YES',

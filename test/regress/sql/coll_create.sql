@@ -1,0 +1,72 @@
+-- CREATE COLLATION in its forms (ICU locales in standard and legacy form, libc, builtin, FROM),
+-- what pg_collation shows, ALTER COLLATION and DROP COLLATION, and their errors.
+CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE COLLATION ci_legacy (provider = icu, locale = '@colStrength=secondary', deterministic = false);
+CREATE COLLATION ignore_accents (provider = icu, locale = '@colStrength=primary;colCaseLevel=yes', deterministic = false);
+CREATE COLLATION german_phonebook (provider = icu, locale = 'de@collation=phonebook');
+CREATE COLLATION english (provider = icu, locale = 'en_US');
+CREATE COLLATION numeric_order (provider = icu, locale = 'en-u-kn-true');
+CREATE COLLATION upper_first (provider = icu, locale = 'und-u-kf-upper');
+CREATE COLLATION root_icu (provider = icu, locale = '');
+CREATE COLLATION plain_c (locale = 'C');
+CREATE COLLATION plain_c2 (provider = libc, lc_collate = 'C', lc_ctype = 'C');
+CREATE COLLATION builtin_c (provider = builtin, locale = 'C.UTF-8');
+CREATE COLLATION copied FROM case_insensitive;
+CREATE COLLATION copied_c FROM "C";
+SELECT collname, collprovider, collisdeterministic, collencoding, collcollate, collctype, colllocale, collicurules
+  FROM pg_collation WHERE collnamespace = 'public'::regnamespace ORDER BY collname;
+CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2');
+CREATE COLLATION IF NOT EXISTS case_insensitive (provider = icu, locale = 'und-u-ks-level2');
+CREATE COLLATION bad1 (provider = icu, lc_collate = 'en_US.utf8');
+CREATE COLLATION bad2 (provider = nosuch, locale = 'C');
+CREATE COLLATION bad3 (locale = 'C', lc_collate = 'C');
+CREATE COLLATION bad4 (nosuch = 'x');
+CREATE COLLATION bad5 FROM "default";
+CREATE COLLATION bad6 FROM nosuch;
+CREATE COLLATION bad7 (provider = libc, locale = 'C', deterministic = false);
+CREATE COLLATION bad8 (provider = builtin, locale = 'xx');
+CREATE COLLATION bad9 (provider = icu, locale = 'und-u-kn-lower');
+CREATE COLLATION bad10 (provider = icu, locale = 'en', deterministic = maybe);
+CREATE COLLATION bad11 (provider = libc, locale = 'C', rules = '&a < b');
+CREATE COLLATION nosuchschema.bad12 (provider = icu, locale = 'en');
+SET icu_validation_level = error;
+CREATE COLLATION bad13 (provider = icu, locale = 'nonsense-nowhere');
+RESET icu_validation_level;
+-- names in use
+CREATE SCHEMA coll_s;
+CREATE COLLATION coll_s.mine (provider = icu, locale = 'sv');
+SELECT 'ö' < 'z' COLLATE coll_s.mine AS sv, 'ö' < 'z' COLLATE english AS en;
+SELECT 'a' COLLATE mine;
+ALTER COLLATION english RENAME TO english2;
+ALTER COLLATION english2 RENAME TO root_icu;
+ALTER COLLATION nosuch RENAME TO x;
+ALTER COLLATION english2 RENAME TO english;
+CREATE ROLE coll_owner;
+ALTER COLLATION english OWNER TO coll_owner;
+ALTER COLLATION english OWNER TO nosuch_role;
+SELECT collname, pg_get_userbyid(collowner) FROM pg_collation WHERE collname = 'english';
+ALTER COLLATION english SET SCHEMA coll_s;
+SELECT c.collname, n.nspname FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE c.collname IN ('english', 'mine') ORDER BY 1;
+COMMENT ON COLLATION coll_s.mine IS 'Swedish';
+SELECT obj_description(oid, 'pg_collation') FROM pg_collation WHERE collname = 'mine';
+ALTER COLLATION case_insensitive REFRESH VERSION;
+-- DROP
+CREATE TABLE uses_coll (id int, name text COLLATE copied_c);
+DROP COLLATION copied_c;
+DROP TABLE uses_coll;
+DROP COLLATION copied_c, coll_s.english;
+DROP COLLATION copied_c;
+DROP COLLATION IF EXISTS copied_c;
+DROP COLLATION "C";
+SELECT count(*) FROM pg_collation WHERE collname IN ('copied_c', 'english');
+BEGIN;
+CREATE COLLATION in_txn (provider = icu, locale = 'fr');
+ROLLBACK;
+SELECT count(*) FROM pg_collation WHERE collname = 'in_txn';
+SELECT 'a' COLLATE in_txn;
+-- COLLATE on a type without collations
+CREATE TABLE no_coll (a int COLLATE "C");
+CREATE TABLE no_coll (a int COLLATE case_insensitive);
+CREATE TABLE arr_coll (a text[] COLLATE case_insensitive);
+SELECT 1 COLLATE case_insensitive;
+DROP ROLE coll_owner;
