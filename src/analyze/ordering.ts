@@ -14,7 +14,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ParseState } from './parse-state.js';
 import { domainBase } from './coerce.js';
 
-const UNORDERED = new Set<number>([OID.json, OID.xml, OID.point, OID.jsonpath]);
+/** Types without a btree opclass: json, xml, jsonpath and the geometric types. */
+const UNORDERED = new Set<number>([OID.json, OID.xml, OID.jsonpath, OID.point, OID.lseg, OID.path, OID.box, OID.polygon, OID.line, OID.circle]);
 
 /** A comparator for values of `type` (nulls are handled by callers). */
 export function compareFunctionFor(pstate: ParseState, type: number, collation: string | undefined, location?: number): (a: Value, b: Value) => number {
