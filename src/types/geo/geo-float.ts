@@ -63,7 +63,7 @@ export function hypot(x: number, y: number): number {
     scale = 2 ** 600;
     a *= 2 ** -600;
     b *= 2 ** -600;
-  } else if (b < 2 ** -500) {
+  } else if (a < 2 ** -500) {
     scale = 2 ** -600;
     a *= 2 ** 600;
     b *= 2 ** 600;
