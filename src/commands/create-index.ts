@@ -5,7 +5,7 @@
  */
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import { figureColname } from '../analyze/target.js';
 import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -20,6 +20,7 @@ import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasBuiltinDefault, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { GEOMETRIC_TYPES } from './exclusion-geo.js';
 import { indexKeyFunction } from './index-keys.js';
 import { resolveIndexOpclass } from './index-opclass.js';
 import { defaultExtensionOpclass, resolveExtensionOpclass } from './extension-opclasses.js';
@@ -49,6 +50,14 @@ export interface IndexSpec {
 
 /** Creates the index relation and builds it over the table's current rows. */
 export function defineIndex(session: Session, cat: Catalog, table: RelationDef, spec: IndexSpec): number {
+  const method = spec.method ?? 'btree';
+  if (method === 'btree' || method === 'hash') {
+    // Primary keys and unique constraints too: the geometric types have no btree or hash class.
+    for (const k of spec.keys) {
+      const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
+      if (!k.opclass && GEOMETRIC_TYPES.has(baseTypeOf(cat, type))) throw noDefaultOpclass(cat, method, type);
+    }
+  }
   const oid = session.db.newOid();
   const idx: RelationDef = {
     oid,
