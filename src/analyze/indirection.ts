@@ -124,7 +124,19 @@ function geoSubscript(pstate: ParseState, e: Expr, base: number, elem: number, s
       return geoFetch(base, vals[0], vals[1] as number);
     },
   };
-  return { kind: 'FuncExpr', name: 'raw_array_subscript_handler', fn, args, type: isSlice ? e.type : elem, typmod: -1, location: e.location };
+  // ruleutils prints it back as the subscripts it is (`location[0]`).
+  const display = (printed: readonly string[]): string => {
+    const base = /^[\w."]+$/.test(printed[0]) ? printed[0] : `(${printed[0]})`;
+    let k = 1;
+    let out = base;
+    for (const s of subs) {
+      const lo = s.lower ? printed[k++] : '';
+      const hi = s.upper ? printed[k++] : '';
+      out += s.isSlice ? `[${lo}:${hi}]` : `[${hi}]`;
+    }
+    return out;
+  };
+  return { kind: 'FuncExpr', name: 'raw_array_subscript_handler', fn, args, type: isSlice ? e.type : elem, typmod: -1, location: e.location, display };
 }
 
 /**

@@ -648,7 +648,9 @@ function transformSortClause(pstate: ParseState, items: AnyNode[], tl: TargetEnt
     const e = resolveGroupOrOrderItem(pstate, sb.node, tl, true);
     const dir = sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, e) : sb.sortby_dir;
     if (addJunk && !tl.some((t) => exprEqual(t.expr, e))) tl.push({ expr: e, name: '?column?', resjunk: true });
-    keys.push(makeSortKey(pstate, e, dir, sb.sortby_nulls, sb.location));
+    // Errors point at ASC/DESC/USING when written, else at the ORDER BY item (addTargetToSortList).
+    const itemLocation = (Object.values(sb.node ?? {})[0] as AnyNode | undefined)?.location as number | undefined;
+    keys.push(makeSortKey(pstate, e, dir, sb.sortby_nulls, sb.location >= 0 ? sb.location : itemLocation));
   }
   return keys;
 }
