@@ -46,6 +46,18 @@ export function comparatorFor(cat: Catalog, type: number, collation: string | un
 }
 
 /**
+ * GROUP BY / DISTINCT on a type without an equality operator (json, xml, the geometric types):
+ * 42883 at the item, as addTargetToGroupList reports it.
+ */
+export function checkEqualityOperator(pstate: ParseState, type: number, location: number | undefined): void {
+  const base = domainBase(pstate.catalog, type);
+  if (!UNORDERED.has(base)) return;
+  throw new PgError(SQLSTATE.undefined_function, `could not identify an equality operator for type ${formatType(pstate.catalog, type)}`, {
+    position: pstate.position(location),
+  });
+}
+
+/**
  * Built-in types with equality but no hash operator class (nor one by binary coercion): money,
  * bit strings, text search types and snapshots.
  */

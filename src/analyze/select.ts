@@ -33,6 +33,7 @@ import { rlsSelectRte } from '../rewrite/row-security.js';
 import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, checkSystemRelationSelect, markSelectLevel } from './permissions.js';
 import { systemRelationIsPublic } from '../catalog/system/system-acl.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
+import { checkEqualityOperator } from './ordering.js';
 
 type AnyNode = Record<string, any>;
 
@@ -582,6 +583,7 @@ function transformGroupBy(pstate: ParseState, items: AnyNode[], distinct = false
     const win = firstWindowFunc(e);
     if (win) throw new PgError(SQLSTATE.windowing_error, 'window functions are not allowed in GROUP BY', { position: pstate.position(win.location) });
     const i = q.groupBy.findIndex((g) => exprEqual(g, e));
+    if (i < 0) checkEqualityOperator(pstate, e.type, (Object.values(item)[0] as AnyNode | undefined)?.location);
     return i >= 0 ? i : q.groupBy.push(e) - 1;
   };
   // ROLLUP / CUBE / GROUPING SETS: see grouping-sets.ts.
@@ -660,6 +662,7 @@ function transformDistinct(pstate: ParseState, clause: AnyNode[]): void {
   const isOn = clause.length > 0 && Object.keys(clause[0]).length > 0;
   if (!isOn) {
     q.distinct = true;
+    for (const t of q.targetList) if (!t.resjunk) checkEqualityOperator(pstate, t.expr.type, t.expr.location);
     for (const k of q.sortBy) {
       if (!q.targetList.some((t) => !t.resjunk && exprEqual(t.expr, k.expr))) {
         throw new PgError(SQLSTATE.invalid_column_reference, 'for SELECT DISTINCT, ORDER BY expressions must appear in select list', {
@@ -671,6 +674,7 @@ function transformDistinct(pstate: ParseState, clause: AnyNode[]): void {
   }
   q.distinct = true;
   q.distinctOn = clause.map((c) => resolveGroupOrOrderItem(pstate, c, q.targetList, true));
+  q.distinctOn.forEach((d, i) => checkEqualityOperator(pstate, d.type, (Object.values(clause[i])[0] as AnyNode | undefined)?.location));
   // ORDER BY must start with the DISTINCT ON expressions.
   for (let i = 0; i < Math.min(q.sortBy.length, q.distinctOn.length); i++) {
     if (!q.distinctOn.some((d) => exprEqual(d, q.sortBy[i].expr))) {
