@@ -732,6 +732,8 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, k
       }
     }
     const typmod = lt[i].expr.typmod === rtl[i].expr.typmod ? lt[i].expr.typmod : -1;
+    // UNION / INTERSECT / EXCEPT without ALL compare rows: each column needs equality.
+    if (!n.all) checkEqualityOperator(pstate, t, lt[i].expr.location);
     columnTypes.push({ type: t, typmod });
   }
   left.targetList = [...lt, ...left.targetList.filter((t) => t.resjunk)];
@@ -762,7 +764,7 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, k
       });
     }
     const se = q.targetList[idx].expr;
-    keys.push(makeSortKey(pstate, se, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, se) : sb.sortby_dir, sb.sortby_nulls, sb.location));
+    keys.push(makeSortKey(pstate, se, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, se) : sb.sortby_dir, sb.sortby_nulls, sb.location >= 0 ? sb.location : b.location));
   }
   q.sortBy = keys;
   transformLimit(pstate, n);
