@@ -40,6 +40,7 @@ import {
   pointSub,
 } from '../../../types/geo/geo-primitives.js';
 import { PgBox, PgCircle, PgLseg, PgPath, PgPoint, type PgPolygon } from '../../../types/geo/geo-values.js';
+import { cos, sin } from '../../../types/geo/geo-trig.js';
 import type { Value } from '../../../types/values.js';
 import type { GeoImpl } from './impl-point-line.js';
 
@@ -63,7 +64,7 @@ function circlePoly(npts: number, c: PgCircle): PgPolygon {
   const pts: PgPoint[] = [];
   for (let i = 0; i < npts; i++) {
     const angle = mul(step, i);
-    pts.push(new PgPoint(mi(c.center.x, mul(c.radius, Math.cos(angle))), pl(c.center.y, mul(c.radius, Math.sin(angle)))));
+    pts.push(new PgPoint(mi(c.center.x, mul(c.radius, cos(angle))), pl(c.center.y, mul(c.radius, sin(angle)))));
   }
   return makePolygon(pts);
 }
