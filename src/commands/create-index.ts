@@ -15,7 +15,6 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { openRelation } from '../analyze/relation.js';
-import { charOffset } from '../analyze/parse-state.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
@@ -106,7 +105,6 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
 }
 
 export function createIndex(session: Session, n: AnyNode, sql: string): StatementResult {
-  const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
   if (n.concurrent) {
     // CONCURRENTLY only changes locking; the result is the same index.
   }
@@ -114,7 +112,8 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash' && method !== 'gin') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
-  const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
+  // (DefineIndex opens the table without a parse state: a missing one is reported without a position.)
+  const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, undefined);
   if (table.kind !== 'r' && table.kind !== 'm' && table.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `cannot create index on relation "${table.name}"`, { detail: `This operation is not supported for ${table.kind === 'v' ? 'views' : 'this relation kind'}.` });
   }
