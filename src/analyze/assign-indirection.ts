@@ -29,6 +29,7 @@ import { canCoerce, coerceTo, domainBase, wrapDomainCheck } from './coerce.js';
 import { nodeKind, transformExpr } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { compositeFields } from './record-fields.js';
+import { geoAssign, geoFetch, geoSubscriptElem } from '../types/geo/geo-subscript.js';
 
 type AnyNode = Record<string, any>;
 
@@ -41,7 +42,8 @@ type Step =
   | { kind: 'element'; subs: number[]; next: Step; check?: DomainCheck }
   | { kind: 'slice'; lower: (number | undefined)[]; upper: (number | undefined)[]; next: Step; check?: DomainCheck }
   | { kind: 'jsonb'; subs: number[]; firstIsInteger: boolean; next: Step; check?: DomainCheck }
-  | { kind: 'hstore'; key: number; next: Step; check?: DomainCheck };
+  | { kind: 'hstore'; key: number; next: Step; check?: DomainCheck }
+  | { kind: 'geo'; type: number; subs: number[]; next: Step; check?: DomainCheck };
 
 type DomainCheck = (v: Value, rt: ExprRuntime) => Value;
 
@@ -207,6 +209,17 @@ function subscriptSteps(
     const nextStep = buildSteps(ps, args, targetName, true, OID.text, -1, ind, next, rhs, location);
     return { kind: 'hstore', key, next: nextStep, check };
   }
+  const geo = geoSubscriptElem(baseType);
+  if (geo) {
+    // A fixed-length geometric type: a 0-based one-dimensional array of its elements.
+    const idx = subs.map((s) => {
+      const x = transformExpr(ps, s.uidx);
+      args.push(coerceTo(ps, cat, x, OID.int4, -1, 'assignment'));
+      return args.length - 1;
+    });
+    const nextStep = buildSteps(ps, args, targetName, true, geo.elem, -1, ind, next, rhs, location);
+    return { kind: 'geo', type: baseType, subs: idx, next: nextStep, check };
+  }
   const info = typeInfo(cat, baseType);
   if (info.category !== 'A' || info.elem === undefined) {
     throw new PgError(SQLSTATE.datatype_mismatch, `cannot subscript type ${formatType(cat, type)} because it does not support subscripting`, {
@@ -315,6 +328,21 @@ function compileStep(s: Step): StepFn {
         const src = next(cur, vals, rt) as PgArray | null;
         const v = arraySetSlice(old as PgArray | null, lo, hi, src);
         if (v === null) return null;
+        return check ? check(v, rt) : v;
+      };
+    }
+    case 'geo': {
+      const next = compileStep(s.next);
+      const { type, subs, check } = s;
+      return (old, vals, rt) => {
+        // arraysubs.c: a NULL container or value leaves the container as it was.
+        if (subs.some((k) => vals[k] === null)) throw nullSubscript('array');
+        if (old === null) return old;
+        if (subs.length !== 1) throw new PgError(SQLSTATE.array_subscript_error, 'wrong number of array subscripts');
+        const i = vals[subs[0]];
+        const x = next(geoFetch(type, old, i as number), vals, rt);
+        if (x === null) return old;
+        const v = geoAssign(type, old, i as number, x);
         return check ? check(v, rt) : v;
       };
     }

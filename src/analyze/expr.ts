@@ -629,7 +629,8 @@ function transformTypeCast(pstate: ParseState, n: AnyNode): Expr {
   const inner = out.kind === 'CoerceExpr' && out.arg.kind === 'RowExpr' ? out.arg : out;
   if (inner.kind === 'RowExpr' && arg.kind === 'RowExpr' && arg.type === OID.record) return out.location === n.location ? out : ({ ...out, location: n.location } as Expr);
   // exprLocation of a cast is its leftmost token: the argument's start when it has one.
-  const left = arg.location !== undefined && arg.location >= 0 && arg.location < n.location ? arg.location : n.location;
+  // (`box '(1,1),(0,0)'` has no location of its own: the literal's.)
+  const left = arg.location !== undefined && arg.location >= 0 && (n.location < 0 || arg.location < n.location) ? arg.location : n.location;
   return out.location === left ? out : ({ ...out, location: left } as Expr);
 }
 

@@ -15,6 +15,7 @@ import type { JsonbValue } from '../types/jsonb/value.js';
 import { columnNotationCall, transformExpr, nodeKind } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { expandFields, selectField } from './record-fields.js';
+import { geoFetch, geoSubscriptElem } from '../types/geo/geo-subscript.js';
 
 type AnyNode = Record<string, any>;
 
@@ -54,6 +55,12 @@ function applyIndirection(pstate: ParseState, n: AnyNode, e0: Expr, ind: AnyNode
     }
     if (base === HSTORE_OID) {
       e = hstoreSubscript(pstate, e, subs);
+      subs = [];
+      return;
+    }
+    const geo = geoSubscriptElem(base);
+    if (geo) {
+      e = geoSubscript(pstate, e, base, geo.elem, subs);
       subs = [];
       return;
     }
@@ -101,6 +108,47 @@ function selectFieldOrCall(pstate: ParseState, e: Expr, name: string, location: 
     if (call) return call;
     throw err;
   }
+}
+
+/**
+ * `point[i]`, `box[i]`, ...: a fixed-length geometric type read as a 0-based one-dimensional
+ * array (raw_array_subscript_handler); NULL unless exactly one subscript in range.
+ */
+function geoSubscript(pstate: ParseState, e: Expr, base: number, elem: number, subs: { lower?: Expr; upper?: Expr; isSlice: boolean }[]): Expr {
+  const isSlice = subs.some((s) => s.isSlice);
+  const conv = (x: Expr | undefined) => (x ? coerceTo(pstate, pstate.catalog, x, OID.int4, -1, 'implicit') : undefined);
+  const args: Expr[] = [e];
+  for (const s of subs) {
+    if (s.lower) args.push(conv(s.lower) as Expr);
+    if (s.upper) args.push(conv(s.upper) as Expr);
+  }
+  const n = subs.length;
+  const fn: FunctionImpl = {
+    name: 'raw_array_subscript_handler',
+    argTypes: args.map((a) => a.type),
+    returnType: isSlice ? e.type : elem,
+    strict: false,
+    volatility: 'i',
+    fn: (vals) => {
+      if (vals[0] === null) return null;
+      if (isSlice) throw new PgError(SQLSTATE.feature_not_supported, 'slices of fixed-length arrays not implemented');
+      if (n !== 1 || vals[1] === null) return null;
+      return geoFetch(base, vals[0], vals[1] as number);
+    },
+  };
+  // ruleutils prints it back as the subscripts it is (`location[0]`).
+  const display = (printed: readonly string[]): string => {
+    const base = /^[\w."]+$/.test(printed[0]) ? printed[0] : `(${printed[0]})`;
+    let k = 1;
+    let out = base;
+    for (const s of subs) {
+      const lo = s.lower ? printed[k++] : '';
+      const hi = s.upper ? printed[k++] : '';
+      out += s.isSlice ? `[${lo}:${hi}]` : `[${hi}]`;
+    }
+    return out;
+  };
+  return { kind: 'FuncExpr', name: 'raw_array_subscript_handler', fn, args, type: isSlice ? e.type : elem, typmod: -1, location: e.location, display };
 }
 
 /**

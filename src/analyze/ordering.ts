@@ -15,7 +15,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ParseState } from './parse-state.js';
 import { domainBase } from './coerce.js';
 
-const UNORDERED = new Set<number>([OID.json, OID.xml, OID.point, OID.jsonpath]);
+/** Types without a btree opclass: json, xml, jsonpath and the geometric types. */
+const UNORDERED = new Set<number>([OID.json, OID.xml, OID.jsonpath, OID.point, OID.lseg, OID.path, OID.box, OID.polygon, OID.line, OID.circle]);
 
 /** A comparator for values of `type` (nulls are handled by callers). */
 export function compareFunctionFor(pstate: ParseState, type: number, collation: string | undefined, location?: number): (a: Value, b: Value) => number {
@@ -51,6 +52,18 @@ export function comparatorFor(cat: Catalog, type: number, collation: string | un
     return (a, b) => compareText((a as string).replace(/ +$/, ''), (b as string).replace(/ +$/, ''), coll);
   }
   return (a, b) => io.compare(a, b);
+}
+
+/**
+ * GROUP BY / DISTINCT on a type without an equality operator (json, xml, the geometric types):
+ * 42883 at the item, as addTargetToGroupList reports it.
+ */
+export function checkEqualityOperator(pstate: ParseState, type: number, location: number | undefined): void {
+  const base = domainBase(pstate.catalog, type);
+  if (!UNORDERED.has(base)) return;
+  throw new PgError(SQLSTATE.undefined_function, `could not identify an equality operator for type ${formatType(pstate.catalog, type)}`, {
+    position: pstate.position(location),
+  });
 }
 
 /**

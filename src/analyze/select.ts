@@ -35,6 +35,7 @@ import { rlsSelectRte } from '../rewrite/row-security.js';
 import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, checkSystemRelationSelect, markSelectLevel } from './permissions.js';
 import { systemRelationIsPublic } from '../catalog/system/system-acl.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
+import { checkEqualityOperator } from './ordering.js';
 
 type AnyNode = Record<string, any>;
 
@@ -604,6 +605,7 @@ function transformGroupBy(pstate: ParseState, items: AnyNode[], distinct = false
     const win = firstWindowFunc(e);
     if (win) throw new PgError(SQLSTATE.windowing_error, 'window functions are not allowed in GROUP BY', { position: pstate.position(win.location) });
     const i = q.groupBy.findIndex((g) => exprEqual(g, e));
+    if (i < 0) checkEqualityOperator(pstate, e.type, (Object.values(item)[0] as AnyNode | undefined)?.location);
     return i >= 0 ? i : q.groupBy.push(e) - 1;
   };
   // ROLLUP / CUBE / GROUPING SETS: see grouping-sets.ts.
@@ -670,7 +672,9 @@ function transformSortClause(pstate: ParseState, items: AnyNode[], tl: TargetEnt
     const e = resolveGroupOrOrderItem(pstate, sb.node, tl, true);
     const dir = sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, e) : sb.sortby_dir;
     if (addJunk && !tl.some((t) => exprEqual(t.expr, e))) tl.push({ expr: e, name: '?column?', resjunk: true });
-    keys.push(makeSortKey(pstate, e, dir, sb.sortby_nulls, sb.location));
+    // Errors point at ASC/DESC/USING when written, else at the ORDER BY item (addTargetToSortList).
+    const itemLocation = (Object.values(sb.node ?? {})[0] as AnyNode | undefined)?.location as number | undefined;
+    keys.push(makeSortKey(pstate, e, dir, sb.sortby_nulls, sb.location >= 0 ? sb.location : itemLocation));
   }
   return keys;
 }
@@ -680,6 +684,7 @@ function transformDistinct(pstate: ParseState, clause: AnyNode[]): void {
   const isOn = clause.length > 0 && Object.keys(clause[0]).length > 0;
   if (!isOn) {
     q.distinct = true;
+    for (const t of q.targetList) if (!t.resjunk) checkEqualityOperator(pstate, t.expr.type, t.expr.location);
     for (const k of q.sortBy) {
       if (!q.targetList.some((t) => !t.resjunk && exprEqual(t.expr, k.expr))) {
         throw new PgError(SQLSTATE.invalid_column_reference, 'for SELECT DISTINCT, ORDER BY expressions must appear in select list', {
@@ -691,6 +696,7 @@ function transformDistinct(pstate: ParseState, clause: AnyNode[]): void {
   }
   q.distinct = true;
   q.distinctOn = clause.map((c) => resolveGroupOrOrderItem(pstate, c, q.targetList, true));
+  q.distinctOn.forEach((d, i) => checkEqualityOperator(pstate, d.type, (Object.values(clause[i])[0] as AnyNode | undefined)?.location));
   // ORDER BY must start with the DISTINCT ON expressions.
   for (let i = 0; i < Math.min(q.sortBy.length, q.distinctOn.length); i++) {
     if (!q.distinctOn.some((d) => exprEqual(d, q.sortBy[i].expr))) {
@@ -748,6 +754,8 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, k
       }
     }
     const typmod = lt[i].expr.typmod === rtl[i].expr.typmod ? lt[i].expr.typmod : -1;
+    // UNION / INTERSECT / EXCEPT without ALL compare rows: each column needs equality.
+    if (!n.all) checkEqualityOperator(pstate, t, lt[i].expr.location);
     columnTypes.push({ type: t, typmod });
   }
   left.targetList = [...lt, ...left.targetList.filter((t) => t.resjunk)];
@@ -779,7 +787,7 @@ function transformSetOp(stmt: StatementState, n: AnyNode, parent?: ParseState, k
       });
     }
     const se = q.targetList[idx].expr;
-    keys.push(makeSortKey(pstate, se, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, se) : sb.sortby_dir, sb.sortby_nulls, sb.location));
+    keys.push(makeSortKey(pstate, se, sb.sortby_dir === 'SORTBY_USING' ? sortUsingDirection(pstate, sb, se) : sb.sortby_dir, sb.sortby_nulls, sb.location >= 0 ? sb.location : b.location));
   }
   q.sortBy = keys;
   transformLimit(pstate, n);

@@ -20,7 +20,7 @@ type AnyNode = Record<string, any>;
 /** Postgres built-in types fauxgres does not emulate yet: naming one is 0A000, not "does not exist". */
 const UNSUPPORTED_BUILTIN_TYPES = new Set([
   'macaddr', 'macaddr8', 'xml',
-  'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'pg_lsn', 'pg_snapshot', 'txid_snapshot',
+  'pg_lsn', 'pg_snapshot', 'txid_snapshot',
   'jsonpath', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole',
   'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',
 ]);

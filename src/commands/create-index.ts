@@ -5,7 +5,7 @@
  */
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import { OID } from '../types/oids.js';
-import { formatType, typeInfo } from '../types/registry.js';
+import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import { figureColname } from '../analyze/target.js';
 import { checkTablespace } from './create-table.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -17,11 +17,11 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { openRelation } from '../analyze/relation.js';
-import { charOffset } from '../analyze/parse-state.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { insertIndexEntry, predicateHolds } from './unique-check.js';
 import { checkExclusion, hasBuiltinDefault, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { GEOMETRIC_TYPES } from './exclusion-geo.js';
 import { indexKeyFunction } from './index-keys.js';
 import { resolveIndexOpclass } from './index-opclass.js';
 import { defaultExtensionOpclass, resolveExtensionOpclass } from './extension-opclasses.js';
@@ -51,6 +51,14 @@ export interface IndexSpec {
 
 /** Creates the index relation and builds it over the table's current rows. */
 export function defineIndex(session: Session, cat: Catalog, table: RelationDef, spec: IndexSpec): number {
+  const method = spec.method ?? 'btree';
+  if (method === 'btree' || method === 'hash') {
+    // Primary keys and unique constraints too: the geometric types have no btree or hash class.
+    for (const k of spec.keys) {
+      const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
+      if (!k.opclass && GEOMETRIC_TYPES.has(baseTypeOf(cat, type))) throw noDefaultOpclass(cat, method, type);
+    }
+  }
   const oid = session.db.newOid();
   const idx: RelationDef = {
     oid,
@@ -99,7 +107,6 @@ export function defineIndex(session: Session, cat: Catalog, table: RelationDef, 
 }
 
 export function createIndex(session: Session, n: AnyNode, sql: string): StatementResult {
-  const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
   if (n.concurrent) {
     // CONCURRENTLY only changes locking; the result is the same index.
   }
@@ -107,7 +114,8 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   if (method !== 'btree' && method !== 'gist' && method !== 'spgist' && method !== 'hash' && method !== 'gin') throw featureNotSupported(`index access method "${method}"`, n.relation?.location);
   checkTablespace(n.tableSpace);
   const txn = session.transaction();
-  const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, pos(n.relation.location));
+  // (DefineIndex opens the table without a parse state: a missing one is reported without a position.)
+  const table = openRelation(txn.catalog, session.searchPath(), { schema: n.relation.schemaname, name: n.relation.relname }, undefined);
   if (table.kind !== 'r' && table.kind !== 'm' && table.kind !== 'p') {
     throw new PgError(SQLSTATE.wrong_object_type, `cannot create index on relation "${table.name}"`, { detail: `This operation is not supported for ${table.kind === 'v' ? 'views' : 'this relation kind'}.` });
   }

@@ -27,6 +27,7 @@ import { adjacent, firstRange, lastRange, multirangeOverlapsMultirange, multiran
 import { valueComparator } from '../functions/builtins/value-compare.js';
 import { EQUALITY_OPERATORS } from '../catalog/system/builtin-data.js';
 import { liveForUniqueness } from './unique-check.js';
+import { GEOMETRIC_TYPES, geoConflictTest, geoExclusionOperator } from './exclusion-geo.js';
 import { indexKeyFunction } from './index-keys.js';
 import { indexDef } from '../catalog/ruleutils/indexdef.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
@@ -41,7 +42,7 @@ export function hasDefaultOpclass(cat: Catalog, method: string, type: number): b
 export function hasBuiltinDefault(cat: Catalog, method: string, type: number): boolean {
   const base = baseTypeOf(cat, type);
   const info = typeInfo(cat, base);
-  if (method === 'btree' || method === 'hash') return true;
+  if (method === 'btree' || method === 'hash') return !GEOMETRIC.has(base);
   if (method === 'gin') {
     // tsvector_ops, jsonb_ops, array_ops (the planner never uses them; they are maintained and checked).
     return base === OID.tsvector || base === OID.jsonb || info.category === 'A';
@@ -50,6 +51,9 @@ export function hasBuiltinDefault(cat: Catalog, method: string, type: number): b
     if (info.typtype === 'r') return true;
     if (method === 'gist' && info.typtype === 'm') return true;
     if (method === 'gist' && (base === OID.tsvector || base === OID.tsquery)) return true;
+    // box_ops, point_ops, poly_ops, circle_ops (gist); quad_point_ops, box_ops, poly_ops (spgist).
+    if (base === OID.point || base === OID.box || base === OID.polygon) return true;
+    if (method === 'gist' && base === OID.circle) return true;
     if (method === 'spgist' && (base === OID.inet || base === OID.cidr || base === OID.text)) return true;
     if (method === 'gist' && cat.extensions.has('btree_gist') && BTREE_GIST_TYPES.has(base)) return true;
     return false;
@@ -58,6 +62,9 @@ export function hasBuiltinDefault(cat: Catalog, method: string, type: number): b
   if (method === 'gin') return base === OID.jsonb || base === OID.tsvector || info.category === 'A';
   return true;
 }
+
+/** The geometric types: no btree or hash operator class. */
+const GEOMETRIC = GEOMETRIC_TYPES;
 
 /** The types btree_gist gives a default gist operator class. */
 const BTREE_GIST_TYPES = new Set<number>([
@@ -92,6 +99,7 @@ const SCALAR_OPS = new Set(['=', '<>', '<', '<=', '>', '>=']);
  */
 export function exclusionOperator(cat: Catalog, method: string, type: number, name: string): ExclusionOperator {
   const base = baseTypeOf(cat, type);
+  if (GEOMETRIC.has(base)) return geoExclusionOperator(cat, method, base, name);
   const info = typeInfo(cat, base);
   const isMulti = info.typtype === 'm';
   const isRange = info.typtype === 'r' || isMulti;
@@ -156,6 +164,8 @@ function conflictTests(cat: Catalog, table: RelationDef, idx: RelationDef): Conf
     if (md && op === '-|-') {
       return (a, b) => adjacent(md.range, firstRange(a as PgMultirange), lastRange(a as PgMultirange), firstRange(b as PgMultirange), lastRange(b as PgMultirange));
     }
+    const geo = GEOMETRIC.has(type) ? geoConflictTest(type, op) : undefined;
+    if (geo) return geo;
     if (op === '&&') return (a, b) => inetOverlaps(a as PgInet, b as PgInet);
     const cmp = valueComparator(cat, type, coll);
     if (op === '<>') return (a, b) => cmp(a, b) !== 0;

@@ -12,6 +12,9 @@ import { OID } from '../types/oids.js';
 import type { Value } from '../types/values.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { isPatternOpclass } from './index-opclass.js';
+import { GEOMETRIC_TYPES } from './exclusion-geo.js';
+import { geoStructuralOrder } from '../types/geo/geo-types.js';
+import { typeInfo } from '../types/registry.js';
 import type { ExecContext } from '../executor/context.js';
 
 /** Integer types: their values are JS numbers (or bigints) ordered by `<`. */
@@ -23,7 +26,9 @@ export function indexColumnOrders(cat: Catalog, idx: RelationDef): IndexColumnOr
   return info.keys.map((k) => {
     const type = k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type;
     const coll = isPatternOpclass(k.opclass) ? 'C' : (k.collation ?? (k.attnum ? table.columns[k.attnum - 1].collation : k.expr!.expr.collation));
-    return { compare: comparatorFor(cat, type, coll), descending: k.descending, nullsFirst: k.nullsFirst, plain: PLAIN_ORDER.has(domainBase(cat, type)) };
+    // A gist/spgist key of a type without a btree order (geometric): stored in the type's structural order.
+    const compare = info.method !== 'btree' && info.method !== 'hash' && GEOMETRIC_TYPES.has(domainBase(cat, type)) ? geoStructuralOrder(typeInfo(cat, domainBase(cat, type)).name) : comparatorFor(cat, type, coll);
+    return { compare, descending: k.descending, nullsFirst: k.nullsFirst, plain: PLAIN_ORDER.has(domainBase(cat, type)) };
   });
 }
 

@@ -19,6 +19,7 @@ import type { Expr, Const } from '../nodes/primnodes.js';
 import type { Query } from '../nodes/query.js';
 import type { ExecContext } from '../executor/context.js';
 import { compileExpr, type Layout } from '../executor/expr/compile.js';
+import { exprEqual } from '../analyze/select.js';
 
 const NO_ROW: never[] = [];
 const EMPTY_LAYOUT = {} as Layout;
@@ -163,6 +164,9 @@ export function foldQueryConstants(q: Query, ctx: ExecContext): void {
     const t = q.targetList[i];
     if (t.resjunk) continue;
     const e = foldExpr(t.expr, ctx);
-    if (e !== t.expr) q.targetList[i] = { ...t, expr: e };
+    if (e === t.expr) continue;
+    // ORDER BY keys naming this output column follow it (the planner finds them in the target list).
+    q.sortBy = q.sortBy.map((k) => (k.expr === t.expr || exprEqual(k.expr, t.expr) ? { ...k, expr: e } : k));
+    q.targetList[i] = { ...t, expr: e };
   }
 }

@@ -4,7 +4,8 @@
  * 42883 "no binary output function available" only for types that truly have none).
  * Postgres counterpart: the *_send / *_recv functions of src/backend/utils/adt (int.c, numeric.c,
  * timestamp.c, date.c, varlena.c, uuid.c, jsonb.c, arrayfuncs.c, bool.c, float.c).
- * Known gaps: composite (record_send), ranges, geometric, network, bit strings, money.
+ * Geometric types: types/geo/geo-binary.ts.
+ * Known gaps: composite (record_send), ranges, network, bit strings, money.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -12,6 +13,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { typeInfo, baseTypeOf } from '../types/registry.js';
 import type { IoContext } from '../types/type-io.js';
+import { geoBinaryDecoder, geoBinaryEncoder } from '../types/geo/geo-binary.js';
 import { PgArray, type Interval, type PgInet, type TimeTz, type Value } from '../types/values.js';
 
 type Encode = (v: Value) => Buffer;
@@ -217,6 +219,8 @@ export function binaryEncoder(cat: Catalog, type: number, io: IoContext): Encode
       return Buffer.concat(parts);
     };
   }
+  const geoEnc = geoBinaryEncoder(base);
+  if (geoEnc) return geoEnc;
   throw featureNotSupported(`binary format for type ${info.name}`);
 }
 
@@ -314,5 +318,7 @@ export function binaryDecoder(cat: Catalog, type: number, io: IoContext): Decode
       return ndim === 0 ? new PgArray([], [], []) : new PgArray(items, dims, lbounds);
     };
   }
+  const geoDec = geoBinaryDecoder(base);
+  if (geoDec) return geoDec;
   throw featureNotSupported(`binary format for type ${info.name}`);
 }

@@ -24,6 +24,7 @@ import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrange
 import { int4multirangeIO, int8multirangeIO, nummultirangeIO, datemultirangeIO, tsmultirangeIO, tstzmultirangeIO } from './multirange.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
+import { boxIO, circleIO, lineIO, lsegIO, pathIO, pointIO, polygonIO } from './geo/geo-types.js';
 import { bitIO, varbitIO } from './bit.js';
 import { tsvectorIO } from '../tsearch/tsvector-io.js';
 import { tsqueryIO } from '../tsearch/tsquery-io.js';
@@ -94,6 +95,13 @@ const table: Record<number, unknown> = {
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,
+  [OID.point]: pointIO,
+  [OID.lseg]: lsegIO,
+  [OID.line]: lineIO,
+  [OID.box]: boxIO,
+  [OID.path]: pathIO,
+  [OID.polygon]: polygonIO,
+  [OID.circle]: circleIO,
   [OID.bit]: bitIO,
   [OID.varbit]: varbitIO,
   [OID.tsvector]: tsvectorIO,

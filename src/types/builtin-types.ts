@@ -81,6 +81,14 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.inet, name: 'inet', category: 'I', preferred: true, array: OID._inet, typlen: -1 },
   { oid: OID.cidr, name: 'cidr', category: 'I', array: OID._cidr, typlen: -1 },
   { oid: OID.money, name: 'money', category: 'N', array: OID._money, typlen: 8 },
+  // Geometric types (types/geo/).
+  { oid: OID.point, name: 'point', category: 'G', array: OID._point, typlen: 16 },
+  { oid: OID.lseg, name: 'lseg', category: 'G', array: OID._lseg, typlen: 32 },
+  { oid: OID.path, name: 'path', category: 'G', array: OID._path, typlen: -1 },
+  { oid: OID.box, name: 'box', category: 'G', array: OID._box, typlen: 32 },
+  { oid: OID.polygon, name: 'polygon', category: 'G', array: OID._polygon, typlen: -1 },
+  { oid: OID.line, name: 'line', category: 'G', array: OID._line, typlen: 24 },
+  { oid: OID.circle, name: 'circle', category: 'G', array: OID._circle, typlen: 24 },
   // Bit strings (types/bit.ts).
   { oid: OID.bit, name: 'bit', category: 'V', array: OID._bit, typlen: -1 },
   { oid: OID.varbit, name: 'varbit', category: 'V', preferred: true, array: OID._varbit, typlen: -1, sqlName: 'bit varying' },

@@ -53,6 +53,10 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ['pg_node_tree', 'text', 'i'],
   ['cidr', 'inet', 'i'], ['inet', 'cidr', 'a'], ['inet', 'text', 'a'], ['cidr', 'text', 'a'], ['inet', 'varchar', 'a'], ['cidr', 'varchar', 'a'],
   ['inet', 'bpchar', 'a'], ['cidr', 'bpchar', 'a'],
+  // Geometric types (functions/builtins/geo/geo-register.ts).
+  ['point', 'box', 'a'], ['lseg', 'point', 'e'], ['path', 'polygon', 'a'], ['box', 'point', 'e'], ['box', 'lseg', 'e'],
+  ['box', 'polygon', 'a'], ['box', 'circle', 'e'], ['polygon', 'point', 'e'], ['polygon', 'path', 'a'], ['polygon', 'box', 'e'],
+  ['polygon', 'circle', 'e'], ['circle', 'point', 'e'], ['circle', 'box', 'e'], ['circle', 'polygon', 'e'],
   ['money', 'numeric', 'a'], ['numeric', 'money', 'a'], ['int4', 'money', 'a'], ['int8', 'money', 'a'],
   // A range to its multirange (int4multirange(int4range) etc.).
   ['int4range', 'int4multirange', 'e'], ['int8range', 'int8multirange', 'e'], ['numrange', 'nummultirange', 'e'],

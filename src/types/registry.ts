@@ -55,7 +55,7 @@ function builtinRow(row: BuiltinTypeRow & { elem?: number }): TypeInfo {
       if (!io) {
         if (row.elem !== undefined && !hasBuiltinIO(row.oid)) {
           const el = builtinInfos.get(row.elem) as TypeInfo;
-          io = makeArrayIO(el.io, el.name, el.oid === OID.bpchar ? ',' : ',') as TypeIO<Value>;
+          io = makeArrayIO(el.io, el.name, el.oid === OID.box ? ';' : ',') as TypeIO<Value>;
         } else {
           io = builtinIO(row.oid);
         }

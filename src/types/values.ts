@@ -23,11 +23,13 @@
  * | multirange types | `PgMultirange` (normalised ranges) |
  * | inet, cidr | `PgInet` |
  * | money | `bigint` (cents) |
+ * | point, lseg, line, box, path, polygon, circle | `PgPoint`, `PgLseg`, ... (geo/geo-values.ts) |
  * | jsonpath | `JsonPath` (grammar/jsonpath/ast.ts) |
  * | tsvector, tsquery | `TsVector`, `TsQuery` (src/tsearch/ts-values.ts) |
  * | regconfig, regdictionary | `number` (OID) |
  */
 import type { Hstore } from './hstore.js';
+import type { GeoValue } from './geo/geo-values.js';
 import type { Numeric } from './numeric.js';
 import type { JsonbValue } from './jsonb.js';
 import type { JsonPath } from '../grammar/jsonpath/ast.js';
@@ -133,4 +135,5 @@ export type Value =
   | JsonPath
   | TsVector
   | TsQuery
-  | Hstore;
+  | Hstore
+  | GeoValue;

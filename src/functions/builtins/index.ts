@@ -40,6 +40,7 @@ import './range-ops.js';
 import './multirange-ops.js';
 import './network-ops.js';
 import './money-ops.js';
+import './geo/geo-register.js';
 import './bit-ops.js';
 import './xact-functions.js';
 import './tsearch-functions.js';

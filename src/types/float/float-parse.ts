@@ -302,3 +302,28 @@ export function parseFloat8(text: string): number {
 export function parseFloat4(text: string): number {
   return parseFloatText(text, true);
 }
+
+/**
+ * float8in_internal with an end pointer, as the geometric types' input functions call it: skips
+ * whitespace, reads one float8 starting at `start`, skips the whitespace after it and returns the
+ * value and the index where it stopped. Syntax errors name `typeName` and quote `orig` (the
+ * whole input); out-of-range numbers are `"1e+500" is out of range for type double precision`.
+ */
+export function scanFloat8Prefix(text: string, start: number, typeName: string, orig: string): { value: number; end: number } {
+  const n = text.length;
+  let i = start;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  const s = i < n ? scanFloat(text, i) : undefined;
+  if (!s) throw syntaxError(orig, typeName);
+  let v: number;
+  if (s.kind === 'nan') v = NaN;
+  else if (s.kind === 'inf') v = s.neg ? -Infinity : Infinity;
+  else if (s.kind === 'hex') v = (s.neg ? -1 : 1) * scaledBigToFloat(s.mant, s.exp2, 53, -1074);
+  else v = Number(text.slice(i, s.end));
+  if ((s.kind === 'dec' || s.kind === 'hex') && ((v === 0 && s.nonzero) || v === Infinity || v === -Infinity)) {
+    throw new PgError(SQLSTATE.numeric_value_out_of_range, `"${text.slice(i, s.end)}" is out of range for type double precision`);
+  }
+  let j = s.end;
+  while (j < n && isSpace(text.charCodeAt(j))) j++;
+  return { value: v, end: j };
+}
