@@ -6,6 +6,7 @@
  */
 import { orderRecursiveCtes } from './cte-order.js';
 import { forEachChild } from '../nodes/walk.js';
+import { isCorrelated } from '../plan/walk-query.js';
 import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -212,7 +213,8 @@ function transformFromItem(pstate: ParseState, item: AnyNode): JoinNode {
         if (cte) {
           const cols = applyColumnAliases([...cte.cte.columns], n.alias, pstate, 'cte');
           const selfReference = checkRecursiveReference(pstate, cte.cte, n.location);
-          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false, ...(selfReference ? { selfReference } : {}) });
+          const outerCorrelated = !selfReference && !!cte.cte.query && isCorrelated(cte.cte.query);
+          const rti = pstate.addRte({ kind: 'cte', cteName: cte.cte.name, levelsUp: cte.levelsUp, alias: n.alias?.aliasname ?? n.relname, hasAlias: !!n.alias, columns: cols, lateral: false, ...(selfReference ? { selfReference } : {}), ...(outerCorrelated ? { outerCorrelated } : {}) });
           addItem(pstate, rti, false);
           return { kind: 'RangeTblRef', rti };
         }

@@ -88,6 +88,11 @@ export interface CteRte extends RteBase {
   readonly levelsUp: number;
   /** The recursive term's reference to its own WITH RECURSIVE query: reads the working table. */
   readonly selfReference?: boolean;
+  /**
+   * The WITH query reads columns of queries outside the one that defines it: its rows change
+   * with their current rows, so a subquery reading it is correlated even without outer columns.
+   */
+  readonly outerCorrelated?: boolean;
 }
 
 /** A join's merged columns (USING / NATURAL), as expressions over its inputs. */

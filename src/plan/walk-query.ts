@@ -59,6 +59,12 @@ export function isCorrelated(q: unknown): boolean {
   visitVars(q, (v, depth) => {
     if (v.levelsUp > depth) found = true;
   }, 0);
+  if (found) return true;
+  // A WITH query of an enclosing level that itself reads outer columns (see CteRte.outerCorrelated).
+  walkNodes(q, (n, depth) => {
+    if (found) return false;
+    if (n.kind === 'cte' && n.outerCorrelated === true && (n.levelsUp as number) > depth) found = true;
+  });
   return found;
 }
 

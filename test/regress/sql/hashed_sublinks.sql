@@ -88,3 +88,7 @@ SELECT o.id, (SELECT count(*) FROM hs_inner i WHERE i.k = o.v) AS c FROM hs_oute
 SELECT v, (SELECT max(o.id) + count(*) FROM hs_inner i WHERE i.k = o.v) AS c FROM hs_outer o WHERE o.id < 60 GROUP BY v ORDER BY 1 LIMIT 5;
 SELECT v, (SELECT count(*) FROM hs_inner i WHERE i.k = (SELECT o.t IS NULL)::int) FROM hs_outer o GROUP BY v ORDER BY 1 LIMIT 2;
 SELECT v FROM hs_outer o GROUP BY v HAVING EXISTS (SELECT 1 FROM hs_inner i WHERE i.k = o.v AND i.t = o.t);
+-- a subquery reading a WITH query that reads the outer row is run again for each outer row
+SELECT id, (WITH w(x) AS (VALUES (o.v)) SELECT (SELECT x FROM w)) AS v FROM hs_outer o WHERE id <= 5 ORDER BY id;
+SELECT id, (WITH w AS (SELECT i.id FROM hs_inner i WHERE i.k = o.v) SELECT (SELECT count(*) FROM w)) AS c FROM hs_outer o WHERE id <= 6 ORDER BY id;
+WITH total AS (SELECT count(*) AS n FROM hs_inner) SELECT id, (SELECT n FROM total) FROM hs_outer WHERE id <= 3 ORDER BY id;
