@@ -38,7 +38,7 @@ import { charOffset } from '../analyze/parse-state.js';
 import { statementState, makeExecContext } from '../session/run-select.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { compileStored, ModifyState } from '../executor/modify-table.js';
-import { analyzeTableExpr, referencedColumns } from './column-expr.js';
+import { analyzeTableExpr, checkNameColumn, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
@@ -49,6 +49,7 @@ import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
+import { addIndexConstraint } from './index-constraint.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { renameDomainConstraint } from './typecmds.js';
@@ -669,14 +670,14 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
 function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: AnyNode, sql: string, taken: Set<string>, attnum: number | undefined): void {
   const ns = rel.namespace;
   const explicit = con.conname ? truncateIdentifier(con.conname) : undefined;
-  if (explicit && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
+  if (explicit && !con.indexname && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
     throw new PgError(SQLSTATE.duplicate_object, `constraint "${explicit}" for relation "${rel.name}" already exists`);
   }
   switch (con.contype) {
     case 'CONSTR_CHECK': {
       const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
       const refs = [...referencedColumns(e.expr)];
-      const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
+      const name = explicit ?? chooseName(cat, ns, rel.name, checkNameColumn(e.expr, rel.columns), 'check', taken, false);
       if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
       const notEnforced = isNotEnforced(con);
       if (!con.skip_validation && !notEnforced) validateCheck(session, cat, rel, name, e);
@@ -685,7 +686,10 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
     }
     case 'CONSTR_PRIMARY':
     case 'CONSTR_UNIQUE': {
-      if (con.indexname) throw featureNotSupported('ADD CONSTRAINT ... USING INDEX');
+      if (con.indexname) {
+        addIndexConstraint(session, cat, rel, con, sql, explicit, (a) => alterOne(session, cat, cat.relation(rel.oid), { subtype: 'AT_SetNotNull', name: rel.columns[a - 1].name }, sql, taken, () => undefined));
+        return;
+      }
       const primary = con.contype === 'CONSTR_PRIMARY';
       const atts = attnum !== undefined ? [attnum] : ((con.keys ?? []) as AnyNode[]).map((k) => {
         const c = findColumn(rel, k.String.sval);

@@ -21,7 +21,7 @@ import { applyConstraintAttr, isNotEnforced } from './constraint-attrs.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
-import { analyzeTableExpr, referencedColumns } from './column-expr.js';
+import { analyzeTableExpr, checkNameColumn, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
@@ -246,6 +246,9 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum }, persistence: rel.persistence }, []);
     setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq, s.type) });
   }
+  // transformIndexConstraint: USING INDEX only in ALTER TABLE (the grammar accepts it here too).
+  const usingIndex = tableCons.find((c) => c.indexname);
+  if (usingIndex) throw new PgError(SQLSTATE.feature_not_supported, 'cannot use an existing index in CREATE TABLE', { position: pos(usingIndex.location) });
   const primaryCount = [...pendingCons, ...tableCons.map((con) => ({ con }))].filter((p) => p.con.contype === 'CONSTR_PRIMARY').length;
   if (primaryCount > 1) {
     const second = [...pendingCons.map((p) => p.con), ...tableCons].filter((c) => c.contype === 'CONSTR_PRIMARY')[1];
@@ -334,7 +337,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const con = p.con;
     const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
     const refs = [...referencedColumns(e.expr)];
-    const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, p.attnum !== undefined ? columns[p.attnum - 1].name : refs.length === 1 ? columns[refs[0] - 1].name : undefined, 'check', takenNames, false);
+    const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, checkNameColumn(e.expr, columns), 'check', takenNames, false);
     checkDuplicateConstraint(cat, oid, conName, name, takenNames, con.conname !== undefined);
     const notEnforced = isNotEnforced(con);
     const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, noInherit: !!con.is_no_inherit, ...(notEnforced ? { notEnforced: true } : {}) };
