@@ -15,7 +15,7 @@ import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './
 import { typeWarningTwice } from './create-table.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnDef, RelationDef } from '../catalog/objects.js';
+import type { ColumnDef, ConstraintDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { alterTableTrigger, dropColumnTriggers, renameTrigger } from './trigger.js';
 import { domainDefault } from './dml.js';
@@ -158,7 +158,8 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   const cat = txn.catalogForWrite();
   const taken = new Set<string>();
   for (const c of n.cmds as AnyNode[]) {
-    const cmd = c.AlterTableCmd;
+    // SET NOT NULL on a NO INHERIT constraint depends on ONLY (ATExecSetNotNull's recurse).
+    const cmd = c.AlterTableCmd.subtype === 'AT_SetNotNull' && !rv.inh ? { ...c.AlterTableCmd, __only: true } : c.AlterTableCmd;
     const rel = cat.relation(found.oid);
     if (isRelOptionsCommand(cmd)) {
       alterRelOptions(session, cat, rel, cmd, n.objtype);
@@ -269,11 +270,13 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       let nrel: RelationDef = { ...rel, columns: [...rel.columns, col] };
       cat.putRelation(nrel);
       const later: AnyNode[] = [];
+      let nnSpec: { name?: string; noInherit: boolean } | undefined;
       for (const k of (cd.constraints ?? []) as AnyNode[]) {
         const con = k.Constraint;
         switch (con.contype) {
           case 'CONSTR_NOTNULL':
             col = { ...col, notNull: true };
+            nnSpec = { name: nnSpec?.name ?? (con.conname ? truncateIdentifier(con.conname) : undefined), noInherit: !!con.is_no_inherit };
             break;
           case 'CONSTR_NULL':
             break;
@@ -333,7 +336,10 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           throw new PgError(SQLSTATE.not_null_violation, `column "${name}" of relation "${rel.name}" contains null values`, { schema, table: rel.name, column: name });
         }
         void c2;
-        cat.putConstraint({ oid: session.db.newOid(), name: chooseName(cat, rel.namespace, rel.name, name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [attnum], deferrable: false, deferred: false, validated: true });
+        if (nnSpec?.name !== undefined && cat.relationConstraints(rel.oid).some((k) => k.name === nnSpec.name)) {
+          throw new PgError(SQLSTATE.duplicate_object, `constraint "${nnSpec.name}" for relation "${rel.name}" already exists`);
+        }
+        cat.putConstraint({ oid: session.db.newOid(), name: nnSpec?.name ?? chooseName(cat, rel.namespace, rel.name, name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [attnum], deferrable: false, deferred: false, validated: true, ...(nnSpec?.noInherit ? { noInherit: true } : {}) });
       }
       for (const con of later) addConstraint(session, cat, cat.relation(rel.oid), con, sql, taken, attnum);
       return;
@@ -407,6 +413,15 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_SetNotNull': {
       const col = findColumn(rel, cmd.name);
       if (!col) throw noColumn(rel, cmd.name);
+      const nn = notNullConstraintOf(cat, rel, col.attnum);
+      if (nn?.noInherit && !cmd.__only) {
+        throw new PgError(SQLSTATE.feature_not_supported, `cannot change NO INHERIT status of NOT NULL constraint "${nn.name}" on relation "${rel.name}"`);
+      }
+      if (nn && !nn.validated) {
+        validateNotNull(session, cat, rel, col);
+        cat.putConstraint({ ...nn, validated: true });
+        return;
+      }
       if (col.notNull) return;
       if (visibleRows(session, rel).some((r) => r.values[col.attnum - 1] === null)) {
         throw new PgError(SQLSTATE.not_null_violation, `column "${col.name}" of relation "${rel.name}" contains null values`, { schema, table: rel.name, column: col.name });
@@ -420,7 +435,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!col) throw noColumn(rel, cmd.name);
       const pk = cat.relationConstraints(rel.oid).find((k) => k.kind === 'p' && k.columns.includes(col.attnum));
       if (pk) throw new PgError(SQLSTATE.invalid_table_definition, `column "${col.name}" is in a primary key`);
-      if (col.identity) throw new PgError(SQLSTATE.invalid_table_definition, `column "${col.name}" of relation "${rel.name}" is an identity column`);
+      if (col.identity) throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`);
       putColumn(cat, rel, { ...col, notNull: false });
       for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'n' && k.columns[0] === col.attnum) cat.removeConstraint(k.oid);
       return;
@@ -473,6 +488,8 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       }
       if (con.kind === 'n') {
         const c = cat.relation(rel.oid).columns[con.columns[0] - 1];
+        if (cat.relationConstraints(rel.oid).some((k) => k.kind === 'p' && k.columns.includes(c.attnum))) throw new PgError(SQLSTATE.invalid_table_definition, `column "${c.name}" is in a primary key`);
+        if (c.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${c.name}" of relation "${rel.name}" is an identity column`);
         putColumn(cat, cat.relation(rel.oid), { ...c, notNull: false });
       }
       cat.removeConstraint(con.oid);
@@ -494,6 +511,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         return;
       }
       if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
+      if (con.kind === 'n') validateNotNull(session, cat, rel, rel.columns[con.columns[0] - 1]);
       cat.putConstraint({ ...con, validated: true });
       return;
     }
@@ -670,7 +688,7 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
 function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: AnyNode, sql: string, taken: Set<string>, attnum: number | undefined): void {
   const ns = rel.namespace;
   const explicit = con.conname ? truncateIdentifier(con.conname) : undefined;
-  if (explicit && !con.indexname && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
+  if (explicit && !con.indexname && con.contype !== 'CONSTR_NOTNULL' && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
     throw new PgError(SQLSTATE.duplicate_object, `constraint "${explicit}" for relation "${rel.name}" already exists`);
   }
   switch (con.contype) {
@@ -705,6 +723,12 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       if (primary) {
         for (const a of atts) {
           const c = cat.relation(rel.oid).columns[a - 1];
+          // verifyNotNullPKCompatible
+          const nn = notNullConstraintOf(cat, rel, a);
+          if (nn && (nn.noInherit || !nn.validated)) {
+            const [mark, hint] = nn.noInherit ? ['NO INHERIT', 'You might need to make the existing constraint inheritable using ALTER TABLE ... ALTER CONSTRAINT ... INHERIT.'] : ['NOT VALID', 'You might need to validate it using ALTER TABLE ... VALIDATE CONSTRAINT.'];
+            throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot create primary key on column "${c.name}"`, { detail: `The constraint "${nn.name}" on column "${c.name}" of table "${rel.name}", marked ${mark}, is incompatible with a primary key.`, hint });
+          }
           if (!c.notNull) {
             if (visibleRows(session, rel).some((r) => r.values[a - 1] === null)) {
               throw new PgError(SQLSTATE.not_null_violation, `column "${c.name}" of relation "${rel.name}" contains null values`, { schema: cat.namespaceName(ns), table: rel.name, column: c.name });
@@ -730,14 +754,56 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       return;
     }
     case 'CONSTR_NOTNULL': {
-      const a = attnum ?? findColumn(rel, (con.keys as AnyNode[])[0].String.sval)?.attnum;
-      if (!a) throw new PgError(SQLSTATE.undefined_column, 'column does not exist');
-      alterOne(session, cat, rel, { subtype: 'AT_SetNotNull', name: rel.columns[a - 1].name }, sql, taken, () => undefined);
+      const colName = attnum !== undefined ? rel.columns[attnum - 1].name : ((con.keys as AnyNode[])[0].String.sval as string);
+      const col = findColumn(rel, colName);
+      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${colName}" of relation "${rel.name}" does not exist`);
+      addNotNullConstraint(session, cat, rel, col, { name: explicit, noInherit: !!con.is_no_inherit, notValid: !!con.skip_validation }, taken);
       return;
     }
     default:
       throw featureNotSupported(`ADD CONSTRAINT of type ${con.contype}`);
   }
+}
+
+/** The not-null constraint of column `attnum`, if any (findNotNullConstraintAttnum). */
+function notNullConstraintOf(cat: Catalog, rel: RelationDef, attnum: number): ConstraintDef | undefined {
+  return cat.relationConstraints(rel.oid).find((k) => k.kind === 'n' && k.columns[0] === attnum);
+}
+
+/** Existing rows must have a value in `col` (23502 otherwise). */
+function validateNotNull(session: Session, cat: Catalog, rel: RelationDef, col: ColumnDef): void {
+  if (visibleRows(session, rel).some((r) => r.values[col.attnum - 1] === null)) {
+    throw new PgError(SQLSTATE.not_null_violation, `column "${col.name}" of relation "${rel.name}" contains null values`, { schema: cat.namespaceName(rel.namespace), table: rel.name, column: col.name });
+  }
+}
+
+/**
+ * ADD [CONSTRAINT name] NOT NULL col [NOT VALID] [NO INHERIT]: a column has one not-null
+ * constraint, so an existing one must match (AdjustNotNullInheritance); NOT VALID skips the
+ * existing rows but new rows are checked at once.
+ */
+function addNotNullConstraint(session: Session, cat: Catalog, rel: RelationDef, col: ColumnDef, spec: { name?: string; noInherit: boolean; notValid: boolean }, taken: Set<string>): void {
+  const nn = notNullConstraintOf(cat, rel, col.attnum);
+  if (nn) {
+    if (spec.noInherit !== !!nn.noInherit) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot change NO INHERIT status of NOT NULL constraint "${nn.name}" on relation "${rel.name}"`, { hint: 'You might need to make the existing constraint inheritable using ALTER TABLE ... ALTER CONSTRAINT ... INHERIT.' });
+    }
+    if (!spec.notValid && !nn.validated) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `incompatible NOT VALID constraint "${nn.name}" on relation "${rel.name}"`, { hint: 'You might need to validate it using ALTER TABLE ... VALIDATE CONSTRAINT.' });
+    }
+    if (spec.name !== undefined && spec.name !== nn.name) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot create not-null constraint "${spec.name}" on column "${col.name}" of table "${rel.name}"`, { detail: `A not-null constraint named "${nn.name}" already exists for this column.` });
+    }
+    return;
+  }
+  if (spec.name !== undefined && cat.relationConstraints(rel.oid).some((k) => k.name === spec.name)) {
+    throw new PgError(SQLSTATE.duplicate_object, `constraint "${spec.name}" for relation "${rel.name}" already exists`);
+  }
+  if (!spec.notValid) validateNotNull(session, cat, rel, col);
+  const name = spec.name ?? chooseName(cat, rel.namespace, rel.name, col.name, 'not_null', taken, false);
+  taken.add(name);
+  putColumn(cat, rel, { ...col, notNull: true });
+  cat.putConstraint({ oid: session.db.newOid(), name, kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [col.attnum], deferrable: false, deferred: false, validated: !spec.notValid, ...(spec.noInherit ? { noInherit: true } : {}) });
 }
 
 /** The name of an identity column's new sequence: SEQUENCE NAME (in the table's schema), or the default. */

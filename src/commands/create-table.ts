@@ -31,6 +31,7 @@ import { addForeignKey } from './foreign-key.js';
 import { mergePartitionKeys } from './partition-fk.js';
 import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
 import { relOptionsOf } from './reloptions.js';
+import { NotNullSpecs } from './not-null-specs.js';
 import { checkInheritedDefaults, checkMergedColumn, finishInherits, inheritColumnNodes, type InheritSpec } from './inherit-ddl.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames, distinctKeyConstraints } from './index-include.js';
 
@@ -170,6 +171,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   txn.createdFilenodes.add(oid);
   const takenNames = new Set<string>();
   const pendingCons: { con: AnyNode; attnum?: number }[] = [];
+  const notNulls = new NotNullSpecs(columns, serials);
   // Column-level constraints.
   const setCol = (attnum: number, patch: Partial<ColumnDef>) => {
     columns[attnum - 1] = { ...columns[attnum - 1], ...patch };
@@ -192,6 +194,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           }
           sawNotNull = true;
           setCol(attnum, { notNull: true });
+          notNulls.column(attnum, con.conname ? truncateIdentifier(con.conname) : undefined, !!con.is_no_inherit);
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_NULL':
@@ -211,6 +214,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
             throw new PgError(SQLSTATE.invalid_parameter_value, `identity column type must be smallint, integer, or bigint`);
           }
           setCol(attnum, { identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true });
+          notNulls.column(attnum, undefined, false);
           pendingCons.push({ con, attnum });
           break;
         }
@@ -218,6 +222,9 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_PRIMARY':
+          notNulls.column(attnum, undefined, false);
+          pendingCons.push({ con, attnum });
+          break;
         case 'CONSTR_UNIQUE':
         case 'CONSTR_CHECK':
         case 'CONSTR_FOREIGN':
@@ -323,6 +330,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
         const idx = columns.findIndex((c) => c.name === cn);
         if (idx < 0) throw new PgError(SQLSTATE.undefined_column, `column "${cn}" named in NOT NULL constraint does not exist`);
         setCol(idx + 1, { notNull: true });
+        notNulls.table(idx + 1, p.con.conname ? truncateIdentifier(p.con.conname) : undefined, !!p.con.is_no_inherit);
       }
     } else if (p.con.contype === 'CONSTR_EXCLUSION') excls.push(p.con);
     else throw featureNotSupported(`table constraint ${p.con.contype}`, p.con.location);
@@ -330,7 +338,10 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   // PRIMARY KEY columns become NOT NULL.
   for (const p of keys) {
     if (p.con.contype !== 'CONSTR_PRIMARY') continue;
-    for (const a of keyAttnums(p, columns, name, pos)) setCol(a, { notNull: true });
+    for (const a of keyAttnums(p, columns, name, pos)) {
+      setCol(a, { notNull: true });
+      if (p.attnum === undefined) notNulls.table(a, undefined, false);
+    }
   }
   // Check constraints (named after the table and, for one column, the column).
   for (const p of checks) {
@@ -344,11 +355,14 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     cat.putConstraint(def);
   }
   // NOT NULL constraints (PG 18 catalogs them too).
+  const nnSpecs = notNulls.merged(likeNotNullNames, name, rel.kind === 'p');
+  for (const given of nnSpecs.values()) if (given.name) takenNames.add(given.name);
   for (const c of columns) {
     if (!c.notNull) continue;
-    const conName = likeNotNullNames.get(c.attnum) ?? chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
+    const spec = nnSpecs.get(c.attnum);
+    const conName = spec?.name ?? chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
     takenNames.add(conName);
-    cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true });
+    cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true, ...(spec?.noInherit ? { noInherit: true } : {}) });
   }
   const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
   for (const { con, atts, include, name: given } of keyIndexes) {
