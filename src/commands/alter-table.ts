@@ -55,7 +55,7 @@ import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } 
 import { renameDomainConstraint } from './typecmds.js';
 import { renameType } from './rename-type.js';
 import { renameSchema } from './rename-schema.js';
-import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, validateForeignKeyRows } from './partition-alter.js';
+import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, shareIdentity, validateForeignKeyRows } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 import { identitySequenceName } from './sequence-params.js';
@@ -138,7 +138,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   }
   if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition'))) {
     // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
-    if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql)) return commandResult('ALTER TABLE');
+    if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql, !rv.inh)) return commandResult('ALTER TABLE');
   }
   if (n.objtype === 'OBJECT_INDEX' && (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition')) {
     attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
@@ -291,6 +291,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
             break;
           }
           case 'CONSTR_IDENTITY': {
+            if (rel.inhChildren?.length) throw new PgError(SQLSTATE.invalid_table_definition, 'cannot recursively add identity column to table that has child tables');
             const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true)), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, con.options ?? [], pos);
             col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq, col.type) };
             break;
@@ -403,8 +404,8 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (col.generated) {
         throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is a generated column`, { hint: 'Use ALTER TABLE ... ALTER COLUMN ... SET EXPRESSION instead.' });
       }
-      if (col.identity && cmd.def) {
-        throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`, { hint: 'Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.' });
+      if (col.identity) {
+        throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`, cmd.def ? {} : { hint: 'Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.' });
       }
       const d = cmd.def ? analyzeTableExpr(session, cat, rel, cmd.def, 'default', sql, { type: col.type, typmod: col.typmod, column: col.name }) : undefined;
       putColumn(cat, rel, { ...col, default: d });
@@ -527,6 +528,9 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         });
       }
       checkRowTypeUnused(cat, rel);
+      if (col.identity && !['int2', 'int4', 'int8'].includes(typeInfo(cat, type).name)) {
+        throw new PgError(SQLSTATE.invalid_parameter_value, 'identity column type must be smallint, integer, or bigint');
+      }
       if (col.generated) throw featureNotSupported('changing the type of a generated column');
       for (const g of rel.columns) {
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');
@@ -567,6 +571,12 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       });
       // Check constraints are re-verified against the converted rows.
       for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && !k.notEnforced && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
+      // An identity column's sequence takes the new type (ALTER SEQUENCE ... AS, as Postgres does).
+      const idSeq = col.identity ? ownedSequence(cat, rel, col.attnum) : undefined;
+      if (idSeq && type !== col.type) {
+        alterSequenceOptions(session, cat, idSeq, [{ DefElem: { defname: 'as', arg: cd.typeName } }], pos, true);
+        putColumn(cat, cat.relation(rel.oid), { ...cat.relation(rel.oid).columns[col.attnum - 1], default: serialDefault(cat, cat.relation(idSeq.oid), type) });
+      }
       return;
     }
     case 'AT_DropExpression': {
@@ -607,9 +617,18 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, col.type).name)) {
         throw new PgError(SQLSTATE.invalid_parameter_value, 'identity column type must be smallint, integer, or bigint');
       }
+      if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
+      const nn = notNullConstraintOf(cat, rel, col.attnum);
+      if (nn && !nn.validated) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `incompatible NOT VALID constraint "${nn.name}" on relation "${rel.name}"`, { hint: 'You might need to validate it using ALTER TABLE ... VALIDATE CONSTRAINT.' });
+      }
       if (col.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is already an identity column`);
       if (col.default) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" already has a default value`);
-      if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
+      if (rel.partitionOf) {
+        // A partition (reached through its partitioned table) shares the table's sequence.
+        shareIdentity(cat, cat.relation(rel.partitionOf.parent), rel);
+        return;
+      }
       const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true)), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, con.options ?? [], pos);
       putColumn(cat, rel, { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', default: serialDefault(cat, seq, col.type) });
       return;
@@ -625,7 +644,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
         throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is not an identity column`);
       }
-      const seq = [...cat.relations.values()].find((s) => s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum);
+      const seq = ownedSequence(cat, rel, col.attnum);
       if (cmd.subtype === 'AT_DropIdentity') {
         if (seq) {
           cat.removeRelation(seq.oid);
@@ -763,6 +782,11 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
     default:
       throw featureNotSupported(`ADD CONSTRAINT of type ${con.contype}`);
   }
+}
+
+/** The sequence a column owns (its identity's, or serial's). */
+function ownedSequence(cat: Catalog, rel: RelationDef, attnum: number): RelationDef | undefined {
+  return [...cat.relations.values()].find((s) => s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === attnum);
 }
 
 /** The not-null constraint of column `attnum`, if any (findNotNullConstraintAttnum). */

@@ -210,6 +210,11 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_IDENTITY': {
+          if (n.partbound) throw new PgError(SQLSTATE.feature_not_supported, 'identity columns are not supported on partitions');
+          if (sawNull) {
+            throw new PgError(SQLSTATE.syntax_error, `conflicting NULL/NOT NULL declarations for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          }
+          sawNotNull = true;
           if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, columns[i].type).name)) {
             throw new PgError(SQLSTATE.invalid_parameter_value, `identity column type must be smallint, integer, or bigint`);
           }
