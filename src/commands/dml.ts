@@ -844,7 +844,7 @@ function noTupleHeader(): never {
   throw new PgError(SQLSTATE.feature_not_supported, 'cannot retrieve a system column in this context');
 }
 
-function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
+export function moveRow(ms: ModifyState, root: RelationDef, leaf: RelationDef, t: Tuple, old: Value[], values: Value[], map: Int32Array | undefined): { tuple: Tuple; values: Value[]; mapped: boolean } | undefined {
   const { ctx, cat } = ms;
   // `old` and `values` are in the source leaf's layout (`map`: from root's, when they differ);
   // the row is routed in root's layout and written in the destination's.
