@@ -292,6 +292,12 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           }
           case 'CONSTR_IDENTITY': {
             if (rel.inhChildren?.length) throw new PgError(SQLSTATE.invalid_table_definition, 'cannot recursively add identity column to table that has child tables');
+            const fromParent = rel.partitionOf ? cat.relation(rel.partitionOf.parent).columns.find((c) => !c.dropped && c.name === name) : undefined;
+            if (fromParent?.identity) {
+              // A partition (reached from its partitioned table) shares the table's sequence.
+              col = { ...col, identity: fromParent.identity, notNull: true, default: fromParent.default };
+              break;
+            }
             const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true)), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, con.options ?? [], pos);
             col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq, col.type) };
             break;

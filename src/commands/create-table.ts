@@ -185,6 +185,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const attnum = i + 1;
     let sawNull = false;
     let sawNotNull = false;
+    let sawDefault = false;
+    let sawIdentity = false;
     for (const c of (cd.constraints ?? []) as AnyNode[]) {
       const con = c.Constraint;
       switch (con.contype) {
@@ -204,13 +206,19 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           sawNull = true;
           break;
         case 'CONSTR_DEFAULT':
-          if (columns[i].default) {
+          if (columns[i].default || sawDefault) {
             throw new PgError(SQLSTATE.syntax_error, `multiple default values specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
           }
+          if (sawIdentity) throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          sawDefault = true;
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_IDENTITY': {
           if (n.partbound) throw new PgError(SQLSTATE.feature_not_supported, 'identity columns are not supported on partitions');
+          if (sawIdentity) throw new PgError(SQLSTATE.syntax_error, `multiple identity specifications for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          if (sawDefault) throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          if (serials.some((x) => x.attnum === attnum)) throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${columns[i].name}" of table "${name}"`);
+          sawIdentity = true;
           if (sawNull) {
             throw new PgError(SQLSTATE.syntax_error, `conflicting NULL/NOT NULL declarations for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
           }
