@@ -14,7 +14,7 @@ import type { ExprRuntime } from '../nodes/primnodes.js';
 import { OID } from '../types/oids.js';
 import { baseTypeOf, typeInfo, type TypeInfo } from '../types/registry.js';
 import { PgArray, type Value } from '../types/values.js';
-import { domainCheckFunction, type CoercionContext } from './coerce.js';
+import { domainBaseTypmod, domainCheckFunction, type CoercionContext } from './coerce.js';
 import { isRegType, regInput, regOutput } from './regclass.js';
 import { specialCast } from './special-casts.js';
 import { CITEXT_OID } from '../types/citext.js';
@@ -130,7 +130,11 @@ function elementCast(cat: Catalog, from: number, to: number, ctx: CoercionContex
   const ti = typeInfo(cat, to);
   if (ti.typtype !== 'd') return fi.oid === ti.oid ? (v) => v : castFunction(cat, fi, ti, ctx);
   const base = baseTypeOf(cat, to);
-  const conv = fi.oid === base ? undefined : castFunction(cat, fi, typeInfo(cat, base), ctx);
+  const cast = fi.oid === base ? undefined : castFunction(cat, fi, typeInfo(cat, base), ctx);
+  // The domain's own typmod (varchar(4)) applies to each element: assignment fails, explicit truncates.
+  const bt = domainBaseTypmod(cat, to);
+  const sized = bt >= 0 ? typmodFunction(cat, base, bt, ctx === 'explicit') : undefined;
+  const conv: Conv | undefined = cast && sized ? (v, rt) => sized(cast(v, rt), rt) : (cast ?? sized);
   const check = domainCheckFunction(cat, to);
   return conv ? (v, rt) => check(v === null ? null : conv(v, rt), rt) : check;
 }

@@ -15,7 +15,7 @@ import { alterColumnStorage, checkStorageTarget, columnStorageClauses } from './
 import { typeWarningTwice } from './create-table.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnDef, RelationDef } from '../catalog/objects.js';
+import type { ColumnDef, ConstraintDef, RelationDef } from '../catalog/objects.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { alterTableTrigger, dropColumnTriggers, renameTrigger } from './trigger.js';
 import { domainDefault } from './dml.js';
@@ -38,7 +38,7 @@ import { charOffset } from '../analyze/parse-state.js';
 import { statementState, makeExecContext } from '../session/run-select.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { compileStored, ModifyState } from '../executor/modify-table.js';
-import { analyzeTableExpr, referencedColumns } from './column-expr.js';
+import { analyzeTableExpr, checkNameColumn, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { defineIndex } from './create-index.js';
 import { addForeignKey } from './foreign-key.js';
@@ -49,12 +49,13 @@ import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
+import { addIndexConstraint } from './index-constraint.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } from './drop.js';
 import { renameDomainConstraint } from './typecmds.js';
 import { renameType } from './rename-type.js';
 import { renameSchema } from './rename-schema.js';
-import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, validateForeignKeyRows } from './partition-alter.js';
+import { alterPartitioned, alterPartitionedCmd, attachIndexPartition, cascadesToPartitions, renamePartitionColumn, shareIdentity, validateForeignKeyRows } from './partition-alter.js';
 import { runRiQueue } from '../executor/ri.js';
 import { alterSequenceOptions } from './alter-sequence.js';
 import { identitySequenceName } from './sequence-params.js';
@@ -137,7 +138,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   }
   if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition'))) {
     // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
-    if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql)) return commandResult('ALTER TABLE');
+    if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql, !rv.inh)) return commandResult('ALTER TABLE');
   }
   if (n.objtype === 'OBJECT_INDEX' && (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition')) {
     attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
@@ -157,7 +158,8 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
   const cat = txn.catalogForWrite();
   const taken = new Set<string>();
   for (const c of n.cmds as AnyNode[]) {
-    const cmd = c.AlterTableCmd;
+    // SET NOT NULL on a NO INHERIT constraint depends on ONLY (ATExecSetNotNull's recurse).
+    const cmd = c.AlterTableCmd.subtype === 'AT_SetNotNull' && !rv.inh ? { ...c.AlterTableCmd, __only: true } : c.AlterTableCmd;
     const rel = cat.relation(found.oid);
     if (isRelOptionsCommand(cmd)) {
       alterRelOptions(session, cat, rel, cmd, n.objtype);
@@ -268,11 +270,13 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       let nrel: RelationDef = { ...rel, columns: [...rel.columns, col] };
       cat.putRelation(nrel);
       const later: AnyNode[] = [];
+      let nnSpec: { name?: string; noInherit: boolean } | undefined;
       for (const k of (cd.constraints ?? []) as AnyNode[]) {
         const con = k.Constraint;
         switch (con.contype) {
           case 'CONSTR_NOTNULL':
             col = { ...col, notNull: true };
+            nnSpec = { name: nnSpec?.name ?? (con.conname ? truncateIdentifier(con.conname) : undefined), noInherit: !!con.is_no_inherit };
             break;
           case 'CONSTR_NULL':
             break;
@@ -287,6 +291,13 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
             break;
           }
           case 'CONSTR_IDENTITY': {
+            if (rel.inhChildren?.length) throw new PgError(SQLSTATE.invalid_table_definition, 'cannot recursively add identity column to table that has child tables');
+            const fromParent = rel.partitionOf ? cat.relation(rel.partitionOf.parent).columns.find((c) => !c.dropped && c.name === name) : undefined;
+            if (fromParent?.identity) {
+              // A partition (reached from its partitioned table) shares the table's sequence.
+              col = { ...col, identity: fromParent.identity, notNull: true, default: fromParent.default };
+              break;
+            }
             const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, name, 'seq', taken, true)), { type, ownedBy: { relation: rel.oid, attnum }, identity: true }, con.options ?? [], pos);
             col = { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true, default: serialDefault(cat, seq, col.type) };
             break;
@@ -332,7 +343,10 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
           throw new PgError(SQLSTATE.not_null_violation, `column "${name}" of relation "${rel.name}" contains null values`, { schema, table: rel.name, column: name });
         }
         void c2;
-        cat.putConstraint({ oid: session.db.newOid(), name: chooseName(cat, rel.namespace, rel.name, name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [attnum], deferrable: false, deferred: false, validated: true });
+        if (nnSpec?.name !== undefined && cat.relationConstraints(rel.oid).some((k) => k.name === nnSpec.name)) {
+          throw new PgError(SQLSTATE.duplicate_object, `constraint "${nnSpec.name}" for relation "${rel.name}" already exists`);
+        }
+        cat.putConstraint({ oid: session.db.newOid(), name: nnSpec?.name ?? chooseName(cat, rel.namespace, rel.name, name, 'not_null', taken, false), kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [attnum], deferrable: false, deferred: false, validated: true, ...(nnSpec?.noInherit ? { noInherit: true } : {}) });
       }
       for (const con of later) addConstraint(session, cat, cat.relation(rel.oid), con, sql, taken, attnum);
       return;
@@ -396,8 +410,8 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (col.generated) {
         throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is a generated column`, { hint: 'Use ALTER TABLE ... ALTER COLUMN ... SET EXPRESSION instead.' });
       }
-      if (col.identity && cmd.def) {
-        throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`, { hint: 'Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.' });
+      if (col.identity) {
+        throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`, cmd.def ? {} : { hint: 'Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.' });
       }
       const d = cmd.def ? analyzeTableExpr(session, cat, rel, cmd.def, 'default', sql, { type: col.type, typmod: col.typmod, column: col.name }) : undefined;
       putColumn(cat, rel, { ...col, default: d });
@@ -406,6 +420,15 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_SetNotNull': {
       const col = findColumn(rel, cmd.name);
       if (!col) throw noColumn(rel, cmd.name);
+      const nn = notNullConstraintOf(cat, rel, col.attnum);
+      if (nn?.noInherit && !cmd.__only) {
+        throw new PgError(SQLSTATE.feature_not_supported, `cannot change NO INHERIT status of NOT NULL constraint "${nn.name}" on relation "${rel.name}"`);
+      }
+      if (nn && !nn.validated) {
+        validateNotNull(session, cat, rel, col);
+        cat.putConstraint({ ...nn, validated: true });
+        return;
+      }
       if (col.notNull) return;
       if (visibleRows(session, rel).some((r) => r.values[col.attnum - 1] === null)) {
         throw new PgError(SQLSTATE.not_null_violation, `column "${col.name}" of relation "${rel.name}" contains null values`, { schema, table: rel.name, column: col.name });
@@ -419,7 +442,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!col) throw noColumn(rel, cmd.name);
       const pk = cat.relationConstraints(rel.oid).find((k) => k.kind === 'p' && k.columns.includes(col.attnum));
       if (pk) throw new PgError(SQLSTATE.invalid_table_definition, `column "${col.name}" is in a primary key`);
-      if (col.identity) throw new PgError(SQLSTATE.invalid_table_definition, `column "${col.name}" of relation "${rel.name}" is an identity column`);
+      if (col.identity) throw new PgError(SQLSTATE.syntax_error, `column "${col.name}" of relation "${rel.name}" is an identity column`);
       putColumn(cat, rel, { ...col, notNull: false });
       for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'n' && k.columns[0] === col.attnum) cat.removeConstraint(k.oid);
       return;
@@ -472,6 +495,8 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       }
       if (con.kind === 'n') {
         const c = cat.relation(rel.oid).columns[con.columns[0] - 1];
+        if (cat.relationConstraints(rel.oid).some((k) => k.kind === 'p' && k.columns.includes(c.attnum))) throw new PgError(SQLSTATE.invalid_table_definition, `column "${c.name}" is in a primary key`);
+        if (c.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${c.name}" of relation "${rel.name}" is an identity column`);
         putColumn(cat, cat.relation(rel.oid), { ...c, notNull: false });
       }
       cat.removeConstraint(con.oid);
@@ -493,6 +518,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         return;
       }
       if (con.kind === 'f') validateForeignKey(session, cat, rel, con.oid);
+      if (con.kind === 'n') validateNotNull(session, cat, rel, rel.columns[con.columns[0] - 1]);
       cat.putConstraint({ ...con, validated: true });
       return;
     }
@@ -508,6 +534,9 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         });
       }
       checkRowTypeUnused(cat, rel);
+      if (col.identity && !['int2', 'int4', 'int8'].includes(typeInfo(cat, type).name)) {
+        throw new PgError(SQLSTATE.invalid_parameter_value, 'identity column type must be smallint, integer, or bigint');
+      }
       if (col.generated) throw featureNotSupported('changing the type of a generated column');
       for (const g of rel.columns) {
         if (g.generated && referencedColumns(g.generated.expr.expr).has(col.attnum)) throw featureNotSupported('changing the type of a column used by a generated column');
@@ -548,6 +577,12 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       });
       // Check constraints are re-verified against the converted rows.
       for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && !k.notEnforced && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
+      // An identity column's sequence takes the new type (ALTER SEQUENCE ... AS, as Postgres does).
+      const idSeq = col.identity ? ownedSequence(cat, rel, col.attnum) : undefined;
+      if (idSeq && type !== col.type) {
+        alterSequenceOptions(session, cat, idSeq, [{ DefElem: { defname: 'as', arg: cd.typeName } }], pos, true);
+        putColumn(cat, cat.relation(rel.oid), { ...cat.relation(rel.oid).columns[col.attnum - 1], default: serialDefault(cat, cat.relation(idSeq.oid), type) });
+      }
       return;
     }
     case 'AT_DropExpression': {
@@ -588,9 +623,18 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, col.type).name)) {
         throw new PgError(SQLSTATE.invalid_parameter_value, 'identity column type must be smallint, integer, or bigint');
       }
+      if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
+      const nn = notNullConstraintOf(cat, rel, col.attnum);
+      if (nn && !nn.validated) {
+        throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `incompatible NOT VALID constraint "${nn.name}" on relation "${rel.name}"`, { hint: 'You might need to validate it using ALTER TABLE ... VALIDATE CONSTRAINT.' });
+      }
       if (col.identity) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is already an identity column`);
       if (col.default) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" already has a default value`);
-      if (!col.notNull) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" must be declared NOT NULL before identity can be added`);
+      if (rel.partitionOf) {
+        // A partition (reached through its partitioned table) shares the table's sequence.
+        shareIdentity(cat, cat.relation(rel.partitionOf.parent), rel);
+        return;
+      }
       const seq = defineSequence(session, cat, rel.namespace, identitySeqName(cat, rel, con.options, () => chooseName(cat, rel.namespace, rel.name, col.name, 'seq', taken, true)), { type: col.type, ownedBy: { relation: rel.oid, attnum: col.attnum }, identity: true }, con.options ?? [], pos);
       putColumn(cat, rel, { ...col, identity: con.generated_when === 'a' ? 'a' : 'd', default: serialDefault(cat, seq, col.type) });
       return;
@@ -606,7 +650,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         }
         throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `column "${col.name}" of relation "${rel.name}" is not an identity column`);
       }
-      const seq = [...cat.relations.values()].find((s) => s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === col.attnum);
+      const seq = ownedSequence(cat, rel, col.attnum);
       if (cmd.subtype === 'AT_DropIdentity') {
         if (seq) {
           cat.removeRelation(seq.oid);
@@ -669,14 +713,14 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
 function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: AnyNode, sql: string, taken: Set<string>, attnum: number | undefined): void {
   const ns = rel.namespace;
   const explicit = con.conname ? truncateIdentifier(con.conname) : undefined;
-  if (explicit && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
+  if (explicit && !con.indexname && con.contype !== 'CONSTR_NOTNULL' && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
     throw new PgError(SQLSTATE.duplicate_object, `constraint "${explicit}" for relation "${rel.name}" already exists`);
   }
   switch (con.contype) {
     case 'CONSTR_CHECK': {
       const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
       const refs = [...referencedColumns(e.expr)];
-      const name = explicit ?? chooseName(cat, ns, rel.name, attnum !== undefined ? rel.columns[attnum - 1].name : refs.length === 1 ? rel.columns[refs[0] - 1].name : undefined, 'check', taken, false);
+      const name = explicit ?? chooseName(cat, ns, rel.name, checkNameColumn(e.expr, rel.columns), 'check', taken, false);
       if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
       const notEnforced = isNotEnforced(con);
       if (!con.skip_validation && !notEnforced) validateCheck(session, cat, rel, name, e);
@@ -685,7 +729,10 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
     }
     case 'CONSTR_PRIMARY':
     case 'CONSTR_UNIQUE': {
-      if (con.indexname) throw featureNotSupported('ADD CONSTRAINT ... USING INDEX');
+      if (con.indexname) {
+        addIndexConstraint(session, cat, rel, con, sql, explicit, (a) => alterOne(session, cat, cat.relation(rel.oid), { subtype: 'AT_SetNotNull', name: rel.columns[a - 1].name }, sql, taken, () => undefined));
+        return;
+      }
       const primary = con.contype === 'CONSTR_PRIMARY';
       const atts = attnum !== undefined ? [attnum] : ((con.keys ?? []) as AnyNode[]).map((k) => {
         const c = findColumn(rel, k.String.sval);
@@ -701,6 +748,12 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       if (primary) {
         for (const a of atts) {
           const c = cat.relation(rel.oid).columns[a - 1];
+          // verifyNotNullPKCompatible
+          const nn = notNullConstraintOf(cat, rel, a);
+          if (nn && (nn.noInherit || !nn.validated)) {
+            const [mark, hint] = nn.noInherit ? ['NO INHERIT', 'You might need to make the existing constraint inheritable using ALTER TABLE ... ALTER CONSTRAINT ... INHERIT.'] : ['NOT VALID', 'You might need to validate it using ALTER TABLE ... VALIDATE CONSTRAINT.'];
+            throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot create primary key on column "${c.name}"`, { detail: `The constraint "${nn.name}" on column "${c.name}" of table "${rel.name}", marked ${mark}, is incompatible with a primary key.`, hint });
+          }
           if (!c.notNull) {
             if (visibleRows(session, rel).some((r) => r.values[a - 1] === null)) {
               throw new PgError(SQLSTATE.not_null_violation, `column "${c.name}" of relation "${rel.name}" contains null values`, { schema: cat.namespaceName(ns), table: rel.name, column: c.name });
@@ -726,14 +779,61 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       return;
     }
     case 'CONSTR_NOTNULL': {
-      const a = attnum ?? findColumn(rel, (con.keys as AnyNode[])[0].String.sval)?.attnum;
-      if (!a) throw new PgError(SQLSTATE.undefined_column, 'column does not exist');
-      alterOne(session, cat, rel, { subtype: 'AT_SetNotNull', name: rel.columns[a - 1].name }, sql, taken, () => undefined);
+      const colName = attnum !== undefined ? rel.columns[attnum - 1].name : ((con.keys as AnyNode[])[0].String.sval as string);
+      const col = findColumn(rel, colName);
+      if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${colName}" of relation "${rel.name}" does not exist`);
+      addNotNullConstraint(session, cat, rel, col, { name: explicit, noInherit: !!con.is_no_inherit, notValid: !!con.skip_validation }, taken);
       return;
     }
     default:
       throw featureNotSupported(`ADD CONSTRAINT of type ${con.contype}`);
   }
+}
+
+/** The sequence a column owns (its identity's, or serial's). */
+function ownedSequence(cat: Catalog, rel: RelationDef, attnum: number): RelationDef | undefined {
+  return [...cat.relations.values()].find((s) => s.kind === 'S' && s.sequence?.ownedBy?.relation === rel.oid && s.sequence.ownedBy.attnum === attnum);
+}
+
+/** The not-null constraint of column `attnum`, if any (findNotNullConstraintAttnum). */
+function notNullConstraintOf(cat: Catalog, rel: RelationDef, attnum: number): ConstraintDef | undefined {
+  return cat.relationConstraints(rel.oid).find((k) => k.kind === 'n' && k.columns[0] === attnum);
+}
+
+/** Existing rows must have a value in `col` (23502 otherwise). */
+function validateNotNull(session: Session, cat: Catalog, rel: RelationDef, col: ColumnDef): void {
+  if (visibleRows(session, rel).some((r) => r.values[col.attnum - 1] === null)) {
+    throw new PgError(SQLSTATE.not_null_violation, `column "${col.name}" of relation "${rel.name}" contains null values`, { schema: cat.namespaceName(rel.namespace), table: rel.name, column: col.name });
+  }
+}
+
+/**
+ * ADD [CONSTRAINT name] NOT NULL col [NOT VALID] [NO INHERIT]: a column has one not-null
+ * constraint, so an existing one must match (AdjustNotNullInheritance); NOT VALID skips the
+ * existing rows but new rows are checked at once.
+ */
+function addNotNullConstraint(session: Session, cat: Catalog, rel: RelationDef, col: ColumnDef, spec: { name?: string; noInherit: boolean; notValid: boolean }, taken: Set<string>): void {
+  const nn = notNullConstraintOf(cat, rel, col.attnum);
+  if (nn) {
+    if (spec.noInherit !== !!nn.noInherit) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot change NO INHERIT status of NOT NULL constraint "${nn.name}" on relation "${rel.name}"`, { hint: 'You might need to make the existing constraint inheritable using ALTER TABLE ... ALTER CONSTRAINT ... INHERIT.' });
+    }
+    if (!spec.notValid && !nn.validated) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `incompatible NOT VALID constraint "${nn.name}" on relation "${rel.name}"`, { hint: 'You might need to validate it using ALTER TABLE ... VALIDATE CONSTRAINT.' });
+    }
+    if (spec.name !== undefined && spec.name !== nn.name) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot create not-null constraint "${spec.name}" on column "${col.name}" of table "${rel.name}"`, { detail: `A not-null constraint named "${nn.name}" already exists for this column.` });
+    }
+    return;
+  }
+  if (spec.name !== undefined && cat.relationConstraints(rel.oid).some((k) => k.name === spec.name)) {
+    throw new PgError(SQLSTATE.duplicate_object, `constraint "${spec.name}" for relation "${rel.name}" already exists`);
+  }
+  if (!spec.notValid) validateNotNull(session, cat, rel, col);
+  const name = spec.name ?? chooseName(cat, rel.namespace, rel.name, col.name, 'not_null', taken, false);
+  taken.add(name);
+  putColumn(cat, rel, { ...col, notNull: true });
+  cat.putConstraint({ oid: session.db.newOid(), name, kind: 'n', relation: rel.oid, namespace: rel.namespace, columns: [col.attnum], deferrable: false, deferred: false, validated: !spec.notValid, ...(spec.noInherit ? { noInherit: true } : {}) });
 }
 
 /** The name of an identity column's new sequence: SEQUENCE NAME (in the table's schema), or the default. */

@@ -19,6 +19,7 @@ import { OID } from '../types/oids.js';
 import type { Session } from '../session/session.js';
 import { visitVars } from '../plan/walk-query.js';
 import { charOffset } from '../analyze/parse-state.js';
+import { systemColumnName } from '../analyze/system-columns.js';
 
 type AnyNode = Record<string, any>;
 
@@ -177,6 +178,23 @@ export function referencedColumns(e: Expr): Set<number> {
     if (v.levelsUp === depth && v.rti === 0 && v.attno > 0) out.add(v.attno);
   });
   return out;
+}
+
+/**
+ * The column a default CHECK constraint name mentions (`tab_col_check`): Postgres names it after
+ * the one distinct column the expression reads, whatever the syntactic position of the
+ * constraint (AddRelationNewConstraints); tableoid counts as a column, a whole-row reference
+ * does not name one.
+ */
+export function checkNameColumn(e: Expr, columns: readonly { name: string }[]): string | undefined {
+  const seen = new Set<number>();
+  visitVars(e, (v, depth) => {
+    if (v.levelsUp === depth && v.rti === 0) seen.add(v.attno);
+  });
+  if (seen.size !== 1) return undefined;
+  const [attno] = seen;
+  if (attno > 0) return columns[attno - 1].name;
+  return attno < 0 ? systemColumnName(attno) : undefined;
 }
 
 export function liveColumns(rel: RelationDef): ColumnDef[] {

@@ -42,7 +42,20 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       break;
     }
     case 'OBJECT_TABCONSTRAINT':
-    case 'OBJECT_DOMCONSTRAINT':
+    case 'OBJECT_DOMCONSTRAINT': {
+      key = commentKey(session, cat0, n);
+      // Only the owner of the table or domain comments on its constraints (check_object_ownership).
+      const conOid = Number(key.split('.')[1]);
+      const con = cat0.constraints.get(conOid);
+      if (con) {
+        const rel = cat0.relation(con.relation);
+        checkOwner(cat0, session.currentUser(), rel.owner, 'relation', rel.name);
+      } else {
+        const dom = [...cat0.types.values()].find((t) => t.domain?.checks.some((c) => c.oid === conOid));
+        if (dom) checkOwner(cat0, session.currentUser(), dom.owner, 'type', dom.name);
+      }
+      break;
+    }
     case 'OBJECT_FUNCTION':
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE':

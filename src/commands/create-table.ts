@@ -21,7 +21,7 @@ import { applyConstraintAttr, isNotEnforced } from './constraint-attrs.js';
 import { charOffset } from '../analyze/parse-state.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
-import { analyzeTableExpr, referencedColumns } from './column-expr.js';
+import { analyzeTableExpr, checkNameColumn, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
 import { defineIndex } from './create-index.js';
@@ -31,6 +31,7 @@ import { addForeignKey } from './foreign-key.js';
 import { mergePartitionKeys } from './partition-fk.js';
 import { checkUniqueCoversKey, definePartitionKey, finishPartitionOf, partitionColumnNodes, partitionParent } from './partition-ddl.js';
 import { relOptionsOf } from './reloptions.js';
+import { NotNullSpecs } from './not-null-specs.js';
 import { checkInheritedDefaults, checkMergedColumn, finishInherits, inheritColumnNodes, type InheritSpec } from './inherit-ddl.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames, distinctKeyConstraints } from './index-include.js';
 
@@ -170,6 +171,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   txn.createdFilenodes.add(oid);
   const takenNames = new Set<string>();
   const pendingCons: { con: AnyNode; attnum?: number }[] = [];
+  const notNulls = new NotNullSpecs(columns, serials);
   // Column-level constraints.
   const setCol = (attnum: number, patch: Partial<ColumnDef>) => {
     columns[attnum - 1] = { ...columns[attnum - 1], ...patch };
@@ -183,6 +185,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const attnum = i + 1;
     let sawNull = false;
     let sawNotNull = false;
+    let sawDefault = false;
+    let sawIdentity = false;
     for (const c of (cd.constraints ?? []) as AnyNode[]) {
       const con = c.Constraint;
       switch (con.contype) {
@@ -192,6 +196,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           }
           sawNotNull = true;
           setCol(attnum, { notNull: true });
+          notNulls.column(attnum, con.conname ? truncateIdentifier(con.conname) : undefined, !!con.is_no_inherit);
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_NULL':
@@ -201,16 +206,28 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           sawNull = true;
           break;
         case 'CONSTR_DEFAULT':
-          if (columns[i].default) {
+          if (columns[i].default || sawDefault) {
             throw new PgError(SQLSTATE.syntax_error, `multiple default values specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
           }
+          if (sawIdentity) throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          sawDefault = true;
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_IDENTITY': {
+          if (n.partbound) throw new PgError(SQLSTATE.feature_not_supported, 'identity columns are not supported on partitions');
+          if (sawIdentity) throw new PgError(SQLSTATE.syntax_error, `multiple identity specifications for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          if (sawDefault) throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          if (serials.some((x) => x.attnum === attnum)) throw new PgError(SQLSTATE.syntax_error, `both default and identity specified for column "${columns[i].name}" of table "${name}"`);
+          sawIdentity = true;
+          if (sawNull) {
+            throw new PgError(SQLSTATE.syntax_error, `conflicting NULL/NOT NULL declarations for column "${columns[i].name}" of table "${name}"`, { position: pos(con.location) });
+          }
+          sawNotNull = true;
           if (!['int2', 'int4', 'int8'].includes(typeInfo(cat, columns[i].type).name)) {
             throw new PgError(SQLSTATE.invalid_parameter_value, `identity column type must be smallint, integer, or bigint`);
           }
           setCol(attnum, { identity: con.generated_when === 'a' ? 'a' : 'd', notNull: true });
+          notNulls.column(attnum, undefined, false);
           pendingCons.push({ con, attnum });
           break;
         }
@@ -218,6 +235,9 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
           pendingCons.push({ con, attnum });
           break;
         case 'CONSTR_PRIMARY':
+          notNulls.column(attnum, undefined, false);
+          pendingCons.push({ con, attnum });
+          break;
         case 'CONSTR_UNIQUE':
         case 'CONSTR_CHECK':
         case 'CONSTR_FOREIGN':
@@ -246,6 +266,9 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     const seq = defineSequence(session, cat, ns, seqName, { type: s.type, ownedBy: { relation: oid, attnum: s.attnum }, persistence: rel.persistence }, []);
     setCol(s.attnum, { notNull: true, default: serialDefault(cat, seq, s.type) });
   }
+  // transformIndexConstraint: USING INDEX only in ALTER TABLE (the grammar accepts it here too).
+  const usingIndex = tableCons.find((c) => c.indexname);
+  if (usingIndex) throw new PgError(SQLSTATE.feature_not_supported, 'cannot use an existing index in CREATE TABLE', { position: pos(usingIndex.location) });
   const primaryCount = [...pendingCons, ...tableCons.map((con) => ({ con }))].filter((p) => p.con.contype === 'CONSTR_PRIMARY').length;
   if (primaryCount > 1) {
     const second = [...pendingCons.map((p) => p.con), ...tableCons].filter((c) => c.contype === 'CONSTR_PRIMARY')[1];
@@ -320,6 +343,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
         const idx = columns.findIndex((c) => c.name === cn);
         if (idx < 0) throw new PgError(SQLSTATE.undefined_column, `column "${cn}" named in NOT NULL constraint does not exist`);
         setCol(idx + 1, { notNull: true });
+        notNulls.table(idx + 1, p.con.conname ? truncateIdentifier(p.con.conname) : undefined, !!p.con.is_no_inherit);
       }
     } else if (p.con.contype === 'CONSTR_EXCLUSION') excls.push(p.con);
     else throw featureNotSupported(`table constraint ${p.con.contype}`, p.con.location);
@@ -327,25 +351,31 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   // PRIMARY KEY columns become NOT NULL.
   for (const p of keys) {
     if (p.con.contype !== 'CONSTR_PRIMARY') continue;
-    for (const a of keyAttnums(p, columns, name, pos)) setCol(a, { notNull: true });
+    for (const a of keyAttnums(p, columns, name, pos)) {
+      setCol(a, { notNull: true });
+      if (p.attnum === undefined) notNulls.table(a, undefined, false);
+    }
   }
   // Check constraints (named after the table and, for one column, the column).
   for (const p of checks) {
     const con = p.con;
     const e = analyzeTableExpr(session, cat, rel, con.raw_expr, 'check', sql);
     const refs = [...referencedColumns(e.expr)];
-    const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, p.attnum !== undefined ? columns[p.attnum - 1].name : refs.length === 1 ? columns[refs[0] - 1].name : undefined, 'check', takenNames, false);
+    const conName = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, name, checkNameColumn(e.expr, columns), 'check', takenNames, false);
     checkDuplicateConstraint(cat, oid, conName, name, takenNames, con.conname !== undefined);
     const notEnforced = isNotEnforced(con);
     const def: ConstraintDef = { oid: db.newOid(), name: conName, kind: 'c', relation: oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, noInherit: !!con.is_no_inherit, ...(notEnforced ? { notEnforced: true } : {}) };
     cat.putConstraint(def);
   }
   // NOT NULL constraints (PG 18 catalogs them too).
+  const nnSpecs = notNulls.merged(likeNotNullNames, name, rel.kind === 'p');
+  for (const given of nnSpecs.values()) if (given.name) takenNames.add(given.name);
   for (const c of columns) {
     if (!c.notNull) continue;
-    const conName = likeNotNullNames.get(c.attnum) ?? chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
+    const spec = nnSpecs.get(c.attnum);
+    const conName = spec?.name ?? chooseName(cat, ns, name, c.name, 'not_null', takenNames, false);
     takenNames.add(conName);
-    cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true });
+    cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true, ...(spec?.noInherit ? { noInherit: true } : {}) });
   }
   const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
   for (const { con, atts, include, name: given } of keyIndexes) {

@@ -57,6 +57,10 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
     throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is already a partition`);
   }
   if (rel.oid === parent.oid) throw new PgError(SQLSTATE.duplicate_table, `relation "${rel.name}" is already a partition of "${parent.name}"`);
+  const ownIdentity = rel.columns.find((c) => !c.dropped && c.identity);
+  if (ownIdentity) {
+    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `table "${rel.name}" being attached contains an identity column "${ownIdentity.name}"`, { detail: 'The new partition may not contain an identity column.' });
+  }
   const mismatch = sameLayout(parent, rel);
   if (mismatch) throw new PgError(SQLSTATE.datatype_mismatch, mismatch);
   // The table may have its columns in another order, or dropped ones: rows are mapped by name.
@@ -79,6 +83,7 @@ export function attachPartition(session: Session, parent: RelationDef, cmd: AnyN
     if (fk) throw new PgError(SQLSTATE.feature_not_supported, `cannot attach table "${rel.name}" as a partition because it is referenced by foreign key "${fk.name}"`);
   }
   linkPartition(session, cat, parent, rel, bound, true);
+  shareIdentity(cat, cat.relation(parent.oid), cat.relation(rel.oid));
   mergePartitionKeys(cat, cat.relation(rel.oid));
   // Foreign keys of the partitioned table now apply to the attached rows.
   for (let a: RelationDef | undefined = cat.relation(parent.oid); a; a = a.partitionOf ? cat.relation(a.partitionOf.parent) : undefined) {
@@ -126,6 +131,7 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
     }
   }
   unlinkPartition(cat, rel);
+  dropSharedIdentity(cat, cat.relation(parent.oid), cat.relation(rel.oid));
   const merged = unmergePartitionKeys(cat, rel);
   const mine = cat.relationConstraints(rel.oid);
   const copies = new Map<number, number>();
@@ -145,6 +151,33 @@ export function detachPartition(session: Session, parent: RelationDef, cmd: AnyN
     }
   }
   cat.bump();
+}
+
+/**
+ * A partition's identity columns are its partitioned table's: same kind, same sequence (here:
+ * the same nextval default), down the whole tree (Postgres 18's getIdentitySequence).
+ */
+export function shareIdentity(cat: Catalog, parent: RelationDef, rel: RelationDef): void {
+  let changed = false;
+  const columns = rel.columns.map((c) => {
+    const p = c.dropped ? undefined : parent.columns.find((x) => !x.dropped && x.name === c.name);
+    if (!p?.identity) return c;
+    changed = true;
+    return { ...c, identity: p.identity, default: p.default };
+  });
+  if (!changed) return;
+  cat.putRelation({ ...rel, columns });
+  for (const d of partitionsOf(cat, cat.relation(rel.oid))) shareIdentity(cat, cat.relation(rel.oid), d);
+}
+
+/** DETACH: the detached table's columns stop being identity columns (the sequence stays the parent's). */
+function dropSharedIdentity(cat: Catalog, parent: RelationDef, rel: RelationDef): void {
+  const columns = rel.columns.map((c) => {
+    const p = c.dropped || !c.identity ? undefined : parent.columns.find((x) => !x.dropped && x.name === c.name);
+    return p?.identity ? { ...c, identity: undefined, default: undefined } : c;
+  });
+  cat.putRelation({ ...rel, columns });
+  for (const d of partitionsOf(cat, cat.relation(rel.oid))) dropSharedIdentity(cat, cat.relation(rel.oid), d);
 }
 
 /** Removes a partition from its parent's list (DETACH, DROP of the partition). */
@@ -180,9 +213,15 @@ const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_
  * handled); column changes that would break the shared layout raise Postgres's errors or 0A000;
  * anything else goes on through ALTER TABLE (false).
  */
-export function alterPartitioned(session: Session, rel: RelationDef, cmds: readonly AnyNode[], sql: string): boolean {
+export function alterPartitioned(session: Session, rel: RelationDef, cmds: readonly AnyNode[], sql: string, only = false): boolean {
   for (const cmd of cmds) {
     const sub = cmd.subtype as string;
+    const identity = IDENTITY_WORDS[sub];
+    if (identity) {
+      // ATExecAddIdentity / SetIdentity / DropIdentity: the whole partition tree or nothing.
+      if (rel.kind === 'p' && only) throw new PgError(SQLSTATE.invalid_table_definition, `cannot ${identity} only the partitioned table`, { hint: 'Do not specify the ONLY keyword.' });
+      if (rel.partitionOf) throw new PgError(SQLSTATE.invalid_table_definition, `cannot ${identity} a partition`);
+    }
     if (sub === 'AT_AttachPartition' || sub === 'AT_DetachPartition' || sub === 'AT_DetachPartitionFinalize') {
       if (cmds.length > 1) throw featureNotSupported('ATTACH / DETACH PARTITION with other ALTER TABLE actions');
       if (rel.kind !== 'p') {
@@ -208,9 +247,16 @@ export function alterPartitioned(session: Session, rel: RelationDef, cmds: reado
   return false;
 }
 
+/** The identity subcommands, as their partition errors word them. */
+const IDENTITY_WORDS: Record<string, string> = {
+  AT_AddIdentity: 'add identity to a column of',
+  AT_SetIdentity: 'change identity column of',
+  AT_DropIdentity: 'drop identity from a column of',
+};
+
 /** Subcommands that ALTER TABLE on a partitioned table applies to its partitions too. */
 const CASCADING = new Set(['AT_AddColumn', 'AT_DropColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddConstraint', 'AT_DropConstraint', 'AT_AlterColumnType', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableAlwaysTrig', 'AT_EnableReplicaTrig',
-  'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser']);
+  'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_AddIdentity', 'AT_SetIdentity', 'AT_DropIdentity']);
 
 /** Whether `alterPartitionedCmd` handles this subcommand on a partitioned table. */
 export function cascadesToPartitions(cmd: AnyNode): boolean {
@@ -283,6 +329,7 @@ export function alterPartitionedCmd(
   }
   const con = cmd.def?.Constraint;
   if (sub === 'AT_AddConstraint' && (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') && rel.kind === 'p') {
+    if (con.indexname) return run(rel, cmd); // USING INDEX: checked, then refused (index-constraint.ts)
     const keys = ((con.keys ?? []) as AnyNode[]).map((k) => ({ attnum: rel.columns.find((c) => c.name === k.String.sval && !c.dropped)?.attnum ?? -1, descending: false, nullsFirst: false }));
     if (keys.every((k) => k.attnum > 0)) checkUniqueCoversKey(cat, rel, keys, con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE');
     const before = new Set(cat.indexesByRelation.get(rel.oid) ?? []);

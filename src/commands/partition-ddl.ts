@@ -231,6 +231,18 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
     cat.putConstraint({ ...con, oid: constraint, name, relation: rel.oid, namespace: rel.namespace, index: oid, ...(amap ? { columns: con.columns.map((a) => amap.get(a) ?? a) } : {}) });
     if (info.primary) {
       const r = cat.relation(rel.oid);
+      // The key columns become NOT NULL: a partition's stored rows are scanned first.
+      if (r.kind !== 'p') {
+        const txn = session.transaction();
+        for (const c of r.columns) {
+          if (c.notNull || !info.keys.some((k) => k.attnum === c.attnum)) continue;
+          for (const t of txn.heap(r).all()) {
+            if (txn.visible(t) && (t.values[c.attnum - 1] ?? c.missing ?? null) === null) {
+              throw new PgError(SQLSTATE.not_null_violation, `column "${c.name}" of relation "${r.name}" contains null values`, { schema: cat.namespaceName(r.namespace), table: r.name, column: c.name });
+            }
+          }
+        }
+      }
       cat.putRelation({ ...r, columns: r.columns.map((c) => (info.keys.some((k) => k.attnum === c.attnum) ? { ...c, notNull: true } : c)) });
     }
   }

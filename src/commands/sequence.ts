@@ -12,7 +12,8 @@ import { OID } from '../types/oids.js';
 import { quoteIdentIfNeeded } from '../types/registry.js';
 import { functionsNamed } from '../functions/registry.js';
 import { coerceTo } from '../analyze/coerce.js';
-import type { Expr } from '../nodes/primnodes.js';
+import type { Expr, ExprRuntime } from '../nodes/primnodes.js';
+import type { Value } from '../types/values.js';
 import type { Session } from '../session/session.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
@@ -83,7 +84,9 @@ export function serialDefault(cat: Catalog, seq: RelationDef, columnType: number
   if (!f) throw new Error('fauxgres internal: nextval(regclass) missing');
   const nsName = cat.namespaceName(seq.namespace);
   const qual = nsName === 'public' ? quoteIdentIfNeeded(seq.name) : `${quoteIdentIfNeeded(nsName)}.${quoteIdentIfNeeded(seq.name)}`;
-  const call: Expr = { kind: 'FuncExpr', name: 'nextval', fn: f, args: [{ kind: 'Const', type: OID.regclass, typmod: -1, value: seq.oid }], type: OID.int8, typmod: -1 };
+  // An identity column draws without a privilege check on its sequence (Postgres's NextValueExpr).
+  const fn = seq.sequence?.identity ? { ...f, fn: (a: readonly Value[], rt: ExprRuntime) => rt.session.nextval(a[0] as number) } : f;
+  const call: Expr = { kind: 'FuncExpr', name: 'nextval', fn, args: [{ kind: 'Const', type: OID.regclass, typmod: -1, value: seq.oid }], type: OID.int8, typmod: -1 };
   return {
     expr: columnType === OID.int8 ? call : coerceTo(undefined, cat, call, columnType, -1, 'assignment'),
     text: `nextval('${qual}'::regclass)`,

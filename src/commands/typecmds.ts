@@ -293,6 +293,24 @@ function checkDomainUsers(session: Session, cat: Catalog, t: UserTypeDef, ok: (v
     for (let u = cat.types.get(oid); u; u = u.kind === 'd' && u.domain ? cat.types.get(u.domain.baseType) : undefined) if (u.oid === t.oid) return true;
     return false;
   };
+  // A container of it (an array, a composite type, a domain over those) stored in a column is
+  // refused outright, as Postgres does not look inside (find_composite_type_dependencies).
+  const memo = new Map<number, boolean>();
+  const container = (oid: number): boolean => {
+    const known = memo.get(oid);
+    if (known !== undefined) return known;
+    memo.set(oid, false); // (a composite type that contains itself through an array stops here)
+    const u = cat.types.get(oid);
+    const uses = (x: number) => overDomain(x) || container(x);
+    const result = !!u && !overDomain(oid) && ((u.elementType !== undefined && uses(u.elementType)) || (u.kind === 'c' && u.relation !== undefined && (cat.relations.get(u.relation)?.columns ?? []).some((c) => !c.dropped && uses(c.type))) || (u.kind === 'd' && u.domain !== undefined && container(u.domain.baseType)));
+    memo.set(oid, result);
+    return result;
+  };
+  for (const r of cat.relations.values()) {
+    if (r.kind !== 'r' && r.kind !== 'm' && r.kind !== 'p') continue;
+    const c = r.columns.find((x) => !x.dropped && container(x.type));
+    if (c) throw new PgError(SQLSTATE.feature_not_supported, `cannot alter type "${t.name}" because column "${r.name}.${c.name}" uses it`);
+  }
   for (const r of cat.relations.values()) {
     if (r.kind !== 'r') continue;
     for (const c of r.columns) {

@@ -51,7 +51,7 @@ import { alterObjectSchema, isSchemaMove } from './alter-schema.js';
 import { defineAggregate, dropAggregates } from './aggregatecmds.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
-import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
+import { checkCreateIn, checkTableOwner, typeNameRangeVar, withDefaultAcls } from './create-checks.js';
 import { createRule, dropRule, renameRule } from './rulecmds.js';
 import { checkCopy } from './copy-security.js';
 import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
@@ -186,12 +186,14 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'TruncateStmt':
       return withTruncateTriggers(session, n, () => truncateTables(session, n));
     case 'CreateEnumStmt':
+      checkCreateIn(session, typeNameRangeVar(n.typeName), sql);
       return createEnum(session, n);
     case 'CompositeTypeStmt':
       return createCompositeType(session, n, sql);
     case 'AlterEnumStmt':
       return alterEnum(session, n);
     case 'CreateDomainStmt':
+      checkCreateIn(session, typeNameRangeVar(n.domainname), sql);
       return createDomain(session, n, sql);
     case 'AlterDomainStmt':
       return alterDomain(session, n, sql);

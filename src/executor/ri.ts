@@ -22,6 +22,8 @@ import { beforeRowTriggers, fireBeforeStatement, firstReferentialStatement, hasT
 import { isVisible } from '../storage/heap.js';
 import type { Snapshot } from '../storage/xact.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
+import { fitsPartition } from './partition-route.js';
+import { moveRow } from '../commands/dml.js';
 
 function quoteCol(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
@@ -380,7 +382,7 @@ function referencedAction(
           const values = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
           const newKey = coerceKey(cat, refTable, refCols, child, fk.columns, refCols.map((a) => now[a - 1] ?? null));
           fk.columns.forEach((a, k) => (values[a - 1] = newKey[k]));
-          rewriteChild(ms, child, t, values, trig, new Set(fk.columns));
+          rewriteChild(ms, child, t, values, trig, new Set(fk.columns), shown);
         }
       }
       return;
@@ -394,7 +396,7 @@ function referencedAction(
           const col = child === shown ? child.columns[a - 1] : (shown.columns.find((c) => !c.dropped && c.name === child.columns[a - 1].name) ?? child.columns[a - 1]);
           values[a - 1] = action === 'n' || !col.default ? null : compileStored(col.default)(values, ms.ctx);
         }
-        rewriteChild(ms, child, t, values, trig, new Set(cols));
+        rewriteChild(ms, child, t, values, trig, new Set(cols), shown);
       }
       // SET DEFAULT may have set the very key that went away: Postgres re-checks (ri_restrict).
       if (action === 'd') ms.ctx.txn.commandCounterIncrement();
@@ -411,8 +413,12 @@ function referencedAction(
   }
 }
 
-/** Updates a referencing row for an RI action; SET DEFAULT re-checks the key it set (`recheck`). */
-function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Value[], trig = false, updated?: ReadonlySet<number>): void {
+/**
+ * Updates a referencing row for an RI action. A row of a partition of the referencing
+ * partitioned table `root` whose new key belongs elsewhere moves there, as the UPDATE Postgres
+ * runs through the partitioned table does.
+ */
+function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Value[], trig = false, updated?: ReadonlySet<number>, root: RelationDef = child): void {
   const old = child.columns.map((c, i) => t.values[i] ?? c.missing ?? null);
   let values = values0;
   if (trig) {
@@ -421,6 +427,10 @@ function rewriteChild(ms: ModifyState, child: RelationDef, t: Tuple, values0: Va
     values = r;
   }
   computeGenerated(ms.ctx, child, values);
+  if (root !== child && root.kind === 'p' && child.partitionOf && !fitsPartition(ms.ctx, ms.cat, child, values)) {
+    moveRow(ms, root, child, t, old, values, partitionMap(root, child));
+    return;
+  }
   checkConstraints(ms.ctx, ms.cat, child, values);
   const nt = updateTuple(ms, child, t, values);
   if (!nt) return;

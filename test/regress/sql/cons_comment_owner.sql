@@ -1,0 +1,26 @@
+-- COMMENT ON CONSTRAINT needs ownership of the table or domain; CREATE DOMAIN / TYPE AS ENUM need CREATE on the schema.
+CREATE ROLE regress_cons_cmt_owner;
+CREATE ROLE regress_cons_cmt_other;
+SET SESSION AUTHORIZATION regress_cons_cmt_other;
+CREATE DOMAIN cons_cmt_dom AS int;
+CREATE TYPE cons_cmt_enum AS ENUM ('a');
+RESET SESSION AUTHORIZATION;
+GRANT CREATE ON SCHEMA public TO regress_cons_cmt_owner;
+SET SESSION AUTHORIZATION regress_cons_cmt_owner;
+CREATE TABLE cons_cmt_tbl (a int CONSTRAINT cons_cmt_chk CHECK (a > 0) CONSTRAINT cons_cmt_nn NOT NULL);
+CREATE DOMAIN cons_cmt_dom AS int CONSTRAINT cons_cmt_dchk CHECK (value > 0);
+COMMENT ON CONSTRAINT cons_cmt_chk ON cons_cmt_tbl IS 'owner comment';
+COMMENT ON CONSTRAINT cons_cmt_nn ON cons_cmt_tbl IS 'not-null comment';
+COMMENT ON CONSTRAINT cons_cmt_dchk ON DOMAIN cons_cmt_dom IS 'domain comment';
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION regress_cons_cmt_other;
+COMMENT ON CONSTRAINT cons_cmt_chk ON cons_cmt_tbl IS 'not mine';
+COMMENT ON CONSTRAINT cons_cmt_dchk ON DOMAIN cons_cmt_dom IS 'not mine';
+COMMENT ON CONSTRAINT cons_cmt_nope ON cons_cmt_tbl IS 'missing';
+RESET SESSION AUTHORIZATION;
+SELECT conname, obj_description(oid, 'pg_constraint') FROM pg_constraint WHERE conname LIKE 'cons_cmt%' ORDER BY 1;
+DROP TABLE cons_cmt_tbl;
+DROP DOMAIN cons_cmt_dom;
+REVOKE CREATE ON SCHEMA public FROM regress_cons_cmt_owner;
+DROP ROLE regress_cons_cmt_owner;
+DROP ROLE regress_cons_cmt_other;
