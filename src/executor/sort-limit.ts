@@ -102,26 +102,33 @@ export class ExprSort implements Plan {
     readonly input: Plan,
     readonly keys: readonly AggPresortKey[],
   ) {}
+  /** See Sort.setBound (a LIMIT above the projection that follows this sort). */
+  private readonly boundToken = {};
+  setBound(ctx: ExecContext, bound: number): void {
+    ctx.cache.set(this.boundToken, bound);
+  }
   run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    return sortedByKeys(this.input, ctx, base, this.keys);
+    const bound = ctx.cache.get(this.boundToken) as number | undefined;
+    if (bound !== undefined) ctx.cache.delete(this.boundToken);
+    return sortedByKeys(this.input, ctx, base, this.keys, bound);
   }
 }
 
 /** The rows of `input` sorted by keys computed from each (keys computed in input order). */
-export function sortedByKeys(input: Plan, ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[]): Row[] {
+export function sortedByKeys(input: Plan, ctx: ExecContext, base: Row | undefined, keys: readonly AggPresortKey[], bound?: number): Row[] {
   const rows: { row: Row; k: Value[] }[] = [];
   // (rows are kept: the input may not reuse them)
   eachRow(input, ctx, base, (row) => {
     rows.push({ row, k: keys.map((key) => key.expr(row, ctx)) });
   });
-  pgQsort(rows, (x, y) => {
+  const cmp = (x: { k: Value[] }, y: { k: Value[] }): number => {
     for (let i = 0; i < keys.length; i++) {
       const c = compareNullable(x.k[i], y.k[i], keys[i]);
       if (c !== 0) return c;
     }
     return 0;
-  });
-  return rows.map((r) => r.row);
+  };
+  return (bound === undefined ? pgQsort(rows, cmp) : pgBoundedSort(rows, bound, cmp)).map((r) => r.row);
 }
 
 /** DISTINCT over the given columns (all output columns, or the DISTINCT ON ones after a sort). */
@@ -175,7 +182,11 @@ export class Limit implements Plan {
     let count = 0n;
     let last: Row | undefined;
     // A Sort below learns how many rows will be read (ExecSetTupleBound), unless WITH TIES.
-    if (lim !== undefined && !this.withTies && this.input instanceof Sort && lim + off <= BigInt(Number.MAX_SAFE_INTEGER)) this.input.setBound(ctx, Number(lim + off));
+    if (lim !== undefined && !this.withTies && lim + off <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      // (through a projection too, as ExecSetTupleBound passes a projecting Result)
+      const sort = this.input instanceof Project ? this.input.input : this.input;
+      if (sort instanceof Sort || sort instanceof ExprSort) sort.setBound(ctx, Number(lim + off));
+    }
     for (const r of this.input.run(ctx, base)) {
       if (skipped < off) {
         skipped++;

@@ -29,7 +29,7 @@ import { exprEqual } from '../analyze/select.js';
 import { explainsPulledUp, inlinableCte, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
 import { domainBase } from '../analyze/coerce.js';
-import { containsSubLink, exprRtis, isCorrelated, splitAnd, visitVars } from './walk-query.js';
+import { containsSubLink, containsVolatile, exprRtis, isCorrelated, splitAnd, visitVars } from './walk-query.js';
 import { anyHashKeyTypes, existsAsHash, hashableEquality, memoKeys } from './sublink-hashing.js';
 import { planLockingSelect } from './plan-locking.js';
 import { GroupingSetsAgg } from '../executor/grouping-sets.js';
@@ -866,17 +866,23 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   }
   const tlExprs = windowed.map((e) => replaceSrfs(e, srfs, base));
   let presorted = from.ordered;
-  if (srfs.length) {
-    // ORDER BY keys that use no set-returning function sort the rows before those functions
-    // expand them, as Postgres does (make_sort_input_target): rows of one input row keep their
-    // order among themselves.
-    if (q.sortBy.length && !q.distinct && !q.distinctOn && !presorted && !q.sortBy.some((k) => hasSrf(k.expr))) {
-      const keys = q.sortBy.map((k) => ({ expr: compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(k.expr, q.windowFuncs, base - q.windowFuncs.length) : k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
-      plan = notePlanOf(q, layout, new ExprSort(plan, keys), { sortKeys: q.sortBy, query: q });
-      presorted = true;
-    }
-    plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
+  // Set-returning and volatile select-list columns that are not sort keys are computed after the
+  // sort (make_sort_input_target): SRFs then expand sorted rows (rows of one input row keep their
+  // order), and under a LIMIT volatile functions run only for the rows returned.
+  const sortKeyExprs = q.sortBy.map((k) => k.expr);
+  const postpone =
+    q.sortBy.length > 0 &&
+    !q.distinct &&
+    !q.distinctOn &&
+    !presorted &&
+    !sortKeyExprs.some((e) => hasSrf(e) || containsVolatile(e)) &&
+    (srfs.length > 0 || q.targetList.some((t) => !t.resjunk && !sortKeyExprs.some((k) => exprEqual(k, t.expr)) && containsVolatile(t.expr)));
+  if (postpone) {
+    const keys = q.sortBy.map((k) => ({ expr: compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(k.expr, q.windowFuncs, base - q.windowFuncs.length) : k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
+    plan = notePlanOf(q, layout, new ExprSort(plan, keys), { sortKeys: q.sortBy, query: q });
+    presorted = true;
   }
+  if (srfs.length) plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
   plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);

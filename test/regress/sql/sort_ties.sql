@@ -41,6 +41,15 @@ SELECT id, grp, generate_series(1, 3) AS n FROM st_evt WHERE id <= 12 ORDER BY g
 SELECT id, generate_series(1, 2) AS n FROM st_evt WHERE id <= 12 ORDER BY grp DESC, n DESC LIMIT 6;
 SELECT id, unnest(ARRAY[grp, grp + 10]) AS v FROM st_evt WHERE id <= 9 ORDER BY at;
 EXPLAIN (COSTS OFF) SELECT id, generate_series(1, 3) FROM st_evt ORDER BY grp LIMIT 4;
+-- volatile select-list columns run after the sort, so only for the rows a LIMIT returns
+CREATE SEQUENCE st_seq;
+SELECT id, nextval('st_seq') FROM st_evt ORDER BY at, id LIMIT 4;
+SELECT currval('st_seq');
+SELECT id, nextval('st_seq') AS n FROM st_evt ORDER BY grp LIMIT 5;
+SELECT currval('st_seq');
+SELECT id, nextval('st_seq') FROM st_evt ORDER BY id DESC LIMIT 2 OFFSET 3;
+SELECT currval('st_seq');
+DROP SEQUENCE st_seq;
 -- a table whose rows moved: updated rows are read after the others, as in Postgres's heap
 BEGIN;
 UPDATE st_evt SET name = name WHERE id IN (4, 9, 33);
