@@ -16,9 +16,14 @@ import { systemRelationAcl } from '../catalog/system/system-acl.js';
 /** Columns of range entry `rti` of `q` used anywhere in it (attno 0: the whole row). */
 export function usedColumns(q: Query, rti: number): Set<number> {
   const out = new Set<number>();
-  visitVars(q, (v, depth) => {
+  const f = (v: { levelsUp: number; rti: number; attno: number }, depth: number) => {
     if (v.levelsUp === depth && v.rti === rti) out.add(v.attno);
-  });
+  };
+  // A join's alias expressions list every column of both sides: only the references to them count.
+  for (const [k, val] of Object.entries(q)) {
+    if (k === 'rtable') for (const rte of q.rtable) rte.kind === 'join' || visitVars(rte, f);
+    else visitVars(val, f, val && typeof val === 'object' && !Array.isArray(val) && 'commandType' in val ? 1 : 0);
+  }
   return out;
 }
 
