@@ -91,14 +91,18 @@ function ownSelectPermissions(stmt: StatementState, q: Query): void {
   });
 }
 
-/** EXECUTE on a user function or procedure (at analysis; SECURITY DEFINER bodies run as the owner). */
-export function checkExecute(stmt: StatementState, oid: number): void {
+/**
+ * EXECUTE on a user function, procedure or aggregate (at analysis; SECURITY DEFINER bodies run as
+ * the owner). `word`: the error's object word when not the routine's own (a window call of an
+ * aggregate says function, as ExecInitWindowAgg does).
+ */
+export function checkExecute(stmt: StatementState, oid: number, word?: string): void {
   const cat = stmt.catalog;
   const user = stmt.asUser ?? stmt.session.currentUser();
   if (stmt.skipSecurity || isSuperuser(cat, user)) return;
   const f = cat.functions.get(oid);
   if (!f) return;
-  if (!aclHolds(cat, f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), user, 'X')) throw permissionDenied(f.kind === 'p' ? 'procedure' : 'function', f.name);
+  if (!aclHolds(cat, f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), user, 'X')) throw permissionDenied(word ?? (f.kind === 'p' ? 'procedure' : f.kind === 'a' ? 'aggregate' : 'function'), f.name);
 }
 
 /** USAGE on the schema a qualified name names (Postgres checks it during name lookup, with the position). */

@@ -18,6 +18,7 @@ import type { Session } from '../session/session.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { lookupRoutine } from './functioncmds.js';
+import { checkOwner } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -96,6 +97,8 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
       const owa = n.object.ObjectWithArgs as AnyNode;
       try {
         const f = lookupRoutine(session, cat, owa, n.objtype, false)!;
+        // (CommentObject: check_object_ownership, in the statement's word)
+        checkOwner(cat, session.currentUser(), f.owner, n.objtype === 'OBJECT_PROCEDURE' ? 'procedure' : n.objtype === 'OBJECT_ROUTINE' ? 'routine' : 'function', f.name);
         return `${CLASS.pg_proc}.${f.oid}.0`;
       } catch (e) {
         const objname = owa.objname as AnyNode[];

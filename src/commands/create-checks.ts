@@ -31,6 +31,11 @@ export function checkCreateIn(session: Session, rv: AnyNode | undefined, sql: st
   }
 }
 
+/** CREATE on the schema a new function, type or aggregate goes into (temporary schemas need none). */
+export function checkCreateInNamespace(session: Session, ns: number): void {
+  checkNamespace(session.catalog(), session.currentUser(), ns, 'C');
+}
+
 /** CREATE INDEX / CREATE TRIGGER: the current role must own the table (a missing table is the command's error). */
 export function checkTableOwner(session: Session, rv: AnyNode | undefined): void {
   if (!rv) return;

@@ -25,6 +25,7 @@ import { compileExpr } from '../executor/expr/compile.js';
 import { makeExecContext } from '../session/run-select.js';
 import type { Value } from '../types/values.js';
 import { charOffset } from '../analyze/parse-state.js';
+import { checkCreateInNamespace } from './create-checks.js';
 
 type AnyNode = Record<string, any>;
 
@@ -44,6 +45,7 @@ export function createEnum(session: Session, n: AnyNode): StatementResult {
   const qn = qualName(n.typeName);
   const name = truncateIdentifier(qn.name);
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   checkTypeNameFree(txn.catalog, ns, name);
   const labels = ((n.vals ?? []) as AnyNode[]).map((v) => v.String.sval as string);
   const seen = new Set<string>();
@@ -114,6 +116,7 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   const qn = qualName(n.domainname);
   const name = truncateIdentifier(qn.name);
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   checkTypeNameFree(txn.catalog, ns, name);
   const cat = txn.catalogForWrite();
   const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, (l) => (l !== undefined && l >= 0 ? String(charOffset(sql, l) + 1) : undefined), (w) => session.notice(w));

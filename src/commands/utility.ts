@@ -266,7 +266,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createIndex(session, n, sql);
     case 'CreateSeqStmt': {
       const c = adjustPersistence(n, 'sequence', sql);
-      checkCreateIn(session, c.sequence, sql);
+      checkCreateIn(session, c.sequence && { ...c.sequence, location: -1 }, sql); // (no position, unlike CREATE TABLE)
       return withDefaultAcls(session, () => createSequence(session, c, sql));
     }
     case 'CreateFunctionStmt':
