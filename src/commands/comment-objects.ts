@@ -54,6 +54,7 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
   switch (n.objtype) {
     case 'OBJECT_TABCONSTRAINT': {
       const rel = parentTable();
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       const con = cat.relationConstraints(rel.oid).find((c) => c.name === last());
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${last()}" for table "${rel.name}" does not exist`);
       return `${CLASS.pg_constraint}.${con.oid}.0`;
@@ -70,18 +71,21 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
     }
     case 'OBJECT_TRIGGER': {
       const rel = parentTable();
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       const trg = cat.relationTriggers(rel.oid).find((t) => t.name === last());
       if (!trg) throw new PgError(SQLSTATE.undefined_object, `trigger "${last()}" for table "${rel.name}" does not exist`);
       return `${CLASS.pg_trigger}.${trg.oid}.0`;
     }
     case 'OBJECT_RULE': {
       const rel = parentTable();
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       const rule = cat.relationRules(rel.oid).find((r) => r.name === last());
       if (!rule) throw new PgError(SQLSTATE.undefined_object, `rule "${last()}" for relation "${rel.name}" does not exist`);
       return `2618.${rule.oid}.0`;
     }
     case 'OBJECT_POLICY': {
       const rel = parentTable();
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       const pol = cat.relationPolicies(rel.oid).find((p) => p.name === last());
       if (!pol) throw new PgError(SQLSTATE.undefined_object, `policy "${last()}" for table "${rel.name}" does not exist`);
       return `${CLASS.pg_policy}.${pol.oid}.0`;

@@ -6,7 +6,7 @@
  */
 import { forgetPublishedRelation, forgetPublishedSchema } from './publication.js';
 import { checkNewOwner, checkRelationOwner } from './owner.js';
-import { aclDefault, aclHolds, checkOwner, isSuperuser, permissionDenied } from '../catalog/acl.js';
+import { aclDefault, aclHolds, checkDropOwner, checkOwner, isSuperuser, permissionDenied, relationKindWord } from '../catalog/acl.js';
 import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
@@ -287,7 +287,8 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
             hint: `You can drop constraint ${con?.name} on table ${tn} instead.`,
           });
         }
-        checkRelationOwner(session, txn.catalog, rel);
+        // (the schema's owner may drop it too)
+        checkDropOwner(txn.catalog, session.currentUser(), rel.owner, rel.namespace, relationKindWord(rel), rel.name);
         if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
           // A partition's part of a partitioned index goes only with it (or with its partition).
           const parentIdx = txn.catalog.relation(rel.index.parentIndex);

@@ -26,6 +26,7 @@ import { makeExecContext } from '../session/run-select.js';
 import type { Value } from '../types/values.js';
 import { charOffset } from '../analyze/parse-state.js';
 import { checkCreateInNamespace } from './create-checks.js';
+import { checkDropOwner, checkOwner } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -76,6 +77,7 @@ export function alterEnum(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
   const t = findType(session, txn.catalog, n.typeName);
   if (t.kind !== 'e' || !t.enumInfo) throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not an enum`);
+  checkOwner(txn.catalog, session.currentUser(), t.owner, 'type', formatType(txn.catalog, t.oid));
   const labels = [...t.enumInfo.labels];
   if (n.oldVal) {
     const i = labels.findIndex((l) => l.label === n.oldVal);
@@ -200,6 +202,7 @@ export function alterDomain(session: Session, n: AnyNode, sql: string): Statemen
   const txn = session.transaction();
   const t = findType(session, txn.catalog, n.typeName);
   if (t.kind !== 'd' || !t.domain) throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
+  checkOwner(txn.catalog, session.currentUser(), t.owner, 'type', formatType(txn.catalog, t.oid));
   const cat = txn.catalogForWrite();
   const d = t.domain;
   let next: DomainInfo = d;
@@ -326,6 +329,7 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
       throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
     }
     if (isDomain && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
+    checkDropOwner(txn.catalog, session.currentUser(), t.owner, t.namespace, 'type', formatType(txn.catalog, t.oid));
     const compRel = t.kind === 'c' && t.relation !== undefined ? txn.catalog.relations.get(t.relation) : undefined;
     if (t.kind === 'c' && compRel && compRel.kind !== 'c') {
       const word = compRel.kind === 'v' ? 'view' : compRel.kind === 'm' ? 'materialized view' : 'table';

@@ -279,7 +279,6 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       checkTableOwner(session, n.relation);
       return createRule(session, n, sql);
     case 'CreateTrigStmt':
-      checkTableOwner(session, n.relation);
       return createTrigger(session, n, sql);
     case 'DiscardStmt':
       return discard(session, n);
