@@ -6,7 +6,8 @@
  *
  * Postgres counterpart: src/backend/optimizer/plan/planner.c (grouping_planner's LockRows
  * placement), preprocess_rowmarks.
- * Known gaps: locking clauses over a subquery or view in FROM are not supported (0A000).
+ * Known gaps: locking clauses over a subquery or view in FROM are not supported (0A000), except
+ * the subquery that reads a table through its row-level security policies (it outputs the row version).
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -48,6 +49,11 @@ export function lockTargets(q: Query, layout: Layout): LockTarget[] {
   const out: LockTarget[] = [];
   for (const [rti, l] of [...byRti].sort((a, b) => a[0] - b[0])) {
     const rte = q.rtable[rti];
+    // A table read through its row-level security policies: the subquery outputs its row version.
+    if (rte.kind === 'subquery' && rte.rlsLockRel) {
+      out.push({ rel: rte.rlsLockRel, offset: layout.offsets[rti], mode: l.mode, policy: l.policy });
+      continue;
+    }
     if (rte.kind !== 'relation') throw featureNotSupported('a locking clause on a subquery, view or function in FROM');
     // (execMain.c: CheckValidRowMarkRel)
     if (rte.rel.kind === 'm' || rte.rel.kind === 'S') {
