@@ -223,11 +223,20 @@ export function lockRlsSubquery(stmt: StatementState, rte: SubqueryRte): void {
   if (!rel) return;
   const q = rte.query;
   q.where = and([policyQual(stmt, cat, rel, effectiveUser(stmt), 'w'), ...(q.where ? [q.where] : [])]);
-  // The row-version slot follows the relation's columns in the scan's wide row: a Var one past them reads it.
-  const n = rel.columns.length;
-  q.targetList.push({ expr: { kind: 'Var', levelsUp: 0, rti: 0, attno: n + 1, type: OID.int4, typmod: -1 } as Expr, name: '?row version?', resjunk: false });
-  (rte as unknown as { columns: RteColumn[] }).columns = [...rte.columns, { name: '?row version?', type: OID.int4, typmod: -1, hidden: true }];
+  addRowVersionOutput(rte, rel);
   rte.rlsLockRel = rel;
+}
+
+/**
+ * Makes the policy subquery of `rel` output the row version after the table's columns (a hidden
+ * column), where a relation's scan keeps it: system columns and row locks read it there.
+ */
+export function addRowVersionOutput(rte: SubqueryRte, rel: RelationDef): void {
+  const n = rel.columns.length;
+  if (rte.columns.length > n) return;
+  // The row-version slot follows the relation's columns in the scan's wide row: a Var one past them reads it.
+  rte.query.targetList.push({ expr: { kind: 'Var', levelsUp: 0, rti: 0, attno: n + 1, type: OID.int4, typmod: -1 } as Expr, name: '?row version?', resjunk: false });
+  (rte as unknown as { columns: RteColumn[] }).columns = [...rte.columns, { name: '?row version?', type: OID.int4, typmod: -1, hidden: true }];
 }
 
 /** Maps the table-level Vars (rti 0 at each nesting depth) of a policy expression onto range entry `rti`. */

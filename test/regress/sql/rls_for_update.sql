@@ -29,6 +29,17 @@ BEGIN;
 SELECT id FROM rfu12_t WHERE id = 3 FOR UPDATE;
 UPDATE rfu12_t SET v = v + 10 WHERE id = 3 RETURNING id, v;
 ROLLBACK;
+-- system columns and whole rows of a table read through its policies
+SELECT tableoid::regclass, ctid, xmin = xmin AS x, * FROM rfu12_t ORDER BY id;
+SELECT t.ctid, t.id FROM rfu12_t t WHERE t.ctid = '(0,1)';
+SELECT t FROM rfu12_t t ORDER BY id;
+SELECT ctid, row_to_json(t) FROM rfu12_t t ORDER BY id FOR UPDATE;
+SELECT o.id, t, t.ctid FROM rfu12_other o LEFT JOIN rfu12_t t USING (id) ORDER BY 1;
+SELECT (t).v, t::text FROM rfu12_t t ORDER BY id;
+BEGIN;
+SELECT id, ctid FROM rfu12_t ORDER BY id FOR UPDATE;
+SELECT id, xmax <> 0 AS locked FROM rfu12_t ORDER BY id;
+ROLLBACK;
 -- restrictive UPDATE policies count as well
 RESET ROLE;
 CREATE POLICY upd_r ON rfu12_t AS RESTRICTIVE FOR UPDATE USING (v < 3);
