@@ -17,7 +17,7 @@ import { charOffset } from '../analyze/parse-state.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { typeInfo } from '../types/registry.js';
-import { checkOwner, permissionDenied, relationAllows, relationKindWord } from '../catalog/acl.js';
+import { checkOwner, permissionDenied, predefinedRelationPrivs, relationAllows, relationKindWord } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -99,7 +99,8 @@ export function reindex(session: Session, n: AnyNode): StatementResult {
   } else if (n.kind === 'REINDEX_OBJECT_SCHEMA') {
     if (cat.namespaceOid(n.name) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${n.name}" does not exist`);
     session.preventInTransactionBlock('REINDEX SCHEMA');
-    checkOwner(cat, session.currentUser(), cat.namespaces.get(cat.namespaceOid(n.name)!)!.owner, 'schema', n.name);
+    // (the schema's owner, or a member of pg_maintain)
+    if (!predefinedRelationPrivs(cat, session.currentUser()).includes('m')) checkOwner(cat, session.currentUser(), cat.namespaces.get(cat.namespaceOid(n.name)!)!.owner, 'schema', n.name);
     if (concurrently && (n.name === 'pg_catalog' || n.name === 'information_schema')) {
       session.notice(new PgError(SQLSTATE.feature_not_supported, 'cannot reindex system catalogs concurrently, skipping all', { severity: 'WARNING' }));
     }

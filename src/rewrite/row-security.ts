@@ -222,7 +222,10 @@ export function lockRlsSubquery(stmt: StatementState, rte: SubqueryRte): void {
   const rel = cat.relations.get(rte.rlsRelation);
   if (!rel) return;
   const q = rte.query;
-  q.where = and([policyQual(stmt, cat, rel, effectiveUser(stmt), 'w'), ...(q.where ? [q.where] : [])]);
+  // (add_security_quals skips a qual equal to one already there: a FOR ALL policy counts once)
+  const upd = policyQual(stmt, cat, rel, effectiveUser(stmt), 'w');
+  const key = (e: unknown) => JSON.stringify(e, (k, v) => (k === 'location' ? undefined : v));
+  if (!q.where || key(q.where) !== key(upd)) q.where = and([upd, ...(q.where ? [q.where] : [])]);
   addRowVersionOutput(rte, rel);
   rte.rlsLockRel = rel;
 }

@@ -127,6 +127,13 @@ CREATE OR REPLACE FUNCTION pow12_sch.f4() RETURNS int AS 'select 6' LANGUAGE sql
 RESET ROLE;
 SELECT proname, proowner::regrole FROM pg_proc WHERE pronamespace = 'pow12_sch'::regnamespace ORDER BY proname;
 DO $$BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM pow12_u', current_database()); END$$;
+-- GRANT on types, privilege functions, default privileges
+GRANT USAGE ON TYPE _pow12_e TO pow12_u;
+GRANT USAGE ON DOMAIN pow12_e TO pow12_u;
+GRANT USAGE ON DOMAIN pow12_d TO pow12_u;
+SELECT has_sequence_privilege('pow12_s', 'USAGE'), has_sequence_privilege('pow12_u', 'pow12_s', 'SELECT');
+SELECT has_sequence_privilege('pow12_t', 'SELECT');
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SCHEMAS TO pow12_u;
 DROP SCHEMA pow12_sch, pow12_sch3 CASCADE;
 DROP TABLE pow12_t;
 DROP VIEW pow12_v;
