@@ -3,6 +3,7 @@
  * the call, and Postgres's rules on where aggregates may appear (42803).
  * Postgres counterpart: src/backend/parser/parse_agg.c.
  */
+import { checkExecute } from './permissions.js';
 import { PgError } from '../errors/pg-error.js';
 import { forEachChild } from '../nodes/walk.js';
 import { visitVars } from '../plan/walk-query.js';
@@ -105,6 +106,7 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
   const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveAggregate(pstate, name, asFns, args, n);
   const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
+  if (agg.oid !== undefined) checkExecute(pstate.stmt, agg.oid);
   if (!star && !args.length) {
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pstate.position(n.location) });
   }

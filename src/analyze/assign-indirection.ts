@@ -63,6 +63,18 @@ export function isIndirectAssignment(e: Expr): boolean {
 }
 
 /**
+ * What an assigned value reads, for privilege checks: the subscripts and values of an assignment
+ * through indirection but not the column it assigns into (Postgres fetches the old value without
+ * requiring SELECT on it); any other expression reads itself.
+ */
+export function assignmentReads(e: Expr): Expr[] {
+  const info = ASSIGNMENTS.get(e);
+  if (!info) return [e];
+  const rest = info.args.slice(1);
+  return ASSIGNMENTS.has(info.base) ? [...rest, ...assignmentReads(info.base)] : rest;
+}
+
+/**
  * The new value of column `colName` (of type `type`/`typmod`) after `col<indirection> = rhs`,
  * computed from `base` (the column's current value, NULL for INSERT, or an earlier assignment to
  * the same column). `location` is the target's position (errors point at it).

@@ -15,6 +15,7 @@ import { compositeFields } from './record-fields.js';
 import { columnNotationCall } from './expr.js';
 import { typeInfo } from '../types/registry.js';
 import type { NamespaceItem, ParseState } from './parse-state.js';
+import { addRowVersionOutput } from '../rewrite/row-security.js';
 
 type AnyNode = Record<string, any>;
 
@@ -55,7 +56,15 @@ function bumpLevels(e: Expr, by: number): Expr {
 function systemVar(ps: ParseState, item: NamespaceItem, name: string, levelsUp: number, location: number | undefined): Expr | undefined {
   const rte = item.rte;
   const def = SYSTEM_COLUMNS.get(name);
-  if (!def || rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm' && rte.rel.kind !== 'p')) return undefined;
+  if (!def) return undefined;
+  // A table read through its row-level security policies: the policy subquery outputs the row version.
+  if (rte.kind === 'subquery' && rte.rlsRelation !== undefined) {
+    const rel = ps.catalog.relations.get(rte.rlsRelation);
+    if (!rel || (rel.kind !== 'r' && rel.kind !== 'm' && rel.kind !== 'p')) return undefined;
+    addRowVersionOutput(rte, rel);
+    return { kind: 'Var', levelsUp, rti: item.rti, attno: def[0], type: def[1], typmod: -1, location, sys: systemColumnInfo(ps.catalog, rel) } as Var;
+  }
+  if (rte.kind !== 'relation' || (rte.rel.kind !== 'r' && rte.rel.kind !== 'm' && rte.rel.kind !== 'p')) return undefined;
   const kind = ps.exprKind;
   if (name !== 'tableoid' && kind === 'check') {
     throw new PgError(SQLSTATE.invalid_column_reference, `system column "${name}" reference in check constraint is invalid`, { position: ps.position(location) });
@@ -371,14 +380,17 @@ function wholeRowItem(ps: ParseState, item: NamespaceItem, levelsUp: number, loc
     return makeVar(rte, item.rti, 1, levelsUp, loc);
   }
   const args: Expr[] = [];
-  rte.columns.forEach((c, i) => {
+  // A table read through its policies: its own columns (not the row version the subquery may add), its row type.
+  const rlsRel = rte.kind === 'subquery' && rte.rlsRelation !== undefined ? ps.catalog.relations.get(rte.rlsRelation) : undefined;
+  const cols = rlsRel ? rte.columns.slice(0, rlsRel.columns.length) : rte.columns;
+  cols.forEach((c, i) => {
     if (!c.dropped) args.push(makeVar(rte, item.rti, i + 1, levelsUp, loc));
   });
   // A view's whole row has the view's row type (the entry is the view's expanded subquery).
-  const viewOid = rte.kind === 'subquery' ? (rte as { viewOid?: number }).viewOid : undefined;
+  const viewOid = rte.kind === 'subquery' ? ((rte as { viewOid?: number }).viewOid ?? rlsRel?.oid) : undefined;
   const viewType = viewOid !== undefined ? ps.catalog.relations.get(viewOid)?.rowType : undefined;
   const type = rte.kind === 'relation' ? rte.rel.rowType : viewType !== undefined && ps.catalog.types.has(viewType) ? viewType : rte.kind === 'function' ? functionRowType(ps, rte) : OID.record;
-  const row: RowExpr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, wholeRow: true, fieldNames: rte.columns.filter((c) => !c.dropped).map((c) => c.name) };
+  const row: RowExpr = { kind: 'RowExpr', args, type, typmod: -1, location: loc, wholeRow: true, fieldNames: cols.filter((c) => !c.dropped).map((c) => c.name) };
   if (item.nullable) {
     // Null-extended by an outer join, the whole row is NULL, not a row of NULLs: a relation's
     // row-version slot is NULL then; other entries get a presence slot (see RteBase.presenceSlot).

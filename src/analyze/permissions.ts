@@ -16,9 +16,14 @@ import { systemRelationAcl } from '../catalog/system/system-acl.js';
 /** Columns of range entry `rti` of `q` used anywhere in it (attno 0: the whole row). */
 export function usedColumns(q: Query, rti: number): Set<number> {
   const out = new Set<number>();
-  visitVars(q, (v, depth) => {
+  const f = (v: { levelsUp: number; rti: number; attno: number }, depth: number) => {
     if (v.levelsUp === depth && v.rti === rti) out.add(v.attno);
-  });
+  };
+  // A join's alias expressions list every column of both sides: only the references to them count.
+  for (const [k, val] of Object.entries(q)) {
+    if (k === 'rtable') for (const rte of q.rtable) rte.kind === 'join' || visitVars(rte, f);
+    else visitVars(val, f, val && typeof val === 'object' && !Array.isArray(val) && 'commandType' in val ? 1 : 0);
+  }
   return out;
 }
 
@@ -86,14 +91,18 @@ function ownSelectPermissions(stmt: StatementState, q: Query): void {
   });
 }
 
-/** EXECUTE on a user function or procedure (at analysis; SECURITY DEFINER bodies run as the owner). */
-export function checkExecute(stmt: StatementState, oid: number): void {
+/**
+ * EXECUTE on a user function, procedure or aggregate (at analysis; SECURITY DEFINER bodies run as
+ * the owner). `word`: the error's object word when not the routine's own (a window call of an
+ * aggregate says function, as ExecInitWindowAgg does).
+ */
+export function checkExecute(stmt: StatementState, oid: number, word?: string): void {
   const cat = stmt.catalog;
   const user = stmt.asUser ?? stmt.session.currentUser();
   if (stmt.skipSecurity || isSuperuser(cat, user)) return;
   const f = cat.functions.get(oid);
   if (!f) return;
-  if (!aclHolds(cat, f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), user, 'X')) throw permissionDenied(f.kind === 'p' ? 'procedure' : 'function', f.name);
+  if (!aclHolds(cat, f.acl ?? aclDefault('function', ownerOid(cat, f.owner)), user, 'X')) throw permissionDenied(word ?? (f.kind === 'p' ? 'procedure' : f.kind === 'a' ? 'aggregate' : 'function'), f.name);
 }
 
 /** USAGE on the schema a qualified name names (Postgres checks it during name lookup, with the position). */

@@ -32,7 +32,7 @@ import { analyzeJsonTable } from './json-table.js';
 import { expandView } from '../rewrite/view.js';
 import { registerJoinColumns } from './join-columns.js';
 import { boundRelationOid, freezeColumns, missingBoundRelation, recordRelation } from '../rewrite/view-binding.js';
-import { rlsSelectRte } from '../rewrite/row-security.js';
+import { lockRlsSubquery, rlsSelectRte } from '../rewrite/row-security.js';
 import { checkSchemaUsage, checkSelectPermissions, checkSequenceSelect, checkSystemRelationSelect, markSelectLevel } from './permissions.js';
 import { systemRelationIsPublic } from '../catalog/system/system-acl.js';
 import { lookupSystemRelation, systemScanCall } from '../catalog/system/scan.js';
@@ -105,7 +105,12 @@ function transformLocking(pstate: ParseState, clauses: AnyNode[]): void {
           }
           return i;
         })
-      : q.rtable.map((_, i) => i).filter((i) => q.rtable[i].kind === 'relation');
+      : q.rtable.map((_, i) => i).filter((i) => q.rtable[i].kind === 'relation' || (q.rtable[i] as { rlsRelation?: number }).rlsRelation !== undefined);
+    // A table read through its policies: UPDATE's USING too, and its rows locked through the subquery.
+    for (const i of rtis) {
+      const rte = q.rtable[i];
+      if (rte.kind === 'subquery' && rte.rlsRelation !== undefined) lockRlsSubquery(pstate.stmt, rte);
+    }
     const wait = lc.waitPolicy === 'LockWaitSkip' ? 'skip' : lc.waitPolicy === 'LockWaitError' ? 'nowait' : 'wait';
     return { strength: lc.strength as string, rtis, wait };
   });

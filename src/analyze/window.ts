@@ -7,6 +7,7 @@
  * Known gaps: window definitions are analyzed at each use, so an unused named window with an
  * error in it is not reported; RANGE offsets support numeric, integer, float and datetime keys.
  */
+import { checkExecute } from './permissions.js';
 import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -131,6 +132,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
     resolvedArgs = r.args;
     returnType = r.returnType;
   }
+  if (agg?.oid !== undefined) checkExecute(pstate.stmt, agg.oid, 'function');
   const filter = transformAggFilter(pstate, n);
   const spec = resolveOver(pstate, n.over);
   const first = resolvedArgs[0];

@@ -278,6 +278,17 @@ export function checkOwner(cat: Catalog, user: string, owner: string, what: stri
   if (!isOwner(cat, user, owner)) throw mustBeOwner(what, name);
 }
 
+/**
+ * DROP's ownership check (RemoveObjects, RangeVarCallbackForDropRelation): the object's owner, or
+ * the owner of its schema, may drop it.
+ */
+export function checkDropOwner(cat: Catalog, user: string, owner: string, namespace: number | undefined, what: string, name: string): void {
+  if (isOwner(cat, user, owner)) return;
+  const ns = namespace === undefined ? undefined : cat.namespaces.get(namespace);
+  if (ns && isOwner(cat, user, ns.owner)) return;
+  throw mustBeOwner(what, name);
+}
+
 /** nextval / currval / setval: any one of `anyOf` (U USAGE, r SELECT, w UPDATE) on the sequence. */
 export function checkSequence(rt: { readonly session: { catalog(): Catalog; currentUser(): string } }, oid: number, anyOf: string): void {
   const cat = rt.session.catalog();

@@ -28,6 +28,8 @@ import { OID, sameTypes } from '../types/oids.js';
 import { routineTypeName } from './function-params.js';
 import { truncateIdentifier } from './naming.js';
 import { builtinProcsNamed } from '../catalog/system/procs.js';
+import { checkDropOwner, checkOwner } from '../catalog/acl.js';
+import { checkCreateInNamespace } from './create-checks.js';
 import { canCoerce } from '../analyze/coerce.js';
 import { viewQuery } from '../catalog/ruleutils/viewdef.js';
 
@@ -159,9 +161,11 @@ export function defineAggregate(session: Session, n: AnyNode, sql: string): Stat
   }
   const name = truncateIdentifier(names[names.length - 1]);
   const ns = creationNamespace(cat0, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name }, undefined, () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   const existing = cat0.functionsIn(ns, name).find((f) => sameTypes(f.argTypes, argTypes));
   if (existing) {
     if (!n.replace) throw new PgError(SQLSTATE.duplicate_function, `function "${name}" already exists with same argument types`);
+    checkOwner(cat0, session.currentUser(), existing.owner, 'function', name);
     if (existing.kind !== 'a') {
       throw new PgError(SQLSTATE.wrong_object_type, 'cannot change routine kind', { detail: `"${name}" is ${existing.kind === 'p' ? 'a procedure' : 'a function'}.` });
     }
@@ -277,6 +281,7 @@ export function dropAggregates(session: Session, n: AnyNode): StatementResult {
       throw new PgError(SQLSTATE.undefined_function, `aggregate ${names.join('.')}(${argNodes.length ? shown : '*'}) does not exist`);
     }
     if (def.kind !== 'a') throw new PgError(SQLSTATE.wrong_object_type, `function ${name}(${argTypes.map((t) => formatType(cat0, t)).join(', ')}) is not an aggregate`);
+    checkDropOwner(cat0, session.currentUser(), def.owner, def.namespace, 'aggregate', def.name);
     found.push(def);
   }
   if (!found.length) return commandResult('DROP AGGREGATE');

@@ -55,9 +55,13 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = '
   const user = session.currentUser();
   const word = f.kind === 'p' ? 'procedure' : 'function';
   const signature = (name: string) => `${word} ${name}(${f.argTypes.map((t) => formatType(cat, t)).join(', ')})`;
+  // (RENAME / SET SCHEMA / OWNER TO name any routine a function in their ownership error, as
+  // get_object_type does for pg_proc; ALTER FUNCTION's actions use the statement's word)
+  const ownerWord = 'function';
   let next: FunctionDef = f;
   switch (kind) {
     case 'AlterFunctionStmt': {
+      checkOwner(cat, user, f.owner, objType === 'OBJECT_PROCEDURE' ? 'procedure' : objType === 'OBJECT_ROUTINE' ? 'routine' : 'function', f.name);
       if (f.kind === 'a') throw new PgError(SQLSTATE.wrong_object_type, `"${f.name}" is an aggregate function`);
       let config = [...f.config];
       const seen = new Set<string>();
@@ -105,7 +109,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = '
     case 'RenameStmt': {
       // AlterObjectRename_internal: the owner, with CREATE on the schema; then the name.
       const name = truncateIdentifier(n.newname);
-      checkOwner(cat, user, f.owner, word, f.name);
+      checkOwner(cat, user, f.owner, ownerWord, f.name);
       checkNamespace(cat, user, f.namespace, 'C');
       if (cat.functionsIn(f.namespace, name).some((o) => o.oid !== f.oid && sameTypes(o.argTypes, f.argTypes))) {
         throw new PgError(SQLSTATE.duplicate_function, `${signature(name)} already exists in schema "${cat.namespaceName(f.namespace)}"`);
@@ -117,7 +121,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = '
       const ns = cat.namespaceOid(n.newschema);
       if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${n.newschema}" does not exist`);
       if (ns === f.namespace) return commandResult(TAG[objType]);
-      checkOwner(cat, user, f.owner, word, f.name);
+      checkOwner(cat, user, f.owner, ownerWord, f.name);
       checkNamespace(cat, user, ns, 'C');
       if (cat.functionsIn(ns, f.name).some((o) => sameTypes(o.argTypes, f.argTypes))) {
         throw new PgError(SQLSTATE.duplicate_function, `${signature(f.name)} already exists in schema "${n.newschema}"`);
@@ -128,7 +132,7 @@ export function alterRoutine(session: Session, kind: string, n: AnyNode, sql = '
     case 'AlterOwnerStmt': {
       const role = lookupRole(session, cat, n.newowner);
       if (role.name === f.owner) return commandResult(TAG[objType]);
-      checkOwner(cat, user, f.owner, word, f.name);
+      checkOwner(cat, user, f.owner, ownerWord, f.name);
       checkNewOwner(session, cat, role.name, f.namespace);
       next = { ...f, owner: role.name };
       break;

@@ -867,6 +867,8 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
     }
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.relname}" does not exist`);
   }
+  // (RangeVarCallbackForAlterRelation / ForRenameAttribute: the owner)
+  checkRelationOwner(session, txn.catalog, rel);
   const cat = txn.catalogForWrite();
   const newName = truncateIdentifier(n.newname);
   switch (n.renameType) {

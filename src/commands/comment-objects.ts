@@ -18,6 +18,7 @@ import type { Session } from '../session/session.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { lookupRoutine } from './functioncmds.js';
+import { checkOwner } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -55,6 +56,8 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
       const rel = parentTable();
       const con = cat.relationConstraints(rel.oid).find((c) => c.name === last());
       if (!con) throw new PgError(SQLSTATE.undefined_object, `constraint "${last()}" for table "${rel.name}" does not exist`);
+      // (after the lookup: a missing object is reported first, as get_object_address does)
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       return `${CLASS.pg_constraint}.${con.oid}.0`;
     }
     case 'OBJECT_DOMCONSTRAINT': {
@@ -65,24 +68,31 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
       if (!t?.domain) throw new PgError(SQLSTATE.wrong_object_type, `"${typeNames.join('.')}" is not a domain`);
       const check = t.domain.checks.find((c) => c.name === last());
       if (!check) throw new PgError(SQLSTATE.undefined_object, `constraint "${last()}" for domain ${formatTypeName(cat, sp, oid, null)} does not exist`);
+      checkOwner(cat, session.currentUser(), t.owner, 'type', t.name);
       return `${CLASS.pg_constraint}.${check.oid}.0`;
     }
     case 'OBJECT_TRIGGER': {
       const rel = parentTable();
       const trg = cat.relationTriggers(rel.oid).find((t) => t.name === last());
       if (!trg) throw new PgError(SQLSTATE.undefined_object, `trigger "${last()}" for table "${rel.name}" does not exist`);
+      // (after the lookup: a missing object is reported first, as get_object_address does)
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       return `${CLASS.pg_trigger}.${trg.oid}.0`;
     }
     case 'OBJECT_RULE': {
       const rel = parentTable();
       const rule = cat.relationRules(rel.oid).find((r) => r.name === last());
       if (!rule) throw new PgError(SQLSTATE.undefined_object, `rule "${last()}" for relation "${rel.name}" does not exist`);
+      // (after the lookup: a missing object is reported first, as get_object_address does)
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       return `2618.${rule.oid}.0`;
     }
     case 'OBJECT_POLICY': {
       const rel = parentTable();
       const pol = cat.relationPolicies(rel.oid).find((p) => p.name === last());
       if (!pol) throw new PgError(SQLSTATE.undefined_object, `policy "${last()}" for table "${rel.name}" does not exist`);
+      // (after the lookup: a missing object is reported first, as get_object_address does)
+      checkOwner(cat, session.currentUser(), rel.owner, 'relation', rel.name);
       return `${CLASS.pg_policy}.${pol.oid}.0`;
     }
     case 'OBJECT_EXTENSION': {
@@ -96,6 +106,8 @@ export function commentKey(session: Session, cat: Catalog, n: AnyNode): string {
       const owa = n.object.ObjectWithArgs as AnyNode;
       try {
         const f = lookupRoutine(session, cat, owa, n.objtype, false)!;
+        // (CommentObject: check_object_ownership, in the statement's word)
+        checkOwner(cat, session.currentUser(), f.owner, n.objtype === 'OBJECT_PROCEDURE' ? 'procedure' : n.objtype === 'OBJECT_ROUTINE' ? 'routine' : 'function', f.name);
         return `${CLASS.pg_proc}.${f.oid}.0`;
       } catch (e) {
         const objname = owa.objname as AnyNode[];

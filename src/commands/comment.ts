@@ -16,11 +16,15 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { lookupTypeName } from '../analyze/type-name.js';
 import { checkRelationKind, commentKey } from './comment-objects.js';
+import { formatType } from '../types/registry.js';
 
 type AnyNode = Record<string, any>;
 
 /** pg_class, pg_namespace, pg_type, pg_constraint OIDs (the classoid of pg_description). */
 export const CLASS_OID = { pg_class: 1259, pg_namespace: 2615, pg_type: 1247, pg_constraint: 2606, pg_proc: 1255, pg_publication: 6104, pg_trigger: 2620, pg_policy: 3256, pg_extension: 3079, pg_operator: 2617 } as const;
+
+/** The object word of COMMENT's ownership error per relation kind (aclcheck_error's NOT_OWNER). */
+const OBJTYPE_WORD: Record<string, string> = { OBJECT_TABLE: 'table', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_INDEX: 'index', OBJECT_SEQUENCE: 'sequence' };
 
 export function commentOn(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
@@ -38,22 +42,14 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const rel = lookupRelation(cat0, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
       if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
       checkRelationKind(rel, n.objtype);
+      checkOwner(cat0, session.currentUser(), rel.owner, OBJTYPE_WORD[n.objtype as string], rel.name);
       key = `${CLASS_OID.pg_class}.${rel.oid}.0`;
       break;
     }
     case 'OBJECT_TABCONSTRAINT':
     case 'OBJECT_DOMCONSTRAINT': {
+      // (commentKey checks the table's or domain's ownership)
       key = commentKey(session, cat0, n);
-      // Only the owner of the table or domain comments on its constraints (check_object_ownership).
-      const conOid = Number(key.split('.')[1]);
-      const con = cat0.constraints.get(conOid);
-      if (con) {
-        const rel = cat0.relation(con.relation);
-        checkOwner(cat0, session.currentUser(), rel.owner, 'relation', rel.name);
-      } else {
-        const dom = [...cat0.types.values()].find((t) => t.domain?.checks.some((c) => c.oid === conOid));
-        if (dom) checkOwner(cat0, session.currentUser(), dom.owner, 'type', dom.name);
-      }
       break;
     }
     case 'OBJECT_FUNCTION':
@@ -72,6 +68,7 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
       const c = rel.columns.find((x) => x.name === col && !x.dropped);
       if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${col}" of relation "${parts.join('.')}" does not exist`);
+      checkOwner(cat0, session.currentUser(), rel.owner, 'relation', rel.name);
       key = `${CLASS_OID.pg_class}.${rel.oid}.${c.attnum}`;
       break;
     }
@@ -79,6 +76,7 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const name = n.object.String.sval as string;
       const ns = cat0.namespaceOid(name);
       if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
+      checkOwner(cat0, session.currentUser(), cat0.namespaces.get(ns)!.owner, 'schema', name);
       key = `${CLASS_OID.pg_namespace}.${ns}.0`;
       break;
     }
@@ -112,6 +110,8 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       const parts = names.map((x) => x.String.sval as string);
       const oid = lookupTypeName(cat0, sp, parts);
       if (oid === undefined) throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
+      const t = cat0.types.get(oid);
+      checkOwner(cat0, session.currentUser(), t?.owner ?? 'postgres', 'type', formatType(cat0, oid));
       key = `${CLASS_OID.pg_type}.${oid}.0`;
       break;
     }

@@ -15,6 +15,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { creationNamespace } from '../analyze/relation.js';
 import { truncateIdentifier } from './naming.js';
 import { columnTypeOf } from './create-table.js';
+import { checkCreateInNamespace } from './create-checks.js';
 
 type AnyNode = Record<string, any>;
 
@@ -25,6 +26,7 @@ export function createCompositeType(session: Session, n: AnyNode, sql: string): 
   const name = truncateIdentifier(rv.relname);
   const searchPath = session.searchPath();
   const ns = creationNamespace(txn.catalog, searchPath, { schema: rv.schemaname, name }, pos(rv.location), () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   if (txn.catalog.typeIn(ns, name)) throw new PgError(SQLSTATE.duplicate_object, `type "${name}" already exists`);
   if (txn.catalog.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
   const cat = txn.catalogForWrite();

@@ -31,11 +31,9 @@ export function checkCreateIn(session: Session, rv: AnyNode | undefined, sql: st
   }
 }
 
-/** A type's qualified name list (CREATE DOMAIN / TYPE ... AS ENUM) as the schema check reads it (no position, as Postgres). */
-export function typeNameRangeVar(names: readonly AnyNode[] | undefined): AnyNode | undefined {
-  if (!names?.length) return undefined;
-  const parts = names.map((x) => x.String.sval as string);
-  return { schemaname: parts.length > 1 ? parts[parts.length - 2] : undefined, relname: parts[parts.length - 1], location: -1 };
+/** CREATE on the schema a new function, type or aggregate goes into (temporary schemas need none). */
+export function checkCreateInNamespace(session: Session, ns: number): void {
+  checkNamespace(session.catalog(), session.currentUser(), ns, 'C');
 }
 
 /** CREATE INDEX / CREATE TRIGGER: the current role must own the table (a missing table is the command's error). */

@@ -69,7 +69,15 @@ export function dmlSecurity(
   rel: RelationDef,
   cmd: 'insert' | 'update' | 'delete',
   n: AnyNode,
-  opts: { q?: Query; rti?: number; targetCols: readonly number[]; setExprs?: readonly Expr[]; returning?: AnyNode[] },
+  opts: {
+    q?: Query;
+    rti?: number;
+    targetCols: readonly number[];
+    setExprs?: readonly Expr[];
+    returning?: AnyNode[];
+    /** INSERT ... ON CONFLICT: the columns DO UPDATE assigns and the columns the clause reads. */
+    conflict?: { readonly updatedCols?: ReadonlySet<number>; readonly readCols: ReadonlySet<number> };
+  },
 ): DmlSecurity {
   const cat = state.catalog;
   const user = effectiveUser(state);
@@ -83,13 +91,17 @@ export function dmlSecurity(
     for (const e of opts.setExprs ?? []) varsOf(e, opts.rti, read);
   }
   if (!viewReads) returningColumns(rel, opts.returning, read);
+  for (const c of opts.conflict?.readCols ?? []) read.add(c === 0 ? -1 : c);
   if (read.has(-1)) {
     read.delete(-1);
     for (const c of rel.columns) if (!c.dropped) read.add(c.attnum);
   }
   const letter = cmd === 'insert' ? 'a' : cmd === 'update' ? 'w' : 'd';
   checkRelation(cat, user, rel, letter, cmd === 'delete' ? undefined : new Set(opts.targetCols));
-  const readsRows = read.size > 0 || (viewReads ? viewReads.rows : cmd !== 'insert' && !!opts.q?.where);
+  if (opts.conflict?.updatedCols) checkRelation(cat, user, rel, 'w', opts.conflict.updatedCols);
+  // SELECT is needed only when the statement reads a column of the target (a WHERE that reads
+  // only other tables, or none, needs none).
+  const readsRows = read.size > 0 || (viewReads ? viewReads.rows : false);
   if (readsRows) checkRelation(cat, user, rel, 'r', read);
   if (!rlsApplies(state.session, cat, rel, user)) return NONE;
   if (cmd !== 'insert' && opts.q && opts.rti !== undefined) {

@@ -40,7 +40,7 @@ import { relativeTimeInputCount } from '../types/datetime/decode.js';
 import { lookupRelation } from '../analyze/relation.js';
 import { analyzeTableExpr } from './column-expr.js';
 import { makeVar } from '../analyze/column-ref.js';
-import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
+import { assignmentReads, defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
 import { insertTargets } from './insert-targets.js';
 import { isCurrentOf, transformCurrentOf } from './current-of.js';
 import { queueCrossPartitionUpdate, queueInsertChecks, queueDeleteActions, queueMoveDeleteActions, queueUpdateActions, runRiQueue } from '../executor/ri.js';
@@ -338,7 +338,7 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   const retSys = rel.kind === 'p' && readsTupleHeader(retList);
   const ncols = rel.columns.length;
   const viewCheck = viewCheckFn(viewChecks, rel);
-  const security = dmlSecurity(state, rel, 'insert', n, { targetCols: cols.map((c) => c.attnum), returning: returningList(n) });
+  const security = dmlSecurity(state, rel, 'insert', n, { targetCols: cols.map((c) => c.attnum), returning: returningList(n), conflict });
   return {
     kind: 'insert',
     onConflictUpdate: n.onConflictClause?.action === 'ONCONFLICT_UPDATE',
@@ -532,7 +532,7 @@ function mapVars(e: Expr, by: number): Expr {
 function prepareUpdate(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   const { state, cat, rel, q, ps, rti, oldNew, currentOf } = scanTarget(session, n, sql, paramTypes, 'UPDATE');
   const sets = transformUpdateTargets(session, ps, rel, q, rti, n.targetList as AnyNode[]);
-  const security = dmlSecurity(state, rel, 'update', n, { q, rti, targetCols: sets.map((x) => x.attnum), setExprs: sets.flatMap((x) => (x.expr === 'default' ? [] : [x.expr])), returning: returningList(n) });
+  const security = dmlSecurity(state, rel, 'update', n, { q, rti, targetCols: sets.map((x) => x.attnum), setExprs: sets.flatMap((x) => (x.expr === 'default' ? [] : assignmentReads(x.expr))), returning: returningList(n) });
   foldDmlConstants(session, q);
   const from = withPlanningCatalog(cat, () => planFromWhere(q, undefined, cat));
   noteDmlInput(from.plan);

@@ -5,8 +5,8 @@
  * Postgres counterpart: src/backend/catalog/dependency.c (performDeletion), commands/schemacmds.c, commands/dropcmds.c.
  */
 import { forgetPublishedRelation, forgetPublishedSchema } from './publication.js';
-import { checkRelationOwner } from './owner.js';
-import { checkOwner } from '../catalog/acl.js';
+import { checkNewOwner, checkRelationOwner } from './owner.js';
+import { aclDefault, aclHolds, checkDropOwner, checkOwner, isSuperuser, permissionDenied, relationKindWord } from '../catalog/acl.js';
 import { resolveRoleSpec } from '../catalog/system/common.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
@@ -32,6 +32,12 @@ export function createSchema(session: Session, n: AnyNode, sql: string): Stateme
   if (n.schemaElts?.length) throw featureNotSupported('CREATE SCHEMA with schema elements');
   const name = truncateIdentifier(n.schemaname ?? owner);
   const txn = session.transaction();
+  // CreateSchemaCommand: CREATE on the database, then SET ROLE to the owner named.
+  const user = session.currentUser();
+  if (!isSuperuser(txn.catalog, user)) {
+    if (!aclHolds(txn.catalog, txn.catalog.databaseAcl ?? aclDefault('database', 10), user, 'C')) throw permissionDenied('database', session.databaseName());
+    if (owner !== user) checkNewOwner(session, txn.catalog, owner, undefined);
+  }
   if (txn.catalog.namespaceOid(name) !== undefined) {
     if (n.if_not_exists) {
       session.notice(new PgError(SQLSTATE.duplicate_schema, `schema "${name}" already exists, skipping`, { severity: 'NOTICE' }));
@@ -285,7 +291,8 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
             hint: `You can drop constraint ${con?.name} on table ${tn} instead.`,
           });
         }
-        checkRelationOwner(session, txn.catalog, rel);
+        // (the schema's owner may drop it too)
+        checkDropOwner(txn.catalog, session.currentUser(), rel.owner, rel.namespace, relationKindWord(rel), rel.name);
         if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
           // A partition's part of a partitioned index goes only with it (or with its partition).
           const parentIdx = txn.catalog.relation(rel.index.parentIndex);

@@ -12,7 +12,7 @@ import { tempNamespace } from './temp-tables.js';
 import { missingTypeNotice, skipNotice } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
-import { isSuperuser } from '../catalog/acl.js';
+import { checkDropOwner, checkOwner, isSuperuser } from '../catalog/acl.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { checkFunctionSetting } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -35,6 +35,7 @@ import '../pl/plpgsql/exec.js';
 
 import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
 import { operatorDescription } from '../catalog/operators.js';
+import { checkCreateInNamespace } from './create-checks.js';
 
 type AnyNode = Record<string, any>;
 
@@ -229,6 +230,7 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   const name = truncateIdentifier(names[names.length - 1]);
   const txn = session.transaction();
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: names.length > 1 ? names[names.length - 2] : undefined, name }, undefined, () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   const opts = readOptions(session, n, sql);
   const sig = interpretSignature(session, txn.catalog, n, sql, isProcedure);
   if (!opts.language) {
@@ -307,6 +309,8 @@ function checkReplace(session: Session, cat: Catalog, old: FunctionDef, def: Fun
   if (!replace) {
     throw new PgError(SQLSTATE.duplicate_function, `function "${def.name}" already exists with same argument types`);
   }
+  // (ProcedureCreate: replacing needs ownership, before any other check)
+  checkOwner(cat, session.currentUser(), old.owner, 'function', old.name);
   const sig = routineSignature(cat, old, session.searchPath()).replace(/^.*?\(/, `${old.name}(`);
   const dropHint = `Use DROP ${old.kind === 'p' ? 'PROCEDURE' : 'FUNCTION'} ${sig} first.`;
   if (old.kind !== def.kind) {
@@ -434,6 +438,7 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
     if (f?.kind === 'a') {
       throw new PgError(SQLSTATE.wrong_object_type, `"${f.name}" is an aggregate function`, { hint: 'Use DROP AGGREGATE to drop aggregate functions.' });
     }
+    if (f) checkDropOwner(txn.catalog, session.currentUser(), f.owner, f.namespace, k.word, f.name);
     if (f && !defs.includes(f)) defs.push(f);
   }
   if (!defs.length) return commandResult(k.tag);

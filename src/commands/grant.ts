@@ -125,6 +125,9 @@ function targets(session: Session, cat: Catalog, n: AnyNode): Target[] {
       case 'OBJECT_TYPE':
       case 'OBJECT_DOMAIN': {
         const t = lookupTypeName(session, cat, o);
+        // (ExecGrant_Type: array types follow their element type; ON DOMAIN names a domain)
+        if (t.elementType !== undefined) throw new PgError(SQLSTATE.invalid_grant_operation, 'cannot set privileges of array types', { hint: 'Set the privileges of the element type instead.' });
+        if (objtype === 'OBJECT_DOMAIN' && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
         out.push({ kind: 'type', name: t.name, word: 'type', owner: t.owner, acl: t.acl, store: (acl) => cat.putType({ ...(cat.types.get(t.oid) ?? t), acl }) });
         break;
       }
@@ -316,6 +319,7 @@ export function alterDefaultPrivileges(session: Session, n: AnyNode): StatementR
   const objtype = DEFAULT_ACL_OBJTYPE[a.objtype as string];
   if (!objtype) throw featureNotSupported(`ALTER DEFAULT PRIVILEGES on ${a.objtype}`);
   if (objtype === 'L' && schemas[0] !== 0) throw new PgError(SQLSTATE.invalid_grant_operation, 'cannot use IN SCHEMA clause when using GRANT/REVOKE ON LARGE OBJECTS');
+  if (objtype === 'n' && schemas[0] !== 0) throw new PgError(SQLSTATE.invalid_grant_operation, 'cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS');
   const kind = DEFAULT_ACL_KIND[objtype];
   const privs = readPrivileges(a);
   let letters = '';

@@ -17,6 +17,7 @@ import { openRelation } from '../analyze/relation.js';
 import { exprEqual } from '../analyze/select.js';
 import type { Session } from '../session/session.js';
 import { remapVars } from './create-table.js';
+import { checkRelationOwner } from './owner.js';
 
 type AnyNode = Record<string, any>;
 
@@ -37,6 +38,8 @@ function openParents(session: Session, cat: Catalog, n: AnyNode, temp: boolean):
     if (p.partitionOf) throw new PgError(SQLSTATE.wrong_object_type, `cannot inherit from partition "${p.name}"`);
     if (p.kind !== 'r') throw new PgError(SQLSTATE.wrong_object_type, `inherited relation "${p.name}" is not a table or foreign table`);
     if (p.persistence === 't' && !temp) throw new PgError(SQLSTATE.wrong_object_type, `cannot inherit from temporary relation "${p.name}"`);
+    // (MergeAttributes: the creator of a child table must own the parent)
+    checkRelationOwner(session, cat, p);
     if (parents.some((x) => x.oid === p.oid)) throw new PgError(SQLSTATE.duplicate_table, `relation "${p.name}" would be inherited from more than once`);
     parents.push(p);
   }

@@ -17,6 +17,7 @@ import { charOffset } from '../analyze/parse-state.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { typeInfo } from '../types/registry.js';
+import { checkOwner, permissionDenied, predefinedRelationPrivs, relationAllows, relationKindWord } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -55,6 +56,11 @@ export function vacuum(session: Session, n: AnyNode, sql: string): StatementResu
     for (const c of cols) {
       if (!rel.columns.some((x) => !x.dropped && x.name === c)) throw new PgError(SQLSTATE.undefined_column, `column "${c}" of relation "${rel.name}" does not exist`);
     }
+    // (vacuum_is_permitted_for_relation: without MAINTAIN the relation is skipped with a warning)
+    if (!relationAllows(cat, session.currentUser(), rel, 'm')) {
+      session.notice(new PgError(SQLSTATE.warning, `permission denied to ${isVacuum ? 'vacuum' : 'analyze'} "${rel.name}", skipping it`, { severity: 'WARNING' }));
+      continue;
+    }
     if (rel.kind !== 'r' && rel.kind !== 'm' && rel.kind !== 'p') {
       session.notice(new PgError(SQLSTATE.warning, `skipping "${rel.name}" --- cannot ${isVacuum ? 'vacuum' : 'analyze'} non-tables or special system tables`, { severity: 'WARNING' }));
     }
@@ -79,6 +85,9 @@ export function reindex(session: Session, n: AnyNode): StatementResult {
     }
     if (system && concurrently) throw new PgError(SQLSTATE.feature_not_supported, 'cannot reindex system catalogs concurrently');
     if (rel) {
+      // MAINTAIN on the table (for an index, on its table; the error names what was named).
+      const table = rel.kind === 'i' ? cat.relations.get(rel.index?.relation ?? -1) : rel;
+      if (table && !relationAllows(cat, session.currentUser(), table, 'm')) throw permissionDenied(relationKindWord(rel), rel.name);
       // A partitioned table or index is reindexed partition by partition, each in its own transaction.
       const partitioned = rel.kind === 'p' || (rel.kind === 'i' && cat.relations.get(rel.index?.relation ?? -1)?.kind === 'p');
       if (partitioned) session.preventInTransactionBlock(want === 'i' ? 'REINDEX INDEX' : 'REINDEX TABLE');
@@ -90,6 +99,8 @@ export function reindex(session: Session, n: AnyNode): StatementResult {
   } else if (n.kind === 'REINDEX_OBJECT_SCHEMA') {
     if (cat.namespaceOid(n.name) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${n.name}" does not exist`);
     session.preventInTransactionBlock('REINDEX SCHEMA');
+    // (the schema's owner, or a member of pg_maintain)
+    if (!predefinedRelationPrivs(cat, session.currentUser()).includes('m')) checkOwner(cat, session.currentUser(), cat.namespaces.get(cat.namespaceOid(n.name)!)!.owner, 'schema', n.name);
     if (concurrently && (n.name === 'pg_catalog' || n.name === 'information_schema')) {
       session.notice(new PgError(SQLSTATE.feature_not_supported, 'cannot reindex system catalogs concurrently, skipping all', { severity: 'WARNING' }));
     }

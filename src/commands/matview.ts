@@ -19,6 +19,7 @@ import { planSelect, withPlanningCatalog } from '../plan/planner.js';
 import { insertIndexEntry } from './unique-check.js';
 import { writeRows } from './create-table-as.js';
 import type { Value } from '../types/values.js';
+import { checkRelation } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -28,6 +29,8 @@ export function refreshMatview(session: Session, n: AnyNode, sql: string): State
   // Postgres reports a missing relation here without a position (RangeVarGetRelid in matview.c).
   void sql;
   const rel = openRelation(txn.catalog, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
+  // (RangeVarCallbackMaintainsTable: the MAINTAIN privilege, before the relation's kind)
+  checkRelation(txn.catalog, session.currentUser(), rel, 'm');
   if (rel.kind !== 'm') throw new PgError(SQLSTATE.feature_not_supported, `"${rel.name}" is not a materialized view`);
   const withData = !n.skipData;
   if (n.concurrent) {

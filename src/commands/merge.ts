@@ -43,6 +43,7 @@ import type { Row } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { compileStored } from '../executor/modify-table.js';
 import { mergeSecurity, targetColumnsRead } from './merge-security.js';
+import { assignmentReads } from '../analyze/assign-indirection.js';
 import { mergeThroughViews } from './merge-views.js';
 import { leafTargetForWrite, mergeDelete, mergeInsert, mergeUpdate, targetLeaf } from './merge-write.js';
 import type { TriggerOp } from '../executor/trigger.js';
@@ -213,7 +214,7 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
   visible(true, true);
   const retList = analyzeReturning(ps, returningList(n));
   // Privileges of the target (before the source's), then its row-level security.
-  const readExprs: unknown[] = [top.quals, ...analyzed.flatMap((a) => [a.cond, ...(a.sets ?? []).map((x) => x.expr)]), ...(retList ?? []).map((t) => t.expr)];
+  const readExprs: unknown[] = [top.quals, ...analyzed.flatMap((a) => [a.cond, ...(a.sets ?? []).flatMap((x) => (x.expr === 'default' ? [] : assignmentReads(x.expr))), ...(a.ins?.exprs ?? [])]), ...(retList ?? []).map((t) => t.expr)];
   const read = new Set([...targetColumnsRead(rel, readExprs, rti), ...targetColumnsRead(rel, readExprs, oldNew.oldRti), ...targetColumnsRead(rel, readExprs, oldNew.newRti)]);
   const has = (a: string) => analyzed.some((x) => x.action === a);
   const security = mergeSecurity(
@@ -229,7 +230,15 @@ export function prepareMerge(session: Session, n: AnyNode, sql: string, paramTyp
     !!retList,
   );
   state.deferredPerms = undefined;
-  for (const d of deferred) d.run();
+  // The source's column privileges cover what the actions and RETURNING read of it too (they are
+  // not part of the join query): visible to the checks through a temporary field of the query.
+  const withReads = q as unknown as { mergeActionReads?: unknown[] };
+  withReads.mergeActionReads = readExprs;
+  try {
+    for (const d of deferred) d.run();
+  } finally {
+    delete withReads.mergeActionReads;
+  }
   const targetFilter = andExprs([viewQual, security.targetQual]);
   if (targetFilter) (top as { quals?: Expr }).quals = andExprs([top.quals, targetFilter]);
   const viewCheck = viewCheckFn(views.checks, rel);

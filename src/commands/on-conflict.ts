@@ -27,11 +27,12 @@ import { usesTransactionSnapshot } from '../executor/row-lock.js';
 import { queueUpdateActions } from '../executor/ri.js';
 import { beforeRowTriggers, captureRouted, hasTriggers, queueAfterRow } from '../executor/trigger.js';
 import type { Session } from '../session/session.js';
-import { defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
+import { assignmentReads, defaultThroughIndirection, isIndirectAssignment, transformAssignmentIndirection } from '../analyze/assign-indirection.js';
 import { makeVar } from '../analyze/column-ref.js';
 import type { Expr } from '../nodes/primnodes.js';
 import type { Query } from '../nodes/query.js';
 import { updateTargetValue } from './dml.js';
+import { visitVars } from '../plan/walk-query.js';
 
 type AnyNode = Record<string, any>;
 
@@ -39,6 +40,18 @@ export interface OnConflictPlan {
   handle(ms: ModifyState, values: Value[]): { action: 'insert' | 'skip' | 'updated'; values?: Value[]; tuple?: Tuple; old?: Value[]; oldTuple?: Tuple };
   /** DO UPDATE: the columns its SET assigns (UPDATE OF triggers, row and statement level). */
   readonly updatedCols?: ReadonlySet<number>;
+  /**
+   * Target columns the clause reads, which need SELECT: the arbiter's columns (or the named
+   * constraint's), and what DO UPDATE's SET / WHERE read of the target or of EXCLUDED (0: all).
+   */
+  readonly readCols: ReadonlySet<number>;
+}
+
+/** Columns of the target (range-table index 0) or of EXCLUDED (1) an expression reads. */
+function addReadColumns(e: unknown, out: Set<number>): void {
+  visitVars(e, (v, depth) => {
+    if (v.levelsUp === depth && (v.rti === 0 || v.rti === 1) && v.attno >= 0) out.add(v.attno);
+  });
 }
 
 /**
@@ -79,14 +92,18 @@ export function onConflictPlan(session: Session, state: StatementState, rel: Rel
   const update = clause.action === 'ONCONFLICT_UPDATE';
   const ips = conflictParseState({ ...state, noFold: true }, rel, alias, update, false);
   const spec = analyzeArbiter(ips, rel, clause);
+  // (transformOnConflictArbiter: the inference columns, or the constraint's, need SELECT)
+  const readCols = new Set<number>(spec.constraint?.columns ?? []);
+  for (const e of spec.elems ?? []) addReadColumns(e.expr, readCols);
+  addReadColumns(spec.where, readCols);
   if (!update) {
     if (clause.action !== 'ONCONFLICT_NOTHING') throw featureNotSupported(`ON CONFLICT ${clause.action}`);
     const findConflict = conflictFinder(state, rel, inferArbiterIndexes(state.catalog, rel, spec, clause.action));
-    return { handle: (ms, values) => (findConflict(ms, values) ? { action: 'skip' } : { action: 'insert' }) };
+    return { readCols, handle: (ms, values) => (findConflict(ms, values) ? { action: 'skip' } : { action: 'insert' }) };
   }
-  const analyzed = analyzeDoUpdate(state, rel, clause, alias);
+  const analyzed = analyzeDoUpdate(state, rel, clause, alias, readCols);
   const findConflict = conflictFinder(state, rel, inferArbiterIndexes(state.catalog, rel, spec, clause.action));
-  return doUpdatePlan(rel, analyzed, findConflict);
+  return doUpdatePlan(rel, analyzed, findConflict, readCols);
 }
 
 type ConflictFinder = (ms: ModifyState, values: Value[]) => Tuple | undefined;
@@ -135,7 +152,7 @@ interface DoUpdate {
 }
 
 /** DO UPDATE SET ... WHERE ...: each column's new value over (target row, EXCLUDED). */
-function analyzeDoUpdate(state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined): DoUpdate {
+function analyzeDoUpdate(state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined, readCols: Set<number>): DoUpdate {
   // SET / WHERE see the target (by its alias) and EXCLUDED.
   const ps = conflictParseState(state, rel, alias, true, true);
   const q = ps.query;
@@ -179,13 +196,18 @@ function analyzeDoUpdate(state: StatementState, rel: RelationDef, clause: AnyNod
   }
   const sets: { idx: number; f: CExpr }[] = [...exprs].map(([idx, e]) => ({ idx, f: compileExpr(e, layout) }));
   const updatedCols: ReadonlySet<number> = new Set(sets.map((x) => x.idx + 1));
-  const where = clause.whereClause ? compileExpr(coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), layout) : undefined;
+  const whereExpr = clause.whereClause ? coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE') : undefined;
+  for (const e of exprs.values()) addReadColumns(assignmentReads(e), readCols);
+  for (const sub of multiSubqueries.values()) addReadColumns(sub, readCols);
+  addReadColumns(whereExpr, readCols);
+  const where = whereExpr ? compileExpr(whereExpr, layout) : undefined;
   return { sets, updatedCols, where };
 }
 
-function doUpdatePlan(rel: RelationDef, { sets, updatedCols, where }: DoUpdate, findConflict: ConflictFinder): OnConflictPlan {
+function doUpdatePlan(rel: RelationDef, { sets, updatedCols, where }: DoUpdate, findConflict: ConflictFinder, readCols: ReadonlySet<number>): OnConflictPlan {
   return {
     updatedCols,
+    readCols,
     handle(ms, values) {
       const t = findConflict(ms, values);
       if (!t) return { action: 'insert' };

@@ -28,6 +28,7 @@ import { remapVars } from './create-table.js';
 import { STRATEGIES, checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
 import { referencedAttnums, unlinkPartition } from './partition-alter.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
+import { checkRelationOwner } from './owner.js';
 
 type AnyNode = Record<string, any>;
 
@@ -103,6 +104,7 @@ export function partitionParent(session: Session, n: AnyNode, sql: string): Rela
   if (parent.persistence !== 't' && n.relation.relpersistence === 't') {
     throw new PgError(SQLSTATE.wrong_object_type, `cannot create a temporary relation as partition of permanent relation "${parent.name}"`);
   }
+  checkRelationOwner(session, session.transaction().catalog, parent);
   return parent;
 }
 

@@ -19,6 +19,7 @@ import type { Session } from '../session/session.js';
 import { commandResult, describeStatement, type StatementResult } from '../session/dispatch.js';
 import { formatType } from '../types/registry.js';
 import { validationProduct } from '../rewrite/rules.js';
+import { checkOwner } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -224,6 +225,7 @@ export function dropRule(session: Session, n: AnyNode): StatementResult {
     }
     const { rel, rule } = ruleTarget(session, txn.catalog, rv, !!n.missing_ok, ruleName);
     if (!rule || !rel) continue;
+    checkOwner(txn.catalog, session.currentUser(), rel.owner, 'relation', rel.name);
     txn.catalogForWrite().removeRule(rule.oid);
   }
   return commandResult('DROP RULE');

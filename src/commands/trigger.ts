@@ -26,6 +26,7 @@ import { exprText } from './column-expr.js';
 import { truncateIdentifier } from './naming.js';
 import { fireBeforeStatement, hasTriggers, replicaRole, triggerRunner, triggersFor } from '../executor/trigger.js';
 import { cloneRowTriggers, dropTriggerClones } from './partition-ddl.js';
+import { checkOwner, checkRelation } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -73,6 +74,8 @@ export function createTrigger(session: Session, n: AnyNode, sql: string): Statem
   } else {
     throw new PgError(SQLSTATE.wrong_object_type, `relation "${rel.name}" cannot have triggers`);
   }
+  // The TRIGGER privilege (not ownership) lets a role create triggers on a table.
+  checkRelation(cat0, session.currentUser(), rel, 't');
   if (events.truncate && level === 'row') throw new PgError(SQLSTATE.feature_not_supported, 'TRUNCATE FOR EACH ROW triggers are not supported');
   if (timing === 'instead') {
     if (level !== 'row') throw new PgError(SQLSTATE.feature_not_supported, 'INSTEAD OF triggers must be FOR EACH ROW');
@@ -221,6 +224,8 @@ export function dropTrigger(session: Session, n: AnyNode): StatementResult {
       }
       throw new PgError(SQLSTATE.undefined_object, `trigger "${tname}" for table "${rel.name}" does not exist`);
     }
+    // (check_object_ownership: the table's owner)
+    checkOwner(txn.catalog, session.currentUser(), rel.owner, 'relation', rel.name);
     if (t.parentTrigger !== undefined) {
       const pt = txn.catalog.triggers.get(t.parentTrigger);
       const prel = pt && txn.catalog.relations.get(pt.relation);
@@ -293,6 +298,7 @@ export function renameTrigger(session: Session, n: AnyNode): StatementResult {
   if (rel.kind !== 'r' && rel.kind !== 'p' && rel.kind !== 'v') {
     throw new PgError(SQLSTATE.wrong_object_type, `relation "${rel.name}" cannot have triggers`);
   }
+  checkOwner(txn.catalog, session.currentUser(), rel.owner, rel.kind === 'v' ? 'view' : 'table', rel.name);
   const oldName = n.subname as string;
   const newName = truncateIdentifier(n.newname);
   const t = txn.catalog.relationTriggers(rel.oid).find((x) => x.name === oldName);

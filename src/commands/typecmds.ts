@@ -26,6 +26,8 @@ import { compileExpr } from '../executor/expr/compile.js';
 import { makeExecContext } from '../session/run-select.js';
 import type { Value } from '../types/values.js';
 import { charOffset } from '../analyze/parse-state.js';
+import { checkCreateInNamespace } from './create-checks.js';
+import { checkDropOwner, checkOwner } from '../catalog/acl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -45,6 +47,7 @@ export function createEnum(session: Session, n: AnyNode): StatementResult {
   const qn = qualName(n.typeName);
   const name = truncateIdentifier(qn.name);
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   checkTypeNameFree(txn.catalog, ns, name);
   const labels = ((n.vals ?? []) as AnyNode[]).map((v) => v.String.sval as string);
   const seen = new Set<string>();
@@ -75,6 +78,7 @@ export function alterEnum(session: Session, n: AnyNode): StatementResult {
   const txn = session.transaction();
   const t = findType(session, txn.catalog, n.typeName);
   if (t.kind !== 'e' || !t.enumInfo) throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not an enum`);
+  checkOwner(txn.catalog, session.currentUser(), t.owner, 'type', formatType(txn.catalog, t.oid));
   const labels = [...t.enumInfo.labels];
   if (n.oldVal) {
     const i = labels.findIndex((l) => l.label === n.oldVal);
@@ -115,6 +119,7 @@ export function createDomain(session: Session, n: AnyNode, sql: string): Stateme
   const qn = qualName(n.domainname);
   const name = truncateIdentifier(qn.name);
   const ns = creationNamespace(txn.catalog, session.searchPath(), { schema: qn.schema, name }, undefined, () => tempNamespace(session, true) as number);
+  checkCreateInNamespace(session, ns);
   checkTypeNameFree(txn.catalog, ns, name);
   const cat = txn.catalogForWrite();
   const { oid: baseType, typmod } = resolveTypeName(cat, session.searchPath(), n.typeName, (l) => (l !== undefined && l >= 0 ? String(charOffset(sql, l) + 1) : undefined), (w) => session.notice(w));
@@ -204,6 +209,7 @@ export function alterDomain(session: Session, n: AnyNode, sql: string): Statemen
   const txn = session.transaction();
   const t = findType(session, txn.catalog, n.typeName);
   if (t.kind !== 'd' || !t.domain) throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
+  checkOwner(txn.catalog, session.currentUser(), t.owner, 'type', formatType(txn.catalog, t.oid));
   const cat = txn.catalogForWrite();
   const d = t.domain;
   let next: DomainInfo = d;
@@ -348,6 +354,7 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
       throw new PgError(SQLSTATE.undefined_object, `type "${parts.join('.')}" does not exist`);
     }
     if (isDomain && t.kind !== 'd') throw new PgError(SQLSTATE.wrong_object_type, `"${t.name}" is not a domain`);
+    checkDropOwner(txn.catalog, session.currentUser(), t.owner, t.namespace, 'type', formatType(txn.catalog, t.oid));
     const compRel = t.kind === 'c' && t.relation !== undefined ? txn.catalog.relations.get(t.relation) : undefined;
     if (t.kind === 'c' && compRel && compRel.kind !== 'c') {
       const word = compRel.kind === 'v' ? 'view' : compRel.kind === 'm' ? 'materialized view' : 'table';

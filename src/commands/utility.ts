@@ -51,7 +51,7 @@ import { alterObjectSchema, isSchemaMove } from './alter-schema.js';
 import { defineAggregate, dropAggregates } from './aggregatecmds.js';
 import { alterPolicy, createPolicy, dropPolicy, renamePolicy } from './policy.js';
 import { dropOwned, reassignOwned } from './role-deps.js';
-import { checkCreateIn, checkTableOwner, typeNameRangeVar, withDefaultAcls } from './create-checks.js';
+import { checkCreateIn, checkTableOwner, withDefaultAcls } from './create-checks.js';
 import { createRule, dropRule, renameRule } from './rulecmds.js';
 import { checkCopy } from './copy-security.js';
 import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
@@ -186,14 +186,12 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
     case 'TruncateStmt':
       return withTruncateTriggers(session, n, () => truncateTables(session, n));
     case 'CreateEnumStmt':
-      checkCreateIn(session, typeNameRangeVar(n.typeName), sql);
       return createEnum(session, n);
     case 'CompositeTypeStmt':
       return createCompositeType(session, n, sql);
     case 'AlterEnumStmt':
       return alterEnum(session, n);
     case 'CreateDomainStmt':
-      checkCreateIn(session, typeNameRangeVar(n.domainname), sql);
       return createDomain(session, n, sql);
     case 'AlterDomainStmt':
       return alterDomain(session, n, sql);
@@ -273,7 +271,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createIndex(session, n, sql);
     case 'CreateSeqStmt': {
       const c = adjustPersistence(n, 'sequence', sql);
-      checkCreateIn(session, c.sequence, sql);
+      checkCreateIn(session, c.sequence && { ...c.sequence, location: -1 }, sql); // (no position, unlike CREATE TABLE)
       return withDefaultAcls(session, () => createSequence(session, c, sql));
     }
     case 'CreateFunctionStmt':
@@ -286,7 +284,6 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       checkTableOwner(session, n.relation);
       return createRule(session, n, sql);
     case 'CreateTrigStmt':
-      checkTableOwner(session, n.relation);
       return createTrigger(session, n, sql);
     case 'DiscardStmt':
       return discard(session, n);

@@ -50,6 +50,11 @@ export interface SubqueryRte extends RteBase {
   readonly viewOid?: number;
   /** A table read through its row-level security policies (a security barrier). */
   readonly rlsRelation?: number;
+  /**
+   * That table when a locking clause (FOR UPDATE / SHARE) applies to it: the subquery then also
+   * outputs the row version as a last, hidden column, which LockRows locks (rewrite/row-security.ts).
+   */
+  rlsLockRel?: import('../catalog/objects.js').RelationDef;
 }
 
 export interface ValuesRte extends RteBase {

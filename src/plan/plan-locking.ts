@@ -6,12 +6,13 @@
  *
  * Postgres counterpart: src/backend/optimizer/plan/planner.c (grouping_planner's LockRows
  * placement), preprocess_rowmarks.
- * Known gaps: locking clauses over a subquery or view in FROM are not supported (0A000).
+ * Known gaps: locking clauses over a subquery or view in FROM are not supported (0A000), except
+ * the subquery that reads a table through its row-level security policies (it outputs the row version).
  */
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { Query } from '../nodes/query.js';
+import type { JoinNode, Query } from '../nodes/query.js';
 import { compileExpr, type Layout } from '../executor/expr/compile.js';
 import { Sort, type SortSpec } from '../executor/sort-limit.js';
 import { LockingLimit, LockRows, ProjectWithRow, type LockTarget } from '../executor/lock-rows.js';
@@ -30,6 +31,24 @@ const MODES: Record<string, RowLockMode> = {
 };
 const STRENGTH: Record<RowLockMode, number> = { keyshare: 1, share: 2, nokeyupdate: 3, update: 4 };
 
+const LOCK_WORDS: Record<string, string> = { LCS_FORUPDATE: 'UPDATE', LCS_FORNOKEYUPDATE: 'NO KEY UPDATE', LCS_FORSHARE: 'SHARE', LCS_FORKEYSHARE: 'KEY SHARE' };
+
+/** Range entries an outer join of the FROM clause may null-extend. */
+function nullableRtis(q: Query): Set<number> {
+  const out = new Set<number>();
+  const walk = (n: JoinNode, nulled: boolean) => {
+    if (n.kind === 'RangeTblRef') {
+      if (nulled) out.add(n.rti);
+      return;
+    }
+    const t = n.joinType;
+    walk(n.left, nulled || t === 'right' || t === 'full');
+    walk(n.right, nulled || t === 'left' || t === 'full');
+  };
+  for (const n of q.fromList) walk(n, false);
+  return out;
+}
+
 /** The lock each relation gets: the strongest mode naming it, NOWAIT over SKIP LOCKED over waiting. */
 export function lockTargets(q: Query, layout: Layout): LockTarget[] {
   const byRti = new Map<number, { mode: RowLockMode; policy: WaitPolicy }>();
@@ -46,8 +65,18 @@ export function lockTargets(q: Query, layout: Layout): LockTarget[] {
     }
   }
   const out: LockTarget[] = [];
+  // (make_outerjoininfo: a locked relation may not be null-extended by an outer join)
+  const nullable = nullableRtis(q);
+  for (const c of q.locking ?? []) {
+    if (c.rtis.some((r) => nullable.has(r))) throw new PgError(SQLSTATE.feature_not_supported, `FOR ${LOCK_WORDS[c.strength] ?? 'UPDATE'} cannot be applied to the nullable side of an outer join`);
+  }
   for (const [rti, l] of [...byRti].sort((a, b) => a[0] - b[0])) {
     const rte = q.rtable[rti];
+    // A table read through its row-level security policies: the subquery outputs its row version.
+    if (rte.kind === 'subquery' && rte.rlsLockRel) {
+      out.push({ rel: rte.rlsLockRel, offset: layout.offsets[rti], mode: l.mode, policy: l.policy });
+      continue;
+    }
     if (rte.kind !== 'relation') throw featureNotSupported('a locking clause on a subquery, view or function in FROM');
     // (execMain.c: CheckValidRowMarkRel)
     if (rte.rel.kind === 'm' || rte.rel.kind === 'S') {

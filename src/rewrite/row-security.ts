@@ -6,8 +6,9 @@
  * Postgres counterpart: src/backend/rewrite/rowsecurity.c, utils/misc/rls.c (check_enable_rls).
  * Known gaps: ON CONFLICT DO UPDATE checks the existing row after the update (an error rolls the
  * statement back, so only which of two errors is reported can differ). SELECT ... FOR UPDATE /
- * SHARE of a table read through its policies neither adds UPDATE's USING nor locks its rows (the
- * policy subquery is no lockable relation; FOR UPDATE OF it is 0A000). Permission errors of the
+ * SHARE of a table read through its policies adds UPDATE's USING and locks the rows through the
+ * subquery (lockRlsSubquery), but a row version met after waiting is not re-checked against the
+ * policies. Permission errors of the
  * tables a policy reads can come before the statement's own (Postgres checks the statement's
  * tables first). pg_policies does not rename a policy subquery's entry that has the table's own
  * name (ruleutils prints `s1 s1_1`).
@@ -17,7 +18,7 @@ import type { PolicyDef, RelationDef } from '../catalog/objects.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Expr } from '../nodes/primnodes.js';
-import { emptyQuery, type SubqueryRte } from '../nodes/query.js';
+import { emptyQuery, type RteColumn, type SubqueryRte } from '../nodes/query.js';
 import { ParseState, type StatementState } from '../analyze/parse-state.js';
 
 import { coerceToBoolean, transformExpr } from '../analyze/expr.js';
@@ -206,6 +207,39 @@ export function rlsSelectRte(stmt: StatementState, rel: RelationDef, alias: AnyN
   }));
   const base = relationRte(rel, alias);
   return { kind: 'subquery', query: q, alias: base.alias, hasAlias: base.hasAlias, columns: relationColumns(rel).map((c, i) => ({ ...c, name: base.columns[i].name })), lateral: false, rlsRelation: rel.oid } as SubqueryRte;
+}
+
+/**
+ * SELECT ... FOR UPDATE / SHARE of a table read through its policies: UPDATE's USING applies too
+ * (before SELECT's, as get_row_security_policies adds them for ACL_SELECT_FOR_UPDATE), and the
+ * subquery outputs the row version after the table's columns so that LockRows can lock it.
+ * Known gap: after waiting for a concurrent update, the new row version is re-checked against the
+ * statement's WHERE but not against the policies.
+ */
+export function lockRlsSubquery(stmt: StatementState, rte: SubqueryRte): void {
+  if (rte.rlsLockRel || rte.rlsRelation === undefined) return;
+  const cat = stmt.catalog;
+  const rel = cat.relations.get(rte.rlsRelation);
+  if (!rel) return;
+  const q = rte.query;
+  // (add_security_quals skips a qual equal to one already there: a FOR ALL policy counts once)
+  const upd = policyQual(stmt, cat, rel, effectiveUser(stmt), 'w');
+  const key = (e: unknown) => JSON.stringify(e, (k, v) => (k === 'location' ? undefined : v));
+  if (!q.where || key(q.where) !== key(upd)) q.where = and([upd, ...(q.where ? [q.where] : [])]);
+  addRowVersionOutput(rte, rel);
+  rte.rlsLockRel = rel;
+}
+
+/**
+ * Makes the policy subquery of `rel` output the row version after the table's columns (a hidden
+ * column), where a relation's scan keeps it: system columns and row locks read it there.
+ */
+export function addRowVersionOutput(rte: SubqueryRte, rel: RelationDef): void {
+  const n = rel.columns.length;
+  if (rte.columns.length > n) return;
+  // The row-version slot follows the relation's columns in the scan's wide row: a Var one past them reads it.
+  rte.query.targetList.push({ expr: { kind: 'Var', levelsUp: 0, rti: 0, attno: n + 1, type: OID.int4, typmod: -1 } as Expr, name: '?row version?', resjunk: false });
+  (rte as unknown as { columns: RteColumn[] }).columns = [...rte.columns, { name: '?row version?', type: OID.int4, typmod: -1, hidden: true }];
 }
 
 /** Maps the table-level Vars (rti 0 at each nesting depth) of a policy expression onto range entry `rti`. */

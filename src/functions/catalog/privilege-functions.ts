@@ -164,6 +164,8 @@ function define(name: string, kind: Kind, objectArgs: number[][]): void {
 /** Whether `user` holds any of the privileges listed in `text` on the object. */
 function privilegeHeld(rt: ExprRuntime, kind: Kind, user: string, oid: number, text: string, attnum: number | undefined): boolean {
   const cat = rt.session.catalog();
+  // (has_sequence_privilege on another relation kind is an error, even for superusers)
+  if (kind === 'sequence') objectAcl(rt, kind, oid);
   for (const part of text.split(',')) {
     const grant = /\s+WITH\s+(GRANT|ADMIN|SET)\s+OPTION$/i.test(part.trim());
     const word = part.trim().replace(/\s+WITH\s+(GRANT|ADMIN|SET)\s+OPTION$/i, '').toUpperCase();
@@ -207,8 +209,10 @@ function objectAcl(rt: ExprRuntime, kind: Kind, oid: number): { table: readonly 
       const rel = cat.relations.get(oid);
       if (!rel) {
         const sys = systemRelationByOid(oid);
+        if (sys && kind === 'sequence') throw new PgError(SQLSTATE.wrong_object_type, `"${sys.name}" is not a sequence`);
         return sys ? { table: systemRelationAcl(sys) } : undefined;
       }
+      if (kind === 'sequence' && rel.kind !== 'S') throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a sequence`);
       return { table: relationAcl(cat, rel), owner: ownerOid(cat, rel.owner) };
     }
     case 'schema':

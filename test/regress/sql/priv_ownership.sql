@@ -1,0 +1,148 @@
+-- Who may change or drop an object: its owner (or a member of the owning role), and for DROP also
+-- the owner of its schema; CREATE on the schema for new functions, aggregates and types, CREATE on
+-- the database for schemas; EXECUTE on aggregates; the TRIGGER privilege; the MAINTAIN privilege
+-- of REFRESH MATERIALIZED VIEW, REINDEX, VACUUM and ANALYZE.
+-- Roles are cluster-wide in Postgres: every role this file makes is dropped at its end.
+CREATE ROLE pow12_u;
+CREATE ROLE pow12_v;
+CREATE TABLE pow12_t (a int);
+CREATE INDEX pow12_i ON pow12_t (a);
+CREATE VIEW pow12_v AS SELECT 1 AS x;
+CREATE SEQUENCE pow12_s;
+CREATE TYPE pow12_e AS ENUM ('a');
+CREATE DOMAIN pow12_d AS int;
+CREATE TYPE pow12_c AS (a int);
+CREATE MATERIALIZED VIEW pow12_m AS SELECT 1 AS x;
+CREATE FUNCTION pow12_tf() RETURNS trigger AS 'begin return new; end' LANGUAGE plpgsql;
+CREATE TRIGGER pow12_tr BEFORE INSERT ON pow12_t FOR EACH ROW EXECUTE FUNCTION pow12_tf();
+CREATE POLICY pow12_p ON pow12_t USING (true);
+CREATE RULE pow12_r AS ON UPDATE TO pow12_t DO NOTHING;
+CREATE FUNCTION pow12_f(int) RETURNS int AS 'select $1' LANGUAGE sql;
+CREATE AGGREGATE pow12_agg(int) (sfunc = int4pl, stype = int4);
+CREATE PROCEDURE pow12_pr(int) AS 'select 1' LANGUAGE sql;
+REVOKE ALL ON FUNCTION pow12_f(int), pow12_agg(int) FROM PUBLIC;
+REVOKE ALL ON PROCEDURE pow12_pr(int) FROM PUBLIC;
+GRANT ALL ON FUNCTION pow12_f(int), pow12_agg(int) TO pow12_v;
+GRANT ALL ON PROCEDURE pow12_pr(int) TO pow12_v;
+CREATE SCHEMA pow12_sch;
+CREATE TABLE pow12_sch.t2 (a int);
+CREATE FUNCTION pow12_sch.f2() RETURNS int AS 'select 1' LANGUAGE sql;
+CREATE TYPE pow12_sch.e2 AS ENUM ('a');
+ALTER SCHEMA pow12_sch OWNER TO pow12_u;
+SET ROLE pow12_u;
+-- not the owner
+DROP TABLE pow12_t;
+DROP INDEX pow12_i;
+DROP VIEW pow12_v;
+DROP SEQUENCE pow12_s;
+DROP TYPE pow12_e;
+DROP DOMAIN pow12_d;
+DROP TYPE pow12_c;
+DROP MATERIALIZED VIEW pow12_m;
+DROP TRIGGER pow12_tr ON pow12_t;
+DROP POLICY pow12_p ON pow12_t;
+DROP RULE pow12_r ON pow12_t;
+DROP FUNCTION pow12_f(int);
+DROP AGGREGATE pow12_agg(int);
+DROP PROCEDURE pow12_pr(int);
+DROP ROUTINE pow12_pr(int);
+DROP FUNCTION IF EXISTS pow12_f(int), pow12_nosuch(int);
+ALTER TABLE pow12_t RENAME TO pow12_t2;
+ALTER TABLE pow12_t RENAME COLUMN a TO b;
+ALTER VIEW pow12_v RENAME TO pow12_v2;
+ALTER INDEX pow12_i RENAME TO pow12_i2;
+ALTER TRIGGER pow12_tr ON pow12_t RENAME TO pow12_tr2;
+ALTER TYPE pow12_e ADD VALUE 'b';
+ALTER DOMAIN pow12_d SET NOT NULL;
+ALTER FUNCTION pow12_f(int) IMMUTABLE;
+ALTER ROUTINE pow12_pr(int) SECURITY DEFINER;
+ALTER FUNCTION pow12_f(int) RENAME TO pow12_g;
+ALTER PROCEDURE pow12_pr(int) RENAME TO pow12_pr2;
+ALTER AGGREGATE pow12_agg(int) RENAME TO pow12_agg2;
+COMMENT ON TABLE pow12_t IS 'x';
+COMMENT ON COLUMN pow12_t.a IS 'x';
+COMMENT ON VIEW pow12_v IS 'x';
+COMMENT ON TYPE pow12_e IS 'x';
+COMMENT ON FUNCTION pow12_f(int) IS 'x';
+COMMENT ON PROCEDURE pow12_pr(int) IS 'x';
+COMMENT ON TRIGGER pow12_tr ON pow12_t IS 'x';
+COMMENT ON POLICY pow12_p ON pow12_t IS 'x';
+CREATE TABLE pow12_child () INHERITS (pow12_t);
+-- the TRIGGER privilege, not ownership, lets a role add triggers
+CREATE TRIGGER pow12_tr2 BEFORE INSERT ON pow12_t FOR EACH ROW EXECUTE FUNCTION pow12_tf();
+-- MAINTAIN
+REFRESH MATERIALIZED VIEW pow12_m;
+REINDEX TABLE pow12_t;
+REINDEX INDEX pow12_i;
+VACUUM pow12_t;
+ANALYZE pow12_t;
+VACUUM (ANALYZE) pow12_t, pow12_m;
+-- no CREATE on schema public (Postgres 15 and later) nor on the database
+CREATE FUNCTION pow12_f3(int) RETURNS int AS 'select $1' LANGUAGE sql;
+CREATE PROCEDURE pow12_pr3(int) AS 'select 1' LANGUAGE sql;
+CREATE AGGREGATE pow12_agg3(int) (sfunc = int4pl, stype = int4);
+CREATE TYPE pow12_e3 AS ENUM ('a');
+CREATE TYPE pow12_c3 AS (a int);
+CREATE DOMAIN pow12_d3 AS int;
+CREATE TABLE pow12_t3 (a int);
+CREATE SEQUENCE pow12_s3;
+CREATE SCHEMA pow12_sch3;
+CREATE OR REPLACE FUNCTION pow12_f(int) RETURNS int AS 'select 2' LANGUAGE sql;
+-- EXECUTE on an aggregate (plain and as a window function)
+SELECT pow12_agg(x) FROM (VALUES (1), (2)) v(x);
+SELECT pow12_agg(x) OVER () FROM (VALUES (1), (2)) v(x);
+SELECT pow12_f(1);
+CALL pow12_pr(1);
+-- the schema's owner may drop what is in it, and create there
+DROP TABLE pow12_sch.t2;
+DROP FUNCTION pow12_sch.f2();
+DROP TYPE pow12_sch.e2;
+CREATE FUNCTION pow12_sch.f4() RETURNS int AS 'select 4' LANGUAGE sql;
+CREATE AGGREGATE pow12_sch.agg4(int) (sfunc = int4pl, stype = int4);
+CREATE TYPE pow12_sch.e4 AS ENUM ('a');
+COMMENT ON SCHEMA pow12_sch IS 'mine';
+SET ROLE pow12_v;
+SELECT pow12_agg(x) FROM (VALUES (1), (2)) v(x);
+SELECT pow12_agg(x) OVER () FROM (VALUES (1), (2)) v(x);
+DROP AGGREGATE pow12_agg(int);
+CREATE OR REPLACE FUNCTION pow12_sch.f4() RETURNS int AS 'select 5' LANGUAGE sql;
+COMMENT ON SCHEMA pow12_sch IS 'not mine';
+RESET ROLE;
+-- privileges granted
+GRANT TRIGGER, MAINTAIN ON pow12_t TO pow12_u;
+GRANT MAINTAIN ON pow12_m TO pow12_u;
+DO $$BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO pow12_u', current_database()); END$$;
+GRANT CREATE ON SCHEMA pow12_sch TO pow12_v;
+SET ROLE pow12_u;
+CREATE TRIGGER pow12_tr2 BEFORE INSERT ON pow12_t FOR EACH ROW EXECUTE FUNCTION pow12_tf();
+DROP TRIGGER pow12_tr2 ON pow12_t;
+REFRESH MATERIALIZED VIEW pow12_m;
+REINDEX TABLE pow12_t;
+VACUUM pow12_t;
+CREATE SCHEMA pow12_sch3;
+CREATE SCHEMA pow12_sch4 AUTHORIZATION pow12_v;
+SET ROLE pow12_v;
+CREATE FUNCTION pow12_sch.f5() RETURNS int AS 'select 5' LANGUAGE sql;
+CREATE OR REPLACE FUNCTION pow12_sch.f4() RETURNS int AS 'select 6' LANGUAGE sql;
+RESET ROLE;
+SELECT proname, proowner::regrole FROM pg_proc WHERE pronamespace = 'pow12_sch'::regnamespace ORDER BY proname;
+DO $$BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM pow12_u', current_database()); END$$;
+-- GRANT on types, privilege functions, default privileges
+GRANT USAGE ON TYPE _pow12_e TO pow12_u;
+GRANT USAGE ON DOMAIN pow12_e TO pow12_u;
+GRANT USAGE ON DOMAIN pow12_d TO pow12_u;
+SELECT has_sequence_privilege('pow12_s', 'USAGE'), has_sequence_privilege('pow12_u', 'pow12_s', 'SELECT');
+SELECT has_sequence_privilege('pow12_t', 'SELECT');
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SCHEMAS TO pow12_u;
+DROP SCHEMA pow12_sch, pow12_sch3 CASCADE;
+DROP TABLE pow12_t;
+DROP VIEW pow12_v;
+DROP SEQUENCE pow12_s;
+DROP TYPE pow12_e, pow12_c;
+DROP DOMAIN pow12_d;
+DROP MATERIALIZED VIEW pow12_m;
+DROP FUNCTION pow12_tf(), pow12_f(int);
+DROP AGGREGATE pow12_agg(int);
+DROP PROCEDURE pow12_pr(int);
+DROP OWNED BY pow12_u, pow12_v;
+DROP ROLE pow12_u, pow12_v;
