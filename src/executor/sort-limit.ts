@@ -66,23 +66,34 @@ function rowComparator(keys: readonly SortSpec[]): (x: Row, y: Row) => number {
   };
 }
 
-/** Rows sorted as Postgres's Sort node orders them, equal rows included (executor/tuplesort.ts). */
-export class Sort implements Plan {
-  readonly kind = 'Sort';
-  private readonly cmp: (x: Row, y: Row) => number;
-  constructor(readonly input: Plan, readonly keys: readonly SortSpec[]) {
-    this.cmp = rowComparator(keys);
-  }
-  /** Where a Limit above leaves, for one run, how many rows it will read (see `setBound`). */
+/**
+ * A sort a Limit above may bound (ExecSetTupleBound): the Limit leaves, for one run, how many
+ * rows it will read, and the sort then keeps only those, chosen as Postgres's top-N heapsort does.
+ */
+abstract class BoundedSort {
   private readonly boundToken = {};
-  /** Tells the next run that only its first `bound` rows will be read (ExecSetTupleBound). */
+  /** Tells the next run that only its first `bound` rows will be read. */
   setBound(ctx: ExecContext, bound: number): void {
     ctx.cache.set(this.boundToken, bound);
   }
-  /** The rows in order; under a bound, only the first ones, chosen as Postgres's top-N heapsort does. */
-  run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+  /** The bound left for this run, if any (taken: a rescan without a Limit sorts fully). */
+  protected takeBound(ctx: ExecContext): number | undefined {
     const bound = ctx.cache.get(this.boundToken) as number | undefined;
     if (bound !== undefined) ctx.cache.delete(this.boundToken);
+    return bound;
+  }
+}
+
+/** Rows sorted as Postgres's Sort node orders them, equal rows included (executor/tuplesort.ts). */
+export class Sort extends BoundedSort implements Plan {
+  readonly kind = 'Sort';
+  private readonly cmp: (x: Row, y: Row) => number;
+  constructor(readonly input: Plan, readonly keys: readonly SortSpec[]) {
+    super();
+    this.cmp = rowComparator(keys);
+  }
+  run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const bound = this.takeBound(ctx);
     const rows: Row[] = [];
     eachRow(this.input, ctx, base, (r) => {
       rows.push(r);
@@ -92,25 +103,20 @@ export class Sort implements Plan {
 }
 
 /**
- * Rows sorted by keys computed from them (not output columns): the sort below set-returning
- * functions of the select list, which Postgres evaluates after ORDER BY when the sort keys do not
- * use them (make_sort_input_target).
+ * Rows sorted by keys computed from them (not output columns): the sort below set-returning and
+ * volatile functions of the select list, which Postgres evaluates after ORDER BY when they are
+ * not sort keys (make_sort_input_target).
  */
-export class ExprSort implements Plan {
+export class ExprSort extends BoundedSort implements Plan {
   readonly kind = 'Sort';
   constructor(
     readonly input: Plan,
     readonly keys: readonly AggPresortKey[],
-  ) {}
-  /** See Sort.setBound (a LIMIT above the projection that follows this sort). */
-  private readonly boundToken = {};
-  setBound(ctx: ExecContext, bound: number): void {
-    ctx.cache.set(this.boundToken, bound);
+  ) {
+    super();
   }
   run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    const bound = ctx.cache.get(this.boundToken) as number | undefined;
-    if (bound !== undefined) ctx.cache.delete(this.boundToken);
-    return sortedByKeys(this.input, ctx, base, this.keys, bound);
+    return sortedByKeys(this.input, ctx, base, this.keys, this.takeBound(ctx));
   }
 }
 
@@ -185,7 +191,7 @@ export class Limit implements Plan {
     if (lim !== undefined && !this.withTies && lim + off <= BigInt(Number.MAX_SAFE_INTEGER)) {
       // (through a projection too, as ExecSetTupleBound passes a projecting Result)
       const sort = this.input instanceof Project ? this.input.input : this.input;
-      if (sort instanceof Sort || sort instanceof ExprSort) sort.setBound(ctx, Number(lim + off));
+      if (sort instanceof BoundedSort) sort.setBound(ctx, Number(lim + off));
     }
     for (const r of this.input.run(ctx, base)) {
       if (skipped < off) {
