@@ -926,20 +926,10 @@ export function executePrepared(session: Session, p: PreparedDml, params: readon
   // executor start): the next command gets a new one (cmin / cmax show it).
   ctx.txn.markWrite();
   const ret: Row[] | undefined = p.returning ? [] : undefined;
-  const stmts = statementEvents(p);
-  const trig = hasTriggers(cat, p.rel.oid);
   // In autocommit mode nothing can still be deferred (a failed statement's events are dropped).
   if (!session.inBlock && !deferRi) discardDeferredTriggers(session);
-  if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op, e.updated);
-  const count = p.run(ms, ret);
-  if (deferRi) {
-    deferRi.push(ms);
-    if (trig) deferredStatements.set(ms, stmts);
-  } else {
-    runRiQueue(ms, session);
-    if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
-    if (!session.inBlock && hasDeferredTriggers(session)) fireDeferredTriggers(session);
-  }
+  const count = runWithStatementTriggers(session, ms, p, ret, deferRi);
+  if (!deferRi && !session.inBlock && hasDeferredTriggers(session)) fireDeferredTriggers(session);
   const command = p.kind.toUpperCase();
   return { command, rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
@@ -1208,24 +1198,32 @@ export function prepareDmlForSpi(session: Session, kind: 'InsertStmt' | 'UpdateS
   }
 }
 
-/** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
-export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[], deferRi?: ModifyState[]): StatementResult {
-  if (p.rel.persistence !== 't') checkWritableSpi(session, p.kind.toUpperCase());
-  const ctx = makeExecContext(session, values);
-  const ms = new ModifyState(ctx, session.catalog());
-  const ret: Row[] | undefined = p.returning ? [] : undefined;
+/**
+ * Runs a prepared write between its BEFORE and AFTER statement triggers, then its RI work; inside a
+ * data-modifying WITH query (`deferRi`) the RI work and AFTER triggers wait for the whole statement.
+ */
+function runWithStatementTriggers(session: Session, ms: ModifyState, p: PreparedDml | SpiDml, ret: Row[] | undefined, deferRi: ModifyState[] | undefined): number {
   const stmts = statementEvents(p);
   const trig = hasTriggers(ms.cat, p.rel.oid);
   if (trig) for (const e of stmts) fireBeforeStatement(session, e.rel, e.op, e.updated);
   const count = p.run(ms, ret);
   if (deferRi) {
-    // (a data-modifying WITH query: its RI work and AFTER triggers run after the whole statement)
     deferRi.push(ms);
     if (trig) deferredStatements.set(ms, stmts);
   } else {
     runRiQueue(ms, session);
     if (trig || hasQueuedEvents(ms)) fireAfterTriggers(session, ms, trig ? [...stmts].reverse() : []);
   }
+  return count;
+}
+
+/** Runs a statement from prepareDmlForSpi with already-typed parameter values. */
+export function executeSpiDml(session: Session, p: SpiDml, values: readonly Value[], deferRi?: ModifyState[]): StatementResult {
+  if (p.rel.persistence !== 't') checkWritableSpi(session, p.kind.toUpperCase());
+  const ctx = makeExecContext(session, values);
+  const ms = new ModifyState(ctx, session.catalog());
+  const ret: Row[] | undefined = p.returning ? [] : undefined;
+  const count = runWithStatementTriggers(session, ms, p, ret, deferRi);
   return { command: p.kind.toUpperCase(), rowCount: count, fields: p.returning?.fields ?? [], rows: ret ?? [], oid: 0 };
 }
 

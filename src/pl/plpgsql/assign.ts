@@ -99,8 +99,8 @@ export function assignRecord(f: Frame, owner: ExprOwner, dno: number, v: Value, 
   f.descs[dno] = desc;
 }
 
-/** `rec.field := v`. */
-export function assignField(f: Frame, owner: ExprOwner, recDno: number, field: string, v: Value, from: number): void {
+/** The record variable `recDno`, its current row description and the position of `field` in it (errors as Postgres's). */
+function recordField(f: Frame, owner: ExprOwner, recDno: number, field: string) {
   const d = owner.datums[recDno];
   const desc = currentDesc(f, owner, recDno);
   if (!desc) {
@@ -110,6 +110,12 @@ export function assignField(f: Frame, owner: ExprOwner, recDno: number, field: s
   }
   const i = desc.names.indexOf(field);
   if (i < 0) throw new PgError(SQLSTATE.undefined_column, `record "${d.name}" has no field "${field}"`);
+  return { d, desc, i };
+}
+
+/** `rec.field := v`. */
+export function assignField(f: Frame, owner: ExprOwner, recDno: number, field: string, v: Value, from: number): void {
+  const { d, desc, i } = recordField(f, owner, recDno, field);
   const cur = f.values[recDno] as PgRecord | null;
   const fields = cur ? cur.fields.slice() : desc.names.map(() => null as Value);
   fields[i] = castValue(f, v, from, desc.types[i], desc.typmods[i]);
@@ -185,15 +191,7 @@ export function assignElement(f: Frame, owner: ExprOwner, dno: number, subs: Val
 
 /** `rec.field[i] := v`: the field's array with one element set. */
 export function assignFieldElement(f: Frame, owner: ExprOwner, recDno: number, field: string, subs: Value[], v: Value, from: number): void {
-  const d = owner.datums[recDno];
-  const desc = currentDesc(f, owner, recDno);
-  if (!desc) {
-    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `record "${d.name}" is not assigned yet`, {
-      detail: 'The tuple structure of a not-yet-assigned record is indeterminate.',
-    });
-  }
-  const i = desc.names.indexOf(field);
-  if (i < 0) throw new PgError(SQLSTATE.undefined_column, `record "${d.name}" has no field "${field}"`);
+  const { d, desc, i } = recordField(f, owner, recDno, field);
   const cat = f.session.catalog();
   const at = arrayTypeOf(cat, desc.types[i]);
   if (!at) throw new PgError(SQLSTATE.datatype_mismatch, `cannot subscript type ${formatType(cat, desc.types[i])} because it does not support subscripting`);
