@@ -64,6 +64,13 @@ function pairDecode(c: Cursor): PgPoint {
   return new PgPoint(x, y);
 }
 
+/** The position past a `(` at the cursor and the spaces after it (where an inner `(` would be). */
+function afterParen(c: Cursor): number {
+  let cp = c.i + 1;
+  while (cp < c.s.length && isSpace(c.s[cp])) cp++;
+  return cp;
+}
+
 /** path_decode: npts points, optionally in `[...]` (when `openType`) or `(...)`; returns isopen. */
 function pathDecode(c: Cursor, openType: boolean, npts: number, out: PgPoint[]): boolean {
   let depth = 0;
@@ -74,12 +81,8 @@ function pathDecode(c: Cursor, openType: boolean, npts: number, out: PgPoint[]):
     depth++;
     c.i++;
   } else if (c.ch() === '(') {
-    let cp = c.i + 1;
-    while (cp < c.s.length && isSpace(c.s[cp])) cp++;
-    if (c.s.charAt(cp) === '(') {
-      depth++;
-      c.i = cp;
-    } else if (c.s.lastIndexOf('(') === c.i) {
+    const cp = afterParen(c);
+    if (c.s.charAt(cp) === '(' || c.s.lastIndexOf('(') === c.i) {
       depth++;
       c.i = cp;
     }
@@ -205,8 +208,7 @@ export function parseCircle(text: string): PgCircle {
     depth++;
     c.i++;
   } else if (c.ch() === '(') {
-    let cp = c.i + 1;
-    while (cp < c.s.length && isSpace(c.s[cp])) cp++;
+    const cp = afterParen(c);
     if (c.s.charAt(cp) === '(') {
       depth++;
       c.i = cp;
