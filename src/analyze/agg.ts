@@ -103,7 +103,7 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   if (star && name !== 'count' && !aggs.some((a) => a.argTypes.length === 0)) {
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) specified, but ${name} is not an aggregate function`, { position: pstate.position(n.location) });
   }
-  const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a } as FunctionImpl & { agg: AggregateImpl }));
+  const asFns: FunctionImpl[] = aggs.map((a) => ({ name: a.name, argTypes: a.argTypes, returnType: a.returnType, strict: a.strict, volatility: 'i', fn: () => null, agg: a, ...(a.userRangesOnly ? { userRangesOnly: true } : {}) } as FunctionImpl & { agg: AggregateImpl }));
   const resolved = star ? { item: asFns.find((f) => f.argTypes.length === 0) as FunctionImpl, args: [] as Expr[], returnType: aggs.find((a) => a.argTypes.length === 0)?.returnType as number } : resolveAggregate(pstate, name, asFns, args, n);
   const agg = (resolved.item as FunctionImpl & { agg: AggregateImpl }).agg;
   if (agg.oid !== undefined) checkExecute(pstate.stmt, agg.oid);

@@ -7,6 +7,9 @@
  * Postgres counterpart: the cast functions named in pg_cast (int84, float8_numeric, ...) and
  * CoerceViaIO in src/backend/executor/execExprInterp.c.
  */
+import { multirangeOfRangeIn } from '../types/user-range.js';
+import { makeMultirange } from '../types/multirange.js';
+import type { PgRange } from '../types/values.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -100,6 +103,10 @@ export function castFunction(cat: Catalog, fi: TypeInfo, ti: TypeInfo, ctx: Coer
   }
   const special = specialCast(from, to);
   if (special) return special;
+  if (fi.typtype === 'r' && ti.typtype === 'm') {
+    const m = multirangeOfRangeIn(cat, from);
+    if (m?.oid === to) return (v) => makeMultirange(m.range, [v as PgRange]);
+  }
   // Arrays: element-wise.
   if (fi.category === 'A' && ti.category === 'A' && fi.elem !== undefined && ti.elem !== undefined) {
     const ef = elementCast(cat, fi.elem, ti.elem, ctx);

@@ -6,6 +6,8 @@
  *
  * Postgres counterpart: src/backend/parser/parse_coerce.c.
  */
+import { multirangeOfRangeIn } from '../types/user-range.js';
+import { FIRST_NORMAL_OID } from '../types/oids.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
@@ -75,6 +77,8 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
   }
   const c = castIndex.get(`${from}>${to}`);
   if (c !== undefined) return castRank[c] <= ctxRank[ctx];
+  // A user range type's explicit cast to its multirange (DefineRange's CastCreate).
+  if (fi.typtype === 'r' && ti.typtype === 'm' && from >= FIRST_NORMAL_OID) return ctx === 'explicit' && multirangeOfRangeIn(cat, from)?.oid === to;
   // Arrays: element-wise when the elements coerce.
   if (fi.category === 'A' && ti.category === 'A' && fi.elem !== undefined && ti.elem !== undefined) {
     return canCoerce(cat, fi.elem, ti.elem, ctx);

@@ -6,6 +6,7 @@
  *
  * Postgres counterpart: src/backend/parser/parse_func.c, parse_oper.c (func_select_candidate).
  */
+import { isBuiltinRangeOrMultirange } from '../types/user-range.js';
 import { checkExecute } from './permissions.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -168,10 +169,10 @@ function polyAccepts(cat: Catalog, from: number, to: number): boolean {
       return fi.typtype === 'e';
     case OID.anyrange:
     case OID.anycompatiblerange:
-      return rangeSubtype(fi.oid) !== 0;
+      return rangeSubtype(cat, fi.oid) !== 0;
     case OID.anymultirange:
     case OID.anycompatiblemultirange:
-      return multirangeRange(fi.oid) !== 0;
+      return multirangeRange(cat, fi.oid) !== 0;
     default:
       return true;
   }
@@ -222,8 +223,10 @@ export function resolveOperator(
 ): ResolvedCall<OperatorDef> {
   const cat = pstate.catalog;
   const inputs = left ? [left.type, right.type] : [right.type];
+  const builtinRangeInput = inputs.some((t) => isBuiltinRangeOrMultirange(t === OID.unknown ? t : domainBase(cat, t)));
   const cands: Candidate<OperatorDef>[] = ops
     .filter((o) => (left ? o.left !== 0 : o.left === 0) && typeKnown(cat, o.right) && (o.left === 0 || typeKnown(cat, o.left)))
+    .filter((o) => !(o.fn.userRangesOnly && builtinRangeInput))
     .map((o) => ({ item: o, args: left ? [o.left, o.right] : [o.right] }));
   let chosen: Candidate<OperatorDef> | undefined;
   // binary_oper_exact: exact match, or one unknown side assumed to be the other's type.
@@ -324,8 +327,10 @@ export function resolveFunction(
   const inputs = args.map((a) => a.type);
   // Expand variadic and defaulted signatures to the call's arity.
   const cands: Candidate<FunctionImpl>[] = [];
+  const builtinRangeInput = inputs.some((t) => isBuiltinRangeOrMultirange(t === OID.unknown ? t : domainBase(cat, t)));
   for (const f of fns) {
     if (!f.argTypes.every((t) => typeKnown(cat, t))) continue;
+    if (f.userRangesOnly && builtinRangeInput) continue;
     const n = f.argTypes.length;
     // Postgres considers a variadic function only in its expanded form, unless the call says
     // VARIADIC (then only as declared).

@@ -15,8 +15,7 @@ import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { OID } from '../types/oids.js';
 import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
-import { rangeTypeDef } from '../types/range.js';
-import { multirangeOfRange, multirangeTypeDef } from '../types/multirange.js';
+import { multirangeDefIn, multirangeOfRangeIn, rangeDefIn } from '../types/user-range.js';
 import { canCoerce } from './coerce.js';
 
 const FAMILY1 = new Set<number>([OID.anyelement, OID.anyarray, OID.anynonarray, OID.anyenum, OID.anyrange, OID.anymultirange]);
@@ -28,16 +27,16 @@ export const isPolyFamily1 = (t: number): boolean => FAMILY1.has(t);
 export const isPolyFamily2 = (t: number): boolean => FAMILY2.has(t);
 
 /** get_range_subtype (0 when `t` is not a range type). */
-export function rangeSubtype(t: number): number {
-  return rangeTypeDef(t)?.subtype ?? 0;
+export function rangeSubtype(cat: Catalog, t: number): number {
+  return rangeDefIn(cat, t)?.subtype ?? 0;
 }
 /** get_multirange_range (0 when `t` is not a multirange type). */
-export function multirangeRange(t: number): number {
-  return multirangeTypeDef(t)?.range.oid ?? 0;
+export function multirangeRange(cat: Catalog, t: number): number {
+  return multirangeDefIn(cat, t)?.range.oid ?? 0;
 }
 /** get_range_multirange (0 when `t` has none). */
-export function rangeMultirange(t: number): number {
-  return multirangeOfRange(t)?.oid ?? 0;
+export function rangeMultirange(cat: Catalog, t: number): number {
+  return multirangeOfRangeIn(cat, t)?.oid ?? 0;
 }
 /** get_element_type (0 when `t` is not an array type). */
 function elementType(cat: Catalog, t: number): number {
@@ -158,7 +157,7 @@ export function enforceGenericTypeConsistency(cat: Catalog, actual: readonly num
         if (compatRng !== a) throw notAlike('anycompatiblerange', compatRng, a);
       } else {
         compatRng = a;
-        compatRngElem = rangeSubtype(a);
+        compatRngElem = rangeSubtype(cat, a);
         if (!compatRngElem) throw mismatch(`argument declared anycompatiblerange is not a range type but type ${formatType(cat, a)}`);
         compatTypes.push(compatRngElem);
       }
@@ -171,7 +170,7 @@ export function enforceGenericTypeConsistency(cat: Catalog, actual: readonly num
         if (compatMrng !== a) throw notAlike('anycompatiblemultirange', compatMrng, a);
       } else {
         compatMrng = a;
-        compatMrngElem = multirangeRange(a);
+        compatMrngElem = multirangeRange(cat, a);
         if (!compatMrngElem) throw mismatch(`argument declared anycompatiblemultirange is not a multirange type but type ${formatType(cat, a)}`);
       }
     }
@@ -194,17 +193,17 @@ export function enforceGenericTypeConsistency(cat: Catalog, actual: readonly num
       }
     }
     if (mrng) {
-      const r = multirangeRange(mrng);
+      const r = multirangeRange(cat, mrng);
       if (!r) throw mismatch(`argument declared anymultirange is not a multirange type but type ${formatType(cat, mrng)}`);
       if (!rng) rng = r;
       else if (r !== rng) {
         throw mismatch('argument declared anymultirange is not consistent with argument declared anyrange', `${formatType(cat, mrng)} versus ${formatType(cat, rng)}`);
       }
     } else if (haveMultirange && rng) {
-      mrng = rangeMultirange(rng);
+      mrng = rangeMultirange(cat, rng);
     }
     if (rng) {
-      const sub = rangeSubtype(rng);
+      const sub = rangeSubtype(cat, rng);
       if (!sub) throw mismatch(`argument declared anyrange is not a range type but type ${formatType(cat, rng)}`);
       if (!elem) elem = sub;
       else if (sub !== elem) {
@@ -234,13 +233,13 @@ export function enforceGenericTypeConsistency(cat: Catalog, actual: readonly num
         }
       } else {
         compatRng = compatMrngElem;
-        compatRngElem = rangeSubtype(compatRng);
+        compatRngElem = rangeSubtype(cat, compatRng);
         if (!compatRngElem) throw mismatch(`argument declared anycompatiblemultirange is not a multirange type but type ${formatType(cat, compatMrng)}`);
         haveCompatRange = true;
         compatTypes.push(compatRngElem);
       }
     } else if (haveCompatMultirange && compatRng) {
-      compatMrng = rangeMultirange(compatRng);
+      compatMrng = rangeMultirange(cat, compatRng);
     }
     const undetermined = (what: string) => mismatch(`could not determine polymorphic type ${what} because input has type unknown`);
     if (compatTypes.length) {
@@ -408,7 +407,7 @@ export function checkGenericTypeConsistency(cat: Catalog, actual: readonly numbe
           if (compatRng !== a) return false;
         } else {
           compatRng = a;
-          compatRngElem = rangeSubtype(a);
+          compatRngElem = rangeSubtype(cat, a);
           if (!compatRngElem) return false;
           compatTypes.push(compatRngElem);
         }
@@ -419,7 +418,7 @@ export function checkGenericTypeConsistency(cat: Catalog, actual: readonly numbe
           if (compatMrng !== a) return false;
         } else {
           compatMrng = a;
-          compatMrngElem = multirangeRange(a);
+          compatMrngElem = multirangeRange(cat, a);
           if (!compatMrngElem) return false;
         }
         break;
@@ -432,13 +431,13 @@ export function checkGenericTypeConsistency(cat: Catalog, actual: readonly numbe
     else if (e !== elem) return false;
   }
   if (mrng) {
-    const r = multirangeRange(mrng);
+    const r = multirangeRange(cat, mrng);
     if (!r) return false;
     if (!rng) rng = r;
     else if (r !== rng) return false;
   }
   if (rng) {
-    const sub = rangeSubtype(rng);
+    const sub = rangeSubtype(cat, rng);
     if (!sub) return false;
     if (!elem) elem = sub;
     else if (sub !== elem) return false;
@@ -450,7 +449,7 @@ export function checkGenericTypeConsistency(cat: Catalog, actual: readonly numbe
       if (compatMrngElem !== compatRng) return false;
     } else {
       compatRng = compatMrngElem;
-      compatRngElem = rangeSubtype(compatRng);
+      compatRngElem = rangeSubtype(cat, compatRng);
       if (!compatRngElem) return false;
       compatTypes.push(compatRngElem);
     }
@@ -488,10 +487,10 @@ export function isBinaryCoercible(cat: Catalog, src: number, target: number): bo
       return info.typtype === 'e';
     case OID.anyrange:
     case OID.anycompatiblerange:
-      return rangeSubtype(src) !== 0;
+      return rangeSubtype(cat, src) !== 0;
     case OID.anymultirange:
     case OID.anycompatiblemultirange:
-      return multirangeRange(src) !== 0;
+      return multirangeRange(cat, src) !== 0;
     case OID.record:
       return info.typtype === 'c';
     case OID._record:

@@ -381,12 +381,24 @@ export interface DomainInfo {
   readonly collation?: string;
 }
 
-/** A pg_type row for a user-defined type (enum, domain, composite) or its array type. */
+/** A user range type's pg_range row (CREATE TYPE ... AS RANGE). */
+export interface RangeInfo {
+  readonly subtype: number;
+  /** rngcollation: the collation the subtype's values compare by (collatable subtypes only). */
+  readonly collation?: string;
+  /** rngmultitypid: the multirange type created with it. */
+  readonly multirange: number;
+  /** rngsubdiff: the subtype_diff function's OID (0 when none). */
+  readonly subtypeDiff: number;
+}
+
+/** A pg_type row for a user-defined type (enum, domain, composite, range, multirange) or its array type. */
 export interface UserTypeDef {
   readonly oid: number;
   readonly name: string;
   readonly namespace: number;
-  readonly kind: 'e' | 'd' | 'c' | 'b' | 'r';
+  /** e enum, d domain, c composite, b base (extension types, arrays), r range, m multirange. */
+  readonly kind: 'e' | 'd' | 'c' | 'b' | 'r' | 'm';
   readonly owner: string;
   readonly arrayType?: number;
   /** For an array type: its element type. */
@@ -395,6 +407,10 @@ export interface UserTypeDef {
   readonly domain?: DomainInfo;
   /** For a composite type: the relation that defines its attributes. */
   readonly relation?: number;
+  /** For a range type: its pg_range row. */
+  readonly range?: RangeInfo;
+  /** For a multirange type: its range type. */
+  readonly multirangeOf?: number;
   /** For a base type an extension brings: which built-in I/O implements it. */
   readonly baseIO?: 'citext' | 'hstore';
   /** typacl; undefined: the default (acldefault). */
@@ -428,7 +444,8 @@ export interface FunctionDef {
   readonly owner: string;
   /** f function, p procedure, a aggregate (CREATE AGGREGATE; see `aggregate`). */
   readonly kind: 'f' | 'p' | 'a';
-  readonly language: 'sql' | 'plpgsql';
+  /** internal: a built-in C function by its prosrc name (the constructors of user range types). */
+  readonly language: 'sql' | 'plpgsql' | 'internal';
   /** Every parameter in declaration order (IN, OUT, INOUT, VARIADIC, TABLE). */
   readonly params: readonly FunctionParamDef[];
   /** The signature: types of the input parameters (IN, INOUT, VARIADIC), pg_proc.proargtypes. */
@@ -457,6 +474,8 @@ export interface FunctionDef {
   readonly acl?: readonly AclItem[];
   /** An aggregate's pg_aggregate row. */
   readonly aggregate?: AggregateInfo;
+  /** A constructor function of a user range or multirange type (pg_depend 'i'): dropped with the type. */
+  readonly constructsType?: number;
 }
 
 /** A function an aggregate calls: a user function's OID, or a built-in's pg_proc OID and implementation. */

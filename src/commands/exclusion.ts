@@ -18,12 +18,13 @@ import type { ExecContext } from '../executor/context.js';
 import type { Tuple } from '../storage/heap.js';
 import { MAX_BOUND, MIN_BOUND, type Bound } from '../storage/index-store.js';
 import { OID } from '../types/oids.js';
-import { rangeAdjacent, rangeOverlaps, rangeTypeDef } from '../types/range.js';
+import { rangeAdjacent, rangeOverlaps } from '../types/range.js';
+import { multirangeDefIn, rangeDefIn } from '../types/user-range.js';
 import { inetOverlaps } from '../types/inet.js';
 import { extensionDefaultOpclass } from './extension-opclasses.js';
 import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { PgInet, PgMultirange, PgRange, Value } from '../types/values.js';
-import { adjacent, firstRange, lastRange, multirangeOverlapsMultirange, multirangeTypeDef } from '../types/multirange.js';
+import { adjacent, firstRange, lastRange, multirangeOverlapsMultirange } from '../types/multirange.js';
 import { valueComparator } from '../functions/builtins/value-compare.js';
 import { EQUALITY_OPERATORS } from '../catalog/system/builtin-data.js';
 import { liveForUniqueness } from './unique-check.js';
@@ -156,10 +157,10 @@ function conflictTests(cat: Catalog, table: RelationDef, idx: RelationDef): Conf
     const type = baseTypeOf(cat, k.attnum ? table.columns[k.attnum - 1].type : k.expr!.expr.type);
     const coll = k.collation ?? (k.attnum ? table.columns[k.attnum - 1].collation : k.expr!.expr.collation);
     const op = info.exclusion![i].name;
-    const rd = rangeTypeDef(type);
+    const rd = rangeDefIn(cat, type);
     if (rd && op === '&&') return (a, b) => rangeOverlaps(rd, a as PgRange, b as PgRange);
     if (rd && op === '-|-') return (a, b) => rangeAdjacent(rd, a as PgRange, b as PgRange);
-    const md = multirangeTypeDef(type);
+    const md = multirangeDefIn(cat, type);
     if (md && op === '&&') return (a, b) => multirangeOverlapsMultirange(md.range, a as PgMultirange, b as PgMultirange);
     if (md && op === '-|-') {
       return (a, b) => adjacent(md.range, firstRange(a as PgMultirange), lastRange(a as PgMultirange), firstRange(b as PgMultirange), lastRange(b as PgMultirange));

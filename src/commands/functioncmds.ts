@@ -439,6 +439,11 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
       throw new PgError(SQLSTATE.wrong_object_type, `"${f.name}" is an aggregate function`, { hint: 'Use DROP AGGREGATE to drop aggregate functions.' });
     }
     if (f) checkDropOwner(txn.catalog, session.currentUser(), f.owner, f.namespace, k.word, f.name);
+    if (f?.constructsType !== undefined) {
+      // A range type's constructor goes with the type (pg_depend 'i').
+      const typ = formatType(txn.catalog, f.constructsType);
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop ${kindWord(f.kind)} ${routineSignature(txn.catalog, f, session.searchPath())} because type ${typ} requires it`, { hint: `You can drop type ${typ} instead.` });
+    }
     if (f && !defs.includes(f)) defs.push(f);
   }
   if (!defs.length) return commandResult(k.tag);

@@ -12,7 +12,8 @@ function byteLen(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-function truncBytes(s: string, n: number): string {
+/** Cuts `s` to at most `n` bytes of UTF-8 (never inside a character). */
+export function truncBytes(s: string, n: number): string {
   let out = s;
   while (byteLen(out) > n) out = out.slice(0, -1);
   return out;

@@ -208,6 +208,7 @@ function writingCommandName(kind: string, n: AnyNode): string | undefined {
       return n.is_procedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION';
     case 'CreateEnumStmt':
     case 'CompositeTypeStmt':
+    case 'CreateRangeStmt':
       return 'CREATE TYPE';
     case 'AlterEnumStmt':
       return 'ALTER TYPE';

@@ -360,10 +360,26 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
       const word = compRel.kind === 'v' ? 'view' : compRel.kind === 'm' ? 'materialized view' : 'table';
       throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${t.name} because ${word} ${compRel.name} requires it`, { hint: `You can drop ${word} ${compRel.name} instead.` });
     }
+    // A multirange or array type goes with the type it was made for (pg_depend 'i').
+    const owning = t.kind === 'm' ? [...txn.catalog.types.values()].find((r) => r.range?.multirange === t.oid) : t.elementType !== undefined ? txn.catalog.types.get(t.elementType) : undefined;
+    if (owning && (t.kind === 'm' || owning.arrayType === t.oid)) {
+      const shown = (x: UserTypeDef) => formatType(txn.catalog, x.oid);
+      throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop type ${shown(t)} because type ${shown(owning)} requires it`, { hint: `You can drop type ${shown(owning)} instead.` });
+    }
     const cat = txn.catalogForWrite();
     const sp = session.searchPath();
     const { relName, typName } = dependentNames(cat, sp);
-    const deps = typeDependents(cat, t, compRel?.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp));
+    const multi = t.kind === 'r' && t.range ? cat.types.get(t.range.multirange) : undefined;
+    const depsOf = (x: UserTypeDef) => typeDependents(cat, x, compRel?.oid, relName, (y) => `type ${typName(y)}`, (f) => routineSignature(cat, f, sp))
+      .filter((d) => cat.functions.get(d.oid)?.constructsType !== t.oid);
+    // A range's multirange type is reached through it (an internal dependency), its dependents
+    // grouped under it as an array type's are.
+    const deps = multi
+      ? [...depsOf(t), ...depsOf(multi).map((d) => ({ ...d, order: [multi.oid, ...d.order] }))].sort((a, b) => {
+        for (let i = 0; i < Math.max(a.order.length, b.order.length); i++) if ((a.order[i] ?? 0) !== (b.order[i] ?? 0)) return (a.order[i] ?? 0) - (b.order[i] ?? 0);
+        return 0;
+      })
+      : depsOf(t);
     if (deps.length) {
       const all = flattenDependents(deps);
       if (n.behavior !== 'DROP_CASCADE') {
@@ -381,6 +397,11 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     if (t.arrayType !== undefined) cat.removeType(t.arrayType);
     cat.removeType(t.oid);
     if (compRel) cat.removeRelation(compRel.oid);
+    if (multi) {
+      if (multi.arrayType !== undefined) cat.removeType(multi.arrayType);
+      cat.removeType(multi.oid);
+    }
+    if (t.kind === 'r') for (const f of [...cat.functions.values()]) if (f.constructsType === t.oid) cat.removeFunction(f.oid);
   }
   return commandResult(`DROP ${word}`);
 }
@@ -471,7 +492,30 @@ function typeDependents(
         children: typeDependents(cat, d, undefined, relName, typeLabel, routine),
       });
     }
+    // Range types over it (their constructors, multirange and array types go with them).
+    for (const r of cat.types.values()) {
+      if (r.kind !== 'r' || r.range?.subtype !== target) continue;
+      const multi = cat.types.get(r.range.multirange);
+      out.push({
+        oid: r.oid,
+        order: [...group(r.oid), 0],
+        label: typeLabel(r),
+        on,
+        supported: true,
+        drop: () => {
+          for (const f of [...cat.functions.values()]) if (f.constructsType === r.oid) cat.removeFunction(f.oid);
+          for (const x of [r, multi]) {
+            if (x?.arrayType !== undefined) cat.removeType(x.arrayType);
+            if (x) cat.removeType(x.oid);
+          }
+        },
+        children: [...(multi ? typeDependents(cat, multi, undefined, relName, typeLabel, routine) : []), ...typeDependents(cat, r, undefined, relName, typeLabel, routine)]
+          .filter((d) => cat.functions.get(d.oid)?.constructsType !== r.oid),
+      });
+    }
     for (const f of cat.functions.values()) {
+      // A range type's constructors are reached through the range type (above).
+      if (f.constructsType !== undefined && cat.types.get(f.constructsType)?.range?.subtype === target) continue;
       if (f.returnType !== target && !f.params.some((p) => p.type === target)) continue;
       out.push({ oid: f.oid, order: [...group(f.oid), 0], label: `${f.kind === 'p' ? 'procedure' : 'function'} ${routine(f)}`, on, supported: true, drop: () => cat.removeFunction(f.oid), children: [] });
     }

@@ -3,6 +3,7 @@
  * statements raise 0A000 naming the statement.
  * Postgres counterpart: src/backend/tcop/utility.c.
  */
+import { createRangeType } from './range-type.js';
 import { alterTsConfiguration, defineTsConfiguration, dropTsConfigurations } from './tsearch-cmds.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { NO_RESET, cannotReset } from './transaction-cmds.js';
@@ -189,6 +190,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createEnum(session, n);
     case 'CompositeTypeStmt':
       return createCompositeType(session, n, sql);
+    case 'CreateRangeStmt':
+      return createRangeType(session, n, sql);
     case 'AlterEnumStmt':
       return alterEnum(session, n);
     case 'CreateDomainStmt':

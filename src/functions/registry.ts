@@ -55,6 +55,11 @@ export interface FunctionImpl {
   readonly exactArgs?: readonly number[];
   /** A function returning `record` that needs its caller's column definition list (json_to_record): the call-site form. */
   readonly withColumns?: (cols: readonly RecordColumn[]) => FunctionImpl;
+  /**
+   * A generic overload on anyrange / anymultirange serving user range types: not a candidate when
+   * an argument is one of the built-in range or multirange types (their concrete overloads are).
+   */
+  readonly userRangesOnly?: true;
   /** A SQL function Postgres would inline: the call-site form, given whether all arguments are constants. */
   readonly inlineVariant?: (constArgs: boolean) => FunctionImpl;
 }
@@ -115,6 +120,8 @@ export interface AggregateImpl {
    * a final function that does not modify the state). User aggregates only.
    */
   readonly transShareKey?: string;
+  /** As FunctionImpl.userRangesOnly. */
+  readonly userRangesOnly?: true;
 }
 
 export type AggregateInline = 'count' | 'int-sum' | 'max' | 'min';
@@ -197,7 +204,7 @@ export function op(
   right: number,
   result: number,
   impl: (a: Value, b: Value, rt: ExprRuntime, call: CallInfo) => Value,
-  extra: { commutator?: string; negator?: string; strict?: boolean; exactArgs?: readonly number[] } = {},
+  extra: { commutator?: string; negator?: string; strict?: boolean; exactArgs?: readonly number[]; userRangesOnly?: true } = {},
 ): OperatorDef {
   const f: FunctionImpl = {
     name: `op ${name}`,
@@ -207,6 +214,7 @@ export function op(
     volatility: 'i',
     fn: left === 0 ? (args, rt, call) => impl(null, args[0], rt, call) : (args, rt, call) => impl(args[0], args[1], rt, call),
     ...(extra.exactArgs ? { exactArgs: extra.exactArgs } : {}),
+    ...(extra.userRangesOnly ? { userRangesOnly: true as const } : {}),
   };
   const o: OperatorDef = { name, left, right, result, fn: f, commutator: extra.commutator, negator: extra.negator };
   registerOperator(o);

@@ -8,6 +8,7 @@
  * Postgres counterpart: fmgr_security_definer (fmgr.c), plpgsql_call_handler (pl_handler.c),
  * fmgr_sql (functions.c).
  */
+import { internalFunctionImpl } from '../functions/internal-functions.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { FunctionDef } from '../catalog/objects.js';
 import { typeInfo } from '../types/registry.js';
@@ -104,6 +105,7 @@ export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: Exe
 
 /** The callable form of a catalog function (see functions/user-functions.ts). */
 export function routineImpl(def: FunctionDef): FunctionImpl {
+  if (def.language === 'internal') return internalFunctionImpl(def);
   const inputs = inputParams(def);
   const outs = def.params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
   const firstDefault = inputs.findIndex((p) => p.default !== undefined);

@@ -17,6 +17,9 @@ import { makeRecordIO } from './record.js';
 import { hstoreIO } from './hstore.js';
 import { citextIO } from './citext.js';
 import { anonymousRecordArrayIO, anonymousRecordIO } from './anon-record.js';
+import { makeRangeIO } from './range.js';
+import { makeMultirangeIO } from './multirange.js';
+import { multirangeDefIn, rangeDefIn } from './user-range.js';
 
 export interface TypeInfo {
   readonly oid: number;
@@ -177,6 +180,24 @@ function userTypeInfo(cat: Catalog, oid: number): TypeInfo {
         const baseIo = typeInfo(cat, d.baseType).io;
         if (d.baseTypmod < 0) return baseIo;
         if (!io) io = { ...baseIo, input: (text, typmod, ctx) => baseIo.input(text, typmod >= 0 ? typmod : d.baseTypmod, ctx) };
+        return io;
+      },
+    };
+  }
+  if (t.kind === 'r' || t.kind === 'm') {
+    const kind = t.kind;
+    return {
+      ...base,
+      typtype: kind,
+      category: 'R',
+      preferred: false,
+      typlen: -1,
+      get io(): TypeIO<Value> {
+        if (!io) {
+          io = (kind === 'r'
+            ? makeRangeIO(rangeDefIn(cat, oid) as NonNullable<ReturnType<typeof rangeDefIn>>)
+            : makeMultirangeIO(multirangeDefIn(cat, oid) as NonNullable<ReturnType<typeof multirangeDefIn>>)) as TypeIO<Value>;
+        }
         return io;
       },
     };

@@ -36,9 +36,10 @@ export function defaultOpclassOid(cat: Catalog, amOid: number, type: number): nu
   if (type === 1043) return DEFAULT_OPCLASS.get(`${amOid}/25`) ?? 0; // varchar uses text_ops
   if (t?.elementType !== undefined || (BUILTIN_ARRAYS.has(type))) return DEFAULT_OPCLASS.get(`${amOid}/${ANYARRAY}`) ?? 0;
   if (t?.kind === 'e') return DEFAULT_OPCLASS.get(`${amOid}/${ANYENUM}`) ?? 0;
-  if (BUILTIN_RANGES.has(type)) return DEFAULT_OPCLASS.get(`${amOid}/${ANYRANGE}`) ?? 0;
-  if (BUILTIN_MULTIRANGES.has(type)) return DEFAULT_OPCLASS.get(`${amOid}/${ANYMULTIRANGE}`) ?? 0;
+  if (BUILTIN_RANGES.has(type) || t?.kind === 'r') return DEFAULT_OPCLASS.get(`${amOid}/${ANYRANGE}`) ?? 0;
+  if (BUILTIN_MULTIRANGES.has(type) || t?.kind === 'm') return DEFAULT_OPCLASS.get(`${amOid}/${ANYMULTIRANGE}`) ?? 0;
   if (t?.kind === 'd' && t.domain) return defaultOpclassOid(cat, amOid, t.domain.baseType);
+  if (t?.kind === 'c') return DEFAULT_OPCLASS.get(`${amOid}/2249`) ?? 0; // record_ops
   return 0;
 }
 

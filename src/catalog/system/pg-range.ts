@@ -2,9 +2,12 @@
  * pg_range: one row per range type (the six built-in ones), with its subtype, multirange type,
  * subtype btree operator class, canonical and subtype-difference functions.
  * Postgres counterpart: src/include/catalog/pg_range.dat.
- * Known gaps: user-defined range types (CREATE TYPE ... AS RANGE is 0A000).
+ * User range types (CREATE TYPE ... AS RANGE) follow, from the catalog.
  */
 import { defineRows } from './registry.js';
+import { collationOid } from './type-facts.js';
+import { defaultOpclassOid } from './operators.js';
+import { AM_OID } from './pg-class.js';
 
 /** [rngtypid, rngsubtype, rngmultitypid, rngsubopc, rngcanonical, rngsubdiff] */
 const RANGES: readonly (readonly [number, number, number, number, number, number])[] = [
@@ -18,9 +21,17 @@ const RANGES: readonly (readonly [number, number, number, number, number, number
 
 defineRows('pg_catalog', 'pg_range', {
   scope: 'catalog',
-  *rows() {
+  *rows({ cat }) {
     for (const [rngtypid, rngsubtype, rngmultitypid, rngsubopc, rngcanonical, rngsubdiff] of RANGES) {
       yield { rngtypid, rngsubtype, rngmultitypid, rngcollation: 0, rngsubopc, rngcanonical, rngsubdiff };
+    }
+    for (const t of cat.types.values()) {
+      const r = t.range;
+      if (t.kind !== 'r' || !r) continue;
+      yield {
+        rngtypid: t.oid, rngsubtype: r.subtype, rngmultitypid: r.multirange, rngcollation: r.collation === undefined ? 0 : collationOid(cat, r.subtype, r.collation),
+        rngsubopc: defaultOpclassOid(cat, AM_OID.btree, r.subtype), rngcanonical: 0, rngsubdiff: r.subtypeDiff,
+      };
     }
   },
 });

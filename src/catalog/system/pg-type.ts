@@ -49,6 +49,10 @@ function userTypeRow(cat: Catalog, session: SessionContext, t: UserTypeDef): Row
       return { ...base, typtype: 'e', typcategory: 'E', typinput: typeFunctionOid('enum_in'), typoutput: typeFunctionOid('enum_out'), typreceive: typeFunctionOid('enum_recv'), typsend: typeFunctionOid('enum_send') };
     case 'c':
       return { ...base, typtype: 'c', typcategory: 'C', typrelid: t.relation ?? 0, typinput: typeFunctionOid('record_in'), typoutput: typeFunctionOid('record_out'), typreceive: typeFunctionOid('record_recv'), typsend: typeFunctionOid('record_send') };
+    case 'r':
+      return { ...base, typtype: 'r', typcategory: 'R', typinput: typeFunctionOid('range_in'), typoutput: typeFunctionOid('range_out'), typreceive: typeFunctionOid('range_recv'), typsend: typeFunctionOid('range_send'), typanalyze: typeFunctionOid('range_typanalyze') };
+    case 'm':
+      return { ...base, typtype: 'm', typcategory: 'R', typinput: typeFunctionOid('multirange_in'), typoutput: typeFunctionOid('multirange_out'), typreceive: typeFunctionOid('multirange_recv'), typsend: typeFunctionOid('multirange_send'), typanalyze: typeFunctionOid('multirange_typanalyze') };
     case 'd': {
       const d = t.domain!;
       const io = builtinIo(d.baseType);

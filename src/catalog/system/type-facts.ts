@@ -55,6 +55,13 @@ export function typeFacts(cat: Catalog, oid: number): TypeFacts {
     }
     case 'b':
       return { len: -1, byval: false, align: 'i', storage: 'x', collation: 100 };
+    case 'r':
+    case 'm': {
+      // DefineRange: int alignment unless the subtype needs double.
+      const range = t.kind === 'r' ? t : cat.types.get(t.multirangeOf ?? 0);
+      const sub = range?.range ? typeFacts(cat, range.range.subtype) : undefined;
+      return { len: -1, byval: false, align: sub?.align === 'd' ? 'd' : 'i', storage: 'x', collation: 0 };
+    }
     default:
       return VARLENA;
   }
