@@ -225,7 +225,8 @@ export function parseRange(d: RangeTypeDef, text: string, ctx: IoContext): PgRan
   let upperInc: boolean;
   if (text[pos] === ']') upperInc = true;
   else if (text[pos] === ')') upperInc = false;
-  else throw malformed(text, 'Missing right parenthesis or bracket.');
+  // The bound stops at `,` `)` `]` (or the input ended, an error above): here, a comma.
+  else throw malformed(text, 'Too many commas.');
   pos++;
   while (pos < text.length && isSpace(text[pos])) pos++;
   if (pos !== text.length) throw malformed(text, 'Junk after right parenthesis or bracket.');

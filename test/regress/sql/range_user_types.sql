@@ -9,6 +9,8 @@ SELECT '[a,z)'::textrange, '(,m]'::textrange, 'empty'::textrange, ' ( " a " , "z
 SELECT '[a,z'::textrange;
 SELECT '[z,a]'::textrange;
 SELECT '[B,a)'::textrange;
+SELECT '(,,a)'::textrange;
+SELECT '[1,2,3]'::int4range;
 SELECT '[1.5, 2.5]'::float8range, '(,3)'::float8range, '[3,3)'::float8range;
 SELECT '[09:00,17:30)'::timerange;
 SELECT '[2024-01-01 10:00+00, 2024-01-01 11:00+00)'::slot;
