@@ -120,8 +120,13 @@ export function transformRecursiveCte(
   for (let i = 0; i < lt.length; i++) {
     const want = columns[i].type;
     const common = selectCommonType(setLevel, [lt[i].expr, rt[i].expr], 'UNION');
-    if (common !== want && common !== OID.unknown) {
-      throw new PgError(SQLSTATE.datatype_mismatch, `recursive query "${name}" column ${i + 1} has type ${formatType(pstate.catalog, want)} in non-recursive term but type ${formatType(pstate.catalog, common)} overall`, {
+    // The overall column keeps a typmod only when both terms have it (select_common_typmod).
+    const wantTypmod = columns[i].typmod ?? -1;
+    const rightTypmod = rt[i].expr.type === want ? (rt[i].expr.typmod ?? -1) : -1;
+    const commonTypmod = (lt[i].expr.typmod ?? -1) === rightTypmod ? rightTypmod : -1;
+    if ((common !== want && common !== OID.unknown) || (common === want && wantTypmod !== commonTypmod)) {
+      const overall = common === want ? formatType(pstate.catalog, common, commonTypmod) : formatType(pstate.catalog, common);
+      throw new PgError(SQLSTATE.datatype_mismatch, `recursive query "${name}" column ${i + 1} has type ${formatType(pstate.catalog, want, wantTypmod)} in non-recursive term but type ${overall} overall`, {
         hint: 'Cast the output of the non-recursive term to the correct type.',
         position: pstate.position(lt[i].expr.location),
       });

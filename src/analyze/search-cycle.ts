@@ -15,6 +15,8 @@
 import { PgError } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { ParseState } from './parse-state.js';
+import { selectCommonType } from './coerce.js';
+import { transformExpr } from './expr.js';
 
 type AnyNode = Record<string, any>;
 
@@ -51,6 +53,15 @@ export function rewriteSearchCycle(pstate: ParseState, cte: AnyNode, body: AnyNo
   const search = (cte.search_clause?.CTESearchClause ?? cte.search_clause) as AnyNode | undefined;
   const cycle = (cte.cycle_clause?.CTECycleClause ?? cte.cycle_clause) as AnyNode | undefined;
   const name = cte.ctename as string;
+  // The mark's value and default must have a common type (analyzeCTE, before the query).
+  if (cycle) selectCommonType(pstate, [transformExpr(pstate, cycle.cycle_mark_value ?? bool(true)), transformExpr(pstate, cycle.cycle_mark_default ?? bool(false))], 'CYCLE');
+  // "Expandable" recursive queries only: a SELECT on each side of the UNION (parse_cte.c).
+  if (body.larg?.op && body.larg.op !== 'SETOP_NONE') {
+    throw new PgError(SQLSTATE.feature_not_supported, 'with a SEARCH or CYCLE clause, the left side of the UNION must be a SELECT');
+  }
+  if (body.rarg?.op && body.rarg.op !== 'SETOP_NONE') {
+    throw new PgError(SQLSTATE.syntax_error, 'with a SEARCH or CYCLE clause, the right side of the UNION must be a SELECT');
+  }
   const check = (list: AnyNode[], what: string, loc: number | undefined) => {
     const seen = new Set<string>();
     for (const c of list) {
@@ -112,7 +123,9 @@ export function rewriteSearchCycle(pstate: ParseState, cte: AnyNode, body: AnyNo
   // Recursive term: the original term also returns the parent's extras; the wrapper computes them.
   const alias = selfAlias(body.rarg, name) ?? name;
   const inner = { ...body.rarg };
-  inner.targetList = [...(inner.targetList as AnyNode[]), ...extra.map((e) => target(col(alias, e), PREV(e)))];
+  // The parent's extras go first: a `*` in the term expands to the WITH query's columns and its
+  // extras too, past the names the wrapper gives (unreferenced there).
+  inner.targetList = [...extra.map((e) => target(col(alias, e), PREV(e))), ...(inner.targetList as AnyNode[])];
   if (cycle) {
     const notCycled = op('<>', col(alias, cycle.cycle_mark_column), markValue);
     inner.whereClause = inner.whereClause ? { BoolExpr: { boolop: 'AND_EXPR', args: [inner.whereClause, notCycled] } } : notCycled;
@@ -135,7 +148,7 @@ export function rewriteSearchCycle(pstate: ParseState, cte: AnyNode, body: AnyNo
   }
   const rarg = {
     targetList: rightTargets,
-    fromClause: [wrap(inner, [...columns, ...extra.map(PREV)])],
+    fromClause: [wrap(inner, [...extra.map(PREV), ...columns])],
     limitOption: 'LIMIT_OPTION_DEFAULT',
     op: 'SETOP_NONE',
   };

@@ -55,13 +55,14 @@ export function transformSelectStmt(stmt: StatementState, n: AnyNode, parent?: P
   }
   // Everything in FROM is now visible to the rest of the query.
   for (const it of pstate.namespace) it.lateralOnly = false;
+  if (n.windowClause) registerWindowClause(pstate, n.windowClause);
+  // The select list before WHERE, as transformSelectStmt does (which error comes first).
+  pstate.exprKind = 'select';
+  q.targetList = transformTargetList(pstate, n.targetList ?? []);
   if (n.whereClause) {
     pstate.exprKind = 'where';
     q.where = coerceToBoolean(pstate, transformExpr(pstate, n.whereClause), 'WHERE');
   }
-  if (n.windowClause) registerWindowClause(pstate, n.windowClause);
-  pstate.exprKind = 'select';
-  q.targetList = transformTargetList(pstate, n.targetList ?? []);
   // INSERT ... SELECT types bare literals by their target columns; elsewhere they become text.
   if (!keepUnknownTargets) q.targetList = resolveUnknownTargets(pstate, q.targetList);
   if (n.groupClause) transformGroupBy(pstate, n.groupClause, !!n.groupDistinct);
