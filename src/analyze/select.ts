@@ -727,6 +727,10 @@ function transformLimit(pstate: ParseState, n: AnyNode): void {
     q.offset = coerceTo(pstate, pstate.catalog, transformExpr(pstate, n.limitOffset), OID.int8, -1, 'implicit');
   }
   if (n.limitOption === 'LIMIT_OPTION_WITH_TIES') {
+    // A literal NULL count (not an expression yielding NULL, which means "all rows").
+    if (n.limitCount?.A_Const?.isnull) {
+      throw new PgError(SQLSTATE.invalid_row_count_in_limit_clause, 'row count cannot be null in FETCH FIRST ... WITH TIES clause');
+    }
     if (!q.sortBy.length) {
       throw new PgError(SQLSTATE.syntax_error, 'WITH TIES cannot be specified without ORDER BY clause');
     }
