@@ -5,6 +5,7 @@
  * leaves nothing applied (the transaction's catalog copy is discarded).
  * Postgres counterpart: src/backend/commands/tablecmds.c (AlterTable, ATExec*).
  */
+import { mergeWithExistingCheck } from './inherit-alter.js';
 import { alterPersistence } from './alter-persistence.js';
 import { partitionDescendants } from '../catalog/partition.js';
 import { alterConstraint, checkNoPendingEvents } from './alter-constraint.js';
@@ -713,7 +714,8 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
 function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: AnyNode, sql: string, taken: Set<string>, attnum: number | undefined): void {
   const ns = rel.namespace;
   const explicit = con.conname ? truncateIdentifier(con.conname) : undefined;
-  if (explicit && !con.indexname && con.contype !== 'CONSTR_NOTNULL' && cat.relationConstraints(rel.oid).some((k) => k.name === explicit)) {
+  const existing = explicit && !con.indexname && con.contype !== 'CONSTR_NOTNULL' ? cat.relationConstraints(rel.oid).find((k) => k.name === explicit && k.kind !== 'n') : undefined;
+  if (existing && !(con.contype === 'CONSTR_CHECK' && existing.kind === 'c')) {
     throw new PgError(SQLSTATE.duplicate_object, `constraint "${explicit}" for relation "${rel.name}" already exists`);
   }
   switch (con.contype) {
@@ -723,6 +725,11 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
       const name = explicit ?? chooseName(cat, ns, rel.name, checkNameColumn(e.expr, rel.columns), 'check', taken, false);
       if (con.is_no_inherit && rel.kind === 'p') throw new PgError(SQLSTATE.invalid_table_definition, `cannot add NO INHERIT constraint to partitioned table "${rel.name}"`);
       const notEnforced = isNotEnforced(con);
+      if (existing) {
+        // A CHECK named like an existing one: merged when it is the same (MergeWithExistingConstraint).
+        mergeWithExistingCheck(session, cat, rel, existing, e.text, { allowMerge: false, isLocal: true, enforced: !notEnforced, initiallyValid: !con.skip_validation && !notEnforced, noInherit: !!con.is_no_inherit });
+        return;
+      }
       if (!con.skip_validation && !notEnforced) validateCheck(session, cat, rel, name, e);
       cat.putConstraint({ oid: session.db.newOid(), name, kind: 'c', relation: rel.oid, namespace: ns, columns: refs, check: e, deferrable: false, deferred: false, validated: !con.skip_validation && !notEnforced, ...(con.is_no_inherit ? { noInherit: true } : {}), ...(notEnforced ? { notEnforced: true } : {}) });
       return;

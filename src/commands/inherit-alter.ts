@@ -243,12 +243,47 @@ function dropInheritedNotNull(cat: Catalog, rel: RelationDef, name: string, only
   }
 }
 
+/**
+ * MergeWithExistingConstraint: a CHECK constraint named like an existing constraint of `rel` is
+ * merged into it when both have the same expression and their states allow it (a local one may
+ * merge with a purely inherited one, an inherited one with any); otherwise Postgres's errors.
+ */
+export function mergeWithExistingCheck(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  existing: ConstraintDef,
+  exprText: string | undefined,
+  opts: { readonly allowMerge: boolean; readonly isLocal: boolean; readonly enforced: boolean; readonly initiallyValid: boolean; readonly noInherit: boolean },
+): void {
+  const found = existing.kind === 'c' && existing.check?.text === exprText;
+  const allowMerge = opts.allowMerge || (opts.isLocal && !!existing.notLocal && !rel.partitionOf);
+  const name = existing.name;
+  const conflict = (what: string) => new PgError(SQLSTATE.invalid_object_definition, `constraint "${name}" conflicts with ${what} on relation "${rel.name}"`);
+  if (!found || !allowMerge) throw new PgError(SQLSTATE.duplicate_object, `constraint "${name}" for relation "${rel.name}" already exists`);
+  if (existing.noInherit) throw conflict('non-inherited constraint');
+  if ((existing.inhCount ?? 0) > 0 && opts.noInherit) throw conflict('inherited constraint');
+  const existingEnforced = !existing.notEnforced;
+  if (opts.initiallyValid && existingEnforced && !existing.validated) throw conflict('NOT VALID constraint');
+  if ((!opts.isLocal && opts.enforced && !existingEnforced) || (opts.isLocal && !opts.enforced && existingEnforced)) throw conflict('NOT ENFORCED constraint');
+  notice(session, `merging constraint "${name}" with inherited definition`);
+  cat.putConstraint({
+    ...existing,
+    ...(opts.isLocal ? { notLocal: false } : { inhCount: (existing.inhCount ?? 0) + 1 }),
+    ...(opts.noInherit ? { noInherit: true } : {}),
+    // An enforced definition makes the merged constraint enforced (and valid).
+    ...(opts.enforced && !existingEnforced ? { notEnforced: false, validated: true } : {}),
+  });
+}
+
 function addCheckToChildren(session: Session, cat: Catalog, parent: RelationDef, con: ConstraintDef, raw: AnyNode, alterOne: AlterOne): void {
   for (const ch of children(cat, parent)) {
-    const same = cat.relationConstraints(ch.oid).find((k) => k.kind === 'c' && k.name === con.name);
+    const same = cat.relationConstraints(ch.oid).find((k) => k.name === con.name && k.kind !== 'n');
     if (same) {
-      notice(session, `merging constraint "${con.name}" with inherited definition`);
-      cat.putConstraint({ ...same, inhCount: (same.inhCount ?? 0) + 1 });
+      const map = attnumMap(cat.relation(parent.oid), cat.relation(ch.oid));
+      mergeWithExistingCheck(session, cat, cat.relation(ch.oid), same, remapVars(con.check!, map).text, {
+        allowMerge: true, isLocal: false, enforced: !con.notEnforced, initiallyValid: con.validated, noInherit: false,
+      });
       continue;
     }
     // Validated on the child's rows (its errors name the child), then marked inherited.
