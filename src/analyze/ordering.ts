@@ -18,6 +18,21 @@ import { domainBase } from './coerce.js';
 /** Types without a btree opclass: json, xml, jsonpath and the geometric types. */
 const UNORDERED = new Set<number>([OID.json, OID.xml, OID.jsonpath, OID.point, OID.lseg, OID.path, OID.box, OID.polygon, OID.line, OID.circle]);
 
+/**
+ * Whether `base` has no btree ordering / equality: json, xml, the geometric types, and arrays and
+ * composite types over them (the record and array opclasses need their parts' operators).
+ */
+function unordered(cat: Catalog, base: number, depth = 0): boolean {
+  if (UNORDERED.has(base)) return true;
+  if (depth > 20) return false;
+  const info = typeInfo(cat, base);
+  if (info.category === 'A' && info.elem !== undefined) return unordered(cat, domainBase(cat, info.elem), depth + 1);
+  if (info.typtype === 'c' && info.relation !== undefined) {
+    return cat.relation(info.relation).columns.some((c) => !c.dropped && unordered(cat, domainBase(cat, c.type), depth + 1));
+  }
+  return false;
+}
+
 /** A comparator for values of `type` (nulls are handled by callers). */
 export function compareFunctionFor(pstate: ParseState, type: number, collation: string | undefined, location?: number): (a: Value, b: Value) => number {
   const conflict = collationConflict(collation);
@@ -33,7 +48,7 @@ export function compareFunctionFor(pstate: ParseState, type: number, collation: 
 
 export function comparatorFor(cat: Catalog, type: number, collation: string | undefined, position: () => string | undefined = () => undefined): (a: Value, b: Value) => number {
   const base = domainBase(cat, type);
-  if (UNORDERED.has(base)) {
+  if (unordered(cat, base)) {
     throw new PgError(SQLSTATE.undefined_function, `could not identify an ordering operator for type ${formatType(cat, type)}`, {
       hint: 'Use an explicit ordering operator or modify the query.',
       position: position(),
@@ -60,7 +75,7 @@ export function comparatorFor(cat: Catalog, type: number, collation: string | un
  */
 export function checkEqualityOperator(pstate: ParseState, type: number, location: number | undefined): void {
   const base = domainBase(pstate.catalog, type);
-  if (!UNORDERED.has(base)) return;
+  if (!unordered(pstate.catalog, base)) return;
   throw new PgError(SQLSTATE.undefined_function, `could not identify an equality operator for type ${formatType(pstate.catalog, type)}`, {
     position: pstate.position(location),
   });
