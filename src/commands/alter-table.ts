@@ -714,7 +714,7 @@ function validateForeignKey(session: Session, cat: Catalog, rel: RelationDef, fk
 function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: AnyNode, sql: string, taken: Set<string>, attnum: number | undefined): void {
   const ns = rel.namespace;
   const explicit = con.conname ? truncateIdentifier(con.conname) : undefined;
-  const existing = explicit && !con.indexname && con.contype !== 'CONSTR_NOTNULL' ? cat.relationConstraints(rel.oid).find((k) => k.name === explicit && k.kind !== 'n') : undefined;
+  const existing = explicit && !con.indexname && con.contype !== 'CONSTR_NOTNULL' ? cat.relationConstraints(rel.oid).find((k) => k.name === explicit) : undefined;
   if (existing && !(con.contype === 'CONSTR_CHECK' && existing.kind === 'c')) {
     throw new PgError(SQLSTATE.duplicate_object, `constraint "${explicit}" for relation "${rel.name}" already exists`);
   }
