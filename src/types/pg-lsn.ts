@@ -1,6 +1,6 @@
 /**
  * pg_lsn: a write-ahead log position, an unsigned 64-bit integer held as a bigint in
- * [0, 2^64). Text form `%X/%08X` (high and low 32 bits in upper-case hex).
+ * [0, 2^64). Text form `%X/%X` (high and low 32 bits in upper-case hex).
  *
  * Postgres counterpart: src/backend/utils/adt/pg_lsn.c (pg_lsn_in_safe, pg_lsn_out).
  * Known gaps: none known.
@@ -26,7 +26,7 @@ export function parseLsn(text: string): bigint {
 
 /** pg_lsn_out. */
 export function formatLsn(v: bigint): string {
-  return (v >> 32n).toString(16).toUpperCase() + '/' + (v & 0xffffffffn).toString(16).toUpperCase().padStart(8, '0');
+  return (v >> 32n).toString(16).toUpperCase() + '/' + (v & 0xffffffffn).toString(16).toUpperCase();
 }
 
 export const pgLsnIO: TypeIO<bigint> = {
