@@ -80,7 +80,7 @@ export function prunedLeaves(cat: Catalog, rel: RelationDef, quals: readonly Exp
       const conds = conditions(quals, rti, part.attnum, part.type);
       if (conds.length) {
         const cmp = keyComparators(cat, key)[0];
-        const hashes = key.strategy === 'hash' ? [hashFunctionFor(baseTypeOf(cat, part.type))] : undefined;
+        const hashes = key.strategy === 'hash' ? [hashFunctionFor(cat, part.type)] : undefined;
         keep = (b) => mayMatch(b, conds, cmp, hashes);
       }
     }

@@ -7,10 +7,16 @@
  * algorithms); satisfies_hash_partition in src/backend/partitioning/partbounds.c.
  * Known gaps: hash_aclitem.
  */
+import { PgError } from '../../errors/pg-error.js';
+import { SQLSTATE } from '../../errors/sqlstate.js';
+import { hashFunctionFor } from '../../executor/partition-hash.js';
+import { hashCombine64 } from '../../types/hashfn.js';
 import { OID } from '../../types/oids.js';
+import { baseTypeOf, formatType } from '../../types/registry.js';
 import { hashSupport, type HashSupport } from '../../types/hash-support.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { fn, type CallInfo } from '../registry.js';
+import { variadicArgs } from './variadic.js';
 
 /** The hash support of a call's first argument's actual type, cached per call site. */
 const perCall = new WeakMap<CallInfo, HashSupport | undefined>();
@@ -66,3 +72,42 @@ const PAIRS: readonly (readonly [string, string, number])[] = [
   ['hash_record', 'hash_record_extended', OID.record],
 ];
 for (const [std, ext, type] of PAIRS) hashPair(std, ext, type);
+
+const invalidParam = (message: string) => new PgError(SQLSTATE.invalid_parameter_value, message);
+
+/**
+ * satisfies_hash_partition(parent, modulus, remainder, VARIADIC key values): whether the values
+ * hash to `remainder` under `modulus` with the parent's key hash functions.
+ */
+fn(
+  'satisfies_hash_partition',
+  [OID.oid, OID.int4, OID.int4, OID.any],
+  OID.bool,
+  (a, rt, call) => {
+    if (a[0] === null || a[1] === null || a[2] === null) return false;
+    const modulus = a[1] as number;
+    const remainder = a[2] as number;
+    if (modulus <= 0) throw invalidParam('modulus for hash partition must be an integer value greater than zero');
+    if (remainder < 0) throw invalidParam('remainder for hash partition must be an integer value greater than or equal to zero');
+    if (remainder >= modulus) throw invalidParam('remainder for hash partition must be less than modulus');
+    const cat = rt.session.catalog();
+    const rel = cat.relations.get(a[0] as number);
+    if (!rel) throw new PgError(SQLSTATE.internal_error, `could not open relation with OID ${a[0] as number}`);
+    const key = rel.partitionKey;
+    if (key?.strategy !== 'hash') throw invalidParam(`"${rel.name}" is not a hash partitioned table`);
+    const values = variadicArgs(a, call, 3);
+    if (key.parts.length !== values.length) {
+      throw invalidParam(`number of partitioning columns (${key.parts.length}) does not match number of partition keys provided (${values.length})`);
+    }
+    let h = 0n;
+    key.parts.forEach((p, i) => {
+      const t = values[i].type;
+      if (t !== p.type && baseTypeOf(cat, t) !== baseTypeOf(cat, p.type) && !(t === OID.varchar && p.type === OID.text)) {
+        throw invalidParam(`column ${i + 1} of the partition key has type ${formatType(cat, p.type)}, but supplied value is of type ${formatType(cat, t)}`);
+      }
+      if (values[i].value !== null) h = hashCombine64(h, hashFunctionFor(cat, p.type)(values[i].value));
+    });
+    return h % BigInt(modulus) === BigInt(remainder);
+  },
+  { strict: false, variadic: OID.any },
+);
