@@ -17,6 +17,7 @@ import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { openRelation } from '../analyze/relation.js';
 import { hashSupport } from '../types/hash-support.js';
+import { isNondeterministic } from '../types/collation.js';
 import { resolveIndexOpclass } from './index-opclass.js';
 import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { Session } from '../session/session.js';
@@ -63,6 +64,8 @@ export function definePartitionKey(session: Session, cat: Catalog, rel: Relation
   parts.forEach((p, i) => {
     if (typeInfo(cat, p.type).category === 'P') throw new PgError(SQLSTATE.invalid_table_definition, `partition key column ${i + 1} has pseudo-type ${formatType(cat, p.type)}`);
     checkPartitionOpclass(cat, strategy, params[i].PartitionElem, p.type);
+    // Postgres hashes such text by its ICU sort key; routing by bytes would split equal values.
+    if (strategy === 'hash' && isNondeterministic(p.collation)) throw featureNotSupported('hash partitioning on a column with a nondeterministic collation');
   });
   return { strategy, parts };
 }

@@ -5,9 +5,11 @@
  *
  * Postgres counterpart: pg_proc.dat's hash functions (see types/hash-support.ts for the
  * algorithms); satisfies_hash_partition in src/backend/partitioning/partbounds.c.
- * Known gaps: hash_aclitem.
+ * Known gaps: hash_aclitem; text under a nondeterministic collation is 0A000; satisfies_hash_partition
+ * cannot tell a VARIADIC array argument from a single array value (see variadic.ts).
  */
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { isNondeterministic } from '../../types/collation.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { hashFunctionFor } from '../../executor/partition-hash.js';
 import { hashCombine64 } from '../../types/hashfn.js';
@@ -23,6 +25,8 @@ const perCall = new WeakMap<CallInfo, HashSupport | undefined>();
 function support(rt: ExprRuntime, call: CallInfo): HashSupport {
   let h = perCall.get(call);
   if (h === undefined) {
+    // Postgres hashes text under a nondeterministic collation by its ICU sort key.
+    if (isNondeterministic(call.collation)) throw featureNotSupported('hash functions under a nondeterministic collation');
     h = hashSupport(rt.session.catalog(), call.argTypes[0]) as HashSupport;
     perCall.set(call, h);
   }
