@@ -51,7 +51,9 @@ function foldInt8(v: bigint): number {
 }
 const int8Std = (v: bigint): number => hashUint32(foldInt8(v));
 const int8Ext = (v: bigint, seed: bigint): bigint => hashUint32Extended(foldInt8(v), seed);
-const int8Hash: HashSupport = { std: (v) => int8Std(BigInt(v as bigint)), ext: (v, seed) => int8Ext(BigInt(v as bigint), seed) };
+/** hashint8 reads an int64: unsigned 64-bit types (xid8, pg_lsn) above 2^63 hash as negatives. */
+const asInt8 = (v: Value): bigint => BigInt.asIntN(64, v as bigint);
+const int8Hash: HashSupport = { std: (v) => int8Std(asInt8(v)), ext: (v, seed) => int8Ext(asInt8(v), seed) };
 
 function bytesHash(toBytes: (v: Value) => Uint8Array): HashSupport {
   return { std: (v) => hashBytes(toBytes(v)), ext: (v, seed) => hashBytesExtended(toBytes(v), seed) };
@@ -227,15 +229,13 @@ function jsonbExt(root: JsonbValue, seed: bigint): bigint {
   return h;
 }
 
-/** hashint2vector / hashoidvector: lookup3 over the elements' machine bytes. */
-function vectorBytes(width: 2 | 4): (v: Value) => Uint8Array {
-  return (v) => {
-    const items = (v as PgArray).items;
-    const out = new Uint8Array(items.length * width);
-    const dv = new DataView(out.buffer);
-    items.forEach((x, i) => (width === 2 ? dv.setInt16(i * 2, x as number, true) : dv.setUint32(i * 4, (x as number) >>> 0, true)));
-    return out;
-  };
+/** hashoidvector: lookup3 over the oids' machine bytes. */
+function oidVectorBytes(v: Value): Uint8Array {
+  const items = (v as PgArray).items;
+  const out = new Uint8Array(items.length * 4);
+  const dv = new DataView(out.buffer);
+  items.forEach((x, i) => dv.setUint32(i * 4, (x as number) >>> 0, true));
+  return out;
 }
 
 /** hashtid: ItemPointerData's six bytes (block as two uint16 halves, high first; offset). */
@@ -320,8 +320,9 @@ export function hashSupport(cat: Catalog, type: number): HashSupport | undefined
     case OID.timestamptz:
     case OID.pg_lsn:
     case OID.xid8:
-    case OID.money:
       return int8Hash;
+    case OID.money:
+      return undefined; // money has no hash operator class
     case OID.bool:
       return boolHash;
     case OID.char:
@@ -358,9 +359,9 @@ export function hashSupport(cat: Catalog, type: number): HashSupport | undefined
     case OID.jsonb:
       return { std: (v) => jsonbStd(v as JsonbValue), ext: (v, seed) => jsonbExt(v as JsonbValue, seed) };
     case OID.int2vector:
-      return bytesHash(vectorBytes(2));
+      return arrayHash(cat, OID.int2); // no hash class of its own: array_ops (hash_array)
     case OID.oidvector:
-      return bytesHash(vectorBytes(4));
+      return bytesHash(oidVectorBytes);
     case OID.tid:
       return bytesHash(tidBytes);
   }

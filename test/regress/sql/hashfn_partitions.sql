@@ -72,3 +72,18 @@ EXPLAIN (COSTS OFF) SELECT * FROM hx WHERE a = 5 AND b = 'v5' OR a = 6;
 SELECT tableoid::regclass, a, b FROM hx WHERE (a IS NULL OR b IS NULL) ORDER BY 1, 2, 3;
 SELECT tableoid::regclass, a, b FROM hx WHERE a = 7 AND b = 'v7';
 EXPLAIN (COSTS OFF) SELECT * FROM hp_multi WHERE region IS NULL AND day IS NULL AND id IS NULL AND mac IS NULL AND doc IS NULL AND tags IS NULL AND addr IS NULL AND pos IS NULL AND flag IS NULL AND span IS NULL;
+-- key types hashed through another type's class (int2vector: array_ops; regclass: oid_ops), and money (no hash class)
+create table hv (a int2vector) partition by hash (a);
+create table hv0 partition of hv for values with (modulus 4, remainder 0);
+create table hv1 partition of hv for values with (modulus 4, remainder 1);
+create table hv2 partition of hv for values with (modulus 4, remainder 2);
+create table hv3 partition of hv for values with (modulus 4, remainder 3);
+insert into hv select (g || ' ' || g*3)::int2vector from generate_series(1,12) g;
+select tableoid::regclass, string_agg(a::text, ';' order by a::text) from hv group by 1 order by 1;
+create table hm (a money) partition by hash (a);
+create table hr (a regclass, b xid, c tid, d oidvector) partition by hash (a, b, c, d);
+create table hr0 partition of hr for values with (modulus 3, remainder 0);
+create table hr1 partition of hr for values with (modulus 3, remainder 1);
+create table hr2 partition of hr for values with (modulus 3, remainder 2);
+insert into hr select g, g::text::xid, ('(' || g || ',' || g || ')')::tid, (g || ' 7')::oidvector from generate_series(1, 12) g;
+select tableoid::regclass, string_agg(b::text, ' ' order by b::text) from hr group by 1 order by 1;

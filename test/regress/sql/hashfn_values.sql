@@ -36,3 +36,4 @@ SELECT hash_record(ROW('10'::varbit, 'x')::bits_pair);
 SELECT hash_record_extended(ROW('10'::varbit, 'x')::bits_pair, 1);
 -- bucketing rows the way apps do
 SELECT abs(hashtext(s)) % 4 AS bucket, count(*) FROM generate_series(1, 40) g, LATERAL (SELECT 'user-' || g AS s) x GROUP BY 1 ORDER BY 1;
+SELECT hashxid8extended('18446744073709551615', 2), pg_lsn_hash('FFFFFFFF/0'), pg_lsn_hash_extended('80000000/1', 3), hashtid('(70000,5)'), hashxid('123'), hashcid('3');
