@@ -19,8 +19,8 @@ type AnyNode = Record<string, any>;
 
 /** Postgres built-in types fauxgres does not emulate yet: naming one is 0A000, not "does not exist". */
 const UNSUPPORTED_BUILTIN_TYPES = new Set([
-  'macaddr', 'macaddr8', 'xml',
-  'pg_lsn', 'pg_snapshot', 'txid_snapshot',
+  'xml',
+  'pg_snapshot', 'txid_snapshot',
   'jsonpath', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regnamespace', 'regrole',
   'regcollation', 'tid', 'xid', 'xid8', 'cid', 'int2vector', 'oidvector',
 ]);

@@ -40,7 +40,7 @@ export const EXTENSION_OPCLASSES: ExtensionOpclass[] = [
     ['money_ops', OID.money], ['oid_ops', OID.oid], ['timestamp_ops', OID.timestamp], ['timestamptz_ops', OID.timestamptz],
     ['time_ops', OID.time], ['timetz_ops', OID.timetz], ['date_ops', OID.date], ['interval_ops', OID.interval],
     ['macaddr_ops', OID.macaddr], ['inet_ops', OID.inet], ['cidr_ops', OID.cidr], ['text_ops', OID.text], ['varchar_ops', OID.varchar],
-    ['char_ops', OID.char], ['bytea_ops', OID.bytea], ['bit_ops', OID.bit], ['varbit_ops', OID.varbit], ['numeric_ops', OID.numeric],
+    ['char_ops', OID.char], ['bytea_ops', OID.bytea], ['bit_ops', OID.bit], ['varbit_ops', OID.varbit], ['numeric_ops', OID.numeric], ['macaddr8_ops', OID.macaddr8],
     ['uuid_ops', OID.uuid], ['name_ops', OID.name], ['bool_ops', OID.bool], ['bpchar_ops', OID.bpchar],
   ] as const).map(([name, type]): ExtensionOpclass => ({ name, method: 'gin', extension: 'btree_gin', types: new Set([type]), isDefault: true })),
 ];

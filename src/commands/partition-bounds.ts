@@ -220,7 +220,7 @@ export function checkDefaultContents(session: Session, cat: Catalog, parent: Rel
   if (!dflt) return;
   const key = parent.partitionKey!;
   const cmps = keyComparators(cat, key);
-  const hashes = key.strategy === 'hash' ? key.parts.map((p) => hashFunctionFor(baseTypeOf(cat, p.type))) : undefined;
+  const hashes = key.strategy === 'hash' ? key.parts.map((p) => hashFunctionFor(cat, p.type)) : undefined;
   const ctx = makeExecContext(session, []);
   const keyOf = keyValues(key);
   const txn = session.transaction();

@@ -16,7 +16,9 @@ import { partitionsOf, type PartitionBound, type PartitionKey, type PartitionKey
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { openRelation } from '../analyze/relation.js';
-import { hashFunctionFor } from '../executor/partition-hash.js';
+import { hashSupport } from '../types/hash-support.js';
+import { isNondeterministic } from '../types/collation.js';
+import { resolveIndexOpclass } from './index-opclass.js';
 import { baseTypeOf, formatType, typeInfo } from '../types/registry.js';
 import type { Session } from '../session/session.js';
 import { analyzeTableExpr } from './column-expr.js';
@@ -44,7 +46,6 @@ export function definePartitionKey(session: Session, cat: Catalog, rel: Relation
   }
   const parts: PartitionKeyPart[] = params.map((p) => {
     const e = p.PartitionElem;
-    if (e.opclass?.length) throw featureNotSupported('operator classes in a partition key', e.location);
     if (e.collation?.length) throw featureNotSupported('COLLATE in a partition key', e.location);
     if (e.name) {
       const col = rel.columns.find((c) => c.name === e.name && !c.dropped);
@@ -62,11 +63,29 @@ export function definePartitionKey(session: Session, cat: Catalog, rel: Relation
   });
   parts.forEach((p, i) => {
     if (typeInfo(cat, p.type).category === 'P') throw new PgError(SQLSTATE.invalid_table_definition, `partition key column ${i + 1} has pseudo-type ${formatType(cat, p.type)}`);
+    checkPartitionOpclass(cat, strategy, params[i].PartitionElem, p.type);
+    // Postgres hashes such text by its ICU sort key; routing by bytes would split equal values.
+    if (strategy === 'hash' && isNondeterministic(p.collation)) throw featureNotSupported('hash partitioning on a column with a nondeterministic collation');
   });
-  for (const p of parts) {
-    if (strategy === 'hash') hashFunctionFor(baseTypeOf(cat, p.type));
-  }
   return { strategy, parts };
+}
+
+/**
+ * The key column's operator class (ComputePartitionAttrs): a named one must exist for the method
+ * (hash for HASH, btree otherwise) and accept the type; only a type's default class is supported.
+ * Without one, a hash key needs the type's default hash class.
+ */
+function checkPartitionOpclass(cat: Catalog, strategy: string, e: AnyNode, type: number): void {
+  const method = strategy === 'hash' ? 'hash' : 'btree';
+  if (e.opclass?.length) {
+    const names = (e.opclass as AnyNode[]).map((n) => n.String.sval as string);
+    const nonDefault = resolveIndexOpclass(cat, method, names, undefined, type);
+    if (nonDefault !== undefined) throw featureNotSupported(`operator class "${names.join('.')}" in a partition key`, e.location);
+  } else if (method === 'hash' && !hashSupport(cat, type)) {
+    throw new PgError(SQLSTATE.undefined_object, `data type ${formatType(cat, type)} has no default operator class for access method "hash"`, {
+      hint: 'You must specify a hash operator class or define a default hash operator class for the data type.',
+    });
+  }
 }
 
 /**

@@ -79,7 +79,7 @@ export function boundAccepts(cmps: readonly ValueComparator[], hashes: readonly 
 }
 
 function hashFns(cat: Catalog, key: PartitionKey): ((v: Value) => bigint)[] | undefined {
-  return key.strategy === 'hash' ? key.parts.map((p) => hashFunctionFor(baseTypeOf(cat, p.type))) : undefined;
+  return key.strategy === 'hash' ? key.parts.map((p) => hashFunctionFor(cat, p.type)) : undefined;
 }
 
 function keyExtractor(key: PartitionKey): (values: readonly Value[], ctx: ExecContext) => Value[] {

@@ -1,7 +1,8 @@
 /**
  * Plan-time partition pruning: the leaf partitions of a partitioned table that rows matching the
  * scan's quals can be in. Only `key op constant` quals on a single-column key level are used
- * (op one of = < <= > >=, constant of the key's type); anything else keeps every partition, so
+ * (op one of = < <= > >=, constant of the key's type), and for hash keys `= constant` or
+ * `IS NULL` on every key column; anything else keeps every partition, so
  * pruning never changes a result, it only skips scans. Default partitions are always kept.
  *
  * Postgres counterpart: src/backend/partitioning/partprune.c (its plan-time half; run-time
@@ -68,20 +69,46 @@ function mayMatch(b: PartitionBound, conds: readonly { op: Op; value: Value }[],
   return true;
 }
 
+/**
+ * A hash key's values when every key column has an `= constant` or `IS NULL` qual (Postgres
+ * prunes hash partitions only then); undefined otherwise.
+ */
+function hashKeyValues(quals: readonly Expr[], rti: number, parts: readonly { attnum: number; type: number }[]): Value[] | undefined {
+  const values: Value[] = [];
+  for (const p of parts) {
+    if (!p.attnum) return undefined;
+    const eq = conditions(quals, rti, p.attnum, p.type).find((c) => c.op === '=');
+    if (eq) {
+      values.push(eq.value);
+      continue;
+    }
+    const isNull = quals.some(
+      (q) => q.kind === 'NullTest' && q.isNull && !q.rowArg && q.arg.kind === 'Var' && q.arg.levelsUp === 0 && q.arg.rti === rti && q.arg.attno === p.attnum,
+    );
+    if (!isNull) return undefined;
+    values.push(null);
+  }
+  return values;
+}
+
 /** The leaves of `rel` whose rows may satisfy `quals` (all of them when nothing prunes). */
 export function prunedLeaves(cat: Catalog, rel: RelationDef, quals: readonly Expr[], rti: number): RelationDef[] {
   const out: RelationDef[] = [];
   const walk = (r: RelationDef) => {
     const key = r.partitionKey!;
     let keep = (_b: PartitionBound) => true;
-    // Multi-column range keys are pruned on nothing here; single-column keys on their conditions.
-    if (key.parts.length === 1 && key.parts[0].attnum) {
+    // Hash keys prune on a full key of constants; multi-column range/list keys on nothing here.
+    const hashValues = key.strategy === 'hash' ? hashKeyValues(quals, rti, key.parts) : undefined;
+    if (hashValues) {
+      const hashes = key.parts.map((p) => hashFunctionFor(cat, p.type));
+      const cmps = keyComparators(cat, key);
+      keep = (b) => b.kind === 'default' || boundAccepts(cmps, hashes, b, hashValues);
+    } else if (key.parts.length === 1 && key.parts[0].attnum && key.strategy !== 'hash') {
       const part = key.parts[0];
       const conds = conditions(quals, rti, part.attnum, part.type);
       if (conds.length) {
         const cmp = keyComparators(cat, key)[0];
-        const hashes = key.strategy === 'hash' ? [hashFunctionFor(baseTypeOf(cat, part.type))] : undefined;
-        keep = (b) => mayMatch(b, conds, cmp, hashes);
+        keep = (b) => mayMatch(b, conds, cmp, undefined);
       }
     }
     for (const c of partitionsOf(cat, r)) {

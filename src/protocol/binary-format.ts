@@ -14,6 +14,7 @@ import { OID } from '../types/oids.js';
 import { typeInfo, baseTypeOf } from '../types/registry.js';
 import type { IoContext } from '../types/type-io.js';
 import { geoBinaryDecoder, geoBinaryEncoder } from '../types/geo/geo-binary.js';
+import { macFromBytes } from '../types/mac.js';
 import { PgArray, type Interval, type PgInet, type TimeTz, type Value } from '../types/values.js';
 
 type Encode = (v: Value) => Buffer;
@@ -162,6 +163,16 @@ export function binaryEncoder(cat: Catalog, type: number, io: IoContext): Encode
       return (v) => Buffer.from(v as Uint8Array);
     case OID.uuid:
       return (v) => Buffer.from((v as string).replace(/-/g, ''), 'hex');
+    case OID.macaddr:
+    case OID.macaddr8:
+      // macaddr_send / macaddr8_send: the bytes, most significant first.
+      return (v) => Buffer.from((v as string).replace(/:/g, ''), 'hex');
+    case OID.pg_lsn:
+      return (v) => {
+        const b = Buffer.allocUnsafe(8);
+        b.writeBigUInt64BE(v as bigint, 0);
+        return b;
+      };
     case OID.date:
       return (v) => int32(v === Infinity ? INT32_MAX : v === -Infinity ? INT32_MIN : (v as number));
     case OID.time:
@@ -247,6 +258,17 @@ export function binaryDecoder(cat: Catalog, type: number, io: IoContext): Decode
       return fixed(8, (b) => b.readDoubleBE(0));
     case OID.bytea:
       return (b) => new Uint8Array(b);
+    case OID.macaddr:
+      return fixed(6, (b) => macFromBytes(b));
+    case OID.macaddr8:
+      // macaddr8_recv also takes a 6-byte EUI-48, widened with FF:FE.
+      return (b) => {
+        if (b.length === 6) return macFromBytes([b[0], b[1], b[2], 0xff, 0xfe, b[3], b[4], b[5]]);
+        if (b.length !== 8) throw wrongLength();
+        return macFromBytes(b);
+      };
+    case OID.pg_lsn:
+      return fixed(8, (b) => b.readBigUInt64BE(0));
     case OID.uuid:
       return fixed(16, (b) => {
         const h = b.toString('hex');

@@ -24,6 +24,8 @@ import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrange
 import { int4multirangeIO, int8multirangeIO, nummultirangeIO, datemultirangeIO, tsmultirangeIO, tstzmultirangeIO } from './multirange.js';
 import { inetIO, cidrIO } from './inet.js';
 import { moneyIO } from './money.js';
+import { macaddrIO, macaddr8IO } from './mac.js';
+import { pgLsnIO } from './pg-lsn.js';
 import { boxIO, circleIO, lineIO, lsegIO, pathIO, pointIO, polygonIO } from './geo/geo-types.js';
 import { bitIO, varbitIO } from './bit.js';
 import { tsvectorIO } from '../tsearch/tsvector-io.js';
@@ -95,6 +97,9 @@ const table: Record<number, unknown> = {
   [OID.inet]: inetIO,
   [OID.cidr]: cidrIO,
   [OID.money]: moneyIO,
+  [OID.macaddr]: macaddrIO,
+  [OID.macaddr8]: macaddr8IO,
+  [OID.pg_lsn]: pgLsnIO as TypeIO,
   [OID.point]: pointIO,
   [OID.lseg]: lsegIO,
   [OID.line]: lineIO,

@@ -81,6 +81,10 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.inet, name: 'inet', category: 'I', preferred: true, array: OID._inet, typlen: -1 },
   { oid: OID.cidr, name: 'cidr', category: 'I', array: OID._cidr, typlen: -1 },
   { oid: OID.money, name: 'money', category: 'N', array: OID._money, typlen: 8 },
+  // MAC addresses (types/mac.ts) and WAL positions (types/pg-lsn.ts).
+  { oid: OID.macaddr, name: 'macaddr', category: 'U', array: OID._macaddr, typlen: 6 },
+  { oid: OID.macaddr8, name: 'macaddr8', category: 'U', array: OID._macaddr8, typlen: 8 },
+  { oid: OID.pg_lsn, name: 'pg_lsn', category: 'U', array: OID._pg_lsn, typlen: 8 },
   // Geometric types (types/geo/).
   { oid: OID.point, name: 'point', category: 'G', array: OID._point, typlen: 16 },
   { oid: OID.lseg, name: 'lseg', category: 'G', array: OID._lseg, typlen: 32 },

@@ -53,6 +53,7 @@ export const CAST_ROWS: readonly (readonly [string, string, CastContext])[] = [
   ['pg_node_tree', 'text', 'i'],
   ['cidr', 'inet', 'i'], ['inet', 'cidr', 'a'], ['inet', 'text', 'a'], ['cidr', 'text', 'a'], ['inet', 'varchar', 'a'], ['cidr', 'varchar', 'a'],
   ['inet', 'bpchar', 'a'], ['cidr', 'bpchar', 'a'],
+  ['macaddr', 'macaddr8', 'i'], ['macaddr8', 'macaddr', 'i'],
   // Geometric types (functions/builtins/geo/geo-register.ts).
   ['point', 'box', 'a'], ['lseg', 'point', 'e'], ['path', 'polygon', 'a'], ['box', 'point', 'e'], ['box', 'lseg', 'e'],
   ['box', 'polygon', 'a'], ['box', 'circle', 'e'], ['polygon', 'point', 'e'], ['polygon', 'path', 'a'], ['polygon', 'box', 'e'],

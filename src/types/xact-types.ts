@@ -112,7 +112,8 @@ export function parseSnapshot(text: string): SnapshotParts {
   if (!m) throw bad();
   const xmin = BigInt(m[1]!);
   const xmax = BigInt(m[2]!);
-  if (xmin === 0n || xmax === 0n || xmin > xmax || xmax >= U64 || xmin >= U64) throw bad();
+  // FullTransactionIdIsValid looks at the 32-bit xid part only (so 2^63 is invalid as xmax).
+  if ((xmin & 0xffffffffn) === 0n || (xmax & 0xffffffffn) === 0n || xmin > xmax || xmax >= U64 || xmin >= U64) throw bad();
   const xip: bigint[] = [];
   if (m[3]) {
     let last = 0n;

@@ -50,6 +50,7 @@ equality(OID.cid, OID.cid, ['cideq'], (a, b) => a === b);
 const toXid = (v: Value): number => Number((v as bigint) & 0xffffffffn);
 fn('xid', [X8], OID.xid, (a) => toXid(a[0]));
 registerCast(X8, OID.xid, (v) => toXid(v));
+fn('xid8cmp', [X8, X8], OID.int4, (a) => big(a[0], a[1]));
 fn('xid8_larger', [X8, X8], X8, (a) => (big(a[0], a[1]) >= 0 ? a[0] : a[1]));
 fn('xid8_smaller', [X8, X8], X8, (a) => (big(a[0], a[1]) <= 0 ? a[0] : a[1]));
 
