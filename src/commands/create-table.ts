@@ -24,6 +24,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { analyzeTableExpr, checkNameColumn, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
+import { checkWithoutOverlapsColumns, temporalKeyIndex } from './temporal-key.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { identitySequenceName, sequenceInfoOptions } from './sequence-params.js';
@@ -351,7 +352,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   // PRIMARY KEY columns become NOT NULL.
   for (const p of keys) {
     if (p.con.contype !== 'CONSTR_PRIMARY') continue;
-    for (const a of keyAttnums(p, columns, name, pos)) {
+    for (const a of keyAttnums(cat, p, columns, name, pos)) {
       setCol(a, { notNull: true });
       if (p.attnum === undefined) notNulls.table(a, undefined, false);
     }
@@ -377,7 +378,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     takenNames.add(conName);
     cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true, ...(spec?.noInherit ? { noInherit: true } : {}) });
   }
-  const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
+  const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(cat, p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
   for (const { con, atts, include, name: given } of keyIndexes) {
     const primary = con.contype === 'CONSTR_PRIMARY';
     const conName = given
@@ -389,6 +390,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       throw new PgError(SQLSTATE.duplicate_table, `relation "${conName}" already exists`);
     }
     if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE');
+    const temporal = con.without_overlaps ? temporalKeyIndex(cat, rel, atts) : undefined;
     const idxOid = defineIndex(session, cat, rel, {
       name: conName,
       keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })),
@@ -396,10 +398,11 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       primary,
       nullsNotDistinct: !!con.nulls_not_distinct,
       include: [...include],
-      options: relOptionsOf(con.options, 'btree'),
+      options: relOptionsOf(con.options, temporal ? 'gist' : 'btree'),
+      ...temporal,
     });
     const conOid = db.newOid();
-    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
+    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true, ...(temporal ? { period: true } : {}) });
     const idx = cat.relation(idxOid);
     cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
   }
@@ -552,7 +555,7 @@ function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, ta
   taken.add(conName);
 }
 
-function keyAttnums(p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], table: string, pos: (l: number | undefined) => string | undefined): number[] {
+function keyAttnums(cat: Catalog, p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], table: string, pos: (l: number | undefined) => string | undefined): number[] {
   if (p.attnum !== undefined) return [p.attnum];
   const out: number[] = [];
   for (const k of (p.con.keys ?? []) as AnyNode[]) {
@@ -566,6 +569,7 @@ function keyAttnums(p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], 
     }
     out.push(idx + 1);
   }
+  checkWithoutOverlapsColumns(cat, p.con, columns, out, pos(p.con.location));
   void table;
   return out;
 }

@@ -52,7 +52,8 @@ defineRows('pg_catalog', 'pg_constraint', {
         connoinherit: c.kind === 'p' || c.kind === 'u' || c.kind === 'f' || !!c.noInherit, conkey: PgArray.of([...c.columns]),
         conislocal: !c.notLocal, coninhcount: c.inhCount ?? 0, conparentid: c.parentConstraint ?? 0,
       };
-      if (c.kind === 'x' && c.index !== undefined) {
+      if (c.period) row.conperiod = true;
+      if ((c.kind === 'x' || c.period) && c.index !== undefined && c.kind !== 'f') {
         const ops = cat.relations.get(c.index)?.index?.exclusion ?? [];
         row.conexclop = PgArray.of(ops.map((o) => o.oid));
       }
