@@ -389,8 +389,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     if (cat.relationIn(ns, conName)) {
       throw new PgError(SQLSTATE.duplicate_table, `relation "${conName}" already exists`);
     }
-    if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE');
     const temporal = con.without_overlaps ? temporalKeyIndex(cat, rel, atts) : undefined;
+    if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE', temporal?.exclusion);
     const idxOid = defineIndex(session, cat, rel, {
       name: conName,
       keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })),
