@@ -364,11 +364,11 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const cascade = cmd.behavior === 'DROP_CASCADE';
       for (const fk of cat.referencingForeignKeys(rel.oid)) {
         if (fk.relation === rel.oid || !fk.fk!.refColumns.includes(col.attnum)) continue;
-        const idx = cat.relation(fk.fk!.refIndex);
         if (!cascade) {
           const child = cat.relation(fk.relation);
+          // (the key depends on the referenced columns themselves, and that is what Postgres reports)
           throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
-            detail: `constraint ${fk.name} on table ${child.name} depends on index ${idx.name}`,
+            detail: `constraint ${fk.name} on table ${child.name} depends on column ${col.name} of table ${rel.name}`,
             hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
           });
         }
