@@ -362,16 +362,15 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         throw noColumn(rel, cmd.name);
       }
       const cascade = cmd.behavior === 'DROP_CASCADE';
-      for (const fk of cat.referencingForeignKeys(rel.oid)) {
-        if (fk.relation === rel.oid || !fk.fk!.refColumns.includes(col.attnum)) continue;
-        if (!cascade) {
-          const child = cat.relation(fk.relation);
-          // (the key depends on the referenced columns themselves, and that is what Postgres reports)
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
-            detail: `constraint ${fk.name} on table ${child.name} depends on column ${col.name} of table ${rel.name}`,
-            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-          });
-        }
+      const dependentKeys = cat.referencingForeignKeys(rel.oid).filter((fk) => fk.relation !== rel.oid && fk.fk!.refColumns.includes(col.attnum));
+      if (!cascade && dependentKeys.length) {
+        // (the keys depend on the referenced columns themselves, and that is what Postgres reports, each of them)
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
+          detail: [...dependentKeys].sort((a, b) => a.oid - b.oid).map((fk) => `constraint ${fk.name} on table ${cat.relation(fk.relation).name} depends on column ${col.name} of table ${rel.name}`).join('\n'),
+          hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+        });
+      }
+      for (const fk of dependentKeys) {
         session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to constraint ${fk.name} on table ${cat.relation(fk.relation).name}`, { severity: 'NOTICE' }));
         cat.removeConstraint(fk.oid);
       }
