@@ -515,7 +515,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
         throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
       }
       const conKind = info.constraint !== undefined ? cat.constraints.get(info.constraint)?.kind : undefined;
-      const label = info.primary ? 'pkey' : conKind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
+      const label = info.primary ? 'pkey' : info.exclusion ? 'excl' : conKind === 'u' ? 'key' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
@@ -525,7 +525,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {
         const conOid = session.db.newOid();
-        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: con.deferrable, deferred: con.deferred, validated: true });
+        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: con.deferrable, deferred: con.deferred, validated: true, ...(con.period ? { period: true } : {}) });
         const ir = cat.relation(idxOid);
         cat.putRelation({ ...ir, index: { ...ir.index!, constraint: conOid } });
         if (info.primary) for (const k of keys) if (k.attnum) {

@@ -224,7 +224,7 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
   const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
   const colNames = info.keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : k.expr?.expr.kind === 'FuncExpr' ? (k.expr.expr as { name: string }).name : 'expr'));
   for (const a of info.include) colNames.push(rel.columns[a - 1].name);
-  const label = info.primary ? 'pkey' : con?.kind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
+  const label = info.primary ? 'pkey' : info.exclusion ? 'excl' : con?.kind === 'u' ? 'key' : 'idx';
   const name = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : colNames.join('_'), label, new Set(), true);
   const oid = defineIndex(session, cat, rel, {
     name, keys: [...info.keys], unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include: [...info.include],
