@@ -49,7 +49,7 @@ import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
-import { checkWithoutOverlapsColumns, temporalKeyIndex } from './temporal-key.js';
+import { checkWithoutOverlapsColumns, temporalKeyIndex, temporalKeysForNewType } from './temporal-key.js';
 import { addIndexConstraint } from './index-constraint.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } from './drop.js';
@@ -569,6 +569,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const conv = compileExpr(e, { depth: 0, offsets: [0] });
       const ctx = makeExecContext(session, []);
       const collation = typeInfo(cat, type).category === 'S' ? (col.collation ?? 'default') : undefined;
+      for (const idx of temporalKeysForNewType(cat, rel, col.attnum, type)) cat.putRelation(idx);
       const nrel = putColumn(cat, rel, { ...col, type, typmod, default: def, collation, missing: undefined, storage: undefined, compression: undefined });
       rewrite(session, cat, nrel, (vals) => {
         const out = [...vals];

@@ -68,7 +68,7 @@ export function addForeignKey(
     if (withPeriod && !con.pk_with_period) throw periodMismatch('referencing', 'referenced');
     if (new Set(refCols).size < refCols.length) throw new PgError(SQLSTATE.invalid_foreign_key, 'foreign key referenced-columns list must not contain duplicates');
     // (transformFkeyCheckAttrs: a temporal key references an exclusion index whose last column is the PERIOD one)
-    refIndex = cat.relationIndexes(ref.oid).find(
+    const matching = cat.relationIndexes(ref.oid).filter(
       (i) =>
         (withPeriod ? !!i.index!.exclusion : i.index!.unique) &&
         !i.index!.predicate &&
@@ -76,12 +76,18 @@ export function addForeignKey(
         i.index!.keys.every((k) => k.attnum !== 0 && refCols.includes(k.attnum)) &&
         (!withPeriod || i.index!.keys[refCols.length - 1].attnum === refCols[refCols.length - 1]),
     );
+    // A deferrable key cannot be referenced (SQL standard; transformFkeyCheckAttrs).
+    refIndex = matching.find((i) => !indexDeferrable(cat, i));
+    if (!refIndex && matching.length) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot use a deferrable unique constraint for referenced table "${ref.name}"`);
+    }
     if (!refIndex) {
       throw new PgError(SQLSTATE.invalid_foreign_key, `there is no unique constraint matching given keys for referenced table "${ref.name}"`);
     }
   } else {
     refIndex = cat.relationIndexes(ref.oid).find((i) => i.index!.primary);
     if (!refIndex) throw new PgError(SQLSTATE.undefined_object, `there is no primary key for referenced table "${ref.name}"`);
+    if (indexDeferrable(cat, refIndex)) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot use a deferrable primary key for referenced table "${ref.name}"`);
     refCols = refIndex.index!.keys.map((k) => k.attnum);
     if (refIndex.index!.exclusion && !con.fk_with_period) throw periodMismatch('referenced', 'referencing');
   }
@@ -134,6 +140,12 @@ export function addForeignKey(
     ...(withPeriod ? { period: true } : {}),
   });
   return oid;
+}
+
+/** Whether an index backs a DEFERRABLE constraint (pg_index.indimmediate false). */
+function indexDeferrable(cat: Catalog, idx: RelationDef): boolean {
+  const con = idx.index!.constraint;
+  return con !== undefined && !!cat.constraints.get(con)?.deferrable;
 }
 
 /** The 42830 for PERIOD on one side of a foreign key only. */

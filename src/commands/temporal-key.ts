@@ -17,6 +17,7 @@ import { SQLSTATE } from '../errors/sqlstate.js';
 import { typeInfo } from '../types/registry.js';
 import { PgMultirange, PgRange, type Value } from '../types/values.js';
 import { exclusionOperator, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
+import { quoteIdent } from '../functions/builtins/quote.js';
 
 type AnyNode = Record<string, any>;
 
@@ -64,4 +65,26 @@ export function checkWithoutOverlapsNotEmpty(table: RelationDef, info: IndexInfo
   if (!empty) return;
   const col = table.columns[info.keys[info.keys.length - 1].attnum - 1];
   throw new PgError(SQLSTATE.check_violation, `empty WITHOUT OVERLAPS value found in column "${col.name}" in relation "${table.name}"`);
+}
+
+/**
+ * ALTER COLUMN TYPE of a column of a temporal key: Postgres re-creates the key from its definition
+ * (`ALTER TABLE schema.table ADD CONSTRAINT ...`), so the WITHOUT OVERLAPS checks run again, their
+ * position pointing into that regenerated command. Returns the keys' indexes with the operators of
+ * the new type (`&&` of a range or a multirange), to store once the column has it.
+ */
+export function temporalKeysForNewType(cat: Catalog, rel: RelationDef, attnum: number, type: number): RelationDef[] {
+  const out: RelationDef[] = [];
+  for (const con of cat.relationConstraints(rel.oid)) {
+    if (!con.period || con.kind === 'f' || con.index === undefined || !con.columns.includes(attnum)) continue;
+    const last = con.columns[con.columns.length - 1];
+    if (last === attnum && !isRangeOrMultirange(cat, type)) {
+      const cmd = `ALTER TABLE ${quoteIdent(cat.namespaceName(rel.namespace))}.${quoteIdent(rel.name)} ADD `;
+      throw new PgError(SQLSTATE.datatype_mismatch, `column "${rel.columns[attnum - 1].name}" in WITHOUT OVERLAPS is not a range or multirange type`, { position: String(cmd.length + 1) });
+    }
+    const columns = rel.columns.map((c) => (c.attnum === attnum ? { ...c, type } : c));
+    const idx = cat.relation(con.index);
+    out.push({ ...idx, index: { ...idx.index!, exclusion: temporalKeyIndex(cat, { ...rel, columns }, con.columns).exclusion } });
+  }
+  return out;
 }

@@ -242,9 +242,20 @@ class RowSearch {
   }
 }
 
-/** The PERIOD column's values of rows found for a temporal key (attnum `pa` of `rel`, or of a partition with the same layout). */
-function periodsOf(rel: RelationDef, rows: readonly Tuple[], pa: number): Value[] {
-  return rows.map((t) => t.values[pa - 1] ?? rel.columns[pa - 1].missing ?? null);
+/**
+ * The periods of the referenced rows a temporal key's check aggregates: rows whose other key
+ * columns equal `key`'s and whose period (the last of `atts`) overlaps its last value, locked FOR
+ * KEY SHARE (the `SELECT pkperiod ... FOR KEY SHARE` under range_agg).
+ */
+function findPeriods(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], ops: PeriodOps): Value[] {
+  if (rel.kind === 'p') {
+    return partitionLeaves(ms.cat, rel).flatMap((leaf) => {
+      const m = partitionMap(rel, leaf);
+      return findPeriods(ms, leaf, m ? leafAtts(atts, m) : atts, key, ops);
+    });
+  }
+  const pa = atts[atts.length - 1];
+  return findRows(ms, rel, atts, key, true, false, ops.overlaps).map((t) => t.values[pa - 1] ?? rel.columns[pa - 1].missing ?? null);
 }
 
 function coerceKey(cat: Catalog, from: RelationDef, fromAtts: readonly number[], to: RelationDef, toAtts: readonly number[], vals: Value[]): Value[] {
@@ -289,8 +300,7 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
     // (the referenced periods together must contain the referencing one: `$n <@ range_agg(pkperiod)`)
     const pa = info.refColumns[info.refColumns.length - 1];
     const ops = periodOps(ref.columns[pa - 1].type);
-    const rows = findRows(ms, ref, info.refColumns, key, true, false, ops.overlaps);
-    if (ops.covered(periodsOf(ref, rows, pa), key[key.length - 1])) return;
+    if (ops.covered(findPeriods(ms, ref, info.refColumns, key, ops), key[key.length - 1])) return;
   } else if (findRows(ms, ref, info.refColumns, key, true).length) return;
   throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
     detail: keyValuesVisible(ms.ctx.session, ms.cat, table, fk.columns) ? `Key ${keyText(ms, table, fk.columns, vals)} is not present in table "${ref.name}".` : `Key is not present in table "${ref.name}".`,
@@ -366,7 +376,7 @@ function runReferencedAction(
       // NO ACTION on a temporal key: a referencing row overlapping the old period is in violation
       // unless what the referenced rows cover now still holds the part the old row covered.
       const ops = periodOps(child.columns[fk.columns[fk.columns.length - 1] - 1].type);
-      const remaining = periodsOf(referenced, findRows(ms, referenced, info.refColumns, oldKey, true, false, ops.overlaps), info.refColumns[info.refColumns.length - 1]);
+      const remaining = findPeriods(ms, referenced, info.refColumns, oldKey, ops);
       const pa = pfk.columns[pfk.columns.length - 1];
       const oldPeriod = oldKey[oldKey.length - 1];
       rows = findRows(ms, part, pfk.columns, childKey, true, true, ops.overlaps).filter((t) => !ops.intersectionCovered(t.values[pa - 1] ?? null, oldPeriod, remaining));

@@ -109,3 +109,10 @@ SELECT conname, conperiod, pg_get_constraintdef(oid) FROM pg_constraint WHERE co
 -- Dropping a referenced column names the dependent key.
 ALTER TABLE departments DROP COLUMN valid_at;
 ALTER TABLE departments DROP COLUMN id;
+
+-- A deferrable key cannot be referenced.
+CREATE TABLE rooms (id int4range, open_during daterange, CONSTRAINT rooms_uq UNIQUE (id, open_during WITHOUT OVERLAPS) DEFERRABLE);
+CREATE TABLE meetings (room_id int4range, during daterange, FOREIGN KEY (room_id, PERIOD during) REFERENCES rooms (id, PERIOD open_during));
+CREATE TABLE halls (id int PRIMARY KEY DEFERRABLE, code int UNIQUE DEFERRABLE);
+CREATE TABLE events (hall_id int REFERENCES halls);
+CREATE TABLE events2 (hall_code int REFERENCES halls (code));

@@ -119,3 +119,24 @@ SELECT c.relname, k.conname, k.contype, k.conperiod, pg_get_constraintdef(k.oid)
 CREATE TABLE part_by_period (item int4range, valid_at daterange, UNIQUE (item, valid_at WITHOUT OVERLAPS)) PARTITION BY RANGE (valid_at);
 CREATE TABLE part_by_period2 (item int4range, valid_at daterange) PARTITION BY RANGE (valid_at);
 ALTER TABLE part_by_period2 ADD UNIQUE (item, valid_at WITHOUT OVERLAPS);
+
+-- NULLS NOT DISTINCT: a NULL part conflicts with another NULL.
+CREATE TABLE seats (seat int4range, held daterange, UNIQUE NULLS NOT DISTINCT (seat, held WITHOUT OVERLAPS));
+INSERT INTO seats VALUES (NULL, '[2024-01-01,2024-02-01)'), ('[1,2)', NULL);
+INSERT INTO seats VALUES (NULL, '[2024-01-15,2024-03-01)');
+INSERT INTO seats VALUES ('[1,2)', NULL);
+INSERT INTO seats VALUES (NULL, '[2024-02-01,2024-03-01)'), ('[2,3)', NULL);
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'seats'::regclass;
+
+-- ALTER COLUMN TYPE re-creates the key for the new type.
+CREATE TABLE rates (id int4range, valid_at daterange, rate int, PRIMARY KEY (id, valid_at WITHOUT OVERLAPS));
+INSERT INTO rates VALUES ('[1,2)', '[2024-01-01,2024-02-01)', 1);
+ALTER TABLE rates ALTER COLUMN valid_at TYPE tsrange USING tsrange(lower(valid_at), upper(valid_at));
+INSERT INTO rates VALUES ('[1,2)', '[2024-01-31 12:00,2024-03-01)', 2);
+ALTER TABLE rates ALTER COLUMN valid_at TYPE tsmultirange USING tsmultirange(valid_at);
+SELECT conexclop, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'rates'::regclass AND contype = 'p';
+INSERT INTO rates VALUES ('[1,2)', '{[2024-01-31 12:00,2024-03-01)}', 2);
+ALTER TABLE rates ALTER COLUMN valid_at TYPE text;
+ALTER TABLE rates ALTER COLUMN id TYPE integer USING lower(id);
+ALTER TABLE rates DROP COLUMN valid_at;
+SELECT conname FROM pg_constraint WHERE conrelid = 'rates'::regclass ORDER BY 1;
