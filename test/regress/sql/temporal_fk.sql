@@ -116,3 +116,36 @@ CREATE TABLE meetings (room_id int4range, during daterange, FOREIGN KEY (room_id
 CREATE TABLE halls (id int PRIMARY KEY DEFERRABLE, code int UNIQUE DEFERRABLE);
 CREATE TABLE events (hall_id int REFERENCES halls);
 CREATE TABLE events2 (hall_code int REFERENCES halls (code));
+
+-- A deferred temporal key: the referenced side may be rearranged inside the transaction.
+CREATE TABLE venues (id int4range, open_during daterange, PRIMARY KEY (id, open_during WITHOUT OVERLAPS));
+CREATE TABLE concerts (id int, venue_id int4range, during daterange,
+  CONSTRAINT concerts_venue_fk FOREIGN KEY (venue_id, PERIOD during) REFERENCES venues (id, PERIOD open_during) DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO venues VALUES ('[1,2)', '[2020-01-01,2020-03-01)');
+INSERT INTO concerts VALUES (1, '[1,2)', '[2020-01-05,2020-02-01)');
+BEGIN;
+DELETE FROM venues;
+INSERT INTO venues VALUES ('[1,2)', '[2020-01-01,2020-01-20)'), ('[1,2)', '[2020-01-20,2020-02-10)');
+COMMIT;
+BEGIN;
+DELETE FROM venues WHERE open_during = '[2020-01-20,2020-02-10)';
+COMMIT;
+BEGIN;
+SET CONSTRAINTS concerts_venue_fk IMMEDIATE;
+DELETE FROM venues WHERE open_during = '[2020-01-20,2020-02-10)';
+ROLLBACK;
+SELECT id, open_during FROM venues ORDER BY open_during;
+
+-- A partitioned referenced table, one partition with its own column layout.
+CREATE TABLE stores (id int4range, open_during daterange, PRIMARY KEY (id, open_during WITHOUT OVERLAPS)) PARTITION BY LIST (id);
+CREATE TABLE stores_1 PARTITION OF stores FOR VALUES IN ('[1,2)');
+CREATE TABLE stores_2 (old_code int, id int4range NOT NULL, open_during daterange NOT NULL);
+ALTER TABLE stores_2 DROP COLUMN old_code;
+ALTER TABLE stores ATTACH PARTITION stores_2 FOR VALUES IN ('[2,3)');
+INSERT INTO stores VALUES ('[2,3)', '[2020-01-01,2020-02-01)'), ('[2,3)', '[2020-02-01,2020-03-01)'), ('[1,2)', '[2020-01-01,2020-02-01)');
+CREATE TABLE sales (store_id int4range, during daterange, FOREIGN KEY (store_id, PERIOD during) REFERENCES stores (id, PERIOD open_during));
+INSERT INTO sales VALUES ('[2,3)', '[2020-01-10,2020-02-20)'), ('[1,2)', '[2020-01-10,2020-01-20)');
+INSERT INTO sales VALUES ('[2,3)', '[2020-01-10,2020-03-20)');
+UPDATE stores SET open_during = '[2020-02-01,2020-02-25)' WHERE open_during = '[2020-02-01,2020-03-01)';
+UPDATE stores SET open_during = '[2020-02-01,2020-02-15)' WHERE open_during = '[2020-02-01,2020-02-25)';
+DELETE FROM stores WHERE id = '[1,2)';
