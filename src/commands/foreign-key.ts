@@ -1,5 +1,6 @@
 /**
- * FOREIGN KEY constraints: resolving the referenced table and its unique key, type
+ * FOREIGN KEY constraints: resolving the referenced table and its unique key (or, for a temporal
+ * key with PERIOD, its WITHOUT OVERLAPS key: PERIOD errors, NO ACTION only), type
  * compatibility (by btree operator family, as Postgres picks the equality operators), ON DELETE
  * SET (columns), NOT ENFORCED keys (recorded, never checked), Postgres's default name. ALTER
  * TABLE validates existing rows (alter-table.ts).

@@ -53,12 +53,11 @@ export function temporalKeyIndex(cat: Catalog, table: RelationDef, atts: readonl
   return { keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), method: 'gist', exclusion };
 }
 
-/** Whether an index is a WITHOUT OVERLAPS key's (Postgres's ii_WithoutOverlaps: unique and exclusion). */
-export function isWithoutOverlapsIndex(info: IndexInfo): boolean {
-  return info.unique && !!info.exclusion;
-}
-
-/** ExecWithoutOverlapsNotEmpty: the 23514 for an empty range or multirange in the last key column. */
+/**
+ * ExecWithoutOverlapsNotEmpty: the 23514 for an empty range or multirange in the last key column
+ * of a WITHOUT OVERLAPS key's index (one that is both unique and an exclusion index, as
+ * Postgres's ii_WithoutOverlaps).
+ */
 export function checkWithoutOverlapsNotEmpty(table: RelationDef, info: IndexInfo, key: readonly Value[]): void {
   const v = key[key.length - 1];
   const empty = v instanceof PgRange ? v.empty : v instanceof PgMultirange ? v.ranges.length === 0 : false;

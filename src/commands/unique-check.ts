@@ -67,7 +67,7 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
   const key = indexKeyFunction(idx)(full, ctx);
   const store = ctx.txn.index(idx);
   if (info.exclusion) {
-    // WITHOUT OVERLAPS refuses an empty range first, even when the check itself is deferred.
+    // WITHOUT OVERLAPS (a unique exclusion index) refuses an empty range first, even when the check itself is deferred.
     if (info.unique && key[key.length - 1] !== null) checkWithoutOverlapsNotEmpty(table, info, key);
     // An index build checks every row once all are in (defineIndex); DEFERRABLE ones at statement end or commit.
     const con = info.constraint !== undefined && !isBuild ? cat.constraints.get(info.constraint) : undefined;

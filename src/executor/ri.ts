@@ -2,6 +2,7 @@
  * Referential integrity: foreign-key checks on the referencing side and ON DELETE / ON UPDATE
  * actions (NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT) on the referenced side, queued
  * per statement and run at its end, with Postgres's 23503 messages and details.
+ * Temporal keys (PERIOD) match their last column by overlap: see ri-period.ts.
  * Postgres counterpart: src/backend/utils/adt/ri_triggers.c.
  */
 import { keyValuesVisible } from '../rewrite/row-security.js';
