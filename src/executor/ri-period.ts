@@ -22,6 +22,8 @@ export interface PeriodOps {
   readonly covered: (periods: readonly Value[], target: Value) => boolean;
   /** `(fk * old) <@ range_agg(periods)`, coalesced to false. */
   readonly intersectionCovered: (fk: Value, old: Value, periods: readonly Value[]) => boolean;
+  /** `a <@ b`. */
+  readonly containedBy: (a: Value, b: Value) => boolean;
 }
 
 const cache = new Map<number, PeriodOps>();
@@ -36,6 +38,7 @@ export function periodOps(type: number): PeriodOps {
   ops = {
     overlaps: (a, b) => multirangeOverlapsMultirange(d, mr(a), mr(b)),
     covered: (periods, target) => periods.length > 0 && multirangeContainsMultirange(d, agg(periods), mr(target)),
+    containedBy: (a, b) => multirangeContainsMultirange(d, mr(b), mr(a)),
     intersectionCovered: (fk, old, periods) => periods.length > 0 && multirangeContainsMultirange(d, agg(periods), multirangeIntersect(d, mr(fk), mr(old))),
   };
   cache.set(type, ops);

@@ -68,8 +68,9 @@ export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: reado
     if (refCols.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
   }
   for (const fk of fks) {
-    // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys).
-    if (ownRow || fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+    // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys,
+    // and a temporal key's period that only shrank).
+    if (ownRow || (fk.period ? periodKeyChanged(ms, fk, rel, old, now) : fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1])))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
   }
 }
 
@@ -116,6 +117,17 @@ function refAtts(cat: Catalog, fk: ConstraintDef, refTable: RelationDef): readon
   if (info.refRelation === refTable.oid) return info.refColumns;
   const m = partitionMap(cat.relation(info.refRelation), refTable);
   return m ? leafAtts(info.refColumns, m) : info.refColumns;
+}
+
+/** RI_FKey_fk_upd_check_required for a temporal key: the PERIOD column compares with `<@` (new within old). */
+function periodKeyChanged(ms: ModifyState, fk: ConstraintDef, rel: RelationDef, old: readonly Value[], now: readonly Value[]): boolean {
+  const n = fk.columns.length - 1;
+  for (let i = 0; i < n; i++) if (!sameValue(old[fk.columns[i] - 1], now[fk.columns[i] - 1])) return true;
+  const a = fk.columns[n];
+  const o = old[a - 1] ?? null;
+  const v = now[a - 1] ?? null;
+  if (sameValue(o, v)) return false;
+  return o === null || v === null || !periodOps(rel.columns[a - 1].type).containedBy(v, o);
 }
 
 function sameValue(a: Value, b: Value): boolean {

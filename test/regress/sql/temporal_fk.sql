@@ -149,3 +149,15 @@ INSERT INTO sales VALUES ('[2,3)', '[2020-01-10,2020-03-20)');
 UPDATE stores SET open_during = '[2020-02-01,2020-02-25)' WHERE open_during = '[2020-02-01,2020-03-01)';
 UPDATE stores SET open_during = '[2020-02-01,2020-02-15)' WHERE open_during = '[2020-02-01,2020-02-25)';
 DELETE FROM stores WHERE id = '[1,2)';
+
+-- An UPDATE that only shrinks the referencing period is not re-checked (a NOT VALID key shows it).
+CREATE TABLE leases (id int4range, valid_at daterange, PRIMARY KEY (id, valid_at WITHOUT OVERLAPS));
+INSERT INTO leases VALUES ('[1,2)', '[2020-01-01,2020-02-01)');
+CREATE TABLE tenants (tid int, lease_id int4range, valid_at daterange);
+INSERT INTO tenants VALUES (1, '[1,2)', '[2020-01-01,2020-03-05)'), (2, NULL, '[2020-01-01,2020-03-05)');
+ALTER TABLE tenants ADD CONSTRAINT tenants_lease_fk FOREIGN KEY (lease_id, PERIOD valid_at) REFERENCES leases (id, PERIOD valid_at) NOT VALID;
+UPDATE tenants SET valid_at = '[2020-01-01,2020-03-01)' WHERE tid = 1;
+UPDATE tenants SET valid_at = '[2020-01-01,2020-03-02)' WHERE tid = 1;
+UPDATE tenants SET lease_id = '[1,2)' WHERE tid = 2;
+UPDATE tenants SET valid_at = '[2020-01-01,2020-01-02)', lease_id = '[1,2)' WHERE tid = 2;
+SELECT tid, lease_id, valid_at FROM tenants ORDER BY tid;
