@@ -159,6 +159,8 @@ export interface ConstraintDef {
   readonly notLocal?: boolean;
   /** A partition's foreign key merged into its ancestor's key on ATTACH (conparentid). */
   readonly parentConstraint?: number;
+  /** PG 18 temporal key (conperiod): PRIMARY KEY / UNIQUE (..., col WITHOUT OVERLAPS), FOREIGN KEY (..., PERIOD col). */
+  readonly period?: boolean;
 }
 
 export interface IndexKey {

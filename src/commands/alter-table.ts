@@ -50,6 +50,7 @@ import { alterRelOptions, isRelOptionsCommand } from './alter-reloptions.js';
 import { constraintIncludeAttnums, distinctIndexColumnNames } from './index-include.js';
 import { insertIndexEntry } from './unique-check.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
+import { checkWithoutOverlapsColumns, temporalKeyIndex, temporalKeysForNewType } from './temporal-key.js';
 import { addIndexConstraint } from './index-constraint.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { dropColumnViews, dropConstraintViews, dropRelation, viewsUsingColumn } from './drop.js';
@@ -362,16 +363,15 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         throw noColumn(rel, cmd.name);
       }
       const cascade = cmd.behavior === 'DROP_CASCADE';
-      for (const fk of cat.referencingForeignKeys(rel.oid)) {
-        if (fk.relation === rel.oid || !fk.fk!.refColumns.includes(col.attnum)) continue;
-        const idx = cat.relation(fk.fk!.refIndex);
-        if (!cascade) {
-          const child = cat.relation(fk.relation);
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
-            detail: `constraint ${fk.name} on table ${child.name} depends on index ${idx.name}`,
-            hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-          });
-        }
+      const dependentKeys = cat.referencingForeignKeys(rel.oid).filter((fk) => fk.relation !== rel.oid && fk.fk!.refColumns.includes(col.attnum));
+      if (!cascade && dependentKeys.length) {
+        // (the keys depend on the referenced columns themselves, and that is what Postgres reports, each of them)
+        throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop column ${col.name} of table ${rel.name} because other objects depend on it`, {
+          detail: [...dependentKeys].sort((a, b) => a.oid - b.oid).map((fk) => `constraint ${fk.name} on table ${cat.relation(fk.relation).name} depends on column ${col.name} of table ${rel.name}`).join('\n'),
+          hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+        });
+      }
+      for (const fk of dependentKeys) {
         session.notice(new PgError(SQLSTATE.successful_completion, `drop cascades to constraint ${fk.name} on table ${cat.relation(fk.relation).name}`, { severity: 'NOTICE' }));
         cat.removeConstraint(fk.oid);
       }
@@ -570,6 +570,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
       const conv = compileExpr(e, { depth: 0, offsets: [0] });
       const ctx = makeExecContext(session, []);
       const collation = typeInfo(cat, type).category === 'S' ? (col.collation ?? 'default') : undefined;
+      for (const idx of temporalKeysForNewType(cat, rel, col.attnum, type)) cat.putRelation(idx);
       const nrel = putColumn(cat, rel, { ...col, type, typmod, default: def, collation, missing: undefined, storage: undefined, compression: undefined });
       rewrite(session, cat, nrel, (vals) => {
         const out = [...vals];
@@ -741,14 +742,21 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
         return;
       }
       const primary = con.contype === 'CONSTR_PRIMARY';
-      const atts = attnum !== undefined ? [attnum] : ((con.keys ?? []) as AnyNode[]).map((k) => {
+      const atts: number[] = [];
+      for (const k of attnum !== undefined ? [] : ((con.keys ?? []) as AnyNode[])) {
         const c = findColumn(rel, k.String.sval);
         if (!c) throw new PgError(SQLSTATE.undefined_column, `column "${k.String.sval}" named in key does not exist`);
-        return c.attnum;
-      });
+        if (atts.includes(c.attnum)) {
+          const position = con.location >= 0 ? String(charOffset(sql, con.location) + 1) : undefined;
+          throw new PgError(SQLSTATE.duplicate_column, `column "${c.name}" appears twice in ${primary ? 'primary key' : 'unique'} constraint`, { position });
+        }
+        atts.push(c.attnum);
+      }
+      if (attnum !== undefined) atts.push(attnum);
       if (primary && cat.relationConstraints(rel.oid).some((k) => k.kind === 'p')) {
         throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
       }
+      checkWithoutOverlapsColumns(cat, con, rel.columns, atts, con.location >= 0 ? String(charOffset(sql, con.location) + 1) : undefined);
       const include = constraintIncludeAttnums(con, rel.columns, undefined);
       const name = explicit ?? (primary ? chooseName(cat, ns, rel.name, undefined, 'pkey', taken, true) : chooseName(cat, ns, rel.name, distinctIndexColumnNames([...atts, ...include].map((a) => rel.columns[a - 1].name)).join('_'), 'key', taken, true));
       if (cat.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);
@@ -770,9 +778,10 @@ function addConstraint(session: Session, cat: Catalog, rel: RelationDef, con: An
           }
         }
       }
-      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include, options: relOptionsOf(con.options, 'btree') });
+      const temporal = con.without_overlaps ? temporalKeyIndex(cat, cat.relation(rel.oid), atts) : undefined;
+      const idxOid = defineIndex(session, cat, cat.relation(rel.oid), { name, keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), unique: true, primary, nullsNotDistinct: !!con.nulls_not_distinct, include, options: relOptionsOf(con.options, temporal ? 'gist' : 'btree'), ...temporal });
       const conOid = session.db.newOid();
-      cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
+      cat.putConstraint({ oid: conOid, name, kind: primary ? 'p' : 'u', relation: rel.oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true, ...(temporal ? { period: true } : {}) });
       const idx = cat.relation(idxOid);
       cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
       return;

@@ -24,6 +24,7 @@ import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { analyzeTableExpr, checkNameColumn, referencedColumns } from './column-expr.js';
 import { chooseName, truncateIdentifier } from './naming.js';
 import { addExclusionConstraint } from './exclusion-ddl.js';
+import { checkWithoutOverlapsColumns, temporalKeyIndex } from './temporal-key.js';
 import { defineIndex } from './create-index.js';
 import { defineSequence, serialDefault } from './sequence.js';
 import { identitySequenceName, sequenceInfoOptions } from './sequence-params.js';
@@ -351,7 +352,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   // PRIMARY KEY columns become NOT NULL.
   for (const p of keys) {
     if (p.con.contype !== 'CONSTR_PRIMARY') continue;
-    for (const a of keyAttnums(p, columns, name, pos)) {
+    for (const a of keyAttnums(cat, p, columns, name, pos)) {
       setCol(a, { notNull: true });
       if (p.attnum === undefined) notNulls.table(a, undefined, false);
     }
@@ -377,7 +378,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     takenNames.add(conName);
     cat.putConstraint({ oid: db.newOid(), name: conName, kind: 'n', relation: oid, namespace: ns, columns: [c.attnum], deferrable: false, deferred: false, validated: true, ...(spec?.noInherit ? { noInherit: true } : {}) });
   }
-  const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
+  const keyIndexes = distinctKeyConstraints(keys.map((p) => ({ con: p.con, atts: keyAttnums(cat, p, columns, name, pos), include: constraintIncludeAttnums(p.con, columns, pos(p.con.location)) })));
   for (const { con, atts, include, name: given } of keyIndexes) {
     const primary = con.contype === 'CONSTR_PRIMARY';
     const conName = given
@@ -388,7 +389,8 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     if (cat.relationIn(ns, conName)) {
       throw new PgError(SQLSTATE.duplicate_table, `relation "${conName}" already exists`);
     }
-    if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE');
+    const temporal = con.without_overlaps ? temporalKeyIndex(cat, rel, atts) : undefined;
+    if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })), primary ? 'PRIMARY KEY' : 'UNIQUE', temporal?.exclusion);
     const idxOid = defineIndex(session, cat, rel, {
       name: conName,
       keys: atts.map((a) => ({ attnum: a, descending: false, nullsFirst: false })),
@@ -396,10 +398,11 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
       primary,
       nullsNotDistinct: !!con.nulls_not_distinct,
       include: [...include],
-      options: relOptionsOf(con.options, 'btree'),
+      options: relOptionsOf(con.options, temporal ? 'gist' : 'btree'),
+      ...temporal,
     });
     const conOid = db.newOid();
-    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true });
+    cat.putConstraint({ oid: conOid, name: conName, kind: primary ? 'p' : 'u', relation: oid, namespace: ns, columns: atts, index: idxOid, deferrable: !!con.deferrable, deferred: !!con.initdeferred, validated: true, ...(temporal ? { period: true } : {}) });
     const idx = cat.relation(idxOid);
     cat.putRelation({ ...idx, index: { ...idx.index!, constraint: conOid } });
   }
@@ -512,7 +515,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
         throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
       }
       const conKind = info.constraint !== undefined ? cat.constraints.get(info.constraint)?.kind : undefined;
-      const label = info.primary ? 'pkey' : conKind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
+      const label = info.primary ? 'pkey' : info.exclusion ? 'excl' : conKind === 'u' ? 'key' : 'idx';
       const idxName = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : distinctIndexColumnNames(colNames).join('_'), label, taken, true);
       const idxOid = defineIndex(session, cat, cat.relation(rel.oid), {
         name: idxName, keys, unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include,
@@ -522,7 +525,7 @@ function applyLikeConstraints(session: Session, cat: Catalog, like: { src: Relat
       const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
       if (con) {
         const conOid = session.db.newOid();
-        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: con.deferrable, deferred: con.deferred, validated: true });
+        cat.putConstraint({ oid: conOid, name: idxName, kind: con.kind, relation: rel.oid, namespace: rel.namespace, columns: keys.map((k) => k.attnum), index: idxOid, deferrable: con.deferrable, deferred: con.deferred, validated: true, ...(con.period ? { period: true } : {}) });
         const ir = cat.relation(idxOid);
         cat.putRelation({ ...ir, index: { ...ir.index!, constraint: conOid } });
         if (info.primary) for (const k of keys) if (k.attnum) {
@@ -552,7 +555,7 @@ function checkDuplicateConstraint(cat: Catalog, rel: number, conName: string, ta
   taken.add(conName);
 }
 
-function keyAttnums(p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], table: string, pos: (l: number | undefined) => string | undefined): number[] {
+function keyAttnums(cat: Catalog, p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], table: string, pos: (l: number | undefined) => string | undefined): number[] {
   if (p.attnum !== undefined) return [p.attnum];
   const out: number[] = [];
   for (const k of (p.con.keys ?? []) as AnyNode[]) {
@@ -566,6 +569,7 @@ function keyAttnums(p: { con: AnyNode; attnum?: number }, columns: ColumnDef[], 
     }
     out.push(idx + 1);
   }
+  checkWithoutOverlapsColumns(cat, p.con, columns, out, pos(p.con.location));
   void table;
   return out;
 }

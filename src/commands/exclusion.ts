@@ -181,14 +181,18 @@ function conflictTests(cat: Catalog, table: RelationDef, idx: RelationDef): Conf
  * a transaction still in progress make the caller wait for it (StatementBlocked).
  */
 export function findExclusionConflict(ctx: ExecContext, cat: Catalog, table: RelationDef, idx: RelationDef, key: readonly Value[], tid: number): Tuple | undefined {
-  if (key.some((k) => k === null)) return undefined;
+  // NULLs never conflict, unless NULLS NOT DISTINCT (a WITHOUT OVERLAPS key can say so): then a
+  // NULL matches only a NULL (check_exclusion_or_unique_constraint's IS NULL scan keys).
+  const nnd = idx.index!.nullsNotDistinct;
+  const hasNull = key.some((k) => k === null);
+  if (hasNull && !nnd) return undefined;
   const tests = conflictTests(cat, table, idx);
   const heap = ctx.txn.heap(table);
   const store = ctx.txn.index(idx);
   // Leading `=` keys (room WITH =, during WITH &&) narrow the scan to that prefix of the b-tree.
   const ops = idx.index!.exclusion!;
   let prefix = 0;
-  while (prefix < ops.length && ops[prefix].name === '=') prefix++;
+  while (!hasNull && prefix < ops.length && ops[prefix].name === '=') prefix++;
   const entries: Iterable<readonly [readonly Value[], number]> =
     prefix > 0 ? store.range(padded(key, prefix, store.cols.length, MIN_BOUND), padded(key, prefix, store.cols.length, MAX_BOUND)) : store.entries();
   for (const [otherKey, otherTid] of entries) {
@@ -196,6 +200,11 @@ export function findExclusionConflict(ctx: ExecContext, cat: Catalog, table: Rel
     let all = true;
     for (let i = 0; i < tests.length; i++) {
       const v = otherKey[i];
+      if (hasNull && (key[i] === null || v === null)) {
+        if (key[i] === null && v === null) continue;
+        all = false;
+        break;
+      }
       if (v === null || !tests[i](key[i], v)) {
         all = false;
         break;

@@ -1,5 +1,6 @@
 /**
- * FOREIGN KEY constraints: resolving the referenced table and its unique key, type
+ * FOREIGN KEY constraints: resolving the referenced table and its unique key (or, for a temporal
+ * key with PERIOD, its WITHOUT OVERLAPS key: PERIOD errors, NO ACTION only), type
  * compatibility (by btree operator family, as Postgres picks the equality operators), ON DELETE
  * SET (columns), NOT ENFORCED keys (recorded, never checked), Postgres's default name. ALTER
  * TABLE validates existing rows (alter-table.ts).
@@ -48,6 +49,8 @@ export function addForeignKey(
       return c.attnum;
     });
   const fkCols = attnum !== undefined ? [attnum] : colsOf(rel, con.fk_attrs ?? []);
+  const withPeriod = !!con.fk_with_period || !!con.pk_with_period;
+  if (withPeriod && !con.fk_with_period) throw periodMismatch('referenced', 'referencing');
   // ON DELETE SET NULL / SET DEFAULT (columns): each must be a key column; duplicates collapse.
   let deleteSetColumns: number[] | undefined;
   if (con.fk_del_set_cols?.length) {
@@ -63,15 +66,36 @@ export function addForeignKey(
   let refIndex: RelationDef | undefined;
   if (con.pk_attrs?.length) {
     refCols = colsOf(ref, con.pk_attrs);
-    refIndex = cat.relationIndexes(ref.oid).find((i) => i.index!.unique && !i.index!.predicate && i.index!.keys.length === refCols.length && i.index!.keys.every((k) => k.attnum !== 0 && refCols.includes(k.attnum)));
+    if (withPeriod && !con.pk_with_period) throw periodMismatch('referencing', 'referenced');
+    if (new Set(refCols).size < refCols.length) throw new PgError(SQLSTATE.invalid_foreign_key, 'foreign key referenced-columns list must not contain duplicates');
+    // (transformFkeyCheckAttrs: a temporal key references an exclusion index whose last column is the PERIOD one)
+    const matching = cat.relationIndexes(ref.oid).filter(
+      (i) =>
+        (withPeriod ? !!i.index!.exclusion : i.index!.unique) &&
+        !i.index!.predicate &&
+        i.index!.keys.length === refCols.length &&
+        i.index!.keys.every((k) => k.attnum !== 0 && refCols.includes(k.attnum)) &&
+        (!withPeriod || i.index!.keys[refCols.length - 1].attnum === refCols[refCols.length - 1]),
+    );
+    // A deferrable key cannot be referenced (SQL standard; transformFkeyCheckAttrs).
+    refIndex = matching.find((i) => !indexDeferrable(cat, i));
+    if (!refIndex && matching.length) {
+      throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot use a deferrable unique constraint for referenced table "${ref.name}"`);
+    }
     if (!refIndex) {
       throw new PgError(SQLSTATE.invalid_foreign_key, `there is no unique constraint matching given keys for referenced table "${ref.name}"`);
     }
   } else {
     refIndex = cat.relationIndexes(ref.oid).find((i) => i.index!.primary);
     if (!refIndex) throw new PgError(SQLSTATE.undefined_object, `there is no primary key for referenced table "${ref.name}"`);
+    if (indexDeferrable(cat, refIndex)) throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot use a deferrable primary key for referenced table "${ref.name}"`);
     refCols = refIndex.index!.keys.map((k) => k.attnum);
+    if (refIndex.index!.exclusion && !con.fk_with_period) throw periodMismatch('referenced', 'referencing');
   }
+  if (refIndex.index!.exclusion && !withPeriod) {
+    throw new PgError(SQLSTATE.invalid_foreign_key, 'foreign key must use PERIOD when referencing a primary key using WITHOUT OVERLAPS');
+  }
+  if (withPeriod) checkPeriodActions(con);
   if (fkCols.length !== refCols.length) {
     throw new PgError(SQLSTATE.invalid_foreign_key, 'number of referencing and referenced columns for foreign key disagree');
   }
@@ -114,8 +138,28 @@ export function addForeignKey(
     deferred: !!con.initdeferred,
     validated: !con.skip_validation && !notEnforced,
     ...(notEnforced ? { notEnforced: true } : {}),
+    ...(withPeriod ? { period: true } : {}),
   });
   return oid;
+}
+
+/** Whether an index backs a DEFERRABLE constraint (pg_index.indimmediate false). */
+function indexDeferrable(cat: Catalog, idx: RelationDef): boolean {
+  const con = idx.index!.constraint;
+  return con !== undefined && !!cat.constraints.get(con)?.deferrable;
+}
+
+/** The 42830 for PERIOD on one side of a foreign key only. */
+function periodMismatch(on: string, notOn: string): PgError {
+  return new PgError(SQLSTATE.invalid_foreign_key, `foreign key uses PERIOD on the ${on} table but not the ${notOn} table`);
+}
+
+/** PG 18 enforces temporal foreign keys with NO ACTION only: other actions are 0A000. */
+function checkPeriodActions(con: AnyNode): void {
+  const unsupported = (a: string | undefined) => a === 'r' || a === 'c' || a === 'n' || a === 'd';
+  for (const [action, what] of [[con.fk_upd_action, 'ON UPDATE'], [con.fk_del_action, 'ON DELETE']] as const) {
+    if (unsupported(action)) throw new PgError(SQLSTATE.feature_not_supported, `unsupported ${what} action for foreign key constraint using PERIOD`);
+  }
 }
 
 /**

@@ -84,6 +84,7 @@ export function distinctKeyConstraints(keys: readonly KeyConstraint[]): KeyConst
         same(p.atts, k.atts) &&
         same(p.include, k.include) &&
         !!p.con.nulls_not_distinct === !!k.con.nulls_not_distinct &&
+        !!p.con.without_overlaps === !!k.con.without_overlaps &&
         !!p.con.deferrable === !!k.con.deferrable &&
         !!p.con.initdeferred === !!k.con.initdeferred,
     );

@@ -331,7 +331,8 @@ export function alterPartitionedCmd(
   if (sub === 'AT_AddConstraint' && (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') && rel.kind === 'p') {
     if (con.indexname) return run(rel, cmd); // USING INDEX: checked, then refused (index-constraint.ts)
     const keys = ((con.keys ?? []) as AnyNode[]).map((k) => ({ attnum: rel.columns.find((c) => c.name === k.String.sval && !c.dropped)?.attnum ?? -1, descending: false, nullsFirst: false }));
-    if (keys.every((k) => k.attnum > 0)) checkUniqueCoversKey(cat, rel, keys, con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE');
+    const ops = con.without_overlaps ? keys.map((_k, i) => ({ name: i === keys.length - 1 ? '&&' : '=', oid: 0 })) : undefined;
+    if (keys.every((k) => k.attnum > 0)) checkUniqueCoversKey(cat, rel, keys, con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE', ops);
     const before = new Set(cat.indexesByRelation.get(rel.oid) ?? []);
     run(rel, cmd);
     const idx = cat.relationIndexes(rel.oid).find((i) => !before.has(i.oid));

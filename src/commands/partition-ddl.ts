@@ -10,7 +10,7 @@
  * layout attnum for attnum (a parent's dropped columns stay dropped in partitions made later).
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnDef, IndexInfo, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
+import type { ColumnDef, ExclusionOperator, IndexInfo, IndexKey, RelationDef, TriggerDef } from '../catalog/objects.js';
 import { partitionMap } from '../catalog/inheritance.js';
 import { partitionsOf, type PartitionBound, type PartitionKey, type PartitionKeyPart } from '../catalog/partition.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -92,10 +92,15 @@ function checkPartitionOpclass(cat: Catalog, strategy: string, e: AnyNode, type:
  * A unique index or constraint on a partitioned table must contain every key column (each
  * partition's own index enforces it then): Postgres's check in DefineIndex.
  */
-export function checkUniqueCoversKey(cat: Catalog, rel: RelationDef, keys: readonly IndexKey[], what: string): void {
+export function checkUniqueCoversKey(cat: Catalog, rel: RelationDef, keys: readonly IndexKey[], what: string, exclusion?: readonly ExclusionOperator[]): void {
   for (let cur: RelationDef | undefined = rel; cur?.partitionKey; cur = undefined) {
     for (const p of cur.partitionKey.parts) {
       if (!p.attnum) throw featureNotSupported('unsupported UNIQUE constraint with partition key definition');
+      // An exclusion index (a WITHOUT OVERLAPS key) matches a partition column only with `=` (DefineIndex).
+      const j = exclusion ? keys.findIndex((k) => k.attnum === p.attnum) : -1;
+      if (j >= 0 && exclusion![j].name !== '=') {
+        throw new PgError(SQLSTATE.feature_not_supported, `cannot match partition key to index on column "${rel.columns[p.attnum - 1].name}" using non-equal operator "${exclusion![j].name}"`);
+      }
       if (!keys.some((k) => k.attnum === p.attnum)) {
         const col = rel.columns[p.attnum - 1].name;
         throw new PgError(SQLSTATE.feature_not_supported, 'unique constraint on partitioned table must include all partitioning columns', {
@@ -229,7 +234,7 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
   // An equivalent index the partition already has is attached instead of duplicated.
   const same = cat.relationIndexes(rel.oid).find((i) => {
     const x = i.index!;
-    return !x.parentIndex && x.unique === info.unique && x.method === info.method && x.keys.length === info.keys.length && x.keys.every((k, j) => k.attnum === info.keys[j].attnum && !k.expr && !info.keys[j].expr && k.descending === info.keys[j].descending) && !x.predicate && !info.predicate;
+    return !x.parentIndex && x.unique === info.unique && !!x.exclusion === !!info.exclusion && x.method === info.method && x.keys.length === info.keys.length && x.keys.every((k, j) => k.attnum === info.keys[j].attnum && !k.expr && !info.keys[j].expr && k.descending === info.keys[j].descending) && !x.predicate && !info.predicate;
   });
   if (same) {
     cat.putRelation({ ...same, index: { ...same.index!, parentIndex: parentIdx.oid } });
@@ -238,7 +243,7 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
   const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
   const colNames = info.keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : k.expr?.expr.kind === 'FuncExpr' ? (k.expr.expr as { name: string }).name : 'expr'));
   for (const a of info.include) colNames.push(rel.columns[a - 1].name);
-  const label = info.primary ? 'pkey' : con?.kind === 'u' ? 'key' : info.exclusion ? 'excl' : 'idx';
+  const label = info.primary ? 'pkey' : info.exclusion ? 'excl' : con?.kind === 'u' ? 'key' : 'idx';
   const name = chooseName(cat, rel.namespace, rel.name, info.primary ? undefined : colNames.join('_'), label, new Set(), true);
   const oid = defineIndex(session, cat, rel, {
     name, keys: [...info.keys], unique: info.unique, primary: info.primary, nullsNotDistinct: info.nullsNotDistinct, include: [...info.include],

@@ -17,6 +17,7 @@ import { indexKeyFunction } from './index-keys.js';
 import { compileExpr } from '../executor/expr/compile.js';
 import { waitForXid } from '../executor/row-lock.js';
 import { checkExclusion, findExclusionConflict } from './exclusion.js';
+import { checkWithoutOverlapsNotEmpty } from './temporal-key.js';
 import { indexDef } from '../catalog/ruleutils/indexdef.js';
 import type { SessionContext } from '../session/session-context.js';
 
@@ -66,6 +67,8 @@ export function insertIndexEntry(ctx: ExecContext, cat: Catalog, table: Relation
   const key = indexKeyFunction(idx)(full, ctx);
   const store = ctx.txn.index(idx);
   if (info.exclusion) {
+    // WITHOUT OVERLAPS (a unique exclusion index) refuses an empty range first, even when the check itself is deferred.
+    if (info.unique && key[key.length - 1] !== null) checkWithoutOverlapsNotEmpty(table, info, key);
     // An index build checks every row once all are in (defineIndex); DEFERRABLE ones at statement end or commit.
     const con = info.constraint !== undefined && !isBuild ? cat.constraints.get(info.constraint) : undefined;
     if (con?.deferrable) {

@@ -2,6 +2,7 @@
  * Referential integrity: foreign-key checks on the referencing side and ON DELETE / ON UPDATE
  * actions (NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT) on the referenced side, queued
  * per statement and run at its end, with Postgres's 23503 messages and details.
+ * Temporal keys (PERIOD) match their last column by overlap: see ri-period.ts.
  * Postgres counterpart: src/backend/utils/adt/ri_triggers.c.
  */
 import { keyValuesVisible } from '../rewrite/row-security.js';
@@ -24,6 +25,7 @@ import type { Snapshot } from '../storage/xact.js';
 import { checkRowLock, takeRowLock, usesTransactionSnapshot } from './row-lock.js';
 import { fitsPartition } from './partition-route.js';
 import { moveRow } from '../commands/dml.js';
+import { periodOps, type PeriodOps } from './ri-period.js';
 
 function quoteCol(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
@@ -66,8 +68,9 @@ export function queueUpdateActions(ms: ModifyState, rel: RelationDef, old: reado
     if (refCols.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'ref-update', fk, table: rel, old, now });
   }
   for (const fk of fks) {
-    // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys).
-    if (ownRow || fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1]))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
+    // Otherwise re-check only when the referencing key changed (Postgres skips unchanged keys,
+    // and a temporal key's period that only shrank).
+    if (ownRow || (fk.period ? periodKeyChanged(ms, fk, rel, old, now) : fk.columns.some((a) => !sameValue(old[a - 1], now[a - 1])))) ms.queue.push({ kind: 'check', fk, table: rel, tuple: t });
   }
 }
 
@@ -114,6 +117,17 @@ function refAtts(cat: Catalog, fk: ConstraintDef, refTable: RelationDef): readon
   if (info.refRelation === refTable.oid) return info.refColumns;
   const m = partitionMap(cat.relation(info.refRelation), refTable);
   return m ? leafAtts(info.refColumns, m) : info.refColumns;
+}
+
+/** RI_FKey_fk_upd_check_required for a temporal key: the PERIOD column compares with `<@` (new within old). */
+function periodKeyChanged(ms: ModifyState, fk: ConstraintDef, rel: RelationDef, old: readonly Value[], now: readonly Value[]): boolean {
+  const n = fk.columns.length - 1;
+  for (let i = 0; i < n; i++) if (!sameValue(old[fk.columns[i] - 1], now[fk.columns[i] - 1])) return true;
+  const a = fk.columns[n];
+  const o = old[a - 1] ?? null;
+  const v = now[a - 1] ?? null;
+  if (sameValue(o, v)) return false;
+  return o === null || v === null || !periodOps(rel.columns[a - 1].type).containedBy(v, o);
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -163,22 +177,23 @@ function leafAtts(atts: readonly number[], m: Int32Array): number[] {
   return out;
 }
 
-function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], lock = false, detectNew = false): Tuple[] {
+function findRows(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], lock = false, detectNew = false, overlapsLast?: PeriodOps['overlaps']): Tuple[] {
   const txn = ms.ctx.txn;
   // A partitioned table: the rows of its partitions.
   if (rel.kind === 'p') {
     return partitionLeaves(ms.cat, rel).flatMap((leaf) => {
       // (a partition with its own column layout numbers the key columns its way)
       const m = partitionMap(rel, leaf);
-      return findRows(ms, leaf, m ? leafAtts(atts, m) : atts, key, lock, detectNew);
+      return findRows(ms, leaf, m ? leafAtts(atts, m) : atts, key, lock, detectNew, overlapsLast);
     });
   }
   const { index, compare } = keySearchOf(ms.cat, rel, atts);
   const txnSnapshot = usesTransactionSnapshot(ms.ctx);
-  const search = new RowSearch(ms, rel, atts, compare, key, txnSnapshot && !detectNew ? txn.snapshot() : txn.status.snapshot(), detectNew && txnSnapshot, lock);
+  const search = new RowSearch(ms, rel, atts, compare, key, txnSnapshot && !detectNew ? txn.snapshot() : txn.status.snapshot(), detectNew && txnSnapshot, lock, overlapsLast);
   const heap = txn.heap(rel);
   if (index) {
-    for (const tid of txn.index(index).lookup(key as Value[])) search.consider(heap.get(tid));
+    // (a temporal key's PERIOD column matches by overlap: look up the equality prefix)
+    for (const tid of txn.index(index).lookup(overlapsLast ? key.slice(0, -1) : (key as Value[]))) search.consider(heap.get(tid));
   } else {
     for (const t of heap.all()) search.consider(t);
   }
@@ -198,14 +213,22 @@ class RowSearch {
     /** REPEATABLE READ search for referencing rows: a row the transaction cannot see is 40001. */
     private readonly detectNew: boolean,
     private readonly lock: boolean,
+    /** A temporal key: the last column matches by `&&` instead of equality. */
+    private readonly overlapsLast?: PeriodOps['overlaps'],
   ) {}
 
   private matches(t: Tuple): boolean {
-    const { atts, rel, compare, key } = this;
-    for (let k = 0; k < atts.length; k++) {
+    const { atts, rel, compare, key, overlapsLast } = this;
+    const n = overlapsLast ? atts.length - 1 : atts.length;
+    for (let k = 0; k < n; k++) {
       const a = atts[k];
       const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;
       if (v === null || compare[k](v, key[k]) !== 0) return false;
+    }
+    if (overlapsLast) {
+      const a = atts[n];
+      const v = t.values[a - 1] ?? rel.columns[a - 1].missing ?? null;
+      if (v === null || !overlapsLast(v, key[n])) return false;
     }
     return true;
   }
@@ -230,6 +253,22 @@ class RowSearch {
       v = r.status === 'updated' && this.matches(r.latest) ? r.latest : undefined;
     }
   }
+}
+
+/**
+ * The periods of the referenced rows a temporal key's check aggregates: rows whose other key
+ * columns equal `key`'s and whose period (the last of `atts`) overlaps its last value, locked FOR
+ * KEY SHARE (the `SELECT pkperiod ... FOR KEY SHARE` under range_agg).
+ */
+function findPeriods(ms: ModifyState, rel: RelationDef, atts: readonly number[], key: readonly Value[], ops: PeriodOps): Value[] {
+  if (rel.kind === 'p') {
+    return partitionLeaves(ms.cat, rel).flatMap((leaf) => {
+      const m = partitionMap(rel, leaf);
+      return findPeriods(ms, leaf, m ? leafAtts(atts, m) : atts, key, ops);
+    });
+  }
+  const pa = atts[atts.length - 1];
+  return findRows(ms, rel, atts, key, true, false, ops.overlaps).map((t) => t.values[pa - 1] ?? rel.columns[pa - 1].missing ?? null);
 }
 
 function coerceKey(cat: Catalog, from: RelationDef, fromAtts: readonly number[], to: RelationDef, toAtts: readonly number[], vals: Value[]): Value[] {
@@ -270,7 +309,12 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
   }
   const ref = ms.cat.relation(info.refRelation);
   const key = coerceKey(ms.cat, table, fk.columns, ref, info.refColumns, vals);
-  if (findRows(ms, ref, info.refColumns, key, true).length) return;
+  if (fk.period) {
+    // (the referenced periods together must contain the referencing one: `$n <@ range_agg(pkperiod)`)
+    const pa = info.refColumns[info.refColumns.length - 1];
+    const ops = periodOps(ref.columns[pa - 1].type);
+    if (ops.covered(findPeriods(ms, ref, info.refColumns, key, ops), key[key.length - 1])) return;
+  } else if (findRows(ms, ref, info.refColumns, key, true).length) return;
   throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
     detail: keyValuesVisible(ms.ctx.session, ms.cat, table, fk.columns) ? `Key ${keyText(ms, table, fk.columns, vals)} is not present in table "${ref.name}".` : `Key is not present in table "${ref.name}".`,
     schema: ms.cat.namespaceName(table.namespace),
@@ -288,7 +332,8 @@ function onReferencedChange(ms: ModifyState, fk: ConstraintDef, refTable: Relati
   // NO ACTION: fine if another row now provides the same key (in any partition of a partitioned table).
   const action = now ? info.onUpdate : info.onDelete;
   const referenced = info.refRelation === refTable.oid ? refTable : ms.cat.relation(info.refRelation);
-  if (action === 'a' && findRows(ms, referenced, info.refColumns, oldKey, true).length) return;
+  // (a temporal key looks for what still covers the referencing periods below, per referencing row)
+  if (action === 'a' && !fk.period && findRows(ms, referenced, info.refColumns, oldKey, true).length) return;
   const childKey = coerceKey(ms.cat, refTable, refCols, child, fk.columns, oldKey as Value[]);
   // The action runs a query on the child table: its statement triggers fire (even for no rows).
   const trigOp = action === 'c' && !now ? 'DELETE' : 'UPDATE';
@@ -339,7 +384,16 @@ function runReferencedAction(
     // A partition with its own column layout: the key's columns as it numbers them.
     const m = part === child ? undefined : partitionMap(child, part);
     const pfk = m ? { ...shownFk, columns: leafAtts(fk.columns, m), fk: { ...info, ...(info.deleteSetColumns ? { deleteSetColumns: leafAtts(info.deleteSetColumns, m) } : {}) } } : shownFk;
-    const rows = findRows(ms, part, pfk.columns, childKey, action === 'a' || action === 'r', true);
+    let rows: Tuple[];
+    if (fk.period) {
+      // NO ACTION on a temporal key: a referencing row overlapping the old period is in violation
+      // unless what the referenced rows cover now still holds the part the old row covered.
+      const ops = periodOps(child.columns[fk.columns[fk.columns.length - 1] - 1].type);
+      const remaining = findPeriods(ms, referenced, info.refColumns, oldKey, ops);
+      const pa = pfk.columns[pfk.columns.length - 1];
+      const oldPeriod = oldKey[oldKey.length - 1];
+      rows = findRows(ms, part, pfk.columns, childKey, true, true, ops.overlaps).filter((t) => !ops.intersectionCovered(t.values[pa - 1] ?? null, oldPeriod, remaining));
+    } else rows = findRows(ms, part, pfk.columns, childKey, action === 'a' || action === 'r', true);
     if (rows.length) referencedAction(ms, pfk, refTable, old, now, oldKey, part, childKey, rows, action, trig && part === child, child);
   }
   if (firstQuery) queueAfterStatement(ms, child, trigOp);

@@ -1,7 +1,6 @@
 /**
  * pg_get_constraintdef(): a table or domain constraint as the clause that would create it.
  * Postgres counterpart: src/backend/utils/adt/ruleutils.c (pg_get_constraintdef_worker).
- * Known gaps: temporal (WITHOUT OVERLAPS / PERIOD) keys do not exist here.
  */
 import { flattenRelOptions } from '../../commands/reloptions.js';
 import type { Catalog } from '../catalog.js';
@@ -14,8 +13,15 @@ import { exclusionKeyText } from '../../commands/exclusion.js';
 
 const FK_ACTION: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
-function columnList(rel: RelationDef, attnums: readonly number[]): string {
-  return attnums.map((a) => quoteIdent(rel.columns[a - 1]?.name ?? `column${a}`)).join(', ');
+/** decompile_column_index_array: with `period` the last column is marked (WITHOUT OVERLAPS / PERIOD). */
+function columnList(rel: RelationDef, attnums: readonly number[], period?: 'WITHOUT OVERLAPS' | 'PERIOD'): string {
+  return attnums
+    .map((a, i) => {
+      const name = quoteIdent(rel.columns[a - 1]?.name ?? `column${a}`);
+      if (!period || i < attnums.length - 1) return name;
+      return period === 'PERIOD' ? `PERIOD ${name}` : `${name} WITHOUT OVERLAPS`;
+    })
+    .join(', ');
 }
 
 function deferrability(c: { deferrable: boolean; deferred: boolean }): string {
@@ -30,14 +36,14 @@ export function constraintDef(cat: Catalog, session: SessionContext, c: Constrai
     case 'u': {
       const idx = c.index !== undefined ? cat.relations.get(c.index)?.index : undefined;
       let s = c.kind === 'p' ? 'PRIMARY KEY ' : `UNIQUE ${idx?.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}`;
-      s += `(${columnList(rel, c.columns)})`;
+      s += `(${columnList(rel, c.columns, c.period ? 'WITHOUT OVERLAPS' : undefined)})`;
       if (idx && idx.include.length) s += ` INCLUDE (${columnList(rel, idx.include)})`;
       return s + deferrability(c);
     }
     case 'f': {
       const fk = c.fk!;
       const ref = cat.relation(fk.refRelation);
-      let s = `FOREIGN KEY (${columnList(rel, c.columns)}) REFERENCES ${relationName(cat, session.searchPath(), ref.oid)}(${columnList(ref, fk.refColumns)})`;
+      let s = `FOREIGN KEY (${columnList(rel, c.columns, c.period ? 'PERIOD' : undefined)}) REFERENCES ${relationName(cat, session.searchPath(), ref.oid)}(${columnList(ref, fk.refColumns, c.period ? 'PERIOD' : undefined)})`;
       if (fk.match === 'f') s += ' MATCH FULL';
       if (fk.onUpdate !== 'a') s += ` ON UPDATE ${FK_ACTION[fk.onUpdate]}`;
       if (fk.onDelete !== 'a') {

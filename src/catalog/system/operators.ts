@@ -4,6 +4,8 @@
  */
 import type { Catalog } from '../catalog.js';
 import { BUILTIN_TYPE_FACTS, EQUALITY_OPERATORS, OPCLASS_FACTS } from './builtin-data.js';
+import { rangeTypeDef } from '../../types/range.js';
+import { multirangeTypeDef } from '../../types/multirange.js';
 
 const ANYARRAY_EQ = 1070;
 const ANYENUM_EQ = 3516;
@@ -13,6 +15,9 @@ const RECORD_EQ = 2988;
 export function equalityOperatorOid(cat: Catalog, type: number): number {
   const b = EQUALITY_OPERATORS[type];
   if (b !== undefined) return b;
+  // Ranges and multiranges compare with the polymorphic =(anyrange) / =(anymultirange).
+  if (rangeTypeDef(type)) return 3882;
+  if (multirangeTypeDef(type)) return 2860;
   const t = cat.types.get(type);
   if (!t) return 0;
   if (t.elementType !== undefined) return ANYARRAY_EQ;

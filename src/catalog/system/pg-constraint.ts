@@ -11,6 +11,7 @@ import { PgArray, type Value } from '../../types/values.js';
 import { defineRows, type RowObject } from './registry.js';
 import { nodeTree } from '../ruleutils/node-tree.js';
 import { equalityOperatorOid } from './operators.js';
+import { multirangeTypeDef } from '../../types/multirange.js';
 
 /** OID given to a domain's NOT NULL constraint (fauxgres keeps only a flag). */
 export function domainNotNullOid(type: number): number {
@@ -37,8 +38,9 @@ const BLANK = {
   confdelsetcols: null, conexclop: null, conbin: null,
 } satisfies RowObject;
 
-function opArray(cat: Catalog, types: readonly number[]): Value {
-  return PgArray.of(types.map((t) => equalityOperatorOid(cat, t)));
+/** The key's equality operators; a temporal key's PERIOD column is compared with `&&` (anyrange 3888, anymultirange 2868). */
+function opArray(cat: Catalog, types: readonly number[], period?: boolean): Value {
+  return PgArray.of(types.map((t, i) => (period && i === types.length - 1 ? (multirangeTypeDef(t) ? 2868 : 3888) : equalityOperatorOid(cat, t))));
 }
 
 defineRows('pg_catalog', 'pg_constraint', {
@@ -52,7 +54,8 @@ defineRows('pg_catalog', 'pg_constraint', {
         connoinherit: c.kind === 'p' || c.kind === 'u' || c.kind === 'f' || !!c.noInherit, conkey: PgArray.of([...c.columns]),
         conislocal: !c.notLocal, coninhcount: c.inhCount ?? 0, conparentid: c.parentConstraint ?? 0,
       };
-      if (c.kind === 'x' && c.index !== undefined) {
+      if (c.period) row.conperiod = true;
+      if ((c.kind === 'x' || c.period) && c.index !== undefined && c.kind !== 'f') {
         const ops = cat.relations.get(c.index)?.index?.exclusion ?? [];
         row.conexclop = PgArray.of(ops.map((o) => o.oid));
       }
@@ -64,7 +67,7 @@ defineRows('pg_catalog', 'pg_constraint', {
         row.confdeltype = c.fk.onDelete;
         row.confmatchtype = c.fk.match;
         row.confkey = PgArray.of([...c.fk.refColumns]);
-        const ops = opArray(cat, c.fk.refColumns.map((a) => ref?.columns[a - 1]?.type ?? 0));
+        const ops = opArray(cat, c.fk.refColumns.map((a) => ref?.columns[a - 1]?.type ?? 0), c.period);
         row.conpfeqop = ops;
         row.conppeqop = ops;
         row.conffeqop = ops;
