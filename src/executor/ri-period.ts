@@ -10,8 +10,10 @@
  * temporal queries: `$n <@ range_agg(pkperiod)`, `NOT coalesce((fkperiod * $n) <@ (SELECT
  * range_agg(...)), false)`).
  */
-import { makeMultirange, multirangeContainsMultirange, multirangeIntersect, multirangeOverlapsMultirange, multirangeTypeDef } from '../types/multirange.js';
-import { rangeTypeDef, type RangeTypeDef } from '../types/range.js';
+import { makeMultirange, multirangeContainsMultirange, multirangeIntersect, multirangeOverlapsMultirange } from '../types/multirange.js';
+import { multirangeDefIn, rangeDefIn } from '../types/user-range.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { RangeTypeDef } from '../types/range.js';
 import { PgMultirange, PgRange, type Value } from '../types/values.js';
 
 /** The period operations of one range or multirange type. */
@@ -26,13 +28,13 @@ export interface PeriodOps {
   readonly containedBy: (a: Value, b: Value) => boolean;
 }
 
-const cache = new Map<number, PeriodOps>();
+const cache = new WeakMap<RangeTypeDef, PeriodOps>();
 
-/** The period operations of `type` (a built-in range or multirange type). */
-export function periodOps(type: number): PeriodOps {
-  let ops = cache.get(type);
+/** The period operations of `type` (a range or multirange type, built-in or user-defined). */
+export function periodOps(cat: Catalog, type: number): PeriodOps {
+  const d: RangeTypeDef = rangeDefIn(cat, type) ?? multirangeDefIn(cat, type)!.range;
+  let ops = cache.get(d);
   if (ops) return ops;
-  const d: RangeTypeDef = rangeTypeDef(type) ?? multirangeTypeDef(type)!.range;
   const mr = (v: Value): PgMultirange => (v instanceof PgRange ? makeMultirange(d, [v]) : (v as PgMultirange));
   const agg = (periods: readonly Value[]): PgMultirange => makeMultirange(d, periods.flatMap((p) => mr(p).ranges));
   ops = {
@@ -41,6 +43,6 @@ export function periodOps(type: number): PeriodOps {
     containedBy: (a, b) => multirangeContainsMultirange(d, mr(b), mr(a)),
     intersectionCovered: (fk, old, periods) => periods.length > 0 && multirangeContainsMultirange(d, agg(periods), multirangeIntersect(d, mr(fk), mr(old))),
   };
-  cache.set(type, ops);
+  cache.set(d, ops);
   return ops;
 }

@@ -127,7 +127,7 @@ function periodKeyChanged(ms: ModifyState, fk: ConstraintDef, rel: RelationDef, 
   const o = old[a - 1] ?? null;
   const v = now[a - 1] ?? null;
   if (sameValue(o, v)) return false;
-  return o === null || v === null || !periodOps(rel.columns[a - 1].type).containedBy(v, o);
+  return o === null || v === null || !periodOps(ms.cat, rel.columns[a - 1].type).containedBy(v, o);
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -312,7 +312,7 @@ function checkReferenced(ms: ModifyState, fk: ConstraintDef, table: RelationDef,
   if (fk.period) {
     // (the referenced periods together must contain the referencing one: `$n <@ range_agg(pkperiod)`)
     const pa = info.refColumns[info.refColumns.length - 1];
-    const ops = periodOps(ref.columns[pa - 1].type);
+    const ops = periodOps(ms.cat, ref.columns[pa - 1].type);
     if (ops.covered(findPeriods(ms, ref, info.refColumns, key, ops), key[key.length - 1])) return;
   } else if (findRows(ms, ref, info.refColumns, key, true).length) return;
   throw new PgError(SQLSTATE.foreign_key_violation, `insert or update on table "${table.name}" violates foreign key constraint "${fk.name}"`, {
@@ -388,7 +388,7 @@ function runReferencedAction(
     if (fk.period) {
       // NO ACTION on a temporal key: a referencing row overlapping the old period is in violation
       // unless what the referenced rows cover now still holds the part the old row covered.
-      const ops = periodOps(child.columns[fk.columns[fk.columns.length - 1] - 1].type);
+      const ops = periodOps(ms.cat, child.columns[fk.columns[fk.columns.length - 1] - 1].type);
       const remaining = findPeriods(ms, referenced, info.refColumns, oldKey, ops);
       const pa = pfk.columns[pfk.columns.length - 1];
       const oldPeriod = oldKey[oldKey.length - 1];
