@@ -245,9 +245,12 @@ function transformConst(n: AnyNode, pstate: ParseState): Expr {
   }
   if (n.fval !== undefined) {
     const text: string = n.fval.fval;
-    // Integer-looking literals too large for int4 are int8 if they fit, else numeric.
-    if (/^-?\d+$/.test(text)) {
-      const b = BigInt(text);
+    // Integer-looking literals too large for int4 are int8 if they fit, else numeric (make_const
+    // reads them as pg_strtoint64_safe does: 0x / 0o / 0b prefixes, underscores between digits).
+    const m = /^(-?)(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|\d[\d_]*)$/.exec(text);
+    if (m) {
+      const mag = BigInt(m[2].replace(/_/g, ''));
+      const b = m[1] ? -mag : mag;
       if (b >= -2147483648n && b <= 2147483647n) return makeConst(OID.int4, Number(b), -1, loc);
       if (b >= -9223372036854775808n && b <= 9223372036854775807n) return makeConst(OID.int8, b, -1, loc);
     }
