@@ -7,6 +7,7 @@
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
 import { firstSrf } from '../nodes/walk.js';
+import { recordFieldsOf, selectField } from './record-fields.js';
 import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { isCollatableType, resolveCollationName } from '../catalog/collation-lookup.js';
@@ -879,6 +880,15 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
         throw new PgError(SQLSTATE.syntax_error, 'positional argument cannot follow named argument', { position: pstate.position(nodeKind(a)[1].location) });
       }
       args.push(transformExpr(pstate, a));
+    }
+  }
+  // name(x) of a row x with a field of that name is the field (ParseComplexProjection), before
+  // any function of that name.
+  if (names.length === 1 && args.length === 1 && !named.length && !n.func_variadic) {
+    const arg = args[0];
+    if (arg.type === OID.record || typeInfo(pstate.catalog, arg.type).typtype === 'c') {
+      const fields = recordFieldsOf(pstate, arg);
+      if (fields?.some((f) => f.name === name)) return selectField(pstate, arg, name, n.location);
     }
   }
   const fns = functionCandidates(pstate.catalog, pstate.stmt.session.searchPath(), names, pstate.position(n.location));
