@@ -24,7 +24,7 @@ import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan, pullShared, type SharedRun } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
-import { ExprSort, Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
+import { ExprSort, ExprUnique, Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
 import { explainsPulledUp, inlinableCte, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
@@ -891,10 +891,11 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   // sort (make_sort_input_target): SRFs then expand sorted rows (rows of one input row keep their
   // order), and under a LIMIT volatile functions run only for the rows returned.
   const sortKeyExprs = q.sortBy.map((k) => k.expr);
+  // (DISTINCT ON keys are sort keys too: the Unique then runs before the postponed columns)
   const postpone =
     q.sortBy.length > 0 &&
-    !q.distinct &&
-    !q.distinctOn &&
+    (!q.distinct || !!q.distinctOn) &&
+    !q.distinctOn?.some((e) => hasSrf(e) || containsVolatile(e)) &&
     !presorted &&
     !sortKeyExprs.some((e) => hasSrf(e) || containsVolatile(e)) &&
     (srfs !== undefined || q.targetList.some((t) => !t.resjunk && !sortKeyExprs.some((k) => exprEqual(k, t.expr)) && containsVolatile(t.expr)));
@@ -902,11 +903,16 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
     const keys = q.sortBy.map((k) => ({ expr: compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(k.expr, q.windowFuncs, base - q.windowFuncs.length) : k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
     plan = notePlanOf(q, layout, new ExprSort(plan, keys), { sortKeys: q.sortBy, query: q });
     presorted = true;
+    if (q.distinctOn) {
+      const on = q.distinctOn.map((e) => compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(e, q.windowFuncs, base - q.windowFuncs.length) : e, layout));
+      const keyFns = q.distinctOn.map((e) => hashKeyFor(cat, e.type, e.collation) as (v: Value) => unknown);
+      plan = notePlanOf(q, layout, new ExprUnique(plan, on, keyFns), { sortKeys: q.sortBy, query: q });
+    }
   }
   if (srfs) plan = planProjectSets(plan, srfs, layout);
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
   plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);
+  plan = finishSelect(postpone && q.distinctOn ? { ...q, distinct: false, distinctOn: undefined } : q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }
 
