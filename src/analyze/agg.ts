@@ -69,7 +69,7 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   offset: 'aggregate functions are not allowed in OFFSET',
   filter: 'aggregate functions are not allowed in FILTER',
   policy: 'aggregate functions are not allowed in policy expressions',
-  'on conflict': 'aggregate functions are not allowed in ON CONFLICT DO UPDATE',
+  'on conflict': 'aggregate functions are not allowed in UPDATE',
   'merge when': 'aggregate functions are not allowed in MERGE WHEN conditions',
 };
 
