@@ -11,6 +11,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { deparseExpr, type DeparseContext } from '../catalog/deparse.js';
+import { exprEqual } from '../analyze/select.js';
 import { formatTypeName } from '../catalog/ruleutils/format-type.js';
 import { relationName } from '../catalog/ruleutils/context.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
@@ -140,7 +141,9 @@ function baseName(rte: RangeTblEntry): string {
 function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: boolean): DeparseContext {
   const sp = dc.session.searchPath();
   const levels = note?.levels ?? [];
-  return {
+  const below = note?.computedBelow;
+  let printing: Expr | undefined;
+  const ctx: DeparseContext = {
     cat: dc.cat,
     fallback: '?',
     columnName: (a) => `column${a}`,
@@ -158,6 +161,20 @@ function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: bo
       return prefix || v.levelsUp > 0 || other ? `${quoteIdent(refName(rte))}.${col}` : col;
     },
   };
+  if (below?.length) {
+    // (a value the input computed prints as a reference to it: the expression in parentheses)
+    ctx.exprOverride = (e) => {
+      if (e === printing || !below.some((b) => exprEqual(b, e))) return undefined;
+      const saved = printing;
+      printing = e;
+      try {
+        return `(${deparseExpr(ctx, e)})`;
+      } finally {
+        printing = saved;
+      }
+    };
+  }
+  return ctx;
 }
 
 /**
@@ -653,6 +670,8 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
     case 'ProjectSet': {
       const c = describe(dc, any.input, undefined);
       const n = node('ProjectSet', 'ProjectSet', { startup: c.startupCost, total: c.totalCost + c.rows * 10 * 0.0025, rows: c.rows * 1000, width: c.width + 4 });
+      // (a lower level of nested set-returning calls: its own calls; the top level's Project replaces this)
+      if (dc.opts.verbose && note?.output) n.details.push(['Output', exprListText(dc, note, note.output, dc.manyRtes)]);
       n.children.push({ relationship: 'Outer', node: c });
       addFilters(dc, n, undefined, [], filters, false);
       return n;

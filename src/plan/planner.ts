@@ -909,9 +909,11 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       plan = notePlanOf(q, layout, new ExprUnique(plan, on, keyFns), { sortKeys: q.sortBy, query: q });
     }
   }
-  if (srfs) plan = planProjectSets(plan, srfs, layout);
+  // (EXPLAIN: each ProjectSet shows its calls, and a level reads the ones below as references)
+  const below = (upTo: number) => srfs!.written.slice(0, upTo).flat();
+  if (srfs) plan = planProjectSets(plan, srfs, layout, (p, calls, i) => notePlanOf(q, layout, p, { output: calls, computedBelow: below(i), query: q }));
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
-  plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
+  plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q, computedBelow: srfs ? below(srfs.levels.length - 1) : undefined });
   plan = finishSelect(postpone && q.distinctOn ? { ...q, distinct: false, distinctOn: undefined } : q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }

@@ -82,11 +82,11 @@ export function splitAtSrfs(exprs: readonly Expr[], base: number, computed?: (e:
  * The ProjectSet nodes of `split` over `plan`, lowest level first. `note` lets the planner record
  * what EXPLAIN shows of each one (the calls of its level, as written).
  */
-export function planProjectSets(plan: Plan, split: SrfSplit, layout: Layout, note?: (p: Plan, calls: readonly SrfCall[]) => Plan): Plan {
+export function planProjectSets(plan: Plan, split: SrfSplit, layout: Layout, note?: (p: Plan, calls: readonly SrfCall[], level: number) => Plan): Plan {
   let slot = split.base;
   split.levels.forEach((calls, i) => {
     const ps = new ProjectSet(plan, calls.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), slot);
-    plan = note ? note(ps, split.written[i]) : ps;
+    plan = note ? note(ps, split.written[i], i) : ps;
     slot += calls.length;
   });
   return plan;

@@ -39,3 +39,7 @@ INSERT INTO srfv_items VALUES (1, NULL, 0) ON CONFLICT (id) DO UPDATE SET qty = 
 MERGE INTO srfv_items i USING (SELECT 1 AS id) s ON i.id = s.id WHEN MATCHED THEN UPDATE SET qty = generate_series(1, 2);
 MERGE INTO srfv_items i USING (SELECT 1 AS id) s ON i.id = s.id AND generate_series(1, 2) > 0 WHEN MATCHED THEN DO NOTHING;
 SELECT * FROM srfv_items ORDER BY id;
+-- EXPLAIN of nested set-returning calls: one ProjectSet per level
+EXPLAIN (VERBOSE, COSTS OFF) SELECT generate_series(1, generate_series(1, 3)), generate_series(2, 4);
+EXPLAIN (VERBOSE, COSTS OFF) SELECT generate_series(generate_series(1, generate_series(1, 2)), 3);
+EXPLAIN (COSTS OFF) SELECT id, unnest(labels) FROM srfv_items;
