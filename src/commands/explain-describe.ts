@@ -12,6 +12,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { deparseExpr, type DeparseContext } from '../catalog/deparse.js';
 import { exprEqual } from '../analyze/select.js';
+import { firstSrf, forEachChild } from '../nodes/walk.js';
 import { formatTypeName } from '../catalog/ruleutils/format-type.js';
 import { relationName } from '../catalog/ruleutils/context.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
@@ -387,7 +388,8 @@ function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined
   // Projection and filters are part of the node in Postgres: its rows are those they pass.
   const outer = peeled.filters[0]?.plan ?? peeled.project ?? p;
   if (dc.stats) withStats(dc, n, top, outer, p);
-  if (dc.opts.verbose && peeled.project) {
+  const above = p.kind === 'ProjectSet' && peeled.project ? resultAboveProjectSet(dc, n, noteOf(dc, p), noteOf(dc, peeled.project)) : undefined;
+  if (dc.opts.verbose && peeled.project && !above) {
     // The projection is the node's own target list.
     const pn = noteOf(dc, peeled.project);
     if (pn?.output) {
@@ -400,6 +402,42 @@ function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined
   void parentQuery;
   n.children.push(...dc.pending);
   dc.pending = outerPending;
+  return above ?? n;
+}
+
+/**
+ * A select list computing over set-returning calls (`generate_series(1, 3) + 1`): Postgres
+ * evaluates it in a Result above the ProjectSet, which outputs only its calls and the columns
+ * the Result reads. Undefined when the ProjectSet's own target list suffices.
+ */
+function resultAboveProjectSet(dc: DescribeContext, ps: ExplainNode, own: PlanNote | undefined, top: PlanNote | undefined): ExplainNode | undefined {
+  const calls = own?.output;
+  const out = top?.output;
+  if (!calls || !out) return undefined;
+  const below = top.computedBelow ?? [];
+  const isCall = (e: Expr) => calls.some((c) => exprEqual(c, e)) || below.some((c) => exprEqual(c, e));
+  if (!out.some((e) => !isCall(e) && firstSrf([e]) !== undefined)) return undefined;
+  const n = node('Result', 'Result', { startup: ps.startupCost, total: ps.totalCost, rows: ps.rows, width: ps.width });
+  if (ps.stats) n.stats = ps.stats;
+  if (dc.opts.verbose) {
+    n.details.push(['Output', exprListText(dc, { ...top, computedBelow: [...below, ...calls] }, out, dc.manyRtes)]);
+    // (the ProjectSet passes the columns and lower calls the Result reads after its own calls)
+    const vars: Expr[] = [];
+    const collect = (e: Expr): void => {
+      if (calls.some((c) => exprEqual(c, e))) return;
+      if (e.kind === 'Var' || below.some((c) => exprEqual(c, e))) {
+        if (!vars.some((v) => exprEqual(v, e))) vars.push(e);
+        return;
+      }
+      forEachChild(e, collect);
+    };
+    out.forEach(collect);
+    const i = ps.details.findIndex(([k]) => k === 'Output');
+    const psOut: Prop = ['Output', exprListText(dc, own, [...calls, ...vars], dc.manyRtes)];
+    if (i >= 0) ps.details[i] = psOut;
+    else ps.details.unshift(psOut);
+  }
+  n.children.push({ relationship: 'Outer', node: ps });
   return n;
 }
 

@@ -10,7 +10,8 @@
  *
  * Postgres counterpart: src/backend/optimizer/util/tlist.c (split_pathtarget_at_srfs).
  * Known gaps: set-returning calls inside a sublink's test expression are not split (0A000 at
- * compile time).
+ * compile time). EXPLAIN VERBOSE: a Sort above a postponed ProjectSet prints its output without
+ * Postgres's parenthesized references to lower nodes' results.
  */
 import { exprEqual } from '../analyze/select.js';
 import { compileExpr, type Layout } from '../executor/expr/compile.js';

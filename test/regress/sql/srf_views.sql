@@ -43,3 +43,7 @@ SELECT * FROM srfv_items ORDER BY id;
 EXPLAIN (VERBOSE, COSTS OFF) SELECT generate_series(1, generate_series(1, 3)), generate_series(2, 4);
 EXPLAIN (VERBOSE, COSTS OFF) SELECT generate_series(generate_series(1, generate_series(1, 2)), 3);
 EXPLAIN (COSTS OFF) SELECT id, unnest(labels) FROM srfv_items;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT generate_series(1, 3) AS x, generate_series(3, 6) + 1 AS y;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT id, unnest(labels), upper(unnest(labels)) FROM srfv_items;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT generate_series(1, generate_series(1, 3)) + 1, generate_series(2, 4);
+EXPLAIN (VERBOSE, COSTS OFF) SELECT id + 1, unnest(labels) FROM srfv_items;
