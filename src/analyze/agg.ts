@@ -5,7 +5,7 @@
  */
 import { checkExecute } from './permissions.js';
 import { PgError } from '../errors/pg-error.js';
-import { forEachChild } from '../nodes/walk.js';
+import { firstSrf, forEachChild } from '../nodes/walk.js';
 import { visitVars } from '../plan/walk-query.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { aggregatesNamed, type AggregateImpl, type FunctionImpl } from '../functions/registry.js';
@@ -32,6 +32,19 @@ export function transformAggFilter(pstate: ParseState, n: AnyNode): Expr | undef
   }
 }
 
+/**
+ * @throws 0A000 for a set-returning call in an aggregate's or window function's arguments (its
+ * rows would have to feed one call: Postgres's check_agg_arguments_walker).
+ */
+export function rejectSrfArgs(pstate: ParseState, exprs: readonly Expr[], what: 'aggregate' | 'window'): void {
+  const srf = firstSrf(exprs);
+  if (!srf) return;
+  throw new PgError(SQLSTATE.feature_not_supported, `${what === 'aggregate' ? 'aggregate' : 'window'} function calls cannot contain set-returning function calls`, {
+    hint: 'You might be able to move the set-returning function into a LATERAL FROM item.',
+    position: pstate.position(srf.location),
+  });
+}
+
 /** Postgres's hint when no aggregate matches a call with several ORDER BY items. */
 export const MISPLACED_ORDER_BY_HINT =
   'No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; ORDER BY must appear after all regular arguments of the aggregate.';
@@ -41,6 +54,7 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   join: 'aggregate functions are not allowed in JOIN conditions',
   group: 'aggregate functions are not allowed in GROUP BY',
   values: 'aggregate functions are not allowed in VALUES',
+  'values single': 'aggregate functions are not allowed in VALUES',
   default: 'aggregate functions are not allowed in DEFAULT expressions',
   check: 'aggregate functions are not allowed in check constraints',
   generated: 'aggregate functions are not allowed in column generation expressions',
@@ -55,7 +69,7 @@ export const AGG_CONTEXT_ERRORS: Partial<Record<ExprKind, string>> = {
   offset: 'aggregate functions are not allowed in OFFSET',
   filter: 'aggregate functions are not allowed in FILTER',
   policy: 'aggregate functions are not allowed in policy expressions',
-  'on conflict': 'aggregate functions are not allowed in ON CONFLICT DO UPDATE',
+  'on conflict': 'aggregate functions are not allowed in UPDATE',
   'merge when': 'aggregate functions are not allowed in MERGE WHEN conditions',
 };
 
@@ -110,6 +124,7 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
   if (!star && !args.length) {
     throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pstate.position(n.location) });
   }
+  rejectSrfArgs(pstate, resolved.args, 'aggregate');
   if (nested) throw nestedError();
   const filter = transformAggFilter(pstate, n);
   const orderBy = n.agg_order
@@ -130,6 +145,7 @@ export function transformAggregate(pstate: ParseState, name: string, n: AnyNode)
       });
     });
   }
+  if (orderBy) rejectSrfArgs(pstate, orderBy.map((k) => k.expr), 'aggregate');
   const ref: Aggref = {
     kind: 'Aggref',
     name,

@@ -6,6 +6,8 @@
  *
  * Postgres counterpart: src/backend/parser/parse_expr.c.
  */
+import { firstSrf } from '../nodes/walk.js';
+import { recordFieldsOf, selectField } from './record-fields.js';
 import { explicitSchemaName } from './relation.js';
 import { boundFuncName, recordFunc } from '../rewrite/view-binding.js';
 import { isCollatableType, resolveCollationName } from '../catalog/collation-lookup.js';
@@ -69,12 +71,43 @@ const SRF_NOT_ALLOWED: Partial<Record<ExprKind, string>> = {
   limit: 'set-returning functions are not allowed in LIMIT',
   offset: 'set-returning functions are not allowed in OFFSET',
   returning: 'set-returning functions are not allowed in RETURNING',
+  update: 'set-returning functions are not allowed in UPDATE',
+  'on conflict': 'set-returning functions are not allowed in UPDATE',
+  values: 'set-returning functions are not allowed in VALUES',
 };
 
-/** @throws 0A000 for a set-returning function where the clause being analyzed allows none. */
-function checkSrfPlacement(pstate: ParseState, location: number | undefined): void {
+/**
+ * @throws 0A000 for a set-returning function where the clause being analyzed allows none, or
+ * one whose arguments hold another in FROM. `lastSrf` is `pstate.lastSrf` from before the call's
+ * arguments were analyzed.
+ */
+function checkSrfPlacement(pstate: ParseState, lastSrf: Expr | undefined, location: number | undefined): void {
+  if (pstate.exprKind === 'from function' && pstate.lastSrf !== lastSrf) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'set-returning functions must appear at top level of FROM', { position: pstate.position(pstate.lastSrf?.location) });
+  }
   const msg = SRF_NOT_ALLOWED[pstate.exprKind];
   if (msg) throw new PgError(SQLSTATE.feature_not_supported, msg, { position: pstate.position(location) });
+}
+
+/** Records a set-returning call for the checks of the constructs around it (p_last_srf). */
+function noteSrf(pstate: ParseState, lastSrf: Expr | undefined, e: Expr, location: number | undefined): Expr {
+  if ((e.kind === 'FuncExpr' && e.retset) || (e.kind === 'OpExpr' && e.fn.retset)) {
+    checkSrfPlacement(pstate, lastSrf, location);
+    pstate.lastSrf = e;
+  }
+  return e;
+}
+
+/**
+ * @throws 0A000 when analyzing a construct (CASE, COALESCE) met a set-returning call inside it:
+ * its arms would run conditionally, which a ProjectSet cannot do.
+ */
+export function rejectSrfInside(pstate: ParseState, lastSrf: Expr | undefined, what: string): void {
+  if (pstate.lastSrf === lastSrf) return;
+  throw new PgError(SQLSTATE.feature_not_supported, `set-returning functions are not allowed in ${what}`, {
+    hint: 'You might be able to move the set-returning function into a LATERAL FROM item.',
+    position: pstate.position(pstate.lastSrf?.location),
+  });
 }
 
 /** String value of a `{ String: { sval } }` node. */
@@ -136,9 +169,11 @@ export function transformExpr(pstate: ParseState, node: Node | AnyNode): Expr {
     case 'CaseExpr':
       return transformCase(pstate, n);
     case 'CoalesceExpr': {
+      const lastSrf = pstate.lastSrf;
       const args = (n.args as AnyNode[]).map((a) => transformExpr(pstate, a));
       const t = selectCommonType(pstate, args, 'COALESCE');
       const cargs = coerceToCommon(pstate, args, t, 'COALESCE');
+      rejectSrfInside(pstate, lastSrf, 'COALESCE');
       return { kind: 'CoalesceExpr', args: cargs, type: t, typmod: commonTypmod(cargs), collation: collationOf(pstate, t, cargs), location: n.location };
     }
     case 'MinMaxExpr': {
@@ -211,9 +246,12 @@ function transformConst(n: AnyNode, pstate: ParseState): Expr {
   }
   if (n.fval !== undefined) {
     const text: string = n.fval.fval;
-    // Integer-looking literals too large for int4 are int8 if they fit, else numeric.
-    if (/^-?\d+$/.test(text)) {
-      const b = BigInt(text);
+    // Integer-looking literals too large for int4 are int8 if they fit, else numeric (make_const
+    // reads them as pg_strtoint64_safe does: 0x / 0o / 0b prefixes, underscores between digits).
+    const m = /^(-?)(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|\d[\d_]*)$/.exec(text);
+    if (m) {
+      const mag = BigInt(m[2].replace(/_/g, ''));
+      const b = m[1] ? -mag : mag;
       if (b >= -2147483648n && b <= 2147483647n) return makeConst(OID.int4, Number(b), -1, loc);
       if (b >= -9223372036854775808n && b <= 9223372036854775807n) return makeConst(OID.int8, b, -1, loc);
     }
@@ -248,6 +286,9 @@ function transformParam(pstate: ParseState, n: AnyNode): Expr {
 }
 
 export function coerceToBoolean(pstate: ParseState, e: Expr, construct: string): Expr {
+  if (pstate.lastSrf && firstSrf([e])) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `argument of ${construct} must not return a set`, { position: pstate.position(leftmostLocation(e)) });
+  }
   if (e.type === OID.bool) return e;
   if (e.type === OID.unknown) return coerceTo(pstate, pstate.catalog, e, OID.bool, -1, 'implicit');
   if (!canCoerce(pstate.catalog, e.type, OID.bool, 'implicit')) {
@@ -291,7 +332,7 @@ export function makeOp(pstate: ParseState, name: string, left: Expr | undefined,
   const r = resolveOperator(pstate, schema !== undefined ? `${schema}.${name}` : name, ops, left, right, location);
   const typmod = -1;
   const rt = typeInfo(pstate.catalog, r.returnType);
-  return {
+  const e: Expr = {
     kind: 'OpExpr',
     op: name,
     fn: r.item.fn,
@@ -303,6 +344,9 @@ export function makeOp(pstate: ParseState, name: string, left: Expr | undefined,
     // An explicit collation of an operand stays explicit in a string result (parse_collate.c).
     ...(rt.category === 'S' ? explicitOf(r.args) : {}),
   };
+  // (an operator whose function returns a set: its operands were analyzed already, as Postgres's
+  // callers that pass the current p_last_srf)
+  return r.item.fn.retset ? noteSrf(pstate, pstate.lastSrf, e, location) : e;
 }
 
 type ExplicitCollation = { explicitCollation?: boolean; collateLocation?: number; collation?: string };
@@ -359,6 +403,17 @@ function isNonCollatableArg(pstate: ParseState, a: Expr): boolean {
   if (a.type === OID.text || a.type === OID.varchar || a.type === OID.bpchar || a.type === OID.name || a.type === OID.unknown) return false;
   const info = typeInfo(pstate.catalog, domainBase(pstate.catalog, a.type));
   return info.category !== 'S' && info.category !== 'A';
+}
+
+/** exprLocation: the leftmost location of an operator or cast and its operands. */
+function leftmostLocation(e: Expr): number | undefined {
+  let loc = e.location;
+  const kids = e.kind === 'CoerceExpr' ? [e.arg] : e.kind === 'OpExpr' ? e.args : [];
+  for (const k of kids) {
+    const l = leftmostLocation(k);
+    if (l !== undefined && l >= 0 && (loc === undefined || loc < 0 || l < loc)) loc = l;
+  }
+  return loc;
 }
 
 /** The location of an expression, looking through implicit casts. */
@@ -673,6 +728,7 @@ function transformArrayExpr(pstate: ParseState, n: AnyNode, target: number | und
 }
 
 function transformCase(pstate: ParseState, n: AnyNode): Expr {
+  const lastSrf = pstate.lastSrf;
   const arg = n.arg ? transformExpr(pstate, n.arg) : undefined;
   const whens: { cond: Expr; result: Expr }[] = [];
   const results: Expr[] = [];
@@ -692,6 +748,7 @@ function transformCase(pstate: ParseState, n: AnyNode): Expr {
   const t = selectCommonType(pstate, voters, 'CASE');
   const [coercedElse, ...coercedResults] = coerceToCommon(pstate, [elseResult, ...results], t, 'CASE');
   const coerced = [...coercedResults, coercedElse];
+  rejectSrfInside(pstate, lastSrf, 'CASE');
   return {
     kind: 'CaseExpr',
     whens: whens.map((w, i) => ({ cond: w.cond, result: coerced[i] })),
@@ -812,6 +869,7 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const isAgg = aggregatesNamed(name).length > 0 || userAggregatesNamed(pstate.catalog, pstate.stmt.session.searchPath(), names).length > 0;
   if (isAgg) return transformAggregate(pstate, name, n);
   if (n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) return notAnAggregate(pstate, n);
+  const lastSrf = pstate.lastSrf;
   const named: { name: string; expr: Expr; location: number }[] = [];
   const args: Expr[] = [];
   for (const a of (n.args ?? []) as AnyNode[]) {
@@ -824,8 +882,17 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
       args.push(transformExpr(pstate, a));
     }
   }
+  // name(x) of a row x with a field of that name is the field (ParseComplexProjection), before
+  // any function of that name.
+  if (names.length === 1 && args.length === 1 && !named.length && !n.func_variadic) {
+    const arg = args[0];
+    if (arg.type === OID.record || typeInfo(pstate.catalog, arg.type).typtype === 'c') {
+      const fields = recordFieldsOf(pstate, arg);
+      if (fields?.some((f) => f.name === name)) return selectField(pstate, arg, name, n.location);
+    }
+  }
   const fns = functionCandidates(pstate.catalog, pstate.stmt.session.searchPath(), names, pstate.position(n.location));
-  if (named.length) return callWithNamedArgs(pstate, names, name, fns, args, named, n.location);
+  if (named.length) return noteSrf(pstate, lastSrf, callWithNamedArgs(pstate, names, name, fns, args, named, n.location), n.location);
   const asCast = functionStyleCast(pstate, names, n, args, fns.length > 0);
   if (asCast) return asCast;
   if (!fns.length) {
@@ -838,9 +905,8 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
   const r = completeUserCall(pstate, resolveFunction(pstate, names.join('.'), fns, args, n.location, !!n.func_variadic), n.location, args.map((a) => a.type));
   if (r.item.volatility === 'v') pstate.stmt.volatileSeen = true;
   if (r.item.volatility !== 'i') pstate.stmt.mutableSeen = true;
-  if (r.item.retset) checkSrfPlacement(pstate, n.location);
   const rinfo = typeInfo(pstate.catalog, r.returnType);
-  return {
+  const e: Expr = {
     kind: 'FuncExpr',
     name,
     fn: r.item,
@@ -851,6 +917,7 @@ function transformFuncCallNamed(pstate: ParseState, n: AnyNode): Expr {
     location: n.location,
     collation: rinfo.category === 'S' ? collationOf(pstate, r.returnType, r.args) : inputCollation(r.args),
   };
+  return r.item.retset ? noteSrf(pstate, lastSrf, e, n.location) : e;
 }
 
 /**

@@ -42,6 +42,8 @@ export type ExprKind =
   | 'limit'
   | 'offset'
   | 'values'
+  /** The one row of INSERT ... VALUES (Postgres's EXPR_KIND_VALUES_SINGLE: set-returning calls allowed). */
+  | 'values single'
   | 'insert'
   | 'update'
   | 'returning'
@@ -126,6 +128,12 @@ export class ParseState {
   exprKind: ExprKind = 'none';
   /** Aggregates found at this level while analyzing the current clause. */
   readonly aggs: Aggref[] = [];
+  /**
+   * The set-returning call (FuncExpr or OpExpr) analyzed last at this level (Postgres's
+   * p_last_srf): a construct compares it before and after analyzing its arguments to find SRFs
+   * inside it (CASE, COALESCE, aggregates, window functions, functions in FROM).
+   */
+  lastSrf?: Expr;
   /** Names of CTEs being defined (recursive self-reference). */
   recursiveCte?: { name: string; columns?: import('../nodes/query.js').RteColumn[] };
 

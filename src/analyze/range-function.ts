@@ -42,7 +42,12 @@ export function analyzeFromFunction(
   alias: AnyNode | undefined,
   nfuncs: number,
 ): RowsFromItem & { name: string } {
+  const lastSrf = pstate.lastSrf;
   const expr: Expr = transformExpr(pstate, call);
+  // (FunctionScan evaluates its calls at top level only: an SRF in an argument has nowhere to run)
+  if (pstate.lastSrf !== lastSrf && pstate.lastSrf !== expr) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'set-returning functions must appear at top level of FROM', { position: pstate.position(pstate.lastSrf?.location) });
+  }
   const fname = nodeKind(call)[0] === 'FuncCall' ? strVal((call.FuncCall.funcname as AnyNode[]).slice(-1)[0]) : 'unnamed';
   const loc = call.FuncCall?.location ?? expr.location;
   const info = typeInfo(pstate.catalog, expr.type);

@@ -5,7 +5,7 @@
  * Postgres counterpart: src/backend/parser/analyze.c (transformSelectStmt), parse_clause.c.
  */
 import { orderRecursiveCtes } from './cte-order.js';
-import { forEachChild } from '../nodes/walk.js';
+import { firstSrf, forEachChild } from '../nodes/walk.js';
 import { isCorrelated } from '../plan/walk-query.js';
 import { sortUsingDirection } from './sort-using.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
@@ -115,6 +115,10 @@ function transformLocking(pstate: ParseState, clauses: AnyNode[]): void {
     const wait = lc.waitPolicy === 'LockWaitSkip' ? 'skip' : lc.waitPolicy === 'LockWaitError' ? 'nowait' : 'wait';
     return { strength: lc.strength as string, rtis, wait };
   });
+  // (Postgres's planner check, after every clause was analyzed)
+  if (q.locking.length && firstSrf(q.targetList.map((t) => t.expr))) {
+    throw new PgError(SQLSTATE.feature_not_supported, `FOR ${strengthName(q.locking[0].strength)} is not allowed with set-returning functions in the target list`);
+  }
 }
 
 function strengthName(s: string): string {

@@ -88,6 +88,7 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
   if (ctxErr) throw new PgError(SQLSTATE.windowing_error, ctxErr, { position: pstate.position(n.location) });
   const st = stateOf(pstate);
   const before = st.calls.length;
+  const lastSrf = pstate.lastSrf;
   const args: Expr[] = ((n.args ?? []) as AnyNode[]).map((a) => transformExpr(pstate, a));
   if (st.calls.length > before) {
     throw new PgError(SQLSTATE.windowing_error, 'window function calls cannot be nested', { position: pstate.position(st.calls[before].location) });
@@ -131,6 +132,12 @@ export function transformWindowFuncCall(pstate: ParseState, name: string, n: Any
     if (!args.length) throw new PgError(SQLSTATE.wrong_object_type, `${name}(*) must be used to call a parameterless aggregate function`, { position: pos });
     resolvedArgs = r.args;
     returnType = r.returnType;
+  }
+  if (pstate.lastSrf !== lastSrf) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'window function calls cannot contain set-returning function calls', {
+      hint: 'You might be able to move the set-returning function into a LATERAL FROM item.',
+      position: pstate.position(pstate.lastSrf?.location),
+    });
   }
   if (agg?.oid !== undefined) checkExecute(pstate.stmt, agg.oid, 'function');
   const filter = transformAggFilter(pstate, n);
@@ -282,7 +289,11 @@ function rangeOffsetType(keyType: number): number | undefined {
 }
 
 function transformOffset(pstate: ParseState, mode: WindowFrame['mode'], kind: FrameBound['kind'], node: AnyNode, key: SortKey | undefined, isStart: boolean): FrameBound {
+  const lastSrf = pstate.lastSrf;
   const raw = transformExpr(pstate, node);
+  if (pstate.lastSrf !== lastSrf) {
+    throw new PgError(SQLSTATE.feature_not_supported, 'set-returning functions are not allowed in window definitions', { position: pstate.position(pstate.lastSrf?.location) });
+  }
   const v = firstVar(raw);
   if (v) {
     throw new PgError(SQLSTATE.invalid_column_reference, `argument of ${mode.toUpperCase()} must not contain variables`, { position: pstate.position(v.location) });

@@ -217,6 +217,12 @@ export function clearViewDmlState(): void {
 // INSERT
 // ---------------------------------------------------------------------------------------------
 
+/** `VALUES (a, b)` as `SELECT a, b`. */
+function valuesRowAsSelect(sel: AnyNode): AnyNode {
+  const items = sel.valuesLists[0].List.items as AnyNode[];
+  return { ...sel, valuesLists: undefined, targetList: items.map((it) => ({ ResTarget: { val: it, location: nodeKind(it)[1].location ?? -1 } })) };
+}
+
 function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: number[], viewChecks: readonly ViewCheck[] = []): PreparedDml {
   if (n.withClause && n.selectStmt?.SelectStmt) {
     // WITH ... INSERT ... SELECT / VALUES: the WITH queries belong to the source query.
@@ -243,9 +249,12 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
   if (!sel) {
     sourceRows = () => [[]];
     cols.length = 0;
-  } else if (sel.valuesLists && !sel.fromClause && !sel.sortClause && !sel.limitCount && !sel.withClause) {
-    ps.exprKind = 'values';
-    const rows: ColumnSource[][] = [];
+  }
+  let viaSelect = !!sel && !sourceRows;
+  if (sel && !sourceRows && sel.valuesLists && !sel.fromClause && !sel.sortClause && !sel.limitCount && !sel.withClause) {
+    viaSelect = false;
+    ps.exprKind = sel.valuesLists.length === 1 ? 'values single' : 'values';
+    const rows: (Expr | 'default')[][] = [];
     for (const l of sel.valuesLists as AnyNode[]) {
       const items = expandValuesStars(ps, l.List.items as AnyNode[]);
       if (items.length > cols.length) {
@@ -256,32 +265,39 @@ function prepareInsert(session: Session, n: AnyNode, sql: string, paramTypes: nu
         throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[items.length].ResTarget.location) });
       }
       const chain = new Map<number, Expr>();
-      const row: ColumnSource[] = items.map((it, i) => {
+      const row: (Expr | 'default')[] = items.map((it, i) => {
         if ('expanded' in it) {
           const ex = it.expanded as Expr;
-          const e = targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location)) : assignmentCoerce(ps, ex, cols[i], ex.location);
-          return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
+          return targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location)) : assignmentCoerce(ps, ex, cols[i], ex.location);
         }
         const [k, b] = nodeKind(it);
         if (k === 'SetToDefault') {
           if (targets?.indirect?.[i]) throw defaultThroughIndirection(ps, targets.indirect[i]);
-          return { attnum: cols[i].attnum, expr: 'default' as const };
+          return 'default' as const;
         }
         const ex = transformExpr(ps, it);
-        const e = targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location)) : assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
-        return { attnum: cols[i].attnum, expr: compileExpr(e, { depth: 0, offsets: [] }) };
+        return targets?.indirect ? (targets.assign(i, ex, chain) ?? assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location)) : assignmentCoerce(ps, ex, cols[i], ex.location ?? b.location);
       });
       rows.push(row);
     }
     if (ps.aggs.length) throw new PgError(SQLSTATE.grouping_error, 'aggregate functions are not allowed in VALUES', { position: ps.position(ps.aggs[0].location) });
-    const width = rows[0]?.length ?? 0;
-    cols.length = Math.min(cols.length, width);
-    sourceRows = function* (ctx) {
-      const empty: Row = [];
-      for (const r of rows) yield r.map((s) => (s.expr === 'default' ? undefined : s.expr(empty, ctx)));
-    };
-  } else {
-    const sq = transformSelectStmt(state, sel, undefined, true);
+    if (ps.lastSrf) {
+      // One VALUES row with set-returning calls is a select list (Postgres's VALUES_SINGLE):
+      // INSERT ... VALUES (generate_series(1, 3)) inserts three rows.
+      if (rows[0].includes('default')) throw featureNotSupported('DEFAULT in a VALUES row with set-returning functions', undefined);
+      viaSelect = true;
+    } else {
+      const compiled: ColumnSource[][] = rows.map((r) => r.map((e, i) => ({ attnum: cols[i].attnum, expr: e === 'default' ? ('default' as const) : compileExpr(e, { depth: 0, offsets: [] }) })));
+      const width = rows[0]?.length ?? 0;
+      cols.length = Math.min(cols.length, width);
+      sourceRows = function* (ctx) {
+        const empty: Row = [];
+        for (const r of compiled) yield r.map((s) => (s.expr === 'default' ? undefined : s.expr(empty, ctx)));
+      };
+    }
+  }
+  if (viaSelect) {
+    const sq = transformSelectStmt(state, sel.valuesLists?.length === 1 && !sel.fromClause ? valuesRowAsSelect(sel) : sel, undefined, true);
     const tl = sq.targetList.filter((t) => !t.resjunk);
     if (tl.length > cols.length) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more expressions than target columns', { position: ps.position(tl[cols.length].expr.location) });
     if (tl.length < cols.length && n.cols && !n.viewImplicitCols) throw new PgError(SQLSTATE.syntax_error, 'INSERT has more target columns than expressions', { position: ps.position((n.cols as AnyNode[])[tl.length].ResTarget.location) });

@@ -11,6 +11,8 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/objects.js';
 import { deparseExpr, type DeparseContext } from '../catalog/deparse.js';
+import { exprEqual } from '../analyze/select.js';
+import { firstSrf, forEachChild } from '../nodes/walk.js';
 import { formatTypeName } from '../catalog/ruleutils/format-type.js';
 import { relationName } from '../catalog/ruleutils/context.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
@@ -140,7 +142,9 @@ function baseName(rte: RangeTblEntry): string {
 function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: boolean): DeparseContext {
   const sp = dc.session.searchPath();
   const levels = note?.levels ?? [];
-  return {
+  const below = note?.computedBelow;
+  let printing: Expr | undefined;
+  const ctx: DeparseContext = {
     cat: dc.cat,
     fallback: '?',
     columnName: (a) => `column${a}`,
@@ -158,6 +162,20 @@ function exprContext(dc: DescribeContext, note: PlanNote | undefined, prefix: bo
       return prefix || v.levelsUp > 0 || other ? `${quoteIdent(refName(rte))}.${col}` : col;
     },
   };
+  if (below?.length) {
+    // (a value the input computed prints as a reference to it: the expression in parentheses)
+    ctx.exprOverride = (e) => {
+      if (e === printing || !below.some((b) => exprEqual(b, e))) return undefined;
+      const saved = printing;
+      printing = e;
+      try {
+        return `(${deparseExpr(ctx, e)})`;
+      } finally {
+        printing = saved;
+      }
+    };
+  }
+  return ctx;
 }
 
 /**
@@ -370,7 +388,8 @@ function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined
   // Projection and filters are part of the node in Postgres: its rows are those they pass.
   const outer = peeled.filters[0]?.plan ?? peeled.project ?? p;
   if (dc.stats) withStats(dc, n, top, outer, p);
-  if (dc.opts.verbose && peeled.project) {
+  const above = p.kind === 'ProjectSet' && peeled.project ? resultAboveProjectSet(dc, n, noteOf(dc, p), noteOf(dc, peeled.project)) : undefined;
+  if (dc.opts.verbose && peeled.project && !above) {
     // The projection is the node's own target list.
     const pn = noteOf(dc, peeled.project);
     if (pn?.output) {
@@ -383,6 +402,42 @@ function describe(dc: DescribeContext, top: Plan, parentQuery: Query | undefined
   void parentQuery;
   n.children.push(...dc.pending);
   dc.pending = outerPending;
+  return above ?? n;
+}
+
+/**
+ * A select list computing over set-returning calls (`generate_series(1, 3) + 1`): Postgres
+ * evaluates it in a Result above the ProjectSet, which outputs only its calls and the columns
+ * the Result reads. Undefined when the ProjectSet's own target list suffices.
+ */
+function resultAboveProjectSet(dc: DescribeContext, ps: ExplainNode, own: PlanNote | undefined, top: PlanNote | undefined): ExplainNode | undefined {
+  const calls = own?.output;
+  const out = top?.output;
+  if (!calls || !out) return undefined;
+  const below = top.computedBelow ?? [];
+  const isCall = (e: Expr) => calls.some((c) => exprEqual(c, e)) || below.some((c) => exprEqual(c, e));
+  if (!out.some((e) => !isCall(e) && firstSrf([e]) !== undefined)) return undefined;
+  const n = node('Result', 'Result', { startup: ps.startupCost, total: ps.totalCost, rows: ps.rows, width: ps.width });
+  if (ps.stats) n.stats = ps.stats;
+  if (dc.opts.verbose) {
+    n.details.push(['Output', exprListText(dc, { ...top, computedBelow: [...below, ...calls] }, out, dc.manyRtes)]);
+    // (the ProjectSet passes the columns and lower calls the Result reads after its own calls)
+    const vars: Expr[] = [];
+    const collect = (e: Expr): void => {
+      if (calls.some((c) => exprEqual(c, e))) return;
+      if (e.kind === 'Var' || below.some((c) => exprEqual(c, e))) {
+        if (!vars.some((v) => exprEqual(v, e))) vars.push(e);
+        return;
+      }
+      forEachChild(e, collect);
+    };
+    out.forEach(collect);
+    const i = ps.details.findIndex(([k]) => k === 'Output');
+    const psOut: Prop = ['Output', exprListText(dc, own, [...calls, ...vars], dc.manyRtes)];
+    if (i >= 0) ps.details[i] = psOut;
+    else ps.details.unshift(psOut);
+  }
+  n.children.push({ relationship: 'Outer', node: ps });
   return n;
 }
 
@@ -653,6 +708,8 @@ function describeCore(dc: DescribeContext, p: Plan, peeled: Peeled): ExplainNode
     case 'ProjectSet': {
       const c = describe(dc, any.input, undefined);
       const n = node('ProjectSet', 'ProjectSet', { startup: c.startupCost, total: c.totalCost + c.rows * 10 * 0.0025, rows: c.rows * 1000, width: c.width + 4 });
+      // (a lower level of nested set-returning calls: its own calls; the top level's Project replaces this)
+      if (dc.opts.verbose && note?.output) n.details.push(['Output', exprListText(dc, note, note.output, dc.manyRtes)]);
       n.children.push({ relationship: 'Outer', node: c });
       addFilters(dc, n, undefined, [], filters, false);
       return n;

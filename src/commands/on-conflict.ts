@@ -81,7 +81,7 @@ export function conflictArbiters(state: StatementState, rel: RelationDef, clause
 export function conflictFilter(state: StatementState, rel: RelationDef, clause: AnyNode, alias: AnyNode | undefined): { expr: Expr; query: Query } | undefined {
   if (clause.action !== 'ONCONFLICT_UPDATE' || !clause.whereClause) return undefined;
   const ps = conflictParseState(state, rel, alias, true, true);
-  ps.exprKind = 'on conflict';
+  ps.exprKind = 'where';
   return { expr: coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE'), query: ps.query };
 }
 
@@ -196,6 +196,8 @@ function analyzeDoUpdate(state: StatementState, rel: RelationDef, clause: AnyNod
   }
   const sets: { idx: number; f: CExpr }[] = [...exprs].map(([idx, e]) => ({ idx, f: compileExpr(e, layout) }));
   const updatedCols: ReadonlySet<number> = new Set(sets.map((x) => x.idx + 1));
+  // (DO UPDATE's WHERE is a WHERE clause for Postgres's placement errors, its SET an UPDATE source)
+  ps.exprKind = 'where';
   const whereExpr = clause.whereClause ? coerceToBoolean(ps, transformExpr(ps, clause.whereClause), 'WHERE') : undefined;
   for (const e of exprs.values()) addReadColumns(assignmentReads(e), readCols);
   for (const sub of multiSubqueries.values()) addReadColumns(sub, readCols);

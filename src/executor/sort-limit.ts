@@ -152,6 +152,24 @@ export class Unique implements Plan {
   }
 }
 
+/**
+ * DISTINCT ON whose keys are computed from the rows (below a projection postponed past it, as
+ * Postgres evaluates set-returning and volatile select-list columns after the Unique).
+ */
+export class ExprUnique implements Plan {
+  readonly kind = 'Unique';
+  constructor(readonly input: Plan, readonly keys: readonly CExpr[], readonly keyFns: readonly ((v: Value) => unknown)[]) {}
+  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
+    const seen = new Set<unknown>();
+    for (const r of this.input.run(ctx, base)) {
+      const k = rowKey(this.keys.map((f) => f(r, ctx)), this.keyFns);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      yield r;
+    }
+  }
+}
+
 export function rowKey(vals: Value[], fns: readonly ((v: Value) => unknown)[]): unknown {
   const parts = vals.map((v, i) => (v === null ? '\u0001null' : fns[i](v)));
   return hashKeyOf(parts as Value[], parts.map(() => (x: Value) => x));

@@ -87,3 +87,21 @@ export function exprContains(e: Expr, pred: (x: Expr) => boolean): boolean {
   });
   return found;
 }
+
+/**
+ * The first set-returning call (function or operator) in `exprs`, not inside a subquery
+ * (Postgres's expression_returns_set, answering where).
+ */
+export function firstSrf(exprs: readonly Expr[]): Expr | undefined {
+  let found: Expr | undefined;
+  const visit = (e: Expr): void => {
+    if (found) return;
+    if ((e.kind === 'FuncExpr' && e.retset) || (e.kind === 'OpExpr' && e.fn.retset)) {
+      found = e;
+      return;
+    }
+    forEachChild(e, visit);
+  };
+  exprs.forEach(visit);
+  return found;
+}

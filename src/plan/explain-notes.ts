@@ -24,6 +24,8 @@ export interface PlanNote {
   groupKeys?: readonly Expr[];
   /** The node's output expressions (VERBOSE `Output:`). */
   output?: readonly Expr[];
+  /** Expressions its input computed (set-returning calls of lower ProjectSets): printed in parentheses, as references. */
+  computedBelow?: readonly Expr[];
   /** The query a SELECT-level node (Project, Limit, Sort) belongs to. */
   query?: Query;
   /** A sublink's subquery (noted on its Query): the plan run for it, and whether per outer row. */

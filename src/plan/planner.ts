@@ -24,7 +24,7 @@ import { HashJoin, NestLoop, type ReadAhead } from '../executor/join.js';
 import { Filter, FunctionScan, MarkPresent, Result, SubqueryScan, ValuesScan, pullShared, type SharedRun } from '../executor/misc-nodes.js';
 import { RowsFromScan, compileFromCall } from '../executor/rows-from.js';
 import { Agg, type AggPresortKey, type CompiledAgg } from '../executor/agg.js';
-import { ExprSort, Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
+import { ExprSort, ExprUnique, Limit, Project, SetOp, Sort, Unique, type SortSpec } from '../executor/sort-limit.js';
 import { exprEqual } from '../analyze/select.js';
 import { explainsPulledUp, inlinableCte, pushOrderLimitIntoSubquery, pushQualsIntoSubquery, usedColumns, withoutUnusedOutputs } from './subquery-pushdown.js';
 import { comparatorFor, hashKeyFor } from '../analyze/ordering.js';
@@ -41,6 +41,7 @@ import type { Value } from '../types/values.js';
 import { SystemLookupScan, systemScanRelation } from '../catalog/system/lookup-scan.js';
 import { capturingPlanNotes, notePlan, type PlanNote } from './explain-notes.js';
 import { planMinMaxAgg } from './planagg.js';
+import { planProjectSets, splitAtSrfs } from './srf-split.js';
 import { indexKeyOrderCollation } from '../commands/index-opclass.js';
 import { isNondeterministic } from '../types/collation.js';
 
@@ -832,6 +833,7 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
   const from = minMax ? { ...computeLayout(q, parent), plan: minMax, ordered: false } : planFromWhere(q, parent, cat, true, wantedOrder(q));
   let plan = from.plan;
   let layout = from.layout;
+  let inputWidth = from.width;
   if (q.hasAggs || q.groupBy.length || q.groupingSets || q.having) {
     const aggs: CompiledAgg[] = q.aggs.map((a) => ({
       ref: a,
@@ -842,50 +844,77 @@ export function planSelect(q: Query, parent: Layout | undefined, cat: Catalog): 
       orderBy: (a.orderBy?.length ? a.orderBy : distinctOrder(a, cat))?.map((k) => ({ expr: compileExpr(k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare })),
       call: { argTypes: a.args.map((x) => x.type), returnType: a.type, returnTypmod: a.typmod, collation: a.args[0]?.collation },
     }));
-    const groupExprs = q.groupBy.map((g) => compileExpr(g, layout));
+    // GROUP BY keys with set-returning calls: a ProjectSet below the aggregation expands the rows.
+    const groupSrfs = splitAtSrfs(q.groupBy, from.width);
+    if (groupSrfs) {
+      plan = planProjectSets(plan, groupSrfs, layout);
+      inputWidth += groupSrfs.count;
+    }
+    const groupExprs = (groupSrfs?.exprs ?? q.groupBy).map((g) => compileExpr(g, layout));
     const groupKeyFns = q.groupBy.map((g) => hashKeyFor(cat, g.type, g.collation) as (v: Value) => unknown);
     plan =
       minMax ??
       (q.groupingSets
-        ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), from.width)
-        : new Agg(plan, groupExprs, groupKeyFns, aggs, from.width, presortFor(q, cat, layout)));
+        ? new GroupingSetsAgg(plan, q.groupingSets, groupExprs, groupKeyFns, aggs, groupingFuncArgs(q), inputWidth)
+        : new Agg(plan, groupExprs, groupKeyFns, aggs, inputWidth, presortFor(q, cat, layout)));
     plan = notePlanOf(q, layout, plan, { groupKeys: q.groupBy, query: q });
     layout = { ...layout, agg: { groupExprs: q.groupBy, aggs: q.aggs, equal: exprEqual } };
     if (q.having) plan = notePlanOf(q, layout, new Filter(plan, compileExpr(q.having, layout)), { filter: splitAnd(q.having) });
   }
-  // Set-returning functions in the select list: a ProjectSet appends their values to each row.
-  const srfs: Extract<Expr, { kind: 'FuncExpr' }>[] = [];
-  let base = q.hasAggs || q.groupBy.length || q.groupingSets || q.having ? q.groupBy.length + q.aggs.length + from.width : from.width;
+  // Set-returning functions in the select list: ProjectSets append their values to each row
+  // (srf-split.ts; GROUP BY keys among them were expanded below the aggregation).
+  const grouped = q.hasAggs || q.groupBy.length || q.groupingSets || q.having;
+  let base = grouped ? q.groupBy.length + q.aggs.length + inputWidth : from.width;
   let windowed = q.targetList.map((t) => t.expr);
+  const groupKey = grouped && q.groupBy.length ? (e: Expr) => q.groupBy.some((g) => exprEqual(g, e)) : undefined;
   if (q.windowFuncs?.length) {
-    // Window functions: a WindowAgg appends one column per call (see window.ts).
+    // Window functions: a WindowAgg appends one column per call (see window.ts); set-returning
+    // calls in their PARTITION BY / ORDER BY expand the rows below it.
     const wfs = q.windowFuncs;
-    plan = planWindowAgg(q, plan, wfs, layout, base, cat);
+    const winSrfs = splitAtSrfs(wfs.flatMap((f) => [...f.spec.partitionBy, ...f.spec.orderBy].map((k) => k.expr)), base, groupKey);
+    let planned = wfs;
+    if (winSrfs) {
+      plan = planProjectSets(plan, winSrfs, layout);
+      base += winSrfs.count;
+      const keys = (ks: readonly SortKey[]) => ks.map((k) => ({ ...k, expr: winSrfs.rewrite(k.expr) }));
+      planned = wfs.map((f) => ({ ...f, spec: { ...f.spec, partitionBy: keys(f.spec.partitionBy), orderBy: keys(f.spec.orderBy) } }));
+    }
+    plan = planWindowAgg(q, plan, planned, layout, base, cat);
     windowed = windowed.map((e) => replaceWindowFuncs(e, wfs, base));
+    if (winSrfs) windowed = windowed.map(winSrfs.rewrite);
     base += wfs.length;
   }
-  const tlExprs = windowed.map((e) => replaceSrfs(e, srfs, base));
+  const srfs = splitAtSrfs(windowed, base, groupKey);
+  const tlExprs = srfs?.exprs ?? windowed;
   let presorted = from.ordered;
   // Set-returning and volatile select-list columns that are not sort keys are computed after the
   // sort (make_sort_input_target): SRFs then expand sorted rows (rows of one input row keep their
   // order), and under a LIMIT volatile functions run only for the rows returned.
   const sortKeyExprs = q.sortBy.map((k) => k.expr);
+  // (DISTINCT ON keys are sort keys too: the Unique then runs before the postponed columns)
   const postpone =
     q.sortBy.length > 0 &&
-    !q.distinct &&
-    !q.distinctOn &&
+    (!q.distinct || !!q.distinctOn) &&
+    !q.distinctOn?.some((e) => hasSrf(e) || containsVolatile(e)) &&
     !presorted &&
     !sortKeyExprs.some((e) => hasSrf(e) || containsVolatile(e)) &&
-    (srfs.length > 0 || q.targetList.some((t) => !t.resjunk && !sortKeyExprs.some((k) => exprEqual(k, t.expr)) && containsVolatile(t.expr)));
+    (srfs !== undefined || q.targetList.some((t) => !t.resjunk && !sortKeyExprs.some((k) => exprEqual(k, t.expr)) && containsVolatile(t.expr)));
   if (postpone) {
     const keys = q.sortBy.map((k) => ({ expr: compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(k.expr, q.windowFuncs, base - q.windowFuncs.length) : k.expr, layout), descending: k.descending, nullsFirst: k.nullsFirst, compare: k.compare }));
     plan = notePlanOf(q, layout, new ExprSort(plan, keys), { sortKeys: q.sortBy, query: q });
     presorted = true;
+    if (q.distinctOn) {
+      const on = q.distinctOn.map((e) => compileExpr(q.windowFuncs?.length ? replaceWindowFuncs(e, q.windowFuncs, base - q.windowFuncs.length) : e, layout));
+      const keyFns = q.distinctOn.map((e) => hashKeyFor(cat, e.type, e.collation) as (v: Value) => unknown);
+      plan = notePlanOf(q, layout, new ExprUnique(plan, on, keyFns), { sortKeys: q.sortBy, query: q });
+    }
   }
-  if (srfs.length) plan = new ProjectSet(plan, srfs.map((f) => ({ args: f.args.map((a) => compileExpr(a, layout)), f })), base);
+  // (EXPLAIN: each ProjectSet shows its calls, and a level reads the ones below as references)
+  const below = (upTo: number) => srfs!.written.slice(0, upTo).flat();
+  if (srfs) plan = planProjectSets(plan, srfs, layout, (p, calls, i) => notePlanOf(q, layout, p, { output: calls, computedBelow: below(i), query: q }));
   const exprs = tlExprs.map((e) => compileExpr(e, layout));
-  plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q });
-  plan = finishSelect(q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);
+  plan = notePlanOf(q, layout, new Project(plan, exprs, layout.depth), { output: q.targetList.map((t) => t.expr), query: q, computedBelow: srfs ? below(srfs.levels.length - 1) : undefined });
+  plan = finishSelect(postpone && q.distinctOn ? { ...q, distinct: false, distinctOn: undefined } : q, plan, q.targetList.map((t) => t.expr), cat, presorted, parent);
   return { plan, width: q.targetList.filter((t) => !t.resjunk).length, correlated };
 }
 
@@ -921,7 +950,7 @@ function hasSrf(e: Expr): boolean {
   const walk = (x: unknown): void => {
     if (!x || typeof x !== 'object' || found) return;
     const o = x as Record<string, unknown>;
-    if (o.kind === 'FuncExpr' && o.retset) found = true;
+    if ((o.kind === 'FuncExpr' && o.retset) || (o.kind === 'OpExpr' && (o.fn as { retset?: boolean }).retset)) found = true;
     if (o.kind === 'SubLink' || o.kind === 'Aggref') return;
     for (const [k, v] of Object.entries(o)) if (k !== 'fn' && k !== 'rel' && k !== 'compare') walk(v);
   };
@@ -932,66 +961,6 @@ function hasSrf(e: Expr): boolean {
 function notePlanOf<T extends object>(q: Query, layout: Layout, plan: T, n: PlanNote): T {
   if (!capturingPlanNotes()) return plan;
   return notePlan(plan, { levels: levelsOf(q, layout), ...n });
-}
-
-/** Replaces each set-returning call in `e` by a reference to the slot its values will fill. */
-function replaceSrfs(e: Expr, out: Extract<Expr, { kind: 'FuncExpr' }>[], base: number): Expr {
-  if (e.kind === 'FuncExpr' && e.retset) {
-    out.push(e);
-    return { kind: 'InputRef', index: base + out.length - 1, type: e.type, typmod: e.typmod, collation: e.collation };
-  }
-  if (e.kind === 'SubLink' || e.kind === 'Aggref') return e;
-  let changed = false;
-  const walk = (x: unknown): unknown => {
-    if (!x || typeof x !== 'object') return x;
-    if (Array.isArray(x)) return x.map(walk);
-    const o = x as Record<string, unknown>;
-    if (typeof o.kind === 'string' && 'type' in o) {
-      const r = replaceSrfs(o as unknown as Expr, out, base);
-      if ((r as unknown) !== o) changed = true;
-      return r;
-    }
-    return x;
-  };
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) copy[k] = k === 'fn' || k === 'agg' || k === 'compare' || typeof v === 'function' ? v : walk(v);
-  return changed ? (copy as unknown as Expr) : e;
-}
-
-/** Postgres's ProjectSet: set-returning functions of the select list advance in lockstep. */
-class ProjectSet implements Plan {
-  readonly kind = 'ProjectSet';
-  constructor(
-    readonly input: Plan,
-    readonly srfs: readonly { args: CExpr[]; f: Extract<Expr, { kind: 'FuncExpr' }> }[],
-    readonly base: number,
-  ) {}
-  *run(ctx: ExecContext, base: Row | undefined): Iterable<Row> {
-    for (const row of this.input.run(ctx, base)) {
-      const iters = this.srfs.map(({ args, f }) => {
-        const vals = args.map((a) => a(row, ctx));
-        if (f.fn.strict && vals.some((v) => v === null)) return undefined;
-        const call = { argTypes: f.args.map((a) => a.type), returnType: f.type, returnTypmod: f.typmod };
-        const it = f.fn.fn(vals, ctx, call) as Iterable<Value> | null;
-        return it === null ? undefined : it[Symbol.iterator]();
-      });
-      for (;;) {
-        let any = false;
-        const vals = iters.map((it) => {
-          if (!it) return null;
-          const r = it.next();
-          if (r.done) return null;
-          any = true;
-          return r.value;
-        });
-        if (!any) break;
-        const out = row.slice(0, this.base);
-        out.length = this.base;
-        for (let k = 0; k < vals.length; k++) out[this.base + k] = vals[k];
-        yield out;
-      }
-    }
-  }
 }
 
 /** DISTINCT, ORDER BY and LIMIT over projected rows. */

@@ -242,10 +242,20 @@ function functionFromItem(qc: QueryContext, rte: Extract<RangeTblEntry, { kind: 
   return `${text} ${quoteIdent(rte.alias)}(${cols.map((c) => quoteIdent(c.name)).join(', ')})`;
 }
 
+/**
+ * A GROUP BY / ORDER BY / DISTINCT ON item: function-like expressions are parenthesized so they
+ * cannot be misread (get_rule_sortgroupclause).
+ */
+function sortGroupText(qc: QueryContext, e: Expr, base: number): string {
+  const s = expr(qc, e, base);
+  const functionLike = (e.kind === 'FuncExpr' && !e.display) || e.kind === 'Aggref' || e.kind === 'WindowFunc';
+  return functionLike ? `(${s})` : s;
+}
+
 function sortText(qc: QueryContext, keys: Query['sortBy'], base: number): string {
   return keys
     .map((k) => {
-      let s = expr(qc, k.expr, base);
+      let s = sortGroupText(qc, k.expr, base);
       if (k.descending) s += ' DESC';
       if (k.descending && !k.nullsFirst) s += ' NULLS LAST';
       if (!k.descending && k.nullsFirst) s += ' NULLS FIRST';
@@ -257,7 +267,7 @@ function sortText(qc: QueryContext, keys: Query['sortBy'], base: number): string
 function selectText(qc: QueryContext, q: Query, base: number, names: readonly string[] | undefined): string {
   const targets = q.targetList.filter((t) => !t.resjunk);
   let s = ' SELECT ';
-  if (q.distinctOn?.length) s += `DISTINCT ON (${q.distinctOn.map((e) => expr(qc, e, base)).join(', ')}) `;
+  if (q.distinctOn?.length) s += `DISTINCT ON (${q.distinctOn.map((e) => sortGroupText(qc, e, base)).join(', ')}) `;
   else if (q.distinct) s += 'DISTINCT ';
   targets.forEach((t, i) => {
     const text = targetText(qc, t, base, names?.[i] ?? t.name);
@@ -270,7 +280,7 @@ function selectText(qc: QueryContext, q: Query, base: number, names: readonly st
   if (q.fromList.length) s += `\n${spaces(base + 3)}FROM ${q.fromList.map((f) => fromItem(qc, q, f, base)).join(`,\n${spaces(base + 4)}`)}`;
   if (q.where) s += `\n${spaces(base + 2)}WHERE ${expr(qc, q.where, base)}`;
   if (q.groupingSets) throw new Unprintable();
-  if (q.groupBy.length) s += `\n${spaces(base + 2)}GROUP BY ${q.groupBy.map((e) => expr(qc, e, base)).join(', ')}`;
+  if (q.groupBy.length) s += `\n${spaces(base + 2)}GROUP BY ${q.groupBy.map((e) => sortGroupText(qc, e, base)).join(', ')}`;
   if (q.having) s += `\n${spaces(base + 1)}HAVING ${expr(qc, q.having, base)}`;
   return s;
 }

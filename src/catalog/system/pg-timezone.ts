@@ -1,6 +1,7 @@
 /**
  * pg_timezone_names: every tz database zone Postgres knows, with the abbreviation, UTC offset and
  * DST flag in effect now; pg_timezone_abbrevs: the timezone_abbreviations table (Default set).
+ * pg_timezone_names() is also callable as the function behind its view.
  * Postgres counterpart: pg_timezone_names() in src/backend/utils/adt/datetime.c,
  * pg_timezone_abbrevs_zone / pg_timezone_abbrevs_abbrevs.
  * Known gaps: is_dst compares the offset with the zone's smaller offset of January and July (zones
@@ -14,7 +15,11 @@ import { ZONE_ABBREVS } from '../../types/datetime/tz-zone-abbrevs.js';
 import { numericAbbrev } from '../../types/datetime/tz-zone.js';
 import { makeIntervalValue } from '../../types/datetime/interval-value.js';
 import { featureNotSupported } from '../../errors/pg-error.js';
-import { defineRows } from './registry.js';
+import { defineRows, type RowObject } from './registry.js';
+import { fn } from '../../functions/registry.js';
+import { OID } from '../../types/oids.js';
+import { PgRecord } from '../../types/values.js';
+import type { SessionContext } from '../../session/session-context.js';
 
 const ABBREVS = new Map<string, [string, number][]>(
   ZONE_ABBREVS.map((line) => {
@@ -33,7 +38,25 @@ const toPgMicros = (ms: number): bigint => BigInt(ms - EPOCH_2000_MS) * 1000n;
 
 defineRows('pg_catalog', 'pg_timezone_names', {
   scope: 'session',
-  *rows({ session }) {
+  rows: ({ session }) => timezoneNames(session),
+});
+
+// The function behind the view (SELECT (pg_timezone_names()).name ...).
+const TZ_COLUMNS = [
+  { name: 'name', type: OID.text },
+  { name: 'abbrev', type: OID.text },
+  { name: 'utc_offset', type: OID.interval },
+  { name: 'is_dst', type: OID.bool },
+];
+fn('pg_timezone_names', [], OID.record, (_a, rt) => Array.from(timezoneNames(rt.session), (r) => new PgRecord(TZ_COLUMNS.map((c) => r[c.name] ?? null), TZ_COLUMNS.map((c) => c.name), TZ_COLUMNS.map((c) => c.type))), {
+  retset: true,
+  volatility: 's',
+  outColumns: TZ_COLUMNS,
+});
+
+/** The zones with their abbreviation, offset and DST flag at the transaction's start. */
+function* timezoneNames(session: SessionContext): Iterable<RowObject> {
+  {
     const nowMs = Number(session.transactionTimestamp() / 1000n) + EPOCH_2000_MS;
     const year = new Date(nowMs).getUTCFullYear();
     const now = toPgMicros(nowMs);
@@ -48,8 +71,8 @@ defineRows('pg_catalog', 'pg_timezone_names', {
       const abbrev = zone instanceof FixedOffsetZone ? zone.abbrev() : ABBREVS.get(name)?.find(([, o]) => o === off)?.[0] ?? numericAbbrev(off);
       yield { name, abbrev, utc_offset: makeIntervalValue(0, 0, BigInt(off) * 1_000_000n), is_dst: isDst };
     }
-  },
-});
+  }
+}
 
 // pg_timezone_abbrevs mixes the timezone_abbreviations table with the session zone's own
 // abbreviations (Postgres 18) and the latest meaning of dynamic ones: not reproduced yet, so it

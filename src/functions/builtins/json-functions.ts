@@ -31,7 +31,7 @@ import {
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
 import { fn } from '../registry.js';
 import { jsonNodeText, type JsonNode } from './json-text.js';
-import { checkPathNulls, jsonPathNode, jsonTree } from './jsonb-ops.js';
+import { checkPathNulls, jsonPathNode, jsonTree, jsonTreeDecoded } from './jsonb-ops.js';
 import { arrayToJson, datumToJson, jsonKeyText, recordToJson } from './to-json.js';
 import { arrayElementType } from './value-compare.js';
 import { variadicArgs, type TypedArg } from './variadic.js';
@@ -237,7 +237,7 @@ fn(
   { strict: false, defaults: 2 },
 );
 fn('jsonb_strip_nulls', [JB, OID.bool], JB, (a) => jsonbStripNulls(jb(a[0]), a[1] === undefined ? false : (a[1] as boolean)), { defaults: 1 });
-fn('json_strip_nulls', [J, OID.bool], J, (a) => jsonStripNulls(a[0] as string, jsonTree(a[0] as string), a[1] === undefined ? false : (a[1] as boolean)), {
+fn('json_strip_nulls', [J, OID.bool], J, (a) => jsonStripNulls(a[0] as string, jsonTreeDecoded(a[0] as string), a[1] === undefined ? false : (a[1] as boolean)), {
   defaults: 1,
 });
 /** json_strip_nulls re-serializes compactly (no whitespace), keeping key order and duplicates. */
@@ -267,7 +267,7 @@ function srfError(fname: string, what: string): PgError {
   return new PgError(SQLSTATE.invalid_parameter_value, `cannot call ${fname} on ${what}`);
 }
 fn('json_object_keys', [J], T, (a) => {
-  const n = jsonTree(a[0] as string);
+  const n = jsonTreeDecoded(a[0] as string);
   if (n.kind !== 'object') throw srfError('json_object_keys', n.kind === 'array' ? 'an array' : 'a scalar');
   return n.fields.map(([k]) => k);
 }, { retset: true });
@@ -278,7 +278,7 @@ fn('jsonb_object_keys', [JB], T, (a) => {
 }, { retset: true });
 function jsonElements(a: Value[], fname: string, asText: boolean): Value[] {
   const text = a[0] as string;
-  const n = jsonTree(text);
+  const n = asText ? jsonTreeDecoded(text) : jsonTree(text);
   if (n.kind !== 'array') throw srfError(fname, n.kind === 'object' ? 'a non-array' : 'a scalar');
   return n.items.map((e) => (asText ? jsonNodeText(text, e) : text.slice(e.start, e.end)));
 }

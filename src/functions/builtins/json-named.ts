@@ -14,7 +14,7 @@ import { OID } from '../../types/oids.js';
 import { PgRecord, type Value } from '../../types/values.js';
 import { fn, operatorsNamed } from '../registry.js';
 import { jsonNodeText } from './json-text.js';
-import { jsonTree } from './jsonb-ops.js';
+import { jsonTreeDecoded } from './jsonb-ops.js';
 import './jsonb-ops.js';
 
 const J = OID.json;
@@ -45,7 +45,7 @@ operatorFunction('jsonb_contained', '<@', JB, JB);
 
 function jsonEach(a: Value[], asText: boolean): PgRecord[] {
   const text = a[0] as string;
-  const n = jsonTree(text);
+  const n = jsonTreeDecoded(text);
   if (n.kind !== 'object') {
     throw new PgError(SQLSTATE.invalid_parameter_value, n.kind === 'array' ? 'cannot deconstruct an array as an object' : 'cannot deconstruct a scalar');
   }

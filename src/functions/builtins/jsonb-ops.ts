@@ -37,6 +37,7 @@ import { fn, op } from '../registry.js';
 import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import { jsonElement, jsonField, jsonNodeText, parseJsonText, type JsonNode } from './json-text.js';
+import { checkJsonEscapes } from '../../types/jsonb/json-parser.js';
 
 const J = OID.json;
 const JB = OID.jsonb;
@@ -87,6 +88,19 @@ export function jsonTree(text: string): JsonNode {
   }
   return t;
 }
+const decodedChecked = new Set<string>();
+/**
+ * jsonTree for the functions whose lexer decodes every string of the document (need_escapes in
+ * Postgres's jsonfuncs.c): lone surrogates and `\u0000` anywhere are errors there.
+ */
+export function jsonTreeDecoded(text: string): JsonNode {
+  if (!decodedChecked.has(text) && text.includes('\\u')) {
+    checkJsonEscapes(text);
+    if (decodedChecked.size > 64) decodedChecked.clear();
+    decodedChecked.add(text);
+  }
+  return jsonTree(text);
+}
 const slice = (text: string, n: JsonNode | undefined): Value => (n === undefined ? null : text.slice(n.start, n.end));
 const sliceText = (text: string, n: JsonNode | undefined): Value => (n === undefined ? null : jsonNodeText(text, n));
 
@@ -96,7 +110,7 @@ const sliceText = (text: string, n: JsonNode | undefined): Value => (n === undef
  */
 export function jsonPathNode(text: string, p: readonly (string | null)[]): JsonNode | undefined {
   if (p.some((k) => k === null)) return undefined;
-  return walkPath(jsonTree(text), p as string[], 0);
+  return walkPath(jsonTreeDecoded(text), p as string[], 0);
 }
 
 function walkPath(n: JsonNode, p: readonly string[], i: number): JsonNode | undefined {
@@ -142,9 +156,9 @@ export function checkPathNulls(target: JsonbValue, p: readonly (string | null)[]
   return p as readonly string[];
 }
 
-op('->', J, T, J, (a, b) => slice(a as string, jsonField(jsonTree(a as string), b as string)));
-op('->', J, I4, J, (a, b) => slice(a as string, jsonElement(jsonTree(a as string), b as number)));
-op('->>', J, T, T, (a, b) => sliceText(a as string, jsonField(jsonTree(a as string), b as string)));
-op('->>', J, I4, T, (a, b) => sliceText(a as string, jsonElement(jsonTree(a as string), b as number)));
+op('->', J, T, J, (a, b) => slice(a as string, jsonField(jsonTreeDecoded(a as string), b as string)));
+op('->', J, I4, J, (a, b) => slice(a as string, jsonElement(jsonTreeDecoded(a as string), b as number)));
+op('->>', J, T, T, (a, b) => sliceText(a as string, jsonField(jsonTreeDecoded(a as string), b as string)));
+op('->>', J, I4, T, (a, b) => sliceText(a as string, jsonElement(jsonTreeDecoded(a as string), b as number)));
 op('#>', J, TA, J, (a, b) => slice(a as string, jsonPathNode(a as string, path(b))));
 op('#>>', J, TA, T, (a, b) => sliceText(a as string, jsonPathNode(a as string, path(b))));

@@ -111,20 +111,66 @@ fn('random', [OID.int8, OID.int8], OID.int8, (a, rt) => {
 fn('random', [OID.numeric, OID.numeric], OID.numeric, (a, rt) => {
   const lo = a[0] as Numeric;
   const hi = a[1] as Numeric;
-  if (!lo.isFinite() || !hi.isFinite()) {
-    throw new PgError(SQLSTATE.invalid_parameter_value, `lower bound cannot be ${lo.isFinite() ? hi : lo}`);
+  for (const [bound, v] of [['lower', lo], ['upper', hi]] as const) {
+    if (!v.isFinite()) throw new PgError(SQLSTATE.invalid_parameter_value, `${bound} bound cannot be ${v.isNaN() ? 'NaN' : 'infinity'}`);
   }
   if (compareNumeric(lo, hi) > 0) throw rangeError();
   const scale = Math.max(lo.scale, hi.scale);
   const l = lo.coef * 10n ** BigInt(scale - lo.scale);
   const h = hi.coef * 10n ** BigInt(scale - hi.scale);
-  return Numeric.of(l + prngRange(stateOf(rt), 0n, h - l), scale);
+  return Numeric.of(l + randomVar(stateOf(rt), h - l, scale), scale);
 }, { volatility: 'v' });
+
+const NBASE = 10000n;
+
+/**
+ * A uniform value in [0, rlen] (integers in units of 10^-rscale) drawn as Postgres's random_var
+ * draws it, NBASE digit by digit, so the values after setseed() match: the first up to 4 digits
+ * in one draw bounded by rlen's leading digits, the rest freely, retried while above rlen.
+ */
+function randomVar(st: PrngState, rlen: bigint, rscale: number): bigint {
+  if (rlen === 0n) return 0n;
+  const fracDigits = Math.ceil(rscale / 4);
+  const pow10 = 10n ** BigInt(fracDigits * 4 - rscale);
+  // rlen as NBASE digits down to the last fractional one, most significant first.
+  const scaled = rlen * pow10;
+  const digits: bigint[] = [];
+  for (let v = scaled; v > 0n; v /= NBASE) digits.unshift(v % NBASE);
+  const n = digits.length;
+  let rlen64 = digits[0];
+  let k = 1;
+  while (k < n && k < 4) rlen64 = rlen64 * NBASE + digits[k++];
+  for (;;) {
+    const res: bigint[] = new Array(n).fill(0n);
+    let rand = k === n && pow10 !== 1n ? prngRange(st, 0n, rlen64 / pow10) * pow10 : prngRange(st, 0n, rlen64);
+    for (let i = k - 1; i >= 0; i--) {
+      res[i] = rand % NBASE;
+      rand /= NBASE;
+    }
+    const whole = pow10 !== 1n ? n - 1 : n;
+    let i = k;
+    while (i < whole - 3) {
+      rand = prngRange(st, 0n, NBASE ** 4n - 1n);
+      for (let j = 0; j < 3; j++) {
+        res[i++] = rand % NBASE;
+        rand /= NBASE;
+      }
+      res[i++] = rand;
+    }
+    while (i < whole) res[i++] = prngRange(st, 0n, NBASE - 1n);
+    if (i < n) res[i] = prngRange(st, 0n, NBASE / pow10 - 1n) * pow10;
+    let v = 0n;
+    for (const d of res) v = v * NBASE + d;
+    if (v <= scaled) return v / pow10;
+  }
+}
 fn('random_normal', [OID.float8, OID.float8], OID.float8, (a: Value[], rt) => {
   const st = stateOf(rt);
   // Box-Muller on (0, 1], as Postgres's pg_prng_double_normal.
   const u1 = 1 - prngDouble(st);
   const u2 = 1 - prngDouble(st);
   const z = Math.sqrt(-2 * Math.log(u1)) * Math.sin(2 * Math.PI * u2);
-  return (a[1] as number) * z + (a[0] as number);
-}, { volatility: 'v', defaults: 2 });
+  const mean = a[0] === undefined ? 0 : (a[0] as number);
+  const stddev = a[1] === undefined ? 1 : (a[1] as number);
+  return stddev * z + mean;
+}, { volatility: 'v', defaults: 2, argNames: ['mean', 'stddev'], argDefaults: [0, 1] });

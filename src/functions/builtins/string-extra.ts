@@ -116,7 +116,7 @@ fn('to_ascii', [T], T, () => {
 const FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD']);
 function normalForm(f: unknown): 'NFC' | 'NFD' | 'NFKC' | 'NFKD' {
   const form = f === undefined ? 'NFC' : (f as string);
-  if (!FORMS.has(form)) throw new PgError(SQLSTATE.invalid_parameter_value, `invalid normalization form: "${form}"`);
+  if (!FORMS.has(form)) throw new PgError(SQLSTATE.invalid_parameter_value, `invalid normalization form: ${form}`);
   return form as 'NFC';
 }
 fn('normalize', [T, T], T, (a) => (a[0] as string).normalize(normalForm(a[1])), { defaults: 1, argDefaults: ['NFC'] });

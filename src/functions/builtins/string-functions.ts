@@ -398,7 +398,9 @@ fn('casefold', [T], T, (a) =>
   Array.from(s0(a), (ch) => {
     const cp = ch.codePointAt(0)!;
     if ((cp >= 0x13a0 && cp <= 0x13f5) || (cp >= 0x13f8 && cp <= 0x13fd) || (cp >= 0xab70 && cp <= 0xabbf)) return ch.toUpperCase();
-    return ch.toUpperCase().toLowerCase().replace(/ς/g, 'σ');
+    // (dotless ı has no folding of its own; ẞ upper-cases to itself but folds like ß)
+    if (cp === 0x131) return ch;
+    return ch.toUpperCase().toLowerCase().replace(/ς/g, 'σ').replace(/ß/g, 'ss');
   }).join(''),
 );
 

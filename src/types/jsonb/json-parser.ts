@@ -136,6 +136,8 @@ class JsonParser {
   constructor(
     private readonly text: string,
     private readonly build: boolean,
+    /** Build mode for its string decoding only (numbers are not converted). */
+    private readonly decodeOnly = false,
   ) {}
 
   /** An error in the token starting at `tokenStart` (the current string, for lexString). */
@@ -396,7 +398,7 @@ class JsonParser {
           v = this.str;
           break;
         case NUMBER:
-          v = build ? parseJsonNumber(this.text.slice(this.tokStart, this.tokEnd)) : JSONB_NULL;
+          v = build && !this.decodeOnly ? parseJsonNumber(this.text.slice(this.tokStart, this.tokEnd)) : JSONB_NULL;
           break;
         case TRUE:
           v = true;
@@ -453,6 +455,15 @@ class JsonParser {
 /** Checks that `text` is valid JSON (json_in); throws Postgres's error otherwise. */
 export function validateJson(text: string): void {
   new JsonParser(text, false).parse();
+}
+
+/**
+ * Checks the `\u` escapes of valid json text as the json functions that decode its strings do
+ * (Postgres's lexer with need_escapes: `->`, `#>`, json_each, ...): a lone surrogate or `\u0000`
+ * anywhere in the document is an error, even outside the path read.
+ */
+export function checkJsonEscapes(text: string): void {
+  if (text.includes('\\u')) new JsonParser(text, true, true).parse();
 }
 
 /**

@@ -130,6 +130,9 @@ class Translator {
   /** Whether the last emitted piece can take a quantifier. */
   private atom = false;
   private depth = 0;
+  /** Per open parenthesis: whether it is a lookaround constraint; and how many are open. */
+  private readonly lookarounds: boolean[] = [];
+  private inLookaround = 0;
   /** An alternation outside any group: the RE as a whole is greedy. */
   topAlternation = false;
   anyAlternation = false;
@@ -217,6 +220,7 @@ class Translator {
       case ')':
         if (this.depth === 0) throw invalidRegex('parentheses () not balanced');
         this.depth--;
+        if (this.lookarounds.pop()) this.inLookaround--;
         this.emitAtom(')');
         return;
       case '|':
@@ -312,9 +316,13 @@ class Translator {
       if (!open) throw invalidRegex('quantifier operand invalid');
       this.i += open.length - 1;
       this.out += open;
+      const look = open !== '(?:';
+      this.lookarounds.push(look);
+      if (look) this.inLookaround++;
     } else {
       this.groups++;
       this.out += '(';
+      this.lookarounds.push(false);
     }
     this.depth++;
     this.atom = false;
@@ -369,7 +377,8 @@ class Translator {
     if (c >= '1' && c <= '9') {
       let num = c;
       while (isDigit(this.peek()) && Number(num + this.peek()) <= this.groups) num += this.cps[this.i++];
-      if (Number(num) > this.groups) throw invalidRegex('invalid backreference number');
+      // (a lookahead / lookbehind constraint may not hold back references in Postgres's engine)
+      if (Number(num) > this.groups || this.inLookaround > 0) throw invalidRegex('invalid backreference number');
       this.emitAtom(`\\${num}`);
       return;
     }
@@ -405,9 +414,11 @@ class Translator {
       }
       case 'x': {
         let h = '';
-        while (/[0-9A-Fa-f]/.test(this.peek() ?? '') && h.length < 8) h += this.cps[this.i++];
+        while (/[0-9A-Fa-f]/.test(this.peek() ?? '') && h.length < 255) h += this.cps[this.i++];
         if (h === '') throw invalidRegex('invalid escape \\ sequence');
-        return parseInt(h, 16);
+        const v = parseInt(h, 16);
+        if (v > 0x10ffff) throw invalidRegex('invalid escape \\ sequence');
+        return v;
       }
       case 'u':
       case 'U': {

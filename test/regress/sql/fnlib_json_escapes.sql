@@ -1,0 +1,24 @@
+-- json (text) functions that decode the document's strings reject bad \u escapes anywhere in it;
+-- the ones that only slice the text do not.
+CREATE TABLE fnjson_docs (id int, doc json);
+INSERT INTO fnjson_docs VALUES (1, '{"a": "\ud83d\ude00 ok", "b": 1}'), (2, '{"a": "\ud83dX", "b": 2}'), (3, '{"a": "nul \u0000", "b": 3}'), (4, '["\ude04"]');
+SELECT id, doc -> 'a' FROM fnjson_docs WHERE id = 1;
+SELECT id, doc ->> 'a' FROM fnjson_docs WHERE id = 1;
+SELECT doc -> 'b' FROM fnjson_docs WHERE id = 2;
+SELECT doc ->> 'b' FROM fnjson_docs WHERE id = 3;
+SELECT doc #> '{b}' FROM fnjson_docs WHERE id = 2;
+SELECT doc #>> '{a}' FROM fnjson_docs WHERE id = 3;
+SELECT doc #> ARRAY[NULL] FROM fnjson_docs WHERE id = 2;
+SELECT json_extract_path(doc, 'b') FROM fnjson_docs WHERE id = 2;
+SELECT json_extract_path_text(doc, 'b') FROM fnjson_docs WHERE id = 1;
+SELECT json_each(doc) FROM fnjson_docs WHERE id = 2;
+SELECT json_each_text(doc) FROM fnjson_docs WHERE id = 3;
+SELECT json_object_keys(doc) FROM fnjson_docs WHERE id = 2;
+SELECT json_strip_nulls(doc) FROM fnjson_docs WHERE id = 2;
+SELECT doc -> 0 FROM fnjson_docs WHERE id = 4;
+SELECT json_array_elements_text(doc) FROM fnjson_docs WHERE id = 4;
+SELECT json_array_elements(doc) FROM fnjson_docs WHERE id = 4;
+SELECT id, json_typeof(doc), json_typeof(doc -> 'b') FROM fnjson_docs WHERE id IN (1, 4) ORDER BY id;
+SELECT json_array_length(doc) FROM fnjson_docs WHERE id = 4;
+SELECT doc::text FROM fnjson_docs ORDER BY id;
+SELECT doc::jsonb FROM fnjson_docs WHERE id = 2;
