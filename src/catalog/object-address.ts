@@ -61,7 +61,7 @@ export function qualifiedTypeName(cat: Catalog, oid: number): string {
   const u = cat.types.get(oid);
   if (u) {
     if (u.elementType !== undefined) return qualifiedTypeName(cat, u.elementType) + '[]';
-    return `${q(cat.namespaceName(u.namespace))}.${q(u.name)}`;
+    return `${q(schemaDisplayName(cat, u.namespace))}.${q(u.name)}`;
   }
   const b = builtinFacts.get(oid);
   if (!b) return formatTypeName(cat, [], oid, null);
@@ -70,10 +70,16 @@ export function qualifiedTypeName(cat: Catalog, oid: number): string {
   return STANDARD_TYPE_NAMES.has(plain) ? plain : `pg_catalog.${q(b[1])}`;
 }
 
-const qualified = (cat: Catalog, ns: number, name: string): string => `${q(cat.namespaceName(ns))}.${q(name)}`;
+/** A schema's name as identities show it: the session's temporary schema is `pg_temp`. */
+export function schemaDisplayName(cat: Catalog, ns: number): string {
+  const name = cat.namespaceName(ns);
+  return name.startsWith('pg_temp_') ? 'pg_temp' : name;
+}
+
+const qualified = (cat: Catalog, ns: number, name: string): string => `${q(schemaDisplayName(cat, ns))}.${q(name)}`;
 
 function relationIdentity(cat: Catalog, rel: RelationDef, subid: number): ObjectIdentity | undefined {
-  const schema = cat.namespaceName(rel.namespace);
+  const schema = schemaDisplayName(cat, rel.namespace);
   const word = RELKIND_WORD[rel.kind] ?? 'table';
   if (subid === 0) return { type: word, schema, name: rel.name, identity: qualified(cat, rel.namespace, rel.name), names: [schema, rel.name], args: [], namespace: rel.namespace };
   const col = rel.columns.find((c) => c.attnum === subid && !c.dropped);
@@ -131,12 +137,12 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
       if (!u && !b) return undefined;
       const ident = qualifiedTypeName(cat, a.objid);
       const ns = u ? u.namespace : 11;
-      return { type: u?.kind === 'd' ? 'domain' : 'type', schema: cat.namespaceName(ns), name: u ? u.name : (b as readonly unknown[])[1] as string, identity: ident, names: [ident], args: [], namespace: ns };
+      return { type: u?.kind === 'd' ? 'domain' : 'type', schema: schemaDisplayName(cat, ns), name: u ? u.name : (b as readonly unknown[])[1] as string, identity: ident, names: [ident], args: [], namespace: ns };
     }
     case CLASS.pg_proc: {
       const f = cat.functions.get(a.objid);
       if (!f) return undefined;
-      const schema = cat.namespaceName(f.namespace);
+      const schema = schemaDisplayName(cat, f.namespace);
       const args = f.argTypes.map((t) => qualifiedTypeName(cat, t));
       const type = f.kind === 'p' ? 'procedure' : f.kind === 'a' ? 'aggregate' : 'function';
       return { type, schema, name: null, identity: `${qualified(cat, f.namespace, f.name)}(${args.join(',')})`, names: [schema, f.name], args, namespace: f.namespace };
@@ -151,17 +157,17 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
       if (c.con) {
         const rel = cat.relations.get(c.con.relation);
         if (!rel) return undefined;
-        const schema = cat.namespaceName(rel.namespace);
+        const schema = schemaDisplayName(cat, rel.namespace);
         return { type: 'table constraint', schema, name: null, identity: `${q(c.name)} on ${qualified(cat, rel.namespace, rel.name)}`, names: [schema, rel.name, c.name], args: [], namespace: c.namespace };
       }
       const dom = qualifiedTypeName(cat, c.domain as number);
-      return { type: 'domain constraint', schema: cat.namespaceName(c.namespace), name: null, identity: `${q(c.name)} on ${dom}`, names: [dom, c.name], args: [], namespace: c.namespace };
+      return { type: 'domain constraint', schema: schemaDisplayName(cat, c.namespace), name: null, identity: `${q(c.name)} on ${dom}`, names: [dom, c.name], args: [], namespace: c.namespace };
     }
     case CLASS.pg_attrdef: {
       const t = attrdefTarget(cat, a.objid);
       if (!t) return undefined;
       const col = t.rel.columns.find((c) => c.attnum === t.attnum)!;
-      const schema = cat.namespaceName(t.rel.namespace);
+      const schema = schemaDisplayName(cat, t.rel.namespace);
       return { type: 'default value', schema: null, name: null, identity: `for ${qualified(cat, t.rel.namespace, t.rel.name)}.${q(col.name)}`, names: [schema, t.rel.name, col.name], args: [], namespace: t.rel.namespace };
     }
     case CLASS.pg_trigger:
@@ -170,7 +176,7 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
       const o = ruleLike(cat, a);
       const rel = o && cat.relations.get(o.relation);
       if (!o || !rel) return undefined;
-      const schema = cat.namespaceName(rel.namespace);
+      const schema = schemaDisplayName(cat, rel.namespace);
       const type = a.classid === CLASS.pg_trigger ? 'trigger' : a.classid === CLASS.pg_policy ? 'policy' : 'rule';
       return { type, schema: null, name: null, identity: `${q(o.name)} on ${qualified(cat, rel.namespace, rel.name)}`, names: [schema, rel.name, o.name], args: [], namespace: rel.namespace };
     }
@@ -194,7 +200,7 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
     case CLASS.pg_statistic_ext: {
       const o = a.classid === CLASS.pg_collation ? cat.collations.get(a.objid) : cat.statistics.get(a.objid);
       if (!o) return undefined;
-      const schema = cat.namespaceName(o.namespace);
+      const schema = schemaDisplayName(cat, o.namespace);
       return { type: a.classid === CLASS.pg_collation ? 'collation' : 'statistics object', schema, name: o.name, identity: qualified(cat, o.namespace, o.name), names: [schema, o.name], args: [], namespace: o.namespace };
     }
     default:
@@ -265,7 +271,16 @@ export const addressKey = (classid: number, objid: number, subid = 0): string =>
 export interface InventoryEntry {
   readonly address: ObjectAddress;
   readonly record: unknown;
+  /**
+   * The object this one is part of (auto / internal dependency): a column's, default's,
+   * constraint's, index's, trigger's, policy's or rule's table, a row type's relation, an array
+   * type's element type, an owned sequence's table, an index's constraint. Undefined for
+   * objects that stand alone.
+   */
+  readonly owner?: ObjectAddress;
 }
+
+const relAddr = (oid: number): ObjectAddress => ({ classid: CLASS.pg_class, objid: oid, subid: 0 });
 
 /**
  * Every object of the catalog that event triggers report, keyed by address: relations and their
@@ -274,29 +289,38 @@ export interface InventoryEntry {
  */
 export function catalogInventory(cat: Catalog): Map<string, InventoryEntry> {
   const out = new Map<string, InventoryEntry>();
-  const put = (classid: number, objid: number, subid: number, record: unknown) => out.set(addressKey(classid, objid, subid), { address: { classid, objid, subid }, record });
+  const put = (classid: number, objid: number, subid: number, record: unknown, owner?: ObjectAddress) =>
+    out.set(addressKey(classid, objid, subid), { address: { classid, objid, subid }, record, owner });
+  const constraintOfIndex = new Map<number, number>();
+  for (const c of cat.constraints.values()) if (c.index !== undefined) constraintOfIndex.set(c.index, c.oid);
   for (const ns of cat.namespaces.values()) put(CLASS.pg_namespace, ns.oid, 0, ns);
   for (const rel of cat.relations.values()) {
-    put(CLASS.pg_class, rel.oid, 0, rel);
+    let owner: ObjectAddress | undefined;
+    if (rel.kind === 'i' && rel.index) {
+      const con = constraintOfIndex.get(rel.oid);
+      owner = con !== undefined ? { classid: CLASS.pg_constraint, objid: con, subid: 0 } : relAddr(rel.index.relation);
+    } else if (rel.kind === 'S' && rel.sequence?.ownedBy) owner = relAddr(rel.sequence.ownedBy.relation);
+    put(CLASS.pg_class, rel.oid, 0, rel, owner);
     for (const c of rel.columns) {
       if (c.dropped) continue;
-      put(CLASS.pg_class, rel.oid, c.attnum, c);
-      if (c.default || c.generated) put(CLASS.pg_attrdef, attrdefOid(rel.oid, c.attnum), 0, c.default ?? c.generated);
+      put(CLASS.pg_class, rel.oid, c.attnum, c, relAddr(rel.oid));
+      if (c.default || c.generated) put(CLASS.pg_attrdef, attrdefOid(rel.oid, c.attnum), 0, c.default ?? c.generated, relAddr(rel.oid));
     }
+    if (rel.kind === 'v' || rel.kind === 'm') put(CLASS.pg_rewrite, VIEW_RULE_BASE + rel.oid, 0, returnRule(rel), relAddr(rel.oid));
   }
-  for (const c of cat.constraints.values()) put(CLASS.pg_constraint, c.oid, 0, c);
+  for (const c of cat.constraints.values()) put(CLASS.pg_constraint, c.oid, 0, c, relAddr(c.relation));
   for (const t of cat.types.values()) {
-    put(CLASS.pg_type, t.oid, 0, t);
-    for (const c of t.domain?.checks ?? []) put(CLASS.pg_constraint, c.oid, 0, c);
+    const owner = t.relation !== undefined ? relAddr(t.relation) : t.elementType !== undefined ? { classid: CLASS.pg_type, objid: t.elementType, subid: 0 } : undefined;
+    put(CLASS.pg_type, t.oid, 0, t, owner);
+    for (const c of t.domain?.checks ?? []) put(CLASS.pg_constraint, c.oid, 0, c, { classid: CLASS.pg_type, objid: t.oid, subid: 0 });
   }
   for (const f of cat.functions.values()) put(CLASS.pg_proc, f.oid, 0, f);
-  for (const t of cat.triggers.values()) put(CLASS.pg_trigger, t.oid, 0, t);
-  for (const p of cat.policies.values()) put(CLASS.pg_policy, p.oid, 0, p);
-  for (const r of cat.rules.values()) put(CLASS.pg_rewrite, r.oid, 0, r);
-  for (const rel of cat.relations.values()) if (rel.kind === 'v' || rel.kind === 'm') put(CLASS.pg_rewrite, VIEW_RULE_BASE + rel.oid, 0, returnRule(rel));
+  for (const t of cat.triggers.values()) put(CLASS.pg_trigger, t.oid, 0, t, relAddr(t.relation));
+  for (const p of cat.policies.values()) put(CLASS.pg_policy, p.oid, 0, p, relAddr(p.relation));
+  for (const r of cat.rules.values()) put(CLASS.pg_rewrite, r.oid, 0, r, relAddr(r.relation));
   for (const e of cat.extensions.values()) put(CLASS.pg_extension, e.oid, 0, e);
   for (const p of cat.publications.values()) put(CLASS.pg_publication, p.oid, 0, p);
   for (const c of cat.collations.values()) put(CLASS.pg_collation, c.oid, 0, c);
-  for (const s of cat.statistics.values()) put(CLASS.pg_statistic_ext, s.oid, 0, s);
+  for (const s of cat.statistics.values()) put(CLASS.pg_statistic_ext, s.oid, 0, s, relAddr(s.relation));
   return out;
 }

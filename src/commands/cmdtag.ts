@@ -47,7 +47,7 @@ const FIXED: Record<string, string> = {
   AlterTSConfigurationStmt: 'ALTER TEXT SEARCH CONFIGURATION', AlterTSDictionaryStmt: 'ALTER TEXT SEARCH DICTIONARY', CreateCastStmt: 'CREATE CAST',
   CreateOpClassStmt: 'CREATE OPERATOR CLASS', CreateOpFamilyStmt: 'CREATE OPERATOR FAMILY', CreateTransformStmt: 'CREATE TRANSFORM',
   CreatePLangStmt: 'CREATE LANGUAGE', CreateAmStmt: 'CREATE ACCESS METHOD', CreateConversionStmt: 'CREATE CONVERSION',
-  AlterTableMoveAllStmt: 'ALTER TABLE', ImportForeignSchemaStmt: 'IMPORT FOREIGN SCHEMA',
+  AlterTableMoveAllStmt: 'ALTER TABLE', ImportForeignSchemaStmt: 'IMPORT FOREIGN SCHEMA', ReindexStmt: 'REINDEX',
 };
 
 /** CreateCommandTag for the utility statements fauxgres runs ('???' for those it does not name). */

@@ -13,7 +13,9 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { EventTriggerDef, RelationDef } from '../catalog/objects.js';
-import { CLASS, addressKey, catalogInventory, identifyObject, type InventoryEntry, type ObjectAddress } from '../catalog/object-address.js';
+import { CLASS, addressKey, catalogInventory, identifyObject, schemaDisplayName, type InventoryEntry, type ObjectAddress } from '../catalog/object-address.js';
+import { attrdefOid } from '../catalog/system/pg-attrdef.js';
+import { lookupRelation } from '../analyze/relation.js';
 import type { Session } from '../session/session.js';
 import type { StatementResult } from '../session/dispatch.js';
 import { runEventTriggerFunction } from '../pl/plpgsql/exec.js';
@@ -120,7 +122,7 @@ export function withEventTriggers(session: Session, kind: string, n: AnyNode, ru
     }
     const ends = triggersFor(session, session.catalog(), 'ddl_command_end', tag);
     if (ends.length) {
-      state.commands = collectCommands(cat2, before, after, kind, tag, commentsCopy);
+      state.commands = collectCommands(session, cat2, before, after, kind, n, tag, commentsCopy);
       invoke(session, session.catalog(), ends, 'ddl_command_end', tag);
     }
     return result;
@@ -129,113 +131,137 @@ export function withEventTriggers(session: Session, kind: string, n: AnyNode, ru
   }
 }
 
-/** The top-level object an object belongs to (a column's, default's or constraint's table; a row type's relation). */
-function parentOf(cat: Catalog, e: InventoryEntry): ObjectAddress | undefined {
-  const a = e.address;
-  const r = e.record as AnyNode;
-  switch (a.classid) {
-    case CLASS.pg_class:
-      return a.subid === 0 ? a : { classid: CLASS.pg_class, objid: a.objid, subid: 0 };
-    case CLASS.pg_attrdef:
-      return undefined;
-    case CLASS.pg_rewrite:
-      // (a view's _RETURN rule is part of the view)
-      return r.name === '_RETURN' ? { classid: CLASS.pg_class, objid: r.relation as number, subid: 0 } : a;
-    case CLASS.pg_constraint:
-      return r.relation ? { classid: CLASS.pg_class, objid: r.relation as number, subid: 0 } : undefined;
-    case CLASS.pg_type: {
-      if (r.relation !== undefined) return { classid: CLASS.pg_class, objid: r.relation as number, subid: 0 };
-      if (r.elementType !== undefined) {
-        const el = cat.types.get(r.elementType as number);
-        if (el?.relation !== undefined) return { classid: CLASS.pg_class, objid: el.relation, subid: 0 };
-        return { classid: CLASS.pg_type, objid: r.elementType as number, subid: 0 };
-      }
-      return a;
-    }
-    default:
-      return a;
+const keyOf = (a: ObjectAddress): string => addressKey(a.classid, a.objid, a.subid);
+
+/** The outermost object `e` is part of, following owners through `inv` (itself when it stands alone). */
+function rootOf(inv: Map<string, InventoryEntry>, e: InventoryEntry): InventoryEntry {
+  let cur = e;
+  for (let i = 0; i < 8 && cur.owner; i++) {
+    const next = inv.get(keyOf(cur.owner));
+    if (!next) break;
+    cur = next;
   }
+  return cur;
 }
 
-const RELKIND_CREATE: Record<string, string> = { S: 'CREATE SEQUENCE', i: 'CREATE INDEX', I: 'CREATE INDEX', v: 'CREATE VIEW', m: 'CREATE MATERIALIZED VIEW', c: 'CREATE TYPE', f: 'CREATE FOREIGN TABLE' };
-
-function schemaOf(cat: Catalog, a: ObjectAddress): string | null {
-  const id = identifyObject(cat, a);
-  if (!id) return null;
-  if (a.classid === CLASS.pg_namespace) return null;
-  return id.namespace !== undefined ? tempSchema(cat, id.namespace) : id.schema;
-}
-
-function tempSchema(cat: Catalog, ns: number): string {
-  const name = cat.namespaceName(ns);
-  return name.startsWith('pg_temp_') ? 'pg_temp' : name;
-}
+const RELKIND_CREATE: Record<string, string> = { S: 'CREATE SEQUENCE', i: 'CREATE INDEX', v: 'CREATE VIEW', m: 'CREATE MATERIALIZED VIEW', c: 'CREATE TYPE', f: 'CREATE FOREIGN TABLE' };
 
 function commandRow(cat: Catalog, a: ObjectAddress, commandTag: string): CollectedCommand | undefined {
   const id = identifyObject(cat, a);
   if (!id) return undefined;
-  return { address: a, commandTag, objectType: id.type, schema: schemaOf(cat, a), identity: id.identity };
+  const schema = a.classid === CLASS.pg_namespace ? null : id.namespace !== undefined ? schemaDisplayName(cat, id.namespace) : id.schema;
+  return { address: a, commandTag, objectType: id.type, schema, identity: id.identity };
+}
+
+/** The indexes REINDEX rebuilds: an index (a partitioned one's leaves), a table's, a schema's. */
+function reindexTargets(cat: Catalog, sp: readonly string[], n: AnyNode): ObjectAddress[] {
+  const leaves = (idx: RelationDef): RelationDef[] => {
+    const kids = [...cat.relations.values()].filter((r) => r.kind === 'i' && r.index?.parentIndex === idx.oid);
+    return kids.length ? kids.flatMap(leaves) : cat.relations.get(idx.index?.relation ?? -1)?.kind === 'p' ? [] : [idx];
+  };
+  const tableIndexes = (rel: RelationDef): RelationDef[] =>
+    rel.kind === 'p' ? (rel.partitions ?? []).flatMap((o) => { const c = cat.relations.get(o); return c ? tableIndexes(c) : []; }) : cat.relationIndexes(rel.oid);
+  const rv = n.relation as AnyNode | undefined;
+  let out: RelationDef[] = [];
+  if (n.kind === 'REINDEX_OBJECT_INDEX' || n.kind === 'REINDEX_OBJECT_TABLE') {
+    const rel = rv && lookupRelation(cat, sp, { schema: rv.schemaname, name: rv.relname });
+    if (!rel) return [];
+    out = n.kind === 'REINDEX_OBJECT_INDEX' ? leaves(rel) : tableIndexes(rel);
+  } else if (n.kind === 'REINDEX_OBJECT_SCHEMA') {
+    const ns = cat.namespaceOid(n.name as string);
+    out = [...cat.relations.values()].filter((r) => r.kind === 'i' && r.namespace === ns && cat.relations.get(r.index?.relation ?? -1)?.kind !== 'p');
+  }
+  return out.sort((a, b) => a.oid - b.oid).map((r) => ({ classid: CLASS.pg_class, objid: r.oid, subid: 0 }));
 }
 
 /** pg_event_trigger_ddl_commands(): the objects the statement created or altered. */
-function collectCommands(cat: Catalog, before: Map<string, InventoryEntry>, after: Map<string, InventoryEntry>, kind: string, tag: string, comments?: ReadonlyMap<string, string>): CollectedCommand[] {
+function collectCommands(session: Session, cat: Catalog, before: Map<string, InventoryEntry>, after: Map<string, InventoryEntry>, kind: string, n: AnyNode, tag: string, comments?: ReadonlyMap<string, string>): CollectedCommand[] {
   if (kind === 'DropStmt' || kind === 'DropOwnedStmt' || kind === 'GrantStmt') return [];
-  const out: CollectedCommand[] = [];
+  const rows: CollectedCommand[] = [];
+  const push = (a: ObjectAddress, t: string) => {
+    const row = commandRow(cat, a, t);
+    if (row) rows.push(row);
+  };
+  if (kind === 'ReindexStmt') {
+    for (const a of reindexTargets(cat, session.searchPath(), n)) push(a, tag);
+    return rows;
+  }
   if (kind === 'CommentStmt' && comments) {
     for (const key of new Set([...comments.keys(), ...cat.comments.keys()])) {
       if (comments.get(key) === cat.comments.get(key)) continue;
       const [classid, objid, subid] = key.split('.').map(Number);
-      const row = commandRow(cat, { classid, objid, subid }, tag);
-      if (row) out.push(row);
+      push({ classid, objid, subid }, tag);
     }
-    return out;
+    return rows;
   }
+  const isCreate = tag.startsWith('CREATE') || tag === 'SELECT INTO';
+  // Objects made by this statement that stand alone or are made separately (sequences, indexes).
   const created: InventoryEntry[] = [];
-  const touched = new Map<string, ObjectAddress>();
+  const changedRoots = new Map<string, InventoryEntry>();
   for (const [key, e] of after) {
     const old = before.get(key);
     if (old && old.record === e.record) continue;
-    const top = parentOf(cat, e);
-    if (!old && top === e.address) created.push(e);
-    else if (top && before.has(addressKey(top.classid, top.objid, top.subid))) touched.set(addressKey(top.classid, top.objid, top.subid), top);
+    const rel = e.address.classid === CLASS.pg_class && e.address.subid === 0 ? (e.record as RelationDef) : undefined;
+    const separate = !e.owner || (rel !== undefined && (rel.kind === 'S' || rel.kind === 'i'));
+    if (!old && separate) {
+      // A partition's index made for its parent's index is not reported.
+      if (rel?.kind === 'i' && rel.index?.parentIndex !== undefined && cat.relations.get(rel.index.relation)?.partitionOf) continue;
+      created.push(e);
+      continue;
+    }
+    const root = rootOf(after, e);
+    if (before.has(keyOf(root.address))) changedRoots.set(keyOf(root.address), root);
   }
   for (const [key, e] of before) {
     if (after.has(key)) continue;
-    const top = parentOf(cat, e);
-    if (top && top !== e.address && after.has(addressKey(top.classid, top.objid, top.subid))) touched.set(addressKey(top.classid, top.objid, top.subid), top);
+    const root = rootOf(before, e);
+    if (root !== e && after.has(keyOf(root.address))) changedRoots.set(keyOf(root.address), after.get(keyOf(root.address))!);
   }
-  const isCreate = tag.startsWith('CREATE') || tag === 'SELECT INTO';
-  created.sort((a, b) => createRank(kind, a) - createRank(kind, b) || a.address.objid - b.address.objid);
-  for (const e of created) {
-    const rel = e.address.classid === CLASS.pg_class ? (e.record as RelationDef) : undefined;
-    if (!isCreate && rel?.kind !== 'S') continue;
-    const t = rel ? (RELKIND_CREATE[rel.kind] ?? (isCreate && tag.includes('TABLE') ? tag : tag === 'SELECT INTO' ? tag : 'CREATE TABLE')) : tag;
-    const row = commandRow(cat, e.address, t);
-    if (row) out.push(row);
-  }
-  if (!isCreate) {
-    for (const a of touched.values()) {
-      if (created.some((e) => e.address.classid === a.classid && e.address.objid === a.objid)) continue;
-      const row = commandRow(cat, a, tag);
-      if (row) out.push(row);
+  created.sort((a, b) => a.address.objid - b.address.objid);
+  const createdTag = (e: InventoryEntry): string => {
+    if (e.address.classid !== CLASS.pg_class) return isCreate ? tag : 'CREATE ' + (identifyObject(cat, e.address)?.type.toUpperCase() ?? '');
+    const rel = e.record as RelationDef;
+    return RELKIND_CREATE[rel.kind] ?? (tag === 'CREATE TABLE AS' || tag === 'SELECT INTO' ? tag : 'CREATE TABLE');
+  };
+  const tableOf = (e: InventoryEntry): number | undefined => {
+    const root = rootOf(after, e);
+    return root.address.classid === CLASS.pg_class && root !== e ? root.address.objid : undefined;
+  };
+  const done = new Set<InventoryEntry>();
+  // Per created table (ProcessUtilitySlow's order): its sequences, the table, its constraint
+  // indexes, OWNED BY of the sequences, then its foreign keys (ALTER TABLE).
+  const emitTable = (t: InventoryEntry) => {
+    const parts = created.filter((e) => e !== t && tableOf(e) === t.address.objid && !done.has(e));
+    const seqs = parts.filter((e) => (e.record as RelationDef).kind === 'S');
+    const idxs = parts.filter((e) => (e.record as RelationDef).kind === 'i' && e.owner?.classid === CLASS.pg_constraint);
+    for (const e of seqs) push(e.address, 'CREATE SEQUENCE');
+    push(t.address, createdTag(t));
+    for (const e of idxs) push(e.address, 'CREATE INDEX');
+    for (const e of seqs) push(e.address, 'ALTER SEQUENCE');
+    for (const e of [...seqs, ...idxs, t]) done.add(e);
+    if (cat.relationConstraints(t.address.objid).some((c) => c.kind === 'f')) push(t.address, 'ALTER TABLE');
+  };
+  if (isCreate) {
+    for (const e of created) {
+      if (done.has(e)) continue;
+      const rel = e.address.classid === CLASS.pg_class ? (e.record as RelationDef) : undefined;
+      if (rel && (rel.kind === 'r' || rel.kind === 'p')) emitTable(e);
     }
-  }
-  // A serial or identity column's sequence is made, then OWNED BY the column (ALTER SEQUENCE).
-  for (const e of created) {
-    const rel = e.address.classid === CLASS.pg_class ? (e.record as RelationDef) : undefined;
-    if (rel?.kind === 'S' && rel.sequence?.ownedBy) {
-      const row = commandRow(cat, e.address, 'ALTER SEQUENCE');
-      if (row) out.push(row);
+    for (const e of created) {
+      if (done.has(e)) continue;
+      done.add(e);
+      push(e.address, createdTag(e));
     }
+    // CREATE OR REPLACE: the replaced object.
+    if (n.replace) for (const r of changedRoots.values()) if (!created.includes(r)) push(r.address, tag);
+    return rows;
   }
-  return out;
-}
-
-/** CREATE TABLE reports its sequences first, then the table, then its indexes (ProcessUtilitySlow's order). */
-function createRank(kind: string, e: InventoryEntry): number {
-  if (kind !== 'CreateStmt' || e.address.classid !== CLASS.pg_class) return 1;
-  const k: string = (e.record as RelationDef).kind;
-  return k === 'S' ? 0 : k === 'i' || k === 'I' ? 2 : 1;
+  // ALTER and the like: sequences it made, then what it changed (a changed sequence of the table first).
+  for (const e of created) if (e.address.classid === CLASS.pg_class && (e.record as RelationDef).kind === 'S') push(e.address, 'CREATE SEQUENCE');
+  const changed = [...changedRoots.values()].sort((a, b) => Number((b.record as AnyNode).kind === 'S') - Number((a.record as AnyNode).kind === 'S'));
+  for (const r of changed) push(r.address, r.address.classid === CLASS.pg_class && (r.record as RelationDef).kind === 'S' && kind === 'AlterTableStmt' ? 'ALTER SEQUENCE' : tag);
+  for (const e of created) if (e.address.classid === CLASS.pg_class && (e.record as RelationDef).kind === 'S' && (e.record as RelationDef).sequence?.ownedBy) push(e.address, 'ALTER SEQUENCE');
+  return rows;
 }
 
 /** Names the statement gives (the objects a DROP names, the columns and constraints ALTER TABLE drops). */
@@ -253,98 +279,114 @@ function namedInStatement(kind: string, n: AnyNode): Set<string> {
   }
   if (kind === 'AlterTableStmt') for (const c of (n.cmds ?? []) as AnyNode[]) {
     const name = c.AlterTableCmd?.name as string | undefined;
-    if (name && /Drop/.test(String(c.AlterTableCmd?.subtype))) out.add(name);
+    if (name && /Drop|ColumnDefault/.test(String(c.AlterTableCmd?.subtype))) out.add(name);
   }
   return out;
 }
 
-/** pg_event_trigger_dropped_objects(): what the statement dropped, its named objects first. */
+/** pg_event_trigger_dropped_objects(): what the statement dropped, in Postgres's deletion order. */
 function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after: Map<string, InventoryEntry>, kind: string, n: AnyNode): DroppedObject[] {
-  const gone: InventoryEntry[] = [];
-  for (const [key, e] of before) if (!after.has(key)) gone.push(e);
-  if (!gone.length) return [];
-  const goneKeys = new Set(gone.map((e) => addressKey(e.address.classid, e.address.objid, e.address.subid)));
+  const gone = new Map<string, InventoryEntry>();
+  for (const [key, e] of before) if (!after.has(key)) gone.set(key, e);
+  if (!gone.size) return [];
   const named = namedInStatement(kind, n);
   const removeType = n.removeType as string | undefined;
-  const nameOf = (e: InventoryEntry): string | undefined => {
-    const r = e.record as AnyNode;
-    if (e.address.classid === CLASS.pg_class && e.address.subid !== 0) return r.name as string;
-    return r.name as string | undefined;
-  };
   const isOriginal = (e: InventoryEntry): boolean => {
-    const name = nameOf(e);
-    if (!name || !named.has(name)) return false;
     const a = e.address;
-    if (kind === 'AlterTableStmt') return (a.classid === CLASS.pg_class && a.subid !== 0) || a.classid === CLASS.pg_constraint;
+    const r = e.record as AnyNode;
+    if (kind === 'AlterTableStmt') {
+      if (a.classid === CLASS.pg_class && a.subid !== 0) return named.has(r.name as string);
+      if (a.classid === CLASS.pg_constraint) return named.has(r.name as string);
+      if (a.classid === CLASS.pg_attrdef) {
+        const col = cat.relations.get(e.owner?.objid ?? -1)?.columns.find((c) => attrdefOid(c.attnum === 0 ? 0 : e.owner!.objid, c.attnum) === a.objid);
+        return !!col && named.has(col.name);
+      }
+      return false;
+    }
+    if (kind === 'DropOwnedStmt') return !e.owner;
     const cls = ORIGINAL_CLASS[removeType ?? ''];
-    if (cls === undefined) return false;
-    if (a.classid !== cls || a.subid !== 0) return false;
-    if (a.classid === CLASS.pg_type) return (e.record as AnyNode).elementType === undefined && (e.record as AnyNode).relation === undefined;
-    return true;
+    if (cls === undefined || a.classid !== cls || a.subid !== 0 || e.owner && a.classid === CLASS.pg_type) return false;
+    return named.has(r.name as string);
   };
-  const rows: { e: InventoryEntry; original: boolean; top: ObjectAddress | undefined }[] = [];
-  for (const e of gone) {
-    // Columns of a dropped relation go with it (not reported one by one).
-    if (e.address.classid === CLASS.pg_class && e.address.subid !== 0 && goneKeys.has(addressKey(CLASS.pg_class, e.address.objid, 0))) continue;
-    rows.push({ e, original: isOriginal(e), top: parentOf(cat, e) });
-  }
-  const originals = new Set(rows.filter((r) => r.original).map((r) => addressKey(r.e.address.classid, r.e.address.objid, 0)));
-  const ownedByOriginal = (r: (typeof rows)[number]): boolean => {
-    const rec0 = r.e.record as AnyNode;
-    // Reached through a normal dependency: a CHECK constraint (on its columns), a serial
-    // column's default (on its sequence).
-    if (r.e.address.classid === CLASS.pg_constraint && rec0.kind === 'c') return false;
-    if (r.e.address.classid === CLASS.pg_attrdef) return !/\bnextval\(/.test(String(rec0.text ?? ''));
-    const top = r.top;
-    if (top && originals.has(addressKey(top.classid, top.objid, 0)) && top !== r.e.address) return true;
-    const rec = r.e.record as AnyNode;
-    if (r.e.address.classid === CLASS.pg_class && (rec.kind === 'i' || rec.kind === 'I') && rec.index && originals.has(addressKey(CLASS.pg_class, rec.index.relation as number, 0))) return true;
-    if (r.e.address.classid === CLASS.pg_class && rec.kind === 'S' && rec.sequence?.ownedBy && originals.has(addressKey(CLASS.pg_class, rec.sequence.ownedBy.relation as number, 0))) return true;
-    if ((r.e.address.classid === CLASS.pg_trigger || r.e.address.classid === CLASS.pg_policy || r.e.address.classid === CLASS.pg_rewrite) && originals.has(addressKey(CLASS.pg_class, rec.relation as number, 0))) return true;
-    return false;
+  // Columns of a dropped relation go with it (not reported one by one); ALTER TABLE reports what it names.
+  const entries = [...gone.values()].filter((e) => !(e.address.classid === CLASS.pg_class && e.address.subid !== 0 && e.owner && gone.has(keyOf(e.owner))));
+  const originals = new Set(entries.filter(isOriginal));
+  const list = kind === 'AlterTableStmt' ? entries.filter((e) => originals.has(e)) : entries;
+  const droppedOwner = (e: InventoryEntry): InventoryEntry | undefined => (e.owner ? gone.get(keyOf(e.owner)) : undefined);
+  const rootIn = (e: InventoryEntry): InventoryEntry => {
+    let cur = e;
+    for (let i = 0; i < 8; i++) {
+      const o = droppedOwner(cur);
+      if (!o) break;
+      cur = o;
+    }
+    return cur;
   };
-  // Postgres's deletion order for a table: the table, its owned sequences, row type and array
-  // type, defaults, plain constraints, then each index-backed constraint with its index, then
-  // other indexes and the rest.
-  const order = (r: (typeof rows)[number]): [number, number, number] => {
-    const a = r.e.address;
-    const rec = r.e.record as AnyNode;
-    if (r.original) return [0, 0, 0];
+  // Within one table: the table, owned sequences, row type, array type, defaults, plain
+  // constraints, each index-backed constraint with its index, other indexes, triggers and policies.
+  const rank = (e: InventoryEntry): [number, number, number] => {
+    const a = e.address;
+    const r = e.record as AnyNode;
+    if (!droppedOwner(e)) return [0, 0, 0];
     switch (a.classid) {
       case CLASS.pg_class:
-        if (rec.kind === 'S') return [1, a.objid, 0];
-        if (rec.kind === 'i' || rec.kind === 'I') {
-          const con = [...cat.constraints.values()].find((c) => c.index === a.objid);
-          return con ? [6, con.oid, 1] : [7, a.objid, 0];
-        }
-        return [9, a.objid, 0];
+        if (r.kind === 'S') return [1, a.objid, 0];
+        if (e.owner?.classid === CLASS.pg_constraint) return [6, e.owner.objid, 1];
+        return r.kind === 'i' ? [7, a.objid, 0] : [9, a.objid, 0];
       case CLASS.pg_type:
-        return [rec.elementType === undefined ? 2 : 3, a.objid, 0];
+        return [r.elementType === undefined ? 2 : 3, a.objid, 0];
       case CLASS.pg_attrdef:
         return [4, a.objid, 0];
       case CLASS.pg_constraint:
-        return rec.index !== undefined ? [6, a.objid, 0] : [5, a.objid, 0];
+        return r.index !== undefined ? [6, a.objid, 0] : [5, a.objid, 0];
       default:
         return [8, a.objid, 0];
     }
   };
-  const keys = new Map(rows.map((r) => [r, order(r)]));
-  rows.sort((a, b) => {
-    const x = keys.get(a)!;
-    const y = keys.get(b)!;
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.e.address.subid - b.e.address.subid;
-  });
+  const groups = new Map<InventoryEntry, InventoryEntry[]>();
+  for (const e of list) {
+    const root = rootIn(e);
+    const g = groups.get(root);
+    if (g) g.push(e);
+    else groups.set(root, [e]);
+  }
+  const roots = [...groups.keys()].sort((a, b) => Number(originals.has(b)) - Number(originals.has(a)) || (a.address.classid === CLASS.pg_namespace ? -1 : 0) - (b.address.classid === CLASS.pg_namespace ? -1 : 0) || a.address.objid - b.address.objid);
+  const ordered: InventoryEntry[] = [];
+  for (const root of roots) {
+    const g = groups.get(root)!;
+    const keys = new Map(g.map((e) => [e, rank(e)]));
+    g.sort((a, b) => {
+      const x = keys.get(a)!;
+      const y = keys.get(b)!;
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.address.subid - b.address.subid;
+    });
+    ordered.push(...g);
+  }
   const out: DroppedObject[] = [];
-  for (const r of rows) {
-    const id = identifyObject(cat, r.e.address);
+  for (const e of ordered) {
+    const id = identifyObject(cat, e.address);
     if (!id) continue;
-    const a = r.e.address;
+    const a = e.address;
+    const r = e.record as AnyNode;
+    const original = originals.has(e);
+    const owner = droppedOwner(e);
+    let normal: boolean;
+    if (original) normal = false;
+    else if (!owner) normal = true;
+    // Reached through a normal dependency: a policy (on its table), a CHECK constraint (on its
+    // columns) when the table is dropped by name, a serial column's default (on its sequence),
+    // a serial sequence dropped with its schema.
+    else if (a.classid === CLASS.pg_policy) normal = true;
+    else if (a.classid === CLASS.pg_constraint && r.kind === 'c') normal = originals.has(owner);
+    else if (a.classid === CLASS.pg_attrdef) normal = /\bnextval\(/.test(String(r.text ?? ''));
+    else if (a.classid === CLASS.pg_class && r.kind === 'S') normal = !originals.has(owner);
+    else normal = false;
     const temporary = id.namespace !== undefined && cat.namespaceName(id.namespace).startsWith('pg_temp_');
-    let schema: string | null = id.namespace !== undefined ? tempSchema(cat, id.namespace) : id.schema;
+    let schema: string | null = id.namespace !== undefined ? schemaDisplayName(cat, id.namespace) : id.schema;
     if (a.classid === CLASS.pg_namespace || a.classid === CLASS.pg_rewrite) schema = null;
     const hasUniqueName = a.subid === 0 && UNIQUE_NAME_CLASSES.has(a.classid);
     out.push({
-      address: a, original: r.original, normal: !r.original && !ownedByOriginal(r), temporary,
+      address: a, original, normal, temporary,
       objectType: id.type, schema, name: hasUniqueName ? id.name : null, identity: id.identity, names: id.names, args: id.args,
     });
   }
