@@ -202,7 +202,9 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
     const old = before.get(key);
     if (old && old.record === e.record) continue;
     const rel = e.address.classid === CLASS.pg_class && e.address.subid === 0 ? (e.record as RelationDef) : undefined;
-    const separate = !e.owner || (rel !== undefined && (rel.kind === 'S' || rel.kind === 'i'));
+    const cls = e.address.classid;
+    const separate = !e.owner || (rel !== undefined && (rel.kind === 'S' || rel.kind === 'i')) || cls === CLASS.pg_trigger || cls === CLASS.pg_policy || cls === CLASS.pg_statistic_ext ||
+      (cls === CLASS.pg_rewrite && (e.record as AnyNode).name !== '_RETURN');
     if (!old && separate) {
       // A partition's index made for its parent's index is not reported.
       if (rel?.kind === 'i' && rel.index?.parentIndex !== undefined && cat.relations.get(rel.index.relation)?.partitionOf) continue;
@@ -242,16 +244,27 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
     if (cat.relationConstraints(t.address.objid).some((c) => c.kind === 'f')) push(t.address, 'ALTER TABLE');
   };
   if (isCreate) {
+    // In creation order, a table's sequences and indexes with it; CREATE SCHEMA runs its
+    // CREATE INDEX elements last.
+    const createdTables = new Set(created.filter((e) => e.address.classid === CLASS.pg_class && ['r', 'p'].includes((e.record as RelationDef).kind)).map((e) => e.address.objid));
+    const plainIndexes: InventoryEntry[] = [];
     for (const e of created) {
       if (done.has(e)) continue;
       const rel = e.address.classid === CLASS.pg_class ? (e.record as RelationDef) : undefined;
-      if (rel && (rel.kind === 'r' || rel.kind === 'p')) emitTable(e);
-    }
-    for (const e of created) {
-      if (done.has(e)) continue;
+      if (rel && (rel.kind === 'r' || rel.kind === 'p')) {
+        emitTable(e);
+        continue;
+      }
+      const t = tableOf(e);
+      if (t !== undefined && createdTables.has(t) && rel?.kind === 'S') continue;
+      if (rel?.kind === 'i' && t !== undefined && createdTables.has(t) && e.owner?.classid !== CLASS.pg_constraint) {
+        plainIndexes.push(e);
+        continue;
+      }
       done.add(e);
       push(e.address, createdTag(e));
     }
+    for (const e of [...created.filter((x) => !done.has(x) && !plainIndexes.includes(x)), ...plainIndexes]) push(e.address, createdTag(e));
     // CREATE OR REPLACE: the replaced object.
     if (n.replace) for (const r of changedRoots.values()) if (!created.includes(r)) push(r.address, tag);
     return rows;
@@ -262,6 +275,12 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
   for (const r of changed) push(r.address, r.address.classid === CLASS.pg_class && (r.record as RelationDef).kind === 'S' && kind === 'AlterTableStmt' ? 'ALTER SEQUENCE' : tag);
   for (const e of created) if (e.address.classid === CLASS.pg_class && (e.record as RelationDef).kind === 'S' && (e.record as RelationDef).sequence?.ownedBy) push(e.address, 'ALTER SEQUENCE');
   return rows;
+}
+
+/** The column a pg_attrdef entry belongs to (its owner is the table). */
+function attrdefColumn(cat: Catalog, e: InventoryEntry): string | undefined {
+  const rel = e.owner && cat.relations.get(e.owner.objid);
+  return rel?.columns.find((c) => !c.dropped && attrdefOid(rel.oid, c.attnum) === e.address.objid)?.name;
 }
 
 /** Names the statement gives (the objects a DROP names, the columns and constraints ALTER TABLE drops). */
@@ -278,8 +297,12 @@ function namedInStatement(kind: string, n: AnyNode): Set<string> {
     if (name) out.add(name);
   }
   if (kind === 'AlterTableStmt') for (const c of (n.cmds ?? []) as AnyNode[]) {
-    const name = c.AlterTableCmd?.name as string | undefined;
-    if (name && /Drop|ColumnDefault/.test(String(c.AlterTableCmd?.subtype))) out.add(name);
+    const cmd = c.AlterTableCmd as AnyNode | undefined;
+    const name = cmd?.name as string | undefined;
+    if (!name) continue;
+    if (cmd?.subtype === 'AT_DropColumn') out.add('column:' + name);
+    else if (cmd?.subtype === 'AT_DropConstraint') out.add('constraint:' + name);
+    else if (cmd?.subtype === 'AT_ColumnDefault' && !cmd.def) out.add('default:' + name);
   }
   return out;
 }
@@ -295,11 +318,11 @@ function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after
     const a = e.address;
     const r = e.record as AnyNode;
     if (kind === 'AlterTableStmt') {
-      if (a.classid === CLASS.pg_class && a.subid !== 0) return named.has(r.name as string);
-      if (a.classid === CLASS.pg_constraint) return named.has(r.name as string);
+      if (a.classid === CLASS.pg_class && a.subid !== 0) return named.has('column:' + (r.name as string));
+      if (a.classid === CLASS.pg_constraint) return named.has('constraint:' + (r.name as string));
       if (a.classid === CLASS.pg_attrdef) {
-        const col = cat.relations.get(e.owner?.objid ?? -1)?.columns.find((c) => attrdefOid(c.attnum === 0 ? 0 : e.owner!.objid, c.attnum) === a.objid);
-        return !!col && named.has(col.name);
+        const col = attrdefColumn(cat, e);
+        return !!col && named.has('default:' + col);
       }
       return false;
     }
@@ -311,7 +334,12 @@ function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after
   // Columns of a dropped relation go with it (not reported one by one); ALTER TABLE reports what it names.
   const entries = [...gone.values()].filter((e) => !(e.address.classid === CLASS.pg_class && e.address.subid !== 0 && e.owner && gone.has(keyOf(e.owner))));
   const originals = new Set(entries.filter(isOriginal));
-  const list = kind === 'AlterTableStmt' ? entries.filter((e) => originals.has(e)) : entries;
+  // ALTER TABLE reports what it names, and with a dropped column the defaults and CHECK
+  // constraints that went with it (not an identity's sequence, nor a constraint's index).
+  const droppedColumns = new Set([...originals].filter((e) => e.address.classid === CLASS.pg_class && e.address.subid !== 0).map((e) => (e.record as AnyNode).name as string));
+  const list = kind !== 'AlterTableStmt' ? entries : entries.filter((e) => originals.has(e) ||
+    (e.address.classid === CLASS.pg_attrdef && droppedColumns.has(attrdefColumn(cat, e) ?? '')) ||
+    (e.address.classid === CLASS.pg_constraint && droppedColumns.size > 0 && (e.record as AnyNode).kind === 'c'));
   const droppedOwner = (e: InventoryEntry): InventoryEntry | undefined => (e.owner ? gone.get(keyOf(e.owner)) : undefined);
   const rootIn = (e: InventoryEntry): InventoryEntry => {
     let cur = e;
@@ -372,12 +400,13 @@ function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after
     const owner = droppedOwner(e);
     let normal: boolean;
     if (original) normal = false;
-    else if (!owner) normal = true;
+    else if (a.classid === CLASS.pg_attrdef) normal = /\bnextval\(/.test(String(r.text ?? ''));
+    else if (!owner) normal = kind !== 'AlterTableStmt';
     // Reached through a normal dependency: a policy (on its table), a CHECK constraint (on its
     // columns) when the table is dropped by name, a serial column's default (on its sequence),
     // a serial sequence dropped with its schema.
     else if (a.classid === CLASS.pg_policy) normal = true;
-    else if (a.classid === CLASS.pg_constraint && r.kind === 'c') normal = originals.has(owner);
+    else if (a.classid === CLASS.pg_constraint && r.kind === 'c') normal = originals.has(owner) || kind === 'AlterTableStmt';
     else if (a.classid === CLASS.pg_attrdef) normal = /\bnextval\(/.test(String(r.text ?? ''));
     else if (a.classid === CLASS.pg_class && r.kind === 'S') normal = !originals.has(owner);
     else normal = false;
