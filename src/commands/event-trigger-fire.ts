@@ -7,7 +7,9 @@
  *
  * Postgres counterpart: src/backend/commands/event_trigger.c (EventTriggerDDLCommandStart /
  * End, EventTriggerSQLDrop, EventTriggerCollect*), tcop/utility.c (ProcessUtilitySlow).
- * Known gaps: table_rewrite and login triggers never fire; the commands list reports one row per
+ * table_rewrite fires after ALTER TABLE has run (before sql_drop), when event-trigger-rewrite.ts
+ * finds that it rewrote its table.
+ * Known gaps: login triggers never fire; the commands list reports one row per
  * object (no per-subcommand rows of ALTER TABLE) and GRANT / REVOKE add none; views' _RETURN
  * rules and toast tables are not among dropped objects (fauxgres stores neither).
  */
@@ -21,6 +23,7 @@ import type { StatementResult } from '../session/dispatch.js';
 import { runEventTriggerFunction } from '../pl/plpgsql/exec.js';
 import { EVENT_TRIGGER_TAGS } from './cmdtag-data.js';
 import { createCommandTag } from './cmdtag.js';
+import { tableRewrite } from './event-trigger-rewrite.js';
 
 type AnyNode = Record<string, any>;
 
@@ -52,6 +55,8 @@ export interface EventTriggerState {
   commands: readonly CollectedCommand[];
   dropped: readonly DroppedObject[];
   inSqlDrop: boolean;
+  /** Inside a table_rewrite trigger: the table and the AT_REWRITE_* reason bits. */
+  rewrite?: { readonly oid: number; readonly reason: number };
 }
 
 /** Object kinds whose commands go through Postgres's standard_ProcessUtility (no event triggers). */
@@ -99,14 +104,27 @@ export function withEventTriggers(session: Session, kind: string, n: AnyNode, ru
   session.eventTriggerState = state;
   try {
     invoke(session, cat0, triggersFor(session, cat0, 'ddl_command_start', tag), 'ddl_command_start', tag);
-    const cat1 = session.catalog();
-    const watch = cat1.eventTriggers.size > 0;
+    const live = session.catalog();
+    const watch = live.eventTriggers.size > 0;
+    // (a transaction's private catalog is changed in place: keep this version to compare with)
+    const cat1 = watch ? live.clone() : live;
     const before = watch ? catalogInventory(cat1) : undefined;
-    const beforeComments = cat1.comments;
-    const commentsCopy = watch && kind === 'CommentStmt' ? new Map(beforeComments) : undefined;
+    const commentsCopy = watch && kind === 'CommentStmt' ? new Map(cat1.comments) : undefined;
     const result = run();
     const cat2 = session.catalog();
     if (!before || !cat2.eventTriggers.size) return result;
+    if (kind === 'AlterTableStmt') {
+      const rewrites = triggersFor(session, cat2, 'table_rewrite', tag);
+      const rw = rewrites.length ? tableRewrite(cat1, cat2, session.searchPath(), n, session.getSetting('timezone', true) ?? 'UTC') : undefined;
+      if (rw) {
+        state.rewrite = rw;
+        try {
+          invoke(session, cat2, rewrites, 'table_rewrite', tag);
+        } finally {
+          state.rewrite = undefined;
+        }
+      }
+    }
     const after = catalogInventory(cat2);
     const drops = triggersFor(session, cat2, 'sql_drop', tag);
     if (drops.length) {
@@ -401,6 +419,7 @@ function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after
     let normal: boolean;
     if (original) normal = false;
     else if (a.classid === CLASS.pg_attrdef) normal = /\bnextval\(/.test(String(r.text ?? ''));
+    else if (a.classid === CLASS.pg_constraint && r.kind === 'c' && kind === 'AlterTableStmt') normal = true;
     else if (!owner) normal = kind !== 'AlterTableStmt';
     // Reached through a normal dependency: a policy (on its table), a CHECK constraint (on its
     // columns) when the table is dropped by name, a serial column's default (on its sequence),

@@ -8,12 +8,12 @@
  * pg_get_object_address, pg_describe_object), commands/event_trigger.c.
  * Known gaps: pg_get_object_address knows the object kinds fauxgres stores (not operator
  * classes, casts, languages, foreign-data objects, ...: 0A000); table_rewrite never fires, so
- * the rewrite functions always raise their "only in a table_rewrite trigger" error.
+ * table_rewrite fires after the ALTER TABLE rather than before its rewrite.
  */
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
-import { PgError, featureNotSupported } from '../../errors/pg-error.js';
+import { PgError } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { CLASS, describeObject, identifyObject, type ObjectAddress } from '../../catalog/object-address.js';
@@ -103,12 +103,15 @@ fn('pg_event_trigger_dropped_objects', [], OID.record, (_a, rt) => {
   ], DROP_NAMES, DROP_TYPES));
 }, { retset: true, volatility: 'v', strict: false, outColumns: DROP_NAMES.map((name, i) => ({ name, type: DROP_TYPES[i] })) });
 
-fn('pg_event_trigger_table_rewrite_oid', [], OID.oid, () => {
-  throw new PgError(SQLSTATE.event_trigger_protocol_violated, 'pg_event_trigger_table_rewrite_oid() can only be called in a table_rewrite event trigger function');
+fn('pg_event_trigger_table_rewrite_oid', [], OID.oid, (_a, rt) => {
+  const rw = rt.session.eventTriggerState?.rewrite;
+  if (!rw) throw new PgError(SQLSTATE.event_trigger_protocol_violated, 'pg_event_trigger_table_rewrite_oid() can only be called in a table_rewrite event trigger function');
+  return rw.oid;
 }, { volatility: 'v', strict: false, resultColumnName: 'oid' });
 
-fn('pg_event_trigger_table_rewrite_reason', [], OID.int4, () => {
-  throw new PgError(SQLSTATE.event_trigger_protocol_violated, 'pg_event_trigger_table_rewrite_reason() can only be called in a table_rewrite event trigger function');
+fn('pg_event_trigger_table_rewrite_reason', [], OID.int4, (_a, rt) => {
+  const rw = rt.session.eventTriggerState?.rewrite;
+  if (!rw) throw new PgError(SQLSTATE.event_trigger_protocol_violated, 'pg_event_trigger_table_rewrite_reason() can only be called in a table_rewrite event trigger function');
+  return rw.reason;
 }, { volatility: 'v', strict: false });
 
-void featureNotSupported;
