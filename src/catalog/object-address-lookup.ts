@@ -38,6 +38,10 @@ const RELKINDS: Record<string, readonly string[]> = {
 };
 const RELWORD: Record<string, string> = { table: 'a table', index: 'an index', sequence: 'a sequence', view: 'a view', 'materialized view': 'a materialized view', 'foreign table': 'a foreign table' };
 
+/** Built-in languages and access methods (pg_language, pg_am OIDs). */
+const LANGUAGES: Record<string, number> = { internal: 12, c: 13, sql: 14, plpgsql: 13576 };
+const ACCESS_METHODS: Record<string, number> = { heap: 2, btree: 403, hash: 405, gist: 783, gin: 2742, spgist: 4000, brin: 3580 };
+
 const bad = (msg: string) => new PgError(SQLSTATE.invalid_parameter_value, msg);
 
 /** pg_get_object_address's lookup. */
@@ -53,14 +57,14 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
   const typeLike = lower === 'type' || lower === 'domain constraint' || lower === 'cast' || lower === 'transform';
   if (typeLike && names.length !== 1) throw bad('name list length must be exactly 1');
   if (!typeLike && names.length === 0) throw bad('name list length must be at least 1');
-  const single = (what: string): string => {
-    if (names.length !== 1) throw new PgError(SQLSTATE.syntax_error, 'name list length must be exactly 1');
-    void what;
+  const single = (): string => {
+    if (names.length !== 1) throw bad('name list length must be exactly 1');
     return names[0];
   };
   const relation = (parts: readonly string[], kinds?: readonly string[], word?: string): RelationDef => {
     if (parts.length > 3) throw new PgError(SQLSTATE.syntax_error, `improper relation name (too many dotted names): ${parts.join('.')}`);
-    if (parts.length === 3) throw featureNotSupported(`cross-database references are not implemented: ${parts.join('.')}`);
+    if (parts.length === 3) throw new PgError(SQLSTATE.feature_not_supported, `cross-database references are not implemented: "${parts.join('.')}"`);
+    if (parts.length === 2 && cat.namespaceOid(parts[0]) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${parts[0]}" does not exist`);
     const rel = lookupRelation(cat, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
     if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
     if (kinds && !kinds.includes(rel.kind)) throw new PgError(SQLSTATE.wrong_object_type, `"${parts.join('.')}" is not ${word}`);
@@ -92,30 +96,30 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
     case 'type':
       return addr(CLASS.pg_type, regtypeIn(rt, names[0]));
     case 'schema': {
-      const name = single('schema');
+      const name = single();
       const ns = cat.namespaceOid(name);
       if (ns === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${name}" does not exist`);
       return addr(CLASS.pg_namespace, ns);
     }
     case 'role': {
-      const name = single('role');
+      const name = single();
       if (!cat.role(name)) throw new PgError(SQLSTATE.undefined_object, `role "${name}" does not exist`);
       return addr(CLASS.pg_authid, roleOid(name));
     }
     case 'extension': {
-      const name = single('extension');
+      const name = single();
       const e = cat.extensions.get(name);
       if (!e) throw new PgError(SQLSTATE.undefined_object, `extension "${name}" does not exist`);
       return addr(CLASS.pg_extension, e.oid);
     }
     case 'event trigger': {
-      const name = single('event trigger');
+      const name = single();
       const t = [...cat.eventTriggers.values()].find((x) => x.name === name);
       if (!t) throw new PgError(SQLSTATE.undefined_object, `event trigger "${name}" does not exist`);
       return addr(CLASS.pg_event_trigger, t.oid);
     }
     case 'publication': {
-      const name = single('publication');
+      const name = single();
       const p = [...cat.publications.values()].find((x) => x.name === name);
       if (!p) throw new PgError(SQLSTATE.undefined_object, `publication "${name}" does not exist`);
       return addr(CLASS.pg_publication, p.oid);
@@ -148,9 +152,31 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
       if (!r) throw new PgError(SQLSTATE.undefined_object, `rule "${objName}" for relation "${relText}" does not exist`);
       return addr(CLASS.pg_rewrite, r.oid);
     }
+    case 'language':
+    case 'tablespace':
+    case 'foreign-data wrapper':
+    case 'server':
+    case 'access method':
+    case 'subscription':
+    case 'database': {
+      const name = single();
+      if (lower === 'database' && name === 'postgres') return addr(1262, 5);
+      if (lower === 'language' && LANGUAGES[name] !== undefined) return addr(2612, LANGUAGES[name]);
+      if (lower === 'access method' && ACCESS_METHODS[name] !== undefined) return addr(2601, ACCESS_METHODS[name]);
+      if (lower === 'tablespace' && (name === 'pg_default' || name === 'pg_global')) return addr(1213, name === 'pg_default' ? 1663 : 1664);
+      throw new PgError(lower === 'database' ? SQLSTATE.invalid_catalog_name : SQLSTATE.undefined_object, `${lower} "${name}" does not exist`);
+    }
+    case 'large object': {
+      const text = single();
+      if (!/^\s*\d+\s*$/.test(text)) throw new PgError(SQLSTATE.invalid_text_representation, `invalid input syntax for type oid: "${text}"`);
+      const oid = Number(text);
+      if (!cat.largeObjects.has(oid)) throw new PgError(SQLSTATE.undefined_object, `large object ${oid} does not exist`);
+      return addr(2613, oid);
+    }
     case 'function':
     case 'procedure':
     case 'aggregate': {
+      if (names.length > 2) throw new PgError(SQLSTATE.feature_not_supported, `cross-database references are not implemented: ${names.join('.')}`);
       const argTypes = args.map((t) => regtypeIn(rt, t));
       const fname = names[names.length - 1];
       const path = names.length > 1 ? [names[names.length - 2]] : effectiveSearchPath(sp);
@@ -166,7 +192,8 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
       const builtin = names.length === 1 || names[0] === 'pg_catalog' ? BUILTIN_PROC_OIDS[`${fname}(${argTypes.join(',')})`] : undefined;
       if (builtin !== undefined) return addr(CLASS.pg_proc, builtin);
       const word = lower === 'procedure' ? 'procedure' : lower === 'aggregate' ? 'aggregate' : 'function';
-      throw new PgError(SQLSTATE.undefined_function, `${word} ${names.join('.')}(${args.map((t) => formatTypeName(cat, sp, regtypeIn(rt, t), null)).join(', ')}) does not exist`);
+      const argText = lower === 'aggregate' && !args.length ? '*' : args.map((t) => formatTypeName(cat, sp, regtypeIn(rt, t), null)).join(', ');
+      throw new PgError(SQLSTATE.undefined_function, `${word} ${names.join('.')}(${argText}) does not exist`);
     }
     default:
       throw featureNotSupported(`pg_get_object_address for object type "${type}"`);

@@ -36,7 +36,8 @@ function changeKeepsData(from: ColumnDef, to: ColumnDef, timezone: string): bool
   if (BINARY_COMPATIBLE.has(pair)) return to.typmod === -1 || to.typmod >= from.typmod;
   // timestamp <-> timestamptz keep their bits when the session's zone is UTC
   if ((from.type === OID.timestamp && to.type === OID.timestamptz) || (from.type === OID.timestamptz && to.type === OID.timestamp)) {
-    return /^(utc|0|gmt|z|zulu|etc\/utc|\+?0+(:00)?)$/i.test(timezone.trim());
+    // (a zone with a fixed zero offset: UTC, GMT, '0' which shows as <+00>-00)
+    return /^(utc|gmt|z|zulu|etc\/(utc|gmt)|[+-]?0+(:00)?|<[+-]?0+>[+-]?0+)$/i.test(timezone.trim());
   }
   return false;
 }
