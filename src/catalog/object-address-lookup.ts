@@ -57,6 +57,15 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
   const typeLike = lower === 'type' || lower === 'domain constraint' || lower === 'cast' || lower === 'transform';
   if (typeLike && names.length !== 1) throw bad('name list length must be exactly 1');
   if (!typeLike && names.length === 0) throw bad('name list length must be at least 1');
+  // (pg_get_object_address's own list-length checks, before any lookup)
+  if ((lower === 'publication namespace' || lower === 'user mapping') && names.length !== 1) throw bad('name list length must be exactly 1');
+  if (['publication namespace', 'user mapping', 'domain constraint', 'cast', 'publication relation', 'default acl', 'transform'].includes(lower) && args.length !== 1) {
+    throw bad('argument list length must be exactly 1');
+  }
+  if ((lower === 'operator family' || lower === 'operator class') && names.length < 2) throw bad('name list length must be at least 2');
+  const amMember = lower === 'operator of access method' || lower === 'function of access method';
+  if (amMember && names.length < 3) throw bad('name list length must be at least 3');
+  if ((amMember || lower === 'operator') && args.length !== 2) throw bad('argument list length must be exactly 2');
   const single = (): string => {
     if (names.length !== 1) throw bad('name list length must be exactly 1');
     return names[0];

@@ -16,6 +16,7 @@ import { attrdefOid } from './system/pg-attrdef.js';
 import { builtinFacts } from './system/type-facts.js';
 import { relationIsVisible, roleOid } from './system/common.js';
 import { formatTypeName } from './ruleutils/format-type.js';
+import { systemRelationByOid } from './system/registry.js';
 import { quoteIdentIfNeeded as q } from '../types/registry.js';
 
 /** Catalog OIDs (classid) of the object classes. */
@@ -129,7 +130,13 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
   switch (a.classid) {
     case CLASS.pg_class: {
       const rel = cat.relations.get(a.objid);
-      return rel && relationIdentity(cat, rel, a.subid);
+      if (rel) return relationIdentity(cat, rel, a.subid);
+      const sys = systemRelationByOid(a.objid);
+      if (!sys) return undefined;
+      const word = sys.kind === 'v' ? 'view' : 'table';
+      if (a.subid === 0) return { type: word, schema: sys.schema, name: sys.name, identity: `${sys.schema}.${q(sys.name)}`, names: [sys.schema, sys.name], args: [] };
+      const col = sys.columns[a.subid - 1];
+      return col && { type: `${word} column`, schema: sys.schema, name: sys.name, identity: `${sys.schema}.${q(sys.name)}.${q(col.name)}`, names: [sys.schema, sys.name, col.name], args: [] };
     }
     case CLASS.pg_type: {
       const u = cat.types.get(a.objid);
@@ -216,7 +223,15 @@ export function describeObject(cat: Catalog, searchPath: readonly string[], a: O
   switch (a.classid) {
     case CLASS.pg_class: {
       const rel = cat.relations.get(a.objid);
-      if (!rel) return undefined;
+      if (!rel) {
+        const sys = systemRelationByOid(a.objid);
+        if (!sys) return undefined;
+        const word = sys.kind === 'v' ? 'view' : 'table';
+        const name = relationIsVisible(cat, searchPath, sys.namespace, sys.name) ? q(sys.name) : `${sys.schema}.${q(sys.name)}`;
+        if (a.subid === 0) return `${word} ${name}`;
+        const col = sys.columns[a.subid - 1];
+        return col && `column ${col.name} of ${word} ${name}`;
+      }
       if (a.subid === 0) return `${relWord(rel)} ${relName(rel)}`;
       const col = rel.columns.find((c) => c.attnum === a.subid && !c.dropped);
       return col && `column ${col.name} of ${relWord(rel)} ${relName(rel)}`;

@@ -13,7 +13,7 @@
 import { fn } from '../registry.js';
 import { OID } from '../../types/oids.js';
 import { PgArray, PgRecord, type Value } from '../../types/values.js';
-import { PgError } from '../../errors/pg-error.js';
+import { PgError, featureNotSupported } from '../../errors/pg-error.js';
 import { SQLSTATE } from '../../errors/sqlstate.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import { CLASS, describeObject, identifyObject, type ObjectAddress } from '../../catalog/object-address.js';
@@ -29,14 +29,37 @@ const MISSING_WORD: Record<number, string> = {
   [CLASS.pg_attrdef]: 'default value', [CLASS.pg_trigger]: 'trigger', [CLASS.pg_policy]: 'policy', [CLASS.pg_rewrite]: 'rule',
   [CLASS.pg_extension]: 'extension', [CLASS.pg_event_trigger]: 'event trigger', [CLASS.pg_authid]: 'role', [CLASS.pg_publication]: 'publication',
   [CLASS.pg_collation]: 'collation', [CLASS.pg_statistic_ext]: 'statistics object',
+  2605: 'cast', 2607: 'conversion', 2612: 'language', 2613: 'large object', 2617: 'operator', 2616: 'operator class', 2753: 'operator family',
+  2601: 'access method', 2602: 'operator of access method', 2603: 'function of access method', 3601: 'text search parser',
+  3600: 'text search dictionary', 3764: 'text search template', 3602: 'text search configuration', 1261: 'role membership', 1262: 'database',
+  1213: 'tablespace', 2328: 'foreign-data wrapper', 1417: 'server', 1418: 'user mapping', 826: 'default acl', 6243: 'parameter ACL',
+  6237: 'publication namespace', 6106: 'publication relation', 6100: 'subscription', 3576: 'transform',
 };
+
+/** Object classes fauxgres stores no objects of: only the missing object (OID 0) can be identified. */
+function checkIdentifiable(a: ObjectAddress): void {
+  if (a.objid !== 0 && a.classid !== CLASS.pg_class && !STORED_CLASSES.has(a.classid)) {
+    throw featureNotSupported(`identifying ${MISSING_WORD[a.classid]} objects`);
+  }
+}
+const STORED_CLASSES: ReadonlySet<number> = new Set(Object.values(CLASS));
 
 function address(a: Value[]): ObjectAddress {
   return { classid: a[0] as number, objid: a[1] as number, subid: a[2] as number };
 }
 
-function checkClass(classid: number): void {
-  if (MISSING_WORD[classid] === undefined) throw new PgError(SQLSTATE.internal_error, `unsupported object class: ${classid}`);
+function checkClass(a: ObjectAddress): void {
+  if (MISSING_WORD[a.classid] === undefined) throw new PgError(SQLSTATE.internal_error, `unsupported object class: ${a.classid}`);
+  checkIdentifiable(a);
+}
+
+/** The type word of a missing object (a missing column of an existing relation: `table column`). */
+function missingWord(rt: ExprRuntime, a: ObjectAddress): string {
+  if (a.classid === CLASS.pg_class && a.subid !== 0) {
+    const rel = rt.session.catalog().relations.get(a.objid);
+    if (rel || a.objid < 16384) return `${identifyObject(rt.session.catalog(), { ...a, subid: 0 })?.type ?? 'table'} column`;
+  }
+  return MISSING_WORD[a.classid];
 }
 
 /** Built-in types are addressable although the catalog does not store them. */
@@ -49,18 +72,18 @@ const IDENT_NAMES = ['type', 'schema', 'name', 'identity'];
 const IDENT_TYPES = [OID.text, OID.text, OID.text, OID.text];
 fn('pg_identify_object', [OID.oid, OID.oid, OID.int4], OID.record, (args, rt) => {
   const a = address(args);
-  checkClass(a.classid);
+  checkClass(a);
   const id = identify(rt, a);
-  return new PgRecord(id ? [id.type, id.schema, id.name, id.identity] : [MISSING_WORD[a.classid], null, null, null], IDENT_NAMES, IDENT_TYPES);
+  return new PgRecord(id ? [id.type, id.schema, id.name, id.identity] : [missingWord(rt, a), null, null, null], IDENT_NAMES, IDENT_TYPES);
 }, { ...S, argNames: ['classid', 'objid', 'objsubid'], outColumns: IDENT_NAMES.map((name, i) => ({ name, type: IDENT_TYPES[i] })) });
 
 const ADDR_NAMES = ['type', 'object_names', 'object_args'];
 const ADDR_TYPES = [OID.text, OID._text, OID._text];
 fn('pg_identify_object_as_address', [OID.oid, OID.oid, OID.int4], OID.record, (args, rt) => {
   const a = address(args);
-  checkClass(a.classid);
+  checkClass(a);
   const id = identify(rt, a);
-  return new PgRecord(id ? [id.type, textArray(id.names), textArray(id.args)] : [MISSING_WORD[a.classid], null, null], ADDR_NAMES, ADDR_TYPES);
+  return new PgRecord(id ? [id.type, textArray(id.names), textArray(id.args)] : [missingWord(rt, a), null, null], ADDR_NAMES, ADDR_TYPES);
 }, { ...S, argNames: ['classid', 'objid', 'objsubid'], outColumns: ADDR_NAMES.map((name, i) => ({ name, type: ADDR_TYPES[i] })) });
 
 fn('pg_describe_object', [OID.oid, OID.oid, OID.int4], OID.text, (args, rt) => {
@@ -69,6 +92,7 @@ fn('pg_describe_object', [OID.oid, OID.oid, OID.int4], OID.text, (args, rt) => {
     if (a.classid === 0) return null;
     throw new PgError(SQLSTATE.internal_error, `unsupported object class: ${a.classid}`);
   }
+  checkIdentifiable(a);
   if (a.classid === CLASS.pg_type && !builtinFacts.has(a.objid) && !rt.session.catalog().types.has(a.objid)) return null;
   return describeObject(rt.session.catalog(), rt.session.searchPath(), a) ?? null;
 }, S);
