@@ -144,7 +144,7 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
       if (!u && !b) return undefined;
       const ident = qualifiedTypeName(cat, a.objid);
       const ns = u ? u.namespace : 11;
-      return { type: u?.kind === 'd' ? 'domain' : 'type', schema: schemaDisplayName(cat, ns), name: u ? u.name : (b as readonly unknown[])[1] as string, identity: ident, names: [ident], args: [], namespace: ns };
+      return { type: 'type', schema: schemaDisplayName(cat, ns), name: u ? u.name : (b as readonly unknown[])[1] as string, identity: ident, names: [ident], args: [], namespace: ns };
     }
     case CLASS.pg_proc: {
       const f = cat.functions.get(a.objid);

@@ -29,7 +29,8 @@ type AnyNode = Record<string, any>;
 
 /** One row of pg_event_trigger_ddl_commands(). */
 export interface CollectedCommand {
-  readonly address: ObjectAddress;
+  /** Undefined for GRANT / REVOKE (Postgres reports no single object for them). */
+  readonly address: ObjectAddress | undefined;
   readonly commandTag: string;
   readonly objectType: string;
   readonly schema: string | null;
@@ -165,10 +166,12 @@ function rootOf(inv: Map<string, InventoryEntry>, e: InventoryEntry): InventoryE
 const RELKIND_CREATE: Record<string, string> = { S: 'CREATE SEQUENCE', i: 'CREATE INDEX', v: 'CREATE VIEW', m: 'CREATE MATERIALIZED VIEW', c: 'CREATE TYPE', f: 'CREATE FOREIGN TABLE' };
 
 function commandRow(cat: Catalog, a: ObjectAddress, commandTag: string): CollectedCommand | undefined {
+  // A composite type is reported as its pg_type row.
+  const rel = a.classid === CLASS.pg_class && a.subid === 0 ? cat.relations.get(a.objid) : undefined;
+  if (rel?.kind === 'c') a = { classid: CLASS.pg_type, objid: rel.rowType, subid: 0 };
   const id = identifyObject(cat, a);
   if (!id) return undefined;
-  const schema = a.classid === CLASS.pg_namespace ? null : id.namespace !== undefined ? schemaDisplayName(cat, id.namespace) : id.schema;
-  return { address: a, commandTag, objectType: id.type, schema, identity: id.identity };
+  return { address: a, commandTag, objectType: id.type, schema: id.schema, identity: id.identity };
 }
 
 /** The indexes REINDEX rebuilds: an index (a partitioned one's leaves), a table's, a schema's. */
@@ -194,8 +197,12 @@ function reindexTargets(cat: Catalog, sp: readonly string[], n: AnyNode): Object
 
 /** pg_event_trigger_ddl_commands(): the objects the statement created or altered. */
 function collectCommands(session: Session, cat: Catalog, before: Map<string, InventoryEntry>, after: Map<string, InventoryEntry>, kind: string, n: AnyNode, tag: string, comments?: ReadonlyMap<string, string>): CollectedCommand[] {
-  if (kind === 'DropStmt' || kind === 'DropOwnedStmt' || kind === 'GrantStmt') return [];
+  if (kind === 'DropStmt' || kind === 'DropOwnedStmt') return [];
   const rows: CollectedCommand[] = [];
+  if (kind === 'GrantStmt') {
+    const word = GRANT_OBJTYPE[n.objtype as string];
+    return word ? [{ address: undefined, commandTag: tag, objectType: word, schema: null, identity: '' }] : [];
+  }
   const push = (a: ObjectAddress, t: string) => {
     const row = commandRow(cat, a, t);
     if (row) rows.push(row);
@@ -216,6 +223,9 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
   // Objects made by this statement that stand alone or are made separately (sequences, indexes).
   const created: InventoryEntry[] = [];
   const changedRoots = new Map<string, InventoryEntry>();
+  // (an identity column's type change alters its sequence too: ALTER SEQUENCE)
+  const typeChange = kind === 'AlterTableStmt' && ((n.cmds ?? []) as AnyNode[]).some((c) => c.AlterTableCmd?.subtype === 'AT_AlterColumnType');
+  const renamesPart = kind === 'RenameStmt' && ['OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_TRIGGER', 'OBJECT_POLICY', 'OBJECT_RULE'].includes(n.renameType as string);
   for (const [key, e] of after) {
     const old = before.get(key);
     if (old && old.record === e.record) continue;
@@ -223,13 +233,19 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
     const cls = e.address.classid;
     const separate = !e.owner || (rel !== undefined && (rel.kind === 'S' || rel.kind === 'i')) || cls === CLASS.pg_trigger || cls === CLASS.pg_policy || cls === CLASS.pg_statistic_ext ||
       (cls === CLASS.pg_rewrite && (e.record as AnyNode).name !== '_RETURN');
+    if (!old && cls === CLASS.pg_namespace && /^pg_(toast_)?temp_/.test((e.record as AnyNode).name as string)) continue;
     if (!old && separate) {
       // A partition's index made for its parent's index is not reported.
       if (rel?.kind === 'i' && rel.index?.parentIndex !== undefined && cat.relations.get(rel.index.relation)?.partitionOf) continue;
       created.push(e);
       continue;
     }
-    const root = rootOf(after, e);
+    // A changed trigger, policy, rule or statistics object is reported itself, and so is a
+    // renamed column or constraint (ALTER TABLE ... RENAME).
+    const own = old && (SEPARATE_CLASSES.has(cls) || (rel !== undefined && !e.owner) || (rel?.kind === 'S' && (typeChange || tag === 'ALTER SEQUENCE')) || (rel?.kind === 'i' && tag === 'ALTER INDEX') ||
+      (renamesPart && (e.address.subid !== 0 || cls === CLASS.pg_constraint)));
+    const root = own ? e : rootOf(after, e);
+    if (renamesPart && root === e && e.address.subid === 0 && cls === CLASS.pg_class) continue;
     if (before.has(keyOf(root.address))) changedRoots.set(keyOf(root.address), root);
   }
   for (const [key, e] of before) {
@@ -257,9 +273,9 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
     for (const e of seqs) push(e.address, 'CREATE SEQUENCE');
     push(t.address, createdTag(t));
     for (const e of idxs) push(e.address, 'CREATE INDEX');
+    if (cat.relationConstraints(t.address.objid).some((c) => c.kind === 'f')) push(t.address, 'ALTER TABLE');
     for (const e of seqs) push(e.address, 'ALTER SEQUENCE');
     for (const e of [...seqs, ...idxs, t]) done.add(e);
-    if (cat.relationConstraints(t.address.objid).some((c) => c.kind === 'f')) push(t.address, 'ALTER TABLE');
   };
   if (isCreate) {
     // In creation order, a table's sequences and indexes with it; CREATE SCHEMA runs its
@@ -283,8 +299,16 @@ function collectCommands(session: Session, cat: Catalog, before: Map<string, Inv
       push(e.address, createdTag(e));
     }
     for (const e of [...created.filter((x) => !done.has(x) && !plainIndexes.includes(x)), ...plainIndexes]) push(e.address, createdTag(e));
-    // CREATE OR REPLACE: the replaced object.
-    if (n.replace) for (const r of changedRoots.values()) if (!created.includes(r)) push(r.address, tag);
+    // CREATE OR REPLACE: the replaced object (a view that gains columns twice: they are added
+    // by an ALTER TABLE of its own).
+    if (n.replace) {
+      for (const r of changedRoots.values()) {
+        if (created.includes(r)) continue;
+        push(r.address, tag);
+        const old = before.get(keyOf(r.address))?.record as RelationDef | undefined;
+        if (kind === 'ViewStmt' && old && (r.record as RelationDef).columns.length > old.columns.length) push(r.address, tag);
+      }
+    }
     return rows;
   }
   // ALTER and the like: sequences it made, then what it changed (a changed sequence of the table first).
@@ -300,6 +324,16 @@ function attrdefColumn(cat: Catalog, e: InventoryEntry): string | undefined {
   const rel = e.owner && cat.relations.get(e.owner.objid);
   return rel?.columns.find((c) => !c.dropped && attrdefOid(rel.oid, c.attnum) === e.address.objid)?.name;
 }
+
+/** Classes whose objects are reported themselves when an ALTER changes them (not their table). */
+const SEPARATE_CLASSES: ReadonlySet<number> = new Set([CLASS.pg_trigger, CLASS.pg_policy, CLASS.pg_statistic_ext]);
+
+/** stringify_grant_objtype: the object_type of a GRANT / REVOKE row. */
+const GRANT_OBJTYPE: Record<string, string> = {
+  OBJECT_COLUMN: 'COLUMN', OBJECT_TABLE: 'TABLE', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_DOMAIN: 'DOMAIN', OBJECT_FDW: 'FOREIGN DATA WRAPPER',
+  OBJECT_FOREIGN_SERVER: 'FOREIGN SERVER', OBJECT_FUNCTION: 'FUNCTION', OBJECT_LANGUAGE: 'LANGUAGE', OBJECT_LARGEOBJECT: 'LARGE OBJECT',
+  OBJECT_SCHEMA: 'SCHEMA', OBJECT_PROCEDURE: 'PROCEDURE', OBJECT_ROUTINE: 'ROUTINE', OBJECT_TYPE: 'TYPE',
+};
 
 /** Names the statement gives (the objects a DROP names, the columns and constraints ALTER TABLE drops). */
 function namedInStatement(kind: string, n: AnyNode): Set<string> {

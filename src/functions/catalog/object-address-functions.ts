@@ -114,7 +114,7 @@ fn('pg_event_trigger_ddl_commands', [], OID.record, (_a, rt) => {
   const st = rt.session.eventTriggerState;
   if (!st) throw new PgError(SQLSTATE.event_trigger_protocol_violated, 'pg_event_trigger_ddl_commands() can only be called in an event trigger function');
   // (command: Postgres's internal pointer; it cannot be displayed, so it is NULL here)
-  return st.commands.map((c) => new PgRecord([c.address.classid, c.address.objid, c.address.subid, c.commandTag, c.objectType, c.schema, c.identity, false, null], DDL_NAMES, DDL_TYPES));
+  return st.commands.map((c) => new PgRecord([c.address?.classid ?? null, c.address?.objid ?? null, c.address?.subid ?? null, c.commandTag, c.objectType, c.schema, c.address ? c.identity : null, false, null], DDL_NAMES, DDL_TYPES));
 }, { retset: true, volatility: 'v', strict: false, outColumns: DDL_NAMES.map((name, i) => ({ name, type: DDL_TYPES[i] })) });
 
 const DROP_NAMES = ['classid', 'objid', 'objsubid', 'original', 'normal', 'is_temporary', 'object_type', 'schema_name', 'object_name', 'object_identity', 'address_names', 'address_args'];
