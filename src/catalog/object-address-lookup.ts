@@ -76,7 +76,7 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
     if (parts.length === 2 && cat.namespaceOid(parts[0]) === undefined) throw new PgError(SQLSTATE.invalid_schema_name, `schema "${parts[0]}" does not exist`);
     const rel = lookupRelation(cat, sp, parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] });
     if (!rel) throw new PgError(SQLSTATE.undefined_table, `relation "${parts.join('.')}" does not exist`);
-    if (kinds && !kinds.includes(rel.kind)) throw new PgError(SQLSTATE.wrong_object_type, `"${parts.join('.')}" is not ${word}`);
+    if (kinds && !kinds.includes(rel.kind)) throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not ${word}`);
     return rel;
   };
   const addr = (classid: number, objid: number, subid = 0): ObjectAddress => ({ classid, objid, subid });
@@ -141,7 +141,6 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
       const objName = names[names.length - 1];
       const relParts = names.slice(0, -1);
       const rel = relation(relParts);
-      const relText = relParts.join('.');
       if (lower === 'table constraint') {
         const c = cat.relationConstraints(rel.oid).find((x) => x.name === objName);
         if (!c) throw new PgError(SQLSTATE.undefined_object, `constraint "${objName}" for table "${rel.name}" does not exist`);
@@ -149,16 +148,16 @@ export function lookupGetObjectAddress(rt: ExprRuntime, type: string, rawNames: 
       }
       if (lower === 'trigger') {
         const t = cat.relationTriggers(rel.oid).find((x) => x.name === objName);
-        if (!t) throw new PgError(SQLSTATE.undefined_object, `trigger "${objName}" for table "${relText}" does not exist`);
+        if (!t) throw new PgError(SQLSTATE.undefined_object, `trigger "${objName}" for table "${rel.name}" does not exist`);
         return addr(CLASS.pg_trigger, t.oid);
       }
       if (lower === 'policy') {
         const p = [...cat.policies.values()].find((x) => x.relation === rel.oid && x.name === objName);
-        if (!p) throw new PgError(SQLSTATE.undefined_object, `policy "${objName}" for table "${relText}" does not exist`);
+        if (!p) throw new PgError(SQLSTATE.undefined_object, `policy "${objName}" for table "${rel.name}" does not exist`);
         return addr(CLASS.pg_policy, p.oid);
       }
       const r = [...cat.rules.values()].find((x) => x.relation === rel.oid && x.name === objName);
-      if (!r) throw new PgError(SQLSTATE.undefined_object, `rule "${objName}" for relation "${relText}" does not exist`);
+      if (!r) throw new PgError(SQLSTATE.undefined_object, `rule "${objName}" for relation "${rel.name}" does not exist`);
       return addr(CLASS.pg_rewrite, r.oid);
     }
     case 'language':

@@ -85,7 +85,7 @@ function relationIdentity(cat: Catalog, rel: RelationDef, subid: number): Object
   if (subid === 0) return { type: word, schema, name: rel.name, identity: qualified(cat, rel.namespace, rel.name), names: [schema, rel.name], args: [], namespace: rel.namespace };
   const col = rel.columns.find((c) => c.attnum === subid && !c.dropped);
   if (!col) return undefined;
-  return { type: `${word} column`, schema, name: rel.name, identity: `${qualified(cat, rel.namespace, rel.name)}.${q(col.name)}`, names: [schema, rel.name, col.name], args: [], namespace: rel.namespace };
+  return { type: `${word} column`, schema, name: q(rel.name), identity: `${qualified(cat, rel.namespace, rel.name)}.${q(col.name)}`, names: [schema, rel.name, col.name], args: [], namespace: rel.namespace };
 }
 
 /** A constraint of a table or a domain, by OID (domain constraints live in their type). */
@@ -168,7 +168,7 @@ export function identifyObject(cat: Catalog, a: ObjectAddress): ObjectIdentity |
         return { type: 'table constraint', schema, name: null, identity: `${q(c.name)} on ${qualified(cat, rel.namespace, rel.name)}`, names: [schema, rel.name, c.name], args: [], namespace: c.namespace };
       }
       const dom = qualifiedTypeName(cat, c.domain as number);
-      return { type: 'domain constraint', schema: schemaDisplayName(cat, c.namespace), name: null, identity: `${q(c.name)} on ${dom}`, names: [dom, c.name], args: [], namespace: c.namespace };
+      return { type: 'domain constraint', schema: schemaDisplayName(cat, c.namespace), name: null, identity: `${q(c.name)} on ${dom}`, names: [dom], args: [c.name], namespace: c.namespace };
     }
     case CLASS.pg_attrdef: {
       const t = attrdefTarget(cat, a.objid);
@@ -243,8 +243,8 @@ export function describeObject(cat: Catalog, searchPath: readonly string[], a: O
       const f = cat.functions.get(a.objid);
       if (!f) return undefined;
       const name = inPath(f.namespace) ? q(f.name) : qualified(cat, f.namespace, f.name);
-      const word = f.kind === 'p' ? 'procedure' : f.kind === 'a' ? 'aggregate' : 'function';
-      return `${word} ${name}(${f.argTypes.map((t) => formatTypeName(cat, searchPath, t, null)).join(',')})`;
+      // (getObjectDescription says "function" for procedures and aggregates too)
+      return `function ${name}(${f.argTypes.map((t) => formatTypeName(cat, searchPath, t, null)).join(',')})`;
     }
     case CLASS.pg_constraint: {
       const c = constraintOf(cat, a.objid);

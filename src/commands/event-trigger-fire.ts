@@ -391,7 +391,8 @@ function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after
   const droppedColumns = new Set([...originals].filter((e) => e.address.classid === CLASS.pg_class && e.address.subid !== 0).map((e) => (e.record as AnyNode).name as string));
   const list = kind !== 'AlterTableStmt' ? entries : entries.filter((e) => originals.has(e) ||
     (e.address.classid === CLASS.pg_attrdef && droppedColumns.has(attrdefColumn(cat, e) ?? '')) ||
-    (e.address.classid === CLASS.pg_constraint && droppedColumns.size > 0 && (e.record as AnyNode).kind === 'c'));
+    (e.address.classid === CLASS.pg_constraint && droppedColumns.size > 0 && (e.record as AnyNode).kind === 'c') ||
+    (e.address.classid === CLASS.pg_class && e.owner?.classid === CLASS.pg_constraint && originals.has(gone.get(keyOf(e.owner))!)));
   const droppedOwner = (e: InventoryEntry): InventoryEntry | undefined => (e.owner ? gone.get(keyOf(e.owner)) : undefined);
   const rootIn = (e: InventoryEntry): InventoryEntry => {
     let cur = e;
@@ -430,7 +431,9 @@ function droppedObjects(cat: Catalog, before: Map<string, InventoryEntry>, after
     if (g) g.push(e);
     else groups.set(root, [e]);
   }
-  const roots = [...groups.keys()].sort((a, b) => Number(originals.has(b)) - Number(originals.has(a)) || (a.address.classid === CLASS.pg_namespace ? -1 : 0) - (b.address.classid === CLASS.pg_namespace ? -1 : 0) || a.address.objid - b.address.objid);
+  // (several named objects: the last named first, as Postgres deletes them)
+  const roots = [...groups.keys()].sort((a, b) => Number(originals.has(b)) - Number(originals.has(a)) || (a.address.classid === CLASS.pg_namespace ? -1 : 0) - (b.address.classid === CLASS.pg_namespace ? -1 : 0) ||
+    (originals.has(a) && originals.has(b) ? b.address.objid - a.address.objid : a.address.objid - b.address.objid));
   const ordered: InventoryEntry[] = [];
   for (const root of roots) {
     const g = groups.get(root)!;

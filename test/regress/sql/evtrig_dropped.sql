@@ -4,7 +4,7 @@ CREATE FUNCTION report_dropped() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
   r record;
 BEGIN
-  FOR r IN SELECT * FROM pg_event_trigger_dropped_objects() LOOP
+  FOR r IN SELECT * FROM pg_event_trigger_dropped_objects() WHERE schema_name IS DISTINCT FROM 'pg_toast' LOOP
     RAISE NOTICE '% | orig=% normal=% temp=% | % | % | % | % | % | %', tg_tag, r.original, r.normal, r.is_temporary,
       r.object_type, r.schema_name, r.object_name, r.object_identity, r.address_names, r.address_args;
   END LOOP;

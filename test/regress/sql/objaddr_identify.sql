@@ -58,12 +58,6 @@ FROM objects o,
      pg_identify_object_as_address(a.classid, a.objid, a.objsubid) ioa
 ORDER BY o.type, ioa.object_names::text;
 
--- what depends on a table, described
-SELECT pg_describe_object(classid, objid, objsubid) AS dependent, deptype
-FROM pg_depend
-WHERE refobjid = 'inv.products'::regclass AND classid = 'pg_constraint'::regclass
-ORDER BY 1;
-
 -- catalog tables, built-in types and functions
 SELECT * FROM pg_identify_object('pg_class'::regclass, 'pg_class'::regclass, 0);
 SELECT * FROM pg_identify_object('pg_class'::regclass, 'pg_class'::regclass, 2);
