@@ -77,6 +77,9 @@ export function analyzeFromFunction(
   if (expr.type === OID.record) {
     throw new PgError(SQLSTATE.syntax_error, 'a column definition list is required for functions returning "record"', { position: pstate.position(loc) });
   }
+  if (expr.type === OID.trigger || expr.type === OID.event_trigger) {
+    throw new PgError(SQLSTATE.datatype_mismatch, `function "${fname}" in FROM has unsupported return type ${expr.type === OID.trigger ? 'trigger' : 'event_trigger'}`, { position: pstate.position(loc) });
+  }
   // A single OUT parameter names the column even under a table alias (json_array_elements' value).
   const outName = expr.kind === 'FuncExpr' ? expr.fn.resultColumnName : undefined;
   const name = outName ?? (nfuncs === 1 && alias?.aliasname && !alias.colnames ? alias.aliasname : fname);

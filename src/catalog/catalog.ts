@@ -12,6 +12,7 @@ import type {
   CollationDef,
   PolicyDef,
   PublicationDef,
+  EventTriggerDef,
   StatisticsDef,
   OperatorObjectDef,
   RoleDef,
@@ -69,6 +70,8 @@ export class Catalog {
   policies = new Map<number, PolicyDef>();
   /** Publications by OID (CREATE PUBLICATION). */
   publications = new Map<number, PublicationDef>();
+  /** Event triggers by OID (CREATE EVENT TRIGGER). */
+  eventTriggers = new Map<number, EventTriggerDef>();
   /** Extended statistics objects by OID (CREATE STATISTICS). */
   statistics = new Map<number, StatisticsDef>();
   /** User collations by OID (CREATE COLLATION). */
@@ -107,6 +110,7 @@ export class Catalog {
     c.authMembers = this.authMembers;
     c.policies = new Map(this.policies);
     c.publications = new Map(this.publications);
+    c.eventTriggers = new Map(this.eventTriggers);
     c.statistics = new Map(this.statistics);
     c.collations = new Map(this.collations);
     c.operators = new Map(this.operators);

@@ -351,6 +351,20 @@ export interface StatisticsDef {
   readonly target?: number;
 }
 
+/** An event trigger (pg_event_trigger row). */
+export interface EventTriggerDef {
+  readonly oid: number;
+  readonly name: string;
+  /** ddl_command_start, ddl_command_end, sql_drop, table_rewrite or login. */
+  readonly event: string;
+  readonly owner: string;
+  readonly func: number;
+  /** evtenabled: O (origin), D (disabled), R (replica), A (always). */
+  readonly enabled: 'O' | 'D' | 'R' | 'A';
+  /** WHEN TAG IN (...), upper-cased; null: every command. */
+  readonly tags: readonly string[] | null;
+}
+
 export interface PublicationDef {
   readonly oid: number;
   readonly name: string;

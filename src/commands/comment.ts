@@ -9,6 +9,7 @@ import { lookupCollation } from '../catalog/collation-lookup.js';
 import { checkOwner } from '../catalog/acl.js';
 import { lookupOperatorWithArgs } from './operatorcmds.js';
 import { publicationNamed } from './publication.js';
+import { eventTriggerCommentKey } from './event-trigger.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -97,6 +98,9 @@ export function commentOn(session: Session, n: AnyNode): StatementResult {
       key = `${PG_COLLATION}.${c.oid}.0`;
       break;
     }
+    case 'OBJECT_EVENT_TRIGGER':
+      key = eventTriggerCommentKey(session, cat0, n.object.String.sval as string);
+      break;
     case 'OBJECT_PUBLICATION': {
       const name = n.object.String.sval as string;
       const pub = publicationNamed(cat0, name);

@@ -140,7 +140,6 @@ const KINDS: Record<string, KindSpec> = {
   },
   OBJECT_FDW: { tag: 'DROP FOREIGN DATA WRAPPER', qualified: false, describe: (n) => `foreign-data wrapper "${n}"`, mayExist: () => false },
   OBJECT_FOREIGN_SERVER: { tag: 'DROP SERVER', qualified: false, describe: (n) => `server "${n}"`, mayExist: () => false },
-  OBJECT_EVENT_TRIGGER: { tag: 'DROP EVENT TRIGGER', qualified: false, describe: (n) => `event trigger "${n}"`, mayExist: () => false },
   OBJECT_LANGUAGE: { tag: 'DROP LANGUAGE', qualified: false, describe: (n) => `language "${n}"`, mayExist: (_c, ns) => LANGUAGES.has(ns[0]) },
   OBJECT_ACCESS_METHOD: { tag: 'DROP ACCESS METHOD', qualified: false, describe: (n) => `access method "${n}"`, mayExist: (_c, ns) => AM_OID[ns[0]] !== undefined },
 };

@@ -30,10 +30,12 @@ import { bodyOffsetMapper } from './function-body.js';
 import { truncateIdentifier } from './naming.js';
 import { validateRoutineBody } from '../pl/validate.js';
 import { routineSignature } from '../pl/signature.js';
+import { markContextDone } from '../pl/error-context.js';
 import '../pl/handler.js';
 import '../pl/plpgsql/exec.js';
 
 import { operatorsUsingFunction, removeOperator } from './operatorcmds.js';
+import { eventTriggersUsing, removeEventTrigger } from './event-trigger.js';
 import { operatorDescription } from '../catalog/operators.js';
 import { checkCreateInNamespace } from './create-checks.js';
 
@@ -262,8 +264,14 @@ export function createFunction(session: Session, n: AnyNode, sql: string, st: Ra
   } else if (opts.body === undefined) {
     throw new PgError(SQLSTATE.invalid_function_definition, 'no function body specified');
   } else body = opts.body;
-  if (lang === 'sql' && sig.returnType === OID.trigger) {
-    throw new PgError(SQLSTATE.invalid_function_definition, 'SQL functions cannot return type trigger');
+  if (lang === 'sql' && (sig.returnType === OID.trigger || sig.returnType === OID.event_trigger)) {
+    throw new PgError(SQLSTATE.invalid_function_definition, `SQL functions cannot return type ${sig.returnType === OID.trigger ? 'trigger' : 'event_trigger'}`);
+  }
+  if (lang === 'plpgsql' && sig.returnType === OID.event_trigger && sig.argTypes.length) {
+    // (pl_comp.c's do_compile, run by the validator)
+    const e = new PgError(SQLSTATE.invalid_function_definition, 'event trigger functions cannot have declared arguments', { where: `compilation of PL/pgSQL function "${name}" near line 1` });
+    markContextDone(e);
+    throw e;
   }
   const cat = txn.catalog;
   // Signatures compare input parameters only (pg_proc.proargtypes: a procedure's OUT ones do not count).
@@ -454,6 +462,7 @@ export function dropRoutines(session: Session, n: AnyNode): StatementResult {
     for (const o of operatorsUsingFunction(cat, f.oid)) {
       deps.push({ describe: operatorDescription(cat, session.searchPath(), o), drop: () => removeOperator(cat, o.oid) });
     }
+    for (const t of eventTriggersUsing(cat, f.oid)) deps.push({ describe: `event trigger ${t.name}`, drop: () => removeEventTrigger(cat, t.oid) });
     for (const t of cat.triggers.values()) {
       if (t.function !== f.oid) continue;
       const rel = cat.relation(t.relation);

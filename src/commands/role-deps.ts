@@ -60,6 +60,7 @@ export function describeRoleDependents(cat: Catalog, role: RoleDef): string[] {
   const lines: string[] = [];
   const policies = [...cat.policies.values()].filter((p) => p.roles.includes(role.oid));
   const objects: (RoleObject | { oid: number; policy: string })[] = [...roleObjects(cat), ...policies.map((p) => ({ oid: p.oid, policy: `target of policy ${p.name} on table ${cat.relations.get(p.relation)?.name}` }))];
+  for (const t of cat.eventTriggers.values()) if (t.owner === role.name) objects.push({ oid: t.oid, policy: `owner of event trigger ${t.name}` });
   objects.sort((a, b) => a.oid - b.oid);
   for (const o of objects) {
     if ('policy' in o) {

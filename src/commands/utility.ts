@@ -58,6 +58,9 @@ import { checkCopy } from './copy-security.js';
 import { alterStatistics, createStatistics, dropStatistics, renameStatistics, statisticsOwner, statisticsSetSchema } from './statistics.js';
 import { alterOperator, defineOperator, dropOperators, operatorOwner, operatorSetSchema } from './operatorcmds.js';
 import { collationOwner, collationSetSchema, defineCollation, dropCollations, refreshCollationVersion, renameCollation } from './collationcmds.js';
+import { withEventTriggers } from './event-trigger-fire.js';
+import { alterEventTrigger, createEventTrigger, dropEventTriggers, eventTriggerOwner, renameEventTrigger } from './event-trigger.js';
+import { resolveRoleSpec } from '../catalog/system/common.js';
 import { alterPublication, createPublication, dropPublications, publicationOwner, renamePublication } from './publication.js';
 
 type AnyNode = Record<string, any>;
@@ -80,7 +83,13 @@ function settingValue(args: AnyNode[] | undefined): string {
     .join(', ');
 }
 
+/** Runs a utility statement, with the event triggers that apply to it (ProcessUtility). */
 export function runUtility(session: Session, kind: string, n: AnyNode, sql: string, st: RawStatement): StatementResult {
+  return withEventTriggers(session, kind, n, () => runUtilityCommand(session, kind, n, sql, st));
+}
+
+/** Runs a utility statement or a subcommand (CREATE SCHEMA's elements: no event triggers of their own). */
+function runUtilityCommand(session: Session, kind: string, n: AnyNode, sql: string, st: RawStatement): StatementResult {
   switch (kind) {
     case 'TransactionStmt':
       return transactionStmt(session, n);
@@ -154,7 +163,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       const r = createSchema(session, { ...n, schemaElts: undefined }, sql);
       if (n.schemaElts?.length) {
         const name = (n.schemaname as string | undefined) ?? session.currentUser();
-        runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtility(s, k, x, sql, st));
+        runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtilityCommand(s, k, x, sql, st));
       }
       return r;
     }
@@ -176,6 +185,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.removeType === 'OBJECT_STATISTIC_EXT') return dropStatistics(session, n);
       if (n.removeType === 'OBJECT_OPERATOR') return dropOperators(session, n);
       if (n.removeType === 'OBJECT_COLLATION') return dropCollations(session, n);
+      if (n.removeType === 'OBJECT_EVENT_TRIGGER') return dropEventTriggers(session, n);
       if (isMissingKindDrop(n.removeType)) return dropMissingKind(session, n);
       return dropObjects(session, n, sql);
     case 'DropdbStmt':
@@ -214,6 +224,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (n.renameType === 'OBJECT_PUBLICATION') return renamePublication(session, n);
       if (n.renameType === 'OBJECT_STATISTIC_EXT') return renameStatistics(session, n);
       if (n.renameType === 'OBJECT_COLLATION') return renameCollation(session, n);
+      if (n.renameType === 'OBJECT_EVENT_TRIGGER') return renameEventTrigger(session, n);
       if (isRoutineAlter(kind, n)) return alterRoutine(session, kind, n, sql);
       return renameObject(session, n);
     case 'AlterFunctionStmt':
@@ -224,6 +235,9 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorOwner(session, n);
       if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_COLLATION') return collationOwner(session, n);
+      if (kind === 'AlterOwnerStmt' && n.objectType === 'OBJECT_EVENT_TRIGGER') {
+        return eventTriggerOwner(session, n, resolveRoleSpec(n.newowner, session.currentUser(), session.sessionUser(), session.transaction().catalog));
+      }
       if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_COLLATION') return collationSetSchema(session, n);
       if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_OPERATOR') return operatorSetSchema(session, n);
       if (kind === 'AlterObjectSchemaStmt' && n.objectType === 'OBJECT_STATISTIC_EXT') return statisticsSetSchema(session, n);
@@ -288,6 +302,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return createRule(session, n, sql);
     case 'CreateTrigStmt':
       return createTrigger(session, n, sql);
+    case 'CreateEventTrigStmt':
+      return createEventTrigger(session, n);
+    case 'AlterEventTrigStmt':
+      return alterEventTrigger(session, n);
     case 'DiscardStmt':
       return discard(session, n);
     case 'PrepareStmt':

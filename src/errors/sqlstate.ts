@@ -99,6 +99,7 @@ export const SQLSTATE = {
   external_routine_invocation_exception: '39000',
   trigger_protocol_violated: '39P01',
   srf_protocol_violated: '39P02',
+  event_trigger_protocol_violated: '39P03',
   savepoint_exception: '3B000',
   invalid_savepoint_specification: '3B001',
   invalid_catalog_name: '3D000',

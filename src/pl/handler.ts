@@ -86,7 +86,7 @@ export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, bo
 /** Calls a user routine from an expression. */
 export function invokeRoutine(def: FunctionDef, args: readonly Value[], ctx: ExecContext, call: CallInfo, mode: SqlCallMode): Value | Value[] {
   const session = sessionOf(ctx);
-  if (def.returnType === OID.trigger) {
+  if (def.returnType === OID.trigger || def.returnType === OID.event_trigger) {
     const e = new PgError(SQLSTATE.feature_not_supported, 'trigger functions can only be called as triggers', {
       where: `compilation of PL/pgSQL function "${def.name}" near line 1`,
     });

@@ -48,6 +48,8 @@ export interface SessionContext {
   backendPid(): number;
   /** Nesting depth of running trigger functions (pg_trigger_depth()). */
   readonly triggerDepth?: number;
+  /** The running statement's event-trigger facts, inside an event trigger function. */
+  readonly eventTriggerState?: import('../commands/event-trigger-fire.js').EventTriggerState;
   /** pg_advisory_lock and friends (see session/advisory-locks.ts). */
   advisoryLock?(req: import('./advisory-locks.js').AdvisoryRequest): boolean;
   /** pg_advisory_unlock_all(). */

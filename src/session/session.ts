@@ -104,6 +104,8 @@ export class Session implements SessionContext, NotifyTarget {
   user = 'postgres';
   /** Nesting depth of trigger functions running now (pg_trigger_depth()). */
   triggerDepth = 0;
+  /** The running statement's event-trigger facts (pg_event_trigger_ddl_commands() and friends). */
+  eventTriggerState: import('../commands/event-trigger-fire.js').EventTriggerState | undefined;
   /** For pg_stat_activity: the latest query string, when it started, and whether it is running. */
   activity: { query: string; queryStart: ClockReading | null; running: boolean; stateChange: ClockReading | null; readonly backendStart: bigint } = {
     query: '', queryStart: null, running: false, stateChange: null, backendStart: 0n,

@@ -18,7 +18,7 @@ import { byteaIO } from './bytea.js';
 import { jsonIO } from './json.js';
 import { jsonbIO } from './jsonb.js';
 import { jsonpathIO } from './jsonpath.js';
-import { aclitemIO, makeVectorIO, nodeTreeIO, xidIO } from './catalog-types.js';
+import { aclitemIO, makeVectorIO, nodeTreeIO, pseudoTypeIO, xidIO } from './catalog-types.js';
 import { cidIO, snapshotIO, tidIO, xid8IO } from './xact-types.js';
 import { int4rangeIO, int8rangeIO, numrangeIO, daterangeIO, tsrangeIO, tstzrangeIO } from './range.js';
 import { int4multirangeIO, int8multirangeIO, nummultirangeIO, datemultirangeIO, tsmultirangeIO, tstzmultirangeIO } from './multirange.js';
@@ -131,6 +131,9 @@ const table: Record<number, unknown> = {
   [OID.pg_snapshot]: snapshotIO as TypeIO,
   [OID.txid_snapshot]: snapshotIO as TypeIO,
   [OID.pg_node_tree]: nodeTreeIO,
+  [OID.trigger]: pseudoTypeIO('trigger'),
+  [OID.event_trigger]: pseudoTypeIO('event_trigger'),
+  [OID.pg_ddl_command]: pseudoTypeIO('pg_ddl_command'),
   [OID.aclitem]: aclitemIO,
   [OID.unknown]: unknownIO,
   [OID.cstring]: unknownIO,

@@ -54,6 +54,8 @@ export const BUILTIN_TYPES: readonly BuiltinTypeRow[] = [
   { oid: OID.anyarray, name: 'anyarray', category: 'P', typlen: -1 },
   { oid: OID.void, name: 'void', category: 'P', typlen: 4 },
   { oid: OID.trigger, name: 'trigger', category: 'P', typlen: 4 },
+  { oid: OID.event_trigger, name: 'event_trigger', category: 'P', typlen: 4 },
+  { oid: OID.pg_ddl_command, name: 'pg_ddl_command', category: 'P', typlen: 8 },
   { oid: OID.anyelement, name: 'anyelement', category: 'P', typlen: 4 },
   { oid: OID.anynonarray, name: 'anynonarray', category: 'P', typlen: 4 },
   { oid: OID.anyenum, name: 'anyenum', category: 'P', typlen: 4 },

@@ -53,6 +53,20 @@ export const nodeTreeIO: TypeIO<string> = {
   hashKey: (v) => v,
 };
 
+/** The trigger, event_trigger and pg_ddl_command pseudo-types: no value can be read or shown. */
+export function pseudoTypeIO(name: string): TypeIO<string> {
+  return {
+    input(): string {
+      throw new PgError(SQLSTATE.feature_not_supported, `cannot accept a value of type ${name}`);
+    },
+    output(): string {
+      throw new PgError(SQLSTATE.feature_not_supported, `cannot display a value of type ${name}`);
+    },
+    compare: () => 0,
+    hashKey: (v) => v,
+  };
+}
+
 /** aclitem: `grantee=privileges/grantor`, kept as text. */
 export const aclitemIO: TypeIO<string> = {
   input(text: string): string {

@@ -74,6 +74,7 @@ export const OID = {
   void: 2278,
   trigger: 2279,
   event_trigger: 3838,
+  pg_ddl_command: 32,
   anyelement: 2283,
   anynonarray: 2776,
   anyenum: 3500,

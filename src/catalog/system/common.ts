@@ -34,6 +34,7 @@ export const CLASS_OID = {
   pg_publication: 6104,
   pg_statistic_ext: 3381,
   pg_tablespace: 1213,
+  pg_event_trigger: 3466,
 } as const;
 
 /** The bootstrap superuser and Postgres 18's predefined roles. */

@@ -21,6 +21,7 @@ import './pg-statistic-ext.js';
 import './pg-operator.js';
 import './pg-rules.js';
 import './pg-publication.js';
+import './pg-event-trigger.js';
 import './pg-type.js';
 import './pg-proc.js';
 import './pg-misc.js';

@@ -8,3 +8,4 @@ import './comment-functions.js';
 import './size-functions.js';
 import './function-info.js';
 import './updatable-functions.js';
+import './object-address-functions.js';

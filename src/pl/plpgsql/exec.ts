@@ -52,7 +52,8 @@ function routineKind(def: FunctionDef, returnType: number): RoutineKind {
   // One OUT parameter is its own datum; several get a row datum right after the parameters.
   const outDno = outs.length === 0 ? undefined : outs.length === 1 ? def.params.indexOf(outs[0]) : nparams;
   return {
-    returnType,
+    // (an event trigger function returns nothing: PL/pgSQL compiles it as returning void)
+    returnType: returnType === OID.event_trigger ? OID.void : returnType,
     retset: def.retset,
     isProcedure: def.kind === 'p',
     isTrigger: def.returnType === OID.trigger,
@@ -390,6 +391,23 @@ export function runTriggerFunction(session: Session, def: FunctionDef, call: Tri
     popContext();
     f.errText = undefined;
   }
+}
+
+/**
+ * Runs a PL/pgSQL event trigger function for one event: TG_EVENT and TG_TAG are set, the result
+ * is ignored (Postgres's plpgsql_exec_event_trigger).
+ */
+export function runEventTriggerFunction(session: Session, def: FunctionDef, event: string, tag: string): void {
+  if (def.language !== 'plpgsql') throw featureNotSupported(`event trigger functions in LANGUAGE ${def.language}`);
+  const fn = compiledFunction(session, def, [], OID.event_trigger);
+  const f = new Frame(fn, session);
+  f.routineOid = def.oid;
+  const ev = fn.scope.names.get('tg_event');
+  const tg = fn.scope.names.get('tg_tag');
+  if (ev !== undefined) f.values[ev] = event;
+  if (tg !== undefined) f.values[tg] = tag;
+  f.values[fn.foundDno] = false;
+  withRoutineEnvironment(session, def, () => atomically(session, () => runBody(fn, f)));
 }
 
 setPlpgsqlRunner(runPlpgsqlFunction);

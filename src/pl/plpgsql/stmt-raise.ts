@@ -18,6 +18,7 @@ import { Rc, type Frame } from './frame.js';
 import type { PlExpr } from './expr.js';
 import { castValue } from './assign.js';
 import { condition } from './stmt-control.js';
+import { regOutput } from '../../analyze/regclass.js';
 import type { Scope } from './scope.js';
 import type { CStmt, Compiler } from './compile.js';
 import { ELOG, RAISE_OPTIONS, type PlNode } from './tree.js';
@@ -25,7 +26,11 @@ import { ELOG, RAISE_OPTIONS, type PlNode } from './tree.js';
 function textOf(f: Frame, e: PlExpr): string | null {
   const v = e.value(f);
   if (v === null) return null;
-  return valueText(f.session.catalog(), e.valueType(f).type, v, f.session.io);
+  const type = e.valueType(f).type;
+  // The reg* types print names looked up in the session's catalog and search path.
+  const reg = type === undefined ? undefined : regOutput(type);
+  if (reg) return reg({ params: [], session: f.session }, v as number);
+  return valueText(f.session.catalog(), type, v, f.session.io);
 }
 
 /** A SQLSTATE from ERRCODE's text: five code characters, or a condition name. */
