@@ -97,6 +97,10 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return commandResult('NOTIFY');
     case 'VariableSetStmt': {
       const name = n.name as string;
+      // SET LOCAL outside a transaction block lasts only for its own statement (xact.c WarnNoTransactionBlock).
+      if (n.is_local && !session.inBlock && !session.inImplicitBlock && session.settings.routineDepth === 0) {
+        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'SET LOCAL can only be used in transaction blocks', { severity: 'WARNING' }));
+      }
       if ((name === 'role' || name === 'session_authorization') && (n.kind === 'VAR_SET_VALUE' || n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET')) {
         const value = n.kind === 'VAR_SET_VALUE' ? checkSetRole(session, name, settingValue(n.args)) : name === 'role' ? 'none' : session.user;
         if (name === 'session_authorization') {
@@ -111,7 +115,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
         if (name === 'search_path' || name === 'datestyle') {
           value = (n.args as AnyNode[]).map((a) => {
             const v = settingValue([a]);
-            return name === 'search_path' && /[^a-z0-9_$]/.test(v) ? '"' + v + '"' : v;
+            return name === 'search_path' && (v === '' || /[^a-z0-9_$]/.test(v)) ? '"' + v + '"' : v;
           }).join(', ');
         }
         if (name === 'timezone' && n.args?.[0]?.A_Const?.ival !== undefined) value = settingValue(n.args);
@@ -121,7 +125,7 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       }
       if (n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET') {
         if (NO_RESET.has(name)) throw cannotReset(name);
-        session.settings.reset(name);
+        session.settings.reset(name, !!n.is_local);
         return commandResult(n.kind === 'VAR_RESET' ? 'RESET' : 'SET');
       }
       if (n.kind === 'VAR_SET_MULTI' && name === 'TRANSACTION') {
