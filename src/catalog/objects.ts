@@ -193,6 +193,8 @@ export interface IndexInfo {
   readonly exclusion?: readonly ExclusionOperator[];
   /** A partition's copy of its partitioned table's index: that index (pg_inherits of indexes). */
   readonly parentIndex?: number;
+  /** A partitioned index some partition has no part of yet (CREATE INDEX ON ONLY): indisvalid false. */
+  readonly invalid?: boolean;
 }
 
 /** One `col WITH op` of an exclusion constraint. */

@@ -136,7 +136,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     }
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`);
   }
-  if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition'))) {
+  if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => /^AT_(Attach|Detach)Partition/.test(c.AlterTableCmd.subtype)))) {
     // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
     if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql, !rv.inh)) return commandResult('ALTER TABLE');
   }
@@ -453,7 +453,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_DropConstraint': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
       // A partition's copy of an ancestor's foreign key goes only with it.
-      if (rel.partitionOf && derivedKeyOf(cat, rel, cmd.name)) {
+      if (rel.partitionOf && (derivedKeyOf(cat, rel, cmd.name) || (con && con.kind !== 'f' && con.parentConstraint !== undefined && con.index !== undefined))) {
         throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited constraint "${cmd.name}" of relation "${rel.name}"`);
       }
       if (con?.kind === 'f') for (const k of mergedKeysOf(cat, con)) cat.removeConstraint(k.oid);
