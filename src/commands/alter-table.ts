@@ -75,9 +75,10 @@ function visibleRows(session: Session, rel: RelationDef): { tid: number; values:
 }
 
 /** Moves the table to new storage with every row transformed; rebuilds its indexes. */
-function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: Value[]) => Value[]): RelationDef {
+function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: Value[]) => Value[], readAs: RelationDef = rel): RelationDef {
   const txn = session.transaction();
-  const rows = visibleRows(session, rel);
+  // (`readAs`: the definition the stored rows were written under, whose missing values fill them)
+  const rows = visibleRows(session, readAs);
   const filenode = session.db.newOid();
   txn.droppedFilenodes.add(rel.filenode);
   txn.createdFilenodes.add(filenode);
@@ -93,6 +94,8 @@ function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: V
   }
   txn.markWrite();
   rebuildIndexes(session, cat, nrel, tids);
+  // (a later subcommand of the same ALTER TABLE that rewrites again reads these rows)
+  txn.commandCounterIncrement();
   return nrel;
 }
 
@@ -574,7 +577,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         const out = [...vals];
         out[col.attnum - 1] = conv(vals, ctx);
         return out;
-      });
+      }, rel);
       // Check constraints are re-verified against the converted rows.
       for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && !k.notEnforced && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
       // An identity column's sequence takes the new type (ALTER SEQUENCE ... AS, as Postgres does).

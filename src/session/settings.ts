@@ -251,6 +251,14 @@ export class Settings {
         return n === 'role' && value.toLowerCase() === 'none' ? 'none' : value;
       case 'datestyle':
         return canonicalDateStyle(value, this.values.get('datestyle') ?? 'ISO, MDY');
+      case 'createrole_self_grant':
+        // (user.c check_createrole_self_grant: a list of set / inherit)
+        for (const w of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+          if (!/^(set|inherit)$/i.test(w)) {
+            throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "createrole_self_grant": "${value}"`, { detail: `Unrecognized key word: "${w}".` });
+          }
+        }
+        return value;
       case 'bytea_output':
         if (value !== 'hex' && value !== 'escape') {
           throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "bytea_output": "${value}"`, { hint: 'Available values: escape, hex.' });
