@@ -75,10 +75,19 @@ function visibleRows(session: Session, rel: RelationDef): { tid: number; values:
 }
 
 /** Moves the table to new storage with every row transformed; rebuilds its indexes. */
-function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: Value[]) => Value[], readAs: RelationDef = rel): RelationDef {
+export function rewrite(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  f: (values: Value[]) => Value[],
+  readAs: RelationDef = rel,
+  reorder?: (rows: { tid: number; values: Value[] }[]) => { tid: number; values: Value[] }[],
+): RelationDef {
   const txn = session.transaction();
-  // (`readAs`: the definition the stored rows were written under, whose missing values fill them)
-  const rows = visibleRows(session, readAs);
+  // (`readAs`: the definition the stored rows were written under, whose missing values fill them;
+  // `reorder`: the order the rows are written in, CLUSTER's)
+  let rows = visibleRows(session, readAs);
+  if (reorder) rows = reorder(rows);
   const filenode = session.db.newOid();
   txn.droppedFilenodes.add(rel.filenode);
   txn.createdFilenodes.add(filenode);

@@ -5,6 +5,7 @@
  */
 import { alterTsConfiguration, defineTsConfiguration, dropTsConfigurations } from './tsearch-cmds.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { cluster } from './cluster.js';
 import { NO_RESET, cannotReset } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
@@ -320,6 +321,8 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       throw featureNotSupported('Define statement');
     case 'AlterOperatorStmt':
       return alterOperator(session, n);
+    case 'ClusterStmt':
+      return cluster(session, n);
     case 'AlterCollationStmt':
       return refreshCollationVersion(session, n);
     case 'AlterTSConfigurationStmt':

@@ -43,7 +43,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     reloftype: 0,
     relowner: roleOid(rel.owner),
     relam: relam(rel),
-    relfilenode: kind === 'v' || kind === 'p' || kind === 'c' ? 0 : rel.oid,
+    relfilenode: kind === 'v' || kind === 'p' || kind === 'c' ? 0 : (rel.filenode ?? rel.oid),
     reltablespace: 0,
     relpages: kind === 'i' || kind === 'S' ? 1 : 0,
     reltuples: kind === 'i' ? 0 : kind === 'S' ? 1 : -1,
