@@ -269,6 +269,8 @@ export interface RelationDef {
   readonly partitions?: readonly number[];
   /** A partition (relispartition): its parent and bound (relpartbound). */
   readonly partitionOf?: PartitionOf;
+  /** A typed table (CREATE TABLE ... OF type): the composite type (reloftype). */
+  readonly ofType?: number;
   /** Table inheritance (INHERITS): the parents, in inhseqno order. */
   readonly inhParents?: readonly number[];
   /** Table inheritance: the children (tables whose inhParents name this one), in creation order. */

@@ -136,6 +136,44 @@ function putColumn(cat: Catalog, rel: RelationDef, col: ColumnDef): RelationDef 
   return nrel;
 }
 
+/**
+ * ALTER TABLE ... OF type: the table's columns must be the type's, in order, with the same
+ * types (tablecmds.c ATExecAddOf).
+ */
+function addOf(session: Session, cat: Catalog, rel: RelationDef, typeName: AnyNode, pos: (loc: number | undefined) => string | undefined): void {
+  const { oid } = resolveTypeName(cat, session.searchPath(), typeName, pos);
+  const t = cat.types.get(oid);
+  const typeRel = t?.kind === 'c' && t.relation !== undefined ? cat.relations.get(t.relation) : undefined;
+  if (!typeRel) throw new PgError(SQLSTATE.wrong_object_type, `type ${formatType(cat, oid)} is not a composite type`);
+  if (typeRel.kind !== 'c') {
+    throw new PgError(SQLSTATE.wrong_object_type, `type ${formatType(cat, oid)} is the row type of another table`, { detail: 'A typed table must use a stand-alone composite type created with CREATE TYPE.' });
+  }
+  if (rel.inhParents?.length) throw new PgError(SQLSTATE.wrong_object_type, 'typed tables cannot inherit');
+  const mismatch = (m: string) => new PgError(SQLSTATE.datatype_mismatch, m);
+  const mine = rel.columns.filter((c) => !c.dropped);
+  const want = typeRel.columns.filter((c) => !c.dropped);
+  want.forEach((w, i) => {
+    const c = mine[i];
+    if (!c) throw mismatch(`table is missing column "${w.name}"`);
+    if (c.name !== w.name) throw mismatch(`table has column "${c.name}" where type requires "${w.name}"`);
+    if (c.type !== w.type || c.typmod !== w.typmod || (c.collation ?? '') !== (w.collation ?? '')) throw mismatch(`table "${rel.name}" has different type for column "${c.name}"`);
+  });
+  if (mine.length > want.length) throw mismatch(`table has extra column "${mine[want.length].name}"`);
+  cat.putRelation({ ...rel, ofType: oid });
+}
+
+/** A typed table's columns and parents are its type's (tablecmds.c ATTypedTableRecursion's checks). */
+function checkTypedTableCmd(cmd: AnyNode, pos: (loc: number | undefined) => string | undefined): void {
+  const refuse = (what: string, position?: string) => new PgError(SQLSTATE.wrong_object_type, `cannot ${what} typed table`, position ? { position } : {});
+  switch (cmd.subtype) {
+    case 'AT_AddColumn': throw refuse('add column to');
+    case 'AT_DropColumn': throw refuse('drop column from');
+    case 'AT_AlterColumnType': throw refuse('alter column type of', pos(cmd.def?.ColumnDef?.location));
+    case 'AT_AddInherit':
+    case 'AT_DropInherit': throw refuse('change inheritance of');
+  }
+}
+
 export function alterTable(session: Session, n: AnyNode, sql: string): StatementResult {
   const rv = n.relation;
   const txn = session.transaction();
@@ -156,6 +194,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
     return commandResult('ALTER INDEX');
   }
+  if (found.ofType !== undefined) for (const c of n.cmds as AnyNode[]) checkTypedTableCmd(c.AlterTableCmd, pos);
   for (const c of n.cmds as AnyNode[]) {
     if (c.AlterTableCmd.subtype === 'AT_SetStorage' || c.AlterTableCmd.subtype === 'AT_SetCompression') checkStorageTarget(found, c.AlterTableCmd.subtype, n.objtype);
   }
@@ -252,6 +291,15 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_DropCluster':
       dropCluster(cat, rel);
       return;
+    case 'AT_AddOf':
+      addOf(session, cat, rel, cmd.def.TypeName ?? cmd.def, pos);
+      return;
+    case 'AT_DropOf': {
+      const { ofType: _t, ...rest } = rel;
+      void _t;
+      cat.putRelation(rest);
+      return;
+    }
     case 'AT_SetStorage':
     case 'AT_SetCompression': {
       const col = findColumn(rel, cmd.name);
@@ -885,6 +933,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
   const newName = truncateIdentifier(n.newname);
   switch (n.renameType) {
     case 'OBJECT_COLUMN': {
+      if (rel.ofType !== undefined) throw new PgError(SQLSTATE.wrong_object_type, 'cannot rename column of typed table');
       const col = findColumn(rel, n.subname);
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${n.subname}" does not exist`);
       if (SYSTEM_COLUMNS.has(newName) && (rel.kind === 'r' || rel.kind === 'm')) {

@@ -11,6 +11,7 @@ import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
 import { resolveCollationName } from '../catalog/collation-lookup.js';
+import { dropRelation } from './drop.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -363,7 +364,8 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     const cat = txn.catalogForWrite();
     const sp = session.searchPath();
     const { relName, typName } = dependentNames(cat, sp);
-    const deps = typeDependents(cat, t, compRel?.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp));
+    const dropTable = (r: RelationDef) => dropRelation(session, cat, cat.relation(r.oid), new Set([r.oid]));
+    const deps = typeDependents(cat, t, compRel?.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp), dropTable);
     if (deps.length) {
       const all = flattenDependents(deps);
       if (n.behavior !== 'DROP_CASCADE') {
@@ -441,6 +443,7 @@ function typeDependents(
   relName: (r: RelationDef) => string,
   typeLabel: (x: UserTypeDef) => string,
   routine: (f: FunctionDef) => string,
+  dropTable?: (r: RelationDef) => void,
 ): TypeDependent[] {
   const out: TypeDependent[] = [];
   for (const viaArray of [true, false]) {
@@ -455,6 +458,11 @@ function typeDependents(
         const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
         out.push({ oid: r.oid, order: [...group(r.oid), -c.attnum], label: `column ${c.name} of ${word} ${relName(r)}`, on, supported: r.kind === 'r' || r.kind === 'c', drop: () => dropColumnForType(cat, r.oid, c.attnum), children: [] });
       }
+    }
+    // Typed tables (CREATE TABLE ... OF the type).
+    for (const r of cat.relations.values()) {
+      if (viaArray || r.ofType !== target) continue;
+      out.push({ oid: r.oid, order: [...group(r.oid), 0], label: `table ${relName(r)}`, on, supported: !!dropTable, drop: () => dropTable?.(r), children: [] });
     }
     for (const d of cat.types.values()) {
       if (d.kind !== 'd' || d.domain?.baseType !== target) continue;

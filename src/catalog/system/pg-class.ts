@@ -40,7 +40,7 @@ export function classRow(cat: Catalog, rel: RelationDef): RowObject {
     relname: rel.name,
     relnamespace: rel.namespace,
     reltype: rel.rowType,
-    reloftype: 0,
+    reloftype: rel.ofType ?? 0,
     relowner: roleOid(rel.owner),
     relam: relam(rel),
     relfilenode: kind === 'v' || kind === 'p' || kind === 'c' ? 0 : (rel.filenode ?? rel.oid),
