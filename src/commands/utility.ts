@@ -155,10 +155,20 @@ export function runUtility(session: Session, kind: string, n: AnyNode, sql: stri
       return withDefaultAcls(session, () => createTable(session, c, sql));
     }
     case 'CreateSchemaStmt': {
+      const before = new Set(session.catalog().namespaces.keys());
       const r = createSchema(session, { ...n, schemaElts: undefined }, sql);
       if (n.schemaElts?.length) {
-        const name = (n.schemaname as string | undefined) ?? session.currentUser();
-        runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtility(s, k, x, sql, st));
+        // (CREATE SCHEMA AUTHORIZATION role names the schema after the role)
+        const created = [...session.catalog().namespaces.values()].find((x) => !before.has(x.oid));
+        const name = created?.name ?? (n.schemaname as string | undefined) ?? (n.authrole?.RoleSpec?.rolename as string | undefined) ?? session.currentUser();
+        // (CreateSchemaCommand runs the elements as the schema's owner)
+        const savedUser = session.settings.currentUser;
+        if (created) session.settings.currentUser = created.owner;
+        try {
+          runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtility(s, k, x, sql, st));
+        } finally {
+          session.settings.currentUser = savedUser;
+        }
       }
       return r;
     }
