@@ -60,7 +60,8 @@ export function canCoerce(cat: Catalog, from: number, to: number, ctx: CoercionC
   if (to === OID.record && (fi.typtype === 'c' || from === OID.record)) return true;
   // A ROW(...) coerces to any composite type (field by field, checked when coercing).
   if (from === OID.record && ti.typtype === 'c') return true;
-  // A table's row type coerces implicitly to an inheritance ancestor's (ConvertRowtypeExpr).
+  // A table's row type coerces implicitly to an inheritance ancestor's (ConvertRowtypeExpr), a
+  // typed table's to its type.
   if (inheritedRowtype(cat, fi, ti)) return true;
   // A domain coerces implicitly to its base type.
   if (fi.typtype === 'd' && fi.baseType !== undefined) {
@@ -230,6 +231,12 @@ function inheritedRowtype(cat: Catalog, fi: TypeInfo, ti: TypeInfo): ((v: Value)
   if (fi.typtype !== 'c' || ti.typtype !== 'c' || fi.relation === undefined || ti.relation === undefined || fi.relation === ti.relation) return undefined;
   const child = cat.relations.get(fi.relation);
   const parent = cat.relations.get(ti.relation);
+  // A typed table's row type is its type's (parse_coerce.c typeIsOfTypedTable): same columns, relabeled.
+  if (child?.ofType === ti.oid && parent) {
+    const live = parent.columns.filter((c) => !c.dropped);
+    const [names, types] = [live.map((c) => c.name), live.map((c) => c.type)];
+    return (v) => (v instanceof PgRecord ? new PgRecord(v.fields, names, types) : v);
+  }
   if (!child?.inhParents?.length || !parent || !inheritAncestors(cat, child).some((r) => r.oid === parent.oid)) return undefined;
   const childLive = child.columns.filter((c) => !c.dropped);
   const parentLive = parent.columns.filter((c) => !c.dropped);

@@ -195,6 +195,8 @@ export interface IndexInfo {
   readonly exclusion?: readonly ExclusionOperator[];
   /** A partition's copy of its partitioned table's index: that index (pg_inherits of indexes). */
   readonly parentIndex?: number;
+  /** A partitioned index some partition has no part of yet (CREATE INDEX ON ONLY): indisvalid false. */
+  readonly invalid?: boolean;
 }
 
 /** One `col WITH op` of an exclusion constraint. */
@@ -269,6 +271,8 @@ export interface RelationDef {
   readonly partitions?: readonly number[];
   /** A partition (relispartition): its parent and bound (relpartbound). */
   readonly partitionOf?: PartitionOf;
+  /** A typed table (CREATE TABLE ... OF type): the composite type (reloftype). */
+  readonly ofType?: number;
   /** Table inheritance (INHERITS): the parents, in inhseqno order. */
   readonly inhParents?: readonly number[];
   /** Table inheritance: the children (tables whose inhParents name this one), in creation order. */

@@ -77,9 +77,19 @@ function visibleRows(session: Session, rel: RelationDef): { tid: number; values:
 }
 
 /** Moves the table to new storage with every row transformed; rebuilds its indexes. */
-function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: Value[]) => Value[]): RelationDef {
+export function rewrite(
+  session: Session,
+  cat: Catalog,
+  rel: RelationDef,
+  f: (values: Value[]) => Value[],
+  readAs: RelationDef = rel,
+  reorder?: (rows: { tid: number; values: Value[] }[]) => { tid: number; values: Value[] }[],
+): RelationDef {
   const txn = session.transaction();
-  const rows = visibleRows(session, rel);
+  // (`readAs`: the definition the stored rows were written under, whose missing values fill them;
+  // `reorder`: the order the rows are written in, CLUSTER's)
+  let rows = visibleRows(session, readAs);
+  if (reorder) rows = reorder(rows);
   const filenode = session.db.newOid();
   txn.droppedFilenodes.add(rel.filenode);
   txn.createdFilenodes.add(filenode);
@@ -95,6 +105,8 @@ function rewrite(session: Session, cat: Catalog, rel: RelationDef, f: (values: V
   }
   txn.markWrite();
   rebuildIndexes(session, cat, nrel, tids);
+  // (a later subcommand of the same ALTER TABLE that rewrites again reads these rows)
+  txn.commandCounterIncrement();
   return nrel;
 }
 
@@ -126,6 +138,44 @@ function putColumn(cat: Catalog, rel: RelationDef, col: ColumnDef): RelationDef 
   return nrel;
 }
 
+/**
+ * ALTER TABLE ... OF type: the table's columns must be the type's, in order, with the same
+ * types (tablecmds.c ATExecAddOf).
+ */
+function addOf(session: Session, cat: Catalog, rel: RelationDef, typeName: AnyNode, pos: (loc: number | undefined) => string | undefined): void {
+  const { oid } = resolveTypeName(cat, session.searchPath(), typeName, pos);
+  const t = cat.types.get(oid);
+  const typeRel = t?.kind === 'c' && t.relation !== undefined ? cat.relations.get(t.relation) : undefined;
+  if (!typeRel) throw new PgError(SQLSTATE.wrong_object_type, `type ${formatType(cat, oid)} is not a composite type`);
+  if (typeRel.kind !== 'c') {
+    throw new PgError(SQLSTATE.wrong_object_type, `type ${formatType(cat, oid)} is the row type of another table`, { detail: 'A typed table must use a stand-alone composite type created with CREATE TYPE.' });
+  }
+  if (rel.inhParents?.length) throw new PgError(SQLSTATE.wrong_object_type, 'typed tables cannot inherit');
+  const mismatch = (m: string) => new PgError(SQLSTATE.datatype_mismatch, m);
+  const mine = rel.columns.filter((c) => !c.dropped);
+  const want = typeRel.columns.filter((c) => !c.dropped);
+  want.forEach((w, i) => {
+    const c = mine[i];
+    if (!c) throw mismatch(`table is missing column "${w.name}"`);
+    if (c.name !== w.name) throw mismatch(`table has column "${c.name}" where type requires "${w.name}"`);
+    if (c.type !== w.type || c.typmod !== w.typmod || (c.collation ?? '') !== (w.collation ?? '')) throw mismatch(`table "${rel.name}" has different type for column "${c.name}"`);
+  });
+  if (mine.length > want.length) throw mismatch(`table has extra column "${mine[want.length].name}"`);
+  cat.putRelation({ ...rel, ofType: oid });
+}
+
+/** A typed table's columns and parents are its type's (tablecmds.c ATTypedTableRecursion's checks). */
+function checkTypedTableCmd(cmd: AnyNode, pos: (loc: number | undefined) => string | undefined): void {
+  const refuse = (what: string, position?: string) => new PgError(SQLSTATE.wrong_object_type, `cannot ${what} typed table`, position ? { position } : {});
+  switch (cmd.subtype) {
+    case 'AT_AddColumn': throw refuse('add column to');
+    case 'AT_DropColumn': throw refuse('drop column from');
+    case 'AT_AlterColumnType': throw refuse('alter column type of', pos(cmd.def?.ColumnDef?.location));
+    case 'AT_AddInherit':
+    case 'AT_DropInherit': throw refuse('change inheritance of');
+  }
+}
+
 export function alterTable(session: Session, n: AnyNode, sql: string): StatementResult {
   const rv = n.relation;
   const txn = session.transaction();
@@ -138,7 +188,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     }
     throw new PgError(SQLSTATE.undefined_table, `relation "${rv.schemaname ? rv.schemaname + '.' : ''}${rv.relname}" does not exist`);
   }
-  if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => c.AlterTableCmd.subtype === 'AT_AttachPartition'))) {
+  if (n.objtype === 'OBJECT_TABLE' && (found.kind === 'p' || found.partitionOf || (n.cmds as AnyNode[]).some((c) => /^AT_(Attach|Detach)Partition/.test(c.AlterTableCmd.subtype)))) {
     // Partitioned tables and partitions: ATTACH / DETACH here, the rest where it keeps the layout.
     if (alterPartitioned(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql, !rv.inh)) return commandResult('ALTER TABLE');
   }
@@ -146,6 +196,7 @@ export function alterTable(session: Session, n: AnyNode, sql: string): Statement
     attachIndexPartition(session, found, (n.cmds as AnyNode[]).map((c) => c.AlterTableCmd), sql);
     return commandResult('ALTER INDEX');
   }
+  if (found.ofType !== undefined) for (const c of n.cmds as AnyNode[]) checkTypedTableCmd(c.AlterTableCmd, pos);
   for (const c of n.cmds as AnyNode[]) {
     if (c.AlterTableCmd.subtype === 'AT_SetStorage' || c.AlterTableCmd.subtype === 'AT_SetCompression') checkStorageTarget(found, c.AlterTableCmd.subtype, n.objtype);
   }
@@ -242,6 +293,15 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_DropCluster':
       dropCluster(cat, rel);
       return;
+    case 'AT_AddOf':
+      addOf(session, cat, rel, cmd.def.TypeName ?? cmd.def, pos);
+      return;
+    case 'AT_DropOf': {
+      const { ofType: _t, ...rest } = rel;
+      void _t;
+      cat.putRelation(rest);
+      return;
+    }
     case 'AT_SetStorage':
     case 'AT_SetCompression': {
       const col = findColumn(rel, cmd.name);
@@ -454,7 +514,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
     case 'AT_DropConstraint': {
       const con = cat.relationConstraints(rel.oid).find((k) => k.name === cmd.name);
       // A partition's copy of an ancestor's foreign key goes only with it.
-      if (rel.partitionOf && derivedKeyOf(cat, rel, cmd.name)) {
+      if (rel.partitionOf && (derivedKeyOf(cat, rel, cmd.name) || (con && con.kind !== 'f' && con.parentConstraint !== undefined && con.index !== undefined))) {
         throw new PgError(SQLSTATE.invalid_table_definition, `cannot drop inherited constraint "${cmd.name}" of relation "${rel.name}"`);
       }
       if (con?.kind === 'f') for (const k of mergedKeysOf(cat, con)) cat.removeConstraint(k.oid);
@@ -576,7 +636,7 @@ function alterOne(session: Session, cat: Catalog, rel: RelationDef, cmd: AnyNode
         const out = [...vals];
         out[col.attnum - 1] = conv(vals, ctx);
         return out;
-      });
+      }, rel);
       // Check constraints are re-verified against the converted rows.
       for (const k of cat.relationConstraints(rel.oid)) if (k.kind === 'c' && !k.notEnforced && k.columns.includes(col.attnum)) validateCheck(session, cat, cat.relation(rel.oid), k.name, k.check!);
       // An identity column's sequence takes the new type (ALTER SEQUENCE ... AS, as Postgres does).
@@ -889,6 +949,7 @@ export function renameObject(session: Session, n: AnyNode): StatementResult {
   const newName = truncateIdentifier(n.newname);
   switch (n.renameType) {
     case 'OBJECT_COLUMN': {
+      if (rel.ofType !== undefined) throw new PgError(SQLSTATE.wrong_object_type, 'cannot rename column of typed table');
       const col = findColumn(rel, n.subname);
       if (!col) throw new PgError(SQLSTATE.undefined_column, `column "${n.subname}" does not exist`);
       if (SYSTEM_COLUMNS.has(newName) && (rel.kind === 'r' || rel.kind === 'm')) {

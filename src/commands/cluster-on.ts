@@ -1,6 +1,6 @@
 /**
  * ALTER TABLE ... CLUSTER ON index / SET WITHOUT CLUSTER: which index pg_index.indisclustered
- * marks (fauxgres keeps rows in insertion order; only the catalog records the choice).
+ * marks (only the catalog records the choice; CLUSTER itself, cluster.ts, reorders the rows).
  * Postgres counterpart: src/backend/commands/cluster.c (check_index_is_clusterable,
  * mark_index_clustered), tablecmds.c (ATExecClusterOn, ATExecDropCluster).
  */
@@ -27,7 +27,7 @@ export function dropCluster(cat: Catalog, rel: RelationDef): void {
   markClustered(cat, rel, undefined);
 }
 
-function checkClusterable(rel: RelationDef, idx: RelationDef): void {
+export function checkClusterable(rel: RelationDef, idx: RelationDef): void {
   if (idx.index?.relation !== rel.oid) throw new PgError(SQLSTATE.wrong_object_type, `"${idx.name}" is not an index for table "${rel.name}"`);
   if (!CLUSTERABLE.has(idx.index.method)) {
     throw new PgError(SQLSTATE.feature_not_supported, `cannot cluster on index "${idx.name}" because access method does not support clustering`);
@@ -35,7 +35,7 @@ function checkClusterable(rel: RelationDef, idx: RelationDef): void {
   if (idx.index.predicate) throw new PgError(SQLSTATE.feature_not_supported, `cannot cluster on partial index "${idx.name}"`);
 }
 
-function markClustered(cat: Catalog, rel: RelationDef, index: number | undefined): void {
+export function markClustered(cat: Catalog, rel: RelationDef, index: number | undefined): void {
   if (rel.kind === 'p') throw new PgError(SQLSTATE.feature_not_supported, 'cannot mark index clustered in partitioned table');
   if (rel.clusteredIndex === index) return;
   const { clusteredIndex: _old, ...rest } = rel;

@@ -28,7 +28,7 @@ import { defaultExtensionOpclass, resolveExtensionOpclass } from './extension-op
 import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { distinctIndexColumnNames, indexIncludeAttnums } from './index-include.js';
 import { makeExecContext } from '../session/run-select.js';
-import { checkUniqueCoversKey, cloneIndex } from './partition-ddl.js';
+import { checkUniqueCoversKey, cloneIndexToPartitions } from './partition-ddl.js';
 import { partitionsOf } from '../catalog/partition.js';
 
 type AnyNode = Record<string, any>;
@@ -204,6 +204,8 @@ export function createIndex(session: Session, n: AnyNode, sql: string): Statemen
   const oid = defineIndex(session, cat, table, { name, keys, unique: !!n.unique, primary: false, nullsNotDistinct: !!n.nulls_not_distinct, include, predicate, method, options: relOptionsOf(n.options, indexOptionKind(method)) });
   // On a partitioned table: each partition gets its own copy (and later partitions too).
   // (ON ONLY: the partitioned table alone, as pg_dump writes it; partitions attach theirs.)
-  if (table.kind === 'p' && n.relation.inh) for (const c of partitionsOf(cat, table)) cloneIndex(session, cat, cat.relation(oid), c);
+  if (table.kind === 'p' && n.relation.inh) cloneIndexToPartitions(session, cat, cat.relation(oid), true);
+  // ON ONLY a table with partitions: invalid until each has its part (ALTER INDEX ... ATTACH PARTITION).
+  else if (table.kind === 'p' && partitionsOf(cat, table).length) cat.putRelation({ ...cat.relation(oid), index: { ...cat.relation(oid).index!, invalid: true } });
   return commandResult('CREATE INDEX');
 }

@@ -48,12 +48,30 @@ export interface CreateTableOptions {
   readonly created?: (rel: RelationDef) => void;
 }
 
+/**
+ * CREATE TABLE ... OF type: the type must be a stand-alone composite type (transformOfType).
+ * Returns the type's relation (its attributes are the table's columns).
+ */
+function typedTableType(session: Session, typeName: AnyNode, pos: (loc: number | undefined) => string | undefined): RelationDef {
+  const cat = session.catalog();
+  const { oid } = resolveTypeName(cat, session.searchPath(), typeName, pos);
+  const t = cat.types.get(oid);
+  const rel = t?.kind === 'c' && t.relation !== undefined ? cat.relations.get(t.relation) : undefined;
+  if (!rel) throw new PgError(SQLSTATE.wrong_object_type, `type ${formatType(cat, oid)} is not a composite type`);
+  if (rel.kind !== 'c') {
+    throw new PgError(SQLSTATE.wrong_object_type, `type ${formatType(cat, oid)} is the row type of another table`, {
+      detail: 'A typed table must use a stand-alone composite type created with CREATE TYPE.',
+    });
+  }
+  return rel;
+}
+
 export function createTable(session: Session, n: AnyNode, sql: string, opts?: CreateTableOptions): StatementResult {
   const rv = n.relation;
   const pos = (loc: number | undefined) => (loc === undefined || loc < 0 ? undefined : String(charOffset(sql, loc) + 1));
   if (n.partspec && opts?.relkind) throw featureNotSupported('partitioned tables here', rv.location);
   const partParent = n.partbound ? partitionParent(session, n, sql) : undefined;
-  if (n.ofTypename) throw featureNotSupported('typed tables (OF type)', rv.location);
+  const ofType = n.ofTypename ? typedTableType(session, n.ofTypename, pos) : undefined;
   checkTablespace(n.tablespacename);
   for (const e of (n.tableElts ?? []) as AnyNode[]) {
     for (const c of e.Constraint ? [e.Constraint] : ((e.ColumnDef?.constraints ?? []) as AnyNode[]).map((x) => x.Constraint)) checkTablespace(c?.indexspace);
@@ -86,8 +104,9 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
   const tableCons: AnyNode[] = [];
   const likes: { src: RelationDef; options: number; map: Map<number, number> }[] = [];
   let elts = (n.tableElts ?? []) as AnyNode[];
-  if (partParent) {
-    const inherited = partitionColumnNodes(partParent, elts, rv.location);
+  if (partParent || ofType) {
+    // (a typed table's columns are its type's, with `col WITH OPTIONS ...` as a partition's)
+    const inherited = partitionColumnNodes((partParent ?? ofType)!, elts, rv.location);
     colNodes.push(...inherited.cols);
     elts = inherited.rest;
   }
@@ -162,6 +181,7 @@ export function createTable(session: Session, n: AnyNode, sql: string, opts?: Cr
     filenode: oid,
     rowType,
     ...(opts?.view ? { view: opts.view } : {}),
+    ...(ofType ? { ofType: ofType.rowType } : {}),
     options: relOptionsOf(n.options, 'heap'),
   };
   if (n.partspec) rel = { ...rel, partitionKey: definePartitionKey(session, cat, rel, n.partspec, sql) };

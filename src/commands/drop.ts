@@ -283,6 +283,16 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         if (rel.kind !== want && !(want === 'r' && rel.kind === 'p')) {
           throw new PgError(SQLSTATE.wrong_object_type, `"${rel.name}" is not a${/^[aeiou]/.test(word) ? 'n' : ''} ${word}`, { hint: rel.kind === 'c' ? 'Use DROP TYPE to remove a type.' : `Use DROP ${(KIND_WORD[rel.kind] ?? 'relation').toUpperCase()} to remove a ${KIND_WORD[rel.kind] ?? 'relation'}.` });
         }
+        if (n.concurrent && rel.kind === 'i' && rel.persistence !== 't' && txn.catalog.relations.get(rel.index!.relation)?.kind === 'p') {
+          throw new PgError(SQLSTATE.feature_not_supported, `cannot drop partitioned index "${rel.name}" concurrently`);
+        }
+        // A partition's part of a partitioned index goes only with it (or with its partition).
+        if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
+          const parentIdx = txn.catalog.relation(rel.index.parentIndex);
+          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${relName(txn.catalog, rel)} because index ${relName(txn.catalog, parentIdx)} requires it`, {
+            hint: `You can drop index ${relName(txn.catalog, parentIdx)} instead.`,
+          });
+        }
         if (rel.kind === 'i' && rel.index?.constraint !== undefined) {
           const con = txn.catalog.constraints.get(rel.index.constraint);
           const table = txn.catalog.relation(rel.index.relation);
@@ -293,13 +303,6 @@ export function dropObjects(session: Session, n: AnyNode, sql: string): Statemen
         }
         // (the schema's owner may drop it too)
         checkDropOwner(txn.catalog, session.currentUser(), rel.owner, rel.namespace, relationKindWord(rel), rel.name);
-        if (rel.kind === 'i' && rel.index?.parentIndex !== undefined) {
-          // A partition's part of a partitioned index goes only with it (or with its partition).
-          const parentIdx = txn.catalog.relation(rel.index.parentIndex);
-          throw new PgError(SQLSTATE.dependent_objects_still_exist, `cannot drop index ${relName(txn.catalog, rel)} because index ${relName(txn.catalog, parentIdx)} requires it`, {
-            hint: `You can drop index ${relName(txn.catalog, parentIdx)} instead.`,
-          });
-        }
         rels.push(rel);
       }
       if (!rels.length) return commandResult(cmd);

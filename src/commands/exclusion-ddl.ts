@@ -15,6 +15,7 @@ import { defineIndex } from './create-index.js';
 import { indexOptionKind, relOptionsOf } from './reloptions.js';
 import { exclusionOperator, hasDefaultOpclass, noDefaultOpclass } from './exclusion.js';
 import { chooseName, truncateIdentifier } from './naming.js';
+import { checkUniqueCoversKey } from './partition-ddl.js';
 
 type AnyNode = Record<string, any>;
 
@@ -60,6 +61,7 @@ export function addExclusionConstraint(session: Session, cat: Catalog, rel: Rela
     return c.attnum;
   });
   const predicate = con.where_clause ? analyzeTableExpr(session, cat, rel, con.where_clause, 'index predicate', sql) : undefined;
+  if (rel.kind === 'p') checkUniqueCoversKey(cat, rel, keys, 'EXCLUDE', ops);
   const ns = rel.namespace;
   const name = con.conname ? truncateIdentifier(con.conname) : chooseName(cat, ns, rel.name, names.join('_'), 'excl', taken, true);
   if (cat.relationIn(ns, name)) throw new PgError(SQLSTATE.duplicate_table, `relation "${name}" already exists`);

@@ -291,8 +291,10 @@ function addCheckToChildren(session: Session, cat: Catalog, parent: RelationDef,
     const before = new Set(cat.relationConstraints(ch.oid).map((k) => k.oid));
     alterOne(cat.relation(ch.oid), { subtype: 'AT_AddConstraint', def: { Constraint: { ...raw, conname: con.name } } });
     const added = cat.relationConstraints(ch.oid).find((k) => !before.has(k.oid) && k.kind === 'c');
-    if (added) cat.putConstraint({ ...added, check: remapVars(con.check!, map), inhCount: 1, notLocal: true });
-    addCheckToChildren(session, cat, ch, con, raw, alterOne);
+    const mine: ConstraintDef = { ...(added ?? con), check: remapVars(con.check!, map) };
+    if (added) cat.putConstraint({ ...mine, inhCount: 1, notLocal: true });
+    // (the grandchildren's copies come from the child's, in the child's column numbers)
+    addCheckToChildren(session, cat, ch, mine, raw, alterOne);
   }
 }
 

@@ -20,7 +20,9 @@ import { makeExecContext } from '../session/run-select.js';
 
 import { checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
 import { mergePartitionKeys, unmergePartitionKeys } from './partition-fk.js';
-import { checkUniqueCoversKey, cloneIndex, dropTriggerClones, linkPartition, partitionAttnums } from './partition-ddl.js';
+import { checkUniqueCoversKey, cloneIndexToPartitions, dropTriggerClones, linkPartition, partitionAttnums } from './partition-ddl.js';
+import { indexShape, validatePartitionedIndex } from './partition-index.js';
+import { relkindNotSupportedDetail } from './relkind-detail.js';
 
 type AnyNode = Record<string, any>;
 
@@ -200,13 +202,20 @@ export function unlinkPartition(cat: Catalog, rel: RelationDef): void {
         const { parentIndex: _p, ...info } = idx.index;
         void _p;
         cat.putRelation({ ...idx, index: info });
+        // (its constraint becomes the partition's own: conislocal, no parent)
+        const k = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
+        if (k?.parentConstraint !== undefined) {
+          const { parentConstraint: _c, inhCount: _n, notLocal: _l, ...own } = k;
+          void _c, void _n, void _l;
+          cat.putConstraint(own);
+        }
       }
     }
   }
 }
 
 /** Subcommands that keep a partition tree's column layout and need nothing more here. */
-const LAYOUT_SAFE = new Set(['AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_SetOptions', 'AT_ResetOptions', 'AT_ClusterOn', 'AT_DropCluster', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
+const LAYOUT_SAFE = new Set(['AT_ReplicaIdentity', 'AT_AlterConstraint', 'AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetStorage', 'AT_SetOptions', 'AT_ResetOptions', 'AT_ClusterOn', 'AT_DropCluster', 'AT_ChangeOwner', 'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity', 'AT_SetLogged', 'AT_SetUnLogged']);
 
 /**
  * ALTER TABLE on a partitioned table or a partition: ATTACH / DETACH PARTITION run here (true:
@@ -226,7 +235,10 @@ export function alterPartitioned(session: Session, rel: RelationDef, cmds: reado
       if (cmds.length > 1) throw featureNotSupported('ATTACH / DETACH PARTITION with other ALTER TABLE actions');
       if (rel.kind !== 'p') {
         const action = sub === 'AT_AttachPartition' ? 'ATTACH PARTITION' : 'DETACH PARTITION';
-        throw new PgError(SQLSTATE.wrong_object_type, `ALTER action ${action} cannot be performed on relation "${rel.name}"`, { detail: 'This operation is not supported for tables.' });
+        // (a partitioned index takes ATTACH PARTITION, without a bound: ALTER INDEX's form)
+        const kind = rel.kind === 'i' && session.catalog().relations.get(rel.index!.relation)?.kind === 'p' ? 'I' : rel.kind;
+        if (kind === 'I' && sub === 'AT_AttachPartition') throw new PgError(SQLSTATE.invalid_object_definition, `"${rel.name}" is not a partitioned table`);
+        throw new PgError(SQLSTATE.wrong_object_type, `ALTER action ${action} cannot be performed on relation "${rel.name}"`, { detail: relkindNotSupportedDetail(kind) });
       }
       if (sub === 'AT_DetachPartitionFinalize') throw featureNotSupported('DETACH PARTITION ... FINALIZE');
       if (sub === 'AT_AttachPartition') attachPartition(session, rel, cmd, sql);
@@ -308,7 +320,7 @@ export function alterPartitionedCmd(
     const ref = openRelation(cat, session.searchPath(), { schema: pk.schemaname, name: pk.relname });
     throw new PgError(SQLSTATE.wrong_object_type, `cannot use ONLY for foreign key on partitioned table "${rel.name}" referencing relation "${ref.name}"`);
   }
-  if (only && /Trig(All|User)?$/.test(sub)) {
+  if (only && (/Trig(All|User)?$/.test(sub) || sub === 'AT_ReplicaIdentity')) {
     // ENABLE / DISABLE TRIGGER on ONLY the partitioned table: its partitions' clones keep their state.
     run(rel, cmd);
     return;
@@ -333,10 +345,13 @@ export function alterPartitionedCmd(
     const keys = ((con.keys ?? []) as AnyNode[]).map((k) => ({ attnum: rel.columns.find((c) => c.name === k.String.sval && !c.dropped)?.attnum ?? -1, descending: false, nullsFirst: false }));
     const ops = con.without_overlaps ? keys.map((_k, i) => ({ name: i === keys.length - 1 ? '&&' : '=', oid: 0 })) : undefined;
     if (keys.every((k) => k.attnum > 0)) checkUniqueCoversKey(cat, rel, keys, con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE', ops);
+    // (ONLY: the partitions' key columns must already be NOT NULL, for the parts attached later)
+    if (only && con.contype === 'CONSTR_PRIMARY') checkPartitionsNotNull(cat, rel, keys);
     const before = new Set(cat.indexesByRelation.get(rel.oid) ?? []);
     run(rel, cmd);
     const idx = cat.relationIndexes(rel.oid).find((i) => !before.has(i.oid));
-    if (idx && !only) for (const c of partitionsOf(cat, cat.relation(rel.oid))) cloneIndex(session, cat, idx, c);
+    if (idx && !only) cloneIndexToPartitions(session, cat, idx, true);
+    else if (idx && partitionsOf(cat, cat.relation(rel.oid)).length) cat.putRelation({ ...idx, index: { ...idx.index!, invalid: true } });
     return;
   }
   const beforeCons = new Set(cat.constraintsByRelation.get(rel.oid) ?? []);
@@ -375,6 +390,17 @@ export function alterPartitionedCmd(
   }
 }
 
+/** ADD PRIMARY KEY on ONLY a partitioned table: its partitions' key columns must be NOT NULL (Postgres's internal error). */
+function checkPartitionsNotNull(cat: Catalog, rel: RelationDef, keys: readonly { attnum: number }[]): void {
+  for (const part of partitionsOf(cat, rel)) {
+    for (const k of keys) {
+      const name = rel.columns[k.attnum - 1]?.name;
+      const col = part.columns.find((c) => !c.dropped && c.name === name);
+      if (col && !col.notNull) throw new PgError(SQLSTATE.internal_error, `column "${col.name}" of table "${part.name}" is not marked NOT NULL`);
+    }
+  }
+}
+
 /** RENAME COLUMN: a partitioned table renames it in its partitions; a partition may not. */
 export function renamePartitionColumn(cat: Catalog, rel: RelationDef, attnum: number, newName: string): void {
   if (rel.partitionOf) throw new PgError(SQLSTATE.invalid_table_definition, `cannot rename inherited column "${rel.columns[attnum - 1].name}"`);
@@ -405,34 +431,37 @@ export function validateForeignKeyRows(session: Session, cat: Catalog, rel: Rela
  */
 export function attachIndexPartition(session: Session, parentIdx: RelationDef, cmds: readonly AnyNode[], sql: string): void {
   if (cmds.length > 1) throw featureNotSupported('ALTER INDEX ... ATTACH PARTITION with other actions');
+  void sql;
   const txn = session.transaction();
   const cat = txn.catalogForWrite();
   const rv = cmds[0].def.PartitionCmd.name;
-  const child = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname }, position(sql, rv.location));
+  // (RangeVarGetRelidExtended: no position in the error)
+  const child = openRelation(cat, session.searchPath(), { schema: rv.schemaname, name: rv.relname });
   const pinfo = parentIdx.index;
   const cinfo = child.index;
-  if (!pinfo || !cinfo) throw new PgError(SQLSTATE.wrong_object_type, `"${(pinfo ? child : parentIdx).name}" is not an index`);
+  if (!pinfo) throw new PgError(SQLSTATE.wrong_object_type, `"${parentIdx.name}" is not an index`);
+  if (!cinfo) throw new PgError(SQLSTATE.invalid_object_definition, `"${child.name}" is not an index`);
   const parentTable = cat.relation(pinfo.relation);
   const childTable = cat.relation(cinfo.relation);
   if (parentTable.kind !== 'p') throw new PgError(SQLSTATE.wrong_object_type, `"${parentIdx.name}" is not a partitioned index`);
-  if (childTable.partitionOf?.parent !== parentTable.oid) {
-    throw new PgError(SQLSTATE.invalid_object_definition, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
-      detail: `Index "${child.name}" is not an index on any partition of table "${parentTable.name}".`,
-    });
-  }
   if (cinfo.parentIndex === parentIdx.oid) return;
+  const cannot = (code: string, detail: string) =>
+    new PgError(code, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, { detail });
   if (cat.relationIndexes(childTable.oid).some((i) => i.index?.parentIndex === parentIdx.oid)) {
-    throw new PgError(SQLSTATE.object_not_in_prerequisite_state, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
-      detail: `Another index is already attached for partition "${childTable.name}".`,
-    });
+    throw cannot(SQLSTATE.object_not_in_prerequisite_state, `Another index is already attached for partition "${childTable.name}".`);
   }
-  const same = cinfo.unique === pinfo.unique && cinfo.method === pinfo.method && cinfo.keys.length === pinfo.keys.length &&
-    cinfo.keys.every((k, i) => k.attnum === pinfo.keys[i].attnum && k.attnum !== 0 && k.descending === pinfo.keys[i].descending) && !cinfo.predicate === !pinfo.predicate;
-  if (!same || cinfo.parentIndex !== undefined) {
-    throw new PgError(SQLSTATE.invalid_object_definition, `cannot attach index "${child.name}" as a partition of index "${parentIdx.name}"`, {
-      detail: cinfo.parentIndex !== undefined ? `Index "${child.name}" is already attached to another index.` : 'The index definitions do not match.',
-    });
+  if (cinfo.parentIndex !== undefined) throw cannot(SQLSTATE.object_not_in_prerequisite_state, `Index "${child.name}" is already attached to another index.`);
+  if (childTable.partitionOf?.parent !== parentTable.oid) {
+    throw cannot(SQLSTATE.object_not_in_prerequisite_state, `Index "${child.name}" is not an index on any partition of table "${parentTable.name}".`);
+  }
+  if (indexShape(cat, session, child) !== indexShape(cat, session, parentIdx)) throw cannot(SQLSTATE.invalid_object_definition, 'The index definitions do not match.');
+  const pcon = pinfo.constraint !== undefined ? cat.constraints.get(pinfo.constraint) : undefined;
+  const ccon = cinfo.constraint !== undefined ? cat.constraints.get(cinfo.constraint) : undefined;
+  if (pcon && !ccon) {
+    throw cannot(SQLSTATE.invalid_object_definition, `The index "${parentIdx.name}" belongs to a constraint in table "${parentTable.name}" but no constraint exists for index "${child.name}".`);
   }
   cat.putRelation({ ...child, index: { ...cinfo, parentIndex: parentIdx.oid } });
+  if (pcon && ccon) cat.putConstraint({ ...ccon, parentConstraint: pcon.oid, inhCount: 1, notLocal: true });
+  validatePartitionedIndex(cat, cat.relation(parentIdx.oid));
   cat.bump();
 }

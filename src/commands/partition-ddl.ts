@@ -30,6 +30,7 @@ import { remapVars } from './create-table.js';
 import { STRATEGIES, checkDefaultContents, checkNewBound, position, transformBound } from './partition-bounds.js';
 import { referencedAttnums, unlinkPartition } from './partition-alter.js';
 import { SYSTEM_COLUMNS } from '../analyze/system-columns.js';
+import { matchingPartIndex } from './partition-index.js';
 import { checkRelationOwner } from './owner.js';
 
 type AnyNode = Record<string, any>;
@@ -95,14 +96,18 @@ function checkPartitionOpclass(cat: Catalog, strategy: string, e: AnyNode, type:
 export function checkUniqueCoversKey(cat: Catalog, rel: RelationDef, keys: readonly IndexKey[], what: string, exclusion?: readonly ExclusionOperator[]): void {
   for (let cur: RelationDef | undefined = rel; cur?.partitionKey; cur = undefined) {
     for (const p of cur.partitionKey.parts) {
-      if (!p.attnum) throw featureNotSupported('unsupported UNIQUE constraint with partition key definition');
-      // An exclusion index (a WITHOUT OVERLAPS key) matches a partition column only with `=` (DefineIndex).
-      const j = exclusion ? keys.findIndex((k) => k.attnum === p.attnum) : -1;
-      if (j >= 0 && exclusion![j].name !== '=') {
-        throw new PgError(SQLSTATE.feature_not_supported, `cannot match partition key to index on column "${rel.columns[p.attnum - 1].name}" using non-equal operator "${exclusion![j].name}"`);
+      if (!p.attnum) {
+        throw new PgError(SQLSTATE.feature_not_supported, `unsupported ${what} constraint with partition key definition`, {
+          detail: `${what} constraints cannot be used when partition keys include expressions.`,
+        });
       }
-      if (!keys.some((k) => k.attnum === p.attnum)) {
-        const col = rel.columns[p.attnum - 1].name;
+      const col = rel.columns[p.attnum - 1].name;
+      const j = keys.findIndex((k) => k.attnum === p.attnum);
+      // An exclusion constraint must compare the key column with equality (indexcmds.c DefineIndex).
+      if (j >= 0 && exclusion && exclusion[j].name !== '=') {
+        throw new PgError(SQLSTATE.feature_not_supported, `cannot match partition key to index on column "${col}" using non-equal operator "${exclusion[j].name}"`);
+      }
+      if (j < 0) {
         throw new PgError(SQLSTATE.feature_not_supported, 'unique constraint on partitioned table must include all partitioning columns', {
           detail: `${what} constraint on table "${rel.name}" lacks column "${col}" which is part of the partition key.`,
         });
@@ -229,18 +234,27 @@ function indexInLayout(info: IndexInfo, map: Map<number, number> | undefined): I
   };
 }
 
-export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDef, rel: RelationDef): void {
+/**
+ * Gives partition `rel` its part of the partitioned index `parentIdx`: an equivalent index it has
+ * is attached (an invalid one only when `attachInvalid`: CREATE INDEX takes it and is invalid
+ * then, ATTACH PARTITION passes it over), else a copy is made. Returns whether the part is valid.
+ */
+export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDef, rel: RelationDef, attachInvalid = false): boolean {
   const info = indexInLayout(parentIdx.index!, partitionAttnums(cat.relation(parentIdx.index!.relation), rel));
+  const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
   // An equivalent index the partition already has is attached instead of duplicated.
-  const same = cat.relationIndexes(rel.oid).find((i) => {
-    const x = i.index!;
-    return !x.parentIndex && x.unique === info.unique && !!x.exclusion === !!info.exclusion && x.method === info.method && x.keys.length === info.keys.length && x.keys.every((k, j) => k.attnum === info.keys[j].attnum && !k.expr && !info.keys[j].expr && k.descending === info.keys[j].descending) && !x.predicate && !info.predicate;
-  });
+  const same = matchingPartIndex(cat, session, parentIdx, rel, !attachInvalid);
   if (same) {
     cat.putRelation({ ...same, index: { ...same.index!, parentIndex: parentIdx.oid } });
-    return;
+    const own = same.index!.constraint !== undefined ? cat.constraints.get(same.index!.constraint) : undefined;
+    if (con && own) cat.putConstraint({ ...own, parentConstraint: con.oid, inhCount: 1, notLocal: true });
+    return !same.index!.invalid;
   }
-  const con = info.constraint !== undefined ? cat.constraints.get(info.constraint) : undefined;
+  // A partitioned partition's own key must cover the parent's unique key too.
+  if (rel.kind === 'p' && (info.unique || info.exclusion)) checkUniqueCoversKey(cat, rel, info.keys, info.primary ? 'PRIMARY KEY' : info.exclusion ? 'EXCLUDE' : 'UNIQUE', info.exclusion);
+  if (info.primary && cat.relationIndexes(rel.oid).some((i) => i.index?.primary)) {
+    throw new PgError(SQLSTATE.invalid_table_definition, `multiple primary keys for table "${rel.name}" are not allowed`);
+  }
   const colNames = info.keys.map((k) => (k.attnum ? rel.columns[k.attnum - 1].name : k.expr?.expr.kind === 'FuncExpr' ? (k.expr.expr as { name: string }).name : 'expr'));
   for (const a of info.include) colNames.push(rel.columns[a - 1].name);
   const label = info.primary ? 'pkey' : info.exclusion ? 'excl' : con?.kind === 'u' ? 'key' : 'idx';
@@ -254,7 +268,10 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
   if (con) {
     constraint = session.db.newOid();
     const amap = partitionAttnums(cat.relation(parentIdx.index!.relation), rel);
-    cat.putConstraint({ ...con, oid: constraint, name, relation: rel.oid, namespace: rel.namespace, index: oid, ...(amap ? { columns: con.columns.map((a) => amap.get(a) ?? a) } : {}) });
+    cat.putConstraint({
+      ...con, oid: constraint, name, relation: rel.oid, namespace: rel.namespace, index: oid, parentConstraint: con.oid, inhCount: 1, notLocal: true, noInherit: false,
+      ...(amap ? { columns: con.columns.map((a) => amap.get(a) ?? a) } : {}),
+    });
     if (info.primary) {
       const r = cat.relation(rel.oid);
       // The key columns become NOT NULL: a partition's stored rows are scanned first.
@@ -273,7 +290,15 @@ export function cloneIndex(session: Session, cat: Catalog, parentIdx: RelationDe
     }
   }
   cat.putRelation({ ...idx, index: { ...idx.index!, parentIndex: parentIdx.oid, ...(constraint !== undefined ? { constraint } : {}) } });
-  if (rel.kind === 'p') for (const c of partitionsOf(cat, cat.relation(rel.oid))) cloneIndex(session, cat, cat.relation(oid), c);
+  return rel.kind === 'p' ? cloneIndexToPartitions(session, cat, cat.relation(oid), attachInvalid) : true;
+}
+
+/** A new partitioned index's parts in each partition; one with an invalid part is invalid itself. */
+export function cloneIndexToPartitions(session: Session, cat: Catalog, idx: RelationDef, attachInvalid: boolean): boolean {
+  let valid = true;
+  for (const c of partitionsOf(cat, cat.relation(idx.index!.relation))) if (!cloneIndex(session, cat, cat.relation(idx.oid), c, attachInvalid)) valid = false;
+  if (!valid) cat.putRelation({ ...cat.relation(idx.oid), index: { ...cat.relation(idx.oid).index!, invalid: true } });
+  return valid;
 }
 
 /** After CREATE TABLE ... PARTITION OF built the table: the bound, inherited defaults and objects. */

@@ -109,9 +109,16 @@ export function createRole(session: Session, n: AnyNode, sql: string): Statement
   checkReservedName(name);
   if (cat.role(name)) throw new PgError(SQLSTATE.duplicate_object, `role "${name}" already exists`);
   const o = readOptions(n.options, sql);
-  if (!me.superuser && (o.attrs.superuser || o.attrs.replication || o.attrs.bypassRls)) {
-    const attr = o.attrs.superuser ? 'SUPERUSER' : o.attrs.replication ? 'REPLICATION' : 'BYPASSRLS';
-    throw new PgError(SQLSTATE.insufficient_privilege, 'permission denied to create role', { detail: `Only roles with the ${attr} attribute may create roles with the ${attr} attribute.` });
+  if ((n.options as AnyNode[] | undefined)?.some((x) => x.DefElem.defname === 'sysid')) {
+    session.notice(new PgError(SQLSTATE.successful_completion, 'SYSID can no longer be specified', { severity: 'NOTICE' }));
+  }
+  if (!me.superuser) {
+    // (user.c CreateRole: an attribute may be given only by a role that has it)
+    const attr = o.attrs.superuser ? 'SUPERUSER'
+      : o.attrs.createDb && !me.createDb ? 'CREATEDB'
+        : o.attrs.replication && !me.replication ? 'REPLICATION'
+          : o.attrs.bypassRls && !me.bypassRls ? 'BYPASSRLS' : undefined;
+    if (attr) throw new PgError(SQLSTATE.insufficient_privilege, 'permission denied to create role', { detail: `Only roles with the ${attr} attribute may create roles with the ${attr} attribute.` });
   }
   const isUser = n.stmt_type === 'ROLESTMT_USER';
   const role: RoleDef = {
@@ -120,8 +127,18 @@ export function createRole(session: Session, n: AnyNode, sql: string): Statement
   };
   cat.putRole(role);
   // A non-superuser creator administers what it creates (PG 16: an implicit ADMIN grant from the bootstrap superuser).
-  if (!me.superuser) addMember(cat, role.oid, me.oid, BOOTSTRAP_SUPERUSER, { admin: true, inherit: false, set: false });
-  for (const r of o.inRoles) grantMembership(session, cat, lookupRole(session, cat, r), role, {}, true);
+  if (!me.superuser) {
+    addMember(cat, role.oid, me.oid, BOOTSTRAP_SUPERUSER, { admin: true, inherit: false, set: false });
+    // createrole_self_grant: the creator also grants the role to itself with those options.
+    const self = (session.getSetting('createrole_self_grant', true) ?? '').toLowerCase().split(',').map((x) => x.trim()).filter(Boolean);
+    if (self.length) addMember(cat, role.oid, me.oid, me.oid, { admin: false, inherit: self.includes('inherit'), set: self.includes('set') });
+  }
+  // IN ROLE: only roles the creator may grant (check_role_membership_authorization).
+  for (const r of o.inRoles) {
+    const target = lookupRole(session, cat, r);
+    checkMembershipAuthorization(cat, session.currentUser(), me.oid, target, true);
+    grantMembership(session, cat, target, role, {}, true);
+  }
   for (const m of o.members) grantMembership(session, cat, role, lookupRole(session, cat, m), {}, true);
   for (const m of o.admins) grantMembership(session, cat, role, lookupRole(session, cat, m), { admin: true }, true);
   cat.bump();
@@ -238,8 +255,12 @@ export function renameRole(session: Session, n: AnyNode): StatementResult {
 
 export function dropRoles(session: Session, n: AnyNode): StatementResult {
   const cat = writable(session);
+  const seen = new Set<string>();
   for (const spec of n.roles as AnyNode[]) {
     const s = spec.RoleSpec;
+    // (a role named twice is dropped once)
+    if (s.roletype === 'ROLESPEC_CSTRING' && seen.has(s.rolename)) continue;
+    seen.add(s.rolename);
     if (s.roletype !== 'ROLESPEC_CSTRING') {
       throw new PgError(SQLSTATE.undefined_object, s.roletype === 'ROLESPEC_PUBLIC' ? 'role "public" does not exist' : 'cannot use special role specifier in DROP ROLE');
     }

@@ -17,6 +17,7 @@ import type { Session } from '../session/session.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { commandResult, type StatementResult } from '../session/dispatch.js';
 import { tempSchemaNameFor } from '../session/temp-schema.js';
+import { cursorsOf } from '../session/cursors.js';
 
 type AnyNode = Record<string, any>;
 
@@ -128,7 +129,14 @@ export function dropTempObjects(session: Session): void {
   const cat = session.catalog();
   const ns = cat.namespaceOid(name);
   if (ns === undefined) return;
-  session.runInternal(`DROP SCHEMA ${quote(name)} CASCADE`);
+  // (the session's own objects go whatever its current role: RemoveTempRelations checks no privileges)
+  const savedUser = session.settings.currentUser;
+  session.settings.currentUser = cat.namespaces.get(ns)?.owner ?? savedUser;
+  try {
+    session.runInternal(`DROP SCHEMA ${quote(name)} CASCADE`);
+  } finally {
+    session.settings.currentUser = savedUser;
+  }
   session.tempDeleteRows.clear();
 }
 
@@ -137,7 +145,12 @@ export function discard(session: Session, n: AnyNode): StatementResult {
   switch (n.target) {
     case 'DISCARD_ALL':
       session.preventInTransactionBlock('DISCARD ALL');
+      // (discard.c DiscardAll: portals, the session authorization, settings, prepared statements, LISTENs, ...)
+      cursorsOf(session).map.clear();
+      session.setSetting('role', 'none', false);
+      session.setSetting('session_authorization', session.user, false);
       session.settings.resetAll();
+      session.notifyAction({ kind: 'unlisten_all' });
       session.deallocateAll();
       session.releaseAdvisoryLocks();
       dropTempObjects(session);

@@ -11,6 +11,7 @@ import { schemaMissingSkips } from './drop-missing.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DomainInfo, FunctionDef, RelationDef, UserTypeDef } from '../catalog/objects.js';
 import { resolveCollationName } from '../catalog/collation-lookup.js';
+import { dropRelation } from './drop.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import type { Session } from '../session/session.js';
@@ -369,8 +370,9 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     const cat = txn.catalogForWrite();
     const sp = session.searchPath();
     const { relName, typName } = dependentNames(cat, sp);
+    const dropTable = (r: RelationDef) => dropRelation(session, cat, cat.relation(r.oid), new Set([r.oid]));
     const multi = t.kind === 'r' && t.range ? cat.types.get(t.range.multirange) : undefined;
-    const depsOf = (x: UserTypeDef) => typeDependents(cat, x, compRel?.oid, relName, (y) => `type ${typName(y)}`, (f) => routineSignature(cat, f, sp))
+    const depsOf = (x: UserTypeDef) => typeDependents(cat, x, compRel?.oid, relName, (y) => `type ${typName(y)}`, (f) => routineSignature(cat, f, sp), dropTable)
       .filter((d) => cat.functions.get(d.oid)?.constructsType !== t.oid);
     // A range's multirange type is reached through it (an internal dependency), its dependents
     // grouped under it as an array type's are.
@@ -462,6 +464,7 @@ function typeDependents(
   relName: (r: RelationDef) => string,
   typeLabel: (x: UserTypeDef) => string,
   routine: (f: FunctionDef) => string,
+  dropTable?: (r: RelationDef) => void,
 ): TypeDependent[] {
   const out: TypeDependent[] = [];
   for (const viaArray of [true, false]) {
@@ -476,6 +479,11 @@ function typeDependents(
         const word = r.kind === 'c' ? 'composite type' : r.kind === 'v' ? 'view' : 'table';
         out.push({ oid: r.oid, order: [...group(r.oid), -c.attnum], label: `column ${c.name} of ${word} ${relName(r)}`, on, supported: r.kind === 'r' || r.kind === 'c', drop: () => dropColumnForType(cat, r.oid, c.attnum), children: [] });
       }
+    }
+    // Typed tables (CREATE TABLE ... OF the type).
+    for (const r of cat.relations.values()) {
+      if (viaArray || r.ofType !== target) continue;
+      out.push({ oid: r.oid, order: [...group(r.oid), 0], label: `table ${relName(r)}`, on, supported: !!dropTable, drop: () => dropTable?.(r), children: [] });
     }
     for (const d of cat.types.values()) {
       if (d.kind !== 'd' || d.domain?.baseType !== target) continue;

@@ -6,6 +6,7 @@
 import { createRangeType } from './range-type.js';
 import { alterTsConfiguration, defineTsConfiguration, dropTsConfigurations } from './tsearch-cmds.js';
 import { PgError, featureNotSupported } from '../errors/pg-error.js';
+import { cluster } from './cluster.js';
 import { NO_RESET, cannotReset } from './transaction-cmds.js';
 import { SQLSTATE } from '../errors/sqlstate.js';
 import { DEFAULT_IO_CONTEXT } from '../types/type-io.js';
@@ -107,6 +108,10 @@ function runUtilityCommand(session: Session, kind: string, n: AnyNode, sql: stri
       return commandResult('NOTIFY');
     case 'VariableSetStmt': {
       const name = n.name as string;
+      // SET LOCAL outside a transaction block lasts only for its own statement (xact.c WarnNoTransactionBlock).
+      if (n.is_local && !session.inBlock && !session.inImplicitBlock && session.settings.routineDepth === 0) {
+        session.notice(new PgError(SQLSTATE.no_active_sql_transaction, 'SET LOCAL can only be used in transaction blocks', { severity: 'WARNING' }));
+      }
       if ((name === 'role' || name === 'session_authorization') && (n.kind === 'VAR_SET_VALUE' || n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET')) {
         const value = n.kind === 'VAR_SET_VALUE' ? checkSetRole(session, name, settingValue(n.args)) : name === 'role' ? 'none' : session.user;
         if (name === 'session_authorization') {
@@ -121,7 +126,7 @@ function runUtilityCommand(session: Session, kind: string, n: AnyNode, sql: stri
         if (name === 'search_path' || name === 'datestyle') {
           value = (n.args as AnyNode[]).map((a) => {
             const v = settingValue([a]);
-            return name === 'search_path' && /[^a-z0-9_$]/.test(v) ? '"' + v + '"' : v;
+            return name === 'search_path' && (v === '' || /[^a-z0-9_$]/.test(v)) ? '"' + v + '"' : v;
           }).join(', ');
         }
         if (name === 'timezone' && n.args?.[0]?.A_Const?.ival !== undefined) value = settingValue(n.args);
@@ -131,7 +136,7 @@ function runUtilityCommand(session: Session, kind: string, n: AnyNode, sql: stri
       }
       if (n.kind === 'VAR_SET_DEFAULT' || n.kind === 'VAR_RESET') {
         if (NO_RESET.has(name)) throw cannotReset(name);
-        session.settings.reset(name);
+        session.settings.reset(name, !!n.is_local);
         return commandResult(n.kind === 'VAR_RESET' ? 'RESET' : 'SET');
       }
       if (n.kind === 'VAR_SET_MULTI' && name === 'TRANSACTION') {
@@ -160,10 +165,20 @@ function runUtilityCommand(session: Session, kind: string, n: AnyNode, sql: stri
       return withDefaultAcls(session, () => createTable(session, c, sql));
     }
     case 'CreateSchemaStmt': {
+      const before = new Set(session.catalog().namespaces.keys());
       const r = createSchema(session, { ...n, schemaElts: undefined }, sql);
       if (n.schemaElts?.length) {
-        const name = (n.schemaname as string | undefined) ?? session.currentUser();
-        runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtilityCommand(s, k, x, sql, st));
+        // (CREATE SCHEMA AUTHORIZATION role names the schema after the role)
+        const created = [...session.catalog().namespaces.values()].find((x) => !before.has(x.oid));
+        const name = created?.name ?? (n.schemaname as string | undefined) ?? (n.authrole?.RoleSpec?.rolename as string | undefined) ?? session.currentUser();
+        // (CreateSchemaCommand runs the elements as the schema's owner)
+        const savedUser = session.settings.currentUser;
+        if (created) session.settings.currentUser = created.owner;
+        try {
+          runSchemaElements(session, name, n.schemaElts as AnyNode[], (s, k, x) => void runUtilityCommand(s, k, x, sql, st));
+        } finally {
+          session.settings.currentUser = savedUser;
+        }
       }
       return r;
     }
@@ -337,6 +352,8 @@ function runUtilityCommand(session: Session, kind: string, n: AnyNode, sql: stri
       throw featureNotSupported('Define statement');
     case 'AlterOperatorStmt':
       return alterOperator(session, n);
+    case 'ClusterStmt':
+      return cluster(session, n);
     case 'AlterCollationStmt':
       return refreshCollationVersion(session, n);
     case 'AlterTSConfigurationStmt':

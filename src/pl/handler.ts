@@ -58,7 +58,6 @@ export function actualParamTypes(cat: Catalog, def: FunctionDef, call: CallInfo)
  */
 export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, body: () => T): T {
   const savedUser = session.settings.currentUser;
-  const savedSettings: [string, string][] = [];
   // SECURITY DEFINER: current_user is the owner while the body runs (not a SET ROLE: SHOW role is unchanged).
   if (def.securityDefiner) session.settings.currentUser = def.owner;
   for (const c of def.config) {
@@ -66,19 +65,18 @@ export function withRoutineEnvironment<T>(session: Session, def: FunctionDef, bo
     const m = /^(transaction_isolation|transaction_read_only|transaction_deferrable)=/.exec(c);
     if (m) throw new PgError(SQLSTATE.feature_not_supported, `parameter "${m[1]}" cannot be set locally in functions`);
   }
-  for (const c of def.config) {
-    const eq = c.indexOf('=');
-    const name = c.slice(0, eq);
-    savedSettings.push([name, session.getSetting(name, true) ?? '']);
-    session.settings.set(name, c.slice(eq + 1), false);
-  }
+  const settings = session.settings;
+  const withClause = def.config.length > 0;
+  if (withClause) settings.pushFunctionSettings(def.config);
   const txn = session.transaction();
   const nested = def.volatility === 'v' && def.kind === 'f' ? txn.pushCommand() : undefined;
+  settings.routineDepth++;
   try {
     return body();
   } finally {
+    settings.routineDepth--;
     if (nested && session.txn === txn) txn.popCommand(nested);
-    for (let i = savedSettings.length - 1; i >= 0; i--) session.settings.set(savedSettings[i][0], savedSettings[i][1], false);
+    if (withClause) settings.popFunctionSettings();
     if (def.securityDefiner) session.settings.currentUser = savedUser;
   }
 }

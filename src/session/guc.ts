@@ -138,12 +138,15 @@ function showReal(f: SettingFact, x: number): string {
   const bu = f.unit ? baseUnit(f.unit) : undefined;
   if (!bu || x === 0) return formatG(x);
   const scaled = x * bu.size;
-  for (const [u, mult] of bu.family) {
-    if (mult < bu.smallest) break;
+  // The first unit that divides the value evenly, else the smallest (convert_real_from_base_unit:
+  // real time settings may go below their base unit, down to us; within 1e-8 of an integer counts).
+  const family = bu.family === TIME_UNITS ? TIME_UNITS : bu.family.filter(([, mult]) => mult >= bu.smallest);
+  for (const [u, mult] of family) {
     const q = scaled / mult;
-    if (Number.isInteger(q)) return `${formatG(q)}${u}`;
+    if (Number.isInteger(q) || (q > 0 && Math.abs(Math.round(q) / q - 1) <= 1e-8)) return `${formatG(q)}${u}`;
   }
-  return `${formatG(x)}${f.unit}`;
+  const [u, mult] = family[family.length - 1];
+  return `${formatG(scaled / mult)}${u}`;
 }
 
 const BOOL_WORDS: readonly [string, boolean][] = [

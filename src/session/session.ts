@@ -282,7 +282,7 @@ export class Session implements SessionContext, NotifyTarget {
     if (fact?.context === 'superuser' && !isSuperuser(this.catalog(), this.currentUser())) {
       throw new PgError(SQLSTATE.insufficient_privilege, `permission denied to set parameter "${name}"`);
     }
-    return this.settings.set(name, value, isLocal && this.inBlock);
+    return this.settings.set(name, value, isLocal);
   }
   /**
    * Sends a NOTICE / WARNING / INFO / LOG / DEBUG message to the client, unless client_min_messages
@@ -368,6 +368,7 @@ export class Session implements SessionContext, NotifyTarget {
       const d = this.txnDefaults();
       if (d.isolation !== 'read committed') t.isolation = d.isolation;
       if (d.readOnly) t.readOnly = true;
+      t.settingsJournal = this.settings;
       this.txn = t;
     }
     return this.txn;

@@ -103,6 +103,7 @@ export class Settings {
     if (!this.values.has(n) && !n.includes('.')) {
       throw new PgError(SQLSTATE.undefined_object, `unrecognized configuration parameter "${name}"`);
     }
+    if (n.includes('.') && !this.values.has(n)) checkCustomName(n);
     if (this.reserved && n.includes('.')) this.checkReserved(n);
     const fact = settingFact(n);
     if (fact) checkSettingContext(fact, when);
@@ -112,9 +113,58 @@ export class Settings {
     const old = this.values.get(n) ?? '';
     if (isLocal) {
       if (!this.localUndo.has(n)) this.localUndo.set(n, old);
-    } else if (!this.txnUndo.has(n)) this.txnUndo.set(n, old);
+    } else {
+      if (!this.txnUndo.has(n)) this.txnUndo.set(n, old);
+      // A plain SET overrides the SET clauses of the functions running now: it outlives them.
+      if (!this.applyingClause) {
+        for (const f of this.frames) {
+          const e = f.get(n);
+          if (e) e.overridden = true;
+        }
+      }
+    }
     this.apply(n, v);
     return v;
+  }
+
+  /** Routines running now (SET LOCAL at their top level warns only outside them). */
+  routineDepth = 0;
+  private applyingClause = false;
+  /** The SET clauses of the functions running now, innermost last (Postgres's GUC nest levels). */
+  private frames: Map<string, { value: string; hadLocal: boolean; overridden: boolean }>[] = [];
+
+  /**
+   * A function's SET clause (`name=value` entries) takes effect for its call; popFunctionSettings
+   * restores the prior values, unless a plain SET inside the call overrode one (guc.c AtEOXact_GUC
+   * at the function's nest level: GUC_SET survives, GUC_SAVE and GUC_LOCAL are undone).
+   */
+  pushFunctionSettings(config: readonly string[]): void {
+    const frame = new Map<string, { value: string; hadLocal: boolean; overridden: boolean }>();
+    this.frames.push(frame);
+    this.applyingClause = true;
+    try {
+      for (const c of config) {
+        const eq = c.indexOf('=');
+        const n = this.norm(c.slice(0, eq));
+        if (!frame.has(n)) frame.set(n, { value: this.values.get(n) ?? '', hadLocal: this.localUndo.has(n), overridden: false });
+        this.set(n, c.slice(eq + 1), false);
+      }
+    } catch (e) {
+      this.applyingClause = false;
+      this.popFunctionSettings();
+      throw e;
+    }
+    this.applyingClause = false;
+  }
+
+  popFunctionSettings(): void {
+    const frame = this.frames.pop();
+    if (!frame) return;
+    for (const [n, e] of frame) {
+      if (e.overridden) continue;
+      this.apply(n, e.value);
+      if (!e.hadLocal) this.localUndo.delete(n);
+    }
   }
 
   /** RESET ALL: every setting back to its default (the session's startup values). */
@@ -131,10 +181,10 @@ export class Settings {
     this.apply('session_authorization', user);
   }
 
-  reset(name: string): void {
+  reset(name: string, isLocal = false): void {
     const n = this.norm(name);
     const custom = this.loadedFacts?.get(n);
-    this.set(n, DEFAULT_VALUES.get(n) ?? (custom && this.values.has(n) ? custom.defaultText! : ''), false);
+    this.set(n, DEFAULT_VALUES.get(n) ?? (custom && this.values.has(n) ? custom.defaultText! : ''), isLocal);
   }
 
   /** Libraries loaded in this session (their custom settings are defined, their prefixes reserved). */
@@ -201,6 +251,14 @@ export class Settings {
         return n === 'role' && value.toLowerCase() === 'none' ? 'none' : value;
       case 'datestyle':
         return canonicalDateStyle(value, this.values.get('datestyle') ?? 'ISO, MDY');
+      case 'createrole_self_grant':
+        // (user.c check_createrole_self_grant: a list of set / inherit)
+        for (const w of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+          if (!/^(set|inherit)$/i.test(w)) {
+            throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "createrole_self_grant": "${value}"`, { detail: `Unrecognized key word: "${w}".` });
+          }
+        }
+        return value;
       case 'bytea_output':
         if (value !== 'hex' && value !== 'escape') {
           throw new PgError(SQLSTATE.invalid_parameter_value, `invalid value for parameter "bytea_output": "${value}"`, { hint: 'Available values: escape, hex.' });
@@ -242,8 +300,30 @@ export class Settings {
     return this.ioKeyText;
   }
 
+  /** Values before each change of the transaction (name, old value), for ROLLBACK TO SAVEPOINT. */
+  private journal: [string, string | undefined][] = [];
+
+  mark(): number {
+    return this.journal.length;
+  }
+
+  /** ROLLBACK TO SAVEPOINT (or an exception block's rollback): the changes since `mark` are undone. */
+  rollbackTo(mark: number): void {
+    const j = this.journal;
+    for (let i = j.length - 1; i >= mark; i--) {
+      const [n, v] = j[i];
+      if (v === undefined) this.values.delete(n);
+      else this.apply(n, v);
+    }
+    j.length = mark;
+  }
+
   private apply(n: string, v: string): void {
-    if (this.values.get(n) !== v) this.changed.set(n, ++this.changes);
+    const old = this.values.get(n);
+    if (old !== v) {
+      this.changed.set(n, ++this.changes);
+      this.journal.push([n, old]);
+    }
     if (!this.ownValues) {
       this.values = new Map(this.values);
       this.ownValues = true;
@@ -287,12 +367,25 @@ export class Settings {
 
   /** Transaction end: SET LOCAL values revert; plain SETs revert on rollback. */
   endTransaction(commit: boolean): void {
+    this.journal.length = 0;
     if (this.localUndo.size === 0 && this.txnUndo.size === 0) return;
     if (!commit) for (const [n, v] of this.txnUndo) this.apply(n, v);
     for (const [n, v] of this.localUndo) this.apply(n, v);
     this.localUndo.clear();
     this.txnUndo.clear();
+    this.journal.length = 0;
   }
+}
+
+/**
+ * A placeholder's name must be two or more simple identifiers separated by dots (guc.c
+ * valid_custom_variable_name).
+ */
+function checkCustomName(n: string): void {
+  if (/^[a-z_\u0080-\uffff][a-z0-9_$\u0080-\uffff]*(\.[a-z_\u0080-\uffff][a-z0-9_$\u0080-\uffff]*)+$/.test(n)) return;
+  throw new PgError(SQLSTATE.invalid_name, `invalid configuration parameter name "${n}"`, {
+    detail: 'Custom parameter names must be two or more simple identifiers separated by dots.',
+  });
 }
 
 /**

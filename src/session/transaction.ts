@@ -100,7 +100,10 @@ export class Transaction implements TxnAccess {
     dropped: Set<number>;
     notifyMark: number;
     cursorMark: number;
+    settingsMark: number;
   }[] = [];
+  /** The session's settings, whose changes since a savepoint its rollback undoes (guc.c AtEOSubXact_GUC). */
+  settingsJournal: { mark(): number; rollbackTo(mark: number): void } | undefined;
   /** The committed catalog the private one was copied from (to merge with DDL committed meanwhile). */
   private catalogBase: Catalog | undefined;
   /** LISTEN / UNLISTEN / NOTIFY of this transaction, applied at commit (notify.ts). */
@@ -327,7 +330,7 @@ export class Transaction implements TxnAccess {
 
   /** SAVEPOINT name: a new subtransaction. */
   savepoint(name: string): void {
-    this.savepoints.push({ name, subxid: 0, readOnly: this.readOnly, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length, cursorMark: cursorMark() });
+    this.savepoints.push({ name, subxid: 0, readOnly: this.readOnly, catalog: this.privateCatalog, base: this.catalogBase, dropped: new Set(this.droppedFilenodes), notifyMark: this.notifyActions.length, cursorMark: cursorMark(), settingsMark: this.settingsJournal?.mark() ?? 0 });
     this.catalogShared = true;
   }
 
@@ -355,6 +358,7 @@ export class Transaction implements TxnAccess {
     this.readOnly = sp.readOnly;
     this.notifyActions.length = sp.notifyMark;
     dropCursorsSince(this, sp.cursorMark);
+    this.settingsJournal?.rollbackTo(sp.settingsMark);
     this.privateCatalog = sp.catalog;
     this.catalogBase = sp.base;
     this.catalogShared = true;

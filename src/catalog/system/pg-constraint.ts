@@ -51,7 +51,7 @@ defineRows('pg_catalog', 'pg_constraint', {
       const row: RowObject = {
         ...BLANK, oid: c.oid, conname: c.name, connamespace: c.namespace, contype: c.kind, condeferrable: c.deferrable,
         condeferred: c.deferred, conenforced: !c.notEnforced, convalidated: c.validated, conrelid: c.relation, conindid: c.index ?? c.fk?.refIndex ?? 0,
-        connoinherit: c.kind === 'p' || c.kind === 'u' || c.kind === 'f' || !!c.noInherit, conkey: PgArray.of([...c.columns]),
+        connoinherit: c.noInherit ?? (c.kind === 'p' || c.kind === 'u' || c.kind === 'f'), conkey: PgArray.of([...c.columns]),
         conislocal: !c.notLocal, coninhcount: c.inhCount ?? 0, conparentid: c.parentConstraint ?? 0,
       };
       if (c.period) row.conperiod = true;

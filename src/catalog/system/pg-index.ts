@@ -32,7 +32,7 @@ defineRows('pg_catalog', 'pg_index', {
         indisexclusion: !!info.exclusion,
         indimmediate: !con?.deferrable,
         indisclustered: table?.clusteredIndex === idx.oid,
-        indisvalid: true,
+        indisvalid: !info.invalid,
         indcheckxmin: false,
         indisready: true,
         indislive: true,

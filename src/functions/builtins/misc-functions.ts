@@ -101,7 +101,14 @@ fn(
   OID._name,
   (a, rt) => {
     const existing = rt.session.searchPath().filter((s) => rt.session.catalog().namespaceOid(s) !== undefined);
-    return PgArray.of((a[0] ? ['pg_catalog', ...existing.filter((s) => s !== 'pg_catalog')] : existing) as Value[]);
+    // The temporary schema (first unless the path names pg_temp) and pg_catalog (unless named) are
+    // searched implicitly: current_schemas(false) leaves them out (namespace.c fetch_search_path).
+    const tempNamed = /(^|[\s,"])pg_temp($|[\s,"])/i.test(rt.session.getSetting('search_path', true) ?? '');
+    const implicitTemp = tempNamed ? undefined : existing.find((s) => s.startsWith('pg_temp_'));
+    const rest = existing.filter((s) => s !== implicitTemp);
+    if (!a[0]) return PgArray.of(rest as Value[]);
+    const cat = rest.includes('pg_catalog') ? [] : ['pg_catalog'];
+    return PgArray.of([...(implicitTemp ? [implicitTemp] : []), ...cat, ...rest] as Value[]);
   },
   { volatility: 's' },
 );
