@@ -406,7 +406,7 @@ function isNonCollatableArg(pstate: ParseState, a: Expr): boolean {
 }
 
 /** exprLocation: the leftmost location of an operator or cast and its operands. */
-function leftmostLocation(e: Expr): number | undefined {
+export function leftmostLocation(e: Expr): number | undefined {
   let loc = e.location;
   const kids = e.kind === 'CoerceExpr' ? [e.arg] : e.kind === 'OpExpr' ? e.args : [];
   for (const k of kids) {

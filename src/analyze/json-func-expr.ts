@@ -32,7 +32,7 @@ import { canCoerce, coerceTo, domainBaseTypmod, domainCheckFunction } from './co
 import { exprContains } from '../nodes/walk.js';
 import { quoteIdent } from '../functions/builtins/quote.js';
 import { decodeUtf8 } from '../types/utf8.js';
-import { transformExpr } from './expr.js';
+import { leftmostLocation, transformExpr } from './expr.js';
 import type { ParseState } from './parse-state.js';
 import { typeNameToOid } from './type-name.js';
 
@@ -175,16 +175,6 @@ function validDefault(e: Expr): boolean {
   return e.kind === 'CoerceExpr' && validDefault(e.arg);
 }
 
-/** exprLocation: the leftmost location of an operator or cast and its operands. */
-function leftmostLocation(e: Expr): number | undefined {
-  let loc = e.location;
-  const kids = e.kind === 'CoerceExpr' ? [e.arg] : e.kind === 'OpExpr' ? e.args : [];
-  for (const k of kids) {
-    const l = leftmostLocation(k);
-    if (l !== undefined && l >= 0 && (loc === undefined || loc < 0 || l < loc)) loc = l;
-  }
-  return loc;
-}
 
 /** Rejects RETURNING pseudo-types (transformJsonOutput). */
 export function checkReturning(pstate: ParseState, _op: SqlJsonOp, retType: number, _location: number | undefined): void {

@@ -22,7 +22,7 @@ import {
 import { PgArray, PgMultirange, type PgRange, type Value } from '../../types/values.js';
 import { fn, op, type CallInfo } from '../registry.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
-import { multirangeDefIn, rangeDefIn } from '../../types/user-range.js';
+import { userRangeDef } from './range-ops.js';
 import { registerComparisons } from './comparison.js';
 import { agg } from './aggregates.js';
 import { registerCast } from '../../analyze/special-casts.js';
@@ -211,19 +211,4 @@ const RANGE_ARRAYS: Record<number, number> = {
 
 for (const m of MULTIRANGE_TYPES) registerMultirange(m, m.oid, m.range.oid, m.range.subtype, () => m.range);
 
-/** A user multirange call's range type: its first multirange or range argument's, else the result's. */
-const userDefs = new WeakMap<CallInfo, RangeTypeDef>();
-function userRangeDef(rt: ExprRuntime, call: CallInfo): RangeTypeDef {
-  let d = userDefs.get(call);
-  if (d === undefined) {
-    const cat = rt.session.catalog();
-    for (const t of [...call.argTypes, call.returnType]) {
-      d = multirangeDefIn(cat, t)?.range ?? rangeDefIn(cat, t);
-      if (d !== undefined) break;
-    }
-    if (d === undefined) throw new PgError(SQLSTATE.internal_error, 'fauxgres internal: no multirange type in a multirange call');
-    userDefs.set(call, d);
-  }
-  return d;
-}
 registerMultirange(undefined, AM, AR, AE, userRangeDef);

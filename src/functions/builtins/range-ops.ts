@@ -15,7 +15,7 @@ import {
   rangeIntersect, rangeMinus, rangeOverlaps, rangeOverleft, rangeOverright, rangeUnion, serialize, type RangeTypeDef,
 } from '../../types/range.js';
 import type { PgRange, Value } from '../../types/values.js';
-import { rangeDefIn } from '../../types/user-range.js';
+import { multirangeDefIn, rangeDefIn } from '../../types/user-range.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
 import type { Numeric } from '../../types/numeric.js';
 import { numericSub } from '../../types/numeric/numeric-arith.js';
@@ -126,14 +126,17 @@ function registerRange(R: number, E: number, D: DefOf, generic: boolean): void {
 
 for (const d of RANGE_TYPES) registerRange(d.oid, d.subtype, () => d, false);
 
-/** A user range type's definition for a call: the first range-typed argument's, else the result's. */
+/**
+ * The range type of a call on user range or multirange types: its first multirange or range
+ * argument's (a multirange's range type), else its result's.
+ */
 const userDefs = new WeakMap<CallInfo, RangeTypeDef>();
-function userRangeDef(rt: ExprRuntime, call: CallInfo): RangeTypeDef {
+export function userRangeDef(rt: ExprRuntime, call: CallInfo): RangeTypeDef {
   let d = userDefs.get(call);
   if (d === undefined) {
     const cat = rt.session.catalog();
     for (const t of [...call.argTypes, call.returnType]) {
-      d = rangeDefIn(cat, t);
+      d = multirangeDefIn(cat, t)?.range ?? rangeDefIn(cat, t);
       if (d !== undefined) break;
     }
     if (d === undefined) throw new PgError(SQLSTATE.internal_error, 'fauxgres internal: no range type in a range call');
