@@ -462,12 +462,15 @@ function transformAExpr(pstate: ParseState, n: AnyNode): Expr {
       }
       // Left operand first, as Postgres analyzes it (decides which error a statement reports).
       const left = transformExpr(pstate, n.lexpr);
-      if (left.kind === 'RowExpr' && !left.wholeRow && n.rexpr?.SubLink?.subLinkType === 'EXPR_SUBLINK') {
+      // (ROW() op ROW() is recognized on the raw nodes, as transformAExprOp does: `ROW(...)::t`
+      // is a cast there, compared with the composite type's operators.)
+      const rawRow = n.lexpr?.RowExpr !== undefined;
+      if (rawRow && left.kind === 'RowExpr' && !left.wholeRow && n.rexpr?.SubLink?.subLinkType === 'EXPR_SUBLINK') {
         // `ROW(...) op (SELECT ...)`: a row comparison with the subquery's row.
         return transformRowCompare(pstate, name, left, rowCompareSubLinkRow(pstate, n.rexpr.SubLink, left.args.length, loc), loc);
       }
       const right = transformExpr(pstate, n.rexpr);
-      if (left.kind === 'RowExpr' && right.kind === 'RowExpr' && !left.wholeRow && !right.wholeRow) return transformRowCompare(pstate, name, left, right, loc);
+      if (rawRow && n.rexpr?.RowExpr !== undefined && left.kind === 'RowExpr' && right.kind === 'RowExpr' && !left.wholeRow && !right.wholeRow) return transformRowCompare(pstate, name, left, right, loc);
       return makeOp(pstate, name, left, right, loc, opSchema(n));
     }
     case 'AEXPR_OP_ANY':

@@ -11,3 +11,9 @@ SELECT array[point(1, 2)] ORDER BY 1;
 SELECT DISTINCT tags FROM cc;
 CREATE TYPE canorder AS (a int, b text);
 SELECT x FROM (VALUES (ROW(2, 'b')::canorder), (ROW(1, 'z')::canorder)) v(x) ORDER BY x;
+-- ROW(...)::type op ROW(...)::type uses the composite type's operators, not a field-wise row comparison
+CREATE TYPE pt_pair AS (a int, b point);
+SELECT ROW(1, '(1,2)')::pt_pair <> ROW(1, '(1,3)')::pt_pair;
+SELECT ROW(1, '(1,2)')::pt_pair = ROW(2, '(1,3)')::pt_pair;
+SELECT ROW(1, 'a')::canorder < ROW(1, 'b')::canorder, ROW(1, 'a')::canorder = ROW(1, 'a')::canorder, (1, 2) < (1, 3), ROW(1, 2) = ROW(1, 2);
+SELECT ROW(1, 'a')::canorder < (SELECT ROW(1, 'b')::canorder);
