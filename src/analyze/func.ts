@@ -143,6 +143,14 @@ function exactArgsOk<T>(c: Candidate<T>, inputs: readonly number[]): boolean {
   return true;
 }
 
+/**
+ * Whether a call has an argument of a built-in range or multirange type: the generic overloads
+ * serving user range types (`userRangesOnly`) are then no candidates.
+ */
+function hasBuiltinRangeInput(cat: Catalog, inputs: readonly number[]): boolean {
+  return inputs.some((t) => isBuiltinRangeOrMultirange(t === OID.unknown ? t : domainBase(cat, t)));
+}
+
 /** Postgres's check_generic_type_consistency: polymorphic arguments must bind to one type. */
 function polyConsistent(cat: Catalog, inputs: readonly number[], args: readonly number[]): boolean {
   return checkGenericTypeConsistency(cat, inputs, args);
@@ -223,10 +231,9 @@ export function resolveOperator(
 ): ResolvedCall<OperatorDef> {
   const cat = pstate.catalog;
   const inputs = left ? [left.type, right.type] : [right.type];
-  const builtinRangeInput = inputs.some((t) => isBuiltinRangeOrMultirange(t === OID.unknown ? t : domainBase(cat, t)));
   const cands: Candidate<OperatorDef>[] = ops
     .filter((o) => (left ? o.left !== 0 : o.left === 0) && typeKnown(cat, o.right) && (o.left === 0 || typeKnown(cat, o.left)))
-    .filter((o) => !(o.fn.userRangesOnly && builtinRangeInput))
+    .filter((o) => !(o.fn.userRangesOnly && hasBuiltinRangeInput(cat, inputs)))
     .map((o) => ({ item: o, args: left ? [o.left, o.right] : [o.right] }));
   let chosen: Candidate<OperatorDef> | undefined;
   // binary_oper_exact: exact match, or one unknown side assumed to be the other's type.
@@ -327,10 +334,9 @@ export function resolveFunction(
   const inputs = args.map((a) => a.type);
   // Expand variadic and defaulted signatures to the call's arity.
   const cands: Candidate<FunctionImpl>[] = [];
-  const builtinRangeInput = inputs.some((t) => isBuiltinRangeOrMultirange(t === OID.unknown ? t : domainBase(cat, t)));
   for (const f of fns) {
     if (!f.argTypes.every((t) => typeKnown(cat, t))) continue;
-    if (f.userRangesOnly && builtinRangeInput) continue;
+    if (f.userRangesOnly && hasBuiltinRangeInput(cat, inputs)) continue;
     const n = f.argTypes.length;
     // Postgres considers a variadic function only in its expanded form, unless the call says
     // VARIADIC (then only as declared).

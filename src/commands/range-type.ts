@@ -29,6 +29,7 @@ import { checkCreateInNamespace } from './create-checks.js';
 import { resolveIndexOpclass } from './index-opclass.js';
 import { tempNamespace } from './temp-tables.js';
 import { truncBytes, truncateIdentifier } from './naming.js';
+import { typeNameTaken } from './typecmds.js';
 
 type AnyNode = Record<string, any>;
 
@@ -38,11 +39,6 @@ const NAMEDATALEN = 64;
 function defNames(arg: AnyNode): string[] {
   const list = (arg?.TypeName?.names ?? arg?.List?.items ?? [arg]) as AnyNode[];
   return list.map((x) => x.String?.sval as string);
-}
-
-function typeNameTaken(cat: Catalog, ns: number, name: string): boolean {
-  const rel = cat.relationIn(ns, name);
-  return !!cat.typeIn(ns, name) || (!!rel && rel.kind !== 'i' && rel.kind !== 'S');
 }
 
 /** makeArrayTypeName: `_name`, clipped to NAMEDATALEN - 1 bytes, with an `_` more until free. */

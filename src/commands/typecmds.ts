@@ -37,10 +37,14 @@ function qualName(names: AnyNode[]): { schema?: string; name: string } {
   return parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[parts.length - 1] };
 }
 
+/** Whether a type (or a relation with a row type) named `name` exists in schema `ns`. */
+export function typeNameTaken(cat: Catalog, ns: number, name: string): boolean {
+  const rel = cat.relationIn(ns, name);
+  return !!cat.typeIn(ns, name) || (!!rel && rel.kind !== 'i' && rel.kind !== 'S');
+}
+
 function checkTypeNameFree(cat: Catalog, ns: number, name: string): void {
-  if (cat.typeIn(ns, name) || (cat.relationIn(ns, name) && cat.relationIn(ns, name)!.kind !== 'i' && cat.relationIn(ns, name)!.kind !== 'S')) {
-    throw new PgError(SQLSTATE.duplicate_object, `type "${name}" already exists`);
-  }
+  if (typeNameTaken(cat, ns, name)) throw new PgError(SQLSTATE.duplicate_object, `type "${name}" already exists`);
 }
 
 export function createEnum(session: Session, n: AnyNode): StatementResult {
@@ -371,17 +375,9 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
     const sp = session.searchPath();
     const { relName, typName } = dependentNames(cat, sp);
     const dropTable = (r: RelationDef) => dropRelation(session, cat, cat.relation(r.oid), new Set([r.oid]));
-    const multi = t.kind === 'r' && t.range ? cat.types.get(t.range.multirange) : undefined;
-    const depsOf = (x: UserTypeDef) => typeDependents(cat, x, compRel?.oid, relName, (y) => `type ${typName(y)}`, (f) => routineSignature(cat, f, sp), dropTable)
-      .filter((d) => cat.functions.get(d.oid)?.constructsType !== t.oid);
-    // A range's multirange type is reached through it (an internal dependency), its dependents
-    // grouped under it as an array type's are.
-    const deps = multi
-      ? [...depsOf(t), ...depsOf(multi).map((d) => ({ ...d, order: [multi.oid, ...d.order] }))].sort((a, b) => {
-        for (let i = 0; i < Math.max(a.order.length, b.order.length); i++) if ((a.order[i] ?? 0) !== (b.order[i] ?? 0)) return (a.order[i] ?? 0) - (b.order[i] ?? 0);
-        return 0;
-      })
-      : depsOf(t);
+    const deps = t.kind === 'r'
+      ? rangeDependents(cat, t, relName, (y) => `type ${typName(y)}`, (f) => routineSignature(cat, f, sp), dropTable)
+      : typeDependents(cat, t, compRel?.oid, relName, (x) => `type ${typName(x)}`, (f) => routineSignature(cat, f, sp), dropTable);
     if (deps.length) {
       const all = flattenDependents(deps);
       if (n.behavior !== 'DROP_CASCADE') {
@@ -396,14 +392,12 @@ export function dropTypes(session: Session, n: AnyNode): StatementResult {
       // Dependents of dependents go first (a domain's columns before the domain).
       for (const d of [...all].reverse()) d.drop();
     }
-    if (t.arrayType !== undefined) cat.removeType(t.arrayType);
-    cat.removeType(t.oid);
-    if (compRel) cat.removeRelation(compRel.oid);
-    if (multi) {
-      if (multi.arrayType !== undefined) cat.removeType(multi.arrayType);
-      cat.removeType(multi.oid);
+    if (t.kind === 'r') removeRangeType(cat, t);
+    else {
+      if (t.arrayType !== undefined) cat.removeType(t.arrayType);
+      cat.removeType(t.oid);
     }
-    if (t.kind === 'r') for (const f of [...cat.functions.values()]) if (f.constructsType === t.oid) cat.removeFunction(f.oid);
+    if (compRel) cat.removeRelation(compRel.oid);
   }
   return commandResult(`DROP ${word}`);
 }
@@ -503,23 +497,7 @@ function typeDependents(
     // Range types over it (their constructors, multirange and array types go with them).
     for (const r of cat.types.values()) {
       if (r.kind !== 'r' || r.range?.subtype !== target) continue;
-      const multi = cat.types.get(r.range.multirange);
-      out.push({
-        oid: r.oid,
-        order: [...group(r.oid), 0],
-        label: typeLabel(r),
-        on,
-        supported: true,
-        drop: () => {
-          for (const f of [...cat.functions.values()]) if (f.constructsType === r.oid) cat.removeFunction(f.oid);
-          for (const x of [r, multi]) {
-            if (x?.arrayType !== undefined) cat.removeType(x.arrayType);
-            if (x) cat.removeType(x.oid);
-          }
-        },
-        children: [...(multi ? typeDependents(cat, multi, undefined, relName, typeLabel, routine) : []), ...typeDependents(cat, r, undefined, relName, typeLabel, routine)]
-          .filter((d) => cat.functions.get(d.oid)?.constructsType !== r.oid),
-      });
+      out.push({ oid: r.oid, order: [...group(r.oid), 0], label: typeLabel(r), on, supported: true, drop: () => removeRangeType(cat, r), children: rangeDependents(cat, r, relName, typeLabel, routine, dropTable) });
     }
     for (const f of cat.functions.values()) {
       // A range type's constructors are reached through the range type (above).
@@ -533,6 +511,37 @@ function typeDependents(
   return out
     .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2])
     .filter((d) => (seen.has(d.label) ? false : (seen.add(d.label), true)));
+}
+
+/**
+ * What depends on range type `r`: its own dependents and its multirange type's (reached through
+ * it, grouped under it as an array type's are), not the constructors created with it.
+ */
+function rangeDependents(
+  cat: Catalog,
+  r: UserTypeDef,
+  relName: (x: RelationDef) => string,
+  typeLabel: (x: UserTypeDef) => string,
+  routine: (f: FunctionDef) => string,
+  dropTable?: (x: RelationDef) => void,
+): TypeDependent[] {
+  const own = (x: UserTypeDef) => typeDependents(cat, x, undefined, relName, typeLabel, routine, dropTable).filter((d) => cat.functions.get(d.oid)?.constructsType !== r.oid);
+  const multi = r.range ? cat.types.get(r.range.multirange) : undefined;
+  if (!multi) return own(r);
+  const byOrder = (a: TypeDependent, b: TypeDependent) => {
+    for (let i = 0; i < Math.max(a.order.length, b.order.length); i++) if ((a.order[i] ?? 0) !== (b.order[i] ?? 0)) return (a.order[i] ?? 0) - (b.order[i] ?? 0);
+    return 0;
+  };
+  return [...own(r), ...own(multi).map((d) => ({ ...d, order: [multi.oid, ...d.order] }))].sort(byOrder);
+}
+
+/** Removes a range type with what was created with it: constructors, multirange and array types. */
+function removeRangeType(cat: Catalog, r: UserTypeDef): void {
+  for (const f of [...cat.functions.values()]) if (f.constructsType === r.oid) cat.removeFunction(f.oid);
+  for (const x of [r, r.range ? cat.types.get(r.range.multirange) : undefined]) {
+    if (x?.arrayType !== undefined) cat.removeType(x.arrayType);
+    if (x) cat.removeType(x.oid);
+  }
 }
 
 /** Dependents in the order Postgres reports them: each followed by its own dependents. */

@@ -39,11 +39,6 @@ const BODIES: Record<string, Body> = {
   },
 };
 
-/** Whether `prosrc` names an internal function fauxgres has. */
-export function hasInternalFunction(prosrc: string): boolean {
-  return Object.hasOwn(BODIES, prosrc);
-}
-
 /** The callable form of an internal-language catalog function. */
 export function internalFunctionImpl(def: FunctionDef): FunctionImpl {
   const body = BODIES[def.body];

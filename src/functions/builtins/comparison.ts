@@ -43,13 +43,20 @@ const OPS: readonly [string, (c: number) => boolean, string, string][] = [
 ];
 
 /** Registers the six comparison operators for (left, right) on a three-way comparison. */
-export function registerComparisons(left: number, right: number, cmp: Cmp, eq?: (a: Value, b: Value, call: CallInfo) => boolean): void {
+export function registerComparisons(
+  left: number,
+  right: number,
+  cmp: Cmp,
+  eq?: (a: Value, b: Value, call: CallInfo) => boolean,
+  /** Flags for the operators' functions (userRangesOnly for the generic range comparisons). */
+  flags: Pick<FunctionImpl, 'userRangesOnly'> = {},
+): void {
   for (const [name, test, commutator, negator] of OPS) {
     let impl: FunctionImpl['fn'];
     if (eq && name === '=') impl = (args, _rt, call) => eq(args[0], args[1], call);
     else if (eq && name === '<>') impl = (args, _rt, call) => !eq(args[0], args[1], call);
     else impl = (args, rt, call) => test(cmp(args[0], args[1], rt, call));
-    const f: FunctionImpl = { name: `op ${name}`, argTypes: [left, right], returnType: OID.bool, strict: true, volatility: 'i', fn: impl };
+    const f: FunctionImpl = { name: `op ${name}`, argTypes: [left, right], returnType: OID.bool, strict: true, volatility: 'i', fn: impl, ...flags };
     registerOperator({ name, left, right, result: OID.bool, fn: f, commutator, negator });
   }
 }

@@ -22,7 +22,7 @@ import {
 import { PgArray, PgMultirange, type PgRange, type Value } from '../../types/values.js';
 import { fn, op, type CallInfo } from '../registry.js';
 import type { ExprRuntime } from '../../nodes/primnodes.js';
-import { userRangeDef } from './range-ops.js';
+import { userRangeDef, type DefOf } from './range-ops.js';
 import { registerComparisons } from './comparison.js';
 import { agg } from './aggregates.js';
 import { registerCast } from '../../analyze/special-casts.js';
@@ -36,9 +36,6 @@ const AE = OID.anyelement;
 const mr = (v: Value) => v as PgMultirange;
 const rg = (v: Value) => v as PgRange;
 
-/** The range type a call's multiranges are made of: fixed for built-in types, per call for user ones. */
-type DefOf = (rt: ExprRuntime, call: CallInfo) => RangeTypeDef;
-
 /**
  * Declares the operators and functions of multirange type M over range type R (element E): for
  * each built-in multirange type, and once generically on anymultirange / anyrange / anyelement for
@@ -47,18 +44,7 @@ type DefOf = (rt: ExprRuntime, call: CallInfo) => RangeTypeDef;
 function registerMultirange(m: MultirangeTypeDef | undefined, M: number, R: number, E: number, D: DefOf): void {
   const generic = m === undefined;
   const extra = generic ? { userRangesOnly: true as const } : {};
-  if (generic) {
-    const cops: [string, (c: number) => boolean, string, string][] = [
-      ['=', (c) => c === 0, '=', '<>'], ['<>', (c) => c !== 0, '<>', '='], ['<', (c) => c < 0, '>', '>='],
-      ['<=', (c) => c <= 0, '>=', '>'], ['>', (c) => c > 0, '<', '<='], ['>=', (c) => c >= 0, '<=', '<'],
-    ];
-    for (const [name, test, commutator, negator] of cops) {
-      op(name, M, M, B, (a, b, rt, call) => test(compareMultiranges(D(rt, call), mr(a), mr(b))), { commutator, negator, ...extra });
-    }
-  } else {
-    const d = m.range;
-    registerComparisons(M, M, (a, b) => compareMultiranges(d, mr(a), mr(b)));
-  }
+  registerComparisons(M, M, (a, b, rt, call) => compareMultiranges(D(rt, call), mr(a), mr(b)), undefined, extra);
 
   /** An operator plus its support function under Postgres's name (declared polymorphically in pg_proc). */
   const both = (

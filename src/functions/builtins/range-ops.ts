@@ -27,7 +27,7 @@ import { agg } from './aggregates.js';
 const B = OID.bool;
 
 /** The range type a call works on: fixed for a built-in type, looked up per call for user types. */
-type DefOf = (rt: ExprRuntime, call: CallInfo) => RangeTypeDef;
+export type DefOf = (rt: ExprRuntime, call: CallInfo) => RangeTypeDef;
 
 /**
  * Declares the operators and functions of range type R (element E). For the six built-in types,
@@ -37,18 +37,8 @@ type DefOf = (rt: ExprRuntime, call: CallInfo) => RangeTypeDef;
  */
 function registerRange(R: number, E: number, D: DefOf, generic: boolean): void {
   const extra = generic ? { userRangesOnly: true as const } : {};
-  if (generic) {
-    const cmp = (a: Value, b: Value, rt: ExprRuntime, call: CallInfo) => compareRanges(D(rt, call), a as PgRange, b as PgRange);
-    const cops: [string, (c: number) => boolean, string, string][] = [
-      ['=', (c) => c === 0, '=', '<>'], ['<>', (c) => c !== 0, '<>', '='], ['<', (c) => c < 0, '>', '>='],
-      ['<=', (c) => c <= 0, '>=', '>'], ['>', (c) => c > 0, '<', '<='], ['>=', (c) => c >= 0, '<=', '<'],
-    ];
-    for (const [name, test, commutator, negator] of cops) op(name, R, R, B, (a, b, rt, call) => test(cmp(a, b, rt, call)), { commutator, negator, ...extra });
-    fn('range_cmp', [R, R], OID.int4, (a, rt, call) => Math.sign(cmp(a[0], a[1], rt, call)), extra);
-  } else {
-    const d = D(undefined as never, undefined as never);
-    registerComparisons(R, R, (a, b) => compareRanges(d, a as PgRange, b as PgRange));
-  }
+  const cmp = (a: Value, b: Value, rt: ExprRuntime, call: CallInfo) => compareRanges(D(rt, call), a as PgRange, b as PgRange);
+  registerComparisons(R, R, cmp, undefined, extra);
   const rr = (name: string, impl: (d: RangeTypeDef, a: PgRange, b: PgRange) => boolean, commutator?: string, negator?: string) =>
     op(name, R, R, B, (a, b, rt, call) => impl(D(rt, call), a as PgRange, b as PgRange), { commutator, negator, ...extra });
   rr('@>', (d, a, b) => rangeContains(d, a, b), '<@');
@@ -95,7 +85,7 @@ function registerRange(R: number, E: number, D: DefOf, generic: boolean): void {
   byName('range_le', (d, x, y) => compareRanges(d, x, y) <= 0);
   byName('range_gt', (d, x, y) => compareRanges(d, x, y) > 0);
   byName('range_ge', (d, x, y) => compareRanges(d, x, y) >= 0);
-  if (!generic) fn('range_cmp', [R, R], OID.int4, (a, rt, call) => Math.sign(compareRanges(D(rt, call), a[0] as PgRange, a[1] as PgRange)), as([AR, AR], OID.int4));
+  fn('range_cmp', [R, R], OID.int4, (a, rt, call) => Math.sign(cmp(a[0], a[1], rt, call)), as([AR, AR], OID.int4));
   fn('range_contains_elem', [R, E], B, (a, rt, call) => rangeContainsElem(D(rt, call), a[0] as PgRange, a[1]), { ...as([AR, OID.anyelement], B), ...(generic ? {} : { exactArgs: [1] }) });
   fn('elem_contained_by_range', [E, R], B, (a, rt, call) => rangeContainsElem(D(rt, call), a[1] as PgRange, a[0]), { ...as([OID.anyelement, AR], B), ...(generic ? {} : { exactArgs: [0] }) });
   fn('range_union', [R, R], R, (a, rt, call) => rangeUnion(D(rt, call), a[0] as PgRange, a[1] as PgRange, true), as([AR, AR], AR));
