@@ -48,9 +48,12 @@ export const FULL: Profile = {
   repetitions: 3,
   readyWarm: 4,
   insertRows: 10_000,
-  insertWarmup: 2_000,
+  // V8 settles the per-query paths only after ~8k statements on this machine; shorter
+  // warm-ups measured the JIT's tiering, not the steady state (fast engines only: the
+  // WARMUP_MS budget caps slow ones).
+  insertWarmup: 10_000,
   selects: 1_000,
-  selectWarmup: 2_000,
+  selectWarmup: 10_000,
   joinRuns: 15,
   joinWarmup: 2,
   parseStatements: 2_000,
